@@ -1,0 +1,132 @@
+"""Startup and article-open figures for issue 2.
+
+Prints:
+- median wall time from process start to the first painted Hamish main window on the default
+  project (seeded on first run), next to a bare PySide6 QMainWindow measured the same way in the
+  same run, and their ratio (target ≤ 2.0);
+- median time to open a 1 MB Arabic article in the reader (target ≤ 300 ms).
+
+Run: .venv/bin/python benchmarks/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("first-paint", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+app = QApplication(sys.argv)
+window = QMainWindow()
+editor = QPlainTextEdit()
+window.setCentralWidget(editor)
+probe = Probe()
+editor.viewport().installEventFilter(probe)
+window.resize(1280, 820)
+window.show()
+app.exec()
+"""
+
+
+def _time_process(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("first-paint"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"{argv} exited without painting")
+    proc.wait(timeout=60)
+    return elapsed
+
+
+def startup(runs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as home:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "XDG_DATA_HOME": f"{home}/data",
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+        }
+        hamish = [sys.executable, "-m", "desktop"]
+        bare = [sys.executable, "-c", BARE]
+        _time_process(hamish, env)  # first run creates and seeds the default project
+        _time_process(bare, env)  # warm the file cache for both alike
+        ours, theirs = [], []
+        for _ in range(runs):
+            ours.append(_time_process(hamish, env))
+            theirs.append(_time_process(bare, env))
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def open_article(runs: int) -> tuple[float, int]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import create_application
+    from desktop.core.text import make_draft
+    from desktop.settings import Settings
+    from desktop.store.project import Project
+    from desktop.ui.mainwindow import MainWindow
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    text = (body * (1_000_000 // len(body) + 1))[:1_000_000]
+    app = create_application(["bench"])
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.open(Path(tmp) / "bench.hamish")
+        big = project.documents.add(make_draft(text, title="مقال كبير"))
+        small = project.documents.add(make_draft("نص قصير", title="قصير"))
+
+        class Quiet:
+            def error(self, *a: object) -> None: ...
+            def info(self, *a: object) -> None: ...
+
+        window = MainWindow(project, Settings.at(Path(tmp) / "s.ini"), Quiet())
+        window.resize(1280, 820)
+        window.show()
+        app.processEvents()
+        times = []
+        for _ in range(runs):
+            window.open_document(small)
+            app.processEvents()
+            start = time.perf_counter()
+            window.open_document(big)
+            window.repaint()  # include layout and the first paint of the visible part
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+        window.close()
+    return statistics.median(times), len(text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    ours, bare = startup(args.runs)
+    print(f"startup to first paint, Hamish:       {ours * 1000:7.0f} ms (median of {args.runs})")
+    print(f"startup to first paint, bare PySide6: {bare * 1000:7.0f} ms")
+    print(f"ratio Hamish / bare:                  {ours / bare:7.2f}  (target <= 2.0)")
+    median, size = open_article(args.runs)
+    print(
+        f"open a {size / 1e6:.1f} MB Arabic article:   {median * 1000:7.0f} ms  (target <= 300 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Sets up everything Hamish needs on a Debian machine, then runs it.
+#   ./bootstrap.sh app [ARGS…]    launch Hamish (default project unless --project PATH)
+#   ./bootstrap.sh test [ARGS…]   lint, type-check and run the whole test suite
+# Idempotent: a second run only re-installs what changed. The virtual environment lives in .venv.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+mode="${1:-}"
+case "$mode" in
+  app|test) shift ;;
+  *) echo "usage: ./bootstrap.sh app|test [ARGS…]" >&2; exit 2 ;;
+esac
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# --- Python -----------------------------------------------------------------------------------
+PY="${PYTHON:-}"
+if [ -z "$PY" ]; then
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 \
+       && "$candidate" -c 'import sys; raise SystemExit(sys.version_info < (3, 11))' 2>/dev/null; then
+      PY="$candidate"; break
+    fi
+  done
+fi
+if [ -z "$PY" ]; then
+  echo "Hamish needs Python 3.11 or newer. On Debian: apt-get install -y python3 python3-venv" >&2
+  exit 1
+fi
+
+# --- Debian libraries Qt needs, and fonts that shape Arabic ------------------------------------
+apt_packages=(
+  libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+  fonts-dejavu-core fonts-noto-core fonts-hosny-amiri
+)
+if [ "$mode" = test ]; then
+  # The packaging tests run the real validators rather than skipping.
+  apt_packages+=(desktop-file-utils appstream)
+fi
+if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  apt_packages+=("python3-venv")
+fi
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for pkg in "${apt_packages[@]}"; do
+    status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
+    [ "$status" = "install ok installed" ] || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      say "Installing Debian packages: ${missing[*]}"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "Hamish needs these Debian packages. Run this, then run the same command again:" >&2
+      echo "  sudo apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+else
+  say "Not a Debian system: make sure Qt's X11/EGL libraries and an Arabic font are installed."
+fi
+
+# --- Virtual environment ---------------------------------------------------------------------
+extras=""
+[ "$mode" = test ] && extras="[test]"
+if [ ! -x .venv/bin/python ]; then
+  say "Creating the virtual environment in .venv"
+  "$PY" -m venv .venv
+fi
+stamp=".venv/.hamish-installed${extras:+-test}"
+want="$( (cat pyproject.toml; echo "$extras"; .venv/bin/python -V) | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  say "Installing Hamish and its dependencies into .venv"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+  echo "$want" > "$stamp"
+fi
+
+# --- Run ---------------------------------------------------------------------------------------
+if [ "$mode" = app ]; then
+  exec .venv/bin/hamish "$@"
+fi
+export QT_QPA_PLATFORM=offscreen
+say "ruff"
+.venv/bin/ruff check desktop tests benchmarks
+say "mypy"
+.venv/bin/mypy
+say "pytest"
+exec .venv/bin/python -m pytest "$@"

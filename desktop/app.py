@@ -1,0 +1,115 @@
+"""Builds everything once — QApplication, settings, project, window — and passes it in.
+
+Nothing else creates these objects, so there is no global main window and tests can build the
+same graph with their own settings file and project.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import __version__, paths
+from desktop.core.errors import HamishError
+from desktop.io.seeds import seed_drafts
+from desktop.resources import read_bytes, read_text
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.messages import DialogMessenger
+
+
+def ensure_default_project(path: Path | None = None) -> Path:
+    """Create the default project with the sample articles if it does not exist yet.
+
+    It is built under a temporary name and renamed into place only when complete, so a crash
+    during the first launch cannot leave an empty default project that never gets its seeds.
+    """
+    target = path or paths.default_project_path()
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
+    try:
+        with Project.open(tmp, create=True) as project, project.database.transaction():
+            for draft in seed_drafts():
+                project.documents.add(draft)
+        if not target.exists():
+            os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def open_project(path: Path | None) -> Project:
+    """``None`` means the default project (created with the seeds on first run)."""
+    if path is None:
+        return Project.open(ensure_default_project(), create=False)
+    return Project.open(path, create=True)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Hamish")
+    app.setApplicationDisplayName("Hamish")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Hamish")
+    QGuiApplication.setDesktopFileName("org.hamish.Hamish")
+    pixmap = QPixmap()
+    pixmap.loadFromData(read_bytes("hamish.png"))
+    app.setWindowIcon(QIcon(pixmap))
+    app.setStyle("Fusion")
+    app.setStyleSheet(read_text("style.qss"))
+    return app
+
+
+def build_window(project: Project, prefs: Settings) -> MainWindow:
+    messenger = DialogMessenger()
+    window = MainWindow(project, prefs, messenger)
+    messenger.parent = window
+    return window
+
+
+class _FirstPaint(QObject):
+    """For benchmarks/startup.py: report the first paint of the window, then quit."""
+
+    def __init__(self, started: float) -> None:
+        super().__init__()
+        self.started = started
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print(f"first-paint {time.perf_counter() - self.started:.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(project_path: Path | None) -> int:
+    app = create_application()
+    prefs = Settings.at(paths.settings_path())
+    try:
+        project = open_project(project_path)
+    except HamishError as error:
+        QMessageBox.critical(None, "Cannot open project", str(error))
+        print(f"hamish: {error}", file=sys.stderr)
+        return 2
+    window = build_window(project, prefs)
+    if os.environ.get("HAMISH_EXIT_AFTER_FIRST_PAINT"):
+        probe = _FirstPaint(time.perf_counter())
+        window.reader.installEventFilter(probe)
+        window.reader.text.viewport().installEventFilter(probe)
+        window._first_paint_probe = probe  # type: ignore[attr-defined]
+    window.show()
+    return app.exec()

@@ -1,0 +1,184 @@
+"""Command line: the GUI by default, and headless sub-commands for scripting and checking.
+
+Every failure prints one clear line on stderr and exits non-zero; nothing here imports Qt unless
+a window is needed, so ``hamish list`` works on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core.errors import HamishError
+from desktop.core.services import import_documents
+from desktop.io.importers.text import read_text_file
+from desktop.store.project import Project
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hamish",
+        description="Hamish (هامش): read, annotate and brief on Arabic news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"hamish {__version__}")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        help="project file to open or create (default: your default project)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = sub.add_parser("import", help="import UTF-8 text files as articles")
+    p_import.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p_list = sub.add_parser("list", help="list the articles of a project")
+    p_list.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
+    p_shot.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
+    p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
+    p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+    return parser
+
+
+def _project_path(args: argparse.Namespace) -> Path | None:
+    path: Path | None = getattr(args, "sub_project", None) or args.project
+    return path
+
+
+def _open_existing(args: argparse.Namespace) -> Project:
+    from desktop.app import ensure_default_project
+
+    path = _project_path(args)
+    if path is None:
+        path = ensure_default_project()
+    return Project.open(path, create=False)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.app import ensure_default_project
+
+    path = _project_path(args) or ensure_default_project()
+    with Project.open(path, create=True) as project:
+        report = import_documents(
+            project.documents, [(str(f), partial(read_text_file, f)) for f in args.files]
+        )
+    for file, doc_id in report.imported:
+        print(f"imported  {doc_id:>5}  {file}")
+    for file, doc_id in report.duplicates:
+        print(f"skipped   {doc_id:>5}  {file} (already in the project)")
+    for failure in report.failed:
+        print(f"hamish: {failure.path}: {failure.reason}", file=sys.stderr)
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates)} skipped, "
+        f"{len(report.failed)} failed"
+    )
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_existing(args) as project:
+        summaries = project.documents.summaries()
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "source": s.source,
+                "published": s.published,
+                "language": s.language,
+                "direction": s.direction,
+                "characters": s.char_count,
+                "annotations": s.annotation_count,
+                "imported_at": s.imported_at,
+            }
+            for s in summaries
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not summaries:
+        print("The project has no articles yet.")
+        return EXIT_OK
+    print(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    for s in summaries:
+        date = s.published or s.imported_at[:10]
+        print(
+            f"{s.id:>5}  {date:<10}  {s.annotation_count:>5}  {s.char_count:>8,}  "
+            f"{s.direction:<3}  {s.title}"
+        )
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never needs, nor opens, a real window
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"hamish: --size must look like 1280x820, not {args.size!r}", file=sys.stderr)
+        return EXIT_USAGE
+    output: Path = args.output
+    if output.suffix.lower() != ".png":
+        print("hamish: --output must be a .png file", file=sys.stderr)
+        return EXIT_USAGE
+    import tempfile
+
+    from desktop.app import build_window, create_application
+    from desktop.settings import Settings
+
+    project = _open_existing(args)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as scratch:
+        # A scratch settings file: a screenshot must not change the user's window layout.
+        window = build_window(project, Settings.at(Path(scratch) / "hamish.ini"))
+        window.resize(width, height)
+        window.show()
+        if args.document is not None:
+            if not project.documents.exists(args.document):
+                window.close()
+                print(
+                    f"hamish: there is no document {args.document} in {project.path}",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            window.open_document(args.document)
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab()
+        window.close()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp.png")
+    if not image.save(str(tmp), "PNG"):
+        tmp.unlink(missing_ok=True)
+        print(f"hamish: cannot write {output}", file=sys.stderr)
+        return EXIT_FAILED
+    os.replace(tmp, output)
+    print(f"wrote {output} ({image.width()}x{image.height()})")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    commands = {"import": cmd_import, "list": cmd_list, "screenshot": cmd_screenshot}
+    try:
+        if args.command is None:
+            from desktop.app import run_gui
+
+            return run_gui(args.project)
+        return commands[args.command](args)
+    except HamishError as error:
+        print(f"hamish: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130

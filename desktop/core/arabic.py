@@ -1,0 +1,591 @@
+"""Arabic-aware folding for search, with an exact map back to the raw text.
+
+Why this module exists: the same Arabic word reaches an analyst in many spellings. Sources
+differ in whether they write hamza on alef, in ة against ه, in tashkeel and tatweel, in Persian
+against Arabic yeh and kaf, in Arabic-Indic against European digits, and PDF extraction often
+yields presentation forms instead of letters. Search has to treat all of these as one word, but
+the UI must still highlight the *raw* characters the user sees, so every fold here keeps a map
+from each folded character back to the raw code points it came from.
+
+Two entry points share one pipeline so they can never disagree:
+
+* :func:`fold` is the fast path for building search indexes: whole-string C-level operations
+  (``unicodedata.normalize``, ``re.sub``, ``str.replace``, ``str.casefold``) and no map.
+* :func:`normalise` produces the same text plus the offset map, doing the non-trivial work
+  only around the characters that actually change.
+
+Pipeline (the order matters and both functions follow it):
+
+1. Unicode NFKC, applied per cluster (a starter plus everything that can combine with it) so
+   offsets stay exact; presentation forms become ordinary letters, ligatures expand.
+2. Removal of tashkeel, Quranic marks, tatweel, zero-width and bidi controls, soft hyphen.
+3. One-to-one folds (alef variants, hamza carriers, ta marbuta, Persian yeh/kaf, digits) and
+   full Unicode case folding, so Latin (and Greek, Cyrillic…) search is case-insensitive.
+4. Alef maksura ى → ي, except in the short stop list :data:`STOP_ALEF_MAKSURA` (see
+   :func:`_fold_alef_maksura` for why).
+
+This module is deliberately standard-library only: it is imported by indexing code that runs
+without Qt, and GPL Arabic libraries (e.g. pyarabic) are incompatible with the MIT licence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from typing import Literal
+
+__all__ = [
+    "STOP_ALEF_MAKSURA",
+    "Normalised",
+    "detect_direction",
+    "detect_language",
+    "fold",
+    "normalise",
+]
+
+# --------------------------------------------------------------------------------------------
+# Tables for steps 2 and 3
+# --------------------------------------------------------------------------------------------
+
+# Inclusive code-point ranges deleted by step 2. Tashkeel and Quranic annotation carry no
+# lexical identity for search; tatweel is pure typography; the invisible controls are layout
+# hints that editors and web pages sprinkle unpredictably inside words (a word joiner, U+2060,
+# is included for the same reason as the zero-width space).
+_REMOVED_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x0610, 0x061A),  # Arabic honorific / Quranic small signs
+    (0x061C, 0x061C),  # ARABIC LETTER MARK (bidi control)
+    (0x0640, 0x0640),  # tatweel
+    (0x064B, 0x065F),  # harakat, shadda, sukun, hamza/madda marks
+    (0x0670, 0x0670),  # superscript (dagger) alef
+    (0x06D6, 0x06ED),  # Quranic annotation marks
+    (0x200B, 0x200F),  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+    (0x202A, 0x202E),  # bidi embeddings / overrides
+    (0x2060, 0x2060),  # word joiner
+    (0x2066, 0x2069),  # bidi isolates
+    (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
+)
+
+# One-to-one letter folds of step 3: spelling variants that writers use interchangeably.
+_LETTER_FOLDS: dict[str, str] = {
+    "\u0623": "\u0627",  # أ → ا
+    "\u0625": "\u0627",  # إ → ا
+    "\u0622": "\u0627",  # آ → ا
+    "\u0671": "\u0627",  # ٱ (wasla) → ا
+    "\u0624": "\u0621",  # ؤ → ء
+    "\u0626": "\u0621",  # ئ → ء
+    "\u0629": "\u0647",  # ة → ه
+    "\u06cc": "\u064a",  # Persian ی → ي
+    "\u06a9": "\u0643",  # Persian ک → ك
+}
+
+
+_DIGIT_FOLDS: dict[str, str] = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic (Persian/Urdu)
+}
+_CHAR_FOLDS: tuple[tuple[str, str], ...] = tuple({**_LETTER_FOLDS, **_DIGIT_FOLDS}.items())
+_REMOVED_RE = re.compile(
+    "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVED_RANGES) + "]+"
+)
+
+
+def _remove_and_fold(text: str) -> str:
+    """Apply steps 2 and 3 except case folding: delete marks/controls, fold letters and digits.
+
+    Why not one ``str.translate`` table: for non-ASCII text translate does a dictionary lookup
+    per code point (about 50 ns each, 50 ms per million characters) even though almost every
+    character is left alone. A regex deletion plus ``str.replace`` for the few fold sources
+    that are actually present stays in tight C loops and is about five times faster on news
+    text. Removal and the folds are disjoint, so their order does not matter.
+    """
+    text = _REMOVED_RE.sub("", text)
+    for src, dst in _CHAR_FOLDS:
+        if src in text:
+            text = text.replace(src, dst)
+    return text
+
+
+# For the offset map: ``_REMOVED_FLAG.get(ch, 1)`` is 0 exactly for deleted characters, which
+# lets ``itertools.compress`` drop their map entries without a Python-level loop.
+_REMOVED_FLAG: dict[str, int] = {
+    chr(cp): 0 for lo, hi in _REMOVED_RANGES for cp in range(lo, hi + 1)
+}
+
+# --------------------------------------------------------------------------------------------
+# Step 4: alef maksura
+# --------------------------------------------------------------------------------------------
+
+_ALEF_MAKSURA = "\u0649"
+_YEH = "\u064a"
+
+# Particles only ever take the conjunctions و/ف in front of them.
+_STOP_PARTICLES = frozenset({"على", "الى", "حتى", "متى", "لدى", "انى", "بلى"})
+# Nouns and personal names can also take the prepositions ب/ك/ل.
+_STOP_NOUNS = frozenset({"سوى", "مدى", "منى", "ليلى", "سلمى", "بشرى", "يحيى"})
+
+STOP_ALEF_MAKSURA: frozenset[str] = _STOP_PARTICLES | _STOP_NOUNS
+"""Words (already folded: إلى is listed as الى) whose final ى is kept, not folded to ي.
+
+Folding ى → ي everywhere would make each of these identical to a different, common word:
+على "on" with the name علي, الى "to" with آلي "automatic", لدى with لدي "I have", انى with اني,
+سوى with سوي; and the names منى, ليلى, سلمى, بشرى, يحيى with مني "from me", ليلي, سلمي "peaceful",
+بشري "human", يحيي "salutes". The list is kept small on purpose: every entry costs recall for
+sources (notably Egyptian) that write final ي as ى, and a word not in the list still folds.
+"""
+
+
+def _proclitic_forms() -> frozenset[str]:
+    """Expand the stop list with the proclitics a written word may carry.
+
+    Precomputing every prefixed form turns the per-occurrence check into one set lookup.
+    """
+    conj = ("", "و", "ف")
+    preps = ("", "ب", "ك", "ل")
+    forms = {c + w for c in conj for w in _STOP_PARTICLES}
+    forms |= {c + p + w for c in conj for p in preps for w in _STOP_NOUNS}
+    return frozenset(forms)
+
+
+_STOP_FORMS = _proclitic_forms()
+_STOP_MAXLEN = max(len(w) for w in _STOP_FORMS)
+
+# Arabic-script letters (after folding) that make up a word for the purpose of step 4. Digits,
+# Latin letters, punctuation and spaces all end a word.
+_ARABIC_LETTER_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0620, 0x063F),
+    (0x0641, 0x064A),
+    (0x066E, 0x066F),
+    (0x0671, 0x06D3),
+    (0x06D5, 0x06D5),
+    (0x06EE, 0x06EF),
+    (0x06FA, 0x06FC),
+    (0x06FF, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08C9),
+)
+_ARABIC_LETTERS = frozenset(chr(cp) for lo, hi in _ARABIC_LETTER_RANGES for cp in range(lo, hi + 1))
+_LETTER_CLASS = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _ARABIC_LETTER_RANGES)
+_FINAL_ALEF_MAKSURA_RE = re.compile(_ALEF_MAKSURA + "(?![" + _LETTER_CLASS + "])")
+
+
+def _fold_alef_maksura(text: str) -> str:
+    """Fold ى to ي except for the word-final ى of a stop-listed word.
+
+    Why a stop list rather than always or never folding: sources disagree on the dots of final
+    yeh (Egyptian typesetting writes في as فى and الذي as الذى), and names such as مصطفى appear
+    as مصطفي, so folding is needed for recall. But folded blindly, the preposition على becomes
+    the name علي and a search for the person drowns in the commonest word of the language. So
+    every ى is folded, except the final ى of a word that, after removing proclitics (و ف, and
+    for nouns ب ك ل), is in :data:`STOP_ALEF_MAKSURA`. The transformation is one character for
+    one character, so the offset map of :func:`normalise` is unaffected.
+    """
+    if _ALEF_MAKSURA not in text:
+        return text
+    letters = _ARABIC_LETTERS
+    stops = _STOP_FORMS
+    keep: list[int] = []
+    for match in _FINAL_ALEF_MAKSURA_RE.finditer(text):
+        end = match.start()
+        start = end
+        floor = end + 1 - _STOP_MAXLEN  # a stop form cannot start before this
+        while start > 0 and start > floor and text[start - 1] in letters:
+            start -= 1
+        if (start == 0 or text[start - 1] not in letters) and text[start : end + 1] in stops:
+            keep.append(end)
+    if not keep:
+        return text.replace(_ALEF_MAKSURA, _YEH)
+    parts: list[str] = []
+    last = 0
+    for pos in keep:
+        parts.append(text[last:pos].replace(_ALEF_MAKSURA, _YEH))
+        parts.append(_ALEF_MAKSURA)
+        last = pos + 1
+    parts.append(text[last:].replace(_ALEF_MAKSURA, _YEH))
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Step 1: NFKC with an offset map
+# --------------------------------------------------------------------------------------------
+
+# Hangul vowel and trailing-consonant jamo compose with a preceding syllable/jamo although
+# their combining class is 0; they are not listed in the decomposition data (Hangul
+# composition is algorithmic), so they are added by hand.
+_HANGUL_TRAILERS = frozenset(
+    [chr(cp) for cp in range(0x1161, 0x1176)] + [chr(cp) for cp in range(0x11A8, 0x11C3)]
+)
+# Ranges scanned for canonical decompositions; the skipped ranges (CJK ideographs, Hangul
+# syllables, surrogates, private use) hold no two-character canonical decompositions.
+_DECOMPOSITION_SCAN: tuple[tuple[int, int], ...] = (
+    (0x0000, 0x3400),
+    (0xA000, 0xAC00),
+    (0xD7B0, 0xD800),
+    (0xF900, 0x20000),
+    (0x2F800, 0x2FA20),
+)
+
+
+@functools.cache
+def _composition_trailers() -> frozenset[str]:
+    """Characters that can canonically compose with a character before them.
+
+    Why: a cluster boundary is only safe before a character that cannot merge with what
+    precedes it. Most such trailers are combining marks (combining class > 0), but a few
+    starters also compose (Indic two-part vowels, Hangul jamo); they must be found in the
+    interpreter's own Unicode database to stay in step with ``unicodedata.normalize``.
+    Computed lazily (about 25 ms) because most texts never need it.
+    """
+    found = set(_HANGUL_TRAILERS)
+    for lo, hi in _DECOMPOSITION_SCAN:
+        for cp in range(lo, hi):
+            dec = unicodedata.decomposition(chr(cp))
+            if dec and not dec.startswith("<"):
+                parts = dec.split()
+                if len(parts) == 2:
+                    found.add(chr(int(parts[1], 16)))
+    return frozenset(found)
+
+
+_BOUNDARY_CACHE: dict[str, bool] = {}
+
+
+def _is_cluster_start(ch: str) -> bool:
+    """Whether NFKC of the text before ``ch`` is independent of ``ch`` and what follows.
+
+    True when the first character of ch's compatibility decomposition is a starter that
+    cannot compose backwards: then canonical reordering and composition cannot cross it.
+    """
+    cached = _BOUNDARY_CACHE.get(ch)
+    if cached is not None:
+        return cached
+    if ch < "\x80":
+        result = True
+    elif unicodedata.combining(ch):
+        result = False
+    else:
+        first = unicodedata.normalize("NFKD", ch)[0]
+        result = not unicodedata.combining(first) and first not in _composition_trailers()
+    _BOUNDARY_CACHE[ch] = result
+    return result
+
+
+# Characters before which NFKC is always separable: ASCII, and the Arabic base letters
+# (starters that never compose with what precedes them). Used to cut long texts into blocks
+# so that only blocks which really change under NFKC take the slow per-cluster path.
+_SAFE_SPLIT_RE = re.compile("[\x00-\x7f\u0621-\u063a\u0641-\u064a]")
+_BLOCK = 512
+
+
+class _NfkcByChar(dict[str, str]):
+    """NFKC of single characters, computed on first use and then looked up in C.
+
+    Used with ``map(table.__getitem__, block)`` so the common non-normalised block (letters in
+    presentation forms, ligatures) is folded without a Python-level loop.
+    """
+
+    def __missing__(self, ch: str) -> str:
+        out = unicodedata.normalize("NFKC", ch)
+        self[ch] = out
+        return out
+
+
+_NFKC_BY_CHAR = _NfkcByChar()
+
+
+def _nfkc_block(block: str, base: int, parts: list[str], starts: list[int]) -> None:
+    """NFKC one block that is not normalised, appending output text and raw start offsets.
+
+    Fast path: if NFKC of each character on its own concatenates to NFKC of the block (true
+    whenever nothing composes or reorders, e.g. text in presentation forms), every output
+    piece maps to its own raw character. Otherwise the block is walked cluster by cluster:
+    clusters whose characters normalise independently still map piece by piece, and clusters
+    that interact (composition, mark reordering) map every output character to the cluster's
+    first raw character, which is the finest honest answer.
+    """
+    normalize = unicodedata.normalize
+    n = len(block)
+    pieces = list(map(_NFKC_BY_CHAR.__getitem__, block))
+    joined = "".join(pieces)
+    if joined == normalize("NFKC", block):
+        parts.append(joined)
+        if len(joined) == n:
+            starts.extend(range(base, base + n))
+        else:
+            starts.extend(chain.from_iterable(map(repeat, range(base, base + n), map(len, pieces))))
+        return
+    is_start = _is_cluster_start
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and not is_start(block[j]):
+            j += 1
+        seg = block[i:j]
+        out = normalize("NFKC", seg)
+        parts.append(out)
+        if out == seg:
+            starts.extend(range(base + i, base + j))
+        elif "".join(pieces[i:j]) == out:
+            for k in range(i, j):
+                starts.extend(repeat(base + k, len(pieces[k])))
+        else:
+            starts.extend(repeat(base + i, len(out)))
+        i = j
+
+
+def _nfkc_with_map(raw: str) -> tuple[str, list[int] | None]:
+    """Step 1 of :func:`normalise`: NFKC of ``raw`` plus raw start offsets (None = identity).
+
+    The whole-text quick check settles the usual case (already normalised) in C. Otherwise the
+    text is cut at safe boundaries into blocks of about ``_BLOCK`` characters and only blocks
+    that fail the quick check are walked cluster by cluster.
+    """
+    is_normalized = unicodedata.is_normalized
+    if is_normalized("NFKC", raw):
+        return raw, None
+    parts: list[str] = []
+    starts: list[int] = []
+    n = len(raw)
+    pos = 0
+    while pos < n:
+        end = n
+        if pos + _BLOCK < n:
+            found = _SAFE_SPLIT_RE.search(raw, pos + _BLOCK)
+            if found is not None:
+                end = found.start()
+        block = raw[pos:end]
+        if is_normalized("NFKC", block):
+            parts.append(block)
+            starts.extend(range(pos, end))
+        else:
+            mark = len(parts), len(starts)
+            _nfkc_block(block, pos, parts, starts)
+            expected = unicodedata.normalize("NFKC", block)
+            if "".join(parts[mark[0] :]) != expected:  # pragma: no cover - safety net only
+                # Cannot happen if the boundary analysis is right; if a future Unicode
+                # version breaks it, stay consistent with fold() at the cost of precision.
+                del parts[mark[0] :], starts[mark[1] :]
+                parts.append(expected)
+                starts.extend(repeat(pos, len(expected)))
+        pos = end
+    return "".join(parts), starts
+
+
+# --------------------------------------------------------------------------------------------
+# Step 3 (case folding) with an offset map
+# --------------------------------------------------------------------------------------------
+
+_CASEFOLD_CHUNK = 1024
+
+
+def _casefold_with_map(text: str, starts: list[int] | None) -> tuple[str, list[int] | None]:
+    """Case-fold ``text`` and stretch ``starts`` where one character folds to several (ß → ss).
+
+    ``str.casefold`` works character by character without context, so equal lengths prove the
+    fold was one-to-one; otherwise only the chunks whose length changed are walked in Python.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded, starts
+    src: list[int] | range = starts if starts is not None else range(len(text))
+    out: list[int] = []
+    for a in range(0, len(text), _CASEFOLD_CHUNK):
+        chunk = text[a : a + _CASEFOLD_CHUNK]
+        if len(chunk.casefold()) == len(chunk):
+            out.extend(src[a : a + _CASEFOLD_CHUNK])
+        else:
+            for k, ch in enumerate(chunk):
+                out.extend(repeat(src[a + k], len(ch.casefold())))
+    return folded, out
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Folded text plus the map back to the raw text it came from.
+
+    Why: search runs on the folded text but highlights must land on the characters the user
+    sees. ``offsets`` has ``len(text) + 1`` entries; ``offsets[i]`` is the raw code-point index
+    where folded character ``i`` starts and ``offsets[len(text)] == len(raw)``. The offsets
+    partition the raw text: folded character ``i`` owns ``raw[offsets[i]:offsets[i + 1]]``, so
+    removed marks (tashkeel, tatweel, controls) belong to the character before them, and any
+    removed characters at the very start belong to the first character (``offsets[0] == 0``
+    whenever ``text`` is not empty). Characters produced from one raw character (a ligature,
+    ß → ss) share its start offset. If everything was removed, ``offsets == (len(raw),)``.
+
+    A tuple is used rather than an array so the value stays immutable and hashable like the
+    rest of the frozen dataclass.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.text) + 1:
+            raise ValueError("offsets must have len(text) + 1 entries")
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map the folded span ``[start, end)`` to the raw span covering exactly those chars.
+
+        The raw end is the end of the last character's raw segment, so harakat or tatweel on
+        the last letter are inside the span (the highlight covers the whole visible word). A
+        span that ends inside an expansion (half of a lam-alef ligature) is widened to the
+        whole raw character, since a raw character cannot be partially highlighted.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span [{start}, {end}) outside 0..{n}")
+        offsets = self.offsets
+        raw_start = offsets[start]
+        if start == end:
+            return raw_start, raw_start
+        last = offsets[end - 1]
+        return raw_start, offsets[bisect_right(offsets, last, end, n)]
+
+    def to_norm(self, raw_pos: int) -> int:
+        """Map a raw offset to the folded character whose raw segment contains it.
+
+        ``len(raw)`` maps to ``len(text)``. Inside a group of characters expanded from one raw
+        character the first of the group is returned, so ``to_raw(to_norm(p), …)`` starts at
+        or before ``p``.
+        """
+        offsets = self.offsets
+        n = len(self.text)
+        if not 0 <= raw_pos <= offsets[n]:
+            raise ValueError(f"raw offset {raw_pos} outside 0..{offsets[n]}")
+        if raw_pos == offsets[n]:
+            return n
+        i = bisect_right(offsets, raw_pos, 0, n) - 1
+        if i < 0:
+            return 0
+        return bisect_left(offsets, offsets[i], 0, i)
+
+
+def fold(text: str) -> str:
+    """Return the search key of ``text``: exactly ``normalise(text).text``, without the map.
+
+    Used to build and query search indexes, so it favours whole-string C-level operations:
+    an NFKC quick check (most text needs nothing), a regex deletion and ``str.replace`` for
+    the letter folds, ``str.casefold``, and the alef-maksura rule.
+    """
+    if text.isascii():
+        return text.lower()  # ASCII is NFKC-stable and untouched by steps 2-4
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _fold_alef_maksura(_remove_and_fold(text).casefold())
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` like :func:`fold` and keep the offset map back to ``text``.
+
+    Used where folded matches must be shown on the raw text (highlighting, annotation
+    anchors). The expensive per-character work is confined to what actually changes: NFKC
+    runs cluster by cluster only in blocks that are not already normalised, removals are
+    dropped from the map with ``itertools.compress``, and case folding is only walked where a
+    character expands.
+    """
+    n = len(text)
+    if text.isascii():
+        return Normalised(text.lower(), tuple(range(n + 1)))
+    stage1, starts = _nfkc_with_map(text)
+    stage2 = _remove_and_fold(stage1)
+    if len(stage2) != len(stage1):
+        src: list[int] | range = starts if starts is not None else range(len(stage1))
+        starts = list(compress(src, map(_REMOVED_FLAG.get, stage1, repeat(1))))
+    stage3, starts = _casefold_with_map(stage2, starts)
+    folded = _fold_alef_maksura(stage3)
+    offsets = list(range(len(folded))) if starts is None else starts
+    # Leading removed characters belong to the first character (and to every character
+    # expanded from the same raw character), so the offsets cover the raw text from 0.
+    first = offsets[0] if offsets else 0
+    k = 0
+    while k < len(offsets) and offsets[k] == first:
+        offsets[k] = 0
+        k += 1
+    offsets.append(n)
+    return Normalised(folded, tuple(offsets))
+
+
+_SAMPLE = 2000
+_RTL_SHARE = 0.4
+
+
+def _token_scripts(text: str) -> tuple[int, int, int]:
+    """Count whitespace tokens by script of their first letter: (arabic, latin, other)."""
+    arabic = latin = other = 0
+    for token in text[:_SAMPLE].split():
+        for ch in token:
+            if not ch.isalpha():
+                continue
+            cp = ord(ch)
+            if (
+                0x0600 <= cp <= 0x06FF
+                or 0x0750 <= cp <= 0x077F
+                or 0x0870 <= cp <= 0x08FF
+                or 0xFB50 <= cp <= 0xFDFF
+                or 0xFE70 <= cp <= 0xFEFF
+            ):
+                arabic += 1
+            elif (
+                cp < 0x0250
+                or 0x1E00 <= cp <= 0x1EFF
+                or 0x2C60 <= cp <= 0x2C7F
+                or 0xA720 <= cp <= 0xA7FF
+                or 0xFF21 <= cp <= 0xFF5A
+            ):
+                latin += 1
+            else:
+                other += 1
+            break
+    return arabic, latin, other
+
+
+def detect_direction(text: str) -> Literal["rtl", "ltr"]:
+    """Guess the base paragraph direction of ``text`` from its first ~2000 characters.
+
+    Counts whitespace-separated words by their first strong character (bidi class R or AL:
+    Arabic, Hebrew, Syriac, Thaana, N'Ko, presentation forms…, against L) and answers "rtl"
+    when more than 40% of the words with a strong character are right-to-left. Words rather
+    than letters, because a Latin URL or name such as "Russia-Now.com" inside an Arabic
+    sentence has more letters than the Arabic words around it but is one word; the 40%
+    threshold (the one used by Closure's bidi estimator) leans towards RTL because Arabic words
+    are short. Empty or neutral-only text is "ltr", the Qt default.
+    """
+    rtl = ltr = 0
+    bidirectional = unicodedata.bidirectional
+    for token in text[:_SAMPLE].split():
+        for ch in token:
+            cls = bidirectional(ch)
+            if cls == "R" or cls == "AL":
+                rtl += 1
+                break
+            if cls == "L":
+                ltr += 1
+                break
+    if rtl == 0 or rtl <= _RTL_SHARE * (rtl + ltr):
+        return "ltr"
+    return "rtl"
+
+
+def detect_language(text: str) -> str:
+    """Guess the language of ``text``: "ar", "en" or "und" (undetermined).
+
+    Why so coarse: the app only needs to know whether to apply Arabic handling (and which
+    spell/hyphenation defaults to offer). Words in the first ~2000 characters are counted by the
+    script of their first letter; Arabic script wins ties (the app is Arabic-first), Latin
+    script is reported as "en", anything else, or no letters at all, as "und".
+    """
+    arabic, latin, other = _token_scripts(text)
+    if arabic and arabic >= latin and arabic >= other:
+        return "ar"
+    if latin and latin >= other:
+        return "en"
+    return "und"

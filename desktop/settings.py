@@ -1,0 +1,103 @@
+"""Every user option declared once — key, type, default, meaning — over one QSettings file.
+
+Declaring them here (as Picard does) means no widget invents a key, a typo is an AttributeError
+instead of a silently ignored value, and wrong types read from a hand-edited file fall back to
+the default instead of crashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+    doc: str
+
+
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting(
+    "window/geometry", QByteArray, QByteArray(), "Main window position and size."
+)
+WINDOW_STATE: Setting[QByteArray] = Setting(
+    "window/state", QByteArray, QByteArray(), "Dock and toolbar layout of the main window."
+)
+READER_FONT_FAMILY: Setting[str] = Setting(
+    "reader/font_family", str, "", "Reader font; empty picks the best installed Arabic font."
+)
+READER_FONT_SIZE: Setting[float] = Setting(
+    "reader/font_size", float, 15.0, "Reader base font size in points, before zoom."
+)
+READER_ZOOM: Setting[int] = Setting(
+    "reader/zoom", int, 0, "Zoom steps added to the reader font size (Ctrl+= / Ctrl+- / Ctrl+0)."
+)
+READER_LINE_HEIGHT: Setting[int] = Setting(
+    "reader/line_height", int, 165, "Reader line height in percent of the font's line spacing."
+)
+AUTHOR_NAME: Setting[str] = Setting(
+    "user/name", str, "", "Name recorded as the author of annotations."
+)
+
+ALL_SETTINGS: tuple[Setting[Any], ...] = (
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    READER_FONT_FAMILY,
+    READER_FONT_SIZE,
+    READER_ZOOM,
+    READER_LINE_HEIGHT,
+    AUTHOR_NAME,
+)
+
+
+class Settings:
+    """Typed access to the declared settings."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self._q = qsettings
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self._q.value(setting.key, setting.default)
+        if value is None:
+            return setting.default
+        try:
+            if setting.type is QByteArray:
+                if isinstance(value, QByteArray):
+                    return cast(T, value)
+                if isinstance(value, bytes | bytearray):
+                    return cast(T, QByteArray(value))
+                return setting.default
+            if setting.type is bool and isinstance(value, str):
+                return cast(T, value.lower() in ("1", "true", "yes"))
+            return cast(T, setting.type(value))
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._q.setValue(setting.key, value)
+
+    def project_value(self, project: Path, name: str, default: Any = None) -> Any:
+        """Per-project UI state (e.g. the last open document), keyed by the project's path."""
+        return self._q.value(f"projects/{_project_key(project)}/{name}", default)
+
+    def set_project_value(self, project: Path, name: str, value: Any) -> None:
+        self._q.setValue(f"projects/{_project_key(project)}/{name}", value)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+
+def _project_key(project: Path) -> str:
+    return hashlib.sha1(str(project.resolve()).encode("utf-8")).hexdigest()[:16]

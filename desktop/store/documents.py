@@ -1,0 +1,117 @@
+"""SQL for documents. Returns core dataclasses; callers never see rows or cursors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.errors import DuplicateDocument, NotFound
+from desktop.core.models import Document, DocumentDraft, DocumentSummary
+from desktop.store.db import Database, utcnow
+
+_SUMMARY_SQL = """
+SELECT d.id, d.title, d.source, d.published, d.language, d.direction, d.char_count,
+       (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count,
+       d.imported_at
+FROM documents d
+"""
+
+
+def _summary(row: Any) -> DocumentSummary:
+    return DocumentSummary(
+        id=row[0],
+        title=row[1],
+        source=row[2],
+        published=row[3],
+        language=row[4],
+        direction=row[5],
+        char_count=row[6],
+        annotation_count=row[7],
+        imported_at=row[8],
+    )
+
+
+class DocumentStore:
+    """Documents of one project."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._conn = database.conn
+
+    def find_by_hash(self, content_hash: str) -> int | None:
+        row = self._conn.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def add(self, draft: DocumentDraft) -> int:
+        """Insert one document in its own transaction (or the caller's)."""
+        with self._database.transaction():
+            existing = self.find_by_hash(draft.content_hash)
+            if existing is not None:
+                raise DuplicateDocument(existing)
+            now = utcnow()
+            table = self._database.db.table("documents")
+            table.insert(
+                {
+                    "title": draft.title,
+                    "text": draft.text,
+                    "source": draft.source,
+                    "url": draft.url,
+                    "author": draft.author,
+                    "published": draft.published,
+                    "language": draft.language,
+                    "direction": draft.direction,
+                    "content_hash": draft.content_hash,
+                    "origin": draft.origin,
+                    "char_count": len(draft.text),
+                    "imported_at": now,
+                    "modified_at": now,
+                }
+            )
+            return int(table.last_rowid or 0)
+
+    def get(self, document_id: int) -> Document:
+        row = self._conn.execute(
+            "SELECT id, title, text, language, direction, content_hash, source, url, author, "
+            "published, origin, imported_at, modified_at FROM documents WHERE id = ?",
+            [document_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no document {document_id} in this project.")
+        return Document(*row)
+
+    def exists(self, document_id: int) -> bool:
+        return (
+            self._conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
+            is not None
+        )
+
+    def summaries(self, ids: list[int] | None = None) -> list[DocumentSummary]:
+        """All documents (or the given ids), newest publication first, then by title."""
+        if ids is None:
+            rows = self._conn.execute(
+                _SUMMARY_SQL + " ORDER BY coalesce(d.published, '') DESC, d.id"
+            ).fetchall()
+        else:
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            rows = self._conn.execute(_SUMMARY_SQL + f" WHERE d.id IN ({marks})", ids).fetchall()
+        return [_summary(row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def delete(self, document_id: int) -> None:
+        with self._database.transaction():
+            self._conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+    def update_metadata(self, document_id: int, **fields: str | None) -> None:
+        allowed = {"title", "source", "url", "author", "published", "language", "direction"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        with self._database.transaction():
+            self._database.db.table("documents").update(
+                document_id, {**fields, "modified_at": utcnow()}
+            )

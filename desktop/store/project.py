@@ -1,0 +1,33 @@
+"""A project as the rest of the program sees it: one object that owns the connection and the
+per-table stores, built once in ``app.py`` (or the CLI) and passed in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.store.db import Database
+from desktop.store.documents import DocumentStore
+
+
+class Project:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.documents = DocumentStore(database)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:
+        return cls(Database.open(path, create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def close(self) -> None:
+        self.database.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,131 @@
+"""Tables and ordered migrations. ``PRAGMA user_version`` is the number of migrations applied.
+
+Append new migrations at the end; never edit one that has shipped, because projects in the field
+already ran it. Every table is STRICT so a wrong type is an error, not silently stored.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x48414D53  # "HAMS": lets us tell our files from any other SQLite database
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    source       TEXT NOT NULL DEFAULT '',
+    url          TEXT NOT NULL DEFAULT '',
+    author       TEXT NOT NULL DEFAULT '',
+    published    TEXT,
+    language     TEXT NOT NULL DEFAULT 'und',
+    direction    TEXT NOT NULL CHECK (direction IN ('rtl', 'ltr')),
+    content_hash TEXT NOT NULL UNIQUE,
+    origin       TEXT NOT NULL DEFAULT '',
+    char_count   INTEGER NOT NULL CHECK (char_count >= 0),
+    imported_at  TEXT NOT NULL,
+    modified_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE labels (
+    id        INTEGER PRIMARY KEY,
+    key       TEXT NOT NULL UNIQUE,
+    name_en   TEXT NOT NULL,
+    name_ar   TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('entity', 'claim', 'note', 'span')),
+    color     TEXT NOT NULL,
+    icon      TEXT NOT NULL DEFAULT '',
+    shortcut  TEXT NOT NULL DEFAULT '',
+    position  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE entities (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    notes       TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    modified_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE entity_aliases (
+    id         INTEGER PRIMARY KEY,
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,
+    alias_norm TEXT NOT NULL,
+    UNIQUE (entity_id, alias)
+) STRICT;
+CREATE INDEX entity_aliases_norm ON entity_aliases(alias_norm);
+
+CREATE TABLE annotations (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL CHECK (start >= 0),
+    "end"       INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    label_id    INTEGER NOT NULL REFERENCES labels(id),
+    entity_id   INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    author      TEXT NOT NULL DEFAULT '',
+    anchor      TEXT NOT NULL DEFAULT 'exact' CHECK (anchor IN ('exact', 'moved', 'orphaned')),
+    created_at  TEXT NOT NULL,
+    modified_at TEXT NOT NULL,
+    CHECK ("end" > start)
+) STRICT;
+CREATE INDEX annotations_document ON annotations(document_id, start);
+CREATE INDEX annotations_entity ON annotations(entity_id);
+CREATE INDEX annotations_label ON annotations(label_id);
+
+CREATE TABLE claims (
+    id            INTEGER PRIMARY KEY,
+    annotation_id INTEGER NOT NULL UNIQUE REFERENCES annotations(id) ON DELETE CASCADE,
+    claimant_id   INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    summary       TEXT NOT NULL DEFAULT '',
+    stance        TEXT NOT NULL DEFAULT 'asserts' CHECK (stance IN ('asserts', 'denies')),
+    status        TEXT NOT NULL DEFAULT 'unverified'
+                  CHECK (status IN ('unverified', 'corroborated', 'contested', 'refuted')),
+    reliability   TEXT CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    credibility   INTEGER CHECK (credibility BETWEEN 1 AND 6),
+    claimed_on    TEXT,
+    created_at    TEXT NOT NULL,
+    modified_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX claims_claimant ON claims(claimant_id);
+
+CREATE TABLE claim_subjects (
+    claim_id  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    PRIMARY KEY (claim_id, entity_id)
+) STRICT;
+
+CREATE TABLE claim_links (
+    id         INTEGER PRIMARY KEY,
+    from_claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    to_claim   INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('supports', 'contradicts', 'repeats')),
+    UNIQUE (from_claim, to_claim, kind),
+    CHECK (from_claim != to_claim)
+) STRICT;
+
+CREATE TABLE notes (
+    id            INTEGER PRIMARY KEY,
+    document_id   INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+    annotation_id INTEGER REFERENCES annotations(id) ON DELETE CASCADE,
+    body          TEXT NOT NULL,
+    author        TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    modified_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX notes_document ON notes(document_id);
+"""
+
+# Index i holds the SQL that takes a project from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,101 @@
+"""Every command of the window declared once: text, icon, shortcut, tip.
+
+Menus, toolbars and tests look actions up by ``ActionId`` instead of holding widget attributes,
+so a shortcut or icon changes in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.ui.icons import icon
+
+
+class ActionId(Enum):
+    NEW_PROJECT = auto()
+    OPEN_PROJECT = auto()
+    IMPORT_FILES = auto()
+    QUIT = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_RESET = auto()
+    CHOOSE_FONT = auto()
+    FOCUS_FILTER = auto()
+    ABOUT = auto()
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    icon: str
+    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
+    tip: str = ""
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW_PROJECT: ActionSpec(
+        "&New Project…",
+        "mdi6.file-plus-outline",
+        (QKeySequence.StandardKey.New,),
+        "Create an empty project file",
+    ),
+    ActionId.OPEN_PROJECT: ActionSpec(
+        "&Open Project…",
+        "mdi6.folder-open-outline",
+        (QKeySequence.StandardKey.Open,),
+        "Open another project file",
+    ),
+    ActionId.IMPORT_FILES: ActionSpec(
+        "&Import Articles…",
+        "mdi6.file-import-outline",
+        ("Ctrl+I",),
+        "Import UTF-8 text files as articles",
+    ),
+    ActionId.QUIT: ActionSpec("&Quit", "mdi6.exit-to-app", ("Ctrl+Q",), "Quit Hamish"),
+    ActionId.ZOOM_IN: ActionSpec(
+        "Zoom &In", "mdi6.magnify-plus-outline", ("Ctrl+=", "Ctrl++"), "Larger text"
+    ),
+    ActionId.ZOOM_OUT: ActionSpec(
+        "Zoom &Out", "mdi6.magnify-minus-outline", ("Ctrl+-",), "Smaller text"
+    ),
+    ActionId.ZOOM_RESET: ActionSpec(
+        "&Actual Size", "mdi6.magnify-remove-outline", ("Ctrl+0",), "Reset the text size"
+    ),
+    ActionId.CHOOSE_FONT: ActionSpec(
+        "Reader &Font…", "mdi6.format-font", (), "Choose the font articles are shown in"
+    ),
+    ActionId.FOCUS_FILTER: ActionSpec(
+        "Filter &Library", "mdi6.filter-outline", ("Ctrl+L",), "Filter the list of articles"
+    ),
+    ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
+}
+
+
+class ActionRegistry:
+    """Creates each QAction once, parented to the window so shortcuts work everywhere in it."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for action_id, spec in SPECS.items():
+            action = QAction(icon(spec.icon), spec.text, parent)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            if spec.shortcuts:
+                key = QKeySequence(spec.shortcuts[0]).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                tip = f"{tip} ({key})"
+            action.setToolTip(tip)
+            action.setStatusTip(spec.tip)
+            action.setObjectName(action_id.name.lower())
+            self._actions[action_id] = action
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())

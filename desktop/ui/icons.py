@@ -1,0 +1,70 @@
+"""Icons from qtawesome's Material Design set, so the toolbar looks the same on every desktop.
+
+Importing qtawesome pulls in QtPy and every Qt module it wraps (about 150 ms, a third of our
+start-up). So each icon is rendered by qtawesome once, saved as PNGs in the user's cache, and
+later launches load the PNGs without importing qtawesome at all. The cache key includes the
+Hamish version and the colours, so an upgrade re-renders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon
+
+from desktop import __version__, paths
+
+ICON_COLOR = QColor("#2f3b40")
+ICON_DISABLED = QColor("#a4adb0")
+SIZES = (16, 20, 24, 32, 40, 48)
+MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
+_KEY = f"{__version__}-{ICON_COLOR.name()[1:]}-{ICON_DISABLED.name()[1:]}"
+_memo: dict[str, QIcon] = {}
+
+
+def _cache_folder() -> Path:
+    return paths.cache_dir() / "icons" / _KEY
+
+
+def _file(folder: Path, name: str, mode: str, size: int) -> Path:
+    return folder / f"{name.replace('.', '_')}-{mode}-{size}.png"
+
+
+def _render(name: str) -> QIcon:
+    os.environ.setdefault("QT_API", "pyside6")  # qtawesome goes through QtPy; never PyQt
+    import qtawesome
+
+    rendered: QIcon = qtawesome.icon(name, color=ICON_COLOR, color_disabled=ICON_DISABLED)
+    return rendered
+
+
+def _store(name: str, rendered: QIcon, folder: Path) -> None:
+    """Best effort: a read-only or full cache only costs speed, never the icon."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        for mode, qt_mode in MODES.items():
+            for size in SIZES:
+                target = _file(folder, name, mode, size)
+                tmp = target.with_suffix(".tmp")
+                if rendered.pixmap(QSize(size, size), qt_mode).save(str(tmp), "PNG"):
+                    os.replace(tmp, target)
+
+
+def icon(name: str) -> QIcon:
+    """A qtawesome icon (e.g. ``mdi6.magnify``), from the PNG cache when possible."""
+    if name in _memo:
+        return _memo[name]
+    folder = _cache_folder()
+    files = [(m, s, _file(folder, name, m, s)) for m in MODES for s in SIZES]
+    if all(path.is_file() for _, _, path in files):
+        result = QIcon()
+        for mode, size, path in files:
+            result.addFile(str(path), QSize(size, size), MODES[mode])
+    else:
+        result = _render(name)
+        _store(name, result, folder)
+    _memo[name] = result
+    return result

@@ -1,0 +1,293 @@
+"""The library dock: every article of the project with its date and annotation count.
+
+The model keeps document ids plus a row cache of summaries and applies ``ChangeSet``s row by row
+(insert, update, remove), so a selection and scroll position survive an import or a new tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.arabic import fold
+from desktop.core.models import ChangeSet, DocumentSummary
+from desktop.ui.icons import icon
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+# Enum look-ups through PySide cost microseconds each; data() runs for every painted cell.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LTR_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Loader = Callable[[list[int] | None], list[DocumentSummary]]
+
+
+class LibraryModel(QAbstractTableModel):
+    TITLE, DATE, ANNOTATIONS = range(3)
+    HEADERS = ("Title", "Date", "Notes")
+
+    def __init__(self, load: Loader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self._rows: list[DocumentSummary] = []
+        self._search: list[str] = []
+        self._index: dict[int, int] = {}
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Full load: only when a project is opened."""
+        self.beginResetModel()
+        self._rows = self._load(None)
+        self._search = [self._search_text(row) for row in self._rows]
+        self._reindex()
+        self.endResetModel()
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Update only the rows a user action touched."""
+        for doc_id in changes.documents_removed:
+            row = self._index.get(doc_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                del self._search[row]
+                self._reindex()
+                self.endRemoveRows()
+        changed = set(changes.documents_changed) | self._documents_of(changes)
+        fresh = self._load(sorted(changed)) if changed else []
+        for summary in fresh:
+            row = self._index.get(summary.id)
+            if row is None:
+                continue
+            self._rows[row] = summary
+            self._search[row] = self._search_text(summary)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        added = [i for i in changes.documents_added if i not in self._index]
+        if added:
+            summaries = self._load(added)
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(summaries) - 1)
+            self._rows.extend(summaries)
+            self._search.extend(self._search_text(s) for s in summaries)
+            self._reindex()
+            self.endInsertRows()
+
+    def _documents_of(self, changes: ChangeSet) -> set[int]:
+        """Annotation changes alter a document's count; the caller passes document ids in
+        ``documents_changed`` for those, so nothing extra is needed here yet."""
+        return set()
+
+    @staticmethod
+    def _search_text(summary: DocumentSummary) -> str:
+        return fold(f"{summary.title} {summary.source}")
+
+    def _reindex(self) -> None:
+        self._index = {summary.id: row for row, summary in enumerate(self._rows)}
+
+    # --- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            if column == self.TITLE:
+                return summary.title
+            if column == self.DATE:
+                return summary.published or summary.imported_at[:10]
+            return str(summary.annotation_count) if summary.annotation_count else ""
+        if role == _ALIGN:
+            if column != self.TITLE:
+                return _CENTER
+            # Arabic titles start at the right edge, like the article they name.
+            return _RTL_ALIGN if summary.direction == "rtl" else _LTR_ALIGN
+        if role == _EDIT:  # sort keys
+            if column == self.DATE:
+                return summary.published or summary.imported_at
+            if column == self.ANNOTATIONS:
+                return summary.annotation_count
+            return summary.title
+        if role == _TOOLTIP:
+            return self._tooltip(summary)
+        if role == _FOREGROUND and column == self.DATE and not summary.published:
+            return QBrush(QColor("#7a868a"))
+        if role == ID_ROLE:
+            return summary.id
+        if role == SEARCH_ROLE:
+            return self._search[index.row()]
+        return None
+
+    @staticmethod
+    def _tooltip(summary: DocumentSummary) -> str:
+        parts = [summary.title]
+        if summary.source:
+            parts.append(summary.source)
+        parts.append(
+            f"Published {summary.published}"
+            if summary.published
+            else f"Imported {summary.imported_at[:10]} (no publication date)"
+        )
+        parts.append(f"{summary.char_count:,} characters · {summary.annotation_count} annotations")
+        return "\n".join(parts)
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._index.get(document_id)
+
+    def summary(self, document_id: int) -> DocumentSummary | None:
+        row = self._index.get(document_id)
+        return None if row is None else self._rows[row]
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the way."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needles: list[str] = []
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
+            self.beginFilterChange()
+            self._needles = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needles = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needles:
+            return True
+        model = self.sourceModel()
+        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+        return all(needle in haystack for needle in self._needles)
+
+
+class LibraryDock(QDockWidget):
+    """Filter box above a sortable list; emits ``document_activated`` with a document id."""
+
+    document_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Library", parent)
+        self.setObjectName("library_dock")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+        self.filter_edit = QLineEdit(body)
+        self.filter_edit.setObjectName("library_filter")
+        self.filter_edit.setPlaceholderText("Filter articles…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        layout.addWidget(self.filter_edit)
+        self.view = QTreeView(body)
+        self.view.setObjectName("library_view")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self.proxy = LibraryFilter(self)
+        self.filter_edit.textChanged.connect(self.proxy.set_query)
+        self.view.setModel(self.proxy)
+        self.model: LibraryModel | None = None
+        self._suppress = False
+
+    def set_model(self, model: LibraryModel) -> None:
+        self.model = model
+        self.proxy.setSourceModel(model)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths from font metrics: ResizeToContents would measure every row on each
+        # layout, which is O(documents) and crawls on a large corpus.
+        metrics = self.view.fontMetrics()
+        for column, sample in (
+            (LibraryModel.DATE, "0000-00-00"),
+            (LibraryModel.ANNOTATIONS, "Notes"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._suppress or not current.isValid():
+            return
+        doc_id = current.data(ID_ROLE)
+        if doc_id is not None:
+            self.document_activated.emit(int(doc_id))
+
+    def select(self, document_id: int) -> None:
+        """Highlight a document's row without re-emitting ``document_activated``."""
+        if self.model is None:
+            return
+        row = self.model.row_of(document_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        self._suppress = True
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(index)
+        finally:
+            self._suppress = False
+
+    def first_document(self) -> int | None:
+        index = self.proxy.index(0, 0)
+        return None if not index.isValid() else int(index.data(ID_ROLE))

@@ -1,0 +1,33 @@
+"""How the window tells the analyst something went wrong. Injected, so tests can record the
+messages instead of blocking on a modal dialog."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Messenger(Protocol):
+    def error(self, title: str, text: str, details: str = "") -> None: ...
+
+    def info(self, title: str, text: str, details: str = "") -> None: ...
+
+
+class DialogMessenger:
+    """Modal message boxes parented to the main window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        self._show(QMessageBox.Icon.Critical, title, text, details)
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        self._show(QMessageBox.Icon.Information, title, text, details)

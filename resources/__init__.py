@@ -1,0 +1,1 @@
+"""Application resources (icons, stylesheet), reached through importlib.resources."""

@@ -1,0 +1,1 @@
+"""Sample Arabic articles a new user's default project starts with."""

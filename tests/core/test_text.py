@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.text import content_hash, derive_title, make_draft, normalise_newlines
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb", "a\nb"),
+        ("a\rb", "a\nb"),
+        ("a\r\n\r\nb", "a\n\nb"),
+        ("a\u2029b\u2028c", "a\nb\nc"),
+        ("no breaks", "no breaks"),
+    ],
+)
+def test_line_endings_become_newlines(raw: str, expected: str) -> None:
+    assert normalise_newlines(raw) == expected
+
+
+def test_short_first_line_is_the_title() -> None:
+    assert derive_title("تفعيل القرار 2254\nنص المقال هنا.") == "تفعيل القرار 2254"
+
+
+def test_long_opening_is_cut_at_a_word_boundary() -> None:
+    text = " ".join(["كلمة"] * 60) + "."
+    title = derive_title(text)
+    assert title.endswith("…")
+    assert len(title) <= 91
+    assert title[:-1].split() == ["كلمة"] * len(title[:-1].split())
+
+
+def test_empty_text_uses_the_fallback() -> None:
+    assert derive_title("  \n ", "report") == "report"
+    assert derive_title("") == "Untitled"
+
+
+def test_content_hash_ignores_harakat_and_line_endings() -> None:
+    assert content_hash("قالَ الأسدُ\r\nاليوم") == content_hash("قال الاسد\nاليوم")
+    assert content_hash("قال الأسد") != content_hash("قال بوتين")
+
+
+def test_draft_detects_direction_and_language() -> None:
+    arabic = make_draft("قال وزير الخارجية لموقع Russia-Now.com إن المحادثات مستمرة.")
+    assert (arabic.direction, arabic.language) == ("rtl", "ar")
+    english = make_draft("The talks in Geneva continued on Friday, officials said.")
+    assert (english.direction, english.language) == ("ltr", "en")
+
+
+def test_draft_keeps_offsets_of_the_normalised_text() -> None:
+    draft = make_draft("سطر\r\nثان")
+    assert draft.text == "سطر\nثان"
+    assert draft.text.index("ثان") == 4

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.io.importers.text import MAX_BYTES, read_text_file
+
+ARTICLE = "وقال كيري، من جهته، إن «روسيا والولايات المتحدة تستطيعان سوية فعل الكثير».\n"
+
+
+def test_utf8_article(tmp_path: Path) -> None:
+    path = tmp_path / "kerry.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.text == ARTICLE
+    assert draft.direction == "rtl"
+    assert draft.origin == str(path.resolve())
+    assert draft.title
+
+
+def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + "عنوان\r\nنص المقال.".encode())
+    draft = read_text_file(path)
+    assert draft.text == "عنوان\nنص المقال."
+    assert draft.title == "عنوان"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\t\n", "is empty"),
+        (b"\x00\x01\x02binary\x00data" * 20, "binary"),
+        ("قال الرئيس".encode("cp1256"), "not UTF-8"),
+        ("line one\nقال الرئيس".encode("iso-8859-6"), "line 2"),
+    ],
+    ids=["empty", "blank", "binary", "cp1256", "iso-8859-6"],
+)
+def test_bad_files_are_rejected_and_untouched(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ImportRejected, match=message):
+        read_text_file(path)
+    assert path.read_bytes() == content
+
+
+def test_oversized_file_is_rejected_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: costs no disk
+        handle.truncate(MAX_BYTES + 1)
+    with pytest.raises(ImportRejected, match="larger than 50 MB"):
+        read_text_file(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ImportRejected, match="does not exist"):
+        read_text_file(tmp_path / "missing.txt")
+    with pytest.raises(ImportRejected, match="is a folder"):
+        read_text_file(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0)
+    try:
+        with pytest.raises(ImportRejected, match="permission denied"):
+            read_text_file(path)
+    finally:
+        path.chmod(0o600)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.app import create_application, ensure_default_project
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.mainwindow import MainWindow
+
+
+class RecordingMessenger:
+    """Stands in for modal dialogs: a test asserts on what the analyst would have been told."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str, str]] = []
+        self.infos: list[tuple[str, str, str]] = []
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text, details))
+
+    def info(self, title: str, text: str, details: str = "") -> None:
+        self.infos.append((title, text, details))
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args):  # type: ignore[no-untyped-def]
+    """The real application factory: tests see the stylesheet, icon and style users see."""
+    return create_application(qapp_args or ["hamish-tests"])
+
+
+@pytest.fixture
+def messenger() -> RecordingMessenger:
+    return RecordingMessenger()
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> Settings:
+    return Settings.at(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def default_project(xdg: Path) -> Path:
+    return ensure_default_project()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, prefs: Settings, messenger: RecordingMessenger) -> Iterator[object]:
+    windows: list[MainWindow] = []
+
+    def make(path: Path, settings: Settings | None = None) -> MainWindow:
+        window = MainWindow(Project.open(path), settings or prefs, messenger)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type any text, Arabic included, as key events: QTest.keyClicks only knows Latin-1 and
+    aborts the process on anything else."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
