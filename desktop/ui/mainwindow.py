@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def _attach(self, project: Project) -> None:
         self.project = project
         self.library.set_model(LibraryModel(project.documents.summaries, self))
+        self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
         self.status_project.setText(f"{project.path.name}  ·  {project.documents.count()} articles")
         self.status_project.setToolTip(str(project.path))
         self.reader.clear()
