@@ -7,7 +7,9 @@ the default instead of crashing.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -43,6 +45,9 @@ READER_ZOOM: Setting[int] = Setting(
 READER_LINE_HEIGHT: Setting[int] = Setting(
     "reader/line_height", int, 165, "Reader line height in percent of the font's line spacing."
 )
+SNAP_TO_WORDS: Setting[bool] = Setting(
+    "tagging/snap_to_words", bool, True, "Grow selections to whole words (hold Alt to keep exact)."
+)
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
 )
@@ -54,6 +59,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     READER_FONT_SIZE,
     READER_ZOOM,
     READER_LINE_HEIGHT,
+    SNAP_TO_WORDS,
     AUTHOR_NAME,
 )
 
@@ -87,6 +93,19 @@ class Settings:
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._q.setValue(setting.key, value)
+
+    def author(self) -> str:
+        """The analyst's name for annotations: the setting, else the account's full name."""
+        name = self.get(AUTHOR_NAME).strip()
+        if name:
+            return name
+        try:
+            import pwd
+
+            entry = pwd.getpwuid(os.getuid())
+            return entry.pw_gecos.split(",")[0].strip() or entry.pw_name
+        except (ImportError, KeyError, AttributeError):
+            return getpass.getuser()
 
     def project_value(self, project: Path, name: str, default: Any = None) -> Any:
         """Per-project UI state (e.g. the last open document), keyed by the project's path."""

@@ -72,6 +72,7 @@ class ChangeSet:
     annotations_added: tuple[int, ...] = ()
     annotations_changed: tuple[int, ...] = ()
     annotations_removed: tuple[int, ...] = ()
+    labels_changed: bool = False
 
     def __bool__(self) -> bool:
         return any(
@@ -82,6 +83,7 @@ class ChangeSet:
                 self.annotations_added,
                 self.annotations_changed,
                 self.annotations_removed,
+                self.labels_changed,
             )
         )
 
@@ -108,3 +110,62 @@ class ImportReport:
 
     def changes(self) -> ChangeSet:
         return ChangeSet(documents_added=tuple(doc_id for _, doc_id in self.imported))
+
+
+LabelKind = Literal["entity", "claim", "note", "span"]
+Anchor = Literal["exact", "moved", "orphaned"]
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A tag an analyst applies. ``kind`` decides how it is drawn and what it creates:
+    entity → coloured background (and, later, a registry entity), claim → underline and a
+    claims row, note → marker, span → background only (e.g. dates)."""
+
+    id: int
+    key: str
+    name_en: str
+    name_ar: str
+    kind: LabelKind
+    color: str
+    icon: str
+    shortcut: str
+    position: int
+
+    def name(self, language: str = "en") -> str:
+        return self.name_ar if language == "ar" else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A tagged span. ``start``/``end`` are code points into the document text; ``quote``,
+    ``prefix`` and ``suffix`` let the span be found again if the text ever changes."""
+
+    id: int
+    document_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    label_id: int
+    entity_id: int | None
+    note: str
+    author: str
+    anchor: Anchor
+    created_at: str
+    modified_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationDraft:
+    document_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    label_id: int
+    author: str
+    note: str = ""
+    entity_id: int | None = None

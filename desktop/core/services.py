@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from desktop.core.errors import DuplicateDocument, HamishError
-from desktop.core.models import DocumentDraft, ImportFailure, ImportReport
+from desktop.core.models import AnnotationDraft, DocumentDraft, ImportFailure, ImportReport
+from desktop.core.spans import context, snap_to_words
 
 
 class DocumentRepository(Protocol):
@@ -43,3 +44,42 @@ def import_documents(
         else:
             report.imported.append((path, doc_id))
     return report
+
+
+def prepare_annotation(
+    text: str,
+    document_id: int,
+    start: int,
+    end: int,
+    label_id: int,
+    author: str,
+    *,
+    snap: bool = True,
+    note: str = "",
+) -> AnnotationDraft:
+    """Validate a selection and turn it into a storable annotation.
+
+    Offsets are code points. With ``snap`` the span grows to whole words and loses edge
+    spaces and punctuation, so a sloppy mouse drag still tags exactly the mention.
+    """
+    start, end = min(start, end), max(start, end)
+    if start < 0 or end > len(text):
+        raise HamishError("The selection is outside the article.")
+    if snap:
+        start, end = snap_to_words(text, start, end)
+    if start == end:
+        raise HamishError("Select a passage first, then choose a label.")
+    if not text[start:end].strip():
+        raise HamishError("The selection holds only white space; select some words.")
+    quote, prefix, suffix = context(text, start, end)
+    return AnnotationDraft(
+        document_id=document_id,
+        start=start,
+        end=end,
+        quote=quote,
+        prefix=prefix,
+        suffix=suffix,
+        label_id=label_id,
+        author=author,
+        note=note,
+    )

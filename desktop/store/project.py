@@ -6,14 +6,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.store.annotations import AnnotationStore
 from desktop.store.db import Database
 from desktop.store.documents import DocumentStore
+from desktop.store.labels import LabelStore
 
 
 class Project:
     def __init__(self, database: Database) -> None:
         self.database = database
         self.documents = DocumentStore(database)
+        self.labels = LabelStore(database)
+        self.annotations = AnnotationStore(database, self.labels)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:

@@ -126,6 +126,21 @@ CREATE TABLE notes (
 CREATE INDEX notes_document ON notes(document_id);
 """
 
+# Default labels for analysts: each with an Arabic and an English name, a colour, a
+# qtawesome icon and a digit shortcut. Inserted once, by migration, so a user who deletes one
+# does not see it come back.
+_V2 = """
+INSERT INTO labels (key, name_en, name_ar, kind, color, icon, shortcut, position)
+VALUES
+    ('person', 'Person', 'شخص', 'entity', '#f4a261', 'mdi6.account', '1', 1),
+    ('organisation', 'Organisation', 'منظمة', 'entity', '#74b9e0', 'mdi6.domain', '2', 2),
+    ('location', 'Location', 'مكان', 'entity', '#8cc084', 'mdi6.map-marker', '3', 3),
+    ('datetime', 'Date/time', 'تاريخ ووقت', 'span',   '#c3a6d8', 'mdi6.calendar-clock', '4', 4),
+    ('event', 'Event', 'حدث', 'entity', '#f2c94c', 'mdi6.calendar-star', '5', 5),
+    ('claim', 'Claim', 'ادعاء', 'claim',  '#d1495b', 'mdi6.comment-quote-outline', '6', 6),
+    ('note', 'Note', 'ملاحظة', 'note',   '#2a9d8f', 'mdi6.note-text-outline', '7', 7);
+"""
+
 # Index i holds the SQL that takes a project from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)

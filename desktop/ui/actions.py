@@ -25,6 +25,13 @@ class ActionId(Enum):
     ZOOM_RESET = auto()
     CHOOSE_FONT = auto()
     FOCUS_FILTER = auto()
+    FIND = auto()
+    NEXT_ANNOTATION = auto()
+    PREVIOUS_ANNOTATION = auto()
+    EDIT_NOTE = auto()
+    DELETE_ANNOTATION = auto()
+    MANAGE_LABELS = auto()
+    SNAP_TO_WORDS = auto()
     ABOUT = auto()
 
 
@@ -70,6 +77,39 @@ SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.FOCUS_FILTER: ActionSpec(
         "Filter &Library", "mdi6.filter-outline", ("Ctrl+L",), "Filter the list of articles"
+    ),
+    ActionId.FIND: ActionSpec(
+        "&Find in Article…",
+        "mdi6.text-search",
+        (QKeySequence.StandardKey.Find,),
+        "Find words in the open article",
+    ),
+    ActionId.NEXT_ANNOTATION: ActionSpec(
+        "&Next Annotation",
+        "mdi6.arrow-down-bold-outline",
+        ("N",),
+        "Go to the next annotation in the article",
+    ),
+    ActionId.PREVIOUS_ANNOTATION: ActionSpec(
+        "&Previous Annotation",
+        "mdi6.arrow-up-bold-outline",
+        ("P",),
+        "Go to the previous annotation in the article",
+    ),
+    ActionId.EDIT_NOTE: ActionSpec(
+        "Edit &Note…", "mdi6.note-edit-outline", ("F2",), "Write a note on the annotation"
+    ),
+    ActionId.DELETE_ANNOTATION: ActionSpec(
+        "&Delete Annotation", "mdi6.delete-outline", ("Delete",), "Remove the annotation"
+    ),
+    ActionId.MANAGE_LABELS: ActionSpec(
+        "&Manage Labels…", "mdi6.tag-multiple-outline", (), "Add, rename, recolour or remove labels"
+    ),
+    ActionId.SNAP_TO_WORDS: ActionSpec(
+        "&Snap Selections to Words",
+        "mdi6.format-letter-matches",
+        (),
+        "Grow selections to whole words (hold Alt while selecting to keep exact characters)",
     ),
     ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
 }

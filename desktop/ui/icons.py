@@ -33,11 +33,11 @@ def _file(folder: Path, name: str, mode: str, size: int) -> Path:
     return folder / f"{name.replace('.', '_')}-{mode}-{size}.png"
 
 
-def _render(name: str) -> QIcon:
+def _render(name: str, color: QColor | None = None) -> QIcon:
     os.environ.setdefault("QT_API", "pyside6")  # qtawesome goes through QtPy; never PyQt
     import qtawesome
 
-    rendered: QIcon = qtawesome.icon(name, color=ICON_COLOR, color_disabled=ICON_DISABLED)
+    rendered: QIcon = qtawesome.icon(name, color=color or ICON_COLOR, color_disabled=ICON_DISABLED)
     return rendered
 
 
@@ -53,18 +53,23 @@ def _store(name: str, rendered: QIcon, folder: Path) -> None:
                     os.replace(tmp, target)
 
 
-def icon(name: str) -> QIcon:
-    """A qtawesome icon (e.g. ``mdi6.magnify``), from the PNG cache when possible."""
-    if name in _memo:
-        return _memo[name]
-    folder = _cache_folder()
+def icon(name: str, color: str | None = None) -> QIcon:
+    """A qtawesome icon (e.g. ``mdi6.magnify``), from the PNG cache when possible; ``color``
+    (``#rrggbb``) draws it in a label's colour instead of the toolbar grey."""
+    key = f"{name}@{color}" if color else name
+    if key in _memo:
+        return _memo[key]
+    folder = _cache_folder() / (color.lstrip("#").lower() if color else "")
     files = [(m, s, _file(folder, name, m, s)) for m in MODES for s in SIZES]
     if all(path.is_file() for _, _, path in files):
         result = QIcon()
         for mode, size, path in files:
             result.addFile(str(path), QSize(size, size), MODES[mode])
     else:
-        result = _render(name)
+        try:
+            result = _render(name, QColor(color) if color else None)
+        except Exception:  # an unknown icon name in a hand-edited project: show a tag
+            result = _render("mdi6.tag-outline", QColor(color) if color else None)
         _store(name, result, folder)
-    _memo[name] = result
+    _memo[key] = result
     return result

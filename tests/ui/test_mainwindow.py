@@ -176,7 +176,7 @@ def test_toolbar_and_menus_have_icons(make_window: MakeWindow, default_project: 
     for action in window.registry.all():
         assert not action.icon().isNull(), action.text()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Help"]
+    assert menus == ["&File", "&Edit", "&Tag", "&View", "&Help"]
     assert window.toolbar.actions()
 
 

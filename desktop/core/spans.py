@@ -1,0 +1,132 @@
+"""Span arithmetic on document text: word snapping, quote context and re-anchoring.
+
+Everything is in code points of the stored text. Kept free of Qt so the rules (what counts as
+a word in Arabic, when an annotation is orphaned) are tested directly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.core.models import Anchor
+
+CONTEXT = 32  # characters of prefix/suffix kept with each annotation
+
+
+def is_word_char(char: str) -> bool:
+    """Letters, digits, combining marks (harakat), tatweel and joiners belong to a word."""
+    if char.isalnum() or char in "\u0640\u200c\u200d_":
+        return True
+    return unicodedata.category(char).startswith("M")
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a selection to whole words and drop white space and punctuation at its edges.
+
+    A selection that starts or ends inside a word takes the whole word, as analysts tag
+    mentions, not fragments. A selection of only spaces/punctuation is returned unchanged
+    (empty after trimming would lose the user's intent).
+    """
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    if start == end:
+        return start, end
+    s, e = start, end
+    while s < e and not is_word_char(text[s]):
+        s += 1
+    while e > s and not is_word_char(text[e - 1]):
+        e -= 1
+    if s == e:
+        return start, end
+    while s > 0 and is_word_char(text[s - 1]):
+        s -= 1
+    while e < len(text) and is_word_char(text[e]):
+        e += 1
+    return s, e
+
+
+def word_at(text: str, position: int) -> tuple[int, int] | None:
+    """The word around a caret position, or None when the caret is between words."""
+    if not text:
+        return None
+    for probe in (position, position - 1):
+        if 0 <= probe < len(text) and is_word_char(text[probe]):
+            return snap_to_words(text, probe, probe + 1)
+    return None
+
+
+def context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """Quote plus a little context on either side, stored for re-anchoring."""
+    return (
+        text[start:end],
+        text[max(0, start - CONTEXT) : start],
+        text[end : end + CONTEXT],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Anchoring:
+    start: int
+    end: int
+    anchor: Anchor
+
+
+def _affinity(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
+    """How many characters of stored context agree with the text around a candidate."""
+    score = 0
+    before = text[max(0, start - len(prefix)) : start]
+    for a, b in zip(reversed(before), reversed(prefix), strict=False):
+        if a != b:
+            break
+        score += 1
+    after = text[end : end + len(suffix)]
+    for a, b in zip(after, suffix, strict=False):
+        if a != b:
+            break
+        score += 1
+    return score
+
+
+def reanchor(text: str, start: int, end: int, quote: str, prefix: str, suffix: str) -> Anchoring:
+    """Find where an annotation belongs in ``text``.
+
+    If the stored offsets still hold the quote, nothing moves. Otherwise every occurrence of
+    the quote is a candidate; the one whose surroundings best match the stored context (ties:
+    nearest the old position) wins and the annotation is marked ``moved``. With no
+    occurrence it is ``orphaned`` — kept, listed and flagged, never silently shifted.
+    """
+    if 0 <= start < end <= len(text) and text[start:end] == quote:
+        return Anchoring(start, end, "exact")
+    if not quote:
+        return Anchoring(start, end, "orphaned")
+    best: tuple[int, int, int] | None = None  # (-affinity, distance, position)
+    position = text.find(quote)
+    while position != -1:
+        key = (
+            -_affinity(text, position, position + len(quote), prefix, suffix),
+            abs(position - start),
+            position,
+        )
+        if best is None or key < best:
+            best = key
+        position = text.find(quote, position + 1)
+    if best is None:
+        return Anchoring(start, end, "orphaned")
+    return Anchoring(best[2], best[2] + len(quote), "moved")
+
+
+def check_anchors(
+    text: str, annotations: list[tuple[int, int, int, str, str, str, str]]
+) -> list[tuple[int, Anchoring]]:
+    """Annotations (id, start, end, quote, prefix, suffix, anchor) whose stored offsets no
+    longer hold their quote, with where they belong now. Unchanged ones are not returned."""
+    repairs = []
+    for annotation_id, start, end, quote, prefix, suffix, anchor in annotations:
+        if 0 <= start < end <= len(text) and text[start:end] == quote:
+            if anchor == "orphaned":  # the text came back: the span is exact again
+                repairs.append((annotation_id, Anchoring(start, end, "exact")))
+            continue
+        found = reanchor(text, start, end, quote, prefix, suffix)
+        if (found.start, found.end, found.anchor) != (start, end, anchor):
+            repairs.append((annotation_id, found))
+    return repairs

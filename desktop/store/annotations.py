@@ -1,0 +1,229 @@
+"""SQL for annotations (and the claim row a claim annotation owns)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.errors import HamishError, NotFound
+from desktop.core.models import Annotation, AnnotationDraft, Label
+from desktop.store.db import Database, utcnow
+from desktop.store.labels import LabelRemoval, LabelStore
+
+_COLUMNS = (
+    'id, document_id, start, "end", quote, prefix, suffix, label_id, entity_id, note, author, '
+    "anchor, created_at, modified_at"
+)
+_CLAIM_COLUMNS = (
+    "id, annotation_id, claimant_id, summary, stance, status, reliability, credibility, "
+    "claimed_on, created_at, modified_at"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """An annotation with its claim row, enough to put it back exactly as it was."""
+
+    annotation: Annotation
+    claim: tuple[Any, ...] | None
+
+
+class AnnotationStore:
+    def __init__(self, database: Database, labels: LabelStore) -> None:
+        self._database = database
+        self._conn = database.conn
+        self._labels = labels
+
+    # --- reading -------------------------------------------------------------------------
+    def for_document(self, document_id: int) -> list[Annotation]:
+        rows = self._conn.execute(
+            f'SELECT {_COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start, "end", id',
+            [document_id],
+        )
+        return [Annotation(*row) for row in rows]
+
+    def get(self, annotation_id: int) -> Annotation:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no annotation {annotation_id} in this project.")
+        return Annotation(*row)
+
+    def many(self, ids: list[int]) -> list[Annotation]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({marks})", ids)
+        return [Annotation(*row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
+
+    def snapshot(self, annotation_id: int) -> AnnotationSnapshot:
+        claim = self._conn.execute(
+            f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE annotation_id = ?", [annotation_id]
+        ).fetchone()
+        return AnnotationSnapshot(self.get(annotation_id), None if claim is None else tuple(claim))
+
+    # --- writing -------------------------------------------------------------------------
+    def add(self, draft: AnnotationDraft) -> int:
+        """Insert in one transaction; a claim label also creates its claims row."""
+        if draft.end <= draft.start or draft.start < 0:
+            raise HamishError("An annotation must cover at least one character.")
+        label = self._labels.get(draft.label_id)
+        now = utcnow()
+        with self._database.transaction():
+            cursor = self._conn.execute(
+                'INSERT INTO annotations (document_id, start, "end", quote, prefix, suffix, '
+                "label_id, entity_id, note, author, anchor, created_at, modified_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)",
+                [
+                    draft.document_id,
+                    draft.start,
+                    draft.end,
+                    draft.quote,
+                    draft.prefix,
+                    draft.suffix,
+                    draft.label_id,
+                    draft.entity_id,
+                    draft.note,
+                    draft.author,
+                    now,
+                    now,
+                ],
+            )
+            annotation_id = int(cursor.lastrowid or 0)
+            if label.kind == "claim":
+                self._add_claim(annotation_id, now)
+        return annotation_id
+
+    def _add_claim(self, annotation_id: int, now: str) -> None:
+        self._conn.execute(
+            "INSERT OR IGNORE INTO claims (annotation_id, created_at, modified_at) "
+            "VALUES (?, ?, ?)",
+            [annotation_id, now, now],
+        )
+
+    def delete(self, annotation_id: int) -> AnnotationSnapshot:
+        with self._database.transaction():
+            snapshot = self.snapshot(annotation_id)
+            self._conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        return snapshot
+
+    def restore(self, snapshot: AnnotationSnapshot) -> None:
+        """Write an annotation (and its claim) back exactly as snapshotted, same ids."""
+        a = snapshot.annotation
+        values = [
+            a.document_id,
+            a.start,
+            a.end,
+            a.quote,
+            a.prefix,
+            a.suffix,
+            a.label_id,
+            a.entity_id,
+            a.note,
+            a.author,
+            a.anchor,
+            a.created_at,
+            a.modified_at,
+        ]
+        with self._database.transaction():
+            exists = self._conn.execute("SELECT 1 FROM annotations WHERE id = ?", [a.id]).fetchone()
+            if exists:
+                self._conn.execute(
+                    'UPDATE annotations SET document_id = ?, start = ?, "end" = ?, quote = ?, '
+                    "prefix = ?, suffix = ?, label_id = ?, entity_id = ?, note = ?, author = ?, "
+                    "anchor = ?, created_at = ?, modified_at = ? WHERE id = ?",
+                    [*values, a.id],
+                )
+            else:
+                self._conn.execute(
+                    f"INSERT INTO annotations ({_COLUMNS}) VALUES "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [a.id, *values],
+                )
+            self._conn.execute("DELETE FROM claims WHERE annotation_id = ?", [a.id])
+            if snapshot.claim is not None:
+                self._conn.execute(
+                    f"INSERT INTO claims ({_CLAIM_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    list(snapshot.claim),
+                )
+
+    def update(
+        self, annotation_id: int, *, label_id: int | None = None, note: str | None = None
+    ) -> AnnotationSnapshot:
+        """Change label and/or note; returns the snapshot from before, for undo. Moving to or
+        from a claim label creates or removes the claim row in the same transaction."""
+        with self._database.transaction():
+            before = self.snapshot(annotation_id)
+            now = utcnow()
+            fields: dict[str, Any] = {"modified_at": now}
+            if label_id is not None:
+                fields["label_id"] = label_id
+            if note is not None:
+                fields["note"] = note
+            sets = ", ".join(f"{name} = ?" for name in fields)
+            self._conn.execute(
+                f"UPDATE annotations SET {sets} WHERE id = ?", [*fields.values(), annotation_id]
+            )
+            if label_id is not None:
+                kind = self._labels.get(label_id).kind
+                if kind == "claim":
+                    self._add_claim(annotation_id, now)
+                else:
+                    self._conn.execute(
+                        "DELETE FROM claims WHERE annotation_id = ?", [annotation_id]
+                    )
+        return before
+
+    def set_anchors(self, repairs: list[tuple[int, int, int, str]]) -> None:
+        """Record re-anchoring results (id, start, end, anchor) in one transaction. The quote
+        is kept: it is the evidence of what was originally tagged."""
+        with self._database.transaction():
+            self._conn.executemany(
+                'UPDATE annotations SET start = ?, "end" = ?, anchor = ? WHERE id = ?',
+                [
+                    (start, end, anchor, annotation_id)
+                    for annotation_id, start, end, anchor in repairs
+                ],
+            )
+
+    def entity_name(self, entity_id: int) -> str | None:
+        row = self._conn.execute("SELECT name FROM entities WHERE id = ?", [entity_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    # --- labels with their annotations -----------------------------------------------------
+    def remove_label(self, label_id: int, reassign_to: int | None) -> LabelRemoval:
+        """Remove a label; its annotations move to ``reassign_to`` or are deleted."""
+        label = self._labels.get(label_id)
+        with self._database.transaction():
+            ids = [
+                int(row[0])
+                for row in self._conn.execute(
+                    "SELECT id FROM annotations WHERE label_id = ? ORDER BY id", [label_id]
+                )
+            ]
+            snapshots = tuple(self.snapshot(annotation_id) for annotation_id in ids)
+            if reassign_to is not None:
+                if reassign_to == label_id:
+                    raise HamishError("Choose another label to move the annotations to.")
+                for annotation_id in ids:
+                    self.update(annotation_id, label_id=reassign_to)
+            else:
+                for annotation_id in ids:
+                    self.delete(annotation_id)
+            self._labels.delete_row(label_id)
+        return LabelRemoval(label, reassign_to, tuple(ids), snapshots)
+
+    def undo_remove_label(self, removal: LabelRemoval) -> None:
+        """Put the label back, then every affected annotation exactly as it was."""
+        with self._database.transaction():
+            self._labels.restore(removal.label)
+            for snapshot in removal.snapshots:
+                self.restore(snapshot)
+
+    def label_of(self, annotation: Annotation) -> Label:
+        return self._labels.get(annotation.label_id)

@@ -1,0 +1,311 @@
+"""The Annotations dock: the open article's annotations in text order.
+
+The model holds annotation ids with a row cache and applies ``ChangeSet``s row by row, so the
+current row and scroll position survive tagging, editing and undo.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.ui.icons import icon
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+ANCHOR_TIPS = {
+    "moved": "Re-anchored: the article changed and this annotation was found again by its quote.",
+    "orphaned": "Orphaned: its quoted text is no longer in the article. Delete it or keep it "
+    "for the record.",
+}
+
+
+def _order(annotation: Annotation) -> tuple[int, int, int]:
+    return (annotation.start, annotation.end, annotation.id)
+
+
+class AnnotationModel(QAbstractTableModel):
+    LABEL, QUOTE, NOTE = range(3)
+    HEADERS = ("Label", "Text", "Note")
+
+    def __init__(
+        self,
+        load_document: Callable[[int], list[Annotation]],
+        load_many: Callable[[list[int]], list[Annotation]],
+        label_of: Callable[[int], Label | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load_document = load_document
+        self._load_many = load_many
+        self._label_of = label_of
+        self.document_id: int | None = None
+        self._rows: list[Annotation] = []
+        self._keys: list[tuple[int, int, int]] = []
+
+    def set_document(self, document_id: int | None) -> None:
+        self.beginResetModel()
+        self.document_id = document_id
+        self._rows = self._load_document(document_id) if document_id is not None else []
+        self._keys = [_order(a) for a in self._rows]
+        self.endResetModel()
+
+    def apply(self, changes: ChangeSet) -> None:
+        if self.document_id is None:
+            return
+        if changes.labels_changed:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
+        for annotation_id in (*changes.annotations_removed, *changes.annotations_changed):
+            row = self.row_of(annotation_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                del self._keys[row]
+                self.endRemoveRows()
+        wanted = [*changes.annotations_changed, *changes.annotations_added]
+        for annotation in self._load_many(wanted):
+            if annotation.document_id != self.document_id or self.row_of(annotation.id) is not None:
+                continue
+            key = _order(annotation)
+            row = bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, annotation)
+            self._keys.insert(row, key)
+            self.endInsertRows()
+
+    def row_of(self, annotation_id: int) -> int | None:
+        for row, annotation in enumerate(self._rows):
+            if annotation.id == annotation_id:
+                return row
+        return None
+
+    def annotation(self, row: int) -> Annotation:
+        return self._rows[row]
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        annotation = self._rows[index.row()]
+        column = index.column()
+        label = self._label_of(annotation.label_id)
+        if role == ID_ROLE:
+            return annotation.id
+        if role == _DISPLAY:
+            if column == self.LABEL:
+                return label.name_en if label else "?"
+            if column == self.QUOTE:
+                return " ".join(annotation.quote.split())
+            return " ".join(annotation.note.split())
+        if role == _DECORATION and column == self.LABEL:
+            if annotation.anchor == "orphaned":
+                return icon("mdi6.link-variant-off", "#b5462f")
+            return icon(label.icon, label.color) if label else None
+        if role == _ALIGN and column in (self.QUOTE, self.NOTE):
+            return (
+                _RTL_ALIGN
+                if _is_rtl(annotation.quote if column == self.QUOTE else annotation.note)
+                else None
+            )
+        if role == _TOOLTIP:
+            parts = [f"{label.name_en} · {label.name_ar}" if label else "Unknown label"]
+            parts.append(annotation.quote)
+            if annotation.note:
+                parts.append(f"Note: {annotation.note}")
+            if annotation.author:
+                parts.append(
+                    f"By {annotation.author}, {annotation.modified_at[:16].replace('T', ' ')}"
+                )
+            if annotation.anchor in ANCHOR_TIPS:
+                parts.append(ANCHOR_TIPS[annotation.anchor])
+            return "\n".join(parts)
+        if role == _FOREGROUND and annotation.anchor == "orphaned":
+            return QBrush(QColor("#9aa3a6"))
+        if role == _FONT and annotation.anchor != "exact":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def _is_rtl(text: str) -> bool:
+    for char in text:
+        if "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufefc":
+            return True
+        if char.isalpha():
+            return False
+    return False
+
+
+class AnnotationTree(QTreeView):
+    """Keys: Enter opens, Delete deletes, F2 edits the note (wired by the panel)."""
+
+    delete_pressed = Signal()
+    edit_pressed = Signal()
+    activate_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+        elif key == Qt.Key.Key_F2:
+            self.edit_pressed.emit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_pressed.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class AnnotationPanel(QDockWidget):
+    """Emits ``annotation_activated`` (scroll the reader there) and edit requests."""
+
+    annotation_activated = Signal(int)
+    delete_requested = Signal(int)
+    edit_note_requested = Signal(int)
+    context_requested = Signal(QPoint, int)
+
+    def __init__(self, model: AnnotationModel, parent: QWidget | None = None) -> None:
+        super().__init__("Annotations", parent)
+        self.setObjectName("annotation_dock")
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.model = model
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("annotation_summary")
+        self.summary.setStyleSheet("color: #6b777b;")
+        layout.addWidget(self.summary)
+        self.view = AnnotationTree(body)
+        self.view.setObjectName("annotation_view")
+        self.view.setModel(model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(AnnotationModel.LABEL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AnnotationModel.LABEL, 130)
+        header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AnnotationModel.QUOTE, 180)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self.view.clicked.connect(self._activate_index)
+        self.view.activate_pressed.connect(lambda: self._activate_index(self.view.currentIndex()))
+        self.view.delete_pressed.connect(self._delete_current)
+        self.view.edit_pressed.connect(self._edit_current)
+        self.view.doubleClicked.connect(lambda _index: self._edit_current())
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.customContextMenuRequested.connect(self._context)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_summary)
+        self._quiet = False
+        self._update_summary()
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return None if not index.isValid() else int(index.siblingAtColumn(0).data(ID_ROLE))
+
+    def select(self, annotation_id: int) -> None:
+        row = self.model.row_of(annotation_id)
+        if row is None:
+            return
+        self._quiet = True
+        try:
+            index = self.model.index(row, 0)
+            self.view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def _activate_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.annotation_activated.emit(int(index.siblingAtColumn(0).data(ID_ROLE)))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid() and self.view.hasFocus():
+            self._activate_index(current)
+
+    def _delete_current(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.delete_requested.emit(current)
+
+    def _edit_current(self) -> None:
+        current = self.current_id()
+        if current is not None:
+            self.edit_note_requested.emit(current)
+
+    def _context(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            annotation_id = int(index.siblingAtColumn(0).data(ID_ROLE))
+            self.context_requested.emit(self.view.viewport().mapToGlobal(point), annotation_id)
+
+    def _update_summary(self, *_args: object) -> None:
+        rows = self.model.annotations()
+        if self.model.document_id is None:
+            self.summary.setText("No article open")
+            return
+        orphans = sum(1 for a in rows if a.anchor == "orphaned")
+        text = f"{len(rows)} annotation{'s' if len(rows) != 1 else ''}"
+        if orphans:
+            text += f" · {orphans} orphaned"
+        self.summary.setText(text)

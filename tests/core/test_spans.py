@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.errors import HamishError
+from desktop.core.services import prepare_annotation
+from desktop.core.spans import check_anchors, reanchor, snap_to_words, word_at
+
+TEXT = "قال الأسَدُ، في دمشق: «لن نتراجع» — وكيري يردّ."
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("سَدُ", "الأسَدُ"),  # inside a word, with harakat: the whole word
+        (" في دم", "في دمشق"),  # leading space dropped, trailing partial word completed
+        ("«لن نتراجع»", "لن نتراجع"),  # quotes trimmed
+        ("كيري", "وكيري"),  # the clitic is part of the written word
+    ],
+)
+def test_snap_to_words(fragment: str, expected: str) -> None:
+    start = TEXT.index(fragment)
+    s, e = snap_to_words(TEXT, start, start + len(fragment))
+    assert TEXT[s:e] == expected
+
+
+def test_snap_keeps_punctuation_only_selection() -> None:
+    start = TEXT.index("—")
+    assert snap_to_words(TEXT, start, start + 1) == (start, start + 1)
+
+
+def test_word_at() -> None:
+    position = TEXT.index("دمشق") + 2
+    s, e = word_at(TEXT, position) or (0, 0)
+    assert TEXT[s:e] == "دمشق"
+    assert word_at(TEXT, TEXT.index("—") + 1) is None
+
+
+def test_prepare_annotation_context_and_errors() -> None:
+    start = TEXT.index("دمشق")
+    draft = prepare_annotation(TEXT, 1, start + 1, start + 2, 3, "analyst")
+    assert draft.quote == "دمشق"
+    assert draft.prefix == TEXT[max(0, start - 32) : start]
+    assert draft.suffix == TEXT[start + 4 : start + 36]
+    exact = prepare_annotation(TEXT, 1, start + 1, start + 2, 3, "analyst", snap=False)
+    assert exact.quote == "م"
+    with pytest.raises(HamishError, match="Select a passage"):
+        prepare_annotation(TEXT, 1, 5, 5, 3, "a")
+    with pytest.raises(HamishError, match="white space"):
+        prepare_annotation(" \n ", 1, 0, 3, 3, "a", snap=False)
+    with pytest.raises(HamishError, match="outside"):
+        prepare_annotation(TEXT, 1, 0, 999, 3, "a")
+
+
+def test_reanchor_prefers_matching_context() -> None:
+    old = "كيري قال. ثم قال كيري إن الاتفاق قريب."
+    start = old.rindex("كيري")
+    prefix, suffix = old[start - 10 : start], old[start + 4 : start + 20]
+    new = "مقدمة. " + old
+    found = reanchor(new, start, start + 4, "كيري", prefix, suffix)
+    assert found.anchor == "moved"
+    assert found.start == new.rindex("كيري")
+
+
+def test_reanchor_exact_and_orphaned() -> None:
+    assert reanchor(TEXT, 4, 11, TEXT[4:11], "", "").anchor == "exact"
+    assert reanchor(TEXT, 4, 11, "بوتين", "", "").anchor == "orphaned"
+
+
+def test_check_anchors_reports_only_changes() -> None:
+    rows = [
+        (1, 0, 3, TEXT[0:3], "", "", "exact"),
+        (2, 0, 3, "دمشق", "", "", "exact"),
+        (3, 0, 3, "غائب", "", "", "exact"),
+        (4, 0, 3, TEXT[0:3], "", "", "orphaned"),
+    ]
+    repairs = dict(check_anchors(TEXT, rows))
+    assert set(repairs) == {2, 3, 4}
+    assert TEXT[repairs[2].start : repairs[2].end] == "دمشق"
+    assert repairs[3].anchor == "orphaned"
+    assert repairs[4].anchor == "exact"

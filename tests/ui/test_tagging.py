@@ -1,0 +1,381 @@
+"""Tagging as an analyst does it: keyboard and mouse selections in a right-to-left pane, label
+keys, the annotation panel, undo/redo, and the project file always equal to the screen."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
+
+from desktop.core.text import make_draft
+from desktop.store.project import Project
+from desktop.ui.mainwindow import MainWindow
+
+from .conftest import RecordingMessenger, type_text
+
+MakeWindow = Callable[..., MainWindow]
+
+KERRY_ARTICLE = (
+    "وقال كيري، من جهته، إن «روسيا والولايات المتحدة تستطيعان سوية فعل الكثير».\n"
+    "وأعلن وزير الخارجية الروسي سيرغي لافروف أن المحادثات مستمرة في موسكو.\n"
+    "وقالت مصادر لموقع Russia-Now.com إن اللقاء كان إيجابياً."
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "tags.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(KERRY_ARTICLE, title="كيري ولافروف"))
+    return path
+
+
+def label_id(window: MainWindow, key: str) -> int:
+    assert window.session is not None
+    return next(label.id for label in window.session.labels if label.key == key)
+
+
+def assert_screen_equals_file(window: MainWindow) -> None:
+    """The panel, the highlights and the project file agree exactly."""
+    doc_id = window.reader.document_id
+    assert doc_id is not None
+    # A second connection sees only what was committed: the file, not a cache.
+    conn = sqlite3.connect(window.project.path)
+    stored = conn.execute(
+        'SELECT id, start, "end", label_id, note, quote FROM annotations WHERE document_id = ? '
+        'ORDER BY start, "end", id',
+        [doc_id],
+    ).fetchall()
+    conn.close()
+    panel = [
+        (a.id, a.start, a.end, a.label_id, a.note, a.quote)
+        for a in window.annotation_model.annotations()
+    ]
+    assert panel == stored
+    drawn = sorted((s.id, s.start, s.end) for s in window.reader.text.index.spans())
+    assert drawn == sorted((row[0], row[1], row[2]) for row in stored)
+    text = window.reader.text.text_cp
+    assert all(text[start:end] == quote for _, start, end, _, _, quote in stored)
+
+
+def cursor_point(window: MainWindow, cp: int) -> QPoint:
+    text = window.reader.text
+    cursor = QTextCursor(text.document())
+    cursor.setPosition(text.umap.to_qt(cp))
+    return text.cursorRect(cursor).center()
+
+
+def test_tag_with_the_keyboard_in_rtl(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    start = KERRY_ARTICLE.index("سيرغي")
+    cursor = text.textCursor()
+    cursor.setPosition(start)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    # In a right-to-left paragraph Ctrl+Shift+Left moves forward through the words.
+    qtbot.keyClick(
+        text,
+        Qt.Key.Key_Left,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClick(
+        text,
+        Qt.Key.Key_Left,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClick(text, Qt.Key.Key_1)  # Person
+    rows = window.annotation_model.annotations()
+    assert len(rows) == 1
+    assert rows[0].quote == "سيرغي لافروف"
+    assert rows[0].label_id == label_id(window, "person")
+    assert rows[0].author
+    assert_screen_equals_file(window)
+    # The library's annotation count followed.
+    assert window.library.proxy.index(0, 2).data() == "1"
+
+
+def test_tag_with_a_mouse_drag_snaps_to_words(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    word = KERRY_ARTICLE.index("موسكو")
+    # Drag from inside the word before "موسكو" ("في") to the middle of "موسكو".
+    press = cursor_point(window, word - 2)
+    release = cursor_point(window, word + 2)
+    qtbot.mousePress(text.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    qtbot.mouseMove(text.viewport(), release)
+    qtbot.mouseRelease(text.viewport(), Qt.MouseButton.LeftButton, pos=release)
+    assert text.selection_cp() == (word - 3, word + len("موسكو"))
+    qtbot.keyClick(text, Qt.Key.Key_3)  # Location
+    (annotation,) = window.annotation_model.annotations()
+    assert annotation.quote == "في موسكو"
+    assert_screen_equals_file(window)
+
+
+def test_alt_keeps_exact_characters(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    word = KERRY_ARTICLE.index("موسكو")
+    press, release = cursor_point(window, word + 1), cursor_point(window, word + 3)
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.mousePress(text.viewport(), Qt.MouseButton.LeftButton, alt, pos=press)
+    qtbot.mouseMove(text.viewport(), release)
+    qtbot.mouseRelease(text.viewport(), Qt.MouseButton.LeftButton, alt, pos=release)
+    qtbot.keyClick(text, Qt.Key.Key_3)
+    (annotation,) = window.annotation_model.annotations()
+    assert (annotation.start, annotation.end) == (word + 1, word + 3)
+    assert annotation.quote == "وس"  # two letters from the middle of موسكو
+
+
+def test_overlapping_spans_and_tooltips(make_window: MakeWindow, article: Path) -> None:
+    window = make_window(article)
+    outer = KERRY_ARTICLE.index("وزير الخارجية الروسي سيرغي لافروف")
+    inner = KERRY_ARTICLE.index("سيرغي لافروف")
+    claim_end = KERRY_ARTICLE.index("موسكو") + len("موسكو")
+    text = window.reader.text
+    text.select_cp(outer, outer + len("وزير الخارجية الروسي سيرغي لافروف"))
+    window.tag_selection(label_id(window, "organisation"))
+    text.select_cp(inner, inner + len("سيرغي لافروف"))
+    person = window.tag_selection(label_id(window, "person"))
+    text.select_cp(KERRY_ARTICLE.index("وأعلن"), claim_end)
+    window.tag_selection(label_id(window, "claim"))
+    assert person is not None
+    window.set_note(person, "وزير الخارجية منذ 2004")
+    hits = text.index.at(inner + 2)
+    assert [s.kind for s in hits] == ["entity", "entity", "claim"]  # innermost first
+    tip = window._tooltip_at(inner + 2)
+    assert tip is not None
+    assert "Person" in tip and "Organisation" in tip and "Claim" in tip
+    assert "وزير الخارجية منذ 2004" in tip
+    assert window.session is not None and window.session.author in tip
+    # The claim label created its claims row in the same action.
+    (claims,) = window.project.database.conn.execute("SELECT count(*) FROM claims").fetchone()
+    assert claims == 1
+    # Each block that holds a span got its formats.
+    block = text.document().findBlockByNumber(1)
+    assert block.layout().formats()
+    assert_screen_equals_file(window)
+
+
+def test_undo_redo_across_edits(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    assert window.session is not None
+    stack = window.session.undo_stack
+    states = []
+
+    def state() -> list[tuple[int, int, int, str]]:
+        assert_screen_equals_file(window)
+        return [(a.start, a.end, a.label_id, a.note) for a in window.annotation_model.annotations()]
+
+    states.append(state())
+    for word, key in (
+        ("كيري", "person"),
+        ("موسكو", "location"),
+        ("Russia-Now.com", "organisation"),
+    ):
+        start = KERRY_ARTICLE.index(word)
+        text.select_cp(start, start + len(word))
+        window.tag_selection(label_id(window, key))
+        states.append(state())
+    first = window.annotation_model.annotations()[0].id
+    window.change_label(first, label_id(window, "claim"))
+    states.append(state())
+    window.set_note(first, "ملاحظة\nمن سطرين")
+    states.append(state())
+    window.delete_annotation(window.annotation_model.annotations()[-1].id)
+    states.append(state())
+    assert "Delete" in window.undo_action.text()
+    for expected in reversed(states[:-1]):
+        qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert state() == expected
+    assert stack.index() == 0
+    for expected in states[1:]:
+        qtbot.keyClick(
+            text,
+            Qt.Key.Key_Z,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert state() == expected
+    # Undo the claim label change: its claims row goes with it, and comes back on redo.
+    conn = window.project.database.conn
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 1
+    stack.setIndex(3)  # before the label change
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+    assert_screen_equals_file(window)
+    stack.setIndex(6)
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 1
+
+
+def test_panel_navigation(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    words = ["كيري", "لافروف", "موسكو"]
+    for word in words:
+        start = KERRY_ARTICLE.index(word)
+        text.select_cp(start, start + len(word))
+        window.tag_selection(label_id(window, "person"))
+    cursor = text.textCursor()
+    cursor.setPosition(0)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    seen = []
+    for _ in words:
+        qtbot.keyClick(text, Qt.Key.Key_N)
+        seen.append(text.textCursor().selectedText())
+    assert seen == words
+    qtbot.keyClick(text, Qt.Key.Key_P)
+    assert text.textCursor().selectedText() == "لافروف"
+    # Clicking a row in the panel scrolls the reader there and selects the text.
+    view = window.annotations.view
+    index = window.annotation_model.index(2, 1)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert text.textCursor().selectedText() == "موسكو"
+    assert text._flash  # flashed
+    # Keyboard in the panel: Down moves and follows, Delete removes the row.
+    view.setFocus()
+    view.setCurrentIndex(window.annotation_model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert text.textCursor().selectedText() == "لافروف"
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [a.quote for a in window.annotation_model.annotations()] == ["كيري", "موسكو"]
+    assert_screen_equals_file(window)
+
+
+def test_edit_note_dialog(
+    make_window: MakeWindow, article: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui import dialogs
+
+    window = make_window(article)
+    start = KERRY_ARTICLE.index("كيري")
+    window.reader.text.select_cp(start, start + 4)
+    annotation_id = window.tag_selection(label_id(window, "person"))
+    assert annotation_id is not None
+
+    def fill(self: dialogs.NoteEditor) -> int:
+        self.editor.setPlainText("سطر أول\nsecond line")
+        return int(dialogs.QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(dialogs.NoteEditor, "exec", fill)
+    window.annotations.view.setFocus()
+    window.annotations.select(annotation_id)
+    qtbot.keyClick(window.annotations.view, Qt.Key.Key_F2)
+    assert window.project.annotations.get(annotation_id).note == "سطر أول\nsecond line"
+    assert window.annotation_model.annotations()[0].note == "سطر أول\nsecond line"
+    assert window.reader.text.index.get(annotation_id).has_note  # type: ignore[union-attr]
+
+
+def test_digits_in_the_filter_box_do_not_tag(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    text.select_cp(0, 4)
+    window.library.filter_edit.setFocus()
+    qtbot.keyClick(window.library.filter_edit, Qt.Key.Key_1)
+    assert window.library.filter_edit.text() == "1"
+    assert window.annotation_model.rowCount() == 0
+
+
+def test_find_then_tag_from_the_keyboard(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    text = window.reader.text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    type_text(window.find_bar.edit, "لافروف")
+    assert window.find_bar.count.text() == "1 of 1"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert text.hasFocus()
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    (annotation,) = window.annotation_model.annotations()
+    assert annotation.quote == "لافروف"
+
+
+def test_find_folds_hamza_and_harakat(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "find.hamish"
+    body = "قال الأسَدُ إن الاسد باقٍ، والأســـد لا يتراجع."
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body))
+    window = make_window(path)
+    window.reader.text.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.find_bar.edit, "الأسد")
+    assert len(window.find_bar.matches) == 3
+    assert [body[s:e] for s, e in window.find_bar.matches] == ["الأسَدُ", "الاسد", "الأســـد"]
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.count.text() == "2 of 3"
+
+
+def test_non_bmp_offsets_stay_exact(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    path = tmp_path / "emoji.hamish"
+    body = "😀 قال 𝐀𝐁 المتحدث 🇸🇾 إن بوتين وافق.\nسطر ثانٍ 😀 فيه كيري."
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body))
+    window = make_window(path)
+    text = window.reader.text
+    for word in ("بوتين", "كيري"):
+        start = body.index(word)
+        press, release = cursor_point(window, start + 1), cursor_point(window, start + 3)
+        qtbot.mousePress(text.viewport(), Qt.MouseButton.LeftButton, pos=press)
+        qtbot.mouseMove(text.viewport(), release)
+        qtbot.mouseRelease(text.viewport(), Qt.MouseButton.LeftButton, pos=release)
+        qtbot.keyClick(text, Qt.Key.Key_1)
+    rows = window.annotation_model.annotations()
+    assert [(a.start, a.end) for a in rows] == [
+        (body.index("بوتين"), body.index("بوتين") + 5),
+        (body.index("كيري"), body.index("كيري") + 4),
+    ]
+    assert [body[a.start : a.end] for a in rows] == ["بوتين", "كيري"]
+    # The highlight sits on the same characters in Qt's UTF-16 positions.
+    block = text.document().findBlockByNumber(0)
+    (fmt,) = block.layout().formats()
+    qt_start = len(body[: body.index("بوتين")].encode("utf-16-le")) // 2
+    assert (fmt.start, fmt.length) == (qt_start, 5)
+    assert_screen_equals_file(window)
+
+
+def test_reanchor_or_orphan_after_outside_edit(
+    make_window: MakeWindow, article: Path, prefs: object, messenger: RecordingMessenger
+) -> None:
+    with Project.open(article) as project:
+        (doc,) = project.documents.summaries()
+        text = project.documents.get(doc.id).text
+        labels = {label.key: label.id for label in project.labels.all()}
+        from desktop.core.services import prepare_annotation
+
+        for word in ("لافروف", "موسكو"):
+            start = text.index(word)
+            project.annotations.add(
+                prepare_annotation(text, doc.id, start, start + len(word), labels["person"], "test")
+            )
+    # Someone edits the stored text outside Hamish: a sentence before, and موسكو gone.
+    conn = sqlite3.connect(article)
+    edited = "مقدمة جديدة.\n" + text.replace("في موسكو", "في العاصمة")
+    conn.execute("UPDATE documents SET text = ? WHERE id = ?", [edited, doc.id])
+    conn.commit()
+    conn.close()
+    window = make_window(article)
+    rows = {a.quote: a for a in window.annotation_model.annotations()}
+    lavrov, moscow = rows["لافروف"], rows["موسكو"]
+    assert lavrov.anchor == "moved"
+    assert edited[lavrov.start : lavrov.end] == "لافروف"
+    assert moscow.anchor == "orphaned"
+    assert window.reader.text.index.get(moscow.id) is None  # listed, not drawn
+    assert window.reader.text.index.get(lavrov.id) is not None
+    assert "orphaned" in window.annotations.summary.text()
