@@ -71,13 +71,17 @@ class AnnotationModel(QAbstractTableModel):
         self._label_of = label_of
         self.document_id: int | None = None
         self._rows: list[Annotation] = []
-        self._keys: list[tuple[int, int, int]] = []
+        self._keys: list[tuple[int, int, int]] = []  # sort keys, parallel to _rows
+        self._key_of: dict[int, tuple[int, int, int]] = {}
+        self.orphans = 0
 
     def set_document(self, document_id: int | None) -> None:
         self.beginResetModel()
         self.document_id = document_id
         self._rows = self._load_document(document_id) if document_id is not None else []
         self._keys = [_order(a) for a in self._rows]
+        self._key_of = {a.id: key for a, key in zip(self._rows, self._keys, strict=True)}
+        self.orphans = sum(1 for a in self._rows if a.anchor == "orphaned")
         self.endResetModel()
 
     def apply(self, changes: ChangeSet) -> None:
@@ -89,8 +93,10 @@ class AnnotationModel(QAbstractTableModel):
             row = self.row_of(annotation_id)
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
+                self.orphans -= self._rows[row].anchor == "orphaned"
                 del self._rows[row]
                 del self._keys[row]
+                del self._key_of[annotation_id]
                 self.endRemoveRows()
         wanted = [*changes.annotations_changed, *changes.annotations_added]
         for annotation in self._load_many(wanted):
@@ -101,13 +107,14 @@ class AnnotationModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, annotation)
             self._keys.insert(row, key)
+            self._key_of[annotation.id] = key
+            self.orphans += annotation.anchor == "orphaned"
             self.endInsertRows()
 
     def row_of(self, annotation_id: int) -> int | None:
-        for row, annotation in enumerate(self._rows):
-            if annotation.id == annotation_id:
-                return row
-        return None
+        """Binary search by the row's sort key: O(log n) on articles with 10,000 tags."""
+        key = self._key_of.get(annotation_id)
+        return None if key is None else bisect_left(self._keys, key)
 
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
@@ -300,12 +307,11 @@ class AnnotationPanel(QDockWidget):
             self.context_requested.emit(self.view.viewport().mapToGlobal(point), annotation_id)
 
     def _update_summary(self, *_args: object) -> None:
-        rows = self.model.annotations()
         if self.model.document_id is None:
             self.summary.setText("No article open")
             return
-        orphans = sum(1 for a in rows if a.anchor == "orphaned")
-        text = f"{len(rows)} annotation{'s' if len(rows) != 1 else ''}"
+        count, orphans = self.model.rowCount(), self.model.orphans
+        text = f"{count} annotation{'s' if count != 1 else ''}"
         if orphans:
             text += f" · {orphans} orphaned"
         self.summary.setText(text)

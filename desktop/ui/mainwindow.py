@@ -6,23 +6,21 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QFontDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QToolBar,
     QWidget,
 )
 
 from desktop import __version__, settings
 from desktop.core.errors import HamishError
-from desktop.core.models import Annotation, ChangeSet, ImportReport, Label
-from desktop.core.services import import_documents, prepare_annotation
+from desktop.core.models import ChangeSet, ImportReport
+from desktop.core.services import import_documents
 from desktop.core.spans import check_anchors
 from desktop.io.importers.text import read_text_file
 from desktop.settings import Settings
@@ -30,39 +28,17 @@ from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId, ActionRegistry
 from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
-from desktop.ui.dialogs import LabelEditor, LabelManager, NoteEditor, RemoveLabelDialog
 from desktop.ui.findbar import FindBar
 from desktop.ui.fonts import reader_font
-from desktop.ui.highlighter import Span
 from desktop.ui.icons import icon
+from desktop.ui.label_manager import manage_labels
 from desktop.ui.library import LibraryDock, LibraryModel
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
 from desktop.ui.session import ProjectSession
-from desktop.ui.undo import (
-    AddAnnotation,
-    AddLabel,
-    DeleteAnnotation,
-    EditAnnotation,
-    EditLabel,
-    RemoveLabel,
-)
+from desktop.ui.tagging import TaggingController
 
 LAST_DOCUMENT = "last_document"
-
-
-def span_of(annotation: Annotation, label: Label | None) -> Span | None:
-    """How an annotation is drawn; orphaned ones are listed but not drawn."""
-    if label is None or annotation.anchor == "orphaned":
-        return None
-    return Span(
-        annotation.id,
-        annotation.start,
-        annotation.end,
-        label.kind,
-        label.color,
-        has_note=bool(annotation.note),
-    )
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +61,6 @@ class MainWindow(QMainWindow):
         self._project_factory = open_project or Project
         self.registry = ActionRegistry(self)
         self.undo_group = QUndoGroup(self)
-        self.label_actions: list[QAction] = []
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
         self.resize(1280, 820)
@@ -110,12 +85,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
         self.annotations.setMinimumWidth(280)
         self.resizeDocks([self.library, self.annotations], [340, 340], Qt.Orientation.Horizontal)
-        self.annotations.annotation_activated.connect(self.go_to_annotation)
-        self.annotations.delete_requested.connect(self.delete_annotation)
-        self.annotations.edit_note_requested.connect(self.edit_note)
-        self.annotations.context_requested.connect(self._annotation_menu)
-        self.reader.text.context_requested.connect(self._reader_menu)
-        self.reader.text.tooltip_for = self._tooltip_at
+        self.tagging = TaggingController(
+            self.reader, self.annotations, self.annotation_model, self.statusBar(), messenger, self
+        )
+        self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
 
         self._build_menus()
         self._build_toolbars()
@@ -246,48 +219,16 @@ class MainWindow(QMainWindow):
         a[ActionId.CHOOSE_FONT].triggered.connect(self.choose_font)
         a[ActionId.FOCUS_FILTER].triggered.connect(self._focus_filter)
         a[ActionId.FIND].triggered.connect(self._open_find)
-        a[ActionId.NEXT_ANNOTATION].triggered.connect(lambda: self.step_annotation(+1))
-        a[ActionId.PREVIOUS_ANNOTATION].triggered.connect(lambda: self.step_annotation(-1))
-        a[ActionId.EDIT_NOTE].triggered.connect(lambda: self._on_current(self.edit_note))
+        tagging = self.tagging
+        a[ActionId.NEXT_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(+1))
+        a[ActionId.PREVIOUS_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(-1))
+        a[ActionId.EDIT_NOTE].triggered.connect(lambda: tagging.on_current(tagging.edit_note))
         a[ActionId.DELETE_ANNOTATION].triggered.connect(
-            lambda: self._on_current(self.delete_annotation)
+            lambda: tagging.on_current(tagging.delete_annotation)
         )
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
         a[ActionId.ABOUT].triggered.connect(self.about)
-
-    def _rebuild_label_actions(self) -> None:
-        """One action per label: palette button, Tag menu entry and digit key (the key only
-        while the reader has focus, so typing digits elsewhere never tags)."""
-        assert self.session is not None
-        for action in self.label_actions:
-            self.reader.text.removeAction(action)
-            action.deleteLater()
-        self.label_actions = []
-        self.tag_menu.clear()
-        self.label_bar.clear()
-        for label in self.session.labels:
-            action = QAction(
-                icon(label.icon, label.color), f"{label.name_en} · {label.name_ar}", self
-            )
-            action.setObjectName(f"label_{label.key}")
-            action.setData(label.id)
-            if label.shortcut:
-                action.setShortcut(QKeySequence(label.shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                action.setToolTip(f"Tag the selection as {label.name_en} ({label.shortcut})")
-            else:
-                action.setToolTip(f"Tag the selection as {label.name_en}")
-            action.triggered.connect(partial(self.tag_selection, label.id))
-            self.reader.text.addAction(action)
-            self.tag_menu.addAction(action)
-            self.label_bar.addAction(action)
-            self.label_actions.append(action)
-        self.tag_menu.addSeparator()
-        self.tag_menu.addAction(self.registry[ActionId.SNAP_TO_WORDS])
-        self.tag_menu.addAction(self.registry[ActionId.MANAGE_LABELS])
-        self.label_bar.addSeparator()
-        self.label_bar.addAction(self.registry[ActionId.MANAGE_LABELS])
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:
@@ -300,6 +241,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self.messenger.error)
+        self.tagging.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -379,9 +321,7 @@ class MainWindow(QMainWindow):
         except HamishError as error:
             self.messenger.error("Cannot open article", str(error))
             return
-        assert self.session is not None
-        spans = [s for a in annotations if (s := span_of(a, self.session.label(a.label_id)))]
-        self.reader.show_document(document, spans)
+        self.reader.show_document(document, self.tagging.spans(annotations))
         self.annotation_model.set_document(document_id)
         self.find_bar.reset()
         self.library.select(document_id)
@@ -429,297 +369,29 @@ class MainWindow(QMainWindow):
         if names:
             self.import_files(names)
 
-    # --- tagging -------------------------------------------------------------------------------
-    def tag_selection(self, label_id: int) -> int | None:
-        """Tag the reader's selection; returns the new annotation id (None if nothing was done)."""
-        assert self.session is not None
-        label = self.session.label(label_id)
-        if self.reader.document_id is None or label is None:
-            return None
-        text = self.reader.text
-        start, end = text.selection_cp()
-        snap = text.snap_enabled and not text.exact
-        try:
-            draft = prepare_annotation(
-                text.text_cp,
-                self.reader.document_id,
-                start,
-                end,
-                label_id,
-                self.session.author,
-                snap=snap,
-            )
-            command = AddAnnotation(self.session, draft, label)
-        except HamishError as error:
-            self.statusBar().showMessage(str(error), 5000)
-            return None
-        self.session.undo_stack.push(command)
-        cursor = text.textCursor()
-        cursor.clearSelection()
-        text.setTextCursor(cursor)
-        self.statusBar().showMessage(f"Tagged “{draft.quote[:40]}” as {label.name_en}", 3000)
-        return command.annotation_id
-
-    def delete_annotation(self, annotation_id: int) -> None:
-        assert self.session is not None
-        try:
-            self.session.undo_stack.push(DeleteAnnotation(self.session, annotation_id))
-        except HamishError as error:
-            self.messenger.error("Cannot delete the annotation", str(error))
-
-    def change_label(self, annotation_id: int, label_id: int) -> None:
-        assert self.session is not None
-        label = self.session.label(label_id)
-        if label is None:
-            return
-        try:
-            self.session.undo_stack.push(EditAnnotation(self.session, annotation_id, label=label))
-        except HamishError as error:
-            self.messenger.error("Cannot change the label", str(error))
-
-    def set_note(self, annotation_id: int, note: str) -> None:
-        assert self.session is not None
-        try:
-            self.session.undo_stack.push(EditAnnotation(self.session, annotation_id, note=note))
-        except HamishError as error:
-            self.messenger.error("Cannot save the note", str(error))
-
-    def edit_note(self, annotation_id: int) -> None:
-        annotation = self.project.annotations.get(annotation_id)
-        dialog = NoteEditor(annotation.quote, annotation.note, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
-            self.set_note(annotation_id, dialog.note())
-
-    def _current_annotation(self) -> int | None:
-        """The panel's row when it has focus, else the innermost annotation at the caret."""
-        if self.annotations.view.hasFocus():
-            return self.annotations.current_id()
-        hits = self.reader.text.index.at(self.reader.text.cursor_cp())
-        if hits:
-            return hits[0].id
-        return self.annotations.current_id()
-
-    def _on_current(self, action: object) -> None:
-        current = self._current_annotation()
-        if current is None:
-            self.statusBar().showMessage("Place the cursor on an annotation first.", 4000)
-            return
-        action(current)  # type: ignore[operator]
-
-    def go_to_annotation(self, annotation_id: int) -> None:
-        row = self.annotation_model.row_of(annotation_id)
-        if row is None:
-            return
-        annotation = self.annotation_model.annotation(row)
-        self.annotations.select(annotation_id)
-        if annotation.anchor == "orphaned":
-            self.statusBar().showMessage("This annotation is orphaned: its text is gone.", 5000)
-            return
-        self.reader.text.select_cp(annotation.start, annotation.end)
-        self.reader.text.flash(annotation.start, annotation.end)
-
-    def step_annotation(self, direction: int) -> None:
-        """N / P: the next or previous annotation after the caret, in text order."""
-        rows = [a for a in self.annotation_model.annotations() if a.anchor != "orphaned"]
-        if not rows:
-            return
-        text = self.reader.text
-        cursor = text.textCursor()
-        here = text.umap.to_cp(
-            cursor.selectionStart() if cursor.hasSelection() else cursor.position()
-        )
-        current = self.annotations.current_id()
-        if direction > 0:
-            after = (
-                [a for a in rows if (a.start, a.id) > (here, current or -1)]
-                if cursor.hasSelection()
-                else [a for a in rows if a.start >= here]
-            )
-            target = after[0] if after else rows[0]
-        else:
-            before = [a for a in rows if a.start < here]
-            target = before[-1] if before else rows[-1]
-        self.go_to_annotation(target.id)
-
-    # --- labels --------------------------------------------------------------------------------
-    def manage_labels(self) -> None:
-        assert self.session is not None
-        dialog = LabelManager(self)
-
-        def refresh() -> None:
-            assert self.session is not None
-            usage = {label.id: self.project.labels.usage(label.id) for label in self.session.labels}
-            dialog.show_labels(self.session.labels, usage)
-
-        session = self.session
-
-        def add() -> None:
-            editor = LabelEditor(None, self._shortcut_owners(), dialog)
-            if editor.exec() == QDialog.DialogCode.Accepted:
-                values = editor.values()
-                self._push_label(
-                    lambda: AddLabel(session, kind=str(editor.kind.currentData()), **values)
-                )
-                refresh()
-
-        def edit() -> None:
-            current = dialog.current_id()
-            label = self.session.label(current) if current is not None and self.session else None
-            if label is None:
-                return
-            editor = LabelEditor(label, self._shortcut_owners(), dialog)
-            if editor.exec() == QDialog.DialogCode.Accepted:
-                self._push_label(lambda: EditLabel(session, label.id, **editor.values()))
-                refresh()
-
-        def remove() -> None:
-            current = dialog.current_id()
-            label = self.session.label(current) if current is not None and self.session else None
-            if label is None or self.session is None:
-                return
-            usage = self.project.labels.usage(label.id)
-            reassign: int | None = None
-            if usage:
-                others = [other for other in self.session.labels if other.id != label.id]
-                ask = RemoveLabelDialog(label, usage, others, dialog)
-                if ask.exec() != QDialog.DialogCode.Accepted:
-                    return
-                reassign = ask.reassign_to()
-            self._push_label(lambda: RemoveLabel(session, label.id, reassign))
-            refresh()
-
-        dialog.add_button.clicked.connect(add)
-        dialog.edit_button.clicked.connect(edit)
-        dialog.remove_button.clicked.connect(remove)
-        refresh()
-        dialog.exec()
-
-    def _push_label(self, build: object) -> None:
-        assert self.session is not None
-        try:
-            command = build()  # type: ignore[operator]
-        except HamishError as error:
-            self.messenger.error("Labels", str(error))
-            return
-        self.session.undo_stack.push(command)
-
-    def _shortcut_owners(self) -> dict[str, str]:
-        assert self.session is not None
-        return {label.shortcut: label.name_en for label in self.session.labels if label.shortcut}
-
     def _set_snap(self, enabled: bool) -> None:
         self.reader.text.snap_enabled = enabled
         self.prefs.set(settings.SNAP_TO_WORDS, enabled)
 
-    # --- menus and tooltips --------------------------------------------------------------------
-    def _annotation_actions(self, menu: QMenu, annotation_id: int) -> None:
-        assert self.session is not None
-        annotation = self.project.annotations.get(annotation_id)
-        label = self.session.label(annotation.label_id)
-        title = menu.addAction(
-            f"{label.name_en if label else '?'}: “{' '.join(annotation.quote.split())[:40]}”"
-        )
-        title.setEnabled(False)
-        menu.addAction(
-            icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
-        )
-        change = menu.addMenu(icon("mdi6.tag-outline"), "Change Label")
-        for other in self.session.labels:
-            if other.id != annotation.label_id:
-                change.addAction(
-                    icon(other.icon, other.color),
-                    other.name_en,
-                    partial(self.change_label, annotation_id, other.id),
-                )
-        menu.addAction(
-            icon("mdi6.delete-outline"),
-            "Delete Annotation",
-            lambda: self.delete_annotation(annotation_id),
-        )
-
-    def _reader_menu(self, global_pos: QPoint, cp: int | None) -> None:
-        menu = QMenu(self)
-        if self.reader.text.textCursor().hasSelection():
-            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), "Tag Selection As")
-            tag.addActions(self.label_actions)
-            menu.addSeparator()
-        hits = self.reader.text.index.at(cp) if cp is not None else []
-        for span in hits:
-            self._annotation_actions(menu, span.id)
-            menu.addSeparator()
-        copy = menu.addAction(icon("mdi6.content-copy"), "Copy", self.reader.text.copy)
-        copy.setEnabled(self.reader.text.textCursor().hasSelection())
-        menu.addAction(self.registry[ActionId.FIND])
-        menu.exec(global_pos)
-
-    def _annotation_menu(self, global_pos: QPoint, annotation_id: int) -> None:
-        menu = QMenu(self)
-        self._annotation_actions(menu, annotation_id)
-        menu.exec(global_pos)
-
-    def _tooltip_at(self, cp: int) -> str | None:
-        hits = self.reader.text.index.at(cp)
-        if not hits or self.session is None:
-            return None
-        from html import escape
-
-        parts = []
-        for span in hits[:4]:
-            row = self.annotation_model.row_of(span.id)
-            if row is None:
-                continue
-            annotation = self.annotation_model.annotation(row)
-            label = self.session.label(annotation.label_id)
-            lines = [
-                f"<b style='color:{label.color if label else '#000'}'>"
-                f"{escape(label.name_en if label else '?')} · "
-                f"{escape(label.name_ar if label else '')}</b>"
-            ]
-            if annotation.entity_id is not None:
-                name = self.project.annotations.entity_name(annotation.entity_id)
-                if name:
-                    lines.append(f"Entity: {escape(name)}")
-            if annotation.note:
-                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
-            if annotation.author:
-                lines.append(
-                    f"<span style='color:#6b777b'>{escape(annotation.author)} · "
-                    f"{annotation.modified_at[:10]}</span>"
-                )
-            parts.append("<br>".join(lines))
-        return "<hr>".join(parts) or None
-
     # --- changes ---------------------------------------------------------------------------------
     def _apply_changes(self, changes: ChangeSet) -> None:
-        assert self.library.model is not None and self.session is not None
+        """Library counts, label actions and the panel; the tagging controller repaints the
+        reader's highlights from the same signal."""
+        assert self.library.model is not None
         self.library.model.apply(changes)
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
-        doc_id = self.reader.document_id
-        if doc_id is not None:
-            text = self.reader.text
-            if changes.labels_changed:
-                annotations = self.project.annotations.for_document(doc_id)
-                text.remove_spans([s.id for s in text.index.spans()])
-                text.add_spans(
-                    [s for a in annotations if (s := span_of(a, self.session.label(a.label_id)))]
-                )
-            else:
-                gone = [*changes.annotations_removed, *changes.annotations_changed]
-                if gone:
-                    text.remove_spans(gone)
-                fresh = [*changes.annotations_added, *changes.annotations_changed]
-                if fresh:
-                    spans = [
-                        s
-                        for a in self.project.annotations.many(fresh)
-                        if a.document_id == doc_id
-                        and (s := span_of(a, self.session.label(a.label_id)))
-                    ]
-                    text.add_spans(spans)
         if changes.documents_added or changes.documents_removed:
             self._update_status()
+
+    def _rebuild_label_actions(self) -> None:
+        tail = [self.registry[ActionId.SNAP_TO_WORDS], self.registry[ActionId.MANAGE_LABELS]]
+        self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
+
+    def manage_labels(self) -> None:
+        if self.session is not None:
+            manage_labels(self, self.session, self.messenger)
 
     def _update_status(self) -> None:
         self.status_project.setText(

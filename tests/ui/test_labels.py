@@ -59,7 +59,7 @@ def test_add_edit_remove_labels_with_undo(
     )
     weapon = next(label for label in session.labels if label.name_en == "Weapon")
     assert weapon.shortcut == "8"
-    assert any(a.text() == "Weapon · سلاح" for a in window.label_actions)
+    assert any(a.text() == "Weapon · سلاح" for a in window.tagging.label_actions)
     # Give Weapon the "1" key: Person loses it; undo gives it back.
     stack.push(EditLabel(session, weapon.id, name_en="Arms", shortcut="1", color="#222222"))
     keys = {label.name_en: label.shortcut for label in session.labels}
@@ -100,7 +100,7 @@ def test_claim_label_removal_keeps_claim_details_for_undo(
     assert session is not None
     claim = next(label for label in session.labels if label.key == "claim")
     window.reader.text.select_cp(0, len(BODY) - 1)
-    annotation_id = window.tag_selection(claim.id)
+    annotation_id = window.tagging.tag_selection(claim.id)
     conn = window.project.database.conn
     conn.execute(
         "UPDATE claims SET status = 'contested', reliability = 'B' WHERE annotation_id = ?",

@@ -141,16 +141,16 @@ def test_overlapping_spans_and_tooltips(make_window: MakeWindow, article: Path) 
     claim_end = KERRY_ARTICLE.index("موسكو") + len("موسكو")
     text = window.reader.text
     text.select_cp(outer, outer + len("وزير الخارجية الروسي سيرغي لافروف"))
-    window.tag_selection(label_id(window, "organisation"))
+    window.tagging.tag_selection(label_id(window, "organisation"))
     text.select_cp(inner, inner + len("سيرغي لافروف"))
-    person = window.tag_selection(label_id(window, "person"))
+    person = window.tagging.tag_selection(label_id(window, "person"))
     text.select_cp(KERRY_ARTICLE.index("وأعلن"), claim_end)
-    window.tag_selection(label_id(window, "claim"))
+    window.tagging.tag_selection(label_id(window, "claim"))
     assert person is not None
-    window.set_note(person, "وزير الخارجية منذ 2004")
+    window.tagging.set_note(person, "وزير الخارجية منذ 2004")
     hits = text.index.at(inner + 2)
     assert [s.kind for s in hits] == ["entity", "entity", "claim"]  # innermost first
-    tip = window._tooltip_at(inner + 2)
+    tip = window.tagging.tooltip_at(inner + 2)
     assert tip is not None
     assert "Person" in tip and "Organisation" in tip and "Claim" in tip
     assert "وزير الخارجية منذ 2004" in tip
@@ -183,14 +183,14 @@ def test_undo_redo_across_edits(make_window: MakeWindow, article: Path, qtbot: Q
     ):
         start = KERRY_ARTICLE.index(word)
         text.select_cp(start, start + len(word))
-        window.tag_selection(label_id(window, key))
+        window.tagging.tag_selection(label_id(window, key))
         states.append(state())
     first = window.annotation_model.annotations()[0].id
-    window.change_label(first, label_id(window, "claim"))
+    window.tagging.change_label(first, label_id(window, "claim"))
     states.append(state())
-    window.set_note(first, "ملاحظة\nمن سطرين")
+    window.tagging.set_note(first, "ملاحظة\nمن سطرين")
     states.append(state())
-    window.delete_annotation(window.annotation_model.annotations()[-1].id)
+    window.tagging.delete_annotation(window.annotation_model.annotations()[-1].id)
     states.append(state())
     assert "Delete" in window.undo_action.text()
     for expected in reversed(states[:-1]):
@@ -221,7 +221,7 @@ def test_panel_navigation(make_window: MakeWindow, article: Path, qtbot: QtBot) 
     for word in words:
         start = KERRY_ARTICLE.index(word)
         text.select_cp(start, start + len(word))
-        window.tag_selection(label_id(window, "person"))
+        window.tagging.tag_selection(label_id(window, "person"))
     cursor = text.textCursor()
     cursor.setPosition(0)
     text.setTextCursor(cursor)
@@ -259,7 +259,7 @@ def test_edit_note_dialog(
     window = make_window(article)
     start = KERRY_ARTICLE.index("كيري")
     window.reader.text.select_cp(start, start + 4)
-    annotation_id = window.tag_selection(label_id(window, "person"))
+    annotation_id = window.tagging.tag_selection(label_id(window, "person"))
     assert annotation_id is not None
 
     def fill(self: dialogs.NoteEditor) -> int:

@@ -1,0 +1,318 @@
+"""Everything an analyst does to annotations from the reader and the Annotations panel:
+tagging a selection, editing, deleting, navigating, menus and hover text.
+
+The controller owns no widgets; the window builds them and passes them in. Each edit is one
+undo command; the reader's highlights and the panel follow the session's ``ChangeSet``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from html import escape
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
+
+from desktop.core.errors import HamishError
+from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.core.services import prepare_annotation
+from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
+from desktop.ui.dialogs import NoteEditor
+from desktop.ui.highlighter import Span
+from desktop.ui.icons import icon
+from desktop.ui.messages import Messenger
+from desktop.ui.reader import ReaderPane
+from desktop.ui.session import ProjectSession
+from desktop.ui.undo import AddAnnotation, DeleteAnnotation, EditAnnotation
+
+
+def span_of(annotation: Annotation, label: Label | None) -> Span | None:
+    """How an annotation is drawn; orphaned ones are listed but not drawn."""
+    if label is None or annotation.anchor == "orphaned":
+        return None
+    return Span(
+        annotation.id,
+        annotation.start,
+        annotation.end,
+        label.kind,
+        label.color,
+        has_note=bool(annotation.note),
+    )
+
+
+class TaggingController(QObject):
+    def __init__(
+        self,
+        reader: ReaderPane,
+        panel: AnnotationPanel,
+        model: AnnotationModel,
+        status: QStatusBar,
+        messenger: Messenger,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.panel = panel
+        self.model = model
+        self.status = status
+        self.messenger = messenger
+        self.window = parent
+        self.session: ProjectSession | None = None
+        self.label_actions: list[QAction] = []
+        self.extra_menu_actions: list[QAction] = []  # appended to the Tag menu after labels
+        panel.annotation_activated.connect(self.go_to_annotation)
+        panel.delete_requested.connect(self.delete_annotation)
+        panel.edit_note_requested.connect(self.edit_note)
+        panel.context_requested.connect(self._annotation_menu)
+        reader.text.context_requested.connect(self._reader_menu)
+        reader.text.tooltip_for = self.tooltip_at
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.changed.connect(self.apply_changes)
+
+    @property
+    def _session(self) -> ProjectSession:
+        assert self.session is not None, "no project attached"
+        return self.session
+
+    # --- label actions ---------------------------------------------------------------------
+    def rebuild_label_actions(self, menu: QMenu, bar: QToolBar, tail: list[QAction]) -> None:
+        """One action per label: palette button, Tag menu entry and digit key (the key only
+        while the reader has focus, so typing digits elsewhere never tags)."""
+        for action in self.label_actions:
+            self.reader.text.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        menu.clear()
+        bar.clear()
+        for label in self._session.labels:
+            action = QAction(
+                icon(label.icon, label.color), f"{label.name_en} · {label.name_ar}", self.window
+            )
+            action.setObjectName(f"label_{label.key}")
+            action.setData(label.id)
+            tip = f"Tag the selection as {label.name_en}"
+            if label.shortcut:
+                action.setShortcut(QKeySequence(label.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                tip += f" ({label.shortcut})"
+            action.setToolTip(tip)
+            action.triggered.connect(partial(self.tag_selection, label.id))
+            self.reader.text.addAction(action)
+            menu.addAction(action)
+            bar.addAction(action)
+            self.label_actions.append(action)
+        menu.addSeparator()
+        menu.addActions(tail)
+        bar.addSeparator()
+        bar.addAction(tail[-1])
+
+    # --- the article's spans ---------------------------------------------------------------
+    def spans(self, annotations: list[Annotation]) -> list[Span]:
+        session = self._session
+        return [s for a in annotations if (s := span_of(a, session.label(a.label_id)))]
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Repaint only the blocks of the spans that changed."""
+        doc_id = self.reader.document_id
+        if doc_id is None:
+            return
+        store = self._session.project.annotations
+        text = self.reader.text
+        if changes.labels_changed:  # colours or kinds may have changed everywhere
+            text.remove_spans([s.id for s in text.index.spans()])
+            text.add_spans(self.spans(store.for_document(doc_id)))
+            return
+        gone = [*changes.annotations_removed, *changes.annotations_changed]
+        if gone:
+            text.remove_spans(gone)
+        fresh = [*changes.annotations_added, *changes.annotations_changed]
+        if fresh:
+            text.add_spans(self.spans([a for a in store.many(fresh) if a.document_id == doc_id]))
+
+    # --- edits -------------------------------------------------------------------------------
+    def tag_selection(self, label_id: int) -> int | None:
+        """Tag the reader's selection; returns the new annotation id (None if nothing was done)."""
+        session = self._session
+        label = session.label(label_id)
+        if self.reader.document_id is None or label is None:
+            return None
+        text = self.reader.text
+        start, end = text.selection_cp()
+        try:
+            draft = prepare_annotation(
+                text.text_cp,
+                self.reader.document_id,
+                start,
+                end,
+                label_id,
+                session.author,
+                snap=text.snap_enabled and not text.exact,
+            )
+            command = AddAnnotation(session, draft, label)
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return None
+        session.undo_stack.push(command)
+        cursor = text.textCursor()
+        cursor.clearSelection()
+        text.setTextCursor(cursor)
+        self.status.showMessage(f"Tagged “{draft.quote[:40]}” as {label.name_en}", 3000)
+        return command.annotation_id
+
+    def _push(self, title: str, build: Callable[[], EditAnnotation | DeleteAnnotation]) -> None:
+        try:
+            command = build()
+        except HamishError as error:
+            self.messenger.error(title, str(error))
+            return
+        self._session.undo_stack.push(command)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        session = self._session
+        self._push("Cannot delete the annotation", lambda: DeleteAnnotation(session, annotation_id))
+
+    def change_label(self, annotation_id: int, label_id: int) -> None:
+        session = self._session
+        label = session.label(label_id)
+        if label is not None:
+            self._push(
+                "Cannot change the label",
+                lambda: EditAnnotation(session, annotation_id, label=label),
+            )
+
+    def set_note(self, annotation_id: int, note: str) -> None:
+        session = self._session
+        self._push(
+            "Cannot save the note", lambda: EditAnnotation(session, annotation_id, note=note)
+        )
+
+    def edit_note(self, annotation_id: int) -> None:
+        annotation = self._session.project.annotations.get(annotation_id)
+        dialog = NoteEditor(annotation.quote, annotation.note, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
+            self.set_note(annotation_id, dialog.note())
+
+    # --- current annotation and navigation -----------------------------------------------------
+    def current_annotation(self) -> int | None:
+        """The panel's row when it has focus, else the innermost annotation at the caret."""
+        if self.panel.view.hasFocus():
+            return self.panel.current_id()
+        hits = self.reader.text.index.at(self.reader.text.cursor_cp())
+        if hits:
+            return hits[0].id
+        return self.panel.current_id()
+
+    def on_current(self, action: Callable[[int], None]) -> None:
+        current = self.current_annotation()
+        if current is None:
+            self.status.showMessage("Place the cursor on an annotation first.", 4000)
+            return
+        action(current)
+
+    def go_to_annotation(self, annotation_id: int) -> None:
+        row = self.model.row_of(annotation_id)
+        if row is None:
+            return
+        annotation = self.model.annotation(row)
+        self.panel.select(annotation_id)
+        if annotation.anchor == "orphaned":
+            self.status.showMessage("This annotation is orphaned: its text is gone.", 5000)
+            return
+        self.reader.text.select_cp(annotation.start, annotation.end)
+        self.reader.text.flash(annotation.start, annotation.end)
+
+    def step_annotation(self, direction: int) -> None:
+        """N / P: the next or previous annotation from the caret, in text order."""
+        rows = [a for a in self.model.annotations() if a.anchor != "orphaned"]
+        if not rows:
+            return
+        text = self.reader.text
+        cursor = text.textCursor()
+        here = text.umap.to_cp(cursor.selectionStart())
+        if direction > 0:
+            if cursor.hasSelection():  # on an annotation already: strictly after it
+                current = self.panel.current_id() or -1
+                after = [a for a in rows if (a.start, a.id) > (here, current)]
+            else:
+                after = [a for a in rows if a.start >= here]
+            target = after[0] if after else rows[0]
+        else:
+            before = [a for a in rows if a.start < here]
+            target = before[-1] if before else rows[-1]
+        self.go_to_annotation(target.id)
+
+    # --- menus and tooltips --------------------------------------------------------------------
+    def _annotation_actions(self, menu: QMenu, annotation_id: int) -> None:
+        session = self._session
+        annotation = session.project.annotations.get(annotation_id)
+        label = session.label(annotation.label_id)
+        quote = " ".join(annotation.quote.split())[:40]
+        title = menu.addAction(f"{label.name_en if label else '?'}: “{quote}”")
+        title.setEnabled(False)
+        menu.addAction(
+            icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
+        )
+        change = menu.addMenu(icon("mdi6.tag-outline"), "Change Label")
+        for other in session.labels:
+            if other.id != annotation.label_id:
+                change.addAction(
+                    icon(other.icon, other.color),
+                    other.name_en,
+                    partial(self.change_label, annotation_id, other.id),
+                )
+        menu.addAction(
+            icon("mdi6.delete-outline"),
+            "Delete Annotation",
+            lambda: self.delete_annotation(annotation_id),
+        )
+
+    def _reader_menu(self, global_pos: QPoint, cp: int | None) -> None:
+        menu = QMenu(self.window)
+        text = self.reader.text
+        if text.textCursor().hasSelection():
+            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), "Tag Selection As")
+            tag.addActions(self.label_actions)
+            menu.addSeparator()
+        for span in text.index.at(cp) if cp is not None else []:
+            self._annotation_actions(menu, span.id)
+            menu.addSeparator()
+        copy = menu.addAction(icon("mdi6.content-copy"), "Copy", text.copy)
+        copy.setEnabled(text.textCursor().hasSelection())
+        menu.addActions(self.extra_menu_actions)
+        menu.exec(global_pos)
+
+    def _annotation_menu(self, global_pos: QPoint, annotation_id: int) -> None:
+        menu = QMenu(self.window)
+        self._annotation_actions(menu, annotation_id)
+        menu.exec(global_pos)
+
+    def tooltip_at(self, cp: int) -> str | None:
+        """Label, entity, note and author of every annotation under the mouse."""
+        if self.session is None:
+            return None
+        parts = []
+        for span in self.reader.text.index.at(cp)[:4]:
+            row = self.model.row_of(span.id)
+            if row is None:
+                continue
+            annotation = self.model.annotation(row)
+            label = self.session.label(annotation.label_id)
+            name = f"{label.name_en} · {label.name_ar}" if label else "?"
+            lines = [f"<b style='color:{label.color if label else '#000'}'>{escape(name)}</b>"]
+            if annotation.entity_id is not None:
+                entity = self.session.project.annotations.entity_name(annotation.entity_id)
+                if entity:
+                    lines.append(f"Entity: {escape(entity)}")
+            if annotation.note:
+                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
+            if annotation.author:
+                lines.append(
+                    f"<span style='color:#6b777b'>{escape(annotation.author)} · "
+                    f"{annotation.modified_at[:10]}</span>"
+                )
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts) or None
