@@ -141,6 +141,26 @@ VALUES
     ('note', 'Note', 'ملاحظة', 'note',   '#2a9d8f', 'mdi6.note-text-outline', '7', 7);
 """
 
+# Entities: a stable folded name for look-ups, and the analyst's decisions on suggestions and
+# on offered mentions, so a rejected candidate never comes back.
+_V3 = """
+ALTER TABLE entities ADD COLUMN name_norm TEXT NOT NULL DEFAULT '';
+CREATE INDEX entities_name_norm ON entities(name_norm);
+CREATE INDEX entities_type ON entities(type);
+CREATE TABLE decisions (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('suggestion', 'mention')),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    decision    TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    decided_at  TEXT NOT NULL,
+    UNIQUE (document_id, kind, start, "end", text)
+) STRICT;
+CREATE INDEX decisions_document ON decisions(document_id);
+"""
+
 # Index i holds the SQL that takes a project from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
