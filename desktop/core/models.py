@@ -169,3 +169,69 @@ class AnnotationDraft:
     author: str
     note: str = ""
     entity_id: int | None = None
+
+
+ENTITY_TYPES = ("person", "organisation", "location", "event", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical actor, place or event; mentions are annotations that point at it."""
+
+    id: int
+    name: str
+    type: str
+    description: str
+    notes: str
+    aliases: tuple[str, ...]
+    created_at: str
+    modified_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim is a tagged passage plus what the analyst judges about it."""
+
+    id: int
+    annotation_id: int
+    claimant_id: int | None
+    summary: str
+    stance: str  # asserts | denies
+    status: str  # unverified | corroborated | contested | refuted
+    reliability: str | None  # Admiralty A–F
+    credibility: int | None  # Admiralty 1–6
+    claimed_on: str | None
+    subjects: tuple[int, ...]
+    created_at: str
+    modified_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLink:
+    id: int
+    from_claim: int
+    to_claim: int
+    kind: str  # supports | contradicts | repeats
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One line of the Claims table: the claim with what it is displayed and sorted by."""
+
+    claim: Claim
+    quote: str
+    document_id: int
+    document_title: str
+    start: int
+    end: int
+    claimant: str

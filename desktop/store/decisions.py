@@ -1,0 +1,49 @@
+"""The analyst's decisions on suggestions and offered mentions, so a rejected candidate is
+never offered again (and an accepted one is not offered twice)."""
+
+from __future__ import annotations
+
+from desktop.store.db import Database, utcnow
+
+
+class DecisionStore:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._conn = database.conn
+
+    def record(
+        self, document_id: int, kind: str, start: int, end: int, text: str, decision: str
+    ) -> int:
+        with self._database.transaction():
+            cursor = self._conn.execute(
+                'INSERT INTO decisions (document_id, kind, start, "end", text, decision, decided_at) '
+                'VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, kind, start, "end", text) '
+                "DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at",
+                [document_id, kind, start, end, text, decision, utcnow()],
+            )
+            row = self._conn.execute(
+                "SELECT id FROM decisions WHERE document_id = ? AND kind = ? AND start = ? "
+                'AND "end" = ? AND text = ?',
+                [document_id, kind, start, end, text],
+            ).fetchone()
+        return int(row[0])
+
+    def forget(self, decision_id: int) -> None:
+        with self._database.transaction():
+            self._conn.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
+
+    def decided(self, document_id: int, kind: str) -> set[tuple[int, int, str]]:
+        """(start, end, text) of every decided candidate of one kind in a document."""
+        rows = self._conn.execute(
+            'SELECT start, "end", text FROM decisions WHERE document_id = ? AND kind = ?',
+            [document_id, kind],
+        )
+        return {(int(r[0]), int(r[1]), str(r[2])) for r in rows}
+
+    def all_decided(self, kind: str) -> dict[int, set[tuple[int, int, str]]]:
+        result: dict[int, set[tuple[int, int, str]]] = {}
+        for doc, start, end, text in self._conn.execute(
+            'SELECT document_id, start, "end", text FROM decisions WHERE kind = ?', [kind]
+        ):
+            result.setdefault(int(doc), set()).add((int(start), int(end), str(text)))
+        return result

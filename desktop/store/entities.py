@@ -1,0 +1,316 @@
+"""SQL for entities and their aliases. Look-ups go through folded names (core.arabic.fold), so
+``أوباما`` and ``اوباما`` are one alias."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.arabic import fold
+from desktop.core.errors import HamishError, NotFound
+from desktop.core.models import ENTITY_TYPES, Entity, EntitySummary
+from desktop.store.db import Database, utcnow
+
+_COLUMNS = "id, name, type, description, notes, created_at, modified_at"
+
+
+def folded(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySnapshot:
+    """An entity row with its aliases, for undo."""
+
+    row: tuple[Any, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """What a merge did, so undo can put every mention and alias back."""
+
+    kept: EntitySnapshot
+    removed: EntitySnapshot
+    moved_annotations: tuple[int, ...]
+    moved_claimants: tuple[int, ...]
+    moved_subjects: tuple[int, ...]
+
+
+class EntityStore:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._conn = database.conn
+
+    # --- reading -------------------------------------------------------------------------
+    def _aliases(self, entity_id: int) -> tuple[str, ...]:
+        rows = self._conn.execute(
+            "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY id", [entity_id]
+        )
+        return tuple(row[0] for row in rows)
+
+    def get(self, entity_id: int) -> Entity:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM entities WHERE id = ?", [entity_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no entity {entity_id} in this project.")
+        return Entity(
+            row[0], row[1], row[2], row[3], row[4], self._aliases(entity_id), row[5], row[6]
+        )
+
+    def exists(self, entity_id: int) -> bool:
+        return (
+            self._conn.execute("SELECT 1 FROM entities WHERE id = ?", [entity_id]).fetchone()
+            is not None
+        )
+
+    def summaries(self, *, type_: str | None = None, name: str = "") -> list[EntitySummary]:
+        """Entities with mention and document counts, most mentioned first."""
+        where, params = [], []
+        if type_:
+            where.append("e.type = ?")
+            params.append(type_)
+        needle = folded(name)
+        if needle:
+            where.append(
+                "(e.name_norm LIKE ? OR EXISTS (SELECT 1 FROM entity_aliases x "
+                "WHERE x.entity_id = e.id AND x.alias_norm LIKE ?))"
+            )
+            params += [f"%{needle}%", f"%{needle}%"]
+        sql = (
+            "SELECT e.id, e.name, e.type, "
+            "(SELECT group_concat(alias, char(31)) FROM entity_aliases WHERE entity_id = e.id), "
+            "count(a.id), count(DISTINCT a.document_id) "
+            "FROM entities e LEFT JOIN annotations a ON a.entity_id = e.id "
+            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + "GROUP BY e.id ORDER BY count(a.id) DESC, e.name"
+        )
+        return [
+            EntitySummary(
+                row[0],
+                row[1],
+                row[2],
+                tuple(row[3].split("\x1f")) if row[3] else (),
+                row[4],
+                row[5],
+            )
+            for row in self._conn.execute(sql, params)
+        ]
+
+    def lookup(self, text: str, *, type_: str | None = None, limit: int = 12) -> list[Entity]:
+        """Autocomplete: exact folded alias or name first, then prefix, then substring."""
+        needle = folded(text)
+        if not needle:
+            return []
+        type_sql = " AND e.type = ?" if type_ else ""
+        params: list[Any] = [
+            needle,
+            needle,
+            f"{needle}%",
+            f"{needle}%",
+            f"%{needle}%",
+            f"%{needle}%",
+        ]
+        rows = self._conn.execute(
+            "SELECT e.id, min(CASE "
+            "  WHEN e.name_norm = ? OR x.alias_norm = ? THEN 0 "
+            "  WHEN e.name_norm LIKE ? OR x.alias_norm LIKE ? THEN 1 ELSE 2 END) AS rank "
+            "FROM entities e LEFT JOIN entity_aliases x ON x.entity_id = e.id "
+            "WHERE (e.name_norm LIKE ? OR x.alias_norm LIKE ?)" + type_sql + " "
+            "GROUP BY e.id ORDER BY rank, "
+            "(SELECT count(*) FROM annotations a WHERE a.entity_id = e.id) DESC, e.name LIMIT ?",
+            [*params, *([type_] if type_ else []), limit],
+        ).fetchall()
+        return [self.get(row[0]) for row in rows]
+
+    def exact(self, text: str, type_: str | None = None) -> list[Entity]:
+        """Entities whose name or an alias folds to exactly ``text``."""
+        return [
+            e
+            for e in self.lookup(text, type_=type_, limit=50)
+            if folded(text) in {folded(a) for a in (e.name, *e.aliases)}
+        ]
+
+    def all_aliases(self) -> list[tuple[int, str, str]]:
+        """(entity id, entity type, alias) for every alias and name: input for matching."""
+        rows = self._conn.execute(
+            "SELECT e.id, e.type, e.name FROM entities e "
+            "UNION SELECT x.entity_id, e.type, x.alias FROM entity_aliases x "
+            "JOIN entities e ON e.id = x.entity_id"
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM entities").fetchone()[0])
+
+    # --- writing -------------------------------------------------------------------------
+    def add(
+        self,
+        name: str,
+        type_: str,
+        *,
+        aliases: tuple[str, ...] = (),
+        description: str = "",
+        notes: str = "",
+    ) -> int:
+        name = " ".join(name.split())
+        if not name:
+            raise HamishError("An entity needs a name.")
+        if type_ not in ENTITY_TYPES:
+            raise HamishError(f"Unknown entity type {type_!r}.")
+        now = utcnow()
+        with self._database.transaction():
+            cursor = self._conn.execute(
+                "INSERT INTO entities (name, name_norm, type, description, notes, created_at, "
+                "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [name, folded(name), type_, description, notes, now, now],
+            )
+            entity_id = int(cursor.lastrowid or 0)
+            self.set_aliases(entity_id, (name, *aliases))
+        return entity_id
+
+    def set_aliases(self, entity_id: int, aliases: tuple[str, ...]) -> None:
+        """Replace the alias list (kept in the given order, duplicates by folding dropped)."""
+        with self._database.transaction():
+            self._conn.execute("DELETE FROM entity_aliases WHERE entity_id = ?", [entity_id])
+            seen: set[str] = set()
+            for alias in aliases:
+                alias = " ".join(alias.split())
+                key = folded(alias)
+                if not alias or key in seen:
+                    continue
+                seen.add(key)
+                self._conn.execute(
+                    "INSERT INTO entity_aliases (entity_id, alias, alias_norm) VALUES (?, ?, ?)",
+                    [entity_id, alias, key],
+                )
+
+    def add_alias(self, entity_id: int, alias: str) -> bool:
+        entity = self.get(entity_id)
+        if folded(alias) in {folded(a) for a in entity.aliases}:
+            return False
+        self.set_aliases(entity_id, (*entity.aliases, alias))
+        return True
+
+    def update(self, entity_id: int, **fields: str) -> EntitySnapshot:
+        allowed = {"name", "type", "description", "notes"}
+        if set(fields) - allowed:
+            raise ValueError(f"not editable: {sorted(set(fields) - allowed)}")
+        if "type" in fields and fields["type"] not in ENTITY_TYPES:
+            raise HamishError(f"Unknown entity type {fields['type']!r}.")
+        before = self.snapshot(entity_id)
+        with self._database.transaction():
+            values: dict[str, Any] = {**fields, "modified_at": utcnow()}
+            if "name" in fields:
+                values["name"] = " ".join(fields["name"].split())
+                if not values["name"]:
+                    raise HamishError("An entity needs a name.")
+                values["name_norm"] = folded(values["name"])
+            sets = ", ".join(f"{key} = ?" for key in values)
+            self._conn.execute(
+                f"UPDATE entities SET {sets} WHERE id = ?", [*values.values(), entity_id]
+            )
+            if "name" in fields:
+                self.add_alias(entity_id, values["name"])
+        return before
+
+    def snapshot(self, entity_id: int) -> EntitySnapshot:
+        row = self._conn.execute(
+            "SELECT id, name, name_norm, type, description, notes, created_at, modified_at "
+            "FROM entities WHERE id = ?",
+            [entity_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no entity {entity_id} in this project.")
+        return EntitySnapshot(tuple(row), self._aliases(entity_id))
+
+    def restore(self, snapshot: EntitySnapshot) -> None:
+        with self._database.transaction():
+            entity_id = snapshot.row[0]
+            if self.exists(entity_id):
+                self._conn.execute(
+                    "UPDATE entities SET name = ?, name_norm = ?, type = ?, description = ?, "
+                    "notes = ?, created_at = ?, modified_at = ? WHERE id = ?",
+                    [*snapshot.row[1:], entity_id],
+                )
+            else:
+                self._conn.execute(
+                    "INSERT INTO entities (id, name, name_norm, type, description, notes, "
+                    "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    list(snapshot.row),
+                )
+            self.set_aliases(entity_id, snapshot.aliases)
+
+    def delete(self, entity_id: int) -> None:
+        with self._database.transaction():
+            self._conn.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
+    def merge(self, keep: int, remove: int) -> MergeRecord:
+        """Move every mention, claimant and subject of ``remove`` to ``keep``, unite the
+        aliases (the removed name becomes an alias) and delete ``remove`` — one transaction."""
+        if keep == remove:
+            raise HamishError("Choose two different entities to merge.")
+        with self._database.transaction():
+            kept, removed = self.snapshot(keep), self.snapshot(remove)
+            ids = lambda sql: tuple(int(r[0]) for r in self._conn.execute(sql, [remove]))  # noqa: E731
+            annotations = ids("SELECT id FROM annotations WHERE entity_id = ?")
+            claimants = ids("SELECT id FROM claims WHERE claimant_id = ?")
+            subjects = ids("SELECT claim_id FROM claim_subjects WHERE entity_id = ?")
+            self._conn.execute(
+                "UPDATE annotations SET entity_id = ? WHERE entity_id = ?", [keep, remove]
+            )
+            self._conn.execute(
+                "UPDATE claims SET claimant_id = ? WHERE claimant_id = ?", [keep, remove]
+            )
+            self._conn.execute(
+                "UPDATE OR IGNORE claim_subjects SET entity_id = ? WHERE entity_id = ?",
+                [keep, remove],
+            )
+            self.set_aliases(keep, (*kept.aliases, removed.row[1], *removed.aliases))
+            self._conn.execute("DELETE FROM entities WHERE id = ?", [remove])
+        return MergeRecord(kept, removed, annotations, claimants, subjects)
+
+    def unmerge(self, record: MergeRecord) -> None:
+        with self._database.transaction():
+            self.restore(record.removed)
+            self.restore(record.kept)
+            removed = record.removed.row[0]
+            for table, column, key, ids in (
+                ("annotations", "entity_id", "id", record.moved_annotations),
+                ("claims", "claimant_id", "id", record.moved_claimants),
+            ):
+                for row_id in ids:
+                    self._conn.execute(
+                        f"UPDATE {table} SET {column} = ? WHERE {key} = ?", [removed, row_id]
+                    )
+            for claim_id in record.moved_subjects:
+                self._conn.execute(
+                    "INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)",
+                    [claim_id, removed],
+                )
+
+    # --- mentions ------------------------------------------------------------------------
+    def mentions(self, entity_id: int) -> list[tuple[int, int, int, int, str]]:
+        """(annotation id, document id, start, end, document title) in corpus order."""
+        rows = self._conn.execute(
+            'SELECT a.id, a.document_id, a.start, a."end", d.title FROM annotations a '
+            "JOIN documents d ON d.id = a.document_id WHERE a.entity_id = ? "
+            "ORDER BY coalesce(d.published, d.imported_at), d.id, a.start",
+            [entity_id],
+        )
+        return [(int(r[0]), int(r[1]), int(r[2]), int(r[3]), str(r[4])) for r in rows]
+
+    def link(self, annotation_id: int, entity_id: int | None) -> int | None:
+        """Point an annotation at an entity; returns the previous entity id (for undo)."""
+        with self._database.transaction():
+            row = self._conn.execute(
+                "SELECT entity_id FROM annotations WHERE id = ?", [annotation_id]
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"There is no annotation {annotation_id} in this project.")
+            self._conn.execute(
+                "UPDATE annotations SET entity_id = ?, modified_at = ? WHERE id = ?",
+                [entity_id, utcnow(), annotation_id],
+            )
+        return None if row[0] is None else int(row[0])
