@@ -15,8 +15,9 @@ class DecisionStore:
         self, document_id: int, kind: str, start: int, end: int, text: str, decision: str
     ) -> int:
         with self._database.transaction():
-            cursor = self._conn.execute(
-                'INSERT INTO decisions (document_id, kind, start, "end", text, decision, decided_at) '
+            self._conn.execute(
+                "INSERT INTO decisions "
+                '(document_id, kind, start, "end", text, decision, decided_at) '
                 'VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, kind, start, "end", text) '
                 "DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at",
                 [document_id, kind, start, end, text, decision, utcnow()],
