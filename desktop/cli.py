@@ -10,9 +10,10 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.errors import HamishError
@@ -20,7 +21,33 @@ from desktop.core.services import import_documents
 from desktop.io.importers.text import read_text_file
 from desktop.store.project import Project
 
+if TYPE_CHECKING:
+    from desktop.store.transfer import LoadReport
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _export_json(project: Project, output: Path, document_ids: list[int] | None) -> str:
+    from desktop.io.exporters.json_export import export_json
+
+    summary = export_json(project, output, document_ids)
+    return (
+        f"wrote {summary.path}: {_plural(summary.documents, 'document')}, "
+        f"{_plural(summary.annotations, 'annotation')}, {_plural(summary.labels, 'label')}, "
+        f"{_plural(summary.entities, 'entity', 'entities')}, "
+        f"{_plural(summary.claims, 'claim')}, {_plural(summary.notes, 'note')} "
+        f"({summary.size:,} bytes)"
+    )
+
+
+# One writer per --format choice: (project, output file, document ids or None for all) -> the
+# line to print. Add "csv" and "docx" here; the parser, suffix guessing and help follow.
+Exporter = Callable[[Project, Path, list[int] | None], str]
+EXPORT_FORMATS: dict[str, Exporter] = {"json": _export_json}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,9 +63,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_import = sub.add_parser("import", help="import UTF-8 text files as articles")
+    p_import = sub.add_parser(
+        "import", help="import UTF-8 text files as articles, or Hamish JSON exports (.json)"
+    )
     p_import.add_argument("--project", type=Path, dest="sub_project", help="project file")
     p_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p_export = sub.add_parser("export", help="write the project, or some articles, to a file")
+    p_export.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_export.add_argument(
+        "--format",
+        choices=sorted(EXPORT_FORMATS),
+        help="file format (default: taken from the --output suffix)",
+    )
+    p_export.add_argument("--output", type=Path, required=True, help="file to write")
+    p_export.add_argument(
+        "--document",
+        dest="documents",
+        type=int,
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="export only these articles (repeatable; default: the whole project)",
+    )
 
     p_list = sub.add_parser("list", help="list the articles of a project")
     p_list.add_argument("--project", type=Path, dest="sub_project", help="project file")
@@ -66,13 +113,54 @@ def _open_existing(args: argparse.Namespace) -> Project:
     return Project.open(path, create=False)
 
 
+def _describe_load(file: Path, report: LoadReport) -> str:
+    how = "restored with their ids" if report.mode == "restore" else "merged, ids renumbered"
+    line = (
+        f"imported  {file}: {_plural(report.documents, 'document')}, "
+        f"{_plural(report.annotations, 'annotation')}, {_plural(report.labels, 'label')}, "
+        f"{_plural(report.entities, 'entity', 'entities')}, {_plural(report.claims, 'claim')} "
+        f"({how}); {_plural(len(report.skipped_documents), 'duplicate document')} skipped"
+    )
+    if report.skipped["annotations"]:
+        line += f" with {_plural(report.skipped['annotations'], 'annotation')}"
+    return line
+
+
+def _import_json_files(project: Project, files: list[Path]) -> int:
+    """Each file in its own transaction: all of it or nothing, and one bad file never costs
+    the others. Returns the number of files that failed."""
+    from desktop.io.importers.json_import import import_json
+
+    failed = 0
+    for file in files:
+        try:
+            report = import_json(project, file)
+        except HamishError as error:
+            print(f"hamish: {file}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(_describe_load(file, report))
+        for old, new in report.renamed_labels:
+            print(f"          label {old!r} has another kind in this project; imported as {new!r}")
+        if report.ignored_fields:
+            print(
+                "          ignored (unknown to this version): " + ", ".join(report.ignored_fields)
+            )
+    return failed
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.app import ensure_default_project
 
+    json_files = [f for f in args.files if f.suffix.lower() == ".json"]
+    text_files = [f for f in args.files if f.suffix.lower() != ".json"]
     path = _project_path(args) or ensure_default_project()
     with Project.open(path, create=True) as project:
+        json_failed = _import_json_files(project, json_files)
+        if not text_files:
+            return EXIT_FAILED if json_failed else EXIT_OK
         report = import_documents(
-            project.documents, [(str(f), partial(read_text_file, f)) for f in args.files]
+            project.documents, [(str(f), partial(read_text_file, f)) for f in text_files]
         )
     for file, doc_id in report.imported:
         print(f"imported  {doc_id:>5}  {file}")
@@ -84,7 +172,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.imported)} imported, {len(report.duplicates)} skipped, "
         f"{len(report.failed)} failed"
     )
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    fmt: str | None = args.format or output.suffix.lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        choices = ", ".join(sorted(EXPORT_FORMATS))
+        print(
+            f"hamish: cannot tell the format of {output.name}; add --format ({choices})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    with _open_existing(args) as project:
+        print(EXPORT_FORMATS[fmt](project, output, args.documents))
+    return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -170,7 +273,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"import": cmd_import, "list": cmd_list, "screenshot": cmd_screenshot}
+    commands = {
+        "import": cmd_import,
+        "export": cmd_export,
+        "list": cmd_list,
+        "screenshot": cmd_screenshot,
+    }
     try:
         if args.command is None:
             from desktop.app import run_gui

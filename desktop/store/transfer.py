@@ -1,0 +1,659 @@
+"""Every table of a project out as plain rows, and back in: the SQL behind JSON export/import.
+
+Why a table-by-table dump rather than objects: an export must carry *everything* the analyst
+made (claims, links, aliases, free notes), and must keep doing so when later migrations add
+columns. Columns are therefore read with ``PRAGMA table_info`` and written back by name, so a
+new column travels automatically; :data:`TABLES` is the documented field list of format
+version 1 (docs/json-format.md), which the importer validates against and a test compares with
+the live schema so the two can never drift apart silently.
+
+Loading has two modes, chosen inside the write transaction:
+
+* ``restore`` — the target holds no documents, annotations, entities or notes (a new project):
+  every row keeps its original id, so export → import → export is byte-identical apart from
+  ``exported_at``. A whole-project file replaces the target's labels (the defaults a new project
+  is born with); a file of selected documents only replaces the labels it carries.
+* ``merge`` — anything else: documents whose text is already in the project are skipped (with
+  everything attached to them), labels are matched by key and kind, all other rows are created
+  new and every reference is renumbered consistently.
+
+Either way the whole load is one transaction: a file that breaks a constraint half-way leaves
+the project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from desktop.core.errors import HamishError, ImportRejected, NotFound, ProjectError
+from desktop.core.models import ChangeSet
+from desktop.core.text import content_hash
+from desktop.store.db import Database, describe_sqlite_error
+from desktop.store.entities import folded
+
+FieldType = Literal["int", "str"]
+Scope = Literal["project", "documents"]
+RowKey = int | tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One column as the transfer format sees it.
+
+    ``required``: a file must carry it (NOT NULL without a default in the schema).
+    ``derived``: recomputed from other fields on import, so the file's value is informative.
+    ``ref``: the table whose ``id`` this column points to; ids are renumbered through it.
+    """
+
+    name: str
+    type: FieldType
+    required: bool = False
+    nullable: bool = False
+    choices: tuple[int | str, ...] = ()
+    ref: str | None = None
+    derived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of the format: its fields in column order, its identity and unique keys."""
+
+    name: str
+    singular: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ("id",)
+    unique: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def has_id(self) -> bool:
+        return self.key == ("id",)
+
+    @property
+    def refs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.ref is not None)
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _id() -> Field:
+    return Field("id", "int", required=True)
+
+
+def _stamp(name: str) -> Field:
+    return Field(name, "str", required=True)
+
+
+# Format version 1. Order = insertion order on import (every reference points backwards) and
+# the order of the keys in the file. Keep in step with docs/json-format.md.
+TABLES: tuple[Table, ...] = (
+    Table(
+        "documents",
+        "document",
+        (
+            _id(),
+            Field("title", "str", required=True),
+            Field("text", "str", required=True),
+            Field("source", "str"),
+            Field("url", "str"),
+            Field("author", "str"),
+            Field("published", "str", nullable=True),
+            Field("language", "str"),
+            Field("direction", "str", required=True, choices=("rtl", "ltr")),
+            Field("content_hash", "str", derived=True),
+            Field("origin", "str"),
+            Field("char_count", "int", derived=True),
+            _stamp("imported_at"),
+            _stamp("modified_at"),
+        ),
+    ),
+    Table(
+        "labels",
+        "label",
+        (
+            _id(),
+            Field("key", "str", required=True),
+            Field("name_en", "str", required=True),
+            Field("name_ar", "str", required=True),
+            Field("kind", "str", required=True, choices=("entity", "claim", "note", "span")),
+            Field("color", "str", required=True),
+            Field("icon", "str"),
+            Field("shortcut", "str"),
+            Field("position", "int"),
+        ),
+        unique=(("key",),),
+    ),
+    Table(
+        "entities",
+        "entity",
+        (
+            _id(),
+            Field("name", "str", required=True),
+            Field("type", "str", required=True),
+            Field("description", "str"),
+            Field("notes", "str"),
+            _stamp("created_at"),
+            _stamp("modified_at"),
+            Field("name_norm", "str", derived=True),
+        ),
+    ),
+    Table(
+        "entity_aliases",
+        "entity alias",
+        (
+            _id(),
+            Field("entity_id", "int", required=True, ref="entities"),
+            Field("alias", "str", required=True),
+            Field("alias_norm", "str", derived=True),
+        ),
+        unique=(("entity_id", "alias"),),
+    ),
+    Table(
+        "annotations",
+        "annotation",
+        (
+            _id(),
+            Field("document_id", "int", required=True, ref="documents"),
+            Field("start", "int", required=True),
+            Field("end", "int", required=True),
+            Field("quote", "str", required=True),
+            Field("prefix", "str"),
+            Field("suffix", "str"),
+            Field("label_id", "int", required=True, ref="labels"),
+            Field("entity_id", "int", nullable=True, ref="entities"),
+            Field("note", "str"),
+            Field("author", "str"),
+            Field("anchor", "str", choices=("exact", "moved", "orphaned")),
+            _stamp("created_at"),
+            _stamp("modified_at"),
+        ),
+    ),
+    Table(
+        "claims",
+        "claim",
+        (
+            _id(),
+            Field("annotation_id", "int", required=True, ref="annotations"),
+            Field("claimant_id", "int", nullable=True, ref="entities"),
+            Field("summary", "str"),
+            Field("stance", "str", choices=("asserts", "denies")),
+            Field("status", "str", choices=("unverified", "corroborated", "contested", "refuted")),
+            Field("reliability", "str", nullable=True, choices=("A", "B", "C", "D", "E", "F")),
+            Field("credibility", "int", nullable=True, choices=(1, 2, 3, 4, 5, 6)),
+            Field("claimed_on", "str", nullable=True),
+            _stamp("created_at"),
+            _stamp("modified_at"),
+        ),
+        unique=(("annotation_id",),),
+    ),
+    Table(
+        "claim_subjects",
+        "claim subject",
+        (
+            Field("claim_id", "int", required=True, ref="claims"),
+            Field("entity_id", "int", required=True, ref="entities"),
+        ),
+        key=("claim_id", "entity_id"),
+    ),
+    Table(
+        "claim_links",
+        "claim link",
+        (
+            _id(),
+            Field("from_claim", "int", required=True, ref="claims"),
+            Field("to_claim", "int", required=True, ref="claims"),
+            Field("kind", "str", required=True, choices=("supports", "contradicts", "repeats")),
+        ),
+        unique=(("from_claim", "to_claim", "kind"),),
+    ),
+    Table(
+        "notes",
+        "note",
+        (
+            _id(),
+            Field("document_id", "int", nullable=True, ref="documents"),
+            Field("annotation_id", "int", nullable=True, ref="annotations"),
+            Field("body", "str", required=True),
+            Field("author", "str"),
+            _stamp("created_at"),
+            _stamp("modified_at"),
+        ),
+    ),
+    # Schema 3. Added after the others so files written before keep their key order.
+    Table(
+        "decisions",
+        "decision",
+        (
+            _id(),
+            Field("document_id", "int", required=True, ref="documents"),
+            Field("kind", "str", required=True, choices=("suggestion", "mention")),
+            Field("start", "int", required=True),
+            Field("end", "int", required=True),
+            Field("text", "str", required=True),
+            Field("decision", "str", required=True, choices=("accepted", "rejected")),
+            _stamp("decided_at"),
+        ),
+        unique=(("document_id", "kind", "start", "end", "text"),),
+    ),
+)
+TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+HEADER_KEYS = ("format", "version", "exported_at", "app_version", "schema_version", "scope")
+"""Top-level keys of an export that are not tables; any other key is a table this version
+does not know, and is reported as ignored."""
+
+
+@dataclass(slots=True)
+class LoadReport:
+    """What a load did, so the caller can say it and refresh views: nothing is left out
+    silently. ``ids`` maps every id in the file to the id it has in the project."""
+
+    mode: Literal["restore", "merge"]
+    inserted: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
+    skipped: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
+    skipped_documents: list[tuple[int, int]] = field(default_factory=list)  # (file id, project id)
+    labels_matched: int = 0
+    renamed_labels: list[tuple[str, str]] = field(default_factory=list)  # (key in file, new key)
+    ignored_fields: list[str] = field(default_factory=list)
+    ids: dict[str, dict[int, int]] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> int:
+        return self.inserted["documents"]
+
+    @property
+    def annotations(self) -> int:
+        return self.inserted["annotations"]
+
+    @property
+    def labels(self) -> int:
+        """Labels created (merge) or written (restore); matched ones are not counted."""
+        return self.inserted["labels"]
+
+    @property
+    def entities(self) -> int:
+        return self.inserted["entities"]
+
+    @property
+    def claims(self) -> int:
+        return self.inserted["claims"]
+
+    @property
+    def notes(self) -> int:
+        return self.inserted["notes"]
+
+    def changes(self) -> ChangeSet:
+        return ChangeSet(
+            documents_added=tuple(self.ids.get("documents", {}).values()),
+            annotations_added=tuple(self.ids.get("annotations", {}).values()),
+        )
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _q(identifier: str) -> str:
+    """Quote an identifier: ``end`` is an SQL keyword, and future columns may be too."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [str(row[1]) for row in conn.execute(f"PRAGMA table_info({_q(table)})")]
+
+
+def _primary_key(conn: sqlite3.Connection, table: str) -> list[str]:
+    rows = [row for row in conn.execute(f"PRAGMA table_info({_q(table)})") if row[5]]
+    return [str(row[1]) for row in sorted(rows, key=lambda row: row[5])]
+
+
+def _id_list(ids: Sequence[int] | set[int]) -> str:
+    """Ids as one JSON parameter for ``json_each``: no limit on the number of SQL variables."""
+    return json.dumps(sorted(ids))
+
+
+_IN = "IN (SELECT value FROM json_each(?))"
+
+
+def _select(
+    conn: sqlite3.Connection, table: str, where: str = "", params: Sequence[object] = ()
+) -> list[dict[str, Any]]:
+    columns = _columns(conn, table)
+    order = ", ".join(_q(c) for c in _primary_key(conn, table)) or "rowid"
+    sql = f"SELECT {', '.join(_q(c) for c in columns)} FROM {_q(table)} {where} ORDER BY {order}"
+    rows = []
+    for values in conn.execute(sql, list(params)):
+        row = dict(zip(columns, values, strict=True))
+        for name, value in row.items():
+            if isinstance(value, bytes):
+                raise HamishError(
+                    f"{table}.{name} holds binary data, which an export cannot carry; "
+                    "nothing was exported."
+                )
+        rows.append(row)
+    return rows
+
+
+def _row_key(table: Table, record: Mapping[str, Any]) -> RowKey:
+    if table.has_id:
+        return int(record["id"])
+    return tuple(record.get(name) for name in table.key)
+
+
+def _describe(table: Table, record: Mapping[str, Any]) -> str:
+    if table.has_id:
+        return f"{table.singular} {record.get('id')}"
+    keys = ", ".join(f"{name} {record.get(name)}" for name in table.key)
+    return f"{table.singular} ({keys})"
+
+
+@contextlib.contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """A read transaction: every table is read from the same moment, even while the GUI
+    writes to the project, without taking the write lock an IMMEDIATE transaction would."""
+    own = not conn.in_transaction
+    try:
+        if own:
+            conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        raise ProjectError(describe_sqlite_error(error)) from error
+
+
+# --- dump ------------------------------------------------------------------------------------
+def dump(database: Database, document_ids: Sequence[int] | None = None) -> dict[str, Any]:
+    """Every row of every transferred table, as ``{table: [row dict, ...]}`` in id order,
+    plus ``schema_version`` and ``scope``.
+
+    With ``document_ids``, only those documents and what hangs off them: their annotations,
+    the claims of those annotations (with subjects, and links whose both ends are included),
+    their notes, and the labels, entities and aliases all of these refer to. Unknown ids raise
+    ``NotFound`` before anything is read, so a typo never produces a partial export.
+    """
+    conn = database.conn
+    with _snapshot(conn):
+        if document_ids is None:
+            tables = {table.name: _select(conn, table.name) for table in TABLES}
+            scope: Scope = "project"
+        else:
+            tables = _select_documents(conn, list(document_ids))
+            scope = "documents"
+        version = database.schema_version()
+    return {"schema_version": version, "scope": scope, **tables}
+
+
+def _select_documents(conn: sqlite3.Connection, wanted: list[int]) -> dict[str, list[Any]]:
+    found = {
+        int(row[0])
+        for row in conn.execute(f"SELECT id FROM documents WHERE id {_IN}", [_id_list(wanted)])
+    }
+    missing = sorted(set(wanted) - found)
+    if missing:
+        listed = ", ".join(str(i) for i in missing)
+        noun = "document" if len(missing) == 1 else "documents"
+        raise NotFound(f"There is no {noun} {listed} in this project; nothing was exported.")
+    out: dict[str, list[Any]] = {}
+    out["documents"] = _select(conn, "documents", f"WHERE id {_IN}", [_id_list(found)])
+    annotations = _select(conn, "annotations", f"WHERE document_id {_IN}", [_id_list(found)])
+    annotation_ids = {row["id"] for row in annotations}
+    claims = _select(conn, "claims", f"WHERE annotation_id {_IN}", [_id_list(annotation_ids)])
+    claim_ids = _id_list({row["id"] for row in claims})
+    subjects = _select(conn, "claim_subjects", f"WHERE claim_id {_IN}", [claim_ids])
+    links = _select(
+        conn, "claim_links", f"WHERE from_claim {_IN} AND to_claim {_IN}", [claim_ids, claim_ids]
+    )
+    notes = _select(
+        conn,
+        "notes",
+        f"WHERE document_id {_IN} OR annotation_id {_IN}",
+        [_id_list(found), _id_list(annotation_ids)],
+    )
+    label_ids = {row["label_id"] for row in annotations}
+    entity_ids = (
+        {row["entity_id"] for row in annotations}
+        | {row["claimant_id"] for row in claims}
+        | {row["entity_id"] for row in subjects}
+    ) - {None}
+    out["labels"] = _select(conn, "labels", f"WHERE id {_IN}", [_id_list(label_ids)])
+    out["entities"] = _select(conn, "entities", f"WHERE id {_IN}", [_id_list(entity_ids)])
+    out["entity_aliases"] = _select(
+        conn, "entity_aliases", f"WHERE entity_id {_IN}", [_id_list(entity_ids)]
+    )
+    out["annotations"] = annotations
+    out["claims"] = claims
+    out["claim_subjects"] = subjects
+    out["claim_links"] = links
+    out["notes"] = notes
+    out["decisions"] = _select(conn, "decisions", f"WHERE document_id {_IN}", [_id_list(found)])
+    return {table.name: out[table.name] for table in TABLES}
+
+
+# --- load ------------------------------------------------------------------------------------
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    """Nothing an analyst made is in the project (labels aside), so ids cannot collide.
+    Claims, links and aliases cannot exist without annotations and entities."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM annotations) "
+        "OR EXISTS (SELECT 1 FROM entities) OR EXISTS (SELECT 1 FROM notes)"
+    ).fetchone()
+    return not row[0]
+
+
+def _rows(data: Mapping[str, Any], table: str) -> list[Mapping[str, Any]]:
+    rows = data.get(table) or []
+    if not isinstance(rows, list):
+        raise ImportRejected(f'"{table}" must be a list; nothing was imported.')
+    return rows
+
+
+@dataclass(slots=True)
+class _Plan:
+    """Decided before the first write: which rows are left out, and why."""
+
+    hashes: dict[int, str] = field(default_factory=dict)  # document file id -> content hash
+    duplicate_of: dict[int, tuple[str, int]] = field(default_factory=dict)
+    skipped: dict[str, set[RowKey]] = field(default_factory=lambda: {t.name: set() for t in TABLES})
+
+
+def _plan(conn: sqlite3.Connection, data: Mapping[str, Any]) -> _Plan:
+    plan = _Plan()
+    seen: dict[str, int] = {}
+    for record in _rows(data, "documents"):
+        file_id = int(record["id"])
+        digest = content_hash(str(record["text"]))
+        plan.hashes[file_id] = digest
+        row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", [digest]).fetchone()
+        if row is not None:
+            plan.duplicate_of[file_id] = ("project", int(row[0]))
+        elif digest in seen:
+            plan.duplicate_of[file_id] = ("file", seen[digest])
+        else:
+            seen[digest] = file_id
+            continue
+        plan.skipped["documents"].add(file_id)
+    if plan.skipped["documents"]:
+        _cascade(data, plan.skipped)
+        _drop_entities_only_used_by_skipped_rows(data, plan.skipped)
+        _cascade(data, plan.skipped)
+    return plan
+
+
+def _cascade(data: Mapping[str, Any], skipped: dict[str, set[RowKey]]) -> None:
+    """A row that points at a skipped row is skipped too (annotations of a duplicate document,
+    their claims, notes, links...), never re-pointed at something else or set to NULL."""
+    for table in TABLES:
+        for record in _rows(data, table.name):
+            for ref in table.refs:
+                value = record.get(ref.name)
+                if value is not None and ref.ref is not None and value in skipped[ref.ref]:
+                    skipped[table.name].add(_row_key(table, record))
+                    break
+
+
+def _drop_entities_only_used_by_skipped_rows(
+    data: Mapping[str, Any], skipped: dict[str, set[RowKey]]
+) -> None:
+    """Importing the same file twice must not duplicate the people of its (skipped) documents.
+    Entities nothing refers to are the analyst's registry entries and are kept."""
+    used: set[int] = set()
+    used_by_skipped: set[int] = set()
+    for table in TABLES:
+        if table.name == "entity_aliases":  # an alias belongs to its entity, it does not use it
+            continue
+        for record in _rows(data, table.name):
+            gone = _row_key(table, record) in skipped[table.name]
+            for ref in table.refs:
+                value = record.get(ref.name)
+                if ref.ref == "entities" and value is not None:
+                    (used_by_skipped if gone else used).add(int(value))
+    skipped["entities"].update(used_by_skipped - used)
+
+
+def _insert(
+    conn: sqlite3.Connection, table: Table, values: dict[str, Any], record: Mapping[str, Any]
+) -> int:
+    names = list(values)
+    sql = (
+        f"INSERT INTO {_q(table.name)} ({', '.join(_q(n) for n in names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    try:
+        cursor = conn.execute(sql, [values[n] for n in names])
+    except sqlite3.IntegrityError as error:
+        raise ImportRejected(
+            f"{_describe(table, record)} breaks a rule of the project ({error}); "
+            "nothing was imported."
+        ) from error
+    return int(cursor.lastrowid or 0)
+
+
+def _prepare_labels(conn: sqlite3.Connection, data: Mapping[str, Any], replace_all: bool) -> None:
+    """Restore mode: make room for the file's labels with their ids and keys. A whole-project
+    file replaces every label (the result must be exactly the exported project); a file of
+    selected documents only carries the labels it uses, so the others are kept."""
+    if replace_all:
+        conn.execute("DELETE FROM labels")
+        return
+    labels = _rows(data, "labels")
+    conn.execute(
+        f"DELETE FROM labels WHERE id {_IN} OR key IN (SELECT value FROM json_each(?))",
+        [_id_list({int(r["id"]) for r in labels}), json.dumps([r["key"] for r in labels])],
+    )
+
+
+def _place_label(
+    conn: sqlite3.Connection, values: dict[str, Any], report: LoadReport, *, renumber: bool
+) -> int | None:
+    """Fit a file label into a project that already has labels. Returns the id of the
+    project's label to use instead (nothing to write), or adjusts ``values`` for a new one.
+
+    Matching is by key *and* kind: a claim label creates claims, so annotations must not
+    silently change kind. When the key is taken by a label of another kind the file's label
+    gets a suffix (``rumour-2``), and the same walk finds that label again when the file is
+    imported a second time. A shortcut already in use is left empty rather than taken from
+    the analyst's label, and new labels go after the existing ones.
+    """
+    if renumber:
+        key, n = str(values["key"]), 1
+        candidate = key
+        while row := conn.execute(
+            "SELECT id, kind FROM labels WHERE key = ?", [candidate]
+        ).fetchone():
+            if row[1] == values["kind"]:
+                report.labels_matched += 1
+                return int(row[0])
+            n += 1
+            candidate = f"{key}-{n}"
+        if candidate != key:
+            values["key"] = candidate
+            report.renamed_labels.append((key, candidate))
+        values["position"] = int(
+            conn.execute("SELECT coalesce(max(position), 0) + 1 FROM labels").fetchone()[0]
+        )
+    shortcut = values.get("shortcut")
+    if shortcut and conn.execute("SELECT 1 FROM labels WHERE shortcut = ?", [shortcut]).fetchone():
+        values["shortcut"] = ""
+    return None
+
+
+def _derive(table: str, values: dict[str, Any], record: Mapping[str, Any], plan: _Plan) -> None:
+    """Recompute the fields that are functions of others (``derived`` in TABLES), with this
+    version's rules: look-ups and duplicate detection then agree with the rest of the
+    project, and files written by other tools need not reproduce Arabic folding."""
+    if table == "documents":
+        values["content_hash"] = plan.hashes[int(record["id"])]
+        values["char_count"] = len(record["text"])
+    elif table == "entities":
+        values["name_norm"] = folded(str(record["name"]))
+    elif table == "entity_aliases":
+        values["alias_norm"] = folded(str(record["alias"]))
+
+
+def load(database: Database, data: Mapping[str, Any]) -> LoadReport:
+    """Write an export (as produced by :func:`dump`, validated by the importer) into the
+    project in ONE transaction: all of it, or — on any error — nothing.
+
+    See the module docstring for the restore/merge rule. Fields the project has no column
+    for (a file from a newer Hamish) are ignored and listed in ``ignored_fields``.
+    """
+    conn = database.conn
+    with database.transaction():
+        restore = _is_empty(conn)
+        report = LoadReport(mode="restore" if restore else "merge")
+        plan = _plan(conn, data)
+        replace_all_labels = restore and data.get("scope") == "project"
+        if restore:
+            _prepare_labels(conn, data, replace_all_labels)
+        ignored: dict[str, None] = {}
+        for table in TABLES:
+            columns = set(_columns(conn, table.name))
+            ids: dict[int, int] = {}
+            report.ids[table.name] = ids
+            for record in _rows(data, table.name):
+                key = _row_key(table, record)
+                if key in plan.skipped[table.name]:
+                    report.skipped[table.name] += 1
+                    continue
+                values: dict[str, Any] = {}
+                for name, value in record.items():
+                    if name in columns:
+                        values[name] = value
+                    else:
+                        ignored[f"{table.name}.{name}"] = None
+                for ref in table.refs:
+                    value = record.get(ref.name)
+                    if value is None or ref.ref is None:
+                        continue
+                    try:
+                        values[ref.name] = report.ids[ref.ref][value]
+                    except KeyError:
+                        raise ImportRejected(
+                            f"{_describe(table, record)} refers to "
+                            f"{TABLES_BY_NAME[ref.ref].singular} {value}, which is not in the "
+                            "file; nothing was imported."
+                        ) from None
+                _derive(table.name, values, record, plan)
+                if table.name == "labels" and not replace_all_labels:
+                    existing = _place_label(conn, values, report, renumber=not restore)
+                    if existing is not None:
+                        ids[int(record["id"])] = existing
+                        continue
+                if not restore:
+                    values.pop("id", None)
+                new_id = _insert(conn, table, values, record)
+                if table.has_id:
+                    ids[int(record["id"])] = new_id
+                report.inserted[table.name] += 1
+        for file_id, (where, other) in plan.duplicate_of.items():
+            project_id = other if where == "project" else report.ids["documents"][other]
+            report.skipped_documents.append((file_id, project_id))
+        report.ignored_fields = list(ignored)
+        for name in data:
+            if name not in TABLES_BY_NAME and name not in HEADER_KEYS:
+                report.ignored_fields.append(name)
+    return report

@@ -1,0 +1,168 @@
+"""``hamish export`` and ``hamish import FILE.json`` as a user runs them: real processes, real
+files, exit codes and the one-line messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.io.test_json_roundtrip import build_rich_project
+
+
+def hamish(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+
+
+def read(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("exported_at")
+    return data
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "source.hamish"
+    project, _ = build_rich_project(path)
+    project.close()
+    return path
+
+
+def listing(project: Path) -> str:
+    result = hamish("list", "--project", project, "--json")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_export_import_export(source: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    result = hamish("export", "--project", source, "--format", "json", "--output", first)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {first}: 6 documents, ")
+    assert "3 entities, 3 claims, 4 notes" in result.stdout
+    assert result.stderr == ""
+
+    copy = tmp_path / "copy.hamish"
+    result = hamish("import", "--project", copy, first)
+    assert result.returncode == 0, result.stderr
+    assert f"imported  {first}: 6 documents, " in result.stdout
+    assert "3 entities, 3 claims (restored with their ids); 0 duplicate documents skipped" in (
+        result.stdout
+    )
+    assert " imported, " not in result.stdout  # no text-file summary when only JSON was given
+
+    second = tmp_path / "second.json"
+    assert hamish("export", "--project", copy, "--output", second).returncode == 0
+    assert read(first) == read(second)
+
+    again = hamish("import", "--project", copy, first)
+    assert again.returncode == 0, again.stderr
+    assert "0 documents" in again.stdout and "(merged, ids renumbered)" in again.stdout
+    assert "6 duplicate documents skipped with " in again.stdout
+    assert len(json.loads(listing(copy))) == 6
+
+
+@pytest.mark.parametrize(
+    "selection", [["--document", "2", "--document", "7"], ["--document", "7", "2"]]
+)
+def test_export_selected_documents(source: Path, tmp_path: Path, selection: list[str]) -> None:
+    out = tmp_path / "subset.json"
+    result = hamish("export", "--project", source, "--output", out, *selection)
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout and "2 documents" in result.stdout
+    data = read(out)
+    assert data["scope"] == "documents"
+    assert [d["id"] for d in data["documents"]] == [2, 7]
+    assert {a["document_id"] for a in data["annotations"]} == {2, 7}
+
+
+def test_unknown_document_writes_nothing(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = hamish("export", "--project", source, "--output", out, "--document", "2", "99")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "hamish: There is no document 99 in this project; nothing was exported."
+    )
+    assert not out.exists()
+    out.write_text("earlier export", encoding="utf-8")
+    assert hamish("export", "--project", source, "--output", out, "--document", "99").returncode
+    assert out.read_text(encoding="utf-8") == "earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_format_choice(source: Path, tmp_path: Path) -> None:
+    unknown = hamish("export", "--project", source, "--format", "csv", "--output", tmp_path / "x")
+    assert unknown.returncode == 2 and "invalid choice: 'csv'" in unknown.stderr
+    unsure = hamish("export", "--project", source, "--output", tmp_path / "x.dat")
+    assert unsure.returncode == 2
+    assert "cannot tell the format of x.dat; add --format (json)" in unsure.stderr
+    by_suffix = hamish("export", "--project", source, "--output", tmp_path / "X.JSON")
+    assert by_suffix.returncode == 0, by_suffix.stderr
+    assert read(tmp_path / "X.JSON")["format"] == "hamish"
+    assert not (tmp_path / "x").exists() and not (tmp_path / "x.dat").exists()
+    usage = hamish("export", "--help")
+    assert usage.returncode == 0 and "{json}" in usage.stdout and "--document ID" in usage.stdout
+
+
+def test_export_needs_an_existing_project(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = hamish("export", "--project", tmp_path / "none.hamish", "--output", out)
+    assert result.returncode == 1 and "There is no project" in result.stderr
+    assert not out.exists() and not (tmp_path / "none.hamish").exists()
+    no_output = hamish("export", "--project", tmp_path / "none.hamish")
+    assert no_output.returncode == 2 and "--output" in no_output.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": "hamish", "version": 1,\n  oops}', "is not valid JSON: .* line 2, column 3"),
+        ('{"format": "brat"}', "is not a Hamish export"),
+        ('{"format": "hamish", "version": 9, "documents": []}', "newer version of Hamish"),
+    ],
+    ids=["syntax", "foreign", "newer"],
+)
+def test_import_bad_json(
+    source: Path, tmp_path: Path, seed_files: list[Path], content: str, message: str
+) -> None:
+    project = tmp_path / "target.hamish"
+    assert hamish("import", "--project", project, seed_files[0]).returncode == 0
+    before = listing(project)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    result = hamish("import", "--project", project, bad)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"hamish: {bad}: bad.json ")
+    assert re.search(message, result.stderr)
+    assert listing(project) == before
+
+
+def test_import_routes_by_suffix(source: Path, tmp_path: Path, seed_files: list[Path]) -> None:
+    """.json goes to the JSON importer, everything else to the text importer; one bad file
+    does not stop the others, and the exit code says something failed."""
+    export = tmp_path / "subset.json"
+    assert (
+        hamish("export", "--project", source, "--output", export, "--document", "7").returncode == 0
+    )
+    bad = tmp_path / "broken.json"
+    bad.write_text("[]", encoding="utf-8")
+    project = tmp_path / "mixed.hamish"
+    result = hamish("import", "--project", project, export, bad, seed_files[0])
+    assert result.returncode == 1
+    assert f"imported  {export}: 1 document, " in result.stdout
+    assert "1 imported, 0 skipped, 0 failed" in result.stdout
+    assert "broken.json is not a Hamish export" in result.stderr
+    rows = json.loads(listing(project))
+    assert len(rows) == 2
