@@ -73,6 +73,8 @@ class ChangeSet:
     annotations_changed: tuple[int, ...] = ()
     annotations_removed: tuple[int, ...] = ()
     labels_changed: bool = False
+    entities_changed: bool = False
+    claims_changed: bool = False
 
     def __bool__(self) -> bool:
         return any(
@@ -84,6 +86,8 @@ class ChangeSet:
                 self.annotations_changed,
                 self.annotations_removed,
                 self.labels_changed,
+                self.entities_changed,
+                self.claims_changed,
             )
         )
 

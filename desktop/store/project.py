@@ -7,8 +7,11 @@ import os
 from pathlib import Path
 
 from desktop.store.annotations import AnnotationStore
+from desktop.store.claims import ClaimStore
 from desktop.store.db import Database
+from desktop.store.decisions import DecisionStore
 from desktop.store.documents import DocumentStore
+from desktop.store.entities import EntityStore
 from desktop.store.labels import LabelStore
 
 
@@ -18,6 +21,9 @@ class Project:
         self.documents = DocumentStore(database)
         self.labels = LabelStore(database)
         self.annotations = AnnotationStore(database, self.labels)
+        self.entities = EntityStore(database)
+        self.claims = ClaimStore(database)
+        self.decisions = DecisionStore(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:

@@ -8,6 +8,7 @@ undo command; the reader's highlights and the panel follow the session's ``Chang
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from html import escape
 
@@ -40,6 +41,46 @@ def span_of(annotation: Annotation, label: Label | None) -> Span | None:
         label.color,
         has_note=bool(annotation.note),
     )
+
+
+ENTITY_TYPE_OF_LABEL = {
+    "person": "person",
+    "organisation": "organisation",
+    "location": "location",
+    "event": "event",
+}
+PROCLITICS = "وفبكل"
+
+
+def entity_type(label: Label) -> str | None:
+    """The registry type a label's mentions belong to; None for non-entity labels."""
+    if label.kind != "entity":
+        return None
+    return ENTITY_TYPE_OF_LABEL.get(label.key, "other")
+
+
+def resolve_entity(
+    session: ProjectSession, quote: str, label: Label
+) -> tuple[int | None, tuple[str, str] | None]:
+    """Link a new mention to the entity it names, or plan a new one.
+
+    Looks for an entity of the label's type whose name or alias folds to the quote, then to
+    the quote without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new
+    entity named after the quote (minus the clitic only when that leaves a known alias).
+    """
+    type_ = entity_type(label)
+    if type_ is None:
+        return None, None
+    entities = session.project.entities
+    candidates = [quote]
+    for strip in (1, 2):
+        if len(quote) > strip + 2 and all(ch in PROCLITICS for ch in quote[:strip]):
+            candidates.append(quote[strip:])
+    for candidate in candidates:
+        found = entities.exact(candidate, type_)
+        if found:
+            return found[0].id, None
+    return None, (" ".join(quote.split()), type_)
 
 
 class TaggingController(QObject):
@@ -152,7 +193,10 @@ class TaggingController(QObject):
                 session.author,
                 snap=text.snap_enabled and not text.exact,
             )
-            command = AddAnnotation(session, draft, label)
+            entity_id, new_entity = resolve_entity(session, draft.quote, label)
+            if entity_id is not None:
+                draft = replace(draft, entity_id=entity_id)
+            command = AddAnnotation(session, draft, label, new_entity=new_entity)
         except HamishError as error:
             self.status.showMessage(str(error), 5000)
             return None

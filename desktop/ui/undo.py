@@ -6,6 +6,8 @@ file always equals the screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -55,28 +57,111 @@ class _Command(QUndoCommand):
         raise NotImplementedError
 
 
-class AddAnnotation(_Command):
-    def __init__(self, session: ProjectSession, draft: AnnotationDraft, label: Label) -> None:
-        super().__init__(session, f"Tag “{_short(draft.quote)}” as {label.name_en}")
-        self.draft = draft
-        self.annotation_id = session.project.annotations.add(draft)
-        self.snapshot: AnnotationSnapshot | None = None
+@dataclass(frozen=True)
+class AnnotationPlan:
+    """One annotation to create, with what goes with it in the same transaction: a new
+    entity to create and link, claim fields (e.g. the attributed claimant of a suggestion),
+    and a decision to record (an accepted suggestion or mention is not offered again)."""
+
+    draft: AnnotationDraft
+    label: Label
+    new_entity: tuple[str, str] | None = None  # (name, type)
+    claim: dict[str, Any] = field(default_factory=dict)
+    decision: tuple[str, int, int, str] | None = None  # (kind, start, end, text)
+
+
+class AddAnnotations(_Command):
+    """Create annotations (one tag, or every accepted mention at once) as one undo step."""
+
+    def __init__(self, session: ProjectSession, plans: list[AnnotationPlan], text: str) -> None:
+        super().__init__(session, text)
+        project = session.project
+        self.ids: list[int] = []
+        self.entity_ids: list[int] = []
+        self.decision_ids: list[int] = []
+        with project.database.transaction():
+            for plan in plans:
+                draft = plan.draft
+                if plan.new_entity is not None:
+                    name, type_ = plan.new_entity
+                    entity_id = project.entities.add(name, type_)
+                    self.entity_ids.append(entity_id)
+                    draft = replace(draft, entity_id=entity_id)
+                annotation_id = project.annotations.add(draft)
+                self.ids.append(annotation_id)
+                if plan.claim:
+                    claim = project.claims.for_annotation(annotation_id)
+                    if claim is not None:
+                        project.claims.update(claim.id, **plan.claim)
+                if plan.decision is not None:
+                    kind, start, end, quote = plan.decision
+                    self.decision_ids.append(
+                        project.decisions.record(
+                            draft.document_id, kind, start, end, quote, "accepted"
+                        )
+                    )
+        self.documents = tuple({plan.draft.document_id for plan in plans})
+        self.snapshots: list[AnnotationSnapshot] = []
+        self.entity_snapshots = [project.entities.snapshot(i) for i in self.entity_ids]
+        self.decision_rows = [plan.decision for plan in plans]
+        self.plans = plans
         session.announce(self._added())
+
+    @property
+    def annotation_id(self) -> int:
+        return self.ids[0]
 
     def _added(self) -> ChangeSet:
         return ChangeSet(
-            annotations_added=(self.annotation_id,), documents_changed=(self.draft.document_id,)
+            annotations_added=tuple(self.ids),
+            documents_changed=self.documents,
+            entities_changed=bool(self.entity_ids) or any(p.draft.entity_id for p in self.plans),
+            claims_changed=any(p.label.kind == "claim" for p in self.plans),
         )
 
     def do(self) -> ChangeSet:
-        assert self.snapshot is not None
-        self.session.project.annotations.restore(self.snapshot)
+        project = self.session.project
+        with project.database.transaction():
+            for entity in self.entity_snapshots:
+                project.entities.restore(entity)
+            for annotation in self.snapshots:
+                project.annotations.restore(annotation)
+            self.decision_ids = [
+                project.decisions.record(p.draft.document_id, *p.decision, "accepted")
+                for p in self.plans
+                if p.decision is not None
+            ]
         return self._added()
 
     def revert(self) -> ChangeSet:
-        self.snapshot = self.session.project.annotations.delete(self.annotation_id)
+        project = self.session.project
+        with project.database.transaction():
+            self.snapshots = [project.annotations.delete(i) for i in self.ids]
+            for entity_id in self.entity_ids:
+                project.entities.delete(entity_id)
+            for decision_id in self.decision_ids:
+                project.decisions.forget(decision_id)
         return ChangeSet(
-            annotations_removed=(self.annotation_id,), documents_changed=(self.draft.document_id,)
+            annotations_removed=tuple(self.ids),
+            documents_changed=self.documents,
+            entities_changed=True,
+            claims_changed=True,
+        )
+
+
+class AddAnnotation(AddAnnotations):
+    def __init__(
+        self,
+        session: ProjectSession,
+        draft: AnnotationDraft,
+        label: Label,
+        *,
+        new_entity: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            session,
+            [AnnotationPlan(draft, label, new_entity)],
+            f"Tag “{_short(draft.quote)}” as {label.name_en}",
         )
 
 
@@ -89,7 +174,12 @@ class DeleteAnnotation(_Command):
 
     def _removed(self) -> ChangeSet:
         a = self.snapshot.annotation
-        return ChangeSet(annotations_removed=(a.id,), documents_changed=(a.document_id,))
+        return ChangeSet(
+            annotations_removed=(a.id,),
+            documents_changed=(a.document_id,),
+            entities_changed=a.entity_id is not None,
+            claims_changed=self.snapshot.claim is not None,
+        )
 
     def do(self) -> ChangeSet:
         self.session.project.annotations.delete(self.snapshot.annotation.id)
@@ -98,7 +188,12 @@ class DeleteAnnotation(_Command):
     def revert(self) -> ChangeSet:
         self.session.project.annotations.restore(self.snapshot)
         a = self.snapshot.annotation
-        return ChangeSet(annotations_added=(a.id,), documents_changed=(a.document_id,))
+        return ChangeSet(
+            annotations_added=(a.id,),
+            documents_changed=(a.document_id,),
+            entities_changed=a.entity_id is not None,
+            claims_changed=self.snapshot.claim is not None,
+        )
 
 
 class EditAnnotation(_Command):
@@ -124,7 +219,9 @@ class EditAnnotation(_Command):
         session.announce(self._changed())
 
     def _changed(self) -> ChangeSet:
-        return ChangeSet(annotations_changed=(self.annotation_id,))
+        return ChangeSet(
+            annotations_changed=(self.annotation_id,), claims_changed=True, entities_changed=True
+        )
 
     def do(self) -> ChangeSet:
         self.session.project.annotations.restore(self.after)
@@ -211,3 +308,192 @@ class RemoveLabel(_Command):
     def revert(self) -> ChangeSet:
         self.session.project.annotations.undo_remove_label(self.removal)
         return self._changes(removed=False)
+
+
+class LinkEntity(_Command):
+    """Point an annotation at an entity (an existing one, or a new one created here)."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        annotation_id: int,
+        entity_id: int | None,
+        new_entity: tuple[str, str] | None = None,
+    ) -> None:
+        project = session.project
+        quote = _short(project.annotations.get(annotation_id).quote)
+        super().__init__(session, f"Link “{quote}” to an entity")
+        self.annotation_id = annotation_id
+        with project.database.transaction():
+            self.created: int | None = None
+            if new_entity is not None:
+                self.created = entity_id = project.entities.add(*new_entity)
+            self.entity_id = entity_id
+            self.previous = project.entities.link(annotation_id, entity_id)
+        self.created_snapshot = (
+            project.entities.snapshot(self.created) if self.created is not None else None
+        )
+        session.announce(self._changed())
+
+    def _changed(self) -> ChangeSet:
+        return ChangeSet(annotations_changed=(self.annotation_id,), entities_changed=True)
+
+    def do(self) -> ChangeSet:
+        project = self.session.project
+        with project.database.transaction():
+            if self.created_snapshot is not None:
+                project.entities.restore(self.created_snapshot)
+            project.entities.link(self.annotation_id, self.entity_id)
+        return self._changed()
+
+    def revert(self) -> ChangeSet:
+        project = self.session.project
+        with project.database.transaction():
+            project.entities.link(self.annotation_id, self.previous)
+            if self.created is not None:
+                project.entities.delete(self.created)
+        return self._changed()
+
+
+class EditEntity(_Command):
+    """Name, type, description, notes and aliases of an entity."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        entity_id: int,
+        aliases: tuple[str, ...] | None,
+        **fields: str,
+    ) -> None:
+        entities = session.project.entities
+        super().__init__(session, f"Edit entity {entities.get(entity_id).name}")
+        self.entity_id = entity_id
+        with session.project.database.transaction():
+            self.before = entities.update(entity_id, **fields)
+            if aliases is not None:
+                entities.set_aliases(entity_id, (entities.get(entity_id).name, *aliases))
+        self.after = entities.snapshot(entity_id)
+        session.announce(ChangeSet(entities_changed=True, claims_changed=True))
+
+    def do(self) -> ChangeSet:
+        self.session.project.entities.restore(self.after)
+        return ChangeSet(entities_changed=True, claims_changed=True)
+
+    def revert(self) -> ChangeSet:
+        self.session.project.entities.restore(self.before)
+        return ChangeSet(entities_changed=True, claims_changed=True)
+
+
+class MergeEntities(_Command):
+    def __init__(self, session: ProjectSession, keep: int, remove: int) -> None:
+        entities = session.project.entities
+        super().__init__(
+            session, f"Merge {entities.get(remove).name} into {entities.get(keep).name}"
+        )
+        self.keep, self.remove = keep, remove
+        self.record = entities.merge(keep, remove)
+        session.announce(self._changed())
+
+    def _changed(self) -> ChangeSet:
+        return ChangeSet(
+            annotations_changed=self.record.moved_annotations,
+            entities_changed=True,
+            claims_changed=True,
+        )
+
+    def do(self) -> ChangeSet:
+        self.record = self.session.project.entities.merge(self.keep, self.remove)
+        return self._changed()
+
+    def revert(self) -> ChangeSet:
+        self.session.project.entities.unmerge(self.record)
+        return self._changed()
+
+
+class EditClaim(_Command):
+    """Any field of a claim (claimant, subjects, summary, stance, status, grading, date)."""
+
+    def __init__(self, session: ProjectSession, claim_id: int, **fields: Any) -> None:
+        super().__init__(session, f"Edit claim ({', '.join(sorted(fields))})")
+        claims = session.project.claims
+        self.claim_id = claim_id
+        self.before = claims.update(claim_id, **fields)
+        self.after = claims.snapshot(claim_id)
+        session.announce(ChangeSet(claims_changed=True))
+
+    def do(self) -> ChangeSet:
+        self.session.project.claims.restore(self.after)
+        return ChangeSet(claims_changed=True)
+
+    def revert(self) -> ChangeSet:
+        self.session.project.claims.restore(self.before)
+        return ChangeSet(claims_changed=True)
+
+
+class LinkClaims(_Command):
+    def __init__(self, session: ProjectSession, from_claim: int, to_claim: int, kind: str) -> None:
+        super().__init__(session, f"Link claims ({kind})")
+        claims = session.project.claims
+        self.link_id = claims.add_link(from_claim, to_claim, kind)
+        self.link = next(link for link in claims.links(from_claim) if link.id == self.link_id)
+        session.announce(ChangeSet(claims_changed=True))
+
+    def do(self) -> ChangeSet:
+        self.session.project.claims.restore_link(self.link)
+        return ChangeSet(claims_changed=True)
+
+    def revert(self) -> ChangeSet:
+        self.session.project.claims.remove_link(self.link_id)
+        return ChangeSet(claims_changed=True)
+
+
+class UnlinkClaims(_Command):
+    def __init__(self, session: ProjectSession, link_id: int) -> None:
+        super().__init__(session, "Remove claim link")
+        self.link = session.project.claims.remove_link(link_id)
+        session.announce(ChangeSet(claims_changed=True))
+
+    def do(self) -> ChangeSet:
+        self.session.project.claims.remove_link(self.link.id)
+        return ChangeSet(claims_changed=True)
+
+    def revert(self) -> ChangeSet:
+        self.session.project.claims.restore_link(self.link)
+        return ChangeSet(claims_changed=True)
+
+
+class RejectCandidates(_Command):
+    """Reject suggestions or offered mentions; they are remembered and never offered again."""
+
+    def __init__(
+        self, session: ProjectSession, kind: str, candidates: list[tuple[int, int, int, str]]
+    ) -> None:
+        noun = "suggestion" if kind == "suggestion" else "mention"
+        count = len(candidates)
+        super().__init__(session, f"Reject {count} {noun}{'s' if count != 1 else ''}")
+        self.kind = kind
+        self.candidates = candidates
+        self.ids: list[int] = []
+        self._record()
+        session.announce(self._changed())
+
+    def _record(self) -> None:
+        decisions = self.session.project.decisions
+        with self.session.project.database.transaction():
+            self.ids = [
+                decisions.record(doc, self.kind, start, end, text, "rejected")
+                for doc, start, end, text in self.candidates
+            ]
+
+    def _changed(self) -> ChangeSet:
+        return ChangeSet(documents_changed=tuple({c[0] for c in self.candidates}))
+
+    def do(self) -> ChangeSet:
+        self._record()
+        return self._changed()
+
+    def revert(self) -> ChangeSet:
+        with self.session.project.database.transaction():
+            for decision_id in self.ids:
+                self.session.project.decisions.forget(decision_id)
+        return self._changed()
