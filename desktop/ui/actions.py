@@ -32,6 +32,9 @@ class ActionId(Enum):
     DELETE_ANNOTATION = auto()
     MANAGE_LABELS = auto()
     SNAP_TO_WORDS = auto()
+    LINK_ENTITY = auto()
+    SHOW_ENTITIES = auto()
+    SHOW_CLAIMS = auto()
     ABOUT = auto()
 
 
@@ -110,6 +113,18 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.format-letter-matches",
         (),
         "Grow selections to whole words (hold Alt while selecting to keep exact characters)",
+    ),
+    ActionId.LINK_ENTITY: ActionSpec(
+        "&Link to Entity…",
+        "mdi6.link-variant",
+        ("Ctrl+Shift+E",),
+        "Link the annotation to an entity of the registry, or create one",
+    ),
+    ActionId.SHOW_ENTITIES: ActionSpec(
+        "&Entities", "mdi6.account-group-outline", ("Ctrl+Shift+N",), "Show the entity registry"
+    ),
+    ActionId.SHOW_CLAIMS: ActionSpec(
+        "&Claims Table", "mdi6.table-large", ("Ctrl+Shift+C",), "Show every claim in the project"
     ),
     ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
 }

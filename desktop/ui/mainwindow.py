@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QFontDialog,
     QLabel,
@@ -28,6 +29,8 @@ from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId, ActionRegistry
 from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
+from desktop.ui.claims import ClaimEditor, ClaimsTable
+from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.findbar import FindBar
 from desktop.ui.fonts import reader_font
 from desktop.ui.icons import icon
@@ -37,6 +40,7 @@ from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
 from desktop.ui.session import ProjectSession
 from desktop.ui.tagging import TaggingController
+from desktop.ui.workbench import WorkbenchController
 
 LAST_DOCUMENT = "last_document"
 
@@ -89,6 +93,31 @@ class MainWindow(QMainWindow):
             self.reader, self.annotations, self.annotation_model, self.statusBar(), messenger, self
         )
         self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
+
+        self.entities = EntitiesPanel(
+            lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities)
+        self.tabifyDockWidget(self.library, self.entities)
+        self.library.raise_()
+        self.claim_editor = ClaimEditor(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claim_editor)
+        self.tabifyDockWidget(self.annotations, self.claim_editor)
+        self.annotations.raise_()
+        self.claims_table = ClaimsTable(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.claims_table)
+        self.claims_table.hide()
+        self.workbench = WorkbenchController(
+            self.reader,
+            self.tagging,
+            self.entities,
+            self.claim_editor,
+            self.claims_table,
+            self.statusBar(),
+            messenger,
+            self.open_at,
+            self,
+        )
 
         self._build_menus()
         self._build_toolbars()
@@ -154,6 +183,16 @@ class MainWindow(QMainWindow):
         toggle = self.annotations.toggleViewAction()
         toggle.setText("&Annotations Panel")
         view_menu.addAction(toggle)
+        for dock, title in (
+            (self.entities, "&Entities Panel"),
+            (self.claim_editor, "Claim &Editor"),
+            (self.claims_table, "&Claims Table"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setText(title)
+            view_menu.addAction(toggle)
+        # Keyboard ways to bring the registry and the claims table forward.
+        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
         self.view_menu = view_menu
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.ABOUT])
@@ -228,6 +267,9 @@ class MainWindow(QMainWindow):
         )
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
+        a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
+        a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
+        a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
         a[ActionId.ABOUT].triggered.connect(self.about)
 
     # --- project -----------------------------------------------------------------------------
@@ -242,6 +284,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self.messenger.error)
         self.tagging.attach(self.session)
+        self.workbench.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -385,8 +428,25 @@ class MainWindow(QMainWindow):
         if changes.documents_added or changes.documents_removed:
             self._update_status()
 
+    def open_at(self, document_id: int, start: int, end: int) -> None:
+        """Open an article (if it is not open) scrolled to a span, selected and flashed."""
+        if self.reader.document_id != document_id:
+            self.open_document(document_id)
+        if self.reader.document_id == document_id:
+            self.reader.text.select_cp(start, end)
+            self.reader.text.flash(start, end)
+            self.reader.text.setFocus()
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
     def _rebuild_label_actions(self) -> None:
-        tail = [self.registry[ActionId.SNAP_TO_WORDS], self.registry[ActionId.MANAGE_LABELS]]
+        tail = [
+            self.registry[ActionId.SNAP_TO_WORDS],
+            self.registry[ActionId.LINK_ENTITY],
+            self.registry[ActionId.MANAGE_LABELS],
+        ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
 
     def manage_labels(self) -> None:

@@ -410,24 +410,57 @@ class MergeEntities(_Command):
         return self._changed()
 
 
-class EditClaim(_Command):
-    """Any field of a claim (claimant, subjects, summary, stance, status, grading, date)."""
+NEW_ENTITY = -1  # stands for "the entity this command creates" in claimant/subjects
 
-    def __init__(self, session: ProjectSession, claim_id: int, **fields: Any) -> None:
+
+class EditClaim(_Command):
+    """Any field of a claim (claimant, subjects, summary, stance, status, grading, date).
+    ``create`` makes a new entity in the same step and puts it where ``NEW_ENTITY`` stands."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        claim_id: int,
+        *,
+        create: tuple[str, str] | None = None,
+        **fields: Any,
+    ) -> None:
         super().__init__(session, f"Edit claim ({', '.join(sorted(fields))})")
-        claims = session.project.claims
+        project = session.project
         self.claim_id = claim_id
-        self.before = claims.update(claim_id, **fields)
-        self.after = claims.snapshot(claim_id)
-        session.announce(ChangeSet(claims_changed=True))
+        self.created: int | None = None
+        with project.database.transaction():
+            if create is not None:
+                self.created = project.entities.add(*create)
+                if fields.get("claimant_id") == NEW_ENTITY:
+                    fields["claimant_id"] = self.created
+                if "subjects" in fields:
+                    fields["subjects"] = tuple(
+                        self.created if s == NEW_ENTITY else s for s in fields["subjects"]
+                    )
+            self.before = project.claims.update(claim_id, **fields)
+        self.after = project.claims.snapshot(claim_id)
+        self.entity = project.entities.snapshot(self.created) if self.created else None
+        session.announce(self._changed())
+
+    def _changed(self) -> ChangeSet:
+        return ChangeSet(claims_changed=True, entities_changed=self.created is not None)
 
     def do(self) -> ChangeSet:
-        self.session.project.claims.restore(self.after)
-        return ChangeSet(claims_changed=True)
+        project = self.session.project
+        with project.database.transaction():
+            if self.entity is not None:
+                project.entities.restore(self.entity)
+            project.claims.restore(self.after)
+        return self._changed()
 
     def revert(self) -> ChangeSet:
-        self.session.project.claims.restore(self.before)
-        return ChangeSet(claims_changed=True)
+        project = self.session.project
+        with project.database.transaction():
+            project.claims.restore(self.before)
+            if self.created is not None:
+                project.entities.delete(self.created)
+        return self._changed()
 
 
 class LinkClaims(_Command):

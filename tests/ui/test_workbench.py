@@ -1,0 +1,219 @@
+"""The entity registry and the claim workbench, driven through the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.core.text import make_draft
+from desktop.store.project import Project
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
+
+MakeWindow = Callable[..., MainWindow]
+
+FIRST = (
+    "وقال وزير الخارجية الأميركي جون كيري إن المحادثات مع لافروف كانت بناءة.\n"
+    "ونفى الكرملين ما نشرته صحيفة واشنطن بوست عن عرض أميركي.\n"
+    "وأكد كيري «أن الحل السياسي ممكن»."
+)
+SECOND = "التقى الرئيس أوباما بوزير الخارجية وكيري في البيت الأبيض، وقال Kerry إن الاتفاق قريب."
+
+
+@pytest.fixture
+def window(make_window: MakeWindow, tmp_path: Path) -> MainWindow:
+    path = tmp_path / "work.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(FIRST, title="الأول", published="2016-01-01"))
+        project.documents.add(make_draft(SECOND, title="الثاني", published="2016-01-02"))
+    return make_window(path)
+
+
+def label(window: MainWindow, key: str) -> int:
+    assert window.session is not None
+    return next(item.id for item in window.session.labels if item.key == key)
+
+
+def tag(window: MainWindow, doc_id: int, text: str, word: str, key: str, nth: int = 0) -> int:
+    if window.reader.document_id != doc_id:
+        window.open_document(doc_id)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    window.reader.text.select_cp(start, start + len(word))
+    annotation_id = window.tagging.tag_selection(label(window, key))
+    assert annotation_id is not None
+    return annotation_id
+
+
+def doc_ids(window: MainWindow) -> tuple[int, int]:
+    titles = {s.title: s.id for s in window.project.documents.summaries()}
+    return titles["الأول"], titles["الثاني"]
+
+
+def test_tagging_links_mentions_to_one_entity(window: MainWindow) -> None:
+    first, second = doc_ids(window)
+    a = tag(window, first, FIRST, "جون كيري", "person")
+    entities = window.project.entities
+    (kerry,) = entities.summaries()
+    assert (kerry.name, kerry.type, kerry.mentions) == ("جون كيري", "person", 1)
+    # Teach the registry the short form, then a clitic form links to the same entity.
+    assert window.session is not None
+    window.session.undo_stack.push(EditEntity(window.session, kerry.id, ("كيري", "Kerry")))
+    b = tag(window, second, SECOND, "وكيري", "person")
+    c = tag(window, second, SECOND, "Kerry", "person")
+    annotations = window.project.annotations
+    assert {annotations.get(i).entity_id for i in (a, b, c)} == {kerry.id}
+    assert entities.count() == 1
+    window.workbench.entities.refresh()
+    model = window.entities.model
+    (row,) = model.rows()
+    assert (row.mentions, row.documents) == (3, 2)
+    # A Location tag creates a location entity; undo removes it again.
+    tag(window, second, SECOND, "البيت الأبيض", "location")
+    assert entities.count() == 2
+    window.session.undo_stack.undo()
+    assert entities.count() == 1
+
+
+def test_lookup_folds_spelling_variants(window: MainWindow) -> None:
+    entities = window.project.entities
+    obama = entities.add("أوباما", "person", aliases=("Obama", "باراك أوباما"))
+    assert [e.id for e in entities.lookup("اوباما")] == [obama]
+    assert [e.id for e in entities.lookup("obama")] == [obama]
+    assert [e.id for e in entities.lookup("باراك")] == [obama]
+    assert entities.lookup("أوباما", type_="location") == []
+
+
+def test_merge_moves_mentions_and_undo_restores(window: MainWindow) -> None:
+    first, second = doc_ids(window)
+    a = tag(window, first, FIRST, "جون كيري", "person")
+    b = tag(window, second, SECOND, "Kerry", "person")
+    entities = window.project.entities
+    annotations = window.project.annotations
+    keep, remove = annotations.get(a).entity_id, annotations.get(b).entity_id
+    assert keep is not None and remove is not None and keep != remove
+    assert window.session is not None
+    stack = window.session.undo_stack
+    stack.push(MergeEntities(window.session, keep, remove))
+    assert annotations.get(b).entity_id == keep
+    assert set(entities.get(keep).aliases) == {"جون كيري", "Kerry"}
+    assert not entities.exists(remove)
+    window.workbench.entities.refresh()
+    assert [r.mentions for r in window.entities.model.rows()] == [2]
+    stack.undo()
+    assert annotations.get(b).entity_id == remove
+    assert entities.get(keep).aliases == ("جون كيري",)
+    assert entities.get(remove).name == "Kerry"
+
+
+def test_link_entity_command(window: MainWindow) -> None:
+    first, _ = doc_ids(window)
+    assert window.session is not None
+    annotation = tag(window, first, FIRST, "الكرملين", "organisation")
+    created = window.project.annotations.get(annotation).entity_id
+    window.session.undo_stack.push(
+        LinkEntity(window.session, annotation, None, ("الرئاسة الروسية", "organisation"))
+    )
+    linked = window.project.annotations.get(annotation).entity_id
+    assert linked != created
+    assert window.project.entities.get(linked).name == "الرئاسة الروسية"  # type: ignore[arg-type]
+    window.session.undo_stack.undo()
+    assert window.project.annotations.get(annotation).entity_id == created
+    assert not window.project.entities.exists(linked)  # type: ignore[arg-type]
+
+
+def test_claim_editing_table_and_links(window: MainWindow) -> None:
+    first, _ = doc_ids(window)
+    assert window.session is not None
+    stack = window.session.undo_stack
+    denial = tag(
+        window, first, FIRST, "ونفى الكرملين ما نشرته صحيفة واشنطن بوست عن عرض أميركي", "claim"
+    )
+    promise = tag(window, first, FIRST, "أن الحل السياسي ممكن", "claim")
+    claims = window.project.claims
+    denial_claim = claims.for_annotation(denial)
+    promise_claim = claims.for_annotation(promise)
+    assert denial_claim is not None and promise_claim is not None
+    # The editor follows the caret onto a claim.
+    window.reader.text.select_cp(FIRST.index("الكرملين"), FIRST.index("الكرملين"))
+    assert window.claim_editor.claim is not None
+    assert window.claim_editor.claim.id == denial_claim.id
+    stack.push(
+        EditClaim(
+            window.session,
+            denial_claim.id,
+            create=("الكرملين", "organisation"),
+            claimant_id=NEW_ENTITY,
+            stance="denies",
+            status="contested",
+            reliability="B",
+            credibility=2,
+            claimed_on="2016-01-01",
+        )
+    )
+    edited = claims.get(denial_claim.id)
+    assert (edited.stance, edited.status, edited.reliability, edited.credibility) == (
+        "denies",
+        "contested",
+        "B",
+        2,
+    )
+    claimant = edited.claimant_id
+    assert claimant is not None and window.project.entities.get(claimant).name == "الكرملين"
+    assert window.claim_editor.status.currentData() == "contested"
+    assert window.claim_editor.claimant.text() == "الكرملين"
+    # The table shows both claims, and filters by status.
+    table = window.claims_table
+    assert table.model.rowCount() == 2
+    table.status.setCurrentIndex(table.status.findData("contested"))
+    assert table.proxy.rowCount() == 1
+    table.status.setCurrentIndex(0)
+    table.date_from.setText("2016-01-01")
+    table._apply_filter()
+    assert table.proxy.rowCount() == 1
+    table.date_from.clear()
+    table._apply_filter()
+    # Links between claims, undoable.
+    window.workbench._link_claims(promise_claim.id, denial_claim.id, "contradicts")
+    (link,) = claims.links(denial_claim.id)
+    assert (link.from_claim, link.to_claim, link.kind) == (
+        promise_claim.id,
+        denial_claim.id,
+        "contradicts",
+    )
+    stack.undo()
+    assert claims.links(denial_claim.id) == []
+    stack.undo()  # the claim edit, including the claimant entity it created
+    assert claims.get(denial_claim.id).status == "unverified"
+    assert not window.project.entities.exists(claimant)
+
+
+def test_claim_editor_fields_commit_undoably(window: MainWindow) -> None:
+    first, _ = doc_ids(window)
+    annotation = tag(window, first, FIRST, "أن الحل السياسي ممكن", "claim")
+    claim = window.project.claims.for_annotation(annotation)
+    assert claim is not None
+    editor = window.claim_editor
+    window.reader.text.select_cp(FIRST.index("الحل"), FIRST.index("الحل"))
+    editor.summary.setText("كيري: الحل السياسي ممكن")
+    editor.summary.editingFinished.emit()
+    editor.status.setCurrentIndex(editor.status.findData("corroborated"))
+    editor.date.setText("2016/01/05")
+    editor.date.editingFinished.emit()
+    assert "YYYY-MM-DD" in editor.error.text()
+    editor.date.setText("2016-01-05")
+    editor.date.editingFinished.emit()
+    stored = window.project.claims.get(claim.id)
+    assert (stored.summary, stored.status, stored.claimed_on) == (
+        "كيري: الحل السياسي ممكن",
+        "corroborated",
+        "2016-01-05",
+    )
+    assert window.session is not None
+    for _ in range(3):
+        window.session.undo_stack.undo()
+    stored = window.project.claims.get(claim.id)
+    assert (stored.summary, stored.status, stored.claimed_on) == ("", "unverified", None)
