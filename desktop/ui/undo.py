@@ -68,6 +68,7 @@ class AnnotationPlan:
     new_entity: tuple[str, str] | None = None  # (name, type)
     claim: dict[str, Any] = field(default_factory=dict)
     decision: tuple[str, int, int, str] | None = None  # (kind, start, end, text)
+    new_claimant: tuple[str, str] | None = None  # created and set as the claim's claimant
 
 
 class AddAnnotations(_Command):
@@ -89,10 +90,15 @@ class AddAnnotations(_Command):
                     draft = replace(draft, entity_id=entity_id)
                 annotation_id = project.annotations.add(draft)
                 self.ids.append(annotation_id)
-                if plan.claim:
+                fields = dict(plan.claim)
+                if plan.new_claimant is not None:
+                    claimant = project.entities.add(*plan.new_claimant)
+                    self.entity_ids.append(claimant)
+                    fields["claimant_id"] = claimant
+                if fields:
                     claim = project.claims.for_annotation(annotation_id)
                     if claim is not None:
-                        project.claims.update(claim.id, **plan.claim)
+                        project.claims.update(claim.id, **fields)
                 if plan.decision is not None:
                     kind, start, end, quote = plan.decision
                     self.decision_ids.append(
