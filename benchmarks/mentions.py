@@ -1,0 +1,121 @@
+"""Figures for "find all mentions" and for rule-based suggestions.
+
+Prints:
+- time to find every mention of one entity (aliases كيري، جون كيري، Kerry) across 10,000
+  articles of about 5 KB built from seed sentences, folding included (target ≤ 2 s), with the
+  share spent folding (the floor: every text must be folded once);
+- time to suggest names and claims over a 1 MB article (target ≤ 1 s), median of 3 runs;
+- peak memory: Python allocations during each task (tracemalloc, measured in a separate run
+  because tracing slows everything down) and the process's max RSS.
+
+Run: .venv/bin/python benchmarks/mentions.py
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.core.arabic import fold
+from desktop.core.matching import AliasMatcher, find_all_mentions
+from desktop.core.suggest import suggest
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLES = 10_000
+ARTICLE_BYTES = 5_000
+ALIASES = ("كيري", "جون كيري", "Kerry")
+
+
+def corpus() -> list[tuple[int, str]]:
+    """Articles of ~5 KB (UTF-8) made of seed sentences in random order, some paragraphs."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    sentences = [s.strip() for text in texts for s in re.split(r"(?<=[.!؟])\s+", text) if s.strip()]
+    rng = random.Random(2024)
+    documents = []
+    for document_id in range(1, ARTICLES + 1):
+        parts: list[str] = []
+        size = 0
+        while size < ARTICLE_BYTES:
+            sentence = rng.choice(sentences)
+            parts.append(sentence + ("\n" if rng.random() < 0.2 else " "))
+            size += len(sentence.encode("utf-8")) + 1
+        documents.append((document_id, "".join(parts)))
+    return documents
+
+
+def big_article() -> str:
+    body = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    return (body + "\n") * (1_000_000 // len(body.encode("utf-8")) + 1)
+
+
+def timed(task: Callable[[], object], runs: int = 3) -> tuple[float, float, object]:
+    """Median wall-clock and CPU seconds over ``runs``; CPU time is the steadier figure on a
+    machine shared with other work."""
+    walls, cpus, result = [], [], None
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = task()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
+def peak_allocations(task: Callable[[], object]) -> float:
+    tracemalloc.start()
+    task()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def main() -> None:
+    documents = corpus()
+    megabytes = sum(len(text.encode("utf-8")) for _, text in documents) / 1e6
+    characters = sum(len(text) for _, text in documents) / 1e6
+    matcher = AliasMatcher([(1, alias) for alias in ALIASES])
+
+    _, fold_seconds, _ = timed(lambda: [fold(text) for _, text in documents])
+    find_wall, find_seconds, found = timed(lambda: find_all_mentions(documents, matcher))
+    assert isinstance(found, list)
+    with_hits = len({hit.document_id for hit in found})
+    print(
+        f"find all mentions: {ARTICLES:,} articles, {megabytes:.1f} MB ({characters:.1f} M "
+        f"code points), {len(found):,} mentions in {with_hits:,} articles"
+    )
+    print(
+        f"  {find_seconds:.2f} s CPU ({find_wall:.2f} s wall; target ≤ 2 s), of which folding "
+        f"alone {fold_seconds:.2f} s ({fold_seconds / find_seconds:.0%}); "
+        f"{find_seconds / megabytes * 1000:.0f} ms/MB"
+    )
+
+    article = big_article()
+    suggest_wall, suggest_seconds, suggestions = timed(lambda: suggest(article, None))
+    assert isinstance(suggestions, list)
+    kinds = {kind: sum(1 for s in suggestions if s.kind == kind) for kind in ("entity", "claim")}
+    print(
+        f"suggest on a {len(article.encode('utf-8')) / 1e6:.2f} MB article: "
+        f"{suggest_seconds:.2f} s CPU ({suggest_wall:.2f} s wall; target ≤ 1 s), "
+        f"{kinds['entity']:,} names, "
+        f"{kinds['claim']:,} claims"
+    )
+
+    find_peak = peak_allocations(lambda: find_all_mentions(documents, matcher))
+    suggest_peak = peak_allocations(lambda: suggest(article, None))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(
+        f"peak Python allocations: find all mentions {find_peak:.1f} MB (the corpus itself is "
+        f"held by the caller), suggest {suggest_peak:.1f} MB; process max RSS {rss:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()

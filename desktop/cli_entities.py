@@ -1,0 +1,274 @@
+"""Headless ``hamish mentions`` and ``hamish suggest``: what "find all mentions" and the
+suggestion rules would offer in a project, without opening a window.
+
+Why on the command line: the rules and the alias matcher decide what analysts are offered, so
+they must be checkable on a real project (and scriptable) without a display. Both commands only
+read the project. Already annotated spans, and spans the analyst already accepted or rejected
+(the decisions table), are left out exactly as the app leaves them out. No Qt is imported:
+``desktop.app`` is imported only to find the default project when ``--project`` is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import HamishError
+from desktop.core.matching import AliasMatcher, DocumentMatch, find_all_mentions
+from desktop.core.suggest import Suggestion, suggest
+from desktop.store.project import Project
+
+__all__ = ["register", "run_mentions", "run_suggest"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``mentions`` and ``suggest`` sub-commands to a ``hamish`` parser."""
+    mentions = subparsers.add_parser(
+        "mentions",
+        help="list where aliases occur in the articles (what 'find all mentions' offers)",
+        description=(
+            "Find every mention of the given names across the project, clitics included "
+            "(وكيري، للكرملين) and spelling variants folded (أوباما/اوباما); spans already "
+            "tagged as an entity, or already decided, are left out."
+        ),
+    )
+    mentions.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    mentions.add_argument("aliases", nargs="+", metavar="ALIAS", help="names to look for")
+    mentions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    # One id per --document (repeat the option): with nargs="+" the names that follow would
+    # be read as more ids.
+    mentions.add_argument(
+        "--document",
+        dest="documents",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="look only in this article (repeatable; default: all)",
+    )
+
+    suggestions = subparsers.add_parser(
+        "suggest",
+        help="list rule-based suggestions of names and claims",
+        description=(
+            "Suggest person names after titles, known entities from the registry and claims "
+            "with their claimants; spans already annotated or decided are left out."
+        ),
+    )
+    suggestions.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    suggestions.add_argument("--document", type=int, metavar="ID", help="one article only")
+    suggestions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+# --------------------------------------------------------------------------------------------
+# Shared helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _open_project(args: argparse.Namespace) -> Project:
+    path: Path | None = getattr(args, "sub_project", None) or getattr(args, "project", None)
+    if path is None:
+        from desktop.app import ensure_default_project  # imports Qt: only when needed
+
+        path = ensure_default_project()
+    return Project.open(path, create=False)
+
+
+def _document_ids(project: Project, wanted: list[int] | None) -> list[int]:
+    if not wanted:
+        return sorted(summary.id for summary in project.documents.summaries())
+    for document_id in wanted:
+        if not project.documents.exists(document_id):
+            raise HamishError(f"There is no document {document_id} in {project.path}.")
+    return list(dict.fromkeys(wanted))
+
+
+class _Spans:
+    """Annotated spans of one document, for "is this candidate already there?" in O(log n).
+
+    Why "at least half of each": the app's highlights may differ from a candidate by a clitic
+    or a quotation mark, so an exact comparison would offer the same thing twice, while a name
+    inside an annotated claim must still be offered.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def holds(self, start: int, end: int, *, any_overlap: bool = False) -> bool:
+        """Whether an annotation shares at least half of each length with [start, end), or
+        with ``any_overlap`` whether any annotation overlaps it at all."""
+        length = end - start
+        reach = self._longest if any_overlap else length
+        lo = bisect_left(self._starts, start - reach)
+        hi = bisect_left(self._starts, end)
+        for s, e in self._spans[lo:hi]:
+            shared = min(e, end) - max(s, start)
+            if shared > 0 and (any_overlap or shared * 2 >= max(e - s, length)):
+                return True
+        return False
+
+
+def _print_json(rows: list[dict[str, Any]]) -> None:
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def _fail(error: HamishError) -> int:
+    print(f"hamish: {error}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+# --------------------------------------------------------------------------------------------
+# hamish mentions
+# --------------------------------------------------------------------------------------------
+
+
+def run_mentions(args: argparse.Namespace) -> int:
+    """Print every mention of ``args.aliases`` that "find all mentions" would offer."""
+    matcher = AliasMatcher.from_names(args.aliases)
+    if not len(matcher):
+        print("hamish: give at least one name with a letter or a digit in it", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with _open_project(args) as project:
+            ids = _document_ids(project, args.documents)
+            titles = {s.id: s.title for s in project.documents.summaries(ids)}
+            found = find_all_mentions(
+                _texts(project, ids), matcher, exclude=_mention_filter(project)
+            )
+    except HamishError as error:
+        return _fail(error)
+    if args.json:
+        _print_json([_mention_row(hit, titles[hit.document_id]) for hit in found])
+        return EXIT_OK
+    for hit in found:
+        print(
+            f"{hit.document_id:>5}  {hit.start:>7}  {hit.end:>7}  {hit.quote}  "
+            f"{titles[hit.document_id]}"
+        )
+    articles = len({hit.document_id for hit in found})
+    print(
+        f"{len(found)} mention{'' if len(found) == 1 else 's'} in {articles} of {len(ids)} "
+        f"article{'' if len(ids) == 1 else 's'}"
+    )
+    return EXIT_OK
+
+
+def _texts(project: Project, ids: list[int]) -> Iterator[tuple[int, str]]:
+    """Documents one at a time, so a large project is never all in memory."""
+    for document_id in ids:
+        yield document_id, project.documents.get(document_id).text
+
+
+def _mention_filter(project: Project) -> Callable[[int, int, int], bool]:
+    """``exclude`` for find_all_mentions: spans overlapping an entity annotation, and spans
+    already accepted or rejected as mentions. Loaded per document, only where there are hits."""
+    entity_labels = {label.id for label in project.labels.all() if label.kind == "entity"}
+    cache: dict[int, tuple[_Spans, set[tuple[int, int]]]] = {}
+
+    def exclude(document_id: int, start: int, end: int) -> bool:
+        if document_id not in cache:
+            annotated = _Spans(
+                [
+                    (a.start, a.end)
+                    for a in project.annotations.for_document(document_id)
+                    if a.label_id in entity_labels
+                ]
+            )
+            decided = {(s, e) for s, e, _ in project.decisions.decided(document_id, "mention")}
+            cache[document_id] = (annotated, decided)
+        annotated, decided = cache[document_id]
+        return (start, end) in decided or annotated.holds(start, end, any_overlap=True)
+
+    return exclude
+
+
+def _mention_row(hit: DocumentMatch, title: str) -> dict[str, Any]:
+    return {
+        "document": hit.document_id,
+        "title": title,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.quote,
+        "word_start": hit.match.word_start,
+        "alias": hit.match.matched_alias,
+        "prefix": hit.prefix,
+        "suffix": hit.suffix,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# hamish suggest
+# --------------------------------------------------------------------------------------------
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    """Print the suggestions for one article (``--document``) or for every article."""
+    rows: list[dict[str, Any]] = []
+    try:
+        with _open_project(args) as project:
+            ids = _document_ids(project, None if args.document is None else [args.document])
+            aliases = project.entities.all_aliases()
+            matcher = AliasMatcher.from_registry(aliases) if aliases else None
+            titles = {s.id: s.title for s in project.documents.summaries(ids)}
+            for document_id in ids:
+                text = project.documents.get(document_id).text
+                found = suggest(text, matcher, skip=_suggestion_filter(project, document_id))
+                rows.extend(_suggestion_row(document_id, item) for item in found)
+    except HamishError as error:
+        return _fail(error)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    current = None
+    for row in rows:
+        if row["document"] != current:
+            current = row["document"]
+            print(f"== {current}  {titles[current]}")
+        line = (
+            f"{row['kind']:<7} {row['label']:<13} {row['start']:>7} {row['end']:>7}  {row['text']}"
+        )
+        if row["kind"] == "claim":
+            who = row["claimant"] or "?"
+            where = "" if row["claimant_start"] is None else f" [{row['claimant_start']}–"
+            where += "" if row["claimant_end"] is None else f"{row['claimant_end']}]"
+            line += f"\n{'':>38}← {who}{where}"
+        print(line)
+    entities = sum(1 for row in rows if row["kind"] == "entity")
+    print(
+        f"{entities} entity and {len(rows) - entities} claim suggestions in "
+        f"{len(ids)} article{'' if len(ids) == 1 else 's'}"
+    )
+    return EXIT_OK
+
+
+def _suggestion_filter(project: Project, document_id: int) -> Callable[[int, int], bool]:
+    """``skip`` for suggest: decided candidates, and spans an annotation already covers."""
+    annotated = _Spans([(a.start, a.end) for a in project.annotations.for_document(document_id)])
+    decided = {(s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")}
+    return lambda start, end: (start, end) in decided or annotated.holds(start, end)
+
+
+def _suggestion_row(document_id: int, item: Suggestion) -> dict[str, Any]:
+    span = item.claimant_span
+    return {
+        "document": document_id,
+        "kind": item.kind,
+        "label": item.label_key,
+        "start": item.start,
+        "end": item.end,
+        "text": item.text,
+        "rule": item.rule,
+        "entity_id": item.entity_id,
+        "claimant": item.claimant,
+        "claimant_start": None if span is None else span[0],
+        "claimant_end": None if span is None else span[1],
+    }

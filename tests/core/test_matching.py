@@ -1,0 +1,291 @@
+"""Alias matching: clitics, word boundaries, the article rule, spelling variants and offsets.
+
+The matcher decides what "find all mentions" offers the analyst, so each rule has its own test,
+and a property test checks that the fast offset map used for most documents agrees with the
+full map of :func:`desktop.core.arabic.normalise` on random mixed text.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from desktop.core.arabic import normalise
+from desktop.core.matching import AliasMatcher, DocumentMatch, Match, find_all_mentions
+from desktop.io.seeds import seed_drafts
+
+KERRY = AliasMatcher([(1, "كيري"), (1, "جون كيري"), (1, "Kerry")])
+
+
+def spans(matcher: AliasMatcher, text: str) -> list[str]:
+    return [text[m.start : m.end] for m in matcher.find(text)]
+
+
+def words(matcher: AliasMatcher, text: str) -> list[str]:
+    return [text[m.word_start : m.end] for m in matcher.find(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# Clitics and word boundaries
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clitics", ["", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"]
+)
+def test_every_proclitic_group(clitics: str) -> None:
+    text = f"قال {clitics}كيري شيئا"
+    (match,) = KERRY.find(text)
+    assert text[match.start : match.end] == "كيري"  # the annotation covers the name only
+    assert text[match.word_start : match.end] == clitics + "كيري"
+    assert match.clitics == clitics
+    assert match.entity_id == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بوكيري",  # conjunction after a preposition: not Arabic
+        "ووكيري",  # two conjunctions
+        "ببكيري",
+        "اكيري",  # starts inside a word
+        "مكيري",
+        "وبلكيري",  # three letters in front
+        "كيريات",  # ends inside a word
+        "كيري2",
+        "2كيري",
+        "Kerryx",
+        "xKerry",
+        "Kerry_",
+    ],
+)
+def test_no_match_inside_words(text: str) -> None:
+    assert KERRY.find(text) == []
+
+
+@pytest.mark.parametrize("text", ["كيري.", "«كيري»", "(كيري)", "كيري، ", "Kerry's", "كيري-"])
+def test_punctuation_ends_a_word(text: str) -> None:
+    assert spans(KERRY, text) in (["كيري"], ["Kerry"])
+
+
+def test_a_name_that_starts_like_a_clitic_is_read_whole_first() -> None:
+    matcher = AliasMatcher([(1, "وليد"), (2, "ليد")])
+    assert [(m.entity_id, m.clitics) for m in matcher.find("وليد")] == [(1, "")]
+    assert [(m.entity_id, m.clitics) for m in matcher.find("ووليد")] == [(1, "و")]
+    assert [(m.entity_id, m.clitics) for m in matcher.find("بليد")] == [(2, "ب")]
+
+
+# --------------------------------------------------------------------------------------------
+# The article
+# --------------------------------------------------------------------------------------------
+
+SYRIA = AliasMatcher([(3, "سورية"), (4, "الكرملين")])
+
+
+@pytest.mark.parametrize("text", ["السورية", "والسورية", "بالسورية", "للسورية", "لسوريةٍ"])
+def test_no_article_in_front_of_a_name_without_one(text: str) -> None:
+    expected = ["سوريةٍ"] if text == "لسوريةٍ" else []  # لسورية: "to Syria"
+    assert spans(SYRIA, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "clitics"),
+    [
+        ("الكرملين", "الكرملين", ""),
+        ("والكرملين", "الكرملين", "و"),
+        ("بالكرملين", "الكرملين", "ب"),
+        ("فالكرملين", "الكرملين", "ف"),
+        ("للكرملين", "لكرملين", "ل"),  # ل + ال contracts; the name keeps the article's lam
+        ("وللكرملين", "لكرملين", "ول"),
+        ("فللكرملين", "لكرملين", "فل"),
+    ],
+)
+def test_alias_with_article(text: str, name: str, clitics: str) -> None:
+    (match,) = SYRIA.find(text)
+    assert (text[match.start : match.end], match.clitics, match.entity_id) == (name, clitics, 4)
+    assert match.word_start == 0
+
+
+@pytest.mark.parametrize("text", ["كرملين", "لكرملين", "ولكرملين", "االكرملين"])
+def test_article_alias_needs_its_article(text: str) -> None:
+    assert SYRIA.find(text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling variants, harakat, tatweel, Latin case
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("alias", "text"),
+    [
+        ("أوباما", "اوباما"),
+        ("اوباما", "أوباما"),
+        ("أوباما", "إوباما"),
+        ("مسؤول", "مسئول"),
+        ("سورية", "سوريه"),
+        ("مصطفى", "مصطفي"),
+        ("كيري", "كَيْرِي"),
+        ("كيري", "كـيـري"),
+        ("كيري", "ﻛﻴﺮﻱ"),  # presentation forms from a PDF
+        ("Kerry", "KERRY"),
+        ("KERRY", "kerry"),
+        ("Straße", "STRASSE"),
+        ("strasse", "Straße"),
+    ],
+)
+def test_variants_fold_together(alias: str, text: str) -> None:
+    matcher = AliasMatcher([(1, alias)])
+    assert spans(matcher, f"قال {text} أمس") == [text]
+
+
+@pytest.mark.parametrize(
+    ("alias", "text"),
+    [("سورية", "سوريا"), ("الأمريكي", "الأميركي"), ("علي", "على"), ("يحيى", "يحيي")],
+)
+def test_what_folding_does_not_join(alias: str, text: str) -> None:
+    # only an alias list joins these; على must never be the name علي
+    assert AliasMatcher([(1, alias)]).find(text) == []
+
+
+def test_raw_span_covers_harakat_and_tatweel_of_the_name() -> None:
+    text = "وَكَـيْرِيُّ قالَ"
+    (match,) = KERRY.find(text)
+    assert text[match.start : match.end] == "كَـيْرِيُّ"
+    assert text[match.word_start : match.start] == "وَ"
+    assert match.start == 2
+
+
+def test_offsets_are_code_points_beyond_the_bmp() -> None:
+    text = "😀😀 قال كيري"
+    (match,) = KERRY.find(text)
+    assert (match.start, match.end) == (len(text) - 4, len(text))
+
+
+# --------------------------------------------------------------------------------------------
+# Multi-word aliases and overlaps
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\n", "\t", " \u00a0 "])
+def test_multi_word_alias_tolerates_any_white_space(gap: str) -> None:
+    matcher = AliasMatcher([(1, "جون كيري")])
+    text = f"وجون{gap}كيري"
+    (match,) = matcher.find(text)
+    assert text[match.start : match.end] == f"جون{gap}كيري"
+    assert match.clitics == "و"
+
+
+def test_longest_alias_wins_and_falls_back() -> None:
+    matcher = AliasMatcher([(1, "جون كيري"), (2, "جون"), (3, "كيري")])
+    assert [(m.entity_id, m.matched_alias) for m in matcher.find("قال جون كيري")] == [
+        (1, "جون كيري")
+    ]
+    # the longer alias fails at the word end, so the shorter one is taken
+    assert [m.entity_id for m in matcher.find("جون كيريات")] == [2]
+
+
+def test_alias_shared_by_two_entities_gives_one_match_each() -> None:
+    matcher = AliasMatcher([(1, "الأسد"), (2, "الاسد"), (1, "الأسد")])
+    found = matcher.find("نظام الأسد")
+    assert [(m.entity_id, m.start, m.end) for m in found] == [(1, 5, 10), (2, 5, 10)]
+
+
+def test_ad_hoc_aliases_and_empty_matcher() -> None:
+    matcher = AliasMatcher.from_names(["كيري", "  ", "", "..."])
+    assert len(matcher) == 1
+    assert [m.entity_id for m in matcher.find("وكيري")] == [None]
+    assert AliasMatcher([]).find("كيري") == []
+    assert find_all_mentions([(1, "كيري")], AliasMatcher([])) == []
+
+
+def test_registry_rows_keep_types() -> None:
+    matcher = AliasMatcher.from_registry([(1, "person", "كيري"), (2, "location", "موسكو")])
+    assert matcher.types == {1: "person", 2: "location"}
+    assert matcher.aliases == ["موسكو", "كيري"]
+
+
+def test_match_is_plain_data() -> None:
+    (match,) = KERRY.find("لكيري")
+    assert match == Match(1, 1, 5, 0, "كيري", "ل")
+
+
+# --------------------------------------------------------------------------------------------
+# The fast offset map agrees with normalise()
+# --------------------------------------------------------------------------------------------
+
+_ALPHABET = [*"كيريجون وبلف.،", "\u064e", "\u0651", "\u0640", "\u200c", "ß", "ﻛ", "أ", "K"]
+
+
+def test_fast_map_agrees_with_the_full_map() -> None:
+    rng = random.Random(7)
+    matcher = AliasMatcher([(1, "كيري"), (2, "جون كيري"), (3, "ss"), (4, "k")])
+    for _ in range(3000):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
+        assert matcher.find(text) == matcher.find_normalised(normalise(text)), repr(text)
+
+
+# --------------------------------------------------------------------------------------------
+# The seeds, and a corpus
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[tuple[int, str]]:
+    return [(i, draft.text) for i, draft in enumerate(seed_drafts(), start=1)]
+
+
+@pytest.mark.parametrize(
+    ("alias", "written"),
+    [
+        ("كيري", "وكيري"),
+        ("كيري", "لكيري"),
+        ("لافروف", "ولافروف"),
+        ("واشنطن", "وواشنطن"),
+        ("أوباما", "اوباما"),
+        ("أوباما", "أوباما"),
+        ("الكرملين", "الكرملين"),
+    ],
+)
+def test_seed_forms_are_found(seeds: list[tuple[int, str]], alias: str, written: str) -> None:
+    found = find_all_mentions(seeds, AliasMatcher.from_names([alias]))
+    texts = {seeds[m.document_id - 1][1][m.match.word_start : m.end] for m in found}
+    assert written in texts
+
+
+def test_seed_adjective_is_not_the_country(seeds: list[tuple[int, str]]) -> None:
+    found = find_all_mentions(seeds, AliasMatcher.from_names(["سورية"]))
+    assert found
+    for hit in found:
+        text = seeds[hit.document_id - 1][1]
+        assert text[hit.match.word_start : hit.end] in {"سورية", "لسورية", "وسورية", "بسورية"}
+        assert not text[: hit.start].endswith("ال")
+
+
+def test_find_all_mentions_excludes_and_keeps_context(seeds: list[tuple[int, str]]) -> None:
+    matcher = AliasMatcher([(9, "كيري"), (9, "جون كيري")])
+    every = find_all_mentions(seeds, matcher)
+    assert {hit.document_id for hit in every} == {1, 2, 4, 5}  # 002 never names Kerry
+    first = every[0]
+    assert isinstance(first, DocumentMatch)
+    text = seeds[first.document_id - 1][1]
+    assert first.quote == text[first.start : first.end]
+    assert text[: first.start].endswith(first.prefix)
+    assert text[first.end :].startswith(first.suffix)
+    kept = find_all_mentions(
+        seeds,
+        matcher,
+        exclude=lambda doc, start, end: (doc, start) == (first.document_id, first.start),
+    )
+    assert len(kept) == len(every) - 1 and first not in kept
+
+
+def test_a_corpus_is_searched_quickly(seeds: list[tuple[int, str]]) -> None:
+    docs = [(i, seeds[i % 5][1]) for i in range(2000)]  # ~10 MB of Arabic
+    started = time.perf_counter()
+    found = find_all_mentions(docs, KERRY)
+    elapsed = time.perf_counter() - started
+    assert len(found) > 2000
+    assert elapsed < 2.0, f"{elapsed:.2f} s"  # ~0.4 s here; benchmarks/mentions.py has the figures

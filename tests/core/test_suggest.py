@@ -1,0 +1,386 @@
+"""Rule-based suggestions measured against a hand-made gold set of the seed articles.
+
+``tests/data/seed_gold.json`` lists, for each seed, the person names that follow a title or
+speak as claimants and every attributed claim with its claimant (its ``about`` field gives the
+conventions). :func:`measure` scores :func:`desktop.core.suggest.suggest` on it:
+
+* names: a suggestion is right when its span equals a gold span once punctuation is trimmed;
+* claims: right when it shares at least half of both its own and a gold passage's length;
+* attribution: of the right claims, how many name the gold claimant (strictly, and by the
+  claimant's last word, so ``سيرغي لافروف`` for ``لافروف`` counts in the lenient figure).
+
+Run ``python -m tests.core.test_suggest`` to print the figures and every miss and false alarm.
+The thresholds asserted below sit just under what was measured when the rules were written, so
+a change that makes the rules worse fails here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from desktop.core.arabic import fold
+from desktop.core.matching import AliasMatcher
+from desktop.core.suggest import Suggestion, suggest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "seed_gold.json"
+SEEDS = ROOT / "seeds"
+_PUNCTUATION = " \t\n()[]«»“”\"'،,.:;؛!?؟-–—"
+
+
+@dataclass
+class Score:
+    """Counts for one kind of suggestion, with what went wrong for the report."""
+
+    suggested: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+    false_alarms: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.suggested if self.suggested else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+
+@dataclass
+class Scores:
+    names: Score = field(default_factory=Score)
+    claims: Score = field(default_factory=Score)
+    attributed: int = 0  # right claims whose claimant is exactly the gold claimant
+    attributed_lenient: int = 0  # … or ends with the same word
+    wrong_claimants: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def attribution(self) -> float:
+        return self.attributed / self.claims.correct if self.claims.correct else 0.0
+
+    @property
+    def attribution_lenient(self) -> float:
+        return self.attributed_lenient / self.claims.correct if self.claims.correct else 0.0
+
+    def report(self) -> str:
+        n, c = self.names, self.claims
+        return (
+            f"names:  precision {n.precision:.2f} ({n.correct}/{n.suggested}), "
+            f"recall {n.recall:.2f} ({n.found}/{n.gold})\n"
+            f"claims: precision {c.precision:.2f} ({c.correct}/{c.suggested}), "
+            f"recall {c.recall:.2f} ({c.found}/{c.gold})\n"
+            f"claimant attribution: {self.attribution:.2f} exact, "
+            f"{self.attribution_lenient:.2f} by last word ({self.attributed}/"
+            f"{self.attributed_lenient}/{c.correct})\n"
+            f"time: {self.seconds * 1000:.0f} ms for {len(load_gold())} articles"
+        )
+
+
+def load_gold() -> dict[str, dict[str, list[dict[str, object]]]]:
+    data: dict[str, dict[str, list[dict[str, object]]]] = json.loads(
+        GOLD.read_text(encoding="utf-8")
+    )["articles"]
+    return data
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """At least half of each span lies in the other."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= 0.5 * max(a[1] - a[0], b[1] - b[0])
+
+
+def _same_claimant(suggested: str | None, gold: str, *, lenient: bool) -> bool:
+    if suggested is None:
+        return False
+    a = fold(suggested.strip(_PUNCTUATION)).split()
+    b = fold(gold.strip(_PUNCTUATION)).split()
+    if lenient:
+        return bool(a) and bool(b) and a[-1] == b[-1]
+    return a == b
+
+
+def measure(matcher: AliasMatcher | None = None) -> Scores:
+    """Score ``suggest`` on every seed article of the gold set."""
+    scores = Scores()
+    for name, gold in load_gold().items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        started = time.perf_counter()
+        suggestions = suggest(text, matcher)
+        scores.seconds += time.perf_counter() - started
+        _score_names(scores.names, name, text, suggestions, gold["names"])
+        _score_claims(scores, name, text, suggestions, gold["claims"])
+    return scores
+
+
+def _score_names(
+    score: Score,
+    article: str,
+    text: str,
+    suggestions: list[Suggestion],
+    gold: list[dict[str, object]],
+) -> None:
+    wanted = {_trimmed(text, int(str(g["start"])), int(str(g["end"]))) for g in gold}
+    got = {
+        _trimmed(text, s.start, s.end)
+        for s in suggestions
+        if s.kind == "entity" and s.label_key == "person"
+    }
+    score.suggested += len(got)
+    score.correct += len(got & wanted)
+    score.gold += len(wanted)
+    score.found += len(got & wanted)
+    score.false_alarms += [f"{article} {a}: {text[a:b]}" for a, b in sorted(got - wanted)]
+    score.misses += [f"{article} {a}: {text[a:b]}" for a, b in sorted(wanted - got)]
+
+
+def _score_claims(
+    scores: Scores,
+    article: str,
+    text: str,
+    suggestions: list[Suggestion],
+    gold: list[dict[str, object]],
+) -> None:
+    score = scores.claims
+    claims = [s for s in suggestions if s.kind == "claim"]
+    spans = [(int(str(g["start"])), int(str(g["end"]))) for g in gold]
+    found = [False] * len(gold)
+    score.suggested += len(claims)
+    score.gold += len(gold)
+    for claim in claims:
+        hits = [k for k, span in enumerate(spans) if _overlaps((claim.start, claim.end), span)]
+        if not hits:
+            score.false_alarms.append(f"{article} {claim.start}: {claim.text[:80]}")
+            continue
+        score.correct += 1
+        best = max(hits, key=lambda k: min(claim.end, spans[k][1]) - max(claim.start, spans[k][0]))
+        for k in hits:
+            found[k] = True
+        wanted = str(gold[best]["claimant"])
+        if _same_claimant(claim.claimant, wanted, lenient=False):
+            scores.attributed += 1
+        else:
+            scores.wrong_claimants.append(
+                f"{article} {claim.start}: {claim.claimant!r} for {wanted!r}"
+            )
+        if _same_claimant(claim.claimant, wanted, lenient=True):
+            scores.attributed_lenient += 1
+    score.found += sum(found)
+    score.misses += [
+        f"{article} {spans[k][0]}: {str(gold[k]['text'])[:80]}"
+        for k in range(len(gold))
+        if not found[k]
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# The measured figures
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scores() -> Scores:
+    result = measure()
+    print("\n" + result.report())
+    return result
+
+
+# Measured when the rules were written: names 1.00 precision / 0.94 recall, claims 0.96 / 0.93,
+# attribution 0.97 (exact and lenient). These are in-sample figures (the rules were written
+# while reading these five articles), so they overstate what to expect on new sources.
+
+
+def test_name_precision_and_recall(scores: Scores) -> None:
+    assert scores.names.precision >= 0.95, scores.names.false_alarms
+    assert scores.names.recall >= 0.90, scores.names.misses
+
+
+def test_claim_precision_and_recall(scores: Scores) -> None:
+    assert scores.claims.precision >= 0.90, scores.claims.false_alarms
+    assert scores.claims.recall >= 0.88, scores.claims.misses
+
+
+def test_claimant_attribution(scores: Scores) -> None:
+    assert scores.attribution >= 0.90, scores.wrong_claimants
+    assert scores.attribution_lenient >= 0.90, scores.wrong_claimants
+
+
+def test_gold_offsets_match_the_seed_text() -> None:
+    for name, gold in load_gold().items():
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        for item in [*gold["names"], *gold["claims"]]:
+            start, end = int(str(item["start"])), int(str(item["end"]))
+            assert text[start:end] == item["text"], (name, start)
+
+
+# --------------------------------------------------------------------------------------------
+# Single rules
+# --------------------------------------------------------------------------------------------
+
+
+def _names(text: str, matcher: AliasMatcher | None = None) -> list[str]:
+    return [s.text for s in suggest(text, matcher) if s.kind == "entity"]
+
+
+def _claims(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.claimant) for s in suggest(text, None) if s.kind == "claim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("التقى وزير الخارجية الروسي سيرغي لافروف في موسكو.", "سيرغي لافروف"),
+        ("وقال المتحدث باسم الكرملين دميتري بسكوف إن اللقاء جرى.", "دميتري بسكوف"),
+        ("أشارت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا الى ذلك.", "ماريا زاخاروفا"),
+        (
+            "واعتبر مبعوث الأمم المتحدة الخاص الى سورية ستيفان دي ميستورا الجمعة ذلك.",
+            "ستيفان دي ميستورا",
+        ),
+        ("ناقش وزير الخارجية الأمريكي “مايك بومبيو” الخطة.", "مايك بومبيو"),
+        ("جرى ذلك بحضور الرئيس (باراك) أوباما في نيويورك.", "باراك) أوباما"),
+        ("مع الجنرال فاليري غيراسيموف مع نظيره.", "فاليري غيراسيموف"),
+    ],
+)
+def test_name_after_title(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية الأميركي، في موسكو، إن اللقاء جرى.",  # no name after the title
+        "ناقش ديفيد كاميرون رئيس الوزراء البريطاني، الخطة.",
+        "واتصل كيري بنظيره الروسي الخميس وبحثا الخطة.",  # a time word, not a name
+        "وأهدى لافروف نظيره الأميركي دمية في عيد الميلاد.",  # one word in ة: a noun
+        "وصلت الأسلحة الكيمائية السورية إلى الميناء.",  # no title, nothing invented
+    ],
+)
+def test_no_name_where_there_is_none(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_coordinated_titles_give_two_names() -> None:
+    # لافروف recurs in the article, so it is known as the surname and ends the name
+    text = (
+        "بدأ وزيرا الخارجية الأميركي جون كيري والروسي سيرغي لافروف محادثات جديدة. "
+        "ووصل لافروف صباح الجمعة."
+    )
+    assert _names(text) == ["جون كيري", "سيرغي لافروف"]
+
+
+def test_three_name_tokens_at_most_without_a_known_surname() -> None:
+    # a known weakness: with nothing else to go on, a following noun is taken as a third name
+    text = "بدأ وزيرا الخارجية الأميركي جون كيري والروسي سيرغي لافروف محادثات جديدة."
+    assert _names(text) == ["جون كيري", "سيرغي لافروف محادثات"]
+
+
+def test_claim_with_quotation_and_inherited_claimant() -> None:
+    text = "وقال كيري إن «روسيا شريك مهم في الحل. ونحن نعمل معا». وأضاف «لن نتراجع عن ذلك أبدا»."
+    claims = _claims(text)
+    assert claims == [
+        ("روسيا شريك مهم في الحل. ونحن نعمل معا", "كيري"),  # the quotation spans a full stop
+        ("لن نتراجع عن ذلك أبدا", "كيري"),
+    ]
+
+
+def test_claimant_reduced_to_the_name_after_a_title() -> None:
+    text = "أعلن وزير الخارجية الروسي سيرغي لافروف أن الاتفاق صامد رغم الخروقات."
+    assert _claims(text) == [("الاتفاق صامد رغم الخروقات", "سيرغي لافروف")]
+
+
+def test_subject_before_the_verb() -> None:
+    text = "وكان الكرملين أعلن، يوم الجمعة، أن اللقاء لم يتناول التعاون العسكري."
+    assert _claims(text) == [("اللقاء لم يتناول التعاون العسكري", "الكرملين")]
+
+
+def test_reported_verb_inside_reported_speech_is_not_a_new_claim() -> None:
+    text = "وقال لافروف إن موسكو وواشنطن أكدتا إصرارهما على القضاء على الإرهاب."
+    assert _claims(text) == [("موسكو وواشنطن أكدتا إصرارهما على القضاء على الإرهاب", "لافروف")]
+
+
+def test_registry_aliases_are_labelled_with_their_type() -> None:
+    matcher = AliasMatcher.from_registry(
+        [(1, "person", "كيري"), (2, "organisation", "الكرملين"), (3, "location", "سورية")]
+    )
+    found = [
+        (s.text, s.label_key, s.entity_id)
+        for s in suggest("زار كيري الكرملين وتحدث للكرملين عن سورية والسورية.", matcher)
+        if s.kind == "entity"
+    ]
+    assert found == [
+        ("كيري", "person", 1),
+        ("الكرملين", "organisation", 2),
+        ("لكرملين", "organisation", 2),
+        ("سورية", "location", 3),
+    ]
+
+
+def test_known_types_override_and_unknown_types_are_not_offered() -> None:
+    matcher = AliasMatcher([(7, "داعش")])
+    assert _names("قاتلت القوات داعش.", matcher) == []
+    found = suggest("قاتلت القوات داعش.", matcher, known_types={7: "organisation"})
+    assert [(s.text, s.label_key) for s in found] == [("داعش", "organisation")]
+
+
+def test_skip_drops_decided_spans() -> None:
+    text = "التقى وزير الخارجية الروسي سيرغي لافروف في موسكو."
+    every = suggest(text, None)
+    assert every
+    kept = suggest(
+        text, None, skip=lambda start, end: (start, end) == (every[0].start, every[0].end)
+    )
+    assert every[0] not in kept
+
+
+def test_offsets_are_raw_code_points_with_harakat() -> None:
+    text = "وقالَ الرَّئيسُ الرُّوسيُّ فلاديميرُ بوتين إنَّ الحلَّ سياسيٌّ وحده."
+    names = [s for s in suggest(text, None) if s.kind == "entity"]
+    assert [text[s.start : s.end] for s in names] == ["فلاديميرُ بوتين"]
+    claims = [s for s in suggest(text, None) if s.kind == "claim"]
+    assert [text[s.start : s.end] for s in claims] == ["الحلَّ سياسيٌّ وحده"]
+
+
+def test_one_megabyte_article_in_under_a_second() -> None:
+    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text = (body + "\n") * (1_000_000 // len(body.encode("utf-8")) + 1)
+    started = time.perf_counter()
+    found = suggest(text, None)
+    elapsed = time.perf_counter() - started
+    assert len(found) > 1000
+    assert elapsed < 2.0, f"{elapsed:.2f} s"  # target 1 s; slack for slow CI machines
+
+
+def main() -> int:
+    result = measure()
+    print(result.report())
+    for title, items in (
+        ("name false alarms", result.names.false_alarms),
+        ("names missed", result.names.misses),
+        ("claim false alarms", result.claims.false_alarms),
+        ("claims missed", result.claims.misses),
+        ("wrong claimants", result.wrong_claimants),
+    ):
+        print(f"\n{title} ({len(items)}):")
+        for item in items:
+            print("  " + item)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""``hamish mentions`` and ``hamish suggest`` on a project made from the seed articles, run
+in-process through a parser built with :func:`desktop.cli_entities.register`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.cli_entities import register, run_mentions, run_suggest
+from desktop.core.arabic import fold
+from desktop.core.services import prepare_annotation
+from desktop.io.seeds import seed_drafts
+from desktop.store.project import Project
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="hamish")
+    root.add_argument("--project", type=Path)
+    register(root.add_subparsers(dest="command"))
+    return root
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    args = parser().parse_args(argv)
+    code = {"mentions": run_mentions, "suggest": run_suggest}[args.command](args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    code, out, err = run([*argv, "--json"], capsys)
+    assert code == 0, err
+    data: list[dict[str, Any]] = json.loads(out)
+    return data
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "seeds.hamish"
+    with Project.open(path, create=True) as opened:
+        for draft in seed_drafts():
+            opened.documents.add(draft)
+    return path
+
+
+def label_id(project: Project, key: str) -> int:
+    return next(label.id for label in project.labels.all() if label.key == key)
+
+
+# --------------------------------------------------------------------------------------------
+# mentions
+# --------------------------------------------------------------------------------------------
+
+
+def test_mentions_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["mentions", "--project", str(project), "كيري", "Kerry"], capsys)
+    assert code == 0 and err == ""
+    lines = out.strip().splitlines()
+    assert lines[-1].endswith("in 4 of 5 articles")
+    assert int(lines[-1].split()[0]) == len(lines) - 1 > 30
+    assert all("كيري" in line for line in lines[:-1])
+
+
+def test_mentions_json_covers_clitics_and_variants(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = rows(["mentions", "--project", str(project), "أوباما", "كيري", "الكرملين"], capsys)
+    texts = {fold(row["text"]) for row in found}
+    assert texts == {fold("أوباما"), "كيري", fold("الكرملين")}
+    with Project.open(project, create=False) as opened:
+        for row in found:
+            text = opened.documents.get(row["document"]).text
+            assert text[row["start"] : row["end"]] == row["text"]
+            written = text[row["word_start"] : row["end"]]
+            assert written in {
+                "أوباما", "اوباما", "كيري", "وكيري", "لكيري", "الكرملين", "والكرملين",
+            }  # fmt: skip
+    assert {row["alias"] for row in found} == {"أوباما", "كيري", "الكرملين"}
+
+
+def test_mentions_leave_out_annotated_and_decided_spans(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["mentions", "--project", str(project), "--document", "5", "كيري"]  # seeds/004
+    before = rows(argv, capsys)
+    assert {row["document"] for row in before} == {5}
+    first, second = before[0], before[1]
+    with Project.open(project, create=False) as opened:
+        text = opened.documents.get(5).text
+        assert text[first["start"] - 4 : first["end"]] == "جون كيري"
+        person = label_id(opened, "person")
+        # tagging "جون كيري" covers the mention of كيري inside it
+        opened.annotations.add(
+            prepare_annotation(text, 5, first["start"] - 4, first["end"], person, "test")
+        )
+        opened.decisions.record(5, "mention", second["start"], second["end"], "كيري", "rejected")
+        claim = label_id(opened, "claim")  # a claim around a name does not hide the name
+        third = before[2]
+        opened.annotations.add(
+            prepare_annotation(text, 5, third["start"] - 20, third["end"] + 20, claim, "test")
+        )
+    after = rows(argv, capsys)
+    assert [row["start"] for row in after] == [row["start"] for row in before[2:]]
+
+
+def test_mentions_errors(project: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(
+        ["mentions", "--project", str(project), "--document", "99", "كيري"], capsys
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("hamish: There is no document 99 in ")
+    code, _, err = run(["mentions", "--project", str(tmp_path / "none.hamish"), "كيري"], capsys)
+    assert code == 1 and "There is no project at" in err
+    code, _, err = run(["mentions", "--project", str(project), "...", " "], capsys)
+    assert code == 2 and "at least one name" in err
+
+
+# --------------------------------------------------------------------------------------------
+# suggest
+# --------------------------------------------------------------------------------------------
+
+
+def test_suggest_one_article(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    found = rows(["suggest", "--project", str(project), "--document", "4"], capsys)
+    names = [row["text"] for row in found if row["kind"] == "entity"]
+    assert "دميتري بسكوف" in names and "ماريا زاخاروفا" in names
+    claims = [row for row in found if row["kind"] == "claim"]
+    peskov = next(row for row in claims if row["text"].startswith("لم يتمّ بحث"))
+    assert peskov["claimant"] == "دميتري بسكوف"
+    with Project.open(project, create=False) as opened:
+        text = opened.documents.get(4).text
+    assert text[peskov["claimant_start"] : peskov["claimant_end"]] == "دميتري بسكوف"
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in found)
+    assert {row["document"] for row in found} == {4}
+
+
+def test_suggest_table_for_every_article(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["suggest", "--project", str(project)], capsys)
+    assert code == 0 and err == ""
+    assert out.count("\n== ") + out.startswith("== ") == 5
+    assert "← دميتري بسكوف [" in out
+    assert out.strip().splitlines()[-1].endswith("claim suggestions in 5 articles")
+
+
+def test_suggest_uses_the_registry_and_leaves_out_what_is_done(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["suggest", "--project", str(project), "--document", "4"]  # seeds/003
+    before = rows(argv, capsys)
+    assert not any(row["label"] == "organisation" for row in before)  # never invented
+    with Project.open(project, create=False) as opened:
+        kremlin = opened.entities.add("الكرملين", "organisation")
+        opened.entities.add("زاخاروفا", "person", aliases=("ماريا زاخاروفا",))
+    registry = rows(argv, capsys)
+    organisations = [row for row in registry if row["label"] == "organisation"]
+    assert organisations and all(row["entity_id"] == kremlin for row in organisations)
+    assert {row["text"] for row in organisations} == {"الكرملين"}
+
+    peskov = next(row for row in registry if row["text"] == "دميتري بسكوف")
+    claim = next(row for row in registry if row["kind"] == "claim")
+    with Project.open(project, create=False) as opened:
+        text = opened.documents.get(4).text
+        person = label_id(opened, "person")
+        opened.annotations.add(
+            prepare_annotation(text, 4, peskov["start"], peskov["end"], person, "test")
+        )
+        opened.decisions.record(
+            4, "suggestion", claim["start"], claim["end"], claim["text"], "rejected"
+        )
+    after = rows(argv, capsys)
+    spans = {(row["start"], row["end"]) for row in after}
+    assert (peskov["start"], peskov["end"]) not in spans
+    assert (claim["start"], claim["end"]) not in spans
+    assert len(after) == len(registry) - 2
+
+
+def test_suggest_unknown_document(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["suggest", "--project", str(project), "--document", "42"], capsys)
+    assert (code, out) == (1, "")
+    assert "There is no document 42" in err
+
+
+def test_default_project_is_used_without_project(
+    xdg: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = rows(["suggest", "--document", "1"], capsys)  # the default project has the seeds
+    assert any(row["kind"] == "claim" for row in found)
