@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.core.models import Annotation, AnnotationDraft, ChangeSet, Label
 from desktop.core.services import prepare_annotation
 from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
 from desktop.ui.dialogs import NoteEditor
@@ -26,7 +27,14 @@ from desktop.ui.icons import icon
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
 from desktop.ui.session import ProjectSession
-from desktop.ui.undo import AddAnnotation, DeleteAnnotation, EditAnnotation
+from desktop.ui.undo import (
+    AddAnnotation,
+    AddAnnotations,
+    AnnotationPlan,
+    DeleteAnnotation,
+    EditAnnotation,
+    RejectCandidates,
+)
 
 
 def span_of(annotation: Annotation, label: Label | None) -> Span | None:
@@ -102,7 +110,9 @@ class TaggingController(QObject):
         self.window = parent
         self.session: ProjectSession | None = None
         self.label_actions: list[QAction] = []
-        self.extra_menu_actions: list[QAction] = []  # appended to the Tag menu after labels
+        self.extra_menu_actions: list[QAction] = []  # appended to the reader's context menu
+        self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
+        self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
         panel.annotation_activated.connect(self.go_to_annotation)
         panel.delete_requested.connect(self.delete_annotation)
         panel.edit_note_requested.connect(self.edit_note)
@@ -240,12 +250,61 @@ class TaggingController(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
             self.set_note(annotation_id, dialog.note())
 
+    def accept_mentions(self, candidates: list[Any]) -> None:
+        """Tag offered mentions (``mentions.Candidate``) with the entity's label, one undo step."""
+        session = self._session
+        if not candidates:
+            return
+        first = candidates[0]
+        entity = session.project.entities.get(first.entity_id)
+        key = {v: k for k, v in ENTITY_TYPE_OF_LABEL.items()}.get(entity.type, "person")
+        label = next((item for item in session.labels if item.key == key), None)
+        if label is None:
+            self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
+            return
+        plans = [
+            AnnotationPlan(
+                AnnotationDraft(
+                    c.document_id,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    c.prefix,
+                    c.suffix,
+                    label.id,
+                    session.author,
+                    entity_id=c.entity_id,
+                ),
+                label,
+                decision=("mention", c.start, c.end, c.quote),
+            )
+            for c in candidates
+        ]
+        count = len(plans)
+        text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
+        try:
+            command = AddAnnotations(session, plans, text)
+        except HamishError as error:
+            self.messenger.error("Find All Mentions", str(error))
+            return
+        session.undo_stack.push(command)
+
+    def reject_mentions(self, candidates: list[Any]) -> None:
+        session = self._session
+        rows = [(c.document_id, c.start, c.end, c.quote) for c in candidates]
+        try:
+            command = RejectCandidates(session, "mention", rows)
+        except HamishError as error:
+            self.messenger.error("Find All Mentions", str(error))
+            return
+        session.undo_stack.push(command)
+
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:
         """The panel's row when it has focus, else the innermost annotation at the caret."""
         if self.panel.view.hasFocus():
             return self.panel.current_id()
-        hits = self.reader.text.index.at(self.reader.text.cursor_cp())
+        hits = [s for s in self.reader.text.index.at(self.reader.text.cursor_cp()) if s.id > 0]
         if hits:
             return hits[0].id
         return self.panel.current_id()
@@ -322,7 +381,10 @@ class TaggingController(QObject):
             tag.addActions(self.label_actions)
             menu.addSeparator()
         for span in text.index.at(cp) if cp is not None else []:
-            self._annotation_actions(menu, span.id)
+            if span.id > 0:  # suggestions (negative ids) get their own entries
+                self._annotation_actions(menu, span.id)
+            else:
+                self.suggestion_menu(menu, span.id)
             menu.addSeparator()
         copy = menu.addAction(icon("mdi6.content-copy"), "Copy", text.copy)
         copy.setEnabled(text.textCursor().hasSelection())
@@ -342,6 +404,9 @@ class TaggingController(QObject):
         for span in self.reader.text.index.at(cp)[:4]:
             row = self.model.row_of(span.id)
             if row is None:
+                extra = self.extra_tooltip(span.id)
+                if extra:
+                    parts.append(escape(extra))
                 continue
             annotation = self.model.annotation(row)
             label = self.session.label(annotation.label_id)

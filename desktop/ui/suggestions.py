@@ -1,0 +1,207 @@
+"""Rule-based suggestions in the reader: candidate names after titles, known aliases from the
+registry and claim sentences with their claimant, drawn with a dashed underline.
+
+Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
+step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
+analyst can turn suggestions off."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+
+from desktop.core.errors import HamishError
+from desktop.core.matching import AliasMatcher
+from desktop.core.models import ChangeSet, Label
+from desktop.core.services import prepare_annotation
+from desktop.core.suggest import Suggestion, suggest
+from desktop.ui.highlighter import Span
+from desktop.ui.icons import icon
+from desktop.ui.reader import ReaderPane
+from desktop.ui.session import ProjectSession
+from desktop.ui.tagging import entity_type, resolve_entity
+from desktop.ui.undo import AddAnnotations, AnnotationPlan, RejectCandidates
+
+SUGGESTION_COLOR = "#7b61c9"
+
+
+class SuggestionController(QObject):
+    def __init__(self, reader: ReaderPane, status: QStatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.status = status
+        self.session: ProjectSession | None = None
+        self.enabled = True
+        self.items: dict[int, Suggestion] = {}  # span id (negative) → suggestion
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.changed.connect(self._changed)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.refresh()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        doc = self.reader.document_id
+        if doc is None:
+            return
+        touched = (
+            changes.annotations_added
+            or changes.annotations_removed
+            or changes.entities_changed
+            or doc in changes.documents_changed
+        )
+        if touched:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the open article's suggestions (milliseconds on news articles)."""
+        text = self.reader.text
+        text.remove_spans(list(self.items))
+        self.items = {}
+        doc = self.reader.document_id
+        if not self.enabled or self.session is None or doc is None:
+            return
+        project = self.session.project
+        aliases = project.entities.all_aliases()
+        matcher = (
+            AliasMatcher([(entity_id, alias) for entity_id, _type, alias in aliases])
+            if aliases
+            else None
+        )
+        known = {entity_id: type_ for entity_id, type_, _alias in aliases}
+        tagged = [(a.start, a.end) for a in project.annotations.for_document(doc)]
+        decided = project.decisions.decided(doc, "suggestion")
+        body = text.text_cp
+
+        def skip(start: int, end: int) -> bool:
+            """Already decided, or essentially the same span as an annotation (sharing at
+            least half of both lengths): a name tagged inside a claim must not hide the
+            claim, nor the claim the name."""
+            for s, e in tagged:
+                shared = min(e, end) - max(s, start)
+                if shared > 0 and shared * 2 >= (e - s) and shared * 2 >= (end - start):
+                    return True
+            return (start, end, body[start:end]) in decided
+
+        try:
+            found = suggest(body, matcher, known_types=known, skip=skip)
+        except Exception as error:  # a rule bug must never cost the analyst the article
+            self.status.showMessage(f"Suggestions unavailable: {error}", 6000)
+            return
+        spans = []
+        for number, suggestion in enumerate(found, start=1):
+            span_id = -number
+            self.items[span_id] = suggestion
+            spans.append(
+                Span(span_id, suggestion.start, suggestion.end, "suggestion", SUGGESTION_COLOR)
+            )
+        text.add_spans(spans)
+
+    def at_cursor(self) -> Suggestion | None:
+        text = self.reader.text
+        cursor = text.textCursor()
+        position = text.umap.to_cp(cursor.selectionStart())
+        for span in text.index.at(position):
+            if span.id in self.items:
+                return self.items[span.id]
+        return None
+
+    def tooltip(self, span_id: int) -> str | None:
+        suggestion = self.items.get(span_id)
+        if suggestion is None:
+            return None
+        who = f" — claimant: {suggestion.claimant}" if suggestion.claimant else ""
+        return f"Suggested {suggestion.label_key}{who} (Enter accepts, Delete rejects)"
+
+    def fill_menu(self, menu: QMenu, span_id: int) -> None:
+        """Context-menu entries for the suggestion under the mouse."""
+        suggestion = self.items.get(span_id)
+        if suggestion is None:
+            return
+        title = menu.addAction(f"Suggested {suggestion.label_key}: “{suggestion.text[:40]}”")
+        title.setEnabled(False)
+        menu.addAction(icon("mdi6.check"), "Accept Suggestion", lambda: self.accept(suggestion))
+        menu.addAction(icon("mdi6.close"), "Reject Suggestion", lambda: self.reject(suggestion))
+
+    def _label(self, key: str) -> Label | None:
+        assert self.session is not None
+        return next((label for label in self.session.labels if label.key == key), None)
+
+    def accept(self, suggestion: Suggestion | None = None) -> bool:
+        suggestion = suggestion or self.at_cursor()
+        session, doc = self.session, self.reader.document_id
+        if suggestion is None or session is None or doc is None:
+            return False
+        label = self._label(suggestion.label_key)
+        if label is None:
+            self.status.showMessage(f"There is no “{suggestion.label_key}” label any more.", 5000)
+            return False
+        body = self.reader.text.text_cp
+        try:
+            draft = prepare_annotation(
+                body, doc, suggestion.start, suggestion.end, label.id, session.author, snap=False
+            )
+            new_entity = None
+            if entity_type(label) is not None:
+                if suggestion.entity_id is not None and suggestion.kind == "entity":
+                    draft = replace(draft, entity_id=suggestion.entity_id)
+                else:
+                    entity_id, new_entity = resolve_entity(session, draft.quote, label)
+                    if entity_id is not None:
+                        draft = replace(draft, entity_id=entity_id)
+            claim: dict[str, object] = {}
+            new_claimant = None
+            if label.kind == "claim" and suggestion.entity_id is not None:
+                claim["claimant_id"] = suggestion.entity_id  # the registry knows the speaker
+            elif label.kind == "claim" and suggestion.claimant:
+                known = session.project.entities.exact(suggestion.claimant)
+                if known:
+                    claim["claimant_id"] = known[0].id
+                else:
+                    new_claimant = (suggestion.claimant, "person")
+            quote = body[suggestion.start : suggestion.end]
+            plan = AnnotationPlan(
+                draft,
+                label,
+                new_entity,
+                claim,
+                ("suggestion", suggestion.start, suggestion.end, quote),
+                new_claimant,
+            )
+            command = AddAnnotations(session, [plan], f"Accept suggestion “{draft.quote[:28]}”")
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return False
+        session.undo_stack.push(command)
+        return True
+
+    def reject(self, suggestion: Suggestion | None = None) -> bool:
+        suggestion = suggestion or self.at_cursor()
+        session, doc = self.session, self.reader.document_id
+        if suggestion is None or session is None or doc is None:
+            return False
+        quote = self.reader.text.text_cp[suggestion.start : suggestion.end]
+        try:
+            command = RejectCandidates(
+                session, "suggestion", [(doc, suggestion.start, suggestion.end, quote)]
+            )
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return False
+        session.undo_stack.push(command)
+        return True
+
+    def step(self) -> None:
+        """Select the next suggestion after the caret (wrapping)."""
+        if not self.items:
+            self.status.showMessage("No suggestions in this article.", 3000)
+            return
+        text = self.reader.text
+        here = text.umap.to_cp(text.textCursor().selectionEnd())
+        ordered = sorted(self.items.values(), key=lambda s: s.start)
+        target = next((s for s in ordered if s.start >= here), ordered[0])
+        text.select_cp(target.start, target.end)

@@ -1,0 +1,93 @@
+"""Suggestions (dashed) and Find All Mentions on the sample articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.actions import ActionId
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.mentions import find_candidates
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _open_seed(window: MainWindow, needle: str) -> int:
+    for summary in window.project.documents.summaries():
+        if needle in window.project.documents.get(summary.id).text:
+            window.open_document(summary.id)
+            return summary.id
+    raise AssertionError(needle)
+
+
+def test_accept_and_reject_suggestions(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    doc = _open_seed(window, "وقال كيري، من جهته")
+    suggestions = window.suggestions
+    assert suggestions.items, "the Kerry article has reporting verbs and titles"
+    assert all(s.kind == "suggestion" for s in window.reader.text.index.spans() if s.id < 0)
+    claims = [s for s in suggestions.items.values() if s.label_key == "claim"]
+    assert claims
+    target = next(s for s in claims if s.claimant and "كيري" in s.claimant)
+    text = window.reader.text
+    text.select_cp(target.start, target.start)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    (annotation,) = window.annotation_model.annotations()
+    assert (annotation.start, annotation.end) == (target.start, target.end)
+    claim = window.project.claims.for_annotation(annotation.id)
+    assert claim is not None and claim.claimant_id is not None
+    assert "كيري" in window.project.entities.get(claim.claimant_id).name
+    assert all((s.start, s.end) != (target.start, target.end) for s in suggestions.items.values())
+    # Reject the next suggestion with Delete; it stays gone after reopening the article.
+    other = next(iter(sorted(suggestions.items.values(), key=lambda s: s.start)))
+    text.select_cp(other.start, other.start)
+    qtbot.keyClick(text, Qt.Key.Key_Delete)
+    assert window.annotation_model.rowCount() == 1  # nothing deleted
+    assert (other.start, other.end, other.text) in window.project.decisions.decided(
+        doc, "suggestion"
+    )
+    window.open_document(doc)
+    assert all((s.start, s.end) != (other.start, other.end) for s in suggestions.items.values())
+    # Undo the rejection: the suggestion is offered again.
+    assert window.session is not None
+    window.session.undo_stack.undo()
+    assert any((s.start, s.end) == (other.start, other.end) for s in suggestions.items.values())
+    # Turning suggestions off removes them from the text.
+    window.registry[ActionId.SHOW_SUGGESTIONS].setChecked(False)
+    assert not suggestions.items
+    assert all(s.id > 0 for s in text.index.spans())
+
+
+def test_find_all_mentions_across_the_seeds(make_window: MakeWindow, default_project: Path) -> None:
+    window = make_window(default_project)
+    entities = window.project.entities
+    kerry = entities.get(entities.add("جون كيري", "person", aliases=("كيري",)))
+    lavrov = entities.get(entities.add("سيرغي لافروف", "person", aliases=("لافروف",)))
+    candidates = find_candidates(window.project, kerry, None)
+    written = {
+        window.project.documents.get(c.document_id).text[c.start - 1 : c.end] for c in candidates
+    }
+    assert "وكيري" in written and "لكيري" in written
+    assert all(c.quote in ("جون كيري", "كيري") for c in candidates)
+    assert any(
+        window.project.documents.get(c.document_id).text[c.start - 1 : c.end] == "ولافروف"
+        for c in find_candidates(window.project, lavrov, None)
+    )
+    # Accept all Kerry mentions in one undo step, reject one Lavrov mention for good.
+    window.tagging.accept_mentions(candidates)
+    assert entities.summaries(name="كيري")[0].mentions == len(candidates)
+    assert find_candidates(window.project, kerry, None) == []
+    first = find_candidates(window.project, lavrov, None)[0]
+    window.tagging.reject_mentions([first])
+    assert first not in find_candidates(window.project, lavrov, None)
+    assert window.session is not None
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert entities.summaries(name="كيري")[0].mentions == 0
+    assert len(find_candidates(window.project, kerry, None)) == len(candidates)
