@@ -16,12 +16,14 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError
-from desktop.core.matching import AliasMatcher, DocumentMatch, find_all_mentions
-from desktop.core.suggest import Suggestion, suggest
 from desktop.store.project import Project
+
+if TYPE_CHECKING:  # the rule modules compile their patterns on import: load them on use
+    from desktop.core.matching import DocumentMatch
+    from desktop.core.suggest import Suggestion
 
 __all__ = ["register", "run_mentions", "run_suggest"]
 
@@ -133,6 +135,8 @@ def _fail(error: HamishError) -> int:
 
 def run_mentions(args: argparse.Namespace) -> int:
     """Print every mention of ``args.aliases`` that "find all mentions" would offer."""
+    from desktop.core.matching import AliasMatcher, find_all_mentions
+
     matcher = AliasMatcher.from_names(args.aliases)
     if not len(matcher):
         print("hamish: give at least one name with a letter or a digit in it", file=sys.stderr)
@@ -212,6 +216,9 @@ def _mention_row(hit: DocumentMatch, title: str) -> dict[str, Any]:
 
 def run_suggest(args: argparse.Namespace) -> int:
     """Print the suggestions for one article (``--document``) or for every article."""
+    from desktop.core.matching import AliasMatcher
+    from desktop.core.suggest import suggest
+
     rows: list[dict[str, Any]] = []
     try:
         with _open_project(args) as project:

@@ -13,7 +13,6 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ui.claims import ClaimEditor, ClaimLinkDialog, ClaimsTable
 from desktop.ui.entities_panel import EntitiesPanel
-from desktop.ui.entity_dialogs import EntityPage, EntityPicker
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
 from desktop.ui.session import ProjectSession
@@ -132,6 +131,8 @@ class WorkbenchController(QObject):
     def _pick_entity(self, title: str, current: int | None) -> int | None:
         """An entity id, or NEW_ENTITY when the analyst typed a new name (created by the
         edit command itself, so undo removes it again)."""
+        from desktop.ui.entity_dialogs import EntityPicker  # dialogs load on use
+
         session = self._session
         initial = session.project.entities.get(current).name if current else ""
         picker = EntityPicker(session.project, initial, None, title=title, parent=self.window)
@@ -162,6 +163,8 @@ class WorkbenchController(QObject):
     # --- entities ------------------------------------------------------------------------------
     def link_current(self) -> None:
         """Link the annotation under the caret to an entity chosen by the analyst."""
+        from desktop.ui.entity_dialogs import EntityPicker  # dialogs load on use
+
         session = self._session
         annotation_id = self.tagging.current_annotation()
         if annotation_id is None:
@@ -182,6 +185,8 @@ class WorkbenchController(QObject):
         )
 
     def open_entity(self, entity_id: int) -> None:
+        from desktop.ui.entity_dialogs import EntityPage  # dialogs load on use
+
         session = self._session
         try:
             entity = session.project.entities.get(entity_id)
@@ -201,6 +206,8 @@ class WorkbenchController(QObject):
                 )
 
     def merge_entity(self, entity_id: int) -> None:
+        from desktop.ui.entity_dialogs import EntityPicker  # dialogs load on use
+
         session = self._session
         entity = session.project.entities.get(entity_id)
         picker = EntityPicker(

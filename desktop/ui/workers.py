@@ -9,6 +9,7 @@ connections are not shared across threads, and WAL lets the GUI keep reading mea
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -61,6 +62,11 @@ class _Runnable(QRunnable):
         self.fn, self.relay, self.progress = fn, relay, progress
 
     def run(self) -> None:
+        # RuntimeError: the application is shutting down and nobody is listening any more.
+        with contextlib.suppress(RuntimeError):
+            self._run()
+
+    def _run(self) -> None:
         try:
             result = self.fn(self.progress)
         except TaskCancelled:
