@@ -76,6 +76,12 @@ class SuggestionController(QObject):
         suggestions (the rules take a little while to load and run)."""
         self._timer.start()
 
+    def detach(self) -> None:
+        """The project is closing: nothing may touch it any more."""
+        self._timer.stop()
+        self._generation += 1
+        self.session = None
+
     def attach(self, session: ProjectSession) -> None:
         self.session = session
         session.changed.connect(self._changed)

@@ -1,0 +1,197 @@
+"""The briefing dialog and the file exports, driven through the window: Ctrl+E, scope and
+sections, the outline preview, export in the background, cancel, open, remembered choices."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from desktop.io.exporters import docx_report
+from desktop.ui.actions import ActionId
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.report_dialog import ReportDialog
+from tests.io.briefing_project import Briefing, build_briefing_project
+
+from .conftest import RecordingMessenger
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def setup(
+    make_window: MakeWindow, tmp_path: Path
+) -> tuple[MainWindow, Briefing, list[QUrl], list[str]]:
+    path = tmp_path / "b.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = make_window(path)
+    opened: list[QUrl] = []
+    targets: list[str] = []
+    window.exports.open_url = opened.append
+
+    def choose(_parent: object, _caption: str, suggested: str, _filter: str) -> str:
+        return targets.pop(0) if targets else ""
+
+    window.exports.choose_path = choose
+    return window, info, opened, targets
+
+
+def open_dialog(window: MainWindow, qtbot: QtBot) -> ReportDialog:
+    action = window.registry[ActionId.EXPORT_BRIEFING]
+    assert action.shortcut() == QKeySequence("Ctrl+E")
+    assert action in window.menuBar().actions()[0].menu().actions()
+    action.trigger()
+    dialog = window.exports.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    return dialog
+
+
+def outline(dialog: ReportDialog) -> list[str]:
+    return [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+
+
+def test_preview_and_export_in_the_background(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, info, opened, targets = setup
+    dialog = open_dialog(window, qtbot)
+    assert outline(dialog)[1] == "الادعاءات الرئيسية — عدد الادعاءات: 7"  # whole project by default
+    assert dialog.scope_buttons["current"].isEnabled()  # an article is open
+
+    dialog.check_articles([info.wire, info.seeds[4]])
+    assert dialog.scope_buttons["selected"].isChecked()
+    dialog.set_sections(["claims", "contradictions", "sources"])
+    dialog.section_list.setCurrentRow(2)  # sources
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.title_edit.setText("Putin and Kerry")
+    dialog.summary_edit.setPlainText("الخلاصة: اللقاء عُقد.")
+    assert dialog.summary_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_task is None and len(outline(dialog)) == 3)
+    assert outline(dialog) == [
+        "Key claims — 3 claims",
+        "Sources — 2 sources",
+        "Contradictions — 1 contradiction",
+    ]
+
+    target = tmp_path / "out" / "brief.docx"
+    target.parent.mkdir()
+    targets.append(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.task is not None and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
+    assert target.exists() and dialog.open_button.isVisible()
+    assert "Wrote brief.docx: 3 claims, 1 contradiction, " in dialog.status.currentMessage()
+    headings = [
+        p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Heading 1"
+    ]
+    assert headings == ["Key claims", "Sources", "Contradictions"]
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(target))]
+
+    # Remembered for this project: a new dialog comes back with the same choices.
+    dialog.close()
+    qtbot.waitUntil(lambda: window.exports.dialog is None)
+    again = open_dialog(window, qtbot)
+    chosen = again.options()
+    assert chosen.title == "Putin and Kerry" and chosen.language == "en"
+    assert chosen.scope.kind == "selected"
+    assert set(chosen.scope.document_ids) == {info.wire, info.seeds[4]}
+    assert chosen.sections == ("claims", "sources", "contradictions")
+    assert chosen.summary == "الخلاصة: اللقاء عُقد."
+    assert again.suggested_path().startswith(str(target.parent))
+
+
+def test_cancel_leaves_no_file(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _, _, targets = setup
+    started = threading.Event()
+    release = threading.Event()
+    original = docx_report._Writer.excerpt
+
+    def slow_excerpt(self: docx_report._Writer, excerpt: object) -> None:
+        started.set()
+        release.wait(5)
+        original(self, excerpt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docx_report._Writer, "excerpt", slow_excerpt)
+    dialog = open_dialog(window, qtbot)
+    target = tmp_path / "cancelled.docx"
+    targets.append(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    assert dialog.cancel_button.text() == "Cancel"
+    # The window stays responsive while the report is being written.
+    window.registry[ActionId.ZOOM_IN].trigger()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    assert dialog.status.currentMessage() == "Cancelled; no file was written."
+    assert not target.exists() and list(tmp_path.glob(".cancelled.docx*")) == []
+    assert dialog.isVisible() and dialog.cancel_button.text() == "Close"
+
+
+def test_current_article_and_filter_scopes(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]], qtbot: QtBot
+) -> None:
+    window, info, _, _ = setup
+    window.open_document(info.seeds[3])
+    dialog = open_dialog(window, qtbot)
+    dialog.set_scope("current")
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_task is None)
+    assert "الادعاءات الرئيسية — عدد الادعاءات: 3" in outline(dialog)
+    assert "المصادر — عدد المصادر: 1" in outline(dialog)
+    dialog.status_filter.setCurrentIndex(dialog.status_filter.findData("refuted"))
+    assert dialog.scope_buttons["filter"].isChecked()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_task is None)
+    assert "الادعاءات الرئيسية — عدد الادعاءات: 1" in outline(dialog)
+
+
+def test_nothing_to_export_is_explained(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]],
+    qtbot: QtBot,
+    messenger: RecordingMessenger,
+) -> None:
+    window, _, _, targets = setup
+    dialog = open_dialog(window, qtbot)
+    dialog.set_scope("selected")
+    dialog.check_articles([])
+    targets.append("/never/used.docx")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert messenger.errors[-1][1] == "Tick at least one article."
+    assert dialog.task is None and targets == ["/never/used.docx"]
+
+
+def test_csv_and_json_exports_from_the_file_menu(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, _, _, targets = setup
+    for action_id, name in (
+        (ActionId.EXPORT_ANNOTATIONS_CSV, "a.csv"),
+        (ActionId.EXPORT_CLAIMS_CSV, "c"),
+        (ActionId.EXPORT_JSON, "p.json"),
+    ):
+        targets.append(str(tmp_path / name))
+        window.registry[action_id].trigger()
+        qtbot.waitUntil(lambda: window.exports.task is None, timeout=10000)
+    assert window.exports.last_message.startswith("Wrote p.json: 7 articles")
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 7
+    assert (tmp_path / "p.json").exists()
