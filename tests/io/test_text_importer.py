@@ -35,10 +35,12 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
         (b"", "is empty"),
         (b"  \n\t\n", "is empty"),
         (b"\x00\x01\x02binary\x00data" * 20, "binary"),
-        ("قال الرئيس".encode("cp1256"), "not UTF-8"),
-        ("line one\nقال الرئيس".encode("iso-8859-6"), "line 2"),
+        ("line one\nПривет, как дела".encode("koi8-r"), "not UTF-8.*line 2"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "binary file \\(a PDF"),
+        (b"PK\x03\x04\x14\x00\x00\x00word/document.xml", "a Word document"),
+        (b"\xef\xbb\xbf", "is empty"),
     ],
-    ids=["empty", "blank", "binary", "cp1256", "iso-8859-6"],
+    ids=["empty", "blank", "binary", "koi8-r", "pdf-named-txt", "docx-named-txt", "bom-only"],
 )
 def test_bad_files_are_rejected_and_untouched(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
@@ -73,3 +75,29 @@ def test_unreadable_file(tmp_path: Path) -> None:
             read_text_file(path)
     finally:
         path.chmod(0o600)
+
+
+@pytest.mark.parametrize(
+    ("codec", "bom"),
+    [
+        ("cp1256", b""),
+        ("iso-8859-6", b""),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ],
+)
+def test_legacy_and_utf16_files(tmp_path: Path, codec: str, bom: bytes) -> None:
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(bom + ARTICLE.replace("\n", "\r\n").encode(codec, errors="ignore"))
+    draft = read_text_file(path)
+    expected = ARTICLE if codec != "iso-8859-6" else ARTICLE.replace("«", "").replace("»", "")
+    assert draft.text == expected
+    assert draft.direction == "rtl" and draft.language == "ar"
+
+
+def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("# بيان الخارجية\n\nأعلنت الوزارة *اليوم* عن جولة جديدة.\n", encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.title == "بيان الخارجية"
+    assert draft.text.startswith("# بيان الخارجية\n")  # the text is kept as written

@@ -1,30 +1,32 @@
-"""Plain UTF-8 text files. Every way a file can be unusable gets its own clear reason, and the
-file is only ever read, never modified."""
+"""Plain text and Markdown files, in UTF-8 or the encodings Arabic text still arrives in.
+
+Every way a file can be unusable gets its own clear reason, and the file is only ever read,
+never modified. Decoding (byte-order marks, UTF-16, Windows-1256 against ISO-8859-6) lives in
+:mod:`desktop.io.importers.encoding`; this module adds what is specific to text files: a binary
+file with a text name is refused, and a Markdown heading on the first line is the title.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
+from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff
+from desktop.io.importers.encoding import decode_text
 
-MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+__all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "decode_utf8", "read_text_file", "text_to_draft"]
 
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes never occur in UTF-8 prose; many C0 controls mean a binary file."""
-    if b"\x00" in data[:65536]:
-        return True
-    sample = data[:65536]
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    return bool(sample) and controls / len(sample) > 0.05
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 def decode_utf8(data: bytes, name: str) -> str:
-    """Decode strictly, naming the position of the first bad byte so the analyst can find it."""
+    """Decode strictly, naming the position of the first bad byte so the analyst can find it.
+    (Formats that must be UTF-8, such as Hamish's JSON exports, use this.)"""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -37,33 +39,42 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from error
 
 
-def read_text_file(path: str | os.PathLike[str]) -> DocumentDraft:
-    """Read one text file into a draft, or raise ImportRejected with the reason."""
-    file = Path(path)
-    name = file.name or str(file)
-    try:
-        if file.is_dir():
-            raise ImportRejected(f"{file} is a folder, not a text file.")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportRejected(
-                f"{name} is {size / 1024 / 1024:.0f} MB; articles larger than "
-                f"{MAX_BYTES // 1024 // 1024} MB are not imported."
-            )
-        data = file.read_bytes()
-    except ImportRejected:
-        raise
-    except FileNotFoundError as error:
-        raise ImportRejected(f"{file} does not exist.") from error
-    except PermissionError as error:
-        raise ImportRejected(f"{file} cannot be read: permission denied.") from error
-    except OSError as error:
-        raise ImportRejected(f"{file} cannot be read: {error.strerror or error}.") from error
+def _markdown_title(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            match = _MARKDOWN_HEADING.match(line)
+            return match[1] if match else ""
+    return ""
+
+
+def text_to_draft(
+    data: bytes, name: str, *, origin: str = "", fallback_title: str = "", markdown: bool = False
+) -> DocumentDraft:
+    """Bytes of a text file to a draft, or ``ImportRejected`` with the reason."""
     if not data.strip():
         raise ImportRejected(f"{name} is empty.")
-    if _looks_binary(data):
-        raise ImportRejected(f"{name} is a binary file, not text.")
-    text = decode_utf8(data, name)
+    kind = sniff(data)
+    if kind in ("pdf", "docx", "zip", "ole", "image"):
+        raise ImportRejected(
+            f"{name} is a binary file ({DESCRIPTIONS[kind]}), not text. "
+            "Rename it with the right extension and import it again."
+        )
+    text = decode_text(data, name).text
     if not text.strip():
-        raise ImportRejected(f"{name} contains only white space.")
-    return make_draft(text, origin=str(file.resolve()), fallback_title=file.stem)
+        what = "is empty" if not text else "contains only white space"
+        raise ImportRejected(f"{name} {what}.")
+    title = _markdown_title(text) if markdown else ""
+    return make_draft(text, title=title, origin=origin, fallback_title=fallback_title)
+
+
+def read_text_file(path: str | os.PathLike[str]) -> DocumentDraft:
+    """Read one text or Markdown file into a draft, or raise ImportRejected with the reason."""
+    file = Path(path)
+    data = read_limited(file)
+    return text_to_draft(
+        data,
+        display_name(file),
+        origin=str(file.resolve()),
+        fallback_title=file.stem,
+        markdown=file.suffix.lower() in (".md", ".markdown"),
+    )

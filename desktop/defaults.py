@@ -1,0 +1,41 @@
+"""The default project: where it lives and how a new user's first one is made. Qt-free, so
+headless commands can find the default project without loading a GUI toolkit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop import paths
+from desktop.io.seeds import seed_drafts
+from desktop.store.project import Project
+
+
+def ensure_default_project(path: Path | None = None) -> Path:
+    """Create the default project with the sample articles if it does not exist yet.
+
+    It is built under a temporary name and renamed into place only when complete, so a crash
+    during the first launch cannot leave an empty default project that never gets its seeds.
+    """
+    target = path or paths.default_project_path()
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
+    try:
+        with Project.open(tmp, create=True) as project, project.database.transaction():
+            for draft in seed_drafts():
+                project.documents.add(draft)
+        if not target.exists():
+            os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def open_project(path: Path | None) -> Project:
+    """``None`` means the default project (created with the seeds on first run)."""
+    if path is None:
+        return Project.open(ensure_default_project(), create=False)
+    return Project.open(path, create=True)

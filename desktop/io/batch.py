@@ -1,0 +1,225 @@
+"""Importing many files and folders at once, the same way from the window and the command line.
+
+Why one module: the GUI (in the background), drag and drop and ``hamish import`` must accept
+the same formats, skip the same files and give the same reasons, so expansion of folders,
+choice of importer, the size limit and error handling live here, once, without Qt.
+
+Each file is read and converted *completely* before anything is written, then stored in its
+own transaction by :func:`desktop.core.services.import_documents`: one bad file never costs the
+others, a duplicate (same folded text) is reported with the article it duplicates, and a
+cancelled batch keeps exactly the files imported before the cancellation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from desktop.core.errors import HamishError, ImportRejected
+from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure, ImportReport
+from desktop.core.services import DocumentRepository, import_documents
+from desktop.io.importers.common import DESCRIPTIONS, display_name, read_limited, sniff
+from desktop.io.importers.eml import EMAIL_SUFFIXES, eml_to_draft
+from desktop.io.importers.encoding import looks_binary
+from desktop.io.importers.html_page import HTML_SUFFIXES, html_bytes_to_draft
+from desktop.io.importers.pdf import PDF_SUFFIXES, pdf_to_draft
+from desktop.io.importers.text import TEXT_SUFFIXES, text_to_draft
+from desktop.io.importers.word import WORD_SUFFIXES, docx_to_draft
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "BatchReport",
+    "expand_paths",
+    "file_dialog_filter",
+    "import_paths",
+    "load_file",
+]
+
+Converter = Callable[..., DocumentDraft]  # (data, name, *, origin, fallback_title)
+Progress = Callable[[int, int, str], None]  # (done, total, file being imported)
+
+
+def _markdown(data: bytes, name: str, *, origin: str, fallback_title: str) -> DocumentDraft:
+    return text_to_draft(data, name, origin=origin, fallback_title=fallback_title, markdown=True)
+
+
+_BY_KIND: dict[str, Converter] = {
+    "text": text_to_draft,
+    "markdown": _markdown,
+    "html": html_bytes_to_draft,
+    "docx": docx_to_draft,
+    "pdf": pdf_to_draft,
+    "eml": eml_to_draft,
+}
+_SUFFIX_KIND: dict[str, str] = {
+    **{suffix: "text" for suffix in TEXT_SUFFIXES},
+    ".md": "markdown",
+    ".markdown": "markdown",
+    **{suffix: "html" for suffix in HTML_SUFFIXES},
+    **{suffix: "docx" for suffix in WORD_SUFFIXES},
+    **{suffix: "pdf" for suffix in PDF_SUFFIXES},
+    **{suffix: "eml" for suffix in EMAIL_SUFFIXES},
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(_SUFFIX_KIND))
+# Named here so the reason says what to do instead of only "unsupported".
+_ADVICE = {
+    ".doc": "old binary Word documents (.doc) are not imported; save it as .docx",
+    ".rtf": "RTF is not imported; save it as .docx or plain text",
+    ".odt": "OpenDocument text is not imported; save it as .docx",
+    ".json": "Hamish JSON exports are imported on their own (hamish import FILE.json)",
+    ".mht": "web archives (.mht) are not imported; save the page as HTML",
+    ".mhtml": "web archives (.mhtml) are not imported; save the page as HTML",
+    ".msg": "Outlook .msg files are not imported; save the message as .eml",
+}
+
+
+def file_dialog_filter() -> str:
+    """The filter string of an "Import Articles" file dialog."""
+    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+    return (
+        f"Articles ({patterns});;Text and Markdown (*.txt *.text *.md *.markdown);;"
+        "Web pages (*.html *.htm *.xhtml *.shtml);;Word (*.docx);;PDF (*.pdf);;"
+        "E-mail (*.eml);;All files (*)"
+    )
+
+
+def _unsupported(path: Path) -> str:
+    suffix = path.suffix.lower()
+    advice = _ADVICE.get(suffix)
+    if advice:
+        return f"{display_name(path)}: {advice}."
+    what = f"{suffix} files" if suffix else "files without an extension"
+    return f"{display_name(path)}: Hamish does not import {what}."
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(".") or path.name.startswith("~$")  # ~$ = Office lock files
+
+
+def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportFailure]]:
+    """Files to import, and files deliberately left out with the reason.
+
+    Folders are walked recursively in name order; inside them hidden files and folders and
+    Office lock files are left out silently, and files of other formats with a reason. A file
+    named explicitly is always attempted (its content may say what it is). A file named twice
+    is attempted twice, so the second is reported as a duplicate rather than vanishing.
+    """
+    files: list[Path] = []
+    skipped: list[ImportFailure] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            files.append(path)  # missing or unreadable files fail with their reason later
+            continue
+        walk_errors: list[OSError] = []
+        for folder, dirs, names in os.walk(path, onerror=walk_errors.append):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                file = Path(folder) / name
+                if _hidden(file):
+                    continue
+                if file.suffix.lower() in _SUFFIX_KIND:
+                    files.append(file)
+                else:
+                    skipped.append(ImportFailure(str(file), _unsupported(file)))
+        for error in walk_errors:
+            where = error.filename or path
+            skipped.append(
+                ImportFailure(str(where), f"{where} cannot be read: {error.strerror or error}.")
+            )
+    return files, skipped
+
+
+def _kind_of(path: Path, data: bytes) -> str:
+    """Which converter reads ``data``: the extension decides for the formats Hamish knows
+    (each converter then checks the content and says what is wrong); a file without a known
+    extension is recognised by its content."""
+    suffix = path.suffix.lower()
+    kind = _SUFFIX_KIND.get(suffix)
+    sniffed = sniff(data)
+    if kind == "html" and sniffed in ("pdf", "docx", "zip", "ole", "image"):
+        raise ImportRejected(
+            f"{display_name(path)} is named like a web page but is {DESCRIPTIONS[sniffed]}."
+        )
+    if kind is not None:
+        return kind
+    if suffix in _ADVICE:
+        raise ImportRejected(_unsupported(path))
+    if sniffed in _BY_KIND:
+        return sniffed
+    if sniffed is not None:
+        raise ImportRejected(
+            f"{display_name(path)} is {DESCRIPTIONS[sniffed]}, which Hamish does not import."
+        )
+    if not suffix and data.strip() and not looks_binary(data):
+        return "text"
+    raise ImportRejected(_unsupported(path))
+
+
+def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
+    """Read and convert one file of any supported format, or raise ``ImportRejected``.
+
+    An unexpected error inside a third-party parser is turned into a rejection of this file
+    (with its type, for a bug report) so the rest of the batch goes on.
+    """
+    file = Path(path)
+    name = display_name(file)
+    data = read_limited(file)  # size checked before reading
+    kind = _kind_of(file, data)
+    try:
+        origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file
+        return _BY_KIND[kind](data, name, origin=origin, fallback_title=file.stem)
+    except HamishError:
+        raise
+    except RecursionError as error:
+        raise ImportRejected(f"{name} is nested too deeply to be read.") from error
+    except Exception as error:
+        raise ImportRejected(
+            f"{name} could not be read ({type(error).__name__}: {error})."
+        ) from error
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """What happened to every path: imported, duplicate, failed, or left out (``skipped``:
+    hidden or unsupported files inside folders). ``cancelled`` when the analyst stopped it."""
+
+    report: ImportReport
+    skipped: list[ImportFailure] = field(default_factory=list)
+    total: int = 0
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok
+
+    def changes(self) -> ChangeSet:
+        return self.report.changes()
+
+
+def import_paths(
+    repo: DocumentRepository,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress | None = None,
+    loader: Callable[[Path], DocumentDraft] = load_file,
+) -> BatchReport:
+    """Import files and folders into ``repo``; each file in its own transaction."""
+    files, skipped = expand_paths(paths)
+    total = len(files)
+
+    def items() -> Iterator[tuple[str, Callable[[], DocumentDraft]]]:
+        for index, file in enumerate(files):
+            if progress is not None:
+                progress(index, total, display_name(file))
+            yield str(file), partial(loader, file)
+
+    report = import_documents(repo, items(), cancelled=cancelled)
+    processed = len(report.imported) + len(report.duplicates) + len(report.failed)
+    if progress is not None and processed == total:
+        progress(total, total, "")
+    return BatchReport(report, skipped, total, cancelled=processed < total)

@@ -1,0 +1,256 @@
+"""Turning the bytes of a text file into text, including the legacy Arabic code pages.
+
+Why this is more than ``bytes.decode("utf-8")``: Arabic news still arrives in Windows-1256
+(Arabic Windows, old CMSs, e-mail) and occasionally ISO-8859-6 (old Unix and Mac tools), and
+those bytes decode "successfully" under the wrong code page too — into plausible-looking
+garbage. So each candidate decoding is scored for how much it looks like real text, and a file
+whose best decoding is still implausible is refused rather than imported as mojibake.
+
+Order of decisions (first that applies wins):
+
+1. A byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE.
+2. UTF-16 without a byte-order mark, recognised by its NUL byte pattern (Windows tools write it).
+3. NUL bytes or many control characters: a binary file, refused.
+4. A charset the container declares (HTML ``<meta charset>``, an e-mail header), if the bytes
+   decode under it.
+5. Valid UTF-8 (plain ASCII included).
+6. Windows-1256 against ISO-8859-6, scored by :func:`plausibility`.
+
+Standard library only, so it can run anywhere the importers run.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.core.errors import ImportRejected
+
+__all__ = ["Decoded", "canonical_codec", "decode_text", "looks_binary", "plausibility"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE = 65536
+# C0 controls that never occur in text (tab, newlines, form feed and escape do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+# Approximate share (per cent) of each character among the Arabic characters of news prose.
+# Only the ranking matters: it decides between two decodings of the same bytes, and a wrong
+# code page turns frequent letters (ل ي و ن) into rare ones or into harakat and tanween.
+# fmt: off
+_ARABIC_FREQUENCY: dict[str, float] = {
+    "ا": 12.0, "ل": 11.0, "ي": 7.0, "م": 6.0, "و": 5.8, "ن": 5.5, "ر": 4.6, "ت": 4.2,
+    "ب": 4.0, "ع": 3.2, "ه": 2.8, "ة": 2.8, "ف": 2.8, "د": 2.7, "ق": 2.4, "س": 2.4,
+    "أ": 2.4, "ك": 2.2, "ح": 1.9, "ج": 1.2, "ى": 1.1, "إ": 1.0, "ش": 1.0, "ص": 0.9,
+    "ط": 0.8, "خ": 0.7, "ذ": 0.7, "ث": 0.6, "ض": 0.6, "ز": 0.5, "ء": 0.5, "غ": 0.4,
+    "ئ": 0.3, "ظ": 0.2, "آ": 0.15, "ؤ": 0.1, "،": 0.8, "؛": 0.05, "؟": 0.05,
+    "\u064e": 0.3, "\u064f": 0.15, "\u0650": 0.15, "\u0651": 0.2, "\u0652": 0.1,
+    "\u064b": 0.1, "\u064c": 0.02, "\u064d": 0.02, "\u0640": 0.05,
+}
+# fmt: on
+_RARE_ARABIC = 0.005  # any other character of the Arabic block
+_LOG_FREQUENCY = {ch: math.log(share / 100) for ch, share in _ARABIC_FREQUENCY.items()}
+_LOG_RARE = math.log(_RARE_ARABIC / 100)
+# Windows-1256 is far more common than ISO-8859-6; for a text of a few letters, where the
+# letter statistics cannot decide, this prior does (in nats, i.e. about a factor of e**2).
+_PRIOR = {"cp1256": 2.0, "iso8859-6": 0.0}
+
+# WHATWG labels that Python does not know, and labels that mean something else on the web.
+_ALIASES = {
+    "x-cp1256": "cp1256",
+    "windows-1256": "cp1256",
+    "iso-8859-6-i": "iso8859-6",
+    "iso-8859-6-e": "iso8859-6",
+    "csiso88596i": "iso8859-6",
+    "csiso88596e": "iso8859-6",
+    # Browsers read pages labelled Latin-1 or ASCII as Windows-1252 (HTML standard).
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text (without a byte-order mark) and the Python codec that produced it."""
+
+    text: str
+    encoding: str
+
+
+def canonical_codec(label: str | None) -> str | None:
+    """A Python codec name for a charset label found in a file, or None if it is unknown."""
+    if not label:
+        return None
+    key = label.strip().strip("\"'").lower()
+    key = _ALIASES.get(key, key)
+    try:
+        name = codecs.lookup(key).name
+    except LookupError:
+        return None
+    return "utf-8" if name in ("utf-8-sig", "utf_8") else name
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes never occur in 8-bit or UTF-8 prose; many C0 controls mean a binary file.
+    (UTF-16 is recognised before this is asked.)"""
+    sample = data[:_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The codec name if ``data`` is BOM-less UTF-16 prose: in Latin text every other byte is
+    NUL, in Arabic text every other byte is 0x06; the other half never is."""
+    sample = data[: _SAMPLE & ~1]
+    if len(sample) < 4 or len(data) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        high_share = (high.count(0) + high.count(6)) / len(high)
+        low_nul = low.count(0) / len(low)
+        if high_share > 0.6 and low_nul < 0.05:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if plausibility(text) is not None:
+                return codec
+    return None
+
+
+# A word: letters and the combining marks written on them (harakat are not "letters" to
+# Python). Digits, punctuation and markup split words, so ``content="نص`` is two words.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
+_AR = "\u0600-\u06ff"  # the Arabic block, letters and marks
+_ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # accented Latin letters (not × ÷)
+_LATIN = "A-Za-z" + _ACCENTED
+_LETTER = "\u0621-\u064a\u0671-\u06d3"  # Arabic letters proper
+_MARK = "\u064b-\u065f\u0670"
+# What no real text contains but a wrong code page produces — each match counts as one bad
+# word. Whole-text regular expressions rather than a loop over words: they run in C, and
+# detection must stay cheap for thousands of files.
+_BAD_PATTERNS = (
+    # Arabic touching Latin inside a word (ISO-8859-6 read as Windows-1256: ç è é ê inside)
+    re.compile(f"[{_AR}][{_LATIN}]|[{_LATIN}][{_AR}]"),
+    # tanween or ta marbuta inside a word (they only end one)
+    re.compile(f"[\u064b-\u064d\u0629](?=[{_LETTER}])"),
+    # a mark with no letter to sit on
+    re.compile(f"(?<![{_LETTER}{_MARK}A-Za-z])[{_MARK}]"),
+    # a Latin word made only of accented letters
+    re.compile(f"(?<![^\\W\\d_])[{_ACCENTED}]{{2,}}(?![^\\W\\d_])"),
+    # × or ÷ glued to Arabic (Windows-1256 keeps them among its letters)
+    re.compile(f"[{_AR}][×÷]|[×÷][{_AR}]"),
+)
+_WHITE_CONTROLS = frozenset("\t\n\r\f\x1b")
+
+
+def plausibility(text: str) -> float | None:
+    """How much ``text`` looks like real prose, as a log-likelihood; None if it cannot be.
+
+    Implausible: control characters other than white space, unassigned or private-use code
+    points, or more than a tenth of the words impossible (:data:`_BAD_PATTERNS`; ISO-8859-6
+    bytes read as Windows-1256, for instance, put ç è é ê inside Arabic words). The score sums,
+    for each Arabic character, the log of its usual frequency, minus a penalty per bad word.
+    Character statistics are taken over the distinct characters (a text has a few dozen), so
+    the cost is a handful of C-level scans.
+    """
+    sample = text[:_SAMPLE]
+    counts = {ch: sample.count(ch) for ch in set(sample)}
+    bad = 0
+    score = 0.0
+    for ch, count in counts.items():
+        code = ord(ch)
+        if 0x0600 <= code <= 0x06FF:
+            score += count * _LOG_FREQUENCY.get(ch, _LOG_RARE)
+            continue
+        category = unicodedata.category(ch)
+        if (category == "Cc" and ch not in _WHITE_CONTROLS) or category in ("Cn", "Co"):
+            bad += count
+    if bad > max(2, len(sample) // 1000):
+        return None
+    words = len(_WORD.findall(sample))
+    bad_words = sum(len(pattern.findall(sample)) for pattern in _BAD_PATTERNS)
+    if words and bad_words / words > 0.1:
+        return None
+    return score - 10.0 * bad_words
+
+
+def _latin_mojibake(text: str) -> bool:
+    """Arabic bytes read under a Latin label (old servers label everything ISO-8859-1) give
+    words made of accented capitals and symbols: far more non-ASCII letters than any European
+    language has (French, the most accented, stays under a tenth)."""
+    letters = [ch for ch in text[:_SAMPLE] if ch.isalpha()]
+    if not letters:
+        return False
+    accented = sum(1 for ch in letters if ord(ch) > 0x7F and ord(ch) < 0x0250)
+    return accented / len(letters) > 0.3
+
+
+def _position(data: bytes, offset: int) -> str:
+    line = data[:offset].count(b"\n") + 1
+    return f"invalid byte 0x{data[offset]:02x} on line {line}"
+
+
+def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
+    """Decode ``data`` (see the module docstring for the order of decisions).
+
+    ``declared`` is a charset label the container states; it is trusted only if the bytes
+    decode under it. Raises ``ImportRejected`` for binary data and for bytes that no known
+    encoding turns into plausible text, naming the first offending byte.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(codec), codec)
+            except UnicodeDecodeError as error:
+                raise ImportRejected(
+                    f"{name} starts with a {codec.upper()} byte-order mark but is not valid "
+                    f"{codec.upper()} ({_position(data, error.start + len(bom))})."
+                ) from error
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16), utf16)
+    if looks_binary(data):
+        raise ImportRejected(f"{name} is a binary file, not text.")
+    label = canonical_codec(declared)
+    if label is not None and label != "utf-8":
+        try:
+            text = data.decode(label)
+        except UnicodeDecodeError:
+            pass  # a wrong label is common; fall through to detection
+        else:
+            if plausibility(text) is not None and not _latin_mojibake(text):
+                return Decoded(text, label)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as error:
+        first_error = error
+    best: tuple[float, str, str] | None = None
+    for candidate in ("cp1256", "iso8859-6"):
+        try:
+            text = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        if score is None:
+            continue
+        score += _PRIOR[candidate]
+        if best is None or score > best[0]:
+            best = (score, text, candidate)
+    if best is not None:
+        return Decoded(best[1], best[2])
+    raise ImportRejected(
+        f"{name} is not UTF-8 text ({_position(data, first_error.start)}), and it does not "
+        "read as Arabic Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it again."
+    )

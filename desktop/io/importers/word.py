@@ -1,0 +1,183 @@
+"""Word documents (.docx) through python-docx (MIT): paragraphs and tables in reading order.
+
+Direction: Word marks right-to-left paragraphs with ``<w:bidi/>`` (on the paragraph, its style
+or the document defaults). When most paragraphs say so the article is right-to-left whatever
+its letters; otherwise the text decides, as for any import. The core properties fill the
+title, author and date — except the placeholders python-docx's own template carries, which
+describe the tool, not the article.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import ImportRejected
+from desktop.core.models import DocumentDraft
+from desktop.core.text import make_draft
+from desktop.io.importers.common import display_name, iso_date, read_limited, sniff
+
+__all__ = ["WORD_SUFFIXES", "docx_to_draft", "read_docx_file"]
+
+WORD_SUFFIXES = (".docx",)
+MAX_UNPACKED = 200 * 1024 * 1024  # a "zip bomb" must not be unpacked to be refused
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFF = {"0", "false", "off"}
+# What python-docx writes into every document made from its default template.
+_TEMPLATE_AUTHOR = "python-docx"
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
+
+
+def _bidi_of(ppr: Any) -> bool | None:
+    """True/False when a ``<w:pPr>`` states the paragraph direction, None when it is silent."""
+    if ppr is None:
+        return None
+    bidi = ppr.find(f"{_W}bidi")
+    if bidi is None:
+        return None
+    return bidi.get(f"{_W}val", "1").lower() not in _OFF
+
+
+class _Direction:
+    """Resolves a paragraph's ``w:bidi`` through its style chain to the document defaults."""
+
+    def __init__(self, document: Any) -> None:
+        defaults = document.styles.element.find(f"{_W}docDefaults")
+        ppr = None if defaults is None else defaults.find(f"{_W}pPrDefault/{_W}pPr")
+        self.default = bool(_bidi_of(ppr))
+        self._styles: dict[str, bool | None] = {}
+
+    def _style(self, style: Any) -> bool | None:
+        seen = 0
+        while style is not None and seen < 20:  # based-on chains can loop in broken files
+            key = style.style_id
+            if key in self._styles:
+                return self._styles[key]
+            value = _bidi_of(style.element.pPr)
+            if value is not None:
+                self._styles[key] = value
+                return value
+            style, seen = style.base_style, seen + 1
+        return None
+
+    def of(self, paragraph: Any) -> bool:
+        own = _bidi_of(paragraph._p.pPr)
+        if own is not None:
+            return own
+        try:
+            styled = self._style(paragraph.style)
+        except (KeyError, ValueError, AttributeError):
+            styled = None
+        return self.default if styled is None else styled
+
+
+def _blocks(document: Any) -> Iterator[tuple[str, Any]]:
+    """(text, paragraph or None) in reading order; a table row is one line, cells
+    separated by " | "."""
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                    if text and (not cells or cells[-1] != text):  # merged cells repeat
+                        cells.append(text)
+                if cells:
+                    yield " | ".join(cells), None
+        else:
+            yield block.text, block
+
+
+def _is_heading(paragraph: Any) -> bool:
+    try:
+        name = (paragraph.style.name or "").lower()
+    except (KeyError, ValueError, AttributeError):
+        return False
+    return name == "title" or name.startswith("heading")
+
+
+def docx_to_draft(
+    data: bytes, name: str, *, origin: str = "", fallback_title: str = ""
+) -> DocumentDraft:
+    """Bytes of a .docx to a draft, or ``ImportRejected`` saying what is wrong with it."""
+    if not data.strip():
+        raise ImportRejected(f"{name} is empty.")
+    if sniff(data) == "ole":
+        raise ImportRejected(
+            f"{name} is an old binary Word document (.doc); save it as .docx and import it again."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportRejected(
+            f"{name} is not a valid Word document (it is damaged or not a .docx file)."
+        ) from error
+    if unpacked > MAX_UNPACKED:
+        raise ImportRejected(
+            f"{name} unpacks to {unpacked / 1024 / 1024:.0f} MB; Word documents larger than "
+            f"{MAX_UNPACKED // 1024 // 1024} MB unpacked are not imported."
+        )
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        direction = _Direction(document)
+        lines: list[str] = []
+        rtl = stated = 0
+        heading = ""
+        for text, paragraph in _blocks(document):
+            text = text.strip()
+            if not text:
+                continue
+            if paragraph is not None:
+                if not lines and not heading and _is_heading(paragraph):
+                    heading = text
+                if direction.of(paragraph):
+                    rtl += 1
+                stated += 1
+            lines.append(text)
+        props = document.core_properties
+        title = (props.title or "").strip()
+        author = (props.author or "").strip()
+        created = props.created
+    except ImportRejected:
+        raise
+    except Exception as error:  # python-docx/lxml raise many types on a damaged package
+        raise ImportRejected(
+            f"{name} is not a valid Word document (it is damaged: {type(error).__name__})."
+        ) from error
+    if not lines:
+        raise ImportRejected(f"{name} contains no text.")
+    if author == _TEMPLATE_AUTHOR:
+        author = ""
+    if created is not None and created.replace(tzinfo=None) == _TEMPLATE_CREATED:
+        created = None
+    title = title or heading
+    if title and len(lines) > 1 and lines[0] == title:
+        lines = lines[1:]  # the reader shows the title above the text
+    draft = make_draft(
+        "\n".join(lines),
+        title=title,
+        author=author,
+        published=iso_date(created),
+        origin=origin,
+        fallback_title=fallback_title,
+    )
+    if stated and rtl * 2 > stated and draft.direction != "rtl":
+        draft = replace(draft, direction="rtl")
+    return draft
+
+
+def read_docx_file(path: str | os.PathLike[str]) -> DocumentDraft:
+    """Read one .docx file into a draft, or raise ImportRejected with the reason."""
+    file = Path(path)
+    return docx_to_draft(
+        read_limited(file), display_name(file), origin=str(file.resolve()), fallback_title=file.stem
+    )

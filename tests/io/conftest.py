@@ -1,0 +1,34 @@
+"""Fixtures for the importer tests: Arabic PDFs generated once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .import_files import DEJAVU, PDF_AUTHOR, PDF_PARAGRAPHS, PDF_TITLE, make_pdfs
+
+
+@pytest.fixture(scope="session")
+def arabic_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two PDFs of the same Arabic article: glyphs in logical order (as Qt, Word and
+    LibreOffice write them) and in visual order (as older generators do)."""
+    if not DEJAVU.is_file():
+        pytest.skip("DejaVu Sans (fonts-dejavu-core) is needed to make Arabic PDFs")
+    folder = tmp_path_factory.mktemp("pdfs")
+    paths = {mode: folder / f"{mode}.pdf" for mode in ("logical", "visual")}
+    make_pdfs(
+        folder,
+        [
+            {
+                "path": str(path),
+                "font": str(DEJAVU),
+                "paragraphs": PDF_PARAGRAPHS,
+                "title": PDF_TITLE,
+                "author": PDF_AUTHOR,
+                "mode": mode,
+            }
+            for mode, path in paths.items()
+        ],
+    )
+    return paths

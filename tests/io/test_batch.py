@@ -1,0 +1,231 @@
+"""Batches of files and folders: every format, every bad input with its reason, duplicates,
+cancellation, and nothing half-imported."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.core.models import DocumentDraft
+from desktop.io import batch
+from desktop.io.batch import expand_paths, import_paths, load_file
+from desktop.io.importers import common, text
+from desktop.store.project import Project
+
+from .import_files import DATA, PDF_PARAGRAPHS, make_docx
+
+ARTICLE = "بيان الخارجية\nأعلنت الوزارة اليوم عن جولة جديدة من المفاوضات في جنيف."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.open(tmp_path / "p.hamish") as opened:
+        yield opened
+
+
+def _article(n: int) -> str:
+    return f"مقال رقم {n}\nقال المتحدث باسم الوزارة إن الاجتماع رقم {n} كان مثمراً."
+
+
+def test_a_folder_of_every_format(
+    tmp_path: Path, project: Project, arabic_pdfs: dict[str, Path]
+) -> None:
+    folder = tmp_path / "inbox"
+    (folder / "sub" / "deeper").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "a.txt").write_text(_article(1), encoding="utf-8")
+    (folder / "b.txt").write_bytes(_article(2).encode("cp1256"))
+    (folder / "c.txt").write_bytes(b"\xff\xfe" + _article(3).encode("utf-16-le"))
+    (folder / "d.md").write_text("# عنوان\n\n" + _article(4), encoding="utf-8")
+    shutil.copy(DATA / "news_page.html", folder / "e.html")
+    make_docx(folder / "f.docx", [_article(6)], title="وثيقة")
+    shutil.copy(arabic_pdfs["logical"], folder / "sub" / "g.pdf")
+    (folder / "sub" / "deeper" / "h.eml").write_bytes(
+        b"From: a@b.example\r\nSubject: =?utf-8?b?2LHYs9in2YTYqQ==?=\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + _article(8).encode()
+    )
+    (folder / ".hidden.txt").write_text(_article(9), encoding="utf-8")
+    (folder / ".git" / "HEAD.txt").write_text(_article(10), encoding="utf-8")
+    (folder / "~$f.docx").write_bytes(b"lock")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "table.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+
+    progress: list[tuple[int, int, str]] = []
+    result = import_paths(project.documents, [folder], progress=lambda *a: progress.append(a))
+    report = result.report
+    assert not report.failed, report.failed
+    names = [Path(path).name for path, _ in report.imported]
+    assert names == ["a.txt", "b.txt", "c.txt", "d.md", "e.html", "f.docx", "g.pdf", "h.eml"]
+    skipped = {Path(f.path).name: f.reason for f in result.skipped}
+    assert set(skipped) == {"photo.png", "table.csv", "old.doc"}
+    assert "does not import .png files" in skipped["photo.png"]
+    assert "save it as .docx" in skipped["old.doc"]
+    assert progress[0] == (0, 8, "a.txt") and progress[-1] == (8, 8, "")
+    by_name = {Path(p).name: project.documents.get(i) for p, i in report.imported}
+    assert by_name["b.txt"].text == _article(2)
+    assert by_name["c.txt"].text == _article(3)
+    assert by_name["d.md"].title == "عنوان"
+    assert by_name["e.html"].source == "صحيفة المرصد"
+    assert by_name["f.docx"].title == "وثيقة"
+    assert by_name["g.pdf"].text == "\n".join(PDF_PARAGRAPHS)
+    assert by_name["h.eml"].title == "رسالة"
+    assert all(d.direction == "rtl" for d in by_name.values())
+    assert project.documents.count() == 8
+
+
+def test_bad_inputs_each_get_a_reason_and_the_rest_continues(
+    tmp_path: Path, project: Project, arabic_pdfs: dict[str, Path]
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "1-good.txt").write_text(_article(1), encoding="utf-8")
+    good_docx = make_docx(tmp_path / "good.docx", [_article(2)]).read_bytes()
+    (folder / "2-corrupt.docx").write_bytes(good_docx[: len(good_docx) // 2])
+    pdf = arabic_pdfs["logical"].read_bytes()
+    (folder / "3-corrupt.pdf").write_bytes(b"%PDF-1.4\n" + b"\x13\x37garbage" * 50)
+    (folder / "4-binary.txt").write_bytes(b"\x00\x01\x02\x03binary" * 64)
+    (folder / "5-empty.txt").touch()
+    with (folder / "6-huge.txt").open("wb") as handle:  # sparse: no disk, no reading
+        handle.truncate(200 * 1024 * 1024)
+    (folder / "7-good.pdf").write_bytes(pdf)
+    (folder / "8-pdf-named.html").write_bytes(pdf)
+    result = import_paths(project.documents, [folder])
+    report = result.report
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert [Path(p).name for p, _ in report.imported] == ["1-good.txt", "7-good.pdf"]
+    assert "not a valid Word document" in reasons["2-corrupt.docx"]
+    assert "not a valid PDF" in reasons["3-corrupt.pdf"]
+    assert "binary file" in reasons["4-binary.txt"]
+    assert "is empty" in reasons["5-empty.txt"]
+    assert "200 MB" in reasons["6-huge.txt"] and "larger than 50 MB" in reasons["6-huge.txt"]
+    assert "named like a web page but is a PDF" in reasons["8-pdf-named.html"]
+    assert len(reasons) == 6
+    assert project.documents.count() == 2  # nothing half-imported
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
+def test_unreadable_file_and_folder(tmp_path: Path, project: Project) -> None:
+    folder = tmp_path / "locked"
+    (folder / "inner").mkdir(parents=True)
+    secret = folder / "secret.txt"
+    secret.write_text(_article(1), encoding="utf-8")
+    (folder / "inner" / "x.txt").write_text(_article(2), encoding="utf-8")
+    secret.chmod(0)
+    (folder / "inner").chmod(0)
+    try:
+        result = import_paths(project.documents, [folder])
+    finally:
+        secret.chmod(0o600)
+        (folder / "inner").chmod(0o700)
+    assert "permission denied" in result.report.failed[0].reason
+    assert any("cannot be read" in s.reason for s in result.skipped)
+
+
+def test_permission_denied_is_a_reason_even_as_root(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same path as chmod 0 for a user, simulated so it also runs as root (CI)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(_article(1), encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(_article(2), encoding="utf-8")
+    real_open = Path.open
+
+    def guarded(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", guarded)
+    result = import_paths(project.documents, [secret, good])
+    assert result.report.failed[0].reason == f"{secret} cannot be read: permission denied."
+    assert len(result.report.imported) == 1
+
+
+def test_duplicates_name_the_existing_article(tmp_path: Path, project: Project) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    again = tmp_path / "again-in-cp1256.txt"
+    again.write_bytes(ARTICLE.replace("\n", "\r\n").encode("cp1256"))
+    result = import_paths(project.documents, [first, again, first])
+    ((_, doc_id),) = result.report.imported
+    assert result.report.duplicates == [(str(again), doc_id), (str(first), doc_id)]
+    assert result.total == 3
+
+
+def test_cancellation_between_files_keeps_what_was_imported(
+    tmp_path: Path, project: Project
+) -> None:
+    paths = []
+    for n in range(6):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(_article(n), encoding="utf-8")
+        paths.append(path)
+    loaded: list[Path] = []
+
+    def loader(path: Path) -> DocumentDraft:
+        loaded.append(path)
+        return load_file(path)
+
+    result = import_paths(
+        project.documents, paths, cancelled=lambda: len(loaded) >= 2, loader=loader
+    )
+    assert result.cancelled
+    assert len(result.report.imported) == 2
+    assert project.documents.count() == 2
+
+
+def test_content_decides_for_unknown_extensions(
+    tmp_path: Path, arabic_pdfs: dict[str, Path]
+) -> None:
+    html = tmp_path / "saved-page"
+    shutil.copy(DATA / "news_page.html", html)
+    assert load_file(html).source == "صحيفة المرصد"
+    pdf = tmp_path / "download.bin"
+    shutil.copy(arabic_pdfs["logical"], pdf)
+    assert load_file(pdf).text == "\n".join(PDF_PARAGRAPHS)
+    plain = tmp_path / "README"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    assert load_file(plain).text == ARTICLE
+    png = tmp_path / "picture"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with pytest.raises(ImportRejected, match="is an image, which Hamish does not import"):
+        load_file(png)
+    with pytest.raises(ImportRejected, match="does not exist"):
+        load_file(tmp_path / "missing.pdf")
+
+
+def test_an_unexpected_parser_error_fails_one_file_only(
+    tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> DocumentDraft:
+        raise ValueError("parser bug")
+
+    monkeypatch.setitem(batch._BY_KIND, "html", broken)
+    page = tmp_path / "a.html"
+    shutil.copy(DATA / "news_page.html", page)
+    good = tmp_path / "b.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = import_paths(project.documents, [page, good])
+    assert "could not be read (ValueError: parser bug)" in result.report.failed[0].reason
+    assert len(result.report.imported) == 1
+
+
+def test_one_size_limit_for_every_format() -> None:
+    assert text.MAX_BYTES is common.MAX_BYTES == 50 * 1024 * 1024
+
+
+def test_expand_paths_walks_folders_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("b/2.txt", "b/1.txt", "a.html"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, skipped = expand_paths([tmp_path, tmp_path / "b" / "1.txt"])
+    names = [f.relative_to(tmp_path).as_posix() for f in files]
+    assert names == ["a.html", "b/1.txt", "b/2.txt", "b/1.txt"]
+    assert skipped == []

@@ -1,0 +1,90 @@
+"""E-mail messages: headers as metadata, text/plain preferred, HTML through the extractor,
+charsets honoured (and detected when a message declares none)."""
+
+from __future__ import annotations
+
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.io.importers.eml import eml_to_draft, read_eml_file
+
+from .import_files import DATA
+
+BODY = (
+    "أعلن وزير الخارجية الروسي سيرغي لافروف أنهما اتفقا على محاربة داعش.\n"
+    "من جانبه، قال كيري إن واشنطن وموسكو اتفقتا على خطوات ملموسة."
+)
+SUBJECT = "نشرة الأخبار: لافروف وكيري"
+
+
+def _headers(message: MIMEText | MIMEMultipart, charset: str) -> None:
+    message["Subject"] = Header(SUBJECT, charset)
+    message["From"] = f"{Header('وكالة الأنباء', charset).encode()} <news@agency.example>"
+    message["To"] = "analyst@example.org"
+    message["Date"] = "Fri, 15 Jul 2016 21:30:00 +0300"
+
+
+def test_windows_1256_plain_message(tmp_path: Path) -> None:
+    message = MIMEText(BODY, "plain", "windows-1256")
+    _headers(message, "windows-1256")
+    path = tmp_path / "news.eml"
+    path.write_bytes(message.as_bytes())
+    assert b"windows-1256" in path.read_bytes()
+    draft = read_eml_file(path)
+    assert draft.title == SUBJECT
+    assert draft.author == "وكالة الأنباء"
+    assert draft.source == "agency.example"
+    assert draft.published == "2016-07-15"
+    assert draft.text == BODY
+    assert draft.direction == "rtl"
+
+
+def test_multipart_with_html_body_and_an_attachment() -> None:
+    page = (DATA / "news_page.html").read_text(encoding="utf-8")
+    message = MIMEMultipart("mixed")
+    _headers(message, "utf-8")
+    message.attach(MIMEText(page, "html", "utf-8"))
+    message.attach(MIMEApplication(b"%PDF-1.4 not read", Name="attachment.pdf"))
+    draft = eml_to_draft(message.as_bytes(), "html.eml")
+    assert draft.title == SUBJECT  # the subject wins over the page's headline
+    assert draft.url == "https://almarsad.example/politics/2016/07/15/lavrov-kerry-truce"
+    assert draft.text.startswith("أعلن وزير الخارجية الروسي سيرغي لافروف")
+    assert "الأكثر قراءة" not in draft.text
+
+
+def test_plain_part_is_preferred_to_html() -> None:
+    message = MIMEMultipart("alternative")
+    _headers(message, "utf-8")
+    message.attach(MIMEText(BODY, "plain", "utf-8"))
+    message.attach(MIMEText("<html><body><p>نص مختلف تماماً</p></body></html>", "html", "utf-8"))
+    assert eml_to_draft(message.as_bytes(), "alt.eml").text == BODY
+
+
+def test_undeclared_charset_is_detected() -> None:
+    raw = (
+        b"From: news@agency.example\r\nSubject: test\r\nDate: Fri, 15 Jul 2016 10:00:00 +0000\r\n"
+        b"Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + BODY.encode("cp1256")
+    )
+    draft = eml_to_draft(raw, "legacy.eml")
+    assert draft.text == BODY
+    assert draft.author == "news@agency.example"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "is empty"),
+        (b"just some words without headers\n", "not an e-mail message|no text body"),
+        (b"Subject: empty\r\nContent-Type: text/plain\r\n\r\n", "no text body"),
+    ],
+)
+def test_bad_messages(raw: bytes, reason: str) -> None:
+    with pytest.raises(ImportRejected, match=reason):
+        eml_to_draft(raw, "bad.eml")

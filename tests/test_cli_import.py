@@ -1,0 +1,50 @@
+"""``hamish import`` with folders and every format, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.test_cli import hamish
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+def test_folder_of_formats_with_bad_files(tmp_path: Path) -> None:
+    project = tmp_path / "p.hamish"
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(DATA / "news_page.html", folder / "page.html")
+    (folder / "legacy.txt").write_bytes("قال الرئيس إن المفاوضات مستمرة".encode("cp1256"))
+    (folder / "sub" / "iso.txt").write_bytes("وأضاف أن الاجتماع كان مثمراً".encode("iso-8859-6"))
+    (folder / "sub" / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "notes.csv").write_text("a,b", encoding="utf-8")
+    result = hamish("import", "--project", project, folder)
+    assert result.returncode == 1
+    assert "3 imported, 1 skipped, 1 failed" in result.stdout
+    assert "notes.csv: Hamish does not import .csv files" in result.stdout
+    assert "broken.docx: broken.docx is not a valid Word document" in result.stderr
+    rows = json.loads(hamish("list", "--project", project, "--json").stdout)
+    assert {row["title"] for row in rows} >= {
+        "لافروف وكيري يتفقان على خطوات لإنقاذ الهدنة في سوريا"
+    }
+    assert {row["source"] for row in rows} >= {"صحيفة المرصد"}
+
+    again = hamish("import", "--project", project, folder / "page.html")
+    assert again.returncode == 0
+    assert "0 imported, 1 skipped, 0 failed" in again.stdout
+    assert "already in the project as “لافروف وكيري" in again.stdout
+
+
+def test_json_exports_still_go_to_the_project_importer(tmp_path: Path) -> None:
+    source = tmp_path / "source.hamish"
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    assert hamish("import", "--project", source, page).returncode == 0
+    export = tmp_path / "export.json"
+    assert hamish("export", "--project", source, "--output", export).returncode == 0
+    target = tmp_path / "target.hamish"
+    result = hamish("import", "--project", target, export)
+    assert result.returncode == 0, result.stderr
+    assert "imported  " in result.stdout and "1 document" in result.stdout

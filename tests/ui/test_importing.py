@@ -1,0 +1,260 @@
+"""The ways in, through the window: drops, the clipboard, folders in the background with a
+summary, cancelling, and editing an article's metadata with undo."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.models import DocumentDraft
+from desktop.core.text import make_draft
+from desktop.io.batch import load_file
+from desktop.store.project import Project
+from desktop.ui.actions import ActionId
+from desktop.ui.importing import ImportOutcome, MetadataDialog, validate_metadata
+from desktop.ui.mainwindow import MainWindow
+
+from .conftest import RecordingMessenger
+
+MakeWindow = Callable[..., MainWindow]
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+HEADLINE = "لافروف وكيري يتفقان على خطوات لإنقاذ الهدنة في سوريا"
+
+
+def _article(n: int) -> str:
+    return f"مقال رقم {n}\nقال المتحدث باسم الوزارة إن الاجتماع رقم {n} كان مثمراً جداً."
+
+
+@pytest.fixture
+def window(make_window: MakeWindow, tmp_path: Path) -> MainWindow:
+    path = tmp_path / "work.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(_article(0), title="الأول", published="2016-01-01"))
+    return make_window(path)
+
+
+def _recording(window: MainWindow) -> list[ImportOutcome]:
+    outcomes: list[ImportOutcome] = []
+    window.importing.present_summary = outcomes.append
+    return outcomes
+
+
+def _wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.importing.busy, timeout=15000)
+
+
+def _drop(window: MainWindow, mime: QMimeData) -> None:
+    actions = Qt.DropAction.CopyAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(400, 300), actions, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(400, 300), actions, mime, buttons, modifiers)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+
+
+def test_drop_files_and_a_folder_on_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    outcomes = _recording(window)
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"{n}.txt").write_text(_article(n), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page)), QUrl.fromLocalFile(str(folder))])
+    _drop(window, mime)
+    _wait_idle(qtbot, window)
+    (outcome,) = outcomes
+    assert len(outcome.imported) == 3 and not outcome.failed
+    assert window.library.proxy.rowCount() == 4
+    assert window.project.documents.count() == 4
+    assert window.reader.document_id == outcome.imported[-1][1]
+
+
+def test_clipboard_text_and_web_selection(
+    window: MainWindow, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    clipboard = QApplication.clipboard()
+    clipboard.setText(_article(5))
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert window.reader.title.text() == "مقال رقم 5"
+    assert window.library.proxy.rowCount() == 2
+
+    html = (DATA / "news_page.html").read_text(encoding="utf-8")
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText("نص الصفحة كما نسخه المتصفح")
+    clipboard.setMimeData(mime)
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert window.reader.title.text() == HEADLINE
+    assert "صحيفة المرصد" in window.reader.meta.text()
+    assert window.library.proxy.rowCount() == 3
+
+    clipboard.setText(_article(5))  # the same text again: the existing article opens
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert window.reader.title.text() == "مقال رقم 5"
+    assert "already in the project" in messenger.infos[-1][1]
+    assert window.library.proxy.rowCount() == 3
+    assert window.registry[ActionId.NEW_FROM_CLIPBOARD].shortcut().toString() == "Ctrl+Shift+V"
+
+    clipboard.clear()
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert "clipboard holds no text" in messenger.infos[-1][1]
+
+
+def test_dropped_text_becomes_an_article(window: MainWindow) -> None:
+    mime = QMimeData()
+    mime.setText(_article(7))
+    _drop(window, mime)
+    assert window.reader.title.text() == "مقال رقم 7"
+
+
+def test_folder_with_bad_files_shows_the_summary(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(_article(1), encoding="utf-8")
+    (folder / "b-same.txt").write_text(_article(0), encoding="utf-8")  # already in the project
+    (folder / "c-corrupt.docx").write_bytes(b"PK\x03\x04 damaged")
+    (folder / "d-binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "e-photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    window.import_files([str(folder)])
+    assert window.importing.busy  # in the background: the call returns at once
+    _wait_idle(qtbot, window)
+    dialog = window.importing.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.headline.text() == "1 imported, 2 skipped, 2 failed."
+    assert dialog.rows("imported") == [("a-good.txt", "\u2068مقال رقم 1\u2069")]
+    skipped = dict(dialog.rows("skipped"))
+    assert skipped["b-same.txt"] == "Already in the project as “\u2068الأول\u2069” (article 1)"
+    assert "does not import .jpg files" in skipped["e-photo.jpg"]
+    failed = dict(dialog.rows("failed"))
+    assert "not a valid Word document" in failed["c-corrupt.docx"]
+    assert "binary file" in failed["d-binary.txt"]
+    assert window.library.proxy.rowCount() == 2
+    dialog.close()
+
+
+def test_cancel_keeps_what_was_already_imported(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    outcomes = _recording(window)
+    paths = []
+    for n in range(1, 21):
+        path = tmp_path / f"{n:02}.txt"
+        path.write_text(_article(n), encoding="utf-8")
+        paths.append(str(path))
+
+    def slow(path: Path) -> DocumentDraft:
+        time.sleep(0.05)
+        return load_file(path)
+
+    window.importing.loader = slow
+    window.import_files(paths)
+    progress = window.importing.progress
+    assert progress.isVisible()
+    qtbot.waitUntil(lambda: progress.bar.value() >= 3, timeout=10000)
+    progress.cancel.click()
+    _wait_idle(qtbot, window)
+    (outcome,) = outcomes
+    assert outcome.batch.cancelled
+    kept = len(outcome.imported)
+    assert 3 <= kept < 20
+    assert "cancelled after" in outcome.headline()
+    assert window.project.documents.count() == 1 + kept
+    assert window.library.proxy.rowCount() == 1 + kept
+    assert not progress.isVisible()
+
+
+def test_edit_metadata_undo_and_redo(window: MainWindow) -> None:
+    assert window.session is not None
+    doc_id = window.reader.document_id
+    assert doc_id is not None
+    asked: list[str] = []
+
+    def ask(document: object) -> dict[str, str | None]:
+        asked.append(getattr(document, "title", ""))
+        return {
+            "title": "عنوان جديد",
+            "source": "وكالة الأنباء",
+            "url": "https://agency.example/a/1",
+            "published": "2016-07-15",
+            "language": "ar",
+            "direction": "ltr",
+        }
+
+    edit = window.registry[ActionId.EDIT_METADATA]
+    assert edit in window.library.view.actions()  # the library's context menu offers it
+    article_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Article")
+    assert article_menu is not None and edit in article_menu.actions()
+    window.importing.ask_metadata = ask
+    edit.trigger()
+    assert asked == ["الأول"]
+    document = window.project.documents.get(doc_id)
+    assert (document.title, document.source, document.published) == (
+        "عنوان جديد",
+        "وكالة الأنباء",
+        "2016-07-15",
+    )
+    assert document.url == "https://agency.example/a/1"
+    assert window.reader.title.text() == "عنوان جديد"
+    assert window.reader.direction == "ltr"
+    assert "وكالة الأنباء" in window.reader.meta.text()
+    model = window.library.model
+    assert model is not None
+    summary = model.summary(doc_id)
+    assert summary is not None and summary.title == "عنوان جديد"
+
+    stack = window.session.undo_stack
+    assert stack.undoText().startswith("Edit metadata of")
+    stack.undo()
+    assert window.project.documents.get(doc_id).title == "الأول"
+    assert window.reader.title.text() == "الأول" and window.reader.direction == "rtl"
+    summary = model.summary(doc_id)
+    assert summary is not None and summary.title == "الأول"
+    stack.redo()
+    assert window.reader.title.text() == "عنوان جديد"
+    count = stack.count()
+    window.registry[ActionId.EDIT_METADATA].trigger()  # same values: no empty undo step
+    assert stack.count() == count
+
+
+def test_metadata_dialog_validates(window: MainWindow, qtbot: QtBot) -> None:
+    doc_id = window.reader.document_id
+    assert doc_id is not None
+    dialog = MetadataDialog(window.project.documents.get(doc_id), window)
+    qtbot.addWidget(dialog)
+    assert dialog.values()["title"] == "الأول"
+    assert dialog.values()["language"] == "ar" and dialog.values()["direction"] == "rtl"
+    dialog.edits["published"].setText("2016-02-30")
+    dialog.edits["url"].setText("not a url")
+    dialog.accept()
+    assert dialog.result() != MetadataDialog.DialogCode.Accepted
+    assert "real date" in dialog.problem.text() and "URL" in dialog.problem.text()
+    clean, problems = validate_metadata({**dialog.values(), "published": "", "url": ""})
+    assert not problems and clean["published"] is None
+
+
+def test_import_actions_have_their_own_shortcuts(window: MainWindow) -> None:
+    """An ambiguous shortcut fires neither action, so no two actions may share one."""
+    owners: dict[str, str] = {}
+    for action in window.registry.all():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in owners, f"{text}: {owners[text]} and {action.text()}"
+            owners[text] = action.text()
+    assert owners["Ctrl+Shift+I"] == "Import &Folder…"
+    assert owners["Ctrl+Shift+D"] == "Edit &Metadata…"
