@@ -39,6 +39,8 @@ apt_packages=(
 if [ "$mode" = test ]; then
   # The packaging tests run the real validators rather than skipping.
   apt_packages+=(desktop-file-utils appstream)
+  # The briefing render test converts a report with LibreOffice and reads it with pdftotext.
+  apt_packages+=(libreoffice-writer-nogui poppler-utils)
 fi
 if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   apt_packages+=("python3-venv")

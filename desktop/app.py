@@ -17,42 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, paths
 from desktop.core.errors import HamishError
-from desktop.io.seeds import seed_drafts
+from desktop.defaults import open_project
 from desktop.resources import read_bytes, read_text
 from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.messages import DialogMessenger
-
-
-def ensure_default_project(path: Path | None = None) -> Path:
-    """Create the default project with the sample articles if it does not exist yet.
-
-    It is built under a temporary name and renamed into place only when complete, so a crash
-    during the first launch cannot leave an empty default project that never gets its seeds.
-    """
-    target = path or paths.default_project_path()
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
-    try:
-        with Project.open(tmp, create=True) as project, project.database.transaction():
-            for draft in seed_drafts():
-                project.documents.add(draft)
-        if not target.exists():
-            os.replace(tmp, target)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-    return target
-
-
-def open_project(path: Path | None) -> Project:
-    """``None`` means the default project (created with the seeds on first run)."""
-    if path is None:
-        return Project.open(ensure_default_project(), create=False)
-    return Project.open(path, create=True)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

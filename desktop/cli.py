@@ -11,14 +11,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import __version__
+from desktop import __version__, cli_entities, cli_search
 from desktop.core.errors import HamishError
-from desktop.core.services import import_documents
-from desktop.io.importers.text import read_text_file
 from desktop.store.project import Project
 
 if TYPE_CHECKING:
@@ -31,7 +28,9 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def _export_json(project: Project, output: Path, document_ids: list[int] | None) -> str:
+def _export_json(
+    project: Project, output: Path, document_ids: list[int] | None, _options: argparse.Namespace
+) -> str:
     from desktop.io.exporters.json_export import export_json
 
     summary = export_json(project, output, document_ids)
@@ -44,10 +43,50 @@ def _export_json(project: Project, output: Path, document_ids: list[int] | None)
     )
 
 
-# One writer per --format choice: (project, output file, document ids or None for all) -> the
-# line to print. Add "csv" and "docx" here; the parser, suffix guessing and help follow.
-Exporter = Callable[[Project, Path, list[int] | None], str]
-EXPORT_FORMATS: dict[str, Exporter] = {"json": _export_json}
+def _export_docx(
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
+) -> str:
+    """A briefing with every section; Arabic headings unless most articles are not Arabic."""
+    from desktop.io.exporters.docx_report import export_docx
+    from desktop.io.exporters.report import ReportOptions, ReportScope, majority_language
+
+    scope = ReportScope("selected", tuple(document_ids)) if document_ids else ReportScope()
+    report_options = ReportOptions(
+        title=options.title or "",
+        author=options.author or "",
+        marking=options.marking or "",
+        language=options.language or majority_language(project, document_ids),
+        scope=scope,
+    )
+    summary = export_docx(project, output, report_options)
+    counts = summary.counts
+    return (
+        f"wrote {summary.path}: {_plural(counts['sources'], 'article')}, "
+        f"{_plural(counts['claims'], 'claim')}, "
+        f"{_plural(counts['contradictions'], 'contradiction')}, "
+        f"{_plural(counts['entities'], 'entity', 'entities')}, "
+        f"{_plural(counts['excerpts'], 'excerpt')} ({summary.size:,} bytes)"
+    )
+
+
+def _export_csv(
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
+) -> str:
+    from desktop.io.exporters.csv_export import export_csv
+
+    summary = export_csv(project, output, options.what, document_ids)
+    noun = "annotation" if summary.kind == "annotations" else "claim"
+    return f"wrote {summary.path}: {_plural(summary.rows, noun)} ({summary.size:,} bytes)"
+
+
+# One writer per --format choice: (project, output file, document ids or None for all, the
+# parsed options) -> the line to print. The parser, suffix guessing and help follow.
+Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
+EXPORT_FORMATS: dict[str, Exporter] = {
+    "json": _export_json,
+    "docx": _export_docx,
+    "csv": _export_csv,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,17 +103,45 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = sub.add_parser(
-        "import", help="import UTF-8 text files as articles, or Hamish JSON exports (.json)"
+        "import",
+        help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
+        "recursively), or Hamish JSON exports (.json)",
     )
     p_import.add_argument("--project", type=Path, dest="sub_project", help="project file")
-    p_import.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
 
-    p_export = sub.add_parser("export", help="write the project, or some articles, to a file")
+    p_export = sub.add_parser(
+        "export",
+        help="write the project, or some articles, to a file",
+        description="json: lossless, for archives and colleagues (docs/json-format.md). "
+        "docx: a Word briefing with every section (claims, contradictions, entities, "
+        "excerpts, sources). "
+        "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
+        "a byte-order mark.",
+    )
     p_export.add_argument("--project", type=Path, dest="sub_project", help="project file")
     p_export.add_argument(
         "--format",
         choices=sorted(EXPORT_FORMATS),
         help="file format (default: taken from the --output suffix)",
+    )
+    p_export.add_argument(
+        "--what",
+        choices=("annotations", "claims"),
+        default="annotations",
+        help="csv only: the table to write (default: annotations); run twice for both",
+    )
+    p_export.add_argument("--title", help="docx only: report title (default: a generic one)")
+    p_export.add_argument("--author", help="docx only: author shown on the cover")
+    p_export.add_argument(
+        "--marking",
+        help="docx only: handling marking in every page's header and footer "
+        "(default: للاستخدام الداخلي / For internal use only)",
+    )
+    p_export.add_argument(
+        "--language",
+        choices=("ar", "en"),
+        help="docx only: language of the headings (default: Arabic when most articles are)",
     )
     p_export.add_argument("--output", type=Path, required=True, help="file to write")
     p_export.add_argument(
@@ -96,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+
+    cli_entities.register(sub)
+    cli_search.register(sub)
     return parser
 
 
@@ -105,7 +175,7 @@ def _project_path(args: argparse.Namespace) -> Path | None:
 
 
 def _open_existing(args: argparse.Namespace) -> Project:
-    from desktop.app import ensure_default_project
+    from desktop.defaults import ensure_default_project
 
     path = _project_path(args)
     if path is None:
@@ -150,27 +220,37 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.app import ensure_default_project
+    """Files and folders of any supported format through the same batch importer as the
+    window; Hamish JSON exports (named explicitly) through the project importer."""
+    from desktop.defaults import ensure_default_project
+    from desktop.io.batch import import_paths
+    from desktop.store.bulk import batch_durability
 
-    json_files = [f for f in args.files if f.suffix.lower() == ".json"]
-    text_files = [f for f in args.files if f.suffix.lower() != ".json"]
+    json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
+    other_paths = [f for f in args.files if f not in json_files]
     path = _project_path(args) or ensure_default_project()
     with Project.open(path, create=True) as project:
         json_failed = _import_json_files(project, json_files)
-        if not text_files:
+        if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
-        report = import_documents(
-            project.documents, [(str(f), partial(read_text_file, f)) for f in text_files]
-        )
-    for file, doc_id in report.imported:
-        print(f"imported  {doc_id:>5}  {file}")
-    for file, doc_id in report.duplicates:
-        print(f"skipped   {doc_id:>5}  {file} (already in the project)")
+        with batch_durability(project.database):  # one fsync per batch, not per article
+            batch = import_paths(project.documents, other_paths)
+        report = batch.report
+        for file, doc_id in report.imported:
+            print(f"imported  {doc_id:>5}  {file}")
+        for file, doc_id in report.duplicates:
+            try:
+                existing = f"“{project.documents.get(doc_id).title}”"
+            except HamishError:
+                existing = "an article"
+            print(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
+    for skipped in batch.skipped:
+        print(f"skipped       -  {skipped.reason}")
     for failure in report.failed:
         print(f"hamish: {failure.path}: {failure.reason}", file=sys.stderr)
     print(
-        f"{len(report.imported)} imported, {len(report.duplicates)} skipped, "
-        f"{len(report.failed)} failed"
+        f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
+        f"skipped, {len(report.failed)} failed"
     )
     return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
 
@@ -186,7 +266,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     with _open_existing(args) as project:
-        print(EXPORT_FORMATS[fmt](project, output, args.documents))
+        print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
     return EXIT_OK
 
 
@@ -278,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": cmd_export,
         "list": cmd_list,
         "screenshot": cmd_screenshot,
+        "mentions": cli_entities.run_mentions,
+        "suggest": cli_entities.run_suggest,
+        "search": cli_search.run,
     }
     try:
         if args.command is None:
@@ -290,3 +373,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -5,7 +5,7 @@ Why on the command line: the rules and the alias matcher decide what analysts ar
 they must be checkable on a real project (and scriptable) without a display. Both commands only
 read the project. Already annotated spans, and spans the analyst already accepted or rejected
 (the decisions table), are left out exactly as the app leaves them out. No Qt is imported:
-``desktop.app`` is imported only to find the default project when ``--project`` is missing.
+``desktop.defaults`` finds the default project when ``--project`` is missing.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _open_project(args: argparse.Namespace) -> Project:
     path: Path | None = getattr(args, "sub_project", None) or getattr(args, "project", None)
     if path is None:
-        from desktop.app import ensure_default_project  # imports Qt: only when needed
+        from desktop.defaults import ensure_default_project
 
         path = ensure_default_project()
     return Project.open(path, create=False)

@@ -48,6 +48,9 @@ READER_LINE_HEIGHT: Setting[int] = Setting(
 SNAP_TO_WORDS: Setting[bool] = Setting(
     "tagging/snap_to_words", bool, True, "Grow selections to whole words (hold Alt to keep exact)."
 )
+SHOW_SUGGESTIONS: Setting[bool] = Setting(
+    "tagging/show_suggestions", bool, True, "Offer rule-based entity and claim suggestions."
+)
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
 )
@@ -60,6 +63,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     READER_ZOOM,
     READER_LINE_HEIGHT,
     SNAP_TO_WORDS,
+    SHOW_SUGGESTIONS,
     AUTHOR_NAME,
 )
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop import paths
-from desktop.app import ensure_default_project
+from desktop.defaults import ensure_default_project
 from desktop.store.project import Project
 
 

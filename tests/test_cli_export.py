@@ -103,17 +103,18 @@ def test_unknown_document_writes_nothing(source: Path, tmp_path: Path) -> None:
 
 
 def test_format_choice(source: Path, tmp_path: Path) -> None:
-    unknown = hamish("export", "--project", source, "--format", "csv", "--output", tmp_path / "x")
-    assert unknown.returncode == 2 and "invalid choice: 'csv'" in unknown.stderr
+    unknown = hamish("export", "--project", source, "--format", "xml", "--output", tmp_path / "x")
+    assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
     unsure = hamish("export", "--project", source, "--output", tmp_path / "x.dat")
     assert unsure.returncode == 2
-    assert "cannot tell the format of x.dat; add --format (json)" in unsure.stderr
+    assert "cannot tell the format of x.dat; add --format (csv, docx, json)" in unsure.stderr
     by_suffix = hamish("export", "--project", source, "--output", tmp_path / "X.JSON")
     assert by_suffix.returncode == 0, by_suffix.stderr
     assert read(tmp_path / "X.JSON")["format"] == "hamish"
     assert not (tmp_path / "x").exists() and not (tmp_path / "x.dat").exists()
     usage = hamish("export", "--help")
-    assert usage.returncode == 0 and "{json}" in usage.stdout and "--document ID" in usage.stdout
+    assert usage.returncode == 0 and "{csv,docx,json}" in usage.stdout
+    assert "--document ID" in usage.stdout
 
 
 def test_export_needs_an_existing_project(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ library. Checked on the source (every import statement) and at run time."""
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,15 @@ def test_headless_commands_do_not_load_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_headless_list_on_the_default_project_runs_without_qt(tmp_path: Path) -> None:
+    """``hamish list`` may create the default project, and must still not load Qt."""
+    code = (
+        "import sys, desktop.cli\n"
+        "assert desktop.cli.main(['list']) == 0\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "assert not bad, bad\n"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)

@@ -1,12 +1,26 @@
 """Finding a query inside one article the way an Arabic reader expects: harakat, tatweel,
-hamza and alef variants, ة/ه and Latin case do not matter, and matches are reported as spans of
-the raw text so the reader can select exactly what is on screen."""
+hamza and alef variants, ة/ه and Latin case do not matter, proclitics are looked through, and
+matches are reported as spans of the raw text so the reader can select exactly what is on screen.
+
+Two modes:
+
+* **as you type** (default): the query is found anywhere, also inside words, like Ctrl+F in a
+  browser, so matches appear while the word is still being typed. ``كيري`` then already finds
+  ``وكيري`` and ``لكيري``; the one proclitic form a substring cannot see is ل + ال written لل,
+  so ``الاسد`` also looks for ``للاسد`` (and ``وللاسد``, ``فللاسد``).
+* **whole words**: exactly the rules of the search panel (:mod:`desktop.core.query`): the word
+  with any proclitics و ف ب ك ل, never inside another word, so ``سورية`` skips ``السورية``.
+
+Either way only the stem is highlighted and selected, never the proclitic: the current match is
+what an analyst tags from the keyboard, and a person is ``كيري``, not ``وكيري``.
+"""
 
 from __future__ import annotations
 
 import re
 
 from desktop.core.arabic import Normalised, fold, normalise
+from desktop.core.query import Term, tokens_of
 
 
 class ArticleFinder:
@@ -22,14 +36,50 @@ class ArticleFinder:
             self._norm = normalise(self.text)
         return self._norm
 
-    def find_all(self, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
-        needle = " ".join(fold(query).split())
-        if not needle:
+    def find_all(
+        self, query: str, limit: int = 10_000, *, whole_words: bool = False
+    ) -> list[tuple[int, int]]:
+        """Raw spans of every match, in text order (see the module docstring for the modes)."""
+        patterns = whole_word_patterns(query) if whole_words else substring_patterns(query)
+        if not patterns:
             return []
-        pattern = re.compile(r"\s+".join(re.escape(part) for part in needle.split(" ")))
-        spans = []
-        for match in pattern.finditer(self.norm.text):
-            spans.append(self.norm.to_raw(match.start(), match.end()))
-            if len(spans) >= limit:
-                break
+        found: list[tuple[int, int]] = []
+        folded = self.norm.text
+        for pattern in patterns:
+            group = "hit" if "hit" in pattern.groupindex else 0
+            for match in pattern.finditer(folded):
+                found.append(match.span(group))
+                if len(found) >= limit:
+                    break
+        found.sort()
+        spans: list[tuple[int, int]] = []
+        last_end = 0
+        for start, end in found[:limit]:
+            if start < end and start >= last_end:  # overlapping matches: keep the first
+                spans.append(self.norm.to_raw(start, end))
+                last_end = end
         return spans
+
+
+_ARTICLE = "ال"
+
+
+def substring_patterns(query: str) -> list[re.Pattern[str]]:
+    """The query anywhere (words separated by any whitespace), plus its لل form."""
+    words = fold(query).split()
+    if not words:
+        return []
+    rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
+    patterns = [re.compile(re.escape(words[0]) + rest)]
+    first = words[0]
+    if first.startswith(_ARTICLE) and len(first) > len(_ARTICLE):
+        # ل + الاسد is written للاسد: the ال of the query is not in the text as typed.
+        stem = "ل" + first[len(_ARTICLE) :]
+        patterns.append(re.compile(rf"(?<![^\W_])[وف]?ل(?P<hit>{re.escape(stem)}{rest})"))
+    return patterns
+
+
+def whole_word_patterns(query: str) -> list[re.Pattern[str]]:
+    """The query as a phrase of whole words, the first one with any proclitics."""
+    tokens = tuple(tokens_of(fold(query)))
+    return Term(tokens).patterns() if tokens else []

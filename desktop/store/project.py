@@ -13,6 +13,7 @@ from desktop.store.decisions import DecisionStore
 from desktop.store.documents import DocumentStore
 from desktop.store.entities import EntityStore
 from desktop.store.labels import LabelStore
+from desktop.store.search import SearchStore
 
 
 class Project:
@@ -24,6 +25,7 @@ class Project:
         self.entities = EntityStore(database)
         self.claims = ClaimStore(database)
         self.decisions = DecisionStore(database)
+        self.search = SearchStore(database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:

@@ -161,6 +161,39 @@ CREATE TABLE decisions (
 CREATE INDEX decisions_document ON decisions(document_id);
 """
 
+# Full-text search (desktop/store/search.py explains the design): a contentless FTS5 index of
+# the folded title, source and text, and a queue the triggers fill with changed documents (and
+# the values last indexed, which a contentless delete needs). Existing documents are queued
+# here and indexed by the first search or edit, because folding needs Python.
+_SEARCH = """
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, source, body,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TABLE search_queue (
+    document_id INTEGER PRIMARY KEY,
+    indexed     INTEGER NOT NULL CHECK (indexed IN (0, 1)),
+    old_title   TEXT,
+    old_source  TEXT,
+    old_text    TEXT
+) STRICT;
+CREATE TRIGGER search_document_added AFTER INSERT ON documents BEGIN
+    INSERT OR IGNORE INTO search_queue (document_id, indexed) VALUES (new.id, 0);
+END;
+CREATE TRIGGER search_document_changed AFTER UPDATE OF id, title, source, text ON documents
+WHEN old.id IS NOT new.id OR old.title IS NOT new.title OR old.source IS NOT new.source
+    OR old.text IS NOT new.text
+BEGIN
+    INSERT OR IGNORE INTO search_queue VALUES (old.id, 1, old.title, old.source, old.text);
+    INSERT OR IGNORE INTO search_queue (document_id, indexed) VALUES (new.id, 0);
+END;
+CREATE TRIGGER search_document_removed AFTER DELETE ON documents BEGIN
+    INSERT OR IGNORE INTO search_queue VALUES (old.id, 1, old.title, old.source, old.text);
+END;
+INSERT INTO search_queue (document_id, indexed) SELECT id, 0 FROM documents;
+"""
+
 # Index i holds the SQL that takes a project from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _SEARCH)
 SCHEMA_VERSION = len(MIGRATIONS)

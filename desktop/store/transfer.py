@@ -35,6 +35,7 @@ from desktop.core.models import ChangeSet
 from desktop.core.text import content_hash
 from desktop.store.db import Database, describe_sqlite_error
 from desktop.store.entities import folded
+from desktop.store.search import sync_index
 
 FieldType = Literal["int", "str"]
 Scope = Literal["project", "documents"]
@@ -656,4 +657,5 @@ def load(database: Database, data: Mapping[str, Any]) -> LoadReport:
         for name in data:
             if name not in TABLES_BY_NAME and name not in HEADER_KEYS:
                 report.ignored_fields.append(name)
+        sync_index(conn)  # imported articles are searchable as soon as the import lands
     return report

@@ -19,6 +19,13 @@ class ActionId(Enum):
     NEW_PROJECT = auto()
     OPEN_PROJECT = auto()
     IMPORT_FILES = auto()
+    IMPORT_FOLDER = auto()
+    NEW_FROM_CLIPBOARD = auto()
+    EDIT_METADATA = auto()
+    EXPORT_BRIEFING = auto()
+    EXPORT_ANNOTATIONS_CSV = auto()
+    EXPORT_CLAIMS_CSV = auto()
+    EXPORT_JSON = auto()
     QUIT = auto()
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
@@ -26,6 +33,7 @@ class ActionId(Enum):
     CHOOSE_FONT = auto()
     FOCUS_FILTER = auto()
     FIND = auto()
+    SEARCH = auto()
     NEXT_ANNOTATION = auto()
     PREVIOUS_ANNOTATION = auto()
     EDIT_NOTE = auto()
@@ -33,6 +41,10 @@ class ActionId(Enum):
     MANAGE_LABELS = auto()
     SNAP_TO_WORDS = auto()
     LINK_ENTITY = auto()
+    FIND_MENTIONS = auto()
+    SHOW_SUGGESTIONS = auto()
+    ACCEPT_SUGGESTION = auto()
+    NEXT_SUGGESTION = auto()
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
     ABOUT = auto()
@@ -63,7 +75,40 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Import Articles…",
         "mdi6.file-import-outline",
         ("Ctrl+I",),
-        "Import UTF-8 text files as articles",
+        "Import articles: text, Markdown, web pages, Word, PDF or e-mail files",
+    ),
+    ActionId.IMPORT_FOLDER: ActionSpec(
+        "Import &Folder…",
+        "mdi6.folder-download-outline",
+        ("Ctrl+Shift+I",),
+        "Import every article in a folder and its subfolders",
+    ),
+    ActionId.NEW_FROM_CLIPBOARD: ActionSpec(
+        "New Article from &Clipboard",
+        "mdi6.clipboard-text-outline",
+        ("Ctrl+Shift+V",),
+        "Make an article of the copied text or web page selection",
+    ),
+    ActionId.EDIT_METADATA: ActionSpec(
+        "Edit &Metadata…",
+        "mdi6.file-document-edit-outline",
+        ("Ctrl+Shift+D",),  # D for details: Ctrl+Shift+M finds mentions
+        "Edit the title, outlet, URL, date, language and direction of the article",
+    ),
+    ActionId.EXPORT_BRIEFING: ActionSpec(
+        "Export &Briefing…",
+        "mdi6.file-word-outline",
+        ("Ctrl+E",),
+        "Write a Word briefing from the annotations, claims and entities",
+    ),
+    ActionId.EXPORT_ANNOTATIONS_CSV: ActionSpec(
+        "&Annotations (CSV)…", "mdi6.file-delimited-outline", (), "Annotations as a spreadsheet"
+    ),
+    ActionId.EXPORT_CLAIMS_CSV: ActionSpec(
+        "&Claims (CSV)…", "mdi6.file-delimited-outline", (), "Claims as a spreadsheet"
+    ),
+    ActionId.EXPORT_JSON: ActionSpec(
+        "Whole Project (&JSON)…", "mdi6.code-json", (), "The whole project as Hamish JSON"
     ),
     ActionId.QUIT: ActionSpec("&Quit", "mdi6.exit-to-app", ("Ctrl+Q",), "Quit Hamish"),
     ActionId.ZOOM_IN: ActionSpec(
@@ -86,6 +131,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.text-search",
         (QKeySequence.StandardKey.Find,),
         "Find words in the open article",
+    ),
+    ActionId.SEARCH: ActionSpec(
+        "&Search All Articles…",
+        "mdi6.text-box-search-outline",
+        ("Ctrl+Shift+F",),
+        'Search every article: words, "phrases", prefix*, OR, NOT',
     ),
     ActionId.NEXT_ANNOTATION: ActionSpec(
         "&Next Annotation",
@@ -119,6 +170,24 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.link-variant",
         ("Ctrl+Shift+E",),
         "Link the annotation to an entity of the registry, or create one",
+    ),
+    ActionId.FIND_MENTIONS: ActionSpec(
+        "Find All &Mentions…",
+        "mdi6.account-search-outline",
+        ("Ctrl+Shift+M",),
+        "Find untagged mentions of the entity under the cursor, in this article or all",
+    ),
+    ActionId.SHOW_SUGGESTIONS: ActionSpec(
+        "Show &Suggestions",
+        "mdi6.lightbulb-on-outline",
+        (),
+        "Suggest names after titles, known aliases and claim sentences (dashed underline)",
+    ),
+    ActionId.ACCEPT_SUGGESTION: ActionSpec(
+        "&Accept Suggestion", "mdi6.check", ("Return",), "Tag the suggestion under the cursor"
+    ),
+    ActionId.NEXT_SUGGESTION: ActionSpec(
+        "Next Su&ggestion", "mdi6.lightbulb-outline", ("Ctrl+]",), "Go to the next suggestion"
     ),
     ActionId.SHOW_ENTITIES: ActionSpec(
         "&Entities", "mdi6.account-group-outline", ("Ctrl+Shift+N",), "Show the entity registry"

@@ -56,7 +56,16 @@ class FindBar(QFrame):
         close = QToolButton(self)
         close.setIcon(icon("mdi6.close"))
         close.setToolTip("Close (Esc)")
-        for widget in (self.edit, self.count, previous, following, close):
+        self.whole_words = QToolButton(self)
+        self.whole_words.setObjectName("find_whole_words")
+        self.whole_words.setIcon(icon("mdi6.alpha-w-box-outline"))
+        self.whole_words.setCheckable(True)
+        self.whole_words.setToolTip(
+            "Whole words: كيري finds وكيري and لكيري but not كيريات "
+            "(off: matches show while you type)"
+        )
+        self.whole_words.toggled.connect(lambda _on: self._search(self.edit.text()))
+        for widget in (self.edit, self.count, self.whole_words, previous, following, close):
             layout.addWidget(widget)
         layout.setStretch(0, 1)
         self.edit.textChanged.connect(self._search)
@@ -86,7 +95,7 @@ class FindBar(QFrame):
         if self._finder is None or self._finder_text is not self.reader.text_cp:
             self._finder = ArticleFinder(self.reader.text_cp)
             self._finder_text = self.reader.text_cp
-        self.matches = self._finder.find_all(query)
+        self.matches = self._finder.find_all(query, whole_words=self.whole_words.isChecked())
         self.reader.set_find_matches(self.matches)
         self.current = -1
         if self.matches:

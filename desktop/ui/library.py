@@ -6,10 +6,12 @@ The model keeps document ids plus a row cache of summaries and applies ``ChangeS
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.arabic import fold
+from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.icons import icon
 
@@ -179,27 +182,71 @@ class LibraryModel(QAbstractTableModel):
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the way."""
+    """Filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the way.
+
+    With a full-text ``search`` (set once a project is open) a row is kept when the index finds
+    the words in its title, source or article text (the last word typed counts as a prefix),
+    or when its folded title and source contain them as substrings, the fallback that also
+    serves a half-typed query the index cannot parse (an unclosed quote) or an empty index.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._needles: list[str] = []
+        self._text = ""
+        self._ids: set[int] | None = None
+        self._search: Callable[[str], set[int]] | None = None
         self.setSortRole(Qt.ItemDataRole.EditRole)
 
+    def set_search(self, search: Callable[[str], set[int]] | None) -> None:
+        """Match article text through the project's index (None: titles and sources only)."""
+        self._search = search
+        self.set_query(self._text)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        old = self.sourceModel()
+        if old is not None:
+            for signal in (old.rowsInserted, old.dataChanged):
+                with contextlib.suppress(RuntimeError, TypeError):  # already gone
+                    signal.disconnect(self._source_changed)
+        super().setSourceModel(model)
+        model.rowsInserted.connect(self._source_changed)
+        model.dataChanged.connect(self._source_changed)
+
+    def _source_changed(self, *_args: object) -> None:
+        """Imported or edited articles: ask the index again so they are filtered correctly."""
+        if self._search is not None and self._needles:
+            self.set_query(self._text)
+
+    def _matching(self, text: str) -> set[int] | None:
+        if self._search is None or not text.strip():
+            return None
+        try:
+            return self._search(text)
+        except HamishError:
+            return None  # e.g. an unclosed quote: the substring fallback still filters
+
     def set_query(self, text: str) -> None:
+        self._text = text
+        ids = self._matching(text)
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
             self.beginFilterChange()
             self._needles = fold(text).split()
+            self._ids = ids
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self._needles = fold(text).split()
+            self._ids = ids
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self._needles:
             return True
         model = self.sourceModel()
-        haystack = model.data(model.index(source_row, 0, source_parent), SEARCH_ROLE) or ""
+        index = model.index(source_row, 0, source_parent)
+        if self._ids is not None and model.data(index, ID_ROLE) in self._ids:
+            return True
+        haystack = model.data(index, SEARCH_ROLE) or ""
         return all(needle in haystack for needle in self._needles)
 
 

@@ -3,7 +3,6 @@ edits go through undo commands, and every view follows the session's ``changed``
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -20,10 +19,8 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, settings
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, ImportReport
-from desktop.core.services import import_documents
+from desktop.core.models import ChangeSet
 from desktop.core.spans import check_anchors
-from desktop.io.importers.text import read_text_file
 from desktop.settings import Settings
 from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
@@ -34,11 +31,15 @@ from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.findbar import FindBar
 from desktop.ui.fonts import reader_font
 from desktop.ui.icons import icon
+from desktop.ui.importing import install_importing
 from desktop.ui.label_manager import manage_labels
 from desktop.ui.library import LibraryDock, LibraryModel
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
+from desktop.ui.report_dialog import ExportController
+from desktop.ui.search_panel import install_search_panel
 from desktop.ui.session import ProjectSession
+from desktop.ui.suggestions import SuggestionController
 from desktop.ui.tagging import TaggingController
 from desktop.ui.workbench import WorkbenchController
 
@@ -118,13 +119,20 @@ class MainWindow(QMainWindow):
             self.open_at,
             self,
         )
+        self.suggestions = SuggestionController(self.reader, self.statusBar(), self)
+        self.tagging.extra_tooltip = self.suggestions.tooltip
+        self.tagging.suggestion_menu = self.suggestions.fill_menu
+        self.entities.mentions_requested.connect(self.find_mentions)
 
+        self.exports = ExportController(self)
         self._build_menus()
         self._build_toolbars()
         self.status_project = QLabel(self)
         self.status_project.setObjectName("status_project")
         self.statusBar().addPermanentWidget(self.status_project)
         self._connect_actions()
+        self.search_panel = install_search_panel(self)
+        self.importing = install_importing(self)  # import actions, drops, metadata editor
 
         self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
         self.reader.set_font(
@@ -148,6 +156,12 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a[ActionId.NEW_PROJECT], a[ActionId.OPEN_PROJECT]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_FILES])
+        file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
+        export_menu = file_menu.addMenu("E&xport")
+        export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
+        export_menu.addAction(a[ActionId.EXPORT_JSON])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -161,6 +175,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
+        edit_menu.addAction(a[ActionId.SEARCH])
         edit_menu.addSeparator()
         for action_id in (
             ActionId.NEXT_ANNOTATION,
@@ -169,6 +184,7 @@ class MainWindow(QMainWindow):
             ActionId.DELETE_ANNOTATION,
         ):
             edit_menu.addAction(a[action_id])
+        self.menuBar().addMenu("&Article").addAction(a[ActionId.EDIT_METADATA])
 
         self.tag_menu = self.menuBar().addMenu("&Tag")
 
@@ -204,6 +220,7 @@ class MainWindow(QMainWindow):
             ActionId.NEXT_ANNOTATION,
             ActionId.PREVIOUS_ANNOTATION,
             ActionId.DELETE_ANNOTATION,
+            ActionId.ACCEPT_SUGGESTION,
         ):
             action = a[action_id]
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -251,6 +268,12 @@ class MainWindow(QMainWindow):
         a[ActionId.NEW_PROJECT].triggered.connect(self.choose_new_project)
         a[ActionId.OPEN_PROJECT].triggered.connect(self.choose_project)
         a[ActionId.IMPORT_FILES].triggered.connect(self.choose_import)
+        a[ActionId.EXPORT_BRIEFING].triggered.connect(self.exports.open_briefing)
+        a[ActionId.EXPORT_ANNOTATIONS_CSV].triggered.connect(
+            lambda: self.exports.export_file("annotations")
+        )
+        a[ActionId.EXPORT_CLAIMS_CSV].triggered.connect(lambda: self.exports.export_file("claims"))
+        a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.exports.export_file("json"))
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ZOOM_IN].triggered.connect(self.reader.zoom_in)
         a[ActionId.ZOOM_OUT].triggered.connect(self.reader.zoom_out)
@@ -262,12 +285,18 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(+1))
         a[ActionId.PREVIOUS_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(-1))
         a[ActionId.EDIT_NOTE].triggered.connect(lambda: tagging.on_current(tagging.edit_note))
-        a[ActionId.DELETE_ANNOTATION].triggered.connect(
-            lambda: tagging.on_current(tagging.delete_annotation)
-        )
+        a[ActionId.DELETE_ANNOTATION].triggered.connect(self._delete_at_cursor)
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
         a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
+        a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
+        show = a[ActionId.SHOW_SUGGESTIONS]
+        show.setCheckable(True)
+        show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
+        self.suggestions.enabled = show.isChecked()
+        show.toggled.connect(self._set_suggestions)
+        a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
+        a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
         a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
         a[ActionId.ABOUT].triggered.connect(self.about)
@@ -285,6 +314,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.messenger.error)
         self.tagging.attach(self.session)
         self.workbench.attach(self.session)
+        self.suggestions.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -309,6 +339,7 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open project", str(error))
             return False
         self._remember_document()
+        self.suggestions.detach()
         self.project.close()
         self._attach(project)
         return True
@@ -365,6 +396,7 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open article", str(error))
             return
         self.reader.show_document(document, self.tagging.spans(annotations))
+        self.suggestions.schedule()
         self.annotation_model.set_document(document_id)
         self.find_bar.reset()
         self.library.select(document_id)
@@ -378,39 +410,12 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
-    def import_files(self, paths: list[str]) -> ImportReport:
-        report = import_documents(
-            self.project.documents, [(p, partial(read_text_file, p)) for p in paths]
-        )
-        if report.imported or report.duplicates:
-            self._apply_changes(report.changes())
-        lines = [f"Imported {len(report.imported)} article(s)."]
-        if report.duplicates:
-            lines.append(f"Skipped {len(report.duplicates)} already in the project.")
-        if report.failed:
-            lines.append(f"{len(report.failed)} file(s) could not be imported.")
-            details = "\n".join(f"{Path(f.path).name}: {f.reason}" for f in report.failed)
-            self.messenger.error("Import", "\n".join(lines), details)
-        elif report.duplicates:
-            details = "\n".join(
-                f"{Path(p).name}: already imported (article {i})" for p, i in report.duplicates
-            )
-            self.messenger.info("Import", "\n".join(lines), details)
-        else:
-            self.statusBar().showMessage(lines[0], 5000)
-        if report.imported:
-            self.open_document(report.imported[-1][1])
-        return report
+    def import_files(self, paths: list[str]) -> None:
+        """Import files and folders in the background (see ``ui/importing.py``)."""
+        self.importing.import_paths(paths)
 
     def choose_import(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import Articles",
-            str(Path.home()),
-            "Text files (*.txt *.md *.text);;All files (*)",
-        )
-        if names:
-            self.import_files(names)
+        self.importing.choose_files()
 
     def _set_snap(self, enabled: bool) -> None:
         self.reader.text.snap_enabled = enabled
@@ -425,6 +430,7 @@ class MainWindow(QMainWindow):
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
+        self.search_panel.apply_changes(changes)
         if changes.documents_added or changes.documents_removed:
             self._update_status()
 
@@ -437,6 +443,42 @@ class MainWindow(QMainWindow):
             self.reader.text.flash(start, end)
             self.reader.text.setFocus()
 
+    def _delete_at_cursor(self) -> None:
+        """Delete: the annotation under the cursor, or else reject the suggestion there."""
+        on_text = self.reader.text.hasFocus() and self.tagging.current_annotation() is None
+        if on_text and self.suggestions.reject():
+            return
+        self.tagging.on_current(self.tagging.delete_annotation)
+
+    def _set_suggestions(self, enabled: bool) -> None:
+        self.suggestions.set_enabled(enabled)
+        self.prefs.set(settings.SHOW_SUGGESTIONS, enabled)
+
+    def find_mentions(self, entity_id: int | None) -> None:
+        """Offer untagged mentions of an entity (the one under the cursor by default)."""
+        if self.session is None:
+            return
+        if entity_id is None:
+            current = self.tagging.current_annotation()
+            if current is not None:
+                entity_id = self.project.annotations.get(current).entity_id
+            if entity_id is None:
+                entity_id = self.entities.current_id()
+        if entity_id is None:
+            self.statusBar().showMessage(
+                "Place the cursor on a tagged entity, or choose one in the Entities panel.", 5000
+            )
+            return
+        from desktop.ui.mentions import MentionsDialog  # loads the matcher on first use
+
+        dialog = MentionsDialog(
+            self.project, self.project.entities.get(entity_id), self.reader.document_id, self
+        )
+        dialog.accept_requested.connect(self.tagging.accept_mentions)
+        dialog.reject_requested.connect(self.tagging.reject_mentions)
+        dialog.open_requested.connect(self.open_at)
+        dialog.exec()
+
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
@@ -445,6 +487,9 @@ class MainWindow(QMainWindow):
         tail = [
             self.registry[ActionId.SNAP_TO_WORDS],
             self.registry[ActionId.LINK_ENTITY],
+            self.registry[ActionId.FIND_MENTIONS],
+            self.registry[ActionId.SHOW_SUGGESTIONS],
+            self.registry[ActionId.NEXT_SUGGESTION],
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
@@ -512,5 +557,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.suggestions.detach()
         self.project.close()
         super().closeEvent(event)

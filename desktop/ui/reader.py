@@ -92,8 +92,10 @@ class ReaderText(QPlainTextEdit):
         document = self.document()
         option = QTextOption(document.defaultTextOption())
         option.setTextDirection(_direction(direction))
-        # AlignAbsolute off: "leading" alignment follows the text direction.
-        option.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        # QPlainTextEdit does not mirror "leading" alignment for right-to-left text (short
+        # Arabic lines would hug the left edge), so the side is given explicitly.
+        side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._find, self._flash = [], []
         self.setExtraSelections([])

@@ -227,13 +227,14 @@ def exported(rich: tuple[Project, Rich], tmp_path: Path) -> Path:
 
 
 def table_rows(project: Project) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table but ``meta``, in a canonical order."""
+    """Every row of every table but ``meta`` and the search index (derived data, rebuilt from
+    the documents), in a canonical order."""
     conn = project.database.conn
     names = [
         row[0]
         for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' "
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' ORDER BY name"
         )
     ]
     return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall()) for name in names}

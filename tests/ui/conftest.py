@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.app import create_application, ensure_default_project
+from desktop.app import create_application
+from desktop.defaults import ensure_default_project
 from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.mainwindow import MainWindow

@@ -1,0 +1,172 @@
+"""``hamish search``: full-text search of a project from the command line.
+
+Kept out of ``cli.py`` so the command can be developed on its own; ``cli.py`` only calls
+:func:`register` while building its parser and dispatches ``search`` to :func:`run`. Like every
+headless command it never imports Qt.
+
+Exit status: 0 (also when nothing matches), 1 when the project cannot be opened, 2 for a
+malformed query or filter (the message on stderr says what to fix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import HamishError
+from desktop.core.query import QueryError, parse
+from desktop.store.search import CLAIM_STATUSES, RANK_WINDOW, Hit, SearchFilters, Snippet
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_ANSI_MARK = ("\x1b[7m", "\x1b[27m")  # reverse video: visible whatever the terminal colours
+_PLAIN_MARK = ("[", "]")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``search`` sub-command to ``cli.py``'s sub-parsers."""
+    parser = subparsers.add_parser(
+        "search",
+        help="search the articles of a project",
+        description=(
+            "Search every article of a project. Harakat, tatweel, hamza and alef forms, ة/ه "
+            "and Latin case are ignored; a word also matches with the proclitics و ف ب ك ل in "
+            'front of it. Use "quoted phrases", prefix*, OR, NOT and (parentheses); '
+            "words side by side must all occur."
+        ),
+    )
+    parser.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    parser.add_argument(
+        "query", metavar="QUERY", help="what to search for (quote it for the shell)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)"
+    )
+    parser.add_argument("--source", help="only articles from this source (exact name)")
+    parser.add_argument(
+        "--from", dest="published_from", metavar="DATE", help="published on or after (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--to", dest="published_to", metavar="DATE", help="published on or before (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--label",
+        metavar="KEY",
+        help="only articles with an annotation of this label (e.g. person)",
+    )
+    parser.add_argument(
+        "--entity", type=int, metavar="ID", help="only articles mentioning this entity"
+    )
+    parser.add_argument(
+        "--status", choices=CLAIM_STATUSES, help="only articles with a claim of this status"
+    )
+
+
+def _project_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "sub_project", None) or getattr(args, "project", None)
+    if path is None:  # like every command: the default project, made with the samples if new
+        from desktop.defaults import ensure_default_project
+
+        path = ensure_default_project()
+    return path
+
+
+def _snippet_text(snippet: Snippet, marks: tuple[str, str]) -> str:
+    body = "".join(
+        f"{marks[0]}{text}{marks[1]}" if is_match else text for text, is_match in snippet.parts()
+    ).replace("\n", " ")
+    return ("… " if snippet.clipped_start else "") + body + (" …" if snippet.clipped_end else "")
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.document_id,
+        "title": hit.title,
+        "source": hit.source,
+        "published": hit.published,
+        "score": round(hit.score, 4),
+        "matches": [list(span) for span in hit.spans],
+        "title_matches": [list(span) for span in hit.title_spans],
+        "snippets": [
+            {
+                "text": snippet.text,
+                "start": snippet.start,
+                "end": snippet.end,
+                "matches": [list(span) for span in snippet.marks],
+                "plain": _snippet_text(snippet, _PLAIN_MARK),
+            }
+            for snippet in hit.snippets
+        ],
+    }
+
+
+def _print_text(query: str, total: int, hits: list[Hit]) -> None:
+    marks = _ANSI_MARK if sys.stdout.isatty() else _PLAIN_MARK
+    if not hits:
+        print(f"No article matches {query}.")
+        return
+    shown = f" (showing {len(hits)})" if len(hits) < total else ""
+    if total > RANK_WINDOW:
+        shown += f", ranked among the {RANK_WINDOW:,} newest"
+    print(f"{total} article{'s' if total != 1 else ''} match {query}{shown}")
+    for hit in hits:
+        print()
+        print(f"{hit.document_id:>5}  {hit.title}")
+        details = [part for part in (hit.source, hit.published) if part]
+        details.append(f"score {hit.score:.3f}")
+        details.append(f"{len(hit.spans)} match{'es' if len(hit.spans) != 1 else ''}")
+        print("       " + " · ".join(details))
+        if hit.spans:
+            offsets = ", ".join(f"{start}-{end}" for start, end in hit.spans[:12])
+            more = f" … (+{len(hit.spans) - 12})" if len(hit.spans) > 12 else ""
+            print(f"       at {offsets}{more}")
+        for snippet in hit.snippets:
+            print("       " + _snippet_text(snippet, marks))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``hamish search``; returns the exit status."""
+    from desktop.store.project import Project
+
+    if args.limit < 1:
+        print("hamish: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        query = parse(args.query)
+    except QueryError as error:
+        print(f"hamish: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with Project.open(_project_path(args), create=False) as project:
+            filters = SearchFilters(
+                source=args.source,
+                published_from=args.published_from,
+                published_to=args.published_to,
+                entity_id=args.entity,
+                claim_status=args.status,
+            )
+            if args.label:
+                label = project.labels.by_key(args.label)
+                if label is None:
+                    keys = ", ".join(label.key for label in project.labels.all())
+                    raise QueryError(f"There is no label {args.label!r}; the labels are: {keys}.")
+                filters = replace(filters, label_id=label.id)
+            total = project.search.count(query, filters)
+            hits = project.search.search(query, limit=args.limit, filters=filters)
+    except QueryError as error:
+        print(f"hamish: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except HamishError as error:
+        print(f"hamish: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        payload = {"query": args.query, "total": total, "hits": [_hit_json(hit) for hit in hits]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_text(args.query, total, hits)
+    return EXIT_OK

@@ -1,0 +1,385 @@
+"""The search query language, turned into an SQLite FTS5 MATCH expression and into patterns that
+find the same matches in a folded article so they can be highlighted.
+
+Why a parser of our own rather than handing the analyst's text to FTS5: FTS5's syntax errors
+are cryptic ("fts5: syntax error near …"), its barewords reject most punctuation, and above all
+it knows nothing about Arabic. The index holds :func:`desktop.core.arabic.fold` of each article
+(so harakat, tatweel, hamza seats, ة/ه and Latin case are already gone), and Arabic glues
+proclitics to the next word: و "and", ف "so", ب "with", ك "like", ل "for", in combinations
+(وب، ول، فل …), and ل + ال is written لل. A query word W therefore has to match the whole
+tokens W, وW, بW, وبW … and, when W starts with ال, also للW' (W' = W without ال). The forms
+are listed explicitly as whole tokens, so a match never starts inside another word, and ال is
+never *added*: ``سورية`` does not match ``السورية``, and a proper name is never taken for a
+noun with an article.
+
+Grammar (operators are upper-case Latin, as in FTS5 and web search engines, so the ordinary
+words "and"/"or" and every Arabic word stay searchable)::
+
+    query   := or
+    or      := and ("OR" and)*
+    and     := not (["AND"] not)*          -- juxtaposition is AND
+    not     := primary ("NOT" primary)*    -- "a NOT b": a without b; NOT is never unary
+    primary := WORD ["*"] | '"' words '"' ["*"] | "(" or ")"
+
+A word that folds to several tokens (``Russia-Now.com``) is searched as a phrase, the way FTS5
+tokenises it. Everything here is pure Python: no SQL, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from desktop.core.arabic import fold
+from desktop.core.errors import HamishError
+
+__all__ = [
+    "PROCLITICS",
+    "Query",
+    "QueryError",
+    "Term",
+    "find_spans",
+    "parse",
+    "proclitic_forms",
+    "tokens_of",
+]
+
+
+class QueryError(HamishError):
+    """The search text cannot be understood; the message says what to change."""
+
+
+# Conjunctions (و ف) then prepositions (ب ك ل), each optional: the 12 prefixes a written word
+# may carry. Kept in this order so the FTS expression and the highlight regex agree.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+PROCLITICS: tuple[str, ...] = tuple(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS)
+"""Every proclitic string a query word is expanded with ("" first)."""
+_LAM_CLITICS = ("ل", "ول", "فل")  # before ال these are written with the alef dropped: لل…
+_ARTICLE = "ال"
+
+# A token is a run of letters and digits: the characters FTS5's unicode61 tokenizer keeps
+# (categories L* and N*); everything else separates tokens. ``[^\W_]`` is exactly that set.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_T = r"[^\W_]"  # one token character
+_SEP = r"[\W_]+"  # what lies between two tokens of a phrase
+
+
+def tokens_of(text: str) -> list[str]:
+    """Split already-folded text into index tokens, the way the FTS5 tokenizer does."""
+    return _TOKEN_RE.findall(text)
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0620" <= ch <= "\u064a" or "\u066e" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+
+
+def proclitic_forms(word: str) -> tuple[tuple[str, str], ...]:
+    """The written forms of a folded Arabic word as (proclitic, stem) pairs.
+
+    The stem is what a highlight covers: for ``وكيري`` the stem is ``كيري``; for ``للاسد``
+    (ل + الاسد) it is ``لاسد``, the article with its elided alef. Non-Arabic words (Latin,
+    digits) take no Arabic proclitics and have the single form ``("", word)``.
+    """
+    if not word or not _is_arabic_letter(word[0]):
+        return (("", word),)
+    forms = [(clitic, word) for clitic in PROCLITICS]
+    if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE):
+        # ل + الاسد is spelt للاسد; ل/ول/فل + الاسد never occurs written out, so drop those.
+        forms = [(c, s) for c, s in forms if c not in _LAM_CLITICS]
+        forms += [(clitic, "ل" + word[len(_ARTICLE) :]) for clitic in _LAM_CLITICS]
+    return tuple(forms)
+
+
+def _fts_string(tokens: Iterable[str]) -> str:
+    # Tokens only hold letters and digits, so quoting never needs escaping; quoting every
+    # string keeps words like "AND" or "NEAR" from being read as FTS5 keywords.
+    return '"' + " ".join(tokens) + '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase to find: folded tokens, a prefix flag for the last token, and whether
+    the first token may carry proclitics (only Arabic words do)."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def forms(self) -> tuple[tuple[str, str], ...]:
+        return proclitic_forms(self.tokens[0])
+
+    def fts(self) -> str:
+        """FTS5 expression: one quoted string per written form of the first token."""
+        rest = self.tokens[1:]
+        star = "*" if self.prefix else ""
+        parts = [_fts_string((clitic + stem, *rest)) + star for clitic, stem in self.forms]
+        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        """Regexes over folded text whose group ``hit`` is the span to highlight.
+
+        Same forms as :meth:`fts`, anchored at token boundaries, so what is highlighted is what
+        the index matched. The proclitic is left outside the highlight: selecting ``كيري`` in
+        ``وكيري`` is what an analyst tags as a person.
+        """
+        tail = "".join(_SEP + re.escape(token) for token in self.tokens[1:])
+        end = _T + "*" if self.prefix else f"(?!{_T})"
+        by_stem: dict[str, list[str]] = {}
+        for clitic, stem in self.forms:
+            by_stem.setdefault(stem, []).append(clitic)
+        compiled = []
+        for stem, clitics in by_stem.items():
+            options = "|".join(re.escape(c) for c in sorted(clitics, key=len, reverse=True))
+            compiled.append(
+                re.compile(f"(?<!{_T})(?:{options})(?P<hit>{re.escape(stem)}{tail}{end})")
+            )
+        return compiled
+
+
+# --- syntax tree ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Leaf:
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class _Op:
+    op: str  # "AND", "OR", "NOT"
+    items: tuple[_Node, ...]
+
+
+_Node = _Leaf | _Op
+
+
+def _render(node: _Node) -> str:
+    if isinstance(node, _Leaf):
+        return node.term.fts()
+    return "(" + f" {node.op} ".join(_render(item) for item in node.items) + ")"
+
+
+def _positive_terms(node: _Node) -> Iterator[Term]:
+    """Terms that make a document match; those after NOT are never highlighted."""
+    if isinstance(node, _Leaf):
+        yield node.term
+    elif node.op == "NOT":
+        yield from _positive_terms(node.items[0])
+    else:
+        for item in node.items:
+            yield from _positive_terms(item)
+
+
+# --- lexer ------------------------------------------------------------------------------------
+
+_OPERATORS = frozenset({"AND", "OR", "NOT"})
+_LEX_RE = re.compile(r'\s+|"(?P<phrase>[^"]*)(?P<closed>"?)|(?P<paren>[()])|(?P<word>[^\s"()]+)')
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexeme:
+    kind: str  # "op", "(", ")", "term"
+    value: str = ""
+    term: Term | None = None
+
+
+def _term_of(raw: str, *, prefix: bool) -> Term | None:
+    tokens = tuple(tokens_of(fold(raw)))
+    if not tokens:
+        return None  # punctuation only: ignored, as FTS5 would
+    return Term(tokens, prefix)
+
+
+def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
+    lexemes: list[_Lexeme] = []
+    last_word_open = type_ahead and bool(text) and not text[-1].isspace()
+    for match in _LEX_RE.finditer(text):
+        if match.group("paren"):
+            lexemes.append(_Lexeme(match.group("paren")))
+        elif match.group("phrase") is not None:
+            if not match.group("closed"):
+                if type_ahead:  # still being typed: search what is there so far
+                    term = _term_of(match.group("phrase"), prefix=True)
+                    if term is not None:
+                        lexemes.append(_Lexeme("term", term=term))
+                    continue
+                raise QueryError(
+                    'A quotation mark is not closed: put a " after the phrase, or remove it.'
+                )
+            star = text.startswith("*", match.end())
+            term = _term_of(match.group("phrase"), prefix=star)
+            if term is not None:
+                lexemes.append(_Lexeme("term", term=term))
+        elif match.group("word"):
+            word = match.group("word")
+            if word in _OPERATORS:
+                lexemes.append(_Lexeme("op", word))
+                continue
+            if word.startswith("*") and match.start() > 0 and text[match.start() - 1] == '"':
+                word = word[1:]  # the * of a phrase written "…"*, already applied to it
+            at_end = match.end() == len(text)
+            term = _term_of(word, prefix=word.endswith("*") or (at_end and last_word_open))
+            if term is not None:
+                lexemes.append(_Lexeme("term", term=term))
+    return lexemes
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, lexemes: list[_Lexeme]) -> None:
+        self.lexemes = lexemes
+        self.pos = 0
+
+    def peek(self) -> _Lexeme | None:
+        return self.lexemes[self.pos] if self.pos < len(self.lexemes) else None
+
+    def take(self) -> _Lexeme:
+        lexeme = self.lexemes[self.pos]
+        self.pos += 1
+        return lexeme
+
+    def parse(self) -> _Node:
+        node = self.parse_or()
+        extra = self.peek()
+        if extra is not None:
+            # Only a stray ")" can stop the loops early.
+            raise QueryError("A closing parenthesis has no opening one: remove the extra ')'.")
+        return node
+
+    def parse_or(self) -> _Node:
+        items = [self.parse_and()]
+        while (lexeme := self.peek()) is not None and lexeme.kind == "op" and lexeme.value == "OR":
+            self.take()
+            items.append(self.parse_and("OR"))
+        return items[0] if len(items) == 1 else _Op("OR", tuple(items))
+
+    def parse_and(self, after: str | None = None) -> _Node:
+        items = [self.parse_not(after)]
+        while (lexeme := self.peek()) is not None and lexeme.kind != ")":
+            if lexeme.kind == "op" and lexeme.value == "OR":
+                break
+            if lexeme.kind == "op" and lexeme.value == "AND":
+                self.take()
+                following = self.peek()
+                if following is not None and following.kind == "op" and following.value == "NOT":
+                    # "a AND NOT b" is the same as "a NOT b"
+                    self.take()
+                    items[-1] = _Op("NOT", (items[-1], self.parse_primary("NOT")))
+                    continue
+                items.append(self.parse_not("AND"))
+            else:
+                items.append(self.parse_not())
+        return items[0] if len(items) == 1 else _Op("AND", tuple(items))
+
+    def parse_not(self, after: str | None = None) -> _Node:
+        node = self.parse_primary(after)
+        while (lexeme := self.peek()) is not None and lexeme.kind == "op" and lexeme.value == "NOT":
+            self.take()
+            node = _Op("NOT", (node, self.parse_primary("NOT")))
+        return node
+
+    def parse_primary(self, after: str | None = None) -> _Node:
+        lexeme = self.peek()
+        if lexeme is None:
+            if after is None:
+                raise QueryError("The search has no words: type a word or a phrase.")
+            raise QueryError(f"{after} must be followed by a word, a phrase or a parenthesis.")
+        if lexeme.kind == "op":
+            if after is not None:
+                raise QueryError(f"{after} cannot be followed by {lexeme.value}.")
+            if lexeme.value == "NOT":
+                raise QueryError(
+                    "NOT needs a word before it: write what to find, then NOT and what to "
+                    "leave out (كيري NOT لافروف)."
+                )
+            raise QueryError(f"{lexeme.value} needs a word on each side.")
+        if lexeme.kind == ")":
+            if after is not None:
+                raise QueryError(f"{after} must be followed by a word, a phrase or a parenthesis.")
+            raise QueryError("Empty parentheses, or a ')' without '(': put words inside them.")
+        self.take()
+        if lexeme.kind == "(":
+            if (inner := self.peek()) is not None and inner.kind == ")":
+                raise QueryError("Empty parentheses: put words inside them, or remove them.")
+            node = self.parse_or()
+            closing = self.peek()
+            if closing is None or closing.kind != ")":
+                raise QueryError("A parenthesis is not closed: add the missing ')'.")
+            self.take()
+            return node
+        assert lexeme.term is not None
+        return _Leaf(lexeme.term)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: the analyst's text, the FTS5 MATCH expression, and the folded terms to
+    highlight (those under NOT excluded)."""
+
+    text: str
+    fts: str
+    terms: tuple[Term, ...]
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(p for term in self.terms for p in term.patterns())
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Matches of the terms in folded text, sorted and merged (see :func:`find_spans`)."""
+        return _spans(folded, self._patterns)
+
+
+def parse(text: str, *, type_ahead: bool = False) -> Query:
+    """Parse the analyst's query; raise :class:`QueryError` with a readable reason if it is
+    malformed (empty, unbalanced quote or parenthesis, NOT without a left side…).
+
+    ``type_ahead``: the text is still being typed (a filter box): the last word, if nothing
+    follows it, is a prefix, and an unclosed quote is taken as closed.
+    """
+    if len(text) > 2000:
+        raise QueryError("The search is too long: keep it under 2,000 characters.")
+    lexemes = _lex(text, type_ahead)
+    depth = 0
+    for lexeme in lexemes:
+        if lexeme.kind == "(":
+            depth += 1
+        elif lexeme.kind == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError("A closing parenthesis has no opening one: remove the extra ')'.")
+    if depth > 0:
+        if type_ahead:
+            lexemes.extend(_Lexeme(")") for _ in range(depth))
+        else:
+            raise QueryError("A parenthesis is not closed: add the missing ')'.")
+    if not any(lexeme.kind == "term" for lexeme in lexemes):
+        raise QueryError("The search has no words: type a word or a phrase.")
+    tree = _Parser(lexemes).parse()
+    terms = tuple(dict.fromkeys(_positive_terms(tree)))
+    return Query(text, _render(tree), terms)
+
+
+def _spans(folded: str, patterns: Iterable[re.Pattern[str]]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for pattern in patterns:
+        found.extend(match.span("hit") for match in pattern.finditer(folded))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def find_spans(folded: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
+    """Spans of ``folded`` (text from :func:`desktop.core.arabic.fold`) matching any term,
+    sorted and with overlaps merged; map them to the raw text with ``Normalised.to_raw``."""
+    return _spans(folded, (p for term in terms for p in term.patterns()))

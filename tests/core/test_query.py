@@ -1,0 +1,203 @@
+"""The query language: folding, proclitic expansion, boolean structure, highlight patterns and
+clear errors for malformed input. Pure Python: the FTS5 side is checked in tests/store."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.arabic import fold, normalise
+from desktop.core.errors import HamishError
+from desktop.core.query import (
+    PROCLITICS,
+    QueryError,
+    Term,
+    find_spans,
+    parse,
+    proclitic_forms,
+    tokens_of,
+)
+
+
+def words(text: str, query: str) -> list[str]:
+    """The raw words highlighted for ``query`` in ``text``."""
+    norm = normalise(text)
+    return [text[slice(*norm.to_raw(start, end))] for start, end in parse(query).spans(norm.text)]
+
+
+# --- folding of the query ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "token"),
+    [
+        ("الأَسَدُ", "الاسد"),  # harakat
+        ("الأســـد", "الاسد"),  # tatweel
+        ("إسرائيل", "اسراءيل"),  # hamza under alef, hamza on yeh
+        ("آمال", "امال"),  # madda
+        ("مدرسة", "مدرسه"),  # ta marbuta
+        ("مصطفى", "مصطفي"),  # alef maksura
+        ("Russia", "russia"),  # Latin case
+    ],
+)
+def test_query_words_are_folded_like_the_index(typed: str, token: str) -> None:
+    (term,) = parse(typed).terms
+    assert term.tokens == (token,) == tuple(tokens_of(fold(typed)))
+
+
+def test_words_with_punctuation_become_phrases() -> None:
+    query = parse("Russia-Now.com")
+    assert query.terms == (Term(("russia", "now", "com")),)
+    assert query.fts == '"russia now com"'
+
+
+# --- proclitics -------------------------------------------------------------------------------
+
+
+def test_proclitics_cover_conjunctions_and_prepositions() -> None:
+    assert set(PROCLITICS) == {"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل"}
+    written = {clitic + stem for clitic, stem in proclitic_forms("كيري")}
+    assert {"كيري", "وكيري", "لكيري", "بكيري", "فكيري", "ككيري", "وبكيري", "فلكيري"} <= written
+    assert all(stem == "كيري" for _, stem in proclitic_forms("كيري"))
+
+
+def test_article_words_also_take_the_contracted_lam() -> None:
+    forms = proclitic_forms("الاسد")
+    written = {clitic + stem for clitic, stem in forms}
+    assert {"الاسد", "والاسد", "بالاسد", "للاسد", "وللاسد", "فللاسد"} <= written
+    assert "لالاسد" not in written  # never written that way
+    assert ("ل", "لاسد") in forms  # the highlight of للاسد leaves out the proclitic only
+
+
+def test_no_article_is_ever_added() -> None:
+    written = {clitic + stem for clitic, stem in proclitic_forms("سوريه")}
+    assert "السوريه" not in written and "للسوريه" not in written
+
+
+def test_latin_and_digits_take_no_arabic_proclitics() -> None:
+    assert proclitic_forms("russia") == (("", "russia"),)
+    assert proclitic_forms("2015") == (("", "2015"),)
+
+
+def test_highlights_cover_the_stem_not_the_proclitic() -> None:
+    text = "ووصل كيري، ثم قال لكيري وبكيري إن فكيري ليس كيريا."
+    assert words(text, "كيري") == ["كيري", "كيري", "كيري", "كيري"]
+    norm = normalise(text)
+    starts = [norm.to_raw(s, e)[0] for s, e in parse("كيري").spans(norm.text)]
+    assert [text[s - 1] for s in starts] == [" ", "ل", "ب", "ف"]
+
+
+def test_never_matches_inside_another_word() -> None:
+    text = "الدولة السورية وسورية ولسورية والسوريين"
+    assert words(text, "سورية") == ["سورية", "سورية"]  # وسورية, ولسورية; not السورية
+    assert words(text, "السورية") == ["السورية"]
+    assert words("الكيريين", "كيري") == []
+
+
+def test_contracted_article_is_found() -> None:
+    text = "قال للأسد ولِلأَسد إن الأسد"
+    # The kasra belongs to the proclitic ل, so it stays outside the highlight.
+    assert words(text, "الأسد") == ["لأسد", "لأَسد", "الأسد"]
+
+
+def test_harakat_and_tatweel_in_the_text_stay_inside_the_highlight() -> None:
+    text = "قال الرئيس الأَسَـــدُ اليوم"
+    assert words(text, "الاسد") == ["الأَسَـــدُ"]
+
+
+def test_prefix_matches_the_rest_of_the_word() -> None:
+    text = "كيري وكيريات والكرملين"
+    assert words(text, "كير*") == ["كيري", "كيريات"]
+    query = parse("كير*")
+    assert '"كير"*' in query.fts and '"وكير"*' in query.fts
+
+
+def test_phrase_allows_punctuation_between_words() -> None:
+    text = "قال وزير، الخارجية ولوزير الخارجية لا وزير دفاع الخارجية"
+    assert words(text, '"وزير الخارجية"') == ["وزير، الخارجية", "وزير الخارجية"]
+
+
+def test_latin_case_and_mixed_text() -> None:
+    text = "أكدت مصادر لموقع Russia-Now.com أن روسيا"
+    assert words(text, "russia") == ["Russia"]
+    assert words(text, "RUSSIA-NOW") == ["Russia-Now"]
+
+
+# --- boolean structure ------------------------------------------------------------------------
+
+
+def test_juxtaposition_is_and() -> None:
+    assert parse("كيري لافروف").fts.count(" AND ") == 1
+    assert parse("كيري AND لافروف").fts == parse("كيري لافروف").fts
+
+
+def test_not_terms_are_not_highlighted() -> None:
+    query = parse("كيري NOT لافروف")
+    assert [term.tokens for term in query.terms] == [("كيري",)]
+    assert " NOT " in query.fts
+    assert parse("كيري AND NOT لافروف").fts == query.fts
+
+
+def test_or_and_parentheses() -> None:
+    query = parse("(كيري OR لافروف) جنيف")
+    assert [term.tokens[0] for term in query.terms] == ["كيري", "لافروف", "جنيف"]
+    assert query.fts.startswith("((") and " OR " in query.fts and " AND " in query.fts
+
+
+def test_lower_case_operators_are_words() -> None:
+    assert [term.tokens for term in parse("war and peace").terms] == [
+        ("war",),
+        ("and",),
+        ("peace",),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ['"NOT"', "NEAR(a b)", "title:كيري", "^كيري", "-كيري", "{a b}", "a+b", "كيري'"]
+)
+def test_fts_syntax_in_words_is_never_passed_through(text: str) -> None:
+    query = parse(text)
+    # Every string is quoted and holds only letters, digits and spaces.
+    for part in query.fts.replace("(", " ").replace(")", " ").split('"')[1::2]:
+        assert all(ch.isalnum() or ch == " " for ch in part)
+
+
+def test_type_ahead_makes_the_last_word_a_prefix() -> None:
+    assert parse("كيري لاف", type_ahead=True).terms[-1] == Term(("لاف",), prefix=True)
+    assert parse("كيري لاف ", type_ahead=True).terms[-1] == Term(("لاف",))
+    assert parse('"وزير الخ', type_ahead=True).terms == (Term(("وزير", "الخ"), prefix=True),)
+    assert parse("(كيري OR لاف", type_ahead=True).fts.count("(") >= 2
+
+
+# --- malformed queries ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "no words"),
+        ("   ", "no words"),
+        ("،؟!", "no words"),
+        ('"كيري لافروف', "quotation mark is not closed"),
+        ("(كيري OR لافروف", "parenthesis is not closed"),
+        ("كيري)", "no opening one"),
+        ("() كيري", "Empty parentheses"),
+        ("NOT كيري", "NOT needs a word before it"),
+        ("كيري NOT", "NOT must be followed"),
+        ("كيري OR", "OR must be followed"),
+        ("AND كيري", "AND needs a word on each side"),
+        ("كيري OR NOT لافروف", "OR cannot be followed by NOT"),
+        ("كيري AND OR لافروف", "AND cannot be followed by OR"),
+        ("x" * 2001, "too long"),
+    ],
+)
+def test_malformed_queries_say_what_to_fix(text: str, reason: str) -> None:
+    with pytest.raises(QueryError, match=reason) as caught:
+        parse(text)
+    assert isinstance(caught.value, HamishError)
+    assert str(caught.value).endswith(".")
+
+
+def test_find_spans_merges_overlaps() -> None:
+    folded = fold("وزير الخارجية الأميركي")
+    spans = find_spans(folded, [Term(("وزير", "الخارجيه")), Term(("الخارجيه",))])
+    assert spans == [(0, len("وزير الخارجيه"))]

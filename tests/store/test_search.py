@@ -1,0 +1,428 @@
+"""Full-text search through the FTS5 index: Arabic folding and proclitics on real articles,
+boolean queries, filters, raw offsets and snippets, and the index kept in step with every
+write (import, delete, metadata edit, rollback, writers that bypass the stores, migration)."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.core.arabic import fold
+from desktop.core.errors import HamishError, ProjectError
+from desktop.core.query import QueryError, parse
+from desktop.core.services import prepare_annotation
+from desktop.core.text import make_draft
+from desktop.io.seeds import seed_drafts
+from desktop.store import schema
+from desktop.store.db import _split_sql
+from desktop.store.project import Project
+from desktop.store.search import INDEX_VERSION, SearchFilters, make_snippets
+
+SEED_TITLES = [draft.title for draft in seed_drafts()]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The five sample articles, read-only for the tests that use it."""
+    project = Project.open(tmp_path_factory.mktemp("seeded") / "seeds.hamish")
+    with project.database.transaction():
+        for draft in seed_drafts():
+            project.documents.add(draft)
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.open(tmp_path / "p.hamish") as opened:
+        yield opened
+
+
+def add(project: Project, text: str, **fields: str) -> int:
+    return project.documents.add(make_draft(text, **fields))
+
+
+def matched_words(project: Project, query: str) -> list[str]:
+    """Every highlighted word of every hit, as it is written in the raw text."""
+    found = []
+    for hit in project.search.search(query, limit=100):
+        text = project.documents.get(hit.document_id).text
+        found.extend(text[start:end] for start, end in hit.spans)
+    return found
+
+
+def ids(project: Project, query: str, filters: SearchFilters | None = None) -> set[int]:
+    return {hit.document_id for hit in project.search.search(query, limit=100, filters=filters)}
+
+
+def oracle(project: Project, query: str) -> set[int]:
+    """Documents matching a one-term query, computed without the index."""
+    parsed = parse(query)
+    found = set()
+    for summary in project.documents.summaries():
+        document = project.documents.get(summary.id)
+        fields = (document.title, document.source, document.text)
+        if any(parsed.spans(fold(field)) for field in fields):
+            found.add(summary.id)
+    return found
+
+
+def assert_consistent(project: Project, probes: tuple[str, ...] = ()) -> None:
+    project.search.check()
+    assert project.search.pending() == 0
+    assert project.search.indexed_count() == project.documents.count()
+    for probe in probes:
+        assert project.search.matching_ids(probe) == oracle(project, probe), probe
+
+
+# --- Arabic on the sample articles ------------------------------------------------------------
+
+
+def test_hamza_variants_match(seeded: Project) -> None:
+    found = matched_words(seeded, "الاسد")
+    assert found and set(found) == {"الأسد"}
+    assert matched_words(seeded, "الأسد") == found
+
+
+def test_proclitics_are_looked_through(seeded: Project) -> None:
+    hits = seeded.search.search("كيري")
+    prefixes = set()
+    for hit in hits:
+        text = seeded.documents.get(hit.document_id).text
+        for start, end in hit.spans:
+            assert text[start:end] == "كيري"
+            prefixes.add(text[start - 1])
+    assert {"و", "ل"} <= prefixes  # وكيري and لكيري are in the seeds
+    assert len(hits) == seeded.search.count("كيري") == 4
+
+
+def test_no_article_is_added_to_a_name(seeded: Project) -> None:
+    for hit in seeded.search.search("سورية"):
+        text = seeded.documents.get(hit.document_id).text
+        for start, _end in hit.spans:
+            assert not text[max(0, start - 2) : start].endswith("ال")
+            assert not text[start - 1 : start].isalpha() or text[start - 1] in "وفبكل"
+    adjective = seeded.search.search("السورية")
+    assert adjective
+    assert all(
+        seeded.documents.get(hit.document_id).text[start:end] == "السورية"
+        for hit in adjective
+        for start, end in hit.spans
+    )
+    assert ids(seeded, "سورية") != ids(seeded, "السورية")
+
+
+def test_ranking_prefers_title_and_frequency(seeded: Project) -> None:
+    hits = seeded.search.search("لافروف")
+    assert hits[0].title_spans  # a title match comes first
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_phrases_prefix_and_boolean_operators(seeded: Project) -> None:
+    assert set(matched_words(seeded, '"وزير الخارجية"')) == {"وزير الخارجية"}
+    assert "كيري" in matched_words(seeded, "كير*")
+    kerry, geneva = ids(seeded, "كيري"), ids(seeded, "جنيف")
+    assert ids(seeded, "كيري جنيف") == kerry & geneva
+    assert ids(seeded, "كيري AND جنيف") == kerry & geneva
+    assert ids(seeded, "كيري OR جنيف") == kerry | geneva
+    assert ids(seeded, "كيري NOT جنيف") == kerry - geneva
+    daesh = ids(seeded, "داعش")
+    assert ids(seeded, "(كيري OR داعش) NOT جنيف") == (kerry | daesh) - geneva
+    assert "جنيف" not in matched_words(seeded, "كيري NOT جنيف")
+
+
+def test_latin_inside_arabic_text_in_any_case(seeded: Project) -> None:
+    assert set(matched_words(seeded, "russia")) == {"Russia"}
+    assert set(matched_words(seeded, "RUSSIA-NOW")) == {"Russia-Now"}
+    assert ids(seeded, "Russia-Now.com") == ids(seeded, "russia")
+
+
+def test_malformed_queries_raise_query_error_not_sqlite(seeded: Project) -> None:
+    for text in ('"كيري', "(كيري", "NOT كيري", "", "كيري OR"):
+        with pytest.raises(QueryError):
+            seeded.search.search(text)
+        with pytest.raises(QueryError):
+            seeded.search.count(text)
+
+
+def test_hostile_input_never_reaches_sqlite_as_syntax(seeded: Project) -> None:
+    rng = random.Random(5)
+    alphabet = [*"\"()*^:-+{}[],.;NOTANDORNEAR كيري لافروف'\\%_", "NOT", "OR", "AND"]
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        # A readable refusal is fine; an sqlite3 error would propagate and fail the test.
+        with contextlib.suppress(QueryError):
+            seeded.search.search(text, limit=3)
+
+
+def test_hits_carry_offsets_and_snippets_in_raw_text(seeded: Project) -> None:
+    for hit in seeded.search.search("الأسد OR كيري"):
+        text = seeded.documents.get(hit.document_id).text
+        assert hit.spans == tuple(sorted(hit.spans))
+        assert all(fold(text[start:end]) in {"الاسد", "كيري"} for start, end in hit.spans)
+        assert hit.title == seeded.documents.get(hit.document_id).title
+        assert 1 <= len(hit.snippets) <= 3
+        for snippet in hit.snippets:
+            assert snippet.text == text[snippet.start : snippet.end]
+            assert "\n" not in snippet.text
+            assert all(snippet.start <= s < e <= snippet.end for s, e in snippet.marks)
+            assert "".join(piece for piece, _ in snippet.parts()) == snippet.text
+            assert [piece for piece, is_mark in snippet.parts() if is_mark] == [
+                text[s:e] for s, e in snippet.marks
+            ]
+
+
+def test_paging_and_limits(seeded: Project) -> None:
+    everything = [hit.document_id for hit in seeded.search.search("في", limit=10)]
+    assert len(everything) == 5
+    first = [hit.document_id for hit in seeded.search.search("في", limit=2)]
+    rest = [hit.document_id for hit in seeded.search.search("في", limit=10, offset=2)]
+    assert first + rest == everything
+
+
+def test_rank_window_ranks_the_newest_matches_then_lists_the_rest(seeded: Project) -> None:
+    exact = [hit.document_id for hit in seeded.search.search("في", rank_window=None)]
+    windowed = [hit.document_id for hit in seeded.search.search("في", rank_window=2)]
+    assert sorted(exact) == sorted(windowed) == [1, 2, 3, 4, 5]
+    assert set(windowed[:2]) == {4, 5}  # the two newest, in bm25 order
+    assert windowed[2:] == [3, 2, 1]  # then the older matches, newest first
+    pages = [
+        hit.document_id
+        for offset in range(0, 5, 2)
+        for hit in seeded.search.search("في", limit=2, offset=offset, rank_window=2)
+    ]
+    assert pages == windowed
+    # Fewer matches than the window: plain bm25 order.
+    assert [h.document_id for h in seeded.search.search("داعش", rank_window=2)] == [
+        h.document_id for h in seeded.search.search("داعش", rank_window=None)
+    ]
+
+
+# --- spelling variants in one's own articles --------------------------------------------------
+
+
+def test_spelling_noise(project: Project) -> None:
+    noisy = add(
+        project,
+        "قال الرَّئِيـــسُ إنّ إسرائيل ستنسحب. وزارت مُنى المدرسة مع مصطفي. وللأسد رأي.",
+    )
+    add(project, "نص آخر لا علاقة له بالموضوع.")
+    for query, written in (
+        ("الرئيس", "الرَّئِيـــسُ"),
+        ("اسرائيل", "إسرائيل"),
+        ("مدرسه", "المدرسة"[2:]),
+        ("المدرسة", "المدرسة"),
+        ("مصطفى", "مصطفي"),
+        ("منى", "مُنى"),
+        ("الاسد", "لأسد"),
+    ):
+        hits = project.search.search(query)
+        assert [hit.document_id for hit in hits] == ([noisy] if query != "مدرسه" else []), query
+        if hits:
+            text = project.documents.get(noisy).text
+            assert [text[s:e] for s, e in hits[0].spans] == [written], query
+
+
+def test_title_and_source_are_searched(project: Project) -> None:
+    doc = add(project, "نص المقال.", title="بيان الكرملين", source="وكالة Tass")
+    assert ids(project, "الكرملين") == {doc}
+    assert ids(project, "tass") == {doc}
+    (hit,) = project.search.search("الكرملين")
+    assert hit.spans == () and hit.title_spans == ((5, 13),) and hit.snippets == ()
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+
+def tag(project: Project, doc: int, word: str, key: str) -> int:
+    text = project.documents.get(doc).text
+    label = project.labels.by_key(key)
+    assert label is not None
+    start = text.index(word)
+    return project.annotations.add(
+        prepare_annotation(text, doc, start, start + len(word), label.id, "test")
+    )
+
+
+def test_filters(project: Project) -> None:
+    a = add(project, "التقى كيري بوتين في موسكو.", source="الحياة", published="2016-07-15")
+    b = add(project, "قال كيري إن المحادثات مستمرة.", source="الشرق الأوسط", published="2016-09-09")
+    c = add(project, "كيري يصل إلى جنيف.", source="الحياة")
+    person = project.labels.by_key("person")
+    assert person is not None
+    tag(project, a, "بوتين", "person")
+    claim_annotation = tag(project, b, "المحادثات مستمرة", "claim")
+    claim = project.claims.for_annotation(claim_annotation)
+    assert claim is not None
+    project.claims.update(claim.id, status="contested")
+    putin = project.entities.add("بوتين", "person")
+    kerry_tag = tag(project, c, "كيري", "person")
+    project.entities.link(kerry_tag, putin)
+
+    assert ids(project, "كيري") == {a, b, c}
+    assert ids(project, "كيري", SearchFilters(source="الحياة")) == {a, c}
+    assert ids(project, "كيري", SearchFilters(label_id=person.id)) == {a, c}
+    assert ids(project, "كيري", SearchFilters(claim_status="contested")) == {b}
+    assert ids(project, "كيري", SearchFilters(claim_status="refuted")) == set()
+    assert ids(project, "كيري", SearchFilters(entity_id=putin)) == {c}
+    assert ids(project, "كيري", SearchFilters(published_from="2016-08-01")) == {b}
+    assert ids(project, "كيري", SearchFilters(published_to="2016-07-15")) == {a}
+    assert ids(
+        project,
+        "كيري",
+        SearchFilters(published_from="2016-01-01", published_to="2016-12-31", source="الحياة"),
+    ) == {a}
+    assert project.search.count("كيري", SearchFilters(source="الحياة")) == 2
+    windowed = project.search.search("كيري", filters=SearchFilters(source="الحياة"), rank_window=1)
+    assert [hit.document_id for hit in windowed] == [c, a]  # the newest ranked, then the rest
+    # No words but filters: the filtered articles, newest first.
+    listed = project.search.search("", filters=SearchFilters(source="الحياة"))
+    assert [hit.document_id for hit in listed] == [a, c]
+    assert project.search.sources() == ["الحياة", "الشرق الأوسط"]
+    assert project.search.entities() == [(putin, "بوتين")]
+    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+        project.search.search("كيري", filters=SearchFilters(published_from="15/07/2016"))
+    with pytest.raises(QueryError, match="claim status"):
+        project.search.search("كيري", filters=SearchFilters(claim_status="true"))
+    # Undoing the tag (deleting the annotation) takes the article out of the label filter.
+    project.annotations.delete(kerry_tag)
+    assert ids(project, "كيري", SearchFilters(label_id=person.id)) == {a}
+
+
+# --- the index follows every write ----------------------------------------------------------
+
+
+PROBES = ("كيري", "لافروف", "الاسد", "جنيف", "سوريه", "عنوان", "russia")
+
+
+def test_import_delete_and_metadata_edit(project: Project) -> None:
+    first = add(project, "قال كيري في جنيف إن لافروف وافق.", title="كيري ولافروف")
+    second = add(project, "وأعلن لافروف أن الأسد باق.")
+    assert ids(project, "لافروف") == {first, second}
+    assert_consistent(project, PROBES)
+
+    project.documents.delete(first)
+    assert ids(project, "كيري") == set()
+    assert ids(project, "لافروف") == {second}
+    assert_consistent(project, PROBES)
+
+    project.documents.update_metadata(second, title="عنوان جديد", source="Russia Today")
+    assert ids(project, "عنوان") == {second}
+    assert ids(project, "russia") == {second}
+    (hit,) = project.search.search("عنوان")
+    assert hit.title == "عنوان جديد"
+    project.documents.update_metadata(second, title="عنوان", source="")  # undo-like edit back
+    assert ids(project, "russia") == set()
+    assert_consistent(project, PROBES)
+
+    # A new document may get the id of the deleted one; the old words must not come back.
+    third = add(project, "نص عن سورية فقط.")
+    assert ids(project, "سورية") == {third}
+    assert ids(project, "كيري") == set()
+    assert_consistent(project, PROBES)
+
+
+def test_index_is_written_in_the_same_transaction(project: Project) -> None:
+    keep = add(project, "لافروف في موسكو.")
+    database = project.database
+    with pytest.raises(RuntimeError), database.transaction():
+        add(project, "كيري في جنيف.")
+        project.documents.delete(keep)
+        # Inside the transaction the index already reflects the writes...
+        assert project.search.matching_ids("كيري") and not project.search.matching_ids("لافروف")
+        raise RuntimeError("the analyst's action fails half-way")
+    # ...and the rollback took them back with the documents.
+    assert ids(project, "كيري") == set()
+    assert ids(project, "لافروف") == {keep}
+    assert_consistent(project, PROBES)
+
+
+def test_writers_that_bypass_the_stores_are_caught_up(project: Project) -> None:
+    doc = add(project, "قال كيري إن الأسد باق.", title="خبر")
+    conn = sqlite3.connect(project.path)  # e.g. the sqlite3 shell, or another program
+    conn.execute("UPDATE documents SET text = 'وصل لافروف إلى جنيف.' WHERE id = ?", [doc])
+    conn.execute(
+        "INSERT INTO documents (title, text, direction, content_hash, char_count, imported_at, "
+        "modified_at) VALUES ('جديد', 'كيري مرة أخرى', 'rtl', 'x', 12, 'now', 'now')"
+    )
+    conn.commit()
+    conn.close()
+    assert project.search.pending() == 2
+    assert ids(project, "كيري") == {doc + 1}
+    assert ids(project, "لافروف") == {doc}
+    assert ids(project, "الاسد") == set()
+    assert_consistent(project, PROBES)
+
+
+def test_existing_projects_are_indexed_after_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.hamish"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    search = schema.MIGRATIONS.index(schema._SEARCH)
+    for script in schema.MIGRATIONS[:search]:
+        for statement in _split_sql(script):
+            conn.execute(statement)
+    for n, draft in enumerate(seed_drafts()[:3]):
+        conn.execute(
+            "INSERT INTO documents (title, text, direction, content_hash, char_count, "
+            "imported_at, modified_at) VALUES (?, ?, 'rtl', ?, ?, 'now', 'now')",
+            [draft.title, draft.text, f"h{n}", len(draft.text)],
+        )
+    conn.execute(f"PRAGMA user_version = {search}")
+    conn.close()
+    with Project.open(path, create=False) as project:
+        assert project.search.pending() == 3
+        assert ids(project, "كيري") == {1, 2}
+        assert ids(project, "داعش") == set()  # only in the fourth and fifth articles
+        assert_consistent(project, PROBES)
+
+
+def test_a_changed_fold_rebuilds_the_index(project: Project) -> None:
+    add(project, "قال كيري إن الأسد باق.")
+    add(project, "وصل لافروف.")
+    with project.database.transaction():
+        project.database.conn.execute("UPDATE meta SET value = 'fold-0' WHERE key = 'search_index'")
+    assert ids(project, "كيري") == {1}
+    assert project.database.conn.execute(
+        "SELECT value FROM meta WHERE key = 'search_index'"
+    ).fetchone() == (INDEX_VERSION,)
+    project.documents.delete(1)
+    assert_consistent(project, PROBES)
+    assert project.search.rebuild() == 1
+    assert_consistent(project, PROBES)
+
+
+def test_read_only_project_still_searches(tmp_path: Path) -> None:
+    path = tmp_path / "ro.hamish"
+    with Project.open(path) as project:
+        add(project, "قال كيري.")
+    path.chmod(0o444)
+    try:
+        with Project.open(path, create=False) as project:
+            assert ids(project, "كيري") == {1}
+    except ProjectError:
+        pytest.skip("this platform cannot open a read-only WAL project")
+    finally:
+        path.chmod(0o644)
+
+
+def test_snippets_are_cut_at_words_and_paragraphs() -> None:
+    text = "سطر أول.\n" + "كلمة " * 40 + "كيري " + "كلمة " * 40 + "\nسطر أخير كيري"
+    start = text.index("كيري")
+    snippets = make_snippets(text, [(start, start + 4), (len(text) - 4, len(text))])
+    first, last = snippets
+    assert first.clipped_start and first.clipped_end
+    assert first.text.startswith("كلمة") and first.text.rstrip().endswith("كلمة")
+    assert "\n" not in first.text
+    assert last.text == "سطر أخير كيري" and not last.clipped_start and not last.clipped_end
+
+
+def test_errors_are_hamish_errors() -> None:
+    assert issubclass(QueryError, HamishError)
+    assert dataclasses.is_dataclass(SearchFilters)

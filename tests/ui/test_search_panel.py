@@ -1,0 +1,289 @@
+"""The Search dock, the library filter through the index, and find-in-article with proclitics,
+driven the way an analyst does: keys, typing with a pause, clicking results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.text import make_draft
+from desktop.store.project import Project
+from desktop.ui.mainwindow import MainWindow
+from desktop.ui.search_panel import HTML_ROLE, SearchPanel
+
+from .conftest import RecordingMessenger, type_text
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "search.hamish"
+    with Project.open(path) as project, project.database.transaction():
+        project.documents.add(
+            make_draft(
+                "وقال كيري إن المحادثات مستمرة.\nوأكد لكيري نظيره الروسي أن الأسد باق.",
+                title="كيري في موسكو",
+                source="الحياة",
+                published="2016-07-15",
+            )
+        )
+        project.documents.add(
+            make_draft(
+                "التقى لافروف وزير الخارجية في جنيف. <b>كيري</b> & غيره لم يحضروا.",
+                title="لافروف في جنيف",
+                source="الشرق الأوسط",
+                published="2016-09-09",
+            )
+        )
+        project.documents.add(
+            make_draft("الأزمة السورية مستمرة في سورية.", title="الأزمة", source="الحياة")
+        )
+    return path
+
+
+def open_search(window: MainWindow, qtbot: QtBot) -> SearchPanel:
+    window.reader.text.setFocus()
+    qtbot.keyClick(
+        window.reader.text,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    panel = window.search_panel
+    assert panel.isVisible()
+    assert panel.query_edit.hasFocus()
+    return panel
+
+
+def search(panel: SearchPanel, qtbot: QtBot, text: str) -> None:
+    panel.query_edit.clear()
+    type_text(panel.query_edit, text)
+    assert panel.timer.isActive()  # debounced: nothing runs per keystroke
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+
+
+def titles(panel: SearchPanel) -> list[str]:
+    model = panel.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_search_shows_grouped_highlighted_results(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    assert panel.status.text() == "2 articles match"
+    assert titles(panel) == ["كيري في موسكو", "لافروف في جنيف"]
+    model = panel.model
+    first = model.index(0, 0)
+    assert model.rowCount(first) == 2  # a snippet never crosses a paragraph
+    html = model.index(1, 0, first).data(HTML_ROLE)
+    assert html.count("<span") == 1 and "لكيري" not in html and ">كيري</span>" in html
+    assert "ل<span" in html  # the proclitic is left outside the mark
+    title_html = first.data(HTML_ROLE)
+    assert ">كيري</span>" in title_html and "2 matches" in title_html
+    assert panel.view.isExpanded(first)
+
+
+def test_article_text_is_escaped(make_window: MakeWindow, corpus: Path, qtbot: QtBot) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "غيره")
+    (hit,) = panel.model.hits
+    html = panel.model.index(0, 0, panel.model.index(0, 0)).data(HTML_ROLE)
+    assert "&lt;b&gt;" in html and "&amp;" in html and "<b>كيري" not in html
+    assert hit.document_id == 2
+
+
+def test_refining_updates_rows_without_a_reset(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "مستمرة")
+    assert set(titles(panel)) == {"كيري في موسكو", "الأزمة"}
+    resets: list[bool] = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    row = titles(panel).index("كيري في موسكو")
+    persistent = QPersistentModelIndex(panel.model.index(row, 0))
+    search(panel, qtbot, "مستمرة كيري")
+    assert titles(panel) == ["كيري في موسكو"]
+    assert persistent.isValid() and persistent.data() == "كيري في موسكو"
+    assert not resets
+
+
+def test_malformed_query_shows_a_reason(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    search(panel, qtbot, '"كيري')
+    assert "quotation mark is not closed" in panel.status.text()
+    assert panel.error
+    assert panel.model.rowCount() == 2  # the previous results stay until the query is fixed
+    search(panel, qtbot, "NOT كيري")
+    assert "NOT needs a word before it" in panel.status.text()
+    assert not messenger.errors
+
+
+def test_opening_a_result_selects_the_match(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot
+) -> None:
+    window = make_window(corpus)
+    window.open_document(3)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    second = panel.model.index(1, 0)
+    snippet = panel.model.index(0, 0, second)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(snippet)
+    assert window.reader.document_id == 2
+    text = window.reader.text
+    start, end = text.selection_cp()
+    assert text.text_cp[start:end] == "كيري"
+    assert text._flash  # flashed so the eye finds it
+    assert panel.view.hasFocus()  # browsing with the arrows keeps the focus in the list
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)  # to the article row: its first match
+    assert window.reader.document_id == 2
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)  # the last snippet of the first article
+    assert window.reader.document_id == 1
+    start, end = text.selection_cp()
+    assert text.text_cp[start:end] == "كيري" and text.text_cp[start - 1] == "ل"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert text.hasFocus()  # Enter hands over to the reader, ready to tag
+
+
+def test_keyboard_flow_from_the_query(make_window: MakeWindow, corpus: Path, qtbot: QtBot) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    type_text(panel.query_edit, "لافروف")
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)  # Enter searches at once
+    assert not panel.timer.isActive() and titles(panel) == ["لافروف في جنيف"]
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Down)
+    assert panel.view.hasFocus() and window.reader.document_id == 2
+    panel.query_edit.setFocus()
+    qtbot.keyClick(panel.query_edit, Qt.Key.Key_Escape)
+    assert window.reader.text.hasFocus()
+
+
+def test_filters_restrict_results(make_window: MakeWindow, corpus: Path, qtbot: QtBot) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "في")
+    assert len(titles(panel)) == 3
+    panel.filter_button.click()
+    assert panel.filter_frame.isVisible()
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData("الحياة"))
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+    assert set(titles(panel)) == {"كيري في موسكو", "الأزمة"}
+    assert panel.filter_button.text() == "Filters (1)"
+    panel.date_from.setDate(panel.date_from.date().fromString("2016-01-01", "yyyy-MM-dd"))
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+    assert titles(panel) == ["كيري في موسكو"]  # the other has no publication date
+    panel.clear_filters()
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+    assert len(titles(panel)) == 3
+
+
+def test_results_follow_imports(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    assert len(titles(panel)) == 2
+    new = tmp_path / "new.txt"
+    new.write_text("خبر جديد\nوصل وكيري الخارجية إلى القاهرة.", encoding="utf-8")
+    window.import_files([str(new)])  # in the background, on its own connection
+    qtbot.waitUntil(lambda: len(titles(panel)) == 3, timeout=15000)
+    assert "خبر جديد" in titles(panel)
+
+
+def test_library_filter_uses_the_index(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(corpus)
+    box = window.library.filter_edit
+    type_text(box, "نظيره")  # only in the text of the first article, not in any title
+    assert window.library.proxy.rowCount() == 1
+    assert window.library.proxy.index(0, 0).data() == "كيري في موسكو"
+    box.clear()
+    type_text(box, "لافر")  # the word still being typed counts as a prefix
+    assert window.library.proxy.rowCount() == 1
+    box.clear()
+    type_text(box, "سورية")
+    assert window.library.proxy.rowCount() == 1
+    box.clear()
+    type_text(box, 'الأزمة "مستمر')  # unclosed quote while typing: still filters
+    assert window.library.proxy.rowCount() == 1
+    box.clear()
+    type_text(box, "القاهرة")
+    assert window.library.proxy.rowCount() == 0
+    new = tmp_path / "cairo.txt"
+    new.write_text("خبر\nوصل الوفد إلى القاهرة.", encoding="utf-8")
+    window.import_files([str(new)])  # in the background
+    qtbot.waitUntil(lambda: window.importing.last_outcome is not None, timeout=15000)
+    assert window.library.proxy.rowCount() == 1  # an import while filtering shows up
+    box.clear()
+    assert window.library.proxy.rowCount() == 4
+
+
+def test_find_in_article_looks_through_proclitics(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "find.hamish"
+    body = "قال كيري إن لكيري ووكيري رأيا. والسورية سورية. وللأسد الأسد أنصار."
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body, title="مقال"))
+    window = make_window(path)
+    window.reader.text.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_bar
+    type_text(bar.edit, "كيري")
+    assert [body[s:e] for s, e in bar.matches] == ["كيري"] * 3
+    assert [body[s - 1] for s, _ in bar.matches] == [" ", "ل", "و"]
+    assert bar.count.text() == "1 of 3"
+    bar.edit.clear()
+    type_text(bar.edit, "الأسد")
+    assert [body[s:e] for s, e in bar.matches] == ["لأسد", "الأسد"]  # للأسد: stem after ل
+    bar.edit.clear()
+    type_text(bar.edit, "سورية")
+    assert len(bar.matches) == 2  # as you type: inside السورية too
+    bar.whole_words.click()
+    assert [body[s - 1] for s, _ in bar.matches] == [" "]  # whole words: not السورية
+    assert bar.count.text() == "1 of 1"
+    assert len(window.reader.text.extraSelections()) >= 1
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.count.text() == "1 of 1"
+
+
+def test_panel_follows_project_switch(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    assert panel.model.rowCount() == 2
+    other = tmp_path / "other.hamish"
+    with Project.open(other) as project:
+        project.documents.add(make_draft("لا شيء هنا عن الوزير.", title="آخر"))
+    assert window.switch_project(other, create=False)
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+    assert panel.model.rowCount() == 0
+    assert panel.status.text() == "No article matches."
+    assert panel.model.index(0, 0) == QModelIndex()
+
+
+def test_closing_with_a_search_pending(make_window: MakeWindow, corpus: Path, qtbot: QtBot) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    type_text(panel.query_edit, "كيري")
+    assert panel.timer.isActive()
+    window.close()  # closes the project
+    assert not panel.timer.isActive()  # so the pending search never runs against it
