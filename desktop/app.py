@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -43,11 +44,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(project: Project, prefs: Settings) -> MainWindow:
+def build_window(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
     messenger = DialogMessenger()
-    window = MainWindow(project, prefs, messenger)
+    window = MainWindow(project, prefs, messenger, deferred=deferred)
     messenger.parent = window
     return window
+
+
+class _AfterFirstPaint(QObject):
+    """Runs a callback once, just after the first paint of the widget it watches."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)
+        return False
 
 
 class _FirstPaint(QObject):
@@ -75,11 +90,17 @@ def run_gui(project_path: Path | None) -> int:
         QMessageBox.critical(None, "Cannot open project", str(error))
         print(f"hamish: {error}", file=sys.stderr)
         return 2
-    window = build_window(project, prefs)
+    window = build_window(project, prefs, deferred=True)
     if os.environ.get("HAMISH_EXIT_AFTER_FIRST_PAINT"):
         probe = _FirstPaint(time.perf_counter())
         window.reader.installEventFilter(probe)
         window.reader.text.viewport().installEventFilter(probe)
         window._first_paint_probe = probe  # type: ignore[attr-defined]
+    # The registry, claim workbench, search, imports and exports are built as soon as the
+    # window has painted; by the time the analyst reaches for them they are there.
+    after_paint = _AfterFirstPaint(window.finish_setup)
+    window.reader.text.viewport().installEventFilter(after_paint)
+    window.reader.empty.installEventFilter(after_paint)
+    window._after_first_paint = after_paint  # type: ignore[attr-defined]
     window.show()
     return app.exec()

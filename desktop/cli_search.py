@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import HamishError
-from desktop.core.query import QueryError, parse
 from desktop.store.search import CLAIM_STATUSES, RANK_WINDOW, Hit, SearchFilters, Snippet
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -130,6 +129,7 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``hamish search``; returns the exit status."""
+    from desktop.core.query import QueryError, parse  # loaded when a search runs
     from desktop.store.project import Project
 
     if args.limit < 1:

@@ -35,12 +35,14 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.arabic import Normalised, fold, normalise
 from desktop.core.errors import ProjectError
-from desktop.core.query import Query, QueryError, parse
 from desktop.store.db import Database, describe_sqlite_error
+
+if TYPE_CHECKING:  # the query parser loads on the first search, not at start-up
+    from desktop.core.query import Query
 
 __all__ = [
     "CLAIM_STATUSES",
@@ -225,6 +227,8 @@ class SearchFilters:
 
     def sql(self) -> tuple[str, list[Any]]:
         """WHERE conditions on ``documents AS d`` and their parameters."""
+        from desktop.core.query import QueryError
+
         where: list[str] = []
         params: list[Any] = []
         if self.label_id is not None:
@@ -261,6 +265,8 @@ class SearchFilters:
 
 
 def _check_date(value: str) -> str:
+    from desktop.core.query import QueryError
+
     try:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
@@ -412,6 +418,8 @@ class SearchStore:
 
     # --- queries -----------------------------------------------------------------------
     def _run(self, sql: str, params: list[Any]) -> list[Any]:
+        from desktop.core.query import QueryError
+
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
@@ -422,6 +430,8 @@ class SearchStore:
 
     @staticmethod
     def _parsed(query: str | Query) -> Query:
+        from desktop.core.query import Query, parse
+
         return query if isinstance(query, Query) else parse(query)
 
     def _matching_sql(

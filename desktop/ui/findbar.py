@@ -4,13 +4,17 @@ text with the match still selected)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from desktop.core.find import ArticleFinder
 from desktop.ui.icons import icon
 from desktop.ui.reader import ReaderText
+
+if TYPE_CHECKING:
+    from desktop.core.find import ArticleFinder
 
 
 class FindEdit(QLineEdit):
@@ -93,6 +97,8 @@ class FindBar(QFrame):
 
     def _search(self, query: str) -> None:
         if self._finder is None or self._finder_text is not self.reader.text_cp:
+            from desktop.core.find import ArticleFinder  # loaded on the first search
+
             self._finder = ArticleFinder(self.reader.text_cp)
             self._finder_text = self.reader.text_cp
         self.matches = self._finder.find_all(query, whole_words=self.whole_words.isChecked())

@@ -19,7 +19,7 @@ from desktop import __version__, paths
 
 ICON_COLOR = QColor("#2f3b40")
 ICON_DISABLED = QColor("#a4adb0")
-SIZES = (16, 20, 24, 32, 40, 48)
+SIZES = (16, 20, 32, 40)  # menus, toolbars and their 2x versions; Qt scales the rest
 MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
 _KEY = f"{__version__}-{ICON_COLOR.name()[1:]}-{ICON_DISABLED.name()[1:]}"
 _memo: dict[str, QIcon] = {}
@@ -60,11 +60,19 @@ def icon(name: str, color: str | None = None) -> QIcon:
     if key in _memo:
         return _memo[key]
     folder = _cache_folder() / (color.lstrip("#").lower() if color else "")
-    files = [(m, s, _file(folder, name, m, s)) for m in MODES for s in SIZES]
-    if all(path.is_file() for _, _, path in files):
+    # Plain string paths: this runs for every action at start-up, and pathlib is slow.
+    stem = f"{folder}{os.sep}{name.replace('.', '_')}-"
+    files = [
+        (qt_mode, size, f"{stem}{mode}-{size}.png")
+        for mode, qt_mode in MODES.items()
+        for size in SIZES
+    ]
+    # Files are written in this order and each is renamed into place, so the last one
+    # existing means all do: one stat per icon instead of one per file.
+    if os.path.isfile(files[-1][2]):
         result = QIcon()
-        for mode, size, path in files:
-            result.addFile(str(path), QSize(size, size), MODES[mode])
+        for qt_mode, size, path in files:
+            result.addFile(path, QSize(size, size), qt_mode)
     else:
         try:
             result = _render(name, QColor(color) if color else None)

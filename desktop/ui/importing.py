@@ -50,10 +50,6 @@ from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import ChangeSet, Document, DocumentDraft, ImportFailure
 from desktop.core.services import import_documents
 from desktop.core.text import make_draft
-from desktop.io.batch import BatchReport, file_dialog_filter, import_paths, load_file
-from desktop.io.importers.common import parse_iso_date
-from desktop.io.importers.html_page import extract_article
-from desktop.store.bulk import batch_durability
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId
 from desktop.ui.icons import icon
@@ -61,6 +57,7 @@ from desktop.ui.session import ProjectSession
 from desktop.ui.workers import Progress, TaskHandle, run_task
 
 if TYPE_CHECKING:
+    from desktop.io.batch import BatchReport
     from desktop.ui.mainwindow import MainWindow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -320,6 +317,8 @@ def validate_metadata(values: dict[str, str]) -> tuple[dict[str, str | None], li
     clean["url"] = url
     date = values.get("published", "").strip()
     if date:
+        from desktop.io.importers.common import parse_iso_date
+
         iso = parse_iso_date(date)
         if iso is None or len(date) != 10:
             problems.append("The date must be a real date written YYYY-MM-DD, or empty.")
@@ -498,6 +497,8 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
     plain text if the extractor dropped much of the selection), else the plain text."""
     plain = mime.text() if mime.hasText() else ""
     if mime.hasHtml():
+        from desktop.io.importers.html_page import extract_article
+
         found = extract_article(mime.html())
         if found is not None:
             text, meta = found
@@ -531,7 +532,9 @@ class ImportController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.loader: Callable[[Path], DocumentDraft] = load_file
+        # The importers (trafilatura, pdfminer, email…) load on the first import, not at
+        # start-up; tests may set a loader of their own.
+        self.loader: Callable[[Path], DocumentDraft] | None = None
         self.present_summary: Callable[[ImportOutcome], None] = self.show_summary
         self.ask_metadata: Callable[[Document], dict[str, str | None] | None] = self._ask
         self.summary_dialog: ImportSummaryDialog | None = None
@@ -549,7 +552,7 @@ class ImportController(QObject):
     # --- asking ------------------------------------------------------------------------------
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import Articles", str(Path.home()), file_dialog_filter()
+            self.window, "Import Articles", str(Path.home()), _file_dialog_filter()
         )
         if names:
             self.import_paths(names)
@@ -577,7 +580,10 @@ class ImportController(QObject):
             return
         paths = self._queue.pop(0)
         project_path = self.window.project.path
-        loader = self.loader
+        from desktop.io.batch import import_paths, load_file
+        from desktop.store.bulk import batch_durability
+
+        loader = self.loader or load_file
         holder: list[ImportOutcome] = []
 
         def work(progress: Progress) -> ImportOutcome:
@@ -821,3 +827,9 @@ def install_importing(window: MainWindow) -> ImportController:
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     view.addAction(a[ActionId.EDIT_METADATA])
     return controller
+
+
+def _file_dialog_filter() -> str:
+    from desktop.io.batch import file_dialog_filter
+
+    return file_dialog_filter()

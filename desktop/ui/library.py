@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -331,9 +332,17 @@ class LibraryDock(QDockWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
-            self.view.scrollTo(index)
+            if self.view.isVisible():
+                self.view.scrollTo(index)
+            else:  # before the first show: scrolling would force a layout pass for nothing
+                persistent = QPersistentModelIndex(index)
+                QTimer.singleShot(0, lambda: self._scroll_to(persistent))
         finally:
             self._suppress = False
+
+    def _scroll_to(self, index: QPersistentModelIndex) -> None:
+        if index.isValid():
+            self.view.scrollTo(self.proxy.index(index.row(), index.column()))
 
     def first_document(self) -> int | None:
         index = self.proxy.index(0, 0)

@@ -26,22 +26,14 @@ from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId, ActionRegistry
 from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
-from desktop.ui.claims import ClaimEditor, ClaimsTable
-from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.findbar import FindBar
 from desktop.ui.fonts import reader_font
 from desktop.ui.icons import icon
-from desktop.ui.importing import install_importing
-from desktop.ui.label_manager import manage_labels
 from desktop.ui.library import LibraryDock, LibraryModel
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
-from desktop.ui.report_dialog import ExportController
-from desktop.ui.search_panel import install_search_panel
 from desktop.ui.session import ProjectSession
-from desktop.ui.suggestions import SuggestionController
 from desktop.ui.tagging import TaggingController
-from desktop.ui.workbench import WorkbenchController
 
 LAST_DOCUMENT = "last_document"
 
@@ -58,7 +50,13 @@ class MainWindow(QMainWindow):
         messenger: Messenger,
         open_project: type[Project] | None = None,
         parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
+        """Build the window. With ``deferred`` only what the first paint needs is built (the
+        reader, library, annotations, menus); ``finish_setup`` adds the registry, claim
+        workbench, search, imports, exports and suggestions once the event loop runs, so the
+        window appears sooner. Tests and screenshots build everything at once."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.prefs = prefs
@@ -95,6 +93,46 @@ class MainWindow(QMainWindow):
         )
         self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
 
+        self._ready = False
+        self._closed = False
+        self._build_menus()
+        self._build_toolbars()
+        self.status_project = QLabel(self)
+        self.status_project.setObjectName("status_project")
+        self.statusBar().addPermanentWidget(self.status_project)
+        self._connect_actions()
+
+        self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
+        self.reader.set_font(
+            reader_font(
+                prefs.get(settings.READER_FONT_FAMILY), prefs.get(settings.READER_FONT_SIZE)
+            ),
+            zoom=prefs.get(settings.READER_ZOOM),
+        )
+        snap = self.registry[ActionId.SNAP_TO_WORDS]
+        snap.setCheckable(True)
+        snap.setChecked(prefs.get(settings.SNAP_TO_WORDS))
+        self.reader.text.snap_enabled = snap.isChecked()
+        self._restore_layout()
+        self.project = project
+        self._attach(project)
+        if not deferred:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """The second half of construction (see ``__init__``); runs once."""
+        if self._ready or self._closed:
+            return
+        # Loaded here, not at start-up: together these modules cost a third of launch time.
+        from desktop.ui.claims import ClaimEditor, ClaimsTable
+        from desktop.ui.entities_panel import EntitiesPanel
+        from desktop.ui.exports import ExportController
+        from desktop.ui.importing import install_importing
+        from desktop.ui.search_panel import install_search_panel
+        from desktop.ui.suggestions import SuggestionController
+        from desktop.ui.workbench import WorkbenchController
+
+        messenger = self.messenger
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
@@ -125,29 +163,16 @@ class MainWindow(QMainWindow):
         self.entities.mentions_requested.connect(self.find_mentions)
 
         self.exports = ExportController(self)
-        self._build_menus()
-        self._build_toolbars()
-        self.status_project = QLabel(self)
-        self.status_project.setObjectName("status_project")
-        self.statusBar().addPermanentWidget(self.status_project)
-        self._connect_actions()
         self.search_panel = install_search_panel(self)
         self.importing = install_importing(self)  # import actions, drops, metadata editor
-
-        self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
-        self.reader.set_font(
-            reader_font(
-                prefs.get(settings.READER_FONT_FAMILY), prefs.get(settings.READER_FONT_SIZE)
-            ),
-            zoom=prefs.get(settings.READER_ZOOM),
-        )
-        snap = self.registry[ActionId.SNAP_TO_WORDS]
-        snap.setCheckable(True)
-        snap.setChecked(prefs.get(settings.SNAP_TO_WORDS))
-        self.reader.text.snap_enabled = snap.isChecked()
-        self._restore_layout()
-        self.project = project
-        self._attach(project)
+        self._add_secondary_menus()
+        self._connect_secondary_actions()
+        assert self.session is not None
+        self.workbench.attach(self.session)
+        self.suggestions.attach(self.session)
+        self._ready = True
+        self._restore_layout()  # puts the docks made just now where the analyst left them
+        self.suggestions.schedule()
 
     # --- construction ----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -199,17 +224,8 @@ class MainWindow(QMainWindow):
         toggle = self.annotations.toggleViewAction()
         toggle.setText("&Annotations Panel")
         view_menu.addAction(toggle)
-        for dock, title in (
-            (self.entities, "&Entities Panel"),
-            (self.claim_editor, "Claim &Editor"),
-            (self.claims_table, "&Claims Table"),
-        ):
-            toggle = dock.toggleViewAction()
-            toggle.setText(title)
-            view_menu.addAction(toggle)
-        # Keyboard ways to bring the registry and the claims table forward.
-        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
         self.view_menu = view_menu
+        self.view_docks_anchor = view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(a[ActionId.ABOUT])
 
@@ -268,12 +284,6 @@ class MainWindow(QMainWindow):
         a[ActionId.NEW_PROJECT].triggered.connect(self.choose_new_project)
         a[ActionId.OPEN_PROJECT].triggered.connect(self.choose_project)
         a[ActionId.IMPORT_FILES].triggered.connect(self.choose_import)
-        a[ActionId.EXPORT_BRIEFING].triggered.connect(self.exports.open_briefing)
-        a[ActionId.EXPORT_ANNOTATIONS_CSV].triggered.connect(
-            lambda: self.exports.export_file("annotations")
-        )
-        a[ActionId.EXPORT_CLAIMS_CSV].triggered.connect(lambda: self.exports.export_file("claims"))
-        a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.exports.export_file("json"))
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.ZOOM_IN].triggered.connect(self.reader.zoom_in)
         a[ActionId.ZOOM_OUT].triggered.connect(self.reader.zoom_out)
@@ -288,18 +298,43 @@ class MainWindow(QMainWindow):
         a[ActionId.DELETE_ANNOTATION].triggered.connect(self._delete_at_cursor)
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
-        a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
-        a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
+        a[ActionId.ABOUT].triggered.connect(self.about)
         show = a[ActionId.SHOW_SUGGESTIONS]
         show.setCheckable(True)
         show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
+
+    def _add_secondary_menus(self) -> None:
+        a = self.registry
+        toggles = []
+        for dock, title in (
+            (self.entities, "&Entities Panel"),
+            (self.claim_editor, "Claim &Editor"),
+            (self.claims_table, "&Claims Table"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setText(title)
+            toggles.append(toggle)
+        self.view_menu.insertActions(self.view_docks_anchor, toggles)
+        # Keyboard ways to bring the registry and the claims table forward.
+        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
+
+    def _connect_secondary_actions(self) -> None:
+        a = self.registry
+        a[ActionId.EXPORT_BRIEFING].triggered.connect(self.exports.open_briefing)
+        a[ActionId.EXPORT_ANNOTATIONS_CSV].triggered.connect(
+            lambda: self.exports.export_file("annotations")
+        )
+        a[ActionId.EXPORT_CLAIMS_CSV].triggered.connect(lambda: self.exports.export_file("claims"))
+        a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.exports.export_file("json"))
+        a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
+        a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
+        show = a[ActionId.SHOW_SUGGESTIONS]
         self.suggestions.enabled = show.isChecked()
         show.toggled.connect(self._set_suggestions)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
         a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
-        a[ActionId.ABOUT].triggered.connect(self.about)
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:
@@ -313,8 +348,9 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self.messenger.error)
         self.tagging.attach(self.session)
-        self.workbench.attach(self.session)
-        self.suggestions.attach(self.session)
+        if self._ready:
+            self.workbench.attach(self.session)
+            self.suggestions.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -339,7 +375,8 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open project", str(error))
             return False
         self._remember_document()
-        self.suggestions.detach()
+        if self._ready:
+            self.suggestions.detach()
         self.project.close()
         self._attach(project)
         return True
@@ -396,7 +433,8 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open article", str(error))
             return
         self.reader.show_document(document, self.tagging.spans(annotations))
-        self.suggestions.schedule()
+        if self._ready:
+            self.suggestions.schedule()
         self.annotation_model.set_document(document_id)
         self.find_bar.reset()
         self.library.select(document_id)
@@ -412,9 +450,11 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[str]) -> None:
         """Import files and folders in the background (see ``ui/importing.py``)."""
+        self.finish_setup()
         self.importing.import_paths(paths)
 
     def choose_import(self) -> None:
+        self.finish_setup()
         self.importing.choose_files()
 
     def _set_snap(self, enabled: bool) -> None:
@@ -430,7 +470,8 @@ class MainWindow(QMainWindow):
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
-        self.search_panel.apply_changes(changes)
+        if self._ready:
+            self.search_panel.apply_changes(changes)
         if changes.documents_added or changes.documents_removed:
             self._update_status()
 
@@ -446,7 +487,7 @@ class MainWindow(QMainWindow):
     def _delete_at_cursor(self) -> None:
         """Delete: the annotation under the cursor, or else reject the suggestion there."""
         on_text = self.reader.text.hasFocus() and self.tagging.current_annotation() is None
-        if on_text and self.suggestions.reject():
+        if on_text and self._ready and self.suggestions.reject():
             return
         self.tagging.on_current(self.tagging.delete_annotation)
 
@@ -495,6 +536,8 @@ class MainWindow(QMainWindow):
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
 
     def manage_labels(self) -> None:
+        from desktop.ui.label_manager import manage_labels
+
         if self.session is not None:
             manage_labels(self, self.session, self.messenger)
 
@@ -556,7 +599,9 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.save_state()
-        self.suggestions.detach()
+        if self._ready:
+            self.suggestions.detach()
         self.project.close()
         super().closeEvent(event)

@@ -808,4 +808,6 @@ def install_search_panel(window: MainWindow) -> SearchPanel:
     panel.document_requested.connect(window.open_document)
     panel.leave_requested.connect(leave)
     window.project_changed.connect(attach)
+    if getattr(window, "project", None) is not None:  # installed after the project opened
+        attach()
     return panel
