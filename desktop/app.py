@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
 from desktop.core.errors import HamishError
@@ -87,6 +87,8 @@ def run_gui(project_path: Path | None) -> int:
     try:
         project = open_project(project_path)
     except HamishError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "Cannot open project", str(error))
         print(f"hamish: {error}", file=sys.stderr)
         return 2

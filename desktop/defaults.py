@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from desktop import paths
-from desktop.io.seeds import seed_drafts
 from desktop.store.project import Project
 
 
@@ -20,6 +19,8 @@ def ensure_default_project(path: Path | None = None) -> Path:
     target = path or paths.default_project_path()
     if target.exists():
         return target
+    from desktop.io.seeds import seed_drafts  # only on the very first launch
+
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
     try:

@@ -9,8 +9,6 @@ from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
     QToolBar,
@@ -382,6 +380,8 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its enums cost start-up time: load on use
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             "Open Project",
@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
             self.switch_project(Path(name), create=False)
 
     def choose_new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             "New Project",
@@ -548,6 +550,8 @@ class MainWindow(QMainWindow):
 
     # --- view --------------------------------------------------------------------------------
     def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
         ok, font = QFontDialog.getFont(self.reader.base_font(), self, "Reader Font")
         if ok:
             self.reader.set_font(font)

@@ -3,9 +3,12 @@ messages instead of blocking on a modal dialog."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QMessageBox brings many enums: loaded when a message is shown
+    from PySide6.QtWidgets import QMessageBox
 
 
 class Messenger(Protocol):
@@ -21,13 +24,19 @@ class DialogMessenger:
         self.parent = parent
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def error(self, title: str, text: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._show(QMessageBox.Icon.Critical, title, text, details)
 
     def info(self, title: str, text: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self._show(QMessageBox.Icon.Information, title, text, details)

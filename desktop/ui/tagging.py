@@ -21,7 +21,6 @@ from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, AnnotationDraft, ChangeSet, Label
 from desktop.core.services import prepare_annotation
 from desktop.ui.annotation_panel import AnnotationModel, AnnotationPanel
-from desktop.ui.dialogs import NoteEditor
 from desktop.ui.highlighter import Span
 from desktop.ui.icons import icon
 from desktop.ui.messages import Messenger
@@ -246,6 +245,8 @@ class TaggingController(QObject):
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._session.project.annotations.get(annotation_id)
+        from desktop.ui.dialogs import NoteEditor  # dialogs load on use
+
         dialog = NoteEditor(annotation.quote, annotation.note, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
             self.set_note(annotation_id, dialog.note())
