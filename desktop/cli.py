@@ -336,6 +336,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                 )
                 return EXIT_FAILED
             window.open_document(args.document)
+        # Suggestions are computed in the background just after an article opens: wait
+        # (a few seconds at most) so the picture shows what the analyst would see.
+        import time
+
+        deadline = time.monotonic() + 5
+        done: list[bool] = []
+        window.suggestions.ready.connect(lambda: done.append(True))
+        while window.suggestions.enabled and not done and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
         for _ in range(5):
             app.processEvents()
         image = window.grab()
