@@ -15,10 +15,13 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError
-from desktop.store.search import CLAIM_STATUSES, RANK_WINDOW, Hit, SearchFilters, Snippet
+from desktop.store.claims import STATUSES as CLAIM_STATUSES
+
+if TYPE_CHECKING:  # the search store loads when a search runs, not with every command
+    from desktop.store.search import Hit, Snippet
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _ANSI_MARK = ("\x1b[7m", "\x1b[27m")  # reverse video: visible whatever the terminal colours
@@ -109,6 +112,8 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
         print(f"No article matches {query}.")
         return
     shown = f" (showing {len(hits)})" if len(hits) < total else ""
+    from desktop.store.search import RANK_WINDOW
+
     if total > RANK_WINDOW:
         shown += f", ranked among the {RANK_WINDOW:,} newest"
     print(f"{total} article{'s' if total != 1 else ''} match {query}{shown}")
@@ -131,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``hamish search``; returns the exit status."""
     from desktop.core.query import QueryError, parse  # loaded when a search runs
     from desktop.store.project import Project
+    from desktop.store.search import SearchFilters
 
     if args.limit < 1:
         print("hamish: --limit must be at least 1", file=sys.stderr)

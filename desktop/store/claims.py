@@ -39,14 +39,15 @@ class ClaimStore:
         self._database = database
         self._conn = database.conn
 
-    def _claim(self, row: Any) -> Claim:
-        subjects = tuple(
-            int(r[0])
-            for r in self._conn.execute(
-                "SELECT entity_id FROM claim_subjects WHERE claim_id = ? ORDER BY entity_id",
-                [row[0]],
+    def _claim(self, row: Any, subjects: tuple[int, ...] | None = None) -> Claim:
+        if subjects is None:
+            subjects = tuple(
+                int(r[0])
+                for r in self._conn.execute(
+                    "SELECT entity_id FROM claim_subjects WHERE claim_id = ? ORDER BY entity_id",
+                    [row[0]],
+                )
             )
-        )
         return Claim(
             row[0],
             row[1],
@@ -120,8 +121,22 @@ class ClaimStore:
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + "ORDER BY coalesce(c.claimed_on, d.published, d.imported_at), d.id, a.start"
         )
+        # Subjects of every claim in one query, not one query per row.
+        subjects: dict[int, list[int]] = {}
+        for claim_id, entity_id in self._conn.execute(
+            "SELECT claim_id, entity_id FROM claim_subjects ORDER BY claim_id, entity_id"
+        ):
+            subjects.setdefault(int(claim_id), []).append(int(entity_id))
         return [
-            ClaimRow(self._claim(row[:11]), row[11], row[12], row[13], row[14], row[15], row[16])
+            ClaimRow(
+                self._claim(row[:11], tuple(subjects.get(int(row[0]), ()))),
+                row[11],
+                row[12],
+                row[13],
+                row[14],
+                row[15],
+                row[16],
+            )
             for row in self._conn.execute(sql, params).fetchall()
         ]
 

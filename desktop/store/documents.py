@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from desktop.core.errors import DuplicateDocument, NotFound
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
 from desktop.store.db import Database, utcnow
-from desktop.store.search import sync_index
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.source, d.published, d.language, d.direction, d.char_count,
@@ -70,7 +70,7 @@ class DocumentStore:
                 }
             )
             document_id = int(table.last_rowid or 0)
-            sync_index(self._conn)  # the search index follows in the same transaction
+            _sync_index(self._conn)  # the search index follows in the same transaction
             return document_id
 
     def get(self, document_id: int) -> Document:
@@ -108,7 +108,7 @@ class DocumentStore:
     def delete(self, document_id: int) -> None:
         with self._database.transaction():
             self._conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
-            sync_index(self._conn)
+            _sync_index(self._conn)
 
     def update_metadata(self, document_id: int, **fields: str | None) -> None:
         allowed = {"title", "source", "url", "author", "published", "language", "direction"}
@@ -119,4 +119,11 @@ class DocumentStore:
             self._database.db.table("documents").update(
                 document_id, {**fields, "modified_at": utcnow()}
             )
-            sync_index(self._conn)
+            _sync_index(self._conn)
+
+
+def _sync_index(conn: sqlite3.Connection) -> None:
+    """Keep the search index in the caller's transaction (module loaded on first write)."""
+    from desktop.store.search import sync_index
+
+    sync_index(conn)

@@ -1,19 +1,27 @@
 """A project as the rest of the program sees it: one object that owns the connection and the
-per-table stores, built once in ``app.py`` (or the CLI) and passed in."""
+per-table stores, built once in ``app.py`` (or the CLI) and passed in.
+
+The stores are created on first use: opening the window needs documents, labels and
+annotations, while entities, claims, decisions and search load their modules only when asked
+(a tenth of start-up time otherwise)."""
 
 from __future__ import annotations
 
 import os
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.store.annotations import AnnotationStore
-from desktop.store.claims import ClaimStore
 from desktop.store.db import Database
-from desktop.store.decisions import DecisionStore
 from desktop.store.documents import DocumentStore
-from desktop.store.entities import EntityStore
 from desktop.store.labels import LabelStore
-from desktop.store.search import SearchStore
+
+if TYPE_CHECKING:
+    from desktop.store.claims import ClaimStore
+    from desktop.store.decisions import DecisionStore
+    from desktop.store.entities import EntityStore
+    from desktop.store.search import SearchStore
 
 
 class Project:
@@ -22,10 +30,30 @@ class Project:
         self.documents = DocumentStore(database)
         self.labels = LabelStore(database)
         self.annotations = AnnotationStore(database, self.labels)
-        self.entities = EntityStore(database)
-        self.claims = ClaimStore(database)
-        self.decisions = DecisionStore(database)
-        self.search = SearchStore(database)
+
+    @cached_property
+    def entities(self) -> EntityStore:
+        from desktop.store.entities import EntityStore
+
+        return EntityStore(self.database)
+
+    @cached_property
+    def claims(self) -> ClaimStore:
+        from desktop.store.claims import ClaimStore
+
+        return ClaimStore(self.database)
+
+    @cached_property
+    def decisions(self) -> DecisionStore:
+        from desktop.store.decisions import DecisionStore
+
+        return DecisionStore(self.database)
+
+    @cached_property
+    def search(self) -> SearchStore:
+        from desktop.store.search import SearchStore
+
+        return SearchStore(self.database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:

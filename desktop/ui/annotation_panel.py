@@ -75,10 +75,15 @@ class AnnotationModel(QAbstractTableModel):
         self._key_of: dict[int, tuple[int, int, int]] = {}
         self.orphans = 0
 
-    def set_document(self, document_id: int | None) -> None:
+    def set_document(
+        self, document_id: int | None, rows: list[Annotation] | None = None
+    ) -> None:
+        """Show a document's annotations (``rows`` when the caller already loaded them)."""
         self.beginResetModel()
         self.document_id = document_id
-        self._rows = self._load_document(document_id) if document_id is not None else []
+        if rows is None:
+            rows = self._load_document(document_id) if document_id is not None else []
+        self._rows = sorted(rows, key=_order)
         self._keys = [_order(a) for a in self._rows]
         self._key_of = {a.id: key for a, key in zip(self._rows, self._keys, strict=True)}
         self.orphans = sum(1 for a in self._rows if a.anchor == "orphaned")

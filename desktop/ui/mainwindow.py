@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
         self.reader.show_document(document, self.tagging.spans(annotations))
         if self._ready:
             self.suggestions.schedule()
-        self.annotation_model.set_document(document_id)
+        self.annotation_model.set_document(document_id, annotations)
         self.find_bar.reset()
         self.library.select(document_id)
         self._update_title()

@@ -71,10 +71,18 @@ class SuggestionController(QObject):
         self._timer.setInterval(150)  # after the article's first paint
         self._timer.timeout.connect(self.refresh)
 
+    SETTLE_MS = 700  # after the last edit, before suggestions are recomputed
+    FIRST_MS = 150  # after an article opens (its first paint comes first)
+    LONG_TEXT = 250_000  # characters: above this the rules take most of a second …
+    LONG_IDLE_MS = 2500  # … so they wait until the analyst pauses, not to compete with tagging
+
+    def _delay(self, normal: int) -> int:
+        return self.LONG_IDLE_MS if len(self.reader.text.text_cp) > self.LONG_TEXT else normal
+
     def schedule(self) -> None:
         """Refresh once the event loop is free: an article paints first, then gets its
         suggestions (the rules take a little while to load and run)."""
-        self._timer.start()
+        self._timer.start(self._delay(self.FIRST_MS))
 
     def detach(self) -> None:
         """The project is closing: nothing may touch it any more."""
@@ -94,6 +102,29 @@ class SuggestionController(QObject):
         doc = self.reader.document_id
         if doc is None:
             return
+        if changes.annotations_added and self.session is not None and self.items:
+            # Drop at once the suggestions a new tag covers, so the dashed line never lingers
+            # under a fresh highlight; the full recomputation follows when tagging pauses.
+            # Only the paragraphs of the new tags are looked at.
+            index = self.reader.text.index
+            for annotation in self.session.project.annotations.many(
+                list(changes.annotations_added)
+            ):
+                if annotation.document_id != doc:
+                    continue
+                covered = _skipper([(annotation.start, annotation.end)], set(), "")
+                first = index.block_of(annotation.start)
+                last = index.block_of(max(annotation.start, annotation.end - 1))
+                gone = {
+                    span.id
+                    for block in range(first, last + 1)
+                    for span in index.in_block(block)
+                    if span.id in self.items and covered(span.start, span.end)
+                }
+                if gone:
+                    self.reader.text.remove_spans(list(gone))
+                    for span_id in gone:
+                        del self.items[span_id]
         touched = (
             changes.annotations_added
             or changes.annotations_removed
@@ -101,7 +132,9 @@ class SuggestionController(QObject):
             or doc in changes.documents_changed
         )
         if touched:
-            self.refresh()
+            # Debounced: a burst of tags on a long article costs one recomputation, not one
+            # per key press competing with the painting for the interpreter.
+            self._timer.start(self._delay(self.SETTLE_MS))
 
     def refresh(self) -> None:
         """Recompute the open article's suggestions in the background: the rules take a

@@ -55,6 +55,9 @@ class WorkbenchController(QObject):
         self.window = parent
         self.session: ProjectSession | None = None
         self._new_entity: tuple[str, str] | None = None
+        self._stale_entities = self._stale_claims = False
+        entities.visibilityChanged.connect(self._refresh_visible)
+        table.visibilityChanged.connect(self._refresh_visible)
         entities.open_requested.connect(self.open_entity)
         entities.merge_requested.connect(self.merge_entity)
         table.open_requested.connect(open_at)
@@ -71,8 +74,8 @@ class WorkbenchController(QObject):
         self.editor.project = session.project
         self.table.project = session.project
         session.changed.connect(self.apply_changes)
-        self.entities.refresh()
-        self.table.refresh()
+        self._stale_entities = self._stale_claims = True
+        self._refresh_visible()
         self.editor.show_claim(None)
 
     @property
@@ -90,11 +93,23 @@ class WorkbenchController(QObject):
         return True
 
     def apply_changes(self, changes: ChangeSet) -> None:
+        """Docks that are hidden are only marked stale and refresh when shown: a tag on an
+        article with thousands of annotations must not re-query every table."""
         if changes.entities_changed or changes.annotations_added or changes.annotations_removed:
-            self.entities.refresh()
+            self._stale_entities = True
         if changes.claims_changed or changes.entities_changed or changes.annotations_changed:
-            self.table.refresh()
+            self._stale_claims = True
             self.follow_cursor()
+        self._refresh_visible()
+
+    def _refresh_visible(self, *_args: object) -> None:
+        # A dock behind another tab is "visible" but shows nothing: its region is empty.
+        if self._stale_entities and not self.entities.visibleRegion().isEmpty():
+            self._stale_entities = False
+            self.entities.refresh()
+        if self._stale_claims and not self.table.visibleRegion().isEmpty():
+            self._stale_claims = False
+            self.table.refresh()
 
     # --- claims ------------------------------------------------------------------------------
     def follow_cursor(self) -> None:

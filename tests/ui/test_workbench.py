@@ -165,8 +165,9 @@ def test_claim_editing_table_and_links(window: MainWindow) -> None:
     assert claimant is not None and window.project.entities.get(claimant).name == "الكرملين"
     assert window.claim_editor.status.currentData() == "contested"
     assert window.claim_editor.claimant.text() == "الكرملين"
-    # The table shows both claims, and filters by status.
+    # The table (shown, as with Ctrl+Shift+C) lists both claims, and filters by status.
     table = window.claims_table
+    table.show()
     assert table.model.rowCount() == 2
     table.status.setCurrentIndex(table.status.findData("contested"))
     assert table.proxy.rowCount() == 1
