@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.messenger = messenger
         self._project_factory = open_project or Project
-        self.registry = ActionRegistry(self)
+        self.registry = ActionRegistry(self, defer_icons=deferred)
         self.undo_group = QUndoGroup(self)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.workbench import WorkbenchController
 
         messenger = self.messenger
+        self.registry.load_icons()
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )

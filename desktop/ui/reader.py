@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -50,6 +51,11 @@ MAX_POINTS = 48.0
 ZOOM_STEP = 1.0
 LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
 FLASH_MS = 900
+EMPTY_HINT = (
+    "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
+    "<p style='color:#7a868a'>Choose one in the library, or import articles with "
+    "<b>File → Import Articles…</b> (Ctrl+I).</p>"
+)
 
 
 def _direction(direction: str) -> Qt.LayoutDirection:
@@ -283,6 +289,16 @@ class ReaderText(QPlainTextEdit):
         painter.end()
 
 
+class _HintLabel(QLabel):
+    """The "no article" hint: its rich text is laid out when first shown, not at start-up
+    (the window usually opens straight onto an article)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.text():
+            self.setText(EMPTY_HINT)
+        super().showEvent(event)
+
+
 class ReaderPane(QStackedWidget):
     """Shows one document, or a hint on how to get one when nothing is open."""
 
@@ -295,15 +311,10 @@ class ReaderPane(QStackedWidget):
         self._zoom = 0
         self.line_height = 165
 
-        self.empty = QLabel(self)
+        self.empty = _HintLabel(self)
         self.empty.setObjectName("reader_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setText(
-            "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
-            "<p style='color:#7a868a'>Choose one in the library, or import articles with "
-            "<b>File → Import Articles…</b> (Ctrl+I).</p>"
-        )
         self.addWidget(self.empty)
 
         page = QWidget(self)
