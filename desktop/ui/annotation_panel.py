@@ -75,9 +75,7 @@ class AnnotationModel(QAbstractTableModel):
         self._key_of: dict[int, tuple[int, int, int]] = {}
         self.orphans = 0
 
-    def set_document(
-        self, document_id: int | None, rows: list[Annotation] | None = None
-    ) -> None:
+    def set_document(self, document_id: int | None, rows: list[Annotation] | None = None) -> None:
         """Show a document's annotations (``rows`` when the caller already loaded them)."""
         self.beginResetModel()
         self.document_id = document_id
