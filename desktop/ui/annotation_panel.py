@@ -55,20 +55,23 @@ def _order(annotation: Annotation) -> tuple[int, int, int]:
 
 
 class AnnotationModel(QAbstractTableModel):
-    LABEL, QUOTE, NOTE = range(3)
-    HEADERS = ("Label", "Text", "Note")
+    LABEL, QUOTE, ENTITY, NOTE = range(4)
+    HEADERS = ("Label", "Text", "Entity", "Note")
 
     def __init__(
         self,
         load_document: Callable[[int], list[Annotation]],
         load_many: Callable[[list[int]], list[Annotation]],
         label_of: Callable[[int], Label | None],
+        entity_name: Callable[[int], str | None] = lambda _entity_id: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_document = load_document
         self._load_many = load_many
         self._label_of = label_of
+        self._entity_name = entity_name
+        self._names: dict[int, str] = {}  # entity names shown, dropped when entities change
         self.document_id: int | None = None
         self._rows: list[Annotation] = []
         self._keys: list[tuple[int, int, int]] = []  # sort keys, parallel to _rows
@@ -90,8 +93,9 @@ class AnnotationModel(QAbstractTableModel):
     def apply(self, changes: ChangeSet) -> None:
         if self.document_id is None:
             return
-        if changes.labels_changed:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
+        if changes.labels_changed or changes.entities_changed:
+            self._names.clear()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
         for annotation_id in (*changes.annotations_removed, *changes.annotations_changed):
             row = self.row_of(annotation_id)
             if row is not None:
@@ -149,17 +153,21 @@ class AnnotationModel(QAbstractTableModel):
                 return label.name_en if label else "?"
             if column == self.QUOTE:
                 return " ".join(annotation.quote.split())
+            if column == self.ENTITY:
+                entity_id = annotation.entity_id
+                if entity_id is None:
+                    return ""
+                if entity_id not in self._names:
+                    self._names[entity_id] = self._entity_name(entity_id) or ""
+                return self._names[entity_id]
             return " ".join(annotation.note.split())
         if role == _DECORATION and column == self.LABEL:
             if annotation.anchor == "orphaned":
                 return icon("mdi6.link-variant-off", "#b5462f")
             return icon(label.icon, label.color) if label else None
-        if role == _ALIGN and column in (self.QUOTE, self.NOTE):
-            return (
-                _RTL_ALIGN
-                if _is_rtl(annotation.quote if column == self.QUOTE else annotation.note)
-                else None
-            )
+        if role == _ALIGN and column in (self.QUOTE, self.ENTITY, self.NOTE):
+            shown = self.data(index, _DISPLAY)
+            return _RTL_ALIGN if _is_rtl(str(shown or "")) else None
         if role == _TOOLTIP:
             parts = [f"{label.name_en} · {label.name_ar}" if label else "Unknown label"]
             parts.append(annotation.quote)
@@ -250,6 +258,8 @@ class AnnotationPanel(QDockWidget):
         header.resizeSection(AnnotationModel.LABEL, 130)
         header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(AnnotationModel.QUOTE, 180)
+        header.setSectionResizeMode(AnnotationModel.ENTITY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AnnotationModel.ENTITY, 120)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)

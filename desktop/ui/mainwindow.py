@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
             lambda doc_id: self.project.annotations.for_document(doc_id),
             lambda ids: self.project.annotations.many(ids),
             lambda label_id: self.session.label(label_id) if self.session else None,
+            lambda entity_id: self.project.annotations.entity_name(entity_id),
             self,
         )
         self.annotations = AnnotationPanel(self.annotation_model, self)

@@ -66,6 +66,10 @@ def test_tagging_links_mentions_to_one_entity(window: MainWindow) -> None:
     c = tag(window, second, SECOND, "Kerry", "person")
     annotations = window.project.annotations
     assert {annotations.get(i).entity_id for i in (a, b, c)} == {kerry.id}
+    # The Annotations panel names the entity of each mention.
+    model = window.annotation_model
+    column = model.ENTITY
+    assert {model.index(r, column).data() for r in range(model.rowCount())} == {"جون كيري"}
     assert entities.count() == 1
     window.workbench.entities.refresh()
     model = window.entities.model
