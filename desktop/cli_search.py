@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError
-from desktop.store.claims import STATUSES as CLAIM_STATUSES
+from desktop.core.models import CLAIM_STATUSES
 
 if TYPE_CHECKING:  # the search store loads when a search runs, not with every command
     from desktop.store.search import Hit, Snippet

@@ -176,6 +176,7 @@ class AnnotationDraft:
 
 
 ENTITY_TYPES = ("person", "organisation", "location", "event", "other")
+CLAIM_STATUSES = ("unverified", "corroborated", "contested", "refuted")
 
 
 @dataclass(frozen=True, slots=True)

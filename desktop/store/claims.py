@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import Claim, ClaimLink, ClaimRow
+from desktop.core.models import CLAIM_STATUSES, Claim, ClaimLink, ClaimRow
 from desktop.store.db import Database, utcnow
 
 _COLUMNS = (
@@ -23,7 +23,7 @@ EDITABLE = {
     "claimed_on",
 }
 STANCES = ("asserts", "denies")
-STATUSES = ("unverified", "corroborated", "contested", "refuted")
+STATUSES = CLAIM_STATUSES
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 LINK_KINDS = ("supports", "contradicts", "repeats")
 

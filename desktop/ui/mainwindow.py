@@ -4,9 +4,10 @@ edits go through undo commands, and every view follows the session's ``changed``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.core.spans import check_anchors

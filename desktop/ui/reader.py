@@ -12,18 +12,14 @@ UTF-16 positions at this boundary only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFont,
     QHelpEvent,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
-    QPaintEvent,
-    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -42,6 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Document
+
+if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPaintEvent, QShowEvent
 from desktop.core.spans import snap_to_words
 from desktop.ui.highlighter import AnnotationHighlighter, Span, SpanIndex
 from desktop.ui.offsets import Utf16Map

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,14 +26,15 @@ from desktop.ui.icons import icon
 from desktop.ui.messages import Messenger
 from desktop.ui.reader import ReaderPane
 from desktop.ui.session import ProjectSession
-from desktop.ui.undo import (
-    AddAnnotation,
-    AddAnnotations,
-    AnnotationPlan,
-    DeleteAnnotation,
-    EditAnnotation,
-    RejectCandidates,
-)
+
+if TYPE_CHECKING:  # the undo commands load with the first edit, not at start-up
+    from desktop.ui.undo import DeleteAnnotation, EditAnnotation
+
+
+def _undo() -> Any:
+    from desktop.ui import undo
+
+    return undo
 
 
 def span_of(annotation: Annotation, label: Label | None) -> Span | None:
@@ -205,7 +206,7 @@ class TaggingController(QObject):
             entity_id, new_entity = resolve_entity(session, draft.quote, label)
             if entity_id is not None:
                 draft = replace(draft, entity_id=entity_id)
-            command = AddAnnotation(session, draft, label, new_entity=new_entity)
+            command = _undo().AddAnnotation(session, draft, label, new_entity=new_entity)
         except HamishError as error:
             self.status.showMessage(str(error), 5000)
             return None
@@ -226,7 +227,9 @@ class TaggingController(QObject):
 
     def delete_annotation(self, annotation_id: int) -> None:
         session = self._session
-        self._push("Cannot delete the annotation", lambda: DeleteAnnotation(session, annotation_id))
+        self._push(
+            "Cannot delete the annotation", lambda: _undo().DeleteAnnotation(session, annotation_id)
+        )
 
     def change_label(self, annotation_id: int, label_id: int) -> None:
         session = self._session
@@ -234,13 +237,14 @@ class TaggingController(QObject):
         if label is not None:
             self._push(
                 "Cannot change the label",
-                lambda: EditAnnotation(session, annotation_id, label=label),
+                lambda: _undo().EditAnnotation(session, annotation_id, label=label),
             )
 
     def set_note(self, annotation_id: int, note: str) -> None:
         session = self._session
         self._push(
-            "Cannot save the note", lambda: EditAnnotation(session, annotation_id, note=note)
+            "Cannot save the note",
+            lambda: _undo().EditAnnotation(session, annotation_id, note=note),
         )
 
     def edit_note(self, annotation_id: int) -> None:
@@ -264,7 +268,7 @@ class TaggingController(QObject):
             self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
             return
         plans = [
-            AnnotationPlan(
+            _undo().AnnotationPlan(
                 AnnotationDraft(
                     c.document_id,
                     c.start,
@@ -284,7 +288,7 @@ class TaggingController(QObject):
         count = len(plans)
         text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
         try:
-            command = AddAnnotations(session, plans, text)
+            command = _undo().AddAnnotations(session, plans, text)
         except HamishError as error:
             self.messenger.error("Find All Mentions", str(error))
             return
@@ -294,7 +298,7 @@ class TaggingController(QObject):
         session = self._session
         rows = [(c.document_id, c.start, c.end, c.quote) for c in candidates]
         try:
-            command = RejectCandidates(session, "mention", rows)
+            command = _undo().RejectCandidates(session, "mention", rows)
         except HamishError as error:
             self.messenger.error("Find All Mentions", str(error))
             return
