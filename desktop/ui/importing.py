@@ -497,29 +497,14 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
     plain text if the extractor dropped much of the selection), else the plain text."""
     plain = mime.text() if mime.hasText() else ""
     if mime.hasHtml():
-        from desktop.io.importers.html_page import extract_article
+        from desktop.io.importers.html_page import draft_with_metadata, extract_article
 
         found = extract_article(mime.html())
         if found is not None:
             text, meta = found
             if not plain.strip() or len(text) >= _CLIPBOARD_KEEP * len(plain.strip()):
-                return make_draft(
-                    text,
-                    title=meta.title,
-                    source=meta.source,
-                    url=meta.url,
-                    author=meta.author,
-                    published=meta.published,
-                    origin=origin,
-                )
-            return make_draft(
-                plain.strip(),
-                source=meta.source,
-                url=meta.url,
-                author=meta.author,
-                published=meta.published,
-                origin=origin,
-            )
+                return draft_with_metadata(text, meta, origin=origin)
+            return draft_with_metadata(plain.strip(), meta, origin=origin, title=False)
     if plain.strip():
         return make_draft(plain.strip("\n"), origin=origin)
     return None

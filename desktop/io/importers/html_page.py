@@ -131,9 +131,17 @@ def html_to_draft(
             "a page that builds its text with JavaScript, or an empty page)."
         )
     text, meta = found
+    return draft_with_metadata(text, meta, origin=origin, fallback_title=fallback_title)
+
+
+def draft_with_metadata(
+    text: str, meta: PageMetadata, *, origin: str, fallback_title: str = "", title: bool = True
+) -> DocumentDraft:
+    """A draft carrying what the page said about itself; ``title=False`` when ``text`` is
+    not the page's article (e.g. the plain text of a copied selection)."""
     return make_draft(
         text,
-        title=meta.title,
+        title=meta.title if title else "",
         source=meta.source,
         url=meta.url,
         author=meta.author,
