@@ -34,6 +34,24 @@ class ClaimSnapshot:
     links: tuple[ClaimLink, ...]
 
 
+def claim_from_row(row: Any, subjects: tuple[int, ...]) -> Claim:
+    """A ``Claim`` from the eleven claim columns (``_COLUMNS`` order) and its subjects."""
+    return Claim(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        subjects,
+        row[9],
+        row[10],
+    )
+
+
 class ClaimStore:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -48,20 +66,7 @@ class ClaimStore:
                     [row[0]],
                 )
             )
-        return Claim(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            row[7],
-            row[8],
-            subjects,
-            row[9],
-            row[10],
-        )
+        return claim_from_row(row, subjects)
 
     def get(self, claim_id: int) -> Claim:
         row = self._conn.execute(

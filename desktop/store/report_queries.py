@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import Annotation, Claim, ClaimLink, Label
+from desktop.store.claims import claim_from_row
 from desktop.store.db import Database
 
 _SCOPE = "scope(id) AS (SELECT value FROM json_each(?))"
@@ -194,20 +195,7 @@ class ReportQueries:
         records = []
         for row in rows:
             claim_id = int(row[0])
-            claim = Claim(
-                claim_id,
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                row[8],
-                tuple(subject_ids.get(claim_id, ())),
-                row[9],
-                row[10],
-            )
+            claim = claim_from_row(row, tuple(subject_ids.get(claim_id, ())))
             records.append(
                 ClaimRecord(
                     claim,
