@@ -1,5 +1,8 @@
 """Plain data objects shared by every layer.
 
+Immutable records are ``NamedTuple``s: they are created once per import of the program and a
+frozen dataclass costs seven times as much to define, which showed at start-up.
+
 They carry no behaviour tied to storage or Qt, so the core can be tested without either and the
 UI can hold them in row caches without keeping a database cursor alive.
 """
@@ -7,13 +10,12 @@ UI can hold them in row caches without keeping a database cursor alive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Direction = Literal["rtl", "ltr"]
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentDraft:
+class DocumentDraft(NamedTuple):
     """A document about to be stored: text already normalised to ``\\n`` line endings."""
 
     title: str
@@ -28,8 +30,7 @@ class DocumentDraft:
     origin: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """A stored document. Offsets into ``text`` are code points, never UTF-16 units."""
 
     id: int
@@ -47,8 +48,7 @@ class Document:
     modified_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
+class DocumentSummary(NamedTuple):
     """What the library list shows: everything but the (possibly huge) text."""
 
     id: int
@@ -62,8 +62,7 @@ class DocumentSummary:
     imported_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
+class ChangeSet(NamedTuple):
     """What one user action changed, so views refresh only the affected rows."""
 
     documents_added: tuple[int, ...] = ()
@@ -92,8 +91,7 @@ class ChangeSet:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ImportFailure:
+class ImportFailure(NamedTuple):
     """A file that was not imported, with a reason an analyst can act on."""
 
     path: str
@@ -120,8 +118,7 @@ LabelKind = Literal["entity", "claim", "note", "span"]
 Anchor = Literal["exact", "moved", "orphaned"]
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A tag an analyst applies. ``kind`` decides how it is drawn and what it creates:
     entity → coloured background (and, later, a registry entity), claim → underline and a
     claims row, note → marker, span → background only (e.g. dates)."""
@@ -140,8 +137,7 @@ class Label:
         return self.name_ar if language == "ar" else self.name_en
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
+class Annotation(NamedTuple):
     """A tagged span. ``start``/``end`` are code points into the document text; ``quote``,
     ``prefix`` and ``suffix`` let the span be found again if the text ever changes."""
 
@@ -161,8 +157,7 @@ class Annotation:
     modified_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class AnnotationDraft:
+class AnnotationDraft(NamedTuple):
     document_id: int
     start: int
     end: int
@@ -179,8 +174,7 @@ ENTITY_TYPES = ("person", "organisation", "location", "event", "other")
 CLAIM_STATUSES = ("unverified", "corroborated", "contested", "refuted")
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A canonical actor, place or event; mentions are annotations that point at it."""
 
     id: int
@@ -193,8 +187,7 @@ class Entity:
     modified_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class EntitySummary:
+class EntitySummary(NamedTuple):
     id: int
     name: str
     type: str
@@ -203,8 +196,7 @@ class EntitySummary:
     documents: int
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """A claim is a tagged passage plus what the analyst judges about it."""
 
     id: int
@@ -221,16 +213,14 @@ class Claim:
     modified_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimLink:
+class ClaimLink(NamedTuple):
     id: int
     from_claim: int
     to_claim: int
     kind: str  # supports | contradicts | repeats
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     """One line of the Claims table: the claim with what it is displayed and sorted by."""
 
     claim: Claim

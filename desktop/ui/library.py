@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.arabic import fold
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.icons import icon
@@ -53,6 +52,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Loader = Callable[[list[int] | None], list[DocumentSummary]]
 
 
+def _fold(text: str) -> str:
+    from desktop.core.arabic import fold  # the folding tables load when filtering starts
+
+    return fold(text)
+
+
 class LibraryModel(QAbstractTableModel):
     TITLE, DATE, ANNOTATIONS = range(3)
     HEADERS = ("Title", "Date", "Notes")
@@ -61,7 +66,7 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._load = load
         self._rows: list[DocumentSummary] = []
-        self._search: list[str] = []
+        self._search: list[str | None] = []
         self._index: dict[int, int] = {}
         self.reload()
 
@@ -70,7 +75,7 @@ class LibraryModel(QAbstractTableModel):
         """Full load: only when a project is opened."""
         self.beginResetModel()
         self._rows = self._load(None)
-        self._search = [self._search_text(row) for row in self._rows]
+        self._search = [None] * len(self._rows)  # folded on first filtering, not at start-up
         self._reindex()
         self.endResetModel()
 
@@ -91,7 +96,7 @@ class LibraryModel(QAbstractTableModel):
             if row is None:
                 continue
             self._rows[row] = summary
-            self._search[row] = self._search_text(summary)
+            self._search[row] = None
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         added = [i for i in changes.documents_added if i not in self._index]
         if added:
@@ -99,7 +104,7 @@ class LibraryModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(summaries) - 1)
             self._rows.extend(summaries)
-            self._search.extend(self._search_text(s) for s in summaries)
+            self._search.extend(None for _ in summaries)
             self._reindex()
             self.endInsertRows()
 
@@ -110,7 +115,7 @@ class LibraryModel(QAbstractTableModel):
 
     @staticmethod
     def _search_text(summary: DocumentSummary) -> str:
-        return fold(f"{summary.title} {summary.source}")
+        return _fold(f"{summary.title} {summary.source}")
 
     def _reindex(self) -> None:
         self._index = {summary.id: row for row, summary in enumerate(self._rows)}
@@ -158,7 +163,11 @@ class LibraryModel(QAbstractTableModel):
         if role == ID_ROLE:
             return summary.id
         if role == SEARCH_ROLE:
-            return self._search[index.row()]
+            row = index.row()
+            cached = self._search[row]
+            if cached is None:
+                cached = self._search[row] = self._search_text(summary)
+            return cached
         return None
 
     @staticmethod
@@ -232,11 +241,11 @@ class LibraryFilter(QSortFilterProxyModel):
         ids = self._matching(text)
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
             self.beginFilterChange()
-            self._needles = fold(text).split()
+            self._needles = _fold(text).split()
             self._ids = ids
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._needles = fold(text).split()
+            self._needles = _fold(text).split()
             self._ids = ids
             self.invalidateFilter()
 

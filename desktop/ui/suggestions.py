@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -230,11 +229,11 @@ class SuggestionController(QObject):
             new_entity = None
             if entity_type(label) is not None:
                 if suggestion.entity_id is not None and suggestion.kind == "entity":
-                    draft = replace(draft, entity_id=suggestion.entity_id)
+                    draft = draft._replace(entity_id=suggestion.entity_id)
                 else:
                     entity_id, new_entity = resolve_entity(session, draft.quote, label)
                     if entity_id is not None:
-                        draft = replace(draft, entity_id=entity_id)
+                        draft = draft._replace(entity_id=entity_id)
             claim: dict[str, object] = {}
             new_claimant = None
             if label.kind == "claim" and suggestion.entity_id is not None:

@@ -8,7 +8,6 @@ undo command; the reader's highlights and the panel follow the session's ``Chang
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -205,7 +204,7 @@ class TaggingController(QObject):
             )
             entity_id, new_entity = resolve_entity(session, draft.quote, label)
             if entity_id is not None:
-                draft = replace(draft, entity_id=entity_id)
+                draft = draft._replace(entity_id=entity_id)
             command = _undo().AddAnnotation(session, draft, label, new_entity=new_entity)
         except HamishError as error:
             self.status.showMessage(str(error), 5000)

@@ -6,7 +6,7 @@ file always equals the screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -87,7 +87,7 @@ class AddAnnotations(_Command):
                     name, type_ = plan.new_entity
                     entity_id = project.entities.add(name, type_)
                     self.entity_ids.append(entity_id)
-                    draft = replace(draft, entity_id=entity_id)
+                    draft = draft._replace(entity_id=entity_id)
                 annotation_id = project.annotations.add(draft)
                 self.ids.append(annotation_id)
                 fields = dict(plan.claim)

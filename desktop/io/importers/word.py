@@ -13,7 +13,6 @@ import io
 import os
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -171,7 +170,7 @@ def docx_to_draft(
         fallback_title=fallback_title,
     )
     if stated and rtl * 2 > stated and draft.direction != "rtl":
-        draft = replace(draft, direction="rtl")
+        draft = draft._replace(direction="rtl")
     return draft
 
 
