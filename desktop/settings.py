@@ -7,9 +7,8 @@ the default instead of crashing.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -109,6 +108,8 @@ class Settings:
             entry = pwd.getpwuid(os.getuid())
             return entry.pw_gecos.split(",")[0].strip() or entry.pw_name
         except (ImportError, KeyError, AttributeError):
+            import getpass
+
             return getpass.getuser()
 
     def project_value(self, project: Path, name: str, default: Any = None) -> Any:
@@ -123,4 +124,6 @@ class Settings:
 
 
 def _project_key(project: Path) -> str:
-    return hashlib.sha1(str(project.resolve()).encode("utf-8")).hexdigest()[:16]
+    # A short stable key, not a secret: zlib's CRC avoids loading OpenSSL at start-up.
+    data = str(project.resolve()).encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
