@@ -6,19 +6,20 @@ a window is needed, so ``hamish list`` works on a machine without a display.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import __version__, cli_entities, cli_search
+from desktop import __version__
 from desktop.core.errors import HamishError
 from desktop.store.project import Project
 
 if TYPE_CHECKING:
+    import argparse
+
+    Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
     from desktop.store.transfer import LoadReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -81,7 +82,6 @@ def _export_csv(
 
 # One writer per --format choice: (project, output file, document ids or None for all, the
 # parsed options) -> the line to print. The parser, suffix guessing and help follow.
-Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
 EXPORT_FORMATS: dict[str, Exporter] = {
     "json": _export_json,
     "docx": _export_docx,
@@ -90,6 +90,8 @@ EXPORT_FORMATS: dict[str, Exporter] = {
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # only for sub-commands: the window starts without building a parser
+
     parser = argparse.ArgumentParser(
         prog="hamish",
         description="Hamish (هامش): read, annotate and brief on Arabic news articles.",
@@ -163,6 +165,8 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+
+    from desktop import cli_entities, cli_search
 
     cli_entities.register(sub)
     cli_search.register(sub)
@@ -288,6 +292,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
+        import json
+
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
@@ -361,8 +367,31 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gui_project(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """``hamish`` or ``hamish --project PATH``: the window, without building the parser of
+    every sub-command first (start-up time is what the analyst waits for)."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--project" and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    if len(argv) == 1 and argv[0].startswith("--project=") and len(argv[0]) > len("--project="):
+        return True, Path(argv[0].split("=", 1)[1])
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    raw = list(sys.argv[1:] if argv is None else argv)
+    gui, project = _gui_project(raw)
+    if gui:
+        from desktop.app import run_gui
+
+        try:
+            return run_gui(project)
+        except KeyboardInterrupt:
+            return 130
+    from desktop import cli_entities, cli_search
+
+    args = _parser().parse_args(raw)
     commands = {
         "import": cmd_import,
         "export": cmd_export,

@@ -11,7 +11,6 @@ Rules enforced here so no caller can forget them:
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 import struct
@@ -34,6 +33,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def utcnow() -> str:
     """Timestamps are UTC ISO 8601 with seconds, the same in every table."""
+    import datetime as dt  # loaded with the first write, not at start-up
+
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 

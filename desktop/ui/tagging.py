@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -402,6 +401,7 @@ class TaggingController(QObject):
 
     def tooltip_at(self, cp: int) -> str | None:
         """Label, entity, note and author of every annotation under the mouse."""
+        from html import escape
         if self.session is None:
             return None
         parts = []
