@@ -1,6 +1,6 @@
 """``hamish search``: full-text search of a project from the command line.
 
-Kept out of ``cli.py`` so the command can be developed on its own; ``cli.py`` only calls
+Kept out of ``commands.py`` so the command can be developed on its own; ``commands.py`` only calls
 :func:`register` while building its parser and dispatches ``search`` to :func:`run`. Like every
 headless command it never imports Qt.
 
@@ -29,7 +29,7 @@ _PLAIN_MARK = ("[", "]")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``search`` sub-command to ``cli.py``'s sub-parsers."""
+    """Add the ``search`` sub-command to the sub-parsers of ``commands.py``."""
     parser = subparsers.add_parser(
         "search",
         help="search the articles of a project",

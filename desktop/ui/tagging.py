@@ -402,6 +402,7 @@ class TaggingController(QObject):
     def tooltip_at(self, cp: int) -> str | None:
         """Label, entity, note and author of every annotation under the mouse."""
         from html import escape
+
         if self.session is None:
             return None
         parts = []

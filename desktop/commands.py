@@ -1,0 +1,398 @@
+"""The headless sub-commands of ``hamish`` (import, export, list, search, …) and their parser.
+
+Every failure prints one clear line on stderr and exits non-zero; nothing here imports Qt unless
+a window is needed, so ``hamish list`` works on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import __version__
+from desktop.core.errors import HamishError
+from desktop.store.project import Project
+
+if TYPE_CHECKING:
+    import argparse
+
+    Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
+    from desktop.store.transfer import LoadReport
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _export_json(
+    project: Project, output: Path, document_ids: list[int] | None, _options: argparse.Namespace
+) -> str:
+    from desktop.io.exporters.json_export import export_json
+
+    summary = export_json(project, output, document_ids)
+    return (
+        f"wrote {summary.path}: {_plural(summary.documents, 'document')}, "
+        f"{_plural(summary.annotations, 'annotation')}, {_plural(summary.labels, 'label')}, "
+        f"{_plural(summary.entities, 'entity', 'entities')}, "
+        f"{_plural(summary.claims, 'claim')}, {_plural(summary.notes, 'note')} "
+        f"({summary.size:,} bytes)"
+    )
+
+
+def _export_docx(
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
+) -> str:
+    """A briefing with every section; Arabic headings unless most articles are not Arabic."""
+    from desktop.io.exporters.docx_report import export_docx
+    from desktop.io.exporters.report import ReportOptions, ReportScope, majority_language
+
+    scope = ReportScope("selected", tuple(document_ids)) if document_ids else ReportScope()
+    report_options = ReportOptions(
+        title=options.title or "",
+        author=options.author or "",
+        marking=options.marking or "",
+        language=options.language or majority_language(project, document_ids),
+        scope=scope,
+    )
+    summary = export_docx(project, output, report_options)
+    counts = summary.counts
+    return (
+        f"wrote {summary.path}: {_plural(counts['sources'], 'article')}, "
+        f"{_plural(counts['claims'], 'claim')}, "
+        f"{_plural(counts['contradictions'], 'contradiction')}, "
+        f"{_plural(counts['entities'], 'entity', 'entities')}, "
+        f"{_plural(counts['excerpts'], 'excerpt')} ({summary.size:,} bytes)"
+    )
+
+
+def _export_csv(
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
+) -> str:
+    from desktop.io.exporters.csv_export import export_csv
+
+    summary = export_csv(project, output, options.what, document_ids)
+    noun = "annotation" if summary.kind == "annotations" else "claim"
+    return f"wrote {summary.path}: {_plural(summary.rows, noun)} ({summary.size:,} bytes)"
+
+
+# One writer per --format choice: (project, output file, document ids or None for all, the
+# parsed options) -> the line to print. The parser, suffix guessing and help follow.
+EXPORT_FORMATS: dict[str, Exporter] = {
+    "json": _export_json,
+    "docx": _export_docx,
+    "csv": _export_csv,
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    import argparse  # only for sub-commands: the window starts without building a parser
+
+    parser = argparse.ArgumentParser(
+        prog="hamish",
+        description="Hamish (هامش): read, annotate and brief on Arabic news articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"hamish {__version__}")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        help="project file to open or create (default: your default project)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = sub.add_parser(
+        "import",
+        help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
+        "recursively), or Hamish JSON exports (.json)",
+    )
+    p_import.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
+
+    p_export = sub.add_parser(
+        "export",
+        help="write the project, or some articles, to a file",
+        description="json: lossless, for archives and colleagues (docs/json-format.md). "
+        "docx: a Word briefing with every section (claims, contradictions, entities, "
+        "excerpts, sources). "
+        "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
+        "a byte-order mark.",
+    )
+    p_export.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_export.add_argument(
+        "--format",
+        choices=sorted(EXPORT_FORMATS),
+        help="file format (default: taken from the --output suffix)",
+    )
+    p_export.add_argument(
+        "--what",
+        choices=("annotations", "claims"),
+        default="annotations",
+        help="csv only: the table to write (default: annotations); run twice for both",
+    )
+    p_export.add_argument("--title", help="docx only: report title (default: a generic one)")
+    p_export.add_argument("--author", help="docx only: author shown on the cover")
+    p_export.add_argument(
+        "--marking",
+        help="docx only: handling marking in every page's header and footer "
+        "(default: للاستخدام الداخلي / For internal use only)",
+    )
+    p_export.add_argument(
+        "--language",
+        choices=("ar", "en"),
+        help="docx only: language of the headings (default: Arabic when most articles are)",
+    )
+    p_export.add_argument("--output", type=Path, required=True, help="file to write")
+    p_export.add_argument(
+        "--document",
+        dest="documents",
+        type=int,
+        action="extend",
+        nargs="+",
+        metavar="ID",
+        help="export only these articles (repeatable; default: the whole project)",
+    )
+
+    p_list = sub.add_parser("list", help="list the articles of a project")
+    p_list.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
+    p_shot.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
+    p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
+    p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+
+    from desktop import cli_entities, cli_search
+
+    cli_entities.register(sub)
+    cli_search.register(sub)
+    return parser
+
+
+def _project_path(args: argparse.Namespace) -> Path | None:
+    path: Path | None = getattr(args, "sub_project", None) or args.project
+    return path
+
+
+def _open_existing(args: argparse.Namespace) -> Project:
+    from desktop.defaults import ensure_default_project
+
+    path = _project_path(args)
+    if path is None:
+        path = ensure_default_project()
+    return Project.open(path, create=False)
+
+
+def _describe_load(file: Path, report: LoadReport) -> str:
+    how = "restored with their ids" if report.mode == "restore" else "merged, ids renumbered"
+    line = (
+        f"imported  {file}: {_plural(report.documents, 'document')}, "
+        f"{_plural(report.annotations, 'annotation')}, {_plural(report.labels, 'label')}, "
+        f"{_plural(report.entities, 'entity', 'entities')}, {_plural(report.claims, 'claim')} "
+        f"({how}); {_plural(len(report.skipped_documents), 'duplicate document')} skipped"
+    )
+    if report.skipped["annotations"]:
+        line += f" with {_plural(report.skipped['annotations'], 'annotation')}"
+    return line
+
+
+def _import_json_files(project: Project, files: list[Path]) -> int:
+    """Each file in its own transaction: all of it or nothing, and one bad file never costs
+    the others. Returns the number of files that failed."""
+    from desktop.io.importers.json_import import import_json
+
+    failed = 0
+    for file in files:
+        try:
+            report = import_json(project, file)
+        except HamishError as error:
+            print(f"hamish: {file}: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(_describe_load(file, report))
+        for old, new in report.renamed_labels:
+            print(f"          label {old!r} has another kind in this project; imported as {new!r}")
+        if report.ignored_fields:
+            print(
+                "          ignored (unknown to this version): " + ", ".join(report.ignored_fields)
+            )
+    return failed
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Files and folders of any supported format through the same batch importer as the
+    window; Hamish JSON exports (named explicitly) through the project importer."""
+    from desktop.defaults import ensure_default_project
+    from desktop.io.batch import import_paths
+    from desktop.store.bulk import batch_durability
+
+    json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
+    other_paths = [f for f in args.files if f not in json_files]
+    path = _project_path(args) or ensure_default_project()
+    with Project.open(path, create=True) as project:
+        json_failed = _import_json_files(project, json_files)
+        if not other_paths:
+            return EXIT_FAILED if json_failed else EXIT_OK
+        with batch_durability(project.database):  # one fsync per batch, not per article
+            batch = import_paths(project.documents, other_paths)
+        report = batch.report
+        for file, doc_id in report.imported:
+            print(f"imported  {doc_id:>5}  {file}")
+        for file, doc_id in report.duplicates:
+            try:
+                existing = f"“{project.documents.get(doc_id).title}”"
+            except HamishError:
+                existing = "an article"
+            print(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
+    for skipped in batch.skipped:
+        print(f"skipped       -  {skipped.reason}")
+    for failure in report.failed:
+        print(f"hamish: {failure.path}: {failure.reason}", file=sys.stderr)
+    print(
+        f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
+        f"skipped, {len(report.failed)} failed"
+    )
+    return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    fmt: str | None = args.format or output.suffix.lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        choices = ", ".join(sorted(EXPORT_FORMATS))
+        print(
+            f"hamish: cannot tell the format of {output.name}; add --format ({choices})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    with _open_existing(args) as project:
+        print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_existing(args) as project:
+        summaries = project.documents.summaries()
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "source": s.source,
+                "published": s.published,
+                "language": s.language,
+                "direction": s.direction,
+                "characters": s.char_count,
+                "annotations": s.annotation_count,
+                "imported_at": s.imported_at,
+            }
+            for s in summaries
+        ]
+        import json
+
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not summaries:
+        print("The project has no articles yet.")
+        return EXIT_OK
+    print(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    for s in summaries:
+        date = s.published or s.imported_at[:10]
+        print(
+            f"{s.id:>5}  {date:<10}  {s.annotation_count:>5}  {s.char_count:>8,}  "
+            f"{s.direction:<3}  {s.title}"
+        )
+    return EXIT_OK
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never needs, nor opens, a real window
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"hamish: --size must look like 1280x820, not {args.size!r}", file=sys.stderr)
+        return EXIT_USAGE
+    output: Path = args.output
+    if output.suffix.lower() != ".png":
+        print("hamish: --output must be a .png file", file=sys.stderr)
+        return EXIT_USAGE
+    import tempfile
+
+    from desktop.app import build_window, create_application
+    from desktop.settings import Settings
+
+    project = _open_existing(args)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as scratch:
+        # A scratch settings file: a screenshot must not change the user's window layout.
+        window = build_window(project, Settings.at(Path(scratch) / "hamish.ini"))
+        window.resize(width, height)
+        window.show()
+        if args.document is not None:
+            if not project.documents.exists(args.document):
+                window.close()
+                print(
+                    f"hamish: there is no document {args.document} in {project.path}",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            window.open_document(args.document)
+        # Suggestions are computed in the background just after an article opens: wait
+        # (a few seconds at most) so the picture shows what the analyst would see.
+        import time
+
+        deadline = time.monotonic() + 5
+        done: list[bool] = []
+        window.suggestions.ready.connect(lambda: done.append(True))
+        while window.suggestions.enabled and not done and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab()
+        window.close()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp.png")
+    if not image.save(str(tmp), "PNG"):
+        tmp.unlink(missing_ok=True)
+        print(f"hamish: cannot write {output}", file=sys.stderr)
+        return EXIT_FAILED
+    os.replace(tmp, output)
+    print(f"wrote {output} ({image.width()}x{image.height()})")
+    return EXIT_OK
+
+
+def run(raw: Sequence[str]) -> int:
+    """Parse the arguments and run the sub-command (or the window, for ``--project``
+    spellings the fast path in ``cli.main`` does not recognise)."""
+    from desktop import cli_entities, cli_search
+
+    args = _parser().parse_args(raw)
+    commands = {
+        "import": cmd_import,
+        "export": cmd_export,
+        "list": cmd_list,
+        "screenshot": cmd_screenshot,
+        "mentions": cli_entities.run_mentions,
+        "suggest": cli_entities.run_suggest,
+        "search": cli_search.run,
+    }
+    try:
+        if args.command is None:
+            from desktop.app import run_gui
+
+            return run_gui(args.project)
+        return commands[args.command](args)
+    except HamishError as error:
+        print(f"hamish: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
