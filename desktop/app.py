@@ -26,7 +26,15 @@ from desktop.ui.mainwindow import MainWindow
 from desktop.ui.messages import DialogMessenger
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def set_window_icon(app: QApplication) -> None:
+    pixmap = QPixmap()
+    pixmap.loadFromData(read_bytes("hamish.png"))
+    app.setWindowIcon(QIcon(pixmap))
+
+
+def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The application with Hamish's name, style and stylesheet; ``icon=False`` leaves the
+    window icon to the caller (the GUI sets it after the first paint)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -36,9 +44,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Hamish")
     QGuiApplication.setDesktopFileName("org.hamish.Hamish")
-    pixmap = QPixmap()
-    pixmap.loadFromData(read_bytes("hamish.png"))
-    app.setWindowIcon(QIcon(pixmap))
+    if icon:
+        set_window_icon(app)
     app.setStyle("Fusion")
     app.setStyleSheet(read_text("style.qss"))
     return app
@@ -82,7 +89,7 @@ class _FirstPaint(QObject):
 
 
 def run_gui(project_path: Path | None) -> int:
-    app = create_application()
+    app = create_application(icon=False)
     prefs = Settings.at(paths.settings_path())
     try:
         project = open_project(project_path)
@@ -100,7 +107,11 @@ def run_gui(project_path: Path | None) -> int:
         window._first_paint_probe = probe  # type: ignore[attr-defined]
     # The registry, claim workbench, search, imports and exports are built as soon as the
     # window has painted; by the time the analyst reaches for them they are there.
-    after_paint = _AfterFirstPaint(window.finish_setup)
+    def after_first_paint() -> None:
+        set_window_icon(app)
+        window.finish_setup()
+
+    after_paint = _AfterFirstPaint(after_first_paint)
     window.reader.text.viewport().installEventFilter(after_paint)
     window.reader.empty.installEventFilter(after_paint)
     window._after_first_paint = after_paint  # type: ignore[attr-defined]

@@ -20,7 +20,9 @@ from desktop import __version__, paths
 ICON_COLOR = QColor("#2f3b40")
 ICON_DISABLED = QColor("#a4adb0")
 SIZES = (16, 20, 32, 40)  # menus, toolbars and their 2x versions; Qt scales the rest
-MODES = {"normal": QIcon.Mode.Normal, "disabled": QIcon.Mode.Disabled}
+# Only the normal mode is cached: Qt derives the greyed disabled look from it, and every
+# file added to an icon costs start-up time.
+MODES = {"normal": QIcon.Mode.Normal}
 _KEY = f"{__version__}-{ICON_COLOR.name()[1:]}-{ICON_DISABLED.name()[1:]}"
 _memo: dict[str, QIcon] = {}
 
