@@ -105,6 +105,7 @@ def run_gui(project_path: Path | None) -> int:
         window.reader.installEventFilter(probe)
         window.reader.text.viewport().installEventFilter(probe)
         window._first_paint_probe = probe  # type: ignore[attr-defined]
+
     # The registry, claim workbench, search, imports and exports are built as soon as the
     # window has painted; by the time the analyst reaches for them they are there.
     def after_first_paint() -> None:

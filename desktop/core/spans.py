@@ -7,7 +7,7 @@ a word in Arabic, when an annotation is orphaned) are tested directly.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.core.models import Anchor
 
@@ -64,8 +64,7 @@ def context(text: str, start: int, end: int) -> tuple[str, str, str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Anchoring:
+class Anchoring(NamedTuple):
     start: int
     end: int
     anchor: Anchor

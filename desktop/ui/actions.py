@@ -6,8 +6,8 @@ so a shortcut or icon changes in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -50,8 +50,7 @@ class ActionId(Enum):
     ABOUT = auto()
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     text: str
     icon: str
     shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()

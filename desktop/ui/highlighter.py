@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
@@ -28,8 +28,7 @@ BACKGROUND_KINDS = ("entity", "span")
 UNDERLINE_PRIORITY = {"claim": 3, "note": 2, "suggestion": 1}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     id: int
     start: int  # code points
     end: int
