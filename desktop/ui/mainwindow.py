@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.workbench.attach(self.session)
         self.suggestions.attach(self.session)
         self._ready = True
-        self._restore_layout()  # puts the docks made just now where the analyst left them
+        self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self.suggestions.schedule()
 
     # --- construction ----------------------------------------------------------------------
@@ -589,10 +589,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     # --- persistence -------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.get(settings.WINDOW_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+    def _restore_layout(self, *, geometry: bool = True) -> None:
+        saved = self.prefs.get(settings.WINDOW_GEOMETRY)
+        if geometry and isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
