@@ -23,15 +23,24 @@ def display_name(path: str | os.PathLike[str]) -> str:
     return file.name or str(file)
 
 
-def check_size(size: int, name: str, max_bytes: int = MAX_BYTES) -> None:
+TOO_LARGE = "{name} is {size_mb:.0f} MB; articles larger than {limit_mb} MB are not imported."
+
+
+def check_size(
+    size: int, name: str, max_bytes: int = MAX_BYTES, too_large: str = TOO_LARGE
+) -> None:
+    """``too_large`` is the message, with ``{name}``, ``{size_mb}`` and ``{limit_mb}``."""
     if size > max_bytes:
         raise ImportRejected(
-            f"{name} is {size / 1024 / 1024:.0f} MB; articles larger than "
-            f"{max_bytes // 1024 // 1024} MB are not imported."
+            too_large.format(
+                name=name, size_mb=size / 1024 / 1024, limit_mb=max_bytes // 1024 // 1024
+            )
         )
 
 
-def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+def read_limited(
+    path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, too_large: str = TOO_LARGE
+) -> bytes:
     """The bytes of ``path``, or ``ImportRejected`` saying why not (missing, a folder,
     unreadable, too large — checked on the size the file system reports, before reading)."""
     file = Path(path)
@@ -42,7 +51,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
             raise ImportRejected(f"{file} is a folder, not a file.")
         if not stat.S_ISREG(status.st_mode):  # opening a pipe would wait for a writer
             raise ImportRejected(f"{file} is not a regular file (a device, pipe or socket).")
-        check_size(status.st_size, name, max_bytes)
+        check_size(status.st_size, name, max_bytes, too_large)
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except ImportRejected:
@@ -53,7 +62,7 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
         raise ImportRejected(f"{file} cannot be read: permission denied.") from error
     except OSError as error:
         raise ImportRejected(f"{file} cannot be read: {error.strerror or error}.") from error
-    check_size(len(data), name, max_bytes)  # a file that grew while we looked
+    check_size(len(data), name, max_bytes, too_large)  # a file that grew while we looked
     return data
 
 

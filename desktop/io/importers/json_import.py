@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from desktop.core.errors import ImportRejected
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
+from desktop.io.importers.common import read_limited
 from desktop.io.importers.text import decode_utf8
 from desktop.store.project import Project
 from desktop.store.transfer import TABLES, TABLES_BY_NAME, Field, LoadReport, Table, load
@@ -244,25 +245,12 @@ def read_project_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read and fully validate a Hamish JSON export; raise ``ImportRejected`` with the reason."""
     file = Path(path)
     name = file.name or str(file)
-    try:
-        if file.is_dir():
-            raise ImportRejected(f"{file} is a folder, not a JSON file.")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportRejected(
-                f"{name} is {size / 1024 / 1024:.0f} MB; Hamish imports JSON files of up to "
-                f"{MAX_BYTES // 1024 // 1024} MB. Export fewer documents at a time "
-                "(hamish export --document ID ...) and import the parts."
-            )
-        raw = file.read_bytes()
-    except ImportRejected:
-        raise
-    except FileNotFoundError as error:
-        raise ImportRejected(f"{file} does not exist.") from error
-    except PermissionError as error:
-        raise ImportRejected(f"{file} cannot be read: permission denied.") from error
-    except OSError as error:
-        raise ImportRejected(f"{file} cannot be read: {error.strerror or error}.") from error
+    raw = read_limited(
+        file,
+        MAX_BYTES,
+        "{name} is {size_mb:.0f} MB; Hamish imports JSON files of up to {limit_mb} MB. Export "
+        "fewer documents at a time (hamish export --document ID ...) and import the parts.",
+    )
     text = decode_utf8(raw, name)
     if not text.strip():
         raise ImportRejected(f"{name} is empty.")
