@@ -58,33 +58,20 @@ def build_window(project: Project, prefs: Settings, *, deferred: bool = False) -
     return window
 
 
-class _AfterFirstPaint(QObject):
-    """Runs a callback once, just after the first paint of the widget it watches."""
+class _OnFirstPaint(QObject):
+    """Calls back once, from the first paint event of any widget it watches (the reader's
+    text, or its "no article" hint when the project is empty)."""
 
-    def __init__(self, callback: Callable[[], None]) -> None:
+    def __init__(self, callback: Callable[[], None], *watched: QObject) -> None:
         super().__init__()
         self.callback: Callable[[], None] | None = callback
+        for widget in watched:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.callback is not None:
             callback, self.callback = self.callback, None
-            QTimer.singleShot(0, callback)
-        return False
-
-
-class _FirstPaint(QObject):
-    """For benchmarks/startup.py: report the first paint of the window, then quit."""
-
-    def __init__(self, started: float) -> None:
-        super().__init__()
-        self.started = started
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            print(f"first-paint {time.perf_counter() - self.started:.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            callback()
         return False
 
 
@@ -100,21 +87,23 @@ def run_gui(project_path: Path | None) -> int:
         print(f"hamish: {error}", file=sys.stderr)
         return 2
     window = build_window(project, prefs, deferred=True)
-    if os.environ.get("HAMISH_EXIT_AFTER_FIRST_PAINT"):
-        probe = _FirstPaint(time.perf_counter())
-        window.reader.installEventFilter(probe)
-        window.reader.text.viewport().installEventFilter(probe)
-        window._first_paint_probe = probe  # type: ignore[attr-defined]
+    started = time.perf_counter()
+    benchmark = bool(os.environ.get("HAMISH_EXIT_AFTER_FIRST_PAINT"))
 
-    # The registry, claim workbench, search, imports and exports are built as soon as the
-    # window has painted; by the time the analyst reaches for them they are there.
     def after_first_paint() -> None:
+        if benchmark:  # for benchmarks/startup.py: report the first paint, then quit
+            print(f"first-paint {time.perf_counter() - started:.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            return
+        # The registry, claim workbench, search, imports and exports are built as soon as
+        # the window has painted; by the time the analyst reaches for them they are there.
+        QTimer.singleShot(0, finish)
+
+    def finish() -> None:
         set_window_icon(app)
         window.finish_setup()
 
-    after_paint = _AfterFirstPaint(after_first_paint)
-    window.reader.text.viewport().installEventFilter(after_paint)
-    window.reader.empty.installEventFilter(after_paint)
-    window._after_first_paint = after_paint  # type: ignore[attr-defined]
+    probe = _OnFirstPaint(after_first_paint, window.reader.text.viewport(), window.reader.empty)
+    window._first_paint = probe  # type: ignore[attr-defined]
     window.show()
     return app.exec()
