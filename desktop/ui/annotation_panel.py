@@ -95,7 +95,8 @@ class AnnotationModel(QAbstractTableModel):
             return
         if changes.labels_changed or changes.entities_changed:
             self._names.clear()
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
+            if self._rows:  # an empty range is an invalid index pair to Qt
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
         for annotation_id in (*changes.annotations_removed, *changes.annotations_changed):
             row = self.row_of(annotation_id)
             if row is not None:
@@ -255,11 +256,11 @@ class AnnotationPanel(QDockWidget):
         header = self.view.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(AnnotationModel.LABEL, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.LABEL, 130)
+        header.resizeSection(AnnotationModel.LABEL, 110)
         header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.QUOTE, 180)
+        header.resizeSection(AnnotationModel.QUOTE, 150)
         header.setSectionResizeMode(AnnotationModel.ENTITY, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.ENTITY, 120)
+        header.resizeSection(AnnotationModel.ENTITY, 110)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)

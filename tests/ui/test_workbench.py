@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -222,3 +223,13 @@ def test_claim_editor_fields_commit_undoably(window: MainWindow) -> None:
         window.session.undo_stack.undo()
     stored = window.project.claims.get(claim.id)
     assert (stored.summary, stored.status, stored.claimed_on) == ("", "unverified", None)
+
+
+def test_entity_change_on_an_empty_panel_warns_nothing(window: MainWindow, qtlog: Any) -> None:
+    """An entity edit while the open article has no annotations must not hand Qt an
+    invalid index range (it prints a warning for every such signal)."""
+    from desktop.core.models import ChangeSet
+
+    assert window.annotation_model.rowCount() == 0
+    window.annotation_model.apply(ChangeSet(entities_changed=True, labels_changed=True))
+    assert not [r for r in qtlog.records if "invalid index" in r.message]
