@@ -85,6 +85,9 @@ fi
 
 # --- Run ---------------------------------------------------------------------------------------
 if [ "$mode" = app ]; then
+  # Byte-compile up front (only what changed), as a wheel install would: with
+  # PYTHONDONTWRITEBYTECODE set, every launch would otherwise recompile the whole package.
+  .venv/bin/python -m compileall -q desktop >/dev/null
   exec .venv/bin/hamish "$@"
 fi
 export QT_QPA_PLATFORM=offscreen

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,30 @@ def test_bad_project_on_start_shows_a_dialog_and_exits(
     assert shown and "not a Hamish project" in shown[0]
     assert "not a Hamish project" in capsys.readouterr().err
     assert bad.read_text(encoding="utf-8") == "shopping list"
+
+
+def test_application_uses_fusion_and_lets_an_explicit_style_win() -> None:
+    """Fusion is chosen through Qt's "-style" option (cheaper at start-up than setStyle); a
+    style the user passes on the command line must still take precedence."""
+    probe = (
+        "import sys\n"
+        "from desktop.app import create_application\n"
+        "app = create_application(sys.argv[1:])\n"
+        "app.setStyleSheet('')\n"
+        "print(app.style().name(), app.applicationName(), app.arguments()[1:])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "hamish", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run() == "fusion Hamish []"
+    assert run("-style", "windows") == "windows Hamish []"
