@@ -41,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "tagged as an entity, or already decided, are left out."
         ),
     )
-    mentions.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    mentions.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     mentions.add_argument("aliases", nargs="+", metavar="ALIAS", help="names to look for")
     mentions.add_argument("--json", action="store_true", help="print JSON instead of a table")
     # One id per --document (repeat the option): with nargs="+" the names that follow would
@@ -63,7 +65,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "with their claimants; spans already annotated or decided are left out."
         ),
     )
-    suggestions.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    suggestions.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     suggestions.add_argument("--document", type=int, metavar="ID", help="one article only")
     suggestions.add_argument("--json", action="store_true", help="print JSON instead of a table")
 

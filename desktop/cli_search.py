@@ -40,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "words side by side must all occur."
         ),
     )
-    parser.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    parser.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     parser.add_argument(
         "query", metavar="QUERY", help="what to search for (quote it for the shell)"
     )

@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--project",
         type=Path,
+        metavar="PATH",
         help="project file to open or create (default: your default project)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -109,7 +110,9 @@ def _parser() -> argparse.ArgumentParser:
         help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
         "recursively), or Hamish JSON exports (.json)",
     )
-    p_import.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_import.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
 
     p_export = sub.add_parser(
@@ -121,7 +124,9 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
         "a byte-order mark.",
     )
-    p_export.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_export.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     p_export.add_argument(
         "--format",
         choices=sorted(EXPORT_FORMATS),
@@ -157,11 +162,15 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p_list = sub.add_parser("list", help="list the articles of a project")
-    p_list.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_list.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
-    p_shot.add_argument("--project", type=Path, dest="sub_project", help="project file")
+    p_shot.add_argument(
+        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+    )
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
@@ -323,42 +332,22 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import tempfile
 
-    from desktop.app import build_window, create_application
-    from desktop.settings import Settings
+    from desktop.app import create_application
+    from desktop.ui.screenshot import render_window
 
     project = _open_existing(args)
+    if args.document is not None and not project.documents.exists(args.document):
+        print(f"hamish: there is no document {args.document} in {project.path}", file=sys.stderr)
+        project.close()
+        return EXIT_FAILED
     app = create_application()
     with tempfile.TemporaryDirectory() as scratch:
-        # A scratch settings file: a screenshot must not change the user's window layout.
-        window = build_window(project, Settings.at(Path(scratch) / "hamish.ini"))
-        window.resize(width, height)
-        window.show()
-        if args.document is not None:
-            if not project.documents.exists(args.document):
-                window.close()
-                print(
-                    f"hamish: there is no document {args.document} in {project.path}",
-                    file=sys.stderr,
-                )
-                return EXIT_FAILED
-            window.open_document(args.document)
-        # Suggestions are computed in the background just after an article opens: wait
-        # (a few seconds at most) so the picture shows what the analyst would see.
-        import time
-
-        deadline = time.monotonic() + 5
-        done: list[bool] = []
-        window.suggestions.ready.connect(lambda: done.append(True))
-        while window.suggestions.enabled and not done and time.monotonic() < deadline:
-            app.processEvents()
-            time.sleep(0.01)
-        for _ in range(5):
-            app.processEvents()
-        image = window.grab()
-        window.close()
+        image = render_window(
+            app, project, Path(scratch) / "hamish.ini", (width, height), args.document
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp.png")
-    if not image.save(str(tmp), "PNG"):
+    tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format
+    if not image.save(str(tmp)):
         tmp.unlink(missing_ok=True)
         print(f"hamish: cannot write {output}", file=sys.stderr)
         return EXIT_FAILED

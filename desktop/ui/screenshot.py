@@ -1,0 +1,62 @@
+"""Renders the main window to an image, offscreen, for ``hamish screenshot``.
+
+The window is built in the same order as a real launch: shown first, then finished once the
+event loop has run (``MainWindow(deferred=True)`` + ``finish_setup``). Building everything
+before ``show`` is not the same picture: Qt 6 gives the second tabified dock group a duplicate
+tab bar when docks are tabified before the window is shown, and the stale copy was drawn under
+the real one.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import build_window
+from desktop.settings import Settings
+from desktop.store.project import Project
+
+SUGGESTION_WAIT = 5.0  # seconds at most for the background suggestions of the open article
+
+
+def render_window(
+    app: QApplication,
+    project: Project,
+    settings_file: Path,
+    size: tuple[int, int],
+    document: int | None = None,
+) -> QImage:
+    """The window as the analyst would see it, with ``document`` open (else the first) and
+    its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
+    change the user's window layout."""
+    window = build_window(project, Settings.at(settings_file), deferred=True)
+    try:
+        window.resize(*size)
+        window.show()
+        _settle(app)
+        window.finish_setup()
+        _settle(app)
+        if document is not None:
+            window.open_document(document)
+        # Suggestions are computed in the background just after an article opens: wait (a few
+        # seconds at most) so the picture shows what the analyst would see.
+        done: list[bool] = []
+        window.suggestions.ready.connect(lambda: done.append(True))
+        window.suggestions.refresh()
+        waiting = window.suggestions.enabled and window.reader.document_id is not None
+        deadline = time.monotonic() + SUGGESTION_WAIT
+        while waiting and not done and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        _settle(app)
+        return window.grab().toImage()
+    finally:
+        window.close()
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()

@@ -1,0 +1,46 @@
+"""The screenshot renders the window the way a launch builds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTabBar
+
+from desktop.store.project import Project
+from desktop.ui import screenshot
+from desktop.ui.mainwindow import MainWindow
+
+
+def _tab_groups_on_screen(window: MainWindow) -> list[tuple[str, ...]]:
+    """The tab bars laid out inside the window (Qt parks unused ones at negative
+    coordinates), by their tab titles."""
+    groups = []
+    for bar in window.findChildren(QTabBar):
+        rect = bar.geometry()
+        if rect.x() >= 0 and rect.y() >= 0 and bar.count():
+            groups.append(tuple(bar.tabText(i) for i in range(bar.count())))
+    return groups
+
+
+def test_screenshot_has_one_tab_bar_per_dock_group(
+    qapp: QApplication, default_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[MainWindow] = []
+    real_build = screenshot.build_window
+
+    def build(*args: object, **kwargs: object) -> MainWindow:
+        window = real_build(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(window)
+        return window
+
+    monkeypatch.setattr(screenshot, "build_window", build)
+    project = Project.open(default_project, create=False)
+    image = screenshot.render_window(qapp, project, tmp_path / "s.ini", (1280, 820), 2)
+    assert (image.width(), image.height()) == (1280, 820)
+    (window,) = built
+    assert window.reader.document_id == 2
+    groups = _tab_groups_on_screen(window)
+    # Built before show, Qt drew a second, stale "Annotations | Claim" bar under the real one.
+    assert sorted(groups) == sorted({*groups}), groups
+    assert ("Annotations", "Claim") in groups and ("Library", "Entities") in groups
