@@ -39,6 +39,10 @@ from itertools import chain, compress, repeat
 from typing import Literal
 
 __all__ = [
+    "ARTICLE",
+    "CONJUNCTIONS",
+    "LAM",
+    "PREPOSITIONS",
     "STOP_ALEF_MAKSURA",
     "Normalised",
     "detect_direction",
@@ -46,6 +50,15 @@ __all__ = [
     "fold",
     "normalise",
 ]
+
+# The proclitics Arabic writes joined to the next word, in the order they stack: a conjunction
+# (و "and", ف "so"), then a preposition (ب "with", ك "like", ل "for"). Before the article ال, ل
+# drops the alef: ل + الكرملين is written للكرملين. The stop list, alias matching, search and
+# find-in-article all take the clitics from here, so they agree on what a word may carry.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بكل"
+LAM = "ل"
+ARTICLE = "ال"
 
 # --------------------------------------------------------------------------------------------
 # Tables for steps 2 and 3
@@ -144,8 +157,8 @@ def _proclitic_forms() -> frozenset[str]:
 
     Precomputing every prefixed form turns the per-occurrence check into one set lookup.
     """
-    conj = ("", "و", "ف")
-    preps = ("", "ب", "ك", "ل")
+    conj = ("", *CONJUNCTIONS)
+    preps = ("", *PREPOSITIONS)
     forms = {c + w for c in conj for w in _STOP_PARTICLES}
     forms |= {c + p + w for c in conj for p in preps for w in _STOP_NOUNS}
     return frozenset(forms)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.arabic import Normalised, fold, normalise
+from desktop.core.arabic import ARTICLE, CONJUNCTIONS, LAM, Normalised, fold, normalise
 from desktop.core.query import Term, tokens_of
 
 
@@ -61,9 +61,6 @@ class ArticleFinder:
         return spans
 
 
-_ARTICLE = "ال"
-
-
 def substring_patterns(query: str) -> list[re.Pattern[str]]:
     """The query anywhere (words separated by any whitespace), plus its لل form."""
     words = fold(query).split()
@@ -72,10 +69,11 @@ def substring_patterns(query: str) -> list[re.Pattern[str]]:
     rest = "".join(r"\s+" + re.escape(word) for word in words[1:])
     patterns = [re.compile(re.escape(words[0]) + rest)]
     first = words[0]
-    if first.startswith(_ARTICLE) and len(first) > len(_ARTICLE):
+    if first.startswith(ARTICLE) and len(first) > len(ARTICLE):
         # ل + الاسد is written للاسد: the ال of the query is not in the text as typed.
-        stem = "ل" + first[len(_ARTICLE) :]
-        patterns.append(re.compile(rf"(?<![^\W_])[وف]?ل(?P<hit>{re.escape(stem)}{rest})"))
+        stem = LAM + first[len(ARTICLE) :]
+        contracted = rf"(?<![^\W_])[{CONJUNCTIONS}]?{LAM}(?P<hit>{re.escape(stem)}{rest})"
+        patterns.append(re.compile(contracted))
     return patterns
 
 

@@ -35,14 +35,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from desktop.core.arabic import Normalised, fold, normalise
+from desktop.core.arabic import (
+    ARTICLE,
+    CONJUNCTIONS,
+    LAM,
+    PREPOSITIONS,
+    Normalised,
+    fold,
+    normalise,
+)
 from desktop.core.spans import context
 
 __all__ = ["AliasMatcher", "DocumentMatch", "Match", "find_all_mentions", "folded_alias"]
-
-_CONJUNCTIONS = "وف"
-_PREPOSITIONS = "بكل"
-_ARTICLE = "ال"
 
 
 def folded_alias(alias: str) -> str:
@@ -210,8 +214,8 @@ def _deleted_re(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
 
 
-_CLITIC_PLAIN = re.compile(f"[{_CONJUNCTIONS}]?[{_PREPOSITIONS}]?")
-_CLITIC_CONTRACTED = re.compile(f"[{_CONJUNCTIONS}]?ل")
+_CLITIC_PLAIN = re.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
+_CLITIC_CONTRACTED = re.compile(f"[{CONJUNCTIONS}]?{LAM}")
 
 
 def _is_word_char(char: str) -> bool:
@@ -279,7 +283,7 @@ class AliasMatcher:
         trie = _Trie()
         for key in self._owners:
             trie.add(key)
-            if key.startswith(_ARTICLE) and len(key) > len(_ARTICLE):
+            if key.startswith(ARTICLE) and len(key) > len(ARTICLE):
                 self._contracted.add(key[1:])  # ل + الكرملين is written للكرملين
                 trie.add(key[1:])
         return re.compile(f"(?:{trie.pattern()})" + r"(?!\w)")
@@ -321,7 +325,7 @@ class AliasMatcher:
                     found.append((word_start, start, end, key, clitics))
                     pos = end
                 elif key in contracted and _CLITIC_CONTRACTED.fullmatch(clitics):
-                    found.append((word_start, start, end, _ARTICLE[0] + key, clitics))
+                    found.append((word_start, start, end, ARTICLE[0] + key, clitics))
                     pos = end
                 else:
                     pos = start + 1

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from desktop.core.arabic import fold
+from desktop.core.arabic import ARTICLE, CONJUNCTIONS, LAM, PREPOSITIONS, fold
 from desktop.core.errors import HamishError
 
 __all__ = [
@@ -53,12 +53,10 @@ class QueryError(HamishError):
 
 # Conjunctions (و ف) then prepositions (ب ك ل), each optional: the 12 prefixes a written word
 # may carry. Kept in this order so the FTS expression and the highlight regex agree.
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ك", "ل")
-PROCLITICS: tuple[str, ...] = tuple(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS)
+PROCLITICS: tuple[str, ...] = tuple(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS))
 """Every proclitic string a query word is expanded with ("" first)."""
-_LAM_CLITICS = ("ل", "ول", "فل")  # before ال these are written with the alef dropped: لل…
-_ARTICLE = "ال"
+# Before ال these are written with the alef dropped: لل…
+_LAM_CLITICS = tuple(c + LAM for c in ("", *CONJUNCTIONS))
 
 # A token is a run of letters and digits: the characters FTS5's unicode61 tokenizer keeps
 # (categories L* and N*); everything else separates tokens. ``[^\W_]`` is exactly that set.
@@ -86,10 +84,10 @@ def proclitic_forms(word: str) -> tuple[tuple[str, str], ...]:
     if not word or not _is_arabic_letter(word[0]):
         return (("", word),)
     forms = [(clitic, word) for clitic in PROCLITICS]
-    if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE):
+    if word.startswith(ARTICLE) and len(word) > len(ARTICLE):
         # ل + الاسد is spelt للاسد; ل/ول/فل + الاسد never occurs written out, so drop those.
         forms = [(c, s) for c, s in forms if c not in _LAM_CLITICS]
-        forms += [(clitic, "ل" + word[len(_ARTICLE) :]) for clitic in _LAM_CLITICS]
+        forms += [(clitic, LAM + word[len(ARTICLE) :]) for clitic in _LAM_CLITICS]
     return tuple(forms)
 
 
