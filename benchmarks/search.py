@@ -226,6 +226,26 @@ def measure_rebuild(project: Project, runs: int) -> None:
     )
 
 
+def measure_catch_up(project: Project, steps: int = 40) -> None:
+    """The window's step-by-step rebuild after an upgrade (desktop/ui/index_catchup.py): how
+    long one step holds the GUI thread."""
+    from desktop.ui.index_catchup import STEP_CHARS, STEP_DOCUMENTS
+
+    store = project.search
+    store.invalidate()
+    times = []
+    for _ in range(steps):
+        begin = time.perf_counter()
+        store.sync_some(STEP_DOCUMENTS, STEP_CHARS)
+        times.append(time.perf_counter() - begin)
+    store.sync()  # the rest at once, so the queries below start from a complete index
+    median, longest = statistics.median(times) * 1000, max(times) * 1000
+    print(
+        f"catch-up step of {STEP_DOCUMENTS} articles:     median {median:5.1f} ms, "
+        f"max {longest:5.1f} ms over {steps} steps (what one step holds the window)"
+    )
+
+
 def measure_queries(project: Project, repeat: int, window: int | None) -> None:
     rng = random.Random(3)
     timings: list[float] = []
@@ -296,6 +316,7 @@ def main() -> None:
             _, chars = build(project, args.articles)
         if args.rebuilds:
             measure_rebuild(project, args.rebuilds)
+            measure_catch_up(project)
         measure_queries(project, args.repeat, RANK_WINDOW)
         if args.exact:
             measure_queries(project, args.repeat, None)

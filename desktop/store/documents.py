@@ -70,7 +70,8 @@ class DocumentStore:
                 }
             )
             document_id = int(table.last_rowid or 0)
-            _sync_index(self._conn)  # the search index follows in the same transaction
+            # The search index follows in the same transaction.
+            _sync_index(self._conn, document_id)
             return document_id
 
     def get(self, document_id: int) -> Document:
@@ -108,7 +109,7 @@ class DocumentStore:
     def delete(self, document_id: int) -> None:
         with self._database.transaction():
             self._conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
-            _sync_index(self._conn)
+            _sync_index(self._conn, document_id)
 
     def update_metadata(self, document_id: int, **fields: str | None) -> None:
         allowed = {"title", "source", "url", "author", "published", "language", "direction"}
@@ -119,11 +120,13 @@ class DocumentStore:
             self._database.db.table("documents").update(
                 document_id, {**fields, "modified_at": utcnow()}
             )
-            _sync_index(self._conn)
+            _sync_index(self._conn, document_id)
 
 
-def _sync_index(conn: sqlite3.Connection) -> None:
-    """Keep the search index in the caller's transaction (module loaded on first write)."""
+def _sync_index(conn: sqlite3.Connection, document_id: int) -> None:
+    """Index this document in the caller's transaction (module loaded on first write). Only
+    this one: any other backlog (an upgrade, another program's writes) is the next search's
+    or the background catch-up's, so one edit never waits for thousands of articles."""
     from desktop.store.search import sync_index
 
-    sync_index(conn)
+    sync_index(conn, only=[document_id])

@@ -30,10 +30,11 @@ of each document's title, source and text. Why these choices:
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -83,60 +84,97 @@ def _rebuild_if_stale(conn: sqlite3.Connection) -> None:
     )
 
 
-def sync_index(conn: sqlite3.Connection) -> int:
+def sync_index(
+    conn: sqlite3.Connection,
+    *,
+    limit: int | None = None,
+    max_chars: int = _CHUNK_CHARS,
+    only: Iterable[int] | None = None,
+) -> int:
     """Apply the queue of changed documents to the index; returns how many were processed.
 
     Must run inside the caller's transaction. Works in chunks bounded in rows and characters,
     so a first build over a large project never holds all texts in memory at once.
+    ``limit`` stops after at most that many documents and, when given with it, ``max_chars``
+    after about that much text (always at least one document), so a large backlog can be worked
+    off in short transactions; ``only`` applies just the queued entries of those
+    documents, so an edit of one article never waits for a backlog it did not cause.
     """
     _rebuild_if_stale(conn)
+    if only is not None:
+        wanted = sorted(set(only))
+        done = 0
+        for start in range(0, len(wanted), _CHUNK_ROWS):
+            done += _apply(
+                conn,
+                "q.document_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(wanted[start : start + _CHUNK_ROWS])],
+            )
+        return done
     done = 0
     after = -(2**63)  # below any id, even one a JSON restore or a script gave explicitly
-    while (chunk := _next_chunk(conn, after)) is not None:
-        first, last = chunk
-        rows = conn.execute(
-            "SELECT q.document_id, q.indexed, q.old_title, q.old_source, q.old_text, "
-            "d.title, d.source, d.text "
-            "FROM search_queue AS q LEFT JOIN documents AS d ON d.id = q.document_id "
-            "WHERE q.document_id BETWEEN ? AND ? ORDER BY q.document_id",
-            [first, last],
-        ).fetchall()
-        removals = [
-            (row[0], fold(row[2] or ""), fold(row[3] or ""), fold(row[4] or ""))
-            for row in rows
-            if row[1]
-        ]
-        if removals:
-            conn.executemany(
-                "INSERT INTO search_fts (search_fts, rowid, title, source, body) "
-                "VALUES ('delete', ?, ?, ?, ?)",
-                removals,
-            )
-        _insert(conn, [(row[0], row[5], row[6], row[7]) for row in rows if row[5] is not None])
-        conn.execute("DELETE FROM search_queue WHERE document_id BETWEEN ? AND ?", [first, last])
-        done += len(rows)
+    chars = 0
+    while limit is None or (done < limit and chars < max_chars):
+        rows, budget = _CHUNK_ROWS, _CHUNK_CHARS
+        if limit is not None:
+            rows, budget = min(rows, limit - done), min(budget, max_chars - chars)
+        if (chunk := _next_chunk(conn, after, rows, budget)) is None:
+            break
+        first, last, size = chunk
+        done += _apply(conn, "q.document_id BETWEEN ? AND ?", [first, last])
+        chars += size
         after = last
     return done
 
 
-def _next_chunk(conn: sqlite3.Connection, after: int) -> tuple[int, int] | None:
-    """The id range of the next queued documents, at most _CHUNK_ROWS of them and, beyond the
-    first, no more than _CHUNK_CHARS characters of text."""
+def _apply(conn: sqlite3.Connection, where: str, params: list[Any]) -> int:
+    """Index the queued documents ``where`` selects (over ``search_queue AS q``), removing
+    what was indexed for them before, and take them off the queue."""
+    rows = conn.execute(
+        "SELECT q.document_id, q.indexed, q.old_title, q.old_source, q.old_text, "
+        "d.title, d.source, d.text "
+        "FROM search_queue AS q LEFT JOIN documents AS d ON d.id = q.document_id "
+        f"WHERE {where} ORDER BY q.document_id",
+        params,
+    ).fetchall()
+    if not rows:
+        return 0
+    removals = [
+        (row[0], fold(row[2] or ""), fold(row[3] or ""), fold(row[4] or ""))
+        for row in rows
+        if row[1]
+    ]
+    if removals:
+        conn.executemany(
+            "INSERT INTO search_fts (search_fts, rowid, title, source, body) "
+            "VALUES ('delete', ?, ?, ?, ?)",
+            removals,
+        )
+    _insert(conn, [(row[0], row[5], row[6], row[7]) for row in rows if row[5] is not None])
+    conn.executemany("DELETE FROM search_queue WHERE document_id = ?", [(row[0],) for row in rows])
+    return len(rows)
+
+
+def _next_chunk(
+    conn: sqlite3.Connection, after: int, rows: int, budget: int
+) -> tuple[int, int, int] | None:
+    """The id range of the next queued documents and their characters of text: at most
+    ``rows`` documents and, beyond the first, no more than ``budget`` characters."""
     queued = conn.execute(
         "SELECT q.document_id, coalesce(d.char_count, 0) FROM search_queue AS q "
         "LEFT JOIN documents AS d ON d.id = q.document_id "
         "WHERE q.document_id > ? ORDER BY q.document_id LIMIT ?",
-        [after, _CHUNK_ROWS],
+        [after, rows],
     ).fetchall()
     if not queued:
         return None
     total, last = 0, queued[0][0]
     for document_id, chars in queued:
-        if total and total + chars > _CHUNK_CHARS:
+        if total and total + chars > budget:
             break
         total += chars
         last = document_id
-    return queued[0][0], last
+    return queued[0][0], last, total
 
 
 def _insert(conn: sqlite3.Connection, rows: list[tuple[int, str, str | None, str]]) -> None:
@@ -367,10 +405,15 @@ class SearchStore:
         self._database = database
         self._conn = database.conn
         self._norms = _NormCache()
+        self.catching_up = False
+        """Set while the window works off a large backlog in steps (:meth:`sync_some`):
+        searches then use what is indexed so far instead of indexing everything at once."""
 
     # --- index maintenance -------------------------------------------------------------
     def sync(self) -> int:
         """Bring the index up to date with ``documents`` (cheap when nothing is pending)."""
+        if self.catching_up:
+            return 0
         conn = self._conn
         pending = self._run("SELECT EXISTS (SELECT 1 FROM search_queue)", [])[0][0]
         version = self._run("SELECT value FROM meta WHERE key = 'search_index'", [])
@@ -383,6 +426,36 @@ class SearchStore:
             # A read-only or busy project cannot be brought up to date right now: search what
             # is indexed; the queue is kept and applied by the next search or edit.
             return 0
+
+    def sync_some(self, limit: int, max_chars: int = _CHUNK_CHARS) -> int:
+        """Index at most ``limit`` queued documents, stopping early after about ``max_chars``
+        of text, in one short transaction; returns how many are still waiting. A read-only or
+        busy project reports its backlog unchanged."""
+        try:
+            with self._database.transaction():
+                sync_index(self._conn, limit=limit, max_chars=max_chars)
+        except ProjectError:
+            pass
+        return self.pending()
+
+    def stale(self) -> bool:
+        """Whether the index was built by another fold or Unicode version (and will be
+        rebuilt by the next sync)."""
+        rows = self._run("SELECT value FROM meta WHERE key = 'search_index'", [])
+        return not rows or rows[0][0] != INDEX_VERSION
+
+    def backlog(self) -> int:
+        """Documents the next sync would index: the queue, or every document when the index
+        is stale."""
+        if self.stale():
+            return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return self.pending()
+
+    def invalidate(self) -> None:
+        """Mark the index for a full rebuild, without doing it: the next sync (or the window's
+        step-by-step catch-up) indexes every document again."""
+        with self._database.transaction():
+            self._conn.execute("DELETE FROM meta WHERE key = 'search_index'")
 
     def rebuild(self) -> int:
         """Empty the index and index every document again; returns the number indexed."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
@@ -69,6 +70,7 @@ from desktop.store.search import (
 )
 from desktop.ui.actions import ActionId
 from desktop.ui.icons import icon
+from desktop.ui.index_catchup import IndexCatchUp
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
@@ -411,6 +413,7 @@ class SearchPanel(QDockWidget):
         self.project: Project | None = None
         self.total = 0
         self.error = ""
+        self.catch_up: IndexCatchUp | None = None  # set by install_search_panel
         self._last: tuple[str, SearchFilters] | None = None
         self._following = True  # open results as the current row moves (not while merging)
 
@@ -714,8 +717,19 @@ class SearchPanel(QDockWidget):
                 text += f" · showing the best {shown:,}"
             if self.total > RANK_WINDOW:
                 text += f" (ranked among the {RANK_WINDOW:,} newest)"
-            self._set_status(text)
+            self._set_status(text + self._indexing_note())
         self.more_button.setVisible(shown < self.total)
+
+    def _indexing_note(self) -> str:
+        catch_up = self.catch_up
+        if catch_up is None or not catch_up.running:
+            return ""
+        return f" · still indexing: {catch_up.remaining:,} articles not searched yet"
+
+    def note_indexing(self) -> None:
+        """Keep the "still indexing" count in the status line current while results show."""
+        if self._last is not None and not self.error and self.model.rowCount():
+            self._update_count()
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.error = text if error else ""
@@ -754,13 +768,15 @@ class SearchPanel(QDockWidget):
 
 
 class _StopOnClose(QObject):
-    def __init__(self, timer: QTimer, parent: QObject) -> None:
+    """Runs ``stop`` when the watched window is about to close (before its project does)."""
+
+    def __init__(self, stop: Callable[[], None], parent: QObject) -> None:
         super().__init__(parent)
-        self.timer = timer
+        self.stop = stop
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:
-            self.timer.stop()
+            self.stop()
         return False
 
 
@@ -785,8 +801,17 @@ def install_search_panel(window: MainWindow) -> SearchPanel:
         if window.reader.document_id is not None:
             window.reader.text.setFocus()
 
+    catch_up = IndexCatchUp(window.statusBar(), panel)
+    panel.catch_up = catch_up
+
+    def indexed() -> None:
+        # Results shown while indexing were partial: search again over the complete index.
+        if panel.isVisible() and panel.query_edit.text().strip():
+            panel.run_now()
+
     def attach() -> None:
         panel.attach(window.project)
+        catch_up.start(window.project.search)
         store = window.project.search
         window.library.proxy.set_search(
             lambda text: store.matching_ids(parse(text, type_ahead=True))
@@ -802,7 +827,13 @@ def install_search_panel(window: MainWindow) -> SearchPanel:
 
     # The window closes its project when it closes: a search still waiting for the end of
     # the typing pause must not run after that.
-    window.installEventFilter(_StopOnClose(panel.timer, panel))
+    def stop() -> None:
+        panel.timer.stop()
+        catch_up.stop()
+
+    window.installEventFilter(_StopOnClose(stop, panel))
+    catch_up.finished.connect(indexed)
+    catch_up.progressed.connect(lambda _done, _total: panel.note_indexing())
     window.registry[ActionId.SEARCH].triggered.connect(open_panel)
     panel.span_requested.connect(show_span)
     panel.document_requested.connect(window.open_document)

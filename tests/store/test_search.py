@@ -426,3 +426,67 @@ def test_snippets_are_cut_at_words_and_paragraphs() -> None:
 def test_errors_are_hamish_errors() -> None:
     assert issubclass(QueryError, HamishError)
     assert dataclasses.is_dataclass(SearchFilters)
+
+
+def _bypassing_insert(project: Project, texts: list[str]) -> None:
+    """Articles written by another program: queued for the index, not indexed."""
+    conn = sqlite3.connect(project.path)
+    conn.executemany(
+        "INSERT INTO documents (title, text, direction, content_hash, char_count, imported_at, "
+        "modified_at) VALUES ('خبر', ?, 'rtl', ?, ?, 'now', 'now')",
+        [(text, f"h{n}", len(text)) for n, text in enumerate(texts)],
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_backlog_is_worked_off_in_steps(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.store.search._CHUNK_ROWS", 10)
+    _bypassing_insert(project, [f"قال كيري رقم {n}" for n in range(45)])
+    store = project.search
+    assert store.backlog() == 45
+    store.catching_up = True  # the window is working it off: searches do not take it over
+    assert store.sync_some(10) == 35  # in a transaction of its own
+    assert len(store.matching_ids("كيري")) == 10
+    assert store.sync_some(25) == 10  # two chunks of ten and one of five
+    assert len(store.matching_ids("كيري")) == 35
+    assert store.pending() == 10
+    # A text budget ends a step early, but a step always indexes at least one article.
+    assert store.sync_some(10, max_chars=30) == 8
+    assert store.sync_some(10, max_chars=1) == 7
+    store.catching_up = False  # finished or stopped: the next search indexes the rest
+    assert len(store.matching_ids("كيري")) == 45
+    assert store.pending() == 0
+    assert_consistent(project, PROBES)
+
+
+def test_an_edit_indexes_its_own_article_not_the_backlog(project: Project) -> None:
+    _bypassing_insert(project, ["قال كيري", "قال لافروف", "قال الأسد"])
+    store = project.search
+    assert store.pending() == 3
+    doc = add(project, "وصل كيري إلى موسكو.")
+    project.documents.update_metadata(doc, title="كيري في موسكو")
+    assert store.pending() == 3  # the three others wait for the next search or the catch-up
+    project.documents.delete(1)
+    assert store.pending() == 2  # 1 was never indexed: its entry is simply dropped
+    store.catching_up = True
+    assert store.matching_ids("موسكو") == {doc}
+    assert store.matching_ids("لافروف") == set()
+    store.catching_up = False
+    assert store.matching_ids("كيري") == {doc}
+    assert store.matching_ids("لافروف") == {2}
+    assert_consistent(project, PROBES)
+
+
+def test_a_stale_index_counts_every_article_as_backlog(project: Project) -> None:
+    for n in range(3):
+        add(project, f"قال كيري {n}")
+    store = project.search
+    assert store.backlog() == 0 and not store.stale()
+    store.invalidate()
+    assert store.stale() and store.backlog() == 3
+    assert store.sync_some(1) == 2  # the first step queues all three and indexes one
+    assert not store.stale()
+    assert store.matching_ids("كيري") == {1, 2, 3}

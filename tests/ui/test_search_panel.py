@@ -287,3 +287,78 @@ def test_closing_with_a_search_pending(make_window: MakeWindow, corpus: Path, qt
     assert panel.timer.isActive()
     window.close()  # closes the project
     assert not panel.timer.isActive()  # so the pending search never runs against it
+
+
+def _stale_corpus(path: Path, articles: int) -> None:
+    """A project whose index was built by another fold version: every article must be
+    indexed again, as after a Python upgrade brings a new Unicode version."""
+    with Project.open(path) as project, project.database.transaction():
+        for n in range(articles):
+            word = "كيري" if n % 2 else "لافروف"
+            project.documents.add(
+                make_draft(f"قال {word} في الاجتماع رقم {n}.", title=f"خبر {n}", source="الحياة")
+            )
+        project.database.conn.execute("UPDATE meta SET value = 'fold-0' WHERE key = 'search_index'")
+
+
+def test_a_large_index_backlog_is_worked_off_in_steps_after_opening(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "upgraded.hamish"
+    _stale_corpus(path, 1_500)
+    window = make_window(path)
+    catch_up = window.search_panel.catch_up
+    assert catch_up is not None and catch_up.running
+    store = window.project.search
+    assert store.catching_up
+    qtbot.waitUntil(lambda: 0 < catch_up.remaining < 1_500)
+    assert catch_up.label.isVisible()
+    assert "Indexing for search" in catch_up.label.text()
+
+    # A search meanwhile answers at once from what is indexed, and says it is partial.
+    panel = open_search(window, qtbot)
+    type_text(panel.query_edit, "كيري")
+    panel.run_now()
+    assert 0 < panel.total < 750
+    assert "still indexing" in panel.status.text()
+    # An edit indexes its own article and leaves the backlog to the catch-up.
+    window.project.documents.update_metadata(1_500, title="كيري في موسكو")
+    assert catch_up.running and store.pending() > 0
+
+    with qtbot.waitSignal(catch_up.finished, timeout=30_000):
+        pass
+    assert not catch_up.running and not store.catching_up
+    assert store.pending() == 0 and not catch_up.label.isVisible()
+    # The open search is run again over the whole index.
+    qtbot.waitUntil(lambda: panel.total == 750)
+    assert "still indexing" not in panel.status.text()
+    assert store.matching_ids("لافروف") == set(range(1, 1_501, 2))
+
+
+def test_closing_the_window_stops_the_catch_up(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = tmp_path / "upgraded.hamish"
+    _stale_corpus(path, 1_200)
+    window = make_window(path)
+    catch_up = window.search_panel.catch_up
+    assert catch_up is not None and catch_up.running
+    window.close()
+    assert not catch_up.running and not catch_up.timer.isActive()
+    qtbot.wait(50)  # no step runs on the closed project (it would raise here)
+    with Project.open(path, create=False) as project:
+        left = project.search.pending()
+        assert 0 < left <= 1_200  # the rest waits for the next search or launch
+        assert len(project.search.matching_ids("كيري")) == 600
+        assert project.search.pending() == 0
+
+
+def test_a_small_backlog_is_left_to_the_next_search(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "small.hamish"
+    _stale_corpus(path, 20)
+    window = make_window(path)
+    assert window.search_panel.catch_up is not None
+    assert not window.search_panel.catch_up.running
+    assert window.project.search.matching_ids("كيري") == set(range(2, 21, 2))
