@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from desktop.store.claims import LINK_KINDS, STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.icons import icon
 from desktop.ui.rows import ID_ROLE, RowCacheModel
+from desktop.ui.sorting import SourceSortProxy
 
 RELIABILITY = {
     "A": "A — completely reliable",
@@ -299,10 +300,9 @@ class ClaimModel(RowCacheModel[ClaimRow]):
         return None
 
 
-class ClaimFilter(QSortFilterProxyModel):
+class ClaimFilter(SourceSortProxy):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(_ANY.EditRole)
         self.criteria: dict[str, Any] = {}
 
     def set_criteria(self, **criteria: Any) -> None:

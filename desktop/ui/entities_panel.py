@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ENTITY_TYPES, EntitySummary
 from desktop.ui.icons import icon
 from desktop.ui.rows import ID_ROLE, RowCacheModel
+from desktop.ui.sorting import SourceSortProxy
 
 TYPE_ICONS = {
     "person": ("mdi6.account", "#d9822b"),
@@ -97,9 +98,8 @@ class EntitiesPanel(QDockWidget):
         row.addWidget(self.name_box, 1)
         layout.addLayout(row)
         self.model = EntityModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.view = QTreeView(body)
         self.view.setObjectName("entity_view")
         self.view.setModel(self.proxy)

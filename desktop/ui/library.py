@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.icons import icon
+from desktop.ui.sorting import KeySort, SourceSortProxy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 # Enum look-ups through PySide cost microseconds each; data() runs for every painted cell.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
-_EDIT = Qt.ItemDataRole.EditRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -68,6 +68,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[DocumentSummary] = []
         self._search: list[str | None] = []
         self._index: dict[int, int] = {}
+        self._sorter = KeySort(self, self._sort_key, self._permute)
         self.reload()
 
     # --- loading -------------------------------------------------------------------------
@@ -78,6 +79,24 @@ class LibraryModel(QAbstractTableModel):
         self._search = [None] * len(self._rows)  # folded on first filtering, not at start-up
         self._reindex()
         self.endResetModel()
+        self._sorter.resort()
+
+    # --- sorting (here, not in the proxy: see desktop/ui/sorting.py) -----------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sorter.sort(column, order)
+
+    def _sort_key(self, row: int, column: int) -> Any:
+        summary = self._rows[row]
+        if column == self.DATE:
+            return summary.published or summary.imported_at
+        if column == self.ANNOTATIONS:
+            return summary.annotation_count
+        return summary.title.casefold()
+
+    def _permute(self, order: list[int]) -> None:
+        self._rows = [self._rows[old] for old in order]
+        self._search = [self._search[old] for old in order]
+        self._reindex()
 
     def apply(self, changes: ChangeSet) -> None:
         """Update only the rows a user action touched."""
@@ -98,6 +117,7 @@ class LibraryModel(QAbstractTableModel):
             self._rows[row] = summary
             self._search[row] = None
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        self._sorter.settle([self._index[s.id] for s in fresh if s.id in self._index])
         added = [i for i in changes.documents_added if i not in self._index]
         if added:
             summaries = self._load(added)
@@ -107,6 +127,7 @@ class LibraryModel(QAbstractTableModel):
             self._search.extend(None for _ in summaries)
             self._reindex()
             self.endInsertRows()
+            self._sorter.settle(range(first, len(self._rows)))
 
     def _documents_of(self, changes: ChangeSet) -> set[int]:
         """Annotation changes alter a document's count; the caller passes document ids in
@@ -150,12 +171,6 @@ class LibraryModel(QAbstractTableModel):
                 return _CENTER
             # Arabic titles start at the right edge, like the article they name.
             return _RTL_ALIGN if summary.direction == "rtl" else _LTR_ALIGN
-        if role == _EDIT:  # sort keys
-            if column == self.DATE:
-                return summary.published or summary.imported_at
-            if column == self.ANNOTATIONS:
-                return summary.annotation_count
-            return summary.title
         if role == _TOOLTIP:
             return self._tooltip(summary)
         if role == _FOREGROUND and column == self.DATE and not summary.published:
@@ -191,7 +206,7 @@ class LibraryModel(QAbstractTableModel):
         return None if row is None else self._rows[row]
 
 
-class LibraryFilter(QSortFilterProxyModel):
+class LibraryFilter(SourceSortProxy):
     """Filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the way.
 
     With a full-text ``search`` (set once a project is open) a row is kept when the index finds
@@ -206,7 +221,6 @@ class LibraryFilter(QSortFilterProxyModel):
         self._text = ""
         self._ids: set[int] | None = None
         self._search: Callable[[str], set[int]] | None = None
-        self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def set_search(self, search: Callable[[str], set[int]] | None) -> None:
         """Match article text through the project's index (None: titles and sources only)."""

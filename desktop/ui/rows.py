@@ -1,8 +1,9 @@
 """A table model over a cached list of rows keyed by id, updated by difference.
 
 Views keep their selection, scroll position and sort when a change notice arrives: rows that
-disappeared are removed, changed ones emit ``dataChanged``, new ones are appended (a proxy
-sorts them). There is no full reset after the first load.
+disappeared are removed, changed ones emit ``dataChanged``, new ones are appended and then
+moved into sorted place. There is no full reset after the first load. Sorting happens here, by
+each cell's ``EditRole`` value, behind a :class:`desktop.ui.sorting.SourceSortProxy`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
+
+from desktop.ui.sorting import KeySort
 
 Row = TypeVar("Row")
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -27,6 +30,7 @@ class RowCacheModel(QAbstractTableModel, Generic[Row]):
         self._key = key
         self._rows: list[Row] = []
         self._index: dict[int, int] = {}
+        self._sorter = KeySort(self, self._sort_key, self._permute)
 
     def rows(self) -> list[Row]:
         return list(self._rows)
@@ -44,20 +48,42 @@ class RowCacheModel(QAbstractTableModel, Generic[Row]):
                 self.beginRemoveRows(QModelIndex(), position, position)
                 del self._rows[position]
                 self.endRemoveRows()
-        self._index = {self._key(row): i for i, row in enumerate(self._rows)}
+        self._reindex()
         last = self.columnCount() - 1
+        changed = []
         for row_id, row in wanted.items():
             at = self._index.get(row_id)
             if at is not None and self._rows[at] != row:
                 self._rows[at] = row
+                changed.append(at)
                 self.dataChanged.emit(self.index(at, 0), self.index(at, last))
+        self._sorter.settle(changed)
         new = [row for row_id, row in wanted.items() if row_id not in self._index]
         if new:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             self._rows.extend(new)
+            self._reindex()
             self.endInsertRows()
+            self._sorter.settle(range(first, len(self._rows)))
+
+    def _reindex(self) -> None:
         self._index = {self._key(row): i for i, row in enumerate(self._rows)}
+
+    # --- sorting (here, not in the proxy: see desktop/ui/sorting.py) -----------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sorter.sort(column, order)
+
+    def _sort_key(self, row: int, column: int) -> tuple[int, Any]:
+        """The cell's ``EditRole`` value; text without regard to case, empty cells last."""
+        value = self.cell(self._rows[row], column, Qt.ItemDataRole.EditRole)
+        if value is None:
+            return (1, "")
+        return (0, value.casefold() if isinstance(value, str) else value)
+
+    def _permute(self, order: list[int]) -> None:
+        self._rows = [self._rows[old] for old in order]
+        self._reindex()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
