@@ -38,6 +38,10 @@ from desktop.ui.session import ProjectSession
 from desktop.ui.tagging import TaggingController
 
 LAST_DOCUMENT = "last_document"
+LAYOUT_VERSION = 2
+"""Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
+without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
+the others rather than tabbed), so an older layout is dropped for the default one."""
 
 
 class MainWindow(QMainWindow):
@@ -595,7 +599,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self.restoreState(state, LAYOUT_VERSION)
 
     def _remember_document(self) -> None:
         if self.reader.document_id is not None:
@@ -603,7 +607,10 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
-        self.prefs.set(settings.WINDOW_STATE, self.saveState())
+        if self._ready:
+            # Before finish_setup half the docks do not exist yet: a layout saved then (the
+            # window closed at once) would lose their places for every later session.
+            self.prefs.set(settings.WINDOW_STATE, self.saveState(LAYOUT_VERSION))
         self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
         self._remember_document()
         self.prefs.sync()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 from pytestqt.qtbot import QtBot
 
+from desktop import settings
 from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.mainwindow import LAYOUT_VERSION, MainWindow
 
 from .conftest import RecordingMessenger
 
@@ -47,3 +49,52 @@ def test_closing_before_setup_finishes_is_safe(
     window.close()
     window.finish_setup()  # the project is closed: nothing may touch it
     assert not hasattr(window, "search_panel")
+
+
+def _window(qtbot: QtBot, path: Path, prefs: Settings, deferred: bool) -> MainWindow:
+    window = MainWindow(Project.open(path), prefs, RecordingMessenger(), deferred=deferred)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_dock_layout_is_remembered_and_never_saved_half_built(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _window(qtbot, default_project, prefs, deferred=False)
+    # The analyst moves the Entities dock from under the library to the right.
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.entities)
+    window.close()
+    saved = prefs.get(settings.WINDOW_STATE)
+
+    # Closed before its setup finished (at once after launch): the saved layout stays.
+    early = _window(qtbot, default_project, prefs, deferred=True)
+    early.close()
+    assert prefs.get(settings.WINDOW_STATE) == saved
+
+    later = _window(qtbot, default_project, prefs, deferred=True)
+    later.finish_setup()
+    qtbot.wait(20)  # let the layout run, so a wrong tab group would show
+    assert later.dockWidgetArea(later.entities) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert later.entities not in later.tabifiedDockWidgets(later.library)
+    later.close()
+
+
+def test_a_layout_from_an_older_dock_set_gives_the_default_layout(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    # What an earlier version saved when the window closed before its docks were built:
+    # only the library and annotations docks, under the old layout version.
+    old = _window(qtbot, default_project, prefs, deferred=True)
+    prefs.set(settings.WINDOW_STATE, old.saveState(LAYOUT_VERSION - 1))
+    old.hide()
+    old.project.close()
+
+    window = _window(qtbot, default_project, prefs, deferred=True)
+    window.finish_setup()
+    # Tabbed as designed, not stacked under the library and the annotations (Qt reports
+    # tab groups once the layout has run).
+    qtbot.waitUntil(lambda: window.entities in window.tabifiedDockWidgets(window.library))
+    assert window.claim_editor in window.tabifiedDockWidgets(window.annotations)
+    window.close()
