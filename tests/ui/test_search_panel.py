@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
+from desktop.ui.index_catchup import IndexCatchUp
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.search_panel import HTML_ROLE, SearchPanel
 
@@ -298,17 +299,27 @@ def _stale_corpus(path: Path, articles: int) -> None:
             project.documents.add(
                 make_draft(f"قال {word} في الاجتماع رقم {n}.", title=f"خبر {n}", source="الحياة")
             )
-        project.database.conn.execute("UPDATE meta SET value = 'fold-0' WHERE key = 'search_index'")
+    with Project.open(path, create=False) as project:
+        project.search.invalidate()
+
+
+def _open_upgraded(
+    make_window: MakeWindow, tmp_path: Path, articles: int
+) -> tuple[MainWindow, IndexCatchUp]:
+    path = tmp_path / "upgraded.hamish"
+    _stale_corpus(path, articles)
+    window = make_window(path)
+    catch_up = window.search_panel.catch_up
+    assert catch_up is not None and catch_up.running
+    return window, catch_up
 
 
 def test_a_large_index_backlog_is_worked_off_in_steps_after_opening(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    path = tmp_path / "upgraded.hamish"
-    _stale_corpus(path, 1_500)
-    window = make_window(path)
-    catch_up = window.search_panel.catch_up
-    assert catch_up is not None and catch_up.running
+    window, catch_up = _open_upgraded(make_window, tmp_path, 1_500)
+    finished: list[bool] = []
+    catch_up.finished.connect(lambda: finished.append(True))
     store = window.project.search
     assert store.catching_up
     qtbot.waitUntil(lambda: 0 < catch_up.remaining < 1_500)
@@ -325,9 +336,8 @@ def test_a_large_index_backlog_is_worked_off_in_steps_after_opening(
     window.project.documents.update_metadata(1_500, title="كيري في موسكو")
     assert catch_up.running and store.pending() > 0
 
-    with qtbot.waitSignal(catch_up.finished, timeout=30_000):
-        pass
-    assert not catch_up.running and not store.catching_up
+    qtbot.waitUntil(lambda: not catch_up.running, timeout=30_000)
+    assert finished == [True] and not store.catching_up
     assert store.pending() == 0 and not catch_up.label.isVisible()
     # The open search is run again over the whole index.
     qtbot.waitUntil(lambda: panel.total == 750)
@@ -338,15 +348,11 @@ def test_a_large_index_backlog_is_worked_off_in_steps_after_opening(
 def test_closing_the_window_stops_the_catch_up(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    path = tmp_path / "upgraded.hamish"
-    _stale_corpus(path, 1_200)
-    window = make_window(path)
-    catch_up = window.search_panel.catch_up
-    assert catch_up is not None and catch_up.running
+    window, catch_up = _open_upgraded(make_window, tmp_path, 1_200)
     window.close()
     assert not catch_up.running and not catch_up.timer.isActive()
     qtbot.wait(50)  # no step runs on the closed project (it would raise here)
-    with Project.open(path, create=False) as project:
+    with Project.open(window.project.path, create=False) as project:
         left = project.search.pending()
         assert 0 < left <= 1_200  # the rest waits for the next search or launch
         assert len(project.search.matching_ids("كيري")) == 600
