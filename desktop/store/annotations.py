@@ -9,6 +9,7 @@ from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import Annotation, AnnotationDraft, Label
 from desktop.store.db import Database, utcnow
 from desktop.store.labels import LabelRemoval, LabelStore
+from desktop.store.rowsets import EMPTY_ROWS, RowSet, capture, reinsert
 
 _COLUMNS = (
     'id, document_id, start, "end", quote, prefix, suffix, label_id, entity_id, note, author, '
@@ -22,10 +23,13 @@ _CLAIM_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class AnnotationSnapshot:
-    """An annotation with its claim row, enough to put it back exactly as it was."""
+    """An annotation with its claim row and what hangs off them (the claim's subjects and
+    links, notes on the annotation): enough to put it back exactly as it was, since deleting
+    the annotation, or moving it off a claim label, cascades through all of them."""
 
     annotation: Annotation
     claim: tuple[Any, ...] | None
+    dependents: RowSet = EMPTY_ROWS
 
 
 class AnnotationStore:
@@ -64,7 +68,22 @@ class AnnotationStore:
         claim = self._conn.execute(
             f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE annotation_id = ?", [annotation_id]
         ).fetchone()
-        return AnnotationSnapshot(self.get(annotation_id), None if claim is None else tuple(claim))
+        claims = "(SELECT id FROM claims WHERE annotation_id = ?)"
+        dependents = capture(
+            self._conn,
+            [
+                ("claim_subjects", f"claim_id IN {claims}", [annotation_id]),
+                (
+                    "claim_links",
+                    f"from_claim IN {claims} OR to_claim IN {claims}",
+                    [annotation_id, annotation_id],
+                ),
+                ("notes", "annotation_id = ?", [annotation_id]),
+            ],
+        )
+        return AnnotationSnapshot(
+            self.get(annotation_id), None if claim is None else tuple(claim), dependents
+        )
 
     # --- writing -------------------------------------------------------------------------
     def add(self, draft: AnnotationDraft) -> int:
@@ -151,6 +170,8 @@ class AnnotationStore:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     list(snapshot.claim),
                 )
+            # Subjects, links and notes as they were (rows still present are left alone).
+            reinsert(self._conn, snapshot.dependents, taken="skip")
 
     def update(
         self, annotation_id: int, *, label_id: int | None = None, note: str | None = None

@@ -87,3 +87,68 @@ def test_labels_are_migrated_once_and_editable(project: Project) -> None:
     assert project.labels.by_key("person").shortcut == ""  # type: ignore[union-attr]
     with pytest.raises(HamishError):
         project.labels.add(name_en=" ", name_ar="", kind="entity", color="#000000")
+
+
+def _claim_with_everything(project: Project) -> tuple[int, int, int]:
+    """A claim annotation with a subject, a link to another claim and a note: what a
+    cascade takes with it."""
+    said = _tag(project, "قال", "claim")
+    met = _tag(project, "التقى", "claim")
+    claims = project.claims
+    first, second = claims.for_annotation(said), claims.for_annotation(met)
+    assert first is not None and second is not None
+    kerry = project.entities.add("كيري", "person")
+    claims.update(first.id, summary="لقاء", subjects=[kerry])
+    claims.add_link(first.id, second.id, "supports")
+    with project.database.transaction():
+        project.database.conn.execute(
+            "INSERT INTO notes (annotation_id, body, created_at, modified_at) "
+            "VALUES (?, 'راجع المصدر', 'now', 'now')",
+            [said],
+        )
+    return said, first.id, second.id
+
+
+def _state(project: Project) -> list[object]:
+    conn = project.database.conn
+    return [
+        conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in ("annotations", "claims", "claim_subjects", "claim_links", "notes")
+    ]
+
+
+def test_undoing_a_delete_brings_back_the_claims_subjects_links_and_notes(
+    project: Project,
+) -> None:
+    said, first, second = _claim_with_everything(project)
+    before = _state(project)
+    snapshot = project.annotations.delete(said)
+    assert project.claims.links(second) == []
+    project.annotations.restore(snapshot)
+    assert _state(project) == before
+    claim = project.claims.get(first)
+    assert claim.summary == "لقاء" and len(claim.subjects) == 1
+
+
+def test_moving_a_claim_off_the_claim_label_and_back_keeps_everything(
+    project: Project,
+) -> None:
+    said, _first, _second = _claim_with_everything(project)
+    before = _state(project)
+    undo = project.annotations.update(said, label_id=_label(project, "event"))
+    assert project.database.conn.execute("SELECT count(*) FROM claim_links").fetchone() == (0,)
+    project.annotations.restore(undo)
+    assert _state(project) == before
+
+
+def test_restoring_skips_what_went_away_meanwhile(project: Project) -> None:
+    said, first, second = _claim_with_everything(project)
+    snapshot = project.annotations.delete(said)
+    project.annotations.delete(project.claims.get(second).annotation_id)  # the linked claim
+    entity = project.entities.get(project.entities.summaries()[0].id)
+    project.entities.delete(entity.id)  # the subject
+    project.annotations.restore(snapshot)
+    claim = project.claims.get(first)
+    assert claim.summary == "لقاء" and claim.subjects == ()
+    assert project.claims.links(first) == []
+    assert project.database.conn.execute("SELECT body FROM notes").fetchall() == [("راجع المصدر",)]
