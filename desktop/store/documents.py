@@ -5,9 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from desktop.core.errors import DuplicateDocument, NotFound
+from desktop.core.errors import DuplicateDocument, HamishError, NotFound
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
 from desktop.store.db import Database, utcnow
+from desktop.store.rowsets import RowConflict, RowSet, capture, reinsert
+
+_OF_DOCUMENT = "(SELECT id FROM annotations WHERE document_id = ?)"
+_CLAIMS_OF_DOCUMENT = f"(SELECT id FROM claims WHERE annotation_id IN {_OF_DOCUMENT})"
 
 _SUMMARY_SQL = """
 SELECT d.id, d.title, d.source, d.published, d.language, d.direction, d.char_count,
@@ -106,10 +110,49 @@ class DocumentStore:
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
-    def delete(self, document_id: int) -> None:
+    def delete(self, document_id: int) -> RowSet:
+        """Delete an article with everything attached to it; returns those rows, so
+        :meth:`restore` can bring it all back (undo)."""
         with self._database.transaction():
-            self._conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
+            if not self.exists(document_id):
+                raise NotFound(f"There is no document {document_id} in this project.")
+            d = document_id
+            rows = capture(
+                self._conn,
+                [
+                    ("documents", "id = ?", [d]),
+                    ("annotations", "document_id = ?", [d]),
+                    ("claims", f"annotation_id IN {_OF_DOCUMENT}", [d]),
+                    ("claim_subjects", f"claim_id IN {_CLAIMS_OF_DOCUMENT}", [d]),
+                    (
+                        "claim_links",
+                        f"from_claim IN {_CLAIMS_OF_DOCUMENT} OR to_claim IN {_CLAIMS_OF_DOCUMENT}",
+                        [d, d],
+                    ),
+                    ("notes", f"document_id = ? OR annotation_id IN {_OF_DOCUMENT}", [d, d]),
+                    ("decisions", "document_id = ?", [d]),
+                ],
+            )
+            self._conn.execute("DELETE FROM documents WHERE id = ?", [d])
+            _sync_index(self._conn, d)
+        return rows
+
+    def restore(self, rows: RowSet) -> int:
+        """Write back an article deleted by :meth:`delete`, with its annotations, claims,
+        notes and decisions, under the same ids where they are free; returns its id (a new
+        one if another article took the old id meanwhile)."""
+        (document,) = rows.rows("documents")
+        with self._database.transaction():
+            try:
+                remap = reinsert(self._conn, rows, whole=("documents",))
+            except RowConflict as conflict:
+                raise HamishError(
+                    f"“{document['title']}” cannot be brought back: an article with the same "
+                    "text was imported after it was deleted."
+                ) from conflict
+            document_id = remap.get("documents", {}).get(document["id"], document["id"])
             _sync_index(self._conn, document_id)
+        return int(document_id)
 
     def update_metadata(self, document_id: int, **fields: str | None) -> None:
         allowed = {"title", "source", "url", "author", "published", "language", "direction"}

@@ -54,3 +54,111 @@ def test_update_and_delete(project: Project) -> None:
         project.documents.update_metadata(doc_id, text="x")
     project.documents.delete(doc_id)
     assert project.documents.count() == 0
+
+
+TABLES = ("documents", "annotations", "claims", "claim_subjects", "claim_links", "notes")
+
+
+def _everything(project: Project) -> dict[str, list[object]]:
+    conn = project.database.conn
+    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES} | {
+        "decisions": conn.execute("SELECT * FROM decisions ORDER BY 1").fetchall()
+    }
+
+
+def _tag(project: Project, doc: int, word: str, key: str, entity: int | None = None) -> int:
+    from desktop.core.services import prepare_annotation
+
+    text = project.documents.get(doc).text
+    label = project.labels.by_key(key)
+    assert label is not None
+    start = text.index(word)
+    annotation = prepare_annotation(text, doc, start, start + len(word), label.id, "me")
+    return project.annotations.add(annotation._replace(entity_id=entity))
+
+
+def _annotated(project: Project) -> tuple[int, int]:
+    """Two articles; the first with a person, a claim (subject, link to a claim of the
+    second article), a note and a rejected suggestion."""
+    first = project.documents.add(make_draft("قال كيري إن لافروف وافق.", title="الأول"))
+    second = project.documents.add(make_draft("نفى لافروف ذلك في موسكو.", title="الثاني"))
+    kerry = project.entities.add("كيري", "person")
+    _tag(project, first, "كيري", "person", kerry)
+    said = _tag(project, first, "لافروف وافق", "claim")
+    denied = _tag(project, second, "نفى لافروف", "claim")
+    claims = project.claims
+    one, other = claims.for_annotation(said), claims.for_annotation(denied)
+    assert one is not None and other is not None
+    claims.update(one.id, summary="موافقة", subjects=[kerry])
+    claims.add_link(one.id, other.id, "contradicts")
+    project.decisions.record(first, "suggestion", 0, 3, "قال", "rejected")
+    with project.database.transaction():
+        project.database.conn.execute(
+            "INSERT INTO notes (document_id, body, created_at, modified_at) "
+            "VALUES (?, 'مصدر ضعيف', 'now', 'now')",
+            [first],
+        )
+    return first, second
+
+
+def test_a_deleted_article_comes_back_with_everything(project: Project) -> None:
+    first, _second = _annotated(project)
+    before = _everything(project)
+    rows = project.documents.delete(first)
+    assert rows.count("annotations") == 2 and rows.count("claim_links") == 1
+    after_delete = _everything(project)
+    assert after_delete["claim_links"] == [] and len(after_delete["annotations"]) == 1
+    assert project.search.matching_ids("كيري") == set()
+    assert project.documents.restore(rows) == first
+    assert _everything(project) == before
+    assert project.search.matching_ids("كيري") == {first}
+    # Redo and undo again: the same rows serve twice.
+    project.documents.delete(first)
+    assert project.documents.restore(rows) == first
+    assert _everything(project) == before
+
+
+def test_an_article_whose_id_was_taken_comes_back_under_a_new_one(project: Project) -> None:
+    first, second = _annotated(project)
+    rows = project.documents.delete(second)
+    newcomer = project.documents.add(make_draft("خبر آخر تماما.", title="جديد"))
+    assert newcomer == second  # SQLite hands the highest free id out again
+    restored = project.documents.restore(rows)
+    assert restored not in (first, second)
+    assert project.documents.get(restored).title == "الثاني"
+    (annotation,) = project.annotations.for_document(restored)
+    claim = project.claims.for_annotation(annotation.id)
+    assert claim is not None
+    (said,) = [a for a in project.annotations.for_document(first) if a.quote == "لافروف وافق"]
+    first_claim = project.claims.for_annotation(said.id)
+    assert first_claim is not None
+    (link,) = project.claims.links(claim.id)
+    assert (link.from_claim, link.to_claim, link.kind) == (first_claim.id, claim.id, "contradicts")
+    assert project.annotations.for_document(newcomer) == []
+    assert project.search.matching_ids("نفى") == {restored}
+
+
+def test_an_article_imported_again_meanwhile_is_not_restored_twice(project: Project) -> None:
+    first, _second = _annotated(project)
+    rows = project.documents.delete(first)
+    project.documents.add(make_draft("قال كيري إن لافروف وافق.", title="مرة أخرى"))
+    before = _everything(project)
+    from desktop.core.errors import HamishError
+
+    with pytest.raises(HamishError, match="imported after it was deleted"):
+        project.documents.restore(rows)
+    assert _everything(project) == before  # nothing half-written
+
+
+def test_references_to_rows_gone_meanwhile_are_cleared_or_dropped(project: Project) -> None:
+    first, second = _annotated(project)
+    rows = project.documents.delete(first)
+    project.documents.delete(second)  # the linked claim goes
+    kerry = project.entities.summaries()[0].id
+    project.entities.delete(kerry)  # the person, and the claim's subject
+    assert project.documents.restore(rows) == first
+    person, claim_annotation = project.annotations.for_document(first)
+    assert person.entity_id is None  # ON DELETE SET NULL
+    claim = project.claims.for_annotation(claim_annotation.id)
+    assert claim is not None and claim.summary == "موافقة"
+    assert claim.subjects == () and project.claims.links(claim.id) == []  # CASCADE: dropped
