@@ -22,6 +22,7 @@ class ActionId(Enum):
     IMPORT_FOLDER = auto()
     NEW_FROM_CLIPBOARD = auto()
     EDIT_METADATA = auto()
+    DELETE_ARTICLE = auto()
     EXPORT_BRIEFING = auto()
     EXPORT_ANNOTATIONS_CSV = auto()
     EXPORT_CLAIMS_CSV = auto()
@@ -93,6 +94,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.file-document-edit-outline",
         ("Ctrl+Shift+D",),  # D for details: Ctrl+Shift+M finds mentions
         "Edit the title, outlet, URL, date, language and direction of the article",
+    ),
+    ActionId.DELETE_ARTICLE: ActionSpec(
+        "&Delete Article…",
+        "mdi6.file-remove-outline",
+        ("Delete",),  # only while the library list has the focus (see desktop/ui/articles.py)
+        "Remove the article with its annotations and claims (Edit → Undo brings it back)",
     ),
     ActionId.EXPORT_BRIEFING: ActionSpec(
         "Export &Briefing…",

@@ -367,6 +367,14 @@ class LibraryDock(QDockWidget):
         if index.isValid():
             self.view.scrollTo(self.proxy.index(index.row(), index.column()))
 
+    def document_near(self, row: int) -> int | None:
+        """The article at a row of the list as shown, or the last one above it."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return None
+        index = self.proxy.index(max(0, min(row, count - 1)), 0)
+        return int(index.data(ID_ROLE))
+
     def first_document(self) -> int | None:
         index = self.proxy.index(0, 0)
         return None if not index.isValid() else int(index.data(ID_ROLE))

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         if self._ready or self._closed:
             return
         # Loaded here, not at start-up: together these modules cost a third of launch time.
+        from desktop.ui.articles import install_article_actions
         from desktop.ui.claims import ClaimEditor, ClaimsTable
         from desktop.ui.entities_panel import EntitiesPanel
         from desktop.ui.exports import ExportController
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportController(self)
         self.search_panel = install_search_panel(self)
         self.importing = install_importing(self)  # import actions, drops, metadata editor
+        self.articles = install_article_actions(self)  # Delete Article
         self._add_secondary_menus()
         self._connect_secondary_actions()
         assert self.session is not None
@@ -217,7 +219,10 @@ class MainWindow(QMainWindow):
             ActionId.DELETE_ANNOTATION,
         ):
             edit_menu.addAction(a[action_id])
-        self.menuBar().addMenu("&Article").addAction(a[ActionId.EDIT_METADATA])
+        article_menu = self.menuBar().addMenu("&Article")
+        article_menu.addAction(a[ActionId.EDIT_METADATA])
+        article_menu.addSeparator()
+        article_menu.addAction(a[ActionId.DELETE_ARTICLE])
 
         self.tag_menu = self.menuBar().addMenu("&Tag")
 
@@ -478,6 +483,8 @@ class MainWindow(QMainWindow):
         """Library counts, label actions and the panel; the tagging controller repaints the
         reader's highlights from the same signal."""
         assert self.library.model is not None
+        open_removed = self.reader.document_id in changes.documents_removed
+        row = self.library.view.currentIndex().row() if open_removed else -1
         self.library.model.apply(changes)
         if changes.labels_changed:
             self._rebuild_label_actions()
@@ -486,6 +493,20 @@ class MainWindow(QMainWindow):
             self.search_panel.apply_changes(changes)
         if changes.documents_added or changes.documents_removed:
             self._update_status()
+        if open_removed:
+            self._open_near(row)
+
+    def _open_near(self, row: int) -> None:
+        """The open article went away (deleted, or its import undone): open the one that
+        took its row in the library, or show the empty reader."""
+        following = self.library.document_near(row)
+        if following is not None:
+            self.open_document(following)
+            return
+        self.reader.clear()
+        self.annotation_model.set_document(None)
+        self.find_bar.reset()
+        self._update_title()
 
     def open_at(self, document_id: int, start: int, end: int) -> None:
         """Open an article (if it is not open) scrolled to a span, selected and flashed."""

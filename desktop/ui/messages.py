@@ -16,6 +16,11 @@ class Messenger(Protocol):
 
     def info(self, title: str, text: str, details: str = "") -> None: ...
 
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """Ask before something the analyst may not mean; ``action`` names the button that
+        goes ahead (Cancel is the default)."""
+        ...
+
 
 class DialogMessenger:
     """Modal message boxes parented to the main window."""
@@ -40,3 +45,14 @@ class DialogMessenger:
         from PySide6.QtWidgets import QMessageBox
 
         self._show(QMessageBox.Icon.Information, title, text, details)
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is go

@@ -536,3 +536,47 @@ class RejectCandidates(_Command):
             for decision_id in self.ids:
                 self.session.project.decisions.forget(decision_id)
         return self._changed()
+
+
+class DeleteArticle(_Command):
+    """Remove an article with everything attached to it; undo writes it all back (under a new
+    id only if another article took the old one meanwhile)."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        document_id: int,
+        on_restored: Callable[[int], None] = lambda _id: None,
+    ) -> None:
+        documents = session.project.documents
+        title = documents.get(document_id).title
+        super().__init__(session, f"Delete article “{_short(title)}”")
+        self.document_id = document_id
+        self.on_restored = on_restored
+        self.rows = documents.delete(document_id)
+        session.announce(self._removed())
+
+    def _removed(self) -> ChangeSet:
+        return ChangeSet(
+            documents_removed=(self.document_id,),
+            annotations_removed=tuple(row["id"] for row in self.rows.rows("annotations")),
+            entities_changed=self.rows.count("annotations") > 0,
+            claims_changed=self.rows.count("claims") > 0,
+        )
+
+    def do(self) -> ChangeSet:
+        self.rows = self.session.project.documents.delete(self.document_id)
+        return self._removed()
+
+    def revert(self) -> ChangeSet:
+        self.document_id = self.session.project.documents.restore(self.rows)
+        return ChangeSet(
+            documents_added=(self.document_id,),
+            entities_changed=self.rows.count("annotations") > 0,
+            claims_changed=self.rows.count("claims") > 0,
+        )
+
+    def undo(self) -> None:
+        super().undo()
+        if not self.isObsolete():
+            self.on_restored(self.document_id)

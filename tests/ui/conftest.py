@@ -19,12 +19,18 @@ class RecordingMessenger:
     def __init__(self) -> None:
         self.errors: list[tuple[str, str, str]] = []
         self.infos: list[tuple[str, str, str]] = []
+        self.questions: list[tuple[str, str, str]] = []
+        self.answer = True  # what the analyst clicks when asked to confirm
 
     def error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
 
     def info(self, title: str, text: str, details: str = "") -> None:
         self.infos.append((title, text, details))
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        self.questions.append((title, text, action))
+        return self.answer
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.models import DocumentDraft
@@ -248,13 +248,34 @@ def test_metadata_dialog_validates(window: MainWindow, qtbot: QtBot) -> None:
     assert not problems and clean["published"] is None
 
 
+def _scope(action: QAction) -> set[str] | None:
+    """Where a shortcut fires: None for the whole window, else the widgets it lives on."""
+    if action.shortcutContext() in (
+        Qt.ShortcutContext.WindowShortcut,
+        Qt.ShortcutContext.ApplicationShortcut,
+    ):
+        return None
+    return {
+        widget.objectName()
+        for widget in action.associatedObjects()
+        if isinstance(widget, QWidget) and not isinstance(widget, QMenu | QMenuBar | QToolBar)
+    }
+
+
 def test_import_actions_have_their_own_shortcuts(window: MainWindow) -> None:
-    """An ambiguous shortcut fires neither action, so no two actions may share one."""
+    """An ambiguous shortcut fires neither action, so no two actions may share one where
+    both are active (Delete removes an annotation in the text, an article in the library)."""
     owners: dict[str, str] = {}
+    scopes: dict[str, list[tuple[set[str] | None, str]]] = {}
     for action in window.registry.all():
+        scope = _scope(action)
         for key in action.shortcuts():
             text = key.toString()
-            assert text not in owners, f"{text}: {owners[text]} and {action.text()}"
+            for other, name in scopes.get(text, []):
+                overlap = scope is None or other is None or bool(scope & other)
+                assert not overlap, f"{text}: {name} and {action.text()}"
+            scopes.setdefault(text, []).append((scope, action.text()))
             owners[text] = action.text()
+    assert {name for _, name in scopes["Del"]} == {"&Delete Annotation", "&Delete Article…"}
     assert owners["Ctrl+Shift+I"] == "Import &Folder…"
     assert owners["Ctrl+Shift+D"] == "Edit &Metadata…"

@@ -1,0 +1,119 @@
+"""Deleting an article from the library or the Article menu, and bringing it back with undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.services import prepare_annotation
+from desktop.core.text import make_draft
+from desktop.store.project import Project
+from desktop.ui.actions import ActionId
+from desktop.ui.library import ID_ROLE
+from desktop.ui.mainwindow import MainWindow
+
+from .conftest import RecordingMessenger
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _project(path: Path) -> list[int]:
+    """Three dated articles (the library lists the newest first); the middle one tagged."""
+    with Project.open(path) as project:
+        ids = [
+            project.documents.add(make_draft(text, title=title, published=day))
+            for text, title, day in (
+                ("قال كيري إن المحادثات مستمرة.", "كيري في جنيف", "2016-03-01"),
+                ("أعلن لافروف أن موسكو مستعدة.", "لافروف في موسكو", "2016-02-01"),
+                ("وصل المبعوث إلى دمشق.", "المبعوث في دمشق", "2016-01-01"),
+            )
+        ]
+        text = project.documents.get(ids[1]).text
+        label = project.labels.by_key("person")
+        assert label is not None
+        start = text.index("لافروف")
+        project.annotations.add(prepare_annotation(text, ids[1], start, start + 6, label.id, "me"))
+    return ids
+
+
+def _library_ids(window: MainWindow) -> list[int]:
+    proxy = window.library.proxy
+    return [proxy.index(row, 0).data(ID_ROLE) for row in range(proxy.rowCount())]
+
+
+def test_delete_key_in_the_library_asks_then_undo_brings_it_all_back(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    ids = _project(tmp_path / "p.hamish")
+    window = make_window(tmp_path / "p.hamish")
+    window.open_document(ids[1])
+    view = window.library.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+    (question,) = messenger.questions
+    assert "لافروف في موسكو" in question[1] and "1 annotation" in question[1]
+    assert _library_ids(window) == [ids[0], ids[2]]
+    assert window.reader.document_id == ids[2]  # the article that took its row
+    assert not window.project.documents.exists(ids[1])
+    assert "Deleted" in window.statusBar().currentMessage()
+
+    window.undo_group.undo()
+    assert _library_ids(window) == ids
+    assert window.reader.document_id == ids[1]  # shown again, with its annotation
+    assert window.annotation_model.rowCount() == 1
+    assert [a.quote for a in window.project.annotations.for_document(ids[1])] == ["لافروف"]
+    assert window.project.search.matching_ids("لافروف") == {ids[1]}
+
+    window.undo_group.redo()
+    assert _library_ids(window) == [ids[0], ids[2]]
+    assert not window.project.documents.exists(ids[1])
+
+
+def test_answering_no_keeps_the_article(
+    make_window: MakeWindow, tmp_path: Path, messenger: RecordingMessenger
+) -> None:
+    ids = _project(tmp_path / "p.hamish")
+    window = make_window(tmp_path / "p.hamish")
+    window.open_document(ids[1])
+    messenger.answer = False
+    window.registry[ActionId.DELETE_ARTICLE].trigger()  # the Article menu
+    assert messenger.questions and _library_ids(window) == ids
+    assert window.session is not None and window.session.undo_stack.count() == 0
+
+
+def test_an_untagged_article_goes_without_a_question_and_the_last_leaves_the_hint(
+    make_window: MakeWindow, tmp_path: Path, messenger: RecordingMessenger
+) -> None:
+    path = tmp_path / "one.hamish"
+    with Project.open(path) as project:
+        only = project.documents.add(make_draft("نص قصير.", title="وحيد"))
+    window = make_window(path)
+    assert window.reader.document_id == only
+    window.registry[ActionId.DELETE_ARTICLE].trigger()
+    assert messenger.questions == []
+    assert window.reader.document_id is None
+    assert window.reader.currentWidget() is window.reader.empty
+    assert window.annotation_model.rowCount() == 0
+    window.undo_group.undo()
+    assert window.reader.document_id == only
+
+
+def test_delete_in_the_text_never_deletes_the_article(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    ids = _project(tmp_path / "p.hamish")
+    window = make_window(tmp_path / "p.hamish")
+    window.open_document(ids[1])
+    text = window.reader.text
+    text.setFocus()
+    text.select_cp(2, 4)  # inside "أعلن": no annotation there
+    qtbot.keyClick(text, Qt.Key.Key_Delete)
+    assert _library_ids(window) == ids and messenger.questions == []
+    text.select_cp(6, 8)  # inside "لافروف": its annotation goes, the article stays
+    qtbot.keyClick(text, Qt.Key.Key_Delete)
+    assert _library_ids(window) == ids
+    assert window.project.annotations.for_document(ids[1]) == []
