@@ -38,6 +38,7 @@ from desktop.ui.session import ProjectSession
 from desktop.ui.tagging import TaggingController
 
 LAST_DOCUMENT = "last_document"
+DOCK_MIN_WIDTH = 240
 LAYOUT_VERSION = 2
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
-        self.resize(1280, 820)
+        self._default_size()
 
         self.reader = ReaderPane(self)
         self.setCentralWidget(self.reader)
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.reader.add_bar(self.find_bar)
         self.library = LibraryDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
-        self.library.setMinimumWidth(280)
+        self.library.setMinimumWidth(DOCK_MIN_WIDTH)
         self.library.document_activated.connect(self.open_document)
 
         self.session: ProjectSession | None = None
@@ -93,8 +94,8 @@ class MainWindow(QMainWindow):
         )
         self.annotations = AnnotationPanel(self.annotation_model, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
-        self.annotations.setMinimumWidth(280)
-        self.resizeDocks([self.library, self.annotations], [340, 340], Qt.Orientation.Horizontal)
+        self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.fit_docks()
         self.tagging = TaggingController(
             self.reader, self.annotations, self.annotation_model, self.statusBar(), messenger, self
         )
@@ -612,6 +613,24 @@ class MainWindow(QMainWindow):
         parts.append(self.project.path.stem)
         parts.append("Hamish")
         self.setWindowTitle(" — ".join(parts))
+
+    # --- size ------------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1280×820, or less on a smaller screen: a first launch on a 1366×768 laptop must
+        not open taller than the screen (a saved geometry replaces this)."""
+        width, height = 1280, 820
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.94))
+            height = min(height, int(available.height() * 0.94))
+        self.resize(width, height)
+
+    def fit_docks(self) -> None:
+        """Side panels in proportion to the window (a quarter each, 240–340 px), so the
+        article keeps the widest column on a small window too."""
+        side = max(DOCK_MIN_WIDTH, min(340, self.width() // 4))
+        self.resizeDocks([self.library, self.annotations], [side, side], Qt.Orientation.Horizontal)
 
     # --- persistence -------------------------------------------------------------------------
     def _restore_layout(self, *, geometry: bool = True) -> None:

@@ -35,6 +35,7 @@ def render_window(
     window = build_window(project, Settings.at(settings_file), deferred=True)
     try:
         window.resize(*size)
+        window.fit_docks()
         window.show()
         _settle(app)
         window.finish_setup()

@@ -200,3 +200,20 @@ def test_short_arabic_lines_sit_at_the_right_edge(make_window: MakeWindow, tmp_p
     text = window.reader.text.text_cp
     for line_start in (0, text.index("سطر"), text.index("نهاية")):
         assert _x_of(window, line_start) > width * 0.8
+
+
+def test_first_window_fits_the_screen_and_keeps_the_article_widest(
+    qtbot: QtBot, default_project: Path, prefs: Settings, messenger: RecordingMessenger
+) -> None:
+    window = MainWindow(Project.open(default_project), prefs, messenger)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()  # 800×800 on the offscreen platform
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    for width, side in ((1024, 256), (1600, 340), (900, 240)):
+        window.resize(width, 700)
+        window.fit_docks()
+        window.show()
+        qtbot.waitUntil(lambda side=side: abs(window.library.width() - side) <= 8)
+        assert abs(window.annotations.width() - side) <= 8
+        assert window.reader.width() > window.library.width()
+    window.close()
