@@ -48,8 +48,11 @@ class KeySort:
         self.descending = False
 
     def sort(self, column: int, order: Qt.SortOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self.column, self.descending):
+            return  # already in this order: every change since was put in place (settle)
         self.column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.resort()
 
     def resort(self) -> None:
