@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QUndoCommand
 
 from desktop.core.errors import HamishError
 from desktop.ui.actions import ActionId
-from desktop.ui.library import ID_ROLE
 
 if TYPE_CHECKING:
     from desktop.ui.mainwindow import MainWindow
@@ -24,45 +24,72 @@ class ArticleActions(QObject):
         super().__init__(window)
         self.window = window
 
-    def target(self) -> int | None:
-        """The article the analyst means: the library's current row while the list has the
-        focus, else the open article."""
-        view = self.window.library.view
-        if view.hasFocus() and view.currentIndex().isValid():
-            return int(view.currentIndex().data(ID_ROLE))
-        return self.window.reader.document_id
+    def targets(self) -> list[int]:
+        """The articles the analyst means: those selected in the library while the list has
+        the focus, else the open article."""
+        library = self.window.library
+        if library.view.hasFocus():
+            selected = library.selected_documents()
+            if selected:
+                return selected
+        open_id = self.window.reader.document_id
+        return [] if open_id is None else [open_id]
 
-    def delete(self, document_id: int | None = None) -> bool:
-        """Delete an article as one undoable step; asks first when it holds annotations.
-        Returns whether it was deleted."""
-        from desktop.ui.undo import DeleteArticle  # undo commands load on first use
+    def delete(self, document_ids: list[int] | None = None) -> bool:
+        """Delete articles as one undoable step; asks first when several go, or one that holds
+        annotations. Returns whether anything was deleted."""
+        from desktop.ui.undo import CommandGroup, DeleteArticle  # loaded on first use
 
         window = self.window
         session = window.session
-        doc_id = self.target() if document_id is None else document_id
-        if session is None or doc_id is None:
+        ids = self.targets() if document_ids is None else document_ids
+        if session is None or not ids:
             window.statusBar().showMessage("Select an article first.", 4000)
             return False
         model = window.library.model
-        summary = model.summary(doc_id) if model is not None else None
-        title = summary.title if summary is not None else f"article {doc_id}"
-        count = summary.annotation_count if summary is not None else 0
-        if count and not window.messenger.confirm(
-            "Delete Article",
-            f"Delete “{title}” and its {count:,} annotation{'s' if count != 1 else ''}?\n\n"
-            "Claims, links and notes on them go too. Edit → Undo brings everything back.",
+        summaries = [model.summary(i) if model is not None else None for i in ids]
+        count = sum(s.annotation_count for s in summaries if s is not None)
+        noun = f"{count:,} annotation{'s' if count != 1 else ''}"
+        if len(ids) == 1:
+            first = summaries[0]
+            title = first.title if first is not None else f"article {ids[0]}"
+            what = f"Delete “{title}” and its {noun}?"
+            done = f"Deleted “{title}”."
+        else:
+            what = f"Delete {len(ids):,} articles and their {noun}?"
+            done = f"Deleted {len(ids):,} articles."
+        if (count or len(ids) > 1) and not window.messenger.confirm(
+            "Delete Articles" if len(ids) > 1 else "Delete Article",
+            f"{what}\n\nClaims, links and notes on them go too. Edit → Undo brings "
+            "everything back.",
             "Delete",
         ):
             return False
-        try:
-            command = DeleteArticle(session, doc_id, self._restored)
-        except HamishError as error:
-            window.messenger.error("Cannot delete the article", str(error))
-            return False
+        command: QUndoCommand
+        if len(ids) == 1:
+            try:
+                command = DeleteArticle(session, ids[0], self._restored)
+            except HamishError as error:
+                window.messenger.error("Cannot delete the article", str(error))
+                return False
+        else:
+            # One undo step for all of them: the children are deleted as they are made, and
+            # the group is pushed only if at least one went.
+            group = CommandGroup(f"Delete {len(ids):,} articles")
+            command = group
+            for doc_id in ids:
+                try:
+                    group.adopt(DeleteArticle(session, doc_id, self._restored, group))
+                except HamishError as error:
+                    window.messenger.error("Cannot delete the article", str(error))
+                    break
+            if command.childCount() == 0:
+                return False
+            if command.childCount() < len(ids):
+                done = f"Deleted {command.childCount():,} of {len(ids):,} articles."
+                command.setText(f"Delete {command.childCount():,} articles")
         session.undo_stack.push(command)
-        window.statusBar().showMessage(
-            f"Deleted “{title}”. Edit → Undo (Ctrl+Z) brings it back.", 8000
-        )
+        window.statusBar().showMessage(f"{done} Edit → Undo (Ctrl+Z) brings it back.", 8000)
         return True
 
     def _restored(self, document_id: int) -> None:

@@ -302,7 +302,8 @@ class LibraryDock(QDockWidget):
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows can be selected (Ctrl/Shift+click) to delete them together.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -348,6 +349,8 @@ class LibraryDock(QDockWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return
+        if self.view.currentIndex() == index:
+            return  # opened from the list itself: keep a Ctrl/Shift selection as it is
         self._suppress = True
         try:
             self.view.selectionModel().setCurrentIndex(
@@ -366,6 +369,11 @@ class LibraryDock(QDockWidget):
     def _scroll_to(self, index: QPersistentModelIndex) -> None:
         if index.isValid():
             self.view.scrollTo(self.proxy.index(index.row(), index.column()))
+
+    def selected_documents(self) -> list[int]:
+        """The selected articles, top to bottom as listed."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [int(index.data(ID_ROLE)) for index in rows]
 
     def document_near(self, row: int) -> int | None:
         """The article at a row of the list as shown, or the last one above it."""

@@ -27,8 +27,10 @@ class _Command(QUndoCommand):
     """Runs undo/redo steps, reporting a storage failure instead of raising into Qt (an
     exception cannot cross the C++ boundary; the step is then dropped from the stack)."""
 
-    def __init__(self, session: ProjectSession, text: str) -> None:
-        super().__init__(text)
+    def __init__(
+        self, session: ProjectSession, text: str, parent: QUndoCommand | None = None
+    ) -> None:
+        super().__init__(text, parent)
         self.session = session
         self._first = True
 
@@ -547,13 +549,15 @@ class DeleteArticle(_Command):
         session: ProjectSession,
         document_id: int,
         on_restored: Callable[[int], None] = lambda _id: None,
+        parent: QUndoCommand | None = None,
     ) -> None:
         documents = session.project.documents
         title = documents.get(document_id).title
-        super().__init__(session, f"Delete article “{_short(title)}”")
+        rows = documents.delete(document_id)  # before joining a parent: a failure adds nothing
+        super().__init__(session, f"Delete article “{_short(title)}”", parent)
         self.document_id = document_id
         self.on_restored = on_restored
-        self.rows = documents.delete(document_id)
+        self.rows = rows
         session.announce(self._removed())
 
     def _removed(self) -> ChangeSet:
@@ -580,3 +584,18 @@ class DeleteArticle(_Command):
         super().undo()
         if not self.isObsolete():
             self.on_restored(self.document_id)
+
+
+class CommandGroup(QUndoCommand):
+    """One undo step made of several commands (built with this as their parent).
+
+    Why a class: PySide does not keep the Python side of a child command alive through its
+    C++ parent, and a child whose wrapper was collected crashes the stack on redo or undo;
+    the group holds them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.members: list[QUndoCommand] = []
+
+    def adopt(self, command: QUndoCommand) -> None:
+        self.members.append(command)

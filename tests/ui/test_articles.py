@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.services import prepare_annotation
@@ -117,3 +117,43 @@ def test_delete_in_the_text_never_deletes_the_article(
     qtbot.keyClick(text, Qt.Key.Key_Delete)
     assert _library_ids(window) == ids
     assert window.project.annotations.for_document(ids[1]) == []
+
+
+def _row_center(window: MainWindow, row: int) -> QPoint:
+    view = window.library.view
+    return view.visualRect(window.library.proxy.index(row, 0)).center()
+
+
+def test_several_selected_articles_go_in_one_undo_step(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    ids = _project(tmp_path / "p.hamish")
+    window = make_window(tmp_path / "p.hamish")
+    view = window.library.view
+    viewport = view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_row_center(window, 0))
+    assert window.reader.document_id == ids[0]
+    qtbot.mouseClick(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        _row_center(window, 1),
+    )
+    # Ctrl+click opens the clicked article and keeps both rows selected.
+    assert window.reader.document_id == ids[1]
+    assert window.library.selected_documents() == [ids[0], ids[1]]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+
+    (question,) = messenger.questions
+    assert "2 articles" in question[1] and "1 annotation" in question[1]
+    assert _library_ids(window) == [ids[2]]
+    assert window.reader.document_id == ids[2]
+    stack = window.undo_group.activeStack()
+    assert stack.count() == 1 and stack.undoText() == "Delete 2 articles"
+
+    window.undo_group.undo()
+    assert _library_ids(window) == ids
+    assert [a.quote for a in window.project.annotations.for_document(ids[1])] == ["لافروف"]
+    window.undo_group.redo()
+    assert _library_ids(window) == [ids[2]]
