@@ -73,21 +73,21 @@ class ArticleActions(QObject):
                 window.messenger.error("Cannot delete the article", str(error))
                 return False
         else:
-            # One undo step for all of them: the children are deleted as they are made, and
-            # the group is pushed only if at least one went.
+            # One undo step for all of them: each is deleted as it is made, and the group is
+            # pushed only if at least one went.
             group = CommandGroup(f"Delete {len(ids):,} articles")
             command = group
             for doc_id in ids:
                 try:
-                    group.adopt(DeleteArticle(session, doc_id, self._restored, group))
+                    group.add(DeleteArticle(session, doc_id, self._restored))
                 except HamishError as error:
                     window.messenger.error("Cannot delete the article", str(error))
                     break
-            if command.childCount() == 0:
+            if not group.members:
                 return False
-            if command.childCount() < len(ids):
-                done = f"Deleted {command.childCount():,} of {len(ids):,} articles."
-                command.setText(f"Delete {command.childCount():,} articles")
+            if len(group.members) < len(ids):
+                done = f"Deleted {len(group.members):,} of {len(ids):,} articles."
+                group.setText(f"Delete {len(group.members):,} articles")
         session.undo_stack.push(command)
         window.statusBar().showMessage(f"{done} Edit → Undo (Ctrl+Z) brings it back.", 8000)
         return True

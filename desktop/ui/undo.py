@@ -27,10 +27,8 @@ class _Command(QUndoCommand):
     """Runs undo/redo steps, reporting a storage failure instead of raising into Qt (an
     exception cannot cross the C++ boundary; the step is then dropped from the stack)."""
 
-    def __init__(
-        self, session: ProjectSession, text: str, parent: QUndoCommand | None = None
-    ) -> None:
-        super().__init__(text, parent)
+    def __init__(self, session: ProjectSession, text: str) -> None:
+        super().__init__(text)
         self.session = session
         self._first = True
 
@@ -549,12 +547,11 @@ class DeleteArticle(_Command):
         session: ProjectSession,
         document_id: int,
         on_restored: Callable[[int], None] = lambda _id: None,
-        parent: QUndoCommand | None = None,
     ) -> None:
         documents = session.project.documents
         title = documents.get(document_id).title
-        rows = documents.delete(document_id)  # before joining a parent: a failure adds nothing
-        super().__init__(session, f"Delete article “{_short(title)}”", parent)
+        rows = documents.delete(document_id)
+        super().__init__(session, f"Delete article “{_short(title)}”")
         self.document_id = document_id
         self.on_restored = on_restored
         self.rows = rows
@@ -587,15 +584,24 @@ class DeleteArticle(_Command):
 
 
 class CommandGroup(QUndoCommand):
-    """One undo step made of several commands (built with this as their parent).
+    """Several commands as one undo step, each already done when added (like every command
+    here); undo runs them backwards.
 
-    Why a class: PySide does not keep the Python side of a child command alive through its
-    C++ parent, and a child whose wrapper was collected crashes the stack on redo or undo;
-    the group holds them."""
+    Why not Qt's parent/child commands: a C++ parent deletes its children, and PySide then
+    deletes them a second time from Python (or first, if their wrappers are collected), which
+    crashes the interpreter. Here the group owns its members in Python only."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.members: list[QUndoCommand] = []
 
-    def adopt(self, command: QUndoCommand) -> None:
+    def add(self, command: QUndoCommand) -> None:
         self.members.append(command)
+
+    def redo(self) -> None:
+        for command in self.members:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.members):
+            command.undo()
