@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -333,6 +333,12 @@ class ClaimsTable(QDockWidget):
     """Every claim in the project; double-click opens the passage."""
 
     open_requested = Signal(int, int, int)  # document id, start, end
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for about eight claims when the table first opens under the article
+        (a bottom dock otherwise starts at its minimum: one row)."""
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 300))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Claims", parent)
