@@ -15,13 +15,13 @@ Run: .venv/bin/python benchmarks/export.py
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import resource
 import tempfile
 import time
 import tracemalloc
-from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.services import prepare_annotation
@@ -79,7 +79,7 @@ def build(path: Path) -> None:
             doc_id, text = documents[k]
             start, end = rng.choice(words[k])
             draft = prepare_annotation(text, doc_id, start, end, labels["person"], "bench")
-            project.annotations.add(replace(draft, entity_id=rng.choice(entities)))
+            project.annotations.add(draft._replace(entity_id=rng.choice(entities)))
         claims = []
         for i in range(CLAIMS):
             k = i % DOCUMENTS
@@ -123,7 +123,20 @@ def briefing(project: Project, target: Path, *, full_texts: bool) -> tuple[float
     return gathered, total, size
 
 
+def _scale(factor: float) -> None:
+    """Shrink the project (``--scale 0.01`` for the test that keeps this script running)."""
+    global DOCUMENTS, ENTITIES, MENTIONS, CLAIMS, CONTRADICTIONS
+    DOCUMENTS = max(5, int(DOCUMENTS * factor))
+    ENTITIES = max(6, int(ENTITIES * factor))
+    MENTIONS = max(10, int(MENTIONS * factor))
+    CLAIMS = max(4, int(CLAIMS * factor))
+    CONTRADICTIONS = max(2, min(CLAIMS // 2, int(CONTRADICTIONS * factor)))
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="project size factor")
+    _scale(parser.parse_args().scale)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = folder / "bench.hamish"

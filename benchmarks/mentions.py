@@ -13,6 +13,7 @@ Run: .venv/bin/python benchmarks/mentions.py
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import resource
@@ -78,6 +79,10 @@ def peak_allocations(task: Callable[[], object]) -> float:
 
 
 def main() -> None:
+    global ARTICLES
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="corpus size factor")
+    ARTICLES = max(10, int(ARTICLES * parser.parse_args().scale))
     documents = corpus()
     megabytes = sum(len(text.encode("utf-8")) for _, text in documents) / 1e6
     characters = sum(len(text) for _, text in documents) / 1e6

@@ -12,6 +12,7 @@ Run: .venv/bin/python benchmarks/tagging.py
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import re
@@ -64,6 +65,11 @@ def build(path: Path) -> tuple[int, str]:
 
 
 def main() -> None:
+    global ANNOTATIONS, TAGS
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="annotations and tags factor")
+    scale = parser.parse_args().scale
+    ANNOTATIONS, TAGS = max(50, int(ANNOTATIONS * scale)), max(20, int(TAGS * scale))
     app = create_application(["bench"])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.hamish"

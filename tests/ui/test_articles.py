@@ -39,6 +39,12 @@ def _project(path: Path) -> list[int]:
     return ids
 
 
+def _open(make_window: MakeWindow, tmp_path: Path) -> tuple[list[int], MainWindow]:
+    """The three-article project, with the tagged middle article open."""
+    ids, window = _open(make_window, tmp_path)
+    return ids, window
+
+
 def _library_ids(window: MainWindow) -> list[int]:
     proxy = window.library.proxy
     return [proxy.index(row, 0).data(ID_ROLE) for row in range(proxy.rowCount())]
@@ -47,9 +53,7 @@ def _library_ids(window: MainWindow) -> list[int]:
 def test_delete_key_in_the_library_asks_then_undo_brings_it_all_back(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
 ) -> None:
-    ids = _project(tmp_path / "p.hamish")
-    window = make_window(tmp_path / "p.hamish")
-    window.open_document(ids[1])
+    ids, window = _open(make_window, tmp_path)
     view = window.library.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
@@ -76,9 +80,7 @@ def test_delete_key_in_the_library_asks_then_undo_brings_it_all_back(
 def test_answering_no_keeps_the_article(
     make_window: MakeWindow, tmp_path: Path, messenger: RecordingMessenger
 ) -> None:
-    ids = _project(tmp_path / "p.hamish")
-    window = make_window(tmp_path / "p.hamish")
-    window.open_document(ids[1])
+    ids, window = _open(make_window, tmp_path)
     messenger.answer = False
     window.registry[ActionId.DELETE_ARTICLE].trigger()  # the Article menu
     assert messenger.questions and _library_ids(window) == ids
@@ -105,9 +107,7 @@ def test_an_untagged_article_goes_without_a_question_and_the_last_leaves_the_hin
 def test_delete_in_the_text_never_deletes_the_article(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
 ) -> None:
-    ids = _project(tmp_path / "p.hamish")
-    window = make_window(tmp_path / "p.hamish")
-    window.open_document(ids[1])
+    ids, window = _open(make_window, tmp_path)
     text = window.reader.text
     text.setFocus()
     text.select_cp(2, 4)  # inside "أعلن": no annotation there

@@ -1,0 +1,46 @@
+"""Every benchmark script still runs (on a tiny corpus): their figures are only checked by hand,
+so without this a change in an API they use breaks them silently (it happened to export.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+RUNS = {
+    "startup": (["--runs", "1", "--large", "30"], "ratio Hamish / bare"),
+    "tagging": (["--scale", "0.01"], "tag key -> repainted highlight p95"),
+    "mentions": (["--scale", "0.002"], "find all mentions:"),
+    "search": (["--articles", "300", "--repeat", "1", "--rebuilds", "1"], "top 50 hits"),
+    "import": (["--articles", "20", "--mixed", "6"], "mixed files:"),
+    "export": (["--scale", "0.02"], "briefing, all sections"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_benchmark_runs(name: str, tmp_path: Path) -> None:
+    arguments, expected = RUNS[name]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    if name == "startup":
+        env.pop("QT_QPA_PLATFORM")  # it chooses its own offscreen screen
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / f"{name}.py"), *arguments],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert expected in done.stdout, done.stdout
