@@ -41,7 +41,9 @@ def _project(path: Path) -> list[int]:
 
 def _open(make_window: MakeWindow, tmp_path: Path) -> tuple[list[int], MainWindow]:
     """The three-article project, with the tagged middle article open."""
-    ids, window = _open(make_window, tmp_path)
+    ids = _project(tmp_path / "p.hamish")
+    window = make_window(tmp_path / "p.hamish")
+    window.open_document(ids[1])
     return ids, window
 
 
