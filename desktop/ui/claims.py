@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -152,7 +154,16 @@ class ClaimEditor(QDockWidget):
         form.addRow(self.error)
         outer.addWidget(self.form_widget)
         outer.addStretch(1)
-        self.setWidget(body)
+        # Scrollable: the full form is ~600 px tall, and as the dock's minimum height it would
+        # squeeze the Claims table (or anything docked below) to one row whenever the cursor
+        # sits on a claim, and stop the window shrinking on a small screen.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("claim_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self._loading = False
         self.show_claim(None)
 

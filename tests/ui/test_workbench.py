@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.project import Project
+from desktop.ui.actions import ActionId
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
 
@@ -233,3 +236,25 @@ def test_entity_change_on_an_empty_panel_warns_nothing(window: MainWindow, qtlog
     assert window.annotation_model.rowCount() == 0
     window.annotation_model.apply(ChangeSet(entities_changed=True, labels_changed=True))
     assert not [r for r in qtlog.records if "invalid index" in r.message]
+
+
+def test_claims_table_opens_tall_while_a_claim_is_being_edited(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The claim form is tall; unless it scrolls, its height becomes the dock area's minimum
+    and the Claims table opened below the article gets a single row."""
+    path = tmp_path / "claims.hamish"
+    text = "قال وزير الخارجية إن المحادثات مستمرة وإن الاتفاق قريب جدا."
+    with Project.open(path) as project:
+        doc = project.documents.add(make_draft(text, title="خبر"))
+        label = project.labels.by_key("claim")
+        assert label is not None
+        project.annotations.add(prepare_annotation(text, doc, 0, len(text) - 1, label.id, "me"))
+    window = make_window(path)
+    window.resize(1200, 760)
+    window.claim_editor.raise_()
+    window.reader.text.setFocus()
+    window.reader.text.select_cp(5, 5)  # the cursor inside the claim: the form fills in
+    qtbot.waitUntil(lambda: window.claim_editor.claim is not None)
+    window.registry[ActionId.SHOW_CLAIMS].trigger()
+    qtbot.waitUntil(lambda: window.claims_table.height() >= 250)
