@@ -64,7 +64,8 @@ class EntityModel(RowCacheModel[EntitySummary]):
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = ", ".join(a for a in row.aliases if a != row.name)
             counts = f"{row.mentions} mentions in {row.documents} articles"
-            return f"{row.name}\nAliases: {aliases or '—'}\n{counts}"
+            kind = TYPE_NAMES.get(row.type, row.type)
+            return f"{row.name} ({kind})\nAliases: {aliases or '—'}\n{counts}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -114,9 +115,14 @@ class EntitiesPanel(QDockWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 72), (3, 72)):
+        metrics = self.view.fontMetrics()
+        for column in (1, 2, 3):
+            text = EntityModel.headers[column]
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 30)  # + sort arrow
+        # The type is the icon before each name (and the filter above, and the tooltip): its
+        # own column would leave the names a few letters wide in a 300 px panel.
+        self.view.setColumnHidden(1, True)
         layout.addWidget(self.view)
         self.setWidget(body)
         self._debounce = QTimer(self)
