@@ -68,7 +68,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[DocumentSummary] = []
         self._search: list[str | None] = []
         self._index: dict[int, int] = {}
-        self._sorter = KeySort(self, self._sort_key, self._permute)
+        self._sorter = KeySort(self, self._sort_key, self._permute, lambda row: self._rows[row].id)
         self.reload()
 
     # --- loading -------------------------------------------------------------------------

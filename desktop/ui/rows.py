@@ -30,7 +30,9 @@ class RowCacheModel(QAbstractTableModel, Generic[Row]):
         self._key = key
         self._rows: list[Row] = []
         self._index: dict[int, int] = {}
-        self._sorter = KeySort(self, self._sort_key, self._permute)
+        self._sorter = KeySort(
+            self, self._sort_key, self._permute, lambda row: self._key(self._rows[row])
+        )
 
     def rows(self) -> list[Row]:
         return list(self._rows)

@@ -31,8 +31,9 @@ class KeySort:
 
     ``permute(order)`` must reorder the model's lists so that new row ``i`` is old row
     ``order[i]`` (and rebuild any id → row index); the layout signals and the persistent
-    indexes (selection, current row, the proxy's mapping) are handled here. The sort is
-    stable, like Qt's: rows with equal keys keep their relative order.
+    indexes (selection, current row, the proxy's mapping) are handled here. Rows with equal
+    keys are ordered by ``ident(row)`` (their id), ascending in either direction, so a row
+    that comes back (an undone delete) returns to the place it had.
     """
 
     def __init__(
@@ -40,9 +41,11 @@ class KeySort:
         model: QAbstractItemModel,
         key: Callable[[int, int], Any],
         permute: Callable[[list[int]], None],
+        ident: Callable[[int], int],
     ) -> None:
         self.model = model
-        self.key = key
+        self._key = key
+        self.ident = ident
         self.permute = permute
         self.column = -1
         self.descending = False
@@ -94,6 +97,12 @@ class KeySort:
             if row + 1 < count and self._before(self.key(row + 1, column), key):
                 self.resort()
                 return
+
+    def key(self, row: int, column: int) -> tuple[Any, int]:
+        """The sort key with the id as tie-breaker, negated when descending so that ties
+        still run in ascending id order after the reverse sort."""
+        ident = self.ident(row)
+        return (self._key(row, column), -ident if self.descending else ident)
 
     def _before(self, a: Any, b: Any) -> bool:
         """Whether a row keyed ``a`` must come strictly before one keyed ``b``."""

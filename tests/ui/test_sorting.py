@@ -145,3 +145,26 @@ def test_sorting_a_large_library_asks_no_cell_of_the_model(qapp: QApplication) -
     _CountingModel.calls = 0
     plain.sort(LibraryModel.TITLE)
     assert _CountingModel.calls > 10_000
+
+
+def test_rows_with_equal_keys_run_by_id_and_a_restored_one_returns_to_its_place(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "ties.hamish"
+    with Project.open(path) as project:
+        ids = [
+            project.documents.add(
+                make_draft(f"نص رقم {n}", title=f"خبر {n}", published="2016-05-01")
+            )
+            for n in range(4)
+        ]
+    window = make_window(path)
+    view = window.library.view
+    assert _order(view) == ids  # newest first; same day: by id, as imported
+    view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert _order(view) == ids
+    view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+    window.articles.delete([ids[1]])
+    assert _order(view) == [ids[0], ids[2], ids[3]]
+    window.undo_group.undo()
+    assert _order(view) == ids  # back between its neighbours, not appended at the end
