@@ -68,12 +68,17 @@ class _OnFirstPaint(QObject):
     def __init__(self, callback: Callable[[], None], *watched: QObject) -> None:
         super().__init__()
         self.callback: Callable[[], None] | None = callback
+        self.watched = watched
         for widget in watched:
             widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.callback is not None:
             callback, self.callback = self.callback, None
+            # Off the event path at once: the reader tracks the mouse, and every move would
+            # otherwise pass through this Python filter for the rest of the session.
+            for widget in self.watched:
+                widget.removeEventFilter(self)
             callback()
         return False
 

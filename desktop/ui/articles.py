@@ -78,8 +78,11 @@ class ArticleActions(QObject):
             group = CommandGroup(f"Delete {len(ids):,} articles")
             command = group
             for doc_id in ids:
+                # Only the first comes back last on undo: it alone is opened then, rather
+                # than loading each restored article in turn.
+                opened = self._restored if not group.members else _nothing
                 try:
-                    group.add(DeleteArticle(session, doc_id, self._restored))
+                    group.add(DeleteArticle(session, doc_id, opened))
                 except HamishError as error:
                     window.messenger.error("Cannot delete the article", str(error))
                     break
@@ -95,6 +98,10 @@ class ArticleActions(QObject):
     def _restored(self, document_id: int) -> None:
         """After an undo, show the article that came back."""
         self.window.open_document(document_id)
+
+
+def _nothing(_document_id: int) -> None:
+    pass
 
 
 def install_article_actions(window: MainWindow) -> ArticleActions:

@@ -225,8 +225,10 @@ class EditAnnotation(_Command):
         session.announce(self._changed())
 
     def _changed(self) -> ChangeSet:
+        # Entity counts go by entity, which neither a label nor a note changes; claims appear
+        # or go only when the label changes. A note edit touches the annotation alone.
         return ChangeSet(
-            annotations_changed=(self.annotation_id,), claims_changed=True, entities_changed=True
+            annotations_changed=(self.annotation_id,), claims_changed=self.label_id is not None
         )
 
     def do(self) -> ChangeSet:
@@ -601,7 +603,13 @@ class CommandGroup(QUndoCommand):
     def redo(self) -> None:
         for command in self.members:
             command.redo()
+            if command.isObsolete():  # it failed and said so: the stack must drop the group
+                self.setObsolete(True)
+                return
 
     def undo(self) -> None:
         for command in reversed(self.members):
             command.undo()
+            if command.isObsolete():
+                self.setObsolete(True)
+                return

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from desktop import app
 
@@ -52,3 +53,29 @@ def test_application_uses_fusion_and_lets_an_explicit_style_win() -> None:
 
     assert run() == "fusion Hamish []"
     assert run("-style", "windows") == "windows Hamish []"
+
+
+def test_first_paint_hook_runs_once_and_leaves_the_event_path(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject, QPoint
+    from PySide6.QtWidgets import QWidget
+
+    seen: list[QEvent.Type] = []
+    calls: list[bool] = []
+
+    class Counting(app._OnFirstPaint):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            seen.append(event.type())
+            return super().eventFilter(watched, event)
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    hook = Counting(lambda: calls.append(True), widget)
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    before = len(seen)
+    widget.repaint()
+    qtbot.mouseMove(widget, QPoint(50, 50))
+    qtbot.mouseMove(widget, QPoint(60, 40))
+    assert calls == [True] and len(seen) == before  # no longer filtering anything
+    assert hook.callback is None

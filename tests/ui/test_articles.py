@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -159,3 +160,71 @@ def test_several_selected_articles_go_in_one_undo_step(
     assert [a.quote for a in window.project.annotations.for_document(ids[1])] == ["لافروف"]
     window.undo_group.redo()
     assert _library_ids(window) == [ids[2]]
+
+
+def test_a_failed_delete_or_restore_says_so_and_changes_nothing(
+    make_window: MakeWindow,
+    tmp_path: Path,
+    messenger: RecordingMessenger,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.core.errors import ProjectError
+    from desktop.store.documents import DocumentStore
+
+    ids, window = _open(make_window, tmp_path)
+
+    def full(*_args: object) -> None:
+        raise ProjectError("The disk is full or failing; nothing from this action was saved.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(DocumentStore, "delete", full)
+        assert not window.articles.delete([ids[0]])
+    assert messenger.errors[-1][0] == "Cannot delete the article"
+    assert "disk is full" in messenger.errors[-1][1]
+    assert _library_ids(window) == ids
+    assert window.undo_group.activeStack().count() == 0
+
+    assert window.articles.delete([ids[0]])
+    with monkeypatch.context() as patch:
+        patch.setattr(DocumentStore, "restore", full)
+        window.undo_group.undo()
+    assert "disk is full" in messenger.errors[-1][1]
+    assert _library_ids(window) == [ids[1], ids[2]]  # still deleted, nothing half-restored
+    assert not window.project.documents.exists(ids[0])
+
+
+def test_undoing_a_group_opens_one_article_and_a_failure_drops_the_group(
+    make_window: MakeWindow,
+    tmp_path: Path,
+    messenger: RecordingMessenger,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.core.errors import ProjectError
+    from desktop.store.documents import DocumentStore
+
+    ids, window = _open(make_window, tmp_path)
+    assert window.articles.delete(list(ids))
+    opened: list[int] = []
+    real_open = window.open_document
+    monkeypatch.setattr(window, "open_document", lambda d: (opened.append(d), real_open(d)))
+    window.undo_group.undo()
+    assert _library_ids(window) == ids
+    assert opened == [ids[0]]  # not each restored article in turn
+
+    window.undo_group.redo()
+    assert _library_ids(window) == []
+    real_restore = DocumentStore.restore
+    calls: list[int] = []
+
+    def second_fails(self: DocumentStore, rows: object) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise ProjectError("The disk is full or failing; nothing from this action was saved.")
+        return real_restore(self, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentStore, "restore", second_fails)
+    window.undo_group.undo()
+    assert "disk is full" in messenger.errors[-1][1]
+    assert len(_library_ids(window)) == 1  # what came back stays; what failed is reported
+    stack = window.undo_group.activeStack()
+    assert stack.count() == 0 and not stack.canRedo()  # no half-applied group left to replay

@@ -381,3 +381,27 @@ def test_reanchor_or_orphan_after_outside_edit(
     assert window.reader.text.index.get(moscow.id) is None  # listed, not drawn
     assert window.reader.text.index.get(lavrov.id) is not None
     assert "orphaned" in window.annotations.summary.text()
+
+
+def test_a_note_or_label_edit_announces_only_what_it_changed(
+    make_window: MakeWindow, article: Path
+) -> None:
+    """A note touches the annotation alone; entity counts and claims are not recomputed."""
+    from desktop.core.models import ChangeSet
+    from desktop.ui.undo import EditAnnotation
+
+    window = make_window(article)
+    assert window.session is not None
+    window.reader.text.select_cp(KERRY_ARTICLE.index("كيري"), KERRY_ARTICLE.index("كيري") + 4)
+    window.tagging.tag_selection(label_id(window, "person"))
+    (annotation,) = window.project.annotations.for_document(window.reader.document_id or 0)
+    seen: list[ChangeSet] = []
+    window.session.changed.connect(seen.append)
+    window.session.undo_stack.push(EditAnnotation(window.session, annotation.id, note="مهم"))
+    assert seen[-1] == ChangeSet(annotations_changed=(annotation.id,))
+    claim = next(label for label in window.session.labels if label.key == "claim")
+    window.session.undo_stack.push(EditAnnotation(window.session, annotation.id, label=claim))
+    assert seen[-1].claims_changed and not seen[-1].entities_changed
+    window.session.undo_stack.undo()
+    assert seen[-1].claims_changed
+    assert_screen_equals_file(window)
