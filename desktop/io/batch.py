@@ -136,7 +136,8 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
 def _kind_of(path: Path, data: bytes) -> str:
     """Which converter reads ``data``: the extension decides for the formats Hamish knows
     (each converter then checks the content and says what is wrong); a file without a known
-    extension is recognised by its content."""
+    extension is recognised by its content. ``data`` is never empty or only white space:
+    :func:`load_file` refuses that first."""
     suffix = path.suffix.lower()
     kind = _SUFFIX_KIND.get(suffix)
     sniffed = sniff(data)
@@ -154,7 +155,7 @@ def _kind_of(path: Path, data: bytes) -> str:
         raise ImportRejected(
             f"{display_name(path)} is {DESCRIPTIONS[sniffed]}, which Hamish does not import."
         )
-    if not suffix and data.strip() and not looks_binary(data):
+    if not suffix and not looks_binary(data):
         return "text"
     raise ImportRejected(_unsupported(path))
 
@@ -168,6 +169,8 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     file = Path(path)
     name = display_name(file)
     data = read_limited(file)  # size checked before reading
+    if not data.strip():  # before the kind: an empty file has no content to recognise
+        raise ImportRejected(f"{name} is empty.")
     kind = _kind_of(file, data)
     try:
         origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file

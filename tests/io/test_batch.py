@@ -201,6 +201,20 @@ def test_content_decides_for_unknown_extensions(
         load_file(tmp_path / "missing.pdf")
 
 
+@pytest.mark.parametrize("content", [b"", b"  \r\n\t\n"], ids=["empty", "blank"])
+@pytest.mark.parametrize("filename", ["NOTES", "notes.txt", "page.html", "old.doc"])
+def test_an_empty_file_is_empty_whatever_its_name(
+    tmp_path: Path, content: bytes, filename: str
+) -> None:
+    """Not "files without an extension" (nor any other reason about the kind): there is
+    nothing in it to import."""
+    path = tmp_path / filename
+    path.write_bytes(content)
+    with pytest.raises(ImportRejected) as caught:
+        load_file(path)
+    assert str(caught.value) == f"{filename} is empty."
+
+
 def test_an_unexpected_parser_error_fails_one_file_only(
     tmp_path: Path, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,6 +4,7 @@ charsets honoured (and detected when a message declares none)."""
 from __future__ import annotations
 
 from email.header import Header
+from email.message import EmailMessage
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -13,6 +14,7 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.io.importers.eml import eml_to_draft, read_eml_file
+from desktop.io.importers.html_page import read_html_file
 
 from .import_files import DATA
 
@@ -64,6 +66,51 @@ def test_plain_part_is_preferred_to_html() -> None:
     message.attach(MIMEText(BODY, "plain", "utf-8"))
     message.attach(MIMEText("<html><body><p>نص مختلف تماماً</p></body></html>", "html", "utf-8"))
     assert eml_to_draft(message.as_bytes(), "alt.eml").text == BODY
+
+
+def test_html_part_without_a_charset_uses_its_meta_charset(tmp_path: Path) -> None:
+    """The part's header declares no charset; the markup's <meta charset> is honoured, as it
+    is for the same bytes saved as a page."""
+    page = (
+        "<html><head><meta charset='windows-1252'><title>El niño</title></head><body>"
+        "<article><p>El niño jugaba en el parque cada tarde, mientras su madre leía el "
+        "periódico en un banco cercano.</p></article></body></html>"
+    ).encode("cp1252")
+    message = EmailMessage()
+    message["Subject"] = "El niño"
+    message["From"] = "Diario <redaccion@diario.example>"
+    message.set_content(page, maintype="text", subtype="html")
+    assert message.get_content_charset() is None
+    draft = eml_to_draft(message.as_bytes(), "nino.eml")
+    assert "El niño jugaba en el parque" in draft.text
+    assert draft.title == "El niño"
+    assert draft.source == "diario.example"
+    saved = tmp_path / "nino.html"
+    saved.write_bytes(page)
+    assert draft.text == read_html_file(saved).text
+
+
+def _alternative(plain: bytes, html: bytes) -> bytes:
+    message = EmailMessage()
+    message["Subject"] = SUBJECT
+    message["From"] = "news@agency.example"
+    message.set_content(plain, maintype="text", subtype="plain", params={"charset": "utf-8"})
+    message.add_alternative(html, maintype="text", subtype="html", params={"charset": "utf-8"})
+    return message.as_bytes()
+
+
+UNDECODABLE = "line one\nПривет, как дела".encode("koi8-r")  # neither UTF-8 nor Arabic
+
+
+def test_undecodable_plain_part_falls_back_to_its_html_alternative() -> None:
+    page = (DATA / "news_page.html").read_bytes()
+    draft = eml_to_draft(_alternative(UNDECODABLE, page), "alt.eml")
+    assert draft.title == SUBJECT
+    assert draft.text.startswith("أعلن وزير الخارجية الروسي سيرغي لافروف")
+    with pytest.raises(ImportRejected, match=r"^plain\.eml is not UTF-8 text .*line 2"):
+        eml_to_draft(_alternative(UNDECODABLE, b"<html><body></body></html>"), "plain.eml")
+    with pytest.raises(ImportRejected, match=r"^both\.eml is not UTF-8 text .*line 2"):
+        eml_to_draft(_alternative(UNDECODABLE, b"<p>\n\n" + UNDECODABLE), "both.eml")
 
 
 def test_undeclared_charset_is_detected() -> None:

@@ -4,9 +4,10 @@ library's ``email`` package.
 Subject → title, From → author (the display name) and source (the sender's domain, which
 names the outlet for a newsletter), Date → published. The body is the text/plain part when
 there is one (it is what the sender wrote; the HTML twin is usually the same text with
-layout), otherwise the text/html part through the web-page extractor. Each part is decoded
-with the charset it declares, falling back to detection (Windows-1256 mail often declares
-nothing, or the wrong thing).
+layout), otherwise the text/html part through the web-page extractor — also when the plain
+part cannot be decoded. Each part is decoded with the charset it declares (an HTML part that
+declares none in its header: the ``<meta charset>`` of its markup, as for a saved page),
+falling back to detection (Windows-1256 mail often declares nothing, or the wrong thing).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import email
 import email.policy
 import email.utils
 import os
+from dataclasses import replace
 from email.message import EmailMessage, Message
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers.common import display_name, iso_date, read_limited
 from desktop.io.importers.encoding import decode_text
-from desktop.io.importers.html_page import extract_article
+from desktop.io.importers.html_page import declared_charset, draft_with_metadata, extract_article
 
 __all__ = ["EMAIL_SUFFIXES", "eml_to_draft", "read_eml_file"]
 
@@ -51,12 +53,27 @@ def _body_part(message: Message, subtype: str) -> Message | None:
     return None
 
 
-def _part_text(part: Message, name: str) -> tuple[str, str | None]:
-    """(decoded text, declared charset)."""
+def _payload(part: Message) -> bytes:
     payload = part.get_payload(decode=True)
-    data = payload if isinstance(payload, bytes) else b""
-    charset = part.get_content_charset()
-    return decode_text(data, name, declared=charset).text if data.strip() else "", charset
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _plain_text(part: Message, name: str) -> str:
+    """A text/plain part decoded with the charset it declares (or detected)."""
+    data = _payload(part)
+    if not data.strip():
+        return ""
+    return decode_text(data, name, declared=part.get_content_charset()).text
+
+
+def _html_markup(part: Message, name: str) -> str:
+    """A text/html part decoded with the charset its header declares, else the one its markup
+    declares (``<meta charset>``), as a saved page is read (or detected)."""
+    data = _payload(part)
+    if not data.strip():
+        return ""
+    declared = part.get_content_charset() or declared_charset(data)
+    return decode_text(data, name, declared=declared).text
 
 
 def _published(message: Message) -> str | None:
@@ -85,8 +102,15 @@ def eml_to_draft(
     published = _published(message)
 
     plain = _body_part(message, "plain")
+    html = _body_part(message, "html")
+    undecodable: ImportRejected | None = None  # the plain part's, if it cannot be decoded
     if plain is not None:
-        text, _ = _part_text(plain, name)
+        try:
+            text = _plain_text(plain, name)
+        except ImportRejected as error:
+            if html is None:
+                raise
+            undecodable, text = error, ""  # its HTML alternative may still be readable
         if text.strip():
             return make_draft(
                 text.strip("\n"),
@@ -97,23 +121,28 @@ def eml_to_draft(
                 origin=origin,
                 fallback_title=fallback_title,
             )
-    html = _body_part(message, "html")
     if html is not None:
-        markup, _ = _part_text(html, name)
+        try:
+            markup = _html_markup(html, name)
+        except ImportRejected:
+            if undecodable is None:
+                raise
+            markup = ""  # neither part decodes: the plain part's reason is given below
+        found = extract_article(markup) if markup.strip() else None
+        if found is not None:
+            text, meta = found
+            # The message's own headers win over what the HTML says about itself.
+            meta = replace(
+                meta,
+                title=title or meta.title,
+                source=source or meta.source,
+                author=author or meta.author,
+                published=published or meta.published,
+            )
+            return draft_with_metadata(text, meta, origin=origin, fallback_title=fallback_title)
+        if undecodable is not None:
+            raise undecodable  # the sender's text is in the plain part, which cannot be read
         if markup.strip():
-            found = extract_article(markup)
-            if found is not None:
-                text, meta = found
-                return make_draft(
-                    text,
-                    title=title or meta.title,
-                    source=source or meta.source,
-                    url=meta.url,
-                    author=author or meta.author,
-                    published=published or meta.published,
-                    origin=origin,
-                    fallback_title=fallback_title,
-                )
             raise ImportRejected(f"{name} has an HTML body with no article text in it.")
     raise ImportRejected(f"{name} has no text body (only attachments, or nothing at all).")
 
