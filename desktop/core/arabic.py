@@ -42,23 +42,36 @@ __all__ = [
     "ARTICLE",
     "CONJUNCTIONS",
     "LAM",
+    "LAM_CLITICS",
     "PREPOSITIONS",
+    "PROCLITICS",
     "STOP_ALEF_MAKSURA",
     "Normalised",
     "detect_direction",
     "detect_language",
     "fold",
+    "fold_words",
     "normalise",
 ]
 
 # The proclitics Arabic writes joined to the next word, in the order they stack: a conjunction
 # (و "and", ف "so"), then a preposition (ب "with", ك "like", ل "for"). Before the article ال, ل
-# drops the alef: ل + الكرملين is written للكرملين. The stop list, alias matching, search and
-# find-in-article all take the clitics from here, so they agree on what a word may carry.
+# drops the alef: ل + الكرملين is written للكرملين. The stop list, alias matching, search,
+# find-in-article, suggestions and tagging all take the clitics from here, so they agree on
+# what a word may carry.
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بكل"
 LAM = "ل"
 ARTICLE = "ال"
+
+PROCLITICS: tuple[str, ...] = tuple(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS))
+"""Every proclitic group a written word may carry, "" first: a conjunction, then a preposition,
+each optional (the 12 groups و، ف، ب، ك، ل، وب، وك، ول، فب، فك، فل and none). The order is fixed
+so that every expansion built from it (FTS expression, highlight regex) comes out the same."""
+
+LAM_CLITICS: tuple[str, ...] = tuple(c + LAM for c in ("", *CONJUNCTIONS))
+"""The proclitic groups ending in ل (ل، ول، فل): before ARTICLE they are written with the
+article's alef dropped, so ل + الاسد is للاسد (the group, then LAM + the word without ال)."""
 
 # --------------------------------------------------------------------------------------------
 # Tables for steps 2 and 3
@@ -157,10 +170,8 @@ def _proclitic_forms() -> frozenset[str]:
 
     Precomputing every prefixed form turns the per-occurrence check into one set lookup.
     """
-    conj = ("", *CONJUNCTIONS)
-    preps = ("", *PREPOSITIONS)
-    forms = {c + w for c in conj for w in _STOP_PARTICLES}
-    forms |= {c + p + w for c in conj for p in preps for w in _STOP_NOUNS}
+    forms = {c + w for c in ("", *CONJUNCTIONS) for w in _STOP_PARTICLES}
+    forms |= {c + w for c in PROCLITICS for w in _STOP_NOUNS}
     return frozenset(forms)
 
 
@@ -494,6 +505,16 @@ def fold(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _fold_alef_maksura(_remove_and_fold(text).casefold())
+
+
+def fold_words(text: str) -> str:
+    """:func:`fold` ``text``, then collapse every run of white space to one space and strip.
+
+    The key for comparing names and whole texts whatever their spacing: alias look-ups and the
+    duplicate check's content hash both use it, so they can never disagree on what white space
+    is (``str.split``'s definition, the same set as the regex ``\\s``).
+    """
+    return " ".join(fold(text).split())
 
 
 def normalise(text: str) -> Normalised:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.core.arabic import ARTICLE, CONJUNCTIONS, LAM, Normalised, fold, normalise
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, Normalised, fold, normalise
 from desktop.core.query import Term, tokens_of
 
 
@@ -72,7 +72,8 @@ def substring_patterns(query: str) -> list[re.Pattern[str]]:
     if first.startswith(ARTICLE) and len(first) > len(ARTICLE):
         # ل + الاسد is written للاسد: the ال of the query is not in the text as typed.
         stem = LAM + first[len(ARTICLE) :]
-        contracted = rf"(?<![^\W_])[{CONJUNCTIONS}]?{LAM}(?P<hit>{re.escape(stem)}{rest})"
+        clitics = "|".join(sorted(LAM_CLITICS, key=len, reverse=True))
+        contracted = rf"(?<![^\W_])(?:{clitics})(?P<hit>{re.escape(stem)}{rest})"
         patterns.append(re.compile(contracted))
     return patterns
 

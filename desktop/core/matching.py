@@ -37,11 +37,12 @@ from typing import Protocol
 
 from desktop.core.arabic import (
     ARTICLE,
-    CONJUNCTIONS,
     LAM,
-    PREPOSITIONS,
+    LAM_CLITICS,
+    PROCLITICS,
     Normalised,
     fold,
+    fold_words,
     normalise,
 )
 from desktop.core.spans import context
@@ -55,7 +56,7 @@ def folded_alias(alias: str) -> str:
     The same key as the store's ``alias_norm`` column, so two aliases that the registry treats
     as one are matched as one.
     """
-    return " ".join(fold(alias).split())
+    return fold_words(alias)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +215,8 @@ def _deleted_re(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
 
 
-_CLITIC_PLAIN = re.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?")
-_CLITIC_CONTRACTED = re.compile(f"[{CONJUNCTIONS}]?{LAM}")
+_CLITIC_PLAIN = frozenset(PROCLITICS)
+_CLITIC_CONTRACTED = frozenset(LAM_CLITICS)
 
 
 def _is_word_char(char: str) -> bool:
@@ -284,13 +285,10 @@ class AliasMatcher:
         for key in self._owners:
             trie.add(key)
             if key.startswith(ARTICLE) and len(key) > len(ARTICLE):
-                self._contracted.add(key[1:])  # ل + الكرملين is written للكرملين
-                trie.add(key[1:])
+                contracted = LAM + key[len(ARTICLE) :]  # ل + الكرملين is written للكرملين
+                self._contracted.add(contracted)
+                trie.add(contracted)
         return re.compile(f"(?:{trie.pattern()})" + r"(?!\w)")
-
-    def search_folded(self, folded: str) -> bool:
-        """Whether the already-folded text holds any alias: the cheap test before mapping."""
-        return bool(self.scan(folded))
 
     def scan(self, folded: str) -> list[tuple[int, int, int, str, str]]:
         """Matches in folded text: ``(word_start, name_start, name_end, key, clitics)``.
@@ -321,11 +319,11 @@ class AliasMatcher:
             if start - word_start <= 2 and not (
                 word_start > 0 and _is_word_char(folded[word_start - 1])
             ):
-                if key in owners and _CLITIC_PLAIN.fullmatch(clitics):
+                if key in owners and clitics in _CLITIC_PLAIN:
                     found.append((word_start, start, end, key, clitics))
                     pos = end
-                elif key in contracted and _CLITIC_CONTRACTED.fullmatch(clitics):
-                    found.append((word_start, start, end, ARTICLE[0] + key, clitics))
+                elif key in contracted and clitics in _CLITIC_CONTRACTED:
+                    found.append((word_start, start, end, ARTICLE + key[len(LAM) :], clitics))
                     pos = end
                 else:
                     pos = start + 1
@@ -372,11 +370,7 @@ def find_all_mentions(
     """
     results: list[DocumentMatch] = []
     for document_id, text in documents:
-        folded = fold(text)
-        hits = matcher.scan(folded)
-        if not hits:
-            continue
-        for match in matcher._matches(hits, _raw_map(text, folded)):
+        for match in matcher.find(text):
             if exclude is not None and exclude(document_id, match.start, match.end):
                 continue
             quote, prefix, suffix = context(text, match.start, match.end)

@@ -7,7 +7,8 @@ it knows nothing about Arabic. The index holds :func:`desktop.core.arabic.fold` 
 (so harakat, tatweel, hamza seats, ة/ه and Latin case are already gone), and Arabic glues
 proclitics to the next word: و "and", ف "so", ب "with", ك "like", ل "for", in combinations
 (وب، ول، فل …), and ل + ال is written لل. A query word W therefore has to match the whole
-tokens W, وW, بW, وبW … and, when W starts with ال, also للW' (W' = W without ال). The forms
+tokens W, وW, بW, وبW … and, when W starts with ال, also للW' (W' = W without ال) besides لW,
+since a folded ال may be a hamzated alef (ألمانيا folds to المانيا, لألمانيا to لالمانيا). The forms
 are listed explicitly as whole tokens, so a match never starts inside another word, and ال is
 never *added*: ``سورية`` does not match ``السورية``, and a proper name is never taken for a
 noun with an article.
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from desktop.core.arabic import ARTICLE, CONJUNCTIONS, LAM, PREPOSITIONS, fold
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
 from desktop.core.errors import HamishError
 
 __all__ = [
@@ -51,12 +52,8 @@ class QueryError(HamishError):
     """The search text cannot be understood; the message says what to change."""
 
 
-# Conjunctions (و ف) then prepositions (ب ك ل), each optional: the 12 prefixes a written word
-# may carry. Kept in this order so the FTS expression and the highlight regex agree.
-PROCLITICS: tuple[str, ...] = tuple(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS))
-"""Every proclitic string a query word is expanded with ("" first)."""
-# Before ال these are written with the alef dropped: لل…
-_LAM_CLITICS = tuple(c + LAM for c in ("", *CONJUNCTIONS))
+# PROCLITICS (defined in desktop.core.arabic, re-exported here) are the 12 prefixes a query
+# word is expanded with, "" first; LAM_CLITICS are those written لل before ال.
 
 # A token is a run of letters and digits: the characters FTS5's unicode61 tokenizer keeps
 # (categories L* and N*); everything else separates tokens. ``[^\W_]`` is exactly that set.
@@ -85,9 +82,10 @@ def proclitic_forms(word: str) -> tuple[tuple[str, str], ...]:
         return (("", word),)
     forms = [(clitic, word) for clitic in PROCLITICS]
     if word.startswith(ARTICLE) and len(word) > len(ARTICLE):
-        # ل + الاسد is spelt للاسد; ل/ول/فل + الاسد never occurs written out, so drop those.
-        forms = [(c, s) for c, s in forms if c not in _LAM_CLITICS]
-        forms += [(clitic, LAM + word[len(ARTICLE) :]) for clitic in _LAM_CLITICS]
+        # ل + الاسد is spelt للاسد, so the contracted forms are added. The uncontracted ones
+        # are kept: folding turns أ/إ into ا, so ألمانيا looks like it has the article and
+        # لألمانيا is a real ل + word. لالاسد is never written, so its extra term costs nothing.
+        forms += [(clitic, LAM + word[len(ARTICLE) :]) for clitic in LAM_CLITICS]
     return tuple(forms)
 
 

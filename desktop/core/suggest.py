@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
 
-from desktop.core.arabic import Normalised, fold, normalise
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, Normalised, fold, normalise
 from desktop.core.matching import AliasMatcher, Match
 
 __all__ = ["LABEL_KEYS", "Suggestion", "suggest"]
@@ -89,8 +89,6 @@ def _with_prefixes(words: Iterable[str], prefixes: Iterable[str]) -> frozenset[s
     return frozenset(p + w for w in words for p in prefixes)
 
 
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
-
 # Titles that already carry the article: nothing after them is a complement.
 _ARTICLE_TITLES = _folded(
     "الرئيس", "الرئيسة", "الوزير", "الوزيرة", "المتحدث", "المتحدثة", "الناطق", "الناطقة",
@@ -112,13 +110,13 @@ def _title_forms() -> dict[str, str]:
     """Every written form of a title (with proclitics, ل + ال contracted) → its bare form."""
     forms: dict[str, str] = {}
     for title in _CONSTRUCT_TITLES | _PRONOUN_TITLES:
-        for prefix in _CLITICS:
+        for prefix in PROCLITICS:
             forms[prefix + title] = title
     for title in _ARTICLE_TITLES:
-        for prefix in _CLITICS:
+        for prefix in PROCLITICS:
             forms[prefix + title] = title
-        for prefix in ("", "و", "ف"):
-            forms[prefix + "ل" + title[1:]] = title  # للرئيس
+        for prefix in LAM_CLITICS:
+            forms[prefix + LAM + title[len(ARTICLE) :]] = title  # للرئيس
     return forms
 
 
@@ -172,12 +170,14 @@ _COMPLEMENTISERS = _folded(
     "بأنه", "بأنها", "بأنهم", "بأنهما", "وأن", "وإن",
 )  # fmt: skip
 _ATTRIBUTION = _folded("بحسب", "حسب", "وبحسب", "وحسب", "وفق", "ووفق", "وفقا", "ووفقا")
+_WIFQAN = fold("وفقا")  # وفقا ل X: the ل is skipped before the source
+_INNA = _folded("فإن", "فان", "إن", "أن")  # بحسب X، فإن …: the particle opens the claim
 # Passages end at a comma followed by one of these: the narrative resumes (، وكان هناك …).
 # "أن" after these is part of a conjunction (إلا أن "however"), not a complementiser.
 _CONJUNCTIVE = _folded("إلا", "غير", "رغم", "برغم", "بالرغم")
 _KAMA = _folded("كما", "وكما")  # «…»، كما أعلنت موسكو: the claim comes before the verb
 _WASF = fold("وصف")
-_KULL, _MIN, _FI = fold("كل"), fold("من"), fold("في")
+_KULL, _MIN, _FI, _AN = fold("كل"), fold("من"), fold("في"), fold("عن")
 _NARRATIVE_RESUMES = _folded("وكان", "وكانت", "وفي", "وعقب", "وبعد", "وخلال", "ومن", "وهو")
 
 # Reporting verbs: form → (verb, kind). "finite" verbs take a subject; "participle" (مضيفا)
@@ -334,10 +334,10 @@ class _Article:
                 raw_alef = self.norm.offsets[self.starts[i] + n]
                 if self.text[raw_alef] in "اٱ":
                     return word[n + 2 :]
-        for prefix in ("", "و", "ف"):
-            n = len(prefix)
-            if word.startswith(prefix + "لل") and len(word) >= n + 5:
-                return word[n + 2 :]
+        for prefix in LAM_CLITICS:  # ل + ال is written لل
+            n = len(prefix) + len(LAM)
+            if word.startswith(prefix + LAM) and len(word) >= n + 3:
+                return word[n:]
         return None
 
     def in_ta(self, i: int) -> bool:
@@ -854,7 +854,7 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
             if kind == "noun" and (
                 claimant is None
                 or content >= len(words)
-                or (words[content] not in _COMPLEMENTISERS and words[content] != fold("عن"))
+                or (words[content] not in _COMPLEMENTISERS and words[content] != _AN)
             ):
                 continue  # إعلان X أن / إعلان X عن …, nothing looser
         if v > floor and words[v - 1] in _KAMA:
@@ -969,7 +969,7 @@ def _attributed_sentences(
         if s_start in covered or art.in_quote(art.starts[i]):
             continue
         j = i + 1
-        if word.endswith(fold("وفقا")) and j < len(words) and words[j] == "ل":
+        if word.endswith(_WIFQAN) and j < len(words) and words[j] == LAM:
             j += 1
         first = j
         limit = art.token_at(s_end)
@@ -983,7 +983,7 @@ def _attributed_sentences(
         sentence_first = art.token_at(s_start)
         if i == sentence_first:
             k = j + 1
-            if k < limit and words[k] in _folded("فإن", "فان", "إن", "أن"):
+            if k < limit and words[k] in _INNA:
                 k += 1
             a, b = _trim(art, art.starts[k] if k < limit else s_end, s_end)
         else:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from desktop.core.arabic import detect_direction, detect_language, fold
+from desktop.core.arabic import detect_direction, detect_language, fold_words
 from desktop.core.models import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
-_SPACE = re.compile(r"\s+")
 TITLE_MAX = 90
 
 
@@ -26,7 +25,7 @@ def normalise_newlines(text: str) -> str:
 def content_hash(text: str) -> str:
     """Hash of the folded text, so the same article with other harakat or hamza spellings, or
     other line endings, is recognised as a duplicate."""
-    folded = _SPACE.sub(" ", fold(text)).strip()
+    folded = fold_words(text)
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

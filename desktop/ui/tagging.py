@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
 
+from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
 from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, AnnotationDraft, ChangeSet, Label
 from desktop.core.services import prepare_annotation
@@ -55,7 +56,8 @@ ENTITY_TYPE_OF_LABEL = {
     "location": "location",
     "event": "event",
 }
-PROCLITICS = "وفبكل"
+# The single proclitic letters a quote may start with (و ف ب ك ل), from the one inventory.
+PROCLITICS = CONJUNCTIONS + PREPOSITIONS
 
 
 def entity_type(label: Label) -> str | None:

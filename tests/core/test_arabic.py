@@ -8,16 +8,22 @@ monotonic partition of the raw text consistent with :func:`fold`.
 from __future__ import annotations
 
 import random
+import re
 from itertools import pairwise
 
 import pytest
 
 from desktop.core.arabic import (
+    ARTICLE,
+    LAM,
+    LAM_CLITICS,
+    PROCLITICS,
     STOP_ALEF_MAKSURA,
     Normalised,
     detect_direction,
     detect_language,
     fold,
+    fold_words,
     normalise,
 )
 
@@ -421,3 +427,31 @@ def test_detect_direction_uses_the_beginning() -> None:
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# The proclitic inventory and fold_words
+# --------------------------------------------------------------------------------------------
+
+
+def test_proclitic_inventory() -> None:
+    assert PROCLITICS == ("", "ب", "ك", "ل", "و", "وب", "وك", "ول", "ف", "فب", "فك", "فل")
+    assert LAM_CLITICS == ("ل", "ول", "فل")
+    assert all(clitic in PROCLITICS for clitic in LAM_CLITICS)
+    assert (LAM, ARTICLE) == ("ل", "ال")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("", ""),
+        (" \t\n ", ""),
+        ("جون   كيري", "جون كيري"),
+        ("  جُون\u00a0\tكيري\r\n", "جون كيري"),  # no-break space, tab, CRLF, harakat
+        ("\u2003Russia\u3000NOW ", "russia now"),
+        ("الأَسـد\u200b", "الاسد"),  # a zero-width space is removed by fold, not a separator
+    ],
+)
+def test_fold_words(raw: str, expected: str) -> None:
+    assert fold_words(raw) == expected
+    assert fold_words(raw) == re.sub(r"\s+", " ", fold(raw)).strip()

@@ -12,8 +12,14 @@ import time
 
 import pytest
 
-from desktop.core.arabic import normalise
-from desktop.core.matching import AliasMatcher, DocumentMatch, Match, find_all_mentions
+from desktop.core.arabic import fold_words, normalise
+from desktop.core.matching import (
+    AliasMatcher,
+    DocumentMatch,
+    Match,
+    find_all_mentions,
+    folded_alias,
+)
 from desktop.io.seeds import seed_drafts
 
 KERRY = AliasMatcher([(1, "كيري"), (1, "جون كيري"), (1, "Kerry")])
@@ -289,3 +295,17 @@ def test_a_corpus_is_searched_quickly(seeds: list[tuple[int, str]]) -> None:
     elapsed = time.perf_counter() - started
     assert len(found) > 2000
     assert elapsed < 2.0, f"{elapsed:.2f} s"  # ~0.4 s here; benchmarks/mentions.py has the figures
+
+
+def test_folded_alias_is_the_fold_words_key() -> None:
+    for alias in ("جون   كيري", " الأَسد\u00a0", "Russia-NOW", ""):
+        assert folded_alias(alias) == fold_words(alias) == " ".join(fold_words(alias).split())
+
+
+def test_lam_before_a_hamzated_alef_and_the_contracted_article() -> None:
+    # ألمانيا folds to المانيا: ل + the alias is found, and so is the contracted form of الأسد.
+    matcher = AliasMatcher([(1, "ألمانيا"), (2, "الأسد")])
+    text = "سافر لألمانيا ثم التقى للأسد وبالأسد"
+    found = [(m.entity_id, text[m.start : m.end], m.clitics) for m in matcher.find(text)]
+    assert found == [(1, "ألمانيا", "ل"), (2, "لأسد", "ل"), (2, "الأسد", "وب")]
+    assert [m.match for m in find_all_mentions([(7, text)], matcher)] == matcher.find(text)

@@ -64,8 +64,27 @@ def test_article_words_also_take_the_contracted_lam() -> None:
     forms = proclitic_forms("الاسد")
     written = {clitic + stem for clitic, stem in forms}
     assert {"الاسد", "والاسد", "بالاسد", "للاسد", "وللاسد", "فللاسد"} <= written
-    assert "لالاسد" not in written  # never written that way
     assert ("ل", "لاسد") in forms  # the highlight of للاسد leaves out the proclitic only
+    # Every plain proclitic is kept, in PROCLITICS order, and the contracted forms come after:
+    # a folded ال may be a hamzated alef (ألمانيا → المانيا), and then ل + word is real.
+    assert forms[: len(PROCLITICS)] == tuple((clitic, "الاسد") for clitic in PROCLITICS)
+    assert forms[len(PROCLITICS) :] == (("ل", "لاسد"), ("ول", "لاسد"), ("فل", "لاسد"))
+    assert {("ل", "الاسد"), ("ول", "الاسد"), ("فل", "الاسد")} <= set(forms)
+
+
+def test_hamzated_alef_is_not_taken_for_the_article() -> None:
+    """ألمانيا folds to المانيا, which starts like ال; لألمانيا (to Germany) must still match."""
+    written = {clitic + stem for clitic, stem in proclitic_forms(fold("ألمانيا"))}
+    assert {"لالمانيا", "ولالمانيا", "فلالمانيا", "بالمانيا"} <= written
+    assert '"لالمانيا"' in parse("ألمانيا").fts
+    text = "سافر الوفد لألمانيا ثم وصل إلى ألمانيا، ولإلمانيا وجهة أخرى"
+    assert words(text, "ألمانيا") == ["ألمانيا", "ألمانيا", "إلمانيا"]
+    norm = normalise(text)
+    starts = [norm.to_raw(s, e)[0] for s, e in parse("ألمانيا").spans(norm.text)]
+    assert [text[s - 1] for s in starts] == ["ل", " ", "ل"]  # the proclitic stays outside
+    # Keeping ل + word for such words adds no article to words without one.
+    assert words("الدولة السورية ولسورية", "سورية") == ["سورية"]
+    assert "السوريه" not in {c + s for c, s in proclitic_forms(fold("سورية"))}
 
 
 def test_no_article_is_ever_added() -> None:

@@ -275,6 +275,12 @@ def test_no_name_where_there_is_none(text: str) -> None:
     assert _names(text) == []
 
 
+def test_titles_take_every_proclitic_group() -> None:
+    # The title forms come from the shared PROCLITICS, which include فك (the old list had not).
+    assert _names("وقال إن الوضع فكالرئيس باراك أوباما يرى ذلك.") == ["باراك أوباما"]
+    assert _names("وقال إن الوضع كالرئيس باراك أوباما يرى ذلك.") == ["باراك أوباما"]
+
+
 def test_coordinated_titles_give_two_names() -> None:
     # لافروف recurs in the article, so it is known as the surname and ends the name
     text = (

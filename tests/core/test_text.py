@@ -41,6 +41,15 @@ def test_content_hash_ignores_harakat_and_line_endings() -> None:
     assert content_hash("قال الأسد") != content_hash("قال بوتين")
 
 
+def test_content_hash_is_stable() -> None:
+    # Stored hashes detect duplicates across versions, so the key must never change. The value
+    # was computed before content_hash moved to arabic.fold_words.
+    text = "  قالَ الرئيسُ\u00a0الأســـد\r\n\tلِلأَسد  Russia-NOW.com \u2003 إلى علي\u200b ى  \n"
+    assert content_hash(text) == "0d4857f740e6e04d053cbd695ab3266126e41f35aa03ed72b872282c96b11f03"
+    empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # sha256 of b""
+    assert content_hash("") == content_hash(" \n\u3000 ") == empty
+
+
 def test_draft_detects_direction_and_language() -> None:
     arabic = make_draft("قال وزير الخارجية لموقع Russia-Now.com إن المحادثات مستمرة.")
     assert (arabic.direction, arabic.language) == ("rtl", "ar")
