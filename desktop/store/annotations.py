@@ -9,7 +9,7 @@ from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import Annotation, AnnotationDraft, Label
 from desktop.store.db import Database, utcnow
 from desktop.store.labels import LabelRemoval, LabelStore
-from desktop.store.rowsets import EMPTY_ROWS, RowSet, capture, reinsert
+from desktop.store.rowsets import EMPTY_ROWS, RowSet, capture, clear_dangling, reinsert
 
 _COLUMNS = (
     'id, document_id, start, "end", quote, prefix, suffix, label_id, entity_id, note, author, '
@@ -19,6 +19,7 @@ _CLAIM_COLUMNS = (
     "id, annotation_id, claimant_id, summary, stance, status, reliability, credibility, "
     "claimed_on, created_at, modified_at"
 )
+_CLAIM_FIELDS = tuple(name.strip() for name in _CLAIM_COLUMNS.split(","))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,44 +132,34 @@ class AnnotationStore:
         return snapshot
 
     def restore(self, snapshot: AnnotationSnapshot) -> None:
-        """Write an annotation (and its claim) back exactly as snapshotted, same ids."""
+        """Write an annotation (and its claim) back exactly as snapshotted, same ids. An
+        entity or claimant deleted since is not linked (as its delete would have done)."""
         a = snapshot.annotation
-        values = [
-            a.document_id,
-            a.start,
-            a.end,
-            a.quote,
-            a.prefix,
-            a.suffix,
-            a.label_id,
-            a.entity_id,
-            a.note,
-            a.author,
-            a.anchor,
-            a.created_at,
-            a.modified_at,
-        ]
         with self._database.transaction():
+            values = list(clear_dangling(self._conn, "annotations", a._asdict()).values())
             exists = self._conn.execute("SELECT 1 FROM annotations WHERE id = ?", [a.id]).fetchone()
             if exists:
                 self._conn.execute(
                     'UPDATE annotations SET document_id = ?, start = ?, "end" = ?, quote = ?, '
                     "prefix = ?, suffix = ?, label_id = ?, entity_id = ?, note = ?, author = ?, "
                     "anchor = ?, created_at = ?, modified_at = ? WHERE id = ?",
-                    [*values, a.id],
+                    [*values[1:], a.id],
                 )
             else:
                 self._conn.execute(
                     f"INSERT INTO annotations ({_COLUMNS}) VALUES "
                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [a.id, *values],
+                    values,
                 )
             self._conn.execute("DELETE FROM claims WHERE annotation_id = ?", [a.id])
             if snapshot.claim is not None:
+                claim = clear_dangling(
+                    self._conn, "claims", dict(zip(_CLAIM_FIELDS, snapshot.claim, strict=True))
+                )
                 self._conn.execute(
                     f"INSERT INTO claims ({_CLAIM_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    list(snapshot.claim),
+                    list(claim.values()),
                 )
             # Subjects, links and notes as they were (rows still present are left alone).
             reinsert(self._conn, snapshot.dependents, taken="skip")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.core.arabic import fold
+from desktop.core.arabic import fold_words
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import ENTITY_TYPES, Entity, EntitySummary
 from desktop.store.db import Database, utcnow
@@ -15,7 +15,8 @@ _COLUMNS = "id, name, type, description, notes, created_at, modified_at"
 
 
 def folded(name: str) -> str:
-    return " ".join(fold(name).split())
+    """The key ``name_norm``/``alias_norm`` store: the same as alias matching uses."""
+    return fold_words(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +29,19 @@ class EntitySnapshot:
 
 @dataclass(frozen=True, slots=True)
 class MergeRecord:
-    """What a merge did, so undo can put every mention and alias back."""
+    """What a merge did, so undo can put every mention and alias back.
+
+    A claim's subjects are a set: where a claim named both entities, the merge could not
+    re-point the removed one's row (it would duplicate the kept one) and it went with the
+    removed entity. ``moved_subjects`` are the claims whose row was re-pointed (undo points
+    it back), ``dropped_subjects`` those whose row was dropped (undo adds it again)."""
 
     kept: EntitySnapshot
     removed: EntitySnapshot
     moved_annotations: tuple[int, ...]
     moved_claimants: tuple[int, ...]
     moved_subjects: tuple[int, ...]
+    dropped_subjects: tuple[int, ...] = ()
 
 
 class EntityStore:
@@ -125,12 +132,24 @@ class EntityStore:
         return [self.get(row[0]) for row in rows]
 
     def exact(self, text: str, type_: str | None = None) -> list[Entity]:
-        """Entities whose name or an alias folds to exactly ``text``."""
-        return [
-            e
-            for e in self.lookup(text, type_=type_, limit=50)
-            if folded(text) in {folded(a) for a in (e.name, *e.aliases)}
-        ]
+        """Entities whose name or an alias folds to exactly ``text``: most mentioned first,
+        then by name (the order :meth:`lookup` gives its exact matches), at most 50.
+
+        Runs on every entity tag, so it is one indexed equality query (``entities_name_norm``,
+        ``entity_aliases_norm``) rather than the substring scan of :meth:`lookup`."""
+        needle = folded(text)
+        if not needle:
+            return []
+        type_sql = " AND e.type = ?" if type_ else ""
+        rows = self._conn.execute(
+            "SELECT e.id FROM entities e WHERE e.id IN ("
+            "  SELECT id FROM entities WHERE name_norm = ?"
+            "  UNION SELECT entity_id FROM entity_aliases WHERE alias_norm = ?)" + type_sql + " "
+            "ORDER BY (SELECT count(*) FROM annotations a WHERE a.entity_id = e.id) DESC, "
+            "e.name, e.id LIMIT 50",
+            [needle, needle, *([type_] if type_ else [])],
+        ).fetchall()
+        return [self.get(row[0]) for row in rows]
 
     def all_aliases(self) -> list[tuple[int, str, str]]:
         """(entity id, entity type, alias) for every alias and name: input for matching."""
@@ -256,7 +275,15 @@ class EntityStore:
             ids = lambda sql: tuple(int(r[0]) for r in self._conn.execute(sql, [remove]))  # noqa: E731
             annotations = ids("SELECT id FROM annotations WHERE entity_id = ?")
             claimants = ids("SELECT id FROM claims WHERE claimant_id = ?")
-            subjects = ids("SELECT claim_id FROM claim_subjects WHERE entity_id = ?")
+            # (claim, names the kept entity too): those rows cannot move, they are dropped.
+            subject_rows = self._conn.execute(
+                "SELECT s.claim_id, EXISTS (SELECT 1 FROM claim_subjects k "
+                "WHERE k.claim_id = s.claim_id AND k.entity_id = ?) "
+                "FROM claim_subjects s WHERE s.entity_id = ? ORDER BY s.claim_id",
+                [keep, remove],
+            ).fetchall()
+            subjects = tuple(int(claim) for claim, both in subject_rows if not both)
+            dropped = tuple(int(claim) for claim, both in subject_rows if both)
             self._conn.execute(
                 "UPDATE annotations SET entity_id = ? WHERE entity_id = ?", [keep, remove]
             )
@@ -269,13 +296,13 @@ class EntityStore:
             )
             self.set_aliases(keep, (*kept.aliases, removed.row[1], *removed.aliases))
             self._conn.execute("DELETE FROM entities WHERE id = ?", [remove])
-        return MergeRecord(kept, removed, annotations, claimants, subjects)
+        return MergeRecord(kept, removed, annotations, claimants, subjects, dropped)
 
     def unmerge(self, record: MergeRecord) -> None:
         with self._database.transaction():
             self.restore(record.removed)
             self.restore(record.kept)
-            removed = record.removed.row[0]
+            kept, removed = record.kept.row[0], record.removed.row[0]
             for table, column, key, ids in (
                 ("annotations", "entity_id", "id", record.moved_annotations),
                 ("claims", "claimant_id", "id", record.moved_claimants),
@@ -285,6 +312,12 @@ class EntityStore:
                         f"UPDATE {table} SET {column} = ? WHERE {key} = ?", [removed, row_id]
                     )
             for claim_id in record.moved_subjects:
+                self._conn.execute(
+                    "UPDATE OR IGNORE claim_subjects SET entity_id = ? "
+                    "WHERE claim_id = ? AND entity_id = ?",
+                    [removed, claim_id, kept],
+                )
+            for claim_id in record.dropped_subjects:
                 self._conn.execute(
                     "INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)",
                     [claim_id, removed],

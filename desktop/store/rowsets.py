@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["EMPTY_ROWS", "Query", "RowConflict", "RowSet", "capture", "reinsert"]
+__all__ = [
+    "EMPTY_ROWS",
+    "Query",
+    "RowConflict",
+    "RowSet",
+    "capture",
+    "clear_dangling",
+    "reinsert",
+]
 
 Query = tuple[str, str, Sequence[Any]]
 """(table, WHERE clause, parameters): one step of a capture."""
@@ -167,3 +175,11 @@ def _resolve(
         else:  # CASCADE (or no action): the row could not exist without its parent
             return False
     return True
+
+
+def clear_dangling(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` (column → value) with references to rows that no longer exist cleared where
+    the foreign key is ``ON DELETE SET NULL``, as :func:`reinsert` does. A missing parent the
+    row cannot do without is left for the write to refuse."""
+    _resolve(conn, values, _foreign_keys(conn, table), {})
+    return values

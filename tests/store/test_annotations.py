@@ -152,3 +152,39 @@ def test_restoring_skips_what_went_away_meanwhile(project: Project) -> None:
     assert claim.summary == "لقاء" and claim.subjects == ()
     assert project.claims.links(first) == []
     assert project.database.conn.execute("SELECT body FROM notes").fetchall() == [("راجع المصدر",)]
+
+
+def test_restoring_unlinks_an_entity_deleted_meanwhile(project: Project) -> None:
+    kerry = project.entities.add("كيري", "person")
+    tag = _tag(project, "كيري", "person")
+    project.entities.link(tag, kerry)
+    snapshot = project.annotations.delete(tag)
+    project.entities.delete(kerry)
+    project.annotations.restore(snapshot)
+    restored = project.annotations.get(tag)
+    assert restored.entity_id is None
+    assert restored == snapshot.annotation._replace(entity_id=None)
+
+
+def test_restoring_an_edit_unlinks_an_entity_deleted_meanwhile(project: Project) -> None:
+    kerry = project.entities.add("كيري", "person")
+    tag = _tag(project, "كيري", "person")
+    project.entities.link(tag, kerry)
+    before = project.annotations.update(tag, note="راجع")
+    project.entities.delete(kerry)
+    project.annotations.restore(before)
+    assert project.annotations.get(tag) == before.annotation._replace(entity_id=None)
+
+
+def test_restoring_a_claim_clears_a_claimant_deleted_meanwhile(project: Project) -> None:
+    said = _tag(project, "قال", "claim")
+    claim = project.claims.for_annotation(said)
+    assert claim is not None
+    kremlin = project.entities.add("الكرملين", "organisation")
+    project.claims.update(claim.id, claimant_id=kremlin, summary="لقاء")
+    snapshot = project.annotations.delete(said)
+    project.entities.delete(kremlin)
+    project.annotations.restore(snapshot)
+    restored = project.claims.get(claim.id)
+    assert restored.claimant_id is None
+    assert restored.summary == "لقاء" and restored.annotation_id == said
