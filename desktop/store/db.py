@@ -102,20 +102,34 @@ def _probe(path: Path) -> int:
 
 
 def _migrate(conn: sqlite3.Connection, current: int) -> None:
-    """Apply the missing migrations in one transaction: all of them or none."""
+    """Apply the missing migrations in one transaction: all of them or none.
+
+    Foreign keys are off while they run: a table rebuild drops the old table, and with them on
+    that drop would cascade into every table referring to it. They are checked before the
+    commit instead, and switched back on (if they were) afterwards."""
     if current >= SCHEMA_VERSION:
         return
+    enforced = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set it before
     conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(current, SCHEMA_VERSION):
-            for statement in _split_sql(MIGRATIONS[version]):
+            migration = MIGRATIONS[version]
+            if callable(migration):
+                migration(conn)
+                continue
+            for statement in _split_sql(migration):
                 conn.execute(statement)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise sqlite3.IntegrityError("the upgrade would break references between tables")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def _split_sql(script: str) -> list[str]:

@@ -6,6 +6,10 @@ already ran it. Every table is STRICT so a wrong type is an error, not silently 
 
 from __future__ import annotations
 
+import re
+import sqlite3
+from collections.abc import Callable
+
 APPLICATION_ID = 0x48414D53  # "HAMS": lets us tell our files from any other SQLite database
 
 _V1 = """
@@ -194,6 +198,57 @@ END;
 INSERT INTO search_queue (document_id, indexed) SELECT id, 0 FROM documents;
 """
 
-# Index i holds the SQL that takes a project from version i to i + 1.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _SEARCH)
+# Tables whose ids an undo step may remember. Without AUTOINCREMENT SQLite hands the highest
+# freed id out again, so after "delete the last article, import another" the undo of an older
+# step would put its rows back onto the newcomer. Rebuilding the tables is the only way SQLite
+# allows to add AUTOINCREMENT.
+_NEVER_REUSE = (
+    "documents",
+    "labels",
+    "entities",
+    "entity_aliases",
+    "annotations",
+    "claims",
+    "claim_links",
+    "notes",
+    "decisions",
+)
+_ID_COLUMN = re.compile(r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b(?!\s+AUTOINCREMENT)", re.IGNORECASE)
+_TABLE_NAME = re.compile(r"^CREATE\s+TABLE\s+\"?(\w+)\"?", re.IGNORECASE)
+
+
+def _ids_never_reused(conn: sqlite3.Connection) -> None:
+    """Rebuild each table with ``id INTEGER PRIMARY KEY AUTOINCREMENT`` (SQLite's documented
+    table-rebuild procedure; the runner turns foreign keys off around it and checks them
+    after). Columns, constraints, indexes and triggers are taken from the live schema, so the
+    columns later migrations added come along."""
+    for table in _NEVER_REUSE:
+        (create,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()
+        create, found = _ID_COLUMN.subn("id INTEGER PRIMARY KEY AUTOINCREMENT", create, count=1)
+        if not found:
+            raise sqlite3.DatabaseError(f"unexpected definition of the {table} table")
+        create = _TABLE_NAME.sub(f'CREATE TABLE "{table}__new"', create, count=1)
+        dependents = [
+            row[0]
+            for row in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+                "AND sql IS NOT NULL",
+                [table],
+            )
+        ]
+        columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f'PRAGMA table_info("{table}")'))
+        conn.execute(create)
+        conn.execute(f'INSERT INTO "{table}__new" ({columns}) SELECT {columns} FROM "{table}"')
+        conn.execute(f'DROP TABLE "{table}"')
+        conn.execute(f'ALTER TABLE "{table}__new" RENAME TO "{table}"')
+        for statement in dependents:
+            conn.execute(statement)
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+# Index i takes a project from version i to i + 1: SQL, or a function for a table rebuild.
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _SEARCH, _ids_never_reused)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -151,3 +151,66 @@ def test_full_disk_gives_a_clear_message_and_saves_nothing(tmp_path: Path) -> No
             project.documents.add(make_draft("نص طويل جدا " * 20000))
         assert project.documents.count() == 1
         assert project.database.conn.in_transaction is False
+
+
+def test_upgrade_to_never_reused_ids_keeps_every_row_and_trigger(tmp_path: Path) -> None:
+    """Migration 5 rebuilds the tables with AUTOINCREMENT: nothing may be lost or cascaded
+    (the old tables are dropped), the search triggers must still fire, and the highest freed
+    id must not come back."""
+    from desktop.core.services import prepare_annotation
+    from desktop.store.db import _split_sql
+
+    # A version-4 project with data, written as that version stored it.
+    old = tmp_path / "old.hamish"
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    for script in schema.MIGRATIONS[:4]:
+        assert isinstance(script, str)
+        for statement in _split_sql(script):
+            conn.execute(statement)
+    text = "قال كيري إن لافروف وافق على الخطة."
+    conn.execute(
+        "INSERT INTO documents (title, text, direction, content_hash, char_count, imported_at, "
+        "modified_at) VALUES ('خبر', ?, 'rtl', 'h1', ?, 'now', 'now')",
+        [text, len(text)],
+    )
+    conn.execute(
+        "INSERT INTO documents (title, text, direction, content_hash, char_count, imported_at, "
+        "modified_at) VALUES ('آخر', 'نص آخر', 'rtl', 'h2', 6, 'now', 'now')"
+    )
+    conn.execute(
+        "INSERT INTO entities (name, type, name_norm, created_at, modified_at) "
+        "VALUES ('كيري', 'person', 'كيري', 'now', 'now')"
+    )
+    conn.execute(
+        'INSERT INTO annotations (document_id, start, "end", quote, prefix, suffix, label_id, '
+        "entity_id, note, author, anchor, created_at, modified_at) "
+        "VALUES (1, 4, 8, 'كيري', '', '', 1, 1, 'ملاحظة', 'me', 'exact', 'now', 'now')"
+    )
+    conn.execute("PRAGMA user_version = 4")
+    tables = ("documents", "entities", "annotations", "labels", "search_queue")
+    before = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+    conn.close()
+
+    with Project.open(old, create=False) as project:
+        conn = project.database.conn
+        assert project.database.schema_version() == schema.SCHEMA_VERSION
+        after = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+        assert after == before
+        assert (
+            "AUTOINCREMENT"
+            in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'").fetchone()[0]
+        )
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert project.search.matching_ids("لافروف") == {1}  # indexed through the queue
+        project.documents.delete(2)
+        newcomer = project.documents.add(make_draft("مقال جديد عن موسكو", title="جديد"))
+        assert newcomer == 3  # not 2 again
+        assert project.search.matching_ids("موسكو") == {3}  # the trigger still fires
+        person = project.labels.by_key("person")
+        assert person is not None
+        new_tag = project.annotations.add(prepare_annotation(text, 1, 13, 19, person.id, "me"))
+        assert new_tag == 2
+        project.documents.delete(1)  # the foreign keys cascade again
+        assert conn.execute("SELECT count(*) FROM annotations").fetchone() == (0,)
