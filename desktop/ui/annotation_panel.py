@@ -97,27 +97,75 @@ class AnnotationModel(QAbstractTableModel):
             self._names.clear()
             if self._rows:  # an empty range is an invalid index pair to Qt
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
-        for annotation_id in (*changes.annotations_removed, *changes.annotations_changed):
-            row = self.row_of(annotation_id)
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                self.orphans -= self._rows[row].anchor == "orphaned"
-                del self._rows[row]
-                del self._keys[row]
-                del self._key_of[annotation_id]
-                self.endRemoveRows()
+        for annotation_id in changes.annotations_removed:
+            self._remove(annotation_id)
         wanted = [*changes.annotations_changed, *changes.annotations_added]
-        for annotation in self._load_many(wanted):
-            if annotation.document_id != self.document_id or self.row_of(annotation.id) is not None:
+        fresh = self._load_many(wanted) if wanted else []
+        mine = {a.id: a for a in fresh if a.document_id == self.document_id}
+        # A changed row is updated where it is, or moved if its place in text order changed:
+        # removing and re-inserting it would move the view's current row to a neighbour (and,
+        # with the focus in the panel, open that other annotation).
+        for annotation_id in changes.annotations_changed:
+            if self.row_of(annotation_id) is None:
                 continue
-            key = _order(annotation)
-            row = bisect_left(self._keys, key)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.insert(row, annotation)
-            self._keys.insert(row, key)
+            annotation = mine.get(annotation_id)
+            if annotation is None:  # deleted meanwhile, or no longer in this article
+                self._remove(annotation_id)
+            else:
+                self._replace(annotation)
+        for annotation in fresh:
+            if annotation.id in mine and self.row_of(annotation.id) is None:
+                self._insert(annotation)
+
+    def _remove(self, annotation_id: int) -> None:
+        row = self.row_of(annotation_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self.orphans -= self._rows[row].anchor == "orphaned"
+        del self._rows[row]
+        del self._keys[row]
+        del self._key_of[annotation_id]
+        self.endRemoveRows()
+
+    def _insert(self, annotation: Annotation) -> None:
+        key = _order(annotation)
+        row = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, annotation)
+        self._keys.insert(row, key)
+        self._key_of[annotation.id] = key
+        self.orphans += annotation.anchor == "orphaned"
+        self.endInsertRows()
+
+    def _replace(self, annotation: Annotation) -> None:
+        """Swap in a changed annotation already shown, keeping its row (and the selection)."""
+        row = self.row_of(annotation.id)
+        assert row is not None
+        key = _order(annotation)
+        # Its new row among the others: the sort keys without its old one.
+        if row > 0 and key < self._keys[row - 1]:
+            target = bisect_left(self._keys, key, 0, row)
+        elif row + 1 < len(self._keys) and key > self._keys[row + 1]:
+            target = bisect_left(self._keys, key, row + 1) - 1
+        else:
+            target = row
+        self.orphans += (annotation.anchor == "orphaned") - (self._rows[row].anchor == "orphaned")
+        if target == row:
+            self._rows[row] = annotation
+            self._keys[row] = key
             self._key_of[annotation.id] = key
-            self.orphans += annotation.anchor == "orphaned"
-            self.endInsertRows()
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.NOTE))
+            return
+        # Qt's destination counts rows before the move: below the old row it is one more.
+        destination = target if target < row else target + 1
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        del self._rows[row]
+        del self._keys[row]
+        self._rows.insert(target, annotation)
+        self._keys.insert(target, key)
+        self._key_of[annotation.id] = key
+        self.endMoveRows()
 
     def row_of(self, annotation_id: int) -> int | None:
         """Binary search by the row's sort key: O(log n) on articles with 10,000 tags."""
@@ -272,6 +320,7 @@ class AnnotationPanel(QDockWidget):
         self.view.customContextMenuRequested.connect(self._context)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_summary)
+        model.dataChanged.connect(self._update_summary)  # an orphan may have been re-anchored
         self._quiet = False
         self._update_summary()
 

@@ -15,7 +15,7 @@ underline; suggestions (later) a dashed one. Orphaned annotations are not drawn.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
@@ -160,18 +160,33 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if not spans:
             return
         block_qt = block.position()
-        length = len(text)
-        points: set[int] = {0, length}
-        pieces: list[tuple[int, int, Span]] = []
-        for span in spans:
+        # Qt positions count UTF-16 units; ``text`` arrives as a Python str of code points,
+        # one shorter per emoji, so its len() would cut spans short near the paragraph end.
+        length = block.length() - 1
+        pieces: list[tuple[int, int, int]] = []  # (start, end, rank in ``spans``)
+        for rank, span in enumerate(spans):
             start = max(0, self.umap.to_qt(span.start) - block_qt)
             end = min(length, self.umap.to_qt(span.end) - block_qt)
             if end > start:
-                pieces.append((start, end, span))
-                points.add(start)
-                points.add(end)
-        cuts = sorted(points)
+                pieces.append((start, end, rank))
+        if not pieces:
+            return
+        # One sweep over the cut points: spans join the active set at their start and leave at
+        # their end. Between two neighbouring cuts no span starts or ends, so the active set is
+        # exactly the spans covering the whole piece. It is kept in ``spans`` order, which
+        # decides ties in ``_format``.
+        starts = sorted(pieces)
+        ends = sorted(pieces, key=lambda piece: piece[1])
+        cuts = sorted({0, length, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+        active: list[int] = []
+        next_start = next_end = 0
+        count = len(pieces)
         for left, right in pairwise(cuts):
-            active = [span for start, end, span in pieces if start <= left and end >= right]
+            while next_start < count and starts[next_start][0] <= left:
+                insort(active, starts[next_start][2])
+                next_start += 1
+            while next_end < count and ends[next_end][1] <= left:
+                del active[bisect_left(active, ends[next_end][2])]
+                next_end += 1
             if active:
-                self.setFormat(left, right - left, self._format(active))
+                self.setFormat(left, right - left, self._format([spans[i] for i in active]))

@@ -314,10 +314,15 @@ class LibraryDock(QDockWidget):
         self.view.setModel(self.proxy)
         self.model: LibraryModel | None = None
         self._suppress = False
+        # The view keeps the proxy, and so this selection model, for its whole life: connect
+        # once here, not per project (each connection would open the article once more).
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_model(self, model: LibraryModel) -> None:
-        self.model = model
+        old, self.model = self.model, model
         self.proxy.setSourceModel(model)
+        if old is not None and old is not model:
+            old.deleteLater()  # the closed project's rows: nothing refers to them any more
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -330,7 +335,6 @@ class LibraryDock(QDockWidget):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress or not current.isValid():

@@ -21,20 +21,20 @@ class ProjectSession(QObject):
         self.author = author
         self.undo_stack = QUndoStack(self)
         self._labels: list[Label] = []
+        self._by_id: dict[int, Label] = {}
         self.reload_labels()
 
     def reload_labels(self) -> None:
         self._labels = self.project.labels.all()
+        # label() runs for every painted cell of the Annotations panel: a dict, not a scan.
+        self._by_id = {label.id: label for label in self._labels}
 
     @property
     def labels(self) -> list[Label]:
         return self._labels
 
     def label(self, label_id: int) -> Label | None:
-        for label in self._labels:
-            if label.id == label_id:
-                return label
-        return None
+        return self._by_id.get(label_id)
 
     def announce(self, changes: ChangeSet) -> None:
         if changes.labels_changed:
