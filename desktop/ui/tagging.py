@@ -174,7 +174,9 @@ class TaggingController(QObject):
         store = self._session.project.annotations
         text = self.reader.text
         if changes.labels_changed:  # colours or kinds may have changed everywhere
-            text.remove_spans([s.id for s in text.index.spans()])
+            # Annotations only: suggestions (negative ids) belong to the suggestion controller,
+            # which does not redraw them for a label change.
+            text.remove_spans([s.id for s in text.index.spans() if s.id > 0])
             text.add_spans(self.spans(store.for_document(doc_id)))
             return
         gone = [*changes.annotations_removed, *changes.annotations_changed]

@@ -98,3 +98,20 @@ def test_find_all_mentions_across_the_seeds(make_window: MakeWindow, default_pro
     window.session.undo_stack.undo()
     assert entities.summaries(name="كيري")[0].mentions == 0
     assert len(find_candidates(window.project, kerry, None)) == len(candidates)
+
+
+def test_editing_a_label_keeps_the_dashed_suggestions(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    from desktop.ui.undo import EditLabel
+
+    window = make_window(default_project)
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        _open_seed(window, "وقال كيري، من جهته")
+    drawn = {s.id for s in window.reader.text.index.spans() if s.id < 0}
+    assert drawn and drawn == set(window.suggestions.items)
+    assert window.session is not None
+    person = window.project.labels.by_key("person")
+    assert person is not None
+    window.session.undo_stack.push(EditLabel(window.session, person.id, color="#123456"))
+    assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == drawn
