@@ -15,9 +15,15 @@ import json
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_project_option,
+    open_project,
+)
 from desktop.core.errors import HamishError
 from desktop.store.project import Project
 
@@ -26,8 +32,6 @@ if TYPE_CHECKING:  # the rule modules compile their patterns on import: load the
     from desktop.core.suggest import Suggestion
 
 __all__ = ["register", "run_mentions", "run_suggest"]
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,9 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "tagged as an entity, or already decided, are left out."
         ),
     )
-    mentions.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(mentions)
     mentions.add_argument("aliases", nargs="+", metavar="ALIAS", help="names to look for")
     mentions.add_argument("--json", action="store_true", help="print JSON instead of a table")
     # One id per --document (repeat the option): with nargs="+" the names that follow would
@@ -65,9 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "with their claimants; spans already annotated or decided are left out."
         ),
     )
-    suggestions.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(suggestions)
     suggestions.add_argument("--document", type=int, metavar="ID", help="one article only")
     suggestions.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -75,15 +75,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 # --------------------------------------------------------------------------------------------
 # Shared helpers
 # --------------------------------------------------------------------------------------------
-
-
-def _open_project(args: argparse.Namespace) -> Project:
-    path: Path | None = getattr(args, "sub_project", None) or getattr(args, "project", None)
-    if path is None:
-        from desktop.defaults import ensure_default_project
-
-        path = ensure_default_project()
-    return Project.open(path, create=False)
 
 
 def _document_ids(project: Project, wanted: list[int] | None) -> list[int]:
@@ -146,7 +137,7 @@ def run_mentions(args: argparse.Namespace) -> int:
         print("hamish: give at least one name with a letter or a digit in it", file=sys.stderr)
         return EXIT_USAGE
     try:
-        with _open_project(args) as project:
+        with open_project(args) as project:
             ids = _document_ids(project, args.documents)
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             found = find_all_mentions(
@@ -225,7 +216,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 
     rows: list[dict[str, Any]] = []
     try:
-        with _open_project(args) as project:
+        with open_project(args) as project:
             ids = _document_ids(project, None if args.document is None else [args.document])
             aliases = project.entities.all_aliases()
             matcher = AliasMatcher.from_registry(aliases) if aliases else None

@@ -14,16 +14,21 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_project_option,
+    open_project,
+)
 from desktop.core.errors import HamishError
 from desktop.core.models import CLAIM_STATUSES
 
 if TYPE_CHECKING:  # the search store loads when a search runs, not with every command
     from desktop.store.search import Hit, Snippet
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _ANSI_MARK = ("\x1b[7m", "\x1b[27m")  # reverse video: visible whatever the terminal colours
 _PLAIN_MARK = ("[", "]")
 
@@ -40,9 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "words side by side must all occur."
         ),
     )
-    parser.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(parser)
     parser.add_argument(
         "query", metavar="QUERY", help="what to search for (quote it for the shell)"
     )
@@ -68,15 +71,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--status", choices=CLAIM_STATUSES, help="only articles with a claim of this status"
     )
-
-
-def _project_path(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "sub_project", None) or getattr(args, "project", None)
-    if path is None:  # like every command: the default project, made with the samples if new
-        from desktop.defaults import ensure_default_project
-
-        path = ensure_default_project()
-    return path
 
 
 def _snippet_text(snippet: Snippet, marks: tuple[str, str]) -> str:
@@ -137,7 +131,6 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``hamish search``; returns the exit status."""
     from desktop.core.query import QueryError, parse  # loaded when a search runs
-    from desktop.store.project import Project
     from desktop.store.search import SearchFilters
 
     if args.limit < 1:
@@ -149,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"hamish: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        with Project.open(_project_path(args), create=False) as project:
+        with open_project(args) as project:
             filters = SearchFilters(
                 source=args.source,
                 published_from=args.published_from,

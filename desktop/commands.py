@@ -13,6 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_project_option,
+    open_project,
+    project_path,
+)
 from desktop.core.errors import HamishError
 from desktop.store.project import Project
 
@@ -21,8 +29,6 @@ if TYPE_CHECKING:
 
     Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
     from desktop.store.transfer import LoadReport
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -110,9 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
         "recursively), or Hamish JSON exports (.json)",
     )
-    p_import.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(p_import)
     p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
 
     p_export = sub.add_parser(
@@ -124,9 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
         "a byte-order mark.",
     )
-    p_export.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(p_export)
     p_export.add_argument(
         "--format",
         choices=sorted(EXPORT_FORMATS),
@@ -162,15 +164,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p_list = sub.add_parser("list", help="list the articles of a project")
-    p_list.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(p_list)
     p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
-    p_shot.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
-    )
+    add_project_option(p_shot)
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
@@ -180,20 +178,6 @@ def _parser() -> argparse.ArgumentParser:
     cli_entities.register(sub)
     cli_search.register(sub)
     return parser
-
-
-def _project_path(args: argparse.Namespace) -> Path | None:
-    path: Path | None = getattr(args, "sub_project", None) or args.project
-    return path
-
-
-def _open_existing(args: argparse.Namespace) -> Project:
-    from desktop.defaults import ensure_default_project
-
-    path = _project_path(args)
-    if path is None:
-        path = ensure_default_project()
-    return Project.open(path, create=False)
 
 
 def _describe_load(file: Path, report: LoadReport) -> str:
@@ -235,13 +219,12 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
-    from desktop.defaults import ensure_default_project
     from desktop.io.batch import import_paths
     from desktop.store.bulk import batch_durability
 
     json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
     other_paths = [f for f in args.files if f not in json_files]
-    path = _project_path(args) or ensure_default_project()
+    path = project_path(args)
     with Project.open(path, create=True) as project:
         json_failed = _import_json_files(project, json_files)
         if not other_paths:
@@ -278,13 +261,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with _open_existing(args) as project:
+    with open_project(args) as project:
         print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open_existing(args) as project:
+    with open_project(args) as project:
         summaries = project.documents.summaries()
     if args.json:
         rows = [
@@ -335,7 +318,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.app import create_application
     from desktop.ui.screenshot import render_window
 
-    project = _open_existing(args)
+    project = open_project(args)
     if args.document is not None and not project.documents.exists(args.document):
         print(f"hamish: there is no document {args.document} in {project.path}", file=sys.stderr)
         project.close()
