@@ -525,8 +525,10 @@ class ImportController(QObject):
         self.summary_dialog: ImportSummaryDialog | None = None
         self.last_outcome: ImportOutcome | None = None
         self.task: TaskHandle | None = None
-        self._queue: list[list[str]] = []
-        self._alive = True
+        # Each batch with the project it was asked for: the analyst may switch projects
+        # before a queued batch starts, and its files belong where they were dropped.
+        self._queue: list[tuple[list[str], Path]] = []
+        self._open = True
         self.progress = ImportProgress(window)
         window.statusBar().addPermanentWidget(self.progress)
         self.progress.cancel_requested.connect(self.cancel)
@@ -553,18 +555,27 @@ class ImportController(QObject):
         return self.task is not None
 
     def import_paths(self, paths: Sequence[str | Path]) -> None:
-        """Import files and folders in the background; queued if a batch is running."""
-        self._queue.append([str(p) for p in paths])
+        """Import files and folders in the background into the project open now; queued if
+        a batch is running (and still imported into this project if another is opened
+        meanwhile: the batch opens the file itself)."""
+        if not self._alive:
+            return
+        self._queue.append(([str(p) for p in paths], self.window.project.path))
         if self.task is None:
             self._next()
         else:
             self.progress.label.setText(f"Importing… ({len(self._queue)} more queued)")
 
+    @property
+    def _alive(self) -> bool:
+        """False once the window is closing: its project is closed, so a batch that ends
+        after that must not announce, open or summarise anything."""
+        return self._open and not getattr(self.window, "_closed", False)
+
     def _next(self) -> None:
         if not self._queue or not self._alive:
             return
-        paths = self._queue.pop(0)
-        project_path = self.window.project.path
+        paths, project_path = self._queue.pop(0)
         from desktop.io.batch import import_paths, load_file
         from desktop.store.bulk import batch_durability
 
@@ -598,7 +609,7 @@ class ImportController(QObject):
         self.task = run_task(
             work,
             on_done=self._finished,
-            on_error=self._failed,
+            on_error=lambda message, details: self._failed(message, details, project_path),
             on_progress=self._progress,
             on_cancelled=lambda: self._finished(holder[0] if holder else None),
         )
@@ -614,14 +625,16 @@ class ImportController(QObject):
         if self._alive:
             self.progress.show_progress(done, total, name)
 
-    def _failed(self, message: str, details: str) -> None:
+    def _failed(self, message: str, details: str, project: Path | None = None) -> None:
         self.task = None
         if not self._alive:
             return
         self.progress.hide()
         # Articles stored before the failure are kept: show them (the batch's own list of
-        # them was lost with the error, so the library reloads).
-        if self.window.library.model is not None:
+        # them was lost with the error, so the library reloads) if they went into the
+        # project open now.
+        same_project = project is None or project == self.window.project.path
+        if same_project and self.window.library.model is not None:
             self.window.library.model.reload()
         self.window.messenger.error("Import", message, details)
         self._next()
@@ -741,11 +754,14 @@ class ImportController(QObject):
                     event.acceptProposedAction()
                     return True
             elif kind == QEvent.Type.Close:
+                # Before the window's closeEvent closes the project: a batch still running
+                # is cancelled, and its end (or a queued one) touches nothing of the window.
+                self._open = False
                 self.cancel()
         return super().eventFilter(watched, event)
 
     def _window_gone(self, *_args: Any) -> None:
-        self._alive = False
+        self._open = False
         self.cancel()
 
     # --- metadata ---------------------------------------------------------------------------------

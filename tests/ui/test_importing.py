@@ -4,6 +4,7 @@ summary, cancelling, and editing an article's metadata with undo."""
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -279,3 +280,71 @@ def test_import_actions_have_their_own_shortcuts(window: MainWindow) -> None:
     assert {name for _, name in scopes["Del"]} == {"&Delete Annotation", "&Delete Article…"}
     assert owners["Ctrl+Shift+I"] == "Import &Folder…"
     assert owners["Ctrl+Shift+D"] == "Edit &Metadata…"
+
+
+def test_a_queued_batch_goes_to_the_project_it_was_dropped_on(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Files dropped while project A is open belong to A, even if the analyst opens project B
+    before their queued batch starts; B is left alone."""
+    first = window.project.path
+    files = []
+    for n in (1, 2):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(_article(n), encoding="utf-8")
+        files.append(str(path))
+    window.import_files(files[:1])
+    window.import_files(files[1:])  # waits for the first batch
+    assert window.importing.busy
+    other = tmp_path / "other.hamish"
+    with Project.open(other) as project:
+        project.documents.add(make_draft("مقال في المشروع الآخر فقط.", title="آخر"))
+    assert window.switch_project(other, create=False)
+    _wait_idle(qtbot, window)
+    assert window.project.path == other
+    assert window.project.documents.count() == 1
+    assert window.library.proxy.rowCount() == 1
+    assert window.reader.title.text() == "آخر"  # nothing of A was opened in B
+    outcome = window.importing.last_outcome
+    assert outcome is not None and outcome.project == first
+    with Project.open(first, create=False) as project:
+        assert project.documents.count() == 3
+        assert {s.title for s in project.documents.summaries()} >= {"مقال رقم 1", "مقال رقم 2"}
+
+
+def test_a_batch_ending_after_the_window_closed_touches_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the window closes its project: a batch finishing after that (the window not
+    yet destroyed) must not announce, open or summarise anything, nor start the next one."""
+    release = threading.Event()
+    loading = threading.Event()
+
+    def held(path: Path) -> DocumentDraft:
+        loading.set()
+        release.wait(10)
+        return load_file(path)
+
+    files = []
+    for n in (1, 2, 3):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(_article(n), encoding="utf-8")
+        files.append(str(path))
+    outcomes = _recording(window)
+    opened: list[int] = []
+    announced: list[object] = []
+    session = window.session
+    assert session is not None
+    monkeypatch.setattr(window, "open_document", opened.append)
+    monkeypatch.setattr(session, "announce", announced.append)
+    window.importing.loader = held
+    window.import_files(files[:2])
+    window.import_files(files[2:])  # queued
+    assert loading.wait(10)
+    window.close()
+    release.set()
+    _wait_idle(qtbot, window)
+    qtbot.wait(50)  # anything the end of the batch would have queued
+    assert not window.importing.busy
+    assert outcomes == [] and opened == [] and announced == []
+    assert window.importing.last_outcome is None
