@@ -57,6 +57,7 @@ class EntityPage(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(entity.name, self)
+        self.name.setObjectName("entity_name")
         self.type_box = QComboBox(self)
         for type_ in ENTITY_TYPES:
             self.type_box.addItem(type_icon(type_), TYPE_NAMES[type_], type_)
@@ -75,6 +76,13 @@ class EntityPage(QDialog):
         form.addRow("Description", self.description)
         form.addRow("Notes", self.notes)
         layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setObjectName("entity_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.name.textEdited.connect(lambda _text: self.error.hide())
         mentions = project.entities.mentions(entity.id)
         documents = len({m[1] for m in mentions})
         layout.addWidget(QLabel(f"{len(mentions)} mentions in {documents} articles", self))
@@ -107,6 +115,16 @@ class EntityPage(QDialog):
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         doc_id, start, end = item.data(0, MENTION_ROLE)
         self.mention_opened.emit(doc_id, start, end)
+
+    def accept(self) -> None:
+        """Save only what can be saved: without a name the page stays open with the reason
+        (the edit command would refuse it, and every other change would be lost)."""
+        if not self.name.text().split():
+            self.error.setText("An entity needs a name.")
+            self.error.show()
+            self.name.setFocus()
+            return
+        super().accept()
 
     def changes(self) -> tuple[dict[str, str], tuple[str, ...]]:
         fields = {

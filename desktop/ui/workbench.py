@@ -99,7 +99,7 @@ class WorkbenchController(QObject):
             self._stale_entities = True
         if changes.claims_changed or changes.entities_changed or changes.annotations_changed:
             self._stale_claims = True
-            self.follow_cursor()
+            self.follow_cursor(force=True)  # the claim shown may be the one that changed
         self._refresh_visible()
 
     def _refresh_visible(self, *_args: object) -> None:
@@ -112,8 +112,11 @@ class WorkbenchController(QObject):
             self.table.refresh()
 
     # --- claims ------------------------------------------------------------------------------
-    def follow_cursor(self) -> None:
-        """Show the claim under the caret (or the current panel row) in the editor."""
+    def follow_cursor(self, *, force: bool = False) -> None:
+        """Show the claim under the caret (or the current panel row) in the editor.
+
+        The caret moves with every arrow key: while it stays on the claim already shown,
+        nothing is queried or refilled. ``force`` re-reads that claim too (it changed)."""
         if self.session is None:
             return
         claims = self.session.project.claims
@@ -126,22 +129,41 @@ class WorkbenchController(QObject):
         current = self.tagging.panel.current_id()
         if not candidates and current is not None:
             candidates = [current]
+        shown = self.editor.claim
         for annotation_id in candidates:
+            if not force and shown is not None and shown.annotation_id == annotation_id:
+                return  # one claim per annotation: the one shown
             claim = claims.for_annotation(annotation_id)
             if claim is not None:
+                if not force and shown is not None and claim.id == shown.id:
+                    return
                 self.editor.show_claim(claim, annotations.get(annotation_id).quote)
                 return
-        if self.editor.claim is not None and not claims_exists(self.session, self.editor.claim.id):
+        if shown is None:
+            return
+        # No claim here: the editor keeps the one it shows while it exists (re-read when
+        # it changed), and empties when it was deleted.
+        try:
+            stored = claims.get(shown.id)
+            quote = annotations.get(stored.annotation_id).quote if force else ""
+        except HamishError:
             self.editor.show_claim(None)
+            return
+        if force:
+            self.editor.show_claim(stored, quote)
 
     def edit_claim(self, claim_id: int, **fields: object) -> None:
         session = self._session
         create = self._new_entity
         self._new_entity = None
-        self._push(
+        saved = self._push(
             "Cannot save the claim",
             lambda: EditClaim(session, claim_id, create=create, **fields),
         )
+        if not saved:
+            # The field still shows what was typed or chosen, the database kept the old
+            # value: show the stored claim again so the form does not claim otherwise.
+            self.follow_cursor(force=True)
 
     def _pick_entity(self, title: str, current: int | None) -> int | None:
         """An entity id, or NEW_ENTITY when the analyst typed a new name (created by the
@@ -239,11 +261,3 @@ class WorkbenchController(QObject):
         keep, _name = picker.choice()
         if keep is not None:
             self._push("Cannot merge", lambda: MergeEntities(session, keep, entity_id))
-
-
-def claims_exists(session: ProjectSession, claim_id: int) -> bool:
-    try:
-        session.project.claims.get(claim_id)
-    except HamishError:
-        return False
-    return True

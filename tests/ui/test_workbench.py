@@ -7,14 +7,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop.core.errors import HamishError
+from desktop.core.models import Claim
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
+from desktop.store.claims import ClaimStore
 from desktop.store.project import Project
 from desktop.ui.actions import ActionId
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
+
+from .conftest import RecordingMessenger
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -258,3 +265,141 @@ def test_claims_table_opens_tall_while_a_claim_is_being_edited(
     qtbot.waitUntil(lambda: window.claim_editor.claim is not None)
     window.registry[ActionId.SHOW_CLAIMS].trigger()
     qtbot.waitUntil(lambda: window.claims_table.height() >= 250)
+
+
+def _count_shown(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """Record every claim the editor is asked to show (by id), still showing it."""
+    editor = window.claim_editor
+    shown: list[int | None] = []
+    show = editor.show_claim
+
+    def counting(claim: Claim | None, quote: str = "") -> None:
+        shown.append(None if claim is None else claim.id)
+        show(claim, quote)
+
+    monkeypatch.setattr(editor, "show_claim", counting)
+    return shown
+
+
+def test_the_caret_moving_inside_a_claim_does_not_refill_the_editor(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, _ = doc_ids(window)
+    passage = "أن الحل السياسي ممكن"
+    annotation = tag(window, first, FIRST, passage, "claim")
+    claim = window.project.claims.for_annotation(annotation)
+    assert claim is not None
+    start = FIRST.index(passage)
+    window.reader.text.select_cp(start + 2, start + 2)
+    editor = window.claim_editor
+    assert editor.claim is not None and editor.claim.id == claim.id
+    shown = _count_shown(window, monkeypatch)
+    queried: list[int] = []
+    for_annotation = ClaimStore.for_annotation
+
+    def counting_query(self: ClaimStore, annotation_id: int) -> Claim | None:
+        queried.append(annotation_id)
+        return for_annotation(self, annotation_id)
+
+    monkeypatch.setattr(ClaimStore, "for_annotation", counting_query)
+    for offset in range(3, 10):  # arrow keys along the passage
+        window.reader.text.select_cp(start + offset, start + offset)
+    assert shown == [] and queried == []
+    # An edit of that claim (from anywhere: here a command, as undo would) shows at once.
+    assert window.session is not None
+    window.session.undo_stack.push(EditClaim(window.session, claim.id, status="refuted"))
+    assert shown == [claim.id]
+    assert editor.status.currentData() == "refuted"
+    window.session.undo_stack.undo()
+    assert shown == [claim.id, claim.id]
+    assert editor.status.currentData() == "unverified"
+    # Onto another claim and back again: each is shown as the caret arrives.
+    other = "ونفى الكرملين"
+    tag(window, first, FIRST, other, "claim")
+    count = len(shown)
+    window.reader.text.select_cp(FIRST.index(other) + 1, FIRST.index(other) + 1)
+    assert len(shown) == count + 1 and shown[-1] != claim.id
+    window.reader.text.select_cp(start + 3, start + 3)
+    assert shown[-1] == claim.id
+
+
+def test_a_claim_edit_that_fails_shows_the_stored_value_again(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, messenger: RecordingMessenger
+) -> None:
+    first, _ = doc_ids(window)
+    passage = "أن الحل السياسي ممكن"
+    annotation = tag(window, first, FIRST, passage, "claim")
+    claim = window.project.claims.for_annotation(annotation)
+    assert claim is not None
+    window.reader.text.select_cp(FIRST.index(passage) + 2, FIRST.index(passage) + 2)
+    editor = window.claim_editor
+    assert editor.claim is not None and editor.claim.id == claim.id
+
+    def failing(self: ClaimStore, claim_id: int, **fields: object) -> object:
+        raise HamishError("The project file is read-only.")
+
+    monkeypatch.setattr(ClaimStore, "update", failing)
+    assert window.session is not None
+    steps = window.session.undo_stack.count()
+    editor.summary.setText("ملخص لن يحفظ")
+    editor.summary.editingFinished.emit()
+    assert messenger.errors[-1][:2] == ("Cannot save the claim", "The project file is read-only.")
+    assert editor.summary.text() == ""  # what the database holds
+    editor.status.setCurrentIndex(editor.status.findData("refuted"))
+    assert editor.status.currentData() == "unverified"
+    assert window.project.claims.get(claim.id).status == "unverified"
+    assert window.session.undo_stack.count() == steps
+    assert len(messenger.errors) == 2
+
+
+def test_an_entity_page_without_a_name_stays_open(
+    window: MainWindow, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    from desktop.ui.entity_dialogs import EntityPage
+
+    entities = window.project.entities
+    kerry = entities.add("جون كيري", "person", aliases=("كيري",))
+    page = EntityPage(window.project, entities.get(kerry), window)
+    qtbot.addWidget(page)
+    page.show()
+    page.description.setText("وزير الخارجية الأميركي")
+    page.name.setText("   ")
+    page.accept()
+    assert page.isVisible() and page.result() != EntityPage.DialogCode.Accepted
+    assert page.error.isVisible() and page.error.text() == "An entity needs a name."
+    page.name.setText("جون كيري")
+    page.accept()
+    assert page.result() == EntityPage.DialogCode.Accepted and not page.isVisible()
+
+    # Through the window: Save with an empty name keeps the page and what was typed in it;
+    # a name then saves everything as one undoable step.
+    seen: list[tuple[bool, str]] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EntityPage):
+            QTimer.singleShot(20, fill)
+            return
+        try:
+            dialog.name.clear()
+            dialog.description.setText("وزير الخارجية الأميركي")
+            save = dialog.findChild(QDialogButtonBox)
+            assert save is not None
+            button = save.button(QDialogButtonBox.StandardButton.Save)
+            button.click()
+            seen.append((dialog.isVisible(), dialog.error.text()))
+            dialog.name.setText("John Kerry")
+            button.click()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    window.workbench.open_entity(kerry)
+    assert seen == [(True, "An entity needs a name.")]
+    assert not messenger.errors
+    entity = entities.get(kerry)
+    assert (entity.name, entity.description) == ("John Kerry", "وزير الخارجية الأميركي")
+    assert window.session is not None
+    window.session.undo_stack.undo()
+    assert entities.get(kerry).name == "جون كيري"
