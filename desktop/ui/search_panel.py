@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
@@ -81,6 +81,7 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 DIRECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 3  # (document id, start, end) or (document id,)
 DEBOUNCE_MS = 250
+_CHOICES = ("labels", "entities", "sources")  # the filter combos filled from the project
 PAGE = 50
 MARK_STYLE = "background-color:#ffd966;color:#1f2933;"
 MUTED = "#6b777b"
@@ -416,6 +417,9 @@ class SearchPanel(QDockWidget):
         self.catch_up: IndexCatchUp | None = None  # set by install_search_panel
         self._last: tuple[str, SearchFilters] | None = None
         self._following = True  # open results as the current row moves (not while merging)
+        # What changes made out of date while the dock was hidden, done when it is shown.
+        self._stale_results = False
+        self._stale_choices: set[str] = set()  # "labels", "entities", "sources"
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -532,6 +536,7 @@ class SearchPanel(QDockWidget):
         self.view.clicked.connect(self._open)
         self.view.open_requested.connect(self._open_and_leave)
         self.view.doubleClicked.connect(self._open_and_leave)
+        self.visibilityChanged.connect(self._catch_up_if_visible)
         self._set_status("Type to search every article of the project.")
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -550,36 +555,40 @@ class SearchPanel(QDockWidget):
         self.project = project
         self.store = project.search
         self._last = None
+        self._stale_results = False
         self.reload_choices()
         self.model.clear()
         if self.query_edit.text().strip():
             self.timer.start()
 
-    def reload_choices(self) -> None:
+    def reload_choices(self, which: Collection[str] = _CHOICES) -> None:
+        """Fill the filter combos ``which`` ("labels", "entities", "sources") from the
+        project, keeping the current choice where it still exists."""
         if self.project is None:
             return
-        blocked = [combo.blockSignals(True) for combo in self._combos()]
-        try:
-            self._fill(
-                self.label_combo,
-                [
+        self._stale_choices.difference_update(which)
+        project = self.project
+        for key in _CHOICES:
+            if key not in which:
+                continue
+            items: list[tuple[str, Any]]
+            if key == "labels":
+                combo = self.label_combo
+                items = [
                     (f"{label.name_en} · {label.name_ar}", label.id)
-                    for label in self.project.labels.all()
-                ],
-            )
-            self._fill(
-                self.entity_combo,
-                [(name, entity_id) for entity_id, name in self.project.search.entities()],
-            )
-            self._fill(
-                self.source_combo, [(source, source) for source in self.project.search.sources()]
-            )
-        finally:
-            for combo, was in zip(self._combos(), blocked, strict=True):
+                    for label in project.labels.all()
+                ]
+            elif key == "entities":
+                combo = self.entity_combo
+                items = [(name, entity_id) for entity_id, name in project.search.entities()]
+            else:
+                combo = self.source_combo
+                items = [(source, source) for source in project.search.sources()]
+            was = combo.blockSignals(True)
+            try:
+                self._fill(combo, items)
+            finally:
                 combo.blockSignals(was)
-
-    def _combos(self) -> tuple[QComboBox, ...]:
-        return (self.label_combo, self.entity_combo, self.source_combo)
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
@@ -593,12 +602,33 @@ class SearchPanel(QDockWidget):
 
     def apply_changes(self, changes: ChangeSet) -> None:
         """Articles or annotations changed (the window passes on every ChangeSet, imports
-        included): refresh choices and, if a search is shown, rerun it (debounced, so a burst
-        of edits costs one search)."""
-        if changes.labels_changed or changes.annotations_added or changes.annotations_changed:
-            self.reload_choices()
+        included): refresh the filter choices they affect and, if a search is shown, rerun
+        it (debounced, so a burst of edits costs one search). While the dock is hidden this
+        is only noted, and done when it is shown: a tag must not cost a search nobody sees."""
+        if changes.labels_changed:
+            self._stale_choices.add("labels")
+        if (
+            changes.entities_changed
+            or changes.annotations_added
+            or changes.annotations_changed
+            or changes.annotations_removed
+        ):
+            self._stale_choices.add("entities")
+        if changes.documents_added or changes.documents_changed or changes.documents_removed:
+            self._stale_choices.add("sources")
         if changes and self._last is not None:
             self._last = None
+            self._stale_results = True
+        self._catch_up_if_visible()
+
+    def _catch_up_if_visible(self, *_args: object) -> None:
+        # A dock behind another tab is "visible" but shows nothing: its region is empty.
+        if not self.isVisible() or self.visibleRegion().isEmpty():
+            return
+        if self._stale_choices:
+            self.reload_choices(set(self._stale_choices))
+        if self._stale_results:
+            self._stale_results = False
             self.timer.start()
 
     # --- filters -----------------------------------------------------------------------

@@ -3,8 +3,10 @@ driven the way an analyst does: keys, typing with a pause, clicking results."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -14,11 +16,13 @@ from desktop.core.text import make_draft
 from desktop.store.project import Project
 from desktop.ui.index_catchup import IndexCatchUp
 from desktop.ui.mainwindow import MainWindow
-from desktop.ui.search_panel import HTML_ROLE, SearchPanel
+from desktop.ui.search_panel import DEBOUNCE_MS, HTML_ROLE, SearchPanel
+from desktop.ui.undo import EditEntity
 
 from .conftest import RecordingMessenger, type_text
 
 MakeWindow = Callable[..., MainWindow]
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 
 
 @pytest.fixture
@@ -368,3 +372,124 @@ def test_a_small_backlog_is_left_to_the_next_search(
     assert window.search_panel.catch_up is not None
     assert not window.search_panel.catch_up.running
     assert window.project.search.matching_ids("كيري") == set(range(2, 21, 2))
+
+
+def test_a_project_that_cannot_be_written_stops_the_catch_up_at_once(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only or locked file makes no progress: the catch-up must stop (not spin) and
+    searches fall back to indexing what they can themselves."""
+    from desktop.store.search import SearchStore
+
+    calls: list[int] = []
+
+    def stuck(self: SearchStore, limit: int, max_chars: int = 0) -> int:
+        calls.append(limit)
+        return self.backlog()
+
+    monkeypatch.setattr(SearchStore, "sync_some", stuck)
+    path = tmp_path / "upgraded.hamish"
+    _stale_corpus(path, 1_200)
+    window = make_window(path)
+    catch_up = window.search_panel.catch_up
+    assert catch_up is not None
+    qtbot.waitUntil(lambda: bool(calls) and not catch_up.running)
+    assert len(calls) == 1 and not window.project.search.catching_up
+    assert not catch_up.label.isVisible()
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, *names: str) -> dict[str, int]:
+    """How often the search store's methods ``names`` run (they still do their work)."""
+    from desktop.store.search import SearchStore
+
+    calls = dict.fromkeys(names, 0)
+
+    def counting(name: str) -> Callable[..., Any]:
+        original = getattr(SearchStore, name)
+
+        def call(self: SearchStore, *args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return original(self, *args, **kwargs)
+
+        return call
+
+    for name in names:
+        monkeypatch.setattr(SearchStore, name, counting(name))
+    return calls
+
+
+def _tag(window: MainWindow, word: str, key: str) -> None:
+    assert window.session is not None
+    label = next(item.id for item in window.session.labels if item.key == key)
+    text = window.reader.text.toPlainText()
+    start = text.index(word)
+    window.reader.text.select_cp(start, start + len(word))
+    assert window.tagging.tag_selection(label) is not None
+
+
+def test_a_hidden_dock_searches_again_only_when_shown(
+    make_window: MakeWindow,
+    corpus: Path,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every tag is a change: with the dock hidden (closed, or behind the Annotations tab) it
+    must not cost a search or re-read the filter choices; showing the dock catches up."""
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    assert len(titles(panel)) == 2
+    calls = _count_calls(monkeypatch, "count", "search", "sources", "entities")
+    window.annotations.raise_()  # the Search tab is behind the Annotations tab
+    assert panel.visibleRegion().isEmpty()
+    window.open_document(1)
+    _tag(window, "كيري", "person")
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    window.import_files([str(page)])  # another article about Kerry, from a new source
+    qtbot.waitUntil(lambda: window.importing.last_outcome is not None, timeout=15000)
+    panel.hide()
+    _tag(window, "المحادثات", "location")
+    qtbot.wait(DEBOUNCE_MS + 150)
+    assert calls == {"count": 0, "search": 0, "sources": 0, "entities": 0}
+    assert len(titles(panel)) == 2
+    assert panel.source_combo.findData("صحيفة المرصد") < 0
+
+    panel = open_search(window, qtbot)
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=2000)
+    assert calls == {"count": 1, "search": 1, "sources": 1, "entities": 1}
+    assert len(titles(panel)) == 3 and panel.status.text() == "3 articles match"
+    assert panel.source_combo.findData("صحيفة المرصد") >= 0
+    names = {panel.entity_combo.itemText(i) for i in range(panel.entity_combo.count())}
+    assert {"كيري", "المحادثات"} <= names
+
+
+def test_filter_choices_follow_imports_metadata_and_renames(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    sources = panel.source_combo
+    assert [sources.itemData(i) for i in range(sources.count())] == [None, "الحياة", "الشرق الأوسط"]
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    window.import_files([str(page)])
+    qtbot.waitUntil(lambda: window.importing.last_outcome is not None, timeout=15000)
+    assert sources.findData("صحيفة المرصد") >= 0
+    # A metadata edit that renames the article's outlet: the old name goes, the new comes.
+    outcome = window.importing.last_outcome
+    assert outcome is not None
+    doc_id = outcome.imported[0][1]
+    window.importing.ask_metadata = lambda _document: {"source": "المرصد اليومي"}
+    window.importing.edit_metadata(doc_id)
+    assert sources.findData("المرصد اليومي") >= 0 and sources.findData("صحيفة المرصد") < 0
+    # An entity renamed on its page is renamed in the filter, still chosen.
+    window.open_document(1)
+    _tag(window, "كيري", "person")
+    entities = panel.entity_combo
+    (kerry,) = [entities.itemData(i) for i in range(1, entities.count())]
+    entities.setCurrentIndex(entities.findData(kerry))
+    assert window.session is not None
+    window.session.undo_stack.push(EditEntity(window.session, kerry, None, name="جون كيري"))
+    assert entities.currentData() == kerry and entities.currentText() == "جون كيري"
