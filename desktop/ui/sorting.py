@@ -64,7 +64,8 @@ class KeySort:
             return
         model, column = self.model, self.column
         count = model.rowCount()
-        keys = [self.key(row, column) for row in range(count)]
+        key, ident, sign = self._key, self.ident, -1 if self.descending else 1
+        keys = [(key(row, column), sign * ident(row)) for row in range(count)]  # = self.key
         order = sorted(range(count), key=keys.__getitem__, reverse=self.descending)
         if all(new == old for new, old in enumerate(order)):
             return
