@@ -214,3 +214,15 @@ def test_upgrade_to_never_reused_ids_keeps_every_row_and_trigger(tmp_path: Path)
         assert new_tag == 2
         project.documents.delete(1)  # the foreign keys cascade again
         assert conn.execute("SELECT count(*) FROM annotations").fetchone() == (0,)
+
+
+def test_every_table_with_an_id_never_reuses_it(tmp_path: Path) -> None:
+    """A table added later with an integer id must use AUTOINCREMENT too: undo steps keep ids."""
+    with Project.open(tmp_path / "p.hamish") as project:
+        rows = project.database.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%id%INTEGER%'"
+        ).fetchall()
+    with_id = {name: sql for name, sql in rows if "\n    id " in sql or "(id " in sql}
+    assert set(with_id) >= set(schema._NEVER_REUSE)
+    for name, sql in with_id.items():
+        assert "AUTOINCREMENT" in sql, name
