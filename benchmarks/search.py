@@ -227,9 +227,9 @@ def measure_rebuild(project: Project, runs: int) -> None:
 
 
 def measure_catch_up(project: Project, steps: int = 40) -> None:
-    """The window's step-by-step rebuild after an upgrade (desktop/ui/index_catchup.py): how
+    """The window's step-by-step rebuild after an upgrade (desktop/ui/search/catchup.py): how
     long one step holds the GUI thread."""
-    from desktop.ui.index_catchup import STEP_CHARS, STEP_DOCUMENTS
+    from desktop.ui.search.catchup import STEP_CHARS, STEP_DOCUMENTS
 
     store = project.search
     store.invalidate()

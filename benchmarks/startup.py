@@ -145,7 +145,7 @@ def open_article(runs: int) -> tuple[float, int]:
     from desktop.core.text import make_draft
     from desktop.settings import Settings
     from desktop.store.project import Project
-    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.shell.mainwindow import MainWindow
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))

@@ -33,7 +33,7 @@ from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shell.mainwindow import MainWindow
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ANNOTATIONS = 10_000

@@ -22,8 +22,8 @@ from desktop.defaults import open_project
 from desktop.resources import read_bytes, read_text
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.messages import DialogMessenger
+from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.shell.messages import DialogMessenger
 
 
 def set_window_icon(app: QApplication) -> None:

@@ -316,7 +316,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     import tempfile
 
     from desktop.app import create_application
-    from desktop.ui.screenshot import render_window
+    from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
     if args.document is not None and not project.documents.exists(args.document):

@@ -10,7 +10,7 @@ from desktop.app import create_application
 from desktop.defaults import ensure_default_project
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shell.mainwindow import MainWindow
 
 
 class RecordingMessenger:

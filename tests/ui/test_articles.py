@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.actions import ActionId
-from desktop.ui.library import ID_ROLE
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.library.dock import ID_ROLE
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop import settings
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.actions import ActionId
-from desktop.ui.mainwindow import LAYOUT_VERSION, MainWindow
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import LAYOUT_VERSION, MainWindow
 
 from .conftest import RecordingMessenger
 

@@ -22,8 +22,8 @@ SCRIPT = textwrap.dedent(
     from desktop.app import create_application
     from desktop.settings import Settings
     from desktop.store.project import Project
-    from desktop.ui.mainwindow import MainWindow
-    from desktop.ui.messages import DialogMessenger
+    from desktop.ui.shell.mainwindow import MainWindow
+    from desktop.ui.shell.messages import DialogMessenger
 
     app = create_application()
     project = Project.open(sys.argv[1], create=False)

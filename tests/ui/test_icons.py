@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import icons
+from desktop.ui.widgets import icons
 
 
 def test_icons_are_cached_as_png_and_reloaded(

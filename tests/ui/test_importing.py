@@ -19,9 +19,9 @@ from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.batch import load_file
 from desktop.store.project import Project
-from desktop.ui.actions import ActionId
-from desktop.ui.importing import ImportOutcome, MetadataDialog, validate_metadata
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.transfer.importing import ImportOutcome, MetadataDialog, validate_metadata
 
 from .conftest import RecordingMessenger
 

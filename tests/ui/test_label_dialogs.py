@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui import dialogs, label_manager
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.labels import dialogs
+from desktop.ui.labels import manager as label_manager
+from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.undo import AddLabel, EditLabel, RemoveLabel
+from desktop.ui.commands.undo import AddLabel, EditLabel, RemoveLabel
+from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 BODY = "قال المتحدث باسم الكرملين دميتري بسكوف إن اللقاء في جنيف كان بناءً."

@@ -12,9 +12,9 @@ from desktop.core.text import make_draft
 from desktop.settings import Settings
 from desktop.store import schema
 from desktop.store.project import Project
-from desktop.ui.actions import ActionId
-from desktop.ui.library import ID_ROLE
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.library.dock import ID_ROLE
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger, type_text
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from desktop.core.models import Anchor, Annotation, ChangeSet, Label
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.annotation_panel import AnnotationModel
-from desktop.ui.highlighter import AnnotationHighlighter, Span, SpanIndex
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.offsets import Utf16Map
-from desktop.ui.session import ProjectSession
+from desktop.ui.annotations.panel import AnnotationModel
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
+from desktop.ui.reader.offsets import Utf16Map
+from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop.io.exporters import docx_report
-from desktop.ui.actions import ActionId
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.report_dialog import ReportDialog
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.transfer.briefing_dialog import ReportDialog
 from tests.io.briefing_project import Briefing, build_briefing_project
 
 from .conftest import RecordingMessenger

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from desktop.store.project import Project
-from desktop.ui import screenshot
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shell import screenshot
+from desktop.ui.shell.mainwindow import MainWindow
 
 
 def _tab_groups_on_screen(window: MainWindow) -> list[tuple[str, ...]]:

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.index_catchup import IndexCatchUp
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.search_panel import DEBOUNCE_MS, HTML_ROLE, SearchPanel
-from desktop.ui.undo import EditEntity
+from desktop.ui.commands.undo import EditEntity
+from desktop.ui.search.catchup import IndexCatchUp
+from desktop.ui.search.panel import DEBOUNCE_MS, HTML_ROLE, SearchPanel
+from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger, type_text
 

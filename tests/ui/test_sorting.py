@@ -14,8 +14,8 @@ from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.library import ID_ROLE, LibraryFilter, LibraryModel
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.library.dock import ID_ROLE, LibraryFilter, LibraryModel
+from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.actions import ActionId
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.mentions import find_candidates
+from desktop.ui.entities.mentions import find_candidates
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -103,7 +103,7 @@ def test_find_all_mentions_across_the_seeds(make_window: MakeWindow, default_pro
 def test_editing_a_label_keeps_the_dashed_suggestions(
     make_window: MakeWindow, default_project: Path, qtbot: QtBot
 ) -> None:
-    from desktop.ui.undo import EditLabel
+    from desktop.ui.commands.undo import EditLabel
 
     window = make_window(default_project)
     with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.ui.mainwindow import MainWindow
+from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger, type_text
 
@@ -256,7 +256,7 @@ def test_panel_navigation(make_window: MakeWindow, article: Path, qtbot: QtBot) 
 def test_edit_note_dialog(
     make_window: MakeWindow, article: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui import dialogs
+    from desktop.ui.labels import dialogs
 
     window = make_window(article)
     start = KERRY_ARTICLE.index("كيري")
@@ -388,7 +388,7 @@ def test_a_note_or_label_edit_announces_only_what_it_changed(
 ) -> None:
     """A note touches the annotation alone; entity counts and claims are not recomputed."""
     from desktop.core.models import ChangeSet
-    from desktop.ui.undo import EditAnnotation
+    from desktop.ui.commands.undo import EditAnnotation
 
     window = make_window(article)
     assert window.session is not None

@@ -17,9 +17,9 @@ from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.claims import ClaimStore
 from desktop.store.project import Project
-from desktop.ui.actions import ActionId
-from desktop.ui.mainwindow import MainWindow
-from desktop.ui.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
+from desktop.ui.commands.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger
 
@@ -355,7 +355,7 @@ def test_a_claim_edit_that_fails_shows_the_stored_value_again(
 def test_an_entity_page_without_a_name_stays_open(
     window: MainWindow, qtbot: QtBot, messenger: RecordingMessenger
 ) -> None:
-    from desktop.ui.entity_dialogs import EntityPage
+    from desktop.ui.entities.dialogs import EntityPage
 
     entities = window.project.entities
     kerry = entities.add("جون كيري", "person", aliases=("كيري",))

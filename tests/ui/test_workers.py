@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import HamishError
-from desktop.ui.workers import Progress, run_task
+from desktop.ui.shell.workers import Progress, run_task
 
 
 def test_result_progress_and_gui_thread_callbacks(qapp: QApplication, qtbot: QtBot) -> None:

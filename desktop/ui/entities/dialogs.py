@@ -1,0 +1,201 @@
+"""Entity page (details, aliases and every mention in context), the link-to-entity picker and
+the merge picker."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import ENTITY_TYPES, Entity
+from desktop.store.project import Project
+from desktop.ui.entities.panel import TYPE_NAMES, type_icon
+from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
+
+KWIC = 48  # characters of context on each side of a mention
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1
+MENTION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def kwic_html(text: str, start: int, end: int, width: int = KWIC) -> str:
+    """A keyword-in-context line: the mention in bold with the words around it."""
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return (
+        f"<span dir='rtl'>…{escape(left)}"
+        f"<b style='background:#fde7c4'>{escape(text[start:end])}</b>"
+        f"{escape(right)}…</span>"
+    )
+
+
+class EntityPage(QDialog):
+    """Details to edit, and every mention across the corpus; a double-click opens it."""
+
+    mention_opened = Signal(int, int, int)  # document id, start, end
+
+    def __init__(self, project: Project, entity: Entity, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Entity — {entity.name}")
+        self.resize(760, 620)
+        self.entity = entity
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(entity.name, self)
+        self.name.setObjectName("entity_name")
+        self.type_box = QComboBox(self)
+        for type_ in ENTITY_TYPES:
+            self.type_box.addItem(type_icon(type_), TYPE_NAMES[type_], type_)
+        self.type_box.setCurrentIndex(self.type_box.findData(entity.type))
+        self.aliases = QPlainTextEdit(
+            "\n".join(a for a in entity.aliases if a != entity.name), self
+        )
+        self.aliases.setPlaceholderText("One alias per line: Arabic spellings, Latin names…")
+        self.aliases.setMaximumHeight(90)
+        self.description = QLineEdit(entity.description, self)
+        self.notes = QPlainTextEdit(entity.notes, self)
+        self.notes.setMaximumHeight(70)
+        form.addRow("Name", self.name)
+        form.addRow("Type", self.type_box)
+        form.addRow("Aliases", self.aliases)
+        form.addRow("Description", self.description)
+        form.addRow("Notes", self.notes)
+        layout.addLayout(form)
+        self.error = QLabel(self)
+        self.error.setObjectName("entity_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.name.textEdited.connect(lambda _text: self.error.hide())
+        mentions = project.entities.mentions(entity.id)
+        documents = len({m[1] for m in mentions})
+        layout.addWidget(QLabel(f"{len(mentions)} mentions in {documents} articles", self))
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("entity_mentions")
+        self.list.setHeaderLabels(["Article", "Mention in context"])
+        self.list.setRootIsDecorated(False)
+        self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        texts: dict[int, str] = {}
+        for _annotation_id, doc_id, start, end, title in mentions:
+            if doc_id not in texts:
+                texts[doc_id] = project.documents.get(doc_id).text
+            item = QTreeWidgetItem([title, ""])
+            item.setData(1, HTML_ROLE, kwic_html(texts[doc_id], start, end))
+            item.setData(0, MENTION_ROLE, (doc_id, start, end))
+            item.setToolTip(0, title)
+            self.list.addTopLevelItem(item)
+        self.list.setColumnWidth(0, 220)
+        self.list.itemActivated.connect(self._open)
+        self.list.itemDoubleClicked.connect(self._open)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        doc_id, start, end = item.data(0, MENTION_ROLE)
+        self.mention_opened.emit(doc_id, start, end)
+
+    def accept(self) -> None:
+        """Save only what can be saved: without a name the page stays open with the reason
+        (the edit command would refuse it, and every other change would be lost)."""
+        if not self.name.text().split():
+            self.error.setText("An entity needs a name.")
+            self.error.show()
+            self.name.setFocus()
+            return
+        super().accept()
+
+    def changes(self) -> tuple[dict[str, str], tuple[str, ...]]:
+        fields = {
+            "name": self.name.text().strip(),
+            "type": str(self.type_box.currentData()),
+            "description": self.description.text().strip(),
+            "notes": self.notes.toPlainText().strip(),
+        }
+        aliases = tuple(
+            line.strip() for line in self.aliases.toPlainText().splitlines() if line.strip()
+        )
+        return fields, aliases
+
+
+class EntityPicker(QDialog):
+    """Type to find an entity (folded names and aliases, best match first), or create one."""
+
+    def __init__(
+        self,
+        project: Project,
+        initial: str,
+        type_: str | None,
+        title: str = "Link to Entity",
+        allow_new: bool = True,
+        exclude: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(460, 380)
+        self.project = project
+        self.type_ = type_
+        self.exclude = exclude
+        self.allow_new = allow_new
+        layout = QVBoxLayout(self)
+        self.query = QLineEdit(initial, self)
+        self.query.setObjectName("entity_query")
+        self.query.setPlaceholderText("Name or alias…")
+        self.query.setClearButtonEnabled(True)
+        layout.addWidget(self.query)
+        self.results = QListWidget(self)
+        self.results.setObjectName("entity_results")
+        layout.addWidget(self.results, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.query.textChanged.connect(self._search)
+        self.results.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.query.returnPressed.connect(self.accept)
+        self._search(initial)
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for entity in self.project.entities.lookup(text, type_=self.type_):
+            if entity.id == self.exclude:
+                continue
+            aliases = ", ".join(a for a in entity.aliases if a != entity.name)[:60]
+            item = QListWidgetItem(type_icon(entity.type), f"{entity.name}   {aliases}")
+            item.setData(ENTITY_ROLE, entity.id)
+            self.results.addItem(item)
+        if self.allow_new and text.strip():
+            item = QListWidgetItem(type_icon(self.type_ or "other"), f"New entity “{text.strip()}”")
+            item.setData(ENTITY_ROLE, None)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def choice(self) -> tuple[int | None, str]:
+        """(entity id, or None for a new entity named by the query; the query text)."""
+        item = self.results.currentItem()
+        return (None if item is None else item.data(ENTITY_ROLE)), self.query.text().strip()

@@ -1,0 +1,200 @@
+"""Find all mentions: untagged occurrences of an entity's aliases, in the open article or the
+whole corpus, offered for review — accept one, accept all, reject. Decisions are stored, so
+a rejected occurrence is not offered again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.matching import AliasMatcher
+from desktop.core.models import Entity
+from desktop.core.spans import context
+from desktop.store.project import Project
+from desktop.ui.entities.dialogs import kwic_html
+from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
+from desktop.ui.widgets.icons import icon
+
+CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    document_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    title: str
+    entity_id: int
+
+
+def find_candidates(
+    project: Project, entity: Entity, document_ids: list[int] | None
+) -> list[Candidate]:
+    """Occurrences of the entity's name and aliases not yet tagged nor decided."""
+    matcher = AliasMatcher([(entity.id, alias) for alias in (entity.name, *entity.aliases)])
+    decided = project.decisions.all_decided("mention")
+    summaries = project.documents.summaries(document_ids)
+    kinds = {label.id: label.kind for label in project.labels.all()}
+    found: list[Candidate] = []
+    for summary in summaries:
+        text = project.documents.get(summary.id).text
+        matches = matcher.find(text)
+        if not matches:
+            continue
+        # Only entity-like tags hide an occurrence: a name inside a tagged claim is still an
+        # untagged mention of the entity.
+        tagged = [
+            (a.start, a.end)
+            for a in project.annotations.for_document(summary.id)
+            if kinds.get(a.label_id) in ("entity", "span") or a.entity_id is not None
+        ]
+        skip = decided.get(summary.id, set())
+        for match in matches:
+            if any(s < match.end and match.start < e for s, e in tagged):
+                continue
+            quote, prefix, suffix = context(text, match.start, match.end)
+            if (match.start, match.end, quote) in skip:
+                continue
+            found.append(
+                Candidate(
+                    summary.id,
+                    match.start,
+                    match.end,
+                    quote,
+                    prefix,
+                    suffix,
+                    summary.title,
+                    entity.id,
+                )
+            )
+    return found
+
+
+class MentionsDialog(QDialog):
+    """Lists candidates; the window turns accept/reject into undoable commands."""
+
+    accept_requested = Signal(list)  # list[Candidate]
+    reject_requested = Signal(list)
+    open_requested = Signal(int, int, int)
+
+    def __init__(
+        self,
+        project: Project,
+        entity: Entity,
+        current_document: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Find All Mentions — {entity.name}")
+        self.resize(780, 520)
+        self.project = project
+        self.entity = entity
+        self.current_document = current_document
+        self.texts: dict[int, str] = {}
+        layout = QVBoxLayout(self)
+        aliases = "، ".join(dict.fromkeys((entity.name, *entity.aliases)))
+        layout.addWidget(QLabel(f"Aliases searched (with و ف ب ك ل before them): {aliases}", self))
+        scope = QHBoxLayout()
+        self.in_article = QRadioButton("Open article", self)
+        self.in_corpus = QRadioButton("All articles", self)
+        self.in_article.setEnabled(current_document is not None)
+        (self.in_article if current_document is not None else self.in_corpus).setChecked(True)
+        scope.addWidget(self.in_article)
+        scope.addWidget(self.in_corpus)
+        scope.addStretch(1)
+        self.count = QLabel(self)
+        scope.addWidget(self.count)
+        layout.addLayout(scope)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("mention_candidates")
+        self.list.setHeaderLabels(["Article", "Occurrence"])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
+        self.list.setColumnWidth(0, 220)
+        self.list.itemDoubleClicked.connect(self._open)
+        layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.accept_button = QPushButton(icon("mdi6.check"), "Accept", self)
+        self.accept_all_button = QPushButton(icon("mdi6.check-all"), "Accept All", self)
+        self.reject_button = QPushButton(icon("mdi6.close"), "Reject", self)
+        for button in (self.accept_button, self.accept_all_button, self.reject_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.accept_button.clicked.connect(lambda: self._emit(self.accept_requested, False))
+        self.accept_all_button.clicked.connect(lambda: self._emit(self.accept_requested, True))
+        self.reject_button.clicked.connect(lambda: self._emit(self.reject_requested, False))
+        self.in_article.toggled.connect(lambda _on: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            scope = (
+                [self.current_document]
+                if self.in_article.isChecked() and self.current_document
+                else None
+            )
+            candidates = find_candidates(self.project, self.entity, scope)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.list.clear()
+        for candidate in candidates:
+            if candidate.document_id not in self.texts:
+                self.texts[candidate.document_id] = self.project.documents.get(
+                    candidate.document_id
+                ).text
+            item = QTreeWidgetItem([candidate.title, ""])
+            item.setData(0, CANDIDATE_ROLE, candidate)
+            item.setData(
+                1,
+                HTML_ROLE,
+                kwic_html(self.texts[candidate.document_id], candidate.start, candidate.end),
+            )
+            self.list.addTopLevelItem(item)
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
+        self.count.setText(
+            f"{len(candidates)} untagged occurrence{'s' if len(candidates) != 1 else ''}"
+        )
+
+    def candidates(self, everything: bool) -> list[Candidate]:
+        items = (
+            [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+            if everything
+            else self.list.selectedItems()
+        )
+        return [item.data(0, CANDIDATE_ROLE) for item in items if item is not None]
+
+    def _emit(self, signal: object, everything: bool) -> None:
+        chosen = self.candidates(everything)
+        if chosen:
+            signal.emit(chosen)  # type: ignore[attr-defined]
+            self.refresh()
+
+    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        candidate: Candidate = item.data(0, CANDIDATE_ROLE)
+        self.open_requested.emit(candidate.document_id, candidate.start, candidate.end)

@@ -1,0 +1,165 @@
+"""The Entities dock: every actor, place and event of the project with how often and where
+it is mentioned, filterable by type and name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import ENTITY_TYPES, EntitySummary
+from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.rows import ID_ROLE, RowCacheModel
+from desktop.ui.widgets.sorting import SourceSortProxy
+
+TYPE_ICONS = {
+    "person": ("mdi6.account", "#d9822b"),
+    "organisation": ("mdi6.domain", "#3f88c5"),
+    "location": ("mdi6.map-marker", "#4f9d4a"),
+    "event": ("mdi6.calendar-star", "#c9a227"),
+    "other": ("mdi6.shape-outline", "#6b777b"),
+}
+TYPE_NAMES = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "location": "Location",
+    "event": "Event",
+    "other": "Other",
+}
+
+
+def type_icon(type_: str) -> Any:
+    name, color = TYPE_ICONS.get(type_, TYPE_ICONS["other"])
+    return icon(name, color)
+
+
+class EntityModel(RowCacheModel[EntitySummary]):
+    headers = ("Name", "Type", "Mentions", "Articles")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(lambda row: row.id, parent)
+
+    def cell(self, row: EntitySummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.name, TYPE_NAMES.get(row.type, row.type), row.mentions, row.documents)[
+                column
+            ]
+        if role == Qt.ItemDataRole.EditRole:  # sort key
+            return (row.name, row.type, row.mentions, row.documents)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return type_icon(row.type)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aliases = ", ".join(a for a in row.aliases if a != row.name)
+            counts = f"{row.mentions} mentions in {row.documents} articles"
+            kind = TYPE_NAMES.get(row.type, row.type)
+            return f"{row.name} ({kind})\nAliases: {aliases or '—'}\n{counts}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class EntitiesPanel(QDockWidget):
+    open_requested = Signal(int)
+    mentions_requested = Signal(int)
+    merge_requested = Signal(int)
+
+    def __init__(
+        self, load: Callable[[str | None, str], list[EntitySummary]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Entities", parent)
+        self.setObjectName("entities_dock")
+        self._load = load
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+        row = QHBoxLayout()
+        self.type_box = QComboBox(body)
+        self.type_box.setObjectName("entity_type_filter")
+        self.type_box.addItem("All types", None)
+        for type_ in ENTITY_TYPES:
+            self.type_box.addItem(type_icon(type_), TYPE_NAMES[type_], type_)
+        self.name_box = QLineEdit(body)
+        self.name_box.setObjectName("entity_filter")
+        self.name_box.setPlaceholderText("Filter entities…")
+        self.name_box.setClearButtonEnabled(True)
+        row.addWidget(self.type_box)
+        row.addWidget(self.name_box, 1)
+        layout.addLayout(row)
+        self.model = EntityModel(self)
+        self.proxy = SourceSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTreeView(body)
+        self.view.setObjectName("entity_view")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.view.fontMetrics()
+        for column in (1, 2, 3):
+            text = EntityModel.headers[column]
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 30)  # + sort arrow
+        # The type is the icon before each name (and the filter above, and the tooltip): its
+        # own column would leave the names a few letters wide in a 300 px panel.
+        self.view.setColumnHidden(1, True)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh)
+        self.name_box.textChanged.connect(lambda _text: self._debounce.start())
+        self.type_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.view.doubleClicked.connect(
+            lambda index: self.open_requested.emit(int(index.data(ID_ROLE)))
+        )
+        self.view.customContextMenuRequested.connect(self._menu)
+
+    def refresh(self) -> None:
+        self.model.sync(self._load(self.type_box.currentData(), self.name_box.text()))
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return None if not index.isValid() else int(index.data(ID_ROLE))
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        entity_id = int(index.data(ID_ROLE))
+        menu = QMenu(self)
+        menu.addAction(
+            icon("mdi6.card-account-details-outline"),
+            "Open Entity Page…",
+            lambda: self.open_requested.emit(entity_id),
+        )
+        menu.addAction(
+            icon("mdi6.text-search"),
+            "Find All Mentions…",
+            lambda: self.mentions_requested.emit(entity_id),
+        )
+        menu.addAction(
+            icon("mdi6.call-merge"), "Merge Into…", lambda: self.merge_requested.emit(entity_id)
+        )
+        menu.exec(self.view.viewport().mapToGlobal(point))

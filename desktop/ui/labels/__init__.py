@@ -1,0 +1,1 @@
+"""Labels: the label manager dialogs and the Tag → Manage Labels flow."""

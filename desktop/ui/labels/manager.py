@@ -1,0 +1,77 @@
+"""Tag → Manage Labels: the dialog flow for adding, editing and removing labels. Every change
+is an undoable command on the project's stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.core.errors import HamishError
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.commands.undo import AddLabel, EditLabel, RemoveLabel
+from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
+from desktop.ui.shell.messages import Messenger
+
+
+def _push(session: ProjectSession, messenger: Messenger, build: Callable[[], QUndoCommand]) -> None:
+    try:
+        command = build()
+    except HamishError as error:
+        messenger.error("Labels", str(error))
+        return
+    session.undo_stack.push(command)
+
+
+def shortcut_owners(session: ProjectSession) -> dict[str, str]:
+    return {label.shortcut: label.name_en for label in session.labels if label.shortcut}
+
+
+def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger) -> None:
+    labels = session.project.labels
+    dialog = LabelManager(parent)
+
+    def refresh() -> None:
+        usage = {label.id: labels.usage(label.id) for label in session.labels}
+        dialog.show_labels(session.labels, usage)
+
+    def add() -> None:
+        editor = LabelEditor(None, shortcut_owners(session), dialog)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            values, kind = editor.values(), str(editor.kind.currentData())
+            _push(session, messenger, lambda: AddLabel(session, kind=kind, **values))
+            refresh()
+
+    def edit() -> None:
+        current = dialog.current_id()
+        label = session.label(current) if current is not None else None
+        if label is None:
+            return
+        editor = LabelEditor(label, shortcut_owners(session), dialog)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            values = editor.values()
+            _push(session, messenger, lambda: EditLabel(session, label.id, **values))
+            refresh()
+
+    def remove() -> None:
+        current = dialog.current_id()
+        label = session.label(current) if current is not None else None
+        if label is None:
+            return
+        usage = labels.usage(label.id)
+        reassign: int | None = None
+        if usage:
+            others = [other for other in session.labels if other.id != label.id]
+            ask = RemoveLabelDialog(label, usage, others, dialog)
+            if ask.exec() != QDialog.DialogCode.Accepted:
+                return
+            reassign = ask.reassign_to()
+        _push(session, messenger, lambda: RemoveLabel(session, label.id, reassign))
+        refresh()
+
+    dialog.add_button.clicked.connect(add)
+    dialog.edit_button.clicked.connect(edit)
+    dialog.remove_button.clicked.connect(remove)
+    refresh()
+    dialog.exec()

@@ -1,0 +1,2 @@
+"""The library dock (every article of the project) and article-level commands: delete,
+metadata."""

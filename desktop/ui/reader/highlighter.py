@@ -1,0 +1,192 @@
+"""Drawing annotations on the reader's text.
+
+A ``SpanIndex`` buckets spans by paragraph (Qt block) once per article, so painting a block
+looks up only its own spans and a new tag re-paints only the blocks it touches — never an
+all-pairs scan. ``AnnotationHighlighter`` turns the spans of a block into char formats; it
+changes colours and underlines only, never the font, so Arabic letters stay joined at the edges
+of a highlight inside a word.
+
+Stacking, defined here and nowhere else: entity/span labels are backgrounds (a nested or
+overlapping region gets a stronger tint of the inner label's colour); claims are a solid
+underline in the claim colour, so they stay visible over entity mentions; notes are a dotted
+underline; suggestions (later) a dashed one. Orphaned annotations are not drawn.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import NamedTuple
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from desktop.ui.reader.offsets import Utf16Map
+
+BACKGROUND_KINDS = ("entity", "span")
+UNDERLINE_PRIORITY = {"claim": 3, "note": 2, "suggestion": 1}
+
+
+class Span(NamedTuple):
+    id: int
+    start: int  # code points
+    end: int
+    kind: str  # entity | span | claim | note | suggestion
+    color: str
+    has_note: bool = False
+
+
+def _tint(color: str, alpha: float) -> QColor:
+    """An opaque colour: ``color`` over white at ``alpha`` (opaque colours paint faster and
+    look the same under a selection)."""
+    base = QColor(color)
+    r = round(255 + (base.red() - 255) * alpha)
+    g = round(255 + (base.green() - 255) * alpha)
+    b = round(255 + (base.blue() - 255) * alpha)
+    return QColor(r, g, b)
+
+
+class SpanIndex:
+    """Spans bucketed by the paragraph(s) they cover."""
+
+    def __init__(self, text: str) -> None:
+        self.block_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._buckets: dict[int, list[Span]] = {}
+        self._spans: dict[int, Span] = {}
+
+    def block_of(self, position: int) -> int:
+        return bisect_right(self.block_starts, position) - 1
+
+    def _blocks(self, span: Span) -> range:
+        first = self.block_of(span.start)
+        last = self.block_of(max(span.start, span.end - 1))
+        return range(first, last + 1)
+
+    def add(self, span: Span) -> range:
+        if span.id in self._spans:
+            self.remove(span.id)
+        self._spans[span.id] = span
+        blocks = self._blocks(span)
+        for block in blocks:
+            self._buckets.setdefault(block, []).append(span)
+        return blocks
+
+    def add_all(self, spans: Iterable[Span]) -> None:
+        for span in spans:
+            self.add(span)
+
+    def remove(self, span_id: int) -> range:
+        span = self._spans.pop(span_id, None)
+        if span is None:
+            return range(0)
+        blocks = self._blocks(span)
+        for block in blocks:
+            bucket = self._buckets.get(block, [])
+            self._buckets[block] = [s for s in bucket if s.id != span_id]
+        return blocks
+
+    def get(self, span_id: int) -> Span | None:
+        return self._spans.get(span_id)
+
+    def in_block(self, block: int) -> list[Span]:
+        return self._buckets.get(block, [])
+
+    def at(self, position: int) -> list[Span]:
+        """Spans covering a code point, innermost (shortest) first."""
+        hits = [s for s in self.in_block(self.block_of(position)) if s.start <= position < s.end]
+        return sorted(hits, key=lambda s: s.end - s.start)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def spans(self) -> list[Span]:
+        return sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
+
+
+class AnnotationHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.index = SpanIndex("")
+        self.umap = Utf16Map("")
+        self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+
+    def set_spans(self, index: SpanIndex, umap: Utf16Map) -> None:
+        """New article: the caller loads the text after this, which highlights every block
+        once as Qt lays it out."""
+        self.index = index
+        self.umap = umap
+
+    def refresh_blocks(self, blocks: Iterable[int]) -> None:
+        document = self.document()
+        for number in blocks:
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def _format(self, active: list[Span]) -> QTextCharFormat:
+        backgrounds = sorted(
+            (s for s in active if s.kind in BACKGROUND_KINDS), key=lambda s: s.end - s.start
+        )
+        lines = [s for s in active if s.kind in UNDERLINE_PRIORITY]
+        line = max(lines, key=lambda s: UNDERLINE_PRIORITY[s.kind]) if lines else None
+        key = (
+            backgrounds[0].color if backgrounds else None,
+            len(backgrounds),
+            (line.kind, line.color) if line else None,
+        )
+        cached = self._formats.get(key)
+        if cached is not None:
+            return cached
+        fmt = QTextCharFormat()
+        if backgrounds:
+            fmt.setBackground(_tint(backgrounds[0].color, 0.38 if len(backgrounds) == 1 else 0.7))
+        if line is not None:
+            style = {
+                "claim": QTextCharFormat.UnderlineStyle.SingleUnderline,
+                "note": QTextCharFormat.UnderlineStyle.DotLine,
+                "suggestion": QTextCharFormat.UnderlineStyle.DashUnderline,
+            }[line.kind]
+            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineColor(QColor(line.color))
+            if line.kind == "note" and not backgrounds:
+                fmt.setBackground(_tint(line.color, 0.16))
+        self._formats[key] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        spans = self.index.in_block(block.blockNumber())
+        if not spans:
+            return
+        block_qt = block.position()
+        # Qt positions count UTF-16 units; ``text`` arrives as a Python str of code points,
+        # one shorter per emoji, so its len() would cut spans short near the paragraph end.
+        length = block.length() - 1
+        pieces: list[tuple[int, int, int]] = []  # (start, end, rank in ``spans``)
+        for rank, span in enumerate(spans):
+            start = max(0, self.umap.to_qt(span.start) - block_qt)
+            end = min(length, self.umap.to_qt(span.end) - block_qt)
+            if end > start:
+                pieces.append((start, end, rank))
+        if not pieces:
+            return
+        # One sweep over the cut points: spans join the active set at their start and leave at
+        # their end. Between two neighbouring cuts no span starts or ends, so the active set is
+        # exactly the spans covering the whole piece. It is kept in ``spans`` order, which
+        # decides ties in ``_format``.
+        starts = sorted(pieces)
+        ends = sorted(pieces, key=lambda piece: piece[1])
+        cuts = sorted({0, length, *(p[0] for p in pieces), *(p[1] for p in pieces)})
+        active: list[int] = []
+        next_start = next_end = 0
+        count = len(pieces)
+        for left, right in pairwise(cuts):
+            while next_start < count and starts[next_start][0] <= left:
+                insort(active, starts[next_start][2])
+                next_start += 1
+            while next_end < count and ends[next_end][1] <= left:
+                del active[bisect_left(active, ends[next_end][2])]
+                next_end += 1
+            if active:
+                self.setFormat(left, right - left, self._format([spans[i] for i in active]))

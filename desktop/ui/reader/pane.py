@@ -1,0 +1,422 @@
+"""The reading pane: a header with the article's title and metadata over read-only text.
+
+Text goes in as plain text (never HTML, so nothing in an article is interpreted as markup) and
+direction comes from the document's default ``QTextOption``, which costs nothing per paragraph.
+Line spacing is a block format applied once at the insertion point: every paragraph inserted
+after it inherits it, which keeps opening a 1 MB article in the tens of milliseconds.
+
+Everything the rest of the program sees is in code points; ``Utf16Map`` converts to Qt's
+UTF-16 positions at this boundary only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import Document
+
+if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPaintEvent, QShowEvent
+from desktop.core.spans import snap_to_words
+from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
+from desktop.ui.reader.offsets import Utf16Map
+
+MIN_POINTS = 8.0
+MAX_POINTS = 48.0
+ZOOM_STEP = 1.0
+LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
+FLASH_MS = 900
+EMPTY_HINT = (
+    "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
+    "<p style='color:#7a868a'>Choose one in the library, or import articles with "
+    "<b>File → Import Articles…</b> (Ctrl+I).</p>"
+)
+
+
+def _direction(direction: str) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if direction == "rtl" else Qt.LayoutDirection.LeftToRight
+
+
+class ReaderText(QPlainTextEdit):
+    """Read-only article text; selection and keyboard navigation stay enabled for tagging."""
+
+    context_requested = Signal(QPoint, object)  # global position, code point under the mouse
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self.document().setDocumentMargin(28)
+        self.document().setUndoRedoEnabled(False)
+        self.highlighter = AnnotationHighlighter(self.document())
+        self.text_cp = ""
+        self.umap = Utf16Map("")
+        self.index = SpanIndex("")
+        self.exact = False  # Alt held while the current selection was made
+        self.snap_enabled = True
+        self.tooltip_for: Callable[[int], str | None] = lambda _cp: None
+        self._find: list[QTextEdit.ExtraSelection] = []
+        self._flash: list[QTextEdit.ExtraSelection] = []
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+    # --- content ---------------------------------------------------------------------------
+    def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
+        document = self.document()
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(_direction(direction))
+        # QPlainTextEdit does not mirror "leading" alignment for right-to-left text (short
+        # Arabic lines would hug the left edge), so the side is given explicitly.
+        side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._find, self._flash = [], []
+        self.setExtraSelections([])
+        self.text_cp = text
+        self.umap = Utf16Map(text)
+        self.index = SpanIndex(text)
+        self.index.add_all(spans)
+        self.highlighter.set_spans(self.index, self.umap)
+        self.clear()
+        document.setDefaultTextOption(option)
+        # The scroll bar goes where a reader of this script expects it.
+        self.setLayoutDirection(_direction(direction))
+        cursor = QTextCursor(document)
+        block = QTextBlockFormat()
+        block.setLineHeight(
+            float(line_height), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        cursor.setBlockFormat(block)
+        cursor.insertText(text)  # the highlighter paints each block as it is inserted
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def unload(self) -> None:
+        self.text_cp = ""
+        self.index = SpanIndex("")
+        self.highlighter.set_spans(self.index, Utf16Map(""))
+        self.clear()
+
+    # --- spans -----------------------------------------------------------------------------
+    def add_spans(self, spans: list[Span]) -> None:
+        blocks: set[int] = set()
+        for span in spans:
+            blocks.update(self.index.add(span))
+        self.highlighter.refresh_blocks(sorted(blocks))
+        self.viewport().update()
+
+    def remove_spans(self, ids: list[int]) -> None:
+        blocks: set[int] = set()
+        for span_id in ids:
+            blocks.update(self.index.remove(span_id))
+        self.highlighter.refresh_blocks(sorted(blocks))
+        self.viewport().update()
+
+    # --- positions -------------------------------------------------------------------------
+    def selection_cp(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return (
+            self.umap.to_cp(cursor.selectionStart()),
+            self.umap.to_cp(cursor.selectionEnd()),
+        )
+
+    def cursor_cp(self) -> int:
+        return self.umap.to_cp(self.textCursor().position())
+
+    def cp_at(self, point: QPoint) -> int | None:
+        """Code point under a viewport position, or None past the end of a line."""
+        cursor = self.cursorForPosition(point)
+        cp = self.umap.to_cp(cursor.position())
+        rect = self.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        return min(cp, max(0, len(self.text_cp) - 1)) if self.text_cp else None
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        qt_start, qt_end = self.umap.span_to_qt(start, end)
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select_cp(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor_for(start, end))
+        self.exact = True  # a programmatic selection (find, navigation) is already exact
+        self.ensureCursorVisible()
+        self.centerCursor()
+
+    def flash(self, start: int, end: int) -> None:
+        """Briefly mark a span so the eye finds it after a jump."""
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor_for(start, end)
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#0f5257"))
+        fmt.setForeground(QColor("white"))
+        selection.format = fmt
+        self._flash = [selection]
+        self._refresh_extra()
+        self._flash_timer.start(FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self._flash = []
+        self._refresh_extra()
+
+    def set_find_matches(self, spans: list[tuple[int, int]]) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fff1a8"))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selections = []
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor_for(start, end)
+            selection.format = fmt
+            selections.append(selection)
+        self._find = selections
+        self._refresh_extra()
+
+    def _refresh_extra(self) -> None:
+        self.setExtraSelections([*self._find, *self._flash])
+
+    # --- input -----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.exact = True
+        if self.textCursor().hasSelection() and self.snap_enabled and not self.exact:
+            self.snap_selection()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().keyPressEvent(event)
+
+    def snap_selection(self) -> None:
+        """Grow the selection to whole words, keeping which end the caret is at."""
+        cursor = self.textCursor()
+        anchor = self.umap.to_cp(cursor.anchor())
+        position = self.umap.to_cp(cursor.position())
+        start, end = snap_to_words(self.text_cp, min(anchor, position), max(anchor, position))
+        snapped = QTextCursor(self.document())
+        if anchor <= position:
+            snapped.setPosition(self.umap.to_qt(start))
+            snapped.setPosition(self.umap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        else:
+            snapped.setPosition(self.umap.to_qt(end))
+            snapped.setPosition(self.umap.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(snapped)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_requested.emit(event.globalPos(), self.cp_at(event.pos()))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cp = self.cp_at(self.viewport().mapFromGlobal(event.globalPos()))
+            tip = self.tooltip_for(cp) if cp is not None else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._paint_note_markers(event.rect())
+
+    def _paint_note_markers(self, area: QRect) -> None:
+        """A small flag at the end of every annotation that carries a note."""
+        block = self.firstVisibleBlock()
+        if not block.isValid() or not len(self.index):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bottom = area.bottom()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+            if geometry.top() > bottom:
+                break
+            for span in self.index.in_block(block.blockNumber()):
+                if (
+                    not span.has_note
+                    or self.index.block_of(max(span.start, span.end - 1)) != block.blockNumber()
+                ):
+                    continue
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self.umap.to_qt(span.end))
+                rect = self.cursorRect(cursor)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#2a9d8f"))
+                painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
+            block = block.next()
+        painter.end()
+
+
+class _HintLabel(QLabel):
+    """The "no article" hint: its rich text is laid out when first shown, not at start-up
+    (the window usually opens straight onto an article)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.text():
+            self.setText(EMPTY_HINT)
+        super().showEvent(event)
+
+
+class ReaderPane(QStackedWidget):
+    """Shows one document, or a hint on how to get one when nothing is open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader_pane")
+        self.document_id: int | None = None
+        self.direction = "rtl"
+        self._base_points = 15.0
+        self._zoom = 0
+        self.line_height = 165
+
+        self.empty = _HintLabel(self)
+        self.empty.setObjectName("reader_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.addWidget(self.empty)
+
+        page = QWidget(self)
+        page.setObjectName("reader_page")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QFrame(page)
+        header.setObjectName("reader_header")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(32, 20, 32, 12)
+        header_layout.setSpacing(4)
+        self.title = QLabel(header)
+        self.title.setObjectName("reader_title")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel(header)
+        self.meta.setObjectName("reader_meta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setStyleSheet("color: #6b777b;")
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(self.meta)
+        rule = QFrame(page)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setStyleSheet("color: #e1e5e6;")
+        self.text = ReaderText(page)
+        self.layout_ = layout
+        layout.addWidget(header)
+        layout.addWidget(rule)
+        layout.addWidget(self.text, 1)
+        self.addWidget(page)
+        self.page = page
+        self.setCurrentWidget(self.empty)
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar (e.g. find) between the header and the text."""
+        self.layout_.insertWidget(2, bar)
+
+    # --- content ---------------------------------------------------------------------------
+    def show_document(self, document: Document, spans: list[Span] | None = None) -> None:
+        self.document_id = document.id
+        self.direction = document.direction
+        direction = _direction(document.direction)
+        self.title.setText(document.title)
+        self.title.setLayoutDirection(direction)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        meta = [part for part in (document.source, document.published, document.author) if part]
+        meta.append(LANGUAGES.get(document.language, document.language))
+        meta.append(f"{len(document.text):,} characters")
+        self.meta.setText("  ·  ".join(meta))
+        self.meta.setLayoutDirection(direction)
+        self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.text.load(document.text, document.direction, self.line_height, spans or [])
+        self.setCurrentWidget(self.page)
+
+    def clear(self) -> None:
+        self.document_id = None
+        self.text.unload()
+        self.setCurrentWidget(self.empty)
+
+    # --- font and zoom -------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def points(self) -> float:
+        return max(MIN_POINTS, min(MAX_POINTS, self._base_points + self._zoom * ZOOM_STEP))
+
+    def set_font(self, font: QFont, zoom: int | None = None) -> None:
+        self._base_points = font.pointSizeF() if font.pointSizeF() > 0 else 15.0
+        if zoom is not None:
+            self._zoom = zoom
+        self._apply_font(font)
+
+    def base_font(self) -> QFont:
+        font = QFont(self.text.font())
+        font.setPointSizeF(self._base_points)
+        return font
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(0)
+
+    def _set_zoom(self, zoom: int) -> None:
+        lowest = int((MIN_POINTS - self._base_points) / ZOOM_STEP)
+        highest = int((MAX_POINTS - self._base_points) / ZOOM_STEP)
+        self._zoom = max(lowest, min(highest, zoom))
+        self._apply_font(self.text.font())
+
+    def _apply_font(self, font: QFont) -> None:
+        sized = QFont(font)
+        sized.setPointSizeF(self.points())
+        self.text.setFont(sized)
+        title = QFont(sized)
+        title.setPointSizeF(self.points() * 1.45)
+        title.setWeight(QFont.Weight.Bold)
+        self.title.setFont(title)
+        meta = QFont(sized)
+        meta.setPointSizeF(max(MIN_POINTS, self.points() * 0.72))
+        self.meta.setFont(meta)

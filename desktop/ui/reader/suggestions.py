@@ -1,0 +1,288 @@
+"""Rule-based suggestions in the reader: candidate names after titles, known aliases from the
+registry and claim sentences with their claimant, drawn with a dashed underline.
+
+Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
+step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
+analyst can turn suggestions off."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+
+from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet, Label
+from desktop.core.services import prepare_annotation
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.commands.undo import AddAnnotations, AnnotationPlan, RejectCandidates
+from desktop.ui.reader.highlighter import Span
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.tagging import entity_type, resolve_entity
+from desktop.ui.shell.workers import Progress, run_task
+from desktop.ui.widgets.icons import icon
+
+if TYPE_CHECKING:  # the rules compile many patterns on import; load them after first paint
+    from desktop.core.suggest import Suggestion
+
+SUGGESTION_COLOR = "#7b61c9"
+
+
+def _skipper(
+    tagged: list[tuple[int, int]], decided: set[tuple[int, int, str]], body: str
+) -> Callable[[int, int], bool]:
+    """Already decided, or essentially the same span as an annotation (sharing at least half
+    of both lengths): a name tagged inside a claim must not hide the claim, nor the claim the
+    name. Annotations are searched by bisection, so 10,000 of them cost nothing."""
+    starts = [start for start, _ in tagged]
+    longest = max((end - start for start, end in tagged), default=0)
+
+    def skip(start: int, end: int) -> bool:
+        if (start, end, body[start:end]) in decided:
+            return True
+        first = bisect_left(starts, start - longest)
+        last = bisect_left(starts, end)
+        for s, e in tagged[first:last]:
+            shared = min(e, end) - max(s, start)
+            if shared > 0 and shared * 2 >= (e - s) and shared * 2 >= (end - start):
+                return True
+        return False
+
+    return skip
+
+
+class SuggestionController(QObject):
+    ready = Signal()  # suggestions of the open article are shown
+
+    def __init__(self, reader: ReaderPane, status: QStatusBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.status = status
+        self.session: ProjectSession | None = None
+        self.enabled = True
+        self.items: dict[int, Suggestion] = {}  # span id (negative) → suggestion
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)  # after the article's first paint
+        self._timer.timeout.connect(self.refresh)
+
+    SETTLE_MS = 700  # after the last edit, before suggestions are recomputed
+    FIRST_MS = 150  # after an article opens (its first paint comes first)
+    LONG_TEXT = 250_000  # characters: above this the rules take most of a second …
+    LONG_IDLE_MS = 2500  # … so they wait until the analyst pauses, not to compete with tagging
+
+    def _delay(self, normal: int) -> int:
+        return self.LONG_IDLE_MS if len(self.reader.text.text_cp) > self.LONG_TEXT else normal
+
+    def schedule(self) -> None:
+        """Refresh once the event loop is free: an article paints first, then gets its
+        suggestions (the rules take a little while to load and run)."""
+        self._timer.start(self._delay(self.FIRST_MS))
+
+    def detach(self) -> None:
+        """The project is closing: nothing may touch it any more."""
+        self._timer.stop()
+        self._generation += 1
+        self.session = None
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.changed.connect(self._changed)
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.refresh()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        doc = self.reader.document_id
+        if doc is None:
+            return
+        if changes.annotations_added and self.session is not None and self.items:
+            # Drop at once the suggestions a new tag covers, so the dashed line never lingers
+            # under a fresh highlight; the full recomputation follows when tagging pauses.
+            # Only the paragraphs of the new tags are looked at.
+            index = self.reader.text.index
+            for annotation in self.session.project.annotations.many(
+                list(changes.annotations_added)
+            ):
+                if annotation.document_id != doc:
+                    continue
+                covered = _skipper([(annotation.start, annotation.end)], set(), "")
+                first = index.block_of(annotation.start)
+                last = index.block_of(max(annotation.start, annotation.end - 1))
+                gone = {
+                    span.id
+                    for block in range(first, last + 1)
+                    for span in index.in_block(block)
+                    if span.id in self.items and covered(span.start, span.end)
+                }
+                if gone:
+                    self.reader.text.remove_spans(list(gone))
+                    for span_id in gone:
+                        del self.items[span_id]
+        touched = (
+            changes.annotations_added
+            or changes.annotations_removed
+            or changes.entities_changed
+            or doc in changes.documents_changed
+        )
+        if touched:
+            # Debounced: a burst of tags on a long article costs one recomputation, not one
+            # per key press competing with the painting for the interpreter.
+            self._timer.start(self._delay(self.SETTLE_MS))
+
+    def refresh(self) -> None:
+        """Recompute the open article's suggestions in the background: the rules take a
+        few milliseconds on a news article but up to a second on a 1 MB one."""
+        self._timer.stop()
+        self._generation += 1
+        text = self.reader.text
+        text.remove_spans(list(self.items))
+        self.items = {}
+        doc = self.reader.document_id
+        if not self.enabled or self.session is None or doc is None:
+            return
+        project = self.session.project
+        aliases = project.entities.all_aliases()
+        tagged = sorted((a.start, a.end) for a in project.annotations.for_document(doc))
+        decided = project.decisions.decided(doc, "suggestion")
+        body = text.text_cp
+        generation = self._generation
+
+        def compute(_progress: Progress) -> list[Suggestion]:
+            from desktop.core.matching import AliasMatcher
+            from desktop.core.suggest import suggest
+
+            matcher = AliasMatcher.from_registry(aliases) if aliases else None
+            skip = _skipper(tagged, decided, body)
+            return suggest(body, matcher, skip=skip)
+
+        def done(found: list[Suggestion]) -> None:
+            if generation == self._generation and self.reader.document_id == doc:
+                self._show(found)
+
+        def failed(message: str, _details: str) -> None:
+            # A rule bug must never cost the analyst the article.
+            self.status.showMessage(f"Suggestions unavailable: {message}", 6000)
+
+        run_task(compute, on_done=done, on_error=failed)
+
+    def _show(self, found: list[Suggestion]) -> None:
+        spans = []
+        for number, suggestion in enumerate(found, start=1):
+            span_id = -number
+            self.items[span_id] = suggestion
+            spans.append(
+                Span(span_id, suggestion.start, suggestion.end, "suggestion", SUGGESTION_COLOR)
+            )
+        self.reader.text.add_spans(spans)
+        self.ready.emit()
+
+    def at_cursor(self) -> Suggestion | None:
+        text = self.reader.text
+        cursor = text.textCursor()
+        position = text.umap.to_cp(cursor.selectionStart())
+        for span in text.index.at(position):
+            if span.id in self.items:
+                return self.items[span.id]
+        return None
+
+    def tooltip(self, span_id: int) -> str | None:
+        suggestion = self.items.get(span_id)
+        if suggestion is None:
+            return None
+        who = f" — claimant: {suggestion.claimant}" if suggestion.claimant else ""
+        return f"Suggested {suggestion.label_key}{who} (Enter accepts, Delete rejects)"
+
+    def fill_menu(self, menu: QMenu, span_id: int) -> None:
+        """Context-menu entries for the suggestion under the mouse."""
+        suggestion = self.items.get(span_id)
+        if suggestion is None:
+            return
+        title = menu.addAction(f"Suggested {suggestion.label_key}: “{suggestion.text[:40]}”")
+        title.setEnabled(False)
+        menu.addAction(icon("mdi6.check"), "Accept Suggestion", lambda: self.accept(suggestion))
+        menu.addAction(icon("mdi6.close"), "Reject Suggestion", lambda: self.reject(suggestion))
+
+    def _label(self, key: str) -> Label | None:
+        assert self.session is not None
+        return next((label for label in self.session.labels if label.key == key), None)
+
+    def accept(self, suggestion: Suggestion | None = None) -> bool:
+        suggestion = suggestion or self.at_cursor()
+        session, doc = self.session, self.reader.document_id
+        if suggestion is None or session is None or doc is None:
+            return False
+        label = self._label(suggestion.label_key)
+        if label is None:
+            self.status.showMessage(f"There is no “{suggestion.label_key}” label any more.", 5000)
+            return False
+        body = self.reader.text.text_cp
+        try:
+            draft = prepare_annotation(
+                body, doc, suggestion.start, suggestion.end, label.id, session.author, snap=False
+            )
+            new_entity = None
+            if entity_type(label) is not None:
+                if suggestion.entity_id is not None and suggestion.kind == "entity":
+                    draft = draft._replace(entity_id=suggestion.entity_id)
+                else:
+                    entity_id, new_entity = resolve_entity(session, draft.quote, label)
+                    if entity_id is not None:
+                        draft = draft._replace(entity_id=entity_id)
+            claim: dict[str, object] = {}
+            new_claimant = None
+            if label.kind == "claim" and suggestion.entity_id is not None:
+                claim["claimant_id"] = suggestion.entity_id  # the registry knows the speaker
+            elif label.kind == "claim" and suggestion.claimant:
+                known = session.project.entities.exact(suggestion.claimant)
+                if known:
+                    claim["claimant_id"] = known[0].id
+                else:
+                    new_claimant = (suggestion.claimant, "person")
+            quote = body[suggestion.start : suggestion.end]
+            plan = AnnotationPlan(
+                draft,
+                label,
+                new_entity,
+                claim,
+                ("suggestion", suggestion.start, suggestion.end, quote),
+                new_claimant,
+            )
+            command = AddAnnotations(session, [plan], f"Accept suggestion “{draft.quote[:28]}”")
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return False
+        session.undo_stack.push(command)
+        return True
+
+    def reject(self, suggestion: Suggestion | None = None) -> bool:
+        suggestion = suggestion or self.at_cursor()
+        session, doc = self.session, self.reader.document_id
+        if suggestion is None or session is None or doc is None:
+            return False
+        quote = self.reader.text.text_cp[suggestion.start : suggestion.end]
+        try:
+            command = RejectCandidates(
+                session, "suggestion", [(doc, suggestion.start, suggestion.end, quote)]
+            )
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return False
+        session.undo_stack.push(command)
+        return True
+
+    def step(self) -> None:
+        """Select the next suggestion after the caret (wrapping)."""
+        if not self.items:
+            self.status.showMessage("No suggestions in this article.", 3000)
+            return
+        text = self.reader.text
+        here = text.umap.to_cp(text.textCursor().selectionEnd())
+        ordered = sorted(self.items.values(), key=lambda s: s.start)
+        target = next((s for s in ordered if s.start >= here), ordered[0])
+        text.select_cp(target.start, target.end)

@@ -1,0 +1,436 @@
+"""Everything an analyst does to annotations from the reader and the Annotations panel:
+tagging a selection, editing, deleting, navigating, menus and hover text.
+
+The controller owns no widgets; the window builds them and passes them in. Each edit is one
+undo command; the reader's highlights and the panel follow the session's ``ChangeSet``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
+
+from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
+from desktop.core.errors import HamishError
+from desktop.core.models import Annotation, AnnotationDraft, ChangeSet, Label
+from desktop.core.services import prepare_annotation
+from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.reader.highlighter import Span
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.shell.messages import Messenger
+from desktop.ui.widgets.icons import icon
+
+if TYPE_CHECKING:  # the undo commands load with the first edit, not at start-up
+    from desktop.ui.commands.undo import DeleteAnnotation, EditAnnotation
+
+
+def _undo() -> Any:
+    from desktop.ui.commands import undo
+
+    return undo
+
+
+def span_of(annotation: Annotation, label: Label | None) -> Span | None:
+    """How an annotation is drawn; orphaned ones are listed but not drawn."""
+    if label is None or annotation.anchor == "orphaned":
+        return None
+    return Span(
+        annotation.id,
+        annotation.start,
+        annotation.end,
+        label.kind,
+        label.color,
+        has_note=bool(annotation.note),
+    )
+
+
+ENTITY_TYPE_OF_LABEL = {
+    "person": "person",
+    "organisation": "organisation",
+    "location": "location",
+    "event": "event",
+}
+# The single proclitic letters a quote may start with (و ف ب ك ل), from the one inventory.
+PROCLITICS = CONJUNCTIONS + PREPOSITIONS
+
+
+def entity_type(label: Label) -> str | None:
+    """The registry type a label's mentions belong to; None for non-entity labels."""
+    if label.kind != "entity":
+        return None
+    return ENTITY_TYPE_OF_LABEL.get(label.key, "other")
+
+
+def resolve_entity(
+    session: ProjectSession, quote: str, label: Label
+) -> tuple[int | None, tuple[str, str] | None]:
+    """Link a new mention to the entity it names, or plan a new one.
+
+    Looks for an entity of the label's type whose name or alias folds to the quote, then to
+    the quote without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new
+    entity named after the quote (minus the clitic only when that leaves a known alias).
+    """
+    type_ = entity_type(label)
+    if type_ is None:
+        return None, None
+    entities = session.project.entities
+    candidates = [quote]
+    for strip in (1, 2):
+        if len(quote) > strip + 2 and all(ch in PROCLITICS for ch in quote[:strip]):
+            candidates.append(quote[strip:])
+    for candidate in candidates:
+        found = entities.exact(candidate, type_)
+        if found:
+            return found[0].id, None
+    return None, (" ".join(quote.split()), type_)
+
+
+class TaggingController(QObject):
+    def __init__(
+        self,
+        reader: ReaderPane,
+        panel: AnnotationPanel,
+        model: AnnotationModel,
+        status: QStatusBar,
+        messenger: Messenger,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.panel = panel
+        self.model = model
+        self.status = status
+        self.messenger = messenger
+        self.window = parent
+        self.session: ProjectSession | None = None
+        self.label_actions: list[QAction] = []
+        self.extra_menu_actions: list[QAction] = []  # appended to the reader's context menu
+        self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
+        self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
+        panel.annotation_activated.connect(self.go_to_annotation)
+        panel.delete_requested.connect(self.delete_annotation)
+        panel.edit_note_requested.connect(self.edit_note)
+        panel.context_requested.connect(self._annotation_menu)
+        reader.text.context_requested.connect(self._reader_menu)
+        reader.text.tooltip_for = self.tooltip_at
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.changed.connect(self.apply_changes)
+
+    @property
+    def _session(self) -> ProjectSession:
+        assert self.session is not None, "no project attached"
+        return self.session
+
+    # --- label actions ---------------------------------------------------------------------
+    def rebuild_label_actions(self, menu: QMenu, bar: QToolBar, tail: list[QAction]) -> None:
+        """One action per label: palette button, Tag menu entry and digit key (the key only
+        while the reader has focus, so typing digits elsewhere never tags)."""
+        for action in self.label_actions:
+            self.reader.text.removeAction(action)
+            action.deleteLater()
+        self.label_actions = []
+        menu.clear()
+        bar.clear()
+        for label in self._session.labels:
+            action = QAction(
+                icon(label.icon, label.color), f"{label.name_en} · {label.name_ar}", self.window
+            )
+            action.setObjectName(f"label_{label.key}")
+            action.setData(label.id)
+            tip = f"Tag the selection as {label.name_en}"
+            if label.shortcut:
+                action.setShortcut(QKeySequence(label.shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                tip += f" ({label.shortcut})"
+            action.setToolTip(tip)
+            action.triggered.connect(partial(self.tag_selection, label.id))
+            self.reader.text.addAction(action)
+            menu.addAction(action)
+            bar.addAction(action)
+            self.label_actions.append(action)
+        menu.addSeparator()
+        menu.addActions(tail)
+        bar.addSeparator()
+        bar.addAction(tail[-1])
+
+    # --- the article's spans ---------------------------------------------------------------
+    def spans(self, annotations: list[Annotation]) -> list[Span]:
+        session = self._session
+        return [s for a in annotations if (s := span_of(a, session.label(a.label_id)))]
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Repaint only the blocks of the spans that changed."""
+        doc_id = self.reader.document_id
+        if doc_id is None:
+            return
+        store = self._session.project.annotations
+        text = self.reader.text
+        if changes.labels_changed:  # colours or kinds may have changed everywhere
+            # Annotations only: suggestions (negative ids) belong to the suggestion controller,
+            # which does not redraw them for a label change.
+            text.remove_spans([s.id for s in text.index.spans() if s.id > 0])
+            text.add_spans(self.spans(store.for_document(doc_id)))
+            return
+        gone = [*changes.annotations_removed, *changes.annotations_changed]
+        if gone:
+            text.remove_spans(gone)
+        fresh = [*changes.annotations_added, *changes.annotations_changed]
+        if fresh:
+            text.add_spans(self.spans([a for a in store.many(fresh) if a.document_id == doc_id]))
+
+    # --- edits -------------------------------------------------------------------------------
+    def tag_selection(self, label_id: int) -> int | None:
+        """Tag the reader's selection; returns the new annotation id (None if nothing was done)."""
+        session = self._session
+        label = session.label(label_id)
+        if self.reader.document_id is None or label is None:
+            return None
+        text = self.reader.text
+        start, end = text.selection_cp()
+        try:
+            draft = prepare_annotation(
+                text.text_cp,
+                self.reader.document_id,
+                start,
+                end,
+                label_id,
+                session.author,
+                snap=text.snap_enabled and not text.exact,
+            )
+            entity_id, new_entity = resolve_entity(session, draft.quote, label)
+            if entity_id is not None:
+                draft = draft._replace(entity_id=entity_id)
+            command = _undo().AddAnnotation(session, draft, label, new_entity=new_entity)
+        except HamishError as error:
+            self.status.showMessage(str(error), 5000)
+            return None
+        session.undo_stack.push(command)
+        cursor = text.textCursor()
+        cursor.clearSelection()
+        text.setTextCursor(cursor)
+        self.status.showMessage(f"Tagged “{draft.quote[:40]}” as {label.name_en}", 3000)
+        return command.annotation_id
+
+    def _push(self, title: str, build: Callable[[], EditAnnotation | DeleteAnnotation]) -> None:
+        try:
+            command = build()
+        except HamishError as error:
+            self.messenger.error(title, str(error))
+            return
+        self._session.undo_stack.push(command)
+
+    def delete_annotation(self, annotation_id: int) -> None:
+        session = self._session
+        self._push(
+            "Cannot delete the annotation", lambda: _undo().DeleteAnnotation(session, annotation_id)
+        )
+
+    def change_label(self, annotation_id: int, label_id: int) -> None:
+        session = self._session
+        label = session.label(label_id)
+        if label is not None:
+            self._push(
+                "Cannot change the label",
+                lambda: _undo().EditAnnotation(session, annotation_id, label=label),
+            )
+
+    def set_note(self, annotation_id: int, note: str) -> None:
+        session = self._session
+        self._push(
+            "Cannot save the note",
+            lambda: _undo().EditAnnotation(session, annotation_id, note=note),
+        )
+
+    def edit_note(self, annotation_id: int) -> None:
+        annotation = self._session.project.annotations.get(annotation_id)
+        from desktop.ui.labels.dialogs import NoteEditor  # dialogs load on use
+
+        dialog = NoteEditor(annotation.quote, annotation.note, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
+            self.set_note(annotation_id, dialog.note())
+
+    def accept_mentions(self, candidates: list[Any]) -> None:
+        """Tag offered mentions (``mentions.Candidate``) with the entity's label, one undo step."""
+        session = self._session
+        if not candidates:
+            return
+        first = candidates[0]
+        entity = session.project.entities.get(first.entity_id)
+        key = {v: k for k, v in ENTITY_TYPE_OF_LABEL.items()}.get(entity.type, "person")
+        label = next((item for item in session.labels if item.key == key), None)
+        if label is None:
+            self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
+            return
+        plans = [
+            _undo().AnnotationPlan(
+                AnnotationDraft(
+                    c.document_id,
+                    c.start,
+                    c.end,
+                    c.quote,
+                    c.prefix,
+                    c.suffix,
+                    label.id,
+                    session.author,
+                    entity_id=c.entity_id,
+                ),
+                label,
+                decision=("mention", c.start, c.end, c.quote),
+            )
+            for c in candidates
+        ]
+        count = len(plans)
+        text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
+        try:
+            command = _undo().AddAnnotations(session, plans, text)
+        except HamishError as error:
+            self.messenger.error("Find All Mentions", str(error))
+            return
+        session.undo_stack.push(command)
+
+    def reject_mentions(self, candidates: list[Any]) -> None:
+        session = self._session
+        rows = [(c.document_id, c.start, c.end, c.quote) for c in candidates]
+        try:
+            command = _undo().RejectCandidates(session, "mention", rows)
+        except HamishError as error:
+            self.messenger.error("Find All Mentions", str(error))
+            return
+        session.undo_stack.push(command)
+
+    # --- current annotation and navigation -----------------------------------------------------
+    def current_annotation(self) -> int | None:
+        """The panel's row when it has focus, else the innermost annotation at the caret."""
+        if self.panel.view.hasFocus():
+            return self.panel.current_id()
+        hits = [s for s in self.reader.text.index.at(self.reader.text.cursor_cp()) if s.id > 0]
+        if hits:
+            return hits[0].id
+        return self.panel.current_id()
+
+    def on_current(self, action: Callable[[int], None]) -> None:
+        current = self.current_annotation()
+        if current is None:
+            self.status.showMessage("Place the cursor on an annotation first.", 4000)
+            return
+        action(current)
+
+    def go_to_annotation(self, annotation_id: int) -> None:
+        row = self.model.row_of(annotation_id)
+        if row is None:
+            return
+        annotation = self.model.annotation(row)
+        self.panel.select(annotation_id)
+        if annotation.anchor == "orphaned":
+            self.status.showMessage("This annotation is orphaned: its text is gone.", 5000)
+            return
+        self.reader.text.select_cp(annotation.start, annotation.end)
+        self.reader.text.flash(annotation.start, annotation.end)
+
+    def step_annotation(self, direction: int) -> None:
+        """N / P: the next or previous annotation from the caret, in text order."""
+        rows = [a for a in self.model.annotations() if a.anchor != "orphaned"]
+        if not rows:
+            return
+        text = self.reader.text
+        cursor = text.textCursor()
+        here = text.umap.to_cp(cursor.selectionStart())
+        if direction > 0:
+            if cursor.hasSelection():  # on an annotation already: strictly after it
+                current = self.panel.current_id() or -1
+                after = [a for a in rows if (a.start, a.id) > (here, current)]
+            else:
+                after = [a for a in rows if a.start >= here]
+            target = after[0] if after else rows[0]
+        else:
+            before = [a for a in rows if a.start < here]
+            target = before[-1] if before else rows[-1]
+        self.go_to_annotation(target.id)
+
+    # --- menus and tooltips --------------------------------------------------------------------
+    def _annotation_actions(self, menu: QMenu, annotation_id: int) -> None:
+        session = self._session
+        annotation = session.project.annotations.get(annotation_id)
+        label = session.label(annotation.label_id)
+        quote = " ".join(annotation.quote.split())[:40]
+        title = menu.addAction(f"{label.name_en if label else '?'}: “{quote}”")
+        title.setEnabled(False)
+        menu.addAction(
+            icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
+        )
+        change = menu.addMenu(icon("mdi6.tag-outline"), "Change Label")
+        for other in session.labels:
+            if other.id != annotation.label_id:
+                change.addAction(
+                    icon(other.icon, other.color),
+                    other.name_en,
+                    partial(self.change_label, annotation_id, other.id),
+                )
+        menu.addAction(
+            icon("mdi6.delete-outline"),
+            "Delete Annotation",
+            lambda: self.delete_annotation(annotation_id),
+        )
+
+    def _reader_menu(self, global_pos: QPoint, cp: int | None) -> None:
+        menu = QMenu(self.window)
+        text = self.reader.text
+        if text.textCursor().hasSelection():
+            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), "Tag Selection As")
+            tag.addActions(self.label_actions)
+            menu.addSeparator()
+        for span in text.index.at(cp) if cp is not None else []:
+            if span.id > 0:  # suggestions (negative ids) get their own entries
+                self._annotation_actions(menu, span.id)
+            else:
+                self.suggestion_menu(menu, span.id)
+            menu.addSeparator()
+        copy = menu.addAction(icon("mdi6.content-copy"), "Copy", text.copy)
+        copy.setEnabled(text.textCursor().hasSelection())
+        menu.addActions(self.extra_menu_actions)
+        menu.exec(global_pos)
+
+    def _annotation_menu(self, global_pos: QPoint, annotation_id: int) -> None:
+        menu = QMenu(self.window)
+        self._annotation_actions(menu, annotation_id)
+        menu.exec(global_pos)
+
+    def tooltip_at(self, cp: int) -> str | None:
+        """Label, entity, note and author of every annotation under the mouse."""
+        from html import escape
+
+        if self.session is None:
+            return None
+        parts = []
+        for span in self.reader.text.index.at(cp)[:4]:
+            row = self.model.row_of(span.id)
+            if row is None:
+                extra = self.extra_tooltip(span.id)
+                if extra:
+                    parts.append(escape(extra))
+                continue
+            annotation = self.model.annotation(row)
+            label = self.session.label(annotation.label_id)
+            name = f"{label.name_en} · {label.name_ar}" if label else "?"
+            lines = [f"<b style='color:{label.color if label else '#000'}'>{escape(name)}</b>"]
+            if annotation.entity_id is not None:
+                entity = self.session.project.annotations.entity_name(annotation.entity_id)
+                if entity:
+                    lines.append(f"Entity: {escape(entity)}")
+            if annotation.note:
+                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
+            if annotation.author:
+                lines.append(
+                    f"<span style='color:#6b777b'>{escape(annotation.author)} · "
+                    f"{annotation.modified_at[:10]}</span>"
+                )
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts) or None

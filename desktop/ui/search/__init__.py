@@ -1,0 +1,1 @@
+"""The Search dock (full-text search over every article) and the background index catch-up."""

@@ -1,0 +1,257 @@
+"""Every command of the window declared once: text, icon, shortcut, tip.
+
+Menus, toolbars and tests look actions up by ``ActionId`` instead of holding widget attributes,
+so a shortcut or icon changes in one place.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+from typing import NamedTuple
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.ui.widgets.icons import icon
+
+
+class ActionId(Enum):
+    NEW_PROJECT = auto()
+    OPEN_PROJECT = auto()
+    IMPORT_FILES = auto()
+    IMPORT_FOLDER = auto()
+    NEW_FROM_CLIPBOARD = auto()
+    EDIT_METADATA = auto()
+    DELETE_ARTICLE = auto()
+    EXPORT_BRIEFING = auto()
+    EXPORT_ANNOTATIONS_CSV = auto()
+    EXPORT_CLAIMS_CSV = auto()
+    EXPORT_JSON = auto()
+    QUIT = auto()
+    ZOOM_IN = auto()
+    ZOOM_OUT = auto()
+    ZOOM_RESET = auto()
+    CHOOSE_FONT = auto()
+    FOCUS_FILTER = auto()
+    FIND = auto()
+    SEARCH = auto()
+    NEXT_ANNOTATION = auto()
+    PREVIOUS_ANNOTATION = auto()
+    EDIT_NOTE = auto()
+    DELETE_ANNOTATION = auto()
+    MANAGE_LABELS = auto()
+    SNAP_TO_WORDS = auto()
+    LINK_ENTITY = auto()
+    FIND_MENTIONS = auto()
+    SHOW_SUGGESTIONS = auto()
+    ACCEPT_SUGGESTION = auto()
+    NEXT_SUGGESTION = auto()
+    SHOW_ENTITIES = auto()
+    SHOW_CLAIMS = auto()
+    ABOUT = auto()
+
+
+class ActionSpec(NamedTuple):
+    text: str
+    icon: str
+    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
+    tip: str = ""
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.NEW_PROJECT: ActionSpec(
+        "&New Project…",
+        "mdi6.file-plus-outline",
+        (QKeySequence.StandardKey.New,),
+        "Create an empty project file",
+    ),
+    ActionId.OPEN_PROJECT: ActionSpec(
+        "&Open Project…",
+        "mdi6.folder-open-outline",
+        (QKeySequence.StandardKey.Open,),
+        "Open another project file",
+    ),
+    ActionId.IMPORT_FILES: ActionSpec(
+        "&Import Articles…",
+        "mdi6.file-import-outline",
+        ("Ctrl+I",),
+        "Import articles: text, Markdown, web pages, Word, PDF or e-mail files",
+    ),
+    ActionId.IMPORT_FOLDER: ActionSpec(
+        "Import &Folder…",
+        "mdi6.folder-download-outline",
+        ("Ctrl+Shift+I",),
+        "Import every article in a folder and its subfolders",
+    ),
+    ActionId.NEW_FROM_CLIPBOARD: ActionSpec(
+        "New Article from &Clipboard",
+        "mdi6.clipboard-text-outline",
+        ("Ctrl+Shift+V",),
+        "Make an article of the copied text or web page selection",
+    ),
+    ActionId.EDIT_METADATA: ActionSpec(
+        "Edit &Metadata…",
+        "mdi6.file-document-edit-outline",
+        ("Ctrl+Shift+D",),  # D for details: Ctrl+Shift+M finds mentions
+        "Edit the title, outlet, URL, date, language and direction of the article",
+    ),
+    ActionId.DELETE_ARTICLE: ActionSpec(
+        "&Delete Article…",
+        "mdi6.file-remove-outline",
+        ("Delete",),  # only while the library list has the focus (ui/library/articles.py)
+        "Remove the article with its annotations and claims (Edit → Undo brings it back)",
+    ),
+    ActionId.EXPORT_BRIEFING: ActionSpec(
+        "Export &Briefing…",
+        "mdi6.file-word-outline",
+        ("Ctrl+E",),
+        "Write a Word briefing from the annotations, claims and entities",
+    ),
+    ActionId.EXPORT_ANNOTATIONS_CSV: ActionSpec(
+        "&Annotations (CSV)…", "mdi6.file-delimited-outline", (), "Annotations as a spreadsheet"
+    ),
+    ActionId.EXPORT_CLAIMS_CSV: ActionSpec(
+        "&Claims (CSV)…", "mdi6.file-delimited-outline", (), "Claims as a spreadsheet"
+    ),
+    ActionId.EXPORT_JSON: ActionSpec(
+        "Whole Project (&JSON)…", "mdi6.code-json", (), "The whole project as Hamish JSON"
+    ),
+    ActionId.QUIT: ActionSpec("&Quit", "mdi6.exit-to-app", ("Ctrl+Q",), "Quit Hamish"),
+    ActionId.ZOOM_IN: ActionSpec(
+        "Zoom &In", "mdi6.magnify-plus-outline", ("Ctrl+=", "Ctrl++"), "Larger text"
+    ),
+    ActionId.ZOOM_OUT: ActionSpec(
+        "Zoom &Out", "mdi6.magnify-minus-outline", ("Ctrl+-",), "Smaller text"
+    ),
+    ActionId.ZOOM_RESET: ActionSpec(
+        "&Actual Size", "mdi6.magnify-remove-outline", ("Ctrl+0",), "Reset the text size"
+    ),
+    ActionId.CHOOSE_FONT: ActionSpec(
+        "Reader &Font…", "mdi6.format-font", (), "Choose the font articles are shown in"
+    ),
+    ActionId.FOCUS_FILTER: ActionSpec(
+        "Filter &Library", "mdi6.filter-outline", ("Ctrl+L",), "Filter the list of articles"
+    ),
+    ActionId.FIND: ActionSpec(
+        "&Find in Article…",
+        "mdi6.text-search",
+        (QKeySequence.StandardKey.Find,),
+        "Find words in the open article",
+    ),
+    ActionId.SEARCH: ActionSpec(
+        "&Search All Articles…",
+        "mdi6.text-box-search-outline",
+        ("Ctrl+Shift+F",),
+        'Search every article: words, "phrases", prefix*, OR, NOT',
+    ),
+    ActionId.NEXT_ANNOTATION: ActionSpec(
+        "&Next Annotation",
+        "mdi6.arrow-down-bold-outline",
+        ("N",),
+        "Go to the next annotation in the article",
+    ),
+    ActionId.PREVIOUS_ANNOTATION: ActionSpec(
+        "&Previous Annotation",
+        "mdi6.arrow-up-bold-outline",
+        ("P",),
+        "Go to the previous annotation in the article",
+    ),
+    ActionId.EDIT_NOTE: ActionSpec(
+        "Edit &Note…", "mdi6.note-edit-outline", ("F2",), "Write a note on the annotation"
+    ),
+    ActionId.DELETE_ANNOTATION: ActionSpec(
+        "&Delete Annotation", "mdi6.delete-outline", ("Delete",), "Remove the annotation"
+    ),
+    ActionId.MANAGE_LABELS: ActionSpec(
+        "&Manage Labels…", "mdi6.tag-multiple-outline", (), "Add, rename, recolour or remove labels"
+    ),
+    ActionId.SNAP_TO_WORDS: ActionSpec(
+        "&Snap Selections to Words",
+        "mdi6.format-letter-matches",
+        (),
+        "Grow selections to whole words (hold Alt while selecting to keep exact characters)",
+    ),
+    ActionId.LINK_ENTITY: ActionSpec(
+        "&Link to Entity…",
+        "mdi6.link-variant",
+        ("Ctrl+Shift+E",),
+        "Link the annotation to an entity of the registry, or create one",
+    ),
+    ActionId.FIND_MENTIONS: ActionSpec(
+        "Find All &Mentions…",
+        "mdi6.account-search-outline",
+        ("Ctrl+Shift+M",),
+        "Find untagged mentions of the entity under the cursor, in this article or all",
+    ),
+    ActionId.SHOW_SUGGESTIONS: ActionSpec(
+        "Show &Suggestions",
+        "mdi6.lightbulb-on-outline",
+        (),
+        "Suggest names after titles, known aliases and claim sentences (dashed underline)",
+    ),
+    ActionId.ACCEPT_SUGGESTION: ActionSpec(
+        "&Accept Suggestion", "mdi6.check", ("Return",), "Tag the suggestion under the cursor"
+    ),
+    ActionId.NEXT_SUGGESTION: ActionSpec(
+        "Next Su&ggestion", "mdi6.lightbulb-outline", ("Ctrl+]",), "Go to the next suggestion"
+    ),
+    ActionId.SHOW_ENTITIES: ActionSpec(
+        "&Entities", "mdi6.account-group-outline", ("Ctrl+Shift+N",), "Show the entity registry"
+    ),
+    ActionId.SHOW_CLAIMS: ActionSpec(
+        "&Claims Table", "mdi6.table-large", ("Ctrl+Shift+C",), "Show every claim in the project"
+    ),
+    ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
+}
+
+
+# Actions on the toolbar get their icon before the first paint; the others (menus only) get
+# theirs just after it: loading icons is a tenth of start-up time.
+TOOLBAR = frozenset(
+    {
+        ActionId.OPEN_PROJECT,
+        ActionId.IMPORT_FILES,
+        ActionId.ZOOM_OUT,
+        ActionId.ZOOM_IN,
+        ActionId.FIND,
+        ActionId.CHOOSE_FONT,
+        ActionId.MANAGE_LABELS,
+    }
+)
+
+
+class ActionRegistry:
+    """Creates each QAction once, parented to the window so shortcuts work everywhere in it."""
+
+    def __init__(self, parent: QObject, *, defer_icons: bool = False) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        self._pending: list[ActionId] = []
+        for action_id, spec in SPECS.items():
+            if defer_icons and action_id not in TOOLBAR:
+                action = QAction(spec.text, parent)
+                self._pending.append(action_id)
+            else:
+                action = QAction(icon(spec.icon), spec.text, parent)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            if spec.shortcuts:
+                key = QKeySequence(spec.shortcuts[0]).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                tip = f"{tip} ({key})"
+            action.setToolTip(tip)
+            action.setStatusTip(spec.tip)
+            action.setObjectName(action_id.name.lower())
+            self._actions[action_id] = action
+
+    def load_icons(self) -> None:
+        """Give the menu-only actions their icons (see ``defer_icons``)."""
+        for action_id in self._pending:
+            self._actions[action_id].setIcon(icon(SPECS[action_id].icon))
+        self._pending = []
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())

@@ -1,0 +1,664 @@
+"""The main window: docks, menus, toolbars and the wiring between them. No SQL, no text logic:
+edits go through undo commands, and every view follows the session's ``changed`` signal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import __version__, settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet
+from desktop.core.spans import check_anchors
+from desktop.settings import Settings
+from desktop.store.db import PROJECT_SUFFIX
+from desktop.store.project import Project
+from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.library.dock import LibraryDock, LibraryModel
+from desktop.ui.reader.findbar import FindBar
+from desktop.ui.reader.fonts import reader_font
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.reader.tagging import TaggingController
+from desktop.ui.shell.actions import ActionId, ActionRegistry
+from desktop.ui.shell.messages import Messenger
+from desktop.ui.widgets.icons import icon
+
+LAST_DOCUMENT = "last_document"
+DOCK_MIN_WIDTH = 240
+LAYOUT_VERSION = 2
+"""Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
+without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
+the others rather than tabbed), so an older layout is dropped for the default one."""
+
+
+class MainWindow(QMainWindow):
+    """Owns no data: the project, settings and messenger are passed in by ``app.py``."""
+
+    project_changed = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        prefs: Settings,
+        messenger: Messenger,
+        open_project: type[Project] | None = None,
+        parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
+    ) -> None:
+        """Build the window. With ``deferred`` only what the first paint needs is built (the
+        reader, library, annotations, menus); ``finish_setup`` adds the registry, claim
+        workbench, search, imports, exports and suggestions once the event loop runs, so the
+        window appears sooner. Tests and screenshots build everything at once."""
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.prefs = prefs
+        self.messenger = messenger
+        self._project_factory = open_project or Project
+        self.registry = ActionRegistry(self, defer_icons=deferred)
+        self.undo_group = QUndoGroup(self)
+        self.setDockNestingEnabled(True)
+        self.setDocumentMode(True)
+        self._default_size()
+
+        self.reader = ReaderPane(self)
+        self.setCentralWidget(self.reader)
+        self.find_bar = FindBar(self.reader.text, self)
+        self.reader.add_bar(self.find_bar)
+        self.library = LibraryDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.library.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.library.document_activated.connect(self.open_document)
+
+        self.session: ProjectSession | None = None
+        self.annotation_model = AnnotationModel(
+            lambda doc_id: self.project.annotations.for_document(doc_id),
+            lambda ids: self.project.annotations.many(ids),
+            lambda label_id: self.session.label(label_id) if self.session else None,
+            lambda entity_id: self.project.annotations.entity_name(entity_id),
+            self,
+        )
+        self.annotations = AnnotationPanel(self.annotation_model, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
+        self.fit_docks()
+        self.tagging = TaggingController(
+            self.reader, self.annotations, self.annotation_model, self.statusBar(), messenger, self
+        )
+        self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
+
+        self._ready = False
+        self._closed = False
+        self._build_menus()
+        self._build_toolbars()
+        self.status_project = QLabel(self)
+        self.status_project.setObjectName("status_project")
+        self.statusBar().addPermanentWidget(self.status_project)
+        self._connect_actions()
+
+        self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
+        self.reader.set_font(
+            reader_font(
+                prefs.get(settings.READER_FONT_FAMILY), prefs.get(settings.READER_FONT_SIZE)
+            ),
+            zoom=prefs.get(settings.READER_ZOOM),
+        )
+        snap = self.registry[ActionId.SNAP_TO_WORDS]
+        snap.setCheckable(True)
+        snap.setChecked(prefs.get(settings.SNAP_TO_WORDS))
+        self.reader.text.snap_enabled = snap.isChecked()
+        self._restore_layout()
+        self.project = project
+        self._attach(project)
+        if not deferred:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """The second half of construction (see ``__init__``); runs once."""
+        if self._ready or self._closed:
+            return
+        # Loaded here, not at start-up: together these modules cost a third of launch time.
+        from desktop.ui.claims.controller import WorkbenchController
+        from desktop.ui.claims.views import ClaimEditor, ClaimsTable
+        from desktop.ui.entities.panel import EntitiesPanel
+        from desktop.ui.library.articles import install_article_actions
+        from desktop.ui.reader.suggestions import SuggestionController
+        from desktop.ui.search.panel import install_search_panel
+        from desktop.ui.transfer.exports import ExportController
+        from desktop.ui.transfer.importing import install_importing
+
+        messenger = self.messenger
+        self.registry.load_icons()
+        self.entities = EntitiesPanel(
+            lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
+        )
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities)
+        self.tabifyDockWidget(self.library, self.entities)
+        self.library.raise_()
+        self.claim_editor = ClaimEditor(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claim_editor)
+        self.tabifyDockWidget(self.annotations, self.claim_editor)
+        self.annotations.raise_()
+        self.claims_table = ClaimsTable(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.claims_table)
+        self.claims_table.hide()
+        self.workbench = WorkbenchController(
+            self.reader,
+            self.tagging,
+            self.entities,
+            self.claim_editor,
+            self.claims_table,
+            self.statusBar(),
+            messenger,
+            self.open_at,
+            self,
+        )
+        self.suggestions = SuggestionController(self.reader, self.statusBar(), self)
+        self.tagging.extra_tooltip = self.suggestions.tooltip
+        self.tagging.suggestion_menu = self.suggestions.fill_menu
+        self.entities.mentions_requested.connect(self.find_mentions)
+
+        self.exports = ExportController(self)
+        self.search_panel = install_search_panel(self)
+        self.importing = install_importing(self)  # import actions, drops, metadata editor
+        self.articles = install_article_actions(self)  # Delete Article
+        self._add_secondary_menus()
+        self._connect_secondary_actions()
+        assert self.session is not None
+        self.workbench.attach(self.session)
+        self.suggestions.attach(self.session)
+        self._ready = True
+        self._restore_layout(geometry=False)  # the docks made just now, where they were left
+        self.suggestions.schedule()
+
+    # --- construction ----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.registry
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([a[ActionId.NEW_PROJECT], a[ActionId.OPEN_PROJECT]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.IMPORT_FILES])
+        file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
+        export_menu = file_menu.addMenu("E&xport")
+        export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
+        export_menu.addAction(a[ActionId.EXPORT_JSON])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("mdi6.undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("mdi6.redo"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a[ActionId.FIND])
+        edit_menu.addAction(a[ActionId.SEARCH])
+        edit_menu.addSeparator()
+        for action_id in (
+            ActionId.NEXT_ANNOTATION,
+            ActionId.PREVIOUS_ANNOTATION,
+            ActionId.EDIT_NOTE,
+            ActionId.DELETE_ANNOTATION,
+        ):
+            edit_menu.addAction(a[action_id])
+        article_menu = self.menuBar().addMenu("&Article")
+        article_menu.addAction(a[ActionId.EDIT_METADATA])
+        article_menu.addSeparator()
+        article_menu.addAction(a[ActionId.DELETE_ARTICLE])
+
+        self.tag_menu = self.menuBar().addMenu("&Tag")
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
+        view_menu.addAction(a[ActionId.CHOOSE_FONT])
+        view_menu.addSeparator()
+        view_menu.addAction(a[ActionId.FOCUS_FILTER])
+        toggle = self.library.toggleViewAction()
+        toggle.setText("&Library Panel")
+        view_menu.addAction(toggle)
+        toggle = self.annotations.toggleViewAction()
+        toggle.setText("&Annotations Panel")
+        view_menu.addAction(toggle)
+        self.view_menu = view_menu
+        self.view_docks_anchor = view_menu.addSeparator()
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(a[ActionId.ABOUT])
+
+        # Keys that only make sense while reading: they must not fire while typing in the
+        # filter or find boxes, so they live on the text widget itself.
+        text = self.reader.text
+        for action_id in (
+            ActionId.NEXT_ANNOTATION,
+            ActionId.PREVIOUS_ANNOTATION,
+            ActionId.DELETE_ANNOTATION,
+            ActionId.ACCEPT_SUGGESTION,
+        ):
+            action = a[action_id]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            text.addAction(action)
+
+    def _build_toolbars(self) -> None:
+        a = self.registry
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("main_toolbar")
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        bar.addAction(a[ActionId.OPEN_PROJECT])
+        bar.addAction(a[ActionId.IMPORT_FILES])
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        for action_id in (ActionId.ZOOM_OUT, ActionId.ZOOM_IN, ActionId.FIND, ActionId.CHOOSE_FONT):
+            bar.addAction(a[action_id])
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            a[ActionId.ZOOM_OUT],
+            a[ActionId.ZOOM_IN],
+        ):
+            button = bar.widgetForAction(action)
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # type: ignore[attr-defined]
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.view_menu.addAction(bar.toggleViewAction())
+        self.toolbar = bar
+
+        palette = QToolBar("Labels", self)
+        palette.setObjectName("label_toolbar")
+        palette.setIconSize(QSize(18, 18))
+        palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBarBreak()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
+        self.view_menu.addAction(palette.toggleViewAction())
+        self.label_bar = palette
+
+    def _connect_actions(self) -> None:
+        a = self.registry
+        a[ActionId.NEW_PROJECT].triggered.connect(self.choose_new_project)
+        a[ActionId.OPEN_PROJECT].triggered.connect(self.choose_project)
+        a[ActionId.IMPORT_FILES].triggered.connect(self.choose_import)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.ZOOM_IN].triggered.connect(self.reader.zoom_in)
+        a[ActionId.ZOOM_OUT].triggered.connect(self.reader.zoom_out)
+        a[ActionId.ZOOM_RESET].triggered.connect(self.reader.zoom_reset)
+        a[ActionId.CHOOSE_FONT].triggered.connect(self.choose_font)
+        a[ActionId.FOCUS_FILTER].triggered.connect(self._focus_filter)
+        a[ActionId.FIND].triggered.connect(self._open_find)
+        tagging = self.tagging
+        a[ActionId.NEXT_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(+1))
+        a[ActionId.PREVIOUS_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(-1))
+        a[ActionId.EDIT_NOTE].triggered.connect(lambda: tagging.on_current(tagging.edit_note))
+        a[ActionId.DELETE_ANNOTATION].triggered.connect(self._delete_at_cursor)
+        a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
+        a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
+        a[ActionId.ABOUT].triggered.connect(self.about)
+        show = a[ActionId.SHOW_SUGGESTIONS]
+        show.setCheckable(True)
+        show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
+
+    def _add_secondary_menus(self) -> None:
+        a = self.registry
+        toggles = []
+        for dock, title in (
+            (self.entities, "&Entities Panel"),
+            (self.claim_editor, "Claim &Editor"),
+            (self.claims_table, "&Claims Table"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setText(title)
+            toggles.append(toggle)
+        self.view_menu.insertActions(self.view_docks_anchor, toggles)
+        # Keyboard ways to bring the registry and the claims table forward.
+        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
+
+    def _connect_secondary_actions(self) -> None:
+        a = self.registry
+        a[ActionId.EXPORT_BRIEFING].triggered.connect(self.exports.open_briefing)
+        a[ActionId.EXPORT_ANNOTATIONS_CSV].triggered.connect(
+            lambda: self.exports.export_file("annotations")
+        )
+        a[ActionId.EXPORT_CLAIMS_CSV].triggered.connect(lambda: self.exports.export_file("claims"))
+        a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.exports.export_file("json"))
+        a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
+        a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
+        show = a[ActionId.SHOW_SUGGESTIONS]
+        self.suggestions.enabled = show.isChecked()
+        show.toggled.connect(self._set_suggestions)
+        a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
+        a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
+        a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
+        a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
+
+    # --- project -----------------------------------------------------------------------------
+    def _attach(self, project: Project) -> None:
+        self.project = project
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+        self.session = ProjectSession(project, self.prefs.author(), self)
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+        self.session.changed.connect(self._apply_changes)
+        self.session.failed.connect(self.messenger.error)
+        self.tagging.attach(self.session)
+        if self._ready:
+            self.workbench.attach(self.session)
+            self.suggestions.attach(self.session)
+        self._rebuild_label_actions()
+        self.library.set_model(LibraryModel(project.documents.summaries, self))
+        self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+        self._update_status()
+        self.status_project.setToolTip(str(project.path))
+        self.reader.clear()
+        self.annotation_model.set_document(None)
+        last = self.prefs.project_value(project.path, LAST_DOCUMENT)
+        target = int(last) if last not in (None, "") and str(last).isdigit() else None
+        if target is None or not project.documents.exists(target):
+            target = self.library.first_document()
+        if target is not None:
+            self.open_document(target)
+        self._update_title()
+        self.project_changed.emit()
+
+    def switch_project(self, path: Path, *, create: bool) -> bool:
+        """Open another project; on any error the current one stays open and untouched."""
+        try:
+            project = self._project_factory.open(path, create=create)
+        except HamishError as error:
+            self.messenger.error("Cannot open project", str(error))
+            return False
+        self._remember_document()
+        if self._ready:
+            self.suggestions.detach()
+        self.project.close()
+        self._attach(project)
+        return True
+
+    def choose_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its enums cost start-up time: load on use
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open Project",
+            str(self.project.path.parent),
+            f"Hamish projects (*{PROJECT_SUFFIX});;All files (*)",
+        )
+        if name:
+            self.switch_project(Path(name), create=False)
+
+    def choose_new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "New Project",
+            str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
+            f"Hamish projects (*{PROJECT_SUFFIX})",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        if path.exists():
+            self.messenger.error(
+                "Cannot create project",
+                f"{path} already exists. Open it with File → Open Project, or choose another name.",
+            )
+            return
+        self.switch_project(path, create=True)
+
+    # --- documents ---------------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        try:
+            document = self.project.documents.get(document_id)
+            annotations = self.project.annotations.for_document(document_id)
+            repairs = check_anchors(
+                document.text,
+                [
+                    (a.id, a.start, a.end, a.quote, a.prefix, a.suffix, a.anchor)
+                    for a in annotations
+                ],
+            )
+            if repairs:
+                self.project.annotations.set_anchors(
+                    [(i, r.start, r.end, r.anchor) for i, r in repairs]
+                )
+                annotations = self.project.annotations.for_document(document_id)
+        except HamishError as error:
+            self.messenger.error("Cannot open article", str(error))
+            return
+        self.reader.show_document(document, self.tagging.spans(annotations))
+        if self._ready:
+            self.suggestions.schedule()
+        self.annotation_model.set_document(document_id, annotations)
+        self.find_bar.reset()
+        self.library.select(document_id)
+        self._update_title()
+        if repairs:
+            moved = sum(1 for _, r in repairs if r.anchor == "moved")
+            orphaned = sum(1 for _, r in repairs if r.anchor == "orphaned")
+            self.statusBar().showMessage(
+                f"The article text changed: {moved} annotation(s) re-anchored by their quote, "
+                f"{orphaned} orphaned (see the Annotations panel).",
+                10000,
+            )
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import files and folders in the background (see ``ui/importing.py``)."""
+        self.finish_setup()
+        self.importing.import_paths(paths)
+
+    def choose_import(self) -> None:
+        self.finish_setup()
+        self.importing.choose_files()
+
+    def _set_snap(self, enabled: bool) -> None:
+        self.reader.text.snap_enabled = enabled
+        self.prefs.set(settings.SNAP_TO_WORDS, enabled)
+
+    # --- changes ---------------------------------------------------------------------------------
+    def _apply_changes(self, changes: ChangeSet) -> None:
+        """Library counts, label actions and the panel; the tagging controller repaints the
+        reader's highlights from the same signal."""
+        assert self.library.model is not None
+        open_removed = self.reader.document_id in changes.documents_removed
+        row = self.library.view.currentIndex().row() if open_removed else -1
+        self.library.model.apply(changes)
+        if changes.labels_changed:
+            self._rebuild_label_actions()
+        self.annotation_model.apply(changes)
+        if self._ready:
+            self.search_panel.apply_changes(changes)
+        if changes.documents_added or changes.documents_removed:
+            self._update_status()
+        if open_removed:
+            self._open_near(row)
+
+    def _open_near(self, row: int) -> None:
+        """The open article went away (deleted, or its import undone): open the one that
+        took its row in the library, or show the empty reader."""
+        following = self.library.document_near(row)
+        if following is not None:
+            self.open_document(following)
+            return
+        self.reader.clear()
+        self.annotation_model.set_document(None)
+        self.find_bar.reset()
+        self._update_title()
+
+    def open_at(self, document_id: int, start: int, end: int) -> None:
+        """Open an article (if it is not open) scrolled to a span, selected and flashed."""
+        if self.reader.document_id != document_id:
+            self.open_document(document_id)
+        if self.reader.document_id == document_id:
+            self.reader.text.select_cp(start, end)
+            self.reader.text.flash(start, end)
+            self.reader.text.setFocus()
+
+    def _delete_at_cursor(self) -> None:
+        """Delete: the annotation under the cursor, or else reject the suggestion there."""
+        on_text = self.reader.text.hasFocus() and self.tagging.current_annotation() is None
+        if on_text and self._ready and self.suggestions.reject():
+            return
+        self.tagging.on_current(self.tagging.delete_annotation)
+
+    def _set_suggestions(self, enabled: bool) -> None:
+        self.suggestions.set_enabled(enabled)
+        self.prefs.set(settings.SHOW_SUGGESTIONS, enabled)
+
+    def find_mentions(self, entity_id: int | None) -> None:
+        """Offer untagged mentions of an entity (the one under the cursor by default)."""
+        if self.session is None:
+            return
+        if entity_id is None:
+            current = self.tagging.current_annotation()
+            if current is not None:
+                entity_id = self.project.annotations.get(current).entity_id
+            if entity_id is None:
+                entity_id = self.entities.current_id()
+        if entity_id is None:
+            self.statusBar().showMessage(
+                "Place the cursor on a tagged entity, or choose one in the Entities panel.", 5000
+            )
+            return
+        from desktop.ui.entities.mentions import MentionsDialog  # loads the matcher on first use
+
+        dialog = MentionsDialog(
+            self.project, self.project.entities.get(entity_id), self.reader.document_id, self
+        )
+        dialog.accept_requested.connect(self.tagging.accept_mentions)
+        dialog.reject_requested.connect(self.tagging.reject_mentions)
+        dialog.open_requested.connect(self.open_at)
+        dialog.exec()
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    def _rebuild_label_actions(self) -> None:
+        tail = [
+            self.registry[ActionId.SNAP_TO_WORDS],
+            self.registry[ActionId.LINK_ENTITY],
+            self.registry[ActionId.FIND_MENTIONS],
+            self.registry[ActionId.SHOW_SUGGESTIONS],
+            self.registry[ActionId.NEXT_SUGGESTION],
+            self.registry[ActionId.MANAGE_LABELS],
+        ]
+        self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
+
+    def manage_labels(self) -> None:
+        from desktop.ui.labels.manager import manage_labels
+
+        if self.session is not None:
+            manage_labels(self, self.session, self.messenger)
+
+    def _update_status(self) -> None:
+        self.status_project.setText(
+            f"{self.project.path.name}  ·  {self.project.documents.count()} articles"
+        )
+
+    # --- view --------------------------------------------------------------------------------
+    def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
+        ok, font = QFontDialog.getFont(self.reader.base_font(), self, "Reader Font")
+        if ok:
+            self.reader.set_font(font)
+            self.prefs.set(settings.READER_FONT_FAMILY, font.family())
+            self.prefs.set(settings.READER_FONT_SIZE, font.pointSizeF())
+
+    def _focus_filter(self) -> None:
+        self.library.show()
+        self.library.filter_edit.setFocus()
+        self.library.filter_edit.selectAll()
+
+    def _open_find(self) -> None:
+        if self.reader.document_id is not None:
+            self.find_bar.open_bar()
+
+    def about(self) -> None:
+        self.messenger.info(
+            "About Hamish",
+            f"Hamish (هامش) {__version__}\n\n"
+            "Read, annotate and brief on Arabic news.\nMIT licence.",
+        )
+
+    def _update_title(self) -> None:
+        parts = []
+        if self.reader.document_id is not None:
+            parts.append(self.reader.title.text())
+        parts.append(self.project.path.stem)
+        parts.append("Hamish")
+        self.setWindowTitle(" — ".join(parts))
+
+    # --- size ------------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1280×820, or less on a smaller screen: a first launch on a 1366×768 laptop must
+        not open taller than the screen (a saved geometry replaces this)."""
+        width, height = 1280, 820
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.94))
+            height = min(height, int(available.height() * 0.94))
+        self.resize(width, height)
+
+    def fit_docks(self) -> None:
+        """Side panels in proportion to the window (a quarter each, 240–340 px), so the
+        article keeps the widest column on a small window too."""
+        side = max(DOCK_MIN_WIDTH, min(340, self.width() // 4))
+        self.resizeDocks([self.library, self.annotations], [side, side], Qt.Orientation.Horizontal)
+
+    # --- persistence -------------------------------------------------------------------------
+    def _restore_layout(self, *, geometry: bool = True) -> None:
+        saved = self.prefs.get(settings.WINDOW_GEOMETRY)
+        if geometry and isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
+        state = self.prefs.get(settings.WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def _remember_document(self) -> None:
+        if self.reader.document_id is not None:
+            self.prefs.set_project_value(self.project.path, LAST_DOCUMENT, self.reader.document_id)
+
+    def save_state(self) -> None:
+        self.prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        if self._ready:
+            # Before finish_setup half the docks do not exist yet: a layout saved then (the
+            # window closed at once) would lose their places for every later session.
+            self.prefs.set(settings.WINDOW_STATE, self.saveState(LAYOUT_VERSION))
+        self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
+        self._remember_document()
+        self.prefs.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self.save_state()
+        if self._ready:
+            self.suggestions.detach()
+        self.project.close()
+        super().closeEvent(event)

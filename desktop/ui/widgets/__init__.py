@@ -1,0 +1,2 @@
+"""Reusable pieces with no feature of their own: row-cache models, sorting, HTML delegate,
+icons."""
