@@ -74,6 +74,9 @@ class ChangeSet(NamedTuple):
     labels_changed: bool = False
     entities_changed: bool = False
     claims_changed: bool = False
+    # Articles may have come or gone beyond those listed (an import that failed half-way
+    # lost its list): views of the article list read it again.
+    documents_reloaded: bool = False
 
     def __bool__(self) -> bool:
         return any(
@@ -87,6 +90,7 @@ class ChangeSet(NamedTuple):
                 self.labels_changed,
                 self.entities_changed,
                 self.claims_changed,
+                self.documents_reloaded,
             )
         )
 
@@ -168,6 +172,14 @@ class AnnotationDraft(NamedTuple):
     author: str
     note: str = ""
     entity_id: int | None = None
+
+
+class NewEntity(NamedTuple):
+    """An entity to create as part of an edit (a new name typed in a picker, a new mention's
+    entity): the edit creates it in its own transaction, and its undo deletes it again."""
+
+    name: str
+    type: str
 
 
 ENTITY_TYPES = ("person", "organisation", "location", "event", "other")

@@ -193,7 +193,7 @@ def test_a_failed_delete_or_restore_says_so_and_changes_nothing(
     assert not window.project.documents.exists(ids[0])
 
 
-def test_undoing_a_group_opens_one_article_and_a_failure_drops_the_group(
+def test_undoing_a_group_opens_one_article_and_a_failure_changes_nothing(
     make_window: MakeWindow,
     tmp_path: Path,
     messenger: RecordingMessenger,
@@ -225,6 +225,9 @@ def test_undoing_a_group_opens_one_article_and_a_failure_drops_the_group(
     monkeypatch.setattr(DocumentStore, "restore", second_fails)
     window.undo_group.undo()
     assert "disk is full" in messenger.errors[-1][1]
-    assert len(_library_ids(window)) == 1  # what came back stays; what failed is reported
+    # One transaction: a failure half-way brings nothing back (no half-restored group), and
+    # the project is exactly as before the undo.
+    assert _library_ids(window) == []
+    assert window.project.documents.count() == 0
     stack = window.undo_group.activeStack()
     assert stack.count() == 0 and not stack.canRedo()  # no half-applied group left to replay

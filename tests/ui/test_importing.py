@@ -18,10 +18,12 @@ from pytestqt.qtbot import QtBot
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.batch import load_file
+from desktop.ops.articles import validate_metadata
 from desktop.store.project import Project
+from desktop.ui.library.metadata import MetadataDialog
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
-from desktop.ui.transfer.importing import ImportOutcome, MetadataDialog, validate_metadata
+from desktop.ui.transfer.import_dialogs import ImportOutcome
 
 from .conftest import RecordingMessenger
 
@@ -201,7 +203,7 @@ def test_edit_metadata_undo_and_redo(window: MainWindow) -> None:
     assert edit in window.library.view.actions()  # the library's context menu offers it
     article_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Article")
     assert article_menu is not None and edit in article_menu.actions()
-    window.importing.ask_metadata = ask
+    window.metadata.ask_metadata = ask
     edit.trigger()
     assert asked == ["الأول"]
     document = window.project.documents.get(doc_id)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
+from desktop.ops.labels import add_label, edit_label, remove_label
 from desktop.store.project import Project
-from desktop.ui.commands.undo import AddLabel, EditLabel, RemoveLabel
 from desktop.ui.shell.mainwindow import MainWindow
 
 MakeWindow = Callable[..., MainWindow]
@@ -52,16 +53,20 @@ def test_add_edit_remove_labels_with_undo(
     session = window.session
     assert session is not None
     stack = session.undo_stack
-    stack.push(
-        AddLabel(
-            session, name_en="Weapon", name_ar="سلاح", kind="entity", color="#555555", shortcut="8"
-        )
-    )
+    fields = {
+        "name_en": "Weapon",
+        "name_ar": "سلاح",
+        "kind": "entity",
+        "color": "#555555",
+        "shortcut": "8",
+    }
+    session.run(partial(add_label, fields=fields))
     weapon = next(label for label in session.labels if label.name_en == "Weapon")
     assert weapon.shortcut == "8"
     assert any(a.text() == "Weapon · سلاح" for a in window.tagging.label_actions)
     # Give Weapon the "1" key: Person loses it; undo gives it back.
-    stack.push(EditLabel(session, weapon.id, name_en="Arms", shortcut="1", color="#222222"))
+    arms = {"name_en": "Arms", "shortcut": "1", "color": "#222222"}
+    session.run(partial(edit_label, label_id=weapon.id, fields=arms))
     keys = {label.name_en: label.shortcut for label in session.labels}
     assert keys["Arms"] == "1" and keys["Person"] == ""
     stack.undo()
@@ -77,14 +82,14 @@ def test_add_edit_remove_labels_with_undo(
     (annotation,) = window.annotation_model.annotations()
     assert annotation.label_id == weapon.id
     location = next(label for label in session.labels if label.key == "location")
-    stack.push(RemoveLabel(session, weapon.id, location.id))
+    session.run(partial(remove_label, label_id=weapon.id, reassign_to=location.id))
     assert all(label.id != weapon.id for label in session.labels)
     assert window.annotation_model.annotations()[0].label_id == location.id
     stack.undo()
     assert window.annotation_model.annotations()[0].label_id == weapon.id
     assert window.reader.text.index.get(annotation.id).color == "#222222"  # type: ignore[union-attr]
     # Remove and delete its annotations; undo restores both.
-    stack.push(RemoveLabel(session, weapon.id, None))
+    session.run(partial(remove_label, label_id=weapon.id, reassign_to=None))
     assert window.annotation_model.rowCount() == 0
     assert window.reader.text.index.get(annotation.id) is None
     stack.undo()
@@ -107,7 +112,7 @@ def test_claim_label_removal_keeps_claim_details_for_undo(
         [annotation_id],
     )
     note = next(label for label in session.labels if label.key == "note")
-    session.undo_stack.push(RemoveLabel(session, claim.id, note.id))
+    session.run(partial(remove_label, label_id=claim.id, reassign_to=note.id))
     assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
     session.undo_stack.undo()
     assert conn.execute("SELECT status, reliability FROM claims").fetchall() == [("contested", "B")]

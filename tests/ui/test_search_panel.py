@@ -13,8 +13,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
+from desktop.ops.entities import edit_entity
 from desktop.store.project import Project
-from desktop.ui.commands.undo import EditEntity
 from desktop.ui.search.catchup import IndexCatchUp
 from desktop.ui.search.panel import DEBOUNCE_MS, HTML_ROLE, SearchPanel
 from desktop.ui.shell.mainwindow import MainWindow
@@ -481,8 +481,8 @@ def test_filter_choices_follow_imports_metadata_and_renames(
     outcome = window.importing.last_outcome
     assert outcome is not None
     doc_id = outcome.imported[0][1]
-    window.importing.ask_metadata = lambda _document: {"source": "المرصد اليومي"}
-    window.importing.edit_metadata(doc_id)
+    window.metadata.ask_metadata = lambda _document: {"source": "المرصد اليومي"}
+    window.metadata.edit_metadata(doc_id)
     assert sources.findData("المرصد اليومي") >= 0 and sources.findData("صحيفة المرصد") < 0
     # An entity renamed on its page is renamed in the filter, still chosen.
     window.open_document(1)
@@ -491,5 +491,5 @@ def test_filter_choices_follow_imports_metadata_and_renames(
     (kerry,) = [entities.itemData(i) for i in range(1, entities.count())]
     entities.setCurrentIndex(entities.findData(kerry))
     assert window.session is not None
-    window.session.undo_stack.push(EditEntity(window.session, kerry, None, name="جون كيري"))
+    window.session.run(lambda p: edit_entity(p, kerry, name="جون كيري"))
     assert entities.currentData() == kerry and entities.currentText() == "جون كيري"

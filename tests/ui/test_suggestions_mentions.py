@@ -103,7 +103,9 @@ def test_find_all_mentions_across_the_seeds(make_window: MakeWindow, default_pro
 def test_editing_a_label_keeps_the_dashed_suggestions(
     make_window: MakeWindow, default_project: Path, qtbot: QtBot
 ) -> None:
-    from desktop.ui.commands.undo import EditLabel
+    from functools import partial
+
+    from desktop.ops.labels import edit_label
 
     window = make_window(default_project)
     with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
@@ -113,5 +115,7 @@ def test_editing_a_label_keeps_the_dashed_suggestions(
     assert window.session is not None
     person = window.project.labels.by_key("person")
     assert person is not None
-    window.session.undo_stack.push(EditLabel(window.session, person.id, color="#123456"))
+    window.session.run(
+        partial(edit_label, label_id=person.id, fields={"color": "#123456"})
+    )
     assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == drawn

@@ -256,7 +256,7 @@ def test_panel_navigation(make_window: MakeWindow, article: Path, qtbot: QtBot) 
 def test_edit_note_dialog(
     make_window: MakeWindow, article: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop.ui.labels import dialogs
+    from desktop.ui.annotations import note_editor as dialogs
 
     window = make_window(article)
     start = KERRY_ARTICLE.index("كيري")
@@ -387,8 +387,10 @@ def test_a_note_or_label_edit_announces_only_what_it_changed(
     make_window: MakeWindow, article: Path
 ) -> None:
     """A note touches the annotation alone; entity counts and claims are not recomputed."""
+    from functools import partial
+
     from desktop.core.models import ChangeSet
-    from desktop.ui.commands.undo import EditAnnotation
+    from desktop.ops.annotations import edit_annotation
 
     window = make_window(article)
     assert window.session is not None
@@ -397,10 +399,10 @@ def test_a_note_or_label_edit_announces_only_what_it_changed(
     (annotation,) = window.project.annotations.for_document(window.reader.document_id or 0)
     seen: list[ChangeSet] = []
     window.session.changed.connect(seen.append)
-    window.session.undo_stack.push(EditAnnotation(window.session, annotation.id, note="مهم"))
+    window.session.run(partial(edit_annotation, annotation_id=annotation.id, note="مهم"))
     assert seen[-1] == ChangeSet(annotations_changed=(annotation.id,))
     claim = next(label for label in window.session.labels if label.key == "claim")
-    window.session.undo_stack.push(EditAnnotation(window.session, annotation.id, label=claim))
+    window.session.run(partial(edit_annotation, annotation_id=annotation.id, label=claim))
     assert seen[-1].claims_changed and not seen[-1].entities_changed
     window.session.undo_stack.undo()
     assert seen[-1].claims_changed

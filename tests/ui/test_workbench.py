@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Claim
+from desktop.core.models import Claim, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
+from desktop.ops.claims import edit_claim
+from desktop.ops.entities import edit_entity, link_entity, merge_entities
 from desktop.store.claims import ClaimStore
 from desktop.store.project import Project
-from desktop.ui.commands.undo import NEW_ENTITY, EditClaim, EditEntity, LinkEntity, MergeEntities
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 
@@ -72,7 +74,7 @@ def test_tagging_links_mentions_to_one_entity(window: MainWindow) -> None:
     assert (kerry.name, kerry.type, kerry.mentions) == ("جون كيري", "person", 1)
     # Teach the registry the short form, then a clitic form links to the same entity.
     assert window.session is not None
-    window.session.undo_stack.push(EditEntity(window.session, kerry.id, ("كيري", "Kerry")))
+    window.session.run(partial(edit_entity, entity_id=kerry.id, aliases=("كيري", "Kerry")))
     b = tag(window, second, SECOND, "وكيري", "person")
     c = tag(window, second, SECOND, "Kerry", "person")
     annotations = window.project.annotations
@@ -82,7 +84,7 @@ def test_tagging_links_mentions_to_one_entity(window: MainWindow) -> None:
     column = model.ENTITY
     assert {model.index(r, column).data() for r in range(model.rowCount())} == {"جون كيري"}
     assert entities.count() == 1
-    window.workbench.entities.refresh()
+    window.entity_actions.panel.refresh()
     model = window.entities.model
     (row,) = model.rows()
     assert (row.mentions, row.documents) == (3, 2)
@@ -112,11 +114,11 @@ def test_merge_moves_mentions_and_undo_restores(window: MainWindow) -> None:
     assert keep is not None and remove is not None and keep != remove
     assert window.session is not None
     stack = window.session.undo_stack
-    stack.push(MergeEntities(window.session, keep, remove))
+    window.session.run(partial(merge_entities, keep=keep, remove=remove))
     assert annotations.get(b).entity_id == keep
     assert set(entities.get(keep).aliases) == {"جون كيري", "Kerry"}
     assert not entities.exists(remove)
-    window.workbench.entities.refresh()
+    window.entity_actions.panel.refresh()
     assert [r.mentions for r in window.entities.model.rows()] == [2]
     stack.undo()
     assert annotations.get(b).entity_id == remove
@@ -129,9 +131,8 @@ def test_link_entity_command(window: MainWindow) -> None:
     assert window.session is not None
     annotation = tag(window, first, FIRST, "الكرملين", "organisation")
     created = window.project.annotations.get(annotation).entity_id
-    window.session.undo_stack.push(
-        LinkEntity(window.session, annotation, None, ("الرئاسة الروسية", "organisation"))
-    )
+    new = NewEntity("الرئاسة الروسية", "organisation")
+    window.session.run(partial(link_entity, annotation_id=annotation, entity=new))
     linked = window.project.annotations.get(annotation).entity_id
     assert linked != created
     assert window.project.entities.get(linked).name == "الرئاسة الروسية"  # type: ignore[arg-type]
@@ -156,12 +157,11 @@ def test_claim_editing_table_and_links(window: MainWindow) -> None:
     window.reader.text.select_cp(FIRST.index("الكرملين"), FIRST.index("الكرملين"))
     assert window.claim_editor.claim is not None
     assert window.claim_editor.claim.id == denial_claim.id
-    stack.push(
-        EditClaim(
-            window.session,
-            denial_claim.id,
-            create=("الكرملين", "organisation"),
-            claimant_id=NEW_ENTITY,
+    window.session.run(
+        partial(
+            edit_claim,
+            claim_id=denial_claim.id,
+            claimant=NewEntity("الكرملين", "organisation"),
             stance="denies",
             status="contested",
             reliability="B",
@@ -193,7 +193,7 @@ def test_claim_editing_table_and_links(window: MainWindow) -> None:
     table.date_from.clear()
     table._apply_filter()
     # Links between claims, undoable.
-    window.workbench._link_claims(promise_claim.id, denial_claim.id, "contradicts")
+    window.claim_actions._link_claims(promise_claim.id, denial_claim.id, "contradicts")
     (link,) = claims.links(denial_claim.id)
     assert (link.from_claim, link.to_claim, link.kind) == (
         promise_claim.id,
@@ -307,7 +307,7 @@ def test_the_caret_moving_inside_a_claim_does_not_refill_the_editor(
     assert shown == [] and queried == []
     # An edit of that claim (from anywhere: here a command, as undo would) shows at once.
     assert window.session is not None
-    window.session.undo_stack.push(EditClaim(window.session, claim.id, status="refuted"))
+    window.session.run(partial(edit_claim, claim_id=claim.id, status="refuted"))
     assert shown == [claim.id]
     assert editor.status.currentData() == "refuted"
     window.session.undo_stack.undo()
@@ -395,7 +395,7 @@ def test_an_entity_page_without_a_name_stays_open(
                 dialog.reject()
 
     QTimer.singleShot(0, fill)
-    window.workbench.open_entity(kerry)
+    window.entity_actions.open_entity(kerry)
     assert seen == [(True, "An entity needs a name.")]
     assert not messenger.errors
     entity = entities.get(kerry)

@@ -1,66 +1,46 @@
-"""Wiring for the entity registry and the claim workbench: the Entities dock, entity pages,
-linking and merging, the claim editor and the Claims table. Edits become undo commands on
-the project's stack; the docks follow the session's ``ChangeSet``s."""
+"""The claim workbench's behaviour: the Claim dock follows the claim under the caret, its
+field edits and links become operations of ``desktop.ops.claims``, and the Claims table
+refreshes from the session's changes (only while shown)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QDialog
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet
-from desktop.ui.claims.views import ClaimEditor, ClaimLinkDialog, ClaimsTable
+from desktop.core.models import ChangeSet, NewEntity
+from desktop.ops import claims as ops
+from desktop.ops.outcome import Operation, Outcome
+from desktop.store.project import Project
+from desktop.ui.claims.editor import ClaimEditor
+from desktop.ui.claims.table import ClaimsTable
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.commands.undo import (
-    NEW_ENTITY,
-    EditClaim,
-    EditEntity,
-    LinkClaims,
-    LinkEntity,
-    MergeEntities,
-    UnlinkClaims,
-)
-from desktop.ui.entities.panel import EntitiesPanel
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.reader.tagging import TaggingController, entity_type
-from desktop.ui.shell.messages import Messenger
-
-OpenAt = Callable[[int, int, int], None]
+from desktop.ui.reader.tagging import TaggingController
+from desktop.ui.shell.api import WindowApi
 
 
-class WorkbenchController(QObject):
+class ClaimsController(QObject):
     def __init__(
         self,
+        api: WindowApi,
         reader: ReaderPane,
         tagging: TaggingController,
-        entities: EntitiesPanel,
         editor: ClaimEditor,
         table: ClaimsTable,
-        status: QStatusBar,
-        messenger: Messenger,
-        open_at: OpenAt,
-        parent: QWidget,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(api)
+        self.api = api
         self.reader = reader
         self.tagging = tagging
-        self.entities = entities
         self.editor = editor
         self.table = table
-        self.status = status
-        self.messenger = messenger
-        self.open_at = open_at
-        self.window = parent
-        self.session: ProjectSession | None = None
-        self._new_entity: tuple[str, str] | None = None
-        self._stale_entities = self._stale_claims = False
-        entities.visibilityChanged.connect(self._refresh_visible)
+        self._stale = False
         table.visibilityChanged.connect(self._refresh_visible)
-        entities.open_requested.connect(self.open_entity)
-        entities.merge_requested.connect(self.merge_entity)
-        table.open_requested.connect(open_at)
+        table.open_requested.connect(api.open_at)
         editor.edit = self.edit_claim
         editor.pick_entity = self._pick_entity
         editor.pick_claim = self._pick_claim
@@ -68,59 +48,48 @@ class WorkbenchController(QObject):
         editor.unlink = self._unlink_claims
         reader.text.cursorPositionChanged.connect(self.follow_cursor)
         tagging.panel.annotation_activated.connect(lambda _id: self.follow_cursor())
+        api.session_attached.connect(self.attach)
+        if api.has_session:
+            self.attach(api.session)
 
     def attach(self, session: ProjectSession) -> None:
-        self.session = session
         self.editor.project = session.project
         self.table.project = session.project
         session.changed.connect(self.apply_changes)
-        self._stale_entities = self._stale_claims = True
+        self._stale = True
         self._refresh_visible()
         self.editor.show_claim(None)
 
-    @property
-    def _session(self) -> ProjectSession:
-        assert self.session is not None, "no project attached"
-        return self.session
-
-    def _push(self, title: str, build: Callable[[], object]) -> bool:
-        try:
-            command = build()
-        except HamishError as error:
-            self.messenger.error(title, str(error))
-            return False
-        self._session.undo_stack.push(command)  # type: ignore[arg-type]
-        return True
-
     def apply_changes(self, changes: ChangeSet) -> None:
-        """Docks that are hidden are only marked stale and refresh when shown: a tag on an
-        article with thousands of annotations must not re-query every table."""
-        if changes.entities_changed or changes.annotations_added or changes.annotations_removed:
-            self._stale_entities = True
         if changes.claims_changed or changes.entities_changed or changes.annotations_changed:
-            self._stale_claims = True
+            self._stale = True
             self.follow_cursor(force=True)  # the claim shown may be the one that changed
         self._refresh_visible()
 
     def _refresh_visible(self, *_args: object) -> None:
         # A dock behind another tab is "visible" but shows nothing: its region is empty.
-        if self._stale_entities and not self.entities.visibleRegion().isEmpty():
-            self._stale_entities = False
-            self.entities.refresh()
-        if self._stale_claims and not self.table.visibleRegion().isEmpty():
-            self._stale_claims = False
+        if self._stale and not self.table.visibleRegion().isEmpty():
+            self._stale = False
             self.table.refresh()
 
-    # --- claims ------------------------------------------------------------------------------
+    def _run(self, title: str, operation: Operation) -> bool:
+        try:
+            self.api.session.run(operation)
+        except HamishError as error:
+            self.api.messenger.error(title, str(error))
+            return False
+        return True
+
+    # --- the claim shown ----------------------------------------------------------------------
     def follow_cursor(self, *, force: bool = False) -> None:
         """Show the claim under the caret (or the current panel row) in the editor.
 
         The caret moves with every arrow key: while it stays on the claim already shown,
         nothing is queried or refilled. ``force`` re-reads that claim too (it changed)."""
-        if self.session is None:
+        if not self.api.has_session:
             return
-        claims = self.session.project.claims
-        annotations = self.session.project.annotations
+        project = self.api.project
+        claims, annotations = project.claims, project.annotations
         candidates = [
             s.id
             for s in self.reader.text.index.at(self.reader.text.cursor_cp())
@@ -152,112 +121,49 @@ class WorkbenchController(QObject):
         if force:
             self.editor.show_claim(stored, quote)
 
+    # --- edits ---------------------------------------------------------------------------------
     def edit_claim(self, claim_id: int, **fields: object) -> None:
-        session = self._session
-        create = self._new_entity
-        self._new_entity = None
-        saved = self._push(
-            "Cannot save the claim",
-            lambda: EditClaim(session, claim_id, create=create, **fields),
-        )
-        if not saved:
+        claimant = cast("ops.EntityRef | None", fields.pop("claimant_id", None))
+        subjects = cast("tuple[ops.EntityRef, ...] | None", fields.pop("subjects", None))
+
+        def operation(project: Project) -> Outcome[None]:
+            return ops.edit_claim(
+                project, claim_id, claimant=claimant, subjects=subjects, **fields
+            )
+
+        if not self._run("Cannot save the claim", operation):
             # The field still shows what was typed or chosen, the database kept the old
             # value: show the stored claim again so the form does not claim otherwise.
             self.follow_cursor(force=True)
 
-    def _pick_entity(self, title: str, current: int | None) -> int | None:
-        """An entity id, or NEW_ENTITY when the analyst typed a new name (created by the
-        edit command itself, so undo removes it again)."""
+    def _pick_entity(self, title: str, current: int | None) -> ops.EntityRef | None:
+        """An entity id, or a ``NewEntity`` when the analyst typed a new name (created by the
+        edit itself, so undo removes it again)."""
         from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
 
-        session = self._session
-        initial = session.project.entities.get(current).name if current else ""
-        picker = EntityPicker(session.project, initial, None, title=title, parent=self.window)
+        project = self.api.project
+        initial = project.entities.get(current).name if current else ""
+        picker = EntityPicker(project, initial, None, title=title, parent=self.api.widget)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
         entity_id, name = picker.choice()
         if entity_id is None and name:
-            self._new_entity = (name, "person" if title == "Claimant" else "other")
-            return NEW_ENTITY
+            return NewEntity(name, "person" if title == "Claimant" else "other")
         return entity_id
 
     def _pick_claim(self, claim_id: int) -> tuple[int, str] | None:
-        dialog = ClaimLinkDialog(self._session.project, claim_id, self.window)
+        from desktop.ui.claims.link_dialog import ClaimLinkDialog
+
+        dialog = ClaimLinkDialog(self.api.project, claim_id, self.api.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
 
     def _link_claims(self, from_claim: int, to_claim: int, kind: str) -> None:
-        session = self._session
-        self._push(
-            "Cannot link the claims", lambda: LinkClaims(session, from_claim, to_claim, kind)
+        self._run(
+            "Cannot link the claims",
+            partial(ops.link_claims, from_claim=from_claim, to_claim=to_claim, kind=kind),
         )
 
     def _unlink_claims(self, link_id: int) -> None:
-        session = self._session
-        self._push("Cannot remove the link", lambda: UnlinkClaims(session, link_id))
-
-    # --- entities ------------------------------------------------------------------------------
-    def link_current(self) -> None:
-        """Link the annotation under the caret to an entity chosen by the analyst."""
-        from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
-
-        session = self._session
-        annotation_id = self.tagging.current_annotation()
-        if annotation_id is None:
-            self.status.showMessage("Place the cursor on an annotation first.", 4000)
-            return
-        annotation = session.project.annotations.get(annotation_id)
-        label = session.label(annotation.label_id)
-        type_ = (entity_type(label) if label else None) or "other"
-        picker = EntityPicker(session.project, annotation.quote, type_, parent=self.window)
-        if picker.exec() != QDialog.DialogCode.Accepted:
-            return
-        entity_id, name = picker.choice()
-        new = (name, type_) if entity_id is None and name else None
-        if entity_id is None and new is None:
-            return
-        self._push(
-            "Cannot link the entity", lambda: LinkEntity(session, annotation_id, entity_id, new)
-        )
-
-    def open_entity(self, entity_id: int) -> None:
-        from desktop.ui.entities.dialogs import EntityPage  # dialogs load on use
-
-        session = self._session
-        try:
-            entity = session.project.entities.get(entity_id)
-        except HamishError as error:
-            self.messenger.error("Entity", str(error))
-            return
-        page = EntityPage(session.project, entity, self.window)
-        page.mention_opened.connect(self.open_at)
-        if page.exec() == QDialog.DialogCode.Accepted:
-            fields, aliases = page.changes()
-            changed = {k: v for k, v in fields.items() if getattr(entity, k) != v}
-            old_aliases = tuple(a for a in entity.aliases if a != entity.name)
-            if changed or aliases != old_aliases:
-                self._push(
-                    "Cannot save the entity",
-                    lambda: EditEntity(session, entity_id, aliases, **changed),
-                )
-
-    def merge_entity(self, entity_id: int) -> None:
-        from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
-
-        session = self._session
-        entity = session.project.entities.get(entity_id)
-        picker = EntityPicker(
-            session.project,
-            "",
-            entity.type,
-            title=f"Merge “{entity.name}” into…",
-            allow_new=False,
-            exclude=entity_id,
-            parent=self.window,
-        )
-        if picker.exec() != QDialog.DialogCode.Accepted:
-            return
-        keep, _name = picker.choice()
-        if keep is not None:
-            self._push("Cannot merge", lambda: MergeEntities(session, keep, entity_id))
+        self._run("Cannot remove the link", partial(ops.unlink_claims, link_id=link_id))

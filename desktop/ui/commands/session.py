@@ -1,19 +1,31 @@
 """The bridge between one open project and the widgets: the undo stack, the label cache and
-the ``changed`` signal every view listens to. Undo commands write through the store and then
-announce a ``ChangeSet``; views update only what it names."""
+the ``changed`` signal every view listens to.
+
+The edit flow: an action calls :meth:`ProjectSession.run` with an operation of
+``desktop.ops``; the operation writes in one store transaction and returns an ``Outcome``;
+the session pushes one :class:`~desktop.ui.commands.edit.EditCommand` for it and announces its
+``ChangeSet`` — the only way changes reach the views."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, Label
+from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
+from desktop.ui.commands.edit import AfterStep, EditCommand
+
+T = TypeVar("T")
 
 
 class ProjectSession(QObject):
-    changed = Signal(object)  # ChangeSet, emitted after the project file was written
-    failed = Signal(str, str)  # title, message: an undo/redo step could not be saved
+    changed = Signal(ChangeSet)  # emitted after the project file was written
+    failed = Signal(str, str)  # title, message: an edit could not be saved
 
     def __init__(self, project: Project, author: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +47,37 @@ class ProjectSession(QObject):
 
     def label(self, label_id: int) -> Label | None:
         return self._by_id.get(label_id)
+
+    def label_by_key(self, key: str) -> Label | None:
+        return next((label for label in self._labels if label.key == key), None)
+
+    # --- the edit flow ---------------------------------------------------------------------------
+    def run(
+        self, operation: Callable[[Project], Outcome[T]], *, after: AfterStep | None = None
+    ) -> Outcome[T]:
+        """Do an edit now: one undo step, its changes announced. Raises ``HamishError`` (and
+        nothing was written, nothing pushed) when the operation fails."""
+        outcome = operation(self.project)
+        self.record(outcome, after=after)
+        return outcome
+
+    def attempt(
+        self, operation: Callable[[Project], Outcome[T]], title: str
+    ) -> Outcome[T] | None:
+        """:meth:`run`, reporting a failure to the analyst (under ``title``) instead."""
+        try:
+            return self.run(operation)
+        except HamishError as error:
+            self.failed.emit(title, str(error))
+            return None
+
+    def record(self, outcome: Outcome[object], *, after: AfterStep | None = None) -> None:
+        """An edit done elsewhere (an import in a background thread, on its own connection):
+        announce it and, if it can be undone, push its undo step."""
+        if outcome.changes:
+            self.announce(outcome.changes)
+        if outcome.undo is not None:
+            self.undo_stack.push(EditCommand(self, outcome.undo, outcome.text, after))
 
     def announce(self, changes: ChangeSet) -> None:
         if changes.labels_changed:

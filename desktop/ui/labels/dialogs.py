@@ -1,9 +1,10 @@
-"""Small dialogs: the multi-line note editor and the label manager."""
+"""The label dialogs: the list of labels (Tag → Manage Labels), the editor of one label, and
+the question of where a removed label's annotations go."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QColorDialog,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -32,37 +32,6 @@ KINDS = {
     "claim": "Claim (underline)",
     "note": "Note (dotted underline)",
 }
-
-
-class NoteEditor(QDialog):
-    """Multi-line note; Ctrl+Enter saves, Esc cancels. Direction follows what is typed."""
-
-    def __init__(self, quote: str, note: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Note")
-        self.resize(520, 320)
-        layout = QVBoxLayout(self)
-        excerpt = QLabel(" ".join(quote.split())[:300], self)
-        excerpt.setWordWrap(True)
-        excerpt.setTextFormat(Qt.TextFormat.PlainText)
-        excerpt.setStyleSheet("color: #4a5559; font-style: italic;")
-        layout.addWidget(excerpt)
-        self.editor = QPlainTextEdit(self)
-        self.editor.setObjectName("note_editor")
-        self.editor.setPlainText(note)
-        self.editor.setPlaceholderText("Your note on this passage…")
-        layout.addWidget(self.editor, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
-        self.editor.setFocus()
-
-    def note(self) -> str:
-        return self.editor.toPlainText().strip()
 
 
 class LabelEditor(QDialog):

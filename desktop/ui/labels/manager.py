@@ -1,27 +1,25 @@
 """Tag → Manage Labels: the dialog flow for adding, editing and removing labels. Every change
-is an undoable command on the project's stack."""
+is one operation of ``desktop.ops.labels``, undoable on the project's stack."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.core.errors import HamishError
+from desktop.ops import labels as ops
+from desktop.ops.outcome import Operation
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.commands.undo import AddLabel, EditLabel, RemoveLabel
 from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
 from desktop.ui.shell.messages import Messenger
 
 
-def _push(session: ProjectSession, messenger: Messenger, build: Callable[[], QUndoCommand]) -> None:
+def _run(session: ProjectSession, messenger: Messenger, operation: Operation) -> None:
     try:
-        command = build()
+        session.run(operation)
     except HamishError as error:
         messenger.error("Labels", str(error))
-        return
-    session.undo_stack.push(command)
 
 
 def shortcut_owners(session: ProjectSession) -> dict[str, str]:
@@ -40,7 +38,7 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
         editor = LabelEditor(None, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values, kind = editor.values(), str(editor.kind.currentData())
-            _push(session, messenger, lambda: AddLabel(session, kind=kind, **values))
+            _run(session, messenger, partial(ops.add_label, fields={**values, "kind": kind}))
             refresh()
 
     def edit() -> None:
@@ -51,7 +49,7 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
         editor = LabelEditor(label, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values = editor.values()
-            _push(session, messenger, lambda: EditLabel(session, label.id, **values))
+            _run(session, messenger, partial(ops.edit_label, label_id=label.id, fields=values))
             refresh()
 
     def remove() -> None:
@@ -67,7 +65,11 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
             if ask.exec() != QDialog.DialogCode.Accepted:
                 return
             reassign = ask.reassign_to()
-        _push(session, messenger, lambda: RemoveLabel(session, label.id, reassign))
+        _run(
+            session,
+            messenger,
+            partial(ops.remove_label, label_id=label.id, reassign_to=reassign),
+        )
         refresh()
 
     dialog.add_button.clicked.connect(add)

@@ -100,6 +100,9 @@ class LibraryModel(QAbstractTableModel):
 
     def apply(self, changes: ChangeSet) -> None:
         """Update only the rows a user action touched."""
+        if changes.documents_reloaded:
+            self.reload()
+            return
         for doc_id in changes.documents_removed:
             row = self._index.get(doc_id)
             if row is not None:

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, Label
-from desktop.core.services import prepare_annotation
+from desktop.core.models import ChangeSet
+from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.commands.undo import AddAnnotations, AnnotationPlan, RejectCandidates
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.reader.tagging import entity_type, resolve_entity
 from desktop.ui.shell.workers import Progress, run_task
 from desktop.ui.widgets.icons import icon
 
@@ -208,56 +207,33 @@ class SuggestionController(QObject):
         menu.addAction(icon("mdi6.check"), "Accept Suggestion", lambda: self.accept(suggestion))
         menu.addAction(icon("mdi6.close"), "Reject Suggestion", lambda: self.reject(suggestion))
 
-    def _label(self, key: str) -> Label | None:
-        assert self.session is not None
-        return next((label for label in self.session.labels if label.key == key), None)
-
     def accept(self, suggestion: Suggestion | None = None) -> bool:
         suggestion = suggestion or self.at_cursor()
         session, doc = self.session, self.reader.document_id
         if suggestion is None or session is None or doc is None:
             return False
-        label = self._label(suggestion.label_key)
+        label = session.label_by_key(suggestion.label_key)
         if label is None:
             self.status.showMessage(f"There is no “{suggestion.label_key}” label any more.", 5000)
             return False
-        body = self.reader.text.text_cp
         try:
-            draft = prepare_annotation(
-                body, doc, suggestion.start, suggestion.end, label.id, session.author, snap=False
-            )
-            new_entity = None
-            if entity_type(label) is not None:
-                if suggestion.entity_id is not None and suggestion.kind == "entity":
-                    draft = draft._replace(entity_id=suggestion.entity_id)
-                else:
-                    entity_id, new_entity = resolve_entity(session, draft.quote, label)
-                    if entity_id is not None:
-                        draft = draft._replace(entity_id=entity_id)
-            claim: dict[str, object] = {}
-            new_claimant = None
-            if label.kind == "claim" and suggestion.entity_id is not None:
-                claim["claimant_id"] = suggestion.entity_id  # the registry knows the speaker
-            elif label.kind == "claim" and suggestion.claimant:
-                known = session.project.entities.exact(suggestion.claimant)
-                if known:
-                    claim["claimant_id"] = known[0].id
-                else:
-                    new_claimant = (suggestion.claimant, "person")
-            quote = body[suggestion.start : suggestion.end]
-            plan = AnnotationPlan(
-                draft,
+            plan = ops.plan_suggestion(
+                session.project,
+                self.reader.text.text_cp,
+                doc,
+                suggestion.start,
+                suggestion.end,
                 label,
-                new_entity,
-                claim,
-                ("suggestion", suggestion.start, suggestion.end, quote),
-                new_claimant,
+                session.author,
+                entity_id=suggestion.entity_id,
+                is_entity=suggestion.kind == "entity",
+                claimant=suggestion.claimant,
             )
-            command = AddAnnotations(session, [plan], f"Accept suggestion “{draft.quote[:28]}”")
+            text = f"Accept suggestion “{plan.draft.quote[:28]}”"
+            session.run(partial(ops.add_annotations, plans=[plan], text=text))
         except HamishError as error:
             self.status.showMessage(str(error), 5000)
             return False
-        session.undo_stack.push(command)
         return True
 
     def reject(self, suggestion: Suggestion | None = None) -> bool:
@@ -266,14 +242,12 @@ class SuggestionController(QObject):
         if suggestion is None or session is None or doc is None:
             return False
         quote = self.reader.text.text_cp[suggestion.start : suggestion.end]
+        rejected = ops.Candidate("suggestion", doc, suggestion.start, suggestion.end, quote)
         try:
-            command = RejectCandidates(
-                session, "suggestion", [(doc, suggestion.start, suggestion.end, quote)]
-            )
+            session.run(partial(ops.reject_candidates, candidates=[rejected]))
         except HamishError as error:
             self.status.showMessage(str(error), 5000)
             return False
-        session.undo_stack.push(command)
         return True
 
     def step(self) -> None:

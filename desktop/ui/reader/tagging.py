@@ -7,33 +7,24 @@ undo command; the reader's highlights and the panel follow the session's ``Chang
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
 
-from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
 from desktop.core.errors import HamishError
-from desktop.core.models import Annotation, AnnotationDraft, ChangeSet, Label
-from desktop.core.services import prepare_annotation
+from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.ops import annotations as ops
+from desktop.ops.outcome import Outcome
+from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.widgets.icons import icon
-
-if TYPE_CHECKING:  # the undo commands load with the first edit, not at start-up
-    from desktop.ui.commands.undo import DeleteAnnotation, EditAnnotation
-
-
-def _undo() -> Any:
-    from desktop.ui.commands import undo
-
-    return undo
 
 
 def span_of(annotation: Annotation, label: Label | None) -> Span | None:
@@ -48,47 +39,6 @@ def span_of(annotation: Annotation, label: Label | None) -> Span | None:
         label.color,
         has_note=bool(annotation.note),
     )
-
-
-ENTITY_TYPE_OF_LABEL = {
-    "person": "person",
-    "organisation": "organisation",
-    "location": "location",
-    "event": "event",
-}
-# The single proclitic letters a quote may start with (و ف ب ك ل), from the one inventory.
-PROCLITICS = CONJUNCTIONS + PREPOSITIONS
-
-
-def entity_type(label: Label) -> str | None:
-    """The registry type a label's mentions belong to; None for non-entity labels."""
-    if label.kind != "entity":
-        return None
-    return ENTITY_TYPE_OF_LABEL.get(label.key, "other")
-
-
-def resolve_entity(
-    session: ProjectSession, quote: str, label: Label
-) -> tuple[int | None, tuple[str, str] | None]:
-    """Link a new mention to the entity it names, or plan a new one.
-
-    Looks for an entity of the label's type whose name or alias folds to the quote, then to
-    the quote without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new
-    entity named after the quote (minus the clitic only when that leaves a known alias).
-    """
-    type_ = entity_type(label)
-    if type_ is None:
-        return None, None
-    entities = session.project.entities
-    candidates = [quote]
-    for strip in (1, 2):
-        if len(quote) > strip + 2 and all(ch in PROCLITICS for ch in quote[:strip]):
-            candidates.append(quote[strip:])
-    for candidate in candidates:
-        found = entities.exact(candidate, type_)
-        if found:
-            return found[0].id, None
-    return None, (" ".join(quote.split()), type_)
 
 
 class TaggingController(QObject):
@@ -196,115 +146,81 @@ class TaggingController(QObject):
         text = self.reader.text
         start, end = text.selection_cp()
         try:
-            draft = prepare_annotation(
+            plan = ops.plan_selection(
+                session.project,
                 text.text_cp,
                 self.reader.document_id,
                 start,
                 end,
-                label_id,
+                label,
                 session.author,
                 snap=text.snap_enabled and not text.exact,
             )
-            entity_id, new_entity = resolve_entity(session, draft.quote, label)
-            if entity_id is not None:
-                draft = draft._replace(entity_id=entity_id)
-            command = _undo().AddAnnotation(session, draft, label, new_entity=new_entity)
+            outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
             self.status.showMessage(str(error), 5000)
             return None
-        session.undo_stack.push(command)
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.showMessage(f"Tagged “{draft.quote[:40]}” as {label.name_en}", 3000)
-        return command.annotation_id
+        self.status.showMessage(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
+        return outcome.value[0]
 
-    def _push(self, title: str, build: Callable[[], EditAnnotation | DeleteAnnotation]) -> None:
+    def _run(self, title: str, operation: Callable[[Project], Outcome[object]]) -> None:
         try:
-            command = build()
+            self._session.run(operation)
         except HamishError as error:
             self.messenger.error(title, str(error))
-            return
-        self._session.undo_stack.push(command)
 
     def delete_annotation(self, annotation_id: int) -> None:
-        session = self._session
-        self._push(
-            "Cannot delete the annotation", lambda: _undo().DeleteAnnotation(session, annotation_id)
+        self._run(
+            "Cannot delete the annotation",
+            partial(ops.delete_annotation, annotation_id=annotation_id),
         )
 
     def change_label(self, annotation_id: int, label_id: int) -> None:
-        session = self._session
-        label = session.label(label_id)
+        label = self._session.label(label_id)
         if label is not None:
-            self._push(
+            self._run(
                 "Cannot change the label",
-                lambda: _undo().EditAnnotation(session, annotation_id, label=label),
+                partial(ops.edit_annotation, annotation_id=annotation_id, label=label),
             )
 
     def set_note(self, annotation_id: int, note: str) -> None:
-        session = self._session
-        self._push(
+        self._run(
             "Cannot save the note",
-            lambda: _undo().EditAnnotation(session, annotation_id, note=note),
+            partial(ops.edit_annotation, annotation_id=annotation_id, note=note),
         )
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._session.project.annotations.get(annotation_id)
-        from desktop.ui.labels.dialogs import NoteEditor  # dialogs load on use
+        from desktop.ui.annotations.note_editor import NoteEditor  # dialogs load on use
 
         dialog = NoteEditor(annotation.quote, annotation.note, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.note() != annotation.note:
             self.set_note(annotation_id, dialog.note())
 
-    def accept_mentions(self, candidates: list[Any]) -> None:
-        """Tag offered mentions (``mentions.Candidate``) with the entity's label, one undo step."""
+    def accept_mentions(self, mentions: Sequence[ops.Mention]) -> None:
+        """Tag offered mentions with their entity's label, as one undo step."""
         session = self._session
-        if not candidates:
+        if not mentions:
             return
-        first = candidates[0]
-        entity = session.project.entities.get(first.entity_id)
-        key = {v: k for k, v in ENTITY_TYPE_OF_LABEL.items()}.get(entity.type, "person")
-        label = next((item for item in session.labels if item.key == key), None)
+        entity = session.project.entities.get(mentions[0].entity_id)
+        key = ops.LABEL_OF_ENTITY_TYPE.get(entity.type, "person")
+        label = session.label_by_key(key)
         if label is None:
             self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
             return
-        plans = [
-            _undo().AnnotationPlan(
-                AnnotationDraft(
-                    c.document_id,
-                    c.start,
-                    c.end,
-                    c.quote,
-                    c.prefix,
-                    c.suffix,
-                    label.id,
-                    session.author,
-                    entity_id=c.entity_id,
-                ),
-                label,
-                decision=("mention", c.start, c.end, c.quote),
-            )
-            for c in candidates
-        ]
+        plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
         text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
-        try:
-            command = _undo().AddAnnotations(session, plans, text)
-        except HamishError as error:
-            self.messenger.error("Find All Mentions", str(error))
-            return
-        session.undo_stack.push(command)
+        self._run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
 
-    def reject_mentions(self, candidates: list[Any]) -> None:
-        session = self._session
-        rows = [(c.document_id, c.start, c.end, c.quote) for c in candidates]
-        try:
-            command = _undo().RejectCandidates(session, "mention", rows)
-        except HamishError as error:
-            self.messenger.error("Find All Mentions", str(error))
-            return
-        session.undo_stack.push(command)
+    def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:
+        rejected = [
+            ops.Candidate("mention", m.document_id, m.start, m.end, m.quote) for m in mentions
+        ]
+        self._run("Find All Mentions", partial(ops.reject_candidates, candidates=rejected))
 
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:

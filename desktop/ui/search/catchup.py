@@ -15,8 +15,10 @@ that holds the GIL either way; short steps with gaps for the event loop keep typ
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.store.search import SearchStore
 
@@ -36,7 +38,9 @@ class IndexCatchUp(QObject):
     progressed = Signal(int, int)  # documents indexed so far, total backlog
     finished = Signal()
 
-    def __init__(self, status: QStatusBar, parent: QObject | None = None) -> None:
+    def __init__(
+        self, add_status_widget: Callable[[QWidget], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store: SearchStore | None = None
         self.total = 0
@@ -44,10 +48,10 @@ class IndexCatchUp(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._step)
-        self.label = QLabel(status)
+        self.label = QLabel()
         self.label.setObjectName("index_progress")
         self.label.hide()
-        status.addPermanentWidget(self.label)
+        add_status_widget(self.label)
 
     @property
     def running(self) -> bool:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import html
 from collections import OrderedDict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -68,13 +67,16 @@ from desktop.store.search import (
     SearchStore,
     Snippet,
 )
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.library.dock import LibraryDock
+from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.search.catchup import IndexCatchUp
 from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
     from desktop.store.project import Project
-    from desktop.ui.shell.mainwindow import MainWindow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -797,41 +799,22 @@ class SearchPanel(QDockWidget):
         self.leave_requested.emit()
 
 
-class _StopOnClose(QObject):
-    """Runs ``stop`` when the watched window is about to close (before its project does)."""
-
-    def __init__(self, stop: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self.stop = stop
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self.stop()
-        return False
-
-
-def install_search_panel(window: MainWindow) -> SearchPanel:
-    """Create the dock in ``window`` and wire it: Ctrl+Shift+F, the View menu, opening results,
-    following project switches, and the library filter through the same index."""
-    panel = SearchPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    window.tabifyDockWidget(window.annotations, panel)
-    window.annotations.raise_()
-    panel.hide()
-    toggle = panel.toggleViewAction()
-    toggle.setText("&Search Panel")
-    window.view_menu.addAction(toggle)
+def wire_search_panel(
+    api: WindowApi, panel: SearchPanel, reader: ReaderPane, library: LibraryDock
+) -> None:
+    """Wire the dock: Ctrl+Shift+F, opening results, following project switches, and the
+    library filter through the same index. (The window places the dock and its menu entry.)"""
 
     def open_panel() -> None:
-        cursor = window.reader.text.textCursor()
+        cursor = reader.text.textCursor()
         seed = cursor.selectedText() if cursor.hasSelection() else ""
         panel.open_panel(seed if len(seed) < 80 else "")
 
     def leave() -> None:
-        if window.reader.document_id is not None:
-            window.reader.text.setFocus()
+        if reader.document_id is not None:
+            reader.text.setFocus()
 
-    catch_up = IndexCatchUp(window.statusBar(), panel)
+    catch_up = IndexCatchUp(api.add_status_widget, panel)
     panel.catch_up = catch_up
 
     def indexed() -> None:
@@ -839,21 +822,21 @@ def install_search_panel(window: MainWindow) -> SearchPanel:
         if panel.isVisible() and panel.query_edit.text().strip():
             panel.run_now()
 
-    def attach() -> None:
-        panel.attach(window.project)
-        catch_up.start(window.project.search)
-        store = window.project.search
-        window.library.proxy.set_search(
-            lambda text: store.matching_ids(parse(text, type_ahead=True))
-        )
+    def attach(session: ProjectSession) -> None:
+        project = session.project
+        panel.attach(project)
+        catch_up.start(project.search)
+        store = project.search
+        library.proxy.set_search(lambda text: store.matching_ids(parse(text, type_ahead=True)))
+        session.changed.connect(panel.apply_changes)
 
     def show_span(document_id: int, start: int, end: int) -> None:
-        # Like window.open_at, but the focus stays in the results so arrow keys keep browsing.
-        if window.reader.document_id != document_id:
-            window.open_document(document_id)
-        if window.reader.document_id == document_id:
-            window.reader.text.select_cp(start, end)
-            window.reader.text.flash(start, end)
+        # Like api.open_at, but the focus stays in the results so arrow keys keep browsing.
+        if reader.document_id != document_id:
+            api.open_document(document_id)
+        if reader.document_id == document_id:
+            reader.text.select_cp(start, end)
+            reader.text.flash(start, end)
 
     # The window closes its project when it closes: a search still waiting for the end of
     # the typing pause must not run after that.
@@ -861,14 +844,13 @@ def install_search_panel(window: MainWindow) -> SearchPanel:
         panel.timer.stop()
         catch_up.stop()
 
-    window.installEventFilter(_StopOnClose(stop, panel))
+    api.closing.connect(stop)
     catch_up.finished.connect(indexed)
     catch_up.progressed.connect(lambda _done, _total: panel.note_indexing())
-    window.registry[ActionId.SEARCH].triggered.connect(open_panel)
+    api.actions[ActionId.SEARCH].triggered.connect(open_panel)
     panel.span_requested.connect(show_span)
-    panel.document_requested.connect(window.open_document)
+    panel.document_requested.connect(api.open_document)
     panel.leave_requested.connect(leave)
-    window.project_changed.connect(attach)
-    if getattr(window, "project", None) is not None:  # installed after the project opened
-        attach()
-    return panel
+    api.session_attached.connect(attach)
+    if api.has_session:  # wired after the project opened
+        attach(api.session)

@@ -1,12 +1,14 @@
-"""The main window: docks, menus, toolbars and the wiring between them. No SQL, no text logic:
-edits go through undo commands, and every view follows the session's ``changed`` signal."""
+"""The main window: docks, menus, toolbars and the wiring between them. No SQL, no text logic,
+no edit rules: edits are operations of ``desktop.ops`` run through the session, and every view
+follows the session's ``changed`` signal. Panels and controllers get a ``WindowApi``, never
+this class; only ``app.py`` builds it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
-from desktop.core.spans import check_anchors
+from desktop.ops.anchors import repair_anchors
 from desktop.settings import Settings
 from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
@@ -34,6 +36,7 @@ from desktop.ui.reader.fonts import reader_font
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.tagging import TaggingController
 from desktop.ui.shell.actions import ActionId, ActionRegistry
+from desktop.ui.shell.api import Navigation, WindowApi
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.widgets.icons import icon
 
@@ -47,8 +50,6 @@ the others rather than tabbed), so an older layout is dropped for the default on
 
 class MainWindow(QMainWindow):
     """Owns no data: the project, settings and messenger are passed in by ``app.py``."""
-
-    project_changed = Signal()
 
     def __init__(
         self,
@@ -70,6 +71,19 @@ class MainWindow(QMainWindow):
         self.messenger = messenger
         self._project_factory = open_project or Project
         self.registry = ActionRegistry(self, defer_icons=deferred)
+        self.api = WindowApi(
+            self,
+            self.statusBar(),
+            messenger,
+            self.registry,
+            prefs,
+            Navigation(
+                # late-bound: the window's own methods as they are when called
+                lambda doc: self.open_document(doc),
+                lambda doc, start, end: self.open_at(doc, start, end),
+                self._current_document,
+            ),
+        )
         self.undo_group = QUndoGroup(self)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
@@ -132,16 +146,19 @@ class MainWindow(QMainWindow):
         if self._ready or self._closed:
             return
         # Loaded here, not at start-up: together these modules cost a third of launch time.
-        from desktop.ui.claims.controller import WorkbenchController
-        from desktop.ui.claims.views import ClaimEditor, ClaimsTable
+        from desktop.ui.claims.controller import ClaimsController
+        from desktop.ui.claims.editor import ClaimEditor
+        from desktop.ui.claims.table import ClaimsTable
+        from desktop.ui.entities.controller import EntitiesController
         from desktop.ui.entities.panel import EntitiesPanel
-        from desktop.ui.library.articles import install_article_actions
+        from desktop.ui.library.articles import ArticleActions
+        from desktop.ui.library.metadata import MetadataEditor
         from desktop.ui.reader.suggestions import SuggestionController
-        from desktop.ui.search.panel import install_search_panel
+        from desktop.ui.search.panel import SearchPanel, wire_search_panel
         from desktop.ui.transfer.exports import ExportController
-        from desktop.ui.transfer.importing import install_importing
+        from desktop.ui.transfer.importing import ImportController
 
-        messenger = self.messenger
+        api = self.api
         self.registry.load_icons()
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
@@ -156,31 +173,29 @@ class MainWindow(QMainWindow):
         self.claims_table = ClaimsTable(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.claims_table)
         self.claims_table.hide()
-        self.workbench = WorkbenchController(
-            self.reader,
-            self.tagging,
-            self.entities,
-            self.claim_editor,
-            self.claims_table,
-            self.statusBar(),
-            messenger,
-            self.open_at,
-            self,
+        self.search_panel = SearchPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.tabifyDockWidget(self.annotations, self.search_panel)
+        self.annotations.raise_()
+        self.search_panel.hide()
+
+        self.entity_actions = EntitiesController(api, self.entities, self.tagging)
+        self.claim_actions = ClaimsController(
+            api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
         self.suggestions = SuggestionController(self.reader, self.statusBar(), self)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
         self.entities.mentions_requested.connect(self.find_mentions)
-
-        self.exports = ExportController(self)
-        self.search_panel = install_search_panel(self)
-        self.importing = install_importing(self)  # import actions, drops, metadata editor
-        self.articles = install_article_actions(self)  # Delete Article
+        wire_search_panel(api, self.search_panel, self.reader, self.library)
+        self.exports = ExportController(api)
+        self.importing = ImportController(api)  # import actions, drops, clipboard
+        self.metadata = MetadataEditor(api, self.library, self.reader)
+        self.articles = ArticleActions(api, self.library)  # Delete Article
         self._add_secondary_menus()
         self._connect_secondary_actions()
-        assert self.session is not None
-        self.workbench.attach(self.session)
-        self.suggestions.attach(self.session)
+        api.session_attached.connect(self.suggestions.attach)
+        self.suggestions.attach(api.session)
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self.suggestions.schedule()
@@ -321,6 +336,7 @@ class MainWindow(QMainWindow):
         a = self.registry
         toggles = []
         for dock, title in (
+            (self.search_panel, "&Search Panel"),
             (self.entities, "&Entities Panel"),
             (self.claim_editor, "Claim &Editor"),
             (self.claims_table, "&Claims Table"),
@@ -334,13 +350,7 @@ class MainWindow(QMainWindow):
 
     def _connect_secondary_actions(self) -> None:
         a = self.registry
-        a[ActionId.EXPORT_BRIEFING].triggered.connect(self.exports.open_briefing)
-        a[ActionId.EXPORT_ANNOTATIONS_CSV].triggered.connect(
-            lambda: self.exports.export_file("annotations")
-        )
-        a[ActionId.EXPORT_CLAIMS_CSV].triggered.connect(lambda: self.exports.export_file("claims"))
-        a[ActionId.EXPORT_JSON].triggered.connect(lambda: self.exports.export_file("json"))
-        a[ActionId.LINK_ENTITY].triggered.connect(self.workbench.link_current)
+        a[ActionId.LINK_ENTITY].triggered.connect(self.entity_actions.link_current)
         a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
         show = a[ActionId.SHOW_SUGGESTIONS]
         self.suggestions.enabled = show.isChecked()
@@ -362,9 +372,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self.messenger.error)
         self.tagging.attach(self.session)
-        if self._ready:
-            self.workbench.attach(self.session)
-            self.suggestions.attach(self.session)
+        self.api.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -379,7 +387,6 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_document(target)
         self._update_title()
-        self.project_changed.emit()
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
         """Open another project; on any error the current one stays open and untouched."""
@@ -433,20 +440,14 @@ class MainWindow(QMainWindow):
     # --- documents ---------------------------------------------------------------------------
     def open_document(self, document_id: int) -> None:
         try:
+            assert self.session is not None
+            # Offsets that no longer hold their quote (the text changed outside Hamish) are
+            # re-anchored first; the repair reaches every view as a change like any other.
+            repaired = repair_anchors(self.project, document_id)
+            self.session.record(repaired)
+            repairs = repaired.value
             document = self.project.documents.get(document_id)
             annotations = self.project.annotations.for_document(document_id)
-            repairs = check_anchors(
-                document.text,
-                [
-                    (a.id, a.start, a.end, a.quote, a.prefix, a.suffix, a.anchor)
-                    for a in annotations
-                ],
-            )
-            if repairs:
-                self.project.annotations.set_anchors(
-                    [(i, r.start, r.end, r.anchor) for i, r in repairs]
-                )
-                annotations = self.project.annotations.for_document(document_id)
         except HamishError as error:
             self.messenger.error("Cannot open article", str(error))
             return
@@ -466,8 +467,11 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
+    def _current_document(self) -> int | None:
+        return self.reader.document_id
+
     def import_files(self, paths: list[str]) -> None:
-        """Import files and folders in the background (see ``ui/importing.py``)."""
+        """Import files and folders in the background (see ``ui/transfer/importing.py``)."""
         self.finish_setup()
         self.importing.import_paths(paths)
 
@@ -490,8 +494,6 @@ class MainWindow(QMainWindow):
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
-        if self._ready:
-            self.search_panel.apply_changes(changes)
         if changes.documents_added or changes.documents_removed:
             self._update_status()
         if open_removed:
@@ -657,6 +659,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
+        self.api.close()  # background work stops before the project closes
         self.save_state()
         if self._ready:
             self.suggestions.detach()

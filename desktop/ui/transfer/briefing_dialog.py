@@ -68,7 +68,7 @@ from desktop.store.claims import STATUSES
 from desktop.store.project import Project
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
-from desktop.ui.transfer.exports import (
+from desktop.ui.transfer.save_paths import (
     FOLDER_KEY,
     ChoosePath,
     OpenUrl,

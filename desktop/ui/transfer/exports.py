@@ -4,47 +4,29 @@ and the CSV / JSON exports, all in the background through ``run_task``."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.shell.messages import Messenger
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
+from desktop.ui.transfer.save_paths import (
+    FOLDER_KEY,
+    ChoosePath,
+    OpenUrl,
+    cancellable,
+    choose_save_path,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.transfer.briefing_dialog import ReportDialog
 
-FOLDER_KEY = "export/folder"
-ChoosePath = Callable[[QWidget | None, str, str, str], str]
-"""(parent, caption, suggested path, file filter) -> chosen path, or "" when cancelled."""
-OpenUrl = Callable[[QUrl], Any]
-
-
-def choose_save_path(parent: QWidget | None, caption: str, suggested: str, file_filter: str) -> str:
-    name, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
-    return name
-
-
-def cancellable(progress: Progress) -> Callable[[], bool]:
-    return lambda: progress.cancelled
-
-
 # --- CSV and JSON -------------------------------------------------------------------------------
-class ExportWindow(Protocol):
-    """What the exports need from the main window."""
-
-    project: Project
-    prefs: Settings
-    messenger: Messenger
-
-    def statusBar(self) -> QStatusBar: ...
-
-
 EXPORT_KINDS = {
     "annotations": ("Export Annotations (CSV)", "CSV files (*.csv)", ".csv", "annotations"),
     "claims": ("Export Claims (CSV)", "CSV files (*.csv)", ".csv", "claims"),
@@ -85,9 +67,17 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
 class ExportController(QObject):
     """Owns the window's export commands: the briefing dialog and the file exports."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window: ExportWindow = window
+    def __init__(self, api: WindowApi) -> None:
+        super().__init__(api)
+        self.api = api
+        actions = api.actions
+        actions[ActionId.EXPORT_BRIEFING].triggered.connect(self.open_briefing)
+        for action_id, kind in (
+            (ActionId.EXPORT_ANNOTATIONS_CSV, "annotations"),
+            (ActionId.EXPORT_CLAIMS_CSV, "claims"),
+            (ActionId.EXPORT_JSON, "json"),
+        ):
+            actions[action_id].triggered.connect(partial(self.export_file, kind))
         self.choose_path: ChoosePath = choose_save_path
         self.open_url: OpenUrl = QDesktopServices.openUrl
         self.dialog: ReportDialog | None = None
@@ -95,24 +85,22 @@ class ExportController(QObject):
         self.last_message = ""
 
     def open_briefing(self) -> ReportDialog:
-        window = self.window
+        api = self.api
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
         from desktop.ui.transfer.briefing_dialog import ReportDialog
 
-        reader = getattr(window, "reader", None)
-        current = getattr(reader, "document_id", None)
         self.dialog = ReportDialog(
-            window.project,
-            window.prefs,
-            window.messenger,
-            current_document=current,
-            author=window.prefs.author(),
+            api.project,
+            api.prefs,
+            api.messenger,
+            current_document=api.current_document(),
+            author=api.prefs.author(),
             choose_path=self.choose_path,
             open_url=self.open_url,
-            parent=window if isinstance(window, QWidget) else None,
+            parent=api.widget,
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(self._forget_dialog)
@@ -125,25 +113,23 @@ class ExportController(QObject):
     def export_file(self, kind: str) -> TaskHandle | None:
         """CSV (annotations or claims) or JSON of the whole project, in the background."""
         if self.task is not None:
-            self.window.statusBar().showMessage("An export is already running.", 4000)
+            self.api.show_status("An export is already running.", 4000)
             return None
         caption, file_filter, suffix, _ = EXPORT_KINDS[kind]
-        project_path = self.window.project.path
-        prefs = self.window.prefs
+        project_path = self.api.project.path
+        prefs = self.api.prefs
         folder = prefs.project_value(project_path, FOLDER_KEY, "")
         base = Path(folder) if isinstance(folder, str) and folder else Path.home()
         name = "" if kind == "json" else f"-{kind}"
         suggested = str(base / f"{project_path.stem}{name}{suffix}")
-        parent = self.window if isinstance(self.window, QWidget) else None
-        chosen = self.choose_path(parent, caption, suggested, file_filter)
+        chosen = self.choose_path(self.api.widget, caption, suggested, file_filter)
         if not chosen:
             return None
         target = Path(chosen)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
-        status = self.window.statusBar()
-        status.showMessage(f"Exporting {target.name}…")
+        self.api.show_status(f"Exporting {target.name}…", 0)
         self.task = run_task(
             _file_task(project_path, kind, target),
             on_done=self._file_done,
@@ -155,15 +141,15 @@ class ExportController(QObject):
     def _file_done(self, message: str) -> None:
         self.task = None
         self.last_message = message
-        self.window.statusBar().showMessage(message, 8000)
+        self.api.show_status(message, 8000)
 
     def _file_failed(self, message: str, details: str) -> None:
         self.task = None
         self.last_message = message
-        self.window.statusBar().clearMessage()
-        self.window.messenger.error("Export", message, details)
+        self.api.show_status("", 1)
+        self.api.messenger.error("Export", message, details)
 
     def _file_cancelled(self) -> None:
         self.task = None
         self.last_message = "Export cancelled; no file was written."
-        self.window.statusBar().showMessage(self.last_message, 5000)
+        self.api.show_status(self.last_message, 5000)

@@ -1,8 +1,9 @@
-"""The claim workbench: an editor for the claim under the cursor, and a table of every claim
-in the project that sorts and filters by claimant, status, grading, date and article.
+"""The Claim dock: an editor for the claim under the cursor — claimant, subjects, summary,
+stance, status, Admiralty grading, date and links to other claims.
 
-Every field edit is one undoable command, committed when the field is left (or at once for
-lists), so the project file always equals the screen."""
+Every field edit is one undoable edit, committed when the field is left (or at once for
+lists), so the project file always equals the screen. The edits and pickers are injected by
+the claims controller."""
 
 from __future__ import annotations
 
@@ -10,34 +11,28 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.models import Claim, ClaimRow
-from desktop.store.claims import LINK_KINDS, STANCES, STATUSES
+from desktop.core.models import Claim
+from desktop.ops.claims import EntityRef
+from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.widgets.icons import icon
-from desktop.ui.widgets.rows import ID_ROLE, RowCacheModel
-from desktop.ui.widgets.sorting import SourceSortProxy
 
 RELIABILITY = {
     "A": "A — completely reliable",
@@ -62,7 +57,6 @@ STATUS_COLORS = {
     "refuted": "#b5462f",
 }
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_ANY = Qt.ItemDataRole
 
 
 def short(text: str, limit: int = 70) -> str:
@@ -80,7 +74,9 @@ class ClaimEditor(QDockWidget):
         self.project: Project | None = None
         self.claim: Claim | None = None
         self.edit: Callable[..., None] = lambda claim_id, **fields: None
-        self.pick_entity: Callable[[str, int | None], int | None] = lambda title, current: None
+        self.pick_entity: Callable[[str, int | None], EntityRef | None] = (
+            lambda title, current: None
+        )
         self.pick_claim: Callable[[int], tuple[int, str] | None] = lambda claim_id: None
         self.link: Callable[[int, int, str], None] = lambda a, b, kind: None
         self.unlink: Callable[[int], None] = lambda link_id: None
@@ -272,224 +268,3 @@ class ClaimEditor(QDockWidget):
         item = self.links.currentItem()
         if item is not None:
             self.unlink(int(item.data(Qt.ItemDataRole.UserRole)))
-
-
-class ClaimModel(RowCacheModel[ClaimRow]):
-    headers = ("Claim", "Claimant", "Stance", "Status", "Grade", "Date", "Article")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(lambda row: row.claim.id, parent)
-
-    def cell(self, row: ClaimRow, column: int, role: int) -> Any:
-        claim = row.claim
-        grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
-        values = (
-            short(claim.summary or row.quote),
-            row.claimant,
-            claim.stance,
-            claim.status,
-            grade,
-            claim.claimed_on or "",
-            row.document_title,
-        )
-        if role == _ANY.DisplayRole:
-            return values[column]
-        if role == _ANY.EditRole:
-            return (
-                values[column]
-                if column != 4
-                else f"{claim.reliability or 'Z'}{claim.credibility or 9}"
-            )
-        if role == _ANY.ToolTipRole:
-            return f"{row.quote}\n\n{row.document_title}"
-        if role == _ANY.ForegroundRole and column == 3:
-            from PySide6.QtGui import QColor
-
-            return QColor(STATUS_COLORS.get(claim.status, "#000000"))
-        if role == _ANY.DecorationRole and column == 0:
-            return icon("mdi6.comment-quote-outline", "#d1495b")
-        return None
-
-
-class ClaimFilter(SourceSortProxy):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.criteria: dict[str, Any] = {}
-
-    def set_criteria(self, **criteria: Any) -> None:
-        self.criteria = {key: value for key, value in criteria.items() if value not in (None, "")}
-        self.invalidate()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ClaimModel)
-        row = model.row(source_row)
-        claim = row.claim
-        c = self.criteria
-        date = claim.claimed_on or ""
-        checks = (
-            "claimant" not in c or claim.claimant_id == c["claimant"],
-            "status" not in c or claim.status == c["status"],
-            "reliability" not in c or claim.reliability == c["reliability"],
-            "document" not in c or row.document_id == c["document"],
-            "date_from" not in c or (date and date >= c["date_from"]),
-            "date_to" not in c or (date and date[: len(c["date_to"])] <= c["date_to"]),
-        )
-        return all(checks)
-
-
-class ClaimsTable(QDockWidget):
-    """Every claim in the project; double-click opens the passage."""
-
-    open_requested = Signal(int, int, int)  # document id, start, end
-
-    def sizeHint(self) -> QSize:
-        """Tall enough for about eight claims when the table first opens under the article
-        (a bottom dock otherwise starts at its minimum: one row)."""
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), 300))
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Claims", parent)
-        self.setObjectName("claims_dock")
-        self.project: Project | None = None
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(8, 6, 8, 8)
-        filters = QHBoxLayout()
-        self.claimant = QComboBox(body)
-        self.claimant.setObjectName("claims_claimant_filter")
-        self.status = QComboBox(body)
-        self.status.setObjectName("claims_status_filter")
-        self.status.addItem("Any status", None)
-        for status in STATUSES:
-            self.status.addItem(status.capitalize(), status)
-        self.reliability = QComboBox(body)
-        self.reliability.addItem("Any reliability", None)
-        for key, text in RELIABILITY.items():
-            self.reliability.addItem(text, key)
-        self.document = QComboBox(body)
-        self.document.setObjectName("claims_document_filter")
-        self.date_from = QLineEdit(body)
-        self.date_from.setPlaceholderText("From YYYY-MM-DD")
-        self.date_to = QLineEdit(body)
-        self.date_to.setPlaceholderText("To YYYY-MM-DD")
-        for widget in (self.claimant, self.status, self.reliability, self.document):
-            filters.addWidget(widget)
-            widget.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        for edit in (self.date_from, self.date_to):
-            edit.setMaximumWidth(140)
-            filters.addWidget(edit)
-            edit.editingFinished.connect(self._apply_filter)
-        layout.addLayout(filters)
-        self.model = ClaimModel(self)
-        self.proxy = ClaimFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = QTableView(body)
-        self.view.setObjectName("claims_view")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(5, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 140), (2, 70), (3, 100), (4, 60), (5, 95), (6, 220)):
-            header.resizeSection(column, width)
-        self.view.doubleClicked.connect(self._open)
-        self.view.activated.connect(self._open)
-        layout.addWidget(self.view)
-        self.setWidget(body)
-
-    def refresh(self) -> None:
-        if self.project is None:
-            return
-        rows = self.project.claims.rows()
-        self.model.sync(rows)
-        self._fill(
-            self.claimant,
-            "Any claimant",
-            sorted({(r.claimant, r.claim.claimant_id) for r in rows if r.claim.claimant_id}),
-        )
-        self._fill(
-            self.document, "Any article", sorted({(r.document_title, r.document_id) for r in rows})
-        )
-
-    @staticmethod
-    def _fill(box: QComboBox, everything: str, items: list[tuple[str, int | None]]) -> None:
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(everything, None)
-        for text, value in items:
-            box.addItem(short(text, 40), value)
-        box.setCurrentIndex(max(0, box.findData(current)))
-        box.blockSignals(False)
-
-    def _apply_filter(self) -> None:
-        self.proxy.set_criteria(
-            claimant=self.claimant.currentData(),
-            status=self.status.currentData(),
-            reliability=self.reliability.currentData(),
-            document=self.document.currentData(),
-            date_from=self.date_from.text().strip(),
-            date_to=self.date_to.text().strip(),
-        )
-
-    def _open(self, index: QModelIndex) -> None:
-        row = self.model.row(self.proxy.mapToSource(index).row())
-        self.open_requested.emit(row.document_id, row.start, row.end)
-
-
-class ClaimLinkDialog(QDialog):
-    """Choose another claim (any article) and how this one relates to it."""
-
-    def __init__(self, project: Project, claim_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Link Claims")
-        self.resize(620, 420)
-        layout = QVBoxLayout(self)
-        self.kind = QComboBox(self)
-        for kind in LINK_KINDS:
-            self.kind.addItem(f"This claim {kind}", kind)
-        layout.addWidget(self.kind)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter claims…")
-        layout.addWidget(self.filter)
-        self.list = QListWidget(self)
-        self.list.setObjectName("link_targets")
-        for row in project.claims.rows():
-            if row.claim.id == claim_id:
-                continue
-            source = f"{row.claimant or '?'} · {short(row.document_title, 30)}"
-            item = QListWidgetItem(f"{short(row.claim.summary or row.quote, 80)}  —  {source}")
-            item.setData(ID_ROLE, row.claim.id)
-            self.list.addItem(item)
-        layout.addWidget(self.list, 1)
-        self.filter.textChanged.connect(self._filter)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def _filter(self, text: str) -> None:
-        from desktop.core.arabic import fold
-
-        needle = fold(text)
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setHidden(bool(needle) and needle not in fold(item.text()))
-
-    def choice(self) -> tuple[int, str] | None:
-        item = self.list.currentItem()
-        if item is None or item.isHidden():
-            return None
-        return int(item.data(ID_ROLE)), str(self.kind.currentData())

@@ -1,0 +1,398 @@
+"""Tagging: create annotations (a selection, accepted suggestions or mentions), delete them,
+change their label or note, and record rejected suggestions and mentions.
+
+The rules of a new tag live here, not in the window: which registry entity a mention names
+(proclitics stripped), which new entity or claimant to create with it, and which decision to
+record so an accepted or rejected candidate is not offered again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Protocol
+
+from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
+from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
+from desktop.core.services import prepare_annotation
+from desktop.ops.outcome import Outcome, plural, short
+from desktop.store.annotations import AnnotationSnapshot
+from desktop.store.entities import EntitySnapshot
+from desktop.store.project import Project
+
+ENTITY_TYPE_OF_LABEL = {
+    "person": "person",
+    "organisation": "organisation",
+    "location": "location",
+    "event": "event",
+}
+LABEL_OF_ENTITY_TYPE = {v: k for k, v in ENTITY_TYPE_OF_LABEL.items()}
+# The single proclitic letters a quote may start with (و ف ب ك ل), from the one inventory.
+_ONE_LETTER_PROCLITICS = CONJUNCTIONS + PREPOSITIONS
+
+
+def entity_type(label: Label) -> str | None:
+    """The registry type a label's mentions belong to; None for non-entity labels."""
+    if label.kind != "entity":
+        return None
+    return ENTITY_TYPE_OF_LABEL.get(label.key, "other")
+
+
+def resolve_entity(
+    project: Project, quote: str, label: Label
+) -> tuple[int | None, NewEntity | None]:
+    """Link a new mention to the entity it names, or plan a new one.
+
+    Looks for an entity of the label's type whose name or alias folds to the quote, then to
+    the quote without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new
+    entity named after the quote.
+    """
+    type_ = entity_type(label)
+    if type_ is None:
+        return None, None
+    candidates = [quote]
+    for strip in (1, 2):
+        if len(quote) > strip + 2 and all(ch in _ONE_LETTER_PROCLITICS for ch in quote[:strip]):
+            candidates.append(quote[strip:])
+    for candidate in candidates:
+        found = project.entities.exact(candidate, type_)
+        if found:
+            return found[0].id, None
+    return None, NewEntity(" ".join(quote.split()), type_)
+
+
+class Decision(Protocol):
+    """A suggestion or offered mention, as stored when accepted or rejected."""
+
+    @property
+    def document_id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def quote(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span offered to the analyst (a suggestion or a mention); ``kind`` names which."""
+
+    kind: str  # "suggestion" | "mention"
+    document_id: int
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class AnnotationPlan:
+    """One annotation to create, with what goes with it in the same transaction: a new
+    entity to create and link, claim fields (e.g. the attributed claimant of a suggestion),
+    a new claimant to create, and the candidate it accepts (recorded as a decision)."""
+
+    draft: AnnotationDraft
+    label: Label
+    new_entity: NewEntity | None = None
+    claim: Mapping[str, object] = field(default_factory=dict)
+    accepts: Candidate | None = None
+    new_claimant: NewEntity | None = None
+
+
+def plan_selection(
+    project: Project,
+    text: str,
+    document_id: int,
+    start: int,
+    end: int,
+    label: Label,
+    author: str,
+    *,
+    snap: bool = True,
+) -> AnnotationPlan:
+    """A tag of the analyst's selection: snapped to words, linked to the entity it names (a
+    new one planned when none matches). Raises ``HamishError`` for an empty selection."""
+    draft = prepare_annotation(text, document_id, start, end, label.id, author, snap=snap)
+    entity_id, new_entity = resolve_entity(project, draft.quote, label)
+    if entity_id is not None:
+        draft = draft._replace(entity_id=entity_id)
+    return AnnotationPlan(draft, label, new_entity)
+
+
+def plan_suggestion(
+    project: Project,
+    text: str,
+    document_id: int,
+    suggestion_start: int,
+    suggestion_end: int,
+    label: Label,
+    author: str,
+    *,
+    entity_id: int | None = None,
+    is_entity: bool = True,
+    claimant: str | None = None,
+) -> AnnotationPlan:
+    """Accepting a dashed suggestion: linked to the entity it matched (or one resolved or
+    planned), and for a claim the claimant the rules attributed (the registry's entity, or a
+    new person)."""
+    draft = prepare_annotation(
+        text, document_id, suggestion_start, suggestion_end, label.id, author, snap=False
+    )
+    new_entity = None
+    if entity_type(label) is not None:
+        if entity_id is not None and is_entity:
+            draft = draft._replace(entity_id=entity_id)
+        else:
+            found, new_entity = resolve_entity(project, draft.quote, label)
+            if found is not None:
+                draft = draft._replace(entity_id=found)
+    claim: dict[str, object] = {}
+    new_claimant = None
+    if label.kind == "claim" and entity_id is not None:
+        claim["claimant_id"] = entity_id  # the registry knows the speaker
+    elif label.kind == "claim" and claimant:
+        known = project.entities.exact(claimant)
+        if known:
+            claim["claimant_id"] = known[0].id
+        else:
+            new_claimant = NewEntity(claimant, "person")
+    quote = text[suggestion_start:suggestion_end]
+    accepts = Candidate("suggestion", document_id, suggestion_start, suggestion_end, quote)
+    return AnnotationPlan(draft, label, new_entity, claim, accepts, new_claimant)
+
+
+class Mention(Protocol):
+    """An untagged occurrence of an entity's name, as find-all-mentions offers it."""
+
+    @property
+    def document_id(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def quote(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def entity_id(self) -> int: ...
+
+
+def plan_mentions(mentions: Sequence[Mention], label: Label, author: str) -> list[AnnotationPlan]:
+    """Accepting offered mentions: each tagged with ``label`` and linked to its entity."""
+    return [
+        AnnotationPlan(
+            AnnotationDraft(
+                m.document_id,
+                m.start,
+                m.end,
+                m.quote,
+                m.prefix,
+                m.suffix,
+                label.id,
+                author,
+                entity_id=m.entity_id,
+            ),
+            label,
+            accepts=Candidate("mention", m.document_id, m.start, m.end, m.quote),
+        )
+        for m in mentions
+    ]
+
+
+# --- creating ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Added:
+    """What :func:`add_annotations` created, so it can be taken back."""
+
+    plans: tuple[AnnotationPlan, ...]
+    ids: tuple[int, ...]
+    entity_ids: tuple[int, ...]
+    decision_ids: tuple[int, ...]
+    text: str
+
+
+def _added(added: _Added) -> ChangeSet:
+    plans = added.plans
+    return ChangeSet(
+        annotations_added=added.ids,
+        documents_changed=tuple(dict.fromkeys(p.draft.document_id for p in plans)),
+        entities_changed=bool(added.entity_ids) or any(p.draft.entity_id for p in plans),
+        claims_changed=any(p.label.kind == "claim" for p in plans),
+    )
+
+
+def _record_accepted(project: Project, plans: Sequence[AnnotationPlan]) -> tuple[int, ...]:
+    return tuple(
+        project.decisions.record(c.document_id, c.kind, c.start, c.end, c.quote, "accepted")
+        for p in plans
+        if (c := p.accepts) is not None
+    )
+
+
+def add_annotations(
+    project: Project, plans: Sequence[AnnotationPlan], text: str = ""
+) -> Outcome[tuple[int, ...]]:
+    """Create annotations with their new entities, claim fields and decisions, all in one
+    transaction (all or nothing); the value is the new annotation ids in plan order."""
+    ids: list[int] = []
+    entity_ids: list[int] = []
+    with project.database.transaction():
+        for plan in plans:
+            draft = plan.draft
+            if plan.new_entity is not None:
+                entity_id = project.entities.add(*plan.new_entity)
+                entity_ids.append(entity_id)
+                draft = draft._replace(entity_id=entity_id)
+            annotation_id = project.annotations.add(draft)
+            ids.append(annotation_id)
+            fields = dict(plan.claim)
+            if plan.new_claimant is not None:
+                claimant = project.entities.add(*plan.new_claimant)
+                entity_ids.append(claimant)
+                fields["claimant_id"] = claimant
+            if fields:
+                claim = project.claims.for_annotation(annotation_id)
+                if claim is not None:
+                    project.claims.update(claim.id, **fields)
+        decision_ids = _record_accepted(project, plans)
+    if not text:
+        first = plans[0]
+        text = f"Tag “{short(first.draft.quote)}” as {first.label.name_en}"
+        if len(plans) > 1:
+            text = f"Tag {plural(len(plans), 'passage')}"
+    added = _Added(tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text)
+    return Outcome(_added(added), partial(_remove_added, added=added), text, added.ids)
+
+
+def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:
+    with project.database.transaction():
+        snapshots = tuple(project.annotations.delete(i) for i in added.ids)
+        entities = tuple(
+            project.entities.snapshot(i) for i in added.entity_ids if project.entities.exists(i)
+        )
+        for entity in entities:
+            project.entities.delete(entity.row[0])
+        for decision_id in added.decision_ids:
+            project.decisions.forget(decision_id)
+    changes = ChangeSet(
+        annotations_removed=added.ids,
+        documents_changed=_added(added).documents_changed,
+        entities_changed=True,
+        claims_changed=True,
+    )
+    redo = partial(_restore_added, added=added, snapshots=snapshots, entities=entities)
+    return Outcome(changes, redo, added.text, added.ids)
+
+
+def _restore_added(
+    project: Project,
+    added: _Added,
+    snapshots: tuple[AnnotationSnapshot, ...],
+    entities: tuple[EntitySnapshot, ...],
+) -> Outcome[tuple[int, ...]]:
+    with project.database.transaction():
+        for entity in entities:
+            project.entities.restore(entity)
+        for snapshot in snapshots:
+            project.annotations.restore(snapshot)
+        decision_ids = _record_accepted(project, added.plans)
+    again = _Added(added.plans, added.ids, added.entity_ids, decision_ids, added.text)
+    return Outcome(_added(again), partial(_remove_added, added=again), added.text, added.ids)
+
+
+# --- deleting ------------------------------------------------------------------------------------
+def _snapshot_changes(snapshot: AnnotationSnapshot, *, removed: bool) -> ChangeSet:
+    a = snapshot.annotation
+    ids = (a.id,)
+    return ChangeSet(
+        annotations_removed=ids if removed else (),
+        annotations_added=() if removed else ids,
+        documents_changed=(a.document_id,),
+        entities_changed=a.entity_id is not None,
+        claims_changed=snapshot.claim is not None,
+    )
+
+
+def delete_annotation(project: Project, annotation_id: int) -> Outcome[None]:
+    """Delete an annotation with its claim, claim links and notes (all restored by undo)."""
+    snapshot = project.annotations.delete(annotation_id)
+    text = f"Delete “{short(snapshot.annotation.quote)}”"
+    return Outcome(
+        _snapshot_changes(snapshot, removed=True),
+        partial(_restore_annotation, snapshot=snapshot, text=text),
+        text,
+        None,
+    )
+
+
+def _restore_annotation(project: Project, snapshot: AnnotationSnapshot, text: str) -> Outcome[None]:
+    project.annotations.restore(snapshot)
+    redo = partial(delete_annotation, annotation_id=snapshot.annotation.id)
+    return Outcome(_snapshot_changes(snapshot, removed=False), redo, text, None)
+
+
+# --- editing -------------------------------------------------------------------------------------
+def edit_annotation(
+    project: Project, annotation_id: int, *, label: Label | None = None, note: str | None = None
+) -> Outcome[None]:
+    """Change an annotation's label and/or note."""
+    store = project.annotations
+    quote = short(store.get(annotation_id).quote)
+    text = f"Change “{quote}” to {label.name_en}" if label else f"Edit note on “{quote}”"
+    before = store.update(annotation_id, label_id=label.id if label else None, note=note)
+    after = store.snapshot(annotation_id)
+    return _annotation_state(project, before, after, label is not None, text, apply=False)
+
+
+def _annotation_state(
+    project: Project,
+    state: AnnotationSnapshot,
+    other: AnnotationSnapshot,
+    label_changed: bool,
+    text: str,
+    *,
+    apply: bool = True,
+) -> Outcome[None]:
+    """Put an annotation in ``state`` (undo and redo of an edit swap the two states)."""
+    if apply:
+        project.annotations.restore(other)
+    # Entity counts go by entity, which neither a label nor a note changes; claims appear or
+    # go only when the label changes. A note edit touches the annotation alone.
+    changes = ChangeSet(annotations_changed=(state.annotation.id,), claims_changed=label_changed)
+    back = partial(
+        _annotation_state, state=other, other=state, label_changed=label_changed, text=text
+    )
+    return Outcome(changes, back, text, None)
+
+
+# --- decisions -----------------------------------------------------------------------------------
+def reject_candidates(project: Project, candidates: Sequence[Candidate]) -> Outcome[None]:
+    """Reject suggestions or offered mentions; they are remembered and never offered again."""
+    decisions = project.decisions
+    with project.database.transaction():
+        ids = tuple(
+            decisions.record(c.document_id, c.kind, c.start, c.end, c.quote, "rejected")
+            for c in candidates
+        )
+    noun = "suggestion" if candidates and candidates[0].kind == "suggestion" else "mention"
+    text = f"Reject {plural(len(candidates), noun)}"
+    changes = ChangeSet(documents_changed=tuple(dict.fromkeys(c.document_id for c in candidates)))
+    back = partial(_forget, ids=ids, candidates=tuple(candidates), changes=changes, text=text)
+    return Outcome(changes, back, text, None)
+
+
+def _forget(
+    project: Project,
+    ids: tuple[int, ...],
+    candidates: tuple[Candidate, ...],
+    changes: ChangeSet,
+    text: str,
+) -> Outcome[None]:
+    with project.database.transaction():
+        for decision_id in ids:
+            project.decisions.forget(decision_id)
+    return Outcome(changes, partial(reject_candidates, candidates=candidates), text, None)

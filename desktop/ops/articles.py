@@ -1,0 +1,166 @@
+"""Articles: import (files, folders, a pasted text), delete and bring back, edit metadata,
+and re-anchor annotations whose article text changed.
+
+An import writes each file in its own transaction, so a crash or a bad file never costs the
+others; as a whole it is still one undoable step (undo deletes what it brought in).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from desktop.core.errors import NotFound
+from desktop.core.models import ChangeSet, Document, DocumentDraft, ImportReport
+from desktop.core.services import import_documents
+from desktop.io.batch import BatchReport, Progress, import_paths, load_file
+from desktop.ops.outcome import Outcome, Step, plural, short
+from desktop.store.project import Project
+from desktop.store.rowsets import RowSet
+
+METADATA_FIELDS = ("title", "source", "author", "url", "published", "language", "direction")
+Metadata = dict[str, str | None]
+
+
+# --- import --------------------------------------------------------------------------------------
+def _imported(ids: tuple[int, ...], text: str) -> tuple[ChangeSet, Step | None]:
+    if not ids:
+        return ChangeSet(), None
+    return ChangeSet(documents_added=ids), partial(delete_articles, document_ids=ids, text=text)
+
+
+def import_files(
+    project: Project,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Progress | None = None,
+    loader: Callable[[Path], DocumentDraft] = load_file,
+) -> Outcome[BatchReport]:
+    """Import files and folders (recursively); the value reports every file. Undo deletes
+    the articles it imported (duplicates and failures were never written)."""
+    batch = import_paths(
+        project.documents, paths, cancelled=cancelled, progress=progress, loader=loader
+    )
+    ids = tuple(doc_id for _, doc_id in batch.report.imported)
+    text = f"Import {plural(len(ids), 'article')}"
+    changes, undo = _imported(ids, text)
+    return Outcome(changes, undo, text, batch)
+
+
+def add_article(project: Project, draft: DocumentDraft, origin: str) -> Outcome[ImportReport]:
+    """One article from pasted or dropped text; the report says whether it was new, already
+    in the project, or refused."""
+    report = import_documents(project.documents, [(origin, lambda: draft)])
+    ids = tuple(doc_id for _, doc_id in report.imported)
+    text = f"New article “{short(draft.title)}”"
+    changes, undo = _imported(ids, text)
+    return Outcome(changes, undo, text, report)
+
+
+# --- delete ---------------------------------------------------------------------------------------
+def _removed(rows: Sequence[RowSet], ids: tuple[int, ...]) -> ChangeSet:
+    return ChangeSet(
+        documents_removed=ids,
+        annotations_removed=tuple(r["id"] for rs in rows for r in rs.rows("annotations")),
+        entities_changed=any(rs.count("annotations") for rs in rows),
+        claims_changed=any(rs.count("claims") for rs in rows),
+    )
+
+
+def delete_articles(
+    project: Project, document_ids: Sequence[int], text: str = ""
+) -> Outcome[tuple[int, ...]]:
+    """Delete articles with everything attached (annotations, claims, links, notes,
+    decisions), all or none; undo writes them back. The value is the deleted ids."""
+    ids = tuple(document_ids)
+    if not text:
+        title = short(project.documents.get(ids[0]).title) if len(ids) == 1 else ""
+        text = f"Delete article “{title}”" if title else f"Delete {plural(len(ids), 'article')}"
+    with project.database.transaction():
+        rows = tuple(project.documents.delete(doc_id) for doc_id in ids)
+    back = partial(_restore_articles, rows=rows, text=text)
+    return Outcome(_removed(rows, ids), back, text, ids)
+
+
+def _restore_articles(
+    project: Project, rows: tuple[RowSet, ...], text: str
+) -> Outcome[tuple[int, ...]]:
+    """Write deleted articles back (under new ids only where another article took an old
+    one meanwhile); the value is their ids now, the first deleted first."""
+    with project.database.transaction():
+        ids = tuple(project.documents.restore(r) for r in rows)
+    changes = ChangeSet(
+        documents_added=ids,
+        entities_changed=any(r.count("annotations") for r in rows),
+        claims_changed=any(r.count("claims") for r in rows),
+    )
+    return Outcome(changes, partial(delete_articles, document_ids=ids, text=text), text, ids)
+
+
+# --- metadata -------------------------------------------------------------------------------------
+_URL = re.compile(r"^[a-z][a-z0-9+.\-]*://\S+$", re.I)
+
+
+def metadata_of(document: Document) -> Metadata:
+    return {key: getattr(document, key) for key in METADATA_FIELDS}
+
+
+def validate_metadata(values: dict[str, str]) -> tuple[Metadata, list[str]]:
+    """Cleaned values for :func:`edit_metadata` and the problems that prevent saving (each a
+    sentence naming the field)."""
+    problems: list[str] = []
+    clean: Metadata = {}
+    title = " ".join(values.get("title", "").split())
+    if not title:
+        problems.append("The title cannot be empty.")
+    clean["title"] = title
+    for key in ("source", "author"):
+        clean[key] = " ".join(values.get(key, "").split())
+    url = values.get("url", "").strip()
+    if url and not _URL.match(url):
+        problems.append("The URL must be a full address such as https://example.com/article.")
+    clean["url"] = url
+    date = values.get("published", "").strip()
+    if date:
+        from desktop.io.importers.common import parse_iso_date
+
+        iso = parse_iso_date(date)
+        if iso is None or len(date) != 10:
+            problems.append("The date must be a real date written YYYY-MM-DD, or empty.")
+        clean["published"] = iso
+    else:
+        clean["published"] = None
+    language = values.get("language", "").strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        problems.append("The language must be a code such as ar, en or und.")
+    clean["language"] = language
+    direction = values.get("direction", "")
+    if direction not in ("rtl", "ltr"):
+        problems.append("The direction must be right-to-left or left-to-right.")
+    clean["direction"] = direction
+    return clean, problems
+
+
+def edit_metadata(project: Project, document_id: int, values: Metadata) -> Outcome[None]:
+    """Title, source, author, URL, date, language and direction of an article."""
+    document = project.documents.get(document_id)
+    text = f"Edit metadata of “{short(document.title)}”"
+    before = metadata_of(document)
+    after = {k: v for k, v in values.items() if k in METADATA_FIELDS}
+    return _metadata_state(project, document_id, after, before, text)
+
+
+def _metadata_state(
+    project: Project, document_id: int, state: Metadata, other: Metadata, text: str
+) -> Outcome[None]:
+    documents = project.documents
+    with project.database.transaction():
+        if not documents.exists(document_id):
+            raise NotFound("The article no longer exists in this project.")
+        documents.update_metadata(document_id, **state)
+    back = partial(_metadata_state, document_id=document_id, state=other, other=state, text=text)
+    return Outcome(ChangeSet(documents_changed=(document_id,)), back, text, None)

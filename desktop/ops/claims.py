@@ -1,0 +1,111 @@
+"""Claims: any field of a claim (claimant, subjects, summary, stance, status, grading, date),
+and the supports / contradicts / repeats links between claims."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from desktop.core.models import ChangeSet, ClaimLink, NewEntity
+from desktop.ops.outcome import Outcome
+from desktop.store.claims import ClaimSnapshot
+from desktop.store.entities import EntitySnapshot
+from desktop.store.project import Project
+
+_CLAIMS = ChangeSet(claims_changed=True)
+
+EntityRef = int | NewEntity
+"""An entity named in a claim edit: an existing id, or a new entity the edit creates."""
+
+
+def edit_claim(
+    project: Project,
+    claim_id: int,
+    *,
+    claimant: EntityRef | None = None,
+    subjects: Sequence[EntityRef] | None = None,
+    **fields: object,
+) -> Outcome[None]:
+    """Change claim fields; a ``NewEntity`` as claimant or among the subjects is created in
+    the same transaction (and deleted again by undo)."""
+    names = sorted(
+        {
+            *fields,
+            *(["claimant_id"] if claimant is not None else []),
+            *(["subjects"] if subjects is not None else []),
+        }
+    )
+    text = f"Edit claim ({', '.join(names)})"
+    created: list[int] = []
+
+    def resolve(ref: EntityRef) -> int:
+        if isinstance(ref, NewEntity):
+            created.append(project.entities.add(*ref))
+            return created[-1]
+        return ref
+
+    with project.database.transaction():
+        values = dict(fields)
+        if claimant is not None:
+            values["claimant_id"] = resolve(claimant)
+        if subjects is not None:
+            values["subjects"] = tuple(resolve(s) for s in subjects)
+        before = project.claims.update(claim_id, **values)
+        after = project.claims.snapshot(claim_id)
+        entities = tuple(project.entities.snapshot(i) for i in created)
+    return _claim_state(project, before, after, entities, text, apply=False, forward=True)
+
+
+def _claim_state(
+    project: Project,
+    state: ClaimSnapshot,
+    other: ClaimSnapshot,
+    entities: tuple[EntitySnapshot, ...],
+    text: str,
+    *,
+    apply: bool = True,
+    forward: bool,
+) -> Outcome[None]:
+    """Bring a claim to ``other``; the entities an edit created exist exactly while the claim
+    is in its edited state (``forward``)."""
+    if apply:
+        with project.database.transaction():
+            if forward:
+                for entity in entities:
+                    project.entities.restore(entity)
+            project.claims.restore(other)
+            if not forward:
+                for entity in entities:
+                    project.entities.delete(entity.row[0])
+    back = partial(
+        _claim_state, state=other, other=state, entities=entities, text=text, forward=not forward
+    )
+    return Outcome(
+        ChangeSet(claims_changed=True, entities_changed=bool(entities)), back, text, None
+    )
+
+
+def link_claims(project: Project, from_claim: int, to_claim: int, kind: str) -> Outcome[int]:
+    """Say that one claim supports, contradicts or repeats another; the value is the link id."""
+    claims = project.claims
+    with project.database.transaction():
+        link_id = claims.add_link(from_claim, to_claim, kind)
+        link = next(link for link in claims.links(from_claim) if link.id == link_id)
+    text = f"Link claims ({kind})"
+    return Outcome(_CLAIMS, partial(_remove_link, link=link, text=text), text, link_id)
+
+
+def unlink_claims(project: Project, link_id: int) -> Outcome[int]:
+    link = project.claims.remove_link(link_id)
+    text = "Remove claim link"
+    return Outcome(_CLAIMS, partial(_restore_link, link=link, text=text), text, link_id)
+
+
+def _remove_link(project: Project, link: ClaimLink, text: str) -> Outcome[int]:
+    project.claims.remove_link(link.id)
+    return Outcome(_CLAIMS, partial(_restore_link, link=link, text=text), text, link.id)
+
+
+def _restore_link(project: Project, link: ClaimLink, text: str) -> Outcome[int]:
+    project.claims.restore_link(link)
+    return Outcome(_CLAIMS, partial(_remove_link, link=link, text=text), text, link.id)

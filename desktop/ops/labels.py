@@ -1,0 +1,90 @@
+"""Labels: add, edit (names, colour, icon, shortcut digit) and remove — with the label's
+annotations either moved to another label or deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+
+from desktop.core.models import ChangeSet, Label
+from desktop.ops.outcome import Outcome
+from desktop.store.labels import LabelRemoval
+from desktop.store.project import Project
+
+_LABELS = ChangeSet(labels_changed=True)
+
+
+def add_label(project: Project, fields: Mapping[str, str]) -> Outcome[int]:
+    """A new label (``name_en``, ``name_ar``, ``kind``, ``color``, ``icon``, ``shortcut``);
+    the value is its id."""
+    text = f"Add label {fields.get('name_en') or fields.get('name_ar')}"
+    with project.database.transaction():
+        label_id = project.labels.add(**fields)  # type: ignore[arg-type]
+        label = project.labels.get(label_id)
+    return Outcome(_LABELS, partial(_drop_label, label=label, text=text), text, label_id)
+
+
+def _drop_label(project: Project, label: Label, text: str) -> Outcome[int]:
+    with project.database.transaction():
+        project.labels.delete_row(label.id)
+    return Outcome(_LABELS, partial(_put_back_label, label=label, text=text), text, label.id)
+
+
+def _put_back_label(project: Project, label: Label, text: str) -> Outcome[int]:
+    project.labels.restore(label)
+    return Outcome(_LABELS, partial(_drop_label, label=label, text=text), text, label.id)
+
+
+def edit_label(project: Project, label_id: int, fields: Mapping[str, str]) -> Outcome[None]:
+    """Change a label's names, colour, icon or shortcut. A shortcut digit taken from another
+    label comes back to it on undo, so every label's state is kept."""
+    labels = project.labels
+    text = f"Edit label {labels.get(label_id).name_en}"
+    with project.database.transaction():
+        before = tuple(labels.all())
+        labels.update(label_id, **fields)
+        after = tuple(labels.all())
+    return Outcome(_LABELS, partial(_label_state, state=before, other=after, text=text), text, None)
+
+
+def _label_state(
+    project: Project, state: tuple[Label, ...], other: tuple[Label, ...], text: str
+) -> Outcome[None]:
+    labels = project.labels
+    with project.database.transaction():
+        for label in state:
+            labels.update(
+                label.id,
+                name_en=label.name_en,
+                name_ar=label.name_ar,
+                color=label.color,
+                icon=label.icon,
+            )
+            labels.set_shortcut(label.id, label.shortcut)
+    return Outcome(_LABELS, partial(_label_state, state=other, other=state, text=text), text, None)
+
+
+def remove_label(project: Project, label_id: int, reassign_to: int | None) -> Outcome[None]:
+    """Remove a label; its annotations move to ``reassign_to``, or are deleted when None."""
+    text = f"Remove label {project.labels.get(label_id).name_en}"
+    removal = project.annotations.remove_label(label_id, reassign_to)
+    back = partial(_unremove_label, removal=removal, reassign_to=reassign_to, text=text)
+    return Outcome(_removal_changes(removal, reassign_to, removed=True), back, text, None)
+
+
+def _unremove_label(
+    project: Project, removal: LabelRemoval, reassign_to: int | None, text: str
+) -> Outcome[None]:
+    project.annotations.undo_remove_label(removal)
+    back = partial(remove_label, label_id=removal.label.id, reassign_to=reassign_to)
+    return Outcome(_removal_changes(removal, reassign_to, removed=False), back, text, None)
+
+
+def _removal_changes(removal: LabelRemoval, reassign_to: int | None, *, removed: bool) -> ChangeSet:
+    ids = removal.annotation_ids
+    docs = tuple(dict.fromkeys(s.annotation.document_id for s in removal.snapshots))
+    if reassign_to is not None:
+        return ChangeSet(labels_changed=True, annotations_changed=ids, documents_changed=docs)
+    if removed:
+        return ChangeSet(labels_changed=True, annotations_removed=ids, documents_changed=docs)
+    return ChangeSet(labels_changed=True, annotations_added=ids, documents_changed=docs)

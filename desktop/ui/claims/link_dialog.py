@@ -1,0 +1,69 @@
+"""Choosing the other claim of a supports / contradicts / repeats link."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.store.claims import LINK_KINDS
+from desktop.store.project import Project
+from desktop.ui.claims.editor import short
+from desktop.ui.widgets.rows import ID_ROLE
+
+
+class ClaimLinkDialog(QDialog):
+    """Choose another claim (any article) and how this one relates to it."""
+
+    def __init__(self, project: Project, claim_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link Claims")
+        self.resize(620, 420)
+        layout = QVBoxLayout(self)
+        self.kind = QComboBox(self)
+        for kind in LINK_KINDS:
+            self.kind.addItem(f"This claim {kind}", kind)
+        layout.addWidget(self.kind)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter claims…")
+        layout.addWidget(self.filter)
+        self.list = QListWidget(self)
+        self.list.setObjectName("link_targets")
+        for row in project.claims.rows():
+            if row.claim.id == claim_id:
+                continue
+            source = f"{row.claimant or '?'} · {short(row.document_title, 30)}"
+            item = QListWidgetItem(f"{short(row.claim.summary or row.quote, 80)}  —  {source}")
+            item.setData(ID_ROLE, row.claim.id)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        self.filter.textChanged.connect(self._filter)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _filter(self, text: str) -> None:
+        from desktop.core.arabic import fold
+
+        needle = fold(text)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in fold(item.text()))
+
+    def choice(self) -> tuple[int, str] | None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return int(item.data(ID_ROLE)), str(self.kind.currentData())

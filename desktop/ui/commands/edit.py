@@ -1,0 +1,59 @@
+"""The one undo command. An edit is done by a Qt-free operation (``desktop.ops``) before the
+command exists, so a failure — a full disk, a locked file — shows an error and leaves nothing
+on the stack. After that, undo and redo each call one operation: the step the last outcome
+named, whose own outcome names the step back (as Orange's canvas commands call one model
+method each)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.core.errors import HamishError
+from desktop.ops.outcome import Outcome, Step
+
+if TYPE_CHECKING:
+    from desktop.ui.commands.session import ProjectSession
+
+AfterStep = Callable[[Outcome[object]], None]
+"""Called after each undo or redo with its outcome (e.g. to open an article brought back)."""
+
+
+class EditCommand(QUndoCommand):
+    def __init__(
+        self, session: ProjectSession, step: Step, text: str, after: AfterStep | None = None
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self._next: Step | None = step
+        self._after = after
+        self._fresh = True
+
+    def redo(self) -> None:
+        if self._fresh:  # QUndoStack.push calls redo: the operation is already done
+            self._fresh = False
+            return
+        self._step()
+
+    def undo(self) -> None:
+        self._step()
+
+    def _step(self) -> None:
+        """Run the next step, reporting a storage failure instead of raising into Qt (an
+        exception cannot cross the C++ boundary); the command is then dropped."""
+        step = self._next
+        if step is None:
+            self.setObsolete(True)
+            return
+        try:
+            outcome = step(self._session.project)
+        except HamishError as error:
+            self.setObsolete(True)
+            self._session.failed.emit("Cannot save the change", str(error))
+            return
+        self._next = outcome.undo
+        self._session.announce(outcome.changes)
+        if self._after is not None:
+            self._after(outcome)

@@ -1,0 +1,99 @@
+"""What panels, docks and controllers may use of the window — and nothing more.
+
+Like qutebrowser's ``api`` package: a component gets this small object, never the main
+window, so it cannot reach into another component's widgets, and the window can change
+without touching them. ``app.py`` builds the only ``MainWindow``; the window builds one
+``WindowApi`` and hands it to everything it creates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStatusBar, QWidget
+
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.shell.actions import ActionRegistry
+from desktop.ui.shell.messages import Messenger
+
+
+@dataclass(frozen=True, slots=True)
+class Navigation:
+    """The window's ways of showing an article, bound by the window."""
+
+    open_document: Callable[[int], None]
+    open_at: Callable[[int, int, int], None]  # document, start, end (code points)
+    current_document: Callable[[], int | None]
+
+
+class WindowApi(QObject):
+    """The open project's session, the messenger, the status bar, the actions, and the ways
+    to open an article. ``session_attached`` fires when another project is opened; ``closing``
+    when the window is about to close (the project is still open then)."""
+
+    session_attached = Signal(ProjectSession)
+    closing = Signal()
+
+    def __init__(
+        self,
+        widget: QWidget,
+        status: QStatusBar,
+        messenger: Messenger,
+        actions: ActionRegistry,
+        prefs: Settings,
+        navigation: Navigation,
+    ) -> None:
+        super().__init__(widget)
+        self.widget = widget  # parent for dialogs; nothing else of the window
+        self.messenger = messenger
+        self.actions = actions
+        self.prefs = prefs
+        self._status = status
+        self._navigation = navigation
+        self._session: ProjectSession | None = None
+        self.closed = False
+
+    # --- the project -------------------------------------------------------------------------
+    @property
+    def session(self) -> ProjectSession:
+        assert self._session is not None, "no project attached"
+        return self._session
+
+    @property
+    def has_session(self) -> bool:
+        return self._session is not None and not self.closed
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    def attach(self, session: ProjectSession) -> None:
+        """Called by the window when a project opens."""
+        self._session = session
+        self.session_attached.emit(session)
+
+    def close(self) -> None:
+        """Called by the window as it closes, before its project is closed."""
+        self.closed = True
+        self.closing.emit()
+
+    # --- the window's services -------------------------------------------------------------------
+    def show_status(self, message: str, timeout_ms: int = 4000) -> None:
+        self._status.showMessage(message, timeout_ms)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A permanent widget in the status bar (an import's progress, say)."""
+        self._status.addPermanentWidget(widget)
+
+    def open_document(self, document_id: int) -> None:
+        self._navigation.open_document(document_id)
+
+    def open_at(self, document_id: int, start: int, end: int) -> None:
+        self._navigation.open_at(document_id, start, end)
+
+    def current_document(self) -> int | None:
+        return self._navigation.current_document()

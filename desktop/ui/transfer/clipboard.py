@@ -1,0 +1,43 @@
+"""Articles from the clipboard or a drop: local files and folders go to the importer, copied
+text or a copied web-page selection becomes one article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+
+from desktop.core.models import DocumentDraft
+from desktop.core.text import make_draft
+
+# A copied selection is what the analyst chose; the extractor may drop short paragraphs as
+# boilerplate. Below this share of the plain text, the plain text wins.
+_CLIPBOARD_KEEP = 0.6
+
+
+def local_paths(mime: QMimeData) -> tuple[list[str], list[str]]:
+    """(local files and folders, remote URLs) among the URLs of a drop or the clipboard."""
+    local: list[str] = []
+    remote: list[str] = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            local.append(url.toLocalFile())
+        elif url.scheme():
+            remote.append(url.toString())
+    return local, remote
+
+
+def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
+    """An article from copied or dropped text: HTML through the page extractor (keeping the
+    plain text if the extractor dropped much of the selection), else the plain text."""
+    plain = mime.text() if mime.hasText() else ""
+    if mime.hasHtml():
+        from desktop.io.importers.html_page import draft_with_metadata, extract_article
+
+        found = extract_article(mime.html())
+        if found is not None:
+            text, meta = found
+            if not plain.strip() or len(text) >= _CLIPBOARD_KEEP * len(plain.strip()):
+                return draft_with_metadata(text, meta, origin=origin)
+            return draft_with_metadata(plain.strip(), meta, origin=origin, title=False)
+    if plain.strip():
+        return make_draft(plain.strip("\n"), origin=origin)
+    return None

@@ -1,0 +1,258 @@
+"""What an import shows: the status-bar progress with Cancel, and the summary of a finished
+batch — imported, skipped (duplicates with the article they duplicate, other formats) and
+failed with the reason for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.models import ImportFailure
+from desktop.io.batch import BatchReport
+from desktop.ops.outcome import Outcome, short
+from desktop.ui.widgets.icons import icon
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    """A finished (or cancelled) batch with the titles of the articles it names, read by the
+    task itself so the summary is right even if the window switched project meanwhile."""
+
+    batch: BatchReport
+    project: Path
+    titles: dict[int, str] = field(default_factory=dict)
+    done: Outcome[BatchReport] | None = None  # the operation's outcome: changes and undo
+
+    @property
+    def imported(self) -> list[tuple[str, int]]:
+        return self.batch.report.imported
+
+    @property
+    def duplicates(self) -> list[tuple[str, int]]:
+        return self.batch.report.duplicates
+
+    @property
+    def failed(self) -> list[ImportFailure]:
+        return self.batch.report.failed
+
+    @property
+    def skipped(self) -> list[ImportFailure]:
+        return self.batch.skipped
+
+    def headline(self) -> str:
+        parts = [f"{len(self.imported)} imported"]
+        skipped = len(self.duplicates) + len(self.skipped)
+        if skipped:
+            parts.append(f"{skipped} skipped")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        text = ", ".join(parts)
+        if self.batch.cancelled:
+            done = len(self.imported) + len(self.duplicates) + len(self.failed)
+            text += f" — cancelled after {done} of {self.batch.total} files"
+        return text
+
+    def as_text(self) -> str:
+        """The summary as plain text (the dialog's Copy button, and its tests)."""
+        lines = [self.headline()]
+        for path, doc_id in self.imported:
+            lines.append(f"imported  {Path(path).name}: “{self.titles.get(doc_id, '')}”")
+        for path, doc_id in self.duplicates:
+            lines.append(
+                f"skipped   {Path(path).name}: already in the project as "
+                f"“{self.titles.get(doc_id, '')}” (article {doc_id})"
+            )
+        for failure in self.skipped:
+            lines.append(f"skipped   {failure.reason}")
+        for failure in self.failed:
+            lines.append(f"failed    {Path(failure.path).name}: {failure.reason}")
+        return "\n".join(lines)
+
+
+class ImportSummaryDialog(QDialog):
+    """Imported, skipped and failed files in three groups; double-click opens an article."""
+
+    document_requested = Signal(int)
+
+    def __init__(self, outcome: ImportOutcome, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_summary")
+        self.setWindowTitle("Import Summary")
+        self.resize(720, 440)
+        self.outcome = outcome
+        layout = QVBoxLayout(self)
+        self.headline = QLabel(outcome.headline() + ".", self)
+        self.headline.setObjectName("import_headline")
+        self.headline.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        layout.addWidget(self.headline)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("import_results")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["File", "Result"])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 230)
+        layout.addWidget(self.tree, 1)
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        titles = outcome.titles
+        self._group(
+            "imported",
+            "Imported",
+            "mdi6.check-circle-outline",
+            "#2e7d32",
+            [(p, _isolate(titles.get(i, "")), i) for p, i in outcome.imported],
+        )
+        self._group(
+            "skipped",
+            "Skipped",
+            "mdi6.skip-next-circle-outline",
+            "#6b777b",
+            [
+                (p, f"Already in the project as “{_isolate(titles.get(i, ''))}” (article {i})", i)
+                for p, i in outcome.duplicates
+            ]
+            + [(f.path, _reason(f), None) for f in outcome.skipped],
+        )
+        self._group(
+            "failed",
+            "Failed",
+            "mdi6.alert-circle-outline",
+            "#c62828",
+            [(f.path, _reason(f), None) for f in outcome.failed],
+        )
+        self.tree.itemActivated.connect(self._activated)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = QPushButton(icon("mdi6.content-copy"), "&Copy Report", self)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self._copy)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _group(
+        self,
+        key: str,
+        title: str,
+        icon_name: str,
+        colour: str,
+        rows: list[tuple[str, str, int | None]],
+    ) -> None:
+        if not rows:
+            return
+        group = QTreeWidgetItem(self.tree, [f"{title} ({len(rows)})", ""])
+        group.setIcon(0, icon(icon_name, color=colour))
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setFirstColumnSpanned(True)
+        for path, result, doc_id in rows:
+            item = QTreeWidgetItem(group, [Path(path).name or path, result])
+            item.setToolTip(0, path)
+            item.setToolTip(1, result)
+            item.setData(0, PATH_ROLE, path)
+            if doc_id is not None:
+                item.setData(0, ID_ROLE, doc_id)
+        group.setExpanded(key != "imported" or len(rows) <= 50)
+        self.groups[key] = group
+
+    def rows(self, key: str) -> list[tuple[str, str]]:
+        group = self.groups.get(key)
+        if group is None:
+            return []
+        children = (group.child(i) for i in range(group.childCount()))
+        return [(child.text(0), child.text(1)) for child in children if child is not None]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        doc_id = item.data(0, ID_ROLE)
+        if doc_id is not None:
+            self.document_requested.emit(int(doc_id))
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.outcome.as_text())
+
+
+def _isolate(text: str) -> str:
+    """Wrap an Arabic title in Unicode directional isolates (FSI … PDI) so the English
+    sentence and quotation marks around it keep their places."""
+    return f"\u2068{text}\u2069"
+
+
+def _reason(failure: ImportFailure) -> str:
+    """The reason without the file name it usually starts with (the first column has it)."""
+    name = Path(failure.path).name
+    reason = failure.reason
+    for prefix in (f"{name}: ", f"{name} ", f"{failure.path} "):
+        if name and reason.startswith(prefix):
+            rest = reason[len(prefix) :]
+            return rest[:1].upper() + rest[1:] if prefix.endswith(": ") else "This file " + rest
+    return reason
+
+
+class ImportProgress(QWidget):
+    """Status-bar progress: what is being imported, how far, and Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_progress")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setFixedWidth(160)
+        self.bar.setTextVisible(True)
+        self.cancel = QToolButton(self)
+        self.cancel.setObjectName("import_cancel")
+        self.cancel.setText("Cancel")
+        self.cancel.setIcon(icon("mdi6.close-circle-outline"))
+        self.cancel.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.cancel.setAutoRaise(True)
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def start(self, queued: int) -> None:
+        self.label.setText("Importing…" if not queued else f"Importing… ({queued} more queued)")
+        self.bar.setRange(0, 0)  # busy until the folder walk gives a total
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def show_progress(self, done: int, total: int, name: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{done} / {total}")
+        self.label.setText(f"Importing {short(name, 32)}" if name else "Importing…")
+
+    def cancelling(self) -> None:
+        self.label.setText("Cancelling after the current file…")
+        self.cancel.setEnabled(False)
+
+
