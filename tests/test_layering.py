@@ -24,6 +24,7 @@ import pytest
 from tests.layering_rules import (
     LAZY,
     PACKAGE,
+    REPO,
     TOP_LEVEL,
     TYPE_CHECKING,
     Violation,
@@ -614,6 +615,8 @@ def test_submodule_taking_a_reexported_name_from_its_package_is_a_cycle(tmp_path
 
 
 # --- At run time --------------------------------------------------------------------------
+# The subprocesses run from the checkout, so they import this tree's desktop package even when
+# another checkout is installed in the environment.
 
 
 def test_core_runtime_loads_no_qt() -> None:
@@ -624,7 +627,7 @@ def test_core_runtime_loads_no_qt() -> None:
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'qtpy'))]\n"
         "assert not bad, bad\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
 def test_headless_commands_do_not_load_qt() -> None:
@@ -633,7 +636,7 @@ def test_headless_commands_do_not_load_qt() -> None:
         "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
         "assert not bad, bad\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
 def test_headless_list_on_the_default_project_runs_without_qt(tmp_path: Path) -> None:
@@ -645,4 +648,4 @@ def test_headless_list_on_the_default_project_runs_without_qt(tmp_path: Path) ->
         "assert not bad, bad\n"
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
-    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, cwd=REPO)
