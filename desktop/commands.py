@@ -315,7 +315,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     import tempfile
 
-    from desktop.app import create_application
+    from desktop.app import build_window, create_application
     from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
@@ -326,7 +326,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     app = create_application()
     with tempfile.TemporaryDirectory() as scratch:
         image = render_window(
-            app, project, Path(scratch) / "hamish.ini", (width, height), args.document
+            app,
+            build_window,
+            project,
+            Path(scratch) / "hamish.ini",
+            (width, height),
+            args.document,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

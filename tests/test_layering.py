@@ -6,9 +6,6 @@ run time for the headless entry points.
 Each rule is tested twice: on the real ``desktop/``, and on a small tree planted in
 ``tmp_path`` that breaks it, so a rule that silently stopped matching anything would show.
 
-Rules the current tree still breaks are marked ``xfail(strict=True)``: the suite stays green
-while the ui restructure removes them, and the marker turns into a failure the moment the rule
-holds, so it must then be dropped. ``pytest --runxfail tests/test_layering.py`` lists them.
 """
 
 from __future__ import annotations
@@ -69,7 +66,8 @@ def test_the_real_tree_is_found() -> None:
     """Guards the real-tree tests against passing on an empty or wrong folder."""
     found = modules(PACKAGE)
     assert len(found) > 50
-    for name in ("desktop", "desktop.core.arabic", "desktop.store.db", "desktop.ui.mainwindow"):
+    names = ("desktop", "desktop.core.arabic", "desktop.store.db", "desktop.ui.shell.mainwindow")
+    for name in names:
         assert name in found
 
 
@@ -77,11 +75,6 @@ def test_every_module_is_classified() -> None:
     assert not (problems := check_classification(PACKAGE)), report(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="desktop/ui/screenshot.py:18 imports desktop.app (ui → app); being fixed in the ui "
-    "restructure. Drop this marker once it passes.",
-)
 def test_imports_point_to_the_same_or_an_earlier_layer() -> None:
     assert not (problems := check_layer_direction(PACKAGE)), report(problems)
 
@@ -98,12 +91,6 @@ def test_sql_only_in_store() -> None:
     assert not (problems := check_sql_only_in_store(PACKAGE)), report(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cycles {ui.mainwindow, articles, importing, search_panel} and {ui.exports, "
-    "report_dialog}, closed by TYPE_CHECKING and function-level imports; being fixed in the "
-    "ui restructure. Drop this marker once it passes.",
-)
 def test_no_import_cycles() -> None:
     assert not (problems := check_no_cycles(PACKAGE)), report(problems)
 
@@ -197,7 +184,7 @@ def test_the_classification_follows_the_brief() -> None:
         "desktop.io.exporters.docx_report": "io",
         "desktop.ops.edits": "ops",
         "desktop.settings": "ui",
-        "desktop.ui.mainwindow": "ui",
+        "desktop.ui.shell.mainwindow": "ui",
         "desktop.app": "app",
         "desktop.defaults": "app",
         "desktop.cli": "cli",

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QTabBar
 
+from desktop.app import build_window
+from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.shell import screenshot
 from desktop.ui.shell.mainwindow import MainWindow
@@ -27,16 +29,14 @@ def test_screenshot_has_one_tab_bar_per_dock_group(
     qapp: QApplication, default_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[MainWindow] = []
-    real_build = screenshot.build_window
 
-    def build(*args: object, **kwargs: object) -> MainWindow:
-        window = real_build(*args, **kwargs)  # type: ignore[arg-type]
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
         built.append(window)
         return window
 
-    monkeypatch.setattr(screenshot, "build_window", build)
     project = Project.open(default_project, create=False)
-    image = screenshot.render_window(qapp, project, tmp_path / "s.ini", (1280, 820), 2)
+    image = screenshot.render_window(qapp, build, project, tmp_path / "s.ini", (1280, 820), 2)
     assert (image.width(), image.height()) == (1280, 820)
     (window,) = built
     assert window.reader.document_id == 2

@@ -7,15 +7,25 @@ method each)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet
 from desktop.ops.outcome import Outcome, Step
+from desktop.store.project import Project
 
-if TYPE_CHECKING:
-    from desktop.ui.commands.session import ProjectSession
+
+class Host(Protocol):
+    """What a command needs of its session (``ProjectSession``): the project, the change
+    route and the error report."""
+
+    @property
+    def project(self) -> Project: ...
+    def announce(self, changes: ChangeSet) -> None: ...
+    def report(self, title: str, message: str) -> None: ...
+
 
 AfterStep = Callable[[Outcome[object]], None]
 """Called after each undo or redo with its outcome (e.g. to open an article brought back)."""
@@ -23,7 +33,7 @@ AfterStep = Callable[[Outcome[object]], None]
 
 class EditCommand(QUndoCommand):
     def __init__(
-        self, session: ProjectSession, step: Step, text: str, after: AfterStep | None = None
+        self, session: Host, step: Step, text: str, after: AfterStep | None = None
     ) -> None:
         super().__init__(text)
         self._session = session
@@ -51,7 +61,7 @@ class EditCommand(QUndoCommand):
             outcome = step(self._session.project)
         except HamishError as error:
             self.setObsolete(True)
-            self._session.failed.emit("Cannot save the change", str(error))
+            self._session.report("Cannot save the change", str(error))
             return
         self._next = outcome.undo
         self._session.announce(outcome.changes)

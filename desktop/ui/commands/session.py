@@ -61,14 +61,12 @@ class ProjectSession(QObject):
         self.record(outcome, after=after)
         return outcome
 
-    def attempt(
-        self, operation: Callable[[Project], Outcome[T]], title: str
-    ) -> Outcome[T] | None:
+    def attempt(self, operation: Callable[[Project], Outcome[T]], title: str) -> Outcome[T] | None:
         """:meth:`run`, reporting a failure to the analyst (under ``title``) instead."""
         try:
             return self.run(operation)
         except HamishError as error:
-            self.failed.emit(title, str(error))
+            self.report(title, str(error))
             return None
 
     def record(self, outcome: Outcome[object], *, after: AfterStep | None = None) -> None:
@@ -78,6 +76,9 @@ class ProjectSession(QObject):
             self.announce(outcome.changes)
         if outcome.undo is not None:
             self.undo_stack.push(EditCommand(self, outcome.undo, outcome.text, after))
+
+    def report(self, title: str, message: str) -> None:
+        self.failed.emit(title, message)
 
     def announce(self, changes: ChangeSet) -> None:
         if changes.labels_changed:

@@ -11,19 +11,30 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import build_window
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.shell.mainwindow import MainWindow
+
+
+class BuildWindow(Protocol):
+    """``desktop.app.build_window``: passed in, since the ui layer does not import the app."""
+
+    def __call__(
+        self, project: Project, prefs: Settings, *, deferred: bool = False
+    ) -> MainWindow: ...
+
 
 SUGGESTION_WAIT = 5.0  # seconds at most for the background suggestions of the open article
 
 
 def render_window(
     app: QApplication,
+    build_window: BuildWindow,
     project: Project,
     settings_file: Path,
     size: tuple[int, int],
