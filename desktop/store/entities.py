@@ -272,7 +272,10 @@ class EntityStore:
             raise HamishError("Choose two different entities to merge.")
         with self._database.transaction():
             kept, removed = self.snapshot(keep), self.snapshot(remove)
-            ids = lambda sql: tuple(int(r[0]) for r in self._conn.execute(sql, [remove]))  # noqa: E731
+
+            def ids(sql: str) -> tuple[int, ...]:
+                return tuple(int(r[0]) for r in self._conn.execute(sql, [remove]))
+
             annotations = ids("SELECT id FROM annotations WHERE entity_id = ?")
             claimants = ids("SELECT id FROM claims WHERE claimant_id = ?")
             # (claim, names the kept entity too): those rows cannot move, they are dropped.

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +42,7 @@ TYPE_NAMES = {
 }
 
 
-def type_icon(type_: str) -> Any:
+def type_icon(type_: str) -> QIcon:
     name, color = TYPE_ICONS.get(type_, TYPE_ICONS["other"])
     return icon(name, color)
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
@@ -76,6 +76,9 @@ from desktop.ui.transfer.save_paths import (
     choose_save_path,
 )
 
+if TYPE_CHECKING:  # the Word writer loads with the first export
+    from desktop.io.exporters.docx_report import DocxSummary
+
 OPTIONS_KEY = "report/options"
 MARKINGS = (
     "للاستخدام الداخلي",
@@ -116,8 +119,10 @@ def _outline_task(
     return task
 
 
-def _export_task(project_path: Path, target: Path, options: ReportOptions) -> Callable[..., Any]:
-    def task(progress: Progress) -> Any:
+def _export_task(
+    project_path: Path, target: Path, options: ReportOptions
+) -> Callable[[Progress], DocxSummary]:
+    def task(progress: Progress) -> DocxSummary:
         from desktop.io.exporters.docx_report import export_docx
 
         with Project.open(project_path, create=False) as project:
