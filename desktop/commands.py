@@ -219,7 +219,7 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
-    from desktop.io.batch import import_paths
+    from desktop.ops.articles import import_files
     from desktop.store.bulk import batch_durability
 
     json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
@@ -230,7 +230,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
         with batch_durability(project.database):  # one fsync per batch, not per article
-            batch = import_paths(project.documents, other_paths)
+            # The same operation as the window's import (there it is also one undo step).
+            batch = import_files(project, other_paths).value
         report = batch.report
         for file, doc_id in report.imported:
             print(f"imported  {doc_id:>5}  {file}")

@@ -350,3 +350,28 @@ def test_a_batch_ending_after_the_window_closed_touches_nothing(
     assert not window.importing.busy
     assert outcomes == [] and opened == [] and announced == []
     assert window.importing.last_outcome is None
+
+
+def test_an_import_is_undone_and_redone_like_any_edit(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Edit → Undo after an import removes the articles it brought (and only those); redo
+    brings them back, and the library follows both."""
+    outcomes = _recording(window)
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"{n}.txt").write_text(_article(n), encoding="utf-8")
+    (folder / "dup.txt").write_text(_article(0), encoding="utf-8")  # already in the project
+    window.import_files([str(folder)])
+    _wait_idle(qtbot, window)
+    assert outcomes and len(outcomes[-1].imported) == 2
+    library = window.library.model
+    assert library is not None and library.rowCount() == 3
+    stack = window.undo_group.activeStack()
+    assert stack.undoText() == "Import 2 articles"
+    stack.undo()
+    assert library.rowCount() == 1 and window.project.documents.count() == 1
+    assert window.reader.document_id == window.library.first_document()
+    stack.redo()
+    assert library.rowCount() == 3 and window.project.documents.count() == 3

@@ -1,0 +1,206 @@
+"""The edit layer without Qt: every operation does its work, and its undo and the undo's undo
+(redo) bring the project back and forth exactly — the window's undo stack only calls these."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet, Label, NewEntity
+from desktop.core.text import make_draft
+from desktop.ops import annotations, articles, claims, entities, labels
+from desktop.ops.outcome import Outcome
+from desktop.store.project import Project
+
+TEXT = "قال المتحدث باسم الكرملين إن بوتين التقى وزير الخارجية جون كيري في جنيف."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    project = Project.open(tmp_path / "p.hamish")
+    project.documents.add(make_draft(TEXT))
+    return project
+
+
+def _label(project: Project, key: str) -> Label:
+    label = project.labels.by_key(key)
+    assert label is not None
+    return label
+
+
+def _state(project: Project) -> tuple[object, ...]:
+    """Everything an edit may touch, as comparable rows."""
+    conn = project.database.conn
+    rows = tuple(
+        tuple(tuple(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"))
+        for table in ("documents", "annotations", "entities", "claims", "labels")
+    )
+    # A decision recorded again by redo is a new row: what was decided is what counts.
+    decided = conn.execute(
+        "SELECT document_id, kind, start, \"end\", text, decision FROM decisions ORDER BY start"
+    ).fetchall()
+    return (*rows, tuple(decided))
+
+
+def _round_trip(project: Project, outcome: Outcome[object], before: tuple[object, ...]) -> None:
+    """undo → the state before; redo → the state after; and once more."""
+    after = _state(project)
+    assert after != before
+    step = outcome.undo
+    for expected in (before, after, before, after):
+        assert step is not None
+        result = step(project)
+        assert _state(project) == expected
+        assert result.text == outcome.text
+        step = result.undo
+
+
+def _plan(project: Project, word: str, key: str) -> annotations.AnnotationPlan:
+    start = TEXT.index(word)
+    return annotations.plan_selection(
+        project, TEXT, 1, start, start + len(word), _label(project, key), "me"
+    )
+
+
+def test_a_tag_creates_its_entity_and_undo_removes_both(project: Project) -> None:
+    before = _state(project)
+    plan = _plan(project, "كيري", "person")
+    assert plan.new_entity == NewEntity("كيري", "person")
+    outcome = annotations.add_annotations(project, [plan])
+    (annotation_id,) = outcome.value
+    assert outcome.changes.annotations_added == (annotation_id,)
+    assert outcome.changes.entities_changed
+    assert outcome.text == "Tag “كيري” as Person"
+    _round_trip(project, outcome, before)
+
+
+def test_a_proclitic_form_links_to_the_known_entity(project: Project) -> None:
+    annotations.add_annotations(project, [_plan(project, "كيري", "person")])
+    entity_id, new = annotations.resolve_entity(project, "وكيري", _label(project, "person"))
+    assert new is None and entity_id is not None
+
+
+def test_delete_relabel_and_note_round_trip(project: Project) -> None:
+    (annotation_id,) = annotations.add_annotations(
+        project, [_plan(project, "جنيف", "location")]
+    ).value
+    for operation in (
+        partial(annotations.edit_annotation, annotation_id=annotation_id, note="مهم"),
+        partial(
+            annotations.edit_annotation,
+            annotation_id=annotation_id,
+            label=_label(project, "claim"),
+        ),
+        partial(annotations.delete_annotation, annotation_id=annotation_id),
+    ):
+        before = _state(project)
+        _round_trip(project, operation(project), before)
+
+
+def test_a_note_edit_announces_the_annotation_alone(project: Project) -> None:
+    (annotation_id,) = annotations.add_annotations(
+        project, [_plan(project, "جنيف", "location")]
+    ).value
+    outcome = annotations.edit_annotation(project, annotation_id, note="x")
+    assert outcome.changes == ChangeSet(annotations_changed=(annotation_id,))
+
+
+def test_rejected_candidates_are_remembered_until_undone(project: Project) -> None:
+    before = _state(project)
+    candidate = annotations.Candidate("suggestion", 1, 0, 3, TEXT[:3])
+    outcome = annotations.reject_candidates(project, [candidate])
+    assert project.decisions.decided(1, "suggestion") == {(0, 3, TEXT[:3])}
+    _round_trip(project, outcome, before)
+
+
+def test_claim_edit_creates_the_new_claimant_and_undo_deletes_it(project: Project) -> None:
+    start = TEXT.index("إن")
+    claim_label = _label(project, "claim")
+    plan = annotations.plan_selection(project, TEXT, 1, start, len(TEXT), claim_label, "me")
+    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    claim = project.claims.for_annotation(annotation_id)
+    assert claim is not None
+    before = _state(project)
+    outcome = claims.edit_claim(
+        project, claim.id, claimant=NewEntity("الكرملين", "organisation"), status="contested"
+    )
+    stored = project.claims.get(claim.id)
+    assert stored.status == "contested" and stored.claimant_id is not None
+    assert project.entities.get(stored.claimant_id).name == "الكرملين"
+    _round_trip(project, outcome, before)
+
+
+def test_entity_link_edit_and_merge_round_trip(project: Project) -> None:
+    (a,) = annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value
+    (b,) = annotations.add_annotations(project, [_plan(project, "بوتين", "person")]).value
+    kerry = project.annotations.get(a).entity_id
+    putin = project.annotations.get(b).entity_id
+    assert kerry is not None and putin is not None
+    for operation in (
+        partial(entities.link_entity, annotation_id=a, entity=NewEntity("جون كيري", "person")),
+        partial(entities.edit_entity, entity_id=kerry, aliases=("Kerry",), notes="وزير"),
+        partial(entities.merge_entities, keep=kerry, remove=putin),
+    ):
+        before = _state(project)
+        _round_trip(project, operation(project), before)
+
+
+def test_labels_add_edit_remove_round_trip(project: Project) -> None:
+    (annotation_id,) = annotations.add_annotations(
+        project, [_plan(project, "جنيف", "location")]
+    ).value
+    assert annotation_id
+    location = _label(project, "location")
+    for operation in (
+        partial(
+            labels.add_label,
+            fields={"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555"},
+        ),
+        partial(labels.edit_label, label_id=location.id, fields={"shortcut": "1"}),
+        partial(labels.remove_label, label_id=location.id, reassign_to=None),
+    ):
+        before = _state(project)
+        _round_trip(project, operation(project), before)
+
+
+def test_an_import_is_one_undoable_step(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("مقال أول\n\nنص المقال الأول.", encoding="utf-8")
+    (folder / "b.txt").write_text("مقال ثان\n\nنص المقال الثاني.", encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"")
+    before = _state(project)
+    outcome = articles.import_files(project, [folder])
+    assert len(outcome.value.report.imported) == 2 and outcome.value.report.failed
+    assert len(outcome.changes.documents_added) == 2
+    assert outcome.text == "Import 2 articles"
+    _round_trip(project, outcome, before)
+
+
+def test_an_import_that_brought_nothing_is_not_an_undo_step(project: Project) -> None:
+    outcome = articles.add_article(project, make_draft(TEXT), "clipboard")
+    assert outcome.value.duplicates and outcome.undo is None and not outcome.changes
+
+
+def test_delete_articles_and_metadata_round_trip(project: Project) -> None:
+    annotations.add_annotations(project, [_plan(project, "كيري", "person")])
+    for operation in (
+        partial(articles.edit_metadata, document_id=1, values={"title": "عنوان", "url": ""}),
+        partial(articles.delete_articles, document_ids=[1]),
+    ):
+        before = _state(project)
+        _round_trip(project, operation(project), before)
+
+
+def test_a_failed_operation_writes_nothing(project: Project) -> None:
+    before = _state(project)
+    plan = _plan(project, "كيري", "person")
+    broken = plan.draft._replace(label_id=9_999)  # no such label: the insert fails
+    with pytest.raises(HamishError):
+        annotations.add_annotations(
+            project, [plan, annotations.AnnotationPlan(broken, plan.label, plan.new_entity)]
+        )
+    assert _state(project) == before  # the first plan's entity and tag were rolled back
