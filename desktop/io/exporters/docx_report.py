@@ -45,9 +45,7 @@ paragraphs.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import os
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,14 +54,12 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from desktop import __version__
 from desktop.core.errors import HamishError
 from desktop.io.exporters import replace_on_success
 from desktop.io.exporters.bidi import NUMBER_RE, is_rtl, last_strong, protect_numbers, segments
@@ -80,121 +76,31 @@ from desktop.io.exporters.report import (
     tr,
     tr_or,
 )
+from desktop.io.exporters.word.document import prepare_document
+from desktop.io.exporters.word.ooxml import (
+    _CONTROL_RE,
+    BODY,
+    HEADER_FILL,
+    HEADING,
+    LINK_COLOR,
+    MARKING_COLOR,
+    MUTED_COLOR,
+    PPR_ORDER,
+    RPR_ORDER,
+    SMALL,
+    SUBTITLE,
+    TABLE,
+    TCPR_ORDER,
+    TITLE,
+    TRPR_ORDER,
+    XML_SPACE,
+    Size,
+    _child,
+    _set_fonts,
+    _set_size,
+    _set_toggle,
+)
 from desktop.store.project import Project
-
-FONT_ARABIC = "Noto Naskh Arabic"
-FONT_LATIN = "Noto Sans"
-FONT_FALLBACK = "Arial"  # has Arabic glyphs on Windows and macOS
-
-
-@dataclass(frozen=True, slots=True)
-class Size:
-    """Point sizes for Latin (``w:sz``) and complex script (``w:szCs``). Naskh looks smaller
-    than a Latin sans at the same nominal size, so Arabic is set a little larger."""
-
-    latin: float
-    arabic: float
-
-
-BODY = Size(11, 13)
-TABLE = Size(9.5, 11.5)
-SMALL = Size(8.5, 10)
-TITLE = Size(26, 30)
-SUBTITLE = Size(13, 15)
-HEADING = {1: Size(16, 19), 2: Size(13, 15.5), 3: Size(11.5, 13.5)}
-MARKING_COLOR = "C00000"
-MUTED_COLOR = "595959"
-LINK_COLOR = "1F5FAA"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-HEADER_FILL = "DCE6F2"
-
-# Child order of the elements written here (ECMA-376 sequences); a child inserted out of order
-# makes Word call the file corrupt.
-
-
-def _sequence(names: str) -> tuple[str, ...]:
-    return tuple(names.split())
-
-
-RPR_ORDER = _sequence(
-    "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline "
-    "w:shadow w:emboss w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color w:spacing "
-    "w:w w:kern w:position w:sz w:szCs w:highlight w:u w:effect w:bdr w:shd w:fitText "
-    "w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout w:specVanish w:oMath"
-)
-PPR_ORDER = _sequence(
-    "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr "
-    "w:suppressLineNumbers w:pBdr w:shd w:tabs w:suppressAutoHyphens w:kinsoku w:wordWrap "
-    "w:overflowPunct w:topLinePunct w:autoSpaceDE w:autoSpaceDN w:bidi w:adjustRightInd "
-    "w:snapToGrid w:spacing w:ind w:contextualSpacing w:mirrorIndents w:suppressOverlap w:jc "
-    "w:textDirection w:textAlignment w:textboxTightWrap w:outlineLvl w:divId w:cnfStyle w:rPr "
-    "w:sectPr w:pPrChange"
-)
-SECTPR_ORDER = _sequence(
-    "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar "
-    "w:paperSrc w:pgBorders w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote "
-    "w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings w:sectPrChange"
-)
-TCPR_ORDER = _sequence(
-    "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
-    "w:textDirection w:tcFitText w:vAlign w:hideMark"
-)
-TRPR_ORDER = _sequence(
-    "w:cnfStyle w:divId w:gridBefore w:gridAfter w:wBefore w:wAfter w:cantSplit w:trHeight "
-    "w:tblHeader w:tblCellSpacing w:jc w:hidden"
-)
-
-
-def _child(parent: Any, tag: str, order: Sequence[str]) -> Any:
-    """The child ``tag`` of ``parent``, created in schema order if missing."""
-    existing = parent.find(qn(tag))
-    if existing is not None:
-        return existing
-    element = OxmlElement(tag)
-    later = {qn(t) for t in order[order.index(tag) + 1 :]}
-    for child in parent:
-        if child.tag in later:
-            child.addprevious(element)
-            return element
-    parent.append(element)
-    return element
-
-
-def _remove(parent: Any, tag: str) -> None:
-    for child in parent.findall(qn(tag)):
-        parent.remove(child)
-
-
-def _half_points(points: float) -> str:
-    return str(round(points * 2))
-
-
-def _set_fonts(rpr: Any) -> None:
-    fonts = _child(rpr, "w:rFonts", RPR_ORDER)
-    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{attribute}"), None)
-    fonts.set(qn("w:ascii"), FONT_LATIN)
-    fonts.set(qn("w:hAnsi"), FONT_LATIN)
-    fonts.set(qn("w:eastAsia"), FONT_LATIN)
-    fonts.set(qn("w:cs"), FONT_ARABIC)
-
-
-def _set_size(rpr: Any, size: Size) -> None:
-    _child(rpr, "w:sz", RPR_ORDER).set(qn("w:val"), _half_points(size.latin))
-    _child(rpr, "w:szCs", RPR_ORDER).set(qn("w:val"), _half_points(size.arabic))
-
-
-def _set_toggle(rpr: Any, tag: str, on: bool) -> None:
-    element = _child(rpr, tag, RPR_ORDER)
-    if on:
-        element.attrib.pop(qn("w:val"), None)
-    else:
-        element.set(qn("w:val"), "0")
-
-
-# Characters XML 1.0 cannot hold (form feeds from PDFs, stray control codes), and tabs, which
-# Word only honours as <w:tab/>: written as spaces so an odd article never fails an export.
-_CONTROL_RE = re.compile("[\x00-\x08\x09\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _lighten(color: str, amount: float = 0.6) -> str:
@@ -226,124 +132,10 @@ class _Writer:
         self._rpr_cache: dict[tuple[Any, ...], Any] = {}
         self._style_ids: dict[str, str] = {}
         self._row_templates: dict[int, Any] = {}
-        self._prepare_document()
+        prepare_document(self.doc, report)
 
     def t(self, key: str) -> str:
         return tr(key, self.lang)
-
-    # --- document-wide setup ------------------------------------------------------------
-    def _prepare_document(self) -> None:
-        doc = self.doc
-        section = doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        for side in ("left_margin", "right_margin"):
-            setattr(section, side, Cm(2.2))
-        section.top_margin, section.bottom_margin = Cm(2.3), Cm(2.2)
-        section.header_distance, section.footer_distance = Cm(1.1), Cm(1.0)
-        if self.rtl:
-            _child(section._sectPr, "w:bidi", SECTPR_ORDER)
-        self._prepare_styles()
-        self._prepare_fonts_table()
-        self._prepare_settings()
-        props = doc.core_properties
-        title = _CONTROL_RE.sub(" ", self.report.title)
-        author = _CONTROL_RE.sub(" ", self.report.options.author)
-        marking = _CONTROL_RE.sub(" ", self.report.marking)
-        props.title = title
-        props.author = author
-        props.last_modified_by = author
-        props.subject = self.t("default_title")
-        props.keywords = marking
-        props.category = marking
-        props.comments = f"{tr('generated', 'en')} {__version__}"
-        props.language = "ar-SA" if self.rtl else "en-GB"
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        props.created = props.modified = now
-        props.revision = 1
-
-    def _prepare_styles(self) -> None:
-        styles = self.doc.styles
-        root = styles.element
-        defaults = root.find(qn("w:docDefaults"))
-        rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        _set_fonts(rpr_default)
-        _set_size(rpr_default, BODY)
-        lang = _child(rpr_default, "w:lang", RPR_ORDER)
-        lang.set(qn("w:val"), "ar-SA" if self.rtl else "en-GB")
-        lang.set(qn("w:bidi"), "ar-SA")
-        # No style may point at the template's theme fonts (Calibri/Cambria, Times New Roman
-        # for Arabic): name the fonts everywhere.
-        for fonts in list(root.iter(qn("w:rFonts"))):
-            _set_fonts(fonts.getparent())
-        sizes = {
-            "Normal": BODY,
-            "Title": TITLE,
-            "Subtitle": SUBTITLE,
-            "Heading 1": HEADING[1],
-            "Heading 2": HEADING[2],
-            "Heading 3": HEADING[3],
-            "Quote": BODY,
-            "Header": SMALL,
-            "Footer": SMALL,
-            "Caption": SMALL,
-            "List Number": BODY,
-            "List Bullet": BODY,
-        }
-        for name, size in sizes.items():
-            style = styles[name]
-            rpr = style.element.get_or_add_rPr()
-            _set_fonts(rpr)
-            _set_size(rpr, size)
-        for rpr in root.iter(qn("w:rPr")):
-            # Bold and italic in every style apply to Arabic as well (bCs/iCs) …
-            if rpr.find(qn("w:b")) is not None and rpr.find(qn("w:bCs")) is None:
-                _set_toggle(rpr, "w:bCs", rpr.find(qn("w:b")).get(qn("w:val")) != "0")
-            if rpr.find(qn("w:sz")) is not None and rpr.find(qn("w:szCs")) is None:
-                _child(rpr, "w:szCs", RPR_ORDER).set(
-                    qn("w:val"), rpr.find(qn("w:sz")).get(qn("w:val"))
-                )
-            # … and letter spacing, which tears Arabic's joined letters apart, goes.
-            _remove(rpr, "w:spacing")
-        # … except italic: Arabic has no italic, a slanted Naskh only looks broken.
-        for rpr in root.iter(qn("w:rPr")):
-            if rpr.find(qn("w:i")) is not None:
-                _set_toggle(rpr, "w:iCs", False)
-        # Subtitle points at a list level in this template; a subtitle is not a list item.
-        subtitle_ppr = styles["Subtitle"].element.find(qn("w:pPr"))
-        if subtitle_ppr is not None:
-            _remove(subtitle_ppr, "w:numPr")
-        quote = styles["Quote"].element.get_or_add_pPr()
-        ind = _child(quote, "w:ind", PPR_ORDER)
-        ind.set(qn("w:left"), "567")
-        ind.set(qn("w:right"), "567")
-        _child(quote, "w:spacing", PPR_ORDER).set(qn("w:after"), "80")
-        for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
-            styles[name].element.get_or_add_rPr()
-        if self.rtl:
-            _child(styles["Normal"].element.get_or_add_pPr(), "w:bidi", PPR_ORDER)
-
-    def _prepare_fonts_table(self) -> None:
-        """Declare the two fonts with Arial as their alternative and the right character set,
-        so Word on a machine without Noto substitutes sensibly."""
-        try:
-            part = self.doc.part.part_related_by(RT.FONT_TABLE)
-        except KeyError:
-            return
-        entries = "".join(
-            f'<w:font w:name="{name}"><w:altName w:val="{FONT_FALLBACK}"/>'
-            f'<w:charset w:val="{charset}"/><w:family w:val="auto"/>'
-            '<w:pitch w:val="variable"/></w:font>'
-            for name, charset in ((FONT_ARABIC, "B2"), (FONT_LATIN, "00"))
-        )
-        blob: bytes = part.blob
-        part._blob = blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>", 1)
-
-    def _prepare_settings(self) -> None:
-        settings = self.doc.settings.element
-        lang = settings.find(qn("w:themeFontLang"))
-        if lang is not None:
-            lang.set(qn("w:bidi"), "ar-SA")
 
     # --- paragraphs and runs ------------------------------------------------------------
     # Paragraphs and runs are built as WordprocessingML elements directly, from property
