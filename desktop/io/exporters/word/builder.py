@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from typing import Any
 
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -41,12 +40,17 @@ from desktop.io.exporters.word.ooxml import (
     TCPR_ORDER,
     TRPR_ORDER,
     XML_SPACE,
+    Element,
     Size,
+    WordDocument,
     _child,
     _set_fonts,
     _set_size,
     _set_toggle,
 )
+
+# The run properties a template is cached by: rtl, size, bold, italic, colour, shade, underline.
+_RunKey = tuple[bool, Size, bool, bool, str | None, str | None, bool]
 
 
 class _Builder:
@@ -54,15 +58,15 @@ class _Builder:
     goes through :meth:`paragraph` and :meth:`run`, which is where the direction rules live;
     ``rtl`` is the document's direction."""
 
-    def __init__(self, doc: Any, rtl: bool) -> None:
+    def __init__(self, doc: WordDocument, rtl: bool) -> None:
         self.rtl = rtl
-        self.doc: Any = doc
-        self.body = self.doc.element.body
-        self._body_end = self.body.find(qn("w:sectPr"))
-        self._ppr_cache: dict[tuple[str | None, str | None, bool], Any] = {}
-        self._rpr_cache: dict[tuple[Any, ...], Any] = {}
+        self.doc = doc
+        self.body: Element = self.doc.element.body
+        self._body_end: Element = self.body.find(qn("w:sectPr"))
+        self._ppr_cache: dict[tuple[str | None, str | None, bool], Element] = {}
+        self._rpr_cache: dict[_RunKey, Element] = {}
         self._style_ids: dict[str, str] = {}
-        self._row_templates: dict[int, Any] = {}
+        self._row_templates: dict[int, Element] = {}
 
     # --- paragraphs and runs ------------------------------------------------------------
     # Paragraphs and runs are built as WordprocessingML elements directly, from property
@@ -70,7 +74,7 @@ class _Builder:
     # wrappers) costs ~10x more, which matters for a briefing of a thousand claims.
     # Containers are elements too: the body, a header or footer, a table cell.
 
-    def new_paragraph(self, container: Any) -> Any:
+    def new_paragraph(self, container: Element) -> Element:
         paragraph = OxmlElement("w:p")
         if container is self.body:
             self._body_end.addprevious(paragraph)  # the body ends with its sectPr
@@ -78,7 +82,7 @@ class _Builder:
             container.append(paragraph)
         return paragraph
 
-    def _ppr(self, style: str | None, bidi: str | None, center: bool) -> Any:
+    def _ppr(self, style: str | None, bidi: str | None, center: bool) -> Element:
         key = (style, bidi, center)
         template = self._ppr_cache.get(key)
         if template is None:
@@ -101,7 +105,7 @@ class _Builder:
 
     def paragraph(
         self,
-        container: Any,
+        container: Element,
         text: str = "",
         *,
         style: str | None = None,
@@ -111,8 +115,8 @@ class _Builder:
         italic: bool = False,
         color: str | None = None,
         center: bool = False,
-        reuse: Any = None,
-    ) -> Any:
+        reuse: Element | None = None,
+    ) -> Element:
         """A paragraph whose direction follows its text (``rtl`` forces it)."""
         paragraph = reuse if reuse is not None else self.new_paragraph(container)
         lettered = last_strong(text) is not None
@@ -146,7 +150,7 @@ class _Builder:
         return paragraph
 
     def spacing(
-        self, paragraph: Any, *, before: float | None = None, after: float | None = None
+        self, paragraph: Element, *, before: float | None = None, after: float | None = None
     ) -> None:
         """Space before/after a paragraph, in points."""
         element = _child(paragraph.find(qn("w:pPr")), "w:spacing", PPR_ORDER)
@@ -155,7 +159,7 @@ class _Builder:
         if after is not None:
             element.set(qn("w:after"), str(round(after * 20)))
 
-    def direction_of(self, paragraph: Any) -> bool:
+    def direction_of(self, paragraph: Element) -> bool:
         """The direction :meth:`paragraph` gave the paragraph (else the report's)."""
         bidi = paragraph.find(f"{qn('w:pPr')}/{qn('w:bidi')}")
         if bidi is None:
@@ -164,7 +168,7 @@ class _Builder:
 
     def runs(
         self,
-        paragraph: Any,
+        paragraph: Element,
         text: str,
         rtl: bool | None = None,
         *,
@@ -174,7 +178,7 @@ class _Builder:
         color: str | None = None,
         shade: str | None = None,
         run_rtl: bool | None = None,
-    ) -> list[Any]:
+    ) -> list[Element]:
         """Add ``text`` as runs split by direction (``run_rtl`` forces one direction for
         every run); newlines become line breaks, dates get :func:`protect_numbers`."""
         if rtl is None:
@@ -182,7 +186,7 @@ class _Builder:
         if NUMBER_RE.search(text):
             before = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
             text = protect_numbers(text, before)
-        made: list[Any] = []
+        made: list[Element] = []
         for index, line in enumerate(text.split("\n")):
             if index:
                 if not made:
@@ -206,7 +210,7 @@ class _Builder:
 
     def run(
         self,
-        paragraph: Any,
+        paragraph: Element,
         text: str,
         *,
         rtl: bool,
@@ -216,7 +220,7 @@ class _Builder:
         color: str | None = None,
         shade: str | None = None,
         underline: bool = False,
-    ) -> Any:
+    ) -> Element:
         run = OxmlElement("w:r")
         run.append(self._rpr(rtl, size, bold, italic, color, shade, underline))
         if _CONTROL_RE.search(text):
@@ -239,7 +243,7 @@ class _Builder:
         color: str | None,
         shade: str | None,
         underline: bool,
-    ) -> Any:
+    ) -> Element:
         """Run properties: fonts for Latin and complex script, both sizes, bold and italic
         for both (italic never for Arabic), colour, shading, and ``w:rtl`` on Arabic runs."""
         key = (rtl, size, bold, italic, color, shade, underline)
@@ -268,7 +272,7 @@ class _Builder:
             self._rpr_cache[key] = template
         return copy.deepcopy(template)
 
-    def hyperlink(self, paragraph: Any, url: str, *, size: Size = BODY) -> None:
+    def hyperlink(self, paragraph: Element, url: str, *, size: Size = BODY) -> None:
         """A clickable URL; always left-to-right, so it reads in order inside Arabic."""
         r_id = self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
@@ -277,7 +281,7 @@ class _Builder:
         link.append(run)  # moves the run into the link
         paragraph.append(link)
 
-    def field(self, paragraph: Any, instruction: str, placeholder: str, size: Size) -> None:
+    def field(self, paragraph: Element, instruction: str, placeholder: str, size: Size) -> None:
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), instruction)
         field.append(self.run(paragraph, placeholder, rtl=False, size=size, color=MUTED_COLOR))
@@ -289,19 +293,19 @@ class _Builder:
         br.set(qn("w:type"), "page")
         run.append(br)
 
-    def heading(self, text: str, level: int, *, page_break: bool = False) -> Any:
+    def heading(self, text: str, level: int, *, page_break: bool = False) -> Element:
         paragraph = self.paragraph(self.body, text, style=f"Heading {level}", size=HEADING[level])
         if page_break:
             _child(paragraph.find(qn("w:pPr")), "w:pageBreakBefore", PPR_ORDER)
         return paragraph
 
-    def muted(self, container: Any, text: str, *, center: bool = False) -> Any:
+    def muted(self, container: Element, text: str, *, center: bool = False) -> Element:
         return self.paragraph(
             container, text, size=SMALL, color=MUTED_COLOR, italic=True, center=center
         )
 
     # --- tables -------------------------------------------------------------------------
-    def table(self, headers: Sequence[str], widths: Sequence[float]) -> Any:
+    def table(self, headers: Sequence[str], widths: Sequence[float]) -> Element:
         """A Table Grid table with a shaded header row repeated on every page; returns the
         ``w:tbl`` element. Right-to-left (``bidiVisual``) in an Arabic report."""
         table = self.doc.add_table(rows=1, cols=len(headers))
@@ -333,14 +337,14 @@ class _Builder:
         self._row_templates[id(tbl)] = template
         return tbl
 
-    def add_row(self, tbl: Any) -> list[Any]:
+    def add_row(self, tbl: Element) -> list[Element]:
         row = copy.deepcopy(self._row_templates[id(tbl)])
         tbl.append(row)
         return list(row.findall(qn("w:tc")))
 
     def cell_text(
         self,
-        cell: Any,
+        cell: Element,
         text: str,
         *,
         first: bool = True,
@@ -350,7 +354,7 @@ class _Builder:
         center: bool = False,
         size: Size = TABLE,
         rtl: bool | None = None,
-    ) -> Any:
+    ) -> Element:
         """Write into a cell: the first call reuses the cell's empty paragraph."""
         return self.paragraph(
             cell,

@@ -10,7 +10,6 @@ table, sets the settings' bidi language and fills the core properties.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -32,6 +31,7 @@ from desktop.io.exporters.word.ooxml import (
     SMALL,
     SUBTITLE,
     TITLE,
+    WordDocument,
     _child,
     _remove,
     _set_fonts,
@@ -40,7 +40,7 @@ from desktop.io.exporters.word.ooxml import (
 )
 
 
-def prepare_document(doc: Any, report: Report) -> None:
+def prepare_document(doc: WordDocument, report: Report) -> None:
     """Page, section direction, styles, font table, settings and core properties."""
     rtl = report.language == "ar"
     section = doc.sections[0]
@@ -72,7 +72,7 @@ def prepare_document(doc: Any, report: Report) -> None:
     props.revision = 1
 
 
-def _prepare_styles(doc: Any, rtl: bool) -> None:
+def _prepare_styles(doc: WordDocument, rtl: bool) -> None:
     styles = doc.styles
     root = styles.element
     defaults = root.find(qn("w:docDefaults"))
@@ -132,7 +132,7 @@ def _prepare_styles(doc: Any, rtl: bool) -> None:
         _child(styles["Normal"].element.get_or_add_pPr(), "w:bidi", PPR_ORDER)
 
 
-def _prepare_fonts_table(doc: Any) -> None:
+def _prepare_fonts_table(doc: WordDocument) -> None:
     """Declare the two fonts with Arial as their alternative and the right character set,
     so Word on a machine without Noto substitutes sensibly."""
     try:
@@ -149,7 +149,7 @@ def _prepare_fonts_table(doc: Any) -> None:
     part._blob = blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>", 1)
 
 
-def _prepare_settings(doc: Any) -> None:
+def _prepare_settings(doc: WordDocument) -> None:
     settings = doc.settings.element
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:

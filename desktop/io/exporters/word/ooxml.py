@@ -15,10 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+import docx.document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+# Annotation aliases. python-docx is typed, lxml is not (here): an element is an lxml element of
+# one of python-docx's classes (w:p is a CT_P, w:tbl a CT_Tbl …), but OxmlElement and lxml's
+# look-ups (find, iter) promise no more than BaseOxmlElement, whose lxml side (find, set,
+# append …) mypy cannot check.
+WordDocument = docx.document.Document
+Element = BaseOxmlElement
 
 FONT_ARABIC = "Noto Naskh Arabic"
 FONT_LATIN = "Noto Sans"
@@ -83,7 +91,7 @@ TRPR_ORDER = _sequence(
 )
 
 
-def _child(parent: Any, tag: str, order: Sequence[str]) -> Any:
+def _child(parent: Element, tag: str, order: Sequence[str]) -> Element:
     """The child ``tag`` of ``parent``, created in schema order if missing."""
     existing = parent.find(qn(tag))
     if existing is not None:
@@ -98,7 +106,7 @@ def _child(parent: Any, tag: str, order: Sequence[str]) -> Any:
     return element
 
 
-def _remove(parent: Any, tag: str) -> None:
+def _remove(parent: Element, tag: str) -> None:
     for child in parent.findall(qn(tag)):
         parent.remove(child)
 
@@ -107,7 +115,7 @@ def _half_points(points: float) -> str:
     return str(round(points * 2))
 
 
-def _set_fonts(rpr: Any) -> None:
+def _set_fonts(rpr: Element) -> None:
     fonts = _child(rpr, "w:rFonts", RPR_ORDER)
     for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         fonts.attrib.pop(qn(f"w:{attribute}"), None)
@@ -117,12 +125,12 @@ def _set_fonts(rpr: Any) -> None:
     fonts.set(qn("w:cs"), FONT_ARABIC)
 
 
-def _set_size(rpr: Any, size: Size) -> None:
+def _set_size(rpr: Element, size: Size) -> None:
     _child(rpr, "w:sz", RPR_ORDER).set(qn("w:val"), _half_points(size.latin))
     _child(rpr, "w:szCs", RPR_ORDER).set(qn("w:val"), _half_points(size.arabic))
 
 
-def _set_toggle(rpr: Any, tag: str, on: bool) -> None:
+def _set_toggle(rpr: Element, tag: str, on: bool) -> None:
     element = _child(rpr, tag, RPR_ORDER)
     if on:
         element.attrib.pop(qn("w:val"), None)

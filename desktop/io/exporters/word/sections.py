@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import TypedDict
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -32,7 +32,14 @@ from desktop.io.exporters.report import (
 )
 from desktop.io.exporters.word.builder import _Builder
 from desktop.io.exporters.word.document import prepare_document
-from desktop.io.exporters.word.ooxml import MARKING_COLOR, MUTED_COLOR, SMALL, SUBTITLE, TITLE
+from desktop.io.exporters.word.ooxml import (
+    MARKING_COLOR,
+    MUTED_COLOR,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    WordDocument,
+)
 
 
 def _lighten(color: str, amount: float = 0.6) -> str:
@@ -45,6 +52,15 @@ def _lighten(color: str, amount: float = 0.6) -> str:
     except ValueError:
         return "FFF2A8"
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
+
+
+class _LineStyle(TypedDict, total=False):
+    """How one line of a claim is set: keyword arguments of :meth:`_Builder.cell_text`."""
+
+    bold: bool
+    italic: bool
+    color: str
+    rtl: bool
 
 
 class _Writer(_Builder):
@@ -60,7 +76,7 @@ class _Writer(_Builder):
     def t(self, key: str) -> str:
         return tr(key, self.lang)
 
-    def write(self) -> Any:
+    def write(self) -> WordDocument:
         self.header_and_footer()
         self.cover()
         self.steps.advance("cover")
@@ -135,8 +151,8 @@ class _Writer(_Builder):
         for block in paragraphs:
             self.paragraph(self.body, block)
 
-    def _claim_lines(self, claim: ClaimItem) -> list[tuple[str, dict[str, Any]]]:
-        lines: list[tuple[str, dict[str, Any]]] = []
+    def _claim_lines(self, claim: ClaimItem) -> list[tuple[str, _LineStyle]]:
+        lines: list[tuple[str, _LineStyle]] = []
         if claim.summary.strip():
             lines.append((claim.summary.strip(), {"bold": True}))
         lines.append((self._quoted(claim.quote), {"italic": not claim.summary.strip()}))
