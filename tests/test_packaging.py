@@ -181,3 +181,19 @@ def test_icon_png_is_256_square() -> None:
     assert length == 13
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (256, 256)
+
+
+def test_every_package_of_desktop_is_shipped() -> None:
+    """The wheel lists its packages by hand (resources/ and seeds/ are mapped into the
+    namespace): a new folder of code left off the list would be missing from an install."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "desktop").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set(), "add these to [tool.setuptools] packages"

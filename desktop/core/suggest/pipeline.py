@@ -1,0 +1,179 @@
+"""The suggestions of one article: :class:`Suggestion` and :func:`suggest`.
+
+:func:`suggest` builds the article's tokens, learns the persons the registry knows, runs the
+title rule twice (:mod:`.names`; the second pass knows the surnames), offers every registry
+alias with its entity's type (rule 2), then the claims with their claimants (:mod:`.claims`),
+suggesting as persons the claimants made only of learnt names. Spans are mapped back to raw
+code points; the caller's ``skip`` drops what was already annotated or decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.arabic import fold
+from desktop.core.matching import AliasMatcher, Match
+from desktop.core.suggest.claims import _claim_spans
+from desktop.core.suggest.names import _learn, _title_names
+from desktop.core.suggest.tokens import _Article
+
+__all__ = ["LABEL_KEYS", "Suggestion", "SuggestionKind", "suggest"]
+
+SuggestionKind = Literal["entity", "claim"]
+LABEL_KEYS = ("person", "organisation", "location", "event", "claim")
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A candidate annotation. Offsets are raw code points of the article text.
+
+    For claims, ``claimant``/``claimant_span`` give who said it as written (for an inherited
+    claimant, where it was last named) and ``entity_id`` the claimant's registry entity when
+    known; for entities ``entity_id`` is the registry entity the name matched, if any.
+    """
+
+    kind: SuggestionKind
+    label_key: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    entity_id: int | None = None
+    claimant: str | None = None
+    claimant_span: tuple[int, int] | None = None
+
+
+def suggest(
+    text: str,
+    matcher: AliasMatcher | None,
+    *,
+    known_types: dict[int, str] | None = None,
+    skip: Callable[[int, int], bool] | None = None,
+) -> list[Suggestion]:
+    """Entity and claim suggestions for one article, sorted by start.
+
+    ``matcher`` holds the registry's aliases (``None`` for rules only); ``known_types`` maps
+    entity ids to their type (default: the types the matcher was built with). ``skip(start,
+    end)`` returns True for spans the caller does not want offered again (already annotated or
+    decided).
+    """
+    art = _Article.build(text)
+    types = dict(matcher.types) if matcher is not None else {}
+    types.update(known_types or {})
+    registry = matcher.find_normalised(art.norm) if matcher is not None else []
+    persons = [m for m in registry if types.get(m.entity_id or -1) == "person"]
+    for match in persons:
+        art.learnt.update(w for w in fold(text[match.start : match.end]).split())
+
+    names = _title_names(art)
+    _learn(art, names)
+    names = _title_names(art)  # again, now that surnames end names
+    _learn(art, names)
+    art.names = sorted((first, last) for first, last, _ in names)
+
+    results: dict[tuple[str, int, int], Suggestion] = {}
+
+    def add(item: Suggestion) -> None:
+        if item.end <= item.start:
+            return
+        if skip is not None and skip(item.start, item.end):
+            return
+        results.setdefault((item.kind, item.start, item.end), item)
+
+    name_spans: list[tuple[int, int]] = []
+    for first, last, _ in names:
+        start, end = art.raw(art.starts[first], art.ends[last])
+        if any(
+            m.start < end and start < m.end and types.get(m.entity_id or -1) != "person"
+            for m in registry
+        ):
+            continue  # the registry knows this span as an organisation or a place
+        name_spans.append((start, end))
+        add(_entity(text, start, end, "title", _entity_inside(persons, start, end)))
+
+    for match in registry:
+        label = types.get(match.entity_id or -1)
+        if label not in LABEL_KEYS or label == "claim":
+            continue
+        if any(s < match.end and match.start < e for s, e in name_spans):
+            continue
+        add(
+            Suggestion(
+                "entity",
+                label,
+                match.start,
+                match.end,
+                text[match.start : match.end],
+                "alias",
+                match.entity_id,
+            )
+        )
+
+    for a, b, speaker, explicit in _claim_spans(art):
+        start, end = art.raw(a, b)
+        claimant = claimant_span = None
+        entity_id = None
+        if speaker is not None:
+            claimant_span = art.raw(*speaker)
+            claimant = text[claimant_span[0] : claimant_span[1]]
+            entity_id = _entity_inside(registry, *claimant_span)
+            for name in _claimant_names(art, speaker) if explicit else ():
+                n_start, n_end = art.raw(*name)
+                person = _entity_inside(persons, n_start, n_end)
+                add(_entity(text, n_start, n_end, "claimant", person))
+        add(
+            Suggestion(
+                "claim",
+                "claim",
+                start,
+                end,
+                text[start:end],
+                "reported",
+                entity_id,
+                claimant,
+                claimant_span,
+            )
+        )
+    return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -> Suggestion:
+    return Suggestion("entity", "person", start, end, text[start:end], rule, entity_id)
+
+
+def _entity_inside(matches: list[Match], start: int, end: int) -> int | None:
+    """The one registry entity whose mention lies inside [start, end), if exactly one."""
+    ids = {m.entity_id for m in matches if start <= m.start and m.end <= end}
+    ids.discard(None)
+    return next(iter(ids)) if len(ids) == 1 else None
+
+
+def _claimant_names(art: _Article, speaker: tuple[int, int]) -> list[tuple[int, int]]:
+    """Person names making up an explicit claimant (``بومبيو وجيفري``), as folded spans.
+
+    Only names already learnt in the article (after a title, or from the registry) count, so
+    a place or a body that speaks (موسكو، الكرملين) is never suggested as a person.
+    """
+    first, last = art.token_at(speaker[0]), art.token_at(speaker[1]) - 1
+    names: list[tuple[int, int]] = []
+    run_start: int | None = None
+    run_end = 0
+    for j in range(first, last + 1):
+        word = art.words[j]
+        if not art.is_word(j):
+            return []
+        joined = word[0] in "وف" and word not in art.learnt and word[1:] in art.learnt
+        if not joined and word not in art.learnt:
+            return []
+        if joined:
+            if run_start is not None:
+                names.append((run_start, run_end))
+            run_start = art.starts[j] + 1
+        elif run_start is None:
+            run_start = art.starts[j]
+        run_end = art.ends[j]
+    if run_start is not None:
+        names.append((run_start, run_end))
+    return names
