@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+from PySide6.QtWidgets import QMenu
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
@@ -21,6 +21,7 @@ from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, run_task
 from desktop.ui.widgets.icons import icon
 
@@ -56,10 +57,10 @@ def _skipper(
 class SuggestionController(QObject):
     ready = Signal()  # suggestions of the open article are shown
 
-    def __init__(self, reader: ReaderPane, status: QStatusBar, parent: QWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, api: WindowApi, reader: ReaderPane) -> None:
+        super().__init__(api)
         self.reader = reader
-        self.status = status
+        self.status = api
         self.session: ProjectSession | None = None
         self.enabled = True
         self.items: dict[int, Suggestion] = {}  # span id (negative) → suggestion
@@ -68,6 +69,12 @@ class SuggestionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)  # after the article's first paint
         self._timer.timeout.connect(self.refresh)
+        api.session_attached.connect(self.attach)
+        api.session_detaching.connect(self.detach)
+        api.closing.connect(self.detach)
+        api.document_opened.connect(lambda _doc: self.schedule())
+        if api.has_session:
+            self.attach(api.session)
 
     SETTLE_MS = 700  # after the last edit, before suggestions are recomputed
     FIRST_MS = 150  # after an article opens (its first paint comes first)
@@ -166,7 +173,7 @@ class SuggestionController(QObject):
 
         def failed(message: str, _details: str) -> None:
             # A rule bug must never cost the analyst the article.
-            self.status.showMessage(f"Suggestions unavailable: {message}", 6000)
+            self.status.show_status(f"Suggestions unavailable: {message}", 6000)
 
         run_task(compute, on_done=done, on_error=failed)
 
@@ -214,7 +221,7 @@ class SuggestionController(QObject):
             return False
         label = session.label_by_key(suggestion.label_key)
         if label is None:
-            self.status.showMessage(f"There is no “{suggestion.label_key}” label any more.", 5000)
+            self.status.show_status(f"There is no “{suggestion.label_key}” label any more.", 5000)
             return False
         try:
             plan = ops.plan_suggestion(
@@ -232,7 +239,7 @@ class SuggestionController(QObject):
             text = f"Accept suggestion “{plan.draft.quote[:28]}”"
             session.run(partial(ops.add_annotations, plans=[plan], text=text))
         except HamishError as error:
-            self.status.showMessage(str(error), 5000)
+            self.status.show_status(str(error), 5000)
             return False
         return True
 
@@ -246,14 +253,14 @@ class SuggestionController(QObject):
         try:
             session.run(partial(ops.reject_candidates, candidates=[rejected]))
         except HamishError as error:
-            self.status.showMessage(str(error), 5000)
+            self.status.show_status(str(error), 5000)
             return False
         return True
 
     def step(self) -> None:
         """Select the next suggestion after the caret (wrapping)."""
         if not self.items:
-            self.status.showMessage("No suggestions in this article.", 3000)
+            self.status.show_status("No suggestions in this article.", 3000)
             return
         text = self.reader.text
         here = text.umap.to_cp(text.textCursor().selectionEnd())

@@ -12,7 +12,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QStatusBar, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
 from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, ChangeSet, Label
@@ -23,7 +23,7 @@ from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
-from desktop.ui.shell.messages import Messenger
+from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.icons import icon
 
 
@@ -43,32 +43,28 @@ def span_of(annotation: Annotation, label: Label | None) -> Span | None:
 
 class TaggingController(QObject):
     def __init__(
-        self,
-        reader: ReaderPane,
-        panel: AnnotationPanel,
-        model: AnnotationModel,
-        status: QStatusBar,
-        messenger: Messenger,
-        parent: QWidget,
+        self, api: WindowApi, reader: ReaderPane, panel: AnnotationPanel, model: AnnotationModel
     ) -> None:
-        super().__init__(parent)
+        super().__init__(api)
         self.reader = reader
         self.panel = panel
         self.model = model
-        self.status = status
-        self.messenger = messenger
-        self.window = parent
+        self.status = api
+        self.messenger = api.messenger
+        self.window = api.widget
         self.session: ProjectSession | None = None
         self.label_actions: list[QAction] = []
         self.extra_menu_actions: list[QAction] = []  # appended to the reader's context menu
         self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
         self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
+        self.reject_suggestion: Callable[[], bool] = lambda: False  # the one at the caret
         panel.annotation_activated.connect(self.go_to_annotation)
         panel.delete_requested.connect(self.delete_annotation)
         panel.edit_note_requested.connect(self.edit_note)
         panel.context_requested.connect(self._annotation_menu)
         reader.text.context_requested.connect(self._reader_menu)
         reader.text.tooltip_for = self.tooltip_at
+        api.session_attached.connect(self.attach)
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
@@ -158,12 +154,12 @@ class TaggingController(QObject):
             )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
-            self.status.showMessage(str(error), 5000)
+            self.status.show_status(str(error), 5000)
             return None
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.showMessage(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
+        self.status.show_status(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
         return outcome.value[0]
 
     def _run(self, title: str, operation: Callable[[Project], Outcome[object]]) -> None:
@@ -232,10 +228,17 @@ class TaggingController(QObject):
             return hits[0].id
         return self.panel.current_id()
 
+    def delete_at_cursor(self) -> None:
+        """Delete: the annotation under the cursor, or else reject the suggestion there."""
+        on_text = self.reader.text.hasFocus() and self.current_annotation() is None
+        if on_text and self.reject_suggestion():
+            return
+        self.on_current(self.delete_annotation)
+
     def on_current(self, action: Callable[[int], None]) -> None:
         current = self.current_annotation()
         if current is None:
-            self.status.showMessage("Place the cursor on an annotation first.", 4000)
+            self.status.show_status("Place the cursor on an annotation first.", 4000)
             return
         action(current)
 
@@ -246,7 +249,7 @@ class TaggingController(QObject):
         annotation = self.model.annotation(row)
         self.panel.select(annotation_id)
         if annotation.anchor == "orphaned":
-            self.status.showMessage("This annotation is orphaned: its text is gone.", 5000)
+            self.status.show_status("This annotation is orphaned: its text is gone.", 5000)
             return
         self.reader.text.select_cp(annotation.start, annotation.end)
         self.reader.text.flash(annotation.start, annotation.end)

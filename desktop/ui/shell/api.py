@@ -32,10 +32,14 @@ class Navigation:
 
 class WindowApi(QObject):
     """The open project's session, the messenger, the status bar, the actions, and the ways
-    to open an article. ``session_attached`` fires when another project is opened; ``closing``
-    when the window is about to close (the project is still open then)."""
+    to open an article. ``session_attached`` fires when a project is opened,
+    ``session_detaching`` before it closes for another, ``document_opened`` when the reader
+    shows an article, and ``closing`` when the window is about to close (the project is still
+    open then)."""
 
     session_attached = Signal(ProjectSession)
+    session_detaching = Signal()  # the project is about to close (another one opens)
+    document_opened = Signal(int)  # an article is shown in the reader
     closing = Signal()
 
     def __init__(
@@ -75,6 +79,11 @@ class WindowApi(QObject):
         """Called by the window when a project opens."""
         self._session = session
         self.session_attached.emit(session)
+
+    def detach(self) -> None:
+        """Called by the window before it closes the project to open another."""
+        self.session_detaching.emit()
+        self._session = None
 
     def close(self) -> None:
         """Called by the window as it closes, before its project is closed."""

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
         self.fit_docks()
         self.tagging = TaggingController(
-            self.reader, self.annotations, self.annotation_model, self.statusBar(), messenger, self
+            self.api, self.reader, self.annotations, self.annotation_model
         )
         self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
 
@@ -183,9 +183,10 @@ class MainWindow(QMainWindow):
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
-        self.suggestions = SuggestionController(self.reader, self.statusBar(), self)
+        self.suggestions = SuggestionController(api, self.reader)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
+        self.tagging.reject_suggestion = self.suggestions.reject
         self.entities.mentions_requested.connect(self.find_mentions)
         wire_search_panel(api, self.search_panel, self.reader, self.library)
         self.exports = ExportController(api)
@@ -194,8 +195,6 @@ class MainWindow(QMainWindow):
         self.articles = ArticleActions(api, self.library)  # Delete Article
         self._add_secondary_menus()
         self._connect_secondary_actions()
-        api.session_attached.connect(self.suggestions.attach)
-        self.suggestions.attach(api.session)
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self.suggestions.schedule()
@@ -324,7 +323,7 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(+1))
         a[ActionId.PREVIOUS_ANNOTATION].triggered.connect(lambda: tagging.step_annotation(-1))
         a[ActionId.EDIT_NOTE].triggered.connect(lambda: tagging.on_current(tagging.edit_note))
-        a[ActionId.DELETE_ANNOTATION].triggered.connect(self._delete_at_cursor)
+        a[ActionId.DELETE_ANNOTATION].triggered.connect(self.tagging.delete_at_cursor)
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
         a[ActionId.ABOUT].triggered.connect(self.about)
@@ -371,7 +370,6 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self.messenger.error)
-        self.tagging.attach(self.session)
         self.api.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents.summaries, self))
@@ -396,8 +394,7 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open project", str(error))
             return False
         self._remember_document()
-        if self._ready:
-            self.suggestions.detach()
+        self.api.detach()  # background work on the old project stops first
         self.project.close()
         self._attach(project)
         return True
@@ -452,8 +449,7 @@ class MainWindow(QMainWindow):
             self.messenger.error("Cannot open article", str(error))
             return
         self.reader.show_document(document, self.tagging.spans(annotations))
-        if self._ready:
-            self.suggestions.schedule()
+        self.api.document_opened.emit(document_id)
         self.annotation_model.set_document(document_id, annotations)
         self.find_bar.reset()
         self.library.select(document_id)
@@ -519,13 +515,6 @@ class MainWindow(QMainWindow):
             self.reader.text.select_cp(start, end)
             self.reader.text.flash(start, end)
             self.reader.text.setFocus()
-
-    def _delete_at_cursor(self) -> None:
-        """Delete: the annotation under the cursor, or else reject the suggestion there."""
-        on_text = self.reader.text.hasFocus() and self.tagging.current_annotation() is None
-        if on_text and self._ready and self.suggestions.reject():
-            return
-        self.tagging.on_current(self.tagging.delete_annotation)
 
     def _set_suggestions(self, enabled: bool) -> None:
         self.suggestions.set_enabled(enabled)
@@ -661,7 +650,5 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.api.close()  # background work stops before the project closes
         self.save_state()
-        if self._ready:
-            self.suggestions.detach()
         self.project.close()
         super().closeEvent(event)

@@ -315,7 +315,7 @@ class _Builder:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Cm(width)
-        tbl = table._tbl
+        tbl: Element = table._tbl
         header = tbl.find(qn("w:tr"))
         trpr = header.get_or_add_trPr()
         _child(trpr, "w:cantSplit", TRPR_ORDER)

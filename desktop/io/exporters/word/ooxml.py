@@ -93,7 +93,7 @@ TRPR_ORDER = _sequence(
 
 def _child(parent: Element, tag: str, order: Sequence[str]) -> Element:
     """The child ``tag`` of ``parent``, created in schema order if missing."""
-    existing = parent.find(qn(tag))
+    existing: Element | None = parent.find(qn(tag))
     if existing is not None:
         return existing
     element = OxmlElement(tag)
