@@ -1,5 +1,5 @@
-"""Articles: import (files, folders, a pasted text), delete and bring back, edit metadata,
-and re-anchor annotations whose article text changed.
+"""Articles: import (files, folders, a pasted text), delete and bring back, edit metadata.
+(Re-anchoring after a text change is in ``anchors.py``.)
 
 An import writes each file in its own transaction, so a crash or a bad file never costs the
 others; as a whole it is still one undoable step (undo deletes what it brought in).

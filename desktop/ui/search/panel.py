@@ -416,7 +416,7 @@ class SearchPanel(QDockWidget):
         self.project: Project | None = None
         self.total = 0
         self.error = ""
-        self.catch_up: IndexCatchUp | None = None  # set by install_search_panel
+        self.catch_up: IndexCatchUp | None = None  # set by wire_search_panel
         self._last: tuple[str, SearchFilters] | None = None
         self._following = True  # open results as the current row moves (not while merging)
         # What changes made out of date while the dock was hidden, done when it is shown.

@@ -1,4 +1,5 @@
-"""Briefing export (File → Export Briefing…, Ctrl+E) and the other exports (CSV, JSON).
+"""The briefing dialog (File → Export Briefing…, Ctrl+E); the CSV and JSON exports are in
+``exports.py``.
 
 The dialog collects :class:`~desktop.io.exporters.report.ReportOptions` — title, author, date,
 handling marking, language, scope, sections and their order, the executive summary, full
