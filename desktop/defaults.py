@@ -19,14 +19,13 @@ def ensure_default_project(path: Path | None = None) -> Path:
     target = path or paths.default_project_path()
     if target.exists():
         return target
-    from desktop.io.seeds import seed_drafts  # only on the very first launch
+    from desktop.io.seeds import seed_project  # only on the very first launch
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
     try:
-        with Project.open(tmp, create=True) as project, project.database.transaction():
-            for draft in seed_drafts():
-                project.documents.add(draft)
+        with Project.open(tmp, create=True) as project:
+            seed_project(project)
         if not target.exists():
             os.replace(tmp, target)
     finally:

@@ -517,6 +517,39 @@ def check_sql_only_in_store(root: Path) -> list[Violation]:
 # fails with a partially initialised module whenever the submodule is imported first.
 
 
+STORES = frozenset({"documents", "annotations", "entities", "claims", "labels", "decisions"})
+WRITE_PREFIXES = ("add", "update", "delete", "restore", "set_", "remove", "undo_remove")
+WRITE_NAMES = frozenset({"link", "merge", "unmerge", "record", "forget", "reinsert"})
+
+
+def check_writes_go_through_ops(root: Path) -> list[Violation]:
+    """The window and the command line never write to the store themselves: a write method of
+    a store (``project.annotations.add(…)``…) or a transaction is called only from
+    desktop.store, desktop.io or desktop.ops. So every edit has its rules in one place and
+    announces one change set."""
+    found: list[Violation] = []
+    for module, path in modules(root).items():
+        if layer_of(module) in ("store", "io", "ops"):
+            continue
+        where = _relative(path, root)
+        for node in ast.walk(_parse(path)):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            method, owner = node.func.attr, node.func.value
+            on_store = isinstance(owner, ast.Attribute) and owner.attr in STORES
+            writes = method.startswith(WRITE_PREFIXES) or method in WRITE_NAMES
+            if (on_store and writes) or method == "transaction":
+                found.append(
+                    Violation(
+                        where,
+                        node.lineno,
+                        f"{module} calls `{_chain(node.func)}`: edits go through an operation "
+                        "of desktop.ops (one transaction, one change set, its undo)",
+                    )
+                )
+    return found
+
+
 def import_graph(root: Path) -> dict[str, dict[str, list[Import]]]:
     """module → {imported module → the imports making that edge}."""
     known = modules(root)

@@ -31,6 +31,7 @@ from tests.layering_rules import (
     check_no_cycles,
     check_no_qt_below_ui,
     check_sql_only_in_store,
+    check_writes_go_through_ops,
     find_cycles,
     imports_of,
     layer_of,
@@ -89,6 +90,25 @@ def test_store_io_and_ops_do_not_import_qt() -> None:
 
 def test_sql_only_in_store() -> None:
     assert not (problems := check_sql_only_in_store(PACKAGE)), report(problems)
+
+
+def test_writes_go_through_operations() -> None:
+    assert not (problems := check_writes_go_through_ops(PACKAGE)), report(problems)
+
+
+def test_planted_ui_writing_to_the_store_is_reported(tmp_path: Path) -> None:
+    root = tmp_path / "desktop"
+    (root / "ui").mkdir(parents=True)
+    (root / "__init__.py").write_text("")
+    (root / "ui" / "__init__.py").write_text("")
+    (root / "ui" / "x.py").write_text(
+        "def f(session):\n"
+        "    session.project.annotations.delete(3)\n"
+        "    with session.project.database.transaction():\n"
+        "        pass\n"
+        "    session.project.annotations.get(3)\n"  # reading is fine
+    )
+    assert [(v.line) for v in check_writes_go_through_ops(root)] == [2, 3]
 
 
 def test_no_import_cycles() -> None:

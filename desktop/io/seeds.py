@@ -7,6 +7,7 @@ from importlib import resources
 
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
+from desktop.store.project import Project
 
 
 def seed_drafts() -> list[DocumentDraft]:
@@ -26,3 +27,9 @@ def seed_drafts() -> list[DocumentDraft]:
             )
         )
     return drafts
+
+
+def seed_project(project: Project) -> list[int]:
+    """Store the sample articles in a new project, all in one transaction; their ids."""
+    with project.database.transaction():
+        return [project.documents.add(draft) for draft in seed_drafts()]
