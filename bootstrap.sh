@@ -68,18 +68,39 @@ else
 fi
 
 # --- Virtual environment ---------------------------------------------------------------------
+# test: exactly the versions in requirements/dev.lock, every file checked against its hash, so
+# CI and every developer run the suite on the same packages (docs/dependencies.md). The lock is
+# resolved for Python 3.11 on Linux x86_64; anywhere else, and for app, pip resolves the ranges
+# in pyproject.toml, so an analyst's install gets fixes released within them.
+lock="requirements/dev.lock"
 extras=""
 [ "$mode" = test ] && extras="[test]"
 if [ ! -x .venv/bin/python ]; then
   say "Creating the virtual environment in .venv"
   "$PY" -m venv .venv
 fi
+locked=""
+if [ "$mode" = test ] && .venv/bin/python -c 'import platform, sys
+raise SystemExit(sys.version_info[:2] != (3, 11) or platform.machine() != "x86_64"
+                 or sys.platform != "linux")'; then
+  locked="$lock"
+fi
 stamp=".venv/.hamish-installed${extras:+-test}"
-want="$( (cat pyproject.toml; echo "$extras"; .venv/bin/python -V) | sha256sum | cut -d' ' -f1)"
+want="$( (cat pyproject.toml ${locked:+"$locked"}; echo "$extras"; .venv/bin/python -V) \
+         | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  say "Installing Hamish and its dependencies into .venv"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+  say "Installing Hamish and its dependencies into .venv${locked:+ (from $locked)}"
+  pip=(.venv/bin/python -m pip --quiet --disable-pip-version-check)
+  if [ -n "$locked" ]; then
+    # The lock pins pip itself, setuptools and wheel too: wheels only, nothing built, and
+    # Hamish is then built with the locked setuptools rather than whatever is newest.
+    "${pip[@]}" install --require-hashes --only-binary :all: -r "$locked"
+    "${pip[@]}" install --no-deps --no-build-isolation -e .
+  else
+    [ "$mode" = test ] && say "$lock is for Python 3.11 on Linux x86_64; using pyproject.toml"
+    "${pip[@]}" install --upgrade pip
+    "${pip[@]}" install -e ".${extras}"
+  fi
   echo "$want" > "$stamp"
 fi
 

@@ -8,6 +8,10 @@ Prints:
 - peak memory: Python allocations during each task (tracemalloc, measured in a separate run
   because tracing slows everything down) and the process's max RSS.
 
+These are the speed checks of tests/core/test_matching.py and tests/core/test_suggest.py: the
+tests check the results on the same inputs and assert no time (tests/test_no_timed_asserts.py
+keeps it that way), since a time limit fails at random on a busy machine.
+
 Run: .venv/bin/python benchmarks/mentions.py
 """
 

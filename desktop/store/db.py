@@ -197,10 +197,14 @@ class Database:
     @cached_property
     def db(self) -> sqlite_utils.Database:
         """Writes go through sqlite-utils; imported on first use because it costs ~50 ms at
-        start-up (click, dateutil, pluggy) and opening a project only reads."""
+        start-up (click, dateutil, pluggy) and opening a project only reads.
+
+        It wraps the connection without changing it: by default sqlite-utils would switch
+        ``recursive_triggers`` on (the connection would behave differently after its first
+        write than before) and hand it to any sqlite-utils plugin installed beside Hamish."""
         import sqlite_utils
 
-        return sqlite_utils.Database(self.conn)
+        return sqlite_utils.Database(self.conn, recursive_triggers=False, execute_plugins=False)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:

@@ -8,7 +8,6 @@ full map of :func:`desktop.core.arabic.normalise` on random mixed text.
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -288,13 +287,15 @@ def test_find_all_mentions_excludes_and_keeps_context(seeds: list[tuple[int, str
     assert len(kept) == len(every) - 1 and first not in kept
 
 
-def test_a_corpus_is_searched_quickly(seeds: list[tuple[int, str]]) -> None:
+def test_a_large_corpus_gives_each_documents_own_mentions(seeds: list[tuple[int, str]]) -> None:
+    # How fast is benchmarks/mentions.py's figure (target 2 s for 10,000 articles), not a test's.
     docs = [(i, seeds[i % 5][1]) for i in range(2000)]  # ~10 MB of Arabic
-    started = time.perf_counter()
     found = find_all_mentions(docs, KERRY)
-    elapsed = time.perf_counter() - started
+    per_seed = [KERRY.find(text) for _, text in seeds]
     assert len(found) > 2000
-    assert elapsed < 2.0, f"{elapsed:.2f} s"  # ~0.4 s here; benchmarks/mentions.py has the figures
+    assert [(hit.document_id, hit.match) for hit in found] == [
+        (i, match) for i, _ in docs for match in per_seed[i % 5]
+    ]
 
 
 def test_folded_alias_is_the_fold_words_key() -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -362,14 +362,24 @@ def test_offsets_are_raw_code_points_with_harakat() -> None:
     assert [text[s.start : s.end] for s in claims] == ["الحلَّ سياسيٌّ وحده"]
 
 
-def test_one_megabyte_article_in_under_a_second() -> None:
-    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    text = (body + "\n") * (1_000_000 // len(body.encode("utf-8")) + 1)
-    started = time.perf_counter()
-    found = suggest(text, None)
-    elapsed = time.perf_counter() - started
+def _shifted(item: Suggestion, by: int) -> Suggestion:
+    span = item.claimant_span
+    return replace(
+        item,
+        start=item.start + by,
+        end=item.end + by,
+        claimant_span=None if span is None else (span[0] + by, span[1] + by),
+    )
+
+
+def test_a_one_megabyte_article_gets_the_suggestions_of_its_parts() -> None:
+    # How fast (target 1 s for this article) is benchmarks/mentions.py's figure, not a test's.
+    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) + "\n"
+    copies = 1_000_000 // len(body.encode("utf-8")) + 1
+    found = suggest(body * copies, None)
+    one = suggest(body, None)
     assert len(found) > 1000
-    assert elapsed < 2.0, f"{elapsed:.2f} s"  # target 1 s; slack for slow CI machines
+    assert found == [_shifted(s, k * len(body)) for k in range(copies) for s in one]
 
 
 def main() -> int:
