@@ -1,20 +1,30 @@
-"""Re-anchoring annotations whose article text changed (another program, an older version).
+"""Opening an article: its text and annotations, with the annotations whose offsets no longer
+hold their quote re-anchored first (the text was changed by another program or an older
+version).
 
 Separate from :mod:`desktop.ops.articles` because it runs on every article opened, start-up
 included, and must not load the importers."""
 
 from __future__ import annotations
 
-from desktop.core.models import ChangeSet
+from typing import NamedTuple
+
+from desktop.core.models import Annotation, ChangeSet, Document
 from desktop.core.spans import Anchoring, check_anchors
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 
 
-def repair_anchors(project: Project, document_id: int) -> Outcome[list[tuple[int, Anchoring]]]:
-    """Re-anchor the article's annotations whose offsets no longer hold their quote. Not an
-    undoable step: nothing the analyst did. The value lists the repairs (none: nothing was
-    written)."""
+class OpenedArticle(NamedTuple):
+    document: Document
+    annotations: list[Annotation]
+    repairs: list[tuple[int, Anchoring]]  # (annotation id, where it is now)
+
+
+def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
+    """The article and its annotations, re-anchored where needed. The repair is not an
+    undoable step (nothing the analyst did), but its changes are announced like any other.
+    The annotations are read once, and again only when a repair changed them."""
     document = project.documents.get(document_id)
     annotations = project.annotations.for_document(document_id)
     repairs = check_anchors(
@@ -23,5 +33,7 @@ def repair_anchors(project: Project, document_id: int) -> Outcome[list[tuple[int
     )
     if repairs:
         project.annotations.set_anchors([(i, r.start, r.end, r.anchor) for i, r in repairs])
+        annotations = project.annotations.for_document(document_id)
     changes = ChangeSet(annotations_changed=tuple(i for i, _ in repairs))
-    return Outcome(changes, None, "Re-anchor annotations", repairs)
+    opened = OpenedArticle(document, annotations, repairs)
+    return Outcome(changes, None, "Re-anchor annotations", opened)

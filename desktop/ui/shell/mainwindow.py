@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
-from desktop.ops.anchors import repair_anchors
+from desktop.ops.anchors import open_article
 from desktop.settings import Settings
 from desktop.store.db import PROJECT_SUFFIX
 from desktop.store.project import Project
@@ -440,11 +440,9 @@ class MainWindow(QMainWindow):
             assert self.session is not None
             # Offsets that no longer hold their quote (the text changed outside Hamish) are
             # re-anchored first; the repair reaches every view as a change like any other.
-            repaired = repair_anchors(self.project, document_id)
-            self.session.record(repaired)
-            repairs = repaired.value
-            document = self.project.documents.get(document_id)
-            annotations = self.project.annotations.for_document(document_id)
+            opened = open_article(self.project, document_id)
+            self.session.record(opened)
+            document, annotations, repairs = opened.value
         except HamishError as error:
             self.messenger.error("Cannot open article", str(error))
             return
