@@ -62,19 +62,6 @@ def resolve_entity(
     return None, NewEntity(" ".join(quote.split()), type_)
 
 
-class Decision(Protocol):
-    """A suggestion or offered mention, as stored when accepted or rejected."""
-
-    @property
-    def document_id(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def quote(self) -> str: ...
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A span offered to the analyst (a suggestion or a mention); ``kind`` names which."""

@@ -49,7 +49,7 @@ def test_manage_labels_add_and_remove(
         return 0
 
     script.append(manager_adds)
-    label_manager.manage_labels(window, window.session, window.messenger)
+    label_manager.manage_labels(window.api)
     weapon = next(label for label in window.session.labels if label.name_en == "Weapon")
     assert (weapon.name_ar, weapon.shortcut, weapon.kind) == ("سلاح", "8", "entity")
     assert any(a.text() == "Weapon · سلاح" for a in window.tagging.label_actions)
@@ -75,7 +75,7 @@ def test_manage_labels_add_and_remove(
         return 0
 
     script.append(manager_removes)
-    label_manager.manage_labels(window, window.session, window.messenger)
+    label_manager.manage_labels(window.api)
     assert all(label.key != "person" for label in window.session.labels)
     assert window.project.annotations.get(annotation).label_id == weapon.id  # type: ignore[arg-type]
     window.session.undo_stack.undo()

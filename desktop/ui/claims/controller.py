@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.ops import claims as ops
-from desktop.ops.outcome import Operation, Outcome
+from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.claims.editor import ClaimEditor
 from desktop.ui.claims.table import ClaimsTable
@@ -72,14 +72,6 @@ class ClaimsController(QObject):
             self._stale = False
             self.table.refresh()
 
-    def _run(self, title: str, operation: Operation) -> bool:
-        try:
-            self.api.session.run(operation)
-        except HamishError as error:
-            self.api.messenger.error(title, str(error))
-            return False
-        return True
-
     # --- the claim shown ----------------------------------------------------------------------
     def follow_cursor(self, *, force: bool = False) -> None:
         """Show the claim under the caret (or the current panel row) in the editor.
@@ -131,7 +123,7 @@ class ClaimsController(QObject):
                 project, claim_id, claimant=claimant, subjects=subjects, **fields
             )
 
-        if not self._run("Cannot save the claim", operation):
+        if not self.api.run("Cannot save the claim", operation):
             # The field still shows what was typed or chosen, the database kept the old
             # value: show the stored claim again so the form does not claim otherwise.
             self.follow_cursor(force=True)
@@ -160,10 +152,10 @@ class ClaimsController(QObject):
         return dialog.choice()
 
     def _link_claims(self, from_claim: int, to_claim: int, kind: str) -> None:
-        self._run(
+        self.api.run(
             "Cannot link the claims",
             partial(ops.link_claims, from_claim=from_claim, to_claim=to_claim, kind=kind),
         )
 
     def _unlink_claims(self, link_id: int) -> None:
-        self._run("Cannot remove the link", partial(ops.unlink_claims, link_id=link_id))
+        self.api.run("Cannot remove the link", partial(ops.unlink_claims, link_id=link_id))

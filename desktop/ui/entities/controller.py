@@ -13,7 +13,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.ops import entities as ops
 from desktop.ops.annotations import entity_type
-from desktop.ops.outcome import Operation, Outcome
+from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.entities.panel import EntitiesPanel
@@ -53,14 +53,6 @@ class EntitiesController(QObject):
             self._stale = False
             self.panel.refresh()
 
-    def _run(self, title: str, operation: Operation) -> bool:
-        try:
-            self.api.session.run(operation)
-        except HamishError as error:
-            self.api.messenger.error(title, str(error))
-            return False
-        return True
-
     def link_current(self) -> None:
         """Link the annotation under the caret to an entity chosen by the analyst."""
         from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
@@ -82,7 +74,7 @@ class EntitiesController(QObject):
             chosen = NewEntity(name, type_) if name else None
         if chosen is None:
             return
-        self._run(
+        self.api.run(
             "Cannot link the entity",
             partial(ops.link_entity, annotation_id=annotation_id, entity=chosen),
         )
@@ -106,7 +98,7 @@ class EntitiesController(QObject):
                 def operation(project: Project) -> Outcome[None]:
                     return ops.edit_entity(project, entity_id, aliases=aliases, **changed)
 
-                self._run("Cannot save the entity", operation)
+                self.api.run("Cannot save the entity", operation)
 
     def merge_entity(self, entity_id: int) -> None:
         from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
@@ -126,4 +118,4 @@ class EntitiesController(QObject):
             return
         keep, _name = picker.choice()
         if keep is not None:
-            self._run("Cannot merge", partial(ops.merge_entities, keep=keep, remove=entity_id))
+            self.api.run("Cannot merge", partial(ops.merge_entities, keep=keep, remove=entity_id))

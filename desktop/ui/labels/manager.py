@@ -5,30 +5,22 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog
 
-from desktop.core.errors import HamishError
 from desktop.ops import labels as ops
-from desktop.ops.outcome import Operation
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
-from desktop.ui.shell.messages import Messenger
-
-
-def _run(session: ProjectSession, messenger: Messenger, operation: Operation) -> None:
-    try:
-        session.run(operation)
-    except HamishError as error:
-        messenger.error("Labels", str(error))
+from desktop.ui.shell.api import WindowApi
 
 
 def shortcut_owners(session: ProjectSession) -> dict[str, str]:
     return {label.shortcut: label.name_en for label in session.labels if label.shortcut}
 
 
-def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger) -> None:
+def manage_labels(api: WindowApi) -> None:
+    session = api.session
     labels = session.project.labels
-    dialog = LabelManager(parent)
+    dialog = LabelManager(api.widget)
 
     def refresh() -> None:
         usage = {label.id: labels.usage(label.id) for label in session.labels}
@@ -38,7 +30,7 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
         editor = LabelEditor(None, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values, kind = editor.values(), str(editor.kind.currentData())
-            _run(session, messenger, partial(ops.add_label, fields={**values, "kind": kind}))
+            api.run("Labels", partial(ops.add_label, fields={**values, "kind": kind}))
             refresh()
 
     def edit() -> None:
@@ -49,7 +41,7 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
         editor = LabelEditor(label, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values = editor.values()
-            _run(session, messenger, partial(ops.edit_label, label_id=label.id, fields=values))
+            api.run("Labels", partial(ops.edit_label, label_id=label.id, fields=values))
             refresh()
 
     def remove() -> None:
@@ -65,9 +57,8 @@ def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger
             if ask.exec() != QDialog.DialogCode.Accepted:
                 return
             reassign = ask.reassign_to()
-        _run(
-            session,
-            messenger,
+        api.run(
+            "Labels",
             partial(ops.remove_label, label_id=label.id, reassign_to=reassign),
         )
         refresh()

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ops import annotations as ops
-from desktop.ops.outcome import Outcome
-from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
@@ -49,6 +47,7 @@ class TaggingController(QObject):
         self.reader = reader
         self.panel = panel
         self.model = model
+        self.api = api
         self.status = api
         self.messenger = api.messenger
         self.window = api.widget
@@ -162,14 +161,8 @@ class TaggingController(QObject):
         self.status.show_status(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
         return outcome.value[0]
 
-    def _run(self, title: str, operation: Callable[[Project], Outcome[object]]) -> None:
-        try:
-            self._session.run(operation)
-        except HamishError as error:
-            self.messenger.error(title, str(error))
-
     def delete_annotation(self, annotation_id: int) -> None:
-        self._run(
+        self.api.run(
             "Cannot delete the annotation",
             partial(ops.delete_annotation, annotation_id=annotation_id),
         )
@@ -177,13 +170,13 @@ class TaggingController(QObject):
     def change_label(self, annotation_id: int, label_id: int) -> None:
         label = self._session.label(label_id)
         if label is not None:
-            self._run(
+            self.api.run(
                 "Cannot change the label",
                 partial(ops.edit_annotation, annotation_id=annotation_id, label=label),
             )
 
     def set_note(self, annotation_id: int, note: str) -> None:
-        self._run(
+        self.api.run(
             "Cannot save the note",
             partial(ops.edit_annotation, annotation_id=annotation_id, note=note),
         )
@@ -210,13 +203,13 @@ class TaggingController(QObject):
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
         text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
-        self._run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
+        self.api.run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
 
     def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:
         rejected = [
             ops.Candidate("mention", m.document_id, m.start, m.end, m.quote) for m in mentions
         ]
-        self._run("Find All Mentions", partial(ops.reject_candidates, candidates=rejected))
+        self.api.run("Find All Mentions", partial(ops.reject_candidates, candidates=rejected))
 
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from desktop.core.errors import HamishError
+from desktop.ops.outcome import Operation
 from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.commands.session import ProjectSession
@@ -89,6 +91,16 @@ class WindowApi(QObject):
         """Called by the window as it closes, before its project is closed."""
         self.closed = True
         self.closing.emit()
+
+    def run(self, title: str, operation: Operation) -> bool:
+        """Do an edit (one undo step, its changes announced to every view); a failure is shown
+        to the analyst under ``title`` and nothing is written. Returns whether it was done."""
+        try:
+            self.session.run(operation)
+        except HamishError as error:
+            self.messenger.error(title, str(error))
+            return False
+        return True
 
     # --- the window's services -------------------------------------------------------------------
     def show_status(self, message: str, timeout_ms: int = 4000) -> None:

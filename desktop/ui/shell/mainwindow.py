@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.labels.manager import manage_labels
 
         if self.session is not None:
-            manage_labels(self, self.session, self.messenger)
+            manage_labels(self.api)
 
     def _update_status(self) -> None:
         self.status_project.setText(
