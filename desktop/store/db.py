@@ -15,6 +15,7 @@ import os
 import sqlite3
 import struct
 import tempfile
+import threading
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -64,7 +65,23 @@ def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _probe(path: Path) -> int:
+# Project files this process holds open through a Database, by (device, inode), with a count.
+# POSIX record locks belong to the process, not to a file descriptor: closing *any* descriptor
+# of a file drops every lock the process holds on it, SQLite's included. Reading the header of
+# a file that is already open here (a second connection for an import, an export, a preview)
+# would silently unlock the first connection, and the next process to close the project would
+# delete the -wal file under it — its edits would never reach the file. Such a file is probed
+# through SQLite instead, which shares one set of locks among its connections.
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_dev, info.st_ino
+
+
+def _probe(path: Path, *, open_here: bool = False) -> int:
     """Return the schema version of an existing file, refusing anything that is not ours.
 
     Reads the SQLite header directly (application id at byte 68, user version at byte 60):
@@ -72,15 +89,18 @@ def _probe(path: Path) -> int:
     are about to refuse. Only when a -wal file already exists (the header may be stale after
     a crash) do we ask SQLite itself.
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise ProjectError(f"Cannot read {path}: {error.strerror or error}.") from error
-    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
-        raise NotAProject(f"{path} is not a Hamish project (it is not a SQLite database).")
-    version, app_id = struct.unpack(">I", header[60:64])[0], struct.unpack(">I", header[68:72])[0]
-    if path.with_name(path.name + "-wal").exists():
+    version = app_id = 0
+    if not open_here:  # see _OPEN_HERE: never a plain descriptor on a file open here
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError as error:
+            raise ProjectError(f"Cannot read {path}: {error.strerror or error}.") from error
+        if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+            raise NotAProject(f"{path} is not a Hamish project (it is not a SQLite database).")
+        version = struct.unpack(">I", header[60:64])[0]
+        app_id = struct.unpack(">I", header[68:72])[0]
+    if open_here or path.with_name(path.name + "-wal").exists():
         try:
             conn = _connect(path, readonly=True)
             try:
@@ -186,13 +206,25 @@ def _create(path: Path) -> None:
             tmp.unlink()
 
 
+def _release(key: tuple[int, int]) -> None:
+    with _OPEN_LOCK:
+        left = _OPEN_HERE.get(key, 0) - 1
+        if left > 0:
+            _OPEN_HERE[key] = left
+        else:
+            _OPEN_HERE.pop(key, None)
+
+
 class Database:
     """An open project file: a sqlite-utils database plus the transaction discipline."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, key: tuple[int, int] | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
         self._depth = 0
+        self._key = key  # in _OPEN_HERE while open
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -218,20 +250,30 @@ class Database:
             if not create and not empty:
                 raise ProjectError(f"There is no project at {target}.")
             _create(target)
-        version = _probe(target)
-        try:
-            conn = _connect(target)
-        except sqlite3.Error as error:
-            raise ProjectError(f"Cannot open {target}: {describe_sqlite_error(error)}") from error
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")  # an edit that shows must survive a crash
-            _migrate(conn, version)
-        except sqlite3.Error as error:
-            conn.close()
-            raise ProjectError(describe_sqlite_error(error)) from error
-        return cls(target, conn)
+        key = _file_key(target)
+        with _OPEN_LOCK:
+            open_here = _OPEN_HERE.get(key, 0) > 0
+            _OPEN_HERE[key] = _OPEN_HERE.get(key, 0) + 1  # before probing: no race with a
+        try:  # second thread opening the same file
+            version = _probe(target, open_here=open_here)
+            try:
+                conn = _connect(target)
+            except sqlite3.Error as error:
+                raise ProjectError(
+                    f"Cannot open {target}: {describe_sqlite_error(error)}"
+                ) from error
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")  # an edit that shows must survive
+                _migrate(conn, version)
+            except sqlite3.Error as error:
+                conn.close()
+                raise ProjectError(describe_sqlite_error(error)) from error
+        except BaseException:
+            _release(key)
+            raise
+        return cls(target, conn, key)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -269,3 +311,6 @@ class Database:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        if self._key is not None:
+            _release(self._key)
+            self._key = None

@@ -230,3 +230,31 @@ def test_every_table_with_an_id_never_reuses_it(tmp_path: Path) -> None:
     assert set(with_id) >= set(schema._NEVER_REUSE)
     for name, sql in with_id.items():
         assert "AUTOINCREMENT" in sql, name
+
+
+def test_a_second_connection_never_unlocks_the_first(tmp_path: Path) -> None:
+    """Closing any descriptor of a file drops all of this process's POSIX locks on it. A
+    second connection (an import, an export, a preview) once read the header with a plain
+    open/close: the window's connection lost its locks, the next program to close the project
+    deleted the -wal file under it, and the window's later edits never reached the file."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.hamish"
+    Project.open(path).close()
+    window = Project.open(path, create=False)
+    with Project.open(path, create=False):  # the background task's own connection
+        pass
+    code = (
+        "import sys; from desktop.store.project import Project; "
+        "Project.open(sys.argv[1]).close()"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").exists()  # still shared with the window
+    window.documents.add(make_draft("نص يحفظ بعد فتح اتصال ثان."))
+    other = sqlite3.connect(path)
+    try:
+        assert other.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    finally:
+        other.close()
+        window.close()
