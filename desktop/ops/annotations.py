@@ -168,6 +168,25 @@ class Mention(Protocol):
     def entity_id(self) -> int: ...
 
 
+def label_for_mentions(project: Project, labels: Sequence[Label], entity_id: int) -> Label | None:
+    """The label that tags further mentions of an entity: the one its type names (Person for
+    people, …); for other types, the label already used on its mentions."""
+    entity = project.entities.get(entity_id)
+    key = LABEL_OF_ENTITY_TYPE.get(entity.type)
+    if key is None:
+        used = [
+            project.annotations.get(m[0]).label_id for m in project.entities.mentions(entity_id)
+        ]
+        by_id = {label.id: label for label in labels}
+        return next((by_id[i] for i in used if i in by_id), None)
+    return next((label for label in labels if label.key == key), None)
+
+
+def new_entity_for(name: str, label: Label | None) -> NewEntity:
+    """A new entity typed after the label of the mention it is made for ("other" without)."""
+    return NewEntity(" ".join(name.split()), (entity_type(label) if label else None) or "other")
+
+
 def plan_mentions(mentions: Sequence[Mention], label: Label, author: str) -> list[AnnotationPlan]:
     """Accepting offered mentions: each tagged with ``label`` and linked to its entity."""
     return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import Literal
 
 from desktop.core.models import ChangeSet, ClaimLink, NewEntity
 from desktop.ops.outcome import Outcome
@@ -16,6 +17,24 @@ _CLAIMS = ChangeSet(claims_changed=True)
 
 EntityRef = int | NewEntity
 """An entity named in a claim edit: an existing id, or a new entity the edit creates."""
+
+Role = Literal["claimant", "subject"]
+FIELD_NAMES = {
+    "claimant_id": "claimant",
+    "subjects": "subjects",
+    "summary": "summary",
+    "stance": "stance",
+    "status": "status",
+    "reliability": "grading",
+    "credibility": "grading",
+    "claimed_on": "date",
+}
+"""How the Edit menu names what an edit changed ("Undo Edit claim (claimant)")."""
+
+
+def new_entity(name: str, role: Role) -> NewEntity:
+    """A name typed for a claim's claimant (someone who speaks: a person) or subject."""
+    return NewEntity(" ".join(name.split()), "person" if role == "claimant" else "other")
 
 
 def edit_claim(
@@ -30,9 +49,12 @@ def edit_claim(
     the same transaction (and deleted again by undo)."""
     names = sorted(
         {
-            *fields,
-            *(["claimant_id"] if claimant is not None else []),
-            *(["subjects"] if subjects is not None else []),
+            FIELD_NAMES.get(name, name)
+            for name in (
+                *fields,
+                *(["claimant_id"] if claimant is not None else []),
+                *(["subjects"] if subjects is not None else []),
+            )
         }
     )
     text = f"Edit claim ({', '.join(names)})"

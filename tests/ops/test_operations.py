@@ -40,7 +40,7 @@ def _state(project: Project) -> tuple[object, ...]:
     )
     # A decision recorded again by redo is a new row: what was decided is what counts.
     decided = conn.execute(
-        "SELECT document_id, kind, start, \"end\", text, decision FROM decisions ORDER BY start"
+        'SELECT document_id, kind, start, "end", text, decision FROM decisions ORDER BY start'
     ).fetchall()
     return (*rows, tuple(decided))
 
@@ -204,3 +204,38 @@ def test_a_failed_operation_writes_nothing(project: Project) -> None:
             project, [plan, annotations.AnnotationPlan(broken, plan.label, plan.new_entity)]
         )
     assert _state(project) == before  # the first plan's entity and tag were rolled back
+
+
+def test_mentions_of_an_other_type_entity_take_the_label_already_used(project: Project) -> None:
+    weapon = labels.add_label(
+        project, {"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555"}
+    ).value
+    weapon_label = project.labels.get(weapon)
+    (tag,) = annotations.add_annotations(project, [_plan(project, "جنيف", "weapon")]).value
+    entity_id = project.annotations.get(tag).entity_id
+    assert entity_id is not None and project.entities.get(entity_id).type == "other"
+    chosen = annotations.label_for_mentions(project, project.labels.all(), entity_id)
+    assert chosen == weapon_label  # not Person, as the type-to-label table would say
+    person = annotations.label_for_mentions(
+        project,
+        project.labels.all(),
+        project.annotations.get(
+            annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value[0]
+        ).entity_id
+        or 0,
+    )
+    assert person is not None and person.key == "person"
+
+
+def test_the_edit_menu_names_claim_fields_in_words(project: Project) -> None:
+    start = TEXT.index("إن")
+    plan = annotations.plan_selection(
+        project, TEXT, 1, start, len(TEXT), _label(project, "claim"), "me"
+    )
+    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    claim = project.claims.for_annotation(annotation_id)
+    assert claim is not None
+    outcome = claims.edit_claim(project, claim.id, claimant=NewEntity("الكرملين", "person"))
+    assert outcome.text == "Edit claim (claimant)"
+    outcome = claims.edit_claim(project, claim.id, reliability="B", credibility=2)
+    assert outcome.text == "Edit claim (grading)"

@@ -231,3 +231,20 @@ def test_undoing_a_group_opens_one_article_and_a_failure_changes_nothing(
     assert window.project.documents.count() == 0
     stack = window.undo_group.activeStack()
     assert stack.count() == 0 and not stack.canRedo()  # no half-applied group left to replay
+
+
+@pytest.mark.parametrize("open_index", [0, 1])
+def test_deleting_several_articles_with_the_open_one_opens_a_remaining_one(
+    make_window: MakeWindow, tmp_path: Path, messenger: RecordingMessenger, open_index: int
+) -> None:
+    """All go in one transaction, then the library removes their rows one by one: the current
+    row must not move onto an article already deleted and try to open it."""
+    ids, window = _open(make_window, tmp_path)
+    window.open_document(ids[open_index])
+    messenger.answer = True
+    assert window.articles.delete([ids[0], ids[1]])
+    assert messenger.errors == []
+    assert window.reader.document_id == ids[2]
+    window.undo_group.undo()
+    assert messenger.errors == []
+    assert sorted(_library_ids(window)) == sorted(ids)

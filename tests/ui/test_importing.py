@@ -353,7 +353,7 @@ def test_a_batch_ending_after_the_window_closed_touches_nothing(
 
 
 def test_an_import_is_undone_and_redone_like_any_edit(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, messenger: RecordingMessenger
 ) -> None:
     """Edit → Undo after an import removes the articles it brought (and only those); redo
     brings them back, and the library follows both."""
@@ -370,7 +370,9 @@ def test_an_import_is_undone_and_redone_like_any_edit(
     assert library is not None and library.rowCount() == 3
     stack = window.undo_group.activeStack()
     assert stack.undoText() == "Import 2 articles"
+    window.open_document(outcomes[-1].imported[0][1])  # not the one the import opened
     stack.undo()
+    assert messenger.errors == []
     assert library.rowCount() == 1 and window.project.documents.count() == 1
     assert window.reader.document_id == window.library.first_document()
     stack.redo()

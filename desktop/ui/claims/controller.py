@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, NewEntity
+from desktop.core.models import ChangeSet
 from desktop.ops import claims as ops
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
@@ -128,19 +128,20 @@ class ClaimsController(QObject):
             # value: show the stored claim again so the form does not claim otherwise.
             self.follow_cursor(force=True)
 
-    def _pick_entity(self, title: str, current: int | None) -> ops.EntityRef | None:
+    def _pick_entity(self, role: ops.Role, current: int | None) -> ops.EntityRef | None:
         """An entity id, or a ``NewEntity`` when the analyst typed a new name (created by the
         edit itself, so undo removes it again)."""
         from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
 
         project = self.api.project
         initial = project.entities.get(current).name if current else ""
+        title = self.tr("Claimant") if role == "claimant" else self.tr("Subject")
         picker = EntityPicker(project, initial, None, title=title, parent=self.api.widget)
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
         entity_id, name = picker.choice()
         if entity_id is None and name:
-            return NewEntity(name, "person" if title == "Claimant" else "other")
+            return ops.new_entity(name, role)
         return entity_id
 
     def _pick_claim(self, claim_id: int) -> tuple[int, str] | None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Claim
-from desktop.ops.claims import EntityRef
+from desktop.ops.claims import EntityRef, Role
 from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.widgets.icons import icon
@@ -66,7 +66,7 @@ def short(text: str, limit: int = 70) -> str:
 
 class ClaimEditor(QDockWidget):
     """Edits the claim of the current annotation. ``edit(claim_id, **fields)`` and the
-    pickers are injected by the window, which turns them into undo commands."""
+    pickers are injected by the claims controller, which runs them as operations."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Claim", parent)
@@ -74,7 +74,7 @@ class ClaimEditor(QDockWidget):
         self.project: Project | None = None
         self.claim: Claim | None = None
         self.edit: Callable[..., None] = lambda claim_id, **fields: None
-        self.pick_entity: Callable[[str, int | None], EntityRef | None] = (
+        self.pick_entity: Callable[[Role, int | None], EntityRef | None] = (
             lambda title, current: None
         )
         self.pick_claim: Callable[[int], tuple[int, str] | None] = lambda claim_id: None
@@ -238,14 +238,14 @@ class ClaimEditor(QDockWidget):
     def _choose_claimant(self) -> None:
         if self.claim is None:
             return
-        chosen = self.pick_entity("Claimant", self.claim.claimant_id)
+        chosen = self.pick_entity("claimant", self.claim.claimant_id)
         if chosen is not None:
             self._set("claimant_id", chosen)
 
     def _add_subject(self) -> None:
         if self.claim is None:
             return
-        chosen = self.pick_entity("Subject", None)
+        chosen = self.pick_entity("subject", None)
         if chosen is not None and chosen not in self.claim.subjects:
             self.edit(self.claim.id, subjects=(*self.claim.subjects, chosen))
 

@@ -14,7 +14,6 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, Label
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
@@ -60,14 +59,6 @@ class ProjectSession(QObject):
         outcome = operation(self.project)
         self.record(outcome, after=after)
         return outcome
-
-    def attempt(self, operation: Callable[[Project], Outcome[T]], title: str) -> Outcome[T] | None:
-        """:meth:`run`, reporting a failure to the analyst (under ``title``) instead."""
-        try:
-            return self.run(operation)
-        except HamishError as error:
-            self.report(title, str(error))
-            return None
 
     def record(self, outcome: Outcome[object], *, after: AfterStep | None = None) -> None:
         """An edit done elsewhere (an import in a background thread, on its own connection):

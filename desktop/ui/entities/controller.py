@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.ops import entities as ops
-from desktop.ops.annotations import entity_type
+from desktop.ops.annotations import entity_type, new_entity_for
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.commands.session import ProjectSession
@@ -71,7 +71,7 @@ class EntitiesController(QObject):
         entity_id, name = picker.choice()
         chosen: int | NewEntity | None = entity_id
         if entity_id is None:
-            chosen = NewEntity(name, type_) if name else None
+            chosen = new_entity_for(name, label) if name else None
         if chosen is None:
             return
         self.api.run(

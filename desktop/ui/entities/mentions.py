@@ -89,7 +89,7 @@ def find_candidates(
 
 
 class MentionsDialog(QDialog):
-    """Lists candidates; the window turns accept/reject into undoable commands."""
+    """Lists candidates; the tagging controller runs accept/reject as undoable operations."""
 
     accept_requested = Signal(list)  # list[Candidate]
     reject_requested = Signal(list)

@@ -153,7 +153,7 @@ class RemoveLabelDialog(QDialog):
 
 
 class LabelManager(QDialog):
-    """Lists labels; add, edit and remove go through the window's undoable commands."""
+    """Lists labels; add, edit and remove are undoable operations run by ``manager.py``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -80,7 +80,13 @@ class ArticleActions(QObject):
         return True
 
     def _restored(self, outcome: Outcome[object]) -> None:
-        """After an undo, show the (first) article that came back."""
+        """After an undo, show the (first) article that came back; after a redo, say so."""
         added = outcome.changes.documents_added
         if added:
             self.api.open_document(added[0])
+            count = len(added)
+            self.api.show_status(
+                f"Brought back {count:,} article{'s' if count != 1 else ''}.", 5000
+            )
+        else:
+            self.api.show_status(f"{outcome.text} again.", 5000)

@@ -7,7 +7,7 @@ The model keeps document ids plus a row cache of summaries and applies ``ChangeS
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import (
@@ -345,6 +345,16 @@ class LibraryDock(QDockWidget):
         doc_id = current.data(ID_ROLE)
         if doc_id is not None:
             self.document_activated.emit(int(doc_id))
+
+    @contextlib.contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Rows change without opening anything: while several articles go at once, the
+        current row would otherwise move onto one that is already deleted and open it."""
+        before, self._suppress = self._suppress, True
+        try:
+            yield
+        finally:
+            self._suppress = before
 
     def select(self, document_id: int) -> None:
         """Highlight a document's row without re-emitting ``document_activated``."""

@@ -195,10 +195,12 @@ class TaggingController(QObject):
         if not mentions:
             return
         entity = session.project.entities.get(mentions[0].entity_id)
-        key = ops.LABEL_OF_ENTITY_TYPE.get(entity.type, "person")
-        label = session.label_by_key(key)
+        label = ops.label_for_mentions(session.project, session.labels, entity.id)
         if label is None:
-            self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
+            self.messenger.error(
+                "Find All Mentions",
+                f"There is no label to tag mentions of “{entity.name}” with: tag one by hand.",
+            )
             return
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)

@@ -603,7 +603,7 @@ class SearchPanel(QDockWidget):
         combo.setCurrentIndex(max(0, found))
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        """Articles or annotations changed (the window passes on every ChangeSet, imports
+        """Articles or annotations changed (every ChangeSet of the session, imports
         included): refresh the filter choices they affect and, if a search is shown, rerun
         it (debounced, so a burst of edits costs one search). While the dock is hidden this
         is only noted, and done when it is shown: a tag must not cost a search nobody sees."""

@@ -54,7 +54,7 @@ class WindowApi(QObject):
         navigation: Navigation,
     ) -> None:
         super().__init__(widget)
-        self.widget = widget  # parent for dialogs; nothing else of the window
+        self.widget = widget  # parent for dialogs, drop target; not the window's parts
         self.messenger = messenger
         self.actions = actions
         self.prefs = prefs

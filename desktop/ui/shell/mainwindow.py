@@ -484,7 +484,8 @@ class MainWindow(QMainWindow):
         assert self.library.model is not None
         open_removed = self.reader.document_id in changes.documents_removed
         row = self.library.view.currentIndex().row() if open_removed else -1
-        self.library.model.apply(changes)
+        with self.library.quiet():  # the article to open next is chosen below, once
+            self.library.model.apply(changes)
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
