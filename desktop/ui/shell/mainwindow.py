@@ -39,6 +39,7 @@ from desktop.ui.shell.actions import ActionId, ActionRegistry
 from desktop.ui.shell.api import Navigation, WindowApi
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.toolbars import OverflowToolBar
 
 LAST_DOCUMENT = "last_document"
 DOCK_MIN_WIDTH = 240
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
 
-        palette = QToolBar("Labels", self)
+        palette = OverflowToolBar("Labels", self)
         palette.setObjectName("label_toolbar")
         palette.setIconSize(QSize(18, 18))
         palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -557,6 +558,7 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
+        self.label_bar.adopt_actions()  # what does not fit goes into its » menu
 
     def manage_labels(self) -> None:
         from desktop.ui.labels.manager import manage_labels

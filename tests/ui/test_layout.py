@@ -1,0 +1,62 @@
+"""The window on a laptop screen: the article keeps the room, nothing falls off a bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from pytestqt.qtbot import QtBot
+
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+
+from .conftest import RecordingMessenger
+
+
+def _launch(
+    qtbot: QtBot, path: Path, prefs: Settings, size: tuple[int, int] = (1024, 640)
+) -> MainWindow:
+    """As a real launch builds it: shown first, finished once the event loop runs."""
+    window = MainWindow(Project.open(path), prefs, RecordingMessenger(), deferred=True)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.fit_docks()
+    window.show()
+    qtbot.waitExposed(window)
+    window.finish_setup()
+    QApplication.processEvents()
+    return window
+
+
+def test_every_label_is_on_the_bar_or_in_its_overflow_menu_at_1024(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs)
+    bar = window.label_bar
+    labels = window.tagging.label_actions
+    manage = window.registry[ActionId.MANAGE_LABELS]
+    assert len(labels) >= 7
+    area = bar.rect()
+    overflow = bar.findChild(QMenu, "toolbar_overflow_menu")
+    menu = overflow.actions() if overflow is not None else []
+    for action in [*labels, manage]:
+        button = bar.widgetForAction(action)
+        on_bar = button is not None and button.isVisible() and area.contains(button.geometry())
+        assert on_bar or action in menu, action.text()
+        assert not (on_bar and action in menu), action.text()
+    # The labels that did not fit are behind a visible » at the end of the bar.
+    more = bar.findChild(QToolButton, "toolbar_overflow")
+    assert manage in menu
+    assert more is not None and more.isVisible() and area.contains(more.geometry())
+    # Taken off the bar, a label still tags by its key and from the Tag menu.
+    assert all(action.isVisible() and action.isEnabled() for action in labels)
+    assert manage in window.tag_menu.actions()
+
+    # Wide enough, everything is on the bar and the » goes away.
+    window.resize(1900, 900)
+    assert overflow is not None
+    qtbot.waitUntil(lambda: not overflow.actions() and not more.isVisible())
+    assert all(bar.widgetForAction(a).isVisible() for a in [*labels, manage])
+    window.close()
