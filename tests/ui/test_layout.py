@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -59,4 +60,58 @@ def test_every_label_is_on_the_bar_or_in_its_overflow_menu_at_1024(
     assert overflow is not None
     qtbot.waitUntil(lambda: not overflow.actions() and not more.isVisible())
     assert all(bar.widgetForAction(a).isVisible() for a in [*labels, manage])
+    window.close()
+
+
+def _reader_share(window: MainWindow) -> float:
+    return window.reader.width() / window.width()
+
+
+def test_the_article_keeps_half_the_width_of_a_laptop_window(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs)
+    qtbot.waitUntil(lambda: _reader_share(window) >= 0.5)
+    window.close()
+
+
+def test_a_layout_saved_on_a_wide_screen_gives_the_article_half_a_narrow_window(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    wide = _launch(qtbot, default_project, prefs, (1920, 1080))
+    # The analyst widens both side panels on the big screen.
+    wide.resizeDocks([wide.library, wide.annotations], [420, 420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: wide.library.width() >= 400)
+    wide.close()
+
+    # Next launch on the laptop, or the same window made narrower: Qt shrinks the article.
+    window = _launch(qtbot, default_project, prefs, (1024, 640))
+    qtbot.waitUntil(lambda: _reader_share(window) >= 0.5)
+    window.resize(1920, 1080)
+    window.resizeDocks([window.library, window.annotations], [420, 420], Qt.Orientation.Horizontal)
+    window.resize(1100, 700)
+    qtbot.waitUntil(lambda: window.width() == 1100 and _reader_share(window) >= 0.5)
+    window.close()
+
+
+def test_the_analysts_panel_widths_are_remembered(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs, (1366, 768))
+    window.resizeDocks([window.library], [220], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(window.library.width() - 220) <= 4)
+    window.close()
+    again = _launch(qtbot, default_project, prefs, (1366, 768))
+    qtbot.waitUntil(lambda: abs(again.library.width() - 220) <= 4)
+    again.close()
+
+
+def test_the_claims_table_takes_at_most_a_third_of_a_short_window(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs)
+    window.registry[ActionId.SHOW_CLAIMS].trigger()
+    qtbot.waitUntil(window.claims_table.isVisible)
+    cap = 0.35 * window.height()
+    qtbot.waitUntil(lambda: window.claims_table.height() <= cap)
     window.close()
