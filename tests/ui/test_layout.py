@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
@@ -106,12 +106,54 @@ def test_the_analysts_panel_widths_are_remembered(
     again.close()
 
 
-def test_the_claims_table_takes_at_most_a_third_of_a_short_window(
+def test_the_claims_table_leaves_the_article_most_of_a_short_window(
     qtbot: QtBot, default_project: Path, prefs: Settings
 ) -> None:
     window = _launch(qtbot, default_project, prefs)
+    text = window.reader.text
     window.registry[ActionId.SHOW_CLAIMS].trigger()
     qtbot.waitUntil(window.claims_table.isVisible)
     cap = 0.35 * window.height()
     qtbot.waitUntil(lambda: window.claims_table.height() <= cap)
+    # The text itself (not counting the header) keeps over a third of the window: before,
+    # the table took 272 px and left the text 58 (one line).
+    assert text.viewport().height() >= 0.35 * window.height()
+    window.close()
+
+
+def test_the_header_shrinks_to_one_line_once_the_article_is_scrolled(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs, (1366, 768))
+    reader = window.reader
+    header = reader.findChild(QFrame, "reader_header")
+    qtbot.waitUntil(lambda: header.isVisible() and reader.meta.isVisible())
+    full = header.height()
+    bar = reader.text.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    qtbot.waitUntil(lambda: header.height() < full * 0.6)
+    assert not reader.meta.isVisible()
+    line = reader.findChild(QLabel, "reader_short_title")
+    assert line is not None and line.isVisible()
+    assert line.height() < 2 * line.fontMetrics().lineSpacing()  # one line
+    # The whole title is still the window's title, and the metadata the line's tooltip.
+    assert reader.title.text() in window.windowTitle()
+    assert "Arabic" in line.toolTip()
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: reader.meta.isVisible() and header.height() == full)
+    window.close()
+
+
+def test_zoomed_in_the_header_stays_a_small_part_of_the_reader(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs, (1366, 768))
+    reader = window.reader
+    header = reader.findChild(QFrame, "reader_header")
+    start = header.height()
+    for _ in range(12):  # 15 pt → 27 pt: before, the header took 56 % of the reader
+        reader.zoom_in()
+    qtbot.waitUntil(lambda: header.height() != start)  # laid out again
+    assert header.height() <= 0.3 * reader.height()
     window.close()

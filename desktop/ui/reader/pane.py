@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,7 +40,14 @@ from PySide6.QtWidgets import (
 from desktop.core.models import Document
 
 if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
-    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QKeyEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QShowEvent,
+    )
 from desktop.core.spans import snap_to_words
 from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
@@ -50,6 +57,10 @@ MAX_POINTS = 48.0
 ZOOM_STEP = 1.0
 LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
 FLASH_MS = 900
+HEADER_SHARE = 0.3
+"""The most of the reader's height the full header (title and metadata) may take: past it,
+as when zoomed in or on a short window, the header shows the title on one line."""
+HEADER_MARGIN = 32
 EMPTY_HINT = (
     "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
     "<p style='color:#7a868a'>Choose one in the library, or import articles with "
@@ -298,6 +309,43 @@ class _HintLabel(QLabel):
         super().showEvent(event)
 
 
+class _OneLineLabel(QLabel):
+    """A single line that elides what does not fit (at its logical end, so an Arabic title
+    loses its last words on the left) and never asks for more width than it is given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
 class ReaderPane(QStackedWidget):
     """Shows one document, or a hint on how to get one when nothing is open."""
 
@@ -324,8 +372,15 @@ class ReaderPane(QStackedWidget):
         header = QFrame(page)
         header.setObjectName("reader_header")
         header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(32, 20, 32, 12)
+        header_layout.setContentsMargins(HEADER_MARGIN, 20, HEADER_MARGIN, 12)
         header_layout.setSpacing(4)
+        self.header = header
+        self.header_layout = header_layout
+        self.compact = False
+        # The compact header: the title on one line, the metadata in its tooltip.
+        self.short_title = _OneLineLabel(header)
+        self.short_title.setObjectName("reader_short_title")
+        self.short_title.hide()
         self.title = QLabel(header)
         self.title.setObjectName("reader_title")
         self.title.setWordWrap(True)
@@ -336,6 +391,7 @@ class ReaderPane(QStackedWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setStyleSheet("color: #6b777b;")
         header_layout.addWidget(self.title)
+        header_layout.addWidget(self.short_title)
         header_layout.addWidget(self.meta)
         rule = QFrame(page)
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -348,6 +404,7 @@ class ReaderPane(QStackedWidget):
         self.addWidget(page)
         self.page = page
         self.setCurrentWidget(self.empty)
+        self.text.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_header())
 
     def add_bar(self, bar: QWidget) -> None:
         """A bar (e.g. find) between the header and the text."""
@@ -367,8 +424,52 @@ class ReaderPane(QStackedWidget):
         self.meta.setText("  ·  ".join(meta))
         self.meta.setLayoutDirection(direction)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.short_title.set_full_text(document.title)
+        self.short_title.setToolTip("  ·  ".join(meta))
+        self.short_title.setLayoutDirection(direction)
+        self.short_title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.text.load(document.text, document.direction, self.line_height, spans or [])
         self.setCurrentWidget(self.page)
+        self.fit_header()
+
+    # --- the header ------------------------------------------------------------------------
+    def full_header_height(self) -> int:
+        """The header's height with the whole title (wrapped) and the metadata shown."""
+        margins = self.header_layout.contentsMargins()
+        width = max(1, self.header.width() - margins.left() - margins.right())
+        return (
+            20
+            + 12
+            + self.title.heightForWidth(width)
+            + self.header_layout.spacing()
+            + self.meta.sizeHint().height()
+        )
+
+    def fit_header(self) -> None:
+        """The full header at the top of an article, a one-line title once the text is
+        scrolled, or whenever the full header would take more than HEADER_SHARE of the pane
+        (zoomed in, or a short window)."""
+        if self.currentWidget() is not self.page:
+            return
+        scrolled = self.text.verticalScrollBar().value() > 0
+        crowded = self.full_header_height() > self.height() * HEADER_SHARE
+        compact = scrolled or crowded
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.title.setVisible(not compact)
+        self.meta.setVisible(not compact)
+        self.short_title.setVisible(compact)
+        self._set_header_margins()
+
+    def _set_header_margins(self) -> None:
+        side = HEADER_MARGIN
+        top, bottom = (6, 6) if self.compact else (20, 12)
+        self.header_layout.setContentsMargins(side, top, side, bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_header()
 
     def clear(self) -> None:
         self.document_id = None
@@ -417,6 +518,10 @@ class ReaderPane(QStackedWidget):
         title.setPointSizeF(self.points() * 1.45)
         title.setWeight(QFont.Weight.Bold)
         self.title.setFont(title)
+        short = QFont(title)
+        short.setPointSizeF(self.points() * 1.1)
+        self.short_title.setFont(short)
         meta = QFont(sized)
         meta.setPointSizeF(max(MIN_POINTS, self.points() * 0.72))
         self.meta.setFont(meta)
+        self.fit_header()
