@@ -157,3 +157,32 @@ def test_zoomed_in_the_header_stays_a_small_part_of_the_reader(
     qtbot.waitUntil(lambda: header.height() != start)  # laid out again
     assert header.height() <= 0.3 * reader.height()
     window.close()
+
+
+def _line_lengths(window: MainWindow) -> list[int]:
+    """Characters on each laid-out line of the article's first paragraphs."""
+    lengths = []
+    block = window.reader.text.document().firstBlock()
+    while block.isValid() and len(lengths) < 12:
+        layout = block.layout()
+        lengths += [layout.lineAt(i).textLength() for i in range(layout.lineCount())][:-1]
+        block = block.next()
+    return lengths
+
+
+def test_a_wide_window_caps_the_reading_column(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs, (1920, 1080))
+    text = window.reader.text
+    qtbot.waitUntil(lambda: text.viewport().width() < 0.8 * text.width())
+    lengths = _line_lengths(window)
+    assert lengths and max(lengths) <= 95  # before: about 140 (25 words)
+    assert sum(lengths) / len(lengths) >= 60  # a comfortable measure, not a narrow strip
+    # Centred: the margins either side of the column are equal.
+    left = text.viewport().geometry().left()
+    right = text.width() - text.viewport().geometry().right()
+    assert abs(left - right) <= text.verticalScrollBar().width() + 4
+    # Still right to left, each line ending at the column's right edge.
+    assert text.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    window.close()

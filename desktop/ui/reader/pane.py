@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QPainter,
     QTextBlockFormat,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QToolTip,
@@ -57,6 +59,14 @@ MAX_POINTS = 48.0
 ZOOM_STEP = 1.0
 LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
 FLASH_MS = 900
+MEASURE = 80
+"""Characters a line at most: the reading column is capped at about this many characters of
+Arabic at the current font size and centred, so a 1920 px window does not run lines to
+25 words (it reads 12–14)."""
+MEASURE_SAMPLE = (
+    "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور الأطراف المعنية"
+)
+"""Ordinary news prose (spaces included) whose mean advance stands for one character."""
 HEADER_SHARE = 0.3
 """The most of the reader's height the full header (title and metadata) may take: past it,
 as when zoomed in or on a short window, the header shows the title on one line."""
@@ -76,6 +86,7 @@ class ReaderText(QPlainTextEdit):
     """Read-only article text; selection and keyboard navigation stay enabled for tagging."""
 
     context_requested = Signal(QPoint, object)  # global position, code point under the mouse
+    column_changed = Signal(int)  # the blank width each side of the capped reading column
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +113,44 @@ class ReaderText(QPlainTextEdit):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
+        self.side_margin = 0
+
+    # --- the reading column ----------------------------------------------------------------
+    def column_width(self) -> int:
+        """The widest the text may run: MEASURE characters of the current font, plus the
+        document's own margins."""
+        metrics = QFontMetricsF(self.font())
+        per_char = metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
+        return int(per_char * MEASURE + 2 * self.document().documentMargin())
+
+    def fit_column(self) -> None:
+        """Centre a capped column: the viewport keeps blank margins each side (the scroll
+        bar stays at the pane's edge, and the wheel still scrolls over the margins)."""
+        available = self.viewport().width() + 2 * self.side_margin
+        side = max(0, (available - self.column_width()) // 2)
+        if side != self.side_margin:
+            self.side_margin = side
+            self.setViewportMargins(side, 0, side, 0)
+            self.column_changed.emit(side)
+
+    def minimumSizeHint(self) -> QSize:
+        """Without the column's margins: they follow the width, they must not hold it (a
+        window made narrower would otherwise keep the article as wide as before)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(0, hint.width() - 2 * self.side_margin), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(0, hint.width() - 2 * self.side_margin), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_column()
 
     # --- content ---------------------------------------------------------------------------
     def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
@@ -376,6 +425,9 @@ class ReaderPane(QStackedWidget):
         header_layout.setSpacing(4)
         self.header = header
         self.header_layout = header_layout
+        # Its side margins follow the reading column (wide on a wide window): they must not
+        # keep the window from being made narrower again.
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.compact = False
         # The compact header: the title on one line, the metadata in its tooltip.
         self.short_title = _OneLineLabel(header)
@@ -405,6 +457,7 @@ class ReaderPane(QStackedWidget):
         self.page = page
         self.setCurrentWidget(self.empty)
         self.text.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_header())
+        self.text.column_changed.connect(lambda _side: self._set_header_margins())
 
     def add_bar(self, bar: QWidget) -> None:
         """A bar (e.g. find) between the header and the text."""
@@ -463,7 +516,7 @@ class ReaderPane(QStackedWidget):
         self._set_header_margins()
 
     def _set_header_margins(self) -> None:
-        side = HEADER_MARGIN
+        side = HEADER_MARGIN + self.text.side_margin
         top, bottom = (6, 6) if self.compact else (20, 12)
         self.header_layout.setContentsMargins(side, top, side, bottom)
 
