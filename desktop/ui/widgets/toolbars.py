@@ -35,6 +35,8 @@ class OverflowToolBar(QToolBar):
         self.overflow_button.setAccessibleName("More")
         self.overflow_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.overflow_button.setMenu(self.overflow_menu)
+        # The » says there is a menu: no second arrow beside it.
+        self.overflow_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self._overflow_action = self.addWidget(self.overflow_button)
         self._overflow_action.setVisible(False)
         self._entries: list[QAction] = []
