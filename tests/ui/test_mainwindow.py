@@ -14,7 +14,7 @@ from desktop.store import schema
 from desktop.store.project import Project
 from desktop.ui.library.dock import ID_ROLE
 from desktop.ui.shell.actions import ActionId
-from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.shell.mainwindow import DOCK_MIN_WIDTH, MainWindow
 
 from .conftest import RecordingMessenger, type_text
 
@@ -209,11 +209,17 @@ def test_first_window_fits_the_screen_and_keeps_the_article_widest(
     qtbot.addWidget(window)
     screen = window.screen().availableGeometry()  # 800×800 on the offscreen platform
     assert window.width() <= screen.width() and window.height() <= screen.height()
-    for width, side in ((1024, 256), (1600, 340), (900, 240)):
+    for width, side in ((1024, 240), (1600, 340)):
         window.resize(width, 700)
         window.fit_docks()
         window.show()
         qtbot.waitUntil(lambda side=side: abs(window.library.width() - side) <= 8)
         assert abs(window.annotations.width() - side) <= 8
-        assert window.reader.width() > window.library.width()
+        assert window.reader.width() >= width / 2
+    # Under 1000 px the panels give up width below 240 until the article has half.
+    window.resize(900, 700)
+    window.fit_docks()
+    qtbot.waitUntil(lambda: window.reader.width() >= 450)
+    for dock in (window.library, window.annotations):
+        assert DOCK_MIN_WIDTH <= dock.width() < 240
     window.close()

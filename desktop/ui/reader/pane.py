@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QHelpEvent,
     QPainter,
     QTextBlockFormat,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QToolTip,
@@ -40,7 +42,14 @@ from PySide6.QtWidgets import (
 from desktop.core.models import Document
 
 if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
-    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtGui import (
+        QContextMenuEvent,
+        QKeyEvent,
+        QMouseEvent,
+        QPaintEvent,
+        QResizeEvent,
+        QShowEvent,
+    )
 from desktop.core.spans import snap_to_words
 from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
@@ -50,6 +59,18 @@ MAX_POINTS = 48.0
 ZOOM_STEP = 1.0
 LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
 FLASH_MS = 900
+MEASURE = 80
+"""Characters a line at most: the reading column is capped at about this many characters of
+Arabic at the current font size and centred, so a 1920 px window does not run lines to
+25 words (it reads 12–14)."""
+MEASURE_SAMPLE = (
+    "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور الأطراف المعنية"
+)
+"""Ordinary news prose (spaces included) whose mean advance stands for one character."""
+HEADER_SHARE = 0.3
+"""The most of the reader's height the full header (title and metadata) may take: past it,
+as when zoomed in or on a short window, the header shows the title on one line."""
+HEADER_MARGIN = 32
 EMPTY_HINT = (
     "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
     "<p style='color:#7a868a'>Choose one in the library, or import articles with "
@@ -65,6 +86,7 @@ class ReaderText(QPlainTextEdit):
     """Read-only article text; selection and keyboard navigation stay enabled for tagging."""
 
     context_requested = Signal(QPoint, object)  # global position, code point under the mouse
+    column_changed = Signal(int)  # the blank width each side of the capped reading column
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +113,44 @@ class ReaderText(QPlainTextEdit):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
+        self.side_margin = 0
+
+    # --- the reading column ----------------------------------------------------------------
+    def column_width(self) -> int:
+        """The widest the text may run: MEASURE characters of the current font, plus the
+        document's own margins."""
+        metrics = QFontMetricsF(self.font())
+        per_char = metrics.horizontalAdvance(MEASURE_SAMPLE) / len(MEASURE_SAMPLE)
+        return int(per_char * MEASURE + 2 * self.document().documentMargin())
+
+    def fit_column(self) -> None:
+        """Centre a capped column: the viewport keeps blank margins each side (the scroll
+        bar stays at the pane's edge, and the wheel still scrolls over the margins)."""
+        available = self.viewport().width() + 2 * self.side_margin
+        side = max(0, (available - self.column_width()) // 2)
+        if side != self.side_margin:
+            self.side_margin = side
+            self.setViewportMargins(side, 0, side, 0)
+            self.column_changed.emit(side)
+
+    def minimumSizeHint(self) -> QSize:
+        """Without the column's margins: they follow the width, they must not hold it (a
+        window made narrower would otherwise keep the article as wide as before)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(0, hint.width() - 2 * self.side_margin), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(0, hint.width() - 2 * self.side_margin), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_column()
 
     # --- content ---------------------------------------------------------------------------
     def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
@@ -298,6 +358,43 @@ class _HintLabel(QLabel):
         super().showEvent(event)
 
 
+class _OneLineLabel(QLabel):
+    """A single line that elides what does not fit (at its logical end, so an Arabic title
+    loses its last words on the left) and never asks for more width than it is given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
 class ReaderPane(QStackedWidget):
     """Shows one document, or a hint on how to get one when nothing is open."""
 
@@ -324,8 +421,18 @@ class ReaderPane(QStackedWidget):
         header = QFrame(page)
         header.setObjectName("reader_header")
         header_layout = QVBoxLayout(header)
-        header_layout.setContentsMargins(32, 20, 32, 12)
+        header_layout.setContentsMargins(HEADER_MARGIN, 20, HEADER_MARGIN, 12)
         header_layout.setSpacing(4)
+        self.header = header
+        self.header_layout = header_layout
+        # Its side margins follow the reading column (wide on a wide window): they must not
+        # keep the window from being made narrower again.
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.compact = False
+        # The compact header: the title on one line, the metadata in its tooltip.
+        self.short_title = _OneLineLabel(header)
+        self.short_title.setObjectName("reader_short_title")
+        self.short_title.hide()
         self.title = QLabel(header)
         self.title.setObjectName("reader_title")
         self.title.setWordWrap(True)
@@ -336,6 +443,7 @@ class ReaderPane(QStackedWidget):
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setStyleSheet("color: #6b777b;")
         header_layout.addWidget(self.title)
+        header_layout.addWidget(self.short_title)
         header_layout.addWidget(self.meta)
         rule = QFrame(page)
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -348,6 +456,8 @@ class ReaderPane(QStackedWidget):
         self.addWidget(page)
         self.page = page
         self.setCurrentWidget(self.empty)
+        self.text.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_header())
+        self.text.column_changed.connect(lambda _side: self._set_header_margins())
 
     def add_bar(self, bar: QWidget) -> None:
         """A bar (e.g. find) between the header and the text."""
@@ -367,8 +477,52 @@ class ReaderPane(QStackedWidget):
         self.meta.setText("  ·  ".join(meta))
         self.meta.setLayoutDirection(direction)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.short_title.set_full_text(document.title)
+        self.short_title.setToolTip("  ·  ".join(meta))
+        self.short_title.setLayoutDirection(direction)
+        self.short_title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.text.load(document.text, document.direction, self.line_height, spans or [])
         self.setCurrentWidget(self.page)
+        self.fit_header()
+
+    # --- the header ------------------------------------------------------------------------
+    def full_header_height(self) -> int:
+        """The header's height with the whole title (wrapped) and the metadata shown."""
+        margins = self.header_layout.contentsMargins()
+        width = max(1, self.header.width() - margins.left() - margins.right())
+        return (
+            20
+            + 12
+            + self.title.heightForWidth(width)
+            + self.header_layout.spacing()
+            + self.meta.sizeHint().height()
+        )
+
+    def fit_header(self) -> None:
+        """The full header at the top of an article, a one-line title once the text is
+        scrolled, or whenever the full header would take more than HEADER_SHARE of the pane
+        (zoomed in, or a short window)."""
+        if self.currentWidget() is not self.page:
+            return
+        scrolled = self.text.verticalScrollBar().value() > 0
+        crowded = self.full_header_height() > self.height() * HEADER_SHARE
+        compact = scrolled or crowded
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.title.setVisible(not compact)
+        self.meta.setVisible(not compact)
+        self.short_title.setVisible(compact)
+        self._set_header_margins()
+
+    def _set_header_margins(self) -> None:
+        side = HEADER_MARGIN + self.text.side_margin
+        top, bottom = (6, 6) if self.compact else (20, 12)
+        self.header_layout.setContentsMargins(side, top, side, bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_header()
 
     def clear(self) -> None:
         self.document_id = None
@@ -417,6 +571,10 @@ class ReaderPane(QStackedWidget):
         title.setPointSizeF(self.points() * 1.45)
         title.setWeight(QFont.Weight.Bold)
         self.title.setFont(title)
+        short = QFont(title)
+        short.setPointSizeF(self.points() * 1.1)
+        self.short_title.setFont(short)
         meta = QFont(sized)
         meta.setPointSizeF(max(MIN_POINTS, self.points() * 0.72))
         self.meta.setFont(meta)
+        self.fit_header()

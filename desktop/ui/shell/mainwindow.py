@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, settings
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops.anchors import open_article
@@ -39,9 +39,22 @@ from desktop.ui.shell.actions import ActionId, ActionRegistry
 from desktop.ui.shell.api import Navigation, WindowApi
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.toolbars import OverflowToolBar
 
 LAST_DOCUMENT = "last_document"
-DOCK_MIN_WIDTH = 240
+DOCK_MIN_WIDTH = 200
+"""The narrowest a side panel goes: when the window is too narrow for the article otherwise."""
+DOCK_WIDTH = 240
+DOCK_MAX_WIDTH = 340
+DOCK_SHARE = 0.225
+"""Each side panel's share of the window width in the first layout (DOCK_WIDTH–DOCK_MAX_WIDTH
+px): both together leave the article over half the width from 1024 px up."""
+READER_SHARE = 0.5
+"""The article's least share of the window width when the window is made narrower (or opens
+narrower than its saved layout): the side panels give up their width first."""
+BOTTOM_SHARE = 0.3
+"""The most of the window height a panel under the article (the Claims table) takes when it
+opens or the window shrinks; the analyst may still drag it taller."""
 LAYOUT_VERSION = 2
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
@@ -85,6 +98,12 @@ class MainWindow(QMainWindow):
             ),
         )
         self.undo_group = QUndoGroup(self)
+        # Run once the dock layout has followed a resize (or a restored layout): see
+        # keep_reader_room.
+        self._room_timer = QTimer(self)
+        self._room_timer.setSingleShot(True)
+        self._room_timer.setInterval(0)
+        self._room_timer.timeout.connect(self.keep_reader_room)
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
         self._default_size()
@@ -173,6 +192,7 @@ class MainWindow(QMainWindow):
         self.claims_table = ClaimsTable(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.claims_table)
         self.claims_table.hide()
+        self.claims_table.visibilityChanged.connect(lambda _shown: self._room_timer.start())
         self.search_panel = SearchPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
         self.tabifyDockWidget(self.annotations, self.search_panel)
@@ -197,6 +217,7 @@ class MainWindow(QMainWindow):
         self._connect_secondary_actions()
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
+        self._room_timer.start()
         self.suggestions.schedule()
 
     # --- construction ----------------------------------------------------------------------
@@ -298,7 +319,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
 
-        palette = QToolBar("Labels", self)
+        palette = OverflowToolBar("Labels", self)
         palette.setObjectName("label_toolbar")
         palette.setIconSize(QSize(18, 18))
         palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -558,6 +579,7 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
+        self.label_bar.adopt_actions()  # what does not fit goes into its » menu
 
     def manage_labels(self) -> None:
         from desktop.ui.labels.manager import manage_labels
@@ -617,10 +639,72 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def fit_docks(self) -> None:
-        """Side panels in proportion to the window (a quarter each, 240–340 px), so the
-        article keeps the widest column on a small window too."""
-        side = max(DOCK_MIN_WIDTH, min(340, self.width() // 4))
+        """Side panels in proportion to the window (DOCK_SHARE each, 240–340 px), so the
+        article keeps the widest column on a small window too (keep_reader_room narrows them
+        further on a window under 1000 px)."""
+        side = max(DOCK_WIDTH, min(DOCK_MAX_WIDTH, int(self.width() * DOCK_SHARE)))
         self.resizeDocks([self.library, self.annotations], [side, side], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._room_timer.start()
+
+    def keep_reader_room(self) -> None:
+        """Give the article back its room when the window became too small for the docks as
+        they are: Qt shrinks the central widget first, so a layout saved on a wide screen
+        left a 1024 px window two thirds panels. The side panels narrow (each in proportion
+        to what it can spare) until the article has READER_SHARE of the width, and a panel
+        under the article is cut to BOTTOM_SHARE of the height. Only a resize, a restored
+        layout or opening the bottom panel runs this: a panel the analyst drags wider stays
+        so, and is saved so."""
+        reader = self.centralWidget()
+        if reader is None or not self.isVisible():
+            return
+        missing = int(self.width() * READER_SHARE) + 1 - reader.width()
+        if missing > 0:
+            self._narrow_side_docks(missing)
+        cap = int(self.height() * BOTTOM_SHARE)
+        tall = [
+            dock
+            for dock in self._docked(Qt.DockWidgetArea.BottomDockWidgetArea)
+            if dock.height() > cap
+        ]
+        if tall:
+            self.resizeDocks(tall, [cap] * len(tall), Qt.Orientation.Vertical)
+
+    def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+        """The visible, docked panels of an area, one per tab group."""
+        docks: list[QDockWidget] = []
+        for dock in self.findChildren(QDockWidget):
+            if (
+                dock.isVisible()
+                and not dock.isFloating()
+                and self.dockWidgetArea(dock) == area
+                and not any(dock in self.tabifiedDockWidgets(d) for d in docks)
+            ):
+                docks.append(dock)
+        return docks
+
+    def _narrow_side_docks(self, missing: int) -> None:
+        sides = [
+            max(self._docked(area), key=lambda d: d.width())
+            for area in (
+                Qt.DockWidgetArea.LeftDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea,
+            )
+            if self._docked(area)
+        ]
+        spare = [
+            max(0, d.width() - max(d.minimumSizeHint().width(), d.minimumWidth())) for d in sides
+        ]
+        total = sum(spare)
+        if not total:
+            return
+        widths = [
+            d.width() - min(room, -(-missing * room // total))
+            for d, room in zip(sides, spare, strict=True)
+        ]
+        self.resizeDocks(sides, widths, Qt.Orientation.Horizontal)
 
     # --- persistence -------------------------------------------------------------------------
     def _restore_layout(self, *, geometry: bool = True) -> None:
