@@ -56,3 +56,46 @@ def test_f2_right_after_tagging_edits_the_new_note(
     monkeypatch.setattr(dialogs.NoteEditor, "exec", fill)
     qtbot.keyClick(text, Qt.Key.Key_F2)
     assert window.project.annotations.get(annotation.id).note == "وزير الخارجية"
+
+
+def _open_seed(window: MainWindow, needle: str) -> int:
+    for summary in window.project.documents.summaries():
+        if needle in window.project.documents.get(summary.id).text:
+            window.open_document(summary.id)
+            return summary.id
+    raise AssertionError(needle)
+
+
+def test_undoing_a_tag_over_a_suggestion_brings_it_back(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        _open_seed(window, "وقال كيري، من جهته")
+    target = min(suggestions.items.values(), key=lambda s: s.start)
+    before = {(s.start, s.end) for s in suggestions.items.values()}
+    text = window.reader.text
+
+    def shown() -> set[tuple[int, int]]:
+        drawn = {(s.start, s.end) for s in text.index.spans() if s.id < 0}
+        assert drawn == {(s.start, s.end) for s in suggestions.items.values()}
+        return drawn
+
+    text.select_cp(target.start, target.end)
+    text.setFocus()
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):  # the recomputation after it
+        window.tagging.tag_selection(label_id(window, target.label_key))
+    assert (target.start, target.end) not in shown()
+    # Undo (Ctrl+Z): the dashed suggestion is back at once, not only after the recomputation.
+    qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.annotation_model.rowCount() == 0
+    assert (target.start, target.end) in shown()
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        pass
+    assert shown() == before
+    # Redo hides it again at once.
+    qtbot.keyClick(
+        text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert (target.start, target.end) not in shown()
