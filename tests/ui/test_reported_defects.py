@@ -99,3 +99,49 @@ def test_undoing_a_tag_over_a_suggestion_brings_it_back(
         text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert (target.start, target.end) not in shown()
+
+
+def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
+    make_window: MakeWindow, article: Path
+) -> None:
+    from functools import partial
+
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ops.claims import edit_claim
+
+    window = make_window(article)
+    text = window.reader.text
+    claims = window.project.claims
+    ids = []
+    for passage in (
+        "وأعلن وزير الخارجية الروسي سيرغي لافروف أن المحادثات مستمرة في موسكو",
+        "وقالت مصادر لموقع Russia-Now.com إن اللقاء كان إيجابياً",
+    ):
+        start = KERRY_ARTICLE.index(passage)
+        text.select_cp(start, start + len(passage))
+        annotation_id = window.tagging.tag_selection(label_id(window, "claim"))
+        assert annotation_id is not None
+        claim = claims.for_annotation(annotation_id)
+        assert claim is not None
+        ids.append(claim.id)
+    lavrov, sources = ids
+    window.claim_actions._link_claims(lavrov, sources, "supports")
+    editor = window.claim_editor
+    editor.raise_()
+    where = KERRY_ARTICLE.index("مصادر")
+    text.select_cp(where, where)
+    assert editor.claim is not None and editor.claim.id == sources
+    links = editor.links
+    # No summary: the quote's start, elided at its end so the start stays visible.
+    row = links.item(0).text()
+    assert row.startswith("supports ← “وأعلن وزير")
+    assert row.endswith("…”")
+    seen = links.viewport().visibleRegion().boundingRect().width()
+    assert QFontMetrics(links.font()).horizontalAdvance(row) <= seen
+    # With a summary, the summary names the claim.
+    assert window.session is not None
+    window.session.run(partial(edit_claim, claim_id=lavrov, summary="لافروف: المحادثات مستمرة"))
+    text.select_cp(where, where)
+    assert links.item(0).text().startswith("supports ← “لافروف:")
+    assert links.item(0).toolTip().startswith("لافروف: المحادثات مستمرة\n")
