@@ -145,3 +145,33 @@ def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
     text.select_cp(where, where)
     assert links.item(0).text().startswith("supports ← “لافروف:")
     assert links.item(0).toolTip().startswith("لافروف: المحادثات مستمرة\n")
+
+
+def test_adjacent_claims_do_not_share_one_underline(make_window: MakeWindow, article: Path) -> None:
+    from PySide6.QtGui import QTextCharFormat
+
+    window = make_window(article)
+    text = window.reader.text
+    boundary = KERRY_ARTICLE.index("إن «روسيا")
+    end = KERRY_ARTICLE.index("».") + 1
+    # Exact selections (as with Alt): the first claim ends where the second begins.
+    for start, stop in ((0, boundary), (boundary, end)):
+        text.select_cp(start, stop)
+        assert window.tagging.tag_selection(label_id(window, "claim")) is not None
+    first, second = window.annotation_model.annotations()
+    assert first.end == second.start
+
+    def underline_at(cp: int) -> QTextCharFormat.UnderlineStyle:
+        position = text.umap.to_qt(cp)
+        ranges = text.document().findBlockByNumber(0).layout().formats()  # kept alive
+        (found,) = [r for r in ranges if r.start <= position < r.start + r.length]
+        return found.format.underlineStyle()
+
+    before, after = underline_at(boundary - 1), underline_at(boundary)
+    none = QTextCharFormat.UnderlineStyle.NoUnderline
+    assert before != none and after != none
+    assert before != after  # visibly two claims at the boundary
+    # A third claim touching the second alternates back: no two neighbours look alike.
+    text.select_cp(end, end + 1)
+    assert window.tagging.tag_selection(label_id(window, "claim")) is not None
+    assert underline_at(end) == before
