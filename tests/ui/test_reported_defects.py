@@ -175,3 +175,43 @@ def test_adjacent_claims_do_not_share_one_underline(make_window: MakeWindow, art
     text.select_cp(end, end + 1)
     assert window.tagging.tag_selection(label_id(window, "claim")) is not None
     assert underline_at(end) == before
+
+
+def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
+    make_window: MakeWindow, article: Path
+) -> None:
+    from desktop.ui.library.dock import LibraryModel
+
+    window = make_window(article)
+    model = window.library.proxy
+    column = LibraryModel.ANNOTATIONS
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Tags"
+    tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "annotations" in tip
+    # Two tagged passages, one with a note and one without: the column counts both.
+    text = window.reader.text
+    tagged = []
+    for word in ("كيري", "موسكو"):
+        start = KERRY_ARTICLE.index(word)
+        text.select_cp(start, start + len(word))
+        tagged.append(window.tagging.tag_selection(label_id(window, "person")))
+    first = tagged[0]
+    assert first is not None
+    window.tagging.set_note(first, "وزير الخارجية الأميركي")
+    assert model.index(0, column).data() == "2"
+    # Date and count take what their text needs (with room for the sort arrow); the title
+    # stretches over everything else.
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    view = window.library.view
+    header = view.header()
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    for col in (LibraryModel.DATE, column):
+        cell = view.itemDelegate().sizeHint(option, model.index(0, col)).width()
+        title = str(model.headerData(col, Qt.Orientation.Horizontal))
+        label = header.fontMetrics().horizontalAdvance(title) + 30  # padding and sort arrow
+        needed = max(cell, label)
+        assert needed <= header.sectionSize(col) <= needed + 8
+    total = sum(header.sectionSize(c) for c in range(3))
+    assert total == view.viewport().width()
