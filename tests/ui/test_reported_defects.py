@@ -215,3 +215,43 @@ def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
         assert needed <= header.sectionSize(col) <= needed + 8
     total = sum(header.sectionSize(c) for c in range(3))
     assert total == view.viewport().width()
+
+
+def test_annotation_panel_entity_column_is_readable_at_the_default_width(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    window = make_window(article)
+    window.resizeDocks([window.annotations], [300], Qt.Orientation.Horizontal)
+    window.annotations.raise_()
+    view = window.annotations.view
+    qtbot.waitUntil(lambda: view.viewport().width() >= 260)
+    text = window.reader.text
+    for passage, key in (
+        ("سيرغي لافروف", "person"),
+        ("وأعلن وزير الخارجية الروسي سيرغي لافروف أن المحادثات مستمرة في موسكو", "claim"),
+    ):
+        start = KERRY_ARTICLE.index(passage)
+        text.select_cp(start, start + len(passage))
+        assert window.tagging.tag_selection(label_id(window, key)) is not None
+    model = window.annotation_model
+    header = view.header()
+    person = next(r for r in range(model.rowCount()) if model.index(r, model.ENTITY).data())
+    assert model.index(person, model.ENTITY).data() == "سيرغي لافروف"
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+
+    def needed(row: int, column: int) -> int:
+        return view.itemDelegate().sizeHint(option, model.index(row, column)).width()
+
+    width = view.viewport().width()
+    assert 260 <= width <= 300
+    # Every column is on screen (no sideways scrolling) …
+    assert sum(header.sectionSize(c) for c in range(model.columnCount())) <= width
+    # … the entity and the label are shown whole …
+    assert needed(person, model.ENTITY) <= header.sectionSize(model.ENTITY)
+    assert needed(person, model.LABEL) <= header.sectionSize(model.LABEL)
+    # … and the long quote is the one that elides.
+    claim = 1 - person
+    assert needed(claim, model.QUOTE) > header.sectionSize(model.QUOTE) >= 40
