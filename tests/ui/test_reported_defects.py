@@ -255,3 +255,46 @@ def test_annotation_panel_entity_column_is_readable_at_the_default_width(
     # … and the long quote is the one that elides.
     claim = 1 - person
     assert needed(claim, model.QUOTE) > header.sectionSize(model.QUOTE) >= 40
+
+
+def test_mentions_dialog_adds_an_alias_undoably_and_searches_again(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.entities import mentions
+
+    from .conftest import type_text
+
+    window = make_window(default_project)
+    entities = window.project.entities
+    kerry = entities.add("جون كيري", "person")
+    seen: dict[str, object] = {}
+
+    def review(self: mentions.MentionsDialog) -> int:
+        self.show()  # as exec() would, with the focus in the dialog
+        self.activateWindow()
+        qtbot.waitUntil(self.isActiveWindow)
+        self.in_corpus.setChecked(True)
+        seen["before"] = self.list.topLevelItemCount()
+        assert self.alias_edit.isVisibleTo(self) and self.alias_button.isVisibleTo(self)
+        self.alias_edit.setFocus()
+        type_text(self.alias_edit, "كيري")
+        qtbot.keyClick(self.alias_edit, Qt.Key.Key_Return)  # adds the alias, accepts nothing
+        seen["after"] = self.list.topLevelItemCount()
+        seen["label"] = self.aliases_label.text()
+        seen["edit"] = self.alias_edit.text()
+        self.hide()
+        return int(mentions.QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(mentions.MentionsDialog, "exec", review)
+    window.find_mentions(kerry)
+    assert isinstance(seen["after"], int) and isinstance(seen["before"], int)
+    assert seen["after"] > seen["before"]
+    assert "كيري" in str(seen["label"]).split(": ", 1)[1].split("، ")
+    assert seen["edit"] == ""
+    assert entities.get(kerry).aliases[-1] == "كيري"
+    assert window.annotation_model.rowCount() == 0  # Enter did not accept a mention
+    # One undoable edit.
+    assert window.session is not None
+    assert "جون كيري" in window.session.undo_stack.undoText()
+    window.session.undo_stack.undo()
+    assert "كيري" not in entities.get(kerry).aliases
