@@ -298,3 +298,28 @@ def test_mentions_dialog_adds_an_alias_undoably_and_searches_again(
     assert "جون كيري" in window.session.undo_stack.undoText()
     window.session.undo_stack.undo()
     assert "كيري" not in entities.get(kerry).aliases
+
+
+def test_a_clipboard_article_does_not_repeat_its_headline_in_the_body(
+    make_window: MakeWindow, article: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.shell.actions import ActionId
+
+    window = make_window(article)
+    headline = "لافروف وكيري يتفقان على خطوات جديدة"
+    body = "قال المتحدث باسم الوزارة إن الاجتماع كان مثمراً.\nوأضاف أن المحادثات ستستمر."
+    QApplication.clipboard().setText(f"{headline}\n\n{body}\n")
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    doc = window.reader.document_id
+    assert doc is not None
+    stored = window.project.documents.get(doc)
+    assert (stored.title, stored.text) == (headline, body)
+    assert window.reader.text.text_cp == body
+    # A file keeps its text as written (its importers' behaviour is unchanged).
+    kept = make_draft(f"{headline}\n{body}")
+    assert (kept.title, kept.text) == (headline, f"{headline}\n{body}")
+    # A pasted paragraph with no headline keeps all of its text.
+    pasted = make_draft(body, title_line=False)
+    assert pasted.text == body and pasted.title.endswith("…")
