@@ -13,6 +13,7 @@ from desktop.core.arabic import detect_direction, detect_language, fold_words
 from desktop.core.models import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+_BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")
 TITLE_MAX = 90
 
 
@@ -51,6 +52,17 @@ def derive_title(text: str, fallback: str = "") -> str:
     return title if title == first else title + "…"
 
 
+def without_title_line(text: str, title: str) -> str:
+    """``text`` without its first non-blank line (and the blank lines after it) when that line
+    is ``title`` and more text follows; otherwise ``text`` unchanged."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != title.strip():
+        return text
+    body = _BLANK_LINES.sub("", "\n".join(lines[first + 1 :]))
+    return body if body.strip() else text
+
+
 def make_draft(
     text: str,
     *,
@@ -61,11 +73,19 @@ def make_draft(
     published: str | None = None,
     origin: str = "",
     fallback_title: str = "",
+    title_line: bool = True,
 ) -> DocumentDraft:
-    """Build a storable document: newlines normalised, direction and language detected."""
+    """Build a storable document: newlines normalised, direction and language detected.
+
+    A file's text is kept as written (``title_line``). Pasted or dropped text has no file to
+    stay faithful to: with ``title_line=False`` a first line that is the title (given, or the
+    headline taken as title) is not repeated at the start of the body."""
     text = normalise_newlines(text)
+    title = title.strip() or derive_title(text, fallback_title)
+    if not title_line:
+        text = without_title_line(text, title)
     return DocumentDraft(
-        title=title.strip() or derive_title(text, fallback_title),
+        title=title,
         text=text,
         language=detect_language(text),
         direction=detect_direction(text),

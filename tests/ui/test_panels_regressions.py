@@ -17,7 +17,7 @@ from desktop.core.text import make_draft
 from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
+from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex, _alternate_claims
 from desktop.ui.reader.offsets import Utf16Map
 from desktop.ui.shell.mainwindow import MainWindow
 
@@ -114,9 +114,10 @@ def _reference(
     block = document.firstBlock()
     while block.isValid():
         spans = index.in_block(block.blockNumber())
+        wavy = _alternate_claims(spans)  # touching claims alternate their underline
         for unit in range(block.position(), block.position() + block.length() - 1):
             active = [s for s in spans if umap.to_qt(s.start) <= unit < umap.to_qt(s.end)]
-            units.append((unit, highlighter._format(active) if active else None))
+            units.append((unit, highlighter._format(active, wavy) if active else None))
         block = block.next()
     return units
 

@@ -135,10 +135,17 @@ def html_to_draft(
 
 
 def draft_with_metadata(
-    text: str, meta: PageMetadata, *, origin: str, fallback_title: str = "", title: bool = True
+    text: str,
+    meta: PageMetadata,
+    *,
+    origin: str,
+    fallback_title: str = "",
+    title: bool = True,
+    title_line: bool = True,
 ) -> DocumentDraft:
     """A draft carrying what the page said about itself; ``title=False`` when ``text`` is
-    not the page's article (e.g. the plain text of a copied selection)."""
+    not the page's article (e.g. the plain text of a copied selection); ``title_line`` as in
+    ``make_draft``."""
     return make_draft(
         text,
         title=meta.title if title else "",
@@ -148,6 +155,7 @@ def draft_with_metadata(
         published=meta.published,
         origin=origin,
         fallback_title=fallback_title,
+        title_line=title_line,
     )
 
 

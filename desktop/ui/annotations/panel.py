@@ -301,14 +301,23 @@ class AnnotationPanel(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # At the default dock width (~300 px) label, entity and the start of a note stay
+        # readable and the quote, which the reader shows anyway, takes the rest and elides.
+        # Widths from font metrics: measuring every row would be O(annotations) per layout.
         header = self.view.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(AnnotationModel.LABEL, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.LABEL, 110)
-        header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.QUOTE, 150)
-        header.setSectionResizeMode(AnnotationModel.ENTITY, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(AnnotationModel.ENTITY, 110)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        metrics = self.view.fontMetrics()
+        labels = header.fontMetrics()
+        padding = 22  # the stylesheet's item padding and the view's text margins
+        for column, width in (
+            (AnnotationModel.LABEL, metrics.horizontalAdvance("Person") + 24 + padding),
+            (AnnotationModel.ENTITY, metrics.horizontalAdvance("سيرغي لافروف") + padding),
+            (AnnotationModel.NOTE, labels.horizontalAdvance(model.HEADERS[model.NOTE]) + 18),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -126,6 +127,11 @@ class ClaimEditor(QDockWidget):
         self.links = QListWidget(self.form_widget)
         self.links.setObjectName("claim_links")
         self.links.setMaximumHeight(80)
+        # Rows are elided to the width (at the logical end, right for Arabic too) instead of
+        # scrolling: a clipped right edge cut off the start of a right-to-left quote.
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._link_rows: list[tuple[QListWidgetItem, str, str]] = []  # item, prefix, text
+        self.links.viewport().installEventFilter(self)
         link_buttons = QHBoxLayout()
         add_link = QPushButton(icon("mdi6.link-variant-plus"), "Link…", self.form_widget)
         remove_link = QPushButton(icon("mdi6.link-variant-minus"), "Unlink", self.form_widget)
@@ -159,6 +165,7 @@ class ClaimEditor(QDockWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        scroll.viewport().installEventFilter(self)  # re-elide the links when it resizes
         self.setWidget(scroll)
         self._loading = False
         self.show_claim(None)
@@ -199,25 +206,51 @@ class ClaimEditor(QDockWidget):
                 item.setData(Qt.ItemDataRole.UserRole, entity_id)
                 self.subjects.addItem(item)
             self.links.clear()
+            self._link_rows = []
             for link in self.project.claims.links(claim.id):
                 other = link.to_claim if link.from_claim == claim.id else link.from_claim
                 arrow = "→" if link.from_claim == claim.id else "←"
-                other_quote = self._claim_quote(other)
-                item = QListWidgetItem(f"{link.kind} {arrow} “{short(other_quote, 50)}”")
+                summary, other_quote = self._claim_texts(other)
+                item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, link.id)
+                item.setToolTip("\n".join(t for t in (summary, short(other_quote, 240)) if t))
                 self.links.addItem(item)
+                text = short(summary or other_quote, 240)
+                self._link_rows.append((item, f"{link.kind} {arrow} ", text))
+            self._elide_links()
         finally:
             self._loading = False
+
+    def _elide_links(self) -> None:
+        """Each link names the other claim by its summary, else its quote's start, elided at
+        the end to the list's width."""
+        metrics = QFontMetrics(self.links.font())
+        width = self.links.viewport().width()
+        shown = self.links.viewport().visibleRegion().boundingRect()
+        if not shown.isEmpty():  # a narrow dock clips the form: only this much is seen
+            width = min(width, shown.right() + 1)
+        width -= 2 * self.links.spacing() + 12
+        for item, prefix, text in self._link_rows:
+            room = width - metrics.horizontalAdvance(prefix + "“”")
+            room = max(metrics.horizontalAdvance("…") * 4, room)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            item.setText(f"{prefix}“{elided}”")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._link_rows:
+            self._elide_links()  # the list's viewport: the dock was resized
+        return super().eventFilter(watched, event)
 
     def _entity_name(self, entity_id: int | None) -> str:
         if entity_id is None or self.project is None:
             return ""
         return self.project.annotations.entity_name(entity_id) or ""
 
-    def _claim_quote(self, claim_id: int) -> str:
+    def _claim_texts(self, claim_id: int) -> tuple[str, str]:
+        """A claim's summary (may be empty) and quote."""
         assert self.project is not None
         claim = self.project.claims.get(claim_id)
-        return self.project.annotations.get(claim.annotation_id).quote
+        return claim.summary.strip(), self.project.annotations.get(claim.annotation_id).quote
 
     # --- editing -----------------------------------------------------------------------------
     def _set(self, field: str, value: Any) -> None:

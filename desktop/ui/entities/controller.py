@@ -100,6 +100,19 @@ class EntitiesController(QObject):
 
                 self.api.run("Cannot save the entity", operation)
 
+    def add_alias(self, entity_id: int, alias: str) -> bool:
+        """Teach an entity another name (from Find All Mentions) as one undoable edit; False
+        when there was nothing to add or the edit failed."""
+        alias = " ".join(alias.split())
+        entity = self.api.session.project.entities.get(entity_id)
+        others = tuple(a for a in entity.aliases if a != entity.name)
+        if not alias or alias == entity.name or alias in others:
+            return False
+        return self.api.run(
+            self.tr("Cannot add the alias"),
+            partial(ops.edit_entity, entity_id=entity_id, aliases=(*others, alias)),
+        )
+
     def merge_entity(self, entity_id: int) -> None:
         from desktop.ui.entities.dialogs import EntityPicker  # dialogs load on use
 

@@ -4,16 +4,18 @@ a rejected occurrence is not offered again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -89,7 +91,9 @@ def find_candidates(
 
 
 class MentionsDialog(QDialog):
-    """Lists candidates; the tagging controller runs accept/reject as undoable operations."""
+    """Lists candidates; the tagging controller runs accept/reject as undoable operations,
+    and with ``add_alias(entity_id, alias)`` (an undoable edit, True when made) another name
+    can be added and searched for at once."""
 
     accept_requested = Signal(list)  # list[Candidate]
     reject_requested = Signal(list)
@@ -101,6 +105,8 @@ class MentionsDialog(QDialog):
         entity: Entity,
         current_document: int | None,
         parent: QWidget | None = None,
+        *,
+        add_alias: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Find All Mentions — {entity.name}")
@@ -109,9 +115,32 @@ class MentionsDialog(QDialog):
         self.entity = entity
         self.current_document = current_document
         self.texts: dict[int, str] = {}
+        self.add_alias = add_alias
         layout = QVBoxLayout(self)
         aliases = "، ".join(dict.fromkeys((entity.name, *entity.aliases)))
-        layout.addWidget(QLabel(f"Aliases searched (with و ف ب ك ل before them): {aliases}", self))
+        self.aliases_label = QLabel(
+            f"Aliases searched (with و ف ب ك ل before them): {aliases}", self
+        )
+        layout.addWidget(self.aliases_label)
+        # Another name to search for (e.g. the surname alone): added to the entity, undoably.
+        alias_row = QHBoxLayout()
+        self.alias_edit = QLineEdit(self)
+        self.alias_edit.setObjectName("mention_alias")
+        self.alias_edit.setPlaceholderText(self.tr("Add alias…"))
+        self.alias_edit.installEventFilter(self)  # Enter adds the alias, not Accept
+        self.alias_button = QPushButton(icon("mdi6.plus"), self.tr("Add Alias"), self)
+        self.alias_button.setObjectName("mention_add_alias")
+        self.alias_button.setAutoDefault(False)
+        self.alias_button.setEnabled(False)
+        self.alias_edit.textChanged.connect(
+            lambda text: self.alias_button.setEnabled(bool(text.strip()))
+        )
+        self.alias_button.clicked.connect(self._add_alias)
+        alias_row.addWidget(self.alias_edit, 1)
+        alias_row.addWidget(self.alias_button)
+        layout.addLayout(alias_row)
+        for widget in (self.alias_edit, self.alias_button):
+            widget.setVisible(add_alias is not None)
         scope = QHBoxLayout()
         self.in_article = QRadioButton("Open article", self)
         self.in_corpus = QRadioButton("All articles", self)
@@ -194,6 +223,29 @@ class MentionsDialog(QDialog):
         if chosen:
             signal.emit(chosen)  # type: ignore[attr-defined]
             self.refresh()
+
+    def _add_alias(self) -> None:
+        alias = self.alias_edit.text().strip()
+        if not alias or self.add_alias is None:
+            return
+        if not self.add_alias(self.entity.id, alias):
+            return
+        self.entity = self.project.entities.get(self.entity.id)
+        aliases = "، ".join(dict.fromkeys((self.entity.name, *self.entity.aliases)))
+        self.aliases_label.setText(f"Aliases searched (with و ف ب ك ل before them): {aliases}")
+        self.alias_edit.clear()
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.alias_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._add_alias()
+            return True
+        return super().eventFilter(watched, event)
 
     def _open(self, item: QTreeWidgetItem, _column: int) -> None:
         candidate: Candidate = item.data(0, CANDIDATE_ROLE)

@@ -60,7 +60,7 @@ def _fold(text: str) -> str:
 
 class LibraryModel(QAbstractTableModel):
     TITLE, DATE, ANNOTATIONS = range(3)
-    HEADERS = ("Title", "Date", "Notes")
+    HEADERS = ("Title", "Date", "Tags")  # "Tags": the count is of annotations, not notes
 
     def __init__(self, load: Loader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +155,15 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.ANNOTATIONS:
+                return self.tr("Tags")
             return self.HEADERS[section]
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == _TOOLTIP
+            and section == self.ANNOTATIONS
+        ):
+            return self.tr("Tagged passages (annotations) in the article")
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -330,14 +338,21 @@ class LibraryDock(QDockWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LibraryModel.TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from font metrics: ResizeToContents would measure every row on each
-        # layout, which is O(documents) and crawls on a large corpus.
+        # layout, which is O(documents) and crawls on a large corpus. Date and count take
+        # only what their text (and the header's sort arrow) needs: the title gets the rest.
         metrics = self.view.fontMetrics()
+        labels = header.fontMetrics()
         for column, sample in (
             (LibraryModel.DATE, "0000-00-00"),
-            (LibraryModel.ANNOTATIONS, "Notes"),
+            (LibraryModel.ANNOTATIONS, "000"),
         ):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            # + the stylesheet's item (12) and header (16) paddings, text margins, sort arrow
+            width = max(
+                metrics.horizontalAdvance(sample) + 20, labels.horizontalAdvance(title) + 30
+            )
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+            header.resizeSection(column, width)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress or not current.isValid():

@@ -8,15 +8,16 @@ of a highlight inside a word.
 
 Stacking, defined here and nowhere else: entity/span labels are backgrounds (a nested or
 overlapping region gets a stronger tint of the inner label's colour); claims are a solid
-underline in the claim colour, so they stay visible over entity mentions; notes are a dotted
-underline; suggestions (later) a dashed one. Orphaned annotations are not drawn.
+underline in the claim colour, so they stay visible over entity mentions (a claim touching or
+inside the one before it gets a wavy underline, so neighbouring claims stay two); notes are a
+dotted underline; suggestions (later) a dashed one. Orphaned annotations are not drawn.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -104,6 +105,20 @@ class SpanIndex:
         return sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
 
 
+def _alternate_claims(spans: Iterable[Span]) -> set[int]:
+    """Claims drawn wavy: every second claim of a run of claims that touch or overlap, so two
+    adjacent claims never share one unbroken line."""
+    claims = sorted((s for s in spans if s.kind == "claim"), key=lambda s: (s.start, -s.end, s.id))
+    alternate: set[int] = set()
+    reach, odd = -1, False
+    for claim in claims:
+        odd = not odd if claim.start <= reach else False
+        if odd:
+            alternate.add(claim.id)
+        reach = max(reach, claim.end)
+    return alternate
+
+
 class AnnotationHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -124,16 +139,22 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)
 
-    def _format(self, active: list[Span]) -> QTextCharFormat:
+    def _format(self, active: list[Span], alternate: Container[int] = ()) -> QTextCharFormat:
         backgrounds = sorted(
             (s for s in active if s.kind in BACKGROUND_KINDS), key=lambda s: s.end - s.start
         )
         lines = [s for s in active if s.kind in UNDERLINE_PRIORITY]
-        line = max(lines, key=lambda s: UNDERLINE_PRIORITY[s.kind]) if lines else None
+        # Innermost first among equals, so a claim inside a claim shows where it starts.
+        line = (
+            max(lines, key=lambda s: (UNDERLINE_PRIORITY[s.kind], s.start - s.end))
+            if lines
+            else None
+        )
+        wavy = line is not None and line.id in alternate
         key = (
             backgrounds[0].color if backgrounds else None,
             len(backgrounds),
-            (line.kind, line.color) if line else None,
+            (line.kind, line.color, wavy) if line else None,
         )
         cached = self._formats.get(key)
         if cached is not None:
@@ -147,6 +168,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 "note": QTextCharFormat.UnderlineStyle.DotLine,
                 "suggestion": QTextCharFormat.UnderlineStyle.DashUnderline,
             }[line.kind]
+            if wavy:
+                style = QTextCharFormat.UnderlineStyle.WaveUnderline
             fmt.setUnderlineStyle(style)
             fmt.setUnderlineColor(QColor(line.color))
             if line.kind == "note" and not backgrounds:
@@ -171,6 +194,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 pieces.append((start, end, rank))
         if not pieces:
             return
+        alternate = _alternate_claims(spans)
         # One sweep over the cut points: spans join the active set at their start and leave at
         # their end. Between two neighbouring cuts no span starts or ends, so the active set is
         # exactly the spans covering the whole piece. It is kept in ``spans`` order, which
@@ -189,4 +213,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 del active[bisect_left(active, ends[next_end][2])]
                 next_end += 1
             if active:
-                self.setFormat(left, right - left, self._format([spans[i] for i in active]))
+                self.setFormat(
+                    left, right - left, self._format([spans[i] for i in active], alternate)
+                )

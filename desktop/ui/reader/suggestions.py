@@ -64,6 +64,9 @@ class SuggestionController(QObject):
         self.session: ProjectSession | None = None
         self.enabled = True
         self.items: dict[int, Suggestion] = {}  # span id (negative) → suggestion
+        # Suggestions a new tag hid, by annotation id, to show again at once if it is undone.
+        self._covered: dict[int, list[Suggestion]] = {}
+        self._covered_doc: int | None = None
         self._generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -94,6 +97,7 @@ class SuggestionController(QObject):
         self._timer.stop()
         self._generation += 1
         self.session = None
+        self._covered = {}
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
@@ -128,8 +132,14 @@ class SuggestionController(QObject):
                 }
                 if gone:
                     self.reader.text.remove_spans(list(gone))
+                    hidden = self._covered.setdefault(annotation.id, [])
                     for span_id in gone:
-                        del self.items[span_id]
+                        hidden.append(self.items.pop(span_id))
+        if changes.annotations_removed and self._covered:
+            # An untag or undo gives back at once what its tag hid; the recomputation follows.
+            back = [s for i in changes.annotations_removed for s in self._covered.pop(i, ())]
+            if back and self.enabled and self._covered_doc == doc:
+                self._restore(back)
         touched = (
             changes.annotations_added
             or changes.annotations_removed
@@ -150,6 +160,9 @@ class SuggestionController(QObject):
         text.remove_spans(list(self.items))
         self.items = {}
         doc = self.reader.document_id
+        if doc != self._covered_doc:
+            self._covered = {}
+            self._covered_doc = doc
         if not self.enabled or self.session is None or doc is None:
             return
         project = self.session.project
@@ -187,6 +200,21 @@ class SuggestionController(QObject):
             )
         self.reader.text.add_spans(spans)
         self.ready.emit()
+
+    def _restore(self, suggestions: list[Suggestion]) -> None:
+        shown = {(s.start, s.end, s.label_key) for s in self.items.values()}
+        next_id = min(self.items, default=0) - 1
+        spans = []
+        for suggestion in suggestions:
+            if (suggestion.start, suggestion.end, suggestion.label_key) in shown:
+                continue
+            shown.add((suggestion.start, suggestion.end, suggestion.label_key))
+            self.items[next_id] = suggestion
+            spans.append(
+                Span(next_id, suggestion.start, suggestion.end, "suggestion", SUGGESTION_COLOR)
+            )
+            next_id -= 1
+        self.reader.text.add_spans(spans)
 
     def at_cursor(self) -> Suggestion | None:
         text = self.reader.text

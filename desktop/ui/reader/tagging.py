@@ -215,17 +215,32 @@ class TaggingController(QObject):
 
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:
-        """The panel's row when it has focus, else the innermost annotation at the caret."""
+        """The panel's row when it has focus, else the innermost annotation at the caret, or
+        else the one ending at the caret (tagging leaves the caret just after the new span)."""
         if self.panel.view.hasFocus():
             return self.panel.current_id()
+        hit = self._annotation_at_caret()
+        if hit is None:
+            hit = self._annotation_ending_at_caret()
+        return hit if hit is not None else self.panel.current_id()
+
+    def _annotation_at_caret(self) -> int | None:
         hits = [s for s in self.reader.text.index.at(self.reader.text.cursor_cp()) if s.id > 0]
-        if hits:
-            return hits[0].id
-        return self.panel.current_id()
+        return hits[0].id if hits else None
+
+    def _annotation_ending_at_caret(self) -> int | None:
+        text = self.reader.text
+        if text.textCursor().hasSelection():
+            return None
+        caret = text.cursor_cp()
+        if caret == 0:
+            return None
+        hits = [s for s in text.index.at(caret - 1) if s.id > 0 and s.end == caret]
+        return hits[0].id if hits else None
 
     def delete_at_cursor(self) -> None:
         """Delete: the annotation under the cursor, or else reject the suggestion there."""
-        on_text = self.reader.text.hasFocus() and self.current_annotation() is None
+        on_text = self.reader.text.hasFocus() and self._annotation_at_caret() is None
         if on_text and self.reject_suggestion():
             return
         self.on_current(self.delete_annotation)

@@ -558,7 +558,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.entities.mentions import MentionsDialog  # loads the matcher on first use
 
         dialog = MentionsDialog(
-            self.project, self.project.entities.get(entity_id), self.reader.document_id, self
+            self.project,
+            self.project.entities.get(entity_id),
+            self.reader.document_id,
+            self,
+            add_alias=self.entity_actions.add_alias,
         )
         dialog.accept_requested.connect(self.tagging.accept_mentions)
         dialog.reject_requested.connect(self.tagging.reject_mentions)

@@ -36,8 +36,11 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
         if found is not None:
             text, meta = found
             if not plain.strip() or len(text) >= _CLIPBOARD_KEEP * len(plain.strip()):
-                return draft_with_metadata(text, meta, origin=origin)
-            return draft_with_metadata(plain.strip(), meta, origin=origin, title=False)
+                return draft_with_metadata(text, meta, origin=origin, title_line=False)
+            return draft_with_metadata(
+                plain.strip(), meta, origin=origin, title=False, title_line=False
+            )
     if plain.strip():
-        return make_draft(plain.strip("\n"), origin=origin)
+        # The first line, when it is the headline, becomes the title and leaves the body.
+        return make_draft(plain.strip("\n"), origin=origin, title_line=False)
     return None
