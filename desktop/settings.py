@@ -51,6 +51,18 @@ SHOW_SUGGESTIONS: Setting[bool] = Setting(
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
 )
+AUTHOR_ASKED: Setting[bool] = Setting(
+    "user/name_asked", bool, False, "Whether the analyst was asked their name once already."
+)
+GUIDE_DISMISSED: Setting[bool] = Setting(
+    "guide/dismissed", bool, False, "The first-run guide beside the sample articles was closed."
+)
+RECENT_PROJECTS: Setting[str] = Setting(
+    "projects/recent", str, "", "Recently opened project files, most recent first, one a line."
+)
+THEME: Setting[str] = Setting(
+    "view/theme", str, "system", "Colour theme: system (follow the desktop), light or dark."
+)
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -62,6 +74,10 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     SNAP_TO_WORDS,
     SHOW_SUGGESTIONS,
     AUTHOR_NAME,
+    AUTHOR_ASKED,
+    GUIDE_DISMISSED,
+    RECENT_PROJECTS,
+    THEME,
 )
 
 
@@ -96,19 +112,10 @@ class Settings:
         self._q.setValue(setting.key, value)
 
     def author(self) -> str:
-        """The analyst's name for annotations: the setting, else the account's full name."""
+        """The analyst's name for annotations: the setting, else the account's full name, else
+        nothing — never a bare login name such as "root" (see ``account_full_name``)."""
         name = self.get(AUTHOR_NAME).strip()
-        if name:
-            return name
-        try:
-            import pwd
-
-            entry = pwd.getpwuid(os.getuid())
-            return entry.pw_gecos.split(",")[0].strip() or entry.pw_name
-        except (ImportError, KeyError, AttributeError):
-            import getpass
-
-            return getpass.getuser()
+        return name or account_full_name()
 
     def project_value(self, project: Path, name: str, default: Any = None) -> Any:
         """Per-project UI state (e.g. the last open document), keyed by the project's path."""
@@ -119,6 +126,19 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+def account_full_name() -> str:
+    """The full name of the account (the first field of its GECOS entry), or "" when the
+    account has none: a login name ("root", "jdoe") is not a name to sign a briefing with."""
+    try:
+        import pwd
+
+        entry = pwd.getpwuid(os.getuid())
+    except (ImportError, KeyError, AttributeError):
+        return ""
+    name = entry.pw_gecos.split(",")[0].strip()
+    return "" if name == entry.pw_name else name
 
 
 def _project_key(project: Path) -> str:

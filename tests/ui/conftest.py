@@ -21,6 +21,8 @@ class RecordingMessenger:
         self.infos: list[tuple[str, str, str]] = []
         self.questions: list[tuple[str, str, str]] = []
         self.answer = True  # what the analyst clicks when asked to confirm
+        self.asked: list[tuple[str, str, str]] = []
+        self.text_answer: str | None = None  # what the analyst types when asked (None: Cancel)
 
     def error(self, title: str, text: str, details: str = "") -> None:
         self.errors.append((title, text, details))
@@ -31,6 +33,10 @@ class RecordingMessenger:
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.questions.append((title, text, action))
         return self.answer
+
+    def ask_text(self, title: str, text: str, value: str) -> str | None:
+        self.asked.append((title, text, value))
+        return self.text_answer
 
 
 @pytest.fixture(scope="session")

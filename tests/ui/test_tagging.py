@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from desktop import settings
 from desktop.core.text import make_draft
+from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
 
@@ -72,7 +74,10 @@ def cursor_point(window: MainWindow, cp: int) -> QPoint:
     return text.cursorRect(cursor).center()
 
 
-def test_tag_with_the_keyboard_in_rtl(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+def test_tag_with_the_keyboard_in_rtl(
+    make_window: MakeWindow, article: Path, qtbot: QtBot, prefs: Settings
+) -> None:
+    prefs.set(settings.AUTHOR_NAME, "سلمى حداد")
     window = make_window(article)
     text = window.reader.text
     start = KERRY_ARTICLE.index("سيرغي")
@@ -96,7 +101,7 @@ def test_tag_with_the_keyboard_in_rtl(make_window: MakeWindow, article: Path, qt
     assert len(rows) == 1
     assert rows[0].quote == "سيرغي لافروف"
     assert rows[0].label_id == label_id(window, "person")
-    assert rows[0].author
+    assert rows[0].author == "سلمى حداد"
     assert_screen_equals_file(window)
     # The library's annotation count followed.
     assert window.library.proxy.index(0, 2).data() == "1"

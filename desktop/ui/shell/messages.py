@@ -21,6 +21,10 @@ class Messenger(Protocol):
         goes ahead (Cancel is the default)."""
         ...
 
+    def ask_text(self, title: str, text: str, value: str) -> str | None:
+        """Ask for one line of text, ``value`` pre-filled; None when cancelled."""
+        ...
+
 
 class DialogMessenger:
     """Modal message boxes parented to the main window."""
@@ -56,3 +60,11 @@ class DialogMessenger:
         box.setEscapeButton(cancel)
         box.exec()
         return box.clickedButton() is go
+
+    def ask_text(self, title: str, text: str, value: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        answer, ok = QInputDialog.getText(
+            self.parent, title, text, QLineEdit.EchoMode.Normal, value
+        )
+        return answer if ok else None
