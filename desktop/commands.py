@@ -172,6 +172,9 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+    p_shot.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
+    )
 
     from desktop import cli_entities, cli_search
 
@@ -333,6 +336,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             Path(scratch) / "hamish.ini",
             (width, height),
             args.document,
+            theme=args.theme,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

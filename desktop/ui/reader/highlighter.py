@@ -38,14 +38,54 @@ class Span(NamedTuple):
     has_note: bool = False
 
 
-def _tint(color: str, alpha: float) -> QColor:
-    """An opaque colour: ``color`` over white at ``alpha`` (opaque colours paint faster and
-    look the same under a selection)."""
-    base = QColor(color)
-    r = round(255 + (base.red() - 255) * alpha)
-    g = round(255 + (base.green() - 255) * alpha)
-    b = round(255 + (base.blue() - 255) * alpha)
+LIGHT_PAPER, LIGHT_INK = "#ffffff", "#1f2933"
+DARK_PAPER, DARK_INK = "#1f2326", "#e3e7ea"
+"""The reader's background and text in the light and dark themes (resources/*.qss)."""
+MIN_CONTRAST = 4.5
+"""WCAG AA for body text: a highlight is made fainter until its text reaches this."""
+
+
+def _tint(color: str, alpha: float, paper: str = LIGHT_PAPER) -> QColor:
+    """An opaque colour: ``color`` over the reader's ``paper`` at ``alpha`` (opaque colours
+    paint faster and look the same under a selection)."""
+    base, under = QColor(color), QColor(paper)
+    r = round(under.red() + (base.red() - under.red()) * alpha)
+    g = round(under.green() + (base.green() - under.green()) * alpha)
+    b = round(under.blue() + (base.blue() - under.blue()) * alpha)
     return QColor(r, g, b)
+
+
+def luminance(color: QColor) -> float:
+    """WCAG relative luminance."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.red())
+        + 0.7152 * channel(color.green())
+        + 0.0722 * channel(color.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_tint(color: str, alpha: float, *, dark: bool = False) -> QColor:
+    """``_tint`` on the theme's paper, made fainter (never stronger) until the theme's text
+    over it keeps ``MIN_CONTRAST``: a bright label (yellow, orange) nested twice on a dark
+    background would otherwise glare under light text."""
+    paper, ink = (DARK_PAPER, DARK_INK) if dark else (LIGHT_PAPER, LIGHT_INK)
+    text = QColor(ink)
+    while True:
+        tinted = _tint(color, alpha, paper)
+        if alpha <= 0.05 or contrast(tinted, text) >= MIN_CONTRAST:
+            return tinted
+        alpha -= 0.02
 
 
 class SpanIndex:
@@ -125,6 +165,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.index = SpanIndex("")
         self.umap = Utf16Map("")
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
+        self.dark = False
+
+    def set_dark(self, dark: bool) -> None:
+        """Tints for the dark theme's background (or back to the light one); repaints."""
+        if dark != self.dark:
+            self.dark = dark
+            self._formats.clear()
+            self.rehighlight()
 
     def set_spans(self, index: SpanIndex, umap: Utf16Map) -> None:
         """New article: the caller loads the text after this, which highlights every block
@@ -161,7 +209,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             return cached
         fmt = QTextCharFormat()
         if backgrounds:
-            fmt.setBackground(_tint(backgrounds[0].color, 0.38 if len(backgrounds) == 1 else 0.7))
+            alpha = self.alpha(len(backgrounds))
+            fmt.setBackground(readable_tint(backgrounds[0].color, alpha, dark=self.dark))
         if line is not None:
             style = {
                 "claim": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -173,9 +222,16 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             fmt.setUnderlineStyle(style)
             fmt.setUnderlineColor(QColor(line.color))
             if line.kind == "note" and not backgrounds:
-                fmt.setBackground(_tint(line.color, 0.16))
+                fmt.setBackground(readable_tint(line.color, 0.16, dark=self.dark))
         self._formats[key] = fmt
         return fmt
+
+    def alpha(self, depth: int) -> float:
+        """How strong a label's tint is: one label, or a region inside another. On dark paper
+        the tints are fainter, as bright colours there glare and drown light text."""
+        if self.dark:
+            return 0.3 if depth == 1 else 0.5
+        return 0.38 if depth == 1 else 0.7
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()

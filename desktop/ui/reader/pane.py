@@ -256,6 +256,7 @@ class ReaderText(QPlainTextEdit):
     def set_find_matches(self, spans: list[tuple[int, int]]) -> None:
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#fff1a8"))
+        fmt.setForeground(QColor("#1f2933"))  # dark on the pale yellow in either theme
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         selections = []
         for start, end in spans:
@@ -448,6 +449,7 @@ class ReaderPane(QStackedWidget):
         rule = QFrame(page)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setStyleSheet("color: #e1e5e6;")
+        self.rule = rule
         self.text = ReaderText(page)
         self.layout_ = layout
         layout.addWidget(header)
@@ -458,6 +460,12 @@ class ReaderPane(QStackedWidget):
         self.setCurrentWidget(self.empty)
         self.text.verticalScrollBar().valueChanged.connect(lambda _value: self.fit_header())
         self.text.column_changed.connect(lambda _side: self._set_header_margins())
+
+    def set_dark(self, dark: bool) -> None:
+        """The dark theme's highlight tints and header greys (or back to the light ones)."""
+        self.text.highlighter.set_dark(dark)
+        self.meta.setStyleSheet("color: #a3adb6;" if dark else "color: #6b777b;")
+        self.rule.setStyleSheet("color: #30363b;" if dark else "color: #e1e5e6;")
 
     def add_bar(self, bar: QWidget) -> None:
         """A bar (e.g. find) between the header and the text."""

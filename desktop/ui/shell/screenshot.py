@@ -16,6 +16,7 @@ from typing import Protocol
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from desktop import settings
 from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
@@ -39,11 +40,15 @@ def render_window(
     settings_file: Path,
     size: tuple[int, int],
     document: int | None = None,
+    *,
+    theme: str = "light",
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
     change the user's window layout."""
-    window = build_window(project, Settings.at(settings_file), deferred=True)
+    prefs = Settings.at(settings_file)
+    prefs.set(settings.THEME, theme)
+    window = build_window(project, prefs, deferred=True)
     try:
         window.resize(*size)
         window.fit_docks()

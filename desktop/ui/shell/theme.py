@@ -1,0 +1,184 @@
+"""View → Theme: System, Light or Dark, saved in ``settings.THEME`` and applied at once.
+
+"System" follows the desktop's colour scheme (``QStyleHints.colorScheme``, Qt ≥ 6.5) and
+follows it again when it changes. A theme is the stylesheet (``resources/style.qss``; the dark
+one is the same rules with each colour of its palette swapped by ``DARK_COLOURS``, so the two
+can never differ in anything but colour), a Fusion palette to match for what the stylesheet
+leaves alone, and the reader's highlight tints (``ReaderPane.set_dark``), which keep text
+readable over every label colour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop import settings
+from desktop.resources import read_text
+from desktop.settings import Settings
+
+SYSTEM, LIGHT, DARK = "system", "light", "dark"
+THEMES = (SYSTEM, LIGHT, DARK)
+
+DARK_COLOURS = {
+    # light     dark           what (see the palette at the top of style.qss)
+    "#ffffff": "#1f2326",  # surface (text stays white where it is white: see dark_stylesheet)
+    "#f5f6f7": "#181b1e",  # window
+    "#f8f9fa": "#252a2e",  # alternate row
+    "#e4e7ea": "#30363b",  # light border
+    "#d5d9dc": "#3d444a",  # border
+    "#1f2933": "#e3e7ea",  # text
+    "#5f6b76": "#a3adb6",  # muted text
+    "#9aa4ad": "#6b757e",  # disabled text
+    "#0f5257": "#1d7077",  # accent (white text on it keeps 5.7:1)
+    "#13676d": "#23858c",  # accent hover
+    "#d7e8e9": "#1e3b3d",  # accent tint
+    "#eceff1": "#2a2f33",
+    "#eef1f3": "#2a2f33",
+    "#f0f2f4": "#2c3135",
+    "#eef4f4": "#1f3133",
+    "#e6eef0": "#263538",
+    "#c9cfd4": "#4a535a",
+    "#b9c1c7": "#59626a",
+    "#a9cacc": "#2f5a5d",
+}
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+_WHITE_TEXT = re.compile(r"(^|[\s;{])(selection-)?color:\s*#ffffff", re.IGNORECASE)
+
+_applied: list[bool] = [False]  # the application starts light (create_application)
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)  # Qt 6.5 and later
+    return scheme is not None and scheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(choice: str) -> bool:
+    if choice == DARK:
+        return True
+    if choice == LIGHT:
+        return False
+    return system_is_dark()
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, "#181b1e"),
+        (role.WindowText, "#e3e7ea"),
+        (role.Base, "#1f2326"),
+        (role.AlternateBase, "#252a2e"),
+        (role.ToolTipBase, "#2c3135"),
+        (role.ToolTipText, "#e3e7ea"),
+        (role.PlaceholderText, "#8b959e"),
+        (role.Text, "#e3e7ea"),
+        (role.Button, "#2a2f33"),
+        (role.ButtonText, "#e3e7ea"),
+        (role.BrightText, "#ffffff"),
+        (role.Link, "#6cc4ca"),
+        (role.Highlight, "#1d7077"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Light, "#3d444a"),
+        (role.Midlight, "#30363b"),
+        (role.Mid, "#2a2f33"),
+        (role.Dark, "#121416"),
+        (role.Shadow, "#000000"),
+    ):
+        palette.setColor(r, QColor(colour))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, r, QColor("#6b757e"))
+    return palette
+
+
+def dark_stylesheet(light: str) -> str:
+    """The light stylesheet with its colours swapped for dark ones; white text stays white
+    (on the accent, in tooltips), white backgrounds turn dark."""
+    def swap(match: re.Match[str]) -> str:
+        return DARK_COLOURS.get(match.group(0).lower(), match.group(0))
+
+    lines = []
+    for line in light.splitlines():
+        if _WHITE_TEXT.search(line):  # white text stays white (on the accent, in tooltips)
+            lines.append(line)
+            continue
+        lines.append(_COLOUR.sub(swap, line))
+    # The light theme's tooltips are dark with white text: in the dark theme, a raised grey.
+    lines.append(
+        "QToolTip { background-color: #2c3135; color: #e3e7ea; border: 1px solid #3d444a; }"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def stylesheet(dark: bool) -> str:
+    light = read_text("style.qss")
+    return dark_stylesheet(light) if dark else light
+
+
+def apply(dark: bool, *, force: bool = False) -> None:
+    """Stylesheet and palette of the whole application; nothing when already so."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or (_applied[0] == dark and not force):
+        return
+    _applied[0] = dark
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setStyleSheet(stylesheet(dark))
+
+
+def applied_dark() -> bool:
+    return _applied[0]
+
+
+class ThemeController(QObject):
+    """The View → Theme actions (exclusive), the saved choice, and the desktop's scheme."""
+
+    def __init__(
+        self,
+        prefs: Settings,
+        actions: dict[str, QAction],
+        on_change: Callable[[bool], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        self.actions = actions
+        self._on_change = on_change
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        choice = self.choice()
+        for name, action in actions.items():
+            action.setCheckable(True)
+            action.setChecked(name == choice)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, n=name: self.choose(n))
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._system_changed)
+        self.apply()
+
+    def choice(self) -> str:
+        value = self.prefs.get(settings.THEME)
+        return value if value in THEMES else SYSTEM
+
+    def choose(self, name: str) -> None:
+        self.prefs.set(settings.THEME, name)
+        self.actions[name].setChecked(True)
+        self.apply()
+
+    @property
+    def dark(self) -> bool:
+        return is_dark(self.choice())
+
+    def apply(self) -> None:
+        dark = self.dark
+        apply(dark)
+        self._on_change(dark)
+
+    def _system_changed(self, *_args: object) -> None:
+        if self.choice() == SYSTEM:
+            self.apply()
