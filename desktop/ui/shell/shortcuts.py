@@ -1,0 +1,130 @@
+"""Help → Keyboard Shortcuts (F1): every key of the window in one searchable table.
+
+The rows are generated from the window's actions (``ActionRegistry``, made from ``SPECS``) and
+the session's labels (their digit keys), never written by hand, so the sheet cannot drift from
+what the keys do. The filter matches the action, its keys and its description, Arabic folded
+(alef forms, taa marbuta, diacritics), so "شخص" and "Person" both find the Person label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.arabic import fold
+from desktop.core.models import Label
+
+
+class ShortcutRow(NamedTuple):
+    action: str
+    keys: str
+    description: str
+
+
+def _keys(sequences: Iterable[QKeySequence]) -> str:
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(s.toString(native) for s in sequences if not s.isEmpty())
+
+
+def action_rows(actions: Iterable[QAction]) -> list[ShortcutRow]:
+    """One row per action that has a key, with the action's own (translated) text."""
+    rows = []
+    for action in actions:
+        keys = _keys(action.shortcuts())
+        if not keys:
+            continue
+        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        description = action.statusTip() or action.toolTip() or text
+        rows.append(ShortcutRow(text, keys, description))
+    return rows
+
+
+def label_rows(labels: Iterable[Label]) -> list[ShortcutRow]:
+    """One row per label with a key: the digit tags the selection in the reader."""
+    rows = []
+    for label in labels:
+        if not label.shortcut:
+            continue
+        rows.append(
+            ShortcutRow(
+                f"{label.name_en} · {label.name_ar}",
+                _keys([QKeySequence(label.shortcut)]),
+                QCoreApplication.translate(
+                    "ShortcutSheet", "Tag the selected text as {label} (in the article)"
+                ).format(label=label.name_en),
+            )
+        )
+    return rows
+
+
+class ShortcutSheet(QDialog):
+    """A filter box over a three-column table: action, keys, what it does."""
+
+    def __init__(self, rows: Sequence[ShortcutRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcut_sheet")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.resize(640, 520)
+        self.rows = list(rows)
+        self._folded = [fold(" ".join(row)) for row in self.rows]
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("shortcut_filter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by action, key or description…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.set_filter)
+
+        self.table = QTableWidget(len(self.rows), 3, self)
+        self.table.setObjectName("shortcut_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Action"), self.tr("Keys"), self.tr("What it does")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        for number, row in enumerate(self.rows):
+            for column, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if column == 1:  # keys read left to right in any interface language
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(number, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.filter_edit.setFocus()
+
+    def set_filter(self, text: str) -> None:
+        words = fold(text).split()
+        for number, folded in enumerate(self._folded):
+            self.table.setRowHidden(number, not all(word in folded for word in words))
+
+    def visible_rows(self) -> list[ShortcutRow]:
+        return [row for n, row in enumerate(self.rows) if not self.table.isRowHidden(n)]
+
+
+def build_rows(actions: Iterable[QAction], labels: Iterable[Label]) -> list[ShortcutRow]:
+    """The sheet's rows: the window's actions in menu order, then the label keys."""
+    return action_rows(actions) + label_rows(labels)
