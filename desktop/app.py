@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__, paths
+from desktop import __version__, paths, settings
 from desktop.core.errors import HamishError
 from desktop.defaults import open_project
 from desktop.resources import read_bytes, read_text
@@ -94,6 +94,9 @@ def run_gui(project_path: Path | None) -> int:
         QMessageBox.critical(None, "Cannot open project", str(error))
         print(f"hamish: {error}", file=sys.stderr)
         return 2
+    from desktop.ui.shell import theme
+
+    theme.apply(theme.is_dark(prefs.get(settings.THEME)))  # before the widgets: no light flash
     window = build_window(project, prefs, deferred=True)
     started = time.perf_counter()
     benchmark = bool(os.environ.get("HAMISH_EXIT_AFTER_FIRST_PAINT"))
@@ -110,6 +113,8 @@ def run_gui(project_path: Path | None) -> int:
     def finish() -> None:
         set_window_icon(app)
         window.finish_setup()
+        # The analyst's name, asked once on the first launch, once the window is up.
+        QTimer.singleShot(0, window.ask_author_once)
 
     probe = _OnFirstPaint(after_first_paint, window.reader.text.viewport(), window.reader.empty)
     window._first_paint = probe  # type: ignore[attr-defined]

@@ -15,6 +15,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from desktop.ui.widgets.icons import icon
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker for a string translated later (lupdate reads the call by name), typed:
+    PySide6's returns ``object``."""
+    return text
+
+
 class ActionId(Enum):
     NEW_PROJECT = auto()
     OPEN_PROJECT = auto()
@@ -49,6 +55,13 @@ class ActionId(Enum):
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
     ABOUT = auto()
+    SHORTCUTS = auto()
+    GETTING_STARTED = auto()
+    SET_AUTHOR = auto()
+    CLEAR_RECENT = auto()
+    THEME_SYSTEM = auto()
+    THEME_LIGHT = auto()
+    THEME_DARK = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -202,6 +215,48 @@ SPECS: dict[ActionId, ActionSpec] = {
         "&Claims Table", "mdi6.table-large", ("Ctrl+Shift+C",), "Show every claim in the project"
     ),
     ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        "mdi6.keyboard-outline",
+        ("F1",),
+        QT_TRANSLATE_NOOP("Actions", "Every key of the window, searchable"),
+    ),
+    ActionId.GETTING_STARTED: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Getting Started"),
+        "mdi6.school-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Show the short guide to tagging an article"),
+    ),
+    ActionId.SET_AUTHOR: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Your &Name…"),
+        "mdi6.account-edit-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "The name recorded on your annotations and briefings"),
+    ),
+    ActionId.CLEAR_RECENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Clear Menu"),
+        "mdi6.playlist-remove",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Forget the recently opened projects"),
+    ),
+    ActionId.THEME_SYSTEM: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&System"),
+        "mdi6.theme-light-dark",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Light or dark as the desktop is"),
+    ),
+    ActionId.THEME_LIGHT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Light"),
+        "mdi6.white-balance-sunny",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Dark text on a light background"),
+    ),
+    ActionId.THEME_DARK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Dark"),
+        "mdi6.weather-night",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Light text on a dark background"),
+    ),
 }
 
 

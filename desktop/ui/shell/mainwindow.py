@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__, settings
+from desktop import __version__, paths, settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -37,7 +37,11 @@ from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.tagging import TaggingController
 from desktop.ui.shell.actions import ActionId, ActionRegistry
 from desktop.ui.shell.api import Navigation, WindowApi
+from desktop.ui.shell.guide import GuideBar
 from desktop.ui.shell.messages import Messenger
+from desktop.ui.shell.recent import RecentProjects
+from desktop.ui.shell.saved import SavedMark
+from desktop.ui.shell.theme import DARK, LIGHT, SYSTEM, ThemeController
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
@@ -55,6 +59,9 @@ narrower than its saved layout): the side panels give up their width first."""
 BOTTOM_SHARE = 0.3
 """The most of the window height a panel under the article (the Claims table) takes when it
 opens or the window shrinks; the analyst may still drag it taller."""
+GUIDE_MIN_READER = 420
+"""The first-run guide shows only while the reading pane is at least this tall (px): on a
+short window, or with the Claims table open under the article, the article comes first."""
 LAYOUT_VERSION = 2
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
@@ -141,6 +148,10 @@ class MainWindow(QMainWindow):
         self.status_project = QLabel(self)
         self.status_project.setObjectName("status_project")
         self.statusBar().addPermanentWidget(self.status_project)
+        self.status_saved = SavedMark(self.api, parent=self)
+        self.statusBar().addPermanentWidget(self.status_saved)
+        self.guide: GuideBar | None = None
+        self._guide_wanted = False
         self._connect_actions()
 
         self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
@@ -154,6 +165,17 @@ class MainWindow(QMainWindow):
         snap.setCheckable(True)
         snap.setChecked(prefs.get(settings.SNAP_TO_WORDS))
         self.reader.text.snap_enabled = snap.isChecked()
+        # After the reader's fonts: a stylesheet changed before them would leave Qt's defaults.
+        self.theme = ThemeController(
+            prefs,
+            {
+                SYSTEM: self.registry[ActionId.THEME_SYSTEM],
+                LIGHT: self.registry[ActionId.THEME_LIGHT],
+                DARK: self.registry[ActionId.THEME_DARK],
+            },
+            self.reader.set_dark,
+            self,
+        )
         self._restore_layout()
         self.project = project
         self._attach(project)
@@ -225,6 +247,15 @@ class MainWindow(QMainWindow):
         a = self.registry
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([a[ActionId.NEW_PROJECT], a[ActionId.OPEN_PROJECT]])
+        self.recent_menu = file_menu.addMenu(self.tr("Recent &Projects"))
+        self.recent_menu.setObjectName("recent_projects_menu")
+        self.recent_menu.addAction(a[ActionId.CLEAR_RECENT])
+        self.recent = RecentProjects(
+            self.prefs,
+            self.recent_menu,
+            a[ActionId.CLEAR_RECENT],
+            lambda path: self.switch_project(path, create=False),
+        )
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_FILES])
         file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
@@ -233,6 +264,8 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu("E&xport")
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.SET_AUTHOR])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
@@ -265,6 +298,11 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
         view_menu.addAction(a[ActionId.CHOOSE_FONT])
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        theme_menu.setObjectName("theme_menu")
+        theme_menu.addActions(
+            [a[ActionId.THEME_SYSTEM], a[ActionId.THEME_LIGHT], a[ActionId.THEME_DARK]]
+        )
         view_menu.addSeparator()
         view_menu.addAction(a[ActionId.FOCUS_FILTER])
         toggle = self.library.toggleViewAction()
@@ -276,6 +314,8 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         self.view_docks_anchor = view_menu.addSeparator()
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addActions([a[ActionId.GETTING_STARTED], a[ActionId.SHORTCUTS]])
+        help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
 
         # Keys that only make sense while reading: they must not fire while typing in the
@@ -348,6 +388,9 @@ class MainWindow(QMainWindow):
         a[ActionId.MANAGE_LABELS].triggered.connect(self.manage_labels)
         a[ActionId.SNAP_TO_WORDS].toggled.connect(self._set_snap)
         a[ActionId.ABOUT].triggered.connect(self.about)
+        a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        a[ActionId.GETTING_STARTED].triggered.connect(lambda: self.show_guide(force=True))
+        a[ActionId.SET_AUTHOR].triggered.connect(self.edit_author)
         show = a[ActionId.SHOW_SUGGESTIONS]
         show.setCheckable(True)
         show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
@@ -406,6 +449,8 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_document(target)
         self._update_title()
+        self.recent.add(project.path)
+        self.show_guide()
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
         """Open another project; on any error the current one stays open and untouched."""
@@ -622,6 +667,61 @@ class MainWindow(QMainWindow):
             "Read, annotate and brief on Arabic news.\nMIT licence.",
         )
 
+    # --- help for a newcomer -------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard Shortcuts: generated from the actions and the labels (not modal)."""
+        from desktop.ui.shell.shortcuts import ShortcutSheet, build_rows
+
+        actions = [self.undo_action, self.redo_action, *self.registry.all()]
+        labels = self.session.labels if self.session is not None else []
+        sheet = ShortcutSheet(build_rows(actions, labels), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcut_sheet = sheet
+        sheet.show()
+
+    def show_guide(self, *, force: bool = False) -> None:
+        """The first-run guide above the article: on the default project until dismissed,
+        or whenever Help → Getting Started asks (``force``)."""
+        default = self.project.path.resolve() == paths.default_project_path().resolve()
+        wanted = force or (default and not self.prefs.get(settings.GUIDE_DISMISSED))
+        self._guide_wanted = wanted
+        if wanted and self.guide is None:
+            self.guide = GuideBar(self)
+            self.guide.dismissed.connect(self._guide_dismissed)
+            self.reader.add_bar(self.guide)
+        self._fit_guide()
+
+    def _fit_guide(self) -> None:
+        if self.guide is not None:
+            tall = self.reader.height() >= GUIDE_MIN_READER or not self.isVisible()
+            self.guide.setVisible(self._guide_wanted and tall)
+
+    def _guide_dismissed(self) -> None:
+        self._guide_wanted = False
+        self.prefs.set(settings.GUIDE_DISMISSED, True)
+        self.reader.text.setFocus()
+
+    def ask_author_once(self) -> None:
+        """On the first launch: ask the analyst's name once (pre-filled with the account's
+        full name); later File → Your Name changes it."""
+        if self.prefs.get(settings.AUTHOR_ASKED):
+            return
+        self.prefs.set(settings.AUTHOR_ASKED, True)
+        self.edit_author()
+
+    def edit_author(self) -> None:
+        answer = self.messenger.ask_text(
+            self.tr("Your Name"),
+            self.tr("The name recorded on your annotations and as a briefing's author:"),
+            self.prefs.author(),
+        )
+        if answer is None:
+            return
+        self.prefs.set(settings.AUTHOR_NAME, answer.strip())
+        self.prefs.set(settings.AUTHOR_ASKED, True)
+        if self.session is not None:
+            self.session.author = self.prefs.author()
+
     def _update_title(self) -> None:
         parts = []
         if self.reader.document_id is not None:
@@ -664,6 +764,7 @@ class MainWindow(QMainWindow):
         reader = self.centralWidget()
         if reader is None or not self.isVisible():
             return
+        self._fit_guide()
         missing = int(self.width() * READER_SHARE) + 1 - reader.width()
         if missing > 0:
             self._narrow_side_docks(missing)
@@ -675,6 +776,7 @@ class MainWindow(QMainWindow):
         ]
         if tall:
             self.resizeDocks(tall, [cap] * len(tall), Qt.Orientation.Vertical)
+        self._fit_guide()
 
     def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         """The visible, docked panels of an area, one per tab group."""

@@ -1,0 +1,313 @@
+"""Helping a newcomer (issue 12): the shortcut sheet, the first-run guide, recent projects, the
+saved mark, the author's name asked once, and the dark theme with readable highlights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QTextDocument
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop import settings
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.reader.highlighter import (
+    DARK_INK,
+    DARK_PAPER,
+    LIGHT_INK,
+    LIGHT_PAPER,
+    AnnotationHighlighter,
+    contrast,
+    readable_tint,
+)
+from desktop.ui.shell import theme
+from desktop.ui.shell.actions import SPECS, ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.shell.shortcuts import ShortcutSheet
+
+from .conftest import RecordingMessenger, type_text
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _native(sequence: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _sheet(window: MainWindow) -> ShortcutSheet:
+    window.registry[ActionId.SHORTCUTS].trigger()
+    sheet = window.shortcut_sheet
+    assert sheet.isVisible()
+    return sheet
+
+
+# --- 1. Help → Keyboard Shortcuts ---------------------------------------------------------------
+def test_f1_opens_a_sheet_with_every_key_of_the_window(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    window = make_window(default_project)
+    assert window.registry[ActionId.SHORTCUTS].shortcut() == QKeySequence("F1")
+    sheet = _sheet(window)
+    rows = sheet.rows
+    keys = {row.keys for row in rows}
+    actions = {row.action for row in rows}
+    # Every declared action with a key is there, with its key, generated from the table.
+    for action_id, spec in SPECS.items():
+        if spec.shortcuts:
+            action = window.registry[action_id]
+            assert any(_native(spec.shortcuts[0]) in row.keys for row in rows), action_id
+            assert action.text().replace("&", "").rstrip("…") in actions
+    assert any("Ctrl+Z" in k for k in keys)  # undo, made by the undo group
+    # Each label with a digit key, in both languages.
+    for label in window.session.labels:
+        if label.shortcut:
+            assert any(label.name_ar in row.action and row.keys == label.shortcut for row in rows)
+    assert sheet.table.rowCount() == len(rows)
+    sheet.close()
+
+
+def test_the_sheet_filters_in_english_and_arabic(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    window = make_window(default_project)
+    sheet = _sheet(window)
+    everything = len(sheet.visible_rows())
+    sheet.filter_edit.setText("search all")
+    found = sheet.visible_rows()
+    assert [row.keys for row in found] == [_native("Ctrl+Shift+F")]
+    sheet.filter_edit.clear()
+    type_text(sheet.filter_edit, "منظمة")  # Organisation
+    found = sheet.visible_rows()
+    assert len(found) == 1 and found[0].keys == "2"
+    sheet.filter_edit.setText("ctrl+shift+")
+    assert 1 < len(sheet.visible_rows()) < everything
+    assert all("Ctrl+Shift+" in row.keys for row in sheet.visible_rows())
+    sheet.filter_edit.clear()
+    assert len(sheet.visible_rows()) == everything
+    sheet.close()
+
+
+def test_a_label_added_later_is_on_the_sheet(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    from functools import partial
+
+    from desktop.ops.labels import add_label
+
+    window = make_window(default_project)
+    window.session.run(
+        partial(
+            add_label,
+            fields={
+                "name_en": "Weapon",
+                "name_ar": "سلاح",
+                "kind": "entity",
+                "color": "#888888",
+                "shortcut": "8",
+            },
+        )
+    )
+    sheet = _sheet(window)
+    type_text(sheet.filter_edit, "سلاح")
+    assert [row.keys for row in sheet.visible_rows()] == ["8"]
+    sheet.close()
+
+
+# --- 2. The first-run guide ---------------------------------------------------------------------
+def test_the_guide_greets_the_first_launch_and_never_again_once_dismissed(
+    make_window: MakeWindow, default_project: Path, prefs: Settings
+) -> None:
+    window = make_window(default_project)
+    guide = window.guide
+    assert guide is not None and guide.isVisible()
+    assert "F1" in guide.text.text() and "Ctrl+Shift+F" in guide.text.text()
+    guide.close_button.click()
+    assert not guide.isVisible()
+    assert prefs.get(settings.GUIDE_DISMISSED) is True
+    window.close()
+    again = make_window(default_project)
+    assert again.guide is None or not again.guide.isVisible()
+    # Help → Getting Started brings it back on demand.
+    again.registry[ActionId.GETTING_STARTED].trigger()
+    assert again.guide is not None and again.guide.isVisible()
+
+
+def test_no_guide_on_a_project_of_ones_own(make_window: MakeWindow, tmp_path: Path) -> None:
+    path = tmp_path / "mine.hamish"
+    Project.open(path, create=True).close()
+    window = make_window(path)
+    assert window.guide is None
+
+
+# --- 3. File → Recent Projects ------------------------------------------------------------------
+def _recent_texts(window: MainWindow) -> list[tuple[str, bool]]:
+    window.recent.fill()
+    return [
+        (a.text(), a.isEnabled())
+        for a in window.recent_menu.actions()
+        if not a.isSeparator() and a is not window.registry[ActionId.CLEAR_RECENT]
+    ]
+
+
+def test_recent_projects_most_recent_first_and_one_opens(
+    make_window: MakeWindow, default_project: Path, tmp_path: Path, prefs: Settings
+) -> None:
+    paths = []
+    for name in ("alpha", "beta"):
+        path = tmp_path / f"{name}.hamish"
+        Project.open(path, create=True).close()
+        paths.append(path)
+    window = make_window(default_project)
+    for path in paths:
+        assert window.switch_project(path, create=False)
+    # The open project (beta) is not offered; the others are, most recent first.
+    assert [t for t, _ in _recent_texts(window)] == ["&1 alpha", "&2 default"]
+    first = next(a for a in window.recent_menu.actions() if a.text() == "&1 alpha")
+    first.trigger()
+    assert window.project.path.resolve() == paths[0].resolve()
+    assert [t for t, _ in _recent_texts(window)] == ["&1 beta", "&2 default"]
+    # A project file that went away is shown, disabled.
+    paths[1].unlink()
+    entries = _recent_texts(window)
+    assert entries[0][1] is False and "beta" in entries[0][0]
+    # Clear Menu forgets them.
+    window.registry[ActionId.CLEAR_RECENT].trigger()
+    assert [enabled for _, enabled in _recent_texts(window)] == [False]  # "No Recent Projects"
+    assert prefs.get(settings.RECENT_PROJECTS) == ""
+
+
+def test_recent_projects_keep_eight(
+    make_window: MakeWindow, default_project: Path, tmp_path: Path
+) -> None:
+    window = make_window(default_project)
+    for number in range(11):
+        path = tmp_path / f"p{number}.hamish"
+        Project.open(path, create=True).close()
+        window.recent.add(path)
+    names = [t for t, _ in _recent_texts(window)]
+    assert len(names) == 8
+    assert names[0] == "&1 p9"  # p10 is the "open" one in this test
+
+
+# --- 4. The saved mark --------------------------------------------------------------------------
+def test_the_status_bar_says_each_edit_is_saved_and_when(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    mark = window.status_saved
+    mark._now = lambda: datetime(2026, 3, 4, 14, 32, 5)
+    assert mark.isVisible() and mark.text.text() == "Saved"
+    assert "project file" in mark.toolTip()
+    text = window.reader.text
+    cursor = text.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(5, cursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    assert len(window.annotation_model.annotations()) == 1
+    assert mark.text.text() == "Saved 14:32"
+    assert "14:32:05" in mark.toolTip()
+
+
+# --- 5. The author's name, asked once -----------------------------------------------------------
+def test_no_bare_login_name_as_author(monkeypatch: pytest.MonkeyPatch, prefs: Settings) -> None:
+    import pwd
+
+    class Entry:
+        pw_name = "root"
+        pw_gecos = "root"
+
+    monkeypatch.setattr(pwd, "getpwuid", lambda _uid: Entry)
+    assert prefs.author() == ""
+    Entry.pw_gecos = "Salma Haddad,Room 3,,"
+    assert prefs.author() == "Salma Haddad"
+    prefs.set(settings.AUTHOR_NAME, "س. حداد")
+    assert prefs.author() == "س. حداد"
+
+
+def test_the_name_is_asked_once_and_used_for_new_annotations(
+    make_window: MakeWindow,
+    default_project: Path,
+    messenger: RecordingMessenger,
+    prefs: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(settings, "account_full_name", lambda: "Salma Haddad")
+    window = make_window(default_project)
+    messenger.text_answer = "سلمى حداد"
+    window.ask_author_once()
+    assert messenger.asked[0][2] == "Salma Haddad"  # pre-filled with the account's name
+    assert prefs.get(settings.AUTHOR_NAME) == "سلمى حداد"
+    assert window.session.author == "سلمى حداد"
+    window.ask_author_once()
+    assert len(messenger.asked) == 1  # never again
+    # File → Your Name changes it later.
+    messenger.text_answer = "Salma"
+    window.registry[ActionId.SET_AUTHOR].trigger()
+    assert window.session.author == "Salma" and len(messenger.asked) == 2
+    messenger.text_answer = None  # Cancel keeps it
+    window.registry[ActionId.SET_AUTHOR].trigger()
+    assert window.session.author == "Salma"
+
+
+# --- 6. The dark theme --------------------------------------------------------------------------
+DEFAULT_LABEL_COLOURS = (
+    "#f4a261",
+    "#74b9e0",
+    "#8cc084",
+    "#c3a6d8",
+    "#f2c94c",
+    "#d1495b",
+    "#2a9d8f",
+)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_text_over_every_default_label_highlight_is_readable(
+    qapp: QApplication, dark: bool, default_project: Path
+) -> None:
+    with Project.open(default_project) as project:
+        colours = [label.color for label in project.labels.all()]
+    assert sorted(colours) == sorted(DEFAULT_LABEL_COLOURS)
+    ink = QColor(DARK_INK if dark else LIGHT_INK)
+    document = QTextDocument()
+    highlighter = AnnotationHighlighter(document)
+    highlighter.set_dark(dark)
+    for colour in colours:
+        for depth in (1, 2):  # one label, and a region inside another
+            tint = readable_tint(colour, highlighter.alpha(depth), dark=dark)
+            assert contrast(tint, ink) >= 4.5, (colour, depth, tint.name())
+        # Still a visible tint, not the bare page.
+        paper = QColor(DARK_PAPER if dark else LIGHT_PAPER)
+        assert readable_tint(colour, highlighter.alpha(1), dark=dark) != paper
+
+
+def test_the_theme_menu_applies_and_remembers_dark(
+    make_window: MakeWindow, default_project: Path, prefs: Settings, qapp: QApplication
+) -> None:
+    window = make_window(default_project)
+    try:
+        assert window.registry[ActionId.THEME_SYSTEM].isChecked()
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert prefs.get(settings.THEME) == "dark"
+        assert theme.applied_dark()
+        assert "#1f2326" in qapp.styleSheet()
+        assert window.reader.text.highlighter.dark
+        window.registry[ActionId.THEME_LIGHT].trigger()
+        assert not theme.applied_dark() and not window.reader.text.highlighter.dark
+        assert prefs.get(settings.THEME) == "light"
+    finally:
+        theme.apply(False)
+
+
+def test_system_follows_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    assert theme.is_dark("system") and theme.is_dark("dark") and not theme.is_dark("light")
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    assert not theme.is_dark("system")
