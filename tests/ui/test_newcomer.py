@@ -63,6 +63,7 @@ def test_f1_opens_a_sheet_with_every_key_of_the_window(
             assert any(_native(spec.shortcuts[0]) in row.keys for row in rows), action_id
             assert action.text().replace("&", "").rstrip("…") in actions
     assert any("Ctrl+Z" in k for k in keys)  # undo, made by the undo group
+    assert "Undo" in actions and "Redo" in actions
     # Each label with a digit key, in both languages.
     for label in window.session.labels:
         if label.shortcut:

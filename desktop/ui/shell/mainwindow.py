@@ -672,9 +672,9 @@ class MainWindow(QMainWindow):
         """Help → Keyboard Shortcuts: generated from the actions and the labels (not modal)."""
         from desktop.ui.shell.shortcuts import ShortcutSheet, build_rows
 
-        actions = [self.undo_action, self.redo_action, *self.registry.all()]
         labels = self.session.labels if self.session is not None else []
-        sheet = ShortcutSheet(build_rows(actions, labels), self)
+        rows = build_rows(self.registry.all(), labels, self.undo_action, self.redo_action)
+        sheet = ShortcutSheet(rows, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcut_sheet = sheet
         sheet.show()

@@ -107,6 +107,8 @@ class ShortcutSheet(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # descriptions wrap instead
+        self.table.resizeRowsToContents()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -125,6 +127,25 @@ class ShortcutSheet(QDialog):
         return [row for n, row in enumerate(self.rows) if not self.table.isRowHidden(n)]
 
 
-def build_rows(actions: Iterable[QAction], labels: Iterable[Label]) -> list[ShortcutRow]:
-    """The sheet's rows: the window's actions in menu order, then the label keys."""
-    return action_rows(actions) + label_rows(labels)
+def undo_rows(undo: QAction, redo: QAction) -> list[ShortcutRow]:
+    """Undo and Redo under their own names: their actions' text names the edit they undo."""
+    translate = QCoreApplication.translate
+    return [
+        ShortcutRow(
+            translate("ShortcutSheet", "Undo"),
+            _keys(undo.shortcuts()),
+            translate("ShortcutSheet", "Undo the last edit (every edit, one step at a time)"),
+        ),
+        ShortcutRow(
+            translate("ShortcutSheet", "Redo"),
+            _keys(redo.shortcuts()),
+            translate("ShortcutSheet", "Do again the edit just undone"),
+        ),
+    ]
+
+
+def build_rows(
+    actions: Iterable[QAction], labels: Iterable[Label], undo: QAction, redo: QAction
+) -> list[ShortcutRow]:
+    """The sheet's rows: Undo and Redo, the window's actions as declared, the label keys."""
+    return undo_rows(undo, redo) + action_rows(actions) + label_rows(labels)

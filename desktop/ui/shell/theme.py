@@ -99,6 +99,7 @@ def dark_palette() -> QPalette:
 def dark_stylesheet(light: str) -> str:
     """The light stylesheet with its colours swapped for dark ones; white text stays white
     (on the accent, in tooltips), white backgrounds turn dark."""
+
     def swap(match: re.Match[str]) -> str:
         return DARK_COLOURS.get(match.group(0).lower(), match.group(0))
 
