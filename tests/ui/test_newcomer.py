@@ -312,3 +312,15 @@ def test_system_follows_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     assert theme.is_dark("system") and theme.is_dark("dark") and not theme.is_dark("light")
     monkeypatch.setattr(theme, "system_is_dark", lambda: False)
     assert not theme.is_dark("system")
+
+
+def test_the_guide_steps_aside_on_a_short_window(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    guide = window.guide
+    assert guide is not None and guide.isVisible()
+    window.resize(1024, 520)  # the reading pane is under GUIDE_MIN_READER
+    qtbot.waitUntil(lambda: not guide.isVisible())
+    window.resize(1200, 800)
+    qtbot.waitUntil(guide.isVisible)
