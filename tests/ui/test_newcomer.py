@@ -300,8 +300,10 @@ def test_the_theme_menu_applies_and_remembers_dark(
         assert theme.applied_dark()
         assert "#1f2326" in qapp.styleSheet()
         assert window.reader.text.highlighter.dark
+        assert window.registry.icon_color == theme.DARK_ICON_COLOR  # icons readable on dark
         window.registry[ActionId.THEME_LIGHT].trigger()
         assert not theme.applied_dark() and not window.reader.text.highlighter.dark
+        assert window.registry.icon_color is None
         assert prefs.get(settings.THEME) == "light"
     finally:
         theme.apply(False)

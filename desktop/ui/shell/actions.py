@@ -281,6 +281,7 @@ class ActionRegistry:
     def __init__(self, parent: QObject, *, defer_icons: bool = False) -> None:
         self._actions: dict[ActionId, QAction] = {}
         self._pending: list[ActionId] = []
+        self.icon_color: str | None = None  # None: the toolbar grey (a light one when dark)
         for action_id, spec in SPECS.items():
             if defer_icons and action_id not in TOOLBAR:
                 action = QAction(spec.text, parent)
@@ -302,8 +303,17 @@ class ActionRegistry:
     def load_icons(self) -> None:
         """Give the menu-only actions their icons (see ``defer_icons``)."""
         for action_id in self._pending:
-            self._actions[action_id].setIcon(icon(SPECS[action_id].icon))
+            self._actions[action_id].setIcon(icon(SPECS[action_id].icon, self.icon_color))
         self._pending = []
+
+    def set_icon_color(self, color: str | None) -> None:
+        """Redraw the icons in ``color`` (the dark theme's light grey), or the default grey."""
+        if color == self.icon_color:
+            return
+        self.icon_color = color
+        for action_id, action in self._actions.items():
+            if action_id not in self._pending:
+                action.setIcon(icon(SPECS[action_id].icon, color))
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

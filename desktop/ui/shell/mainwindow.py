@@ -41,7 +41,7 @@ from desktop.ui.shell.guide import GuideBar
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.recent import RecentProjects
 from desktop.ui.shell.saved import SavedMark
-from desktop.ui.shell.theme import DARK, LIGHT, SYSTEM, ThemeController
+from desktop.ui.shell.theme import DARK, DARK_ICON_COLOR, LIGHT, SYSTEM, ThemeController
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
                 LIGHT: self.registry[ActionId.THEME_LIGHT],
                 DARK: self.registry[ActionId.THEME_DARK],
             },
-            self.reader.set_dark,
+            self._theme_changed,
             self,
         )
         self._restore_layout()
@@ -666,6 +666,16 @@ class MainWindow(QMainWindow):
             f"Hamish (هامش) {__version__}\n\n"
             "Read, annotate and brief on Arabic news.\nMIT licence.",
         )
+
+    def _theme_changed(self, dark: bool) -> None:
+        """The reader's tints and the toolbar's icons follow the theme (the stylesheet and
+        palette are the application's: ``theme.apply``)."""
+        self.reader.set_dark(dark)
+        colour = DARK_ICON_COLOR if dark else None
+        if colour != self.registry.icon_color:
+            self.registry.set_icon_color(colour)
+            self.undo_action.setIcon(icon("mdi6.undo", colour))
+            self.redo_action.setIcon(icon("mdi6.redo", colour))
 
     # --- help for a newcomer -------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -46,6 +46,8 @@ DARK_COLOURS = {
     "#b9c1c7": "#59626a",
     "#a9cacc": "#2f5a5d",
 }
+DARK_ICON_COLOR = "#c5ccd2"
+"""The actions' icons on the dark theme (the light theme's #2f3b40 would vanish there)."""
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 _WHITE_TEXT = re.compile(r"(^|[\s;{])(selection-)?color:\s*#ffffff", re.IGNORECASE)
 
