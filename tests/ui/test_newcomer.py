@@ -326,3 +326,21 @@ def test_the_guide_steps_aside_on_a_short_window(
     qtbot.waitUntil(lambda: not guide.isVisible())
     window.resize(1200, 800)
     qtbot.waitUntil(guide.isVisible)
+
+
+def test_system_theme_follows_a_change_of_the_desktop_at_once(
+    make_window: MakeWindow,
+    default_project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window(default_project)
+    try:
+        assert window.theme.choice() == "system" and not theme.applied_dark()
+        monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+        window.theme._system_changed()  # what styleHints().colorSchemeChanged calls
+        assert theme.applied_dark() and window.reader.text.highlighter.dark
+        window.registry[ActionId.THEME_LIGHT].trigger()  # a manual choice wins over the desktop
+        window.theme._system_changed()
+        assert not theme.applied_dark()
+    finally:
+        theme.apply(False)
