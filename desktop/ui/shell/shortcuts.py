@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -64,7 +64,7 @@ def label_rows(labels: Iterable[Label]) -> list[ShortcutRow]:
                 f"{label.name_en} · {label.name_ar}",
                 _keys([QKeySequence(label.shortcut)]),
                 QCoreApplication.translate(
-                    "ShortcutSheet", "Tag the selected text as {label} (in the article)"
+                    "ShortcutSheet", "Tag the selected text with the {label} label (in the article)"
                 ).format(label=label.name_en),
             )
         )
@@ -78,7 +78,7 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcut_sheet")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.resize(640, 520)
+        self.resize(760, 560)
         self.rows = list(rows)
         self._folded = [fold(" ".join(row)) for row in self.rows]
 
@@ -108,7 +108,8 @@ class ShortcutSheet(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # descriptions wrap instead
-        self.table.resizeRowsToContents()
+        # Row heights follow the wrapped descriptions once the columns have their widths.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -117,6 +118,10 @@ class ShortcutSheet(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.filter_edit.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def set_filter(self, text: str) -> None:
         words = fold(text).split()
