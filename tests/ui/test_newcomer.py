@@ -344,3 +344,12 @@ def test_system_theme_follows_a_change_of_the_desktop_at_once(
         assert not theme.applied_dark()
     finally:
         theme.apply(False)
+
+
+def test_a_name_already_set_is_not_asked_for(
+    make_window: MakeWindow, default_project: Path, messenger: RecordingMessenger, prefs: Settings
+) -> None:
+    prefs.set(settings.AUTHOR_NAME, "Salma Haddad")
+    window = make_window(default_project)
+    window.ask_author_once()
+    assert messenger.asked == [] and window.session.author == "Salma Haddad"

@@ -714,8 +714,8 @@ class MainWindow(QMainWindow):
     def ask_author_once(self) -> None:
         """On the first launch: ask the analyst's name once (pre-filled with the account's
         full name); later File → Your Name changes it."""
-        if self.prefs.get(settings.AUTHOR_ASKED):
-            return
+        if self.prefs.get(settings.AUTHOR_ASKED) or self.prefs.get(settings.AUTHOR_NAME).strip():
+            return  # asked before, or named already (by an older version's settings)
         self.prefs.set(settings.AUTHOR_ASKED, True)
         self.edit_author()
 
