@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Label
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
 KINDS = {
@@ -45,7 +46,8 @@ class LabelEditor(QDialog):
         form = QFormLayout(self)
         self.name_en = QLineEdit(label.name_en if label else "", self)
         self.name_ar = QLineEdit(label.name_ar if label else "", self)
-        self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        follow_content(self.name_en)
+        follow_content(self.name_ar, neutral=Qt.LayoutDirection.RightToLeft)
         self.color = QColor(label.color if label else "#9b8ec7")
         self.color_button = QPushButton(self)
         self.color_button.clicked.connect(self._choose_color)

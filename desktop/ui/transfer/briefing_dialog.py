@@ -76,6 +76,7 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     choose_save_path,
 )
+from desktop.ui.widgets.bidi import follow_content
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
@@ -201,6 +202,7 @@ class ReportDialog(QDialog):
         self.marking_box.setObjectName("report_marking")
         self.marking_box.setEditable(True)
         self.marking_box.addItems(MARKINGS)
+        follow_content(self.title_edit, self.author_edit, self.marking_box)
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("report_language")
         self.language_box.addItem("العربية (Arabic)", "ar")
@@ -301,6 +303,7 @@ class ReportDialog(QDialog):
         self.summary_edit.setObjectName("report_summary")
         summary_label.setBuddy(self.summary_edit)
         self.summary_edit.setPlaceholderText("اكتب هنا خلاصة التحليل… / Your summary…")
+        follow_content(self.summary_edit)
         right.addWidget(self.summary_edit, 3)
         preview_row = QHBoxLayout()
         preview_row.addWidget(QLabel("Outline:", self))

@@ -103,9 +103,12 @@ class _Follower(QObject):
     """Keeps one field's direction in step with its text (a child of the field, so it lives
     and dies with it)."""
 
-    def __init__(self, field: QLineEdit | QPlainTextEdit | QTextEdit) -> None:
+    def __init__(
+        self, field: QLineEdit | QPlainTextEdit | QTextEdit, neutral: Qt.LayoutDirection | None
+    ) -> None:
         super().__init__(field)
         self.field = field
+        self.neutral = neutral
         field.textChanged.connect(self.update)
         field.installEventFilter(self)
         self.update()
@@ -118,11 +121,11 @@ class _Follower(QObject):
     def update(self) -> None:
         field = self.field
         if isinstance(field, QLineEdit):
-            _follow_line(field, first_strong(field.text()))
+            _follow_line(field, first_strong(field.text()) or self.neutral)
         elif isinstance(field, QTextEdit):
             _follow_rich(field)
         else:
-            _follow_plain(field, first_strong(field.toPlainText()))
+            _follow_plain(field, first_strong(field.toPlainText()) or self.neutral)
 
 
 def _side(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
@@ -173,13 +176,16 @@ def _follow_rich(field: QTextEdit) -> None:
     document.setDefaultTextOption(option)
 
 
-def follow_content(*fields: TextField) -> None:
-    """Make each field follow its content's direction (see the module's docstring)."""
+def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None) -> None:
+    """Make each field follow its content's direction (see the module's docstring).
+
+    ``neutral``: the direction while a field has no strong character (empty, digits only),
+    for a field meant for one script such as an Arabic name; by default the interface's."""
     for field in fields:
         if isinstance(field, QComboBox):
             editor = field.lineEdit()
             if editor is None:
                 continue
-            _Follower(editor)
+            _Follower(editor, neutral)
         else:
-            _Follower(field)
+            _Follower(field, neutral)
