@@ -22,6 +22,7 @@ from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import html_dir, isolate
 from desktop.ui.widgets.icons import icon
 
 
@@ -348,18 +349,26 @@ class TaggingController(QObject):
                 continue
             annotation = self.model.annotation(row)
             label = self.session.label(annotation.label_id)
-            name = f"{label.name_en} · {label.name_ar}" if label else "?"
-            lines = [f"<b style='color:{label.color if label else '#000'}'>{escape(name)}</b>"]
+            # Lines run in the interface's direction; each piece of the analyst's text is
+            # isolated in it (FSI … PDI), and the note, which may be paragraphs long, is its
+            # own block in its own direction under "Note:".
+            name = (
+                f"{escape(isolate(label.name_en))} · {escape(isolate(label.name_ar))}"
+                if label
+                else "?"
+            )
+            lines = [f"<b style='color:{label.color if label else '#000'}'>{name}</b>"]
             if annotation.entity_id is not None:
                 entity = self.session.project.annotations.entity_name(annotation.entity_id)
                 if entity:
-                    lines.append(f"Entity: {escape(entity)}")
+                    lines.append(f"Entity: {escape(isolate(entity))}")
             if annotation.note:
-                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
+                note = escape(annotation.note).replace("\n", "<br>")
+                lines.append(f"Note:<div dir='{html_dir(annotation.note)}'>{note}</div>")
             if annotation.author:
                 lines.append(
-                    f"<span style='color:#6b777b'>{escape(annotation.author)} · "
-                    f"{annotation.modified_at[:10]}</span>"
+                    f"<span style='color:#6b777b'>{escape(isolate(annotation.author))} · "
+                    f"{escape(isolate(annotation.modified_at[:10]))}</span>"
                 )
-            parts.append("<br>".join(lines))
+            parts.append("".join(f"<div>{line}</div>" for line in lines))
         return "<hr>".join(parts) or None
