@@ -22,7 +22,7 @@ from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
-from desktop.ui.widgets.bidi import html_dir, isolate
+from desktop.ui.widgets.bidi import html_dir, isolate, isolate_short
 from desktop.ui.widgets.icons import icon
 
 
@@ -159,7 +159,9 @@ class TaggingController(QObject):
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.show_status(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
+        self.status.show_status(
+            f"Tagged “{isolate_short(plan.draft.quote, 40)}” as {isolate(label.name_en)}", 3000
+        )
         return outcome.value[0]
 
     def delete_annotation(self, annotation_id: int) -> None:
@@ -200,7 +202,8 @@ class TaggingController(QObject):
         if label is None:
             self.messenger.error(
                 "Find All Mentions",
-                f"There is no label to tag mentions of “{entity.name}” with: tag one by hand.",
+                f"There is no label to tag mentions of “{isolate(entity.name)}” with: "
+                "tag one by hand.",
             )
             return
         plans = ops.plan_mentions(mentions, label, session.author)
@@ -290,8 +293,8 @@ class TaggingController(QObject):
         session = self._session
         annotation = session.project.annotations.get(annotation_id)
         label = session.label(annotation.label_id)
-        quote = " ".join(annotation.quote.split())[:40]
-        title = menu.addAction(f"{label.name_en if label else '?'}: “{quote}”")
+        quote = isolate_short(annotation.quote, 40)
+        title = menu.addAction(f"{isolate(label.name_en) if label else '?'}: “{quote}”")
         title.setEnabled(False)
         menu.addAction(
             icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)

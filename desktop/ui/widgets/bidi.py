@@ -189,3 +189,14 @@ def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None
             _Follower(editor, neutral)
         else:
             _Follower(field, neutral)
+
+
+def set_neutral(field: TextField, neutral: Qt.LayoutDirection | None) -> None:
+    """Change the direction a following field takes while it has no strong character (the
+    briefing's fields take the report language's)."""
+    target = field.lineEdit() if isinstance(field, QComboBox) else field
+    if target is None:
+        return
+    for follower in target.findChildren(_Follower):
+        follower.neutral = neutral
+        follower.update()
