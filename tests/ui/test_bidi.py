@@ -312,6 +312,10 @@ def test_the_reader_tooltip_lays_out_a_note_in_its_own_direction(
     text.select_cp(lavrov, lavrov + len("سيرغي لافروف"))
     second = window.tagging.tag_selection(person)
     assert first is not None and second is not None
+    tagged = window.statusBar().currentMessage()
+    assert tagged.startswith(f"Tagged “{FSI}سيرغي لافروف{PDI}” as {FSI}")
+    title = f"{isolate('كيري ولافروف')} — {isolate(window.project.path.stem)} — Hamish"
+    assert window.windowTitle() == title
     window.tagging.set_note(first, "وزير الخارجية منذ 2004\nسطر ثان")
     window.tagging.set_note(second, "Foreign minister since 2004")
 
