@@ -269,6 +269,8 @@ def test_every_free_text_field_follows_its_content(
         editor_of(field).setEnabled(True)
         assert_follows(field, name)
     briefing.close()
+    # The entity filter refreshes the list after a pause: let it run while the project is open.
+    qtbot.waitUntil(lambda: not window.entities._debounce.isActive())
 
 
 def test_the_briefing_fields_start_on_the_report_languages_side(
