@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
 from desktop.ui.entities.panel import TYPE_NAMES, type_icon
-from desktop.ui.widgets.bidi import follow_content, html_dir
+from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
 KWIC = 48  # characters of context on each side of a mention
@@ -56,7 +56,7 @@ class EntityPage(QDialog):
 
     def __init__(self, project: Project, entity: Entity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Entity — {entity.name}")
+        self.setWindowTitle(f"Entity — {isolate(entity.name)}")
         self.resize(760, 620)
         self.entity = entity
         layout = QVBoxLayout(self)
@@ -196,7 +196,9 @@ class EntityPicker(QDialog):
             item.setData(ENTITY_ROLE, entity.id)
             self.results.addItem(item)
         if self.allow_new and text.strip():
-            item = QListWidgetItem(type_icon(self.type_ or "other"), f"New entity “{text.strip()}”")
+            item = QListWidgetItem(
+                type_icon(self.type_ or "other"), f"New entity “{isolate(text.strip())}”"
+            )
             item.setData(ENTITY_ROLE, None)
             self.results.addItem(item)
         if self.results.count():

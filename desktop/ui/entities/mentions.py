@@ -29,7 +29,7 @@ from desktop.core.models import Entity
 from desktop.core.spans import context
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import kwic_html
-from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 from desktop.ui.widgets.icons import icon
 
@@ -110,7 +110,7 @@ class MentionsDialog(QDialog):
         add_alias: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Find All Mentions — {entity.name}")
+        self.setWindowTitle(f"Find All Mentions — {isolate(entity.name)}")
         self.resize(780, 520)
         self.project = project
         self.entity = entity

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Label
-from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.icons import icon
 
 KINDS = {
@@ -118,11 +118,13 @@ class RemoveLabelDialog(QDialog):
         self, label: Label, usage: int, others: list[Label], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Remove label {label.name_en}")
+        self.setWindowTitle(f"Remove label {isolate(label.name_en)}")
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"“{label.name_en}” is used by {usage} annotation{'s' if usage != 1 else ''}.", self
+                f"“{isolate(label.name_en)}” is used by {usage} "
+                f"annotation{'s' if usage != 1 else ''}.",
+                self,
             )
         )
         self.move_radio = QRadioButton("Move them to", self)

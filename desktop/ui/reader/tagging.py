@@ -208,7 +208,7 @@ class TaggingController(QObject):
             return
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
-        text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
+        text = f"Accept {count} mention{'s' if count != 1 else ''} of {isolate(entity.name)}"
         self.api.run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
 
     def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:

@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.status_project.setText(
-            f"{self.project.path.name}  ·  {self.project.documents.count()} articles"
+            f"{isolate(self.project.path.name)}  ·  {self.project.documents.count()} articles"
         )
 
     # --- view --------------------------------------------------------------------------------
