@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets.bidi import follow_content
+
 
 class NoteEditor(QDialog):
     """Multi-line note; Ctrl+Enter saves, Esc cancels. Direction follows what is typed."""
@@ -31,6 +33,7 @@ class NoteEditor(QDialog):
         self.editor.setObjectName("note_editor")
         self.editor.setPlainText(note)
         self.editor.setPlaceholderText("Your note on this passage…")
+        follow_content(self.editor)
         layout.addWidget(self.editor, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -33,6 +33,7 @@ from desktop.core.models import Claim
 from desktop.ops.claims import EntityRef, Role
 from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
 RELIABILITY = {
@@ -103,6 +104,7 @@ class ClaimEditor(QDockWidget):
         self.summary = QLineEdit(self.form_widget)
         self.summary.setObjectName("claim_summary")
         self.summary.setPlaceholderText("One-line summary in your words")
+        follow_content(self.summary)
         self.summary.editingFinished.connect(
             lambda: self._set("summary", self.summary.text().strip())
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.store.claims import LINK_KINDS
 from desktop.store.project import Project
 from desktop.ui.claims.editor import short
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.rows import ID_ROLE
 
 
@@ -33,6 +34,7 @@ class ClaimLinkDialog(QDialog):
         layout.addWidget(self.kind)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter claims…")
+        follow_content(self.filter)
         layout.addWidget(self.filter)
         self.list = QListWidget(self)
         self.list.setObjectName("link_targets")

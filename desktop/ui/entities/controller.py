@@ -19,6 +19,7 @@ from desktop.ui.commands.session import ProjectSession
 from desktop.ui.entities.panel import EntitiesPanel
 from desktop.ui.reader.tagging import TaggingController
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import isolate
 
 
 class EntitiesController(QObject):
@@ -122,7 +123,7 @@ class EntitiesController(QObject):
             session.project,
             "",
             entity.type,
-            title=f"Merge “{entity.name}” into…",
+            title=f"Merge “{isolate(entity.name)}” into…",
             allow_new=False,
             exclude=entity_id,
             parent=self.api.widget,

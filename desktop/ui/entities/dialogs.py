@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
 from desktop.ui.entities.panel import TYPE_NAMES, type_icon
+from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
 KWIC = 48  # characters of context on each side of a mention
@@ -37,8 +38,12 @@ def kwic_html(text: str, start: int, end: int, width: int = KWIC) -> str:
     """A keyword-in-context line: the mention in bold with the words around it."""
     left = text[max(0, start - width) : start].replace("\n", " ")
     right = text[end : end + width].replace("\n", " ")
+    # Qt ignores dir on a span and lays the line out by its first strong character, which in
+    # a clipped context may be a stray Latin word: a mark of the mention's own direction
+    # leads instead (RLM or LRM; none for a mention without letters).
+    mark = {"rtl": "\u200f", "ltr": "\u200e"}.get(html_dir(text[start:end]), "")
     return (
-        f"<span dir='rtl'>…{escape(left)}"
+        f"<span>{mark}…{escape(left)}"
         f"<b style='background:#fde7c4'>{escape(text[start:end])}</b>"
         f"{escape(right)}…</span>"
     )
@@ -51,7 +56,7 @@ class EntityPage(QDialog):
 
     def __init__(self, project: Project, entity: Entity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Entity — {entity.name}")
+        self.setWindowTitle(f"Entity — {isolate(entity.name)}")
         self.resize(760, 620)
         self.entity = entity
         layout = QVBoxLayout(self)
@@ -70,6 +75,7 @@ class EntityPage(QDialog):
         self.description = QLineEdit(entity.description, self)
         self.notes = QPlainTextEdit(entity.notes, self)
         self.notes.setMaximumHeight(70)
+        follow_content(self.name, self.aliases, self.description, self.notes)
         form.addRow("Name", self.name)
         form.addRow("Type", self.type_box)
         form.addRow("Aliases", self.aliases)
@@ -164,6 +170,7 @@ class EntityPicker(QDialog):
         self.query.setObjectName("entity_query")
         self.query.setPlaceholderText("Name or alias…")
         self.query.setClearButtonEnabled(True)
+        follow_content(self.query)
         layout.addWidget(self.query)
         self.results = QListWidget(self)
         self.results.setObjectName("entity_results")
@@ -189,7 +196,9 @@ class EntityPicker(QDialog):
             item.setData(ENTITY_ROLE, entity.id)
             self.results.addItem(item)
         if self.allow_new and text.strip():
-            item = QListWidgetItem(type_icon(self.type_ or "other"), f"New entity “{text.strip()}”")
+            item = QListWidgetItem(
+                type_icon(self.type_ or "other"), f"New entity “{isolate(text.strip())}”"
+            )
             item.setData(ENTITY_ROLE, None)
             self.results.addItem(item)
         if self.results.count():

@@ -29,6 +29,7 @@ from desktop.core.models import Entity
 from desktop.core.spans import context
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import kwic_html
+from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 from desktop.ui.widgets.icons import icon
 
@@ -109,7 +110,7 @@ class MentionsDialog(QDialog):
         add_alias: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Find All Mentions — {entity.name}")
+        self.setWindowTitle(f"Find All Mentions — {isolate(entity.name)}")
         self.resize(780, 520)
         self.project = project
         self.entity = entity
@@ -128,6 +129,7 @@ class MentionsDialog(QDialog):
         self.alias_edit.setObjectName("mention_alias")
         self.alias_edit.setPlaceholderText(self.tr("Add alias…"))
         self.alias_edit.installEventFilter(self)  # Enter adds the alias, not Accept
+        follow_content(self.alias_edit)
         self.alias_button = QPushButton(icon("mdi6.plus"), self.tr("Add Alias"), self)
         self.alias_button.setObjectName("mention_add_alias")
         self.alias_button.setAutoDefault(False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import ENTITY_TYPES, EntitySummary
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import ID_ROLE, RowCacheModel
 from desktop.ui.widgets.sorting import SourceSortProxy
@@ -96,6 +97,7 @@ class EntitiesPanel(QDockWidget):
         self.name_box.setObjectName("entity_filter")
         self.name_box.setPlaceholderText("Filter entities…")
         self.name_box.setClearButtonEnabled(True)
+        follow_content(self.name_box)
         row.addWidget(self.type_box)
         row.addWidget(self.name_box, 1)
         layout.addLayout(row)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Label
+from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.icons import icon
 
 KINDS = {
@@ -45,7 +46,8 @@ class LabelEditor(QDialog):
         form = QFormLayout(self)
         self.name_en = QLineEdit(label.name_en if label else "", self)
         self.name_ar = QLineEdit(label.name_ar if label else "", self)
-        self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        follow_content(self.name_en)
+        follow_content(self.name_ar, neutral=Qt.LayoutDirection.RightToLeft)
         self.color = QColor(label.color if label else "#9b8ec7")
         self.color_button = QPushButton(self)
         self.color_button.clicked.connect(self._choose_color)
@@ -116,11 +118,13 @@ class RemoveLabelDialog(QDialog):
         self, label: Label, usage: int, others: list[Label], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Remove label {label.name_en}")
+        self.setWindowTitle(f"Remove label {isolate(label.name_en)}")
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"“{label.name_en}” is used by {usage} annotation{'s' if usage != 1 else ''}.", self
+                f"“{isolate(label.name_en)}” is used by {usage} "
+                f"annotation{'s' if usage != 1 else ''}.",
+                self,
             )
         )
         self.move_radio = QRadioButton("Move them to", self)

@@ -17,6 +17,7 @@ from desktop.ops.outcome import Outcome
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import isolate, isolate_short
 
 
 class ArticleActions(QObject):
@@ -57,8 +58,8 @@ class ArticleActions(QObject):
         if len(ids) == 1:
             first = summaries[0]
             title = first.title if first is not None else f"article {ids[0]}"
-            what = f"Delete “{title}” and its {noun}?"
-            done = f"Deleted “{title}”."
+            what = f"Delete “{isolate(title)}” and its {noun}?"
+            done = f"Deleted “{isolate_short(title, 60)}”."
         else:
             what = f"Delete {len(ids):,} articles and their {noun}?"
             done = f"Deleted {len(ids):,} articles."

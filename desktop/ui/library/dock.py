@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.sorting import KeySort, SourceSortProxy
 
@@ -306,6 +307,7 @@ class LibraryDock(QDockWidget):
         self.filter_edit.setPlaceholderText("Filter articles…")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        follow_content(self.filter_edit)
         layout.addWidget(self.filter_edit)
         self.view = QTreeView(body)
         self.view.setObjectName("library_view")

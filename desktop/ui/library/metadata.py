@@ -29,6 +29,7 @@ from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
 LANGUAGES = (("ar", "Arabic"), ("en", "English"), ("und", "Unknown"))
@@ -54,8 +55,9 @@ class MetadataDialog(QDialog):
         ):
             edit = QLineEdit(value, self)
             edit.setObjectName(f"metadata_{key}")
-            if key in ("title", "source", "author") and document.direction == "rtl":
-                edit.setLayoutDirection(rtl)
+            if key in ("title", "source", "author"):
+                # Empty, they keep the article's direction; typed in, they follow the text.
+                follow_content(edit, neutral=rtl if document.direction == "rtl" else None)
             form.addRow(label, edit)
             self.edits[key] = edit
         self.edits["published"].setPlaceholderText("YYYY-MM-DD")

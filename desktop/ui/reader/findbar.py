@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.ui.reader.pane import ReaderText
+from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class FindBar(QFrame):
         self.edit.setObjectName("find_edit")
         self.edit.setPlaceholderText("Find in article (harakat and hamza ignored)…")
         self.edit.setClearButtonEnabled(True)
+        follow_content(self.edit)
         self.count = QLabel(self)
         self.count.setObjectName("find_count")
         self.count.setMinimumWidth(90)

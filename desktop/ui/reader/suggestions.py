@@ -23,6 +23,7 @@ from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, run_task
+from desktop.ui.widgets.bidi import isolate_short
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:  # the rules compile many patterns on import; load them after first paint
@@ -237,7 +238,9 @@ class SuggestionController(QObject):
         suggestion = self.items.get(span_id)
         if suggestion is None:
             return
-        title = menu.addAction(f"Suggested {suggestion.label_key}: “{suggestion.text[:40]}”")
+        title = menu.addAction(
+            f"Suggested {suggestion.label_key}: “{isolate_short(suggestion.text, 40)}”"
+        )
         title.setEnabled(False)
         menu.addAction(icon("mdi6.check"), "Accept Suggestion", lambda: self.accept(suggestion))
         menu.addAction(icon("mdi6.close"), "Reject Suggestion", lambda: self.reject(suggestion))
@@ -264,7 +267,7 @@ class SuggestionController(QObject):
                 is_entity=suggestion.kind == "entity",
                 claimant=suggestion.claimant,
             )
-            text = f"Accept suggestion “{plan.draft.quote[:28]}”"
+            text = f"Accept suggestion “{isolate_short(plan.draft.quote, 28)}”"
             session.run(partial(ops.add_annotations, plans=[plan], text=text))
         except HamishError as error:
             self.status.show_status(str(error), 5000)

@@ -22,6 +22,7 @@ from desktop.ui.commands.session import ProjectSession
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import html_dir, isolate, isolate_short
 from desktop.ui.widgets.icons import icon
 
 
@@ -158,7 +159,9 @@ class TaggingController(QObject):
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.show_status(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
+        self.status.show_status(
+            f"Tagged “{isolate_short(plan.draft.quote, 40)}” as {isolate(label.name_en)}", 3000
+        )
         return outcome.value[0]
 
     def delete_annotation(self, annotation_id: int) -> None:
@@ -199,12 +202,13 @@ class TaggingController(QObject):
         if label is None:
             self.messenger.error(
                 "Find All Mentions",
-                f"There is no label to tag mentions of “{entity.name}” with: tag one by hand.",
+                f"There is no label to tag mentions of “{isolate(entity.name)}” with: "
+                "tag one by hand.",
             )
             return
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
-        text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
+        text = f"Accept {count} mention{'s' if count != 1 else ''} of {isolate(entity.name)}"
         self.api.run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
 
     def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:
@@ -289,8 +293,8 @@ class TaggingController(QObject):
         session = self._session
         annotation = session.project.annotations.get(annotation_id)
         label = session.label(annotation.label_id)
-        quote = " ".join(annotation.quote.split())[:40]
-        title = menu.addAction(f"{label.name_en if label else '?'}: “{quote}”")
+        quote = isolate_short(annotation.quote, 40)
+        title = menu.addAction(f"{isolate(label.name_en) if label else '?'}: “{quote}”")
         title.setEnabled(False)
         menu.addAction(
             icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
@@ -348,18 +352,26 @@ class TaggingController(QObject):
                 continue
             annotation = self.model.annotation(row)
             label = self.session.label(annotation.label_id)
-            name = f"{label.name_en} · {label.name_ar}" if label else "?"
-            lines = [f"<b style='color:{label.color if label else '#000'}'>{escape(name)}</b>"]
+            # Lines run in the interface's direction; each piece of the analyst's text is
+            # isolated in it (FSI … PDI), and the note, which may be paragraphs long, is its
+            # own block in its own direction under "Note:".
+            name = (
+                f"{escape(isolate(label.name_en))} · {escape(isolate(label.name_ar))}"
+                if label
+                else "?"
+            )
+            lines = [f"<b style='color:{label.color if label else '#000'}'>{name}</b>"]
             if annotation.entity_id is not None:
                 entity = self.session.project.annotations.entity_name(annotation.entity_id)
                 if entity:
-                    lines.append(f"Entity: {escape(entity)}")
+                    lines.append(f"Entity: {escape(isolate(entity))}")
             if annotation.note:
-                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
+                note = escape(annotation.note).replace("\n", "<br>")
+                lines.append(f"Note:<div dir='{html_dir(annotation.note)}'>{note}</div>")
             if annotation.author:
                 lines.append(
-                    f"<span style='color:#6b777b'>{escape(annotation.author)} · "
-                    f"{annotation.modified_at[:10]}</span>"
+                    f"<span style='color:#6b777b'>{escape(isolate(annotation.author))} · "
+                    f"{escape(isolate(annotation.modified_at[:10]))}</span>"
                 )
-            parts.append("<br>".join(lines))
+            parts.append("".join(f"<div>{line}</div>" for line in lines))
         return "<hr>".join(parts) or None

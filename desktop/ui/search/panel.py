@@ -73,6 +73,7 @@ from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.search.catchup import IndexCatchUp
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
@@ -116,15 +117,21 @@ def snippet_html(snippet: Snippet) -> str:
 
 def hit_html(hit: Hit) -> str:
     title = _marked_html(hit.title, 0, hit.title_spans)
-    meta = [part for part in (hit.source, hit.published) if part]
+    # The source and date are isolated: an Arabic outlet before a date would otherwise turn
+    # "2026-01-05" into Arabic numbers laid out right to left.
+    meta = [isolate(part) for part in (hit.source, hit.published) if part]
     count = len(hit.spans)
     meta.append(f"{count} match{'es' if count != 1 else ''}" if count else "title or source")
     details = html.escape("  ·  ".join(meta), quote=False)
-    # The details are English: an explicit left-to-right block keeps "23 matches" in order
+    # The title runs in its own direction (an English title on an Arabic article too); the
+    # details are English: an explicit left-to-right block keeps "23 matches" in order
     # inside a right-to-left row, aligned with the title's edge.
-    align = "right" if hit.direction == "rtl" else "left"
+    direction = html_dir(hit.title)
+    if direction == "auto":
+        direction = "rtl" if hit.direction == "rtl" else "ltr"
+    align = "right" if direction == "rtl" else "left"
     return (
-        f"<div><b>{title}</b></div>"
+        f'<div dir="{direction}"><b>{title}</b></div>'
         f'<div dir="ltr" align="{align}" style="color:{MUTED};font-size:small;">{details}</div>'
     )
 
@@ -434,6 +441,7 @@ class SearchPanel(QDockWidget):
         self.query_edit.setPlaceholderText('Search all articles: words, "phrases", pre*, OR, NOT')
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        follow_content(self.query_edit)
         self.query_edit.setToolTip(
             "Harakat, tatweel, hamza and alef forms, ة/ه and Latin case are ignored.\n"
             "A word also matches it with و ف ب ك ل in front (كيري → وكيري، لكيري), never "

@@ -21,6 +21,7 @@ from desktop.store.project import Project
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.shell.actions import ActionRegistry
 from desktop.ui.shell.messages import Messenger
+from desktop.ui.widgets.bidi import show_elided
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ class WindowApi(QObject):
 
     # --- the window's services -------------------------------------------------------------------
     def show_status(self, message: str, timeout_ms: int = 4000) -> None:
-        self._status.showMessage(message, timeout_ms)
+        show_elided(self._status, message, timeout_ms)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """A permanent widget in the status bar (an import's progress, say)."""

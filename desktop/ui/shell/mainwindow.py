@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__, paths, settings
+from desktop.ui.widgets.bidi import isolate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -638,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.status_project.setText(
-            f"{self.project.path.name}  ·  {self.project.documents.count()} articles"
+            f"{isolate(self.project.path.name)}  ·  {self.project.documents.count()} articles"
         )
 
     # --- view --------------------------------------------------------------------------------
@@ -735,8 +736,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         parts = []
         if self.reader.document_id is not None:
-            parts.append(self.reader.title.text())
-        parts.append(self.project.path.stem)
+            parts.append(isolate(self.reader.title.text()))
+        parts.append(isolate(self.project.path.stem))
         parts.append("Hamish")
         self.setWindowTitle(" — ".join(parts))
 

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.arabic import detect_direction
 from desktop.io.exporters.progress import ExportCancelled
 from desktop.io.exporters.report import (
     SECTIONS,
@@ -76,6 +75,7 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     choose_save_path,
 )
+from desktop.ui.widgets.bidi import first_strong, follow_content, isolate, set_neutral, show_elided
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
@@ -201,6 +201,7 @@ class ReportDialog(QDialog):
         self.marking_box.setObjectName("report_marking")
         self.marking_box.setEditable(True)
         self.marking_box.addItems(MARKINGS)
+        follow_content(self.title_edit, self.author_edit, self.marking_box)
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("report_language")
         self.language_box.addItem("العربية (Arabic)", "ar")
@@ -301,6 +302,7 @@ class ReportDialog(QDialog):
         self.summary_edit.setObjectName("report_summary")
         summary_label.setBuddy(self.summary_edit)
         self.summary_edit.setPlaceholderText("اكتب هنا خلاصة التحليل… / Your summary…")
+        follow_content(self.summary_edit)
         right.addWidget(self.summary_edit, 3)
         preview_row = QHBoxLayout()
         preview_row.addWidget(QLabel("Outline:", self))
@@ -500,19 +502,19 @@ class ReportDialog(QDialog):
             Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
         )
         self.title_edit.setPlaceholderText(tr("default_title", language))
-        for widget in (self.title_edit, self.marking_box, self.preview_list):
-            widget.setLayoutDirection(direction)
+        self.preview_list.setLayoutDirection(direction)
+        for field in (self.title_edit, self.author_edit, self.marking_box):
+            set_neutral(field, direction)  # while empty; typed in, each follows its text
         self._summary_direction()
 
     def _summary_direction(self) -> None:
-        """The summary editor follows what is typed (each paragraph is laid out by its own
-        direction by Qt); an empty editor starts on the report language's side."""
-        text = self.summary_edit.toPlainText()
-        if text.strip():
-            rtl = detect_direction(text) == "rtl"
-        else:
+        """The summary editor follows what is typed (its first strong character, as
+        follow_content lays out the text; the scroll bar goes to that side too); an empty
+        editor starts on the report language's side."""
+        want = first_strong(self.summary_edit.toPlainText())
+        if want is None:
             rtl = self.language_box.currentData() != "en"
-        want = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            want = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         if self.summary_edit.layoutDirection() != want:
             self.summary_edit.setLayoutDirection(want)
 
@@ -580,7 +582,7 @@ class ReportDialog(QDialog):
         self.written = None
         self.open_button.setVisible(False)
         self._busy(True)
-        self.status.showMessage(f"Writing {target.name}…")
+        show_elided(self.status, f"Writing {isolate(target.name)}…")
         self.task = run_task(
             _export_task(self.project_path, target, options),
             on_done=self._exported,
@@ -617,7 +619,7 @@ class ReportDialog(QDialog):
                 ("sources", "source", "sources"),
             )
         ]
-        self.status.showMessage(f"Wrote {summary.path.name}: {', '.join(parts)}.")
+        show_elided(self.status, f"Wrote {isolate(summary.path.name)}: {', '.join(parts)}.")
         self.open_button.setVisible(True)
         self.open_button.setFocus()
 

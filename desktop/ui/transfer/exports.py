@@ -22,6 +22,7 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     choose_save_path,
 )
+from desktop.ui.widgets.bidi import isolate
 
 if TYPE_CHECKING:
     from desktop.ui.transfer.briefing_dialog import ReportDialog
@@ -46,7 +47,7 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                 summary = export_json(project, target)
                 progress.check()
                 return (
-                    f"Wrote {target.name}: {summary.documents} articles, "
+                    f"Wrote {isolate(target.name)}: {summary.documents} articles, "
                     f"{summary.annotations} annotations, {summary.claims} claims."
                 )
             try:
@@ -59,7 +60,7 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                 )
             except ExportCancelled:
                 raise TaskCancelled from None
-            return f"Wrote {target.name}: {written.rows} {written.kind}."
+            return f"Wrote {isolate(target.name)}: {written.rows} {written.kind}."
 
     return task
 
@@ -129,7 +130,7 @@ class ExportController(QObject):
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
-        self.api.show_status(f"Exporting {target.name}…", 0)
+        self.api.show_status(f"Exporting {isolate(target.name)}…", 0)
         self.task = run_task(
             _file_task(project_path, kind, target),
             on_done=self._file_done,

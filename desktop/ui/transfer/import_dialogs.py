@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ImportFailure
 from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
+from desktop.ui.widgets.bidi import isolate
 from desktop.ui.widgets.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -126,7 +127,7 @@ class ImportSummaryDialog(QDialog):
             "Imported",
             "mdi6.check-circle-outline",
             "#2e7d32",
-            [(p, _isolate(titles.get(i, "")), i) for p, i in outcome.imported],
+            [(p, isolate(titles.get(i, "")), i) for p, i in outcome.imported],
         )
         self._group(
             "skipped",
@@ -134,7 +135,7 @@ class ImportSummaryDialog(QDialog):
             "mdi6.skip-next-circle-outline",
             "#6b777b",
             [
-                (p, f"Already in the project as “{_isolate(titles.get(i, ''))}” (article {i})", i)
+                (p, f"Already in the project as “{isolate(titles.get(i, ''))}” (article {i})", i)
                 for p, i in outcome.duplicates
             ]
             + [(f.path, _reason(f), None) for f in outcome.skipped],
@@ -194,12 +195,6 @@ class ImportSummaryDialog(QDialog):
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.outcome.as_text())
-
-
-def _isolate(text: str) -> str:
-    """Wrap an Arabic title in Unicode directional isolates (FSI … PDI) so the English
-    sentence and quotation marks around it keep their places."""
-    return f"\u2068{text}\u2069"
 
 
 def _reason(failure: ImportFailure) -> str:

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentDraft
 from desktop.ops import articles as ops
-from desktop.ops.outcome import short
 from desktop.store.project import Project
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.transfer.clipboard import draft_from_mime, local_paths
 from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportProgress, ImportSummaryDialog
+from desktop.ui.widgets.bidi import isolate_short
 
 
 class ImportController(QObject):
@@ -195,7 +195,7 @@ class ImportController(QObject):
         )
         if quiet:
             title = outcome.titles.get(outcome.imported[0][1], "")
-            self.api.show_status(f"Imported “{short(title, 60)}”.", 5000)
+            self.api.show_status(f"Imported “{isolate_short(title, 60)}”.", 5000)
         else:
             self.present_summary(outcome)
         self._next()
@@ -266,7 +266,7 @@ class ImportController(QObject):
             )
             return
         api.open_document(report.imported[0][1])
-        api.show_status(f"New article “{short(draft.title, 60)}”.", 5000)
+        api.show_status(f"New article “{isolate_short(draft.title, 60)}”.", 5000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.api.widget:

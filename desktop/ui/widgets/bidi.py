@@ -1,0 +1,202 @@
+"""Text direction for the analyst's own words: fields that follow what is typed, and messages
+that keep embedded titles, file names and dates in their places.
+
+- ``follow_content(widget)``: a QLineEdit, QPlainTextEdit, QTextEdit or editable QComboBox takes
+  its direction and alignment from the FIRST STRONG character of its text (Arabic, Hebrew… →
+  right-to-left; Latin → left-to-right; none, as in an empty field or "2026", → the
+  interface's layout direction), updated as the analyst types. A QTextEdit aligns each
+  paragraph by itself (``Qt.LayoutDirectionAuto`` on the document's default text option);
+  QPlainTextEdit's layout ignores per-paragraph direction and does not mirror "leading"
+  alignment, so there the whole text follows its first strong character with an explicit
+  side (as the reader pane does).
+- ``isolate(text)``: FSI … PDI (Unicode bidi isolation) around a piece of data inside a
+  sentence, so an Arabic title or file name neither drags the numbers, punctuation and words
+  around it to its side nor is scrambled by them. Dates and other digit groups inside it
+  ("2026-12-01") are isolated left-to-right so they are not read backwards.
+- ``show_elided(bar, message)``: QStatusBar draws its message clipped, not elided; this cuts a
+  long message at its logical end with "…".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStatusBar, QTextEdit, QWidget
+
+FSI = "\u2068"  # FIRST STRONG ISOLATE: direction from the isolated text itself
+LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+
+_ISOLATES = (FSI, LRI, "\u2067", PDI)
+# Digits joined by date/time/number separators: "2026-12-01", "01/12/2026", "10:30", "3.5".
+_DIGIT_GROUP = re.compile(r"\d+(?:[-/.:]\d+)+")
+
+
+def first_strong(text: str) -> Qt.LayoutDirection | None:
+    """The direction of the first strong character of ``text`` (the Unicode P2/P3 rule that
+    HTML's dir="auto" uses), or None when it has none (empty, digits, punctuation)."""
+    bidirectional = unicodedata.bidirectional
+    for ch in text:
+        cls = bidirectional(ch)
+        if cls == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if cls in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+def html_dir(text: str) -> str:
+    """The HTML ``dir`` value for ``text``: "rtl"/"ltr" by its first strong character, "auto"
+    when it has none. Qt's rich text does not understand dir="auto", so the decision is made
+    here rather than left to the renderer."""
+    direction = first_strong(text)
+    if direction is None:
+        return "auto"
+    return "rtl" if direction == Qt.LayoutDirection.RightToLeft else "ltr"
+
+
+def isolate(text: str) -> str:
+    """``text`` wrapped in FSI … PDI, ready to embed in a sentence of either direction.
+
+    Digit groups such as dates are isolated left-to-right inside it: after an Arabic word
+    the Unicode algorithm treats "2026-12-01" as three Arabic numbers laid out right to left
+    ("01-12-2026"). Isolation characters already in ``text`` are dropped first so a title
+    cannot leave an isolate open and swallow the rest of the message."""
+    for mark in _ISOLATES:
+        text = text.replace(mark, "")
+    text = _DIGIT_GROUP.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+    return f"{FSI}{text}{PDI}"
+
+
+def isolate_short(text: str, limit: int = 60) -> str:
+    """``isolate`` of ``text`` with its whitespace collapsed and, when longer than ``limit``,
+    cut at its end with "…" (inside the isolate, so the ellipsis sits where the title stops
+    in its own direction)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return isolate(text)
+
+
+def show_elided(bar: QStatusBar, message: str, timeout_ms: int = 0) -> None:
+    """``bar.showMessage`` with a message too wide for the bar cut at its end with "…".
+
+    QStatusBar paints its message clipped at the far edge, which after bidi reordering can
+    be the middle of the sentence; eliding the logical text keeps its beginning whole. A
+    bar that has not been laid out yet shows the message as it is."""
+    width = bar.width() - 12
+    for child in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if child.isVisible():
+            width -= child.width()
+    if message and bar.isVisible() and width > 40:
+        message = bar.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, width)
+    bar.showMessage(message, timeout_ms)
+
+
+TextField = QLineEdit | QPlainTextEdit | QTextEdit | QComboBox
+
+
+class _Follower(QObject):
+    """Keeps one field's direction in step with its text (a child of the field, so it lives
+    and dies with it)."""
+
+    def __init__(
+        self, field: QLineEdit | QPlainTextEdit | QTextEdit, neutral: Qt.LayoutDirection | None
+    ) -> None:
+        super().__init__(field)
+        self.field = field
+        self.neutral = neutral
+        field.textChanged.connect(self.update)
+        field.installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.LayoutDirectionChange:
+            self.update()
+        return False
+
+    def update(self) -> None:
+        field = self.field
+        if isinstance(field, QLineEdit):
+            _follow_line(field, first_strong(field.text()) or self.neutral)
+        elif isinstance(field, QTextEdit):
+            _follow_rich(field)
+        else:
+            _follow_plain(field, first_strong(field.toPlainText()) or self.neutral)
+
+
+def _side(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
+    if direction == Qt.LayoutDirection.RightToLeft:
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+    return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+
+
+def _follow_line(field: QLineEdit, direction: Qt.LayoutDirection | None) -> None:
+    vertical = field.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+    if direction is None:
+        # Empty or neutral text (and the placeholder) follow the interface.
+        if field.testAttribute(Qt.WidgetAttribute.WA_SetLayoutDirection):
+            field.unsetLayoutDirection()
+        direction = field.layoutDirection()
+    elif field.layoutDirection() != direction:
+        field.setLayoutDirection(direction)
+    alignment = _side(direction) | vertical
+    if field.alignment() != alignment:
+        field.setAlignment(alignment)
+
+
+def _follow_plain(field: QPlainTextEdit, direction: Qt.LayoutDirection | None) -> None:
+    if direction is None:
+        direction = field.layoutDirection()
+    document = field.document()
+    option = QTextOption(document.defaultTextOption())
+    side = _side(direction)
+    if option.textDirection() == direction and option.alignment() == side:
+        return
+    option.setTextDirection(direction)
+    option.setAlignment(side)
+    document.setDefaultTextOption(option)
+
+
+def _follow_rich(field: QTextEdit) -> None:
+    document = field.document()
+    option = QTextOption(document.defaultTextOption())
+    # Each paragraph takes the direction of its own first strong character, and its
+    # "leading" alignment mirrors with it (verified for Qt 6: QTextDocumentLayout honours this;
+    # QPlainTextDocumentLayout does not).
+    if option.textDirection() == Qt.LayoutDirection.LayoutDirectionAuto and not (
+        option.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    ):
+        return
+    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    document.setDefaultTextOption(option)
+
+
+def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None) -> None:
+    """Make each field follow its content's direction (see the module's docstring).
+
+    ``neutral``: the direction while a field has no strong character (empty, digits only),
+    for a field meant for one script such as an Arabic name; by default the interface's."""
+    for field in fields:
+        if isinstance(field, QComboBox):
+            editor = field.lineEdit()
+            if editor is None:
+                continue
+            _Follower(editor, neutral)
+        else:
+            _Follower(field, neutral)
+
+
+def set_neutral(field: TextField, neutral: Qt.LayoutDirection | None) -> None:
+    """Change the direction a following field takes while it has no strong character (the
+    briefing's fields take the report language's)."""
+    target = field.lineEdit() if isinstance(field, QComboBox) else field
+    if target is None:
+        return
+    for follower in target.findChildren(_Follower):
+        follower.neutral = neutral
+        follower.update()
