@@ -51,6 +51,12 @@ SHOW_SUGGESTIONS: Setting[bool] = Setting(
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
 )
+INTERFACE_LANGUAGE: Setting[str] = Setting(
+    "ui/language",
+    str,
+    "",
+    "Interface language: 'ar' or 'en'; empty follows the system locale. Applies on restart.",
+)
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -62,6 +68,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     SNAP_TO_WORDS,
     SHOW_SUGGESTIONS,
     AUTHOR_NAME,
+    INTERFACE_LANGUAGE,
 )
 
 
