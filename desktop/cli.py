@@ -1,9 +1,10 @@
 """``hamish``: the window by default, headless sub-commands for scripting and checking.
 
 This module stays tiny on purpose: ``hamish``, ``hamish --project PATH`` and ``--lang ar|en``
-go straight to the window without loading the sub-commands and their parser (start-up time is what the analyst
-waits for); everything else is ``desktop.commands``. Every failure of a sub-command prints one
-clear line on stderr and exits non-zero; nothing here imports Qt unless a window is needed.
+go straight to the window without loading the sub-commands and their parser (start-up time is
+what the analyst waits for); everything else is ``desktop.commands``. Every failure of a
+sub-command prints one clear line on stderr and exits non-zero; nothing here imports Qt
+unless a window is needed.
 """
 
 from __future__ import annotations

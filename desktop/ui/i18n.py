@@ -2,8 +2,9 @@
 
 English is the source language of every string (``self.tr("…")``, ``QCoreApplication.translate``,
 ``QT_TRANSLATE_NOOP``); Arabic comes from ``resources/translations/hamish_ar.qm`` (made by
-``pyside6-lrelease`` from ``hamish_ar.ts``) plus Qt's own ``qtbase_ar.qm`` for the standard
-dialogs. The choice, strongest first: ``hamish --lang ar|en`` for one run, the
+``pyside6-lrelease`` from ``hamish_ar.ts``, see ``resources/translations/update.py``) plus Qt's
+own ``qtbase_ar.qm`` for the standard dialogs; English loads ``hamish_en.qm``, its plural forms
+only. The choice, strongest first: ``hamish --lang ar|en`` for one run, the
 ``HAMISH_LANG`` environment variable (tests pin it to English), the Interface Language setting,
 then the system locale (Arabic → Arabic, anything else → English). The language applies when
 the window is built, so a change of the setting applies at the next start.
@@ -16,10 +17,24 @@ sets each document's text direction from the article itself.
 from __future__ import annotations
 
 import os
-from typing import Final
+from typing import Final, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker for a string translated later, typed (PySide6's returns ``object``):
+    lupdate reads the call by name, so import this one instead of PySide6's."""
+    return text
+
 
 LANGUAGES: Final = ("ar", "en")
 ENV_VAR: Final = "HAMISH_LANG"
@@ -76,7 +91,7 @@ def install_language(app: QApplication, language: str) -> str:
     effective = "en"
     if language == "ar":
         ours = QTranslator(app)
-        if _load_hamish(ours):
+        if _load(ours, "hamish_ar.qm"):
             QCoreApplication.installTranslator(ours)
             _installed.append(ours)
             effective = "ar"
@@ -85,24 +100,128 @@ def install_language(app: QApplication, language: str) -> str:
             if qt.load("qtbase_ar", qt_dir):  # Qt's own dialogs and buttons
                 QCoreApplication.installTranslator(qt)
                 _installed.append(qt)
+    if effective == "en":
+        # English is the source language; its file holds only the plural forms
+        # ("%n article(s)" → "1 article", "2 articles").
+        plurals = QTranslator(app)
+        if _load(plurals, "hamish_en.qm"):
+            QCoreApplication.installTranslator(plurals)
+            _installed.append(plurals)
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if effective == "ar" else Qt.LayoutDirection.LeftToRight
     )
-    app.setProperty("hamish_language", effective)
+    global _current
+    _current = effective
     return effective
+
+
+_current = "en"
 
 
 def current_language() -> str:
     """The language ``install_language`` put in effect (English before it runs)."""
-    app = QCoreApplication.instance()
-    value = app.property("hamish_language") if app is not None else None
-    return value if value in LANGUAGES else "en"
+    return _current
 
 
-def _load_hamish(translator: QTranslator) -> bool:
+class _Named(Protocol):
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def name_ar(self) -> str: ...
+
+
+def label_name(label: _Named | None, unknown: str = "?") -> str:
+    """A label's (or entity type's) name in the interface language: each label has both."""
+    if label is None:
+        return unknown
+    if _current == "ar" and label.name_ar:
+        return label.name_ar
+    return label.name_en or label.name_ar
+
+
+def _load(translator: QTranslator, name: str) -> bool:
     from importlib import resources
 
     from desktop.resources import resource
 
-    with resources.as_file(resource(TRANSLATIONS_DIR) / "hamish_ar.qm") as path:
+    with resources.as_file(resource(TRANSLATIONS_DIR) / name) as path:
         return path.is_file() and translator.load(str(path))
+
+
+# The project's fixed vocabulary (claim stances and statuses, entity types, claim links), kept
+# in English in the store and shown translated: ``term("contested")``.
+TERMS: Final = {
+    "asserts": QT_TRANSLATE_NOOP("Terms", "Asserts"),
+    "denies": QT_TRANSLATE_NOOP("Terms", "Denies"),
+    "unverified": QT_TRANSLATE_NOOP("Terms", "Unverified"),
+    "corroborated": QT_TRANSLATE_NOOP("Terms", "Corroborated"),
+    "contested": QT_TRANSLATE_NOOP("Terms", "Contested"),
+    "refuted": QT_TRANSLATE_NOOP("Terms", "Refuted"),
+    "person": QT_TRANSLATE_NOOP("Terms", "Person"),
+    "organisation": QT_TRANSLATE_NOOP("Terms", "Organisation"),
+    "location": QT_TRANSLATE_NOOP("Terms", "Location"),
+    "event": QT_TRANSLATE_NOOP("Terms", "Event"),
+    "other": QT_TRANSLATE_NOOP("Terms", "Other"),
+    "claim": QT_TRANSLATE_NOOP("Terms", "Claim"),
+    "datetime": QT_TRANSLATE_NOOP("Terms", "Date/time"),
+    "note": QT_TRANSLATE_NOOP("Terms", "Note"),
+    "supports": QT_TRANSLATE_NOOP("Terms", "supports"),
+    "contradicts": QT_TRANSLATE_NOOP("Terms", "contradicts"),
+    "repeats": QT_TRANSLATE_NOOP("Terms", "repeats"),
+}
+
+
+def term(value: str) -> str:
+    """A stored vocabulary word (``"contested"``) in the interface language."""
+    source = TERMS.get(value)
+    return QCoreApplication.translate("Terms", source) if source else value.capitalize()
+
+
+def label_title(label: _Named | None, unknown: str = "?") -> str:
+    """How menus and lists show a label: both names in English ("Person · شخص"), the Arabic
+    one alone in the Arabic interface."""
+    if label is None:
+        return unknown
+    if _current == "ar" and label.name_ar:
+        return label.name_ar
+    return f"{label.name_en} · {label.name_ar}"
+
+
+class Counts(QObject):
+    """Counted phrases for code outside a QObject's methods (a dataclass, a background task, a
+    module function): lupdate marks a message as plural (Arabic has six forms) only for
+    ``self.tr(text, "", n)``, not for ``QCoreApplication.translate(…, n)``."""
+
+    def articles(self, n: int) -> str:
+        return self.tr("%n article(s)", "", n)
+
+    def annotations(self, n: int) -> str:
+        return self.tr("%n annotation(s)", "", n)
+
+    def claims(self, n: int) -> str:
+        return self.tr("%n claim(s)", "", n)
+
+    def matches(self, n: int) -> str:
+        return self.tr("%n match(es)", "", n)
+
+    def imported(self, n: int) -> str:
+        return self.tr("%n imported", "", n)
+
+    def skipped(self, n: int) -> str:
+        return self.tr("%n skipped", "", n)
+
+    def failed(self, n: int) -> str:
+        return self.tr("%n failed", "", n)
+
+    def cancelled_after(self, done: int, total: int) -> str:
+        return self.tr("cancelled after {done} of %n file(s)", "", total).format(done=done)
+
+
+_counts: list[Counts] = []
+
+
+def counts() -> Counts:
+    """The one ``Counts`` (made on first use)."""
+    if not _counts:
+        _counts.append(Counts())
+    return _counts[0]

@@ -19,7 +19,7 @@ class NoteEditor(QDialog):
 
     def __init__(self, quote: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note")
+        self.setWindowTitle(self.tr("Note"))
         self.resize(520, 320)
         layout = QVBoxLayout(self)
         excerpt = QLabel(" ".join(quote.split())[:300], self)
@@ -30,7 +30,7 @@ class NoteEditor(QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("note_editor")
         self.editor.setPlainText(note)
-        self.editor.setPlaceholderText("Your note on this passage…")
+        self.editor.setPlaceholderText(self.tr("Your note on this passage…"))
         layout.addWidget(self.editor, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

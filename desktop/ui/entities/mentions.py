@@ -103,7 +103,7 @@ class MentionsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Find All Mentions — {entity.name}")
+        self.setWindowTitle(self.tr("Find All Mentions — {name}").format(name=entity.name))
         self.resize(780, 520)
         self.project = project
         self.entity = entity
@@ -111,10 +111,17 @@ class MentionsDialog(QDialog):
         self.texts: dict[int, str] = {}
         layout = QVBoxLayout(self)
         aliases = "، ".join(dict.fromkeys((entity.name, *entity.aliases)))
-        layout.addWidget(QLabel(f"Aliases searched (with و ف ب ك ل before them): {aliases}", self))
+        layout.addWidget(
+            QLabel(
+                self.tr("Aliases searched (with و ف ب ك ل before them): {aliases}").format(
+                    aliases=aliases
+                ),
+                self,
+            )
+        )
         scope = QHBoxLayout()
-        self.in_article = QRadioButton("Open article", self)
-        self.in_corpus = QRadioButton("All articles", self)
+        self.in_article = QRadioButton(self.tr("Open article"), self)
+        self.in_corpus = QRadioButton(self.tr("All articles"), self)
         self.in_article.setEnabled(current_document is not None)
         (self.in_article if current_document is not None else self.in_corpus).setChecked(True)
         scope.addWidget(self.in_article)
@@ -125,7 +132,7 @@ class MentionsDialog(QDialog):
         layout.addLayout(scope)
         self.list = QTreeWidget(self)
         self.list.setObjectName("mention_candidates")
-        self.list.setHeaderLabels(["Article", "Occurrence"])
+        self.list.setHeaderLabels([self.tr("Article"), self.tr("Occurrence")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
@@ -177,9 +184,7 @@ class MentionsDialog(QDialog):
         first = self.list.topLevelItem(0)
         if first is not None:
             self.list.setCurrentItem(first)
-        self.count.setText(
-            f"{len(candidates)} untagged occurrence{'s' if len(candidates) != 1 else ''}"
-        )
+        self.count.setText(self.tr("%n untagged occurrence(s)", "", len(candidates)))
 
     def candidates(self, everything: bool) -> list[Candidate]:
         items = (

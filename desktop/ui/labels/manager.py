@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.core.errors import HamishError
 from desktop.ops import labels as ops
 from desktop.ops.outcome import Operation
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import label_name
 from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
 from desktop.ui.shell.messages import Messenger
 
@@ -19,11 +21,11 @@ def _run(session: ProjectSession, messenger: Messenger, operation: Operation) ->
     try:
         session.run(operation)
     except HamishError as error:
-        messenger.error("Labels", str(error))
+        messenger.error(QCoreApplication.translate("ManageLabels", "Labels"), str(error))
 
 
 def shortcut_owners(session: ProjectSession) -> dict[str, str]:
-    return {label.shortcut: label.name_en for label in session.labels if label.shortcut}
+    return {label.shortcut: label_name(label) for label in session.labels if label.shortcut}
 
 
 def manage_labels(parent: QWidget, session: ProjectSession, messenger: Messenger) -> None:

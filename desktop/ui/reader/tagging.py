@@ -21,6 +21,7 @@ from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import label_name, label_title
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -86,12 +87,10 @@ class TaggingController(QObject):
         menu.clear()
         bar.clear()
         for label in self._session.labels:
-            action = QAction(
-                icon(label.icon, label.color), f"{label.name_en} · {label.name_ar}", self.window
-            )
+            action = QAction(icon(label.icon, label.color), label_title(label), self.window)
             action.setObjectName(f"label_{label.key}")
             action.setData(label.id)
-            tip = f"Tag the selection as {label.name_en}"
+            tip = self.tr("Tag the selection as {label}").format(label=label_name(label))
             if label.shortcut:
                 action.setShortcut(QKeySequence(label.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -159,7 +158,12 @@ class TaggingController(QObject):
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.show_status(f"Tagged “{plan.draft.quote[:40]}” as {label.name_en}", 3000)
+        self.status.show_status(
+            self.tr("Tagged “{quote}” as {label}").format(
+                quote=plan.draft.quote[:40], label=label_name(label)
+            ),
+            3000,
+        )
         return outcome.value[0]
 
     def _run(self, title: str, operation: Callable[[Project], Outcome[object]]) -> None:
@@ -170,7 +174,7 @@ class TaggingController(QObject):
 
     def delete_annotation(self, annotation_id: int) -> None:
         self._run(
-            "Cannot delete the annotation",
+            self.tr("Cannot delete the annotation"),
             partial(ops.delete_annotation, annotation_id=annotation_id),
         )
 
@@ -178,13 +182,13 @@ class TaggingController(QObject):
         label = self._session.label(label_id)
         if label is not None:
             self._run(
-                "Cannot change the label",
+                self.tr("Cannot change the label"),
                 partial(ops.edit_annotation, annotation_id=annotation_id, label=label),
             )
 
     def set_note(self, annotation_id: int, note: str) -> None:
         self._run(
-            "Cannot save the note",
+            self.tr("Cannot save the note"),
             partial(ops.edit_annotation, annotation_id=annotation_id, note=note),
         )
 
@@ -205,18 +209,23 @@ class TaggingController(QObject):
         key = ops.LABEL_OF_ENTITY_TYPE.get(entity.type, "person")
         label = session.label_by_key(key)
         if label is None:
-            self.messenger.error("Find All Mentions", f"There is no “{key}” label to tag with.")
+            self.messenger.error(
+                self.tr("Find All Mentions"),
+                self.tr("There is no “{label}” label to tag with.").format(label=key),
+            )
             return
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
-        text = f"Accept {count} mention{'s' if count != 1 else ''} of {entity.name}"
-        self._run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
+        text = self.tr("Accept %n mention(s) of {entity}", "", count).format(entity=entity.name)
+        self._run(
+            self.tr("Find All Mentions"), partial(ops.add_annotations, plans=plans, text=text)
+        )
 
     def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:
         rejected = [
             ops.Candidate("mention", m.document_id, m.start, m.end, m.quote) for m in mentions
         ]
-        self._run("Find All Mentions", partial(ops.reject_candidates, candidates=rejected))
+        self._run(self.tr("Find All Mentions"), partial(ops.reject_candidates, candidates=rejected))
 
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:
@@ -238,7 +247,7 @@ class TaggingController(QObject):
     def on_current(self, action: Callable[[int], None]) -> None:
         current = self.current_annotation()
         if current is None:
-            self.status.show_status("Place the cursor on an annotation first.", 4000)
+            self.status.show_status(self.tr("Place the cursor on an annotation first."), 4000)
             return
         action(current)
 
@@ -249,7 +258,7 @@ class TaggingController(QObject):
         annotation = self.model.annotation(row)
         self.panel.select(annotation_id)
         if annotation.anchor == "orphaned":
-            self.status.show_status("This annotation is orphaned: its text is gone.", 5000)
+            self.status.show_status(self.tr("This annotation is orphaned: its text is gone."), 5000)
             return
         self.reader.text.select_cp(annotation.start, annotation.end)
         self.reader.text.flash(annotation.start, annotation.end)
@@ -280,7 +289,7 @@ class TaggingController(QObject):
         annotation = session.project.annotations.get(annotation_id)
         label = session.label(annotation.label_id)
         quote = " ".join(annotation.quote.split())[:40]
-        title = menu.addAction(f"{label.name_en if label else '?'}: “{quote}”")
+        title = menu.addAction(f"{label_name(label)}: “{quote}”")
         title.setEnabled(False)
         menu.addAction(
             icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
@@ -290,12 +299,12 @@ class TaggingController(QObject):
             if other.id != annotation.label_id:
                 change.addAction(
                     icon(other.icon, other.color),
-                    other.name_en,
+                    label_name(other),
                     partial(self.change_label, annotation_id, other.id),
                 )
         menu.addAction(
             icon("mdi6.delete-outline"),
-            "Delete Annotation",
+            self.tr("Delete Annotation"),
             lambda: self.delete_annotation(annotation_id),
         )
 
@@ -338,14 +347,18 @@ class TaggingController(QObject):
                 continue
             annotation = self.model.annotation(row)
             label = self.session.label(annotation.label_id)
-            name = f"{label.name_en} · {label.name_ar}" if label else "?"
+            name = label_title(label)
             lines = [f"<b style='color:{label.color if label else '#000'}'>{escape(name)}</b>"]
             if annotation.entity_id is not None:
                 entity = self.session.project.annotations.entity_name(annotation.entity_id)
                 if entity:
-                    lines.append(f"Entity: {escape(entity)}")
+                    lines.append(self.tr("Entity: {name}").format(name=escape(entity)))
             if annotation.note:
-                lines.append("Note: " + escape(annotation.note).replace("\n", "<br>"))
+                lines.append(
+                    self.tr("Note: {note}").format(
+                        note=escape(annotation.note).replace("\n", "<br>")
+                    )
+                )
             if annotation.author:
                 lines.append(
                     f"<span style='color:#6b777b'>{escape(annotation.author)} · "

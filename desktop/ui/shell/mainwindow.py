@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QToolBar,
     QWidget,
 )
@@ -202,24 +203,24 @@ class MainWindow(QMainWindow):
     # --- construction ----------------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.registry
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([a[ActionId.NEW_PROJECT], a[ActionId.OPEN_PROJECT]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_FILES])
         file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
-        export_menu = file_menu.addMenu("E&xport")
+        export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("mdi6.undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("mdi6.redo"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -234,27 +235,28 @@ class MainWindow(QMainWindow):
             ActionId.DELETE_ANNOTATION,
         ):
             edit_menu.addAction(a[action_id])
-        article_menu = self.menuBar().addMenu("&Article")
+        article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(a[ActionId.EDIT_METADATA])
         article_menu.addSeparator()
         article_menu.addAction(a[ActionId.DELETE_ARTICLE])
 
-        self.tag_menu = self.menuBar().addMenu("&Tag")
+        self.tag_menu = self.menuBar().addMenu(self.tr("&Tag"))
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
         view_menu.addAction(a[ActionId.CHOOSE_FONT])
         view_menu.addSeparator()
         view_menu.addAction(a[ActionId.FOCUS_FILTER])
         toggle = self.library.toggleViewAction()
-        toggle.setText("&Library Panel")
+        toggle.setText(self.tr("&Library Panel"))
         view_menu.addAction(toggle)
         toggle = self.annotations.toggleViewAction()
-        toggle.setText("&Annotations Panel")
+        toggle.setText(self.tr("&Annotations Panel"))
         view_menu.addAction(toggle)
         self.view_menu = view_menu
         self.view_docks_anchor = view_menu.addSeparator()
-        help_menu = self.menuBar().addMenu("&Help")
+        self.language_menu = self._language_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a[ActionId.ABOUT])
 
         # Keys that only make sense while reading: they must not fire while typing in the
@@ -270,9 +272,49 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             text.addAction(action)
 
+    def _language_menu(self) -> QMenu:
+        """View → Interface Language: العربية / English, saved for the next start (the whole
+        interface, its mirroring included, is built in one language)."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        from desktop.ui.i18n import current_language
+
+        menu = self.view_menu.addMenu(self.tr("Interface &Language"))
+        menu.setObjectName("language_menu")
+        group = QActionGroup(menu)
+        chosen = self.prefs.get(settings.INTERFACE_LANGUAGE) or current_language()
+        for code, name in (("ar", "العربية"), ("en", "English")):
+            action = QAction(name, menu)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(lambda action: self.set_interface_language(str(action.data())))
+        return menu
+
+    def set_interface_language(self, language: str) -> None:
+        """Save the interface language and say it applies at the next start."""
+        from desktop.ui.i18n import current_language
+
+        self.prefs.set(settings.INTERFACE_LANGUAGE, language)
+        self.prefs.sync()
+        if language == current_language():
+            return
+        # Told in both languages: the analyst may not read the one the window is in.
+        if language == "ar":
+            text = "ستظهر الواجهة بالعربية عند تشغيل هامش في المرة القادمة."
+            english = "The interface will be in Arabic the next time Hamish starts."
+        else:
+            text = "ستظهر الواجهة بالإنجليزية عند تشغيل هامش في المرة القادمة."
+            english = "The interface will be in English the next time Hamish starts."
+        self.messenger.info(self.tr("Interface Language"), f"{text}\n\n{english}")
+        self.statusBar().showMessage(english if current_language() == "en" else text, 10000)
+
     def _build_toolbars(self) -> None:
         a = self.registry
-        bar = QToolBar("Main toolbar", self)
+        bar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("main_toolbar")
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -298,7 +340,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
 
-        palette = QToolBar("Labels", self)
+        palette = QToolBar(self.tr("Labels"), self)
         palette.setObjectName("label_toolbar")
         palette.setIconSize(QSize(18, 18))
         palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -335,10 +377,10 @@ class MainWindow(QMainWindow):
         a = self.registry
         toggles = []
         for dock, title in (
-            (self.search_panel, "&Search Panel"),
-            (self.entities, "&Entities Panel"),
-            (self.claim_editor, "Claim &Editor"),
-            (self.claims_table, "&Claims Table"),
+            (self.search_panel, self.tr("&Search Panel")),
+            (self.entities, self.tr("&Entities Panel")),
+            (self.claim_editor, self.tr("Claim &Editor")),
+            (self.claims_table, self.tr("&Claims Table")),
         ):
             toggle = dock.toggleViewAction()
             toggle.setText(title)
@@ -391,7 +433,7 @@ class MainWindow(QMainWindow):
         try:
             project = self._project_factory.open(path, create=create)
         except HamishError as error:
-            self.messenger.error("Cannot open project", str(error))
+            self.messenger.error(self.tr("Cannot open project"), str(error))
             return False
         self._remember_document()
         self.api.detach()  # background work on the old project stops first
@@ -404,9 +446,9 @@ class MainWindow(QMainWindow):
 
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Open Project",
+            self.tr("Open Project"),
             str(self.project.path.parent),
-            f"Hamish projects (*{PROJECT_SUFFIX});;All files (*)",
+            self.tr("Hamish projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
         )
         if name:
             self.switch_project(Path(name), create=False)
@@ -416,9 +458,9 @@ class MainWindow(QMainWindow):
 
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "New Project",
+            self.tr("New Project"),
             str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
-            f"Hamish projects (*{PROJECT_SUFFIX})",
+            self.tr("Hamish projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
@@ -428,8 +470,11 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
             self.messenger.error(
-                "Cannot create project",
-                f"{path} already exists. Open it with File → Open Project, or choose another name.",
+                self.tr("Cannot create project"),
+                self.tr(
+                    "{path} already exists. Open it with File → Open Project, "
+                    "or choose another name."
+                ).format(path=path),
             )
             return
         self.switch_project(path, create=True)
@@ -444,7 +489,7 @@ class MainWindow(QMainWindow):
             self.session.record(opened)
             document, annotations, repairs = opened.value
         except HamishError as error:
-            self.messenger.error("Cannot open article", str(error))
+            self.messenger.error(self.tr("Cannot open article"), str(error))
             return
         self.reader.show_document(document, self.tagging.spans(annotations))
         self.api.document_opened.emit(document_id)
@@ -456,8 +501,10 @@ class MainWindow(QMainWindow):
             moved = sum(1 for _, r in repairs if r.anchor == "moved")
             orphaned = sum(1 for _, r in repairs if r.anchor == "orphaned")
             self.statusBar().showMessage(
-                f"The article text changed: {moved} annotation(s) re-anchored by their quote, "
-                f"{orphaned} orphaned (see the Annotations panel).",
+                self.tr(
+                    "The article text changed: {moved} annotation(s) re-anchored by their "
+                    "quote, {orphaned} orphaned (see the Annotations panel)."
+                ).format(moved=moved, orphaned=orphaned),
                 10000,
             )
 
@@ -530,7 +577,10 @@ class MainWindow(QMainWindow):
                 entity_id = self.entities.current_id()
         if entity_id is None:
             self.statusBar().showMessage(
-                "Place the cursor on a tagged entity, or choose one in the Entities panel.", 5000
+                self.tr(
+                    "Place the cursor on a tagged entity, or choose one in the Entities panel."
+                ),
+                5000,
             )
             return
         from desktop.ui.entities.mentions import MentionsDialog  # loads the matcher on first use
@@ -566,14 +616,16 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.status_project.setText(
-            f"{self.project.path.name}  ·  {self.project.documents.count()} articles"
+            self.project.path.name
+            + "  ·  "
+            + self.tr("%n article(s)", "", self.project.documents.count())
         )
 
     # --- view --------------------------------------------------------------------------------
     def choose_font(self) -> None:
         from PySide6.QtWidgets import QFontDialog
 
-        ok, font = QFontDialog.getFont(self.reader.base_font(), self, "Reader Font")
+        ok, font = QFontDialog.getFont(self.reader.base_font(), self, self.tr("Reader Font"))
         if ok:
             self.reader.set_font(font)
             self.prefs.set(settings.READER_FONT_FAMILY, font.family())
@@ -590,9 +642,9 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         self.messenger.info(
-            "About Hamish",
+            self.tr("About Hamish"),
             f"Hamish (هامش) {__version__}\n\n"
-            "Read, annotate and brief on Arabic news.\nMIT licence.",
+            + self.tr("Read, annotate and brief on Arabic news.\nMIT licence."),
         )
 
     def _update_title(self) -> None:
@@ -600,7 +652,7 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             parts.append(self.reader.title.text())
         parts.append(self.project.path.stem)
-        parts.append("Hamish")
+        parts.append(self.tr("Hamish"))
         self.setWindowTitle(" — ".join(parts))
 
     # --- size ------------------------------------------------------------------------------
