@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader.text, self)
         self.reader.add_bar(self.find_bar)
         self.library = LibraryDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.addDockWidget(self._start_area(), self.library)
         self.library.setMinimumWidth(DOCK_MIN_WIDTH)
         self.library.document_activated.connect(self.open_document)
 
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.annotations = AnnotationPanel(self.annotation_model, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.addDockWidget(self._end_area(), self.annotations)
         self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
         self.fit_docks()
         self.tagging = TaggingController(
@@ -164,18 +164,18 @@ class MainWindow(QMainWindow):
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities)
+        self.addDockWidget(self._start_area(), self.entities)
         self.tabifyDockWidget(self.library, self.entities)
         self.library.raise_()
         self.claim_editor = ClaimEditor(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claim_editor)
+        self.addDockWidget(self._end_area(), self.claim_editor)
         self.tabifyDockWidget(self.annotations, self.claim_editor)
         self.annotations.raise_()
         self.claims_table = ClaimsTable(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.claims_table)
         self.claims_table.hide()
         self.search_panel = SearchPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.addDockWidget(self._end_area(), self.search_panel)
         self.tabifyDockWidget(self.annotations, self.search_panel)
         self.annotations.raise_()
         self.search_panel.hide()
@@ -201,6 +201,26 @@ class MainWindow(QMainWindow):
         self.suggestions.schedule()
 
     # --- construction ----------------------------------------------------------------------
+    def _start_area(self) -> Qt.DockWidgetArea:
+        """Where reading starts: the left in English, the right in Arabic. Qt mirrors menus,
+        toolbars and layouts under RightToLeft but not the dock areas, so the library (and
+        the registry tabbed with it) is placed on the reading side here."""
+        if self.isRightToLeft():
+            return Qt.DockWidgetArea.RightDockWidgetArea
+        return Qt.DockWidgetArea.LeftDockWidgetArea
+
+    def _end_area(self) -> Qt.DockWidgetArea:
+        """The other side: annotations, claim editor and search."""
+        if self.isRightToLeft():
+            return Qt.DockWidgetArea.LeftDockWidgetArea
+        return Qt.DockWidgetArea.RightDockWidgetArea
+
+    def _layout_version(self) -> int:
+        """The saved layout's version, apart for each direction: a layout saved in English
+        (library on the left) is not restored in Arabic, which starts from its mirrored
+        default instead."""
+        return LAYOUT_VERSION + (1000 if self.isRightToLeft() else 0)
+
     def _build_menus(self) -> None:
         a = self.registry
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -219,10 +239,12 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("mdi6.undo"))
+        # Undo points back, against the reading direction: mirrored in Arabic.
+        rtl = self.isRightToLeft()
+        self.undo_action.setIcon(icon("mdi6.redo" if rtl else "mdi6.undo"))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("mdi6.redo"))
+        self.redo_action.setIcon(icon("mdi6.undo" if rtl else "mdi6.redo"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -616,8 +638,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.status_project.setText(
-            self.project.path.name
-            + "  ·  "
+            # The file name in an isolate: the label's direction follows the words around it.
+            f"\u2068{self.project.path.name}\u2069  ·  "
             + self.tr("%n article(s)", "", self.project.documents.count())
         )
 
@@ -680,7 +702,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, LAYOUT_VERSION)
+            self.restoreState(state, self._layout_version())
 
     def _remember_document(self) -> None:
         if self.reader.document_id is not None:
@@ -691,7 +713,7 @@ class MainWindow(QMainWindow):
         if self._ready:
             # Before finish_setup half the docks do not exist yet: a layout saved then (the
             # window closed at once) would lose their places for every later session.
-            self.prefs.set(settings.WINDOW_STATE, self.saveState(LAYOUT_VERSION))
+            self.prefs.set(settings.WINDOW_STATE, self.saveState(self._layout_version()))
         self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
         self._remember_document()
         self.prefs.sync()
