@@ -498,6 +498,14 @@
         <translation>إزالة</translation>
     </message>
     <message>
+        <source>Link…</source>
+        <translation>ربط…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>الخلاصة</translation>
     </message>
@@ -1276,6 +1284,10 @@
         <source>Failed</source>
         <translation>فشل</translation>
     </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>نسخ التقرير</translation>
+    </message>
 </context>
 <context>
     <name>IndexCatchUp</name>
@@ -1363,6 +1375,18 @@
     <message>
         <source>Labels</source>
         <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>حذف…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1610,6 +1634,18 @@ MIT licence.</source>
         <source>Occurrence</source>
         <translation>الموضع</translation>
     </message>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Accept All</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
     <message numerus="yes">
         <source>%n untagged occurrence(s)</source>
         <translation>
@@ -1671,6 +1707,14 @@ MIT licence.</source>
     <message>
         <source>&amp;Language</source>
         <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
         <source>D&amp;irection</source>
@@ -2217,8 +2261,24 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>هذا التعليق فاقد لموضعه: نصه لم يعد موجوداً.</translation>
     </message>
     <message>
+        <source>Edit Note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Change Label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
         <source>Delete Annotation</source>
         <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>Tag Selection As</source>
+        <translation>وسم التحديد بـ</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
     <message>
         <source>Entity: {name}</source>

@@ -146,8 +146,10 @@ class ClaimEditor(QDockWidget):
         self.links.setObjectName("claim_links")
         self.links.setMaximumHeight(80)
         link_buttons = QHBoxLayout()
-        add_link = QPushButton(icon("mdi6.link-variant-plus"), "Link…", self.form_widget)
-        remove_link = QPushButton(icon("mdi6.link-variant-minus"), "Unlink", self.form_widget)
+        add_link = QPushButton(icon("mdi6.link-variant-plus"), self.tr("Link…"), self.form_widget)
+        remove_link = QPushButton(
+            icon("mdi6.link-variant-minus"), self.tr("Unlink"), self.form_widget
+        )
         add_link.clicked.connect(self._add_link)
         remove_link.clicked.connect(self._remove_link)
         link_buttons.addWidget(add_link)

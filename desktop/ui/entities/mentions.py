@@ -140,9 +140,9 @@ class MentionsDialog(QDialog):
         self.list.itemDoubleClicked.connect(self._open)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton(icon("mdi6.check"), "Accept", self)
-        self.accept_all_button = QPushButton(icon("mdi6.check-all"), "Accept All", self)
-        self.reject_button = QPushButton(icon("mdi6.close"), "Reject", self)
+        self.accept_button = QPushButton(icon("mdi6.check"), self.tr("Accept"), self)
+        self.accept_all_button = QPushButton(icon("mdi6.check-all"), self.tr("Accept All"), self)
+        self.reject_button = QPushButton(icon("mdi6.close"), self.tr("Reject"), self)
         for button in (self.accept_button, self.accept_all_button, self.reject_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

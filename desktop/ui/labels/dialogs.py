@@ -170,9 +170,9 @@ class LabelManager(QDialog):
         self.list.setObjectName("label_list")
         layout.addWidget(self.list, 1)
         buttons = QVBoxLayout()
-        self.add_button = QPushButton(icon("mdi6.plus"), "Add…", self)
-        self.edit_button = QPushButton(icon("mdi6.pencil-outline"), "Edit…", self)
-        self.remove_button = QPushButton(icon("mdi6.delete-outline"), "Remove…", self)
+        self.add_button = QPushButton(icon("mdi6.plus"), self.tr("Add…"), self)
+        self.edit_button = QPushButton(icon("mdi6.pencil-outline"), self.tr("Edit…"), self)
+        self.remove_button = QPushButton(icon("mdi6.delete-outline"), self.tr("Remove…"), self)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         for button in (self.add_button, self.edit_button, self.remove_button):

@@ -82,8 +82,12 @@ class MetadataDialog(QDialog):
         form.addRow(self.tr("&Language"), self.language)
         self.direction = QComboBox(self)
         self.direction.setObjectName("metadata_direction")
-        self.direction.addItem(icon("mdi6.format-pilcrow-arrow-left"), "Right to left", "rtl")
-        self.direction.addItem(icon("mdi6.format-pilcrow-arrow-right"), "Left to right", "ltr")
+        self.direction.addItem(
+            icon("mdi6.format-pilcrow-arrow-left"), self.tr("Right to left"), "rtl"
+        )
+        self.direction.addItem(
+            icon("mdi6.format-pilcrow-arrow-right"), self.tr("Left to right"), "ltr"
+        )
         self.direction.setCurrentIndex(0 if document.direction == "rtl" else 1)
         form.addRow(self.tr("D&irection"), self.direction)
         self.problem = QLabel(self)

@@ -292,9 +292,11 @@ class TaggingController(QObject):
         title = menu.addAction(f"{label_name(label)}: “{quote}”")
         title.setEnabled(False)
         menu.addAction(
-            icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
+            icon("mdi6.note-edit-outline"),
+            self.tr("Edit Note…"),
+            lambda: self.edit_note(annotation_id),
         )
-        change = menu.addMenu(icon("mdi6.tag-outline"), "Change Label")
+        change = menu.addMenu(icon("mdi6.tag-outline"), self.tr("Change Label"))
         for other in session.labels:
             if other.id != annotation.label_id:
                 change.addAction(
@@ -312,7 +314,7 @@ class TaggingController(QObject):
         menu = QMenu(self.window)
         text = self.reader.text
         if text.textCursor().hasSelection():
-            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), "Tag Selection As")
+            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), self.tr("Tag Selection As"))
             tag.addActions(self.label_actions)
             menu.addSeparator()
         for span in text.index.at(cp) if cp is not None else []:
@@ -321,7 +323,7 @@ class TaggingController(QObject):
             else:
                 self.suggestion_menu(menu, span.id)
             menu.addSeparator()
-        copy = menu.addAction(icon("mdi6.content-copy"), "Copy", text.copy)
+        copy = menu.addAction(icon("mdi6.content-copy"), self.tr("Copy"), text.copy)
         copy.setEnabled(text.textCursor().hasSelection())
         menu.addActions(self.extra_menu_actions)
         menu.exec(global_pos)

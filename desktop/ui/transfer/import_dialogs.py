@@ -162,7 +162,7 @@ class ImportSummaryDialog(QDialog):
         )
         self.tree.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton(icon("mdi6.content-copy"), "&Copy Report", self)
+        copy = QPushButton(icon("mdi6.content-copy"), self.tr("&Copy Report"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy)
         buttons.rejected.connect(self.reject)
