@@ -561,6 +561,8 @@ class SearchPanel(QDockWidget):
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self.filter_frame)
+        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")

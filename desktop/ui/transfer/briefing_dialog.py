@@ -198,6 +198,8 @@ class ReportDialog(QDialog):
         self.author_edit.setObjectName("report_author")
         self.author_edit.setPlaceholderText(author)
         self.date_edit = QDateEdit(self)
+        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
+        self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date_edit.setObjectName("report_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
