@@ -1814,6 +1814,46 @@ MIT licence.</source>
 <context>
     <name>ReportDialog</name>
     <message>
+        <source>articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>الملخص التنفيذي</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>contradictions</source>
+        <translation>الادعاءات المتناقضة</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>excerpts</source>
+        <translation>المقتطفات والملاحظات</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>texts</source>
+        <translation>النصوص الكاملة</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>صفحة الغلاف</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>حُفظت الإحاطة</translation>
+    </message>
+    <message>
         <source>Export Briefing</source>
         <translation>تصدير إحاطة</translation>
     </message>

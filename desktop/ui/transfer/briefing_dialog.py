@@ -69,7 +69,7 @@ from desktop.io.exporters.report import (
 from desktop.settings import Settings
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
-from desktop.ui.i18n import current_language, label_title
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, label_title
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
 from desktop.ui.transfer.save_paths import (
@@ -84,6 +84,22 @@ if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
 
 OPTIONS_KEY = "report/options"
+# The steps the briefing writer reports (desktop/io/exporters), shown while it works.
+PROGRESS_STEPS = {
+    key: text
+    for key, text in (
+        ("articles", QT_TRANSLATE_NOOP("ReportDialog", "articles")),
+        ("summary", QT_TRANSLATE_NOOP("ReportDialog", "summary")),
+        ("claims", QT_TRANSLATE_NOOP("ReportDialog", "claims")),
+        ("contradictions", QT_TRANSLATE_NOOP("ReportDialog", "contradictions")),
+        ("entities", QT_TRANSLATE_NOOP("ReportDialog", "entities")),
+        ("excerpts", QT_TRANSLATE_NOOP("ReportDialog", "excerpts")),
+        ("sources", QT_TRANSLATE_NOOP("ReportDialog", "sources")),
+        ("texts", QT_TRANSLATE_NOOP("ReportDialog", "texts")),
+        ("cover", QT_TRANSLATE_NOOP("ReportDialog", "cover")),
+        ("saved", QT_TRANSLATE_NOOP("ReportDialog", "saved")),
+    )
+}
 MARKINGS = (
     "للاستخدام الداخلي",
     "سري",
@@ -617,7 +633,9 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if message:
-            self.status.showMessage(message)
+            # The writer names its steps by key ("claims", "saved") or by an article's title.
+            step = PROGRESS_STEPS.get(message)
+            self.status.showMessage(self.tr(step) if step else message)
 
     def _exported(self, summary: Any) -> None:
         self.task = None
