@@ -1046,6 +1046,65 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>لا يمكن أن يكون العنوان فارغاً.</translation>
+    </message>
+    <message>
+        <source>The URL must be a full address such as https://example.com/article.</source>
+        <translation>يجب أن يكون الرابط عنواناً كاملاً مثل https://example.com/article.</translation>
+    </message>
+    <message>
+        <source>The date must be a real date written YYYY-MM-DD, or empty.</source>
+        <translation>يجب أن يكون التاريخ تاريخاً صحيحاً بصيغة سنة-شهر-يوم (YYYY-MM-DD)، أو فارغاً.</translation>
+    </message>
+    <message>
+        <source>The language must be a code such as ar, en or und.</source>
+        <translation>يجب أن تكون اللغة رمزاً مثل ar أو en أو und.</translation>
+    </message>
+    <message>
+        <source>The direction must be right-to-left or left-to-right.</source>
+        <translation>يجب أن يكون الاتجاه من اليمين إلى اليسار أو من اليسار إلى اليمين.</translation>
+    </message>
+    <message>
+        <source>A link is supports, contradicts or repeats.</source>
+        <translation>الرابط إما «يدعم» أو «يناقض» أو «يكرر».</translation>
+    </message>
+    <message>
+        <source>A claim cannot be linked to itself.</source>
+        <translation>لا يمكن ربط ادعاء بنفسه.</translation>
+    </message>
+    <message>
+        <source>These claims are already linked that way.</source>
+        <translation>هذان الادعاءان مرتبطان بهذا الشكل من قبل.</translation>
+    </message>
+    <message>
+        <source>An annotation must cover at least one character.</source>
+        <translation>يجب أن يشمل التعليق حرفاً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose another label to move the annotations to.</source>
+        <translation>اختر وسماً آخر لنقل التعليقات إليه.</translation>
+    </message>
+    <message>
+        <source>An entity needs a name.</source>
+        <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>Choose two different entities to merge.</source>
+        <translation>اختر كيانين مختلفين لدمجهما.</translation>
+    </message>
+    <message>
+        <source>A filter needs a label, an entity or a claim status.</source>
+        <translation>يحتاج المرشِّح إلى وسم أو كيان أو حالة ادعاء.</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>يحتاج الوسم إلى اسم.</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <source>Export Annotations (CSV)</source>

@@ -367,3 +367,17 @@ def test_the_command_line_takes_lang_on_the_fast_path() -> None:
 
 def test_tests_run_in_english() -> None:
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_lower_layer_messages_are_shown_in_arabic(arabic: QApplication) -> None:
+    from desktop.ops.articles import validate_metadata
+    from desktop.ui.i18n import error_text
+
+    assert error_text("An entity needs a name.") == "يحتاج الكيان إلى اسم."
+    _clean, problems = validate_metadata({"title": " ", "published": "2020-13-40"})
+    shown = error_text(" ".join(problems))
+    assert shown.startswith("لا يمكن أن يكون العنوان فارغاً.") and "YYYY-MM-DD" in shown
+    # A message with its own details (a path, a database error) stays as it is.
+    assert error_text("Cannot open /x.hamish: disk I/O error") == (
+        "Cannot open /x.hamish: disk I/O error"
+    )

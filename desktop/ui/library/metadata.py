@@ -28,7 +28,7 @@ from desktop.core.models import Document
 from desktop.ops import articles as ops
 from desktop.ops.articles import Metadata, validate_metadata
 from desktop.ops.outcome import Outcome
-from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
@@ -129,7 +129,7 @@ class MetadataDialog(QDialog):
     def accept(self) -> None:
         _clean, problems = self.cleaned()
         if problems:
-            self.problem.setText(" ".join(problems))
+            self.problem.setText(error_text(" ".join(problems)))
             self.problem.show()
             return
         super().accept()
@@ -176,7 +176,7 @@ class MetadataEditor(QObject):
             }
         )
         if problems:
-            api.messenger.error(self.tr("Edit Metadata"), " ".join(problems))
+            api.messenger.error(self.tr("Edit Metadata"), error_text(" ".join(problems)))
             return
         if all(clean[k] == getattr(document, k) for k in clean):
             return  # nothing changed: no empty undo step

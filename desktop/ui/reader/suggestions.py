@@ -19,7 +19,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.i18n import term
+from desktop.ui.i18n import error_text, term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -259,7 +259,7 @@ class SuggestionController(QObject):
             text = self.tr("Accept suggestion “{quote}”").format(quote=plan.draft.quote[:28])
             session.run(partial(ops.add_annotations, plans=[plan], text=text))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return False
         return True
 
@@ -273,7 +273,7 @@ class SuggestionController(QObject):
         try:
             session.run(partial(ops.reject_candidates, candidates=[rejected]))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return False
         return True
 

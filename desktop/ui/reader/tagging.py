@@ -21,7 +21,7 @@ from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.i18n import label_name, label_title
+from desktop.ui.i18n import error_text, label_name, label_title
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -153,7 +153,7 @@ class TaggingController(QObject):
             )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return None
         cursor = text.textCursor()
         cursor.clearSelection()
