@@ -142,7 +142,13 @@ def label_name(label: _Named | None, unknown: str = "?") -> str:
 
 def _load(translator: QTranslator, name: str) -> bool:
     from importlib import resources
+    from pathlib import Path
 
+    # A source checkout's own files first: an editable install made from another checkout
+    # (a git worktree) would otherwise map desktop._resources to that checkout's.
+    checkout = Path(__file__).resolve().parents[2] / "resources" / TRANSLATIONS_DIR / name
+    if checkout.is_file():
+        return translator.load(str(checkout))
     from desktop.resources import resource
 
     with resources.as_file(resource(TRANSLATIONS_DIR) / name) as path:
