@@ -94,9 +94,9 @@ def test_arabic_uses_the_project_label_names() -> None:
 
 
 def test_the_compiled_translations_are_shipped() -> None:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["desktop._resources"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert "desktop._resources.translations" in config["setuptools"]["packages"]
+    patterns = config["setuptools"]["package-data"]["desktop._resources.translations"]
     for qm in TRANSLATIONS.glob("*.qm"):
-        name = qm.relative_to(ROOT / "resources").as_posix()
-        assert any(fnmatch.fnmatch(name, p) for p in patterns), f"{name} is not package data"
+        assert any(fnmatch.fnmatch(qm.name, p) for p in patterns), f"{qm.name} is not package data"
     assert {qm.name for qm in TRANSLATIONS.glob("*.qm")} == {"hamish_ar.qm", "hamish_en.qm"}
