@@ -111,6 +111,8 @@ def install_language(app: QApplication, language: str) -> str:
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if effective == "ar" else Qt.LayoutDirection.LeftToRight
     )
+    # Window managers show the display name after window titles, which end in "هامش" in Arabic.
+    app.setApplicationDisplayName("هامش" if effective == "ar" else "Hamish")
     global _current
     _current = effective
     return effective
