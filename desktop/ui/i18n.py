@@ -111,6 +111,10 @@ def install_language(app: QApplication, language: str) -> str:
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if effective == "ar" else Qt.LayoutDirection.LeftToRight
     )
+    # Counts ("%Ln articles") in Western digits with comma grouping in both languages, as the
+    # rest of Hamish writes numbers and as Arabic news copy mostly does; an Arabic system locale
+    # would otherwise give Arabic-Indic digits next to Western ones.
+    QLocale.setDefault(QLocale("en_US"))
     # Window managers show the display name after window titles, which end in "هامش" in Arabic.
     app.setApplicationDisplayName("هامش" if effective == "ar" else "Hamish")
     global _current
