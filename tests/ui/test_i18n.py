@@ -386,7 +386,8 @@ def test_lower_layer_messages_are_shown_in_arabic(arabic: QApplication) -> None:
 def test_counts_use_western_digits_in_arabic(
     arabic: QApplication, make_window: MakeWindow, default_project: Path
 ) -> None:
-    """"%Ln" follows the default locale: Western digits with grouping, whatever the system's."""
+    """Counts ("%Ln") follow the default locale: Western digits with grouping, whatever the
+    system's."""
     window = make_window(default_project)
     meta = window.reader.meta.text()
     assert re.search(r"\d,\d{3} حرفاً", meta), meta
