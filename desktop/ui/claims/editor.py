@@ -222,7 +222,9 @@ class ClaimEditor(QDockWidget):
             self.links.clear()
             for link in self.project.claims.links(claim.id):
                 other = link.to_claim if link.from_claim == claim.id else link.from_claim
-                arrow = "→" if link.from_claim == claim.id else "←"
+                # From this claim to the other, in the reading direction of the interface.
+                outgoing = (link.from_claim == claim.id) != self.isRightToLeft()
+                arrow = "→" if outgoing else "←"
                 other_quote = self._claim_quote(other)
                 item = QListWidgetItem(f"{term(link.kind)} {arrow} “{short(other_quote, 50)}”")
                 item.setData(Qt.ItemDataRole.UserRole, link.id)
