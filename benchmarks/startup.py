@@ -5,6 +5,9 @@ Prints:
   project (seeded on first run), next to a bare PySide6 QMainWindow measured the same way in the
   same run, and their ratio (target ≤ 2.0);
 - median time to open a 1 MB Arabic article in the reader (target ≤ 300 ms);
+- median first paint with ``--lang en`` and with ``--lang ar`` (translations loaded and the
+  window mirrored; target: Arabic adds at most 20 ms), and the time ``install_language`` itself
+  takes for each language;
 - median time to the first paint on a project of 20,000 articles (``--large N``; 0 skips it):
   the library lists every article, so this is where per-article costs at start-up show.
 
@@ -86,7 +89,9 @@ def compile_package() -> None:
         raise RuntimeError(f"could not byte-compile {package}")
 
 
-def startup(runs: int) -> tuple[float, float]:
+def startup(runs: int) -> tuple[float, float, float, float]:
+    """Medians of the first paint: Hamish in English, the bare window, and Hamish with
+    ``--lang en`` and ``--lang ar`` (interleaved, so drift in the machine hits both alike)."""
     compile_package()
     with tempfile.TemporaryDirectory() as home:
         env = {
@@ -96,15 +101,43 @@ def startup(runs: int) -> tuple[float, float]:
             "XDG_CONFIG_HOME": f"{home}/config",
             "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
         }
-        hamish = [sys.executable, "-m", "desktop"]
+        env.pop("HAMISH_LANG", None)  # the language comes from --lang below
+        hamish = [sys.executable, "-m", "desktop", "--lang", "en"]
+        arabic = [sys.executable, "-m", "desktop", "--lang", "ar"]
         bare = [sys.executable, "-c", BARE]
         _time_process(hamish, env)  # first run creates and seeds the default project
+        _time_process(arabic, env)
         _time_process(bare, env)  # warm the file cache for both alike
-        ours, theirs = [], []
+        ours, theirs, english, ar = [], [], [], []
         for _ in range(runs):
             ours.append(_time_process(hamish, env))
             theirs.append(_time_process(bare, env))
-    return statistics.median(ours), statistics.median(theirs)
+            ar.append(_time_process(arabic, env))
+            english.append(_time_process(hamish, env))
+    return (
+        statistics.median(ours),
+        statistics.median(theirs),
+        statistics.median(english + ours),
+        statistics.median(ar),
+    )
+
+
+def load_translations(runs: int) -> dict[str, float]:
+    """In process: the median time ``install_language`` takes for each language (reading the
+    .qm files and, for Arabic, Qt's own qtbase_ar.qm)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import create_application
+    from desktop.ui.i18n import install_language
+
+    app = create_application(["bench"])
+    times: dict[str, list[float]] = {"en": [], "ar": []}
+    for _ in range(runs):
+        for language in ("en", "ar"):
+            start = time.perf_counter()
+            install_language(app, language)
+            times[language].append(time.perf_counter() - start)
+    install_language(app, "en")
+    return {language: statistics.median(values) for language, values in times.items()}
 
 
 def large_project(runs: int, articles: int) -> float:
@@ -182,10 +215,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--large", type=int, default=20_000, help="articles (0: skip)")
     args = parser.parse_args()
-    ours, bare = startup(args.runs)
+    ours, bare, english, arabic = startup(args.runs)
     print(f"startup to first paint, Hamish:       {ours * 1000:7.0f} ms (median of {args.runs})")
     print(f"startup to first paint, bare PySide6: {bare * 1000:7.0f} ms")
     print(f"ratio Hamish / bare:                  {ours / bare:7.2f}  (target <= 2.0)")
+    print(f"first paint, --lang en:               {english * 1000:7.0f} ms")
+    print(
+        f"first paint, --lang ar:               {arabic * 1000:7.0f} ms  "
+        f"(Arabic adds {(arabic - english) * 1000:+.0f} ms, target <= 20 ms)"
+    )
+    loading = load_translations(max(args.runs, 5))
+    print(
+        f"loading translations in process:      en {loading['en'] * 1000:.1f} ms, "
+        f"ar {loading['ar'] * 1000:.1f} ms"
+    )
     median, size = open_article(args.runs)
     print(
         f"open a {size / 1e6:.1f} MB Arabic article:   {median * 1000:7.0f} ms  (target <= 300 ms)"

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -83,15 +83,27 @@ class _OnFirstPaint(QObject):
         return False
 
 
-def run_gui(project_path: Path | None) -> int:
+def apply_language(app: QApplication, prefs: Settings, cli: str | None = None) -> str:
+    """Install the interface language (``--lang``, ``HAMISH_LANG``, the setting, else the
+    system locale) before any window is built; returns it."""
+    from desktop import settings
+    from desktop.ui.i18n import install_language, language_for_run
+
+    return install_language(app, language_for_run(cli, prefs.get(settings.INTERFACE_LANGUAGE)))
+
+
+def run_gui(project_path: Path | None, language: str | None = None) -> int:
     app = create_application(icon=False)
     prefs = Settings.at(paths.settings_path())
+    apply_language(app, prefs, language)
     try:
         project = open_project(project_path)
     except HamishError as error:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Cannot open project", str(error))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Application", "Cannot open project"), str(error)
+        )
         print(f"hamish: {error}", file=sys.stderr)
         return 2
     from desktop.ui.shell import theme

@@ -1,9 +1,10 @@
 """``hamish``: the window by default, headless sub-commands for scripting and checking.
 
-This module stays tiny on purpose: ``hamish`` and ``hamish --project PATH`` go straight to the
-window without loading the sub-commands and their parser (start-up time is what the analyst
-waits for); everything else is ``desktop.commands``. Every failure of a sub-command prints one
-clear line on stderr and exits non-zero; nothing here imports Qt unless a window is needed.
+This module stays tiny on purpose: ``hamish``, ``hamish --project PATH`` and ``--lang ar|en``
+go straight to the window without loading the sub-commands and their parser (start-up time is
+what the analyst waits for); everything else is ``desktop.commands``. Every failure of a
+sub-command prints one clear line on stderr and exits non-zero; nothing here imports Qt
+unless a window is needed.
 """
 
 from __future__ import annotations
@@ -12,27 +13,39 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+LANGUAGES = ("ar", "en")  # ``--lang``: the interface language for this run
 
-def _gui_project(argv: Sequence[str]) -> tuple[bool, Path | None]:
-    """``hamish`` or ``hamish --project PATH``: the window, without building the parser of
-    every sub-command first (start-up time is what the analyst waits for)."""
-    if not argv:
-        return True, None
-    if len(argv) == 2 and argv[0] == "--project" and not argv[1].startswith("-"):
-        return True, Path(argv[1])
-    if len(argv) == 1 and argv[0].startswith("--project=") and len(argv[0]) > len("--project="):
-        return True, Path(argv[0].split("=", 1)[1])
-    return False, None
+
+def _gui_options(argv: Sequence[str]) -> tuple[bool, Path | None, str | None]:
+    """``hamish``, ``hamish --project PATH`` and/or ``hamish --lang ar|en``: the window,
+    without building the parser of every sub-command first (start-up time is what the analyst
+    waits for). Returns (window?, project, language)."""
+    options: dict[str, str] = {}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=")
+        if name not in ("--project", "--lang") or name in options:
+            return False, None, None
+        if not eq:
+            if not rest or rest[0].startswith("-"):
+                return False, None, None
+            value = rest.pop(0)
+        if not value or (name == "--lang" and value not in LANGUAGES):
+            return False, None, None
+        options[name] = value
+    project = options.get("--project")
+    return True, Path(project) if project else None, options.get("--lang")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
-    gui, project = _gui_project(raw)
+    gui, project, language = _gui_options(raw)
     if gui:
         from desktop.app import run_gui
 
         try:
-            return run_gui(project)
+            return run_gui(project, language)
         except KeyboardInterrupt:
             return 130
     from desktop.commands import run

@@ -109,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="project file to open or create (default: your default project)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        help="interface language of the window for this run (default: the setting, else the "
+        "system's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = sub.add_parser(
@@ -174,6 +180,12 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
     p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
+    )
+    p_shot.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        dest="sub_lang",
+        help="interface language (default: HAMISH_LANG, else the system's; never the setting)",
     )
 
     from desktop import cli_entities, cli_search
@@ -328,6 +340,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         project.close()
         return EXIT_FAILED
     app = create_application()
+    from desktop.ui.i18n import install_language, language_for_run
+
+    # A screenshot uses a scratch settings file, so the saved language setting plays no part.
+    install_language(app, language_for_run(args.sub_lang or args.lang, ""))
     with tempfile.TemporaryDirectory() as scratch:
         image = render_window(
             app,
@@ -368,7 +384,7 @@ def run(raw: Sequence[str]) -> int:
         if args.command is None:
             from desktop.app import run_gui
 
-            return run_gui(args.project)
+            return run_gui(args.project, args.lang)
         return commands[args.command](args)
     except HamishError as error:
         print(f"hamish: {error}", file=sys.stderr)

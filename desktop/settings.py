@@ -63,6 +63,12 @@ RECENT_PROJECTS: Setting[str] = Setting(
 THEME: Setting[str] = Setting(
     "view/theme", str, "system", "Colour theme: system (follow the desktop), light or dark."
 )
+INTERFACE_LANGUAGE: Setting[str] = Setting(
+    "ui/language",
+    str,
+    "",
+    "Interface language: 'ar' or 'en'; empty follows the system locale. Applies on restart.",
+)
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -78,6 +84,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     GUIDE_DISMISSED,
     RECENT_PROJECTS,
     THEME,
+    INTERFACE_LANGUAGE,
 )
 
 

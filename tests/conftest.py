@@ -16,6 +16,9 @@ _HOME = Path(tempfile.mkdtemp(prefix="hamish-tests-"))
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
+# The interface in English whatever the machine's locale (desktop/ui/i18n.py): tests match
+# English texts. A test that wants Arabic installs it itself.
+os.environ["HAMISH_LANG"] = "en"
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -115,6 +115,14 @@ def test_screenshot(tmp_path: Path, seed_files: list[Path]) -> None:
     assert bad.returncode == 1 and "no document 99" in bad.stderr
 
 
+def test_screenshot_takes_the_interface_language(tmp_path: Path) -> None:
+    out = tmp_path / "ar.png"
+    result = hamish("screenshot", "--lang", "ar", "--output", out, "--size", "1024x640")
+    assert result.returncode == 0, result.stderr
+    assert _png_size(out) == (1024, 640)
+    assert hamish("--lang", "fr", "list").returncode == 2  # argparse: not a choice
+
+
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ("list", "--help")])
 def test_help_and_version(args: tuple[str, ...]) -> None:
     result = hamish(*args)

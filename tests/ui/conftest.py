@@ -10,6 +10,7 @@ from desktop.app import create_application
 from desktop.defaults import ensure_default_project
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.i18n import install_language
 from desktop.ui.shell.mainwindow import MainWindow
 
 
@@ -41,8 +42,11 @@ class RecordingMessenger:
 
 @pytest.fixture(scope="session")
 def qapp(qapp_args):  # type: ignore[no-untyped-def]
-    """The real application factory: tests see the stylesheet, icon and style users see."""
-    return create_application(qapp_args or ["hamish-tests"])
+    """The real application factory: tests see the stylesheet, icon and style users see, in
+    English and left to right whatever the machine's locale."""
+    app = create_application(qapp_args or ["hamish-tests"])
+    install_language(app, "en")
+    return app
 
 
 @pytest.fixture

@@ -44,3 +44,30 @@ def test_screenshot_has_one_tab_bar_per_dock_group(
     # Built before show, Qt drew a second, stale "Annotations | Claim" bar under the real one.
     assert sorted(groups) == sorted({*groups}), groups
     assert ("Annotations", "Claim") in groups and ("Library", "Entities") in groups
+
+
+def test_screenshot_in_arabic_is_mirrored(
+    qapp: QApplication, default_project: Path, tmp_path: Path
+) -> None:
+    """``hamish screenshot --lang ar``: the Arabic window, library on the right."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.i18n import install_language
+
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    install_language(qapp, "ar")
+    try:
+        project = Project.open(default_project, create=False)
+        screenshot.render_window(qapp, build, project, tmp_path / "s.ini", (1024, 640))
+        (window,) = built
+        groups = _tab_groups_on_screen(window)
+        assert ("المكتبة", "الكيانات") in groups and ("التعليقات", "الادعاء") in groups
+        assert window.dockWidgetArea(window.library) == Qt.DockWidgetArea.RightDockWidgetArea
+    finally:
+        install_language(qapp, "en")

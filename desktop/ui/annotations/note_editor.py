@@ -21,7 +21,7 @@ class NoteEditor(QDialog):
 
     def __init__(self, quote: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Note")
+        self.setWindowTitle(self.tr("Note"))
         self.resize(520, 320)
         layout = QVBoxLayout(self)
         excerpt = QLabel(" ".join(quote.split())[:300], self)
@@ -32,7 +32,7 @@ class NoteEditor(QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("note_editor")
         self.editor.setPlainText(note)
-        self.editor.setPlaceholderText("Your note on this passage…")
+        self.editor.setPlaceholderText(self.tr("Your note on this passage…"))
         follow_content(self.editor)
         layout.addWidget(self.editor, 1)
         buttons = QDialogButtonBox(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.icons import icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -44,9 +45,15 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ANCHOR_TIPS = {
-    "moved": "Re-anchored: the article changed and this annotation was found again by its quote.",
-    "orphaned": "Orphaned: its quoted text is no longer in the article. Delete it or keep it "
-    "for the record.",
+    "moved": QT_TRANSLATE_NOOP(
+        "AnnotationModel",
+        "Re-anchored: the article changed and this annotation was found again by its quote.",
+    ),
+    "orphaned": QT_TRANSLATE_NOOP(
+        "AnnotationModel",
+        "Orphaned: its quoted text is no longer in the article. Delete it or keep it "
+        "for the record.",
+    ),
 }
 
 
@@ -56,7 +63,12 @@ def _order(annotation: Annotation) -> tuple[int, int, int]:
 
 class AnnotationModel(QAbstractTableModel):
     LABEL, QUOTE, ENTITY, NOTE = range(4)
-    HEADERS = ("Label", "Text", "Entity", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AnnotationModel", "Label"),
+        QT_TRANSLATE_NOOP("AnnotationModel", "Text"),
+        QT_TRANSLATE_NOOP("AnnotationModel", "Entity"),
+        QT_TRANSLATE_NOOP("AnnotationModel", "Note"),
+    )
 
     def __init__(
         self,
@@ -186,7 +198,7 @@ class AnnotationModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -199,7 +211,7 @@ class AnnotationModel(QAbstractTableModel):
             return annotation.id
         if role == _DISPLAY:
             if column == self.LABEL:
-                return label.name_en if label else "?"
+                return label_name(label)
             if column == self.QUOTE:
                 return " ".join(annotation.quote.split())
             if column == self.ENTITY:
@@ -218,16 +230,19 @@ class AnnotationModel(QAbstractTableModel):
             shown = self.data(index, _DISPLAY)
             return _RTL_ALIGN if _is_rtl(str(shown or "")) else None
         if role == _TOOLTIP:
-            parts = [f"{label.name_en} · {label.name_ar}" if label else "Unknown label"]
+            parts = [label_title(label) if label else self.tr("Unknown label")]
             parts.append(annotation.quote)
             if annotation.note:
-                parts.append(f"Note: {annotation.note}")
+                parts.append(self.tr("Note: {note}").format(note=annotation.note))
             if annotation.author:
                 parts.append(
-                    f"By {annotation.author}, {annotation.modified_at[:16].replace('T', ' ')}"
+                    self.tr("By {author}, {time}").format(
+                        author=annotation.author,
+                        time=annotation.modified_at[:16].replace("T", " "),
+                    )
                 )
             if annotation.anchor in ANCHOR_TIPS:
-                parts.append(ANCHOR_TIPS[annotation.anchor])
+                parts.append(self.tr(ANCHOR_TIPS[annotation.anchor]))
             return "\n".join(parts)
         if role == _FOREGROUND and annotation.anchor == "orphaned":
             return QBrush(QColor("#9aa3a6"))
@@ -275,7 +290,8 @@ class AnnotationPanel(QDockWidget):
     context_requested = Signal(QPoint, int)
 
     def __init__(self, model: AnnotationModel, parent: QWidget | None = None) -> None:
-        super().__init__("Annotations", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Annotations"))
         self.setObjectName("annotation_dock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -380,10 +396,10 @@ class AnnotationPanel(QDockWidget):
 
     def _update_summary(self, *_args: object) -> None:
         if self.model.document_id is None:
-            self.summary.setText("No article open")
+            self.summary.setText(self.tr("No article open"))
             return
         count, orphans = self.model.rowCount(), self.model.orphans
-        text = f"{count} annotation{'s' if count != 1 else ''}"
+        text = self.tr("%n annotation(s)", "", count)
         if orphans:
-            text += f" · {orphans} orphaned"
+            text += " · " + self.tr("%n orphaned", "", orphans)
         self.summary.setText(text)

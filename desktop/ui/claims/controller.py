@@ -7,7 +7,9 @@ from __future__ import annotations
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import (
+    QObject,
+)
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.errors import HamishError
@@ -119,11 +121,9 @@ class ClaimsController(QObject):
         subjects = cast("tuple[ops.EntityRef, ...] | None", fields.pop("subjects", None))
 
         def operation(project: Project) -> Outcome[None]:
-            return ops.edit_claim(
-                project, claim_id, claimant=claimant, subjects=subjects, **fields
-            )
+            return ops.edit_claim(project, claim_id, claimant=claimant, subjects=subjects, **fields)
 
-        if not self.api.run("Cannot save the claim", operation):
+        if not self.api.run(self.tr("Cannot save the claim"), operation):
             # The field still shows what was typed or chosen, the database kept the old
             # value: show the stored claim again so the form does not claim otherwise.
             self.follow_cursor(force=True)
@@ -154,9 +154,11 @@ class ClaimsController(QObject):
 
     def _link_claims(self, from_claim: int, to_claim: int, kind: str) -> None:
         self.api.run(
-            "Cannot link the claims",
+            self.tr("Cannot link the claims"),
             partial(ops.link_claims, from_claim=from_claim, to_claim=to_claim, kind=kind),
         )
 
     def _unlink_claims(self, link_id: int) -> None:
-        self.api.run("Cannot remove the link", partial(ops.unlink_claims, link_id=link_id))
+        self.api.run(
+            self.tr("Cannot remove the link"), partial(ops.unlink_claims, link_id=link_id)
+        )

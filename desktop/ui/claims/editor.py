@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,25 +33,35 @@ from desktop.core.models import Claim
 from desktop.ops.claims import EntityRef, Role
 from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
+# Source reliability and information credibility (the Admiralty grading), translated at use
+# (``grade_text``).
 RELIABILITY = {
-    "A": "A — completely reliable",
-    "B": "B — usually reliable",
-    "C": "C — fairly reliable",
-    "D": "D — not usually reliable",
-    "E": "E — unreliable",
-    "F": "F — reliability cannot be judged",
+    "A": QT_TRANSLATE_NOOP("ClaimEditor", "A — completely reliable"),
+    "B": QT_TRANSLATE_NOOP("ClaimEditor", "B — usually reliable"),
+    "C": QT_TRANSLATE_NOOP("ClaimEditor", "C — fairly reliable"),
+    "D": QT_TRANSLATE_NOOP("ClaimEditor", "D — not usually reliable"),
+    "E": QT_TRANSLATE_NOOP("ClaimEditor", "E — unreliable"),
+    "F": QT_TRANSLATE_NOOP("ClaimEditor", "F — reliability cannot be judged"),
 }
 CREDIBILITY = {
-    1: "1 — confirmed",
-    2: "2 — probably true",
-    3: "3 — possibly true",
-    4: "4 — doubtful",
-    5: "5 — improbable",
-    6: "6 — truth cannot be judged",
+    1: QT_TRANSLATE_NOOP("ClaimEditor", "1 — confirmed"),
+    2: QT_TRANSLATE_NOOP("ClaimEditor", "2 — probably true"),
+    3: QT_TRANSLATE_NOOP("ClaimEditor", "3 — possibly true"),
+    4: QT_TRANSLATE_NOOP("ClaimEditor", "4 — doubtful"),
+    5: QT_TRANSLATE_NOOP("ClaimEditor", "5 — improbable"),
+    6: QT_TRANSLATE_NOOP("ClaimEditor", "6 — truth cannot be judged"),
 }
+
+
+def grade_text(source: str) -> str:
+    """A RELIABILITY or CREDIBILITY text in the interface language."""
+    return QCoreApplication.translate("ClaimEditor", source)
+
+
 STATUS_COLORS = {
     "unverified": "#6b777b",
     "corroborated": "#2f7d32",
@@ -71,7 +81,8 @@ class ClaimEditor(QDockWidget):
     pickers are injected by the claims controller, which runs them as operations."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Claim", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Claim"))
         self.setObjectName("claim_dock")
         self.project: Project | None = None
         self.claim: Claim | None = None
@@ -86,7 +97,8 @@ class ClaimEditor(QDockWidget):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 6, 8, 8)
         self.empty = QLabel(
-            "Place the cursor on a claim (underlined), or tag a passage as Claim (6).", body
+            self.tr("Place the cursor on a claim (underlined), or tag a passage as Claim (6)."),
+            body,
         )
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #7a868a;")
@@ -103,25 +115,29 @@ class ClaimEditor(QDockWidget):
         self.claimant.clicked.connect(self._choose_claimant)
         self.summary = QLineEdit(self.form_widget)
         self.summary.setObjectName("claim_summary")
-        self.summary.setPlaceholderText("One-line summary in your words")
+        self.summary.setPlaceholderText(self.tr("One-line summary in your words"))
         follow_content(self.summary)
         self.summary.editingFinished.connect(
             lambda: self._set("summary", self.summary.text().strip())
         )
-        self.stance = self._combo([(s, s.capitalize()) for s in STANCES], "stance")
-        self.status = self._combo([(s, s.capitalize()) for s in STATUSES], "status")
-        self.reliability = self._combo([(None, "—"), *RELIABILITY.items()], "reliability")
-        self.credibility = self._combo([(None, "—"), *CREDIBILITY.items()], "credibility")
+        self.stance = self._combo([(s, term(s)) for s in STANCES], "stance")
+        self.status = self._combo([(s, term(s)) for s in STATUSES], "status")
+        self.reliability = self._combo(
+            [(None, "—"), *((k, grade_text(v)) for k, v in RELIABILITY.items())], "reliability"
+        )
+        self.credibility = self._combo(
+            [(None, "—"), *((k, grade_text(v)) for k, v in CREDIBILITY.items())], "credibility"
+        )
         self.date = QLineEdit(self.form_widget)
         self.date.setObjectName("claim_date")
-        self.date.setPlaceholderText("YYYY-MM-DD (when the claim was made)")
+        self.date.setPlaceholderText(self.tr("YYYY-MM-DD (when the claim was made)"))
         self.date.editingFinished.connect(self._set_date)
         self.subjects = QListWidget(self.form_widget)
         self.subjects.setObjectName("claim_subjects")
         self.subjects.setMaximumHeight(70)
         subject_buttons = QHBoxLayout()
-        add_subject = QPushButton(icon("mdi6.plus"), "Add…", self.form_widget)
-        remove_subject = QPushButton(icon("mdi6.minus"), "Remove", self.form_widget)
+        add_subject = QPushButton(icon("mdi6.plus"), self.tr("Add…"), self.form_widget)
+        remove_subject = QPushButton(icon("mdi6.minus"), self.tr("Remove"), self.form_widget)
         add_subject.clicked.connect(self._add_subject)
         remove_subject.clicked.connect(self._remove_subject)
         subject_buttons.addWidget(add_subject)
@@ -135,8 +151,10 @@ class ClaimEditor(QDockWidget):
         self._link_rows: list[tuple[QListWidgetItem, str, str]] = []  # item, prefix, text
         self.links.viewport().installEventFilter(self)
         link_buttons = QHBoxLayout()
-        add_link = QPushButton(icon("mdi6.link-variant-plus"), "Link…", self.form_widget)
-        remove_link = QPushButton(icon("mdi6.link-variant-minus"), "Unlink", self.form_widget)
+        add_link = QPushButton(icon("mdi6.link-variant-plus"), self.tr("Link…"), self.form_widget)
+        remove_link = QPushButton(
+            icon("mdi6.link-variant-minus"), self.tr("Unlink"), self.form_widget
+        )
         add_link.clicked.connect(self._add_link)
         remove_link.clicked.connect(self._remove_link)
         link_buttons.addWidget(add_link)
@@ -144,16 +162,16 @@ class ClaimEditor(QDockWidget):
         self.error = QLabel(self.form_widget)
         self.error.setStyleSheet("color: #b5462f;")
         form.addRow(self.passage)
-        form.addRow("Claimant", self.claimant)
-        form.addRow("Summary", self.summary)
-        form.addRow("Stance", self.stance)
-        form.addRow("Status", self.status)
-        form.addRow("Reliability", self.reliability)
-        form.addRow("Credibility", self.credibility)
-        form.addRow("Date", self.date)
-        form.addRow("Subjects", self.subjects)
+        form.addRow(self.tr("Claimant"), self.claimant)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Stance"), self.stance)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Reliability"), self.reliability)
+        form.addRow(self.tr("Credibility"), self.credibility)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Subjects"), self.subjects)
         form.addRow("", subject_buttons)
-        form.addRow("Links", self.links)
+        form.addRow(self.tr("Links"), self.links)
         form.addRow("", link_buttons)
         form.addRow(self.error)
         outer.addWidget(self.form_widget)
@@ -192,7 +210,7 @@ class ClaimEditor(QDockWidget):
         try:
             self.passage.setText(short(quote, 240))
             name = self._entity_name(claim.claimant_id)
-            self.claimant.setText(name or "Choose claimant…")
+            self.claimant.setText(name or self.tr("Choose claimant…"))
             self.summary.setText(claim.summary)
             for box, value in (
                 (self.stance, claim.stance),
@@ -211,14 +229,16 @@ class ClaimEditor(QDockWidget):
             self._link_rows = []
             for link in self.project.claims.links(claim.id):
                 other = link.to_claim if link.from_claim == claim.id else link.from_claim
-                arrow = "→" if link.from_claim == claim.id else "←"
+                # From this claim to the other, in the reading direction of the interface.
+                outgoing = (link.from_claim == claim.id) != self.isRightToLeft()
+                arrow = "→" if outgoing else "←"
                 summary, other_quote = self._claim_texts(other)
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, link.id)
                 item.setToolTip("\n".join(t for t in (summary, short(other_quote, 240)) if t))
                 self.links.addItem(item)
                 text = short(summary or other_quote, 240)
-                self._link_rows.append((item, f"{link.kind} {arrow} ", text))
+                self._link_rows.append((item, f"{term(link.kind)} {arrow} ", text))
             self._elide_links()
         finally:
             self._loading = False
@@ -265,7 +285,7 @@ class ClaimEditor(QDockWidget):
     def _set_date(self) -> None:
         value = self.date.text().strip()
         if value and not DATE.match(value):
-            self.error.setText("Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).")
+            self.error.setText(self.tr("Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."))
             return
         self.error.clear()
         self._set("claimed_on", value or None)

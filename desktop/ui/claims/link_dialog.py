@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.store.claims import LINK_KINDS
 from desktop.store.project import Project
 from desktop.ui.claims.editor import short
+from desktop.ui.i18n import term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.rows import ID_ROLE
 
@@ -25,15 +26,15 @@ class ClaimLinkDialog(QDialog):
 
     def __init__(self, project: Project, claim_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link Claims")
+        self.setWindowTitle(self.tr("Link Claims"))
         self.resize(620, 420)
         layout = QVBoxLayout(self)
         self.kind = QComboBox(self)
         for kind in LINK_KINDS:
-            self.kind.addItem(f"This claim {kind}", kind)
+            self.kind.addItem(self.tr("This claim {kind}").format(kind=term(kind)), kind)
         layout.addWidget(self.kind)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter claims…")
+        self.filter.setPlaceholderText(self.tr("Filter claims…"))
         follow_content(self.filter)
         layout.addWidget(self.filter)
         self.list = QListWidget(self)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ClaimRow
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
-from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, short
+from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text, short
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import RowCacheModel
 from desktop.ui.widgets.sorting import SourceSortProxy
@@ -30,7 +37,15 @@ _ROLE = Qt.ItemDataRole
 
 
 class ClaimModel(RowCacheModel[ClaimRow]):
-    headers = ("Claim", "Claimant", "Stance", "Status", "Grade", "Date", "Article")
+    headers = (
+        QT_TRANSLATE_NOOP("ClaimModel", "Claim"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Claimant"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Stance"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Status"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Grade"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Date"),
+        QT_TRANSLATE_NOOP("ClaimModel", "Article"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(lambda row: row.claim.id, parent)
@@ -41,8 +56,8 @@ class ClaimModel(RowCacheModel[ClaimRow]):
         values = (
             short(claim.summary or row.quote),
             row.claimant,
-            claim.stance,
-            claim.status,
+            term(claim.stance),
+            term(claim.status),
             grade,
             claim.claimed_on or "",
             row.document_title,
@@ -107,7 +122,8 @@ class ClaimsTable(QDockWidget):
         return QSize(hint.width(), max(hint.height(), 300))
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Claims", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Claims"))
         self.setObjectName("claims_dock")
         self.project: Project | None = None
         body = QWidget(self)
@@ -118,19 +134,19 @@ class ClaimsTable(QDockWidget):
         self.claimant.setObjectName("claims_claimant_filter")
         self.status = QComboBox(body)
         self.status.setObjectName("claims_status_filter")
-        self.status.addItem("Any status", None)
+        self.status.addItem(self.tr("Any status"), None)
         for status in STATUSES:
-            self.status.addItem(status.capitalize(), status)
+            self.status.addItem(term(status), status)
         self.reliability = QComboBox(body)
-        self.reliability.addItem("Any reliability", None)
+        self.reliability.addItem(self.tr("Any reliability"), None)
         for key, text in RELIABILITY.items():
-            self.reliability.addItem(text, key)
+            self.reliability.addItem(grade_text(text), key)
         self.document = QComboBox(body)
         self.document.setObjectName("claims_document_filter")
         self.date_from = QLineEdit(body)
-        self.date_from.setPlaceholderText("From YYYY-MM-DD")
+        self.date_from.setPlaceholderText(self.tr("From YYYY-MM-DD"))
         self.date_to = QLineEdit(body)
-        self.date_to.setPlaceholderText("To YYYY-MM-DD")
+        self.date_to.setPlaceholderText(self.tr("To YYYY-MM-DD"))
         for widget in (self.claimant, self.status, self.reliability, self.document):
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(lambda _i: self._apply_filter())
@@ -167,11 +183,13 @@ class ClaimsTable(QDockWidget):
         self.model.sync(rows)
         self._fill(
             self.claimant,
-            "Any claimant",
+            self.tr("Any claimant"),
             sorted({(r.claimant, r.claim.claimant_id) for r in rows if r.claim.claimant_id}),
         )
         self._fill(
-            self.document, "Any article", sorted({(r.document_title, r.document_id) for r in rows})
+            self.document,
+            self.tr("Any article"),
+            sorted({(r.document_title, r.document_id) for r in rows}),
         )
 
     @staticmethod

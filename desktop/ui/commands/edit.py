@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.errors import HamishError
@@ -61,7 +62,9 @@ class EditCommand(QUndoCommand):
             outcome = step(self._session.project)
         except HamishError as error:
             self.setObsolete(True)
-            self._session.report("Cannot save the change", str(error))
+            self._session.report(
+                QCoreApplication.translate("EditCommand", "Cannot save the change"), str(error)
+            )
             return
         self._next = outcome.undo
         self._session.announce(outcome.changes)

@@ -66,7 +66,19 @@ class ProjectSession(QObject):
         if outcome.changes:
             self.announce(outcome.changes)
         if outcome.undo is not None:
-            self.undo_stack.push(EditCommand(self, outcome.undo, outcome.text, after))
+            self.undo_stack.push(
+                EditCommand(self, outcome.undo, self.edit_name(outcome.text), after)
+            )
+
+    def edit_name(self, text: str) -> str:
+        """An operation's English name (``Outcome.text``) in the interface language."""
+        from desktop.ui.i18n import current_language, label_name, term
+
+        if current_language() == "en":
+            return text  # the English names are the source: nothing to look up
+        from desktop.ui.commands.edit_names import edit_name
+
+        return edit_name(text, ((label.name_en, label_name(label)) for label in self._labels), term)
 
     def report(self, title: str, message: str) -> None:
         self.failed.emit(title, message)

@@ -61,7 +61,7 @@ class EntitiesController(QObject):
         session = self.api.session
         annotation_id = self.tagging.current_annotation()
         if annotation_id is None:
-            self.api.show_status("Place the cursor on an annotation first.", 4000)
+            self.api.show_status(self.tr("Place the cursor on an annotation first."), 4000)
             return
         annotation = session.project.annotations.get(annotation_id)
         label = session.label(annotation.label_id)
@@ -76,7 +76,7 @@ class EntitiesController(QObject):
         if chosen is None:
             return
         self.api.run(
-            "Cannot link the entity",
+            self.tr("Cannot link the entity"),
             partial(ops.link_entity, annotation_id=annotation_id, entity=chosen),
         )
 
@@ -87,7 +87,7 @@ class EntitiesController(QObject):
         try:
             entity = session.project.entities.get(entity_id)
         except HamishError as error:
-            self.api.messenger.error("Entity", str(error))
+            self.api.messenger.error(self.tr("Entity"), str(error))
             return
         page = EntityPage(session.project, entity, self.api.widget)
         page.mention_opened.connect(self.api.open_at)
@@ -96,10 +96,11 @@ class EntitiesController(QObject):
             changed = {k: v for k, v in fields.items() if getattr(entity, k) != v}
             old_aliases = tuple(a for a in entity.aliases if a != entity.name)
             if changed or aliases != old_aliases:
+
                 def operation(project: Project) -> Outcome[None]:
                     return ops.edit_entity(project, entity_id, aliases=aliases, **changed)
 
-                self.api.run("Cannot save the entity", operation)
+                self.api.run(self.tr("Cannot save the entity"), operation)
 
     def add_alias(self, entity_id: int, alias: str) -> bool:
         """Teach an entity another name (from Find All Mentions) as one undoable edit; False
@@ -123,7 +124,7 @@ class EntitiesController(QObject):
             session.project,
             "",
             entity.type,
-            title=f"Merge “{isolate(entity.name)}” into…",
+            title=self.tr("Merge “{name}” into…").format(name=isolate(entity.name)),
             allow_new=False,
             exclude=entity_id,
             parent=self.api.widget,
@@ -132,4 +133,6 @@ class EntitiesController(QObject):
             return
         keep, _name = picker.choice()
         if keep is not None:
-            self.api.run("Cannot merge", partial(ops.merge_entities, keep=keep, remove=entity_id))
+            self.api.run(
+                self.tr("Cannot merge"), partial(ops.merge_entities, keep=keep, remove=entity_id)
+            )

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
-from desktop.ui.entities.panel import TYPE_NAMES, type_icon
+from desktop.ui.entities.panel import type_icon
+from desktop.ui.i18n import term
 from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
@@ -56,7 +57,7 @@ class EntityPage(QDialog):
 
     def __init__(self, project: Project, entity: Entity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Entity — {isolate(entity.name)}")
+        self.setWindowTitle(self.tr("Entity — {name}").format(name=isolate(entity.name)))
         self.resize(760, 620)
         self.entity = entity
         layout = QVBoxLayout(self)
@@ -65,22 +66,24 @@ class EntityPage(QDialog):
         self.name.setObjectName("entity_name")
         self.type_box = QComboBox(self)
         for type_ in ENTITY_TYPES:
-            self.type_box.addItem(type_icon(type_), TYPE_NAMES[type_], type_)
+            self.type_box.addItem(type_icon(type_), term(type_), type_)
         self.type_box.setCurrentIndex(self.type_box.findData(entity.type))
         self.aliases = QPlainTextEdit(
             "\n".join(a for a in entity.aliases if a != entity.name), self
         )
-        self.aliases.setPlaceholderText("One alias per line: Arabic spellings, Latin names…")
+        self.aliases.setPlaceholderText(
+            self.tr("One alias per line: Arabic spellings, Latin names…")
+        )
         self.aliases.setMaximumHeight(90)
         self.description = QLineEdit(entity.description, self)
         self.notes = QPlainTextEdit(entity.notes, self)
         self.notes.setMaximumHeight(70)
         follow_content(self.name, self.aliases, self.description, self.notes)
-        form.addRow("Name", self.name)
-        form.addRow("Type", self.type_box)
-        form.addRow("Aliases", self.aliases)
-        form.addRow("Description", self.description)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Type"), self.type_box)
+        form.addRow(self.tr("Aliases"), self.aliases)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.tr("Notes"), self.notes)
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("entity_error")
@@ -91,10 +94,17 @@ class EntityPage(QDialog):
         self.name.textEdited.connect(lambda _text: self.error.hide())
         mentions = project.entities.mentions(entity.id)
         documents = len({m[1] for m in mentions})
-        layout.addWidget(QLabel(f"{len(mentions)} mentions in {documents} articles", self))
+        layout.addWidget(
+            QLabel(
+                self.tr("%n mention(s)", "", len(mentions))
+                + " · "
+                + self.tr("%n article(s)", "", documents),
+                self,
+            )
+        )
         self.list = QTreeWidget(self)
         self.list.setObjectName("entity_mentions")
-        self.list.setHeaderLabels(["Article", "Mention in context"])
+        self.list.setHeaderLabels([self.tr("Article"), self.tr("Mention in context")])
         self.list.setRootIsDecorated(False)
         self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,7 +136,7 @@ class EntityPage(QDialog):
         """Save only what can be saved: without a name the page stays open with the reason
         (the edit command would refuse it, and every other change would be lost)."""
         if not self.name.text().split():
-            self.error.setText("An entity needs a name.")
+            self.error.setText(self.tr("An entity needs a name."))
             self.error.show()
             self.name.setFocus()
             return
@@ -153,13 +163,13 @@ class EntityPicker(QDialog):
         project: Project,
         initial: str,
         type_: str | None,
-        title: str = "Link to Entity",
+        title: str = "",
         allow_new: bool = True,
         exclude: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Link to Entity"))
         self.resize(460, 380)
         self.project = project
         self.type_ = type_
@@ -168,7 +178,7 @@ class EntityPicker(QDialog):
         layout = QVBoxLayout(self)
         self.query = QLineEdit(initial, self)
         self.query.setObjectName("entity_query")
-        self.query.setPlaceholderText("Name or alias…")
+        self.query.setPlaceholderText(self.tr("Name or alias…"))
         self.query.setClearButtonEnabled(True)
         follow_content(self.query)
         layout.addWidget(self.query)
@@ -197,7 +207,8 @@ class EntityPicker(QDialog):
             self.results.addItem(item)
         if self.allow_new and text.strip():
             item = QListWidgetItem(
-                type_icon(self.type_ or "other"), f"New entity “{isolate(text.strip())}”"
+                type_icon(self.type_ or "other"),
+                self.tr("New entity “{name}”").format(name=isolate(text.strip())),
             )
             item.setData(ENTITY_ROLE, None)
             self.results.addItem(item)

@@ -110,7 +110,9 @@ class MentionsDialog(QDialog):
         add_alias: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Find All Mentions — {isolate(entity.name)}")
+        self.setWindowTitle(
+            self.tr("Find All Mentions — {name}").format(name=isolate(entity.name))
+        )
         self.resize(780, 520)
         self.project = project
         self.entity = entity
@@ -119,9 +121,7 @@ class MentionsDialog(QDialog):
         self.add_alias = add_alias
         layout = QVBoxLayout(self)
         aliases = "، ".join(dict.fromkeys((entity.name, *entity.aliases)))
-        self.aliases_label = QLabel(
-            f"Aliases searched (with و ف ب ك ل before them): {aliases}", self
-        )
+        self.aliases_label = QLabel(self._aliases_text(aliases), self)
         layout.addWidget(self.aliases_label)
         # Another name to search for (e.g. the surname alone): added to the entity, undoably.
         alias_row = QHBoxLayout()
@@ -144,8 +144,8 @@ class MentionsDialog(QDialog):
         for widget in (self.alias_edit, self.alias_button):
             widget.setVisible(add_alias is not None)
         scope = QHBoxLayout()
-        self.in_article = QRadioButton("Open article", self)
-        self.in_corpus = QRadioButton("All articles", self)
+        self.in_article = QRadioButton(self.tr("Open article"), self)
+        self.in_corpus = QRadioButton(self.tr("All articles"), self)
         self.in_article.setEnabled(current_document is not None)
         (self.in_article if current_document is not None else self.in_corpus).setChecked(True)
         scope.addWidget(self.in_article)
@@ -156,7 +156,7 @@ class MentionsDialog(QDialog):
         layout.addLayout(scope)
         self.list = QTreeWidget(self)
         self.list.setObjectName("mention_candidates")
-        self.list.setHeaderLabels(["Article", "Occurrence"])
+        self.list.setHeaderLabels([self.tr("Article"), self.tr("Occurrence")])
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
@@ -164,9 +164,9 @@ class MentionsDialog(QDialog):
         self.list.itemDoubleClicked.connect(self._open)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.accept_button = QPushButton(icon("mdi6.check"), "Accept", self)
-        self.accept_all_button = QPushButton(icon("mdi6.check-all"), "Accept All", self)
-        self.reject_button = QPushButton(icon("mdi6.close"), "Reject", self)
+        self.accept_button = QPushButton(icon("mdi6.check"), self.tr("Accept"), self)
+        self.accept_all_button = QPushButton(icon("mdi6.check-all"), self.tr("Accept All"), self)
+        self.reject_button = QPushButton(icon("mdi6.close"), self.tr("Reject"), self)
         for button in (self.accept_button, self.accept_all_button, self.reject_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -208,9 +208,7 @@ class MentionsDialog(QDialog):
         first = self.list.topLevelItem(0)
         if first is not None:
             self.list.setCurrentItem(first)
-        self.count.setText(
-            f"{len(candidates)} untagged occurrence{'s' if len(candidates) != 1 else ''}"
-        )
+        self.count.setText(self.tr("%n untagged occurrence(s)", "", len(candidates)))
 
     def candidates(self, everything: bool) -> list[Candidate]:
         items = (
@@ -226,6 +224,11 @@ class MentionsDialog(QDialog):
             signal.emit(chosen)  # type: ignore[attr-defined]
             self.refresh()
 
+    def _aliases_text(self, aliases: str) -> str:
+        return self.tr("Aliases searched (with و ف ب ك ل before them): {aliases}").format(
+            aliases=aliases
+        )
+
     def _add_alias(self) -> None:
         alias = self.alias_edit.text().strip()
         if not alias or self.add_alias is None:
@@ -234,7 +237,7 @@ class MentionsDialog(QDialog):
             return
         self.entity = self.project.entities.get(self.entity.id)
         aliases = "، ".join(dict.fromkeys((self.entity.name, *self.entity.aliases)))
-        self.aliases_label.setText(f"Aliases searched (with و ف ب ك ل before them): {aliases}")
+        self.aliases_label.setText(self._aliases_text(aliases))
         self.alias_edit.clear()
         self.refresh()
 

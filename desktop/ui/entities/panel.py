@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import ENTITY_TYPES, EntitySummary
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import ID_ROLE, RowCacheModel
@@ -34,13 +40,6 @@ TYPE_ICONS = {
     "event": ("mdi6.calendar-star", "#c9a227"),
     "other": ("mdi6.shape-outline", "#6b777b"),
 }
-TYPE_NAMES = {
-    "person": "Person",
-    "organisation": "Organisation",
-    "location": "Location",
-    "event": "Event",
-    "other": "Other",
-}
 
 
 def type_icon(type_: str) -> QIcon:
@@ -49,25 +48,36 @@ def type_icon(type_: str) -> QIcon:
 
 
 class EntityModel(RowCacheModel[EntitySummary]):
-    headers = ("Name", "Type", "Mentions", "Articles")
+    headers = (
+        QT_TRANSLATE_NOOP("EntityModel", "Name"),
+        QT_TRANSLATE_NOOP("EntityModel", "Type"),
+        QT_TRANSLATE_NOOP("EntityModel", "Mentions"),
+        QT_TRANSLATE_NOOP("EntityModel", "Articles"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(lambda row: row.id, parent)
 
     def cell(self, row: EntitySummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, TYPE_NAMES.get(row.type, row.type), row.mentions, row.documents)[
-                column
-            ]
+            return (row.name, term(row.type), row.mentions, row.documents)[column]
         if role == Qt.ItemDataRole.EditRole:  # sort key
             return (row.name, row.type, row.mentions, row.documents)[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return type_icon(row.type)
         if role == Qt.ItemDataRole.ToolTipRole:
             aliases = ", ".join(a for a in row.aliases if a != row.name)
-            counts = f"{row.mentions} mentions in {row.documents} articles"
-            kind = TYPE_NAMES.get(row.type, row.type)
-            return f"{row.name} ({kind})\nAliases: {aliases or '—'}\n{counts}"
+            counts = (
+                self.tr("%n mention(s)", "", row.mentions)
+                + " · "
+                + self.tr("%n article(s)", "", row.documents)
+            )
+            kind = term(row.type)
+            return (
+                f"{row.name} ({kind})\n"
+                + self.tr("Aliases: {aliases}").format(aliases=aliases or "—")
+                + f"\n{counts}"
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -81,7 +91,8 @@ class EntitiesPanel(QDockWidget):
     def __init__(
         self, load: Callable[[str | None, str], list[EntitySummary]], parent: QWidget | None = None
     ) -> None:
-        super().__init__("Entities", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Entities"))
         self.setObjectName("entities_dock")
         self._load = load
         body = QWidget(self)
@@ -90,12 +101,12 @@ class EntitiesPanel(QDockWidget):
         row = QHBoxLayout()
         self.type_box = QComboBox(body)
         self.type_box.setObjectName("entity_type_filter")
-        self.type_box.addItem("All types", None)
+        self.type_box.addItem(self.tr("All types"), None)
         for type_ in ENTITY_TYPES:
-            self.type_box.addItem(type_icon(type_), TYPE_NAMES[type_], type_)
+            self.type_box.addItem(type_icon(type_), term(type_), type_)
         self.name_box = QLineEdit(body)
         self.name_box.setObjectName("entity_filter")
-        self.name_box.setPlaceholderText("Filter entities…")
+        self.name_box.setPlaceholderText(self.tr("Filter entities…"))
         self.name_box.setClearButtonEnabled(True)
         follow_content(self.name_box)
         row.addWidget(self.type_box)
@@ -154,15 +165,17 @@ class EntitiesPanel(QDockWidget):
         menu = QMenu(self)
         menu.addAction(
             icon("mdi6.card-account-details-outline"),
-            "Open Entity Page…",
+            self.tr("Open Entity Page…"),
             lambda: self.open_requested.emit(entity_id),
         )
         menu.addAction(
             icon("mdi6.text-search"),
-            "Find All Mentions…",
+            self.tr("Find All Mentions…"),
             lambda: self.mentions_requested.emit(entity_id),
         )
         menu.addAction(
-            icon("mdi6.call-merge"), "Merge Into…", lambda: self.merge_requested.emit(entity_id)
+            icon("mdi6.call-merge"),
+            self.tr("Merge Into…"),
+            lambda: self.merge_requested.emit(entity_id),
         )
         menu.exec(self.view.viewport().mapToGlobal(point))

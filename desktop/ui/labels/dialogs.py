@@ -3,7 +3,9 @@ the question of where a removed label's annotations go."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,14 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Label
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.icons import icon
 
 KINDS = {
-    "entity": "Entity (background)",
-    "span": "Span (background)",
-    "claim": "Claim (underline)",
-    "note": "Note (dotted underline)",
+    "entity": QT_TRANSLATE_NOOP("LabelEditor", "Entity (background)"),
+    "span": QT_TRANSLATE_NOOP("LabelEditor", "Span (background)"),
+    "claim": QT_TRANSLATE_NOOP("LabelEditor", "Claim (underline)"),
+    "note": QT_TRANSLATE_NOOP("LabelEditor", "Note (dotted underline)"),
 }
 
 
@@ -42,7 +45,7 @@ class LabelEditor(QDialog):
         self, label: Label | None, used_shortcuts: dict[str, str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit Label" if label else "New Label")
+        self.setWindowTitle(self.tr("Edit Label") if label else self.tr("New Label"))
         form = QFormLayout(self)
         self.name_en = QLineEdit(label.name_en if label else "", self)
         self.name_ar = QLineEdit(label.name_ar if label else "", self)
@@ -53,28 +56,28 @@ class LabelEditor(QDialog):
         self.color_button.clicked.connect(self._choose_color)
         self._paint_color()
         self.shortcut = QComboBox(self)
-        self.shortcut.addItem("None", "")
+        self.shortcut.addItem(self.tr("None"), "")
         for digit in "123456789":
             owner = used_shortcuts.get(digit)
             text = (
                 digit
                 if not owner or (label and label.shortcut == digit)
-                else f"{digit} (now {owner})"
+                else self.tr("{digit} (now {label})").format(digit=digit, label=owner)
             )
             self.shortcut.addItem(text, digit)
         if label and label.shortcut:
             self.shortcut.setCurrentIndex(self.shortcut.findData(label.shortcut))
         self.kind = QComboBox(self)
         for key, text in KINDS.items():
-            self.kind.addItem(text, key)
+            self.kind.addItem(self.tr(text), key)
         if label:
             self.kind.setCurrentIndex(self.kind.findData(label.kind))
             self.kind.setEnabled(False)  # changing kind would change what existing tags mean
-        form.addRow("English name", self.name_en)
-        form.addRow("Arabic name", self.name_ar)
-        form.addRow("Colour", self.color_button)
-        form.addRow("Shortcut key", self.shortcut)
-        form.addRow("Kind", self.kind)
+        form.addRow(self.tr("English name"), self.name_en)
+        form.addRow(self.tr("Arabic name"), self.name_ar)
+        form.addRow(self.tr("Colour"), self.color_button)
+        form.addRow(self.tr("Shortcut key"), self.shortcut)
+        form.addRow(self.tr("Kind"), self.kind)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -91,14 +94,14 @@ class LabelEditor(QDialog):
         self.color_button.setStyleSheet(f"background: {self.color.name()}; color: {ink};")
 
     def _choose_color(self) -> None:
-        chosen = QColorDialog.getColor(self.color, self, "Label colour")
+        chosen = QColorDialog.getColor(self.color, self, self.tr("Label colour"))
         if chosen.isValid():
             self.color = chosen
             self._paint_color()
 
     def _accept(self) -> None:
         if not (self.name_en.text().strip() or self.name_ar.text().strip()):
-            self.error.setText("Give the label a name.")
+            self.error.setText(self.tr("Give the label a name."))
             return
         self.accept()
 
@@ -118,23 +121,26 @@ class RemoveLabelDialog(QDialog):
         self, label: Label, usage: int, others: list[Label], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Remove label {isolate(label.name_en)}")
+        self.setWindowTitle(
+            self.tr("Remove label {name}").format(name=isolate(label_name(label)))
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"“{isolate(label.name_en)}” is used by {usage} "
-                f"annotation{'s' if usage != 1 else ''}.",
+                self.tr("“{name}” is used by %n annotation(s).", "", usage).format(
+                    name=isolate(label_name(label))
+                ),
                 self,
             )
         )
-        self.move_radio = QRadioButton("Move them to", self)
-        self.delete_radio = QRadioButton("Delete them", self)
+        self.move_radio = QRadioButton(self.tr("Move them to"), self)
+        self.delete_radio = QRadioButton(self.tr("Delete them"), self)
         group = QButtonGroup(self)
         group.addButton(self.move_radio)
         group.addButton(self.delete_radio)
         self.target = QComboBox(self)
         for other in others:
-            self.target.addItem(icon(other.icon, other.color), other.name_en, other.id)
+            self.target.addItem(icon(other.icon, other.color), label_name(other), other.id)
         row = QHBoxLayout()
         row.addWidget(self.move_radio)
         row.addWidget(self.target, 1)
@@ -147,7 +153,7 @@ class RemoveLabelDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Remove Label")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Remove Label"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -161,17 +167,17 @@ class LabelManager(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Labels")
+        self.setWindowTitle(self.tr("Labels"))
         self.resize(420, 380)
         layout = QHBoxLayout(self)
         self.list = QListWidget(self)
         self.list.setObjectName("label_list")
         layout.addWidget(self.list, 1)
         buttons = QVBoxLayout()
-        self.add_button = QPushButton(icon("mdi6.plus"), "Add…", self)
-        self.edit_button = QPushButton(icon("mdi6.pencil-outline"), "Edit…", self)
-        self.remove_button = QPushButton(icon("mdi6.delete-outline"), "Remove…", self)
-        close = QPushButton("Close", self)
+        self.add_button = QPushButton(icon("mdi6.plus"), self.tr("Add…"), self)
+        self.edit_button = QPushButton(icon("mdi6.pencil-outline"), self.tr("Edit…"), self)
+        self.remove_button = QPushButton(icon("mdi6.delete-outline"), self.tr("Remove…"), self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -187,7 +193,7 @@ class LabelManager(QDialog):
             key = f"  [{label.shortcut}]" if label.shortcut else ""
             item = QListWidgetItem(
                 icon(label.icon, label.color),
-                f"{label.name_en} · {label.name_ar}{key}   ({usage.get(label.id, 0)})",
+                f"{label_title(label)}{key}   ({usage.get(label.id, 0)})",
             )
             item.setData(Qt.ItemDataRole.UserRole, label.id)
             self.list.addItem(item)

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from desktop.ops import labels as ops
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import label_name
 from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
 from desktop.ui.shell.api import WindowApi
 
 
+def _LABELS() -> str:
+    return QCoreApplication.translate("ManageLabels", "Labels")
+
+
 def shortcut_owners(session: ProjectSession) -> dict[str, str]:
-    return {label.shortcut: label.name_en for label in session.labels if label.shortcut}
+    return {label.shortcut: label_name(label) for label in session.labels if label.shortcut}
 
 
 def manage_labels(api: WindowApi) -> None:
@@ -30,7 +36,7 @@ def manage_labels(api: WindowApi) -> None:
         editor = LabelEditor(None, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values, kind = editor.values(), str(editor.kind.currentData())
-            api.run("Labels", partial(ops.add_label, fields={**values, "kind": kind}))
+            api.run(_LABELS(), partial(ops.add_label, fields={**values, "kind": kind}))
             refresh()
 
     def edit() -> None:
@@ -41,7 +47,7 @@ def manage_labels(api: WindowApi) -> None:
         editor = LabelEditor(label, shortcut_owners(session), dialog)
         if editor.exec() == QDialog.DialogCode.Accepted:
             values = editor.values()
-            api.run("Labels", partial(ops.edit_label, label_id=label.id, fields=values))
+            api.run(_LABELS(), partial(ops.edit_label, label_id=label.id, fields=values))
             refresh()
 
     def remove() -> None:
@@ -58,7 +64,7 @@ def manage_labels(api: WindowApi) -> None:
                 return
             reassign = ask.reassign_to()
         api.run(
-            "Labels",
+            _LABELS(),
             partial(ops.remove_label, label_id=label.id, reassign_to=reassign),
         )
         refresh()

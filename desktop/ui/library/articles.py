@@ -49,35 +49,40 @@ class ArticleActions(QObject):
         api = self.api
         ids = self.targets() if document_ids is None else document_ids
         if not api.has_session or not ids:
-            api.show_status("Select an article first.", 4000)
+            api.show_status(self.tr("Select an article first."), 4000)
             return False
         model = self.library.model
         summaries = [model.summary(i) if model is not None else None for i in ids]
         count = sum(s.annotation_count for s in summaries if s is not None)
-        noun = f"{count:,} annotation{'s' if count != 1 else ''}"
+        noun = self.tr("%Ln annotation(s)", "", count)
         if len(ids) == 1:
             first = summaries[0]
-            title = first.title if first is not None else f"article {ids[0]}"
-            what = f"Delete “{isolate(title)}” and its {noun}?"
-            done = f"Deleted “{isolate_short(title, 60)}”."
+            title = first.title if first is not None else self.tr("article {id}").format(id=ids[0])
+            what = self.tr("Delete “{title}” and its {annotations}?").format(
+                title=isolate(title), annotations=noun
+            )
+            done = self.tr("Deleted “{title}”.").format(title=isolate_short(title, 60))
         else:
-            what = f"Delete {len(ids):,} articles and their {noun}?"
-            done = f"Deleted {len(ids):,} articles."
+            what = self.tr("Delete %Ln article(s) and their {annotations}?", "", len(ids)).format(
+                annotations=noun
+            )
+            done = self.tr("Deleted %Ln article(s).", "", len(ids))
         if (count or len(ids) > 1) and not api.messenger.confirm(
-            "Delete Articles" if len(ids) > 1 else "Delete Article",
-            f"{what}\n\nClaims, links and notes on them go too. Edit → Undo brings "
-            "everything back.",
-            "Delete",
+            self.tr("Delete Articles") if len(ids) > 1 else self.tr("Delete Article"),
+            what
+            + "\n\n"
+            + self.tr(
+                "Claims, links and notes on them go too. Edit → Undo brings everything back."
+            ),
+            self.tr("Delete"),
         ):
             return False
         try:
-            api.session.run(
-                partial(ops.delete_articles, document_ids=ids), after=self._restored
-            )
+            api.session.run(partial(ops.delete_articles, document_ids=ids), after=self._restored)
         except HamishError as error:
-            api.messenger.error("Cannot delete the article", str(error))
+            api.messenger.error(self.tr("Cannot delete the article"), str(error))
             return False
-        api.show_status(f"{done} Edit → Undo (Ctrl+Z) brings it back.", 8000)
+        api.show_status(done + " " + self.tr("Edit → Undo (Ctrl+Z) brings it back."), 8000)
         return True
 
     def _restored(self, outcome: Outcome[object]) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.sorting import KeySort, SourceSortProxy
@@ -61,7 +63,11 @@ def _fold(text: str) -> str:
 
 class LibraryModel(QAbstractTableModel):
     TITLE, DATE, ANNOTATIONS = range(3)
-    HEADERS = ("Title", "Date", "Tags")  # "Tags": the count is of annotations, not notes
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+        QT_TRANSLATE_NOOP("LibraryModel", "Tags"),  # the count is of annotations, not notes
+    )
 
     def __init__(self, load: Loader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,9 +162,7 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if section == self.ANNOTATIONS:
-                return self.tr("Tags")
-            return self.HEADERS[section]
+            return QCoreApplication.translate("LibraryModel", self.HEADERS[section])
         if (
             orientation == Qt.Orientation.Horizontal
             and role == _TOOLTIP
@@ -197,17 +201,22 @@ class LibraryModel(QAbstractTableModel):
             return cached
         return None
 
-    @staticmethod
-    def _tooltip(summary: DocumentSummary) -> str:
+    def _tooltip(self, summary: DocumentSummary) -> str:
         parts = [summary.title]
         if summary.source:
             parts.append(summary.source)
         parts.append(
-            f"Published {summary.published}"
+            self.tr("Published {date}").format(date=summary.published)
             if summary.published
-            else f"Imported {summary.imported_at[:10]} (no publication date)"
+            else self.tr("Imported {date} (no publication date)").format(
+                date=summary.imported_at[:10]
+            )
         )
-        parts.append(f"{summary.char_count:,} characters · {summary.annotation_count} annotations")
+        parts.append(
+            self.tr("%Ln character(s)", "", summary.char_count)
+            + " · "
+            + self.tr("%n annotation(s)", "", summary.annotation_count)
+        )
         return "\n".join(parts)
 
     def row_of(self, document_id: int) -> int | None:
@@ -292,7 +301,8 @@ class LibraryDock(QDockWidget):
     document_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Library", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Library"))
         self.setObjectName("library_dock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -304,7 +314,7 @@ class LibraryDock(QDockWidget):
         layout.setSpacing(6)
         self.filter_edit = QLineEdit(body)
         self.filter_edit.setObjectName("library_filter")
-        self.filter_edit.setPlaceholderText("Filter articles…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter articles…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         follow_content(self.filter_edit)

@@ -8,7 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import (
+    QObject,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +28,7 @@ from desktop.core.models import Document
 from desktop.ops import articles as ops
 from desktop.ops.articles import Metadata, validate_metadata
 from desktop.ops.outcome import Outcome
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
@@ -32,7 +36,11 @@ from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 
-LANGUAGES = (("ar", "Arabic"), ("en", "English"), ("und", "Unknown"))
+LANGUAGES = (
+    ("ar", QT_TRANSLATE_NOOP("MetadataDialog", "Arabic")),
+    ("en", QT_TRANSLATE_NOOP("MetadataDialog", "English")),
+    ("und", QT_TRANSLATE_NOOP("MetadataDialog", "Unknown")),
+)
 
 
 class MetadataDialog(QDialog):
@@ -41,17 +49,17 @@ class MetadataDialog(QDialog):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metadata_dialog")
-        self.setWindowTitle("Edit Metadata")
+        self.setWindowTitle(self.tr("Edit Metadata"))
         self.resize(560, 0)
         form = QFormLayout()
         rtl = Qt.LayoutDirection.RightToLeft
         self.edits: dict[str, QLineEdit] = {}
         for key, label, value in (
-            ("title", "&Title", document.title),
-            ("source", "&Outlet / source", document.source),
-            ("author", "&Author", document.author),
-            ("url", "&URL", document.url),
-            ("published", "&Date", document.published or ""),
+            ("title", self.tr("&Title"), document.title),
+            ("source", self.tr("&Outlet / source"), document.source),
+            ("author", self.tr("&Author"), document.author),
+            ("url", self.tr("&URL"), document.url),
+            ("published", self.tr("&Date"), document.published or ""),
         ):
             edit = QLineEdit(value, self)
             edit.setObjectName(f"metadata_{key}")
@@ -60,26 +68,30 @@ class MetadataDialog(QDialog):
                 follow_content(edit, neutral=rtl if document.direction == "rtl" else None)
             form.addRow(label, edit)
             self.edits[key] = edit
-        self.edits["published"].setPlaceholderText("YYYY-MM-DD")
-        self.edits["url"].setPlaceholderText("https://…")
+        self.edits["published"].setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edits["url"].setPlaceholderText(self.tr("https://…"))
         self.edits["url"].setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.language = QComboBox(self)
         self.language.setObjectName("metadata_language")
         self.language.setEditable(True)
         for code, name in LANGUAGES:
-            self.language.addItem(f"{code} — {name}", code)
+            self.language.addItem(f"{code} — {self.tr(name)}", code)
         index = self.language.findData(document.language)
         if index >= 0:
             self.language.setCurrentIndex(index)
         else:
             self.language.setEditText(document.language)
-        form.addRow("&Language", self.language)
+        form.addRow(self.tr("&Language"), self.language)
         self.direction = QComboBox(self)
         self.direction.setObjectName("metadata_direction")
-        self.direction.addItem(icon("mdi6.format-pilcrow-arrow-left"), "Right to left", "rtl")
-        self.direction.addItem(icon("mdi6.format-pilcrow-arrow-right"), "Left to right", "ltr")
+        self.direction.addItem(
+            icon("mdi6.format-pilcrow-arrow-left"), self.tr("Right to left"), "rtl"
+        )
+        self.direction.addItem(
+            icon("mdi6.format-pilcrow-arrow-right"), self.tr("Left to right"), "ltr"
+        )
         self.direction.setCurrentIndex(0 if document.direction == "rtl" else 1)
-        form.addRow("D&irection", self.direction)
+        form.addRow(self.tr("D&irection"), self.direction)
         self.problem = QLabel(self)
         self.problem.setObjectName("metadata_problem")
         self.problem.setStyleSheet("color: #c62828;")
@@ -88,8 +100,8 @@ class MetadataDialog(QDialog):
         origin = QLabel(document.origin or "(no file)", self)
         origin.setStyleSheet("color: #6b777b;")
         origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        origin.setToolTip("Where the article was imported from")
-        form.addRow("Imported from", origin)
+        origin.setToolTip(self.tr("Where the article was imported from"))
+        form.addRow(self.tr("Imported from"), origin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -119,7 +131,7 @@ class MetadataDialog(QDialog):
     def accept(self) -> None:
         _clean, problems = self.cleaned()
         if problems:
-            self.problem.setText(" ".join(problems))
+            self.problem.setText(error_text(" ".join(problems)))
             self.problem.show()
             return
         super().accept()
@@ -149,12 +161,12 @@ class MetadataEditor(QObject):
         api = self.api
         doc_id = api.current_document() if document_id is None else document_id
         if not api.has_session or doc_id is None:
-            api.show_status("Open an article first.", 4000)
+            api.show_status(self.tr("Open an article first."), 4000)
             return
         try:
             document = api.project.documents.get(doc_id)
         except HamishError as error:
-            api.messenger.error("Edit Metadata", str(error))
+            api.messenger.error(self.tr("Edit Metadata"), str(error))
             return
         values = self.ask_metadata(document)
         if values is None:
@@ -166,7 +178,7 @@ class MetadataEditor(QObject):
             }
         )
         if problems:
-            api.messenger.error("Edit Metadata", " ".join(problems))
+            api.messenger.error(self.tr("Edit Metadata"), error_text(" ".join(problems)))
             return
         if all(clean[k] == getattr(document, k) for k in clean):
             return  # nothing changed: no empty undo step
@@ -176,7 +188,7 @@ class MetadataEditor(QObject):
                 after=self._refresh_reader,
             )
         except HamishError as error:
-            api.messenger.error("Cannot save the change", str(error))
+            api.messenger.error(self.tr("Cannot save the change"), str(error))
             return
         self._refresh_reader()
 

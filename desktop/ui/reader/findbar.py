@@ -47,7 +47,7 @@ class FindBar(QFrame):
         layout.setContentsMargins(28, 4, 28, 4)
         self.edit = FindEdit(self)
         self.edit.setObjectName("find_edit")
-        self.edit.setPlaceholderText("Find in article (harakat and hamza ignored)…")
+        self.edit.setPlaceholderText(self.tr("Find in article (harakat and hamza ignored)…"))
         self.edit.setClearButtonEnabled(True)
         follow_content(self.edit)
         self.count = QLabel(self)
@@ -55,20 +55,22 @@ class FindBar(QFrame):
         self.count.setMinimumWidth(90)
         previous = QToolButton(self)
         previous.setIcon(icon("mdi6.chevron-up"))
-        previous.setToolTip("Previous match (Shift+Enter)")
+        previous.setToolTip(self.tr("Previous match (Shift+Enter)"))
         following = QToolButton(self)
         following.setIcon(icon("mdi6.chevron-down"))
-        following.setToolTip("Next match (Enter)")
+        following.setToolTip(self.tr("Next match (Enter)"))
         close = QToolButton(self)
         close.setIcon(icon("mdi6.close"))
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         self.whole_words = QToolButton(self)
         self.whole_words.setObjectName("find_whole_words")
         self.whole_words.setIcon(icon("mdi6.alpha-w-box-outline"))
         self.whole_words.setCheckable(True)
         self.whole_words.setToolTip(
-            "Whole words: كيري finds وكيري and لكيري but not كيريات "
-            "(off: matches show while you type)"
+            self.tr(
+                "Whole words: كيري finds وكيري and لكيري but not كيريات "
+                "(off: matches show while you type)"
+            )
         )
         self.whole_words.toggled.connect(lambda _on: self._search(self.edit.text()))
         for widget in (self.edit, self.count, self.whole_words, previous, following, close):
@@ -131,7 +133,7 @@ class FindBar(QFrame):
         if not self.edit.text().strip():
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("No matches")
+            self.count.setText(self.tr("No matches"))
         else:
             self.count.setText(f"{self.current + 1} of {len(self.matches)}")
 

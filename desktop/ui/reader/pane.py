@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Document
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
     from PySide6.QtGui import (
@@ -57,7 +58,11 @@ from desktop.ui.reader.offsets import Utf16Map
 MIN_POINTS = 8.0
 MAX_POINTS = 48.0
 ZOOM_STEP = 1.0
-LANGUAGES = {"ar": "Arabic", "en": "English", "und": "Unknown language"}
+LANGUAGES = {
+    "ar": QT_TRANSLATE_NOOP("ReaderPane", "Arabic"),
+    "en": QT_TRANSLATE_NOOP("ReaderPane", "English"),
+    "und": QT_TRANSLATE_NOOP("ReaderPane", "Unknown language"),
+}
 FLASH_MS = 900
 MEASURE = 80
 """Characters a line at most: the reading column is capped at about this many characters of
@@ -72,9 +77,7 @@ HEADER_SHARE = 0.3
 as when zoomed in or on a short window, the header shows the title on one line."""
 HEADER_MARGIN = 32
 EMPTY_HINT = (
-    "<p style='font-size:15pt;color:#4a5559'>No article is open</p>"
-    "<p style='color:#7a868a'>Choose one in the library, or import articles with "
-    "<b>File → Import Articles…</b> (Ctrl+I).</p>"
+    "<p style='font-size:15pt;color:#4a5559'>{title}</p><p style='color:#7a868a'>{body}</p>"
 )
 
 
@@ -355,7 +358,15 @@ class _HintLabel(QLabel):
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.text():
-            self.setText(EMPTY_HINT)
+            self.setText(
+                EMPTY_HINT.format(
+                    title=self.tr("No article is open"),
+                    body=self.tr(
+                        "Choose one in the library, or import articles with "
+                        "<b>File → Import Articles…</b> (Ctrl+I)."
+                    ),
+                )
+            )
         super().showEvent(event)
 
 
@@ -480,8 +491,9 @@ class ReaderPane(QStackedWidget):
         self.title.setLayoutDirection(direction)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         meta = [part for part in (document.source, document.published, document.author) if part]
-        meta.append(LANGUAGES.get(document.language, document.language))
-        meta.append(f"{len(document.text):,} characters")
+        language = LANGUAGES.get(document.language)
+        meta.append(self.tr(language) if language else document.language)
+        meta.append(self.tr("%Ln character(s)", "", len(document.text)))
         self.meta.setText("  ·  ".join(meta))
         self.meta.setLayoutDirection(direction)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)

@@ -19,6 +19,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import error_text, term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -187,7 +188,9 @@ class SuggestionController(QObject):
 
         def failed(message: str, _details: str) -> None:
             # A rule bug must never cost the analyst the article.
-            self.status.show_status(f"Suggestions unavailable: {message}", 6000)
+            self.status.show_status(
+                self.tr("Suggestions unavailable: {error}").format(error=message), 6000
+            )
 
         run_task(compute, on_done=done, on_error=failed)
 
@@ -230,8 +233,12 @@ class SuggestionController(QObject):
         suggestion = self.items.get(span_id)
         if suggestion is None:
             return None
-        who = f" — claimant: {suggestion.claimant}" if suggestion.claimant else ""
-        return f"Suggested {suggestion.label_key}{who} (Enter accepts, Delete rejects)"
+        kind = term(suggestion.label_key)
+        if suggestion.claimant:
+            return self.tr(
+                "Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)"
+            ).format(label=kind, claimant=suggestion.claimant)
+        return self.tr("Suggested {label} (Enter accepts, Delete rejects)").format(label=kind)
 
     def fill_menu(self, menu: QMenu, span_id: int) -> None:
         """Context-menu entries for the suggestion under the mouse."""
@@ -239,11 +246,17 @@ class SuggestionController(QObject):
         if suggestion is None:
             return
         title = menu.addAction(
-            f"Suggested {suggestion.label_key}: “{isolate_short(suggestion.text, 40)}”"
+            self.tr("Suggested {label}: “{text}”").format(
+                label=term(suggestion.label_key), text=isolate_short(suggestion.text, 40)
+            )
         )
         title.setEnabled(False)
-        menu.addAction(icon("mdi6.check"), "Accept Suggestion", lambda: self.accept(suggestion))
-        menu.addAction(icon("mdi6.close"), "Reject Suggestion", lambda: self.reject(suggestion))
+        menu.addAction(
+            icon("mdi6.check"), self.tr("Accept Suggestion"), lambda: self.accept(suggestion)
+        )
+        menu.addAction(
+            icon("mdi6.close"), self.tr("Reject Suggestion"), lambda: self.reject(suggestion)
+        )
 
     def accept(self, suggestion: Suggestion | None = None) -> bool:
         suggestion = suggestion or self.at_cursor()
@@ -252,7 +265,12 @@ class SuggestionController(QObject):
             return False
         label = session.label_by_key(suggestion.label_key)
         if label is None:
-            self.status.show_status(f"There is no “{suggestion.label_key}” label any more.", 5000)
+            self.status.show_status(
+                self.tr("There is no “{label}” label any more.").format(
+                    label=term(suggestion.label_key)
+                ),
+                5000,
+            )
             return False
         try:
             plan = ops.plan_suggestion(
@@ -267,10 +285,12 @@ class SuggestionController(QObject):
                 is_entity=suggestion.kind == "entity",
                 claimant=suggestion.claimant,
             )
-            text = f"Accept suggestion “{isolate_short(plan.draft.quote, 28)}”"
+            text = self.tr("Accept suggestion “{quote}”").format(
+                quote=isolate_short(plan.draft.quote, 28)
+            )
             session.run(partial(ops.add_annotations, plans=[plan], text=text))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return False
         return True
 
@@ -284,14 +304,14 @@ class SuggestionController(QObject):
         try:
             session.run(partial(ops.reject_candidates, candidates=[rejected]))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return False
         return True
 
     def step(self) -> None:
         """Select the next suggestion after the caret (wrapping)."""
         if not self.items:
-            self.status.show_status("No suggestions in this article.", 3000)
+            self.status.show_status(self.tr("No suggestions in this article."), 3000)
             return
         text = self.reader.text
         here = text.umap.to_cp(text.textCursor().selectionEnd())

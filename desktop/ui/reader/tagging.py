@@ -19,6 +19,7 @@ from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ops import annotations as ops
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import error_text, label_name, label_title
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -86,12 +87,10 @@ class TaggingController(QObject):
         menu.clear()
         bar.clear()
         for label in self._session.labels:
-            action = QAction(
-                icon(label.icon, label.color), f"{label.name_en} · {label.name_ar}", self.window
-            )
+            action = QAction(icon(label.icon, label.color), label_title(label), self.window)
             action.setObjectName(f"label_{label.key}")
             action.setData(label.id)
-            tip = f"Tag the selection as {label.name_en}"
+            tip = self.tr("Tag the selection as {label}").format(label=label_name(label))
             if label.shortcut:
                 action.setShortcut(QKeySequence(label.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -154,19 +153,22 @@ class TaggingController(QObject):
             )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
-            self.status.show_status(str(error), 5000)
+            self.status.show_status(error_text(str(error)), 5000)
             return None
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
         self.status.show_status(
-            f"Tagged “{isolate_short(plan.draft.quote, 40)}” as {isolate(label.name_en)}", 3000
+            self.tr("Tagged “{quote}” as {label}").format(
+                quote=isolate_short(plan.draft.quote, 40), label=isolate(label_name(label))
+            ),
+            3000,
         )
         return outcome.value[0]
 
     def delete_annotation(self, annotation_id: int) -> None:
         self.api.run(
-            "Cannot delete the annotation",
+            self.tr("Cannot delete the annotation"),
             partial(ops.delete_annotation, annotation_id=annotation_id),
         )
 
@@ -174,13 +176,13 @@ class TaggingController(QObject):
         label = self._session.label(label_id)
         if label is not None:
             self.api.run(
-                "Cannot change the label",
+                self.tr("Cannot change the label"),
                 partial(ops.edit_annotation, annotation_id=annotation_id, label=label),
             )
 
     def set_note(self, annotation_id: int, note: str) -> None:
         self.api.run(
-            "Cannot save the note",
+            self.tr("Cannot save the note"),
             partial(ops.edit_annotation, annotation_id=annotation_id, note=note),
         )
 
@@ -201,21 +203,28 @@ class TaggingController(QObject):
         label = ops.label_for_mentions(session.project, session.labels, entity.id)
         if label is None:
             self.messenger.error(
-                "Find All Mentions",
-                f"There is no label to tag mentions of “{isolate(entity.name)}” with: "
-                "tag one by hand.",
+                self.tr("Find All Mentions"),
+                self.tr(
+                    "There is no label to tag mentions of “{entity}” with: tag one by hand."
+                ).format(entity=isolate(entity.name)),
             )
             return
         plans = ops.plan_mentions(mentions, label, session.author)
         count = len(plans)
-        text = f"Accept {count} mention{'s' if count != 1 else ''} of {isolate(entity.name)}"
-        self.api.run("Find All Mentions", partial(ops.add_annotations, plans=plans, text=text))
+        text = self.tr("Accept %n mention(s) of {entity}", "", count).format(
+            entity=isolate(entity.name)
+        )
+        self.api.run(
+            self.tr("Find All Mentions"), partial(ops.add_annotations, plans=plans, text=text)
+        )
 
     def reject_mentions(self, mentions: Sequence[ops.Mention]) -> None:
         rejected = [
             ops.Candidate("mention", m.document_id, m.start, m.end, m.quote) for m in mentions
         ]
-        self.api.run("Find All Mentions", partial(ops.reject_candidates, candidates=rejected))
+        self.api.run(
+            self.tr("Find All Mentions"), partial(ops.reject_candidates, candidates=rejected)
+        )
 
     # --- current annotation and navigation -----------------------------------------------------
     def current_annotation(self) -> int | None:
@@ -252,7 +261,7 @@ class TaggingController(QObject):
     def on_current(self, action: Callable[[int], None]) -> None:
         current = self.current_annotation()
         if current is None:
-            self.status.show_status("Place the cursor on an annotation first.", 4000)
+            self.status.show_status(self.tr("Place the cursor on an annotation first."), 4000)
             return
         action(current)
 
@@ -263,7 +272,7 @@ class TaggingController(QObject):
         annotation = self.model.annotation(row)
         self.panel.select(annotation_id)
         if annotation.anchor == "orphaned":
-            self.status.show_status("This annotation is orphaned: its text is gone.", 5000)
+            self.status.show_status(self.tr("This annotation is orphaned: its text is gone."), 5000)
             return
         self.reader.text.select_cp(annotation.start, annotation.end)
         self.reader.text.flash(annotation.start, annotation.end)
@@ -294,22 +303,24 @@ class TaggingController(QObject):
         annotation = session.project.annotations.get(annotation_id)
         label = session.label(annotation.label_id)
         quote = isolate_short(annotation.quote, 40)
-        title = menu.addAction(f"{isolate(label.name_en) if label else '?'}: “{quote}”")
+        title = menu.addAction(f"{isolate(label_name(label))}: “{quote}”")
         title.setEnabled(False)
         menu.addAction(
-            icon("mdi6.note-edit-outline"), "Edit Note…", lambda: self.edit_note(annotation_id)
+            icon("mdi6.note-edit-outline"),
+            self.tr("Edit Note…"),
+            lambda: self.edit_note(annotation_id),
         )
-        change = menu.addMenu(icon("mdi6.tag-outline"), "Change Label")
+        change = menu.addMenu(icon("mdi6.tag-outline"), self.tr("Change Label"))
         for other in session.labels:
             if other.id != annotation.label_id:
                 change.addAction(
                     icon(other.icon, other.color),
-                    other.name_en,
+                    label_name(other),
                     partial(self.change_label, annotation_id, other.id),
                 )
         menu.addAction(
             icon("mdi6.delete-outline"),
-            "Delete Annotation",
+            self.tr("Delete Annotation"),
             lambda: self.delete_annotation(annotation_id),
         )
 
@@ -317,7 +328,7 @@ class TaggingController(QObject):
         menu = QMenu(self.window)
         text = self.reader.text
         if text.textCursor().hasSelection():
-            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), "Tag Selection As")
+            tag = menu.addMenu(icon("mdi6.tag-plus-outline"), self.tr("Tag Selection As"))
             tag.addActions(self.label_actions)
             menu.addSeparator()
         for span in text.index.at(cp) if cp is not None else []:
@@ -326,7 +337,7 @@ class TaggingController(QObject):
             else:
                 self.suggestion_menu(menu, span.id)
             menu.addSeparator()
-        copy = menu.addAction(icon("mdi6.content-copy"), "Copy", text.copy)
+        copy = menu.addAction(icon("mdi6.content-copy"), self.tr("Copy"), text.copy)
         copy.setEnabled(text.textCursor().hasSelection())
         menu.addActions(self.extra_menu_actions)
         menu.exec(global_pos)
@@ -355,19 +366,17 @@ class TaggingController(QObject):
             # Lines run in the interface's direction; each piece of the analyst's text is
             # isolated in it (FSI … PDI), and the note, which may be paragraphs long, is its
             # own block in its own direction under "Note:".
-            name = (
-                f"{escape(isolate(label.name_en))} · {escape(isolate(label.name_ar))}"
-                if label
-                else "?"
-            )
+            name = escape(" · ".join(isolate(part) for part in label_title(label).split(" · ")))
             lines = [f"<b style='color:{label.color if label else '#000'}'>{name}</b>"]
             if annotation.entity_id is not None:
                 entity = self.session.project.annotations.entity_name(annotation.entity_id)
                 if entity:
-                    lines.append(f"Entity: {escape(isolate(entity))}")
+                    lines.append(self.tr("Entity: {name}").format(name=escape(isolate(entity))))
             if annotation.note:
                 note = escape(annotation.note).replace("\n", "<br>")
-                lines.append(f"Note:<div dir='{html_dir(annotation.note)}'>{note}</div>")
+                lines.append(
+                    self.tr("Note:") + f"<div dir='{html_dir(annotation.note)}'>{note}</div>"
+                )
             if annotation.author:
                 lines.append(
                     f"<span style='color:#6b777b'>{escape(isolate(annotation.author))} · "

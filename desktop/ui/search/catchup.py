@@ -96,10 +96,16 @@ class IndexCatchUp(QObject):
 
     def _show_progress(self) -> None:
         done = self.total - self.remaining
-        self.label.setText(f"Indexing for search: {done:,} of {self.total:,} articles")
+        self.label.setText(
+            self.tr("Indexing for search: {done} of %Ln article(s)", "", self.total).format(
+                done=f"{done:,}"
+            )
+        )
         self.label.setToolTip(
-            "Articles not indexed yet do not appear in search results; they will within "
-            f"about {max(1, self.remaining // 5_000):,} s."
+            self.tr(
+                "Articles not indexed yet do not appear in search results; they will within "
+                "about {seconds} s."
+            ).format(seconds=f"{max(1, self.remaining // 5_000):,}")
         )
         self.label.show()
         self.progressed.emit(done, self.total)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -29,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
+    QGuiApplication,
     QKeyEvent,
     QPainter,
     QPalette,
@@ -68,6 +70,7 @@ from desktop.store.search import (
     Snippet,
 )
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.i18n import counts, label_title, term
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.search.catchup import IndexCatchUp
@@ -121,18 +124,24 @@ def hit_html(hit: Hit) -> str:
     # "2026-01-05" into Arabic numbers laid out right to left.
     meta = [isolate(part) for part in (hit.source, hit.published) if part]
     count = len(hit.spans)
-    meta.append(f"{count} match{'es' if count != 1 else ''}" if count else "title or source")
+    meta.append(
+        counts().matches(count)
+        if count
+        else QCoreApplication.translate("SearchPanel", "title or source")
+    )
     details = html.escape("  ·  ".join(meta), quote=False)
     # The title runs in its own direction (an English title on an Arabic article too); the
-    # details are English: an explicit left-to-right block keeps "23 matches" in order
-    # inside a right-to-left row, aligned with the title's edge.
+    # details are in the interface language: an explicit block in its direction keeps
+    # "23 matches" in order inside a row of the other direction, aligned with the title's edge.
     direction = html_dir(hit.title)
     if direction == "auto":
         direction = "rtl" if hit.direction == "rtl" else "ltr"
     align = "right" if direction == "rtl" else "left"
+    details_direction = "rtl" if QGuiApplication.isRightToLeft() else "ltr"
     return (
         f'<div dir="{direction}"><b>{title}</b></div>'
-        f'<div dir="ltr" align="{align}" style="color:{MUTED};font-size:small;">{details}</div>'
+        f'<div dir="{details_direction}" align="{align}" style="color:{MUTED};font-size:small;">'
+        f"{details}</div>"
     )
 
 
@@ -289,7 +298,9 @@ class SearchResultsModel(QAbstractItemModel):
                 return (hit.document_id, *snippet.marks[0])
             return (hit.document_id, *hit.spans[0]) if hit.spans else (hit.document_id,)
         if role == Qt.ItemDataRole.ToolTipRole and snippet is None:
-            return f"{hit.title}\n{len(hit.spans)} matches · score {hit.score:.2f}"
+            return f"{hit.title}\n" + self.tr(
+                "%n match(es) · score {score}", "", len(hit.spans)
+            ).format(score=f"{hit.score:.2f}")
         return None
 
 
@@ -413,7 +424,8 @@ class SearchPanel(QDockWidget):
     leave_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Search", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Search"))
         self.setObjectName("search_dock")
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -438,26 +450,32 @@ class SearchPanel(QDockWidget):
         row.setSpacing(4)
         self.query_edit = QueryEdit(body)
         self.query_edit.setObjectName("search_query")
-        self.query_edit.setPlaceholderText('Search all articles: words, "phrases", pre*, OR, NOT')
+        self.query_edit.setPlaceholderText(
+            self.tr('Search all articles: words, "phrases", pre*, OR, NOT')
+        )
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         follow_content(self.query_edit)
         self.query_edit.setToolTip(
-            "Harakat, tatweel, hamza and alef forms, ة/ه and Latin case are ignored.\n"
-            "A word also matches it with و ف ب ك ل in front (كيري → وكيري، لكيري), never "
-            "inside another word.\n"
-            '"quoted words" form a phrase; كير* finds words starting with كير.\n'
-            "Words are all required; OR, NOT and (parentheses) combine them: "
-            "(كيري OR لافروف) NOT جنيف"
+            self.tr(
+                "Harakat, tatweel, hamza and alef forms, ة/ه and Latin case are ignored.\n"
+                "A word also matches it with و ف ب ك ل in front (كيري → وكيري، لكيري), never "
+                "inside another word.\n"
+                '"quoted words" form a phrase; كير* finds words starting with كير.\n'
+                "Words are all required; OR, NOT and (parentheses) combine them: "
+                "(كيري OR لافروف) NOT جنيف"
+            )
         )
         row.addWidget(self.query_edit, 1)
         self.filter_button = QToolButton(body)
         self.filter_button.setObjectName("search_filter_button")
         self.filter_button.setIcon(icon("mdi6.filter-variant"))
-        self.filter_button.setText("Filters")
+        self.filter_button.setText(self.tr("Filters"))
         self.filter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.filter_button.setCheckable(True)
-        self.filter_button.setToolTip("Restrict by label, entity, claim status, source or date")
+        self.filter_button.setToolTip(
+            self.tr("Restrict by label, entity, claim status, source or date")
+        )
         row.addWidget(self.filter_button)
         layout.addLayout(row)
 
@@ -481,21 +499,21 @@ class SearchPanel(QDockWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
-        self.status_combo.addItem("Any", None)
+        self.status_combo.addItem(self.tr("Any"), None)
         for status in CLAIM_STATUSES:
-            self.status_combo.addItem(status.capitalize(), status)
+            self.status_combo.addItem(term(status), status)
         dates = QHBoxLayout()
         self.date_from = self._date_edit("search_from")
         self.date_to = self._date_edit("search_to")
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("to", self.filter_frame))
+        dates.addWidget(QLabel(self.tr("to"), self.filter_frame))
         dates.addWidget(self.date_to)
-        form.addRow("Label", self.label_combo)
-        form.addRow("Entity", self.entity_combo)
-        form.addRow("Claim", self.status_combo)
-        form.addRow("Source", self.source_combo)
-        form.addRow("Published", dates)
-        clear = QPushButton("Clear filters", self.filter_frame)
+        form.addRow(self.tr("Label"), self.label_combo)
+        form.addRow(self.tr("Entity"), self.entity_combo)
+        form.addRow(self.tr("Claim"), self.status_combo)
+        form.addRow(self.tr("Source"), self.source_combo)
+        form.addRow(self.tr("Published"), dates)
+        clear = QPushButton(self.tr("Clear filters"), self.filter_frame)
         clear.clicked.connect(self.clear_filters)
         form.addRow("", clear)
         self.filter_frame.hide()
@@ -521,7 +539,7 @@ class SearchPanel(QDockWidget):
         self.view.setItemDelegate(ResultDelegate(self.view))
         self.view.setModel(self.model)
         layout.addWidget(self.view, 1)
-        self.more_button = QPushButton("Show more results", body)
+        self.more_button = QPushButton(self.tr("Show more results"), body)
         self.more_button.setObjectName("search_more")
         self.more_button.hide()
         layout.addWidget(self.more_button)
@@ -547,15 +565,17 @@ class SearchPanel(QDockWidget):
         self.view.open_requested.connect(self._open_and_leave)
         self.view.doubleClicked.connect(self._open_and_leave)
         self.visibilityChanged.connect(self._catch_up_if_visible)
-        self._set_status("Type to search every article of the project.")
+        self._set_status(self.tr("Type to search every article of the project."))
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self.filter_frame)
+        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
+        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText("any")
+        edit.setSpecialValueText(self.tr("any"))
         edit.setDate(_NO_DATE)
         return edit
 
@@ -584,10 +604,7 @@ class SearchPanel(QDockWidget):
             items: list[tuple[str, Any]]
             if key == "labels":
                 combo = self.label_combo
-                items = [
-                    (f"{label.name_en} · {label.name_ar}", label.id)
-                    for label in project.labels.all()
-                ]
+                items = [(label_title(label), label.id) for label in project.labels.all()]
             elif key == "entities":
                 combo = self.entity_combo
                 items = [(name, entity_id) for entity_id, name in project.search.entities()]
@@ -604,7 +621,7 @@ class SearchPanel(QDockWidget):
     def _fill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
         current = combo.currentData()
         combo.clear()
-        combo.addItem("Any", None)
+        combo.addItem(QCoreApplication.translate("SearchPanel", "Any"), None)
         for text, data in items:
             combo.addItem(text, data)
         found = combo.findData(current) if current is not None else -1
@@ -675,7 +692,9 @@ class SearchPanel(QDockWidget):
             )
             if value is not None
         )
-        self.filter_button.setText(f"Filters ({active})" if active else "Filters")
+        self.filter_button.setText(
+            self.tr("Filters ({count})").format(count=active) if active else self.tr("Filters")
+        )
         self.timer.start()
 
     # --- searching ---------------------------------------------------------------------
@@ -704,7 +723,7 @@ class SearchPanel(QDockWidget):
         self._last = (text, filters)
         if not text.strip() and not filters:
             self._show([], 0)
-            self._set_status("Type to search every article of the project.")
+            self._set_status(self.tr("Type to search every article of the project."))
             return
         try:
             query: Query | None = parse(text) if text.strip() else None
@@ -714,7 +733,7 @@ class SearchPanel(QDockWidget):
             self._set_status(str(error), error=True)
             return
         except HamishError as error:
-            self._set_status(f"The search failed: {error}", error=True)
+            self._set_status(self.tr("The search failed: {error}").format(error=error), error=True)
             return
         self._show(hits, total)
 
@@ -749,14 +768,13 @@ class SearchPanel(QDockWidget):
     def _update_count(self) -> None:
         shown = self.model.rowCount()
         if not self.total:
-            self._set_status("No article matches.")
+            self._set_status(self.tr("No article matches."))
         else:
-            noun = "article matches" if self.total == 1 else "articles match"
-            text = f"{self.total:,} {noun}"
+            text = self.tr("%Ln article(s) match", "", self.total)
             if shown < self.total:
-                text += f" · showing the best {shown:,}"
+                text += " · " + self.tr("showing the best %Ln", "", shown)
             if self.total > RANK_WINDOW:
-                text += f" (ranked among the {RANK_WINDOW:,} newest)"
+                text += " " + self.tr("(ranked among the %Ln newest)", "", RANK_WINDOW)
             self._set_status(text + self._indexing_note())
         self.more_button.setVisible(shown < self.total)
 
@@ -764,7 +782,9 @@ class SearchPanel(QDockWidget):
         catch_up = self.catch_up
         if catch_up is None or not catch_up.running:
             return ""
-        return f" · still indexing: {catch_up.remaining:,} articles not searched yet"
+        return " · " + self.tr(
+            "still indexing: %Ln article(s) not searched yet", "", catch_up.remaining
+        )
 
     def note_indexing(self) -> None:
         """Keep the "still indexing" count in the status line current while results show."""

@@ -9,16 +9,11 @@ from __future__ import annotations
 from enum import Enum, auto
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.icons import icon
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Qt's marker for a string translated later (lupdate reads the call by name), typed:
-    PySide6's returns ``object``."""
-    return text
 
 
 class ActionId(Enum):
@@ -65,6 +60,9 @@ class ActionId(Enum):
 
 
 class ActionSpec(NamedTuple):
+    """``text`` and ``tip`` are English source strings, translated in the "Actions" context
+    when the QAction is made (``QT_TRANSLATE_NOOP`` marks them for lupdate)."""
+
     text: str
     icon: str
     shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
@@ -73,148 +71,220 @@ class ActionSpec(NamedTuple):
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_PROJECT: ActionSpec(
-        "&New Project…",
+        QT_TRANSLATE_NOOP("Actions", "&New Project…"),
         "mdi6.file-plus-outline",
         (QKeySequence.StandardKey.New,),
-        "Create an empty project file",
+        QT_TRANSLATE_NOOP("Actions", "Create an empty project file"),
     ),
     ActionId.OPEN_PROJECT: ActionSpec(
-        "&Open Project…",
+        QT_TRANSLATE_NOOP("Actions", "&Open Project…"),
         "mdi6.folder-open-outline",
         (QKeySequence.StandardKey.Open,),
-        "Open another project file",
+        QT_TRANSLATE_NOOP("Actions", "Open another project file"),
     ),
     ActionId.IMPORT_FILES: ActionSpec(
-        "&Import Articles…",
+        QT_TRANSLATE_NOOP("Actions", "&Import Articles…"),
         "mdi6.file-import-outline",
         ("Ctrl+I",),
-        "Import articles: text, Markdown, web pages, Word, PDF or e-mail files",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import articles: text, Markdown, web pages, Word, PDF or e-mail files"
+        ),
     ),
     ActionId.IMPORT_FOLDER: ActionSpec(
-        "Import &Folder…",
+        QT_TRANSLATE_NOOP("Actions", "Import &Folder…"),
         "mdi6.folder-download-outline",
         ("Ctrl+Shift+I",),
-        "Import every article in a folder and its subfolders",
+        QT_TRANSLATE_NOOP("Actions", "Import every article in a folder and its subfolders"),
     ),
     ActionId.NEW_FROM_CLIPBOARD: ActionSpec(
-        "New Article from &Clipboard",
+        QT_TRANSLATE_NOOP("Actions", "New Article from &Clipboard"),
         "mdi6.clipboard-text-outline",
         ("Ctrl+Shift+V",),
-        "Make an article of the copied text or web page selection",
+        QT_TRANSLATE_NOOP("Actions", "Make an article of the copied text or web page selection"),
     ),
     ActionId.EDIT_METADATA: ActionSpec(
-        "Edit &Metadata…",
+        QT_TRANSLATE_NOOP("Actions", "Edit &Metadata…"),
         "mdi6.file-document-edit-outline",
         ("Ctrl+Shift+D",),  # D for details: Ctrl+Shift+M finds mentions
-        "Edit the title, outlet, URL, date, language and direction of the article",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Edit the title, outlet, URL, date, language and direction of the article"
+        ),
     ),
     ActionId.DELETE_ARTICLE: ActionSpec(
-        "&Delete Article…",
+        QT_TRANSLATE_NOOP("Actions", "&Delete Article…"),
         "mdi6.file-remove-outline",
         ("Delete",),  # only while the library list has the focus (ui/library/articles.py)
-        "Remove the article with its annotations and claims (Edit → Undo brings it back)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Remove the article with its annotations and claims (Edit → Undo brings it back)",
+        ),
     ),
     ActionId.EXPORT_BRIEFING: ActionSpec(
-        "Export &Briefing…",
+        QT_TRANSLATE_NOOP("Actions", "Export &Briefing…"),
         "mdi6.file-word-outline",
         ("Ctrl+E",),
-        "Write a Word briefing from the annotations, claims and entities",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write a Word briefing from the annotations, claims and entities"
+        ),
     ),
     ActionId.EXPORT_ANNOTATIONS_CSV: ActionSpec(
-        "&Annotations (CSV)…", "mdi6.file-delimited-outline", (), "Annotations as a spreadsheet"
+        QT_TRANSLATE_NOOP("Actions", "&Annotations (CSV)…"),
+        "mdi6.file-delimited-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Annotations as a spreadsheet"),
     ),
     ActionId.EXPORT_CLAIMS_CSV: ActionSpec(
-        "&Claims (CSV)…", "mdi6.file-delimited-outline", (), "Claims as a spreadsheet"
+        QT_TRANSLATE_NOOP("Actions", "&Claims (CSV)…"),
+        "mdi6.file-delimited-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Claims as a spreadsheet"),
     ),
     ActionId.EXPORT_JSON: ActionSpec(
-        "Whole Project (&JSON)…", "mdi6.code-json", (), "The whole project as Hamish JSON"
+        QT_TRANSLATE_NOOP("Actions", "Whole Project (&JSON)…"),
+        "mdi6.code-json",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "The whole project as Hamish JSON"),
     ),
-    ActionId.QUIT: ActionSpec("&Quit", "mdi6.exit-to-app", ("Ctrl+Q",), "Quit Hamish"),
+    ActionId.QUIT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        "mdi6.exit-to-app",
+        ("Ctrl+Q",),
+        QT_TRANSLATE_NOOP("Actions", "Quit Hamish"),
+    ),
     ActionId.ZOOM_IN: ActionSpec(
-        "Zoom &In", "mdi6.magnify-plus-outline", ("Ctrl+=", "Ctrl++"), "Larger text"
+        QT_TRANSLATE_NOOP("Actions", "Zoom &In"),
+        "mdi6.magnify-plus-outline",
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("Actions", "Larger text"),
     ),
     ActionId.ZOOM_OUT: ActionSpec(
-        "Zoom &Out", "mdi6.magnify-minus-outline", ("Ctrl+-",), "Smaller text"
+        QT_TRANSLATE_NOOP("Actions", "Zoom &Out"),
+        "mdi6.magnify-minus-outline",
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("Actions", "Smaller text"),
     ),
     ActionId.ZOOM_RESET: ActionSpec(
-        "&Actual Size", "mdi6.magnify-remove-outline", ("Ctrl+0",), "Reset the text size"
+        QT_TRANSLATE_NOOP("Actions", "&Actual Size"),
+        "mdi6.magnify-remove-outline",
+        ("Ctrl+0",),
+        QT_TRANSLATE_NOOP("Actions", "Reset the text size"),
     ),
     ActionId.CHOOSE_FONT: ActionSpec(
-        "Reader &Font…", "mdi6.format-font", (), "Choose the font articles are shown in"
+        QT_TRANSLATE_NOOP("Actions", "Reader &Font…"),
+        "mdi6.format-font",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Choose the font articles are shown in"),
     ),
     ActionId.FOCUS_FILTER: ActionSpec(
-        "Filter &Library", "mdi6.filter-outline", ("Ctrl+L",), "Filter the list of articles"
+        QT_TRANSLATE_NOOP("Actions", "Filter &Library"),
+        "mdi6.filter-outline",
+        ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("Actions", "Filter the list of articles"),
     ),
     ActionId.FIND: ActionSpec(
-        "&Find in Article…",
+        QT_TRANSLATE_NOOP("Actions", "&Find in Article…"),
         "mdi6.text-search",
         (QKeySequence.StandardKey.Find,),
-        "Find words in the open article",
+        QT_TRANSLATE_NOOP("Actions", "Find words in the open article"),
     ),
     ActionId.SEARCH: ActionSpec(
-        "&Search All Articles…",
+        QT_TRANSLATE_NOOP("Actions", "&Search All Articles…"),
         "mdi6.text-box-search-outline",
         ("Ctrl+Shift+F",),
-        'Search every article: words, "phrases", prefix*, OR, NOT',
+        QT_TRANSLATE_NOOP("Actions", 'Search every article: words, "phrases", prefix*, OR, NOT'),
     ),
     ActionId.NEXT_ANNOTATION: ActionSpec(
-        "&Next Annotation",
+        QT_TRANSLATE_NOOP("Actions", "&Next Annotation"),
         "mdi6.arrow-down-bold-outline",
         ("N",),
-        "Go to the next annotation in the article",
+        QT_TRANSLATE_NOOP("Actions", "Go to the next annotation in the article"),
     ),
     ActionId.PREVIOUS_ANNOTATION: ActionSpec(
-        "&Previous Annotation",
+        QT_TRANSLATE_NOOP("Actions", "&Previous Annotation"),
         "mdi6.arrow-up-bold-outline",
         ("P",),
-        "Go to the previous annotation in the article",
+        QT_TRANSLATE_NOOP("Actions", "Go to the previous annotation in the article"),
     ),
     ActionId.EDIT_NOTE: ActionSpec(
-        "Edit &Note…", "mdi6.note-edit-outline", ("F2",), "Write a note on the annotation"
+        QT_TRANSLATE_NOOP("Actions", "Edit &Note…"),
+        "mdi6.note-edit-outline",
+        ("F2",),
+        QT_TRANSLATE_NOOP("Actions", "Write a note on the annotation"),
     ),
     ActionId.DELETE_ANNOTATION: ActionSpec(
-        "&Delete Annotation", "mdi6.delete-outline", ("Delete",), "Remove the annotation"
+        QT_TRANSLATE_NOOP("Actions", "&Delete Annotation"),
+        "mdi6.delete-outline",
+        ("Delete",),
+        QT_TRANSLATE_NOOP("Actions", "Remove the annotation"),
     ),
     ActionId.MANAGE_LABELS: ActionSpec(
-        "&Manage Labels…", "mdi6.tag-multiple-outline", (), "Add, rename, recolour or remove labels"
+        QT_TRANSLATE_NOOP("Actions", "&Manage Labels…"),
+        "mdi6.tag-multiple-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Add, rename, recolour or remove labels"),
     ),
     ActionId.SNAP_TO_WORDS: ActionSpec(
-        "&Snap Selections to Words",
+        QT_TRANSLATE_NOOP("Actions", "&Snap Selections to Words"),
         "mdi6.format-letter-matches",
         (),
-        "Grow selections to whole words (hold Alt while selecting to keep exact characters)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Grow selections to whole words (hold Alt while selecting to keep exact characters)",
+        ),
     ),
     ActionId.LINK_ENTITY: ActionSpec(
-        "&Link to Entity…",
+        QT_TRANSLATE_NOOP("Actions", "&Link to Entity…"),
         "mdi6.link-variant",
         ("Ctrl+Shift+E",),
-        "Link the annotation to an entity of the registry, or create one",
+        QT_TRANSLATE_NOOP(
+            "Actions", "Link the annotation to an entity of the registry, or create one"
+        ),
     ),
     ActionId.FIND_MENTIONS: ActionSpec(
-        "Find All &Mentions…",
+        QT_TRANSLATE_NOOP("Actions", "Find All &Mentions…"),
         "mdi6.account-search-outline",
         ("Ctrl+Shift+M",),
-        "Find untagged mentions of the entity under the cursor, in this article or all",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Find untagged mentions of the entity under the cursor, in this article or all",
+        ),
     ),
     ActionId.SHOW_SUGGESTIONS: ActionSpec(
-        "Show &Suggestions",
+        QT_TRANSLATE_NOOP("Actions", "Show &Suggestions"),
         "mdi6.lightbulb-on-outline",
         (),
-        "Suggest names after titles, known aliases and claim sentences (dashed underline)",
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Suggest names after titles, known aliases and claim sentences (dashed underline)",
+        ),
     ),
     ActionId.ACCEPT_SUGGESTION: ActionSpec(
-        "&Accept Suggestion", "mdi6.check", ("Return",), "Tag the suggestion under the cursor"
+        QT_TRANSLATE_NOOP("Actions", "&Accept Suggestion"),
+        "mdi6.check",
+        ("Return",),
+        QT_TRANSLATE_NOOP("Actions", "Tag the suggestion under the cursor"),
     ),
     ActionId.NEXT_SUGGESTION: ActionSpec(
-        "Next Su&ggestion", "mdi6.lightbulb-outline", ("Ctrl+]",), "Go to the next suggestion"
+        QT_TRANSLATE_NOOP("Actions", "Next Su&ggestion"),
+        "mdi6.lightbulb-outline",
+        ("Ctrl+]",),
+        QT_TRANSLATE_NOOP("Actions", "Go to the next suggestion"),
     ),
     ActionId.SHOW_ENTITIES: ActionSpec(
-        "&Entities", "mdi6.account-group-outline", ("Ctrl+Shift+N",), "Show the entity registry"
+        QT_TRANSLATE_NOOP("Actions", "&Entities"),
+        "mdi6.account-group-outline",
+        ("Ctrl+Shift+N",),
+        QT_TRANSLATE_NOOP("Actions", "Show the entity registry"),
     ),
     ActionId.SHOW_CLAIMS: ActionSpec(
-        "&Claims Table", "mdi6.table-large", ("Ctrl+Shift+C",), "Show every claim in the project"
+        QT_TRANSLATE_NOOP("Actions", "&Claims Table"),
+        "mdi6.table-large",
+        ("Ctrl+Shift+C",),
+        QT_TRANSLATE_NOOP("Actions", "Show every claim in the project"),
     ),
-    ActionId.ABOUT: ActionSpec("&About Hamish", "mdi6.information-outline", (), ""),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&About Hamish"), "mdi6.information-outline", (), ""
+    ),
     ActionId.SHORTCUTS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
         "mdi6.keyboard-outline",
@@ -283,20 +353,22 @@ class ActionRegistry:
         self._pending: list[ActionId] = []
         self.icon_color: str | None = None  # None: the toolbar grey (a light one when dark)
         for action_id, spec in SPECS.items():
+            text = QCoreApplication.translate("Actions", spec.text)
+            status_tip = QCoreApplication.translate("Actions", spec.tip) if spec.tip else ""
             if defer_icons and action_id not in TOOLBAR:
-                action = QAction(spec.text, parent)
+                action = QAction(text, parent)
                 self._pending.append(action_id)
             else:
-                action = QAction(icon(spec.icon), spec.text, parent)
+                action = QAction(icon(spec.icon), text, parent)
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+            tip = status_tip or _without_mnemonic(text).rstrip("…")
             if spec.shortcuts:
                 key = QKeySequence(spec.shortcuts[0]).toString(
                     QKeySequence.SequenceFormat.NativeText
                 )
                 tip = f"{tip} ({key})"
             action.setToolTip(tip)
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(status_tip)
             action.setObjectName(action_id.name.lower())
             self._actions[action_id] = action
 
@@ -320,3 +392,10 @@ class ActionRegistry:
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+
+def _without_mnemonic(text: str) -> str:
+    """ "&Open" → "Open"; Arabic texts may carry the mnemonic in brackets: "فتح (&O)" → "فتح"."""
+    import re
+
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&", "")

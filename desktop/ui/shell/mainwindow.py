@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QToolBar,
     QWidget,
 )
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader.text, self)
         self.reader.add_bar(self.find_bar)
         self.library = LibraryDock(self)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library)
+        self.addDockWidget(self._start_area(), self.library)
         self.library.setMinimumWidth(DOCK_MIN_WIDTH)
         self.library.document_activated.connect(self.open_document)
 
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.annotations = AnnotationPanel(self.annotation_model, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations)
+        self.addDockWidget(self._end_area(), self.annotations)
         self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
         self.fit_docks()
         self.tagging = TaggingController(
@@ -205,11 +206,11 @@ class MainWindow(QMainWindow):
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities)
+        self.addDockWidget(self._start_area(), self.entities)
         self.tabifyDockWidget(self.library, self.entities)
         self.library.raise_()
         self.claim_editor = ClaimEditor(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.claim_editor)
+        self.addDockWidget(self._end_area(), self.claim_editor)
         self.tabifyDockWidget(self.annotations, self.claim_editor)
         self.annotations.raise_()
         self.claims_table = ClaimsTable(self)
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
         self.claims_table.hide()
         self.claims_table.visibilityChanged.connect(lambda _shown: self._room_timer.start())
         self.search_panel = SearchPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_panel)
+        self.addDockWidget(self._end_area(), self.search_panel)
         self.tabifyDockWidget(self.annotations, self.search_panel)
         self.annotations.raise_()
         self.search_panel.hide()
@@ -244,9 +245,29 @@ class MainWindow(QMainWindow):
         self.suggestions.schedule()
 
     # --- construction ----------------------------------------------------------------------
+    def _start_area(self) -> Qt.DockWidgetArea:
+        """Where reading starts: the left in English, the right in Arabic. Qt mirrors menus,
+        toolbars and layouts under RightToLeft but not the dock areas, so the library (and
+        the registry tabbed with it) is placed on the reading side here."""
+        if self.isRightToLeft():
+            return Qt.DockWidgetArea.RightDockWidgetArea
+        return Qt.DockWidgetArea.LeftDockWidgetArea
+
+    def _end_area(self) -> Qt.DockWidgetArea:
+        """The other side: annotations, claim editor and search."""
+        if self.isRightToLeft():
+            return Qt.DockWidgetArea.LeftDockWidgetArea
+        return Qt.DockWidgetArea.RightDockWidgetArea
+
+    def _layout_version(self) -> int:
+        """The saved layout's version, apart for each direction: a layout saved in English
+        (library on the left) is not restored in Arabic, which starts from its mirrored
+        default instead."""
+        return LAYOUT_VERSION + (1000 if self.isRightToLeft() else 0)
+
     def _build_menus(self) -> None:
         a = self.registry
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([a[ActionId.NEW_PROJECT], a[ActionId.OPEN_PROJECT]])
         self.recent_menu = file_menu.addMenu(self.tr("Recent &Projects"))
         self.recent_menu.setObjectName("recent_projects_menu")
@@ -262,7 +283,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
-        export_menu = file_menu.addMenu("E&xport")
+        export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
         file_menu.addSeparator()
@@ -270,13 +291,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.QUIT])
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("mdi6.undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        # Undo points back, against the reading direction: mirrored in Arabic.
+        rtl = self.isRightToLeft()
+        self.undo_action.setIcon(icon("mdi6.redo" if rtl else "mdi6.undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("mdi6.redo"))
+        self.redo_action.setIcon(icon("mdi6.undo" if rtl else "mdi6.redo"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -289,14 +312,14 @@ class MainWindow(QMainWindow):
             ActionId.DELETE_ANNOTATION,
         ):
             edit_menu.addAction(a[action_id])
-        article_menu = self.menuBar().addMenu("&Article")
+        article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(a[ActionId.EDIT_METADATA])
         article_menu.addSeparator()
         article_menu.addAction(a[ActionId.DELETE_ARTICLE])
 
-        self.tag_menu = self.menuBar().addMenu("&Tag")
+        self.tag_menu = self.menuBar().addMenu(self.tr("&Tag"))
 
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
         view_menu.addAction(a[ActionId.CHOOSE_FONT])
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
@@ -307,14 +330,15 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a[ActionId.FOCUS_FILTER])
         toggle = self.library.toggleViewAction()
-        toggle.setText("&Library Panel")
+        toggle.setText(self.tr("&Library Panel"))
         view_menu.addAction(toggle)
         toggle = self.annotations.toggleViewAction()
-        toggle.setText("&Annotations Panel")
+        toggle.setText(self.tr("&Annotations Panel"))
         view_menu.addAction(toggle)
         self.view_menu = view_menu
         self.view_docks_anchor = view_menu.addSeparator()
-        help_menu = self.menuBar().addMenu("&Help")
+        self.language_menu = self._language_menu()
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([a[ActionId.GETTING_STARTED], a[ActionId.SHORTCUTS]])
         help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
@@ -332,9 +356,49 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             text.addAction(action)
 
+    def _language_menu(self) -> QMenu:
+        """View → Interface Language: العربية / English, saved for the next start (the whole
+        interface, its mirroring included, is built in one language)."""
+        from PySide6.QtGui import QAction, QActionGroup
+
+        from desktop.ui.i18n import current_language
+
+        menu = self.view_menu.addMenu(self.tr("Interface &Language"))
+        menu.setObjectName("language_menu")
+        group = QActionGroup(menu)
+        chosen = self.prefs.get(settings.INTERFACE_LANGUAGE) or current_language()
+        for code, name in (("ar", "العربية"), ("en", "English")):
+            action = QAction(name, menu)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(lambda action: self.set_interface_language(str(action.data())))
+        return menu
+
+    def set_interface_language(self, language: str) -> None:
+        """Save the interface language and say it applies at the next start."""
+        from desktop.ui.i18n import current_language
+
+        self.prefs.set(settings.INTERFACE_LANGUAGE, language)
+        self.prefs.sync()
+        if language == current_language():
+            return
+        # Told in both languages: the analyst may not read the one the window is in.
+        if language == "ar":
+            text = "ستظهر الواجهة بالعربية عند تشغيل هامش في المرة القادمة."
+            english = "The interface will be in Arabic the next time Hamish starts."
+        else:
+            text = "ستظهر الواجهة بالإنجليزية عند تشغيل هامش في المرة القادمة."
+            english = "The interface will be in English the next time Hamish starts."
+        self.messenger.info(self.tr("Interface Language"), f"{text}\n\n{english}")
+        self.statusBar().showMessage(english if current_language() == "en" else text, 10000)
+
     def _build_toolbars(self) -> None:
         a = self.registry
-        bar = QToolBar("Main toolbar", self)
+        bar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("main_toolbar")
         bar.setIconSize(QSize(20, 20))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -360,7 +424,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
 
-        palette = OverflowToolBar("Labels", self)
+        palette = OverflowToolBar(self.tr("Labels"), self)
         palette.setObjectName("label_toolbar")
         palette.setIconSize(QSize(18, 18))
         palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -400,10 +464,10 @@ class MainWindow(QMainWindow):
         a = self.registry
         toggles = []
         for dock, title in (
-            (self.search_panel, "&Search Panel"),
-            (self.entities, "&Entities Panel"),
-            (self.claim_editor, "Claim &Editor"),
-            (self.claims_table, "&Claims Table"),
+            (self.search_panel, self.tr("&Search Panel")),
+            (self.entities, self.tr("&Entities Panel")),
+            (self.claim_editor, self.tr("Claim &Editor")),
+            (self.claims_table, self.tr("&Claims Table")),
         ):
             toggle = dock.toggleViewAction()
             toggle.setText(title)
@@ -458,7 +522,7 @@ class MainWindow(QMainWindow):
         try:
             project = self._project_factory.open(path, create=create)
         except HamishError as error:
-            self.messenger.error("Cannot open project", str(error))
+            self.messenger.error(self.tr("Cannot open project"), str(error))
             return False
         self._remember_document()
         self.api.detach()  # background work on the old project stops first
@@ -471,9 +535,9 @@ class MainWindow(QMainWindow):
 
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Open Project",
+            self.tr("Open Project"),
             str(self.project.path.parent),
-            f"Hamish projects (*{PROJECT_SUFFIX});;All files (*)",
+            self.tr("Hamish projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
         )
         if name:
             self.switch_project(Path(name), create=False)
@@ -483,9 +547,9 @@ class MainWindow(QMainWindow):
 
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "New Project",
+            self.tr("New Project"),
             str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
-            f"Hamish projects (*{PROJECT_SUFFIX})",
+            self.tr("Hamish projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
@@ -495,8 +559,11 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
             self.messenger.error(
-                "Cannot create project",
-                f"{path} already exists. Open it with File → Open Project, or choose another name.",
+                self.tr("Cannot create project"),
+                self.tr(
+                    "{path} already exists. Open it with File → Open Project, "
+                    "or choose another name."
+                ).format(path=path),
             )
             return
         self.switch_project(path, create=True)
@@ -511,7 +578,7 @@ class MainWindow(QMainWindow):
             self.session.record(opened)
             document, annotations, repairs = opened.value
         except HamishError as error:
-            self.messenger.error("Cannot open article", str(error))
+            self.messenger.error(self.tr("Cannot open article"), str(error))
             return
         self.reader.show_document(document, self.tagging.spans(annotations))
         self.api.document_opened.emit(document_id)
@@ -523,8 +590,10 @@ class MainWindow(QMainWindow):
             moved = sum(1 for _, r in repairs if r.anchor == "moved")
             orphaned = sum(1 for _, r in repairs if r.anchor == "orphaned")
             self.statusBar().showMessage(
-                f"The article text changed: {moved} annotation(s) re-anchored by their quote, "
-                f"{orphaned} orphaned (see the Annotations panel).",
+                self.tr(
+                    "The article text changed: {moved} annotation(s) re-anchored by their "
+                    "quote, {orphaned} orphaned (see the Annotations panel)."
+                ).format(moved=moved, orphaned=orphaned),
                 10000,
             )
 
@@ -598,7 +667,10 @@ class MainWindow(QMainWindow):
                 entity_id = self.entities.current_id()
         if entity_id is None:
             self.statusBar().showMessage(
-                "Place the cursor on a tagged entity, or choose one in the Entities panel.", 5000
+                self.tr(
+                    "Place the cursor on a tagged entity, or choose one in the Entities panel."
+                ),
+                5000,
             )
             return
         from desktop.ui.entities.mentions import MentionsDialog  # loads the matcher on first use
@@ -639,14 +711,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         self.status_project.setText(
-            f"{isolate(self.project.path.name)}  ·  {self.project.documents.count()} articles"
+            f"{isolate(self.project.path.name)}  ·  "
+            + self.tr("%n article(s)", "", self.project.documents.count())
         )
 
     # --- view --------------------------------------------------------------------------------
     def choose_font(self) -> None:
         from PySide6.QtWidgets import QFontDialog
 
-        ok, font = QFontDialog.getFont(self.reader.base_font(), self, "Reader Font")
+        ok, font = QFontDialog.getFont(self.reader.base_font(), self, self.tr("Reader Font"))
         if ok:
             self.reader.set_font(font)
             self.prefs.set(settings.READER_FONT_FAMILY, font.family())
@@ -663,9 +736,9 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         self.messenger.info(
-            "About Hamish",
+            self.tr("About Hamish"),
             f"Hamish (هامش) {__version__}\n\n"
-            "Read, annotate and brief on Arabic news.\nMIT licence.",
+            + self.tr("Read, annotate and brief on Arabic news.\nMIT licence."),
         )
 
     def _theme_changed(self, dark: bool) -> None:
@@ -738,7 +811,7 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             parts.append(isolate(self.reader.title.text()))
         parts.append(isolate(self.project.path.stem))
-        parts.append("Hamish")
+        parts.append(self.tr("Hamish"))
         self.setWindowTitle(" — ".join(parts))
 
     # --- size ------------------------------------------------------------------------------
@@ -830,7 +903,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, LAYOUT_VERSION)
+            self.restoreState(state, self._layout_version())
 
     def _remember_document(self) -> None:
         if self.reader.document_id is not None:
@@ -841,7 +914,7 @@ class MainWindow(QMainWindow):
         if self._ready:
             # Before finish_setup half the docks do not exist yet: a layout saved then (the
             # window closed at once) would lose their places for every later session.
-            self.prefs.set(settings.WINDOW_STATE, self.saveState(LAYOUT_VERSION))
+            self.prefs.set(settings.WINDOW_STATE, self.saveState(self._layout_version()))
         self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
         self._remember_document()
         self.prefs.sync()

@@ -43,7 +43,9 @@ class DialogMessenger:
     def error(self, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        self._show(QMessageBox.Icon.Critical, title, text, details)
+        from desktop.ui.i18n import error_text
+
+        self._show(QMessageBox.Icon.Critical, title, error_text(text), details)
 
     def info(self, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -15,7 +15,13 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
 
 from desktop.core.errors import HamishError
 
@@ -24,7 +30,7 @@ class TaskCancelled(HamishError):
     """Raised inside a task (by ``Progress.check``) to stop it early."""
 
     def __init__(self) -> None:
-        super().__init__("Cancelled.")
+        super().__init__(QCoreApplication.translate("Tasks", "Cancelled."))
 
 
 class Progress:
@@ -75,7 +81,10 @@ class _Runnable(QRunnable):
             self.relay.failed.emit(str(error), "")
         except Exception as error:  # a bug: still report it instead of dying silently
             self.relay.failed.emit(
-                f"Unexpected error: {error}", "".join(traceback.format_exception(error))
+                QCoreApplication.translate("Tasks", "Unexpected error: {error}").format(
+                    error=error
+                ),
+                "".join(traceback.format_exception(error)),
             )
         else:
             if self.progress.cancelled:

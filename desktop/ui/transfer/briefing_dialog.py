@@ -61,11 +61,14 @@ from desktop.io.exporters.report import (
     ScopeKind,
     SectionId,
     build_report,
-    tr,
+)
+from desktop.io.exporters.report import (
+    tr as report_text,
 )
 from desktop.settings import Settings
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, label_title
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
 from desktop.ui.transfer.save_paths import (
@@ -81,6 +84,22 @@ if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
 
 OPTIONS_KEY = "report/options"
+# The steps the briefing writer reports (desktop/io/exporters), shown while it works.
+PROGRESS_STEPS = {
+    key: text
+    for key, text in (
+        ("articles", QT_TRANSLATE_NOOP("ReportDialog", "articles")),
+        ("summary", QT_TRANSLATE_NOOP("ReportDialog", "summary")),
+        ("claims", QT_TRANSLATE_NOOP("ReportDialog", "claims")),
+        ("contradictions", QT_TRANSLATE_NOOP("ReportDialog", "contradictions")),
+        ("entities", QT_TRANSLATE_NOOP("ReportDialog", "entities")),
+        ("excerpts", QT_TRANSLATE_NOOP("ReportDialog", "excerpts")),
+        ("sources", QT_TRANSLATE_NOOP("ReportDialog", "sources")),
+        ("texts", QT_TRANSLATE_NOOP("ReportDialog", "texts")),
+        ("cover", QT_TRANSLATE_NOOP("ReportDialog", "cover")),
+        ("saved", QT_TRANSLATE_NOOP("ReportDialog", "saved")),
+    )
+}
 MARKINGS = (
     "للاستخدام الداخلي",
     "سري",
@@ -97,8 +116,10 @@ def _slug(text: str) -> str:
     return cleaned[:60] or "briefing"
 
 
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count == 1 else plural}"
+def _both(english: str, arabic: str) -> str:
+    """A report term as the dialog shows it: both languages in the English interface (the
+    briefing itself may be in either), Arabic alone in the Arabic one."""
+    return arabic if current_language() == "ar" else f"{english} · {arabic}"
 
 
 def _outline_task(
@@ -158,7 +179,7 @@ class ReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
-        self.setWindowTitle("Export Briefing")
+        self.setWindowTitle(self.tr("Export Briefing"))
         self.resize(980, 720)
         self.project_path = project.path
         self.prefs = prefs
@@ -188,11 +209,13 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("report_title")
-        self.title_edit.setPlaceholderText(tr("default_title", "ar"))
+        self.title_edit.setPlaceholderText(report_text("default_title", "ar"))
         self.author_edit = QLineEdit(self)
         self.author_edit.setObjectName("report_author")
         self.author_edit.setPlaceholderText(author)
         self.date_edit = QDateEdit(self)
+        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
+        self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date_edit.setObjectName("report_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -204,24 +227,24 @@ class ReportDialog(QDialog):
         follow_content(self.title_edit, self.author_edit, self.marking_box)
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("report_language")
-        self.language_box.addItem("العربية (Arabic)", "ar")
-        self.language_box.addItem("English", "en")
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&Author:", self.author_edit)
-        form.addRow("&Date:", self.date_edit)
-        form.addRow("&Handling:", self.marking_box)
-        form.addRow("&Language:", self.language_box)
+        self.language_box.addItem(self.tr("العربية (Arabic)"), "ar")
+        self.language_box.addItem(self.tr("English"), "en")
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("&Author:"), self.author_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
+        form.addRow(self.tr("&Handling:"), self.marking_box)
+        form.addRow(self.tr("&Language:"), self.language_box)
         left.addLayout(form)
 
-        scope_box = QGroupBox("Scope", self)
+        scope_box = QGroupBox(self.tr("Scope"), self)
         scope = QGridLayout(scope_box)
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[ScopeKind, QRadioButton] = {}
         scope_texts: tuple[tuple[ScopeKind, str], ...] = (
-            ("current", "&Current article"),
-            ("selected", "&Selected articles"),
-            ("project", "&Whole project"),
-            ("filter", "Saved &filter"),
+            ("current", self.tr("&Current article")),
+            ("selected", self.tr("&Selected articles")),
+            ("project", self.tr("&Whole project")),
+            ("filter", self.tr("Saved &filter")),
         )
         for row, (kind, text) in enumerate(scope_texts):
             radio = QRadioButton(text, scope_box)
@@ -250,29 +273,29 @@ class ReportDialog(QDialog):
         filters = QHBoxLayout()
         self.label_filter = QComboBox(scope_box)
         self.label_filter.setObjectName("filter_label")
-        self.label_filter.addItem("Any label", None)
+        self.label_filter.addItem(self.tr("Any label"), None)
         for label in project.labels.all():
-            self.label_filter.addItem(f"{label.name_en} · {label.name_ar}", label.id)
+            self.label_filter.addItem(label_title(label), label.id)
         self.entity_filter = QComboBox(scope_box)
         self.entity_filter.setObjectName("filter_entity")
-        self.entity_filter.addItem("Any entity", None)
+        self.entity_filter.addItem(self.tr("Any entity"), None)
         for entity in project.entities.summaries():
             self.entity_filter.addItem(entity.name, entity.id)
         self.status_filter = QComboBox(scope_box)
         self.status_filter.setObjectName("filter_status")
-        self.status_filter.addItem("Any claim status", None)
+        self.status_filter.addItem(self.tr("Any claim status"), None)
         for status in STATUSES:
-            self.status_filter.addItem(f"{status} · {tr(f'status.{status}', 'ar')}", status)
+            self.status_filter.addItem(_both(status, report_text(f"status.{status}", "ar")), status)
         for combo in (self.label_filter, self.entity_filter, self.status_filter):
             filters.addWidget(combo)
         scope.addLayout(filters, 4, 0, 1, 2)
         current = titles.get(self.current_document or -1)
         self.scope_buttons["current"].setEnabled(current is not None)
-        self.scope_buttons["current"].setToolTip(current or "No article is open.")
+        self.scope_buttons["current"].setToolTip(current or self.tr("No article is open."))
         left.addWidget(scope_box)
 
         sections_box = QGroupBox(
-            "Sections (tick to include, drag or use the arrows to order)", self
+            self.tr("Sections (tick to include, drag or use the arrows to order)"), self
         )
         sections = QHBoxLayout(sections_box)
         self.section_list = QListWidget(sections_box)
@@ -283,31 +306,33 @@ class ReportDialog(QDialog):
         )
         sections.addWidget(self.section_list, 1)
         arrows = QVBoxLayout()
-        self.up_button = QPushButton("Up", sections_box)
+        self.up_button = QPushButton(self.tr("Up"), sections_box)
         self.up_button.setObjectName("section_up")
-        self.down_button = QPushButton("Down", sections_box)
+        self.down_button = QPushButton(self.tr("Down"), sections_box)
         self.down_button.setObjectName("section_down")
         arrows.addWidget(self.up_button)
         arrows.addWidget(self.down_button)
         arrows.addStretch(1)
         sections.addLayout(arrows)
         left.addWidget(sections_box)
-        self.full_texts = QCheckBox("Include the &full text of each article, highlighted", self)
+        self.full_texts = QCheckBox(
+            self.tr("Include the &full text of each article, highlighted"), self
+        )
         self.full_texts.setObjectName("report_full_texts")
         left.addWidget(self.full_texts)
 
-        summary_label = QLabel("Executive &summary:", self)
+        summary_label = QLabel(self.tr("Executive &summary:"), self)
         right.addWidget(summary_label)
         self.summary_edit = QPlainTextEdit(self)
         self.summary_edit.setObjectName("report_summary")
         summary_label.setBuddy(self.summary_edit)
-        self.summary_edit.setPlaceholderText("اكتب هنا خلاصة التحليل… / Your summary…")
+        self.summary_edit.setPlaceholderText(self.tr("اكتب هنا خلاصة التحليل… / Your summary…"))
         follow_content(self.summary_edit)
         right.addWidget(self.summary_edit, 3)
         preview_row = QHBoxLayout()
-        preview_row.addWidget(QLabel("Outline:", self))
+        preview_row.addWidget(QLabel(self.tr("Outline:"), self))
         preview_row.addStretch(1)
-        self.preview_button = QPushButton("&Preview", self)
+        self.preview_button = QPushButton(self.tr("&Preview"), self)
         self.preview_button.setObjectName("report_preview")
         preview_row.addWidget(self.preview_button)
         right.addLayout(preview_row)
@@ -324,13 +349,13 @@ class ReportDialog(QDialog):
         root.addWidget(self.progress)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
-        self.open_button = QPushButton("&Open the Report", self)
+        self.open_button = QPushButton(self.tr("&Open the Report"), self)
         self.open_button.setObjectName("report_open")
         self.open_button.setVisible(False)
-        self.export_button = QPushButton("&Export…", self)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setObjectName("report_export")
         self.export_button.setDefault(True)
-        self.cancel_button = QPushButton("Close", self)
+        self.cancel_button = QPushButton(self.tr("Close"), self)
         self.cancel_button.setObjectName("report_cancel")
         for button in (self.open_button, self.export_button, self.cancel_button):
             buttons.addWidget(button)
@@ -381,7 +406,7 @@ class ReportDialog(QDialog):
             date = QDate.fromString(options.date, "yyyy-MM-dd")
             if date.isValid():
                 self.date_edit.setDate(date)
-        marking = options.marking or tr("default_marking", options.language)
+        marking = options.marking or report_text("default_marking", options.language)
         index = self.marking_box.findText(marking)
         if index < 0:
             self.marking_box.addItem(marking)
@@ -405,7 +430,9 @@ class ReportDialog(QDialog):
         self.section_list.clear()
         included = list(options.sections)
         for key in [*included, *(s for s in SECTIONS if s not in included)]:
-            item = QListWidgetItem(f"{STRINGS[f'section.{key}'][1]} · {tr(f'section.{key}', 'ar')}")
+            item = QListWidgetItem(
+                _both(STRINGS[f"section.{key}"][1], report_text(f"section.{key}", "ar"))
+            )
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(
                 (item.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsDropEnabled
@@ -501,7 +528,7 @@ class ReportDialog(QDialog):
         direction = (
             Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
         )
-        self.title_edit.setPlaceholderText(tr("default_title", language))
+        self.title_edit.setPlaceholderText(report_text("default_title", language))
         self.preview_list.setLayoutDirection(direction)
         for field in (self.title_edit, self.author_edit, self.marking_box):
             set_neutral(field, direction)  # while empty; typed in, each follows its text
@@ -536,7 +563,7 @@ class ReportDialog(QDialog):
         self.outline = outline
         self.preview_list.clear()
         if not outline:
-            self.preview_list.addItem("(no sections chosen)")
+            self.preview_list.addItem(self.tr("(no sections chosen)"))
         for entry in outline:
             self.preview_list.addItem(entry.line())
 
@@ -551,7 +578,7 @@ class ReportDialog(QDialog):
         folder = self.prefs.project_value(self.project_path, FOLDER_KEY, "")
         base = Path(folder) if isinstance(folder, str) and folder else Path.home()
         options = self.options()
-        title = options.title or tr("default_title", options.language)
+        title = options.title or report_text("default_title", options.language)
         return str(base / f"{_slug(title)}-{options.date or dt.date.today().isoformat()}.docx")
 
     def export(self) -> None:
@@ -559,18 +586,24 @@ class ReportDialog(QDialog):
             return
         options = self.options()
         if not options.sections and not options.include_full_texts:
-            self.messenger.error("Export Briefing", "Choose at least one section to include.")
+            self.messenger.error(
+                self.tr("Export Briefing"), self.tr("Choose at least one section to include.")
+            )
             return
         if options.scope.kind == "selected" and not options.scope.document_ids:
-            self.messenger.error("Export Briefing", "Tick at least one article.")
+            self.messenger.error(self.tr("Export Briefing"), self.tr("Tick at least one article."))
             return
         if options.scope.kind == "filter" and not options.scope.filter:
             self.messenger.error(
-                "Export Briefing", "Choose a label, an entity or a claim status to filter by."
+                self.tr("Export Briefing"),
+                self.tr("Choose a label, an entity or a claim status to filter by."),
             )
             return
         name = self.choose_path(
-            self, "Export Briefing", self.suggested_path(), "Word documents (*.docx)"
+            self,
+            self.tr("Export Briefing"),
+            self.suggested_path(),
+            self.tr("Word documents (*.docx)"),
         )
         if not name:
             return
@@ -582,7 +615,7 @@ class ReportDialog(QDialog):
         self.written = None
         self.open_button.setVisible(False)
         self._busy(True)
-        show_elided(self.status, f"Writing {isolate(target.name)}…")
+        show_elided(self.status, self.tr("Writing {file}…").format(file=isolate(target.name)))
         self.task = run_task(
             _export_task(self.project_path, target, options),
             on_done=self._exported,
@@ -596,13 +629,15 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 0)
         for widget in (self.export_button, self.preview_button):
             widget.setEnabled(not busy)
-        self.cancel_button.setText("Cancel" if busy else "Close")
+        self.cancel_button.setText(self.tr("Cancel") if busy else self.tr("Close"))
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if message:
-            self.status.showMessage(message)
+            # The writer names its steps by key ("claims", "saved") or by an article's title.
+            step = PROGRESS_STEPS.get(message)
+            self.status.showMessage(self.tr(step) if step else message)
 
     def _exported(self, summary: Any) -> None:
         self.task = None
@@ -610,34 +645,36 @@ class ReportDialog(QDialog):
         self.written = summary.path
         counts = summary.counts
         parts = [
-            _plural(counts[key], singular, plural)
-            for key, singular, plural in (
-                ("claims", "claim", "claims"),
-                ("contradictions", "contradiction", "contradictions"),
-                ("entities", "entity", "entities"),
-                ("excerpts", "excerpt", "excerpts"),
-                ("sources", "source", "sources"),
-            )
+            self.tr("%n claim(s)", "", counts["claims"]),
+            self.tr("%n contradiction(s)", "", counts["contradictions"]),
+            self.tr("%n entity(ies)", "", counts["entities"]),
+            self.tr("%n excerpt(s)", "", counts["excerpts"]),
+            self.tr("%n source(s)", "", counts["sources"]),
         ]
-        show_elided(self.status, f"Wrote {isolate(summary.path.name)}: {', '.join(parts)}.")
+        show_elided(
+            self.status,
+            self.tr("Wrote {file}: {counts}.").format(
+                file=isolate(summary.path.name), counts=", ".join(parts)
+            ),
+        )
         self.open_button.setVisible(True)
         self.open_button.setFocus()
 
     def _failed(self, message: str, details: str) -> None:
         self.task = None
         self._busy(False)
-        self.status.showMessage("The report was not written.")
-        self.messenger.error("Export Briefing", message, details)
+        self.status.showMessage(self.tr("The report was not written."))
+        self.messenger.error(self.tr("Export Briefing"), message, details)
 
     def _cancelled(self) -> None:
         self.task = None
         self._busy(False)
-        self.status.showMessage("Cancelled; no file was written.")
+        self.status.showMessage(self.tr("Cancelled; no file was written."))
 
     def cancel_or_close(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.status.showMessage("Cancelling…")
+            self.status.showMessage(self.tr("Cancelling…"))
             return
         self.close()
 

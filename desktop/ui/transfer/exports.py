@@ -8,10 +8,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    Qt,
+)
 from PySide6.QtGui import QDesktopServices
 
 from desktop.store.project import Project
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
@@ -28,10 +33,26 @@ if TYPE_CHECKING:
     from desktop.ui.transfer.briefing_dialog import ReportDialog
 
 # --- CSV and JSON -------------------------------------------------------------------------------
+# Caption and file filter are translated at use (context "ExportController").
 EXPORT_KINDS = {
-    "annotations": ("Export Annotations (CSV)", "CSV files (*.csv)", ".csv", "annotations"),
-    "claims": ("Export Claims (CSV)", "CSV files (*.csv)", ".csv", "claims"),
-    "json": ("Export Project (JSON)", "Hamish JSON (*.json)", ".json", ""),
+    "annotations": (
+        QT_TRANSLATE_NOOP("ExportController", "Export Annotations (CSV)"),
+        QT_TRANSLATE_NOOP("ExportController", "CSV files (*.csv)"),
+        ".csv",
+        "annotations",
+    ),
+    "claims": (
+        QT_TRANSLATE_NOOP("ExportController", "Export Claims (CSV)"),
+        QT_TRANSLATE_NOOP("ExportController", "CSV files (*.csv)"),
+        ".csv",
+        "claims",
+    ),
+    "json": (
+        QT_TRANSLATE_NOOP("ExportController", "Export Project (JSON)"),
+        QT_TRANSLATE_NOOP("ExportController", "Hamish JSON (*.json)"),
+        ".json",
+        "",
+    ),
 }
 
 
@@ -46,10 +67,16 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                 progress.report(0, 1, "")
                 summary = export_json(project, target)
                 progress.check()
-                return (
-                    f"Wrote {isolate(target.name)}: {summary.documents} articles, "
-                    f"{summary.annotations} annotations, {summary.claims} claims."
+                listed = ", ".join(
+                    (
+                        counts().articles(summary.documents),
+                        counts().annotations(summary.annotations),
+                        counts().claims(summary.claims),
+                    )
                 )
+                return QCoreApplication.translate(
+                    "ExportController", "Wrote {file}: {counts}."
+                ).format(file=isolate(target.name), counts=listed)
             try:
                 written = export_csv(
                     project,
@@ -60,7 +87,14 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                 )
             except ExportCancelled:
                 raise TaskCancelled from None
-            return f"Wrote {isolate(target.name)}: {written.rows} {written.kind}."
+            rows = (
+                counts().claims(written.rows)
+                if written.kind == "claims"
+                else counts().annotations(written.rows)
+            )
+            return QCoreApplication.translate("ExportController", "Wrote {file}: {counts}.").format(
+                file=isolate(target.name), counts=rows
+            )
 
     return task
 
@@ -114,7 +148,7 @@ class ExportController(QObject):
     def export_file(self, kind: str) -> TaskHandle | None:
         """CSV (annotations or claims) or JSON of the whole project, in the background."""
         if self.task is not None:
-            self.api.show_status("An export is already running.", 4000)
+            self.api.show_status(self.tr("An export is already running."), 4000)
             return None
         caption, file_filter, suffix, _ = EXPORT_KINDS[kind]
         project_path = self.api.project.path
@@ -123,14 +157,16 @@ class ExportController(QObject):
         base = Path(folder) if isinstance(folder, str) and folder else Path.home()
         name = "" if kind == "json" else f"-{kind}"
         suggested = str(base / f"{project_path.stem}{name}{suffix}")
-        chosen = self.choose_path(self.api.widget, caption, suggested, file_filter)
+        chosen = self.choose_path(
+            self.api.widget, self.tr(caption), suggested, self.tr(file_filter)
+        )
         if not chosen:
             return None
         target = Path(chosen)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
-        self.api.show_status(f"Exporting {isolate(target.name)}…", 0)
+        self.api.show_status(self.tr("Exporting {file}…").format(file=isolate(target.name)), 0)
         self.task = run_task(
             _file_task(project_path, kind, target),
             on_done=self._file_done,
@@ -148,9 +184,9 @@ class ExportController(QObject):
         self.task = None
         self.last_message = message
         self.api.show_status("", 1)
-        self.api.messenger.error("Export", message, details)
+        self.api.messenger.error(self.tr("Export"), message, details)
 
     def _file_cancelled(self) -> None:
         self.task = None
-        self.last_message = "Export cancelled; no file was written."
+        self.last_message = self.tr("Export cancelled; no file was written.")
         self.api.show_status(self.last_message, 5000)

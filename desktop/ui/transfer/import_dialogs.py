@@ -7,7 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ImportFailure
 from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
+from desktop.ui.i18n import counts
 from desktop.ui.widgets.bidi import isolate
 from desktop.ui.widgets.icons import icon
 
@@ -62,32 +67,35 @@ class ImportOutcome:
         return self.batch.skipped
 
     def headline(self) -> str:
-        parts = [f"{len(self.imported)} imported"]
+        parts = [counts().imported(len(self.imported))]
         skipped = len(self.duplicates) + len(self.skipped)
         if skipped:
-            parts.append(f"{skipped} skipped")
+            parts.append(counts().skipped(skipped))
         if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+            parts.append(counts().failed(len(self.failed)))
         text = ", ".join(parts)
         if self.batch.cancelled:
             done = len(self.imported) + len(self.duplicates) + len(self.failed)
-            text += f" — cancelled after {done} of {self.batch.total} files"
+            text += " — " + counts().cancelled_after(done, self.batch.total)
         return text
 
     def as_text(self) -> str:
         """The summary as plain text (the dialog's Copy button, and its tests)."""
         lines = [self.headline()]
+        imported = QCoreApplication.translate("ImportOutcome", "imported  ")
+        skipped = QCoreApplication.translate("ImportOutcome", "skipped   ")
+        failed = QCoreApplication.translate("ImportOutcome", "failed    ")
         for path, doc_id in self.imported:
-            lines.append(f"imported  {Path(path).name}: “{self.titles.get(doc_id, '')}”")
+            lines.append(f"{imported}{Path(path).name}: “{self.titles.get(doc_id, '')}”")
         for path, doc_id in self.duplicates:
-            lines.append(
-                f"skipped   {Path(path).name}: already in the project as "
-                f"“{self.titles.get(doc_id, '')}” (article {doc_id})"
-            )
+            already = QCoreApplication.translate(
+                "ImportOutcome", "already in the project as “{title}” (article {id})"
+            ).format(title=self.titles.get(doc_id, ""), id=doc_id)
+            lines.append(f"{skipped}{Path(path).name}: {already}")
         for failure in self.skipped:
-            lines.append(f"skipped   {failure.reason}")
+            lines.append(f"{skipped}{failure.reason}")
         for failure in self.failed:
-            lines.append(f"failed    {Path(failure.path).name}: {failure.reason}")
+            lines.append(f"{failed}{Path(failure.path).name}: {failure.reason}")
         return "\n".join(lines)
 
 
@@ -99,7 +107,7 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, outcome: ImportOutcome, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_summary")
-        self.setWindowTitle("Import Summary")
+        self.setWindowTitle(self.tr("Import Summary"))
         self.resize(720, 440)
         self.outcome = outcome
         layout = QVBoxLayout(self)
@@ -110,7 +118,7 @@ class ImportSummaryDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("import_results")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["File", "Result"])
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Result")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
@@ -124,32 +132,38 @@ class ImportSummaryDialog(QDialog):
         titles = outcome.titles
         self._group(
             "imported",
-            "Imported",
+            self.tr("Imported"),
             "mdi6.check-circle-outline",
             "#2e7d32",
             [(p, isolate(titles.get(i, "")), i) for p, i in outcome.imported],
         )
         self._group(
             "skipped",
-            "Skipped",
+            self.tr("Skipped"),
             "mdi6.skip-next-circle-outline",
             "#6b777b",
             [
-                (p, f"Already in the project as “{isolate(titles.get(i, ''))}” (article {i})", i)
+                (
+                    p,
+                    self.tr("Already in the project as “{title}” (article {id})").format(
+                        title=isolate(titles.get(i, "")), id=i
+                    ),
+                    i,
+                )
                 for p, i in outcome.duplicates
             ]
             + [(f.path, _reason(f), None) for f in outcome.skipped],
         )
         self._group(
             "failed",
-            "Failed",
+            self.tr("Failed"),
             "mdi6.alert-circle-outline",
             "#c62828",
             [(f.path, _reason(f), None) for f in outcome.failed],
         )
         self.tree.itemActivated.connect(self._activated)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton(icon("mdi6.content-copy"), "&Copy Report", self)
+        copy = QPushButton(icon("mdi6.content-copy"), self.tr("&Copy Report"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy)
         buttons.rejected.connect(self.reject)
@@ -204,7 +218,11 @@ def _reason(failure: ImportFailure) -> str:
     for prefix in (f"{name}: ", f"{name} ", f"{failure.path} "):
         if name and reason.startswith(prefix):
             rest = reason[len(prefix) :]
-            return rest[:1].upper() + rest[1:] if prefix.endswith(": ") else "This file " + rest
+            if prefix.endswith(": "):
+                return rest[:1].upper() + rest[1:]
+            return QCoreApplication.translate("ImportOutcome", "This file {reason}").format(
+                reason=rest
+            )
     return reason
 
 
@@ -224,7 +242,7 @@ class ImportProgress(QWidget):
         self.bar.setTextVisible(True)
         self.cancel = QToolButton(self)
         self.cancel.setObjectName("import_cancel")
-        self.cancel.setText("Cancel")
+        self.cancel.setText(self.tr("Cancel"))
         self.cancel.setIcon(icon("mdi6.close-circle-outline"))
         self.cancel.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.cancel.setAutoRaise(True)
@@ -235,7 +253,11 @@ class ImportProgress(QWidget):
         self.hide()
 
     def start(self, queued: int) -> None:
-        self.label.setText("Importing…" if not queued else f"Importing… ({queued} more queued)")
+        self.label.setText(
+            self.tr("Importing…")
+            if not queued
+            else self.tr("Importing… (%n more queued)", "", queued)
+        )
         self.bar.setRange(0, 0)  # busy until the folder walk gives a total
         self.cancel.setEnabled(True)
         self.show()
@@ -244,10 +266,12 @@ class ImportProgress(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.bar.setFormat(f"{done} / {total}")
-        self.label.setText(f"Importing {short(name, 32)}" if name else "Importing…")
+        self.label.setText(
+            self.tr("Importing {file}").format(file=short(name, 32))
+            if name
+            else self.tr("Importing…")
+        )
 
     def cancelling(self) -> None:
-        self.label.setText("Cancelling after the current file…")
+        self.label.setText(self.tr("Cancelling after the current file…"))
         self.cancel.setEnabled(False)
-
-

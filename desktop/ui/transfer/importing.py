@@ -65,17 +65,32 @@ class ImportController(QObject):
 
     # --- asking ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        from desktop.io.batch import file_dialog_filter
-
         names, _ = QFileDialog.getOpenFileNames(
-            self.api.widget, "Import Articles", str(Path.home()), file_dialog_filter()
+            self.api.widget, self.tr("Import Articles"), str(Path.home()), self._file_filter()
         )
         if names:
             self.import_paths(names)
 
+    def _file_filter(self) -> str:
+        """``desktop.io.batch.file_dialog_filter`` with its names in the interface language."""
+        from desktop.io.batch import SUPPORTED_SUFFIXES
+
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        return ";;".join(
+            (
+                self.tr("Articles ({patterns})").format(patterns=patterns),
+                self.tr("Text and Markdown (*.txt *.text *.md *.markdown)"),
+                self.tr("Web pages (*.html *.htm *.xhtml *.shtml)"),
+                self.tr("Word (*.docx)"),
+                self.tr("PDF (*.pdf)"),
+                self.tr("E-mail (*.eml)"),
+                self.tr("All files (*)"),
+            )
+        )
+
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(
-            self.api.widget, "Import Folder", str(Path.home())
+            self.api.widget, self.tr("Import Folder"), str(Path.home())
         )
         if name:
             self.import_paths([name])
@@ -95,7 +110,9 @@ class ImportController(QObject):
         if self.task is None:
             self._next()
         else:
-            self.progress.label.setText(f"Importing… ({len(self._queue)} more queued)")
+            self.progress.label.setText(
+                self.tr("Importing… (%n more queued)", "", len(self._queue))
+            )
 
     @property
     def _alive(self) -> bool:
@@ -166,7 +183,7 @@ class ImportController(QObject):
         # lost with the error: the views are told that articles may have come in.
         if project is None or project == self.api.project.path:
             self.api.session.announce(ChangeSet(documents_reloaded=True))
-        self.api.messenger.error("Import", message, details)
+        self.api.messenger.error(self.tr("Import"), message, details)
         self._next()
 
     def _finished(self, outcome: ImportOutcome | None) -> None:
@@ -180,7 +197,7 @@ class ImportController(QObject):
         self.last_outcome = outcome
         if outcome.batch.total == 0 and not outcome.skipped:
             self.api.messenger.info(
-                "Import", "There is nothing to import there: no files were found."
+                self.tr("Import"), self.tr("There is nothing to import there: no files were found.")
             )
             self._next()
             return
@@ -195,7 +212,9 @@ class ImportController(QObject):
         )
         if quiet:
             title = outcome.titles.get(outcome.imported[0][1], "")
-            self.api.show_status(f"Imported “{isolate_short(title, 60)}”.", 5000)
+            self.api.show_status(
+                self.tr("Imported “{title}”.").format(title=isolate_short(title, 60)), 5000
+            )
         else:
             self.present_summary(outcome)
         self._next()
@@ -216,9 +235,11 @@ class ImportController(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not self.import_mime(mime, "clipboard"):
             self.api.messenger.info(
-                "New Article from Clipboard",
-                "The clipboard holds no text. Copy an article's text (or select it on a web "
-                "page and copy it), then choose New Article from Clipboard again.",
+                self.tr("New Article from Clipboard"),
+                self.tr(
+                    "The clipboard holds no text. Copy an article's text (or select it on a web "
+                    "page and copy it), then choose New Article from Clipboard again."
+                ),
             )
 
     def import_mime(self, mime: QMimeData, origin: str) -> bool:
@@ -232,16 +253,18 @@ class ImportController(QObject):
         if remote and (not text or text in remote or len(text.split()) == 1):
             # a dragged or copied link: its text is the address, not an article
             self.api.messenger.info(
-                "Import",
-                "Hamish does not download web pages. Save the page (File → Save Page As… in "
-                "the browser) and import the saved file, or copy the article's text.",
+                self.tr("Import"),
+                self.tr(
+                    "Hamish does not download web pages. Save the page (File → Save Page As… in "
+                    "the browser) and import the saved file, or copy the article's text."
+                ),
                 "\n".join(remote),
             )
             return True
         try:
             draft = draft_from_mime(mime, origin)
         except HamishError as error:
-            self.api.messenger.error("New Article", str(error))
+            self.api.messenger.error(self.tr("New Article"), str(error))
             return True
         if draft is None:
             return False
@@ -253,20 +276,22 @@ class ImportController(QObject):
         try:
             report = api.session.run(partial(ops.add_article, draft=draft, origin=origin)).value
         except HamishError as error:
-            api.messenger.error("New Article", str(error))
+            api.messenger.error(self.tr("New Article"), str(error))
             return
         if report.failed:
-            api.messenger.error("New Article", report.failed[0].reason)
+            api.messenger.error(self.tr("New Article"), report.failed[0].reason)
             return
         if report.duplicates:
             api.open_document(report.duplicates[0][1])
             api.messenger.info(
-                "New Article",
-                "This text is already in the project; the existing article is open.",
+                self.tr("New Article"),
+                self.tr("This text is already in the project; the existing article is open."),
             )
             return
         api.open_document(report.imported[0][1])
-        api.show_status(f"New article “{isolate_short(draft.title, 60)}”.", 5000)
+        api.show_status(
+            self.tr("New article “{title}”.").format(title=isolate_short(draft.title, 60)), 5000
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.api.widget:

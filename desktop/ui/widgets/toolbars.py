@@ -31,8 +31,8 @@ class OverflowToolBar(QToolBar):
         self.overflow_button = QToolButton(self)
         self.overflow_button.setObjectName("toolbar_overflow")
         self.overflow_button.setText(OVERFLOW_TEXT)
-        self.overflow_button.setToolTip("More")
-        self.overflow_button.setAccessibleName("More")
+        self.overflow_button.setToolTip(self.tr("More"))
+        self.overflow_button.setAccessibleName(self.tr("More"))
         self.overflow_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.overflow_button.setMenu(self.overflow_menu)
         # The » says there is a menu: no second arrow beside it.

@@ -1,0 +1,274 @@
+"""The interface language: which one (Arabic or English), and loading its translations.
+
+English is the source language of every string (``self.tr("…")``, ``QCoreApplication.translate``,
+``QT_TRANSLATE_NOOP``); Arabic comes from ``resources/translations/hamish_ar.qm`` (made by
+``pyside6-lrelease`` from ``hamish_ar.ts``, see ``resources/translations/update.py``) plus Qt's
+own ``qtbase_ar.qm`` for the standard dialogs; English loads ``hamish_en.qm``, its plural forms
+only. The choice, strongest first: ``hamish --lang ar|en`` for one run, the
+``HAMISH_LANG`` environment variable (tests pin it to English), the Interface Language setting,
+then the system locale (Arabic → Arabic, anything else → English). The language applies when
+the window is built, so a change of the setting applies at the next start.
+
+In Arabic the whole interface is mirrored (``Qt.RightToLeft``): menus open from the right and
+the dock areas swap sides. An article's own direction never follows the interface: the reader
+sets each document's text direction from the article itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Final, Protocol
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Qt's marker for a string translated later, typed (PySide6's returns ``object``):
+    lupdate reads the call by name, so import this one instead of PySide6's."""
+    return text
+
+
+LANGUAGES: Final = ("ar", "en")
+ENV_VAR: Final = "HAMISH_LANG"
+TRANSLATIONS_DIR: Final = "translations"
+
+
+def normalise(value: str | None) -> str | None:
+    """``"ar"``, ``"ar_EG"``, ``"Arabic"`` → ``"ar"``; ``"en…"`` → ``"en"``; else ``None``."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value.startswith(("ar", "arabic")):
+        return "ar"
+    if value.startswith(("en", "english")):
+        return "en"
+    return None
+
+
+def system_language() -> str:
+    """Arabic when the system locale is Arabic, English otherwise."""
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def resolve_language(
+    cli: str | None = None,
+    setting: str | None = None,
+    system: str | None = None,
+    env: str | None = None,
+) -> str:
+    """The interface language: ``--lang``, then ``HAMISH_LANG``, then the setting, then the
+    system locale (``system_language()`` when not given)."""
+    for choice in (cli, env, setting):
+        chosen = normalise(choice)
+        if chosen is not None:
+            return chosen
+    return normalise(system) or (system_language() if system is None else "en")
+
+
+def language_for_run(cli: str | None, setting: str) -> str:
+    """``resolve_language`` with this process's environment and system locale."""
+    return resolve_language(cli, setting, None, os.environ.get(ENV_VAR))
+
+
+_installed: list[QTranslator] = []
+
+
+def install_language(app: QApplication, language: str) -> str:
+    """Load the translations of ``language`` into ``app`` (before any window is built) and set
+    the layout direction. Returns the language actually in effect: Arabic falls back to
+    English, left to right, if Hamish's translation file cannot be loaded."""
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    effective = "en"
+    if language == "ar":
+        ours = QTranslator(app)
+        if _load(ours, "hamish_ar.qm"):
+            QCoreApplication.installTranslator(ours)
+            _installed.append(ours)
+            effective = "ar"
+            qt = QTranslator(app)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt.load("qtbase_ar", qt_dir):  # Qt's own dialogs and buttons
+                QCoreApplication.installTranslator(qt)
+                _installed.append(qt)
+    if effective == "en":
+        # English is the source language; its file holds only the plural forms
+        # ("%n article(s)" → "1 article", "2 articles").
+        plurals = QTranslator(app)
+        if _load(plurals, "hamish_en.qm"):
+            QCoreApplication.installTranslator(plurals)
+            _installed.append(plurals)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if effective == "ar" else Qt.LayoutDirection.LeftToRight
+    )
+    # Counts ("%Ln articles") in Western digits with comma grouping in both languages, as the
+    # rest of Hamish writes numbers and as Arabic news copy mostly does; an Arabic system locale
+    # would otherwise give Arabic-Indic digits next to Western ones.
+    QLocale.setDefault(QLocale("en_US"))
+    # Window managers show the display name after window titles, which end in "هامش" in Arabic.
+    app.setApplicationDisplayName("هامش" if effective == "ar" else "Hamish")
+    global _current
+    _current = effective
+    return effective
+
+
+_current = "en"
+
+
+def current_language() -> str:
+    """The language ``install_language`` put in effect (English before it runs)."""
+    return _current
+
+
+class _Named(Protocol):
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def name_ar(self) -> str: ...
+
+
+def label_name(label: _Named | None, unknown: str = "?") -> str:
+    """A label's (or entity type's) name in the interface language: each label has both."""
+    if label is None:
+        return unknown
+    if _current == "ar" and label.name_ar:
+        return label.name_ar
+    return label.name_en or label.name_ar
+
+
+def _load(translator: QTranslator, name: str) -> bool:
+    from importlib import resources
+    from pathlib import Path
+
+    # A source checkout's own files first: an editable install made from another checkout
+    # (a git worktree) would otherwise map desktop._resources to that checkout's.
+    checkout = Path(__file__).resolve().parents[2] / "resources" / TRANSLATIONS_DIR / name
+    if checkout.is_file():
+        return translator.load(str(checkout))
+    from desktop.resources import resource
+
+    with resources.as_file(resource(TRANSLATIONS_DIR) / name) as path:
+        return path.is_file() and translator.load(str(path))
+
+
+# The project's fixed vocabulary (claim stances and statuses, entity types, claim links), kept
+# in English in the store and shown translated: ``term("contested")``.
+TERMS: Final = {
+    "asserts": QT_TRANSLATE_NOOP("Terms", "Asserts"),
+    "denies": QT_TRANSLATE_NOOP("Terms", "Denies"),
+    "unverified": QT_TRANSLATE_NOOP("Terms", "Unverified"),
+    "corroborated": QT_TRANSLATE_NOOP("Terms", "Corroborated"),
+    "contested": QT_TRANSLATE_NOOP("Terms", "Contested"),
+    "refuted": QT_TRANSLATE_NOOP("Terms", "Refuted"),
+    "person": QT_TRANSLATE_NOOP("Terms", "Person"),
+    "organisation": QT_TRANSLATE_NOOP("Terms", "Organisation"),
+    "location": QT_TRANSLATE_NOOP("Terms", "Location"),
+    "event": QT_TRANSLATE_NOOP("Terms", "Event"),
+    "other": QT_TRANSLATE_NOOP("Terms", "Other"),
+    "claim": QT_TRANSLATE_NOOP("Terms", "Claim"),
+    "datetime": QT_TRANSLATE_NOOP("Terms", "Date/time"),
+    "note": QT_TRANSLATE_NOOP("Terms", "Note"),
+    "supports": QT_TRANSLATE_NOOP("Terms", "supports"),
+    "contradicts": QT_TRANSLATE_NOOP("Terms", "contradicts"),
+    "repeats": QT_TRANSLATE_NOOP("Terms", "repeats"),
+}
+
+
+def term(value: str) -> str:
+    """A stored vocabulary word (``"contested"``) in the interface language."""
+    source = TERMS.get(value)
+    return QCoreApplication.translate("Terms", source) if source else value.capitalize()
+
+
+def label_title(label: _Named | None, unknown: str = "?") -> str:
+    """How menus and lists show a label: both names in English ("Person · شخص"), the Arabic
+    one alone in the Arabic interface."""
+    if label is None:
+        return unknown
+    if _current == "ar" and label.name_ar:
+        return label.name_ar
+    return f"{label.name_en} · {label.name_ar}"
+
+
+class Counts(QObject):
+    """Counted phrases for code outside a QObject's methods (a dataclass, a background task, a
+    module function): lupdate marks a message as plural (Arabic has six forms) only for
+    ``self.tr(text, "", n)``, not for ``QCoreApplication.translate(…, n)``."""
+
+    def articles(self, n: int) -> str:
+        return self.tr("%n article(s)", "", n)
+
+    def annotations(self, n: int) -> str:
+        return self.tr("%n annotation(s)", "", n)
+
+    def claims(self, n: int) -> str:
+        return self.tr("%n claim(s)", "", n)
+
+    def matches(self, n: int) -> str:
+        return self.tr("%n match(es)", "", n)
+
+    def imported(self, n: int) -> str:
+        return self.tr("%n imported", "", n)
+
+    def skipped(self, n: int) -> str:
+        return self.tr("%n skipped", "", n)
+
+    def failed(self, n: int) -> str:
+        return self.tr("%n failed", "", n)
+
+    def cancelled_after(self, done: int, total: int) -> str:
+        return self.tr("cancelled after {done} of %n file(s)", "", total).format(done=done)
+
+
+_counts: list[Counts] = []
+
+
+def counts() -> Counts:
+    """The one ``Counts`` (made on first use)."""
+    if not _counts:
+        _counts.append(Counts())
+    return _counts[0]
+
+
+# Messages of the lower layers (desktop/ops, desktop/store: Qt-free, so English) that the
+# analyst meets while editing, translated where they are shown (``error_text``). A message not
+# listed (a file system or database error with its own details) is shown as it is.
+ERRORS: Final = (
+    QT_TRANSLATE_NOOP("Errors", "The title cannot be empty."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The URL must be a full address such as https://example.com/article."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The date must be a real date written YYYY-MM-DD, or empty."),
+    QT_TRANSLATE_NOOP("Errors", "The language must be a code such as ar, en or und."),
+    QT_TRANSLATE_NOOP("Errors", "The direction must be right-to-left or left-to-right."),
+    QT_TRANSLATE_NOOP("Errors", "A link is supports, contradicts or repeats."),
+    QT_TRANSLATE_NOOP("Errors", "A claim cannot be linked to itself."),
+    QT_TRANSLATE_NOOP("Errors", "These claims are already linked that way."),
+    QT_TRANSLATE_NOOP("Errors", "An annotation must cover at least one character."),
+    QT_TRANSLATE_NOOP("Errors", "Choose another label to move the annotations to."),
+    QT_TRANSLATE_NOOP("Errors", "An entity needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),
+    QT_TRANSLATE_NOOP("Errors", "A filter needs a label, an entity or a claim status."),
+    QT_TRANSLATE_NOOP("Errors", "A label needs a name."),
+)
+
+
+def error_text(message: str) -> str:
+    """A lower layer's message in the interface language (several, joined by spaces, too)."""
+    if _current == "en":
+        return message
+    known = set(ERRORS)
+    parts = re.split(r"(?<=\.) ", message)
+    if all(part in known for part in parts):
+        return " ".join(QCoreApplication.translate("Errors", part) for part in parts)
+    return message

@@ -1,0 +1,2683 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+        <source>Create an empty project file</source>
+        <translation>إنشاء ملف مشروع فارغ</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open another project file</source>
+        <translation>فتح ملف مشروع آخر</translation>
+    </message>
+    <message>
+        <source>&amp;Import Articles…</source>
+        <translation>استيراد مقالات…</translation>
+    </message>
+    <message>
+        <source>Import articles: text, Markdown, web pages, Word, PDF or e-mail files</source>
+        <translation>استيراد مقالات: ملفات نصية أو Markdown أو صفحات ويب أو Word أو PDF أو بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <source>Import every article in a folder and its subfolders</source>
+        <translation>استيراد كل المقالات في مجلد ومجلداته الفرعية</translation>
+    </message>
+    <message>
+        <source>New Article from &amp;Clipboard</source>
+        <translation>مقال جديد من الحافظة</translation>
+    </message>
+    <message>
+        <source>Make an article of the copied text or web page selection</source>
+        <translation>إنشاء مقال من النص المنسوخ أو من تحديد في صفحة ويب</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Metadata…</source>
+        <translation>تحرير البيانات الوصفية…</translation>
+    </message>
+    <message>
+        <source>Edit the title, outlet, URL, date, language and direction of the article</source>
+        <translation>تحرير عنوان المقال ووسيلته الإعلامية ورابطه وتاريخه ولغته واتجاهه</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Article…</source>
+        <translation>حذف المقال…</translation>
+    </message>
+    <message>
+        <source>Remove the article with its annotations and claims (Edit → Undo brings it back)</source>
+        <translation>حذف المقال مع تعليقاته وادعاءاته (تحرير ← تراجع يعيده)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Briefing…</source>
+        <translation>تصدير إحاطة…</translation>
+    </message>
+    <message>
+        <source>Write a Word briefing from the annotations, claims and entities</source>
+        <translation>كتابة إحاطة بصيغة Word من التعليقات والادعاءات والكيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations (CSV)…</source>
+        <translation>التعليقات (CSV)…</translation>
+    </message>
+    <message>
+        <source>Annotations as a spreadsheet</source>
+        <translation>التعليقات في جدول بيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Claims (CSV)…</source>
+        <translation>الادعاءات (CSV)…</translation>
+    </message>
+    <message>
+        <source>Claims as a spreadsheet</source>
+        <translation>الادعاءات في جدول بيانات</translation>
+    </message>
+    <message>
+        <source>Whole Project (&amp;JSON)…</source>
+        <translation>المشروع كاملاً (JSON)…</translation>
+    </message>
+    <message>
+        <source>The whole project as Hamish JSON</source>
+        <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Quit Hamish</source>
+        <translation>إنهاء هامش</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>نص أكبر</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>نص أصغر</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>الحجم الفعلي</translation>
+    </message>
+    <message>
+        <source>Reset the text size</source>
+        <translation>إعادة حجم النص إلى أصله</translation>
+    </message>
+    <message>
+        <source>Reader &amp;Font…</source>
+        <translation>خط القراءة…</translation>
+    </message>
+    <message>
+        <source>Choose the font articles are shown in</source>
+        <translation>اختيار الخط الذي تُعرض به المقالات</translation>
+    </message>
+    <message>
+        <source>Filter &amp;Library</source>
+        <translation>تصفية المكتبة</translation>
+    </message>
+    <message>
+        <source>Filter the list of articles</source>
+        <translation>تصفية قائمة المقالات</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>بحث في المقال…</translation>
+    </message>
+    <message>
+        <source>Find words in the open article</source>
+        <translation>البحث عن كلمات في المقال المفتوح</translation>
+    </message>
+    <message>
+        <source>&amp;Search All Articles…</source>
+        <translation>بحث في كل المقالات…</translation>
+    </message>
+    <message>
+        <source>Search every article: words, &quot;phrases&quot;, prefix*, OR, NOT</source>
+        <translation>البحث في كل المقالات: كلمات، &quot;عبارات&quot;، بادئة*، OR، NOT</translation>
+    </message>
+    <message>
+        <source>&amp;Next Annotation</source>
+        <translation>التعليق التالي</translation>
+    </message>
+    <message>
+        <source>Go to the next annotation in the article</source>
+        <translation>الانتقال إلى التعليق التالي في المقال</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Annotation</source>
+        <translation>التعليق السابق</translation>
+    </message>
+    <message>
+        <source>Go to the previous annotation in the article</source>
+        <translation>الانتقال إلى التعليق السابق في المقال</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Write a note on the annotation</source>
+        <translation>كتابة ملاحظة على التعليق</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>Remove the annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Labels…</source>
+        <translation>إدارة الوسوم…</translation>
+    </message>
+    <message>
+        <source>Add, rename, recolour or remove labels</source>
+        <translation>إضافة الوسوم أو إعادة تسميتها أو تغيير ألوانها أو حذفها</translation>
+    </message>
+    <message>
+        <source>&amp;Snap Selections to Words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Grow selections to whole words (hold Alt while selecting to keep exact characters)</source>
+        <translation>توسيع التحديد إلى كلمات كاملة (اضغط Alt أثناء التحديد للإبقاء على الأحرف كما هي)</translation>
+    </message>
+    <message>
+        <source>&amp;Link to Entity…</source>
+        <translation>ربط بكيان…</translation>
+    </message>
+    <message>
+        <source>Link the annotation to an entity of the registry, or create one</source>
+        <translation>ربط التعليق بكيان من السجل، أو إنشاء كيان جديد</translation>
+    </message>
+    <message>
+        <source>Find All &amp;Mentions…</source>
+        <translation>العثور على كل الإشارات…</translation>
+    </message>
+    <message>
+        <source>Find untagged mentions of the entity under the cursor, in this article or all</source>
+        <translation>العثور على إشارات غير موسومة إلى الكيان الذي عند المؤشر، في هذا المقال أو في كل المقالات</translation>
+    </message>
+    <message>
+        <source>Show &amp;Suggestions</source>
+        <translation>إظهار الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Suggest names after titles, known aliases and claim sentences (dashed underline)</source>
+        <translation>اقتراح أسماء بعد الألقاب والأسماء البديلة المعروفة وجمل الادعاء (خط متقطع تحتها)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Tag the suggestion under the cursor</source>
+        <translation>وسم الاقتراح الذي عند المؤشر</translation>
+    </message>
+    <message>
+        <source>Next Su&amp;ggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Go to the next suggestion</source>
+        <translation>الانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Show the entity registry</source>
+        <translation>إظهار سجل الكيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Claims Table</source>
+        <translation>جدول الادعاءات</translation>
+    </message>
+    <message>
+        <source>Show every claim in the project</source>
+        <translation>إظهار كل ادعاءات المشروع</translation>
+    </message>
+    <message>
+        <source>&amp;About Hamish</source>
+        <translation>عن هامش</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Every key of the window, searchable</source>
+        <translation>كل مفاتيح النافذة، مع بحث فيها</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>البدء</translation>
+    </message>
+    <message>
+        <source>Show the short guide to tagging an article</source>
+        <translation>عرض الدليل القصير لوسم مقال</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name…</source>
+        <translation>اسمك…</translation>
+    </message>
+    <message>
+        <source>The name recorded on your annotations and briefings</source>
+        <translation>الاسم المسجل على تعليقاتك وإحاطاتك</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>مسح القائمة</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened projects</source>
+        <translation>نسيان المشاريع المفتوحة مؤخرًا</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Light or dark as the desktop is</source>
+        <translation>فاتح أو داكن كما هو سطح المكتب</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark text on a light background</source>
+        <translation>نص داكن على خلفية فاتحة</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>Light text on a dark background</source>
+        <translation>نص فاتح على خلفية داكنة</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationModel</name>
+    <message>
+        <source>Re-anchored: the article changed and this annotation was found again by its quote.</source>
+        <translation>أُعيد تثبيته: تغيّر المقال وعُثر على هذا التعليق مجدداً من خلال نصه المقتبس.</translation>
+    </message>
+    <message>
+        <source>Orphaned: its quoted text is no longer in the article. Delete it or keep it for the record.</source>
+        <translation>فاقد لموضعه: لم يعد نصه المقتبس موجوداً في المقال. احذفه أو أبقه للتوثيق.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Unknown label</source>
+        <translation>وسم غير معروف</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>ملاحظة: {note}</translation>
+    </message>
+    <message>
+        <source>By {author}, {time}</source>
+        <translation>بقلم {author}، {time}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>Annotations</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <source>No article open</source>
+        <translation>لا مقال مفتوح</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%n تعليقات</numerusform>
+            <numerusform>%n تعليقاً</numerusform>
+            <numerusform>%n تعليق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orphaned</source>
+        <translation>
+            <numerusform>لا شيء فاقد لموضعه</numerusform>
+            <numerusform>واحد فاقد لموضعه</numerusform>
+            <numerusform>اثنان فاقدان لموضعهما</numerusform>
+            <numerusform>%n فاقدة لمواضعها</numerusform>
+            <numerusform>%n فاقداً لموضعه</numerusform>
+            <numerusform>%n فاقد لموضعه</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleActions</name>
+    <message>
+        <source>Select an article first.</source>
+        <translation>اختر مقالاً أولاً.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln annotation(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%Ln تعليقات</numerusform>
+            <numerusform>%Ln تعليقاً</numerusform>
+            <numerusform>%Ln تعليق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>article {id}</source>
+        <translation>المقال {id}</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and its {annotations}?</source>
+        <translation>حذف «{title}» ومعه {annotations}؟</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>حُذف «{title}».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln article(s) and their {annotations}?</source>
+        <translation>
+            <numerusform>حذف المقالات ومعها {annotations}؟</numerusform>
+            <numerusform>حذف مقال واحد ومعه {annotations}؟</numerusform>
+            <numerusform>حذف مقالين ومعهما {annotations}؟</numerusform>
+            <numerusform>حذف %Ln مقالات ومعها {annotations}؟</numerusform>
+            <numerusform>حذف %Ln مقالاً ومعها {annotations}؟</numerusform>
+            <numerusform>حذف %Ln مقال ومعها {annotations}؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln article(s).</source>
+        <translation>
+            <numerusform>لم يُحذف أي مقال.</numerusform>
+            <numerusform>حُذف مقال واحد.</numerusform>
+            <numerusform>حُذف مقالان.</numerusform>
+            <numerusform>حُذفت %Ln مقالات.</numerusform>
+            <numerusform>حُذف %Ln مقالاً.</numerusform>
+            <numerusform>حُذف %Ln مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Articles</source>
+        <translation>حذف المقالات</translation>
+    </message>
+    <message>
+        <source>Delete Article</source>
+        <translation>حذف المقال</translation>
+    </message>
+    <message>
+        <source>Claims, links and notes on them go too. Edit → Undo brings everything back.</source>
+        <translation>تُحذف معها الادعاءات والروابط والملاحظات. تحرير ← تراجع يعيد كل شيء.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Cannot delete the article</source>
+        <translation>تعذّر حذف المقال</translation>
+    </message>
+    <message>
+        <source>Edit → Undo (Ctrl+Z) brings it back.</source>
+        <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimEditor</name>
+    <message>
+        <source>Claimant</source>
+        <translation>صاحب الادعاء</translation>
+    </message>
+    <message>
+        <source>A — completely reliable</source>
+        <translation>A — موثوق تماماً</translation>
+    </message>
+    <message>
+        <source>B — usually reliable</source>
+        <translation>B — موثوق عادةً</translation>
+    </message>
+    <message>
+        <source>C — fairly reliable</source>
+        <translation>C — موثوق إلى حد ما</translation>
+    </message>
+    <message>
+        <source>D — not usually reliable</source>
+        <translation>D — غير موثوق عادةً</translation>
+    </message>
+    <message>
+        <source>E — unreliable</source>
+        <translation>E — غير موثوق</translation>
+    </message>
+    <message>
+        <source>F — reliability cannot be judged</source>
+        <translation>F — يتعذّر الحكم على موثوقيته</translation>
+    </message>
+    <message>
+        <source>1 — confirmed</source>
+        <translation>1 — مؤكَّدة</translation>
+    </message>
+    <message>
+        <source>2 — probably true</source>
+        <translation>2 — صحيحة على الأرجح</translation>
+    </message>
+    <message>
+        <source>3 — possibly true</source>
+        <translation>3 — ربما صحيحة</translation>
+    </message>
+    <message>
+        <source>4 — doubtful</source>
+        <translation>4 — مشكوك فيها</translation>
+    </message>
+    <message>
+        <source>5 — improbable</source>
+        <translation>5 — مستبعدة</translation>
+    </message>
+    <message>
+        <source>6 — truth cannot be judged</source>
+        <translation>6 — يتعذّر الحكم على صحتها</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Place the cursor on a claim (underlined), or tag a passage as Claim (6).</source>
+        <translation>ضع المؤشر على ادعاء (تحته خط)، أو اوسم مقطعاً بوسم «ادعاء» (6).</translation>
+    </message>
+    <message>
+        <source>One-line summary in your words</source>
+        <translation>خلاصة في سطر واحد بكلماتك</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (when the claim was made)</source>
+        <translation>سنة-شهر-يوم (متى صدر الادعاء)</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>ربط…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الخلاصة</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>موثوقية المصدر</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>مصداقية المعلومة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>المواضيع</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <source>Choose claimant…</source>
+        <translation>اختر صاحب الادعاء…</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).</source>
+        <translation>اكتب التاريخ بصيغة سنة-شهر-يوم (أو سنة-شهر، أو سنة فقط).</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimLinkDialog</name>
+    <message>
+        <source>Link Claims</source>
+        <translation>ربط الادعاءات</translation>
+    </message>
+    <message>
+        <source>This claim {kind}</source>
+        <translation>هذا الادعاء {kind}</translation>
+    </message>
+    <message>
+        <source>Filter claims…</source>
+        <translation>تصفية الادعاءات…</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimModel</name>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>صاحب الادعاء</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>التقييم</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsController</name>
+    <message>
+        <source>Cannot save the claim</source>
+        <translation>تعذّر حفظ الادعاء</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>صاحب الادعاء</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع الادعاء</translation>
+    </message>
+    <message>
+        <source>Cannot link the claims</source>
+        <translation>تعذّر ربط الادعاءين</translation>
+    </message>
+    <message>
+        <source>Cannot remove the link</source>
+        <translation>تعذّرت إزالة الرابط</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTable</name>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Any reliability</source>
+        <translation>أي موثوقية</translation>
+    </message>
+    <message>
+        <source>From YYYY-MM-DD</source>
+        <translation>من سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>To YYYY-MM-DD</source>
+        <translation>إلى سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>Any claimant</source>
+        <translation>أي صاحب ادعاء</translation>
+    </message>
+    <message>
+        <source>Any article</source>
+        <translation>أي مقال</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%n تعليقات</numerusform>
+            <numerusform>%n تعليقاً</numerusform>
+            <numerusform>%n تعليق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>لا ادعاءات</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>لا تطابقات</numerusform>
+            <numerusform>تطابق واحد</numerusform>
+            <numerusform>تطابقان</numerusform>
+            <numerusform>%n تطابقات</numerusform>
+            <numerusform>%n تطابقاً</numerusform>
+            <numerusform>%n تطابق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n imported</source>
+        <translation>
+            <numerusform>لم يُستورد شيء</numerusform>
+            <numerusform>استُورد ملف واحد</numerusform>
+            <numerusform>استُورد ملفان</numerusform>
+            <numerusform>استُوردت %n ملفات</numerusform>
+            <numerusform>استُورد %n ملفاً</numerusform>
+            <numerusform>استُورد %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>لم يُتخطَّ شيء</numerusform>
+            <numerusform>تُخطّي ملف واحد</numerusform>
+            <numerusform>تُخطّي ملفان</numerusform>
+            <numerusform>تُخطّيت %n ملفات</numerusform>
+            <numerusform>تُخطّي %n ملفاً</numerusform>
+            <numerusform>تُخطّي %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>لم يفشل شيء</numerusform>
+            <numerusform>فشل ملف واحد</numerusform>
+            <numerusform>فشل ملفان</numerusform>
+            <numerusform>فشلت %n ملفات</numerusform>
+            <numerusform>فشل %n ملفاً</numerusform>
+            <numerusform>فشل %n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cancelled after {done} of %n file(s)</source>
+        <translation>
+            <numerusform>أُلغي بعد {done} من الملفات</numerusform>
+            <numerusform>أُلغي بعد {done} من ملف واحد</numerusform>
+            <numerusform>أُلغي بعد {done} من ملفين</numerusform>
+            <numerusform>أُلغي بعد {done} من %n ملفات</numerusform>
+            <numerusform>أُلغي بعد {done} من %n ملفاً</numerusform>
+            <numerusform>أُلغي بعد {done} من %n ملف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EditCommand</name>
+    <message>
+        <source>Cannot save the change</source>
+        <translation>تعذّر حفظ التغيير</translation>
+    </message>
+</context>
+<context>
+    <name>EditNames</name>
+    <message>
+        <source>Re-anchor annotations</source>
+        <translation>إعادة تثبيت التعليقات</translation>
+    </message>
+    <message>
+        <source>Tag “{quote}” as {label}</source>
+        <translation>وسم «{quote}» بوسم {label}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag %n passage(s)</source>
+        <translation>
+            <numerusform>وسم المقاطع</numerusform>
+            <numerusform>وسم مقطع واحد</numerusform>
+            <numerusform>وسم مقطعين</numerusform>
+            <numerusform>وسم %n مقاطع</numerusform>
+            <numerusform>وسم %n مقطعاً</numerusform>
+            <numerusform>وسم %n مقطع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “{quote}”</source>
+        <translation>حذف «{quote}»</translation>
+    </message>
+    <message>
+        <source>Change “{quote}” to {label}</source>
+        <translation>تغيير وسم «{quote}» إلى {label}</translation>
+    </message>
+    <message>
+        <source>Edit note on “{quote}”</source>
+        <translation>تحرير الملاحظة على «{quote}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n suggestion(s)</source>
+        <translation>
+            <numerusform>رفض الاقتراحات</numerusform>
+            <numerusform>رفض اقتراح واحد</numerusform>
+            <numerusform>رفض اقتراحين</numerusform>
+            <numerusform>رفض %n اقتراحات</numerusform>
+            <numerusform>رفض %n اقتراحاً</numerusform>
+            <numerusform>رفض %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n mention(s)</source>
+        <translation>
+            <numerusform>رفض الإشارات</numerusform>
+            <numerusform>رفض إشارة واحدة</numerusform>
+            <numerusform>رفض إشارتين</numerusform>
+            <numerusform>رفض %n إشارات</numerusform>
+            <numerusform>رفض %n إشارةً</numerusform>
+            <numerusform>رفض %n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n article(s)</source>
+        <translation>
+            <numerusform>استيراد المقالات</numerusform>
+            <numerusform>استيراد مقال واحد</numerusform>
+            <numerusform>استيراد مقالين</numerusform>
+            <numerusform>استيراد %n مقالات</numerusform>
+            <numerusform>استيراد %n مقالاً</numerusform>
+            <numerusform>استيراد %n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New article “{title}”</source>
+        <translation>مقال جديد «{title}»</translation>
+    </message>
+    <message>
+        <source>Delete article “{title}”</source>
+        <translation>حذف المقال «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n article(s)</source>
+        <translation>
+            <numerusform>حذف المقالات</numerusform>
+            <numerusform>حذف مقال واحد</numerusform>
+            <numerusform>حذف مقالين</numerusform>
+            <numerusform>حذف %n مقالات</numerusform>
+            <numerusform>حذف %n مقالاً</numerusform>
+            <numerusform>حذف %n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit metadata of “{title}”</source>
+        <translation>تحرير البيانات الوصفية لـ«{title}»</translation>
+    </message>
+    <message>
+        <source>Edit claim</source>
+        <translation>تحرير الادعاء</translation>
+    </message>
+    <message>
+        <source>Link claims ({kind})</source>
+        <translation>ربط الادعاءات ({kind})</translation>
+    </message>
+    <message>
+        <source>Remove claim link</source>
+        <translation>إزالة رابط بين ادعاءين</translation>
+    </message>
+    <message>
+        <source>Link “{quote}” to an entity</source>
+        <translation>ربط «{quote}» بكيان</translation>
+    </message>
+    <message>
+        <source>Edit entity {name}</source>
+        <translation>تحرير الكيان {name}</translation>
+    </message>
+    <message>
+        <source>Merge {remove} into {keep}</source>
+        <translation>دمج {remove} في {keep}</translation>
+    </message>
+    <message>
+        <source>Add label {label}</source>
+        <translation>إضافة الوسم {label}</translation>
+    </message>
+    <message>
+        <source>Edit label {label}</source>
+        <translation>تحرير الوسم {label}</translation>
+    </message>
+    <message>
+        <source>Remove label {label}</source>
+        <translation>حذف الوسم {label}</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesController</name>
+    <message>
+        <source>Place the cursor on an annotation first.</source>
+        <translation>ضع المؤشر على تعليق أولاً.</translation>
+    </message>
+    <message>
+        <source>Cannot link the entity</source>
+        <translation>تعذّر ربط الكيان</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>Cannot save the entity</source>
+        <translation>تعذّر حفظ الكيان</translation>
+    </message>
+    <message>
+        <source>Cannot add the alias</source>
+        <translation>تعذّرت إضافة الاسم البديل</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” into…</source>
+        <translation>دمج «{name}» في…</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>تعذّر الدمج</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesPanel</name>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Filter entities…</source>
+        <translation>تصفية الكيانات…</translation>
+    </message>
+    <message>
+        <source>Open Entity Page…</source>
+        <translation>فتح صفحة الكيان…</translation>
+    </message>
+    <message>
+        <source>Find All Mentions…</source>
+        <translation>العثور على كل الإشارات…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>دمج في…</translation>
+    </message>
+</context>
+<context>
+    <name>EntityModel</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>لا إشارات</numerusform>
+            <numerusform>إشارة واحدة</numerusform>
+            <numerusform>إشارتان</numerusform>
+            <numerusform>%n إشارات</numerusform>
+            <numerusform>%n إشارةً</numerusform>
+            <numerusform>%n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aliases: {aliases}</source>
+        <translation>أسماء أخرى: {aliases}</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPage</name>
+    <message>
+        <source>Entity — {name}</source>
+        <translation>الكيان — {name}</translation>
+    </message>
+    <message>
+        <source>One alias per line: Arabic spellings, Latin names…</source>
+        <translation>اسم بديل في كل سطر: تهجئات عربية، أسماء بالحروف اللاتينية…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>أسماء أخرى</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>لا إشارات</numerusform>
+            <numerusform>إشارة واحدة</numerusform>
+            <numerusform>إشارتان</numerusform>
+            <numerusform>%n إشارات</numerusform>
+            <numerusform>%n إشارةً</numerusform>
+            <numerusform>%n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Mention in context</source>
+        <translation>الإشارة في سياقها</translation>
+    </message>
+    <message>
+        <source>An entity needs a name.</source>
+        <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPicker</name>
+    <message>
+        <source>Link to Entity</source>
+        <translation>ربط بكيان</translation>
+    </message>
+    <message>
+        <source>Name or alias…</source>
+        <translation>الاسم أو اسم بديل…</translation>
+    </message>
+    <message>
+        <source>New entity “{name}”</source>
+        <translation>كيان جديد «{name}»</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation>لا يمكن أن يكون العنوان فارغاً.</translation>
+    </message>
+    <message>
+        <source>The URL must be a full address such as https://example.com/article.</source>
+        <translation>يجب أن يكون الرابط عنواناً كاملاً مثل https://example.com/article.</translation>
+    </message>
+    <message>
+        <source>The date must be a real date written YYYY-MM-DD, or empty.</source>
+        <translation>يجب أن يكون التاريخ تاريخاً صحيحاً بصيغة سنة-شهر-يوم (YYYY-MM-DD)، أو فارغاً.</translation>
+    </message>
+    <message>
+        <source>The language must be a code such as ar, en or und.</source>
+        <translation>يجب أن تكون اللغة رمزاً مثل ar أو en أو und.</translation>
+    </message>
+    <message>
+        <source>The direction must be right-to-left or left-to-right.</source>
+        <translation>يجب أن يكون الاتجاه من اليمين إلى اليسار أو من اليسار إلى اليمين.</translation>
+    </message>
+    <message>
+        <source>A link is supports, contradicts or repeats.</source>
+        <translation>الرابط إما «يدعم» أو «يناقض» أو «يكرر».</translation>
+    </message>
+    <message>
+        <source>A claim cannot be linked to itself.</source>
+        <translation>لا يمكن ربط ادعاء بنفسه.</translation>
+    </message>
+    <message>
+        <source>These claims are already linked that way.</source>
+        <translation>هذان الادعاءان مرتبطان بهذا الشكل من قبل.</translation>
+    </message>
+    <message>
+        <source>An annotation must cover at least one character.</source>
+        <translation>يجب أن يشمل التعليق حرفاً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose another label to move the annotations to.</source>
+        <translation>اختر وسماً آخر لنقل التعليقات إليه.</translation>
+    </message>
+    <message>
+        <source>An entity needs a name.</source>
+        <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>Choose two different entities to merge.</source>
+        <translation>اختر كيانين مختلفين لدمجهما.</translation>
+    </message>
+    <message>
+        <source>A filter needs a label, an entity or a claim status.</source>
+        <translation>يحتاج المرشِّح إلى وسم أو كيان أو حالة ادعاء.</translation>
+    </message>
+    <message>
+        <source>A label needs a name.</source>
+        <translation>يحتاج الوسم إلى اسم.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <source>Export Annotations (CSV)</source>
+        <translation>تصدير التعليقات (CSV)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Claims (CSV)</source>
+        <translation>تصدير الادعاءات (CSV)</translation>
+    </message>
+    <message>
+        <source>Export Project (JSON)</source>
+        <translation>تصدير المشروع (JSON)</translation>
+    </message>
+    <message>
+        <source>Hamish JSON (*.json)</source>
+        <translation>JSON هامش (*.json)</translation>
+    </message>
+    <message>
+        <source>Wrote {file}: {counts}.</source>
+        <translation>كُتب {file}: {counts}.</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>يجري تصدير آخر الآن.</translation>
+    </message>
+    <message>
+        <source>Exporting {file}…</source>
+        <translation>جارٍ تصدير {file}…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article (harakat and hamza ignored)…</source>
+        <translation>بحث في المقال (دون اعتبار للحركات والهمزة)…</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>المطابقة السابقة (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>المطابقة التالية (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>Whole words: كيري finds وكيري and لكيري but not كيريات (off: matches show while you type)</source>
+        <translation>كلمات كاملة: «كيري» تجد «وكيري» و«لكيري» لا «كيريات» (عند الإيقاف: تظهر المطابقات أثناء الكتابة)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا مطابقات</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBar</name>
+    <message>
+        <source>&lt;b&gt;Getting started:&lt;/b&gt; select words, then press a label&apos;s digit (&lt;b&gt;1&lt;/b&gt; Person, &lt;b&gt;2&lt;/b&gt; Organisation…) to tag them</source>
+        <translation>&lt;b&gt;للبدء:&lt;/b&gt; حدّد كلمات ثم اضغط رقم الوسم (&lt;b&gt;1&lt;/b&gt; شخص، &lt;b&gt;2&lt;/b&gt; منظمة…) لوسمها</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;N&lt;/b&gt; / &lt;b&gt;P&lt;/b&gt; next / previous annotation</source>
+        <translation>&lt;b&gt;N&lt;/b&gt; / &lt;b&gt;P&lt;/b&gt; التعليق التالي / السابق</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+Z&lt;/b&gt; undo — every edit is saved at once</source>
+        <translation>&lt;b&gt;Ctrl+Z&lt;/b&gt; تراجع — كل تعديل يُحفظ فورًا</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+Shift+F&lt;/b&gt; search all articles</source>
+        <translation>&lt;b&gt;Ctrl+Shift+F&lt;/b&gt; البحث في كل المقالات</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F1&lt;/b&gt; all shortcuts</source>
+        <translation>&lt;b&gt;F1&lt;/b&gt; كل الاختصارات</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>فهمت</translation>
+    </message>
+    <message>
+        <source>Hide this guide (Help → Getting Started shows it again)</source>
+        <translation>إخفاء هذا الدليل (مساعدة ← البدء يعيد عرضه)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <source>Import Articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles ({patterns})</source>
+        <translation>المقالات ({patterns})</translation>
+    </message>
+    <message>
+        <source>Text and Markdown (*.txt *.text *.md *.markdown)</source>
+        <translation>نص وMarkdown (*.txt *.text *.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html *.htm *.xhtml *.shtml)</source>
+        <translation>صفحات ويب (*.html *.htm *.xhtml *.shtml)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>E-mail (*.eml)</source>
+        <translation>بريد إلكتروني (*.eml)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… (%n more queued)</source>
+        <translation>
+            <numerusform>جارٍ الاستيراد…</numerusform>
+            <numerusform>جارٍ الاستيراد… (دفعة أخرى في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (دفعتان في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعات في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعةً في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعة في الانتظار)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>There is nothing to import there: no files were found.</source>
+        <translation>لا شيء للاستيراد هناك: لم يُعثر على أي ملف.</translation>
+    </message>
+    <message>
+        <source>Imported “{title}”.</source>
+        <translation>استُورد «{title}».</translation>
+    </message>
+    <message>
+        <source>New Article from Clipboard</source>
+        <translation>مقال جديد من الحافظة</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text. Copy an article&apos;s text (or select it on a web page and copy it), then choose New Article from Clipboard again.</source>
+        <translation>لا تحوي الحافظة نصاً. انسخ نص مقال (أو حدده في صفحة ويب وانسخه)، ثم اختر «مقال جديد من الحافظة» مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Hamish does not download web pages. Save the page (File → Save Page As… in the browser) and import the saved file, or copy the article&apos;s text.</source>
+        <translation>لا ينزّل هامش صفحات الويب. احفظ الصفحة (ملف ← حفظ الصفحة باسم… في المتصفح) واستورد الملف المحفوظ، أو انسخ نص المقال.</translation>
+    </message>
+    <message>
+        <source>New Article</source>
+        <translation>مقال جديد</translation>
+    </message>
+    <message>
+        <source>This text is already in the project; the existing article is open.</source>
+        <translation>هذا النص موجود في المشروع؛ فُتح المقال الموجود.</translation>
+    </message>
+    <message>
+        <source>New article “{title}”.</source>
+        <translation>مقال جديد «{title}».</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOutcome</name>
+    <message>
+        <source>imported  </source>
+        <translation>استُورد  </translation>
+    </message>
+    <message>
+        <source>skipped   </source>
+        <translation>تُخطّي   </translation>
+    </message>
+    <message>
+        <source>failed    </source>
+        <translation>فشل    </translation>
+    </message>
+    <message>
+        <source>already in the project as “{title}” (article {id})</source>
+        <translation>موجود في المشروع باسم «{title}» (المقال {id})</translation>
+    </message>
+    <message>
+        <source>This file {reason}</source>
+        <translation>هذا الملف {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing… (%n more queued)</source>
+        <translation>
+            <numerusform>جارٍ الاستيراد…</numerusform>
+            <numerusform>جارٍ الاستيراد… (دفعة أخرى في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (دفعتان في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعات في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعةً في الانتظار)</numerusform>
+            <numerusform>جارٍ الاستيراد… (%n دفعة في الانتظار)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>جارٍ استيراد {file}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation>سيُلغى بعد الملف الحالي…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import Summary</source>
+        <translation>ملخص الاستيراد</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>مستورَد</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>متخطّى</translation>
+    </message>
+    <message>
+        <source>Already in the project as “{title}” (article {id})</source>
+        <translation>موجود في المشروع باسم «{title}» (المقال {id})</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Report</source>
+        <translation>نسخ التقرير</translation>
+    </message>
+</context>
+<context>
+    <name>IndexCatchUp</name>
+    <message numerus="yes">
+        <source>Indexing for search: {done} of %Ln article(s)</source>
+        <translation>
+            <numerusform>فهرسة للبحث: {done} من المقالات</numerusform>
+            <numerusform>فهرسة للبحث: {done} من مقال واحد</numerusform>
+            <numerusform>فهرسة للبحث: {done} من مقالين</numerusform>
+            <numerusform>فهرسة للبحث: {done} من %Ln مقالات</numerusform>
+            <numerusform>فهرسة للبحث: {done} من %Ln مقالاً</numerusform>
+            <numerusform>فهرسة للبحث: {done} من %Ln مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Articles not indexed yet do not appear in search results; they will within about {seconds} s.</source>
+        <translation>لا تظهر المقالات غير المفهرسة بعدُ في نتائج البحث؛ ستظهر خلال {seconds} ثانية تقريباً.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditor</name>
+    <message>
+        <source>Entity (background)</source>
+        <translation>كيان (خلفية ملونة)</translation>
+    </message>
+    <message>
+        <source>Span (background)</source>
+        <translation>مقطع (خلفية ملونة)</translation>
+    </message>
+    <message>
+        <source>Claim (underline)</source>
+        <translation>ادعاء (خط تحته)</translation>
+    </message>
+    <message>
+        <source>Note (dotted underline)</source>
+        <translation>ملاحظة (خط منقّط تحته)</translation>
+    </message>
+    <message>
+        <source>Edit Label</source>
+        <translation>تحرير الوسم</translation>
+    </message>
+    <message>
+        <source>New Label</source>
+        <translation>وسم جديد</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <source>{digit} (now {label})</source>
+        <translation>{digit} (الآن لـ{label})</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم بالعربية</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Shortcut key</source>
+        <translation>مفتاح الاختصار</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>لون الوسم</translation>
+    </message>
+    <message>
+        <source>Give the label a name.</source>
+        <translation>أعطِ الوسم اسماً.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelManager</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDock</name>
+    <message>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <source>Filter articles…</source>
+        <translation>تصفية المقالات…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Tagged passages (annotations) in the article</source>
+        <translation>المقاطع الموسومة (التعليقات) في المقال</translation>
+    </message>
+    <message>
+        <source>Published {date}</source>
+        <translation>نُشر في {date}</translation>
+    </message>
+    <message>
+        <source>Imported {date} (no publication date)</source>
+        <translation>استُورد في {date} (بلا تاريخ نشر)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%Ln أحرف</numerusform>
+            <numerusform>%Ln حرفاً</numerusform>
+            <numerusform>%Ln حرف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%n تعليقات</numerusform>
+            <numerusform>%n تعليقاً</numerusform>
+            <numerusform>%n تعليق</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Projects</source>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>مقال</translation>
+    </message>
+    <message>
+        <source>&amp;Tag</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <source>&amp;Library Panel</source>
+        <translation>لوحة المكتبة</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations Panel</source>
+        <translation>لوحة التعليقات</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Interface &amp;Language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>Interface Language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Search Panel</source>
+        <translation>لوحة البحث</translation>
+    </message>
+    <message>
+        <source>&amp;Entities Panel</source>
+        <translation>لوحة الكيانات</translation>
+    </message>
+    <message>
+        <source>Claim &amp;Editor</source>
+        <translation>محرر الادعاء</translation>
+    </message>
+    <message>
+        <source>&amp;Claims Table</source>
+        <translation>جدول الادعاءات</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Hamish projects (*{suffix});;All files (*)</source>
+        <translation>مشاريع هامش (*{suffix});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Hamish projects (*{suffix})</source>
+        <translation>مشاريع هامش (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>تعذّر إنشاء المشروع</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Open it with File → Open Project, or choose another name.</source>
+        <translation>{path} موجود مسبقاً. افتحه من ملف ← فتح مشروع، أو اختر اسماً آخر.</translation>
+    </message>
+    <message>
+        <source>Cannot open article</source>
+        <translation>تعذّر فتح المقال</translation>
+    </message>
+    <message>
+        <source>The article text changed: {moved} annotation(s) re-anchored by their quote, {orphaned} orphaned (see the Annotations panel).</source>
+        <translation>تغيّر نص المقال: عدد التعليقات المُعاد تثبيتها بنصها المقتبس: {moved}، وعدد الفاقدة لموضعها: {orphaned} (انظر لوحة التعليقات).</translation>
+    </message>
+    <message>
+        <source>Place the cursor on a tagged entity, or choose one in the Entities panel.</source>
+        <translation>ضع المؤشر على كيان موسوم، أو اختر كياناً في لوحة الكيانات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reader Font</source>
+        <translation>خط القراءة</translation>
+    </message>
+    <message>
+        <source>About Hamish</source>
+        <translation>عن هامش</translation>
+    </message>
+    <message>
+        <source>Read, annotate and brief on Arabic news.
+MIT licence.</source>
+        <translation>قراءة الأخبار العربية والتعليق عليها وإعداد الإحاطات.
+رخصة MIT.</translation>
+    </message>
+    <message>
+        <source>Your Name</source>
+        <translation>اسمك</translation>
+    </message>
+    <message>
+        <source>The name recorded on your annotations and as a briefing&apos;s author:</source>
+        <translation>الاسم المسجل على تعليقاتك وبوصفك كاتب الإحاطة:</translation>
+    </message>
+    <message>
+        <source>Hamish</source>
+        <translation>هامش</translation>
+    </message>
+</context>
+<context>
+    <name>ManageLabels</name>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsDialog</name>
+    <message>
+        <source>Find All Mentions — {name}</source>
+        <translation>العثور على كل الإشارات — {name}</translation>
+    </message>
+    <message>
+        <source>Aliases searched (with و ف ب ك ل before them): {aliases}</source>
+        <translation>الأسماء المبحوث عنها (مع و ف ب ك ل قبلها): {aliases}</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>المقال المفتوح</translation>
+    </message>
+    <message>
+        <source>Add alias…</source>
+        <translation>إضافة اسم بديل…</translation>
+    </message>
+    <message>
+        <source>Add Alias</source>
+        <translation>إضافة اسم بديل</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Occurrence</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>Accept All</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n untagged occurrence(s)</source>
+        <translation>
+            <numerusform>لا مواضع غير موسومة</numerusform>
+            <numerusform>موضع واحد غير موسوم</numerusform>
+            <numerusform>موضعان غير موسومين</numerusform>
+            <numerusform>%n مواضع غير موسومة</numerusform>
+            <numerusform>%n موضعاً غير موسوم</numerusform>
+            <numerusform>%n موضع غير موسوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروفة</translation>
+    </message>
+    <message>
+        <source>Edit Metadata</source>
+        <translation>تحرير البيانات الوصفية</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet / source</source>
+        <translation>الوسيلة الإعلامية / المصدر</translation>
+    </message>
+    <message>
+        <source>&amp;Author</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>الرابط (URL)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Right to left</source>
+        <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+        <source>D&amp;irection</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>Where the article was imported from</source>
+        <translation>المكان الذي استُورد منه المقال</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>مستورد من</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataEditor</name>
+    <message>
+        <source>Open an article first.</source>
+        <translation>افتح مقالاً أولاً.</translation>
+    </message>
+    <message>
+        <source>Edit Metadata</source>
+        <translation>تحرير البيانات الوصفية</translation>
+    </message>
+    <message>
+        <source>Cannot save the change</source>
+        <translation>تعذّر حفظ التغيير</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Your note on this passage…</source>
+        <translation>ملاحظتك على هذا المقطع…</translation>
+    </message>
+</context>
+<context>
+    <name>OverflowToolBar</name>
+    <message>
+        <source>More</source>
+        <translation>المزيد</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Unknown language</source>
+        <translation>لغة غير معروفة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>لا أحرف</numerusform>
+            <numerusform>حرف واحد</numerusform>
+            <numerusform>حرفان</numerusform>
+            <numerusform>%Ln أحرف</numerusform>
+            <numerusform>%Ln حرفاً</numerusform>
+            <numerusform>%Ln حرف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecentProjects</name>
+    <message>
+        <source>{name} (missing)</source>
+        <translation>{name} (غير موجود)</translation>
+    </message>
+    <message>
+        <source>No Recent Projects</source>
+        <translation>لا مشاريع حديثة</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveLabelDialog</name>
+    <message>
+        <source>Remove label {name}</source>
+        <translation>حذف الوسم {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” is used by %n annotation(s).</source>
+        <translation>
+            <numerusform>الوسم «{name}» غير مستخدم في أي تعليق.</numerusform>
+            <numerusform>الوسم «{name}» مستخدم في تعليق واحد.</numerusform>
+            <numerusform>الوسم «{name}» مستخدم في تعليقين.</numerusform>
+            <numerusform>الوسم «{name}» مستخدم في %n تعليقات.</numerusform>
+            <numerusform>الوسم «{name}» مستخدم في %n تعليقاً.</numerusform>
+            <numerusform>الوسم «{name}» مستخدم في %n تعليق.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move them to</source>
+        <translation>نقلها إلى</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>حذفها</translation>
+    </message>
+    <message>
+        <source>Remove Label</source>
+        <translation>حذف الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>الملخص التنفيذي</translation>
+    </message>
+    <message>
+        <source>claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>contradictions</source>
+        <translation>الادعاءات المتناقضة</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>excerpts</source>
+        <translation>المقتطفات والملاحظات</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>texts</source>
+        <translation>النصوص الكاملة</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>صفحة الغلاف</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>حُفظت الإحاطة</translation>
+    </message>
+    <message>
+        <source>Export Briefing</source>
+        <translation>تصدير إحاطة</translation>
+    </message>
+    <message>
+        <source>العربية (Arabic)</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>المُعِدّ:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>&amp;Handling:</source>
+        <translation>التداول:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>&amp;Current article</source>
+        <translation>المقال الحالي</translation>
+    </message>
+    <message>
+        <source>&amp;Selected articles</source>
+        <translation>مقالات مختارة</translation>
+    </message>
+    <message>
+        <source>&amp;Whole project</source>
+        <translation>المشروع كاملاً</translation>
+    </message>
+    <message>
+        <source>Saved &amp;filter</source>
+        <translation>مرشِّح محفوظ</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Any entity</source>
+        <translation>أي كيان</translation>
+    </message>
+    <message>
+        <source>Any claim status</source>
+        <translation>أي حالة ادعاء</translation>
+    </message>
+    <message>
+        <source>No article is open.</source>
+        <translation>لا مقال مفتوح.</translation>
+    </message>
+    <message>
+        <source>Sections (tick to include, drag or use the arrows to order)</source>
+        <translation>الأقسام (علّم لتضمين القسم، واسحب أو استخدم الأسهم للترتيب)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>لأعلى</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>لأسفل</translation>
+    </message>
+    <message>
+        <source>Include the &amp;full text of each article, highlighted</source>
+        <translation>تضمين النص الكامل لكل مقال مع إبراز التعليقات</translation>
+    </message>
+    <message>
+        <source>Executive &amp;summary:</source>
+        <translation>الملخص التنفيذي:</translation>
+    </message>
+    <message>
+        <source>اكتب هنا خلاصة التحليل… / Your summary…</source>
+        <translation>اكتب هنا خلاصة التحليل…</translation>
+    </message>
+    <message>
+        <source>Outline:</source>
+        <translation>المخطط:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Report</source>
+        <translation>فتح الإحاطة</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>(no sections chosen)</source>
+        <translation>(لم يُختر أي قسم)</translation>
+    </message>
+    <message>
+        <source>Choose at least one section to include.</source>
+        <translation>اختر قسماً واحداً على الأقل لتضمينه.</translation>
+    </message>
+    <message>
+        <source>Tick at least one article.</source>
+        <translation>علّم مقالاً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose a label, an entity or a claim status to filter by.</source>
+        <translation>اختر وسماً أو كياناً أو حالة ادعاء للتصفية بها.</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>مستندات Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>لا ادعاءات</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contradiction(s)</source>
+        <translation>
+            <numerusform>لا تناقضات</numerusform>
+            <numerusform>تناقض واحد</numerusform>
+            <numerusform>تناقضان</numerusform>
+            <numerusform>%n تناقضات</numerusform>
+            <numerusform>%n تناقضاً</numerusform>
+            <numerusform>%n تناقض</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كياناً</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n excerpt(s)</source>
+        <translation>
+            <numerusform>لا مقتطفات</numerusform>
+            <numerusform>مقتطف واحد</numerusform>
+            <numerusform>مقتطفان</numerusform>
+            <numerusform>%n مقتطفات</numerusform>
+            <numerusform>%n مقتطفاً</numerusform>
+            <numerusform>%n مقتطف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>لا مصادر</numerusform>
+            <numerusform>مصدر واحد</numerusform>
+            <numerusform>مصدران</numerusform>
+            <numerusform>%n مصادر</numerusform>
+            <numerusform>%n مصدراً</numerusform>
+            <numerusform>%n مصدر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote {file}: {counts}.</source>
+        <translation>كُتب {file}: {counts}.</translation>
+    </message>
+    <message>
+        <source>The report was not written.</source>
+        <translation>لم تُكتب الإحاطة.</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>أُلغي؛ لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
+    <name>SavedMark</name>
+    <message>
+        <source>Saved</source>
+        <translation>محفوظ</translation>
+    </message>
+    <message>
+        <source>Everything is saved: every edit is written to the project file at once.</source>
+        <translation>كل شيء محفوظ: يُكتب كل تعديل في ملف المشروع فورًا.</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>حُفظ {time}</translation>
+    </message>
+    <message>
+        <source>Every edit is written to the project file at once; the last one at {time}. There is nothing to save.</source>
+        <translation>يُكتب كل تعديل في ملف المشروع فورًا؛ آخرها في {time}. لا شيء ينتظر الحفظ.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>title or source</source>
+        <translation>العنوان أو المصدر</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Search all articles: words, &quot;phrases&quot;, pre*, OR, NOT</source>
+        <translation>بحث في كل المقالات: كلمات، &quot;عبارات&quot;، بادئة*، OR، NOT</translation>
+    </message>
+    <message>
+        <source>Harakat, tatweel, hamza and alef forms, ة/ه and Latin case are ignored.
+A word also matches it with و ف ب ك ل in front (كيري → وكيري، لكيري), never inside another word.
+&quot;quoted words&quot; form a phrase; كير* finds words starting with كير.
+Words are all required; OR, NOT and (parentheses) combine them: (كيري OR لافروف) NOT جنيف</source>
+        <translation>لا اعتبار للحركات والتطويل وأشكال الهمزة والألف، ولا للفرق بين ة وه، ولا لحالة الأحرف اللاتينية.
+تطابق الكلمةُ نفسَها مسبوقةً بـ و ف ب ك ل (كيري ← وكيري، لكيري)، ولا تطابق داخل كلمة أخرى.
+الكلمات بين علامتي تنصيص تُعدّ عبارة واحدة؛ كير* تجد الكلمات التي تبدأ بـ كير.
+كل الكلمات مطلوبة؛ وتجمعها OR وNOT والأقواس: (كيري OR لافروف) NOT جنيف</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>المرشِّحات</translation>
+    </message>
+    <message>
+        <source>Restrict by label, entity, claim status, source or date</source>
+        <translation>تقييد النتائج بالوسم أو الكيان أو حالة الادعاء أو المصدر أو التاريخ</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>أي</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>تاريخ النشر</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>مسح المرشِّحات</translation>
+    </message>
+    <message>
+        <source>Show more results</source>
+        <translation>إظهار مزيد من النتائج</translation>
+    </message>
+    <message>
+        <source>Type to search every article of the project.</source>
+        <translation>اكتب للبحث في كل مقالات المشروع.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <source>Filters ({count})</source>
+        <translation>المرشِّحات ({count})</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <translation>فشل البحث: {error}</translation>
+    </message>
+    <message>
+        <source>No article matches.</source>
+        <translation>لا مقال مطابق.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s) match</source>
+        <translation>
+            <numerusform>لا مقالات مطابقة</numerusform>
+            <numerusform>مقال واحد مطابق</numerusform>
+            <numerusform>مقالان مطابقان</numerusform>
+            <numerusform>%Ln مقالات مطابقة</numerusform>
+            <numerusform>%Ln مقالاً مطابقاً</numerusform>
+            <numerusform>%Ln مقال مطابق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>showing the best %Ln</source>
+        <translation>
+            <numerusform>لا شيء معروض</numerusform>
+            <numerusform>يُعرض الأفضل</numerusform>
+            <numerusform>يُعرض أفضل اثنين</numerusform>
+            <numerusform>يُعرض أفضل %Ln</numerusform>
+            <numerusform>يُعرض أفضل %Ln</numerusform>
+            <numerusform>يُعرض أفضل %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(ranked among the %Ln newest)</source>
+        <translation>
+            <numerusform>(مرتبة بين الأحدث)</numerusform>
+            <numerusform>(مرتبة بين الأحدث)</numerusform>
+            <numerusform>(مرتبة بين أحدث اثنين)</numerusform>
+            <numerusform>(مرتبة بين أحدث %Ln)</numerusform>
+            <numerusform>(مرتبة بين أحدث %Ln)</numerusform>
+            <numerusform>(مرتبة بين أحدث %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>still indexing: %Ln article(s) not searched yet</source>
+        <translation>
+            <numerusform>الفهرسة جارية</numerusform>
+            <numerusform>الفهرسة جارية: مقال واحد لم يُبحث فيه بعد</numerusform>
+            <numerusform>الفهرسة جارية: مقالان لم يُبحث فيهما بعد</numerusform>
+            <numerusform>الفهرسة جارية: %Ln مقالات لم يُبحث فيها بعد</numerusform>
+            <numerusform>الفهرسة جارية: %Ln مقالاً لم يُبحث فيها بعد</numerusform>
+            <numerusform>الفهرسة جارية: %Ln مقال لم يُبحث فيها بعد</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message numerus="yes">
+        <source>%n match(es) · score {score}</source>
+        <translation>
+            <numerusform>لا تطابقات · الدرجة {score}</numerusform>
+            <numerusform>تطابق واحد · الدرجة {score}</numerusform>
+            <numerusform>تطابقان · الدرجة {score}</numerusform>
+            <numerusform>%n تطابقات · الدرجة {score}</numerusform>
+            <numerusform>%n تطابقاً · الدرجة {score}</numerusform>
+            <numerusform>%n تطابق · الدرجة {score}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Tag the selected text with the {label} label (in the article)</source>
+        <translation>وسم النص المحدد بوسم {label} (في المقال)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Filter by action, key or description…</source>
+        <translation>تصفية حسب الأمر أو المفتاح أو الوصف…</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>ما يفعله</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (every edit, one step at a time)</source>
+        <translation>التراجع عن آخر تعديل (كل تعديل، خطوة بخطوة)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Do again the edit just undone</source>
+        <translation>إعادة التعديل الذي تم التراجع عنه للتو</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <source>Suggestions unavailable: {error}</source>
+        <translation>الاقتراحات غير متاحة: {error}</translation>
+    </message>
+    <message>
+        <source>Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label}: “{text}”</source>
+        <translation>اقتراح {label}: «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept Suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject Suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>There is no “{label}” label any more.</source>
+        <translation>لم يعد هناك وسم «{label}».</translation>
+    </message>
+    <message>
+        <source>Accept suggestion “{quote}”</source>
+        <translation>قبول الاقتراح «{quote}»</translation>
+    </message>
+    <message>
+        <source>No suggestions in this article.</source>
+        <translation>لا اقتراحات في هذا المقال.</translation>
+    </message>
+</context>
+<context>
+    <name>TaggingController</name>
+    <message>
+        <source>Tag the selection as {label}</source>
+        <translation>وسم التحديد بوسم {label}</translation>
+    </message>
+    <message>
+        <source>Tagged “{quote}” as {label}</source>
+        <translation>وُسم «{quote}» بوسم {label}</translation>
+    </message>
+    <message>
+        <source>Cannot delete the annotation</source>
+        <translation>تعذّر حذف التعليق</translation>
+    </message>
+    <message>
+        <source>Cannot change the label</source>
+        <translation>تعذّر تغيير الوسم</translation>
+    </message>
+    <message>
+        <source>Cannot save the note</source>
+        <translation>تعذّر حفظ الملاحظة</translation>
+    </message>
+    <message>
+        <source>Find All Mentions</source>
+        <translation>العثور على كل الإشارات</translation>
+    </message>
+    <message>
+        <source>There is no label to tag mentions of “{entity}” with: tag one by hand.</source>
+        <translation>لا يوجد وسم لوسم إشارات «{entity}»: ضع الوسم على واحدة يدويًا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n mention(s) of {entity}</source>
+        <translation>
+            <numerusform>قبول الإشارات إلى {entity}</numerusform>
+            <numerusform>قبول إشارة واحدة إلى {entity}</numerusform>
+            <numerusform>قبول إشارتين إلى {entity}</numerusform>
+            <numerusform>قبول %n إشارات إلى {entity}</numerusform>
+            <numerusform>قبول %n إشارةً إلى {entity}</numerusform>
+            <numerusform>قبول %n إشارة إلى {entity}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Place the cursor on an annotation first.</source>
+        <translation>ضع المؤشر على تعليق أولاً.</translation>
+    </message>
+    <message>
+        <source>This annotation is orphaned: its text is gone.</source>
+        <translation>هذا التعليق فاقد لموضعه: نصه لم يعد موجوداً.</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Change Label</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <source>Delete Annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <source>Tag Selection As</source>
+        <translation>وسم التحديد بـ</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Entity: {name}</source>
+        <translation>الكيان: {name}</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>خطأ غير متوقع: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>Asserts</source>
+        <translation>يؤكد</translation>
+    </message>
+    <message>
+        <source>Denies</source>
+        <translation>ينفي</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>غير متحقَّق منه</translation>
+    </message>
+    <message>
+        <source>Corroborated</source>
+        <translation>مؤكَّد</translation>
+    </message>
+    <message>
+        <source>Contested</source>
+        <translation>موضع خلاف</translation>
+    </message>
+    <message>
+        <source>Refuted</source>
+        <translation>مدحوض</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <source>Date/time</source>
+        <translation>تاريخ ووقت</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>supports</source>
+        <translation>يدعم</translation>
+    </message>
+    <message>
+        <source>contradicts</source>
+        <translation>يناقض</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>يكرر</translation>
+    </message>
+</context>
+<context>
+    <name>_HintLabel</name>
+    <message>
+        <source>No article is open</source>
+        <translation>لا مقال مفتوح</translation>
+    </message>
+    <message>
+        <source>Choose one in the library, or import articles with &lt;b&gt;File → Import Articles…&lt;/b&gt; (Ctrl+I).</source>
+        <translation>اختر مقالاً من المكتبة، أو استورد مقالات من &lt;b&gt;ملف ← استيراد مقالات…&lt;/b&gt; (Ctrl+I).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,352 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AnnotationPanel</name>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n orphaned</source>
+            <translation>
+                <numerusform>%n orphaned</numerusform>
+                <numerusform>%n orphaned</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleActions</name>
+        <message numerus="yes">
+            <source>%Ln annotation(s)</source>
+            <translation>
+                <numerusform>%Ln annotation</numerusform>
+                <numerusform>%Ln annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %Ln article(s) and their {annotations}?</source>
+            <translation>
+                <numerusform>Delete %Ln article and their {annotations}?</numerusform>
+                <numerusform>Delete %Ln articles and their {annotations}?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %Ln article(s).</source>
+            <translation>
+                <numerusform>Deleted %Ln article.</numerusform>
+                <numerusform>Deleted %Ln articles.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Counts</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n claim</numerusform>
+                <numerusform>%n claims</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n imported</numerusform>
+                <numerusform>%n imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n skipped</source>
+            <translation>
+                <numerusform>%n skipped</numerusform>
+                <numerusform>%n skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>cancelled after {done} of %n file(s)</source>
+            <translation>
+                <numerusform>cancelled after {done} of %n file</numerusform>
+                <numerusform>cancelled after {done} of %n files</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EditNames</name>
+        <message numerus="yes">
+            <source>Tag %n passage(s)</source>
+            <translation>
+                <numerusform>Tag %n passage</numerusform>
+                <numerusform>Tag %n passages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reject %n suggestion(s)</source>
+            <translation>
+                <numerusform>Reject %n suggestion</numerusform>
+                <numerusform>Reject %n suggestions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reject %n mention(s)</source>
+            <translation>
+                <numerusform>Reject %n mention</numerusform>
+                <numerusform>Reject %n mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import %n article(s)</source>
+            <translation>
+                <numerusform>Import %n article</numerusform>
+                <numerusform>Import %n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n article(s)</source>
+            <translation>
+                <numerusform>Delete %n article</numerusform>
+                <numerusform>Delete %n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityModel</name>
+        <message numerus="yes">
+            <source>%n mention(s)</source>
+            <translation>
+                <numerusform>%n mention</numerusform>
+                <numerusform>%n mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityPage</name>
+        <message numerus="yes">
+            <source>%n mention(s)</source>
+            <translation>
+                <numerusform>%n mention</numerusform>
+                <numerusform>%n mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportController</name>
+        <message numerus="yes">
+            <source>Importing… (%n more queued)</source>
+            <translation>
+                <numerusform>Importing… (%n more queued)</numerusform>
+                <numerusform>Importing… (%n more queued)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportProgress</name>
+        <message numerus="yes">
+            <source>Importing… (%n more queued)</source>
+            <translation>
+                <numerusform>Importing… (%n more queued)</numerusform>
+                <numerusform>Importing… (%n more queued)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>IndexCatchUp</name>
+        <message numerus="yes">
+            <source>Indexing for search: {done} of %Ln article(s)</source>
+            <translation>
+                <numerusform>Indexing for search: {done} of %Ln article</numerusform>
+                <numerusform>Indexing for search: {done} of %Ln articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryModel</name>
+        <message numerus="yes">
+            <source>%Ln character(s)</source>
+            <translation>
+                <numerusform>%Ln character</numerusform>
+                <numerusform>%Ln characters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n annotation(s)</source>
+            <translation>
+                <numerusform>%n annotation</numerusform>
+                <numerusform>%n annotations</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MentionsDialog</name>
+        <message numerus="yes">
+            <source>%n untagged occurrence(s)</source>
+            <translation>
+                <numerusform>%n untagged occurrence</numerusform>
+                <numerusform>%n untagged occurrences</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderPane</name>
+        <message numerus="yes">
+            <source>%Ln character(s)</source>
+            <translation>
+                <numerusform>%Ln character</numerusform>
+                <numerusform>%Ln characters</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoveLabelDialog</name>
+        <message numerus="yes">
+            <source>“{name}” is used by %n annotation(s).</source>
+            <translation>
+                <numerusform>“{name}” is used by %n annotation.</numerusform>
+                <numerusform>“{name}” is used by %n annotations.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message numerus="yes">
+            <source>%n claim(s)</source>
+            <translation>
+                <numerusform>%n claim</numerusform>
+                <numerusform>%n claims</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n contradiction(s)</source>
+            <translation>
+                <numerusform>%n contradiction</numerusform>
+                <numerusform>%n contradictions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entity(ies)</source>
+            <translation>
+                <numerusform>%n entity</numerusform>
+                <numerusform>%n entities</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n excerpt(s)</source>
+            <translation>
+                <numerusform>%n excerpt</numerusform>
+                <numerusform>%n excerpts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s)</source>
+            <translation>
+                <numerusform>%n source</numerusform>
+                <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message numerus="yes">
+            <source>%Ln article(s) match</source>
+            <translation>
+                <numerusform>%Ln article matches</numerusform>
+                <numerusform>%Ln articles match</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>showing the best %Ln</source>
+            <translation>
+                <numerusform>showing the best %Ln</numerusform>
+                <numerusform>showing the best %Ln</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(ranked among the %Ln newest)</source>
+            <translation>
+                <numerusform>(ranked among the %Ln newest)</numerusform>
+                <numerusform>(ranked among the %Ln newest)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>still indexing: %Ln article(s) not searched yet</source>
+            <translation>
+                <numerusform>still indexing: %Ln article not searched yet</numerusform>
+                <numerusform>still indexing: %Ln articles not searched yet</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
+        <message numerus="yes">
+            <source>%n match(es) · score {score}</source>
+            <translation>
+                <numerusform>%n match · score {score}</numerusform>
+                <numerusform>%n matches · score {score}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TaggingController</name>
+        <message numerus="yes">
+            <source>Accept %n mention(s) of {entity}</source>
+            <translation>
+                <numerusform>Accept %n mention of {entity}</numerusform>
+                <numerusform>Accept %n mentions of {entity}</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,394 @@
+"""The Arabic interface: every text translated, everything mirrored, and the language chosen
+as documented (desktop/ui/i18n.py). The rest of the suite runs in English."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
+
+from desktop import settings
+from desktop.core.models import ImportFailure, ImportReport
+from desktop.io.batch import BatchReport
+from desktop.settings import Settings
+from desktop.ui.commands.edit_names import PATTERNS, edit_name
+from desktop.ui.i18n import install_language, resolve_language
+from desktop.ui.shell.mainwindow import MainWindow
+
+from .conftest import RecordingMessenger
+
+MakeWindow = Callable[..., MainWindow]
+ROOT = Path(__file__).resolve().parents[2]
+
+# Latin words that may stay in the Arabic interface: the product and format names, keys of
+# shortcuts, query operators, file patterns, and the language menu's own "English".
+ALLOWED = {
+    "Hamish", "Word", "PDF", "CSV", "JSON", "URL", "MIT", "Markdown", "OR", "NOT", "ID",
+    "Ctrl", "Shift", "Alt", "Meta", "Enter", "Esc", "Del", "Delete", "Return", "Ins", "Tab",
+    "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
+    "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
+    "hamish",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[QApplication]:
+    """The application in Arabic for one test (as ``hamish --lang ar`` starts it)."""
+    assert install_language(qapp, "ar") == "ar"
+    try:
+        yield qapp
+    finally:
+        install_language(qapp, "en")
+
+
+def _data_words(window: MainWindow) -> set[str]:
+    """Latin words of the project's own data (titles, sources, names): shown as they are."""
+    project = window.project
+    texts = [str(project.path), window.prefs.author()]
+    for summary in project.documents.summaries():
+        texts += [summary.title, summary.source, summary.published or ""]
+        texts.append(project.documents.get(summary.id).origin)
+    for entity in project.entities.summaries():
+        texts += [entity.name, *entity.aliases]
+    from desktop.ui.transfer.briefing_dialog import MARKINGS  # the briefing's own language
+
+    texts += MARKINGS
+    return {word for text in texts for word in WORD.findall(text)}
+
+
+def _texts(root: QWidget, skip: set[int]) -> Iterator[tuple[str, str]]:
+    """(where, text) for every visible piece of interface text under ``root``."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if id(widget) in skip:
+            continue
+        name = f"{type(widget).__name__}:{widget.objectName()}"
+        if widget.isWindow() or widget.windowTitle():
+            yield name + " title", widget.windowTitle()
+        yield name + " tip", widget.toolTip()
+        if isinstance(widget, QLabel):
+            yield name, re.sub(r"<[^>]+>", " ", widget.text())
+        if isinstance(widget, QAbstractButton):
+            yield name, widget.text()
+        if isinstance(widget, QLineEdit):
+            yield name + " placeholder", widget.placeholderText()
+        if isinstance(widget, QGroupBox):
+            yield name, widget.title()
+        if isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                yield name + " tab", widget.tabText(i)
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield name + " item", widget.itemText(i)
+        if isinstance(widget, QHeaderView) and widget.model() is not None:
+            model = widget.model()
+            for column in range(widget.count()):
+                yield name + " header", str(model.headerData(column, widget.orientation()) or "")
+        if isinstance(widget, QMenu):
+            yield name + " menu", widget.title()
+    for action in root.findChildren(QAction):
+        where = f"action:{action.objectName() or action.text()}"
+        yield where, action.text()
+        yield where + " tip", action.toolTip()
+        yield where + " status", action.statusTip()
+
+
+def _latin(texts: Iterable[tuple[str, str]], allowed: set[str]) -> list[tuple[str, str]]:
+    """Texts with a Latin word not allowed; colours (#9b8ec7) and the language codes the
+    metadata dialog lists ("ar — العربية") are values, not words."""
+    found = []
+    for where, text in texts:
+        plain = re.sub(r"#[0-9a-fA-F]{6}\b|^(ar|en|und) — ", "", text)
+        if any(word not in allowed for word in WORD.findall(plain)):
+            found.append((where, text))
+    return found
+
+
+def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]:
+    """Every dialog that can be built without its modal loop."""
+    from desktop.ui.annotations.note_editor import NoteEditor
+    from desktop.ui.claims.link_dialog import ClaimLinkDialog
+    from desktop.ui.entities.dialogs import EntityPage, EntityPicker
+    from desktop.ui.entities.mentions import MentionsDialog
+    from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
+    from desktop.ui.library.metadata import MetadataDialog
+    from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportSummaryDialog
+
+    project = window.project
+    session = window.session
+    assert session is not None
+    labels = session.labels
+    # A person (an entity) and a claim to show in the dialogs.
+    text = window.reader.text.toPlainText()
+    for key, word in (("person", "كيري"), ("claim", text.split("،")[0][:60])):
+        start = text.index(word)
+        window.reader.text.select_cp(start, start + len(word))
+        label = session.label_by_key(key)
+        assert label is not None
+        window.tagging.tag_selection(label.id)
+    manager = LabelManager(window)
+    manager.show_labels(labels, {label.id: 0 for label in labels})
+    document = project.documents.get(window.library.first_document() or 1)
+    entity = project.entities.get(project.entities.summaries()[0].id)
+    outcome = ImportOutcome(
+        BatchReport(
+            ImportReport(
+                imported=[("a.txt", document.id)],
+                duplicates=[("b.txt", document.id)],
+                failed=[ImportFailure("c.bin", "c.bin: not a text file")],
+            ),
+            total=3,
+            cancelled=True,
+        ),
+        project.path,
+        {document.id: document.title},
+    )
+    dialogs: list[QWidget] = [
+        manager,
+        LabelEditor(None, {"1": "شخص"}, window),
+        LabelEditor(labels[0], {}, window),
+        RemoveLabelDialog(labels[0], 3, labels[1:], window),
+        NoteEditor("اقتباس", "", window),
+        MetadataDialog(document, window),
+        EntityPage(project, entity, window),
+        EntityPicker(project, "كيري", None, parent=window),
+        MentionsDialog(project, entity, document.id, window),
+        ImportSummaryDialog(outcome, window),
+        window.exports.open_briefing(),
+    ]
+    dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
+    return dialogs
+
+
+def test_the_arabic_window_has_no_english_left(
+    arabic: QApplication,
+    make_window: MakeWindow,
+    default_project: Path,
+    messenger: RecordingMessenger,
+) -> None:
+    window = make_window(default_project)
+    window.finish_setup()
+    allowed = ALLOWED | _data_words(window)
+    # The article itself and its metadata are data, in their own language.
+    reader = window.reader
+    skip = {id(reader.text), id(reader.title), id(reader.meta)}
+    seen = [pair for pair in _texts(window, skip) if pair[1]]
+    for dialog in _dialogs(window, messenger):
+        seen += [pair for pair in _texts(dialog, skip) if pair[1]]
+        dialog.close()
+    assert len(seen) > 400  # the walk reached menus, docks and dialogs
+    found = _latin(seen, allowed)
+    window.about()
+    found += _latin([("about", " ".join(messenger.infos[-1][:2]))], allowed)
+    assert not found, "\n".join(f"{where}: {text!r}" for where, text in found)
+    # And the Arabic is really there.
+    assert window.menuBar().actions()[0].text() == "ملف"
+    assert window.library.windowTitle() == "المكتبة"
+
+
+def test_arabic_mirrors_the_window_and_english_does_not(
+    qapp: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    english = make_window(default_project)
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert english.dockWidgetArea(english.library) == Qt.DockWidgetArea.LeftDockWidgetArea
+    install_language(qapp, "ar")
+    try:
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        window = make_window(default_project)
+        assert window.isRightToLeft()
+        # The library starts the reading side: the right in Arabic.
+        assert window.dockWidgetArea(window.library) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert window.dockWidgetArea(window.annotations) == Qt.DockWidgetArea.LeftDockWidgetArea
+        assert window.library.geometry().left() > window.reader.geometry().left()
+    finally:
+        install_language(qapp, "en")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_article_keeps_its_own_direction(
+    language: str, qapp: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    """The reader's text direction comes from the article, whatever the interface."""
+    install_language(qapp, language)
+    try:
+        window = make_window(default_project)
+        doc = window.project.documents.get(window.reader.document_id or 0)
+        assert doc.direction == "rtl"
+        option = window.reader.text.document().defaultTextOption()
+        assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+        window.reader.show_document(doc._replace(direction="ltr"))
+        option = window.reader.text.document().defaultTextOption()
+        assert option.textDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        install_language(qapp, "en")
+
+
+def test_edits_are_named_in_arabic(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    window = make_window(default_project)
+    text = window.reader.text.toPlainText()
+    start = text.index("كيري")
+    window.reader.text.select_cp(start, start + len("كيري"))
+    person = window.session.label_by_key("person")  # type: ignore[union-attr]
+    assert person is not None
+    window.tagging.tag_selection(person.id)
+    assert window.session is not None
+    assert window.session.undo_stack.undoText() == "وسم «كيري» بوسم شخص"
+    assert window.undo_action.text() == "تراجع وسم «كيري» بوسم شخص"
+
+
+def test_every_edit_name_of_the_operations_has_its_translation() -> None:
+    """Each ``text = f"…"`` of desktop/ops, with sample values, matches a pattern of
+    ui/commands/edit_names.py (else it would stay English in the Arabic Edit menu)."""
+    names: list[str] = []
+    for path in sorted((ROOT / "desktop" / "ops").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target = node.targets[0]
+            if not (isinstance(target, ast.Name) and target.id == "text"):
+                continue
+            values = (
+                [node.value.body, node.value.orelse]
+                if isinstance(node.value, ast.IfExp)
+                else [node.value]
+            )
+            for value in values:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    names.append(value.value)
+                elif isinstance(value, ast.JoinedStr):
+                    names.append(_sample(value))
+    assert len(names) >= 15
+    patterns = [re.compile(rf"{pattern}\Z", re.DOTALL) for pattern, _ in PATTERNS]
+    missing = [name for name in names if not any(p.match(name) for p in patterns)]
+    assert not missing, missing
+
+
+def _sample(fstring: ast.JoinedStr) -> str:
+    out = []
+    for part in fstring.values:
+        if isinstance(part, ast.Constant):
+            out.append(str(part.value))
+        elif isinstance(part, ast.FormattedValue):
+            call = part.value
+            if isinstance(call, ast.Call) and ast.unparse(call.func) == "plural":
+                noun = call.args[1]
+                word = noun.value if isinstance(noun, ast.Constant) else "suggestion"
+                out.append(f"2 {word}s")
+            else:
+                out.append("كيري")
+    return "".join(out)
+
+
+def test_edit_names_translate_their_counts_and_labels(arabic: QApplication) -> None:
+    assert edit_name("Import 12 articles") == "استيراد 12 مقالاً"
+    assert edit_name("Delete 1 article") == "حذف مقال واحد"
+    assert edit_name("Tag “كيري” as Person", [("Person", "شخص")]) == "وسم «كيري» بوسم شخص"
+    assert edit_name("Something new") == "Something new"
+
+
+def test_the_interface_language_menu_saves_for_the_next_start(
+    make_window: MakeWindow, default_project: Path, prefs: Settings, messenger: RecordingMessenger
+) -> None:
+    window = make_window(default_project)
+    arabic = window.findChild(QAction, "language_ar")
+    english = window.findChild(QAction, "language_en")
+    assert arabic is not None and english is not None
+    assert english.isChecked() and not arabic.isChecked()
+    arabic.trigger()
+    assert prefs.get(settings.INTERFACE_LANGUAGE) == "ar"
+    title, text, _ = messenger.infos[-1]
+    assert title == "Interface Language"
+    assert "next time Hamish starts" in text and "عند تشغيل هامش" in text
+    english.trigger()
+    assert prefs.get(settings.INTERFACE_LANGUAGE) == "en"
+    assert len(messenger.infos) == 1  # back to the language in use: nothing to announce
+
+
+@pytest.mark.parametrize(
+    ("cli", "env", "setting", "system", "expected"),
+    [
+        (None, None, "", "ar", "ar"),  # an Arabic system locale gives Arabic
+        (None, None, "", "en", "en"),
+        (None, None, "", "fr", "en"),  # anything else gives English
+        (None, None, "en", "ar", "en"),  # the setting overrides the locale
+        (None, None, "ar", "en", "ar"),
+        ("en", None, "ar", "ar", "en"),  # --lang overrides the setting
+        ("ar", None, "en", "en", "ar"),
+        (None, "en", "ar", "ar", "en"),  # HAMISH_LANG (tests) overrides the setting
+        ("ar", "en", "", "en", "ar"),  # … but not --lang
+        (None, None, "klingon", "ar_EG", "ar"),  # a bad setting is ignored
+    ],
+)
+def test_language_resolution(
+    cli: str | None, env: str | None, setting: str, system: str, expected: str
+) -> None:
+    assert resolve_language(cli, setting, system, env) == expected
+
+
+def test_the_system_locale_decides_when_nothing_else_does() -> None:
+    from desktop.ui.i18n import system_language
+
+    arabic = QLocale.system().language() == QLocale.Language.Arabic
+    assert system_language() == ("ar" if arabic else "en")
+    assert resolve_language(None, "", None, None) == system_language()
+
+
+def test_the_command_line_takes_lang_on_the_fast_path() -> None:
+    from desktop.cli import _gui_options
+
+    assert _gui_options(["--lang", "ar"]) == (True, None, "ar")
+    assert _gui_options(["--project", "p.hamish", "--lang=en"]) == (True, Path("p.hamish"), "en")
+    assert _gui_options(["--lang", "fr"])[0] is False  # left to the parser's error
+    assert _gui_options(["--project"])[0] is False
+    assert _gui_options([]) == (True, None, None)
+
+
+def test_tests_run_in_english() -> None:
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_lower_layer_messages_are_shown_in_arabic(arabic: QApplication) -> None:
+    from desktop.ops.articles import validate_metadata
+    from desktop.ui.i18n import error_text
+
+    assert error_text("An entity needs a name.") == "يحتاج الكيان إلى اسم."
+    _clean, problems = validate_metadata({"title": " ", "published": "2020-13-40"})
+    shown = error_text(" ".join(problems))
+    assert shown.startswith("لا يمكن أن يكون العنوان فارغاً.") and "YYYY-MM-DD" in shown
+    # A message with its own details (a path, a database error) stays as it is.
+    assert error_text("Cannot open /x.hamish: disk I/O error") == (
+        "Cannot open /x.hamish: disk I/O error"
+    )
+
+
+def test_counts_use_western_digits_in_arabic(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    """Counts ("%Ln") follow the default locale: Western digits with grouping, whatever the
+    system's."""
+    window = make_window(default_project)
+    meta = window.reader.meta.text()
+    assert re.search(r"\d,\d{3} حرفاً", meta), meta
+    assert not re.search("[٠-٩]", meta)
