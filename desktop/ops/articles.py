@@ -80,8 +80,7 @@ def delete_articles(
     if not text:
         title = short(project.documents.get(ids[0]).title) if len(ids) == 1 else ""
         text = f"Delete article “{title}”" if title else f"Delete {plural(len(ids), 'article')}"
-    with project.database.transaction():
-        rows = tuple(project.documents.delete(doc_id) for doc_id in ids)
+    rows = tuple(project.documents.delete_many(ids))
     back = partial(_restore_articles, rows=rows, text=text)
     return Outcome(_removed(rows, ids), back, text, ids)
 

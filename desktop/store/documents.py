@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.errors import DuplicateDocument, HamishError, NotFound
@@ -113,29 +114,39 @@ class DocumentStore:
     def delete(self, document_id: int) -> RowSet:
         """Delete an article with everything attached to it; returns those rows, so
         :meth:`restore` can bring it all back (undo)."""
+        return self.delete_many([document_id])[0]
+
+    def delete_many(self, document_ids: Sequence[int]) -> list[RowSet]:
+        """Delete articles in one transaction, each with everything attached. Every article's
+        rows are captured before any is deleted: a claim link between two of them would
+        otherwise be gone (cascaded) by the time the second is captured."""
         with self._database.transaction():
-            if not self.exists(document_id):
-                raise NotFound(f"There is no document {document_id} in this project.")
-            d = document_id
-            rows = capture(
-                self._conn,
-                [
-                    ("documents", "id = ?", [d]),
-                    ("annotations", "document_id = ?", [d]),
-                    ("claims", f"annotation_id IN {_OF_DOCUMENT}", [d]),
-                    ("claim_subjects", f"claim_id IN {_CLAIMS_OF_DOCUMENT}", [d]),
-                    (
-                        "claim_links",
-                        f"from_claim IN {_CLAIMS_OF_DOCUMENT} OR to_claim IN {_CLAIMS_OF_DOCUMENT}",
-                        [d, d],
-                    ),
-                    ("notes", f"document_id = ? OR annotation_id IN {_OF_DOCUMENT}", [d, d]),
-                    ("decisions", "document_id = ?", [d]),
-                ],
-            )
-            self._conn.execute("DELETE FROM documents WHERE id = ?", [d])
-            _sync_index(self._conn, d)
-        return rows
+            for document_id in document_ids:
+                if not self.exists(document_id):
+                    raise NotFound(f"There is no document {document_id} in this project.")
+            captured = [self._capture(d) for d in document_ids]
+            for document_id in document_ids:
+                self._conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
+                _sync_index(self._conn, document_id)
+        return captured
+
+    def _capture(self, d: int) -> RowSet:
+        return capture(
+            self._conn,
+            [
+                ("documents", "id = ?", [d]),
+                ("annotations", "document_id = ?", [d]),
+                ("claims", f"annotation_id IN {_OF_DOCUMENT}", [d]),
+                ("claim_subjects", f"claim_id IN {_CLAIMS_OF_DOCUMENT}", [d]),
+                (
+                    "claim_links",
+                    f"from_claim IN {_CLAIMS_OF_DOCUMENT} OR to_claim IN {_CLAIMS_OF_DOCUMENT}",
+                    [d, d],
+                ),
+                ("notes", f"document_id = ? OR annotation_id IN {_OF_DOCUMENT}", [d, d]),
+                ("decisions", "document_id = ?", [d]),
+            ],
+        )
 
     def restore(self, rows: RowSet) -> int:
         """Write back an article deleted by :meth:`delete`, with its annotations, claims,

@@ -35,8 +35,16 @@ def _state(project: Project) -> tuple[object, ...]:
     """Everything an edit may touch, as comparable rows."""
     conn = project.database.conn
     rows = tuple(
-        tuple(tuple(row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY id"))
-        for table in ("documents", "annotations", "entities", "claims", "labels")
+        tuple(sorted((tuple(row) for row in conn.execute(f"SELECT * FROM {table}")), key=repr))
+        for table in (
+            "documents",
+            "annotations",
+            "entities",
+            "claims",
+            "claim_links",
+            "claim_subjects",
+            "labels",
+        )
     )
     # A decision recorded again by redo is a new row: what was decided is what counts.
     decided = conn.execute(
@@ -239,3 +247,24 @@ def test_the_edit_menu_names_claim_fields_in_words(project: Project) -> None:
     assert outcome.text == "Edit claim (claimant)"
     outcome = claims.edit_claim(project, claim.id, reliability="B", credibility=2)
     assert outcome.text == "Edit claim (grading)"
+
+
+def test_undoing_a_delete_of_several_articles_keeps_the_claim_links_between_them(
+    project: Project,
+) -> None:
+    """Each article was captured after the one before had been deleted: a claim link between
+    two of them had cascaded away by then and did not come back."""
+    second = project.documents.add(make_draft("وقال لافروف إن الهدنة صامدة في حلب."))
+    claim_label = _label(project, "claim")
+    first_plan = annotations.plan_selection(project, TEXT, 1, 0, 20, claim_label, "me")
+    other_text = project.documents.get(second).text
+    second_plan = annotations.plan_selection(project, other_text, second, 0, 15, claim_label, "me")
+    (a,) = annotations.add_annotations(project, [first_plan]).value
+    (b,) = annotations.add_annotations(project, [second_plan]).value
+    claim_a, claim_b = project.claims.for_annotation(a), project.claims.for_annotation(b)
+    assert claim_a is not None and claim_b is not None
+    claims.link_claims(project, claim_a.id, claim_b.id, "contradicts")
+    before = _state(project)
+    assert project.claims.links(claim_a.id)
+    outcome = articles.delete_articles(project, [1, second])
+    _round_trip(project, outcome, before)  # the states compared include claim_links
