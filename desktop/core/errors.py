@@ -33,3 +33,8 @@ class NewerProject(ProjectError):
 
 class NotFound(HamishError):
     """An id that does not exist in the project (deleted meanwhile, or a typo on the CLI)."""
+
+
+class RestoreConflict(HamishError):
+    """Something deleted cannot come back as it was: what it needs was taken meanwhile (an
+    article's text imported again). Only that one item is refused; the rest can come back."""

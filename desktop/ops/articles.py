@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from desktop.core.errors import NotFound
+from desktop.core.errors import HamishError, NotFound, RestoreConflict
 from desktop.core.models import ChangeSet, Document, DocumentDraft, ImportReport
 from desktop.core.services import import_documents
 from desktop.io.batch import BatchReport, Progress, import_paths, load_file
@@ -89,15 +89,29 @@ def _restore_articles(
     project: Project, rows: tuple[RowSet, ...], text: str
 ) -> Outcome[tuple[int, ...]]:
     """Write deleted articles back (under new ids only where another article took an old
-    one meanwhile); the value is their ids now, the first deleted first."""
+    one meanwhile); the value is their ids now, the first deleted first. One that cannot come
+    back (its text was imported again meanwhile) does not keep the others from it: it is
+    named in the outcome's notice. Fails only when none can come back."""
+    back: list[tuple[RowSet, int]] = []
+    refused: list[str] = []
     with project.database.transaction():
-        ids = tuple(project.documents.restore(r) for r in rows)
+        for rowset in rows:
+            try:
+                with project.database.savepoint():
+                    back.append((rowset, project.documents.restore(rowset)))
+            except RestoreConflict as error:  # a busy or full disk fails the whole undo
+                refused.append(str(error))
+        if not back:
+            raise HamishError(" ".join(refused))
+    ids = tuple(doc_id for _, doc_id in back)
     changes = ChangeSet(
         documents_added=ids,
-        entities_changed=any(r.count("annotations") for r in rows),
-        claims_changed=any(r.count("claims") for r in rows),
+        annotations_added=tuple(r["id"] for rs, _ in back for r in rs.rows("annotations")),
+        entities_changed=any(r.count("annotations") for r, _ in back),
+        claims_changed=any(r.count("claims") for r, _ in back),
     )
-    return Outcome(changes, partial(delete_articles, document_ids=ids, text=text), text, ids)
+    redo = partial(delete_articles, document_ids=ids, text=text)
+    return Outcome(changes, redo, text, ids, notice=" ".join(refused))
 
 
 # --- metadata -------------------------------------------------------------------------------------

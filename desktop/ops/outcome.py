@@ -22,12 +22,14 @@ class Outcome(Generic[T_co]):
     the project back to where it was; its own outcome's ``undo`` does this operation again, so
     undo and redo each run one function. ``undo`` is None for what cannot be undone (nothing
     was written, or a repair the analyst did not ask for). ``value`` is what the caller asked
-    for: the new annotation ids, the imported articles' report…"""
+    for: the new annotation ids, the imported articles' report…; ``notice`` says what did not
+    go as asked although the step as a whole was done (an article that could not come back)."""
 
     changes: ChangeSet
     undo: Step | None
     text: str
     value: T_co
+    notice: str = ""  # what the analyst should know although the step succeeded
 
 
 Step = Callable[["Project"], Outcome[object]]

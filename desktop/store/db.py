@@ -224,6 +224,7 @@ class Database:
         self.path = path
         self.conn = conn
         self._depth = 0
+        self._savepoints = 0
         self._key = key  # in _OPEN_HERE while open
 
     @cached_property
@@ -302,6 +303,24 @@ class Database:
             raise ProjectError(describe_sqlite_error(error)) from error
         finally:
             self._depth = 0
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the current transaction that may fail alone: on an exception its writes
+        are rolled back (the exception goes on), the rest of the transaction stays."""
+        if not self._depth:
+            raise RuntimeError("savepoint() belongs inside transaction()")
+        self._savepoints += 1
+        name = f"part{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from desktop.core.errors import DuplicateDocument, HamishError, NotFound
+from desktop.core.errors import DuplicateDocument, NotFound, RestoreConflict
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
 from desktop.store.db import Database, utcnow
 from desktop.store.rowsets import RowConflict, RowSet, capture, reinsert
@@ -157,7 +157,7 @@ class DocumentStore:
             try:
                 remap = reinsert(self._conn, rows, whole=("documents",))
             except RowConflict as conflict:
-                raise HamishError(
+                raise RestoreConflict(
                     f"“{document['title']}” cannot be brought back: an article with the same "
                     "text was imported after it was deleted."
                 ) from conflict

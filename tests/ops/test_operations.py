@@ -268,3 +268,20 @@ def test_undoing_a_delete_of_several_articles_keeps_the_claim_links_between_them
     assert project.claims.links(claim_a.id)
     outcome = articles.delete_articles(project, [1, second])
     _round_trip(project, outcome, before)  # the states compared include claim_links
+
+
+def test_an_article_that_cannot_come_back_does_not_keep_the_others(project: Project) -> None:
+    """Its text was imported again after the delete: the undo brings back the others and
+    says which one it could not."""
+    second = project.documents.add(make_draft("وقال لافروف إن الهدنة صامدة في حلب."))
+    annotations.add_annotations(project, [_plan(project, "كيري", "person")])
+    deleted = articles.delete_articles(project, [1, second])
+    again = project.documents.add(make_draft(TEXT))  # the first article's text, imported anew
+    assert deleted.undo is not None
+    back = deleted.undo(project)
+    assert back.value == (second,)
+    assert "cannot be brought back" in back.notice
+    assert sorted(s.id for s in project.documents.summaries()) == sorted([second, again])
+    assert back.undo is not None
+    back.undo(project)  # redo deletes only what came back
+    assert [s.id for s in project.documents.summaries()] == [again]

@@ -177,7 +177,7 @@ def test_a_failed_delete_or_restore_says_so_and_changes_nothing(
         raise ProjectError("The disk is full or failing; nothing from this action was saved.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(DocumentStore, "delete", full)
+        patch.setattr(DocumentStore, "delete_many", full)
         assert not window.articles.delete([ids[0]])
     assert messenger.errors[-1][0] == "Cannot delete the article"
     assert "disk is full" in messenger.errors[-1][1]

@@ -87,5 +87,10 @@ class EditCommand(QUndoCommand):
             return
         self._next = outcome.undo
         self._session.announce(outcome.changes)
+        if outcome.notice:
+            self._session.report(
+                QCoreApplication.translate("EditCommand", "Not everything came back"),
+                outcome.notice,
+            )
         if self._after is not None:
             self._after(outcome)

@@ -65,6 +65,8 @@ class ProjectSession(QObject):
         announce it and, if it can be undone, push its undo step."""
         if outcome.changes:
             self.announce(outcome.changes)
+        if outcome.notice:
+            self.report(self.tr("Not everything was done"), outcome.notice)
         if outcome.undo is not None:
             self.undo_stack.push(
                 EditCommand(self, outcome.undo, self.edit_name(outcome.text), after)
