@@ -347,10 +347,11 @@ def edit_annotation(
 ) -> Outcome[None]:
     """Change an annotation's label and/or note."""
     store = project.annotations
-    quote = short(store.get(annotation_id).quote)
-    text = f"Change “{quote}” to {label.name_en}" if label else f"Edit note on “{quote}”"
-    before = store.update(annotation_id, label_id=label.id if label else None, note=note)
-    after = store.snapshot(annotation_id)
+    with project.database.transaction():  # reads too: a failed read must undo the write
+        quote = short(store.get(annotation_id).quote)
+        text = f"Change “{quote}” to {label.name_en}" if label else f"Edit note on “{quote}”"
+        before = store.update(annotation_id, label_id=label.id if label else None, note=note)
+        after = store.snapshot(annotation_id)
     return _annotation_state(project, before, after, label is not None, text, apply=False)
 
 

@@ -95,7 +95,7 @@ def edit_entity(
 ) -> Outcome[None]:
     """Name, type, description, notes and (with ``aliases``) the other names of an entity."""
     entities = project.entities
-    text = f"Edit entity {entities.get(entity_id).name}"
+    text = f"Edit entity {short(entities.get(entity_id).name)}"
     with project.database.transaction():
         before = entities.update(entity_id, **fields)
         if aliases is not None:
@@ -120,8 +120,9 @@ def _entity_state(
 def merge_entities(project: Project, keep: int, remove: int) -> Outcome[None]:
     """Move every mention, alias and claim of ``remove`` to ``keep`` and delete ``remove``."""
     entities = project.entities
-    text = f"Merge {entities.get(remove).name} into {entities.get(keep).name}"
-    record = entities.merge(keep, remove)
+    with project.database.transaction():
+        text = f"Merge {short(entities.get(remove).name)} into {short(entities.get(keep).name)}"
+        record = entities.merge(keep, remove)
     return Outcome(
         _merge_changes(record),
         partial(_unmerge, keep=keep, remove=remove, record=record, text=text),

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import partial
 
 from desktop.core.models import ChangeSet, Label
-from desktop.ops.outcome import Outcome
+from desktop.ops.outcome import Outcome, short
 from desktop.store.labels import LabelRemoval
 from desktop.store.project import Project
 
@@ -17,7 +17,7 @@ _LABELS = ChangeSet(labels_changed=True)
 def add_label(project: Project, fields: Mapping[str, str]) -> Outcome[int]:
     """A new label (``name_en``, ``name_ar``, ``kind``, ``color``, ``icon``, ``shortcut``);
     the value is its id."""
-    text = f"Add label {fields.get('name_en') or fields.get('name_ar')}"
+    text = f"Add label {short(fields.get('name_en') or fields.get('name_ar') or '')}"
     with project.database.transaction():
         label_id = project.labels.add(**fields)  # type: ignore[arg-type]
         label = project.labels.get(label_id)
@@ -39,7 +39,7 @@ def edit_label(project: Project, label_id: int, fields: Mapping[str, str]) -> Ou
     """Change a label's names, colour, icon or shortcut. A shortcut digit taken from another
     label comes back to it on undo, so every label's state is kept."""
     labels = project.labels
-    text = f"Edit label {labels.get(label_id).name_en}"
+    text = f"Edit label {short(labels.get(label_id).name_en)}"
     with project.database.transaction():
         before = tuple(labels.all())
         labels.update(label_id, **fields)
@@ -66,8 +66,9 @@ def _label_state(
 
 def remove_label(project: Project, label_id: int, reassign_to: int | None) -> Outcome[None]:
     """Remove a label; its annotations move to ``reassign_to``, or are deleted when None."""
-    text = f"Remove label {project.labels.get(label_id).name_en}"
-    removal = project.annotations.remove_label(label_id, reassign_to)
+    with project.database.transaction():
+        text = f"Remove label {short(project.labels.get(label_id).name_en)}"
+        removal = project.annotations.remove_label(label_id, reassign_to)
     back = partial(_unremove_label, removal=removal, reassign_to=reassign_to, text=text)
     return Outcome(_removal_changes(removal, reassign_to, removed=True), back, text, None)
 
@@ -82,9 +83,16 @@ def _unremove_label(
 
 def _removal_changes(removal: LabelRemoval, reassign_to: int | None, *, removed: bool) -> ChangeSet:
     ids = removal.annotation_ids
-    docs = tuple(dict.fromkeys(s.annotation.document_id for s in removal.snapshots))
-    if reassign_to is not None:
-        return ChangeSet(labels_changed=True, annotations_changed=ids, documents_changed=docs)
-    if removed:
-        return ChangeSet(labels_changed=True, annotations_removed=ids, documents_changed=docs)
-    return ChangeSet(labels_changed=True, annotations_added=ids, documents_changed=docs)
+    moved = reassign_to is not None
+    # Moving or deleting a label's annotations can take claims (with their claimants and
+    # subjects) and entity mentions with them: the Claims table and entity counts follow.
+    claims = moved or any(s.claim is not None for s in removal.snapshots)
+    return ChangeSet(
+        labels_changed=True,
+        documents_changed=tuple(dict.fromkeys(s.annotation.document_id for s in removal.snapshots)),
+        annotations_changed=ids if moved else (),
+        annotations_removed=ids if not moved and removed else (),
+        annotations_added=ids if not moved and not removed else (),
+        claims_changed=claims,
+        entities_changed=any(s.annotation.entity_id is not None for s in removal.snapshots),
+    )

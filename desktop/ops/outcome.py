@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -39,9 +40,14 @@ Operation = Step
 """The same, as the window hands it to ``ProjectSession.run``."""
 
 
+# Control characters and explicit bidi controls in a title or quote would scramble the menu
+# item they are shown in (the window isolates names itself).
+_CONTROLS = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def short(text: str, limit: int = 28) -> str:
-    """A quote shortened for the Edit menu ("Undo Tag “…”")."""
-    text = " ".join(text.split())
+    """A quote or name shortened for the Edit menu ("Undo Tag “…”")."""
+    text = " ".join(_CONTROLS.sub(" ", text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

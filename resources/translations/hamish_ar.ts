@@ -796,8 +796,16 @@
 <context>
     <name>EditCommand</name>
     <message>
+        <source>Unexpected error: {error}. Nothing was changed.</source>
+        <translation>خطأ غير متوقع: {error}. لم يتغير شيء.</translation>
+    </message>
+    <message>
         <source>Cannot save the change</source>
         <translation>تعذّر حفظ التغيير</translation>
+    </message>
+    <message>
+        <source>Not everything came back</source>
+        <translation>لم يعد كل شيء</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +1946,13 @@ MIT licence.</source>
     <message>
         <source>More</source>
         <translation>المزيد</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <source>Not everything was done</source>
+        <translation>لم يُنجز كل شيء</translation>
     </message>
 </context>
 <context>

@@ -285,3 +285,20 @@ def test_an_article_that_cannot_come_back_does_not_keep_the_others(project: Proj
     assert back.undo is not None
     back.undo(project)  # redo deletes only what came back
     assert [s.id for s in project.documents.summaries()] == [again]
+
+
+def test_removing_a_claim_label_tells_the_claims_views(project: Project) -> None:
+    """The Claims table went stale: removing a label with its claims announced neither
+    claims nor entity changes."""
+    plan = annotations.plan_selection(project, TEXT, 1, 0, 20, _label(project, "claim"), "me")
+    annotations.add_annotations(project, [plan])
+    outcome = labels.remove_label(project, _label(project, "claim").id, None)
+    assert outcome.changes.claims_changed
+    assert outcome.undo is not None and outcome.undo(project).changes.claims_changed
+
+
+def test_edit_menu_names_hold_no_control_characters() -> None:
+    from desktop.ops.outcome import short
+
+    assert short("عنوان\u202e مقلوب\x00 و\u2066معزول\u2069") == "عنوان مقلوب و معزول"
+    assert short("أ" * 40) == "أ" * 27 + "…"
