@@ -217,7 +217,7 @@ class _Added:
     plans: tuple[AnnotationPlan, ...]
     ids: tuple[int, ...]
     entity_ids: tuple[int, ...]
-    decision_ids: tuple[int, ...]
+    decision_ids: tuple[Recorded, ...]
     text: str
 
 
@@ -231,12 +231,24 @@ def _added(added: _Added) -> ChangeSet:
     )
 
 
-def _record_accepted(project: Project, plans: Sequence[AnnotationPlan]) -> tuple[int, ...]:
-    return tuple(
-        project.decisions.record(c.document_id, c.kind, c.start, c.end, c.quote, "accepted")
-        for p in plans
-        if (c := p.accepts) is not None
-    )
+Recorded = tuple[int, tuple[str, str] | None]
+"""A decision row written, with the decision it replaced (undo puts that one back)."""
+
+
+def _record(project: Project, candidate: Candidate, decision: str) -> Recorded:
+    c = candidate
+    previous = project.decisions.previous(c.document_id, c.kind, c.start, c.end, c.quote)
+    row = project.decisions.record(c.document_id, c.kind, c.start, c.end, c.quote, decision)
+    return row, previous
+
+
+def _revert(project: Project, recorded: Sequence[Recorded]) -> None:
+    for row, previous in reversed(recorded):
+        project.decisions.revert(row, previous)
+
+
+def _record_accepted(project: Project, plans: Sequence[AnnotationPlan]) -> tuple[Recorded, ...]:
+    return tuple(_record(project, c, "accepted") for p in plans if (c := p.accepts) is not None)
 
 
 def add_annotations(
@@ -282,8 +294,7 @@ def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:
         )
         for entity in entities:
             project.entities.delete(entity.row[0])
-        for decision_id in added.decision_ids:
-            project.decisions.forget(decision_id)
+        _revert(project, added.decision_ids)
     changes = ChangeSet(
         annotations_removed=added.ids,
         documents_changed=_added(added).documents_changed,
@@ -379,12 +390,8 @@ def _annotation_state(
 # --- decisions -----------------------------------------------------------------------------------
 def reject_candidates(project: Project, candidates: Sequence[Candidate]) -> Outcome[None]:
     """Reject suggestions or offered mentions; they are remembered and never offered again."""
-    decisions = project.decisions
     with project.database.transaction():
-        ids = tuple(
-            decisions.record(c.document_id, c.kind, c.start, c.end, c.quote, "rejected")
-            for c in candidates
-        )
+        ids = tuple(_record(project, c, "rejected") for c in candidates)
     noun = "suggestion" if candidates and candidates[0].kind == "suggestion" else "mention"
     text = f"Reject {plural(len(candidates), noun)}"
     changes = ChangeSet(documents_changed=tuple(dict.fromkeys(c.document_id for c in candidates)))
@@ -394,12 +401,11 @@ def reject_candidates(project: Project, candidates: Sequence[Candidate]) -> Outc
 
 def _forget(
     project: Project,
-    ids: tuple[int, ...],
+    ids: tuple[Recorded, ...],
     candidates: tuple[Candidate, ...],
     changes: ChangeSet,
     text: str,
 ) -> Outcome[None]:
     with project.database.transaction():
-        for decision_id in ids:
-            project.decisions.forget(decision_id)
+        _revert(project, ids)
     return Outcome(changes, partial(reject_candidates, candidates=candidates), text, None)

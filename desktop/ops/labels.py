@@ -16,23 +16,36 @@ _LABELS = ChangeSet(labels_changed=True)
 
 def add_label(project: Project, fields: Mapping[str, str]) -> Outcome[int]:
     """A new label (``name_en``, ``name_ar``, ``kind``, ``color``, ``icon``, ``shortcut``);
-    the value is its id."""
+    the value is its id. A shortcut digit it takes from another label goes back on undo."""
     text = f"Add label {short(fields.get('name_en') or fields.get('name_ar') or '')}"
     with project.database.transaction():
+        others = tuple(project.labels.all())
         label_id = project.labels.add(**fields)  # type: ignore[arg-type]
         label = project.labels.get(label_id)
-    return Outcome(_LABELS, partial(_drop_label, label=label, text=text), text, label_id)
+    back = partial(_drop_label, label=label, others=others, text=text)
+    return Outcome(_LABELS, back, text, label_id)
 
 
-def _drop_label(project: Project, label: Label, text: str) -> Outcome[int]:
+def _drop_label(
+    project: Project, label: Label, others: tuple[Label, ...], text: str
+) -> Outcome[int]:
     with project.database.transaction():
         project.labels.delete_row(label.id)
-    return Outcome(_LABELS, partial(_put_back_label, label=label, text=text), text, label.id)
+        for other in others:  # the digit the new label took goes back where it was
+            project.labels.set_shortcut(other.id, other.shortcut)
+    again = partial(_put_back_label, label=label, others=others, text=text)
+    return Outcome(_LABELS, again, text, label.id)
 
 
-def _put_back_label(project: Project, label: Label, text: str) -> Outcome[int]:
-    project.labels.restore(label)
-    return Outcome(_LABELS, partial(_drop_label, label=label, text=text), text, label.id)
+def _put_back_label(
+    project: Project, label: Label, others: tuple[Label, ...], text: str
+) -> Outcome[int]:
+    with project.database.transaction():
+        project.labels.restore(label)
+        if label.shortcut:
+            project.labels.update(label.id, shortcut=label.shortcut)  # takes it again
+    back = partial(_drop_label, label=label, others=others, text=text)
+    return Outcome(_LABELS, back, text, label.id)
 
 
 def edit_label(project: Project, label_id: int, fields: Mapping[str, str]) -> Outcome[None]:

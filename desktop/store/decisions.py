@@ -29,6 +29,29 @@ class DecisionStore:
             ).fetchone()
         return int(row[0])
 
+    def previous(
+        self, document_id: int, kind: str, start: int, end: int, text: str
+    ) -> tuple[str, str] | None:
+        """(decision, decided_at) already recorded for this candidate, if any: ``record``
+        overwrites it, and undo must put it back rather than forget the candidate."""
+        row = self._conn.execute(
+            "SELECT decision, decided_at FROM decisions WHERE document_id = ? AND kind = ? "
+            'AND start = ? AND "end" = ? AND text = ?',
+            [document_id, kind, start, end, text],
+        ).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def revert(self, decision_id: int, previous: tuple[str, str] | None) -> None:
+        """Undo one ``record``: back to the earlier decision, or none."""
+        if previous is None:
+            self.forget(decision_id)
+            return
+        with self._database.transaction():
+            self._conn.execute(
+                "UPDATE decisions SET decision = ?, decided_at = ? WHERE id = ?",
+                [*previous, decision_id],
+            )
+
     def forget(self, decision_id: int) -> None:
         with self._database.transaction():
             self._conn.execute("DELETE FROM decisions WHERE id = ?", [decision_id])

@@ -302,3 +302,40 @@ def test_edit_menu_names_hold_no_control_characters() -> None:
 
     assert short("عنوان\u202e مقلوب\x00 و\u2066معزول\u2069") == "عنوان مقلوب و معزول"
     assert short("أ" * 40) == "أ" * 27 + "…"
+
+
+def test_undo_puts_back_the_decision_a_new_one_replaced(project: Project) -> None:
+    """A candidate rejected then accepted: undoing the accept must leave it rejected (it used
+    to forget the candidate, which was then offered again)."""
+    candidate = annotations.Candidate("suggestion", 1, 0, 3, TEXT[:3])
+    annotations.reject_candidates(project, [candidate])
+    plan = annotations.plan_suggestion(project, TEXT, 1, 0, 3, _label(project, "person"), "me")
+    accepted = annotations.add_annotations(project, [plan])
+    verdict = "SELECT decision FROM decisions"
+    assert project.database.conn.execute(verdict).fetchall() == [("accepted",)]
+    assert accepted.undo is not None
+    accepted.undo(project)
+    assert project.database.conn.execute(verdict).fetchall() == [("rejected",)]
+
+
+def test_undoing_a_new_label_gives_its_shortcut_back(project: Project) -> None:
+    person = _label(project, "person")
+    assert person.shortcut == "1"
+    outcome = labels.add_label(
+        project,
+        {
+            "name_en": "Weapon",
+            "name_ar": "سلاح",
+            "kind": "entity",
+            "color": "#555",
+            "shortcut": "1",
+        },
+    )
+    assert project.labels.get(person.id).shortcut == ""
+    before_state = _state(project)
+    assert outcome.undo is not None
+    redo = outcome.undo(project).undo
+    assert project.labels.get(person.id).shortcut == "1"
+    assert redo is not None
+    redo(project)
+    assert _state(project) == before_state
