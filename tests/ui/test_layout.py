@@ -186,3 +186,19 @@ def test_a_wide_window_caps_the_reading_column(
     # Still right to left, each line ending at the column's right edge.
     assert text.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
     window.close()
+
+
+def test_library_titles_get_the_room_on_a_laptop(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """At 1024 px the Date column left the titles about six letters; it steps aside (the date
+    stays in the tooltip and still sorts) until the dock is wide enough again."""
+    from desktop.ui.library.dock import LibraryModel
+
+    window = _launch(qtbot, default_project, prefs)
+    view = window.library.view
+    qtbot.waitUntil(lambda: view.isColumnHidden(LibraryModel.DATE))
+    assert view.columnWidth(LibraryModel.TITLE) >= view.viewport().width() * 0.6
+    window.resize(1900, 1000)
+    window.resizeDocks([window.library], [420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not view.isColumnHidden(LibraryModel.DATE))

@@ -178,7 +178,7 @@ def test_adjacent_claims_do_not_share_one_underline(make_window: MakeWindow, art
 
 
 def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
-    make_window: MakeWindow, article: Path
+    make_window: MakeWindow, article: Path, qtbot: QtBot
 ) -> None:
     from desktop.ui.library.dock import LibraryModel
 
@@ -204,6 +204,10 @@ def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     view = window.library.view
+    # Wide enough for the Date column (a narrow dock hides it: test_layout.py).
+    window.resize(1600, 900)
+    window.resizeDocks([window.library], [420], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not view.isColumnHidden(LibraryModel.DATE))
     header = view.header()
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)

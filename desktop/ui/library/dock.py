@@ -14,8 +14,10 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -340,6 +342,18 @@ class LibraryDock(QDockWidget):
         # The view keeps the proxy, and so this selection model, for its whole life: connect
         # once here, not per project (each connection would open the article once more).
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.viewport().installEventFilter(self)
+
+    NARROW = 330  # px: below this the Date column gives its room to the titles
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On a narrow dock (a laptop) the titles need the room more than the dates, which
+        stay in each row's tooltip and keep sorting the list."""
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            narrow = self.view.viewport().width() < self.NARROW
+            if self.view.isColumnHidden(LibraryModel.DATE) != narrow:
+                self.view.setColumnHidden(LibraryModel.DATE, narrow)
+        return super().eventFilter(watched, event)
 
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
