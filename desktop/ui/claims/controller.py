@@ -116,7 +116,8 @@ class ClaimsController(QObject):
             self.editor.show_claim(stored, quote)
 
     # --- edits ---------------------------------------------------------------------------------
-    def edit_claim(self, claim_id: int, **fields: object) -> None:
+    def edit_claim(self, claim_id: int, changes: dict[str, object]) -> None:
+        fields = dict(changes)
         claimant = cast("ops.EntityRef | None", fields.pop("claimant_id", None))
         subjects = cast("tuple[ops.EntityRef, ...] | None", fields.pop("subjects", None))
 
@@ -159,6 +160,4 @@ class ClaimsController(QObject):
         )
 
     def _unlink_claims(self, link_id: int) -> None:
-        self.api.run(
-            self.tr("Cannot remove the link"), partial(ops.unlink_claims, link_id=link_id)
-        )
+        self.api.run(self.tr("Cannot remove the link"), partial(ops.unlink_claims, link_id=link_id))

@@ -86,9 +86,9 @@ class ClaimEditor(QDockWidget):
         self.setObjectName("claim_dock")
         self.project: Project | None = None
         self.claim: Claim | None = None
-        self.edit: Callable[..., None] = lambda claim_id, **fields: None
-        self.pick_entity: Callable[[Role, int | None], EntityRef | None] = (
-            lambda title, current: None
+        self.edit: Callable[[int, dict[str, object]], None] = lambda claim_id, fields: None
+        self.pick_entity: Callable[[Role, int | None], EntityRef | None] = lambda title, current: (
+            None
         )
         self.pick_claim: Callable[[int], tuple[int, str] | None] = lambda claim_id: None
         self.link: Callable[[int, int, str], None] = lambda a, b, kind: None
@@ -280,7 +280,7 @@ class ClaimEditor(QDockWidget):
             return
         if getattr(self.claim, field) == value:
             return
-        self.edit(self.claim.id, **{field: value})
+        self.edit(self.claim.id, {field: value})
 
     def _set_date(self) -> None:
         value = self.date.text().strip()
@@ -302,14 +302,14 @@ class ClaimEditor(QDockWidget):
             return
         chosen = self.pick_entity("subject", None)
         if chosen is not None and chosen not in self.claim.subjects:
-            self.edit(self.claim.id, subjects=(*self.claim.subjects, chosen))
+            self.edit(self.claim.id, {"subjects": (*self.claim.subjects, chosen)})
 
     def _remove_subject(self) -> None:
         item = self.subjects.currentItem()
         if self.claim is None or item is None:
             return
         gone = int(item.data(Qt.ItemDataRole.UserRole))
-        self.edit(self.claim.id, subjects=tuple(s for s in self.claim.subjects if s != gone))
+        self.edit(self.claim.id, {"subjects": tuple(s for s in self.claim.subjects if s != gone)})
 
     def _add_link(self) -> None:
         if self.claim is None:
