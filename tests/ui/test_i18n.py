@@ -371,16 +371,17 @@ def test_tests_run_in_english() -> None:
 
 def test_lower_layer_messages_are_shown_in_arabic(arabic: QApplication) -> None:
     from desktop.ops.articles import validate_metadata
-    from desktop.ui.i18n import error_text
+    from desktop.ui.errors import error_text
 
     assert error_text("An entity needs a name.") == "يحتاج الكيان إلى اسم."
     _clean, problems = validate_metadata({"title": " ", "published": "2020-13-40"})
     shown = error_text(" ".join(problems))
     assert shown.startswith("لا يمكن أن يكون العنوان فارغاً.") and "YYYY-MM-DD" in shown
-    # A message with its own details (a path, a database error) stays as it is.
-    assert error_text("Cannot open /x.hamish: disk I/O error") == (
-        "Cannot open /x.hamish: disk I/O error"
-    )
+    # A message with its own details (a path, a database error): the sentence in Arabic, the
+    # details as they are.
+    shown = error_text("Cannot open /x.hamish: disk I/O error")
+    assert shown.startswith("تعذّر فتح") and "/x.hamish" in shown and "disk I/O error" in shown
+    assert error_text("disk I/O error") == "disk I/O error"
 
 
 def test_counts_use_western_digits_in_arabic(

@@ -43,7 +43,7 @@ class DialogMessenger:
     def error(self, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from desktop.ui.i18n import error_text
+        from desktop.ui.errors import error_text
 
         self._show(QMessageBox.Icon.Critical, title, error_text(text), details)
 
