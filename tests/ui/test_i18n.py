@@ -44,7 +44,7 @@ ALLOWED = {
     "Ctrl", "Shift", "Alt", "Meta", "Enter", "Esc", "Del", "Delete", "Return", "Ins", "Tab",
     "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
     "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
-    "hamish",
+    "hamish", "bin",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -153,7 +153,10 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
             ImportReport(
                 imported=[("a.txt", document.id)],
                 duplicates=[("b.txt", document.id)],
-                failed=[ImportFailure("c.bin", "c.bin: not a text file")],
+                failed=[
+                    ImportFailure("c.bin", "c.bin: Hamish does not import .bin files."),
+                    ImportFailure("d.txt", "d.txt is empty."),
+                ],
             ),
             total=3,
             cancelled=True,
