@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -104,6 +105,11 @@ def _texts(root: QWidget, skip: set[int]) -> Iterator[tuple[str, str]]:
                 yield name + " header", str(model.headerData(column, widget.orientation()) or "")
         if isinstance(widget, QMenu):
             yield name + " menu", widget.title()
+        if isinstance(widget, QTableWidget):
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    item = widget.item(row, column)
+                    yield name + " cell", item.text() if item is not None else ""
     for action in root.findChildren(QAction):
         where = f"action:{action.objectName() or action.text()}"
         yield where, action.text()
@@ -173,10 +179,12 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
         MetadataDialog(document, window),
         EntityPage(project, entity, window),
         EntityPicker(project, "كيري", None, parent=window),
-        MentionsDialog(project, entity, document.id, window),
+        MentionsDialog(project, entity, document.id, window, add_alias=lambda *_: False),
         ImportSummaryDialog(outcome, window),
         window.exports.open_briefing(),
     ]
+    window.show_shortcuts()  # Help → Keyboard Shortcuts (not modal)
+    dialogs.append(window.shortcut_sheet)
     dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
     return dialogs
 
@@ -189,6 +197,14 @@ def test_the_arabic_window_has_no_english_left(
 ) -> None:
     window = make_window(default_project)
     window.finish_setup()
+    window.show_guide(force=True)  # the first-run guide
+    # File → Recent Projects: one project there, one gone (listed as missing).
+    gone = default_project.with_name("مشروع-قديم.hamish")
+    window.recent.add(gone)
+    window.recent.add(default_project)
+    window.recent.fill()
+    assert [a.data() for a in window.recent_menu.actions() if a.data()] == [str(gone.resolve())]
+    assert window.guide is not None
     allowed = ALLOWED | _data_words(window)
     # The article itself and its metadata are data, in their own language.
     reader = window.reader
