@@ -7,9 +7,10 @@ template with named placeholders where the f-string has its holes; ``translated`
 message (or each sentence of several joined by spaces) against them and returns the Arabic
 template filled with the values it captured. A message it does not know is returned as it is.
 
-Placeholders: ``{detail}`` is itself a message (translated in turn when known), ``{kind}`` one
-of the file descriptions below, anything else a value shown as it is: numbers plain, names,
-paths and titles isolated (``isolate``) so they keep their own direction inside Arabic.
+Placeholders: ``{detail}`` is itself a message (translated in turn when known), ``{details}``
+several joined by "; ", ``{kind}`` one of the file descriptions below, anything else a value
+shown as it is: numbers plain, names, paths and titles isolated (``isolate``) so they keep
+their own direction inside Arabic.
 
 ``tests/test_error_messages.py`` reads every message of the lower layers from their source and
 fails when one has no template here (and so no Arabic in ``hamish_ar.ts``).
@@ -259,6 +260,34 @@ TEMPLATES: Final = (
         "imported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is not valid JSON: {detail}. Nothing was imported."),
+    # The problems such a file has, several joined by "; " (json_import.py's _Checker).
+    QT_TRANSLATE_NOOP("Errors", "{table}[{index}] must be an object, not {what}"),
+    QT_TRANSLATE_NOOP("Errors", '{record}: required field "{field}" is missing'),
+    QT_TRANSLATE_NOOP("Errors", '{record}: "{field}" {detail}'),
+    QT_TRANSLATE_NOOP("Errors", "must be {what}, not null"),
+    QT_TRANSLATE_NOOP("Errors", "must be {what}, not {other}"),
+    QT_TRANSLATE_NOOP("Errors", "is too large ({value})"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "contains an invalid character (an unpaired UTF-16 surrogate)"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "must be one of {values}, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "two {table} have the same {values}"),
+    QT_TRANSLATE_NOOP("Errors", "{record} refers to {table} {id}, which is not in the file"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{record} must cover at least one character (start {start}, end {end})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{record} covers characters {start}–{end}, outside document {id}, which has {count} "
+        "characters (offsets count code points)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        '{record}: its quote "{quote}" does not match the text of document {id} at '
+        '{start}–{end}, which is "{text}" (offsets count code points)',
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{record} links a claim to itself"),
+    QT_TRANSLATE_NOOP("Errors", "and {count} more"),
     QT_TRANSLATE_NOOP("Errors", '"{table}" must be a list; nothing was imported.'),
     QT_TRANSLATE_NOOP(
         "Errors", "{record} breaks a rule of the project ({detail}); nothing was imported."
@@ -300,6 +329,23 @@ KINDS: Final = (
     QT_TRANSLATE_NOOP("Errors", "a web page"),
     QT_TRANSLATE_NOOP("Errors", "an e-mail message"),
 )
+# The records of a Hamish JSON file (store/transfer.py's tables), inside "{record}" ("document
+# 3") and "{table}".
+RECORDS: Final = (
+    QT_TRANSLATE_NOOP("Errors", "document"),
+    QT_TRANSLATE_NOOP("Errors", "label"),
+    QT_TRANSLATE_NOOP("Errors", "entity"),
+    QT_TRANSLATE_NOOP("Errors", "entity alias"),
+    QT_TRANSLATE_NOOP("Errors", "annotation"),
+    QT_TRANSLATE_NOOP("Errors", "claim"),
+    QT_TRANSLATE_NOOP("Errors", "claim subject"),
+    QT_TRANSLATE_NOOP("Errors", "claim link"),
+    QT_TRANSLATE_NOOP("Errors", "note"),
+    QT_TRANSLATE_NOOP("Errors", "decision"),
+)
+_RECORD: Final = re.compile(r"([a-z ]+?) (\d+)")
+# Between the problems of a file.
+SEPARATOR: Final = QT_TRANSLATE_NOOP("Errors", "; ")
 
 _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
 _NUMBER: Final = re.compile(r"[\d,.]+")
@@ -325,11 +371,18 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _value(name: str, value: str) -> str:
-    if name.startswith("detail"):
+    if name == "details":  # several problems: "…; …; and 3 more"
+        return QCoreApplication.translate(CONTEXT, SEPARATOR).join(
+            _value("detail", part) for part in value.split("; ")
+        )
+    if name == "detail":
         shown = translated(value)
         return shown if shown != value else isolate(value)
-    if name == "kind" and value in KINDS:
+    if (name == "kind" and value in KINDS) or (name == "table" and value in RECORDS):
         return QCoreApplication.translate(CONTEXT, value)
+    record = _RECORD.fullmatch(value) if name == "record" else None
+    if record is not None and record.group(1) in RECORDS:
+        return f"{QCoreApplication.translate(CONTEXT, record.group(1))} {record.group(2)}"
     return value if _NUMBER.fullmatch(value) else isolate(value)
 
 

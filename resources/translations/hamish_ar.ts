@@ -1572,6 +1572,66 @@
         <translation>{name} ليس JSON صالحاً: {detail}. لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{table}[{index}] must be an object, not {what}</source>
+        <translation>يجب أن يكون {table}[{index}] كائناً، لا {what}</translation>
+    </message>
+    <message>
+        <source>{record}: required field &quot;{field}&quot; is missing</source>
+        <translation>{record}: الحقل المطلوب &quot;{field}&quot; مفقود</translation>
+    </message>
+    <message>
+        <source>{record}: &quot;{field}&quot; {detail}</source>
+        <translation>{record}: الحقل &quot;{field}&quot; {detail}</translation>
+    </message>
+    <message>
+        <source>must be {what}, not null</source>
+        <translation>يجب أن يكون {what}، لا null</translation>
+    </message>
+    <message>
+        <source>must be {what}, not {other}</source>
+        <translation>يجب أن يكون {what}، لا {other}</translation>
+    </message>
+    <message>
+        <source>is too large ({value})</source>
+        <translation>كبير جداً ({value})</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (an unpaired UTF-16 surrogate)</source>
+        <translation>يحوي حرفاً غير صالح (نصف زوج UTF-16 منفرد)</translation>
+    </message>
+    <message>
+        <source>must be one of {values}, not {value}</source>
+        <translation>يجب أن يكون أحد هذه: {values}، لا {value}</translation>
+    </message>
+    <message>
+        <source>two {table} have the same {values}</source>
+        <translation>في {table} سجلّان لهما القيمة نفسها: {values}</translation>
+    </message>
+    <message>
+        <source>{record} refers to {table} {id}, which is not in the file</source>
+        <translation>{record} يشير إلى {table} {id}، وهو غير موجود في الملف</translation>
+    </message>
+    <message>
+        <source>{record} must cover at least one character (start {start}, end {end})</source>
+        <translation>يجب أن يشمل {record} حرفاً واحداً على الأقل (البداية {start}، النهاية {end})</translation>
+    </message>
+    <message>
+        <source>{record} covers characters {start}–{end}, outside document {id}, which has {count} characters (offsets count code points)</source>
+        <translation>يشمل {record} الأحرف {start}–{end}، خارج المقال {id} الذي فيه {count} حرفاً (المواضع تعدّ نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{record}: its quote &quot;{quote}&quot; does not match the text of document {id} at {start}–{end}, which is &quot;{text}&quot; (offsets count code points)</source>
+        <translation>{record}: اقتباسه &quot;{quote}&quot; لا يطابق نص المقال {id} في {start}–{end}، وهو &quot;{text}&quot; (المواضع تعدّ نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{record} links a claim to itself</source>
+        <translation>{record} يربط ادعاءً بنفسه</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>و{count} غيرها</translation>
+    </message>
+    <message>
         <source>&quot;{table}&quot; must be a list; nothing was imported.</source>
         <translation>يجب أن يكون &quot;{table}&quot; قائمة؛ لم يُستورد شيء.</translation>
     </message>
@@ -1650,6 +1710,50 @@
     <message>
         <source>an e-mail message</source>
         <translation>رسالة بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>entity alias</source>
+        <translation>الاسم البديل للكيان</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>claim subject</source>
+        <translation>موضوع الادعاء</translation>
+    </message>
+    <message>
+        <source>claim link</source>
+        <translation>رابط الادعاءات</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ INTERNAL = {
     "AssertionError",
 }
 # Functions that build a message from parts: every sentence they return counts.
-BUILDERS = {"describe_sqlite_error", "_unsupported", "_summarise", "_validate"}
+BUILDERS = {"describe_sqlite_error", "_unsupported", "_summarise", "_validate", "_field_problem"}
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
     "{} {}.": ["{} is empty.", "{} contains only white space."],
@@ -56,7 +56,8 @@ COMPOSED = {
         "Cannot write {}: {}. Nothing was exported; the existing file was left as it was.",
     ],
     "{} cannot be imported ({} problems): {}{}. Nothing was imported.": [
-        "{} cannot be imported ({} problems): {}. Nothing was imported."
+        "{} cannot be imported ({} problems): {}. Nothing was imported.",
+        "and {} more",
     ],
     "There is no {} {} in this project; nothing was exported.": [
         "There is no document {} in this project; nothing was exported.",
@@ -91,14 +92,23 @@ def _messages_in(tree: ast.Module) -> Iterator[ast.expr]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
             if _name(node.exc) not in INTERNAL and node.exc.args:
-                yield node.exc.args[0]
+                first = node.exc.args[0]
+                if not _template(first)[:1].islower():  # a lower-case one is internal
+                    yield first
         elif isinstance(node, ast.Call):
             name = _name(node)
             if name == "ImportFailure" and len(node.args) > 1:
                 yield node.args[1]
             elif name == "__init__" and node.args and _is_text(node.args[0]):
-                yield node.args[0]  # super().__init__("…") of an error class
+                if not _template(node.args[0])[:1].islower():
+                    yield node.args[0]  # super().__init__("…") of an error class
             elif (
+                name == "add"  # a problem of a JSON file (json_import.py's _Checker)
+                and isinstance(node.func, ast.Attribute)
+                and getattr(node.func.value, "id", "") == "self"
+                and node.args
+                and _is_text(node.args[0])
+            ) or (
                 name == "append"
                 and isinstance(node.func, ast.Attribute)
                 and getattr(node.func.value, "id", "") == "problems"
@@ -127,8 +137,6 @@ def lower_layer_messages() -> dict[str, str]:
                 if not _is_text(node):
                     continue  # a message passed on (str(error), a variable): counted where made
                 text = _HOLE.sub("{}", _template(node))
-                if text[:1].islower() and not text.startswith("{"):
-                    continue  # a fragment of an internal error, never shown
                 found.setdefault(text, f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
@@ -141,6 +149,8 @@ def test_the_collector_finds_the_messages() -> None:
         found
     )
     assert "The export was cancelled; no file was written." in found
+    assert "{} links a claim to itself" in found  # a JSON file's problem
+    assert "is too large ({})" in found
     assert len(found) > 100
 
 
@@ -232,3 +242,22 @@ def test_real_import_failures_come_out_in_arabic(arabic: QApplication, tmp_path:
         shown = error_text(message)
         assert shown != message and name in shown, message
         assert not re.search(r"\b(?:is|not|the|cannot)\b", shown.replace(name, "")), shown
+
+
+def test_a_json_files_problems_come_out_in_arabic(arabic: QApplication) -> None:
+    from desktop.core.errors import ImportRejected
+    from desktop.io.importers.json_import import validate_project_data
+    from desktop.ui.errors import error_text
+
+    data = {
+        "format": "hamish",
+        "version": 1,
+        "documents": [{"id": 1, "title": 5}, "not a record"],
+    }
+    with pytest.raises(ImportRejected) as raised:
+        validate_project_data(data, "export.json")
+    message = str(raised.value)
+    shown = error_text(message)
+    assert shown.startswith("تعذّر استيراد") and "export.json" in shown, message
+    assert "required field" not in shown and "must be" not in shown, shown
+    assert "المقال 1" in shown and "document 1" not in shown, shown
