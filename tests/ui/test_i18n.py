@@ -136,6 +136,7 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
     from desktop.ui.entities.mentions import MentionsDialog
     from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
     from desktop.ui.library.metadata import MetadataDialog
+    from desktop.ui.shell.messages import text_dialog
     from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportSummaryDialog
 
     project = window.project
@@ -185,6 +186,10 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
     ]
     window.show_shortcuts()  # Help → Keyboard Shortcuts (not modal)
     dialogs.append(window.shortcut_sheet)
+    window.edit_author()  # File → Your Name: the question asked, in the dialog that asks it
+    asked = text_dialog(window, *messenger.asked[-1])
+    asked.sizeHint()  # QInputDialog makes its buttons on first layout
+    dialogs.append(asked)
     dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
     return dialogs
 
