@@ -348,6 +348,12 @@ _RECORD: Final = re.compile(r"([a-z ]+?) (\d+)")
 SEPARATOR: Final = QT_TRANSLATE_NOOP("Errors", "; ")
 
 _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
+# A message inside a message inside a message is as deep as the lower layers go; a longer
+# message than this is no message of theirs (and would make the matching slow).
+_DEPTH: Final = 3
+_LONGEST: Final = 20_000
+# The most sentences one message holds ("… (format {version}; …). Update Hamish …").
+_SPAN: Final = 4
 _NUMBER: Final = re.compile(r"[\d,.]+")
 # Where several messages are joined by spaces: after a full stop, before a capital or a quote.
 _SENTENCE_END: Final = re.compile(r"(?<=\.) (?=[A-Z“\"])")
@@ -370,13 +376,13 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
-def _value(name: str, value: str) -> str:
-    if name == "details":  # several problems: "…; …; and 3 more"
+def _value(name: str, value: str, depth: int) -> str:
+    if name == "details" and depth < _DEPTH:  # several problems: "…; …; and 3 more"
         return QCoreApplication.translate(CONTEXT, SEPARATOR).join(
-            _value("detail", part) for part in value.split("; ")
+            _value("detail", part, depth) for part in value.split("; ")
         )
-    if name == "detail":
-        shown = translated(value)
+    if name == "detail" and depth < _DEPTH:
+        shown = _translated(value, depth + 1)
         return shown if shown != value else isolate(value)
     if (name == "kind" and value in KINDS) or (name == "table" and value in RECORDS):
         return QCoreApplication.translate(CONTEXT, value)
@@ -386,14 +392,15 @@ def _value(name: str, value: str) -> str:
     return value if _NUMBER.fullmatch(value) else isolate(value)
 
 
-def _one(message: str) -> str | None:
+def _one(message: str, depth: int) -> str | None:
     for pattern, template in _compiled():
         match = pattern.fullmatch(message)
         if match is None:
             continue
         names = [m.group(1) for m in _PLACEHOLDER.finditer(template)]
         values = {
-            name: _value(name, match.group(f"p{index}")) for index, name in enumerate(names)
+            name: _value(name, match.group(f"p{index}"), depth)
+            for index, name in enumerate(names)
         }
         return _filled(QCoreApplication.translate(CONTEXT, template), values)
     return None
@@ -403,24 +410,39 @@ def _filled(text: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def _sentences(message: str) -> str | None:
-    """``message`` translated whole, or as a known first part and a translated rest."""
-    whole = _one(message)
+def _sentences(message: str, depth: int) -> str | None:
+    """``message`` translated whole, or as a run of known messages joined by spaces (each at
+    most ``_SPAN`` sentences long, the first one as short as can be), else None."""
+    whole = _one(message, depth)
     if whole is not None:
         return whole
-    for split in _SENTENCE_END.finditer(message):
-        first = _one(message[: split.start()])
-        if first is None:
-            continue
-        rest = _sentences(message[split.end() :])
-        if rest is not None:
-            return f"{first} {rest}"
-    return None
+    splits = list(_SENTENCE_END.finditer(message))
+    starts = [0, *(split.end() for split in splits)]
+    ends = [*(split.start() for split in splits), len(message)]
+    count = len(starts)
+    # rest[i]: the message from sentence i on, translated (None: not all of it is known).
+    rest: list[str | None] = [None] * count + [""]
+    for first in range(count - 1, -1, -1):
+        for last in range(first, min(first + _SPAN, count)):
+            after = rest[last + 1]
+            if after is None:
+                continue
+            shown = _one(message[starts[first] : ends[last]], depth)
+            if shown is not None:
+                rest[first] = f"{shown} {after}" if after else shown
+                break
+    return rest[0]
 
 
 def translated(message: str) -> str:
     """``message`` in the installed language, or as it is when it is not a known one."""
-    shown = _sentences(message)
+    return _translated(message, 0)
+
+
+def _translated(message: str, depth: int) -> str:
+    if len(message) > _LONGEST:
+        return message
+    shown = _sentences(message, depth)
     return message if shown is None else shown
 
 

@@ -261,3 +261,18 @@ def test_a_json_files_problems_come_out_in_arabic(arabic: QApplication) -> None:
     assert shown.startswith("تعذّر استيراد") and "export.json" in shown, message
     assert "required field" not in shown and "must be" not in shown, shown
     assert "المقال 1" in shown and "document 1" not in shown, shown
+
+
+def test_odd_messages_neither_recurse_forever_nor_hang(arabic: QApplication) -> None:
+    """A message that nests in itself (a file named like a problem) or holds many sentences
+    is translated as far as it is known, quickly."""
+    from desktop.ui.errors import error_text
+
+    nested = 'x: "a" ' * 300 + "zz"
+    assert error_text(nested)  # no RecursionError
+    many = "A label needs a name. " * 200 + "Something else."
+    assert error_text(many) == many  # one unknown sentence: shown as it is
+    known = "A label needs a name. " * 200 + "There is no claim 3 in this project."
+    assert error_text(known).endswith("لا يوجد ادعاء رقمه 3 في هذا المشروع.")
+    # A file name with its own full stop and capital stays whole.
+    assert error_text("Mr. Smith.txt is empty.") == f"{FSI}Mr. Smith.txt{PDI} فارغ."
