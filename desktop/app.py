@@ -101,8 +101,12 @@ def run_gui(project_path: Path | None, language: str | None = None) -> int:
     except HamishError as error:
         from PySide6.QtWidgets import QMessageBox
 
+        from desktop.ui.errors import error_text
+
         QMessageBox.critical(
-            None, QCoreApplication.translate("Application", "Cannot open project"), str(error)
+            None,
+            QCoreApplication.translate("Application", "Cannot open project"),
+            error_text(str(error)),
         )
         print(f"hamish: {error}", file=sys.stderr)
         return 2

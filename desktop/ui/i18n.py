@@ -17,7 +17,6 @@ sets each document's text direction from the article itself.
 from __future__ import annotations
 
 import os
-import re
 from typing import Final, Protocol
 
 from PySide6.QtCore import (
@@ -238,37 +237,3 @@ def counts() -> Counts:
     if not _counts:
         _counts.append(Counts())
     return _counts[0]
-
-
-# Messages of the lower layers (desktop/ops, desktop/store: Qt-free, so English) that the
-# analyst meets while editing, translated where they are shown (``error_text``). A message not
-# listed (a file system or database error with its own details) is shown as it is.
-ERRORS: Final = (
-    QT_TRANSLATE_NOOP("Errors", "The title cannot be empty."),
-    QT_TRANSLATE_NOOP(
-        "Errors", "The URL must be a full address such as https://example.com/article."
-    ),
-    QT_TRANSLATE_NOOP("Errors", "The date must be a real date written YYYY-MM-DD, or empty."),
-    QT_TRANSLATE_NOOP("Errors", "The language must be a code such as ar, en or und."),
-    QT_TRANSLATE_NOOP("Errors", "The direction must be right-to-left or left-to-right."),
-    QT_TRANSLATE_NOOP("Errors", "A link is supports, contradicts or repeats."),
-    QT_TRANSLATE_NOOP("Errors", "A claim cannot be linked to itself."),
-    QT_TRANSLATE_NOOP("Errors", "These claims are already linked that way."),
-    QT_TRANSLATE_NOOP("Errors", "An annotation must cover at least one character."),
-    QT_TRANSLATE_NOOP("Errors", "Choose another label to move the annotations to."),
-    QT_TRANSLATE_NOOP("Errors", "An entity needs a name."),
-    QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),
-    QT_TRANSLATE_NOOP("Errors", "A filter needs a label, an entity or a claim status."),
-    QT_TRANSLATE_NOOP("Errors", "A label needs a name."),
-)
-
-
-def error_text(message: str) -> str:
-    """A lower layer's message in the interface language (several, joined by spaces, too)."""
-    if _current == "en":
-        return message
-    known = set(ERRORS)
-    parts = re.split(r"(?<=\.) ", message)
-    if all(part in known for part in parts):
-        return " ".join(QCoreApplication.translate("Errors", part) for part in parts)
-    return message

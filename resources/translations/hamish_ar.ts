@@ -1175,6 +1175,586 @@
         <source>A label needs a name.</source>
         <translation>يحتاج الوسم إلى اسم.</translation>
     </message>
+    <message>
+        <source>The selection is outside the article.</source>
+        <translation>التحديد خارج المقال.</translation>
+    </message>
+    <message>
+        <source>Select a passage first, then choose a label.</source>
+        <translation>حدّد مقطعاً أولاً، ثم اختر وسماً.</translation>
+    </message>
+    <message>
+        <source>The selection holds only white space; select some words.</source>
+        <translation>لا يحوي التحديد إلا مسافات؛ حدّد بعض الكلمات.</translation>
+    </message>
+    <message>
+        <source>The article no longer exists in this project.</source>
+        <translation>لم يعد المقال موجوداً في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>Stance must be asserts or denies.</source>
+        <translation>يجب أن يكون الموقف «يؤكد» أو «ينفي».</translation>
+    </message>
+    <message>
+        <source>Status must be unverified, corroborated, contested or refuted.</source>
+        <translation>يجب أن تكون الحالة «غير متحقق منه» أو «مؤكَّد» أو «متنازع عليه» أو «مدحوض».</translation>
+    </message>
+    <message>
+        <source>Source reliability is a letter A–F.</source>
+        <translation>موثوقية المصدر حرف من A إلى F.</translation>
+    </message>
+    <message>
+        <source>Credibility is a number 1–6.</source>
+        <translation>المصداقية رقم من 1 إلى 6.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type {value}.</source>
+        <translation>نوع كيان غير معروف: {value}.</translation>
+    </message>
+    <message>
+        <source>The same text is already in the project (document {id}).</source>
+        <translation>النص نفسه موجود في المشروع من قبل (المقال {id}).</translation>
+    </message>
+    <message>
+        <source>“{title}” cannot be brought back: an article with the same text was imported after it was deleted.</source>
+        <translation>لا يمكن إرجاع «{title}»: استُورد بعد حذفه مقال بالنص نفسه.</translation>
+    </message>
+    <message>
+        <source>There is no document {id} in this project.</source>
+        <translation>لا يوجد مقال رقمه {id} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>There is no annotation {id} in this project.</source>
+        <translation>لا يوجد تعليق رقمه {id} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>There is no claim {id} in this project.</source>
+        <translation>لا يوجد ادعاء رقمه {id} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>There is no claim link {id}.</source>
+        <translation>لا يوجد رابط ادعاءات رقمه {id}.</translation>
+    </message>
+    <message>
+        <source>There is no entity {id} in this project.</source>
+        <translation>لا يوجد كيان رقمه {id} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>There is no label {id} in this project.</source>
+        <translation>لا يوجد وسم رقمه {id} في هذا المشروع.</translation>
+    </message>
+    <message>
+        <source>There is no document {ids} in this project; nothing was exported.</source>
+        <translation>لا يوجد مقال رقمه {ids} في هذا المشروع؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>There is no documents {ids} in this project; nothing was exported.</source>
+        <translation>لا توجد مقالات أرقامها {ids} في هذا المشروع؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>A quotation mark is not closed: put a &quot; after the phrase, or remove it.</source>
+        <translation>علامة تنصيص غير مغلقة: ضع &quot; بعد العبارة، أو احذفها.</translation>
+    </message>
+    <message>
+        <source>A closing parenthesis has no opening one: remove the extra &apos;)&apos;.</source>
+        <translation>قوس إغلاق بلا قوس فتح: احذف &apos;)&apos; الزائد.</translation>
+    </message>
+    <message>
+        <source>{word} must be followed by a word, a phrase or a parenthesis.</source>
+        <translation>يجب أن تتبع {word} كلمةٌ أو عبارة أو قوس.</translation>
+    </message>
+    <message>
+        <source>{word} cannot be followed by {next}.</source>
+        <translation>لا يمكن أن تأتي {next} بعد {word}.</translation>
+    </message>
+    <message>
+        <source>NOT needs a word before it: write what to find, then NOT and what to leave out (كيري NOT لافروف).</source>
+        <translation>تحتاج NOT إلى كلمة قبلها: اكتب ما تبحث عنه، ثم NOT وما تريد استبعاده (كيري NOT لافروف).</translation>
+    </message>
+    <message>
+        <source>{word} needs a word on each side.</source>
+        <translation>تحتاج {word} إلى كلمة على كل جانب.</translation>
+    </message>
+    <message>
+        <source>Empty parentheses, or a &apos;)&apos; without &apos;(&apos;: put words inside them.</source>
+        <translation>قوسان فارغان، أو &apos;)&apos; بلا &apos;(&apos;: ضع كلمات بينهما.</translation>
+    </message>
+    <message>
+        <source>Empty parentheses: put words inside them, or remove them.</source>
+        <translation>قوسان فارغان: ضع كلمات بينهما، أو احذفهما.</translation>
+    </message>
+    <message>
+        <source>The search is too long: keep it under 2,000 characters.</source>
+        <translation>البحث طويل جداً: اجعله أقل من 2,000 حرف.</translation>
+    </message>
+    <message>
+        <source>A parenthesis is not closed: add the missing &apos;)&apos;.</source>
+        <translation>قوس غير مغلق: أضف &apos;)&apos; الناقص.</translation>
+    </message>
+    <message>
+        <source>The search has no words: type a word or a phrase.</source>
+        <translation>لا كلمات في البحث: اكتب كلمة أو عبارة.</translation>
+    </message>
+    <message>
+        <source>Unknown claim status {value}: use one of {values}.</source>
+        <translation>حالة ادعاء غير معروفة {value}: استخدم إحدى هذه: {values}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a date: write it as YYYY-MM-DD.</source>
+        <translation>{value} ليس تاريخاً: اكتبه بصيغة سنة-شهر-يوم (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The search index is damaged ({detail}).</source>
+        <translation>فهرس البحث تالف ({detail}).</translation>
+    </message>
+    <message>
+        <source>The search could not be run ({detail}).</source>
+        <translation>تعذّر تنفيذ البحث ({detail}).</translation>
+    </message>
+    <message>
+        <source>The disk is full or failing; nothing from this action was saved. Free some space and try again.</source>
+        <translation>القرص ممتلئ أو معطوب؛ لم يُحفظ شيء من هذا الإجراء. وفّر بعض المساحة وحاول مجدداً.</translation>
+    </message>
+    <message>
+        <source>The project file is read-only; nothing was saved. Check the file&apos;s permissions.</source>
+        <translation>ملف المشروع للقراءة فقط؛ لم يُحفظ شيء. تحقّق من أذونات الملف.</translation>
+    </message>
+    <message>
+        <source>The project is busy in another program; nothing was saved. Try again in a moment.</source>
+        <translation>المشروع مشغول في برنامج آخر؛ لم يُحفظ شيء. حاول مجدداً بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>The project file is damaged (SQLite says: database disk image is malformed).</source>
+        <translation>ملف المشروع تالف (تقول SQLite: ‏database disk image is malformed).</translation>
+    </message>
+    <message>
+        <source>The project database reported an error: {detail}</source>
+        <translation>أبلغت قاعدة بيانات المشروع عن خطأ: {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>تعذّرت قراءة {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Hamish project (it is not a SQLite database).</source>
+        <translation>{path} ليس مشروع هامش (ليس قاعدة بيانات SQLite).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened as a Hamish project: {detail}.</source>
+        <translation>تعذّر فتح {path} بوصفه مشروع هامش: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database, but not a Hamish project.</source>
+        <translation>{path} قاعدة بيانات SQLite، لكنه ليس مشروع هامش.</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer version of Hamish (project format {version}; this version reads up to {latest}). Update Hamish to open it; the file was not changed.</source>
+        <translation>حُفظ {path} بإصدار أحدث من هامش (صيغة المشروع {version}؛ يقرأ هذا الإصدار حتى {latest}). حدّث هامش لفتحه؛ لم يتغيّر الملف.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project {path}: {detail}.</source>
+        <translation>تعذّر إنشاء المشروع {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} appeared while it was being created; it was left alone.</source>
+        <translation>ظهر {path} أثناء إنشائه؛ فتُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a Hamish project.</source>
+        <translation>{path} مجلد، وليس مشروع هامش.</translation>
+    </message>
+    <message>
+        <source>There is no project at {path}.</source>
+        <translation>لا يوجد مشروع في {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {detail}</source>
+        <translation>تعذّر فتح {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; articles larger than {limit} MB are not imported.</source>
+        <translation>حجم {name} هو {size} ميغابايت؛ لا تُستورد المقالات الأكبر من {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: permission denied.</source>
+        <translation>تعذّرت قراءة {name}: الإذن مرفوض.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {detail}.</source>
+        <translation>تعذّرت قراءة {name}: {detail}.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file.</source>
+        <translation>{name} مجلد، وليس ملفاً.</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file (a device, pipe or socket).</source>
+        <translation>{name} ليس ملفاً عادياً (جهاز أو أنبوب أو مقبس).</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} غير موجود.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} فارغ.</translation>
+    </message>
+    <message>
+        <source>{name} contains only white space.</source>
+        <translation>لا يحوي {name} إلا مسافات.</translation>
+    </message>
+    <message>
+        <source>{name} contains no text.</source>
+        <translation>لا يحوي {name} أي نص.</translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply to be read.</source>
+        <translation>بنية {name} متداخلة أكثر مما يمكن قراءته.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({error}: {detail}).</source>
+        <translation>تعذّرت قراءة {name} ({error}: {detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is named like a web page but is {kind}.</source>
+        <translation>اسم {name} اسم صفحة ويب لكنه {kind}.</translation>
+    </message>
+    <message>
+        <source>{name} is {kind}, which Hamish does not import.</source>
+        <translation>{name} هو {kind}، وهامش لا يستورد هذا النوع.</translation>
+    </message>
+    <message>
+        <source>{name}: old binary Word documents (.doc) are not imported; save it as .docx.</source>
+        <translation>{name}: لا تُستورد مستندات Word الثنائية القديمة (‎.doc)؛ احفظه بصيغة ‎.docx.</translation>
+    </message>
+    <message>
+        <source>{name}: RTF is not imported; save it as .docx or plain text.</source>
+        <translation>{name}: لا تُستورد ملفات RTF؛ احفظه بصيغة ‎.docx أو نصاً عادياً.</translation>
+    </message>
+    <message>
+        <source>{name}: OpenDocument text is not imported; save it as .docx.</source>
+        <translation>{name}: لا تُستورد نصوص OpenDocument؛ احفظه بصيغة ‎.docx.</translation>
+    </message>
+    <message>
+        <source>{name}: Hamish JSON exports are imported on their own (hamish import FILE.json).</source>
+        <translation>{name}: ملفات JSON المصدَّرة من هامش تُستورد وحدها (hamish import FILE.json).</translation>
+    </message>
+    <message>
+        <source>{name}: web archives (.mht) are not imported; save the page as HTML.</source>
+        <translation>{name}: لا تُستورد أرشيفات الويب (‎.mht)؛ احفظ الصفحة بصيغة HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: web archives (.mhtml) are not imported; save the page as HTML.</source>
+        <translation>{name}: لا تُستورد أرشيفات الويب (‎.mhtml)؛ احفظ الصفحة بصيغة HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: Outlook .msg files are not imported; save the message as .eml.</source>
+        <translation>{name}: لا تُستورد ملفات Outlook ‏‎.msg؛ احفظ الرسالة بصيغة ‎.eml.</translation>
+    </message>
+    <message>
+        <source>{name}: Hamish does not import files without an extension.</source>
+        <translation>{name}: لا يستورد هامش الملفات التي بلا امتداد.</translation>
+    </message>
+    <message>
+        <source>{name}: Hamish does not import {suffix} files.</source>
+        <translation>{name}: لا يستورد هامش ملفات {suffix}.</translation>
+    </message>
+    <message>
+        <source>{name} has an HTML body with no article text in it.</source>
+        <translation>في {name} متن HTML لا نص مقال فيه.</translation>
+    </message>
+    <message>
+        <source>{name} has no text body (only attachments, or nothing at all).</source>
+        <translation>ليس في {name} متن نصي (مرفقات فقط، أو لا شيء على الإطلاق).</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (it has no headers).</source>
+        <translation>{name} ليس رسالة بريد إلكتروني (لا ترويسات فيه).</translation>
+    </message>
+    <message>
+        <source>{name} starts with a {codec} byte-order mark but is not valid {codec2} ({where}).</source>
+        <translation>يبدأ {name} بعلامة ترتيب بايتات {codec} لكنه ليس {codec2} صالحاً ({where}).</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not text.</source>
+        <translation>{name} ملف ثنائي، وليس نصاً.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text ({where}), and it does not read as Arabic Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it again.</source>
+        <translation>{name} ليس نصاً بترميز UTF-8 ‏({where})، ولا يُقرأ بالترميز العربي Windows-1256 أو ISO-8859-6 أيضاً. احفظه بترميز UTF-8 واستورده مجدداً.</translation>
+    </message>
+    <message>
+        <source>{name} holds no article text that Hamish can find (it may be an index page, a page that builds its text with JavaScript, or an empty page).</source>
+        <translation>لا يجد هامش في {name} نص مقال (قد تكون صفحة فهرس، أو صفحة تبني نصها بـJavaScript، أو صفحة فارغة).</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password; open it, save an unprotected copy and import that.</source>
+        <translation>{name} محمي بكلمة مرور؛ افتحه واحفظ نسخة غير محمية واستوردها.</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted in a way Hamish cannot read.</source>
+        <translation>{name} مشفّر بطريقة لا يستطيع هامش قراءتها.</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid PDF (it is damaged: {error}).</source>
+        <translation>{name} ليس ملف PDF صالحاً (إنه تالف: {error}).</translation>
+    </message>
+    <message>
+        <source>{name} has no text layer (it is probably a scan or made of images); Hamish cannot read text from images.</source>
+        <translation>ليس في {name} طبقة نص (الأرجح أنه مسح ضوئي أو مكوَّن من صور)؛ لا يستطيع هامش قراءة النص من الصور.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read reliably: its fonts do not say which letters {unmapped} of its {total} characters are. Export it again from the original program, or copy the text from a PDF viewer.</source>
+        <translation>لا يمكن قراءة {name} بموثوقية: خطوطه لا تبيّن أي حروف هي {unmapped} من أحرفه البالغة {total}. صدّره مجدداً من البرنامج الأصلي، أو انسخ النص من عارض PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not a PDF document (it does not start with %PDF).</source>
+        <translation>{name} ليس مستند PDF (لا يبدأ بـ%PDF).</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (invalid byte 0x{byte} on line {line}). Save it as UTF-8 and import it again.</source>
+        <translation>{name} ليس نصاً بترميز UTF-8 (بايت غير صالح 0x{byte} في السطر {line}). احفظه بترميز UTF-8 واستورده مجدداً.</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file ({kind}), not text. Rename it with the right extension and import it again.</source>
+        <translation>{name} ملف ثنائي ({kind})، وليس نصاً. أعد تسميته بالامتداد الصحيح واستورده مجدداً.</translation>
+    </message>
+    <message>
+        <source>{name} is an old binary Word document (.doc); save it as .docx and import it again.</source>
+        <translation>{name} مستند Word ثنائي قديم (‎.doc)؛ احفظه بصيغة ‎.docx واستورده مجدداً.</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid Word document (it is damaged or not a .docx file).</source>
+        <translation>{name} ليس مستند Word صالحاً (إنه تالف أو ليس ملف ‎.docx).</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not imported.</source>
+        <translation>يبلغ {name} بعد فكّ ضغطه {size} ميغابايت؛ لا تُستورد مستندات Word التي تزيد بعد فكّ ضغطها على {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid Word document (it is damaged: {error}).</source>
+        <translation>{name} ليس مستند Word صالحاً (إنه تالف: {error}).</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported: {detail}. Nothing was imported.</source>
+        <translation>تعذّر استيراد {name}: {detail}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported ({count} problems): {details}. Nothing was imported.</source>
+        <translation>تعذّر استيراد {name} (عدد المشكلات: {count}): {details}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Hamish export (it holds {what}, not an object).</source>
+        <translation>{name} ليس ملف تصدير من هامش (يحوي {what}، وليس كائناً).</translation>
+    </message>
+    <message>
+        <source>{name} is not a Hamish export ({what}; expected &quot;format&quot;: &quot;{format}&quot;).</source>
+        <translation>{name} ليس ملف تصدير من هامش ({what}؛ المتوقع &quot;format&quot;: &quot;{format}&quot;).</translation>
+    </message>
+    <message>
+        <source>{name} has no valid format &quot;version&quot; (a whole number from 1); nothing was imported.</source>
+        <translation>ليس في {name} رقم صيغة &quot;version&quot; صالح (عدد صحيح من 1)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of Hamish (export format version {version}; this version reads up to {latest}). Update Hamish to import it; nothing was imported.</source>
+        <translation>كُتب {name} بإصدار أحدث من هامش (إصدار صيغة التصدير {version}؛ يقرأ هذا الإصدار حتى {latest}). حدّث هامش لاستيراده؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported: required field &quot;documents&quot; is missing.</source>
+        <translation>تعذّر استيراد {name}: الحقل المطلوب &quot;documents&quot; مفقود.</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {detail} at line {line}, column {column}. Nothing was imported.</source>
+        <translation>{name} ليس JSON صالحاً: {detail} في السطر {line}، العمود {column}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON: {detail}. Nothing was imported.</source>
+        <translation>{name} ليس JSON صالحاً: {detail}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{table}[{index}] must be an object, not {what}</source>
+        <translation>يجب أن يكون {table}[{index}] كائناً، لا {what}</translation>
+    </message>
+    <message>
+        <source>{record}: required field &quot;{field}&quot; is missing</source>
+        <translation>{record}: الحقل المطلوب &quot;{field}&quot; مفقود</translation>
+    </message>
+    <message>
+        <source>{record}: &quot;{field}&quot; {detail}</source>
+        <translation>{record}: الحقل &quot;{field}&quot; {detail}</translation>
+    </message>
+    <message>
+        <source>must be {what}, not null</source>
+        <translation>يجب أن يكون {what}، لا null</translation>
+    </message>
+    <message>
+        <source>must be {what}, not {other}</source>
+        <translation>يجب أن يكون {what}، لا {other}</translation>
+    </message>
+    <message>
+        <source>is too large ({value})</source>
+        <translation>كبير جداً ({value})</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (an unpaired UTF-16 surrogate)</source>
+        <translation>يحوي حرفاً غير صالح (نصف زوج UTF-16 منفرد)</translation>
+    </message>
+    <message>
+        <source>must be one of {values}, not {value}</source>
+        <translation>يجب أن يكون أحد هذه: {values}، لا {value}</translation>
+    </message>
+    <message>
+        <source>two {table} have the same {values}</source>
+        <translation>في {table} سجلّان لهما القيمة نفسها: {values}</translation>
+    </message>
+    <message>
+        <source>{record} refers to {table} {id}, which is not in the file</source>
+        <translation>{record} يشير إلى {table} {id}، وهو غير موجود في الملف</translation>
+    </message>
+    <message>
+        <source>{record} must cover at least one character (start {start}, end {end})</source>
+        <translation>يجب أن يشمل {record} حرفاً واحداً على الأقل (البداية {start}، النهاية {end})</translation>
+    </message>
+    <message>
+        <source>{record} covers characters {start}–{end}, outside document {id}, which has {count} characters (offsets count code points)</source>
+        <translation>يشمل {record} الأحرف {start}–{end}، خارج المقال {id} الذي فيه {count} حرفاً (المواضع تعدّ نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{record}: its quote &quot;{quote}&quot; does not match the text of document {id} at {start}–{end}, which is &quot;{text}&quot; (offsets count code points)</source>
+        <translation>{record}: اقتباسه &quot;{quote}&quot; لا يطابق نص المقال {id} في {start}–{end}، وهو &quot;{text}&quot; (المواضع تعدّ نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{record} links a claim to itself</source>
+        <translation>{record} يربط ادعاءً بنفسه</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>و{count} غيرها</translation>
+    </message>
+    <message>
+        <source>&quot;{table}&quot; must be a list; nothing was imported.</source>
+        <translation>يجب أن يكون &quot;{table}&quot; قائمة؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{record} breaks a rule of the project ({detail}); nothing was imported.</source>
+        <translation>{record} يخالف قاعدة من قواعد المشروع ({detail})؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{record} refers to {table} {id}, which is not in the file; nothing was imported.</source>
+        <translation>{record} يشير إلى {table} {id}، وهو غير موجود في الملف؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{table}.{column} holds binary data, which an export cannot carry; nothing was exported.</source>
+        <translation>يحوي {table}.{column} بيانات ثنائية لا يمكن أن يحملها التصدير؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name to export to.</source>
+        <translation>{path} مجلد؛ أعطِ اسم ملف للتصدير إليه.</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist; nothing was exported.</source>
+        <translation>المجلد {path} غير موجود؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {detail}. Nothing was exported; the existing file was left as it was.</source>
+        <translation>تعذّرت الكتابة في {path}: {detail}. لم يُصدَّر شيء؛ وبقي الملف الموجود كما كان.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {detail}. Nothing was exported.</source>
+        <translation>تعذّرت الكتابة في {path}: {detail}. لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Unknown CSV export {value}: choose annotations or claims.</source>
+        <translation>تصدير CSV غير معروف {value}: اختر التعليقات أو الادعاءات.</translation>
+    </message>
+    <message>
+        <source>{path} is the project itself; choose another file to export to.</source>
+        <translation>{path} هو المشروع نفسه؛ اختر ملفاً آخر للتصدير إليه.</translation>
+    </message>
+    <message>
+        <source>Choose at least one article for the report.</source>
+        <translation>اختر مقالاً واحداً على الأقل للتقرير.</translation>
+    </message>
+    <message>
+        <source>Choose a label, an entity or a claim status for the filter.</source>
+        <translation>اختر وسماً أو كياناً أو حالة ادعاء للمرشِّح.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>مستند PDF</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>مستند Word</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>أرشيف zip</translation>
+    </message>
+    <message>
+        <source>an old binary Office document (.doc/.xls)</source>
+        <translation>مستند Office ثنائي قديم (‎.doc/.xls)</translation>
+    </message>
+    <message>
+        <source>an image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>a web page</source>
+        <translation>صفحة ويب</translation>
+    </message>
+    <message>
+        <source>an e-mail message</source>
+        <translation>رسالة بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <source>entity alias</source>
+        <translation>الاسم البديل للكيان</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>claim subject</source>
+        <translation>موضوع الادعاء</translation>
+    </message>
+    <message>
+        <source>claim link</source>
+        <translation>رابط الادعاءات</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
 </context>
 <context>
     <name>ExportController</name>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableWidget,
     QWidget,
 )
 
@@ -44,7 +45,7 @@ ALLOWED = {
     "Ctrl", "Shift", "Alt", "Meta", "Enter", "Esc", "Del", "Delete", "Return", "Ins", "Tab",
     "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
     "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
-    "hamish",
+    "hamish", "bin",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -104,6 +105,11 @@ def _texts(root: QWidget, skip: set[int]) -> Iterator[tuple[str, str]]:
                 yield name + " header", str(model.headerData(column, widget.orientation()) or "")
         if isinstance(widget, QMenu):
             yield name + " menu", widget.title()
+        if isinstance(widget, QTableWidget):
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    item = widget.item(row, column)
+                    yield name + " cell", item.text() if item is not None else ""
     for action in root.findChildren(QAction):
         where = f"action:{action.objectName() or action.text()}"
         yield where, action.text()
@@ -130,6 +136,7 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
     from desktop.ui.entities.mentions import MentionsDialog
     from desktop.ui.labels.dialogs import LabelEditor, LabelManager, RemoveLabelDialog
     from desktop.ui.library.metadata import MetadataDialog
+    from desktop.ui.shell.messages import text_dialog
     from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportSummaryDialog
 
     project = window.project
@@ -153,7 +160,10 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
             ImportReport(
                 imported=[("a.txt", document.id)],
                 duplicates=[("b.txt", document.id)],
-                failed=[ImportFailure("c.bin", "c.bin: not a text file")],
+                failed=[
+                    ImportFailure("c.bin", "c.bin: Hamish does not import .bin files."),
+                    ImportFailure("d.txt", "d.txt is empty."),
+                ],
             ),
             total=3,
             cancelled=True,
@@ -170,10 +180,16 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
         MetadataDialog(document, window),
         EntityPage(project, entity, window),
         EntityPicker(project, "كيري", None, parent=window),
-        MentionsDialog(project, entity, document.id, window),
+        MentionsDialog(project, entity, document.id, window, add_alias=lambda *_: False),
         ImportSummaryDialog(outcome, window),
         window.exports.open_briefing(),
     ]
+    window.show_shortcuts()  # Help → Keyboard Shortcuts (not modal)
+    dialogs.append(window.shortcut_sheet)
+    window.edit_author()  # File → Your Name: the question asked, in the dialog that asks it
+    asked = text_dialog(window, *messenger.asked[-1])
+    asked.sizeHint()  # QInputDialog makes its buttons on first layout
+    dialogs.append(asked)
     dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
     return dialogs
 
@@ -186,6 +202,14 @@ def test_the_arabic_window_has_no_english_left(
 ) -> None:
     window = make_window(default_project)
     window.finish_setup()
+    window.show_guide(force=True)  # the first-run guide
+    # File → Recent Projects: one project there, one gone (listed as missing).
+    gone = default_project.with_name("مشروع-قديم.hamish")
+    window.recent.add(gone)
+    window.recent.add(default_project)
+    window.recent.fill()
+    assert [a.data() for a in window.recent_menu.actions() if a.data()] == [str(gone.resolve())]
+    assert window.guide is not None
     allowed = ALLOWED | _data_words(window)
     # The article itself and its metadata are data, in their own language.
     reader = window.reader
@@ -371,16 +395,17 @@ def test_tests_run_in_english() -> None:
 
 def test_lower_layer_messages_are_shown_in_arabic(arabic: QApplication) -> None:
     from desktop.ops.articles import validate_metadata
-    from desktop.ui.i18n import error_text
+    from desktop.ui.errors import error_text
 
     assert error_text("An entity needs a name.") == "يحتاج الكيان إلى اسم."
     _clean, problems = validate_metadata({"title": " ", "published": "2020-13-40"})
     shown = error_text(" ".join(problems))
     assert shown.startswith("لا يمكن أن يكون العنوان فارغاً.") and "YYYY-MM-DD" in shown
-    # A message with its own details (a path, a database error) stays as it is.
-    assert error_text("Cannot open /x.hamish: disk I/O error") == (
-        "Cannot open /x.hamish: disk I/O error"
-    )
+    # A message with its own details (a path, a database error): the sentence in Arabic, the
+    # details as they are.
+    shown = error_text("Cannot open /x.hamish: disk I/O error")
+    assert shown.startswith("تعذّر فتح") and "/x.hamish" in shown and "disk I/O error" in shown
+    assert error_text("disk I/O error") == "disk I/O error"
 
 
 def test_counts_use_western_digits_in_arabic(

@@ -28,7 +28,8 @@ from desktop.core.models import Document
 from desktop.ops import articles as ops
 from desktop.ops.articles import Metadata, validate_metadata
 from desktop.ops.outcome import Outcome
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, error_text
+from desktop.ui.errors import error_text
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId

@@ -19,7 +19,8 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.i18n import error_text, term
+from desktop.ui.errors import error_text
+from desktop.ui.i18n import term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi

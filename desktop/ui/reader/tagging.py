@@ -19,7 +19,8 @@ from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ops import annotations as ops
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.i18n import error_text, label_name, label_title
+from desktop.ui.errors import error_text
+from desktop.ui.i18n import label_name, label_title
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi

@@ -70,6 +70,7 @@ from desktop.store.search import (
     Snippet,
 )
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.errors import error_text
 from desktop.ui.i18n import counts, label_title, term
 from desktop.ui.library.dock import LibraryDock
 from desktop.ui.reader.pane import ReaderPane
@@ -730,10 +731,13 @@ class SearchPanel(QDockWidget):
             total = self.store.count(query, filters)
             hits = self.store.search(query, limit=PAGE, filters=filters)
         except QueryError as error:
-            self._set_status(str(error), error=True)
+            self._set_status(error_text(str(error)), error=True)
             return
         except HamishError as error:
-            self._set_status(self.tr("The search failed: {error}").format(error=error), error=True)
+            self._set_status(
+                self.tr("The search failed: {error}").format(error=error_text(str(error))),
+                error=True,
+            )
             return
         self._show(hits, total)
 
@@ -747,7 +751,7 @@ class SearchPanel(QDockWidget):
                 query, limit=PAGE, offset=self.model.rowCount(), filters=filters
             )
         except HamishError as error:
-            self._set_status(str(error), error=True)
+            self._set_status(error_text(str(error)), error=True)
             return
         self._following = False
         try:

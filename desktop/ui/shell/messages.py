@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # QMessageBox brings many enums: loaded when a message is shown
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 
 class Messenger(Protocol):
@@ -43,7 +43,7 @@ class DialogMessenger:
     def error(self, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from desktop.ui.i18n import error_text
+        from desktop.ui.errors import error_text
 
         self._show(QMessageBox.Icon.Critical, title, error_text(text), details)
 
@@ -64,9 +64,24 @@ class DialogMessenger:
         return box.clickedButton() is go
 
     def ask_text(self, title: str, text: str, value: str) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from PySide6.QtWidgets import QDialog
 
-        answer, ok = QInputDialog.getText(
-            self.parent, title, text, QLineEdit.EchoMode.Normal, value
-        )
-        return answer if ok else None
+        dialog = text_dialog(self.parent, title, text, value)
+        try:
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.textValue() if ok else None
+        finally:
+            dialog.deleteLater()
+
+
+def text_dialog(parent: QWidget | None, title: str, text: str, value: str) -> QInputDialog:
+    """The one-line question of ``ask_text`` (File → Your Name), built but not shown: the
+    Arabic walk checks it without its modal loop."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(text)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(value)
+    return dialog

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.arabic import fold
 from desktop.core.models import Label
+from desktop.ui.i18n import label_name, label_title
 
 
 class ShortcutRow(NamedTuple):
@@ -61,11 +62,11 @@ def label_rows(labels: Iterable[Label]) -> list[ShortcutRow]:
             continue
         rows.append(
             ShortcutRow(
-                f"{label.name_en} · {label.name_ar}",
+                label_title(label),
                 _keys([QKeySequence(label.shortcut)]),
                 QCoreApplication.translate(
                     "ShortcutSheet", "Tag the selected text with the {label} label (in the article)"
-                ).format(label=label.name_en),
+                ).format(label=label_name(label)),
             )
         )
     return rows

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import ImportFailure
 from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
+from desktop.ui.errors import error_text
 from desktop.ui.i18n import counts
 from desktop.ui.widgets.bidi import isolate
 from desktop.ui.widgets.icons import icon
@@ -93,9 +94,9 @@ class ImportOutcome:
             ).format(title=self.titles.get(doc_id, ""), id=doc_id)
             lines.append(f"{skipped}{Path(path).name}: {already}")
         for failure in self.skipped:
-            lines.append(f"{skipped}{failure.reason}")
+            lines.append(f"{skipped}{error_text(failure.reason)}")
         for failure in self.failed:
-            lines.append(f"{failed}{Path(failure.path).name}: {failure.reason}")
+            lines.append(f"{failed}{Path(failure.path).name}: {error_text(failure.reason)}")
         return "\n".join(lines)
 
 
@@ -212,9 +213,13 @@ class ImportSummaryDialog(QDialog):
 
 
 def _reason(failure: ImportFailure) -> str:
-    """The reason without the file name it usually starts with (the first column has it)."""
+    """The reason without the file name it usually starts with (the first column has it);
+    in Arabic the whole reason translated, its file name isolated inside."""
     name = Path(failure.path).name
     reason = failure.reason
+    shown = error_text(reason)
+    if shown != reason:
+        return shown
     for prefix in (f"{name}: ", f"{name} ", f"{failure.path} "):
         if name and reason.startswith(prefix):
             rest = reason[len(prefix) :]

@@ -1,0 +1,452 @@
+"""The lower layers' messages in the interface language.
+
+``desktop/core``, ``store``, ``io`` and ``ops`` stay Qt-free, so they raise (and report) their
+messages in English, often with a file name, a number or a title inside (``f"There is no
+document {document_id} in this project."``). ``TEMPLATES`` holds each of those messages as a
+template with named placeholders where the f-string has its holes; ``translated`` matches a
+message (or each sentence of several joined by spaces) against them and returns the Arabic
+template filled with the values it captured. A message it does not know is returned as it is.
+
+Placeholders: ``{detail}`` is itself a message (translated in turn when known), ``{details}``
+several joined by "; ", ``{kind}`` one of the file descriptions below, anything else a value
+shown as it is: numbers plain, names, paths and titles isolated (``isolate``) so they keep
+their own direction inside Arabic.
+
+``tests/test_error_messages.py`` reads every message of the lower layers from their source and
+fails when one has no template here (and so no Arabic in ``hamish_ar.ts``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language
+from desktop.ui.widgets.bidi import isolate
+
+CONTEXT: Final = "Errors"
+
+TEMPLATES: Final = (
+    # --- editing (ops, store) ------------------------------------------------------------
+    QT_TRANSLATE_NOOP("Errors", "The title cannot be empty."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The URL must be a full address such as https://example.com/article."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The date must be a real date written YYYY-MM-DD, or empty."),
+    QT_TRANSLATE_NOOP("Errors", "The language must be a code such as ar, en or und."),
+    QT_TRANSLATE_NOOP("Errors", "The direction must be right-to-left or left-to-right."),
+    QT_TRANSLATE_NOOP("Errors", "A link is supports, contradicts or repeats."),
+    QT_TRANSLATE_NOOP("Errors", "A claim cannot be linked to itself."),
+    QT_TRANSLATE_NOOP("Errors", "These claims are already linked that way."),
+    QT_TRANSLATE_NOOP("Errors", "An annotation must cover at least one character."),
+    QT_TRANSLATE_NOOP("Errors", "Choose another label to move the annotations to."),
+    QT_TRANSLATE_NOOP("Errors", "An entity needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),
+    QT_TRANSLATE_NOOP("Errors", "A filter needs a label, an entity or a claim status."),
+    QT_TRANSLATE_NOOP("Errors", "A label needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "The selection is outside the article."),
+    QT_TRANSLATE_NOOP("Errors", "Select a passage first, then choose a label."),
+    QT_TRANSLATE_NOOP("Errors", "The selection holds only white space; select some words."),
+    QT_TRANSLATE_NOOP("Errors", "The article no longer exists in this project."),
+    QT_TRANSLATE_NOOP("Errors", "Stance must be asserts or denies."),
+    QT_TRANSLATE_NOOP("Errors", "Status must be unverified, corroborated, contested or refuted."),
+    QT_TRANSLATE_NOOP("Errors", "Source reliability is a letter A–F."),
+    QT_TRANSLATE_NOOP("Errors", "Credibility is a number 1–6."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown entity type {value}."),
+    QT_TRANSLATE_NOOP("Errors", "The same text is already in the project (document {id})."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{title}” cannot be brought back: an article with the same text was imported after "
+        "it was deleted.",
+    ),
+    # --- ids that do not exist -------------------------------------------------------------
+    QT_TRANSLATE_NOOP("Errors", "There is no document {id} in this project."),
+    QT_TRANSLATE_NOOP("Errors", "There is no annotation {id} in this project."),
+    QT_TRANSLATE_NOOP("Errors", "There is no claim {id} in this project."),
+    QT_TRANSLATE_NOOP("Errors", "There is no claim link {id}."),
+    QT_TRANSLATE_NOOP("Errors", "There is no entity {id} in this project."),
+    QT_TRANSLATE_NOOP("Errors", "There is no label {id} in this project."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is no document {ids} in this project; nothing was exported."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is no documents {ids} in this project; nothing was exported."
+    ),
+    # --- search ---------------------------------------------------------------------------
+    QT_TRANSLATE_NOOP(
+        "Errors", 'A quotation mark is not closed: put a " after the phrase, or remove it.'
+    ),
+    QT_TRANSLATE_NOOP("Errors", "A closing parenthesis has no opening one: remove the extra ')'."),
+    QT_TRANSLATE_NOOP("Errors", "{word} must be followed by a word, a phrase or a parenthesis."),
+    QT_TRANSLATE_NOOP("Errors", "{word} cannot be followed by {next}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "NOT needs a word before it: write what to find, then NOT and what to leave out "
+        "(كيري NOT لافروف).",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{word} needs a word on each side."),
+    QT_TRANSLATE_NOOP("Errors", "Empty parentheses, or a ')' without '(': put words inside them."),
+    QT_TRANSLATE_NOOP("Errors", "Empty parentheses: put words inside them, or remove them."),
+    QT_TRANSLATE_NOOP("Errors", "The search is too long: keep it under 2,000 characters."),
+    QT_TRANSLATE_NOOP("Errors", "A parenthesis is not closed: add the missing ')'."),
+    QT_TRANSLATE_NOOP("Errors", "The search has no words: type a word or a phrase."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown claim status {value}: use one of {values}."),
+    QT_TRANSLATE_NOOP("Errors", "{value} is not a date: write it as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP("Errors", "The search index is damaged ({detail})."),
+    QT_TRANSLATE_NOOP("Errors", "The search could not be run ({detail})."),
+    # --- the project file (store/db.py) ----------------------------------------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The disk is full or failing; nothing from this action was saved. Free some space and "
+        "try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The project file is read-only; nothing was saved. Check the file's permissions."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The project is busy in another program; nothing was saved. Try again in a moment.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The project file is damaged (SQLite says: database disk image is malformed)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The project database reported an error: {detail}"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read {path}: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is not a Hamish project (it is not a SQLite database)."),
+    QT_TRANSLATE_NOOP("Errors", "{path} cannot be opened as a Hamish project: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a SQLite database, but not a Hamish project."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} was saved by a newer version of Hamish (project format {version}; this version "
+        "reads up to {latest}). Update Hamish to open it; the file was not changed.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot create the project {path}: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "{path} appeared while it was being created; it was left alone."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a Hamish project."),
+    QT_TRANSLATE_NOOP("Errors", "There is no project at {path}."),
+    QT_TRANSLATE_NOOP("Errors", "Cannot open {path}: {detail}"),
+    # --- reading files (io/batch.py, io/importers) ----------------------------------------
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} is {size} MB; articles larger than {limit} MB are not imported."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: permission denied."),
+    QT_TRANSLATE_NOOP("Errors", "{name} cannot be read: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is a folder, not a file."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a regular file (a device, pipe or socket)."),
+    QT_TRANSLATE_NOOP("Errors", "{name} does not exist."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is empty."),
+    QT_TRANSLATE_NOOP("Errors", "{name} contains only white space."),
+    QT_TRANSLATE_NOOP("Errors", "{name} contains no text."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is nested too deeply to be read."),
+    QT_TRANSLATE_NOOP("Errors", "{name} could not be read ({error}: {detail})."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is named like a web page but is {kind}."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is {kind}, which Hamish does not import."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: old binary Word documents (.doc) are not imported; save it as .docx.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name}: RTF is not imported; save it as .docx or plain text."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name}: OpenDocument text is not imported; save it as .docx."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: Hamish JSON exports are imported on their own (hamish import FILE.json).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name}: web archives (.mht) are not imported; save the page as HTML."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name}: web archives (.mhtml) are not imported; save the page as HTML."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name}: Outlook .msg files are not imported; save the message as .eml."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name}: Hamish does not import files without an extension."),
+    QT_TRANSLATE_NOOP("Errors", "{name}: Hamish does not import {suffix} files."),
+    QT_TRANSLATE_NOOP("Errors", "{name} has an HTML body with no article text in it."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} has no text body (only attachments, or nothing at all)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not an e-mail message (it has no headers)."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} starts with a {codec} byte-order mark but is not valid {codec2} ({where}).",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not text."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not UTF-8 text ({where}), and it does not read as Arabic Windows-1256 or "
+        "ISO-8859-6 either. Save it as UTF-8 and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds no article text that Hamish can find (it may be an index page, a page "
+        "that builds its text with JavaScript, or an empty page).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is protected by a password; open it, save an unprotected copy and import that.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is encrypted in a way Hamish cannot read."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid PDF (it is damaged: {error})."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} has no text layer (it is probably a scan or made of images); Hamish cannot "
+        "read text from images.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} cannot be read reliably: its fonts do not say which letters {unmapped} of its "
+        "{total} characters are. Export it again from the original program, or copy the text "
+        "from a PDF viewer.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a PDF document (it does not start with %PDF)."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not UTF-8 text (invalid byte 0x{byte} on line {line}). Save it as UTF-8 "
+        "and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is a binary file ({kind}), not text. Rename it with the right extension and "
+        "import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is an old binary Word document (.doc); save it as .docx and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not a valid Word document (it is damaged or not a .docx file)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
+    # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
+    QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} cannot be imported ({count} problems): {details}. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not a Hamish export (it holds {what}, not an object)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", '{name} is not a Hamish export ({what}; expected "format": "{format}").'
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        '{name} has no valid format "version" (a whole number from 1); nothing was imported.',
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was written by a newer version of Hamish (export format version {version}; "
+        "this version reads up to {latest}). Update Hamish to import it; nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", '{name} cannot be imported: required field "documents" is missing.'
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not valid JSON: {detail} at line {line}, column {column}. Nothing was "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not valid JSON: {detail}. Nothing was imported."),
+    # The problems such a file has, several joined by "; " (json_import.py's _Checker).
+    QT_TRANSLATE_NOOP("Errors", "{table}[{index}] must be an object, not {what}"),
+    QT_TRANSLATE_NOOP("Errors", '{record}: required field "{field}" is missing'),
+    QT_TRANSLATE_NOOP("Errors", '{record}: "{field}" {detail}'),
+    QT_TRANSLATE_NOOP("Errors", "must be {what}, not null"),
+    QT_TRANSLATE_NOOP("Errors", "must be {what}, not {other}"),
+    QT_TRANSLATE_NOOP("Errors", "is too large ({value})"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "contains an invalid character (an unpaired UTF-16 surrogate)"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "must be one of {values}, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "two {table} have the same {values}"),
+    QT_TRANSLATE_NOOP("Errors", "{record} refers to {table} {id}, which is not in the file"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{record} must cover at least one character (start {start}, end {end})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{record} covers characters {start}–{end}, outside document {id}, which has {count} "
+        "characters (offsets count code points)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        '{record}: its quote "{quote}" does not match the text of document {id} at '
+        '{start}–{end}, which is "{text}" (offsets count code points)',
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{record} links a claim to itself"),
+    QT_TRANSLATE_NOOP("Errors", "and {count} more"),
+    QT_TRANSLATE_NOOP("Errors", '"{table}" must be a list; nothing was imported.'),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{record} breaks a rule of the project ({detail}); nothing was imported."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{record} refers to {table} {id}, which is not in the file; nothing was imported.",
+    ),
+    # --- exports (io/exporters, store/transfer.py) -----------------------------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{table}.{column} holds binary data, which an export cannot carry; nothing was "
+        "exported.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give a file name to export to."),
+    QT_TRANSLATE_NOOP("Errors", "The folder {path} does not exist; nothing was exported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Cannot write {path}: {detail}. Nothing was exported; the existing file was left as "
+        "it was.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}. Nothing was exported."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown CSV export {value}: choose annotations or claims."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is the project itself; choose another file to export to."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Choose at least one article for the report."),
+    QT_TRANSLATE_NOOP("Errors", "Choose a label, an entity or a claim status for the filter."),
+    QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written."),
+)
+
+# What a file is (io/importers/common.py DESCRIPTIONS), inside "{name} is {kind}, …".
+KINDS: Final = (
+    QT_TRANSLATE_NOOP("Errors", "a PDF document"),
+    QT_TRANSLATE_NOOP("Errors", "a Word document"),
+    QT_TRANSLATE_NOOP("Errors", "a zip archive"),
+    QT_TRANSLATE_NOOP("Errors", "an old binary Office document (.doc/.xls)"),
+    QT_TRANSLATE_NOOP("Errors", "an image"),
+    QT_TRANSLATE_NOOP("Errors", "a web page"),
+    QT_TRANSLATE_NOOP("Errors", "an e-mail message"),
+)
+# The records of a Hamish JSON file (store/transfer.py's tables), inside "{record}" ("document
+# 3") and "{table}".
+RECORDS: Final = (
+    QT_TRANSLATE_NOOP("Errors", "document"),
+    QT_TRANSLATE_NOOP("Errors", "label"),
+    QT_TRANSLATE_NOOP("Errors", "entity"),
+    QT_TRANSLATE_NOOP("Errors", "entity alias"),
+    QT_TRANSLATE_NOOP("Errors", "annotation"),
+    QT_TRANSLATE_NOOP("Errors", "claim"),
+    QT_TRANSLATE_NOOP("Errors", "claim subject"),
+    QT_TRANSLATE_NOOP("Errors", "claim link"),
+    QT_TRANSLATE_NOOP("Errors", "note"),
+    QT_TRANSLATE_NOOP("Errors", "decision"),
+)
+_RECORD: Final = re.compile(r"([a-z ]+?) (\d+)")
+# Between the problems of a file.
+SEPARATOR: Final = QT_TRANSLATE_NOOP("Errors", "; ")
+
+_PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
+# A message inside a message inside a message is as deep as the lower layers go; a longer
+# message than this is no message of theirs (and would make the matching slow).
+_DEPTH: Final = 3
+_LONGEST: Final = 20_000
+# The most sentences one message holds ("… (format {version}; …). Update Hamish …").
+_SPAN: Final = 4
+_NUMBER: Final = re.compile(r"[\d,.]+")
+# Where several messages are joined by spaces: after a full stop, before a capital or a quote.
+_SENTENCE_END: Final = re.compile(r"(?<=\.) (?=[A-Z“\"])")
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each template as a regex whose groups capture its placeholders, most specific first
+    (the most text outside the placeholders), so "{name} cannot be read: permission denied."
+    wins over "{name} cannot be read: {detail}."."""
+    compiled = []
+    for template in TEMPLATES:
+        pattern, last = "", 0
+        for index, match in enumerate(_PLACEHOLDER.finditer(template)):
+            pattern += re.escape(template[last : match.start()]) + f"(?P<p{index}>.+?)"
+            last = match.end()
+        pattern += re.escape(template[last:])
+        compiled.append((re.compile(pattern, re.DOTALL), template))
+    compiled.sort(key=lambda item: -len(_PLACEHOLDER.sub("", item[1])))
+    return tuple(compiled)
+
+
+def _value(name: str, value: str, depth: int) -> str:
+    if name == "details" and depth < _DEPTH:  # several problems: "…; …; and 3 more"
+        return QCoreApplication.translate(CONTEXT, SEPARATOR).join(
+            _value("detail", part, depth) for part in value.split("; ")
+        )
+    if name == "detail" and depth < _DEPTH:
+        shown = _translated(value, depth + 1)
+        return shown if shown != value else isolate(value)
+    if (name == "kind" and value in KINDS) or (name == "table" and value in RECORDS):
+        return QCoreApplication.translate(CONTEXT, value)
+    record = _RECORD.fullmatch(value) if name == "record" else None
+    if record is not None and record.group(1) in RECORDS:
+        return f"{QCoreApplication.translate(CONTEXT, record.group(1))} {record.group(2)}"
+    return value if _NUMBER.fullmatch(value) else isolate(value)
+
+
+def _one(message: str, depth: int) -> str | None:
+    for pattern, template in _compiled():
+        match = pattern.fullmatch(message)
+        if match is None:
+            continue
+        names = [m.group(1) for m in _PLACEHOLDER.finditer(template)]
+        values = {
+            name: _value(name, match.group(f"p{index}"), depth)
+            for index, name in enumerate(names)
+        }
+        return _filled(QCoreApplication.translate(CONTEXT, template), values)
+    return None
+
+
+def _filled(text: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _sentences(message: str, depth: int) -> str | None:
+    """``message`` translated whole, or as a run of known messages joined by spaces (each at
+    most ``_SPAN`` sentences long, the first one as short as can be), else None."""
+    whole = _one(message, depth)
+    if whole is not None:
+        return whole
+    splits = list(_SENTENCE_END.finditer(message))
+    starts = [0, *(split.end() for split in splits)]
+    ends = [*(split.start() for split in splits), len(message)]
+    count = len(starts)
+    # rest[i]: the message from sentence i on, translated (None: not all of it is known).
+    rest: list[str | None] = [None] * count + [""]
+    for first in range(count - 1, -1, -1):
+        for last in range(first, min(first + _SPAN, count)):
+            after = rest[last + 1]
+            if after is None:
+                continue
+            shown = _one(message[starts[first] : ends[last]], depth)
+            if shown is not None:
+                rest[first] = f"{shown} {after}" if after else shown
+                break
+    return rest[0]
+
+
+def translated(message: str) -> str:
+    """``message`` in the installed language, or as it is when it is not a known one."""
+    return _translated(message, 0)
+
+
+def _translated(message: str, depth: int) -> str:
+    if len(message) > _LONGEST:
+        return message
+    shown = _sentences(message, depth)
+    return message if shown is None else shown
+
+
+def error_text(message: str) -> str:
+    """A lower layer's message (English, Qt-free) in the interface language: filled in from
+    its template, several joined by spaces one by one; an unknown message as it is."""
+    return message if current_language() == "en" else translated(message)
