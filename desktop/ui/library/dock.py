@@ -342,7 +342,9 @@ class LibraryDock(QDockWidget):
         # The view keeps the proxy, and so this selection model, for its whole life: connect
         # once here, not per project (each connection would open the article once more).
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.view.viewport().installEventFilter(self)
+        # Watch the list's width once the window is up: viewport() and the QEvent enums cost
+        # ~15 ms of start-up when first touched (PySide builds their Python types lazily).
+        QTimer.singleShot(0, lambda: self.view.viewport().installEventFilter(self))
 
     NARROW = 330  # px: below this the Date column gives its room to the titles
 
