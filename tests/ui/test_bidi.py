@@ -112,6 +112,8 @@ def make_field(kind: str, parent: QWidget) -> Field:
         field = QComboBox(parent)
         field.setEditable(True)
     follow_content(field)
+    QApplication.processEvents()
+    QApplication.processEvents()  # following starts once the event loop runs
     return field
 
 
@@ -156,6 +158,7 @@ def test_a_rich_text_field_lays_out_each_paragraph_by_itself(qtbot: QtBot) -> No
     field = QTextEdit()
     qtbot.addWidget(field)
     follow_content(field)
+    QApplication.processEvents()
     field.resize(400, 200)
     field.show()
     qtbot.waitExposed(field)
@@ -174,6 +177,7 @@ def test_a_field_for_one_script_keeps_its_side_while_empty(qtbot: QtBot) -> None
     field = QLineEdit()
     qtbot.addWidget(field)
     follow_content(field, neutral=RTL)
+    QApplication.processEvents()  # following starts once the event loop runs
     assert shown(field) == expect(RTL)
     field.setText(LATIN)
     assert shown(field) == expect(LTR)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStatusBar, QTextEdit, QWidget
 
@@ -110,7 +110,14 @@ class _Follower(QObject):
         self.field = field
         self.neutral = neutral
         field.textChanged.connect(self.update)
-        field.installEventFilter(self)
+        # Watching starts once the event loop runs: the first look at Qt's alignment, widget
+        # attribute and event-type enums makes PySide build their Python types (~15 ms), which
+        # fields made at start-up (the library filter, the find bar) must not add before the
+        # window's first paint. A field is empty then, so nothing is missed.
+        QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        self.field.installEventFilter(self)
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
