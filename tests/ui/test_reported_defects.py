@@ -13,14 +13,10 @@ from desktop.core.text import make_draft
 from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
 
+from .samples import KERRY_ARTICLE, label_id
+from .samples import open_seed as _open_seed
+
 MakeWindow = Callable[..., MainWindow]
-
-KERRY_ARTICLE = (
-    "وقال كيري، من جهته، إن «روسيا والولايات المتحدة تستطيعان سوية فعل الكثير».\n"
-    "وأعلن وزير الخارجية الروسي سيرغي لافروف أن المحادثات مستمرة في موسكو.\n"
-    "وقالت مصادر لموقع Russia-Now.com إن اللقاء كان إيجابياً."
-)
-
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
@@ -28,11 +24,6 @@ def article(tmp_path: Path) -> Path:
     with Project.open(path) as project:
         project.documents.add(make_draft(KERRY_ARTICLE, title="كيري ولافروف"))
     return path
-
-
-def label_id(window: MainWindow, key: str) -> int:
-    assert window.session is not None
-    return next(label.id for label in window.session.labels if label.key == key)
 
 
 def test_f2_right_after_tagging_edits_the_new_note(
@@ -56,14 +47,6 @@ def test_f2_right_after_tagging_edits_the_new_note(
     monkeypatch.setattr(dialogs.NoteEditor, "exec", fill)
     qtbot.keyClick(text, Qt.Key.Key_F2)
     assert window.project.annotations.get(annotation.id).note == "وزير الخارجية"
-
-
-def _open_seed(window: MainWindow, needle: str) -> int:
-    for summary in window.project.documents.summaries():
-        if needle in window.project.documents.get(summary.id).text:
-            window.open_document(summary.id)
-            return summary.id
-    raise AssertionError(needle)
 
 
 def test_undoing_a_tag_over_a_suggestion_brings_it_back(

@@ -12,15 +12,9 @@ from desktop.ui.entities.mentions import find_candidates
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 
+from .samples import open_seed as _open_seed
+
 MakeWindow = Callable[..., MainWindow]
-
-
-def _open_seed(window: MainWindow, needle: str) -> int:
-    for summary in window.project.documents.summaries():
-        if needle in window.project.documents.get(summary.id).text:
-            window.open_document(summary.id)
-            return summary.id
-    raise AssertionError(needle)
 
 
 def test_accept_and_reject_suggestions(

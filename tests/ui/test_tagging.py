@@ -19,15 +19,9 @@ from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger, type_text
+from .samples import KERRY_ARTICLE, label_id
 
 MakeWindow = Callable[..., MainWindow]
-
-KERRY_ARTICLE = (
-    "وقال كيري، من جهته، إن «روسيا والولايات المتحدة تستطيعان سوية فعل الكثير».\n"
-    "وأعلن وزير الخارجية الروسي سيرغي لافروف أن المحادثات مستمرة في موسكو.\n"
-    "وقالت مصادر لموقع Russia-Now.com إن اللقاء كان إيجابياً."
-)
-
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
@@ -35,11 +29,6 @@ def article(tmp_path: Path) -> Path:
     with Project.open(path) as project:
         project.documents.add(make_draft(KERRY_ARTICLE, title="كيري ولافروف"))
     return path
-
-
-def label_id(window: MainWindow, key: str) -> int:
-    assert window.session is not None
-    return next(label.id for label in window.session.labels if label.key == key)
 
 
 def assert_screen_equals_file(window: MainWindow) -> None:
