@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from functools import partial
 
 from desktop.core.models import ChangeSet, Label
-from desktop.ops.outcome import Outcome, short
+from desktop.ops.outcome import Outcome, Step, short
+from desktop.store.annotations import AnnotationSnapshot
 from desktop.store.labels import LabelRemoval
 from desktop.store.project import Project
 
@@ -82,16 +83,47 @@ def remove_label(project: Project, label_id: int, reassign_to: int | None) -> Ou
     with project.database.transaction():
         text = f"Remove label {short(project.labels.get(label_id).name_en)}"
         removal = project.annotations.remove_label(label_id, reassign_to)
-    back = partial(_unremove_label, removal=removal, reassign_to=reassign_to, text=text)
+        # Moved annotations as they are now: a move onto a claim label made claims, and redo
+        # must bring back those same claims (ids included), not make new ones — an edit of
+        # one further up the redo chain refers to its id.
+        moved = (
+            tuple(project.annotations.snapshot(i) for i in removal.annotation_ids)
+            if (reassign_to is not None)
+            else ()
+        )
+    back = partial(_unremove_label, removal=removal, moved=moved, text=text)
     return Outcome(_removal_changes(removal, reassign_to, removed=True), back, text, None)
 
 
 def _unremove_label(
-    project: Project, removal: LabelRemoval, reassign_to: int | None, text: str
+    project: Project,
+    removal: LabelRemoval,
+    moved: tuple[AnnotationSnapshot, ...],
+    text: str,
 ) -> Outcome[None]:
     project.annotations.undo_remove_label(removal)
-    back = partial(remove_label, label_id=removal.label.id, reassign_to=reassign_to)
-    return Outcome(_removal_changes(removal, reassign_to, removed=False), back, text, None)
+    reassign_to = removal.moved_to
+    redo: Step = (
+        partial(_remove_again, removal=removal, moved=moved, text=text)
+        if reassign_to is not None
+        else partial(remove_label, label_id=removal.label.id, reassign_to=None)
+    )
+    return Outcome(_removal_changes(removal, reassign_to, removed=False), redo, text, None)
+
+
+def _remove_again(
+    project: Project,
+    removal: LabelRemoval,
+    moved: tuple[AnnotationSnapshot, ...],
+    text: str,
+) -> Outcome[None]:
+    """Redo of a move: the annotations exactly as the first removal left them."""
+    with project.database.transaction():
+        for snapshot in moved:
+            project.annotations.restore(snapshot)
+        project.labels.delete_row(removal.label.id)
+    back = partial(_unremove_label, removal=removal, moved=moved, text=text)
+    return Outcome(_removal_changes(removal, removal.moved_to, removed=True), back, text, None)
 
 
 def _removal_changes(removal: LabelRemoval, reassign_to: int | None, *, removed: bool) -> ChangeSet:

@@ -339,3 +339,26 @@ def test_undoing_a_new_label_gives_its_shortcut_back(project: Project) -> None:
     assert redo is not None
     redo(project)
     assert _state(project) == before_state
+
+
+def test_redoing_a_move_onto_the_claim_label_keeps_the_claim_ids(project: Project) -> None:
+    """Redo used to run the removal again, which made new claims: an edit of one further up
+    the redo chain then updated nothing."""
+    (a,) = annotations.add_annotations(project, [_plan(project, "جنيف", "note")]).value
+    note, claim_label = _label(project, "note"), _label(project, "claim")
+    before = _state(project)
+    remove = labels.remove_label(project, note.id, claim_label.id)
+    claim = project.claims.for_annotation(a)
+    assert claim is not None
+    edit = claims.edit_claim(project, claim.id, status="contested", summary="ملخص")
+    after = _state(project)
+    assert edit.undo is not None and remove.undo is not None
+    redo_edit = edit.undo(project).undo
+    redo_remove = remove.undo(project).undo
+    assert _state(project) == before
+    assert redo_remove is not None and redo_edit is not None
+    redo_remove(project)
+    redo_edit(project)
+    assert _state(project) == after
+    again = project.claims.for_annotation(a)
+    assert again is not None and (again.id, again.status) == (claim.id, "contested")
