@@ -128,7 +128,10 @@ class ReaderText(QPlainTextEdit):
 
     def fit_column(self) -> None:
         """Centre a capped column: the viewport keeps blank margins each side (the scroll
-        bar stays at the pane's edge, and the wheel still scrolls over the margins)."""
+        bar stays at the pane's edge, and the wheel still scrolls over the margins). Nothing
+        before the pane is shown: its width is not known yet, and the first resize fits it."""
+        if not self.isVisible():
+            return
         available = self.viewport().width() + 2 * self.side_margin
         side = max(0, (available - self.column_width()) // 2)
         if side != self.side_margin:

@@ -23,6 +23,9 @@ OVERFLOW_TEXT = "»"
 SLACK = 4  # px kept free, so a rounding difference never lets Qt hide a button itself
 
 
+SEPARATOR_WIDTH = 8  # px: Fusion's toolbar separator with its margins
+
+
 class OverflowToolBar(QToolBar):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -66,6 +69,12 @@ class OverflowToolBar(QToolBar):
         # Measured while every entry is on the bar: the buttons Qt made for them.
         self._widths = []
         for action in self._entries:
+            if action.isSeparator():
+                # Not widgetForAction: a separator's widget is a class private to Qt, and
+                # PySide finds its Python type by building those of every QWidget subclass
+                # (their enums included) — some 20 ms of start-up.
+                self._widths.append(SEPARATOR_WIDTH)
+                continue
             widget = self.widgetForAction(action)
             self._widths.append(widget.sizeHint().width() if widget is not None else 0)
         self._overhead = max(0, self.sizeHint().width() - self._content(len(self._entries)))
