@@ -48,7 +48,7 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 def short(text: str, limit: int = 28) -> str:
     """A quote or name shortened for the Edit menu ("Undo Tag “…”")."""
     text = " ".join(_CONTROLS.sub(" ", text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def plural(count: int, noun: str) -> str:

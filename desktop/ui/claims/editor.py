@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Claim
 from desktop.ops.claims import EntityRef, Role
+from desktop.ops.outcome import short
 from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
@@ -69,11 +70,6 @@ STATUS_COLORS = {
     "refuted": "#b5462f",
 }
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ClaimEditor(QDockWidget):

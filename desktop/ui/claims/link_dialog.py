@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ops.outcome import short
 from desktop.store.claims import LINK_KINDS
 from desktop.store.project import Project
-from desktop.ui.claims.editor import short
 from desktop.ui.i18n import term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.rows import ID_ROLE

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import ClaimRow
+from desktop.ops.outcome import short
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
-from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text, short
+from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import RowCacheModel
@@ -54,7 +55,7 @@ class ClaimModel(RowCacheModel[ClaimRow]):
         claim = row.claim
         grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
         values = (
-            short(claim.summary or row.quote),
+            short(claim.summary or row.quote, 70),
             row.claimant,
             term(claim.stance),
             term(claim.status),

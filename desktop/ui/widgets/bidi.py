@@ -26,6 +26,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStatusBar, QTextEdit, QWidget
 
+from desktop.ops.outcome import short
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction from the isolated text itself
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -75,10 +77,7 @@ def isolate_short(text: str, limit: int = 60) -> str:
     """``isolate`` of ``text`` with its whitespace collapsed and, when longer than ``limit``,
     cut at its end with "…" (inside the isolate, so the ellipsis sits where the title stops
     in its own direction)."""
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return isolate(text)
+    return isolate(short(text, limit))
 
 
 def show_elided(bar: QStatusBar, message: str, timeout_ms: int = 0) -> None:
