@@ -202,3 +202,18 @@ def test_library_titles_get_the_room_on_a_laptop(
     window.resize(1900, 1000)
     window.resizeDocks([window.library], [420], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: not view.isColumnHidden(LibraryModel.DATE))
+
+
+def test_annotation_columns_fit_a_laptop_dock(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """At 1024 px the Entity column ran past the dock's edge; the Note column steps aside."""
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    window = _launch(qtbot, default_project, prefs)
+    view = window.annotations.view
+    qtbot.waitUntil(lambda: view.isColumnHidden(AnnotationModel.NOTE))
+    header = view.header()
+    shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+    assert header.sectionSize(AnnotationModel.QUOTE) > 0

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.narrow import NarrowColumns
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -334,6 +335,9 @@ class AnnotationPanel(QDockWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Stretch)
+        # Narrower than that (a laptop), the Note column steps aside for label, passage and
+        # entity: a note is marked in the reader and shown in its tooltip and in F2.
+        self.narrow = NarrowColumns(self.view, (AnnotationModel.NOTE,), 320)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)

@@ -14,10 +14,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -40,6 +38,7 @@ from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.narrow import NarrowColumns
 from desktop.ui.widgets.sorting import KeySort, SourceSortProxy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -342,20 +341,11 @@ class LibraryDock(QDockWidget):
         # The view keeps the proxy, and so this selection model, for its whole life: connect
         # once here, not per project (each connection would open the article once more).
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        # Watch the list's width once the window is up: viewport() and the QEvent enums cost
-        # ~15 ms of start-up when first touched (PySide builds their Python types lazily).
-        QTimer.singleShot(0, lambda: self.view.viewport().installEventFilter(self))
+        # On a narrow dock (a laptop) the titles need the room more than the dates, which
+        # stay in each row's tooltip and keep sorting the list.
+        self.narrow = NarrowColumns(self.view, (LibraryModel.DATE,), self.NARROW)
 
     NARROW = 330  # px: below this the Date column gives its room to the titles
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On a narrow dock (a laptop) the titles need the room more than the dates, which
-        stay in each row's tooltip and keep sorting the list."""
-        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            narrow = self.view.viewport().width() < self.NARROW
-            if self.view.isColumnHidden(LibraryModel.DATE) != narrow:
-                self.view.setColumnHidden(LibraryModel.DATE, narrow)
-        return super().eventFilter(watched, event)
 
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
