@@ -345,7 +345,7 @@ class LibraryDock(QDockWidget):
         # stay in each row's tooltip and keep sorting the list.
         self.narrow = NarrowColumns(self.view, (LibraryModel.DATE,), self.NARROW)
 
-    NARROW = 330  # px: below this the Date column gives its room to the titles
+    NARROW = 300  # px: below this the Date column gives its room to the titles
 
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
