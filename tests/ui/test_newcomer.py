@@ -195,6 +195,17 @@ def test_recent_projects_keep_eight(
     assert names[0] == "&1 p9"  # p10 is the "open" one in this test
 
 
+def test_a_recent_project_name_with_an_ampersand_is_shown_as_written(
+    make_window: MakeWindow, default_project: Path, tmp_path: Path
+) -> None:
+    window = make_window(default_project)
+    path = tmp_path / "Q&A.hamish"
+    Project.open(path, create=True).close()
+    window.recent.add(path)
+    window.recent.add(default_project)
+    assert _recent_texts(window)[0][0] == "&1 Q&&A"  # shown "1 Q&A", not "1 QA" underlined
+
+
 # --- 4. The saved mark --------------------------------------------------------------------------
 def test_the_status_bar_says_each_edit_is_saved_and_when(
     make_window: MakeWindow, default_project: Path, qtbot: QtBot

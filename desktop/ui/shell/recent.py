@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop import settings
+from desktop.ops.outcome import short
 from desktop.settings import Settings
 
 MAX_RECENT = 8
@@ -69,13 +70,15 @@ class RecentProjects(QObject):
         first = self.clear_action
         for number, path in enumerate(shown, 1):
             mnemonic = f"&{number} " if number < 10 else ""
-            action = QAction(f"{mnemonic}{path.stem}", menu)
+            # "&" in a file name is not a mnemonic; a very long name is cut at its end.
+            name = short(path.stem, 60).replace("&", "&&")
+            action = QAction(f"{mnemonic}{name}", menu)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.setData(str(path))
             if not path.exists():
                 action.setEnabled(False)
-                action.setText(self.tr("{name} (missing)").format(name=f"{mnemonic}{path.stem}"))
+                action.setText(self.tr("{name} (missing)").format(name=f"{mnemonic}{name}"))
             action.triggered.connect(lambda _checked=False, p=path: self._open(p))
             menu.insertAction(first, action)
         if shown:
