@@ -48,7 +48,28 @@ def import_files(
     ids = tuple(doc_id for _, doc_id in batch.report.imported)
     text = f"Import {plural(len(ids), 'article')}"
     changes, undo = _imported(ids, text)
+    if undo is not None and _characters(project, ids) > UNDOABLE_IMPORT_CHARACTERS:
+        # Undo keeps what it removed in memory, for redo: an archive-sized import would
+        # hold its whole text. Such an import is kept; its articles can still be deleted.
+        notice = (
+            "This import is too large to be undone as one step; delete its articles in "
+            "the library to remove them."
+        )
+        return Outcome(changes, None, text, batch, notice=notice)
     return Outcome(changes, undo, text, batch)
+
+
+UNDOABLE_IMPORT_CHARACTERS = 100_000_000
+"""Above this much imported text (code points) an import is not one undo step."""
+
+
+def _characters(project: Project, ids: Sequence[int]) -> int:
+    total = 0
+    for start in range(0, len(ids), 500):  # SQLite bounds the parameters of a query
+        total += sum(
+            s.char_count for s in project.documents.summaries(list(ids[start : start + 500]))
+        )
+    return total
 
 
 def add_article(project: Project, draft: DocumentDraft, origin: str) -> Outcome[ImportReport]:

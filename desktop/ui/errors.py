@@ -62,6 +62,11 @@ TEMPLATES: Final = (
         "“{title}” cannot be brought back: an article with the same text was imported after "
         "it was deleted.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This import is too large to be undone as one step; delete its articles in the "
+        "library to remove them.",
+    ),
     # --- ids that do not exist -------------------------------------------------------------
     QT_TRANSLATE_NOOP("Errors", "There is no document {id} in this project."),
     QT_TRANSLATE_NOOP("Errors", "There is no annotation {id} in this project."),

@@ -1220,6 +1220,10 @@
         <translation>لا يمكن إرجاع «{title}»: استُورد بعد حذفه مقال بالنص نفسه.</translation>
     </message>
     <message>
+        <source>This import is too large to be undone as one step; delete its articles in the library to remove them.</source>
+        <translation>هذا الاستيراد أكبر من أن يُتراجع عنه في خطوة واحدة؛ احذف مقالاته من المكتبة لإزالتها.</translation>
+    </message>
+    <message>
         <source>There is no document {id} in this project.</source>
         <translation>لا يوجد مقال رقمه {id} في هذا المشروع.</translation>
     </message>

@@ -362,3 +362,13 @@ def test_redoing_a_move_onto_the_claim_label_keeps_the_claim_ids(project: Projec
     assert _state(project) == after
     again = project.claims.for_annotation(a)
     assert again is not None and (again.id, again.status) == (claim.id, "contested")
+
+
+def test_an_import_too_large_to_hold_for_redo_is_kept_but_not_an_undo_step(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(articles, "UNDOABLE_IMPORT_CHARACTERS", 10)
+    (tmp_path / "a.txt").write_text("مقال أول\n\nنص المقال الأول وهو أطول من عشرة.", "utf-8")
+    outcome = articles.import_files(project, [tmp_path / "a.txt"])
+    assert outcome.undo is None and "too large to be undone" in outcome.notice
+    assert outcome.changes.documents_added  # the article is in, and the views are told
