@@ -41,6 +41,8 @@ if [ "$mode" = test ]; then
   apt_packages+=(desktop-file-utils appstream)
   # The briefing render test converts a report with LibreOffice and reads it with pdftotext.
   apt_packages+=(libreoffice-writer-nogui poppler-utils)
+  # The screenshot test photographs the real (xcb) window on a private X server.
+  apt_packages+=(xvfb)
 fi
 if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   apt_packages+=("python3-venv")

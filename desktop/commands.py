@@ -319,7 +319,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never needs, nor opens, a real window
+    # Offscreen unless the caller chose a platform (the Xvfb screenshot test runs it on xcb):
+    # a screenshot never needs a real window.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
     except ValueError:
@@ -361,7 +363,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         print(f"hamish: cannot write {output}", file=sys.stderr)
         return EXIT_FAILED
     os.replace(tmp, output)
-    print(f"wrote {output} ({image.width()}x{image.height()})")
+    print(f"wrote {output} ({image.width()}x{image.height()}, {app.platformName()})")
     return EXIT_OK
 
 
