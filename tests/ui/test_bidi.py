@@ -204,6 +204,18 @@ def assert_follows(field: Field, name: str) -> None:
         else:
             editor.setPlainText(text)
         assert shown(field) == expect(direction), (name, text)
+    if not isinstance(editor, QLineEdit):
+        # A multi-line field lays out each paragraph in its own direction: an English
+        # paragraph under an Arabic one is not pushed to the right (QPlainTextEdit did).
+        editor.setPlainText(f"{LATIN}\n{ARABIC}")
+        QApplication.processEvents()
+        first = editor.document().begin()
+        middle = editor.viewport().width() / 2
+        sides = [
+            block.layout().lineAt(0).naturalTextRect().center().x() > middle
+            for block in (first, first.next())
+        ]
+        assert sides == [False, True], (name, "paragraphs not laid out each by itself")
 
 
 def test_every_free_text_field_follows_its_content(

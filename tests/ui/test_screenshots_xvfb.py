@@ -69,8 +69,10 @@ def shots(display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[
         for size in SIZES:
             output = folder / f"hamish-{language}-{size}.png"
             result = subprocess.run(
-                [sys.executable, "-m", "desktop", "screenshot", "--document", "2"]
-                + ["--lang", language, "--size", size, "--output", str(output)],
+                [
+                    *(sys.executable, "-m", "desktop", "screenshot", "--document", "2"),
+                    *("--lang", language, "--size", size, "--output", str(output)),
+                ],
                 env=env,
                 capture_output=True,
                 text=True,
@@ -111,9 +113,7 @@ def test_screenshot_has_the_size_asked_and_shows_a_window(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_menus_start_on_the_reading_side(
-    shots: dict[tuple[str, str], Path], size: str
-) -> None:
+def test_menus_start_on_the_reading_side(shots: dict[tuple[str, str], Path], size: str) -> None:
     """File, Edit … from the right in Arabic, from the left in English."""
     assert _menu_text_centre(shots["ar", size]) > 0.6
     assert _menu_text_centre(shots["en", size]) < 0.4

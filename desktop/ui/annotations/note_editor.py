@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.bidi import PlainTextField
 
 
 class NoteEditor(QDialog):
@@ -29,11 +28,10 @@ class NoteEditor(QDialog):
         excerpt.setTextFormat(Qt.TextFormat.PlainText)
         excerpt.setStyleSheet("color: #4a5559; font-style: italic;")
         layout.addWidget(excerpt)
-        self.editor = QPlainTextEdit(self)
+        self.editor = PlainTextField(parent=self)
         self.editor.setObjectName("note_editor")
         self.editor.setPlainText(note)
         self.editor.setPlaceholderText(self.tr("Your note on this passage…"))
-        follow_content(self.editor)
         layout.addWidget(self.editor, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

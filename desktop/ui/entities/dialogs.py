@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon
 from desktop.ui.i18n import term
-from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
+from desktop.ui.widgets.bidi import PlainTextField, follow_content, html_dir, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
 KWIC = 48  # characters of context on each side of a mention
@@ -68,7 +67,7 @@ class EntityPage(QDialog):
         for type_ in ENTITY_TYPES:
             self.type_box.addItem(type_icon(type_), term(type_), type_)
         self.type_box.setCurrentIndex(self.type_box.findData(entity.type))
-        self.aliases = QPlainTextEdit(
+        self.aliases = PlainTextField(
             "\n".join(a for a in entity.aliases if a != entity.name), self
         )
         self.aliases.setPlaceholderText(
@@ -76,9 +75,9 @@ class EntityPage(QDialog):
         )
         self.aliases.setMaximumHeight(90)
         self.description = QLineEdit(entity.description, self)
-        self.notes = QPlainTextEdit(entity.notes, self)
+        self.notes = PlainTextField(entity.notes, self)
         self.notes.setMaximumHeight(70)
-        follow_content(self.name, self.aliases, self.description, self.notes)
+        follow_content(self.name, self.description)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Type"), self.type_box)
         form.addRow(self.tr("Aliases"), self.aliases)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -78,7 +77,14 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     choose_save_path,
 )
-from desktop.ui.widgets.bidi import first_strong, follow_content, isolate, set_neutral, show_elided
+from desktop.ui.widgets.bidi import (
+    PlainTextField,
+    first_strong,
+    follow_content,
+    isolate,
+    set_neutral,
+    show_elided,
+)
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
@@ -323,11 +329,10 @@ class ReportDialog(QDialog):
 
         summary_label = QLabel(self.tr("Executive &summary:"), self)
         right.addWidget(summary_label)
-        self.summary_edit = QPlainTextEdit(self)
+        self.summary_edit = PlainTextField(parent=self)
         self.summary_edit.setObjectName("report_summary")
         summary_label.setBuddy(self.summary_edit)
         self.summary_edit.setPlaceholderText(self.tr("اكتب هنا خلاصة التحليل… / Your summary…"))
-        follow_content(self.summary_edit)
         right.addWidget(self.summary_edit, 3)
         preview_row = QHBoxLayout()
         preview_row.addWidget(QLabel(self.tr("Outline:"), self))

@@ -8,7 +8,10 @@ that keep embedded titles, file names and dates in their places.
   paragraph by itself (``Qt.LayoutDirectionAuto`` on the document's default text option);
   QPlainTextEdit's layout ignores per-paragraph direction and does not mirror "leading"
   alignment, so there the whole text follows its first strong character with an explicit
-  side (as the reader pane does).
+  side (as the reader pane does). The analyst's multi-line fields (notes, aliases, the
+  briefing's summary) are therefore ``PlainTextField``: a QTextEdit that takes plain text
+  only, so a note with an English paragraph under an Arabic one lays out each in its own
+  direction.
 - ``isolate(text)``: FSI … PDI (Unicode bidi isolation) around a piece of data inside a
   sentence, so an Arabic title or file name neither drags the numbers, punctuation and words
   around it to its side nor is scrambled by them. Dates and other digit groups inside it
@@ -129,7 +132,7 @@ class _Follower(QObject):
         if isinstance(field, QLineEdit):
             _follow_line(field, first_strong(field.text()) or self.neutral)
         elif isinstance(field, QTextEdit):
-            _follow_rich(field)
+            _follow_rich(field, self.neutral)
         else:
             _follow_plain(field, first_strong(field.toPlainText()) or self.neutral)
 
@@ -167,17 +170,22 @@ def _follow_plain(field: QPlainTextEdit, direction: Qt.LayoutDirection | None) -
     document.setDefaultTextOption(option)
 
 
-def _follow_rich(field: QTextEdit) -> None:
+def _follow_rich(field: QTextEdit, neutral: Qt.LayoutDirection | None) -> None:
     document = field.document()
     option = QTextOption(document.defaultTextOption())
     # Each paragraph takes the direction of its own first strong character, and its
     # "leading" alignment mirrors with it (verified for Qt 6: QTextDocumentLayout honours this;
-    # QPlainTextDocumentLayout does not).
-    if option.textDirection() == Qt.LayoutDirection.LayoutDirectionAuto and not (
+    # QPlainTextDocumentLayout does not). A text with no strong character at all (an empty
+    # field) takes ``neutral``: left to "auto", Qt would use the keyboard's direction.
+    if first_strong(field.toPlainText()) is None:
+        direction = neutral or field.layoutDirection()
+    else:
+        direction = Qt.LayoutDirection.LayoutDirectionAuto
+    if option.textDirection() == direction and not (
         option.alignment() & Qt.AlignmentFlag.AlignAbsolute
     ):
         return
-    option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+    option.setTextDirection(direction)
     option.setAlignment(Qt.AlignmentFlag.AlignLeft)
     document.setDefaultTextOption(option)
 
@@ -195,6 +203,18 @@ def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None
             _Follower(editor, neutral)
         else:
             _Follower(field, neutral)
+
+
+class PlainTextField(QTextEdit):
+    """A multi-line field for plain text (pasted formatting is dropped) whose paragraphs
+    each take the direction of their own first strong character."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        if text:
+            self.setPlainText(text)
+        follow_content(self)
 
 
 def set_neutral(field: TextField, neutral: Qt.LayoutDirection | None) -> None:
