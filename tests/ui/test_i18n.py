@@ -31,6 +31,7 @@ from desktop.io.batch import BatchReport
 from desktop.settings import Settings
 from desktop.ui.commands.edit_names import PATTERNS, edit_name
 from desktop.ui.i18n import install_language, resolve_language
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import RecordingMessenger
@@ -417,3 +418,45 @@ def test_counts_use_western_digits_in_arabic(
     meta = window.reader.meta.text()
     assert re.search(r"\d,\d{3} حرفاً", meta), meta
     assert not re.search("[٠-٩]", meta)
+
+
+def _shown_left_to_right(text: str, first: str, last: str) -> bool:
+    """Whether ``first`` is drawn left of ``last`` when ``text`` is laid out right to left,
+    as a mirrored menu draws its shortcut column."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(400)
+    layout.endLayout()
+    # The cursor after ``first`` and before ``last``: inside the run, where a cursor position
+    # has one place (at a run's edge it may be drawn at either end).
+    after_first = text.index(first) + 1
+    before_last = text.rindex(last)
+    return line.cursorToX(after_first)[0] < line.cursorToX(before_last)[0]
+
+
+def test_arabic_menus_show_shortcuts_left_to_right(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    """"Ctrl+=" in a mirrored menu read "=+Ctrl": its trailing symbols took the sentence's
+    direction. The menu's shortcut column (what follows the tab) is isolated left to right."""
+    window = make_window(default_project)
+    zoom_in = window.registry[ActionId.ZOOM_IN]
+    assert zoom_in.shortcut().toString() == "Ctrl+="
+    name, _, shortcut = zoom_in.text().partition("\t")
+    assert name and shortcut, "the menu shows the key sequence's own, unisolated text"
+    assert _shown_left_to_right(shortcut, "C", "=")
+    assert "\t" not in zoom_in.iconText()  # the toolbar shows the name only
+    assert _shown_left_to_right(zoom_in.toolTip(), "C", "=")
+
+
+def test_english_menus_keep_qts_own_shortcut_text(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    window = make_window(default_project)
+    assert "\t" not in window.registry[ActionId.ZOOM_IN].text()

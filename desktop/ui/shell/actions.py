@@ -9,10 +9,11 @@ from __future__ import annotations
 from enum import Enum, auto
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.widgets.bidi import LRI, PDI
 from desktop.ui.widgets.icons import icon
 
 
@@ -352,6 +353,7 @@ class ActionRegistry:
         self._actions: dict[ActionId, QAction] = {}
         self._pending: list[ActionId] = []
         self.icon_color: str | None = None  # None: the toolbar grey (a light one when dark)
+        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
         for action_id, spec in SPECS.items():
             text = QCoreApplication.translate("Actions", spec.text)
             status_tip = QCoreApplication.translate("Actions", spec.tip) if spec.tip else ""
@@ -366,7 +368,14 @@ class ActionRegistry:
                 key = QKeySequence(spec.shortcuts[0]).toString(
                     QKeySequence.SequenceFormat.NativeText
                 )
-                tip = f"{tip} ({key})"
+                # Isolated left to right: in a right-to-left sentence "Ctrl+=" would be
+                # laid out "=+Ctrl" (its trailing symbols take the sentence's direction).
+                tip = f"{tip} ({LRI}{key}{PDI})"
+                if rtl:
+                    # A menu shows what follows a tab in the text as the shortcut, instead of
+                    # the key sequence's own (unisolated) text; buttons show the text before.
+                    action.setText(f"{text}\t{LRI}{key}{PDI}")
+                    action.setIconText(_without_mnemonic(text))
             action.setToolTip(tip)
             action.setStatusTip(status_tip)
             action.setObjectName(action_id.name.lower())

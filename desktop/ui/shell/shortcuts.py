@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.arabic import fold
 from desktop.core.models import Label
 from desktop.ui.i18n import label_name, label_title
+from desktop.ui.widgets.bidi import LRI, PDI
 
 
 class ShortcutRow(NamedTuple):
@@ -48,7 +49,9 @@ def action_rows(actions: Iterable[QAction]) -> list[ShortcutRow]:
         keys = _keys(action.shortcuts())
         if not keys:
             continue
-        text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        # In a right-to-left interface the text carries its (isolated) shortcut after a tab.
+        text = action.text().split("\t")[0]
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         description = action.statusTip() or action.toolTip() or text
         rows.append(ShortcutRow(text, keys, description))
     return rows
@@ -102,6 +105,7 @@ class ShortcutSheet(QDialog):
             for column, text in enumerate(row):
                 item = QTableWidgetItem(text)
                 if column == 1:  # keys read left to right in any interface language
+                    item.setText(f"{LRI}{text}{PDI}")  # "Ctrl+=", not "=+Ctrl"
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(number, column, item)
         header = self.table.horizontalHeader()
