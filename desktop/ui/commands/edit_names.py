@@ -20,6 +20,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.widgets.bidi import isolate
 
 CONTEXT: Final = "EditNames"
 _COUNT = r"(?P<n>[\d,]+)"
@@ -89,6 +90,10 @@ def edit_name(
                 values[key] = shown.get(values[key], values[key])
         if "kind" in values and term is not None:
             values["kind"] = term(values["kind"])
+        # A quote, title or name keeps its own direction inside the sentence: an Arabic
+        # quote in "Undo Tag “…” as Person" neither swaps places with the words around it
+        # nor takes the closing quotation mark to its side.
+        values = {key: isolate(value) for key, value in values.items()}
         if count:
             return _counted().counted(template, n)
         translated = QCoreApplication.translate(CONTEXT, template)
