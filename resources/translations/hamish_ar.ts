@@ -366,6 +366,10 @@
         <translation>التعليقات</translation>
     </message>
     <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
         <source>No article open</source>
         <translation>لا مقال مفتوح</translation>
     </message>

@@ -217,3 +217,59 @@ def test_annotation_columns_fit_a_laptop_dock(
     shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
     assert header.sectionSize(AnnotationModel.QUOTE) > 0
+
+
+def _tag_samples(window: MainWindow) -> None:
+    """An organisation and a location in the open article, tagged as the analyst would."""
+    assert window.session is not None
+    window.open_document(2)  # "كيري ولافروف يبدآن محادثات جديدة في جنيف"
+    text = window.reader.text.toPlainText()
+    for word, key in (
+        ("جنيف", "location"),
+        ("سورية", "location"),
+        ("الأمم المتحدة", "organisation"),
+    ):
+        label = window.session.label_by_key(key)
+        assert label is not None
+        start = text.index(word)
+        window.reader.text.select_cp(start, start + len(word))
+        window.tagging.tag_selection(label.id)
+
+
+def test_annotation_passages_stay_readable_on_a_laptop_dock(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """At 1024 px "Location" and "Organisation" were cut ("Locati…") and the passage column
+    squeezed to its ellipsis; on a narrow dock labels show by their icons (names in the
+    tooltip) and the passage keeps room to be read."""
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    window = _launch(qtbot, default_project, prefs)
+    _tag_samples(window)
+    view = window.annotations.view
+    model = window.annotations.model
+    header = view.header()
+    qtbot.waitUntil(lambda: model.icons_only)
+    first = model.index(0, AnnotationModel.LABEL)
+    assert model.data(first) == ""
+    tips = [model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole) for row in range(3)]
+    assert any("Organisation" in tip for tip in tips)
+    assert header.sectionSize(AnnotationModel.QUOTE) >= 60
+    assert header.sectionSize(AnnotationModel.LABEL) <= 50
+
+
+def test_annotation_labels_are_named_in_full_on_a_wide_dock(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    window = _launch(qtbot, default_project, prefs, (1920, 1080))
+    window.resizeDocks([window.annotations], [420], Qt.Orientation.Horizontal)
+    _tag_samples(window)
+    view = window.annotations.view
+    model = window.annotations.model
+    qtbot.waitUntil(lambda: not model.icons_only)
+    width = view.fontMetrics().horizontalAdvance("Organisation") + 24
+    assert view.header().sectionSize(AnnotationModel.LABEL) >= width
+    names = {model.data(model.index(row, 0)) for row in range(model.rowCount())}
+    assert names == {"Location", "Organisation"}

@@ -85,6 +85,9 @@ class AnnotationModel(QAbstractTableModel):
         self._label_of = label_of
         self._entity_name = entity_name
         self._names: dict[int, str] = {}  # entity names shown, dropped when entities change
+        # On a narrow dock the label column shows only the label's icon (its name is in the
+        # tooltip), leaving the room to the passage and the entity.
+        self.icons_only = False
         self.document_id: int | None = None
         self._rows: list[Annotation] = []
         self._keys: list[tuple[int, int, int]] = []  # sort keys, parallel to _rows
@@ -194,6 +197,19 @@ class AnnotationModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def label_names(self) -> set[str]:
+        """The names of the labels the listed annotations carry, as the column shows them."""
+        ids = {annotation.label_id for annotation in self._rows}
+        return {label_name(self._label_of(label_id)) for label_id in ids}
+
+    def show_label_icons_only(self, icons_only: bool) -> None:
+        if icons_only == self.icons_only:
+            return
+        self.icons_only = icons_only
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.LABEL)
+            self.dataChanged.emit(self.index(0, self.LABEL), last, [_DISPLAY])
+
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -212,7 +228,7 @@ class AnnotationModel(QAbstractTableModel):
             return annotation.id
         if role == _DISPLAY:
             if column == self.LABEL:
-                return label_name(label)
+                return "" if self.icons_only else label_name(label)
             if column == self.QUOTE:
                 return " ".join(annotation.quote.split())
             if column == self.ENTITY:
@@ -327,8 +343,9 @@ class AnnotationPanel(QDockWidget):
         metrics = self.view.fontMetrics()
         labels = header.fontMetrics()
         padding = 22  # the stylesheet's item padding and the view's text margins
+        self._padding = padding
         for column, width in (
-            (AnnotationModel.LABEL, metrics.horizontalAdvance("Person") + 24 + padding),
+            (AnnotationModel.LABEL, self._label_width()),
             (AnnotationModel.ENTITY, metrics.horizontalAdvance("سيرغي لافروف") + padding),
             (AnnotationModel.NOTE, labels.horizontalAdvance(model.HEADERS[model.NOTE]) + 18),
         ):
@@ -338,6 +355,10 @@ class AnnotationPanel(QDockWidget):
         # Narrower than that (a laptop), the Note column steps aside for label, passage and
         # entity: a note is marked in the reader and shown in its tooltip and in F2.
         self.narrow = NarrowColumns(self.view, (AnnotationModel.NOTE,), 320)
+        # Narrower still (a 1024-px laptop), labels are shown by their icons alone.
+        self.compact = NarrowColumns(self.view, (), 300, self._show_label_icons_only)
+        model.modelReset.connect(self._fit_label_column)
+        model.rowsInserted.connect(self._fit_label_column)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)
@@ -372,6 +393,27 @@ class AnnotationPanel(QDockWidget):
             self.view.scrollTo(index)
         finally:
             self._quiet = False
+
+    def _label_width(self) -> int:
+        """Room for the icon and the widest label name listed ("Organisation", "منظمة"),
+        at most 130 px; the icon alone while the dock is narrow."""
+        icon_room = 24 + self._padding
+        if self.model.icons_only:
+            return icon_room
+        metrics = self.view.fontMetrics()
+        names = self.model.label_names() or {self.tr("Person")}
+        widest = max(metrics.horizontalAdvance(name) for name in names)
+        return min(widest + icon_room, 130)
+
+    def _fit_label_column(self) -> None:
+        header = self.view.header()
+        width = self._label_width()
+        if header.sectionSize(AnnotationModel.LABEL) != width:
+            header.resizeSection(AnnotationModel.LABEL, width)
+
+    def _show_label_icons_only(self, narrow: bool) -> None:
+        self.model.show_label_icons_only(narrow)
+        self._fit_label_column()
 
     def _activate_index(self, index: QModelIndex) -> None:
         if index.isValid():

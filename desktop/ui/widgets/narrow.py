@@ -3,18 +3,29 @@ the column that matters, and they come back when the view is wide enough again."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QTreeView
 
 
 class NarrowColumns(QObject):
-    """Hide ``columns`` of ``view`` while its viewport is narrower than ``below`` pixels."""
+    """Hide ``columns`` of ``view`` while its viewport is narrower than ``below`` pixels;
+    ``changed(narrow)`` is told when the view crosses that width either way."""
 
-    def __init__(self, view: QTreeView, columns: tuple[int, ...], below: int) -> None:
+    def __init__(
+        self,
+        view: QTreeView,
+        columns: tuple[int, ...],
+        below: int,
+        changed: Callable[[bool], None] | None = None,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.columns = columns
         self.below = below
+        self.changed = changed
+        self.narrow: bool | None = None
         # Watching starts once the window is up: the first viewport() call makes PySide build
         # the Python types of many widget classes (~15 ms of start-up).
         QTimer.singleShot(0, self._start)
@@ -25,6 +36,10 @@ class NarrowColumns(QObject):
 
     def update(self) -> None:
         narrow = self.view.viewport().width() < self.below
+        if narrow != self.narrow:
+            self.narrow = narrow
+            if self.changed is not None:
+                self.changed(narrow)
         for column in self.columns:
             if self.view.isColumnHidden(column) != narrow:
                 self.view.setColumnHidden(column, narrow)
