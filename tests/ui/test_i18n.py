@@ -70,9 +70,6 @@ def _data_words(window: MainWindow) -> set[str]:
         texts.append(project.documents.get(summary.id).origin)
     for entity in project.entities.summaries():
         texts += [entity.name, *entity.aliases]
-    from desktop.ui.transfer.briefing_dialog import MARKINGS  # the briefing's own language
-
-    texts += MARKINGS
     return {word for text in texts for word in WORD.findall(text)}
 
 

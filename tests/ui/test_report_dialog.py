@@ -198,3 +198,31 @@ def test_csv_and_json_exports_from_the_file_menu(
     with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 7
     assert (tmp_path / "p.json").exists()
+
+
+def test_marking_presets_follow_the_report_language(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """The presets are printed on the report: offered in its language, a chosen one swapped
+    for its counterpart, a typed one kept."""
+    window = make_window(default_project)
+    window.registry[ActionId.EXPORT_BRIEFING].trigger()
+    dialog = window.exports.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    box = dialog.marking_box
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ar"))
+    box.setCurrentIndex(box.findText("سري"))
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    assert [box.itemText(i) for i in range(box.count())][:4] == [
+        "For internal use only",
+        "Confidential",
+        "Secret",
+        "Unclassified",
+    ]
+    assert box.currentText() == "Confidential"
+    box.setEditText("Eyes only: desk 4")
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ar"))
+    assert box.itemText(0) == "للاستخدام الداخلي"
+    assert box.currentText() == "Eyes only: desk 4"
+    dialog.close()

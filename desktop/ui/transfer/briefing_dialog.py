@@ -106,14 +106,12 @@ PROGRESS_STEPS = {
         ("saved", QT_TRANSLATE_NOOP("ReportDialog", "saved")),
     )
 }
-MARKINGS = (
-    "للاستخدام الداخلي",
-    "سري",
-    "سري للغاية",
-    "For internal use only",
-    "Confidential",
-    "Unclassified",
-)
+# Handling markings are printed on the report, so they are offered in the report's language
+# (not the interface's): the same three, position for position, in each.
+MARKINGS: dict[str, tuple[str, ...]] = {
+    "ar": ("للاستخدام الداخلي", "سري", "سري للغاية", "غير مصنّف"),
+    "en": ("For internal use only", "Confidential", "Secret", "Unclassified"),
+}
 
 
 def _slug(text: str) -> str:
@@ -229,7 +227,7 @@ class ReportDialog(QDialog):
         self.marking_box = QComboBox(self)
         self.marking_box.setObjectName("report_marking")
         self.marking_box.setEditable(True)
-        self.marking_box.addItems(MARKINGS)
+        self.marking_box.addItems(MARKINGS["ar"])
         follow_content(self.title_edit, self.author_edit, self.marking_box)
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("report_language")
@@ -534,10 +532,32 @@ class ReportDialog(QDialog):
             Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
         )
         self.title_edit.setPlaceholderText(report_text("default_title", language))
+        self._offer_markings(language)
         self.preview_list.setLayoutDirection(direction)
         for field in (self.title_edit, self.author_edit, self.marking_box):
             set_neutral(field, direction)  # while empty; typed in, each follows its text
         self._summary_direction()
+
+    def _offer_markings(self, language: Language) -> None:
+        """The marking presets in ``language``; a preset chosen in the other language becomes
+        its counterpart, a marking the analyst typed stays as it is."""
+        box = self.marking_box
+        current = box.currentText().strip()
+        presets = MARKINGS[language]
+        if tuple(box.itemText(i) for i in range(len(presets))) == presets:
+            return
+        other = MARKINGS["en" if language == "ar" else "ar"]
+        if current in other:
+            current = presets[other.index(current)]
+        box.blockSignals(True)
+        box.clear()
+        box.addItems(presets)
+        index = box.findText(current)
+        if index < 0 and current:
+            box.addItem(current)
+            index = box.count() - 1
+        box.setCurrentIndex(max(index, 0))
+        box.blockSignals(False)
 
     def _summary_direction(self) -> None:
         """The summary editor follows what is typed (its first strong character, as
