@@ -324,6 +324,36 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written."),
 )
 
+# The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:
+# {detail}." with ``error.strerror``; "… cannot be opened as a Hamish project: {detail}."):
+# the common ones, so a full disk or a locked file is said in Arabic too.
+SYSTEM: Final = (
+    QT_TRANSLATE_NOOP("Errors", "No space left on device"),
+    QT_TRANSLATE_NOOP("Errors", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("Errors", "Permission denied"),
+    QT_TRANSLATE_NOOP("Errors", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("Errors", "Read-only file system"),
+    QT_TRANSLATE_NOOP("Errors", "No such file or directory"),
+    QT_TRANSLATE_NOOP("Errors", "Is a directory"),
+    QT_TRANSLATE_NOOP("Errors", "Not a directory"),
+    QT_TRANSLATE_NOOP("Errors", "File exists"),
+    QT_TRANSLATE_NOOP("Errors", "File name too long"),
+    QT_TRANSLATE_NOOP("Errors", "Input/output error"),
+    QT_TRANSLATE_NOOP("Errors", "Too many open files"),
+    QT_TRANSLATE_NOOP("Errors", "Device or resource busy"),
+    QT_TRANSLATE_NOOP("Errors", "No such device or address"),
+    QT_TRANSLATE_NOOP("Errors", "Invalid argument"),
+    QT_TRANSLATE_NOOP("Errors", "Invalid cross-device link"),
+    QT_TRANSLATE_NOOP("Errors", "database is locked"),
+    QT_TRANSLATE_NOOP("Errors", "database table is locked"),
+    QT_TRANSLATE_NOOP("Errors", "database or disk is full"),
+    QT_TRANSLATE_NOOP("Errors", "disk I/O error"),
+    QT_TRANSLATE_NOOP("Errors", "database disk image is malformed"),
+    QT_TRANSLATE_NOOP("Errors", "file is not a database"),
+    QT_TRANSLATE_NOOP("Errors", "unable to open database file"),
+    QT_TRANSLATE_NOOP("Errors", "attempt to write a readonly database"),
+)
+
 # What a file is (io/importers/common.py DESCRIPTIONS), inside "{name} is {kind}, …".
 KINDS: Final = (
     QT_TRANSLATE_NOOP("Errors", "a PDF document"),
@@ -370,7 +400,7 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     (the most text outside the placeholders), so "{name} cannot be read: permission denied."
     wins over "{name} cannot be read: {detail}."."""
     compiled = []
-    for template in TEMPLATES:
+    for template in (*TEMPLATES, *SYSTEM):
         pattern, last = "", 0
         for index, match in enumerate(_PLACEHOLDER.finditer(template)):
             pattern += re.escape(template[last : match.start()]) + f"(?P<p{index}>.+?)"

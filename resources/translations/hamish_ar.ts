@@ -1692,6 +1692,102 @@
         <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
     </message>
     <message>
+        <source>No space left on device</source>
+        <translation>لا توجد مساحة كافية على القرص</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>تجاوزت الحصة المسموح بها على القرص</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>لا تملك صلاحية الوصول</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>العملية غير مسموح بها</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>نظام الملفات للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>الملف أو المجلد غير موجود</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>هذا مجلد وليس ملفاً</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>ليس مجلداً</translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation>الملف موجود من قبل</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>اسم الملف طويل جداً</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>خطأ في القراءة أو الكتابة على القرص</translation>
+    </message>
+    <message>
+        <source>Too many open files</source>
+        <translation>عدد الملفات المفتوحة أكبر مما يسمح به النظام</translation>
+    </message>
+    <message>
+        <source>Device or resource busy</source>
+        <translation>الجهاز أو المورد مشغول</translation>
+    </message>
+    <message>
+        <source>No such device or address</source>
+        <translation>الجهاز أو العنوان غير موجود</translation>
+    </message>
+    <message>
+        <source>Invalid argument</source>
+        <translation>قيمة غير صالحة</translation>
+    </message>
+    <message>
+        <source>Invalid cross-device link</source>
+        <translation>لا يمكن النقل بين قرصين مختلفين</translation>
+    </message>
+    <message>
+        <source>database is locked</source>
+        <translation>قاعدة البيانات مقفلة من برنامج آخر</translation>
+    </message>
+    <message>
+        <source>database table is locked</source>
+        <translation>جدول في قاعدة البيانات مقفل</translation>
+    </message>
+    <message>
+        <source>database or disk is full</source>
+        <translation>قاعدة البيانات أو القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>disk I/O error</source>
+        <translation>خطأ في القراءة أو الكتابة على القرص</translation>
+    </message>
+    <message>
+        <source>database disk image is malformed</source>
+        <translation>ملف قاعدة البيانات تالف</translation>
+    </message>
+    <message>
+        <source>file is not a database</source>
+        <translation>الملف ليس قاعدة بيانات</translation>
+    </message>
+    <message>
+        <source>unable to open database file</source>
+        <translation>تعذّر فتح ملف قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>attempt to write a readonly database</source>
+        <translation>محاولة الكتابة في قاعدة بيانات للقراءة فقط</translation>
+    </message>
+    <message>
         <source>a PDF document</source>
         <translation>مستند PDF</translation>
     </message>

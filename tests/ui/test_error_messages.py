@@ -204,7 +204,7 @@ def test_a_file_kind_and_a_nested_message_are_translated(arabic: QApplication) -
     assert shown.startswith("تعذّر فتح") and "المشروع مشغول" in shown and "/x.hamish" in shown
     # An unknown detail stays as it is, isolated inside the Arabic sentence.
     shown = error_text("Cannot read /a/b.hamish: No space left on device.")
-    assert shown == f"تعذّرت قراءة {FSI}/a/b.hamish{PDI}: {FSI}No space left on device{PDI}."
+    assert shown == f"تعذّرت قراءة {FSI}/a/b.hamish{PDI}: لا توجد مساحة كافية على القرص."
 
 
 def test_several_messages_and_unknown_ones(arabic: QApplication) -> None:
