@@ -155,7 +155,7 @@ def test_cancel_and_failure_leave_the_previous_file(
     target = tmp_path / "a.csv"
     target.write_text("previous", encoding="utf-8")
     with pytest.raises(ExportCancelled):
-        export_csv(project, target, "annotations", cancelled=lambda: True)
+        export_csv(project, target, "annotations", overwrite=True, cancelled=lambda: True)
     assert target.read_text(encoding="utf-8") == "previous"
 
     def broken(*_: object, **__: object) -> object:
@@ -163,7 +163,7 @@ def test_cancel_and_failure_leave_the_previous_file(
 
     monkeypatch.setattr(csv_export.csv, "writer", broken)
     with pytest.raises(HamishError, match="left as it was"):
-        export_csv(project, target, "claims")
+        export_csv(project, target, "claims", overwrite=True)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]
     with pytest.raises(HamishError, match="Unknown CSV export"):

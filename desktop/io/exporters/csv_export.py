@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Literal
 
 from desktop.core.errors import HamishError
-from desktop.io.exporters import replace_on_success
+from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.io.exporters.report import grade
 from desktop.store.project import Project
@@ -192,6 +192,7 @@ def export_csv(
     kind: CsvKind = "annotations",
     document_ids: Sequence[int] | None = None,
     *,
+    overwrite: bool = False,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> CsvSummary:
@@ -204,8 +205,7 @@ def export_csv(
     if kind not in CSV_KINDS:
         raise HamishError(f"Unknown CSV export {kind!r}: choose annotations or claims.")
     target = Path(path)
-    if target.resolve() == project.path.resolve():
-        raise HamishError(f"{target} is the project itself; choose another file to export to.")
+    check_export_target(target, overwrite=overwrite, project_path=project.path)
     steps = Steps(progress, cancelled)
     ids = [r.id for r in ReportQueries(project.database).documents(document_ids)]
     columns, rows = (
@@ -215,7 +215,7 @@ def export_csv(
     )
     count = 0
     with (
-        replace_on_success(target) as tmp,
+        replace_on_success(target, overwrite=overwrite, project_path=project.path) as tmp,
         tmp.open("w", encoding="utf-8-sig", newline="") as out,
     ):
         writer = csv.writer(out, lineterminator="\r\n")

@@ -76,6 +76,7 @@ from desktop.ui.transfer.save_paths import (
     ChoosePath,
     OpenUrl,
     cancellable,
+    checked_target,
     choose_save_path,
 )
 from desktop.ui.widgets.bidi import first_strong, follow_content, isolate, set_neutral, show_elided
@@ -153,6 +154,7 @@ def _export_task(
                     project,
                     target,
                     options,
+                    overwrite=True,  # the analyst agreed (save dialog, checked_target)
                     progress=progress.report,
                     cancelled=cancellable(progress),
                 )
@@ -607,9 +609,13 @@ class ReportDialog(QDialog):
         )
         if not name:
             return
-        target = Path(name)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
+        # Checked here, before anything is built: a briefing takes seconds and memory.
+        target = checked_target(
+            name, ".docx", self.project_path, self.messenger, self.tr("Export Briefing")
+        )
+        if target is None:
+            self.status.showMessage(self.tr("The report was not written."))
+            return
         self.remember()
         self.prefs.set_project_value(self.project_path, FOLDER_KEY, str(target.parent))
         self.written = None

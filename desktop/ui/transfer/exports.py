@@ -25,6 +25,7 @@ from desktop.ui.transfer.save_paths import (
     ChoosePath,
     OpenUrl,
     cancellable,
+    checked_target,
     choose_save_path,
 )
 from desktop.ui.widgets.bidi import isolate
@@ -65,7 +66,8 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
         with Project.open(project_path, create=False) as project:
             if kind == "json":
                 progress.report(0, 1, "")
-                summary = export_json(project, target)
+                # The analyst agreed to replace an existing file (save dialog, checked_target).
+                summary = export_json(project, target, overwrite=True)
                 progress.check()
                 listed = ", ".join(
                     (
@@ -82,6 +84,7 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                     project,
                     target,
                     "claims" if kind == "claims" else "annotations",
+                    overwrite=True,
                     progress=progress.report,
                     cancelled=cancellable(progress),
                 )
@@ -162,9 +165,11 @@ class ExportController(QObject):
         )
         if not chosen:
             return None
-        target = Path(chosen)
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
+        target = checked_target(chosen, suffix, project_path, self.api.messenger, self.tr(caption))
+        if target is None:
+            self.last_message = self.tr("Nothing was exported.")
+            self.api.show_status(self.last_message, 5000)
+            return None
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
         self.api.show_status(self.tr("Exporting {file}…").format(file=isolate(target.name)), 0)
         self.task = run_task(
