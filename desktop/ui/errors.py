@@ -365,6 +365,9 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{path} is a link that cannot be followed; nothing was exported."),
     QT_TRANSLATE_NOOP("Errors", "{path} is not a folder; nothing was exported."),
     QT_TRANSLATE_NOOP(
+        "Errors", "{path} is named like a temporary file of Hamish; choose another name."
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors",
         "The folder {path} cannot be written (it is read-only, or you may not write there); "
         "nothing was exported.",

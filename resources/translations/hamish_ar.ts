@@ -1748,6 +1748,10 @@
         <translation>{path} ليس مجلداً؛ لم يُصدَّر شيء.</translation>
     </message>
     <message>
+        <source>{path} is named like a temporary file of Hamish; choose another name.</source>
+        <translation>اسم {path} يشبه أسماء الملفات المؤقتة التي يكتبها هامش؛ اختر اسماً آخر.</translation>
+    </message>
+    <message>
         <source>The folder {path} cannot be written (it is read-only, or you may not write there); nothing was exported.</source>
         <translation>لا يمكن الكتابة في المجلد {path} (هو للقراءة فقط، أو لا تملك إذن الكتابة فيه)؛ لم يُصدَّر شيء.</translation>
     </message>

@@ -175,6 +175,21 @@ def test_another_databases_log_is_refused(project: Project, tmp_path: Path) -> N
     assert names(tmp_path) == ["other.db"]
 
 
+def test_a_name_like_a_temporary_file_is_refused(project: Project, tmp_path: Path) -> None:
+    """The next export into the folder would take it for a leftover and remove it."""
+    with pytest.raises(HamishError, match="is named like a temporary file of Hamish"):
+        export_json(project, tmp_path / ".p.json.0123abcd.tmp")
+    assert names(tmp_path) == []
+
+
+def test_a_fifo_beside_a_wal_name_is_not_opened(project: Project, tmp_path: Path) -> None:
+    """Deciding whether ``pipe-wal`` belongs to a database must not wait on the FIFO
+    ``pipe`` for a writer (a blocking open would hang here)."""
+    os.mkfifo(tmp_path / "pipe")
+    export_json(project, tmp_path / "pipe-wal")
+    assert names(tmp_path) == ["pipe", "pipe-wal"]
+
+
 def test_a_folder_a_missing_folder_and_a_file_as_folder(
     project: Project, export: Export, tmp_path: Path
 ) -> None:

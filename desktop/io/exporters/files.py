@@ -100,11 +100,20 @@ def _header(path: Path, shown: Path) -> bytes:
 
 
 def _is_sqlite(path: Path) -> bool:
+    """Whether ``path`` is a regular file starting with SQLite's header (never blocks: a FIFO
+    is opened without waiting for a writer, and not read)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return os.read(fd, len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _same_file(a: Path, b: Path | None) -> bool:
@@ -213,6 +222,8 @@ def check_export_target(
     if not shown.name or shown.name in (".", ".."):
         raise HamishError(f"{shown} is a folder; give a file name to export to.")
     real = _resolve(shown)
+    if TEMP_PATTERN.fullmatch(real.name):  # the next export would remove it as a leftover
+        raise HamishError(f"{shown} is named like a temporary file of Hamish; choose another name.")
     _refuse_working_file(shown, real, project_path)
     try:
         info: os.stat_result | None = real.stat()
