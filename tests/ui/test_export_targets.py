@@ -202,6 +202,34 @@ def test_a_file_the_dialog_confirmed_is_replaced(
     assert target.read_text(encoding="utf-8").startswith("{")
 
 
+def test_a_file_that_appears_after_the_dialog_is_not_replaced(
+    window: tuple[MainWindow, list[str]],
+    messenger: RecordingMessenger,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The analyst chose a new name; a file someone else writes there before the background
+    export ends was never confirmed, so it stays and the export says why."""
+    from desktop.ui.transfer import exports
+
+    main, targets = window
+    target = tmp_path / "p.json"
+    real_check = exports.checked_target
+
+    def check_then_someone_writes(*args: object) -> object:
+        checked = real_check(*args)  # type: ignore[arg-type]
+        target.write_text("someone else's", encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(exports, "checked_target", check_then_someone_writes)
+    targets.append(str(target))
+    main.registry[ActionId.EXPORT_JSON].trigger()
+    qtbot.waitUntil(lambda: main.exports.task is None, timeout=10000)
+    assert messenger.errors[-1][1].startswith(f"{target} already exists; nothing was exported.")
+    assert target.read_text(encoding="utf-8") == "someone else's"
+
+
 @pytest.mark.parametrize("replace", [False, True], ids=["keep", "replace"])
 def test_a_suffix_added_after_the_dialog_asks_again(
     window: tuple[MainWindow, list[str]],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -14,6 +15,9 @@ from desktop.core.errors import HamishError
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress
 from desktop.ui.widgets.bidi import isolate
+
+if TYPE_CHECKING:  # the exporters load with the first export
+    from desktop.io.exporters import ExportTarget
 
 FOLDER_KEY = "export/folder"
 ChoosePath = Callable[[QWidget | None, str, str, str], str]
@@ -56,13 +60,15 @@ def choose_save_path(parent: QWidget | None, caption: str, suggested: str, file_
 
 def checked_target(
     chosen: str, suffix: str, project_path: Path, messenger: Messenger, title: str
-) -> Path | None:
+) -> ExportTarget | None:
     """The file to export to, or None when it must not be written (the analyst was told why).
 
     Runs before any work: the target is checked with ``check_export_target`` (never a device,
     pipe, folder, project or database, never a read-only file, the folder must exist and be
     writable). Replacing an existing file is allowed — the save dialog asked — except when the
-    suffix had to be added here: the dialog asked about another name, so this asks again."""
+    suffix had to be added here: the dialog asked about another name, so this asks again.
+    The export then replaces the file only if it existed now (``existed``): one that appears
+    meanwhile was never confirmed, and is not replaced."""
     from desktop.io.exporters import check_export_target
 
     target = Path(chosen)
@@ -77,11 +83,10 @@ def checked_target(
         ):
             return None
     try:
-        check_export_target(target, overwrite=True, project_path=project_path)
+        return check_export_target(target, overwrite=True, project_path=project_path)
     except HamishError as error:
         messenger.error(title, str(error))
         return None
-    return target
 
 
 def cancellable(progress: Progress) -> Callable[[], bool]:
