@@ -36,11 +36,11 @@ def _plural(count: int, noun: str, plural: str | None = None) -> str:
 
 
 def _export_json(
-    project: Project, output: Path, document_ids: list[int] | None, _options: argparse.Namespace
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
 ) -> str:
     from desktop.io.exporters.json_export import export_json
 
-    summary = export_json(project, output, document_ids)
+    summary = export_json(project, output, document_ids, overwrite=options.overwrite)
     return (
         f"wrote {summary.path}: {_plural(summary.documents, 'document')}, "
         f"{_plural(summary.annotations, 'annotation')}, {_plural(summary.labels, 'label')}, "
@@ -65,7 +65,7 @@ def _export_docx(
         language=options.language or majority_language(project, document_ids),
         scope=scope,
     )
-    summary = export_docx(project, output, report_options)
+    summary = export_docx(project, output, report_options, overwrite=options.overwrite)
     counts = summary.counts
     return (
         f"wrote {summary.path}: {_plural(counts['sources'], 'article')}, "
@@ -81,7 +81,7 @@ def _export_csv(
 ) -> str:
     from desktop.io.exporters.csv_export import export_csv
 
-    summary = export_csv(project, output, options.what, document_ids)
+    summary = export_csv(project, output, options.what, document_ids, overwrite=options.overwrite)
     noun = "annotation" if summary.kind == "annotations" else "claim"
     return f"wrote {summary.path}: {_plural(summary.rows, noun)} ({summary.size:,} bytes)"
 
@@ -158,7 +158,18 @@ def _parser() -> argparse.ArgumentParser:
         choices=("ar", "en"),
         help="docx only: language of the headings (default: Arabic when most articles are)",
     )
-    p_export.add_argument("--output", type=Path, required=True, help="file to write")
+    p_export.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        help="file to write: a new file, or an existing export with --overwrite (a link is "
+        "written through); never a device, pipe, folder or database",
+    )
+    p_export.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace --output if it is an existing file (default: refuse, change nothing)",
+    )
     p_export.add_argument(
         "--document",
         dest="documents",
@@ -277,8 +288,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with open_project(args) as project:
-        print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
+    from desktop.io.exporters import TargetExists, check_export_target
+
+    try:
+        # Before the project is even opened: a briefing takes seconds and memory to build,
+        # and a target that cannot be written must fail at once.
+        check_export_target(output, overwrite=args.overwrite, project_path=project_path(args))
+        with open_project(args) as project:
+            print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
+    except TargetExists:
+        print(
+            f"hamish: {output} already exists; add --overwrite to replace it. "
+            "Nothing was exported.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -6,13 +6,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
+import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from desktop.core.text import make_draft
+from desktop.store.project import Project
 from tests.io.test_json_roundtrip import build_rich_project
 
 
@@ -97,7 +102,8 @@ def test_unknown_document_writes_nothing(source: Path, tmp_path: Path) -> None:
     )
     assert not out.exists()
     out.write_text("earlier export", encoding="utf-8")
-    assert hamish("export", "--project", source, "--output", out, "--document", "99").returncode
+    replace = ("--overwrite", "--document", "99")
+    assert hamish("export", "--project", source, "--output", out, *replace).returncode
     assert out.read_text(encoding="utf-8") == "earlier export"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -167,3 +173,139 @@ def test_import_routes_by_suffix(source: Path, tmp_path: Path, seed_files: list[
     assert "broken.json is not a Hamish export" in result.stderr
     rows = json.loads(listing(project))
     assert len(rows) == 2
+
+
+# --- where `hamish export` may write (issue 13) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("small") / "small.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft("قال المتحدث إن المحادثات مستمرة.", title="خبر"))
+    return path
+
+
+def _device(path: Path) -> None:
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
+    except PermissionError:
+        pytest.skip("making a device node needs root (CAP_MKNOD)")
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _read_only(path: Path) -> None:
+    path.write_text("kept", encoding="utf-8")
+    path.chmod(0o444)
+
+
+def _project(path: Path) -> None:
+    with Project.open(path) as project:
+        project.documents.add(make_draft("نص في مشروع آخر.", title="آخر"))
+
+
+def _database(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE t (x)")
+    connection.close()
+
+
+def _dangling(path: Path) -> None:
+    path.symlink_to(path.with_name("nowhere"))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_device, "is a device, not a file"),
+        (_fifo, "is a named pipe, not a file"),
+        (_read_only, "is read-only; nothing was exported"),
+        (_project, "is a Hamish project; exporting to it would destroy it"),
+        (_database, "is a SQLite database; exporting to it would destroy it"),
+        (_dangling, "is a link to .*nowhere, which does not exist"),
+    ],
+    ids=["device", "fifo", "read-only", "project", "database", "dangling-link"],
+)
+@pytest.mark.parametrize("suffix", [".json", ".docx", ".csv"])
+def test_hostile_outputs_are_refused(
+    small: Path, tmp_path: Path, make: Callable[[Path], None], message: str, suffix: str
+) -> None:
+    """``--output /dev/full`` (as root) replaced the device with a 10 MB file and said "wrote
+    /dev/full"; a FIFO, a read-only file and another project were replaced too. Even with
+    --overwrite each is refused and left as it was."""
+    output = tmp_path / f"target{suffix}"
+    make(output)
+    before = os.lstat(output)
+    content = output.read_bytes() if stat.S_ISREG(before.st_mode) else None
+    result = hamish("export", "--project", small, "--output", output, "--overwrite")
+    assert result.returncode == 1 and result.stdout == ""
+    assert re.fullmatch(rf"hamish: {re.escape(str(output))} {message}.*\n", result.stderr)
+    after = os.lstat(output)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    if content is not None:
+        assert output.read_bytes() == content
+    assert [p.name for p in tmp_path.iterdir()] == [output.name]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".docx", ".csv"])
+def test_overwrite_only_with_the_flag(small: Path, tmp_path: Path, suffix: str) -> None:
+    output = tmp_path / f"earlier{suffix}"
+    output.write_bytes(b"earlier export")
+    refused = hamish("export", "--project", small, "--output", output)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr == (
+        f"hamish: {output} already exists; add --overwrite to replace it. Nothing was exported.\n"
+    )
+    assert output.read_bytes() == b"earlier export"
+    replaced = hamish("export", "--project", small, "--output", output, "--overwrite")
+    assert replaced.returncode == 0, replaced.stderr
+    assert replaced.stdout.startswith(f"wrote {output}: ")
+    assert output.read_bytes() != b"earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == [output.name]
+    assert "--overwrite" in hamish("export", "--help").stdout
+
+
+def test_a_link_is_written_through(small: Path, tmp_path: Path) -> None:
+    (tmp_path / "archive").mkdir()
+    real = tmp_path / "archive" / "latest.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(Path("archive") / "latest.json")
+    result = hamish("export", "--project", small, "--output", link, "--overwrite")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {link}: 1 document, ")
+    assert link.is_symlink() and os.readlink(link) == str(Path("archive") / "latest.json")
+    assert read(real)["format"] == "hamish"
+
+
+def test_a_briefing_to_a_missing_folder_fails_before_any_work(
+    small: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """It built the whole report (7.6 s, 425 MB) before refusing: now the report builder is
+    never called, nor is the project opened."""
+    from desktop import commands
+    from desktop.io.exporters import docx_report
+
+    calls: list[str] = []
+
+    def build_report(*args: object, **kwargs: object) -> None:
+        calls.append("build_report")
+        raise AssertionError("the report was built")
+
+    monkeypatch.setattr(docx_report, "build_report", build_report)
+    real_open = commands.open_project
+    monkeypatch.setattr(
+        commands, "open_project", lambda args: calls.append("open") or real_open(args)
+    )
+    output = tmp_path / "missing" / "brief.docx"
+    code = commands.run(["export", "--project", str(small), "--output", str(output)])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and calls == []
+    assert err == f"hamish: The folder {output.parent} does not exist; nothing was exported.\n"

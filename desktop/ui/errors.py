@@ -322,6 +322,59 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "Choose at least one article for the report."),
     QT_TRANSLATE_NOOP("Errors", "Choose a label, an entity or a claim status for the filter."),
     QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written."),
+    # --- where an export may write (io/exporters/files.py) ---------------------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} already exists; nothing was exported. Choose another name, or allow replacing it.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot check {path}: {detail}. Nothing was exported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a working file of the project's database; choose another file to export to.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a working file of the SQLite database {name}; exporting to it would damage "
+        "that database. Choose another file.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a device, not a file; nothing was exported."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a named pipe, not a file; nothing was exported."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a socket, not a file; nothing was exported."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is not a regular file; nothing was exported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a Hamish project; exporting to it would destroy it. Choose another file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a SQLite database; exporting to it would destroy it. Choose another file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is the log of a SQLite database; exporting to it would damage that database. "
+        "Choose another file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is read-only; nothing was exported. Choose another file, or make it writable "
+        "first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a link to {target}, which does not exist; nothing was exported."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{path} is a link that cannot be followed; nothing was exported."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is not a folder; nothing was exported."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is named like a temporary file of Hamish; choose another name."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The folder {path} cannot be written (it is read-only, or you may not write there); "
+        "nothing was exported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} changed while it was being exported; nothing was exported."
+    ),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

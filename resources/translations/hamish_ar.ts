@@ -1692,6 +1692,78 @@
         <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
     </message>
     <message>
+        <source>{path} already exists; nothing was exported. Choose another name, or allow replacing it.</source>
+        <translation>{path} موجود من قبل؛ لم يُصدَّر شيء. اختر اسماً آخر، أو اسمح باستبداله.</translation>
+    </message>
+    <message>
+        <source>Cannot check {path}: {detail}. Nothing was exported.</source>
+        <translation>تعذّر فحص {path}: {detail}. لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a working file of the project&apos;s database; choose another file to export to.</source>
+        <translation>{path} ملف عمل تابع لقاعدة بيانات المشروع؛ اختر ملفاً آخر للتصدير إليه.</translation>
+    </message>
+    <message>
+        <source>{path} is a working file of the SQLite database {name}; exporting to it would damage that database. Choose another file.</source>
+        <translation>{path} ملف عمل تابع لقاعدة بيانات SQLite {name}؛ التصدير إليه يُتلف تلك القاعدة. اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is a device, not a file; nothing was exported.</source>
+        <translation>{path} جهاز وليس ملفاً؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a named pipe, not a file; nothing was exported.</source>
+        <translation>{path} أنبوب مُسمّى وليس ملفاً؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a socket, not a file; nothing was exported.</source>
+        <translation>{path} مقبس اتصال وليس ملفاً؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file; nothing was exported.</source>
+        <translation>{path} ليس ملفاً عادياً؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a Hamish project; exporting to it would destroy it. Choose another file.</source>
+        <translation>{path} مشروع هامش؛ التصدير إليه يُتلفه. اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is a SQLite database; exporting to it would destroy it. Choose another file.</source>
+        <translation>{path} قاعدة بيانات SQLite؛ التصدير إليها يُتلفها. اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is the log of a SQLite database; exporting to it would damage that database. Choose another file.</source>
+        <translation>{path} سجلّ تابع لقاعدة بيانات SQLite؛ التصدير إليه يُتلف تلك القاعدة. اختر ملفاً آخر.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; nothing was exported. Choose another file, or make it writable first.</source>
+        <translation>{path} للقراءة فقط؛ لم يُصدَّر شيء. اختر ملفاً آخر، أو اجعله قابلاً للكتابة أولاً.</translation>
+    </message>
+    <message>
+        <source>{path} is a link to {target}, which does not exist; nothing was exported.</source>
+        <translation>{path} رابط إلى {target}، وهو غير موجود؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is a link that cannot be followed; nothing was exported.</source>
+        <translation>{path} رابط لا يمكن تتبّعه؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; nothing was exported.</source>
+        <translation>{path} ليس مجلداً؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} is named like a temporary file of Hamish; choose another name.</source>
+        <translation>اسم {path} يشبه أسماء الملفات المؤقتة التي يكتبها هامش؛ اختر اسماً آخر.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be written (it is read-only, or you may not write there); nothing was exported.</source>
+        <translation>لا يمكن الكتابة في المجلد {path} (هو للقراءة فقط، أو لا تملك إذن الكتابة فيه)؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} changed while it was being exported; nothing was exported.</source>
+        <translation>تغيّر {path} أثناء التصدير؛ لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>
@@ -1891,6 +1963,10 @@
         <translation>يجري تصدير آخر الآن.</translation>
     </message>
     <message>
+        <source>Nothing was exported.</source>
+        <translation>لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
         <source>Exporting {file}…</source>
         <translation>جارٍ تصدير {file}…</translation>
     </message>
@@ -1901,6 +1977,14 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
+    </message>
+    <message>
+        <source>{file} already exists. Do you want to replace it?</source>
+        <translation>{file} موجود من قبل. هل تريد استبداله؟</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>استبدال</translation>
     </message>
 </context>
 <context>

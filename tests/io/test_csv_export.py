@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,6 +97,46 @@ def test_formulas_are_defused() -> None:
     assert cell("قال") == "قال" and cell(-3) == -3 and cell(None) == "" and cell(True) == 1
 
 
+@pytest.mark.parametrize(
+    ("raw", "written"),
+    [
+        ("a\x00b", "a\\x00b"),  # NUL: cuts the cell short in C tools
+        ("\x1b]0;pwned\x07\x1b[2J\x1b[31mred", "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mred"),
+        ("vt\x0bff\x0cbs\x08", "vt\\x0bff\\x0cbs\\x08"),
+        ("del\x7f c1\x85\x9b", "del\\x7f c1\\x85\\x9b"),
+        ("report\u202efdp.exe", "report\\u202efdp.exe"),  # shows as "reportexe.pdf"
+        ("\u202a\u202b\u202c\u202d", "\\u202a\\u202b\\u202c\\u202d"),
+        ("\u2066x\u2067y\u2068z\u2069", "\\u2066x\\u2067y\\u2068z\\u2069"),
+        ("\x1b=1+1", "\\x1b=1+1"),  # escaped first: no longer starts like a formula
+        ("\u202e=cmd", "\\u202e=cmd"),
+    ],
+    ids=["nul", "terminal", "c0", "del-c1", "rlo", "embeddings", "isolates", "esc-eq", "rlo-eq"],
+)
+def test_hidden_characters_are_escaped_visibly(raw: str, written: str) -> None:
+    assert cell(raw) == written
+
+
+def test_ordinary_text_is_kept_as_it_is() -> None:
+    """Tabs, line breaks and the marks Arabic text needs (RLM, LRM, ALM, ZWJ/ZWNJ) stay."""
+    text = "سطر\tأول\r\nسطر ثانٍ \u200f(2016)\u200e \u061c\u200c\u200d"
+    assert cell(text) == text
+    assert cell("\t=1") == "'\t=1"  # formula protection unchanged
+
+
+def test_no_control_character_reaches_the_file(tmp_path: Path) -> None:
+    project, info = build_briefing_project(tmp_path / "c.hamish")
+    with project:
+        annotation = info.annotations["note_marker"]
+        project.annotations.update(annotation, note="\x1b[2Jcleared\x00 \u202eabc\x9b")
+        path = tmp_path / "hostile.csv"
+        export_csv(project, path, "annotations", [info.seeds[0]])
+    content = path.read_text(encoding="utf-8-sig")
+    hidden = [c for c in content if c not in "\t\r\n" and unicodedata.category(c) == "Cc"]
+    assert hidden == [] and "\u202e" not in content
+    row = next(r for r in read(path) if r["annotation_id"] == str(annotation))
+    assert row["note"] == "\\x1b[2Jcleared\\x00 \\u202eabc\\x9b"
+
+
 def test_newlines_in_notes_stay_in_one_cell(tmp_path: Path) -> None:
     project, info = build_briefing_project(tmp_path / "n.hamish")
     with project:
@@ -114,7 +155,7 @@ def test_cancel_and_failure_leave_the_previous_file(
     target = tmp_path / "a.csv"
     target.write_text("previous", encoding="utf-8")
     with pytest.raises(ExportCancelled):
-        export_csv(project, target, "annotations", cancelled=lambda: True)
+        export_csv(project, target, "annotations", overwrite=True, cancelled=lambda: True)
     assert target.read_text(encoding="utf-8") == "previous"
 
     def broken(*_: object, **__: object) -> object:
@@ -122,7 +163,7 @@ def test_cancel_and_failure_leave_the_previous_file(
 
     monkeypatch.setattr(csv_export.csv, "writer", broken)
     with pytest.raises(HamishError, match="left as it was"):
-        export_csv(project, target, "claims")
+        export_csv(project, target, "claims", overwrite=True)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]
     with pytest.raises(HamishError, match="Unknown CSV export"):

@@ -461,7 +461,7 @@ def test_cancel_and_failure_leave_an_existing_file_untouched(
     target = tmp_path / "report.docx"
     target.write_bytes(b"the previous briefing")
     with pytest.raises(ExportCancelled):
-        export_docx(project, target, options(), cancelled=lambda: True)
+        export_docx(project, target, options(), overwrite=True, cancelled=lambda: True)
     assert target.read_bytes() == b"the previous briefing"
 
     def broken_save(self: object, path: object) -> None:
@@ -470,7 +470,7 @@ def test_cancel_and_failure_leave_an_existing_file_untouched(
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
     with pytest.raises(HamishError, match=r"No space left on device.*left as it was"):
-        export_docx(project, target, options())
+        export_docx(project, target, options(), overwrite=True)
     assert target.read_bytes() == b"the previous briefing"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
 
@@ -480,7 +480,7 @@ def test_cancel_and_failure_leave_an_existing_file_untouched(
     monkeypatch.undo()
     monkeypatch.setattr(docx_report._Writer, "entities", bug)
     with pytest.raises(RuntimeError):
-        export_docx(project, target, options())
+        export_docx(project, target, options(), overwrite=True)
     assert target.read_bytes() == b"the previous briefing"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
 

@@ -774,7 +774,7 @@ def test_failed_write_leaves_nothing(
 
     monkeypatch.setattr(json_export.json, "dump", full_disk)
     with pytest.raises(HamishError, match=r"No space left on device\. Nothing was exported") as e:
-        export_json(rich[0], target)
+        export_json(rich[0], target, overwrite=existing)
     assert ("left as it was" in str(e.value)) == existing
     assert _leftovers(folder) == (["export.json"] if existing else [])
     if existing:
@@ -798,7 +798,7 @@ def test_unserialisable_value_leaves_nothing(
 
     monkeypatch.setattr(json_export, "dump", poisoned)
     with pytest.raises(TypeError, match="not JSON serializable"):
-        export_json(rich[0], target)
+        export_json(rich[0], target, overwrite=True)
     assert _leftovers(folder) == ["export.json"]
     assert target.read_text(encoding="utf-8") == "previous export"
 
@@ -820,6 +820,6 @@ def test_export_keeps_permissions_of_replaced_file(
     target = tmp_path / "shared.json"
     target.write_text("old", encoding="utf-8")
     target.chmod(0o640)
-    export_json(rich[0], target)
+    export_json(rich[0], target, overwrite=True)
     assert target.stat().st_mode & 0o777 == 0o640
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "hamish"

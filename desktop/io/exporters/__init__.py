@@ -1,87 +1,33 @@
-"""Exporters write project content to files. Shared rule for every format (JSON now, CSV and
-Word later): the output appears complete or not at all.
+"""Exporters write project content to files. Shared rules for every format (Word, CSV, JSON):
 
-A crash, a full disk or a bug half-way through an export must never leave a truncated file
-that looks like a good one, nor destroy the previous export of the same name. So each exporter
-writes into a temporary file beside the target (same folder, hence same file system, so the
-final ``os.replace`` is atomic) and only replaces the target once everything was written and
-flushed to disk.
+* **Only to a regular file or a new path.** Never over a device, a pipe, a socket, a folder,
+  the project, another Hamish project or any SQLite database; a read-only file is refused, a
+  symbolic link is written through, and an existing file is replaced only when the caller
+  allows it. ``check_export_target`` says why a path is refused, before any work is done.
+* **Complete or not at all.** A crash, a full disk or a bug half-way through an export must
+  never leave a truncated file that looks like a good one, nor destroy the previous export of
+  the same name. So each exporter writes into a temporary file beside the target (same folder,
+  hence same file system, so the final rename is atomic) and puts it in the target's place only
+  once everything was written and flushed to disk (``replace_on_success``). Temporary files a
+  killed export left behind are removed by the next export into that folder.
+
+The details are in :mod:`desktop.io.exporters.files` and docs/exporting.md.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import secrets
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
+from desktop.io.exporters.files import (
+    ExportTarget,
+    TargetExists,
+    check_export_target,
+    remove_leftovers,
+    replace_on_success,
+)
 
-from desktop.core.errors import HamishError
-
-
-def _reserve(folder: Path, name: str) -> Path:
-    """Create an empty, hidden temporary file. ``O_EXCL`` with mode 0o666 lets the umask set
-    the permissions, as for any file the user creates (``mkstemp`` would force 0o600)."""
-    for _ in range(100):
-        candidate = folder / f".{name}.{secrets.token_hex(4)}.tmp"
-        try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return candidate
-    raise FileExistsError(f"no free temporary name in {folder}")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not possible (nor needed) on every platform."""
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-@contextlib.contextmanager
-def replace_on_success(target: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on normal exit it replaces ``target`` atomically.
-
-    On any exception the temporary file is removed and ``target`` (if it existed) is left
-    untouched. Operating-system errors come out as ``HamishError`` with a readable sentence;
-    anything else (a bug) propagates unchanged after the clean-up.
-    """
-    target = Path(target)
-    existed = target.exists()
-    if target.is_dir():
-        raise HamishError(f"{target} is a folder; give a file name to export to.")
-    if not target.parent.is_dir():
-        raise HamishError(f"The folder {target.parent} does not exist; nothing was exported.")
-    kept = "; the existing file was left as it was" if existed else ""
-    tmp: Path | None = None
-    try:
-        tmp = _reserve(target.parent, target.name)
-        yield tmp
-        _fsync(tmp)
-        if existed:
-            with contextlib.suppress(OSError):
-                shutil.copymode(target, tmp)
-        os.replace(tmp, target)
-        _fsync_folder(target.parent)
-    except OSError as error:
-        raise HamishError(
-            f"Cannot write {target}: {error.strerror or error}. Nothing was exported{kept}."
-        ) from error
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+__all__ = [
+    "ExportTarget",
+    "TargetExists",
+    "check_export_target",
+    "remove_leftovers",
+    "replace_on_success",
+]

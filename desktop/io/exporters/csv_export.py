@@ -15,20 +15,29 @@ columns. Choices that matter to the reader:
   ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, the convention
   spreadsheets use for "this is text". Article text is untrusted: a quote such as
   ``=HYPERLINK("http://…")`` must not become a live link or a calculation.
-* **Atomic**: the file appears complete or not at all (``replace_on_success``).
+* **No hidden characters.** Control characters (C0 except tab, line feed and carriage return;
+  DEL; C1) and the bidirectional embedding, override and isolate characters (U+202A–U+202E,
+  U+2066–U+2069) are written as visible escapes — ``\\x1b``, ``\\x00``, ``\\u202e`` — never
+  raw. Article text is untrusted: an ESC sequence would drive the terminal of whoever runs
+  ``cat`` on the file, a NUL cuts the cell in some tools, and a right-to-left override makes a
+  cell show something other than it holds (``report\\u202efdp.exe`` reads ``reportexe.pdf``).
+  Such a quote then no longer equals ``text[start:end]``; the offsets still do.
+* **Atomic**: the file appears complete or not at all (``replace_on_success``), and only where
+  an export may write (``check_export_target``; an existing file only with ``overwrite``).
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from desktop.core.errors import HamishError
-from desktop.io.exporters import replace_on_success
+from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.io.exporters.report import grade
 from desktop.store.project import Project
@@ -81,6 +90,7 @@ CLAIM_COLUMNS = (
     "modified_at",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CHUNK = 500  # rows between progress reports and cancellation checks
 
 
@@ -92,15 +102,21 @@ class CsvSummary:
     size: int
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def cell(value: object) -> str | int:
-    """A value as written: integers stay numbers, None is empty, text is defused."""
+    """A value as written: integers stay numbers, None is empty, text is defused (hidden
+    characters escaped, formulas made text)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
         return value
-    text = str(value)
+    text = _HIDDEN.sub(_escape, str(value))
     if text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text
@@ -176,6 +192,7 @@ def export_csv(
     kind: CsvKind = "annotations",
     document_ids: Sequence[int] | None = None,
     *,
+    overwrite: bool = False,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> CsvSummary:
@@ -188,8 +205,7 @@ def export_csv(
     if kind not in CSV_KINDS:
         raise HamishError(f"Unknown CSV export {kind!r}: choose annotations or claims.")
     target = Path(path)
-    if target.resolve() == project.path.resolve():
-        raise HamishError(f"{target} is the project itself; choose another file to export to.")
+    check_export_target(target, overwrite=overwrite, project_path=project.path)
     steps = Steps(progress, cancelled)
     ids = [r.id for r in ReportQueries(project.database).documents(document_ids)]
     columns, rows = (
@@ -199,7 +215,7 @@ def export_csv(
     )
     count = 0
     with (
-        replace_on_success(target) as tmp,
+        replace_on_success(target, overwrite=overwrite, project_path=project.path) as tmp,
         tmp.open("w", encoding="utf-8-sig", newline="") as out,
     ):
         writer = csv.writer(out, lineterminator="\r\n")

@@ -53,8 +53,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.errors import HamishError
-from desktop.io.exporters import replace_on_success
+from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.io.exporters.report import Report, ReportOptions, build_report
 from desktop.io.exporters.word.sections import _Writer
@@ -68,15 +67,23 @@ class DocxSummary:
     size: int
 
 
-def write_docx(report: Report, path: str | os.PathLike[str], steps: Steps | None = None) -> int:
-    """Write a built report; returns the file size. Atomic: see ``replace_on_success``."""
+def write_docx(
+    report: Report,
+    path: str | os.PathLike[str],
+    steps: Steps | None = None,
+    *,
+    overwrite: bool = False,
+    project_path: Path | None = None,
+) -> int:
+    """Write a built report; returns the file size. Atomic, and only where an export may
+    write: see ``replace_on_success``."""
     steps = steps or Steps()
     sections = len(report.options.sections)
     steps.grow(2 + sections + (len(report.texts) if report.options.include_full_texts else 0))
     document = _Writer(report, steps).write()
     steps.check()
     target = Path(path)
-    with replace_on_success(target) as tmp:
+    with replace_on_success(target, overwrite=overwrite, project_path=project_path) as tmp:
         document.save(str(tmp))
         steps.check()
     steps.advance("saved")
@@ -88,15 +95,17 @@ def export_docx(
     path: str | os.PathLike[str],
     options: ReportOptions,
     *,
+    overwrite: bool = False,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> DocxSummary:
-    """Build and write the briefing. On cancellation (``ExportCancelled``) or any error no
-    file is left behind and an earlier file at ``path`` is untouched."""
+    """Build and write the briefing. The target is checked before anything is built (a
+    briefing can take seconds and hundreds of megabytes): an existing file is replaced only
+    with ``overwrite``. On cancellation (``ExportCancelled``) or any error no file is left
+    behind and an earlier file at ``path`` is untouched."""
     target = Path(path)
-    if target.resolve() == project.path.resolve():
-        raise HamishError(f"{target} is the project itself; choose another file to export to.")
+    check_export_target(target, overwrite=overwrite, project_path=project.path)
     steps = Steps(progress, cancelled)
     report = build_report(project, options, steps=steps)
-    size = write_docx(report, target, steps)
+    size = write_docx(report, target, steps, overwrite=overwrite, project_path=project.path)
     return DocxSummary(target, report.counts(), size)

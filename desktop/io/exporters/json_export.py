@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.core.errors import HamishError
-from desktop.io.exporters import replace_on_success
+from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.store.db import utcnow
 from desktop.store.project import Project
 from desktop.store.transfer import TABLES, dump
@@ -83,19 +82,26 @@ def build_export(project: Project, document_ids: list[int] | None = None) -> dic
 
 
 def export_json(
-    project: Project, path: str | os.PathLike[str], document_ids: list[int] | None = None
+    project: Project,
+    path: str | os.PathLike[str],
+    document_ids: list[int] | None = None,
+    *,
+    overwrite: bool = False,
 ) -> ExportSummary:
     """Write the project (or only ``document_ids`` and what belongs to them) to ``path``.
 
-    Everything is read first (unknown ids fail before a file is touched), then written to a
-    temporary file that replaces ``path`` only once complete: on any error no output and no
-    temporary file remain, and an earlier file at ``path`` is left as it was.
+    The target is checked first (``check_export_target``: an existing file only with
+    ``overwrite``). Everything is read next (unknown ids fail before a file is touched), then
+    written to a temporary file that replaces ``path`` only once complete: on any error no
+    output and no temporary file remain, and an earlier file at ``path`` is left as it was.
     """
     target = Path(path)
-    if target.resolve() == project.path.resolve():
-        raise HamishError(f"{target} is the project itself; choose another file to export to.")
+    check_export_target(target, overwrite=overwrite, project_path=project.path)
     payload = build_export(project, document_ids)
-    with replace_on_success(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
+    with (
+        replace_on_success(target, overwrite=overwrite, project_path=project.path) as tmp,
+        tmp.open("w", encoding="utf-8", newline="\n") as out,
+    ):
         json.dump(payload, out, ensure_ascii=False, indent=1)
         out.write("\n")
     return ExportSummary(

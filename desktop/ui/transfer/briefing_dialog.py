@@ -75,6 +75,7 @@ from desktop.ui.transfer.save_paths import (
     ChoosePath,
     OpenUrl,
     cancellable,
+    checked_target,
     choose_save_path,
 )
 from desktop.ui.widgets.bidi import (
@@ -146,7 +147,7 @@ def _outline_task(
 
 
 def _export_task(
-    project_path: Path, target: Path, options: ReportOptions
+    project_path: Path, target: Path, options: ReportOptions, overwrite: bool
 ) -> Callable[[Progress], DocxSummary]:
     def task(progress: Progress) -> DocxSummary:
         from desktop.io.exporters.docx_report import export_docx
@@ -157,6 +158,7 @@ def _export_task(
                     project,
                     target,
                     options,
+                    overwrite=overwrite,
                     progress=progress.report,
                     cancelled=cancellable(progress),
                 )
@@ -632,9 +634,15 @@ class ReportDialog(QDialog):
         )
         if not name:
             return
-        target = Path(name)
-        if target.suffix.lower() != ".docx":
-            target = target.with_name(target.name + ".docx")
+        # Checked here, before anything is built: a briefing takes seconds and memory.
+        checked = checked_target(
+            name, ".docx", self.project_path, self.messenger, self.tr("Export Briefing")
+        )
+        if checked is None:
+            self.status.showMessage(self.tr("The report was not written."))
+            return
+        # An existing file is replaced: the analyst agreed (save dialog, checked_target).
+        target = checked.path
         self.remember()
         self.prefs.set_project_value(self.project_path, FOLDER_KEY, str(target.parent))
         self.written = None
@@ -642,7 +650,7 @@ class ReportDialog(QDialog):
         self._busy(True)
         show_elided(self.status, self.tr("Writing {file}…").format(file=isolate(target.name)))
         self.task = run_task(
-            _export_task(self.project_path, target, options),
+            _export_task(self.project_path, target, options, checked.existed),
             on_done=self._exported,
             on_error=self._failed,
             on_progress=self._progress,

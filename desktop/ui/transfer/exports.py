@@ -25,6 +25,7 @@ from desktop.ui.transfer.save_paths import (
     ChoosePath,
     OpenUrl,
     cancellable,
+    checked_target,
     choose_save_path,
 )
 from desktop.ui.widgets.bidi import isolate
@@ -56,7 +57,9 @@ EXPORT_KINDS = {
 }
 
 
-def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progress], str]:
+def _file_task(
+    project_path: Path, kind: str, target: Path, overwrite: bool
+) -> Callable[[Progress], str]:
     def task(progress: Progress) -> str:
         from desktop.io.exporters.csv_export import export_csv
         from desktop.io.exporters.json_export import export_json
@@ -65,7 +68,7 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
         with Project.open(project_path, create=False) as project:
             if kind == "json":
                 progress.report(0, 1, "")
-                summary = export_json(project, target)
+                summary = export_json(project, target, overwrite=overwrite)
                 progress.check()
                 listed = ", ".join(
                     (
@@ -82,6 +85,7 @@ def _file_task(project_path: Path, kind: str, target: Path) -> Callable[[Progres
                     project,
                     target,
                     "claims" if kind == "claims" else "annotations",
+                    overwrite=overwrite,
                     progress=progress.report,
                     cancelled=cancellable(progress),
                 )
@@ -162,13 +166,17 @@ class ExportController(QObject):
         )
         if not chosen:
             return None
-        target = Path(chosen)
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
+        checked = checked_target(chosen, suffix, project_path, self.api.messenger, self.tr(caption))
+        if checked is None:
+            self.last_message = self.tr("Nothing was exported.")
+            self.api.show_status(self.last_message, 5000)
+            return None
+        # An existing file is replaced: the analyst agreed (save dialog, checked_target).
+        target = checked.path
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
         self.api.show_status(self.tr("Exporting {file}…").format(file=isolate(target.name)), 0)
         self.task = run_task(
-            _file_task(project_path, kind, target),
+            _file_task(project_path, kind, target, checked.existed),
             on_done=self._file_done,
             on_error=self._file_failed,
             on_cancelled=self._file_cancelled,
