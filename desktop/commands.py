@@ -18,6 +18,8 @@ from desktop.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
+    echo,
+    echo_json,
     open_project,
     project_path,
 )
@@ -218,16 +220,14 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
         try:
             report = import_json(project, file)
         except HamishError as error:
-            print(f"hamish: {file}: {error}", file=sys.stderr)
+            echo(f"hamish: {file}: {error}", err=True)
             failed += 1
             continue
-        print(_describe_load(file, report))
+        echo(_describe_load(file, report))
         for old, new in report.renamed_labels:
-            print(f"          label {old!r} has another kind in this project; imported as {new!r}")
+            echo(f"          label {old!r} has another kind in this project; imported as {new!r}")
         if report.ignored_fields:
-            print(
-                "          ignored (unknown to this version): " + ", ".join(report.ignored_fields)
-            )
+            echo("          ignored (unknown to this version): " + ", ".join(report.ignored_fields))
     return failed
 
 
@@ -248,21 +248,24 @@ def cmd_import(args: argparse.Namespace) -> int:
             # The same operation as the window's import (there it is also one undo step).
             batch = import_files(project, other_paths).value
         report = batch.report
+        notes = {note.document_id: note.text.splitlines() for note in report.notes}
         for file, doc_id in report.imported:
-            print(f"imported  {doc_id:>5}  {file}")
+            echo(f"imported  {doc_id:>5}  {file}")
+            echo(*(f"note      {doc_id:>5}  {line}" for line in notes.get(doc_id, ())))
         for file, doc_id in report.duplicates:
             try:
                 existing = f"“{project.documents.get(doc_id).title}”"
             except HamishError:
                 existing = "an article"
-            print(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
+            echo(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
     for skipped in batch.skipped:
-        print(f"skipped       -  {skipped.reason}")
+        echo(f"skipped       -  {skipped.reason}")
     for failure in report.failed:
-        print(f"hamish: {failure.path}: {failure.reason}", file=sys.stderr)
-    print(
+        echo(f"hamish: {failure.path}: {failure.reason}", err=True)
+    echo(
         f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
         f"skipped, {len(report.failed)} failed"
+        + (f" ({len(report.notes)} with notes)" if report.notes else "")
     )
     return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
 
@@ -272,13 +275,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt: str | None = args.format or output.suffix.lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
         choices = ", ".join(sorted(EXPORT_FORMATS))
-        print(
-            f"hamish: cannot tell the format of {output.name}; add --format ({choices})",
-            file=sys.stderr,
-        )
+        echo(f"hamish: cannot tell the format of {output.name}; add --format ({choices})", err=True)
         return EXIT_USAGE
     with open_project(args) as project:
-        print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
+        echo(EXPORT_FORMATS[fmt](project, output, args.documents, args))
     return EXIT_OK
 
 
@@ -300,18 +300,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
-        import json
-
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        echo_json(rows)
         return EXIT_OK
     if not summaries:
-        print("The project has no articles yet.")
+        echo("The project has no articles yet.")
         return EXIT_OK
-    print(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    echo(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
     for s in summaries:
         date = s.published or s.imported_at[:10]
-        print(
+        echo(
             f"{s.id:>5}  {date:<10}  {s.annotation_count:>5}  {s.char_count:>8,}  "
             f"{s.direction:<3}  {s.title}"
         )
@@ -323,11 +320,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
     except ValueError:
-        print(f"hamish: --size must look like 1280x820, not {args.size!r}", file=sys.stderr)
+        echo(f"hamish: --size must look like 1280x820, not {args.size!r}", err=True)
         return EXIT_USAGE
     output: Path = args.output
     if output.suffix.lower() != ".png":
-        print("hamish: --output must be a .png file", file=sys.stderr)
+        echo("hamish: --output must be a .png file", err=True)
         return EXIT_USAGE
     import tempfile
 
@@ -336,7 +333,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     if args.document is not None and not project.documents.exists(args.document):
-        print(f"hamish: there is no document {args.document} in {project.path}", file=sys.stderr)
+        echo(f"hamish: there is no document {args.document} in {project.path}", err=True)
         project.close()
         return EXIT_FAILED
     app = create_application()
@@ -358,10 +355,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format
     if not image.save(str(tmp)):
         tmp.unlink(missing_ok=True)
-        print(f"hamish: cannot write {output}", file=sys.stderr)
+        echo(f"hamish: cannot write {output}", err=True)
         return EXIT_FAILED
     os.replace(tmp, output)
-    print(f"wrote {output} ({image.width()}x{image.height()})")
+    echo(f"wrote {output} ({image.width()}x{image.height()})")
     return EXIT_OK
 
 
@@ -387,7 +384,7 @@ def run(raw: Sequence[str]) -> int:
             return run_gui(args.project, args.lang)
         return commands[args.command](args)
     except HamishError as error:
-        print(f"hamish: {error}", file=sys.stderr)
+        echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -111,6 +111,7 @@ TABLES: tuple[Table, ...] = (
             Field("char_count", "int", derived=True),
             _stamp("imported_at"),
             _stamp("modified_at"),
+            Field("import_notes", "str"),  # schema 6
         ),
     ),
     Table(

@@ -235,6 +235,18 @@ TEMPLATES: Final = (
         "imported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
+    # --- text hygiene: what an import changed in an article (core/text.py, encoding.py) ---
+    QT_TRANSLATE_NOOP(
+        "Errors", "1 control character (such as NUL or ESC) was removed from the text."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{count} control characters (such as NUL or ESC) were removed from the text."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "1 byte that is not UTF-8 was replaced with � (on line {line})."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
+    ),
     # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
     QT_TRANSLATE_NOOP(

@@ -1540,6 +1540,22 @@
         <translation>{name} ليس مستند Word صالحاً (إنه تالف: {error}).</translation>
     </message>
     <message>
+        <source>1 control character (such as NUL or ESC) was removed from the text.</source>
+        <translation>حُذف من النص محرف تحكم واحد (مثل NUL أو ESC).</translation>
+    </message>
+    <message>
+        <source>{count} control characters (such as NUL or ESC) were removed from the text.</source>
+        <translation>حُذف من النص {count} من محارف التحكم (مثل NUL أو ESC).</translation>
+    </message>
+    <message>
+        <source>1 byte that is not UTF-8 was replaced with � (on line {line}).</source>
+        <translation>استُبدل بالرمز � بايت واحد ليس بترميز UTF-8 (في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).</source>
+        <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
+    </message>
+    <message>
         <source>{name} cannot be imported: {detail}. Nothing was imported.</source>
         <translation>تعذّر استيراد {name}: {detail}. لم يُستورد شيء.</translation>
     </message>
@@ -2497,6 +2513,10 @@ MIT licence.</source>
     <message>
         <source>Imported from</source>
         <translation>مستورد من</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>ملاحظات الاستيراد</translation>
     </message>
 </context>
 <context>

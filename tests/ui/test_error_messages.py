@@ -34,7 +34,15 @@ INTERNAL = {
     "AssertionError",
 }
 # Functions that build a message from parts: every sentence they return counts.
-BUILDERS = {"describe_sqlite_error", "_unsupported", "_summarise", "_validate", "_field_problem"}
+BUILDERS = {
+    "describe_sqlite_error",
+    "_unsupported",
+    "_summarise",
+    "_validate",
+    "_field_problem",
+    "removed_controls_note",
+    "replacement_note",
+}
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
     "{} {}.": ["{} is empty.", "{} contains only white space."],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.models import DocumentDraft
@@ -377,3 +377,31 @@ def test_an_import_is_undone_and_redone_like_any_edit(
     assert window.reader.document_id == window.library.first_document()
     stack.redo()
     assert library.rowCount() == 3 and window.project.documents.count() == 3
+
+
+def test_replaced_bytes_are_in_the_summary_and_in_the_metadata(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13, failure 2: one damaged UTF-8 file imported without a warning as mojibake.
+    Now it is UTF-8 with the bad bytes replaced, and the analyst is told where — even when it
+    is the only file (which otherwise gets no summary, only a status message)."""
+    damaged = tmp_path / "damaged.txt"
+    lines = [_article(8), "وأضاف أن المحادثات ستستمر الأسبوع المقبل في جنيف."]
+    damaged.write_bytes(lines[0].encode() + b"\n" + lines[1].encode()[:8] + b"\xff\xfe")
+    window.import_files([str(damaged)])
+    _wait_idle(qtbot, window)
+    dialog = window.importing.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    ((name, result),) = dialog.rows("imported")
+    note = "2 bytes that are not UTF-8 were replaced with \ufffd (the first on line 3)."
+    assert name == "damaged.txt" and result == "\u2068مقال رقم 8\u2069 — " + note
+    assert note in dialog.outcome.as_text()
+    dialog.close()
+    doc_id = window.reader.document_id
+    assert doc_id is not None
+    document = window.project.documents.get(doc_id)
+    assert document.import_notes == note and document.text.endswith("\ufffd\ufffd")
+    metadata = MetadataDialog(document, window)
+    qtbot.addWidget(metadata)
+    shown = metadata.findChild(QLabel, "metadata_import_notes")
+    assert shown is not None and shown.text() == note

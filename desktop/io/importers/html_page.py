@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,15 @@ def _drop_repeated_title(text: str, title: str) -> str:
 
 
 def html_to_draft(
-    markup: str, name: str, *, origin: str = "", fallback_title: str = ""
+    markup: str,
+    name: str,
+    *,
+    origin: str = "",
+    fallback_title: str = "",
+    notes: Sequence[str] = (),
 ) -> DocumentDraft:
-    """Markup (already decoded) to a draft, or ``ImportRejected`` if it holds no article."""
+    """Markup (already decoded) to a draft, or ``ImportRejected`` if it holds no article.
+    ``notes``: what decoding reported, kept with the article."""
     found = extract_article(markup)
     if found is None:
         raise ImportRejected(
@@ -131,7 +138,9 @@ def html_to_draft(
             "a page that builds its text with JavaScript, or an empty page)."
         )
     text, meta = found
-    return draft_with_metadata(text, meta, origin=origin, fallback_title=fallback_title)
+    return draft_with_metadata(
+        text, meta, origin=origin, fallback_title=fallback_title, notes=notes
+    )
 
 
 def draft_with_metadata(
@@ -142,10 +151,11 @@ def draft_with_metadata(
     fallback_title: str = "",
     title: bool = True,
     title_line: bool = True,
+    notes: Sequence[str] = (),
 ) -> DocumentDraft:
     """A draft carrying what the page said about itself; ``title=False`` when ``text`` is
-    not the page's article (e.g. the plain text of a copied selection); ``title_line`` as in
-    ``make_draft``."""
+    not the page's article (e.g. the plain text of a copied selection); ``title_line`` and
+    ``notes`` as in ``make_draft``."""
     return make_draft(
         text,
         title=meta.title if title else "",
@@ -156,6 +166,7 @@ def draft_with_metadata(
         origin=origin,
         fallback_title=fallback_title,
         title_line=title_line,
+        notes=notes,
     )
 
 
@@ -172,7 +183,10 @@ def html_bytes_to_draft(
     if not data.strip():
         raise ImportRejected(f"{name} is empty.")
     decoded = decode_text(data, name, declared=charset or declared_charset(data))
-    return html_to_draft(decoded.text, name, origin=origin, fallback_title=fallback_title)
+    notes = (decoded.note,) if decoded.note else ()
+    return html_to_draft(
+        decoded.text, name, origin=origin, fallback_title=fallback_title, notes=notes
+    )
 
 
 def read_html_file(path: str | os.PathLike[str]) -> DocumentDraft:

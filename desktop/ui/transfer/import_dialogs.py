@@ -67,6 +67,15 @@ class ImportOutcome:
     def skipped(self) -> list[ImportFailure]:
         return self.batch.skipped
 
+    @property
+    def notes(self) -> dict[int, str]:
+        """What the import changed in an article (bytes replaced…), by article id, in the
+        interface language, one sentence per line."""
+        return {
+            note.document_id: "\n".join(error_text(line) for line in note.text.splitlines())
+            for note in self.batch.report.notes
+        }
+
     def headline(self) -> str:
         parts = [counts().imported(len(self.imported))]
         skipped = len(self.duplicates) + len(self.skipped)
@@ -86,8 +95,10 @@ class ImportOutcome:
         imported = QCoreApplication.translate("ImportOutcome", "imported  ")
         skipped = QCoreApplication.translate("ImportOutcome", "skipped   ")
         failed = QCoreApplication.translate("ImportOutcome", "failed    ")
+        notes = self.notes
         for path, doc_id in self.imported:
             lines.append(f"{imported}{Path(path).name}: “{self.titles.get(doc_id, '')}”")
+            lines.extend(f"{'':10}{line}" for line in notes.get(doc_id, "").splitlines())
         for path, doc_id in self.duplicates:
             already = QCoreApplication.translate(
                 "ImportOutcome", "already in the project as “{title}” (article {id})"
@@ -131,12 +142,16 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.tree, 1)
         self.groups: dict[str, QTreeWidgetItem] = {}
         titles = outcome.titles
+        notes = outcome.notes
         self._group(
             "imported",
             self.tr("Imported"),
             "mdi6.check-circle-outline",
             "#2e7d32",
-            [(p, isolate(titles.get(i, "")), i) for p, i in outcome.imported],
+            [
+                (p, " — ".join([isolate(titles.get(i, "")), *notes.get(i, "").splitlines()]), i)
+                for p, i in outcome.imported
+            ],
         )
         self._group(
             "skipped",
