@@ -19,6 +19,7 @@ RUNS = {
     "search": (["--articles", "300", "--repeat", "1", "--rebuilds", "1"], "top 50 hits"),
     "import": (["--articles", "20", "--mixed", "6"], "mixed files:"),
     "export": (["--scale", "0.02"], "briefing, all sections"),
+    "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
 }
 
 
