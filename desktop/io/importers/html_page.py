@@ -39,6 +39,8 @@ _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_:.\-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
+# A DOCTYPE with an internal subset, after any comments at the start of the page.
+_DOCTYPE = re.compile(r"\s*(?:<!--.*?-->\s*)*(<!doctype\b[^\[>]*\[)", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +59,55 @@ def declared_charset(data: bytes) -> str | None:
     return match[1].decode("ascii", "replace") if match else None
 
 
+def without_internal_subset(markup: str) -> str:
+    """``markup`` with the internal subset of its DOCTYPE (``<!DOCTYPE html [ <!ENTITY x
+    "y"> ]>``) removed. HTML has no such thing and libxml2's HTML parser ends the DOCTYPE at
+    the first ``>`` inside it, so the rest (``]>``) became the page's first text — and its
+    title. The entities it declares are never expanded: ``&x;`` stays as written. The subset
+    is read up to its closing ``]`` outside quoted strings and comments."""
+    start = _DOCTYPE.match(markup)
+    if start is None:
+        return markup
+    open_at = start.end()
+    end = _subset_end(markup, open_at)
+    if end is None:
+        return markup
+    return markup[: start.start(1)] + "<!DOCTYPE html>" + markup[end:]
+
+
+def _subset_end(markup: str, index: int) -> int | None:
+    """Where the DOCTYPE whose internal subset starts at ``index`` ends (after its ``]>``)."""
+    quote = ""
+    length = len(markup)
+    while index < length:
+        char = markup[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif markup.startswith("<!--", index):
+            close = markup.find("-->", index + 4)
+            if close < 0:
+                return None
+            index = close + 2
+        elif char == "]":
+            close = index + 1
+            while close < length and markup[close].isspace():
+                close += 1
+            if close < length and markup[close] == ">":
+                return close + 1
+        index += 1
+    return None
+
+
 def _parse(markup: str) -> Any:
     """An lxml tree of the page. Parsed from text, so a stale ``<meta charset>`` cannot make
     the parser decode a second time; an XML declaration is dropped because lxml refuses one
-    in text input."""
+    in text input, and so is a DOCTYPE's internal subset (:func:`without_internal_subset`)."""
     from lxml import html as lxml_html  # imported on first use: the CLI need not pay for it
 
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = without_internal_subset(_XML_DECLARATION.sub("", markup, count=1))
     if not markup.strip():
         return None
     parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
