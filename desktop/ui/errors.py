@@ -247,6 +247,15 @@ TEMPLATES: Final = (
         "Errors",
         "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
     ),
+    # Symbolic links inside an imported folder (io/batch.py)
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a link to {target}, outside the folder being imported; links out of a "
+        "folder are not followed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a link that cannot be followed (it loops); it was left out."
+    ),
     # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
     QT_TRANSLATE_NOOP(

@@ -1556,6 +1556,14 @@
         <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
     </message>
     <message>
+        <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
+        <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
+    </message>
+    <message>
+        <source>{path} is a link that cannot be followed (it loops); it was left out.</source>
+        <translation>{path} رابط لا يمكن تتبّعه (يدور في حلقة)؛ تُرك جانبًا.</translation>
+    </message>
+    <message>
         <source>{name} cannot be imported: {detail}. Nothing was imported.</source>
         <translation>تعذّر استيراد {name}: {detail}. لم يُستورد شيء.</translation>
     </message>
