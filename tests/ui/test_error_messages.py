@@ -42,6 +42,16 @@ BUILDERS = {
     "_field_problem",
     "removed_controls_note",
     "replacement_note",
+    # json_import.py: what a string of a Hamish JSON file must look like
+    "_string_problem",
+    "_one_line",
+    "_line",
+    "_not_empty",
+    "_text",
+    "_timestamp",
+    "_date",
+    "_partial_date",
+    "_context",
 }
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
