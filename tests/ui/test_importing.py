@@ -405,3 +405,26 @@ def test_replaced_bytes_are_in_the_summary_and_in_the_metadata(
     qtbot.addWidget(metadata)
     shown = metadata.findChild(QLabel, "metadata_import_notes")
     assert shown is not None and shown.text() == note
+
+
+def test_file_names_cannot_spoof_the_summary(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13, failure 4: a file called report‮txt.exe.txt read "reporttxt.exe.txt" backwards
+    in the summary, and a newline in a name broke its row; both are shown as escapes."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "report\u202etxt.exe.txt").write_text(_article(3), encoding="utf-8")
+    (folder / "two\nlines.txt").write_text("", encoding="utf-8")  # fails: empty
+    (folder / "odd\x1b[2J.rtf").write_text("{\\rtf1}", encoding="utf-8")  # skipped
+    window.import_files([str(folder)])
+    _wait_idle(qtbot, window)
+    dialog = window.importing.summary_dialog
+    assert dialog is not None
+    rows = dialog.rows("imported") + dialog.rows("failed") + dialog.rows("skipped")
+    names = [name for name, _ in rows]
+    assert names == ["report\\u202etxt.exe.txt", "two\\x0alines.txt", "odd\\x1b[2J.rtf"]
+    text = dialog.outcome.as_text() + "".join(result for _, result in rows)
+    assert not any(ch in text for ch in "\u202e\x1b") and "\n" not in names[1]
+    assert rows[1][1] == "This file is empty."
+    dialog.close()
