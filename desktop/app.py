@@ -108,7 +108,9 @@ def run_gui(project_path: Path | None, language: str | None = None) -> int:
             QCoreApplication.translate("Application", "Cannot open project"),
             error_text(str(error)),
         )
-        print(f"hamish: {error}", file=sys.stderr)
+        from desktop.core.controls import for_terminal
+
+        print(for_terminal(f"hamish: {error}"), file=sys.stderr)  # a path may hold ESC…
         return 2
     from desktop.ui.shell import theme
 

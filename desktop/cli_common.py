@@ -1,5 +1,6 @@
-"""What every ``hamish`` sub-command shares: exit codes, the ``--project`` option and opening
-the project it names (the default project, made with the samples if new, when it names none).
+"""What every ``hamish`` sub-command shares: exit codes, the ``--project`` option, opening
+the project it names (the default project, made with the samples if new, when it names none)
+and :func:`echo`, the one way a command prints.
 
 Why a module of its own: ``desktop.commands`` loads the entity and search sub-commands lazily,
 and they need these too; keeping them here avoids a copy in each (there were three)."""
@@ -7,8 +8,11 @@ and they need these too; keeping them here avoids a copy in each (there were thr
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop.core.controls import for_terminal, json_for_terminal
 
 if TYPE_CHECKING:  # the store loads when a command runs, not when the parser is built
     from desktop.store.project import Project
@@ -39,3 +43,25 @@ def open_project(args: argparse.Namespace) -> Project:
     from desktop.store.project import Project
 
     return Project.open(project_path(args), create=False)
+
+
+def echo(*lines: str, err: bool = False, escaped: bool = False) -> None:
+    """Print each of ``lines`` on a line of its own, on stdout (stderr with ``err``).
+
+    Titles, file names, snippets and error messages come from imported files, which are
+    hostile: an e-mail Subject holding ``ESC]0;…BEL`` would retitle the terminal, ``ESC[2J``
+    clear it, a U+202E reverse what follows. So every control character and bidi override in
+    a line is shown as a visible escape (``\\x1b``, ``\\u202e``, see
+    :func:`desktop.core.controls.for_terminal`) — a newline inside a line too, so one record
+    stays one line. ``escaped``: the caller already made the line safe (JSON, or search
+    snippets with highlight codes of its own). Every sub-command prints through here
+    (``tests/test_cli_escapes.py`` checks that no other ``print`` is left)."""
+    stream = sys.stderr if err else sys.stdout
+    for line in lines:
+        print(line if escaped else for_terminal(line), file=stream)
+
+
+def echo_json(value: object) -> None:
+    """``value`` as indented JSON, Arabic as itself, with every character a terminal could act
+    on escaped as ``\\uXXXX`` (still the same JSON for a program)."""
+    echo(json_for_terminal(value), escaped=True)

@@ -11,8 +11,6 @@ read the project. Already annotated spans, and spans the analyst already accepte
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -22,6 +20,8 @@ from desktop.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
+    echo,
+    echo_json,
     open_project,
 )
 from desktop.core.errors import HamishError
@@ -113,13 +113,8 @@ class _Spans:
         return False
 
 
-def _print_json(rows: list[dict[str, Any]]) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-    print()
-
-
 def _fail(error: HamishError) -> int:
-    print(f"hamish: {error}", file=sys.stderr)
+    echo(f"hamish: {error}", err=True)
     return EXIT_FAILED
 
 
@@ -134,7 +129,7 @@ def run_mentions(args: argparse.Namespace) -> int:
 
     matcher = AliasMatcher.from_names(args.aliases)
     if not len(matcher):
-        print("hamish: give at least one name with a letter or a digit in it", file=sys.stderr)
+        echo("hamish: give at least one name with a letter or a digit in it", err=True)
         return EXIT_USAGE
     try:
         with open_project(args) as project:
@@ -146,15 +141,15 @@ def run_mentions(args: argparse.Namespace) -> int:
     except HamishError as error:
         return _fail(error)
     if args.json:
-        _print_json([_mention_row(hit, titles[hit.document_id]) for hit in found])
+        echo_json([_mention_row(hit, titles[hit.document_id]) for hit in found])
         return EXIT_OK
     for hit in found:
-        print(
+        echo(
             f"{hit.document_id:>5}  {hit.start:>7}  {hit.end:>7}  {hit.quote}  "
             f"{titles[hit.document_id]}"
         )
     articles = len({hit.document_id for hit in found})
-    print(
+    echo(
         f"{len(found)} mention{'' if len(found) == 1 else 's'} in {articles} of {len(ids)} "
         f"article{'' if len(ids) == 1 else 's'}"
     )
@@ -228,24 +223,23 @@ def run_suggest(args: argparse.Namespace) -> int:
     except HamishError as error:
         return _fail(error)
     if args.json:
-        _print_json(rows)
+        echo_json(rows)
         return EXIT_OK
     current = None
     for row in rows:
         if row["document"] != current:
             current = row["document"]
-            print(f"== {current}  {titles[current]}")
-        line = (
+            echo(f"== {current}  {titles[current]}")
+        echo(
             f"{row['kind']:<7} {row['label']:<13} {row['start']:>7} {row['end']:>7}  {row['text']}"
         )
         if row["kind"] == "claim":
             who = row["claimant"] or "?"
             where = "" if row["claimant_start"] is None else f" [{row['claimant_start']}–"
             where += "" if row["claimant_end"] is None else f"{row['claimant_end']}]"
-            line += f"\n{'':>38}← {who}{where}"
-        print(line)
+            echo(f"{'':>38}← {who}{where}")
     entities = sum(1 for row in rows if row["kind"] == "entity")
-    print(
+    echo(
         f"{entities} entity and {len(rows) - entities} claim suggestions in "
         f"{len(ids)} article{'' if len(ids) == 1 else 's'}"
     )

@@ -11,7 +11,6 @@ malformed query or filter (the message on stderr says what to fix).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -21,8 +20,11 @@ from desktop.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
+    echo,
+    echo_json,
     open_project,
 )
+from desktop.core.controls import for_terminal
 from desktop.core.errors import HamishError
 from desktop.core.models import CLAIM_STATUSES
 
@@ -73,10 +75,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def _snippet_text(snippet: Snippet, marks: tuple[str, str]) -> str:
+def _snippet_text(snippet: Snippet, marks: tuple[str, str], *, terminal: bool = False) -> str:
+    """The snippet on one line with its matches between ``marks``; with ``terminal``, the
+    text's own control characters shown as escapes first, so only the marks act."""
+
+    def shown(text: str) -> str:
+        text = text.replace("\n", " ")
+        return for_terminal(text) if terminal else text
+
     body = "".join(
-        f"{marks[0]}{text}{marks[1]}" if is_match else text for text, is_match in snippet.parts()
-    ).replace("\n", " ")
+        f"{marks[0]}{shown(text)}{marks[1]}" if is_match else shown(text)
+        for text, is_match in snippet.parts()
+    )
     return ("… " if snippet.clipped_start else "") + body + (" …" if snippet.clipped_end else "")
 
 
@@ -105,27 +115,26 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 def _print_text(query: str, total: int, hits: list[Hit]) -> None:
     marks = _ANSI_MARK if sys.stdout.isatty() else _PLAIN_MARK
     if not hits:
-        print(f"No article matches {query}.")
+        echo(f"No article matches {query}.")
         return
     shown = f" (showing {len(hits)})" if len(hits) < total else ""
     from desktop.store.search import RANK_WINDOW
 
     if total > RANK_WINDOW:
         shown += f", ranked among the {RANK_WINDOW:,} newest"
-    print(f"{total} article{'s' if total != 1 else ''} match {query}{shown}")
+    echo(f"{total} article{'s' if total != 1 else ''} match {query}{shown}")
     for hit in hits:
-        print()
-        print(f"{hit.document_id:>5}  {hit.title}")
+        echo("", f"{hit.document_id:>5}  {hit.title}")
         details = [part for part in (hit.source, hit.published) if part]
         details.append(f"score {hit.score:.3f}")
         details.append(f"{len(hit.spans)} match{'es' if len(hit.spans) != 1 else ''}")
-        print("       " + " · ".join(details))
+        echo("       " + " · ".join(details))
         if hit.spans:
             offsets = ", ".join(f"{start}-{end}" for start, end in hit.spans[:12])
             more = f" … (+{len(hit.spans) - 12})" if len(hit.spans) > 12 else ""
-            print(f"       at {offsets}{more}")
+            echo(f"       at {offsets}{more}")
         for snippet in hit.snippets:
-            print("       " + _snippet_text(snippet, marks))
+            echo("       " + _snippet_text(snippet, marks, terminal=True), escaped=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -134,12 +143,12 @@ def run(args: argparse.Namespace) -> int:
     from desktop.store.search import SearchFilters
 
     if args.limit < 1:
-        print("hamish: --limit must be at least 1", file=sys.stderr)
+        echo("hamish: --limit must be at least 1", err=True)
         return EXIT_USAGE
     try:
         query = parse(args.query)
     except QueryError as error:
-        print(f"hamish: {error}", file=sys.stderr)
+        echo(f"hamish: {error}", err=True)
         return EXIT_USAGE
     try:
         with open_project(args) as project:
@@ -159,15 +168,14 @@ def run(args: argparse.Namespace) -> int:
             total = project.search.count(query, filters)
             hits = project.search.search(query, limit=args.limit, filters=filters)
     except QueryError as error:
-        print(f"hamish: {error}", file=sys.stderr)
+        echo(f"hamish: {error}", err=True)
         return EXIT_USAGE
     except HamishError as error:
-        print(f"hamish: {error}", file=sys.stderr)
+        echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
     if args.json:
         payload = {"query": args.query, "total": total, "hits": [_hit_json(hit) for hit in hits]}
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        echo_json(payload)
     else:
         _print_text(args.query, total, hits)
     return EXIT_OK

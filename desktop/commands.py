@@ -18,6 +18,8 @@ from desktop.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
+    echo,
+    echo_json,
     open_project,
     project_path,
 )
@@ -188,6 +190,11 @@ def _parser() -> argparse.ArgumentParser:
     add_project_option(p_shot)
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
     p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
+    p_shot.add_argument(
+        "--platform",
+        default="offscreen",
+        help="Qt platform to render on (default: offscreen; xcb for a real X11 window)",
+    )
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
     p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
@@ -229,16 +236,14 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
         try:
             report = import_json(project, file)
         except HamishError as error:
-            print(f"hamish: {file}: {error}", file=sys.stderr)
+            echo(f"hamish: {file}: {error}", err=True)
             failed += 1
             continue
-        print(_describe_load(file, report))
+        echo(_describe_load(file, report))
         for old, new in report.renamed_labels:
-            print(f"          label {old!r} has another kind in this project; imported as {new!r}")
+            echo(f"          label {old!r} has another kind in this project; imported as {new!r}")
         if report.ignored_fields:
-            print(
-                "          ignored (unknown to this version): " + ", ".join(report.ignored_fields)
-            )
+            echo("          ignored (unknown to this version): " + ", ".join(report.ignored_fields))
     return failed
 
 
@@ -259,21 +264,24 @@ def cmd_import(args: argparse.Namespace) -> int:
             # The same operation as the window's import (there it is also one undo step).
             batch = import_files(project, other_paths).value
         report = batch.report
+        notes = {note.document_id: note.text.splitlines() for note in report.notes}
         for file, doc_id in report.imported:
-            print(f"imported  {doc_id:>5}  {file}")
+            echo(f"imported  {doc_id:>5}  {file}")
+            echo(*(f"note      {doc_id:>5}  {line}" for line in notes.get(doc_id, ())))
         for file, doc_id in report.duplicates:
             try:
                 existing = f"“{project.documents.get(doc_id).title}”"
             except HamishError:
                 existing = "an article"
-            print(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
+            echo(f"skipped   {doc_id:>5}  {file} (already in the project as {existing})")
     for skipped in batch.skipped:
-        print(f"skipped       -  {skipped.reason}")
+        echo(f"skipped       -  {skipped.reason}")
     for failure in report.failed:
-        print(f"hamish: {failure.path}: {failure.reason}", file=sys.stderr)
-    print(
+        echo(f"hamish: {failure.path}: {failure.reason}", err=True)
+    echo(
         f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
         f"skipped, {len(report.failed)} failed"
+        + (f" ({len(report.notes)} with notes)" if report.notes else "")
     )
     return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
 
@@ -283,10 +291,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt: str | None = args.format or output.suffix.lower().lstrip(".")
     if fmt not in EXPORT_FORMATS:
         choices = ", ".join(sorted(EXPORT_FORMATS))
-        print(
-            f"hamish: cannot tell the format of {output.name}; add --format ({choices})",
-            file=sys.stderr,
-        )
+        echo(f"hamish: cannot tell the format of {output.name}; add --format ({choices})", err=True)
         return EXIT_USAGE
     from desktop.io.exporters import TargetExists, check_export_target
 
@@ -295,12 +300,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         # and a target that cannot be written must fail at once.
         check_export_target(output, overwrite=args.overwrite, project_path=project_path(args))
         with open_project(args) as project:
-            print(EXPORT_FORMATS[fmt](project, output, args.documents, args))
+            echo(EXPORT_FORMATS[fmt](project, output, args.documents, args))
     except TargetExists:
-        print(
+        echo(
             f"hamish: {output} already exists; add --overwrite to replace it. "
             "Nothing was exported.",
-            file=sys.stderr,
+            err=True,
         )
         return EXIT_FAILED
     return EXIT_OK
@@ -324,18 +329,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for s in summaries
         ]
-        import json
-
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        echo_json(rows)
         return EXIT_OK
     if not summaries:
-        print("The project has no articles yet.")
+        echo("The project has no articles yet.")
         return EXIT_OK
-    print(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    echo(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
     for s in summaries:
         date = s.published or s.imported_at[:10]
-        print(
+        echo(
             f"{s.id:>5}  {date:<10}  {s.annotation_count:>5}  {s.char_count:>8,}  "
             f"{s.direction:<3}  {s.title}"
         )
@@ -343,17 +345,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    # Offscreen unless the caller chose a platform (the Xvfb screenshot test runs it on xcb):
-    # a screenshot never needs a real window.
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Offscreen: a screenshot never needs, nor opens, a real window, whatever the caller's
+    # environment says; --platform xcb photographs a real X11 window (the Xvfb test does).
+    os.environ["QT_QPA_PLATFORM"] = args.platform
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
     except ValueError:
-        print(f"hamish: --size must look like 1280x820, not {args.size!r}", file=sys.stderr)
+        echo(f"hamish: --size must look like 1280x820, not {args.size!r}", err=True)
         return EXIT_USAGE
     output: Path = args.output
     if output.suffix.lower() != ".png":
-        print("hamish: --output must be a .png file", file=sys.stderr)
+        echo("hamish: --output must be a .png file", err=True)
         return EXIT_USAGE
     import tempfile
 
@@ -362,7 +364,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     if args.document is not None and not project.documents.exists(args.document):
-        print(f"hamish: there is no document {args.document} in {project.path}", file=sys.stderr)
+        echo(f"hamish: there is no document {args.document} in {project.path}", err=True)
         project.close()
         return EXIT_FAILED
     app = create_application()
@@ -384,10 +386,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format
     if not image.save(str(tmp)):
         tmp.unlink(missing_ok=True)
-        print(f"hamish: cannot write {output}", file=sys.stderr)
+        echo(f"hamish: cannot write {output}", err=True)
         return EXIT_FAILED
     os.replace(tmp, output)
-    print(f"wrote {output} ({image.width()}x{image.height()}, {app.platformName()})")
+    echo(f"wrote {output} ({image.width()}x{image.height()}, {app.platformName()})")
     return EXIT_OK
 
 
@@ -413,7 +415,7 @@ def run(raw: Sequence[str]) -> int:
             return run_gui(args.project, args.lang)
         return commands[args.command](args)
     except HamishError as error:
-        print(f"hamish: {error}", file=sys.stderr)
+        echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,7 @@ RUNS = {
     "import": (["--articles", "20", "--mixed", "6"], "mixed files:"),
     "export": (["--scale", "0.02"], "briefing, all sections"),
     "export_kills": (["--kills", "3", "--articles", "5"], "partial files:"),
+    "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
 }
 
 

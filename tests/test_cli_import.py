@@ -48,3 +48,19 @@ def test_json_exports_still_go_to_the_project_importer(tmp_path: Path) -> None:
     result = hamish("import", "--project", target, export)
     assert result.returncode == 0, result.stderr
     assert "imported  " in result.stdout and "1 document" in result.stdout
+
+
+def test_a_damaged_utf8_file_is_utf8_with_a_note(tmp_path: Path) -> None:
+    """Issue 13, failure 2: nine bad bytes in a UTF-8 Arabic file made the whole article
+    Windows-1256 mojibake, with exit 0 and no warning."""
+    project = tmp_path / "p.hamish"
+    lines = ["قال المتحدث الرسمي إن المفاوضات مستمرة", "", *(["وأضاف أن الاجتماع كان مثمراً"] * 9)]
+    data = b"\n".join(line.encode() + (b"\x91" if n > 1 else b"") for n, line in enumerate(lines))
+    (tmp_path / "damaged.txt").write_bytes(data)
+    result = hamish("import", "--project", project, tmp_path / "damaged.txt")
+    assert result.returncode == 0, result.stderr
+    note = "9 bytes that are not UTF-8 were replaced with \ufffd (the first on line 3)."
+    assert f"note          1  {note}" in result.stdout
+    assert "1 imported, 0 skipped, 0 failed (1 with notes)" in result.stdout
+    (row,) = json.loads(hamish("list", "--project", project, "--json").stdout)
+    assert row["title"] == "قال المتحدث الرسمي إن المفاوضات مستمرة"

@@ -16,7 +16,9 @@ Direction = Literal["rtl", "ltr"]
 
 
 class DocumentDraft(NamedTuple):
-    """A document about to be stored: text already normalised to ``\\n`` line endings."""
+    """A document about to be stored: text already normalised to ``\\n`` line endings.
+    ``import_notes``: what the import changed or noticed (bytes replaced, characters removed),
+    one sentence per line, kept with the article and reported in the import summary."""
 
     title: str
     text: str
@@ -28,6 +30,7 @@ class DocumentDraft(NamedTuple):
     author: str = ""
     published: str | None = None
     origin: str = ""
+    import_notes: str = ""
 
 
 class Document(NamedTuple):
@@ -46,6 +49,7 @@ class Document(NamedTuple):
     origin: str
     imported_at: str
     modified_at: str
+    import_notes: str = ""
 
 
 class DocumentSummary(NamedTuple):
@@ -102,13 +106,24 @@ class ImportFailure(NamedTuple):
     reason: str
 
 
+class ImportNote(NamedTuple):
+    """An article imported with a remark (bytes replaced, characters removed): its
+    ``import_notes``, one sentence per line."""
+
+    path: str
+    document_id: int
+    text: str
+
+
 @dataclass(slots=True)
 class ImportReport:
-    """Outcome of importing a batch: nothing is silently dropped."""
+    """Outcome of importing a batch: nothing is silently dropped. ``notes`` name the imported
+    articles the import had to change (each is also in ``imported``)."""
 
     imported: list[tuple[str, int]] = field(default_factory=list)  # (path, document id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (path, existing id)
     failed: list[ImportFailure] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from desktop.core.errors import DuplicateDocument, HamishError
-from desktop.core.models import AnnotationDraft, DocumentDraft, ImportFailure, ImportReport
+from desktop.core.models import (
+    AnnotationDraft,
+    DocumentDraft,
+    ImportFailure,
+    ImportNote,
+    ImportReport,
+)
 from desktop.core.spans import context, snap_to_words
 
 
@@ -43,6 +49,8 @@ def import_documents(
             report.failed.append(ImportFailure(path, str(error)))
         else:
             report.imported.append((path, doc_id))
+            if draft.import_notes:
+                report.notes.append(ImportNote(path, doc_id, draft.import_notes))
     return report
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from desktop.core.arabic import detect_direction, detect_language, fold_words
+from desktop.core.controls import clean_body, clean_line, for_terminal
 from desktop.core.models import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
@@ -74,25 +76,41 @@ def make_draft(
     origin: str = "",
     fallback_title: str = "",
     title_line: bool = True,
+    notes: Sequence[str] = (),
 ) -> DocumentDraft:
-    """Build a storable document: newlines normalised, direction and language detected.
+    """Build a storable document: newlines normalised, control characters removed (see
+    :mod:`desktop.core.controls`), direction and language detected.
 
     A file's text is kept as written (``title_line``). Pasted or dropped text has no file to
     stay faithful to: with ``title_line=False`` a first line that is the title (given, or the
-    headline taken as title) is not repeated at the start of the body."""
-    text = normalise_newlines(text)
-    title = title.strip() or derive_title(text, fallback_title)
+    headline taken as title) is not repeated at the start of the body.
+
+    ``notes`` are what the importer wants kept with the article (bytes it replaced, say); the
+    draft's ``import_notes`` adds one when control characters were removed from the text. The
+    origin (a file path) keeps every character, control characters shown as escapes."""
+    text, removed = clean_body(normalise_newlines(text))
+    title = clean_line(title) or clean_line(derive_title(text, fallback_title))
     if not title_line:
         text = without_title_line(text, title)
+    if removed:
+        notes = (*notes, removed_controls_note(removed))
     return DocumentDraft(
-        title=title,
+        title=title or "Untitled",
         text=text,
         language=detect_language(text),
         direction=detect_direction(text),
         content_hash=content_hash(text),
-        source=source,
-        url=url,
-        author=author,
+        source=clean_line(source),
+        url=clean_line(url),
+        author=clean_line(author),
         published=published,
-        origin=origin,
+        origin=for_terminal(origin),
+        import_notes="\n".join(notes),
     )
+
+
+def removed_controls_note(count: int) -> str:
+    """The note an article keeps when control characters were removed from its text."""
+    if count == 1:
+        return "1 control character (such as NUL or ESC) was removed from the text."
+    return f"{count} control characters (such as NUL or ESC) were removed from the text."

@@ -99,6 +99,21 @@ def _hidden(path: Path) -> bool:
     return path.name.startswith(".") or path.name.startswith("~$")  # ~$ = Office lock files
 
 
+def _link_out_of(link: Path, root: Path) -> str | None:
+    """Why the symbolic link ``link`` inside the folder ``root`` (resolved) is not followed,
+    or None when it stays inside ``root``."""
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return f"{link} is a link that cannot be followed (it loops); it was left out."
+    if target == root or target.is_relative_to(root):
+        return None
+    return (
+        f"{link} is a link to {target}, outside the folder being imported; links out of "
+        "a folder are not followed."
+    )
+
+
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportFailure]]:
     """Files to import, and files deliberately left out with the reason.
 
@@ -106,6 +121,13 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
     Office lock files are left out silently, and files of other formats with a reason. A file
     named explicitly is always attempted (its content may say what it is). A file named twice
     is attempted twice, so the second is reported as a duplicate rather than vanishing.
+
+    Symbolic links: inside a folder, a link whose target is outside that folder is left out
+    with the reason (a ``passwd.txt`` pointing at ``/etc/passwd`` must not become an article
+    because a downloaded archive held it), and a link to a folder is never walked (a link to
+    a folder inside is walked as that folder). A link to a file inside is followed (it is
+    then reported as a duplicate). A link named explicitly — a file or the folder itself — is
+    followed: the analyst chose it.
     """
     files: list[Path] = []
     skipped: list[ImportFailure] = []
@@ -114,12 +136,23 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
         if not path.is_dir():
             files.append(path)  # missing or unreadable files fail with their reason later
             continue
+        root = path.resolve()
         walk_errors: list[OSError] = []
         for folder, dirs, names in os.walk(path, onerror=walk_errors.append):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            walked = []
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                sub = Path(folder) / name
+                if not sub.is_symlink():
+                    walked.append(name)
+                elif (reason := _link_out_of(sub, root)) is not None:
+                    skipped.append(ImportFailure(str(sub), reason))
+            dirs[:] = walked
             for name in sorted(names):
                 file = Path(folder) / name
                 if _hidden(file):
+                    continue
+                if file.is_symlink() and (reason := _link_out_of(file, root)) is not None:
+                    skipped.append(ImportFailure(str(file), reason))
                     continue
                 if file.suffix.lower() in _SUFFIX_KIND:
                     files.append(file)

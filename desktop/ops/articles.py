@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
+from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError, NotFound, RestoreConflict
 from desktop.core.models import ChangeSet, Document, DocumentDraft, ImportReport
 from desktop.core.services import import_documents
@@ -148,13 +149,15 @@ def validate_metadata(values: dict[str, str]) -> tuple[Metadata, list[str]]:
     sentence naming the field)."""
     problems: list[str] = []
     clean: Metadata = {}
-    title = " ".join(values.get("title", "").split())
+    # What import strips from titles and metadata (core/controls.py), so a pasted ESC or
+    # right-to-left override cannot come in this way either.
+    title = " ".join(clean_line(values.get("title", "")).split())
     if not title:
         problems.append("The title cannot be empty.")
     clean["title"] = title
     for key in ("source", "author"):
-        clean[key] = " ".join(values.get(key, "").split())
-    url = values.get("url", "").strip()
+        clean[key] = " ".join(clean_line(values.get(key, "")).split())
+    url = clean_line(values.get("url", ""))
     if url and not _URL.match(url):
         problems.append("The URL must be a full address such as https://example.com/article.")
     clean["url"] = url

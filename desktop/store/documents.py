@@ -69,6 +69,7 @@ class DocumentStore:
                     "direction": draft.direction,
                     "content_hash": draft.content_hash,
                     "origin": draft.origin,
+                    "import_notes": draft.import_notes,
                     "char_count": len(draft.text),
                     "imported_at": now,
                     "modified_at": now,
@@ -82,7 +83,8 @@ class DocumentStore:
     def get(self, document_id: int) -> Document:
         row = self._conn.execute(
             "SELECT id, title, text, language, direction, content_hash, source, url, author, "
-            "published, origin, imported_at, modified_at FROM documents WHERE id = ?",
+            "published, origin, imported_at, modified_at, import_notes FROM documents "
+            "WHERE id = ?",
             [document_id],
         ).fetchone()
         if row is None:

@@ -247,8 +247,22 @@ def _ids_never_reused(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+# What an import changed or noticed in an article (bytes that were not UTF-8 replaced,
+# control characters removed), one sentence per line, so it stays visible after the import
+# summary is closed (Edit Metadata shows it).
+_IMPORT_NOTES = """
+ALTER TABLE documents ADD COLUMN import_notes TEXT NOT NULL DEFAULT '';
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 # Index i takes a project from version i to i + 1: SQL, or a function for a table rebuild.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _SEARCH, _ids_never_reused)
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1,
+    _V2,
+    _V3,
+    _SEARCH,
+    _ids_never_reused,
+    _IMPORT_NOTES,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,13 +31,41 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from desktop.core.errors import HamishError, ImportRejected, NotFound, ProjectError
-from desktop.core.models import ChangeSet
+from desktop.core.models import ENTITY_TYPES, ChangeSet
 from desktop.core.text import content_hash
 from desktop.store.db import Database, describe_sqlite_error
 from desktop.store.entities import folded
 from desktop.store.search import sync_index
 
 FieldType = Literal["int", "str"]
+Form = Literal[
+    "",
+    "title",
+    "line",
+    "name",
+    "required name",
+    "text",
+    "context",
+    "timestamp",
+    "date",
+    "partial date",
+    "colour",
+    "icon",
+    "shortcut",
+    "language",
+    "sha256",
+]
+"""What a string field must look like beyond its type (docs/json-format.md states each rule;
+``desktop/io/importers/json_import.py`` checks them). Every string, whatever its form, holds
+no control character but tab and newline.
+
+``title``: a ``line``, not empty. ``line``: one line without bidi embeddings, overrides or
+isolates (what import strips from titles and metadata). ``name``: one line. ``required
+name``: one line, not empty. ``text``: an article's text, not empty, ``\\n`` line endings.
+``context``: at most ``CONTEXT`` code points. ``timestamp``: UTC ISO 8601 with seconds.
+``date``: ``YYYY-MM-DD``. ``partial date``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+``colour``: ``#rrggbb``. ``icon``: a qtawesome name or empty. ``shortcut``: one digit or
+empty. ``language``: two or three lower-case letters. ``sha256``: 64 lower-case hex digits."""
 Scope = Literal["project", "documents"]
 RowKey = int | tuple[Any, ...]
 
@@ -49,6 +77,8 @@ class Field:
     ``required``: a file must carry it (NOT NULL without a default in the schema).
     ``derived``: recomputed from other fields on import, so the file's value is informative.
     ``ref``: the table whose ``id`` this column points to; ids are renumbered through it.
+    ``form`` and ``minimum``: what the value must look like (see :data:`Form`), the smallest
+    integer allowed.
     """
 
     name: str
@@ -58,6 +88,8 @@ class Field:
     choices: tuple[int | str, ...] = ()
     ref: str | None = None
     derived: bool = False
+    form: Form = ""
+    minimum: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +115,15 @@ class Table:
 
 
 def _id() -> Field:
-    return Field("id", "int", required=True)
+    return Field("id", "int", required=True, minimum=1)
 
 
 def _stamp(name: str) -> Field:
-    return Field(name, "str", required=True)
+    return Field(name, "str", required=True, form="timestamp")
+
+
+def _ref(name: str, table: str, *, required: bool = True) -> Field:
+    return Field(name, "int", required=required, nullable=not required, ref=table)
 
 
 # Format version 1. Order = insertion order on import (every reference points backwards) and
@@ -98,19 +134,20 @@ TABLES: tuple[Table, ...] = (
         "document",
         (
             _id(),
-            Field("title", "str", required=True),
-            Field("text", "str", required=True),
-            Field("source", "str"),
-            Field("url", "str"),
-            Field("author", "str"),
-            Field("published", "str", nullable=True),
-            Field("language", "str"),
+            Field("title", "str", required=True, form="title"),
+            Field("text", "str", required=True, form="text"),
+            Field("source", "str", form="line"),
+            Field("url", "str", form="line"),
+            Field("author", "str", form="line"),
+            Field("published", "str", nullable=True, form="date"),
+            Field("language", "str", form="language"),
             Field("direction", "str", required=True, choices=("rtl", "ltr")),
-            Field("content_hash", "str", derived=True),
+            Field("content_hash", "str", derived=True, form="sha256"),
             Field("origin", "str"),
-            Field("char_count", "int", derived=True),
+            Field("char_count", "int", derived=True, minimum=0),
             _stamp("imported_at"),
             _stamp("modified_at"),
+            Field("import_notes", "str"),  # schema 6
         ),
     ),
     Table(
@@ -118,13 +155,13 @@ TABLES: tuple[Table, ...] = (
         "label",
         (
             _id(),
-            Field("key", "str", required=True),
-            Field("name_en", "str", required=True),
-            Field("name_ar", "str", required=True),
+            Field("key", "str", required=True, form="required name"),
+            Field("name_en", "str", required=True, form="name"),
+            Field("name_ar", "str", required=True, form="name"),
             Field("kind", "str", required=True, choices=("entity", "claim", "note", "span")),
-            Field("color", "str", required=True),
-            Field("icon", "str"),
-            Field("shortcut", "str"),
+            Field("color", "str", required=True, form="colour"),
+            Field("icon", "str", form="icon"),
+            Field("shortcut", "str", form="shortcut"),
             Field("position", "int"),
         ),
         unique=(("key",),),
@@ -134,9 +171,9 @@ TABLES: tuple[Table, ...] = (
         "entity",
         (
             _id(),
-            Field("name", "str", required=True),
-            Field("type", "str", required=True),
-            Field("description", "str"),
+            Field("name", "str", required=True, form="required name"),
+            Field("type", "str", required=True, choices=ENTITY_TYPES),
+            Field("description", "str", form="name"),
             Field("notes", "str"),
             _stamp("created_at"),
             _stamp("modified_at"),
@@ -148,8 +185,8 @@ TABLES: tuple[Table, ...] = (
         "entity alias",
         (
             _id(),
-            Field("entity_id", "int", required=True, ref="entities"),
-            Field("alias", "str", required=True),
+            _ref("entity_id", "entities"),
+            Field("alias", "str", required=True, form="required name"),
             Field("alias_norm", "str", derived=True),
         ),
         unique=(("entity_id", "alias"),),
@@ -159,16 +196,16 @@ TABLES: tuple[Table, ...] = (
         "annotation",
         (
             _id(),
-            Field("document_id", "int", required=True, ref="documents"),
-            Field("start", "int", required=True),
-            Field("end", "int", required=True),
+            _ref("document_id", "documents"),
+            Field("start", "int", required=True, minimum=0),
+            Field("end", "int", required=True, minimum=1),
             Field("quote", "str", required=True),
-            Field("prefix", "str"),
-            Field("suffix", "str"),
-            Field("label_id", "int", required=True, ref="labels"),
-            Field("entity_id", "int", nullable=True, ref="entities"),
+            Field("prefix", "str", form="context"),
+            Field("suffix", "str", form="context"),
+            _ref("label_id", "labels"),
+            _ref("entity_id", "entities", required=False),
             Field("note", "str"),
-            Field("author", "str"),
+            Field("author", "str", form="name"),
             Field("anchor", "str", choices=("exact", "moved", "orphaned")),
             _stamp("created_at"),
             _stamp("modified_at"),
@@ -179,14 +216,14 @@ TABLES: tuple[Table, ...] = (
         "claim",
         (
             _id(),
-            Field("annotation_id", "int", required=True, ref="annotations"),
-            Field("claimant_id", "int", nullable=True, ref="entities"),
+            _ref("annotation_id", "annotations"),
+            _ref("claimant_id", "entities", required=False),
             Field("summary", "str"),
             Field("stance", "str", choices=("asserts", "denies")),
             Field("status", "str", choices=("unverified", "corroborated", "contested", "refuted")),
             Field("reliability", "str", nullable=True, choices=("A", "B", "C", "D", "E", "F")),
             Field("credibility", "int", nullable=True, choices=(1, 2, 3, 4, 5, 6)),
-            Field("claimed_on", "str", nullable=True),
+            Field("claimed_on", "str", nullable=True, form="partial date"),
             _stamp("created_at"),
             _stamp("modified_at"),
         ),
@@ -195,10 +232,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "claim_subjects",
         "claim subject",
-        (
-            Field("claim_id", "int", required=True, ref="claims"),
-            Field("entity_id", "int", required=True, ref="entities"),
-        ),
+        (_ref("claim_id", "claims"), _ref("entity_id", "entities")),
         key=("claim_id", "entity_id"),
     ),
     Table(
@@ -206,8 +240,8 @@ TABLES: tuple[Table, ...] = (
         "claim link",
         (
             _id(),
-            Field("from_claim", "int", required=True, ref="claims"),
-            Field("to_claim", "int", required=True, ref="claims"),
+            _ref("from_claim", "claims"),
+            _ref("to_claim", "claims"),
             Field("kind", "str", required=True, choices=("supports", "contradicts", "repeats")),
         ),
         unique=(("from_claim", "to_claim", "kind"),),
@@ -217,10 +251,10 @@ TABLES: tuple[Table, ...] = (
         "note",
         (
             _id(),
-            Field("document_id", "int", nullable=True, ref="documents"),
-            Field("annotation_id", "int", nullable=True, ref="annotations"),
+            _ref("document_id", "documents", required=False),
+            _ref("annotation_id", "annotations", required=False),
             Field("body", "str", required=True),
-            Field("author", "str"),
+            Field("author", "str", form="name"),
             _stamp("created_at"),
             _stamp("modified_at"),
         ),
@@ -231,10 +265,10 @@ TABLES: tuple[Table, ...] = (
         "decision",
         (
             _id(),
-            Field("document_id", "int", required=True, ref="documents"),
+            _ref("document_id", "documents"),
             Field("kind", "str", required=True, choices=("suggestion", "mention")),
-            Field("start", "int", required=True),
-            Field("end", "int", required=True),
+            Field("start", "int", required=True, minimum=0),
+            Field("end", "int", required=True, minimum=1),
             Field("text", "str", required=True),
             Field("decision", "str", required=True, choices=("accepted", "rejected")),
             _stamp("decided_at"),

@@ -235,6 +235,27 @@ TEMPLATES: Final = (
         "imported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
+    # --- text hygiene: what an import changed in an article (core/text.py, encoding.py) ---
+    QT_TRANSLATE_NOOP(
+        "Errors", "1 control character (such as NUL or ESC) was removed from the text."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{count} control characters (such as NUL or ESC) were removed from the text."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "1 byte that is not UTF-8 was replaced with � (on line {line})."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
+    ),
+    # Symbolic links inside an imported folder (io/batch.py)
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is a link to {target}, outside the folder being imported; links out of a "
+        "folder are not followed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a link that cannot be followed (it loops); it was left out."
+    ),
     # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
     QT_TRANSLATE_NOOP(
@@ -292,6 +313,45 @@ TEMPLATES: Final = (
         '{start}–{end}, which is "{text}" (offsets count code points)',
     ),
     QT_TRANSLATE_NOOP("Errors", "{record} links a claim to itself"),
+    # Every rule of docs/json-format.md (json_import.py), and where in the file it is broken.
+    QT_TRANSLATE_NOOP("Errors", "{detail} (at {path})"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "contains a control character ({code}); only tab and newline are allowed"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "must be one line, without line breaks"),
+    QT_TRANSLATE_NOOP("Errors", "must be one line, without tabs"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "contains a bidi control character ({code}), which could reorder what is shown"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "cannot be empty"),
+    QT_TRANSLATE_NOOP("Errors", "contains a line break {code}; lines end with \\n (U+000A) only"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "must be a UTC time with seconds such as 2024-05-02T09:00:00+00:00, not {value}",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "must be a real date written YYYY-MM-DD, not {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {value}"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "must be a colour written #rrggbb, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "must be an icon name such as mdi6.account, or empty, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "must be one digit, or empty, not {value}"),
+    QT_TRANSLATE_NOOP("Errors", "must be a language code such as ar, en or und, not {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "must be a SHA-256 written as 64 lower-case hexadecimal digits, not {value}",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "is longer than {limit} characters ({count})"),
+    QT_TRANSLATE_NOOP("Errors", "must be {minimum} or more, not {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        '{record}: "char_count" is {value}, but its text has {count} characters (offsets count '
+        "code points)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{record} is on annotation {id}, whose label {key} is of kind {kind}, not claim"
+    ),
+    QT_TRANSLATE_NOOP("Errors", 'must be "project" or "documents", not {value}'),
     QT_TRANSLATE_NOOP("Errors", "and {count} more"),
     QT_TRANSLATE_NOOP("Errors", '"{table}" must be a list; nothing was imported.'),
     QT_TRANSLATE_NOOP(
@@ -436,9 +496,10 @@ _RECORD: Final = re.compile(r"([a-z ]+?) (\d+)")
 SEPARATOR: Final = QT_TRANSLATE_NOOP("Errors", "; ")
 
 _PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
-# A message inside a message inside a message is as deep as the lower layers go; a longer
-# message than this is no message of theirs (and would make the matching slow).
-_DEPTH: Final = 3
+# A message inside a message inside a message, inside "{detail} (at {path})", is as deep as
+# the lower layers go; a longer message than this is no message of theirs (and would make the
+# matching slow).
+_DEPTH: Final = 4
 _LONGEST: Final = 20_000
 # The most sentences one message holds ("… (format {version}; …). Update Hamish …").
 _SPAN: Final = 4

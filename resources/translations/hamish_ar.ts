@@ -1544,6 +1544,30 @@
         <translation>{name} ليس مستند Word صالحاً (إنه تالف: {error}).</translation>
     </message>
     <message>
+        <source>1 control character (such as NUL or ESC) was removed from the text.</source>
+        <translation>حُذف من النص محرف تحكم واحد (مثل NUL أو ESC).</translation>
+    </message>
+    <message>
+        <source>{count} control characters (such as NUL or ESC) were removed from the text.</source>
+        <translation>حُذف من النص {count} من محارف التحكم (مثل NUL أو ESC).</translation>
+    </message>
+    <message>
+        <source>1 byte that is not UTF-8 was replaced with � (on line {line}).</source>
+        <translation>استُبدل بالرمز � بايت واحد ليس بترميز UTF-8 (في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).</source>
+        <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
+        <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
+    </message>
+    <message>
+        <source>{path} is a link that cannot be followed (it loops); it was left out.</source>
+        <translation>{path} رابط لا يمكن تتبّعه (يدور في حلقة)؛ تُرك جانبًا.</translation>
+    </message>
+    <message>
         <source>{name} cannot be imported: {detail}. Nothing was imported.</source>
         <translation>تعذّر استيراد {name}: {detail}. لم يُستورد شيء.</translation>
     </message>
@@ -1634,6 +1658,86 @@
     <message>
         <source>{record} links a claim to itself</source>
         <translation>{record} يربط ادعاءً بنفسه</translation>
+    </message>
+    <message>
+        <source>{detail} (at {path})</source>
+        <translation>{detail} (في {path})</translation>
+    </message>
+    <message>
+        <source>contains a control character ({code}); only tab and newline are allowed</source>
+        <translation>فيه محرف تحكم ({code})؛ لا يُسمح إلا بمسافة الجدولة وبداية السطر</translation>
+    </message>
+    <message>
+        <source>must be one line, without line breaks</source>
+        <translation>يجب أن يكون سطراً واحداً بلا فواصل أسطر</translation>
+    </message>
+    <message>
+        <source>must be one line, without tabs</source>
+        <translation>يجب أن يكون سطراً واحداً بلا مسافات جدولة</translation>
+    </message>
+    <message>
+        <source>contains a bidi control character ({code}), which could reorder what is shown</source>
+        <translation>فيه محرف تحكم باتجاه النص ({code}) قد يغيّر ترتيب ما يُعرض</translation>
+    </message>
+    <message>
+        <source>cannot be empty</source>
+        <translation>لا يجوز أن يكون فارغاً</translation>
+    </message>
+    <message>
+        <source>contains a line break {code}; lines end with \n (U+000A) only</source>
+        <translation>فيه فاصل أسطر {code}؛ لا تنتهي الأسطر إلا بـ \n (U+000A)</translation>
+    </message>
+    <message>
+        <source>must be a UTC time with seconds such as 2024-05-02T09:00:00+00:00, not {value}</source>
+        <translation>يجب أن يكون وقتاً بالتوقيت العالمي مع الثواني مثل 2024-05-02T09:00:00+00:00، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be a real date written YYYY-MM-DD, not {value}</source>
+        <translation>يجب أن يكون تاريخاً صحيحاً بالصيغة YYYY-MM-DD، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {value}</source>
+        <translation>يجب أن يكون تاريخاً صحيحاً بالصيغة YYYY-MM-DD أو YYYY-MM أو YYYY، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be a colour written #rrggbb, not {value}</source>
+        <translation>يجب أن يكون لوناً بالصيغة #rrggbb، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be an icon name such as mdi6.account, or empty, not {value}</source>
+        <translation>يجب أن يكون اسم أيقونة مثل mdi6.account أو فارغاً، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be one digit, or empty, not {value}</source>
+        <translation>يجب أن يكون رقماً واحداً أو فارغاً، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be a language code such as ar, en or und, not {value}</source>
+        <translation>يجب أن يكون رمز لغة مثل ar أو en أو und، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be a SHA-256 written as 64 lower-case hexadecimal digits, not {value}</source>
+        <translation>يجب أن يكون بصمة SHA-256 من 64 رقماً ست عشرياً بأحرف صغيرة، لا {value}</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters ({count})</source>
+        <translation>أطول من {limit} حرفاً ({count})</translation>
+    </message>
+    <message>
+        <source>must be {minimum} or more, not {value}</source>
+        <translation>يجب أن يكون {minimum} أو أكثر، لا {value}</translation>
+    </message>
+    <message>
+        <source>{record}: &quot;char_count&quot; is {value}, but its text has {count} characters (offsets count code points)</source>
+        <translation>{record}: قيمة &quot;char_count&quot; هي {value}، لكن نصه فيه {count} حرفاً (المواضع تعدّ نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{record} is on annotation {id}, whose label {key} is of kind {kind}, not claim</source>
+        <translation>{record} مرتبط بالتعليق {id} الذي وسمه {key} من نوع {kind}، لا من نوع الادعاء</translation>
+    </message>
+    <message>
+        <source>must be &quot;project&quot; or &quot;documents&quot;, not {value}</source>
+        <translation>يجب أن يكون &quot;project&quot; أو &quot;documents&quot;، لا {value}</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -2681,6 +2785,10 @@ MIT licence.</source>
     <message>
         <source>Imported from</source>
         <translation>مستورد من</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>ملاحظات الاستيراد</translation>
     </message>
 </context>
 <context>

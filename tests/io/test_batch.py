@@ -243,3 +243,63 @@ def test_expand_paths_walks_folders_in_name_order(tmp_path: Path) -> None:
     names = [f.relative_to(tmp_path).as_posix() for f in files]
     assert names == ["a.html", "b/1.txt", "b/2.txt", "b/1.txt"]
     assert skipped == []
+
+
+def test_links_out_of_a_folder_are_not_followed(tmp_path: Path, project: Project) -> None:
+    """Issue 13, failure 7: a folder import followed ``passwd.txt → /etc/passwd`` and made it
+    an article. Links inside a folder that lead out of it are now left out with the reason;
+    a link named explicitly is followed (the analyst chose it)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text(_article(9), encoding="utf-8")
+    (outside / "more.txt").write_text(_article(8), encoding="utf-8")
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a-real.txt").write_text(_article(1), encoding="utf-8")
+    (folder / "sub" / "b-real.txt").write_text(_article(2), encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.txt").symlink_to(secret)
+    (folder / "sub" / "relative.txt").symlink_to(Path("..") / ".." / "outside" / "more.txt")
+    (folder / "outside-folder").symlink_to(outside, target_is_directory=True)
+    (folder / "inside-folder").symlink_to(folder / "sub", target_is_directory=True)
+    (folder / "same.txt").symlink_to(folder / "a-real.txt")  # inside: followed
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+
+    files, skipped = expand_paths([folder])
+    assert [f.relative_to(folder).as_posix() for f in files] == [
+        "a-real.txt",
+        "same.txt",
+        "sub/b-real.txt",
+    ]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert set(reasons) == {
+        "passwd.txt",
+        "secret.txt",
+        "relative.txt",
+        "outside-folder",
+        "loop.txt",
+    }
+    assert reasons["passwd.txt"] == (
+        f"{folder / 'passwd.txt'} is a link to /etc/passwd, outside the folder being imported; "
+        "links out of a folder are not followed."
+    )
+    assert f"is a link to {outside}, outside" in reasons["outside-folder"]
+    assert "cannot be followed (it loops)" in reasons["loop.txt"]
+
+    result = import_paths(project.documents, [folder, folder / "secret.txt"])
+    imported = {Path(p).name for p, _ in result.report.imported}
+    assert imported == {"a-real.txt", "b-real.txt", "secret.txt"}  # the explicit link
+    assert [Path(p).name for p, _ in result.report.duplicates] == ["same.txt"]
+    texts = [project.documents.get(i).text for _, i in result.report.imported]
+    assert not any("root:" in text for text in texts)
+
+
+def test_a_folder_named_through_a_link_is_walked(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text(_article(1), encoding="utf-8")
+    (real / "b.txt").symlink_to(real / "a.txt")
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    files, skipped = expand_paths([tmp_path / "alias"])
+    assert [f.name for f in files] == ["a.txt", "b.txt"] and skipped == []

@@ -64,3 +64,49 @@ def test_corrupt_and_wrong_documents(tmp_path: Path) -> None:
     empty_doc = make_docx(tmp_path / "blank.docx", [])
     with pytest.raises(ImportRejected, match="contains no text"):
         read_docx_file(empty_doc)
+
+
+def _with_dtd(source: Path, target: Path, dtd: str, replace: dict[str, dict[str, str]]) -> Path:
+    """``source`` with ``dtd`` after the XML declaration of each part named in ``replace``,
+    and those parts' texts replaced."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename in replace:
+                xml = data.decode()
+                for old, new in replace[info.filename].items():
+                    assert old in xml, old
+                    xml = xml.replace(old, new)
+                end = xml.index("?>") + 2
+                root = "w:document" if "document" in info.filename else "cp:coreProperties"
+                xml = xml[:end] + dtd.replace("ROOT", root) + xml[end:]
+                data = xml.encode()
+            out.writestr(info, data)
+    return target
+
+
+def test_text_after_an_entity_reference_is_kept(tmp_path: Path) -> None:
+    """Issue 13, failure 7: in a docx whose DTD declares entities, the text after the first
+    reference in a run was dropped (python-docx leaves the reference as a node of its own).
+    References are kept as written and never expanded — external ones least of all."""
+    first, second = "قال الوزير MARK1 في موسكو.", "وأضاف MARK2 أن المحادثات مستمرة."
+    source = make_docx(tmp_path / "plain.docx", [first, second], title="بيان TITLE")
+    dtd = (
+        '<!DOCTYPE ROOT [<!ENTITY x "EXPANDED"><!ENTITY ext SYSTEM "file:///etc/passwd">'
+        '<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+    )
+    crafted = _with_dtd(
+        source,
+        tmp_path / "crafted.docx",
+        dtd,
+        {
+            "word/document.xml": {"MARK1": "&x; لافروف", "MARK2": "&ext;&lol2; كيري"},
+            "docProps/core.xml": {"TITLE": "&x; الخارجية"},
+        },
+    )
+    draft = read_docx_file(crafted)
+    assert draft.title == "بيان &x; الخارجية"
+    lines = draft.text.split("\n")
+    assert lines[0] == "قال الوزير &x; لافروف في موسكو."
+    assert lines[1] == "وأضاف &ext;&lol2; كيري أن المحادثات مستمرة."
+    assert "EXPANDED" not in draft.text and "root:" not in draft.text and "lol" not in lines[0]

@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from desktop.core.errors import ImportRejected
-from desktop.io.importers.encoding import canonical_codec, decode_text, looks_binary
+from desktop.io.importers.encoding import Decoded, canonical_codec, decode_text, looks_binary
 
 ARTICLE = (
     "أعلن وزير الخارجية الروسي سيرغي لافروف، بعد ساعات طويلة من المفاوضات مع نظيره الأميركي "
@@ -93,3 +93,89 @@ def test_canonical_codec() -> None:
     assert canonical_codec("UTF8") == "utf-8"
     assert canonical_codec("bogus") is None
     assert canonical_codec(None) is None
+
+
+# --- UTF-8 with a few bad bytes (issue 13, failure 2) ----------------------------------------
+
+
+def _damaged(text: str, count: int, bad: bytes = b"\xff") -> tuple[bytes, str]:
+    """``text`` in UTF-8 with ``bad`` inserted at ``count`` places spread over it; and the
+    text the importer should make of it (each bad byte a U+FFFD)."""
+    step = len(text) // (count + 1)
+    data, expected = bytearray(), []
+    for index, char in enumerate(text, 1):
+        data += char.encode()
+        expected.append(char)
+        if index % step == 0 and index // step <= count:
+            data += bad
+            expected.append("\ufffd" * len(bad))
+    return bytes(data), "".join(expected)
+
+
+def test_utf8_with_nine_bad_bytes_is_not_read_as_windows_1256() -> None:
+    """The reported case: a valid UTF-8 Arabic file with 9 invalid bytes came out as
+    Windows-1256 mojibake (ظ‚ط§ظ„ ط§ظ„ظ…طھط­ط¯ط«…) without a word."""
+    text = "عنوان\n\nقال المتحدث الرسمي إن المفاوضات مستمرة.\n" + ARTICLE
+    head, rest = text[:30], text[30:]
+    data, expected = _damaged(rest, 9)
+    data = head.encode() + data
+    expected = head + expected
+    decoded = decode_text(data, "a.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == expected
+    assert decoded.replaced == 9 == decoded.text.count("\ufffd")
+    line = expected[: expected.index("\ufffd")].count("\n") + 1
+    assert decoded.first_line == line
+    assert decoded.note == (
+        f"9 bytes that are not UTF-8 were replaced with \ufffd (the first on line {line})."
+    )
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [b"\xff", b"\xc0", b"\xd8", b"\xe1\x80", b"\x80\x80\x80", "«".encode("cp1256")],
+    ids=["ff", "overlong-lead", "cut-arabic", "cut-3-byte", "stray-continuations", "cp1256"],
+)
+def test_every_kind_of_bad_byte_is_replaced_one_for_one(bad: bytes) -> None:
+    data, expected = _damaged(ARTICLE, 5, bad)
+    decoded = decode_text(data, "a.txt")
+    assert (decoded.encoding, decoded.text) == ("utf-8", expected)
+    assert decoded.replaced == expected.count("\ufffd")
+
+
+def test_one_bad_byte_and_a_byte_order_mark() -> None:
+    data = codecs.BOM_UTF8 + "سطر أول\n".encode() + ARTICLE.encode()[:21] + b"\x91"
+    data += ARTICLE.encode()[21:]
+    decoded = decode_text(data, "a.txt")
+    assert decoded.text.startswith("سطر أول\n") and decoded.text.count("\ufffd") == 1
+    assert decoded.note == "1 byte that is not UTF-8 was replaced with \ufffd (on line 2)."
+
+
+def test_utf8_wins_over_a_declared_legacy_charset() -> None:
+    """A page saved as UTF-8 often keeps the <meta charset> of the server it came from."""
+    assert decode_text(ARTICLE.encode(), "p.html", declared="windows-1256").text == ARTICLE
+    data, expected = _damaged(ARTICLE, 4)
+    decoded = decode_text(data, "p.html", declared="windows-1256")
+    assert (decoded.encoding, decoded.text) == ("utf-8", expected)
+
+
+def test_badly_damaged_utf8_is_refused_not_garbled() -> None:
+    """Too many bad bytes for UTF-8 to be sure — still never mojibake."""
+    data, _ = _damaged(ARTICLE, 80)
+    with pytest.raises(ImportRejected, match=r"not UTF-8 text \(invalid byte 0xff on line 1\)"):
+        decode_text(data, "a.txt")
+
+
+def test_windows_1256_with_punctuation_is_still_windows_1256() -> None:
+    """Windows-1256 letters followed by ، ؟ or » happen to be well-formed UTF-8 pairs; they
+    must not make a legacy file look like damaged UTF-8."""
+    text = "قال لافروف، هل تم الاتفاق؟ «نعم»، وأضاف: «لا تعليق»؟ " * 20
+    assert decode_text(text.encode("cp1256"), "a.txt") == Decoded(text, "cp1256")
+    text = text.replace("«", "").replace("»", "")  # not in ISO-8859-6
+    assert decode_text(text.encode("iso-8859-6"), "a.txt").text == text
+
+
+def test_valid_text_has_no_note() -> None:
+    decoded = decode_text(ARTICLE.encode(), "a.txt")
+    assert (decoded.replaced, decoded.note) == (0, "")
+    assert decode_text(ARTICLE.encode("cp1256"), "a.txt").note == ""

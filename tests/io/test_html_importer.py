@@ -80,3 +80,45 @@ def test_pages_without_an_article(tmp_path: Path, content: bytes, reason: str) -
     path.write_bytes(content)
     with pytest.raises(ImportRejected, match=reason):
         read_html_file(path)
+
+
+SPOKESMAN = "قال المتحدث الرسمي إن الاتفاق صامد وإن المفاوضات مستمرة."
+# Paragraphs that make trafilatura fall back to the page's whole text, as short pages do.
+BARE_ARTICLE = f"<p>{(SPOKESMAN + ' ') * 5}</p>" * 3
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE html [ <!ENTITY x "EXPANDED"> ]>',
+        '<!doctype html [\n<!ENTITY x "EXPANDED">\n<!ENTITY y "a ]> b">\n]>',
+        "<!-- saved page -->\n<!DOCTYPE html [ <!-- ] > --> <!ENTITY x 'EXPANDED'> ] >",
+        '<!DOCTYPE html SYSTEM "about:legacy-compat" [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>',
+    ],
+    ids=["simple", "quoted-brackets", "comments", "external-entity"],
+)
+def test_a_doctype_with_an_internal_subset_is_not_the_title(doctype: str) -> None:
+    """Issue 13, failure 7: such a page got the title ``]>`` and text beginning ``]>``."""
+    page = f"{doctype}\n<html><body>{BARE_ARTICLE}<p>وأضاف: &x;</p></body></html>"
+    draft = html_bytes_to_draft(page.encode(), "subset.html")
+    assert "]" not in draft.title and ">" not in draft.title
+    assert draft.title.startswith(SPOKESMAN)
+    assert draft.text.startswith(SPOKESMAN)
+    assert draft.text.endswith("وأضاف: &x;")  # never expanded
+    assert "EXPANDED" not in draft.text and "root:" not in draft.text
+
+
+def test_a_page_title_survives_an_internal_subset() -> None:
+    page = PAGE.read_text(encoding="utf-8").replace(
+        "<!DOCTYPE html>", '<!DOCTYPE html [ <!ENTITY x "y"> ]>'
+    )
+    assert page.startswith("<!DOCTYPE html [")
+    draft = html_bytes_to_draft(page.encode(), "page.html")
+    assert draft.title == "لافروف وكيري يتفقان على خطوات لإنقاذ الهدنة في سوريا"
+    _check(draft.text)
+
+
+def test_an_unclosed_subset_is_left_to_the_parser() -> None:
+    page = f'<!DOCTYPE html [ <!ENTITY x "y">\n<html><body>{BARE_ARTICLE}</body></html>'
+    draft = html_bytes_to_draft(page.encode(), "odd.html")  # no crash, no loop
+    assert SPOKESMAN in draft.text

@@ -372,3 +372,26 @@ def test_an_import_too_large_to_hold_for_redo_is_kept_but_not_an_undo_step(
     outcome = articles.import_files(project, [tmp_path / "a.txt"])
     assert outcome.undo is None and "too large to be undone" in outcome.notice
     assert outcome.changes.documents_added  # the article is in, and the views are told
+
+
+def test_edited_metadata_is_cleaned_like_imported_metadata() -> None:
+    """Issue 13, failure 4: what import strips from titles and metadata cannot come in by
+    pasting into Edit Metadata either (and so every export of it imports again)."""
+    clean, problems = articles.validate_metadata(
+        {
+            "title": "\x1b]0;x\x07عنوان\u202e  جديد",
+            "source": "وكالة\tمثال\x00",
+            "author": "\u2066سلمى\u2069",
+            "url": "https://example.com/a\x1b",
+            "published": "",
+            "language": "ar",
+            "direction": "rtl",
+        }
+    )
+    assert problems == []
+    assert clean["title"] == "]0;xعنوان جديد"
+    assert (clean["source"], clean["author"], clean["url"]) == (
+        "وكالة مثال",
+        "سلمى",
+        "https://example.com/a",
+    )

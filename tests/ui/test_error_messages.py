@@ -34,7 +34,25 @@ INTERNAL = {
     "AssertionError",
 }
 # Functions that build a message from parts: every sentence they return counts.
-BUILDERS = {"describe_sqlite_error", "_unsupported", "_summarise", "_validate", "_field_problem"}
+BUILDERS = {
+    "describe_sqlite_error",
+    "_unsupported",
+    "_summarise",
+    "_validate",
+    "_field_problem",
+    "removed_controls_note",
+    "replacement_note",
+    # json_import.py: what a string of a Hamish JSON file must look like
+    "_string_problem",
+    "_one_line",
+    "_line",
+    "_not_empty",
+    "_text",
+    "_timestamp",
+    "_date",
+    "_partial_date",
+    "_context",
+}
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
     "{} {}.": ["{} is empty.", "{} contains only white space."],

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.models import DocumentDraft
@@ -377,3 +377,54 @@ def test_an_import_is_undone_and_redone_like_any_edit(
     assert window.reader.document_id == window.library.first_document()
     stack.redo()
     assert library.rowCount() == 3 and window.project.documents.count() == 3
+
+
+def test_replaced_bytes_are_in_the_summary_and_in_the_metadata(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13, failure 2: one damaged UTF-8 file imported without a warning as mojibake.
+    Now it is UTF-8 with the bad bytes replaced, and the analyst is told where — even when it
+    is the only file (which otherwise gets no summary, only a status message)."""
+    damaged = tmp_path / "damaged.txt"
+    lines = [_article(8), "وأضاف أن المحادثات ستستمر الأسبوع المقبل في جنيف."]
+    damaged.write_bytes(lines[0].encode() + b"\n" + lines[1].encode()[:8] + b"\xff\xfe")
+    window.import_files([str(damaged)])
+    _wait_idle(qtbot, window)
+    dialog = window.importing.summary_dialog
+    assert dialog is not None and dialog.isVisible()
+    ((name, result),) = dialog.rows("imported")
+    note = "2 bytes that are not UTF-8 were replaced with \ufffd (the first on line 3)."
+    assert name == "damaged.txt" and result == "\u2068مقال رقم 8\u2069 — " + note
+    assert note in dialog.outcome.as_text()
+    dialog.close()
+    doc_id = window.reader.document_id
+    assert doc_id is not None
+    document = window.project.documents.get(doc_id)
+    assert document.import_notes == note and document.text.endswith("\ufffd\ufffd")
+    metadata = MetadataDialog(document, window)
+    qtbot.addWidget(metadata)
+    shown = metadata.findChild(QLabel, "metadata_import_notes")
+    assert shown is not None and shown.text() == note
+
+
+def test_file_names_cannot_spoof_the_summary(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13, failure 4: a file called report‮txt.exe.txt read "reporttxt.exe.txt" backwards
+    in the summary, and a newline in a name broke its row; both are shown as escapes."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "report\u202etxt.exe.txt").write_text(_article(3), encoding="utf-8")
+    (folder / "two\nlines.txt").write_text("", encoding="utf-8")  # fails: empty
+    (folder / "odd\x1b[2J.rtf").write_text("{\\rtf1}", encoding="utf-8")  # skipped
+    window.import_files([str(folder)])
+    _wait_idle(qtbot, window)
+    dialog = window.importing.summary_dialog
+    assert dialog is not None
+    rows = dialog.rows("imported") + dialog.rows("failed") + dialog.rows("skipped")
+    names = [name for name, _ in rows]
+    assert names == ["report\\u202etxt.exe.txt", "two\\x0alines.txt", "odd\\x1b[2J.rtf"]
+    text = dialog.outcome.as_text() + "".join(result for _, result in rows)
+    assert not any(ch in text for ch in "\u202e\x1b") and "\n" not in names[1]
+    assert rows[1][1] == "This file is empty."
+    dialog.close()

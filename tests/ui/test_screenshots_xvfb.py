@@ -59,7 +59,6 @@ def shots(display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[
     env = {
         **os.environ,
         "DISPLAY": display,
-        "QT_QPA_PLATFORM": "xcb",
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
     }
@@ -72,6 +71,7 @@ def shots(display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[
                 [
                     *(sys.executable, "-m", "desktop", "screenshot", "--document", "2"),
                     *("--lang", language, "--size", size, "--output", str(output)),
+                    *("--platform", "xcb"),
                 ],
                 env=env,
                 capture_output=True,

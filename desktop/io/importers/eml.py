@@ -24,7 +24,7 @@ from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers.common import display_name, iso_date, read_limited
-from desktop.io.importers.encoding import decode_text
+from desktop.io.importers.encoding import Decoded, decode_text
 from desktop.io.importers.html_page import declared_charset, draft_with_metadata, extract_article
 
 __all__ = ["EMAIL_SUFFIXES", "eml_to_draft", "read_eml_file"]
@@ -58,22 +58,22 @@ def _payload(part: Message) -> bytes:
     return payload if isinstance(payload, bytes) else b""
 
 
-def _plain_text(part: Message, name: str) -> str:
+def _plain_text(part: Message, name: str) -> Decoded:
     """A text/plain part decoded with the charset it declares (or detected)."""
     data = _payload(part)
     if not data.strip():
-        return ""
-    return decode_text(data, name, declared=part.get_content_charset()).text
+        return Decoded("", "utf-8")
+    return decode_text(data, name, declared=part.get_content_charset())
 
 
-def _html_markup(part: Message, name: str) -> str:
+def _html_markup(part: Message, name: str) -> Decoded:
     """A text/html part decoded with the charset its header declares, else the one its markup
     declares (``<meta charset>``), as a saved page is read (or detected)."""
     data = _payload(part)
     if not data.strip():
-        return ""
+        return Decoded("", "utf-8")
     declared = part.get_content_charset() or declared_charset(data)
-    return decode_text(data, name, declared=declared).text
+    return decode_text(data, name, declared=declared)
 
 
 def _published(message: Message) -> str | None:
@@ -106,28 +106,30 @@ def eml_to_draft(
     undecodable: ImportRejected | None = None  # the plain part's, if it cannot be decoded
     if plain is not None:
         try:
-            text = _plain_text(plain, name)
+            decoded = _plain_text(plain, name)
         except ImportRejected as error:
             if html is None:
                 raise
-            undecodable, text = error, ""  # its HTML alternative may still be readable
-        if text.strip():
+            undecodable, decoded = error, Decoded("", "utf-8")  # its HTML twin may be readable
+        if decoded.text.strip():
             return make_draft(
-                text.strip("\n"),
+                decoded.text.strip("\n"),
                 title=title,
                 source=source,
                 author=author,
                 published=published,
                 origin=origin,
                 fallback_title=fallback_title,
+                notes=(decoded.note,) if decoded.note else (),
             )
     if html is not None:
         try:
-            markup = _html_markup(html, name)
+            decoded = _html_markup(html, name)
         except ImportRejected:
             if undecodable is None:
                 raise
-            markup = ""  # neither part decodes: the plain part's reason is given below
+            decoded = Decoded("", "utf-8")  # neither part decodes: the plain part's reason
+        markup = decoded.text
         found = extract_article(markup) if markup.strip() else None
         if found is not None:
             text, meta = found
@@ -139,7 +141,13 @@ def eml_to_draft(
                 author=author or meta.author,
                 published=published or meta.published,
             )
-            return draft_with_metadata(text, meta, origin=origin, fallback_title=fallback_title)
+            return draft_with_metadata(
+                text,
+                meta,
+                origin=origin,
+                fallback_title=fallback_title,
+                notes=(decoded.note,) if decoded.note else (),
+            )
         if undecodable is not None:
             raise undecodable  # the sender's text is in the plain part, which cannot be read
         if markup.strip():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ _META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_:.\-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _SPACE = re.compile(r"\s+")
+# A DOCTYPE with an internal subset, after any comments at the start of the page.
+_DOCTYPE = re.compile(r"\s*(?:<!--.*?-->\s*)*(<!doctype\b[^\[>]*\[)", re.I | re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +59,55 @@ def declared_charset(data: bytes) -> str | None:
     return match[1].decode("ascii", "replace") if match else None
 
 
+def without_internal_subset(markup: str) -> str:
+    """``markup`` with the internal subset of its DOCTYPE (``<!DOCTYPE html [ <!ENTITY x
+    "y"> ]>``) removed. HTML has no such thing and libxml2's HTML parser ends the DOCTYPE at
+    the first ``>`` inside it, so the rest (``]>``) became the page's first text — and its
+    title. The entities it declares are never expanded: ``&x;`` stays as written. The subset
+    is read up to its closing ``]`` outside quoted strings and comments."""
+    start = _DOCTYPE.match(markup)
+    if start is None:
+        return markup
+    open_at = start.end()
+    end = _subset_end(markup, open_at)
+    if end is None:
+        return markup
+    return markup[: start.start(1)] + "<!DOCTYPE html>" + markup[end:]
+
+
+def _subset_end(markup: str, index: int) -> int | None:
+    """Where the DOCTYPE whose internal subset starts at ``index`` ends (after its ``]>``)."""
+    quote = ""
+    length = len(markup)
+    while index < length:
+        char = markup[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif markup.startswith("<!--", index):
+            close = markup.find("-->", index + 4)
+            if close < 0:
+                return None
+            index = close + 2
+        elif char == "]":
+            close = index + 1
+            while close < length and markup[close].isspace():
+                close += 1
+            if close < length and markup[close] == ">":
+                return close + 1
+        index += 1
+    return None
+
+
 def _parse(markup: str) -> Any:
     """An lxml tree of the page. Parsed from text, so a stale ``<meta charset>`` cannot make
     the parser decode a second time; an XML declaration is dropped because lxml refuses one
-    in text input."""
+    in text input, and so is a DOCTYPE's internal subset (:func:`without_internal_subset`)."""
     from lxml import html as lxml_html  # imported on first use: the CLI need not pay for it
 
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = without_internal_subset(_XML_DECLARATION.sub("", markup, count=1))
     if not markup.strip():
         return None
     parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
@@ -121,9 +166,15 @@ def _drop_repeated_title(text: str, title: str) -> str:
 
 
 def html_to_draft(
-    markup: str, name: str, *, origin: str = "", fallback_title: str = ""
+    markup: str,
+    name: str,
+    *,
+    origin: str = "",
+    fallback_title: str = "",
+    notes: Sequence[str] = (),
 ) -> DocumentDraft:
-    """Markup (already decoded) to a draft, or ``ImportRejected`` if it holds no article."""
+    """Markup (already decoded) to a draft, or ``ImportRejected`` if it holds no article.
+    ``notes``: what decoding reported, kept with the article."""
     found = extract_article(markup)
     if found is None:
         raise ImportRejected(
@@ -131,7 +182,9 @@ def html_to_draft(
             "a page that builds its text with JavaScript, or an empty page)."
         )
     text, meta = found
-    return draft_with_metadata(text, meta, origin=origin, fallback_title=fallback_title)
+    return draft_with_metadata(
+        text, meta, origin=origin, fallback_title=fallback_title, notes=notes
+    )
 
 
 def draft_with_metadata(
@@ -142,10 +195,11 @@ def draft_with_metadata(
     fallback_title: str = "",
     title: bool = True,
     title_line: bool = True,
+    notes: Sequence[str] = (),
 ) -> DocumentDraft:
     """A draft carrying what the page said about itself; ``title=False`` when ``text`` is
-    not the page's article (e.g. the plain text of a copied selection); ``title_line`` as in
-    ``make_draft``."""
+    not the page's article (e.g. the plain text of a copied selection); ``title_line`` and
+    ``notes`` as in ``make_draft``."""
     return make_draft(
         text,
         title=meta.title if title else "",
@@ -156,6 +210,7 @@ def draft_with_metadata(
         origin=origin,
         fallback_title=fallback_title,
         title_line=title_line,
+        notes=notes,
     )
 
 
@@ -172,7 +227,10 @@ def html_bytes_to_draft(
     if not data.strip():
         raise ImportRejected(f"{name} is empty.")
     decoded = decode_text(data, name, declared=charset or declared_charset(data))
-    return html_to_draft(decoded.text, name, origin=origin, fallback_title=fallback_title)
+    notes = (decoded.note,) if decoded.note else ()
+    return html_to_draft(
+        decoded.text, name, origin=origin, fallback_title=fallback_title, notes=notes
+    )
 
 
 def read_html_file(path: str | os.PathLike[str]) -> DocumentDraft:

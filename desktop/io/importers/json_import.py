@@ -1,26 +1,43 @@
 """Hamish JSON exports (docs/json-format.md) back into a project.
 
 The whole file is checked before anything is written, because a half-imported project is
-worse than none and because these files are also produced by other tools and by hand. Every
-way a file can be wrong gets a sentence that names the record (``annotation 17``) and the
-field, so the analyst or the tool's author can fix it; several problems are listed at once.
-The file itself is only ever read.
+worse than none and because these files are also produced by other tools and by hand — and by
+adversaries: a colour of ``"red; drop table"``, a timestamp of ``"not a date"`` (then shown
+in the library), a claim on an entity label, a negative id and NUL or ESC in a title all went
+in before. Every rule the format document states is checked here: each field's type, its
+allowed values (``choices``, ``minimum`` and ``form`` in ``store/transfer.py``'s ``TABLES``),
+and the rules across records (unique keys, references, offsets that fit the text, a claim's
+annotation of kind claim). Every problem is a sentence that names the record (``annotation
+17``), the field and the JSON path (``annotations[4].start``), so the analyst or the tool's
+author can fix it; several problems are listed at once. The file itself is only ever read.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
+from desktop.core.controls import json_for_terminal
 from desktop.core.errors import ImportRejected
+from desktop.core.spans import CONTEXT
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.text import decode_utf8
 from desktop.store.project import Project
-from desktop.store.transfer import TABLES, TABLES_BY_NAME, Field, LoadReport, Table, load
+from desktop.store.transfer import (
+    TABLES,
+    TABLES_BY_NAME,
+    Field,
+    Form,
+    LoadReport,
+    Table,
+    load,
+)
 
 MAX_BYTES = 500 * 1024 * 1024
 _SHOWN = 5  # problems spelled out in one message; the rest are counted
@@ -47,25 +64,173 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _shown(value: object) -> str:
+    """A value from the file inside a message: as JSON, cut short, with every character
+    that could act on a terminal or reorder a line escaped."""
+    return json_for_terminal(_short(value) if isinstance(value, str) else value, indent=None)
+
+
 def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+# --- what a string must look like (docs/json-format.md; Form in store/transfer.py) ----------
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+_BIDI_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OTHER_LINE_END = re.compile("[\u2028\u2029]")  # (a CR is a control character)
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_ICON = re.compile(r"(?:[a-z][a-z0-9]*\.[a-z0-9][a-z0-9_-]*)?")
+_SHORTCUT = re.compile(r"[0-9]?")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _string_problem(value: str) -> str | None:
+    """What no string of the format may hold: a lone surrogate, a control character."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "contains an invalid character (an unpaired UTF-16 surrogate)"
+    control = _CONTROL.search(value)
+    if control is not None:
+        return (
+            f"contains a control character ({_code(control[0])}); only tab and newline are allowed"
+        )
+    return None
+
+
+def _one_line(value: str) -> str | None:
+    if _LINE_BREAK.search(value):
+        return "must be one line, without line breaks"
+    return None
+
+
+def _line(value: str) -> str | None:
+    """A title or metadata value: one line, without the bidi controls import strips."""
+    problem = _one_line(value)
+    if problem is None and "\t" in value:
+        problem = "must be one line, without tabs"
+    bidi = _BIDI_FORMATTING.search(value)
+    if problem is None and bidi is not None:
+        problem = (
+            f"contains a bidi control character ({_code(bidi[0])}), which could reorder what "
+            "is shown"
+        )
+    return problem
+
+
+def _not_empty(value: str) -> str | None:
+    return "cannot be empty" if not value.strip() else None
+
+
+def _text(value: str) -> str | None:
+    other = _OTHER_LINE_END.search(value)
+    if other is not None:
+        return f"contains a line break {_code(other[0])}; lines end with \\n (U+000A) only"
+    return _not_empty(value)
+
+
+def _timestamp(value: str) -> str | None:
+    if _TIMESTAMP.fullmatch(value):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.utcoffset() == timedelta(0):
+            return None
+    return f"must be a UTC time with seconds such as 2024-05-02T09:00:00+00:00, not {_shown(value)}"
+
+
+def _date(value: str) -> str | None:
+    if _DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return None
+    return f"must be a real date written YYYY-MM-DD, not {_shown(value)}"
+
+
+def _partial_date(value: str) -> str | None:
+    match = _PARTIAL_DATE.fullmatch(value)
+    if match is not None:
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            pass
+        else:
+            return None
+    return f"must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {_shown(value)}"
+
+
+def _pattern(pattern: re.Pattern[str], what: str) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        return None if pattern.fullmatch(value) else f"must be {what}, not {_shown(value)}"
+
+    return check
+
+
+def _context(value: str) -> str | None:
+    if len(value) > CONTEXT:
+        return f"is longer than {CONTEXT} characters ({len(value)})"
+    return None
+
+
+_FORMS: dict[Form, tuple[Callable[[str], str | None], ...]] = {
+    "": (),
+    "title": (_line, _not_empty),
+    "line": (_line,),
+    "name": (_one_line,),
+    "required name": (_one_line, _not_empty),
+    "text": (_text,),
+    "context": (_context,),
+    "timestamp": (_timestamp,),
+    "date": (_date,),
+    "partial date": (_partial_date,),
+    "colour": (_pattern(_COLOUR, "a colour written #rrggbb"),),
+    "icon": (_pattern(_ICON, "an icon name such as mdi6.account, or empty"),),
+    "shortcut": (_pattern(_SHORTCUT, "one digit, or empty"),),
+    "language": (_pattern(_LANGUAGE, "a language code such as ar, en or und"),),
+    "sha256": (_pattern(_SHA256, "a SHA-256 written as 64 lower-case hexadecimal digits"),),
+}
+
+
 class _Checker:
-    """Collects problems instead of stopping at the first, so one round of fixes suffices."""
+    """Collects problems instead of stopping at the first, so one round of fixes suffices.
+    ``index`` remembers where each record was in its list, for the JSON path of a problem
+    found across records."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.index: dict[int, int] = {}
 
-    def add(self, problem: str) -> None:
-        self.problems.append(problem)
+    def add(self, problem: str, path: str) -> None:
+        self.problems.append(f"{problem} (at {path})")
+
+    def path(self, table: Table, record: Mapping[str, Any], field: str = "") -> str:
+        where = f"{table.name}[{self.index.get(id(record), '?')}]"
+        return f"{where}.{field}" if field else where
 
     # --- one record --------------------------------------------------------------------
     def record(self, table: Table, index: int, record: object) -> bool:
         """Check presence, type and allowed values of each field; True when usable."""
         if not isinstance(record, dict):
-            self.add(f"{table.name}[{index}] must be an object, not {_json_type(record)}")
+            self.add(
+                f"{table.name}[{index}] must be an object, not {_json_type(record)}",
+                f"{table.name}[{index}]",
+            )
             return False
+        self.index[id(record)] = index
         raw_id = record.get("id")
         who = (
             f"{table.singular} {raw_id}"
@@ -74,14 +239,15 @@ class _Checker:
         )
         ok = True
         for spec in table.fields:
+            path = f"{table.name}[{index}].{spec.name}"
             if spec.name not in record:
                 if spec.required:
-                    self.add(f'{who}: required field "{spec.name}" is missing')
+                    self.add(f'{who}: required field "{spec.name}" is missing', path)
                     ok = False
                 continue
             problem = _field_problem(spec, record[spec.name])
             if problem:
-                self.add(f'{who}: "{spec.name}" {problem}')
+                self.add(f'{who}: "{spec.name}" {problem}', path)
                 ok = False
         return ok
 
@@ -95,10 +261,12 @@ class _Checker:
                     continue
                 if value in seen:
                     shown = ", ".join(
-                        f"{c} {json.dumps(v, ensure_ascii=False)}"
-                        for c, v in zip(columns, value, strict=True)
+                        f"{c} {_shown(v)}" for c, v in zip(columns, value, strict=True)
                     )
-                    self.add(f"two {table.name.replace('_', ' ')} have the same {shown}")
+                    self.add(
+                        f"two {table.name.replace('_', ' ')} have the same {shown}",
+                        self.path(table, record),
+                    )
                 seen.add(value)
 
     def references(self, data: Mapping[str, list[dict[str, Any]]]) -> None:
@@ -112,7 +280,8 @@ class _Checker:
                     target = TABLES_BY_NAME[spec.ref].singular
                     self.add(
                         f"{_who(table, record)} refers to {target} {value}, "
-                        "which is not in the file"
+                        "which is not in the file",
+                        self.path(table, record, spec.name),
                     )
 
     def annotations(self, data: Mapping[str, list[dict[str, Any]]]) -> None:
@@ -120,11 +289,15 @@ class _Checker:
         exactly the text they cover. An ``orphaned`` annotation has by definition lost its
         place in the text, so only its offsets' order is checked."""
         texts = {d["id"]: d["text"] for d in data["documents"]}
+        table = TABLES_BY_NAME["annotations"]
         for record in data["annotations"]:
-            who = _who(TABLES_BY_NAME["annotations"], record)
+            who = _who(table, record)
             start, end = record["start"], record["end"]
             if start < 0 or end <= start:
-                self.add(f"{who} must cover at least one character (start {start}, end {end})")
+                self.add(
+                    f"{who} must cover at least one character (start {start}, end {end})",
+                    self.path(table, record),
+                )
                 continue
             if record.get("anchor") == "orphaned":
                 continue
@@ -135,17 +308,69 @@ class _Checker:
                 self.add(
                     f"{who} covers characters {start}–{end}, outside document "
                     f"{record['document_id']}, which has {len(text)} characters "
-                    "(offsets count code points)"
+                    "(offsets count code points)",
+                    self.path(table, record),
                 )
             elif text[start:end] != record["quote"]:
                 self.add(
                     f'{who}: its quote "{_short(record["quote"])}" does not match the text '
                     f"of document {record['document_id']} at {start}–{end}, "
-                    f'which is "{_short(text[start:end])}" (offsets count code points)'
+                    f'which is "{_short(text[start:end])}" (offsets count code points)',
+                    self.path(table, record, "quote"),
                 )
+        links = TABLES_BY_NAME["claim_links"]
         for record in data["claim_links"]:
             if record["from_claim"] == record["to_claim"]:
-                self.add(f"{_who(TABLES_BY_NAME['claim_links'], record)} links a claim to itself")
+                self.add(f"{_who(links, record)} links a claim to itself", self.path(links, record))
+
+    def documents(self, data: Mapping[str, list[dict[str, Any]]]) -> None:
+        """``char_count`` is the length of ``text`` in code points; a decision's span lies
+        inside its document's text."""
+        table = TABLES_BY_NAME["documents"]
+        for record in data["documents"]:
+            count = record.get("char_count")
+            if count is not None and count != len(record["text"]):
+                self.add(
+                    f'{_who(table, record)}: "char_count" is {count}, but its text has '
+                    f"{len(record['text'])} characters (offsets count code points)",
+                    self.path(table, record, "char_count"),
+                )
+        texts = {d["id"]: d["text"] for d in data["documents"]}
+        decisions = TABLES_BY_NAME["decisions"]
+        for record in data["decisions"]:
+            who = _who(decisions, record)
+            start, end = record["start"], record["end"]
+            text = texts.get(record["document_id"])
+            if end <= start:
+                self.add(
+                    f"{who} must cover at least one character (start {start}, end {end})",
+                    self.path(decisions, record),
+                )
+            elif text is not None and end > len(text):
+                self.add(
+                    f"{who} covers characters {start}–{end}, outside document "
+                    f"{record['document_id']}, which has {len(text)} characters "
+                    "(offsets count code points)",
+                    self.path(decisions, record),
+                )
+
+    def claims(self, data: Mapping[str, list[dict[str, Any]]]) -> None:
+        """A claim belongs to an annotation whose label is of kind ``claim``: one on a person
+        or a note would show in the Claims table but never in the article as a claim."""
+        kinds = {label["id"]: (label["key"], label["kind"]) for label in data["labels"]}
+        labels = {a["id"]: a["label_id"] for a in data["annotations"]}
+        table = TABLES_BY_NAME["claims"]
+        for record in data["claims"]:
+            label = labels.get(record["annotation_id"])
+            if label is None or label not in kinds:
+                continue  # reported as a missing reference
+            key, kind = kinds[label]
+            if kind != "claim":
+                self.add(
+                    f"{_who(table, record)} is on annotation {record['annotation_id']}, whose "
+                    f"label {_shown(key)} is of kind {kind}, not claim",
+                    self.path(table, record, "annotation_id"),
+                )
 
 
 def _who(table: Table, record: Mapping[str, Any]) -> str:
@@ -162,16 +387,21 @@ def _field_problem(spec: Field, value: object) -> str | None:
             return f"must be {_expected(spec)}, not {_json_type(value)}"
         if not _INT_MIN <= value <= _INT_MAX:
             return f"is too large ({value})"
+        if spec.minimum is not None and value < spec.minimum:
+            return f"must be {spec.minimum} or more, not {value}"
     elif not isinstance(value, str):
         return f"must be {_expected(spec)}, not {_json_type(value)}"
     else:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return "contains an invalid character (an unpaired UTF-16 surrogate)"
+        problem = _string_problem(value)
+        for check in _FORMS[spec.form]:
+            if problem is not None:
+                break
+            problem = check(value)
+        if problem is not None:
+            return problem
     if spec.choices and value not in spec.choices:
         allowed = ", ".join(json.dumps(c) for c in spec.choices)
-        return f"must be one of {allowed}, not {json.dumps(value, ensure_ascii=False)}"
+        return f"must be one of {allowed}, not {_shown(value)}"
     return None
 
 
@@ -189,6 +419,35 @@ def _summarise(name: str, problems: list[str]) -> str:
         f"{name} cannot be imported ({len(problems)} problems): {shown}{more}. "
         "Nothing was imported."
     )
+
+
+# The header keys other than format and version: (type, form) as the format document states.
+_HEADER: dict[str, tuple[type, Form]] = {
+    "exported_at": (str, "timestamp"),
+    "app_version": (str, "name"),
+    "schema_version": (int, ""),
+    "scope": (str, ""),
+}
+
+
+def _header(checker: _Checker, data: Mapping[str, Any]) -> None:
+    for key, (kind, form) in _HEADER.items():
+        if key not in data:
+            continue
+        value = data[key]
+        noun = "an integer" if kind is int else "a string"
+        if not isinstance(value, kind) or isinstance(value, bool):
+            checker.add(f'"{key}" must be {noun}, not {_json_type(value)}', key)
+        elif isinstance(value, int) and value < 1:
+            checker.add(f'"{key}" must be 1 or more, not {value}', key)
+        elif isinstance(value, str):
+            problem = _string_problem(value)
+            for check in _FORMS[form]:
+                problem = problem or check(value)
+            if problem is None and key == "scope" and value not in ("project", "documents"):
+                problem = f'must be "project" or "documents", not {_shown(value)}'
+            if problem is not None:
+                checker.add(f'"{key}" {problem}', key)
 
 
 def validate_project_data(data: object, name: str = "The file") -> dict[str, Any]:
@@ -218,24 +477,25 @@ def validate_project_data(data: object, name: str = "The file") -> dict[str, Any
     if "documents" not in data:
         raise ImportRejected(f'{name} cannot be imported: required field "documents" is missing.')
     checker = _Checker()
+    _header(checker, data)
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
         rows = data.get(table.name, [])
         if not isinstance(rows, list):
-            checker.add(f'"{table.name}" must be a list, not {_json_type(rows)}')
+            checker.add(f'"{table.name}" must be a list, not {_json_type(rows)}', table.name)
             tables[table.name] = []
             continue
         tables[table.name] = [
             row for index, row in enumerate(rows) if checker.record(table, index, row)
         ]
     scope = data.get("scope", "documents")
-    if scope not in ("project", "documents"):
-        checker.add(f'"scope" must be "project" or "documents", not {json.dumps(scope)}')
     if not checker.problems:  # cross-record checks need every record to be well formed
         for table in TABLES:
             checker.uniqueness(table, tables[table.name])
         checker.references(tables)
         checker.annotations(tables)
+        checker.documents(tables)
+        checker.claims(tables)
     if checker.problems:
         raise ImportRejected(_summarise(name, checker.problems))
     return {**data, "scope": scope, **tables}

@@ -59,12 +59,19 @@ def text_to_draft(
             f"{name} is a binary file ({DESCRIPTIONS[kind]}), not text. "
             "Rename it with the right extension and import it again."
         )
-    text = decode_text(data, name).text
+    decoded = decode_text(data, name)
+    text = decoded.text
     if not text.strip():
         what = "is empty" if not text else "contains only white space"
         raise ImportRejected(f"{name} {what}.")
     title = _markdown_title(text) if markdown else ""
-    return make_draft(text, title=title, origin=origin, fallback_title=fallback_title)
+    return make_draft(
+        text,
+        title=title,
+        origin=origin,
+        fallback_title=fallback_title,
+        notes=(decoded.note,) if decoded.note else (),
+    )
 
 
 def read_text_file(path: str | os.PathLike[str]) -> DocumentDraft:

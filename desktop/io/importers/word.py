@@ -93,6 +93,31 @@ def _blocks(document: Any) -> Iterator[tuple[str, Any]]:
             yield block.text, block
 
 
+def _entities_as_text(root: Any) -> None:
+    """Write each entity reference under ``root`` back as the text it is (``&x;``).
+
+    python-docx parses with ``resolve_entities=False``, so a DTD smuggled into a package
+    never expands anything — internal, external or a billion laughs — but each reference is
+    then a node of its own, and the text of its ``<w:t>`` stopped at it: everything after the
+    first reference in the run was lost. Word writes no DTD, so this only ever runs on
+    crafted or converted files."""
+    if not root.getroottree().docinfo.doctype:
+        return  # without a DTD there can be no entity other than the five XML predefines
+    from lxml import etree
+
+    for entity in list(root.iter(etree.Entity)):
+        parent = entity.getparent()
+        if parent is None:
+            continue
+        text = f"&{entity.name};{entity.tail or ''}"
+        previous = entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(entity)
+
+
 def _is_heading(paragraph: Any) -> bool:
     try:
         name = (paragraph.style.name or "").lower()
@@ -127,6 +152,8 @@ def docx_to_draft(
 
     try:
         document = docx.Document(io.BytesIO(data))
+        _entities_as_text(document.element)
+        _entities_as_text(document.core_properties._element)
         direction = _Direction(document)
         lines: list[str] = []
         rtl = stated = 0

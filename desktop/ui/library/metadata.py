@@ -99,10 +99,20 @@ class MetadataDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         origin = QLabel(document.origin or "(no file)", self)
+        origin.setTextFormat(Qt.TextFormat.PlainText)  # a file may be called "<b>…"
         origin.setStyleSheet("color: #6b777b;")
         origin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         origin.setToolTip(self.tr("Where the article was imported from"))
         form.addRow(self.tr("Imported from"), origin)
+        if document.import_notes:  # what the import changed: bytes replaced, codes removed
+            lines = document.import_notes.splitlines()
+            notes = QLabel("\n".join(error_text(line) for line in lines), self)
+            notes.setObjectName("metadata_import_notes")
+            notes.setTextFormat(Qt.TextFormat.PlainText)
+            notes.setWordWrap(True)
+            notes.setStyleSheet("color: #6b777b;")
+            notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("Import notes"), notes)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.controls import for_terminal
 from desktop.core.models import ImportFailure
 from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
@@ -67,6 +68,15 @@ class ImportOutcome:
     def skipped(self) -> list[ImportFailure]:
         return self.batch.skipped
 
+    @property
+    def notes(self) -> dict[int, str]:
+        """What the import changed in an article (bytes replaced…), by article id, in the
+        interface language, one sentence per line."""
+        return {
+            note.document_id: "\n".join(error_text(line) for line in note.text.splitlines())
+            for note in self.batch.report.notes
+        }
+
     def headline(self) -> str:
         parts = [counts().imported(len(self.imported))]
         skipped = len(self.duplicates) + len(self.skipped)
@@ -86,17 +96,19 @@ class ImportOutcome:
         imported = QCoreApplication.translate("ImportOutcome", "imported  ")
         skipped = QCoreApplication.translate("ImportOutcome", "skipped   ")
         failed = QCoreApplication.translate("ImportOutcome", "failed    ")
+        notes = self.notes
         for path, doc_id in self.imported:
-            lines.append(f"{imported}{Path(path).name}: “{self.titles.get(doc_id, '')}”")
+            lines.append(f"{imported}{_name(path)}: “{self.titles.get(doc_id, '')}”")
+            lines.extend(f"{'':10}{line}" for line in notes.get(doc_id, "").splitlines())
         for path, doc_id in self.duplicates:
             already = QCoreApplication.translate(
                 "ImportOutcome", "already in the project as “{title}” (article {id})"
             ).format(title=self.titles.get(doc_id, ""), id=doc_id)
-            lines.append(f"{skipped}{Path(path).name}: {already}")
+            lines.append(f"{skipped}{_name(path)}: {already}")
         for failure in self.skipped:
-            lines.append(f"{skipped}{error_text(failure.reason)}")
+            lines.append(f"{skipped}{error_text(_visible(failure.reason))}")
         for failure in self.failed:
-            lines.append(f"{failed}{Path(failure.path).name}: {error_text(failure.reason)}")
+            lines.append(f"{failed}{_name(failure.path)}: {error_text(_visible(failure.reason))}")
         return "\n".join(lines)
 
 
@@ -131,12 +143,16 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.tree, 1)
         self.groups: dict[str, QTreeWidgetItem] = {}
         titles = outcome.titles
+        notes = outcome.notes
         self._group(
             "imported",
             self.tr("Imported"),
             "mdi6.check-circle-outline",
             "#2e7d32",
-            [(p, isolate(titles.get(i, "")), i) for p, i in outcome.imported],
+            [
+                (p, " — ".join([isolate(titles.get(i, "")), *notes.get(i, "").splitlines()]), i)
+                for p, i in outcome.imported
+            ],
         )
         self._group(
             "skipped",
@@ -187,8 +203,8 @@ class ImportSummaryDialog(QDialog):
         group.setFont(0, font)
         group.setFirstColumnSpanned(True)
         for path, result, doc_id in rows:
-            item = QTreeWidgetItem(group, [Path(path).name or path, result])
-            item.setToolTip(0, path)
+            item = QTreeWidgetItem(group, [_name(path), result])
+            item.setToolTip(0, _visible(path))
             item.setToolTip(1, result)
             item.setData(0, PATH_ROLE, path)
             if doc_id is not None:
@@ -212,15 +228,26 @@ class ImportSummaryDialog(QDialog):
         QGuiApplication.clipboard().setText(self.outcome.as_text())
 
 
+def _visible(text: str) -> str:
+    """A file name or a reason naming one, with its control characters and bidi overrides
+    shown as escapes (``\\u202e``): a file called ``report\\u202etxt.exe`` must not read
+    ``reportexe.txt`` here, nor a newline in a name break the row."""
+    return for_terminal(text)
+
+
+def _name(path: str) -> str:
+    return for_terminal(Path(path).name or path)
+
+
 def _reason(failure: ImportFailure) -> str:
     """The reason without the file name it usually starts with (the first column has it);
     in Arabic the whole reason translated, its file name isolated inside."""
-    name = Path(failure.path).name
-    reason = failure.reason
+    name = for_terminal(Path(failure.path).name)
+    reason = _visible(failure.reason)
     shown = error_text(reason)
     if shown != reason:
         return shown
-    for prefix in (f"{name}: ", f"{name} ", f"{failure.path} "):
+    for prefix in (f"{name}: ", f"{name} ", f"{_visible(failure.path)} "):
         if name and reason.startswith(prefix):
             rest = reason[len(prefix) :]
             if prefix.endswith(": "):

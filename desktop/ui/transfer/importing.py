@@ -207,7 +207,7 @@ class ImportController(QObject):
             self.api.open_document(outcome.imported[-1][1])
         quiet = (
             len(outcome.imported) == 1
-            and not (outcome.duplicates or outcome.skipped or outcome.failed)
+            and not (outcome.duplicates or outcome.skipped or outcome.failed or outcome.notes)
             and not outcome.batch.cancelled
         )
         if quiet:
