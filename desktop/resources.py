@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.suggest.gazetteer import Gazetteer
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
 
 
 def resource(name: str) -> Traversable:
+    # A source checkout's own files first: an editable install made from another checkout (a
+    # git worktree) maps desktop._resources to that checkout's resources/ (as in ui/i18n.py).
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "resources" / name).exists():
+        return _CHECKOUT / "resources" / name
     return resources.files("desktop._resources") / name
 
 
@@ -16,3 +29,15 @@ def read_text(name: str) -> str:
 
 def read_bytes(name: str) -> bytes:
     return resource(name).read_bytes()
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (``resources/gazetteer``), read and compiled once per process.
+
+    Compiling takes about half a second, so callers in the window run it in the background
+    (the suggestion task) rather than at start-up.
+    """
+    from desktop.core.suggest.gazetteer import Gazetteer
+
+    return Gazetteer.parse(*(read_text(name) for name in GAZETTEER_FILES))
