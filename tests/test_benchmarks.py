@@ -19,6 +19,7 @@ RUNS = {
     "search": (["--articles", "300", "--repeat", "1", "--rebuilds", "1"], "top 50 hits"),
     "import": (["--articles", "20", "--mixed", "6"], "mixed files:"),
     "export": (["--scale", "0.02"], "briefing, all sections"),
+    "gazetteer_eval": (["--limit", "3"], "gazetteer entries:"),
 }
 
 
