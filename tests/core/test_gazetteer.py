@@ -269,6 +269,13 @@ def test_harakat_and_spelling_variants_are_found(gaz: Gazetteer) -> None:
     ]
     match = gaz.find(text)[0]
     assert text[match.start : match.end] == "سُورِيَا"
+    # tatweel and presentation forms (PDF extraction) map back to the raw code points
+    raw = "زار بغـــداد و\ufe8f\ufee0\ufe92\ufee8\ufe8e\ufee5 ثم عاد"
+    assert [raw[m.word_start : m.end] for m in gaz.find(raw)] == [
+        "بغـــداد",
+        "و\ufe8f\ufee0\ufe92\ufee8\ufe8e\ufee5",
+    ]
+    assert gaz.find("") == [] and gaz.find("و ب ل ال") == []
 
 
 # --- in the suggestion pipeline ------------------------------------------------------------
