@@ -297,11 +297,11 @@ def test_pipeline_offers_places_and_bodies_with_their_source_and_score(gaz: Gaze
 
 
 def test_pipeline_drops_a_person_that_is_a_place(gaz: Gazetteer) -> None:
-    text = "ويزور الرئيس فرنسا الأسبوع المقبل"
+    text = "ويزور الرئيس فرنسا الأسبوع المقبل ثم يلتقي الرئيس بباريس رئيس الوزراء"
     without = [s.text for s in suggest(text, None) if s.label_key == "person"]
-    assert without == ["فرنسا"]  # the title rule alone takes the country for a name
+    assert without == ["فرنسا", "بباريس"]  # the title rule alone takes them for names
     found = [(s.text, s.label_key) for s in suggest(text, None, gazetteer=gaz)]
-    assert found == [("فرنسا", "location")]
+    assert found == [("فرنسا", "location"), ("باريس", "location")]
 
 
 def test_pipeline_leaves_persons_and_skipped_spans_alone(gaz: Gazetteer) -> None:

@@ -101,7 +101,7 @@ def suggest(
         results.setdefault((item.kind, item.start, item.end), item)
 
     name_spans: list[tuple[int, int]] = []
-    place_index = _SpanIndex((p.start, p.end) for p in places)
+    place_index = _SpanIndex((p.word_start, p.end) for p in places)  # with the clitics
     for first, last, _ in names:
         start, end = art.raw(art.starts[first], art.ends[last])
         if any(
@@ -110,7 +110,7 @@ def suggest(
         ):
             continue  # the registry knows this span as an organisation or a place
         if place_index.covers(start, end):
-            continue  # a place or a body after a title (الرئيس فرنسا …), not a person
+            continue  # a place or a body after a title (الرئيس فرنسا، بباريس), not a person
         name_spans.append((start, end))
         add(_entity(text, start, end, "title", _entity_inside(persons, start, end)))
 
