@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.core.suggest.gazetteer import Gazetteer
 
-_CHECKOUT = Path(__file__).resolve().parent.parent
+# A source checkout's own resources/ first: an editable install made from another checkout (a
+# git worktree) maps desktop._resources to that checkout's files (ui/i18n.py does the same).
+_ROOT = Path(__file__).resolve().parent.parent
+_CHECKOUT = _ROOT / "resources" if (_ROOT / "pyproject.toml").is_file() else None
 GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
 
 
 def resource(name: str) -> Traversable:
-    # A source checkout's own files first: an editable install made from another checkout (a
-    # git worktree) maps desktop._resources to that checkout's resources/ (as in ui/i18n.py).
-    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "resources" / name).exists():
-        return _CHECKOUT / "resources" / name
+    if _CHECKOUT is not None and (_CHECKOUT / name).exists():
+        return _CHECKOUT / name
     return resources.files("desktop._resources") / name
 
 

@@ -26,7 +26,7 @@ from desktop.core.suggest.gazetteer import (
     adjective_forms,
     parse_entries,
 )
-from desktop.resources import GAZETTEER_FILES, gazetteer, read_text
+from desktop.resources import GAZETTEER_FILES, gazetteer, read_text, resource
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,7 +118,8 @@ def test_files_parse_and_ship_as_package_data() -> None:
     for name in GAZETTEER_FILES:
         entries = parse_entries(read_text(name), name)
         assert entries and all(isinstance(e, Entry) for e in entries)
-        assert (ROOT / "resources" / name).is_file()
+        # this checkout's file, even when the editable install was made from another checkout
+        assert Path(str(resource(name))) == ROOT / "resources" / name
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     patterns = config["setuptools"]["package-data"]["desktop._resources"]
     for name in GAZETTEER_FILES:
