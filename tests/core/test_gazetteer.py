@@ -255,6 +255,9 @@ def test_names_inside_other_names(gaz: Gazetteer) -> None:
         ("الشرق الأوسط", "organisation"),
         ("نادي برشلونة", "organisation"),
     ]
+    assert next(m.entry.name for m in gaz.find(text) if m.score >= 0.5) == "جامعة القاهرة"
+    written = "وقال للأمم المتحدة إن أميركا"
+    assert [m.entry.name for m in gaz.find(written)] == ["الأمم المتحدة", "الولايات المتحدة"]
     # …but a place in a conference's or an agreement's name stays a place
     assert _offered(gaz, "وقعت اتفاقية جنيف ثم مؤتمر مدريد") == ["جنيف", "مدريد"]
 
@@ -292,6 +295,7 @@ def test_pipeline_offers_places_and_bodies_with_their_source_and_score(gaz: Gaze
         ("سورية", "location", "gazetteer"),
     ]
     assert all(0 < s.score < 1 for s in found if s.rule == "gazetteer")
+    assert [s.name for s in found if s.rule == "gazetteer"] == ["موسكو", "الأمم المتحدة", "سوريا"]
     assert all(s.score == 1.0 for s in found if s.rule != "gazetteer")
     assert any(s.text == "سيرغي لافروف" and s.label_key == "person" for s in found)
     assert not any(s.rule == "gazetteer" for s in suggest(text, None))  # only when asked

@@ -232,10 +232,14 @@ _BODY_CUES = _folded(
 # Nouns that make the place after them part of a body's name. After the first group the body
 # is named with its head (جامعة القاهرة، نادي برشلونة، بنك قطر), after the second by the place's
 # name alone (صحيفة « القدس »، فريق ليفربول); either way the place is not offered as one.
-_WHOLE_HEADS = _folded(
-    "جامعة", "نادي", "ريال", "بنك", "مصرف", "متحف", "مؤسسة", "شركة", "سجن", "معهد", "كلية",
-    "أكاديمية", "فندق", "جمعية",
-)  # fmt: skip
+_WHOLE_HEAD_WORDS = {
+    fold(word): word
+    for word in (
+        "جامعة", "نادي", "ريال", "بنك", "مصرف", "متحف", "مؤسسة", "شركة", "سجن", "معهد", "كلية",
+        "أكاديمية", "فندق", "جمعية",
+    )
+}  # fmt: skip
+_WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 _NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
 # Nouns that make the place after them part of an event's name (كأس إنجلترا، مهرجان البندقية).
 # Not agreements, conferences, summits or wars: newswire tags the place in اتفاقية جنيف.
@@ -428,7 +432,8 @@ class Gazetteer:
                 continue
             place = entries[0]
             if whole:
-                body = Entry(f"{word[len(head_clitics) :]} {place.name}", "ORG", "body")
+                written = _WHOLE_HEAD_WORDS[word[len(head_clitics) :]]
+                body = Entry(f"{written} {place.name}", "ORG", "body")
                 head = word_start + len(head_clitics)
                 return _Found(word_start, head, end, body.name, "name", SCORE_BODY, (body,))
             body = Entry(place.name, "ORG", "body")

@@ -38,7 +38,9 @@ class Suggestion:
     known; for entities ``entity_id`` is the registry entity the name matched, if any.
     ``rule`` is the suggestion's source (``title``, ``claimant``, ``alias``, ``gazetteer``,
     ``reported``) and ``score`` its confidence in [0, 1]: the gazetteer's score for its names,
-    1.0 for the other rules, which have none yet.
+    1.0 for the other rules, which have none yet. ``name`` is the canonical name a gazetteer
+    suggestion stands for (``الولايات المتحدة`` for the written ``أميركا``, ``الأمم المتحدة`` for
+    ``للأمم المتحدة``): what a new entity is called when the suggestion is accepted.
     """
 
     kind: SuggestionKind
@@ -51,6 +53,7 @@ class Suggestion:
     claimant: str | None = None
     claimant_span: tuple[int, int] | None = None
     score: float = 1.0
+    name: str | None = None
 
 
 def suggest(
@@ -147,6 +150,7 @@ def suggest(
                 text[place.start : place.end],
                 "gazetteer",
                 score=place.score,
+                name=place.entry.name,
             )
         )
 

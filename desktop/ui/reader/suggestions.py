@@ -287,6 +287,7 @@ class SuggestionController(QObject):
                 entity_id=suggestion.entity_id,
                 is_entity=suggestion.kind == "entity",
                 claimant=suggestion.claimant,
+                entity_name=suggestion.name,
             )
             text = self.tr("Accept suggestion “{quote}”").format(
                 quote=isolate_short(plan.draft.quote, 28)
