@@ -208,6 +208,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     """Print the suggestions for one article (``--document``) or for every article."""
     from desktop.core.matching import AliasMatcher
     from desktop.core.suggest import suggest
+    from desktop.resources import gazetteer
 
     rows: list[dict[str, Any]] = []
     try:
@@ -218,7 +219,12 @@ def run_suggest(args: argparse.Namespace) -> int:
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             for document_id in ids:
                 text = project.documents.get(document_id).text
-                found = suggest(text, matcher, skip=_suggestion_filter(project, document_id))
+                found = suggest(
+                    text,
+                    matcher,
+                    skip=_suggestion_filter(project, document_id),
+                    gazetteer=gazetteer(),
+                )
                 rows.extend(_suggestion_row(document_id, item) for item in found)
     except HamishError as error:
         return _fail(error)
@@ -263,6 +269,7 @@ def _suggestion_row(document_id: int, item: Suggestion) -> dict[str, Any]:
         "end": item.end,
         "text": item.text,
         "rule": item.rule,
+        "score": item.score,
         "entity_id": item.entity_id,
         "claimant": item.claimant,
         "claimant_start": None if span is None else span[0],

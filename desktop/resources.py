@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.suggest.gazetteer import Gazetteer
+
+# A source checkout's own resources/ first: an editable install made from another checkout (a
+# git worktree) maps desktop._resources to that checkout's files (ui/i18n.py does the same).
+_ROOT = Path(__file__).resolve().parent.parent
+_CHECKOUT = _ROOT / "resources" if (_ROOT / "pyproject.toml").is_file() else None
+GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
 
 
 def resource(name: str) -> Traversable:
+    if _CHECKOUT is not None and (_CHECKOUT / name).exists():
+        return _CHECKOUT / name
     return resources.files("desktop._resources") / name
 
 
@@ -16,3 +30,15 @@ def read_text(name: str) -> str:
 
 def read_bytes(name: str) -> bytes:
     return resource(name).read_bytes()
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (``resources/gazetteer``), read and compiled once per process.
+
+    Compiling takes about half a second, so callers in the window run it in the background
+    (the suggestion task) rather than at start-up.
+    """
+    from desktop.core.suggest.gazetteer import Gazetteer
+
+    return Gazetteer.parse(*(read_text(name) for name in GAZETTEER_FILES))

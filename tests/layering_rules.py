@@ -54,7 +54,7 @@ RANKS: dict[str, int] = {
 CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop", "base"),  # desktop/__init__.py: __version__ only
     ("desktop.paths", "base"),  # XDG folders, standard library only
-    ("desktop.resources", "base"),  # importlib.resources, standard library only
+    ("desktop.resources", "base"),  # importlib.resources; reads the gazetteer for core
     ("desktop.core", "core"),
     ("desktop.core.*", "core"),
     ("desktop.store", "store"),

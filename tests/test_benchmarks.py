@@ -21,6 +21,7 @@ RUNS = {
     "export": (["--scale", "0.02"], "briefing, all sections"),
     "export_kills": (["--kills", "3", "--articles", "5"], "partial files:"),
     "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
+    "gazetteer_eval": (["--limit", "3"], "gazetteer entries:"),
 }
 
 

@@ -151,14 +151,20 @@ def test_suggest_uses_the_registry_and_leaves_out_what_is_done(
 ) -> None:
     argv = ["suggest", "--project", str(project), "--document", "4"]  # seeds/003
     before = rows(argv, capsys)
-    assert not any(row["label"] == "organisation" for row in before)  # never invented
+    organisations = [row for row in before if row["label"] == "organisation"]
+    # Without a registry, places and bodies come from the gazetteer alone, linked to nothing.
+    assert {row["rule"] for row in organisations} == {"gazetteer"}
+    assert "الكرملين" in {row["text"] for row in organisations}
+    assert all(row["entity_id"] is None and 0 < row["score"] < 1 for row in organisations)
     with Project.open(project, create=False) as opened:
         kremlin = opened.entities.add("الكرملين", "organisation")
         opened.entities.add("زاخاروفا", "person", aliases=("ماريا زاخاروفا",))
     registry = rows(argv, capsys)
     organisations = [row for row in registry if row["label"] == "organisation"]
-    assert organisations and all(row["entity_id"] == kremlin for row in organisations)
-    assert {row["text"] for row in organisations} == {"الكرملين"}
+    known = [row for row in organisations if row["text"] == "الكرملين"]
+    # The registry's entity takes the gazetteer's place: linked, and offered once.
+    assert known and all(row["entity_id"] == kremlin and row["rule"] == "alias" for row in known)
+    assert len(known) == sum(1 for row in before if row["text"] == "الكرملين")
 
     peskov = next(row for row in registry if row["text"] == "دميتري بسكوف")
     claim = next(row for row in registry if row["kind"] == "claim")

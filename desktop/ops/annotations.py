@@ -40,18 +40,20 @@ def entity_type(label: Label) -> str | None:
 
 
 def resolve_entity(
-    project: Project, quote: str, label: Label
+    project: Project, quote: str, label: Label, *, name: str | None = None
 ) -> tuple[int | None, NewEntity | None]:
     """Link a new mention to the entity it names, or plan a new one.
 
-    Looks for an entity of the label's type whose name or alias folds to the quote, then to
-    the quote without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new
-    entity named after the quote.
+    Looks for an entity of the label's type whose name or alias folds to ``name`` (the
+    canonical name a gazetteer suggestion knows: ``الأمم المتحدة`` for the written
+    ``للأمم المتحدة``, ``الولايات المتحدة`` for ``أميركا``), then to the quote, then to the quote
+    without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new entity named
+    ``name``, or after the quote.
     """
     type_ = entity_type(label)
     if type_ is None:
         return None, None
-    candidates = [quote]
+    candidates = [name, quote] if name else [quote]
     for strip in (1, 2):
         if len(quote) > strip + 2 and all(ch in _ONE_LETTER_PROCLITICS for ch in quote[:strip]):
             candidates.append(quote[strip:])
@@ -59,7 +61,7 @@ def resolve_entity(
         found = project.entities.exact(candidate, type_)
         if found:
             return found[0].id, None
-    return None, NewEntity(" ".join(quote.split()), type_)
+    return None, NewEntity(" ".join((name or quote).split()), type_)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +121,11 @@ def plan_suggestion(
     entity_id: int | None = None,
     is_entity: bool = True,
     claimant: str | None = None,
+    entity_name: str | None = None,
 ) -> AnnotationPlan:
     """Accepting a dashed suggestion: linked to the entity it matched (or one resolved or
-    planned), and for a claim the claimant the rules attributed (the registry's entity, or a
-    new person)."""
+    planned, by ``entity_name`` when the suggestion knows the canonical name), and for a claim
+    the claimant the rules attributed (the registry's entity, or a new person)."""
     draft = prepare_annotation(
         text, document_id, suggestion_start, suggestion_end, label.id, author, snap=False
     )
@@ -131,7 +134,7 @@ def plan_suggestion(
         if entity_id is not None and is_entity:
             draft = draft._replace(entity_id=entity_id)
         else:
-            found, new_entity = resolve_entity(project, draft.quote, label)
+            found, new_entity = resolve_entity(project, draft.quote, label, name=entity_name)
             if found is not None:
                 draft = draft._replace(entity_id=found)
     claim: dict[str, object] = {}

@@ -318,6 +318,24 @@ def test_undo_puts_back_the_decision_a_new_one_replaced(project: Project) -> Non
     assert project.database.conn.execute(verdict).fetchall() == [("rejected",)]
 
 
+def test_accepting_a_suggestion_names_the_entity_by_its_canonical_name(project: Project) -> None:
+    """A gazetteer suggestion knows the entry's name: the written ``جنيف`` could be any spelling
+    (أميركا for الولايات المتحدة, لأمم المتحدة in للأمم المتحدة); the entity takes the name, and
+    the next accepted spelling links to it."""
+    start = TEXT.index("جنيف")
+    location = _label(project, "location")
+    plan = annotations.plan_suggestion(
+        project, TEXT, 1, start, start + 4, location, "me", entity_name="جنيف السويسرية"
+    )
+    assert plan.new_entity == NewEntity("جنيف السويسرية", "location")
+    annotations.add_annotations(project, [plan])
+    (entity,) = project.entities.exact("جنيف السويسرية", "location")
+    again = annotations.plan_suggestion(
+        project, TEXT, 1, start, start + 4, location, "me", entity_name="جنيف السويسرية"
+    )
+    assert again.new_entity is None and again.draft.entity_id == entity.id
+
+
 def test_undoing_a_new_label_gives_its_shortcut_back(project: Project) -> None:
     person = _label(project, "person")
     assert person.shortcut == "1"

@@ -28,7 +28,12 @@ def test_accept_and_reject_suggestions(
     assert suggestions.items, "the Kerry article has reporting verbs and titles"
     assert all(s.kind == "suggestion" for s in window.reader.text.index.spans() if s.id < 0)
     claims = [s for s in suggestions.items.values() if s.label_key == "claim"]
-    target = next(s for s in claims if s.claimant and "كيري" in s.claimant)
+    # A claim whose first word is no other suggestion (a place that opens it is one), so the
+    # caret at its start holds the claim alone.
+    starts = [s.start for s in suggestions.items.values()]
+    target = next(
+        s for s in claims if s.claimant and "كيري" in s.claimant and starts.count(s.start) == 1
+    )
     text = window.reader.text
     text.select_cp(target.start, target.start)
     text.setFocus()
@@ -109,7 +114,28 @@ def test_editing_a_label_keeps_the_dashed_suggestions(
     assert window.session is not None
     person = window.project.labels.by_key("person")
     assert person is not None
-    window.session.run(
-        partial(edit_label, label_id=person.id, fields={"color": "#123456"})
-    )
+    window.session.run(partial(edit_label, label_id=person.id, fields={"color": "#123456"}))
     assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == drawn
+
+
+def test_accepting_a_gazetteer_suggestion_names_the_entity(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """The written ``للأمم المتحدة`` is offered from the gazetteer as an organisation; accepting
+    it creates the entity ``الأمم المتحدة``, not one named after the contracted letters."""
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        _open_seed(window, "العام للأمم المتحدة")
+    target = next(
+        s
+        for s in suggestions.items.values()
+        if s.rule == "gazetteer" and s.name == "الأمم المتحدة" and s.text != s.name
+    )
+    assert target.label_key == "organisation" and 0 < target.score < 1
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        assert suggestions.accept(target)
+    (annotation,) = window.annotation_model.annotations()
+    assert annotation.entity_id is not None
+    entity = window.project.entities.get(annotation.entity_id)
+    assert (entity.name, entity.type) == ("الأمم المتحدة", "organisation")

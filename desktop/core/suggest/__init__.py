@@ -23,7 +23,11 @@ The rules, in the order they run:
    ends a name (``سيرغي لافروف محادثات`` → سيرغي لافروف). The rule runs twice, so what the
    first pass learnt applies to the whole article.
 2. *Registry*: every alias of a known entity (:class:`AliasMatcher`) is suggested with the
-   entity's type; organisations and locations come only from here, never from guesses.
+   entity's type. *Gazetteer* (when the caller passes one): the places and organisations of
+   ``resources/gazetteer`` (:mod:`.gazetteer`: countries, capitals, cities, regions, waters,
+   international and Arab bodies, parties, agencies) that the registry and rule 1 leave free,
+   each with a score; so a new project's first article has locations and organisations too.
+   Organisations and locations come only from these two lists, never from guesses.
 3. *Claims*: the article is cut into sentences (on . ! ? ؟ and new lines, never inside a
    quotation), reporting verbs are found (قال، أعلن، أكد … with feminine, dual, plural,
    imperfect and participle forms and و/ف), and each verb opens a clause. Its claimant is the
@@ -43,8 +47,10 @@ The package is split by level, each module using only those above it:
   quotation pairing and sentence ends.
 * :mod:`.names`: rule 1, person names after (or before) a title.
 * :mod:`.claims`: rule 3, reporting clauses, their claimants and passages.
+* :mod:`.gazetteer`: the gazetteer's entries (parsed from the text of its files) and their
+  matcher, with the rules that tell a place from an adjective or a common word.
 * :mod:`.pipeline`: :class:`Suggestion` and :func:`suggest`, which runs the rules in order and
-  adds the registry's aliases (rule 2).
+  adds the registry's aliases and the gazetteer's names (rule 2).
 
 Names with a leading underscore are private to the package.
 """

@@ -2,20 +2,24 @@
 
 :func:`suggest` builds the article's tokens, learns the persons the registry knows, runs the
 title rule twice (:mod:`.names`; the second pass knows the surnames), offers every registry
-alias with its entity's type (rule 2), then the claims with their claimants (:mod:`.claims`),
-suggesting as persons the claimants made only of learnt names. Spans are mapped back to raw
-code points; the caller's ``skip`` drops what was already annotated or decided.
+alias with its entity's type (rule 2), the places and organisations of the gazetteer
+(:mod:`.gazetteer`) that the registry and the title rule leave free, then the claims with their
+claimants (:mod:`.claims`), suggesting as persons the claimants made only of learnt names. Spans
+are mapped back to raw code points; the caller's ``skip`` drops what was already annotated or
+decided.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.arabic import fold
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.suggest.claims import _claim_spans
+from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
 from desktop.core.suggest.names import _learn, _title_names
 from desktop.core.suggest.tokens import _Article
 
@@ -32,6 +36,11 @@ class Suggestion:
     For claims, ``claimant``/``claimant_span`` give who said it as written (for an inherited
     claimant, where it was last named) and ``entity_id`` the claimant's registry entity when
     known; for entities ``entity_id`` is the registry entity the name matched, if any.
+    ``rule`` is the suggestion's source (``title``, ``claimant``, ``alias``, ``gazetteer``,
+    ``reported``) and ``score`` its confidence in [0, 1]: the gazetteer's score for its names,
+    1.0 for the other rules, which have none yet. ``name`` is the canonical name a gazetteer
+    suggestion stands for (``الولايات المتحدة`` for the written ``أميركا``, ``الأمم المتحدة`` for
+    ``للأمم المتحدة``): what a new entity is called when the suggestion is accepted.
     """
 
     kind: SuggestionKind
@@ -43,6 +52,8 @@ class Suggestion:
     entity_id: int | None = None
     claimant: str | None = None
     claimant_span: tuple[int, int] | None = None
+    score: float = 1.0
+    name: str | None = None
 
 
 def suggest(
@@ -51,13 +62,15 @@ def suggest(
     *,
     known_types: dict[int, str] | None = None,
     skip: Callable[[int, int], bool] | None = None,
+    gazetteer: Gazetteer | None = None,
+    min_score: float = DEFAULT_MIN_SCORE,
 ) -> list[Suggestion]:
     """Entity and claim suggestions for one article, sorted by start.
 
     ``matcher`` holds the registry's aliases (``None`` for rules only); ``known_types`` maps
     entity ids to their type (default: the types the matcher was built with). ``skip(start,
     end)`` returns True for spans the caller does not want offered again (already annotated or
-    decided).
+    decided). ``gazetteer`` adds its places and organisations scoring at least ``min_score``.
     """
     art = _Article.build(text)
     types = dict(matcher.types) if matcher is not None else {}
@@ -66,6 +79,14 @@ def suggest(
     persons = [m for m in registry if types.get(m.entity_id or -1) == "person"]
     for match in persons:
         art.learnt.update(w for w in fold(text[match.start : match.end]).split())
+
+    places: list[GazetteerMatch] = []
+    if gazetteer is not None:
+        places = [
+            m
+            for m in gazetteer.find_normalised(art.norm)
+            if m.kind == "name" and m.score >= min_score
+        ]
 
     names = _title_names(art)
     _learn(art, names)
@@ -83,6 +104,7 @@ def suggest(
         results.setdefault((item.kind, item.start, item.end), item)
 
     name_spans: list[tuple[int, int]] = []
+    place_index = _SpanIndex((p.word_start, p.end) for p in places)  # with the clitics
     for first, last, _ in names:
         start, end = art.raw(art.starts[first], art.ends[last])
         if any(
@@ -90,6 +112,8 @@ def suggest(
             for m in registry
         ):
             continue  # the registry knows this span as an organisation or a place
+        if place_index.covers(start, end):
+            continue  # a place or a body after a title (الرئيس فرنسا، بباريس), not a person
         name_spans.append((start, end))
         add(_entity(text, start, end, "title", _entity_inside(persons, start, end)))
 
@@ -108,6 +132,25 @@ def suggest(
                 text[match.start : match.end],
                 "alias",
                 match.entity_id,
+            )
+        )
+
+    taken = _SpanIndex([*name_spans, *((m.start, m.end) for m in registry)])
+    for place in places:
+        if taken.overlaps(place.start, place.end):
+            continue  # a person's name (the title rule's), or an entity the registry knows
+        if place.entry.ambiguous and all(w in art.learnt for w in place.form.split()):
+            continue  # a word this article uses in a person's name (عمران خان)
+        add(
+            Suggestion(
+                "entity",
+                place.label_key,
+                place.start,
+                place.end,
+                text[place.start : place.end],
+                "gazetteer",
+                score=place.score,
+                name=place.entry.name,
             )
         )
 
@@ -137,6 +180,25 @@ def suggest(
             )
         )
     return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+class _SpanIndex:
+    """Spans searched by bisection, so thousands of names and places cost little."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        first = bisect_left(self.starts, start - self.longest)
+        return self.spans[first : bisect_left(self.starts, end)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._near(start, end))
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._near(start, end))
 
 
 def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -> Suggestion:

@@ -1,5 +1,6 @@
 """Rule-based suggestions in the reader: candidate names after titles, known aliases from the
-registry and claim sentences with their claimant, drawn with a dashed underline.
+registry, places and organisations from the gazetteer and claim sentences with their claimant,
+drawn with a dashed underline.
 
 Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
 step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
@@ -178,10 +179,11 @@ class SuggestionController(QObject):
         def compute(_progress: Progress) -> list[Suggestion]:
             from desktop.core.matching import AliasMatcher
             from desktop.core.suggest import suggest
+            from desktop.resources import gazetteer
 
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             skip = _skipper(tagged, decided, body)
-            return suggest(body, matcher, skip=skip)
+            return suggest(body, matcher, skip=skip, gazetteer=gazetteer())
 
         def done(found: list[Suggestion]) -> None:
             if generation == self._generation and self.reader.document_id == doc:
@@ -285,6 +287,7 @@ class SuggestionController(QObject):
                 entity_id=suggestion.entity_id,
                 is_entity=suggestion.kind == "entity",
                 claimant=suggestion.claimant,
+                entity_name=suggestion.name,
             )
             text = self.tr("Accept suggestion “{quote}”").format(
                 quote=isolate_short(plan.draft.quote, 28)

@@ -1,0 +1,518 @@
+"""The gazetteer: places and organisations a new project knows before the analyst tags anything.
+
+Why: on the first article of a new project the registry is empty and the title rule finds only
+persons, so no location or organisation would ever be suggested. The gazetteer is a list,
+written from general knowledge, of the world's countries and territories, capitals, major
+cities (every Arab governorate and most towns in the news), regions, seas and rivers, and the
+international, regional and Arab organisations, parties, armed groups and news agencies that
+newswire names. The data lives in ``resources/gazetteer/*.tsv`` (one entry a line: name, type,
+subtype, spelling variants, adjectives, English name, country, flags; the files' header explains
+the columns). This module is standard library only: the caller reads the files (see
+``desktop.resources.gazetteer``) and hands their text to :meth:`Gazetteer.parse`.
+
+Matching is the registry's (:class:`~desktop.core.matching.AliasMatcher`): folded (hamza, ة/ه,
+ى/ي, harakat), clitic-aware (و ف ب ك ل, and ل + ال written لل), longest name first, never adding
+an article the name does not have — so ``سورية`` (Syria) is not found inside ``السورية``.
+
+What the list alone cannot settle is decided from the word before the name:
+
+* *Adjectives are not places.* Each entry keeps its nisba adjectives apart (``سوري``; the
+  inflections ``سورية، السوري، السوريون …`` are derived). They are matched too, so they can be
+  told apart, but never offered as names. Where a name is written exactly like an adjective
+  (``سورية`` the country and ``سورية`` "Syrian (f.)"; ``السعودية``), it is an adjective after a
+  noun it could qualify with the same definiteness (``مصادر سورية``، ``الحكومة السعودية``) or
+  after another adjective (``اللبنانية والسعودية``), and a name otherwise (``في سورية``,
+  ``أعلنت السعودية``, ``بسورية``).
+* *Ambiguous names* (flag ``ambiguous``: also a common word or a person's name — ``صور`` Tyre
+  and "pictures", ``العقبة`` Aqaba and "the obstacle", ``فتح``, ``أمل``, ``المستقبل``) score low
+  unless a cue comes before them (``في``، ``مدينة``، ``حزب``، ``عناصر`` …) or the same entity is
+  named unambiguously elsewhere in the text (``حركة فتح`` … ``فتح``).
+* A name right after ``بن``، ``أبو``، ``آل``، ``عبد`` … is part of a person's name
+  (``محمد بن زايد``، ``آل ثاني``) and scores low.
+
+Every match carries a score in [0, 1]; the suggestion pipeline offers names from
+:data:`DEFAULT_MIN_SCORE` up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.arabic import (
+    ARTICLE,
+    LAM,
+    LAM_CLITICS,
+    PROCLITICS,
+    Normalised,
+    fold,
+    fold_words,
+    normalise,
+)
+from desktop.core.matching import AliasMatcher
+from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _VERB_WORDS
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_MIN_SCORE",
+    "Entry",
+    "Gazetteer",
+    "GazetteerMatch",
+    "adjective_forms",
+    "parse_entries",
+]
+
+EntryType = Literal["LOC", "ORG"]
+MatchKind = Literal["name", "adjective"]
+
+COLUMNS = ("name", "type", "subtype", "variants", "adjectives", "english", "in", "flags")
+"""The columns of a gazetteer file, in order (tab-separated)."""
+
+FLAGS = frozenset({"ambiguous"})
+LABELS: dict[str, str] = {"LOC": "location", "ORG": "organisation"}
+"""Entry type → the project's entity-kind label key (see ``pipeline.LABEL_KEYS``)."""
+
+DEFAULT_MIN_SCORE = 0.5
+"""The lowest score the suggestion pipeline offers: ambiguous names without a cue stay below."""
+
+# Scores, highest first. A name of several words is rarely anything else.
+SCORE_PHRASE = 0.95
+SCORE_NAME = 0.9
+SCORE_NOT_ADJECTIVE = 0.85  # written like an adjective, but where an adjective cannot be
+SCORE_EVIDENCE = 0.75  # ambiguous, but the article names the same entity unambiguously
+SCORE_CUE = 0.7  # ambiguous, after a word that announces a place or a body
+SCORE_QUOTED = 0.45  # in quotation marks: a title (« الشرق الأوسط » the newspaper)
+SCORE_HEADED = 0.4  # after جامعة، نادي، كأس …: part of a body's or an event's name
+SCORE_BODY = 0.6  # the body a place names after جامعة، نادي، صحيفة … (an organisation)
+SCORE_PREPOSITION = 0.45  # ambiguous, after a preposition only
+SCORE_AMBIGUOUS = 0.3
+SCORE_PERSON = 0.2  # after بن، أبو، آل …: part of a person's or a family's name
+SCORE_ADJECTIVE = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a gazetteer file."""
+
+    name: str
+    type: EntryType
+    subtype: str
+    variants: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    english: str = ""
+    within: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+    @property
+    def label_key(self) -> str:
+        """The project label this entry is suggested with (``location``, ``organisation``)."""
+        return LABELS[self.type]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and its variants."""
+        return (self.name, *self.variants)
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What two lines naming the same thing share (``فتح`` and ``حركة فتح``)."""
+        return self.type, self.english or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerMatch:
+    """A gazetteer name or adjective in a text, in raw code points.
+
+    Like :class:`~desktop.core.matching.Match`, ``start``/``end`` cover the name without its
+    proclitics and ``word_start`` is where the written word begins. ``entries`` are every entry
+    the form belongs to (``عمان`` is Oman and Amman), the first being ``entry``.
+    """
+
+    start: int
+    end: int
+    word_start: int
+    form: str
+    kind: MatchKind
+    score: float
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+    @property
+    def label_key(self) -> str:
+        return self.entry.label_key
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
+    """The entries of one gazetteer file (see :data:`COLUMNS`); ``#`` starts a comment line.
+
+    Raises ``ValueError`` naming the line for a malformed one: the files ship with the
+    application, so a bad line is a defect to fix, not the analyst's input.
+    """
+    entries: list[Entry] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(COLUMNS):
+            raise ValueError(f"{source}:{number}: {len(cells)} columns, at most {len(COLUMNS)}")
+        cells += [""] * (len(COLUMNS) - len(cells))
+        name, kind, subtype, variants, adjectives, english, within, flags = (
+            cell.strip() for cell in cells
+        )
+        if not name or kind not in LABELS or not subtype:
+            raise ValueError(f"{source}:{number}: needs a name, LOC or ORG, and a subtype")
+        unknown = set(_split(flags.replace(",", "|"))) - FLAGS
+        if unknown:
+            raise ValueError(f"{source}:{number}: unknown flag {sorted(unknown)[0]!r}")
+        entries.append(
+            Entry(
+                name,
+                "LOC" if kind == "LOC" else "ORG",
+                subtype,
+                _split(variants),
+                _split(adjectives),
+                english,
+                _split(within),
+                "ambiguous" in flags,
+            )
+        )
+    return entries
+
+
+_NISBA_ENDINGS = ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+def adjective_forms(adjective: str) -> list[str]:
+    """The written forms an adjective column entry stands for.
+
+    A one-word nisba (ending in ي) stands for its inflections — feminine ة, plurals ون/ين/ات,
+    duals ان/تان/تين — each with and without ال; another one-word form (a broken plural such as
+    ``أتراك``) for itself with and without ال; a phrase (``الكوري الشمالي``) only for itself. The
+    indefinite accusative (``سوريا`` "a Syrian") is left out on purpose: it is written exactly
+    like the country.
+    """
+    if " " in adjective.strip():
+        return [adjective.strip()]
+    word = adjective.strip()
+    bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
+    stems = [bare + ending for ending in _NISBA_ENDINGS] if bare.endswith("ي") else [bare]
+    return [form for stem in stems for form in (stem, ARTICLE + stem)]
+
+
+def _folded(*words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words)
+
+
+# Words after which an ambiguous place name is taken as a place: nouns that announce one…
+_PLACE_CUES = _folded(
+    "مدينة", "مدينتي", "بلدة", "قرية", "منطقة", "محافظة", "ولاية", "إقليم", "عاصمة", "مطار",
+    "ميناء", "حي", "مخيم", "قضاء", "مديرية", "ناحية", "ضواحي", "أطراف", "جزيرة", "بلاد",
+    "دولة", "مملكة", "سلطنة", "إمارة", "جمهورية", "أنحاء", "مدن", "بلدات", "قرى", "ريف",
+    "شواطئ", "سواحل", "ساحل", "نهر", "بحر", "جبل", "سكان", "أهالي", "شمال", "جنوب", "شرق",
+    "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "زار", "زيارة", "وصل",
+    "غادر",
+)  # fmt: skip
+# … and prepositions, which also precede the common words an ambiguous name is written like
+# (في إطار، من باب): they raise an ambiguous name only as far as the threshold's edge.
+_PLACE_PREPOSITIONS = _folded("في", "من", "إلى", "الى", "إلي", "نحو", "لدى", "عبر", "داخل")
+# Words after which an ambiguous organisation name is taken as one.
+_BODY_CUES = _folded(
+    "حركة", "حزب", "تيار", "تنظيم", "جماعة", "جبهة", "كتلة", "قناة", "شبكة", "صحيفة", "وكالة",
+    "عناصر", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "أنصار", "قادة", "قيادة", "قيادي", "زعيم",
+    "نواب", "وزراء", "مراسل", "مراسلة", "مكتب", "ناطق", "المتحدث", "الناطق", "متحدث", "باسم",
+)  # fmt: skip
+# Nouns that make the place after them part of a body's name. After the first group the body
+# is named with its head (جامعة القاهرة، نادي برشلونة، بنك قطر), after the second by the place's
+# name alone (صحيفة « القدس »، فريق ليفربول); either way the place is not offered as one.
+_WHOLE_HEAD_WORDS = {
+    fold(word): word
+    for word in (
+        "جامعة", "نادي", "ريال", "بنك", "مصرف", "متحف", "مؤسسة", "شركة", "سجن", "معهد", "كلية",
+        "أكاديمية", "فندق", "جمعية",
+    )
+}  # fmt: skip
+_WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
+_NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
+# Nouns that make the place after them part of an event's name (كأس إنجلترا، مهرجان البندقية).
+# Not agreements, conferences, summits or wars: newswire tags the place in اتفاقية جنيف.
+_EVENT_HEADS = _folded("كأس", "بطولة", "دورة", "مهرجان", "ستاد", "استاد")
+_HEADS = _WHOLE_HEADS | _NAME_HEADS | _EVENT_HEADS
+# Words before which a name belongs to a person or a family (آل folds to ال).
+_PERSON_PARTICLES = _folded("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "أم")
+# Words that cannot be the noun an adjective qualifies: function, time and verb words, cues.
+_NOT_NOUNS = (
+    _FUNCTION_WORDS
+    | _TIME_WORDS
+    | _VERB_WORDS
+    | _PLACE_CUES
+    | _PLACE_PREPOSITIONS
+    | _BODY_CUES
+    | _WHOLE_HEADS
+    | _NAME_HEADS
+    | _EVENT_HEADS
+)
+_QUOTES = frozenset('«»“”"„‟')
+_CONJUNCTION_PREFIXES = ("و", "ف")
+
+
+def _quoted(folded: str, word_start: int, end: int) -> bool:
+    """Whether the name is the whole of a quotation (« الشرق الأوسط »، " القادسية ")."""
+    i = word_start
+    while i > 0 and folded[i - 1] in " \t":
+        i -= 1
+    j = end
+    while j < len(folded) and folded[j] in " \t":
+        j += 1
+    return i > 0 and j < len(folded) and folded[i - 1] in _QUOTES and folded[j] in _QUOTES
+
+
+def _previous_word(
+    folded: str, word_start: int, *, through_quote: bool = False
+) -> tuple[str, int] | None:
+    """The folded word right before ``word_start`` and its start; None after punctuation or
+    at the start of the text. ``through_quote`` looks past an opening quotation mark
+    (صحيفة « القدس »)."""
+    i = word_start
+    while i > 0 and folded[i - 1] in " \t":
+        i -= 1
+    if through_quote and i > 0 and folded[i - 1] in _QUOTES:
+        i -= 1
+        while i > 0 and folded[i - 1] in " \t":
+            i -= 1
+    end = i
+    while i > 0 and (folded[i - 1].isalnum() or folded[i - 1] == "_"):
+        i -= 1
+    return (folded[i:end], i) if i < end else None
+
+
+def _bare(word: str) -> str:
+    """``word`` without a leading conjunction (وفي → في), if what is left is a word."""
+    if len(word) > 2 and word[0] in _CONJUNCTION_PREFIXES:
+        return word[1:]
+    return word
+
+
+def _cue_clitics(word: str, cues: frozenset[str]) -> str | None:
+    """The proclitics in front of ``word`` if the rest is a cue (ومن، بمدينة، لنادي), else None."""
+    if word in cues:
+        return ""
+    for clitic in PROCLITICS:
+        if clitic and word.startswith(clitic) and word[len(clitic) :] in cues:
+            return clitic
+    return None
+
+
+def _is_cue(word: str, cues: frozenset[str]) -> bool:
+    """Whether ``word``, alone or without its proclitics, is one of ``cues``."""
+    return _cue_clitics(word, cues) is not None
+
+
+def _definite(word: str) -> bool:
+    """Whether a folded word carries the article (ال، وال، بال، فال، كال، لل، ولل …)."""
+    for prefix in ("", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"):
+        if word.startswith(prefix + ARTICLE) and len(word) > len(prefix) + 3:
+            return True
+    return any(
+        word.startswith(clitic + LAM) and len(word) > len(clitic) + 3 for clitic in LAM_CLITICS
+    )
+
+
+class Gazetteer:
+    """The entries of the gazetteer files and a matcher over their names and adjectives.
+
+    Built once (the matcher compiles one pattern for every form) and used on many texts.
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._names: dict[str, list[Entry]] = {}
+        self._adjectives: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for name in entry.names:
+                key = fold_words(name)
+                if key and entry not in self._names.setdefault(key, []):
+                    self._names[key].append(entry)
+            for adjective in entry.adjectives:
+                for form in adjective_forms(adjective):
+                    key = fold_words(form)
+                    if key and entry not in self._adjectives.setdefault(key, []):
+                        self._adjectives[key].append(entry)
+        # Only the names are compiled (the adjectives are looked up, and are twice as many):
+        # a name is found whole-word, so an adjective around it cannot hide it.
+        self._matcher = AliasMatcher((None, key) for key in self._names)
+
+    @classmethod
+    def parse(cls, *texts: str) -> Gazetteer:
+        """From the text of one or more gazetteer files."""
+        return cls(entry for text in texts for entry in parse_entries(text))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entries_for(self, name: str) -> list[Entry]:
+        """The entries a name (any spelling) belongs to, as written or folded."""
+        return list(self._names.get(fold_words(name), ()))
+
+    def is_adjective(self, word: str) -> bool:
+        """Whether ``word`` (without proclitics) is one of the entries' adjective forms."""
+        return fold_words(word) in self._adjectives
+
+    def find(self, text: str) -> list[GazetteerMatch]:
+        """Every gazetteer name and adjective in ``text``, in text order."""
+        return self.find_normalised(normalise(text))
+
+    def find_normalised(self, norm: Normalised) -> list[GazetteerMatch]:
+        """Like :meth:`find` for a text the caller has already normalised."""
+        folded = norm.text
+        found: list[_Found] = []
+        for word_start, start, end, key, clitics in self._matcher.scan(folded):
+            entries = tuple(self._names[key])
+            before = _previous_word(folded, word_start)
+            previous = before[0] if before is not None else None
+            kind, score = self._judge(key, clitics, previous, entries, key in self._adjectives)
+            quotable = kind == "name" and entries[0].type == "LOC" and score > SCORE_QUOTED
+            if quotable and _quoted(folded, word_start, end):
+                score = SCORE_QUOTED  # a place's name as a title: a newspaper, a film
+            found.append(_Found(word_start, start, end, key, kind, score, entries))
+            body = None
+            if kind == "name":
+                head = _previous_word(folded, word_start, through_quote=True)
+                body = self._body(head, clitics, entries, start, end)
+            if body is not None:
+                found.append(body)
+        # Second look: an ambiguous name whose entity the text names unambiguously elsewhere.
+        sure = {
+            entry.identity
+            for item in found
+            if item.kind == "name" and item.score >= SCORE_NAME
+            for entry in item.entries
+        }
+        matches: list[GazetteerMatch] = []
+        for item in found:
+            score = item.score
+            uncertain = item.kind == "name" and SCORE_PERSON < score < SCORE_EVIDENCE
+            if uncertain and any(entry.identity in sure for entry in item.entries):
+                score = SCORE_EVIDENCE
+            raw_start, raw_end = norm.to_raw(item.start, item.end)
+            raw_word = raw_start
+            if item.word_start < item.start:
+                raw_word = norm.to_raw(item.word_start, item.word_start + 1)[0]
+            matches.append(
+                GazetteerMatch(
+                    raw_start, raw_end, raw_word, item.key, item.kind, score, item.entries
+                )
+            )
+        matches.sort(key=lambda m: (m.start, m.end))
+        return matches
+
+    @staticmethod
+    def _body(
+        before: tuple[str, int] | None,
+        clitics: str,
+        entries: tuple[Entry, ...],
+        start: int,
+        end: int,
+    ) -> _Found | None:
+        """The organisation a place names after a body's head: the head and the place
+        (جامعة القاهرة) or the place's name alone (صحيفة « القدس »)."""
+        if before is None or any(c in clitics for c in "بكل") or entries[0].type != "LOC":
+            return None
+        word, word_start = before
+        for heads, whole in ((_WHOLE_HEADS, True), (_NAME_HEADS, False)):
+            head_clitics = _cue_clitics(word, heads)
+            if head_clitics is None:
+                continue
+            place = entries[0]
+            if whole:
+                written = _WHOLE_HEAD_WORDS[word[len(head_clitics) :]]
+                body = Entry(f"{written} {place.name}", "ORG", "body")
+                head = word_start + len(head_clitics)
+                return _Found(word_start, head, end, body.name, "name", SCORE_BODY, (body,))
+            body = Entry(place.name, "ORG", "body")
+            return _Found(start, start, end, body.name, "name", SCORE_BODY, (body,))
+        return None
+
+    def _judge(
+        self,
+        key: str,
+        clitics: str,
+        previous: str | None,
+        entries: tuple[Entry, ...],
+        clashes: bool,
+    ) -> tuple[MatchKind, float]:
+        """Name or adjective, and the score, from the form and the word before it."""
+        bare = _bare(previous) if previous is not None else None
+        if bare is not None and (bare in _PERSON_PARTICLES or previous in _PERSON_PARTICLES):
+            return "name", SCORE_PERSON
+        if (
+            previous is not None
+            and entries[0].type == "LOC"
+            and not _prepositional(clitics)
+            and _is_cue(previous, _HEADS)
+        ):
+            return "name", SCORE_HEADED
+        ambiguous = all(entry.ambiguous for entry in entries)
+        if clashes:
+            # Written like an adjective: one after a noun of the same definiteness, or after
+            # another adjective (اللبنانية والسعودية), unless a preposition is attached.
+            qualifies = (
+                previous is not None
+                and bare is not None
+                and not _prepositional(clitics)
+                and not previous.isdigit()
+                and bare not in _NOT_NOUNS
+                and previous not in _NOT_NOUNS
+                and (
+                    _definite(previous) == key.startswith(ARTICLE)
+                    or self.is_adjective(bare)
+                    or self.is_adjective(previous)
+                )
+            )
+            if qualifies:
+                return "adjective", SCORE_ADJECTIVE
+            if not ambiguous:
+                return "name", SCORE_NOT_ADJECTIVE
+        if ambiguous:
+            return "name", _ambiguous_score(previous, entries[0].type)
+        if "ك" in clitics and " " not in key:
+            return "name", SCORE_PREPOSITION  # ك "like" before a place is rare: كريمة، كبير
+        return "name", SCORE_PHRASE if " " in key else SCORE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A match in folded offsets, before the second look and the map to raw offsets."""
+
+    word_start: int
+    start: int
+    end: int
+    key: str
+    kind: MatchKind
+    score: float
+    entries: tuple[Entry, ...]
+
+
+def _prepositional(clitics: str) -> bool:
+    """Whether the proclitics hold a preposition (ب، ك، ل): then the name is its object."""
+    return any(c in clitics for c in "بكل")
+
+
+def _ambiguous_score(previous: str | None, kind: EntryType) -> float:
+    """An ambiguous name's score from the word before it."""
+    if previous is None:
+        return SCORE_AMBIGUOUS
+    if kind == "ORG":
+        return SCORE_CUE if _is_cue(previous, _BODY_CUES) else SCORE_AMBIGUOUS
+    if _is_cue(previous, _PLACE_CUES):
+        return SCORE_CUE
+    if _is_cue(previous, _PLACE_PREPOSITIONS):
+        return SCORE_PREPOSITION
+    return SCORE_AMBIGUOUS
