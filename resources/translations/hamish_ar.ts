@@ -1376,6 +1376,58 @@
         <translation>تعذّر فتح {path}: {detail}</translation>
     </message>
     <message>
+        <source>{path} is not a regular file, so not a Hamish project.</source>
+        <translation>{path} ليس ملفًا عاديًا، فهو ليس مشروع هامش.</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes), not a Hamish project; it was left as it is.</source>
+        <translation>{path} فارغ (0 بايت)، وليس مشروع هامش؛ تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only (its file, folder or disk cannot be written); nothing was changed.</source>
+        <translation>{path} مفتوح للقراءة فقط (لا تمكن الكتابة في ملفه أو مجلده أو قرصه)؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} was saved by an older version of Hamish and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy.</source>
+        <translation>حُفظ {path} بإصدار أقدم من هامش ويجب تحديثه، لكنه للقراءة فقط. انسخه إلى مجلد تستطيع الكتابة فيه وافتح النسخة.</translation>
+    </message>
+    <message>
+        <source>{path} was not closed properly and is read-only, so the edits in its journal ({name}) cannot be shown; open it where it can be written to see them.</source>
+        <translation>لم يُغلق {path} كما ينبغي وهو للقراءة فقط، لذا لا يمكن عرض التعديلات التي في سجل تعديلاته ({name})؛ افتحه حيث تمكن الكتابة فيه لتراها.</translation>
+    </message>
+    <message>
+        <source>The journal of {path} ({name}) is damaged: {count} frames of saved edits after the damage could not be recovered.</source>
+        <translation>سجل تعديلات {path} ({name}) تالف: تعذّر استرداد {count} من إطارات التعديلات المحفوظة بعد موضع التلف.</translation>
+    </message>
+    <message>
+        <source>Copies of the project and its journal as they were are kept in {folder}: {name} and {wal}.</source>
+        <translation>حُفظت نسختان من المشروع وسجل تعديلاته كما كانا في {folder}: {name} و{wal}.</translation>
+    </message>
+    <message>
+        <source>No copy of the journal of {path} could be kept: {detail}.</source>
+        <translation>تعذّر حفظ نسخة من سجل تعديلات {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>No backup of {path} could be made: {detail}.</source>
+        <translation>تعذّر أخذ نسخة احتياطية من {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>لا توجد نسخة احتياطية في {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is the project itself, not a backup of it.</source>
+        <translation>{path} هو المشروع نفسه، وليس نسخة احتياطية منه.</translation>
+    </message>
+    <message>
+        <source>{path} is open in a Hamish window or another program; close it there, then restore the backup.</source>
+        <translation>{path} مفتوح في نافذة هامش أو في برنامج آخر؛ أغلقه هناك، ثم استعد النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>Cannot restore {path}: {detail}. The project was left as it was.</source>
+        <translation>تعذّرت استعادة {path}: {detail}. تُرك المشروع كما كان.</translation>
+    </message>
+    <message>
         <source>{name} is {size} MB; articles larger than {limit} MB are not imported.</source>
         <translation>حجم {name} هو {size} ميغابايت؛ لا تُستورد المقالات الأكبر من {limit} ميغابايت.</translation>
     </message>
