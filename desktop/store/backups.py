@@ -12,12 +12,14 @@ included — taken:
 Where: a ``backups`` folder next to the project, one file per backup named
 ``<project stem>-YYYYMMDD-HHMMSS-<kind>.hamish`` (local time; ``-2``, ``-3``… before the kind
 when two fall in the same second), so the projects of one folder share it without colliding.
-Kinds: ``daily``, ``upgrade``, ``restore`` — and ``crash``: a write-ahead log left over by a
-crash, copied (``…-crash.hamish-wal`` and ``-shm``, with the project itself when the log is
-damaged) before SQLite recovers it, so it can still be inspected.
+Kinds: ``daily``, ``manual`` (``hamish backups create``), ``upgrade``, ``restore`` — and
+``crash``: a write-ahead log left over by a crash, copied (``…-crash.hamish-wal`` and ``-shm``,
+with the project itself when the log is damaged) before SQLite recovers it, so it can still be
+inspected; crash copies are not offered for restoring.
 
 Rotation: of the daily backups the newest of each of the last 7 days that have one, then the
-newest of each of the 4 weeks before; of each other kind the newest 4. A backup is a complete
+newest of each of the 4 weeks before; the newest 10 manual ones; of each other kind the
+newest 4. A backup is a complete
 project file in rollback-journal mode (one self-contained file): it opens in Hamish or any
 SQLite tool as it is.
 
@@ -43,12 +45,13 @@ from pathlib import Path
 from desktop.core.errors import ProjectError
 
 FOLDER = "backups"
-DAILY, UPGRADE, RESTORE, CRASH = "daily", "upgrade", "restore", "crash"
-KINDS = (DAILY, UPGRADE, RESTORE, CRASH)
-RESTORABLE = (DAILY, UPGRADE, RESTORE)
+DAILY, MANUAL, UPGRADE, RESTORE, CRASH = "daily", "manual", "upgrade", "restore", "crash"
+KINDS = (DAILY, MANUAL, UPGRADE, RESTORE, CRASH)
+RESTORABLE = (DAILY, MANUAL, UPGRADE, RESTORE)
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
 KEEP_OTHERS = 4
+KEEP_MANUAL = 10
 INTERVAL = dt.timedelta(days=1)
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(
@@ -238,7 +241,7 @@ def _doomed(backups: list[Backup]) -> list[Backup]:
             continue
         if backup.kind != DAILY:
             others[backup.kind] = others.get(backup.kind, 0) + 1
-            if others[backup.kind] > KEEP_OTHERS:
+            if others[backup.kind] > (KEEP_MANUAL if backup.kind == MANUAL else KEEP_OTHERS):
                 doomed.append(backup)
             continue
         day = backup.taken.date()

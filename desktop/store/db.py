@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import struct
 import tempfile
 import threading
@@ -383,15 +384,21 @@ class Database:
         An existing file is never made into a project — not even an empty one (a zero-byte
         file may be anything an analyst meant to keep): it must already be one."""
         target = Path(path).expanduser()
-        if target.is_dir():
+        try:
+            info: os.stat_result | None = target.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as error:  # a folder on the way that cannot be entered, say
+            raise ProjectError(f"Cannot read {target}: {error.strerror or error}.") from error
+        if info is not None and stat.S_ISDIR(info.st_mode):
             raise NotAProject(f"{target} is a folder, not a Hamish project.")
-        if target.exists() and not target.is_file():
+        if info is not None and not stat.S_ISREG(info.st_mode):
             raise NotAProject(f"{target} is not a regular file, so not a Hamish project.")
-        if target.exists() and target.stat().st_size == 0:
+        if info is not None and info.st_size == 0:
             raise NotAProject(
                 f"{target} is empty (0 bytes), not a Hamish project; it was left as it is."
             )
-        if not target.exists():
+        if info is None:
             if not create:
                 raise ProjectError(f"There is no project at {target}.")
             _create(target)
@@ -519,18 +526,29 @@ def _back_up_before_upgrade(conn: sqlite3.Connection, path: Path) -> list[str]:
 
 def back_up_if_due(path: Path, now: dt.datetime | None = None) -> Path | None:
     """Take the daily backup of the project at ``path`` if its newest backup is more than a
-    day old; returns the new backup, None when none was due (or the project is read-only).
-    Runs on its own connection, so the window calls it from a background thread. Raises
-    ``ProjectError`` when the backup cannot be made."""
+    day old; returns the new backup, None when none was due or the project is read-only (a
+    read-only project takes no backups). Runs on its own connection, so the window calls it
+    from a background thread. Raises ``ProjectError`` when the backup cannot be made."""
     from desktop.store import backups
 
     if is_read_only(path) or not backups.due(path, now):
         return None
+    return back_up(path, backups.DAILY, now)
+
+
+def back_up(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """Take a backup of ``kind`` of the project at ``path`` now, on its own connection;
+    returns it. Raises ``ProjectError`` (``ReadOnlyProject`` for a read-only project)."""
+    from desktop.store import backups
+
     database = Database.open(path, create=False)
     try:
         if database.read_only:
-            return None
-        return backups.snapshot(database.conn, database.path, backups.DAILY, now)
+            raise ReadOnlyProject(
+                f"{database.path} is open read-only (its file, folder or disk cannot be "
+                "written); nothing was changed."
+            )
+        return backups.snapshot(database.conn, database.path, kind, now)
     finally:
         database.close()
 
@@ -584,6 +602,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
                 conn.execute("PRAGMA journal_mode = WAL")
             finally:
                 conn.close()
+            shutil.copymode(path, tmp)  # the project keeps its permissions (mkstemp's are 0600)
             with open(tmp, "rb") as handle:
                 os.fsync(handle.fileno())
             with _OPEN_LOCK:

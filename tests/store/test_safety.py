@@ -448,3 +448,29 @@ def test_database_transactions_refuse_on_read_only(read_only_folder: Path) -> No
             pass
     finally:
         database.close()
+
+
+def test_an_article_whose_text_moved_opens_in_a_read_only_project(tmp_path: Path) -> None:
+    """Re-anchoring on opening is a write; a read-only project shows the repair unsaved."""
+    from desktop.core.services import prepare_annotation
+    from desktop.ops.anchors import open_article
+
+    path = tmp_path / "moved.hamish"
+    text = "قال الوزير إن المحادثات مستمرة"
+    with Project.open(path) as project:
+        doc = project.documents.add(make_draft(text))
+        label = project.labels.all()[0]
+        start = text.index("الوزير")
+        project.annotations.add(prepare_annotation(text, doc, start, start + 6, label.id, "me"))
+    with sqlite3.connect(path) as conn:  # the text changed outside Hamish: two words in front
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", ["عاجل: " + text, doc])
+    path.chmod(0o444)
+    try:
+        with Project.open(path) as project:
+            opened = open_article(project, doc)
+            (annotation,) = opened.value.annotations
+            assert opened.value.document.text[annotation.start : annotation.end] == "الوزير"
+            assert annotation.anchor == "moved" and opened.undo is None
+            assert project.annotations.for_document(doc)[0].start == start  # nothing written
+    finally:
+        path.chmod(0o644)
