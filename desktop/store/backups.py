@@ -128,14 +128,23 @@ def due(project: Path, now: dt.datetime | None = None) -> bool:
 
 
 def _new_path(project: Path, kind: str, now: dt.datetime, suffix: str = "") -> Path:
+    """A name no backup of this project has: a second backup in the same second (of any
+    kind) gets ``-2`` before its kind, and sorts after the first."""
     folder = folder_for(project)
     stamp = now.strftime(_STAMP)
+    try:
+        taken = [name for name in os.listdir(folder) if name.startswith(f"{project.stem}-{stamp}")]
+    except OSError:
+        taken = []
     serial = 1
     while True:
         extra = f"-{serial}" if serial > 1 else ""
-        path = folder / f"{project.stem}-{stamp}{extra}-{kind}.hamish{suffix}"
-        if not path.exists() and not path.with_name(path.name + "-wal").exists():
-            return path
+        prefix = f"{project.stem}-{stamp}{extra}-"
+        if not any(
+            name.startswith(prefix) and _parse(project, Path(name.removesuffix("-wal")))
+            for name in taken
+        ):
+            return folder / f"{prefix}{kind}.hamish{suffix}"
         serial += 1
 
 

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from desktop import __version__
 from desktop.core.errors import NewerProject, NotAProject, ProjectError, ReadOnlyProject
@@ -340,6 +340,14 @@ def _release(key: tuple[int, int]) -> None:
             _OPEN_HERE.pop(key, None)
 
 
+def refuse_read_only(path: Path) -> NoReturn:
+    """The one refusal of an edit of a read-only project (see ``is_read_only``)."""
+    raise ReadOnlyProject(
+        f"{path} is open read-only (its file, folder or disk cannot be written); nothing was "
+        "changed."
+    )
+
+
 class Database:
     """An open project file: a sqlite-utils database plus the transaction discipline.
 
@@ -445,14 +453,16 @@ class Database:
             raise
         return cls(target, conn, key, read_only=read_only, notices=notices)
 
+    def check_writable(self) -> None:
+        """Raise ``ReadOnlyProject`` when the project is open read-only (every transaction
+        does; the window asks before it starts work that would end in one)."""
+        if self.read_only:
+            refuse_read_only(self.path)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """One user action = one transaction. Nested calls join the outer transaction."""
-        if self.read_only:
-            raise ReadOnlyProject(
-                f"{self.path} is open read-only (its file, folder or disk cannot be written); "
-                "nothing was changed."
-            )
+        self.check_writable()
         if self._depth:
             self._depth += 1
             try:
@@ -541,16 +551,14 @@ def back_up(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
     returns it. Raises ``ProjectError`` (``ReadOnlyProject`` for a read-only project)."""
     from desktop.store import backups
 
-    database = Database.open(path, create=False)
-    try:
-        if database.read_only:
-            raise ReadOnlyProject(
-                f"{database.path} is open read-only (its file, folder or disk cannot be "
-                "written); nothing was changed."
-            )
-        return backups.snapshot(database.conn, database.path, kind, now)
-    finally:
-        database.close()
+    with backups.LOCK:  # a restore in this process waits for the backup, and the reverse
+        database = Database.open(path, create=False)
+        try:
+            if database.read_only:
+                refuse_read_only(database.path)
+            return backups.snapshot(database.conn, database.path, kind, now)
+        finally:
+            database.close()
 
 
 def restore_backup(path: Path, backup: Path) -> Path:
@@ -582,10 +590,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
                 "then restore the backup."
             )
         if is_read_only(path):
-            raise ReadOnlyProject(
-                f"{path} is open read-only (its file, folder or disk cannot be written); "
-                "nothing was changed."
-            )
+            refuse_read_only(path)
         _probe(backup)
         database = Database.open(path, create=False)  # its log is checked, copied if left over
         try:

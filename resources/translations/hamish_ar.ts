@@ -92,6 +92,14 @@
         <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>النسخ الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s automatic backups: see when they were made, restore one</source>
+        <translation>النسخ الاحتياطية التلقائية للمشروع: متى أُخذت، واستعادة إحداها</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>إنهاء</translation>
     </message>
@@ -473,6 +481,81 @@
     <message>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Daily</source>
+        <translation>يومية</translation>
+    </message>
+    <message>
+        <source>Made on request</source>
+        <translation>بطلب منك</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>قبل تحديث</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>قبل استعادة</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} كيلوبايت</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} ميغابايت</translation>
+    </message>
+    <message>
+        <source>Backups of {name}</source>
+        <translation>النسخ الاحتياطية لـ{name}</translation>
+    </message>
+    <message>
+        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. The backups are kept in {folder}.</source>
+        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل تحديث وقبل كل استعادة. تُحفظ النسخ في {folder}.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>أُخذت في</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>لا توجد نسخ احتياطية بعد.</translation>
+    </message>
+    <message>
+        <source>This project is read-only: it takes no backups and cannot be restored.</source>
+        <translation>هذا المشروع للقراءة فقط: لا تؤخذ له نسخ احتياطية ولا يمكن استعادته.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>استعادة…</translation>
+    </message>
+    <message>
+        <source>Replace the project with the chosen backup; what it holds now is backed up first</source>
+        <translation>استبدال المشروع بالنسخة المختارة؛ يُحفظ ما فيه الآن في نسخة احتياطية أولًا</translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Now</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>إظهار المجلد</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2449,46 @@
         <translation>{path} موجود مسبقاً. افتحه من ملف ← فتح مشروع، أو اختر اسماً آخر.</translation>
     </message>
     <message>
+        <source>The project opened with a warning</source>
+        <translation>فُتح المشروع مع تنبيه</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}</source>
+        <translation>تنبيه: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot back up the project</source>
+        <translation>تعذّر أخذ نسخة احتياطية من المشروع</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>حُفظت نسخة احتياطية في {file}.</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>تعذّرت استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>An import is still running; restore the backup once it has finished.</source>
+        <translation>ما زال استيراد جاريًا؛ استعد النسخة الاحتياطية بعد انتهائه.</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Replace {project} with the backup {backup}? What the project holds now is backed up first: restore that backup to undo this.</source>
+        <translation>أتستبدل بـ{project} النسخة الاحتياطية {backup}؟ يُحفظ ما في المشروع الآن في نسخة احتياطية أولًا: استعدها للتراجع عن هذا.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>Restored {backup}. What the project held before is kept as {saved}.</source>
+        <translation>استُعيدت {backup}. حُفظ ما كان في المشروع قبلها في {saved}.</translation>
+    </message>
+    <message>
         <source>Cannot open article</source>
         <translation>تعذّر فتح المقال</translation>
     </message>
@@ -2589,6 +2712,13 @@ MIT licence.</source>
     <message>
         <source>Not everything was done</source>
         <translation>لم يُنجز كل شيء</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBar</name>
+    <message>
+        <source>&lt;b&gt;Read-only:&lt;/b&gt; this project&apos;s file, folder or disk cannot be written. You can read, search and export it; editing is turned off.</source>
+        <translation>&lt;b&gt;للقراءة فقط:&lt;/b&gt; لا تمكن الكتابة في ملف هذا المشروع أو مجلده أو قرصه. يمكنك قراءته والبحث فيه وتصديره؛ أما التعديل فمعطّل.</translation>
     </message>
 </context>
 <context>
