@@ -195,15 +195,15 @@ def _leftover_log(path: Path, read_only: bool) -> list[str]:
     """Before SQLite recovers a log left over by a crash: check it (``store/wal.py``), copy it
     into the backups folder (with the project when it is damaged) and return what the analyst
     must be told. A log another process has open is live, not left over: left alone."""
-    from desktop.store import backups
-    from desktop.store.wal import check_wal_file
-
     wal = _wal_path(path)
     try:
         if wal.stat().st_size == 0:
             return []
     except OSError:
         return []
+    from desktop.store import backups  # only now: most projects were closed properly
+    from desktop.store.wal import check_wal_file
+
     if backups.held_elsewhere(path):
         return []
     notices: list[str] = []
