@@ -125,11 +125,8 @@ def _restore(project: Path, wanted: str) -> int:
 
     chosen = _chosen(project, wanted)
     if chosen is None:
-        print(
-            f"hamish: there is no backup {wanted!r} of {project}; "
-            "'hamish backups list' shows them",
-            file=sys.stderr,
-        )
+        hint = "'hamish backups list' shows them"
+        print(f"hamish: there is no backup {wanted!r} of {project}; {hint}", file=sys.stderr)
         return EXIT_USAGE
     source = chosen.path if isinstance(chosen, Backup) else chosen
     saved = restore_backup(project, source)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
@@ -133,7 +133,7 @@ def test_the_daily_backup_runs_in_the_background(
     # A read-only project takes none.
     window.switch_project(read_only, create=False)
     window.switch_project(path, create=False)  # the same day: none due
-    qtbot.wait(50)
+    assert QThreadPool.globalInstance().waitForDone(30_000)  # every background backup ended
     assert [b.path for b in backups.list_backups(path)] == [daily.path]
     assert backups.list_backups(read_only) == []
 
