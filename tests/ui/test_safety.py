@@ -54,6 +54,7 @@ def test_a_read_only_project_opens_with_a_banner_and_editing_off(
     assert window.tagging.label_actions
     assert not any(action.isEnabled() for action in window.tagging.label_actions)
     assert not window.claim_editor.form_widget.isEnabled()
+    assert window.entities.read_only
     assert not window.undo_action.isEnabled()
     # Reading works: the articles are listed and one is open.
     assert window.library.model is not None and window.library.model.rowCount() == 2
@@ -75,6 +76,7 @@ def test_a_read_only_project_opens_with_a_banner_and_editing_off(
     assert all(window.registry[action_id].isEnabled() for action_id in EDITING)
     assert all(action.isEnabled() for action in window.tagging.label_actions)
     assert window.claim_editor.form_widget.isEnabled()
+    assert not window.entities.read_only
 
 
 def test_the_read_only_banner_is_in_arabic(qtbot: QtBot, qapp: object) -> None:

@@ -601,6 +601,7 @@ class MainWindow(QMainWindow):
             self.read_only_bar.setVisible(read_only)
         if self._ready:
             self.claim_editor.form_widget.setEnabled(not read_only)
+            self.entities.read_only = read_only
 
     def _show_notices(self, project: Project) -> None:
         """What opening the project must tell (``Database.notices``), once, in one box."""
