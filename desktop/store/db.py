@@ -509,10 +509,13 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def close(self) -> None:
-        """Checkpoint the WAL so the project is a single self-contained file when closed."""
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Checkpoint the WAL so the project is a single self-contained file when closed.
+        ``checkpoint=False`` for a connection that only read (a backup): a truncating
+        checkpoint would hold up the window's next edit for nothing."""
+        if checkpoint and not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         if self._key is not None:
             _release(self._key)
@@ -558,7 +561,7 @@ def back_up(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
                 refuse_read_only(database.path)
             return backups.snapshot(database.conn, database.path, kind, now)
         finally:
-            database.close()
+            database.close(checkpoint=False)
 
 
 def restore_backup(path: Path, backup: Path) -> Path:
