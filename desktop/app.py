@@ -133,6 +133,8 @@ def run_gui(project_path: Path | None, language: str | None = None) -> int:
         window.finish_setup()
         # The analyst's name, asked once on the first launch, once the window is up.
         QTimer.singleShot(0, window.ask_author_once)
+        # The daily backup, in the background: never between the analyst and the window.
+        QTimer.singleShot(0, window.start_backups)
 
     probe = _OnFirstPaint(after_first_paint, window.reader.text.viewport(), window.reader.empty)
     window._first_paint = probe  # type: ignore[attr-defined]

@@ -38,11 +38,16 @@ def project_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def open_project(args: argparse.Namespace) -> Project:
-    """Open the command's project; a path that is not a project is an error, not created."""
+def open_project(args: argparse.Namespace, *, create: bool = False) -> Project:
+    """Open the command's project; a path that is not a project is an error, and is created
+    only when ``create``. What opening it must tell (a damaged journal, a backup that could
+    not be made) is printed on stderr; a read-only project opens read-only."""
     from desktop.store.project import Project
 
-    return Project.open(project_path(args), create=False)
+    project = Project.open(project_path(args), create=create)
+    for notice in project.notices:
+        echo(f"hamish: warning: {notice}", err=True)
+    return project
 
 
 def echo(*lines: str, err: bool = False, escaped: bool = False) -> None:

@@ -206,10 +206,11 @@ def _parser() -> argparse.ArgumentParser:
         help="interface language (default: HAMISH_LANG, else the system's; never the setting)",
     )
 
-    from desktop import cli_entities, cli_search
+    from desktop import cli_backups, cli_entities, cli_search
 
     cli_entities.register(sub)
     cli_search.register(sub)
+    cli_backups.register(sub)
     return parser
 
 
@@ -255,8 +256,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
     other_paths = [f for f in args.files if f not in json_files]
-    path = project_path(args)
-    with Project.open(path, create=True) as project:
+    with open_project(args, create=True) as project:
+        if project.read_only:
+            echo(
+                f"hamish: {project.path} is read-only (its file, folder or disk cannot be "
+                "written); nothing was imported",
+                err=True,
+            )
+            return EXIT_FAILED
         json_failed = _import_json_files(project, json_files)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
@@ -396,7 +403,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def run(raw: Sequence[str]) -> int:
     """Parse the arguments and run the sub-command (or the window, for ``--project``
     spellings the fast path in ``cli.main`` does not recognise)."""
-    from desktop import cli_entities, cli_search
+    from desktop import cli_backups, cli_entities, cli_search
 
     args = _parser().parse_args(raw)
     commands = {
@@ -407,6 +414,7 @@ def run(raw: Sequence[str]) -> int:
         "mentions": cli_entities.run_mentions,
         "suggest": cli_entities.run_suggest,
         "search": cli_search.run,
+        "backups": cli_backups.run,
     }
     try:
         if args.command is None:

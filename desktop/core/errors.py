@@ -27,6 +27,11 @@ class NotAProject(ProjectError):
     """The file exists but is not a Hamish project."""
 
 
+class ReadOnlyProject(ProjectError):
+    """The project is open read-only (its file, folder or disk cannot be written): an edit was
+    refused before anything was written."""
+
+
 class NewerProject(ProjectError):
     """The project was written by a newer Hamish whose schema this version does not know."""
 

@@ -24,13 +24,27 @@ class OpenedArticle(NamedTuple):
 def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
     """The article and its annotations, re-anchored where needed. The repair is not an
     undoable step (nothing the analyst did), but its changes are announced like any other.
-    The annotations are read once, and again only when a repair changed them."""
+    The annotations are read once, and again only when a repair changed them. In a read-only
+    project the repair is made in memory only (nothing can be written)."""
     document = project.documents.get(document_id)
     annotations = project.annotations.for_document(document_id)
     repairs = check_anchors(
         document.text,
         [(a.id, a.start, a.end, a.quote, a.prefix, a.suffix, a.anchor) for a in annotations],
     )
+    if repairs and project.read_only:
+        # Nothing can be recorded: the annotations are shown where their quotes are now.
+        moved = dict(repairs)
+        annotations = [
+            a._replace(start=r.start, end=r.end, anchor=r.anchor) if (r := moved.get(a.id)) else a
+            for a in annotations
+        ]
+        return Outcome(
+            ChangeSet(),
+            None,
+            "Re-anchor annotations",
+            OpenedArticle(document, annotations, repairs),
+        )
     if repairs:
         project.annotations.set_anchors([(i, r.start, r.end, r.anchor) for i, r in repairs])
         annotations = project.annotations.for_document(document_id)

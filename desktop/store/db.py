@@ -13,20 +13,26 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import struct
 import tempfile
 import threading
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from desktop import __version__
-from desktop.core.errors import NewerProject, NotAProject, ProjectError
+from desktop.core.errors import NewerProject, NotAProject, ProjectError, ReadOnlyProject
 from desktop.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import sqlite_utils
+
+# store/backups.py and store/wal.py are loaded when a project needs them (a leftover log, an
+# upgrade, a backup or restore), not with every start-up.
 
 PROJECT_SUFFIX = ".hamish"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -57,8 +63,12 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     return f"The project database reported an error: {message}"
 
 
-def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """``immutable``: SQLite neither locks nor looks for a -wal file, and writes nothing beside
+    the project — for a project nobody can be writing (see ``_connect_read_only``)."""
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    if immutable:
+        uri += "&immutable=1"
     # isolation_level=None: no implicit transactions, so only Project.transaction() commits.
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -81,15 +91,17 @@ def _file_key(path: Path) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-def _probe(path: Path, *, open_here: bool = False) -> int:
+def _probe(path: Path, *, open_here: bool = False, read_only: bool = False) -> int:
     """Return the schema version of an existing file, refusing anything that is not ours.
 
     Reads the SQLite header directly (application id at byte 68, user version at byte 60):
     opening a WAL database, even read-only, would leave -wal and -shm files beside a file we
     are about to refuse. Only when a -wal file already exists (the header may be stale after
-    a crash) do we ask SQLite itself.
+    a crash) do we ask SQLite itself — unless the project is read-only and SQLite cannot read
+    its log there (``_connect_read_only``), when the header is what there is.
     """
     version = app_id = 0
+    header = b""
     if not open_here:  # see _OPEN_HERE: never a plain descriptor on a file open here
         try:
             with path.open("rb") as handle:
@@ -100,16 +112,19 @@ def _probe(path: Path, *, open_here: bool = False) -> int:
             raise NotAProject(f"{path} is not a Hamish project (it is not a SQLite database).")
         version = struct.unpack(">I", header[60:64])[0]
         app_id = struct.unpack(">I", header[68:72])[0]
-    if open_here or path.with_name(path.name + "-wal").exists():
+    if open_here or _wal_path(path).exists():
         try:
-            conn = _connect(path, readonly=True)
+            conn = _connect_read_only(path, []) if read_only else _connect(path, readonly=True)
             try:
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
             finally:
                 conn.close()
         except sqlite3.Error as error:
-            raise NotAProject(f"{path} cannot be opened as a Hamish project: {error}.") from error
+            if not (read_only and header):
+                raise NotAProject(
+                    f"{path} cannot be opened as a Hamish project: {error}."
+                ) from error
     if app_id != APPLICATION_ID:
         raise NotAProject(f"{path} is a SQLite database, but not a Hamish project.")
     if version > SCHEMA_VERSION:
@@ -119,6 +134,110 @@ def _probe(path: Path, *, open_here: bool = False) -> int:
             "changed."
         )
     return int(version)
+
+
+def _wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether ``path`` must be opened read-only: the file or its folder cannot be written
+    (no -wal and -shm can be made beside it), or its file system is mounted read-only.
+
+    Root may write anything, so permissions alone would never say so under root: a file or
+    folder without a single write permission bit counts as read-only too — whoever made it
+    so meant it to be. The folder is the real one (SQLite puts the -wal beside the file a
+    symbolic link points to)."""
+    try:
+        if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+            return True
+        folder = path.resolve().parent
+        if not folder.stat().st_mode & 0o222 or not os.access(folder, os.W_OK):
+            return True
+        statvfs = getattr(os, "statvfs", None)
+        return statvfs is not None and bool(statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False  # let opening it say what is wrong
+
+
+def _connect_read_only(path: Path, notices: list[str]) -> sqlite3.Connection:
+    """A read-only connection that writes nothing beside the project.
+
+    Without a leftover log nobody is writing the project (nobody can), so it is opened
+    ``immutable``: SQLite needs no -shm file then, which it could not create in a read-only
+    folder (that was "attempt to write a readonly database" on every read) and would leave
+    behind in a writable one. A leftover log is read through SQLite's read-only WAL support
+    when its -shm file is there too; when it cannot be, the project is shown as its file
+    holds it and ``notices`` says the last edits are missing."""
+    wal = _wal_path(path)
+    try:
+        leftover = wal.stat().st_size > 0
+    except OSError:
+        leftover = False
+    if leftover:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = _connect(path, readonly=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            notices.append(
+                f"{path} was not closed properly and is read-only, so the edits in its "
+                f"journal ({wal.name}) cannot be shown; open it where it can be written to "
+                "see them."
+            )
+    return _connect(path, readonly=True, immutable=True)
+
+
+def _leftover_log(path: Path, read_only: bool) -> list[str]:
+    """Before SQLite recovers a log left over by a crash: check it (``store/wal.py``), copy it
+    into the backups folder (with the project when it is damaged) and return what the analyst
+    must be told. A log another process has open is live, not left over: left alone."""
+    wal = _wal_path(path)
+    try:
+        if wal.stat().st_size == 0:
+            return []
+    except OSError:
+        return []
+    from desktop.store import backups  # only now: most projects were closed properly
+    from desktop.store.wal import check_wal_file
+
+    if backups.held_elsewhere(path):
+        return []
+    notices: list[str] = []
+    page_size = 0  # from the project's header: counts the frames of a log whose own is damaged
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        head = handle.read(18)
+        if len(head) == 18:
+            raw = struct.unpack(">H", head[16:18])[0]
+            page_size = 65536 if raw == 1 else raw
+    try:
+        check = check_wal_file(wal, page_size)
+    except OSError as error:
+        return [f"Cannot read {wal}: {error.strerror or error}."]
+    copy: Path | None = None
+    failure = ""
+    if not read_only:  # a read-only project takes no copies
+        try:
+            copy = backups.keep_crash_copy(path, with_project=check.damaged)
+        except OSError as error:
+            failure = str(error.strerror or error)
+    if check.damaged:
+        notices.append(
+            f"The journal of {path} ({wal.name}) is damaged: {check.lost} frames of saved edits "
+            "after the damage could not be recovered."
+        )
+        if copy is not None:
+            log_copy = f"{copy.name}-wal"
+            notices.append(
+                f"Copies of the project and its journal as they were are kept in "
+                f"{copy.parent}: {copy.name} and {log_copy}."
+            )
+    if failure:
+        notices.append(f"No copy of the journal of {path} could be kept: {failure}.")
+    return notices
 
 
 def _migrate(conn: sqlite3.Connection, current: int) -> None:
@@ -192,9 +311,15 @@ def _create(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()
-        if path.exists() and path.stat().st_size > 0:  # never overwrite a project
-            raise ProjectError(f"{path} appeared while it was being created; it was left alone.")
-        os.replace(tmp, path)
+        appeared = f"{path} appeared while it was being created; it was left alone."
+        try:
+            os.link(tmp, path)  # unlike a rename, never replaces a file that appeared meanwhile
+        except FileExistsError:
+            raise ProjectError(appeared) from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise ProjectError(appeared) from None
+            os.replace(tmp, path)
     except sqlite3.Error as error:
         raise ProjectError(describe_sqlite_error(error)) from error
     except OSError as error:
@@ -215,14 +340,35 @@ def _release(key: tuple[int, int]) -> None:
             _OPEN_HERE.pop(key, None)
 
 
+def refuse_read_only(path: Path) -> NoReturn:
+    """The one refusal of an edit of a read-only project (see ``is_read_only``)."""
+    raise ReadOnlyProject(
+        f"{path} is open read-only (its file, folder or disk cannot be written); nothing was "
+        "changed."
+    )
+
+
 class Database:
-    """An open project file: a sqlite-utils database plus the transaction discipline."""
+    """An open project file: a sqlite-utils database plus the transaction discipline.
+
+    ``read_only``: the project's file, folder or disk cannot be written (``is_read_only``);
+    it is read as it is and every transaction is refused with ``ReadOnlyProject``.
+    ``notices``: what the analyst must be told about opening it although it opened (a damaged
+    journal, a backup that could not be made), plain English like every store message."""
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, key: tuple[int, int] | None = None
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        key: tuple[int, int] | None = None,
+        *,
+        read_only: bool = False,
+        notices: list[str] | None = None,
     ) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = read_only
+        self.notices: list[str] = notices or []
         self._depth = 0
         self._savepoints = 0
         self._key = key  # in _OPEN_HERE while open
@@ -241,44 +387,82 @@ class Database:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:
-        """Open ``path``, creating it (empty) when missing and ``create`` is true."""
+        """Open ``path``, creating it (empty) when missing and ``create`` is true.
+
+        An existing file is never made into a project — not even an empty one (a zero-byte
+        file may be anything an analyst meant to keep): it must already be one."""
         target = Path(path).expanduser()
-        if target.is_dir():
+        try:
+            info: os.stat_result | None = target.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as error:  # a folder on the way that cannot be entered, say
+            raise ProjectError(f"Cannot read {target}: {error.strerror or error}.") from error
+        if info is not None and stat.S_ISDIR(info.st_mode):
             raise NotAProject(f"{target} is a folder, not a Hamish project.")
-        # A zero-byte *.hamish file (e.g. made with `touch`) holds nothing to lose: initialise it.
-        empty = target.exists() and target.suffix == PROJECT_SUFFIX and target.stat().st_size == 0
-        if not target.exists() or empty:
-            if not create and not empty:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise NotAProject(f"{target} is not a regular file, so not a Hamish project.")
+        if info is not None and info.st_size == 0:
+            raise NotAProject(
+                f"{target} is empty (0 bytes), not a Hamish project; it was left as it is."
+            )
+        if info is None:
+            if not create:
                 raise ProjectError(f"There is no project at {target}.")
             _create(target)
+        read_only = is_read_only(target)
         key = _file_key(target)
         with _OPEN_LOCK:
             open_here = _OPEN_HERE.get(key, 0) > 0
             _OPEN_HERE[key] = _OPEN_HERE.get(key, 0) + 1  # before probing: no race with a
+        notices: list[str] = []
         try:  # second thread opening the same file
-            version = _probe(target, open_here=open_here)
+            if not open_here:  # a log this process has open is live, not left over
+                notices += _leftover_log(target, read_only)
+            version = _probe(target, open_here=open_here, read_only=read_only)
             try:
-                conn = _connect(target)
+                conn = _connect_read_only(target, notices) if read_only else _connect(target)
             except sqlite3.Error as error:
                 raise ProjectError(
                     f"Cannot open {target}: {describe_sqlite_error(error)}"
                 ) from error
             try:
                 conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = FULL")  # an edit that shows must survive
-                _migrate(conn, version)
+                if read_only:
+                    if version < SCHEMA_VERSION:
+                        raise ProjectError(
+                            f"{target} was saved by an older version of Hamish and must be "
+                            "upgraded, but it is read-only. Copy it to a folder you can write "
+                            "to and open the copy."
+                        )
+                    conn.execute("PRAGMA query_only = ON")  # the store refuses writes too
+                else:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = FULL")  # an edit that shows must survive
+                    if 0 < version < SCHEMA_VERSION:  # 0: a new, empty file; nothing to keep
+                        notices += _back_up_before_upgrade(conn, target)
+                    _migrate(conn, version)
             except sqlite3.Error as error:
                 conn.close()
                 raise ProjectError(describe_sqlite_error(error)) from error
+            except BaseException:
+                conn.close()
+                raise
         except BaseException:
             _release(key)
             raise
-        return cls(target, conn, key)
+        return cls(target, conn, key, read_only=read_only, notices=notices)
+
+    def check_writable(self) -> None:
+        """Raise ``ReadOnlyProject`` when the project is open read-only (every transaction
+        does; the window asks before it starts work that would end in one)."""
+        if self.read_only:
+            refuse_read_only(self.path)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """One user action = one transaction. Nested calls join the outer transaction."""
+        self.check_writable()
         if self._depth:
             self._depth += 1
             try:
@@ -325,11 +509,128 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def close(self) -> None:
-        """Checkpoint the WAL so the project is a single self-contained file when closed."""
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Checkpoint the WAL so the project is a single self-contained file when closed.
+        ``checkpoint=False`` for a connection that only read (a backup): a truncating
+        checkpoint would hold up the window's next edit for nothing."""
+        if checkpoint and not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         if self._key is not None:
             _release(self._key)
             self._key = None
+
+
+# --- backups (store/backups.py keeps the files; these need an open project) -----------------
+
+
+def _back_up_before_upgrade(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """A backup of the project as the older version left it; a failure is a notice (the
+    upgrade is one transaction anyway: it never leaves the project half upgraded)."""
+    from desktop.store import backups
+
+    try:
+        backups.snapshot(conn, path, backups.UPGRADE)
+    except ProjectError as error:
+        return [str(error)]
+    return []
+
+
+def back_up_if_due(path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Take the daily backup of the project at ``path`` if its newest backup is more than a
+    day old; returns the new backup, None when none was due or the project is read-only (a
+    read-only project takes no backups). Runs on its own connection, so the window calls it
+    from a background thread. Raises ``ProjectError`` when the backup cannot be made."""
+    from desktop.store import backups
+
+    if is_read_only(path) or not backups.due(path, now):
+        return None
+    return back_up(path, backups.DAILY, now)
+
+
+def back_up(path: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """Take a backup of ``kind`` of the project at ``path`` now, on its own connection;
+    returns it. Raises ``ProjectError`` (``ReadOnlyProject`` for a read-only project)."""
+    from desktop.store import backups
+
+    with backups.LOCK:  # a restore in this process waits for the backup, and the reverse
+        database = Database.open(path, create=False)
+        try:
+            if database.read_only:
+                refuse_read_only(database.path)
+            return backups.snapshot(database.conn, database.path, kind, now)
+        finally:
+            database.close(checkpoint=False)
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Replace the project at ``path`` with ``backup``; returns the backup of what it held just
+    before (kind ``restore``), so a restore can itself be undone by restoring that one.
+
+    Refused — the project left as it was — while the project is open (in this process or
+    another: the window), read-only, or when ``backup`` is not a Hamish project this version
+    reads. The backup is copied beside the project and renamed over it: a crash leaves either
+    the old project or the restored one, never a mix."""
+    import shutil
+
+    from desktop.store import backups
+
+    path = path.expanduser()
+    backup = backup.expanduser()
+    if not path.is_file():
+        raise ProjectError(f"There is no project at {path}.")
+    if not backup.is_file():
+        raise ProjectError(f"There is no backup at {backup}.")
+    if backup.resolve() == path.resolve():
+        raise ProjectError(f"{backup} is the project itself, not a backup of it.")
+    with backups.LOCK:
+        with _OPEN_LOCK:
+            open_here = _OPEN_HERE.get(_file_key(path), 0) > 0
+        if open_here or backups.held_elsewhere(path):
+            raise ProjectError(
+                f"{path} is open in a Hamish window or another program; close it there, "
+                "then restore the backup."
+            )
+        if is_read_only(path):
+            refuse_read_only(path)
+        _probe(backup)
+        database = Database.open(path, create=False)  # its log is checked, copied if left over
+        try:
+            saved = backups.snapshot(database.conn, path, backups.RESTORE)
+        finally:
+            database.close()  # checkpointed: the project is one file again
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        try:
+            shutil.copyfile(backup, tmp)
+            conn = _connect(tmp)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                conn.close()
+            shutil.copymode(path, tmp)  # the project keeps its permissions (mkstemp's are 0600)
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            with _OPEN_LOCK:
+                open_here = _OPEN_HERE.get(_file_key(path), 0) > 0
+            if open_here or backups.held_elsewhere(path):
+                raise ProjectError(
+                    f"{path} is open in a Hamish window or another program; close it there, "
+                    "then restore the backup."
+                )
+            # A log or index left beside the old file must not be applied to the restored one.
+            for suffix in ("-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            os.replace(tmp, path)
+        except sqlite3.Error as error:
+            raise ProjectError(describe_sqlite_error(error)) from error
+        except OSError as error:
+            raise ProjectError(
+                f"Cannot restore {path}: {error.strerror or error}. The project was left as it was."
+            ) from error
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        return saved

@@ -63,6 +63,17 @@ class Project:
     def path(self) -> Path:
         return self.database.path
 
+    @property
+    def read_only(self) -> bool:
+        """The file, its folder or its disk cannot be written: read, search and export only."""
+        return self.database.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        """What the analyst must be told about opening the project although it opened (see
+        ``Database.notices``)."""
+        return self.database.notices
+
     def close(self) -> None:
         self.database.close()
 

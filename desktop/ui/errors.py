@@ -133,6 +133,48 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a Hamish project."),
     QT_TRANSLATE_NOOP("Errors", "There is no project at {path}."),
     QT_TRANSLATE_NOOP("Errors", "Cannot open {path}: {detail}"),
+    # --- project safety: read-only projects, leftover journals, backups (issue 13) ----------
+    QT_TRANSLATE_NOOP("Errors", "{path} is not a regular file, so not a Hamish project."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} is empty (0 bytes), not a Hamish project; it was left as it is."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is open read-only (its file, folder or disk cannot be written); nothing was "
+        "changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} was saved by an older version of Hamish and must be upgraded, but it is "
+        "read-only. Copy it to a folder you can write to and open the copy.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} was not closed properly and is read-only, so the edits in its journal ({name}) "
+        "cannot be shown; open it where it can be written to see them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The journal of {path} ({name}) is damaged: {count} frames of saved edits after the "
+        "damage could not be recovered.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Copies of the project and its journal as they were are kept in {folder}: {name} and "
+        "{wal}.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "No copy of the journal of {path} could be kept: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "No backup of {path} could be made: {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "There is no backup at {path}."),
+    QT_TRANSLATE_NOOP("Errors", "{path} is the project itself, not a backup of it."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is open in a Hamish window or another program; close it there, then restore "
+        "the backup.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Cannot restore {path}: {detail}. The project was left as it was."
+    ),
     # --- reading files (io/batch.py, io/importers) ----------------------------------------
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is {size} MB; articles larger than {limit} MB are not imported."

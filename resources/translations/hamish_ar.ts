@@ -92,6 +92,14 @@
         <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>النسخ الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>The project&apos;s automatic backups: see when they were made, restore one</source>
+        <translation>النسخ الاحتياطية التلقائية للمشروع: متى أُخذت، واستعادة إحداها</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>إنهاء</translation>
     </message>
@@ -477,6 +485,81 @@
     <message>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Daily</source>
+        <translation>يومية</translation>
+    </message>
+    <message>
+        <source>Made on request</source>
+        <translation>بطلب منك</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>قبل تحديث</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>قبل استعادة</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} كيلوبايت</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} ميغابايت</translation>
+    </message>
+    <message>
+        <source>Backups of {name}</source>
+        <translation>النسخ الاحتياطية لـ{name}</translation>
+    </message>
+    <message>
+        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. The backups are kept in {folder}.</source>
+        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل تحديث وقبل كل استعادة. تُحفظ النسخ في {folder}.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>أُخذت في</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>لا توجد نسخ احتياطية بعد.</translation>
+    </message>
+    <message>
+        <source>This project is read-only: it takes no backups and cannot be restored.</source>
+        <translation>هذا المشروع للقراءة فقط: لا تؤخذ له نسخ احتياطية ولا يمكن استعادته.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>استعادة…</translation>
+    </message>
+    <message>
+        <source>Replace the project with the chosen backup; what it holds now is backed up first</source>
+        <translation>استبدال المشروع بالنسخة المختارة؛ يُحفظ ما فيه الآن في نسخة احتياطية أولًا</translation>
+    </message>
+    <message>
+        <source>Back Up &amp;Now</source>
+        <translation>نسخ احتياطي الآن</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>إظهار المجلد</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1461,58 @@
     <message>
         <source>Cannot open {path}: {detail}</source>
         <translation>تعذّر فتح {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so not a Hamish project.</source>
+        <translation>{path} ليس ملفًا عاديًا، فهو ليس مشروع هامش.</translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes), not a Hamish project; it was left as it is.</source>
+        <translation>{path} فارغ (0 بايت)، وليس مشروع هامش؛ تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only (its file, folder or disk cannot be written); nothing was changed.</source>
+        <translation>{path} مفتوح للقراءة فقط (لا تمكن الكتابة في ملفه أو مجلده أو قرصه)؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} was saved by an older version of Hamish and must be upgraded, but it is read-only. Copy it to a folder you can write to and open the copy.</source>
+        <translation>حُفظ {path} بإصدار أقدم من هامش ويجب تحديثه، لكنه للقراءة فقط. انسخه إلى مجلد تستطيع الكتابة فيه وافتح النسخة.</translation>
+    </message>
+    <message>
+        <source>{path} was not closed properly and is read-only, so the edits in its journal ({name}) cannot be shown; open it where it can be written to see them.</source>
+        <translation>لم يُغلق {path} كما ينبغي وهو للقراءة فقط، لذا لا يمكن عرض التعديلات التي في سجل تعديلاته ({name})؛ افتحه حيث تمكن الكتابة فيه لتراها.</translation>
+    </message>
+    <message>
+        <source>The journal of {path} ({name}) is damaged: {count} frames of saved edits after the damage could not be recovered.</source>
+        <translation>سجل تعديلات {path} ({name}) تالف: تعذّر استرداد {count} من إطارات التعديلات المحفوظة بعد موضع التلف.</translation>
+    </message>
+    <message>
+        <source>Copies of the project and its journal as they were are kept in {folder}: {name} and {wal}.</source>
+        <translation>حُفظت نسختان من المشروع وسجل تعديلاته كما كانا في {folder}: {name} و{wal}.</translation>
+    </message>
+    <message>
+        <source>No copy of the journal of {path} could be kept: {detail}.</source>
+        <translation>تعذّر حفظ نسخة من سجل تعديلات {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>No backup of {path} could be made: {detail}.</source>
+        <translation>تعذّر أخذ نسخة احتياطية من {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>لا توجد نسخة احتياطية في {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is the project itself, not a backup of it.</source>
+        <translation>{path} هو المشروع نفسه، وليس نسخة احتياطية منه.</translation>
+    </message>
+    <message>
+        <source>{path} is open in a Hamish window or another program; close it there, then restore the backup.</source>
+        <translation>{path} مفتوح في نافذة هامش أو في برنامج آخر؛ أغلقه هناك، ثم استعد النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>Cannot restore {path}: {detail}. The project was left as it was.</source>
+        <translation>تعذّرت استعادة {path}: {detail}. تُرك المشروع كما كان.</translation>
     </message>
     <message>
         <source>{name} is {size} MB; articles larger than {limit} MB are not imported.</source>
@@ -2602,6 +2737,46 @@
         <translation>{path} موجود مسبقاً. افتحه من ملف ← فتح مشروع، أو اختر اسماً آخر.</translation>
     </message>
     <message>
+        <source>The project opened with a warning</source>
+        <translation>فُتح المشروع مع تنبيه</translation>
+    </message>
+    <message>
+        <source>Warning: {problem}</source>
+        <translation>تنبيه: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot back up the project</source>
+        <translation>تعذّر أخذ نسخة احتياطية من المشروع</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>حُفظت نسخة احتياطية في {file}.</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>تعذّرت استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>An import is still running; restore the backup once it has finished.</source>
+        <translation>ما زال استيراد جاريًا؛ استعد النسخة الاحتياطية بعد انتهائه.</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Replace {project} with the backup {backup}? What the project holds now is backed up first: restore that backup to undo this.</source>
+        <translation>أتستبدل بـ{project} النسخة الاحتياطية {backup}؟ يُحفظ ما في المشروع الآن في نسخة احتياطية أولًا: استعدها للتراجع عن هذا.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>Restored {backup}. What the project held before is kept as {saved}.</source>
+        <translation>استُعيدت {backup}. حُفظ ما كان في المشروع قبلها في {saved}.</translation>
+    </message>
+    <message>
         <source>Cannot open article</source>
         <translation>تعذّر فتح المقال</translation>
     </message>
@@ -2829,6 +3004,13 @@ MIT licence.</source>
     <message>
         <source>Not everything was done</source>
         <translation>لم يُنجز كل شيء</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBar</name>
+    <message>
+        <source>&lt;b&gt;Read-only:&lt;/b&gt; this project&apos;s file, folder or disk cannot be written. You can read, search and export it; editing is turned off.</source>
+        <translation>&lt;b&gt;للقراءة فقط:&lt;/b&gt; لا تمكن الكتابة في ملف هذا المشروع أو مجلده أو قرصه. يمكنك قراءته والبحث فيه وتصديره؛ أما التعديل فمعطّل.</translation>
     </message>
 </context>
 <context>

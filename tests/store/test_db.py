@@ -61,14 +61,6 @@ def test_migrations_run_step_by_step_from_an_empty_database(tmp_path: Path) -> N
         project.documents.add(make_draft("نص تجريبي"))
 
 
-def test_zero_byte_project_file_is_initialised(tmp_path: Path) -> None:
-    path = tmp_path / "touched.hamish"
-    path.touch()
-    with Project.open(path, create=False) as project:
-        assert project.documents.count() == 0
-    assert path.stat().st_size > 0
-
-
 def test_reopen_keeps_documents(tmp_path: Path) -> None:
     path = tmp_path / "p.hamish"
     with Project.open(path) as project:
@@ -249,8 +241,7 @@ def test_a_second_connection_never_unlocks_the_first(tmp_path: Path) -> None:
     with Project.open(path, create=False):  # the background task's own connection
         pass
     code = (
-        "import sys; from desktop.store.project import Project; "
-        "Project.open(sys.argv[1]).close()"
+        "import sys; from desktop.store.project import Project; Project.open(sys.argv[1]).close()"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
     assert path.with_name(path.name + "-wal").exists()  # still shared with the window

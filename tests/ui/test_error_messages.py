@@ -129,7 +129,8 @@ def _messages_in(tree: ast.Module) -> Iterator[ast.expr]:
             ) or (
                 name == "append"
                 and isinstance(node.func, ast.Attribute)
-                and getattr(node.func.value, "id", "") == "problems"
+                # a JSON file's problem; what opening a project must tell (store/db.py)
+                and getattr(node.func.value, "id", "") in ("problems", "notices")
                 and node.args
             ):
                 yield node.args[0]

@@ -95,6 +95,7 @@ class EntitiesPanel(QDockWidget):
         self.setWindowTitle(self.tr("Entities"))
         self.setObjectName("entities_dock")
         self._load = load
+        self.read_only = False  # a read-only project: no merging, no mentions to tag
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -168,14 +169,16 @@ class EntitiesPanel(QDockWidget):
             self.tr("Open Entity Page…"),
             lambda: self.open_requested.emit(entity_id),
         )
-        menu.addAction(
+        mentions = menu.addAction(
             icon("mdi6.text-search"),
             self.tr("Find All Mentions…"),
             lambda: self.mentions_requested.emit(entity_id),
         )
-        menu.addAction(
+        merge = menu.addAction(
             icon("mdi6.call-merge"),
             self.tr("Merge Into…"),
             lambda: self.merge_requested.emit(entity_id),
         )
+        for entry in (mentions, merge):
+            entry.setEnabled(not self.read_only)
         menu.exec(self.view.viewport().mapToGlobal(point))

@@ -306,7 +306,7 @@ class TaggingController(QObject):
         quote = isolate_short(annotation.quote, 40)
         title = menu.addAction(f"{isolate(label_name(label))}: “{quote}”")
         title.setEnabled(False)
-        menu.addAction(
+        note = menu.addAction(
             icon("mdi6.note-edit-outline"),
             self.tr("Edit Note…"),
             lambda: self.edit_note(annotation_id),
@@ -319,11 +319,14 @@ class TaggingController(QObject):
                     label_name(other),
                     partial(self.change_label, annotation_id, other.id),
                 )
-        menu.addAction(
+        delete = menu.addAction(
             icon("mdi6.delete-outline"),
             self.tr("Delete Annotation"),
             lambda: self.delete_annotation(annotation_id),
         )
+        writable = not session.project.read_only
+        for entry in (note, change.menuAction(), delete):
+            entry.setEnabled(writable)
 
     def _reader_menu(self, global_pos: QPoint, cp: int | None) -> None:
         menu = QMenu(self.window)

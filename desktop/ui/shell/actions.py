@@ -29,6 +29,7 @@ class ActionId(Enum):
     EXPORT_ANNOTATIONS_CSV = auto()
     EXPORT_CLAIMS_CSV = auto()
     EXPORT_JSON = auto()
+    BACKUPS = auto()
     QUIT = auto()
     ZOOM_IN = auto()
     ZOOM_OUT = auto()
@@ -145,6 +146,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.code-json",
         (),
         QT_TRANSLATE_NOOP("Actions", "The whole project as Hamish JSON"),
+    ),
+    ActionId.BACKUPS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Backups…"),
+        "mdi6.backup-restore",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The project's automatic backups: see when they were made, restore one"
+        ),
     ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -342,6 +351,26 @@ TOOLBAR = frozenset(
         ActionId.FIND,
         ActionId.CHOOSE_FONT,
         ActionId.MANAGE_LABELS,
+    }
+)
+
+
+# Actions that change the project: turned off while a read-only project is open (the store
+# refuses every write anyway; this says so before the analyst tries).
+EDITING = frozenset(
+    {
+        ActionId.IMPORT_FILES,
+        ActionId.IMPORT_FOLDER,
+        ActionId.NEW_FROM_CLIPBOARD,
+        ActionId.EDIT_METADATA,
+        ActionId.DELETE_ARTICLE,
+        ActionId.EDIT_NOTE,
+        ActionId.DELETE_ANNOTATION,
+        ActionId.MANAGE_LABELS,
+        ActionId.LINK_ENTITY,
+        ActionId.FIND_MENTIONS,
+        ActionId.ACCEPT_SUGGESTION,
+        ActionId.NEXT_SUGGESTION,
     }
 )
 

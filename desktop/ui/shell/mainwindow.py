@@ -23,6 +23,8 @@ from desktop.ui.widgets.bidi import isolate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
+
+    from desktop.ui.shell.backups import BackupsDialog
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops.anchors import open_article
@@ -36,7 +38,7 @@ from desktop.ui.reader.findbar import FindBar
 from desktop.ui.reader.fonts import reader_font
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.tagging import TaggingController
-from desktop.ui.shell.actions import ActionId, ActionRegistry
+from desktop.ui.shell.actions import EDITING, ActionId, ActionRegistry
 from desktop.ui.shell.api import Navigation, WindowApi
 from desktop.ui.shell.guide import GuideBar
 from desktop.ui.shell.messages import Messenger
@@ -154,6 +156,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_saved)
         self.guide: GuideBar | None = None
         self._guide_wanted = False
+        self.read_only_bar: QWidget | None = None  # shown while a read-only project is open
+        self.auto_backup = False  # app.py turns the daily backup on once the window is up
+        self.backups_dialog: BackupsDialog | None = None  # File → Backups while it is open
         self._connect_actions()
 
         self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
         self._connect_secondary_actions()
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
+        self._apply_read_only()  # the claim editor made just now
         self._room_timer.start()
         self.suggestions.schedule()
 
@@ -287,6 +293,8 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.BACKUPS])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.SET_AUTHOR])
         file_menu.addSeparator()
@@ -457,6 +465,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
         a[ActionId.GETTING_STARTED].triggered.connect(lambda: self.show_guide(force=True))
         a[ActionId.SET_AUTHOR].triggered.connect(self.edit_author)
+        a[ActionId.BACKUPS].triggered.connect(self.show_backups)
         show = a[ActionId.SHOW_SUGGESTIONS]
         show.setCheckable(True)
         show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
@@ -517,6 +526,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.recent.add(project.path)
         self.show_guide()
+        self._apply_read_only()
+        if project.notices:  # once the window shows: a damaged journal, a failed backup
+            QTimer.singleShot(0, lambda: self._show_notices(project))
+        if self.auto_backup:
+            self._back_up_if_due()
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
         """Open another project; on any error the current one stays open and untouched."""
@@ -568,6 +582,147 @@ class MainWindow(QMainWindow):
             )
             return
         self.switch_project(path, create=True)
+
+    # --- safety: read-only projects, notices, backups -----------------------------------
+    def _apply_read_only(self) -> None:
+        """A read-only project (its file, folder or disk cannot be written) is read, searched
+        and exported: a banner says so and every editing action is off. The store refuses
+        any write that still comes (``ReadOnlyProject``), with the same sentence."""
+        read_only = self.project.read_only
+        for action_id in EDITING:
+            self.registry[action_id].setEnabled(not read_only)
+        for action in self.tagging.label_actions:
+            action.setEnabled(not read_only)
+        if read_only and self.read_only_bar is None:
+            from desktop.ui.shell.backups import ReadOnlyBar
+
+            self.read_only_bar = ReadOnlyBar(self)
+            self.reader.add_bar(self.read_only_bar)
+        if self.read_only_bar is not None:
+            self.read_only_bar.setVisible(read_only)
+        if self._ready:
+            self.claim_editor.form_widget.setEnabled(not read_only)
+            self.entities.read_only = read_only
+
+    def _show_notices(self, project: Project) -> None:
+        """What opening the project must tell (``Database.notices``), once, in one box."""
+        if project is not self.project or self._closed:
+            return
+        from desktop.ui.errors import error_text
+
+        self.messenger.error(
+            self.tr("The project opened with a warning"),
+            "\n\n".join(error_text(notice) for notice in project.notices),
+        )
+
+    def start_backups(self) -> None:
+        """From now on each project opened gets its daily backup (app.py, once the window is
+        up: never before the first paint)."""
+        self.auto_backup = True
+        self._back_up_if_due()
+
+    def _back_up_if_due(self) -> None:
+        """The daily backup, in a background thread on its own connection. A failure is a
+        warning in the status bar, never in the way."""
+        if self.project.read_only or self._closed:
+            return
+        from desktop.store.db import back_up_if_due
+        from desktop.ui.shell.workers import run_task
+
+        path = self.project.path
+        run_task(
+            lambda _progress: back_up_if_due(path),
+            on_done=lambda _made: None,
+            on_error=self._backup_failed,
+        )
+
+    def _backup_failed(self, message: str, _details: str = "") -> None:
+        from desktop.ui.errors import error_text
+
+        if not self._closed:
+            self.statusBar().showMessage(
+                self.tr("Warning: {problem}").format(problem=error_text(message)), 20000
+            )
+
+    def show_backups(self) -> None:
+        """File → Backups…: the project's backups; Restore replaces the project with one."""
+        from desktop.ui.shell.backups import BackupsDialog
+
+        dialog = BackupsDialog(
+            self.project.path,
+            self.project.read_only,
+            self.restore_backup,
+            self.back_up_now,
+            self,
+        )
+        self.backups_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.backups_dialog = None
+            dialog.deleteLater()
+
+    def back_up_now(self) -> bool:
+        from desktop.store.backups import MANUAL
+        from desktop.store.db import back_up
+
+        try:
+            made = back_up(self.project.path, MANUAL)
+        except HamishError as error:
+            self.messenger.error(self.tr("Cannot back up the project"), str(error))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Backed up to {file}.").format(file=isolate(made.name)), 8000
+        )
+        return True
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Replace the open project with ``backup`` after the analyst confirms. The project
+        is closed for it and opened again (its undo history goes: the restore is undone by
+        restoring the backup it makes of what the project held)."""
+        from desktop.store.db import restore_backup
+
+        if self._ready and self.importing.busy:
+            self.messenger.error(
+                self.tr("Cannot restore the backup"),
+                self.tr("An import is still running; restore the backup once it has finished."),
+            )
+            return False
+        if not self.messenger.confirm(
+            self.tr("Restore Backup"),
+            self.tr(
+                "Replace {project} with the backup {backup}? What the project holds now is "
+                "backed up first: restore that backup to undo this."
+            ).format(project=isolate(self.project.path.name), backup=isolate(backup.name)),
+            self.tr("Restore"),
+        ):
+            return False
+        path = self.project.path
+        self._remember_document()
+        self.api.detach()  # background work on the project stops first
+        self.project.close()
+        problem: str | None = None
+        try:
+            saved = restore_backup(path, backup)
+        except HamishError as error:
+            problem = str(error)
+        try:
+            project = self._project_factory.open(path, create=False)
+        except HamishError as error:
+            self.messenger.error(self.tr("Cannot open project"), str(error))
+            self.close()  # nothing left to show; the backups are all still there
+            return False
+        self._attach(project)
+        if problem is not None:
+            self.messenger.error(self.tr("Cannot restore the backup"), problem)
+            return False
+        self.statusBar().showMessage(
+            self.tr("Restored {backup}. What the project held before is kept as {saved}.").format(
+                backup=isolate(backup.name), saved=isolate(saved.name)
+            ),
+            15000,
+        )
+        return True
 
     # --- documents ---------------------------------------------------------------------------
     def open_document(self, document_id: int) -> None:
@@ -702,6 +857,8 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
+        for action in self.tagging.label_actions:
+            action.setEnabled(not self.project.read_only)
         self.label_bar.adopt_actions()  # what does not fit goes into its » menu
 
     def manage_labels(self) -> None:

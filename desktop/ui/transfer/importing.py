@@ -106,6 +106,11 @@ class ImportController(QObject):
         meanwhile: the batch opens the file itself)."""
         if not self._alive:
             return
+        try:
+            self.api.project.database.check_writable()  # read-only: say so before any work
+        except HamishError as error:
+            self.api.messenger.error(self.tr("Import"), str(error))
+            return
         self._queue.append(([str(p) for p in paths], self.api.project.path))
         if self.task is None:
             self._next()
