@@ -906,8 +906,12 @@ class MainWindow(QMainWindow):
         colour = DARK_ICON_COLOR if dark else None
         if colour != self.registry.icon_color:
             self.registry.set_icon_color(colour)
-            self.undo_action.setIcon(icon("mdi6.undo", colour))
-            self.redo_action.setIcon(icon("mdi6.redo", colour))
+            # Mirrored in Arabic, as _build_menus chose them.
+            back, forward = (
+                ("mdi6.redo", "mdi6.undo") if self.isRightToLeft() else ("mdi6.undo", "mdi6.redo")
+            )
+            self.undo_action.setIcon(icon(back, colour))
+            self.redo_action.setIcon(icon(forward, colour))
 
     # --- help for a newcomer -------------------------------------------------------------------
     def show_shortcuts(self) -> None:
