@@ -533,11 +533,11 @@ RECORDS: Final = (
     QT_TRANSLATE_NOOP("Errors", "note"),
     QT_TRANSLATE_NOOP("Errors", "decision"),
 )
-_RECORD: Final = re.compile(r"([a-z ]+?) (\d+)")
+_RECORD: Final = r"([a-z ]+?) (\d+)"  # compiled on first use (re caches it)
 # Between the problems of a file.
 SEPARATOR: Final = QT_TRANSLATE_NOOP("Errors", "; ")
 
-_PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
+_PLACEHOLDER: Final = r"\{(\w+)\}"  # compiled on first use (re caches it)
 # A message inside a message inside a message, inside "{detail} (at {path})", is as deep as
 # the lower layers go; a longer message than this is no message of theirs (and would make the
 # matching slow).
@@ -545,9 +545,9 @@ _DEPTH: Final = 4
 _LONGEST: Final = 20_000
 # The most sentences one message holds ("… (format {version}; …). Update Hamish …").
 _SPAN: Final = 4
-_NUMBER: Final = re.compile(r"[\d,.]+")
+_NUMBER: Final = r"[\d,.]+"  # compiled on first use (re caches it)
 # Where several messages are joined by spaces: after a full stop, before a capital or a quote.
-_SENTENCE_END: Final = re.compile(r"(?<=\.) (?=[A-Z“\"])")
+_SENTENCE_END: Final = r"(?<=\.) (?=[A-Z“\"])"  # compiled on first use (re caches it)
 
 
 @cache
@@ -558,12 +558,12 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     compiled = []
     for template in (*TEMPLATES, *SYSTEM):
         pattern, last = "", 0
-        for index, match in enumerate(_PLACEHOLDER.finditer(template)):
+        for index, match in enumerate(re.finditer(_PLACEHOLDER, template)):
             pattern += re.escape(template[last : match.start()]) + f"(?P<p{index}>.+?)"
             last = match.end()
         pattern += re.escape(template[last:])
         compiled.append((re.compile(pattern, re.DOTALL), template))
-    compiled.sort(key=lambda item: -len(_PLACEHOLDER.sub("", item[1])))
+    compiled.sort(key=lambda item: -len(re.sub(_PLACEHOLDER, "", item[1])))
     return tuple(compiled)
 
 
@@ -577,10 +577,10 @@ def _value(name: str, value: str, depth: int) -> str:
         return shown if shown != value else isolate(value)
     if (name == "kind" and value in KINDS) or (name == "table" and value in RECORDS):
         return QCoreApplication.translate(CONTEXT, value)
-    record = _RECORD.fullmatch(value) if name == "record" else None
+    record = re.fullmatch(_RECORD, value) if name == "record" else None
     if record is not None and record.group(1) in RECORDS:
         return f"{QCoreApplication.translate(CONTEXT, record.group(1))} {record.group(2)}"
-    return value if _NUMBER.fullmatch(value) else isolate(value)
+    return value if re.fullmatch(_NUMBER, value) else isolate(value)
 
 
 def _one(message: str, depth: int) -> str | None:
@@ -588,7 +588,7 @@ def _one(message: str, depth: int) -> str | None:
         match = pattern.fullmatch(message)
         if match is None:
             continue
-        names = [m.group(1) for m in _PLACEHOLDER.finditer(template)]
+        names = [m.group(1) for m in re.finditer(_PLACEHOLDER, template)]
         values = {
             name: _value(name, match.group(f"p{index}"), depth)
             for index, name in enumerate(names)
@@ -598,7 +598,7 @@ def _one(message: str, depth: int) -> str | None:
 
 
 def _filled(text: str, values: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return re.sub(_PLACEHOLDER, lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def _sentences(message: str, depth: int) -> str | None:
@@ -607,7 +607,7 @@ def _sentences(message: str, depth: int) -> str | None:
     whole = _one(message, depth)
     if whole is not None:
         return whole
-    splits = list(_SENTENCE_END.finditer(message))
+    splits = list(re.finditer(_SENTENCE_END, message))
     starts = [0, *(split.end() for split in splits)]
     ends = [*(split.start() for split in splits), len(message)]
     count = len(starts)

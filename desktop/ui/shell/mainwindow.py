@@ -24,6 +24,7 @@ from desktop.ui.widgets.bidi import isolate
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
+    from desktop.ui.reader.findbar import FindBar
     from desktop.ui.shell.backups import BackupsDialog
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
@@ -34,7 +35,6 @@ from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.library.dock import LibraryDock, LibraryModel
-from desktop.ui.reader.findbar import FindBar
 from desktop.ui.reader.fonts import reader_font
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.tagging import TaggingController
@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderPane(self)
         self.setCentralWidget(self.reader)
-        self.find_bar = FindBar(self.reader.text, self)
-        self.reader.add_bar(self.find_bar)
+        self._find_bar: FindBar | None = None  # built after the first paint (hidden till Ctrl+F)
         self.library = LibraryDock(self)
         self.addDockWidget(self._start_area(), self.library)
         self.library.setMinimumWidth(DOCK_MIN_WIDTH)
@@ -209,6 +208,12 @@ class MainWindow(QMainWindow):
         api = self.api
         self.registry.load_icons()
         self._fill_language_menu()
+        self.find_bar.reset()  # built now, above the guide
+        # The first-run guide comes a frame after the article: its wrapped rich text is
+        # a twentieth of what the window does before its first paint.
+        self._ready = True
+        self.show_guide()
+        self._ready = False
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
@@ -525,7 +530,8 @@ class MainWindow(QMainWindow):
             self.open_document(target)
         self._update_title()
         self.recent.add(project.path)
-        self.show_guide()
+        if self._ready:  # at start-up, finish_setup shows it just after the first paint
+            self.show_guide()
         self._apply_read_only()
         if project.notices:  # once the window shows: a damaged journal, a failed backup
             QTimer.singleShot(0, lambda: self._show_notices(project))
@@ -739,7 +745,8 @@ class MainWindow(QMainWindow):
         self.reader.show_document(document, self.tagging.spans(annotations))
         self.api.document_opened.emit(document_id)
         self.annotation_model.set_document(document_id, annotations)
-        self.find_bar.reset()
+        if self._find_bar is not None:
+            self._find_bar.reset()
         self.library.select(document_id)
         self._update_title()
         if repairs:
@@ -795,7 +802,8 @@ class MainWindow(QMainWindow):
             return
         self.reader.clear()
         self.annotation_model.set_document(None)
-        self.find_bar.reset()
+        if self._find_bar is not None:
+            self._find_bar.reset()
         self._update_title()
 
     def open_at(self, document_id: int, start: int, end: int) -> None:
@@ -887,6 +895,17 @@ class MainWindow(QMainWindow):
         self.library.show()
         self.library.filter_edit.setFocus()
         self.library.filter_edit.selectAll()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Find in the article (Ctrl+F), made on first use: hidden until asked for, it has no
+        place in the first paint."""
+        if self._find_bar is None:
+            from desktop.ui.reader.findbar import FindBar
+
+            self._find_bar = FindBar(self.reader.text, self)
+            self.reader.add_bar(self._find_bar)
+        return self._find_bar
 
     def _open_find(self) -> None:
         if self.reader.document_id is not None:

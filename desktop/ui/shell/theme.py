@@ -48,8 +48,9 @@ DARK_COLOURS = {
 }
 DARK_ICON_COLOR = "#c5ccd2"
 """The actions' icons on the dark theme (the light theme's #2f3b40 would vanish there)."""
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
-_WHITE_TEXT = re.compile(r"(^|[\s;{])(selection-)?color:\s*#ffffff", re.IGNORECASE)
+# Patterns, compiled on first use (re caches them): the light theme never needs them.
+_COLOUR = r"#[0-9a-fA-F]{6}\b"
+_WHITE_TEXT = r"(?i)(^|[\s;{])(selection-)?color:\s*#ffffff"
 
 _applied: list[bool] = [False]  # the application starts light (create_application)
 
@@ -107,10 +108,10 @@ def dark_stylesheet(light: str) -> str:
 
     lines = []
     for line in light.splitlines():
-        if _WHITE_TEXT.search(line):  # white text stays white (on the accent, in tooltips)
+        if re.search(_WHITE_TEXT, line):  # white text stays white (on the accent, in tooltips)
             lines.append(line)
             continue
-        lines.append(_COLOUR.sub(swap, line))
+        lines.append(re.sub(_COLOUR, swap, line))
     # The light theme's tooltips are dark with white text: in the dark theme, a raised grey.
     lines.append(
         "QToolTip { background-color: #2c3135; color: #e3e7ea; border: 1px solid #3d444a; }"
