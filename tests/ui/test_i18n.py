@@ -468,3 +468,24 @@ def test_english_menus_keep_qts_own_shortcut_text(
 ) -> None:
     window = make_window(default_project)
     assert "\t" not in window.registry[ActionId.ZOOM_IN].text()
+
+
+def test_qts_own_dialogs_speak_arabic_with_hamishs_words(arabic: QApplication) -> None:
+    """The Save dialog's "Look in" and "Files of type" stayed English (Qt 6 added mnemonics
+    that qtbase_ar.qm does not know); buttons read إلغاء / إغلاق as Hamish's own do."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not [text for text in labels if re.search("[A-Za-z]", text)], labels
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+    )
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"موافق", "إلغاء", "إغلاق"}
+    dialog.deleteLater()
+    box.deleteLater()

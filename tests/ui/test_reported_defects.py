@@ -310,3 +310,4 @@ def test_a_clipboard_article_does_not_repeat_its_headline_in_the_body(
     # A pasted paragraph with no headline keeps all of its text.
     pasted = make_draft(body, title_line=False)
     assert pasted.text == body and pasted.title.endswith("…")
+

@@ -255,6 +255,23 @@ class MainWindow(QMainWindow):
         self._apply_read_only()  # the claim editor made just now
         self._room_timer.start()
         self.suggestions.schedule()
+        self._keep_window_keys()
+
+    def _keep_window_keys(self) -> None:
+        """The window's Ctrl keys (Ctrl+E briefing, Ctrl+I import, Ctrl+L filter…) work with
+        the cursor in any of its line edits, which on Linux keep Ctrl+E and a few others for
+        themselves (see ui/widgets/keys.py)."""
+        from desktop.ui.widgets.keys import keep_window_keys
+
+        keys = [
+            sequence
+            for action in self.registry.all()
+            if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+            for sequence in action.shortcuts()
+            if sequence.count() == 1
+            and sequence.toString(QKeySequence.SequenceFormat.PortableText).startswith("Ctrl+")
+        ]
+        keep_window_keys(self, keys)
 
     # --- construction ----------------------------------------------------------------------
     def _start_area(self) -> Qt.DockWidgetArea:
