@@ -518,8 +518,8 @@
         <translation>النسخ الاحتياطية لـ{name}</translation>
     </message>
     <message>
-        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. The backups are kept in {folder}.</source>
-        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل تحديث وقبل كل استعادة. تُحفظ النسخ في {folder}.</translation>
+        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. They are kept in this folder:</source>
+        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل ترقية، وقبل كل استعادة. تُحفظ النسخ في هذا المجلد:</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Place the cursor on a claim (underlined), or tag a passage as Claim (6).</source>
-        <translation>ضع المؤشر على ادعاء (تحته خط)، أو اوسم مقطعاً بوسم «ادعاء» (6).</translation>
+        <translation>ضع المؤشر على ادعاء (تحته خط)، أو ضع وسم «ادعاء» (6) على مقطع.</translation>
     </message>
     <message>
         <source>One-line summary in your words</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>A filter needs a label, an entity or a claim status.</source>
-        <translation>يحتاج المرشِّح إلى وسم أو كيان أو حالة ادعاء.</translation>
+        <translation>تحتاج التصفية إلى وسم أو كيان أو حالة ادعاء.</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
@@ -1924,7 +1924,7 @@
     </message>
     <message>
         <source>Choose a label, an entity or a claim status for the filter.</source>
-        <translation>اختر وسماً أو كياناً أو حالة ادعاء للمرشِّح.</translation>
+        <translation>اختر وسماً أو كياناً أو حالة ادعاء للتصفية.</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
@@ -2195,7 +2195,7 @@
     </message>
     <message>
         <source>Wrote {file}: {counts}.</source>
-        <translation>كُتب {file}: {counts}.</translation>
+        <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
     <message>
         <source>An export is already running.</source>
@@ -2623,6 +2623,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2679,6 +2686,14 @@
     <message>
         <source>Interface &amp;Language</source>
         <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation>ترا&amp;جع عن {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation>إ&amp;عادة {edit}</translation>
     </message>
     <message>
         <source>Interface Language</source>
@@ -3172,7 +3187,7 @@ MIT licence.</source>
     </message>
     <message>
         <source>Saved &amp;filter</source>
-        <translation>مرشِّح محفوظ</translation>
+        <translation>تصفية محفوظة</translation>
     </message>
     <message>
         <source>Any label</source>
@@ -3189,10 +3204,6 @@ MIT licence.</source>
     <message>
         <source>No article is open.</source>
         <translation>لا مقال مفتوح.</translation>
-    </message>
-    <message>
-        <source>Sections (tick to include, drag or use the arrows to order)</source>
-        <translation>الأقسام (علّم لتضمين القسم، واسحب أو استخدم الأسهم للترتيب)</translation>
     </message>
     <message>
         <source>Up</source>
@@ -3319,11 +3330,15 @@ MIT licence.</source>
     </message>
     <message>
         <source>Wrote {file}: {counts}.</source>
-        <translation>كُتب {file}: {counts}.</translation>
+        <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
     <message>
         <source>The report was not written.</source>
         <translation>لم تُكتب الإحاطة.</translation>
+    </message>
+    <message>
+        <source>Sections (tick to include; drag, or use Up and Down, to order)</source>
+        <translation>الأقسام (علّم لتضمين القسم، ورتّب بالسحب أو بزرّي «لأعلى» و«لأسفل»)</translation>
     </message>
     <message>
         <source>Cancelled; no file was written.</source>
@@ -3379,7 +3394,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Filters</source>
-        <translation>المرشِّحات</translation>
+        <translation>عوامل التصفية</translation>
     </message>
     <message>
         <source>Restrict by label, entity, claim status, source or date</source>
@@ -3415,7 +3430,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Clear filters</source>
-        <translation>مسح المرشِّحات</translation>
+        <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
         <source>Show more results</source>
@@ -3431,7 +3446,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Filters ({count})</source>
-        <translation>المرشِّحات ({count})</translation>
+        <translation>عوامل التصفية ({count})</translation>
     </message>
     <message>
         <source>The search failed: {error}</source>

@@ -282,7 +282,8 @@ def test_edits_are_named_in_arabic(
     assert window.session is not None
     # The quote and the label are isolated (FSI … PDI), so they keep their places.
     assert window.session.undo_stack.undoText() == "وسم «\u2068كيري\u2069» بوسم \u2068شخص\u2069"
-    assert unisolated(window.undo_action.text()) == "تراجع وسم «كيري» بوسم شخص"
+    # "Undo from …": the Arabic sentence, not Qt's prefix glued to the name.
+    assert unisolated(window.undo_action.text()).replace("&", "") == "تراجع عن وسم «كيري» بوسم شخص"
 
 
 def test_every_edit_name_of_the_operations_has_its_translation() -> None:
@@ -489,3 +490,17 @@ def test_qts_own_dialogs_speak_arabic_with_hamishs_words(arabic: QApplication) -
     assert texts == {"موافق", "إلغاء", "إغلاق"}
     dialog.deleteLater()
     box.deleteLater()
+
+
+def test_the_save_dialog_shows_file_names_left_to_right(arabic: QApplication) -> None:
+    """In the Arabic Save dialog "إحاطة-2026-12-02.docx" read "docx.2026-12-02-إحاطة"."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from desktop.ui.transfer.save_paths import save_dialog
+
+    dialog = save_dialog(None, "x", "إحاطة-2026-12-02.docx", "Word (*.docx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    fields = dialog.findChildren(QLineEdit)
+    assert fields
+    assert all(f.layoutDirection() == Qt.LayoutDirection.LeftToRight for f in fields)
+    dialog.deleteLater()

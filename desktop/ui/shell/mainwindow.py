@@ -331,6 +331,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("mdi6.undo" if rtl else "mdi6.redo"))
+        # Named by a whole sentence rather than Qt's "prefix + name": Arabic says
+        # "تراجع عن وسم …" (undo *from*), which a prefix alone cannot give.
+        self.undo_group.undoTextChanged.connect(self._name_undo)
+        self.undo_group.redoTextChanged.connect(self._name_redo)
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -388,6 +392,14 @@ class MainWindow(QMainWindow):
             action = a[action_id]
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             text.addAction(action)
+
+    def _name_undo(self, edit: str) -> None:
+        text = self.tr("&Undo {edit}").format(edit=edit) if edit else self.tr("&Undo")
+        self.undo_action.setText(text)
+
+    def _name_redo(self, edit: str) -> None:
+        text = self.tr("&Redo {edit}").format(edit=edit) if edit else self.tr("&Redo")
+        self.redo_action.setText(text)
 
     def _fill_language_menu(self) -> None:
         """View → Interface Language: العربية / English, saved for the next start (the whole
