@@ -55,7 +55,7 @@ _TANWEEN = "\u064b\u064c\u064d"
 _HARAKAT = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
 _CLITIC_LETTERS = "وفبلك"
 
-# Shapes of words that are not names (folded text, where ة is ه and ى is ي).
+# Shapes of words that are not names (folded text: ة is ه, hamzas are bare, final ى is ي).
 _VERB_SHAPE_RE = re.compile(
     r"[يت][^اوي][^ا]{2,3}"  # imperfect: يتحدث، يشكل، تفجر (not يوسف، توني، ترامب)
     r"|است\w{3,}"  # form X perfect: استطاع، استنكر
@@ -141,15 +141,19 @@ def _clitic_word(art: _Article, i: int, *, after_given: bool = False) -> bool:
         or rest in _GIVEN_NAMES
         or rest in _TITLE_FORMS
         or rest in _TIME_WORDS
-        or (rest.startswith("ال") and len(rest) >= 6)  # فالرئيس; not فاليري، فالتر
+        or (word[0] in "فب" and rest.startswith("ال") and len(rest) >= 6)  # فالرئيس، بالقرب
+        # (not فاليري، فالتر، كالديرون)
     ):
         return True
-    if word[0] == "ف" or after_given:
-        return False  # فيلتمان، فالتر; جورج بوش، توني بلير: no conjunction or preposition
-    # ب/ل/ك: a preposition unless a vowel letter follows, as in transcribed names (بوش، ليفني)
-    if rest[0] not in "اوي" or _NOUN_SHAPE_RE.fullmatch(rest) is not None:
-        return True
-    return word[0] == "ل" and rest[0] in "يت" and _VERB_SHAPE_RE.fullmatch(rest) is not None
+    if word[0] == "ف":
+        return False  # فيلتمان، فالتر: no conjunction
+    if _NOUN_SHAPE_RE.fullmatch(rest):
+        return True  # بتشكيل، لاجتماع
+    if word[0] == "ل" and rest[0] in "يت" and _VERB_SHAPE_RE.fullmatch(rest):
+        return not after_given  # ليفاوض; but تسيبي ليفني
+    # ب/ل/ك: a preposition unless a vowel letter follows, as in transcribed names (بوش، ليفني),
+    # or a given name comes before (جورج بوش، توني بلير)
+    return not after_given and rest[0] not in "اوي"
 
 
 def _may_start(art: _Article, i: int) -> bool:
@@ -159,7 +163,7 @@ def _may_start(art: _Article, i: int) -> bool:
     word = art.words[i]
     if (
         len(word) < 2
-        or word in _TITLE_FORMS
+        or (word in _TITLE_FORMS and not _not_title(art, i))
         or word in _HONORIFIC_FORMS
         or art.is_stop(i)
         or word in _NOT_NAMES
@@ -184,11 +188,9 @@ def _name_after_title(art: _Article, title: int) -> tuple[int, int] | None:
         return _name_after_honorific(art, title)
     if title > 0 and words[title - 1] in _NAMED_AFTER:
         return None  # جامعة الملك سعود، مطار الملك خالد: a place named after a person
-    bare = _TITLE_FORMS[words[title]]
-    nxt = words[title + 1] if title + 1 < n else ""
-    if (bare == _WALI and nxt != _AHD) or (bare == _AMIN and nxt not in _AMIN_COMPLEMENTS):
+    if _not_title(art, title):
         return None  # فولى علي …, أمين فارس: a verb or a given name, not a title
-    need_complement = bare in _CONSTRUCT_TITLES
+    need_complement = _bare_title(art, title) in _CONSTRUCT_TITLES
     body = False  # a construct noun was skipped: a quotation names that body, not a person
     j = title + 1
     skipped = 0
@@ -223,6 +225,8 @@ def _name_after_title(art: _Article, title: int) -> tuple[int, int] | None:
             continue
         if word in _HONORIFIC_FORMS:
             return None  # الوزير الأول ومعالي …: the honorific is read on its own
+        if _bare_title(art, j) in (_WALI, _AMIN) and _not_title(art, j):
+            return _name_tokens(art, j)  # رئيس الجمهورية الأسبق أمين الجميل
         if word in _CONSTRUCT_FORMS or (word in _TITLE_FORMS and word[0] not in "وف"):
             need_complement = True
             body = body or word in _CONSTRUCT_FORMS
@@ -240,6 +244,22 @@ def _name_after_title(art: _Article, title: int) -> tuple[int, int] | None:
     if j >= n:
         return None
     return _name_tokens(art, j)
+
+
+def _bare_title(art: _Article, i: int) -> str | None:
+    return _TITLE_FORMS.get(art.words[i])
+
+
+def _not_title(art: _Article, i: int) -> bool:
+    """ولي without العهد (ولى "he appointed" folds the same) and أمين without a complement
+    (عام، سر، المجمع: otherwise a given name) are no titles."""
+    bare = _bare_title(art, i)
+    nxt = art.words[i + 1] if i + 1 < len(art.words) else ""
+    if bare == _WALI:
+        return nxt != _AHD
+    if bare == _AMIN:
+        return nxt not in _AMIN_COMPLEMENTS and not (nxt and art.article_stem(i + 1))
+    return False
 
 
 def _name_after_honorific(art: _Article, at: int) -> tuple[int, int] | None:
@@ -302,7 +322,7 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             break
         if word in _TITLE_FORMS or word in _HONORIFIC_FORMS or art.is_stop(j) or len(word) == 1:
             break
-        if word in _REGNAL and counted == 1:
+        if word in _REGNAL and (counted == 1 or prev in _GIVEN_NAMES):
             taken.append(j)  # الحسن الثاني، خوان كارلوس الأول
             break
         if prev in _NAME_PARTICLES:
@@ -382,30 +402,36 @@ def _single_name(art: _Article, i: int) -> bool:
     if word in art.learnt or word in art.surnames:
         return True
     if word in _GIVEN_NAMES or word in _DEFINITE_NAMES:
-        return not _open_after(art, i + 1)
+        return not _open_after(art, i + 1, given=True)
     if art.in_ta(i) or word[0] in "وف" or _clitic_word(art, i) or len(word) < 3:
         return False  # one word in ة after a title is a noun far more often than a name
     if _not_a_name(art, i, inside=True, accusative=True):
         return False
-    return not _open_after(art, i + 1, definite=True)
+    return not _open_after(art, i + 1, given=False)
 
 
-def _open_after(art: _Article, j: int, *, definite: bool = False) -> bool:
-    """Whether token ``j`` is a plain word that may continue a name: not punctuation, a stop
-    word, a title or a word joined by و; a definite word too when ``definite`` (after a word
-    that may be a first name: نجاح العطار)."""
+def _open_after(art: _Article, j: int, *, given: bool) -> bool:
+    """Whether token ``j`` is a word that may continue a name: not punctuation, a stop word,
+    a title, a word joined by و or a preposition + noun (بتأجير). After a word that is not a
+    given name (``given``), which is likely a surname used alone, a verb shape (شيراك سيقرر)
+    ends the name too, and a definite word may continue it (نجاح العطار); after a given name,
+    a word of a verb's shape may be the surname (محمد يزبك)."""
     if not art.is_word(j):
         return False
     word = art.words[j]
-    if art.article_stem(j) is not None:
-        return definite and word[:2] == "ال" and word not in _REGNAL
-    return not (
+    if (
         art.is_stop(j)
         or word in _TITLE_FORMS
         or word in _HONORIFIC_FORMS
         or word in _NOT_NAMES
         or word[0] == "و"
-    )
+    ):
+        return False
+    if art.article_stem(j) is not None:
+        return not given and word[:2] == "ال" and word not in _REGNAL
+    if _clitic_word(art, j, after_given=True):
+        return False
+    return given or not (_VERB_SHAPE_RE.fullmatch(word) or _FUTURE_RE.fullmatch(word))
 
 
 def _quoted_name(art: _Article, open_mark: int) -> tuple[int, int] | None:
