@@ -57,6 +57,12 @@ def test_a_definite_word_after_a_surname_alone_is_no_surname() -> None:
 
 def test_a_regnal_number_is_part_of_the_name() -> None:
     assert _persons("حضر الوفد جنازة الملك الحسن الثاني في الرباط.") == ["الحسن الثاني"]
+    assert _persons("وكان مرافقا للسلطان إبراهيم خان الأول في رحلته.") == ["إبراهيم خان الأول"]
+
+
+def test_ranks_and_offices_are_titles() -> None:
+    assert _persons("استقبل السلطان قابوس بن سعيد الوفد في مسقط.") == ["قابوس بن سعيد"]
+    assert _persons("وقال الإمبراطور ناروهيتو إن البلاد حزينة.") == ["ناروهيتو"]
 
 
 # --- honorifics are cues, not names ---------------------------------------------------------
@@ -101,9 +107,14 @@ def test_a_verb_or_noun_after_the_name_ends_it(text: str, name: str) -> None:
 
 
 def test_a_third_name_needs_a_reason() -> None:
-    # a plain third word after two names that are not given names is not taken on trust
-    text = "وأعلن رئيس الوزراء جاك مارتان تناول الغداء."
-    assert _persons(text) == ["جاك مارتان"]
+    # a third word after two names that are not given names is not taken on trust; where it
+    # has no shape to end the name either, where the name ends is unknown and none is offered
+    assert _persons("وأعلن رئيس الوزراء جاك مارتان تناول الغداء.") == ["جاك مارتان"]
+    assert _persons("وقال السيد جانغ لي مينغ إن المسجد قديم.") == []
+
+
+def test_a_noun_in_ta_marbuta_after_a_given_name_is_no_surname() -> None:
+    assert _persons("ويرأس الشيخ عبدالله لجنة المسجد منذ سنوات.") == []
 
 
 # --- first words that are no names ----------------------------------------------------------

@@ -57,7 +57,7 @@ _CLITIC_LETTERS = "وفبلك"
 
 # Shapes of words that are not names (folded text: ة is ه, hamzas are bare, final ى is ي).
 _VERB_SHAPE_RE = re.compile(
-    r"[يت][^اوي][^ا]{2,3}"  # imperfect: يتحدث، يشكل، تفجر (not يوسف، توني، ترامب)
+    r"(?!تش)[يت][^اوي][^ا]{2,3}"  # imperfect: يتحدث، يشكل، تفجر (not يوسف، توني، ترامب، تشيني)
     r"|است\w{3,}"  # form X perfect: استطاع، استنكر
     r"|ا[^اوي]{3}"  # form IV perfect: أطلق، أعلن (not أنان; أحمد is a given name)
     r"|[^اوي]{3}ت"  # perfect, she: طرحت، قالت
@@ -322,7 +322,7 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             break
         if word in _TITLE_FORMS or word in _HONORIFIC_FORMS or art.is_stop(j) or len(word) == 1:
             break
-        if word in _REGNAL and (counted == 1 or prev in _GIVEN_NAMES):
+        if word in _REGNAL and counted <= 2:
             taken.append(j)  # الحسن الثاني، خوان كارلوس الأول
             break
         if prev in _NAME_PARTICLES:
@@ -356,9 +356,11 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             art, j, inside=True, accusative=counted >= 2 or not after_given
         ):
             break
-        if art.in_ta(j) and not (_vouched(art, word) or (counted == 1 and after_given)):
+        if art.in_ta(j) and not _vouched(art, word):
             break  # a noun in ة; إسماعيل هنية after a given name
         if counted >= 2 and not (_vouched(art, word) or after_given):
+            if not art.in_ta(j):
+                return None
             break  # جاك شيراك تناولت: a third name needs a reason
         taken.append(j)
         counted += 1
