@@ -178,6 +178,17 @@ def test_no_person_after_these_titles(text: str) -> None:
     assert _persons(text) == []
 
 
+def test_a_quotation_after_a_work_noun_names_the_work() -> None:
+    text = 'وقد جاء في كتاب " دفاتر دمشقية قديمة " للدكتور أحمد ايبش.'
+    assert _persons(text) == ["أحمد ايبش"]
+    text = "كتب قصيدة شهيرة عنوانها « الأمير الخرافي نزار حمدي » وأهداها لأبيه."
+    assert _persons(text) == []
+
+
+def test_one_word_after_a_body_s_name_is_more_of_that_name() -> None:
+    assert _persons("وقال نائب الرئيس والمدير العام لشركة نفط غاز ، حيث قدم كل من السيد") == []
+
+
 def test_a_word_alone_is_a_name_when_the_article_names_someone_with_it() -> None:
     text = "وصل الرئيس جورج هاملتون إلى باريس. وقال الرئيس هاملتون تجاوز الأزمة ممكن."
     assert _persons(text) == ["جورج هاملتون", "هاملتون"]

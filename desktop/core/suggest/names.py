@@ -40,6 +40,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
+    _WORK_NOUNS,
 )
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
 
@@ -243,7 +244,10 @@ def _name_after_title(art: _Article, title: int) -> tuple[int, int] | None:
         return None
     if j >= n:
         return None
-    return _name_tokens(art, j)
+    name = _name_tokens(art, j)
+    if body and name is not None and name[0] == name[1] and not _vouched(art, words[j]):
+        return None  # لشركة قطر غاز: one more word after a body's name is more of that name
+    return name
 
 
 def _bare_title(art: _Article, i: int) -> str | None:
@@ -439,7 +443,7 @@ def _open_after(art: _Article, j: int, *, given: bool) -> bool:
 def _quoted_name(art: _Article, open_mark: int) -> tuple[int, int] | None:
     """A name written in quotation marks (“مايك بومبيو”): 1–4 words up to the closing mark."""
     span = art.quote_at(open_mark)
-    if span is None:
+    if span is None or _names_a_work(art, open_mark):
         return None
     first = open_mark + 1
     last = art.token_at(span[1]) - 1
@@ -454,6 +458,21 @@ def _quoted_name(art: _Article, open_mark: int) -> tuple[int, int] | None:
 
 def _is_nisba(stem: str) -> bool:
     return stem.endswith(("ي", "يه", "يون", "يين", "يان"))
+
+
+def _names_a_work(art: _Article, open_mark: int) -> bool:
+    """Whether the quotation opening at token ``open_mark`` follows a noun like كتاب or
+    قصيدة عنوانها: it names a work or a body, not a person."""
+    return open_mark > 0 and art.words[open_mark - 1] in _WORK_NOUNS
+
+
+def _in_a_work_title(art: _Article, i: int) -> bool:
+    """Whether token ``i`` lies inside such a quotation (قصيدة عنوانها « الأمير … »)."""
+    position = art.starts[i]
+    if not art.in_quote(position):
+        return False
+    k = bisect_right(art.quote_starts, position) - 1
+    return _names_a_work(art, art.token_at(art.quotes[k][0]))
 
 
 def _quoted_name_before(art: _Article, title: int) -> tuple[int, int] | None:
@@ -473,6 +492,8 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
     words = art.words
     for i, word in enumerate(words):
         if word not in _TITLE_FORMS and word not in _HONORIFIC_FORMS:
+            continue
+        if _in_a_work_title(art, i):
             continue
         before = _quoted_name_before(art, i)
         if before is not None:
