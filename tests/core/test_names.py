@@ -106,6 +106,16 @@ def test_a_verb_or_noun_after_the_name_ends_it(text: str, name: str) -> None:
     assert _persons(text) == [name]
 
 
+def test_after_a_given_name_a_noun_shape_is_a_surname_but_a_verb_shape_is_unsure() -> None:
+    # يتحدث may be a verb or a surname (محمد يزبك): with a given name alone before it, the
+    # name's end is unknown; ترامب has the shape of a verbal noun (تفاعل) but follows a given
+    # name, so it is the surname
+    assert _persons("وقال إن الرئيس عباس يتحدث عن خطة جديدة.") == []
+    assert _persons("وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ.") == ["دونالد ترامب"]
+    text = "وقالت رئيسة المفوضية الأوروبية أورسولا فون دير لاين إن الاتحاد موحد."
+    assert _persons(text) == ["أورسولا فون دير لاين"]
+
+
 def test_a_third_name_needs_a_reason() -> None:
     # a third word after two names that are not given names is not taken on trust; where it
     # has no shape to end the name either, where the name ends is unknown and none is offered

@@ -93,12 +93,19 @@ def _vouched(art: _Article, word: str) -> bool:
 
 
 def _not_a_name(
-    art: _Article, i: int, *, inside: bool, listed: bool = True, accusative: bool = False
+    art: _Article,
+    i: int,
+    *,
+    inside: bool,
+    listed: bool = True,
+    accusative: bool = False,
+    nouns: bool = True,
 ) -> bool:
-    """Whether token ``i`` has the shape of a verb, a verbal or plural noun, a pronoun suffix
-    or tanween, or (``listed``) is one of :data:`_NOT_NAMES`. ``inside`` (after a first name)
-    adds the future سـ, participles (مساعد، موافق) and adverbs in -يا (رسميا); ``accusative``
-    any word in -ا (هجوما), which is also how transcribed names end (أوباما، دي ميستورا)."""
+    """Whether token ``i`` has the shape of a verb, a verbal or plural noun (``nouns``: not
+    right after a given name, where ترامب is a surname), a pronoun suffix or tanween, or
+    (``listed``) is one of :data:`_NOT_NAMES`. ``inside`` (after a first name) adds the future
+    سـ, participles (مساعد، موافق) and adverbs in -يا (رسميا); ``accusative`` any word in -ا
+    (هجوما), which is also how transcribed names end (أوباما، دي ميستورا)."""
     word = art.words[i]
     if listed and word in _NOT_NAMES:
         return True
@@ -114,9 +121,9 @@ def _not_a_name(
         return True
     if bare.endswith("ى"):
         return True  # سعى، ذكرى: verbs and nouns; the names in ى are given names (موسى)
-    if _VERB_SHAPE_RE.fullmatch(word) or _NOUN_SHAPE_RE.fullmatch(word):
+    if _VERB_SHAPE_RE.fullmatch(word) or (nouns and _NOUN_SHAPE_RE.fullmatch(word)):
         return True
-    if inside and (_FUTURE_RE.fullmatch(word) or _PARTICIPLE_RE.fullmatch(word)):
+    if inside and (_FUTURE_RE.fullmatch(word) or (nouns and _PARTICIPLE_RE.fullmatch(word))):
         return True
     if len(word) < 4 or not word.endswith("ا"):
         return False
@@ -357,12 +364,17 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             break
         after_given = prev in _GIVEN_NAMES
         if _clitic_word(art, j, after_given=after_given) or _not_a_name(
-            art, j, inside=True, accusative=counted >= 2 or not after_given
+            art,
+            j,
+            inside=True,
+            accusative=counted >= 2 or not after_given,
+            nouns=counted >= 2 or not after_given,
         ):
             break
         if art.in_ta(j) and not _vouched(art, word):
             break  # a noun in ة; إسماعيل هنية after a given name
-        if counted >= 2 and not (_vouched(art, word) or after_given):
+        joined = len(taken) >= 2 and words[taken[-2]] in _NAME_PARTICLES  # فون دير لاين
+        if counted >= 2 and not (_vouched(art, word) or after_given or joined):
             if not art.in_ta(j):
                 return None
             break  # جاك شيراك تناولت: a third name needs a reason
