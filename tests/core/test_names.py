@@ -42,6 +42,13 @@ def test_a_definite_surname_in_ta_marbuta_after_a_given_name() -> None:
     assert _persons(text) == ["كمال الحلوة"]
 
 
+def test_a_family_nisba_after_a_given_name_and_a_father_s_name() -> None:
+    text = "وصرح رئيس الوزراء العراقي محمد شياع السوداني بأن الحكومة مستمرة."
+    assert _persons(text) == ["محمد شياع السوداني"]
+    # a noun in ة after two names is what follows the name
+    assert _persons("وبحث الرئيس صدام حسين الأزمة مع الوفد.") == ["صدام حسين"]
+
+
 def test_a_surname_after_a_given_name_may_begin_like_a_conjunction() -> None:
     # ف before a word that is no conjunction + word of the lists belongs to the name
     assert _persons("وقال السفير جون فيلدمان إن الاتفاق قريب.") == ["جون فيلدمان"]

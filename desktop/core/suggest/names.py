@@ -301,8 +301,13 @@ def _definite_surname(art: _Article, j: int, taken: list[int], counted: int) -> 
     prev = words[taken[-1]]
     if counted == 1 and prev in _GIVEN_NAMES:
         return True
-    patronymic = len(taken) >= 2 and words[taken[-2]] in _NAME_PARTICLES  # أبو مصعب الزرقاوي
-    return (prev in _GIVEN_NAMES or patronymic) and (_is_nisba(stem) or art.in_ta(j))
+    # a family name after a given name and a father's name (أحمد يوسف الجفيري، محمد شياع
+    # السوداني) or after a particle (أبو مصعب الزرقاوي): a nisba or a word in ة
+    # (a word in ة only after a particle: خالد بن حمد العطية, but صدام حسين الأزمة)
+    joined = len(taken) >= 2 and words[taken[-2]] in _NAME_PARTICLES
+    if joined and art.in_ta(j):
+        return True
+    return (joined or prev in _GIVEN_NAMES or words[taken[0]] in _GIVEN_NAMES) and _is_nisba(stem)
 
 
 def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
