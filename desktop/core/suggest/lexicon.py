@@ -9,6 +9,10 @@ with the folded tokens of :mod:`desktop.core.suggest.tokens`:
   prepositions that link them (الى، في، لدى);
 * what ends a name: function words, time words, common verbs (and the shape of imperfect
   dual/plural verbs); name particles that do not count (بن، أبو، عبد …);
+* what a person's name is or is not (for :mod:`desktop.core.suggest.names`): honorifics
+  (معالي، صاحب السمو), given names that vouch for a first name, the second parts of compound
+  names (نصر الله), regnal numbers, common nouns of news reports that follow titles, places
+  named after a person (مطار الملك خالد) and nouns before a quoted work (كتاب « … »);
 * what the claim rules look for: كان and the words that trigger a look back for a subject,
   complementisers, attribution (بحسب، وفق), conjunctions, narrative resumptions, and the
   reporting verbs with every finite, participle, pronoun and noun form (``_VERB_FORMS``).
