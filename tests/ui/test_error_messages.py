@@ -34,7 +34,14 @@ INTERNAL = {
     "AssertionError",
 }
 # Functions that build a message from parts: every sentence they return counts.
-BUILDERS = {"describe_sqlite_error", "_unsupported", "_summarise", "_validate", "_field_problem"}
+BUILDERS = {
+    "describe_sqlite_error",
+    "_unsupported",
+    "_summarise",
+    "_validate",
+    "_field_problem",
+    "_memory_message",
+}
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
     "{} {}.": ["{} is empty.", "{} contains only white space."],
