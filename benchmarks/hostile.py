@@ -30,6 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = REPO / "tests" / "data" / "hostile"
 sys.path.insert(0, str(HOSTILE))
+sys.path.insert(0, str(REPO))
 
 import make  # noqa: E402  (tests/data/hostile/make.py, the corpus' recipes)
 
@@ -144,12 +145,46 @@ def _what_it_said(code: int, out: str, err: str) -> str:
     return tail[-1] if tail else f"exit {code}"
 
 
+def overhead(count: int) -> None:
+    """What the reader process costs a folder import: its start-up, and the time per file
+    beyond converting in this process, for a saved news page and a short Word document."""
+    from desktop.io.worker import ReaderProcess, convert
+
+    page = (REPO / "tests" / "data" / "import" / "news_page.html").read_bytes()
+    word = make._docx(
+        make._minimal_docx(make._DOC_HEAD + make._paragraph(make.ARABIC) * 8 + make._DOC_TAIL)
+    )
+    for kind, data in (("html", page), ("docx", word)):
+        start = time.perf_counter()
+        for n in range(count):
+            convert(kind, data, f"{n}.{kind}", origin="", fallback_title="")
+        here = (time.perf_counter() - start) / count
+        with ReaderProcess() as reader:
+            start = time.perf_counter()
+            reader.convert(kind, data, "first", origin="", fallback_title="")
+            first = time.perf_counter() - start
+            start = time.perf_counter()
+            for n in range(count):
+                reader.convert(kind, data, f"{n}.{kind}", origin="", fallback_title="")
+            there = (time.perf_counter() - start) / count
+        print(
+            f"reader process, {kind}: start-up and first file {first * 1000:.0f} ms; "
+            f"per file {there * 1000:.1f} ms there against {here * 1000:.1f} ms here "
+            f"(overhead {(there - here) * 1000:+.1f} ms a file, "
+            f"{(there - here) * 2000:+.1f} s for 2,000 files)",
+            flush=True,
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="only the small checked-in files")
     parser.add_argument("--large-folder", type=Path, help="where the large files are kept")
     parser.add_argument("--only", nargs="*", default=[], help="file names to run")
     parser.add_argument("--cap", type=float, default=6.0, help="address-space cap, GB")
+    parser.add_argument(
+        "--overhead", type=int, default=200, metavar="N", help="files timed for the overhead"
+    )
     parser.add_argument(
         "--code", type=Path, default=REPO, help="the checkout to measure (to compare versions)"
     )
@@ -192,6 +227,8 @@ def main() -> int:
             f"targets: peak memory < {TARGET_MB} MB and refused or imported within "
             f"{TARGET_S:.0f} s — {len(files) - failures} of {len(files)} files meet them"
         )
+    if args.overhead and (args.code == REPO):
+        overhead(args.overhead)
     return 0
 
 

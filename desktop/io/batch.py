@@ -164,7 +164,8 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     kind = _kind_of(file, data)
     origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file
     if kind not in IN_PROCESS:
-        return reader().convert(kind, data, name, origin=origin, fallback_title=file.stem)
+        del data  # the reader process reads the file itself: not held here meanwhile
+        return reader().convert_file(kind, origin, name, origin=origin, fallback_title=file.stem)
     try:
         return convert(kind, data, name, origin=origin, fallback_title=file.stem)
     except MemoryError as error:

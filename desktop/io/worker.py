@@ -37,6 +37,7 @@ from typing import IO, Any, NoReturn
 from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.io.importers import limits
+from desktop.io.importers.common import read_limited
 from desktop.io.importers.eml import eml_to_draft
 from desktop.io.importers.html_page import html_bytes_to_draft
 from desktop.io.importers.limits import check_article
@@ -71,6 +72,7 @@ IN_PROCESS = frozenset({"text", "markdown"})
 """Kinds read in the calling process: bounded by the file's size, and cheaper here."""
 
 _EXIT_MEMORY = 3  # the child ran out of memory and could not even say so
+_LARGE = 200 * limits.MB  # a reader process that grew beyond this is not kept for the next file
 _HEADER = 8  # bytes of a frame's length
 _MAX_REPLY = 8 * limits.MAX_CHARS + (1 << 20)  # an article as JSON, with room to spare
 
@@ -155,10 +157,26 @@ class ReaderProcess:
     ) -> DocumentDraft:
         """Convert ``data`` in the reader process, or raise ``ImportRejected`` with the reason
         (the parser's own, or the limit it hit)."""
-        header = json.dumps(
-            {"kind": kind, "name": name, "origin": origin, "fallback_title": fallback_title},
-            ensure_ascii=False,
-        ).encode("utf-8", "surrogatepass")
+        return self._run(kind, name, origin, fallback_title, None, data)
+
+    def convert_file(
+        self, kind: str, path: str, name: str, *, origin: str, fallback_title: str
+    ) -> DocumentDraft:
+        """Like :meth:`convert`, the reader process reading the file ``path`` (absolute)
+        itself, with the same size check: the caller need not hold it meanwhile."""
+        return self._run(kind, name, origin, fallback_title, path, b"")
+
+    def _run(
+        self, kind: str, name: str, origin: str, fallback_title: str, path: str | None, data: bytes
+    ) -> DocumentDraft:
+        request = {
+            "kind": kind,
+            "name": name,
+            "origin": origin,
+            "fallback_title": fallback_title,
+            "path": path,
+        }
+        header = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
         with self._lock:
             process = self._send(header, data)
             try:
@@ -191,11 +209,12 @@ class ReaderProcess:
 
     def _answer(self, reply: bytes, name: str) -> DocumentDraft:
         message: dict[str, Any] = json.loads(reply.decode("utf-8", "surrogatepass"))
+        if message.get("last"):  # it ends after this answer: the next file starts another
+            self._stop(kill=False)
         status = message.get("status")
         if status == "ok":
             return _draft(message.get("draft"), name)
         if status == "memory":
-            self._stop(kill=True)  # it ends by itself after saying so; do not wait for it
             raise ImportRejected(self._memory_message(name))
         raise ImportRejected(str(message.get("message") or f"{name} could not be read."))
 
@@ -360,7 +379,45 @@ def _limit_cpu(seconds: int) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
-def _serve(requests: IO[bytes], replies: IO[bytes], cpu_seconds: int) -> int:
+def _ran_out(error: BaseException) -> bool:
+    """Whether a rejection comes from running out of memory: parsers catch broad exceptions
+    and report the file as damaged, keeping the ``MemoryError`` as the cause."""
+    seen = 0
+    cause: BaseException | None = error
+    while cause is not None and seen < 20:
+        if isinstance(cause, MemoryError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+        seen += 1
+    return False
+
+
+def _status(field: str) -> int:
+    """A size from ``/proc/self/status`` in bytes (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _near_limit(memory_mb: int) -> bool:
+    """Whether this process came within a tenth of its address-space limit: a parser that
+    swallowed a ``MemoryError`` entirely still leaves that trace."""
+    return _status("VmPeak") >= 0.9 * memory_mb * limits.MB
+
+
+def _done_with(memory_mb: int) -> bool:
+    """Whether to end after this answer and let the next file start a fresh process: after
+    running out of memory, or after a file that made this process large (Python keeps much
+    of what it freed; the caller goes on to store the article meanwhile)."""
+    return _near_limit(memory_mb) or _status("VmHWM") > _LARGE
+
+
+def _serve(requests: IO[bytes], replies: IO[bytes], cpu_seconds: int, memory_mb: int) -> int:
     while (head := _read_frame(requests)) is not None:
         data = _read_frame(requests)
         if data is None:
@@ -369,6 +426,8 @@ def _serve(requests: IO[bytes], replies: IO[bytes], cpu_seconds: int) -> int:
         _limit_cpu(cpu_seconds)
         answer: dict[str, Any]
         try:
+            if request.get("path"):
+                data = read_limited(request["path"])
             draft = convert(
                 request["kind"],
                 data,
@@ -378,18 +437,23 @@ def _serve(requests: IO[bytes], replies: IO[bytes], cpu_seconds: int) -> int:
             )
             answer = {"status": "ok", "draft": draft._asdict()}
         except ImportRejected as error:
-            answer = {"status": "rejected", "message": str(error)}
+            if _ran_out(error) or _near_limit(memory_mb):
+                answer = {"status": "memory"}
+            else:
+                answer = {"status": "rejected", "message": str(error)}
         except MemoryError:
             answer = {"status": "memory"}
         del data
+        # Start afresh after this one? (A parser may also have left things half-built.)
+        answer["last"] = last = answer["status"] == "memory" or _done_with(memory_mb)
         try:
             payload = json.dumps(answer, ensure_ascii=False).encode("utf-8", "surrogatepass")
             _write_frame(replies, payload)
             replies.flush()
         except MemoryError:
             return _EXIT_MEMORY
-        if answer["status"] == "memory":
-            return 0  # start afresh: a parser may have left things half-built
+        if last:
+            return 0
     return 0
 
 
@@ -403,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     try:
-        return _serve(sys.stdin.buffer, replies, args.cpu_seconds)
+        return _serve(sys.stdin.buffer, replies, args.cpu_seconds, args.memory_mb)
     except (BrokenPipeError, KeyboardInterrupt):
         return 0
 

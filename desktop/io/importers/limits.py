@@ -72,8 +72,10 @@ the page is done)."""
 _PIECE = 64 * 1024  # bytes inflated at a time
 
 
-def check_article(text: str, name: str, limit: int = MAX_CHARS) -> None:
-    """Refuse an article longer than ``limit`` characters (after extraction, any format)."""
+def check_article(text: str, name: str) -> None:
+    """Refuse an article longer than :data:`MAX_CHARS` characters (after extraction, any
+    format)."""
+    limit = MAX_CHARS
     if len(text) > limit:
         raise ImportRejected(
             f"{name} holds {len(text):,} characters of text; Hamish imports articles of up "
