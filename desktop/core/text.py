@@ -16,7 +16,7 @@ from desktop.core.models import DocumentDraft
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")
 _LINE = re.compile(r"\S[^\n]*")  # the rest of a line, from its first non-blank character
-_HASH_PIECE = 1 << 20  # characters folded at a time by content_hash
+_HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 TITLE_MAX = 90
 
 
