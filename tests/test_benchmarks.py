@@ -19,6 +19,10 @@ RUNS = {
     "search": (["--articles", "300", "--repeat", "1", "--rebuilds", "1"], "top 50 hits"),
     "import": (["--articles", "20", "--mixed", "6"], "mixed files:"),
     "export": (["--scale", "0.02"], "briefing, all sections"),
+    "hostile": (
+        ["--quick", "--only", "docx_zip_bomb.docx", "html_xxe.html", "--overhead", "3"],
+        "reader process, docx",
+    ),
 }
 
 
