@@ -268,8 +268,7 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} was not imported: reading it took longer than {seconds} s, the limit for one "
-        "file.",
+        "{name} was not imported: reading it took longer than {seconds} s, the limit for one file.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
-from desktop.io import batch, worker
+from desktop.io import worker
 from desktop.io.batch import expand_paths, import_paths, load_file
 from desktop.io.importers import common, text
 from desktop.store.project import Project
