@@ -178,7 +178,12 @@ class ReaderProcess:
         }
         header = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
         with self._lock:
-            process = self._send(header, data)
+            try:
+                process = self._send(header, data)
+            except OSError as error:  # no process can be started (no memory, no processes…)
+                raise ImportRejected(
+                    f"{name} could not be read ({type(error).__name__}: {error})."
+                ) from error
             try:
                 reply = self._replies.get(timeout=self.seconds)
             except queue.Empty:
@@ -208,7 +213,13 @@ class ReaderProcess:
         raise AssertionError("unreachable")
 
     def _answer(self, reply: bytes, name: str) -> DocumentDraft:
-        message: dict[str, Any] = json.loads(reply.decode("utf-8", "surrogatepass"))
+        try:
+            message = json.loads(reply.decode("utf-8", "surrogatepass"))
+        except ValueError:
+            message = None
+        if not isinstance(message, dict):
+            self._stop(kill=True)
+            return _draft(None, name)  # refused as malformed
         if message.get("last"):  # it ends after this answer: the next file starts another
             self._stop(kill=False)
         status = message.get("status")

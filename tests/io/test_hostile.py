@@ -301,6 +301,20 @@ def test_a_malformed_answer_is_refused() -> None:
         worker._draft({"unknown": "field"}, "x.pdf")
 
 
+def test_a_reader_process_that_cannot_start_fails_the_file_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(worker.subprocess, "Popen", refuse)
+    with worker.ReaderProcess() as reader, pytest.raises(ImportRejected) as caught:
+        _convert(reader, "html_xxe.html", "html")
+    assert str(caught.value) == (
+        "html_xxe.html could not be read (OSError: [Errno 12] Cannot allocate memory)."
+    )
+
+
 def test_a_batch_uses_one_reader_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[object] = []
     real = subprocess.Popen
