@@ -40,7 +40,7 @@ from desktop.io.importers import limits
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.eml import eml_to_draft
 from desktop.io.importers.html_page import html_bytes_to_draft
-from desktop.io.importers.limits import check_article
+from desktop.io.importers.limits import check_article, without_inline_data
 from desktop.io.importers.pdf import pdf_to_draft
 from desktop.io.importers.text import text_to_draft
 from desktop.io.importers.word import docx_to_draft
@@ -60,10 +60,23 @@ def _markdown(data: bytes, name: str, *, origin: str, fallback_title: str) -> Do
     return text_to_draft(data, name, origin=origin, fallback_title=fallback_title, markdown=True)
 
 
+def _web_page(data: bytes, name: str, *, origin: str, fallback_title: str) -> DocumentDraft:
+    """A saved page within :data:`~desktop.io.importers.limits.HTML_BYTES` of markup, the
+    pictures embedded in it (often most of a page saved as one file) left out first."""
+    data = without_inline_data(data)
+    if len(data) > limits.HTML_BYTES:
+        limit = limits.HTML_BYTES // limits.MB
+        raise ImportRejected(
+            f"{name} holds more than {limit} MB of markup (pictures in the page not counted); "
+            f"Hamish imports web pages of up to {limit} MB."
+        )
+    return html_bytes_to_draft(data, name, origin=origin, fallback_title=fallback_title)
+
+
 CONVERTERS: dict[str, Converter] = {
     "text": text_to_draft,
     "markdown": _markdown,
-    "html": html_bytes_to_draft,
+    "html": _web_page,
     "docx": docx_to_draft,
     "pdf": pdf_to_draft,
     "eml": eml_to_draft,

@@ -253,6 +253,11 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish "
+        "imports web pages of up to {limit} MB.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save "
         "the pages you need as a new PDF and import that.",
     ),

@@ -1552,6 +1552,10 @@
         <translation>يتجاوز حجم {name} بعد فك ضغطه {limit} ميغابايت؛ لا تُستورد ملفات PDF التي يزيد حجمها بعد فك الضغط على {limit} ميغابايت.</translation>
     </message>
     <message>
+        <source>{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish imports web pages of up to {limit} MB.</source>
+        <translation>يضم {name} أكثر من {limit} ميغابايت من الترميز (دون احتساب الصور المضمّنة في الصفحة)، ولا يستورد هامش إلا صفحات الويب التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
+    </message>
+    <message>
         <source>{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save the pages you need as a new PDF and import that.</source>
         <translation>في {name} أكثر من {limit} صفحة، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز {limit} صفحة. احفظ الصفحات التي تحتاجها في ملف PDF جديد ثم استورده.</translation>
     </message>

@@ -222,6 +222,28 @@ def test_a_header_that_understates_a_part_does_not_let_it_inflate() -> None:
         repack_zip(data, 512 * 1024 * 1024, lambda name: name.endswith(".xml"))
 
 
+# --- web pages ------------------------------------------------------------------------------------
+def test_a_page_with_too_much_markup_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "big.html"
+    make.write_big_page(path, 17 * 1024 * 1024)
+    with pytest.raises(ImportRejected) as caught:
+        worker.convert("html", path.read_bytes(), "big.html", origin="", fallback_title="")
+    assert str(caught.value) == (
+        "big.html holds more than 16 MB of markup (pictures in the page not counted); Hamish "
+        "imports web pages of up to 16 MB."
+    )
+
+
+def test_pictures_saved_inside_a_page_do_not_count(tmp_path: Path) -> None:
+    """A page saved as one file carries its pictures as data: addresses (here 20 MB)."""
+    picture = b"data:image/jpeg;base64," + b"QUJD" * (5 * 1024 * 1024)
+    page = make._page(f"<p>{make.ARABIC}</p>" * 3).replace(
+        b"<article>", b'<article><img src="' + picture + b'">'
+    )
+    draft = worker.convert("html", page, "saved.html", origin="", fallback_title="")
+    assert ARABIC in draft.text
+
+
 # --- the article limit ----------------------------------------------------------------------------
 def test_every_format_gets_the_article_limit(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path

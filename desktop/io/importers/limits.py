@@ -11,6 +11,8 @@ are enforced on what is *actually* read, never on what a file declares:
   state; the package handed to python-docx is rebuilt from what was read (stored, not
   compressed), so python-docx never inflates anything itself, and pictures, fonts and embedded
   files (which Hamish does not read) are left empty instead of being unpacked;
+- **web pages**: at most :data:`HTML_BYTES` of markup, pictures embedded in the page left
+  out first (:func:`without_inline_data`);
 - **PDF streams** (:class:`UnpackBudget`, used by ``pdf.py``): every FlateDecode, LZW and
   RunLength stage of every stream inflates only as far as what remains of
   :data:`PDF_UNPACKED_BYTES` for the whole document; plus limits on the pages, on what one
@@ -27,6 +29,7 @@ Standard library only: the reader process imports this before any parser.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -36,6 +39,7 @@ from desktop.io.importers.common import MAX_BYTES
 
 __all__ = [
     "DOCX_UNPACKED_BYTES",
+    "HTML_BYTES",
     "MAX_CHARS",
     "MEMORY_MB",
     "PDF_CHARS",
@@ -47,6 +51,7 @@ __all__ = [
     "UnpackLimit",
     "check_article",
     "repack_zip",
+    "without_inline_data",
 ]
 
 MB = 1024 * 1024
@@ -60,6 +65,9 @@ SECONDS = 25.0
 DOCX_UNPACKED_BYTES = 32 * MB
 """XML a Word document may unpack to, all parts together: python-docx needs up to sixteen
 times as much memory (a 300-page report has 5–10 MB)."""
+HTML_BYTES = 16 * MB
+"""Markup of a web page, not counting pictures embedded in it (``data:`` addresses): lxml and
+trafilatura need ~25 times as much memory, and a news page has well under 5 MB."""
 PDF_UNPACKED_BYTES = 200 * MB
 """Decompressed streams of one PDF, all stages of all streams together."""
 PDF_PAGES = 2000
@@ -81,6 +89,16 @@ def check_article(text: str, name: str) -> None:
             f"{name} holds {len(text):,} characters of text; Hamish imports articles of up "
             f"to {limit:,} characters."
         )
+
+
+# A picture (or font) embedded in an attribute as a data: address, as "save as one file" tools
+# write them: never article text, and often most of the page.
+_INLINE_DATA = re.compile(rb"""(["'])data:[^"'\s>]{1024,}\1""", re.IGNORECASE)
+
+
+def without_inline_data(markup: bytes) -> bytes:
+    """``markup`` without the long ``data:`` addresses in its attributes (left empty)."""
+    return _INLINE_DATA.sub(rb"\1\1", markup)
 
 
 # --- decompression with a budget ----------------------------------------------------------------

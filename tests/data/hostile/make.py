@@ -498,6 +498,12 @@ def html_xxe() -> bytes:
     return _page(f"<p>{ARABIC}</p><p>&xxe;</p>" * 3, '<?xml version="1.0"?>' + _XXE)
 
 
+def write_big_page(path: Path, size: int = 48 * MB) -> None:
+    """A 48 MB saved page of 140,000 paragraphs: lxml and trafilatura need ~25 times that."""
+    paragraph = f"<p>{ARABIC}</p>\n"
+    path.write_bytes(_page(paragraph * (size // len(paragraph.encode()))))
+
+
 def html_deep_nesting(depth: int = 50_000) -> bytes:
     return _page("<div>" * depth + f"<p>{ARABIC}</p>" + "</div>" * depth)
 
@@ -623,6 +629,7 @@ LARGE: dict[str, Callable[[Path], None]] = {
     "json_450mb.json": write_json,
     "pdf_many_pages.pdf": lambda path: path.write_bytes(pdf_many_pages()),
     "eml_huge_base64.eml": lambda path: path.write_bytes(eml_huge_base64()),
+    "html_48mb.html": write_big_page,
 }
 
 
