@@ -11,9 +11,12 @@ the file, and a 49 MB text would otherwise cross the pipe twice.
 
 One process serves a whole batch (:class:`ReaderProcess`, reused file after file; a
 2,000-file folder pays for one start-up), and is started again after a file that killed it.
-The parent sends a small JSON header and the file's bytes; the child answers with JSON
-(never pickle: the child has read hostile input, so its answers are only ever data). Frames
-are a length (8 bytes, big-endian) and that many bytes.
+The parent sends a small JSON header with the file's path (the child reads the file itself,
+with the same size check, so the caller need not hold it meanwhile) or with its bytes; the
+child answers with JSON (never pickle: it has read hostile input, so its answers are taken as
+data of the expected shape or not at all). Frames are a length (8 bytes, big-endian) and that
+many bytes. A reader that grew large, ran out of memory or ran out of time is not kept for
+the next file.
 
 Where ``resource`` is missing (Windows) the memory and CPU limits are not set; the wall-clock
 limit and the budgets of :mod:`desktop.io.importers.limits` still hold.
@@ -46,6 +49,7 @@ from desktop.io.importers.text import text_to_draft
 from desktop.io.importers.word import docx_to_draft
 
 __all__ = [
+    "CONVERTERS",
     "IN_PROCESS",
     "ReaderProcess",
     "convert",
