@@ -93,10 +93,20 @@ def _blocks(document: Any) -> Iterator[tuple[str, Any]]:
             yield block.text, block
 
 
+# Parts Hamish never reads: pictures, media, fonts and embedded files (by folder or extension).
+_BINARY_FOLDERS = ("word/media/", "word/embeddings/", "word/fonts/", "media/")
+_BINARY_SUFFIXES = (
+    *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg"),
+    *(".wdp", ".jfif", ".bin", ".odttf", ".ttf", ".otf", ".fntdata", ".mp3", ".mp4", ".wav"),
+    *(".avi", ".mov", ".wmv", ".zip", ".docx", ".xlsx", ".pptx", ".pdf"),
+)
+
+
 def _is_xml(member: str) -> bool:
-    """The parts python-docx parses (XML and relationships); pictures, fonts and embedded
-    files are never read, so they are not unpacked either."""
-    return member.lower().endswith((".xml", ".rels"))
+    """Whether python-docx may parse this part (everything but pictures, media, fonts and
+    embedded files, which are never read, so never unpacked either)."""
+    name = member.lower()
+    return not name.startswith(_BINARY_FOLDERS) and not name.endswith(_BINARY_SUFFIXES)
 
 
 def _is_heading(paragraph: Any) -> bool:
