@@ -263,12 +263,28 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is not a valid Word document (it is damaged or not a .docx file)."
     ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
+    # --- bounded imports (io/importers/limits.py, pdf.py, word.py, io/worker.py) --------------
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not "
+        "{name} holds {count} characters of text; Hamish imports articles of up to {limit} "
+        "characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds more than {limit} characters of text; Hamish imports articles of up to "
+        "{limit} characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to more than {limit} MB; Word documents larger than {limit} MB "
+        "unpacked are not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to more than {limit} MB; PDFs larger than {limit} MB unpacked are not "
         "imported.",
     ),
-    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
     # --- text hygiene: what an import changed in an article (core/text.py, encoding.py) ---
     QT_TRANSLATE_NOOP(
         "Errors", "1 control character (such as NUL or ESC) was removed from the text."
@@ -290,7 +306,42 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{path} is a link that cannot be followed (it loops); it was left out."
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish "
+        "imports web pages of up to {limit} MB.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save "
+        "the pages you need as a new PDF and import that.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Page {page} of {name} draws more than {limit} letters; Hamish imports PDFs of up to "
+        "{limit} letters a page.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: reading it stopped because it would need more than {limit} "
+        "MB of memory.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: reading it took longer than {seconds} s, the limit for one file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: the reader stopped unexpectedly ({how}); it may need more "
+        "than {limit} MB of memory.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} could not be read (the reader's answer was malformed)."),
     # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is {size} MB; Hamish imports JSON files of up to {limit} MB. Export fewer "
+        "documents at a time (hamish export --document ID ...) and import the parts.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -1671,12 +1671,24 @@
         <translation>{name} ليس مستند Word صالحاً (إنه تالف أو ليس ملف ‎.docx).</translation>
     </message>
     <message>
-        <source>{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not imported.</source>
-        <translation>يبلغ {name} بعد فكّ ضغطه {size} ميغابايت؛ لا تُستورد مستندات Word التي تزيد بعد فكّ ضغطها على {limit} ميغابايت.</translation>
-    </message>
-    <message>
         <source>{name} is not a valid Word document (it is damaged: {error}).</source>
         <translation>{name} ليس مستند Word صالحاً (إنه تالف: {error}).</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} characters of text; Hamish imports articles of up to {limit} characters.</source>
+        <translation>يضم {name} {count} حرف من النص، ولا يستورد هامش إلا المقالات التي لا يتجاوز طولها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} characters of text; Hamish imports articles of up to {limit} characters.</source>
+        <translation>يضم {name} أكثر من {limit} حرف من النص، ولا يستورد هامش إلا المقالات التي لا يتجاوز طولها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {limit} MB; Word documents larger than {limit} MB unpacked are not imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك ضغطه {limit} ميغابايت؛ لا تُستورد مستندات Word التي يزيد حجمها بعد فك الضغط على {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {limit} MB; PDFs larger than {limit} MB unpacked are not imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك ضغطه {limit} ميغابايت؛ لا تُستورد ملفات PDF التي يزيد حجمها بعد فك الضغط على {limit} ميغابايت.</translation>
     </message>
     <message>
         <source>1 control character (such as NUL or ESC) was removed from the text.</source>
@@ -1701,6 +1713,38 @@
     <message>
         <source>{path} is a link that cannot be followed (it loops); it was left out.</source>
         <translation>{path} رابط لا يمكن تتبّعه (يدور في حلقة)؛ تُرك جانبًا.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish imports web pages of up to {limit} MB.</source>
+        <translation>يضم {name} أكثر من {limit} ميغابايت من الترميز (دون احتساب الصور المضمّنة في الصفحة)، ولا يستورد هامش إلا صفحات الويب التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save the pages you need as a new PDF and import that.</source>
+        <translation>في {name} أكثر من {limit} صفحة، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز {limit} صفحة. احفظ الصفحات التي تحتاجها في ملف PDF جديد ثم استورده.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {name} draws more than {limit} letters; Hamish imports PDFs of up to {limit} letters a page.</source>
+        <translation>ترسم الصفحة {page} من {name} أكثر من {limit} حرف، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز الصفحة فيها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: reading it stopped because it would need more than {limit} MB of memory.</source>
+        <translation>لم يُستورد {name}: أُوقفت قراءته لأنها كانت ستحتاج إلى أكثر من {limit} ميغابايت من الذاكرة.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: reading it took longer than {seconds} s, the limit for one file.</source>
+        <translation>لم يُستورد {name}: استغرقت قراءته أكثر من {seconds} ثانية، وهي المهلة المحددة للملف الواحد.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: the reader stopped unexpectedly ({how}); it may need more than {limit} MB of memory.</source>
+        <translation>لم يُستورد {name}: توقفت عملية القراءة على نحو غير متوقع ({how})؛ ربما يحتاج الملف إلى أكثر من {limit} ميغابايت من الذاكرة.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read (the reader&apos;s answer was malformed).</source>
+        <translation>تعذّرت قراءة {name} (وصل ردّ عملية القراءة مشوّهاً).</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; Hamish imports JSON files of up to {limit} MB. Export fewer documents at a time (hamish export --document ID ...) and import the parts.</source>
+        <translation>حجم {name} هو {size} ميغابايت، ولا يستورد هامش إلا ملفات JSON التي لا يتجاوز حجمها {limit} ميغابايت. صدّر عدداً أقل من المستندات في كل مرة (hamish export --document ID ...) ثم استورد الأجزاء.</translation>
     </message>
     <message>
         <source>{name} cannot be imported: {detail}. Nothing was imported.</source>

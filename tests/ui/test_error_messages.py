@@ -52,6 +52,7 @@ BUILDERS = {
     "_date",
     "_partial_date",
     "_context",
+    "_memory_message",
 }
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {

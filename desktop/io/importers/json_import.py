@@ -39,7 +39,11 @@ from desktop.store.transfer import (
     load,
 )
 
-MAX_BYTES = 500 * 1024 * 1024
+# Parsing holds the file's bytes, then its text, then the records: up to four times the file
+# when one character beyond the Basic Multilingual Plane (an emoji) makes Python store the
+# whole text with four bytes a character. 100 MB keeps an import under 500 MB of memory
+# (issue 13: a 450 MB file took 1.5 GB); a larger file is refused before it is read.
+MAX_BYTES = 100 * 1024 * 1024
 _SHOWN = 5  # problems spelled out in one message; the rest are counted
 _INT_MIN, _INT_MAX = -(2**63), 2**63 - 1  # SQLite INTEGER
 
@@ -512,6 +516,7 @@ def read_project_json(path: str | os.PathLike[str]) -> dict[str, Any]:
         "fewer documents at a time (hamish export --document ID ...) and import the parts.",
     )
     text = decode_utf8(raw, name)
+    del raw  # not held while the records are built
     if not text.strip():
         raise ImportRejected(f"{name} is empty.")
     try:
