@@ -4,6 +4,7 @@ as documented (desktop/ui/i18n.py). The rest of the suite runs in English."""
 from __future__ import annotations
 
 import ast
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -84,7 +85,7 @@ def _texts(root: QWidget, skip: set[int]) -> Iterator[tuple[str, str]]:
             yield name + " title", widget.windowTitle()
         yield name + " tip", widget.toolTip()
         if isinstance(widget, QLabel):
-            yield name, re.sub(r"<[^>]+>", " ", widget.text())
+            yield name, html.unescape(re.sub(r"<[^>]+>", " ", widget.text()))
         if isinstance(widget, QAbstractButton):
             yield name, widget.text()
         if isinstance(widget, QLineEdit):
