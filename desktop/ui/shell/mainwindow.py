@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
         self._ready = True
         self.show_guide()
         self._ready = False
+        # The daily backup's thread, once the window is up: started before the first paint
+        # it took the CPU (and Python's lock) from it on a two-core machine.
+        if self.auto_backup:
+            self._back_up_if_due()
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
@@ -564,7 +568,7 @@ class MainWindow(QMainWindow):
         self._apply_read_only()
         if project.notices:  # once the window shows: a damaged journal, a failed backup
             QTimer.singleShot(0, lambda: self._show_notices(project))
-        if self.auto_backup:
+        if self.auto_backup and self._ready:  # at start-up, finish_setup starts it
             self._back_up_if_due()
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
