@@ -313,6 +313,11 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} has more than {most} elements in its markup; Hamish imports web pages of up to "
+        "{most} elements.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save "
         "the pages you need as a new PDF and import that.",
     ),
@@ -414,6 +419,9 @@ TEMPLATES: Final = (
         "Errors", "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {value}"
     ),
     QT_TRANSLATE_NOOP("Errors", "must be a colour written #rrggbb, not {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "must be empty or a web address starting with http:// or https://, not {value}"
+    ),
     QT_TRANSLATE_NOOP("Errors", "must be an icon name such as mdi6.account, or empty, not {value}"),
     QT_TRANSLATE_NOOP("Errors", "must be one digit, or empty, not {value}"),
     QT_TRANSLATE_NOOP("Errors", "must be a language code such as ar, en or und, not {value}"),

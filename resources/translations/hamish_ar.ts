@@ -1719,6 +1719,10 @@
         <translation>يضم {name} أكثر من {limit} ميغابايت من الترميز (دون احتساب الصور المضمّنة في الصفحة)، ولا يستورد هامش إلا صفحات الويب التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
     </message>
     <message>
+        <source>{name} has more than {most} elements in its markup; Hamish imports web pages of up to {most} elements.</source>
+        <translation>في شيفرة {name} أكثر من {most} عنصر؛ يستورد هامش صفحات الويب التي لا تتجاوز {most} عنصر.</translation>
+    </message>
+    <message>
         <source>{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save the pages you need as a new PDF and import that.</source>
         <translation>في {name} أكثر من {limit} صفحة، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز {limit} صفحة. احفظ الصفحات التي تحتاجها في ملف PDF جديد ثم استورده.</translation>
     </message>
@@ -1881,6 +1885,10 @@
     <message>
         <source>must be a colour written #rrggbb, not {value}</source>
         <translation>يجب أن يكون لوناً بالصيغة #rrggbb، لا {value}</translation>
+    </message>
+    <message>
+        <source>must be empty or a web address starting with http:// or https://, not {value}</source>
+        <translation>يجب أن يكون فارغاً أو عنوان ويب يبدأ بـ http:// أو https://، لا {value}</translation>
     </message>
     <message>
         <source>must be an icon name such as mdi6.account, or empty, not {value}</source>

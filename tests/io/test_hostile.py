@@ -404,3 +404,19 @@ def test_the_command_line_survives_a_folder_of_bombs(tmp_path: Path) -> None:
     assert "1 imported, 0 skipped, 3 failed" in done.stdout
     assert "pdf_flate_bomb.pdf unpacks to more than 200 MB" in done.stderr
     assert "docx_zip_bomb.docx unpacks to more than 32 MB" in done.stderr
+
+
+def test_a_page_of_tiny_elements_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """Far inside the markup limit, a page of ``<p><b>ق</b><i>ل</i></p>`` took lxml past 1 GB
+    (about 1 KB an element): the elements are counted first."""
+    from desktop.io.importers import limits
+    from desktop.io.worker import CONVERTERS
+
+    page = b"<html><body>" + b"<p><b>\xd9\x82</b><i>\xd9\x84</i></p>" * 40_000 + b"</body></html>"
+    assert len(page) < limits.HTML_BYTES // 10
+    with pytest.raises(ImportRejected, match="more than 100,000 elements"):
+        CONVERTERS["html"](page, "tiny.html", origin="tiny.html", fallback_title="tiny")
+    # A long but ordinary page still imports.
+    normal = b"<html><body><p>" + "قال الوزير ".encode() * 50 + b"</p></body></html>"
+    draft = CONVERTERS["html"](normal, "ok.html", origin="ok.html", fallback_title="ok")
+    assert "قال الوزير" in draft.text

@@ -40,6 +40,7 @@ from desktop.io.importers.common import MAX_BYTES
 __all__ = [
     "DOCX_UNPACKED_BYTES",
     "HTML_BYTES",
+    "HTML_ELEMENTS",
     "MAX_CHARS",
     "MEMORY_MB",
     "PDF_CHARS",
@@ -68,6 +69,10 @@ times as much memory (a 300-page report has 5–10 MB)."""
 HTML_BYTES = 16 * MB
 """Markup of a web page, not counting pictures embedded in it (``data:`` addresses): lxml and
 trafilatura need ~25 times as much memory, and a news page has well under 5 MB."""
+HTML_ELEMENTS = 100_000
+"""Elements (opening tags) of a web page: lxml and trafilatura need about 1 KB each, so a page
+of tiny elements went past 1 GB well inside HTML_BYTES (a 4 MB page of ``<p><b>ق</b>…`` took
+540 MB and 25 s); a news page has 2,000–10,000, a long encyclopaedia article ~50,000."""
 PDF_UNPACKED_BYTES = 200 * MB
 """Decompressed streams of one PDF, all stages of all streams together."""
 PDF_PAGES = 2000
