@@ -89,6 +89,20 @@ def _platform(home: str) -> str:
     return f"offscreen:configfile={config}"
 
 
+def _environment(home: str) -> dict[str, str]:
+    """A launch that seeds its own default project in ``home``, quits after its first paint
+    and takes its language from ``--lang`` only."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": _platform(home),
+        "XDG_DATA_HOME": f"{home}/data",
+        "XDG_CONFIG_HOME": f"{home}/config",
+        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+    env.pop("HAMISH_LANG", None)
+    return env
+
+
 def compile_package() -> None:
     """Write the bytecode cache a wheel install would have (stale entries only)."""
     package = Path(__file__).resolve().parent.parent / "desktop"
@@ -101,14 +115,7 @@ def startup(runs: int) -> tuple[float, float, float, float]:
     ``--lang en`` and ``--lang ar`` (interleaved, so drift in the machine hits both alike)."""
     compile_package()
     with tempfile.TemporaryDirectory() as home:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": _platform(home),
-            "XDG_DATA_HOME": f"{home}/data",
-            "XDG_CONFIG_HOME": f"{home}/config",
-            "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-        }
-        env.pop("HAMISH_LANG", None)  # the language comes from --lang below
+        env = _environment(home)
         hamish = [sys.executable, "-m", "desktop", "--lang", "en"]
         arabic = [sys.executable, "-m", "desktop", "--lang", "ar"]
         bare = [sys.executable, "-c", BARE]
@@ -167,13 +174,7 @@ def large_project(runs: int, articles: int) -> float:
                 body = f"{paragraphs[n % len(paragraphs)]} ({n})"
                 day = f"20{10 + n % 10}-{1 + n % 12:02}-{1 + n % 28:02}"
                 project.documents.add(make_draft(body, title=f"{body[:60]} ({n})", published=day))
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": _platform(home),
-            "XDG_DATA_HOME": f"{home}/data",
-            "XDG_CONFIG_HOME": f"{home}/config",
-            "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-        }
+        env = _environment(home)
         argv = [sys.executable, "-m", "desktop", "--project", str(path)]
         _time_process(argv, env)  # warm the file cache
         return statistics.median(_time_process(argv, env) for _ in range(runs))
@@ -232,15 +233,8 @@ def instructions() -> dict[str, int]:
     """Instruction counts to the first paint: bare window, Hamish (English, Arabic)."""
     compile_package()
     with tempfile.TemporaryDirectory() as home:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": _platform(home),
-            "XDG_DATA_HOME": f"{home}/data",
-            "XDG_CONFIG_HOME": f"{home}/config",
-            "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-            "PYTHONHASHSEED": "0",  # the same dict layouts, run after run
-        }
-        env.pop("HAMISH_LANG", None)
+        env = _environment(home)
+        env["PYTHONHASHSEED"] = "0"  # the same dict layouts, run after run
         runs = {
             "bare": [sys.executable, "-c", BARE],
             "en": [sys.executable, "-m", "desktop", "--lang", "en"],
