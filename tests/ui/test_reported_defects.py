@@ -18,6 +18,7 @@ from .samples import open_seed as _open_seed
 
 MakeWindow = Callable[..., MainWindow]
 
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "defects.hamish"
@@ -310,4 +311,3 @@ def test_a_clipboard_article_does_not_repeat_its_headline_in_the_body(
     # A pasted paragraph with no headline keeps all of its text.
     pasted = make_draft(body, title_line=False)
     assert pasted.text == body and pasted.title.endswith("…")
-
