@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from desktop.core.arabic import detect_direction, detect_language, fold_words
 from desktop.core.controls import clean_body, clean_line, for_terminal
+from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
@@ -87,8 +88,17 @@ def make_draft(
 
     ``notes`` are what the importer wants kept with the article (bytes it replaced, say); the
     draft's ``import_notes`` adds one when control characters were removed from the text. The
-    origin (a file path) keeps every character, control characters shown as escapes."""
+    origin (a file path) keeps every character, control characters shown as escapes.
+
+    Raises ``ImportRejected`` when nothing but white space is left once the control characters
+    are removed (a file of NUL bytes, a C1 control decoded from a lone byte): an article
+    without text must not be stored."""
     text, removed = clean_body(normalise_newlines(text))
+    if removed and not text.strip():
+        raise ImportRejected(
+            "The text holds nothing but control characters (such as NUL or ESC) and white "
+            "space; there is nothing to import."
+        )
     title = clean_line(title) or clean_line(derive_title(text, fallback_title))
     if not title_line:
         text = without_title_line(text, title)

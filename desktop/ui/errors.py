@@ -477,6 +477,12 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{path} changed while it was being exported; nothing was exported."
     ),
+    # --- found by fuzzing (issue 13: tests/fuzz/, benchmarks/soak.py) ----------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The text holds nothing but control characters (such as NUL or ESC) and white space; "
+        "there is nothing to import.",
+    ),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.errors import ImportRejected
 from desktop.core.text import content_hash, derive_title, make_draft, normalise_newlines
 
 
@@ -34,6 +35,15 @@ def test_long_opening_is_cut_at_a_word_boundary() -> None:
 def test_empty_text_uses_the_fallback() -> None:
     assert derive_title("  \n ", "report") == "report"
     assert derive_title("") == "Untitled"
+
+
+@pytest.mark.parametrize("text", ["\x1b", "\x00 \x00\n", "\x8a\t\x1b"])
+def test_text_of_only_control_characters_is_refused(text: str) -> None:
+    """Found by tests/fuzz: every importer checks for a blank text before make_draft removes
+    the control characters, so a file holding only ESC or C1 controls was stored as an
+    article with no text at all."""
+    with pytest.raises(ImportRejected, match="nothing but control characters"):
+        make_draft(text)
 
 
 def test_content_hash_ignores_harakat_and_line_endings() -> None:
