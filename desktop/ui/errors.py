@@ -483,6 +483,9 @@ TEMPLATES: Final = (
         "The text holds nothing but control characters (such as NUL or ESC) and white space; "
         "there is nothing to import.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The search nests parentheses too deeply: use at most {count} levels."
+    ),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

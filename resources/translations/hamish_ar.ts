@@ -2003,6 +2003,14 @@
         <translation>تغيّر {path} أثناء التصدير؛ لم يُصدَّر شيء.</translation>
     </message>
     <message>
+        <source>The text holds nothing but control characters (such as NUL or ESC) and white space; there is nothing to import.</source>
+        <translation>لا يحوي النص سوى محارف تحكّم (مثل NUL أو ESC) ومسافات بيضاء؛ فليس فيه ما يُستورد.</translation>
+    </message>
+    <message>
+        <source>The search nests parentheses too deeply: use at most {count} levels.</source>
+        <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>
