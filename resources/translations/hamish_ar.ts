@@ -2011,6 +2011,14 @@
         <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
     </message>
     <message>
+        <source>1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �.</source>
+        <translation>استُبدل بالرمز � محرفٌ واحد غير صالح في يونيكود (نصف زوج UTF-16).</translation>
+    </message>
+    <message>
+        <source>{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced with �.</source>
+        <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>

@@ -71,3 +71,14 @@ def test_draft_keeps_offsets_of_the_normalised_text() -> None:
     draft = make_draft("سطر\r\nثان")
     assert draft.text == "سطر\nثان"
     assert draft.text.index("ثان") == 4
+
+
+def test_lone_surrogates_are_replaced_and_noted() -> None:
+    """Found by tests/fuzz: half of a UTF-16 pair (a PDF glyph code read as a character) made
+    content_hash fail with UnicodeEncodeError, and could not have been stored as UTF-8."""
+    draft = make_draft("قال \ud800 الوزير \udfff\udc00")
+    assert draft.text == "قال \ufffd الوزير \ufffd\ufffd"
+    assert draft.import_notes == (
+        "3 characters that are not valid Unicode (halves of UTF-16 pairs) were replaced with �."
+    )
+    assert make_draft("a\ud800b").import_notes.startswith("1 character that is not valid")
