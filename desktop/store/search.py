@@ -94,7 +94,6 @@ def index_form(text: str) -> str:
     return " ".join(_TOKEN.findall(fold(text)))
 
 
-
 def _rebuild_if_stale(conn: sqlite3.Connection) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'search_index'").fetchone()
     if row is not None and row[0] == INDEX_VERSION:

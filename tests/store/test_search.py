@@ -179,9 +179,7 @@ def test_a_word_glued_to_a_character_fts5_keeps_in_its_tokens_is_found(
     doc = add(project, f"قال الوزير{glued} إن المحادثات مستمرة.")
     hits = project.search.search("الوزير")
     assert [hit.document_id for hit in hits] == [doc]
-    assert [project.documents.get(doc).text[slice(*span)] for span in hits[0].spans] == [
-        "الوزير"
-    ]
+    assert [project.documents.get(doc).text[slice(*span)] for span in hits[0].spans] == ["الوزير"]
 
 
 def test_the_index_holds_the_query_parsers_tokens() -> None:
