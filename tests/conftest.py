@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_API", "pyside6")
@@ -19,6 +20,26 @@ os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
 # The interface in English whatever the machine's locale (desktop/ui/i18n.py): tests match
 # English texts. A test that wants Arabic installs it itself.
 os.environ["HAMISH_LANG"] = "en"
+
+# Property-based tests (tests/fuzz/): a few hundred examples per property, always the same
+# ones (derandomize: a failure in CI is a real one, reproduced by running the test again) and
+# no example database written into the checkout. ``soak`` (benchmarks/fuzz.py, or
+# ``pytest tests/fuzz --hypothesis-profile=soak``) runs HAMISH_FUZZ_EXAMPLES examples per
+# property with fresh random seeds. Neither has a deadline: speed is the benchmarks' business,
+# and tests/fuzz/strategies.py's ``no_hang`` stops a real hang.
+_FUZZ_COMMON = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("ci", max_examples=200, derandomize=True, **_FUZZ_COMMON)
+settings.register_profile(
+    "soak",
+    max_examples=int(os.environ.get("HAMISH_FUZZ_EXAMPLES", "5000")),
+    print_blob=True,
+    **_FUZZ_COMMON,
+)
+settings.load_profile("ci")  # pytest's --hypothesis-profile, if given, is loaded after this
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

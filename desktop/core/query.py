@@ -330,6 +330,11 @@ class Query:
         return _spans(folded, self._patterns)
 
 
+MAX_DEPTH = 100
+"""Parentheses nested deeper than this are refused: the parser recurses a few frames per level,
+and a thousand ``(`` (the length limit allows it) ran out of Python's stack."""
+
+
 def parse(text: str, *, type_ahead: bool = False) -> Query:
     """Parse the analyst's query; raise :class:`QueryError` with a readable reason if it is
     malformed (empty, unbalanced quote or parenthesis, NOT without a left side…).
@@ -344,6 +349,10 @@ def parse(text: str, *, type_ahead: bool = False) -> Query:
     for lexeme in lexemes:
         if lexeme.kind == "(":
             depth += 1
+            if depth > MAX_DEPTH:  # the parser recurses once per level
+                raise QueryError(
+                    f"The search nests parentheses too deeply: use at most {MAX_DEPTH} levels."
+                )
         elif lexeme.kind == ")":
             depth -= 1
             if depth < 0:

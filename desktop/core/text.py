@@ -18,12 +18,17 @@ from desktop.core.arabic import (
     pieces_at_spaces,
 )
 from desktop.core.controls import clean_body, clean_line, for_terminal
+from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")
 _LINE = re.compile(r"\S[^\n]*")  # the rest of a line, from its first non-blank character
 _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
+# Half of a UTF-16 pair on its own is not a character: it cannot be written as UTF-8, so
+# neither hashed nor stored. pdfminer makes one of a glyph code in U+D800-U+DFFF when a
+# font's ToUnicode map cannot be read.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 TITLE_MAX = 90
 
 
@@ -107,12 +112,25 @@ def make_draft(
     headline taken as title) is not repeated at the start of the body.
 
     ``notes`` are what the importer wants kept with the article (bytes it replaced, say); the
-    draft's ``import_notes`` adds one when control characters were removed from the text. The
-    origin (a file path) keeps every character, control characters shown as escapes."""
-    text, removed = clean_body(normalise_newlines(text))
+    draft's ``import_notes`` adds one when control characters were removed from the text, and
+    one when lone surrogates (which UTF-8 cannot hold) were replaced with U+FFFD. The
+    origin (a file path) keeps every character, control characters shown as escapes.
+
+    Raises ``ImportRejected`` when nothing but white space is left once the control characters
+    are removed (a file of NUL bytes, a C1 control decoded from a lone byte): an article
+    without text must not be stored."""
+    text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
+    text, removed = clean_body(text)
+    if removed and not text.strip():
+        raise ImportRejected(
+            "The text holds nothing but control characters (such as NUL or ESC) and white "
+            "space; there is nothing to import."
+        )
     title = clean_line(title) or clean_line(derive_title(text, fallback_title))
     if not title_line:
         text = without_title_line(text, title)
+    if invalid:
+        notes = (*notes, invalid_characters_note(invalid))
     if removed:
         notes = (*notes, removed_controls_note(removed))
     return DocumentDraft(
@@ -127,6 +145,16 @@ def make_draft(
         published=published,
         origin=for_terminal(origin),
         import_notes="\n".join(notes),
+    )
+
+
+def invalid_characters_note(count: int) -> str:
+    """The note an article keeps when lone surrogates in its text were replaced."""
+    if count == 1:
+        return "1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �."
+    return (
+        f"{count} characters that are not valid Unicode (halves of UTF-16 pairs) were "
+        "replaced with �."
     )
 
 

@@ -2,7 +2,8 @@
 ``hamish search``.
 
 The index (schema migration "search") is an FTS5 table over :func:`desktop.core.arabic.fold`
-of each document's title, source and text. Why these choices:
+of each document's title, source and text, split into the query parser's tokens
+(:func:`index_form`). Why these choices:
 
 * **Folded shadow, not FTS5's own folding.** ``unicode61 remove_diacritics 2`` does not remove
   Arabic harakat (it splits words at them) and keeps tatweel; ``fold`` already handles harakat,
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import unicodedata
 from collections import OrderedDict
@@ -38,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.arabic import Normalised, fold, normalise
+from desktop.core.arabic import Normalised, fold, normalise, pieces_at_spaces
 from desktop.core.errors import ProjectError
 from desktop.store.db import Database, describe_sqlite_error
 
@@ -52,11 +54,13 @@ __all__ = [
     "SearchFilters",
     "SearchStore",
     "Snippet",
+    "index_form",
     "sync_index",
 ]
 
-INDEX_VERSION = f"fold-1 unicode-{unicodedata.unidata_version}"
-"""Bump the fold number whenever :func:`desktop.core.arabic.fold` changes its output."""
+INDEX_VERSION = f"fold-2 unicode-{unicodedata.unidata_version}"
+"""Bump the fold number whenever :func:`index_form` changes its output (a change of
+:func:`desktop.core.arabic.fold` does). 2: the index holds the query parser's tokens."""
 
 CLAIM_STATUSES = ("unverified", "corroborated", "contested", "refuted")
 # Title matches count most, then the source, then the body (bm25 column weights).
@@ -70,6 +74,35 @@ MAX_SNIPPETS = 3
 
 
 # --- keeping the index in step ----------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+")
+"""A token as the query parser sees one (:func:`desktop.core.query.tokens_of`, not imported
+here so that indexing does not load the parser): a run of letters and digits."""
+
+
+def index_form(text: str) -> str:
+    """What the index holds for ``text``: its folded tokens, one space between each.
+
+    Why not the folded text itself: FTS5's ``unicode61`` tokenizer (with the Unicode 6.1
+    tables of SQLite) keeps more characters inside a token than the query parser does —
+    private-use characters (which PDFs map glyphs to), characters added to Unicode since
+    (new Arabic marks and ligatures, U+08CA–U+08E1, U+FD40–U+FD4F), combining marks that
+    :func:`fold` does not remove. ``وزير`` + U+E000 was then one token of the index and
+    the search ``وزير`` never found it. Spaces at the parser's token boundaries make the
+    index split wherever a query splits; a token FTS5 splits further is split the same way
+    in the query's quoted strings, so the two still agree.
+
+    A long text is folded a piece at a time, cut at white space (which no token holds):
+    the list of a 50 MB article's ten million tokens alone would take some 600 MB."""
+    if len(text) <= _INDEX_PIECE:
+        return " ".join(_TOKEN.findall(fold(text)))
+    parts = (
+        " ".join(_TOKEN.findall(fold(piece))) for piece in pieces_at_spaces(text, _INDEX_PIECE)
+    )
+    return " ".join(part for part in parts if part)
+
+
+_INDEX_PIECE = 1 << 18  # characters folded and split at a time
 
 
 def _rebuild_if_stale(conn: sqlite3.Connection) -> None:
@@ -159,7 +192,7 @@ def _apply(conn: sqlite3.Connection, where: str, params: list[Any]) -> int:
     if not rows:
         return 0
     removals = [
-        (row[0], fold(row[2] or ""), fold(row[3] or ""), fold(row[4] or ""))
+        (row[0], index_form(row[2] or ""), index_form(row[3] or ""), index_form(row[4] or ""))
         for row in rows
         if row[1]
     ]
@@ -206,7 +239,12 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[int, str, str | None, str
     conn.executemany(
         "INSERT INTO search_fts (rowid, title, source, body) VALUES (?, ?, ?, ?)",
         (
-            (doc_id, fold(title), fold(source or ""), fold(text).encode("utf-8", "surrogatepass"))
+            (
+                doc_id,
+                index_form(title),
+                index_form(source or ""),
+                index_form(text).encode("utf-8", "surrogatepass"),
+            )
             for doc_id, title, source, text in rows
         ),
     )

@@ -575,6 +575,24 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{path} changed while it was being exported; nothing was exported."
     ),
+    # --- found by fuzzing (issue 13: tests/fuzz/, benchmarks/soak.py) ----------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The text holds nothing but control characters (such as NUL or ESC) and white space; "
+        "there is nothing to import.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The search nests parentheses too deeply: use at most {count} levels."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced "
+        "with �.",
+    ),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

@@ -2107,6 +2107,22 @@
         <translation>تغيّر {path} أثناء التصدير؛ لم يُصدَّر شيء.</translation>
     </message>
     <message>
+        <source>The text holds nothing but control characters (such as NUL or ESC) and white space; there is nothing to import.</source>
+        <translation>لا يحوي النص سوى محارف تحكّم (مثل NUL أو ESC) ومسافات بيضاء؛ فليس فيه ما يُستورد.</translation>
+    </message>
+    <message>
+        <source>The search nests parentheses too deeply: use at most {count} levels.</source>
+        <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
+    </message>
+    <message>
+        <source>1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �.</source>
+        <translation>استُبدل بالرمز � محرفٌ واحد غير صالح في يونيكود (نصف زوج UTF-16).</translation>
+    </message>
+    <message>
+        <source>{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced with �.</source>
+        <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>

@@ -207,6 +207,10 @@ def test_type_ahead_makes_the_last_word_a_prefix() -> None:
         ("كيري OR NOT لافروف", "OR cannot be followed by NOT"),
         ("كيري AND OR لافروف", "AND cannot be followed by OR"),
         ("x" * 2001, "too long"),
+        # Found by tests/fuzz: the parser recursed per level and ran out of stack
+        # (RecursionError, not a QueryError) at about 250 levels.
+        ("(" * 101 + "كيري" + ")" * 101, "nests parentheses too deeply"),
+        ("(" * 900 + "كيري" + ")" * 900, "nests parentheses too deeply"),
     ],
 )
 def test_malformed_queries_say_what_to_fix(text: str, reason: str) -> None:
@@ -214,6 +218,11 @@ def test_malformed_queries_say_what_to_fix(text: str, reason: str) -> None:
         parse(text)
     assert isinstance(caught.value, HamishError)
     assert str(caught.value).endswith(".")
+
+
+def test_a_hundred_levels_of_parentheses_still_parse() -> None:
+    query = parse("(" * 100 + "كيري" + ")" * 100)
+    assert query.terms == (Term(("كيري",)),)
 
 
 def test_find_spans_merges_overlaps() -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.errors import ImportRejected
 from desktop.core.text import content_hash, derive_title, make_draft, normalise_newlines
 
 
@@ -36,6 +37,15 @@ def test_empty_text_uses_the_fallback() -> None:
     assert derive_title("") == "Untitled"
 
 
+@pytest.mark.parametrize("text", ["\x1b", "\x00 \x00\n", "\x8a\t\x1b"])
+def test_text_of_only_control_characters_is_refused(text: str) -> None:
+    """Found by tests/fuzz: every importer checks for a blank text before make_draft removes
+    the control characters, so a file holding only ESC or C1 controls was stored as an
+    article with no text at all."""
+    with pytest.raises(ImportRejected, match="nothing but control characters"):
+        make_draft(text)
+
+
 def test_content_hash_ignores_harakat_and_line_endings() -> None:
     assert content_hash("قالَ الأسدُ\r\nاليوم") == content_hash("قال الاسد\nاليوم")
     assert content_hash("قال الأسد") != content_hash("قال بوتين")
@@ -61,3 +71,14 @@ def test_draft_keeps_offsets_of_the_normalised_text() -> None:
     draft = make_draft("سطر\r\nثان")
     assert draft.text == "سطر\nثان"
     assert draft.text.index("ثان") == 4
+
+
+def test_lone_surrogates_are_replaced_and_noted() -> None:
+    """Found by tests/fuzz: half of a UTF-16 pair (a PDF glyph code read as a character) made
+    content_hash fail with UnicodeEncodeError, and could not have been stored as UTF-8."""
+    draft = make_draft("قال \ud800 الوزير \udfff\udc00")
+    assert draft.text == "قال \ufffd الوزير \ufffd\ufffd"
+    assert draft.import_notes == (
+        "3 characters that are not valid Unicode (halves of UTF-16 pairs) were replaced with �."
+    )
+    assert make_draft("a\ud800b").import_notes.startswith("1 character that is not valid")

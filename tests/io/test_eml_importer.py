@@ -135,3 +135,16 @@ def test_undeclared_charset_is_detected() -> None:
 def test_bad_messages(raw: bytes, reason: str) -> None:
     with pytest.raises(ImportRejected, match=reason):
         eml_to_draft(raw, "bad.eml")
+
+
+def test_a_header_the_standard_library_cannot_parse_is_left_out() -> None:
+    """Found by tests/fuzz: Python's header parser raises AttributeError (not ValueError) on
+    this From line, which escaped the importer; the sender is now just unknown."""
+    data = (
+        'From: "[" <user@[>\nSubject: \u0646\u0634\u0631\u0629\n'
+        "Content-Type: text/plain; charset=utf-8\n\n" + BODY
+    ).encode()
+    draft = eml_to_draft(data, "odd.eml")
+    assert draft.author == ""
+    assert draft.title == "نشرة"
+    assert draft.text == BODY

@@ -101,3 +101,51 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     )
     with pytest.raises(ImportRejected, match="no text layer"):
         pdf_to_draft(page, "scan.pdf")
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (object 1 the catalogue) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_glyph_read_as_half_a_utf16_pair_is_replaced() -> None:
+    """Found by tests/fuzz: when a font's ToUnicode map cannot be read (here its stream's
+    length overshoots), pdfminer takes each glyph code for its character — and codes
+    D800-DFFF are halves of UTF-16 pairs, which UTF-8 cannot hold: pdf_to_draft failed with
+    UnicodeEncodeError instead of importing the article or saying why not."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+        b"1 beginbfchar\n<0001> <003a>\nendbfchar endcmap end end"
+    )
+    content = b"BT /F1 12 Tf 72 700 Td <0627d8000644> Tj ET"
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H "
+            b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+            b"<< /Length %d >>\nstream\n" % (len(cmap) + 9000) + cmap + b"\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 7 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
+    )
+    draft = pdf_to_draft(data, "odd.pdf")
+    assert "\ufffd" in draft.text
+    draft.text.encode("utf-8")
+    assert "not valid Unicode" in draft.import_notes

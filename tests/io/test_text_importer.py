@@ -39,8 +39,22 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "binary file \\(a PDF"),
         (b"PK\x03\x04\x14\x00\x00\x00word/document.xml", "a Word document"),
         (b"\xef\xbb\xbf", "is empty"),
+        # Found by tests/fuzz: text of nothing but control characters became an article
+        # with an empty text (the controls were removed after the emptiness check).
+        (b"\x1b\x1b\n\x1b\x7f", "nothing but control characters"),
+        (b"\x8a", "nothing but control characters"),
     ],
-    ids=["empty", "blank", "binary", "koi8-r", "pdf-named-txt", "docx-named-txt", "bom-only"],
+    ids=[
+        "empty",
+        "blank",
+        "binary",
+        "koi8-r",
+        "pdf-named-txt",
+        "docx-named-txt",
+        "bom-only",
+        "escapes-only",
+        "c1-only",
+    ],
 )
 def test_bad_files_are_rejected_and_untouched(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"

@@ -15,14 +15,14 @@ import pytest
 
 from desktop.core.arabic import fold
 from desktop.core.errors import HamishError, ProjectError
-from desktop.core.query import QueryError, parse
+from desktop.core.query import QueryError, parse, tokens_of
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.io.seeds import seed_drafts
 from desktop.store import schema
 from desktop.store.db import _split_sql
 from desktop.store.project import Project
-from desktop.store.search import INDEX_VERSION, SearchFilters, make_snippets
+from desktop.store.search import INDEX_VERSION, SearchFilters, index_form, make_snippets
 
 SEED_TITLES = [draft.title for draft in seed_drafts()]
 
@@ -159,6 +159,32 @@ def test_hostile_input_never_reaches_sqlite_as_syntax(seeded: Project) -> None:
         # A readable refusal is fine; an sqlite3 error would propagate and fail the test.
         with contextlib.suppress(QueryError):
             seeded.search.search(text, limit=3)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "\ue000",  # private use: PDFs map glyphs there
+        "\u08ca",  # an Arabic mark added in Unicode 14
+        "\ufd40",  # an Arabic ligature added in Unicode 14
+        "\u0300",  # a combining mark fold keeps
+    ],
+)
+def test_a_word_glued_to_a_character_fts5_keeps_in_its_tokens_is_found(
+    project: Project, glued: str
+) -> None:
+    """Found by tests/fuzz: FTS5's tokenizer (SQLite's Unicode 6.1 tables) kept these inside
+    a token, the query parser splits at them, so ``الوزير`` + U+E000 was one token of the
+    index and the search ``الوزير`` never found the article."""
+    doc = add(project, f"قال الوزير{glued} إن المحادثات مستمرة.")
+    hits = project.search.search("الوزير")
+    assert [hit.document_id for hit in hits] == [doc]
+    assert [project.documents.get(doc).text[slice(*span)] for span in hits[0].spans] == ["الوزير"]
+
+
+def test_the_index_holds_the_query_parsers_tokens() -> None:
+    text = "قالَ الوزير\ue000 Russia-Now.com «2024» ﻻ straße_x"
+    assert index_form(text).split() == tokens_of(fold(text))
 
 
 def test_hits_carry_offsets_and_snippets_in_raw_text(seeded: Project) -> None:

@@ -41,6 +41,7 @@ BUILDERS = {
     "_validate",
     "_field_problem",
     "removed_controls_note",
+    "invalid_characters_note",
     "replacement_note",
     # json_import.py: what a string of a Hamish JSON file must look like
     "_string_problem",

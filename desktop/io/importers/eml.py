@@ -13,6 +13,7 @@ falling back to detection (Windows-1256 mail often declares nothing, or the wron
 from __future__ import annotations
 
 import email
+import email.errors
 import email.policy
 import email.utils
 import os
@@ -35,10 +36,13 @@ _FEED = 1 << 20  # bytes given to the parser at a time
 
 
 def _header(message: Message, name: str) -> str:
-    """A header as text; a malformed encoded-word must not sink the import."""
+    """A header as text; a malformed encoded-word must not sink the import. The standard
+    library's header parser raises more than ``ValueError`` on hostile input: Python 3.11
+    fails with ``AttributeError`` on ``From: "[" <user@[>`` (an ``InvalidHeaderDefect`` where
+    it expects a token list)."""
     try:
         value = message.get(name)
-    except (ValueError, TypeError, IndexError):
+    except (ValueError, TypeError, LookupError, AttributeError, email.errors.MessageError):
         return ""
     return " ".join(str(value).split()) if value is not None else ""
 
