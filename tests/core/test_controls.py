@@ -8,6 +8,7 @@ import json
 import pytest
 
 from desktop.core.controls import clean_body, clean_line, for_terminal, json_for_terminal
+from desktop.core.errors import ImportRejected
 from desktop.core.text import make_draft
 
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x1b[31mعاجل"
@@ -70,7 +71,9 @@ def test_make_draft_cleans_every_field_and_notes_what_it_removed() -> None:
 
 def test_make_draft_title_of_only_controls() -> None:
     assert make_draft("نص", title="\x1b\x07").title == "نص"
-    assert make_draft("\x1b", fallback_title="\u202e").title == "Untitled"
+    # A text of nothing but control characters is no article at all (found by fuzzing).
+    with pytest.raises(ImportRejected):
+        make_draft("\x1b", fallback_title="\u202e")
 
 
 def test_clean_text_has_no_note() -> None:
