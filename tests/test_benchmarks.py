@@ -22,6 +22,8 @@ RUNS = {
     "export_kills": (["--kills", "3", "--articles", "5"], "partial files:"),
     "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
     "gazetteer_eval": (["--limit", "3"], "gazetteer entries:"),
+    "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
+    "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
 }
 
 
