@@ -75,9 +75,10 @@ MAX_SNIPPETS = 3
 
 # --- keeping the index in step ----------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_]+")
-"""A token as the query parser sees one (:func:`desktop.core.query.tokens_of`, not imported
-here so that indexing does not load the parser): a run of letters and digits."""
+_SEPARATORS = re.compile(r"[\W_]+")
+"""What lies between two tokens as the query parser sees them (:func:`desktop.core.query.
+tokens_of`, not imported here so that indexing does not load the parser): anything but
+letters and digits."""
 
 
 def index_form(text: str) -> str:
@@ -90,8 +91,9 @@ def index_form(text: str) -> str:
     :func:`fold` does not remove. ``وزير`` + U+E000 was then one token of the index and
     the search ``وزير`` never found it. Spaces at the parser's token boundaries make the
     index split wherever a query splits; a token FTS5 splits further is split the same way
-    in the query's quoted strings, so the two still agree."""
-    return " ".join(_TOKEN.findall(fold(text)))
+    in the query's quoted strings, so the two still agree. (A substitution rather than a list
+    of tokens: a 50 MB article must not become millions of small strings.)"""
+    return _SEPARATORS.sub(" ", fold(text)).strip()
 
 
 def _rebuild_if_stale(conn: sqlite3.Connection) -> None:
