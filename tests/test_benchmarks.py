@@ -27,6 +27,8 @@ RUNS = {
         ["--quick", "--only", "docx_zip_bomb.docx", "html_xxe.html", "--overhead", "3"],
         "reader process, docx",
     ),
+    "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
+    "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
 }
 
 

@@ -75,9 +75,10 @@ MAX_SNIPPETS = 3
 
 # --- keeping the index in step ----------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_]+")
-"""A token as the query parser sees one (:func:`desktop.core.query.tokens_of`, not imported
-here so that indexing does not load the parser): a run of letters and digits."""
+_SEPARATORS = re.compile(r"[\W_]+")
+"""What lies between two tokens as the query parser sees them (:func:`desktop.core.query.
+tokens_of`, not imported here so that indexing does not load the parser): anything but
+letters and digits."""
 
 
 def index_form(text: str) -> str:
@@ -90,14 +91,15 @@ def index_form(text: str) -> str:
     :func:`fold` does not remove. ``وزير`` + U+E000 was then one token of the index and
     the search ``وزير`` never found it. Spaces at the parser's token boundaries make the
     index split wherever a query splits; a token FTS5 splits further is split the same way
-    in the query's quoted strings, so the two still agree.
+    in the query's quoted strings, so the two still agree. (A substitution rather than a list
+    of tokens: a 50 MB article must not become millions of small strings.)
 
-    A long text is folded a piece at a time, cut at white space (which no token holds):
-    the list of a 50 MB article's ten million tokens alone would take some 600 MB."""
+    A long text is folded a piece at a time, cut at white space (which no token holds), so
+    the folded copy of a 50 MB article is never held whole beside it."""
     if len(text) <= _INDEX_PIECE:
-        return " ".join(_TOKEN.findall(fold(text)))
+        return _SEPARATORS.sub(" ", fold(text)).strip()
     parts = (
-        " ".join(_TOKEN.findall(fold(piece))) for piece in pieces_at_spaces(text, _INDEX_PIECE)
+        _SEPARATORS.sub(" ", fold(piece)).strip() for piece in pieces_at_spaces(text, _INDEX_PIECE)
     )
     return " ".join(part for part in parts if part)
 

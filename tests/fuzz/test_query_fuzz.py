@@ -21,7 +21,7 @@ from desktop.core.errors import ImportRejected
 from desktop.core.query import Query, QueryError, parse, tokens_of
 from desktop.core.text import make_draft
 from desktop.store.project import Project
-from desktop.store.search import Hit
+from desktop.store.search import Hit, index_form
 from tests.fuzz.strategies import arabic_text, hostile_text, no_hang
 
 ARTICLES = [
@@ -182,3 +182,9 @@ def test_a_word_of_an_article_finds_it(scratch: Project, text: str, pick: int, c
     for start, end in hit.spans:
         assert fold(draft.text[start:end]), (word, draft.text, start, end)
     assert len(norm.offsets) == len(norm.text) + 1
+
+
+@given(text=st.one_of(hostile_text(max_size=120), st.text(max_size=60)))
+def test_the_index_holds_exactly_the_query_parsers_tokens(text: str) -> None:
+    """What is indexed splits wherever a query splits (store/search.py's index_form)."""
+    assert index_form(text) == " ".join(tokens_of(fold(text)))
