@@ -73,7 +73,7 @@ def _check_row(table: str, given_row: Data, stored: Data) -> None:
         assert stored["alias_norm"] == folded(given_row["alias"])
 
 
-@examples(0.5)
+@examples(0.25)
 @given(data=valid_exports())
 def test_valid_exports_round_trip(folder: Path, data: Data) -> None:
     with no_hang():
