@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import pytest
 
 from desktop.core.text import make_draft
 from desktop.store.project import Project
+from tests import export_targets as targets
 from tests.io.test_json_roundtrip import build_rich_project
 
 
@@ -186,36 +186,8 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _device(path: Path) -> None:
-    try:
-        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
-    except PermissionError:
-        pytest.skip("making a device node needs root (CAP_MKNOD)")
-
-
-def _fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def _read_only(path: Path) -> None:
-    path.write_text("kept", encoding="utf-8")
-    path.chmod(0o444)
-
-
-def _project(path: Path) -> None:
-    with Project.open(path) as project:
-        project.documents.add(make_draft("نص في مشروع آخر.", title="آخر"))
-
-
-def _database(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute("CREATE TABLE t (x)")
-    connection.close()
-
-
-def _dangling(path: Path) -> None:
-    path.symlink_to(path.with_name("nowhere"))
+_device, _fifo, _read_only = targets.device, targets.fifo, targets.read_only
+_project, _database, _dangling = targets.other_project, targets.database, targets.dangling
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,6 @@ broken export could only ever replace a test file.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,12 +16,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.core.text import make_draft
 from desktop.io.exporters import docx_report
-from desktop.store.project import Project
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from desktop.ui.transfer.save_paths import choose_save_path
+from tests import export_targets as targets
 from tests.io.briefing_project import build_briefing_project
 
 from .conftest import RecordingMessenger
@@ -48,36 +45,8 @@ def window(make_window: MakeWindow, tmp_path: Path) -> tuple[MainWindow, list[st
     return opened, targets
 
 
-def _device(path: Path) -> None:
-    try:
-        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 7))  # what /dev/full is
-    except PermissionError:
-        pytest.skip("making a device node needs root (CAP_MKNOD)")
-
-
-def _fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def _read_only(path: Path) -> None:
-    path.write_text("kept", encoding="utf-8")
-    path.chmod(0o444)
-
-
-def _project(path: Path) -> None:
-    with Project.open(path) as project:
-        project.documents.add(make_draft("نص في مشروع آخر.", title="آخر"))
-
-
-def _database(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute("CREATE TABLE t (x)")
-    connection.close()
-
-
-def _dangling(path: Path) -> None:
-    path.symlink_to(path.with_name("nowhere"))
+_device, _fifo, _read_only = targets.device, targets.fifo, targets.read_only
+_project, _database, _dangling = targets.other_project, targets.database, targets.dangling
 
 
 def _folder_missing(path: Path) -> None:
