@@ -1,0 +1,78 @@
+"""Membership sources for the tagger's features: spans of a text that a list already knows.
+
+* :func:`registry`: every name and alias of the project's entities, found with the same
+  Arabic-aware matcher as find-all-mentions (clitics, hamza, ة/ه, ى/ي), as
+  ``(start, end, entity type)``. For training, ``hide`` leaves out, in each article, the
+  entities the analyst tagged only there: otherwise every tag of a training article would
+  be "in the registry" (its entity was made from it) and the model would learn to trust the
+  registry alone, which on a new article knows only the names tagged before.
+* :func:`rules`: the persons the title rule finds (``الرئيس السوري بشار الأسد``) and the
+  claimants made of names (:mod:`desktop.core.suggest`): the model learns how far to trust
+  them in the analyst's articles;
+* :func:`gazetteer`: the cold-start gazetteer of places and organisations, once the project
+  has one (``None`` until then; the callers then train and tag without it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from desktop.core.matching import AliasMatcher
+from desktop.core.suggest import Suggestion
+from desktop.core.suggest import suggest as rule_suggestions
+from desktop.core.suggest.features import Membership
+from desktop.store.project import Project
+
+__all__ = ["RULE_NAMES", "Membership", "gazetteer", "registry", "rule_spans", "rules"]
+
+RULE_NAMES = frozenset({"title", "claimant"})  # rules that find names, not registry aliases
+
+
+def registry(
+    project: Project,
+) -> tuple[Membership | None, Callable[[int], Membership] | None]:
+    """``(source, for_training)``: the registry as a membership source for a new article,
+    and a factory of the same source for one training article (entities tagged only in that
+    article left out). ``(None, None)`` when the registry is empty."""
+    rows = project.entities.all_aliases()
+    if not rows:
+        return None, None
+    matcher = AliasMatcher.from_registry(rows)
+    types = matcher.types
+    where = project.tagger.entity_documents()
+
+    def find(text: str, hidden: int | None = None) -> Iterator[tuple[int, int, str]]:
+        seen: set[tuple[int, int]] = set()
+        for match in matcher.find(text):
+            entity = match.entity_id
+            if entity is None or (match.start, match.end) in seen:
+                continue
+            if hidden is not None and where.get(entity, set()) <= {hidden} and entity in where:
+                continue
+            seen.add((match.start, match.end))
+            yield match.start, match.end, types.get(entity, "other")
+
+    def source(text: str) -> Iterator[tuple[int, int, str]]:
+        return find(text)
+
+    def for_training(document_id: int) -> Membership:
+        return lambda text: find(text, document_id)
+
+    return source, for_training
+
+
+def gazetteer() -> Membership | None:
+    """The gazetteer as a membership source; ``None`` while Hamish has none."""
+    return None
+
+
+def rule_spans(found: Iterable[Suggestion]) -> list[tuple[int, int, str]]:
+    """The name-finding rules' entity suggestions as membership spans."""
+    return [
+        (s.start, s.end, s.label_key) for s in found if s.kind == "entity" and s.rule in RULE_NAMES
+    ]
+
+
+def rules(text: str) -> list[tuple[int, int, str]]:
+    """The rules' names in ``text`` (run without the registry, which is a source of its own)."""
+    return rule_spans(rule_suggestions(text, None))

@@ -1,0 +1,452 @@
+"""The statistical tagger: trained on the analyst's entity tags, it suggests more of them.
+
+What it learns from (:func:`train`):
+
+* every entity-kind label the project has, the analyst's own ones included: each label is a
+  tag set entry (``B-key``/``I-key`` over tokens, :mod:`desktop.core.suggest.features`);
+* articles the analyst has worked on. An article with at least one entity tag is taken whole:
+  its untagged words are examples of "not an entity". An article with only decisions gives
+  only the sentences of its rejected suggestions; one never touched is left out, since it
+  would teach "nothing is an entity" everywhere;
+* decisions: a rejected suggestion of entity size (up to :data:`MAX_DECISION_TOKENS` words) is a
+  negative example (its words are ``O`` in that sentence), unless a tag covers it now.
+  Accepted suggestions are tags already.
+
+The model goes into the project (``tagger_models``, :mod:`desktop.store.tagger`) with the
+labels it was trained on, what it learnt from and a generation number; a model whose labels
+are gone, or that needs another version of the features, is ignored.
+
+When to train again (:func:`should_retrain`): after :data:`RETRAIN_AFTER` new or changed entity
+tags and decisions since the last model (a setting of the window). Training takes a second
+or two and runs on its own connection in the background; nothing here touches Qt.
+
+What it offers (:func:`suggest`): spans the model tags in an article, each with the marginal
+probability of its tags averaged over its words as ``score``, at or above a threshold
+(:data:`THRESHOLD`, a setting); never a span that overlaps an entity tag, nor one already
+decided, nor a string rejected before between the same two words.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from threading import Lock
+from typing import Any
+
+from desktop.core.arabic import fold_words
+from desktop.core.matching import AliasMatcher
+from desktop.core.models import Label
+from desktop.core.suggest.features import (
+    OUTSIDE,
+    FeatureExtractor,
+    Membership,
+    Sentence,
+    bio_tags,
+    neighbours,
+    spans_from_tags,
+)
+from desktop.core.suggest.pipeline import Suggestion
+from desktop.learn import sources
+from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
+from desktop.store.db import utcnow
+from desktop.store.project import Project
+from desktop.store.tagger import Decision, StoredModel
+
+__all__ = [
+    "FEATURES_VERSION",
+    "RETRAIN_AFTER",
+    "THRESHOLD",
+    "Model",
+    "TrainingReport",
+    "current_model",
+    "should_retrain",
+    "suggest",
+    "train",
+]
+
+FEATURES_VERSION = 1  # raise when the features change: older models are then ignored
+RETRAIN_AFTER = 20  # new or changed entity tags and decisions before the next training
+THRESHOLD = 0.6  # the default lowest score offered (benchmarks/suggestions.py tunes it)
+MAX_DECISION_TOKENS = 6  # a rejected span longer than this was a claim, not a name
+SETTINGS = CrfSettings()
+
+
+@dataclass(slots=True)
+class TrainingReport:
+    """What a training run learnt from, and whether a model came of it."""
+
+    articles: int = 0
+    sentences: int = 0
+    tokens: int = 0
+    tags: dict[str, int] = field(default_factory=dict)  # label name → tags learnt from
+    decisions: int = 0  # rejected suggestions used as negative examples
+    seconds: float = 0.0
+    generation: int | None = None  # the stored model's; None when none was trained
+    reason: str = ""  # why no model was trained
+    sources: tuple[str, ...] = ()  # membership sources the features used
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "sentences": self.sentences,
+            "tokens": self.tokens,
+            "tags": dict(self.tags),
+            "decisions": self.decisions,
+            "seconds": round(self.seconds, 3),
+            "generation": self.generation,
+            "reason": self.reason,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A stored model checked against the project's labels, ready to tag with."""
+
+    generation: int
+    labels: dict[str, Label]  # tag-set key → the project's label
+    attributes: frozenset[str]
+    model: bytes
+    counts: dict[str, Any]
+
+
+def _entity_labels(project: Project) -> list[Label]:
+    return [label for label in project.labels.all() if label.kind == "entity"]
+
+
+def _sources(
+    project: Project,
+    gazetteer: Membership | None,
+    rules: Sequence[Suggestion] | None = None,
+) -> tuple[dict[str, Membership], Callable[[int], dict[str, Membership]]]:
+    """The membership sources for new articles, and for one training article. ``rules``:
+    the rules' suggestions for the article when the caller has them already."""
+    registry, for_training = sources.registry(project)
+    gazetteer = gazetteer or sources.gazetteer()
+    common: dict[str, Membership] = {"ru": sources.rules}
+    if rules is not None:
+        spans = sources.rule_spans(rules)
+        common["ru"] = lambda _text: spans
+    if gazetteer is not None:
+        common["gz"] = gazetteer
+    found = dict(common)
+    if registry is not None:
+        found["rg"] = registry
+
+    def training(document_id: int) -> dict[str, Membership]:
+        mine = dict(common)
+        if for_training is not None:
+            mine["rg"] = for_training(document_id)
+        return mine
+
+    return found, training
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _examples(
+    sentences: Sequence[Sentence],
+    tags: Sequence[tuple[int, int, str]],
+    rejected: Sequence[Decision],
+    *,
+    whole: bool,
+) -> tuple[list[tuple[Sequence[Sequence[str]], list[str]]], int]:
+    """Training sequences of one article and the number of rejections they use: every
+    sentence when ``whole`` (the article has entity tags), else only the sentences of its
+    rejected suggestions."""
+    tagged = [(s, e) for s, e, _ in tags]
+    negatives = [d for d in rejected if not _overlaps(tagged, d.start, d.end)]
+    sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
+    used = 0
+    for sentence in sentences:
+        tokens = sentence.tokens
+        first, last = tokens[0].start, tokens[-1].end
+        mine = [d for d in negatives if d.start < last and first < d.end]
+        sized = [
+            d
+            for d in mine
+            if sum(1 for t in tokens if t.start < d.end and d.start < t.end) <= MAX_DECISION_TOKENS
+        ]
+        if not whole and not sized:
+            continue
+        used += len(sized)
+        sequences.append((sentence.features, bio_tags(tokens, tags)))
+    return sequences, used
+
+
+def train(
+    project: Project,
+    *,
+    settings: CrfSettings | None = None,
+    gazetteer: Membership | None = None,
+) -> TrainingReport:
+    """Train a model on the project's entity tags and decisions and store it in the project.
+
+    Safe to run on a connection of its own in a background thread: it reads, learns, and
+    writes the model in one short transaction at the end. Returns what it learnt from; with
+    no entity tag to learn from, nothing is stored (``report.reason`` says why)."""
+    began = time.perf_counter()
+    report = TrainingReport()
+    labels = _entity_labels(project)
+    by_id = {label.id: label for label in labels}
+    store = project.tagger
+    activity = store.activity()
+    tagged = set(store.tagged_documents())
+    decisions = store.decisions()
+    rejected: dict[int, list[Decision]] = {}
+    for d in decisions:
+        if d.decision == "rejected":
+            rejected.setdefault(d.document_id, []).append(d)
+    documents = sorted(tagged | set(rejected))
+    found, training = _sources(project, gazetteer)
+    report.sources = tuple(sorted(found))
+    sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
+    counts: Counter[str] = Counter()
+    for document_id in documents:
+        text = project.documents.get(document_id).text
+        spans = [
+            (start, end, by_id[label_id].key)
+            for start, end, label_id in store.entity_spans(document_id)
+            if label_id in by_id and 0 <= start < end <= len(text)
+        ]
+        extractor = FeatureExtractor(training(document_id))
+        mine, used = _examples(
+            extractor.sentences(text),
+            spans,
+            rejected.get(document_id, []),
+            whole=document_id in tagged,
+        )
+        if not mine:
+            continue
+        report.articles += 1
+        report.decisions += used
+        sequences.extend(mine)
+        for _, _, key in spans:
+            counts[key] += 1
+    report.sentences = len(sequences)
+    report.tokens = sum(len(tags) for _, tags in sequences)
+    names = {label.key: label.name_en for label in labels}
+    report.tags = {names[key]: n for key, n in sorted(counts.items())}
+    if not counts:
+        report.reason = "There are no entity tags to learn from yet."
+        report.seconds = time.perf_counter() - began
+        return report
+    model, attributes = train_crf(sequences, settings or SETTINGS)
+    trained_labels = [(label.id, label.key, label.name_en) for label in labels]
+    stored_counts = {
+        **report.as_dict(),
+        "activity": {"entity_tags": activity.entity_tags, "decisions": activity.decisions},
+    }
+    stored_counts.pop("generation")
+    stored_counts.pop("reason")
+    report.seconds = time.perf_counter() - began
+    stored_counts["seconds"] = round(report.seconds, 3)
+    report.generation = store.save(
+        trained_at=utcnow(),
+        features=FEATURES_VERSION,
+        labels=trained_labels,
+        counts=stored_counts,
+        attributes=attributes,
+        model=model,
+    )
+    return report
+
+
+def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
+    """Whether enough has changed since the last model to train again: ``every`` entity tags
+    and decisions made, changed or deleted since, or no usable model while there are tags."""
+    store = project.tagger
+    activity = store.activity()
+    info = store.latest_info()
+    if info is None or _check(project, info.labels, info.features) is None:
+        return activity.entity_tags > 0 and activity.entity_tags + activity.decisions >= every
+    then = info.counts.get("activity", {})
+    deleted = max(0, int(then.get("entity_tags", 0)) - activity.entity_tags) + max(
+        0, int(then.get("decisions", 0)) - activity.decisions
+    )
+    return store.changed_since(info.trained_at) + deleted >= every
+
+
+def _check(
+    project: Project, labels: Iterable[tuple[int, str, str]], features: int
+) -> dict[str, Label] | None:
+    """The project's labels for the model's tag set, or None when the model no longer fits:
+    one of its labels is gone (or is no longer an entity label), or it needs other features."""
+    if features != FEATURES_VERSION:
+        return None
+    current = {label.id: label for label in _entity_labels(project)}
+    found: dict[str, Label] = {}
+    for label_id, key, _ in labels:
+        label = current.get(label_id)
+        if label is None or label.key != key:
+            return None
+        found[key] = label
+    return found
+
+
+_CACHE: dict[tuple[str, int], Model] = {}
+_CACHE_LOCK = Lock()
+
+
+def current_model(project: Project) -> Model | None:
+    """The project's newest model if it still fits the project's labels; kept in memory per
+    project and generation, so each article does not read it again."""
+    info = project.tagger.latest_info()
+    if info is None:
+        return None
+    labels = _check(project, info.labels, info.features)
+    if labels is None:
+        return None
+    key = (str(project.path), info.generation)
+    with _CACHE_LOCK:
+        model = _CACHE.get(key)
+    if model is not None:
+        return model if model.labels == labels else replace(model, labels=labels)
+    stored: StoredModel | None = project.tagger.latest()
+    if stored is None or stored.info.generation != info.generation:
+        return None
+    model = Model(
+        info.generation,
+        labels,
+        frozenset(stored.attributes),
+        stored.model,
+        dict(info.counts),
+    )
+    with _CACHE_LOCK:
+        for old in [k for k in _CACHE if k[0] == key[0]]:
+            del _CACHE[old]
+        _CACHE[key] = model
+    return model
+
+
+def suggest(
+    project: Project,
+    document_id: int,
+    *,
+    text: str | None = None,
+    threshold: float = THRESHOLD,
+    gazetteer: Membership | None = None,
+    model: Model | None = None,
+    rules: Sequence[Suggestion] | None = None,
+) -> list[Suggestion]:
+    """The model's entity suggestions for one article (``[]`` without a usable model),
+    sorted by start, each with ``source="model"`` and its ``score``. ``rules``: the rules'
+    suggestions for the same text, when the caller has them (they are features)."""
+    model = model or current_model(project)
+    if model is None:
+        return []
+    if text is None:
+        text = project.documents.get(document_id).text
+    found, _ = _sources(project, gazetteer, rules)
+    extractor = FeatureExtractor(found, known=model.attributes)
+    tagger = CrfTagger(model.model)
+    candidates: list[tuple[int, int, str, float, str, str]] = []
+    try:
+        for sentence in extractor.sentences(text):
+            tags = tagger.tag(sentence.features)
+            if all(tag == OUTSIDE for tag in tags):
+                continue
+            scores = [
+                1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
+            ]
+            for start, end, key, score in spans_from_tags(sentence.tokens, tags, scores):
+                if score < threshold or key not in model.labels:
+                    continue
+                before, after = neighbours(text, start, end)
+                candidates.append((start, end, key, score, before, after))
+    finally:
+        tagger.close()
+    candidates += _propagate(text, candidates, threshold)
+    if not candidates:
+        return []
+    skip = _skipper(project, document_id, text, candidates)
+    return [
+        Suggestion(
+            "entity",
+            key,
+            start,
+            end,
+            text[start:end],
+            "model",
+            source="model",
+            score=round(score, 4),
+        )
+        for start, end, key, score, before, after in candidates
+        if not skip(start, end, before, after)
+    ]
+
+
+PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too
+PROPAGATED = 0.9  # … with its score times this
+
+
+def _propagate(
+    text: str, found: Sequence[tuple[int, int, str, float, str, str]], threshold: float
+) -> list[tuple[int, int, str, float, str, str]]:
+    """The other occurrences in the article of the names the model is sure of: a name tagged
+    where its context is clear (after a title, a verb of saying) is the same name where it
+    is not (``وقال بلير`` … ``ويواجه بلير``). Found with the alias matcher, so clitics and
+    spelling variants count; each takes the whole written word, as the model's spans do."""
+    sure = [c for c in found if c[3] >= max(threshold, PROPAGATE_FROM)]
+    if not sure:
+        return []
+    kinds: dict[int, tuple[str, float]] = {}
+    names: list[tuple[int, str]] = []
+    for number, (start, end, key, score, _, _) in enumerate(sure):
+        kinds[number] = (key, score)
+        names.append((number, text[start:end]))
+    matcher = AliasMatcher(names)
+    taken = sorted((c[0], c[1]) for c in found)
+    starts = [s for s, _ in taken]
+    added: list[tuple[int, int, str, float, str, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for match in matcher.find(text):
+        start, end = match.word_start, match.end
+        k = bisect_left(starts, end)
+        if (start, end) in seen or any(s < end and start < e for s, e in taken[max(0, k - 8) : k]):
+            continue
+        if match.entity_id is None:
+            continue
+        key, score = kinds[match.entity_id]
+        seen.add((start, end))
+        before, after = neighbours(text, start, end)
+        added.append((start, end, key, score * PROPAGATED, before, after))
+    return added
+
+
+def _skipper(
+    project: Project,
+    document_id: int,
+    text: str,
+    candidates: Sequence[tuple[int, int, str, float, str, str]],
+) -> Callable[[int, int, str, str], bool]:
+    """What the model must not offer: a span overlapping an entity tag, a span already
+    decided, and a string rejected before between the same two words (anywhere)."""
+    tagged = [(s, e) for s, e, _ in project.tagger.entity_spans(document_id)]
+    decided = {(s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")}
+    wanted = {fold_words(text[s:e]) for s, e, *_ in candidates}
+    refused: set[tuple[str, str, str]] = set()
+    texts: dict[int, str] = {document_id: text}
+    for d in project.tagger.decisions("rejected"):
+        folded = fold_words(d.text)
+        if folded not in wanted:
+            continue
+        if d.document_id not in texts:
+            texts[d.document_id] = project.documents.get(d.document_id).text
+        other = texts[d.document_id]
+        if not (0 <= d.start < d.end <= len(other)):
+            continue
+        before, after = neighbours(other, d.start, d.end)
+        refused.add((folded, before, after))
+
+    def skip(start: int, end: int, before: str, after: str) -> bool:
+        if (start, end) in decided or _overlaps(tagged, start, end):
+            return True
+        return (fold_words(text[start:end]), before, after) in refused
+
+    return skip
