@@ -468,7 +468,11 @@ def test_planted_pycrfsuite_outside_learn_crf(tmp_path: Path) -> None:
             "learn/crf.py": "import pycrfsuite\n",
             "learn/tagger.py": "def f():\n    from pycrfsuite import Tagger\n",
             "core/x.py": "import pycrfsuite._pycrfsuite\n",
-            "ui/y.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pycrfsuite\n",
+            "ui/y.py": """
+                from typing import TYPE_CHECKING
+                if TYPE_CHECKING:
+                    import pycrfsuite
+            """,
         },
     )
     problems = check_confined_libraries(root)

@@ -32,7 +32,7 @@ import time
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from threading import Lock
 from typing import Any
 
@@ -53,7 +53,7 @@ from desktop.learn import sources
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
 from desktop.store.db import utcnow
 from desktop.store.project import Project
-from desktop.store.tagger import Decision, StoredModel
+from desktop.store.tagger import Activity, Decision, StoredModel
 
 __all__ = [
     "FEATURES_VERSION",
@@ -238,10 +238,7 @@ def train(
         return report
     model, attributes = train_crf(sequences, settings or SETTINGS)
     trained_labels = [(label.id, label.key, label.name_en) for label in labels]
-    stored_counts = {
-        **report.as_dict(),
-        "activity": {"entity_tags": activity.entity_tags, "decisions": activity.decisions},
-    }
+    stored_counts = {**report.as_dict(), "activity": asdict(activity)}
     stored_counts.pop("generation")
     stored_counts.pop("reason")
     report.seconds = time.perf_counter() - began
@@ -265,11 +262,15 @@ def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
     info = store.latest_info()
     if info is None or _check(project, info.labels, info.features) is None:
         return activity.entity_tags > 0 and activity.entity_tags + activity.decisions >= every
-    then = info.counts.get("activity", {})
-    deleted = max(0, int(then.get("entity_tags", 0)) - activity.entity_tags) + max(
-        0, int(then.get("decisions", 0)) - activity.decisions
-    )
-    return store.changed_since(info.trained_at) + deleted >= every
+    try:
+        then = Activity(**info.counts["activity"])
+    except (KeyError, TypeError):
+        return True  # a model from another version of this code: train a fresh one
+    # A deletion leaves no row to count: the totals show it, net of the new rows.
+    new, changed = store.changed_since(then)
+    before, now = then.entity_tags + then.decisions, activity.entity_tags + activity.decisions
+    deleted = max(0, before + new - now)
+    return new + changed + deleted >= every
 
 
 def _check(

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store.db import Database
+from desktop.store.db import Database, utcnow
 
 _INFO = "generation, trained_at, features, labels, counts"
 
@@ -41,10 +41,15 @@ class StoredModel:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """How much the analyst has done that the tagger learns from."""
+    """How much the analyst has done that the tagger learns from, at ``at``: the counts, and
+    the highest annotation and decision ids, so what comes later is told apart even within
+    the same second."""
 
     entity_tags: int
     decisions: int
+    last_annotation: int = 0
+    last_decision: int = 0
+    at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,27 +130,32 @@ class TaggerStore:
 
     # --- what it learns from -------------------------------------------------------------
     def activity(self) -> Activity:
-        tags = self._conn.execute(
-            "SELECT count(*) FROM annotations a JOIN labels l ON l.id = a.label_id "
-            "WHERE l.kind = 'entity'"
-        ).fetchone()[0]
-        decisions = self._conn.execute(
-            "SELECT count(*) FROM decisions WHERE kind = 'suggestion'"
-        ).fetchone()[0]
-        return Activity(int(tags), int(decisions))
+        tags, last_annotation = self._conn.execute(
+            "SELECT count(*), (SELECT coalesce(max(id), 0) FROM annotations) "
+            "FROM annotations a JOIN labels l ON l.id = a.label_id WHERE l.kind = 'entity'"
+        ).fetchone()
+        decisions, last_decision = self._conn.execute(
+            "SELECT count(*), (SELECT coalesce(max(id), 0) FROM decisions) "
+            "FROM decisions WHERE kind = 'suggestion'"
+        ).fetchone()
+        return Activity(
+            int(tags), int(decisions), int(last_annotation), int(last_decision), utcnow()
+        )
 
-    def changed_since(self, timestamp: str) -> int:
-        """Entity tags made or changed, and suggestions decided, at or after ``timestamp``."""
-        tags = self._conn.execute(
-            "SELECT count(*) FROM annotations a JOIN labels l ON l.id = a.label_id "
-            "WHERE l.kind = 'entity' AND a.modified_at >= ?",
-            [timestamp],
-        ).fetchone()[0]
-        decisions = self._conn.execute(
-            "SELECT count(*) FROM decisions WHERE kind = 'suggestion' AND decided_at >= ?",
-            [timestamp],
-        ).fetchone()[0]
-        return int(tags) + int(decisions)
+    def changed_since(self, then: Activity) -> tuple[int, int]:
+        """``(new, changed)``: entity tags and suggestion decisions made since ``then`` (a
+        higher id), and older ones changed in a later second."""
+        new_tags, changed_tags = self._conn.execute(
+            "SELECT coalesce(sum(a.id > ?), 0), coalesce(sum(a.id <= ? AND a.modified_at > ?), 0) "
+            "FROM annotations a JOIN labels l ON l.id = a.label_id WHERE l.kind = 'entity'",
+            [then.last_annotation, then.last_annotation, then.at],
+        ).fetchone()
+        new_decisions, changed_decisions = self._conn.execute(
+            "SELECT coalesce(sum(id > ?), 0), coalesce(sum(id <= ? AND decided_at > ?), 0) "
+            "FROM decisions WHERE kind = 'suggestion'",
+            [then.last_decision, then.last_decision, then.at],
+        ).fetchone()
+        return int(new_tags) + int(new_decisions), int(changed_tags) + int(changed_decisions)
 
     def tagged_documents(self) -> list[int]:
         """Articles with at least one entity tag, by id."""

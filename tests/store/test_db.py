@@ -246,8 +246,7 @@ def test_a_second_connection_never_unlocks_the_first(tmp_path: Path) -> None:
     with Project.open(path, create=False):  # the background task's own connection
         pass
     code = (
-        "import sys; from desktop.store.project import Project; "
-        "Project.open(sys.argv[1]).close()"
+        "import sys; from desktop.store.project import Project; Project.open(sys.argv[1]).close()"
     )
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
     assert path.with_name(path.name + "-wal").exists()  # still shared with the window

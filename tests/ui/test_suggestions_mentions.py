@@ -109,7 +109,5 @@ def test_editing_a_label_keeps_the_dashed_suggestions(
     assert window.session is not None
     person = window.project.labels.by_key("person")
     assert person is not None
-    window.session.run(
-        partial(edit_label, label_id=person.id, fields={"color": "#123456"})
-    )
+    window.session.run(partial(edit_label, label_id=person.id, fields={"color": "#123456"}))
     assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == drawn
