@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
@@ -23,9 +23,43 @@ from desktop.core.suggest import suggest as rule_suggestions
 from desktop.core.suggest.features import Membership
 from desktop.store.project import Project
 
-__all__ = ["RULE_NAMES", "Membership", "gazetteer", "registry", "rule_spans", "rules"]
+__all__ = [
+    "RULE_NAMES",
+    "Membership",
+    "gazetteer",
+    "registry",
+    "registry_source",
+    "rule_spans",
+    "rules",
+]
 
 RULE_NAMES = frozenset({"title", "claimant"})  # rules that find names, not registry aliases
+
+
+def registry_source(
+    rows: Sequence[tuple[int, str, str]], where: Mapping[int, set[int]] | None = None
+) -> Callable[[str, int | None], Iterator[tuple[int, int, str]]] | None:
+    """The registry's ``(entity id, type, alias)`` rows as a span finder ``(text, hidden)``:
+    with ``hidden``, entities tagged only in that article (``where``: entity → articles) are
+    left out. ``None`` for an empty registry. Pure: safe in a worker thread."""
+    if not rows:
+        return None
+    matcher = AliasMatcher.from_registry(rows)
+    types = matcher.types
+    places = where or {}
+
+    def find(text: str, hidden: int | None = None) -> Iterator[tuple[int, int, str]]:
+        seen: set[tuple[int, int]] = set()
+        for match in matcher.find(text):
+            entity = match.entity_id
+            if entity is None or (match.start, match.end) in seen:
+                continue
+            if hidden is not None and entity in places and places[entity] <= {hidden}:
+                continue
+            seen.add((match.start, match.end))
+            yield match.start, match.end, types.get(entity, "other")
+
+    return find
 
 
 def registry(
@@ -34,29 +68,16 @@ def registry(
     """``(source, for_training)``: the registry as a membership source for a new article,
     and a factory of the same source for one training article (entities tagged only in that
     article left out). ``(None, None)`` when the registry is empty."""
-    rows = project.entities.all_aliases()
-    if not rows:
+    find = registry_source(project.entities.all_aliases(), project.tagger.entity_documents())
+    if find is None:
         return None, None
-    matcher = AliasMatcher.from_registry(rows)
-    types = matcher.types
-    where = project.tagger.entity_documents()
-
-    def find(text: str, hidden: int | None = None) -> Iterator[tuple[int, int, str]]:
-        seen: set[tuple[int, int]] = set()
-        for match in matcher.find(text):
-            entity = match.entity_id
-            if entity is None or (match.start, match.end) in seen:
-                continue
-            if hidden is not None and where.get(entity, set()) <= {hidden} and entity in where:
-                continue
-            seen.add((match.start, match.end))
-            yield match.start, match.end, types.get(entity, "other")
+    finder = find
 
     def source(text: str) -> Iterator[tuple[int, int, str]]:
-        return find(text)
+        return finder(text, None)
 
     def for_training(document_id: int) -> Membership:
-        return lambda text: find(text, document_id)
+        return lambda text: finder(text, document_id)
 
     return source, for_training
 

@@ -59,11 +59,14 @@ __all__ = [
     "FEATURES_VERSION",
     "RETRAIN_AFTER",
     "THRESHOLD",
+    "Inputs",
     "Model",
     "TrainingReport",
     "current_model",
+    "gather",
     "should_retrain",
     "suggest",
+    "suggest_in",
     "train",
 ]
 
@@ -118,18 +121,12 @@ def _entity_labels(project: Project) -> list[Label]:
 
 
 def _sources(
-    project: Project,
-    gazetteer: Membership | None,
-    rules: Sequence[Suggestion] | None = None,
+    project: Project, gazetteer: Membership | None
 ) -> tuple[dict[str, Membership], Callable[[int], dict[str, Membership]]]:
-    """The membership sources for new articles, and for one training article. ``rules``:
-    the rules' suggestions for the article when the caller has them already."""
+    """The membership sources for new articles, and for one training article."""
     registry, for_training = sources.registry(project)
     gazetteer = gazetteer or sources.gazetteer()
     common: dict[str, Membership] = {"ru": sources.rules}
-    if rules is not None:
-        spans = sources.rule_spans(rules)
-        common["ru"] = lambda _text: spans
     if gazetteer is not None:
         common["gz"] = gazetteer
     found = dict(common)
@@ -325,6 +322,60 @@ def current_model(project: Project) -> Model | None:
     return model
 
 
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What :func:`suggest_in` needs from the project, read on the caller's thread (the
+    window reads it on the GUI thread and tags in a worker, which must not use its
+    connection): the model, the registry, and what must not be offered again."""
+
+    model: Model
+    registry: tuple[tuple[int, str, str], ...]
+    tagged: tuple[tuple[int, int], ...]  # the article's entity tags
+    decided: frozenset[tuple[int, int]]  # the article's decided suggestions
+    refused: frozenset[tuple[str, str, str]]  # (folded text, word before, word after)
+
+
+# (project, document, start, end, text) of a rejection → its context, so each article with
+# rejections is read once, not at every suggestion.
+_REFUSED: dict[tuple[str, int, int, int, str], tuple[str, str, str] | None] = {}
+
+
+def _refused(project: Project) -> frozenset[tuple[str, str, str]]:
+    """Every rejected suggestion as (its folded text, the folded word before, after)."""
+    found: set[tuple[str, str, str]] = set()
+    texts: dict[int, str] = {}
+    where = str(project.path)
+    for d in project.tagger.decisions("rejected"):
+        key = (where, d.document_id, d.start, d.end, d.text)
+        if key not in _REFUSED:
+            if d.document_id not in texts:
+                texts[d.document_id] = project.documents.get(d.document_id).text
+            text = texts[d.document_id]
+            context = None
+            if 0 <= d.start < d.end <= len(text):
+                context = (fold_words(d.text), *neighbours(text, d.start, d.end))
+            with _CACHE_LOCK:
+                _REFUSED[key] = context
+        context = _REFUSED[key]
+        if context is not None:
+            found.add(context)
+    return frozenset(found)
+
+
+def gather(project: Project, document_id: int, *, model: Model | None = None) -> Inputs | None:
+    """Read what suggesting in one article needs; ``None`` without a usable model."""
+    model = model or current_model(project)
+    if model is None:
+        return None
+    return Inputs(
+        model,
+        tuple(project.entities.all_aliases()),
+        tuple((s, e) for s, e, _ in project.tagger.entity_spans(document_id)),
+        frozenset((s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")),
+        _refused(project),
+    )
+
+
 def suggest(
     project: Project,
     document_id: int,
@@ -338,12 +389,34 @@ def suggest(
     """The model's entity suggestions for one article (``[]`` without a usable model),
     sorted by start, each with ``source="model"`` and its ``score``. ``rules``: the rules'
     suggestions for the same text, when the caller has them (they are features)."""
-    model = model or current_model(project)
-    if model is None:
+    inputs = gather(project, document_id, model=model)
+    if inputs is None:
         return []
     if text is None:
         text = project.documents.get(document_id).text
-    found, _ = _sources(project, gazetteer, rules)
+    return suggest_in(inputs, text, threshold=threshold, gazetteer=gazetteer, rules=rules)
+
+
+def suggest_in(
+    inputs: Inputs,
+    text: str,
+    *,
+    threshold: float = THRESHOLD,
+    gazetteer: Membership | None = None,
+    rules: Sequence[Suggestion] | None = None,
+) -> list[Suggestion]:
+    """:func:`suggest` on what :func:`gather` read: no database, safe in a worker thread."""
+    model = inputs.model
+    found: dict[str, Membership] = {}
+    spans = sources.rules(text) if rules is None else sources.rule_spans(rules)
+    found["ru"] = lambda _text: spans
+    gazetteer = gazetteer or sources.gazetteer()
+    if gazetteer is not None:
+        found["gz"] = gazetteer
+    registry = sources.registry_source(inputs.registry)
+    if registry is not None:
+        finder = registry
+        found["rg"] = lambda t: finder(t, None)
     extractor = FeatureExtractor(found, known=model.attributes)
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float, str, str]] = []
@@ -363,23 +436,25 @@ def suggest(
     finally:
         tagger.close()
     candidates += _propagate(text, candidates, threshold)
-    if not candidates:
-        return []
-    skip = _skipper(project, document_id, text, candidates)
-    return [
-        Suggestion(
-            "entity",
-            key,
-            start,
-            end,
-            text[start:end],
-            "model",
-            source="model",
-            score=round(score, 4),
+    result = []
+    for start, end, key, score, before, after in sorted(candidates):
+        if (start, end) in inputs.decided or _overlaps(inputs.tagged, start, end):
+            continue
+        if (fold_words(text[start:end]), before, after) in inputs.refused:
+            continue
+        result.append(
+            Suggestion(
+                "entity",
+                key,
+                start,
+                end,
+                text[start:end],
+                "model",
+                source="model",
+                score=round(score, 4),
+            )
         )
-        for start, end, key, score, before, after in candidates
-        if not skip(start, end, before, after)
-    ]
+    return result
 
 
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too
@@ -408,46 +483,11 @@ def _propagate(
     seen: set[tuple[int, int]] = set()
     for match in matcher.find(text):
         start, end = match.word_start, match.end
-        k = bisect_left(starts, end)
-        if (start, end) in seen or any(s < end and start < e for s, e in taken[max(0, k - 8) : k]):
-            continue
-        if match.entity_id is None:
+        k = bisect_left(starts, end)  # the model's spans do not overlap: one to look at
+        if match.entity_id is None or (start, end) in seen or (k and taken[k - 1][1] > start):
             continue
         key, score = kinds[match.entity_id]
         seen.add((start, end))
         before, after = neighbours(text, start, end)
         added.append((start, end, key, score * PROPAGATED, before, after))
     return added
-
-
-def _skipper(
-    project: Project,
-    document_id: int,
-    text: str,
-    candidates: Sequence[tuple[int, int, str, float, str, str]],
-) -> Callable[[int, int, str, str], bool]:
-    """What the model must not offer: a span overlapping an entity tag, a span already
-    decided, and a string rejected before between the same two words (anywhere)."""
-    tagged = [(s, e) for s, e, _ in project.tagger.entity_spans(document_id)]
-    decided = {(s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")}
-    wanted = {fold_words(text[s:e]) for s, e, *_ in candidates}
-    refused: set[tuple[str, str, str]] = set()
-    texts: dict[int, str] = {document_id: text}
-    for d in project.tagger.decisions("rejected"):
-        folded = fold_words(d.text)
-        if folded not in wanted:
-            continue
-        if d.document_id not in texts:
-            texts[d.document_id] = project.documents.get(d.document_id).text
-        other = texts[d.document_id]
-        if not (0 <= d.start < d.end <= len(other)):
-            continue
-        before, after = neighbours(other, d.start, d.end)
-        refused.add((folded, before, after))
-
-    def skip(start: int, end: int, before: str, after: str) -> bool:
-        if (start, end) in decided or _overlaps(tagged, start, end):
-            return True
-        return (fold_words(text[start:end]), before, after) in refused
-
-    return skip

@@ -375,7 +375,6 @@ class FeatureExtractor:
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
         known = self.known
-        none: list[str] = []
         for tokens, words in zip(sentences, all_words, strict=True):
             n = len(tokens)
             feats: list[tuple[str, ...]] = []
@@ -399,11 +398,13 @@ class FeatureExtractor:
                 if i == n - 1:
                     f += last
                 if members:
-                    f += keep(members.get(k + i, none))
-                    if i > 0:
-                        f += keep(f"-1{m}" for m in members.get(k + i - 1, none))
-                    if i + 1 < n:
-                        f += keep(f"1{m}" for m in members.get(k + i + 1, none))
+                    mine = members.get(k + i)
+                    if mine:
+                        f += keep(mine)
+                    if i > 0 and (other := members.get(k + i - 1)):
+                        f += keep(f"-1{m}" for m in other)
+                    if i + 1 < n and (other := members.get(k + i + 1)):
+                        f += keep(f"1{m}" for m in other)
                 feats.append(f)
             k += n
             result.append(Sentence(tuple(tokens), tuple(feats)))
