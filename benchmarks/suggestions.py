@@ -324,13 +324,29 @@ class Run:
     matcher: AliasMatcher | None
     rules: dict[int, list[Suggestion]]
     learnt: dict[int, list[Suggestion]]
+    judged: dict[int, dict[int, float]]
 
     def merged(self, limit: float, errors: Errors | None = None) -> dict[str, Score]:
+        """What the window shows: the rules' entity suggestions scored by the model, the
+        model's own, merged (desktop.learn.tagger.combine)."""
+        pairs = [
+            (
+                a,
+                spans_of(
+                    tagger.combine_judged(self.rules[d], self.learnt[d], self.judged[d], limit)
+                ),
+            )
+            for a, d in self.evaluation
+        ]
+        return score(pairs, errors)
+
+    def unjudged(self, limit: float) -> dict[str, Score]:
+        """The rules' suggestions as they are, merged with the model's."""
         pairs = [
             (a, spans_of(merge(self.rules[d], [s for s in self.learnt[d] if s.score >= limit])))
             for a, d in self.evaluation
         ]
-        return score(pairs, errors)
+        return score(pairs)
 
     def model_alone(self, limit: float) -> dict[str, Score]:
         pairs = [
@@ -383,11 +399,15 @@ def measure(
         f"{report.tokens} tokens, tags {report.tags}, in {report.seconds:.2f} s "
         f"({cpu:.2f} s CPU)"
     )
-    learnt = {
-        d: tagger.suggest(project, d, text=a.text, threshold=0.0, gazetteer=gazetteer)
-        for a, d in evaluation
-    }
-    return Run(project, evaluation, matcher, rules, learnt)
+    learnt: dict[int, list[Suggestion]] = {}
+    judged: dict[int, dict[int, float]] = {}
+    for a, d in evaluation:
+        inputs = tagger.gather(project, d)
+        assert inputs is not None
+        learnt[d], judged[d] = tagger.judge(
+            inputs, a.text, rules[d], threshold=0.0, gazetteer=gazetteer
+        )
+    return Run(project, evaluation, matcher, rules, learnt, judged)
 
 
 def main() -> int:
@@ -430,6 +450,11 @@ def main() -> int:
                     f"rules + registry + model, threshold {threshold}",
                     run.merged(threshold, errors),
                 )
+                print_scores(
+                    f"rules + registry as they are, + model, threshold {threshold}",
+                    run.unjudged(threshold),
+                    ("PERS",),
+                )
                 print_scores(f"model alone, threshold {threshold}", run.model_alone(threshold))
                 if k != max(ks):
                     continue
@@ -456,9 +481,9 @@ def time_big_article(run: Run, gazetteer: Membership | None) -> None:
         rules[:] = rule_suggestions(big, run.matcher)
 
     def learnt() -> None:
-        tagger.suggest(
-            project, document_id, text=big, model=model, gazetteer=gazetteer, rules=rules
-        )
+        inputs = tagger.gather(project, document_id, model=model)
+        assert inputs is not None
+        tagger.combine(inputs, big, rules, gazetteer=gazetteer)
 
     rules_wall, rules_cpu = timed(ruled, runs=1)
     model_wall, model_cpu = timed(learnt)

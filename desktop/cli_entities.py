@@ -233,7 +233,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     """Print the suggestions for one article (``--document``) or for every article; with
     ``--train``, train the project's model instead and print what it learnt from."""
     from desktop.core.matching import AliasMatcher
-    from desktop.core.suggest import merge, suggest
+    from desktop.core.suggest import suggest
     from desktop.learn import tagger
 
     if args.train:
@@ -253,16 +253,10 @@ def run_suggest(args: argparse.Namespace) -> int:
             for document_id in ids:
                 text = project.documents.get(document_id).text
                 found = suggest(text, matcher, skip=_suggestion_filter(project, document_id))
-                if model is not None:
-                    learnt = tagger.suggest(
-                        project,
-                        document_id,
-                        text=text,
-                        model=model,
-                        rules=found,
-                        threshold=tagger.THRESHOLD if threshold is None else threshold,
-                    )
-                    found = merge(found, learnt)
+                inputs = None if model is None else tagger.gather(project, document_id, model=model)
+                if inputs is not None:
+                    limit = tagger.THRESHOLD if threshold is None else threshold
+                    found = tagger.combine(inputs, text, found, threshold=limit)
                 rows.extend(_suggestion_row(document_id, item) for item in found)
     except HamishError as error:
         return _fail(error)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from threading import Lock
 from typing import Any
@@ -48,7 +48,7 @@ from desktop.core.suggest.features import (
     neighbours,
     spans_from_tags,
 )
-from desktop.core.suggest.pipeline import Suggestion
+from desktop.core.suggest.pipeline import Suggestion, merge
 from desktop.learn import sources
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
 from desktop.store.db import utcnow
@@ -62,8 +62,11 @@ __all__ = [
     "Inputs",
     "Model",
     "TrainingReport",
+    "combine",
+    "combine_judged",
     "current_model",
     "gather",
+    "judge",
     "should_retrain",
     "suggest",
     "suggest_in",
@@ -406,6 +409,71 @@ def suggest_in(
     rules: Sequence[Suggestion] | None = None,
 ) -> list[Suggestion]:
     """:func:`suggest` on what :func:`gather` read: no database, safe in a worker thread."""
+    found, _ = _tag(inputs, text, threshold, gazetteer, rules, ())
+    return found
+
+
+def combine(
+    inputs: Inputs,
+    text: str,
+    rules: Sequence[Suggestion],
+    *,
+    threshold: float = THRESHOLD,
+    gazetteer: Membership | None = None,
+) -> list[Suggestion]:
+    """The rules' (and registry's) suggestions with the model's, one list.
+
+    The model sees the rules' names and the registry's aliases as features, so where it
+    knows a suggestion's label its probability for that span is the better score: each
+    entity suggestion of the rules takes it, and one the model finds below ``threshold`` is
+    left out (``علي`` read as the preposition على, a surname the title rule cut short).
+    Claims, and labels the model was not trained on, keep their own. Then :func:`merge`.
+    """
+    learnt, scores = judge(inputs, text, rules, threshold=threshold, gazetteer=gazetteer)
+    return combine_judged(rules, learnt, scores, threshold)
+
+
+def judge(
+    inputs: Inputs,
+    text: str,
+    rules: Sequence[Suggestion],
+    *,
+    threshold: float = THRESHOLD,
+    gazetteer: Membership | None = None,
+) -> tuple[list[Suggestion], dict[int, float]]:
+    """The model's suggestions at ``threshold``, and its score for each entity suggestion of
+    ``rules`` whose label it knows, by position in ``rules``."""
+    judged = [s for s in rules if s.kind == "entity" and s.label_key in inputs.model.labels]
+    return _tag(inputs, text, threshold, gazetteer, rules, judged)
+
+
+def combine_judged(
+    rules: Sequence[Suggestion],
+    learnt: Sequence[Suggestion],
+    scores: Mapping[int, float],
+    threshold: float,
+) -> list[Suggestion]:
+    """:func:`combine` on what :func:`judge` found (a benchmark tries several thresholds)."""
+    kept: list[Suggestion] = []
+    for number, item in enumerate(rules):
+        score = scores.get(number) if item.kind == "entity" else None
+        if score is None:
+            kept.append(item)
+        elif score >= threshold:
+            kept.append(replace(item, score=round(score, 4)))
+    return merge(kept, [s for s in learnt if s.score >= threshold])
+
+
+def _tag(
+    inputs: Inputs,
+    text: str,
+    threshold: float,
+    gazetteer: Membership | None,
+    rules: Sequence[Suggestion] | None,
+    judged: Sequence[Suggestion],
+) -> tuple[list[Suggestion], dict[int, float]]:
+    """The model's suggestions, and its probability for each of ``judged`` (by position in
+    ``rules``): the mean over the span's words of P(B-label) on the first, P(I-label) after."""
     model = inputs.model
     found: dict[str, Membership] = {}
     spans = sources.rules(text) if rules is None else sources.rule_spans(rules)
@@ -420,15 +488,31 @@ def suggest_in(
     extractor = FeatureExtractor(found, known=model.attributes)
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float, str, str]] = []
+    number_of = {id(item): n for n, item in enumerate(rules or ())}
+    waiting = sorted(judged, key=lambda item: item.start)
+    starts = [item.start for item in waiting]
+    judgements: dict[int, float] = {}
+    tags_known = set(tagger.labels)
     try:
         for sentence in extractor.sentences(text):
+            tokens = sentence.tokens
             tags = tagger.tag(sentence.features)
+            first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
+            for item in waiting[first:last]:
+                at = [i for i, t in enumerate(tokens) if t.start < item.end and item.start < t.end]
+                begin, inside = f"B-{item.label_key}", f"I-{item.label_key}"
+                if not at or begin not in tags_known:
+                    continue
+                total = tagger.marginal(begin, at[0]) + sum(
+                    tagger.marginal(inside, i) if inside in tags_known else 0.0 for i in at[1:]
+                )
+                judgements[number_of[id(item)]] = total / len(at)
             if all(tag == OUTSIDE for tag in tags):
                 continue
             scores = [
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
-            for start, end, key, score in spans_from_tags(sentence.tokens, tags, scores):
+            for start, end, key, score in spans_from_tags(tokens, tags, scores):
                 if score < threshold or key not in model.labels:
                     continue
                 before, after = neighbours(text, start, end)
@@ -454,7 +538,7 @@ def suggest_in(
                 score=round(score, 4),
             )
         )
-    return result
+    return result, judgements
 
 
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too

@@ -246,3 +246,27 @@ def test_should_retrain_when_the_model_no_longer_fits(project: Project) -> None:
     assert tagger.should_retrain(project, every=20)
     tagger.train(project)
     assert tagger.current_model(project) is not None
+
+
+def test_combine_scores_the_rules_by_the_model(project: Project) -> None:
+    from desktop.core.suggest import Suggestion
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "قال الوزير سمير خليل إن الوضع في حلب هادئ ."
+    document_id = add(project, text, "new")
+    at = text.index
+    rules = [
+        Suggestion("entity", "person", at("سمير"), at(" إن"), "سمير خليل", "title", score=0.75),
+        Suggestion("entity", "person", at("هادئ"), at("هادئ") + 4, "هادئ", "title", score=0.75),
+        Suggestion("claim", "claim", at("الوضع"), at(" ."), "الوضع في حلب هادئ", "reported"),
+    ]
+    inputs = tagger.gather(project, document_id)
+    assert inputs is not None
+    combined = tagger.combine(inputs, text, rules, threshold=0.5)
+    by_text = {(s.kind, s.text): s for s in combined}
+    name = by_text[("entity", "سمير خليل")]
+    assert name.rule == "title" and name.source == "rule" and name.score != 0.75  # rescored
+    assert ("entity", "هادئ") not in by_text  # the model is sure it is no name
+    assert by_text[("claim", "الوضع في حلب هادئ")] == rules[2]  # claims keep their own
+    assert any(s.text == "حلب" and s.label_key == "location" for s in combined)

@@ -183,7 +183,7 @@ class SuggestionController(QObject):
 
         def compute(_progress: Progress) -> list[Suggestion]:
             from desktop.core.matching import AliasMatcher
-            from desktop.core.suggest import merge, suggest
+            from desktop.core.suggest import suggest
 
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             skip = _skipper(tagged, decided, body)
@@ -192,8 +192,8 @@ class SuggestionController(QObject):
                 return found
             from desktop.learn import tagger
 
-            model = tagger.suggest_in(learnt, body, threshold=threshold, rules=found)
-            return merge(found, [s for s in model if not skip(s.start, s.end)])
+            combined = tagger.combine(learnt, body, found, threshold=threshold)
+            return [s for s in combined if s.source != "model" or not skip(s.start, s.end)]
 
         def done(found: list[Suggestion]) -> None:
             if generation == self._generation and self.reader.document_id == doc:
