@@ -375,17 +375,20 @@ class FeatureExtractor:
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
         known = self.known
+        bases: dict[int, tuple[str, ...]] = {}  # a word's own and article features, joined once
         for tokens, words in zip(sentences, all_words, strict=True):
             n = len(tokens)
             feats: list[tuple[str, ...]] = []
             for i, word in enumerate(words):
+                base = bases.get(id(word))
+                if base is None:
+                    base = bases[id(word)] = word.own + document.get(word.stem, nothing)
                 f = (
-                    word.own
-                    + document.get(word.stem, nothing)
-                    + (words[i - 2].before2 if i > 1 else bos2)
-                    + (words[i - 1].before1 if i > 0 else bos1)
-                    + (words[i + 1].after1 if i + 1 < n else eos1)
-                    + (words[i + 2].after2 if i + 2 < n else eos2)
+                    *base,
+                    *(words[i - 2].before2 if i > 1 else bos2),
+                    *(words[i - 1].before1 if i > 0 else bos1),
+                    *(words[i + 1].after1 if i + 1 < n else eos1),
+                    *(words[i + 2].after2 if i + 2 < n else eos2),
                 )
                 if i == 0:
                     f += first
