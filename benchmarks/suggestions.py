@@ -262,11 +262,17 @@ def gazetteer_source() -> Membership | None:
 # --- cross-validation over the training articles --------------------------------------------
 
 
-def tune(articles: Sequence[Article], folder: Path, folds: int) -> tuple[CrfSettings, float]:
+def tune(
+    articles: Sequence[Article],
+    folder: Path,
+    folds: int,
+    train_count: int,
+    gazetteer: Membership | None,
+) -> tuple[CrfSettings, float]:
     """c1, c2 and the threshold with the best mean F0.5 (precision weighs double) over
     ``folds`` folds of the training articles; the evaluation articles are never used."""
-    train_articles = articles[:TRAIN]
-    grid = [(0.02, 0.02), (0.05, 0.05), (0.1, 0.05), (0.2, 0.02), (0.05, 0.2)]
+    train_articles = articles[:train_count]
+    grid = [(0.05, 0.05), (0.1, 0.02), (0.2, 0.02), (0.05, 0.2), (0.02, 0.02)]
     thresholds = [0.4, 0.5, 0.6, 0.7, 0.8]
     results: dict[tuple[float, float, float], list[float]] = {}
     size = len(train_articles) // folds
@@ -278,18 +284,24 @@ def tune(articles: Sequence[Article], folder: Path, folds: int) -> tuple[CrfSett
         project, ids = build_project(folder / f"fold{fold}", ordered, k)
         try:
             matcher = _matcher(project)
+            rules = {i: rule_suggestions(ordered[i].text, matcher) for i in range(k, len(ordered))}
             for c1, c2 in grid:
-                tagger.train(project, settings=CrfSettings(c1=c1, c2=c2))
-                found = {
-                    ids[i]: tagger.suggest(project, ids[i], threshold=0.0)
-                    for i in range(k, len(ordered))
-                }
+                tagger.train(project, settings=CrfSettings(c1=c1, c2=c2), gazetteer=gazetteer)
+                judged = {}
+                for i in range(k, len(ordered)):
+                    inputs = tagger.gather(project, ids[i])
+                    assert inputs is not None
+                    judged[i] = tagger.judge(
+                        inputs, ordered[i].text, rules[i], threshold=0.0, gazetteer=gazetteer
+                    )
                 for threshold in thresholds:
-                    pairs = []
-                    for i in range(k, len(ordered)):
-                        learnt = [s for s in found[ids[i]] if s.score >= threshold]
-                        merged = merge(rule_suggestions(ordered[i].text, matcher), learnt)
-                        pairs.append((ordered[i], spans_of(merged)))
+                    pairs = [
+                        (
+                            ordered[i],
+                            spans_of(tagger.combine_judged(rules[i], *judged[i], threshold)),
+                        )
+                        for i in range(k, len(ordered))
+                    ]
                     scores = score(pairs)
                     tp = sum(scores[t].tp for t in TYPES)
                     pred = sum(scores[t].predicted for t in TYPES)
@@ -300,7 +312,7 @@ def tune(articles: Sequence[Article], folder: Path, folds: int) -> tuple[CrfSett
         finally:
             project.close()
     ranked = sorted(results.items(), key=lambda kv: -statistics.mean(kv[1]))
-    print(f"cross-validation over articles 0..{TRAIN - 1} ({folds} folds), mean F0.5:")
+    print(f"cross-validation over articles 0..{train_count - 1} ({folds} folds), mean F0.5:")
     for (c1, c2, threshold), fs in ranked[:8]:
         print(f"  c1 {c1:<5} c2 {c2:<5} threshold {threshold:.1f}: {statistics.mean(fs):.3f}")
     (c1, c2, threshold), _ = ranked[0]
@@ -438,7 +450,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hamish-suggest-bench-") as tmp:
         folder = Path(tmp)
         if args.tune:
-            settings, threshold = tune(articles, folder, args.folds)
+            settings, threshold = tune(articles, folder, args.folds, train_count, gazetteer)
             print(f"chosen: c1 {settings.c1}, c2 {settings.c2}, threshold {threshold}")
         for k in ks:
             run = measure(articles, folder, k, train_count, settings=settings, gazetteer=gazetteer)
