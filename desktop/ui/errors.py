@@ -172,9 +172,7 @@ TEMPLATES: Final = (
         "{path} is open in a Hamish window or another program; close it there, then restore "
         "the backup.",
     ),
-    QT_TRANSLATE_NOOP(
-        "Errors", "Cannot restore {path}: {detail}. The project was left as it was."
-    ),
+    QT_TRANSLATE_NOOP("Errors", "Cannot restore {path}: {detail}. The project was left as it was."),
     # --- reading files (io/batch.py, io/importers) ----------------------------------------
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is {size} MB; articles larger than {limit} MB are not imported."
@@ -195,12 +193,8 @@ TEMPLATES: Final = (
         "Errors",
         "{name}: old binary Word documents (.doc) are not imported; save it as .docx.",
     ),
-    QT_TRANSLATE_NOOP(
-        "Errors", "{name}: RTF is not imported; save it as .docx or plain text."
-    ),
-    QT_TRANSLATE_NOOP(
-        "Errors", "{name}: OpenDocument text is not imported; save it as .docx."
-    ),
+    QT_TRANSLATE_NOOP("Errors", "{name}: RTF is not imported; save it as .docx or plain text."),
+    QT_TRANSLATE_NOOP("Errors", "{name}: OpenDocument text is not imported; save it as .docx."),
     QT_TRANSLATE_NOOP(
         "Errors",
         "{name}: Hamish JSON exports are imported on their own (hamish import FILE.json).",
@@ -217,9 +211,7 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{name}: Hamish does not import files without an extension."),
     QT_TRANSLATE_NOOP("Errors", "{name}: Hamish does not import {suffix} files."),
     QT_TRANSLATE_NOOP("Errors", "{name} has an HTML body with no article text in it."),
-    QT_TRANSLATE_NOOP(
-        "Errors", "{name} has no text body (only attachments, or nothing at all)."
-    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} has no text body (only attachments, or nothing at all)."),
     QT_TRANSLATE_NOOP("Errors", "{name} is not an e-mail message (it has no headers)."),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -304,9 +296,7 @@ TEMPLATES: Final = (
         "Errors",
         "{name} cannot be imported ({count} problems): {details}. Nothing was imported.",
     ),
-    QT_TRANSLATE_NOOP(
-        "Errors", "{name} is not a Hamish export (it holds {what}, not an object)."
-    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a Hamish export (it holds {what}, not an object)."),
     QT_TRANSLATE_NOOP(
         "Errors", '{name} is not a Hamish export ({what}; expected "format": "{format}").'
     ),
@@ -324,8 +314,7 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} is not valid JSON: {detail} at line {line}, column {column}. Nothing was "
-        "imported.",
+        "{name} is not valid JSON: {detail} at line {line}, column {column}. Nothing was imported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is not valid JSON: {detail}. Nothing was imported."),
     # The problems such a file has, several joined by "; " (json_import.py's _Checker).
@@ -335,9 +324,7 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "must be {what}, not null"),
     QT_TRANSLATE_NOOP("Errors", "must be {what}, not {other}"),
     QT_TRANSLATE_NOOP("Errors", "is too large ({value})"),
-    QT_TRANSLATE_NOOP(
-        "Errors", "contains an invalid character (an unpaired UTF-16 surrogate)"
-    ),
+    QT_TRANSLATE_NOOP("Errors", "contains an invalid character (an unpaired UTF-16 surrogate)"),
     QT_TRANSLATE_NOOP("Errors", "must be one of {values}, not {value}"),
     QT_TRANSLATE_NOOP("Errors", "two {table} have the same {values}"),
     QT_TRANSLATE_NOOP("Errors", "{record} refers to {table} {id}, which is not in the file"),
@@ -406,8 +393,7 @@ TEMPLATES: Final = (
     # --- exports (io/exporters, store/transfer.py) -----------------------------------------
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{table}.{column} holds binary data, which an export cannot carry; nothing was "
-        "exported.",
+        "{table}.{column} holds binary data, which an export cannot carry; nothing was exported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give a file name to export to."),
     QT_TRANSLATE_NOOP("Errors", "The folder {path} does not exist; nothing was exported."),
@@ -418,9 +404,7 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Cannot write {path}: {detail}. Nothing was exported."),
     QT_TRANSLATE_NOOP("Errors", "Unknown CSV export {value}: choose annotations or claims."),
-    QT_TRANSLATE_NOOP(
-        "Errors", "{path} is the project itself; choose another file to export to."
-    ),
+    QT_TRANSLATE_NOOP("Errors", "{path} is the project itself; choose another file to export to."),
     QT_TRANSLATE_NOOP("Errors", "Choose at least one article for the report."),
     QT_TRANSLATE_NOOP("Errors", "Choose a label, an entity or a claim status for the filter."),
     QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written."),
@@ -590,8 +574,7 @@ def _one(message: str, depth: int) -> str | None:
             continue
         names = [m.group(1) for m in re.finditer(_PLACEHOLDER, template)]
         values = {
-            name: _value(name, match.group(f"p{index}"), depth)
-            for index, name in enumerate(names)
+            name: _value(name, match.group(f"p{index}"), depth) for index, name in enumerate(names)
         }
         return _filled(QCoreApplication.translate(CONTEXT, template), values)
     return None

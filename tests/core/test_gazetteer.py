@@ -26,6 +26,7 @@ from desktop.core.suggest.gazetteer import (
     adjective_forms,
     parse_entries,
 )
+from desktop.core.suggest.pipeline import RULE_SCORES
 from desktop.resources import GAZETTEER_FILES, gazetteer, read_text, resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,7 +297,10 @@ def test_pipeline_offers_places_and_bodies_with_their_source_and_score(gaz: Gaze
     ]
     assert all(0 < s.score < 1 for s in found if s.rule == "gazetteer")
     assert [s.name for s in found if s.rule == "gazetteer"] == ["موسكو", "الأمم المتحدة", "سوريا"]
-    assert all(s.score == 1.0 for s in found if s.rule != "gazetteer")
+    assert all(s.source == "gazetteer" for s in found if s.rule == "gazetteer")
+    # the other rules carry their measured precision (pipeline.RULE_SCORES)
+    assert all(s.score == RULE_SCORES[s.rule] for s in found if s.rule != "gazetteer")
+    assert all(s.source == "rule" for s in found if s.rule != "gazetteer")
     assert any(s.text == "سيرغي لافروف" and s.label_key == "person" for s in found)
     assert not any(s.rule == "gazetteer" for s in suggest(text, None))  # only when asked
 

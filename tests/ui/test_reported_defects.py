@@ -18,6 +18,7 @@ from .samples import open_seed as _open_seed
 
 MakeWindow = Callable[..., MainWindow]
 
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "defects.hamish"

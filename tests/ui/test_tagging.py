@@ -23,6 +23,7 @@ from .samples import KERRY_ARTICLE, label_id
 
 MakeWindow = Callable[..., MainWindow]
 
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "tags.hamish"

@@ -110,9 +110,7 @@ class MentionsDialog(QDialog):
         add_alias: Callable[[int, str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Find All Mentions — {name}").format(name=isolate(entity.name))
-        )
+        self.setWindowTitle(self.tr("Find All Mentions — {name}").format(name=isolate(entity.name)))
         self.resize(780, 520)
         self.project = project
         self.entity = entity

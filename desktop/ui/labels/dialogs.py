@@ -121,9 +121,7 @@ class RemoveLabelDialog(QDialog):
         self, label: Label, usage: int, others: list[Label], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Remove label {name}").format(name=isolate(label_name(label)))
-        )
+        self.setWindowTitle(self.tr("Remove label {name}").format(name=isolate(label_name(label))))
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
