@@ -68,7 +68,7 @@ def test_suggestions_benchmark_runs(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "rules + registry + model, threshold" in done.stdout, done.stdout
+    assert "rules + registry + gazetteer + model, threshold" in done.stdout, done.stdout
     assert "errors at the threshold" in done.stdout
 
 
