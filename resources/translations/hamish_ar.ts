@@ -3561,6 +3561,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>اقتراح: {label}، مُتعلَّم من وسومك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
+        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations ({score}% sure) (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
         <source>Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label} — صاحب الادعاء: {claimant} (Enter للقبول، Delete للرفض)</translation>
     </message>

@@ -266,6 +266,15 @@ class SuggestionController(QObject):
                 "Suggested {label}, learnt from your tags ({score}% sure) "
                 "(Enter accepts, Delete rejects)"
             ).format(label=kind, score=round(suggestion.score * 100))
+        if suggestion.source == "gazetteer":
+            return self.tr(
+                "Suggested {label} “{name}”, from Hamish's list of places and organisations "
+                "({score}% sure) (Enter accepts, Delete rejects)"
+            ).format(
+                label=kind,
+                name=isolate_short(suggestion.name or suggestion.text, 40),
+                score=round(suggestion.score * 100),
+            )
         if suggestion.claimant:
             return self.tr(
                 "Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)"
