@@ -472,7 +472,11 @@ def _tag(
     judged: Sequence[Suggestion],
 ) -> tuple[list[Suggestion], dict[int, float]]:
     """The model's suggestions, and its probability for each of ``judged`` (by position in
-    ``rules``): the mean over the span's words of P(B-label) on the first, P(I-label) after."""
+    ``rules``): the mean over the span's words of P(B-label) on the first, P(I-label) after,
+    times the probability that the name ends there (1 - P(I-label) on the next word): a
+    first name the registry knows (``محمد``) inside a longer name (``محمد داود``) is not a
+    whole name, however sure the model is that a name begins there. The model's own spans
+    are scored the same way, so the same span scores the same from either."""
     model = inputs.model
     found: dict[str, Membership] = {}
     spans = sources.rules(text) if rules is None else sources.rule_spans(rules)
@@ -503,13 +507,21 @@ def _tag(
                 total = tagger.marginal(begin, at[0]) + sum(
                     tagger.marginal(inside, i) if inside in tags_known else 0.0 for i in at[1:]
                 )
-                judgements[number_of[id(item)]] = total / len(at)
+                score = total / len(at)
+                following = at[-1] + 1
+                if following < len(tokens) and inside in tags_known:
+                    score *= 1.0 - tagger.marginal(inside, following)
+                judgements[number_of[id(item)]] = score
             if all(tag == OUTSIDE for tag in tags):
                 continue
             scores = [
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
+            ends = {t.end: i for i, t in enumerate(tokens)}
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
+                following = ends[end] + 1  # as for the rules' spans: the chance it ends here
+                if following < len(tokens) and f"I-{key}" in tags_known:
+                    score *= 1.0 - tagger.marginal(f"I-{key}", following)
                 if score < threshold or key not in model.labels:
                     continue
                 before, after = neighbours(text, start, end)

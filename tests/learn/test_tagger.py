@@ -272,6 +272,26 @@ def test_combine_scores_the_rules_by_the_model(project: Project) -> None:
     assert any(s.text == "حلب" and s.label_key == "location" for s in combined)
 
 
+def test_a_rule_span_that_stops_inside_a_name_scores_low(project: Project) -> None:
+    """``سمير`` alone (a registry alias, a title rule stopped short) begins a name the model
+    sees going on: its score is the chance that the name ends there too."""
+    from desktop.core.suggest import Suggestion
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "قال الوزير سمير خليل إن الوضع في حلب هادئ ."
+    document_id = add(project, text, "new")
+    at = text.index
+    whole = Suggestion("entity", "person", at("سمير"), at(" إن"), "سمير خليل", "title")
+    short = Suggestion("entity", "person", at("سمير"), at(" خليل"), "سمير", "alias")
+    inputs = tagger.gather(project, document_id)
+    assert inputs is not None
+    _, scores = tagger.judge(inputs, text, [whole, short], threshold=0.5)
+    assert scores[0] >= 0.5 > scores[1]
+    combined = tagger.combine(inputs, text, [short], threshold=0.5)
+    assert [s.text for s in combined if s.label_key == "person"] == ["سمير خليل"]
+
+
 # --- the gazetteer as a feature ------------------------------------------------------------
 
 
