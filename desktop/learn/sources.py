@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from threading import Lock
 
 from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
@@ -49,7 +50,7 @@ def registry_source(
     left out. ``None`` for an empty registry. Pure: safe in a worker thread."""
     if not rows:
         return None
-    matcher = AliasMatcher.from_registry(rows)
+    matcher = _matcher(tuple(rows))
     types = matcher.types
     places = where or {}
 
@@ -65,6 +66,23 @@ def registry_source(
             yield match.start, match.end, types.get(entity, "other")
 
     return find
+
+
+_MATCHERS: dict[tuple[tuple[int, str, str], ...], AliasMatcher] = {}
+_MATCHERS_LOCK = Lock()
+
+
+def _matcher(rows: tuple[tuple[int, str, str], ...]) -> AliasMatcher:
+    """The registry's matcher, compiled once for the same rows: the window suggests again
+    after every tag, and compiling a large registry's pattern costs more than matching."""
+    with _MATCHERS_LOCK:
+        matcher = _MATCHERS.get(rows)
+    if matcher is None:
+        matcher = AliasMatcher.from_registry(rows)
+        with _MATCHERS_LOCK:
+            _MATCHERS.clear()  # one registry at a time: the newest
+            _MATCHERS[rows] = matcher
+    return matcher
 
 
 def registry(

@@ -36,17 +36,18 @@ from dataclasses import asdict, dataclass, field, replace
 from threading import Lock
 from typing import Any
 
-from desktop.core.arabic import fold_words
-from desktop.core.matching import AliasMatcher
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold_words
 from desktop.core.models import Label
 from desktop.core.suggest.features import (
     OUTSIDE,
     FeatureExtractor,
     Membership,
     Sentence,
+    Token,
     bio_tags,
     neighbours,
     spans_from_tags,
+    split_clitics,
 )
 from desktop.core.suggest.pipeline import Suggestion, merge
 from desktop.learn import sources
@@ -494,9 +495,11 @@ def _tag(
     starts = [item.start for item in waiting]
     judgements: dict[int, float] = {}
     tags_known = set(tagger.labels)
+    all_tokens: list[Token] = []
     try:
         for sentence in extractor.sentences(text):
             tokens = sentence.tokens
+            all_tokens.extend(tokens)
             tags = tagger.tag(sentence.features)
             first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
             for item in waiting[first:last]:
@@ -528,7 +531,7 @@ def _tag(
                 candidates.append((start, end, key, score, before, after))
     finally:
         tagger.close()
-    candidates += _propagate(text, candidates, threshold)
+    candidates += _propagate(text, all_tokens, candidates, threshold)
     result = []
     for start, end, key, score, before, after in sorted(candidates):
         if (start, end) in inputs.decided or _overlaps(inputs.tagged, start, end):
@@ -552,35 +555,79 @@ def _tag(
 
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too
 PROPAGATED = 0.9  # … with its score times this
+_CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
+_LAM_GROUPS = frozenset(LAM_CLITICS)
 
 
 def _propagate(
-    text: str, found: Sequence[tuple[int, int, str, float, str, str]], threshold: float
+    text: str,
+    tokens: Sequence[Token],
+    found: Sequence[tuple[int, int, str, float, str, str]],
+    threshold: float,
 ) -> list[tuple[int, int, str, float, str, str]]:
     """The other occurrences in the article of the names the model is sure of: a name tagged
     where its context is clear (after a title, a verb of saying) is the same name where it
-    is not (``وقال بلير`` … ``ويواجه بلير``). Found with the alias matcher, so clitics and
-    spelling variants count; each takes the whole written word, as the model's spans do."""
+    is not (``وقال بلير`` … ``ويواجه بلير``). Matched on the article's folded tokens, so
+    spelling variants count, and the first word may carry proclitics (``وبلير``، ``لبلير``,
+    ``للأسد`` for ``الأسد``); each takes the whole written words, as the model's spans do.
+
+    Why tokens and not the alias matcher: the tokens are folded already, and compiling a
+    pattern of the names and folding the text again cost more than tagging on a long article.
+    """
     sure = [c for c in found if c[3] >= max(threshold, PROPAGATE_FROM)]
     if not sure:
         return []
-    kinds: dict[int, tuple[str, float]] = {}
-    names: list[tuple[int, str]] = []
-    for number, (start, end, key, score, _, _) in enumerate(sure):
-        kinds[number] = (key, score)
-        names.append((number, text[start:end]))
-    matcher = AliasMatcher(names)
+    starts = [t.start for t in tokens]
+    names: dict[tuple[str, ...], tuple[str, float]] = {}
+    for start, end, key, score, _, _ in sure:
+        words = tuple(
+            t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+        )
+        if words and words not in names:
+            names[words] = (key, score)
+            clitics, stem = split_clitics(words[0])
+            if clitics and not clitics.endswith(ARTICLE) and (stem, *words[1:]) not in names:
+                names[(stem, *words[1:])] = (key, score)  # وبلير: بلير elsewhere too
+    firsts: dict[str, int] = {}  # a name's first word → its longest name, in words
+    for words in names:
+        firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+    heads: dict[str, str | None] = {}  # a written word → the first word of a name it is
+
+    def head(word: str) -> str | None:
+        if word in firsts:
+            return word
+        for k in (1, 2):
+            group, rest = word[:k], word[k:]
+            if group in _CLITIC_GROUPS and rest in firsts:
+                return rest
+            if group in _LAM_GROUPS and rest[:1] == LAM and ARTICLE + rest[1:] in firsts:
+                return ARTICLE + rest[1:]  # ل + الأسد is written للأسد
+        return None
+
     taken = sorted((c[0], c[1]) for c in found)
-    starts = [s for s, _ in taken]
+    taken_starts = [s for s, _ in taken]
     added: list[tuple[int, int, str, float, str, str]] = []
-    seen: set[tuple[int, int]] = set()
-    for match in matcher.find(text):
-        start, end = match.word_start, match.end
-        k = bisect_left(starts, end)  # the model's spans do not overlap: one to look at
-        if match.entity_id is None or (start, end) in seen or (k and taken[k - 1][1] > start):
+    i, n = 0, len(tokens)
+    while i < n:
+        word = tokens[i].folded
+        first = heads[word] if word in heads else heads.setdefault(word, head(word))
+        if first is None:
+            i += 1
             continue
-        key, score = kinds[match.entity_id]
-        seen.add((start, end))
-        before, after = neighbours(text, start, end)
-        added.append((start, end, key, score * PROPAGATED, before, after))
+        hit = None
+        for length in range(min(firsts[first], n - i), 0, -1):
+            words = (first, *(t.folded for t in tokens[i + 1 : i + length]))
+            if words in names:
+                hit = length, names[words]
+                break
+        if hit is None:
+            i += 1
+            continue
+        length, (key, score) = hit
+        start, end = tokens[i].start, tokens[i + length - 1].end
+        k = bisect_left(taken_starts, end)  # the model's spans do not overlap: one to look at
+        if not (k and taken[k - 1][1] > start):
+            before, after = neighbours(text, start, end)
+            added.append((start, end, key, score * PROPAGATED, before, after))
+        i += length
     return added

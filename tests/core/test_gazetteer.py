@@ -345,3 +345,23 @@ def test_development_corpus_figures() -> None:
     counts = bench.evaluate(articles, bench.pipeline_predictor(gazetteer()), ("LOC", "ORG"))
     assert counts["LOC"].precision >= 0.90 and counts["LOC"].recall >= 0.75
     assert counts["ORG"].precision >= 0.68 and counts["ORG"].recall >= 0.30
+
+
+def test_the_last_text_is_remembered_not_confused() -> None:
+    """The rules and the tagger's features look at the same article one after the other: the
+    second look reuses the first, and a different text (even one that folds the same, with
+    harakat that move the raw offsets) is looked at afresh."""
+    from desktop.core.arabic import normalise
+
+    gaz = Gazetteer.parse(read_text(GAZETTEER_FILES[0]))
+    plain, marked = "وصل الوفد إلى دمشق أمس", "وَصَلَ الوفد إلى دمشق أمس"
+    first = gaz.find(plain)
+    first.clear()  # the caller's list is its own
+    again = gaz.find(plain)
+    assert [plain[m.start : m.end] for m in again] == ["دمشق"]
+    assert gaz.find_normalised(normalise(plain)) == again
+    moved = gaz.find(marked)
+    assert [marked[m.start : m.end] for m in moved] == ["دمشق"]
+    assert moved[0].start == marked.index("دمشق") == again[0].start + 3
+    assert gaz.find_normalised(normalise(marked)) == moved
+    assert gaz.find("لا مكان هنا") == []

@@ -350,3 +350,46 @@ def test_training_refuses_a_read_only_project_before_any_work(
             assert project.tagger.latest_info() is None
     finally:
         path.chmod(0o644)
+
+
+def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
+    """``_propagate``: the whole written words of each other occurrence, clitics included
+    (``ولسمير خليل``, ``للأسد`` for ``الأسد``), never over a span the model found itself, and
+    with a lower score; a name below ``PROPAGATE_FROM`` is not propagated."""
+    from desktop.core.suggest.features import tokenize
+
+    text = (
+        "وقال سمير خليل إن الوضع هادئ . ويواجه سمير خليل صعوبات . ورأى ولسمير خليل رأيا . "
+        "وزار الأسد حلب . وقال للأسد إن . وجاء سمير وحده . ورأى نادر حداد ذلك . وجاء نادر حداد ."
+    )
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+
+    def span(words: str, n: int = 0, score: float = 0.95) -> tuple[int, int, str, float, str, str]:
+        at = -1
+        for _ in range(n + 1):
+            at = text.index(words, at + 1)
+        return at, at + len(words), "person", score, "", ""
+
+    found = [span("سمير خليل"), span("الأسد"), span("نادر حداد", score=0.65)]
+    added = tagger._propagate(text, tokens, found, 0.5)
+    assert [(text[s:e], key) for s, e, key, *_ in added] == [
+        ("سمير خليل", "person"),
+        ("ولسمير خليل", "person"),
+        ("للأسد", "person"),
+    ]
+    assert all(score == pytest.approx(0.95 * tagger.PROPAGATED) for *_, score, _, _ in added)
+    assert tagger._propagate(text, tokens, [span("نادر حداد", score=0.65)], 0.5) == []
+
+
+def test_the_registry_source_follows_the_registry() -> None:
+    """The compiled matcher is reused for the same registry and rebuilt when it changes."""
+    from desktop.learn import sources
+
+    text = "التقى سمير خليل نادر حداد في حلب ."
+    one = sources.registry_source([(1, "person", "سمير خليل")])
+    two = sources.registry_source([(1, "person", "سمير خليل"), (2, "person", "نادر حداد")])
+    assert one is not None and two is not None
+    assert [text[s:e] for s, e, _ in one(text, None)] == ["سمير خليل"]
+    assert [text[s:e] for s, e, _ in two(text, None)] == ["سمير خليل", "نادر حداد"]
+    again = sources.registry_source([(1, "person", "سمير خليل")])
+    assert again is not None and [text[s:e] for s, e, _ in again(text, None)] == ["سمير خليل"]
