@@ -3,6 +3,8 @@ small synthetic Arabic texts, no corpus."""
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.arabic import fold
 from desktop.core.suggest.features import (
     OUTSIDE,
@@ -117,3 +119,18 @@ def test_neighbours_are_folded_words_around_a_span() -> None:
     assert neighbours(text, at, at + 5) == (fold("إن"), fold("بعيدة"))
     assert neighbours(text, 0, 3) == ("", fold("أحمد"))
     assert neighbours(text, len(text) - 5, len(text)) == (fold("موسكو"), "")
+
+
+def test_an_extractor_shares_word_features_with_the_previous_one() -> None:
+    """Training builds one extractor per article (each with that article's sources): the
+    words' own features are made once and are the same as a fresh extractor's."""
+    first_text = "قال الوزير سمير خليل إن الوضع هادئ ."
+    second_text = "وزار سمير خليل مدينة حلب ."
+    first = FeatureExtractor({"rg": lambda text: [(text.index("سمير"), text.index(" إن"), "p")]})
+    first.sentences(first_text)
+    second = FeatureExtractor({}, share=first)
+    shared = second.sentences(second_text)
+    assert shared == FeatureExtractor({}).sentences(second_text)
+    assert not any(f.startswith("rg:") for token in shared[0].features for f in token)
+    with pytest.raises(ValueError):
+        FeatureExtractor({}, known=frozenset({"bias"}), share=first)

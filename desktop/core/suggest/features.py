@@ -243,18 +243,23 @@ class FeatureExtractor:
         sources: Mapping[str, Membership] | None = None,
         *,
         known: AbstractSet[str] | None = None,
+        share: FeatureExtractor | None = None,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
         # The attributes a trained model has weights for: the others change nothing in its
         # output, so tagging leaves them out (crfsuite would look each one up for nothing).
         self.known = known
-        self._words: dict[str, _Word] = {}
+        # A word's features depend on the word alone (and ``known``): an extractor for the
+        # next training article, with its own sources, reuses those of ``share``.
+        if share is not None and share.known != known:
+            raise ValueError("an extractor can share words only with one of the same attributes")
+        self._words: dict[str, _Word] = share._words if share is not None else {}
 
     def _keep(self, features: Iterable[str]) -> tuple[str, ...]:
         known = self.known
         if known is None:
             return tuple(features)
-        return tuple(f for f in features if f in known)
+        return tuple([f for f in features if f in known])
 
     def _word(self, token: Token) -> _Word:
         known = self._words.get(token.text)
