@@ -52,7 +52,8 @@ SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "suggestions/threshold",
     float,
     0.6,
-    "Lowest score (0 to 1) of the suggestions the project's model makes from the analyst's tags.",
+    "Lowest score (0 to 1) of the suggestions the project's model makes from the analyst's tags "
+    "(persons, places and organisations each add their offset, desktop.learn.tagger.OFFSETS).",
 )
 RETRAIN_AFTER: Setting[int] = Setting(
     "suggestions/retrain_after",

@@ -364,11 +364,11 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
     )
     tokens = [t for sentence in tokenize(text) for t in sentence]
 
-    def span(words: str, n: int = 0, score: float = 0.95) -> tuple[int, int, str, float, str, str]:
+    def span(words: str, n: int = 0, score: float = 0.95) -> tuple[int, int, str, float]:
         at = -1
         for _ in range(n + 1):
             at = text.index(words, at + 1)
-        return at, at + len(words), "person", score, "", ""
+        return at, at + len(words), "person", score
 
     found = [span("سمير خليل"), span("الأسد"), span("نادر حداد", score=0.65)]
     added = tagger._propagate(text, tokens, found, 0.5)
@@ -377,7 +377,7 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
         ("ولسمير خليل", "person"),
         ("للأسد", "person"),
     ]
-    assert all(score == pytest.approx(0.95 * tagger.PROPAGATED) for *_, score, _, _ in added)
+    assert all(score == pytest.approx(0.95 * tagger.PROPAGATED) for *_, score in added)
     assert tagger._propagate(text, tokens, [span("نادر حداد", score=0.65)], 0.5) == []
 
 
@@ -393,3 +393,54 @@ def test_the_registry_source_follows_the_registry() -> None:
     assert [text[s:e] for s, e, _ in two(text, None)] == ["سمير خليل", "نادر حداد"]
     again = sources.registry_source([(1, "person", "سمير خليل")])
     assert again is not None and [text[s:e] for s, e, _ in again(text, None)] == ["سمير خليل"]
+
+
+def test_each_label_has_its_own_threshold_offset() -> None:
+    """``OFFSETS`` move a label's threshold (tuned per type); other labels, the analyst's own
+    among them, take the threshold as it is, and the limit stays within 0..1."""
+    from desktop.core.suggest import Suggestion
+
+    def entity(key: str, start: int, score: float, source: str = "model") -> Suggestion:
+        return Suggestion(
+            "entity",
+            key,
+            start,
+            start + 3,
+            "abc",
+            source,
+            source=source,
+            score=score,  # type: ignore[arg-type]
+        )
+
+    offsets = {"location": 0.15, "person": -0.1}
+    assert tagger.limit("location", 0.6, offsets) == pytest.approx(0.75)
+    assert tagger.limit("person", 0.6, offsets) == pytest.approx(0.5)
+    assert tagger.limit("weapon", 0.6, offsets) == 0.6
+    assert tagger.limit("location", 0.95, offsets) == 1.0
+    assert tagger.limit("person", 0.05, offsets) == 0.0
+    rules = [entity("location", 0, 1.0, "rule"), entity("person", 10, 1.0, "rule")]
+    judged = {0: 0.7, 1: 0.55}
+    learnt = [entity("location", 20, 0.8), entity("person", 30, 0.45), entity("weapon", 40, 0.6)]
+    kept = tagger.combine_judged(rules, learnt, judged, 0.6, offsets=offsets)
+    assert [(s.start, s.source, s.score) for s in kept] == [
+        (10, "rule", 0.55),
+        (20, "model", 0.8),
+        (40, "model", 0.6),
+    ]
+    plain = tagger.combine_judged(rules, learnt, judged, 0.6, offsets={})
+    assert [s.start for s in plain] == [0, 20, 40]
+
+
+def test_a_gazetteer_suggestion_is_judged_by_both() -> None:
+    """The gazetteer's score (from the words before the name) and the model's probability
+    are averaged: a model that learnt little does not drop a place the gazetteer is sure of."""
+    from desktop.core.suggest import Suggestion
+
+    place = Suggestion(
+        "entity", "location", 0, 5, "سورية", "gazetteer", source="gazetteer", score=0.9
+    )
+    weak = Suggestion(
+        "entity", "location", 10, 14, "صور", "gazetteer", source="gazetteer", score=0.3
+    )
+    kept = tagger.combine_judged([place, weak], [], {0: 0.4, 1: 0.8}, 0.6, offsets={})
+    assert [(s.text, s.score) for s in kept] == [("سورية", 0.65)]
