@@ -18,7 +18,9 @@ The corpus is only read, never copied; without it the script says so and stops. 
 (:func:`load_corpus`, :func:`evaluate`, :func:`gazetteer_predictor`, :func:`pipeline_predictor`)
 are meant to be reused by a later benchmarks/suggestions.py.
 
-Run: .venv/bin/python benchmarks/gazetteer_eval.py [--corpus DIR] [--errors N] [--limit N]
+Run: .venv/bin/python benchmarks/gazetteer_eval.py [--corpus DIR] [--errors N] [--skip N]
+[--limit N] (``--skip 50 --limit 50`` measures articles 51–100: a check that a rule tuned on
+some articles holds on the others).
 """
 
 from __future__ import annotations
@@ -191,7 +193,8 @@ def report(title: str, counts: dict[str, Counts], errors: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", help="the development corpus folder")
-    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--limit", type=int, help="only the first N articles (after --skip)")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest false alarms")
     args = parser.parse_args(argv)
 
@@ -207,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     if folder is None:
         print("development corpus not found (../shared/data/arabic-ner-dev): nothing measured")
         return 0
-    articles = load_corpus(folder, args.limit)
+    end = None if args.limit is None else args.skip + args.limit
+    articles = load_corpus(folder, end)[args.skip :]
     print(f"{len(articles)} articles from {folder}")
 
     started = time.perf_counter()

@@ -374,6 +374,15 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         echo(f"hamish: there is no document {args.document} in {project.path}", err=True)
         project.close()
         return EXIT_FAILED
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(_kind: object, _context: object, message: str) -> None:
+        # The offscreen platform warns once per window that it cannot pass size hints on;
+        # anything else Qt says still reaches stderr.
+        if "propagateSizeHints" not in message:
+            echo(message, err=True)
+
+    qInstallMessageHandler(quiet)
     app = create_application()
     from desktop.ui.i18n import install_language, language_for_run
 

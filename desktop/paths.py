@@ -1,7 +1,9 @@
-"""Where Hamish keeps its files, following the XDG base directory spec."""
+"""Where Hamish keeps its files (following the XDG base directory spec), and making a file
+written beside its target durable before it replaces it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -32,3 +34,18 @@ def settings_path() -> Path:
 
 def cache_dir() -> Path:
     return _xdg("XDG_CACHE_HOME", ".cache") / "hamish"
+
+
+def fsync(path: Path) -> None:
+    """Flush a file written in place to the disk (before it is renamed over another)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; not possible (nor needed) on every platform."""
+    with contextlib.suppress(OSError, AttributeError):
+        fsync(folder)

@@ -62,6 +62,10 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop.store", "store"),
     ("desktop.store.*", "store"),
     ("desktop.io", "io"),
+    # The reader process (python -m desktop.io.worker: risky parsers under a memory and a time
+    # limit) and what one imported file may cost: io, below ops, so batch.py can use them.
+    ("desktop.io.worker", "io"),
+    ("desktop.io.importers.limits", "io"),
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),

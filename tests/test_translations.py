@@ -99,4 +99,19 @@ def test_the_compiled_translations_are_shipped() -> None:
     patterns = config["setuptools"]["package-data"]["desktop._resources.translations"]
     for qm in TRANSLATIONS.glob("*.qm"):
         assert any(fnmatch.fnmatch(qm.name, p) for p in patterns), f"{qm.name} is not package data"
-    assert {qm.name for qm in TRANSLATIONS.glob("*.qm")} == {"hamish_ar.qm", "hamish_en.qm"}
+    assert {qm.name for qm in TRANSLATIONS.glob("*.qm")} == {
+        "hamish_ar.qm",
+        "hamish_en.qm",
+        "qt_extra_ar.qm",
+    }
+
+
+@needs_tools
+def test_the_qt_supplement_is_compiled_and_wins_over_qtbase(tmp_path: Path) -> None:
+    """Qt 6's file dialog says "&Look in:" and "Files of &type:", which qtbase_ar.qm (written
+    for the older strings) lacks: the Save dialog showed them in English."""
+    ts = TRANSLATIONS / "qt_extra_ar.ts"
+    qm = tmp_path / "qt_extra_ar.qm"
+    update.lrelease(ts, qm)
+    assert qm.read_bytes() == (TRANSLATIONS / qm.name).read_bytes()
+    assert not [m for m in _messages(ts) if m.find("translation").get("type")]  # type: ignore[union-attr]

@@ -4,7 +4,8 @@ Why one module: the GUI (in the background), drag and drop and ``hamish import``
 the same formats, skip the same files and give the same reasons, so expansion of folders,
 choice of importer, the size limit and error handling live here, once, without Qt.
 
-Each file is read and converted *completely* before anything is written, then stored in its
+Each file is read and converted *completely* before anything is written (the risky formats in
+a reader process with a memory and a time limit, :mod:`desktop.io.worker`), then stored in its
 own transaction by :func:`desktop.core.services.import_documents`: one bad file never costs the
 others, a duplicate (same folded text) is reported with the article it duplicates, and a
 cancelled batch keeps exactly the files imported before the cancellation.
@@ -18,16 +19,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from desktop.core.errors import HamishError, ImportRejected
+from desktop.core.errors import ImportRejected
 from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure, ImportReport
 from desktop.core.services import DocumentRepository, import_documents
 from desktop.io.importers.common import DESCRIPTIONS, display_name, read_limited, sniff
-from desktop.io.importers.eml import EMAIL_SUFFIXES, eml_to_draft
+from desktop.io.importers.eml import EMAIL_SUFFIXES
 from desktop.io.importers.encoding import looks_binary
-from desktop.io.importers.html_page import HTML_SUFFIXES, html_bytes_to_draft
-from desktop.io.importers.pdf import PDF_SUFFIXES, pdf_to_draft
-from desktop.io.importers.text import TEXT_SUFFIXES, text_to_draft
-from desktop.io.importers.word import WORD_SUFFIXES, docx_to_draft
+from desktop.io.importers.html_page import HTML_SUFFIXES
+from desktop.io.importers.pdf import PDF_SUFFIXES
+from desktop.io.importers.text import TEXT_SUFFIXES
+from desktop.io.importers.word import WORD_SUFFIXES
+from desktop.io.worker import CONVERTERS, IN_PROCESS, convert, reader, reading_session
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -38,22 +40,8 @@ __all__ = [
     "load_file",
 ]
 
-Converter = Callable[..., DocumentDraft]  # (data, name, *, origin, fallback_title)
 Progress = Callable[[int, int, str], None]  # (done, total, file being imported)
 
-
-def _markdown(data: bytes, name: str, *, origin: str, fallback_title: str) -> DocumentDraft:
-    return text_to_draft(data, name, origin=origin, fallback_title=fallback_title, markdown=True)
-
-
-_BY_KIND: dict[str, Converter] = {
-    "text": text_to_draft,
-    "markdown": _markdown,
-    "html": html_bytes_to_draft,
-    "docx": docx_to_draft,
-    "pdf": pdf_to_draft,
-    "eml": eml_to_draft,
-}
 _SUFFIX_KIND: dict[str, str] = {
     **{suffix: "text" for suffix in TEXT_SUFFIXES},
     ".md": "markdown",
@@ -182,7 +170,7 @@ def _kind_of(path: Path, data: bytes) -> str:
         return kind
     if suffix in _ADVICE:
         raise ImportRejected(_unsupported(path))
-    if sniffed in _BY_KIND:
+    if sniffed in CONVERTERS:
         return sniffed
     if sniffed is not None:
         raise ImportRejected(
@@ -196,8 +184,10 @@ def _kind_of(path: Path, data: bytes) -> str:
 def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     """Read and convert one file of any supported format, or raise ``ImportRejected``.
 
-    An unexpected error inside a third-party parser is turned into a rejection of this file
-    (with its type, for a bug report) so the rest of the batch goes on.
+    Plain text and Markdown are converted here; the other formats in the reader process
+    (:mod:`desktop.io.worker`: a memory and a time limit, so a hostile file costs that
+    process, not this one). An unexpected error inside a third-party parser is turned into a
+    rejection of this file (with its type, for a bug report) so the rest of the batch goes on.
     """
     file = Path(path)
     name = display_name(file)
@@ -205,16 +195,16 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     if not data.strip():  # before the kind: an empty file has no content to recognise
         raise ImportRejected(f"{name} is empty.")
     kind = _kind_of(file, data)
+    origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file
+    if kind not in IN_PROCESS:
+        del data  # the reader process reads the file itself: not held here meanwhile
+        return reader().convert_file(kind, origin, name, origin=origin, fallback_title=file.stem)
     try:
-        origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file
-        return _BY_KIND[kind](data, name, origin=origin, fallback_title=file.stem)
-    except HamishError:
-        raise
-    except RecursionError as error:
-        raise ImportRejected(f"{name} is nested too deeply to be read.") from error
-    except Exception as error:
+        return convert(kind, data, name, origin=origin, fallback_title=file.stem)
+    except MemoryError as error:
+        detail = "there is not enough memory"
         raise ImportRejected(
-            f"{name} could not be read ({type(error).__name__}: {error})."
+            f"{name} could not be read ({type(error).__name__}: {detail})."
         ) from error
 
 
@@ -254,7 +244,8 @@ def import_paths(
                 progress(index, total, display_name(file))
             yield str(file), partial(loader, file)
 
-    report = import_documents(repo, items(), cancelled=cancelled)
+    with reading_session():  # one reader process for the batch, ended with it
+        report = import_documents(repo, items(), cancelled=cancelled)
     processed = len(report.imported) + len(report.duplicates) + len(report.failed)
     if progress is not None and processed == total:
         progress(total, total, "")

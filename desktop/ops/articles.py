@@ -137,7 +137,7 @@ def _restore_articles(
 
 
 # --- metadata -------------------------------------------------------------------------------------
-_URL = re.compile(r"^[a-z][a-z0-9+.\-]*://\S+$", re.I)
+_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$", re.I)  # never javascript:, file:…
 
 
 def metadata_of(document: Document) -> Metadata:

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import ProjectError
+from desktop.paths import fsync, fsync_folder
 
 FOLDER = "backups"
 DAILY, MANUAL, UPGRADE, RESTORE, CRASH = "daily", "manual", "upgrade", "restore", "crash"
@@ -148,19 +149,6 @@ def _new_path(project: Path, kind: str, now: dt.datetime, suffix: str = "") -> P
         serial += 1
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every system can sync a folder
-        _fsync(folder)
-
-
 def _detail(error: BaseException) -> str:
     if isinstance(error, OSError):
         return str(error.strerror or error)
@@ -189,11 +177,11 @@ def snapshot(
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            _fsync(tmp)
+            fsync(tmp)
             target = _new_path(project, kind, now)
             os.replace(tmp, target)
             tmp = None
-            _fsync_folder(folder)
+            fsync_folder(folder)
         except (OSError, sqlite3.Error) as error:
             raise ProjectError(
                 f"No backup of {project} could be made: {_detail(error)}."
@@ -229,12 +217,12 @@ def keep_crash_copy(project: Path, with_project: bool, now: dt.datetime | None =
             tmp = Path(name)
             try:
                 shutil.copyfile(source, tmp)
-                _fsync(tmp)
+                fsync(tmp)
                 os.replace(tmp, copy)
             finally:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-        _fsync_folder(folder)
+        fsync_folder(folder)
         rotate(project, now)
         return target
 

@@ -77,7 +77,9 @@ class DocumentStore:
             )
             document_id = int(table.last_rowid or 0)
             # The search index follows in the same transaction.
-            _sync_index(self._conn, document_id)
+            from desktop.store.search import index_added
+
+            index_added(self._conn, document_id, draft.title, draft.source, draft.text)
             return document_id
 
     def get(self, document_id: int) -> Document:

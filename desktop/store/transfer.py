@@ -54,6 +54,7 @@ Form = Literal[
     "shortcut",
     "language",
     "sha256",
+    "web address",
 ]
 """What a string field must look like beyond its type (docs/json-format.md states each rule;
 ``desktop/io/importers/json_import.py`` checks them). Every string, whatever its form, holds
@@ -137,7 +138,7 @@ TABLES: tuple[Table, ...] = (
             Field("title", "str", required=True, form="title"),
             Field("text", "str", required=True, form="text"),
             Field("source", "str", form="line"),
-            Field("url", "str", form="line"),
+            Field("url", "str", form="web address"),
             Field("author", "str", form="line"),
             Field("published", "str", nullable=True, form="date"),
             Field("language", "str", form="language"),

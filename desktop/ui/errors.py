@@ -25,7 +25,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language
-from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.bidi import isolate, isolate_path
 
 CONTEXT: Final = "Errors"
 
@@ -263,12 +263,28 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is not a valid Word document (it is damaged or not a .docx file)."
     ),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
+    # --- bounded imports (io/importers/limits.py, pdf.py, word.py, io/worker.py) --------------
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not "
+        "{name} holds {count} characters of text; Hamish imports articles of up to {limit} "
+        "characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds more than {limit} characters of text; Hamish imports articles of up to "
+        "{limit} characters.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to more than {limit} MB; Word documents larger than {limit} MB "
+        "unpacked are not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to more than {limit} MB; PDFs larger than {limit} MB unpacked are not "
         "imported.",
     ),
-    QT_TRANSLATE_NOOP("Errors", "{name} is not a valid Word document (it is damaged: {error})."),
     # --- text hygiene: what an import changed in an article (core/text.py, encoding.py) ---
     QT_TRANSLATE_NOOP(
         "Errors", "1 control character (such as NUL or ESC) was removed from the text."
@@ -290,7 +306,47 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{path} is a link that cannot be followed (it loops); it was left out."
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish "
+        "imports web pages of up to {limit} MB.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} has more than {most} elements in its markup; Hamish imports web pages of up to "
+        "{most} elements.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save "
+        "the pages you need as a new PDF and import that.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Page {page} of {name} draws more than {limit} letters; Hamish imports PDFs of up to "
+        "{limit} letters a page.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: reading it stopped because it would need more than {limit} "
+        "MB of memory.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: reading it took longer than {seconds} s, the limit for one file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} was not imported: the reader stopped unexpectedly ({how}); it may need more "
+        "than {limit} MB of memory.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} could not be read (the reader's answer was malformed)."),
     # --- Hamish JSON (io/importers/json_import.py, store/transfer.py) -----------------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is {size} MB; Hamish imports JSON files of up to {limit} MB. Export fewer "
+        "documents at a time (hamish export --document ID ...) and import the parts.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: {detail}. Nothing was imported."),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -363,6 +419,9 @@ TEMPLATES: Final = (
         "Errors", "must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {value}"
     ),
     QT_TRANSLATE_NOOP("Errors", "must be a colour written #rrggbb, not {value}"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "must be empty or a web address starting with http:// or https://, not {value}"
+    ),
     QT_TRANSLATE_NOOP("Errors", "must be an icon name such as mdi6.account, or empty, not {value}"),
     QT_TRANSLATE_NOOP("Errors", "must be one digit, or empty, not {value}"),
     QT_TRANSLATE_NOOP("Errors", "must be a language code such as ar, en or und, not {value}"),
@@ -529,6 +588,9 @@ _DEPTH: Final = 4
 _LONGEST: Final = 20_000
 # The most sentences one message holds ("… (format {version}; …). Update Hamish …").
 _SPAN: Final = 4
+# Placeholders that hold a path, and values that look like a file name or path.
+_PATHS: Final = frozenset({"path", "file", "folder", "target", "project"})
+_FILE_LIKE: Final = r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}\Z"
 _NUMBER: Final = r"[\d,.]+"  # compiled on first use (re caches it)
 # Where several messages are joined by spaces: after a full stop, before a capital or a quote.
 _SENTENCE_END: Final = r"(?<=\.) (?=[A-Z“\"])"  # compiled on first use (re caches it)
@@ -564,7 +626,11 @@ def _value(name: str, value: str, depth: int) -> str:
     record = re.fullmatch(_RECORD, value) if name == "record" else None
     if record is not None and record.group(1) in RECORDS:
         return f"{QCoreApplication.translate(CONTEXT, record.group(1))} {record.group(2)}"
-    return value if re.fullmatch(_NUMBER, value) else isolate(value)
+    if re.fullmatch(_NUMBER, value):
+        return value
+    if name in _PATHS or re.search(_FILE_LIKE, value):
+        return isolate_path(value)  # ".docx" at its end, slashes in order, in Arabic too
+    return isolate(value)
 
 
 def _one(message: str, depth: int) -> str | None:

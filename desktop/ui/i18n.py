@@ -100,6 +100,11 @@ def install_language(app: QApplication, language: str) -> str:
             if qt.load("qtbase_ar", qt_dir):  # Qt's own dialogs and buttons
                 QCoreApplication.installTranslator(qt)
                 _installed.append(qt)
+            # What qtbase_ar lacks or words otherwise (installed last: it is asked first).
+            extra = QTranslator(app)
+            if _load(extra, "qt_extra_ar.qm"):
+                QCoreApplication.installTranslator(extra)
+                _installed.append(extra)
     if effective == "en":
         # English is the source language; its file holds only the plural forms
         # ("%n article(s)" → "1 article", "2 articles").

@@ -518,8 +518,8 @@
         <translation>النسخ الاحتياطية لـ{name}</translation>
     </message>
     <message>
-        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. The backups are kept in {folder}.</source>
-        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل تحديث وقبل كل استعادة. تُحفظ النسخ في {folder}.</translation>
+        <source>Hamish backs this project up when it opens it (once a day), before every upgrade and before every restore. They are kept in this folder:</source>
+        <translation>يأخذ هامش نسخة احتياطية من هذا المشروع عند فتحه (مرة في اليوم)، وقبل كل ترقية، وقبل كل استعادة. تُحفظ النسخ في هذا المجلد:</translation>
     </message>
     <message>
         <source>Taken</source>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Place the cursor on a claim (underlined), or tag a passage as Claim (6).</source>
-        <translation>ضع المؤشر على ادعاء (تحته خط)، أو اوسم مقطعاً بوسم «ادعاء» (6).</translation>
+        <translation>ضع المؤشر على ادعاء (تحته خط)، أو ضع وسم «ادعاء» (6) على مقطع.</translation>
     </message>
     <message>
         <source>One-line summary in your words</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>A filter needs a label, an entity or a claim status.</source>
-        <translation>يحتاج المرشِّح إلى وسم أو كيان أو حالة ادعاء.</translation>
+        <translation>تحتاج التصفية إلى وسم أو كيان أو حالة ادعاء.</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
@@ -1671,12 +1671,24 @@
         <translation>{name} ليس مستند Word صالحاً (إنه تالف أو ليس ملف ‎.docx).</translation>
     </message>
     <message>
-        <source>{name} unpacks to {size} MB; Word documents larger than {limit} MB unpacked are not imported.</source>
-        <translation>يبلغ {name} بعد فكّ ضغطه {size} ميغابايت؛ لا تُستورد مستندات Word التي تزيد بعد فكّ ضغطها على {limit} ميغابايت.</translation>
-    </message>
-    <message>
         <source>{name} is not a valid Word document (it is damaged: {error}).</source>
         <translation>{name} ليس مستند Word صالحاً (إنه تالف: {error}).</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} characters of text; Hamish imports articles of up to {limit} characters.</source>
+        <translation>يضم {name} {count} حرف من النص، ولا يستورد هامش إلا المقالات التي لا يتجاوز طولها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} characters of text; Hamish imports articles of up to {limit} characters.</source>
+        <translation>يضم {name} أكثر من {limit} حرف من النص، ولا يستورد هامش إلا المقالات التي لا يتجاوز طولها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {limit} MB; Word documents larger than {limit} MB unpacked are not imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك ضغطه {limit} ميغابايت؛ لا تُستورد مستندات Word التي يزيد حجمها بعد فك الضغط على {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {limit} MB; PDFs larger than {limit} MB unpacked are not imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك ضغطه {limit} ميغابايت؛ لا تُستورد ملفات PDF التي يزيد حجمها بعد فك الضغط على {limit} ميغابايت.</translation>
     </message>
     <message>
         <source>1 control character (such as NUL or ESC) was removed from the text.</source>
@@ -1701,6 +1713,42 @@
     <message>
         <source>{path} is a link that cannot be followed (it loops); it was left out.</source>
         <translation>{path} رابط لا يمكن تتبّعه (يدور في حلقة)؛ تُرك جانبًا.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {limit} MB of markup (pictures in the page not counted); Hamish imports web pages of up to {limit} MB.</source>
+        <translation>يضم {name} أكثر من {limit} ميغابايت من الترميز (دون احتساب الصور المضمّنة في الصفحة)، ولا يستورد هامش إلا صفحات الويب التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} elements in its markup; Hamish imports web pages of up to {most} elements.</source>
+        <translation>في شيفرة {name} أكثر من {most} عنصر؛ يستورد هامش صفحات الويب التي لا تتجاوز {most} عنصر.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} pages; Hamish imports PDFs of up to {limit} pages. Save the pages you need as a new PDF and import that.</source>
+        <translation>في {name} أكثر من {limit} صفحة، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز {limit} صفحة. احفظ الصفحات التي تحتاجها في ملف PDF جديد ثم استورده.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {name} draws more than {limit} letters; Hamish imports PDFs of up to {limit} letters a page.</source>
+        <translation>ترسم الصفحة {page} من {name} أكثر من {limit} حرف، ولا يستورد هامش إلا ملفات PDF التي لا تتجاوز الصفحة فيها {limit} حرف.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: reading it stopped because it would need more than {limit} MB of memory.</source>
+        <translation>لم يُستورد {name}: أُوقفت قراءته لأنها كانت ستحتاج إلى أكثر من {limit} ميغابايت من الذاكرة.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: reading it took longer than {seconds} s, the limit for one file.</source>
+        <translation>لم يُستورد {name}: استغرقت قراءته أكثر من {seconds} ثانية، وهي المهلة المحددة للملف الواحد.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: the reader stopped unexpectedly ({how}); it may need more than {limit} MB of memory.</source>
+        <translation>لم يُستورد {name}: توقفت عملية القراءة على نحو غير متوقع ({how})؛ ربما يحتاج الملف إلى أكثر من {limit} ميغابايت من الذاكرة.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read (the reader&apos;s answer was malformed).</source>
+        <translation>تعذّرت قراءة {name} (وصل ردّ عملية القراءة مشوّهاً).</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; Hamish imports JSON files of up to {limit} MB. Export fewer documents at a time (hamish export --document ID ...) and import the parts.</source>
+        <translation>حجم {name} هو {size} ميغابايت، ولا يستورد هامش إلا ملفات JSON التي لا يتجاوز حجمها {limit} ميغابايت. صدّر عدداً أقل من المستندات في كل مرة (hamish export --document ID ...) ثم استورد الأجزاء.</translation>
     </message>
     <message>
         <source>{name} cannot be imported: {detail}. Nothing was imported.</source>
@@ -1839,6 +1887,10 @@
         <translation>يجب أن يكون لوناً بالصيغة #rrggbb، لا {value}</translation>
     </message>
     <message>
+        <source>must be empty or a web address starting with http:// or https://, not {value}</source>
+        <translation>يجب أن يكون فارغاً أو عنوان ويب يبدأ بـ http:// أو https://، لا {value}</translation>
+    </message>
+    <message>
         <source>must be an icon name such as mdi6.account, or empty, not {value}</source>
         <translation>يجب أن يكون اسم أيقونة مثل mdi6.account أو فارغاً، لا {value}</translation>
     </message>
@@ -1924,7 +1976,7 @@
     </message>
     <message>
         <source>Choose a label, an entity or a claim status for the filter.</source>
-        <translation>اختر وسماً أو كياناً أو حالة ادعاء للمرشِّح.</translation>
+        <translation>اختر وسماً أو كياناً أو حالة ادعاء للتصفية.</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
@@ -2195,7 +2247,7 @@
     </message>
     <message>
         <source>Wrote {file}: {counts}.</source>
-        <translation>كُتب {file}: {counts}.</translation>
+        <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
     <message>
         <source>An export is already running.</source>
@@ -2623,6 +2675,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2679,6 +2738,14 @@
     <message>
         <source>Interface &amp;Language</source>
         <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {edit}</source>
+        <translation>ترا&amp;جع عن {edit}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {edit}</source>
+        <translation>إ&amp;عادة {edit}</translation>
     </message>
     <message>
         <source>Interface Language</source>
@@ -3179,7 +3246,7 @@ MIT licence.</source>
     </message>
     <message>
         <source>Saved &amp;filter</source>
-        <translation>مرشِّح محفوظ</translation>
+        <translation>تصفية محفوظة</translation>
     </message>
     <message>
         <source>Any label</source>
@@ -3196,10 +3263,6 @@ MIT licence.</source>
     <message>
         <source>No article is open.</source>
         <translation>لا مقال مفتوح.</translation>
-    </message>
-    <message>
-        <source>Sections (tick to include, drag or use the arrows to order)</source>
-        <translation>الأقسام (علّم لتضمين القسم، واسحب أو استخدم الأسهم للترتيب)</translation>
     </message>
     <message>
         <source>Up</source>
@@ -3326,11 +3389,15 @@ MIT licence.</source>
     </message>
     <message>
         <source>Wrote {file}: {counts}.</source>
-        <translation>كُتب {file}: {counts}.</translation>
+        <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
     <message>
         <source>The report was not written.</source>
         <translation>لم تُكتب الإحاطة.</translation>
+    </message>
+    <message>
+        <source>Sections (tick to include; drag, or use Up and Down, to order)</source>
+        <translation>الأقسام (علّم لتضمين القسم، ورتّب بالسحب أو بزرّي «لأعلى» و«لأسفل»)</translation>
     </message>
     <message>
         <source>Cancelled; no file was written.</source>
@@ -3386,7 +3453,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Filters</source>
-        <translation>المرشِّحات</translation>
+        <translation>عوامل التصفية</translation>
     </message>
     <message>
         <source>Restrict by label, entity, claim status, source or date</source>
@@ -3422,7 +3489,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Clear filters</source>
-        <translation>مسح المرشِّحات</translation>
+        <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
         <source>Show more results</source>
@@ -3438,7 +3505,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Filters ({count})</source>
-        <translation>المرشِّحات ({count})</translation>
+        <translation>عوامل التصفية ({count})</translation>
     </message>
     <message>
         <source>The search failed: {error}</source>

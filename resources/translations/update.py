@@ -105,7 +105,8 @@ def main() -> int:
     print(lupdate(ar, "ar").strip())
     print(lupdate(en, "en", "-pluralonly").strip())
     fill_english(en)
-    for ts in (ar, en):
+    # qt_extra_ar.ts is written by hand (Qt's own strings, see its comment): compiled only.
+    for ts in (ar, en, HERE / "qt_extra_ar.ts"):
         lrelease(ts, ts.with_suffix(".qm"))
     unfinished = (ar.read_text(encoding="utf-8")).count('type="unfinished"')
     if unfinished:

@@ -533,3 +533,31 @@ def test_control_characters_and_emoji_do_not_break_the_export(tmp_path: Path) ->
         export_docx(project, target, options(title="تقرير\x0c", include_full_texts=True))
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "الاتفاق  صامد" in text and "😀" in text and "\x0c" not in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "\\\\evil.example\\share\\x",
+        "ms-msdt:/id PCWDiagnostic",
+        "http://x/\x01y",
+    ],
+)
+def test_only_web_addresses_become_links_in_the_briefing(url: str, tmp_path: Path) -> None:
+    """An imported project's address could be javascript:, file:, a Windows share (clicking
+    it leaks the reader's credentials) or ms-msdt: ("Follina"): each was written as a live
+    external link; one with a control character crashed the export with a traceback."""
+    project, _ = build_briefing_project(tmp_path / "p.hamish")
+    with project:
+        first = project.documents.summaries()[0].id
+        project.database.conn.execute("UPDATE documents SET url = ? WHERE id = ?", (url, first))
+        path = tmp_path / "r.docx"
+        export_docx(project, path, options(sections=("sources",)))
+    with zipfile.ZipFile(path) as package:
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    targets = re.findall(r'Target="([^"]+)"[^>]*TargetMode="External"', rels)
+    assert targets, "the other sources' web addresses are still links"
+    assert all(t.startswith(("http://", "https://")) for t in targets), targets
+    assert not any("\x01" in t or "evil" in t or "javascript" in t for t in targets)

@@ -183,6 +183,19 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'document 1: "author" contains a bidi control character \(U\+2067\)',
     ),
     "url-line-break": ("line", _set("documents", "url", "https://a\u2028b"), MUST_BE_LINE),
+    # A briefing makes the address a link: javascript:, file:, a Windows share or ms-msdt:
+    # would be live links in Word (the share leaks the reader's credentials when clicked).
+    "url-javascript": (
+        "web address",
+        _set("documents", "url", "javascript:alert(1)"),
+        r'document 1: "url" must be empty or a web address starting with http:// or '
+        r'https://, not "javascript:alert\(1\)" \(at documents\[0\]\.url\)',
+    ),
+    "url-share": (
+        "web address",
+        _set("documents", "url", "\\\\evil.example\\share"),
+        r'"url" must be empty or a web address',
+    ),
     "empty-text": (
         "text",
         _set("documents", "text", " \n "),

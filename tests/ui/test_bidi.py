@@ -4,7 +4,6 @@ direction, and messages isolate the names, titles and dates they embed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -35,6 +34,7 @@ from desktop.ui.widgets.bidi import (
     first_strong,
     follow_content,
     isolate,
+    isolate_path,
     isolate_short,
     show_elided,
 )
@@ -384,11 +384,12 @@ def test_kwic_lines_and_search_titles_carry_their_direction() -> None:
 # --- messages ----------------------------------------------------------------------------------
 
 
-def visual_x(text: str, positions: list[int]) -> list[float]:
-    """Where each logical position of ``text`` is drawn on a left-to-right line."""
+def visual_x(text: str, positions: list[int], *, rtl: bool = False) -> list[float]:
+    """Where each logical position of ``text`` is drawn on a left-to-right (or right-to-left)
+    line."""
     layout = QTextLayout(text, QFont())
     option = layout.textOption()
-    option.setTextDirection(LTR)
+    option.setTextDirection(RTL if rtl else LTR)
     layout.setTextOption(option)
     layout.beginLayout()
     line = layout.createLine()
@@ -428,13 +429,17 @@ def test_the_briefing_export_message_isolates_the_file_name(
     counts = {"claims": 3, "contradictions": 1, "entities": 4, "excerpts": 2, "sources": 5}
     dialog._exported(SimpleNamespace(path=path, counts=counts))
     message = dialog.status.currentMessage()
+    # The file name is isolated left to right as a whole: inside an Arabic sentence a
+    # first-strong isolate laid "إحاطة-2026-12-01.docx" out right to left and put ".docx"
+    # in its middle ("إحاطة-docx.2026-12-01").
     assert message == (
-        f"Wrote {FSI}إحاطة-{LRI}2026-12-01{PDI}.docx{PDI}: 3 claims, 1 contradiction, "
+        f"Wrote {LRI}إحاطة-2026-12-01.docx{PDI}: 3 claims, 1 contradiction, "
         "4 entities, 2 excerpts, 5 sources."
     )
-    match = re.fullmatch(f"Wrote {FSI}([^{PDI}]*{LRI}[^{PDI}]*{PDI}[^{PDI}]*){PDI}: .*", message)
-    assert match is not None
-    assert match.group(1).replace(LRI, "").replace(PDI, "") == path.name
+    arabic = f"حُفظ الملف {isolate_path(path.name)}: 3 ادعاءات."
+    name_at, docx_at = arabic.index("حاطة"), arabic.index("docx")
+    xs = visual_x(arabic, [name_at, docx_at], rtl=True)
+    assert xs[1] > xs[0], "the extension must stay at the right end of the name"
     dialog.close()
 
 

@@ -52,6 +52,7 @@ BUILDERS = {
     "_date",
     "_partial_date",
     "_context",
+    "_memory_message",
 }
 # Messages made of a name and a phrase chosen elsewhere: each phrase must be a template.
 COMPOSED = {
@@ -191,7 +192,7 @@ def arabic(qapp: QApplication) -> Iterator[QApplication]:
         install_language(qapp, "en")
 
 
-FSI, PDI = "\u2068", "\u2069"
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 
 
 def test_messages_with_values_come_out_in_arabic(arabic: QApplication) -> None:
@@ -201,7 +202,7 @@ def test_messages_with_values_come_out_in_arabic(arabic: QApplication) -> None:
         "لا يوجد مقال رقمه 42 في هذا المشروع."
     )
     shown = error_text("report final.docx is empty.")
-    assert shown == f"{FSI}report final.docx{PDI} فارغ."
+    assert shown == f"{LRI}report final.docx{PDI} فارغ."  # a file name: left to right
     shown = error_text(
         "“Talks in Vienna” cannot be brought back: an article with the same text was "
         "imported after it was deleted."
@@ -223,7 +224,7 @@ def test_a_file_kind_and_a_nested_message_are_translated(arabic: QApplication) -
     assert shown.startswith("تعذّر فتح") and "المشروع مشغول" in shown and "/x.hamish" in shown
     # An unknown detail stays as it is, isolated inside the Arabic sentence.
     shown = error_text("Cannot read /a/b.hamish: No space left on device.")
-    assert shown == f"تعذّرت قراءة {FSI}/a/b.hamish{PDI}: لا توجد مساحة كافية على القرص."
+    assert shown == f"تعذّرت قراءة {LRI}/a/b.hamish{PDI}: لا توجد مساحة كافية على القرص."
 
 
 def test_several_messages_and_unknown_ones(arabic: QApplication) -> None:
@@ -294,4 +295,4 @@ def test_odd_messages_neither_recurse_forever_nor_hang(arabic: QApplication) -> 
     known = "A label needs a name. " * 200 + "There is no claim 3 in this project."
     assert error_text(known).endswith("لا يوجد ادعاء رقمه 3 في هذا المشروع.")
     # A file name with its own full stop and capital stays whole.
-    assert error_text("Mr. Smith.txt is empty.") == f"{FSI}Mr. Smith.txt{PDI} فارغ."
+    assert error_text("Mr. Smith.txt is empty.") == f"{LRI}Mr. Smith.txt{PDI} فارغ."

@@ -198,7 +198,7 @@ def test_a_file_the_dialog_confirmed_is_replaced(
     targets.append(str(target))
     main.registry[ActionId.EXPORT_JSON].trigger()
     qtbot.waitUntil(lambda: main.exports.task is None, timeout=10000)
-    assert main.exports.last_message.startswith("Wrote \u2068p.json\u2069: 7 articles")
+    assert main.exports.last_message.startswith("Wrote \u2066p.json\u2069: 7 articles")
     assert target.read_text(encoding="utf-8").startswith("{")
 
 

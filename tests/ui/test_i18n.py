@@ -4,6 +4,7 @@ as documented (desktop/ui/i18n.py). The rest of the suite runs in English."""
 from __future__ import annotations
 
 import ast
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -84,7 +85,7 @@ def _texts(root: QWidget, skip: set[int]) -> Iterator[tuple[str, str]]:
             yield name + " title", widget.windowTitle()
         yield name + " tip", widget.toolTip()
         if isinstance(widget, QLabel):
-            yield name, re.sub(r"<[^>]+>", " ", widget.text())
+            yield name, html.unescape(re.sub(r"<[^>]+>", " ", widget.text()))
         if isinstance(widget, QAbstractButton):
             yield name, widget.text()
         if isinstance(widget, QLineEdit):
@@ -282,7 +283,8 @@ def test_edits_are_named_in_arabic(
     assert window.session is not None
     # The quote and the label are isolated (FSI … PDI), so they keep their places.
     assert window.session.undo_stack.undoText() == "وسم «\u2068كيري\u2069» بوسم \u2068شخص\u2069"
-    assert unisolated(window.undo_action.text()) == "تراجع وسم «كيري» بوسم شخص"
+    # "Undo from …": the Arabic sentence, not Qt's prefix glued to the name.
+    assert unisolated(window.undo_action.text()).replace("&", "") == "تراجع عن وسم «كيري» بوسم شخص"
 
 
 def test_every_edit_name_of_the_operations_has_its_translation() -> None:
@@ -468,3 +470,38 @@ def test_english_menus_keep_qts_own_shortcut_text(
 ) -> None:
     window = make_window(default_project)
     assert "\t" not in window.registry[ActionId.ZOOM_IN].text()
+
+
+def test_qts_own_dialogs_speak_arabic_with_hamishs_words(arabic: QApplication) -> None:
+    """The Save dialog's "Look in" and "Files of type" stayed English (Qt 6 added mnemonics
+    that qtbase_ar.qm does not know); buttons read إلغاء / إغلاق as Hamish's own do."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not [text for text in labels if re.search("[A-Za-z]", text)], labels
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+    )
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts == {"موافق", "إلغاء", "إغلاق"}
+    dialog.deleteLater()
+    box.deleteLater()
+
+
+def test_the_save_dialog_shows_file_names_left_to_right(arabic: QApplication) -> None:
+    """In the Arabic Save dialog "إحاطة-2026-12-02.docx" read "docx.2026-12-02-إحاطة"."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from desktop.ui.transfer.save_paths import save_dialog
+
+    dialog = save_dialog(None, "x", "إحاطة-2026-12-02.docx", "Word (*.docx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    fields = dialog.findChildren(QLineEdit)
+    assert fields
+    assert all(f.layoutDirection() == Qt.LayoutDirection.LeftToRight for f in fields)
+    dialog.deleteLater()

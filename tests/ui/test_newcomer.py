@@ -3,6 +3,7 @@ saved mark, the author's name asked once, and the dark theme with readable highl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -64,6 +65,11 @@ def test_f1_opens_a_sheet_with_every_key_of_the_window(
             assert action.text().replace("&", "").rstrip("…") in actions
     assert any("Ctrl+Z" in k for k in keys)  # undo, made by the undo group
     assert "Undo" in actions and "Redo" in actions
+    # Only keys a keyboard has: Qt's standard Undo also lists F14 and the multimedia "Undo"
+    # key (shown as «تراجع» in Arabic), which read as nonsense on the sheet.
+    undo = next(row for row in rows if row.action == "Undo")
+    assert undo.keys.startswith("Ctrl+Z") and "F14" not in undo.keys, undo.keys
+    assert not re.search(r"(^|, )Undo($|,)", undo.keys), undo.keys
     # Each label with a digit key, in both languages.
     for label in window.session.labels:
         if label.shortcut:
@@ -364,3 +370,14 @@ def test_a_name_already_set_is_not_asked_for(
     window = make_window(default_project)
     window.ask_author_once()
     assert messenger.asked == [] and window.session.author == "Salma Haddad"
+
+
+def test_the_guide_keeps_each_key_with_its_words() -> None:
+    """A wrapped line ended in "N / P" and "next / previous annotation" began the next."""
+    from desktop.ui.shell.guide import GuideBar
+
+    guide = GuideBar()
+    html = guide.text.text()
+    assert "<b>N</b>&nbsp;/&nbsp;<b>P</b>&nbsp;next" in html
+    assert not re.search(r"</b>\s", html)
+    guide.deleteLater()

@@ -92,7 +92,7 @@ def test_preview_and_export_in_the_background(
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
     assert target.exists() and dialog.open_button.isVisible()
     # The file name is isolated (FSI … PDI) in the sentence: see test_bidi for Arabic names.
-    assert "Wrote \u2068brief.docx\u2069: 3 claims, 1 contradiction, " in (
+    assert "Wrote \u2066brief.docx\u2069: 3 claims, 1 contradiction, " in (
         dialog.status.currentMessage()
     )
     headings = [
@@ -193,7 +193,7 @@ def test_csv_and_json_exports_from_the_file_menu(
         targets.append(str(tmp_path / name))
         window.registry[action_id].trigger()
         qtbot.waitUntil(lambda: window.exports.task is None, timeout=10000)
-    assert window.exports.last_message.startswith("Wrote \u2068p.json\u2069: 7 articles")
+    assert window.exports.last_message.startswith("Wrote \u2066p.json\u2069: 7 articles")
     assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     with (tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 7

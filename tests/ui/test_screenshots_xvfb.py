@@ -117,3 +117,52 @@ def test_menus_start_on_the_reading_side(shots: dict[tuple[str, str], Path], siz
     """File, Edit … from the right in Arabic, from the left in English."""
     assert _menu_text_centre(shots["ar", size]) > 0.6
     assert _menu_text_centre(shots["en", size]) < 0.4
+
+
+CTRL_E_PROBE = r"""
+import sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
+from desktop.app import build_window, create_application
+from desktop.settings import Settings
+from desktop.store.project import Project
+
+app = create_application()
+folder = Path(tempfile.mkdtemp())
+window = build_window(Project.open(folder / "p.hamish"), Settings.at(folder / "s.ini"))
+window.show()
+app.processEvents()
+taken = []
+fields = [f for f in window.findChildren(QLineEdit) if f.objectName() != "qt_spinbox_lineedit"]
+fields += window.findChildren(QAbstractSpinBox)  # a spin box gets the key, not its line edit
+for field in fields:
+    for key in (Qt.Key.Key_E, Qt.Key.Key_A):
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        event.ignore()
+        app.sendEvent(field, event)
+        taken.append((field.objectName() or type(field).__name__, key.name, event.isAccepted()))
+print(app.platformName())
+for row in taken:
+    print(*row)
+"""
+
+
+def test_window_keys_reach_the_window_from_line_edits_on_x11(display: str) -> None:
+    """On X11 a line edit keeps Ctrl+E (end of line) for itself: with the cursor in the
+    library filter or the search box, Ctrl+E (Word briefing) did nothing. Every line edit of
+    the window now lets the window's Ctrl keys through and keeps its own (Ctrl+A)."""
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run(
+        [sys.executable, "-c", CTRL_E_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    platform, *rows = result.stdout.split("\n")
+    assert platform == "xcb"
+    taken = [row.split() for row in rows if row]
+    assert len(taken) > 4  # the library filter, search box, entity filter…
+    kept_by_field = [name for name, key, taken_ in taken if key == "Key_E" and taken_ == "True"]
+    assert not kept_by_field
+    lost_by_field = [name for name, key, taken_ in taken if key == "Key_A" and taken_ == "False"]
+    assert not lost_by_field

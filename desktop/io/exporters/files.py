@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import HamishError
+from desktop.paths import fsync, fsync_folder
 from desktop.store.schema import APPLICATION_ID
 
 if sys.platform != "win32":
@@ -341,24 +342,6 @@ def _remove_if_abandoned(path: Path) -> bool:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not possible (nor needed) on every platform."""
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 
@@ -401,7 +384,7 @@ def replace_on_success(
         remove_leftovers(real.parent)
         tmp, lock = _reserve(real.parent, real.name)
         yield tmp
-        _fsync(tmp)
+        fsync(tmp)
         # Checked again: what the name leads to may have changed while the export was written.
         again = check_export_target(shown, overwrite=checked.existed, project_path=project_path)
         if again.real != real:
@@ -412,7 +395,7 @@ def replace_on_success(
             os.replace(tmp, real)
         else:
             _place_new(tmp, checked)
-        _fsync_folder(real.parent)
+        fsync_folder(real.parent)
     except OSError as error:
         raise HamishError(
             f"Cannot write {shown}: {error.strerror or error}. Nothing was exported{kept}."

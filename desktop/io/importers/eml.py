@@ -18,6 +18,7 @@ import email.utils
 import os
 from dataclasses import replace
 from email.message import EmailMessage, Message
+from email.parser import BytesFeedParser
 from pathlib import Path
 
 from desktop.core.errors import ImportRejected
@@ -30,6 +31,7 @@ from desktop.io.importers.html_page import declared_charset, draft_with_metadata
 __all__ = ["EMAIL_SUFFIXES", "eml_to_draft", "read_eml_file"]
 
 EMAIL_SUFFIXES = (".eml",)
+_FEED = 1 << 20  # bytes given to the parser at a time
 
 
 def _header(message: Message, name: str) -> str:
@@ -76,6 +78,16 @@ def _html_markup(part: Message, name: str) -> Decoded:
     return decode_text(data, name, declared=declared)
 
 
+def _parse(data: bytes) -> EmailMessage:
+    """The message, fed to the parser a megabyte at a time: ``message_from_bytes`` decodes
+    the whole message into one string and splits it into a list of every line at once (a
+    49 MB message took 415 MB; this way 180 MB; issue 13)."""
+    parser = BytesFeedParser(EmailMessage, policy=email.policy.default)
+    for start in range(0, len(data), _FEED):
+        parser.feed(data[start : start + _FEED])
+    return parser.close()
+
+
 def _published(message: Message) -> str | None:
     value = _header(message, "Date")
     if not value:
@@ -92,7 +104,7 @@ def eml_to_draft(
     """Bytes of an .eml message to a draft, or ``ImportRejected`` with the reason."""
     if not data.strip():
         raise ImportRejected(f"{name} is empty.")
-    message = email.message_from_bytes(data, _class=EmailMessage, policy=email.policy.default)
+    message = _parse(data)
     if not message.keys():
         raise ImportRejected(f"{name} is not an e-mail message (it has no headers).")
     title = _header(message, "Subject")

@@ -20,6 +20,11 @@ the ``)`` glyph). So this module ignores the order of the content stream:
 
 Limits, stated rather than hidden: multi-column pages are read line by line across the
 columns, and scanned pages (no text layer) are refused, since Hamish has no OCR.
+
+Bounds (issue 13): pdfminer inflates every stream whole, so a 1 MB stream can become 1 GB;
+here its decoders are replaced by ones that draw on one budget for the whole document
+(:class:`~desktop.io.importers.limits.UnpackBudget`), and the pages and the characters taken
+from them are limited too (:mod:`desktop.io.importers.limits` has the figures).
 """
 
 from __future__ import annotations
@@ -29,16 +34,22 @@ import itertools
 import os
 import re
 import statistics
+import threading
 import unicodedata
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, NoReturn
 
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
+from desktop.io.importers import limits
 from desktop.io.importers.common import display_name, parse_iso_date, read_limited, sniff
+from desktop.io.importers.limits import UnpackBudget, UnpackLimit
 
 __all__ = ["PDF_SUFFIXES", "pdf_to_draft", "read_pdf_file", "visual_to_logical"]
 
@@ -335,11 +346,16 @@ def _join_lines(parts: list[str]) -> str:
     return text
 
 
-def _page_text(glyphs: list[_Glyph], default_rtl: bool) -> list[str]:
+def _page_text(glyphs: list[_Glyph], default_rtl: bool) -> tuple[list[str], bool]:
+    """The paragraphs of one page, and whether ``default_rtl`` decided the direction of any
+    of its lines (one mixing both scripts, or with neither)."""
     lines = _lines(glyphs)
+    decided = False
     for line in lines:
         units = _visual_units(line)
-        line.rtl = _line_is_rtl("".join(units), default_rtl)
+        joined = "".join(units)
+        line.rtl = _line_is_rtl(joined, default_rtl)
+        decided = decided or line.rtl != _line_is_rtl(joined, not default_rtl)
         line.text = " ".join(visual_to_logical(units, line.rtl).split())
     lines = [line for line in lines if line.text]
     # page numbers: a lone number as the first or last line of a page
@@ -347,7 +363,27 @@ def _page_text(glyphs: list[_Glyph], default_rtl: bool) -> list[str]:
         lines.pop()
     while lines and _PAGE_NUMBER.match(lines[0].text):
         lines.pop(0)
-    return _paragraphs(lines)
+    return _paragraphs(lines), decided
+
+
+@dataclass(slots=True)
+class _PageText:
+    """One page read as soon as it is parsed, so its glyphs (~200 bytes each) need not be
+    kept: its paragraphs if the document is mostly right-to-left, and, only when that
+    decided a line, if it is mostly left-to-right (known once every page is read)."""
+
+    rtl: list[str]
+    ltr: list[str] | None
+    balance: int  # _strong_direction of the page's glyphs
+
+    @classmethod
+    def of(cls, glyphs: list[_Glyph]) -> _PageText:
+        balance = _strong_direction("".join(g.text for g in glyphs))
+        as_rtl, decided = _page_text(glyphs, True)
+        return cls(as_rtl, _page_text(glyphs, False)[0] if decided else None, balance)
+
+    def paragraphs(self, default_rtl: bool) -> list[str]:
+        return self.rtl if default_rtl or self.ltr is None else self.ltr
 
 
 # --- metadata -------------------------------------------------------------------------------------
@@ -374,6 +410,124 @@ def _pdf_date(value: str) -> str | None:
     return parse_iso_date(f"{match[1]}-{match[2]}-{match[3]}") if match else None
 
 
+# --- bounded decoding --------------------------------------------------------------------------
+_state = threading.local()  # the budget of the document being read on this thread
+_install_lock = threading.Lock()
+
+
+def _budget() -> UnpackBudget:
+    """The budget of the PDF being read; outside :func:`extract_pdf` (pdfminer used for
+    something else in this process) a fresh one per stream, so it stays bounded too."""
+    budget: UnpackBudget | None = getattr(_state, "budget", None)
+    return budget if budget is not None else UnpackBudget(limits.PDF_UNPACKED_BYTES)
+
+
+def _inflate(data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = 0) -> bytes:
+    return _budget().inflate(data, wbits)
+
+
+def _inflate_damaged(data: bytes) -> bytes:
+    return _budget().inflate_partial(data)
+
+
+def _lzw(data: bytes) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    return _budget().collect(LZWDecoder(io.BytesIO(data)).run())
+
+
+def _run_length(data: bytes) -> bytes:
+    return _budget().run_length(data)
+
+
+def _install_bounded_decoders() -> None:
+    """Make pdfminer's stream decoding (``PDFStream.decode``, which calls ``zlib.decompress``,
+    ``decompress_corrupted``, ``lzwdecode`` and ``rldecode`` by their module-level names)
+    draw on the budget. pdfminer has no hook for this, so those names are replaced in its
+    ``pdftypes`` module: tests/io/test_hostile.py fails if a pdfminer release stops using them.
+    """
+    from pdfminer import pdftypes
+
+    with _install_lock:
+        if getattr(pdftypes, "_hamish_bounded", False):
+            return
+        bounded_zlib = SimpleNamespace(
+            decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
+        )
+        replacements = {
+            "zlib": bounded_zlib,
+            "decompress_corrupted": _inflate_damaged,
+            "lzwdecode": _lzw,
+            "rldecode": _run_length,
+            "_hamish_bounded": True,
+        }
+        for attribute, value in replacements.items():
+            setattr(pdftypes, attribute, value)
+
+
+@contextmanager
+def _bounded(budget: UnpackBudget) -> Iterator[None]:
+    _install_bounded_decoders()
+    previous = getattr(_state, "budget", None)
+    _state.budget = budget
+    try:
+        yield
+    finally:
+        _state.budget = previous
+
+
+def _too_large(name: str) -> NoReturn:
+    limit = limits.PDF_UNPACKED_BYTES // limits.MB
+    raise ImportRejected(
+        f"{name} unpacks to more than {limit} MB; PDFs larger than {limit} MB unpacked are "
+        "not imported."
+    )
+
+
+def _count_pages(document: Any, name: str) -> None:
+    """Refuse a PDF with more than ``PDF_PAGES`` pages before reading any (counting walks the
+    page tree only; the page's content is read later)."""
+    from pdfminer.pdfpage import PDFPage
+
+    limit = limits.PDF_PAGES
+    for count, _page in enumerate(PDFPage.create_pages(document), start=1):
+        if count > limit:
+            raise ImportRejected(
+                f"{name} has more than {limit:,} pages; Hamish imports PDFs of up to "
+                f"{limit:,} pages. Save the pages you need as a new PDF and import that."
+            )
+
+
+def _counting_aggregator(base: type[Any]) -> type[Any]:
+    """pdfminer's page aggregator, counting the glyphs it lays out on a page and stopping at
+    ``PDF_PAGE_GLYPHS`` (pdfminer keeps ~1 KB for each until the page is done, and one
+    compressed stream can draw millions), and leaving out shapes, which Hamish never reads
+    (pdfminer spends most of a drawing-heavy page building them)."""
+
+    class CountingAggregator(base):  # type: ignore[misc]
+        glyphs = 0
+        limit = limits.PDF_PAGE_GLYPHS
+        file = ""
+        page = 0
+
+        def start_counting(self, file: str, page: int) -> None:
+            self.glyphs, self.file, self.page = 0, file, page
+
+        def render_char(self, *args: Any, **kwargs: Any) -> Any:
+            self.glyphs += 1
+            if self.glyphs > self.limit:
+                raise ImportRejected(
+                    f"Page {self.page} of {self.file} draws more than {self.limit:,} letters; "
+                    f"Hamish imports PDFs of up to {self.limit:,} letters a page."
+                )
+            return super().render_char(*args, **kwargs)
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            pass
+
+    return CountingAggregator
+
+
 # --- entry points -------------------------------------------------------------------------------
 def extract_pdf(data: bytes, name: str) -> tuple[str, dict[str, str]]:
     """Text (paragraphs separated by newlines) and metadata of a PDF, or ImportRejected."""
@@ -384,33 +538,53 @@ def extract_pdf(data: bytes, name: str) -> tuple[str, dict[str, str]]:
     from pdfminer.pdfparser import PDFParser
 
     counts = [0, 0]
-    pages: list[list[_Glyph]] = []
+    pages: list[_PageText] = []
     meta: dict[str, str] = {}
-    try:
-        parser = PDFParser(io.BytesIO(data))
-        document = PDFDocument(parser, password="")
-        for info in document.info:
-            for key in ("Title", "Author", "CreationDate", "Subject"):
-                if key not in meta:
-                    value = _info_text(info, key)
-                    if value:
-                        meta[key] = value
-        manager = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(manager, laparams=None)
-        interpreter = PDFPageInterpreter(manager, device)
-        for page in PDFPage.create_pages(document):
-            interpreter.process_page(page)
-            pages.append(_page_glyphs(device.get_result(), counts))
-    except PDFPasswordIncorrect as error:
-        raise ImportRejected(
-            f"{name} is protected by a password; open it, save an unprotected copy and import that."
-        ) from error
-    except PDFEncryptionError as error:
-        raise ImportRejected(f"{name} is encrypted in a way Hamish cannot read.") from error
-    except Exception as error:  # pdfminer raises many types (PSEOF, KeyError…) on damage
-        raise ImportRejected(
-            f"{name} is not a valid PDF (it is damaged: {type(error).__name__})."
-        ) from error
+    budget = UnpackBudget(limits.PDF_UNPACKED_BYTES)
+    with _bounded(budget):
+        try:
+            parser = PDFParser(io.BytesIO(data))
+            document = PDFDocument(parser, password="")
+            for info in document.info:
+                for key in ("Title", "Author", "CreationDate", "Subject"):
+                    if key not in meta:
+                        value = _info_text(info, key)
+                        if value:
+                            meta[key] = value
+            _count_pages(document, name)
+            manager = PDFResourceManager(caching=True)
+            device = _counting_aggregator(PDFPageAggregator)(manager, laparams=None)
+            interpreter = PDFPageInterpreter(manager, device)
+            for number, page in enumerate(PDFPage.create_pages(document), start=1):
+                device.start_counting(name, number)
+                interpreter.process_page(page)
+                pages.append(_PageText.of(_page_glyphs(device.get_result(), counts)))
+                if counts[0] > limits.PDF_CHARS:
+                    raise ImportRejected(
+                        f"{name} holds more than {limits.PDF_CHARS:,} characters of text; "
+                        f"Hamish imports articles of up to {limits.PDF_CHARS:,} characters."
+                    )
+                if budget.exceeded:  # swallowed by pdfminer: the page may have lost its text
+                    _too_large(name)
+        except ImportRejected:
+            raise
+        except UnpackLimit:
+            _too_large(name)
+        except PDFPasswordIncorrect as error:
+            raise ImportRejected(
+                f"{name} is protected by a password; open it, save an unprotected copy and "
+                "import that."
+            ) from error
+        except PDFEncryptionError as error:
+            raise ImportRejected(f"{name} is encrypted in a way Hamish cannot read.") from error
+        except Exception as error:  # pdfminer raises many types (PSEOF, KeyError…) on damage
+            if budget.exceeded:
+                _too_large(name)
+            raise ImportRejected(
+                f"{name} is not a valid PDF (it is damaged: {type(error).__name__})."
+            ) from error
+    if budget.exceeded:
+        _too_large(name)
     total, unmapped = counts
     if total == 0:
         raise ImportRejected(
@@ -423,9 +597,8 @@ def extract_pdf(data: bytes, name: str) -> tuple[str, dict[str, str]]:
             f"its {total} characters are. Export it again from the original program, or copy "
             "the text from a PDF viewer."
         )
-    all_text = "".join(g.text for glyphs in pages for g in glyphs)
-    default_rtl = _strong_direction(all_text) >= 0
-    paragraphs = [p for glyphs in pages for p in _page_text(glyphs, default_rtl)]
+    default_rtl = sum(page.balance for page in pages) >= 0
+    paragraphs = [p for page in pages for p in page.paragraphs(default_rtl)]
     text = normalise_presentation_forms("\n".join(paragraphs))
     return text, meta
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,12 +19,13 @@ from typing import Any
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
+from desktop.io.importers import limits
 from desktop.io.importers.common import display_name, iso_date, read_limited, sniff
+from desktop.io.importers.limits import UnpackLimit, repack_zip
 
 __all__ = ["WORD_SUFFIXES", "docx_to_draft", "read_docx_file"]
 
 WORD_SUFFIXES = (".docx",)
-MAX_UNPACKED = 200 * 1024 * 1024  # a "zip bomb" must not be unpacked to be refused
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = {"0", "false", "off"}
 # What python-docx writes into every document made from its default template.
@@ -118,6 +118,22 @@ def _entities_as_text(root: Any) -> None:
         parent.remove(entity)
 
 
+# Parts Hamish never reads: pictures, media, fonts and embedded files (by folder or extension).
+_BINARY_FOLDERS = ("word/media/", "word/embeddings/", "word/fonts/", "media/")
+_BINARY_SUFFIXES = (
+    *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg"),
+    *(".wdp", ".jfif", ".bin", ".odttf", ".ttf", ".otf", ".fntdata", ".mp3", ".mp4", ".wav"),
+    *(".avi", ".mov", ".wmv", ".zip", ".docx", ".xlsx", ".pptx", ".pdf"),
+)
+
+
+def _is_xml(member: str) -> bool:
+    """Whether python-docx may parse this part (everything but pictures, media, fonts and
+    embedded files, which are never read, so never unpacked either)."""
+    name = member.lower()
+    return not name.startswith(_BINARY_FOLDERS) and not name.endswith(_BINARY_SUFFIXES)
+
+
 def _is_heading(paragraph: Any) -> bool:
     try:
         name = (paragraph.style.name or "").lower()
@@ -137,21 +153,23 @@ def docx_to_draft(
             f"{name} is an old binary Word document (.doc); save it as .docx and import it again."
         )
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        # What the XML parts actually unpack to, counted as they are read (the sizes in the
+        # zip headers can lie); python-docx then reads this copy and inflates nothing itself.
+        package, _ = repack_zip(data, limits.DOCX_UNPACKED_BYTES, _is_xml)
+    except UnpackLimit as error:
+        limit = limits.DOCX_UNPACKED_BYTES // limits.MB
+        raise ImportRejected(
+            f"{name} unpacks to more than {limit} MB; Word documents larger than {limit} MB "
+            "unpacked are not imported."
+        ) from error
+    except Exception as error:  # zipfile raises BadZipFile, zlib.error, EOFError, …
         raise ImportRejected(
             f"{name} is not a valid Word document (it is damaged or not a .docx file)."
         ) from error
-    if unpacked > MAX_UNPACKED:
-        raise ImportRejected(
-            f"{name} unpacks to {unpacked / 1024 / 1024:.0f} MB; Word documents larger than "
-            f"{MAX_UNPACKED // 1024 // 1024} MB unpacked are not imported."
-        )
     import docx
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         _entities_as_text(document.element)
         _entities_as_text(document.core_properties._element)
         direction = _Direction(document)

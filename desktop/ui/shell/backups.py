@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import backups
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.bidi import isolate_path
 
 KIND_NAMES = {
     backups.DAILY: QT_TRANSLATE_NOOP("BackupsDialog", "Daily"),
@@ -70,14 +70,18 @@ class BackupsDialog(QDialog):
         self.project = project
         self._restore = restore
         self._back_up_now = back_up_now
-        self.setWindowTitle(self.tr("Backups of {name}").format(name=isolate(project.name)))
+        self.setWindowTitle(self.tr("Backups of {name}").format(name=isolate_path(project.name)))
         self.resize(620, 380)
         folder = backups.folder_for(project)
         self.intro = QLabel(
             self.tr(
                 "Hamish backs this project up when it opens it (once a day), before every "
-                "upgrade and before every restore. The backups are kept in {folder}."
-            ).format(folder=isolate(str(folder))),
+                "upgrade and before every restore. They are kept in this folder:"
+            )
+            # On a line of its own, left to right: ending a right-to-left sentence, its
+            # full stop was drawn at the path's start ("./root/…").
+            + "\n"
+            + isolate_path(str(folder)),
             self,
         )
         self.intro.setWordWrap(True)

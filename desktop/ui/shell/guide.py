@@ -7,8 +7,17 @@ Getting Started shows it again.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+def _keys_with_their_words(html: str) -> str:
+    """No line break inside "N / P" or between a key and the word after it: a wrapped line
+    ending in "N / P" left "next / previous annotation" to start the next one."""
+    html = re.sub(r"</b>\s*/\s*<b>", "</b>&nbsp;/&nbsp;<b>", html)
+    return re.sub(r"</b>\s+", "</b>&nbsp;", html)
 
 
 class GuideBar(QFrame):
@@ -26,16 +35,18 @@ class GuideBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # One short paragraph, not a list: the banner must leave a short window its article.
         self.text.setText(
-            "  ·  ".join(
-                (
-                    self.tr(
-                        "<b>Getting started:</b> select words, then press a label's digit "
-                        "(<b>1</b> Person, <b>2</b> Organisation…) to tag them"
-                    ),
-                    self.tr("<b>N</b> / <b>P</b> next / previous annotation"),
-                    self.tr("<b>Ctrl+Z</b> undo — every edit is saved at once"),
-                    self.tr("<b>Ctrl+Shift+F</b> search all articles"),
-                    self.tr("<b>F1</b> all shortcuts"),
+            _keys_with_their_words(
+                "  ·  ".join(
+                    (
+                        self.tr(
+                            "<b>Getting started:</b> select words, then press a label's digit "
+                            "(<b>1</b> Person, <b>2</b> Organisation…) to tag them"
+                        ),
+                        self.tr("<b>N</b> / <b>P</b> next / previous annotation"),
+                        self.tr("<b>Ctrl+Z</b> undo — every edit is saved at once"),
+                        self.tr("<b>Ctrl+Shift+F</b> search all articles"),
+                        self.tr("<b>F1</b> all shortcuts"),
+                    )
                 )
             )
         )

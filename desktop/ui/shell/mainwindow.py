@@ -215,6 +215,10 @@ class MainWindow(QMainWindow):
         self._ready = True
         self.show_guide()
         self._ready = False
+        # The daily backup's thread, once the window is up: started before the first paint
+        # it took the CPU (and Python's lock) from it on a two-core machine.
+        if self.auto_backup:
+            self._back_up_if_due()
         self.entities = EntitiesPanel(
             lambda type_, name: self.project.entities.summaries(type_=type_, name=name), self
         )
@@ -258,6 +262,23 @@ class MainWindow(QMainWindow):
         self._apply_read_only()  # the claim editor made just now
         self._room_timer.start()
         self.suggestions.schedule()
+        self._keep_window_keys()
+
+    def _keep_window_keys(self) -> None:
+        """The window's Ctrl keys (Ctrl+E briefing, Ctrl+I import, Ctrl+L filter…) work with
+        the cursor in any of its line edits, which on Linux keep Ctrl+E and a few others for
+        themselves (see ui/widgets/keys.py)."""
+        from desktop.ui.widgets.keys import keep_window_keys
+
+        keys = [
+            sequence
+            for action in self.registry.all()
+            if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+            for sequence in action.shortcuts()
+            if sequence.count() == 1
+            and sequence.toString(QKeySequence.SequenceFormat.PortableText).startswith("Ctrl+")
+        ]
+        keep_window_keys(self, keys)
 
     # --- construction ----------------------------------------------------------------------
     def _start_area(self) -> Qt.DockWidgetArea:
@@ -317,6 +338,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("mdi6.undo" if rtl else "mdi6.redo"))
+        # Named by a whole sentence rather than Qt's "prefix + name": Arabic says
+        # "تراجع عن وسم …" (undo *from*), which a prefix alone cannot give.
+        self.undo_group.undoTextChanged.connect(self._name_undo)
+        self.undo_group.redoTextChanged.connect(self._name_redo)
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(a[ActionId.FIND])
@@ -374,6 +399,14 @@ class MainWindow(QMainWindow):
             action = a[action_id]
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             text.addAction(action)
+
+    def _name_undo(self, edit: str) -> None:
+        text = self.tr("&Undo {edit}").format(edit=edit) if edit else self.tr("&Undo")
+        self.undo_action.setText(text)
+
+    def _name_redo(self, edit: str) -> None:
+        text = self.tr("&Redo {edit}").format(edit=edit) if edit else self.tr("&Redo")
+        self.redo_action.setText(text)
 
     def _fill_language_menu(self) -> None:
         """View → Interface Language: العربية / English, saved for the next start (the whole
@@ -538,7 +571,7 @@ class MainWindow(QMainWindow):
         self._apply_read_only()
         if project.notices:  # once the window shows: a damaged journal, a failed backup
             QTimer.singleShot(0, lambda: self._show_notices(project))
-        if self.auto_backup:
+        if self.auto_backup and self._ready:  # at start-up, finish_setup starts it
             self._back_up_if_due()
 
     def switch_project(self, path: Path, *, create: bool) -> bool:

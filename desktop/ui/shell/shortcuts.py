@@ -8,6 +8,7 @@ what the keys do. The filter matches the action, its keys and its description, A
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -37,9 +38,23 @@ class ShortcutRow(NamedTuple):
     description: str
 
 
+# The keys a keyboard has: a character, F1–F12, or a named key. Qt's standard sequences add
+# F14 and multimedia keys ("Undo", translated «تراجع») that no analyst's keyboard shows.
+_ON_A_KEYBOARD = re.compile(
+    r"(?:(?:Ctrl|Shift|Alt|Meta)\+)*"
+    r"(?:.|F(?:[1-9]|1[0-2])|Del|Backspace|Return|Enter|Esc|Tab|Space|Home|End"
+    r"|Left|Right|Up|Down|PgUp|PgDown|Ins)"
+)
+
+
 def _keys(sequences: Iterable[QKeySequence]) -> str:
     native = QKeySequence.SequenceFormat.NativeText
-    return ", ".join(s.toString(native) for s in sequences if not s.isEmpty())
+    portable = QKeySequence.SequenceFormat.PortableText
+    return ", ".join(
+        s.toString(native)
+        for s in sequences
+        if not s.isEmpty() and _ON_A_KEYBOARD.fullmatch(s.toString(portable))
+    )
 
 
 def action_rows(actions: Iterable[QAction]) -> list[ShortcutRow]:

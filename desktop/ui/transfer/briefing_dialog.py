@@ -83,6 +83,8 @@ from desktop.ui.widgets.bidi import (
     first_strong,
     follow_content,
     isolate,
+    isolate_path,
+    list_separator,
     set_neutral,
     show_elided,
 )
@@ -301,7 +303,7 @@ class ReportDialog(QDialog):
         left.addWidget(scope_box)
 
         sections_box = QGroupBox(
-            self.tr("Sections (tick to include, drag or use the arrows to order)"), self
+            self.tr("Sections (tick to include; drag, or use Up and Down, to order)"), self
         )
         sections = QHBoxLayout(sections_box)
         self.section_list = QListWidget(sections_box)
@@ -687,7 +689,7 @@ class ReportDialog(QDialog):
         show_elided(
             self.status,
             self.tr("Wrote {file}: {counts}.").format(
-                file=isolate(summary.path.name), counts=", ".join(parts)
+                file=isolate_path(summary.path.name), counts=list_separator().join(parts)
             ),
         )
         self.open_button.setVisible(True)

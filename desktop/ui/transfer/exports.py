@@ -28,7 +28,7 @@ from desktop.ui.transfer.save_paths import (
     checked_target,
     choose_save_path,
 )
-from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.bidi import isolate_path, list_separator
 
 if TYPE_CHECKING:
     from desktop.ui.transfer.briefing_dialog import ReportDialog
@@ -70,7 +70,7 @@ def _file_task(
                 progress.report(0, 1, "")
                 summary = export_json(project, target, overwrite=overwrite)
                 progress.check()
-                listed = ", ".join(
+                listed = list_separator().join(
                     (
                         counts().articles(summary.documents),
                         counts().annotations(summary.annotations),
@@ -79,7 +79,7 @@ def _file_task(
                 )
                 return QCoreApplication.translate(
                     "ExportController", "Wrote {file}: {counts}."
-                ).format(file=isolate(target.name), counts=listed)
+                ).format(file=isolate_path(target.name), counts=listed)
             try:
                 written = export_csv(
                     project,
@@ -97,7 +97,7 @@ def _file_task(
                 else counts().annotations(written.rows)
             )
             return QCoreApplication.translate("ExportController", "Wrote {file}: {counts}.").format(
-                file=isolate(target.name), counts=rows
+                file=isolate_path(target.name), counts=rows
             )
 
     return task
@@ -174,7 +174,7 @@ class ExportController(QObject):
         # An existing file is replaced: the analyst agreed (save dialog, checked_target).
         target = checked.path
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
-        self.api.show_status(self.tr("Exporting {file}…").format(file=isolate(target.name)), 0)
+        self.api.show_status(self.tr("Exporting {file}…").format(file=isolate_path(target.name)), 0)
         self.task = run_task(
             _file_task(project_path, kind, target, checked.existed),
             on_done=self._file_done,

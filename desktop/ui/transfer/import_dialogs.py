@@ -35,7 +35,7 @@ from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
 from desktop.ui.errors import error_text
 from desktop.ui.i18n import counts
-from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.bidi import isolate, list_separator
 from desktop.ui.widgets.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,7 +84,7 @@ class ImportOutcome:
             parts.append(counts().skipped(skipped))
         if self.failed:
             parts.append(counts().failed(len(self.failed)))
-        text = ", ".join(parts)
+        text = list_separator().join(parts)
         if self.batch.cancelled:
             done = len(self.imported) + len(self.duplicates) + len(self.failed)
             text += " — " + counts().cancelled_after(done, self.batch.total)

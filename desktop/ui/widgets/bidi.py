@@ -76,6 +76,22 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+def isolate_path(text: str) -> str:
+    """A file name or path isolated LEFT TO RIGHT: "إحاطة-2026-12-02.docx" keeps its
+    extension at the right end and a path its slashes in order, where a first-strong isolate
+    would lay an Arabic file name out right to left and move ".docx" to its middle."""
+    for mark in _ISOLATES:
+        text = text.replace(mark, "")
+    return f"{LRI}{text}{PDI}"
+
+
+def list_separator() -> str:
+    """ ", " in English, "، " (the Arabic comma) in Arabic: between the counts of a summary."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Lists", ", ")
+
+
 def isolate_short(text: str, limit: int = 60) -> str:
     """``isolate`` of ``text`` with its whitespace collapsed and, when longer than ``limit``,
     cut at its end with "…" (inside the isolate, so the ellipsis sits where the title stops

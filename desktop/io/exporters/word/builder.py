@@ -17,6 +17,7 @@ object layer costs about ten times more, which matters for a briefing of a thous
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 
 from docx.enum.table import WD_TABLE_DIRECTION
@@ -48,6 +49,9 @@ from desktop.io.exporters.word.ooxml import (
     _set_size,
     _set_toggle,
 )
+
+# What becomes a clickable link: a web address and nothing else (see Builder.hyperlink).
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 # The run properties a template is cached by: rtl, size, bold, italic, colour, shade, underline.
 _RunKey = tuple[bool, Size, bool, bool, str | None, str | None, bool]
@@ -273,7 +277,16 @@ class _Builder:
         return copy.deepcopy(template)
 
     def hyperlink(self, paragraph: Element, url: str, *, size: Size = BODY) -> None:
-        """A clickable URL; always left-to-right, so it reads in order inside Arabic."""
+        """A clickable URL; always left-to-right, so it reads in order inside Arabic.
+
+        Only a web address (http, https) becomes a link: an imported project's address may be
+        ``javascript:``, ``file:``, a Windows share path (clicking it sends the reader's
+        Windows credentials) or ``ms-msdt:`` (the "Follina" attack), and is written as plain
+        text instead. A control character in it is dropped (XML cannot hold it)."""
+        url = _CONTROL_RE.sub("", url)
+        if not _WEB_ADDRESS.fullmatch(url):
+            self.run(paragraph, url, rtl=False, size=size, color=MUTED_COLOR)
+            return
         r_id = self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), r_id)
