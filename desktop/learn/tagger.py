@@ -450,8 +450,9 @@ def combine(
     knows a suggestion's label its probability for that span is the better score: each
     entity suggestion of the rules takes it, and one the model finds below ``threshold`` is
     left out (``علي`` read as the preposition على, a surname the title rule cut short). A
-    gazetteer suggestion takes the mean of its own score and the model's. Claims, and labels
-    the model was not trained on, keep their own. Then :func:`merge`.
+    suggestion of the gazetteer or the title and claimant rules takes the mean of its own
+    score and the model's. Claims, and labels the model was not trained on, keep their own.
+    Then :func:`merge`.
     """
     lowest = _lowest(threshold, OFFSETS)
     learnt, scores = judge(inputs, text, rules, threshold=lowest, gazetteer=gazetteer)
@@ -481,21 +482,31 @@ def combine_judged(
 ) -> list[Suggestion]:
     """:func:`combine` on what :func:`judge` found (a benchmark tries several thresholds, and
     ``offsets`` other than :data:`OFFSETS`)."""
+    # The model's own suggestion of the very span a rule offers is the same name: the rule's
+    # record stays (it knows the entity, the canonical name), with the better of both scores.
+    own = {
+        (s.start, s.end, s.label_key): s
+        for s in learnt
+        if s.score >= limit(s.label_key, threshold, offsets)
+    }
     kept: list[Suggestion] = []
     for number, item in enumerate(rules):
         score = scores.get(number) if item.kind == "entity" else None
         if score is None:
             kept.append(item)
             continue
-        if item.source == "gazetteer":
-            # Two judges of the same name: the gazetteer read the words before it (في، مدينة,
-            # an adjective's noun), the model the analyst's tags; a model trained on a few
-            # articles alone would drop places the gazetteer is sure of.
+        same = own.pop((item.start, item.end, item.label_key), None)
+        if item.source in ("gazetteer", "rule"):
+            # Two judges of the same name: the gazetteer and the title rule read the words
+            # around it (في، مدينة, a title, a verb of saying), the model the analyst's tags; a
+            # model trained on a few articles alone would drop names the rules are sure of.
+            # (A registry alias matched a string: the model alone judges its context.)
             score = (score + item.score) / 2
+        if same is not None:
+            score = max(score, same.score)
         if score >= limit(item.label_key, threshold, offsets):
             kept.append(replace(item, score=round(score, 4)))
-    learnt = [s for s in learnt if s.score >= limit(s.label_key, threshold, offsets)]
-    return merge(kept, learnt)
+    return merge(kept, own.values())
 
 
 def _tag(

@@ -408,13 +408,15 @@ if __name__ == "__main__":
 def test_rule_and_registry_suggestions_say_their_source_and_score() -> None:
     from desktop.core.matching import AliasMatcher
     from desktop.core.suggest import suggest
+    from desktop.core.suggest.pipeline import RULE_SCORES
 
     text = "قال وزير الخارجية الروسي سيرغي لافروف إن الكرملين يرحب."
     matcher = AliasMatcher.from_registry([(7, "organisation", "الكرملين")])
     found = {s.text: s for s in suggest(text, matcher) if s.kind == "entity"}
     assert found["سيرغي لافروف"].source == "rule" and found["سيرغي لافروف"].rule == "title"
     assert found["الكرملين"].source == "registry"
-    assert found["الكرملين"].score > found["سيرغي لافروف"].score
+    assert found["الكرملين"].score == RULE_SCORES["alias"]
+    assert found["سيرغي لافروف"].score == RULE_SCORES["title"]
     assert all(0.0 < s.score <= 1.0 for s in found.values())
 
 

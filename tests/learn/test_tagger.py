@@ -418,12 +418,12 @@ def test_each_label_has_its_own_threshold_offset() -> None:
     assert tagger.limit("weapon", 0.6, offsets) == 0.6
     assert tagger.limit("location", 0.95, offsets) == 1.0
     assert tagger.limit("person", 0.05, offsets) == 0.0
-    rules = [entity("location", 0, 1.0, "rule"), entity("person", 10, 1.0, "rule")]
+    rules = [entity("location", 0, 0.9, "registry"), entity("person", 10, 0.9, "registry")]
     judged = {0: 0.7, 1: 0.55}
     learnt = [entity("location", 20, 0.8), entity("person", 30, 0.45), entity("weapon", 40, 0.6)]
     kept = tagger.combine_judged(rules, learnt, judged, 0.6, offsets=offsets)
     assert [(s.start, s.source, s.score) for s in kept] == [
-        (10, "rule", 0.55),
+        (10, "registry", 0.55),
         (20, "model", 0.8),
         (40, "model", 0.6),
     ]
@@ -431,9 +431,10 @@ def test_each_label_has_its_own_threshold_offset() -> None:
     assert [s.start for s in plain] == [0, 20, 40]
 
 
-def test_a_gazetteer_suggestion_is_judged_by_both() -> None:
-    """The gazetteer's score (from the words before the name) and the model's probability
-    are averaged: a model that learnt little does not drop a place the gazetteer is sure of."""
+def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
+    """The gazetteer's or the title rule's score (from the words around the name) and the
+    model's probability are averaged: a model that learnt little does not drop a name the
+    rules are sure of. A registry alias (a string match) takes the model's score alone."""
     from desktop.core.suggest import Suggestion
 
     place = Suggestion(
@@ -442,5 +443,8 @@ def test_a_gazetteer_suggestion_is_judged_by_both() -> None:
     weak = Suggestion(
         "entity", "location", 10, 14, "صور", "gazetteer", source="gazetteer", score=0.3
     )
-    kept = tagger.combine_judged([place, weak], [], {0: 0.4, 1: 0.8}, 0.6, offsets={})
-    assert [(s.text, s.score) for s in kept] == [("سورية", 0.65)]
+    titled = Suggestion("entity", "person", 20, 29, "سمير خليل", "title", score=0.9)
+    alias = Suggestion("entity", "person", 40, 44, "سمير", "alias", source="registry", score=0.9)
+    judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
+    kept = tagger.combine_judged([place, weak, titled, alias], [], judged, 0.6, offsets={})
+    assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
