@@ -264,6 +264,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 err=True,
             )
             return EXIT_FAILED
+        project.database.check_intact()  # never build on damaged pages
         json_failed = _import_json_files(project, json_files)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK

@@ -234,3 +234,103 @@ def test_backups_restore_refuses_while_the_window_holds_the_project(tmp_path: Pa
         holder.wait(timeout=30)
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+
+
+# --- a project someone else made (issue 13 follow-up) ---------------------------------------------
+
+_EVIL = (
+    "CREATE TRIGGER evil AFTER INSERT ON documents BEGIN "
+    "DELETE FROM entities; DELETE FROM notes; END;"
+)
+
+
+def _tampered(path: Path, *statements: str) -> Path:
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.executescript(statement)
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+def test_import_into_a_project_with_a_hidden_trigger_loses_nothing(tmp_path: Path) -> None:
+    path = _project(tmp_path / "trig.hamish")
+    with Project.open(path) as project:
+        project.entities.add("سيرغي لافروف", "person")
+    _tampered(path, _EVIL)
+    article = tmp_path / "new.txt"
+    article.write_text("مقال جديد عن المحادثات في جنيف", encoding="utf-8")
+    result = hamish("import", "--project", path, article)
+    assert result.returncode == 0, result.stderr
+    assert "triggers or views that Hamish does not make were removed" in result.stderr
+    assert "evil" in result.stderr
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+def _damaged(source: Path, target: Path) -> Path:
+    data = bytearray(source.read_bytes())
+    assert len(data) > 6 * 4096
+    for offset in range(4096 * 5, 4096 * 5 + 2000, 7):
+        data[offset] ^= 0x5A
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_damaged_backup_is_not_restored_nor_a_damaged_project_imported_into(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "case.hamish"
+    with Project.open(path) as project:
+        for index in range(40):
+            project.documents.add(make_draft(f"مقال رقم {index} عن المحادثات في جنيف " * 40))
+    damaged = _damaged(path, tmp_path / "damaged.hamish")
+    before = _digest(path)
+    refused = hamish("backups", "restore", "--project", path, damaged)
+    assert refused.returncode == 1
+    assert "is damaged" in refused.stderr and "was not restored" in refused.stderr
+    assert _digest(path) == before
+    article = tmp_path / "new.txt"
+    article.write_text("مقال جديد عن المحادثات في جنيف", encoding="utf-8")
+    imported = hamish("import", "--project", damaged, article)
+    assert imported.returncode == 1
+    assert "is damaged" in imported.stderr and "nothing was changed" in imported.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list",),
+        ("search", "جنيف"),
+        ("import", "NEW"),
+        ("export", "--output", "OUT"),
+        ("mentions", "لافروف"),
+        ("suggest",),
+        ("backups", "create"),
+    ],
+)
+def test_a_table_replaced_by_a_view_is_refused_by_every_command(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = _tampered(
+        _project(tmp_path / "docview.hamish"),
+        "PRAGMA foreign_keys = OFF; ALTER TABLE documents RENAME TO d2; "
+        "CREATE VIEW documents AS SELECT * FROM d2;",
+    )
+    article = tmp_path / "new.txt"
+    article.write_text("مقال جديد", encoding="utf-8")
+    args = [
+        str(article) if arg == "NEW" else str(tmp_path / "out.json") if arg == "OUT" else arg
+        for arg in command
+    ]
+    # the sub-command's words first, then --project, then its arguments
+    words = 2 if args[0] == "backups" else 1
+    before = _digest(path)
+    result = hamish(*args[:words], "--project", path, *args[words:])
+    assert result.returncode == 1, result.stdout
+    assert "its documents table has been replaced by a view" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _digest(path) == before

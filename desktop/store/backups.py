@@ -305,7 +305,10 @@ def article_count(backup: Path) -> int | None:
         conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error:
         return None
-    try:
+    try:  # a view named documents (a recursive one never ends) is not counted
+        kind = conn.execute("SELECT type FROM sqlite_master WHERE name = 'documents'").fetchone()
+        if kind is None or kind[0] != "table":
+            return None
         return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
     except sqlite3.Error:
         return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 
 APPLICATION_ID = 0x48414D53  # "HAMS": lets us tell our files from any other SQLite database
 
@@ -285,3 +287,88 @@ MIGRATIONS: tuple[Migration, ...] = (
     _TAGGER,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def split_sql(script: str) -> list[str]:
+    """The statements of ``script``, one by one (executescript() would commit a transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+# --- what a project of each version holds (store/shape.py compares a file with it) --------
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The schema objects Hamish makes in a project of one version, by lower-case name:
+    ``tables`` (name → whether it is a virtual table; the FTS5 table's shadow tables
+    included), ``indexes`` and ``triggers`` (name → the SQL SQLite keeps in sqlite_master).
+    SQLite's own objects (``sqlite_…``) are not listed: every file may hold them."""
+
+    tables: dict[str, bool]
+    indexes: dict[str, str]
+    triggers: dict[str, str]
+
+
+_CREATE = re.compile(
+    r"CREATE\s+(?P<kind>VIRTUAL\s+TABLE|TABLE|UNIQUE\s+INDEX|INDEX|TRIGGER)\s+"
+    r"(?:IF\s+NOT\s+EXISTS\s+)?[\"']?(?P<name>\w+)",
+    re.IGNORECASE,
+)
+_DROP = re.compile(
+    r"DROP\s+(?:TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+EXISTS\s+)?[\"']?(?P<name>\w+)",
+    re.IGNORECASE,
+)
+
+
+def _fts5_shadows(name: str, statement: str) -> list[str]:
+    """The shadow tables SQLite's FTS5 makes for the virtual table ``name``."""
+    suffixes = ["data", "idx", "config"]
+    if not re.search(r"\bcolumnsize\s*=\s*0", statement, re.IGNORECASE):
+        suffixes.append("docsize")
+    if not re.search(r"\bcontent\s*=", statement, re.IGNORECASE):
+        suffixes.append("content")
+    return [f"{name}_{suffix}" for suffix in suffixes]
+
+
+@cache
+def shape(version: int) -> Shape:
+    """What the first ``version`` migrations make, read from their SQL text — no database is
+    built (that took 20 ms, too much for opening a project). The migrations that are
+    functions (table rebuilds) make nothing new beyond SQLite's own ``sqlite_sequence``.
+    ``tests/store/test_shape.py`` checks the result against a project built for real."""
+    tables: dict[str, bool] = {}
+    indexes: dict[str, str] = {}
+    triggers: dict[str, str] = {}
+    for migration in MIGRATIONS[:version]:
+        if callable(migration):
+            continue
+        for statement in split_sql(migration):
+            text = statement.rstrip(";").rstrip()
+            created = _CREATE.match(text)
+            if created is not None:
+                kind = created["kind"].upper()
+                name = created["name"].lower()
+                if kind.endswith("TABLE"):
+                    tables[name] = kind.startswith("VIRTUAL")
+                    if kind.startswith("VIRTUAL") and re.search(r"USING\s+fts5", text, re.I):
+                        tables.update((shadow, False) for shadow in _fts5_shadows(name, text))
+                elif kind.endswith("INDEX"):
+                    indexes[name] = text
+                else:
+                    triggers[name] = text
+                continue
+            dropped = _DROP.match(text)
+            if dropped is not None:
+                for found in (tables, indexes, triggers):
+                    found.pop(dropped["name"].lower(), None)
+    return Shape(tables, indexes, triggers)

@@ -173,6 +173,61 @@ TEMPLATES: Final = (
         "the backup.",
     ),
     QT_TRANSLATE_NOOP("Errors", "Cannot restore {path}: {detail}. The project was left as it was."),
+    # --- a project someone else made: its schema and integrity (store/shape.py) ------------
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is not a Hamish project as Hamish makes them ({details}); another program may "
+        "have changed it. It was left as it is.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "its {name} table is missing"),
+    QT_TRANSLATE_NOOP("Errors", "its {name} table has been replaced by a view"),
+    QT_TRANSLATE_NOOP("Errors", "its {name} table is not the table Hamish makes"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} triggers or views that Hamish does not make were removed from {path}: {names}. "
+        "They could have changed or deleted its data as it was edited.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{count} of Hamish's own triggers or indexes in {path} were missing or altered and were "
+        "made again: {names}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} holds {count} triggers or views that Hamish does not make ({names}); the project "
+        "is read-only, so they were left in place, and they do not run while it is only read.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is damaged (SQLite's check says: {detail}). Restore a backup (File → Backups, or "
+        "hamish backups restore) before editing it further.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is damaged (SQLite's check says: {detail}); nothing was changed. Restore a "
+        "backup (File → Backups, or hamish backups restore).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup {path} cannot be read ({detail}); it was not restored and the project was "
+        "left as it was.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup {path} is damaged (SQLite's integrity check says: {detail}); it was not "
+        "restored and the project was left as it was.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup {path} is not a Hamish project as Hamish makes them ({details}); it was not "
+        "restored and the project was left as it was.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup {path} holds triggers, views or indexes that Hamish did not make there "
+        "({names}); another program may have changed it, so it was not restored and the "
+        "project was left as it was.",
+    ),
     # --- reading files (io/batch.py, io/importers) ----------------------------------------
     QT_TRANSLATE_NOOP(
         "Errors", "{name} is {size} MB; articles larger than {limit} MB are not imported."

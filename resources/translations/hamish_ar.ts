@@ -1515,6 +1515,58 @@
         <translation>تعذّرت استعادة {path}: {detail}. تُرك المشروع كما كان.</translation>
     </message>
     <message>
+        <source>{path} is not a Hamish project as Hamish makes them ({details}); another program may have changed it. It was left as it is.</source>
+        <translation>{path} ليس مشروع هامش كما يُنشئه هامش ({details})؛ ربما غيّره برنامج آخر. تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>its {name} table is missing</source>
+        <translation>جدول {name} فيه مفقود</translation>
+    </message>
+    <message>
+        <source>its {name} table has been replaced by a view</source>
+        <translation>استُبدل بجدول {name} فيه عرضٌ (view)</translation>
+    </message>
+    <message>
+        <source>its {name} table is not the table Hamish makes</source>
+        <translation>جدول {name} فيه ليس الجدول الذي يُنشئه هامش</translation>
+    </message>
+    <message>
+        <source>{count} triggers or views that Hamish does not make were removed from {path}: {names}. They could have changed or deleted its data as it was edited.</source>
+        <translation>أُزيل من {path} ‏{count} من المشغّلات (triggers) أو العروض (views) التي لا يُنشئها هامش: {names}. كان يمكن أن تغيّر بياناته أو تحذفها أثناء تحريره.</translation>
+    </message>
+    <message>
+        <source>{count} of Hamish&apos;s own triggers or indexes in {path} were missing or altered and were made again: {names}.</source>
+        <translation>كان {count} من مشغّلات هامش أو فهارسه في {path} مفقودًا أو معدّلًا، فأُعيد إنشاؤه: {names}.</translation>
+    </message>
+    <message>
+        <source>{path} holds {count} triggers or views that Hamish does not make ({names}); the project is read-only, so they were left in place, and they do not run while it is only read.</source>
+        <translation>في {path} ‏{count} من المشغّلات (triggers) أو العروض (views) التي لا يُنشئها هامش ({names})؛ المشروع للقراءة فقط، فتُركت في مكانها، ولا تعمل ما دام يُقرأ فقط.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (SQLite&apos;s check says: {detail}). Restore a backup (File → Backups, or hamish backups restore) before editing it further.</source>
+        <translation>{path} تالف (يقول فحص SQLite: {detail}). استعد نسخة احتياطية (ملف ← النسخ الاحتياطية، أو hamish backups restore) قبل متابعة تحريره.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (SQLite&apos;s check says: {detail}); nothing was changed. Restore a backup (File → Backups, or hamish backups restore).</source>
+        <translation>{path} تالف (يقول فحص SQLite: {detail})؛ لم يُغيَّر شيء. استعد نسخة احتياطية (ملف ← النسخ الاحتياطية، أو hamish backups restore).</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be read ({detail}); it was not restored and the project was left as it was.</source>
+        <translation>تتعذّر قراءة النسخة الاحتياطية {path} ‏({detail})؛ لم تُستعد، وتُرك المشروع كما كان.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged (SQLite&apos;s integrity check says: {detail}); it was not restored and the project was left as it was.</source>
+        <translation>النسخة الاحتياطية {path} تالفة (يقول فحص السلامة في SQLite: {detail})؛ لم تُستعد، وتُرك المشروع كما كان.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is not a Hamish project as Hamish makes them ({details}); it was not restored and the project was left as it was.</source>
+        <translation>النسخة الاحتياطية {path} ليست مشروع هامش كما يُنشئه هامش ({details})؛ لم تُستعد، وتُرك المشروع كما كان.</translation>
+    </message>
+    <message>
+        <source>The backup {path} holds triggers, views or indexes that Hamish did not make there ({names}); another program may have changed it, so it was not restored and the project was left as it was.</source>
+        <translation>في النسخة الاحتياطية {path} مشغّلات (triggers) أو عروض (views) أو فهارس لم يُنشئها هامش فيها ({names})؛ ربما غيّرها برنامج آخر، فلم تُستعد، وتُرك المشروع كما كان.</translation>
+    </message>
+    <message>
         <source>{name} is {size} MB; articles larger than {limit} MB are not imported.</source>
         <translation>حجم {name} هو {size} ميغابايت؛ لا تُستورد المقالات الأكبر من {limit} ميغابايت.</translation>
     </message>

@@ -79,3 +79,27 @@ def test_first_paint_hook_runs_once_and_leaves_the_event_path(qtbot: QtBot) -> N
     qtbot.mouseMove(widget, QPoint(60, 40))
     assert calls == [True] and len(seen) == before  # no longer filtering anything
     assert hook.callback is None
+
+
+def test_a_project_whose_table_is_a_view_shows_a_dialog_and_exits(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sqlite3
+
+    from desktop.store.project import Project
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    path = tmp_path / "docview.hamish"
+    with Project.open(path):
+        pass
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "PRAGMA foreign_keys = OFF; ALTER TABLE documents RENAME TO d2; "
+        "CREATE VIEW documents AS SELECT * FROM d2;"
+    )
+    conn.close()
+    assert app.run_gui(path) == 2
+    assert shown and "its documents table has been replaced by a view" in shown[0]
