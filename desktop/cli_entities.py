@@ -1,9 +1,12 @@
 """Headless ``hamish mentions`` and ``hamish suggest``: what "find all mentions" and the
-suggestion rules would offer in a project, without opening a window.
+suggestions (rules, registry and the model trained on the analyst's tags) would offer in a
+project, without opening a window.
 
-Why on the command line: the rules and the alias matcher decide what analysts are offered, so
-they must be checkable on a real project (and scriptable) without a display. Both commands only
-read the project. Already annotated spans, and spans the analyst already accepted or rejected
+Why on the command line: the rules, the alias matcher and the model decide what analysts are
+offered, so they must be checkable on a real project (and scriptable) without a display. Both
+commands only read the project, except ``hamish suggest --train``, which trains the model
+now and stores it in the project (``desktop.learn.tagger``). Already annotated spans, and
+spans the analyst already accepted or rejected
 (the decisions table), are left out exactly as the app leaves them out. No Qt is imported:
 ``desktop.defaults`` finds the default project when ``--project`` is missing.
 """
@@ -61,15 +64,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     suggestions = subparsers.add_parser(
         "suggest",
-        help="list rule-based suggestions of names and claims",
+        help="list suggestions of names and claims (rules, registry, the project's model)",
         description=(
-            "Suggest person names after titles, known entities from the registry and claims "
-            "with their claimants; spans already annotated or decided are left out."
+            "Suggest person names after titles, known entities from the registry, claims "
+            "with their claimants, and the entities the project's model (trained on the "
+            "analyst's tags) finds; each with its source and score. Spans already annotated "
+            "or decided are left out."
         ),
     )
     add_project_option(suggestions)
     suggestions.add_argument("--document", type=int, metavar="ID", help="one article only")
     suggestions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    suggestions.add_argument(
+        "--train",
+        action="store_true",
+        help="train the model on the project's entity tags and decisions now, store it in the "
+        "project and print what it learnt from (no suggestions are listed)",
+    )
+    suggestions.add_argument(
+        "--threshold",
+        type=float,
+        metavar="SCORE",
+        help="lowest score of the model's suggestions, 0 to 1 (default: %(default)s)",
+    )
+    suggestions.add_argument(
+        "--no-model", action="store_true", help="rules and registry only, without the model"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,11 +225,19 @@ def _mention_row(hit: DocumentMatch, title: str) -> dict[str, Any]:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
-    """Print the suggestions for one article (``--document``) or for every article."""
+    """Print the suggestions for one article (``--document``) or for every article; with
+    ``--train``, train the project's model instead and print what it learnt from."""
     from desktop.core.matching import AliasMatcher
     from desktop.core.suggest import suggest
+    from desktop.learn import tagger
     from desktop.resources import gazetteer
 
+    if args.train:
+        return _train(args)
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        echo("hamish: --threshold is a score from 0 to 1", err=True)
+        return EXIT_USAGE
     rows: list[dict[str, Any]] = []
     try:
         with open_project(args) as project:
@@ -217,6 +245,7 @@ def run_suggest(args: argparse.Namespace) -> int:
             aliases = project.entities.all_aliases()
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
+            model = None if getattr(args, "no_model", False) else tagger.current_model(project)
             for document_id in ids:
                 text = project.documents.get(document_id).text
                 found = suggest(
@@ -225,6 +254,10 @@ def run_suggest(args: argparse.Namespace) -> int:
                     skip=_suggestion_filter(project, document_id),
                     gazetteer=gazetteer(),
                 )
+                inputs = None if model is None else tagger.gather(project, document_id, model=model)
+                if inputs is not None:
+                    limit = tagger.THRESHOLD if threshold is None else threshold
+                    found = tagger.combine(inputs, text, found, threshold=limit)
                 rows.extend(_suggestion_row(document_id, item) for item in found)
     except HamishError as error:
         return _fail(error)
@@ -237,19 +270,52 @@ def run_suggest(args: argparse.Namespace) -> int:
             current = row["document"]
             echo(f"== {current}  {titles[current]}")
         echo(
-            f"{row['kind']:<7} {row['label']:<13} {row['start']:>7} {row['end']:>7}  {row['text']}"
+            f"{row['kind']:<7} {row['label']:<13} {row['source']:<9} {row['score']:.2f} "
+            f"{row['start']:>7} {row['end']:>7}  {row['text']}"
         )
         if row["kind"] == "claim":
             who = row["claimant"] or "?"
             where = "" if row["claimant_start"] is None else f" [{row['claimant_start']}–"
             where += "" if row["claimant_end"] is None else f"{row['claimant_end']}]"
-            echo(f"{'':>38}← {who}{where}")
+            echo(f"{'':>53}← {who}{where}")
     entities = sum(1 for row in rows if row["kind"] == "entity")
     echo(
         f"{entities} entity and {len(rows) - entities} claim suggestions in "
         f"{len(ids)} article{'' if len(ids) == 1 else 's'}"
     )
     return EXIT_OK
+
+
+def _train(args: argparse.Namespace) -> int:
+    """``hamish suggest --train``: train now, store the model, print what it learnt from."""
+    from desktop.learn import tagger
+
+    try:
+        with open_project(args) as project:
+            report = tagger.train(project)
+    except HamishError as error:
+        return _fail(error)
+    if args.json:
+        echo_json(report.as_dict())
+        return EXIT_OK if report.generation is not None else EXIT_FAILED
+    if report.generation is None:
+        echo(f"hamish: no model was trained. {report.reason}", err=True)
+        return EXIT_FAILED
+    tags = ", ".join(f"{name} {count}" for name, count in report.tags.items())
+    echo(
+        f"trained model {report.generation} in {report.seconds:.1f} s on "
+        f"{_count(report.articles, 'article')}, {_count(report.sentences, 'sentence')}, "
+        f"{_count(report.tokens, 'word')}"
+    )
+    echo(f"tags: {tags}")
+    echo(f"rejected suggestions used as negative examples: {report.decisions}")
+    if report.sources:
+        echo(f"features from: {', '.join(report.sources)}")
+    return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _suggestion_filter(project: Project, document_id: int) -> Callable[[int, int], bool]:
@@ -269,6 +335,7 @@ def _suggestion_row(document_id: int, item: Suggestion) -> dict[str, Any]:
         "end": item.end,
         "text": item.text,
         "rule": item.rule,
+        "source": item.source,
         "score": item.score,
         "entity_id": item.entity_id,
         "claimant": item.claimant,

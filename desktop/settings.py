@@ -48,6 +48,19 @@ SNAP_TO_WORDS: Setting[bool] = Setting(
 SHOW_SUGGESTIONS: Setting[bool] = Setting(
     "tagging/show_suggestions", bool, True, "Offer rule-based entity and claim suggestions."
 )
+SUGGESTION_THRESHOLD: Setting[float] = Setting(
+    "suggestions/threshold",
+    float,
+    0.6,
+    "Lowest score (0 to 1) of the suggestions the project's model makes from the analyst's tags "
+    "(persons, places and organisations each add their offset, desktop.learn.tagger.OFFSETS).",
+)
+RETRAIN_AFTER: Setting[int] = Setting(
+    "suggestions/retrain_after",
+    int,
+    20,
+    "Entity tags and decisions on suggestions after which the model is trained again.",
+)
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
 )
@@ -79,6 +92,8 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     READER_LINE_HEIGHT,
     SNAP_TO_WORDS,
     SHOW_SUGGESTIONS,
+    SUGGESTION_THRESHOLD,
+    RETRAIN_AFTER,
     AUTHOR_NAME,
     AUTHOR_ASKED,
     GUIDE_DISMISSED,

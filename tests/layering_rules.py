@@ -14,6 +14,7 @@ rank  layer     modules
 15    base      ``desktop`` (``__init__``: version), ``desktop.paths``, ``desktop.resources``
 20    store     ``desktop.store.*`` — the only place with SQL
 30    io        ``desktop.io.*`` — importers and exporters
+35    learn     ``desktop.learn.*`` — the statistical tagger (third-party learning libraries)
 40    ops       ``desktop.ops.*`` — Qt-free edit operations
 50    ui        ``desktop.ui.*`` and ``desktop.settings`` (a QSettings wrapper, so Qt)
 60    app       ``desktop.app``, ``desktop.defaults``
@@ -42,6 +43,7 @@ RANKS: dict[str, int] = {
     "base": 15,
     "store": 20,
     "io": 30,
+    "learn": 35,
     "ops": 40,
     "ui": 50,
     "app": 60,
@@ -65,6 +67,8 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop.io.worker", "io"),
     ("desktop.io.importers.limits", "io"),
     ("desktop.io.*", "io"),
+    ("desktop.learn", "learn"),
+    ("desktop.learn.*", "learn"),
     ("desktop.ops", "ops"),
     ("desktop.ops.*", "ops"),
     ("desktop.settings", "ui"),  # imports PySide6.QtCore (QSettings): usable from ui and up
@@ -81,7 +85,10 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
 QT_MODULES = frozenset({"PySide6", "shiboken6", "qtawesome", "qtpy", "PyQt5", "PyQt6"})
 # Layers that must run headless: core (also covered by its stdlib-only rule), base (imported by
 # every headless command), store, io and ops.
-QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "ops"})
+QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "ops"})
+# Third-party libraries that only one module may import, so the dependency stays in one place
+# (and every other module imports without it): top-level module name → the importing module.
+ONLY_IN: dict[str, str] = {"pycrfsuite": "desktop.learn.crf"}
 SQL_MODULES = frozenset({"sqlite3", "_sqlite3", "sqlite_utils", "apsw"})
 # Attributes that only a database connection (sqlite3 or sqlite_utils) has in this code base.
 SQL_ATTRIBUTES = frozenset({"conn", "execute", "executemany", "executescript"})
@@ -402,6 +409,27 @@ def check_no_qt_below_ui(root: Path) -> list[Violation]:
                     imp.line,
                     f"{imp.module} ({layer}) imports {imp.describe()}; only ui, app and cli "
                     "may use Qt",
+                )
+            )
+    return sorted(set(found))
+
+
+def check_confined_libraries(root: Path) -> list[Violation]:
+    """A library listed in ONLY_IN is imported by its one module and nowhere else."""
+    found: list[Violation] = []
+    package = root.name
+    for imp in all_imports(root):
+        owner = ONLY_IN.get(imp.top)
+        if owner is None:
+            continue
+        allowed = package + owner.removeprefix("desktop")
+        if imp.module != allowed:
+            found.append(
+                Violation(
+                    _relative(imp.path, root),
+                    imp.line,
+                    f"{imp.module} imports {imp.describe()}; only {allowed} may import "
+                    f"{imp.top}: use it through that module",
                 )
             )
     return sorted(set(found))

@@ -54,3 +54,38 @@ def test_benchmark_runs(name: str, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert expected in done.stdout, done.stdout
+
+
+CORPUS = BENCHMARKS.parent.parent / "shared" / "data" / "arabic-ner-dev"
+
+
+def test_suggestions_benchmark_runs(tmp_path: Path) -> None:
+    """benchmarks/suggestions.py needs the development corpus, which is not in the repository."""
+    if not (CORPUS / "gold.json").exists():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "suggestions.py"),
+            *("--articles", "12", "--ks", "0,4", "--no-timing"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "rules + registry + gazetteer + model, threshold" in done.stdout, done.stdout
+    assert "errors at the threshold" in done.stdout
+
+
+def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "suggestions.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "the development corpus is not at" in done.stdout

@@ -195,3 +195,97 @@ def test_default_project_is_used_without_project(
 ) -> None:
     found = rows(["suggest", "--document", "1"], capsys)  # the default project has the seeds
     assert any(row["kind"] == "claim" for row in found)
+
+
+# --------------------------------------------------------------------------------------------
+# suggest: sources, scores and the project's model
+# --------------------------------------------------------------------------------------------
+
+
+def tag_names(project: Path) -> None:
+    """Tag every rule-found person in the seed articles, as an analyst accepting them would,
+    plus the places named in them, so there is something to learn from."""
+    from desktop.core.suggest import suggest
+
+    with Project.open(project, create=False) as opened:
+        person, location = label_id(opened, "person"), label_id(opened, "location")
+        for summary in opened.documents.summaries():
+            text = opened.documents.get(summary.id).text
+            for item in suggest(text, None):
+                if item.kind == "entity":
+                    opened.annotations.add(
+                        prepare_annotation(text, summary.id, item.start, item.end, person, "t")
+                    )
+            for place in ("موسكو", "واشنطن", "سوريا", "سورية", "دمشق"):
+                at = text.find(place)
+                if at >= 0:
+                    opened.annotations.add(
+                        prepare_annotation(text, summary.id, at, at + len(place), location, "t")
+                    )
+
+
+def test_suggest_rows_carry_source_and_score(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = rows(["suggest", "--project", str(project), "--document", "4"], capsys)
+    assert found
+    assert {row["source"] for row in found} <= {"rule", "registry", "gazetteer", "model"}
+    assert all(0.0 <= row["score"] <= 1.0 for row in found)
+    # no registry, no model yet: the rules' names and claims, the gazetteer's places
+    assert {row["source"] for row in found} == {"rule", "gazetteer"}
+    assert {row["rule"] for row in found if row["source"] == "gazetteer"} == {"gazetteer"}
+
+
+def test_suggest_train_without_tags_says_why(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(["suggest", "--project", str(project), "--train"], capsys)
+    assert code == 1 and out == ""
+    assert "no model was trained" in err and "no entity tags" in err
+
+
+def test_suggest_train_then_suggest_with_the_model(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tag_names(project)
+    code, out, err = run(["suggest", "--project", str(project), "--train"], capsys)
+    assert code == 0, err
+    assert out.startswith("trained model 1 in ")
+    assert "on 5 articles" in out and "Person " in out and "Location " in out
+    code, out, err = run(["suggest", "--project", str(project), "--train", "--json"], capsys)
+    report = json.loads(out)
+    assert code == 0 and report["generation"] == 2 and report["articles"] == 5
+    found = rows(["suggest", "--project", str(project), "--threshold", "0"], capsys)
+    with Project.open(project, create=False) as opened:
+        assert opened.tagger.latest_info() is not None
+        tagged = {
+            (d.id, a.start, a.end)
+            for d in opened.documents.summaries()
+            for a in opened.annotations.for_document(d.id)
+        }
+    model = [row for row in found if row["source"] == "model"]
+    assert all(row["rule"] == "model" and 0.0 <= row["score"] <= 1.0 for row in model)
+    assert not any((row["document"], row["start"], row["end"]) in tagged for row in found)
+    without = rows(["suggest", "--project", str(project), "--no-model"], capsys)
+    assert not any(row["source"] == "model" for row in without)
+
+
+def test_suggest_train_in_a_read_only_project_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tag_names(project)
+    project.chmod(0o444)
+    try:
+        code, out, err = run(["suggest", "--project", str(project), "--train"], capsys)
+    finally:
+        project.chmod(0o644)
+    assert (code, out) == (1, "")
+    assert "is open read-only" in err and "nothing was changed" in err
+    with Project.open(project, create=False) as opened:
+        assert opened.tagger.latest_info() is None
+
+
+def test_suggest_threshold_out_of_range(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["suggest", "--project", str(project), "--threshold", "2"], capsys)
+    assert (code, out) == (2, "")
+    assert "--threshold" in err

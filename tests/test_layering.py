@@ -26,6 +26,7 @@ from tests.layering_rules import (
     TYPE_CHECKING,
     Violation,
     check_classification,
+    check_confined_libraries,
     check_core_is_pure,
     check_layer_direction,
     check_no_cycles,
@@ -86,6 +87,10 @@ def test_core_imports_only_stdlib_and_core() -> None:
 
 def test_store_io_and_ops_do_not_import_qt() -> None:
     assert not (problems := check_no_qt_below_ui(PACKAGE)), report(problems)
+
+
+def test_pycrfsuite_only_in_learn_crf() -> None:
+    assert not (problems := check_confined_libraries(PACKAGE)), report(problems)
 
 
 def test_sql_only_in_store() -> None:
@@ -437,6 +442,46 @@ def test_planted_qt_in_store_io_and_ops(tmp_path: Path) -> None:
     assert "desktop.io.b (io) imports `import qtawesome` (qtawesome, lazy)" in problems[0].message
     assert "(shiboken6, TYPE_CHECKING)" in problems[1].message
     assert "desktop.store.a (store)" in problems[2].message
+
+
+def test_planted_learn_is_between_io_and_ops(tmp_path: Path) -> None:
+    root = plant(
+        tmp_path,
+        {
+            "learn/crf.py": "import pycrfsuite\nfrom desktop.io import batch\n",
+            "learn/tagger.py": "from desktop.ops import outcome\n",  # learn is below ops
+            "io/batch.py": "",
+            "ops/outcome.py": "from desktop.learn import crf\n",  # ops may use learn
+        },
+    )
+    assert layer_of("desktop.learn.crf") == "learn"
+    problems = check_layer_direction(root)
+    assert places(problems) == [("desktop/learn/tagger.py", 1)]
+    assert "from the later layer ops" in problems[0].message
+    assert check_confined_libraries(root) == []
+
+
+def test_planted_pycrfsuite_outside_learn_crf(tmp_path: Path) -> None:
+    root = plant(
+        tmp_path,
+        {
+            "learn/crf.py": "import pycrfsuite\n",
+            "learn/tagger.py": "def f():\n    from pycrfsuite import Tagger\n",
+            "core/x.py": "import pycrfsuite._pycrfsuite\n",
+            "ui/y.py": """
+                from typing import TYPE_CHECKING
+                if TYPE_CHECKING:
+                    import pycrfsuite
+            """,
+        },
+    )
+    problems = check_confined_libraries(root)
+    assert places(problems) == [
+        ("desktop/core/x.py", 1),
+        ("desktop/learn/tagger.py", 2),
+        ("desktop/ui/y.py", 3),
+    ]
+    assert "only desktop.learn.crf may import pycrfsuite" in problems[1].message
 
 
 # --- Planted: SQL only in the store -------------------------------------------------------

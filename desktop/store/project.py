@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from desktop.store.decisions import DecisionStore
     from desktop.store.entities import EntityStore
     from desktop.store.search import SearchStore
+    from desktop.store.tagger import TaggerStore
 
 
 class Project:
@@ -54,6 +55,12 @@ class Project:
         from desktop.store.search import SearchStore
 
         return SearchStore(self.database)
+
+    @cached_property
+    def tagger(self) -> TaggerStore:
+        from desktop.store.tagger import TaggerStore
+
+        return TaggerStore(self.database)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Project:

@@ -256,6 +256,24 @@ _IMPORT_NOTES = """
 ALTER TABLE documents ADD COLUMN import_notes TEXT NOT NULL DEFAULT '';
 """
 
+# The statistical tagger (desktop/learn): the model trained on the analyst's entity tags, kept in
+# the project so it travels with it. Only the newest row is used; the labels it was trained on
+# (JSON: [[id, key, name], ...]) tell when it no longer fits the project, ``features`` the
+# version of the feature extractor it needs, ``counts`` (JSON) what it learnt from, and
+# ``attributes`` the features that carry a weight (one per line), so tagging skips the others.
+_TAGGER = """
+CREATE TABLE tagger_models (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    generation  INTEGER NOT NULL UNIQUE CHECK (generation > 0),
+    trained_at  TEXT NOT NULL,
+    features    INTEGER NOT NULL,
+    labels      TEXT NOT NULL,
+    counts      TEXT NOT NULL,
+    attributes  TEXT NOT NULL DEFAULT '',
+    model       BLOB NOT NULL
+) STRICT;
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 # Index i takes a project from version i to i + 1: SQL, or a function for a table rebuild.
@@ -266,6 +284,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _SEARCH,
     _ids_never_reused,
     _IMPORT_NOTES,
+    _TAGGER,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3117,6 +3117,13 @@ MIT licence.</source>
     </message>
 </context>
 <context>
+    <name>ModelTrainer</name>
+    <message>
+        <source>Suggestions have learnt from your latest tags.</source>
+        <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>Note</source>
@@ -3683,6 +3690,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Suggestions unavailable: {error}</source>
         <translation>الاقتراحات غير متاحة: {error}</translation>
+    </message>
+    <message>
+        <source>Suggested {label}, learnt from your tags ({score}% sure) (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label}، مُتعلَّم من وسومك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations ({score}% sure) (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
         <source>Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)</source>

@@ -26,6 +26,7 @@ from desktop.core.suggest.gazetteer import (
     adjective_forms,
     parse_entries,
 )
+from desktop.core.suggest.pipeline import RULE_SCORES
 from desktop.resources import GAZETTEER_FILES, gazetteer, read_text, resource
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,7 +297,10 @@ def test_pipeline_offers_places_and_bodies_with_their_source_and_score(gaz: Gaze
     ]
     assert all(0 < s.score < 1 for s in found if s.rule == "gazetteer")
     assert [s.name for s in found if s.rule == "gazetteer"] == ["موسكو", "الأمم المتحدة", "سوريا"]
-    assert all(s.score == 1.0 for s in found if s.rule != "gazetteer")
+    assert all(s.source == "gazetteer" for s in found if s.rule == "gazetteer")
+    # the other rules carry their measured precision (pipeline.RULE_SCORES)
+    assert all(s.score == RULE_SCORES[s.rule] for s in found if s.rule != "gazetteer")
+    assert all(s.source == "rule" for s in found if s.rule != "gazetteer")
     assert any(s.text == "سيرغي لافروف" and s.label_key == "person" for s in found)
     assert not any(s.rule == "gazetteer" for s in suggest(text, None))  # only when asked
 
@@ -342,3 +346,23 @@ def test_development_corpus_figures() -> None:
     counts = bench.evaluate(articles, bench.pipeline_predictor(gazetteer()), ("LOC", "ORG"))
     assert counts["LOC"].precision >= 0.90 and counts["LOC"].recall >= 0.75
     assert counts["ORG"].precision >= 0.68 and counts["ORG"].recall >= 0.30
+
+
+def test_the_last_text_is_remembered_not_confused() -> None:
+    """The rules and the tagger's features look at the same article one after the other: the
+    second look reuses the first, and a different text (even one that folds the same, with
+    harakat that move the raw offsets) is looked at afresh."""
+    from desktop.core.arabic import normalise
+
+    gaz = Gazetteer.parse(read_text(GAZETTEER_FILES[0]))
+    plain, marked = "وصل الوفد إلى دمشق أمس", "وَصَلَ الوفد إلى دمشق أمس"
+    first = gaz.find(plain)
+    first.clear()  # the caller's list is its own
+    again = gaz.find(plain)
+    assert [plain[m.start : m.end] for m in again] == ["دمشق"]
+    assert gaz.find_normalised(normalise(plain)) == again
+    moved = gaz.find(marked)
+    assert [marked[m.start : m.end] for m in moved] == ["دمشق"]
+    assert moved[0].start == marked.index("دمشق") == again[0].start + 3
+    assert gaz.find_normalised(normalise(marked)) == moved
+    assert gaz.find("لا مكان هنا") == []

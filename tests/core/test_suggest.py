@@ -400,3 +400,58 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --- sources, scores and merging -------------------------------------------------------------
+
+
+def test_rule_and_registry_suggestions_say_their_source_and_score() -> None:
+    from desktop.core.matching import AliasMatcher
+    from desktop.core.suggest import suggest
+    from desktop.core.suggest.pipeline import RULE_SCORES
+
+    text = "قال وزير الخارجية الروسي سيرغي لافروف إن الكرملين يرحب."
+    matcher = AliasMatcher.from_registry([(7, "organisation", "الكرملين")])
+    found = {s.text: s for s in suggest(text, matcher) if s.kind == "entity"}
+    assert found["سيرغي لافروف"].source == "rule" and found["سيرغي لافروف"].rule == "title"
+    assert found["الكرملين"].source == "registry"
+    assert found["الكرملين"].score == RULE_SCORES["alias"]
+    assert found["سيرغي لافروف"].score == RULE_SCORES["title"]
+    assert all(0.0 < s.score <= 1.0 for s in found.values())
+
+
+def test_merge_keeps_the_higher_score_of_overlapping_entities() -> None:
+    from desktop.core.suggest import Suggestion, merge
+
+    def entity(start: int, end: int, score: float, source: str = "rule") -> Suggestion:
+        return Suggestion("entity", "person", start, end, "x" * (end - start), source, score=score)  # type: ignore[arg-type]
+
+    rules = [entity(0, 5, 0.75), entity(10, 14, 0.9), entity(30, 35, 0.7)]
+    claim = Suggestion("claim", "claim", 0, 40, "c" * 40, "reported", score=0.6)
+    model = [
+        entity(3, 8, 0.95, "model"),  # beats the rule at 0..5
+        entity(10, 14, 0.9, "model"),  # a tie: the earlier group's stays
+        entity(20, 24, 0.5, "model"),  # alone: kept
+        entity(33, 38, 0.6, "model"),  # loses to 30..35
+    ]
+    merged = merge([*rules, claim], model)
+    entities = [(s.start, s.end, s.rule) for s in merged if s.kind == "entity"]
+    assert entities == [(3, 8, "model"), (10, 14, "rule"), (20, 24, "model"), (30, 35, "rule")]
+    assert claim in merged  # a claim is never merged away by the names inside it
+
+
+def test_merge_weighs_the_gazetteer_against_the_model() -> None:
+    """One record for every source: a gazetteer suggestion keeps its canonical name through
+    a merge, and an overlapping model suggestion wins only with a higher score."""
+    from dataclasses import replace
+
+    from desktop.core.suggest import merge, suggest
+    from desktop.resources import gazetteer
+
+    text = "وصل الوفد إلى أميركا أمس."
+    (place,) = [s for s in suggest(text, None, gazetteer=gazetteer()) if s.kind == "entity"]
+    assert (place.source, place.rule, place.name) == ("gazetteer", "gazetteer", "الولايات المتحدة")
+    weaker = replace(place, source="model", rule="model", name=None, score=place.score - 0.1)
+    assert merge([place], [weaker]) == [place]
+    stronger = replace(weaker, label_key="organisation", score=min(1.0, place.score + 0.1))
+    assert merge([place], [stronger]) == [stronger]

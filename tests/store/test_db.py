@@ -192,6 +192,8 @@ def test_upgrade_to_never_reused_ids_keeps_every_row_and_trigger(tmp_path: Path)
         assert {row[-1] for row in after["documents"]} == {""}
         after["documents"] = [row[:-1] for row in after["documents"]]
         assert after == before
+        # migration 7 adds the tagger's table, with no model in it yet
+        assert conn.execute("SELECT count(*) FROM tagger_models").fetchone() == (0,)
         assert (
             "AUTOINCREMENT"
             in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'").fetchone()[0]

@@ -1,6 +1,6 @@
 """Every message of the lower layers reaches the Arabic analyst in Arabic.
 
-The messages are read from the source of desktop/core, store, io and ops (the string or
+The messages are read from the source of desktop/core, store, io, learn and ops (the string or
 f-string of each ``raise``, ``ImportFailure`` reason, metadata problem and exception
 ``__init__``, and the strings of the few helpers that build messages), each f-string hole made a
 ``{}``; each must have a template in ``desktop/ui/errors.py`` (and so its Arabic in
@@ -22,7 +22,7 @@ from desktop.ui.errors import TEMPLATES
 from desktop.ui.i18n import install_language
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ("desktop/core", "desktop/store", "desktop/io", "desktop/ops")
+LAYERS = ("desktop/core", "desktop/store", "desktop/io", "desktop/learn", "desktop/ops")
 # Programming errors, never shown to the analyst.
 INTERNAL = {
     "ValueError",

@@ -133,6 +133,11 @@ def test_accepting_a_gazetteer_suggestion_names_the_entity(
         if s.rule == "gazetteer" and s.name == "الأمم المتحدة" and s.text != s.name
     )
     assert target.label_key == "organisation" and 0 < target.score < 1
+    assert target.source == "gazetteer"
+    span_id = next(i for i, s in suggestions.items.items() if s is target)
+    tip = suggestions.tooltip(span_id) or ""
+    assert "list of places and organisations" in tip and "الأمم المتحدة" in tip
+    assert f"{round(target.score * 100)}% sure" in tip
     with qtbot.waitSignal(suggestions.ready, timeout=10_000):
         assert suggestions.accept(target)
     (annotation,) = window.annotation_model.annotations()

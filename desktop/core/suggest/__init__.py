@@ -57,7 +57,7 @@ Names with a leading underscore are private to the package.
 
 from __future__ import annotations
 
-from desktop.core.suggest.pipeline import LABEL_KEYS, Suggestion, suggest
+from desktop.core.suggest.pipeline import LABEL_KEYS, Suggestion, merge, suggest
 from desktop.core.suggest.pipeline import SuggestionKind as SuggestionKind
 
-__all__ = ["LABEL_KEYS", "Suggestion", "suggest"]
+__all__ = ["LABEL_KEYS", "Suggestion", "merge", "suggest"]

@@ -348,6 +348,10 @@ class Gazetteer:
         # Only the names are compiled (the adjectives are looked up, and are twice as many):
         # a name is found whole-word, so an adjective around it cannot hide it.
         self._matcher = AliasMatcher((None, key) for key in self._names)
+        # The last text looked at and what was found: the suggestion rules and the tagger's
+        # features both ask about the same article, and again after every tag.
+        self._last_text: tuple[str, tuple[GazetteerMatch, ...]] | None = None
+        self._last_norm: tuple[Normalised, tuple[GazetteerMatch, ...]] | None = None
 
     @classmethod
     def parse(cls, *texts: str) -> Gazetteer:
@@ -367,10 +371,23 @@ class Gazetteer:
 
     def find(self, text: str) -> list[GazetteerMatch]:
         """Every gazetteer name and adjective in ``text``, in text order."""
-        return self.find_normalised(normalise(text))
+        last = self._last_text
+        if last is not None and last[0] == text:
+            return list(last[1])
+        found = self.find_normalised(normalise(text))
+        self._last_text = (text, tuple(found))
+        return found
 
     def find_normalised(self, norm: Normalised) -> list[GazetteerMatch]:
         """Like :meth:`find` for a text the caller has already normalised."""
+        last = self._last_norm
+        if last is not None and last[0] == norm:
+            return list(last[1])
+        found = self._find_normalised(norm)
+        self._last_norm = (norm, tuple(found))
+        return found
+
+    def _find_normalised(self, norm: Normalised) -> list[GazetteerMatch]:
         folded = norm.text
         found: list[_Found] = []
         for word_start, start, end, key, clitics in self._matcher.scan(folded):

@@ -86,6 +86,13 @@ _CONSTRUCT_NOUNS = _folded(
     "جمعية", "نقابة", "تحرير", "مستشفى", "محافظة", "بلدية", "مجموعة", "كتلة", "تيار", "رابطة",
 )  # fmt: skip
 _CONSTRUCT_FORMS = _with_prefixes(_CONSTRUCT_NOUNS, ("", "ل", "ب"))
+# Nouns that introduce or head a place name (مدينة حلب، العاصمة دمشق، شمال العراق): a word
+# class for the statistical tagger's features (desktop.core.suggest.features).
+_PLACE_NOUNS = _folded(
+    "مدينة", "المدينة", "العاصمة", "عاصمة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم",
+    "منطقة", "جزيرة", "مقاطعة", "شمال", "جنوب", "شرق", "غرب", "وسط", "حدود", "مخيم", "ميناء",
+    "مطار", "نهر", "بحر", "جبل", "صحراء", "ضاحية", "حي", "شارع", "ساحة", "معبر",
+)  # fmt: skip
 # Prepositions whose object is skipped between a title and a name (المبعوث الخاص الى سورية).
 _LINK_PREPOSITIONS = _folded("إلى", "في", "لدى")
 

@@ -1,6 +1,8 @@
-"""Rule-based suggestions in the reader: candidate names after titles, known aliases from the
-registry, places and organisations from the gazetteer and claim sentences with their claimant,
-drawn with a dashed underline.
+"""Suggestions in the reader: candidate names after titles, known aliases from the registry,
+places and organisations from the gazetteer, claim sentences with their claimant, and the
+entities the project's model (trained on the analyst's tags, ``desktop.learn``) finds, drawn
+with a dashed underline. Where the model and a rule offer overlapping names, the higher score
+stays.
 
 Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
 step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
@@ -16,12 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu
 
+from desktop import settings
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
-from desktop.ui.i18n import term
+from desktop.ui.i18n import label_title, term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -31,6 +34,7 @@ from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:  # the rules compile many patterns on import; load them after first paint
     from desktop.core.suggest import Suggestion
+    from desktop.learn.tagger import Inputs
 
 SUGGESTION_COLOR = "#7b61c9"
 
@@ -175,6 +179,8 @@ class SuggestionController(QObject):
         decided = project.decisions.decided(doc, "suggestion")
         body = text.text_cp
         generation = self._generation
+        learnt = self._model_inputs(doc)
+        threshold = self.status.prefs.get(settings.SUGGESTION_THRESHOLD)
 
         def compute(_progress: Progress) -> list[Suggestion]:
             from desktop.core.matching import AliasMatcher
@@ -183,7 +189,13 @@ class SuggestionController(QObject):
 
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             skip = _skipper(tagged, decided, body)
-            return suggest(body, matcher, skip=skip, gazetteer=gazetteer())
+            found = suggest(body, matcher, skip=skip, gazetteer=gazetteer())
+            if learnt is None:
+                return found
+            from desktop.learn import tagger
+
+            combined = tagger.combine(learnt, body, found, threshold=threshold)
+            return [s for s in combined if s.source != "model" or not skip(s.start, s.end)]
 
         def done(found: list[Suggestion]) -> None:
             if generation == self._generation and self.reader.document_id == doc:
@@ -196,6 +208,18 @@ class SuggestionController(QObject):
             )
 
         run_task(compute, on_done=done, on_error=failed)
+
+    def _model_inputs(self, document_id: int) -> Inputs | None:
+        """What the project's model needs, read here on the GUI thread (the worker must not
+        use the window's connection); None without a model, or if it cannot be read."""
+        if self.session is None:
+            return None
+        from desktop.learn import tagger
+
+        try:
+            return tagger.gather(self.session.project, document_id)
+        except HamishError:
+            return None
 
     def _show(self, found: list[Suggestion]) -> None:
         spans = []
@@ -236,12 +260,31 @@ class SuggestionController(QObject):
         suggestion = self.items.get(span_id)
         if suggestion is None:
             return None
-        kind = term(suggestion.label_key)
+        kind = self._label_name(suggestion.label_key)
+        if suggestion.source == "model":
+            return self.tr(
+                "Suggested {label}, learnt from your tags ({score}% sure) "
+                "(Enter accepts, Delete rejects)"
+            ).format(label=kind, score=round(suggestion.score * 100))
+        if suggestion.source == "gazetteer":
+            return self.tr(
+                "Suggested {label} “{name}”, from Hamish's list of places and organisations "
+                "({score}% sure) (Enter accepts, Delete rejects)"
+            ).format(
+                label=kind,
+                name=isolate_short(suggestion.name or suggestion.text, 40),
+                score=round(suggestion.score * 100),
+            )
         if suggestion.claimant:
             return self.tr(
                 "Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)"
             ).format(label=kind, claimant=suggestion.claimant)
         return self.tr("Suggested {label} (Enter accepts, Delete rejects)").format(label=kind)
+
+    def _label_name(self, key: str) -> str:
+        """A label's name as the interface shows it (the analyst's own labels too)."""
+        label = self.session.label_by_key(key) if self.session is not None else None
+        return label_title(label, term(key)) if label is not None else term(key)
 
     def fill_menu(self, menu: QMenu, span_id: int) -> None:
         """Context-menu entries for the suggestion under the mouse."""
@@ -250,7 +293,8 @@ class SuggestionController(QObject):
             return
         title = menu.addAction(
             self.tr("Suggested {label}: “{text}”").format(
-                label=term(suggestion.label_key), text=isolate_short(suggestion.text, 40)
+                label=self._label_name(suggestion.label_key),
+                text=isolate_short(suggestion.text, 40),
             )
         )
         title.setEnabled(False)

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.entities.panel import EntitiesPanel
         from desktop.ui.library.articles import ArticleActions
         from desktop.ui.library.metadata import MetadataEditor
+        from desktop.ui.reader.learning import ModelTrainer
         from desktop.ui.reader.suggestions import SuggestionController
         from desktop.ui.search.panel import SearchPanel, wire_search_panel
         from desktop.ui.transfer.exports import ExportController
@@ -243,6 +244,8 @@ class MainWindow(QMainWindow):
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
         self.suggestions = SuggestionController(api, self.reader)
+        self.trainer = ModelTrainer(api)  # learns from the tags in the background
+        self.trainer.trained.connect(self.suggestions.schedule)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
         self.tagging.reject_suggestion = self.suggestions.reject

@@ -1,0 +1,471 @@
+"""Tokens, BIO tags and features for the statistical tagger (:mod:`desktop.learn`).
+
+Why here, in core: what a token is and what the model sees of it are pure text questions,
+testable without the store or the learning library; only the code that imports pycrfsuite
+lives in ``desktop.learn``. Everything is standard library.
+
+* :func:`tokenize` cuts an article into sentences of :class:`Token` (words, with their harakat,
+  tatweel and joiners, and single punctuation marks), offsets in raw code points. The raw text
+  is tokenised and each distinct word folded once (:func:`desktop.core.arabic.fold`), which is
+  several times faster on a long article than folding it with its offset map.
+* :func:`bio_tags` turns labelled spans into one tag per token (``B-key``, ``I-key``, ``O``)
+  and :func:`spans_from_tags` back; a span covers whole tokens, as the analyst's selections
+  do once snapped to words (``وإسرائيل`` is one token, tagged whole).
+* :class:`FeatureExtractor` gives each token its features (strings, the form crfsuite takes):
+
+  - the folded word, its stem without proclitics and article (و ف ب ك ل، ال، ل + ال → لل),
+    the clitic group, whether it carries ال, prefixes and suffixes of the stem, a written
+    ta marbuta (folding makes it ه), word shape (Arabic, Latin, digits, punctuation) and a
+    length bucket;
+  - its word class in the rules' lexicon (:mod:`.lexicon`): title, verb, function word, time
+    word, head noun of an organisation (وزارة، منظمة …), place noun (مدينة، العاصمة …), and
+    nisba adjectives (الأمريكي، السورية);
+  - the same for the neighbouring words (±2 words, ±1 for stems and classes) and the
+    position in the sentence;
+  - membership in named span sources, plugged in by the caller: each source is a callable
+    that returns ``(start, end, kind)`` spans of a text (the registry's aliases with their
+    entity type, a gazetteer), and each token inside one gets ``<source>:B-kind`` or
+    ``<source>:I-kind``.
+
+Word-level features are computed once per distinct written word of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
+from desktop.core.suggest.lexicon import (
+    _CONSTRUCT_NOUNS,
+    _FUNCTION_WORDS,
+    _PLACE_NOUNS,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _VERB_WORDS,
+)
+
+__all__ = [
+    "OUTSIDE",
+    "FeatureExtractor",
+    "Membership",
+    "Sentence",
+    "Token",
+    "bio_tags",
+    "neighbours",
+    "spans_from_tags",
+    "split_clitics",
+    "tokenize",
+]
+
+OUTSIDE = "O"
+
+Membership = Callable[[str], Iterable[tuple[int, int, str]]]
+"""A span source for membership features: the text → ``(start, end, kind)`` spans in raw code
+points (for example the registry's aliases with their entity type, or a gazetteer)."""
+
+# A word: letters and digits with the marks, tatweel and joiners written on them; or one mark
+# of punctuation. The same notion of word as desktop.core.spans.is_word_char.
+_TOKEN_RE = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d_])+"
+    r"|[^\w\s]"
+)
+_SENTENCE_END = frozenset(".!?؟")
+MAX_SENTENCE = 150  # tokens: a text without full stops is cut, so one sequence stays small
+_TA_MARBUTA = "ة"
+# Longest proclitic groups first, so وبال is taken before و.
+_GROUPS = sorted(PROCLITICS, key=len, reverse=True)
+_NOT_NAMES = frozenset({"func", "time", "verb", "title"})
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يين")
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark: raw code-point offsets, its text and its folded text.
+    (A NamedTuple: an article of 1 MB has 185,000 of them, and a frozen dataclass is three
+    times slower to make.)"""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A run of tokens the model tags as one sequence, with each token's features."""
+
+    tokens: tuple[Token, ...]
+    features: tuple[tuple[str, ...], ...]
+
+
+def tokenize(text: str, *, max_length: int = MAX_SENTENCE) -> list[list[Token]]:
+    """Sentences of tokens: a sentence ends after . ! ? ؟ and at a line break, and is cut
+    after ``max_length`` tokens."""
+    folded: dict[str, str] = {}
+    sentences: list[list[Token]] = []
+    current: list[Token] = []
+    newline = text.find("\n")
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if 0 <= newline < start:
+            if current:
+                sentences.append(current)
+                current = []
+            newline = text.find("\n", start)
+        word = match.group()
+        key = folded.get(word)
+        if key is None:
+            key = folded[word] = fold(word)
+        current.append(Token(start, end, word, key))
+        if word in _SENTENCE_END or len(current) >= max_length:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str, str]:
+    """The folded tokens just before and just after ``[start, end)`` (``""`` at the edges of
+    the text or beyond ``reach`` characters): the context a rejected string is remembered in."""
+    before = [m.group() for m in _TOKEN_RE.finditer(text, max(0, start - reach), start)]
+    after = _TOKEN_RE.search(text, end, min(len(text), end + reach))
+    return (
+        fold(before[-1]) if before else "",
+        fold(after.group()) if after is not None else "",
+    )
+
+
+def split_clitics(folded: str) -> tuple[str, str]:
+    """``(clitics, stem)`` of a folded word: the longest proclitic group (و ف ب ك ل and their
+    combinations) and article (ال, or ل + ال written لل) that leave a stem of at least two
+    letters. ``("", word)`` when there is none.
+
+    A name that merely starts with those letters (بشار، لبنان) is split too: the feature
+    extractor always keeps the whole word as well, so the model weighs both.
+    """
+    for group in _GROUPS:
+        if not folded.startswith(group):
+            continue
+        rest = folded[len(group) :]
+        if rest.startswith(ARTICLE) and len(rest) >= len(ARTICLE) + 2:
+            return group + ARTICLE, rest[len(ARTICLE) :]
+        if group and len(rest) >= 3:
+            if group in LAM_CLITICS and rest.startswith(LAM) and len(rest) >= 3:
+                return group + LAM, rest[len(LAM) :]  # لل: ل + ال with the alef dropped
+            return group, rest
+    return "", folded
+
+
+def _shape(word: str) -> str:
+    if not word:
+        return "mark"  # only harakat or tatweel: nothing left once folded
+    if word.isdigit():
+        return "num"
+    if not (word[0].isalnum() or word[0] == "_"):
+        return "punct"
+    if word.isascii():
+        if any(c.isdigit() for c in word):
+            return "latnum"
+        return "Lat" if word[0].isupper() else "lat"
+    if any(c.isdigit() for c in word):
+        return "arnum"
+    return "ar"
+
+
+def _length(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 5:
+        return "4-5"
+    return "6-8" if n <= 8 else "9+"
+
+
+def _classes(folded: str, stem: str, has_article: bool) -> list[str]:
+    """Word classes from the rules' lexicon; looked up on the whole word and on its stem."""
+    found: list[str] = []
+    bare = ARTICLE + stem if has_article else stem
+    if folded in _TITLE_FORMS or bare in _TITLE_FORMS:
+        found.append("title")
+    if folded in _VERB_WORDS or stem in _VERB_WORDS:
+        found.append("verb")
+    if folded in _FUNCTION_WORDS:
+        found.append("func")
+    if folded in _TIME_WORDS or bare in _TIME_WORDS:
+        found.append("time")
+    if stem in _CONSTRUCT_NOUNS or bare in _CONSTRUCT_NOUNS:
+        found.append("orghead")
+    if stem in _PLACE_NOUNS or bare in _PLACE_NOUNS:
+        found.append("place")
+    if len(stem) >= 4 and stem.endswith(_NISBA_ENDINGS):
+        found.append("nisba")
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the extractor knows of one written word: its own features and the features it
+    gives the words around it (two before and after), each made once per article."""
+
+    own: tuple[str, ...]
+    word: str
+    stem: str
+    classes: frozenset[str]
+    article: bool
+    before2: tuple[str, ...]  # for the word two places after it: "-2w:…"
+    before1: tuple[str, ...]
+    after1: tuple[str, ...]
+    after2: tuple[str, ...]
+
+
+def _context(offset: int, word: str, stem: str, classes: Sequence[str]) -> tuple[str, ...]:
+    found = [f"{offset}w:{word}"]
+    if offset in (-1, 1):
+        if stem != word:
+            found.append(f"{offset}st:{stem}")
+        found.extend(f"{offset}lx:{c}" for c in classes)
+    else:
+        found.extend(f"{offset}lx:{c}" for c in classes if c == "title")
+    return tuple(found)
+
+
+class FeatureExtractor:
+    """Features of the tokens of an article, with optional membership ``sources`` (name →
+    :data:`Membership`, e.g. ``{"rg": registry, "gz": gazetteer}``)."""
+
+    def __init__(
+        self,
+        sources: Mapping[str, Membership] | None = None,
+        *,
+        known: AbstractSet[str] | None = None,
+        share: FeatureExtractor | None = None,
+    ) -> None:
+        self.sources: dict[str, Membership] = dict(sources or {})
+        # The attributes a trained model has weights for: the others change nothing in its
+        # output, so tagging leaves them out (crfsuite would look each one up for nothing).
+        self.known = known
+        # A word's features depend on the word alone (and ``known``): an extractor for the
+        # next training article, with its own sources, reuses those of ``share``.
+        if share is not None and share.known != known:
+            raise ValueError("an extractor can share words only with one of the same attributes")
+        self._words: dict[str, _Word] = share._words if share is not None else {}
+
+    def _keep(self, features: Iterable[str]) -> tuple[str, ...]:
+        known = self.known
+        if known is None:
+            return tuple(features)
+        return tuple([f for f in features if f in known])
+
+    def _word(self, token: Token) -> _Word:
+        known = self._words.get(token.text)
+        if known is not None:
+            return known
+        folded = token.folded
+        shape = _shape(folded)
+        own = ["bias", f"w:{folded}", f"sh:{shape}", f"len:{_length(len(folded))}"]
+        stem = folded
+        classes: list[str] = []
+        has_article = False
+        if shape in ("ar", "arnum"):
+            clitics, stem = split_clitics(folded)
+            has_article = clitics.endswith(ARTICLE) or (
+                clitics.endswith(LAM) and clitics[:-1] in LAM_CLITICS
+            )
+            if clitics:
+                own += [f"cl:{clitics}", f"st:{stem}"]
+            if has_article:
+                own.append("al")
+            own += [f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"s2:{stem[-2:]}", f"s3:{stem[-3:]}"]
+            if token.text.endswith(_TA_MARBUTA):
+                own.append("ta")
+            classes = _classes(folded, stem, has_article)
+            own += [f"lx:{c}" for c in classes]
+        elif shape == "punct":
+            own.append(f"pu:{folded}")
+        keep = self._keep
+        word = _Word(
+            keep(own),
+            folded,
+            stem,
+            frozenset(classes),
+            has_article,
+            keep(_context(-2, folded, stem, classes)),
+            keep(_context(-1, folded, stem, classes)),
+            keep(_context(1, folded, stem, classes)),
+            keep(_context(2, folded, stem, classes)),
+        )
+        if len(self._words) < 200_000:  # a hostile text of random words cannot grow it forever
+            self._words[token.text] = word
+        return word
+
+    def _memberships(self, text: str, tokens: Sequence[Token]) -> dict[int, list[str]]:
+        """Token index → its ``source:B-kind`` / ``source:I-kind`` features (tokens in no
+        source's span are left out)."""
+        found: dict[int, list[str]] = {}
+        if not self.sources or not tokens:
+            return found
+        starts = [t.start for t in tokens]
+        for name, source in self.sources.items():
+            for start, end, kind in source(text):
+                first = bisect_left(starts, start)
+                if first > 0 and tokens[first - 1].end > start:
+                    first -= 1  # the span starts inside a word (after its clitics)
+                prefix = "B"
+                i = first
+                while i < len(tokens) and tokens[i].start < end:
+                    found.setdefault(i, []).append(f"{name}:{prefix}-{kind}")
+                    prefix = "I"
+                    i += 1
+        return found
+
+    def _document(
+        self, sentences: Sequence[Sequence[_Word]], members: Mapping[int, list[str]]
+    ) -> dict[str, tuple[str, ...]]:
+        """Stem → what the whole article says about that word (Chieu & Ng's "global
+        features"): whether it follows a title (also across a nisba: الرئيس السوري بشار) or a
+        reporting verb, precedes a verb, ever carries ال, is in a source's span, and how often
+        it occurs. A name said once after a title is then a name at every occurrence."""
+        seen: dict[str, set[str]] = {}
+        counts: Counter[str] = Counter()
+        k = 0
+        for words in sentences:
+            for i, word in enumerate(words):
+                if not word.classes.isdisjoint(_NOT_NAMES) or len(word.stem) < 2:
+                    continue
+                if not word.own or not word.word[:1].isalpha():
+                    continue
+                stem = word.stem
+                found = seen.setdefault(stem, set())
+                counts[stem] += 1
+                found.add("g:al" if word.article else "g:bare")
+                if i > 0:
+                    before = words[i - 1].classes
+                    if "title" in before:
+                        found.add("g:title")
+                    elif "verb" in before:
+                        found.add("g:verb")
+                    elif "nisba" in before and i > 1 and "title" in words[i - 2].classes:
+                        found.add("g:title")
+                if i + 1 < len(words) and "verb" in words[i + 1].classes:
+                    found.add("g:verbafter")
+                for member in members.get(k + i, ()):
+                    found.add(f"g:{member}")
+            k += len(words)
+        keep = self._keep
+        result: dict[str, tuple[str, ...]] = {}
+        for stem, found in seen.items():
+            n = counts[stem]
+            extra = [f"g:n{min(n, 4)}"]
+            if n > 1 and "g:al" not in found:
+                extra.append("g:neveral")
+            result[stem] = keep([*sorted(found), *extra])
+        return result
+
+    def sentences(self, text: str) -> list[Sentence]:
+        """The article's sentences with each token's features."""
+        sentences = tokenize(text)
+        members = self._memberships(text, [t for s in sentences for t in s]) if self.sources else {}
+        cache = self._words
+        all_words = [[cache.get(t.text) or self._word(t) for t in tokens] for tokens in sentences]
+        document = self._document(all_words, members)
+        nothing: tuple[str, ...] = ()
+        result: list[Sentence] = []
+        k = 0
+        keep = self._keep
+        bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
+        first, second, last = (keep((f,)) for f in ("first", "second", "last"))
+        known = self.known
+        bases: dict[int, tuple[str, ...]] = {}  # a word's own and article features, joined once
+        for tokens, words in zip(sentences, all_words, strict=True):
+            n = len(tokens)
+            feats: list[tuple[str, ...]] = []
+            for i, word in enumerate(words):
+                base = bases.get(id(word))
+                if base is None:
+                    base = bases[id(word)] = word.own + document.get(word.stem, nothing)
+                f = (
+                    *base,
+                    *(words[i - 2].before2 if i > 1 else bos2),
+                    *(words[i - 1].before1 if i > 0 else bos1),
+                    *(words[i + 1].after1 if i + 1 < n else eos1),
+                    *(words[i + 2].after2 if i + 2 < n else eos2),
+                )
+                if i == 0:
+                    f += first
+                else:
+                    bigram = f"bi:{words[i - 1].word}|{word.word}"
+                    if known is None or bigram in known:
+                        f += (bigram,)
+                    if i == 1:
+                        f += second
+                if i == n - 1:
+                    f += last
+                if members:
+                    mine = members.get(k + i)
+                    if mine:
+                        f += keep(mine)
+                    if i > 0 and (other := members.get(k + i - 1)):
+                        f += keep(f"-1{m}" for m in other)
+                    if i + 1 < n and (other := members.get(k + i + 1)):
+                        f += keep(f"1{m}" for m in other)
+                feats.append(f)
+            k += n
+            result.append(Sentence(tuple(tokens), tuple(feats)))
+        return result
+
+
+def bio_tags(tokens: Sequence[Token], spans: Iterable[tuple[int, int, str]]) -> list[str]:
+    """One tag per token: ``B-kind`` on the first token a span touches, ``I-kind`` on the rest,
+    ``O`` elsewhere. Overlapping spans: the one that starts first (then the longer) wins."""
+    tags = [OUTSIDE] * len(tokens)
+    starts = [t.start for t in tokens]
+    for start, end, kind in sorted(spans, key=lambda s: (s[0], -s[1])):
+        first = bisect_left(starts, start)
+        if first > 0 and tokens[first - 1].end > start:
+            first -= 1
+        last = first
+        while last < len(tokens) and tokens[last].start < end:
+            last += 1
+        if last == first or any(tags[i] != OUTSIDE for i in range(first, last)):
+            continue
+        tags[first] = f"B-{kind}"
+        for i in range(first + 1, last):
+            tags[i] = f"I-{kind}"
+    return tags
+
+
+def spans_from_tags(
+    tokens: Sequence[Token], tags: Sequence[str], scores: Sequence[float] | None = None
+) -> list[tuple[int, int, str, float]]:
+    """``(start, end, kind, score)`` of each tagged run: a ``B-`` starts one, ``I-`` of the
+    same kind continues it (an ``I-`` without its ``B-`` starts one too, as CoNLL reads it).
+    The score is the mean of the tokens' scores (1.0 without ``scores``)."""
+    found: list[tuple[int, int, str, float]] = []
+    open_kind: str | None = None
+    first = 0
+    total = 0.0
+
+    def close(last: int) -> None:
+        if open_kind is not None:
+            count = last - first
+            found.append((tokens[first].start, tokens[last - 1].end, open_kind, total / count))
+
+    for i, tag in enumerate(tags):
+        score = 1.0 if scores is None else scores[i]
+        if tag == OUTSIDE or len(tag) < 3 or tag[1] != "-":
+            close(i)
+            open_kind = None
+            continue
+        position, kind = tag[0], tag[2:]
+        if position == "I" and kind == open_kind:
+            total += score
+            continue
+        close(i)
+        open_kind, first, total = kind, i, score
+    close(len(tags))
+    return found

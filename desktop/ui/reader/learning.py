@@ -1,0 +1,146 @@
+"""Training the project's tagger in the background while the analyst works.
+
+After tagging or deciding pauses (:attr:`ModelTrainer.IDLE_MS`), the trainer asks
+``desktop.learn.tagger.should_retrain`` (a few counts on the window's connection) and, when
+enough has changed since the last model (the Retrain After setting), trains a new one.
+
+Why a separate process and not a worker thread: CRFsuite trains inside one C call that holds
+Python's interpreter lock for its whole length (a second or more), so a thread would freeze
+typing and tagging meanwhile. The child runs ``hamish suggest --train`` on the same project
+file (its own connection; the model is written in one short transaction at the end) and the
+window only waits for its signal. When it ends, :attr:`ModelTrainer.trained` tells the
+suggestions to refresh.
+
+A read-only project is never trained: the model could not be stored in it (every
+transaction is refused), and a child started anyway would fail after a second of work. Its
+stored model, if any, is still used for suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+
+import desktop
+from desktop import settings
+from desktop.core.models import ChangeSet
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.shell.api import WindowApi
+
+
+class ModelTrainer(QObject):
+    trained = Signal()  # a new model is in the project
+
+    IDLE_MS = 4000  # after the last tag or decision, before asking whether to train
+
+    def __init__(self, api: WindowApi) -> None:
+        super().__init__(api)
+        self.api = api
+        self.session: ProjectSession | None = None
+        self.process: QProcess | None = None
+        self.enabled = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.IDLE_MS)
+        self._timer.timeout.connect(self.check)
+        api.session_attached.connect(self.attach)
+        api.session_detaching.connect(self.detach)
+        api.closing.connect(self.detach)
+        if api.has_session:
+            self.attach(api.session)
+
+    @property
+    def busy(self) -> bool:
+        return self.process is not None
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        session.changed.connect(self._changed)
+        self._timer.start()  # a project opened with tags but no model yet
+
+    def detach(self) -> None:
+        """The project is closing: a training run is stopped (the model is derived data, the
+        next session trains again; the run writes only in its last moment, in one
+        transaction, so stopping it loses nothing)."""
+        self._timer.stop()
+        self.session = None
+        process, self.process = self.process, None
+        if process is not None:
+            process.finished.disconnect()
+            process.kill()
+            process.waitForFinished(2000)
+            process.deleteLater()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if (
+            changes.annotations_added
+            or changes.annotations_removed
+            or changes.annotations_changed
+            or changes.documents_changed
+            or changes.labels_changed
+        ):
+            self._timer.start()
+
+    def check(self) -> bool:
+        """Train now if enough has changed since the last model; True when a run started."""
+        session = self.session
+        if not self.enabled or session is None or self.process is not None:
+            return False
+        if session.project.read_only:
+            return False
+        from desktop.learn import tagger
+
+        every = max(1, self.api.prefs.get(settings.RETRAIN_AFTER))
+        try:
+            if not tagger.should_retrain(session.project, every=every):
+                return False
+        except Exception:  # a busy or damaged file: try again after the next edit
+            return False
+        return self.start()
+
+    def start(self) -> bool:
+        session = self.session
+        if session is None or self.process is not None or session.project.read_only:
+            return False
+        process = QProcess(self)
+        environment = QProcessEnvironment.systemEnvironment()
+        # The child imports this very copy of Hamish, wherever the window was started from.
+        here = str(Path(desktop.__file__).resolve().parent.parent)
+        path = environment.value("PYTHONPATH")
+        environment.insert("PYTHONPATH", here + (os.pathsep + path if path else ""))
+        process.setProcessEnvironment(environment)
+        process.setProgram(sys.executable)
+        process.setArguments(
+            [
+                "-m",
+                "desktop",
+                "suggest",
+                "--train",
+                "--json",
+                "--project",
+                str(session.project.path),
+            ]
+        )
+        process.finished.connect(lambda code, _status: self._finished(process, code))
+        self.process = process
+        process.start()
+        return True
+
+    def _finished(self, process: QProcess, code: int) -> None:
+        if process is not self.process:
+            return
+        self.process = None
+        output = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        process.deleteLater()
+        try:
+            report = json.loads(output) if output.strip() else {}
+        except ValueError:
+            report = {}
+        if code != 0 or not report.get("generation"):
+            return  # nothing learnt (no entity tags yet); the next edits try again
+        self.api.show_status(self.tr("Suggestions have learnt from your latest tags."), 5000)
+        self.trained.emit()

@@ -1,0 +1,136 @@
+"""Tokens, BIO tags and features of the statistical tagger (desktop/core/suggest/features.py):
+small synthetic Arabic texts, no corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.arabic import fold
+from desktop.core.suggest.features import (
+    OUTSIDE,
+    FeatureExtractor,
+    bio_tags,
+    neighbours,
+    spans_from_tags,
+    split_clitics,
+    tokenize,
+)
+
+TEXT = "قال الرئيسُ السوري بشار الأسد إن دمشق ترحب.\nوزار وزير الخارجية موسكو"
+
+
+def test_tokens_carry_raw_code_point_offsets_and_folded_text() -> None:
+    sentences = tokenize(TEXT)
+    assert len(sentences) == 2  # the full stop, and the line break
+    for sentence in sentences:
+        for token in sentence:
+            assert TEXT[token.start : token.end] == token.text
+            assert token.folded == fold(token.text)
+    words = [t.text for t in sentences[0]]
+    assert "الرئيسُ" in words  # harakat stay inside the word
+    assert words[-1] == "."
+
+
+def test_a_long_line_without_full_stops_is_cut() -> None:
+    text = " ".join(["كلمة"] * 400)
+    sentences = tokenize(text, max_length=150)
+    assert [len(s) for s in sentences] == [150, 150, 100]
+
+
+def test_a_word_of_only_marks_is_a_token_without_letters() -> None:
+    sentences = FeatureExtractor().sentences("ـ \u064e كلمة")
+    assert [t.text for t in sentences[0].tokens] == ["ـ", "\u064e", "كلمة"]
+    assert "sh:mark" in sentences[0].features[0]
+
+
+def test_clitics_and_article_are_split_off_the_stem() -> None:
+    assert split_clitics(fold("وإسرائيل")) == ("و", fold("إسرائيل"))
+    assert split_clitics(fold("للكرملين")) == ("لل", fold("كرملين"))
+    assert split_clitics(fold("وبالرئيس")) == ("وبال", fold("رئيس"))
+    assert split_clitics(fold("الأسد")) == ("ال", fold("أسد"))
+    assert split_clitics(fold("من")) == ("", fold("من"))
+
+
+def test_features_of_a_name_after_a_title() -> None:
+    sentence = FeatureExtractor().sentences(TEXT)[0]
+    words = [t.text for t in sentence.tokens]
+    bashar = sentence.features[words.index("بشار")]
+    assert f"w:{fold('بشار')}" in bashar
+    assert "-1lx:nisba" in bashar  # السوري
+    assert "-2lx:title" in bashar  # الرئيس
+    assert "g:title" in bashar  # the whole article: after a title (across the nisba)
+    assad = sentence.features[words.index("الأسد")]
+    assert "al" in assad and f"st:{fold('أسد')}" in assad and "cl:ال" in assad
+    first = sentence.features[0]
+    assert "first" in first and "-1:BOS" in first and "lx:verb" in first
+
+
+def test_membership_sources_mark_their_tokens() -> None:
+    def places(text: str) -> list[tuple[int, int, str]]:
+        at = text.index("موسكو")
+        return [(at, at + len("موسكو"), "location")]
+
+    sentences = FeatureExtractor({"gz": places}).sentences(TEXT)
+    last = sentences[1]
+    assert "gz:B-location" in last.features[-1]
+    assert "-1gz:B-location" not in last.features[-1]
+    assert "1gz:B-location" in last.features[-2]
+
+
+def test_known_attributes_leave_out_the_others() -> None:
+    known = frozenset({"bias", "first", f"w:{fold('قال')}"})
+    sentence = FeatureExtractor(known=known).sentences(TEXT)[0]
+    assert set(sentence.features[0]) == known
+    assert set(sentence.features[1]) == {"bias"}
+
+
+def test_bio_tags_and_back() -> None:
+    tokens = tokenize("زار وزير الخارجية وإسرائيل ولبنان أمس")[0]
+    text = "زار وزير الخارجية وإسرائيل ولبنان أمس"
+    israel = text.index("إسرائيل")  # the tag starts after the clitic و: the token is tagged
+    lebanon = text.index("ولبنان")
+    spans = [(israel, israel + 7, "location"), (lebanon, lebanon + 6, "location")]
+    tags = bio_tags(tokens, spans)
+    assert tags == [OUTSIDE, OUTSIDE, OUTSIDE, "B-location", "B-location", OUTSIDE]
+    back = spans_from_tags(tokens, tags, [1.0, 1.0, 1.0, 0.8, 0.6, 1.0])
+    assert back == [
+        (israel - 1, israel + 7, "location", 0.8),
+        (lebanon, lebanon + 6, "location", 0.6),
+    ]
+    two = bio_tags(tokens, [(0, len("زار وزير"), "person")])
+    assert two[:3] == ["B-person", "I-person", OUTSIDE]
+    assert spans_from_tags(tokens, two) == [(0, len("زار وزير"), "person", 1.0)]
+
+
+def test_overlapping_spans_keep_the_first() -> None:
+    tokens = tokenize("أ ب ج د")[0]
+    tags = bio_tags(tokens, [(0, 3, "a"), (2, 7, "b")])
+    assert tags == ["B-a", "I-a", OUTSIDE, OUTSIDE]
+
+
+def test_an_inside_tag_without_its_beginning_opens_a_span() -> None:
+    tokens = tokenize("أ ب ج")[0]
+    assert spans_from_tags(tokens, ["I-x", "I-x", "B-y"]) == [(0, 3, "x", 1.0), (4, 5, "y", 1.0)]
+
+
+def test_neighbours_are_folded_words_around_a_span() -> None:
+    text = "قال أحمد: إن موسكو بعيدة"
+    at = text.index("موسكو")
+    assert neighbours(text, at, at + 5) == (fold("إن"), fold("بعيدة"))
+    assert neighbours(text, 0, 3) == ("", fold("أحمد"))
+    assert neighbours(text, len(text) - 5, len(text)) == (fold("موسكو"), "")
+
+
+def test_an_extractor_shares_word_features_with_the_previous_one() -> None:
+    """Training builds one extractor per article (each with that article's sources): the
+    words' own features are made once and are the same as a fresh extractor's."""
+    first_text = "قال الوزير سمير خليل إن الوضع هادئ ."
+    second_text = "وزار سمير خليل مدينة حلب ."
+    first = FeatureExtractor({"rg": lambda text: [(text.index("سمير"), text.index(" إن"), "p")]})
+    first.sentences(first_text)
+    second = FeatureExtractor({}, share=first)
+    shared = second.sentences(second_text)
+    assert shared == FeatureExtractor({}).sentences(second_text)
+    assert not any(f.startswith("rg:") for token in shared[0].features for f in token)
+    with pytest.raises(ValueError):
+        FeatureExtractor({}, known=frozenset({"bias"}), share=first)

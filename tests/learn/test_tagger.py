@@ -1,0 +1,450 @@
+"""The statistical tagger (desktop/learn): training on a project's tags and decisions, the
+stored model, the retraining policy and its suggestions — on small synthetic Arabic articles
+(no corpus needed)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+
+from desktop.core.models import Label
+from desktop.core.text import make_draft
+from desktop.learn import tagger
+from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
+from desktop.ops.annotations import (
+    Candidate,
+    add_annotations,
+    plan_selection,
+    reject_candidates,
+)
+from desktop.ops.articles import add_article
+from desktop.ops.labels import add_label, remove_label
+from desktop.store.project import Project
+
+PERSONS = ["سمير خليل", "نادر حداد", "كريم منصور", "فادي سلامة", "رامي عواد", "باسل نعمة"]
+PLACES = ["حلب", "طرابلس", "صيدا", "حمص", "إربد", "الموصل"]
+TEMPLATES = [
+    "قال الوزير {p} إن الوضع في {l} هادئ .",
+    "وزار {p} مدينة {l} أمس .",
+    "وأكد {p} أن سكان {l} ينتظرون المساعدات .",
+    "وصل {p} إلى {l} صباح اليوم .",
+    "وفي {l} التقى {p} بالمسؤولين .",
+]
+
+
+def article(seed: int, count: int = 12) -> tuple[str, list[tuple[int, int, str]]]:
+    """Sentences from the templates with names and places drawn at random (the same for the
+    same seed); the gold spans."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for _ in range(count):
+        template, person, place = rng.choice(TEMPLATES), rng.choice(PERSONS), rng.choice(PLACES)
+        sentence = template.format(p=person, l=place)
+        for value, key in ((person, "person"), (place, "location")):
+            at = sentence.index(value)
+            spans.append((offset + at, offset + at + len(value), key))
+        parts.append(sentence)
+        offset += len(sentence) + 1
+    return "\n".join(parts), spans
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    opened = Project.open(tmp_path / "learn.hamish")
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def add(project: Project, text: str, title: str) -> int:
+    report = add_article(project, make_draft(text, title=title), title).value
+    return report.imported[0][1]
+
+
+def labels(project: Project) -> dict[str, Label]:
+    return {label.key: label for label in project.labels.all()}
+
+
+def tag(project: Project, document_id: int, text: str, spans: list[tuple[int, int, str]]) -> None:
+    by_key = labels(project)
+    for start, end, key in spans:
+        plan = plan_selection(project, text, document_id, start, end, by_key[key], "t")
+        add_annotations(project, [plan])
+
+
+def tagged_project(project: Project, articles: int = 2) -> list[int]:
+    ids = []
+    for n in range(articles):
+        text, spans = article(n)
+        document_id = add(project, text, f"tagged {n}")
+        tag(project, document_id, text, spans)
+        ids.append(document_id)
+    return ids
+
+
+# --- crf -----------------------------------------------------------------------------------
+
+
+def test_crf_trains_to_bytes_and_tags_with_marginals() -> None:
+    sequences = [
+        ([["w:قال"], ["w:سمير"], ["w:إن"]], ["O", "B-person", "O"]),
+        ([["w:قال"], ["w:نادر"], ["w:إن"]], ["O", "B-person", "O"]),
+    ]
+    model, attributes = train_crf(sequences, CrfSettings(c1=0.0, c2=0.01))
+    assert model and "w:قال" in attributes
+    crf = CrfTagger(model)
+    try:
+        tags = crf.tag([["w:قال"], ["w:سمير"], ["w:إن"]])
+        assert tags == ["O", "B-person", "O"]
+        assert 0.5 < crf.marginal("B-person", 1) <= 1.0
+        assert set(crf.labels) == {"O", "B-person"}
+    finally:
+        crf.close()
+
+
+# --- training ------------------------------------------------------------------------------
+
+
+def test_nothing_to_learn_from_stores_no_model(project: Project) -> None:
+    add(project, article(0)[0], "untagged")
+    report = tagger.train(project)
+    assert report.generation is None and "no entity tags" in report.reason
+    assert project.tagger.latest_info() is None
+    assert tagger.suggest(project, 1) == []
+
+
+def test_training_counts_and_the_stored_model(project: Project) -> None:
+    ids = tagged_project(project)
+    add(project, article(5)[0], "never touched")  # not a training article
+    report = tagger.train(project)
+    assert report.generation == 1
+    assert report.articles == 2
+    assert report.tags == {"Location": 24, "Person": 24}
+    assert report.tokens > 100 and report.sentences == 24
+    assert report.seconds > 0 and set(report.sources) == {"gz", "rg", "ru"}
+    info = project.tagger.latest_info()
+    assert info is not None and info.generation == 1
+    assert {key for _, key, _ in info.labels} >= {"person", "location", "organisation"}
+    assert info.counts["articles"] == 2 and info.counts["activity"]["entity_tags"] == 48
+    stored = project.tagger.latest()
+    assert stored is not None and stored.model and stored.attributes
+    again = tagger.train(project)
+    assert again.generation == 2
+    assert project.tagger.latest_info().generation == 2  # type: ignore[union-attr]
+    assert len(ids) == 2
+
+
+def test_the_model_suggests_names_and_places_in_a_new_article(project: Project) -> None:
+    tagged_project(project, 3)
+    tagger.train(project)
+    text, gold = article(9)
+    document_id = add(project, text, "new")
+    found = tagger.suggest(project, document_id, threshold=0.5)
+    assert found, "the model offers nothing"
+    assert all(s.source == "model" and s.rule == "model" and s.kind == "entity" for s in found)
+    assert all(0.5 <= s.score <= 1.0 for s in found)
+    assert all(text[s.start : s.end] == s.text for s in found)
+    hits = {(s.start, s.end, s.label_key) for s in found} & set(gold)
+    assert len(hits) >= len(gold) * 0.8
+    assert [s.start for s in found] == sorted(s.start for s in found)
+
+
+def test_a_label_the_analyst_adds_is_learnt(project: Project) -> None:
+    weapon = add_label(
+        project, {"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#123456"}
+    ).value
+    key = project.labels.get(weapon).key
+    lines = [f"وأطلق الجيش صاروخ {w} على المدينة ." for w in ("كاتيوشا", "غراد", "فجر")] * 4
+    text = "\n".join(lines)
+    document_id = add(project, text, "weapons")
+    spans = []
+    for line_start in itertools.accumulate([0, *(len(line) + 1 for line in lines[:-1])]):
+        line = text[line_start:]
+        word = line.split()[3]
+        at = line_start + line.index(word)
+        spans.append((at, at + len(word), key))
+    tag(project, document_id, text, spans)
+    report = tagger.train(project)
+    assert report.tags == {"Weapon": 12}
+    new = add(project, "وأطلق الجيش صاروخ غراد على القرية .", "new")
+    found = tagger.suggest(project, new, threshold=0.3)
+    assert [(s.text, s.label_key) for s in found] == [("غراد", key)]
+
+
+def test_suggestions_leave_out_tags_and_decisions(project: Project) -> None:
+    tagged_project(project, 3)
+    tagger.train(project)
+    text, _ = article(9)
+    document_id = add(project, text, "new")
+    before = tagger.suggest(project, document_id, threshold=0.5)
+    first, second = before[0], before[1]
+    tag(project, document_id, text, [(first.start, first.end, first.label_key)])
+    reject_candidates(
+        project, [Candidate("suggestion", document_id, second.start, second.end, second.text)]
+    )
+    after = {(s.start, s.end) for s in tagger.suggest(project, document_id, threshold=0.5)}
+    assert (first.start, first.end) not in after
+    assert (second.start, second.end) not in after
+
+
+def test_a_rejected_string_is_not_offered_again_in_the_same_context(project: Project) -> None:
+    tagged_project(project, 3)
+    tagger.train(project)
+    sentence = "وزار سمير خليل مدينة حلب أمس ."
+    one = add(project, sentence, "one")
+    two = add(project, sentence + "\nوزار سمير خليل دمشق .", "two")
+    found = [s for s in tagger.suggest(project, one, threshold=0.3) if s.text == "سمير خليل"]
+    assert found
+    name = found[0]
+    reject_candidates(project, [Candidate("suggestion", one, name.start, name.end, name.text)])
+    offered = [s for s in tagger.suggest(project, two, threshold=0.3) if s.text == "سمير خليل"]
+    # between وزار and مدينة it was rejected; between وزار and دمشق it is still offered
+    assert [project.documents.get(two).text[s.end :].split()[0] for s in offered] == ["دمشق"]
+
+
+def test_rejections_are_negative_examples(project: Project) -> None:
+    tagged_project(project, 2)
+    text = "\n".join(["وقال الوزير سمير خليل إن الوضع في حلب هادئ ."] * 3 + ["الطقس جميل ."])
+    document_id = add(project, text, "decided only")
+    at = text.index("الوضع")
+    reject_candidates(project, [Candidate("suggestion", document_id, at, at + 5, "الوضع")])
+    report = tagger.train(project)
+    assert report.articles == 3  # the article with only a decision counts …
+    assert report.decisions == 1
+    assert report.sentences == 24 + 1  # … with the sentence of its rejection only
+
+
+# --- when to train again -------------------------------------------------------------------
+
+
+def test_should_retrain_after_enough_new_tags(project: Project) -> None:
+    assert not tagger.should_retrain(project)
+    ids = tagged_project(project, 1)
+    assert tagger.should_retrain(project, every=20)  # 24 tags, no model yet
+    tagger.train(project)
+    assert not tagger.should_retrain(project, every=20)
+    text, spans = article(4, count=5)
+    document_id = add(project, text, "more")
+    tag(project, document_id, text, spans)  # 10 more tags
+    assert not tagger.should_retrain(project, every=20)
+    assert tagger.should_retrain(project, every=10)
+    assert ids
+
+
+def test_should_retrain_when_the_model_no_longer_fits(project: Project) -> None:
+    tagged_project(project, 1)
+    tagger.train(project)
+    assert tagger.current_model(project) is not None
+    organisation = labels(project)["organisation"]
+    remove_label(project, organisation.id, None)
+    assert tagger.current_model(project) is None  # one of its labels is gone
+    assert tagger.suggest(project, 1) == []
+    assert tagger.should_retrain(project, every=20)
+    tagger.train(project)
+    assert tagger.current_model(project) is not None
+
+
+def test_combine_scores_the_rules_by_the_model(project: Project) -> None:
+    from desktop.core.suggest import Suggestion
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "قال الوزير سمير خليل إن الوضع في حلب هادئ ."
+    document_id = add(project, text, "new")
+    at = text.index
+    rules = [
+        Suggestion("entity", "person", at("سمير"), at(" إن"), "سمير خليل", "title", score=0.75),
+        Suggestion("entity", "person", at("هادئ"), at("هادئ") + 4, "هادئ", "title", score=0.75),
+        Suggestion("claim", "claim", at("الوضع"), at(" ."), "الوضع في حلب هادئ", "reported"),
+    ]
+    inputs = tagger.gather(project, document_id)
+    assert inputs is not None
+    combined = tagger.combine(inputs, text, rules, threshold=0.5)
+    by_text = {(s.kind, s.text): s for s in combined}
+    name = by_text[("entity", "سمير خليل")]
+    assert name.rule == "title" and name.source == "rule" and name.score != 0.75  # rescored
+    assert ("entity", "هادئ") not in by_text  # the model is sure it is no name
+    assert by_text[("claim", "الوضع في حلب هادئ")] == rules[2]  # claims keep their own
+    assert any(s.text == "حلب" and s.label_key == "location" for s in combined)
+
+
+def test_a_rule_span_that_stops_inside_a_name_scores_low(project: Project) -> None:
+    """``سمير`` alone (a registry alias, a title rule stopped short) begins a name the model
+    sees going on: its score is the chance that the name ends there too."""
+    from desktop.core.suggest import Suggestion
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "قال الوزير سمير خليل إن الوضع في حلب هادئ ."
+    document_id = add(project, text, "new")
+    at = text.index
+    whole = Suggestion("entity", "person", at("سمير"), at(" إن"), "سمير خليل", "title")
+    short = Suggestion("entity", "person", at("سمير"), at(" خليل"), "سمير", "alias")
+    inputs = tagger.gather(project, document_id)
+    assert inputs is not None
+    _, scores = tagger.judge(inputs, text, [whole, short], threshold=0.5)
+    assert scores[0] >= 0.5 > scores[1]
+    combined = tagger.combine(inputs, text, [short], threshold=0.5)
+    assert [s.text for s in combined if s.label_key == "person"] == ["سمير خليل"]
+
+
+# --- the gazetteer as a feature ------------------------------------------------------------
+
+
+def test_the_gazetteer_is_a_membership_feature() -> None:
+    """The shipped gazetteer marks its names and adjectives, with their type, for the model:
+    ``إلى سورية`` is a place's name, ``مصادر سورية`` an adjective (the analyst's tags teach
+    which is an entity)."""
+    from desktop.core.suggest.features import FeatureExtractor
+    from desktop.learn import sources
+
+    text = "قالت مصادر سورية إن الوفد وصل إلى سورية والتقى منظمة الصحة العالمية ."
+    found = [(text[s:e], kind) for s, e, kind in sources.gazetteer()(text)]
+    assert found == [
+        ("سورية", "LOC-adjective"),
+        ("سورية", "LOC-name"),
+        ("منظمة الصحة العالمية", "ORG-name"),
+    ]
+    (sentence,) = FeatureExtractor({"gz": sources.gazetteer()}).sentences(text)
+    words = [t.text for t in sentence.tokens]
+    assert "gz:B-LOC-adjective" in sentence.features[words.index("سورية")]
+    place = len(words) - 1 - words[::-1].index("سورية")
+    assert "gz:B-LOC-name" in sentence.features[place]
+    assert "-1gz:B-LOC-name" in sentence.features[place + 1]
+    assert "gz:I-ORG-name" in sentence.features[words.index("الصحة")]
+
+
+def test_the_model_learns_from_the_gazetteer(project: Project) -> None:
+    """Features version 2 add the gazetteer (a model of version 1 never saw them, and is
+    ignored): the trained model weighs the gazetteer's names."""
+    assert tagger.FEATURES_VERSION >= 2
+    tagged_project(project, 1)
+    tagger.train(project)
+    stored = project.tagger.latest()
+    assert stored is not None and any(a.startswith("gz:") for a in stored.attributes)
+
+
+def test_training_refuses_a_read_only_project_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.errors import ReadOnlyProject
+
+    path = tmp_path / "archive.hamish"
+    with Project.open(path) as writable:
+        tagged_project(writable, 1)
+    path.chmod(0o444)
+    try:
+        with Project.open(path, create=False) as project:
+            assert project.read_only
+
+            def never(*_args: object, **_kwargs: object) -> None:
+                raise AssertionError("trained in a read-only project")
+
+            monkeypatch.setattr(tagger, "train_crf", never)
+            with pytest.raises(ReadOnlyProject, match="read-only"):
+                tagger.train(project)
+            assert project.tagger.latest_info() is None
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
+    """``_propagate``: the whole written words of each other occurrence, clitics included
+    (``ولسمير خليل``, ``للأسد`` for ``الأسد``), never over a span the model found itself, and
+    with a lower score; a name below ``PROPAGATE_FROM`` is not propagated."""
+    from desktop.core.suggest.features import tokenize
+
+    text = (
+        "وقال سمير خليل إن الوضع هادئ . ويواجه سمير خليل صعوبات . ورأى ولسمير خليل رأيا . "
+        "وزار الأسد حلب . وقال للأسد إن . وجاء سمير وحده . ورأى نادر حداد ذلك . وجاء نادر حداد ."
+    )
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+
+    def span(words: str, n: int = 0, score: float = 0.95) -> tuple[int, int, str, float]:
+        at = -1
+        for _ in range(n + 1):
+            at = text.index(words, at + 1)
+        return at, at + len(words), "person", score
+
+    found = [span("سمير خليل"), span("الأسد"), span("نادر حداد", score=0.65)]
+    added = tagger._propagate(text, tokens, found, 0.5)
+    assert [(text[s:e], key) for s, e, key, *_ in added] == [
+        ("سمير خليل", "person"),
+        ("ولسمير خليل", "person"),
+        ("للأسد", "person"),
+    ]
+    assert all(score == pytest.approx(0.95 * tagger.PROPAGATED) for *_, score in added)
+    assert tagger._propagate(text, tokens, [span("نادر حداد", score=0.65)], 0.5) == []
+
+
+def test_the_registry_source_follows_the_registry() -> None:
+    """The compiled matcher is reused for the same registry and rebuilt when it changes."""
+    from desktop.learn import sources
+
+    text = "التقى سمير خليل نادر حداد في حلب ."
+    one = sources.registry_source([(1, "person", "سمير خليل")])
+    two = sources.registry_source([(1, "person", "سمير خليل"), (2, "person", "نادر حداد")])
+    assert one is not None and two is not None
+    assert [text[s:e] for s, e, _ in one(text, None)] == ["سمير خليل"]
+    assert [text[s:e] for s, e, _ in two(text, None)] == ["سمير خليل", "نادر حداد"]
+    again = sources.registry_source([(1, "person", "سمير خليل")])
+    assert again is not None and [text[s:e] for s, e, _ in again(text, None)] == ["سمير خليل"]
+
+
+def test_each_label_has_its_own_threshold_offset() -> None:
+    """``OFFSETS`` move a label's threshold (tuned per type); other labels, the analyst's own
+    among them, take the threshold as it is, and the limit stays within 0..1."""
+    from desktop.core.suggest import Suggestion
+
+    def entity(key: str, start: int, score: float, source: str = "model") -> Suggestion:
+        return Suggestion(
+            "entity",
+            key,
+            start,
+            start + 3,
+            "abc",
+            source,
+            source=source,
+            score=score,  # type: ignore[arg-type]
+        )
+
+    offsets = {"location": 0.15, "person": -0.1}
+    assert tagger.limit("location", 0.6, offsets) == pytest.approx(0.75)
+    assert tagger.limit("person", 0.6, offsets) == pytest.approx(0.5)
+    assert tagger.limit("weapon", 0.6, offsets) == 0.6
+    assert tagger.limit("location", 0.95, offsets) == 1.0
+    assert tagger.limit("person", 0.05, offsets) == 0.0
+    rules = [entity("location", 0, 0.9, "registry"), entity("person", 10, 0.9, "registry")]
+    judged = {0: 0.7, 1: 0.55}
+    learnt = [entity("location", 20, 0.8), entity("person", 30, 0.45), entity("weapon", 40, 0.6)]
+    kept = tagger.combine_judged(rules, learnt, judged, 0.6, offsets=offsets)
+    assert [(s.start, s.source, s.score) for s in kept] == [
+        (10, "registry", 0.55),
+        (20, "model", 0.8),
+        (40, "model", 0.6),
+    ]
+    plain = tagger.combine_judged(rules, learnt, judged, 0.6, offsets={})
+    assert [s.start for s in plain] == [0, 20, 40]
+
+
+def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
+    """The gazetteer's or the title rule's score (from the words around the name) and the
+    model's probability are averaged: a model that learnt little does not drop a name the
+    rules are sure of. A registry alias (a string match) takes the model's score alone."""
+    from desktop.core.suggest import Suggestion
+
+    place = Suggestion(
+        "entity", "location", 0, 5, "سورية", "gazetteer", source="gazetteer", score=0.9
+    )
+    weak = Suggestion(
+        "entity", "location", 10, 14, "صور", "gazetteer", source="gazetteer", score=0.3
+    )
+    titled = Suggestion("entity", "person", 20, 29, "سمير خليل", "title", score=0.9)
+    alias = Suggestion("entity", "person", 40, 44, "سمير", "alias", source="registry", score=0.9)
+    judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
+    kept = tagger.combine_judged([place, weak, titled, alias], [], judged, 0.6, offsets={})
+    assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]

@@ -1,0 +1,83 @@
+"""The window trains the project's tagger in the background and shows its suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop import settings
+from desktop.core.suggest.pipeline import RULE_SCORES
+from desktop.core.text import make_draft
+from desktop.learn import tagger
+from desktop.ops.articles import add_article
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.shell.mainwindow import MainWindow
+from tests.learn.test_tagger import article, tag
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def test_the_window_trains_after_enough_tags_and_suggests_with_the_model(
+    make_window: MakeWindow, tmp_path: Path, prefs: Settings, qtbot: QtBot
+) -> None:
+    path = tmp_path / "learn.hamish"
+    with Project.open(path) as project:
+        for n in range(3):
+            text, spans = article(n)
+            document_id = add_article(project, make_draft(text, title=f"t{n}"), "t").value
+            tag(project, document_id.imported[0][1], text, spans)
+        text, _ = article(9)
+        new = add_article(project, make_draft(text, title="new"), "t").value.imported[0][1]
+    prefs.set(settings.RETRAIN_AFTER, 10)
+    prefs.set(settings.SUGGESTION_THRESHOLD, 0.5)
+    window = make_window(path, prefs)
+    trainer = window.trainer
+    trainer._timer.stop()  # no waiting for the pause after the last edit
+    assert window.project.tagger.latest_info() is None
+    with qtbot.waitSignal(trainer.trained, timeout=120_000):
+        assert trainer.check()
+        assert trainer.busy and not trainer.check()  # one run at a time
+    assert not trainer.busy
+    info = window.project.tagger.latest_info()
+    assert info is not None and info.counts["articles"] == 3
+    assert not tagger.should_retrain(window.project, every=10)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=20_000):
+        window.open_document(new)
+    entities = [s for s in suggestions.items.values() if s.kind == "entity"]
+    # Every name and place here is in the registry (they were tagged): the registry offers
+    # them and the model scores them, so no rule's fixed score is left.
+    assert entities and all(s.score not in RULE_SCORES.values() for s in entities)
+    assert all(s.score >= 0.5 for s in entities)
+    assert {s.label_key for s in entities} == {"person", "location"}
+    model = next(iter(suggestions.items))
+    suggestions.items[model] = replace(suggestions.items[model], source="model")
+    assert "learnt from your tags" in (suggestions.tooltip(model) or "")
+
+
+def test_a_read_only_project_is_never_trained(
+    make_window: MakeWindow, tmp_path: Path, prefs: Settings, qtbot: QtBot
+) -> None:
+    """The model could not be stored: no child process is started for nothing."""
+    path = tmp_path / "archive.hamish"
+    with Project.open(path) as project:
+        for n in range(2):
+            text, spans = article(n)
+            document_id = add_article(project, make_draft(text, title=f"t{n}"), "t").value
+            tag(project, document_id.imported[0][1], text, spans)
+        assert tagger.should_retrain(project, every=10)
+    prefs.set(settings.RETRAIN_AFTER, 10)
+    path.chmod(0o444)
+    try:
+        window = make_window(path, prefs)
+        assert window.project.read_only
+        trainer = window.trainer
+        trainer._timer.stop()
+        assert not trainer.check() and not trainer.start()
+        assert not trainer.busy
+    finally:
+        path.chmod(0o644)
