@@ -102,13 +102,11 @@ class ClaimModel:
     counts: dict[str, Any]
 
 
-def _kinds(claim: Suggestion, known: Sequence[tuple[str, tuple[int, int, str]]]) -> list[str]:
-    """What the project knows of a claim's claimant: the kinds of the registry's and the
-    gazetteer's names inside it (``rg:location``, ``gz:LOC-name``)."""
-    if claim.claimant_span is None:
-        return []
-    start, end = claim.claimant_span
-    return [f"{source}:{kind}" for source, (s, e, kind) in known if start <= s and e <= end]
+def _kinds(claimant: str, found: Sequence[tuple[str, Membership]]) -> list[str]:
+    """What the project knows of a claimant: the kinds of the registry's and the gazetteer's
+    names in it (``rg:location``, ``gz:LOC-name``). Only the claimant's own words are
+    searched, not the whole article: a long article has thousands of claims and places."""
+    return [f"{name}:{kind}" for name, source in found for _, _, kind in source(claimant)]
 
 
 def describe(
@@ -125,10 +123,18 @@ def describe(
     if not claims:
         return []
     extractor = extractor or ClaimFeatures(text)
-    known = [("gz", span) for span in (gazetteer or sources.gazetteer())(text)]
+    found: list[tuple[str, Membership]] = [("gz", gazetteer or sources.gazetteer())]
     if registry is not None:
-        known += [("rg", span) for span in registry(text)]
-    return [extractor.features(c.start, c.end, c.claimant_span, _kinds(c, known)) for c in claims]
+        found.append(("rg", registry))
+    kinds: dict[tuple[int, int], list[str]] = {}
+    described = []
+    for claim in claims:
+        span = claim.claimant_span
+        if span is not None and span not in kinds:
+            kinds[span] = _kinds(text[span[0] : span[1]], found)
+        known = kinds[span] if span is not None else []
+        described.append(extractor.features(claim.start, claim.end, span, known))
+    return described
 
 
 def _shared(a: tuple[int, int], b: tuple[int, int]) -> int:

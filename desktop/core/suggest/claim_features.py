@@ -12,7 +12,8 @@ re-ranks them. What it sees of one passage (strings, the form crfsuite takes):
   title, its folded words, and the kinds the caller knows for it (the registry's entity
   type, the gazetteer's ``LOC-name`` …: ``claimant_kinds``);
 * the passage: its folded words and their stems (clitics and article off), its first word,
-  length bucket, numbers, negation, hedges (قد، ربما، يعتقد), first-person markers;
+  length bucket, numbers, negation, hedges (قد، ربما، يعتقد), first-person markers (words
+  after the first :data:`_PASSAGE_WORDS` are only counted);
 * where it is in the article (the lead sentence, early, middle, late).
 
 Pure text work, standard library only.
@@ -34,7 +35,7 @@ _WORD_RE = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 _VERB_REACH = 12  # tokens before a passage where its reporting verb is looked for
 _AFTER_REACH = 6  # tokens after it, for a verb that follows (كما أعلنت موسكو)
-_PASSAGE_WORDS = 40  # the first words of a passage that give word features
+_PASSAGE_WORDS = 60  # the first words of a passage that give word features
 _CLAIMANT_WORDS = 6
 
 
@@ -87,12 +88,30 @@ class ClaimFeatures:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: dict[str, str] = {}
+        self._stems: dict[str, str] = {}
         self._first_end = -1  # where the first sentence ends, found on first use
 
     def _fold(self, word: str) -> str:
         found = self._folded.get(word)
         if found is None:
             found = self._folded[word] = fold(word)
+        return found
+
+    def _stem(self, folded: str) -> str:
+        found = self._stems.get(folded)
+        if found is None:
+            found = self._stems[folded] = split_clitics(folded)[1]
+        return found
+
+    def _words(self, start: int, end: int, most: int) -> list[str]:
+        """The first ``most`` words of ``text[start:end]``, folded."""
+        found: list[str] = []
+        for match in _WORD_RE.finditer(self.text, start, end):
+            word = match.group()
+            if word[:1].isalnum():
+                found.append(self._fold(word))
+                if len(found) >= most:
+                    break
         return found
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -173,34 +192,33 @@ class ClaimFeatures:
             found.append("ck:inherited" if inherited else "ck:explicit")
             if c_end <= start:
                 found.append("ck:before")
-            words = [self._fold(t[2]) for t in self._tokens(c_start, c_end) if t[2][:1].isalnum()][
-                :_CLAIMANT_WORDS
-            ]
+            words = self._words(c_start, c_end, _CLAIMANT_WORDS)
             titled = [self._fold(t[2]) for t in self._tokens(max(0, c_start - 40), c_start)][-3:]
             if (words and words[0] in _TITLE_FORMS) or any(w in _TITLE_FORMS for w in titled):
                 found.append("ck:title")  # (the title rule's claimant is the name after it)
             found.append(f"cl:{min(len(words), 4)}")
             for word in words:
                 found.append(f"cw:{word}")
-                _, stem = split_clitics(word)
+                stem = self._stem(word)
                 if stem != word:
                     found.append(f"cst:{stem}")
             found.extend(f"ck:{kind}" for kind in sorted(set(claimant_kinds)))
         # --- the passage
-        words = [self._fold(t[2]) for t in self._tokens(start, end) if t[2][:1].isalnum()]
-        found.append(f"len:{_length_bucket(len(words))}")
+        words = self._words(start, end, _PASSAGE_WORDS)
+        count = len(words) if len(words) < _PASSAGE_WORDS else len(text[start:end].split())
+        found.append(f"len:{_length_bucket(count)}")
         if words:
             found.append(f"first:{words[0]}")
         seen: set[str] = set()
-        for word in words[:_PASSAGE_WORDS]:
+        for word in words:
             if word in seen:
                 continue
             seen.add(word)
             found.append(f"w:{word}")
-            _, stem = split_clitics(word)
+            stem = self._stem(word)
             if stem != word:
                 found.append(f"st:{stem}")
-        every = set(words)
+        every = seen
         if _DIGITS_RE.search(text, start, end):
             found.append("number")
         if every & _NEGATION:
