@@ -31,6 +31,7 @@ probability that the analyst would take it, and one below the threshold is left 
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from threading import Lock
@@ -54,6 +55,7 @@ __all__ = [
     "ClaimReport",
     "current_model",
     "describe",
+    "examples",
     "rerank",
     "train",
 ]
@@ -64,9 +66,10 @@ MIN_NEGATIVES = 5  # … and candidates the analyst left or rejected
 KIND = "claim"  # the model's kind in tagger_models
 TAKEN, LEFT = "claim", "other"
 Span = tuple[int, int, str]
-# A classifier of a few hundred examples with thousands of word features: L2 keeps the
-# words from outweighing the claimant and the verb, L1 a little drops the words seen once.
-SETTINGS = CrfSettings(c1=0.05, c2=0.5, max_iterations=100)
+# A classifier of a few hundred examples with thousands of word features: L1 drops the words
+# seen once or twice, L2 smooths the rest. Chosen by leaving one sample article out
+# (benchmarks/claims.py): AUC 0.885 against 0.85 for c2 = 0.5 and 0.86 for L2 alone.
+SETTINGS = CrfSettings(c1=0.05, c2=0.1, max_iterations=100)
 
 
 @dataclass(slots=True)
@@ -115,23 +118,35 @@ def describe(
     *,
     registry: Membership | None = None,
     gazetteer: Membership | None = None,
+    names: Sequence[Suggestion] = (),
     extractor: ClaimFeatures | None = None,
 ) -> list[tuple[str, ...]]:
     """The features of each claim suggestion of one article; ``registry`` and ``gazetteer``
-    tell the kinds of their claimants (:mod:`desktop.learn.sources`). Pure: safe in a worker
-    thread."""
+    tell the kinds of their claimants (:mod:`desktop.learn.sources`), ``names`` the rules'
+    suggestions of the same article, whose person names found after a title or learnt in the
+    article mark a claimant as named (``ck:named``). Pure: safe in a worker thread."""
     if not claims:
         return []
     extractor = extractor or ClaimFeatures(text)
     found: list[tuple[str, Membership]] = [("gz", gazetteer or sources.gazetteer())]
     if registry is not None:
         found.append(("rg", registry))
+    persons = sorted(
+        (s.start, s.end)
+        for s in names
+        if s.kind == "entity" and s.label_key == "person" and s.rule in sources.RULE_NAMES
+    )
     kinds: dict[tuple[int, int], list[str]] = {}
     described = []
     for claim in claims:
         span = claim.claimant_span
         if span is not None and span not in kinds:
             kinds[span] = _kinds(text[span[0] : span[1]], found)
+            inside = persons[
+                bisect_left(persons, (span[0], -1)) : bisect_left(persons, (span[1], -1))
+            ]
+            if any(end <= span[1] for _, end in inside):
+                kinds[span].append("named")
         known = kinds[span] if span is not None else []
         described.append(extractor.features(claim.start, claim.end, span, known))
     return described
@@ -149,6 +164,7 @@ def _examples(
     rejected: set[tuple[int, int]],
     registry: Membership | None,
     gazetteer: Membership,
+    names: Sequence[Suggestion],
 ) -> tuple[list[tuple[tuple[str, ...], str]], int]:
     """The examples of one article, and how many of them are decisions."""
     extractor = ClaimFeatures(text)
@@ -177,6 +193,7 @@ def _examples(
         [c for c, _ in labelled],
         registry=registry,
         gazetteer=gazetteer,
+        names=names,
         extractor=extractor,
     )
     examples = [(features, label) for features, (_, label) in zip(described, labelled, strict=True)]
@@ -196,39 +213,7 @@ def train(project: Project, *, gazetteer: Membership | None = None) -> ClaimRepo
     report = ClaimReport()
     store = project.tagger
     activity = store.activity()
-    rows = project.entities.all_aliases()
-    matcher = AliasMatcher.from_registry(rows) if rows else None
-    # As for the entity tagger: in each article, the entities tagged only there are not "in
-    # the registry" (accepting a claim made its claimant), as on a new article they are not.
-    finder = sources.registry_source(rows, store.entity_documents())
-    found = gazetteer or sources.gazetteer()
-    claimed = set(store.claimed_documents())
-    accepted: dict[int, set[tuple[int, int]]] = {}
-    rejected: dict[int, set[tuple[int, int]]] = {}
-    for d in store.decisions():
-        chosen = accepted if d.decision == "accepted" else rejected
-        chosen.setdefault(d.document_id, set()).add((d.start, d.end))
-    examples: list[tuple[tuple[str, ...], str]] = []
-    for document_id in sorted(claimed | set(accepted) | set(rejected)):
-        text = project.documents.get(document_id).text
-        tags = store.claim_spans(document_id) if document_id in claimed else []
-        claims = [s for s in rule_suggestions(text, matcher) if s.kind == "claim"]
-        mine, decisions = _examples(
-            text,
-            claims,
-            tags,
-            accepted.get(document_id, set()),
-            rejected.get(document_id, set()),
-            None if finder is None else _hiding(finder, document_id),
-            found,
-        )
-        if not mine:
-            continue
-        report.articles += 1
-        report.decisions += decisions
-        examples.extend(mine)
-    report.positives = sum(1 for _, label in examples if label == TAKEN)
-    report.negatives = len(examples) - report.positives
+    found = examples(project, gazetteer=gazetteer, report=report)
     if report.positives < MIN_POSITIVES or report.negatives < MIN_NEGATIVES:
         report.reason = (
             f"Claims keep the rule's score until there are at least {MIN_POSITIVES} "
@@ -238,7 +223,7 @@ def train(project: Project, *, gazetteer: Membership | None = None) -> ClaimRepo
             store.forget(KIND)
         report.seconds = time.perf_counter() - began
         return report
-    model, attributes = train_classifier(examples, SETTINGS)
+    model, attributes = train_classifier(found, SETTINGS)
     report.seconds = time.perf_counter() - began
     counts = {**report.as_dict(), "activity": asdict(activity)}
     counts.pop("generation")
@@ -253,6 +238,58 @@ def train(project: Project, *, gazetteer: Membership | None = None) -> ClaimRepo
         kind=KIND,
     )
     return report
+
+
+def examples(
+    project: Project,
+    *,
+    gazetteer: Membership | None = None,
+    report: ClaimReport | None = None,
+) -> list[tuple[tuple[str, ...], str]]:
+    """The classifier's examples, ``(features, "claim" | "other")``, from the project's claim
+    tags and decisions; ``report`` gets the counts."""
+    report = report if report is not None else ClaimReport()
+    store = project.tagger
+    rows = project.entities.all_aliases()
+    matcher = AliasMatcher.from_registry(rows) if rows else None
+    # As for the entity tagger: in each article, the entities tagged or claiming only there
+    # are not "in the registry" (accepting a claim made its claimant a person), as on a new
+    # article they are not.
+    where = store.entity_documents()
+    for entity_id, documents in store.claimant_documents().items():
+        where.setdefault(entity_id, set()).update(documents)
+    finder = sources.registry_source(rows, where)
+    places = gazetteer or sources.gazetteer()
+    claimed = set(store.claimed_documents())
+    accepted: dict[int, set[tuple[int, int]]] = {}
+    rejected: dict[int, set[tuple[int, int]]] = {}
+    for d in store.decisions():
+        chosen = accepted if d.decision == "accepted" else rejected
+        chosen.setdefault(d.document_id, set()).add((d.start, d.end))
+    collected: list[tuple[tuple[str, ...], str]] = []
+    for document_id in sorted(claimed | set(accepted) | set(rejected)):
+        text = project.documents.get(document_id).text
+        tags = store.claim_spans(document_id) if document_id in claimed else []
+        found_here = rule_suggestions(text, matcher)
+        claims = [s for s in found_here if s.kind == "claim"]
+        mine, decisions = _examples(
+            text,
+            claims,
+            tags,
+            accepted.get(document_id, set()),
+            rejected.get(document_id, set()),
+            None if finder is None else _hiding(finder, document_id),
+            places,
+            found_here,
+        )
+        if not mine:
+            continue
+        report.articles += 1
+        report.decisions += decisions
+        collected.extend(mine)
+    report.positives = sum(1 for _, label in collected if label == TAKEN)
+    report.negatives = len(collected) - report.positives
+    return collected
 
 
 def _hiding(finder: Callable[[str, int | None], Iterable[Span]], document_id: int) -> Membership:
@@ -298,7 +335,7 @@ def rerank(
     claims = [s for s in found if s.kind == "claim"]
     if not claims:
         return list(found)
-    described = describe(text, claims, registry=registry, gazetteer=gazetteer)
+    described = describe(text, claims, registry=registry, gazetteer=gazetteer, names=found)
     classifier = Classifier(model.model)
     try:
         scores = {

@@ -242,3 +242,13 @@ class TaggerStore:
             [document_id],
         )
         return [(int(r[0]), int(r[1]), None if r[2] is None else str(r[2])) for r in rows]
+
+    def claimant_documents(self) -> dict[int, set[int]]:
+        """Entity id → the articles where a claim names it as its claimant."""
+        found: dict[int, set[int]] = {}
+        for entity, document in self._conn.execute(
+            "SELECT DISTINCT c.claimant_id, a.document_id FROM claims c "
+            "JOIN annotations a ON a.id = c.annotation_id WHERE c.claimant_id IS NOT NULL"
+        ):
+            found.setdefault(int(entity), set()).add(int(document))
+        return found

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.arabic import fold
 from desktop.core.suggest import Suggestion, suggest
 from desktop.core.suggest.claim_features import ClaimFeatures
 from desktop.core.text import make_draft
@@ -272,3 +273,34 @@ def test_a_classifier_for_other_features_is_ignored(project: Project) -> None:
         kind="claim",
     )
     assert claims.current_model(project) is None
+
+
+def test_a_claimant_the_rules_name_is_marked_named() -> None:
+    text = "وقال الوزير سمير خليل إن المفاوضات مستمرة .\nوقالت موسكو إن المفاوضات مستمرة ."
+    found = suggest(text, None, gazetteer=gazetteer())
+    person, city = (s for s in found if s.kind == "claim")
+    named, unnamed = claims.describe(text, [person, city], names=found)
+    assert "ck:named" in named and "ck:named" not in unnamed
+    assert "ck:gz:LOC-name" in unnamed and "ck:gz:LOC-name" not in named
+    # without the rules' names nothing is marked
+    assert "ck:named" not in claims.describe(text, [person])[0]
+
+
+def test_a_claimant_known_only_from_its_own_article_is_not_in_the_registry(
+    project: Project,
+) -> None:
+    """Accepting a claim makes its claimant a person of the registry; in that article's
+    examples it must not count as known, as a new article's claimants are not."""
+    ids = worked_project(project, articles=3)
+    claimants = project.tagger.claimant_documents()
+    assert claimants and all(docs <= set(ids) for docs in claimants.values())
+    names = {fold(name): entity for entity, _, name in project.entities.all_aliases()}
+    seen = {"one article": 0, "several": 0}
+    for features, label in claims.examples(project):
+        words = " ".join(f[3:] for f in features if f.startswith("cw:"))
+        if label != "claim" or words not in names:
+            continue
+        several = len(claimants[names[words]]) > 1
+        seen["several" if several else "one article"] += 1
+        assert ("ck:rg:person" in features) == several, words
+    assert seen["one article"] and seen["several"]
