@@ -295,10 +295,15 @@ def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
     store = project.tagger
     activity = store.activity()
     info = store.latest_info()
-    if info is None or _check(project, info.labels, info.features) is None:
-        info = store.latest_info(claim_learning.KIND)
-        if info is not None and info.features != claim_learning.FEATURES_VERSION:
-            info = None
+    claims = store.latest_info(claim_learning.KIND)
+    if info is not None and _check(project, info.labels, info.features) is None:
+        # The entity model no longer fits the labels (or the features): as with no model.
+        return activity.entity_tags > 0 and activity.entity_tags + activity.decisions >= every
+    if claims is not None and claims.features != claim_learning.FEATURES_VERSION:
+        # A classifier for other features: as with none.
+        return activity.claim_tags > 0 and activity.claim_tags + activity.decisions >= every
+    if info is None:
+        info = claims
     if info is None:
         tags = activity.entity_tags + activity.claim_tags
         return tags > 0 and tags + activity.decisions >= every

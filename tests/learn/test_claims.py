@@ -304,3 +304,37 @@ def test_a_claimant_known_only_from_its_own_article_is_not_in_the_registry(
         seen["several" if several else "one article"] += 1
         assert ("ck:rg:person" in features) == several, words
     assert seen["one article"] and seen["several"]
+
+
+def test_a_stale_model_of_either_kind_is_retrained(project: Project) -> None:
+    worked_project(project, articles=3)
+    tagger.train(project)
+    assert not tagger.should_retrain(project, every=10)
+    stored = project.tagger.latest("claim")
+    assert stored is not None
+    project.tagger.save(
+        trained_at="2026-01-01T00:00:00+00:00",
+        features=claims.FEATURES_VERSION + 1,
+        labels=[],
+        counts=stored.info.counts,
+        attributes=[],
+        model=stored.model,
+        kind="claim",
+    )
+    assert tagger.should_retrain(project, every=10)  # the classifier needs other features
+    tagger.train(project)
+    assert not tagger.should_retrain(project, every=10)
+    # an entity model whose label is gone is retrained even beside a fitting classifier
+    from tests.learn.test_tagger import article as names_article
+    from tests.learn.test_tagger import tag
+
+    text, spans = names_article(0)
+    tag(project, add(project, text, "names"), text, spans)
+    tagger.train(project)
+    assert project.tagger.latest() is not None
+    assert not tagger.should_retrain(project, every=10)
+    project.database.conn.execute(  # as if the model's Person label had been deleted
+        "UPDATE tagger_models SET labels = ? WHERE kind = 'entity'",
+        ['[[999, "person", "Person"]]'],
+    )
+    assert tagger.should_retrain(project, every=10)
