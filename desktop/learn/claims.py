@@ -44,6 +44,7 @@ from desktop.core.suggest.claim_features import ClaimFeatures
 from desktop.core.suggest.features import Membership
 from desktop.learn import sources
 from desktop.learn.crf import Classifier, CrfSettings, train_classifier
+from desktop.resources import gazetteer as shipped_gazetteer
 from desktop.store.db import utcnow
 from desktop.store.project import Project
 
@@ -260,6 +261,8 @@ def examples(
         where.setdefault(entity_id, set()).update(documents)
     finder = sources.registry_source(rows, where)
     places = gazetteer or sources.gazetteer()
+    # The rules as the window runs them (a place after a title is no person's name there).
+    shipped = shipped_gazetteer()
     claimed = set(store.claimed_documents())
     accepted: dict[int, set[tuple[int, int]]] = {}
     rejected: dict[int, set[tuple[int, int]]] = {}
@@ -270,7 +273,7 @@ def examples(
     for document_id in sorted(claimed | set(accepted) | set(rejected)):
         text = project.documents.get(document_id).text
         tags = store.claim_spans(document_id) if document_id in claimed else []
-        found_here = rule_suggestions(text, matcher)
+        found_here = rule_suggestions(text, matcher, gazetteer=shipped)
         claims = [s for s in found_here if s.kind == "claim"]
         mine, decisions = _examples(
             text,
