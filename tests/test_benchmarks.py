@@ -22,6 +22,7 @@ RUNS = {
     "export_kills": (["--kills", "3", "--articles", "5"], "partial files:"),
     "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
     "gazetteer_eval": (["--limit", "3"], "gazetteer entries:"),
+    "claims": (["--articles", "3", "--thresholds", "0.6"], "train time: entity tagger"),
     "integrity": (["--articles", "30", "--runs", "1"], "integrity_check:"),
     "hostile": (
         ["--quick", "--only", "docx_zip_bomb.docx", "html_xxe.html", "--overhead", "3"],

@@ -3692,6 +3692,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>الاقتراحات غير متاحة: {error}</translation>
     </message>
     <message>
+        <source>Suggested {label} — claimant: {claimant}, learnt from your claims ({score}% sure) (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
         <source>Suggested {label}, learnt from your tags ({score}% sure) (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label}، مُتعلَّم من وسومك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
     </message>

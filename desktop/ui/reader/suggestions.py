@@ -2,7 +2,8 @@
 places and organisations from the gazetteer, claim sentences with their claimant, and the
 entities the project's model (trained on the analyst's tags, ``desktop.learn``) finds, drawn
 with a dashed underline. Where the model and a rule offer overlapping names, the higher score
-stays.
+stays; the claim classifier (trained on the analyst's claims) scores the claims, and leaves
+out those below the threshold.
 
 Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
 step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
@@ -261,6 +262,15 @@ class SuggestionController(QObject):
         if suggestion is None:
             return None
         kind = self._label_name(suggestion.label_key)
+        if suggestion.source == "model" and suggestion.claimant:
+            return self.tr(
+                "Suggested {label} — claimant: {claimant}, learnt from your claims "
+                "({score}% sure) (Enter accepts, Delete rejects)"
+            ).format(
+                label=kind,
+                claimant=isolate_short(suggestion.claimant, 40),
+                score=round(suggestion.score * 100),
+            )
         if suggestion.source == "model":
             return self.tr(
                 "Suggested {label}, learnt from your tags ({score}% sure) "
