@@ -102,7 +102,8 @@ class ExchangeSummary:
 
 
 def count_lost(lost: Counter[str]) -> tuple[str, ...]:
-    return tuple(f"{what} ({count})" for what, count in lost.items() if count)
+    """What an export could not carry, one sentence per kind of thing."""
+    return tuple(f"Not carried: {what} ({count})." for what, count in lost.items() if count)
 
 
 # --- import --------------------------------------------------------------------------------
@@ -465,3 +466,34 @@ def write_zip(target: Path, members: Iterable[tuple[str, bytes]]) -> None:
 def reject_unexpected(error: Exception, name: str, what: str) -> HamishError:
     """An error from a parser that is not ours, as a rejection naming the file."""
     return ImportRejected(f"{name} is not a {what} file that Hamish can read ({error}).")
+
+
+# --- which exchange format a path holds ----------------------------------------------------
+def exchange_format(path: Path) -> str | None:
+    """``"xmi"`` or ``"brat"`` when ``path`` is a file of those formats Hamish imports
+    (``.xmi``; a ``.zip`` holding ``.xmi`` or ``.ann`` files; a folder with
+    ``annotation.conf`` or ``.ann`` files at its top), else ``None`` (an ordinary article or
+    folder of articles). Only the zip's list of names is read."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        try:
+            names = [child.name for child in path.iterdir()]
+        except OSError:
+            return None
+        if "annotation.conf" in names or any(n.endswith(".ann") for n in names):
+            return "brat"
+        return None
+    if suffix == ".xmi":
+        return "xmi"
+    if suffix != ".zip":
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()[:MEMBERS]
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    if any(n.lower().endswith(".xmi") for n in names):
+        return "xmi"
+    if any(n.endswith((".ann", "annotation.conf")) for n in names):
+        return "brat"
+    return None
