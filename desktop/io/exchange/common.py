@@ -405,12 +405,14 @@ def import_articles(
 
 # --- zip archives --------------------------------------------------------------------------
 def read_zip(
-    data: bytes, name: str, keep: Callable[[str], bool], limit: int = UNPACKED_BYTES
+    data: bytes, name: str, keep: Callable[[str], bool], limit: int | None = None
 ) -> dict[str, bytes]:
     """The members of the zip ``data`` that ``keep`` accepts, read in pieces within ``limit``
     bytes in all, whatever the zip declares. Nothing is written to disk, so a member named
     ``../../x`` is only a name. A name listed twice, a compression other than stored or
-    deflate, too many members, damaged data or too much of it: ``ImportRejected``."""
+    deflate, too many members, damaged data or too much of it: ``ImportRejected``.
+    ``limit`` defaults to :data:`UNPACKED_BYTES`."""
+    limit = UNPACKED_BYTES if limit is None else limit
     budget = UnpackBudget(limit)
     found: dict[str, bytes] = {}
     try:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -220,9 +221,11 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
     from cassis import load_cas_from_xmi
 
     try:
-        cas = load_cas_from_xmi(text, typesystem=types, lenient=True)
+        with warnings.catch_warnings():  # offsets outside the text: refused below, by name
+            warnings.simplefilter("ignore")
+            cas = load_cas_from_xmi(text, typesystem=types, lenient=True)
         sofa = cas.sofa_string or ""
-        found = list(cas.select_all())
+        found = list(cas.select_all_annotations())
     except HamishError:
         raise
     except Exception as error:  # a hostile file may break the parser anywhere
