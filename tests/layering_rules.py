@@ -77,6 +77,7 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),
     ("desktop.ops", "ops"),
+    ("desktop.ops.exchange", "ops"),  # XMI and brat imports as one undoable step
     ("desktop.ops.*", "ops"),
     ("desktop.settings", "ui"),  # imports PySide6.QtCore (QSettings): usable from ui and up
     ("desktop.ui", "ui"),

@@ -92,6 +92,42 @@
         <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
     </message>
     <message>
+        <source>UIMA CAS &amp;XMI for INCEpTION…</source>
+        <translation>UIMA CAS &amp;XMI لبرنامج INCEpTION…</translation>
+    </message>
+    <message>
+        <source>Entity tags and claims as UIMA CAS XMI, for INCEpTION</source>
+        <translation>وسوم الكيانات والادعاءات بصيغة UIMA CAS XMI لبرنامج INCEpTION</translation>
+    </message>
+    <message>
+        <source>&amp;brat Standoff…</source>
+        <translation>ملفات &amp;brat المنفصلة…</translation>
+    </message>
+    <message>
+        <source>Tags, notes and claim links as brat standoff files</source>
+        <translation>الوسوم والملاحظات وروابط الادعاءات في ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO for &amp;NER Training…</source>
+        <translation>CoNLL / BIO لتدريب &amp;نماذج الكيانات…</translation>
+    </message>
+    <message>
+        <source>Entity tags word by word, to train other tools</source>
+        <translation>وسوم الكيانات كلمةً كلمة، لتدريب أدوات أخرى</translation>
+    </message>
+    <message>
+        <source>UIMA CAS &amp;XMI (INCEpTION)…</source>
+        <translation>UIMA CAS &amp;XMI (من INCEpTION)…</translation>
+    </message>
+    <message>
+        <source>Articles and tags from an INCEpTION export</source>
+        <translation>مقالات ووسوم من ملف صدّره INCEpTION</translation>
+    </message>
+    <message>
+        <source>Articles and tags from a zip of brat .txt and .ann files</source>
+        <translation>مقالات ووسوم من أرشيف zip لملفات brat ‎.txt و‎.ann</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>النسخ الاحتياطية…</translation>
     </message>
@@ -2550,6 +2586,30 @@
         <translation>JSON هامش (*.json)</translation>
     </message>
     <message>
+        <source>Export UIMA CAS XMI (INCEpTION)</source>
+        <translation>تصدير UIMA CAS XMI (لبرنامج INCEpTION)</translation>
+    </message>
+    <message>
+        <source>Zip of XMI files (*.zip)</source>
+        <translation>أرشيف zip لملفات XMI (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export brat Standoff</source>
+        <translation>تصدير ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export CoNLL / BIO</source>
+        <translation>تصدير CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>CoNLL files (*.conll)</source>
+        <translation>ملفات CoNLL (*.conll)</translation>
+    </message>
+    <message>
         <source>Wrote {file}: {counts}.</source>
         <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
@@ -2677,6 +2737,48 @@
     <message>
         <source>Import Folder</source>
         <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Import UIMA CAS XMI</source>
+        <translation>استيراد UIMA CAS XMI</translation>
+    </message>
+    <message>
+        <source>Import brat</source>
+        <translation>استيراد brat</translation>
+    </message>
+    <message>
+        <source>INCEpTION exports (*.zip *.xmi)</source>
+        <translation>ملفات صدّرها INCEpTION (*.zip *.xmi)</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>جارٍ استيراد {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %n article(s)</source>
+        <translation>
+            <numerusform>استُورد {file}: لا مقالات</numerusform>
+            <numerusform>استُورد {file}: مقال واحد</numerusform>
+            <numerusform>استُورد {file}: مقالان</numerusform>
+            <numerusform>استُورد {file}: %n مقالات</numerusform>
+            <numerusform>استُورد {file}: %n مقالاً</numerusform>
+            <numerusform>استُورد {file}: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project, skipped.</source>
+        <translation>
+            <numerusform>لا شيء موجود سلفاً في المشروع.</numerusform>
+            <numerusform>مقال واحد موجود سلفاً في المشروع، تُرك.</numerusform>
+            <numerusform>مقالان موجودان سلفاً في المشروع، تُركا.</numerusform>
+            <numerusform>%n مقالات موجودة سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقالاً موجوداً سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقال موجود سلفاً في المشروع، تُركت.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Importing… (%n more queued)</source>
@@ -3042,6 +3144,10 @@
     <message>
         <source>Interface &amp;Language</source>
         <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Import Annotations</source>
+        <translation>ا&amp;ستيراد تعليقات</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>
