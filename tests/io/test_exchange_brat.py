@@ -230,3 +230,14 @@ def test_note_escapes_are_one_line_and_come_back(note: str) -> None:
     line = escape(note)
     assert "\n" not in line and "\t" not in line
     assert unescape(line) == note.replace("\t", " ")
+
+
+def test_too_many_tags_are_refused_while_reading(
+    target: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.io.exchange.brat.SPANS", 10)
+    ann = "".join(f"T{n}\tPER 0 2\tنص\n" for n in range(11))
+    folder = _brat(tmp_path / "brat", {"a.txt": "نص".encode(), "a.ann": ann.encode()})
+    with pytest.raises(ImportRejected, match="holds more than 10 tags"):
+        import_brat(target, folder)
+    assert _count(target) == 0

@@ -225,3 +225,14 @@ def test_reading_the_zip_lists_nothing_it_did_not_read() -> None:
         archive.writestr("a.xmi", b"y")  # the same name twice
     with pytest.raises(ImportRejected, match=r"lists a\.xmi twice"):
         common.read_zip(data.getvalue(), "dup.zip", lambda name: True)
+
+
+def test_too_many_elements_are_refused_before_cassis_parses_them(
+    target: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.io.exchange.xmi.SPANS", 10)
+    elements = "".join(f'<x:A xmi:id="{n}"/>' for n in range(11))
+    path = _zip(tmp_path / "many.zip", {"a.xmi": f"<xmi:XMI>{elements}</xmi:XMI>".encode()})
+    with pytest.raises(ImportRejected, match="holds more than 10 tags"):
+        import_xmi(target, path)
+    assert _count(target) == 0

@@ -41,6 +41,7 @@ from desktop.io.exchange.common import (
     ARCHIVE_BYTES,
     LINK_KINDS,
     MEMBERS,
+    SPANS,
     UNPACKED_BYTES,
     ExchangeImport,
     ExchangeSummary,
@@ -325,6 +326,11 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
                 continue
             spans[ident] = len(article.spans)
             article.spans.append(ForeignSpan(start, end, label))
+            if len(article.spans) > SPANS:  # before a hostile file's lines fill the memory
+                raise ImportRejected(
+                    f"{name} holds more than {SPANS:,} tags; Hamish imports up to "
+                    f"{SPANS:,} at a time."
+                )
         elif ident[:1] in ("#", "N", "A", "M", "R"):
             pending.append((number, ident, parts))
         elif ident.startswith("E"):
