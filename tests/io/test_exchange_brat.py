@@ -241,3 +241,14 @@ def test_too_many_tags_are_refused_while_reading(
     with pytest.raises(ImportRejected, match="holds more than 10 tags"):
         import_brat(target, folder)
     assert _count(target) == 0
+
+
+def test_a_member_name_with_control_characters_is_kept_escaped(
+    target: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "names.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a\x1b]0;x\x07.txt", "نص للتجربة".encode())
+    result = import_brat(target, path)
+    document = target.documents.get(result.report.ids["documents"][1])
+    assert "\x1b" not in document.origin and "\\x1b" in document.origin

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.controls import for_terminal
 from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import ENTITY_TYPES
 from desktop.core.spans import context
@@ -272,7 +273,7 @@ def build_import(
                 "published": article.published,
                 "language": draft.language,
                 "direction": draft.direction,
-                "origin": article.name,
+                "origin": for_terminal(article.name),  # a member's name may hold ESC
                 "imported_at": now,
                 "modified_at": now,
                 "import_notes": draft.import_notes,
