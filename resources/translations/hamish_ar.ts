@@ -92,6 +92,42 @@
         <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
     </message>
     <message>
+        <source>UIMA CAS &amp;XMI for INCEpTION…</source>
+        <translation>UIMA CAS &amp;XMI لبرنامج INCEpTION…</translation>
+    </message>
+    <message>
+        <source>Entity tags and claims as UIMA CAS XMI, for INCEpTION</source>
+        <translation>وسوم الكيانات والادعاءات بصيغة UIMA CAS XMI لبرنامج INCEpTION</translation>
+    </message>
+    <message>
+        <source>&amp;brat Standoff…</source>
+        <translation>ملفات &amp;brat المنفصلة…</translation>
+    </message>
+    <message>
+        <source>Tags, notes and claim links as brat standoff files</source>
+        <translation>الوسوم والملاحظات وروابط الادعاءات في ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO for &amp;NER Training…</source>
+        <translation>CoNLL / BIO لتدريب &amp;نماذج الكيانات…</translation>
+    </message>
+    <message>
+        <source>Entity tags word by word, to train other tools</source>
+        <translation>وسوم الكيانات كلمةً كلمة، لتدريب أدوات أخرى</translation>
+    </message>
+    <message>
+        <source>UIMA CAS &amp;XMI (INCEpTION)…</source>
+        <translation>UIMA CAS &amp;XMI (من INCEpTION)…</translation>
+    </message>
+    <message>
+        <source>Articles and tags from an INCEpTION export</source>
+        <translation>مقالات ووسوم من ملف صدّره INCEpTION</translation>
+    </message>
+    <message>
+        <source>Articles and tags from a zip of brat .txt and .ann files</source>
+        <translation>مقالات ووسوم من أرشيف zip لملفات brat ‎.txt و‎.ann</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>النسخ الاحتياطية…</translation>
     </message>
@@ -2123,6 +2159,242 @@
         <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
     </message>
     <message>
+        <source>{name} holds no article to import; nothing was imported.</source>
+        <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported: its text is damaged.</source>
+        <translation>تعذّر استيراد {name}: نصه تالف.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {count} tags; Hamish imports up to {limit} at a time.</source>
+        <translation>يحتوي {name} على أكثر من {count} وسم؛ يستورد هامش حتى {limit} وسم في المرة الواحدة.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {count} files; Hamish imports up to {limit} at a time.</source>
+        <translation>يحتوي {name} على أكثر من {count} ملف؛ يستورد هامش حتى {limit} ملف في المرة الواحدة.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {size} MB of brat files; import it in parts.</source>
+        <translation>يحتوي {name} على أكثر من {size} ميغابايت من ملفات brat؛ استورده على أجزاء.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; Hamish imports archives of up to {limit}.</source>
+        <translation>يحتوي {name} على {count} ملف؛ يستورد هامش الأرشيفات التي تضم حتى {limit} ملف.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {size} MB; nothing was imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك الضغط {size} ميغابايت؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable zip archive ({detail}).</source>
+        <translation>{name} ليس أرشيف zip قابلاً للقراءة ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} lists {member} twice; nothing was imported.</source>
+        <translation>يذكر {name} الملف {member} مرتين؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: {member} uses a compression Hamish does not read (only stored and deflate); nothing was imported.</source>
+        <translation>{name}: يستخدم {member} طريقة ضغط لا يقرؤها هامش (يقرأ غير المضغوط وdeflate فقط)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The label {name} has another kind in this project; its tags were imported as {key}.</source>
+        <translation>للتصنيف {name} نوع آخر في هذا المشروع؛ استُوردت وسومه باسم {key}.</translation>
+    </message>
+    <message>
+        <source>Left out: {detail} ({count}).</source>
+        <translation>لم يُستورد: {detail} ({count}).</translation>
+    </message>
+    <message>
+        <source>Not carried: {detail} ({count}).</source>
+        <translation>لم يُصدَّر: {detail} ({count}).</translation>
+    </message>
+    <message>
+        <source>annotations of type {name}</source>
+        <translation>تعليقات من النوع {name}</translation>
+    </message>
+    <message>
+        <source>{name} declares a document type or entities, which UIMA XMI never needs; nothing was imported.</source>
+        <translation>يعرّف {name} نوع مستند أو كيانات XML، وهو ما لا يحتاجه UIMA XMI أبداً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 XML (invalid byte at position {position}); nothing was imported.</source>
+        <translation>{name} ليس ملف XML بترميز UTF-8 (بايت غير صالح في الموضع {position})؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing was imported.</source>
+        <translation>{name}: يغطي تعليق من النوع {type} المدى {start}–{end}، خارج النص المؤلف من {count} حرفاً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds no .xmi file; nothing was imported.</source>
+        <translation>لا يحتوي {name} على أي ملف ‎.xmi؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a UIMA type system file that Hamish can read ({detail}).</source>
+        <translation>{name} ليس ملف نظام أنواع UIMA يستطيع هامش قراءته ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is not a UIMA CAS XMI file that Hamish can read ({detail}).</source>
+        <translation>{name} ليس ملف UIMA CAS XMI يستطيع هامش قراءته ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name}, line {number}: {detail}; nothing was imported.</source>
+        <translation>{name}، السطر {number}: {detail}؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>the offsets {value} are not whole numbers</source>
+        <translation>المواضع {value} ليست أعداداً صحيحة</translation>
+    </message>
+    <message>
+        <source>the offsets {value} do not fit {name}, which has {count} characters (brat counts code points)</source>
+        <translation>المواضع {value} لا تقع داخل {name} الذي يضم {count} حرفاً (يعدّ brat نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{id} covers “{quote}” in the text, not “{written}” (brat counts code points)</source>
+        <translation>يغطي {id} في النص «{quote}» لا «{written}» (يعدّ brat نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{id} is not a brat annotation id</source>
+        <translation>{id} ليس معرّف تعليق في brat</translation>
+    </message>
+    <message>
+        <source>{id} needs a type and the annotation it is about</source>
+        <translation>يحتاج {id} إلى نوع وإلى التعليق الذي يخصه</translation>
+    </message>
+    <message>
+        <source>article titles and metadata</source>
+        <translation>عناوين المقالات وبياناتها الوصفية</translation>
+    </message>
+    <message>
+        <source>claim dates (claimed on)</source>
+        <translation>تواريخ الادعاءات (تاريخ الإدلاء)</translation>
+    </message>
+    <message>
+        <source>claim details on tags whose label is not a claim label</source>
+        <translation>تفاصيل ادعاءات على وسوم ليس تصنيفها تصنيف ادعاء</translation>
+    </message>
+    <message>
+        <source>claim links between tags that are not claims</source>
+        <translation>روابط ادعاءات بين وسوم ليست ادعاءات</translation>
+    </message>
+    <message>
+        <source>claim stances, statuses or gradings Hamish does not know</source>
+        <translation>مواقف أو حالات أو تقييمات ادعاءات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>claimants and subjects not tagged in the claim&apos;s article</source>
+        <translation>أصحاب ادعاءات وموضوعات غير موسومة في مقال الادعاء</translation>
+    </message>
+    <message>
+        <source>entities linked to claim tags</source>
+        <translation>كيانات مرتبطة بوسوم الادعاءات</translation>
+    </message>
+    <message>
+        <source>entity links on tags that are not entity tags</source>
+        <translation>روابط كيانات على وسوم ليست وسوم كيانات</translation>
+    </message>
+    <message>
+        <source>label names and colours</source>
+        <translation>أسماء التصنيفات وألوانها</translation>
+    </message>
+    <message>
+        <source>links between claims of different articles</source>
+        <translation>روابط بين ادعاءات من مقالات مختلفة</translation>
+    </message>
+    <message>
+        <source>links between claims</source>
+        <translation>روابط بين الادعاءات</translation>
+    </message>
+    <message>
+        <source>nested or overlapping tags (BIO holds one tag per token)</source>
+        <translation>وسوم متداخلة أو متشابكة (يحمل BIO وسماً واحداً لكل كلمة)</translation>
+    </message>
+    <message>
+        <source>notes on articles and on the project</source>
+        <translation>ملاحظات على المقالات وعلى المشروع</translation>
+    </message>
+    <message>
+        <source>notes on tags other than claims</source>
+        <translation>ملاحظات على وسوم غير الادعاءات</translation>
+    </message>
+    <message>
+        <source>tags across a sentence end (read as two)</source>
+        <translation>وسوم تتخطى نهاية جملة (تُقرأ وسمين)</translation>
+    </message>
+    <message>
+        <source>tags of other kinds (claims, notes, spans)</source>
+        <translation>وسوم من أنواع أخرى (ادعاءات، ملاحظات، مقاطع)</translation>
+    </message>
+    <message>
+        <source>tags that cover no text</source>
+        <translation>وسوم لا تغطي أي نص</translation>
+    </message>
+    <message>
+        <source>tags whose text has changed (orphaned)</source>
+        <translation>وسوم تغيّر نصها (يتيمة)</translation>
+    </message>
+    <message>
+        <source>tags widened to whole tokens</source>
+        <translation>وسوم وُسّعت لتشمل كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>web addresses that are not http or https</source>
+        <translation>عناوين ويب لا تبدأ بـ http أو https</translation>
+    </message>
+    <message>
+        <source>.ann files without their .txt</source>
+        <translation>ملفات ‎.ann بلا ملف ‎.txt المقابل</translation>
+    </message>
+    <message>
+        <source>empty texts</source>
+        <translation>نصوص فارغة</translation>
+    </message>
+    <message>
+        <source>attributes Hamish does not know</source>
+        <translation>سمات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>claim gradings Hamish does not know</source>
+        <translation>تقييمات ادعاءات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>comments other than AnnotatorNotes</source>
+        <translation>تعليقات غير AnnotatorNotes</translation>
+    </message>
+    <message>
+        <source>discontinuous tags</source>
+        <translation>وسوم متقطعة</translation>
+    </message>
+    <message>
+        <source>equivalence sets</source>
+        <translation>مجموعات تكافؤ</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>أحداث</translation>
+    </message>
+    <message>
+        <source>notes, references and attributes of tags that were left out</source>
+        <translation>ملاحظات وإحالات وسمات لوسوم لم تُستورد</translation>
+    </message>
+    <message>
+        <source>relations Hamish does not know</source>
+        <translation>علاقات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>relations of tags that were left out</source>
+        <translation>علاقات لوسوم لم تُستورد</translation>
+    </message>
+    <message>
+        <source>tags without offsets</source>
+        <translation>وسوم بلا مواضع</translation>
+    </message>
+    <message>
+        <source>a text-bound annotation needs a type and offsets</source>
+        <translation>يحتاج التعليق المرتبط بالنص إلى نوع ومواضع</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>
@@ -2314,6 +2586,30 @@
         <translation>JSON هامش (*.json)</translation>
     </message>
     <message>
+        <source>Export UIMA CAS XMI (INCEpTION)</source>
+        <translation>تصدير UIMA CAS XMI (لبرنامج INCEpTION)</translation>
+    </message>
+    <message>
+        <source>Zip of XMI files (*.zip)</source>
+        <translation>أرشيف zip لملفات XMI (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export brat Standoff</source>
+        <translation>تصدير ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export CoNLL / BIO</source>
+        <translation>تصدير CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>CoNLL files (*.conll)</source>
+        <translation>ملفات CoNLL (*.conll)</translation>
+    </message>
+    <message>
         <source>Wrote {file}: {counts}.</source>
         <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
@@ -2441,6 +2737,48 @@
     <message>
         <source>Import Folder</source>
         <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Import UIMA CAS XMI</source>
+        <translation>استيراد UIMA CAS XMI</translation>
+    </message>
+    <message>
+        <source>Import brat</source>
+        <translation>استيراد brat</translation>
+    </message>
+    <message>
+        <source>INCEpTION exports (*.zip *.xmi)</source>
+        <translation>ملفات صدّرها INCEpTION (*.zip *.xmi)</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>جارٍ استيراد {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %n article(s)</source>
+        <translation>
+            <numerusform>استُورد {file}: لا مقالات</numerusform>
+            <numerusform>استُورد {file}: مقال واحد</numerusform>
+            <numerusform>استُورد {file}: مقالان</numerusform>
+            <numerusform>استُورد {file}: %n مقالات</numerusform>
+            <numerusform>استُورد {file}: %n مقالاً</numerusform>
+            <numerusform>استُورد {file}: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project, skipped.</source>
+        <translation>
+            <numerusform>لا شيء موجود سلفاً في المشروع.</numerusform>
+            <numerusform>مقال واحد موجود سلفاً في المشروع، تُرك.</numerusform>
+            <numerusform>مقالان موجودان سلفاً في المشروع، تُركا.</numerusform>
+            <numerusform>%n مقالات موجودة سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقالاً موجوداً سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقال موجود سلفاً في المشروع، تُركت.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Importing… (%n more queued)</source>
@@ -2806,6 +3144,10 @@
     <message>
         <source>Interface &amp;Language</source>
         <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>&amp;Import Annotations</source>
+        <translation>ا&amp;ستيراد تعليقات</translation>
     </message>
     <message>
         <source>&amp;Undo {edit}</source>

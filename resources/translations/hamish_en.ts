@@ -176,6 +176,20 @@
     <context>
         <name>ImportController</name>
         <message numerus="yes">
+            <source>Imported {file}: %n article(s)</source>
+            <translation>
+                <numerusform>Imported {file}: %n article</numerusform>
+                <numerusform>Imported {file}: %n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already in the project, skipped.</source>
+            <translation>
+                <numerusform>%n already in the project, skipped.</numerusform>
+                <numerusform>%n already in the project, skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Importing… (%n more queued)</source>
             <translation>
                 <numerusform>Importing… (%n more queued)</numerusform>

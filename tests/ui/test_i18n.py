@@ -48,6 +48,8 @@ ALLOWED = {
     "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
     "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
     "hamish", "bin",
+    # Names of other tools and their formats (File → Export / Import Annotations, issue 17).
+    "UIMA", "CAS", "XMI", "INCEpTION", "brat", "CoNLL", "BIO", "zip", "ann",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 

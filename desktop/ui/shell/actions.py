@@ -29,6 +29,11 @@ class ActionId(Enum):
     EXPORT_ANNOTATIONS_CSV = auto()
     EXPORT_CLAIMS_CSV = auto()
     EXPORT_JSON = auto()
+    EXPORT_XMI = auto()
+    EXPORT_BRAT = auto()
+    EXPORT_CONLL = auto()
+    IMPORT_XMI = auto()
+    IMPORT_BRAT = auto()
     BACKUPS = auto()
     QUIT = auto()
     ZOOM_IN = auto()
@@ -146,6 +151,36 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.code-json",
         (),
         QT_TRANSLATE_NOOP("Actions", "The whole project as Hamish JSON"),
+    ),
+    ActionId.EXPORT_XMI: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "UIMA CAS &XMI for INCEpTION…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Entity tags and claims as UIMA CAS XMI, for INCEpTION"),
+    ),
+    ActionId.EXPORT_BRAT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&brat Standoff…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Tags, notes and claim links as brat standoff files"),
+    ),
+    ActionId.EXPORT_CONLL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "CoNLL / BIO for &NER Training…"),
+        "mdi6.format-list-bulleted",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Entity tags word by word, to train other tools"),
+    ),
+    ActionId.IMPORT_XMI: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "UIMA CAS &XMI (INCEpTION)…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Articles and tags from an INCEpTION export"),
+    ),
+    ActionId.IMPORT_BRAT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&brat Standoff…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Articles and tags from a zip of brat .txt and .ann files"),
     ),
     ActionId.BACKUPS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),
@@ -361,6 +396,8 @@ EDITING = frozenset(
     {
         ActionId.IMPORT_FILES,
         ActionId.IMPORT_FOLDER,
+        ActionId.IMPORT_XMI,
+        ActionId.IMPORT_BRAT,
         ActionId.NEW_FROM_CLIPBOARD,
         ActionId.EDIT_METADATA,
         ActionId.DELETE_ARTICLE,
