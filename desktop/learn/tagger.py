@@ -72,6 +72,7 @@ __all__ = [
     "gather",
     "judge",
     "limit",
+    "refused",
     "should_retrain",
     "suggest",
     "suggest_in",
@@ -375,6 +376,13 @@ def _refused(project: Project) -> frozenset[tuple[str, str, str]]:
         if context is not None:
             found.add(context)
     return frozenset(found)
+
+
+def refused(project: Project) -> frozenset[tuple[str, str, str]]:
+    """Every rejected suggestion of the project as (its folded text, the folded word before,
+    the folded word after): what must not be offered again in the same context, by any
+    source (``desktop.learn.pending``)."""
+    return _refused(project)
 
 
 def gather(project: Project, document_id: int, *, model: Model | None = None) -> Inputs | None:
