@@ -88,7 +88,9 @@ def read(
     learnt = None
     if with_model:
         try:
-            learnt = tagger.gather(project, document_id, model=model)
+            learnt = tagger.gather(
+                project, document_id, model=model, registry=aliases, refused=refused
+            )
         except HamishError:
             learnt = None  # a model that cannot be read: the rules still suggest
     tagged = sorted((a.start, a.end) for a in project.annotations.for_document(document_id))

@@ -385,17 +385,26 @@ def refused(project: Project) -> frozenset[tuple[str, str, str]]:
     return _refused(project)
 
 
-def gather(project: Project, document_id: int, *, model: Model | None = None) -> Inputs | None:
-    """Read what suggesting in one article needs; ``None`` without a usable model."""
+def gather(
+    project: Project,
+    document_id: int,
+    *,
+    model: Model | None = None,
+    registry: Sequence[tuple[int, str, str]] | None = None,
+    refused: frozenset[tuple[str, str, str]] | None = None,
+) -> Inputs | None:
+    """Read what suggesting in one article needs; ``None`` without a usable model. The
+    ``registry`` (``all_aliases``) and ``refused`` are the project's: a caller going through
+    many articles reads them once and passes them."""
     model = model or current_model(project)
     if model is None:
         return None
     return Inputs(
         model,
-        tuple(project.entities.all_aliases()),
+        tuple(project.entities.all_aliases() if registry is None else registry),
         tuple((s, e) for s, e, _ in project.tagger.entity_spans(document_id)),
         frozenset((s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")),
-        _refused(project),
+        _refused(project) if refused is None else refused,
     )
 
 
