@@ -89,7 +89,7 @@ def test_the_review_queue_tabs_with_the_annotations_and_leaves_the_article_half(
     body = dock.widget()
     for widget in (dock.threshold, dock.legend, dock.labels, dock.sources, dock.filter):
         right = widget.mapTo(body, widget.rect().topRight()).x()
-        assert 0 <= widget.mapTo(body, widget.rect().topLeft()).x() and right <= body.width()
+        assert widget.mapTo(body, widget.rect().topLeft()).x() >= 0 and right <= body.width()
     window.close()
 
 
