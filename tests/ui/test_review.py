@@ -244,8 +244,9 @@ def test_the_threshold_hides_the_less_sure_rows_at_once_and_the_reader_follows(
         pass
     assert window.prefs.get(settings.SUGGESTION_THRESHOLD) == pytest.approx(0.95)
     qtbot.waitUntil(
-        lambda: bool(suggestions.items)
-        and all(s.score >= 0.85 for s in suggestions.items.values()),
+        lambda: (
+            bool(suggestions.items) and all(s.score >= 0.85 for s in suggestions.items.values())
+        ),
         timeout=WAIT,
     )
     _settled(window, qtbot)
