@@ -3600,10 +3600,6 @@ MIT licence.</source>
         <translation>إخفاء الاقتراحات الأقل ثقة (في القارئ أيضاً)</translation>
     </message>
     <message>
-        <source>What the dashed lines and scores mean</source>
-        <translation>معنى الخطوط المتقطعة ونِسَب الثقة</translation>
-    </message>
-    <message>
         <source>Show one label&apos;s suggestions</source>
         <translation>إظهار اقتراحات وسم واحد</translation>
     </message>
@@ -3621,7 +3617,7 @@ MIT licence.</source>
     </message>
     <message>
         <source>Enter or A accepts, Delete or R rejects, Space shows it in the article.</source>
-        <translation>Enter أو A للقبول، Delete أو R للرفض، Space لعرضه في المقال.</translation>
+        <translation>للقبول: Enter أو A، وللرفض: Delete أو R، ولعرضه في المقال: Space.</translation>
     </message>
     <message>
         <source>{score} %</source>

@@ -28,6 +28,7 @@ from desktop.ui.review.dock import ReviewDock
 from desktop.ui.review.engine import Pending, ReviewEngine
 from desktop.ui.review.legend import LegendDialog
 from desktop.ui.review.model import ROW_ROLE, SCORE, ReviewFilter, ReviewModel
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import isolate_short
 
@@ -73,7 +74,8 @@ class ReviewController(QObject):
         dock.visibilityChanged.connect(engine.set_active)
         dock.filters_changed.connect(self._filter)
         dock.threshold_changed.connect(self._threshold_moved)
-        dock.legend_requested.connect(self.show_legend)
+        # The window's Help → Suggestion Legend: its icon follows the theme with the others.
+        dock.legend.setDefaultAction(api.actions[ActionId.SUGGESTION_LEGEND])
         dock.view.accept_requested.connect(self.accept)
         dock.view.reject_requested.connect(self.reject)
         dock.view.open_requested.connect(self.show_current)

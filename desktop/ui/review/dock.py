@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT
 from desktop.ui.widgets.html_delegate import HtmlDelegate
-from desktop.ui.widgets.icons import icon
 
 ACCEPT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A})
 REJECT_KEYS = frozenset({Qt.Key.Key_Delete, Qt.Key.Key_R})
@@ -80,7 +79,6 @@ class ReviewView(QTableView):
 class ReviewDock(QDockWidget):
     filters_changed = Signal()
     threshold_changed = Signal(int)  # percent
-    legend_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Review Queue"), parent)
@@ -107,9 +105,7 @@ class ReviewDock(QDockWidget):
         self.threshold_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %") + 4)
         self.legend = QToolButton(body)
         self.legend.setObjectName("review_legend")
-        self.legend.setIcon(icon("mdi6.help-circle-outline"))
-        self.legend.setToolTip(self.tr("What the dashed lines and scores mean"))
-        self.legend.setAutoRaise(True)
+        self.legend.setAutoRaise(True)  # the legend's action is set by the controller
         grid.addWidget(self.threshold_label, 0, 0)
         grid.addWidget(self.threshold, 0, 1, 1, 2)
         grid.addWidget(self.threshold_value, 0, 3)
@@ -161,7 +157,7 @@ class ReviewDock(QDockWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setItemDelegateForColumn(CONTEXT, HtmlDelegate(self.view))  # the words bold
         layout.addWidget(self.view, 1)
 
@@ -180,7 +176,6 @@ class ReviewDock(QDockWidget):
         self.filter.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.threshold.valueChanged.connect(self._show_threshold)
         self.threshold.valueChanged.connect(self.threshold_changed.emit)
-        self.legend.clicked.connect(self.legend_requested.emit)
 
     def _show_threshold(self, value: int) -> None:
         self.threshold_value.setText(self.tr("{score} %").format(score=value))
@@ -197,9 +192,10 @@ class ReviewDock(QDockWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (LABEL, SOURCE, SCORE):
+        for column in (SOURCE, SCORE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(TEXT, 120)
+        header.resizeSection(LABEL, 100)  # "Organisation · منظمة" elided: the filter names it
         header.resizeSection(ARTICLE, 140)
         header.resizeSection(CONTEXT, 240)
 
