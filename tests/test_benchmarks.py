@@ -29,6 +29,7 @@ RUNS = {
     ),
     "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
+    "review_queue": (["--articles", "8"], "longest pause"),
 }
 
 
