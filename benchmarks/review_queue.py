@@ -106,7 +106,7 @@ def main() -> None:
         dock = window.review_dock
         started = time.perf_counter()
         dock.threshold.setValue(90)
-        shown = review.proxy.rowCount()
+        shown = review.model.rowCount()
         print(
             f"threshold 60 -> 90 %: {rows:,} -> {shown:,} rows shown in "
             f"{(time.perf_counter() - started) * 1000:.0f} ms"
@@ -116,9 +116,9 @@ def main() -> None:
 
         selection = dock.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        count = min(50, review.proxy.rowCount())
+        count = min(50, review.model.rowCount())
         for row in range(count):
-            selection.select(review.proxy.index(row, 0), flags)
+            selection.select(review.model.index(row, 0), flags)
         started = time.perf_counter()
         review.accept()
         accepted = time.perf_counter() - started

@@ -48,8 +48,8 @@ def _settled(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def _shown(window: MainWindow) -> list[Pending]:
-    proxy = window.review.proxy
-    rows = [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+    model = window.review.model
+    rows = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
     assert all(isinstance(row, Pending) for row in rows)
     return rows
 
@@ -60,9 +60,9 @@ def _select(window: MainWindow, rows: list[int]) -> None:
     selection.clearSelection()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in rows:
-        selection.select(window.review.proxy.index(row, 0), flags)
+        selection.select(window.review.model.index(row, 0), flags)
     selection.setCurrentIndex(
-        window.review.proxy.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        window.review.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
     )
     view.setFocus()
 
@@ -79,9 +79,9 @@ def test_the_queue_lists_the_projects_suggestions_surest_first(
     scores = [row.suggestion.score for row in rows]
     assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
     # Each row names its text, label, source, score, article and context.
-    proxy = window.review.proxy
+    model = window.review.model
     first = rows[0]
-    cells = [proxy.index(0, column).data() for column in range(proxy.columnCount())]
+    cells = [model.index(0, column).data() for column in range(model.columnCount())]
     assert cells[0] == first.suggestion.text
     assert cells[2] in ("Rule", "Registry", "Gazetteer", "Model")
     assert cells[3] == f"{round(first.suggestion.score * 100)} %"
@@ -344,11 +344,11 @@ def test_the_legend_and_the_queue_speak_arabic(
     allowed = ALLOWED | _data_words(window)
     seen = [pair for pair in _texts(legend, set()) if pair[1]]
     seen += [pair for pair in _texts(window.review_dock, set()) if pair[1]]
-    proxy = window.review.proxy
+    model = window.review.model
     seen += [
-        ("cell", str(proxy.index(row, column).data() or ""))
-        for row in range(min(20, proxy.rowCount()))
-        for column in range(proxy.columnCount())
+        ("cell", str(model.index(row, column).data() or ""))
+        for row in range(min(20, model.rowCount()))
+        for column in range(model.columnCount())
     ]
     assert len(seen) > 30
     found = _latin(seen, allowed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox
 
 from desktop import settings
@@ -27,7 +27,7 @@ from desktop.ui.reader.suggestions import SOURCE_NAMES, source_name, threshold
 from desktop.ui.review.dock import ReviewDock
 from desktop.ui.review.engine import Pending, ReviewEngine
 from desktop.ui.review.legend import LegendDialog
-from desktop.ui.review.model import ROW_ROLE, SCORE, ReviewFilter, ReviewModel
+from desktop.ui.review.model import ROW_ROLE, SCORE, ReviewModel, RowKey
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import isolate_short
@@ -52,11 +52,9 @@ class ReviewController(QObject):
         self.legend: LegendDialog | None = None
         value = threshold(api.prefs)
         self.engine = ReviewEngine(api, value)
-        self.model = ReviewModel(self._label_name, self._title, self)
-        self.proxy = ReviewFilter(_shown, self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.threshold = value
-        dock.view.setModel(self.proxy)
+        self.model = ReviewModel(self._label_name, self._title, _shown, self)
+        self.model.filters.threshold = value
+        dock.view.setModel(self.model)
         dock.view.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
         dock.fit_columns()
         dock.set_threshold(round(value * 100))
@@ -142,20 +140,42 @@ class ReviewController(QObject):
         items: list[tuple[str, object]] = [(isolate_short(t, 60), d) for d, t in titles]
         self._refill(self.dock.articles, self.tr("All articles"), items)
 
-    def _filter(self) -> None:
+    def _filter(self, *, threshold: float | None = None) -> None:
         dock = self.dock
         label, source, document = (
             dock.labels.currentData(),
             dock.sources.currentData(),
             dock.articles.currentData(),
         )
-        self.proxy.set_filters(
+        chosen = [row.key for row in self.chosen()][:500]
+        current = dock.view.currentIndex().data(ROW_ROLE)
+        changed = self.model.set_filters(
             label=label if isinstance(label, str) else None,
             source=source if isinstance(source, str) else None,
             document=document if isinstance(document, int) else None,
             text=dock.filter.text(),
-            threshold=self.proxy.threshold,
+            threshold=self.model.filters.threshold if threshold is None else threshold,
         )
+        if changed:
+            self._select(chosen, current.key if isinstance(current, Pending) else None)
+
+    def _select(self, keys: list[RowKey], current: RowKey | None) -> None:
+        """The rows of ``keys`` selected again (those still shown), after a new filter."""
+        view = self.dock.view
+        selection = view.selectionModel()
+        if selection is None:
+            return
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for key in keys:
+            row = self.model.shown_row(key)
+            if row is not None:
+                selection.select(self.model.index(row, 0), flags)
+        row = self.model.shown_row(current) if current is not None else None
+        if row is not None:
+            selection.setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            view.scrollTo(self.model.index(row, 0))
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.dock.progress
@@ -170,13 +190,7 @@ class ReviewController(QObject):
     # --- the threshold ---------------------------------------------------------------------
     def _threshold_moved(self, percent: int) -> None:
         """At once in the queue; saved, recomputed and sent to the reader after a pause."""
-        self.proxy.set_filters(
-            label=self.proxy.label,
-            source=self.proxy.source,
-            document=self.proxy.document,
-            text=self.dock.filter.text(),
-            threshold=percent / 100,
-        )
+        self._filter(threshold=percent / 100)
         self._settle.start()
 
     def apply_threshold(self) -> None:
@@ -272,9 +286,9 @@ class ReviewController(QObject):
         view = self.dock.view
         first = min((i.row() for i in self.dock.current_rows()), default=0)
         self.model.remove(rows)
-        count = self.proxy.rowCount()
+        count = self.model.rowCount()
         if count:
-            index = self.proxy.index(min(first, count - 1), 0)
+            index = self.model.index(min(first, count - 1), 0)
             view.setCurrentIndex(index)
             view.selectRow(index.row())
 

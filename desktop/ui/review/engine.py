@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.core.arabic import fold_words
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ui.commands.session import ProjectSession
@@ -39,6 +40,8 @@ class Pending:
     suggestion: Suggestion
     before: str
     after: str
+    folded: str = ""  # the text, folded: sorting by text
+    words: str = ""  # the text with its context, folded: the filter field looks here
 
     @property
     def key(self) -> tuple[int, int, int, str]:
@@ -56,7 +59,9 @@ def _find(readings: list[Reading], progress: Progress) -> dict[int, list[Pending
         rows = []
         for s in pending.compute(reading):
             before, after = pending.context(reading.text, s.start, s.end)
-            rows.append(Pending(reading.document_id, s, before, after))
+            folded = fold_words(s.text)
+            words = f"{fold_words(before)} {folded} {fold_words(after)}"
+            rows.append(Pending(reading.document_id, s, before, after, folded, words))
         found[reading.document_id] = rows
     return found
 

@@ -1,14 +1,18 @@
-"""The review queue's table: one row per pending suggestion, kept sorted in the model.
+"""The review queue's table: one row per pending suggestion, sorted and filtered in the model.
 
-Sorting is the model's own (as the library's, ``ui/widgets/sorting.py``): a proxy sorting
-tens of thousands of rows through Python ``data()`` calls would take seconds. Rows arrive an
-article at a time (``ReviewEngine.updated``); each is put in its place by bisection, so the
-rows the analyst is looking at, selected or not, stay where they are. The proxy in front
-(:class:`ReviewFilter`) only filters: by label, source, article, a text, and the threshold.
+No proxy: a ``QSortFilterProxyModel`` in front of 90,000 rows (1,500 long articles) took
+three quarters of a second for every article's new rows, since it maps each inserted row
+through Python, and more than a second to filter again (``benchmarks/review_queue.py``).
+Here the rows are kept in two lists, all of them and the shown ones, each ascending by its
+sort key with the keys alongside, so a new row finds its place by bisection and is announced
+alone (the selection and the rows the analyst is looking at stay where they are); a
+descending sort shows the lists from their end. A new filter shows the rows again at once
+(a reset), the selection carried over by the rows' keys.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any
@@ -19,7 +23,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -28,10 +31,11 @@ from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.reader.suggestions import confidence, percent, source_name
 from desktop.ui.review.engine import Pending
 from desktop.ui.widgets.html_delegate import HTML_ROLE
-from desktop.ui.widgets.sorting import SourceSortProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+Key = tuple[Any, ...]
+RowKey = tuple[int, int, int, str]
 
 TEXT, LABEL, SOURCE, SCORE, ARTICLE, CONTEXT = range(6)
 HEADERS = (
@@ -48,23 +52,54 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class Filters:
+    """What the queue shows: one label, source or article (None: all), rows whose words hold
+    ``text`` (folded), and the threshold."""
+
+    def __init__(self, shown: Callable[[Pending, float], bool]) -> None:
+        self._shown = shown
+        self.label: str | None = None
+        self.source: str | None = None
+        self.document: int | None = None
+        self.text = ""
+        self.threshold = 0.0
+
+    def state(self) -> tuple[object, ...]:
+        return (self.label, self.source, self.document, self.text, self.threshold)
+
+    def accepts(self, row: Pending) -> bool:
+        s = row.suggestion
+        return (
+            (self.label is None or s.label_key == self.label)
+            and (self.source is None or s.source == self.source)
+            and (self.document is None or row.document_id == self.document)
+            and (not self.text or self.text in row.words)
+            and self._shown(row, self.threshold)
+        )
+
+
 class ReviewModel(QAbstractTableModel):
     def __init__(
         self,
         label_name: Callable[[str], str],
         title: Callable[[int], str],
+        shown: Callable[[Pending, float], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._label_name = label_name
         self._title = title
-        self._rows: list[Pending] = []
+        self.filters = Filters(shown)
+        self._all: list[Pending] = []  # ascending by key
+        self._all_keys: list[Key] = []
+        self._shown: list[Pending] = []  # the rows the filters let through, ascending
+        self._shown_keys: list[Key] = []
         self.column = SCORE
         self.descending = True
 
     # --- Qt's model ------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -76,17 +111,24 @@ class ReviewModel(QAbstractTableModel):
             return QCoreApplication.translate("ReviewModel", HEADERS[section])
         return None
 
+    def row_at(self, row: int) -> Pending:
+        """The row shown at ``row`` (in the view's order)."""
+        return self._shown[len(self._shown) - 1 - row if self.descending else row]
+
+    def _display_row(self, internal: int, count: int) -> int:
+        return count - 1 - internal if self.descending else internal
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._shown):
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
         if role == HTML_ROLE and index.column() == CONTEXT:
             words = (escape(row.before), escape(_one_line(row.suggestion.text)), escape(row.after))
             return f"{words[0]} <b>{words[1]}</b> {words[2]}"
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             s = row.suggestion
             return f"{self._context(row)}\n{self._label_name(s.label_key)} — {confidence(s)}"
@@ -113,67 +155,82 @@ class ReviewModel(QAbstractTableModel):
         return f"{row.before} «{_one_line(row.suggestion.text)}» {row.after}".strip()
 
     # --- sorting ---------------------------------------------------------------------------
-    def _key(self, row: Pending) -> tuple[Any, ...]:
+    def _key(self, row: Pending) -> Key:
         s = row.suggestion
         column = self.column
         primary: Any
         if column == SCORE:
             primary = s.score
         elif column == TEXT:
-            primary = fold_words(s.text)
+            primary = row.folded or fold_words(s.text)
         elif column == CONTEXT:
-            primary = fold_words(f"{row.before} {s.text}")
+            primary = row.words
         else:
             primary = self._display(row, column).casefold()
         return (primary, row.document_id, s.start, s.end, s.label_key)
 
-    def _before(self, a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-        return bool(b < a) if self.descending else bool(a < b)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Rows ordered again; selected and current rows follow (persistent indexes)."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        count = len(self._shown)
+        held = [self.row_at(i.row()) if 0 <= i.row() < count else None for i in persistent]
         self.column = column
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        keys = [self._key(row) for row in self._rows]
-        order_ = sorted(range(len(keys)), key=keys.__getitem__, reverse=self.descending)
-        position = [0] * len(order_)
-        for new, old in enumerate(order_):
-            position[old] = new
-        self._rows = [self._rows[i] for i in order_]
-        persistent = self.persistentIndexList()
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(position[i.row()], i.column()) for i in persistent],
-        )
+        self._order()
+        place = {id(row): n for n, row in enumerate(self._shown)}
+        moved = []
+        for index, row in zip(persistent, held, strict=True):
+            if row is None or id(row) not in place:
+                moved.append(QModelIndex())
+            else:
+                moved.append(self.index(self._display_row(place[id(row)], count), index.column()))
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def _order(self) -> None:
+        pairs = sorted(((self._key(row), row) for row in self._all), key=lambda p: p[0])
+        self._all_keys = [k for k, _ in pairs]
+        self._all = [r for _, r in pairs]
+        accepts = self.filters.accepts
+        shown = [(k, r) for k, r in pairs if accepts(r)]
+        self._shown_keys = [k for k, _ in shown]
+        self._shown = [r for _, r in shown]
 
     def resort(self) -> None:
         """Sort again by the current column (label names or titles changed)."""
-        self.sort(
-            self.column,
-            Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder,
-        )
+        order = Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder
+        self.sort(self.column, order)
 
-    def _place(self, key: tuple[Any, ...]) -> int:
-        low, high = 0, len(self._rows)
-        while low < high:
-            middle = (low + high) // 2
-            if self._before(key, self._key(self._rows[middle])):
-                high = middle
-            else:
-                low = middle + 1
-        return low
+    # --- filtering -------------------------------------------------------------------------
+    def set_filters(
+        self,
+        *,
+        label: str | None,
+        source: str | None,
+        document: int | None,
+        text: str,
+        threshold: float,
+    ) -> bool:
+        """Show the rows these filters let through; False when nothing changed."""
+        f = self.filters
+        wanted = (label, source, document, fold_words(text), threshold)
+        if wanted == f.state():
+            return False
+        f.label, f.source, f.document, f.text, f.threshold = wanted
+        self.beginResetModel()
+        accepts = f.accepts
+        shown = [(k, r) for k, r in zip(self._all_keys, self._all, strict=True) if accepts(r)]
+        self._shown_keys = [k for k, _ in shown]
+        self._shown = [r for _, r in shown]
+        self.endResetModel()
+        return True
 
     # --- changes ---------------------------------------------------------------------------
     def replace(self, found: dict[int, list[Pending]]) -> None:
         """The rows of these articles, in place of the ones they had."""
         self._remove(lambda row: row.document_id in found)
-        for rows in found.values():
-            for row in rows:
-                at = self._place(self._key(row))
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._rows.insert(at, row)
-                self.endInsertRows()
+        self._insert([row for rows in found.values() for row in rows])
 
     def remove_documents(self, documents: Iterable[int]) -> None:
         gone = set(documents)
@@ -186,73 +243,55 @@ class ReviewModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows = []
+        self._all, self._all_keys, self._shown, self._shown_keys = [], [], [], []
         self.endResetModel()
 
+    def _insert(self, rows: list[Pending]) -> None:
+        accepts = self.filters.accepts
+        for row in rows:
+            key = self._key(row)
+            at = bisect_right(self._all_keys, key)
+            self._all_keys.insert(at, key)
+            self._all.insert(at, row)
+            if not accepts(row):
+                continue
+            at = bisect_right(self._shown_keys, key)
+            count = len(self._shown)
+            shown_at = count - at if self.descending else at
+            self.beginInsertRows(QModelIndex(), shown_at, shown_at)
+            self._shown_keys.insert(at, key)
+            self._shown.insert(at, row)
+            self.endInsertRows()
+
     def _remove(self, which: Callable[[Pending], bool]) -> None:
-        doomed = [i for i, row in enumerate(self._rows) if which(row)]
+        kept = [(k, r) for k, r in zip(self._all_keys, self._all, strict=True) if not which(r)]
+        if len(kept) == len(self._all):
+            return
+        self._all_keys = [k for k, _ in kept]
+        self._all = [r for _, r in kept]
+        doomed = [i for i, row in enumerate(self._shown) if which(row)]
         # Contiguous runs, from the end, so the earlier indexes stay right.
         while doomed:
             last = doomed.pop()
             first = last
             while doomed and doomed[-1] == first - 1:
                 first = doomed.pop()
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
+            count = len(self._shown)
+            top, bottom = (
+                (count - 1 - last, count - 1 - first) if self.descending else (first, last)
+            )
+            self.beginRemoveRows(QModelIndex(), top, bottom)
+            del self._shown[first : last + 1]
+            del self._shown_keys[first : last + 1]
             self.endRemoveRows()
 
-    def row_at(self, row: int) -> Pending:
-        return self._rows[row]
-
     def rows(self) -> list[Pending]:
-        return list(self._rows)
+        """Every row, shown or not, in no particular order."""
+        return list(self._all)
 
-
-class ReviewFilter(SourceSortProxy):
-    """Filters the queue; sorting is the model's (``SourceSortProxy``)."""
-
-    def __init__(self, shown: Callable[[Pending, float], bool], parent: QObject | None = None):
-        super().__init__(parent)
-        self._shown = shown
-        self.label: str | None = None
-        self.source: str | None = None
-        self.document: int | None = None
-        self.text = ""
-        self.threshold = 0.0
-
-    def set_filters(
-        self,
-        *,
-        label: str | None,
-        source: str | None,
-        document: int | None,
-        text: str,
-        threshold: float,
-    ) -> None:
-        folded = fold_words(text)
-        wanted = (label, source, document, folded, threshold)
-        if wanted == (self.label, self.source, self.document, self.text, self.threshold):
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
-            self.beginFilterChange()
-            self.label, self.source, self.document, self.text, self.threshold = wanted
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.label, self.source, self.document, self.text, self.threshold = wanted
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        if not isinstance(model, ReviewModel) or source_parent.isValid():
-            return False
-        row = model.row_at(source_row)
-        s = row.suggestion
-        if self.label is not None and s.label_key != self.label:
-            return False
-        if self.source is not None and s.source != self.source:
-            return False
-        if self.document is not None and row.document_id != self.document:
-            return False
-        if self.text and self.text not in fold_words(f"{row.before} {s.text} {row.after}"):
-            return False
-        return self._shown(row, self.threshold)
+    def shown_row(self, key: RowKey) -> int | None:
+        """Where the row with ``key`` is shown, if it is."""
+        for number, row in enumerate(self._shown):
+            if row.key == key:
+                return self._display_row(number, len(self._shown))
+        return None
