@@ -40,6 +40,7 @@ __all__ = [
     "Reading",
     "compute",
     "context",
+    "floor",
     "not_refused",
     "read",
     "shown",
@@ -161,12 +162,17 @@ def compute(reading: Reading) -> list[Suggestion]:
     return [s for s in not_refused(found, body, reading.refused) if shown(s, reading.threshold)]
 
 
+def floor(source: str, label_key: str, threshold: float) -> float:
+    """The lowest score ``threshold`` lets through for a suggestion of ``source`` and label
+    (see the module's notes)."""
+    if source == "model":
+        return tagger.limit(label_key, threshold)
+    return min(1.0, max(0.0, threshold + SOURCE_OFFSETS.get(source, 0.0)))
+
+
 def shown(suggestion: Suggestion, threshold: float) -> bool:
-    """Whether ``threshold`` lets ``suggestion`` through (see the module's notes)."""
-    if suggestion.source == "model":
-        return suggestion.score >= tagger.limit(suggestion.label_key, threshold)
-    offset = SOURCE_OFFSETS.get(suggestion.source, 0.0)
-    return suggestion.score >= min(1.0, max(0.0, threshold + offset))
+    """Whether ``threshold`` lets ``suggestion`` through."""
+    return suggestion.score >= floor(suggestion.source, suggestion.label_key, threshold)
 
 
 def context(text: str, start: int, end: int, reach: int = 40) -> tuple[str, str]:

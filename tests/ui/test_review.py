@@ -354,3 +354,89 @@ def test_the_legend_and_the_queue_speak_arabic(
     found = _latin(seen, allowed)
     assert not found, "\n".join(f"{where}: {text!r}" for where, text in found)
     assert legend.windowTitle() != "Suggestion Legend"
+
+
+def test_the_model_keeps_its_rows_sorted_and_filtered_through_every_change(
+    qapp: QApplication,
+) -> None:
+    """Rows arrive, change and go an article at a time: the shown rows are always the rows a
+    full sort and filter would give, in either direction and by any column."""
+    import random
+
+    from desktop.core.suggest import Suggestion
+    from desktop.ui.review.model import LABEL, ReviewModel, RowKey
+
+    rng = random.Random(14)
+
+    def made(doc: int, n: int) -> list[Pending]:
+        rows = []
+        for i in range(n):
+            source = rng.choice(["rule", "gazetteer", "model", "registry"])
+            key = rng.choice(["person", "location", "claim"])
+            text = f"w{rng.randrange(50)}"
+            score = round(rng.random(), 2)
+            s = Suggestion(
+                "entity", key, i * 9, i * 9 + 4, text, source, source=source, score=score
+            )
+            rows.append(Pending(doc, s, "a", "b", s.text, f"a {s.text} b"))
+        return rows
+
+    model = ReviewModel(lambda key: key, lambda doc: f"t{doc}", pending.floor)
+    model.filters.threshold = 0.3
+    current: dict[int, list[Pending]] = {}
+    # What a view knows: the rows as the model's signals announced them.
+    mirror: list[RowKey] = []
+
+    def rebuild() -> None:
+        mirror[:] = [model.row_at(i).key for i in range(model.rowCount())]
+
+    def inserted(_parent: object, first: int, last: int) -> None:
+        mirror[first:first] = [model.row_at(i).key for i in range(first, last + 1)]
+
+    def removed(_parent: object, first: int, last: int) -> None:
+        del mirror[first : last + 1]
+
+    model.rowsInserted.connect(inserted)
+    model.rowsRemoved.connect(removed)
+    model.modelReset.connect(rebuild)
+    model.layoutChanged.connect(rebuild)
+
+    def check() -> None:
+        assert mirror == [model.row_at(i).key for i in range(model.rowCount())]
+        column, descending = model.column, model.descending
+        expected = sorted(
+            (r for rows in current.values() for r in rows if model.filters.accepts(r)),
+            key=model._key,
+            reverse=descending,
+        )
+        shown = [model.row_at(i) for i in range(model.rowCount())]
+        assert [r.key for r in shown] == [r.key for r in expected], (column, descending)
+
+    most = 0
+    for _ in range(40):
+        doc = rng.randrange(8)
+        action = rng.random()
+        if action < 0.6:
+            current[doc] = made(doc, rng.randrange(12))
+            model.replace({doc: current[doc]})
+        elif action < 0.75 and current.get(doc):
+            gone = rng.sample(current[doc], k=min(2, len(current[doc])))
+            model.remove(gone)
+            current[doc] = [r for r in current[doc] if r not in gone]
+        elif action < 0.85:
+            model.remove_documents([doc])
+            current.pop(doc, None)
+        elif action < 0.95:
+            order = rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+            model.sort(rng.choice([SCORE, TEXT, LABEL]), order)
+        else:
+            model.set_filters(
+                label=rng.choice([None, "person"]),
+                source=rng.choice([None, "model"]),
+                document=None,
+                text="",
+                threshold=rng.choice([0.3, 0.6, 0.9]),
+            )
+        check()
+        most = max(most, model.rowCount())
+    assert most > 10

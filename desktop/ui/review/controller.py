@@ -33,10 +33,10 @@ from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import isolate_short
 
 
-def _shown(row: Pending, value: float) -> bool:
+def _floor(source: str, label_key: str, value: float) -> float:
     from desktop.learn import pending
 
-    return pending.shown(row.suggestion, value)
+    return pending.floor(source, label_key, value)
 
 
 class ReviewController(QObject):
@@ -52,11 +52,11 @@ class ReviewController(QObject):
         self.legend: LegendDialog | None = None
         value = threshold(api.prefs)
         self.engine = ReviewEngine(api, value)
-        self.model = ReviewModel(self._label_name, self._title, _shown, self)
+        self.model = ReviewModel(self._label_name, self._title, _floor, self)
         self.model.filters.threshold = value
         dock.view.setModel(self.model)
         dock.view.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
-        dock.fit_columns()
+        dock.fit_columns([source_name(s) for s in SOURCE_NAMES])
         dock.set_threshold(round(value * 100))
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)

@@ -9,6 +9,8 @@ the queue and the reader) and the legend's button. Widgets only: ``controller.py
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -187,13 +189,20 @@ class ReviewDock(QDockWidget):
         self.threshold.blockSignals(blocked)
         self._show_threshold(percent)
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, sources: Sequence[str]) -> None:
         """The words first: text and context stretch, the short columns fit their content."""
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
+        # Widths from the words, not ResizeToContents: that samples a thousand rows of the
+        # column at every change, most of a second for each batch of a large queue.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (SOURCE, SCORE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.view.fontMetrics()
+        padding = 4 * metrics.averageCharWidth()
+        model = self.view.model()
+        for column, words in ((SOURCE, sources), (SCORE, ("100 %",))):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
+            widest = max(metrics.horizontalAdvance(w) for w in (*words, title))
+            header.resizeSection(column, widest + padding)
         header.resizeSection(TEXT, 120)
         header.resizeSection(LABEL, 100)  # "Organisation · منظمة" elided: the filter names it
         header.resizeSection(ARTICLE, 140)

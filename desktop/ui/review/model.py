@@ -12,7 +12,7 @@ descending sort shows the lists from their end. A new filter shows the rows agai
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import Any
@@ -54,28 +54,44 @@ def _one_line(text: str) -> str:
 
 class Filters:
     """What the queue shows: one label, source or article (None: all), rows whose words hold
-    ``text`` (folded), and the threshold."""
+    ``text`` (folded), and the threshold (``floor(source, label, threshold)``: the lowest
+    score shown, asked once per source and label)."""
 
-    def __init__(self, shown: Callable[[Pending, float], bool]) -> None:
-        self._shown = shown
+    def __init__(self, floor: Callable[[str, str, float], float]) -> None:
+        self._floor = floor
+        self._floors: dict[tuple[str, str], float] = {}
         self.label: str | None = None
         self.source: str | None = None
         self.document: int | None = None
         self.text = ""
-        self.threshold = 0.0
+        self._threshold = 0.0
+
+    @property
+    def threshold(self) -> float:
+        return self._threshold
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        self._threshold = value
+        self._floors = {}
 
     def state(self) -> tuple[object, ...]:
         return (self.label, self.source, self.document, self.text, self.threshold)
 
     def accepts(self, row: Pending) -> bool:
         s = row.suggestion
-        return (
-            (self.label is None or s.label_key == self.label)
-            and (self.source is None or s.source == self.source)
-            and (self.document is None or row.document_id == self.document)
-            and (not self.text or self.text in row.words)
-            and self._shown(row, self.threshold)
-        )
+        if (
+            (self.label is not None and s.label_key != self.label)
+            or (self.source is not None and s.source != self.source)
+            or (self.document is not None and row.document_id != self.document)
+            or (self.text and self.text not in row.words)
+        ):
+            return False
+        kind = (s.source, s.label_key)
+        lowest = self._floors.get(kind)
+        if lowest is None:
+            lowest = self._floors[kind] = self._floor(s.source, s.label_key, self._threshold)
+        return s.score >= lowest
 
 
 class ReviewModel(QAbstractTableModel):
@@ -83,17 +99,18 @@ class ReviewModel(QAbstractTableModel):
         self,
         label_name: Callable[[str], str],
         title: Callable[[int], str],
-        shown: Callable[[Pending, float], bool],
+        floor: Callable[[str, str, float], float],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._label_name = label_name
         self._title = title
-        self.filters = Filters(shown)
+        self.filters = Filters(floor)
         self._all: list[Pending] = []  # ascending by key
         self._all_keys: list[Key] = []
         self._shown: list[Pending] = []  # the rows the filters let through, ascending
         self._shown_keys: list[Key] = []
+        self._by_document: dict[int, list[Pending]] = {}
         self.column = SCORE
         self.descending = True
 
@@ -189,13 +206,17 @@ class ReviewModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _order(self) -> None:
-        pairs = sorted(((self._key(row), row) for row in self._all), key=lambda p: p[0])
-        self._all_keys = [k for k, _ in pairs]
-        self._all = [r for _, r in pairs]
+        keys = [self._key(row) for row in self._all]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        self._all_keys = [keys[i] for i in order]
+        self._all = [self._all[i] for i in order]
+        self._refilter()
+
+    def _refilter(self) -> None:
         accepts = self.filters.accepts
-        shown = [(k, r) for k, r in pairs if accepts(r)]
-        self._shown_keys = [k for k, _ in shown]
-        self._shown = [r for _, r in shown]
+        shown = [i for i, row in enumerate(self._all) if accepts(row)]
+        self._shown_keys = [self._all_keys[i] for i in shown]
+        self._shown = [self._all[i] for i in shown]
 
     def resort(self) -> None:
         """Sort again by the current column (label names or titles changed)."""
@@ -219,36 +240,41 @@ class ReviewModel(QAbstractTableModel):
             return False
         f.label, f.source, f.document, f.text, f.threshold = wanted
         self.beginResetModel()
-        accepts = f.accepts
-        shown = [(k, r) for k, r in zip(self._all_keys, self._all, strict=True) if accepts(r)]
-        self._shown_keys = [k for k, _ in shown]
-        self._shown = [r for _, r in shown]
+        self._refilter()
         self.endResetModel()
         return True
 
     # --- changes ---------------------------------------------------------------------------
+    # Each costs what it changes, not the size of the queue: a row is found by bisection on
+    # its key, and the rows of an article are known (``_by_document``).
     def replace(self, found: dict[int, list[Pending]]) -> None:
         """The rows of these articles, in place of the ones they had."""
-        self._remove(lambda row: row.document_id in found)
-        self._insert([row for rows in found.values() for row in rows])
+        for document, rows in found.items():
+            self._drop(self._by_document.pop(document, []))
+            self._insert(rows)
 
     def remove_documents(self, documents: Iterable[int]) -> None:
-        gone = set(documents)
-        self._remove(lambda row: row.document_id in gone)
+        for document in documents:
+            self._drop(self._by_document.pop(document, []))
 
     def remove(self, rows: Sequence[Pending]) -> None:
         """Rows just accepted or rejected: gone at once, before their article is done again."""
-        keys = {row.key for row in rows}
-        self._remove(lambda row: row.key in keys)
+        gone = {row.key for row in rows}
+        for document in {row.document_id for row in rows}:
+            held = self._by_document.get(document, [])
+            self._drop([row for row in held if row.key in gone])
+            self._by_document[document] = [row for row in held if row.key not in gone]
 
     def clear(self) -> None:
         self.beginResetModel()
         self._all, self._all_keys, self._shown, self._shown_keys = [], [], [], []
+        self._by_document = {}
         self.endResetModel()
 
     def _insert(self, rows: list[Pending]) -> None:
         accepts = self.filters.accepts
         for row in rows:
+            self._by_document.setdefault(row.document_id, []).append(row)
             key = self._key(row)
             at = bisect_right(self._all_keys, key)
             self._all_keys.insert(at, key)
@@ -263,27 +289,21 @@ class ReviewModel(QAbstractTableModel):
             self._shown.insert(at, row)
             self.endInsertRows()
 
-    def _remove(self, which: Callable[[Pending], bool]) -> None:
-        kept = [(k, r) for k, r in zip(self._all_keys, self._all, strict=True) if not which(r)]
-        if len(kept) == len(self._all):
-            return
-        self._all_keys = [k for k, _ in kept]
-        self._all = [r for _, r in kept]
-        doomed = [i for i, row in enumerate(self._shown) if which(row)]
-        # Contiguous runs, from the end, so the earlier indexes stay right.
-        while doomed:
-            last = doomed.pop()
-            first = last
-            while doomed and doomed[-1] == first - 1:
-                first = doomed.pop()
-            count = len(self._shown)
-            top, bottom = (
-                (count - 1 - last, count - 1 - first) if self.descending else (first, last)
-            )
-            self.beginRemoveRows(QModelIndex(), top, bottom)
-            del self._shown[first : last + 1]
-            del self._shown_keys[first : last + 1]
-            self.endRemoveRows()
+    def _drop(self, rows: Iterable[Pending]) -> None:
+        for row in rows:
+            key = self._key(row)
+            at = bisect_left(self._all_keys, key)
+            if at < len(self._all) and self._all_keys[at] == key:
+                del self._all_keys[at]
+                del self._all[at]
+            at = bisect_left(self._shown_keys, key)
+            if at < len(self._shown) and self._shown_keys[at] == key:
+                count = len(self._shown)
+                shown_at = count - 1 - at if self.descending else at
+                self.beginRemoveRows(QModelIndex(), shown_at, shown_at)
+                del self._shown_keys[at]
+                del self._shown[at]
+                self.endRemoveRows()
 
     def rows(self) -> list[Pending]:
         """Every row, shown or not, in no particular order."""
