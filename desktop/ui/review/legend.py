@@ -89,6 +89,7 @@ class LegendDialog(QDialog):
             words.setWordWrap(True)
             grid.addWidget(image, number, 0)
             grid.addWidget(words, number, 1)
+        grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         intro = QLabel(
             self.tr(
@@ -114,6 +115,7 @@ class LegendDialog(QDialog):
             words.setWordWrap(True)
             sources.addWidget(name, number, 0)
             sources.addWidget(words, number, 1)
+        sources.setColumnStretch(1, 1)
         layout.addLayout(sources)
         keys = QLabel(
             self.tr(
@@ -128,4 +130,4 @@ class LegendDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
