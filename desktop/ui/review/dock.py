@@ -158,6 +158,8 @@ class ReviewDock(QDockWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        # One line a row, as many rows as fit: the queue is read down, row after row.
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setItemDelegateForColumn(CONTEXT, HtmlDelegate(self.view))  # the words bold
