@@ -230,6 +230,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
     p_shot.add_argument(
+        "--review",
+        action="store_true",
+        help="show the Review Queue, filled with the project's suggestions",
+    )
+    p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
     )
     p_shot.add_argument(
@@ -454,6 +459,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             (width, height),
             args.document,
             theme=args.theme,
+            review=args.review,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

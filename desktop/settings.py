@@ -52,8 +52,10 @@ SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "suggestions/threshold",
     float,
     0.6,
-    "Lowest score (0 to 1) of the suggestions the project's model makes from the analyst's tags "
-    "(persons, places and organisations each add their offset, desktop.learn.tagger.OFFSETS).",
+    "Lowest score (0 to 1) of the suggestions shown in the reader and the Review Queue: the "
+    "model's (persons, places and organisations each add their offset, "
+    "desktop.learn.tagger.OFFSETS); the rules', registry's and gazetteer's from 0.1 lower "
+    "(desktop.learn.pending.SOURCE_OFFSETS).",
 )
 RETRAIN_AFTER: Setting[int] = Setting(
     "suggestions/retrain_after",

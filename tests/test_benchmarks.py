@@ -31,6 +31,7 @@ RUNS = {
     "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
     "exchange": (["--articles", "5", "--tags", "5", "--bomb-mb", "100"], "unpacks to more than"),
+    "review_queue": (["--articles", "8"], "longest pause"),
 }
 
 

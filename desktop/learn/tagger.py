@@ -77,6 +77,7 @@ __all__ = [
     "gather",
     "judge",
     "limit",
+    "refused",
     "should_retrain",
     "suggest",
     "suggest_in",
@@ -413,6 +414,13 @@ def _refused(project: Project) -> frozenset[tuple[str, str, str]]:
     return frozenset(found)
 
 
+def refused(project: Project) -> frozenset[tuple[str, str, str]]:
+    """Every rejected suggestion of the project as (its folded text, the folded word before,
+    the folded word after): what must not be offered again in the same context, by any
+    source (``desktop.learn.pending``)."""
+    return _refused(project)
+
+
 def gather(
     project: Project,
     document_id: int,
@@ -420,19 +428,23 @@ def gather(
     model: Model | None = None,
     entities: bool = True,
     claims: bool = True,
+    registry: Sequence[tuple[int, str, str]] | None = None,
+    refused: frozenset[tuple[str, str, str]] | None = None,
 ) -> Inputs | None:
     """Read what suggesting in one article needs; ``None`` without a usable model (of the
-    kinds asked for: ``entities``, ``claims``)."""
+    kinds asked for: ``entities``, ``claims``). The ``registry`` (``all_aliases``) and
+    ``refused`` are the project's: a caller going through many articles reads them once and
+    passes them."""
     model = (model or current_model(project)) if entities else None
     claim_model = claim_learning.current_model(project) if claims else None
     if model is None and claim_model is None:
         return None
     return Inputs(
         model,
-        tuple(project.entities.all_aliases()),
+        tuple(project.entities.all_aliases() if registry is None else registry),
         tuple((s, e) for s, e, _ in project.tagger.entity_spans(document_id)),
         frozenset((s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")),
-        _refused(project) if model is not None else frozenset(),
+        (_refused(project) if refused is None else refused) if model is not None else frozenset(),
         claim_model,
     )
 

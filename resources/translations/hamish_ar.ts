@@ -288,6 +288,22 @@
         <translation>الانتقال إلى الاقتراح التالي</translation>
     </message>
     <message>
+        <source>&amp;Review Queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Every pending suggestion of the project, to accept or reject in bulk</source>
+        <translation>كل الاقتراحات المعلّقة في المشروع، لقبولها أو رفضها دفعة واحدة</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;Legend</source>
+        <translation>دليل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>What the dashed lines of suggestions and their scores mean</source>
+        <translation>معنى الخطوط المتقطعة تحت الاقتراحات ونِسَب الثقة فيها</translation>
+    </message>
+    <message>
         <source>&amp;Entities</source>
         <translation>الكيانات</translation>
     </message>
@@ -3021,6 +3037,57 @@
     </message>
 </context>
 <context>
+    <name>LegendDialog</name>
+    <message>
+        <source>Suggestion Legend</source>
+        <translation>دليل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>A coloured background: a tag you made (an entity or a passage).</source>
+        <translation>خلفية ملوّنة: وسم وضعتَه أنت (كيان أو مقطع).</translation>
+    </message>
+    <message>
+        <source>A solid underline: a claim you tagged.</source>
+        <translation>خط متصل تحت النص: ادعاء وسمتَه أنت.</translation>
+    </message>
+    <message>
+        <source>Dashed, strong: a suggestion Hamish is sure of (80 % or more).</source>
+        <translation>خط متقطع قوي: اقتراح يثق به هامش (80٪ فأكثر).</translation>
+    </message>
+    <message>
+        <source>Dashed, medium: a likely suggestion (60 to 79 %).</source>
+        <translation>خط متقطع متوسط: اقتراح مرجَّح (من 60 إلى 79٪).</translation>
+    </message>
+    <message>
+        <source>Dashed, faint: a doubtful suggestion (below 60 %).</source>
+        <translation>خط متقطع باهت: اقتراح مشكوك فيه (أقل من 60٪).</translation>
+    </message>
+    <message>
+        <source>A suggestion is only an offer: nothing is tagged until you accept it. Each one says where it comes from and how sure it is:</source>
+        <translation>الاقتراح مجرد عرض: لا يُوسَم شيء حتى تقبله. ويذكر كل اقتراح مصدره ومدى الثقة فيه:</translation>
+    </message>
+    <message>
+        <source>a name after a title, a claim after a verb of saying</source>
+        <translation>اسم بعد لقب أو منصب، وادعاء بعد فعل قول</translation>
+    </message>
+    <message>
+        <source>a name or alias of an entity in your registry</source>
+        <translation>اسم كيان في سجلك أو أحد أسمائه البديلة</translation>
+    </message>
+    <message>
+        <source>Hamish&apos;s list of countries, cities and organisations</source>
+        <translation>قائمة هامش للدول والمدن والمنظمات</translation>
+    </message>
+    <message>
+        <source>learnt from your own tags in this project</source>
+        <translation>مُتعلَّم من وسومك أنت في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Enter accepts a suggestion and Delete rejects it, in the reader and in the Review Queue. A rejected string is not offered again between the same words. The threshold in the Review Queue hides the suggestions below it.</source>
+        <translation>يقبل Enter الاقتراح ويرفضه Delete، في القارئ وفي قائمة المراجعة. والنص المرفوض لا يُقترح مرة أخرى بين الكلمات نفسها. وتُخفي عتبة الثقة في قائمة المراجعة الاقتراحات التي دونها.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <source>Library</source>
@@ -3172,6 +3239,10 @@
     <message>
         <source>&amp;Search Panel</source>
         <translation>لوحة البحث</translation>
+    </message>
+    <message>
+        <source>Review &amp;Queue</source>
+        <translation>قائمة المراجعة</translation>
     </message>
     <message>
         <source>&amp;Entities Panel</source>
@@ -3819,6 +3890,117 @@ MIT licence.</source>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>كل المصادر</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions: %v of %m articles</source>
+        <translation>البحث عن اقتراحات: %v من %m مقالات</translation>
+    </message>
+    <message>
+        <source>There is no “{label}” label any more.</source>
+        <translation>لم يعد الوسم «{label}» موجوداً.</translation>
+    </message>
+    <message>
+        <source>Accept suggestion “{quote}”</source>
+        <translation>قبول الاقتراح «{quote}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول الاقتراحات</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحاً</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDock</name>
+    <message>
+        <source>Review Queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>عتبة الثقة:</translation>
+    </message>
+    <message>
+        <source>Hide the suggestions Hamish is less sure of (in the reader too)</source>
+        <translation>إخفاء الاقتراحات الأقل ثقة (في القارئ أيضاً)</translation>
+    </message>
+    <message>
+        <source>Show one label&apos;s suggestions</source>
+        <translation>إظهار اقتراحات وسم واحد</translation>
+    </message>
+    <message>
+        <source>Show the suggestions of one source</source>
+        <translation>إظهار اقتراحات مصدر واحد</translation>
+    </message>
+    <message>
+        <source>Show one article&apos;s suggestions</source>
+        <translation>إظهار اقتراحات مقال واحد</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>تصفية…</translation>
+    </message>
+    <message>
+        <source>Enter or A accepts, Delete or R rejects, Space shows it in the article.</source>
+        <translation>للقبول: Enter أو A، وللرفض: Delete أو R، ولعرضه في المقال: Space.</translation>
+    </message>
+    <message>
+        <source>{score} %</source>
+        <translation>{score}٪</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEngine</name>
+    <message>
+        <source>Suggestions unavailable: {error}</source>
+        <translation>الاقتراحات غير متاحة: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>السياق</translation>
+    </message>
+</context>
+<context>
     <name>SavedMark</name>
     <message>
         <source>Saved</source>
@@ -4034,24 +4216,24 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>الاقتراحات غير متاحة: {error}</translation>
     </message>
     <message>
-        <source>Suggested {label} — claimant: {claimant}, learnt from your claims ({score}% sure) (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} — claimant: {claimant}, learnt from your claims — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label}, learnt from your tags ({score}% sure) (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label}، مُتعلَّم من وسومك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label}, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label}، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations ({score}% sure) (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} — صاحب الادعاء: {claimant} (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} — claimant: {claimant} — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant} — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
         <source>Suggested {label}: “{text}”</source>
@@ -4076,6 +4258,33 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>No suggestions in this article.</source>
         <translation>لا اقتراحات في هذا المقال.</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>Rule</source>
+        <translation>قاعدة</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Gazetteer</source>
+        <translation>المعجم الجغرافي</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>{score} %</source>
+        <translation>{score}٪</translation>
+    </message>
+    <message>
+        <source>{source}, {score}</source>
+        <translation>{source}، {score}</translation>
     </message>
 </context>
 <context>

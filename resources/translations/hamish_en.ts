@@ -313,6 +313,16 @@
         </message>
     </context>
     <context>
+        <name>ReviewController</name>
+        <message numerus="yes">
+            <source>Accept %n suggestion(s)</source>
+            <translation>
+                <numerusform>Accept %n suggestion</numerusform>
+                <numerusform>Accept %n suggestions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SearchPanel</name>
         <message numerus="yes">
             <source>%Ln article(s) match</source>

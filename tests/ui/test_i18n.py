@@ -192,6 +192,9 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
     asked.sizeHint()  # QInputDialog makes its buttons on first layout
     dialogs.append(asked)
     dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
+    window.review.show_legend()  # Help → Suggestion Legend
+    assert window.review.legend is not None
+    dialogs.append(window.review.legend)
     return dialogs
 
 

@@ -54,6 +54,8 @@ class ActionId(Enum):
     SHOW_SUGGESTIONS = auto()
     ACCEPT_SUGGESTION = auto()
     NEXT_SUGGESTION = auto()
+    SHOW_REVIEW = auto()
+    SUGGESTION_LEGEND = auto()
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
     ABOUT = auto()
@@ -314,6 +316,20 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.lightbulb-outline",
         ("Ctrl+]",),
         QT_TRANSLATE_NOOP("Actions", "Go to the next suggestion"),
+    ),
+    ActionId.SHOW_REVIEW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Review Queue"),
+        "mdi6.format-list-checks",
+        ("Ctrl+Shift+R",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Every pending suggestion of the project, to accept or reject in bulk"
+        ),
+    ),
+    ActionId.SUGGESTION_LEGEND: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Suggestion &Legend"),
+        "mdi6.help-circle-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "What the dashed lines of suggestions and their scores mean"),
     ),
     ActionId.SHOW_ENTITIES: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Entities"),

@@ -65,7 +65,7 @@ opens or the window shrinks; the analyst may still drag it taller."""
 GUIDE_MIN_READER = 420
 """The first-run guide shows only while the reading pane is at least this tall (px): on a
 short window, or with the Claims table open under the article, the article comes first."""
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
 the others rather than tabbed), so an older layout is dropped for the default one."""
@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.library.metadata import MetadataEditor
         from desktop.ui.reader.learning import ModelTrainer
         from desktop.ui.reader.suggestions import SuggestionController
+        from desktop.ui.review.controller import ReviewController
+        from desktop.ui.review.dock import ReviewDock
         from desktop.ui.search.panel import SearchPanel, wire_search_panel
         from desktop.ui.transfer.exports import ExportController
         from desktop.ui.transfer.importing import ImportController
@@ -238,6 +240,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations, self.search_panel)
         self.annotations.raise_()
         self.search_panel.hide()
+        self.review_dock = ReviewDock(self)
+        self.addDockWidget(self._end_area(), self.review_dock)
+        self.tabifyDockWidget(self.annotations, self.review_dock)
+        self.annotations.raise_()
+        self.review_dock.hide()
 
         self.entity_actions = EntitiesController(api, self.entities, self.tagging)
         self.claim_actions = ClaimsController(
@@ -246,6 +253,11 @@ class MainWindow(QMainWindow):
         self.suggestions = SuggestionController(api, self.reader)
         self.trainer = ModelTrainer(api)  # learns from the tags in the background
         self.trainer.trained.connect(self.suggestions.schedule)
+        self.review = ReviewController(
+            api, self.review_dock, dark=lambda: self.reader.text.highlighter.dark
+        )
+        self.review.threshold_changed.connect(self.suggestions.set_threshold)
+        self.trainer.trained.connect(self.review.engine.invalidate)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
         self.tagging.reject_suggestion = self.suggestions.reject
@@ -388,6 +400,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setObjectName("language_menu")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([a[ActionId.GETTING_STARTED], a[ActionId.SHORTCUTS]])
+        help_menu.addAction(a[ActionId.SUGGESTION_LEGEND])
         help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
 
@@ -520,6 +533,7 @@ class MainWindow(QMainWindow):
         toggles = []
         for dock, title in (
             (self.search_panel, self.tr("&Search Panel")),
+            (self.review_dock, self.tr("Review &Queue")),
             (self.entities, self.tr("&Entities Panel")),
             (self.claim_editor, self.tr("Claim &Editor")),
             (self.claims_table, self.tr("&Claims Table")),
@@ -529,7 +543,9 @@ class MainWindow(QMainWindow):
             toggles.append(toggle)
         self.view_menu.insertActions(self.view_docks_anchor, toggles)
         # Keyboard ways to bring the registry and the claims table forward.
-        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
+        self.addActions(
+            [a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS], a[ActionId.SHOW_REVIEW]]
+        )
 
     def _connect_secondary_actions(self) -> None:
         a = self.registry
@@ -542,6 +558,8 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
         a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
+        a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
+        a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:
@@ -902,6 +920,7 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.FIND_MENTIONS],
             self.registry[ActionId.SHOW_SUGGESTIONS],
             self.registry[ActionId.NEXT_SUGGESTION],
+            self.registry[ActionId.SHOW_REVIEW],
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
