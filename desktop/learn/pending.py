@@ -133,11 +133,14 @@ def skipper(
 
 
 def not_refused(suggestions: Iterable[Suggestion], text: str, refused: Refused) -> list[Suggestion]:
-    """``suggestions`` without the strings the analyst rejected between the same two words."""
+    """``suggestions`` without the entity strings the analyst rejected between the same two
+    words. Claims are left to the claim classifier, which learns from their rejections: the
+    same passage is often quoted again by someone else, and who says it is what the analyst
+    judged (a decision does not record whether it was a name or a claim)."""
     strings = {folded for folded, _, _ in refused}  # most strings never were rejected
     kept = []
     for s in suggestions:
-        if strings:
+        if strings and s.kind == "entity":
             folded = fold_words(text[s.start : s.end])
             if folded in strings and (folded, *neighbours(text, s.start, s.end)) in refused:
                 continue
