@@ -244,6 +244,7 @@ def run_suggest(args: argparse.Namespace) -> int:
             ids = _document_ids(project, None if args.document is None else [args.document])
             aliases = project.entities.all_aliases()
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
+            own_labels = project.entities.own_label_keys()
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             model = None if getattr(args, "no_model", False) else tagger.current_model(project)
             for document_id in ids:
@@ -251,6 +252,7 @@ def run_suggest(args: argparse.Namespace) -> int:
                 found = suggest(
                     text,
                     matcher,
+                    known_types=own_labels,
                     skip=_suggestion_filter(project, document_id),
                     gazetteer=gazetteer(),
                 )

@@ -175,6 +175,7 @@ class SuggestionController(QObject):
             return
         project = self.session.project
         aliases = project.entities.all_aliases()
+        own_labels = project.entities.own_label_keys()  # the analyst's own entity labels
         tagged = sorted((a.start, a.end) for a in project.annotations.for_document(doc))
         decided = project.decisions.decided(doc, "suggestion")
         body = text.text_cp
@@ -189,7 +190,7 @@ class SuggestionController(QObject):
 
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             skip = _skipper(tagged, decided, body)
-            found = suggest(body, matcher, skip=skip, gazetteer=gazetteer())
+            found = suggest(body, matcher, known_types=own_labels, skip=skip, gazetteer=gazetteer())
             if learnt is None:
                 return found
             from desktop.learn import tagger
