@@ -17,7 +17,8 @@ are stripped from what is shown):
 Which parts are offered, and which are ticked:
 
 * the last part is the surname (``كيري``, ``الأسد``, ``البغدادي``, ``بن سلمان``, ``نصر الله``):
-  ticked, unless it holds a regnal number (``خوان كارلوس الأول`` → ``كارلوس الأول`` unticked);
+  ticked, unless it holds a regnal number (``خوان كارلوس الأول`` → ``كارلوس الأول`` unticked)
+  or is also a common word alone (a Hijri month: ``طه ياسين رمضان`` → ``رمضان`` unticked);
 * other parts (a middle name, a kunya such as ``أبو بكر``) are offered but not ticked: an
   analyst uses some of them alone (``أبو محمد الجولاني`` → ``الجولاني`` and rarely the kunya);
   a kunya is offered even when it is also a given name (``أبو بكر``);
@@ -117,6 +118,12 @@ _COMMON = (
     | _REGNAL
 )
 _GIVEN = _GIVEN_NAMES | _LATIN_GIVEN_NAMES
+# Surnames that are also common words alone (the Hijri months: طه ياسين رمضان): offered, not
+# ticked, since the registry would suggest every رمضان of the project as this person.
+_ALSO_WORDS = _folded(
+    "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة",
+)  # fmt: skip
+_UNTICKED = _REGNAL | _ALSO_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +255,7 @@ def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> l
             continue
         if is_place is not None and is_place(text):
             offer(text, False, "place")
-        elif index == last and not any(_key(w) in _REGNAL for w in unit):
+        elif index == last and not any(_key(w) in _UNTICKED for w in unit):
             offer(text, True, "surname")
         else:
             offer(text, False, "other")
