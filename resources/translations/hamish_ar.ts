@@ -236,6 +236,14 @@
         <translation>عند وسم شخص جديد، اقتراح أجزاء اسمه (جون كيري ← كيري) أسماءً بديلة لتأكيدها</translation>
     </message>
     <message>
+        <source>Review Name &amp;Parts</source>
+        <translation>مراجعة أجزاء الاسم</translation>
+    </message>
+    <message>
+        <source>Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses</source>
+        <translation>الانتقال إلى أجزاء الاسم المقترحة أسماءً بديلة: المسافة للتحديد، Enter للإضافة، Esc للتجاهل</translation>
+    </message>
+    <message>
         <source>Show &amp;Suggestions</source>
         <translation>إظهار الاقتراحات</translation>
     </message>
@@ -3175,6 +3183,10 @@ MIT licence.</source>
 </context>
 <context>
     <name>NamePartsController</name>
+    <message>
+        <source>No name parts are waiting to be added.</source>
+        <translation>لا أجزاء أسماء تنتظر الإضافة.</translation>
+    </message>
     <message>
         <source>Cannot add the aliases</source>
         <translation>تعذّرت إضافة الأسماء البديلة</translation>

@@ -30,6 +30,7 @@ ARTICLE = (
     "وقال المتحدث إن المحادثات مستمرة، وكيري متفائل بنتائجها."
 )
 LATER = ARTICLE.index("وكيري") + 1  # كيري inside وكيري
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -86,11 +87,14 @@ def test_confirming_the_offer_adds_the_alias_and_its_mentions_are_suggested(
     assert window.reader.text.hasFocus(), "the offer must not take the caret from the reader"
     assert window.session is not None
     steps = window.session.undo_stack.count()
+    # From the keyboard: Ctrl+Shift+A goes to the bar, Enter adds, the caret comes back.
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_A, _CTRL_SHIFT)
     box = window.name_parts_bar.boxes[0]
-    box.setFocus()
+    assert box.hasFocus()
     with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
         qtbot.keyClick(box, Qt.Key.Key_Return)
     assert not window.name_parts_bar.isVisible()
+    assert window.reader.text.hasFocus()
     assert window.project.entities.get(kerry).aliases == ("جون كيري", "كيري")
     assert window.session.undo_stack.count() == steps + 1  # one undo step
     # The registry suggests the later وكيري at once, linked to the entity, drawn dashed.
@@ -110,10 +114,15 @@ def test_dismissing_adds_nothing(make_window: MakeWindow, article: Path, qtbot: 
     kerry = _tag(window, "جون كيري")
     assert window.session is not None
     steps = window.session.undo_stack.count()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_A, _CTRL_SHIFT)
     box = window.name_parts_bar.boxes[0]
-    box.setFocus()
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # Space unticks …
+    assert not box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # … and ticks again; Esc dismisses all the same
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert not window.name_parts_bar.isVisible()
+    assert window.reader.text.hasFocus()
     assert window.project.entities.get(kerry).aliases == ("جون كيري",)
     assert window.session.undo_stack.count() == steps
 
@@ -201,3 +210,12 @@ def test_the_offer_can_be_turned_off(
     _tag(window, "سيرغي لافروف")
     assert not window.name_parts_bar.isVisible()
     assert action in window.tag_menu.actions()
+
+
+def test_review_with_nothing_waiting_says_so(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    window.registry[ActionId.REVIEW_NAME_PARTS].trigger()
+    assert "No name parts are waiting" in window.statusBar().currentMessage()

@@ -6,6 +6,7 @@ or "Add as Aliases" adds the ticked parts as one undoable edit, Esc or "Not Now"
 
 The bar is not a dialog: tagging goes on while it waits, the caret stays in the reader, and
 each new person's offer comes on top of the ones not answered yet (the bar says how many wait).
+Ctrl+Shift+A (Tag → Review Name Parts) takes the keyboard to it, and an answer gives it back.
 An offer goes when its entity goes (the tag is undone) or has nothing left to offer. The offer
 can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``)."""
 
@@ -17,7 +18,15 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
@@ -49,6 +58,7 @@ class NamePartsBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.offer: Offer | None = None
         self.boxes: list[QCheckBox] = []
+        self._return_to: QWidget | None = None  # where the keyboard was before Review
         self.text = QLabel(self)
         self.text.setObjectName("name_parts_text")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -105,6 +115,25 @@ class NamePartsBar(QFrame):
         self.add_button.setEnabled(any(part.offered for part in offer.parts))
         self.show()
 
+    def take_focus(self) -> bool:
+        """Put the keyboard in the bar (its first part), to come back where it was once the
+        offer is answered; False when there is nothing to answer."""
+        boxes = [box for box in self.boxes if box.isEnabled()]
+        if self.offer is None or not self.isVisible() or not boxes:
+            return False
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            self._return_to = focused
+        boxes[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def _give_focus_back(self) -> None:
+        """After an answer from the keyboard: back to where the analyst was (the reader)."""
+        focused = QApplication.focusWidget()
+        back, self._return_to = self._return_to, None
+        if back is not None and (focused is None or self.isAncestorOf(focused)):
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def ticked(self) -> list[str]:
         return [
             part.text
@@ -115,10 +144,12 @@ class NamePartsBar(QFrame):
     def confirm(self) -> None:
         if self.offer is not None:
             self.confirmed.emit(self.offer.entity_id, self.ticked())
+            self._give_focus_back()
 
     def dismiss(self) -> None:
         if self.offer is not None:
             self.dismissed.emit(self.offer.entity_id)
+            self._give_focus_back()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """With the focus in the bar (a check box, a button): Enter adds, Esc dismisses."""
@@ -223,6 +254,11 @@ class NamePartsController(QObject):
             self.bar.hide()
             return
         self.bar.show_offer(shown, len(self.offers) - 1)
+
+    def review(self) -> None:
+        """Tag → Review Name Parts (Ctrl+Shift+A): the keyboard goes to the bar."""
+        if not self.bar.take_focus():
+            self.api.show_status(self.tr("No name parts are waiting to be added."), 3000)
 
     def confirm(self, entity_id: int, parts: list[str]) -> None:
         """Add the ticked parts as aliases: one undo step (Ctrl+Z takes them all back)."""

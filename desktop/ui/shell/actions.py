@@ -48,6 +48,7 @@ class ActionId(Enum):
     FIND_MENTIONS = auto()
     SHOW_SUGGESTIONS = auto()
     OFFER_NAME_PARTS = auto()
+    REVIEW_NAME_PARTS = auto()
     ACCEPT_SUGGESTION = auto()
     NEXT_SUGGESTION = auto()
     SHOW_ENTITIES = auto()
@@ -268,6 +269,15 @@ SPECS: dict[ActionId, ActionSpec] = {
             "Actions",
             "When a new person is tagged, offer the parts of the name (جون كيري → كيري) as "
             "aliases to confirm",
+        ),
+    ),
+    ActionId.REVIEW_NAME_PARTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Review Name &Parts"),
+        "mdi6.account-edit-outline",
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses",
         ),
     ),
     ActionId.SHOW_SUGGESTIONS: ActionSpec(

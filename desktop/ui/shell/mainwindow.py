@@ -545,6 +545,7 @@ class MainWindow(QMainWindow):
         offer = a[ActionId.OFFER_NAME_PARTS]
         self.name_parts.enabled = offer.isChecked()
         offer.toggled.connect(self._set_offer_name_parts)
+        a[ActionId.REVIEW_NAME_PARTS].triggered.connect(self.name_parts.review)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
@@ -913,6 +914,7 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.FIND_MENTIONS],
             self.registry[ActionId.SHOW_SUGGESTIONS],
             self.registry[ActionId.NEXT_SUGGESTION],
+            self.registry[ActionId.REVIEW_NAME_PARTS],
             self.registry[ActionId.OFFER_NAME_PARTS],
             self.registry[ActionId.MANAGE_LABELS],
         ]
