@@ -53,7 +53,7 @@ OFFER_NAME_PARTS: Setting[bool] = Setting(
     bool,
     True,
     "When an edit creates a person from a name of several parts, offer the parts as aliases "
-    "(a bar above the article; nothing is added without the analyst's confirmation).",
+    "(a bar under the article; nothing is added without the analyst's confirmation).",
 )
 SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "suggestions/threshold",

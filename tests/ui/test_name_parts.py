@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -80,7 +80,11 @@ def test_confirming_the_offer_adds_the_alias_and_its_mentions_are_suggested(
     _open(window, qtbot)
     assert not window.name_parts_bar.isVisible()
     assert _registry_at(window, LATER) == []
+    top = window.reader.text.mapTo(window.reader, QPoint(0, 0)).y()
     kerry = _tag(window, "جون كيري")
+    # The bar comes under the article: the lines being tagged do not move down.
+    assert window.name_parts_bar.isVisible()
+    assert window.reader.text.mapTo(window.reader, QPoint(0, 0)).y() == top
     # Offered, not added: creating the entity alone adds no alias.
     assert _offered(window) == [("كيري", True, True)]
     assert window.project.entities.get(kerry).aliases == ("جون كيري",)

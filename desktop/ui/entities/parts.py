@@ -1,6 +1,6 @@
 """Name parts as aliases: when an edit creates a person from a name of several parts (a tag in
 the reader, a name typed in the entity picker, an accepted suggestion, a new claimant), a bar
-above the article offers the parts (``جون كيري`` → ``كيري``) as aliases, ticked or not as
+under the article offers the parts (``جون كيري`` → ``كيري``) as aliases, ticked or not as
 :mod:`desktop.core.suggest.parts` proposes. Nothing is added until the analyst confirms: Enter
 or "Add as Aliases" adds the ticked parts as one undoable edit, Esc or "Not Now" dismisses.
 
@@ -47,7 +47,8 @@ class Offer:
 
 
 class NamePartsBar(QFrame):
-    """The offer above the article: one check box per part, Add as Aliases, Not Now."""
+    """The offer under the article (the text does not move when it appears): one check box
+    per part, Add as Aliases, Not Now."""
 
     confirmed = Signal(int, list)  # entity id, the ticked parts (list[str])
     dismissed = Signal(int)  # entity id

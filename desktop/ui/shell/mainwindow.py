@@ -241,9 +241,10 @@ class MainWindow(QMainWindow):
         self.search_panel.hide()
 
         self.entity_actions = EntitiesController(api, self.entities, self.tagging)
-        # New persons' name parts offered as aliases, in a bar above the article.
+        # New persons' name parts offered as aliases, in a bar under the article: the text
+        # being tagged stays where it is when the bar appears.
         self.name_parts_bar = NamePartsBar(self)
-        self.reader.add_bar(self.name_parts_bar)
+        self.reader.add_bar(self.name_parts_bar, below=True)
         self.name_parts = NamePartsController(api, self.name_parts_bar)
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
