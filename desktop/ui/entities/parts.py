@@ -90,6 +90,9 @@ class NamePartsBar(QFrame):
 
     def show_offer(self, offer: Offer, waiting: int) -> None:
         """Show ``offer``; ``waiting`` other offers are behind it."""
+        if offer == self.offer and self.isVisible():
+            self._set_waiting(waiting)  # the same offer: its boxes (and focus) stay
+            return
         self.offer = offer
         self.text.setText(
             self.tr("New person {name}: add as aliases?").format(name=isolate_short(offer.name))
@@ -111,10 +114,13 @@ class NamePartsBar(QFrame):
                 )
             self.parts_row.addWidget(box)
             self.boxes.append(box)
-        self.waiting.setText(self.tr("%n more waiting", "", waiting) if waiting else "")
-        self.waiting.setVisible(waiting > 0)
+        self._set_waiting(waiting)
         self.add_button.setEnabled(any(part.offered for part in offer.parts))
         self.show()
+
+    def _set_waiting(self, waiting: int) -> None:
+        self.waiting.setText(self.tr("%n more waiting", "", waiting) if waiting else "")
+        self.waiting.setVisible(waiting > 0)
 
     def take_focus(self) -> bool:
         """Put the keyboard in the bar (its first part), to come back where it was once the
@@ -203,7 +209,10 @@ class NamePartsController(QObject):
         if session is None:
             return
         if changes.entities_changed and self.offers:
-            self.offers = [o for o in map(self._again, self.offers) if o is not None]
+            # Only the shown offer is worked out again (in _show): fast tagging piles offers
+            # up, and recomputing every one after each tag cost 20-30 ms a tag with fifty.
+            entities = session.project.entities
+            self.offers = [o for o in self.offers if entities.exists(o.entity_id)]
         if changes.entities_created and self.enabled and not session.project.read_only:
             for entity_id in changes.entities_created:
                 offer = self._offer(entity_id)
@@ -249,6 +258,14 @@ class NamePartsController(QObject):
         return self.offers[-1] if self.offers else None
 
     def _show(self) -> None:
+        """Show the newest offer as it stands now (its entity may have some of the parts by
+        now, or be gone); an offer with nothing left to offer makes way for the next."""
+        while self.offers and self.session is not None:
+            fresh = self._again(self.offers[-1])
+            if fresh is not None:
+                self.offers[-1] = fresh
+                break
+            self.offers.pop()
         shown = self._shown()
         if shown is None:
             self.bar.offer = None
