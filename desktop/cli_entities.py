@@ -256,6 +256,13 @@ def run_suggest(args: argparse.Namespace) -> int:
                     skip=_suggestion_filter(project, document_id),
                     gazetteer=gazetteer(),
                 )
+                mentions = project.decisions.decided(document_id, "mention")
+                found = [
+                    item
+                    for item in found
+                    if item.source != "registry"
+                    or (item.start, item.end, text[item.start : item.end]) not in mentions
+                ]
                 inputs = None if model is None else tagger.gather(project, document_id, model=model)
                 if inputs is not None:
                     limit = tagger.THRESHOLD if threshold is None else threshold

@@ -325,3 +325,11 @@ def test_suggest_offers_the_entities_of_the_analysts_own_labels(
     known = {(row["text"], row["label"], row["entity_id"], row["source"]) for row in found}
     assert ("كلاشنكوف", weapon.key, gun, "registry") in known
     assert ("كيري", "person", kerry, "registry") in known
+    # Rejected in Find All Mentions: not offered again from the registry.
+    kerry_row = next(row for row in found if row["text"] == "كيري")
+    with Project.open(path, create=False) as opened:
+        opened.decisions.record(
+            2, "mention", kerry_row["start"], kerry_row["end"], "كيري", "rejected"
+        )
+    again = rows(["suggest", "--project", str(path), "--document", "2"], capsys)
+    assert "كيري" not in {row["text"] for row in again}

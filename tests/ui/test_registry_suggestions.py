@@ -131,3 +131,33 @@ def test_an_entity_made_in_the_picker_is_suggested_at_once(
         )
     made = window.project.annotations.get(annotation).entity_id
     assert ("المخزن", "location", made) in _registry(window)
+
+
+def test_a_decision_in_find_all_mentions_or_the_reader_holds_in_both(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    """An occurrence rejected in Find All Mentions is not offered again dashed from the
+    registry, and a dashed registry suggestion rejected in the reader is not offered again in
+    Find All Mentions: the analyst said once that it is not that entity."""
+    from desktop.ui.entities.mentions import find_candidates
+
+    with Project.open(article) as project:
+        haddad = project.entities.add("فريد حداد", "person")
+        samer = project.entities.add("سامر", "person")
+    window = make_window(article)
+    _open(window, qtbot)
+    assert ("فريد حداد", "person", haddad) in _registry(window)
+    doc = window.reader.document_id
+    assert doc is not None
+    (candidate,) = find_candidates(window.project, window.project.entities.get(haddad), [doc])
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        window.tagging.reject_mentions([candidate])
+    assert ("فريد حداد", "person", haddad) not in _registry(window)
+    # The other way: a dashed سامر rejected in the reader stays out of Find All Mentions.
+    first = next(
+        s for s in window.suggestions.items.values() if s.entity_id == samer and s.start < 150
+    )
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        assert window.suggestions.reject(first)
+    offered = find_candidates(window.project, window.project.entities.get(samer), [doc])
+    assert [c.start for c in offered] == [ARTICLE.rindex("سامر")]

@@ -178,6 +178,8 @@ class SuggestionController(QObject):
         own_labels = project.entities.own_label_keys()  # the analyst's own entity labels
         tagged = sorted((a.start, a.end) for a in project.annotations.for_document(doc))
         decided = project.decisions.decided(doc, "suggestion")
+        # An occurrence decided in Find All Mentions is not offered again from the registry.
+        mentions = project.decisions.decided(doc, "mention")
         body = text.text_cp
         generation = self._generation
         learnt = self._model_inputs(doc)
@@ -191,6 +193,11 @@ class SuggestionController(QObject):
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
             skip = _skipper(tagged, decided, body)
             found = suggest(body, matcher, known_types=own_labels, skip=skip, gazetteer=gazetteer())
+            found = [
+                s
+                for s in found
+                if s.source != "registry" or (s.start, s.end, body[s.start : s.end]) not in mentions
+            ]
             if learnt is None:
                 return found
             from desktop.learn import tagger
