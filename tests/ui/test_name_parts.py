@@ -81,7 +81,15 @@ def test_confirming_the_offer_adds_the_alias_and_its_mentions_are_suggested(
     assert not window.name_parts_bar.isVisible()
     assert _registry_at(window, LATER) == []
     top = window.reader.text.mapTo(window.reader, QPoint(0, 0)).y()
-    kerry = _tag(window, "جون كيري")
+    # Tagged as the analyst does: select, press Person's digit.
+    start = ARTICLE.index("جون كيري")
+    window.reader.text.select_cp(start, start + len("جون كيري"))
+    window.reader.text.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_1)
+    (annotation,) = window.annotation_model.annotations()
+    assert annotation.quote == "جون كيري"
+    kerry = annotation.entity_id
+    assert kerry is not None
     # The bar comes under the article: the lines being tagged do not move down.
     assert window.name_parts_bar.isVisible()
     assert window.reader.text.mapTo(window.reader, QPoint(0, 0)).y() == top
