@@ -245,6 +245,7 @@ def run_suggest(args: argparse.Namespace) -> int:
             ids = _document_ids(project, None if args.document is None else [args.document])
             aliases = project.entities.all_aliases()
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
+            own_labels = project.entities.own_label_keys()
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             learning = not getattr(args, "no_model", False)
             model = tagger.current_model(project) if learning else None
@@ -253,9 +254,17 @@ def run_suggest(args: argparse.Namespace) -> int:
                 found = suggest(
                     text,
                     matcher,
+                    known_types=own_labels,
                     skip=_suggestion_filter(project, document_id),
                     gazetteer=gazetteer(),
                 )
+                mentions = project.decisions.decided(document_id, "mention")
+                found = [
+                    item
+                    for item in found
+                    if item.source != "registry"
+                    or (item.start, item.end, text[item.start : item.end]) not in mentions
+                ]
                 inputs = (
                     tagger.gather(project, document_id, model=model, entities=model is not None)
                     if learning

@@ -48,6 +48,13 @@ SNAP_TO_WORDS: Setting[bool] = Setting(
 SHOW_SUGGESTIONS: Setting[bool] = Setting(
     "tagging/show_suggestions", bool, True, "Offer rule-based entity and claim suggestions."
 )
+OFFER_NAME_PARTS: Setting[bool] = Setting(
+    "tagging/offer_name_parts",
+    bool,
+    True,
+    "When an edit creates a person from a name of several parts, offer the parts as aliases "
+    "(a bar under the article; nothing is added without the analyst's confirmation).",
+)
 SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "suggestions/threshold",
     float,
@@ -94,6 +101,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     READER_LINE_HEIGHT,
     SNAP_TO_WORDS,
     SHOW_SUGGESTIONS,
+    OFFER_NAME_PARTS,
     SUGGESTION_THRESHOLD,
     RETRAIN_AFTER,
     AUTHOR_NAME,

@@ -92,3 +92,28 @@ def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "the development corpus is not at" in done.stdout
+
+
+def test_name_parts_benchmark_runs(tmp_path: Path) -> None:
+    """benchmarks/name_parts.py needs the development corpus too; without it, it says so."""
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "name_parts.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "the development corpus is not at" in done.stdout
+    if not (CORPUS / "gold.json").exists():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "name_parts.py"), "--articles", "12", "--k", "4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "parts confirmed (the ticked ones):" in done.stdout, done.stdout
+    assert "name_parts:" in done.stdout

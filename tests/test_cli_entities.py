@@ -374,3 +374,47 @@ def test_suggest_threshold_out_of_range(project: Path, capsys: pytest.CaptureFix
     code, out, err = run(["suggest", "--project", str(project), "--threshold", "2"], capsys)
     assert (code, out) == (2, "")
     assert "--threshold" in err
+
+
+def test_suggest_offers_the_entities_of_the_analysts_own_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An entity tagged with a label of the analyst's own (its registry type is "other") is
+    suggested wherever else its name occurs, with that label and the entity linked, as the
+    registry's persons and places are; and a name part confirmed as an alias is too."""
+    from desktop.core.text import make_draft
+    from desktop.ops import annotations, entities
+
+    path = tmp_path / "own.hamish"
+    first = "ضبطت الشرطة بندقية كلاشنكوف في المخزن، وقال جون كيري إن الأمر خطير."
+    second = "وعثر على كلاشنكوف ثانية قرب الحدود. وعلق كيري على ذلك."
+    with Project.open(path, create=True) as opened:
+        opened.documents.add(make_draft(first, title="أ"))
+        opened.documents.add(make_draft(second, title="ب"))
+        opened.labels.add(name_en="Weapon", name_ar="سلاح", kind="entity", color="#884400")
+        weapon = next(label for label in opened.labels.all() if label.name_en == "Weapon")
+        person = next(label for label in opened.labels.all() if label.key == "person")
+        plans = [
+            annotations.plan_selection(opened, first, 1, start, start + len(quote), label, "t")
+            for quote, label in (("كلاشنكوف", weapon), ("جون كيري", person))
+            for start in [first.index(quote)]
+        ]
+        gun, kerry = (
+            opened.annotations.get(i).entity_id
+            for i in annotations.add_annotations(opened, plans).value
+        )
+        assert gun is not None and kerry is not None
+        assert opened.entities.get(gun).type == "other"
+        entities.add_aliases(opened, kerry, ["كيري"])
+    found = rows(["suggest", "--project", str(path), "--document", "2"], capsys)
+    known = {(row["text"], row["label"], row["entity_id"], row["source"]) for row in found}
+    assert ("كلاشنكوف", weapon.key, gun, "registry") in known
+    assert ("كيري", "person", kerry, "registry") in known
+    # Rejected in Find All Mentions: not offered again from the registry.
+    kerry_row = next(row for row in found if row["text"] == "كيري")
+    with Project.open(path, create=False) as opened:
+        opened.decisions.record(
+            2, "mention", kerry_row["start"], kerry_row["end"], "كيري", "rejected"
+        )
+    again = rows(["suggest", "--project", str(path), "--document", "2"], capsys)
+    assert "كيري" not in {row["text"] for row in again}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.arabic import fold_words
 from desktop.core.errors import HamishError
@@ -65,6 +65,8 @@ class Reading:
     refused: Refused  # (folded text, word before, word after) of every rejection
     learnt: tagger.Inputs | None  # the project's model, or None
     threshold: float
+    own_labels: dict[int, str] = field(default_factory=dict)  # entity id → own label's key
+    mentions: frozenset[tuple[int, int, str]] = frozenset()  # decided in Find All Mentions
 
 
 def read(
@@ -77,6 +79,7 @@ def read(
     refused: Refused | None = None,
     model: tagger.Model | None = None,
     with_model: bool = True,
+    own_labels: dict[int, str] | None = None,
 ) -> Reading:
     """Read one article's inputs. ``aliases``, ``refused`` and ``model``: the same for every
     article of a project, so a caller going through many articles reads them once."""
@@ -104,6 +107,10 @@ def read(
         refused,
         learnt,
         threshold,
+        # the analyst's own entity labels, so their entities are suggested with them too
+        project.entities.own_label_keys() if own_labels is None else own_labels,
+        # an occurrence decided in Find All Mentions is not offered again from the registry
+        frozenset(project.decisions.decided(document_id, "mention")),
     )
 
 
@@ -158,7 +165,14 @@ def compute(reading: Reading) -> list[Suggestion]:
     body = reading.text
     matcher = AliasMatcher.from_registry(reading.aliases) if reading.aliases else None
     skip = skipper(reading.tagged, reading.decided, body)
-    found = suggest(body, matcher, skip=skip, gazetteer=gazetteer())
+    found = suggest(body, matcher, known_types=reading.own_labels, skip=skip, gazetteer=gazetteer())
+    if reading.mentions:
+        found = [
+            s
+            for s in found
+            if s.source != "registry"
+            or (s.start, s.end, body[s.start : s.end]) not in reading.mentions
+        ]
     if reading.learnt is not None:
         combined = tagger.combine(reading.learnt, body, found, threshold=reading.threshold)
         found = [s for s in combined if s.source != "model" or not skip(s.start, s.end)]

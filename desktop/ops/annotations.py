@@ -292,7 +292,8 @@ def add_annotations(
         if len(plans) > 1:
             text = f"Tag {plural(len(plans), 'passage')}"
     added = _Added(tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text)
-    return Outcome(_added(added), partial(_remove_added, added=added), text, added.ids)
+    changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
+    return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
 
 
 def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:

@@ -264,6 +264,22 @@
         <translation>العثور على إشارات غير موسومة إلى الكيان الذي عند المؤشر، في هذا المقال أو في كل المقالات</translation>
     </message>
     <message>
+        <source>Offer &amp;Name Parts as Aliases</source>
+        <translation>اقتراح أجزاء الاسم أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>When a new person is tagged, offer the parts of the name (جون كيري → كيري) as aliases to confirm</source>
+        <translation>عند وسم شخص جديد، اقتراح أجزاء اسمه (جون كيري ← كيري) أسماءً بديلة لتأكيدها</translation>
+    </message>
+    <message>
+        <source>Review Name &amp;Parts</source>
+        <translation>مراجعة أجزاء الاسم</translation>
+    </message>
+    <message>
+        <source>Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses</source>
+        <translation>الانتقال إلى أجزاء الاسم المقترحة أسماءً بديلة: المسافة للتحديد، Enter للإضافة، Esc للتجاهل</translation>
+    </message>
+    <message>
         <source>Show &amp;Suggestions</source>
         <translation>إظهار الاقتراحات</translation>
     </message>
@@ -1055,6 +1071,10 @@
     <message>
         <source>Edit entity {name}</source>
         <translation>تحرير الكيان {name}</translation>
+    </message>
+    <message>
+        <source>Add aliases to {name}</source>
+        <translation>إضافة أسماء بديلة إلى {name}</translation>
     </message>
     <message>
         <source>Merge {remove} into {keep}</source>
@@ -3534,6 +3554,59 @@ MIT licence.</source>
     <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePartsBar</name>
+    <message>
+        <source>Add as Aliases</source>
+        <translation>إضافتها أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>Add the ticked parts as aliases (Enter)</source>
+        <translation>إضافة الأجزاء المحددة أسماءً بديلة (Enter)</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <source>Add nothing (Esc); Tag → Offer Name Parts as Aliases turns the offer off</source>
+        <translation>عدم إضافة شيء (Esc)؛ لإيقاف هذا الاقتراح: وسم ← اقتراح أجزاء الاسم أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>New person {name}: add as aliases?</source>
+        <translation>شخص جديد {name}: إضافة أسماء بديلة؟</translation>
+    </message>
+    <message>
+        <source>{part} (already a name of {entity})</source>
+        <translation>{part} (اسمٌ لـ{entity} من قبل)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>لا اقتراحات أخرى تنتظر</numerusform>
+            <numerusform>اقتراح آخر ينتظر</numerusform>
+            <numerusform>اقتراحان آخران ينتظران</numerusform>
+            <numerusform>%n اقتراحات أخرى تنتظر</numerusform>
+            <numerusform>%n اقتراحاً آخر ينتظر</numerusform>
+            <numerusform>%n اقتراح آخر ينتظر</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NamePartsController</name>
+    <message>
+        <source>No name parts are waiting to be added.</source>
+        <translation>لا أجزاء أسماء تنتظر الإضافة.</translation>
+    </message>
+    <message>
+        <source>Cannot add the aliases</source>
+        <translation>تعذّرت إضافة الأسماء البديلة</translation>
+    </message>
+    <message>
+        <source>Added as aliases: {parts}</source>
+        <translation>أُضيفت أسماءً بديلة: {parts}</translation>
     </message>
 </context>
 <context>

@@ -255,6 +255,16 @@
         </message>
     </context>
     <context>
+        <name>NamePartsBar</name>
+        <message numerus="yes">
+            <source>%n more waiting</source>
+            <translation>
+                <numerusform>%n more waiting</numerusform>
+                <numerusform>%n more waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderPane</name>
         <message numerus="yes">
             <source>%Ln character(s)</source>

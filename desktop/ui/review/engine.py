@@ -209,6 +209,7 @@ class ReviewEngine(QObject):
         try:
             aliases = project.entities.all_aliases()
             refused = tagger.refused(project)
+            own_labels = project.entities.own_label_keys()
             try:
                 model = tagger.current_model(project)
             except HamishError:
@@ -221,7 +222,7 @@ class ReviewEngine(QObject):
                     aliases=aliases,
                     refused=refused,
                     model=model,
-                    with_model=model is not None,
+                    own_labels=own_labels,
                 )
                 for doc in batch
                 if doc in self.titles

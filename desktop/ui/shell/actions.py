@@ -52,6 +52,8 @@ class ActionId(Enum):
     LINK_ENTITY = auto()
     FIND_MENTIONS = auto()
     SHOW_SUGGESTIONS = auto()
+    OFFER_NAME_PARTS = auto()
+    REVIEW_NAME_PARTS = auto()
     ACCEPT_SUGGESTION = auto()
     NEXT_SUGGESTION = auto()
     SHOW_REVIEW = auto()
@@ -294,6 +296,25 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP(
             "Actions",
             "Find untagged mentions of the entity under the cursor, in this article or all",
+        ),
+    ),
+    ActionId.OFFER_NAME_PARTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Offer &Name Parts as Aliases"),
+        "mdi6.card-account-details-outline",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "When a new person is tagged, offer the parts of the name (جون كيري → كيري) as "
+            "aliases to confirm",
+        ),
+    ),
+    ActionId.REVIEW_NAME_PARTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Review Name &Parts"),
+        "mdi6.account-edit-outline",
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses",
         ),
     ),
     ActionId.SHOW_SUGGESTIONS: ActionSpec(

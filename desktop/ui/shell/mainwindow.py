@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.claims.table import ClaimsTable
         from desktop.ui.entities.controller import EntitiesController
         from desktop.ui.entities.panel import EntitiesPanel
+        from desktop.ui.entities.parts import NamePartsBar, NamePartsController
         from desktop.ui.library.articles import ArticleActions
         from desktop.ui.library.metadata import MetadataEditor
         from desktop.ui.reader.learning import ModelTrainer
@@ -247,6 +248,11 @@ class MainWindow(QMainWindow):
         self.review_dock.hide()
 
         self.entity_actions = EntitiesController(api, self.entities, self.tagging)
+        # New persons' name parts offered as aliases, in a bar under the article: the text
+        # being tagged stays where it is when the bar appears.
+        self.name_parts_bar = NamePartsBar(self)
+        self.reader.add_bar(self.name_parts_bar, below=True)
+        self.name_parts = NamePartsController(api, self.name_parts_bar)
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
@@ -527,6 +533,9 @@ class MainWindow(QMainWindow):
         show = a[ActionId.SHOW_SUGGESTIONS]
         show.setCheckable(True)
         show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
+        offer = a[ActionId.OFFER_NAME_PARTS]
+        offer.setCheckable(True)
+        offer.setChecked(self.prefs.get(settings.OFFER_NAME_PARTS))
 
     def _add_secondary_menus(self) -> None:
         a = self.registry
@@ -554,6 +563,10 @@ class MainWindow(QMainWindow):
         show = a[ActionId.SHOW_SUGGESTIONS]
         self.suggestions.enabled = show.isChecked()
         show.toggled.connect(self._set_suggestions)
+        offer = a[ActionId.OFFER_NAME_PARTS]
+        self.name_parts.enabled = offer.isChecked()
+        offer.toggled.connect(self._set_offer_name_parts)
+        a[ActionId.REVIEW_NAME_PARTS].triggered.connect(self.name_parts.review)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
@@ -877,6 +890,10 @@ class MainWindow(QMainWindow):
         self.suggestions.set_enabled(enabled)
         self.prefs.set(settings.SHOW_SUGGESTIONS, enabled)
 
+    def _set_offer_name_parts(self, enabled: bool) -> None:
+        self.name_parts.set_enabled(enabled)
+        self.prefs.set(settings.OFFER_NAME_PARTS, enabled)
+
     def find_mentions(self, entity_id: int | None) -> None:
         """Offer untagged mentions of an entity (the one under the cursor by default)."""
         if self.session is None:
@@ -921,6 +938,8 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.SHOW_SUGGESTIONS],
             self.registry[ActionId.NEXT_SUGGESTION],
             self.registry[ActionId.SHOW_REVIEW],
+            self.registry[ActionId.REVIEW_NAME_PARTS],
+            self.registry[ActionId.OFFER_NAME_PARTS],
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
