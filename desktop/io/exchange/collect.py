@@ -179,7 +179,7 @@ class Collector:
         if not (isinstance(colour, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", colour)):
             colour = "#9e9e9e"
         name_en = line_field(values.get("name_en")) or line_field(values.get("name")) or key
-        row = {
+        row: dict[str, Any] = {
             "id": self._next("labels"),
             "key": key,
             "name_en": name_en,
@@ -196,9 +196,8 @@ class Collector:
         return int(row["id"])
 
     def entity(self, name: str, **values: Any) -> int:
-        now = utcnow()
         kind = values.get("type")
-        row = {
+        row: dict[str, Any] = {
             "id": self._next("entities"),
             "name": line_field(name) or "?",
             "type": kind if kind in _ENTITY_TYPES else "other",
@@ -234,7 +233,7 @@ class Collector:
         **values: Any,
     ) -> int:
         quote, prefix, suffix = context(text, start, end)
-        row = {
+        row: dict[str, Any] = {
             "id": self._next("annotations"),
             "document_id": document_id,
             "start": start,

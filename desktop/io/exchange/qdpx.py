@@ -134,7 +134,9 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
         a["id"]: stable_guid("annotation", documents[a["document_id"]]["content_hash"], a["id"])
         for a in content["annotations"]
     }
-    claim_guid = {c["id"]: stable_guid("claim", ann_guid[c["annotation_id"]]) for c in content["claims"]}
+    claim_guid = {
+        c["id"]: stable_guid("claim", ann_guid[c["annotation_id"]]) for c in content["claims"]
+    }
 
     now = utcnow()
     root = ET.Element(
@@ -177,7 +179,10 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
         else:
             if unmentioned is None:
                 unmentioned = _el(
-                    codes_el, "Code", guid=stable_guid("entities"), name="Entities",
+                    codes_el,
+                    "Code",
+                    guid=stable_guid("entities"),
+                    name="Entities",
                     isCodable="false",
                 )
             parent = unmentioned
@@ -228,8 +233,14 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
         meta = {
             k: claim[k]
             for k in (
-                "summary", "stance", "status", "reliability", "credibility", "claimed_on",
-                "created_at", "modified_at",
+                "summary",
+                "stance",
+                "status",
+                "reliability",
+                "credibility",
+                "claimed_on",
+                "created_at",
+                "modified_at",
             )
         } | {
             "claimant": entity_guid[claim["claimant_id"]] if claimant else None,
@@ -330,9 +341,7 @@ def export_qdpx(
     orphaned = sum(1 for a in content["annotations"] if a["anchor"] == "orphaned")
     lost = []
     if orphaned:
-        lost.append(
-            f"{orphaned} annotations that lost their place in the text were left out."
-        )
+        lost.append(f"{orphaned} annotations that lost their place in the text were left out.")
     if content["decisions"]:
         lost.append(
             f"{len(content['decisions'])} decisions on suggestions were left out "
@@ -544,7 +553,7 @@ class _Reader:
         label = code.meta.get("label")
         values: dict[str, Any] = dict(label) if isinstance(label, dict) else {}
         key = values.get("key") if isinstance(values.get("key"), str) else code.path
-        kind = values.get("kind") if values.get("kind") in ("entity", "claim", "note") else "span"
+        kind = str(values["kind"]) if values.get("kind") in ("entity", "claim", "note") else "span"
         values.setdefault("name_en", code.path)
         values.setdefault("name_ar", code.name if label else code.path)
         values.pop("key", None)
@@ -583,12 +592,14 @@ class _Reader:
             self.used_notes.add(guid)
             body, meta = split_meta(self.note_text(note))
             claim = meta.get("claim")
-            if isinstance(claim, dict) and annotation_id is not None and self._is_claim(
-                annotation_id
+            if (
+                isinstance(claim, dict)
+                and annotation_id is not None
+                and self._is_claim(annotation_id)
+                and annotation_id not in {c for c, _ in self.claims.values()}
             ):
-                if annotation_id not in {c for c, _ in self.claims.values()}:
-                    self.claims[guid] = (annotation_id, claim)
-                    continue
+                self.claims[guid] = (annotation_id, claim)
+                continue
             self.collector.note(
                 body,
                 document_id=None if annotation_id else document_id,
@@ -731,7 +742,9 @@ class _Reader:
             if not description.strip() and _child(selection, "NoteRef") is None:
                 self.dropped["uncoded"] += 1
                 return
-            labels.append(self.collector.label("note", name_en="Note", name_ar="ملاحظة", kind="note"))
+            labels.append(
+                self.collector.label("note", name_en="Note", name_ar="ملاحظة", kind="note")
+            )
         author = self.users.get(_guid(selection.get("creatingUser")), "")
         first: int | None = None
         for label in labels:
