@@ -651,15 +651,20 @@ class _Reader:
                     )
 
     # --- sources ------------------------------------------------------------------------------
-    def source_text(self, path: str, name: str) -> str | None:
+    def source_text(self, path: str, name: str, *, keep_bom: bool = False) -> str | None:
+        """The text of an internal source. A leading byte-order mark is the encoding's, not
+        a character, unless Hamish wrote the file (``keep_bom``): then it is the article's
+        first character (a text can start with U+FEFF) and positions count it."""
         member = "sources/" + path.removeprefix("internal://")
         data = self.archive.read(member, MAX_CHARS * 4)
         if data is None:
             self.dropped["missing text"] += 1
             return None
         try:
+            if keep_bom:
+                return data.decode("utf-8")
             return decode_utf8(data, f"{self.name}: {name}")
-        except ImportRejected:
+        except (ImportRejected, UnicodeDecodeError):
             self.dropped["not utf-8"] += 1
             return None
 
@@ -667,8 +672,9 @@ class _Reader:
         name = line_field(source.get("name")) or f"Source {number}"
         path = (source.get("plainTextPath") or "").strip()
         raw: str | None
+        _, meta = split_meta(_child_text(source, "Description"))
         if path.startswith("internal://"):
-            raw = self.source_text(path, name)
+            raw = self.source_text(path, name, keep_bom="document" in meta)
         elif path:
             self.dropped["outside"] += 1
             return
@@ -687,7 +693,6 @@ class _Reader:
         if len(text) > MAX_CHARS:
             self.dropped["too long"] += 1
             return
-        _, meta = split_meta(_child_text(source, "Description"))
         document_meta = meta.get("document")
         metadata = dict(document_meta) if isinstance(document_meta, dict) else {}
         document_id = self.collector.document(name, text, **metadata)
