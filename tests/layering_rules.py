@@ -66,6 +66,13 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     # limit) and what one imported file may cost: io, below ops, so batch.py can use them.
     ("desktop.io.worker", "io"),
     ("desktop.io.importers.limits", "io"),
+    # Exchange formats (docs/interop.md): REFI-QDA and W3C Web Annotation, their shared loader
+    # and offset helpers.
+    ("desktop.io.exchange", "io"),
+    ("desktop.io.exchange.offsets", "io"),
+    ("desktop.io.exchange.collect", "io"),
+    ("desktop.io.exchange.qdpx", "io"),
+    ("desktop.io.exchange.w3c", "io"),
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),

@@ -266,7 +266,9 @@ def refused(tmp_path: Path, path: Path, *words: str) -> str:
 def test_zip_bomb_is_measured_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(qdpx, "UNPACKED_BYTES", 1024 * 1024)
     g = "00000000-0000-0000-0000-000000000001"
-    body = f'<Sources><TextSource guid="{g}" name="x" plainTextPath="internal://{g}.txt"/></Sources>'
+    body = (
+        f'<Sources><TextSource guid="{g}" name="x" plainTextPath="internal://{g}.txt"/></Sources>'
+    )
     path = make_qdpx(
         tmp_path / "bomb.qdpx",
         {"project.qde": qde(body), f"sources/{g}.txt": b"a" * (8 * 1024 * 1024)},
