@@ -29,6 +29,7 @@ RUNS = {
     ),
     "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
+    "exchange": (["--articles", "5", "--per-article", "5"], "zip bomb, lying headers"),
 }
 
 

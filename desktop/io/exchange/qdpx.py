@@ -55,9 +55,9 @@ from desktop.io.exchange.collect import (
 )
 from desktop.io.exchange.offsets import normalised
 from desktop.io.exporters import check_export_target, replace_on_success
+from desktop.io.importers.common import MAX_BYTES as ARTICLE_BYTES
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.limits import MAX_CHARS, UnpackBudget, UnpackLimit
-from desktop.io.importers.text import decode_utf8
 from desktop.store.db import utcnow
 from desktop.store.project import Project
 from desktop.store.transfer import dump
@@ -73,7 +73,6 @@ UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 100_000
 _PIECE = 64 * 1024
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_GUID = re.compile(r"\{?[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\}?")
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -429,7 +428,7 @@ class _Archive:
                 )
             self.members[key] = info
 
-    def read(self, member: str, limit: int) -> bytes | None:
+    def read(self, member: str, limit: int) -> bytearray | None:
         """The bytes of ``member`` (None when absent), at most ``limit`` of them and within
         what the budget has left, counted as they are inflated."""
         info = self.members.get(member.lower())
@@ -464,10 +463,10 @@ class _Archive:
             raise ImportRejected(
                 f"{self.name}: {info.filename} is damaged ({error}). Nothing was imported."
             ) from error
-        return bytes(out)
+        return out  # not copied: decoded or parsed as it is
 
 
-def _parse_xml(data: bytes, name: str) -> ET.Element:
+def _parse_xml(data: bytes | bytearray, name: str) -> ET.Element:
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
@@ -656,15 +655,15 @@ class _Reader:
         a character, unless Hamish wrote the file (``keep_bom``): then it is the article's
         first character (a text can start with U+FEFF) and positions count it."""
         member = "sources/" + path.removeprefix("internal://")
-        data = self.archive.read(member, MAX_CHARS * 4)
+        data = self.archive.read(member, ARTICLE_BYTES)  # as a text file's import
         if data is None:
             self.dropped["missing text"] += 1
             return None
+        if not keep_bom and data.startswith(b"\xef\xbb\xbf"):
+            del data[:3]
         try:
-            if keep_bom:
-                return data.decode("utf-8")
-            return decode_utf8(data, f"{self.name}: {name}")
-        except (ImportRejected, UnicodeDecodeError):
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
             self.dropped["not utf-8"] += 1
             return None
 
@@ -870,7 +869,3 @@ def import_qdpx(project: Project, path: str | os.PathLike[str]) -> ExchangeRepor
     """Import a REFI-QDA project into ``project`` in one transaction."""
     collector = read_qdpx(project, path)
     return load_collected(project, collector, Path(path))
-
-
-def is_guid(value: str) -> bool:
-    return bool(_GUID.fullmatch(value))
