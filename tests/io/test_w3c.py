@@ -195,3 +195,15 @@ def test_huge_json_is_refused_before_reading(
 ) -> None:
     monkeypatch.setattr(w3c, "MAX_BYTES", 1000)
     refused(tmp_path, " " * 5000, "Web Annotation files of up to")
+
+
+def test_a_hamish_export_quoting_the_context_is_not_taken_for_one(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(
+        '{\n "format": "hamish",\n "version": 1,\n "documents": [{"text": '
+        '"See http://www.w3.org/ns/anno.jsonld"}]}',
+        encoding="utf-8",
+    )
+    assert not looks_like_w3c(path)
+    path.write_text('{"@context": "http://www.w3.org/ns/anno.jsonld"}', encoding="utf-8")
+    assert looks_like_w3c(path)

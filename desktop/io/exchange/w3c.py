@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -609,10 +610,13 @@ def import_w3c(project: Project, path: str | os.PathLike[str]) -> ExchangeReport
 
 def looks_like_w3c(path: Path) -> bool:
     """Whether a ``.json`` file is Web Annotation JSON-LD rather than a Hamish export: its
-    first kilobytes name the annotation context."""
+    first kilobytes name the annotation context, and it does not start as a Hamish export
+    does (whose first article may well quote that context)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
         return False
+    if re.match(rb'\s*\{\s*"format"\s*:\s*"hamish"', head.removeprefix(b"\xef\xbb\xbf")):
+        return False  # a Hamish export, whatever its articles quote
     return b"http://www.w3.org/ns/anno.jsonld" in head
