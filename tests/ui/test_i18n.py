@@ -48,6 +48,9 @@ ALLOWED = {
     "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
     "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
     "hamish", "bin",
+    # names of exchange formats and the programs that read them (docs/interop.md)
+    "REFI", "QDA", "QualCoder", "MAXQDA", "ATLAS", "ti", "Web", "Annotation", "LD", "qdpx",
+    "jsonld",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
