@@ -111,6 +111,22 @@ def _export_exchange(
     return " ".join([line + ("." if summary.lost else ""), *summary.lost])
 
 
+def _export_refi(
+    project: Project, output: Path, document_ids: list[int] | None, options: argparse.Namespace
+) -> str:
+    """REFI-QDA (qdpx) or W3C Web Annotation (w3c): docs/interop.md."""
+    from desktop.io.exchange.qdpx import export_qdpx
+    from desktop.io.exchange.w3c import export_w3c
+
+    export = export_w3c if options.format == "w3c" or output.suffix == ".jsonld" else export_qdpx
+    summary = export(project, output, document_ids, overwrite=options.overwrite)
+    lost = "".join(f" {line}" for line in summary.lost)
+    return (
+        f"wrote {summary.path}: {_plural(summary.documents, 'document')}, "
+        f"{_plural(summary.annotations, 'annotation')} ({summary.size:,} bytes).{lost}"
+    )
+
+
 # One writer per --format choice: (project, output file, document ids or None for all, the
 # parsed options) -> the line to print. The parser, suffix guessing and help follow.
 EXPORT_FORMATS: dict[str, Exporter] = {
@@ -124,7 +140,11 @@ EXPORT_FORMATS: dict[str, Exporter] = {
         _export_exchange, "brat"
     ),  # brat standoff: a zip of .txt/.ann and annotation.conf
     "conll": partial(_export_exchange, "conll"),  # CoNLL / BIO entity tags, one token per line
+    "qdpx": _export_refi,
+    "w3c": _export_refi,
 }
+# Output suffixes that name a --format of another name.
+EXPORT_SUFFIXES = {"jsonld": "w3c"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -152,8 +172,9 @@ def _parser() -> argparse.ArgumentParser:
     p_import = sub.add_parser(
         "import",
         help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
-        "recursively), or Hamish JSON exports (.json), UIMA CAS XMI (.xmi, or a .zip of them), "
-        "brat standoff (a .zip or folder of .txt/.ann)",
+        "recursively), or Hamish JSON exports (.json), REFI-QDA projects (.qdpx), Web "
+        "Annotation files (.jsonld), UIMA CAS XMI (.xmi, or a .zip of them), brat standoff (a "
+        ".zip or folder of .txt/.ann)",
     )
     add_project_option(p_import)
     p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
@@ -167,7 +188,9 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
         "a byte-order mark. "
         "xmi, brat, conll: for INCEpTION, brat and NER training (docs/interop.md); xmi and "
-        "brat write a .zip.",
+        "brat write a .zip. "
+        "qdpx: a REFI-QDA project for QualCoder, MAXQDA, ATLAS.ti (docs/interop.md). "
+        "w3c: W3C Web Annotation JSON-LD (.jsonld).",
     )
     add_project_option(p_export)
     p_export.add_argument(
@@ -306,6 +329,33 @@ def _import_exchange_files(project: Project, files: list[tuple[Path, str]]) -> i
     return failed
 
 
+def _import_refi_files(project: Project, files: list[Path]) -> int:
+    """REFI-QDA projects and Web Annotation files, each in its own transaction; what a file
+    held that Hamish cannot represent is listed. Returns the number of files that failed."""
+    from desktop.io.exchange.qdpx import import_qdpx
+    from desktop.io.exchange.w3c import import_w3c
+
+    failed = 0
+    for file in files:
+        try:
+            report = (import_qdpx if file.suffix.lower() == ".qdpx" else import_w3c)(project, file)
+        except HamishError as error:
+            echo(f"hamish: {file}: {error}", err=True)
+            failed += 1
+            continue
+        echo(_describe_load(file, report.load))
+        for notice in report.notices:
+            echo(f"          {notice}")
+    return failed
+
+
+def _is_exchange(file: Path) -> bool:
+    from desktop.io.exchange.w3c import looks_like_w3c
+
+    suffix = file.suffix.lower()
+    return suffix in (".qdpx", ".jsonld") or (suffix == ".json" and looks_like_w3c(file))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
@@ -313,9 +363,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.ops.articles import import_files
     from desktop.store.bulk import batch_durability
 
-    json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
     exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
-    other_paths = [f for f in args.files if f not in json_files and f not in dict(exchange)]
+    refi = [f for f in args.files if not f.is_dir() and _is_exchange(f)]
+    json_files = [
+        f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir() and f not in refi
+    ]
+    other_paths = [
+        f for f in args.files if f not in json_files and f not in dict(exchange) and f not in refi
+    ]
     with open_project(args, create=True) as project:
         if project.read_only:
             echo(
@@ -327,6 +382,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         project.database.check_intact()  # never build on damaged pages
         json_failed = _import_json_files(project, json_files)
         json_failed += _import_exchange_files(project, exchange)
+        json_failed += _import_refi_files(project, refi)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
         with batch_durability(project.database):  # one fsync per batch, not per article
@@ -358,6 +414,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     output: Path = args.output
     fmt: str | None = args.format or output.suffix.lower().lstrip(".")
+    fmt = EXPORT_SUFFIXES.get(fmt or "", fmt)
+    args.format = fmt
     if fmt not in EXPORT_FORMATS:
         choices = ", ".join(sorted(EXPORT_FORMATS))
         echo(f"hamish: cannot tell the format of {output.name}; add --format ({choices})", err=True)

@@ -66,13 +66,17 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     # limit) and what one imported file may cost: io, below ops, so batch.py can use them.
     ("desktop.io.worker", "io"),
     ("desktop.io.importers.limits", "io"),
-    # Exchange formats of other tools (docs/interop.md): UIMA CAS XMI, brat, CoNLL/BIO.
+    # Exchange formats of other tools (docs/interop.md): UIMA CAS XMI, brat, CoNLL/BIO,
+    # REFI-QDA, W3C Web Annotation.
     ("desktop.io.exchange", "io"),
     ("desktop.io.exchange.offsets", "io"),
     ("desktop.io.exchange.common", "io"),
     ("desktop.io.exchange.xmi", "io"),
     ("desktop.io.exchange.brat", "io"),
     ("desktop.io.exchange.conll", "io"),
+    ("desktop.io.exchange.collect", "io"),
+    ("desktop.io.exchange.qdpx", "io"),
+    ("desktop.io.exchange.w3c", "io"),
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),

@@ -32,6 +32,7 @@ RUNS = {
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
     "exchange": (["--articles", "5", "--tags", "5", "--bomb-mb", "100"], "unpacks to more than"),
     "review_queue": (["--articles", "8"], "longest pause"),
+    "exchange_refi": (["--articles", "5", "--per-article", "5"], "zip bomb, lying headers"),
 }
 
 

@@ -575,6 +575,208 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "{path} changed while it was being exported; nothing was exported."
     ),
+    # --- exchange formats: REFI-QDA and W3C Web Annotation (io/exchange/qdpx.py, w3c.py) ---
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not a REFI-QDA project: it has no project.qde. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not a REFI-QDA project: project.qde holds {tag}, not a Project. Nothing was "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds no text source Hamish can import; nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds {count} files; Hamish reads REFI-QDA projects of up to {limit}. Nothing "
+        "was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: {member} is encrypted; Hamish cannot read it. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: {member} is compressed with a method Hamish does not read (only stored and "
+        "deflated files are). Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: project.qde declares a document type or entities ({reason}), which Hamish "
+        "refuses: they can expand without end or read files of this computer. Nothing was "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: project.qde is not well-formed XML ({reason}). Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not a REFI-QDA project (.qdpx): it is not a readable zip archive ({reason}). "
+        "Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds a file named {member}, a path that leads out of the project; the file is "
+        "refused. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} lists the file {member} twice; the file is refused. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} unpacks to more than Hamish reads from a REFI-QDA project ({limit} MB for one "
+        "file, {total} MB in all); it may be a zip bomb. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: {member} is damaged ({reason}). Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is {size} MB; Hamish imports REFI-QDA projects of up to {limit} MB.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not a Web Annotation file (an AnnotationCollection, an AnnotationPage or "
+        "annotations). Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds {count} annotations; Hamish imports up to {limit} at a time. Nothing was "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds no article texts, so its annotations cannot be anchored; nothing was "
+        'imported. (Hamish reads the texts a Hamish export carries in "hamish:documents".)',
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is {size} MB; Hamish imports Web Annotation files of up to {limit} MB.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} PDF sources were not imported (Hamish imports their text only from text sources).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} picture sources were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} audio sources were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} video sources were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sources whose text is outside the project file were not imported (Hamish never "
+        "reads other files named in an imported one).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sources whose text is missing from the file were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sources whose text is not UTF-8 were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sources without text were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sources longer than Hamish imports were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} selections without valid positions were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} selections outside their source's text were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} selections without a code or a note were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} codings of codes missing from the codebook were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} codings of whole sources were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} references to missing notes were ignored.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} variable values of sources were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} variables were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} cases were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} sets were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} links were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} graphs were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations whose quote is not in the text were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations on texts that are not in the file were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations without a tag, an entity or a comment were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} items that are not annotations of a text were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations were found by their quote where the position did not hold it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations that lost their place in the text were left out.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} decisions on suggestions were left out (REFI-QDA has no place for them).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} decisions on suggestions were left out (the Web Annotation model has no place for "
+        "them).",
+    ),
     # --- found by fuzzing (issue 13: tests/fuzz/, benchmarks/soak.py) ----------------------
     QT_TRANSLATE_NOOP(
         "Errors",

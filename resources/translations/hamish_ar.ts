@@ -128,6 +128,30 @@
         <translation>مقالات ووسوم من أرشيف zip لملفات brat ‎.txt و‎.ann</translation>
     </message>
     <message>
+        <source>Whole Project (&amp;REFI-QDA)…</source>
+        <translation>المشروع كاملاً (REFI-QDA)…</translation>
+    </message>
+    <message>
+        <source>The whole project for QualCoder, MAXQDA or ATLAS.ti (.qdpx)</source>
+        <translation>المشروع كاملاً لبرامج QualCoder أو MAXQDA أو ATLAS.ti (‎.qdpx)</translation>
+    </message>
+    <message>
+        <source>Annotations (&amp;W3C Web Annotation)…</source>
+        <translation>التعليقات (W3C Web Annotation)…</translation>
+    </message>
+    <message>
+        <source>Every annotation as W3C Web Annotation JSON-LD (.jsonld)</source>
+        <translation>كل التعليقات بصيغة W3C Web Annotation JSON-LD (‎.jsonld)</translation>
+    </message>
+    <message>
+        <source>Import &amp;Project (REFI-QDA, Web Annotation)…</source>
+        <translation>استيراد مشروع (REFI-QDA أو Web Annotation)…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project (.qdpx) or a Web Annotation file (.jsonld)</source>
+        <translation>استيراد مشروع REFI-QDA (‎.qdpx) أو ملف Web Annotation (‎.jsonld)</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>النسخ الاحتياطية…</translation>
     </message>
@@ -2179,6 +2203,194 @@
         <translation>تغيّر {path} أثناء التصدير؛ لم يُصدَّر شيء.</translation>
     </message>
     <message>
+        <source>{name} is not a REFI-QDA project: it has no project.qde. Nothing was imported.</source>
+        <translation>{name} ليس مشروع REFI-QDA: لا يحوي الملف project.qde. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a REFI-QDA project: project.qde holds {tag}, not a Project. Nothing was imported.</source>
+        <translation>{name} ليس مشروع REFI-QDA: يحوي project.qde العنصر {tag} لا عنصر Project. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds no text source Hamish can import; nothing was imported.</source>
+        <translation>لا يحوي {name} أي مصدر نصي يستطيع هامش استيراده؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; Hamish reads REFI-QDA projects of up to {limit}. Nothing was imported.</source>
+        <translation>يحوي {name} ملفات عددها {count}؛ يقرأ هامش مشاريع REFI-QDA التي لا يتجاوز عدد ملفاتها {limit}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is encrypted; Hamish cannot read it. Nothing was imported.</source>
+        <translation>{name}: الملف {member} مشفّر ولا يستطيع هامش قراءته. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is compressed with a method Hamish does not read (only stored and deflated files are). Nothing was imported.</source>
+        <translation>{name}: الملف {member} مضغوط بطريقة لا يقرؤها هامش (يقرأ الملفات المخزّنة دون ضغط أو المضغوطة بطريقة deflate فقط). لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: project.qde declares a document type or entities ({reason}), which Hamish refuses: they can expand without end or read files of this computer. Nothing was imported.</source>
+        <translation>{name}: يعرّف project.qde نوع مستند أو كيانات XML ({reason})، وهو ما يرفضه هامش: فقد تتضخم بلا حدّ أو تقرأ ملفات من هذا الحاسوب. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: project.qde is not well-formed XML ({reason}). Nothing was imported.</source>
+        <translation>{name}: الملف project.qde ليس XML سليم البنية ({reason}). لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a REFI-QDA project (.qdpx): it is not a readable zip archive ({reason}). Nothing was imported.</source>
+        <translation>{name} ليس مشروع REFI-QDA (‎.qdpx): فهو ليس أرشيف zip قابلاً للقراءة ({reason}). لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds a file named {member}, a path that leads out of the project; the file is refused. Nothing was imported.</source>
+        <translation>يحوي {name} ملفاً باسم {member}، وهو مسار يقود إلى خارج المشروع؛ لذا رُفض الملف. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} lists the file {member} twice; the file is refused. Nothing was imported.</source>
+        <translation>يذكر {name} الملف {member} مرتين؛ لذا رُفض الملف. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than Hamish reads from a REFI-QDA project ({limit} MB for one file, {total} MB in all); it may be a zip bomb. Nothing was imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك ضغطه ما يقرؤه هامش من مشروع REFI-QDA ({limit} ميغابايت للملف الواحد، و{total} ميغابايت للمجموع)؛ قد يكون قنبلة ضغط. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: {member} is damaged ({reason}). Nothing was imported.</source>
+        <translation>{name}: الملف {member} تالف ({reason}). لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; Hamish imports REFI-QDA projects of up to {limit} MB.</source>
+        <translation>حجم {name} {size} ميغابايت؛ يستورد هامش مشاريع REFI-QDA التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Web Annotation file (an AnnotationCollection, an AnnotationPage or annotations). Nothing was imported.</source>
+        <translation>{name} ليس ملف Web Annotation (مجموعة AnnotationCollection أو صفحة AnnotationPage أو تعليقات). لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} annotations; Hamish imports up to {limit} at a time. Nothing was imported.</source>
+        <translation>يحوي {name} تعليقات عددها {count}؛ يستورد هامش {limit} تعليق على الأكثر في المرة الواحدة. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds no article texts, so its annotations cannot be anchored; nothing was imported. (Hamish reads the texts a Hamish export carries in &quot;hamish:documents&quot;.)</source>
+        <translation>لا يحوي {name} نصوص المقالات، فلا يمكن تثبيت تعليقاته في مواضعها؛ لم يُستورد شيء. (يقرأ هامش النصوص التي يحملها تصدير هامش في &quot;hamish:documents&quot;.)</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; Hamish imports Web Annotation files of up to {limit} MB.</source>
+        <translation>حجم {name} {size} ميغابايت؛ يستورد هامش ملفات Web Annotation التي لا يتجاوز حجمها {limit} ميغابايت.</translation>
+    </message>
+    <message>
+        <source>{n} PDF sources were not imported (Hamish imports their text only from text sources).</source>
+        <translation>لم تُستورد مصادر PDF وعددها {n} (يستورد هامش النص من المصادر النصية فقط).</translation>
+    </message>
+    <message>
+        <source>{n} picture sources were not imported.</source>
+        <translation>لم تُستورد مصادر الصور وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} audio sources were not imported.</source>
+        <translation>لم تُستورد المصادر الصوتية وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} video sources were not imported.</source>
+        <translation>لم تُستورد مصادر الفيديو وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</source>
+        <translation>لم تُستورد مصادر نصها خارج ملف المشروع وعددها {n} (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</translation>
+    </message>
+    <message>
+        <source>{n} sources whose text is missing from the file were not imported.</source>
+        <translation>لم تُستورد مصادر نصها مفقود من الملف وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} sources whose text is not UTF-8 were not imported.</source>
+        <translation>لم تُستورد مصادر نصها ليس بترميز UTF-8 وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} sources without text were not imported.</source>
+        <translation>لم تُستورد مصادر بلا نص وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} sources longer than Hamish imports were not imported.</source>
+        <translation>لم تُستورد مصادر أطول مما يستورده هامش وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} selections without valid positions were not imported.</source>
+        <translation>لم تُستورد مقاطع محددة بلا مواضع صالحة وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} selections outside their source&apos;s text were not imported.</source>
+        <translation>لم تُستورد مقاطع محددة تقع خارج نص مصدرها وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} selections without a code or a note were not imported.</source>
+        <translation>لم تُستورد مقاطع محددة بلا رمز ولا ملاحظة وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} codings of codes missing from the codebook were not imported.</source>
+        <translation>لم تُستورد ترميزات برموز غير موجودة في دليل الرموز وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} codings of whole sources were not imported.</source>
+        <translation>لم تُستورد ترميزات لمصادر كاملة وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} references to missing notes were ignored.</source>
+        <translation>أُهملت إحالات إلى ملاحظات مفقودة وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} variable values of sources were not imported.</source>
+        <translation>لم تُستورد قيم متغيرات المصادر وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} variables were not imported.</source>
+        <translation>لم تُستورد المتغيرات وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} cases were not imported.</source>
+        <translation>لم تُستورد الحالات وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} sets were not imported.</source>
+        <translation>لم تُستورد المجموعات وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} links were not imported.</source>
+        <translation>لم تُستورد الروابط وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} graphs were not imported.</source>
+        <translation>لم تُستورد المخططات وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations whose quote is not in the text were not imported.</source>
+        <translation>لم تُستورد تعليقات لم يعد نصها المقتبس موجوداً في المقال وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations on texts that are not in the file were not imported.</source>
+        <translation>لم تُستورد تعليقات على نصوص غير موجودة في الملف وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations without a tag, an entity or a comment were not imported.</source>
+        <translation>لم تُستورد تعليقات بلا وسم ولا كيان ولا ملاحظة وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} items that are not annotations of a text were not imported.</source>
+        <translation>لم تُستورد عناصر ليست تعليقات على نص وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations were found by their quote where the position did not hold it.</source>
+        <translation>عُثر على تعليقات بنصها المقتبس حيث لم يطابقه الموضع المذكور، وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations that lost their place in the text were left out.</source>
+        <translation>استُبعدت تعليقات فقدت موضعها في النص وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</source>
+        <translation>استُبعدت قرارات بشأن الاقتراحات وعددها {n} (لا مكان لها في REFI-QDA).</translation>
+    </message>
+    <message>
+        <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
+        <translation>استُبعدت قرارات بشأن الاقتراحات وعددها {n} (لا مكان لها في نموذج Web Annotation).</translation>
+    </message>
+    <message>
         <source>The text holds nothing but control characters (such as NUL or ESC) and white space; there is nothing to import.</source>
         <translation>لا يحوي النص سوى محارف تحكّم (مثل NUL أو ESC) ومسافات بيضاء؛ فليس فيه ما يُستورد.</translation>
     </message>
@@ -2600,6 +2812,25 @@
     </message>
 </context>
 <context>
+    <name>ExchangeImportController</name>
+    <message>
+        <source>Import Project</source>
+        <translation>استيراد مشروع</translation>
+    </message>
+    <message>
+        <source>REFI-QDA and Web Annotation (*.qdpx *.jsonld *.json)</source>
+        <translation>REFI-QDA وWeb Annotation (*.qdpx *.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {counts}.</source>
+        <translation>استُورد {file}: {counts}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message>
         <source>Export Annotations (CSV)</source>
@@ -2644,6 +2875,22 @@
     <message>
         <source>CoNLL files (*.conll)</source>
         <translation>ملفات CoNLL (*.conll)</translation>
+    </message>
+    <message>
+        <source>Export Project (REFI-QDA)</source>
+        <translation>تصدير المشروع (REFI-QDA)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>مشاريع REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>Export Annotations (W3C Web Annotation)</source>
+        <translation>تصدير التعليقات (W3C Web Annotation)</translation>
+    </message>
+    <message>
+        <source>Web Annotation JSON-LD (*.jsonld)</source>
+        <translation>Web Annotation JSON-LD (*.jsonld)</translation>
     </message>
     <message>
         <source>Wrote {file}: {counts}.</source>

@@ -50,6 +50,9 @@ ALLOWED = {
     "hamish", "bin",
     # Names of other tools and their formats (File → Export / Import Annotations, issue 17).
     "UIMA", "CAS", "XMI", "INCEpTION", "brat", "CoNLL", "BIO", "zip", "ann",
+    # names of exchange formats and the programs that read them (docs/interop.md)
+    "REFI", "QDA", "QualCoder", "MAXQDA", "ATLAS", "ti", "Web", "Annotation", "LD", "qdpx",
+    "jsonld",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 

@@ -7,6 +7,10 @@ article text has ``\\n`` line endings only. Other tools count differently:
   the Basic Multilingual Plane (an emoji, 𝐀) counts two;
 * files written on Windows: ``\\r\\n`` line endings, each counted as two characters.
 
+Two forms of the same tools, one per family of formats: the functions ``to_utf16`` /
+``to_code_points`` and :class:`Cleaned` (XMI, brat, CoNLL), the class :class:`Utf16` and
+:func:`normalised` (REFI-QDA, Web Annotation); both count astral characters the same way.
+
 Standard library only; no Qt.
 """
 
@@ -14,8 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
-__all__ = ["Cleaned", "clean_text", "to_code_points", "to_utf16"]
+__all__ = ["Cleaned", "Utf16", "clean_text", "normalised", "to_code_points", "to_utf16"]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # What an article may not hold (docs/json-format.md): C0 controls but tab and newline, DEL,
@@ -38,19 +43,8 @@ def to_utf16(text: str, offset: int, astral: list[int] | None = None) -> int:
 def to_code_points(text: str, unit: int, astral: list[int] | None = None) -> int | None:
     """The code point offset of UTF-16 unit ``unit`` of ``text``; ``None`` when ``unit`` falls
     between the two halves of a character outside the BMP or outside the text."""
-    positions = _astral_positions(text) if astral is None else astral
-    # The code point p with p + (astral characters before p) == unit.
-    low, high = 0, len(text)
-    while low <= high:
-        middle = (low + high) // 2
-        units = middle + bisect_left(positions, middle)
-        if units == unit:
-            return middle
-        if units < unit:
-            low = middle + 1
-        else:
-            high = middle - 1
-    return None
+    index = Utf16(text, astral).to_index(unit) if unit >= 0 else None
+    return index if index is not None and index <= len(text) else None
 
 
 class Cleaned:
@@ -72,3 +66,59 @@ class Cleaned:
 
 def clean_text(original: str) -> Cleaned:
     return Cleaned(original)
+
+
+class Utf16:
+    """Code points ↔ UTF-16 code units in ``text``."""
+
+    def __init__(self, text: str, astral: list[int] | None = None) -> None:
+        # code points of 2 units (``astral``: already found by the caller)
+        self.astral = _astral_positions(text) if astral is None else astral
+
+    def to_units(self, index: int) -> int:
+        return index + bisect_left(self.astral, index)
+
+    def to_index(self, units: int) -> int | None:
+        """The code point at ``units``; None when it falls between the two halves of a
+        character."""
+        low, high = 0, len(self.astral)
+        while low < high:  # astral characters before the code point at ``units``
+            middle = (low + high) // 2
+            if self.astral[middle] + middle < units:
+                low = middle + 1
+            else:
+                high = middle
+        if low and self.astral[low - 1] + low == units:
+            return None  # ``units`` points at the second half of a surrogate pair
+        return units - low
+
+
+_FOREIGN = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_AS_NEWLINE = frozenset("\r\x0b\x0c\x85\u2028\u2029")
+
+
+def normalised(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` as Hamish stores it, and ``move(offset)``: where a code point offset of
+    ``text`` lands in the result (a removed character's offset lands on what follows it)."""
+    removed: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _FOREIGN.finditer(text):
+        found = match.group()
+        pieces.append(text[last : match.start()])
+        last = match.end()
+        if found == "\r\n":
+            removed.append(match.start())
+            pieces.append("\n")
+        elif found in _AS_NEWLINE:
+            pieces.append("\n")
+        else:
+            removed.append(match.start())
+    if not removed and not pieces:
+        return text, lambda offset: offset
+    pieces.append(text[last:])
+
+    def move(offset: int) -> int:
+        return offset - bisect_left(removed, offset)
+
+    return "".join(pieces), move

@@ -34,6 +34,9 @@ class ActionId(Enum):
     EXPORT_CONLL = auto()
     IMPORT_XMI = auto()
     IMPORT_BRAT = auto()
+    EXPORT_QDPX = auto()
+    EXPORT_W3C = auto()
+    IMPORT_EXCHANGE = auto()
     BACKUPS = auto()
     QUIT = auto()
     ZOOM_IN = auto()
@@ -185,6 +188,26 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.folder-zip-outline",
         (),
         QT_TRANSLATE_NOOP("Actions", "Articles and tags from a zip of brat .txt and .ann files"),
+    ),
+    ActionId.EXPORT_QDPX: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Whole Project (&REFI-QDA)…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "The whole project for QualCoder, MAXQDA or ATLAS.ti (.qdpx)"),
+    ),
+    ActionId.EXPORT_W3C: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Annotations (&W3C Web Annotation)…"),
+        "mdi6.code-json",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Every annotation as W3C Web Annotation JSON-LD (.jsonld)"),
+    ),
+    ActionId.IMPORT_EXCHANGE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import &Project (REFI-QDA, Web Annotation)…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import a REFI-QDA project (.qdpx) or a Web Annotation file (.jsonld)"
+        ),
     ),
     ActionId.BACKUPS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),

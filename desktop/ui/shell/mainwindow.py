@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.review.controller import ReviewController
         from desktop.ui.review.dock import ReviewDock
         from desktop.ui.search.panel import SearchPanel, wire_search_panel
+        from desktop.ui.transfer.exchange import ExchangeImportController
         from desktop.ui.transfer.exports import ExportController
         from desktop.ui.transfer.importing import ImportController
 
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         wire_search_panel(api, self.search_panel, self.reader, self.library)
         self.exports = ExportController(api)
         self.importing = ImportController(api)  # import actions, drops, clipboard
+        self.exchange_import = ExchangeImportController(api)  # .qdpx, .jsonld
         self.metadata = MetadataEditor(api, self.library, self.reader)
         self.articles = ArticleActions(api, self.library)  # Delete Article
         self._add_secondary_menus()
@@ -337,6 +339,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
         import_menu = file_menu.addMenu(self.tr("&Import Annotations"))
         import_menu.addActions([a[ActionId.IMPORT_XMI], a[ActionId.IMPORT_BRAT]])
+        file_menu.addAction(a[ActionId.IMPORT_EXCHANGE])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
         export_menu = file_menu.addMenu(self.tr("E&xport"))
@@ -344,6 +347,7 @@ class MainWindow(QMainWindow):
         export_menu.addAction(a[ActionId.EXPORT_JSON])
         export_menu.addActions([a[ActionId.EXPORT_XMI], a[ActionId.EXPORT_BRAT]])
         export_menu.addAction(a[ActionId.EXPORT_CONLL])
+        export_menu.addActions([a[ActionId.EXPORT_QDPX], a[ActionId.EXPORT_W3C]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUPS])
         file_menu.addSeparator()

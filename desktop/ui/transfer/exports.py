@@ -74,6 +74,18 @@ EXPORT_KINDS = {
         ".conll",
         "",
     ),
+    "qdpx": (
+        QT_TRANSLATE_NOOP("ExportController", "Export Project (REFI-QDA)"),
+        QT_TRANSLATE_NOOP("ExportController", "REFI-QDA projects (*.qdpx)"),
+        ".qdpx",
+        "",
+    ),
+    "w3c": (
+        QT_TRANSLATE_NOOP("ExportController", "Export Annotations (W3C Web Annotation)"),
+        QT_TRANSLATE_NOOP("ExportController", "Web Annotation JSON-LD (*.jsonld)"),
+        ".jsonld",
+        "",
+    ),
 }
 EXCHANGE = ("xmi", "brat", "conll")
 
@@ -119,6 +131,26 @@ def _file_task(
         from desktop.io.exporters.progress import ExportCancelled
 
         with Project.open(project_path, create=False) as project:
+            if kind in ("qdpx", "w3c"):
+                from desktop.io.exchange.qdpx import export_qdpx
+                from desktop.io.exchange.w3c import export_w3c
+
+                progress.report(0, 1, "")
+                exchange = (export_qdpx if kind == "qdpx" else export_w3c)(
+                    project, target, overwrite=overwrite
+                )
+                progress.check()
+                return QCoreApplication.translate(
+                    "ExportController", "Wrote {file}: {counts}."
+                ).format(
+                    file=isolate_path(target.name),
+                    counts=list_separator().join(
+                        (
+                            counts().articles(exchange.documents),
+                            counts().annotations(exchange.annotations),
+                        )
+                    ),
+                )
             if kind == "json":
                 progress.report(0, 1, "")
                 summary = export_json(project, target, overwrite=overwrite)
@@ -171,6 +203,8 @@ class ExportController(QObject):
             (ActionId.EXPORT_XMI, "xmi"),
             (ActionId.EXPORT_BRAT, "brat"),
             (ActionId.EXPORT_CONLL, "conll"),
+            (ActionId.EXPORT_QDPX, "qdpx"),
+            (ActionId.EXPORT_W3C, "w3c"),
         ):
             actions[action_id].triggered.connect(partial(self.export_file, kind))
         self.choose_path: ChoosePath = choose_save_path
@@ -215,7 +249,7 @@ class ExportController(QObject):
         prefs = self.api.prefs
         folder = prefs.project_value(project_path, FOLDER_KEY, "")
         base = Path(folder) if isinstance(folder, str) and folder else Path.home()
-        name = "" if kind == "json" else f"-{kind}"
+        name = "" if kind in ("json", "qdpx", "w3c") else f"-{kind}"
         suggested = str(base / f"{project_path.stem}{name}{suffix}")
         chosen = self.choose_path(
             self.api.widget, self.tr(caption), suggested, self.tr(file_filter)
