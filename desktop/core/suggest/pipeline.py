@@ -131,23 +131,25 @@ def suggest(
 
     name_spans: list[tuple[int, int]] = []
     place_index = _SpanIndex((p.word_start, p.end) for p in places)  # with the clitics
+    not_persons = _SpanIndex(
+        (m.start, m.end) for m in registry if types.get(m.entity_id or -1) != "person"
+    )
+    person_index = _MatchIndex(persons)
     for first, last, _ in names:
         start, end = art.raw(art.starts[first], art.ends[last])
-        if any(
-            m.start < end and start < m.end and types.get(m.entity_id or -1) != "person"
-            for m in registry
-        ):
+        if not_persons.overlaps(start, end):
             continue  # the registry knows this span as an organisation or a place
         if place_index.covers(start, end):
             continue  # a place or a body after a title (الرئيس فرنسا، بباريس), not a person
         name_spans.append((start, end))
-        add(_entity(text, start, end, "title", _entity_inside(persons, start, end)))
+        add(_entity(text, start, end, "title", person_index.entity_inside(start, end)))
 
+    names_index = _SpanIndex(name_spans)
     for match in registry:
         label = types.get(match.entity_id or -1)
         if label not in LABEL_KEYS or label == "claim":
             continue
-        if any(s < match.end and match.start < e for s, e in name_spans):
+        if names_index.overlaps(match.start, match.end):
             continue
         add(
             Suggestion(
@@ -183,6 +185,7 @@ def suggest(
             )
         )
 
+    registry_index = _MatchIndex(registry)
     for a, b, speaker, explicit in _claim_spans(art):
         start, end = art.raw(a, b)
         claimant = claimant_span = None
@@ -190,10 +193,10 @@ def suggest(
         if speaker is not None:
             claimant_span = art.raw(*speaker)
             claimant = text[claimant_span[0] : claimant_span[1]]
-            entity_id = _entity_inside(registry, *claimant_span)
+            entity_id = registry_index.entity_inside(*claimant_span)
             for name in _claimant_names(art, speaker) if explicit else ():
                 n_start, n_end = art.raw(*name)
-                person = _entity_inside(persons, n_start, n_end)
+                person = person_index.entity_inside(n_start, n_end)
                 add(_entity(text, n_start, n_end, "claimant", person))
         add(
             Suggestion(
@@ -266,11 +269,24 @@ def merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
     return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
 
 
-def _entity_inside(matches: list[Match], start: int, end: int) -> int | None:
-    """The one registry entity whose mention lies inside [start, end), if exactly one."""
-    ids = {m.entity_id for m in matches if start <= m.start and m.end <= end}
-    ids.discard(None)
-    return next(iter(ids)) if len(ids) == 1 else None
+class _MatchIndex:
+    """Registry matches sorted by start, so the entity inside a span is found by bisection
+    (an article of 1 MB has thousands of names and of matches)."""
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.starts = [m.start for m in self.matches]
+
+    def entity_inside(self, start: int, end: int) -> int | None:
+        """The one registry entity whose mention lies inside [start, end), if exactly one."""
+        first = bisect_left(self.starts, start)
+        ids = {
+            m.entity_id
+            for m in self.matches[first : bisect_left(self.starts, end)]
+            if m.end <= end
+        }
+        ids.discard(None)
+        return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _claimant_names(art: _Article, speaker: tuple[int, int]) -> list[tuple[int, int]]:
