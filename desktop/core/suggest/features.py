@@ -44,6 +44,8 @@ from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
 from desktop.core.suggest.lexicon import (
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _NAME_PARTICLES,
     _PLACE_NOUNS,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -57,7 +59,9 @@ __all__ = [
     "Sentence",
     "Token",
     "bio_tags",
+    "may_stand_alone",
     "neighbours",
+    "parse_given_names",
     "spans_from_tags",
     "split_clitics",
     "tokenize",
@@ -162,6 +166,32 @@ def split_clitics(folded: str) -> tuple[str, str]:
     return "", folded
 
 
+def parse_given_names(text: str) -> frozenset[str]:
+    """The folded names of a given-names file (one name a line, spelling variants separated
+    by ``|``, ``#`` comments), with the rules' own list (:data:`.lexicon._GIVEN_NAMES`)."""
+    found = set(_GIVEN_NAMES)
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        found.update(fold(name.strip()) for name in line.split("|") if name.strip())
+    return frozenset(found)
+
+
+def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
+    """Whether the last word of a person's name (folded) may stand alone for the person, as
+    newswire uses a surname: a word of letters, not a given name (خليل in سمير خليل), a
+    particle of names (بن، أبو) or a function word."""
+    bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
+    return (
+        len(bare) >= 3
+        and word.isalpha()
+        and word not in given
+        and word not in _NAME_PARTICLES
+        and word not in _FUNCTION_WORDS
+    )
+
+
 def _shape(word: str) -> str:
     if not word:
         return "mark"  # only harakat or tatweel: nothing left once folded
@@ -186,8 +216,11 @@ def _length(n: int) -> str:
     return "6-8" if n <= 8 else "9+"
 
 
-def _classes(folded: str, stem: str, has_article: bool) -> list[str]:
-    """Word classes from the rules' lexicon; looked up on the whole word and on its stem."""
+def _classes(
+    folded: str, stem: str, has_article: bool, given: AbstractSet[str] = _GIVEN_NAMES
+) -> list[str]:
+    """Word classes from the rules' lexicon; looked up on the whole word and on its stem
+    (a given name only on the whole word and after و ف ب ل ك, never after ال)."""
     found: list[str] = []
     bare = ARTICLE + stem if has_article else stem
     if folded in _TITLE_FORMS or bare in _TITLE_FORMS:
@@ -204,6 +237,8 @@ def _classes(folded: str, stem: str, has_article: bool) -> list[str]:
         found.append("place")
     if len(stem) >= 4 and stem.endswith(_NISBA_ENDINGS):
         found.append("nisba")
+    if folded in given or (not has_article and stem in given):
+        found.append("given")
     return found
 
 
@@ -230,7 +265,7 @@ def _context(offset: int, word: str, stem: str, classes: Sequence[str]) -> tuple
             found.append(f"{offset}st:{stem}")
         found.extend(f"{offset}lx:{c}" for c in classes)
     else:
-        found.extend(f"{offset}lx:{c}" for c in classes if c == "title")
+        found.extend(f"{offset}lx:{c}" for c in classes if c in ("title", "given"))
     return tuple(found)
 
 
@@ -244,14 +279,17 @@ class FeatureExtractor:
         *,
         known: AbstractSet[str] | None = None,
         share: FeatureExtractor | None = None,
+        given: AbstractSet[str] | None = None,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
+        # Given names (a data file, :func:`parse_given_names`): the rules' list without one.
+        self.given: AbstractSet[str] = _GIVEN_NAMES if given is None else given
         # The attributes a trained model has weights for: the others change nothing in its
         # output, so tagging leaves them out (crfsuite would look each one up for nothing).
         self.known = known
         # A word's features depend on the word alone (and ``known``): an extractor for the
         # next training article, with its own sources, reuses those of ``share``.
-        if share is not None and share.known != known:
+        if share is not None and (share.known != known or share.given is not self.given):
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
 
@@ -283,7 +321,7 @@ class FeatureExtractor:
             own += [f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"s2:{stem[-2:]}", f"s3:{stem[-3:]}"]
             if token.text.endswith(_TA_MARBUTA):
                 own.append("ta")
-            classes = _classes(folded, stem, has_article)
+            classes = _classes(folded, stem, has_article, self.given)
             own += [f"lx:{c}" for c in classes]
         elif shape == "punct":
             own.append(f"pu:{folded}")

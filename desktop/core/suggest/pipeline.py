@@ -281,9 +281,7 @@ class _MatchIndex:
         """The one registry entity whose mention lies inside [start, end), if exactly one."""
         first = bisect_left(self.starts, start)
         ids = {
-            m.entity_id
-            for m in self.matches[first : bisect_left(self.starts, end)]
-            if m.end <= end
+            m.entity_id for m in self.matches[first : bisect_left(self.starts, end)] if m.end <= end
         }
         ids.discard(None)
         return next(iter(ids)) if len(ids) == 1 else None
