@@ -11,6 +11,7 @@ decided.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +21,13 @@ from desktop.core.arabic import fold
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
+from desktop.core.suggest.lexicon import (
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _VERB_WORDS,
+)
 from desktop.core.suggest.names import _learn, _title_names
 from desktop.core.suggest.tokens import _Article
 
@@ -30,6 +38,7 @@ __all__ = [
     "Suggestion",
     "SuggestionKind",
     "SuggestionSource",
+    "first_name_of_longer",
     "merge",
     "suggest",
 ]
@@ -151,6 +160,8 @@ def suggest(
             continue
         if names_index.overlaps(match.start, match.end):
             continue
+        if label == "person" and first_name_of_longer(text, match):
+            continue
         add(
             Suggestion(
                 "entity",
@@ -267,6 +278,34 @@ def merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
         taken_starts.insert(k, item.start)
         taken.insert(k, item)
     return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
+
+
+# The next written word after a name: spaces only between (a comma or a full stop ends it).
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_][\w\u0640]*)")
+
+
+def first_name_of_longer(text: str, match: Match) -> bool:
+    """Whether a registry person's alias that is only a given name (``محمد``, an entity the
+    analyst made from a name written alone) is here the first name of a longer one (``محمد
+    فاضل``): followed by a word that is no function, time or verb word, no title, and no
+    next item of a list (``محمد وعلي``). Then the alias would cut the name short: the model
+    and the rules offer the whole name, or the analyst tags it."""
+    if fold(text[match.start : match.end]) not in _GIVEN_NAMES:
+        return False
+    following = _NEXT_WORD_RE.match(text, match.end)
+    if following is None:
+        return False
+    word = fold(following.group(1))
+    if len(word) < 2 or word.isascii():
+        return False
+    if word.startswith("و") and word not in _GIVEN_NAMES:
+        return False  # و: the next item of a list
+    return not (
+        word in _FUNCTION_WORDS
+        or word in _TIME_WORDS
+        or word in _VERB_WORDS
+        or word in _TITLE_FORMS
+    )
 
 
 class _MatchIndex:
