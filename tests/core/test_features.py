@@ -3,6 +3,8 @@ small synthetic Arabic texts, no corpus."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.core.arabic import fold
@@ -168,3 +170,27 @@ def test_the_given_names_file_is_parsed_folded_with_the_rules_list() -> None:
     assert {fold("إبراهيم"), fold("سيغورد"), fold("سيجورد")} <= names
     assert "ignored" not in names and "" not in names
     assert fold("يوسف") in names  # the rules' own list (lexicon._GIVEN_NAMES) too
+
+
+def test_known_attributes_filter_exactly_what_all_features_give() -> None:
+    """With a model's attributes the extractor gives each token the same features as without,
+    less the unknown ones, in the same order: membership features stop at sentence ends, and a
+    word pair with a "|" word is found as well."""
+    text = "قال بشار الأسد | إن حلب . ووصل وزير الخارجية | موسكو .\nحلب مدينة . زار بشار حلب"
+
+    def source(found: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), "LOC") for m in re.finditer("حلب|موسكو", found)]
+
+    full = FeatureExtractor({"gz": source}).sentences(text)
+    for sentence in full:  # a neighbour's membership never crosses a sentence's end
+        assert not any(f.startswith("-1gz") for f in sentence.features[0])
+        assert not any(f.startswith("1gz") for f in sentence.features[-1])
+    assert sum(f.startswith("-1gz") for s in full for t in s.features for f in t) == 3
+    every = [f for s in full for token in s.features for f in token]
+    known = frozenset(every[::3]) | {f for f in every if f.startswith(("bi:", "1gz", "-1gz"))}
+    assert any(f.startswith("bi:") and f.count("|") == 2 for f in known)
+    kept = FeatureExtractor({"gz": source}, known=known).sentences(text)
+    assert [s.tokens for s in kept] == [s.tokens for s in full]
+    for one, other in zip(full, kept, strict=True):
+        for mine, theirs in zip(one.features, other.features, strict=True):
+            assert theirs == tuple(f for f in mine if f in known)

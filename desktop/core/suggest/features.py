@@ -256,17 +256,28 @@ class _Word:
     before1: tuple[str, ...]
     after1: tuple[str, ...]
     after2: tuple[str, ...]
+    # For the document features (:meth:`FeatureExtractor._document`), worked out once per word:
+    # the stem they gather under (None: a word they leave out) and the classes they ask about.
+    document: str | None = None
+    title: bool = False
+    verb: bool = False
+    nisba: bool = False
 
 
-def _context(offset: int, word: str, stem: str, classes: Sequence[str]) -> tuple[str, ...]:
-    found = [f"{offset}w:{word}"]
-    if offset in (-1, 1):
-        if stem != word:
-            found.append(f"{offset}st:{stem}")
-        found.extend(f"{offset}lx:{c}" for c in classes)
-    else:
-        found.extend(f"{offset}lx:{c}" for c in classes if c in ("title", "given"))
-    return tuple(found)
+def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str], ...]:
+    """The features a word gives the words two before, one before, one after and two after
+    it (``-2w:…`` on the word two places after it …)."""
+    near = [f"w:{folded}"]
+    if stem != folded:
+        near.append(f"st:{stem}")
+    near += [f"lx:{c}" for c in classes]
+    far = [f"w:{folded}", *(f"lx:{c}" for c in classes if c in ("title", "given"))]
+    return (
+        [f"-2{f}" for f in far],
+        [f"-1{f}" for f in near],
+        [f"1{f}" for f in near],
+        [f"2{f}" for f in far],
+    )
 
 
 class FeatureExtractor:
@@ -326,16 +337,22 @@ class FeatureExtractor:
         elif shape == "punct":
             own.append(f"pu:{folded}")
         keep = self._keep
+        before2, before1, after1, after2 = _context(folded, stem, classes)
+        eligible = _NOT_NAMES.isdisjoint(classes) and len(stem) >= 2 and folded[:1].isalpha()
         word = _Word(
             keep(own),
             folded,
             stem,
             frozenset(classes),
             has_article,
-            keep(_context(-2, folded, stem, classes)),
-            keep(_context(-1, folded, stem, classes)),
-            keep(_context(1, folded, stem, classes)),
-            keep(_context(2, folded, stem, classes)),
+            keep(before2),
+            keep(before1),
+            keep(after1),
+            keep(after2),
+            stem if eligible else None,
+            "title" in classes,
+            "verb" in classes,
+            "nisba" in classes,
         )
         if len(self._words) < 200_000:  # a hostile text of random words cannot grow it forever
             self._words[token.text] = word
@@ -372,27 +389,28 @@ class FeatureExtractor:
         counts: Counter[str] = Counter()
         k = 0
         for words in sentences:
+            last = len(words) - 1
             for i, word in enumerate(words):
-                if not word.classes.isdisjoint(_NOT_NAMES) or len(word.stem) < 2:
+                stem = word.document
+                if stem is None or not word.own:
                     continue
-                if not word.own or not word.word[:1].isalpha():
-                    continue
-                stem = word.stem
-                found = seen.setdefault(stem, set())
+                found = seen.get(stem)
+                if found is None:
+                    found = seen[stem] = set()
                 counts[stem] += 1
                 found.add("g:al" if word.article else "g:bare")
                 if i > 0:
-                    before = words[i - 1].classes
-                    if "title" in before:
+                    before = words[i - 1]
+                    if before.title:
                         found.add("g:title")
-                    elif "verb" in before:
+                    elif before.verb:
                         found.add("g:verb")
-                    elif "nisba" in before and i > 1 and "title" in words[i - 2].classes:
+                    elif before.nisba and i > 1 and words[i - 2].title:
                         found.add("g:title")
-                if i + 1 < len(words) and "verb" in words[i + 1].classes:
+                if i < last and words[i + 1].verb:
                     found.add("g:verbafter")
-                for member in members.get(k + i, ()):
-                    found.add(f"g:{member}")
+                if members and (mine := members.get(k + i)):
+                    found.update(f"g:{member}" for member in mine)
             k += len(words)
         keep = self._keep
         result: dict[str, tuple[str, ...]] = {}
@@ -417,7 +435,28 @@ class FeatureExtractor:
         keep = self._keep
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
-        known = self.known
+        # The membership features of each token: its own, the word before's and after's.
+        extras: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        for i in sorted({j + d for j in members for d in (-1, 0, 1)}):
+            parts = (
+                keep(members.get(i, ())),
+                keep(f"-1{m}" for m in members.get(i - 1, ())),
+                keep(f"1{m}" for m in members.get(i + 1, ())),
+            )
+            if any(parts):
+                extras[i] = parts
+        # Word pairs: every one without a model, else only those the model has a weight for,
+        # indexed by their first word (most words begin none).
+        pairs: dict[str, dict[str, str]] | None = None
+        if self.known is not None:
+            pairs = {}
+            for feature in self.known:
+                if feature.startswith("bi:"):
+                    pair = feature[3:]
+                    for at, mark in enumerate(pair):  # a word may be "|" itself
+                        if mark == "|":
+                            pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = feature
+        no_pairs: dict[str, str] = {}
         bases: dict[int, tuple[str, ...]] = {}  # a word's own and article features, joined once
         for tokens, words in zip(sentences, all_words, strict=True):
             n = len(tokens)
@@ -436,21 +475,21 @@ class FeatureExtractor:
                 if i == 0:
                     f += first
                 else:
-                    bigram = f"bi:{words[i - 1].word}|{word.word}"
-                    if known is None or bigram in known:
+                    previous = words[i - 1].word
+                    if pairs is None:
+                        f += (f"bi:{previous}|{word.word}",)
+                    elif (bigram := pairs.get(previous, no_pairs).get(word.word)) is not None:
                         f += (bigram,)
                     if i == 1:
                         f += second
                 if i == n - 1:
                     f += last
-                if members:
-                    mine = members.get(k + i)
-                    if mine:
-                        f += keep(mine)
-                    if i > 0 and (other := members.get(k + i - 1)):
-                        f += keep(f"-1{m}" for m in other)
-                    if i + 1 < n and (other := members.get(k + i + 1)):
-                        f += keep(f"1{m}" for m in other)
+                if extras and (extra := extras.get(k + i)) is not None:
+                    f += extra[0]
+                    if i > 0:
+                        f += extra[1]
+                    if i + 1 < n:
+                        f += extra[2]
                 feats.append(f)
             k += n
             result.append(Sentence(tuple(tokens), tuple(feats)))
