@@ -24,7 +24,9 @@ What it offers (:func:`suggest`): spans the model tags in an article, each with 
 probability of its tags averaged over its words, times the chance that the name ends there,
 as ``score``, at or above a threshold (:data:`THRESHOLD`, a setting, plus the label's offset
 in :data:`OFFSETS`); never a span that overlaps an entity tag, nor one already decided, nor
-a string rejected before between the same two words. :func:`combine` also rescores the
+a string rejected before between the same two words. A name found surely (by the model, or
+by the title rule and the model together) is offered at its other occurrences in the article,
+and a person's surname alone too (:func:`_propagate`). :func:`combine` also rescores the
 rules', registry's and gazetteer's entity suggestions the same way.
 """
 
