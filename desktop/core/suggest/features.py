@@ -195,6 +195,10 @@ def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
 def _shape(word: str) -> str:
     if not word:
         return "mark"  # only harakat or tatweel: nothing left once folded
+    if word.isalpha():  # most words: no digit, no mark of punctuation
+        if word.isascii():
+            return "Lat" if word[0].isupper() else "lat"
+        return "ar"
     if word.isdigit():
         return "num"
     if not (word[0].isalnum() or word[0] == "_"):
