@@ -612,8 +612,11 @@ def _tag(
 
 
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too
-PROPAGATED = 0.9  # … with its score times this
-SURNAME = 0.9  # a person's last name alone (توفيق الحكيم → الحكيم), times this again
+# … with its score times this, and a person's last name alone (توفيق الحكيم → الحكيم) times
+# this again. Chosen by cross-validation over the development corpus's training articles
+# (mean F0.5 0.826 against 0.825 with 0.9 for both; 1.0 for surnames too costs precision).
+PROPAGATED = 1.0
+SURNAME = 0.9
 PERSON = "person"
 _CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
 _LAM_GROUPS = frozenset(LAM_CLITICS)
