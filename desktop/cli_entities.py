@@ -78,8 +78,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     suggestions.add_argument(
         "--train",
         action="store_true",
-        help="train the model on the project's entity tags and decisions now, store it in the "
-        "project and print what it learnt from (no suggestions are listed)",
+        help="train the model on the project's entity tags and decisions, and the claim "
+        "classifier on its claim tags and decisions, now; store them in the project and print "
+        "what they learnt from (no suggestions are listed)",
     )
     suggestions.add_argument(
         "--threshold",
@@ -244,17 +245,31 @@ def run_suggest(args: argparse.Namespace) -> int:
             ids = _document_ids(project, None if args.document is None else [args.document])
             aliases = project.entities.all_aliases()
             matcher = AliasMatcher.from_registry(aliases) if aliases else None
+            own_labels = project.entities.own_label_keys()
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
-            model = None if getattr(args, "no_model", False) else tagger.current_model(project)
+            learning = not getattr(args, "no_model", False)
+            model = tagger.current_model(project) if learning else None
             for document_id in ids:
                 text = project.documents.get(document_id).text
                 found = suggest(
                     text,
                     matcher,
+                    known_types=own_labels,
                     skip=_suggestion_filter(project, document_id),
                     gazetteer=gazetteer(),
                 )
-                inputs = None if model is None else tagger.gather(project, document_id, model=model)
+                mentions = project.decisions.decided(document_id, "mention")
+                found = [
+                    item
+                    for item in found
+                    if item.source != "registry"
+                    or (item.start, item.end, text[item.start : item.end]) not in mentions
+                ]
+                inputs = (
+                    tagger.gather(project, document_id, model=model, entities=model is not None)
+                    if learning
+                    else None
+                )
                 if inputs is not None:
                     limit = tagger.THRESHOLD if threshold is None else threshold
                     found = tagger.combine(inputs, text, found, threshold=limit)
@@ -295,23 +310,37 @@ def _train(args: argparse.Namespace) -> int:
             report = tagger.train(project)
     except HamishError as error:
         return _fail(error)
+    claims = report.claims
+    trained = report.generation is not None or claims.generation is not None
     if args.json:
         echo_json(report.as_dict())
-        return EXIT_OK if report.generation is not None else EXIT_FAILED
+        return EXIT_OK if trained else EXIT_FAILED
     if report.generation is None:
-        echo(f"hamish: no model was trained. {report.reason}", err=True)
-        return EXIT_FAILED
-    tags = ", ".join(f"{name} {count}" for name, count in report.tags.items())
-    echo(
-        f"trained model {report.generation} in {report.seconds:.1f} s on "
-        f"{_count(report.articles, 'article')}, {_count(report.sentences, 'sentence')}, "
-        f"{_count(report.tokens, 'word')}"
+        echo(f"hamish: no entity model was trained. {report.reason}", err=True)
+    else:
+        tags = ", ".join(f"{name} {count}" for name, count in report.tags.items())
+        echo(
+            f"trained model {report.generation} in {report.seconds:.1f} s on "
+            f"{_count(report.articles, 'article')}, {_count(report.sentences, 'sentence')}, "
+            f"{_count(report.tokens, 'word')}"
+        )
+        echo(f"tags: {tags}")
+        echo(f"rejected suggestions used as negative examples: {report.decisions}")
+        if report.sources:
+            echo(f"features from: {', '.join(report.sources)}")
+    learnt_from = (
+        f"{_count(claims.positives, 'claim')} taken and {claims.negatives} left or rejected "
+        f"in {_count(claims.articles, 'article')} ({claims.decisions} of them decided "
+        "suggestions)"
     )
-    echo(f"tags: {tags}")
-    echo(f"rejected suggestions used as negative examples: {report.decisions}")
-    if report.sources:
-        echo(f"features from: {', '.join(report.sources)}")
-    return EXIT_OK
+    if claims.generation is None:
+        echo(f"claims: no classifier, the rule's scores stay; {learnt_from}. {claims.reason}")
+    else:
+        echo(
+            f"trained claim classifier {claims.generation} in {claims.seconds:.1f} s on "
+            f"{learnt_from}"
+        )
+    return EXIT_OK if trained else EXIT_FAILED
 
 
 def _count(n: int, noun: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,12 +89,41 @@ def _export_csv(
     return f"wrote {summary.path}: {_plural(summary.rows, noun)} ({summary.size:,} bytes)"
 
 
+def _export_exchange(
+    fmt: str,
+    project: Project,
+    output: Path,
+    document_ids: list[int] | None,
+    options: argparse.Namespace,
+) -> str:
+    """xmi, brat or conll (desktop/io/exchange, docs/interop.md): what the format could not
+    carry is listed after the summary."""
+    from desktop.io.exchange.brat import export_brat
+    from desktop.io.exchange.conll import export_conll
+    from desktop.io.exchange.xmi import export_xmi
+
+    writer = {"xmi": export_xmi, "brat": export_brat, "conll": export_conll}[fmt]
+    summary = writer(project, output, document_ids, overwrite=options.overwrite)
+    line = (
+        f"wrote {summary.path}: {_plural(summary.documents, 'document')}, "
+        f"{_plural(summary.annotations, 'annotation')} ({summary.size:,} bytes)"
+    )
+    return " ".join([line + ("." if summary.lost else ""), *summary.lost])
+
+
 # One writer per --format choice: (project, output file, document ids or None for all, the
 # parsed options) -> the line to print. The parser, suffix guessing and help follow.
 EXPORT_FORMATS: dict[str, Exporter] = {
     "json": _export_json,
     "docx": _export_docx,
     "csv": _export_csv,
+    "xmi": partial(
+        _export_exchange, "xmi"
+    ),  # UIMA CAS XMI for INCEpTION: a zip with TypeSystem.xml
+    "brat": partial(
+        _export_exchange, "brat"
+    ),  # brat standoff: a zip of .txt/.ann and annotation.conf
+    "conll": partial(_export_exchange, "conll"),  # CoNLL / BIO entity tags, one token per line
 }
 
 
@@ -122,7 +152,8 @@ def _parser() -> argparse.ArgumentParser:
     p_import = sub.add_parser(
         "import",
         help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
-        "recursively), or Hamish JSON exports (.json)",
+        "recursively), or Hamish JSON exports (.json), UIMA CAS XMI (.xmi, or a .zip of them), "
+        "brat standoff (a .zip or folder of .txt/.ann)",
     )
     add_project_option(p_import)
     p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
@@ -134,7 +165,9 @@ def _parser() -> argparse.ArgumentParser:
         "docx: a Word briefing with every section (claims, contradictions, entities, "
         "excerpts, sources). "
         "csv: one table per file, the annotations or (--what claims) the claims, UTF-8 with "
-        "a byte-order mark.",
+        "a byte-order mark. "
+        "xmi, brat, conll: for INCEpTION, brat and NER training (docs/interop.md); xmi and "
+        "brat write a .zip.",
     )
     add_project_option(p_export)
     p_export.add_argument(
@@ -197,6 +230,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
     p_shot.add_argument(
+        "--review",
+        action="store_true",
+        help="show the Review Queue, filled with the project's suggestions",
+    )
+    p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
     )
     p_shot.add_argument(
@@ -248,14 +286,36 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
     return failed
 
 
+def _import_exchange_files(project: Project, files: list[tuple[Path, str]]) -> int:
+    """UIMA CAS XMI and brat (desktop/io/exchange): each file in its own transaction, what
+    it held that Hamish cannot represent listed. Returns the number of files that failed."""
+    from desktop.io.exchange.brat import import_brat
+    from desktop.io.exchange.xmi import import_xmi
+
+    failed = 0
+    for file, fmt in files:
+        try:
+            result = (import_xmi if fmt == "xmi" else import_brat)(project, file)
+        except HamishError as error:
+            echo(f"hamish: {file}: {error}", err=True)
+            failed += 1
+            continue
+        echo(_describe_load(file, result.report))
+        for notice in result.notices:
+            echo(f"          {notice}")
+    return failed
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
+    from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
     from desktop.store.bulk import batch_durability
 
     json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
-    other_paths = [f for f in args.files if f not in json_files]
+    exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
+    other_paths = [f for f in args.files if f not in json_files and f not in dict(exchange)]
     with open_project(args, create=True) as project:
         if project.read_only:
             echo(
@@ -266,6 +326,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         project.database.check_intact()  # never build on damaged pages
         json_failed = _import_json_files(project, json_files)
+        json_failed += _import_exchange_files(project, exchange)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
         with batch_durability(project.database):  # one fsync per batch, not per article
@@ -398,6 +459,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             (width, height),
             args.document,
             theme=args.theme,
+            review=args.review,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

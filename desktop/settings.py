@@ -48,12 +48,21 @@ SNAP_TO_WORDS: Setting[bool] = Setting(
 SHOW_SUGGESTIONS: Setting[bool] = Setting(
     "tagging/show_suggestions", bool, True, "Offer rule-based entity and claim suggestions."
 )
+OFFER_NAME_PARTS: Setting[bool] = Setting(
+    "tagging/offer_name_parts",
+    bool,
+    True,
+    "When an edit creates a person from a name of several parts, offer the parts as aliases "
+    "(a bar under the article; nothing is added without the analyst's confirmation).",
+)
 SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "suggestions/threshold",
     float,
     0.6,
-    "Lowest score (0 to 1) of the suggestions the project's model makes from the analyst's tags "
-    "(persons, places and organisations each add their offset, desktop.learn.tagger.OFFSETS).",
+    "Lowest score (0 to 1) of the suggestions shown in the reader and the Review Queue: the "
+    "model's (persons, places and organisations each add their offset, "
+    "desktop.learn.tagger.OFFSETS); the rules', registry's and gazetteer's from 0.1 lower "
+    "(desktop.learn.pending.SOURCE_OFFSETS).",
 )
 RETRAIN_AFTER: Setting[int] = Setting(
     "suggestions/retrain_after",
@@ -92,6 +101,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     READER_LINE_HEIGHT,
     SNAP_TO_WORDS,
     SHOW_SUGGESTIONS,
+    OFFER_NAME_PARTS,
     SUGGESTION_THRESHOLD,
     RETRAIN_AFTER,
     AUTHOR_NAME,

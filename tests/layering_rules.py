@@ -66,10 +66,18 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     # limit) and what one imported file may cost: io, below ops, so batch.py can use them.
     ("desktop.io.worker", "io"),
     ("desktop.io.importers.limits", "io"),
+    # Exchange formats of other tools (docs/interop.md): UIMA CAS XMI, brat, CoNLL/BIO.
+    ("desktop.io.exchange", "io"),
+    ("desktop.io.exchange.offsets", "io"),
+    ("desktop.io.exchange.common", "io"),
+    ("desktop.io.exchange.xmi", "io"),
+    ("desktop.io.exchange.brat", "io"),
+    ("desktop.io.exchange.conll", "io"),
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),
     ("desktop.ops", "ops"),
+    ("desktop.ops.exchange", "ops"),  # XMI and brat imports as one undoable step
     ("desktop.ops.*", "ops"),
     ("desktop.settings", "ui"),  # imports PySide6.QtCore (QSettings): usable from ui and up
     ("desktop.ui", "ui"),
@@ -88,7 +96,10 @@ QT_MODULES = frozenset({"PySide6", "shiboken6", "qtawesome", "qtpy", "PyQt5", "P
 QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "ops"})
 # Third-party libraries that only one module may import, so the dependency stays in one place
 # (and every other module imports without it): top-level module name → the importing module.
-ONLY_IN: dict[str, str] = {"pycrfsuite": "desktop.learn.crf"}
+ONLY_IN: dict[str, str] = {
+    "pycrfsuite": "desktop.learn.crf",
+    "cassis": "desktop.io.exchange.xmi",  # dkpro-cassis, imported lazily
+}
 SQL_MODULES = frozenset({"sqlite3", "_sqlite3", "sqlite_utils", "apsw"})
 # Attributes that only a database connection (sqlite3 or sqlite_utils) has in this code base.
 SQL_ATTRIBUTES = frozenset({"conn", "execute", "executemany", "executescript"})

@@ -22,6 +22,7 @@ RUNS = {
     "export_kills": (["--kills", "3", "--articles", "5"], "partial files:"),
     "encoding": (["--repeat", "1"], "damaged utf-8, 9 bad bytes"),
     "gazetteer_eval": (["--limit", "3"], "gazetteer entries:"),
+    "claims": (["--articles", "3", "--thresholds", "0.6"], "train time: entity tagger"),
     "integrity": (["--articles", "30", "--runs", "1"], "integrity_check:"),
     "hostile": (
         ["--quick", "--only", "docx_zip_bomb.docx", "html_xxe.html", "--overhead", "3"],
@@ -29,6 +30,8 @@ RUNS = {
     ),
     "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
+    "exchange": (["--articles", "5", "--tags", "5", "--bomb-mb", "100"], "unpacks to more than"),
+    "review_queue": (["--articles", "8"], "longest pause"),
 }
 
 
@@ -89,3 +92,28 @@ def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "the development corpus is not at" in done.stdout
+
+
+def test_name_parts_benchmark_runs(tmp_path: Path) -> None:
+    """benchmarks/name_parts.py needs the development corpus too; without it, it says so."""
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "name_parts.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "the development corpus is not at" in done.stdout
+    if not (CORPUS / "gold.json").exists():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "name_parts.py"), "--articles", "12", "--k", "4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "parts confirmed (the ticked ones):" in done.stdout, done.stdout
+    assert "name_parts:" in done.stdout

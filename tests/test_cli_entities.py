@@ -13,6 +13,7 @@ import pytest
 from desktop.cli_entities import register, run_mentions, run_suggest
 from desktop.core.arabic import fold
 from desktop.core.services import prepare_annotation
+from desktop.core.text import make_draft
 from desktop.io.seeds import seed_drafts
 from desktop.store.project import Project
 
@@ -240,8 +241,9 @@ def test_suggest_train_without_tags_says_why(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(["suggest", "--project", str(project), "--train"], capsys)
-    assert code == 1 and out == ""
-    assert "no model was trained" in err and "no entity tags" in err
+    assert code == 1
+    assert "no entity model was trained" in err and "no entity tags" in err
+    assert out.startswith("claims: no classifier, the rule's scores stay; 0 claims taken")
 
 
 def test_suggest_train_then_suggest_with_the_model(
@@ -270,6 +272,89 @@ def test_suggest_train_then_suggest_with_the_model(
     assert not any(row["source"] == "model" for row in without)
 
 
+def decide_claims(project: Path) -> None:
+    """The analyst takes the claims of the persons the rules name, and rejects the others
+    (anonymous officials, sources, capitals, bodies)."""
+    from desktop.core.suggest import suggest
+    from desktop.ops.annotations import (
+        Candidate,
+        add_annotations,
+        plan_suggestion,
+        reject_candidates,
+    )
+
+    with Project.open(project, create=False) as opened:
+        label = opened.labels.by_key("claim")
+        assert label is not None
+        for summary in opened.documents.summaries():
+            text = opened.documents.get(summary.id).text
+            found = suggest(text, None)
+            persons = [s for s in found if s.kind == "entity"]
+            for claim in (s for s in found if s.kind == "claim"):
+                span = claim.claimant_span
+                if span is not None and any(
+                    span[0] <= p.start and p.end <= span[1] for p in persons
+                ):
+                    plan = plan_suggestion(
+                        opened,
+                        text,
+                        summary.id,
+                        claim.start,
+                        claim.end,
+                        label,
+                        "t",
+                        is_entity=False,
+                        claimant=claim.claimant,
+                    )
+                    add_annotations(opened, [plan])
+                else:
+                    quote = text[claim.start : claim.end]
+                    rejected = Candidate("suggestion", summary.id, claim.start, claim.end, quote)
+                    reject_candidates(opened, [rejected])
+
+
+def test_suggest_train_learns_claims_and_scores_them(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = rows(["suggest", "--project", str(project)], capsys)
+    claims = [row for row in before if row["kind"] == "claim"]
+    assert claims and all((r["source"], r["score"]) == ("rule", 0.6) for r in claims)
+    decide_claims(project)
+    code, out, err = run(["suggest", "--project", str(project), "--train"], capsys)
+    assert code == 0, err
+    assert "no entity model was trained" in err  # only claims were tagged
+    assert out.startswith("trained claim classifier 1 in ")
+    assert "claims taken and" in out and "in 5 articles" in out
+    code, out, err = run(["suggest", "--project", str(project), "--train", "--json"], capsys)
+    report = json.loads(out)["claims"]
+    assert code == 0 and report["generation"] == 2
+    assert report["positives"] >= 10 and report["negatives"] >= 5
+    assert report["decisions"] == report["positives"] + report["negatives"]
+    # every claim was decided in these articles: a new one gets the classifier's scores
+    with Project.open(project, create=False) as opened:
+        text = opened.documents.get(4).text + "\nانتهى."
+        document = opened.documents.add(make_draft(text, title="a copy"))
+    found = rows(["suggest", "--project", str(project), "--document", str(document)], capsys)
+    claims = [row for row in found if row["kind"] == "claim"]
+    assert claims and all(row["source"] == "model" for row in claims)
+    assert all(tagger_threshold() <= row["score"] <= 1.0 for row in claims)
+    everything = rows(
+        ["suggest", "--project", str(project), "--document", str(document), "--threshold", "0"],
+        capsys,
+    )
+    assert len([row for row in everything if row["kind"] == "claim"]) > len(claims)
+    without = rows(
+        ["suggest", "--project", str(project), "--document", str(document), "--no-model"], capsys
+    )
+    assert {(r["source"], r["score"]) for r in without if r["kind"] == "claim"} == {("rule", 0.6)}
+
+
+def tagger_threshold() -> float:
+    from desktop.learn import tagger
+
+    return tagger.THRESHOLD
+
+
 def test_suggest_train_in_a_read_only_project_is_refused(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -289,3 +374,47 @@ def test_suggest_threshold_out_of_range(project: Path, capsys: pytest.CaptureFix
     code, out, err = run(["suggest", "--project", str(project), "--threshold", "2"], capsys)
     assert (code, out) == (2, "")
     assert "--threshold" in err
+
+
+def test_suggest_offers_the_entities_of_the_analysts_own_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An entity tagged with a label of the analyst's own (its registry type is "other") is
+    suggested wherever else its name occurs, with that label and the entity linked, as the
+    registry's persons and places are; and a name part confirmed as an alias is too."""
+    from desktop.core.text import make_draft
+    from desktop.ops import annotations, entities
+
+    path = tmp_path / "own.hamish"
+    first = "ضبطت الشرطة بندقية كلاشنكوف في المخزن، وقال جون كيري إن الأمر خطير."
+    second = "وعثر على كلاشنكوف ثانية قرب الحدود. وعلق كيري على ذلك."
+    with Project.open(path, create=True) as opened:
+        opened.documents.add(make_draft(first, title="أ"))
+        opened.documents.add(make_draft(second, title="ب"))
+        opened.labels.add(name_en="Weapon", name_ar="سلاح", kind="entity", color="#884400")
+        weapon = next(label for label in opened.labels.all() if label.name_en == "Weapon")
+        person = next(label for label in opened.labels.all() if label.key == "person")
+        plans = [
+            annotations.plan_selection(opened, first, 1, start, start + len(quote), label, "t")
+            for quote, label in (("كلاشنكوف", weapon), ("جون كيري", person))
+            for start in [first.index(quote)]
+        ]
+        gun, kerry = (
+            opened.annotations.get(i).entity_id
+            for i in annotations.add_annotations(opened, plans).value
+        )
+        assert gun is not None and kerry is not None
+        assert opened.entities.get(gun).type == "other"
+        entities.add_aliases(opened, kerry, ["كيري"])
+    found = rows(["suggest", "--project", str(path), "--document", "2"], capsys)
+    known = {(row["text"], row["label"], row["entity_id"], row["source"]) for row in found}
+    assert ("كلاشنكوف", weapon.key, gun, "registry") in known
+    assert ("كيري", "person", kerry, "registry") in known
+    # Rejected in Find All Mentions: not offered again from the registry.
+    kerry_row = next(row for row in found if row["text"] == "كيري")
+    with Project.open(path, create=False) as opened:
+        opened.decisions.record(
+            2, "mention", kerry_row["start"], kerry_row["end"], "كيري", "rejected"
+        )
+    again = rows(["suggest", "--project", str(path), "--document", "2"], capsys)
+    assert "كيري" not in {row["text"] for row in again}

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from desktop.commands import EXPORT_FORMATS
 from desktop.core.text import make_draft
 from desktop.store.project import Project
 from tests import export_targets as targets
@@ -113,13 +114,14 @@ def test_format_choice(source: Path, tmp_path: Path) -> None:
     assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
     unsure = hamish("export", "--project", source, "--output", tmp_path / "x.dat")
     assert unsure.returncode == 2
-    assert "cannot tell the format of x.dat; add --format (csv, docx, json)" in unsure.stderr
+    choices = ", ".join(sorted(EXPORT_FORMATS))  # every format, whoever adds one
+    assert f"cannot tell the format of x.dat; add --format ({choices})" in unsure.stderr
     by_suffix = hamish("export", "--project", source, "--output", tmp_path / "X.JSON")
     assert by_suffix.returncode == 0, by_suffix.stderr
     assert read(tmp_path / "X.JSON")["format"] == "hamish"
     assert not (tmp_path / "x").exists() and not (tmp_path / "x.dat").exists()
     usage = hamish("export", "--help")
-    assert usage.returncode == 0 and "{csv,docx,json}" in usage.stdout
+    assert usage.returncode == 0 and "{" + ",".join(sorted(EXPORT_FORMATS)) + "}" in usage.stdout
     assert "--document ID" in usage.stdout
 
 

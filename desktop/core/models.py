@@ -81,6 +81,10 @@ class ChangeSet(NamedTuple):
     # Articles may have come or gone beyond those listed (an import that failed half-way
     # lost its list): views of the article list read it again.
     documents_reloaded: bool = False
+    # Entities the analyst's edit has just created (a new tag's person, a name typed in a
+    # picker): the window offers their name's parts as aliases. Not set when undo or redo
+    # brings an entity back, so an offer is made once.
+    entities_created: tuple[int, ...] = ()
 
     def __bool__(self) -> bool:
         return any(
@@ -95,6 +99,7 @@ class ChangeSet(NamedTuple):
                 self.entities_changed,
                 self.claims_changed,
                 self.documents_reloaded,
+                self.entities_created,
             )
         )
 

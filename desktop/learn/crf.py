@@ -7,6 +7,11 @@ downloaded, and python-crfsuite (MIT) ships wheels with the C library inside.
 
 CRFsuite trains to a file; the bytes are read back from a temporary file and stored in the
 project, and loaded again with ``Tagger.open_inmemory`` (no file at all).
+
+The claim classifier uses the same library: a CRF over a sequence of one item has no
+transitions, only state features, which makes it a maximum-entropy (logistic regression)
+classifier, and the marginal of its one item is the class probability (:func:`train_classifier`,
+:class:`Classifier`). No second learning library (scikit-learn would bring SciPy along).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-__all__ = ["CrfSettings", "CrfTagger", "train_crf"]
+__all__ = ["Classifier", "CrfSettings", "CrfTagger", "train_classifier", "train_crf"]
 
 Sequences = Sequence[tuple[Sequence[Sequence[str]], Sequence[str]]]
 
@@ -85,6 +90,33 @@ class CrfTagger:
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` has ``tag``) in the sequence last tagged."""
         return float(self._tagger.marginal(tag, position))
+
+    def close(self) -> None:
+        self._tagger.close()
+
+
+def train_classifier(
+    examples: Sequence[tuple[Sequence[str], str]], settings: CrfSettings | None = None
+) -> tuple[bytes, list[str]]:
+    """Train a maximum-entropy classifier on ``(features, class)`` examples: each is a CRF
+    sequence of one item. Returns the model's bytes and the attributes that kept a weight."""
+    return train_crf([([features], [label]) for features, label in examples], settings)
+
+
+class Classifier:
+    """A classifier trained by :func:`train_classifier`, loaded from bytes. Not thread-safe:
+    make one per thread (cheap)."""
+
+    def __init__(self, model: bytes) -> None:
+        self._tagger = CrfTagger(model)
+        self.labels = self._tagger.labels
+
+    def probability(self, features: Sequence[str], label: str) -> float:
+        """P(``label`` | ``features``); 0 for a class the model never saw."""
+        if label not in self.labels:
+            return 0.0
+        self._tagger.tag([features])
+        return self._tagger.marginal(label, 0)
 
     def close(self) -> None:
         self._tagger.close()

@@ -28,6 +28,10 @@ a string rejected before between the same two words. A name found surely (by the
 by the title rule and the model together) is offered at its other occurrences in the article,
 and a person's surname alone too (:func:`_propagate`). :func:`combine` also rescores the
 rules', registry's and gazetteer's entity suggestions the same way.
+
+Claims learn too: :func:`train` trains the claim classifier (:mod:`desktop.learn.claims`) in
+the same run, on the claim tags and the decisions on claim suggestions, and :func:`combine`
+gives each claim suggestion its probability as ``score`` (the rule's score without a model).
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ from desktop.core.suggest.features import (
     split_clitics,
 )
 from desktop.core.suggest.pipeline import Suggestion, merge
+from desktop.learn import claims as claim_learning
 from desktop.learn import sources
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
 from desktop.store.db import utcnow
@@ -76,6 +81,7 @@ __all__ = [
     "gather",
     "judge",
     "limit",
+    "refused",
     "should_retrain",
     "suggest",
     "suggest_in",
@@ -109,6 +115,7 @@ class TrainingReport:
     generation: int | None = None  # the stored model's; None when none was trained
     reason: str = ""  # why no model was trained
     sources: tuple[str, ...] = ()  # membership sources the features used
+    claims: claim_learning.ClaimReport = field(default_factory=claim_learning.ClaimReport)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +128,7 @@ class TrainingReport:
             "generation": self.generation,
             "reason": self.reason,
             "sources": list(self.sources),
+            "claims": self.claims.as_dict(),
         }
 
 
@@ -198,13 +206,26 @@ def train(
     settings: CrfSettings | None = None,
     gazetteer: Membership | None = None,
 ) -> TrainingReport:
-    """Train a model on the project's entity tags and decisions and store it in the project.
+    """Train a model on the project's entity tags and decisions and store it in the project,
+    and the claim classifier on its claim tags and decisions (``report.claims``).
 
     Safe to run on a connection of its own in a background thread: it reads, learns, and
-    writes the model in one short transaction at the end. Returns what it learnt from; with
-    no entity tag to learn from, nothing is stored (``report.reason`` says why). A read-only
-    project is refused before any work (``ReadOnlyProject``): the model could not be stored."""
+    writes each model in one short transaction at its end. Returns what it learnt from; with
+    no entity tag to learn from, no entity model is stored (``report.reason`` says why). A
+    read-only project is refused before any work (``ReadOnlyProject``): the model could not
+    be stored."""
     project.database.check_writable()
+    report = _train_entities(project, settings=settings, gazetteer=gazetteer)
+    report.claims = claim_learning.train(project, gazetteer=gazetteer)
+    return report
+
+
+def _train_entities(
+    project: Project,
+    *,
+    settings: CrfSettings | None,
+    gazetteer: Membership | None,
+) -> TrainingReport:
     began = time.perf_counter()
     report = TrainingReport()
     labels = _entity_labels(project)
@@ -259,6 +280,7 @@ def train(
     stored_counts = {**report.as_dict(), "activity": asdict(activity)}
     stored_counts.pop("generation")
     stored_counts.pop("reason")
+    stored_counts.pop("claims")
     report.seconds = time.perf_counter() - began
     stored_counts["seconds"] = round(report.seconds, 3)
     report.generation = store.save(
@@ -273,20 +295,33 @@ def train(
 
 
 def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
-    """Whether enough has changed since the last model to train again: ``every`` entity tags
-    and decisions made, changed or deleted since, or no usable model while there are tags."""
+    """Whether enough has changed since the last model to train again: ``every`` entity and
+    claim tags and decisions made, changed or deleted since, or no usable model (of either
+    kind) while there are tags. Both models are trained in the same run, so the newer
+    usable one tells what was learnt from."""
     store = project.tagger
     activity = store.activity()
     info = store.latest_info()
-    if info is None or _check(project, info.labels, info.features) is None:
+    claims = store.latest_info(claim_learning.KIND)
+    if info is not None and _check(project, info.labels, info.features) is None:
+        # The entity model no longer fits the labels (or the features): as with no model.
         return activity.entity_tags > 0 and activity.entity_tags + activity.decisions >= every
+    if claims is not None and claims.features != claim_learning.FEATURES_VERSION:
+        # A classifier for other features: as with none.
+        return activity.claim_tags > 0 and activity.claim_tags + activity.decisions >= every
+    if info is None:
+        info = claims
+    if info is None:
+        tags = activity.entity_tags + activity.claim_tags
+        return tags > 0 and tags + activity.decisions >= every
     try:
         then = Activity(**info.counts["activity"])
     except (KeyError, TypeError):
         return True  # a model from another version of this code: train a fresh one
     # A deletion leaves no row to count: the totals show it, net of the new rows.
     new, changed = store.changed_since(then)
-    before, now = then.entity_tags + then.decisions, activity.entity_tags + activity.decisions
+    before = then.entity_tags + then.claim_tags + then.decisions
+    now = activity.entity_tags + activity.claim_tags + activity.decisions
     deleted = max(0, before + new - now)
     return new + changed + deleted >= every
 
@@ -347,13 +382,15 @@ def current_model(project: Project) -> Model | None:
 class Inputs:
     """What :func:`suggest_in` needs from the project, read on the caller's thread (the
     window reads it on the GUI thread and tags in a worker, which must not use its
-    connection): the model, the registry, and what must not be offered again."""
+    connection): the model, the registry, and what must not be offered again; and the claim
+    classifier. Either model may be missing, not both."""
 
-    model: Model
+    model: Model | None
     registry: tuple[tuple[int, str, str], ...]
     tagged: tuple[tuple[int, int], ...]  # the article's entity tags
     decided: frozenset[tuple[int, int]]  # the article's decided suggestions
     refused: frozenset[tuple[str, str, str]]  # (folded text, word before, word after)
+    claims: claim_learning.ClaimModel | None = None
 
 
 # (project, document, start, end, text) of a rejection → its context, so each article with
@@ -383,17 +420,38 @@ def _refused(project: Project) -> frozenset[tuple[str, str, str]]:
     return frozenset(found)
 
 
-def gather(project: Project, document_id: int, *, model: Model | None = None) -> Inputs | None:
-    """Read what suggesting in one article needs; ``None`` without a usable model."""
-    model = model or current_model(project)
-    if model is None:
+def refused(project: Project) -> frozenset[tuple[str, str, str]]:
+    """Every rejected suggestion of the project as (its folded text, the folded word before,
+    the folded word after): what must not be offered again in the same context, by any
+    source (``desktop.learn.pending``)."""
+    return _refused(project)
+
+
+def gather(
+    project: Project,
+    document_id: int,
+    *,
+    model: Model | None = None,
+    entities: bool = True,
+    claims: bool = True,
+    registry: Sequence[tuple[int, str, str]] | None = None,
+    refused: frozenset[tuple[str, str, str]] | None = None,
+) -> Inputs | None:
+    """Read what suggesting in one article needs; ``None`` without a usable model (of the
+    kinds asked for: ``entities``, ``claims``). The ``registry`` (``all_aliases``) and
+    ``refused`` are the project's: a caller going through many articles reads them once and
+    passes them."""
+    model = (model or current_model(project)) if entities else None
+    claim_model = claim_learning.current_model(project) if claims else None
+    if model is None and claim_model is None:
         return None
     return Inputs(
         model,
-        tuple(project.entities.all_aliases()),
+        tuple(project.entities.all_aliases() if registry is None else registry),
         tuple((s, e) for s, e, _ in project.tagger.entity_spans(document_id)),
         frozenset((s, e) for s, e, _ in project.decisions.decided(document_id, "suggestion")),
-        _refused(project),
+        (_refused(project) if refused is None else refused) if model is not None else frozenset(),
+        claim_model,
     )
 
 
@@ -427,6 +485,8 @@ def suggest_in(
     rules: Sequence[Suggestion] | None = None,
 ) -> list[Suggestion]:
     """:func:`suggest` on what :func:`gather` read: no database, safe in a worker thread."""
+    if inputs.model is None:
+        return []
     found, _ = _tag(inputs, text, _lowest(threshold, OFFSETS), gazetteer, rules, ())
     return [s for s in found if s.score >= limit(s.label_key, threshold)]
 
@@ -457,9 +517,25 @@ def combine(
     entity suggestion of the rules takes it, and one the model finds below ``threshold`` is
     left out (``علي`` read as the preposition على, a surname the title rule cut short). A
     suggestion of the gazetteer or the title and claimant rules takes the mean of its own
-    score and the model's. Claims, and labels the model was not trained on, keep their own.
-    Then :func:`merge`.
+    score and the model's. Labels the model was not trained on keep their own. Then
+    :func:`merge`.
+
+    Claims: with the claim classifier, each claim suggestion's score is its probability and
+    one below the threshold is left out (:func:`desktop.learn.claims.rerank`); without it they
+    keep the rule's score.
     """
+    if inputs.claims is not None:
+        finder = sources.registry_source(inputs.registry)
+        rules = claim_learning.rerank(
+            inputs.claims,
+            text,
+            rules,
+            threshold=limit("claim", threshold),
+            registry=None if finder is None else (lambda t: finder(t, None)),
+            gazetteer=gazetteer,
+        )
+    if inputs.model is None:
+        return list(rules)
     lowest = _lowest(threshold, OFFSETS)
     learnt, scores = judge(inputs, text, rules, threshold=lowest, gazetteer=gazetteer)
     return combine_judged(rules, learnt, scores, threshold)
@@ -475,6 +551,8 @@ def judge(
 ) -> tuple[list[Suggestion], dict[int, float]]:
     """The model's suggestions at ``threshold``, and its score for each entity suggestion of
     ``rules`` whose label it knows, by position in ``rules``."""
+    if inputs.model is None:
+        return [], {}
     judged = [s for s in rules if s.kind == "entity" and s.label_key in inputs.model.labels]
     return _tag(inputs, text, threshold, gazetteer, rules, judged)
 
@@ -530,6 +608,8 @@ def _tag(
     whole name, however sure the model is that a name begins there. The model's own spans
     are scored the same way, so the same span scores the same from either."""
     model = inputs.model
+    if model is None:
+        return [], {}
     found: dict[str, Membership] = {}
     spans = sources.rules(text) if rules is None else sources.rule_spans(rules)
     found["ru"] = lambda _text: spans

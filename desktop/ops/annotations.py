@@ -261,20 +261,26 @@ def add_annotations(
     transaction (all or nothing); the value is the new annotation ids in plan order."""
     ids: list[int] = []
     entity_ids: list[int] = []
+    # Plans made together may name the same new entity (a bulk accept of كيري in two
+    # articles, each planned before either was created): it is created once, for all.
+    created: dict[NewEntity, int] = {}
+
+    def create(entity: NewEntity) -> int:
+        if entity not in created:
+            created[entity] = project.entities.add(*entity)
+            entity_ids.append(created[entity])
+        return created[entity]
+
     with project.database.transaction():
         for plan in plans:
             draft = plan.draft
             if plan.new_entity is not None:
-                entity_id = project.entities.add(*plan.new_entity)
-                entity_ids.append(entity_id)
-                draft = draft._replace(entity_id=entity_id)
+                draft = draft._replace(entity_id=create(plan.new_entity))
             annotation_id = project.annotations.add(draft)
             ids.append(annotation_id)
             fields = dict(plan.claim)
             if plan.new_claimant is not None:
-                claimant = project.entities.add(*plan.new_claimant)
-                entity_ids.append(claimant)
-                fields["claimant_id"] = claimant
+                fields["claimant_id"] = create(plan.new_claimant)
             if fields:
                 claim = project.claims.for_annotation(annotation_id)
                 if claim is not None:
@@ -286,7 +292,8 @@ def add_annotations(
         if len(plans) > 1:
             text = f"Tag {plural(len(plans), 'passage')}"
     added = _Added(tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text)
-    return Outcome(_added(added), partial(_remove_added, added=added), text, added.ids)
+    changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
+    return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
 
 
 def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:

@@ -75,7 +75,9 @@ def edit_claim(
         before = project.claims.update(claim_id, **values)
         after = project.claims.snapshot(claim_id)
         entities = tuple(project.entities.snapshot(i) for i in created)
-    return _claim_state(project, before, after, entities, text, apply=False, forward=True)
+    outcome = _claim_state(project, before, after, entities, text, apply=False, forward=True)
+    changes = outcome.changes._replace(entities_created=tuple(created))  # not on redo
+    return Outcome(changes, outcome.undo, outcome.text, outcome.value)
 
 
 def _claim_state(

@@ -1,13 +1,16 @@
 """The entity registry: link a mention to an entity (a new one created on the way), edit an
-entity's name, type, notes and aliases, and merge two entities."""
+entity's name, type, notes and aliases, add the parts of a person's name as aliases, and merge
+two entities."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.ops.outcome import Outcome, short
-from desktop.store.entities import EntitySnapshot, MergeRecord
+from desktop.store.entities import EntitySnapshot, MergeRecord, folded
 from desktop.store.project import Project
 
 _ENTITIES_AND_CLAIMS = ChangeSet(entities_changed=True, claims_changed=True)
@@ -26,7 +29,11 @@ def link_entity(project: Project, annotation_id: int, entity: int | NewEntity) -
         else:
             entity_id = entity
         previous = project.entities.link(annotation_id, entity_id)
-    return _linked(annotation_id, entity_id, previous, created, text)
+    outcome = _linked(annotation_id, entity_id, previous, created, text)
+    if created is None:
+        return outcome
+    changes = outcome.changes._replace(entities_created=(entity_id,))  # not on redo
+    return Outcome(changes, outcome.undo, outcome.text, outcome.value)
 
 
 def _linked(
@@ -143,3 +150,65 @@ def _unmerge(
     project.entities.unmerge(record)
     back = partial(merge_entities, keep=keep, remove=remove)
     return Outcome(_merge_changes(record), back, text, None)
+
+
+# --- the parts of a person's name as aliases ------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PartProposal:
+    """A part of a person's name offered as an alias (:mod:`desktop.core.suggest.parts`).
+
+    ``owner`` is the other entity (id, name) whose name or alias the part already is: such a
+    part is shown with its owner but not offered (``offered`` is False), since one alias for
+    two entities would make every mention ambiguous."""
+
+    text: str
+    checked: bool
+    role: str
+    owner: tuple[int, str] | None = None
+
+    @property
+    def offered(self) -> bool:
+        return self.owner is None
+
+
+def name_part_proposals(
+    project: Project, entity_id: int, *, is_place: Callable[[str], bool] | None = None
+) -> list[PartProposal]:
+    """The parts of a person entity's name that could be its aliases: none for other types,
+    none that is already its own name or alias; a part another entity has names that one."""
+    from desktop.core.suggest.parts import name_parts  # the lexicon loads on first use
+
+    entity = project.entities.get(entity_id)
+    if entity.type != "person":
+        return []
+    own = {folded(alias) for alias in (entity.name, *entity.aliases)}
+    proposals: list[PartProposal] = []
+    for part in name_parts(entity.name, is_place=is_place):
+        if folded(part.text) in own:
+            continue
+        others = [e for e in project.entities.exact(part.text) if e.id != entity_id]
+        owner = (others[0].id, others[0].name) if others else None
+        proposals.append(PartProposal(part.text, part.checked and owner is None, part.role, owner))
+    return proposals
+
+
+def add_aliases(
+    project: Project, entity_id: int, aliases: Sequence[str]
+) -> Outcome[tuple[str, ...]]:
+    """Add other names to an entity (those it has already are skipped), as one undo step; the
+    value is the aliases added. Nothing added: no undo step."""
+    entities = project.entities
+    with project.database.transaction():
+        name = entities.get(entity_id).name
+        before = entities.snapshot(entity_id)
+        added = tuple(
+            alias
+            for alias in (" ".join(a.split()) for a in aliases)
+            if alias and entities.add_alias(entity_id, alias)
+        )
+        after = entities.snapshot(entity_id)
+    text = f"Add aliases to {short(name)}"
+    if not added:
+        return Outcome(ChangeSet(), None, text, added)
+    back = partial(_entity_state, state=before, other=after, text=text)
+    return Outcome(_ENTITIES_AND_CLAIMS, back, text, added)

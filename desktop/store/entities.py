@@ -160,6 +160,21 @@ class EntityStore:
         )
         return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
+    def own_label_keys(self) -> dict[int, str]:
+        """Entities of type "other" → the key of the entity label their mentions use most (a
+        label of the analyst's own, such as Weapon): what the registry suggests them as. An
+        entity without such mentions is left out (there is no label to suggest it with)."""
+        rows = self._conn.execute(
+            "SELECT a.entity_id, l.key, count(*) AS n FROM annotations a "
+            "JOIN entities e ON e.id = a.entity_id JOIN labels l ON l.id = a.label_id "
+            "WHERE e.type = 'other' AND l.kind = 'entity' "
+            "GROUP BY a.entity_id, l.key ORDER BY a.entity_id, n DESC, l.key"
+        )
+        keys: dict[int, str] = {}
+        for entity_id, key, _count in rows:
+            keys.setdefault(int(entity_id), str(key))
+        return keys
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entities").fetchone()[0])
 

@@ -274,6 +274,13 @@ CREATE TABLE tagger_models (
 ) STRICT;
 """
 
+# The claim classifier (desktop/learn/claims.py) is kept in the same table, one newest row per
+# ``kind``: it re-ranks the claim rule's passages with what the analyst tagged and decided.
+_TAGGER_KINDS = """
+ALTER TABLE tagger_models ADD COLUMN kind TEXT NOT NULL DEFAULT 'entity'
+    CHECK (kind IN ('entity', 'claim'));
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 # Index i takes a project from version i to i + 1: SQL, or a function for a table rebuild.
@@ -285,6 +292,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _ids_never_reused,
     _IMPORT_NOTES,
     _TAGGER,
+    _TAGGER_KINDS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

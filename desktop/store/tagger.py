@@ -1,9 +1,10 @@
 """SQL for the statistical tagger (``desktop.learn``): its stored model and what it learns from.
 
 The model is derived data, like the search index: it is not exported, not part of any undo
-step, and a project without one is complete. Only the newest model is kept; saving one
-replaces the last in a single short transaction, so a training run in the background never
-holds the write lock while it learns.
+step, and a project without one is complete. Only the newest model of each kind is kept (the
+entity tagger, ``"entity"``, and the claim classifier, ``"claim"``; migration 8); saving one
+replaces the last of its kind in a single short transaction, so a training run in the
+background never holds the write lock while it learns.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from desktop.store.db import Database, utcnow
 
 _INFO = "generation, trained_at, features, labels, counts"
+MODEL_KINDS = ("entity", "claim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class Activity:
     last_annotation: int = 0
     last_decision: int = 0
     at: str = ""
+    claim_tags: int = 0  # (a model stored before claims were learnt has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +76,18 @@ class TaggerStore:
         self._conn = database.conn
 
     # --- the model -----------------------------------------------------------------------
-    def latest_info(self) -> ModelInfo | None:
+    def latest_info(self, kind: str = "entity") -> ModelInfo | None:
         row = self._conn.execute(
-            f"SELECT {_INFO} FROM tagger_models ORDER BY generation DESC LIMIT 1"
+            f"SELECT {_INFO} FROM tagger_models WHERE kind = ? ORDER BY generation DESC LIMIT 1",
+            [kind],
         ).fetchone()
         return None if row is None else _info(row)
 
-    def latest(self) -> StoredModel | None:
+    def latest(self, kind: str = "entity") -> StoredModel | None:
         row = self._conn.execute(
-            f"SELECT {_INFO}, attributes, model FROM tagger_models ORDER BY generation DESC LIMIT 1"
+            f"SELECT {_INFO}, attributes, model FROM tagger_models WHERE kind = ? "
+            "ORDER BY generation DESC LIMIT 1",
+            [kind],
         ).fetchone()
         if row is None:
             return None
@@ -97,8 +103,10 @@ class TaggerStore:
         counts: dict[str, Any],
         attributes: list[str],
         model: bytes,
+        kind: str = "entity",
     ) -> int:
-        """Store a new model in place of the last one; returns its generation."""
+        """Store a new model in place of the last one of its ``kind``; returns its
+        generation (one sequence for both kinds)."""
         text = "\n".join(a for a in attributes if "\n" not in a)
         with self._database.transaction():
             generation = int(
@@ -108,8 +116,8 @@ class TaggerStore:
             )
             self._conn.execute(
                 "INSERT INTO tagger_models "
-                "(generation, trained_at, features, labels, counts, attributes, model) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "(generation, trained_at, features, labels, counts, attributes, model, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     generation,
                     trained_at,
@@ -118,15 +126,22 @@ class TaggerStore:
                     json.dumps(counts, ensure_ascii=False, sort_keys=True),
                     text,
                     model,
+                    kind,
                 ],
             )
-            self._conn.execute("DELETE FROM tagger_models WHERE generation < ?", [generation])
+            self._conn.execute(
+                "DELETE FROM tagger_models WHERE kind = ? AND generation < ?", [kind, generation]
+            )
         return generation
 
-    def forget(self) -> None:
-        """Drop every stored model (the tagger starts from nothing again)."""
+    def forget(self, kind: str | None = None) -> None:
+        """Drop the stored models (every kind, or only ``kind``): the tagger starts from
+        nothing again."""
         with self._database.transaction():
-            self._conn.execute("DELETE FROM tagger_models")
+            if kind is None:
+                self._conn.execute("DELETE FROM tagger_models")
+            else:
+                self._conn.execute("DELETE FROM tagger_models WHERE kind = ?", [kind])
 
     # --- what it learns from -------------------------------------------------------------
     def activity(self) -> Activity:
@@ -138,16 +153,26 @@ class TaggerStore:
             "SELECT count(*), (SELECT coalesce(max(id), 0) FROM decisions) "
             "FROM decisions WHERE kind = 'suggestion'"
         ).fetchone()
+        claims = self._conn.execute(
+            "SELECT count(*) FROM annotations a JOIN labels l ON l.id = a.label_id "
+            "WHERE l.kind = 'claim'"
+        ).fetchone()[0]
         return Activity(
-            int(tags), int(decisions), int(last_annotation), int(last_decision), utcnow()
+            int(tags),
+            int(decisions),
+            int(last_annotation),
+            int(last_decision),
+            utcnow(),
+            int(claims),
         )
 
     def changed_since(self, then: Activity) -> tuple[int, int]:
-        """``(new, changed)``: entity tags and suggestion decisions made since ``then`` (a
-        higher id), and older ones changed in a later second."""
+        """``(new, changed)``: entity and claim tags and suggestion decisions made since
+        ``then`` (a higher id), and older ones changed in a later second."""
         new_tags, changed_tags = self._conn.execute(
             "SELECT coalesce(sum(a.id > ?), 0), coalesce(sum(a.id <= ? AND a.modified_at > ?), 0) "
-            "FROM annotations a JOIN labels l ON l.id = a.label_id WHERE l.kind = 'entity'",
+            "FROM annotations a JOIN labels l ON l.id = a.label_id "
+            "WHERE l.kind IN ('entity', 'claim')",
             [then.last_annotation, then.last_annotation, then.at],
         ).fetchone()
         new_decisions, changed_decisions = self._conn.execute(
@@ -192,6 +217,38 @@ class TaggerStore:
         found: dict[int, set[int]] = {}
         for entity, document in self._conn.execute(
             "SELECT DISTINCT entity_id, document_id FROM annotations WHERE entity_id IS NOT NULL"
+        ):
+            found.setdefault(int(entity), set()).add(int(document))
+        return found
+
+    def claimed_documents(self) -> list[int]:
+        """Articles with at least one claim tag, by id."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT a.document_id FROM annotations a JOIN labels l ON l.id = a.label_id "
+            "WHERE l.kind = 'claim' ORDER BY a.document_id"
+        )
+        return [int(r[0]) for r in rows]
+
+    def claim_spans(self, document_id: int) -> list[tuple[int, int, str | None]]:
+        """``(start, end, claimant type)`` of the claim tags of one article, anchored ones
+        only; the type of the claimant entity when the claim names one."""
+        rows = self._conn.execute(
+            'SELECT a.start, a."end", e.type FROM annotations a '
+            "JOIN labels l ON l.id = a.label_id "
+            "LEFT JOIN claims c ON c.annotation_id = a.id "
+            "LEFT JOIN entities e ON e.id = c.claimant_id "
+            "WHERE a.document_id = ? AND l.kind = 'claim' AND a.anchor != 'orphaned' "
+            'ORDER BY a.start, a."end"',
+            [document_id],
+        )
+        return [(int(r[0]), int(r[1]), None if r[2] is None else str(r[2])) for r in rows]
+
+    def claimant_documents(self) -> dict[int, set[int]]:
+        """Entity id → the articles where a claim names it as its claimant."""
+        found: dict[int, set[int]] = {}
+        for entity, document in self._conn.execute(
+            "SELECT DISTINCT c.claimant_id, a.document_id FROM claims c "
+            "JOIN annotations a ON a.id = c.annotation_id WHERE c.claimant_id IS NOT NULL"
         ):
             found.setdefault(int(entity), set()).add(int(document))
         return found

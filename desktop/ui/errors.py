@@ -593,6 +593,103 @@ TEMPLATES: Final = (
         "{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced "
         "with �.",
     ),
+    # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
+    QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),
+    QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: its text is damaged."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} holds more than {count} tags; Hamish imports up to {limit} at a time."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} holds more than {count} files; Hamish imports up to {limit} at a time."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} holds more than {size} MB of brat files; import it in parts."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} holds {count} files; Hamish imports archives of up to {limit}."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} unpacks to more than {size} MB; nothing was imported."),
+    QT_TRANSLATE_NOOP("Errors", "{name} is not a readable zip archive ({detail})."),
+    QT_TRANSLATE_NOOP("Errors", "{name} lists {member} twice; nothing was imported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: {member} uses a compression Hamish does not read (only stored and deflate); "
+        "nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The label {name} has another kind in this project; its tags were imported as {key}.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Left out: {detail} ({count})."),
+    QT_TRANSLATE_NOOP("Errors", "Not carried: {detail} ({count})."),
+    QT_TRANSLATE_NOOP("Errors", "annotations of type {name}"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} declares a document type or entities, which UIMA XMI never needs; nothing was "
+        "imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is not UTF-8 XML (invalid byte at position {position}); nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing "
+        "was imported.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name} holds no .xmi file; nothing was imported."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not a UIMA type system file that Hamish can read ({detail})."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not a UIMA CAS XMI file that Hamish can read ({detail})."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{name}, line {number}: {detail}; nothing was imported."),
+    QT_TRANSLATE_NOOP("Errors", "the offsets {value} are not whole numbers"),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "the offsets {value} do not fit {name}, which has {count} characters (brat counts code "
+        "points)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{id} covers “{quote}” in the text, not “{written}” (brat counts code points)"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{id} is not a brat annotation id"),
+    QT_TRANSLATE_NOOP("Errors", "{id} needs a type and the annotation it is about"),
+    # What an exchange import left out, or an export could not carry, inside "{detail}".
+    QT_TRANSLATE_NOOP("Errors", "article titles and metadata"),
+    QT_TRANSLATE_NOOP("Errors", "claim dates (claimed on)"),
+    QT_TRANSLATE_NOOP("Errors", "claim details on tags whose label is not a claim label"),
+    QT_TRANSLATE_NOOP("Errors", "claim links between tags that are not claims"),
+    QT_TRANSLATE_NOOP("Errors", "claim stances, statuses or gradings Hamish does not know"),
+    QT_TRANSLATE_NOOP("Errors", "claimants and subjects not tagged in the claim's article"),
+    QT_TRANSLATE_NOOP("Errors", "entities linked to claim tags"),
+    QT_TRANSLATE_NOOP("Errors", "entity links on tags that are not entity tags"),
+    QT_TRANSLATE_NOOP("Errors", "label names and colours"),
+    QT_TRANSLATE_NOOP("Errors", "links between claims of different articles"),
+    QT_TRANSLATE_NOOP("Errors", "links between claims"),
+    QT_TRANSLATE_NOOP("Errors", "nested or overlapping tags (BIO holds one tag per token)"),
+    QT_TRANSLATE_NOOP("Errors", "notes on articles and on the project"),
+    QT_TRANSLATE_NOOP("Errors", "notes on tags other than claims"),
+    QT_TRANSLATE_NOOP("Errors", "tags across a sentence end (read as two)"),
+    QT_TRANSLATE_NOOP("Errors", "tags of other kinds (claims, notes, spans)"),
+    QT_TRANSLATE_NOOP("Errors", "tags that cover no text"),
+    QT_TRANSLATE_NOOP("Errors", "tags whose text has changed (orphaned)"),
+    QT_TRANSLATE_NOOP("Errors", "tags widened to whole tokens"),
+    QT_TRANSLATE_NOOP("Errors", "web addresses that are not http or https"),
+    QT_TRANSLATE_NOOP("Errors", ".ann files without their .txt"),
+    QT_TRANSLATE_NOOP("Errors", "empty texts"),
+    QT_TRANSLATE_NOOP("Errors", "attributes Hamish does not know"),
+    QT_TRANSLATE_NOOP("Errors", "claim gradings Hamish does not know"),
+    QT_TRANSLATE_NOOP("Errors", "comments other than AnnotatorNotes"),
+    QT_TRANSLATE_NOOP("Errors", "discontinuous tags"),
+    QT_TRANSLATE_NOOP("Errors", "equivalence sets"),
+    QT_TRANSLATE_NOOP("Errors", "events"),
+    QT_TRANSLATE_NOOP("Errors", "notes, references and attributes of tags that were left out"),
+    QT_TRANSLATE_NOOP("Errors", "relations Hamish does not know"),
+    QT_TRANSLATE_NOOP("Errors", "relations of tags that were left out"),
+    QT_TRANSLATE_NOOP("Errors", "tags without offsets"),
+    QT_TRANSLATE_NOOP("Errors", "a text-bound annotation needs a type and offsets"),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

@@ -92,6 +92,42 @@
         <translation>المشروع كاملاً بصيغة JSON الخاصة بهامش</translation>
     </message>
     <message>
+        <source>UIMA CAS &amp;XMI for INCEpTION…</source>
+        <translation>UIMA CAS &amp;XMI لبرنامج INCEpTION…</translation>
+    </message>
+    <message>
+        <source>Entity tags and claims as UIMA CAS XMI, for INCEpTION</source>
+        <translation>وسوم الكيانات والادعاءات بصيغة UIMA CAS XMI لبرنامج INCEpTION</translation>
+    </message>
+    <message>
+        <source>&amp;brat Standoff…</source>
+        <translation>ملفات &amp;brat المنفصلة…</translation>
+    </message>
+    <message>
+        <source>Tags, notes and claim links as brat standoff files</source>
+        <translation>الوسوم والملاحظات وروابط الادعاءات في ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>CoNLL / BIO for &amp;NER Training…</source>
+        <translation>CoNLL / BIO لتدريب &amp;نماذج الكيانات…</translation>
+    </message>
+    <message>
+        <source>Entity tags word by word, to train other tools</source>
+        <translation>وسوم الكيانات كلمةً كلمة، لتدريب أدوات أخرى</translation>
+    </message>
+    <message>
+        <source>UIMA CAS &amp;XMI (INCEpTION)…</source>
+        <translation>UIMA CAS &amp;XMI (من INCEpTION)…</translation>
+    </message>
+    <message>
+        <source>Articles and tags from an INCEpTION export</source>
+        <translation>مقالات ووسوم من ملف صدّره INCEpTION</translation>
+    </message>
+    <message>
+        <source>Articles and tags from a zip of brat .txt and .ann files</source>
+        <translation>مقالات ووسوم من أرشيف zip لملفات brat ‎.txt و‎.ann</translation>
+    </message>
+    <message>
         <source>&amp;Backups…</source>
         <translation>النسخ الاحتياطية…</translation>
     </message>
@@ -228,6 +264,22 @@
         <translation>العثور على إشارات غير موسومة إلى الكيان الذي عند المؤشر، في هذا المقال أو في كل المقالات</translation>
     </message>
     <message>
+        <source>Offer &amp;Name Parts as Aliases</source>
+        <translation>اقتراح أجزاء الاسم أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>When a new person is tagged, offer the parts of the name (جون كيري → كيري) as aliases to confirm</source>
+        <translation>عند وسم شخص جديد، اقتراح أجزاء اسمه (جون كيري ← كيري) أسماءً بديلة لتأكيدها</translation>
+    </message>
+    <message>
+        <source>Review Name &amp;Parts</source>
+        <translation>مراجعة أجزاء الاسم</translation>
+    </message>
+    <message>
+        <source>Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses</source>
+        <translation>الانتقال إلى أجزاء الاسم المقترحة أسماءً بديلة: المسافة للتحديد، Enter للإضافة، Esc للتجاهل</translation>
+    </message>
+    <message>
         <source>Show &amp;Suggestions</source>
         <translation>إظهار الاقتراحات</translation>
     </message>
@@ -250,6 +302,22 @@
     <message>
         <source>Go to the next suggestion</source>
         <translation>الانتقال إلى الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Review Queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Every pending suggestion of the project, to accept or reject in bulk</source>
+        <translation>كل الاقتراحات المعلّقة في المشروع، لقبولها أو رفضها دفعة واحدة</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;Legend</source>
+        <translation>دليل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>What the dashed lines of suggestions and their scores mean</source>
+        <translation>معنى الخطوط المتقطعة تحت الاقتراحات ونِسَب الثقة فيها</translation>
     </message>
     <message>
         <source>&amp;Entities</source>
@@ -1003,6 +1071,10 @@
     <message>
         <source>Edit entity {name}</source>
         <translation>تحرير الكيان {name}</translation>
+    </message>
+    <message>
+        <source>Add aliases to {name}</source>
+        <translation>إضافة أسماء بديلة إلى {name}</translation>
     </message>
     <message>
         <source>Merge {remove} into {keep}</source>
@@ -2123,6 +2195,242 @@
         <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
     </message>
     <message>
+        <source>{name} holds no article to import; nothing was imported.</source>
+        <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported: its text is damaged.</source>
+        <translation>تعذّر استيراد {name}: نصه تالف.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {count} tags; Hamish imports up to {limit} at a time.</source>
+        <translation>يحتوي {name} على أكثر من {count} وسم؛ يستورد هامش حتى {limit} وسم في المرة الواحدة.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {count} files; Hamish imports up to {limit} at a time.</source>
+        <translation>يحتوي {name} على أكثر من {count} ملف؛ يستورد هامش حتى {limit} ملف في المرة الواحدة.</translation>
+    </message>
+    <message>
+        <source>{name} holds more than {size} MB of brat files; import it in parts.</source>
+        <translation>يحتوي {name} على أكثر من {size} ميغابايت من ملفات brat؛ استورده على أجزاء.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; Hamish imports archives of up to {limit}.</source>
+        <translation>يحتوي {name} على {count} ملف؛ يستورد هامش الأرشيفات التي تضم حتى {limit} ملف.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than {size} MB; nothing was imported.</source>
+        <translation>يتجاوز حجم {name} بعد فك الضغط {size} ميغابايت؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable zip archive ({detail}).</source>
+        <translation>{name} ليس أرشيف zip قابلاً للقراءة ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} lists {member} twice; nothing was imported.</source>
+        <translation>يذكر {name} الملف {member} مرتين؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: {member} uses a compression Hamish does not read (only stored and deflate); nothing was imported.</source>
+        <translation>{name}: يستخدم {member} طريقة ضغط لا يقرؤها هامش (يقرأ غير المضغوط وdeflate فقط)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The label {name} has another kind in this project; its tags were imported as {key}.</source>
+        <translation>للتصنيف {name} نوع آخر في هذا المشروع؛ استُوردت وسومه باسم {key}.</translation>
+    </message>
+    <message>
+        <source>Left out: {detail} ({count}).</source>
+        <translation>لم يُستورد: {detail} ({count}).</translation>
+    </message>
+    <message>
+        <source>Not carried: {detail} ({count}).</source>
+        <translation>لم يُصدَّر: {detail} ({count}).</translation>
+    </message>
+    <message>
+        <source>annotations of type {name}</source>
+        <translation>تعليقات من النوع {name}</translation>
+    </message>
+    <message>
+        <source>{name} declares a document type or entities, which UIMA XMI never needs; nothing was imported.</source>
+        <translation>يعرّف {name} نوع مستند أو كيانات XML، وهو ما لا يحتاجه UIMA XMI أبداً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 XML (invalid byte at position {position}); nothing was imported.</source>
+        <translation>{name} ليس ملف XML بترميز UTF-8 (بايت غير صالح في الموضع {position})؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing was imported.</source>
+        <translation>{name}: يغطي تعليق من النوع {type} المدى {start}–{end}، خارج النص المؤلف من {count} حرفاً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds no .xmi file; nothing was imported.</source>
+        <translation>لا يحتوي {name} على أي ملف ‎.xmi؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is not a UIMA type system file that Hamish can read ({detail}).</source>
+        <translation>{name} ليس ملف نظام أنواع UIMA يستطيع هامش قراءته ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is not a UIMA CAS XMI file that Hamish can read ({detail}).</source>
+        <translation>{name} ليس ملف UIMA CAS XMI يستطيع هامش قراءته ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name}, line {number}: {detail}; nothing was imported.</source>
+        <translation>{name}، السطر {number}: {detail}؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>the offsets {value} are not whole numbers</source>
+        <translation>المواضع {value} ليست أعداداً صحيحة</translation>
+    </message>
+    <message>
+        <source>the offsets {value} do not fit {name}, which has {count} characters (brat counts code points)</source>
+        <translation>المواضع {value} لا تقع داخل {name} الذي يضم {count} حرفاً (يعدّ brat نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{id} covers “{quote}” in the text, not “{written}” (brat counts code points)</source>
+        <translation>يغطي {id} في النص «{quote}» لا «{written}» (يعدّ brat نقاط الترميز)</translation>
+    </message>
+    <message>
+        <source>{id} is not a brat annotation id</source>
+        <translation>{id} ليس معرّف تعليق في brat</translation>
+    </message>
+    <message>
+        <source>{id} needs a type and the annotation it is about</source>
+        <translation>يحتاج {id} إلى نوع وإلى التعليق الذي يخصه</translation>
+    </message>
+    <message>
+        <source>article titles and metadata</source>
+        <translation>عناوين المقالات وبياناتها الوصفية</translation>
+    </message>
+    <message>
+        <source>claim dates (claimed on)</source>
+        <translation>تواريخ الادعاءات (تاريخ الإدلاء)</translation>
+    </message>
+    <message>
+        <source>claim details on tags whose label is not a claim label</source>
+        <translation>تفاصيل ادعاءات على وسوم ليس تصنيفها تصنيف ادعاء</translation>
+    </message>
+    <message>
+        <source>claim links between tags that are not claims</source>
+        <translation>روابط ادعاءات بين وسوم ليست ادعاءات</translation>
+    </message>
+    <message>
+        <source>claim stances, statuses or gradings Hamish does not know</source>
+        <translation>مواقف أو حالات أو تقييمات ادعاءات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>claimants and subjects not tagged in the claim&apos;s article</source>
+        <translation>أصحاب ادعاءات وموضوعات غير موسومة في مقال الادعاء</translation>
+    </message>
+    <message>
+        <source>entities linked to claim tags</source>
+        <translation>كيانات مرتبطة بوسوم الادعاءات</translation>
+    </message>
+    <message>
+        <source>entity links on tags that are not entity tags</source>
+        <translation>روابط كيانات على وسوم ليست وسوم كيانات</translation>
+    </message>
+    <message>
+        <source>label names and colours</source>
+        <translation>أسماء التصنيفات وألوانها</translation>
+    </message>
+    <message>
+        <source>links between claims of different articles</source>
+        <translation>روابط بين ادعاءات من مقالات مختلفة</translation>
+    </message>
+    <message>
+        <source>links between claims</source>
+        <translation>روابط بين الادعاءات</translation>
+    </message>
+    <message>
+        <source>nested or overlapping tags (BIO holds one tag per token)</source>
+        <translation>وسوم متداخلة أو متشابكة (يحمل BIO وسماً واحداً لكل كلمة)</translation>
+    </message>
+    <message>
+        <source>notes on articles and on the project</source>
+        <translation>ملاحظات على المقالات وعلى المشروع</translation>
+    </message>
+    <message>
+        <source>notes on tags other than claims</source>
+        <translation>ملاحظات على وسوم غير الادعاءات</translation>
+    </message>
+    <message>
+        <source>tags across a sentence end (read as two)</source>
+        <translation>وسوم تتخطى نهاية جملة (تُقرأ وسمين)</translation>
+    </message>
+    <message>
+        <source>tags of other kinds (claims, notes, spans)</source>
+        <translation>وسوم من أنواع أخرى (ادعاءات، ملاحظات، مقاطع)</translation>
+    </message>
+    <message>
+        <source>tags that cover no text</source>
+        <translation>وسوم لا تغطي أي نص</translation>
+    </message>
+    <message>
+        <source>tags whose text has changed (orphaned)</source>
+        <translation>وسوم تغيّر نصها (يتيمة)</translation>
+    </message>
+    <message>
+        <source>tags widened to whole tokens</source>
+        <translation>وسوم وُسّعت لتشمل كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>web addresses that are not http or https</source>
+        <translation>عناوين ويب لا تبدأ بـ http أو https</translation>
+    </message>
+    <message>
+        <source>.ann files without their .txt</source>
+        <translation>ملفات ‎.ann بلا ملف ‎.txt المقابل</translation>
+    </message>
+    <message>
+        <source>empty texts</source>
+        <translation>نصوص فارغة</translation>
+    </message>
+    <message>
+        <source>attributes Hamish does not know</source>
+        <translation>سمات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>claim gradings Hamish does not know</source>
+        <translation>تقييمات ادعاءات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>comments other than AnnotatorNotes</source>
+        <translation>تعليقات غير AnnotatorNotes</translation>
+    </message>
+    <message>
+        <source>discontinuous tags</source>
+        <translation>وسوم متقطعة</translation>
+    </message>
+    <message>
+        <source>equivalence sets</source>
+        <translation>مجموعات تكافؤ</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>أحداث</translation>
+    </message>
+    <message>
+        <source>notes, references and attributes of tags that were left out</source>
+        <translation>ملاحظات وإحالات وسمات لوسوم لم تُستورد</translation>
+    </message>
+    <message>
+        <source>relations Hamish does not know</source>
+        <translation>علاقات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>relations of tags that were left out</source>
+        <translation>علاقات لوسوم لم تُستورد</translation>
+    </message>
+    <message>
+        <source>tags without offsets</source>
+        <translation>وسوم بلا مواضع</translation>
+    </message>
+    <message>
+        <source>a text-bound annotation needs a type and offsets</source>
+        <translation>يحتاج التعليق المرتبط بالنص إلى نوع ومواضع</translation>
+    </message>
+    <message>
         <source>No space left on device</source>
         <translation>لا توجد مساحة كافية على القرص</translation>
     </message>
@@ -2314,6 +2622,30 @@
         <translation>JSON هامش (*.json)</translation>
     </message>
     <message>
+        <source>Export UIMA CAS XMI (INCEpTION)</source>
+        <translation>تصدير UIMA CAS XMI (لبرنامج INCEpTION)</translation>
+    </message>
+    <message>
+        <source>Zip of XMI files (*.zip)</source>
+        <translation>أرشيف zip لملفات XMI (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export brat Standoff</source>
+        <translation>تصدير ملفات brat المنفصلة</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export CoNLL / BIO</source>
+        <translation>تصدير CoNLL / BIO</translation>
+    </message>
+    <message>
+        <source>CoNLL files (*.conll)</source>
+        <translation>ملفات CoNLL (*.conll)</translation>
+    </message>
+    <message>
         <source>Wrote {file}: {counts}.</source>
         <translation>حُفظ الملف {file}: {counts}.</translation>
     </message>
@@ -2441,6 +2773,48 @@
     <message>
         <source>Import Folder</source>
         <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <source>Import UIMA CAS XMI</source>
+        <translation>استيراد UIMA CAS XMI</translation>
+    </message>
+    <message>
+        <source>Import brat</source>
+        <translation>استيراد brat</translation>
+    </message>
+    <message>
+        <source>INCEpTION exports (*.zip *.xmi)</source>
+        <translation>ملفات صدّرها INCEpTION (*.zip *.xmi)</translation>
+    </message>
+    <message>
+        <source>Zip of brat files (*.zip)</source>
+        <translation>أرشيف zip لملفات brat (*.zip)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>جارٍ استيراد {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported {file}: %n article(s)</source>
+        <translation>
+            <numerusform>استُورد {file}: لا مقالات</numerusform>
+            <numerusform>استُورد {file}: مقال واحد</numerusform>
+            <numerusform>استُورد {file}: مقالان</numerusform>
+            <numerusform>استُورد {file}: %n مقالات</numerusform>
+            <numerusform>استُورد {file}: %n مقالاً</numerusform>
+            <numerusform>استُورد {file}: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project, skipped.</source>
+        <translation>
+            <numerusform>لا شيء موجود سلفاً في المشروع.</numerusform>
+            <numerusform>مقال واحد موجود سلفاً في المشروع، تُرك.</numerusform>
+            <numerusform>مقالان موجودان سلفاً في المشروع، تُركا.</numerusform>
+            <numerusform>%n مقالات موجودة سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقالاً موجوداً سلفاً في المشروع، تُركت.</numerusform>
+            <numerusform>%n مقال موجود سلفاً في المشروع، تُركت.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Importing… (%n more queued)</source>
@@ -2683,6 +3057,57 @@
     </message>
 </context>
 <context>
+    <name>LegendDialog</name>
+    <message>
+        <source>Suggestion Legend</source>
+        <translation>دليل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>A coloured background: a tag you made (an entity or a passage).</source>
+        <translation>خلفية ملوّنة: وسم وضعتَه أنت (كيان أو مقطع).</translation>
+    </message>
+    <message>
+        <source>A solid underline: a claim you tagged.</source>
+        <translation>خط متصل تحت النص: ادعاء وسمتَه أنت.</translation>
+    </message>
+    <message>
+        <source>Dashed, strong: a suggestion Hamish is sure of (80 % or more).</source>
+        <translation>خط متقطع قوي: اقتراح يثق به هامش (80٪ فأكثر).</translation>
+    </message>
+    <message>
+        <source>Dashed, medium: a likely suggestion (60 to 79 %).</source>
+        <translation>خط متقطع متوسط: اقتراح مرجَّح (من 60 إلى 79٪).</translation>
+    </message>
+    <message>
+        <source>Dashed, faint: a doubtful suggestion (below 60 %).</source>
+        <translation>خط متقطع باهت: اقتراح مشكوك فيه (أقل من 60٪).</translation>
+    </message>
+    <message>
+        <source>A suggestion is only an offer: nothing is tagged until you accept it. Each one says where it comes from and how sure it is:</source>
+        <translation>الاقتراح مجرد عرض: لا يُوسَم شيء حتى تقبله. ويذكر كل اقتراح مصدره ومدى الثقة فيه:</translation>
+    </message>
+    <message>
+        <source>a name after a title, a claim after a verb of saying</source>
+        <translation>اسم بعد لقب أو منصب، وادعاء بعد فعل قول</translation>
+    </message>
+    <message>
+        <source>a name or alias of an entity in your registry</source>
+        <translation>اسم كيان في سجلك أو أحد أسمائه البديلة</translation>
+    </message>
+    <message>
+        <source>Hamish&apos;s list of countries, cities and organisations</source>
+        <translation>قائمة هامش للدول والمدن والمنظمات</translation>
+    </message>
+    <message>
+        <source>learnt from your own tags in this project</source>
+        <translation>مُتعلَّم من وسومك أنت في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Enter accepts a suggestion and Delete rejects it, in the reader and in the Review Queue. A rejected string is not offered again between the same words. The threshold in the Review Queue hides the suggestions below it.</source>
+        <translation>يقبل Enter الاقتراح ويرفضه Delete، في القارئ وفي قائمة المراجعة. والنص المرفوض لا يُقترح مرة أخرى بين الكلمات نفسها. وتُخفي عتبة الثقة في قائمة المراجعة الاقتراحات التي دونها.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryDock</name>
     <message>
         <source>Library</source>
@@ -2808,6 +3233,10 @@
         <translation>لغة الواجهة</translation>
     </message>
     <message>
+        <source>&amp;Import Annotations</source>
+        <translation>ا&amp;ستيراد تعليقات</translation>
+    </message>
+    <message>
         <source>&amp;Undo {edit}</source>
         <translation>ترا&amp;جع عن {edit}</translation>
     </message>
@@ -2830,6 +3259,10 @@
     <message>
         <source>&amp;Search Panel</source>
         <translation>لوحة البحث</translation>
+    </message>
+    <message>
+        <source>Review &amp;Queue</source>
+        <translation>قائمة المراجعة</translation>
     </message>
     <message>
         <source>&amp;Entities Panel</source>
@@ -3121,6 +3554,59 @@ MIT licence.</source>
     <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
+    </message>
+</context>
+<context>
+    <name>NamePartsBar</name>
+    <message>
+        <source>Add as Aliases</source>
+        <translation>إضافتها أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>Add the ticked parts as aliases (Enter)</source>
+        <translation>إضافة الأجزاء المحددة أسماءً بديلة (Enter)</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <source>Add nothing (Esc); Tag → Offer Name Parts as Aliases turns the offer off</source>
+        <translation>عدم إضافة شيء (Esc)؛ لإيقاف هذا الاقتراح: وسم ← اقتراح أجزاء الاسم أسماءً بديلة</translation>
+    </message>
+    <message>
+        <source>New person {name}: add as aliases?</source>
+        <translation>شخص جديد {name}: إضافة أسماء بديلة؟</translation>
+    </message>
+    <message>
+        <source>{part} (already a name of {entity})</source>
+        <translation>{part} (اسمٌ لـ{entity} من قبل)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more waiting</source>
+        <translation>
+            <numerusform>لا اقتراحات أخرى تنتظر</numerusform>
+            <numerusform>اقتراح آخر ينتظر</numerusform>
+            <numerusform>اقتراحان آخران ينتظران</numerusform>
+            <numerusform>%n اقتراحات أخرى تنتظر</numerusform>
+            <numerusform>%n اقتراحاً آخر ينتظر</numerusform>
+            <numerusform>%n اقتراح آخر ينتظر</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NamePartsController</name>
+    <message>
+        <source>No name parts are waiting to be added.</source>
+        <translation>لا أجزاء أسماء تنتظر الإضافة.</translation>
+    </message>
+    <message>
+        <source>Cannot add the aliases</source>
+        <translation>تعذّرت إضافة الأسماء البديلة</translation>
+    </message>
+    <message>
+        <source>Added as aliases: {parts}</source>
+        <translation>أُضيفت أسماءً بديلة: {parts}</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3963,117 @@ MIT licence.</source>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>كل المصادر</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions: %v of %m articles</source>
+        <translation>البحث عن اقتراحات: %v من %m مقالات</translation>
+    </message>
+    <message>
+        <source>There is no “{label}” label any more.</source>
+        <translation>لم يعد الوسم «{label}» موجوداً.</translation>
+    </message>
+    <message>
+        <source>Accept suggestion “{quote}”</source>
+        <translation>قبول الاقتراح «{quote}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول الاقتراحات</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحاً</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDock</name>
+    <message>
+        <source>Review Queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>عتبة الثقة:</translation>
+    </message>
+    <message>
+        <source>Hide the suggestions Hamish is less sure of (in the reader too)</source>
+        <translation>إخفاء الاقتراحات الأقل ثقة (في القارئ أيضاً)</translation>
+    </message>
+    <message>
+        <source>Show one label&apos;s suggestions</source>
+        <translation>إظهار اقتراحات وسم واحد</translation>
+    </message>
+    <message>
+        <source>Show the suggestions of one source</source>
+        <translation>إظهار اقتراحات مصدر واحد</translation>
+    </message>
+    <message>
+        <source>Show one article&apos;s suggestions</source>
+        <translation>إظهار اقتراحات مقال واحد</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>تصفية…</translation>
+    </message>
+    <message>
+        <source>Enter or A accepts, Delete or R rejects, Space shows it in the article.</source>
+        <translation>للقبول: Enter أو A، وللرفض: Delete أو R، ولعرضه في المقال: Space.</translation>
+    </message>
+    <message>
+        <source>{score} %</source>
+        <translation>{score}٪</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEngine</name>
+    <message>
+        <source>Suggestions unavailable: {error}</source>
+        <translation>الاقتراحات غير متاحة: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>السياق</translation>
+    </message>
+</context>
+<context>
     <name>SavedMark</name>
     <message>
         <source>Saved</source>
@@ -3692,20 +4289,24 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>الاقتراحات غير متاحة: {error}</translation>
     </message>
     <message>
-        <source>Suggested {label}, learnt from your tags ({score}% sure) (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label}، مُتعلَّم من وسومك (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} — claimant: {claimant}, learnt from your claims — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations ({score}% sure) (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات (بثقة {score}%) (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label}, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label}، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} — صاحب الادعاء: {claimant} (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} “{name}”, from Hamish&apos;s list of places and organisations — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، من قائمة هامش للأماكن والمنظمات — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
-        <source>Suggested {label} (Enter accepts, Delete rejects)</source>
-        <translation>اقتراح: {label} (Enter للقبول، Delete للرفض)</translation>
+        <source>Suggested {label} — claimant: {claimant} — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — صاحب الادعاء: {claimant} — {confidence} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label} — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
         <source>Suggested {label}: “{text}”</source>
@@ -3730,6 +4331,33 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>No suggestions in this article.</source>
         <translation>لا اقتراحات في هذا المقال.</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>Rule</source>
+        <translation>قاعدة</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Gazetteer</source>
+        <translation>المعجم الجغرافي</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>{score} %</source>
+        <translation>{score}٪</translation>
+    </message>
+    <message>
+        <source>{source}, {score}</source>
+        <translation>{source}، {score}</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,20 @@
     <context>
         <name>ImportController</name>
         <message numerus="yes">
+            <source>Imported {file}: %n article(s)</source>
+            <translation>
+                <numerusform>Imported {file}: %n article</numerusform>
+                <numerusform>Imported {file}: %n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already in the project, skipped.</source>
+            <translation>
+                <numerusform>%n already in the project, skipped.</numerusform>
+                <numerusform>%n already in the project, skipped.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Importing… (%n more queued)</source>
             <translation>
                 <numerusform>Importing… (%n more queued)</numerusform>
@@ -241,6 +255,16 @@
         </message>
     </context>
     <context>
+        <name>NamePartsBar</name>
+        <message numerus="yes">
+            <source>%n more waiting</source>
+            <translation>
+                <numerusform>%n more waiting</numerusform>
+                <numerusform>%n more waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderPane</name>
         <message numerus="yes">
             <source>%Ln character(s)</source>
@@ -295,6 +319,16 @@
             <translation>
                 <numerusform>%n source</numerusform>
                 <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewController</name>
+        <message numerus="yes">
+            <source>Accept %n suggestion(s)</source>
+            <translation>
+                <numerusform>Accept %n suggestion</numerusform>
+                <numerusform>Accept %n suggestions</numerusform>
             </translation>
         </message>
     </context>

@@ -413,3 +413,24 @@ def test_edited_metadata_is_cleaned_like_imported_metadata() -> None:
         "سلمى",
         "https://example.com/a",
     )
+
+
+def test_a_bulk_accept_names_a_new_entity_once(project: Project) -> None:
+    """The review queue accepts كيري in two articles in one step: both plans were made before
+    either created its entity, and the step creates one entity for both (undo removes it)."""
+    second = project.documents.add(make_draft("وأضاف كيري أن المحادثات مستمرة."))
+    person = _label(project, "person")
+    start = TEXT.index("كيري")
+    plans = [
+        annotations.plan_suggestion(project, TEXT, 1, start, start + 4, person, "me"),
+        annotations.plan_suggestion(
+            project, project.documents.get(second).text, second, 6, 10, person, "me"
+        ),
+    ]
+    assert all(plan.new_entity == NewEntity("كيري", "person") for plan in plans)
+    before = _state(project)
+    outcome = annotations.add_annotations(project, plans)
+    tagged = project.annotations.many(list(outcome.value))
+    assert len(tagged) == 2 and tagged[0].entity_id == tagged[1].entity_id is not None
+    assert [e.name for e in project.entities.summaries()] == ["كيري"]
+    _round_trip(project, outcome, before)

@@ -192,8 +192,10 @@ def test_upgrade_to_never_reused_ids_keeps_every_row_and_trigger(tmp_path: Path)
         assert {row[-1] for row in after["documents"]} == {""}
         after["documents"] = [row[:-1] for row in after["documents"]]
         assert after == before
-        # migration 7 adds the tagger's table, with no model in it yet
+        # migration 7 adds the tagger's table, with no model in it yet; 8 the models' kinds
         assert conn.execute("SELECT count(*) FROM tagger_models").fetchone() == (0,)
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(tagger_models)")]
+        assert columns[-1] == "kind"
         assert (
             "AUTOINCREMENT"
             in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'").fetchone()[0]

@@ -48,6 +48,8 @@ ALLOWED = {
     "Space", "Backspace", "Home", "End", "PgUp", "PgDown", "English", "https", "html", "htm",
     "xhtml", "shtml", "docx", "txt", "text", "md", "markdown", "eml", "csv", "json", "pdf",
     "hamish", "bin",
+    # Names of other tools and their formats (File → Export / Import Annotations, issue 17).
+    "UIMA", "CAS", "XMI", "INCEpTION", "brat", "CoNLL", "BIO", "zip", "ann",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -190,6 +192,9 @@ def _dialogs(window: MainWindow, messenger: RecordingMessenger) -> list[QWidget]
     asked.sizeHint()  # QInputDialog makes its buttons on first layout
     dialogs.append(asked)
     dialogs.append(ClaimLinkDialog(project, project.claims.rows()[0].claim.id, window))
+    window.review.show_legend()  # Help → Suggestion Legend
+    assert window.review.legend is not None
+    dialogs.append(window.review.legend)
     return dialogs
 
 

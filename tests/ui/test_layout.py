@@ -75,6 +75,24 @@ def test_the_article_keeps_half_the_width_of_a_laptop_window(
     window.close()
 
 
+def test_the_review_queue_tabs_with_the_annotations_and_leaves_the_article_half(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    window = _launch(qtbot, default_project, prefs)
+    window.registry[ActionId.SHOW_REVIEW].trigger()
+    dock = window.review_dock
+    qtbot.waitUntil(dock.isVisible)
+    assert dock in window.tabifiedDockWidgets(window.annotations)
+    assert window.dockWidgetArea(dock) == window.dockWidgetArea(window.annotations)
+    qtbot.waitUntil(lambda: _reader_share(window) >= 0.5)
+    # Its header fits the dock: nothing of it runs past the edge.
+    body = dock.widget()
+    for widget in (dock.threshold, dock.legend, dock.labels, dock.sources, dock.filter):
+        right = widget.mapTo(body, widget.rect().topRight()).x()
+        assert widget.mapTo(body, widget.rect().topLeft()).x() >= 0 and right <= body.width()
+    window.close()
+
+
 def test_a_layout_saved_on_a_wide_screen_gives_the_article_half_a_narrow_window(
     qtbot: QtBot, default_project: Path, prefs: Settings
 ) -> None:

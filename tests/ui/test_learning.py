@@ -81,3 +81,36 @@ def test_a_read_only_project_is_never_trained(
         assert not trainer.busy
     finally:
         path.chmod(0o644)
+
+
+def test_the_window_learns_claims_and_reranks_them(
+    make_window: MakeWindow, tmp_path: Path, prefs: Settings, qtbot: QtBot
+) -> None:
+    """Only claims were decided (the analyst takes persons' claims and rejects the cities'):
+    the child process trains the claim classifier alone, and in a new article the cities'
+    claims are no longer offered."""
+    from tests.learn.test_claims import NEW_CITIES, NEW_PERSONS, is_place, worked_project
+    from tests.learn.test_claims import article as claims_article
+
+    path = tmp_path / "claims.hamish"
+    with Project.open(path) as project:
+        worked_project(project, articles=3)
+        text, who = claims_article(99, NEW_PERSONS, NEW_CITIES, count=10)
+        new = add_article(project, make_draft(text, title="new"), "t").value.imported[0][1]
+    prefs.set(settings.RETRAIN_AFTER, 10)
+    window = make_window(path, prefs)
+    trainer = window.trainer
+    trainer._timer.stop()
+    with qtbot.waitSignal(trainer.trained, timeout=120_000):
+        assert trainer.check()
+    assert window.project.tagger.latest_info("claim") is not None
+    assert window.project.tagger.latest_info() is None  # no entity tags: no entity model
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=20_000):
+        window.open_document(new)
+    claims = {k: s for k, s in suggestions.items.items() if s.kind == "claim"}
+    assert len(claims) == who.count("person")
+    assert not any(is_place(s) for s in claims.values())
+    assert all(s.source == "model" and s.score >= tagger.THRESHOLD for s in claims.values())
+    tip = suggestions.tooltip(next(iter(claims))) or ""
+    assert "claimant" in tip and "learnt from your claims" in tip

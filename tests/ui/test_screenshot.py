@@ -71,3 +71,24 @@ def test_screenshot_in_arabic_is_mirrored(
         assert window.dockWidgetArea(window.library) == Qt.DockWidgetArea.RightDockWidgetArea
     finally:
         install_language(qapp, "en")
+
+
+def test_screenshot_can_show_the_review_queue_filled(
+    qapp: QApplication, default_project: Path, tmp_path: Path
+) -> None:
+    """``hamish screenshot --review``: the Review Queue tabbed with the annotations, its rows
+    there (the picture waits for the articles to be looked through)."""
+    built: list[MainWindow] = []
+    counted: list[int] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        window.api.closing.connect(lambda: counted.append(window.review.model.rowCount()))
+        return window
+
+    project = Project.open(default_project, create=False)
+    screenshot.render_window(qapp, build, project, tmp_path / "s.ini", (1024, 640), review=True)
+    (window,) = built
+    assert ("Annotations", "Claim", "Review Queue") in _tab_groups_on_screen(window)
+    assert counted and counted[0] > 0

@@ -137,7 +137,7 @@ def test_accepting_a_gazetteer_suggestion_names_the_entity(
     span_id = next(i for i, s in suggestions.items.items() if s is target)
     tip = suggestions.tooltip(span_id) or ""
     assert "list of places and organisations" in tip and "الأمم المتحدة" in tip
-    assert f"{round(target.score * 100)}% sure" in tip
+    assert f"Gazetteer, {round(target.score * 100)} %" in tip  # its source and score
     with qtbot.waitSignal(suggestions.ready, timeout=10_000):
         assert suggestions.accept(target)
     (annotation,) = window.annotation_model.annotations()

@@ -103,7 +103,9 @@ def suggest(
     """Entity and claim suggestions for one article, sorted by start.
 
     ``matcher`` holds the registry's aliases (``None`` for rules only); ``known_types`` maps
-    entity ids to their type (default: the types the matcher was built with). ``skip(start,
+    entity ids to their type (default: the types the matcher was built with) or, for entities
+    of the analyst's own labels, to that label's key (``EntityStore.own_label_keys``): the
+    registry suggests each entity as that label. ``skip(start,
     end)`` returns True for spans the caller does not want offered again (already annotated or
     decided). ``gazetteer`` adds its places and organisations scoring at least ``min_score``.
     """
@@ -156,8 +158,8 @@ def suggest(
     names_index = _SpanIndex(name_spans)
     for match in registry:
         label = types.get(match.entity_id or -1)
-        if label not in LABEL_KEYS or label == "claim":
-            continue
+        if label is None or label in ("claim", "other"):
+            continue  # an "other" entity without a label of its own is not suggested
         if names_index.overlaps(match.start, match.end):
             continue
         if label == "person" and first_name_of_longer(text, match):

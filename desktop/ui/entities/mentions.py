@@ -54,6 +54,10 @@ def find_candidates(
     """Occurrences of the entity's name and aliases not yet tagged nor decided."""
     matcher = AliasMatcher([(entity.id, alias) for alias in (entity.name, *entity.aliases)])
     decided = project.decisions.all_decided("mention")
+    # A dashed suggestion of the same occurrence, accepted or rejected in the reader, is
+    # decided too: rejecting the registry's كيري there must not bring it back here.
+    for document_id, spans in project.decisions.all_decided("suggestion").items():
+        decided.setdefault(document_id, set()).update(spans)
     summaries = project.documents.summaries(document_ids)
     kinds = {label.id: label.kind for label in project.labels.all()}
     found: list[Candidate] = []

@@ -10,7 +10,8 @@ Stacking, defined here and nowhere else: entity/span labels are backgrounds (a n
 overlapping region gets a stronger tint of the inner label's colour); claims are a solid
 underline in the claim colour, so they stay visible over entity mentions (a claim touching or
 inside the one before it gets a wavy underline, so neighbouring claims stay two); notes are a
-dotted underline; suggestions (later) a dashed one. Orphaned annotations are not drawn.
+dotted underline; suggestions a dashed one, stronger the surer the suggestion is
+(:func:`suggestion_pen`). Orphaned annotations are not drawn.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Span(NamedTuple):
     kind: str  # entity | span | claim | note | suggestion
     color: str
     has_note: bool = False
+    score: float = 1.0  # a suggestion's confidence, 0..1: how strong its dashes are
 
 
 LIGHT_PAPER, LIGHT_INK = "#ffffff", "#1f2933"
@@ -53,6 +55,31 @@ def _tint(color: str, alpha: float, paper: str = LIGHT_PAPER) -> QColor:
     g = round(under.green() + (base.green() - under.green()) * alpha)
     b = round(under.blue() + (base.blue() - under.blue()) * alpha)
     return QColor(r, g, b)
+
+
+CONFIDENCE_STEPS = (0.8, 0.6)
+"""Scores from which a suggestion is drawn at high, then medium strength; below, low."""
+SUGGESTION_STRENGTHS = (1.0, 0.68, 0.42)
+"""How much of the suggestion colour its dashes take over the paper, high to low confidence:
+three steps an eye tells apart (a continuous scale is not read), the faintest still clear
+of the paper in both themes (tests/ui/test_review.py measures it)."""
+DARK_SUGGESTION = "#a48ff0"
+"""The suggestion colour on dark paper: the light theme's violet is too dark to show there."""
+
+
+def confidence_level(score: float) -> int:
+    """0 for high confidence, 1 for medium, 2 for low (see ``CONFIDENCE_STEPS``)."""
+    high, medium = CONFIDENCE_STEPS
+    return 0 if score >= high else 1 if score >= medium else 2
+
+
+def suggestion_pen(color: str, score: float, *, dark: bool = False) -> QColor:
+    """The colour of a suggestion's dashes at ``score``: ``color`` (the dark theme's own
+    violet on dark paper) laid over the paper at the strength of its confidence step."""
+    alpha = SUGGESTION_STRENGTHS[confidence_level(score)]
+    if dark:
+        return _tint(DARK_SUGGESTION, alpha, DARK_PAPER)
+    return _tint(color, alpha, LIGHT_PAPER)
 
 
 def luminance(color: QColor) -> float:
@@ -199,10 +226,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             else None
         )
         wavy = line is not None and line.id in alternate
+        level = confidence_level(line.score) if line is not None else 0
         key = (
             backgrounds[0].color if backgrounds else None,
             len(backgrounds),
-            (line.kind, line.color, wavy) if line else None,
+            (line.kind, line.color, wavy, level) if line else None,
         )
         cached = self._formats.get(key)
         if cached is not None:
@@ -220,7 +248,10 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             if wavy:
                 style = QTextCharFormat.UnderlineStyle.WaveUnderline
             fmt.setUnderlineStyle(style)
-            fmt.setUnderlineColor(QColor(line.color))
+            if line.kind == "suggestion":
+                fmt.setUnderlineColor(suggestion_pen(line.color, line.score, dark=self.dark))
+            else:
+                fmt.setUnderlineColor(QColor(line.color))
             if line.kind == "note" and not backgrounds:
                 fmt.setBackground(readable_tint(line.color, 0.16, dark=self.dark))
         self._formats[key] = fmt

@@ -8,8 +8,9 @@ Why a separate process and not a worker thread: CRFsuite trains inside one C cal
 Python's interpreter lock for its whole length (a second or more), so a thread would freeze
 typing and tagging meanwhile. The child runs ``hamish suggest --train`` on the same project
 file (its own connection; the model is written in one short transaction at the end) and the
-window only waits for its signal. When it ends, :attr:`ModelTrainer.trained` tells the
-suggestions to refresh.
+window only waits for its signal. The same run trains the claim classifier on the claim tags
+and decisions (``desktop.learn.claims``). When it ends with either model,
+:attr:`ModelTrainer.trained` tells the suggestions to refresh.
 
 A read-only project is never trained: the model could not be stored in it (every
 transaction is refused), and a child started anyway would fail after a second of work. Its
@@ -140,7 +141,9 @@ class ModelTrainer(QObject):
             report = json.loads(output) if output.strip() else {}
         except ValueError:
             report = {}
-        if code != 0 or not report.get("generation"):
-            return  # nothing learnt (no entity tags yet); the next edits try again
+        claims = report.get("claims")
+        learnt_claims = isinstance(claims, dict) and bool(claims.get("generation"))
+        if code != 0 or not (report.get("generation") or learnt_claims):
+            return  # nothing learnt (no tags yet); the next edits try again
         self.api.show_status(self.tr("Suggestions have learnt from your latest tags."), 5000)
         self.trained.emit()

@@ -481,9 +481,14 @@ class ReaderPane(QStackedWidget):
         self.meta.setStyleSheet("color: #a3adb6;" if dark else "color: #6b777b;")
         self.rule.setStyleSheet("color: #30363b;" if dark else "color: #e1e5e6;")
 
-    def add_bar(self, bar: QWidget) -> None:
-        """A bar (e.g. find) between the header and the text."""
-        self.layout_.insertWidget(2, bar)
+    def add_bar(self, bar: QWidget, *, below: bool = False) -> None:
+        """A bar (e.g. find) between the header and the text, or ``below`` it: a bar that
+        comes and goes while the analyst tags goes below, so the lines being read do not
+        move down when it appears."""
+        if below:
+            self.layout_.addWidget(bar)
+        else:
+            self.layout_.insertWidget(2, bar)
 
     # --- content ---------------------------------------------------------------------------
     def show_document(self, document: Document, spans: list[Span] | None = None) -> None:

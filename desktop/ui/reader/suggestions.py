@@ -2,7 +2,8 @@
 places and organisations from the gazetteer, claim sentences with their claimant, and the
 entities the project's model (trained on the analyst's tags, ``desktop.learn``) finds, drawn
 with a dashed underline. Where the model and a rule offer overlapping names, the higher score
-stays.
+stays; the claim classifier (trained on the analyst's claims) scores the claims, and leaves
+out those below the threshold.
 
 Enter on a suggestion accepts it (an annotation, linked to its entity or claimant, in one undo
 step), Delete rejects it; both decisions are stored so a suggestion never comes back. The
@@ -10,21 +11,20 @@ analyst can turn suggestions off."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu
 
 from desktop import settings
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
+from desktop.settings import Settings
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
-from desktop.ui.i18n import label_title, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_title, term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -34,32 +34,50 @@ from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:  # the rules compile many patterns on import; load them after first paint
     from desktop.core.suggest import Suggestion
-    from desktop.learn.tagger import Inputs
 
 SUGGESTION_COLOR = "#7b61c9"
 
 
-def _skipper(
-    tagged: list[tuple[int, int]], decided: set[tuple[int, int, str]], body: str
-) -> Callable[[int, int], bool]:
-    """Already decided, or essentially the same span as an annotation (sharing at least half
-    of both lengths): a name tagged inside a claim must not hide the claim, nor the claim the
-    name. Annotations are searched by bisection, so 10,000 of them cost nothing."""
-    starts = [start for start, _ in tagged]
-    longest = max((end - start for start, end in tagged), default=0)
+def _span(span_id: int, suggestion: Suggestion) -> Span:
+    return Span(
+        span_id,
+        suggestion.start,
+        suggestion.end,
+        "suggestion",
+        SUGGESTION_COLOR,
+        score=suggestion.score,
+    )
 
-    def skip(start: int, end: int) -> bool:
-        if (start, end, body[start:end]) in decided:
-            return True
-        first = bisect_left(starts, start - longest)
-        last = bisect_left(starts, end)
-        for s, e in tagged[first:last]:
-            shared = min(e, end) - max(s, start)
-            if shared > 0 and shared * 2 >= (e - s) and shared * 2 >= (end - start):
-                return True
-        return False
 
-    return skip
+SOURCE_NAMES: dict[str, str] = {
+    "rule": QT_TRANSLATE_NOOP("Suggestions", "Rule"),
+    "registry": QT_TRANSLATE_NOOP("Suggestions", "Registry"),
+    "gazetteer": QT_TRANSLATE_NOOP("Suggestions", "Gazetteer"),
+    "model": QT_TRANSLATE_NOOP("Suggestions", "Model"),
+}
+"""Where a suggestion comes from, as the tooltip, the menu, the queue and the legend say."""
+
+
+def source_name(source: str) -> str:
+    text = SOURCE_NAMES.get(source)
+    return QCoreApplication.translate("Suggestions", text) if text else source
+
+
+def percent(score: float) -> str:
+    """A score as the interface shows it: "82 %"."""
+    return QCoreApplication.translate("Suggestions", "{score} %").format(score=round(score * 100))
+
+
+def confidence(suggestion: Suggestion) -> str:
+    """Its source and score: "Model, 82 %"."""
+    return QCoreApplication.translate("Suggestions", "{source}, {score}").format(
+        source=source_name(suggestion.source), score=percent(suggestion.score)
+    )
+
+
+def threshold(prefs: Settings) -> float:
+    """The threshold setting, kept within 0..1 (a hand-edited file may hold anything)."""
+    return min(1.0, max(0.0, prefs.get(settings.SUGGESTION_THRESHOLD)))
 
 
 class SuggestionController(QObject):
@@ -123,13 +141,15 @@ class SuggestionController(QObject):
             # Drop at once the suggestions a new tag covers, so the dashed line never lingers
             # under a fresh highlight; the full recomputation follows when tagging pauses.
             # Only the paragraphs of the new tags are looked at.
+            from desktop.learn import pending
+
             index = self.reader.text.index
             for annotation in self.session.project.annotations.many(
                 list(changes.annotations_added)
             ):
                 if annotation.document_id != doc:
                     continue
-                covered = _skipper([(annotation.start, annotation.end)], set(), "")
+                covered = pending.skipper([(annotation.start, annotation.end)], (), "")
                 first = index.block_of(annotation.start)
                 last = index.block_of(max(annotation.start, annotation.end - 1))
                 gone = {
@@ -173,29 +193,15 @@ class SuggestionController(QObject):
             self._covered_doc = doc
         if not self.enabled or self.session is None or doc is None:
             return
-        project = self.session.project
-        aliases = project.entities.all_aliases()
-        tagged = sorted((a.start, a.end) for a in project.annotations.for_document(doc))
-        decided = project.decisions.decided(doc, "suggestion")
-        body = text.text_cp
+        from desktop.learn import pending
+
+        reading = pending.read(
+            self.session.project, doc, threshold(self.status.prefs), text=text.text_cp
+        )
         generation = self._generation
-        learnt = self._model_inputs(doc)
-        threshold = self.status.prefs.get(settings.SUGGESTION_THRESHOLD)
 
         def compute(_progress: Progress) -> list[Suggestion]:
-            from desktop.core.matching import AliasMatcher
-            from desktop.core.suggest import suggest
-            from desktop.resources import gazetteer
-
-            matcher = AliasMatcher.from_registry(aliases) if aliases else None
-            skip = _skipper(tagged, decided, body)
-            found = suggest(body, matcher, skip=skip, gazetteer=gazetteer())
-            if learnt is None:
-                return found
-            from desktop.learn import tagger
-
-            combined = tagger.combine(learnt, body, found, threshold=threshold)
-            return [s for s in combined if s.source != "model" or not skip(s.start, s.end)]
+            return pending.compute(reading)
 
         def done(found: list[Suggestion]) -> None:
             if generation == self._generation and self.reader.document_id == doc:
@@ -209,28 +215,29 @@ class SuggestionController(QObject):
 
         run_task(compute, on_done=done, on_error=failed)
 
-    def _model_inputs(self, document_id: int) -> Inputs | None:
-        """What the project's model needs, read here on the GUI thread (the worker must not
-        use the window's connection); None without a model, or if it cannot be read."""
-        if self.session is None:
-            return None
-        from desktop.learn import tagger
-
-        try:
-            return tagger.gather(self.session.project, document_id)
-        except HamishError:
-            return None
-
     def _show(self, found: list[Suggestion]) -> None:
         spans = []
         for number, suggestion in enumerate(found, start=1):
             span_id = -number
             self.items[span_id] = suggestion
-            spans.append(
-                Span(span_id, suggestion.start, suggestion.end, "suggestion", SUGGESTION_COLOR)
-            )
+            spans.append(_span(span_id, suggestion))
         self.reader.text.add_spans(spans)
         self.ready.emit()
+
+    def set_threshold(self, value: float) -> None:
+        """The threshold changed (it is saved already): the suggestions it now hides go at
+        once, and the article's are computed again (a lower one lets more through)."""
+        if not self.items:
+            self.schedule()
+            return
+        from desktop.learn import pending
+
+        gone = [i for i, s in self.items.items() if not pending.shown(s, value)]
+        if gone:
+            self.reader.text.remove_spans(gone)
+            for span_id in gone:
+                del self.items[span_id]
+        self._timer.start(self.SETTLE_MS)
 
     def _restore(self, suggestions: list[Suggestion]) -> None:
         shown = {(s.start, s.end, s.label_key) for s in self.items.values()}
@@ -241,9 +248,7 @@ class SuggestionController(QObject):
                 continue
             shown.add((suggestion.start, suggestion.end, suggestion.label_key))
             self.items[next_id] = suggestion
-            spans.append(
-                Span(next_id, suggestion.start, suggestion.end, "suggestion", SUGGESTION_COLOR)
-            )
+            spans.append(_span(next_id, suggestion))
             next_id -= 1
         self.reader.text.add_spans(spans)
 
@@ -261,25 +266,38 @@ class SuggestionController(QObject):
         if suggestion is None:
             return None
         kind = self._label_name(suggestion.label_key)
+        sure = confidence(suggestion)
+        if suggestion.source == "model" and suggestion.claimant:
+            return self.tr(
+                "Suggested {label} — claimant: {claimant}, learnt from your claims — "
+                "{confidence} (Enter accepts, Delete rejects)"
+            ).format(
+                label=kind,
+                claimant=isolate_short(suggestion.claimant, 40),
+                confidence=sure,
+            )
         if suggestion.source == "model":
             return self.tr(
-                "Suggested {label}, learnt from your tags ({score}% sure) "
+                "Suggested {label}, learnt from your tags — {confidence} "
                 "(Enter accepts, Delete rejects)"
-            ).format(label=kind, score=round(suggestion.score * 100))
+            ).format(label=kind, confidence=sure)
         if suggestion.source == "gazetteer":
             return self.tr(
                 "Suggested {label} “{name}”, from Hamish's list of places and organisations "
-                "({score}% sure) (Enter accepts, Delete rejects)"
+                "— {confidence} (Enter accepts, Delete rejects)"
             ).format(
                 label=kind,
                 name=isolate_short(suggestion.name or suggestion.text, 40),
-                score=round(suggestion.score * 100),
+                confidence=sure,
             )
         if suggestion.claimant:
             return self.tr(
-                "Suggested {label} — claimant: {claimant} (Enter accepts, Delete rejects)"
-            ).format(label=kind, claimant=suggestion.claimant)
-        return self.tr("Suggested {label} (Enter accepts, Delete rejects)").format(label=kind)
+                "Suggested {label} — claimant: {claimant} — {confidence} "
+                "(Enter accepts, Delete rejects)"
+            ).format(label=kind, claimant=suggestion.claimant, confidence=sure)
+        return self.tr("Suggested {label} — {confidence} (Enter accepts, Delete rejects)").format(
+            label=kind, confidence=sure
+        )
 
     def _label_name(self, key: str) -> str:
         """A label's name as the interface shows it (the analyst's own labels too)."""
@@ -298,6 +316,7 @@ class SuggestionController(QObject):
             )
         )
         title.setEnabled(False)
+        menu.addAction(confidence(suggestion)).setEnabled(False)
         menu.addAction(
             icon("mdi6.check"), self.tr("Accept Suggestion"), lambda: self.accept(suggestion)
         )

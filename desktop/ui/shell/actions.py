@@ -29,6 +29,11 @@ class ActionId(Enum):
     EXPORT_ANNOTATIONS_CSV = auto()
     EXPORT_CLAIMS_CSV = auto()
     EXPORT_JSON = auto()
+    EXPORT_XMI = auto()
+    EXPORT_BRAT = auto()
+    EXPORT_CONLL = auto()
+    IMPORT_XMI = auto()
+    IMPORT_BRAT = auto()
     BACKUPS = auto()
     QUIT = auto()
     ZOOM_IN = auto()
@@ -47,8 +52,12 @@ class ActionId(Enum):
     LINK_ENTITY = auto()
     FIND_MENTIONS = auto()
     SHOW_SUGGESTIONS = auto()
+    OFFER_NAME_PARTS = auto()
+    REVIEW_NAME_PARTS = auto()
     ACCEPT_SUGGESTION = auto()
     NEXT_SUGGESTION = auto()
+    SHOW_REVIEW = auto()
+    SUGGESTION_LEGEND = auto()
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
     ABOUT = auto()
@@ -146,6 +155,36 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.code-json",
         (),
         QT_TRANSLATE_NOOP("Actions", "The whole project as Hamish JSON"),
+    ),
+    ActionId.EXPORT_XMI: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "UIMA CAS &XMI for INCEpTION…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Entity tags and claims as UIMA CAS XMI, for INCEpTION"),
+    ),
+    ActionId.EXPORT_BRAT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&brat Standoff…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Tags, notes and claim links as brat standoff files"),
+    ),
+    ActionId.EXPORT_CONLL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "CoNLL / BIO for &NER Training…"),
+        "mdi6.format-list-bulleted",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Entity tags word by word, to train other tools"),
+    ),
+    ActionId.IMPORT_XMI: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "UIMA CAS &XMI (INCEpTION)…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Articles and tags from an INCEpTION export"),
+    ),
+    ActionId.IMPORT_BRAT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&brat Standoff…"),
+        "mdi6.folder-zip-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Articles and tags from a zip of brat .txt and .ann files"),
     ),
     ActionId.BACKUPS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),
@@ -259,6 +298,25 @@ SPECS: dict[ActionId, ActionSpec] = {
             "Find untagged mentions of the entity under the cursor, in this article or all",
         ),
     ),
+    ActionId.OFFER_NAME_PARTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Offer &Name Parts as Aliases"),
+        "mdi6.card-account-details-outline",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "When a new person is tagged, offer the parts of the name (جون كيري → كيري) as "
+            "aliases to confirm",
+        ),
+    ),
+    ActionId.REVIEW_NAME_PARTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Review Name &Parts"),
+        "mdi6.account-edit-outline",
+        ("Ctrl+Shift+A",),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Go to the name parts offered as aliases: Space ticks, Enter adds, Esc dismisses",
+        ),
+    ),
     ActionId.SHOW_SUGGESTIONS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Show &Suggestions"),
         "mdi6.lightbulb-on-outline",
@@ -279,6 +337,20 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.lightbulb-outline",
         ("Ctrl+]",),
         QT_TRANSLATE_NOOP("Actions", "Go to the next suggestion"),
+    ),
+    ActionId.SHOW_REVIEW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Review Queue"),
+        "mdi6.format-list-checks",
+        ("Ctrl+Shift+R",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Every pending suggestion of the project, to accept or reject in bulk"
+        ),
+    ),
+    ActionId.SUGGESTION_LEGEND: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Suggestion &Legend"),
+        "mdi6.help-circle-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "What the dashed lines of suggestions and their scores mean"),
     ),
     ActionId.SHOW_ENTITIES: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Entities"),
@@ -361,6 +433,8 @@ EDITING = frozenset(
     {
         ActionId.IMPORT_FILES,
         ActionId.IMPORT_FOLDER,
+        ActionId.IMPORT_XMI,
+        ActionId.IMPORT_BRAT,
         ActionId.NEW_FROM_CLIPBOARD,
         ActionId.EDIT_METADATA,
         ActionId.DELETE_ARTICLE,

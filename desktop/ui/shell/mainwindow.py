@@ -65,7 +65,7 @@ opens or the window shrinks; the analyst may still drag it taller."""
 GUIDE_MIN_READER = 420
 """The first-run guide shows only while the reading pane is at least this tall (px): on a
 short window, or with the Claims table open under the article, the article comes first."""
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
 the others rather than tabbed), so an older layout is dropped for the default one."""
@@ -198,10 +198,13 @@ class MainWindow(QMainWindow):
         from desktop.ui.claims.table import ClaimsTable
         from desktop.ui.entities.controller import EntitiesController
         from desktop.ui.entities.panel import EntitiesPanel
+        from desktop.ui.entities.parts import NamePartsBar, NamePartsController
         from desktop.ui.library.articles import ArticleActions
         from desktop.ui.library.metadata import MetadataEditor
         from desktop.ui.reader.learning import ModelTrainer
         from desktop.ui.reader.suggestions import SuggestionController
+        from desktop.ui.review.controller import ReviewController
+        from desktop.ui.review.dock import ReviewDock
         from desktop.ui.search.panel import SearchPanel, wire_search_panel
         from desktop.ui.transfer.exports import ExportController
         from desktop.ui.transfer.importing import ImportController
@@ -238,14 +241,29 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations, self.search_panel)
         self.annotations.raise_()
         self.search_panel.hide()
+        self.review_dock = ReviewDock(self)
+        self.addDockWidget(self._end_area(), self.review_dock)
+        self.tabifyDockWidget(self.annotations, self.review_dock)
+        self.annotations.raise_()
+        self.review_dock.hide()
 
         self.entity_actions = EntitiesController(api, self.entities, self.tagging)
+        # New persons' name parts offered as aliases, in a bar under the article: the text
+        # being tagged stays where it is when the bar appears.
+        self.name_parts_bar = NamePartsBar(self)
+        self.reader.add_bar(self.name_parts_bar, below=True)
+        self.name_parts = NamePartsController(api, self.name_parts_bar)
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
         self.suggestions = SuggestionController(api, self.reader)
         self.trainer = ModelTrainer(api)  # learns from the tags in the background
         self.trainer.trained.connect(self.suggestions.schedule)
+        self.review = ReviewController(
+            api, self.review_dock, dark=lambda: self.reader.text.highlighter.dark
+        )
+        self.review.threshold_changed.connect(self.suggestions.set_threshold)
+        self.trainer.trained.connect(self.review.engine.invalidate)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
         self.tagging.reject_suggestion = self.suggestions.reject
@@ -317,11 +335,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.IMPORT_FILES])
         file_menu.addActions([a[ActionId.IMPORT_FOLDER], a[ActionId.NEW_FROM_CLIPBOARD]])
+        import_menu = file_menu.addMenu(self.tr("&Import Annotations"))
+        import_menu.addActions([a[ActionId.IMPORT_XMI], a[ActionId.IMPORT_BRAT]])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.EXPORT_BRIEFING])
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
+        export_menu.addActions([a[ActionId.EXPORT_XMI], a[ActionId.EXPORT_BRAT]])
+        export_menu.addAction(a[ActionId.EXPORT_CONLL])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.BACKUPS])
         file_menu.addSeparator()
@@ -384,6 +406,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setObjectName("language_menu")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addActions([a[ActionId.GETTING_STARTED], a[ActionId.SHORTCUTS]])
+        help_menu.addAction(a[ActionId.SUGGESTION_LEGEND])
         help_menu.addSeparator()
         help_menu.addAction(a[ActionId.ABOUT])
 
@@ -510,12 +533,16 @@ class MainWindow(QMainWindow):
         show = a[ActionId.SHOW_SUGGESTIONS]
         show.setCheckable(True)
         show.setChecked(self.prefs.get(settings.SHOW_SUGGESTIONS))
+        offer = a[ActionId.OFFER_NAME_PARTS]
+        offer.setCheckable(True)
+        offer.setChecked(self.prefs.get(settings.OFFER_NAME_PARTS))
 
     def _add_secondary_menus(self) -> None:
         a = self.registry
         toggles = []
         for dock, title in (
             (self.search_panel, self.tr("&Search Panel")),
+            (self.review_dock, self.tr("Review &Queue")),
             (self.entities, self.tr("&Entities Panel")),
             (self.claim_editor, self.tr("Claim &Editor")),
             (self.claims_table, self.tr("&Claims Table")),
@@ -525,7 +552,9 @@ class MainWindow(QMainWindow):
             toggles.append(toggle)
         self.view_menu.insertActions(self.view_docks_anchor, toggles)
         # Keyboard ways to bring the registry and the claims table forward.
-        self.addActions([a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS]])
+        self.addActions(
+            [a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS], a[ActionId.SHOW_REVIEW]]
+        )
 
     def _connect_secondary_actions(self) -> None:
         a = self.registry
@@ -534,10 +563,16 @@ class MainWindow(QMainWindow):
         show = a[ActionId.SHOW_SUGGESTIONS]
         self.suggestions.enabled = show.isChecked()
         show.toggled.connect(self._set_suggestions)
+        offer = a[ActionId.OFFER_NAME_PARTS]
+        self.name_parts.enabled = offer.isChecked()
+        offer.toggled.connect(self._set_offer_name_parts)
+        a[ActionId.REVIEW_NAME_PARTS].triggered.connect(self.name_parts.review)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
         a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
+        a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
+        a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:
@@ -855,6 +890,10 @@ class MainWindow(QMainWindow):
         self.suggestions.set_enabled(enabled)
         self.prefs.set(settings.SHOW_SUGGESTIONS, enabled)
 
+    def _set_offer_name_parts(self, enabled: bool) -> None:
+        self.name_parts.set_enabled(enabled)
+        self.prefs.set(settings.OFFER_NAME_PARTS, enabled)
+
     def find_mentions(self, entity_id: int | None) -> None:
         """Offer untagged mentions of an entity (the one under the cursor by default)."""
         if self.session is None:
@@ -898,6 +937,9 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.FIND_MENTIONS],
             self.registry[ActionId.SHOW_SUGGESTIONS],
             self.registry[ActionId.NEXT_SUGGESTION],
+            self.registry[ActionId.SHOW_REVIEW],
+            self.registry[ActionId.REVIEW_NAME_PARTS],
+            self.registry[ActionId.OFFER_NAME_PARTS],
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)

@@ -31,6 +31,7 @@ class BuildWindow(Protocol):
 
 
 SUGGESTION_WAIT = 5.0  # seconds at most for the background suggestions of the open article
+REVIEW_WAIT = 60.0  # seconds at most for the Review Queue to look through the articles
 
 
 def render_window(
@@ -42,10 +43,12 @@ def render_window(
     document: int | None = None,
     *,
     theme: str = "light",
+    review: bool = False,
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
-    change the user's window layout."""
+    change the user's window layout. ``review``: with the Review Queue shown, once it has
+    looked through the articles (for a minute at most)."""
     prefs = Settings.at(settings_file)
     prefs.set(settings.THEME, theme)
     window = build_window(project, prefs, deferred=True)
@@ -58,6 +61,13 @@ def render_window(
         _settle(app)
         if document is not None:
             window.open_document(document)
+        if review:
+            window.review_dock.show()
+            window.review_dock.raise_()
+            deadline = time.monotonic() + REVIEW_WAIT
+            while window.review.engine.busy and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
         # Suggestions are computed in the background just after an article opens: wait (a few
         # seconds at most) so the picture shows what the analyst would see.
         done: list[bool] = []

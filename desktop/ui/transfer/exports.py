@@ -31,6 +31,7 @@ from desktop.ui.transfer.save_paths import (
 from desktop.ui.widgets.bidi import isolate_path, list_separator
 
 if TYPE_CHECKING:
+    from desktop.io.exchange.common import ExchangeSummary
     from desktop.ui.transfer.briefing_dialog import ReportDialog
 
 # --- CSV and JSON -------------------------------------------------------------------------------
@@ -54,7 +55,59 @@ EXPORT_KINDS = {
         ".json",
         "",
     ),
+    # Other tools' formats (desktop/io/exchange, docs/interop.md).
+    "xmi": (
+        QT_TRANSLATE_NOOP("ExportController", "Export UIMA CAS XMI (INCEpTION)"),
+        QT_TRANSLATE_NOOP("ExportController", "Zip of XMI files (*.zip)"),
+        ".zip",
+        "",
+    ),
+    "brat": (
+        QT_TRANSLATE_NOOP("ExportController", "Export brat Standoff"),
+        QT_TRANSLATE_NOOP("ExportController", "Zip of brat files (*.zip)"),
+        ".zip",
+        "",
+    ),
+    "conll": (
+        QT_TRANSLATE_NOOP("ExportController", "Export CoNLL / BIO"),
+        QT_TRANSLATE_NOOP("ExportController", "CoNLL files (*.conll)"),
+        ".conll",
+        "",
+    ),
 }
+EXCHANGE = ("xmi", "brat", "conll")
+
+
+def _exchange_done(summary: ExchangeSummary, target: Path) -> str:
+    """The status line of an exchange export: what was written, and what it could not carry
+    (the exporter's English sentences, in the interface language)."""
+    from desktop.ui.errors import error_text
+
+    listed = list_separator().join(
+        (counts().articles(summary.documents), counts().annotations(summary.annotations))
+    )
+    done = QCoreApplication.translate("ExportController", "Wrote {file}: {counts}.").format(
+        file=isolate_path(target.name), counts=listed
+    )
+    return " ".join([done, *(error_text(sentence) for sentence in summary.lost)])
+
+
+def _exchange_task(
+    project_path: Path, kind: str, target: Path, overwrite: bool
+) -> Callable[[Progress], str]:
+    def task(progress: Progress) -> str:
+        from desktop.io.exchange.brat import export_brat
+        from desktop.io.exchange.conll import export_conll
+        from desktop.io.exchange.xmi import export_xmi
+
+        writer = {"xmi": export_xmi, "brat": export_brat, "conll": export_conll}[kind]
+        with Project.open(project_path, create=False) as project:
+            progress.report(0, 1, "")
+            summary = writer(project, target, overwrite=overwrite)
+            progress.check()
+        return _exchange_done(summary, target)
+
+    return task
 
 
 def _file_task(
@@ -115,6 +168,9 @@ class ExportController(QObject):
             (ActionId.EXPORT_ANNOTATIONS_CSV, "annotations"),
             (ActionId.EXPORT_CLAIMS_CSV, "claims"),
             (ActionId.EXPORT_JSON, "json"),
+            (ActionId.EXPORT_XMI, "xmi"),
+            (ActionId.EXPORT_BRAT, "brat"),
+            (ActionId.EXPORT_CONLL, "conll"),
         ):
             actions[action_id].triggered.connect(partial(self.export_file, kind))
         self.choose_path: ChoosePath = choose_save_path
@@ -175,8 +231,9 @@ class ExportController(QObject):
         target = checked.path
         prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
         self.api.show_status(self.tr("Exporting {file}…").format(file=isolate_path(target.name)), 0)
+        make_task = _exchange_task if kind in EXCHANGE else _file_task
         self.task = run_task(
-            _file_task(project_path, kind, target, checked.existed),
+            make_task(project_path, kind, target, checked.existed),
             on_done=self._file_done,
             on_error=self._file_failed,
             on_cancelled=self._file_cancelled,

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
@@ -34,6 +35,10 @@ from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.transfer.clipboard import draft_from_mime, local_paths
 from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportProgress, ImportSummaryDialog
 from desktop.ui.widgets.bidi import isolate_short
+
+if TYPE_CHECKING:
+    from desktop.io.exchange.common import ExchangeImport
+    from desktop.ops.outcome import Outcome
 
 
 class ImportController(QObject):
@@ -62,6 +67,10 @@ class ImportController(QObject):
         actions = api.actions
         actions[ActionId.IMPORT_FOLDER].triggered.connect(self.choose_folder)
         actions[ActionId.NEW_FROM_CLIPBOARD].triggered.connect(self.new_from_clipboard)
+        actions[ActionId.IMPORT_XMI].triggered.connect(partial(self.choose_exchange, "xmi"))
+        actions[ActionId.IMPORT_BRAT].triggered.connect(partial(self.choose_exchange, "brat"))
+        self.exchange_task: TaskHandle | None = None
+        self.last_exchange = ""  # the last exchange import's summary (tests read it)
 
     # --- asking ------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -94,6 +103,85 @@ class ImportController(QObject):
         )
         if name:
             self.import_paths([name])
+
+    # --- other tools' annotations: UIMA CAS XMI, brat (desktop/io/exchange) ---------------------
+    def choose_exchange(self, fmt: str) -> None:
+        caption = self.tr("Import UIMA CAS XMI") if fmt == "xmi" else self.tr("Import brat")
+        file_filter = (
+            self.tr("INCEpTION exports (*.zip *.xmi)")
+            if fmt == "xmi"
+            else self.tr("Zip of brat files (*.zip)")
+        )
+        name, _ = QFileDialog.getOpenFileName(
+            self.api.widget, caption, str(Path.home()), file_filter
+        )
+        if name:
+            self.import_exchange(Path(name), fmt)
+
+    def import_exchange(self, path: Path, fmt: str) -> TaskHandle | None:
+        """One file of another tool, in the background on its own connection; the result is
+        one undo step. What it held that Hamish cannot represent is said afterwards."""
+        if self.exchange_task is not None or not self._alive:
+            return None
+        try:
+            self.api.project.database.check_writable()
+        except HamishError as error:
+            self.api.messenger.error(self.tr("Import"), str(error))
+            return None
+        project_path = self.api.project.path
+        kind: Literal["xmi", "brat"] = "xmi" if fmt == "xmi" else "brat"
+
+        def work(progress: Progress) -> Outcome[ExchangeImport]:
+            from desktop.ops.exchange import import_exchange
+
+            progress.report(0, 1, path.name)
+            with Project.open(project_path, create=False) as project:
+                return import_exchange(project, path, kind)
+
+        self.api.show_status(self.tr("Importing {file}…").format(file=isolate_short(path.name)), 0)
+        self.exchange_task = run_task(
+            work,
+            on_done=lambda outcome: self._exchange_done(outcome, project_path, path),
+            on_error=self._exchange_failed,
+            on_cancelled=self._exchange_failed_quietly,
+        )
+        return self.exchange_task
+
+    def _exchange_done(self, outcome: Outcome[ExchangeImport], project: Path, path: Path) -> None:
+        from desktop.ui.errors import error_text
+
+        self.exchange_task = None
+        if not self._alive:
+            return
+        if project == self.api.project.path:
+            self.api.session.record(outcome)
+        report = outcome.value.report
+        done = self.tr("Imported {file}: %n article(s)", "", report.documents).format(
+            file=isolate_short(path.name)
+        )
+        skipped = len(report.skipped_documents)
+        parts = [done + "."]
+        if skipped:
+            parts.append(self.tr("%n already in the project, skipped.", "", skipped))
+        parts += [error_text(notice) for notice in outcome.value.notices]
+        self.last_exchange = " ".join(parts)
+        self.api.show_status("", 1)
+        if outcome.value.notices or skipped:
+            self.api.messenger.info(self.tr("Import"), self.last_exchange)
+        else:
+            self.api.show_status(self.last_exchange, 8000)
+        ids = tuple(report.ids.get("documents", {}).values())
+        if ids and project == self.api.project.path:
+            self.api.open_document(ids[0])
+
+    def _exchange_failed(self, message: str, details: str) -> None:
+        self.exchange_task = None
+        if self._alive:
+            self.api.show_status("", 1)
+            self.api.messenger.error(self.tr("Import"), message, details)
+
+    def _exchange_failed_quietly(self) -> None:
+        self.exchange_task = None
 
     # --- files in the background ------------------------------------------------------------------
     @property

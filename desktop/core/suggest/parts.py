@@ -1,0 +1,262 @@
+"""The parts of a person's name that could be aliases: ``جون كيري`` → ``كيري``.
+
+Why: news calls a person by the surname alone after the first mention (``وقال كيري``), so the
+registry finds those mentions only once the surname is an alias. Adding it by hand for every
+new person is the chore that makes registries go stale; adding it silently would link every
+``الأسد`` to the first Assad tagged. So the parts are *proposed*, and the analyst confirms them.
+
+How a name is cut (after titles and honorifics in front are dropped, and harakat and tatweel
+are stripped from what is shown):
+
+* a particle joins the word after it, and the two are one part: ``عبد الله``, ``أبو بكر``,
+  ``بن سلمان``, ``آل مكتوم``, ``von der Leyen``; a particle is never a part alone;
+* the second word of a compound name joins the word before it: ``نصر الله``, ``سيف الدين``;
+  so does a regnal number (``الحسن الثاني`` is one part);
+* a name of one part proposes nothing.
+
+Which parts are offered, and which are ticked:
+
+* the last part is the surname (``كيري``, ``الأسد``, ``البغدادي``, ``بن سلمان``, ``نصر الله``):
+  ticked, unless it holds a regnal number (``خوان كارلوس الأول`` → ``كارلوس الأول`` unticked)
+  or is also a common word alone (a Hijri month: ``طه ياسين رمضان`` → ``رمضان`` unticked);
+* other parts (a middle name, a kunya such as ``أبو بكر``) are offered but not ticked: an
+  analyst uses some of them alone (``أبو محمد الجولاني`` → ``الجولاني`` and rarely the kunya);
+  a kunya is offered even when it is also a given name (``أبو بكر``);
+* a given name that is common alone (``محمد``, ``أحمد``, ``علي``, ``عبد الله``, ``جون``; the
+  lexicon's list of given names) is never offered: as an alias it would tie every other
+  Mohammed in the project to this one person;
+* a title, honorific, function or time word or another common word of news reports (the
+  rules' lexicon) is never offered, nor a part shorter than two letters (``W.``);
+* a part that is also a place of the gazetteer (``جورج واشنطن`` → ``واشنطن``), when the caller
+  passes ``is_place``, is offered without its tick;
+* when titles were dropped from the front (``الرئيس بشار الأسد``), the name without them is
+  offered too, ticked.
+
+Whether a part is already an alias of this entity or of another is the registry's to say
+(:func:`desktop.ops.entities.name_part_proposals`); this module knows no entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.core.arabic import fold
+from desktop.core.suggest.lexicon import (
+    _ARTICLE_TITLES,
+    _COMMON_VERBS,
+    _COMPOUND_SECONDS,
+    _CONSTRUCT_NOUNS,
+    _CONSTRUCT_TITLES,
+    _DEFINITE_NAMES,
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _HONORIFIC_COMPLEMENTS,
+    _HONORIFICS,
+    _NOT_NAMES,
+    _PLACE_NOUNS,
+    _PRONOUN_TITLES,
+    _REGNAL,
+    _TIME_WORDS,
+)
+
+__all__ = ["NamePart", "name_parts", "strip_marks"]
+
+# Harakat, Quranic marks, superscript alef and tatweel: not part of how a name is written.
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# The written punctuation around a name as tagged (quotation marks, a trailing comma).
+_EDGE_PUNCTUATION = "«»\"'“”‘’()[]{}<>،,.;:؛!?؟-–—"
+
+
+def _folded(*words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words)
+
+
+# Particles that open a part with the word after them (never a part alone).
+_PARTICLES = _folded(
+    "عبد", "أبو", "ابو", "أبي", "أبا", "بن", "ابن", "بنت", "آل", "ولد", "أم",
+    # Latin transcriptions
+    "abd", "abdel", "abdul", "abu", "bin", "ibn", "bint", "ben", "al", "el", "ould", "umm",
+    "de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter",
+    "la", "le", "mac", "st.",
+)  # fmt: skip
+# Particles that stay with a given name rather than make a surname of what follows:
+# ``عبد الله`` and ``أبو بكر`` are names in their own right, ``بن سلمان`` is not a given name.
+_GIVEN_PARTICLES = _folded("عبد", "abd", "abdel", "abdul")
+# Particles of a kunya (``أبو بكر``، ``أم كلثوم``): offered, never ticked, even where the
+# kunya is also a given name.
+_KUNYA_PARTICLES = _folded("أبو", "ابو", "أبي", "أبا", "أم", "abu", "umm")
+# What ends a name without being a part (George W. Bush Jr.): regnal numbers and suffixes.
+_LATIN_SUFFIXES = _folded("jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
+_LATIN_GIVEN_NAMES = _folded(
+    "john", "james", "george", "jack", "joseph", "david", "michael", "robert", "richard",
+    "william", "thomas", "charles", "peter", "paul", "mark", "daniel", "mike", "tony", "joe",
+    "bill", "donald", "barack", "hillary", "vladimir", "sergei", "sergey", "mohammed",
+    "muhammad", "mohamed", "ahmed", "ahmad", "ali", "omar", "umar", "hassan", "hussein",
+    "abdullah", "abdallah", "mary", "maria", "anna", "elizabeth", "jean", "pierre", "juan",
+    "jose", "carlos", "ivan", "alexander", "nicolas", "emmanuel", "angela", "boris", "benjamin",
+)  # fmt: skip
+# Titles and honorifics dropped from the front of a name (الرئيس، معالي، الشيخ …).
+_TITLES = _ARTICLE_TITLES | _CONSTRUCT_TITLES | _PRONOUN_TITLES | _HONORIFICS
+_LATIN_TITLES = _folded(
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "president", "minister",
+    "king", "queen", "prince", "princess", "sheikh", "general", "gen.", "senator", "sen.",
+)  # fmt: skip
+# Words that are never a part on their own.
+_COMMON = (
+    _TITLES
+    | _LATIN_TITLES
+    | _HONORIFIC_COMPLEMENTS
+    | _FUNCTION_WORDS
+    | _TIME_WORDS
+    | _NOT_NAMES
+    | _COMMON_VERBS
+    | _CONSTRUCT_NOUNS
+    | _PLACE_NOUNS
+    | _COMPOUND_SECONDS
+    | _REGNAL
+)
+_GIVEN = _GIVEN_NAMES | _LATIN_GIVEN_NAMES
+# Surnames that are also common words alone (the Hijri months: طه ياسين رمضان): offered, not
+# ticked, since the registry would suggest every رمضان of the project as this person.
+_ALSO_WORDS = _folded(
+    "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة",
+)  # fmt: skip
+_UNTICKED = _REGNAL | _ALSO_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class NamePart:
+    """A part of a name offered as an alias; ``checked`` says whether the offer starts ticked
+    and ``role`` what the part is (``surname``, ``other`` for a middle name or a kunya,
+    ``kunya`` for ``أبو بكر``, ``untitled`` for the name without its title, ``place`` for a part
+    that is also a place)."""
+
+    text: str
+    checked: bool
+    role: str
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without harakat and tatweel, its white space collapsed."""
+    return " ".join(_MARKS_RE.sub("", text).split())
+
+
+def _key(word: str) -> str:
+    """A word as the lexicon lists are folded; the Latin ``al-`` stays with its word."""
+    return fold(word)
+
+
+def _words(name: str) -> list[str]:
+    words = [w.strip(_EDGE_PUNCTUATION) for w in strip_marks(name).split()]
+    return [w for w in words if w]
+
+
+def _units(words: list[str]) -> list[list[str]]:
+    """Words grouped into parts: particles open a part with what follows, compound seconds
+    and regnal numbers close the part before them."""
+    units: list[list[str]] = []
+    pending: list[str] = []  # particles waiting for their word
+    for word in words:
+        key = _key(word)
+        if key in _PARTICLES:
+            pending.append(word)
+            continue
+        if not pending and units and (key in _COMPOUND_SECONDS or key in _REGNAL):
+            units[-1].append(word)
+            continue
+        units.append([*pending, word])
+        pending = []
+    if pending:  # a name ending on a particle: it belongs to the last part
+        if units:
+            units[-1].extend(pending)
+        else:
+            units.append(pending)
+    return units
+
+
+def _is_given(unit: list[str], *, last: bool = False) -> bool:
+    """A given name common alone: ``محمد``, ``عبد الله`` (also written ``عبدالله``), ``جون``.
+    At the end of a longer name a compound such as ``نصر الله`` is the surname."""
+    keys = [_key(w) for w in unit]
+    if len(keys) == 1:
+        return keys[0] in _GIVEN
+    if keys[0] in _GIVEN_PARTICLES:
+        return True  # عبد + a divine name is always a given name
+    if keys[-1] in _COMPOUND_SECONDS:
+        return not last  # صلاح الدين البيطار, but حسن نصر الله
+    return "".join(keys) in _GIVEN
+
+
+def _is_common(unit: list[str]) -> bool:
+    keys = [_key(w) for w in unit]
+    if len(keys) == 1:
+        word = keys[0]
+        return word in _COMMON or word in _LATIN_SUFFIXES or len(word.rstrip(".")) < 2
+    return False
+
+
+def _title_words(words: list[str]) -> int:
+    """How many words at the front are titles and honorifics: ``الرئيس``, ``صاحب السمو الملكي
+    الأمير``; a title in construct state takes its definite complements along (``وزير الخارجية
+    الأمريكي``), a definite given name after a title is the name (``الملك الحسين``)."""
+    index = 0
+    while index < len(words):
+        key = _key(words[index])
+        if key not in _TITLES and key not in _LATIN_TITLES and key not in _HONORIFIC_COMPLEMENTS:
+            break
+        index += 1
+        if key in _CONSTRUCT_TITLES:
+            while index < len(words):
+                following = _key(words[index])
+                if not following.startswith("ال") or following in _DEFINITE_NAMES:
+                    break
+                index += 1
+    return index
+
+
+def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> list[NamePart]:
+    """The parts of a person's ``name`` to offer as aliases, in the name's order, each once
+    (by folding). Empty for a name of one part."""
+    words = _words(name)
+    titled = _title_words(words)
+    if titled == len(words):
+        return []  # a title alone (وزير الخارجية), not a name
+    words = words[titled:]
+    while words and _key(words[-1]) in _LATIN_SUFFIXES:
+        words.pop()
+    units = _units(words)
+    offered: list[NamePart] = []
+    seen = {fold(" ".join(strip_marks(name).split()))}
+
+    def offer(text: str, checked: bool, role: str) -> None:
+        key = " ".join(fold(text).split())
+        if key in seen:  # the same part twice: the ticked offer stays
+            for index, part in enumerate(offered):
+                if checked and not part.checked and fold(part.text) == key:
+                    offered[index] = NamePart(part.text, checked, role)
+            return
+        seen.add(key)
+        offered.append(NamePart(text, checked, role))
+
+    if titled and units and not (len(units) == 1 and _is_common(units[0])):
+        # الرئيس بشار الأسد → بشار الأسد; الملك سلمان → سلمان, not ticked: a given name.
+        offer(" ".join(words), len(units) > 1 or not _is_given(units[0]), "untitled")
+    if len(units) < 2:
+        return offered
+    last = len(units) - 1
+    for index, unit in enumerate(units):
+        text = " ".join(unit)
+        if _key(unit[0]) in _KUNYA_PARTICLES and len(unit) > 1:
+            offer(text, False, "kunya")
+            continue
+        if _is_given(unit, last=index == last) or _is_common(unit):
+            continue
+        if is_place is not None and is_place(text):
+            offer(text, False, "place")
+        elif index == last and not any(_key(w) in _UNTICKED for w in unit):
+            offer(text, True, "surname")
+        else:
+            offer(text, False, "other")
+    return offered

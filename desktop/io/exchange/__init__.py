@@ -1,0 +1,1 @@
+"""Exchange formats of other annotation and analysis tools (docs/interop.md)."""

@@ -1,0 +1,311 @@
+"""Name parts as aliases: when an edit creates a person from a name of several parts (a tag in
+the reader, a name typed in the entity picker, an accepted suggestion, a new claimant), a bar
+under the article offers the parts (``جون كيري`` → ``كيري``) as aliases, ticked or not as
+:mod:`desktop.core.suggest.parts` proposes. Nothing is added until the analyst confirms: Enter
+or "Add as Aliases" adds the ticked parts as one undoable edit, Esc or "Not Now" dismisses.
+
+The bar is not a dialog: tagging goes on while it waits, the caret stays in the reader, and
+each new person's offer comes on top of the ones not answered yet (the bar says how many wait).
+Ctrl+Shift+A (Tag → Review Name Parts) takes the keyboard to it, and an answer gives it back.
+An offer goes when its entity goes (the tag is undone) or has nothing left to offer. The offer
+can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet
+from desktop.ops import entities as ops
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.bidi import isolate, isolate_short
+from desktop.ui.widgets.icons import icon
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """The parts of one new person's name, as the bar shows them."""
+
+    entity_id: int
+    name: str
+    parts: tuple[ops.PartProposal, ...]
+
+
+class NamePartsBar(QFrame):
+    """The offer under the article (the text does not move when it appears): one check box
+    per part, Add as Aliases, Not Now."""
+
+    confirmed = Signal(int, list)  # entity id, the ticked parts (list[str])
+    dismissed = Signal(int)  # entity id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("name_parts_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.offer: Offer | None = None
+        self.boxes: list[QCheckBox] = []
+        self._return_to: QWidget | None = None  # where the keyboard was before Review
+        self.text = QLabel(self)
+        self.text.setObjectName("name_parts_text")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("name_parts_waiting")
+        self.waiting.setStyleSheet("color: #6b777b;")
+        self.parts_row = QHBoxLayout()
+        self.parts_row.setSpacing(12)
+        self.add_button = QPushButton(icon("mdi6.plus"), self.tr("Add as Aliases"), self)
+        self.add_button.setObjectName("name_parts_add")
+        self.add_button.setToolTip(self.tr("Add the ticked parts as aliases (Enter)"))
+        self.add_button.clicked.connect(self.confirm)
+        self.dismiss_button = QPushButton(self.tr("Not Now"), self)
+        self.dismiss_button.setObjectName("name_parts_dismiss")
+        self.dismiss_button.setToolTip(
+            self.tr("Add nothing (Esc); Tag → Offer Name Parts as Aliases turns the offer off")
+        )
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.addWidget(self.text)
+        layout.addLayout(self.parts_row)
+        layout.addStretch(1)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.dismiss_button)
+        self.hide()
+
+    def show_offer(self, offer: Offer, waiting: int) -> None:
+        """Show ``offer``; ``waiting`` other offers are behind it."""
+        if offer == self.offer and self.isVisible():
+            self._set_waiting(waiting)  # the same offer: its boxes (and focus) stay
+            return
+        self.offer = offer
+        self.text.setText(
+            self.tr("New person {name}: add as aliases?").format(name=isolate_short(offer.name))
+        )
+        for box in self.boxes:
+            self.parts_row.removeWidget(box)
+            box.deleteLater()
+        self.boxes = []
+        for part in offer.parts:
+            box = QCheckBox(part.text, self)
+            box.setObjectName("name_part")
+            box.setChecked(part.checked)
+            if part.owner is not None:
+                box.setEnabled(False)
+                box.setText(
+                    self.tr("{part} (already a name of {entity})").format(
+                        part=isolate(part.text), entity=isolate_short(part.owner[1], 40)
+                    )
+                )
+            self.parts_row.addWidget(box)
+            self.boxes.append(box)
+        self._set_waiting(waiting)
+        self.add_button.setEnabled(any(part.offered for part in offer.parts))
+        self.show()
+
+    def _set_waiting(self, waiting: int) -> None:
+        self.waiting.setText(self.tr("%n more waiting", "", waiting) if waiting else "")
+        self.waiting.setVisible(waiting > 0)
+
+    def take_focus(self) -> bool:
+        """Put the keyboard in the bar (its first part), to come back where it was once the
+        offer is answered; False when there is nothing to answer."""
+        boxes = [box for box in self.boxes if box.isEnabled()]
+        if self.offer is None or not self.isVisible() or not boxes:
+            return False
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.isAncestorOf(focused):
+            self._return_to = focused
+        boxes[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
+    def _give_focus_back(self) -> None:
+        """After an answer from the keyboard: back to where the analyst was (the reader)."""
+        focused = QApplication.focusWidget()
+        back, self._return_to = self._return_to, None
+        if back is not None and (focused is None or self.isAncestorOf(focused)):
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ticked(self) -> list[str]:
+        return [
+            part.text
+            for part, box in zip(self.offer.parts if self.offer else (), self.boxes, strict=True)
+            if part.offered and box.isChecked()
+        ]
+
+    def confirm(self) -> None:
+        if self.offer is not None:
+            self.confirmed.emit(self.offer.entity_id, self.ticked())
+            self._give_focus_back()
+
+    def dismiss(self) -> None:
+        if self.offer is not None:
+            self.dismissed.emit(self.offer.entity_id)
+            self._give_focus_back()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """With the focus in the bar (a check box, a button): Enter adds, Esc dismisses."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismiss()
+            return
+        super().keyPressEvent(event)
+
+
+class NamePartsController(QObject):
+    """Collects the offers of new persons from the session's changes and shows them."""
+
+    def __init__(self, api: WindowApi, bar: NamePartsBar) -> None:
+        super().__init__(api)
+        self.api = api
+        self.bar = bar
+        self.enabled = True
+        self.session: ProjectSession | None = None
+        self.offers: list[Offer] = []  # the newest last; the bar shows it
+        bar.confirmed.connect(self.confirm)
+        bar.dismissed.connect(self.dismiss)
+        api.session_attached.connect(self.attach)
+        api.session_detaching.connect(self.detach)
+        if api.has_session:
+            self.attach(api.session)
+
+    def attach(self, session: ProjectSession) -> None:
+        self.session = session
+        self.offers = []
+        session.changed.connect(self._changed)
+        self._show()
+
+    def detach(self) -> None:
+        self.session = None
+        self.offers = []
+        self._show()
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turned off, the waiting offers go too (they would be stale when it is back on)."""
+        self.enabled = enabled
+        if not enabled:
+            self.offers = []
+            self._show()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        session = self.session
+        if session is None:
+            return
+        if changes.entities_changed and self.offers:
+            # Only the shown offer is worked out again (in _show): fast tagging piles offers
+            # up, and recomputing every one after each tag cost 20-30 ms a tag with fifty.
+            entities = session.project.entities
+            self.offers = [o for o in self.offers if entities.exists(o.entity_id)]
+        if changes.entities_created and self.enabled and not session.project.read_only:
+            for entity_id in changes.entities_created:
+                offer = self._offer(entity_id)
+                if offer is not None:
+                    self.offers = [o for o in self.offers if o.entity_id != entity_id]
+                    self.offers.append(offer)
+        self._show()
+
+    def _offer(self, entity_id: int) -> Offer | None:
+        """The offer for a person, or None: not a person, gone, or nothing to offer."""
+        assert self.session is not None
+        project = self.session.project
+        try:
+            if not project.entities.exists(entity_id):
+                return None
+            parts = tuple(ops.name_part_proposals(project, entity_id, is_place=_place_test()))
+            name = project.entities.get(entity_id).name
+        except HamishError:
+            return None
+        if not any(part.offered for part in parts):
+            return None
+        return Offer(entity_id, name, parts)
+
+    def _again(self, offer: Offer) -> Offer | None:
+        """An offer as it stands after an edit: its entity may be gone (the tag undone) or
+        have some of the parts now; what the analyst ticked on the bar stays ticked."""
+        fresh = self._offer(offer.entity_id)
+        if fresh is None:
+            return None
+        ticked = {p.text: p.checked for p in offer.parts}
+        if self.bar.offer is not None and self.bar.offer.entity_id == offer.entity_id:
+            ticked.update(
+                (p.text, box.isChecked())
+                for p, box in zip(self.bar.offer.parts, self.bar.boxes, strict=True)
+            )
+        parts = tuple(
+            ops.PartProposal(p.text, ticked.get(p.text, p.checked) and p.offered, p.role, p.owner)
+            for p in fresh.parts
+        )
+        return Offer(fresh.entity_id, fresh.name, parts)
+
+    def _shown(self) -> Offer | None:
+        return self.offers[-1] if self.offers else None
+
+    def _show(self) -> None:
+        """Show the newest offer as it stands now (its entity may have some of the parts by
+        now, or be gone); an offer with nothing left to offer makes way for the next."""
+        while self.offers and self.session is not None:
+            fresh = self._again(self.offers[-1])
+            if fresh is not None:
+                self.offers[-1] = fresh
+                break
+            self.offers.pop()
+        shown = self._shown()
+        if shown is None:
+            self.bar.offer = None
+            self.bar.hide()
+            return
+        self.bar.show_offer(shown, len(self.offers) - 1)
+
+    def review(self) -> None:
+        """Tag → Review Name Parts (Ctrl+Shift+A): the keyboard goes to the bar."""
+        if not self.bar.take_focus():
+            self.api.show_status(self.tr("No name parts are waiting to be added."), 3000)
+
+    def confirm(self, entity_id: int, parts: list[str]) -> None:
+        """Add the ticked parts as aliases: one undo step (Ctrl+Z takes them all back)."""
+        self.offers = [o for o in self.offers if o.entity_id != entity_id]
+        if parts and self.session is not None:
+            done = self.api.run(
+                self.tr("Cannot add the aliases"),
+                partial(ops.add_aliases, entity_id=entity_id, aliases=tuple(parts)),
+            )
+            if done:
+                self.api.show_status(
+                    self.tr("Added as aliases: {parts}").format(
+                        parts="، ".join(isolate(p) for p in parts)
+                    ),
+                    4000,
+                )
+        self._show()
+
+    def dismiss(self, entity_id: int) -> None:
+        self.offers = [o for o in self.offers if o.entity_id != entity_id]
+        self._show()
+
+
+def _place_test() -> Callable[[str], bool] | None:
+    """The gazetteer's test for a place or body's name, when it is loaded already (the
+    suggestions load it in the background): compiling it here would stall the window."""
+    from desktop import resources
+
+    if resources.gazetteer.cache_info().currsize == 0:
+        return None
+    gazetteer = resources.gazetteer()
+    return lambda text: bool(gazetteer.entries_for(text))

@@ -1,0 +1,1 @@
+"""The review queue: every pending suggestion of the project in one dock."""

@@ -1,0 +1,221 @@
+"""The Review Queue dock (View → Review Queue, Ctrl+Shift+R): every pending suggestion of
+the project in a table, surest first, filtered by label, source, article and words.
+
+Keys on the table: Enter or A accepts, Delete or R rejects — the current row, or every
+selected one in one undo step —, Space or a double click shows the suggestion in the reader.
+The header holds the threshold (the setting ``suggestions/threshold``, applied at once to
+the queue and the reader) and the legend's button. Widgets only: ``controller.py`` acts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QSlider,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT
+from desktop.ui.widgets.html_delegate import HtmlDelegate
+
+ACCEPT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A})
+REJECT_KEYS = frozenset({Qt.Key.Key_Delete, Qt.Key.Key_R})
+OPEN_KEYS = frozenset({Qt.Key.Key_Space})
+
+
+class ReviewView(QTableView):
+    """The queue's table: its keys are its own, before any window shortcut sees them."""
+
+    accept_requested = Signal()
+    reject_requested = Signal()
+    open_requested = Signal()
+
+    def _action(self, event: QKeyEvent) -> SignalInstance | None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return None
+        key = Qt.Key(event.key())
+        if key in ACCEPT_KEYS:
+            return self.accept_requested
+        if key in REJECT_KEYS:
+            return self.reject_requested
+        if key in OPEN_KEYS:
+            return self.open_requested
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        # Delete is also Delete Article and Return the reader's Accept Suggestion: here they
+        # are the queue's.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._action(event) is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        signal = self._action(event)
+        if signal is None:
+            super().keyPressEvent(event)
+            return
+        signal.emit()
+        event.accept()
+
+
+class ReviewDock(QDockWidget):
+    filters_changed = Signal()
+    threshold_changed = Signal(int)  # percent
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Review Queue"), parent)
+        self.setObjectName("review_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.threshold_label = QLabel(self.tr("Threshold:"), body)
+        self.threshold = QSlider(Qt.Orientation.Horizontal, body)
+        self.threshold.setObjectName("review_threshold")
+        self.threshold.setRange(0, 100)
+        self.threshold.setSingleStep(5)
+        self.threshold.setPageStep(10)
+        self.threshold.setToolTip(
+            self.tr("Hide the suggestions Hamish is less sure of (in the reader too)")
+        )
+        self.threshold_label.setBuddy(self.threshold)
+        self.threshold_value = QLabel(body)
+        self.threshold_value.setObjectName("review_threshold_value")
+        self.threshold_value.setMinimumWidth(self.fontMetrics().horizontalAdvance("100 %") + 4)
+        self.legend = QToolButton(body)
+        self.legend.setObjectName("review_legend")
+        self.legend.setAutoRaise(True)  # the legend's action is set by the controller
+        grid.addWidget(self.threshold_label, 0, 0)
+        grid.addWidget(self.threshold, 0, 1, 1, 2)
+        grid.addWidget(self.threshold_value, 0, 3)
+        grid.addWidget(self.legend, 0, 4)
+
+        self.labels = QComboBox(body)
+        self.labels.setObjectName("review_labels")
+        self.labels.setToolTip(self.tr("Show one label's suggestions"))
+        self.sources = QComboBox(body)
+        self.sources.setObjectName("review_sources")
+        self.sources.setToolTip(self.tr("Show the suggestions of one source"))
+        self.articles = QComboBox(body)
+        self.articles.setObjectName("review_articles")
+        self.articles.setToolTip(self.tr("Show one article's suggestions"))
+        self.articles.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.articles.setMinimumContentsLength(8)
+        self.filter = QLineEdit(body)
+        self.filter.setObjectName("review_filter")
+        self.filter.setPlaceholderText(self.tr("Filter…"))
+        self.filter.setClearButtonEnabled(True)
+        for combo in (self.labels, self.sources):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        grid.addWidget(self.labels, 1, 0, 1, 2)
+        grid.addWidget(self.sources, 1, 2, 1, 3)
+        grid.addWidget(self.articles, 2, 0, 1, 2)
+        grid.addWidget(self.filter, 2, 2, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+
+        self.progress = QProgressBar(body)
+        self.progress.setObjectName("review_progress")
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumHeight(self.fontMetrics().height() + 6)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        self.view = ReviewView(body)
+        self.view.setObjectName("review_table")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSortingEnabled(True)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        # One line a row, as many rows as fit: the queue is read down, row after row.
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setItemDelegateForColumn(CONTEXT, HtmlDelegate(self.view))  # the words bold
+        layout.addWidget(self.view, 1)
+
+        self.hint = QLabel(
+            self.tr("Enter or A accepts, Delete or R rejects, Space shows it in the article."),
+            body,
+        )
+        self.hint.setObjectName("review_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # muted
+        layout.addWidget(self.hint)
+        self.setWidget(body)
+
+        for combo in (self.labels, self.sources, self.articles):
+            combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.filter.textChanged.connect(lambda _t: self.filters_changed.emit())
+        self.threshold.valueChanged.connect(self._show_threshold)
+        self.threshold.valueChanged.connect(self.threshold_changed.emit)
+
+    def _show_threshold(self, value: int) -> None:
+        self.threshold_value.setText(self.tr("{score} %").format(score=value))
+
+    def set_threshold(self, percent: int) -> None:
+        """Shown without announcing a change (the setting as it is)."""
+        blocked = self.threshold.blockSignals(True)
+        self.threshold.setValue(percent)
+        self.threshold.blockSignals(blocked)
+        self._show_threshold(percent)
+
+    def fit_columns(self, sources: Sequence[str]) -> None:
+        """The words first: text and context stretch, the short columns fit their content."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        # Widths from the words, not ResizeToContents: that samples a thousand rows of the
+        # column at every change, most of a second for each batch of a large queue.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        padding = 4 * metrics.averageCharWidth()
+        model = self.view.model()
+        for column, words in ((SOURCE, sources), (SCORE, ("100 %",))):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
+            widest = max(metrics.horizontalAdvance(w) for w in (*words, title))
+            header.resizeSection(column, widest + padding)
+        header.resizeSection(TEXT, 120)
+        header.resizeSection(LABEL, 100)  # "Organisation · منظمة" elided: the filter names it
+        header.resizeSection(ARTICLE, 140)
+        header.resizeSection(CONTEXT, 240)
+
+    def current_rows(self) -> list[QModelIndex]:
+        """The selected rows (one index each), or the current row alone."""
+        selection = self.view.selectionModel()
+        if selection is None:
+            return []
+        rows = selection.selectedRows()
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().siblingAtColumn(0)]
+        return sorted(rows, key=lambda index: index.row())

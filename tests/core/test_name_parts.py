@@ -1,0 +1,91 @@
+"""The parts of a person's name offered as aliases (desktop.core.suggest.parts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.suggest.parts import name_parts, strip_marks
+
+# (name, [(part, ticked)]): in the name's order; given names, particles alone, titles and
+# common words are never offered.
+CASES = [
+    # a given name and a surname: the surname, ticked
+    ("جون كيري", [("كيري", True)]),
+    ("سيرغي لافروف", [("لافروف", True)]),
+    ("بشار الأسد", [("الأسد", True)]),
+    ("مايك بومبيو", [("بومبيو", True)]),
+    ("رجب طيب أردوغان", [("أردوغان", True)]),
+    # a kunya is one part and offered unticked, never أبو alone
+    ("أبو بكر البغدادي", [("أبو بكر", False), ("البغدادي", True)]),
+    ("أبو محمد الجولاني", [("أبو محمد", False), ("الجولاني", True)]),
+    ("ابو بكر البغدادي", [("ابو بكر", False), ("البغدادي", True)]),
+    # بن joins its word: analysts say بن سلمان
+    ("محمد بن سلمان", [("بن سلمان", True)]),
+    ("محمد بن راشد آل مكتوم", [("بن راشد", False), ("آل مكتوم", True)]),
+    # compound names are one part: never عبد, never الله alone
+    ("عبد الله", []),
+    ("عبدالله الثاني", []),
+    ("الحسن الثاني", []),
+    ("خالد عبد الله", []),
+    ("حسن نصر الله", [("نصر الله", True)]),
+    ("صلاح الدين البيطار", [("البيطار", True)]),
+    # a middle name is offered unticked
+    ("جون فوربس كيري", [("فوربس", False), ("كيري", True)]),
+    ("خوان كارلوس الأول", [("كارلوس الأول", False)]),
+    # a surname that is also a common word alone is offered unticked
+    ("طه ياسين رمضان", [("رمضان", False)]),
+    # one part: nothing
+    ("كيري", []),
+    ("ابن سلمان", []),
+    ("", []),
+    # titles in front are dropped; the name without them is offered
+    ("الرئيس بشار الأسد", [("بشار الأسد", True), ("الأسد", True)]),
+    ("الملك سلمان", [("سلمان", False)]),
+    (
+        "صاحب السمو الملكي الأمير محمد بن سلمان",
+        [("محمد بن سلمان", True), ("بن سلمان", True)],
+    ),
+    ("وزير الخارجية", []),
+    ("رئيس الوزراء", []),
+    ("وزير الخارجية الأمريكي جون كيري", [("جون كيري", True), ("كيري", True)]),
+    ("الملك الحسين", [("الحسين", True)]),
+    # harakat, tatweel and the punctuation a tag may carry are stripped
+    ("جُون كِيري", [("كيري", True)]),
+    ("جون كيـــري", [("كيري", True)]),
+    ("«جون كيري»،", [("كيري", True)]),
+    # the same part twice is offered once
+    ("كيري جون كيري", [("كيري", True)]),
+    # Latin names
+    ("John Kerry", [("Kerry", True)]),
+    ("George W. Bush", [("Bush", True)]),
+    ("Robert F. Kennedy Jr.", [("Kennedy", True)]),
+    ("Ursula von der Leyen", [("Ursula", False), ("von der Leyen", True)]),
+    ("Mohammed bin Salman", [("bin Salman", True)]),
+    ("Abu Bakr al-Baghdadi", [("Abu Bakr", False), ("al-Baghdadi", True)]),
+    ("President Joe Biden", [("Joe Biden", True), ("Biden", True)]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES)
+def test_name_parts(name: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(p.text, p.checked) for p in name_parts(name)] == expected
+
+
+def test_a_part_that_is_a_place_is_offered_unticked() -> None:
+    places = {"واشنطن"}
+    parts = name_parts("جورج واشنطن", is_place=lambda text: text in places)
+    assert [(p.text, p.checked, p.role) for p in parts] == [("واشنطن", False, "place")]
+
+
+def test_roles() -> None:
+    roles = {p.text: p.role for p in name_parts("الرئيس أبو بكر فلان البغدادي")}
+    assert roles == {
+        "أبو بكر فلان البغدادي": "untitled",
+        "أبو بكر": "kunya",
+        "فلان": "other",
+        "البغدادي": "surname",
+    }
+
+
+def test_strip_marks() -> None:
+    assert strip_marks("  مُحَمَّد\u0640\u0640  بن   سلمان ") == "محمد بن سلمان"

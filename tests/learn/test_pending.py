@@ -1,0 +1,54 @@
+"""An article's pending suggestions as the reader and the review queue both compute them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.suggest import Suggestion
+from desktop.core.text import make_draft
+from desktop.learn import pending
+from desktop.ops import annotations as ops
+from desktop.store.project import Project
+
+SAME = "وصل الوفد إلى بيروت أمس لإجراء محادثات."
+OTHER = "قال مسؤول في بيروت إن المحادثات انتهت."
+
+
+def _places(project: Project, document_id: int) -> list[str]:
+    found = pending.compute(pending.read(project, document_id, 0.6))
+    return [s.text for s in found if s.label_key == "location"]
+
+
+def test_a_rejected_string_is_not_offered_again_between_the_same_words(tmp_path: Path) -> None:
+    """The gazetteer's بيروت, rejected in one article, is not offered where the same words
+    surround it again (another article), but still is between other words."""
+    project = Project.open(tmp_path / "p.hamish")
+    first = project.documents.add(make_draft(SAME, title="1"))
+    second = project.documents.add(make_draft("خبر عاجل.\n" + SAME, title="2"))
+    third = project.documents.add(make_draft(OTHER, title="3"))
+    assert "بيروت" in _places(project, first) and "بيروت" in _places(project, second)
+    start = SAME.index("بيروت")
+    rejected = ops.Candidate("suggestion", first, start, start + 5, "بيروت")
+    outcome = ops.reject_candidates(project, [rejected])
+    assert "بيروت" not in _places(project, first)
+    assert "بيروت" not in _places(project, second)  # the same context elsewhere
+    assert "بيروت" in _places(project, third)  # other words around it
+    assert outcome.undo is not None
+    outcome.undo(project)
+    assert "بيروت" in _places(project, second)
+
+
+def test_the_threshold_applies_to_every_source() -> None:
+    def made(source: str, score: float, key: str = "location") -> Suggestion:
+        return Suggestion("entity", key, 0, 3, "abc", source, source=source, score=score)  # type: ignore[arg-type]
+
+    # At the default threshold the rules and the gazetteer offer what they always did.
+    assert pending.shown(made("gazetteer", 0.5), 0.6)
+    assert pending.shown(made("rule", 0.6, "claim"), 0.6)
+    # A stricter one hides the least sure of every source.
+    assert not pending.shown(made("gazetteer", 0.5), 0.9)
+    assert not pending.shown(made("rule", 0.6, "claim"), 0.9)
+    assert pending.shown(made("rule", 0.9, "person"), 0.9)
+    # The model keeps its own offsets per label (locations +0.1).
+    assert not pending.shown(made("model", 0.65), 0.6)
+    assert pending.shown(made("model", 0.7), 0.6)

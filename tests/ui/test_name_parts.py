@@ -1,0 +1,270 @@
+"""Name parts as aliases in the window: a new person's parts are offered in a bar above the
+article, never added by themselves; confirming adds them as one undo step, and the registry
+then suggests their mentions in the reader at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop import settings
+from desktop.core.models import NewEntity
+from desktop.core.text import make_draft
+from desktop.ops import entities as entity_ops
+from desktop.settings import Settings
+from desktop.store.project import Project
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+
+from .samples import label_id
+
+MakeWindow = Callable[..., MainWindow]
+
+ARTICLE = (
+    "التقى وزير الخارجية الأمريكي جون كيري نظيره الروسي سيرغي لافروف في جنيف.\n"
+    "وقال المتحدث إن المحادثات مستمرة، وكيري متفائل بنتائجها."
+)
+LATER = ARTICLE.index("وكيري") + 1  # كيري inside وكيري
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "parts.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(ARTICLE, title="كيري"))
+    return path
+
+
+def _open(window: MainWindow, qtbot: QtBot) -> None:
+    (summary,) = window.project.documents.summaries()
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        window.open_document(summary.id)
+
+
+def _tag(window: MainWindow, quote: str, key: str = "person") -> int:
+    start = ARTICLE.index(quote)
+    window.reader.text.select_cp(start, start + len(quote))
+    window.reader.text.setFocus()
+    annotation_id = window.tagging.tag_selection(label_id(window, key))
+    assert annotation_id is not None
+    entity_id = window.project.annotations.get(annotation_id).entity_id
+    assert entity_id is not None
+    return entity_id
+
+
+def _registry_at(window: MainWindow, start: int) -> list[tuple[int | None, str]]:
+    return [
+        (s.entity_id, s.source)
+        for s in window.suggestions.items.values()
+        if s.start == start and s.source == "registry"
+    ]
+
+
+def _offered(window: MainWindow) -> list[tuple[str, bool, bool]]:
+    bar = window.name_parts_bar
+    if not bar.isVisible():
+        return []
+    return [(box.text(), box.isChecked(), box.isEnabled()) for box in bar.boxes]
+
+
+def test_confirming_the_offer_adds_the_alias_and_its_mentions_are_suggested(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    assert not window.name_parts_bar.isVisible()
+    assert _registry_at(window, LATER) == []
+    top = window.reader.text.mapTo(window.reader, QPoint(0, 0)).y()
+    # Tagged as the analyst does: select, press Person's digit.
+    start = ARTICLE.index("جون كيري")
+    window.reader.text.select_cp(start, start + len("جون كيري"))
+    window.reader.text.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_1)
+    (annotation,) = window.annotation_model.annotations()
+    assert annotation.quote == "جون كيري"
+    kerry = annotation.entity_id
+    assert kerry is not None
+    # The bar comes under the article: the lines being tagged do not move down.
+    assert window.name_parts_bar.isVisible()
+    assert window.reader.text.mapTo(window.reader, QPoint(0, 0)).y() == top
+    # Offered, not added: creating the entity alone adds no alias.
+    assert _offered(window) == [("كيري", True, True)]
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)
+    assert window.reader.text.hasFocus(), "the offer must not take the caret from the reader"
+    assert window.session is not None
+    steps = window.session.undo_stack.count()
+    # From the keyboard: Ctrl+Shift+A goes to the bar, Enter adds, the caret comes back.
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_A, _CTRL_SHIFT)
+    box = window.name_parts_bar.boxes[0]
+    assert box.hasFocus()
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert not window.name_parts_bar.isVisible()
+    assert window.reader.text.hasFocus()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري", "كيري")
+    assert window.session.undo_stack.count() == steps + 1  # one undo step
+    # The registry suggests the later وكيري at once, linked to the entity, drawn dashed.
+    assert _registry_at(window, LATER) == [(kerry, "registry")]
+    drawn = [s for s in window.reader.text.index.spans() if s.start == LATER]
+    assert drawn and all(s.kind == "suggestion" for s in drawn)
+    # Undo takes the alias back, and its suggestion with it.
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        window.session.undo_stack.undo()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)
+    assert _registry_at(window, LATER) == []
+
+
+def test_dismissing_adds_nothing(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    kerry = _tag(window, "جون كيري")
+    assert window.session is not None
+    steps = window.session.undo_stack.count()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_A, _CTRL_SHIFT)
+    box = window.name_parts_bar.boxes[0]
+    assert box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # Space unticks …
+    assert not box.isChecked()
+    qtbot.keyClick(box, Qt.Key.Key_Space)  # … and ticks again; Esc dismisses all the same
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert not window.name_parts_bar.isVisible()
+    assert window.reader.text.hasFocus()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)
+    assert window.session.undo_stack.count() == steps
+
+
+def test_unticked_parts_are_not_added(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    kerry = _tag(window, "جون كيري")
+    window.name_parts_bar.boxes[0].setChecked(False)
+    window.name_parts_bar.add_button.click()
+    assert not window.name_parts_bar.isVisible()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)
+
+
+def test_offers_wait_their_turn_and_go_with_their_entity(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    _tag(window, "جون كيري")
+    lavrov = _tag(window, "سيرغي لافروف")
+    assert _offered(window) == [("لافروف", True, True)]
+    assert window.name_parts_bar.waiting.text() == "1 more waiting"
+    window.name_parts_bar.dismiss_button.click()
+    assert _offered(window) == [("كيري", True, True)]  # the earlier one, still waiting
+    _tag(window, "لافروف")  # a person of one part: nothing offered
+    assert _offered(window) == [("كيري", True, True)]
+    # Undoing the tag that made the person takes its offer away.
+    assert window.session is not None
+    window.session.undo_stack.undo()  # the لافروف tag
+    window.session.undo_stack.undo()  # the سيرغي لافروف tag
+    assert not window.project.entities.exists(lavrov)
+    assert _offered(window) == [("كيري", True, True)]
+    window.session.undo_stack.undo()  # the جون كيري tag
+    assert not window.name_parts_bar.isVisible()
+    # Redo brings the entity back, not the offer: it was made once.
+    window.session.undo_stack.redo()
+    assert not window.name_parts_bar.isVisible()
+
+
+def test_a_part_another_entity_has_is_named_not_offered(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    with Project.open(article) as project:
+        project.entities.add("كيري", "location")
+    window = make_window(article)
+    _open(window, qtbot)
+    _tag(window, "جون كيري")
+    assert not window.name_parts_bar.isVisible()  # nothing left to offer: no bar
+    assert window.session is not None
+    window.session.run(
+        partial(
+            entity_ops.link_entity,
+            annotation_id=window.project.annotations.for_document(1)[0].id,
+            entity=NewEntity("جون فوربس كيري", "person"),
+        )
+    )
+    assert _offered(window) == [
+        ("فوربس", False, True),
+        ("\u2068كيري\u2069 (already a name of \u2068كيري\u2069)", False, False),
+    ]
+
+
+def test_accepting_a_suggestion_offers_too(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    lavrov = next(s for s in window.suggestions.items.values() if s.text == "سيرغي لافروف")
+    assert window.suggestions.accept(lavrov)
+    assert _offered(window) == [("لافروف", True, True)]
+
+
+def test_the_offer_can_be_turned_off(
+    make_window: MakeWindow, article: Path, prefs: Settings, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    _tag(window, "جون كيري")
+    action = window.registry[ActionId.OFFER_NAME_PARTS]
+    assert action.isChecked()
+    action.setChecked(False)
+    assert not window.name_parts_bar.isVisible()  # what waited goes too
+    assert prefs.get(settings.OFFER_NAME_PARTS) is False
+    _tag(window, "سيرغي لافروف")
+    assert not window.name_parts_bar.isVisible()
+    assert action in window.tag_menu.actions()
+
+
+def test_review_with_nothing_waiting_says_so(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    window.registry[ActionId.REVIEW_NAME_PARTS].trigger()
+    assert "No name parts are waiting" in window.statusBar().currentMessage()
+
+
+def test_only_the_shown_offer_is_worked_out_again_after_a_tag(
+    make_window: MakeWindow, article: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fast tagging piles offers up; each tag must not recompute every waiting offer (with
+    fifty waiting that cost 20-30 ms a tag). And an offer whose parts the entity got some
+    other way (the entity page) updates, or makes way for the next."""
+    from desktop.ui.entities import parts
+
+    window = make_window(article)
+    _open(window, qtbot)
+    assert window.session is not None
+    people = [
+        window.project.entities.add(name, "person")
+        for name in ("أحمد الأول", "خافيير سولانا", "جون بولتون", "كوفي أنان", "توني بلير")
+    ]
+    del people[0]  # الأول is a regnal number: nothing to offer
+    from desktop.core.models import ChangeSet
+
+    window.session.announce(ChangeSet(entities_changed=True, entities_created=tuple(people)))
+    assert len(window.name_parts.offers) == 4
+    assert _offered(window) == [("بلير", True, True)]
+    calls: list[int] = []
+    real = parts.ops.name_part_proposals
+
+    def counting(project: Project, entity_id: int, **kwargs: object) -> object:
+        calls.append(entity_id)
+        return real(project, entity_id, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts.ops, "name_part_proposals", counting)
+    _tag(window, "لافروف")  # a new person of one part: its own look, and the shown offer's
+    assert len(calls) <= 2 and len(window.name_parts.offers) == 4
+    # The shown one's surname added on the entity page: the bar moves on to the next.
+    window.session.run(partial(entity_ops.edit_entity, entity_id=people[-1], aliases=("بلير",)))
+    assert _offered(window) == [("أنان", True, True)]
+    assert window.name_parts_bar.waiting.text() == "2 more waiting"

@@ -1,0 +1,442 @@
+"""The Review Queue dock, the confidence of suggestions in the reader, and the legend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop import settings
+from desktop.core.models import ChangeSet
+from desktop.core.text import make_draft
+from desktop.learn import pending
+from desktop.ui.i18n import install_language
+from desktop.ui.reader.highlighter import (
+    DARK_PAPER,
+    LIGHT_PAPER,
+    contrast,
+    suggestion_pen,
+)
+from desktop.ui.reader.suggestions import SUGGESTION_COLOR
+from desktop.ui.review.engine import Pending
+from desktop.ui.review.model import ROW_ROLE, SCORE, TEXT
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+
+from .samples import open_seed
+
+MakeWindow = Callable[..., MainWindow]
+WAIT = 60_000
+
+
+def _queue(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    """The window with its Review Queue shown and every article looked through."""
+    window.registry[ActionId.SHOW_REVIEW].trigger()
+    assert window.review_dock.isVisible()
+    _settled(window, qtbot)
+    return window
+
+
+def _settled(window: MainWindow, qtbot: QtBot) -> None:
+    review = window.review
+    qtbot.waitUntil(lambda: not review.engine.busy and review.model.rowCount() > 0, timeout=WAIT)
+
+
+def _shown(window: MainWindow) -> list[Pending]:
+    model = window.review.model
+    rows = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
+    assert all(isinstance(row, Pending) for row in rows)
+    return rows
+
+
+def _select(window: MainWindow, rows: list[int]) -> None:
+    view = window.review_dock.view
+    selection = view.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows:
+        selection.select(window.review.model.index(row, 0), flags)
+    selection.setCurrentIndex(
+        window.review.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    view.setFocus()
+
+
+def test_the_queue_lists_the_projects_suggestions_surest_first(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = _queue(make_window(default_project), qtbot)
+    rows = _shown(window)
+    # Every article's suggestions, not only the open one's.
+    assert len({row.document_id for row in rows}) >= 2
+    assert window.reader.document_id is not None
+    assert {row.document_id for row in rows} - {window.reader.document_id}
+    scores = [row.suggestion.score for row in rows]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    # Each row names its text, label, source, score, article and context.
+    model = window.review.model
+    first = rows[0]
+    cells = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert cells[0] == first.suggestion.text
+    assert cells[2] in ("Rule", "Registry", "Gazetteer", "Model")
+    assert cells[3] == f"{round(first.suggestion.score * 100)} %"
+    assert cells[4] == window.project.documents.get(first.document_id).title
+    assert first.suggestion.text in cells[5]
+    # A click on a header sorts by that column; back to the scores, surest first again.
+    header = window.review_dock.view.horizontalHeader()
+    header.setSortIndicator(TEXT, Qt.SortOrder.AscendingOrder)
+    texts = [row.suggestion.text for row in _shown(window)]
+    assert texts != [row.suggestion.text for row in rows]
+    header.setSortIndicator(SCORE, Qt.SortOrder.DescendingOrder)
+    again = [row.suggestion.score for row in _shown(window)]
+    assert again == sorted(again, reverse=True)
+    # What the queue offers for the open article is what the reader dashes.
+    doc = window.reader.document_id
+    qtbot.waitUntil(lambda: bool(window.suggestions.items), timeout=WAIT)
+    in_reader = {(s.start, s.end, s.label_key) for s in window.suggestions.items.values()}
+    in_queue = {
+        (r.suggestion.start, r.suggestion.end, r.suggestion.label_key)
+        for r in rows
+        if r.document_id == doc
+    }
+    assert in_queue == in_reader
+
+
+def test_the_queue_filters_by_label_source_article_and_words(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = _queue(make_window(default_project), qtbot)
+    dock = window.review_dock
+    everything = _shown(window)
+    dock.labels.setCurrentIndex(dock.labels.findData("person"))
+    persons = _shown(window)
+    assert persons and all(r.suggestion.label_key == "person" for r in persons)
+    assert len(persons) < len(everything)
+    dock.labels.setCurrentIndex(0)
+    dock.sources.setCurrentIndex(dock.sources.findData("gazetteer"))
+    places = _shown(window)
+    assert places and all(r.suggestion.source == "gazetteer" for r in places)
+    dock.sources.setCurrentIndex(0)
+    doc = everything[-1].document_id
+    dock.articles.setCurrentIndex(dock.articles.findData(doc))
+    one = _shown(window)
+    assert one and {r.document_id for r in one} == {doc}
+    dock.articles.setCurrentIndex(0)
+    dock.filter.setText("المتحدة")
+    words = _shown(window)
+    assert words and len(words) < len(everything)
+    dock.filter.clear()
+    assert len(_shown(window)) == len(everything)
+
+
+def test_a_bulk_accept_is_one_undo_step_and_undo_brings_the_rows_back(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = _queue(make_window(default_project), qtbot)
+    session = window.session
+    assert session is not None
+    # Three entity suggestions of two articles, none overlapping another.
+    chosen: list[int] = []
+    rows = _shown(window)
+    for number, row in enumerate(rows):
+        s = row.suggestion
+        if s.kind != "entity" or any(
+            rows[i].document_id == row.document_id
+            and rows[i].suggestion.start < s.end
+            and s.start < rows[i].suggestion.end
+            for i in chosen
+        ):
+            continue
+        chosen.append(number)
+        if len(chosen) == 3:
+            break
+    picked = [rows[i] for i in chosen]
+    steps = session.undo_stack.count()
+    _select(window, chosen)
+    assert window.review.chosen() == picked
+    qtbot.keyClick(window.review_dock.view, Qt.Key.Key_Return)
+    assert session.undo_stack.count() == steps + 1  # one step for the three
+    tagged = {
+        (a.document_id, a.start, a.end)
+        for doc in {r.document_id for r in picked}
+        for a in window.project.annotations.for_document(doc)
+    }
+    keys = {(r.document_id, r.suggestion.start, r.suggestion.end) for r in picked}
+    assert keys <= tagged
+    assert not {r.key for r in picked} & {r.key for r in _shown(window)}  # gone at once
+    _settled(window, qtbot)
+    assert not {r.key for r in picked} & {r.key for r in _shown(window)}
+    # One undo takes the three tags back, and the queue offers them again.
+    session.undo_stack.undo()
+    assert not any(
+        (a.document_id, a.start, a.end) in keys
+        for doc in {r.document_id for r in picked}
+        for a in window.project.annotations.for_document(doc)
+    )
+    qtbot.waitUntil(
+        lambda: {r.key for r in picked} <= {r.key for r in _shown(window)}, timeout=WAIT
+    )
+
+
+def test_a_rejected_suggestion_leaves_queue_and_reader_and_is_not_offered_again(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=WAIT):
+        doc = open_seed(window, "وقال كيري، من جهته")
+    _queue(window, qtbot)
+    rows = _shown(window)
+    number, target = next(
+        (i, r)
+        for i, r in enumerate(rows)
+        if r.document_id == doc and r.suggestion.kind == "entity" and r.suggestion.source != "model"
+    )
+    s = target.suggestion
+    assert (s.start, s.end) in {(x.start, x.end) for x in suggestions.items.values()}
+    _select(window, [number])
+    with qtbot.waitSignal(suggestions.ready, timeout=WAIT):
+        qtbot.keyClick(window.review_dock.view, Qt.Key.Key_R)
+    assert target.key not in {r.key for r in _shown(window)}
+    assert (s.start, s.end) not in {(x.start, x.end) for x in suggestions.items.values()}
+    _settled(window, qtbot)
+    assert target.key not in {r.key for r in _shown(window)}
+    # The same words in a new article: the rejected string is not offered between them
+    # again — by the gazetteer or a rule as much as by the model.
+    text = window.project.documents.get(doc).text
+    before = text[max(0, s.start - 40) : s.start]
+    after = text[s.end : s.end + 40]
+    copy = f"{before}{s.text}{after}"
+    new = window.project.documents.add(make_draft(copy, title="نسخة"))
+    assert window.session is not None
+    window.session.announce(ChangeSet(documents_added=(new,)))
+    qtbot.waitUntil(lambda: new in window.review.engine.cache and not window.review.engine.busy)
+    offered = [r.suggestion for r in window.review.engine.cache[new]]
+    assert s.text not in [x.text for x in offered]
+    # Undo the rejection: offered again in the queue.
+    window.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: target.key in {r.key for r in _shown(window)}, timeout=WAIT)
+
+
+def test_the_threshold_hides_the_less_sure_rows_at_once_and_the_reader_follows(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=WAIT):
+        open_seed(window, "وقال كيري، من جهته")
+    _queue(window, qtbot)
+    everything = _shown(window)
+    assert min(r.suggestion.score for r in everything) < 0.85  # claims after verbs: 0.6
+    assert any(s.score < 0.85 for s in suggestions.items.values())
+    window.review_dock.threshold.setValue(95)
+    assert window.review_dock.threshold_value.text() == "95 %"
+    kept = _shown(window)  # at once, before the setting is saved
+    assert kept and len(kept) < len(everything)
+    assert all(pending.shown(r.suggestion, 0.95) for r in kept)
+    assert all(r.suggestion.score >= 0.85 for r in kept)
+    with qtbot.waitSignal(window.review.threshold_changed, timeout=WAIT):
+        pass
+    assert window.prefs.get(settings.SUGGESTION_THRESHOLD) == pytest.approx(0.95)
+    qtbot.waitUntil(
+        lambda: (
+            bool(suggestions.items) and all(s.score >= 0.85 for s in suggestions.items.values())
+        ),
+        timeout=WAIT,
+    )
+    _settled(window, qtbot)
+    assert all(r.suggestion.score >= 0.85 for r in _shown(window))
+
+
+def test_the_dashes_are_as_strong_as_the_suggestion_is_sure() -> None:
+    for dark, paper in ((False, LIGHT_PAPER), (True, DARK_PAPER)):
+        strong = suggestion_pen(SUGGESTION_COLOR, 0.9, dark=dark)
+        medium = suggestion_pen(SUGGESTION_COLOR, 0.7, dark=dark)
+        faint = suggestion_pen(SUGGESTION_COLOR, 0.5, dark=dark)
+        background = QColor(paper)
+        assert contrast(strong, background) > contrast(medium, background)
+        assert contrast(medium, background) > contrast(faint, background)
+        assert contrast(faint, background) >= 1.5  # the faintest still shows on either paper
+
+
+def test_the_reader_draws_each_suggestion_with_its_own_strength(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=WAIT):
+        open_seed(window, "وقال كيري، من جهته")
+    by_score = sorted(suggestions.items.values(), key=lambda s: s.score)
+    low, high = by_score[0], by_score[-1]
+    assert suggestion_pen(SUGGESTION_COLOR, low.score) != suggestion_pen(
+        SUGGESTION_COLOR, high.score
+    )
+    text = window.reader.text
+    document = text.document()
+
+    def underline(position: int) -> QColor:
+        qt = text.umap.to_qt(position)
+        block = document.findBlock(qt)
+        offset = qt - block.position()
+        for piece in block.layout().formats():
+            if piece.start <= offset < piece.start + piece.length:
+                fmt = piece.format
+                if fmt.underlineStyle() == fmt.UnderlineStyle.DashUnderline:
+                    return fmt.underlineColor()
+        raise AssertionError(position)
+
+    assert underline(high.start) == suggestion_pen(SUGGESTION_COLOR, high.score)
+    assert underline(low.start) == suggestion_pen(SUGGESTION_COLOR, low.score)
+    # The tooltip and the menu say where it comes from and how sure it is.
+    span_id = next(i for i, s in suggestions.items.items() if s is high)
+    tip = suggestions.tooltip(span_id) or ""
+    assert f"{round(high.score * 100)} %" in tip
+    assert {"Rule": "rule", "Registry": "registry", "Gazetteer": "gazetteer", "Model": "model"}[
+        next(w for w in ("Rule", "Registry", "Gazetteer", "Model") if f"{w}, " in tip)
+    ] == high.source
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    suggestions.fill_menu(menu, span_id)
+    assert any(f"{round(high.score * 100)} %" in a.text() for a in menu.actions())
+
+
+def test_the_legend_is_reached_from_the_dock_and_the_help_menu(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    window = _queue(make_window(default_project), qtbot)
+    qtbot.mouseClick(window.review_dock.legend, Qt.MouseButton.LeftButton)
+    legend = window.review.legend
+    assert legend is not None and legend.isVisible()
+    legend.close()
+    qtbot.waitUntil(lambda: window.review.legend is None)
+    help_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help"
+    )
+    assert window.registry[ActionId.SUGGESTION_LEGEND] in help_menu.actions()
+    window.registry[ActionId.SUGGESTION_LEGEND].trigger()
+    assert window.review.legend is not None and window.review.legend.isVisible()
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[QApplication]:
+    assert install_language(qapp, "ar") == "ar"
+    try:
+        yield qapp
+    finally:
+        install_language(qapp, "en")
+
+
+def test_the_legend_and_the_queue_speak_arabic(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    from .test_i18n import ALLOWED, _data_words, _latin, _texts
+
+    window = _queue(make_window(default_project), qtbot)
+    window.review.show_legend()
+    legend = window.review.legend
+    assert legend is not None
+    allowed = ALLOWED | _data_words(window)
+    seen = [pair for pair in _texts(legend, set()) if pair[1]]
+    seen += [pair for pair in _texts(window.review_dock, set()) if pair[1]]
+    model = window.review.model
+    seen += [
+        ("cell", str(model.index(row, column).data() or ""))
+        for row in range(min(20, model.rowCount()))
+        for column in range(model.columnCount())
+    ]
+    assert len(seen) > 30
+    found = _latin(seen, allowed)
+    assert not found, "\n".join(f"{where}: {text!r}" for where, text in found)
+    assert legend.windowTitle() != "Suggestion Legend"
+
+
+def test_the_model_keeps_its_rows_sorted_and_filtered_through_every_change(
+    qapp: QApplication,
+) -> None:
+    """Rows arrive, change and go an article at a time: the shown rows are always the rows a
+    full sort and filter would give, in either direction and by any column."""
+    import random
+
+    from desktop.core.suggest import Suggestion
+    from desktop.ui.review.model import LABEL, ReviewModel, RowKey
+
+    rng = random.Random(14)
+
+    def made(doc: int, n: int) -> list[Pending]:
+        rows = []
+        for i in range(n):
+            source = rng.choice(["rule", "gazetteer", "model", "registry"])
+            key = rng.choice(["person", "location", "claim"])
+            text = f"w{rng.randrange(50)}"
+            score = round(rng.random(), 2)
+            s = Suggestion(
+                "entity", key, i * 9, i * 9 + 4, text, source, source=source, score=score
+            )
+            rows.append(Pending(doc, s, "a", "b", s.text, f"a {s.text} b"))
+        return rows
+
+    model = ReviewModel(lambda key: key, lambda doc: f"t{doc}", pending.floor)
+    model.filters.threshold = 0.3
+    current: dict[int, list[Pending]] = {}
+    # What a view knows: the rows as the model's signals announced them.
+    mirror: list[RowKey] = []
+
+    def rebuild() -> None:
+        mirror[:] = [model.row_at(i).key for i in range(model.rowCount())]
+
+    def inserted(_parent: object, first: int, last: int) -> None:
+        mirror[first:first] = [model.row_at(i).key for i in range(first, last + 1)]
+
+    def removed(_parent: object, first: int, last: int) -> None:
+        del mirror[first : last + 1]
+
+    model.rowsInserted.connect(inserted)
+    model.rowsRemoved.connect(removed)
+    model.modelReset.connect(rebuild)
+    model.layoutChanged.connect(rebuild)
+
+    def check() -> None:
+        assert mirror == [model.row_at(i).key for i in range(model.rowCount())]
+        column, descending = model.column, model.descending
+        expected = sorted(
+            (r for rows in current.values() for r in rows if model.filters.accepts(r)),
+            key=model._key,
+            reverse=descending,
+        )
+        shown = [model.row_at(i) for i in range(model.rowCount())]
+        assert [r.key for r in shown] == [r.key for r in expected], (column, descending)
+
+    most = 0
+    for _ in range(40):
+        doc = rng.randrange(8)
+        action = rng.random()
+        if action < 0.6:
+            current[doc] = made(doc, rng.randrange(12))
+            model.replace({doc: current[doc]})
+        elif action < 0.75 and current.get(doc):
+            gone = rng.sample(current[doc], k=min(2, len(current[doc])))
+            model.remove(gone)
+            current[doc] = [r for r in current[doc] if r not in gone]
+        elif action < 0.85:
+            model.remove_documents([doc])
+            current.pop(doc, None)
+        elif action < 0.95:
+            order = rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+            model.sort(rng.choice([SCORE, TEXT, LABEL]), order)
+        else:
+            model.set_filters(
+                label=rng.choice([None, "person"]),
+                source=rng.choice([None, "model"]),
+                document=None,
+                text="",
+                threshold=rng.choice([0.3, 0.6, 0.9]),
+            )
+        check()
+        most = max(most, model.rowCount())
+    assert most > 10
