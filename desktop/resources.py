@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 _ROOT = Path(__file__).resolve().parent.parent
 _CHECKOUT = _ROOT / "resources" if (_ROOT / "pyproject.toml").is_file() else None
 GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
+GIVEN_NAMES_FILE = "gazetteer/given_names.txt"
 
 
 def resource(name: str) -> Traversable:
@@ -42,3 +43,12 @@ def gazetteer() -> Gazetteer:
     from desktop.core.suggest.gazetteer import Gazetteer
 
     return Gazetteer.parse(*(read_text(name) for name in GAZETTEER_FILES))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The shipped given names (``resources/gazetteer/given_names.txt``), folded, read once
+    per process: a feature of the statistical tagger."""
+    from desktop.core.suggest.features import parse_given_names
+
+    return parse_given_names(read_text(GIVEN_NAMES_FILE))

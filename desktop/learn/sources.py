@@ -33,6 +33,7 @@ __all__ = [
     "Membership",
     "gazetteer",
     "gazetteer_source",
+    "given_names",
     "registry",
     "registry_source",
     "rule_spans",
@@ -121,6 +122,13 @@ def gazetteer() -> Membership:
     from desktop.resources import gazetteer as shipped
 
     return gazetteer_source(shipped())
+
+
+def given_names() -> frozenset[str]:
+    """The shipped given names, folded (read once per process): a word feature."""
+    from desktop.resources import given_names as shipped
+
+    return shipped()
 
 
 def rule_spans(found: Iterable[Suggestion]) -> list[tuple[int, int, str]]:

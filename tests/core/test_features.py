@@ -3,6 +3,8 @@ small synthetic Arabic texts, no corpus."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.core.arabic import fold
@@ -11,6 +13,7 @@ from desktop.core.suggest.features import (
     FeatureExtractor,
     bio_tags,
     neighbours,
+    parse_given_names,
     spans_from_tags,
     split_clitics,
     tokenize,
@@ -134,3 +137,60 @@ def test_an_extractor_shares_word_features_with_the_previous_one() -> None:
     assert not any(f.startswith("rg:") for token in shared[0].features for f in token)
     with pytest.raises(ValueError):
         FeatureExtractor({}, known=frozenset({"bias"}), share=first)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "given"),
+    [
+        ("التقى محمد الأحمد", "محمد", True),
+        ("وقال ومحمد خليل", "ومحمد", True),  # after و
+        ("وصل لفلاديمير رسالة", "لفلاديمير", True),  # after ل
+        ("زار الحسين المدينة", "الحسين", False),  # after ال: not as a given name
+        ("وقف على الباب", "على", False),  # the preposition على is not the name علي
+        ("قال علي إن", "علي", True),
+        ("جاء سيغورد أمس", "سيغورد", True),  # from the file passed in, not the built-in list
+        ("جاء سيغورد أمس", "أمس", False),
+    ],
+)
+def test_given_names_are_a_word_class(text: str, word: str, given: bool) -> None:
+    names = parse_given_names("# a comment\nسيغورد|سيجورد\n\nمحمد")
+    extractor = FeatureExtractor(given=names)
+    tokens = [t for s in tokenize(text) for t in s]
+    (sentence,) = extractor.sentences(text)
+    i = next(i for i, t in enumerate(tokens) if t.text == word)
+    assert ("lx:given" in sentence.features[i]) is given
+    if i + 1 < len(tokens):
+        assert ("-1lx:given" in sentence.features[i + 1]) is given
+    if i > 0:
+        assert ("1lx:given" in sentence.features[i - 1]) is given
+
+
+def test_the_given_names_file_is_parsed_folded_with_the_rules_list() -> None:
+    names = parse_given_names("# ignored|ignored\n إبراهيم | ابراهيم \nسيغورد|سيجورد\n")
+    assert {fold("إبراهيم"), fold("سيغورد"), fold("سيجورد")} <= names
+    assert "ignored" not in names and "" not in names
+    assert fold("يوسف") in names  # the rules' own list (lexicon._GIVEN_NAMES) too
+
+
+def test_known_attributes_filter_exactly_what_all_features_give() -> None:
+    """With a model's attributes the extractor gives each token the same features as without,
+    less the unknown ones, in the same order: membership features stop at sentence ends, and a
+    word pair with a "|" word is found as well."""
+    text = "قال بشار الأسد | إن حلب . ووصل وزير الخارجية | موسكو .\nحلب مدينة . زار بشار حلب"
+
+    def source(found: str) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), "LOC") for m in re.finditer("حلب|موسكو", found)]
+
+    full = FeatureExtractor({"gz": source}).sentences(text)
+    for sentence in full:  # a neighbour's membership never crosses a sentence's end
+        assert not any(f.startswith("-1gz") for f in sentence.features[0])
+        assert not any(f.startswith("1gz") for f in sentence.features[-1])
+    assert sum(f.startswith("-1gz") for s in full for t in s.features for f in t) == 3
+    every = [f for s in full for token in s.features for f in token]
+    known = frozenset(every[::3]) | {f for f in every if f.startswith(("bi:", "1gz", "-1gz"))}
+    assert any(f.startswith("bi:") and f.count("|") == 2 for f in known)
+    kept = FeatureExtractor({"gz": source}, known=known).sentences(text)
+    assert [s.tokens for s in kept] == [s.tokens for s in full]
+    for one, other in zip(full, kept, strict=True):
+        for mine, theirs in zip(one.features, other.features, strict=True):
+            assert theirs == tuple(f for f in mine if f in known)

@@ -455,3 +455,26 @@ def test_merge_weighs_the_gazetteer_against_the_model() -> None:
     assert merge([place], [weaker]) == [place]
     stronger = replace(weaker, label_key="organisation", score=min(1.0, place.score + 0.1))
     assert merge([place], [stronger]) == [stronger]
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("قال محمد إن الوضع هادئ .", True),  # a verb after it: the name is محمد
+        ("التقى محمد وعلي الوزير .", True),  # the next item of a list
+        ("وصل محمد .", True),
+        ("حضر محمد , ثم غادر .", True),
+        ("تأليف محمد فاضل وإخراج غيره .", False),  # the first name of محمد فاضل
+        ("وشارك ومحمد المازم في العمل .", False),  # with clitics, and a definite surname
+        ("وحضر محمد وليد الاجتماع .", False),  # وليد is a name, not و + ليد
+    ],
+)
+def test_a_registry_given_name_does_not_cut_a_longer_name(text: str, offered: bool) -> None:
+    """An entity the analyst made from a first name written alone (محمد) is not offered where
+    the name goes on (محمد فاضل): the alias would cut it short. Another entity's alias of
+    more words is offered there as before."""
+    matcher = AliasMatcher.from_registry([(1, "person", "محمد"), (2, "person", "محمد فاضل")])
+    found = [s for s in suggest(text, matcher) if s.kind == "entity" and s.rule == "alias"]
+    assert (any(s.text == "محمد" for s in found)) is offered
+    if "فاضل" in text:
+        assert [s.text for s in found] == ["محمد فاضل"]

@@ -381,6 +381,63 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
     assert tagger._propagate(text, tokens, [span("نادر حداد", score=0.65)], 0.5) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found", "seeds", "expected"),
+    [
+        # a surname alone, with its clitics, after the full name was found surely
+        (
+            "كتب توفيق الحكيم رواية . وقال الحكيم إن . ورأى للحكيم رأيا .",
+            ["توفيق الحكيم"],
+            [],
+            ["الحكيم", "للحكيم"],
+        ),
+        # the last word is a given name: not a surname (سمير خليل → not خليل alone)
+        ("جاء سمير خليل . وجاء خليل .", ["سمير خليل"], [], []),
+        # a one-word name: nothing more than its own occurrences
+        ("قال فرويد إن . ورأى فرويد .", ["فرويد"], [], ["فرويد"]),
+        # the title rule's names are seeds: their other occurrences, never their own place
+        (
+            "قال الرئيس بوريس يلتسين إن . وزار يلتسين موسكو .",
+            [],
+            ["بوريس يلتسين"],
+            ["يلتسين"],
+        ),
+        # the full name where it occurs again wins over its surname
+        (
+            "قال توفيق الحكيم . ثم كتب توفيق الحكيم .",
+            ["توفيق الحكيم"],
+            [],
+            ["توفيق الحكيم"],
+        ),
+    ],
+)
+def test_surnames_and_the_rules_names_are_offered_at_their_other_occurrences(
+    text: str, found: list[str], seeds: list[str], expected: list[str]
+) -> None:
+    from desktop.core.suggest.features import tokenize
+    from desktop.learn import sources
+
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+
+    def span(words: str) -> tuple[int, int, str, float]:
+        at = text.index(words)
+        return at, at + len(words), "person", 0.95
+
+    added = tagger._propagate(
+        text,
+        tokens,
+        [span(w) for w in found],
+        0.5,
+        [span(w) for w in seeds],
+        sources.given_names(),
+    )
+    assert [text[s:e] for s, e, *_ in added] == expected
+    surname = 0.95 * tagger.PROPAGATED * tagger.SURNAME
+    for s, e, _, score in added:
+        whole = any(text[s:e].endswith(w) for w in found + seeds)
+        assert score == pytest.approx(0.95 * tagger.PROPAGATED if whole else surname)
+
+
 def test_the_registry_source_follows_the_registry() -> None:
     """The compiled matcher is reused for the same registry and rebuilt when it changes."""
     from desktop.learn import sources

@@ -23,11 +23,13 @@ The rules, in the order they run:
    ends a name (``سيرغي لافروف محادثات`` → سيرغي لافروف). The rule runs twice, so what the
    first pass learnt applies to the whole article.
 2. *Registry*: every alias of a known entity (:class:`AliasMatcher`) is suggested with the
-   entity's type. *Gazetteer* (when the caller passes one): the places and organisations of
-   ``resources/gazetteer`` (:mod:`.gazetteer`: countries, capitals, cities, regions, waters,
-   international and Arab bodies, parties, agencies) that the registry and rule 1 leave free,
-   each with a score; so a new project's first article has locations and organisations too.
-   Organisations and locations come only from these two lists, never from guesses.
+   entity's type — except a person's alias that is only a given name (``محمد``) where a longer
+   name goes on (``محمد فاضل``): it would cut that name short. *Gazetteer* (when the caller
+   passes one): the places and organisations of ``resources/gazetteer`` (:mod:`.gazetteer`:
+   countries, capitals, cities, regions, waters, international and Arab bodies, parties,
+   agencies) that the registry and rule 1 leave free, each with a score; so a new project's
+   first article has locations and organisations too. Organisations and locations come only
+   from these two lists, never from guesses.
 3. *Claims*: the article is cut into sentences (on . ! ? ؟ and new lines, never inside a
    quotation), reporting verbs are found (قال، أعلن، أكد … with feminine, dual, plural,
    imperfect and participle forms and و/ف), and each verb opens a clause. Its claimant is the

@@ -44,6 +44,8 @@ from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
 from desktop.core.suggest.lexicon import (
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _NAME_PARTICLES,
     _PLACE_NOUNS,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -57,7 +59,9 @@ __all__ = [
     "Sentence",
     "Token",
     "bio_tags",
+    "may_stand_alone",
     "neighbours",
+    "parse_given_names",
     "spans_from_tags",
     "split_clitics",
     "tokenize",
@@ -162,9 +166,39 @@ def split_clitics(folded: str) -> tuple[str, str]:
     return "", folded
 
 
+def parse_given_names(text: str) -> frozenset[str]:
+    """The folded names of a given-names file (one name a line, spelling variants separated
+    by ``|``, ``#`` comments), with the rules' own list (:data:`.lexicon._GIVEN_NAMES`)."""
+    found = set(_GIVEN_NAMES)
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        found.update(fold(name.strip()) for name in line.split("|") if name.strip())
+    return frozenset(found)
+
+
+def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
+    """Whether the last word of a person's name (folded) may stand alone for the person, as
+    newswire uses a surname: a word of letters, not a given name (خليل in سمير خليل), a
+    particle of names (بن، أبو) or a function word."""
+    bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
+    return (
+        len(bare) >= 3
+        and word.isalpha()
+        and word not in given
+        and word not in _NAME_PARTICLES
+        and word not in _FUNCTION_WORDS
+    )
+
+
 def _shape(word: str) -> str:
     if not word:
         return "mark"  # only harakat or tatweel: nothing left once folded
+    if word.isalpha():  # most words: no digit, no mark of punctuation
+        if word.isascii():
+            return "Lat" if word[0].isupper() else "lat"
+        return "ar"
     if word.isdigit():
         return "num"
     if not (word[0].isalnum() or word[0] == "_"):
@@ -186,8 +220,11 @@ def _length(n: int) -> str:
     return "6-8" if n <= 8 else "9+"
 
 
-def _classes(folded: str, stem: str, has_article: bool) -> list[str]:
-    """Word classes from the rules' lexicon; looked up on the whole word and on its stem."""
+def _classes(
+    folded: str, stem: str, has_article: bool, given: AbstractSet[str] = _GIVEN_NAMES
+) -> list[str]:
+    """Word classes from the rules' lexicon; looked up on the whole word and on its stem
+    (a given name only on the whole word and after و ف ب ل ك, never after ال)."""
     found: list[str] = []
     bare = ARTICLE + stem if has_article else stem
     if folded in _TITLE_FORMS or bare in _TITLE_FORMS:
@@ -204,6 +241,8 @@ def _classes(folded: str, stem: str, has_article: bool) -> list[str]:
         found.append("place")
     if len(stem) >= 4 and stem.endswith(_NISBA_ENDINGS):
         found.append("nisba")
+    if folded in given or (not has_article and stem in given):
+        found.append("given")
     return found
 
 
@@ -221,17 +260,28 @@ class _Word:
     before1: tuple[str, ...]
     after1: tuple[str, ...]
     after2: tuple[str, ...]
+    # For the document features (:meth:`FeatureExtractor._document`), worked out once per word:
+    # the stem they gather under (None: a word they leave out) and the classes they ask about.
+    document: str | None = None
+    title: bool = False
+    verb: bool = False
+    nisba: bool = False
 
 
-def _context(offset: int, word: str, stem: str, classes: Sequence[str]) -> tuple[str, ...]:
-    found = [f"{offset}w:{word}"]
-    if offset in (-1, 1):
-        if stem != word:
-            found.append(f"{offset}st:{stem}")
-        found.extend(f"{offset}lx:{c}" for c in classes)
-    else:
-        found.extend(f"{offset}lx:{c}" for c in classes if c == "title")
-    return tuple(found)
+def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str], ...]:
+    """The features a word gives the words two before, one before, one after and two after
+    it (``-2w:…`` on the word two places after it …)."""
+    near = [f"w:{folded}"]
+    if stem != folded:
+        near.append(f"st:{stem}")
+    near += [f"lx:{c}" for c in classes]
+    far = [f"w:{folded}", *(f"lx:{c}" for c in classes if c in ("title", "given"))]
+    return (
+        [f"-2{f}" for f in far],
+        [f"-1{f}" for f in near],
+        [f"1{f}" for f in near],
+        [f"2{f}" for f in far],
+    )
 
 
 class FeatureExtractor:
@@ -244,14 +294,17 @@ class FeatureExtractor:
         *,
         known: AbstractSet[str] | None = None,
         share: FeatureExtractor | None = None,
+        given: AbstractSet[str] | None = None,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
+        # Given names (a data file, :func:`parse_given_names`): the rules' list without one.
+        self.given: AbstractSet[str] = _GIVEN_NAMES if given is None else given
         # The attributes a trained model has weights for: the others change nothing in its
         # output, so tagging leaves them out (crfsuite would look each one up for nothing).
         self.known = known
         # A word's features depend on the word alone (and ``known``): an extractor for the
         # next training article, with its own sources, reuses those of ``share``.
-        if share is not None and share.known != known:
+        if share is not None and (share.known != known or share.given is not self.given):
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
 
@@ -283,21 +336,27 @@ class FeatureExtractor:
             own += [f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"s2:{stem[-2:]}", f"s3:{stem[-3:]}"]
             if token.text.endswith(_TA_MARBUTA):
                 own.append("ta")
-            classes = _classes(folded, stem, has_article)
+            classes = _classes(folded, stem, has_article, self.given)
             own += [f"lx:{c}" for c in classes]
         elif shape == "punct":
             own.append(f"pu:{folded}")
         keep = self._keep
+        before2, before1, after1, after2 = _context(folded, stem, classes)
+        eligible = _NOT_NAMES.isdisjoint(classes) and len(stem) >= 2 and folded[:1].isalpha()
         word = _Word(
             keep(own),
             folded,
             stem,
             frozenset(classes),
             has_article,
-            keep(_context(-2, folded, stem, classes)),
-            keep(_context(-1, folded, stem, classes)),
-            keep(_context(1, folded, stem, classes)),
-            keep(_context(2, folded, stem, classes)),
+            keep(before2),
+            keep(before1),
+            keep(after1),
+            keep(after2),
+            stem if eligible else None,
+            "title" in classes,
+            "verb" in classes,
+            "nisba" in classes,
         )
         if len(self._words) < 200_000:  # a hostile text of random words cannot grow it forever
             self._words[token.text] = word
@@ -334,27 +393,28 @@ class FeatureExtractor:
         counts: Counter[str] = Counter()
         k = 0
         for words in sentences:
+            last = len(words) - 1
             for i, word in enumerate(words):
-                if not word.classes.isdisjoint(_NOT_NAMES) or len(word.stem) < 2:
+                stem = word.document
+                if stem is None or not word.own:
                     continue
-                if not word.own or not word.word[:1].isalpha():
-                    continue
-                stem = word.stem
-                found = seen.setdefault(stem, set())
+                found = seen.get(stem)
+                if found is None:
+                    found = seen[stem] = set()
                 counts[stem] += 1
                 found.add("g:al" if word.article else "g:bare")
                 if i > 0:
-                    before = words[i - 1].classes
-                    if "title" in before:
+                    before = words[i - 1]
+                    if before.title:
                         found.add("g:title")
-                    elif "verb" in before:
+                    elif before.verb:
                         found.add("g:verb")
-                    elif "nisba" in before and i > 1 and "title" in words[i - 2].classes:
+                    elif before.nisba and i > 1 and words[i - 2].title:
                         found.add("g:title")
-                if i + 1 < len(words) and "verb" in words[i + 1].classes:
+                if i < last and words[i + 1].verb:
                     found.add("g:verbafter")
-                for member in members.get(k + i, ()):
-                    found.add(f"g:{member}")
+                if members and (mine := members.get(k + i)):
+                    found.update(f"g:{member}" for member in mine)
             k += len(words)
         keep = self._keep
         result: dict[str, tuple[str, ...]] = {}
@@ -379,7 +439,28 @@ class FeatureExtractor:
         keep = self._keep
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
-        known = self.known
+        # The membership features of each token: its own, the word before's and after's.
+        extras: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        for i in sorted({j + d for j in members for d in (-1, 0, 1)}):
+            parts = (
+                keep(members.get(i, ())),
+                keep(f"-1{m}" for m in members.get(i - 1, ())),
+                keep(f"1{m}" for m in members.get(i + 1, ())),
+            )
+            if any(parts):
+                extras[i] = parts
+        # Word pairs: every one without a model, else only those the model has a weight for,
+        # indexed by their first word (most words begin none).
+        pairs: dict[str, dict[str, str]] | None = None
+        if self.known is not None:
+            pairs = {}
+            for feature in self.known:
+                if feature.startswith("bi:"):
+                    pair = feature[3:]
+                    for at, mark in enumerate(pair):  # a word may be "|" itself
+                        if mark == "|":
+                            pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = feature
+        no_pairs: dict[str, str] = {}
         bases: dict[int, tuple[str, ...]] = {}  # a word's own and article features, joined once
         for tokens, words in zip(sentences, all_words, strict=True):
             n = len(tokens)
@@ -398,21 +479,21 @@ class FeatureExtractor:
                 if i == 0:
                     f += first
                 else:
-                    bigram = f"bi:{words[i - 1].word}|{word.word}"
-                    if known is None or bigram in known:
+                    previous = words[i - 1].word
+                    if pairs is None:
+                        f += (f"bi:{previous}|{word.word}",)
+                    elif (bigram := pairs.get(previous, no_pairs).get(word.word)) is not None:
                         f += (bigram,)
                     if i == 1:
                         f += second
                 if i == n - 1:
                     f += last
-                if members:
-                    mine = members.get(k + i)
-                    if mine:
-                        f += keep(mine)
-                    if i > 0 and (other := members.get(k + i - 1)):
-                        f += keep(f"-1{m}" for m in other)
-                    if i + 1 < n and (other := members.get(k + i + 1)):
-                        f += keep(f"1{m}" for m in other)
+                if extras and (extra := extras.get(k + i)) is not None:
+                    f += extra[0]
+                    if i > 0:
+                        f += extra[1]
+                    if i + 1 < n:
+                        f += extra[2]
                 feats.append(f)
             k += n
             result.append(Sentence(tuple(tokens), tuple(feats)))

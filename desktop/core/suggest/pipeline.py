@@ -11,6 +11,7 @@ decided.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +21,13 @@ from desktop.core.arabic import fold
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
+from desktop.core.suggest.lexicon import (
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _VERB_WORDS,
+)
 from desktop.core.suggest.names import _learn, _title_names
 from desktop.core.suggest.tokens import _Article
 
@@ -30,6 +38,7 @@ __all__ = [
     "Suggestion",
     "SuggestionKind",
     "SuggestionSource",
+    "first_name_of_longer",
     "merge",
     "suggest",
 ]
@@ -133,23 +142,27 @@ def suggest(
 
     name_spans: list[tuple[int, int]] = []
     place_index = _SpanIndex((p.word_start, p.end) for p in places)  # with the clitics
+    not_persons = _SpanIndex(
+        (m.start, m.end) for m in registry if types.get(m.entity_id or -1) != "person"
+    )
+    person_index = _MatchIndex(persons)
     for first, last, _ in names:
         start, end = art.raw(art.starts[first], art.ends[last])
-        if any(
-            m.start < end and start < m.end and types.get(m.entity_id or -1) != "person"
-            for m in registry
-        ):
+        if not_persons.overlaps(start, end):
             continue  # the registry knows this span as an organisation or a place
         if place_index.covers(start, end):
             continue  # a place or a body after a title (الرئيس فرنسا، بباريس), not a person
         name_spans.append((start, end))
-        add(_entity(text, start, end, "title", _entity_inside(persons, start, end)))
+        add(_entity(text, start, end, "title", person_index.entity_inside(start, end)))
 
+    names_index = _SpanIndex(name_spans)
     for match in registry:
         label = types.get(match.entity_id or -1)
         if label is None or label in ("claim", "other"):
             continue  # an "other" entity without a label of its own is not suggested
-        if any(s < match.end and match.start < e for s, e in name_spans):
+        if names_index.overlaps(match.start, match.end):
+            continue
+        if label == "person" and first_name_of_longer(text, match):
             continue
         add(
             Suggestion(
@@ -185,6 +198,7 @@ def suggest(
             )
         )
 
+    registry_index = _MatchIndex(registry)
     for a, b, speaker, explicit in _claim_spans(art):
         start, end = art.raw(a, b)
         claimant = claimant_span = None
@@ -192,10 +206,10 @@ def suggest(
         if speaker is not None:
             claimant_span = art.raw(*speaker)
             claimant = text[claimant_span[0] : claimant_span[1]]
-            entity_id = _entity_inside(registry, *claimant_span)
+            entity_id = registry_index.entity_inside(*claimant_span)
             for name in _claimant_names(art, speaker) if explicit else ():
                 n_start, n_end = art.raw(*name)
-                person = _entity_inside(persons, n_start, n_end)
+                person = person_index.entity_inside(n_start, n_end)
                 add(_entity(text, n_start, n_end, "claimant", person))
         add(
             Suggestion(
@@ -268,11 +282,50 @@ def merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
     return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
 
 
-def _entity_inside(matches: list[Match], start: int, end: int) -> int | None:
-    """The one registry entity whose mention lies inside [start, end), if exactly one."""
-    ids = {m.entity_id for m in matches if start <= m.start and m.end <= end}
-    ids.discard(None)
-    return next(iter(ids)) if len(ids) == 1 else None
+# The next written word after a name: spaces only between (a comma or a full stop ends it).
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,3}([^\W\d_][\w\u0640]*)")
+
+
+def first_name_of_longer(text: str, match: Match) -> bool:
+    """Whether a registry person's alias that is only a given name (``محمد``, an entity the
+    analyst made from a name written alone) is here the first name of a longer one (``محمد
+    فاضل``): followed by a word that is no function, time or verb word, no title, and no
+    next item of a list (``محمد وعلي``). Then the alias would cut the name short: the model
+    and the rules offer the whole name, or the analyst tags it."""
+    if fold(text[match.start : match.end]) not in _GIVEN_NAMES:
+        return False
+    following = _NEXT_WORD_RE.match(text, match.end)
+    if following is None:
+        return False
+    word = fold(following.group(1))
+    if len(word) < 2 or word.isascii():
+        return False
+    if word.startswith("و") and word not in _GIVEN_NAMES:
+        return False  # و: the next item of a list
+    return not (
+        word in _FUNCTION_WORDS
+        or word in _TIME_WORDS
+        or word in _VERB_WORDS
+        or word in _TITLE_FORMS
+    )
+
+
+class _MatchIndex:
+    """Registry matches sorted by start, so the entity inside a span is found by bisection
+    (an article of 1 MB has thousands of names and of matches)."""
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.starts = [m.start for m in self.matches]
+
+    def entity_inside(self, start: int, end: int) -> int | None:
+        """The one registry entity whose mention lies inside [start, end), if exactly one."""
+        first = bisect_left(self.starts, start)
+        ids = {
+            m.entity_id for m in self.matches[first : bisect_left(self.starts, end)] if m.end <= end
+        }
+        ids.discard(None)
+        return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _claimant_names(art: _Article, speaker: tuple[int, int]) -> list[tuple[int, int]]:
