@@ -184,8 +184,13 @@ class ReaderText(QPlainTextEdit):
         block.setLineHeight(
             float(line_height), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
+        # One edit: the document layout and the highlighter see one change, and the inserting
+        # cursor is not placed after it (placing it lays the paragraph out). A one-paragraph
+        # article was laid out three times here (now once, to put the caret at the start).
+        cursor.beginEditBlock()
         cursor.setBlockFormat(block)
         cursor.insertText(text)  # the highlighter paints each block as it is inserted
+        cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 

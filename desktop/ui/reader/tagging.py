@@ -19,7 +19,6 @@ from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.errors import error_text
 from desktop.ui.i18n import label_name, label_title
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
@@ -162,6 +161,8 @@ class TaggingController(QObject):
             )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
+            from desktop.ui.errors import error_text  # its table is not needed to start
+
             self.status.show_status(error_text(str(error)), 5000)
             return None
         cursor = text.textCursor()

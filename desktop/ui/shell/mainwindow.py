@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from desktop.ui.reader.findbar import FindBar
     from desktop.ui.shell.backups import BackupsDialog
+    from desktop.ui.shell.guide import GuideBar
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.ops.anchors import open_article
@@ -40,7 +41,6 @@ from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.reader.tagging import TaggingController
 from desktop.ui.shell.actions import EDITING, ActionId, ActionRegistry
 from desktop.ui.shell.api import Navigation, WindowApi
-from desktop.ui.shell.guide import GuideBar
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.recent import RecentProjects
 from desktop.ui.shell.saved import SavedMark
@@ -1033,6 +1033,8 @@ class MainWindow(QMainWindow):
         wanted = force or (default and not self.prefs.get(settings.GUIDE_DISMISSED))
         self._guide_wanted = wanted
         if wanted and self.guide is None:
+            from desktop.ui.shell.guide import GuideBar  # after the first paint (finish_setup)
+
             self.guide = GuideBar(self)
             self.guide.dismissed.connect(self._guide_dismissed)
             self.reader.add_bar(self.guide)

@@ -1,0 +1,75 @@
+"""Putting an article into the reader: one change for the document layout and the highlighter.
+
+Each change a ``QPlainTextEdit`` document reports is laid out at once when it stays inside one
+paragraph; a one-paragraph article loaded in two changes (its line height, then its text) was
+laid out three times before the window had even painted (benchmarks/startup.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.reader.highlighter import Span
+from desktop.ui.reader.pane import ReaderText
+
+ARTICLE = "بحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف في موسكو. " * 30
+
+
+def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
+    text = ReaderText()
+    qtbot.addWidget(text)
+    changes: list[tuple[int, int, int]] = []
+    text.document().contentsChange.connect(lambda at, out, into: changes.append((at, out, into)))
+    text.load(ARTICLE, "rtl", 150, [Span(1, 27, 32, "entity", "#ff0000")])
+    # After clearing the previous article: one change, from the empty paragraph to the text
+    # (before, the line height was one change and the text another).
+    assert changes[-1] == (0, 1, len(ARTICLE) + 1), changes
+    assert (0, 1, 1) not in changes, changes
+    # …and nothing else changed: the whole text, its caret at the start, its highlight.
+    assert text.toPlainText() == ARTICLE
+    assert text.textCursor().position() == 0
+    assert text.verticalScrollBar().value() == 0
+    block = text.document().firstBlock()
+    assert block.blockFormat().lineHeight() == 150
+    assert any(r.start <= 27 < r.start + r.length for r in block.layout().formats())
+
+
+def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path) -> None:
+    """The first-run guide, the error messages' translation table and the tagger come after
+    the first paint (``finish_setup``, the first error, the first training)."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+    code = (
+        "import sys\n"
+        "from desktop.app import run_gui\n"
+        "assert run_gui(None, 'en') == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "desktop.ui.shell.mainwindow" in loaded  # the window did start
+    later = {
+        "desktop.ui.shell.guide",
+        "desktop.ui.errors",
+        "desktop.ui.reader.learning",
+        "desktop.learn",
+        "desktop.ui.claims.controller",
+    }
+    assert not later & loaded, later & loaded
