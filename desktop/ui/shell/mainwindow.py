@@ -627,9 +627,9 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # its enums cost start-up time: load on use
+        from desktop.ui.widgets.files import open_file_name  # loaded on use, not at start-up
 
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self,
             self.tr("Open Project"),
             str(self.project.path.parent),
@@ -639,14 +639,14 @@ class MainWindow(QMainWindow):
             self.switch_project(Path(name), create=False)
 
     def choose_new_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop.ui.widgets.files import save_file_name
 
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self,
             self.tr("New Project"),
             str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
             self.tr("Hamish projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if not name:
             return

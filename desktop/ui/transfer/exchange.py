@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
@@ -24,6 +23,7 @@ from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.widgets.bidi import isolate_path, list_separator
+from desktop.ui.widgets.files import open_file_name
 
 
 def _task(project_path: Path, path: Path) -> Callable[[Progress], ExchangeReport]:
@@ -49,13 +49,12 @@ class ExchangeImportController(QObject):
         api.actions[ActionId.IMPORT_EXCHANGE].triggered.connect(self.choose)
 
     def _ask(self) -> str:
-        name, _ = QFileDialog.getOpenFileName(
+        return open_file_name(
             self.api.widget,
             self.tr("Import Project"),
             str(Path.home()),
             self.tr("REFI-QDA and Web Annotation (*.qdpx *.jsonld *.json)"),
         )
-        return name
 
     def choose(self) -> None:
         name = self.choose_path()

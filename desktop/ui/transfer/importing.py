@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentDraft
@@ -35,6 +34,7 @@ from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.transfer.clipboard import draft_from_mime, local_paths
 from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportProgress, ImportSummaryDialog
 from desktop.ui.widgets.bidi import isolate_short
+from desktop.ui.widgets.files import existing_directory, open_file_name, open_file_names
 
 if TYPE_CHECKING:
     from desktop.io.exchange.common import ExchangeImport
@@ -74,7 +74,7 @@ class ImportController(QObject):
 
     # --- asking ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names = open_file_names(
             self.api.widget, self.tr("Import Articles"), str(Path.home()), self._file_filter()
         )
         if names:
@@ -98,7 +98,7 @@ class ImportController(QObject):
         )
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(
+        name = existing_directory(
             self.api.widget, self.tr("Import Folder"), str(Path.home())
         )
         if name:
@@ -112,9 +112,7 @@ class ImportController(QObject):
             if fmt == "xmi"
             else self.tr("Zip of brat files (*.zip)")
         )
-        name, _ = QFileDialog.getOpenFileName(
-            self.api.widget, caption, str(Path.home()), file_filter
-        )
+        name = open_file_name(self.api.widget, caption, str(Path.home()), file_filter)
         if name:
             self.import_exchange(Path(name), fmt)
 

@@ -15,6 +15,7 @@ from desktop.core.errors import HamishError
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress
 from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.files import file_dialog
 
 if TYPE_CHECKING:  # the exporters load with the first export
     from desktop.io.exporters import ExportTarget
@@ -36,7 +37,7 @@ def save_dialog(
     """The save dialog, not yet shown. It confirms replacing an existing file (the default:
     ``DontConfirmOverwrite`` is not set) and adds the filter's suffix to a name typed without
     one *before* that check, so the file it asks about is the file that will be written."""
-    dialog = QFileDialog(parent, caption, suggested, file_filter)
+    dialog = file_dialog(parent, caption, suggested, file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     suffix = _SUFFIX.search(file_filter)

@@ -1,0 +1,130 @@
+"""File dialogs that never open the files they list.
+
+Qt's file dialog asks its icon provider for each listed file's icon and type, and the provider
+asks ``QMimeDatabase``, which *reads* a file whose name it does not know (``.hamish``,
+``.hamish-wal``, ``.hamish-shm``) to guess its type by content. Opening and closing a
+descriptor on a file drops every POSIX lock this process holds on that file: SQLite's locks on
+the open project and its ``-shm`` were gone as soon as a dialog showed the project's folder.
+The next process to open and close the project (``hamish list``, ``sqlite3``) then believed
+it was the last one, checkpointed and deleted the write-ahead log, and every later edit of the
+window went into the deleted log — shown as saved, never on disk (found by a new user trying
+File → Import Annotations on a project in the same folder).
+
+So every dialog of the window is made here: Qt's own dialog (a native one may sniff the same
+way, in this process) with :class:`QuietIcons`, which names a file's type by its suffix and
+draws the generic file or folder icon. ``tests/ui/test_file_dialogs.py`` holds the window to
+it: no ``QFileDialog.get…`` call elsewhere, and a dialog on the project's folder keeps the
+log alive.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+
+__all__ = [
+    "QuietIcons",
+    "existing_directory",
+    "file_dialog",
+    "open_file_name",
+    "open_file_names",
+    "save_file_name",
+]
+
+
+class QuietIcons(QFileIconProvider):
+    """Icons and type names from what ``stat`` says, never from a file's content."""
+
+    def icon(self, what: object) -> QIcon:
+        if isinstance(what, QFileInfo):
+            kind = (
+                QAbstractFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QAbstractFileIconProvider.IconType.File
+            )
+            return super().icon(kind)
+        icon: QIcon = super().icon(what)  # type: ignore[call-overload]
+        return icon
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return QCoreApplication.translate("FileDialogs", "Folder")
+        suffix = info.suffix()
+        if not suffix:
+            return QCoreApplication.translate("FileDialogs", "File")
+        return QCoreApplication.translate("FileDialogs", "{suffix} file").format(
+            suffix=suffix.upper()
+        )
+
+
+_ICONS: list[QuietIcons] = []  # one for the whole application, kept alive here
+
+
+def quiet_icons() -> QuietIcons:
+    if not _ICONS:
+        _ICONS.append(QuietIcons())
+    return _ICONS[0]
+
+
+def file_dialog(
+    parent: QWidget | None, caption: str, directory: str, file_filter: str = ""
+) -> QFileDialog:
+    """Qt's own file dialog with :class:`QuietIcons`, not yet shown."""
+    dialog = QFileDialog(parent, caption, directory, file_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setIconProvider(quiet_icons())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> list[str]:
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return []
+        return dialog.selectedFiles()
+    finally:
+        dialog.deleteLater()
+
+
+def open_file_name(parent: QWidget | None, caption: str, directory: str, file_filter: str) -> str:
+    """An existing file, or "" when the analyst cancelled."""
+    dialog = file_dialog(parent, caption, directory, file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen = _run(dialog)
+    return chosen[0] if chosen else ""
+
+
+def open_file_names(
+    parent: QWidget | None, caption: str, directory: str, file_filter: str
+) -> list[str]:
+    """Existing files, or none when the analyst cancelled."""
+    dialog = file_dialog(parent, caption, directory, file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return _run(dialog)
+
+
+def existing_directory(parent: QWidget | None, caption: str, directory: str) -> str:
+    """An existing folder, or "" when the analyst cancelled."""
+    dialog = file_dialog(parent, caption, directory)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = _run(dialog)
+    return chosen[0] if chosen else ""
+
+
+def save_file_name(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    file_filter: str,
+    *,
+    confirm_overwrite: bool = True,
+) -> str:
+    """A file to write, or "" when the analyst cancelled."""
+    dialog = file_dialog(parent, caption, directory, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
+    chosen = _run(dialog)
+    return chosen[0] if chosen else ""
