@@ -98,9 +98,7 @@ class ImportController(QObject):
         )
 
     def choose_folder(self) -> None:
-        name = existing_directory(
-            self.api.widget, self.tr("Import Folder"), str(Path.home())
-        )
+        name = existing_directory(self.api.widget, self.tr("Import Folder"), str(Path.home()))
         if name:
             self.import_paths([name])
 
