@@ -236,6 +236,30 @@ def test_an_annotation_that_moves_keeps_the_current_row(qtbot: QtBot) -> None:
     assert [a.id for a in model.annotations()] == [1, 5, 4, 3]
 
 
+def test_entity_names_are_not_carried_into_another_project(qtbot: QtBot) -> None:
+    """Names are cached by entity id; after New Project and an import the same ids named
+    other entities, and the panel showed the old project's names beside the new tags."""
+    names = {4: "بشار الأسد"}
+    rows = [_annotation(1, 0, 5)._replace(entity_id=4)]
+    model = AnnotationModel(
+        lambda _doc: rows, lambda ids: [], lambda _label: None, lambda i: names.get(i)
+    )
+
+    def shown() -> object:
+        return model.index(0, AnnotationModel.ENTITY).data()
+
+    model.set_document(1)
+    assert shown() == "بشار الأسد"
+    model.set_document(None)  # another project, empty: no article open
+    names[4] = "لوس كابوس"  # its import gives id 4 to another entity
+    model.apply(ChangeSet(entities_changed=True, documents_reloaded=True))
+    model.set_document(1)
+    assert shown() == "لوس كابوس"
+    names[4] = "جنيف"  # switching straight from one article to another project's article
+    model.set_document(2)
+    assert shown() == "جنيف"
+
+
 # --- 4. label look-ups --------------------------------------------------------------------------
 class _CountingList(list[Label]):
     scans = 0

@@ -98,6 +98,9 @@ class AnnotationModel(QAbstractTableModel):
         """Show a document's annotations (``rows`` when the caller already loaded them)."""
         self.beginResetModel()
         self.document_id = document_id
+        # Names are cached by entity id, which another project (after New or Open Project)
+        # gives to other entities: never carried from one article's showing to the next.
+        self._names.clear()
         if rows is None:
             rows = self._load_document(document_id) if document_id is not None else []
         self._rows = sorted(rows, key=_order)
@@ -107,12 +110,13 @@ class AnnotationModel(QAbstractTableModel):
         self.endResetModel()
 
     def apply(self, changes: ChangeSet) -> None:
+        if changes.labels_changed or changes.entities_changed:
+            self._names.clear()  # with no article shown too: the next one must not see stale names
         if self.document_id is None:
             return
-        if changes.labels_changed or changes.entities_changed:
-            self._names.clear()
-            if self._rows:  # an empty range is an invalid index pair to Qt
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
+        if (changes.labels_changed or changes.entities_changed) and self._rows:
+            # (an empty range is an invalid index pair to Qt)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
         for annotation_id in changes.annotations_removed:
             self._remove(annotation_id)
         wanted = [*changes.annotations_changed, *changes.annotations_added]
