@@ -223,6 +223,29 @@ def test_a_rejected_suggestion_leaves_queue_and_reader_and_is_not_offered_again(
     qtbot.waitUntil(lambda: target.key in {r.key for r in _shown(window)}, timeout=WAIT)
 
 
+def test_the_keys_act_again_after_the_article_is_done_again(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """R, then R again once the article was looked through again: the second key rejects
+    the next row (the redone article replaced every row, and nothing was current)."""
+    window = make_window(default_project)
+    _queue(window, qtbot)
+    view = window.review_dock.view
+    _select(window, [0])
+    first = _shown(window)[0]
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    _settled(window, qtbot)
+    qtbot.wait(200)
+    assert view.currentIndex().isValid(), "no row is current after the article was redone"
+    assert view.selectionModel().selectedRows(), "no row is selected after the article was redone"
+    second = view.currentIndex().data(ROW_ROLE)
+    assert isinstance(second, Pending) and second.key != first.key
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    _settled(window, qtbot)
+    shown = {r.key for r in _shown(window)}
+    assert first.key not in shown and second.key not in shown
+
+
 def test_the_threshold_hides_the_less_sure_rows_at_once_and_the_reader_follows(
     make_window: MakeWindow, default_project: Path, qtbot: QtBot
 ) -> None:

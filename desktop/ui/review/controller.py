@@ -64,7 +64,7 @@ class ReviewController(QObject):
         self._settle.timeout.connect(self.apply_threshold)
 
         engine = self.engine
-        engine.updated.connect(self.model.replace)
+        engine.updated.connect(self._replace)
         engine.removed.connect(self.model.remove_documents)
         engine.reset.connect(self._reset)
         engine.progress.connect(self._progress)
@@ -94,6 +94,28 @@ class ReviewController(QObject):
         if changes.labels_changed:
             self._fill_labels()
             self.model.resort()
+
+    def _replace(self, found: dict[int, list[Pending]]) -> None:
+        """New rows for some articles, keeping the analyst's place: the current row stays
+        current when it is still pending, else the row that took its place becomes current
+        (an article done again after an accept replaced every one of its rows, and the next
+        A or R then acted on nothing)."""
+        view = self.dock.view
+        index = view.currentIndex()
+        current = index.data(ROW_ROLE) if index.isValid() else None
+        position = index.row() if index.isValid() else None
+        chosen = [row.key for row in self.chosen()][:500]
+        self.model.replace(found)
+        if position is None or not self.model.rowCount():
+            return
+        key = current.key if isinstance(current, Pending) else None
+        if key is not None and self.model.shown_row(key) is not None:
+            view.selectionModel().clearSelection()
+            self._select(chosen or [key], key)
+            return
+        row = min(position, self.model.rowCount() - 1)
+        view.setCurrentIndex(self.model.index(row, 0))
+        view.selectRow(row)
 
     def _reset(self) -> None:
         self.model.clear()
