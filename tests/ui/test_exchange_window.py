@@ -55,6 +55,7 @@ def test_export_then_import_each_format(
         qtbot.waitUntil(lambda other=other: other.exchange_import.task is None, timeout=10000)
         assert messenger.infos[-1][1].startswith(f"Imported \u2066{name}\u2069: 6 articles")
         assert other.library.model.rowCount() == 6
+        assert "6 articles" in other.status_project.text()  # not "No articles" still
 
 
 def test_import_shows_what_was_left_out(

@@ -863,7 +863,7 @@ class MainWindow(QMainWindow):
         if changes.labels_changed:
             self._rebuild_label_actions()
         self.annotation_model.apply(changes)
-        if changes.documents_added or changes.documents_removed:
+        if changes.documents_added or changes.documents_removed or changes.documents_reloaded:
             self._update_status()
         if open_removed:
             self._open_near(row)
