@@ -867,6 +867,7 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "claimants and subjects not tagged in the claim's article"),
     QT_TRANSLATE_NOOP("Errors", "entities linked to claim tags"),
     QT_TRANSLATE_NOOP("Errors", "entity links on tags that are not entity tags"),
+    QT_TRANSLATE_NOOP("Errors", "decisions on suggestions"),
     QT_TRANSLATE_NOOP("Errors", "label names and colours"),
     QT_TRANSLATE_NOOP("Errors", "links between claims of different articles"),
     QT_TRANSLATE_NOOP("Errors", "links between claims"),

@@ -2543,6 +2543,10 @@
         <translation>روابط كيانات على وسوم ليست وسوم كيانات</translation>
     </message>
     <message>
+        <source>decisions on suggestions</source>
+        <translation>قرارات قبول الاقتراحات ورفضها</translation>
+    </message>
+    <message>
         <source>label names and colours</source>
         <translation>أسماء التصنيفات وألوانها</translation>
     </message>

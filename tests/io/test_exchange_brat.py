@@ -252,3 +252,20 @@ def test_a_member_name_with_control_characters_is_kept_escaped(
     result = import_brat(target, path)
     document = target.documents.get(result.report.ids["documents"][1])
     assert "\x1b" not in document.origin and "\\x1b" in document.origin
+
+
+def test_decisions_on_suggestions_are_said_to_be_left_out(source: Project, tmp_path: Path) -> None:
+    """brat and XMI have no place for the analyst's decisions on suggestions: said, as the
+    REFI-QDA and Web Annotation exports say it (a new user found them dropped silently)."""
+    from desktop.io.exchange.xmi import export_xmi
+
+    first = source.documents.summaries(None)[0].id
+    source.decisions.record(
+        first, "suggestion", 0, 4, source.documents.get(first).text[:4], "rejected"
+    )
+    assert (
+        "Not carried: decisions on suggestions (1)." in export_brat(source, tmp_path / "b.zip").lost
+    )
+    assert (
+        "Not carried: decisions on suggestions (1)." in export_xmi(source, tmp_path / "x.zip").lost
+    )

@@ -211,6 +211,7 @@ def export_brat(
     lost["tags whose text has changed (orphaned)"] += view.orphaned
     lost["article titles and metadata"] += len(view.documents)
     lost["notes on articles and on the project"] += len(view.notes)
+    lost["decisions on suggestions"] += view.decisions
     annotation_conf, visual_conf = _conf(view, types)
     members: list[tuple[str, bytes]] = [
         ("annotation.conf", annotation_conf.encode()),

@@ -62,6 +62,7 @@ class ProjectView:
     links: list[dict[str, Any]]
     notes: list[dict[str, Any]]
     orphaned: int  # annotations whose quote is no longer in the text: not exported
+    decisions: int = 0  # accepted or rejected suggestions and mentions: no format holds them
 
     @classmethod
     def read(cls, project: Project, document_ids: Sequence[int] | None) -> ProjectView:
@@ -88,6 +89,7 @@ class ProjectView:
             links=data["claim_links"],
             notes=data["notes"],
             orphaned=orphaned,
+            decisions=len(data.get("decisions", ())),
         )
 
 

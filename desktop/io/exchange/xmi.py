@@ -165,6 +165,7 @@ def export_xmi(
     lost["links between claims"] += len(view.links)
     lost["notes on articles and on the project"] += len(view.notes)
     lost["label names and colours"] += len(view.labels)
+    lost["decisions on suggestions"] += view.decisions
     members: list[tuple[str, bytes]] = [("TypeSystem.xml", types.to_xml().encode())]
     annotations = 0
     for document in view.documents:
