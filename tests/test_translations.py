@@ -115,3 +115,22 @@ def test_the_qt_supplement_is_compiled_and_wins_over_qtbase(tmp_path: Path) -> N
     update.lrelease(ts, qm)
     assert qm.read_bytes() == (TRANSLATIONS / qm.name).read_bytes()
     assert not [m for m in _messages(ts) if m.find("translation").get("type")]  # type: ignore[union-attr]
+
+
+def test_arabic_menu_entries_start_with_an_arabic_word() -> None:
+    """A menu entry is laid out right to left; one that starts with a Latin name ("UIMA CAS
+    XMI (من INCEpTION)…") took that name's direction and showed its brackets reversed."""
+    import unicodedata
+
+    root = ET.parse(TRANSLATIONS / "hamish_ar.ts").getroot()
+    latin_first = []
+    for context in root.iter("context"):
+        if context.findtext("name") != "Actions":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = "".join(translation.itertext()) if translation is not None else ""
+            strong = [c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")]
+            if strong and unicodedata.bidirectional(strong[0]) == "L":
+                latin_first.append(text)
+    assert latin_first == []

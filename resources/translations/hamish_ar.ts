@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>UIMA CAS &amp;XMI for INCEpTION…</source>
-        <translation>UIMA CAS &amp;XMI لبرنامج INCEpTION…</translation>
+        <translation>ملفات UIMA CAS &amp;XMI لبرنامج INCEpTION…</translation>
     </message>
     <message>
         <source>Entity tags and claims as UIMA CAS XMI, for INCEpTION</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>CoNLL / BIO for &amp;NER Training…</source>
-        <translation>CoNLL / BIO لتدريب &amp;نماذج الكيانات…</translation>
+        <translation>ملف CoNLL / BIO لتدريب &amp;نماذج الكيانات…</translation>
     </message>
     <message>
         <source>Entity tags word by word, to train other tools</source>
@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>UIMA CAS &amp;XMI (INCEpTION)…</source>
-        <translation>UIMA CAS &amp;XMI (من INCEpTION)…</translation>
+        <translation>ملفات UIMA CAS &amp;XMI من INCEpTION…</translation>
     </message>
     <message>
         <source>Articles and tags from an INCEpTION export</source>

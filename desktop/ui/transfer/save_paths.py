@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.errors import HamishError
 from desktop.ui.shell.messages import Messenger
@@ -45,10 +45,7 @@ def save_dialog(
         dialog.setDefaultSuffix(suffix.group(1))
     if suggested:
         dialog.selectFile(suggested)
-    # File names and paths read left to right in an Arabic dialog too: laid out right to left,
-    # "إحاطة-2026-12-02.docx" showed as "docx.2026-12-02-إحاطة" and the folder as "root/".
-    for field in dialog.findChildren(QLineEdit):
-        field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    # (file names and paths read left to right: ``file_dialog``)
     return dialog
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFileIconProvider, QLineEdit, QWidget
 
 __all__ = [
     "QuietIcons",
@@ -75,6 +75,13 @@ def file_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setIconProvider(quiet_icons())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    # File names and paths read left to right in an Arabic dialog too: laid out right to left,
+    # "إحاطة-2026-12-02.docx" showed as "docx.2026-12-02-إحاطة" and "/tmp/x" as "tmp/x/".
+    for field in dialog.findChildren(QLineEdit):
+        field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    look_in = dialog.findChild(QComboBox, "lookInCombo")
+    if look_in is not None:
+        look_in.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     return dialog
 
 
