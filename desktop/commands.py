@@ -461,7 +461,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not summaries:
         echo("The project has no articles yet.")
         return EXIT_OK
-    echo(f"{'ID':>5}  {'DATE':<10}  {'NOTES':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    echo(f"{'ID':>5}  {'DATE':<10}  {'TAGS':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
     for s in summaries:
         date = s.published or s.imported_at[:10]
         echo(
