@@ -83,8 +83,8 @@ def test_the_queue_lists_the_projects_suggestions_surest_first(
     first = rows[0]
     cells = [model.index(0, column).data() for column in range(model.columnCount())]
     assert cells[0] == first.suggestion.text
-    assert cells[2] in ("Rule", "Registry", "Gazetteer", "Model")
-    assert cells[3] == f"{round(first.suggestion.score * 100)} %"
+    assert cells[1] == f"{round(first.suggestion.score * 100)} %"  # beside the text
+    assert cells[3] in ("Rule", "Registry", "Gazetteer", "Model")
     assert cells[4] == window.project.documents.get(first.document_id).title
     assert first.suggestion.text in cells[5]
     # A click on a header sorts by that column; back to the scores, surest first again.

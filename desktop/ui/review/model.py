@@ -37,12 +37,14 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Key = tuple[Any, ...]
 RowKey = tuple[int, int, int, str]
 
-TEXT, LABEL, SOURCE, SCORE, ARTICLE, CONTEXT = range(6)
+# The score beside the text: on a laptop's narrow dock the first two columns are what shows,
+# and "surest first" must be seen there.
+TEXT, SCORE, LABEL, SOURCE, ARTICLE, CONTEXT = range(6)
 HEADERS = (
     QT_TRANSLATE_NOOP("ReviewModel", "Text"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Score"),
     QT_TRANSLATE_NOOP("ReviewModel", "Label"),
     QT_TRANSLATE_NOOP("ReviewModel", "Source"),
-    QT_TRANSLATE_NOOP("ReviewModel", "Score"),
     QT_TRANSLATE_NOOP("ReviewModel", "Article"),
     QT_TRANSLATE_NOOP("ReviewModel", "Context"),
 )
