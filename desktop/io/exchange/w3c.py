@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -613,6 +614,8 @@ def looks_like_w3c(path: Path) -> bool:
     first kilobytes name the annotation context, and it does not start as a Hamish export
     does (whose first article may well quote that context)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a pipe would wait for a writer
+            return False  # the JSON importer says what it is
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
