@@ -10,7 +10,10 @@ from typing import Any
 
 import pytest
 
+from desktop.core.errors import ImportRejected
 from desktop.io.exchange import common, w3c
+from desktop.io.exchange.brat import import_brat
+from desktop.store.project import Project
 
 
 def _refuse_to_open(*args: Any, **kwargs: Any) -> Any:
@@ -37,3 +40,46 @@ def test_sniffing_a_pipe_named_json_never_opens_it(
     os.mkfifo(pipe)
     monkeypatch.setattr(Path, "open", _refuse_to_open)
     assert not w3c.looks_like_w3c(pipe)  # the JSON importer refuses it, by name
+
+
+def _brat_folder(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_broken_ann_line_names_the_ann_file(tmp_path: Path) -> None:
+    # The message said "a.txt, line 1" for a line of a.ann: the analyst looked in the wrong file.
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": "T1\tperson 4 12\tجون كيري\nX2\tx\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        with pytest.raises(ImportRejected, match=r"^a\.ann, line 2: 'X2' is not a brat"):
+            import_brat(project, folder)
+        assert project.documents.count() == 0
+
+
+def test_a_byte_order_mark_before_the_first_ann_line_is_not_part_of_its_id(
+    tmp_path: Path,
+) -> None:
+    # Notepad writes one; the .ann was refused ("'\ufeffT1' is not a brat annotation id").
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": "\ufeffT1\tperson 4 12\tجون كيري\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        assert import_brat(project, folder).report.annotations == 1
+
+
+def test_many_notes_on_one_tag_are_kept_in_order(tmp_path: Path) -> None:
+    # They were joined by adding to a string each time (quadratic: a .ann of 500,000 notes
+    # did not finish in 120 s; benchmarks/exchange.py --notes measures it).
+    lines = "".join(f"#{i}\tAnnotatorNotes T1\tملاحظة {i}\n" for i in range(1, 301))
+    folder = _brat_folder(
+        tmp_path / "brat",
+        {"a.txt": "قال جون كيري.", "a.ann": f"T1\tperson 4 12\tجون كيري\n{lines}"},
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        import_brat(project, folder)
+        (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
+    assert note.split("\n") == [f"ملاحظة {i}" for i in range(1, 301)]

@@ -280,12 +280,15 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
     cleaned = clean_text(raw)
     article = ForeignArticle(name=name, text=cleaned.text)
     spans: dict[str, int] = {}
-    pending: list[tuple[int, str, list[str]]] = []
+    pending: list[tuple[int, str]] = []  # lines, split again when read: a list each is heavy
+    ann_name = f"{name.removesuffix('.txt')}.ann"  # the file whose lines are counted
 
     def bad(number: int, why: str) -> ImportRejected:
-        return ImportRejected(f"{name}, line {number}: {why}; nothing was imported.")
+        return ImportRejected(f"{ann_name}, line {number}: {why}; nothing was imported.")
 
-    for number, line in enumerate(ann.splitlines(), start=1):
+    # A byte-order mark, as Windows editors write one, is no part of the first id (the
+    # offsets count the .txt, not the .ann).
+    for number, line in enumerate(ann.removeprefix("\ufeff").splitlines(), start=1):
         if not line.strip():
             continue
         parts = line.split("\t")
@@ -332,14 +335,17 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
                     f"{SPANS:,} at a time."
                 )
         elif ident[:1] in ("#", "N", "A", "M", "R"):
-            pending.append((number, ident, parts))
+            pending.append((number, line))
         elif ident.startswith("E"):
             notices["events"] += 1
         elif ident.startswith("*"):
             notices["equivalence sets"] += 1
         else:
             raise bad(number, f"{ident[:20]!r} is not a brat annotation id")
-    for number, ident, parts in pending:
+    notes: dict[int, list[str]] = {}  # joined once: adding to a string each time is quadratic
+    for number, line in pending:
+        parts = line.split("\t")
+        ident = parts[0]
         fields = parts[1].split(" ") if len(parts) > 1 else []
         if len(fields) < 2:
             raise bad(number, f"{ident} needs a type and the annotation it is about")
@@ -354,7 +360,7 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
         span = article.spans[index]
         value = parts[2] if len(parts) > 2 else ""
         if ident.startswith("#") and kind == "AnnotatorNotes":
-            span.note = unescape(value) if not span.note else f"{span.note}\n{unescape(value)}"
+            notes.setdefault(index, []).append(unescape(value))
         elif ident.startswith("#") and kind == "Summary":
             (span.claim or _claim(span)).summary = unescape(value)
         elif ident.startswith("#"):
@@ -365,6 +371,8 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
             _attribute(_claim(span), kind, fields[2] if len(fields) > 2 else "", notices)
         else:
             notices["attributes Hamish does not know"] += 1
+    for index, lines in notes.items():
+        article.spans[index].note = "\n".join(lines)
     return article
 
 
