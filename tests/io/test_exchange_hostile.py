@@ -3,6 +3,7 @@ issue 17: each of these once hung, lost data or crashed."""
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from desktop.core.errors import ImportRejected
 from desktop.io.exchange import common, w3c
 from desktop.io.exchange.brat import import_brat
 from desktop.store.project import Project
+from tests.io import exchange_project as fixture
 
 
 def _refuse_to_open(*args: Any, **kwargs: Any) -> Any:
@@ -83,3 +85,19 @@ def test_many_notes_on_one_tag_are_kept_in_order(tmp_path: Path) -> None:
         import_brat(project, folder)
         (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
     assert note.split("\n") == [f"ملاحظة {i}" for i in range(1, 301)]
+
+
+def test_web_annotations_sharing_one_id_are_imported_without_a_crash(tmp_path: Path) -> None:
+    # Two claims with one id: finishing the claims raised KeyError (a traceback, nothing said).
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        item["id"] = "urn:uuid:0"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert (report.load.documents, report.load.annotations) == (2, 12)
+        assert len(fixture.claims(target)) == 3

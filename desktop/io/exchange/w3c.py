@@ -499,7 +499,9 @@ class _Reader:
             if labels.get(annotations[annotation_id - 1]["label_id"]) != "claim":
                 continue
             claim_id = self.collector.claim(annotation_id, values)
-            claim_ids[urn_of[annotation_id]] = claim_id
+            urn = urn_of.get(annotation_id)  # None: a later annotation reused its id
+            if urn is not None:  # a link to a shared id reaches the last, as a note does
+                claim_ids[urn] = claim_id
             row = self.collector.tables["claims"][-1]
             claimant = values.get("claimant")
             if isinstance(claimant, str):
