@@ -795,6 +795,11 @@ TEMPLATES: Final = (
         "{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced "
         "with �.",
     ),
+    # --- hostile exchange files (io/exchange, issue 17: tests/io/test_exchange_hostile.py) ---
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} claim assessments on tags whose label is not a claim label were not imported.",
+    ),
     # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
     QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: its text is damaged."),

@@ -2407,6 +2407,10 @@
         <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
     </message>
     <message>
+        <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+        <translation>لم تُستورد تقييمات ادعاءات على وسوم ليس تصنيفها تصنيف ادعاء وعددها {n}.</translation>
+    </message>
+    <message>
         <source>{name} holds no article to import; nothing was imported.</source>
         <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
     </message>

@@ -101,3 +101,27 @@ def test_web_annotations_sharing_one_id_are_imported_without_a_crash(tmp_path: P
         report = w3c.import_w3c(target, out)
         assert (report.load.documents, report.load.annotations) == (2, 12)
         assert len(fixture.claims(target)) == 3
+
+
+def test_web_annotation_claims_whose_label_is_not_a_claim_label_are_reported(
+    tmp_path: Path,
+) -> None:
+    # The three claims' assessments were dropped without a word when their tag's label was
+    # not a claim label (a colleague's tool renamed it, say).
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        for body in item["body"]:
+            if body.get("hamish:label") == "claim":
+                body["hamish:label"] = "quote"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert report.load.annotations == 12 and fixture.claims(target) == set()
+    assert (
+        "3 claim assessments on tags whose label is not a claim label were not imported."
+        in report.notices
+    )

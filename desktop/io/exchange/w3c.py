@@ -342,6 +342,7 @@ class _Reader:
         self.no_label = 0
         self.moved = 0
         self.unknown_targets = 0
+        self.not_claims = 0  # claim assessments on tags whose label is not a claim label
         self.collection_id = _str(data.get("id"))
         for doc in _list(data.get("hamish:documents")):
             if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
@@ -497,6 +498,7 @@ class _Reader:
         pending: list[tuple[int, dict[str, Any]]] = []
         for annotation_id, values in self.claims:
             if labels.get(annotations[annotation_id - 1]["label_id"]) != "claim":
+                self.not_claims += 1  # the tag is kept; its assessment has no place
                 continue
             claim_id = self.collector.claim(annotation_id, values)
             urn = urn_of.get(annotation_id)  # None: a later annotation reused its id
@@ -594,6 +596,10 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
         (
             reader.unknown_targets + skipped,
             "{n} items that are not annotations of a text were not imported.",
+        ),
+        (
+            reader.not_claims,
+            "{n} claim assessments on tags whose label is not a claim label were not imported.",
         ),
         (
             reader.moved,
