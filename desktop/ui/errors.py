@@ -800,6 +800,11 @@ TEMPLATES: Final = (
         "Errors",
         "{n} claim assessments on tags whose label is not a claim label were not imported.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: two codes of the codebook have the GUID {guid}, which must be unique; nothing "
+        "was imported.",
+    ),
     # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
     QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: its text is damaged."),

@@ -2411,6 +2411,10 @@
         <translation>لم تُستورد تقييمات ادعاءات على وسوم ليس تصنيفها تصنيف ادعاء وعددها {n}.</translation>
     </message>
     <message>
+        <source>{name}: two codes of the codebook have the GUID {guid}, which must be unique; nothing was imported.</source>
+        <translation>{name}: في دليل الترميز رمزان يحملان المعرّف (GUID) نفسه {guid}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{name} holds no article to import; nothing was imported.</source>
         <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from desktop.core.errors import ImportRejected
-from desktop.io.exchange import common, w3c
+from desktop.io.exchange import common, qdpx, w3c
 from desktop.io.exchange.brat import import_brat
 from desktop.store.project import Project
 from tests.io import exchange_project as fixture
@@ -125,3 +126,26 @@ def test_web_annotation_claims_whose_label_is_not_a_claim_label_are_reported(
         "3 claim assessments on tags whose label is not a claim label were not imported."
         in report.notices
     )
+
+
+def test_a_refi_qda_codebook_with_one_guid_twice_is_refused(tmp_path: Path) -> None:
+    # The label code "person" and the entity code of one person shared a GUID: every person
+    # tag was imported under another label and linked to the wrong person, without a word.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.qdpx"
+    qdpx.export_qdpx(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    qde = members["project.qde"].decode("utf-8")
+    first, second = re.findall(r'<Code guid="([0-9a-f-]+)"', qde)[:2]
+    members["project.qde"] = qde.replace(second, first).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(
+            ImportRejected, match=f"two codes of the codebook have the GUID {first}"
+        ):
+            qdpx.import_qdpx(target, out)
+        assert target.documents.count() == 0
