@@ -2412,7 +2412,7 @@
     </message>
     <message>
         <source>{name}: two codes of the codebook have the GUID {guid}, which must be unique; nothing was imported.</source>
-        <translation>{name}: في دليل الترميز رمزان يحملان المعرّف (GUID) نفسه {guid}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
+        <translation>{name}: في دليل الرموز رمزان يحملان المعرّف (GUID) نفسه {guid}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
     </message>
     <message>
         <source>{name} holds no article to import; nothing was imported.</source>
