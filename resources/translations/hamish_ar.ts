@@ -2415,6 +2415,10 @@
         <translation>{name}: في دليل الرموز رمزان يحملان المعرّف (GUID) نفسه {guid}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{name}: a tag starts or ends at UTF-16 offset {offset}, between the two halves of one character (an emoji, say); nothing was imported.</source>
+        <translation>{name}: يبدأ وسم أو ينتهي عند الموضع {offset} بوحدات UTF-16، بين نصفي محرف واحد (رمز تعبيري مثلاً)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{name} holds no article to import; nothing was imported.</source>
         <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
     </message>

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from desktop.core.errors import ImportRejected
-from desktop.io.exchange import common, qdpx, w3c
+from desktop.io.exchange import common, qdpx, w3c, xmi
 from desktop.io.exchange.brat import import_brat
 from desktop.store.project import Project
 from tests.io import exchange_project as fixture
@@ -148,4 +148,31 @@ def test_a_refi_qda_codebook_with_one_guid_twice_is_refused(tmp_path: Path) -> N
             ImportRejected, match=f"two codes of the codebook have the GUID {first}"
         ):
             qdpx.import_qdpx(target, out)
+        assert target.documents.count() == 0
+
+
+@pytest.mark.parametrize(("begin", "end"), [(5, 6), (7, 21)])
+def test_an_xmi_offset_between_the_halves_of_an_emoji_is_refused(
+    tmp_path: Path, begin: int, end: int
+) -> None:
+    # UIMA counts UTF-16 units; an offset inside 😀 (units 4-5) or 𝐀 (units 20-21) cannot be
+    # mapped, and cassis kept it as it was: a tag on the wrong characters, imported silently
+    # (7-21), or a refusal saying "covers 5–5, outside the text" of a 90-character text.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    first = "article-00001.xmi"
+    text = members[first].decode("utf-8")
+    old = 'begin="4" end="6"' if begin == 5 else 'begin="7" end="31"'
+    assert old in text
+    members[first] = text.replace(old, f'begin="{begin}" end="{end}"').encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected, match=r"between the two halves of one character"):
+            xmi.import_xmi(target, out)
         assert target.documents.count() == 0
