@@ -176,3 +176,14 @@ def test_an_xmi_offset_between_the_halves_of_an_emoji_is_refused(
         with pytest.raises(ImportRejected, match=r"between the two halves of one character"):
             xmi.import_xmi(target, out)
         assert target.documents.count() == 0
+
+
+def test_a_line_separator_inside_a_brat_note_does_not_end_its_line(tmp_path: Path) -> None:
+    # str.splitlines broke the .ann at U+2028 (and U+2029): a note or entity name holding one,
+    # even in Hamish's own brat export, was refused as "'فاصل' is not a brat annotation id".
+    ann = "T1\tperson 4 12\tجون كيري\n#1\tAnnotatorNotes T1\tسطر\u2028فاصل\u2029فقرة\r\n"
+    folder = _brat_folder(tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": ann})
+    with Project.open(tmp_path / "p.hamish") as project:
+        assert import_brat(project, folder).report.annotations == 1
+        (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
+    assert note.startswith("سطر") and note.endswith("فقرة")

@@ -65,6 +65,7 @@ _RELATIONS = {"supports": "Supports", "contradicts": "Contradicts", "repeats": "
 _ATTRIBUTES = ("Stance", "Status", "Reliability", "Credibility")
 _KIND_LINE = re.compile(r"#\s*hamish-label\s+(\S+)\s+(entity|claim|note|span)\s*$")
 _COLOUR = re.compile(r"bgColor:(#[0-9A-Fa-f]{6})")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def escape(text: str) -> str:
@@ -287,8 +288,11 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
         return ImportRejected(f"{ann_name}, line {number}: {why}; nothing was imported.")
 
     # A byte-order mark, as Windows editors write one, is no part of the first id (the
-    # offsets count the .txt, not the .ann).
-    for number, line in enumerate(ann.removeprefix("\ufeff").splitlines(), start=1):
+    # offsets count the .txt, not the .ann). Lines end as brat reads them (a text file's
+    # \n, \r\n or \r), not at U+2028, U+0085 or a form feed inside a note or a name, which
+    # str.splitlines would break the line at.
+    lines = _LINE_END.split(ann.removeprefix("\ufeff"))
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         parts = line.split("\t")
