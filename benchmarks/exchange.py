@@ -101,6 +101,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--tags", type=int, default=40)
     parser.add_argument("--bomb-mb", type=int, default=1024)
+    parser.add_argument(
+        "--notes", type=int, default=500_000, help="AnnotatorNotes lines on one brat tag"
+    )
     parser.add_argument("--memory", action="store_true", help="peak allocations of each step")
     args = parser.parse_args()
     global MEMORY
@@ -124,6 +127,15 @@ def main() -> None:
                 out = folder / f"out-{name}.zip"
                 result = measure(f"import {name}", lambda r=reader, c=copy, o=out: r(c, o))
                 print(f"  {result.report.annotations:,} annotations imported")
+        # Many notes on one tag were joined by adding to a string: quadratic, over 30 s.
+        notes = folder / "notes"
+        notes.mkdir()
+        (notes / "a.txt").write_text("قال جون كيري إن المحادثات مستمرة.", encoding="utf-8")
+        lines = "".join(f"#{i}\tAnnotatorNotes T1\tملاحظة {i}\n" for i in range(args.notes))
+        (notes / "a.ann").write_text(f"T1\tperson 4 12\tجون كيري\n{lines}", encoding="utf-8")
+        with Project.open(folder / "notes.hamish") as copy:
+            result = measure(f"import brat, {args.notes:,} notes", lambda: import_brat(copy, notes))
+            print(f"  {result.report.annotations:,} annotation with a long note")
         for name, reader in (("xmi", import_xmi), ("brat", import_brat)):
             bomb = folder / f"bomb-{name}.zip"
             with (

@@ -30,7 +30,10 @@ RUNS = {
     ),
     "soak": (["--kills", "6", "--articles", "5"], "lost committed edits:"),
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
-    "exchange": (["--articles", "5", "--tags", "5", "--bomb-mb", "100"], "unpacks to more than"),
+    "exchange": (
+        ["--articles", "5", "--tags", "5", "--bomb-mb", "100", "--notes", "50"],
+        "unpacks to more than",
+    ),
     "review_queue": (["--articles", "8"], "longest pause"),
     "exchange_refi": (["--articles", "5", "--per-article", "5"], "zip bomb, lying headers"),
 }

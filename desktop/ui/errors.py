@@ -795,6 +795,21 @@ TEMPLATES: Final = (
         "{count} characters that are not valid Unicode (halves of UTF-16 pairs) were replaced "
         "with �.",
     ),
+    # --- hostile exchange files (io/exchange, issue 17: tests/io/test_exchange_hostile.py) ---
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} claim assessments on tags whose label is not a claim label were not imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: two codes of the codebook have the GUID {guid}, which must be unique; nothing "
+        "was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: a tag starts or ends at UTF-16 offset {offset}, between the two halves of one "
+        "character (an emoji, say); nothing was imported.",
+    ),
     # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
     QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: its text is damaged."),

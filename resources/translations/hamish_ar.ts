@@ -2407,6 +2407,18 @@
         <translation>استُبدلت بالرمز � محارف غير صالحة في يونيكود (أنصاف أزواج UTF-16) عددها {count}.</translation>
     </message>
     <message>
+        <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+        <translation>لم تُستورد تقييمات ادعاءات على وسوم ليس تصنيفها تصنيف ادعاء وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{name}: two codes of the codebook have the GUID {guid}, which must be unique; nothing was imported.</source>
+        <translation>{name}: في دليل الرموز رمزان يحملان المعرّف (GUID) نفسه {guid}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: a tag starts or ends at UTF-16 offset {offset}, between the two halves of one character (an emoji, say); nothing was imported.</source>
+        <translation>{name}: يبدأ وسم أو ينتهي عند الموضع {offset} بوحدات UTF-16، بين نصفي محرف واحد (رمز تعبيري مثلاً)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{name} holds no article to import; nothing was imported.</source>
         <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
     </message>

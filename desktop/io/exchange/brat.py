@@ -65,6 +65,7 @@ _RELATIONS = {"supports": "Supports", "contradicts": "Contradicts", "repeats": "
 _ATTRIBUTES = ("Stance", "Status", "Reliability", "Credibility")
 _KIND_LINE = re.compile(r"#\s*hamish-label\s+(\S+)\s+(entity|claim|note|span)\s*$")
 _COLOUR = re.compile(r"bgColor:(#[0-9A-Fa-f]{6})")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def escape(text: str) -> str:
@@ -281,12 +282,18 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
     cleaned = clean_text(raw)
     article = ForeignArticle(name=name, text=cleaned.text)
     spans: dict[str, int] = {}
-    pending: list[tuple[int, str, list[str]]] = []
+    pending: list[tuple[int, str]] = []  # lines, split again when read: a list each is heavy
+    ann_name = f"{name.removesuffix('.txt')}.ann"  # the file whose lines are counted
 
     def bad(number: int, why: str) -> ImportRejected:
-        return ImportRejected(f"{name}, line {number}: {why}; nothing was imported.")
+        return ImportRejected(f"{ann_name}, line {number}: {why}; nothing was imported.")
 
-    for number, line in enumerate(ann.splitlines(), start=1):
+    # A byte-order mark, as Windows editors write one, is no part of the first id (the
+    # offsets count the .txt, not the .ann). Lines end as brat reads them (a text file's
+    # \n, \r\n or \r), not at U+2028, U+0085 or a form feed inside a note or a name, which
+    # str.splitlines would break the line at.
+    lines = _LINE_END.split(ann.removeprefix("\ufeff"))
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         parts = line.split("\t")
@@ -333,14 +340,17 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
                     f"{SPANS:,} at a time."
                 )
         elif ident[:1] in ("#", "N", "A", "M", "R"):
-            pending.append((number, ident, parts))
+            pending.append((number, line))
         elif ident.startswith("E"):
             notices["events"] += 1
         elif ident.startswith("*"):
             notices["equivalence sets"] += 1
         else:
             raise bad(number, f"{ident[:20]!r} is not a brat annotation id")
-    for number, ident, parts in pending:
+    notes: dict[int, list[str]] = {}  # joined once: adding to a string each time is quadratic
+    for number, line in pending:
+        parts = line.split("\t")
+        ident = parts[0]
         fields = parts[1].split(" ") if len(parts) > 1 else []
         if len(fields) < 2:
             raise bad(number, f"{ident} needs a type and the annotation it is about")
@@ -355,7 +365,7 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
         span = article.spans[index]
         value = parts[2] if len(parts) > 2 else ""
         if ident.startswith("#") and kind == "AnnotatorNotes":
-            span.note = unescape(value) if not span.note else f"{span.note}\n{unescape(value)}"
+            notes.setdefault(index, []).append(unescape(value))
         elif ident.startswith("#") and kind == "Summary":
             (span.claim or _claim(span)).summary = unescape(value)
         elif ident.startswith("#"):
@@ -366,6 +376,8 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
             _attribute(_claim(span), kind, fields[2] if len(fields) > 2 else "", notices)
         else:
             notices["attributes Hamish does not know"] += 1
+    for index, lines in notes.items():
+        article.spans[index].note = "\n".join(lines)
     return article
 
 

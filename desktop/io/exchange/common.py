@@ -13,6 +13,7 @@ dropped silently.
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -493,6 +494,8 @@ def exchange_format(path: Path) -> str | None:
     if suffix != ".zip":
         return None
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a pipe would wait for a writer
+            return None  # the article importer says what it is
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()[:MEMBERS]
     except (OSError, zipfile.BadZipFile, ValueError):

@@ -532,6 +532,11 @@ class _Reader:
             colour = (element.get("color") or "").strip()
             if re.fullmatch(r"#[0-9A-Fa-f]{3}", colour):
                 colour = "#" + "".join(c * 2 for c in colour[1:])
+            if guid in self.codes:  # which code would its codings mean? Guessing moves tags
+                raise ImportRejected(
+                    f"{self.name}: two codes of the codebook have the GUID {guid}, which must be "
+                    "unique; nothing was imported."
+                )
             if guid:
                 codable = (element.get("isCodable") or "true").strip().lower() in ("true", "1")
                 self.codes[guid] = _Code(guid, name, path, colour, parent, meta, codable)

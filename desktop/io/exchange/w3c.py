@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -341,6 +342,7 @@ class _Reader:
         self.no_label = 0
         self.moved = 0
         self.unknown_targets = 0
+        self.not_claims = 0  # claim assessments on tags whose label is not a claim label
         self.collection_id = _str(data.get("id"))
         for doc in _list(data.get("hamish:documents")):
             if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
@@ -496,9 +498,12 @@ class _Reader:
         pending: list[tuple[int, dict[str, Any]]] = []
         for annotation_id, values in self.claims:
             if labels.get(annotations[annotation_id - 1]["label_id"]) != "claim":
+                self.not_claims += 1  # the tag is kept; its assessment has no place
                 continue
             claim_id = self.collector.claim(annotation_id, values)
-            claim_ids[urn_of[annotation_id]] = claim_id
+            urn = urn_of.get(annotation_id)  # None: a later annotation reused its id
+            if urn is not None:  # a link to a shared id reaches the last, as a note does
+                claim_ids[urn] = claim_id
             row = self.collector.tables["claims"][-1]
             claimant = values.get("claimant")
             if isinstance(claimant, str):
@@ -593,6 +598,10 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
             "{n} items that are not annotations of a text were not imported.",
         ),
         (
+            reader.not_claims,
+            "{n} claim assessments on tags whose label is not a claim label were not imported.",
+        ),
+        (
             reader.moved,
             "{n} annotations were found by their quote where the position did not hold it.",
         ),
@@ -613,6 +622,8 @@ def looks_like_w3c(path: Path) -> bool:
     first kilobytes name the annotation context, and it does not start as a Hamish export
     does (whose first article may well quote that context)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a pipe would wait for a writer
+            return False  # the JSON importer says what it is
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError:

@@ -219,6 +219,22 @@ def _load_types(data: bytes | None, name: str) -> tuple[TypeSystem, bool]:
         raise reject_unexpected(error, name, "UIMA type system") from error
 
 
+_UNMAPPED = re.compile(r"Not mapping external offset \[(-?\d+)\]")
+
+
+def _split_pair(name: str, sofa: str, warned: list[str]) -> None:
+    """Refuse a UIMA (UTF-16) offset between the two units of one character (an emoji, 𝐀):
+    cassis keeps such an offset unconverted, which would tag the wrong characters."""
+    units = len(sofa.encode("utf-16-le")) // 2
+    for message in warned:
+        found = _UNMAPPED.search(message)
+        if found is not None and 0 <= int(found[1]) <= units:
+            raise ImportRejected(
+                f"{name}: a tag starts or ends at UTF-16 offset {found[1]}, between the two "
+                "halves of one character (an emoji, say); nothing was imported."
+            )
+
+
 def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> ForeignArticle:
     from cassis import load_cas_from_xmi
 
@@ -229,8 +245,10 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
             f"{name} holds more than {SPANS:,} tags; Hamish imports up to {SPANS:,} at a time."
         )
     try:
-        with warnings.catch_warnings():  # offsets outside the text: refused below, by name
-            warnings.simplefilter("ignore")
+        # cassis warns of an offset it cannot map and keeps it as it is: outside the text,
+        # refused below, by name; inside, it splits a character (see _split_pair).
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
             cas = load_cas_from_xmi(text, typesystem=types, lenient=True)
         sofa = cas.sofa_string or ""
         found = list(cas.select_all_annotations())
@@ -238,6 +256,7 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
         raise
     except Exception as error:  # a hostile file may break the parser anywhere
         raise reject_unexpected(error, name, "UIMA CAS XMI") from error
+    _split_pair(name, sofa, [str(warning.message) for warning in said])
     cleaned = clean_text(sofa)
     article = ForeignArticle(name=name, text=cleaned.text)
     for annotation in found:

@@ -1,0 +1,189 @@
+"""Hostile inputs to the exchange formats' sniffers and importers found by an attack on
+issue 17: each of these once hung, lost data or crashed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.io.exchange import common, qdpx, w3c, xmi
+from desktop.io.exchange.brat import import_brat
+from desktop.store.project import Project
+from tests.io import exchange_project as fixture
+
+
+def _refuse_to_open(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("a pipe was opened: this waits for a writer that never comes")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_sniffing_a_pipe_named_zip_never_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `hamish import p.zip` on a named pipe hung forever in exchange_format: ZipFile opened it.
+    pipe = tmp_path / "p.zip"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(zipfile, "ZipFile", _refuse_to_open)
+    assert common.exchange_format(pipe) is None  # the article importer refuses it, by name
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_sniffing_a_pipe_named_json_never_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `hamish import p.json` on a named pipe hung forever in looks_like_w3c.
+    pipe = tmp_path / "p.json"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(Path, "open", _refuse_to_open)
+    assert not w3c.looks_like_w3c(pipe)  # the JSON importer refuses it, by name
+
+
+def _brat_folder(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_broken_ann_line_names_the_ann_file(tmp_path: Path) -> None:
+    # The message said "a.txt, line 1" for a line of a.ann: the analyst looked in the wrong file.
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": "T1\tperson 4 12\tجون كيري\nX2\tx\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        with pytest.raises(ImportRejected, match=r"^a\.ann, line 2: 'X2' is not a brat"):
+            import_brat(project, folder)
+        assert project.documents.count() == 0
+
+
+def test_a_byte_order_mark_before_the_first_ann_line_is_not_part_of_its_id(
+    tmp_path: Path,
+) -> None:
+    # Notepad writes one; the .ann was refused ("'\ufeffT1' is not a brat annotation id").
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": "\ufeffT1\tperson 4 12\tجون كيري\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        assert import_brat(project, folder).report.annotations == 1
+
+
+def test_many_notes_on_one_tag_are_kept_in_order(tmp_path: Path) -> None:
+    # They were joined by adding to a string each time (quadratic: a .ann of 500,000 notes
+    # did not finish in 120 s; benchmarks/exchange.py --notes measures it).
+    lines = "".join(f"#{i}\tAnnotatorNotes T1\tملاحظة {i}\n" for i in range(1, 301))
+    folder = _brat_folder(
+        tmp_path / "brat",
+        {"a.txt": "قال جون كيري.", "a.ann": f"T1\tperson 4 12\tجون كيري\n{lines}"},
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        import_brat(project, folder)
+        (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
+    assert note.split("\n") == [f"ملاحظة {i}" for i in range(1, 301)]
+
+
+def test_web_annotations_sharing_one_id_are_imported_without_a_crash(tmp_path: Path) -> None:
+    # Two claims with one id: finishing the claims raised KeyError (a traceback, nothing said).
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        item["id"] = "urn:uuid:0"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert (report.load.documents, report.load.annotations) == (2, 12)
+        assert len(fixture.claims(target)) == 3
+
+
+def test_web_annotation_claims_whose_label_is_not_a_claim_label_are_reported(
+    tmp_path: Path,
+) -> None:
+    # The three claims' assessments were dropped without a word when their tag's label was
+    # not a claim label (a colleague's tool renamed it, say).
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for item in data["first"]["items"]:
+        for body in item["body"]:
+            if body.get("hamish:label") == "claim":
+                body["hamish:label"] = "quote"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert report.load.annotations == 12 and fixture.claims(target) == set()
+    assert (
+        "3 claim assessments on tags whose label is not a claim label were not imported."
+        in report.notices
+    )
+
+
+def test_a_refi_qda_codebook_with_one_guid_twice_is_refused(tmp_path: Path) -> None:
+    # The label code "person" and the entity code of one person shared a GUID: every person
+    # tag was imported under another label and linked to the wrong person, without a word.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.qdpx"
+    qdpx.export_qdpx(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    qde = members["project.qde"].decode("utf-8")
+    first, second = re.findall(r'<Code guid="([0-9a-f-]+)"', qde)[:2]
+    members["project.qde"] = qde.replace(second, first).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(
+            ImportRejected, match=f"two codes of the codebook have the GUID {first}"
+        ):
+            qdpx.import_qdpx(target, out)
+        assert target.documents.count() == 0
+
+
+@pytest.mark.parametrize(("begin", "end"), [(5, 6), (7, 21)])
+def test_an_xmi_offset_between_the_halves_of_an_emoji_is_refused(
+    tmp_path: Path, begin: int, end: int
+) -> None:
+    # UIMA counts UTF-16 units; an offset inside 😀 (units 4-5) or 𝐀 (units 20-21) cannot be
+    # mapped, and cassis kept it as it was: a tag on the wrong characters, imported silently
+    # (7-21), or a refusal saying "covers 5–5, outside the text" of a 90-character text.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    first = "article-00001.xmi"
+    text = members[first].decode("utf-8")
+    old = 'begin="4" end="6"' if begin == 5 else 'begin="7" end="31"'
+    assert old in text
+    members[first] = text.replace(old, f'begin="{begin}" end="{end}"').encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected, match=r"between the two halves of one character"):
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+
+
+def test_a_line_separator_inside_a_brat_note_does_not_end_its_line(tmp_path: Path) -> None:
+    # str.splitlines broke the .ann at U+2028 (and U+2029): a note or entity name holding one,
+    # even in Hamish's own brat export, was refused as "'فاصل' is not a brat annotation id".
+    ann = "T1\tperson 4 12\tجون كيري\n#1\tAnnotatorNotes T1\tسطر\u2028فاصل\u2029فقرة\r\n"
+    folder = _brat_folder(tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": ann})
+    with Project.open(tmp_path / "p.hamish") as project:
+        assert import_brat(project, folder).report.annotations == 1
+        (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
+    assert note.startswith("سطر") and note.endswith("فقرة")
