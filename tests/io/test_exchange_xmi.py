@@ -132,6 +132,27 @@ def test_text_from_windows_and_inception_layers_hamish_does_not_know(
     assert "annotations of type" in joined and "Token" in joined and "Rumour" in joined
 
 
+def test_a_tag_that_covers_no_text_is_left_out_not_the_whole_file(
+    target: Project, tmp_path: Path
+) -> None:
+    """INCEpTION can hold a zero-width NamedEntity: it is listed as left out and the rest
+    comes in (the whole file was refused as "covers 36–36, outside the text")."""
+    types = type_system()
+    cas = cassis.Cas(typesystem=types)
+    cas.sofa_string = text = "قال وزير الخارجية جون كيري في جنيف"
+    entity = types.get_type(NAMED_ENTITY)
+    kerry = text.index("جون كيري")
+    cas.add(entity(begin=kerry, end=kerry + 8, value="person"))
+    cas.add(entity(begin=10, end=10, value="location"))
+    path = tmp_path / "doc.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("TypeSystem.xml", types.to_xml())
+        archive.writestr("doc.xmi", cas.to_xmi())
+    result = import_xmi(target, path)
+    assert fixture.spans(target) == {(text, kerry, kerry + 8, "person", "جون كيري")}
+    assert "Left out: tags that cover no text (1)." in result.notices
+
+
 def _count(project: Project) -> int:
     return int(project.database.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 

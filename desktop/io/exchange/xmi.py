@@ -273,7 +273,7 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
         if not isinstance(begin, int) or not isinstance(end, int):
             notices["tags without offsets"] += 1
             continue
-        if not 0 <= begin < end <= len(sofa):
+        if not 0 <= begin <= end <= len(sofa):
             raise ImportRejected(
                 f"{name}: a {type_name.rsplit('.', 1)[-1]} covers {begin}–{end}, outside the "
                 f"text of {len(sofa)} characters; nothing was imported."
