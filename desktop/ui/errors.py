@@ -837,6 +837,7 @@ TEMPLATES: Final = (
         "Errors",
         "The label {name} has another kind in this project; its tags were imported as {key}.",
     ),
+    QT_TRANSLATE_NOOP("Errors", "Tags labelled {name} were imported as {label} tags."),
     QT_TRANSLATE_NOOP("Errors", "Left out: {detail} ({count})."),
     QT_TRANSLATE_NOOP("Errors", "Not carried: {detail} ({count})."),
     QT_TRANSLATE_NOOP("Errors", "annotations of type {name}"),

@@ -2463,6 +2463,10 @@
         <translation>للتصنيف {name} نوع آخر في هذا المشروع؛ استُوردت وسومه باسم {key}.</translation>
     </message>
     <message>
+        <source>Tags labelled {name} were imported as {label} tags.</source>
+        <translation>استُوردت الوسوم المسمّاة {name} بوسم «{label}» في هذا المشروع.</translation>
+    </message>
+    <message>
         <source>Left out: {detail} ({count}).</source>
         <translation>لم يُستورد: {detail} ({count}).</translation>
     </message>

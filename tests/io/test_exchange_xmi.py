@@ -124,10 +124,11 @@ def test_text_from_windows_and_inception_layers_hamish_does_not_know(
     assert stored == "😀 قال\nالمتحدث باسم الوزارة"
     speaker, ministry = stored.index("المتحدث"), stored.index("الوزارة")
     assert fixture.spans(target) == {  # one code point earlier than in the file: the \r
-        (stored, speaker, speaker + 7, "PER", "المتحدث"),
+        (stored, speaker, speaker + 7, "person", "المتحدث"),  # INCEpTION's PER is a person
         (stored, ministry, len(stored), "person", "الوزارة"),
     }
-    assert fixture.entity_links(target) == {("المتحدث", "المتحدث الرسمي", "other")}
+    assert fixture.entity_links(target) == {("المتحدث", "المتحدث الرسمي", "person")}
+    assert "Tags labelled PER were imported as Person tags." in result.notices
     joined = " ".join(result.notices)
     assert "annotations of type" in joined and "Token" in joined and "Rumour" in joined
 

@@ -170,6 +170,24 @@ def _entity_type(label_key: str) -> str:
     return label_key if label_key in ENTITY_TYPES else "other"
 
 
+# The names other tools give the usual named-entity types (INCEpTION's PER/LOC/ORG, brat's
+# and CoNLL's PERSON/GPE/ORGANIZATION …) → the key of Hamish's built-in label for that type,
+# used when the file says nothing of its own about the label and the project has that label.
+COMMON_NAMES = {
+    "per": "person",
+    "pers": "person",
+    "person": "person",
+    "loc": "location",
+    "location": "location",
+    "gpe": "location",
+    "org": "organisation",
+    "organization": "organisation",
+    "organisation": "organisation",
+    "evt": "event",
+    "event": "event",
+}
+
+
 def _labels(
     project: Project,
     articles: Sequence[ForeignArticle],
@@ -191,9 +209,20 @@ def _labels(
     for name, has_claims in used.items():
         hint = hints.get(name, LabelHint())
         known = existing.get(name)
+        common = existing.get(COMMON_NAMES.get(name.lower(), ""))
+        # A Hamish export states each label's kind (brat's "# hamish-label" lines): one
+        # without it is another tool's, whose PER or LOC means Hamish's person or location.
+        if known is None and common is not None and not hint.kind and not has_claims:
+            if common.id not in ids.values():  # "PER" and "person" both in one file: once
+                rows.append(common._asdict())
+            ids[name], kinds[name] = common.id, common.kind
+            label = common.name_en
+            notices.append(f"Tags labelled {name} were imported as {label} tags.")
+            continue
         kind = hint.kind or ("claim" if has_claims else known.kind if known else "entity")
         if known is not None and known.kind == kind:
-            rows.append(known._asdict())
+            if known.id not in ids.values():
+                rows.append(known._asdict())
             ids[name], kinds[name] = known.id, kind
             continue
         key, n = name, 1
@@ -233,6 +262,7 @@ def build_import(
     """The Hamish JSON dict of ``articles`` (scope ``documents``), ready for validation."""
     now = utcnow()
     labels, label_ids, kinds = _labels(project, articles, hints, notices)
+    key_of = {row["id"]: str(row["key"]) for row in labels}
     documents: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     claims: list[dict[str, Any]] = []
@@ -292,7 +322,8 @@ def build_import(
             quote, prefix, suffix = context(text, span.start, span.end)
             annotation_id = len(annotations) + 1
             span_ids[index] = annotation_id
-            entity_id = entity(span.entity, span.label) if span.entity else None
+            label_key = key_of.get(label_ids[span.label], span.label)
+            entity_id = entity(span.entity, label_key) if span.entity else None
             if entity_id is not None and kind not in ("entity", "claim"):
                 lost["entity links on tags that are not entity tags"] += 1
                 entity_id = None
