@@ -353,3 +353,33 @@ def test_a_file_too_large_is_refused_before_reading(
     path = tmp_path / "big.qdpx"
     path.write_bytes(b"PK" + b"\0" * 5000)
     refused(tmp_path, path, "REFI-QDA projects of up to")
+
+
+# --- what QualCoder, MAXQDA and ATLAS.ti expect (docs/interop.md, "REFI-QDA") -----------------
+DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def exported_root(project: Project, path: Path) -> PlainET.Element:
+    export_qdpx(project, path)
+    with zipfile.ZipFile(path) as archive:
+        return PlainET.fromstring(archive.read("project.qde"))
+
+
+def test_times_are_utc_with_a_z(tmp_path: Path) -> None:
+    """QualCoder keeps a time as written after dropping its 'T' and 'Z' (refi.py): a
+    '+00:00' would stay in its dates. REFI-QDA's own examples write UTC with a Z."""
+    source = rich(tmp_path)
+    root = exported_root(source, tmp_path / "out.qdpx")
+    times = [
+        value
+        for element in root.iter()
+        for name, value in element.attrib.items()
+        if name.endswith("DateTime")
+    ]
+    assert len(times) > 50
+    assert [t for t in times if not DATE_TIME.fullmatch(t)] == []
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    before = dump(source.database)["annotations"]
+    kept = {a["created_at"] for a in before if a["anchor"] != "orphaned"}
+    assert {a["created_at"] for a in dump(target.database)["annotations"]} == kept

@@ -101,6 +101,21 @@ def _text_el(parent: ET.Element, tag: str, text: str) -> None:
         ET.SubElement(parent, tag).text = _x(text)
 
 
+def _when(value: object) -> str | None:
+    """A stored time as REFI-QDA writes one: ``xsd:dateTime`` in UTC with a ``Z``
+    (``2019-06-04T05:25:16Z``). QualCoder drops only the ``T`` and the ``Z`` of what it reads,
+    so a ``+00:00`` would stay in its dates. A value that is not a time is left out."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _short(text: str, limit: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
@@ -145,7 +160,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             "name": _x(project_name or "Hamish"),
             "origin": f"Hamish {__version__}",
             "creatingUserGUID": users(""),
-            "creationDateTime": now,
+            "creationDateTime": _when(now) or now,
         },
     )
     # Users come first in the schema, but are known only at the end: filled in below.
@@ -202,8 +217,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             guid=guid,
             name=_short(note["body"]),
             creatingUser=users(note["author"]),
-            creationDateTime=note["created_at"],
-            modifiedDateTime=note["modified_at"],
+            creationDateTime=_when(note["created_at"]),
+            modifiedDateTime=_when(note["modified_at"]),
         )
         _text_el(element, "PlainTextContent", note["body"])
         if note["annotation_id"] is not None:
@@ -251,8 +266,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             "Note",
             guid=guid,
             name=_short(lines[0]),
-            creationDateTime=claim["created_at"],
-            modifiedDateTime=claim["modified_at"],
+            creationDateTime=_when(claim["created_at"]),
+            modifiedDateTime=_when(claim["modified_at"]),
         )
         body = "\n".join(line for line in lines if line)
         _text_el(element, "PlainTextContent", with_meta(body, {"claim": meta}))
@@ -274,8 +289,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             name=doc["title"],
             plainTextPath=f"internal://{guid}.txt",
             creatingUser=users(""),
-            creationDateTime=doc["imported_at"],
-            modifiedDateTime=doc["modified_at"],
+            creationDateTime=_when(doc["imported_at"]),
+            modifiedDateTime=_when(doc["modified_at"]),
         )
         human = "\n".join(v for v in (doc["source"], doc["author"], doc["url"]) if v)
         meta = {
@@ -292,8 +307,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                 startPosition=a["start"],
                 endPosition=a["end"],
                 creatingUser=users(a["author"]),
-                creationDateTime=a["created_at"],
-                modifiedDateTime=a["modified_at"],
+                creationDateTime=_when(a["created_at"]),
+                modifiedDateTime=_when(a["modified_at"]),
             )
             _text_el(selection, "Description", a["note"])
             coded = [label_guid[a["label_id"]]]
@@ -305,7 +320,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                     "Coding",
                     guid=stable_guid("coding", ann_guid[a["id"]], target),
                     creatingUser=users(a["author"]),
-                    creationDateTime=a["created_at"],
+                    creationDateTime=_when(a["created_at"]),
                 )
                 _el(coding, "CodeRef", targetGUID=target)
             for note_guid in refs.get(("annotation", a["id"]), []):
