@@ -383,3 +383,17 @@ def test_times_are_utc_with_a_z(tmp_path: Path) -> None:
     before = dump(source.database)["annotations"]
     kept = {a["created_at"] for a in before if a["anchor"] != "orphaned"}
     assert {a["created_at"] for a in dump(target.database)["annotations"]} == kept
+
+
+def test_no_empty_lists_the_schema_forbids(tmp_path: Path) -> None:
+    """Project.xsd: Sources holds at least one source, Codes at least one code, Notes at least
+    one note, Users at least one user; an empty one makes the whole file invalid."""
+    project = Project.open(tmp_path / "empty.hamish")
+    root = exported_root(project, tmp_path / "empty.qdpx")
+    assert [_child.tag.removeprefix(NS) for _child in root] == ["Users", "CodeBook"]
+    content = dump(project.database)
+    xml, _texts = qdpx.build_qde({**content, "labels": []}, "p")
+    assert [child.tag.removeprefix(NS) for child in PlainET.fromstring(xml)] == ["Users"]
+    for element in PlainET.fromstring(xml).iter():
+        if element.tag.removeprefix(NS) in ("Users", "Codes", "Sources", "Notes"):
+            assert len(element) > 0

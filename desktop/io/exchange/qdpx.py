@@ -167,7 +167,10 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
     users_el = _el(root, "Users")
 
     # Codes: labels, entities as children of the label most of their mentions carry.
-    codes_el = _el(_el(root, "CodeBook"), "Codes")
+    # The schema wants at least one child in every list: an empty CodeBook or Sources is
+    # left out, not written (it would make the whole file invalid).
+    codebook_el = ET.Element("CodeBook")
+    codes_el = _el(codebook_el, "Codes")
     mentions: dict[int, Counter[int]] = {}
     for a in content["annotations"]:
         if a["entity_id"] is not None:
@@ -274,7 +277,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
         refs.setdefault(("annotation", claim["annotation_id"]), []).insert(0, guid)
 
     # Sources with their selections.
-    sources_el = _el(root, "Sources")
+    sources_el = ET.Element("Sources")
     texts: dict[str, str] = {}
     by_document: dict[int, list[dict[str, Any]]] = {}
     for a in annotations:
@@ -327,8 +330,9 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                 _el(selection, "NoteRef", targetGUID=note_guid)
         for note_guid in refs.get(("document", doc_id), []):
             _el(source, "NoteRef", targetGUID=note_guid)
-    if len(notes_el):
-        root.append(notes_el)
+    for element in (codes_el, sources_el, notes_el):
+        if len(element):
+            root.append(codebook_el if element is codes_el else element)
     for note_guid in refs.get(("project", 0), []):
         _el(root, "NoteRef", targetGUID=note_guid)
     users("")  # the project's creating user is always listed
