@@ -397,3 +397,37 @@ def test_no_empty_lists_the_schema_forbids(tmp_path: Path) -> None:
     for element in PlainET.fromstring(xml).iter():
         if element.tag.removeprefix(NS) in ("Users", "Codes", "Sources", "Notes"):
             assert len(element) > 0
+
+
+def test_code_names_are_unique(tmp_path: Path) -> None:
+    """QualCoder's code table has a unique name: a second code of the same name is not made and
+    its codings lose their code. Entities of one name and different types, or named as a label,
+    get a number; Hamish reads the true name back."""
+    project = Project.open(tmp_path / "p.hamish")
+    doc = project.documents.add(make_draft("واشنطن تقول إن واشنطن شخص", title="t"))
+    ids = []
+    for name, type_ in (("واشنطن", "location"), ("واشنطن", "person"), ("شخص", "person")):
+        with project.database.transaction():
+            cursor = project.database.conn.execute(
+                "INSERT INTO entities (name, name_norm, type, description, notes, created_at, "
+                "modified_at) VALUES (?, ?, ?, '', '', ?, ?)",
+                [
+                    name,
+                    name + type_,
+                    type_,
+                    "2024-05-02T09:00:00+00:00",
+                    "2024-05-02T09:00:00+00:00",
+                ],
+            )
+        ids.append(int(cursor.lastrowid or 0))
+    for (start, end), entity_id in zip(((0, 6), (15, 21), (22, 25)), ids, strict=True):
+        annotate(project, doc, start, end, "person", entity_id=entity_id)
+    root = exported_root(project, tmp_path / "out.qdpx")
+    names = [code.get("name") for code in root.iter(f"{NS}Code")]
+    assert len(names) == len(set(names))
+    assert {"واشنطن", "واشنطن (2)", "شخص (2)"} <= set(names)
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    assert sorted((e["name"], e["type"]) for e in dump(target.database)["entities"]) == sorted(
+        (e["name"], e["type"]) for e in dump(project.database)["entities"]
+    )

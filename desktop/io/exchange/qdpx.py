@@ -175,13 +175,25 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
     for a in content["annotations"]:
         if a["entity_id"] is not None:
             mentions.setdefault(a["entity_id"], Counter())[a["label_id"]] += 1
+    # QualCoder keeps one code of each name (its table's name is unique) and leaves the codings
+    # of a second one without a code: names are made unique with a number, " (2)".
+    code_names: set[str] = set()
+
+    def code_name(name: str) -> str:
+        unique, number = name, 1
+        while unique in code_names:
+            number += 1
+            unique = f"{name} ({number})"
+        code_names.add(unique)
+        return unique
+
     label_codes: dict[int, ET.Element] = {}
     for label_id, row in labels.items():
         code = _el(
             codes_el,
             "Code",
             guid=label_guid[label_id],
-            name=row["name_ar"] or row["name_en"],
+            name=code_name(row["name_ar"] or row["name_en"]),
             isCodable="true",
             color=row["color"].upper(),
         )
@@ -199,14 +211,17 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                     codes_el,
                     "Code",
                     guid=stable_guid("entities"),
-                    name="Entities",
+                    name=code_name("Entities"),
                     isCodable="false",
                 )
             parent = unmentioned
-        code = _el(parent, "Code", guid=entity_guid[entity_id], name=row["name"], isCodable="true")
+        name = code_name(row["name"])
+        code = _el(parent, "Code", guid=entity_guid[entity_id], name=name, isCodable="true")
         meta = {
             k: row[k] for k in ("type", "description", "notes", "created_at", "modified_at")
         } | {"aliases": aliases.get(entity_id, [])}
+        if name != row["name"]:
+            meta["name"] = row["name"]
         _text_el(code, "Description", with_meta(row["description"], {"entity": meta}))
 
     # Notes, and which object refers to each.
@@ -592,7 +607,10 @@ class _Reader:
         code = self.codes.get(guid)
         if code is None or not isinstance(code.meta.get("entity"), dict):
             return None
-        self.entities[guid] = self.collector.entity(code.name, **code.meta["entity"])
+        values = dict(code.meta["entity"])
+        name = values.pop("name", None)  # the entity's own name, when its code's was numbered
+        name = name if isinstance(name, str) and name.strip() else code.name
+        self.entities[guid] = self.collector.entity(name, **values)
         return self.entities[guid]
 
     # --- notes ---------------------------------------------------------------------------------
