@@ -431,3 +431,41 @@ def test_code_names_are_unique(tmp_path: Path) -> None:
     assert sorted((e["name"], e["type"]) for e in dump(target.database)["entities"]) == sorted(
         (e["name"], e["type"]) for e in dump(project.database)["entities"]
     )
+
+
+def test_notes_are_files_with_unique_names(tmp_path: Path) -> None:
+    """QualCoder makes a journal of a Note only when it has a plainTextPath and a name, and its
+    journal names are unique (a second one of a name stops its import): every note and claim
+    memo is a text file in sources/ (the schema's other way, not PlainTextContent too), under a
+    name of its own. Hamish reads the bodies back."""
+    source = rich(tmp_path)
+    with source.database.transaction():
+        for _ in range(2):  # two project notes of one text
+            source.database.conn.execute(
+                "INSERT INTO notes (body, author, created_at, modified_at) VALUES (?, '', ?, ?)",
+                ["نفس النص", "2024-05-02T09:00:00+00:00", "2024-05-02T09:00:00+00:00"],
+            )
+    export_qdpx(source, tmp_path / "out.qdpx")
+    with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
+        root = PlainET.fromstring(archive.read("project.qde"))
+        members = set(archive.namelist())
+        notes = list(root.iter(f"{NS}Note"))
+        bodies = []
+        for note in notes:
+            assert note.find(f"{NS}PlainTextContent") is None
+            path = note.get("plainTextPath") or ""
+            assert path == f"internal://{note.get('guid')}.txt"
+            assert f"sources/{path.removeprefix('internal://')}" in members
+            bodies.append(archive.read(f"sources/{path.removeprefix('internal://')}").decode())
+    names = [note.get("name") for note in notes]
+    assert all(names) and len(names) == len(set(names))
+    content = dump(source.database)
+    assert len(notes) == len(content["notes"]) + len(content["claims"])
+    assert sorted(n["body"] for n in content["notes"]) == sorted(
+        b for b in bodies if not b.startswith("Claim")
+    )
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    after = dump(target.database)
+    assert sorted(n["body"] for n in after["notes"]) == sorted(n["body"] for n in content["notes"])
+    assert claims(after) == claims(content)

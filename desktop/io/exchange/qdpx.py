@@ -9,7 +9,8 @@ source in ``sources/{GUID}.txt``. docs/interop.md has the mapping, field by fiel
 * articles → ``TextSource`` (``plainTextPath="internal://{GUID}.txt"``, UTF-8, ``\\n``);
 * annotations → ``PlainTextSelection`` with one ``Coding`` of the label's code (and one of the
   entity's code), the annotation's note as its ``Description``;
-* notes → ``Note`` referred to by ``NoteRef`` from the project, the source or the selection;
+* notes → ``Note`` (its text in ``sources/{GUID}.txt``, a name of its own) referred to by
+  ``NoteRef`` from the project, the source or the selection;
   a claim's assessment (claimant, stance, status, grading, subjects, links) → a ``Note`` (a
   memo) on its selection;
 * authors → ``User``.
@@ -121,6 +122,25 @@ def _short(text: str, limit: int = 60) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+class _Unique:
+    """Names made unique with a number (" (2)"): QualCoder keeps one code of each name (its
+    table's name is unique) and leaves the codings of a second one without a code, and stops
+    its import at a second journal of one name."""
+
+    def __init__(self, empty: str) -> None:
+        self.empty = empty
+        self.used: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        name = name or self.empty
+        unique, number = name, 1
+        while unique in self.used:
+            number += 1
+            unique = f"{name} ({number})"
+        self.used.add(unique)
+        return unique
+
+
 class _Users:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
@@ -175,18 +195,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
     for a in content["annotations"]:
         if a["entity_id"] is not None:
             mentions.setdefault(a["entity_id"], Counter())[a["label_id"]] += 1
-    # QualCoder keeps one code of each name (its table's name is unique) and leaves the codings
-    # of a second one without a code: names are made unique with a number, " (2)".
-    code_names: set[str] = set()
-
-    def code_name(name: str) -> str:
-        unique, number = name, 1
-        while unique in code_names:
-            number += 1
-            unique = f"{name} ({number})"
-        code_names.add(unique)
-        return unique
-
+    code_name = _Unique("?")
     label_codes: dict[int, ET.Element] = {}
     for label_id, row in labels.items():
         code = _el(
@@ -224,7 +233,10 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             meta["name"] = row["name"]
         _text_el(code, "Description", with_meta(row["description"], {"entity": meta}))
 
-    # Notes, and which object refers to each.
+    # Notes, and which object refers to each. Each note's text is a file in sources/, as
+    # QualCoder writes (and reads) its journals, under a name of its own.
+    texts: dict[str, str] = {}
+    note_name = _Unique("Note")
     notes_el = ET.Element("Notes")
     refs: dict[tuple[str, int], list[str]] = {}
     for note in content["notes"]:
@@ -233,12 +245,13 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             notes_el,
             "Note",
             guid=guid,
-            name=_short(note["body"]),
+            name=note_name(_short(note["body"])),
+            plainTextPath=f"internal://{guid}.txt",
             creatingUser=users(note["author"]),
             creationDateTime=_when(note["created_at"]),
             modifiedDateTime=_when(note["modified_at"]),
         )
-        _text_el(element, "PlainTextContent", note["body"])
+        texts[guid] = note["body"]
         if note["annotation_id"] is not None:
             refs.setdefault(("annotation", note["annotation_id"]), []).append(guid)
         elif note["document_id"] is not None:
@@ -283,17 +296,17 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             notes_el,
             "Note",
             guid=guid,
-            name=_short(lines[0]),
+            name=note_name(_short(lines[0])),
+            plainTextPath=f"internal://{guid}.txt",
             creationDateTime=_when(claim["created_at"]),
             modifiedDateTime=_when(claim["modified_at"]),
         )
         body = "\n".join(line for line in lines if line)
-        _text_el(element, "PlainTextContent", with_meta(body, {"claim": meta}))
+        texts[guid] = with_meta(body, {"claim": meta})
         refs.setdefault(("annotation", claim["annotation_id"]), []).insert(0, guid)
 
     # Sources with their selections.
     sources_el = ET.Element("Sources")
-    texts: dict[str, str] = {}
     by_document: dict[int, list[dict[str, Any]]] = {}
     for a in annotations:
         by_document.setdefault(a["document_id"], []).append(a)
