@@ -353,3 +353,119 @@ def test_a_file_too_large_is_refused_before_reading(
     path = tmp_path / "big.qdpx"
     path.write_bytes(b"PK" + b"\0" * 5000)
     refused(tmp_path, path, "REFI-QDA projects of up to")
+
+
+# --- what QualCoder, MAXQDA and ATLAS.ti expect (docs/interop.md, "REFI-QDA") -----------------
+DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def exported_root(project: Project, path: Path) -> PlainET.Element:
+    export_qdpx(project, path)
+    with zipfile.ZipFile(path) as archive:
+        return PlainET.fromstring(archive.read("project.qde"))
+
+
+def test_times_are_utc_with_a_z(tmp_path: Path) -> None:
+    """QualCoder keeps a time as written after dropping its 'T' and 'Z' (refi.py): a
+    '+00:00' would stay in its dates. REFI-QDA's own examples write UTC with a Z."""
+    source = rich(tmp_path)
+    root = exported_root(source, tmp_path / "out.qdpx")
+    times = [
+        value
+        for element in root.iter()
+        for name, value in element.attrib.items()
+        if name.endswith("DateTime")
+    ]
+    assert len(times) > 50
+    assert [t for t in times if not DATE_TIME.fullmatch(t)] == []
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    before = dump(source.database)["annotations"]
+    kept = {a["created_at"] for a in before if a["anchor"] != "orphaned"}
+    assert {a["created_at"] for a in dump(target.database)["annotations"]} == kept
+
+
+def test_no_empty_lists_the_schema_forbids(tmp_path: Path) -> None:
+    """Project.xsd: Sources holds at least one source, Codes at least one code, Notes at least
+    one note, Users at least one user; an empty one makes the whole file invalid."""
+    project = Project.open(tmp_path / "empty.hamish")
+    root = exported_root(project, tmp_path / "empty.qdpx")
+    assert [_child.tag.removeprefix(NS) for _child in root] == ["Users", "CodeBook"]
+    content = dump(project.database)
+    xml, _texts = qdpx.build_qde({**content, "labels": []}, "p")
+    assert [child.tag.removeprefix(NS) for child in PlainET.fromstring(xml)] == ["Users"]
+    for element in PlainET.fromstring(xml).iter():
+        if element.tag.removeprefix(NS) in ("Users", "Codes", "Sources", "Notes"):
+            assert len(element) > 0
+
+
+def test_code_names_are_unique(tmp_path: Path) -> None:
+    """QualCoder's code table has a unique name: a second code of the same name is not made and
+    its codings lose their code. Entities of one name and different types, or named as a label,
+    get a number; Hamish reads the true name back."""
+    project = Project.open(tmp_path / "p.hamish")
+    doc = project.documents.add(make_draft("واشنطن تقول إن واشنطن شخص", title="t"))
+    ids = []
+    for name, type_ in (("واشنطن", "location"), ("واشنطن", "person"), ("شخص", "person")):
+        with project.database.transaction():
+            cursor = project.database.conn.execute(
+                "INSERT INTO entities (name, name_norm, type, description, notes, created_at, "
+                "modified_at) VALUES (?, ?, ?, '', '', ?, ?)",
+                [
+                    name,
+                    name + type_,
+                    type_,
+                    "2024-05-02T09:00:00+00:00",
+                    "2024-05-02T09:00:00+00:00",
+                ],
+            )
+        ids.append(int(cursor.lastrowid or 0))
+    for (start, end), entity_id in zip(((0, 6), (15, 21), (22, 25)), ids, strict=True):
+        annotate(project, doc, start, end, "person", entity_id=entity_id)
+    root = exported_root(project, tmp_path / "out.qdpx")
+    names = [code.get("name") for code in root.iter(f"{NS}Code")]
+    assert len(names) == len(set(names))
+    assert {"واشنطن", "واشنطن (2)", "شخص (2)"} <= set(names)
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    assert sorted((e["name"], e["type"]) for e in dump(target.database)["entities"]) == sorted(
+        (e["name"], e["type"]) for e in dump(project.database)["entities"]
+    )
+
+
+def test_notes_are_files_with_unique_names(tmp_path: Path) -> None:
+    """QualCoder makes a journal of a Note only when it has a plainTextPath and a name, and its
+    journal names are unique (a second one of a name stops its import): every note and claim
+    memo is a text file in sources/ (the schema's other way, not PlainTextContent too), under a
+    name of its own. Hamish reads the bodies back."""
+    source = rich(tmp_path)
+    with source.database.transaction():
+        for _ in range(2):  # two project notes of one text
+            source.database.conn.execute(
+                "INSERT INTO notes (body, author, created_at, modified_at) VALUES (?, '', ?, ?)",
+                ["نفس النص", "2024-05-02T09:00:00+00:00", "2024-05-02T09:00:00+00:00"],
+            )
+    export_qdpx(source, tmp_path / "out.qdpx")
+    with zipfile.ZipFile(tmp_path / "out.qdpx") as archive:
+        root = PlainET.fromstring(archive.read("project.qde"))
+        members = set(archive.namelist())
+        notes = list(root.iter(f"{NS}Note"))
+        bodies = []
+        for note in notes:
+            assert note.find(f"{NS}PlainTextContent") is None
+            path = note.get("plainTextPath") or ""
+            assert path == f"internal://{note.get('guid')}.txt"
+            assert f"sources/{path.removeprefix('internal://')}" in members
+            bodies.append(archive.read(f"sources/{path.removeprefix('internal://')}").decode())
+    names = [note.get("name") for note in notes]
+    assert all(names) and len(names) == len(set(names))
+    content = dump(source.database)
+    assert len(notes) == len(content["notes"]) + len(content["claims"])
+    assert sorted(n["body"] for n in content["notes"]) == sorted(
+        b for b in bodies if not b.startswith("Claim")
+    )
+    target = Project.open(tmp_path / "copy.hamish")
+    import_qdpx(target, tmp_path / "out.qdpx")
+    after = dump(target.database)
+    assert sorted(n["body"] for n in after["notes"]) == sorted(n["body"] for n in content["notes"])
+    assert claims(after) == claims(content)

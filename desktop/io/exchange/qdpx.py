@@ -9,7 +9,8 @@ source in ``sources/{GUID}.txt``. docs/interop.md has the mapping, field by fiel
 * articles → ``TextSource`` (``plainTextPath="internal://{GUID}.txt"``, UTF-8, ``\\n``);
 * annotations → ``PlainTextSelection`` with one ``Coding`` of the label's code (and one of the
   entity's code), the annotation's note as its ``Description``;
-* notes → ``Note`` referred to by ``NoteRef`` from the project, the source or the selection;
+* notes → ``Note`` (its text in ``sources/{GUID}.txt``, a name of its own) referred to by
+  ``NoteRef`` from the project, the source or the selection;
   a claim's assessment (claimant, stance, status, grading, subjects, links) → a ``Note`` (a
   memo) on its selection;
 * authors → ``User``.
@@ -101,9 +102,43 @@ def _text_el(parent: ET.Element, tag: str, text: str) -> None:
         ET.SubElement(parent, tag).text = _x(text)
 
 
+def _when(value: object) -> str | None:
+    """A stored time as REFI-QDA writes one: ``xsd:dateTime`` in UTC with a ``Z``
+    (``2019-06-04T05:25:16Z``). QualCoder drops only the ``T`` and the ``Z`` of what it reads,
+    so a ``+00:00`` would stay in its dates. A value that is not a time is left out."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _short(text: str, limit: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class _Unique:
+    """Names made unique with a number (" (2)"): QualCoder keeps one code of each name (its
+    table's name is unique) and leaves the codings of a second one without a code, and stops
+    its import at a second journal of one name."""
+
+    def __init__(self, empty: str) -> None:
+        self.empty = empty
+        self.used: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        name = name or self.empty
+        unique, number = name, 1
+        while unique in self.used:
+            number += 1
+            unique = f"{name} ({number})"
+        self.used.add(unique)
+        return unique
 
 
 class _Users:
@@ -145,25 +180,29 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             "name": _x(project_name or "Hamish"),
             "origin": f"Hamish {__version__}",
             "creatingUserGUID": users(""),
-            "creationDateTime": now,
+            "creationDateTime": _when(now) or now,
         },
     )
     # Users come first in the schema, but are known only at the end: filled in below.
     users_el = _el(root, "Users")
 
     # Codes: labels, entities as children of the label most of their mentions carry.
-    codes_el = _el(_el(root, "CodeBook"), "Codes")
+    # The schema wants at least one child in every list: an empty CodeBook or Sources is
+    # left out, not written (it would make the whole file invalid).
+    codebook_el = ET.Element("CodeBook")
+    codes_el = _el(codebook_el, "Codes")
     mentions: dict[int, Counter[int]] = {}
     for a in content["annotations"]:
         if a["entity_id"] is not None:
             mentions.setdefault(a["entity_id"], Counter())[a["label_id"]] += 1
+    code_name = _Unique("?")
     label_codes: dict[int, ET.Element] = {}
     for label_id, row in labels.items():
         code = _el(
             codes_el,
             "Code",
             guid=label_guid[label_id],
-            name=row["name_ar"] or row["name_en"],
+            name=code_name(row["name_ar"] or row["name_en"]),
             isCodable="true",
             color=row["color"].upper(),
         )
@@ -181,17 +220,23 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                     codes_el,
                     "Code",
                     guid=stable_guid("entities"),
-                    name="Entities",
+                    name=code_name("Entities"),
                     isCodable="false",
                 )
             parent = unmentioned
-        code = _el(parent, "Code", guid=entity_guid[entity_id], name=row["name"], isCodable="true")
+        name = code_name(row["name"])
+        code = _el(parent, "Code", guid=entity_guid[entity_id], name=name, isCodable="true")
         meta = {
             k: row[k] for k in ("type", "description", "notes", "created_at", "modified_at")
         } | {"aliases": aliases.get(entity_id, [])}
+        if name != row["name"]:
+            meta["name"] = row["name"]
         _text_el(code, "Description", with_meta(row["description"], {"entity": meta}))
 
-    # Notes, and which object refers to each.
+    # Notes, and which object refers to each. Each note's text is a file in sources/, as
+    # QualCoder writes (and reads) its journals, under a name of its own.
+    texts: dict[str, str] = {}
+    note_name = _Unique("Note")
     notes_el = ET.Element("Notes")
     refs: dict[tuple[str, int], list[str]] = {}
     for note in content["notes"]:
@@ -200,12 +245,13 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             notes_el,
             "Note",
             guid=guid,
-            name=_short(note["body"]),
+            name=note_name(_short(note["body"])),
+            plainTextPath=f"internal://{guid}.txt",
             creatingUser=users(note["author"]),
-            creationDateTime=note["created_at"],
-            modifiedDateTime=note["modified_at"],
+            creationDateTime=_when(note["created_at"]),
+            modifiedDateTime=_when(note["modified_at"]),
         )
-        _text_el(element, "PlainTextContent", note["body"])
+        texts[guid] = note["body"]
         if note["annotation_id"] is not None:
             refs.setdefault(("annotation", note["annotation_id"]), []).append(guid)
         elif note["document_id"] is not None:
@@ -250,17 +296,17 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             notes_el,
             "Note",
             guid=guid,
-            name=_short(lines[0]),
-            creationDateTime=claim["created_at"],
-            modifiedDateTime=claim["modified_at"],
+            name=note_name(_short(lines[0])),
+            plainTextPath=f"internal://{guid}.txt",
+            creationDateTime=_when(claim["created_at"]),
+            modifiedDateTime=_when(claim["modified_at"]),
         )
         body = "\n".join(line for line in lines if line)
-        _text_el(element, "PlainTextContent", with_meta(body, {"claim": meta}))
+        texts[guid] = with_meta(body, {"claim": meta})
         refs.setdefault(("annotation", claim["annotation_id"]), []).insert(0, guid)
 
     # Sources with their selections.
-    sources_el = _el(root, "Sources")
-    texts: dict[str, str] = {}
+    sources_el = ET.Element("Sources")
     by_document: dict[int, list[dict[str, Any]]] = {}
     for a in annotations:
         by_document.setdefault(a["document_id"], []).append(a)
@@ -274,8 +320,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             name=doc["title"],
             plainTextPath=f"internal://{guid}.txt",
             creatingUser=users(""),
-            creationDateTime=doc["imported_at"],
-            modifiedDateTime=doc["modified_at"],
+            creationDateTime=_when(doc["imported_at"]),
+            modifiedDateTime=_when(doc["modified_at"]),
         )
         human = "\n".join(v for v in (doc["source"], doc["author"], doc["url"]) if v)
         meta = {
@@ -292,8 +338,8 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                 startPosition=a["start"],
                 endPosition=a["end"],
                 creatingUser=users(a["author"]),
-                creationDateTime=a["created_at"],
-                modifiedDateTime=a["modified_at"],
+                creationDateTime=_when(a["created_at"]),
+                modifiedDateTime=_when(a["modified_at"]),
             )
             _text_el(selection, "Description", a["note"])
             coded = [label_guid[a["label_id"]]]
@@ -305,15 +351,16 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                     "Coding",
                     guid=stable_guid("coding", ann_guid[a["id"]], target),
                     creatingUser=users(a["author"]),
-                    creationDateTime=a["created_at"],
+                    creationDateTime=_when(a["created_at"]),
                 )
                 _el(coding, "CodeRef", targetGUID=target)
             for note_guid in refs.get(("annotation", a["id"]), []):
                 _el(selection, "NoteRef", targetGUID=note_guid)
         for note_guid in refs.get(("document", doc_id), []):
             _el(source, "NoteRef", targetGUID=note_guid)
-    if len(notes_el):
-        root.append(notes_el)
+    for element in (codes_el, sources_el, notes_el):
+        if len(element):
+            root.append(codebook_el if element is codes_el else element)
     for note_guid in refs.get(("project", 0), []):
         _el(root, "NoteRef", targetGUID=note_guid)
     users("")  # the project's creating user is always listed
@@ -573,7 +620,10 @@ class _Reader:
         code = self.codes.get(guid)
         if code is None or not isinstance(code.meta.get("entity"), dict):
             return None
-        self.entities[guid] = self.collector.entity(code.name, **code.meta["entity"])
+        values = dict(code.meta["entity"])
+        name = values.pop("name", None)  # the entity's own name, when its code's was numbered
+        name = name if isinstance(name, str) and name.strip() else code.name
+        self.entities[guid] = self.collector.entity(name, **values)
         return self.entities[guid]
 
     # --- notes ---------------------------------------------------------------------------------
