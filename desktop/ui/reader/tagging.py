@@ -136,7 +136,8 @@ class TaggingController(QObject):
             text.remove_spans(gone)
         fresh = [*changes.annotations_added, *changes.annotations_changed]
         if fresh:
-            text.add_spans(self.spans([a for a in store.many(fresh) if a.document_id == doc_id]))
+            mine = [a for a in self._session.annotations(fresh) if a.document_id == doc_id]
+            text.add_spans(self.spans(mine))
 
     # --- edits -------------------------------------------------------------------------------
     def tag_selection(self, label_id: int) -> int | None:

@@ -1,0 +1,112 @@
+"""Issue 15: a tag painted within a frame. What costs the frame is work proportional to the
+article (a query a view repeats, a layout of every row), so these tests count that work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.core.services import prepare_annotation
+from desktop.core.text import make_draft
+from desktop.store.project import Project
+from desktop.ui.annotations.panel import AnnotationModel
+from desktop.ui.shell.mainwindow import MainWindow
+
+from .samples import KERRY_ARTICLE, label_id
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "frame.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(KERRY_ARTICLE, title="كيري ولافروف"))
+    return path
+
+
+def test_a_tag_reads_its_new_annotation_once_for_every_view(
+    qtbot: QtBot, make_window: MakeWindow, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader, the Annotations panel and the suggestions each read the new annotation
+    (three queries a tag); the review queue read the whole article for its title."""
+    window = make_window(article)
+    qtbot.waitUntil(lambda: bool(window.suggestions.items), timeout=10_000)
+    store = window.project.annotations
+    reads: list[list[int]] = []
+    many = store.many
+
+    def counted(ids: list[int]) -> list:  # type: ignore[type-arg]
+        reads.append(list(ids))
+        return many(ids)
+
+    texts: list[int] = []
+    get = window.project.documents.get
+
+    def counted_get(document_id: int) -> object:
+        texts.append(document_id)
+        return get(document_id)
+
+    monkeypatch.setattr(store, "many", counted)
+    monkeypatch.setattr(window.project.documents, "get", counted_get)
+    start = KERRY_ARTICLE.index("سيرغي لافروف")
+    window.reader.text.select_cp(start, start + len("سيرغي لافروف"))
+    new = window.tagging.tag_selection(label_id(window, "person"))
+    assert new is not None
+    assert reads == [[new]]
+    assert texts == []
+    # Every view has it all the same.
+    assert window.annotation_model.row_of(new) is not None
+    assert window.reader.text.index.get(new) is not None
+    # Outside an announced change nothing is kept: a later read sees the file as it is.
+    assert window.session is not None
+    assert [a.id for a in window.session.annotations([new])] == [new]
+    assert len(reads) == 2
+
+
+def test_a_tag_does_not_lay_out_every_row_of_the_panel(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tree view laid out all rows again for each inserted one, asking the Python model
+    twice a row: 20,000 calls a tag on an article with 10,000 annotations."""
+    path = tmp_path / "many.hamish"
+    text = " ".join(["كلمة"] * 4000)
+    with Project.open(path) as project:
+        doc = project.documents.add(make_draft(text, title="طويل"))
+        label = project.labels.all()[0].id
+        with project.database.transaction():
+            for n in range(0, 3000):
+                start = n * 5
+                project.annotations.add(
+                    prepare_annotation(text, doc, start, start + 4, label, "test")
+                )
+    calls = [0]
+    row_count, column_count = AnnotationModel.rowCount, AnnotationModel.columnCount
+
+    def rows(self: AnnotationModel, *args: object) -> int:
+        calls[0] += 1
+        return row_count(self, *args)  # type: ignore[arg-type]
+
+    def columns(self: AnnotationModel, *args: object) -> int:
+        calls[0] += 1
+        return column_count(self, *args)  # type: ignore[arg-type]
+
+    # Before the model is made: PySide looks a Python override up when it wraps the object.
+    monkeypatch.setattr(AnnotationModel, "rowCount", rows)
+    monkeypatch.setattr(AnnotationModel, "columnCount", columns)
+    window = make_window(path)
+    qtbot.waitUntil(lambda: window.annotation_model.rowCount() == 3000)
+    view = window.annotations.view
+    view.viewport().repaint()
+    calls[0] = 0
+    start = 3500 * 5
+    window.reader.text.select_cp(start, start + 4)
+    assert window.tagging.tag_selection(label_id(window, "person")) is not None
+    window.repaint()
+    qtbot.wait(10)
+    window.repaint()
+    assert window.annotation_model.rowCount() == 3001
+    assert 0 < calls[0] < 1000
