@@ -110,3 +110,57 @@ def test_a_tag_does_not_lay_out_every_row_of_the_panel(
     window.repaint()
     assert window.annotation_model.rowCount() == 3001
     assert 0 < calls[0] < 1000
+
+
+def test_a_tag_under_a_library_filter_asks_the_index_nothing(
+    qtbot: QtBot, make_window: MakeWindow, article: Path
+) -> None:
+    """An active library filter asked the search index again on every tag (a tag changes its
+    article's count, never what the index finds); the count follows without a query."""
+    window = make_window(article)
+    library = window.library
+    asked: list[str] = []
+    search = library.proxy._search
+    assert search is not None
+
+    def counted(text: str) -> set[int]:
+        asked.append(text)
+        return search(text)
+
+    library.proxy.set_search(counted)
+    library.filter_edit.setText("لافروف")
+    assert asked and library.proxy.rowCount() == 1
+    asked.clear()
+    model = library.model
+    assert model is not None
+    loads: list[object] = []
+    load = model._load
+
+    def counted_load(ids: list[int] | None) -> list:  # type: ignore[type-arg]
+        loads.append(ids)
+        return load(ids)
+
+    model._load = counted_load
+    text = window.reader.text
+    tagged = []
+    for word in ("سيرغي لافروف", "موسكو"):
+        start = KERRY_ARTICLE.index(word)
+        text.select_cp(start, start + len(word))
+        tagged.append(window.tagging.tag_selection(label_id(window, "person")))
+    window.tagging.delete_annotation(tagged[0])
+    window.session.undo_stack.undo()  # type: ignore[union-attr]
+    assert asked == [] and loads == []
+    doc = window.reader.document_id
+    assert doc is not None
+    (stored,) = window.project.documents.summaries([doc])
+    summary = model.summary(doc)
+    assert summary is not None and summary.annotation_count == stored.annotation_count == 2
+    # A new title is a change the filter must see.
+    from functools import partial
+
+    from desktop.ops import articles
+
+    session = window.session
+    assert session is not None
+    session.run(partial(articles.edit_metadata, document_id=doc, values={"title": "لافروف"}))
+    assert asked == ["لافروف"]
