@@ -256,6 +256,16 @@ def test_edits_during_the_idle_pass_are_drawn_as_a_full_highlight_would(
     assert window.tagging.tag_selection(label_id(window, "person")) is not None
     victim = next(s for s in reader.index.spans() if s.start == spans[count - 2][0])
     window.tagging.delete_annotation(victim.id)
+    # Suggestions arriving for the whole article leave the waiting blocks to the pass.
+    from desktop.ui.reader.highlighter import Span
+
+    lines = text.split("\n")
+    offsets = [sum(len(p) + 1 for p in lines[:n]) for n in range(count)]
+    far_ones = [n for n in range(count // 2, far) if not highlighter.is_done(n)]
+    reader.add_spans(
+        [Span(-1 - n, offsets[n], offsets[n] + 2, "suggestion", "#7b61ff") for n in far_ones]
+    )
+    assert not any(highlighter.is_done(n) for n in far_ones)
     highlighter._idle.start()
     qtbot.waitUntil(lambda: highlighter.pending() == 0)
     drawn = _formats(window)

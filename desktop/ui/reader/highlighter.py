@@ -273,11 +273,12 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def ensure(self, blocks: Iterable[int]) -> None:
         """Highlight now those of ``blocks`` that still wait (they are coming on screen)."""
         if self._queue:
-            self.refresh_blocks([n for n in blocks if not self.is_done(n)])
+            self._rehighlight([n for n in blocks if not self.is_done(n)])
 
     def _idle_step(self) -> None:
         deadline = perf_counter() + IDLE_SLICE_S
         document = self.document()
+        layout = document.documentLayout()
         queue, done = self._queue, self._done
         while queue:
             number = queue.pop()
@@ -286,6 +287,9 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             done[number] = 1
             block = document.findBlockByNumber(number)
             if block.isValid() and self.index.in_block(number):
+                # Laid out first: a block highlighted before its first layout changes height
+                # as far as the layout knows, which repaints the whole screen (a paint a step).
+                layout.blockBoundingRect(block)
                 self.rehighlightBlock(block)
             if perf_counter() >= deadline:
                 break
@@ -305,6 +309,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.umap = umap
 
     def refresh_blocks(self, blocks: Iterable[int]) -> None:
+        """Draw ``blocks`` again after their spans changed. During a deferred pass the blocks
+        still waiting are left to it: they will be drawn from the spans as they are then (an
+        article's thousands of suggestions arriving must not highlight it all at once)."""
+        if self._queue:
+            blocks = [n for n in blocks if self.is_done(n)]
+        self._rehighlight(blocks)
+
+    def _rehighlight(self, blocks: Iterable[int]) -> None:
         document = self.document()
         done = self._done
         for number in blocks:
