@@ -7,6 +7,7 @@ included, and must not load the importers."""
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import NamedTuple
 
 from desktop.core.models import Annotation, ChangeSet, Document
@@ -21,6 +22,16 @@ class OpenedArticle(NamedTuple):
     repairs: list[tuple[int, Anchoring]]  # (annotation id, where it is now)
 
 
+_ANCHOR_FIELDS = itemgetter(
+    *(
+        Annotation._fields.index(name)
+        for name in ("id", "start", "end", "quote", "prefix", "suffix", "anchor")
+    )
+)
+"""What :func:`check_anchors` reads of an annotation, picked in C (a tuple built in Python per
+annotation cost 6 ms of opening an article with 10,000)."""
+
+
 def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
     """The article and its annotations, re-anchored where needed. The repair is not an
     undoable step (nothing the analyst did), but its changes are announced like any other.
@@ -28,10 +39,8 @@ def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
     project the repair is made in memory only (nothing can be written)."""
     document = project.documents.get(document_id)
     annotations = project.annotations.for_document(document_id)
-    repairs = check_anchors(
-        document.text,
-        [(a.id, a.start, a.end, a.quote, a.prefix, a.suffix, a.anchor) for a in annotations],
-    )
+    # (id, start, end, quote, prefix, suffix, anchor) of each, picked in C
+    repairs = check_anchors(document.text, list(map(_ANCHOR_FIELDS, annotations)))
     if repairs and project.read_only:
         # Nothing can be recorded: the annotations are shown where their quotes are now.
         moved = dict(repairs)

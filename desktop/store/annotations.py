@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from desktop.core.errors import HamishError, NotFound
@@ -15,6 +16,9 @@ _COLUMNS = (
     'id, document_id, start, "end", quote, prefix, suffix, label_id, entity_id, note, author, '
     "anchor, created_at, modified_at"
 )
+_as_annotation = partial(tuple.__new__, Annotation)
+"""A row of ``_COLUMNS`` as an Annotation, in C: ``Annotation(*row)`` is a Python call a row,
+a tenth of opening an article with 10,000 annotations."""
 _CLAIM_COLUMNS = (
     "id, annotation_id, claimant_id, summary, stance, status, reliability, credibility, "
     "claimed_on, created_at, modified_at"
@@ -45,7 +49,7 @@ class AnnotationStore:
             f'SELECT {_COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start, "end", id',
             [document_id],
         )
-        return [Annotation(*row) for row in rows]
+        return list(map(_as_annotation, rows))
 
     def get(self, annotation_id: int) -> Annotation:
         row = self._conn.execute(
@@ -60,7 +64,7 @@ class AnnotationStore:
             return []
         marks = ",".join("?" * len(ids))
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id IN ({marks})", ids)
-        return [Annotation(*row) for row in rows]
+        return list(map(_as_annotation, rows))
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM annotations").fetchone()[0])

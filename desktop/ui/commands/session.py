@@ -8,13 +8,13 @@ the session pushes one :class:`~desktop.ui.commands.edit.EditCommand` for it and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.core.models import ChangeSet, Label
+from desktop.core.models import Annotation, ChangeSet, Label
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
 from desktop.ui.commands.edit import AfterStep, EditCommand
@@ -33,6 +33,9 @@ class ProjectSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._labels: list[Label] = []
         self._by_id: dict[int, Label] = {}
+        # The annotations the ChangeSet being announced names, read once for every view.
+        self._fetched: dict[int, Annotation | None] = {}
+        self._announcing = 0
         self.reload_labels()
 
     def reload_labels(self) -> None:
@@ -88,4 +91,26 @@ class ProjectSession(QObject):
     def announce(self, changes: ChangeSet) -> None:
         if changes.labels_changed:
             self.reload_labels()
-        self.changed.emit(changes)
+        outer = self._fetched
+        self._fetched = {}  # a view may announce again while handling it: its own reads
+        self._announcing += 1
+        try:
+            self.changed.emit(changes)
+        finally:
+            self._announcing -= 1
+            self._fetched = outer
+
+    def annotations(self, ids: Iterable[int]) -> list[Annotation]:
+        """The annotations ``ids`` as they are now (those that still exist), read from the
+        project once per announced ChangeSet: the reader, the Annotations panel and the
+        suggestions all ask for the same new tag, and one query serves them all (a tag on a
+        1 MB article must paint within a frame)."""
+        wanted = list(dict.fromkeys(ids))
+        if not self._announcing:  # not for a ChangeSet: nothing to share, nothing kept
+            return self.project.annotations.many(wanted)
+        missing = [i for i in wanted if i not in self._fetched]
+        if missing:
+            found = {a.id: a for a in self.project.annotations.many(missing)}
+            for annotation_id in missing:
+                self._fetched[annotation_id] = found.get(annotation_id)
+        return [a for i in wanted if (a := self._fetched[i]) is not None]

@@ -63,6 +63,10 @@ def _fold(text: str) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
+    # Rows came, or a row's title or source changed: what a text filter matches may differ.
+    # (Not emitted for a new tag's count: asking the search index again cost every tag.)
+    searchable_changed = Signal()
+
     TITLE, DATE, ANNOTATIONS = range(3)
     HEADERS = (
         QT_TRANSLATE_NOOP("LibraryModel", "Title"),
@@ -120,15 +124,36 @@ class LibraryModel(QAbstractTableModel):
                 self._reindex()
                 self.endRemoveRows()
         changed = set(changes.documents_changed) | self._documents_of(changes)
+        counted = _count_change(changes)
+        if counted is not None and counted[0] in self._index:
+            # One article's tags: its count moves by what came and went, no query.
+            doc_id, delta = counted
+            changed.discard(doc_id)
+            row = self._index[doc_id]
+            summary = self._rows[row]
+            count = max(0, summary.annotation_count + delta)
+            self._rows[row] = summary._replace(annotation_count=count)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            self._sorter.settle([row])
         fresh = self._load(sorted(changed)) if changed else []
+        searchable = False
         for summary in fresh:
             row = self._index.get(summary.id)
             if row is None:
                 continue
+            old = self._rows[row]
+            if (old.title, old.source, old.char_count) != (
+                summary.title,
+                summary.source,
+                summary.char_count,
+            ):
+                searchable = True
+                self._search[row] = None
             self._rows[row] = summary
-            self._search[row] = None
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         self._sorter.settle([self._index[s.id] for s in fresh if s.id in self._index])
+        if searchable:
+            self.searchable_changed.emit()
         added = [i for i in changes.documents_added if i not in self._index]
         if added:
             summaries = self._load(added)
@@ -252,12 +277,14 @@ class LibraryFilter(SourceSortProxy):
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         old = self.sourceModel()
         if old is not None:
-            for signal in (old.rowsInserted, old.dataChanged):
+            for signal in (old.rowsInserted, _searchable(old)):
                 with contextlib.suppress(RuntimeError, TypeError):  # already gone
                     signal.disconnect(self._source_changed)
         super().setSourceModel(model)
         model.rowsInserted.connect(self._source_changed)
-        model.dataChanged.connect(self._source_changed)
+        # Not on every dataChanged: a tag changes its article's count, never what the index
+        # finds, and asking the index again cost each tag while a filter was typed.
+        _searchable(model).connect(self._source_changed)
 
     def _source_changed(self, *_args: object) -> None:
         """Imported or edited articles: ask the index again so they are filtered correctly."""
@@ -436,3 +463,25 @@ class LibraryDock(QDockWidget):
     def first_document(self) -> int | None:
         index = self.proxy.index(0, 0)
         return None if not index.isValid() else int(index.data(ID_ROLE))
+
+
+def _searchable(model: QAbstractItemModel) -> Any:
+    """The signal saying a text filter may match differently: the library model's own, or
+    any other model's dataChanged."""
+    return model.searchable_changed if isinstance(model, LibraryModel) else model.dataChanged
+
+
+def _count_change(changes: ChangeSet) -> tuple[int, int] | None:
+    """(article, change in its tag count) when ``changes`` only added or removed annotations
+    of one article (a tag, an untag, their undo): the count follows without a query."""
+    if (
+        len(changes.documents_changed) != 1
+        or changes.documents_added
+        or changes.documents_removed
+        or changes.documents_reloaded
+        or not (changes.annotations_added or changes.annotations_removed)
+    ):
+        return None
+    return changes.documents_changed[0], len(changes.annotations_added) - len(
+        changes.annotations_removed
+    )

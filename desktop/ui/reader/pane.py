@@ -64,6 +64,9 @@ LANGUAGES = {
     "und": QT_TRANSLATE_NOOP("ReaderPane", "Unknown language"),
 }
 FLASH_MS = 900
+DEFER_CHARS = 20_000
+"""Characters from which an article is highlighted where it is on screen first and
+elsewhere in idle time, not all at once as it goes in."""
 MEASURE = 80
 """Characters a line at most: the reading column is capped at about this many characters of
 Arabic at the current font size and centred, so a 1920 px window does not run lines to
@@ -189,12 +192,37 @@ class ReaderText(QPlainTextEdit):
         # article was laid out three times here (now once, to put the caret at the start).
         cursor.beginEditBlock()
         cursor.setBlockFormat(block)
-        cursor.insertText(text)  # the highlighter paints each block as it is inserted
+        # A short article is highlighted block by block as it goes in; a long one only where
+        # it is on screen, the rest in idle time (see AnnotationHighlighter).
+        deferred = len(text) > DEFER_CHARS
+        if deferred:
+            self.highlighter.begin_load()
+        else:
+            self.highlighter.stop()
+        cursor.insertText(text)
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+        if deferred:
+            self.highlighter.end_load(0)
+            # The first screen and the one below it, before the first paint.
+            self.highlighter.ensure(self.visible_blocks(pages=2))
+
+    def visible_blocks(self, pages: float = 1.0) -> list[int]:
+        """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = max(1, self.viewport().height()) * pages
+        numbers = []
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            numbers.append(block.blockNumber())
+            block = block.next()
+        return numbers
 
     def unload(self) -> None:
+        self.highlighter.stop()
         self.text_cp = ""
         self.index = SpanIndex("")
         self.highlighter.set_spans(self.index, Utf16Map(""))
@@ -329,6 +357,8 @@ class ReaderText(QPlainTextEdit):
         return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
+            self.highlighter.ensure(self.visible_blocks())
         super().paintEvent(event)
         self._paint_note_markers(event.rect())
 

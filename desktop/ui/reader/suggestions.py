@@ -144,9 +144,7 @@ class SuggestionController(QObject):
             from desktop.learn import pending
 
             index = self.reader.text.index
-            for annotation in self.session.project.annotations.many(
-                list(changes.annotations_added)
-            ):
+            for annotation in self.session.annotations(changes.annotations_added):
                 if annotation.document_id != doc:
                     continue
                 covered = pending.skipper([(annotation.start, annotation.end)], (), "")

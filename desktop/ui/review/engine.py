@@ -14,6 +14,7 @@ the review dock is shown — and says how far it is (``progress``).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -171,14 +172,15 @@ class ReviewEngine(QObject):
             self._drop(list(changes.documents_removed))
         added = [d for d in changes.documents_added if d not in self.titles]
         changed = [d for d in changes.documents_changed if d in self.titles]
-        if added or changed:
+        # A tag or an untag changes its article's annotations, never its title.
+        retitled = [] if _annotations_only(changes) else changed
+        if added or retitled:
             project = self.session.project if self.session is not None else None
             if project is not None:
-                for doc in (*added, *changed):
-                    try:
-                        self.titles[doc] = project.documents.get(doc).title
-                    except HamishError:
-                        continue
+                # Titles only: reading the whole article (1 MB) cost 13 ms a tag.
+                with contextlib.suppress(HamishError):
+                    for summary in project.documents.summaries([*added, *retitled]):
+                        self.titles[summary.id] = summary.title
             self.titles_changed.emit()
         if added or changed:
             self._mark([*changed, *added])
@@ -266,3 +268,11 @@ class ReviewEngine(QObject):
         if not self._stale and not self._busy:
             self._done = self._total = 0
         self.progress.emit(self._done, self._total)
+
+
+def _annotations_only(changes: ChangeSet) -> bool:
+    """The change set of an edit to annotations: its articles are named only because their
+    annotations changed (their titles and texts are as they were)."""
+    return bool(
+        changes.annotations_added or changes.annotations_removed or changes.annotations_changed
+    )

@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self.annotation_model = AnnotationModel(
             lambda doc_id: self.project.annotations.for_document(doc_id),
-            lambda ids: self.project.annotations.many(ids),
+            # the session's read of the ChangeSet's annotations, shared with the reader
+            lambda ids: self.session.annotations(ids) if self.session else [],
             lambda label_id: self.session.label(label_id) if self.session else None,
             lambda entity_id: self.project.annotations.entity_name(entity_id),
             self,
