@@ -111,7 +111,6 @@ def run_import(folder: str, project_path: str) -> None:
     """Child process: import ``folder`` into a new project, print figures as JSON."""
     from desktop.core.models import DocumentDraft
     from desktop.io.batch import import_paths, load_file
-    from desktop.store.bulk import batch_durability
     from desktop.store.project import Project
 
     per_kind: dict[str, float] = defaultdict(float)
@@ -124,7 +123,7 @@ def run_import(folder: str, project_path: str) -> None:
             per_kind[path.suffix.lstrip(".")] += time.perf_counter() - started
 
     started = time.perf_counter()
-    with Project.open(project_path) as project, batch_durability(project.database):
+    with Project.open(project_path) as project:
         batch = import_paths(project.documents, [folder], loader=timed)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)

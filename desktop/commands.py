@@ -311,7 +311,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     window; Hamish JSON exports (named explicitly) through the project importer."""
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
-    from desktop.store.bulk import batch_durability
 
     json_files = [f for f in args.files if f.suffix.lower() == ".json" and not f.is_dir()]
     exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
@@ -329,9 +328,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         json_failed += _import_exchange_files(project, exchange)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
-        with batch_durability(project.database):  # one fsync per batch, not per article
-            # The same operation as the window's import (there it is also one undo step).
-            batch = import_files(project, other_paths).value
+        # The same operation as the window's import (there it is also one undo step); it
+        # commits a chunk of articles at a time, each durable (docs/importing.md).
+        batch = import_files(project, other_paths).value
         report = batch.report
         notes = {note.document_id: note.text.splitlines() for note in report.notes}
         for file, doc_id in report.imported:
