@@ -32,7 +32,7 @@ Loader = Callable[[], DocumentDraft]
 CHUNK_FILES = 500
 """An import commits at least every this many articles read…"""
 CHUNK_SECONDS = 1.0
-"""…and at least once a second (counted from the first article read after a commit)…"""
+"""…and at least once a second (counted from the start of reading the chunk's first article)…"""
 CHUNK_CHARS = 8_000_000
 """…and before the articles read since the last commit pass this many characters (what the
 chunk holds in memory: each article's text and its folded copy)."""
@@ -86,13 +86,13 @@ def import_documents(
     for path, load in items:
         if cancelled():
             break
+        if not pending:
+            started = clock()
         try:
             draft = load()
         except HamishError as error:
             report.failed.append(ImportFailure(path, str(error)))
             continue
-        if not pending:
-            started = clock()
         pending.append((path, draft))
         chars += len(draft.text)
         if (
