@@ -135,15 +135,16 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
         walk_errors: list[OSError] = []
         for folder, dirs, names in os.walk(path, onerror=walk_errors.append):
             walked = []
+            here = Path(folder)
             for name in sorted(d for d in dirs if not d.startswith(".")):
-                sub = Path(folder) / name
+                sub = here / name
                 if not sub.is_symlink():
                     walked.append(name)
                 elif (reason := _link_out_of(sub, root)) is not None:
                     skipped.append(ImportFailure(str(sub), reason))
             dirs[:] = walked
             for name in sorted(names):
-                file = Path(folder) / name
+                file = here / name
                 if _hidden(file):
                     continue
                 if file.is_symlink() and (reason := _link_out_of(file, root)) is not None:
@@ -196,7 +197,7 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     process, not this one). An unexpected error inside a third-party parser is turned into a
     rejection of this file (with its type, for a bug report) so the rest of the batch goes on.
     """
-    file = Path(path)
+    file = path if isinstance(path, Path) else Path(path)
     name = display_name(file)
     data = read_limited(file)  # size checked before reading
     if not data.strip():  # before the kind: an empty file has no content to recognise
