@@ -110,6 +110,13 @@ def _link_out_of(link: Path, root: Path) -> str | None:
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[ImportFailure]]:
+    """Files to import, and files deliberately left out with the reason (see
+    :func:`_expand`)."""
+    files, skipped = _expand(paths)
+    return [Path(file) for file in files], skipped
+
+
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[ImportFailure]]:
     """Files to import, and files deliberately left out with the reason.
 
     Folders are walked recursively in name order; inside them hidden files and folders and
@@ -123,13 +130,16 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
     a folder inside is walked as that folder). A link to a file inside is followed (it is
     then reported as a duplicate). A link named explicitly — a file or the folder itself — is
     followed: the analyst chose it.
+
+    The files are kept as strings, not ``Path`` objects: a folder of 100,000 files is 16 MB
+    of them instead of 42 MB (the report then shares the same strings).
     """
-    files: list[Path] = []
+    files: list[str] = []
     skipped: list[ImportFailure] = []
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
-            files.append(path)  # missing or unreadable files fail with their reason later
+            files.append(str(path))  # missing or unreadable files fail with their reason later
             continue
         root = path.resolve()
         walk_errors: list[OSError] = []
@@ -151,7 +161,7 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
                     skipped.append(ImportFailure(str(file), reason))
                     continue
                 if file.suffix.lower() in _SUFFIX_KIND:
-                    files.append(file)
+                    files.append(str(file))
                 else:
                     skipped.append(ImportFailure(str(file), _unsupported(file)))
         for error in walk_errors:
@@ -246,16 +256,17 @@ def import_paths(
     (:func:`desktop.core.services.import_documents`). ``progress`` hears of the first file,
     then at most every :data:`PROGRESS_SECONDS`, and of the end: a signal per file would
     cost the window more than reading a short text file does."""
-    files, skipped = expand_paths(paths)
+    files, skipped = _expand(paths)
     total = len(files)
 
     def items() -> Iterator[tuple[str, Callable[[], DocumentDraft]]]:
         shown = -PROGRESS_SECONDS
         for index, file in enumerate(files):
+            path = Path(file)
             if progress is not None and (now := time.monotonic()) - shown >= PROGRESS_SECONDS:
-                progress(index, total, display_name(file))
+                progress(index, total, display_name(path))
                 shown = now
-            yield str(file), partial(loader, file)
+            yield file, partial(loader, path)
 
     with reading_session():  # one reader process for the batch, ended with it
         report = import_documents(repo, items(), cancelled=cancelled)
