@@ -154,7 +154,7 @@ def _parser() -> argparse.ArgumentParser:
         help="import articles (text, Markdown, web pages, Word, PDF, e-mail; folders "
         "recursively), or Hamish JSON exports (.json), UIMA CAS XMI (.xmi, or a .zip of them), "
         "brat standoff (a .zip or folder of .txt/.ann)",
-        description="Articles are stored a chunk at a time — at most 500 files or one second "
+        description="Articles are stored a chunk at a time — at most 200 files or one second "
         "of reading — and each chunk is synced to the disk before the next is read: a crash or "
         "power cut during an import loses at most the chunk being read. Importing the same "
         "files again brings that chunk in; the others are reported as already in the project.",

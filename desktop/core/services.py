@@ -29,8 +29,11 @@ class DocumentRepository(Protocol):
 
 Loader = Callable[[], DocumentDraft]
 
-CHUNK_FILES = 500
-"""An import commits at least every this many articles read…"""
+CHUNK_FILES = 200
+"""An import commits at least every this many articles read… (The chunk's transaction holds
+the project's write lock while it writes — for 200 short articles about 75 ms of CPU, 180 ms
+on a 2-core machine under a load of 5 — and an edit in the window meanwhile waits that long.
+Chunks of 500 imported no faster, within the noise of that machine.)"""
 CHUNK_SECONDS = 1.0
 """…and at least once a second (counted from the start of reading the chunk's first article)…"""
 CHUNK_CHARS = 8_000_000

@@ -8,7 +8,7 @@ Each file is read and converted *completely* before anything is written (the ris
 a reader process with a memory and a time limit, :mod:`desktop.io.worker`; plain text and
 Markdown here, bounded by the file size), then stored by
 :func:`desktop.core.services.import_documents` a chunk at a time — one transaction, synced to
-disk, every 500 articles or every second of reading, whichever comes first
+disk, every 200 articles or every second of reading, whichever comes first
 (``docs/importing.md``, "Many files at once"): one bad file never costs the others, a
 duplicate (same folded text) is reported with the article it duplicates, a cancelled batch
 keeps exactly the files counted before the cancellation, and a crash or power cut loses at
