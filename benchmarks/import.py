@@ -201,7 +201,7 @@ def _report_texts(label: str, text: dict[str, Any], count: int) -> None:
     print(
         f"{label} {text['imported']} imported in {text['seconds']:.1f} s "
         f"({rate:,.0f} files/s; target ≥ 2,000/s; {text['cpu_seconds']:.1f} s of CPU = "
-        f"{per_cpu:,.0f} files per CPU second), {text['chunks']} chunks committed, "
+        f"{per_cpu:,.0f} files per CPU second), commits: {text['chunks']}, "
         f"peak memory {text['max_rss_mb']:.0f} MB (target ≤ 300 MB)"
     )
     if text["imported"] != count:
