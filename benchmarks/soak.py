@@ -5,7 +5,7 @@ Each round starts one child process on the project and kills it (SIGKILL: no cle
 ``finally``) at a random moment of its work:
 
 - **import** — ``desktop.ops.articles.import_files`` (the window's and ``hamish import``'s
-  operation, with the command's per-batch durability) on a fresh folder of text, Markdown,
+  operation, committing a chunk of articles at a time) on a fresh folder of text, Markdown,
   web-page, Word and e-mail files, each holding a unique marker word;
 - **tag** — the Qt-free tagging operations in a loop: ``plan_selection`` + ``add_annotations``
   on random passages and labels (new entities included), undo of an earlier tag, note edits
@@ -60,7 +60,7 @@ import time
 import traceback
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +81,6 @@ from desktop.ops.annotations import (  # noqa: E402
     plan_selection,
 )
 from desktop.ops.articles import import_files  # noqa: E402
-from desktop.store.bulk import batch_durability  # noqa: E402
 from desktop.store.project import Project  # noqa: E402
 
 SEEDS = REPO / "seeds"
@@ -110,18 +109,19 @@ def child_import(project_path: Path, folder: Path, report: Report) -> None:
     """Import ``folder`` as ``hamish import`` does, reporting each article once committed."""
     with Project.open(project_path, create=False) as project:
         store = project.documents
-        add = store.add
+        add_many = store.add_many
 
-        def reported_add(draft: DocumentDraft) -> int:
-            doc_id = add(draft)  # committed: its own transaction has ended
-            found = MARKER.search(draft.text)
-            report.line("import", doc_id, found[0] if found else "-")
-            return doc_id
+        def reported_add(drafts: Sequence[DocumentDraft]) -> list[int | HamishError]:
+            results = add_many(drafts)  # committed: the chunk's transaction has ended
+            for draft, doc_id in zip(drafts, results, strict=True):
+                if isinstance(doc_id, int):
+                    found = MARKER.search(draft.text)
+                    report.line("import", doc_id, found[0] if found else "-")
+            return results
 
-        store.add = reported_add  # type: ignore[method-assign]
+        store.add_many = reported_add  # type: ignore[method-assign]
         report.line("ready")
-        with batch_durability(project.database):
-            import_files(project, [folder])
+        import_files(project, [folder])
     report.line("done")
 
 

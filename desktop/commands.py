@@ -175,6 +175,10 @@ def _parser() -> argparse.ArgumentParser:
         "recursively), or Hamish JSON exports (.json), REFI-QDA projects (.qdpx), Web "
         "Annotation files (.jsonld), UIMA CAS XMI (.xmi, or a .zip of them), brat standoff (a "
         ".zip or folder of .txt/.ann)",
+        description="Articles are stored a chunk at a time — at most 200 files or one second "
+        "of reading — and each chunk is synced to the disk before the next is read: a crash or "
+        "power cut during an import loses at most the chunk being read. Importing the same "
+        "files again brings that chunk in; the others are reported as already in the project.",
     )
     add_project_option(p_import)
     p_import.add_argument("files", nargs="+", type=Path, metavar="PATH", help="files or folders")
@@ -361,7 +365,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     window; Hamish JSON exports (named explicitly) through the project importer."""
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
-    from desktop.store.bulk import batch_durability
 
     exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
     refi = [f for f in args.files if not f.is_dir() and _is_exchange(f)]
@@ -385,9 +388,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         json_failed += _import_refi_files(project, refi)
         if not other_paths:
             return EXIT_FAILED if json_failed else EXIT_OK
-        with batch_durability(project.database):  # one fsync per batch, not per article
-            # The same operation as the window's import (there it is also one undo step).
-            batch = import_files(project, other_paths).value
+        # The same operation as the window's import (there it is also one undo step); it
+        # commits a chunk of articles at a time, each durable (docs/importing.md).
+        batch = import_files(project, other_paths).value
         report = batch.report
         notes = {note.document_id: note.text.splitlines() for note in report.notes}
         for file, doc_id in report.imported:

@@ -18,7 +18,11 @@ Direction = Literal["rtl", "ltr"]
 class DocumentDraft(NamedTuple):
     """A document about to be stored: text already normalised to ``\\n`` line endings.
     ``import_notes``: what the import changed or noticed (bytes replaced, characters removed),
-    one sentence per line, kept with the article and reported in the import summary."""
+    one sentence per line, kept with the article and reported in the import summary.
+    ``folded``: :func:`desktop.core.arabic.fold` of ``text`` when :func:`~desktop.core.text.
+    make_draft` made it for the content hash (an article of up to 2**18 characters), so the
+    search index need not fold it again; never stored, and never taken from a reader
+    process."""
 
     title: str
     text: str
@@ -31,6 +35,7 @@ class DocumentDraft(NamedTuple):
     published: str | None = None
     origin: str = ""
     import_notes: str = ""
+    folded: str | None = None
 
 
 class Document(NamedTuple):

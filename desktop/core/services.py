@@ -6,7 +6,8 @@ never imports the store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from desktop.core.errors import DuplicateDocument, HamishError
@@ -23,8 +24,21 @@ from desktop.core.spans import context, snap_to_words
 class DocumentRepository(Protocol):
     def add(self, draft: DocumentDraft) -> int: ...
 
+    def add_many(self, drafts: Sequence[DocumentDraft]) -> list[int | HamishError]: ...
+
 
 Loader = Callable[[], DocumentDraft]
+
+CHUNK_FILES = 200
+"""An import commits at least every this many articles read… (The chunk's transaction holds
+the project's write lock while it writes — for 200 short articles about 75 ms of CPU, 180 ms
+on a 2-core machine under a load of 5 — and an edit in the window meanwhile waits that long.
+Chunks of 500 imported no faster, within the noise of that machine.)"""
+CHUNK_SECONDS = 1.0
+"""…and at least once a second (counted from the start of reading the chunk's first article)…"""
+CHUNK_CHARS = 8_000_000
+"""…and before the articles read since the last commit pass this many characters (what the
+chunk holds in memory: each article's text and its folded copy)."""
 
 
 def import_documents(
@@ -32,25 +46,65 @@ def import_documents(
     items: Iterable[tuple[str, Loader]],
     *,
     cancelled: Callable[[], bool] = lambda: False,
+    clock: Callable[[], float] = time.monotonic,
 ) -> ImportReport:
-    """Import each item in its own transaction, so one bad file never costs the others and a
-    cancelled batch keeps what was already imported. Every item ends up in exactly one list of
-    the report."""
+    """Read each item and store the articles in chunks, one transaction each (at most
+    :data:`CHUNK_FILES` articles, :data:`CHUNK_SECONDS` of reading, :data:`CHUNK_CHARS`
+    characters). Every item ends up in exactly one list of the report.
+
+    One bad file never costs the others: a file that cannot be read is reported and the
+    chunk goes on without it; a duplicate (of an article in the project or read earlier in
+    the same batch) is reported with the article it duplicates. A cancelled batch stores
+    the articles already read and stops there, so it keeps exactly the files counted as done
+    before the cancellation. A crash or a power cut loses at most the chunk being read: every
+    commit before it is durable (the project syncs each commit), which bounds what an import
+    interrupted that way must be asked to do again to one chunk — at most a second of
+    reading or :data:`CHUNK_FILES` files. If storing a chunk fails (a full disk), each of its
+    files is reported failed with the reason and the batch goes on with the next one."""
     report = ImportReport()
+    pending: list[tuple[str, DocumentDraft]] = []
+    chars = 0
+    started = 0.0
+
+    def store() -> None:
+        nonlocal chars
+        if not pending:
+            return
+        try:
+            results = repo.add_many([draft for _, draft in pending])
+        except HamishError as error:
+            results = [error] * len(pending)
+        for (path, draft), result in zip(pending, results, strict=True):
+            if isinstance(result, DuplicateDocument):
+                report.duplicates.append((path, result.existing_id))
+            elif isinstance(result, HamishError):
+                report.failed.append(ImportFailure(path, str(result)))
+            else:
+                report.imported.append((path, result))
+                if draft.import_notes:
+                    report.notes.append(ImportNote(path, result, draft.import_notes))
+        pending.clear()
+        chars = 0
+
     for path, load in items:
         if cancelled():
             break
+        if not pending:
+            started = clock()
         try:
             draft = load()
-            doc_id = repo.add(draft)
-        except DuplicateDocument as duplicate:
-            report.duplicates.append((path, duplicate.existing_id))
         except HamishError as error:
             report.failed.append(ImportFailure(path, str(error)))
-        else:
-            report.imported.append((path, doc_id))
-            if draft.import_notes:
-                report.notes.append(ImportNote(path, doc_id, draft.import_notes))
+            continue
+        pending.append((path, draft))
+        chars += len(draft.text)
+        if (
+            len(pending) >= CHUNK_FILES
+            or chars >= CHUNK_CHARS
+            or clock() - started >= CHUNK_SECONDS
+        ):
+            store()
+    store()
     return report
 
 

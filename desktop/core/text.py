@@ -38,6 +38,20 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINES.sub("\n", text)
 
 
+def _hash_words(folded: str) -> str:
+    return hashlib.sha256(" ".join(folded.split()).encode("utf-8")).hexdigest()
+
+
+def folded_and_hash(text: str) -> tuple[str | None, str]:
+    """``fold(text)`` and :func:`content_hash` of ``text``, folding it once; the folded text
+    only for an article short enough to be hashed in one piece (None for a longer one: its
+    folded copy is never held whole)."""
+    if len(text) > _HASH_PIECE:
+        return None, content_hash(text)
+    folded = fold(text)
+    return folded, _hash_words(folded)
+
+
 def content_hash(text: str) -> str:
     """Hash of the folded text (``fold_words``), so the same article with other harakat or
     hamza spellings, or other line endings, is recognised as a duplicate.
@@ -133,18 +147,20 @@ def make_draft(
         notes = (*notes, invalid_characters_note(invalid))
     if removed:
         notes = (*notes, removed_controls_note(removed))
+    folded, digest = folded_and_hash(text)
     return DocumentDraft(
         title=title or "Untitled",
         text=text,
         language=detect_language(text),
         direction=detect_direction(text),
-        content_hash=content_hash(text),
+        content_hash=digest,
         source=clean_line(source),
         url=clean_line(url),
         author=clean_line(author),
         published=published,
         origin=for_terminal(origin),
         import_notes="\n".join(notes),
+        folded=folded,
     )
 
 

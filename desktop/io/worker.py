@@ -340,7 +340,9 @@ def _draft(fields: object, name: str) -> DocumentDraft:
         for key, value in fields.items()
     ):
         try:
-            return DocumentDraft(**fields)
+            # Never its folded text: the search index is made from it, so the index could
+            # otherwise be told to hold what the article does not say.
+            return DocumentDraft(**{**fields, "folded": None})
         except TypeError:
             pass
     raise ImportRejected(f"{name} could not be read (the reader's answer was malformed).")
@@ -475,7 +477,7 @@ def _serve(requests: IO[bytes], replies: IO[bytes], cpu_seconds: int, memory_mb:
                 origin=request["origin"],
                 fallback_title=request["fallback_title"],
             )
-            answer = {"status": "ok", "draft": draft._asdict()}
+            answer = {"status": "ok", "draft": draft._replace(folded=None)._asdict()}
         except ImportRejected as error:
             if _ran_out(error) or _near_limit(memory_mb):
                 answer = {"status": "memory"}

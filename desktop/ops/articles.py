@@ -1,8 +1,9 @@
 """Articles: import (files, folders, a pasted text), delete and bring back, edit metadata.
 (Re-anchoring after a text change is in ``anchors.py``.)
 
-An import writes each file in its own transaction, so a crash or a bad file never costs the
-others; as a whole it is still one undoable step (undo deletes what it brought in).
+An import writes a chunk of files per transaction (at most 200 files or a second of reading;
+``docs/importing.md``), so a bad file never costs the others and a crash costs at most the
+chunk being read; as a whole it is still one undoable step (undo deletes what it brought in).
 """
 
 from __future__ import annotations

@@ -6,9 +6,15 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from desktop.core.errors import DuplicateDocument, NotFound, RestoreConflict
+from desktop.core.errors import (
+    DuplicateDocument,
+    HamishError,
+    NotFound,
+    ProjectError,
+    RestoreConflict,
+)
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
-from desktop.store.db import Database, utcnow
+from desktop.store.db import Database, describe_sqlite_error, utcnow
 from desktop.store.rowsets import RowConflict, RowSet, capture, reinsert
 
 _OF_DOCUMENT = "(SELECT id FROM annotations WHERE document_id = ?)"
@@ -20,6 +26,31 @@ SELECT d.id, d.title, d.source, d.published, d.language, d.direction, d.char_cou
        d.imported_at
 FROM documents d
 """
+
+_INSERT_SQL = (
+    "INSERT INTO documents (title, text, source, url, author, published, language, direction, "
+    "content_hash, origin, import_notes, char_count, imported_at, modified_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert_values(draft: DocumentDraft, now: str) -> tuple[object, ...]:
+    return (
+        draft.title,
+        draft.text,
+        draft.source,
+        draft.url,
+        draft.author,
+        draft.published,
+        draft.language,
+        draft.direction,
+        draft.content_hash,
+        draft.origin,
+        draft.import_notes,
+        len(draft.text),
+        now,
+        now,
+    )
 
 
 def _summary(row: Any) -> DocumentSummary:
@@ -51,36 +82,45 @@ class DocumentStore:
 
     def add(self, draft: DocumentDraft) -> int:
         """Insert one document in its own transaction (or the caller's)."""
-        with self._database.transaction():
-            existing = self.find_by_hash(draft.content_hash)
-            if existing is not None:
-                raise DuplicateDocument(existing)
-            now = utcnow()
-            table = self._database.db.table("documents")
-            table.insert(
-                {
-                    "title": draft.title,
-                    "text": draft.text,
-                    "source": draft.source,
-                    "url": draft.url,
-                    "author": draft.author,
-                    "published": draft.published,
-                    "language": draft.language,
-                    "direction": draft.direction,
-                    "content_hash": draft.content_hash,
-                    "origin": draft.origin,
-                    "import_notes": draft.import_notes,
-                    "char_count": len(draft.text),
-                    "imported_at": now,
-                    "modified_at": now,
-                }
-            )
-            document_id = int(table.last_rowid or 0)
-            # The search index follows in the same transaction.
-            from desktop.store.search import index_added
+        (result,) = self.add_many([draft])
+        if isinstance(result, HamishError):
+            raise result
+        return result
 
-            index_added(self._conn, document_id, draft.title, draft.source, draft.text)
-            return document_id
+    def add_many(self, drafts: Sequence[DocumentDraft]) -> list[int | HamishError]:
+        """Insert documents in one transaction (or the caller's), the search index with them;
+        for each draft its new id, or why it was not stored: ``DuplicateDocument`` when its
+        text is already in the project (an earlier draft of the same call included), a
+        ``ProjectError`` when a constraint refused it (that statement alone is undone).
+        A failure of the transaction itself (a full disk) raises ``ProjectError``: none of
+        them is stored.
+
+        Why in one: a commit costs a sync of the log and FTS5 writes a new index segment at
+        each, which made one transaction per article most of an import's time."""
+        results: list[int | HamishError] = []
+        added: list[tuple[int, DocumentDraft]] = []
+        with self._database.transaction():
+            now = utcnow()
+            execute = self._conn.execute
+            for draft in drafts:
+                existing = self.find_by_hash(draft.content_hash)
+                if existing is not None:
+                    results.append(DuplicateDocument(existing))
+                    continue
+                try:
+                    cursor = execute(_INSERT_SQL, _insert_values(draft, now))
+                except sqlite3.IntegrityError as error:  # only this statement is undone
+                    results.append(ProjectError(describe_sqlite_error(error)))
+                    continue
+                document_id = int(cursor.lastrowid or 0)
+                results.append(document_id)
+                added.append((document_id, draft))
+            if added:
+                # The search index follows in the same transaction.
+                from desktop.store.search import index_added_many
+
+                index_added_many(self._conn, added)
+        return results
 
     def get(self, document_id: int) -> Document:
         row = self._conn.execute(

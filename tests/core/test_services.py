@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from desktop.core.errors import DuplicateDocument, ImportRejected
+from collections.abc import Sequence
+
+from desktop.core.errors import DuplicateDocument, HamishError, ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.services import import_documents
 from desktop.core.text import make_draft
@@ -15,6 +17,15 @@ class FakeRepo:
             raise DuplicateDocument(self.by_hash[draft.content_hash])
         self.by_hash[draft.content_hash] = len(self.by_hash) + 1
         return self.by_hash[draft.content_hash]
+
+    def add_many(self, drafts: Sequence[DocumentDraft]) -> list[int | HamishError]:
+        results: list[int | HamishError] = []
+        for draft in drafts:
+            try:
+                results.append(self.add(draft))
+            except HamishError as error:
+                results.append(error)
+        return results
 
 
 def _reject() -> DocumentDraft:

@@ -24,7 +24,6 @@ from desktop.io.importers.html_page import html_bytes_to_draft
 from desktop.io.importers.pdf import pdf_to_draft
 from desktop.io.importers.text import text_to_draft
 from desktop.io.importers.word import docx_to_draft
-from desktop.store.bulk import batch_durability
 from desktop.store.project import Project
 from tests.fuzz.hostile_files import (
     docx_packages,
@@ -127,7 +126,7 @@ def test_eml_importer(data: bytes) -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     folder = tmp_path_factory.mktemp("fuzz-project")
-    with Project.open(folder / "fuzz.hamish") as opened, batch_durability(opened.database):
+    with Project.open(folder / "fuzz.hamish") as opened:
         yield opened
 
 

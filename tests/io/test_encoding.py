@@ -179,3 +179,36 @@ def test_valid_text_has_no_note() -> None:
     decoded = decode_text(ARTICLE.encode(), "a.txt")
     assert (decoded.replaced, decoded.note) == (0, "")
     assert decode_text(ARTICLE.encode("cp1256"), "a.txt").note == ""
+
+
+def test_the_quick_refusal_of_utf8_never_changes_a_decision(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_cannot_be_utf8`` only skips work: over mixtures of UTF-8, Windows-1256, stray bytes
+    and ASCII, ``_utf8`` decides the same with it and without it (and it does skip some)."""
+    import random
+
+    from desktop.io.importers import encoding
+
+    rng = random.Random(15)
+    words = ["قال", "الوزير", "إن", "المحادثات", "مستمرة،", "وأضاف", "أن", "الاتفاق", "قريب."]
+    samples = []
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 80)):
+            word = rng.choice(words) + " "
+            kind = rng.random()
+            if kind < 0.4:
+                parts.append(word.encode("utf-8"))
+            elif kind < 0.7:
+                parts.append(word.encode("cp1256"))
+            elif kind < 0.8:
+                parts.append(bytes(rng.randint(0x80, 0xFF) for _ in range(rng.randint(1, 4))))
+            else:
+                parts.append(b"abc def " * rng.randint(1, 40))
+        samples.append(b"".join(parts))
+    quick = [encoding._utf8(data) for data in samples]
+    refused = sum(encoding._cannot_be_utf8(data) for data in samples)
+    monkeypatch.setattr(encoding, "_cannot_be_utf8", lambda data: False)
+    assert [encoding._utf8(data) for data in samples] == quick
+    assert refused > 10

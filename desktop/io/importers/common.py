@@ -18,8 +18,13 @@ from desktop.core.errors import ImportRejected
 MAX_BYTES = 50 * 1024 * 1024
 
 
+def _as_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as a ``Path``, not parsed again when it is one (a batch asks per file)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def display_name(path: str | os.PathLike[str]) -> str:
-    file = Path(path)
+    file = _as_path(path)
     return file.name or str(file)
 
 
@@ -43,7 +48,7 @@ def read_limited(
 ) -> bytes:
     """The bytes of ``path``, or ``ImportRejected`` saying why not (missing, a folder,
     unreadable, too large — checked on the size the file system reports, before reading)."""
-    file = Path(path)
+    file = _as_path(path)
     name = display_name(file)
     try:
         status = file.stat()

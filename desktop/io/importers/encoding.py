@@ -147,6 +147,8 @@ def _utf8(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _cannot_be_utf8(data):
+        return None
     escaped = data.decode("utf-8", "surrogateescape")  # each bad byte -> one lone surrogate
     text, bad = _ESCAPED.subn("\ufffd", escaped)
     ascii_count = len(escaped.encode("ascii", "ignore"))
@@ -156,6 +158,35 @@ def _utf8(data: bytes) -> Decoded | None:
     first = _ESCAPED.search(escaped)
     line = escaped.count("\n", 0, first.start()) + 1 if first is not None else 1
     return Decoded(text, "utf-8", bad, line)
+
+
+def _evidence(text: str) -> tuple[int, int]:
+    """Well-formed multi-byte characters and bad bytes in ``text`` decoded with
+    ``surrogateescape``."""
+    bad = len(_ESCAPED.findall(text))
+    return len(text) - len(text.encode("ascii", "ignore")) - bad, bad
+
+
+def _cannot_be_utf8(data: bytes) -> bool:
+    """True when the first :data:`_PROBE` bytes of ``data`` already hold more bad bytes than
+    the rest could outweigh even if every two of its bytes above 0x7F were one well-formed
+    character — a legacy code page, told in a fraction of the time of decoding it all (a
+    fifth of an import of Windows-1256 files went there).
+
+    Exact, not a guess: the probe ends just after an ASCII byte, where UTF-8 decoding starts
+    afresh whatever follows, so its bad bytes and well-formed characters are those the whole
+    decoding has in it."""
+    cut = data.find(b" ", _PROBE)
+    if cut < 0:
+        return False
+    well_formed, bad = _evidence(data[: cut + 1].decode("utf-8", "surrogateescape"))
+    rest = data[cut + 1 :]
+    high = len(rest) - len(rest.translate(None, _HIGH_BYTES))
+    return well_formed + high // 2 < bad * _UTF8_EVIDENCE
+
+
+_PROBE = 1024
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def canonical_codec(label: str | None) -> str | None:

@@ -214,7 +214,6 @@ class ImportController(QObject):
             return
         paths, project_path = self._queue.pop(0)
         from desktop.io.batch import load_file
-        from desktop.store.bulk import batch_durability
 
         loader = self.loader or load_file
         holder: list[ImportOutcome] = []
@@ -222,10 +221,7 @@ class ImportController(QObject):
         def work(progress: Progress) -> ImportOutcome:
             # Its own connection: SQLite connections stay in their thread, and WAL lets the
             # window keep reading while this one writes.
-            with (
-                Project.open(project_path, create=False) as project,
-                batch_durability(project.database),
-            ):
+            with Project.open(project_path, create=False) as project:
                 done = ops.import_files(
                     project,
                     paths,
