@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import sqlite3
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktop.core.errors import DuplicateDocument, NotFound, RestoreConflict
@@ -20,6 +23,18 @@ SELECT d.id, d.title, d.source, d.published, d.language, d.direction, d.char_cou
        d.imported_at
 FROM documents d
 """
+
+
+# The library's sort orders (desktop/ui/library/dock.py): each key is the expression of an index
+# (schema migration 9), so a page of the list is read from the index instead of sorting the whole
+# table. Equal keys run by id, ascending in either direction (SQLite sorts just those runs).
+LIBRARY_KEYS = {
+    "title": "title COLLATE NOCASE",
+    "date": "coalesce(nullif(published, ''), imported_at)",
+}
+LIBRARY_COLUMNS = "id, title, source, published, language, direction, char_count, imported_at"
+LibraryRow = tuple[int, str, str, str | None, str, str, int, str]
+"""One library row as stored: no annotation count (counted apart, in the background)."""
 
 
 def _summary(row: Any) -> DocumentSummary:
@@ -115,6 +130,88 @@ class DocumentStore:
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    # --- the library, a page at a time ---------------------------------------------------
+    @staticmethod
+    def _order_by(key: str, descending: bool) -> str:
+        if key == "annotations":
+            count = "(SELECT count(*) FROM annotations a WHERE a.document_id = documents.id)"
+            return f"{count} {'DESC' if descending else 'ASC'}, id"
+        return f"{LIBRARY_KEYS[key]} {'DESC' if descending else 'ASC'}, id"
+
+    def library_page(self, key: str, descending: bool, offset: int, limit: int) -> list[LibraryRow]:
+        """Rows ``offset`` to ``offset + limit`` of the library sorted by ``key`` ("title",
+        "date"): read along the key's index, so the first page of a million articles costs
+        what the first page of ten does."""
+        rows = self._conn.execute(
+            f"SELECT {LIBRARY_COLUMNS} FROM documents ORDER BY {self._order_by(key, descending)} "
+            "LIMIT ? OFFSET ?",
+            [limit, offset],
+        ).fetchall()
+        return [tuple(row) for row in rows]
+
+    def library_rows(self, ids: Iterable[int]) -> dict[int, LibraryRow]:
+        """The library rows of these documents (any that still exist), by id."""
+        wanted = json.dumps(list(ids))
+        rows = self._conn.execute(
+            f"SELECT {LIBRARY_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            [wanted],
+        ).fetchall()
+        return {int(row[0]): tuple(row) for row in rows}
+
+    def library_order(
+        self, key: str, descending: bool, ids: Iterable[int] | None = None
+    ) -> array[int]:
+        """Every document id (or those of ``ids``) in the library's order, as a compact array
+        filled by SQLite without a Python step per row."""
+        sql = "SELECT id FROM documents"
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
+        cursor = self._conn.execute(f"{sql} ORDER BY {self._order_by(key, descending)}", params)
+        return array("q", itertools.chain.from_iterable(cursor))
+
+    def library_position(self, document_id: int, key: str, descending: bool) -> int | None:
+        """The row of a document in the library sorted by ``key`` ("title" or "date"): the
+        number of documents before it, counted along the key's index."""
+        expression = LIBRARY_KEYS[key]
+        found = self._conn.execute(
+            f"SELECT {expression} FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if found is None:
+            return None
+        before = ">" if descending else "<"
+        (count,) = self._conn.execute(
+            f"SELECT (SELECT count(*) FROM documents WHERE {expression} {before} ?1) "
+            f"+ (SELECT count(*) FROM documents WHERE {expression} = ?1 AND id < ?2)",
+            [found[0], document_id],
+        ).fetchone()
+        return int(count)
+
+    def annotation_counts(self, ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Annotations per document, for the documents that have any (or for ``ids``, each of
+        them, 0 included)."""
+        if ids is None:
+            rows = self._conn.execute(
+                "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
+            )
+            return {int(doc): int(n) for doc, n in rows}
+        wanted = list(ids)
+        counts = dict.fromkeys(wanted, 0)
+        rows = self._conn.execute(
+            "SELECT document_id, count(*) FROM annotations "
+            "WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id",
+            [json.dumps(wanted)],
+        )
+        counts.update((int(doc), int(n)) for doc, n in rows)
+        return counts
+
+    def titles_and_sources(self) -> list[tuple[int, str, str]]:
+        """``(id, title, source)`` of every document: the library filter's substring search on
+        projects small enough to fold every title."""
+        rows = self._conn.execute("SELECT id, title, source FROM documents").fetchall()
+        return [(int(row[0]), str(row[1]), str(row[2])) for row in rows]
+
     def delete(self, document_id: int) -> RowSet:
         """Delete an article with everything attached to it; returns those rows, so
         :meth:`restore` can bring it all back (undo)."""
@@ -188,3 +285,17 @@ def _sync_index(conn: sqlite3.Connection, document_id: int) -> None:
     from desktop.store.search import sync_index
 
     sync_index(conn, only=[document_id])
+
+
+def read_annotation_counts(path: str) -> dict[int, int]:
+    """Annotations per document (those with any), read on a connection of its own: for a
+    worker thread, while the window's connection serves the GUI (WAL lets both read)."""
+    from pathlib import Path
+
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        rows = conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id")
+        return {int(doc): int(n) for doc, n in rows}
+    finally:
+        conn.close()
