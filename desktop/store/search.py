@@ -38,6 +38,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.arabic import Normalised, fold, normalise, pieces_at_spaces
@@ -473,6 +474,11 @@ class SearchStore:
         """Set while the window works off a large backlog in steps (:meth:`sync_some`):
         searches then use what is indexed so far instead of indexing everything at once."""
 
+    @property
+    def path(self) -> Path:
+        """The project file, for a worker that opens a connection of its own."""
+        return self._database.path
+
     # --- index maintenance -------------------------------------------------------------
     def sync(self) -> int:
         """Bring the index up to date with ``documents`` (cheap when nothing is pending)."""
@@ -705,6 +711,20 @@ class SearchStore:
                 title_spans=tuple(title_spans),
                 snippets=tuple(make_snippets(text, spans)),
             )
+
+    def candidate_documents(self, expression: str) -> set[int] | None:
+        """Documents whose indexed text satisfies an FTS5 ``expression`` (over the article
+        text only), with every document the index has not caught up with yet; None when the
+        index cannot tell (built by another fold or Unicode version): then every document is a
+        candidate. Indexes nothing itself, so it is safe in a worker on its own connection."""
+        if self.stale():
+            return None
+        found = self._run(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", [f"body : ({expression})"]
+        )
+        ids = {int(row[0]) for row in found}
+        ids.update(int(row[0]) for row in self._run("SELECT document_id FROM search_queue", []))
+        return ids
 
     def spans_in(self, query: str | Query, text: str) -> list[Span]:
         """Matches of ``query`` in any raw text (the open article), as raw code-point spans."""
