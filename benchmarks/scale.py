@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.store.project import Project  # noqa: E402
-from desktop.store.search import INDEX_VERSION, index_form  # noqa: E402
+from desktop.store.project import Project
+from desktop.store.search import INDEX_VERSION, index_form
 
 GENERATOR = "g1"
 MEAN_CHARS = 900
@@ -179,3 +179,24 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+BIG_HASH = "gen-big-article"
+
+
+def ensure_big_article(path: Path) -> int:
+    """The id of a 1 MB Arabic article in the project at ``path`` (added once, through
+    ``DocumentStore.add``, so it is indexed like an import): the memory figure is taken with
+    it open in the reader, next to the million-article library."""
+    from desktop.core.text import make_draft
+
+    with Project.open(path, create=False) as project:
+        found = project.documents.find_by_hash(BIG_HASH)
+        if found is not None:
+            return found
+        seeds = Path(__file__).resolve().parent.parent / "seeds"
+        body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+        text = (body * (1_000_000 // len(body) + 1))[:1_000_000]
+        draft = make_draft(text, title="مقال كبير (1 MB)")
+        draft = draft._replace(content_hash=BIG_HASH)
+        return project.documents.add(draft)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QTableView, QTreeView
 
 
 class NarrowColumns(QObject):
@@ -15,7 +15,7 @@ class NarrowColumns(QObject):
 
     def __init__(
         self,
-        view: QTreeView,
+        view: QTreeView | QTableView,
         columns: tuple[int, ...],
         below: int,
         changed: Callable[[bool], None] | None = None,
