@@ -32,6 +32,8 @@ RUNS = {
     "fuzz": (["--examples", "2", "-k", "query or arabic"], "fuzz properties:"),
     "exchange": (["--articles", "5", "--tags", "5", "--bomb-mb", "100"], "unpacks to more than"),
     "review_queue": (["--articles", "8"], "longest pause"),
+    "scale": (["--articles", "200"], "MB ("),
+    "library": (["--articles", "200", "--runs", "1"], "memory with the project open"),
 }
 
 
