@@ -27,7 +27,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale
-from startup import _environment, _time_process, compile_package
+from startup import _environment, compile_package
+
+PAINT_TIMEOUT = 300
+
+
+def _time_process(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds from launch to the first paint (stderr to a file, so a chatty process never
+    blocks on a full pipe; a process that has not painted after ``PAINT_TIMEOUT`` s is killed
+    and counted as that long)."""
+    import subprocess
+
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)
+        assert proc.stdout is not None
+        try:
+            for line in proc.stdout:
+                if line.startswith("first-paint"):
+                    elapsed = time.perf_counter() - start
+                    break
+                if time.perf_counter() - start > PAINT_TIMEOUT:
+                    raise subprocess.TimeoutExpired(argv, PAINT_TIMEOUT)
+            else:
+                errors.seek(0)
+                raise RuntimeError(f"no first paint:\n{errors.read()[-2000:]!r}")
+            proc.communicate(timeout=PAINT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            return float(PAINT_TIMEOUT)
+    return elapsed
 
 
 def rss_mb() -> float:

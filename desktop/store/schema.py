@@ -282,13 +282,17 @@ ALTER TABLE tagger_models ADD COLUMN kind TEXT NOT NULL DEFAULT 'entity'
 """
 
 # The library lists a project's articles a page at a time, sorted by SQL (issue 15: a million
-# articles paint in a second): each sortable column gets an index whose expression is the one
-# desktop/store/documents.py orders by. The date index holds the columns its expression reads,
-# so the scan never touches the table's rows (whose text would be read page by page).
+# articles paint in a second): each sort order gets an index that yields it without a sort step,
+# so a page is read straight off the index, even at an offset near the end. The date indexes
+# hold the columns their expression reads, so they cover the query for ids (the table's rows,
+# with their text, are never scanned). Dates run by id ascending in both directions (two
+# indexes); titles descending run by id descending (ties are rare; one index of titles).
 _LIBRARY_ORDER = """
-CREATE INDEX documents_by_title ON documents(title COLLATE NOCASE);
+CREATE INDEX documents_by_title ON documents(title COLLATE NOCASE, id);
 CREATE INDEX documents_by_date
-    ON documents(coalesce(nullif(published, ''), imported_at), published, imported_at);
+    ON documents(coalesce(nullif(published, ''), imported_at), id, published, imported_at);
+CREATE INDEX documents_by_date_desc
+    ON documents(coalesce(nullif(published, ''), imported_at) DESC, id, published, imported_at);
 """
 
 Migration = str | Callable[[sqlite3.Connection], None]
