@@ -180,6 +180,11 @@ class DocumentStore:
         cursor = self._conn.execute(f"{sql} ORDER BY {self._order_by(key, descending)}", params)
         return array("q", itertools.chain.from_iterable(cursor))
 
+    def ids(self) -> array[int]:
+        """Every document id, ascending, as a compact array filled by SQLite."""
+        cursor = self._conn.execute("SELECT id FROM documents ORDER BY id")
+        return array("q", itertools.chain.from_iterable(cursor))
+
     def library_position(self, document_id: int, key: str, descending: bool) -> int | None:
         """The row of a document in the library sorted by ``key`` ("title" or "date"): the
         number of documents before it, counted along the key's index."""

@@ -14,8 +14,9 @@ and scroll position survive an import or a new tag.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -160,13 +161,32 @@ class LibraryModel(QAbstractTableModel):
         no rows are read until they are shown."""
         self._filter = self._matching(self._text)
         key = self.KEYS[self.column]
-        if self._filter is not None or key == "annotations":
+        if key == "annotations":
+            self._order = self._count_order()
+            self._count = len(self._order)
+        elif self._filter is not None:
             self._order = self._store.library_order(key, self.descending, self._filter)
             self._count = len(self._order)
         else:
             self._order = None
             self._count = self._total
         self._pages.clear()
+
+    def _count_order(self) -> array[int]:
+        """The order by annotation count, from the counts in hand (read now if the worker has
+        not brought them yet): the few tagged articles sorted in Python, the untagged rest by
+        id as SQLite lists them — a million articles in a fraction of a second, where SQL
+        counting each article's annotations to sort took seconds."""
+        if self._counts is None:
+            self._counts = self._store.annotation_counts()
+        counts = self._counts
+        shown = self._filter
+        rest: Iterable[int] = self._store.ids() if shown is None else sorted(shown)
+        tagged = sorted(doc for doc in counts if shown is None or doc in shown)
+        tagged.sort(key=counts.__getitem__, reverse=self.descending)  # equal counts: by id
+        untagged = array("q", itertools.filterfalse(counts.__contains__, rest))
+        ordered = array("q", tagged)
+        return ordered + untagged if self.descending else untagged + ordered
 
     def _matching(self, text: str) -> set[int] | None:
         """The documents the filter keeps (None: no filter): the index's matches, and on a
@@ -256,9 +276,10 @@ class LibraryModel(QAbstractTableModel):
             row = self._row(index.row())
             ids.append(None if row is None else row[0])
         (refresh or self._refresh)()
+        places = {doc: self.row_of(doc) for doc in dict.fromkeys(ids) if doc is not None}
         moved = []
         for index, doc in zip(persistent, ids, strict=True):
-            place = None if doc is None else self.row_of(doc)
+            place = None if doc is None else places[doc]
             moved.append(QModelIndex() if place is None else self.index(place, index.column()))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
