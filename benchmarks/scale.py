@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH: measure any checkout
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from desktop.store.project import Project
