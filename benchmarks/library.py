@@ -166,6 +166,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--project", type=Path, help="an existing project instead of the cache")
     parser.add_argument("--no-paint", action="store_true", help="skip the first-paint runs")
+    parser.add_argument("--paint-only", action="store_true", help="only the first-paint runs")
     args = parser.parse_args()
     path = args.project or scale.project_path(args.articles)
     big = scale.ensure_big_article(path)
@@ -178,7 +179,8 @@ def main() -> None:
             f"first paint, {args.articles:,} articles: {large * 1000:7.0f} ms "
             f"(target <= 1000 ms at 1,000,000)"
         )
-    in_process(path, big)
+    if not args.paint_only:
+        in_process(path, big)
 
 
 if __name__ == "__main__":
