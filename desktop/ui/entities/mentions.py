@@ -68,6 +68,19 @@ def candidate_documents(project: Project, matcher: AliasMatcher) -> list[int] | 
     return None if found is None else sorted(found)
 
 
+def _chunk(listed: list[tuple[int, str, str | None, int]], first: int) -> list[int]:
+    """The ids of the articles to read at once from ``first`` on: up to 200 of them and about
+    4 million characters (at least one), so long reports are never all held together."""
+    ids: list[int] = []
+    size = 0
+    for document_id, _title, _published, chars in listed[first : first + 200]:
+        if ids and size + chars > 4_000_000:
+            break
+        ids.append(document_id)
+        size += chars
+    return ids
+
+
 def find_candidates(
     project: Project,
     entity: Entity,
@@ -89,17 +102,25 @@ def find_candidates(
     for document_id, spans in project.decisions.all_decided("suggestion").items():
         decided.setdefault(document_id, set()).update(spans)
     if document_ids is None:
-        listed = [(s.id, s.title, s.published) for s in project.documents.summaries(None)]
+        listed = [
+            (s.id, s.title, s.published, s.char_count) for s in project.documents.summaries(None)
+        ]
     else:  # newest first, as the whole corpus is listed
         rows = project.documents.library_rows(document_ids)
-        listed = sorted((row[0], row[1], row[3]) for row in rows.values())
+        listed = sorted((row[0], row[1], row[3], row[6]) for row in rows.values())
         listed.sort(key=lambda row: row[2] or "", reverse=True)
     kinds = {label.id: label.kind for label in project.labels.all()}
+    annotated = project.documents.annotation_counts()  # only these have tags to look at
     found: list[Candidate] = []
-    for done, (document_id, title, _published) in enumerate(listed, 1):
+    texts: dict[int, str] = {}
+    for done, (document_id, title, _published, _chars) in enumerate(listed, 1):
         if progress is not None and not progress(done, len(listed)):
             break
-        text = project.documents.get(document_id).text
+        if document_id not in texts:  # the next texts in one query, not one query each
+            texts = project.documents.texts(_chunk(listed, done - 1))
+        text = texts.get(document_id)
+        if text is None:
+            continue
         matches = matcher.find(text)
         if not matches:
             continue
@@ -107,7 +128,9 @@ def find_candidates(
         # untagged mention of the entity.
         tagged = [
             (a.start, a.end)
-            for a in project.annotations.for_document(document_id)
+            for a in (
+                project.annotations.for_document(document_id) if document_id in annotated else ()
+            )
             if kinds.get(a.label_id) in ("entity", "span") or a.entity_id is not None
         ]
         skip = decided.get(document_id, set())
