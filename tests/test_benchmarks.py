@@ -36,6 +36,8 @@ RUNS = {
     ),
     "review_queue": (["--articles", "8"], "longest pause"),
     "exchange_refi": (["--articles", "5", "--per-article", "5"], "zip bomb, lying headers"),
+    "scale": (["--articles", "200"], "MB ("),
+    "library": (["--articles", "200", "--runs", "1"], "memory with the project open"),
 }
 
 

@@ -290,6 +290,38 @@ class AliasMatcher:
                 trie.add(contracted)
         return re.compile(f"(?:{trie.pattern()})" + r"(?!\w)")
 
+    def fts_expression(self) -> str | None:
+        """An FTS5 expression over the search index's tokens (``desktop.store.search``) that
+        every document with a match satisfies, or None when there is no alias.
+
+        Why: "find all mentions" over a corpus asks the index which articles can hold a match
+        and folds only those, instead of every text. Each alias becomes one quoted phrase of
+        its index tokens per written form of its first word: the twelve proclitic groups (the
+        ones :meth:`scan` accepts, whatever the script) and, for an alias with ال, the
+        contracted لل forms. A match is always one of these phrases in the index: the name
+        starts a token (with its clitics) and ends one. The phrases may find more (a phrase
+        across punctuation the alias does not have): the matcher then decides.
+        """
+        from desktop.core.query import tokens_of
+
+        phrases: list[str] = []
+        for key in self._owners:
+            tokens = tokens_of(key)
+            if not tokens:
+                continue
+            rest = tokens[1:]
+            first = [clitic + tokens[0] for clitic in PROCLITICS]
+            if key in self._article_keys():
+                contracted = LAM + key[len(ARTICLE) :]
+                first += [clitic + tokens_of(contracted)[0] for clitic in LAM_CLITICS]
+            phrases += ['"' + " ".join((head, *rest)) + '"' for head in dict.fromkeys(first)]
+        if not phrases:
+            return None
+        return " OR ".join(dict.fromkeys(phrases))
+
+    def _article_keys(self) -> set[str]:
+        return {ARTICLE + key[len(LAM) :] for key in self._contracted}
+
     def scan(self, folded: str) -> list[tuple[int, int, int, str, str]]:
         """Matches in folded text: ``(word_start, name_start, name_end, key, clitics)``.
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import sqlite3
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desktop.core.errors import (
@@ -51,6 +54,19 @@ def _insert_values(draft: DocumentDraft, now: str) -> tuple[object, ...]:
         now,
         now,
     )
+
+
+# The library's sort orders (desktop/ui/library/dock.py): each key is the expression of an index
+# (schema migration 9), so a page of the list is read from the index instead of sorting the whole
+# table. Equal keys run by id: ascending for dates in either direction, the direction of the
+# sort for titles (one index serves both, read backwards for descending).
+LIBRARY_KEYS = {
+    "title": "title COLLATE NOCASE",
+    "date": "coalesce(nullif(published, ''), imported_at)",
+}
+LIBRARY_COLUMNS = "id, title, source, published, language, direction, char_count, imported_at"
+LibraryRow = tuple[int, str, str, str | None, str, str, int, str]
+"""One library row as stored: no annotation count (counted apart, in the background)."""
 
 
 def _summary(row: Any) -> DocumentSummary:
@@ -155,6 +171,112 @@ class DocumentStore:
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    # --- the library, a page at a time ---------------------------------------------------
+    @staticmethod
+    def _order_by(key: str, descending: bool) -> str:
+        direction = "DESC" if descending else "ASC"
+        if key == "annotations":
+            count = "(SELECT count(*) FROM annotations a WHERE a.document_id = documents.id)"
+            return f"{count} {direction}, id"
+        if key == "title":
+            return f"{LIBRARY_KEYS[key]} {direction}, id {direction}"
+        return f"{LIBRARY_KEYS[key]} {direction}, id"
+
+    def library_page(self, key: str, descending: bool, offset: int, limit: int) -> list[LibraryRow]:
+        """Rows ``offset`` to ``offset + limit`` of the library sorted by ``key`` ("title",
+        "date"): their ids read off the key's index (covering, no sort step), then their rows,
+        so a page of a million articles costs little more than a page of ten, even at the
+        end."""
+        ids = [
+            int(row[0])
+            for row in self._conn.execute(
+                f"SELECT id FROM documents ORDER BY {self._order_by(key, descending)} "
+                "LIMIT ? OFFSET ?",
+                [limit, offset],
+            )
+        ]
+        found = self.library_rows(ids)
+        return [found[doc] for doc in ids if doc in found]
+
+    def library_rows(self, ids: Iterable[int]) -> dict[int, LibraryRow]:
+        """The library rows of these documents (any that still exist), by id."""
+        wanted = json.dumps(list(ids))
+        rows = self._conn.execute(
+            f"SELECT {LIBRARY_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            [wanted],
+        ).fetchall()
+        return {int(row[0]): tuple(row) for row in rows}
+
+    def library_order(
+        self, key: str, descending: bool, ids: Iterable[int] | None = None
+    ) -> array[int]:
+        """Every document id (or those of ``ids``) in the library's order, as a compact array
+        filled by SQLite without a Python step per row."""
+        sql = "SELECT id FROM documents"
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
+        cursor = self._conn.execute(f"{sql} ORDER BY {self._order_by(key, descending)}", params)
+        return array("q", itertools.chain.from_iterable(cursor))
+
+    def ids(self) -> array[int]:
+        """Every document id, ascending, as a compact array. Read off the smallest index and
+        sorted here: ``ORDER BY id`` walks the table itself, every article's text with it
+        (3 s at a million articles, against 0.3 s)."""
+        cursor = self._conn.execute("SELECT id FROM documents")
+        return array("q", sorted(itertools.chain.from_iterable(cursor)))
+
+    def library_position(self, document_id: int, key: str, descending: bool) -> int | None:
+        """The row of a document in the library sorted by ``key`` ("title" or "date"): the
+        number of documents before it, counted along the key's index."""
+        expression = LIBRARY_KEYS[key]
+        found = self._conn.execute(
+            f"SELECT {expression} FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if found is None:
+            return None
+        before = ">" if descending else "<"
+        tie = ">" if descending and key == "title" else "<"
+        (count,) = self._conn.execute(
+            f"SELECT (SELECT count(*) FROM documents WHERE {expression} {before} ?1) "
+            f"+ (SELECT count(*) FROM documents WHERE {expression} = ?1 AND id {tie} ?2)",
+            [found[0], document_id],
+        ).fetchone()
+        return int(count)
+
+    def annotation_counts(self, ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Annotations per document, for the documents that have any (or for ``ids``, each of
+        them, 0 included)."""
+        if ids is None:
+            rows = self._conn.execute(
+                "SELECT document_id, count(*) FROM annotations GROUP BY document_id"
+            )
+            return {int(doc): int(n) for doc, n in rows}
+        wanted = list(ids)
+        counts = dict.fromkeys(wanted, 0)
+        rows = self._conn.execute(
+            "SELECT document_id, count(*) FROM annotations "
+            "WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id",
+            [json.dumps(wanted)],
+        )
+        counts.update((int(doc), int(n)) for doc, n in rows)
+        return counts
+
+    def texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """The text of each of these documents (those that exist), by id, in one query."""
+        rows = self._conn.execute(
+            "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
+        return {int(row[0]): str(row[1]) for row in rows}
+
+    def titles_and_sources(self) -> list[tuple[int, str, str]]:
+        """``(id, title, source)`` of every document: the library filter's substring search on
+        projects small enough to fold every title."""
+        rows = self._conn.execute("SELECT id, title, source FROM documents").fetchall()
+        return [(int(row[0]), str(row[1]), str(row[2])) for row in rows]
+
     def delete(self, document_id: int) -> RowSet:
         """Delete an article with everything attached to it; returns those rows, so
         :meth:`restore` can bring it all back (undo)."""
@@ -228,3 +350,17 @@ def _sync_index(conn: sqlite3.Connection, document_id: int) -> None:
     from desktop.store.search import sync_index
 
     sync_index(conn, only=[document_id])
+
+
+def read_annotation_counts(path: str) -> dict[int, int]:
+    """Annotations per document (those with any), read on a connection of its own: for a
+    worker thread, while the window's connection serves the GUI (WAL lets both read)."""
+    from pathlib import Path
+
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        rows = conn.execute("SELECT document_id, count(*) FROM annotations GROUP BY document_id")
+        return {int(doc): int(n) for doc, n in rows}
+    finally:
+        conn.close()

@@ -3729,6 +3729,21 @@ MIT licence.</source>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
+    <message>
+        <source>Searching the articles…</source>
+        <translation>جارٍ البحث في المقالات…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching the articles: {done} of %Ln</source>
+        <translation>
+            <numerusform>جارٍ البحث في المقالات: {done} من %Ln</numerusform>
+            <numerusform>جارٍ البحث في المقالات: {done} من مقال واحد</numerusform>
+            <numerusform>جارٍ البحث في المقالات: {done} من مقالين</numerusform>
+            <numerusform>جارٍ البحث في المقالات: {done} من %Ln مقالات</numerusform>
+            <numerusform>جارٍ البحث في المقالات: {done} من %Ln مقالاً</numerusform>
+            <numerusform>جارٍ البحث في المقالات: {done} من %Ln مقال</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n untagged occurrence(s)</source>
         <translation>
@@ -4461,6 +4476,17 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>No article matches.</source>
         <translation>لا مقال مطابق.</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %Ln articles match</source>
+        <translation>
+            <numerusform>أكثر من %Ln مقال مطابق</numerusform>
+            <numerusform>أكثر من مقال واحد مطابق</numerusform>
+            <numerusform>أكثر من مقالين مطابقين</numerusform>
+            <numerusform>أكثر من %Ln مقالات مطابقة</numerusform>
+            <numerusform>أكثر من %Ln مقالاً مطابقاً</numerusform>
+            <numerusform>أكثر من %Ln مقال مطابق</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s) match</source>

@@ -247,6 +247,13 @@
     <context>
         <name>MentionsDialog</name>
         <message numerus="yes">
+            <source>Searching the articles: {done} of %Ln</source>
+            <translation>
+                <numerusform>Searching the articles: {done} of %Ln</numerusform>
+                <numerusform>Searching the articles: {done} of %Ln</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n untagged occurrence(s)</source>
             <translation>
                 <numerusform>%n untagged occurrence</numerusform>
@@ -334,6 +341,13 @@
     </context>
     <context>
         <name>SearchPanel</name>
+        <message numerus="yes">
+            <source>More than %Ln articles match</source>
+            <translation>
+                <numerusform>More than %Ln articles match</numerusform>
+                <numerusform>More than %Ln articles match</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>%Ln article(s) match</source>
             <translation>

@@ -463,3 +463,24 @@ def test_the_model_keeps_its_rows_sorted_and_filtered_through_every_change(
         check()
         most = max(most, model.rowCount())
     assert most > 10
+
+
+def test_the_queue_reads_no_article_until_it_is_shown(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 15: a project of a million articles must not have every title read and listed in
+    the article filter at start-up for a dock that is hidden; the first showing does it."""
+    window = make_window(default_project)
+    qtbot.waitUntil(lambda: hasattr(window, "review"))
+    engine = window.review.engine
+    assert not window.review_dock.isVisible()
+    assert engine.titles == {} and not engine.busy
+    assert window.review_dock.articles.count() <= 1  # "All articles" only
+    # An import meanwhile is not looked at either: the first showing reads everything.
+    added = window.project.documents.add(make_draft("نص جديد عن كيري", title="جديد"))
+    assert window.session is not None
+    window.session.announce(ChangeSet(documents_added=(added,)))
+    assert engine.titles == {}
+    _queue(window, qtbot)
+    assert added in engine.titles and len(engine.titles) == window.project.documents.count()
+    assert window.review_dock.articles.count() == len(engine.titles) + 1

@@ -307,6 +307,15 @@ def _stale_corpus(path: Path, articles: int) -> None:
         project.search.invalidate()
 
 
+@pytest.fixture(autouse=True)
+def _small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Steps of 10 articles, so a backlog of 1,500 takes the worker well over a second and the
+    tests can watch it run (and stop it)."""
+    from desktop.ui.search import catchup
+
+    monkeypatch.setattr(catchup, "STEP_DOCUMENTS", 10)
+
+
 def _open_upgraded(
     make_window: MakeWindow, tmp_path: Path, articles: int
 ) -> tuple[MainWindow, IndexCatchUp]:
@@ -347,6 +356,30 @@ def test_a_large_index_backlog_is_worked_off_in_steps_after_opening(
     qtbot.waitUntil(lambda: panel.total == 750)
     assert "still indexing" not in panel.status.text()
     assert store.matching_ids("لافروف") == set(range(1, 1_501, 2))
+
+
+def test_the_backlog_is_indexed_off_the_gui_thread(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every step of the rebuild after an upgrade runs in a worker thread, never the GUI's."""
+    import threading
+
+    from desktop.store import search
+
+    threads: set[threading.Thread] = set()
+    real = search.sync_index
+
+    def spy(conn: Any, **kwargs: Any) -> int:
+        if kwargs.get("limit") is not None:  # the catch-up's steps (an edit passes only=)
+            threads.add(threading.current_thread())
+        return real(conn, **kwargs)
+
+    monkeypatch.setattr(search, "sync_index", spy)
+    window, catch_up = _open_upgraded(make_window, tmp_path, 1_200)
+    qtbot.waitUntil(lambda: not catch_up.running, timeout=60_000)
+    assert threads and threading.main_thread() not in threads
+    assert window.project.search.pending() == 0
+    assert len(window.project.search.matching_ids("كيري")) == 600
 
 
 def test_closing_the_window_stops_the_catch_up(

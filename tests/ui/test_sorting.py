@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
@@ -118,33 +118,135 @@ class _CountingModel(LibraryModel):
         return super().data(index, role)
 
 
-def test_sorting_a_large_library_asks_no_cell_of_the_model(qapp: QApplication) -> None:
-    """Guards the start-up cost on a large corpus: a proxy that sorts calls data() twice per
-    comparison (about 60,000 calls here, 1.1 million for 20,000 articles)."""
-    summaries = [
-        DocumentSummary(n, f"عنوان {n * 7919 % 3000}", "", None, "ar", "rtl", 10, n % 7, f"{n:05}")
-        for n in range(3000)
-    ]
-    model = _CountingModel(lambda ids: summaries if ids is None else [])
+def _bulk(path: Path, count: int) -> Project:
+    """``count`` articles with colliding titles and dates, every 7th with annotations."""
+    project = Project.open(path)
+    label = project.labels.by_key("person")
+    assert label is not None
+    with project.database.transaction():
+        for n in range(count):
+            text = f"نص المقال رقم {n}"
+            day = None if n % 11 == 0 else f"2016-0{1 + n % 9}-{1 + n % 5:02}"
+            title = f"عنوان {n * 7919 % 300}" if n % 3 else f"Title {n % 40}"
+            doc = project.documents.add(
+                make_draft(text, title=title, published=day)
+                if day
+                else make_draft(text, title=title)
+            )
+            for k in range(n % 7 == 0 and n % 4):
+                project.annotations.add(prepare_annotation(text, doc, k, k + 2, label.id, "t"))
+    return project
+
+
+def _expected(project: Project, column: int, descending: bool) -> list[int]:
+    """The library's order computed in Python from the summaries (the old model's keys)."""
+    summaries = project.documents.summaries()
+
+    def key(s: DocumentSummary) -> object:
+        if column == LibraryModel.DATE:
+            return s.published or s.imported_at
+        if column == LibraryModel.ANNOTATIONS:
+            return s.annotation_count
+        return s.title.casefold()
+
+    ordered = sorted(summaries, key=lambda s: s.id)
+    ordered.sort(key=key, reverse=descending)  # stable: equal keys keep ascending ids
+    return [s.id for s in ordered]
+
+
+def test_sorting_a_large_library_asks_no_cell_of_the_model(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """Guards the start-up cost on a large corpus: sorting is SQL, so it asks the model for no
+    cell (a proxy that sorts calls data() twice per comparison: 1.1 million calls for 20,000
+    articles), and the order is the one the Python keys give, equal keys by id."""
+    project = _bulk(tmp_path / "large.hamish", 1500)
+    model = _CountingModel(project.documents)
     proxy = LibraryFilter()
     proxy.setSourceModel(model)
     view = QTreeView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    _CountingModel.calls = 0
     for column in (LibraryModel.TITLE, LibraryModel.DATE, LibraryModel.ANNOTATIONS):
-        view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
-    assert _CountingModel.calls < 100
-    keys = [proxy.index(r, 0).data(ID_ROLE) for r in range(3000)]
-    assert [summaries[i].annotation_count for i in keys] == sorted(
-        (s.annotation_count for s in summaries), reverse=True
-    )
-    # The same rows through a sorting proxy: what the start-up used to pay.
-    plain = QSortFilterProxyModel()
-    plain.setSourceModel(model)
-    _CountingModel.calls = 0
-    plain.sort(LibraryModel.TITLE)
-    assert _CountingModel.calls > 10_000
+        for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+            _CountingModel.calls = 0
+            view.sortByColumn(column, order)
+            assert _CountingModel.calls < 100
+            shown = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+            expected = _expected(project, column, order == Qt.SortOrder.DescendingOrder)
+            if column == LibraryModel.TITLE:  # SQLite's NOCASE folds ASCII only: same here
+                assert [model.summary(i).title.casefold() for i in shown] == [  # type: ignore[union-attr]
+                    model.summary(i).title.casefold()
+                    for i in expected  # type: ignore[union-attr]
+                ]
+            else:
+                assert shown == expected
+            # Every article's row as the model finds it (SQL or the held order) is its place.
+            for row in (0, 1, 777, len(shown) - 1):
+                assert model.row_of(shown[row]) == row
+    project.close()
+
+
+def test_the_library_reads_only_the_pages_it_shows(qtbot: QtBot, tmp_path: Path) -> None:
+    """No per-article work at the first paint: the row count is SQL, rows are read a page at
+    a time as they are shown, and no order array is held for the date and title orders."""
+    from desktop.ui.library.dock import PAGE, LibraryDock
+
+    project = _bulk(tmp_path / "lazy.hamish", 1200)
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    model = _CountingModel(project.documents)
+    dock.set_model(model)
+    dock.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+    dock.resize(400, 300)
+    dock.show()
+    qtbot.waitExposed(dock)
+    assert dock.proxy.rowCount() == 1200
+    assert model._order is None
+    qtbot.waitUntil(lambda: model.pages_read >= 1)
+    dock.view.repaint()
+    assert model.pages_read <= 2
+    before = model.pages_read
+    dock.view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.pages_read > before)
+    assert model.pages_read <= before + 2  # the last page, not the ones between
+    last = dock.proxy.index(1199, 0).data(ID_ROLE)
+    assert last == _expected(project, LibraryModel.DATE, True)[-1]
+    assert PAGE < 1200
+    project.close()
+
+
+def test_counts_arrive_from_a_worker_thread(qtbot: QtBot, tmp_path: Path) -> None:
+    """Above ``counts_at_once`` articles the annotation counts are read after the first paint,
+    in another thread, on a connection of its own."""
+    import threading
+
+    import desktop.store.documents as documents
+
+    project = _bulk(tmp_path / "counts.hamish", 60)
+    threads: list[threading.Thread] = []
+    real = documents.read_annotation_counts
+
+    def spy(path: str) -> dict[int, int]:
+        threads.append(threading.current_thread())
+        return real(path)
+
+    documents.read_annotation_counts = spy  # type: ignore[assignment]
+    try:
+        model = LibraryModel(project.documents, counts_path=str(project.path), counts_at_once=10)
+        assert not model.counts_known
+        with qtbot.waitSignal(model.counts_loaded, timeout=10_000):
+            pass
+    finally:
+        documents.read_annotation_counts = real  # type: ignore[assignment]
+    assert threads and threads[0] is not threading.main_thread()
+    summaries = {s.id: s.annotation_count for s in project.documents.summaries()}
+    for row in range(model.rowCount()):
+        doc = model.index(row, 0).data(ID_ROLE)
+        shown = model.index(row, LibraryModel.ANNOTATIONS).data()
+        assert shown == (str(summaries[doc]) if summaries[doc] else "")
+    assert any(summaries.values())
+    project.close()
 
 
 def test_rows_with_equal_keys_run_by_id_and_a_restored_one_returns_to_its_place(

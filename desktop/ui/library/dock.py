@@ -1,23 +1,31 @@
 """The library dock: every article of the project with its date and annotation count.
 
-The model keeps document ids plus a row cache of summaries and applies ``ChangeSet``s row by row
-(insert, update, remove), so a selection and scroll position survive an import or a new tag.
+The model reads the list a page at a time (issue 15: a project of a million articles must
+paint its library in a second). Nothing is done per article when the project opens: the row
+count is one SQL count, each page of rows shown is read from the index of the sort column
+(schema migration 9), and the annotation counts arrive from a worker thread after the first
+paint (at once, on the GUI thread, for a project small enough not to notice). Sorting by title
+or date is SQL along an index; sorting by count, and a filter, hold the order as an array of
+ids filled by SQLite. A ``ChangeSet`` updates the rows it names in place, or re-reads the order
+keeping the selection and the current row by document id (a layout change), so a selection
+and scroll position survive an import or a new tag.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
-from typing import Any
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
+    QIdentityProxyModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -28,7 +36,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLineEdit,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +47,11 @@ from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
-from desktop.ui.widgets.sorting import KeySort, SourceSortProxy
+
+if TYPE_CHECKING:
+    from desktop.store.documents import DocumentStore, LibraryRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 # Enum look-ups through PySide cost microseconds each; data() runs for every painted cell.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -53,7 +62,18 @@ _RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LTR_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-Loader = Callable[[list[int] | None], list[DocumentSummary]]
+Search = Callable[[str], set[int]]
+
+PAGE = 128
+"""Rows read at a time: a few screens of the list."""
+MAX_PAGES = 64
+"""Pages kept; the oldest is dropped beyond this (about 8,000 rows, a few MB)."""
+COUNTS_AT_ONCE = 5_000
+"""Up to this many articles the annotation counts are read with the rows, before the first
+paint (a few milliseconds); above it a worker thread reads them after it."""
+SUBSTRING_LIMIT = 50_000
+"""Up to this many articles the filter also finds its words inside titles and sources (folded
+in Python, a few microseconds each); above it only the index's words (and prefixes) count."""
 
 
 def _fold(text: str) -> str:
@@ -63,123 +83,257 @@ def _fold(text: str) -> str:
 
 
 class LibraryModel(QAbstractTableModel):
-    # Rows came, or a row's title or source changed: what a text filter matches may differ.
-    # (Not emitted for a new tag's count: asking the search index again cost every tag.)
-    searchable_changed = Signal()
-
     TITLE, DATE, ANNOTATIONS = range(3)
+    KEYS = ("title", "date", "annotations")
     HEADERS = (
         QT_TRANSLATE_NOOP("LibraryModel", "Title"),
         QT_TRANSLATE_NOOP("LibraryModel", "Date"),
         QT_TRANSLATE_NOOP("LibraryModel", "Tags"),  # the count is of annotations, not notes
     )
+    counts_loaded = Signal()
 
-    def __init__(self, load: Loader, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        documents: DocumentStore,
+        parent: QWidget | None = None,
+        *,
+        counts_path: str | None = None,
+        counts_at_once: int = COUNTS_AT_ONCE,
+    ) -> None:
         super().__init__(parent)
-        self._load = load
-        self._rows: list[DocumentSummary] = []
-        self._search: list[str | None] = []
-        self._index: dict[int, int] = {}
-        self._sorter = KeySort(self, self._sort_key, self._permute, lambda row: self._rows[row].id)
+        self._store = documents
+        self._counts_path = counts_path
+        self._counts_at_once = counts_at_once
+        self.column = self.DATE
+        self.descending = True
+        self._total = 0
+        self._count = 0
+        self._order: array[int] | None = None
+        self._pages: dict[int, list[LibraryRow]] = {}
+        self._counts: dict[int, int] | None = None
+        self._search: Search | None = None
+        self._text = ""
+        self._filter: set[int] | None = None
+        self._folded: list[tuple[int, str]] | None = None
+        self.pages_read = 0
+        """Pages read from the project so far (tests check that only what is shown is read)."""
         self.reload()
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        """Full load: only when a project is opened."""
+        """Everything again: when a project is opened, or another program changed it."""
         self.beginResetModel()
-        self._rows = self._load(None)
-        self._search = [None] * len(self._rows)  # folded on first filtering, not at start-up
-        self._reindex()
+        self._total = self._store.count()
+        self._folded = None
+        self._refresh()
         self.endResetModel()
-        self._sorter.resort()
+        self._load_counts()
 
-    # --- sorting (here, not in the proxy: see desktop/ui/widgets/sorting.py) ---------------------
+    def _load_counts(self) -> None:
+        if self._counts_path is None or self._total <= self._counts_at_once:
+            self._counts = self._store.annotation_counts()
+            return
+        self._counts = None
+        from desktop.store.documents import read_annotation_counts
+        from desktop.ui.shell.workers import run_task
+
+        path = self._counts_path
+        run_task(
+            lambda _progress: read_annotation_counts(path),
+            on_done=self._counts_ready,
+            on_error=lambda _message, _details: self._counts_ready(self._store.annotation_counts()),
+        )
+
+    def _counts_ready(self, counts: dict[int, int]) -> None:
+        with contextlib.suppress(RuntimeError):  # the model went with its project
+            self._counts = counts
+            if self._count:
+                last = self.index(self._count - 1, self.ANNOTATIONS)
+                self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
+            self.counts_loaded.emit()
+
+    @property
+    def counts_known(self) -> bool:
+        return self._counts is not None
+
+    def _refresh(self) -> None:
+        """The filter, the order (when it must be held) and the row count, from the project;
+        no rows are read until they are shown."""
+        self._filter = self._matching(self._text)
+        key = self.KEYS[self.column]
+        if key == "annotations":
+            self._order = self._count_order()
+            self._count = len(self._order)
+        elif self._filter is not None:
+            self._order = self._store.library_order(key, self.descending, self._filter)
+            self._count = len(self._order)
+        else:
+            self._order = None
+            self._count = self._total
+        self._pages.clear()
+
+    def _count_order(self) -> array[int]:
+        """The order by annotation count, from the counts in hand (read now if the worker has
+        not brought them yet): the few tagged articles sorted in Python, the untagged rest by
+        id as SQLite lists them — a million articles in a fraction of a second, where SQL
+        counting each article's annotations to sort took seconds."""
+        if self._counts is None:
+            self._counts = self._store.annotation_counts()
+        counts = self._counts
+        shown = self._filter
+        rest: Iterable[int] = self._store.ids() if shown is None else sorted(shown)
+        tagged = sorted(doc for doc in counts if shown is None or doc in shown)
+        tagged.sort(key=counts.__getitem__, reverse=self.descending)  # equal counts: by id
+        untagged = array("q", itertools.filterfalse(counts.__contains__, rest))
+        ordered = array("q", tagged)
+        return ordered + untagged if self.descending else untagged + ordered
+
+    def _matching(self, text: str) -> set[int] | None:
+        """The documents the filter keeps (None: no filter): the index's matches, and on a
+        smaller project the folded titles and sources containing every word."""
+        if not text.strip():
+            return None
+        found: set[int] = set()
+        if self._search is not None:
+            with contextlib.suppress(HamishError):  # e.g. an unclosed quote: the substrings
+                found = set(self._search(text))
+        needles = _fold(text).split()
+        if needles and self._total <= SUBSTRING_LIMIT:
+            if self._folded is None:
+                self._folded = [
+                    (doc, _fold(f"{title} {source}"))
+                    for doc, title, source in self._store.titles_and_sources()
+                ]
+            found.update(
+                doc
+                for doc, haystack in self._folded
+                if all(needle in haystack for needle in needles)
+            )
+        return found
+
+    def _rows(self, page: int) -> list[LibraryRow]:
+        rows = self._pages.get(page)
+        if rows is not None:
+            return rows
+        start = page * PAGE
+        if self._order is not None:
+            ids = self._order[start : start + PAGE]
+            found = self._store.library_rows(ids)
+            rows = [found[doc] for doc in ids if doc in found]
+        else:
+            rows = self._store.library_page(self.KEYS[self.column], self.descending, start, PAGE)
+        self.pages_read += 1
+        if len(self._pages) >= MAX_PAGES:
+            del self._pages[next(iter(self._pages))]
+        self._pages[page] = rows
+        return rows
+
+    def _row(self, row: int) -> LibraryRow | None:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._rows(row // PAGE)
+        at = row % PAGE
+        return rows[at] if at < len(rows) else None
+
+    def _cached_row_of(self, document_id: int) -> int | None:
+        for page, rows in self._pages.items():
+            for at, row in enumerate(rows):
+                if row[0] == document_id:
+                    return page * PAGE + at
+        return None
+
+    # --- filtering -----------------------------------------------------------------------
+    def set_search(self, search: Search | None) -> None:
+        """Match article text through the project's index (None: titles and sources only)."""
+        self._search = search
+        if self._text.strip():
+            self._relayout()
+
+    def set_query(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        self._relayout()
+
+    # --- sorting (SQL along an index; see desktop/store/documents.py) ----------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sorter.sort(column, order)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not 0 <= column < len(self.KEYS) or (column, descending) == (
+            self.column,
+            self.descending,
+        ):
+            return
+        self.column, self.descending = column, descending
+        self._relayout()
 
-    def _sort_key(self, row: int, column: int) -> Any:
-        summary = self._rows[row]
-        if column == self.DATE:
-            return summary.published or summary.imported_at
-        if column == self.ANNOTATIONS:
-            return summary.annotation_count
-        return summary.title.casefold()
-
-    def _permute(self, order: list[int]) -> None:
-        self._rows = [self._rows[old] for old in order]
-        self._search = [self._search[old] for old in order]
-        self._reindex()
+    def _relayout(self, refresh: Callable[[], None] | None = None) -> None:
+        """Read the order again, keeping the view's persistent rows (current row, selection)
+        on their documents."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = []
+        for index in persistent:
+            row = self._row(index.row())
+            ids.append(None if row is None else row[0])
+        (refresh or self._refresh)()
+        places = {doc: self.row_of(doc) for doc in dict.fromkeys(ids) if doc is not None}
+        moved = []
+        for index, doc in zip(persistent, ids, strict=True):
+            place = None if doc is None else places[doc]
+            moved.append(QModelIndex() if place is None else self.index(place, index.column()))
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def apply(self, changes: ChangeSet) -> None:
         """Update only the rows a user action touched."""
         if changes.documents_reloaded:
             self.reload()
             return
-        for doc_id in changes.documents_removed:
-            row = self._index.get(doc_id)
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                del self._search[row]
-                self._reindex()
-                self.endRemoveRows()
-        changed = set(changes.documents_changed) | self._documents_of(changes)
-        counted = _count_change(changes)
-        if counted is not None and counted[0] in self._index:
-            # One article's tags: its count moves by what came and went, no query.
-            doc_id, delta = counted
-            changed.discard(doc_id)
-            row = self._index[doc_id]
-            summary = self._rows[row]
-            count = max(0, summary.annotation_count + delta)
-            self._rows[row] = summary._replace(annotation_count=count)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-            self._sorter.settle([row])
-        fresh = self._load(sorted(changed)) if changed else []
-        searchable = False
-        for summary in fresh:
-            row = self._index.get(summary.id)
-            if row is None:
+        changed = set(changes.documents_changed)
+        fresh = self._store.library_rows(sorted(changed)) if changed else {}
+        if self._counts is not None and changed:
+            for doc, count in self._store.annotation_counts(sorted(changed)).items():
+                if count:
+                    self._counts[doc] = count
+                else:
+                    self._counts.pop(doc, None)
+        if changes.documents_removed or changes.documents_added:
+            self._folded = None
+            self._relayout(self._recount)
+            return
+        moved = searchable = False
+        # Tags change an article's count, never its title, source or date: its place in any
+        # order but the count's stays where it is.
+        tags_only = bool(
+            changes.annotations_added or changes.annotations_removed or changes.annotations_changed
+        )
+        for doc, row in fresh.items():
+            at = self._cached_row_of(doc)
+            if at is None:
+                # not in a page read so far: its place is read again below
+                moved = moved or not tags_only
                 continue
-            old = self._rows[row]
-            if (old.title, old.source, old.char_count) != (
-                summary.title,
-                summary.source,
-                summary.char_count,
-            ):
+            rows = self._pages[at // PAGE]
+            if rows[at % PAGE][1:] != row[1:]:
+                self._folded = None
                 searchable = True
-                self._search[row] = None
-            self._rows[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-        self._sorter.settle([self._index[s.id] for s in fresh if s.id in self._index])
-        if searchable:
-            self.searchable_changed.emit()
-        added = [i for i in changes.documents_added if i not in self._index]
-        if added:
-            summaries = self._load(added)
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(summaries) - 1)
-            self._rows.extend(summaries)
-            self._search.extend(None for _ in summaries)
-            self._reindex()
-            self.endInsertRows()
-            self._sorter.settle(range(first, len(self._rows)))
+                moved = moved or self.column != self.ANNOTATIONS
+            rows[at % PAGE] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.HEADERS) - 1))
+        # A tag changes its article's count, never what a text filter matches: the filter is
+        # asked again only when a title or source changed (asking it cost every tag).
+        if fresh and (
+            moved or self.column == self.ANNOTATIONS or (searchable and self._text.strip())
+        ):
+            self._relayout()
 
-    def _documents_of(self, changes: ChangeSet) -> set[int]:
-        """Annotation changes alter a document's count; the caller passes document ids in
-        ``documents_changed`` for those, so nothing extra is needed here yet."""
-        return set()
-
-    @staticmethod
-    def _search_text(summary: DocumentSummary) -> str:
-        return _fold(f"{summary.title} {summary.source}")
-
-    def _reindex(self) -> None:
-        self._index = {summary.id: row for row, summary in enumerate(self._rows)}
+    def _recount(self) -> None:
+        self._total = self._store.count()
+        self._refresh()
 
     # --- Qt model API --------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -197,130 +351,141 @@ class LibraryModel(QAbstractTableModel):
             return self.tr("Tagged passages (annotations) in the article")
         return None
 
+    def _count_of(self, document_id: int) -> int | None:
+        return None if self._counts is None else self._counts.get(document_id, 0)
+
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        summary = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
+        doc_id, title, source, published, _language, direction, chars, imported = row
         column = index.column()
         if role == _DISPLAY:
             if column == self.TITLE:
-                return summary.title
+                return title
             if column == self.DATE:
-                return summary.published or summary.imported_at[:10]
-            return str(summary.annotation_count) if summary.annotation_count else ""
+                return published or imported[:10]
+            count = self._count_of(doc_id)
+            return str(count) if count else ""
         if role == _ALIGN:
             if column != self.TITLE:
                 return _CENTER
             # Arabic titles start at the right edge, like the article they name.
-            return _RTL_ALIGN if summary.direction == "rtl" else _LTR_ALIGN
+            return _RTL_ALIGN if direction == "rtl" else _LTR_ALIGN
         if role == _TOOLTIP:
-            return self._tooltip(summary)
-        if role == _FOREGROUND and column == self.DATE and not summary.published:
+            return self._tooltip(title, source, published, imported, chars, self._count_of(doc_id))
+        if role == _FOREGROUND and column == self.DATE and not published:
             return QBrush(QColor("#7a868a"))
         if role == ID_ROLE:
-            return summary.id
-        if role == SEARCH_ROLE:
-            row = index.row()
-            cached = self._search[row]
-            if cached is None:
-                cached = self._search[row] = self._search_text(summary)
-            return cached
+            return doc_id
         return None
 
-    def _tooltip(self, summary: DocumentSummary) -> str:
-        parts = [summary.title]
-        if summary.source:
-            parts.append(summary.source)
+    def _tooltip(
+        self,
+        title: str,
+        source: str,
+        published: str | None,
+        imported: str,
+        chars: int,
+        count: int | None,
+    ) -> str:
+        parts = [title]
+        if source:
+            parts.append(source)
         parts.append(
-            self.tr("Published {date}").format(date=summary.published)
-            if summary.published
-            else self.tr("Imported {date} (no publication date)").format(
-                date=summary.imported_at[:10]
-            )
+            self.tr("Published {date}").format(date=published)
+            if published
+            else self.tr("Imported {date} (no publication date)").format(date=imported[:10])
         )
-        parts.append(
-            self.tr("%Ln character(s)", "", summary.char_count)
-            + " · "
-            + self.tr("%n annotation(s)", "", summary.annotation_count)
-        )
+        line = self.tr("%Ln character(s)", "", chars)
+        if count is not None:
+            line += " · " + self.tr("%n annotation(s)", "", count)
+        parts.append(line)
         return "\n".join(parts)
 
     def row_of(self, document_id: int) -> int | None:
-        return self._index.get(document_id)
+        """The row of a document as listed (None when it is not listed)."""
+        if self._order is not None:
+            try:
+                return self._order.index(document_id)
+            except ValueError:
+                return None
+        cached = self._cached_row_of(document_id)
+        if cached is not None:
+            return cached
+        return self._store.library_position(document_id, self.KEYS[self.column], self.descending)
+
+    def document_at(self, row: int) -> int | None:
+        found = self._row(row)
+        return None if found is None else found[0]
 
     def summary(self, document_id: int) -> DocumentSummary | None:
-        row = self._index.get(document_id)
-        return None if row is None else self._rows[row]
+        found = self._store.summaries([document_id])
+        return found[0] if found else None
 
 
-class LibraryFilter(SourceSortProxy):
-    """Filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the way.
-
-    With a full-text ``search`` (set once a project is open) a row is kept when the index finds
-    the words in its title, source or article text (the last word typed counts as a prefix),
-    or when its folded title and source contain them as substrings, the fallback that also
-    serves a half-typed query the index cannot parse (an unclosed quote) or an empty index.
+class LibraryFilter(QIdentityProxyModel):
+    """What the view shows: the model itself (an identity proxy maps rows in C++, never per
+    row in Python). The filter box's text and the project's index search go to the model,
+    which filters on folded text, so ``اوباما`` finds ``أوباما`` and harakat never get in the
+    way: a row is kept when the index finds the words in its title, source or article text (the
+    last word typed counts as a prefix), or, on a project of up to ``SUBSTRING_LIMIT``
+    articles, when its folded title and source contain them as substrings (the fallback that
+    also serves a half-typed query the index cannot parse, such as an unclosed quote).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._needles: list[str] = []
         self._text = ""
-        self._ids: set[int] | None = None
-        self._search: Callable[[str], set[int]] | None = None
+        self._search: Search | None = None
 
-    def set_search(self, search: Callable[[str], set[int]] | None) -> None:
-        """Match article text through the project's index (None: titles and sources only)."""
-        self._search = search
-        self.set_query(self._text)
+    def _model(self) -> LibraryModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, LibraryModel) else None
 
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        old = self.sourceModel()
-        if old is not None:
-            for signal in (old.rowsInserted, _searchable(old)):
-                with contextlib.suppress(RuntimeError, TypeError):  # already gone
-                    signal.disconnect(self._source_changed)
+    def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
-        model.rowsInserted.connect(self._source_changed)
-        # Not on every dataChanged: a tag changes its article's count, never what the index
-        # finds, and asking the index again cost each tag while a filter was typed.
-        _searchable(model).connect(self._source_changed)
+        if isinstance(model, LibraryModel):
+            model.set_search(self._search)
+            model.set_query(self._text)
 
-    def _source_changed(self, *_args: object) -> None:
-        """Imported or edited articles: ask the index again so they are filtered correctly."""
-        if self._search is not None and self._needles:
-            self.set_query(self._text)
-
-    def _matching(self, text: str) -> set[int] | None:
-        if self._search is None or not text.strip():
-            return None
-        try:
-            return self._search(text)
-        except HamishError:
-            return None  # e.g. an unclosed quote: the substring fallback still filters
+    def set_search(self, search: Search | None) -> None:
+        self._search = search
+        model = self._model()
+        if model is not None:
+            model.set_search(search)
 
     def set_query(self, text: str) -> None:
         self._text = text
-        ids = self._matching(text)
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
-            self.beginFilterChange()
-            self._needles = _fold(text).split()
-            self._ids = ids
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._needles = _fold(text).split()
-            self._ids = ids
-            self.invalidateFilter()
+        model = self._model()
+        if model is not None:
+            model.set_query(text)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._needles:
-            return True
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._ids is not None and model.data(index, ID_ROLE) in self._ids:
-            return True
-        haystack = model.data(index, SEARCH_ROLE) or ""
-        return all(needle in haystack for needle in self._needles)
+
+class LibraryView(QTableView):
+    """A table, not a tree: ``QTreeView`` lays out every row whenever the rows change (a sort,
+    a filter, an import), asking the model for each one's index — two Python calls per article,
+    seconds at a million. A table asks only for the rows it paints; its vertical header (hidden)
+    keeps the uniform row height without visiting rows. Looks and behaves like the tree did:
+    whole rows, no grid, no row numbers, Tab leaves the list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setCornerButtonEnabled(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # + the item padding
+        self.horizontalHeader().setHighlightSections(False)
+
+    def header(self) -> QHeaderView:
+        """The column header (the name QTreeView gives it)."""
+        return self.horizontalHeader()
 
 
 class LibraryDock(QDockWidget):
@@ -347,10 +512,8 @@ class LibraryDock(QDockWidget):
         self.filter_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         follow_content(self.filter_edit)
         layout.addWidget(self.filter_edit)
-        self.view = QTreeView(body)
+        self.view = LibraryView(body)
         self.view.setObjectName("library_view")
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         # Several rows can be selected (Ctrl/Shift+click) to delete them together.
@@ -463,25 +626,3 @@ class LibraryDock(QDockWidget):
     def first_document(self) -> int | None:
         index = self.proxy.index(0, 0)
         return None if not index.isValid() else int(index.data(ID_ROLE))
-
-
-def _searchable(model: QAbstractItemModel) -> Any:
-    """The signal saying a text filter may match differently: the library model's own, or
-    any other model's dataChanged."""
-    return model.searchable_changed if isinstance(model, LibraryModel) else model.dataChanged
-
-
-def _count_change(changes: ChangeSet) -> tuple[int, int] | None:
-    """(article, change in its tag count) when ``changes`` only added or removed annotations
-    of one article (a tag, an untag, their undo): the count follows without a query."""
-    if (
-        len(changes.documents_changed) != 1
-        or changes.documents_added
-        or changes.documents_removed
-        or changes.documents_reloaded
-        or not (changes.annotations_added or changes.annotations_removed)
-    ):
-        return None
-    return changes.documents_changed[0], len(changes.annotations_added) - len(
-        changes.annotations_removed
-    )

@@ -85,6 +85,7 @@ class ReviewEngine(QObject):
         self.titles: dict[int, str] = {}
         self._stale: dict[int, None] = {}  # ordered: the articles to (re)do, first first
         self._active = False
+        self._loaded = False  # the project's articles read (on the dock's first showing)
         self._busy = False
         self._generation = 0
         self._done = 0
@@ -104,6 +105,15 @@ class ReviewEngine(QObject):
         self.detach()
         self.session = session
         session.changed.connect(self._changed)
+        self._loaded = False
+        if self._active:
+            self._load()
+
+    def _load(self) -> None:
+        """Every article of the project, to do: only once the queue is shown (issue 15: at a
+        million articles, reading every title and filling the article filter took the window
+        a minute and hundreds of MB, for a dock most sessions never open)."""
+        self._loaded = True
         self._read_titles()
         self._mark(list(self.titles))
 
@@ -111,6 +121,7 @@ class ReviewEngine(QObject):
         self._generation += 1
         self._timer.stop()
         self.session = None  # the old session is deleted with its signal
+        self._loaded = False
         self.cache = {}
         self.titles = {}
         self._stale = {}
@@ -122,13 +133,16 @@ class ReviewEngine(QObject):
     def _read_titles(self) -> None:
         if self.session is None:
             return
-        self.titles = {s.id: s.title for s in self.session.project.documents.summaries()}
+        documents = self.session.project.documents
+        self.titles = {doc: title for doc, title, _source in documents.titles_and_sources()}
         self.titles_changed.emit()
 
     # --- what to do ------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
         """Work only while wanted (the dock is shown); the cache stays meanwhile."""
         self._active = active
+        if active and self.session is not None and not self._loaded:
+            self._load()
         if active:
             self._timer.start()
 
@@ -139,7 +153,8 @@ class ReviewEngine(QObject):
 
     def invalidate(self) -> None:
         """Every article again (a new model, threshold or registry); rows stay until then."""
-        self._mark(list(self.titles), first=False)
+        if self._loaded:
+            self._mark(list(self.titles), first=False)
 
     @property
     def busy(self) -> bool:
@@ -162,6 +177,8 @@ class ReviewEngine(QObject):
     def _changed(self, changes: ChangeSet) -> None:
         if self.session is None or self.sender() not in (self.session, None):
             return  # the project that was closed
+        if not self._loaded:
+            return  # every article is read when the queue is first shown
         if changes.documents_reloaded:
             before = set(self.titles)
             self._read_titles()

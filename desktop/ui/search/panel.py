@@ -90,6 +90,9 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 3  # (document id, start, end) or (docu
 DEBOUNCE_MS = 250
 _CHOICES = ("labels", "entities", "sources")  # the filter combos filled from the project
 PAGE = 50
+COUNT_CAP = 10_000
+"""Matches are counted up to this many; above it the panel says "more than" (issue 15: counting
+a near-universal word in a million articles took longer than the search itself)."""
 MARK_STYLE = "background-color:#ffd966;color:#1f2933;"
 MUTED = "#6b777b"
 _NO_DATE = QDate(1900, 1, 1)
@@ -728,7 +731,7 @@ class SearchPanel(QDockWidget):
             return
         try:
             query: Query | None = parse(text) if text.strip() else None
-            total = self.store.count(query, filters)
+            total = self.store.count(query, filters, cap=COUNT_CAP)
             hits = self.store.search(query, limit=PAGE, filters=filters)
         except QueryError as error:
             self._set_status(error_text(str(error)), error=True)
@@ -774,7 +777,10 @@ class SearchPanel(QDockWidget):
         if not self.total:
             self._set_status(self.tr("No article matches."))
         else:
-            text = self.tr("%Ln article(s) match", "", self.total)
+            if self.total > COUNT_CAP:
+                text = self.tr("More than %Ln articles match", "", COUNT_CAP)
+            else:
+                text = self.tr("%Ln article(s) match", "", self.total)
             if shown < self.total:
                 text += " · " + self.tr("showing the best %Ln", "", shown)
             if self.total > RANK_WINDOW:

@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.messenger.error)
         self.api.attach(self.session)
         self._rebuild_label_actions()
-        self.library.set_model(LibraryModel(project.documents.summaries, self))
+        self.library.set_model(LibraryModel(project.documents, self, counts_path=str(project.path)))
         self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
         self._update_status()
         self.status_project.setToolTip(str(project.path))

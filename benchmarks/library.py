@@ -1,0 +1,187 @@
+"""Library figures at scale (issue 15, points 3 and 7): a project of up to a million articles.
+
+Prints, on a cached generated project (benchmarks/scale.py; generated once, minutes for a
+million articles):
+- first paint: process start to the first painted window on that project, median of
+  ``--runs`` (target ≤ 1 s at 1,000,000 articles), next to the default project's;
+- in process: sorting the library by each column (header clicks), scrolling to its end and
+  back, and finding the row of an article (what opening one from search does);
+- memory: the process's resident set with the project open and a 1 MB article shown in the
+  reader (target ≤ 300 MB), and its peak.
+
+Run: .venv/bin/python benchmarks/library.py --articles 1000000 [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# After PYTHONPATH, so a before/after pair can measure another checkout with this script.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import scale
+from startup import _environment, compile_package
+
+PAINT_TIMEOUT = 300
+
+
+def _time_process(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds from launch to the first paint (stderr to a file, so a chatty process never
+    blocks on a full pipe; a process that has not painted after ``PAINT_TIMEOUT`` s is killed
+    and counted as that long)."""
+    import subprocess
+
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)
+        assert proc.stdout is not None
+        try:
+            for line in proc.stdout:
+                if line.startswith("first-paint"):
+                    elapsed = time.perf_counter() - start
+                    break
+                if time.perf_counter() - start > PAINT_TIMEOUT:
+                    raise subprocess.TimeoutExpired(argv, PAINT_TIMEOUT)
+            else:
+                errors.seek(0)
+                raise RuntimeError(f"no first paint:\n{errors.read()[-2000:]!r}")
+            proc.communicate(timeout=PAINT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            return float(PAINT_TIMEOUT)
+    return elapsed
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def first_paint(path: Path | None, runs: int) -> float:
+    with tempfile.TemporaryDirectory() as home:
+        env = _environment(home)
+        argv = [sys.executable, "-m", "desktop"]
+        if path is not None:
+            argv += ["--project", str(path)]
+        _time_process(argv, env)  # warm the file cache (and seed the default project)
+        return statistics.median(_time_process(argv, env) for _ in range(runs))
+
+
+def in_process(path: Path, big: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+
+    from desktop.app import create_application
+    from desktop.settings import Settings
+    from desktop.store.project import Project
+    from desktop.ui.library.dock import ID_ROLE, LibraryModel
+    from desktop.ui.shell.mainwindow import MainWindow
+
+    app = create_application(["bench"])
+
+    class Quiet:
+        def error(self, *a: object) -> None: ...
+        def info(self, *a: object) -> None: ...
+
+    with tempfile.TemporaryDirectory() as tmp:
+        begin = time.perf_counter()
+        window = MainWindow(
+            Project.open(path, create=False), Settings.at(Path(tmp) / "s.ini"), Quiet()
+        )  # type: ignore[arg-type]
+        window.resize(1280, 820)
+        window.show()
+        app.processEvents()
+        window.repaint()
+        built = time.perf_counter() - begin
+        view, proxy = window.library.view, window.library.proxy
+        print(
+            f"window built and painted in process: {built * 1000:7.0f} ms "
+            f"({proxy.rowCount():,} rows listed)"
+        )
+        for column, name in (
+            (LibraryModel.TITLE, "title"),
+            (LibraryModel.DATE, "date"),
+            (LibraryModel.ANNOTATIONS, "tags"),
+        ):
+            times = []
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                begin = time.perf_counter()
+                view.sortByColumn(column, order)
+                view.repaint()
+                app.processEvents()
+                times.append(time.perf_counter() - begin)
+            print(
+                f"sort by {name:<5} (asc, desc) and repaint: "
+                + ", ".join(f"{t * 1000:6.0f} ms" for t in times)
+            )
+        view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+        app.processEvents()
+        begin = time.perf_counter()
+        view.scrollToBottom()
+        view.repaint()
+        app.processEvents()
+        bottom = time.perf_counter() - begin
+        last = proxy.index(proxy.rowCount() - 1, 0).data(ID_ROLE)
+        begin = time.perf_counter()
+        view.scrollToTop()
+        view.repaint()
+        app.processEvents()
+        top = time.perf_counter() - begin
+        print(f"scroll to the end and repaint: {bottom * 1000:6.0f} ms; back: {top * 1000:6.0f} ms")
+        begin = time.perf_counter()
+        window.library.select(int(last))
+        app.processEvents()
+        print(f"select the last article's row: {(time.perf_counter() - begin) * 1000:6.0f} ms")
+        begin = time.perf_counter()
+        window.open_document(big)
+        window.repaint()
+        app.processEvents()
+        opened = time.perf_counter() - begin
+        for _ in range(20):  # counts, suggestions and the like arrive from workers
+            app.processEvents()
+            time.sleep(0.05)
+        print(f"open the 1 MB article: {opened * 1000:6.0f} ms")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"memory with the project open and the 1 MB article shown: {rss_mb():6.0f} MB "
+            f"resident (target <= 300 MB), peak {peak:.0f} MB"
+        )
+        window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--project", type=Path, help="an existing project instead of the cache")
+    parser.add_argument("--no-paint", action="store_true", help="skip the first-paint runs")
+    parser.add_argument("--paint-only", action="store_true", help="only the first-paint runs")
+    args = parser.parse_args()
+    path = args.project or scale.project_path(args.articles)
+    big = scale.ensure_big_article(path)
+    compile_package()
+    if not args.no_paint:
+        default = first_paint(None, args.runs)
+        large = first_paint(path, args.runs)
+        print(f"first paint, default project:       {default * 1000:7.0f} ms")
+        print(
+            f"first paint, {args.articles:,} articles: {large * 1000:7.0f} ms "
+            f"(target <= 1000 ms at 1,000,000)"
+        )
+    if not args.paint_only:
+        in_process(path, big)
+
+
+if __name__ == "__main__":
+    main()
