@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from desktop.store.project import Project
+
+from . import exchange_project as exchange_fixture
 from .import_files import DEJAVU, PDF_AUTHOR, PDF_PARAGRAPHS, PDF_TITLE, make_pdfs
 
 
@@ -32,3 +36,20 @@ def arabic_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ],
     )
     return paths
+
+
+# The exchange formats' tests (XMI, brat, CoNLL): the project of tests/io/exchange_project.py
+# (emoji before Arabic names, CRLF sources, nested and overlapping tags), and an empty one to
+# import into. A module may define its own ``target`` (test_json_roundtrip does).
+@pytest.fixture
+def source(tmp_path: Path) -> Iterator[Project]:
+    project = exchange_fixture.build(tmp_path / "source.hamish")
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Iterator[Project]:
+    project = Project.open(tmp_path / "target.hamish")
+    yield project
+    project.close()

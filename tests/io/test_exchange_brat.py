@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,6 @@ NOTE_LINE = re.compile(r"(#\d+)\t(\S+) (T\d+)\t([^\t\n]*)")
 REFERENCE_LINE = re.compile(r"(N\d+)\tReference (T\d+) (\S+:\S+)\t([^\t\n]*)")
 ATTRIBUTE_LINE = re.compile(r"(A\d+)\t(\S+) (T\d+)(?: (\S+))?")
 RELATION_LINE = re.compile(r"(R\d+)\t(\S+) Arg1:(T\d+) Arg2:(T\d+)")
-
-
-@pytest.fixture
-def source(tmp_path: Path) -> Iterator[Project]:
-    project = fixture.build(tmp_path / "source.hamish")
-    yield project
-    project.close()
-
-
-@pytest.fixture
-def target(tmp_path: Path) -> Iterator[Project]:
-    project = Project.open(tmp_path / "target.hamish")
-    yield project
-    project.close()
 
 
 def _count(project: Project) -> int:

@@ -5,10 +5,7 @@ rebuilt from B-/I- runs and compared with the project's entity tags."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from desktop.core.models import AnnotationDraft
 from desktop.core.text import make_draft
@@ -60,13 +57,6 @@ def rebuild(text: str, rows: list[tuple[str, str] | None]) -> set[tuple[int, int
         spans.add((int(current[0]), int(current[1]), str(current[2])))
     assert not text[position:].strip(), "every word of the article is a token"
     return spans
-
-
-@pytest.fixture
-def source(tmp_path: Path) -> Iterator[Project]:
-    project = fixture.build(tmp_path / "source.hamish")
-    yield project
-    project.close()
 
 
 def test_tags_come_back_from_the_columns(source: Project, tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -23,20 +22,6 @@ from desktop.store.project import Project
 from tests.io import exchange_project as fixture
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def source(tmp_path: Path) -> Iterator[Project]:
-    project = fixture.build(tmp_path / "source.hamish")
-    yield project
-    project.close()
-
-
-@pytest.fixture
-def target(tmp_path: Path) -> Iterator[Project]:
-    project = Project.open(tmp_path / "target.hamish")
-    yield project
-    project.close()
 
 
 def test_round_trip_keeps_texts_spans_labels_entities_and_claims(
