@@ -43,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.arabic import fold
+from desktop.core.controls import clean_line
 from desktop.core.suggest.lexicon import (
     _ARTICLE_TITLES,
     _COMMON_VERBS,
@@ -216,9 +217,18 @@ def _title_words(words: list[str]) -> int:
     return index
 
 
+LONGEST_NAME = 120
+"""Characters: longer than any person's name with its titles."""
+
+
 def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> list[NamePart]:
     """The parts of a person's ``name`` to offer as aliases, in the name's order, each once
-    (by folding). Empty for a name of one part."""
+    (by folding). Empty for a name of one part, and for a "name" longer than
+    :data:`LONGEST_NAME` (a whole passage tagged as a person: nothing a part could stand for,
+    and splitting it would hold up the tag). Control characters never reach a part."""
+    name = clean_line(name)
+    if len(name) > LONGEST_NAME:
+        return []
     words = _words(name)
     titled = _title_words(words)
     if titled == len(words):
