@@ -2946,6 +2946,21 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>The figure could not be drawn as a PNG image.</source>
+        <translation>تعذّر رسم الشكل صورةً بصيغة PNG.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the image could not be saved.</source>
+        <translation>تعذّرت كتابة %1: لم يمكن حفظ الصورة.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the SVG file could not be started.</source>
+        <translation>تعذّرت كتابة %1: لم يمكن بدء ملف SVG.</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>Folder</source>

@@ -1,0 +1,163 @@
+"""Writing a figure (any ``QGraphicsScene``) as PNG or SVG, or as PNG bytes for the briefing.
+
+A figure is sized in millimetres on paper and rendered at a print resolution (300 dpi by
+default), so a network drawn for the Word briefing is as sharp as its text. Files are written
+through ``replace_on_success``: a new file or an allowed replacement appears whole or not at
+all, and devices, pipes, folders and databases are refused with a sentence saying why.
+
+Rendering needs a ``QGuiApplication`` (fonts); the command line makes an offscreen one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from desktop.core.errors import HamishError
+from desktop.io.exporters.files import replace_on_success
+
+MM_PER_INCH = 25.4
+DEFAULT_DPI = 300
+DEFAULT_WIDTH_MM = 160.0
+"""A portrait A4 page's text width with Word's default margins, a little less."""
+MARGIN_FRACTION = 0.02
+MAX_PIXELS = 12_000
+"""The longest side of a rendered image: a 4:1 figure at 300 dpi stays far below it; a caller
+asking for more gets this (Qt refuses images above 2^31 bytes, and memory is finite)."""
+
+
+def _source(scene: QGraphicsScene) -> QRectF:
+    rect = scene.itemsBoundingRect()
+    if rect.isEmpty():
+        rect = scene.sceneRect()
+    if rect.isEmpty():
+        rect = QRectF(0, 0, 100, 60)
+    margin = max(rect.width(), rect.height()) * MARGIN_FRACTION
+    return rect.marginsAdded(QMarginsF(margin, margin, margin, margin))
+
+
+def image_size(
+    scene: QGraphicsScene, *, width_mm: float = DEFAULT_WIDTH_MM, dpi: int = DEFAULT_DPI
+) -> QSize:
+    """The pixel size of ``scene`` drawn ``width_mm`` wide at ``dpi``, keeping its aspect."""
+    source = _source(scene)
+    width = max(1, round(width_mm / MM_PER_INCH * dpi))
+    height = max(1, round(width * source.height() / source.width()))
+    longest = max(width, height)
+    if longest > MAX_PIXELS:
+        width = max(1, width * MAX_PIXELS // longest)
+        height = max(1, height * MAX_PIXELS // longest)
+    return QSize(width, height)
+
+
+def render_image(
+    scene: QGraphicsScene,
+    *,
+    width_mm: float = DEFAULT_WIDTH_MM,
+    dpi: int = DEFAULT_DPI,
+    background: QColor | None = None,
+) -> QImage:
+    """``scene`` drawn into an image ``width_mm`` wide at ``dpi`` (white unless told)."""
+    size = image_size(scene, width_mm=width_mm, dpi=dpi)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    dots_per_metre = round(dpi / MM_PER_INCH * 1000)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(background if background is not None else QColor(Qt.GlobalColor.white))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        scene.render(
+            painter,
+            QRectF(0, 0, size.width(), size.height()),
+            _source(scene),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
+    finally:
+        painter.end()
+    return image
+
+
+def png_bytes(
+    scene: QGraphicsScene, *, width_mm: float = DEFAULT_WIDTH_MM, dpi: int = DEFAULT_DPI
+) -> bytes:
+    """``scene`` as the bytes of a PNG file (for the Word briefing's figures)."""
+    image = render_image(scene, width_mm=width_mm, dpi=dpi)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, b"PNG"):
+        raise HamishError(
+            QCoreApplication.translate("Figures", "The figure could not be drawn as a PNG image.")
+        )
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_png(
+    scene: QGraphicsScene,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    width_mm: float = DEFAULT_WIDTH_MM,
+    dpi: int = DEFAULT_DPI,
+    project_path: Path | None = None,
+) -> QSize:
+    """Write ``scene`` as a PNG file at ``path``; returns the image's pixel size."""
+    image = render_image(scene, width_mm=width_mm, dpi=dpi)
+    with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
+        if not image.save(str(tmp), b"PNG"):
+            raise HamishError(
+                QCoreApplication.translate(
+                    "Figures", "Cannot write %1: the image could not be saved."
+                ).replace("%1", str(Path(path)))
+            )
+    return image.size()
+
+
+def write_svg(
+    scene: QGraphicsScene,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "",
+    overwrite: bool = False,
+    project_path: Path | None = None,
+) -> None:
+    """Write ``scene`` as an SVG file at ``path`` (text stays text: a viewer shapes it)."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    source = _source(scene)
+    with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
+        generator = QSvgGenerator()
+        generator.setFileName(str(tmp))
+        generator.setSize(QSize(round(source.width()), round(source.height())))
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setTitle(title)
+        generator.setDescription("Hamish")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise HamishError(
+                QCoreApplication.translate(
+                    "Figures", "Cannot write %1: the SVG file could not be started."
+                ).replace("%1", str(Path(path)))
+            )
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        finally:
+            painter.end()

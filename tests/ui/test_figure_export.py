@@ -1,0 +1,64 @@
+"""A figure (any QGraphicsScene) written as PNG bytes, a PNG file at print resolution and an
+SVG file, through the export's safe writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QGraphicsScene
+
+from desktop.core.errors import HamishError
+from desktop.ui.figures import export
+
+
+@pytest.fixture
+def scene(qapp: object) -> QGraphicsScene:
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 200, 100, brush=QColor("#c0392b"))
+    text = scene.addText("جون كيري", QFont("Noto Naskh Arabic", 14))
+    text.setPos(20, 20)
+    return scene
+
+
+def test_png_bytes_are_sized_on_paper_at_print_resolution(scene: QGraphicsScene) -> None:
+    data = export.png_bytes(scene, width_mm=100, dpi=300)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    image = QImage.fromData(data)
+    assert image.width() == round(100 / 25.4 * 300)  # 1181 pixels
+    # the aspect of the drawing (200 x 100 plus an even margin) is kept
+    assert 1.8 < image.width() / image.height() < 2.05
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    # something was drawn: the red rectangle fills the middle
+    middle = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert middle.red() > 150 and middle.green() < 100
+
+
+def test_write_png_and_svg(scene: QGraphicsScene, tmp_path: Path) -> None:
+    png = tmp_path / "network.png"
+    size = export.write_png(scene, png, width_mm=50, dpi=150)
+    assert QImage(str(png)).size() == size
+    svg = tmp_path / "network.svg"
+    export.write_svg(scene, svg, title="Network")
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "Network" in text
+    # no temporary files are left beside them
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["network.png", "network.svg"]
+
+
+def test_existing_file_and_device_are_refused(scene: QGraphicsScene, tmp_path: Path) -> None:
+    png = tmp_path / "kept.png"
+    png.write_bytes(b"mine")
+    with pytest.raises(HamishError):
+        export.write_png(scene, png)
+    assert png.read_bytes() == b"mine"
+    with pytest.raises(HamishError):
+        export.write_svg(scene, "/dev/full")
+
+
+def test_huge_figure_is_capped(qapp: object) -> None:
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 10, 1000)
+    size = export.image_size(scene, width_mm=2000, dpi=300)
+    assert max(size.width(), size.height()) <= export.MAX_PIXELS
