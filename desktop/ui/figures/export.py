@@ -101,7 +101,8 @@ def png_bytes(
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    # PySide6 wants the format as str; its stubs say bytes.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise HamishError(
             QCoreApplication.translate("Figures", "The figure could not be drawn as a PNG image.")
         )
@@ -121,7 +122,7 @@ def write_png(
     """Write ``scene`` as a PNG file at ``path``; returns the image's pixel size."""
     image = render_image(scene, width_mm=width_mm, dpi=dpi)
     with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
-        if not image.save(str(tmp), b"PNG"):
+        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
             raise HamishError(
                 QCoreApplication.translate(
                     "Figures", "Cannot write %1: the image could not be saved."
