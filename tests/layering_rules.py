@@ -15,6 +15,7 @@ rank  layer     modules
 20    store     ``desktop.store.*`` — the only place with SQL
 30    io        ``desktop.io.*`` — importers and exporters
 35    learn     ``desktop.learn.*`` — the statistical tagger (third-party learning libraries)
+37    analysis  ``desktop.analysis.*`` — derived views of the project (graphs, timelines)
 40    ops       ``desktop.ops.*`` — Qt-free edit operations
 50    ui        ``desktop.ui.*`` and ``desktop.settings`` (a QSettings wrapper, so Qt)
 60    app       ``desktop.app``, ``desktop.defaults``
@@ -44,6 +45,7 @@ RANKS: dict[str, int] = {
     "store": 20,
     "io": 30,
     "learn": 35,
+    "analysis": 37,
     "ops": 40,
     "ui": 50,
     "app": 60,
@@ -80,6 +82,8 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),
+    ("desktop.analysis", "analysis"),
+    ("desktop.analysis.*", "analysis"),
     ("desktop.ops", "ops"),
     ("desktop.ops.exchange", "ops"),  # XMI and brat imports as one undoable step
     ("desktop.ops.*", "ops"),
@@ -97,12 +101,14 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
 QT_MODULES = frozenset({"PySide6", "shiboken6", "qtawesome", "qtpy", "PyQt5", "PyQt6"})
 # Layers that must run headless: core (also covered by its stdlib-only rule), base (imported by
 # every headless command), store, io and ops.
-QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "ops"})
+QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "analysis", "ops"})
 # Third-party libraries that only one module may import, so the dependency stays in one place
 # (and every other module imports without it): top-level module name → the importing module.
 ONLY_IN: dict[str, str] = {
     "pycrfsuite": "desktop.learn.crf",
     "cassis": "desktop.io.exchange.xmi",  # dkpro-cassis, imported lazily
+    "networkx": "desktop.analysis.layout",  # graph measures, GraphML (the entity network)
+    "numpy": "desktop.analysis.layout",  # the network's force layout
 }
 SQL_MODULES = frozenset({"sqlite3", "_sqlite3", "sqlite_utils", "apsw"})
 # Attributes that only a database connection (sqlite3 or sqlite_utils) has in this code base.

@@ -1,0 +1,197 @@
+"""Where each entity of the network is drawn, and the graph measures: the only importer of
+numpy and networkx.
+
+The layout is a force-directed one (Fruchterman–Reingold) written over numpy arrays: edges pull
+their ends together (more for a heavier edge, on a log scale), every node pushes every other
+away — against a fixed-size random sample of the others per step when the network is large, so
+a step costs the same for 2,000 nodes as for 400 — and a weak pull towards the centre keeps
+separate groups in view. networkx's own spring layout needs scipy above 500 nodes and loops in
+Python there.
+
+Stable between refreshes: the random numbers come from a fixed seed, a node that has a
+position keeps it exactly, and only new nodes move — starting next to their placed
+neighbours. So a tag or a merge never rearranges the picture the analyst was reading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+
+import networkx as nx
+import numpy as np
+
+from desktop.analysis.network import Network
+
+Point = tuple[float, float]
+SPACING = 60.0
+"""The ideal edge length, in scene units (pixels at 100 % zoom)."""
+SAMPLE = 400
+"""Nodes each node is pushed away from per step, at most."""
+SEED = 16
+
+
+def _arrays(
+    network: Network,
+) -> tuple[list[int], np.ndarray, np.ndarray, np.ndarray]:
+    ids = [node.id for node in network.nodes]
+    where = {node_id: i for i, node_id in enumerate(ids)}
+    pairs = [(where[e.source], where[e.target], e.weight) for e in network.edges]
+    if pairs:
+        src = np.array([p[0] for p in pairs], dtype=np.int64)
+        dst = np.array([p[1] for p in pairs], dtype=np.int64)
+        weight = np.log1p(np.array([p[2] for p in pairs], dtype=np.float64))
+    else:
+        src = dst = np.zeros(0, dtype=np.int64)
+        weight = np.zeros(0, dtype=np.float64)
+    return ids, src, dst, weight
+
+
+def layout(
+    network: Network,
+    previous: Mapping[int, Point] | None = None,
+    *,
+    iterations: int = 80,
+    seed: int = SEED,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[int, Point]:
+    """Entity id → (x, y) for every node of ``network``: those in ``previous`` where they
+    were, the others placed among them."""
+    previous = previous or {}
+    ids, src, dst, weight = _arrays(network)
+    n = len(ids)
+    if n == 0:
+        return {}
+    rng = np.random.default_rng(seed)
+    fixed = np.array([node_id in previous for node_id in ids], dtype=bool)
+    side = SPACING * max(1.0, np.sqrt(n))
+    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    if fixed.any():
+        pos[fixed] = np.array([previous[i] for i, keep in zip(ids, fixed, strict=True) if keep])
+        # A new node starts next to its placed neighbours (the middle of them), else at the
+        # edge of the picture.
+        total = np.zeros((n, 2))
+        count = np.zeros(n)
+        for a, b in ((src, dst), (dst, src)):
+            placed = fixed[b]
+            np.add.at(total, a[placed], pos[b[placed]])
+            np.add.at(count, a[placed], 1)
+        fresh = ~fixed
+        near = fresh & (count > 0)
+        pos[near] = total[near] / count[near, None] + rng.normal(
+            0, SPACING / 3, (int(near.sum()), 2)
+        )
+        lonely = fresh & (count == 0)
+        if lonely.any():
+            centre = pos[fixed].mean(axis=0)
+            radius = np.abs(pos[fixed] - centre).max() + SPACING
+            angle = rng.uniform(0, 2 * np.pi, int(lonely.sum()))
+            pos[lonely] = centre + radius * np.column_stack((np.cos(angle), np.sin(angle)))
+    moving = np.flatnonzero(~fixed)
+    if moving.size == 0:
+        return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+    k = SPACING
+    temperature = side / 8 if not fixed.any() else SPACING * 2
+    cool = temperature / (iterations + 1)
+    steps = iterations if not fixed.any() else max(30, iterations // 3)
+    pull_weight = (1 + weight) / 2
+    for _step in range(steps):
+        if cancelled is not None and cancelled():
+            break
+        if n > SAMPLE:
+            others = rng.choice(n, SAMPLE, replace=False)
+            scale = n / SAMPLE
+        else:
+            others = np.arange(n)
+            scale = 1.0
+        # Repulsion, x and y apart in float32: 2-D arrays of moving × sampled nodes.
+        xs, ys = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+        dx = xs[moving, None] - xs[None, others]
+        dy = ys[moving, None] - ys[None, others]
+        strength = dx * dx
+        strength += dy * dy
+        np.maximum(strength, np.float32(0.01 * k * k), out=strength)
+        np.divide(np.float32(k * k * scale), strength, out=strength)
+        fx = np.zeros(n)
+        fy = np.zeros(n)
+        fx[moving] = (dx * strength).sum(axis=1)
+        fy[moving] = (dy * strength).sum(axis=1)
+        if src.size:
+            ex = pos[dst, 0] - pos[src, 0]
+            ey = pos[dst, 1] - pos[src, 1]
+            pull = np.sqrt(ex * ex + ey * ey) / k * pull_weight
+            ex *= pull
+            ey *= pull
+            fx += np.bincount(src, ex, n) - np.bincount(dst, ex, n)
+            fy += np.bincount(src, ey, n) - np.bincount(dst, ey, n)
+        centre = pos.mean(axis=0)
+        fx -= (pos[:, 0] - centre[0]) * 0.02
+        fy -= (pos[:, 1] - centre[1]) * 0.02
+        step = np.column_stack((fx[moving], fy[moving]))
+        size = np.sqrt((step**2).sum(axis=1))[:, None]
+        step = step / np.maximum(size, 1e-9) * np.minimum(size, temperature)
+        pos[moving] += step
+        temperature = max(temperature - cool, SPACING / 20)
+    return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+
+
+def _graph(network: Network) -> nx.Graph:
+    graph = nx.Graph()
+    for node in network.nodes:
+        graph.add_node(node.id)
+    for edge in network.edges:
+        graph.add_edge(edge.source, edge.target, weight=edge.weight)
+    return graph
+
+
+BETWEENNESS_SAMPLE = 300
+"""Above this many nodes betweenness is estimated from this many sources (fixed seed): exact
+betweenness of 2,000 nodes takes minutes in networkx."""
+
+
+def betweenness(network: Network, selection: Sequence[int] | None = None) -> dict[int, float]:
+    """Entity id → betweenness centrality (normalised) of the network's nodes, or only of
+    ``selection``'s — computed on request, since it costs far more than the degrees."""
+    graph = _graph(network)
+    if graph.number_of_nodes() == 0:
+        return {}
+    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    values: dict[int, float] = nx.betweenness_centrality(graph, k=sample, seed=SEED)
+    if selection is not None:
+        chosen = set(selection)
+        return {key: value for key, value in values.items() if key in chosen}
+    return values
+
+
+def write_graphml(
+    network: Network,
+    path: str | os.PathLike[str],
+    clean: Callable[[str], str],
+    positions: Mapping[int, Point] | None = None,
+) -> None:
+    """The network as GraphML at ``path`` (names passed through ``clean``: XML 1.0 cannot
+    hold most control characters)."""
+    graph = nx.Graph()
+    positions = positions or {}
+    for node in network.nodes:
+        x, y = positions.get(node.id, (0.0, 0.0))
+        graph.add_node(
+            node.id,
+            name=clean(node.name),
+            type=node.type,
+            mentions=node.mentions,
+            x=float(x),
+            y=float(y),
+        )
+    for edge in network.edges:
+        graph.add_edge(
+            edge.source,
+            edge.target,
+            weight=edge.weight,
+            cooccurrence=edge.cooccurrence,
+            claims=edge.claims,
+            kinds=" ".join(edge.kinds),
+        )
+    graph.graph["level"] = network.options.level
+    graph.graph["min_weight"] = network.options.min_weight
+    nx.write_graphml(graph, os.fspath(path), encoding="utf-8")

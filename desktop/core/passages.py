@@ -1,0 +1,132 @@
+"""Sentences and paragraphs of an article as (start, end) spans, in code points.
+
+What the entity network counts as "together": two entities co-occur when a mention of each
+lies in the same sentence (or paragraph, or article). Pure text work, no Qt, no store.
+
+A paragraph is a run of text between line breaks. A sentence ends at ``.``, ``?``, ``!``,
+the Arabic question mark ``؟`` or semicolon ``؛`` (or an ellipsis ``…``), with any closing
+quotation marks or brackets after it, when whitespace or the end of the text follows — so
+``3.5``, ``U.S.A`` and ``www.example.com`` do not end a sentence; nor does a period after a
+known abbreviation (``Dr.``, ``Mr.``, ``e.g.``) or after single letters (``U.S.``, an
+initial, the Arabic ``د.`` for Doctor and ``م.`` after a year). A paragraph always ends the
+sentence in it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+Span = tuple[int, int]
+
+_ENDS = ".?!؟؛…"
+_CLOSERS = "\"'”’»)]}›"
+_END_RE = re.compile(rf"[{re.escape(_ENDS)}]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
+_WORD_BEFORE_RE = re.compile(r"(\w+(?:\.\w+)*)$")
+
+ABBREVIATIONS = frozenset(
+    {
+        # English titles and Latin shorthand met in news copy (compared in lower case).
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "maj",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        # Arabic: Hijri year, page, part.
+        "هـ",
+        "ه",
+        "ص",
+        "ج",
+    }
+)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """The paragraphs of ``text``: its lines without leading or trailing whitespace, empty
+    ones left out."""
+    spans: list[Span] = []
+    for found in re.finditer(r"[^\n\r\u2029\u2028]+", text):
+        start, end = found.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _is_abbreviation(text: str, start: int, mark: int) -> bool:
+    """The period at ``mark`` closes an abbreviation rather than a sentence."""
+    if text[mark] != ".":
+        return False
+    found = _WORD_BEFORE_RE.search(text, start, mark)
+    if found is None:
+        return False
+    word = found.group(1)
+    if not word.isdigit() and all(len(part) == 1 for part in word.split(".")):
+        return True  # an initial ("J. Smith", "د. محمد") or initials ("U.S.")
+    return word.lower().rstrip("ـ") in ABBREVIATIONS or word.lower() in ABBREVIATIONS
+
+
+def sentences(text: str) -> list[Span]:
+    """The sentences of ``text``, each inside one paragraph, without surrounding spaces."""
+    spans: list[Span] = []
+    for p_start, p_end in paragraphs(text):
+        start = p_start
+        for found in _END_RE.finditer(text, p_start, p_end):
+            if _is_abbreviation(text, start, found.start()):
+                continue
+            end = found.end()
+            if end > start:
+                spans.append((start, end))
+            start = end
+            while start < p_end and text[start].isspace():
+                start += 1
+        if start < p_end:
+            spans.append((start, p_end))
+    return spans
+
+
+class SpanLookup:
+    """Which of ``spans`` (sorted, not overlapping) holds a position: None when it falls
+    between them (on a line break, on the space between two sentences)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index(self, position: int) -> int | None:
+        k = bisect_right(self._starts, position) - 1
+        if k >= 0 and self.spans[k][0] <= position < self.spans[k][1]:
+            return k
+        return None

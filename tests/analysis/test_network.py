@@ -1,0 +1,173 @@
+"""The entity network of a hand-computed project (tests/analysis/conftest.py): counts and
+weights per level, claim edges, filters, passages, and the layout's stability."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.analysis.layout import betweenness, layout, write_graphml
+from desktop.analysis.network import (
+    Edge,
+    Network,
+    NetworkIndex,
+    NetworkOptions,
+    Node,
+    build,
+)
+from desktop.store.network import NetworkReads
+from desktop.store.project import Project
+from tests.analysis.conftest import DOC1, DOC2, Small
+
+
+def weights(network: Network) -> dict[frozenset[int], tuple[int, int]]:
+    return {frozenset((e.source, e.target)): (e.cooccurrence, e.claims) for e in network.edges}
+
+
+def graph(small: Small, **options: object) -> Network:
+    return build(NetworkReads(small.project.database), NetworkOptions(**options))  # type: ignore[arg-type]
+
+
+def test_sentence_level(small: Small) -> None:
+    s = small
+    network = graph(s)
+    assert {(n.name, n.type, n.mentions) for n in network.nodes} == {
+        ("Alice", "person", 4),
+        ("Bob", "person", 4),
+        ("Cairo", "location", 1),
+        ("Carol", "person", 1),
+    }
+    assert weights(network) == {
+        frozenset((s.alice, s.bob)): (3, 1),  # 1 in article one, 2 in article two; the claim
+        frozenset((s.alice, s.cairo)): (1, 0),
+        frozenset((s.bob, s.cairo)): (1, 0),
+        frozenset((s.alice, s.carol)): (1, 0),
+    }
+    claim_edge = next(e for e in network.edges if e.claims)
+    assert (claim_edge.source, claim_edge.target) == (s.alice, s.bob)  # claimant → subject
+    assert claim_edge.weight == 4
+    assert claim_edge.kinds == ("cooccurrence", "claim")
+    assert network.degrees()[s.alice] == (3, 6)
+
+
+def test_paragraph_level(small: Small) -> None:
+    s = small
+    assert weights(graph(s, level="paragraph")) == {
+        frozenset((s.alice, s.bob)): (2, 1),
+        frozenset((s.alice, s.cairo)): (1, 0),
+        frozenset((s.bob, s.cairo)): (1, 0),
+        frozenset((s.alice, s.carol)): (1, 0),
+    }
+
+
+def test_article_level(small: Small) -> None:
+    s = small
+    assert weights(graph(s, level="article")) == {
+        frozenset((s.alice, s.bob)): (2, 1),
+        frozenset((s.alice, s.cairo)): (1, 0),
+        frozenset((s.bob, s.cairo)): (1, 0),
+        frozenset((s.alice, s.carol)): (1, 0),
+        frozenset((s.bob, s.carol)): (1, 0),
+        frozenset((s.cairo, s.carol)): (1, 0),
+    }
+
+
+def test_without_claims(small: Small) -> None:
+    s = small
+    assert weights(graph(s, claims=False))[frozenset((s.alice, s.bob))] == (3, 0)
+
+
+def test_filters(small: Small) -> None:
+    s = small
+    people = graph(s, types=frozenset({"person"}))
+    assert {n.name for n in people.nodes} == {"Alice", "Bob", "Carol"}
+    assert len(people.edges) == 2
+    two = graph(s, documents=frozenset({s.doc2}))
+    assert {n.name: n.mentions for n in two.nodes} == {"Alice": 2, "Bob": 2}
+    assert weights(two) == {frozenset((s.alice, s.bob)): (2, 1)}
+    later = graph(s, date_from="2024-02-01")
+    assert weights(later) == weights(two)  # article two's date has a time after it
+    earlier = graph(s, date_to="2024-01-31")
+    assert weights(earlier)[frozenset((s.alice, s.bob))] == (1, 0)  # the claim is in two
+    heavy = graph(s, min_weight=2)
+    assert weights(heavy) == {frozenset((s.alice, s.bob)): (3, 1)}
+    assert {n.name for n in heavy.nodes} == {"Alice", "Bob", "Cairo", "Carol"}  # all mentioned
+    assert graph(s, date_from="2030-01-01").nodes == ()
+
+
+def test_passages(small: Small) -> None:
+    s = small
+    index = NetworkIndex()
+    index.load(NetworkReads(s.project.database))
+    found = index.passages(s.bob, s.alice)
+    texts = [
+        (p.document_id, (DOC1 if p.document_id == s.doc1 else DOC2)[p.start : p.end]) for p in found
+    ]
+    assert texts == [
+        (s.doc1, "Alice met Bob in Cairo."),
+        (s.doc2, "Bob and Alice spoke."),
+        (s.doc2, "Alice said Bob lied."),
+    ]
+    paragraph = index.passages(s.alice, s.carol, NetworkOptions(level="paragraph"))
+    assert [DOC1[p.start : p.end] for p in paragraph] == ["Carol called Alice."]
+    assert [p.title for p in paragraph] == ["One"]
+    assert index.passages(s.carol, s.cairo) == []
+
+
+def test_an_empty_project(tmp_path: Path) -> None:
+    with Project.open(tmp_path / "empty.hamish") as project:
+        network = build(NetworkReads(project.database))
+    assert network.nodes == () and network.edges == ()
+    assert layout(network) == {}
+    assert betweenness(network) == {}
+
+
+def test_orphaned_and_out_of_range_mentions_count_but_pair_with_nothing(small: Small) -> None:
+    s = small
+    conn = s.project.database.conn
+    conn.execute("UPDATE annotations SET anchor = 'orphaned' WHERE entity_id = ?", [s.cairo])
+    network = graph(s)
+    assert next(n for n in network.nodes if n.id == s.cairo).mentions == 1
+    assert frozenset((s.alice, s.cairo)) not in weights(network)
+
+
+def _net(count: int, edges: list[tuple[int, int]]) -> Network:
+    return Network(
+        tuple(Node(i, f"n{i}", "person", 1) for i in range(count)),
+        tuple(Edge(a, b, 1, 0) for a, b in edges),
+        NetworkOptions(),
+    )
+
+
+def test_layout_is_stable_and_places_only_new_nodes() -> None:
+    ring = [(i, (i + 1) % 30) for i in range(30)]
+    first = layout(_net(30, ring))
+    assert layout(_net(30, ring)) == first  # the same seed, the same picture
+    grown = layout(_net(32, [*ring, (30, 0), (31, 30)]), first)
+    assert {i: grown[i] for i in first} == first  # every existing node where it was
+    assert set(grown) == set(first) | {30, 31}
+    assert grown[30] != grown[31]
+
+
+def test_betweenness_of_a_path() -> None:
+    values = betweenness(_net(3, [(0, 1), (1, 2)]))
+    assert values[1] == pytest.approx(1.0)
+    assert values[0] == 0
+    assert betweenness(_net(3, [(0, 1), (1, 2)]), [1]) == {1: pytest.approx(1.0)}
+
+
+def test_graphml_holds_no_control_characters(tmp_path: Path) -> None:
+    network = Network(
+        (Node(1, "a\x00b\x1bc", "person", 2), Node(2, "x" * 10_000, "other", 1)),
+        (Edge(1, 2, 2, 1),),
+        NetworkOptions(),
+    )
+    target = tmp_path / "g.graphml"
+    write_graphml(network, target, lambda text: "".join(c for c in text if c.isprintable()))
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(target).getroot()
+    data = [d.text for d in root.iter() if d.tag.endswith("data")]
+    assert "abc" in data
+    assert "x" * 10_000 in data

@@ -1,0 +1,70 @@
+"""Sentences and paragraphs: what the entity network counts as "together"."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.passages import SpanLookup, paragraphs, sentences
+
+
+def texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("   \n \n", []),
+        ("قال الوزير إن الحكومة مستعدة.", ["قال الوزير إن الحكومة مستعدة."]),
+        ("هل وصل الوفد؟ نعم وصل.", ["هل وصل الوفد؟", "نعم وصل."]),
+        ("وصل الوفد؛ ثم غادر!  وانتهى", ["وصل الوفد؛", "ثم غادر!", "وانتهى"]),
+        ("ارتفع النمو إلى 3.5 في المئة. وتراجع", ["ارتفع النمو إلى 3.5 في المئة.", "وتراجع"]),
+        ("قال د. محمد إن الاجتماع انتهى. ثم غادر", ["قال د. محمد إن الاجتماع انتهى.", "ثم غادر"]),
+        ("ولد عام 1950 م. في القاهرة", ["ولد عام 1950 م. في القاهرة"]),
+        ("Dr. Smith met Mr. Jones. They talked.", ["Dr. Smith met Mr. Jones.", "They talked."]),
+        (
+            "The U.S. said no. See www.example.com now",
+            ["The U.S. said no.", "See www.example.com now"],
+        ),
+        ("e.g. this one. And J. Smith too.", ["e.g. this one.", "And J. Smith too."]),
+        ('He said "stop." Then left', ['He said "stop."', "Then left"]),
+        ("قال «انتهى.» ثم صمت", ["قال «انتهى.»", "ثم صمت"]),
+        ("Wait... what?! Yes", ["Wait...", "what?!", "Yes"]),
+        ("In 2020. Then 5. Done", ["In 2020.", "Then 5.", "Done"]),
+        ("سطر أول بلا نقطة\nسطر ثان", ["سطر أول بلا نقطة", "سطر ثان"]),
+        ("...", ["..."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert texts(text, sentences(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("one", ["one"]),
+        ("  one. two.  \n\n three\r\nfour ", ["one. two.", "three", "four"]),
+        ("فقرة أولى.\u2029فقرة ثانية", ["فقرة أولى.", "فقرة ثانية"]),
+    ],
+)
+def test_paragraphs(text: str, expected: list[str]) -> None:
+    assert texts(text, paragraphs(text)) == expected
+
+
+def test_offsets_are_code_points() -> None:
+    text = "😀 قال. ثم 😀 غادر."
+    spans = sentences(text)
+    assert texts(text, spans) == ["😀 قال.", "ثم 😀 غادر."]
+    assert spans[1][0] == 7
+
+
+def test_lookup() -> None:
+    text = "one two. three four.\nfive"
+    lookup = SpanLookup(sentences(text))
+    assert lookup.index(0) == 0
+    assert lookup.index(text.index("three")) == 1
+    assert lookup.index(text.index("five")) == 2
+    assert lookup.index(text.index(" three")) is None  # the space between sentences
+    assert lookup.index(len(text)) is None
