@@ -1,0 +1,211 @@
+"""``hamish graph``: the entity network of a project as JSON, GraphML or a PNG image.
+
+Kept out of ``commands.py`` like ``cli_search``: ``commands.py`` calls :func:`register` while
+building its parser and dispatches ``graph`` to :func:`run`. JSON and GraphML never load Qt;
+PNG draws the network with an offscreen ``QGuiApplication`` — no window, no display needed.
+
+Every file is written through ``replace_on_success``: a new file or, with ``--overwrite``, a
+replaced one appears whole or not at all.
+
+Exit status: 0 written; 1 the project cannot be opened or the file cannot be written; 2 a
+malformed option (the message on stderr says what to fix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_project_option,
+    echo,
+    open_project,
+)
+from desktop.core.controls import clean_line
+from desktop.core.models import ENTITY_TYPES
+
+if TYPE_CHECKING:  # the network's modules load when the command runs
+    from desktop.analysis.network import Network, NetworkIndex
+    from desktop.store.project import Project
+
+FORMATS = ("json", "graphml", "png")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``graph`` sub-command to the sub-parsers of ``commands.py``."""
+    parser = subparsers.add_parser(
+        "graph",
+        help="write the entity network (who appears with whom) as JSON, GraphML or PNG",
+        description=(
+            "Write the project's entity network: entities as nodes (with their mentions), "
+            "edges between entities mentioned in the same sentence, paragraph or article, "
+            "weighted by how often, plus claimant → subject edges for claims."
+        ),
+    )
+    add_project_option(parser)
+    parser.add_argument("--format", choices=FORMATS, help="default: from the --output suffix")
+    parser.add_argument("--output", type=Path, required=True, help="the file to write")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace --output if it is an existing file"
+    )
+    parser.add_argument(
+        "--level",
+        choices=("sentence", "paragraph", "article"),
+        default="sentence",
+        help="what counts as together (default: sentence)",
+    )
+    parser.add_argument(
+        "--min-weight", type=int, default=1, metavar="N", help="leave out lighter edges"
+    )
+    parser.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        choices=ENTITY_TYPES,
+        help="only entities of this type (repeatable)",
+    )
+    parser.add_argument(
+        "--document",
+        dest="documents",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="only these articles (repeatable; default: all)",
+    )
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before")
+    parser.add_argument(
+        "--no-claims", action="store_true", help="co-occurrence only, no claim edges"
+    )
+
+
+def _format(args: argparse.Namespace) -> str | None:
+    if args.format:
+        return str(args.format)
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop.analysis.layout import layout, write_graphml
+    from desktop.analysis.network import NetworkIndex, NetworkOptions
+    from desktop.io.exporters.files import replace_on_success
+    from desktop.store.network import NetworkReads
+
+    kind = _format(args)
+    if kind is None:
+        echo("hamish: say --format json, graphml or png (or end --output with one)", err=True)
+        return EXIT_USAGE
+    if args.min_weight < 1:
+        echo("hamish: --min-weight must be 1 or more", err=True)
+        return EXIT_USAGE
+    for name in ("date_from", "date_to"):
+        value = getattr(args, name)
+        if value is not None and not _is_date(value):
+            echo(f"hamish: dates look like 2024-05-01, not {value!r}", err=True)
+            return EXIT_USAGE
+    options = NetworkOptions(
+        level=args.level,
+        types=frozenset(args.types or ()),
+        documents=frozenset(args.documents or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        min_weight=args.min_weight,
+        claims=not args.no_claims,
+    )
+    project = open_project(args)
+    try:
+        index = NetworkIndex()
+        index.load(NetworkReads(project.database))
+        network = index.graph(options)
+        positions = layout(network)
+        output: Path = args.output
+        if kind == "json":
+            payload = {
+                "options": options.as_dict(),
+                "nodes": [
+                    {
+                        "id": node.id,
+                        "name": node.name,
+                        "type": node.type,
+                        "mentions": node.mentions,
+                        "x": round(positions[node.id][0], 2),
+                        "y": round(positions[node.id][1], 2),
+                    }
+                    for node in network.nodes
+                ],
+                "edges": [
+                    {
+                        "source": edge.source,
+                        "target": edge.target,
+                        "weight": edge.weight,
+                        "cooccurrence": edge.cooccurrence,
+                        "claims": edge.claims,
+                        "kinds": list(edge.kinds),
+                    }
+                    for edge in network.edges
+                ],
+            }
+            with replace_on_success(
+                output, overwrite=args.overwrite, project_path=project.path
+            ) as tmp:
+                tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), "utf-8")
+        elif kind == "graphml":
+            with replace_on_success(
+                output, overwrite=args.overwrite, project_path=project.path
+            ) as tmp:
+                write_graphml(network, tmp, _xml_text, positions)
+        else:
+            size = _write_png(project, index, network, positions, output, args.overwrite)
+            echo(f"wrote {output} ({size[0]}x{size[1]}): {_counts(network)}")
+            return EXIT_OK
+        echo(f"wrote {output}: {_counts(network)}")
+        return EXIT_OK
+    finally:
+        project.close()
+
+
+def _counts(network: Network) -> str:
+    return f"{len(network.nodes)} entities, {len(network.edges)} edges"
+
+
+def _is_date(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _xml_text(text: str) -> str:
+    """A name XML 1.0 can hold: control characters out, one line."""
+    return clean_line(text)
+
+
+def _write_png(
+    project: Project,
+    index: NetworkIndex,
+    network: Network,
+    positions: dict[int, tuple[float, float]],
+    output: Path,
+    overwrite: bool,
+) -> tuple[int, int]:
+    # Offscreen whatever the environment says: the command never opens a window.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.figures.export import write_png
+    from desktop.ui.figures.network import colours, figure_scene
+
+    app = QApplication.instance() or QApplication(["hamish"])
+    scene = figure_scene(network, positions, colours(project), index)
+    size = write_png(scene, output, overwrite=overwrite, project_path=project.path)
+    del app
+    return size.width(), size.height()

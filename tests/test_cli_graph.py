@@ -1,0 +1,137 @@
+"""``hamish graph``: the entity network as JSON, GraphML and PNG, from a real process (the
+PNG without a display), against the hand-computed project of tests/analysis/conftest.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.analysis.conftest import Small, build_small
+
+
+def hamish(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command chooses offscreen itself
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Small:
+    found = build_small(tmp_path_factory.mktemp("graph") / "small.hamish")
+    found.project.close()
+    return found
+
+
+def test_json(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    result = hamish("graph", "--project", small.project.path, "--output", out)
+    assert result.returncode == 0, result.stderr
+    assert "4 entities, 4 edges" in result.stdout
+    data = json.loads(out.read_text("utf-8"))
+    assert data["options"]["level"] == "sentence"
+    names = {n["id"]: n["name"] for n in data["nodes"]}
+    assert {n["name"]: n["mentions"] for n in data["nodes"]} == {
+        "Alice": 4,
+        "Bob": 4,
+        "Cairo": 1,
+        "Carol": 1,
+    }
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+    edges = {
+        (names[e["source"]], names[e["target"]]): (e["weight"], e["kinds"]) for e in data["edges"]
+    }
+    assert edges[("Alice", "Bob")] == (4, ["cooccurrence", "claim"])
+
+
+def test_json_filters_and_overwrite(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "g.json"
+    out.write_text("keep", "utf-8")
+    args = ["graph", "--project", small.project.path, "--output", out, "--level", "article"]
+    refused = hamish(*args)
+    assert refused.returncode == 1
+    assert out.read_text("utf-8") == "keep"  # nothing lost
+    result = hamish(
+        *args,
+        "--overwrite",
+        "--type",
+        "person",
+        "--type",
+        "location",
+        "--document",
+        str(small.doc1),
+        "--min-weight",
+        "1",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text("utf-8"))
+    assert data["options"]["types"] == ["location", "person"]
+    assert data["options"]["documents"] == [small.doc1]
+    assert len(data["edges"]) == 6  # all four entities of article one, pairwise
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--min-weight", "0"), ("--from", "yesterday"), ("--format", "gif")],
+)
+def test_bad_options(small: Small, tmp_path: Path, option: str, value: str) -> None:
+    out = tmp_path / "g.json"
+    result = hamish("graph", "--project", small.project.path, "--output", out, option, value)
+    assert result.returncode == 2
+    assert not out.exists()
+
+
+def test_graphml(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "g.graphml"
+    result = hamish(
+        "graph", "--project", small.project.path, "--output", out, "--level", "paragraph"
+    )
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(out).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(root.findall(".//g:node", ns)) == 4
+    assert len(root.findall(".//g:edge", ns)) == 4
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    return width, height
+
+
+def test_png_without_a_display(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "g.png"
+    result = hamish("graph", "--project", small.project.path, "--output", out)
+    assert result.returncode == 0, result.stderr
+    width, height = _png_size(out)
+    assert width == round(160 / 25.4 * 300)  # the figure's default width at 300 dpi
+    assert height > 100
+    assert f"({width}x{height})" in result.stdout
+
+
+def test_an_empty_project_says_so(tmp_path: Path) -> None:
+    from desktop.store.project import Project
+
+    path = tmp_path / "empty.hamish"
+    Project.open(path).close()
+    out = tmp_path / "g.json"
+    result = hamish("graph", "--project", path, "--output", out)
+    assert result.returncode == 0, result.stderr
+    assert "0 entities, 0 edges" in result.stdout
+    assert json.loads(out.read_text("utf-8"))["nodes"] == []
+    png = tmp_path / "g.png"
+    assert hamish("graph", "--project", path, "--output", png).returncode == 0
+    assert _png_size(png)[0] > 0
