@@ -262,6 +262,9 @@ def _parser() -> argparse.ArgumentParser:
         help="show the Review Queue, filled with the project's suggestions",
     )
     p_shot.add_argument(
+        "--dock", choices=("network",), help="also show this dock (network: the Entity Network)"
+    )
+    p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
     )
     p_shot.add_argument(
@@ -522,6 +525,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             args.document,
             theme=args.theme,
             review=args.review,
+            dock=args.dock,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

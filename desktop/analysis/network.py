@@ -39,6 +39,7 @@ class NetworkOptions:
     date_from: str | None = None
     date_to: str | None = None
     min_weight: int = 1
+    """Above 1, entities left without a link are left out too."""
     claims: bool = True
 
     def as_dict(self) -> dict[str, object]:
@@ -264,7 +265,13 @@ class NetworkIndex:
                 continue
             source, target = (b, a) if backward and not forward else (a, b)
             kept.append(Edge(source, target, count, forward + backward))
-        ids = {e for e, n in mentions.items() if n and self._shown(e, options)}
+        # Every mentioned entity is a node; a minimum weight above one is asked to thin the
+        # picture, and leaves out the entities it left without a link.
+        ids = (
+            {e for e, n in mentions.items() if n and self._shown(e, options)}
+            if options.min_weight <= 1
+            else set()
+        )
         ids.update(end for edge in kept for end in (edge.source, edge.target))
         nodes = tuple(
             Node(e, self.entities[e].name, self.entities[e].type, mentions.get(e, 0))

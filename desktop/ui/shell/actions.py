@@ -63,6 +63,7 @@ class ActionId(Enum):
     SUGGESTION_LEGEND = auto()
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
+    SHOW_NETWORK = auto()  # the entity network (issue 16), built on first use
     ABOUT = auto()
     SHORTCUTS = auto()
     GETTING_STARTED = auto()
@@ -386,6 +387,12 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.table-large",
         ("Ctrl+Shift+C",),
         QT_TRANSLATE_NOOP("Actions", "Show every claim in the project"),
+    ),
+    ActionId.SHOW_NETWORK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Entity &Network"),
+        "mdi6.graph-outline",
+        ("Ctrl+Shift+G",),
+        QT_TRANSLATE_NOOP("Actions", "Who appears with whom: the entities as a network"),
     ),
     ActionId.ABOUT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About Hamish"), "mdi6.information-outline", (), ""

@@ -24,6 +24,7 @@ from desktop.ui.widgets.bidi import isolate
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
+    from desktop.ui.figures.network_dock import NetworkController, NetworkDock
     from desktop.ui.reader.findbar import FindBar
     from desktop.ui.shell.backups import BackupsDialog
     from desktop.ui.shell.guide import GuideBar
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
         self.read_only_bar: QWidget | None = None  # shown while a read-only project is open
         self.auto_backup = False  # app.py turns the daily backup on once the window is up
         self.backups_dialog: BackupsDialog | None = None  # File → Backups while it is open
+        # View → Entity Network: built the first time it is shown (issue 16).
+        self.network_dock: NetworkDock | None = None
+        self.network: NetworkController | None = None
         self._connect_actions()
 
         self.reader.line_height = prefs.get(settings.READER_LINE_HEIGHT)
@@ -556,6 +560,7 @@ class MainWindow(QMainWindow):
             toggle.setText(title)
             toggles.append(toggle)
         self.view_menu.insertActions(self.view_docks_anchor, toggles)
+        self.view_menu.insertAction(self.view_docks_anchor, a[ActionId.SHOW_NETWORK])
         # Keyboard ways to bring the registry and the claims table forward.
         self.addActions(
             [a[ActionId.SHOW_ENTITIES], a[ActionId.SHOW_CLAIMS], a[ActionId.SHOW_REVIEW]]
@@ -578,6 +583,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
         a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
         a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
+        a[ActionId.SHOW_NETWORK].triggered.connect(self.show_network)
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:
@@ -930,6 +936,18 @@ class MainWindow(QMainWindow):
         dialog.reject_requested.connect(self.tagging.reject_mentions)
         dialog.open_requested.connect(self.open_at)
         dialog.exec()
+
+    def show_network(self) -> None:
+        """The Entity Network dock, built the first time it is asked for (issue 16)."""
+        if self.network_dock is None:
+            from desktop.ui.figures.network_dock import NetworkController, NetworkDock
+
+            self.network_dock = NetworkDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
+            self.network = NetworkController(
+                self.api, self.network_dock, self.entity_actions.open_entity
+            )
+        self._show_dock(self.network_dock)
 
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()

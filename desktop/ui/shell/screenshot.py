@@ -44,6 +44,7 @@ def render_window(
     *,
     theme: str = "light",
     review: bool = False,
+    dock: str | None = None,
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
@@ -66,6 +67,13 @@ def render_window(
             window.review_dock.raise_()
             deadline = time.monotonic() + REVIEW_WAIT
             while window.review.engine.busy and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+        if dock == "network":  # the Entity Network, once laid out (issue 16)
+            window.show_network()
+            controller = window.network
+            deadline = time.monotonic() + REVIEW_WAIT
+            while controller is not None and controller.busy and time.monotonic() < deadline:
                 app.processEvents()
                 time.sleep(0.01)
         # Suggestions are computed in the background just after an article opens: wait (a few

@@ -1,0 +1,563 @@
+"""The Network dock (View → Entity Network, Ctrl+Shift+G): who appears with whom.
+
+Built the first time it is asked for, never for the first paint. The toolbar holds the level
+(sentence, paragraph, article), the types, the articles, the dates and the minimum weight,
+the graph measures and the PNG/SVG export; under the picture, the passages of the edge last
+clicked — a double click opens the article there. A click on a node opens the entity page.
+
+:class:`NetworkController` keeps it up to date with the edit flow: a ChangeSet recomputes only
+the articles it touched (the index in ``desktop/analysis/network.py``); names, types and
+claims are re-read whole (one query each); the layout runs in a worker and keeps every node
+that was already placed exactly where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QPainter, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QGraphicsView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.analysis.network import LEVELS, Level, Network, NetworkIndex, NetworkOptions
+from desktop.core.errors import HamishError
+from desktop.core.models import ENTITY_TYPES, ChangeSet
+from desktop.store.network import NetworkReads
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.figures.network import NetworkScene, Point, colours, empty_text, label_text
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.shell.api import WindowApi
+from desktop.ui.shell.workers import Progress, TaskHandle, run_task
+from desktop.ui.widgets.icons import icon
+
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_NAMES = {
+    "sentence": QT_TRANSLATE_NOOP("NetworkDock", "Same sentence"),
+    "paragraph": QT_TRANSLATE_NOOP("NetworkDock", "Same paragraph"),
+    "article": QT_TRANSLATE_NOOP("NetworkDock", "Same article"),
+}
+CONTEXT = 60
+"""Characters of the passage shown in the list (the whole passage in its tooltip)."""
+
+
+class NetworkView(QGraphicsView):
+    """Pans with a drag, zooms with the wheel around the pointer."""
+
+    zoomed = Signal()
+
+    def __init__(self, scene: NetworkScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("network_view")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        # The picture is not mirrored in Arabic (a layout has no reading direction); the
+        # toolbar and the passages are.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+
+    def zoom(self, factor: float) -> None:
+        scale = self.transform().m11() * factor
+        if 0.02 <= scale <= 20:
+            self.scale(factor, factor)
+            self.zoomed.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(1.2**steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self.zoomed.emit()
+
+
+class ArticleChooser(QDialog):
+    """Tick the articles the network is drawn from (none ticked: all of them)."""
+
+    def __init__(
+        self, titles: list[tuple[int, str]], chosen: frozenset[int], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Articles of the network"))
+        self.resize(460, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("None ticked: every article."), self))
+        self.list = QListWidget(self)
+        self.list.setObjectName("network_articles")
+        for doc_id, title in titles:
+            item = QListWidgetItem(label_text(title) if title else f"#{doc_id}")
+            item.setData(Qt.ItemDataRole.UserRole, doc_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = doc_id in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> frozenset[int]:
+        return frozenset(
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for row in range(self.list.count())
+            if (item := self.list.item(row)).checkState() == Qt.CheckState.Checked
+        )
+
+
+class NetworkDock(QDockWidget):
+    """Widgets only; :class:`NetworkController` fills them and acts."""
+
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Entity Network"), parent)
+        self.setObjectName("network_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.toolbar = QToolBar(body)
+        self.toolbar.setObjectName("network_toolbar")
+        self.level = QComboBox(body)
+        self.level.setObjectName("network_level")
+        for level in LEVELS:
+            self.level.addItem(self.tr(LEVEL_NAMES[level]), level)
+        self.level.setToolTip(self.tr("What counts as appearing together"))
+        self.toolbar.addWidget(self.level)
+        self.types_button = QToolButton(body)
+        self.types_button.setObjectName("network_types")
+        self.types_button.setText(self.tr("Types"))
+        self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.types_menu = QMenu(self.types_button)
+        self.type_actions: dict[str, QAction] = {}
+        for type_ in ENTITY_TYPES:
+            action = self.types_menu.addAction(term(type_))
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda _on: self.options_changed.emit())
+            self.type_actions[type_] = action
+        self.types_button.setMenu(self.types_menu)
+        self.toolbar.addWidget(self.types_button)
+        self.articles_button = QToolButton(body)
+        self.articles_button.setObjectName("network_articles_button")
+        self.articles_button.setText(self.tr("Articles…"))
+        self.toolbar.addWidget(self.articles_button)
+        self.dates = QCheckBox(self.tr("Dates"), body)
+        self.dates.setObjectName("network_dates")
+        self.date_from = QDateEdit(body)
+        self.date_to = QDateEdit(body)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.date_from.setDate(QDate(2000, 1, 1))
+        self.date_to.setDate(QDate.currentDate())
+        self.toolbar.addWidget(self.dates)
+        self.toolbar.addWidget(self.date_from)
+        self.toolbar.addWidget(self.date_to)
+        self.min_weight = QSpinBox(body)
+        self.min_weight.setObjectName("network_min_weight")
+        self.min_weight.setRange(1, 1000)
+        self.min_weight.setPrefix(self.tr("Weight ≥ "))
+        self.min_weight.setToolTip(self.tr("Leave out lighter links"))
+        self.toolbar.addWidget(self.min_weight)
+        self.toolbar.addSeparator()
+        self.fit_action = self.toolbar.addAction(
+            icon("mdi6.fit-to-screen-outline"), self.tr("Fit to view")
+        )
+        self.measures_action = self.toolbar.addAction(
+            icon("mdi6.calculator-variant-outline"), self.tr("Betweenness")
+        )
+        self.measures_action.setToolTip(
+            self.tr("Compute betweenness: who stands between the others (shown in the tips)")
+        )
+        self.png_action = self.toolbar.addAction(
+            icon("mdi6.file-image-outline"), self.tr("Export PNG…")
+        )
+        self.svg_action = self.toolbar.addAction(icon("mdi6.svg"), self.tr("Export SVG…"))
+        layout.addWidget(self.toolbar)
+        self.scene = NetworkScene(self)
+        self.view = NetworkView(self.scene, body)
+        self.message = QLabel(body)
+        self.message.setObjectName("network_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMargin(24)
+        self.stack = QStackedWidget(body)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.message)
+        self.passages = QTreeWidget(body)
+        self.passages.setObjectName("network_passages")
+        self.passages.setHeaderLabels([self.tr("Article"), self.tr("Passage")])
+        self.passages.setRootIsDecorated(False)
+        self.passages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.passages.setColumnWidth(0, 200)
+        self.passages.hide()
+        split = QSplitter(Qt.Orientation.Vertical, body)
+        split.addWidget(self.stack)
+        split.addWidget(self.passages)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        layout.addWidget(split, 1)
+        self.status = QLabel(body)
+        self.status.setObjectName("network_status")
+        layout.addWidget(self.status)
+        self.setWidget(body)
+        self.level.currentIndexChanged.connect(lambda _i: self.options_changed.emit())
+        self.min_weight.valueChanged.connect(lambda _v: self.options_changed.emit())
+        self.dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self._dates_changed())
+        self.date_to.dateChanged.connect(lambda _d: self._dates_changed())
+        self.fit_action.triggered.connect(self.view.fit)
+        self.documents: frozenset[int] = frozenset()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.options_changed.emit()
+
+    def _dates_changed(self) -> None:
+        if self.dates.isChecked():
+            self.options_changed.emit()
+
+    def options(self) -> NetworkOptions:
+        level: Level = self.level.currentData() or "sentence"
+        types = frozenset(t for t, action in self.type_actions.items() if action.isChecked())
+        dated = self.dates.isChecked()
+        return NetworkOptions(
+            level=level,
+            types=frozenset() if types == frozenset(ENTITY_TYPES) else types,
+            documents=self.documents,
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if dated else None,
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
+            min_weight=self.min_weight.value(),
+        )
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def show_view(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+
+
+def _layout_task(
+    network: Network, previous: dict[int, Point]
+) -> Callable[[Progress], dict[int, Point]]:
+    def task(progress: Progress) -> dict[int, Point]:
+        from desktop.analysis.layout import layout
+
+        return layout(network, previous, cancelled=lambda: progress.cancelled)
+
+    return task
+
+
+class NetworkController(QObject):
+    """Fills the dock from the project and keeps it current; acts on its clicks."""
+
+    redrawn = Signal()  # a network was drawn (tests wait for it)
+
+    def __init__(
+        self,
+        api: WindowApi,
+        dock: NetworkDock,
+        open_entity: Callable[[int], None],
+        *,
+        background: bool = True,
+    ) -> None:
+        super().__init__(dock)
+        self.api = api
+        self.dock = dock
+        self.open_entity = open_entity
+        self.background = background
+        self.index = NetworkIndex()
+        self.positions: dict[int, Point] = {}
+        self.network: Network | None = None
+        self.session: ProjectSession | None = None
+        self._loaded = False
+        self._task: TaskHandle | None = None
+        self._generation = 0
+        self._fitted = False
+        self._betweenness: dict[int, float] = {}
+        self._pending: set[int] = set()
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self._flush)
+        dock.options_changed.connect(self.redraw)
+        dock.scene.node_clicked.connect(self.open_entity)
+        dock.scene.edge_clicked.connect(self.show_passages)
+        dock.passages.itemActivated.connect(self._open_passage)
+        dock.passages.itemDoubleClicked.connect(self._open_passage)
+        dock.articles_button.clicked.connect(self.choose_articles)
+        dock.measures_action.triggered.connect(self.compute_betweenness)
+        dock.png_action.triggered.connect(lambda: self.export("png"))
+        dock.svg_action.triggered.connect(lambda: self.export("svg"))
+        api.session_attached.connect(self.attach)
+        api.session_detaching.connect(self.detach)
+        api.closing.connect(self.detach)
+        if api.has_session:
+            self.attach(api.session)
+
+    @property
+    def busy(self) -> bool:
+        """A layout is being computed, or an edit's articles wait to be read."""
+        return self._task is not None or bool(self._pending)
+
+    # --- the project -------------------------------------------------------------------------
+    def attach(self, session: ProjectSession) -> None:
+        self.detach()
+        self.session = session
+        session.changed.connect(self._changed)
+        self.index = NetworkIndex()
+        self.positions = {}
+        self._fitted = False
+        self._loaded = False
+        self.load()
+
+    def detach(self) -> None:
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.session = None
+        self.network = None
+
+    def _reads(self) -> NetworkReads:
+        assert self.session is not None
+        return NetworkReads(self.session.project.database)
+
+    def load(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.index.load(self._reads())
+        except HamishError as error:
+            self.dock.show_message(str(error))
+            return
+        self._loaded = True
+        self.redraw()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if self.session is None or not self._loaded:
+            return
+        if changes.documents_reloaded:
+            self._pending.update(self._reads().article_ids())
+            self.index.forget(set(self.index.contributions) - self._pending)
+        touched = {
+            *changes.documents_added,
+            *changes.documents_changed,
+            *changes.documents_removed,
+        }
+        named = (*changes.annotations_added, *changes.annotations_changed)
+        if named:
+            touched.update(a.document_id for a in self.session.annotations(named))
+            touched.update(self.index.documents_of(named))  # moved away from an article
+        touched.update(self.index.documents_of(changes.annotations_removed))
+        self._pending.update(touched)
+        reads = self._reads()
+        if changes.entities_changed or changes.entities_created or touched:
+            self.index.refresh_entities(reads)
+        if changes.claims_changed or changes.entities_changed or touched:
+            self.index.refresh_claims(reads)
+        if self._pending or changes.entities_changed or changes.claims_changed:
+            self._refresh.start()
+
+    def _flush(self) -> None:
+        if self.session is None:
+            return
+        pending, self._pending = self._pending, set()
+        if pending:
+            self.index.refresh_articles(self._reads(), pending)
+        self.redraw()
+
+    # --- drawing -----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        if self.session is None or not self._loaded:
+            return
+        options = self.dock.options()
+        network = self.index.graph(options)
+        self.network = network
+        self._betweenness = {}
+        if not network.nodes:
+            self.dock.scene.clear()
+            self.dock.show_message(empty_text(network, self.index))
+            self.dock.status.setText("")
+            self.redrawn.emit()
+            return
+        previous = dict(self.positions)
+        self._generation += 1
+        generation = self._generation
+        if self._task is not None:
+            self._task.cancel()
+        if not self.background:
+            from desktop.analysis.layout import layout
+
+            self._draw(generation, network, layout(network, previous))
+            return
+        self._task = run_task(
+            _layout_task(network, previous),
+            on_done=lambda found: self._draw(generation, network, found),
+            on_error=lambda message, _details: self._failed(generation, message),
+        )
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._task = None
+            self.dock.show_message(message)
+
+    def _draw(self, generation: int, network: Network, found: dict[int, Point]) -> None:
+        if generation != self._generation or self.session is None:
+            return  # a newer network is on its way
+        self._task = None
+        self.positions.update(found)
+        self.dock.scene.show_network(network, self.positions, colours(self.session.project))
+        self.dock.show_view()
+        if not self._fitted:
+            self._fitted = True
+            self.dock.view.fit()
+        self.dock.status.setText(
+            self.tr("{nodes} entities · {edges} links").format(
+                nodes=len(network.nodes), edges=len(network.edges)
+            )
+        )
+        self.redrawn.emit()
+
+    # --- clicks ------------------------------------------------------------------------------
+    def show_passages(self, a: int, b: int) -> None:
+        if self.session is None:
+            return
+        found = self.index.passages(a, b, self.dock.options())
+        tree = self.dock.passages
+        tree.clear()
+        texts: dict[int, str] = {}
+        for passage in found:
+            if passage.document_id not in texts:
+                try:
+                    texts[passage.document_id] = self.session.project.documents.get(
+                        passage.document_id
+                    ).text
+                except HamishError:
+                    texts[passage.document_id] = ""
+            whole = texts[passage.document_id][passage.start : passage.end]
+            shown = label_text(whole) if len(whole) <= CONTEXT else label_text(whole[:CONTEXT])
+            item = QTreeWidgetItem([label_text(passage.title), shown])
+            item.setToolTip(1, whole[:2000])
+            item.setData(0, PASSAGE_ROLE, (passage.document_id, passage.start, passage.end))
+            tree.addTopLevelItem(item)
+        names = [
+            label_text(self.index.entities[e].name) if e in self.index.entities else "?"
+            for e in (a, b)
+        ]
+        tree.setHeaderLabels(
+            [
+                self.tr("Article"),
+                self.tr("{a} and {b}: {count} passages").format(
+                    a=names[0], b=names[1], count=len(found)
+                ),
+            ]
+        )
+        tree.show()
+
+    def _open_passage(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        doc_id, start, end = item.data(0, PASSAGE_ROLE)
+        self.api.open_at(doc_id, start, end)
+
+    def choose_articles(self) -> None:
+        if self.session is None:
+            return
+        titles = [
+            (item.document_id, item.title)
+            for item in sorted(self.index.contributions.values(), key=lambda c: c.document_id)
+        ]
+        chooser = ArticleChooser(titles, self.dock.documents, self.api.widget)
+        if chooser.exec() == QDialog.DialogCode.Accepted:
+            self.dock.documents = chooser.chosen()
+            self.redraw()
+
+    def compute_betweenness(self) -> None:
+        if self.network is None or not self.network.nodes:
+            return
+        from desktop.analysis.layout import betweenness
+
+        self._betweenness = betweenness(self.network)
+        for node_id, item in self.dock.scene.nodes.items():
+            value = self._betweenness.get(node_id, 0.0)
+            item.setToolTip(
+                item.toolTip().split("\n·")[0]
+                + "\n· "
+                + self.tr("betweenness {value}").format(value=f"{value:.3f}")
+            )
+
+    def export(self, kind: str) -> None:
+        if self.session is None or self.network is None or not self.network.nodes:
+            return
+        from desktop.ui.figures.export import write_png, write_svg
+        from desktop.ui.figures.network import figure_scene
+        from desktop.ui.widgets.files import save_file_name
+
+        if kind == "png":
+            path = save_file_name(
+                self.api.widget,
+                self.tr("Export the network as PNG"),
+                "",
+                self.tr("PNG image (*.png)"),
+            )
+        else:
+            path = save_file_name(
+                self.api.widget,
+                self.tr("Export the network as SVG"),
+                "",
+                self.tr("SVG image (*.svg)"),
+            )
+        if not path:
+            return
+        scene = figure_scene(
+            self.network, self.positions, colours(self.session.project), self.index
+        )
+        try:
+            if kind == "png":
+                write_png(scene, path, overwrite=True, project_path=self.session.project.path)
+            else:
+                write_svg(
+                    scene,
+                    path,
+                    title=self.tr("Entity network"),
+                    overwrite=True,
+                    project_path=self.session.project.path,
+                )
+        except HamishError as error:
+            self.api.messenger.error(self.tr("Cannot export the network"), str(error))

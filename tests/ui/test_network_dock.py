@@ -1,0 +1,209 @@
+"""The Entity Network dock in the window: built on demand, clicks (node → entity page, edge →
+passages → the article at the passage), the edit flow (only touched articles read again,
+placed nodes never moved, undo and redo), and what it says when there is nothing to draw."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.ops import annotations, claims, entities
+from desktop.store.project import Project
+from desktop.ui.entities.dialogs import EntityPage
+from desktop.ui.figures.network import NetworkScene, label_text, network_scene
+from desktop.ui.figures.network_dock import NetworkController, NetworkDock
+from desktop.ui.shell.mainwindow import MainWindow
+from tests.analysis.conftest import DOC1, Small, build_small
+
+MakeWindow = Callable[[Path], MainWindow]
+
+
+@pytest.fixture
+def small_path(tmp_path: Path) -> tuple[Path, Small]:
+    small = build_small(tmp_path / "small.hamish")
+    small.project.close()
+    return tmp_path / "small.hamish", small
+
+
+def _network(window: MainWindow, qtbot: QtBot) -> tuple[NetworkDock, NetworkController]:
+    assert window.network_dock is None  # not built before it is asked for
+    window.show_network()
+    dock, controller = window.network_dock, window.network
+    assert dock is not None and controller is not None
+    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    return dock, controller
+
+
+def _click(dock: NetworkDock, point: QPointF, *, double: bool = False) -> None:
+    view = dock.view
+    at = view.mapFromScene(point)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+
+
+def _position(dock: NetworkDock, entity: int) -> QPointF:
+    return dock.scene.nodes[entity].pos()
+
+
+def test_the_dock_draws_the_network(
+    make_window: MakeWindow, small_path: tuple[Path, Small], qtbot: QtBot
+) -> None:
+    path, s = small_path
+    window = make_window(path)
+    dock, _controller = _network(window, qtbot)
+    assert set(dock.scene.nodes) == {s.alice, s.bob, s.cairo, s.carol}
+    assert dock.status.text() == "4 entities · 4 links"
+    assert dock.stack.currentWidget() is dock.view
+    # The level: the article level adds Bob–Carol and Cairo–Carol.
+    with qtbot.waitSignal(_controller.redrawn, timeout=20_000):
+        dock.level.setCurrentIndex(dock.level.findData("article"))
+    assert dock.scene.network is not None and len(dock.scene.network.edges) == 6
+    # A filter leaving nothing says so.
+    with qtbot.waitSignal(_controller.redrawn, timeout=20_000):
+        dock.min_weight.setValue(50)
+    assert dock.stack.currentWidget() is dock.message
+    assert "No entity matches" in dock.message.text()
+
+
+def test_click_node_opens_the_entity_page(
+    make_window: MakeWindow,
+    small_path: tuple[Path, Small],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path, s = small_path
+    window = make_window(path)
+    dock, _controller = _network(window, qtbot)
+    opened: list[str] = []
+
+    def fake_exec(page: EntityPage) -> int:
+        opened.append(page.entity.name)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(EntityPage, "exec", fake_exec)
+    dock.view.fit()
+    _click(dock, _position(dock, s.carol))
+    assert opened == ["Carol"]
+
+
+def test_click_edge_lists_passages_and_opens_the_article_there(
+    make_window: MakeWindow, small_path: tuple[Path, Small], qtbot: QtBot
+) -> None:
+    path, s = small_path
+    window = make_window(path)
+    dock, _controller = _network(window, qtbot)
+    dock.view.fit()
+    a, b = _position(dock, s.alice), _position(dock, s.carol)
+    _click(dock, (a + b) / 2)
+    assert dock.passages.isVisible()
+    assert dock.passages.topLevelItemCount() == 1
+    item = dock.passages.topLevelItem(0)
+    assert item.text(1) == "Carol called Alice."
+    assert item.text(0) == "One"
+    dock.passages.itemDoubleClicked.emit(item, 0)
+    assert window.reader.document_id == s.doc1
+    cursor = window.reader.text.textCursor()
+    assert cursor.selectedText() == "Carol called Alice."
+    assert DOC1.index("Carol") >= 0
+
+
+def test_edits_recompute_only_the_touched_articles_and_keep_positions(
+    make_window: MakeWindow, small_path: tuple[Path, Small], qtbot: QtBot
+) -> None:
+    path, s = small_path
+    window = make_window(path)
+    dock, controller = _network(window, qtbot)
+    session = window.session
+    assert session is not None
+    before = {e: _position(dock, e) for e in dock.scene.nodes}
+    read = controller.index.articles_read
+    assert read == 2
+
+    def settle() -> None:
+        qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)
+        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)
+
+    # Untag Cairo in article one: one article read again, Cairo gone, the rest unmoved.
+    cairo_tag = next(
+        a.id for a in session.project.annotations.for_document(s.doc1) if a.entity_id == s.cairo
+    )
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.run(lambda p: annotations.delete_annotation(p, cairo_tag))
+    settle()
+    assert controller.index.articles_read == read + 1
+    assert s.cairo not in dock.scene.nodes
+    assert {e: _position(dock, e) for e in dock.scene.nodes} == {
+        e: p for e, p in before.items() if e != s.cairo
+    }
+    # Undo: Cairo comes back where it was; redo: gone again. One article each time.
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.undo_stack.undo()
+    settle()
+    assert controller.index.articles_read == read + 2
+    assert {e: _position(dock, e) for e in dock.scene.nodes} == before
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.undo_stack.redo()
+    settle()
+    assert controller.index.articles_read == read + 3
+    assert s.cairo not in dock.scene.nodes
+    # A claim edit reads no article: Alice now claims about Carol too.
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.run(lambda p: claims.edit_claim(p, s.claim, subjects=(s.bob, s.carol)))
+    settle()
+    assert controller.index.articles_read == read + 3
+    network = dock.scene.network
+    assert network is not None
+    edge = next(e for e in network.edges if {e.source, e.target} == {s.alice, s.carol})
+    assert edge.claims == 1
+    # A merge reads the articles of the moved mentions (Carol's: article one) only.
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.run(lambda p: entities.merge_entities(p, s.bob, s.carol))
+    settle()
+    assert controller.index.articles_read == read + 4
+    assert s.carol not in dock.scene.nodes
+    assert _position(dock, s.alice) == before[s.alice]
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        session.undo_stack.undo()
+    settle()
+    assert s.carol in dock.scene.nodes
+    assert _position(dock, s.carol) == before[s.carol]
+
+
+def test_no_entities_says_so(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    path = tmp_path / "empty.hamish"
+    Project.open(path).close()
+    window = make_window(path)
+    window.show_network()
+    dock = window.network_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: dock.stack.currentWidget() is dock.message, timeout=20_000)
+    assert "No entities yet" in dock.message.text()
+    assert dock.message.isVisible()
+
+
+def test_hostile_names(tmp_path: Path, qtbot: QtBot) -> None:
+    assert label_text("a\x00b\x1b[31mc\nd") == "ab[31mc d"
+    assert len(label_text("x" * 10_000)) == 40
+    assert label_text("\x00\x01") == "?"
+    with Project.open(tmp_path / "h.hamish") as project:
+        small = build_small(tmp_path / "s.hamish")
+        conn = small.project.database.conn
+        conn.execute(
+            "UPDATE entities SET name = ? WHERE id = ?", ["\x07" + "ب" * 10_000, small.alice]
+        )
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", ["a\u202eb\x00", small.bob])
+        scene = network_scene(small.project)
+        small.project.close()
+        empty = network_scene(project)
+    assert isinstance(scene, NetworkScene)
+    texts = {item.text for item in scene.nodes.values()}
+    assert "ب" * 39 + "…" in texts
+    assert all(text.isprintable() for text in texts)
+    assert scene.itemsBoundingRect().width() < 5000  # a long name does not stretch the figure
+    assert len(empty.items()) == 1  # the sentence saying there is nothing
