@@ -360,6 +360,14 @@
         <translation>إظهار كل ادعاءات المشروع</translation>
     </message>
     <message>
+        <source>Entity &amp;Network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Who appears with whom: the entities as a network</source>
+        <translation>من يظهر مع من: الكيانات في شبكة</translation>
+    </message>
+    <message>
         <source>&amp;About Hamish</source>
         <translation>عن هامش</translation>
     </message>
@@ -577,6 +585,17 @@
     <message>
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleChooser</name>
+    <message>
+        <source>Articles of the network</source>
+        <translation>مقالات الشبكة</translation>
+    </message>
+    <message>
+        <source>None ticked: every article.</source>
+        <translation>إن لم تحدد شيئاً: كل المقالات.</translation>
     </message>
 </context>
 <context>
@@ -3919,6 +3938,137 @@ MIT licence.</source>
     <message>
         <source>Added as aliases: {parts}</source>
         <translation>أُضيفت أسماءً بديلة: {parts}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkController</name>
+    <message>
+        <source>{nodes} entities · {edges} links</source>
+        <translation>{nodes} كياناً · {edges} رابطاً</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>{a} and {b}: {count} passages</source>
+        <translation>{a} و{b}: {count} مقطعاً</translation>
+    </message>
+    <message>
+        <source>betweenness {value}</source>
+        <translation>البينية {value}</translation>
+    </message>
+    <message>
+        <source>Export the network as PNG</source>
+        <translation>تصدير الشبكة صورةً PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the network as SVG</source>
+        <translation>تصدير الشبكة صورةً SVG</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>صورة SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Entity network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Cannot export the network</source>
+        <translation>تعذّر تصدير الشبكة</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDock</name>
+    <message>
+        <source>Same sentence</source>
+        <translation>الجملة نفسها</translation>
+    </message>
+    <message>
+        <source>Same paragraph</source>
+        <translation>الفقرة نفسها</translation>
+    </message>
+    <message>
+        <source>Same article</source>
+        <translation>المقال نفسه</translation>
+    </message>
+    <message>
+        <source>Entity Network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>What counts as appearing together</source>
+        <translation>ما يُعدّ ظهوراً معاً</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>الأنواع</translation>
+    </message>
+    <message>
+        <source>Articles…</source>
+        <translation>المقالات…</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <source>Weight ≥ </source>
+        <translation>الوزن ≥ </translation>
+    </message>
+    <message>
+        <source>Leave out lighter links</source>
+        <translation>استبعاد الروابط الأخف</translation>
+    </message>
+    <message>
+        <source>Fit to view</source>
+        <translation>ملاءمة العرض</translation>
+    </message>
+    <message>
+        <source>Betweenness</source>
+        <translation>البينية</translation>
+    </message>
+    <message>
+        <source>Compute betweenness: who stands between the others (shown in the tips)</source>
+        <translation>حساب البينية: من يقف وسيطاً بين الآخرين (تظهر في التلميحات)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>تصدير PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>تصدير SVG…</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>المقطع</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>{name}
+{type} · {mentions} mentions · {links} links</source>
+        <translation>{name}
+{type} · {mentions} إشارة · {links} رابطاً</translation>
+    </message>
+    <message>
+        <source>No entities yet: tag people, organisations and places in the articles, and who appears with whom will show here.</source>
+        <translation>لا كيانات بعد: ضع وسوماً على الأشخاص والمنظمات والأماكن في المقالات، وسيظهر هنا من يظهر مع من.</translation>
+    </message>
+    <message>
+        <source>No entity matches the filters: show more types, articles or dates.</source>
+        <translation>لا كيان يطابق عوامل التصفية: أظهر مزيداً من الأنواع أو المقالات أو التواريخ.</translation>
     </message>
 </context>
 <context>
