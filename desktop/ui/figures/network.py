@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QStaticText,
     QTransform,
 )
 from PySide6.QtWidgets import (
@@ -64,8 +65,12 @@ SHAPES = {
 CLAIM_COLOUR = "#d1495b"
 EDGE_COLOUR = "#8a9499"
 HIGHLIGHT_COLOUR = "#1f6feb"
-WIDTHS = ((1, 0.7), (2, 1.3), (4, 2.0), (8, 3.0), (10**9, 4.5))
-"""Edge width (scene units) for weights up to each bound."""
+WIDTHS = ((1, 0.8), (2, 1.3), (4, 2.0), (8, 3.0), (10**9, 4.5))
+"""Edge width (pixels on screen) for weights up to each bound."""
+ALIASED_LINES = 400
+"""A tile with more lines than this is drawn without antialiasing."""
+TILES = 12
+"""The edges are drawn in a grid of TILES × TILES items."""
 LABEL_CHARS = 40
 LABEL_ALWAYS = 12
 """The biggest nodes whose names are always shown; the others' from a zoom where they fit."""
@@ -139,6 +144,7 @@ class NodeItem(QGraphicsItem):
         metrics = QFontMetricsF(font)
         self.text_width = metrics.horizontalAdvance(self.text)
         self.text_height = metrics.height()
+        self.static: QStaticText | None = None
         half = max(self.radius, self.text_width / 2 + 2)
         self._bounds = QRectF(
             -half, -self.radius - 1, 2 * half, 2 * self.radius + self.text_height + 4
@@ -146,6 +152,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2 + min(node.mentions, 10_000) / 10_000)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Drawn once into a picture and copied while the view pans.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -174,10 +182,11 @@ class NodeItem(QGraphicsItem):
         ):
             painter.setFont(self.font)
             painter.setPen(QColor("#202124"))
-            rect = QRectF(
-                -self.text_width / 2 - 1, self.radius + 1, self.text_width + 2, self.text_height
-            )
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+            if self.static is None:  # laid out (shaped) once, drawn many times
+                self.static = QStaticText(self.text)
+                self.static.setTextFormat(Qt.TextFormat.PlainText)
+                self.static.prepare(QTransform(), self.font)
+            painter.drawStaticText(QPointF(-self.text_width / 2, self.radius + 1), self.static)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         scene = self.scene()
@@ -190,6 +199,53 @@ class NodeItem(QGraphicsItem):
         if isinstance(scene, NetworkScene) and scene.focus_id == self.node.id:
             scene.set_focus(None)
         super().hoverLeaveEvent(event)
+
+
+class EdgeTile(QGraphicsItem):
+    """Some of the network's edges (those whose middle falls in one cell of a grid), drawn
+    as lines — one ``drawLines`` call per width and kind — with cosmetic pens: as wide on
+    screen at any zoom, and cheap to clip (a thick pen scaled up twentyfold made Qt stroke
+    areas far outside the window, seconds per frame)."""
+
+    def __init__(
+        self, groups: dict[tuple[bool, float], list[QLineF]], *, cosmetic: bool = True
+    ) -> None:
+        super().__init__()
+        self.groups: list[tuple[QPen, list[QLineF]]] = []
+        xs: list[float] = []
+        ys: list[float] = []
+        for (claim, width), lines in sorted(groups.items()):
+            colour = QColor(CLAIM_COLOUR if claim else EDGE_COLOUR)
+            colour.setAlphaF(0.8 if claim else 0.5)
+            pen = QPen(colour, width)
+            pen.setCosmetic(cosmetic)  # a printed figure's edges scale with it
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            self.groups.append((pen, lines))
+            for line in lines:
+                xs += (line.x1(), line.x2())
+                ys += (line.y1(), line.y2())
+        self._bounds = QRectF(
+            min(xs) - 3, min(ys) - 3, max(xs) - min(xs) + 6, max(ys) - min(ys) + 6
+        )
+        self.setZValue(1 if any(claim for claim, _ in groups) else 0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        if sum(len(lines) for _, lines in self.groups) > ALIASED_LINES:
+            # Thousands of antialiased lines cost ten times as much as plain ones.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, lines in self.groups:
+            painter.setPen(pen)
+            painter.drawLines(lines)
 
 
 class NetworkScene(QGraphicsScene):
@@ -208,7 +264,9 @@ class NetworkScene(QGraphicsScene):
         self._neighbours: dict[int, set[int]] = {}
         self._focus_set: set[int] = set()
         self._highlight: QGraphicsPathItem | None = None
-        self.edge_items: list[QGraphicsPathItem] = []
+        self.edge_items: list[EdgeTile] = []
+        self.printed = False
+        """A figure for paper: edges as wide as the scene says, not as the screen."""
         self.label_font = QFont()
         self.label_font.setPixelSize(11)  # scene units, whatever the device's resolution
 
@@ -259,22 +317,24 @@ class NetworkScene(QGraphicsScene):
         )
 
     def _add_edges(self, edges: Sequence[Edge]) -> None:
-        paths: dict[tuple[bool, float], QPainterPath] = {}
+        """The edges as tiles of a grid, each one item drawing its lines per width and kind:
+        the view skips the tiles out of sight (BSP index), and a tile in sight is cached as
+        a picture while the view pans."""
+        if not edges:
+            return
+        xs = [x for x, _ in self.positions.values()]
+        ys = [y for _, y in self.positions.values()]
+        left, top = min(xs), min(ys)
+        size = max(max(xs) - left, max(ys) - top, 1.0) / TILES + 1e-6
+        tiles: dict[tuple[int, int], dict[tuple[bool, float], list[QLineF]]] = {}
         for edge in edges:
+            ax, ay = self.positions[edge.source]
+            bx, by = self.positions[edge.target]
+            cell = (int(((ax + bx) / 2 - left) / size), int(((ay + by) / 2 - top) / size))
             key = (edge.claims > 0, _width(edge.weight))
-            path = paths.setdefault(key, QPainterPath())
-            path.moveTo(*self.positions[edge.source])
-            path.lineTo(*self.positions[edge.target])
-        for (claim, width), path in sorted(paths.items()):
-            colour = QColor(CLAIM_COLOUR if claim else EDGE_COLOUR)
-            colour.setAlphaF(0.75 if claim else 0.45)
-            item = QGraphicsPathItem(path)
-            pen = QPen(colour, width)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            item.setPen(pen)
-            item.setZValue(1 if claim else 0)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            item.setAcceptHoverEvents(False)
+            tiles.setdefault(cell, {}).setdefault(key, []).append(QLineF(ax, ay, bx, by))
+        for groups in tiles.values():
+            item = EdgeTile(groups, cosmetic=not self.printed)
             self.addItem(item)
             self.edge_items.append(item)
 
@@ -300,13 +360,16 @@ class NetworkScene(QGraphicsScene):
                 path.moveTo(*here)
                 path.lineTo(*self.positions[other])
             self._highlight = QGraphicsPathItem(path)
-            self._highlight.setPen(QPen(QColor(HIGHLIGHT_COLOUR), 2.0))
+            pen = QPen(QColor(HIGHLIGHT_COLOUR), 2.0)
+            pen.setCosmetic(True)
+            self._highlight.setPen(pen)
             self._highlight.setZValue(1.5)
             self._highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             self.addItem(self._highlight)
-        for item in self.edge_items:
-            item.setOpacity(0.25 if self._focus_set else 1.0)
-        self.update()
+        for edge_item in self.edge_items:
+            edge_item.setOpacity(0.25 if self._focus_set else 1.0)
+        for node_item in self.nodes.values():
+            node_item.update()  # its cached picture drawn again, dimmed or not
 
     # --- clicks ------------------------------------------------------------------------------
     def edge_at(self, point: QPointF, tolerance: float) -> tuple[int, int] | None:
@@ -439,6 +502,7 @@ def figure_scene(
     index: NetworkIndex | None = None,
 ) -> NetworkScene:
     scene = NetworkScene()
+    scene.printed = True
     scene.setBackgroundBrush(QColor(Qt.GlobalColor.white))
     if not network.nodes:
         scene.add_message(empty_text(network, index))
