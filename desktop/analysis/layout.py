@@ -29,6 +29,8 @@ SPACING = 60.0
 SAMPLE = 400
 """Nodes each node is pushed away from per step, at most."""
 SEED = 16
+GRAVITY = 1.0
+"""The pull towards the middle, in units of SPACING × √nodes (see ``layout``)."""
 
 
 def _arrays(
@@ -95,6 +97,7 @@ def layout(
     cool = temperature / (iterations + 1)
     steps = iterations if not fixed.any() else max(30, iterations // 3)
     pull_weight = (1 + weight) / 2
+    gravity = k * np.sqrt(n) * GRAVITY
     for _step in range(steps):
         if cancelled is not None and cancelled():
             break
@@ -125,8 +128,15 @@ def layout(
             fx += np.bincount(src, ex, n) - np.bincount(dst, ex, n)
             fy += np.bincount(src, ey, n) - np.bincount(dst, ey, n)
         centre = pos.mean(axis=0)
-        fx -= (pos[:, 0] - centre[0]) * 0.02
-        fy -= (pos[:, 1] - centre[1]) * 0.02
+        # Gravity of a constant strength towards the middle: it balances the push of the
+        # whole network at about its own radius, so a node without links stays near the
+        # others instead of drifting out (a pull growing with distance left it thousands
+        # of units away, and the fitted picture tiny).
+        gx = pos[:, 0] - centre[0]
+        gy = pos[:, 1] - centre[1]
+        reach = np.maximum(np.sqrt(gx * gx + gy * gy), 1e-9)
+        fx -= gx / reach * gravity
+        fy -= gy / reach * gravity
         step = np.column_stack((fx[moving], fy[moving]))
         size = np.sqrt((step**2).sum(axis=1))[:, None]
         step = step / np.maximum(size, 1e-9) * np.minimum(size, temperature)

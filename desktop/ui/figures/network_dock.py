@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QWheelEvent
+from PySide6.QtGui import QAction, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -80,6 +80,14 @@ class NetworkView(QGraphicsView):
         # toolbar and the passages are.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setMinimumHeight(160)
+        self.zoomed_by_hand = False
+        """Until the analyst zooms, the whole network stays fitted to the view."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.zoomed_by_hand:
+            self.fit()
 
     def zoom(self, factor: float) -> None:
         scale = self.transform().m11() * factor
@@ -90,6 +98,7 @@ class NetworkView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
+            self.zoomed_by_hand = True
             self.zoom(1.2**steps)
             event.accept()
         else:
@@ -241,8 +250,12 @@ class NetworkDock(QDockWidget):
         self.dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(lambda _d: self._dates_changed())
         self.date_to.dateChanged.connect(lambda _d: self._dates_changed())
-        self.fit_action.triggered.connect(self.view.fit)
+        self.fit_action.triggered.connect(self._fit)
         self.documents: frozenset[int] = frozenset()
+
+    def _fit(self) -> None:
+        self.view.zoomed_by_hand = False
+        self.view.fit()
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -446,7 +459,7 @@ class NetworkController(QObject):
         self.positions.update(found)
         self.dock.scene.show_network(network, self.positions, colours(self.session.project))
         self.dock.show_view()
-        if not self._fitted:
+        if not self._fitted or not self.dock.view.zoomed_by_hand:
             self._fitted = True
             self.dock.view.fit()
         self.dock.status.setText(

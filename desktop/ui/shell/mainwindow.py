@@ -944,6 +944,9 @@ class MainWindow(QMainWindow):
 
             self.network_dock = NetworkDock(self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
+            self.resizeDocks(
+                [self.network_dock], [max(320, self.height() * 2 // 5)], Qt.Orientation.Vertical
+            )
             self.network = NetworkController(
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
