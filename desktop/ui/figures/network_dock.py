@@ -191,6 +191,8 @@ class NetworkDock(QDockWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            # An ISO date reads left to right in Arabic too (mirrored, it read 02-12-2026).
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setEnabled(False)
         self.date_from.setDate(QDate(2000, 1, 1))
         self.date_to.setDate(QDate.currentDate())
