@@ -145,6 +145,7 @@ class NodeItem(QGraphicsItem):
         self.text_width = metrics.horizontalAdvance(self.text)
         self.text_height = metrics.height()
         self.static: QStaticText | None = None
+        self.pinned: QGraphicsSimpleTextItem | None = None
         half = max(self.radius, self.text_width / 2 + 2)
         self._bounds = QRectF(
             -half, -self.radius - 1, 2 * half, 2 * self.radius + self.text_height + 4
@@ -175,6 +176,8 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(self.brush)
         painter.drawPath(self.path)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.pinned is not None:
+            return  # its name is a child item, as big at any zoom
         if (
             self.always
             or lod * self.radius >= LABEL_SCREEN_RADIUS
@@ -187,6 +190,18 @@ class NodeItem(QGraphicsItem):
                 self.static.setTextFormat(Qt.TextFormat.PlainText)
                 self.static.prepare(QTransform(), self.font)
             painter.drawStaticText(QPointF(-self.text_width / 2, self.radius + 1), self.static)
+
+    def pin_label(self) -> None:
+        """Show the name at the same size on screen whatever the zoom (the biggest nodes':
+        readable with the whole network in view)."""
+        label = QGraphicsSimpleTextItem(self.text, self)
+        label.setFont(self.font)
+        label.setBrush(QColor("#202124"))
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setPos(0, self.radius)
+        label.setTransform(QTransform.fromTranslate(-self.text_width / 2, 1))
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.pinned = label
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         scene = self.scene()
@@ -298,6 +313,8 @@ class NetworkScene(QGraphicsScene):
                 node, palette.get(node.type, fallback), self.label_font, node.id in always
             )
             item.setPos(*self.positions[node.id])
+            if node.id in always and not self.printed:
+                item.pin_label()
             item.setToolTip(self._tooltip(node))
             self.addItem(item)
             self.nodes[node.id] = item
