@@ -175,6 +175,29 @@ def test_edits_recompute_only_the_touched_articles_and_keep_positions(
     assert _position(dock, s.carol) == before[s.carol]
 
 
+def test_a_closed_dock_waits_until_it_is_shown(
+    make_window: MakeWindow, small_path: tuple[Path, Small], qtbot: QtBot
+) -> None:
+    path, s = small_path
+    window = make_window(path)
+    dock, controller = _network(window, qtbot)
+    session = window.session
+    assert session is not None
+    read = controller.index.articles_read
+    dock.hide()
+    cairo_tag = next(
+        a.id for a in session.project.annotations.for_document(s.doc1) if a.entity_id == s.cairo
+    )
+    session.run(lambda p: annotations.delete_annotation(p, cairo_tag))
+    qtbot.wait(50)
+    assert controller.index.articles_read == read  # nothing read, nothing laid out
+    assert s.cairo in dock.scene.nodes
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        dock.show()
+    assert controller.index.articles_read == read + 1
+    assert s.cairo not in dock.scene.nodes
+
+
 def test_no_entities_says_so(make_window: MakeWindow, tmp_path: Path, qtbot: QtBot) -> None:
     path = tmp_path / "empty.hamish"
     Project.open(path).close()

@@ -328,6 +328,8 @@ class NetworkController(QObject):
         self._fitted = False
         self._betweenness: dict[int, float] = {}
         self._pending: set[int] = set()
+        self._stale = False
+        dock.visibilityChanged.connect(self._shown)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
@@ -350,7 +352,7 @@ class NetworkController(QObject):
     @property
     def busy(self) -> bool:
         """A layout is being computed, or an edit's articles wait to be read."""
-        return self._task is not None or bool(self._pending)
+        return self._task is not None or (bool(self._pending) and self.dock.isVisible())
 
     # --- the project -------------------------------------------------------------------------
     def attach(self, session: ProjectSession) -> None:
@@ -414,10 +416,18 @@ class NetworkController(QObject):
     def _flush(self) -> None:
         if self.session is None:
             return
+        if not self.dock.isVisible():
+            self._stale = True  # drawn again when shown: no layout for a closed dock
+            return
         pending, self._pending = self._pending, set()
         if pending:
             self.index.refresh_articles(self._reads(), pending)
         self.redraw()
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._stale = False
+            self._flush()
 
     # --- drawing -----------------------------------------------------------------------------
     def redraw(self) -> None:
