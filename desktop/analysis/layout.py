@@ -205,3 +205,52 @@ def write_graphml(
     graph.graph["level"] = network.options.level
     graph.graph["min_weight"] = network.options.min_weight
     nx.write_graphml(graph, os.fspath(path), encoding="utf-8")
+
+
+class Segments:
+    """Line segments (x1, y1, x2, y2) to draw, cut to a rectangle at numpy speed: a zoomed-in
+    view draws only what it shows (Qt strokes a wide pen's whole line, even the part
+    thousands of pixels outside the window)."""
+
+    def __init__(self, coords: Sequence[tuple[float, float, float, float]]) -> None:
+        self._all = np.asarray(coords, dtype=np.float64).reshape(-1, 4)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def clipped(
+        self, left: float, top: float, right: float, bottom: float
+    ) -> list[tuple[float, float, float, float]]:
+        """The parts of the segments inside the rectangle (Liang–Barsky)."""
+        a = self._all
+        if not len(a):
+            return []
+        x1, y1, x2, y2 = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
+        near = ~(
+            (np.maximum(x1, x2) < left)
+            | (np.minimum(x1, x2) > right)
+            | (np.maximum(y1, y2) < top)
+            | (np.minimum(y1, y2) > bottom)
+        )
+        x1, y1, x2, y2 = x1[near], y1[near], x2[near], y2[near]
+        dx, dy = x2 - x1, y2 - y1
+        start = np.zeros(len(x1))
+        end = np.ones(len(x1))
+        out = np.zeros(len(x1), dtype=bool)
+        for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+            flat = p == 0
+            out |= flat & (q < 0)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = np.where(flat, 0.0, q / np.where(flat, 1.0, p))
+            start = np.where(~flat & (p < 0), np.maximum(start, ratio), start)
+            end = np.where(~flat & (p > 0), np.minimum(end, ratio), end)
+        keep = ~out & (start <= end)
+        return list(
+            zip(
+                (x1 + start * dx)[keep].tolist(),
+                (y1 + start * dy)[keep].tolist(),
+                (x1 + end * dx)[keep].tolist(),
+                (y1 + end * dy)[keep].tolist(),
+                strict=True,
+            )
+        )

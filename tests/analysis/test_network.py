@@ -171,3 +171,12 @@ def test_graphml_holds_no_control_characters(tmp_path: Path) -> None:
     data = [d.text for d in root.iter() if d.tag.endswith("data")]
     assert "abc" in data
     assert "x" * 10_000 in data
+
+
+def test_segments_are_cut_to_the_rectangle() -> None:
+    from desktop.analysis.layout import Segments
+
+    segments = Segments([(-10, 5, 20, 5), (0, 0, 10, 10), (50, 50, 60, 60), (5, -10, 5, 30)])
+    cut = segments.clipped(0, 0, 10, 10)
+    assert cut == [(0.0, 5.0, 10.0, 5.0), (0.0, 0.0, 10.0, 10.0), (5.0, 0.0, 5.0, 10.0)]
+    assert Segments([]).clipped(0, 0, 1, 1) == []

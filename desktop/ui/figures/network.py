@@ -65,8 +65,10 @@ SHAPES = {
 CLAIM_COLOUR = "#d1495b"
 EDGE_COLOUR = "#8a9499"
 HIGHLIGHT_COLOUR = "#1f6feb"
-WIDTHS = ((1, 0.8), (2, 1.3), (4, 2.0), (8, 3.0), (10**9, 4.5))
+WIDTHS = ((1, 0.8), (2, 1.2), (4, 1.7), (8, 2.3), (10**9, 3.0))
 """Edge width (pixels on screen) for weights up to each bound."""
+CLIP_ZOOM = 1.5
+"""From this zoom on, a tile draws only the parts of its lines in sight."""
 ALIASED_LINES = 400
 """A tile with more lines than this is drawn without antialiasing."""
 TILES = 12
@@ -226,7 +228,9 @@ class EdgeTile(QGraphicsItem):
         self, groups: dict[tuple[bool, float], list[QLineF]], *, cosmetic: bool = True
     ) -> None:
         super().__init__()
-        self.groups: list[tuple[QPen, list[QLineF]]] = []
+        from desktop.analysis.layout import Segments
+
+        self.groups: list[tuple[QPen, list[QLineF], Segments]] = []
         xs: list[float] = []
         ys: list[float] = []
         for (claim, width), lines in sorted(groups.items()):
@@ -235,15 +239,17 @@ class EdgeTile(QGraphicsItem):
             pen = QPen(colour, width)
             pen.setCosmetic(cosmetic)  # a printed figure's edges scale with it
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            self.groups.append((pen, lines))
-            for line in lines:
-                xs += (line.x1(), line.x2())
-                ys += (line.y1(), line.y2())
+            coords = [(line.x1(), line.y1(), line.x2(), line.y2()) for line in lines]
+            self.groups.append((pen, lines, Segments(coords)))
+            for x1, y1, x2, y2 in coords:
+                xs += (x1, x2)
+                ys += (y1, y2)
         self._bounds = QRectF(
             min(xs) - 3, min(ys) - 3, max(xs) - min(xs) + 6, max(ys) - min(ys) + 6
         )
         self.setZValue(1 if any(claim for claim, _ in groups) else 0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
@@ -255,12 +261,29 @@ class EdgeTile(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        if sum(len(lines) for _, lines in self.groups) > ALIASED_LINES:
-            # Thousands of antialiased lines cost ten times as much as plain ones.
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        shown = option.exposedRect
+        clip = lod > CLIP_ZOOM and not shown.isEmpty()
+        if clip or sum(len(lines) for _, lines, _ in self.groups) > ALIASED_LINES:
+            # Antialiased lines cost three times as much; zoomed in, the lines crossing the
+            # window are long, and there may be thousands of them.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, lines in self.groups:
+        if clip:
+            # What the painter can reach: Qt's exposed rectangle alone may be far larger.
+            device = painter.device()
+            inverse, invertible = painter.worldTransform().inverted()
+            if device is not None and invertible:
+                reach = inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+                shown = shown.intersected(reach)
+            margin = 8 / lod
+            area = shown.adjusted(-margin, -margin, margin, margin)
+        for pen, lines, segments in self.groups:
             painter.setPen(pen)
-            painter.drawLines(lines)
+            if clip:
+                cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
+                painter.drawLines([QLineF(*c) for c in cut])
+            else:
+                painter.drawLines(lines)
 
 
 class NetworkScene(QGraphicsScene):
@@ -354,6 +377,18 @@ class NetworkScene(QGraphicsScene):
             item = EdgeTile(groups, cosmetic=not self.printed)
             self.addItem(item)
             self.edge_items.append(item)
+
+    def view_scaled(self, scale: float) -> None:
+        """Zoomed out, the edge tiles are cached as pictures (a pan copies them); zoomed in,
+        a cache would be drawn again at every step of a pan, so they are drawn directly."""
+        mode = (
+            QGraphicsItem.CacheMode.DeviceCoordinateCache
+            if scale <= CLIP_ZOOM
+            else QGraphicsItem.CacheMode.NoCache
+        )
+        for item in self.edge_items:
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
 
     # --- hover -------------------------------------------------------------------------------
     def dims(self, node_id: int) -> bool:

@@ -93,7 +93,7 @@ class NetworkView(QGraphicsView):
         scale = self.transform().m11() * factor
         if 0.02 <= scale <= 20:
             self.scale(factor, factor)
-            self.zoomed.emit()
+            self._scaled()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -108,7 +108,13 @@ class NetworkView(QGraphicsView):
         rect = self.scene().itemsBoundingRect()
         if not rect.isEmpty():
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-            self.zoomed.emit()
+            self._scaled()
+
+    def _scaled(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.view_scaled(abs(self.transform().m11()))
+        self.zoomed.emit()
 
 
 class ArticleChooser(QDialog):
