@@ -44,6 +44,7 @@ RANKS: dict[str, int] = {
     "store": 20,
     "io": 30,
     "learn": 35,
+    "analysis": 37,
     "ops": 40,
     "ui": 50,
     "app": 60,
@@ -80,6 +81,8 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop.io.*", "io"),
     ("desktop.learn", "learn"),
     ("desktop.learn.*", "learn"),
+    ("desktop.analysis", "analysis"),
+    ("desktop.analysis.*", "analysis"),
     ("desktop.ops", "ops"),
     ("desktop.ops.exchange", "ops"),  # XMI and brat imports as one undoable step
     ("desktop.ops.*", "ops"),
@@ -97,7 +100,7 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
 QT_MODULES = frozenset({"PySide6", "shiboken6", "qtawesome", "qtpy", "PyQt5", "PyQt6"})
 # Layers that must run headless: core (also covered by its stdlib-only rule), base (imported by
 # every headless command), store, io and ops.
-QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "ops"})
+QT_FREE_LAYERS = frozenset({"core", "base", "store", "io", "learn", "analysis", "ops"})
 # Third-party libraries that only one module may import, so the dependency stays in one place
 # (and every other module imports without it): top-level module name → the importing module.
 ONLY_IN: dict[str, str] = {

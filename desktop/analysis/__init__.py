@@ -1,0 +1,1 @@
+"""Derived views of a project: the entity network and the claim timeline, Qt-free."""
