@@ -151,9 +151,9 @@ class Timeline:
 
 def grading_opacity(reliability: str | None, credibility: int | None) -> float:
     """How opaque a claim's mark is: A1 fully, an ungraded or cannot-be-judged claim at
-    0.55, E5 at 0.4 (the least)."""
-    r = {"A": 1.0, "B": 0.85, "C": 0.7, "D": 0.55, "E": 0.4}.get(reliability or "", 0.55)
-    c = {1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.4}.get(credibility or 0, 0.55)
+    0.8, E5 at 0.4 (the least)."""
+    r = {"A": 1.0, "B": 0.85, "C": 0.7, "D": 0.55, "E": 0.4}.get(reliability or "", 0.8)
+    c = {1: 1.0, 2: 0.85, 3: 0.7, 4: 0.55, 5: 0.4}.get(credibility or 0, 0.8)
     return round((r + c) / 2, 3)
 
 

@@ -273,6 +273,6 @@ def test_changed_claims_names_only_the_edited_claim(sample: tuple[Project, dict[
 
 def test_grading_is_opacity() -> None:
     assert tl.grading_opacity("A", 1) == 1.0
-    assert tl.grading_opacity(None, None) == 0.55
+    assert tl.grading_opacity(None, None) == 0.8
     assert tl.grading_opacity("E", 5) == 0.4
     assert tl.grading_opacity("B", 2) > tl.grading_opacity("C", 3)
