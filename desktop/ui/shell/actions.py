@@ -63,6 +63,7 @@ class ActionId(Enum):
     SUGGESTION_LEGEND = auto()
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
+    SHOW_TIMELINE = auto()
     ABOUT = auto()
     SHORTCUTS = auto()
     GETTING_STARTED = auto()
@@ -386,6 +387,15 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.table-large",
         ("Ctrl+Shift+C",),
         QT_TRANSLATE_NOOP("Actions", "Show every claim in the project"),
+    ),
+    # The claim timeline (issue 16)
+    ActionId.SHOW_TIMELINE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Claim &Timeline"),
+        "mdi6.chart-timeline-variant",
+        ("Ctrl+Shift+T",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Claims against time, one lane per claimant, with their links"
+        ),
     ),
     ActionId.ABOUT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About Hamish"), "mdi6.information-outline", (), ""
