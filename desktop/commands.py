@@ -271,11 +271,12 @@ def _parser() -> argparse.ArgumentParser:
         help="interface language (default: HAMISH_LANG, else the system's; never the setting)",
     )
 
-    from desktop import cli_backups, cli_entities, cli_search
+    from desktop import cli_backups, cli_entities, cli_search, cli_timeline
 
     cli_entities.register(sub)
     cli_search.register(sub)
     cli_backups.register(sub)
+    cli_timeline.register(sub)
     return parser
 
 
@@ -536,7 +537,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def run(raw: Sequence[str]) -> int:
     """Parse the arguments and run the sub-command (or the window, for ``--project``
     spellings the fast path in ``cli.main`` does not recognise)."""
-    from desktop import cli_backups, cli_entities, cli_search
+    from desktop import cli_backups, cli_entities, cli_search, cli_timeline
 
     args = _parser().parse_args(raw)
     commands = {
@@ -548,6 +549,7 @@ def run(raw: Sequence[str]) -> int:
         "suggest": cli_entities.run_suggest,
         "search": cli_search.run,
         "backups": cli_backups.run,
+        "timeline": cli_timeline.run,
     }
     try:
         if args.command is None:
