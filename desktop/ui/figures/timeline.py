@@ -86,21 +86,27 @@ def tick_label(tick: tl.Tick, first: bool = False) -> str:
     if tick.unit == "year":
         return str(tick.year)
     if tick.unit == "month":
-        return _t("{month} {year}").format(month=month_name(tick.month), year=tick.year)
-    text = _t("{day} {month}").format(day=tick.date, month=month_name(tick.month))
+        return _t(QT_TRANSLATE_NOOP("Timeline", "{month} {year}")).format(
+            month=month_name(tick.month), year=tick.year
+        )
+    text = _t(QT_TRANSLATE_NOOP("Timeline", "{day} {month}")).format(
+        day=tick.date, month=month_name(tick.month)
+    )
     return f"{text} {tick.year}" if first or (tick.month == 1 and tick.date <= 7) else text
 
 
 def date_text(period: tl.Period | None) -> str:
     """A claim's date for its tooltip: ``5 March 2024``, ``March 2024``, ``2024``."""
     if period is None:
-        return _t("Undated")
+        return _t(QT_TRANSLATE_NOOP("Timeline", "Undated"))
     day = dt.date.fromordinal(period.first)
     if period.precision == "year":
         return str(day.year)
     if period.precision == "month":
-        return _t("{month} {year}").format(month=month_name(day.month), year=day.year)
-    return _t("{day} {month} {year}").format(
+        return _t(QT_TRANSLATE_NOOP("Timeline", "{month} {year}")).format(
+            month=month_name(day.month), year=day.year
+        )
+    return _t(QT_TRANSLATE_NOOP("Timeline", "{day} {month} {year}")).format(
         day=day.day, month=month_name(day.month), year=day.year
     )
 
@@ -168,13 +174,17 @@ def claim_tooltip(claim: tl.TimelineClaim) -> str:
     from desktop.ops.outcome import short
 
     summary = short(claim.summary or claim.quote, 200)
-    claimant = claim.claimant or _t("No claimant")
+    claimant = claim.claimant or _t(QT_TRANSLATE_NOOP("Timeline", "No claimant"))
     if claim.date_source == "article":
-        when = _t("{date} (the article's date)").format(date=date_text(claim.period))
+        when = _t(QT_TRANSLATE_NOOP("Timeline", "{date} (the article's date)")).format(
+            date=date_text(claim.period)
+        )
     else:
         when = date_text(claim.period)
     if claim.bad_date:
-        when += " — " + _t("its date {date} could not be read").format(date=claim.claimed_on)
+        when += " — " + _t(
+            QT_TRANSLATE_NOOP("Timeline", "its date {date} could not be read")
+        ).format(date=claim.claimed_on)
     grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
     lines = [
         f"<b>{escape(summary)}</b>",
@@ -239,9 +249,14 @@ class TimelineScene(QGraphicsScene):
         bottom = layout.height
         if not timeline.claims:
             text = (
-                _t("No claims yet: tag a passage with the Claim label to see it here.")
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "Timeline",
+                        "No claims yet: tag a passage with the Claim label to see it here.",
+                    )
+                )
                 if timeline.total == 0
-                else _t("No claim matches these filters.")
+                else _t(QT_TRANSLATE_NOOP("Timeline", "No claim matches these filters."))
             )
             item = self._text(text, self.font_, FAINT)
             width = item.boundingRect().width()
@@ -286,7 +301,11 @@ class TimelineScene(QGraphicsScene):
                 shade.setPen(QPen(Qt.PenStyle.NoPen))
                 shade.setZValue(-10)
                 self._keep(shade)
-            name = lane.name or (_t("No claimant") if kind == "claimant" else _t("No subject"))
+            name = lane.name or (
+                _t(QT_TRANSLATE_NOOP("Timeline", "No claimant"))
+                if kind == "claimant"
+                else _t(QT_TRANSLATE_NOOP("Timeline", "No subject"))
+            )
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, right - left - 6)
             item = self._text(shown, self.font_, INK if lane.name else FAINT)
             if lane.name != shown:
@@ -316,7 +335,7 @@ class TimelineScene(QGraphicsScene):
             label.setPos(x - width / 2, axis_y - 8 - label.boundingRect().height())
         if layout.undated is not None:
             left, right = layout.undated
-            label = self._text(_t("Undated"), self.small, FAINT)
+            label = self._text(_t(QT_TRANSLATE_NOOP("Timeline", "Undated")), self.small, FAINT)
             width = label.boundingRect().width()
             label.setPos((left + right - width) / 2, axis_y - 8 - label.boundingRect().height())
             edge = (
@@ -369,11 +388,11 @@ class TimelineScene(QGraphicsScene):
         faint = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
         faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
         faint.setOpacity(0.4)
-        entries.append((faint, _t("fainter: weaker grading")))
+        entries.append((faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))))
         bar = QGraphicsRectItem(-10, -2, 20, 4)
         bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
         bar.setPen(QPen(Qt.PenStyle.NoPen))
-        entries.append((bar, _t("bar: a month or a year")))
+        entries.append((bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))))
         metrics = QFontMetricsF(self.small)
         row_height = max(metrics.height(), self.metrics.mark) + 6
         margin = 12.0

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -257,9 +257,17 @@ class TimelineController(QObject):
         claimants = {
             (row.claimant, row.claim.claimant_id) for row in source.rows if row.claim.claimant_id
         }
-        self.dock.fill(self.dock.claimant, self.dock.tr("Any claimant"), sorted(claimants))
+        self.dock.fill(
+            self.dock.claimant,
+            QCoreApplication.translate("TimelineDock", "Any claimant"),
+            sorted(claimants),
+        )
         documents = {(row.document_title, row.document_id) for row in source.rows}
-        self.dock.fill(self.dock.document, self.dock.tr("Any article"), sorted(documents))
+        self.dock.fill(
+            self.dock.document,
+            QCoreApplication.translate("TimelineDock", "Any article"),
+            sorted(documents),
+        )
 
     def zoom(self, factor: float, scene_x: float) -> None:
         """Zoom time by ``factor``, keeping the moment under the pointer where it is."""
@@ -303,13 +311,13 @@ class TimelineController(QObject):
         project = self.api.project
         if kind == "png":
             caption, pattern = (
-                self.dock.tr("Export Timeline as PNG"),
-                self.dock.tr("PNG images (*.png)"),
+                QCoreApplication.translate("TimelineDock", "Export Timeline as PNG"),
+                QCoreApplication.translate("TimelineDock", "PNG images (*.png)"),
             )
         else:
             caption, pattern = (
-                self.dock.tr("Export Timeline as SVG"),
-                self.dock.tr("SVG drawings (*.svg)"),
+                QCoreApplication.translate("TimelineDock", "Export Timeline as SVG"),
+                QCoreApplication.translate("TimelineDock", "SVG drawings (*.svg)"),
             )
         name = save_file_name(
             self.dock, caption, str(project.path.parent / f"timeline.{kind}"), pattern
@@ -327,9 +335,11 @@ class TimelineController(QObject):
                 export.write_svg(
                     scene,
                     path,
-                    title=self.dock.tr("Claim Timeline"),
+                    title=QCoreApplication.translate("TimelineDock", "Claim Timeline"),
                     overwrite=True,
                     project_path=project.path,
                 )
         except HamishError as error:
-            self.api.messenger.error(self.dock.tr("Cannot export the timeline"), str(error))
+            self.api.messenger.error(
+                QCoreApplication.translate("TimelineDock", "Cannot export the timeline"), str(error)
+            )
