@@ -38,6 +38,7 @@ RUNS = {
     "exchange_refi": (["--articles", "5", "--per-article", "5"], "zip bomb, lying headers"),
     "scale": (["--articles", "200"], "MB ("),
     "library": (["--articles", "200", "--runs", "1"], "memory with the project open"),
+    "timeline": (["--claims", "200", "--articles", "10", "--runs", "1"], "(target <= 300 ms)"),
 }
 
 

@@ -75,11 +75,12 @@ def test_an_edit_replaces_one_mark_and_undo_and_redo_follow(
     session.run(partial(ops_claims.edit_claim, claim_id=target, status="refuted"))
     assert scene.remade == {target}
     assert all(scene.marks[key] is item for key, item in others.items())  # kept as they were
+    assert scene.redrawn == {"links"}  # its link's curve; not the lanes, axis or legend
     refuted = _mark(scene, target)
     assert refuted is not before and refuted.path() != before.path()  # the refuted shape
     # its date moved: the same mark moves lanes' order nowhere, only its own place
     session.run(partial(ops_claims.edit_claim, claim_id=target, claimed_on="2024-03-20"))
-    assert scene.remade == {target}
+    assert scene.remade == {target} and "frame" not in scene.redrawn
     assert _mark(scene, target).x() > refuted.x()
     session.undo_stack.undo()
     assert scene.remade == {target} and _mark(scene, target).x() == refuted.x()

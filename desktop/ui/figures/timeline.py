@@ -208,42 +208,113 @@ class TimelineScene(QGraphicsScene):
         self.layout: tl.Layout | None = None
         self.metrics = tl.Metrics()
         self.marks: dict[tuple[int, int], ClaimMark] = {}
-        self._decor: list[QGraphicsItem] = []
+        self.spans: dict[tuple[int, int], QGraphicsRectItem] = {}
+        # Items drawn together and redrawn together: "frame" (lanes, axis, legend), "links",
+        # "badges"; the marks and their period bars are updated one by one.
+        self._layers: dict[str, list[QGraphicsItem]] = {"frame": [], "links": [], "badges": []}
+        self._layer = "frame"
         self.remade: set[int] = set()  # the claims whose marks the last update (re)made
+        self.redrawn: set[str] = set()  # the layers the last update redrew
         self.font_ = QFont(QGuiApplication.font())
         self.small = QFont(self.font_)
         self.small.setPointSizeF(max(6.0, self.font_.pointSizeF() * 0.85))
 
     # --- updating ----------------------------------------------------------------------------
     def show_timeline(self, timeline: tl.Timeline, layout: tl.Layout, metrics: tl.Metrics) -> None:
-        """Draw ``timeline`` at ``layout``: marks of unchanged claims stay (moved if need be),
-        the others are made again; the axis, lanes, spans, links and legend are redrawn."""
-        before = self.timeline
+        """Draw ``timeline`` at ``layout``. Marks of unchanged claims stay (moved if their
+        place changed), the others are made again; the frame (lanes, axis, legend) is redrawn
+        only when the lanes or the axis changed, the links when one of their claims changed or
+        moved, the hidden-marks badges when they changed."""
+        before, old = self.timeline, self.layout
         self.metrics = metrics
         changed = (
             tl.changed_claims(before, timeline) if before is not None else set(timeline.claims)
         )
+        old_marks = old.marks if old is not None else {}
         remade: set[int] = set()
+        moved: set[int] = set()
         for key in list(self.marks):
             if key not in layout.marks or key[0] in changed:
                 self.removeItem(self.marks.pop(key))
+                self._drop_span(key)
         for key, mark in layout.marks.items():
             item = self.marks.get(key)
             if item is None:
                 item = ClaimMark(timeline.claims[key[0]], mark, metrics.mark)
                 self.addItem(item)
                 self.marks[key] = item
+                self._add_span(key, timeline.claims[key[0]], mark)
                 remade.add(key[0])
-            elif item.pos() != QPointF(mark.x, mark.y):
+            elif old_marks.get(key) != mark:
                 item.setPos(mark.x, mark.y)
+                self._drop_span(key)
+                self._add_span(key, timeline.claims[key[0]], mark)
+                moved.add(key[0])
         self.remade = remade
         self.timeline, self.layout = timeline, layout
-        self._redraw_decor()
+        same = (
+            before is not None
+            and old is not None
+            and tl.same_frame(old, layout)
+            and old.ticks == layout.ticks
+            and before.kind == timeline.kind
+            and before.total == timeline.total
+            and bool(before.claims) == bool(timeline.claims)
+        )
+        touched = changed | remade | moved
+        redraw = set()
+        if not same:
+            redraw = {"frame", "links", "badges"}
+        else:
+            assert before is not None and old is not None
+            if before.links != timeline.links or any(
+                link.from_claim in touched or link.to_claim in touched for link in timeline.links
+            ):
+                redraw.add("links")
+            if old.badges != layout.badges:
+                redraw.add("badges")
+        self.redrawn = redraw
+        for name in redraw:
+            self._clear(name)
+        if "frame" in redraw:
+            self._layer = "frame"
+            self._draw_frame()
+        if "links" in redraw:
+            self._layer = "links"
+            self._draw_links(timeline, layout)
+        if "badges" in redraw:
+            self._layer = "badges"
+            for badge in layout.badges:
+                text = self._text(f"+{badge.hidden}", self.small, INK)
+                text.setPos(badge.x + self.metrics.mark * 0.7, badge.y - 14)
+                text.setZValue(4)
+        self._layer = "frame"
 
-    def _redraw_decor(self) -> None:
-        for item in self._decor:
+    def _clear(self, layer: str) -> None:
+        for item in self._layers[layer]:
             self.removeItem(item)
-        self._decor = []
+        self._layers[layer] = []
+
+    def _add_span(self, key: tuple[int, int], claim: tl.TimelineClaim, mark: tl.Mark) -> None:
+        """A partial date's period: a bar under its mark."""
+        if mark.span is None:
+            return
+        color = QColor(STANCE_COLORS.get(claim.stance, "#555555"))
+        color.setAlpha(60)
+        left, right = mark.span
+        bar = QGraphicsRectItem(left, mark.y - 2, max(1.0, right - left), 4)
+        bar.setBrush(QBrush(color))
+        bar.setPen(QPen(Qt.PenStyle.NoPen))
+        bar.setZValue(1)
+        self.addItem(bar)
+        self.spans[key] = bar
+
+    def _drop_span(self, key: tuple[int, int]) -> None:
+        bar = self.spans.pop(key, None)
+        if bar is not None:
+            self.removeItem(bar)
+
+    def _draw_frame(self) -> None:
         timeline, layout = self.timeline, self.layout
         assert timeline is not None and layout is not None
         bottom = layout.height
@@ -265,12 +336,6 @@ class TimelineScene(QGraphicsScene):
             return
         self._draw_lanes(layout)
         self._draw_axis(layout)
-        self._draw_spans(timeline, layout)
-        self._draw_links(timeline, layout)
-        for badge in layout.badges:
-            item = self._text(f"+{badge.hidden}", self.small, INK)
-            item.setPos(badge.x + self.metrics.mark * 0.7, badge.y - 14)
-            item.setZValue(4)
         if self.legend:
             bottom = self._draw_legend(layout, bottom + 12)
         self.setSceneRect(self._decor_rect(layout, bottom + 8))
@@ -280,7 +345,7 @@ class TimelineScene(QGraphicsScene):
 
     def _keep(self, item: QGraphicsItem) -> QGraphicsItem:
         self.addItem(item)
-        self._decor.append(item)
+        self._layers[self._layer].append(item)
         return item
 
     def _text(self, text: str, font: QFont, color: QColor) -> QGraphicsSimpleTextItem:
@@ -347,23 +412,12 @@ class TimelineScene(QGraphicsScene):
             assert isinstance(sep, QGraphicsPathItem)
             sep.setPen(QPen(FAINT, 1, Qt.PenStyle.DashLine))
 
-    def _draw_spans(self, timeline: tl.Timeline, layout: tl.Layout) -> None:
-        for (claim_id, _lane), mark in layout.marks.items():
-            if mark.span is None:
-                continue
-            claim = timeline.claims[claim_id]
-            color = QColor(STANCE_COLORS.get(claim.stance, "#555555"))
-            color.setAlpha(60)
-            left, right = mark.span
-            bar = QGraphicsRectItem(left, mark.y - 2, max(1.0, right - left), 4)
-            bar.setBrush(QBrush(color))
-            bar.setPen(QPen(Qt.PenStyle.NoPen))
-            bar.setZValue(1)
-            self._keep(bar)
-
     def _draw_links(self, timeline: tl.Timeline, layout: tl.Layout) -> None:
+        first: dict[int, tl.Mark] = {}
+        for (claim_id, _lane), mark in layout.marks.items():
+            first.setdefault(claim_id, mark)
         for link in timeline.links:
-            a, b = layout.mark_of(link.from_claim), layout.mark_of(link.to_claim)
+            a, b = first.get(link.from_claim), first.get(link.to_claim)
             if a is None or b is None:
                 continue
             self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y)))
