@@ -265,6 +265,9 @@ def _parser() -> argparse.ArgumentParser:
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
     )
     p_shot.add_argument(
+        "--dock", choices=("timeline",), help="also show this dock (timeline: Claim Timeline)"
+    )
+    p_shot.add_argument(
         "--lang",
         choices=("ar", "en"),
         dest="sub_lang",
@@ -522,6 +525,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             args.document,
             theme=args.theme,
             review=args.review,
+            dock=args.dock,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

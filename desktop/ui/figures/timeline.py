@@ -413,6 +413,7 @@ class TimelineScene(QGraphicsScene):
             sep.setPen(QPen(FAINT, 1, Qt.PenStyle.DashLine))
 
     def _draw_links(self, timeline: tl.Timeline, layout: tl.Layout) -> None:
+        ceiling = layout.lanes[0].top + 2 if layout.lanes else 0.0
         first: dict[int, tl.Mark] = {}
         for (claim_id, _lane), mark in layout.marks.items():
             first.setdefault(claim_id, mark)
@@ -420,7 +421,7 @@ class TimelineScene(QGraphicsScene):
             a, b = first.get(link.from_claim), first.get(link.to_claim)
             if a is None or b is None:
                 continue
-            self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y)))
+            self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling))
 
     def _draw_legend(self, layout: tl.Layout, top: float) -> float:
         """The legend under the lanes, flowing in the reading direction; returns its bottom."""
@@ -473,11 +474,11 @@ def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
     return path
 
 
-def link_item(link: ClaimLink, a: QPointF, b: QPointF) -> QGraphicsPathItem:
-    """A curve between two marks, bowing upwards (downwards between lanes far apart)."""
+def link_item(link: ClaimLink, a: QPointF, b: QPointF, ceiling: float = -1e9) -> QGraphicsPathItem:
+    """A curve between two marks, bowing upwards, never above ``ceiling`` (the lanes' top)."""
     path = QPainterPath(a)
-    lift = max(18.0, min(80.0, abs(b.x() - a.x()) * 0.25))
-    middle_y = min(a.y(), b.y()) - lift
+    lift = max(12.0, min(40.0, abs(b.x() - a.x()) * 0.15))
+    middle_y = max(min(a.y(), b.y()) - lift, ceiling)
     path.cubicTo(QPointF(a.x(), middle_y), QPointF(b.x(), middle_y), b)
     item = QGraphicsPathItem(path)
     style = Qt.PenStyle.DashLine if link.kind == "repeats" else Qt.PenStyle.SolidLine

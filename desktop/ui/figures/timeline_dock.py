@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -46,6 +46,7 @@ class TimelineView(QGraphicsView):
 
     claim_clicked = Signal(int)
     zoom_requested = Signal(float, float)  # factor, the scene x under the pointer
+    resized = Signal()
 
     def __init__(self, scene: TimelineScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -54,6 +55,10 @@ class TimelineView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self._pressed: QPoint | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -120,6 +125,7 @@ class TimelineDock(QDockWidget):
         self.date_to = QLineEdit(body)
         self.date_to.setPlaceholderText(self.tr("To YYYY-MM-DD"))
         for edit in (self.date_from, self.date_to):
+            edit.setMinimumWidth(110)
             edit.setMaximumWidth(130)
         self.export_png = QToolButton(body)
         self.export_png.setText(self.tr("PNG…"))
@@ -128,6 +134,11 @@ class TimelineDock(QDockWidget):
         self.export_svg.setText(self.tr("SVG…"))
         self.export_svg.setToolTip(self.tr("Save the timeline as an SVG drawing"))
         for widget in (self.lanes, self.claimant, self.stance, self.status, self.document):
+            # Sized by a few characters, not by the longest title or name they hold.
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
             bar.addWidget(widget)
         bar.addWidget(self.date_from)
         bar.addWidget(self.date_to)
@@ -175,6 +186,12 @@ class TimelineController(QObject):
         dock.visibilityChanged.connect(lambda _shown: self.refresh_visible())
         dock.view.claim_clicked.connect(self.open_claim)
         dock.view.zoom_requested.connect(self.zoom)
+        # The dated part of the axis fills the view's width at zoom 1 (after a resize settles).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(120)
+        self._fit_timer.timeout.connect(self.fit_width)
+        dock.view.resized.connect(self._fit_timer.start)
         dock.export_png.clicked.connect(lambda: self.export("png"))
         dock.export_svg.clicked.connect(lambda: self.export("svg"))
         for box in (dock.lanes, dock.claimant, dock.stance, dock.status, dock.document):
@@ -241,7 +258,24 @@ class TimelineController(QObject):
         source = tl.read(self.api.project)
         self._fill_filters(source)
         self.timeline = tl.build(source, kind=self.options.lanes, filters=self.options.filters)
+        self._fit_metrics()
         self._show()
+
+    def _fit_metrics(self) -> bool:
+        """The plot width that fills the view at zoom 1; True when it changed."""
+        m = self.options.metrics
+        room = m.lane_label + 2 * m.edge + 8
+        if self.timeline is not None and self.timeline.undated:
+            room += m.undated_gap + m.undated_columns * m.mark * 1.25
+        width = max(300.0, float(self.dock.view.viewport().width()) - room)
+        if abs(width - m.plot_width) < 2:
+            return False
+        self.options = replace(self.options, metrics=replace(m, plot_width=width))
+        return True
+
+    def fit_width(self) -> None:
+        if self.timeline is not None and self._fit_metrics():
+            self._show()
 
     def _show(self) -> None:
         assert self.timeline is not None

@@ -598,6 +598,9 @@ class MainWindow(QMainWindow):
             dock.visibilityChanged.connect(lambda _shown: self._room_timer.start())
             self.timeline_dock = dock
             self.timeline = TimelineController(self.api, dock, self._show_claim)
+            self._show_dock(dock)
+            # Opened for the first time: a share of the height, not a bottom dock's minimum.
+            self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
         self._show_dock(self.timeline_dock)
         self.timeline.refresh_visible()
 
