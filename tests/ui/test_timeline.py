@@ -214,3 +214,34 @@ def test_five_thousand_claims_on_one_day_draw(qapp: object) -> None:
     assert any(t.startswith("+") for t in _texts(scene))  # the hidden marks are counted
     assert scene.itemsBoundingRect().height() < 400
     assert QPointF(0, 0) != QPointF(1, 1)
+
+
+def test_screenshot_can_show_the_timeline(qapp: object, tmp_path: Path) -> None:
+    """``hamish screenshot --dock timeline``: the window with the timeline open and drawn."""
+    from desktop.app import build_window
+    from desktop.settings import Settings
+    from desktop.ui.shell import screenshot
+    from desktop.ui.shell.mainwindow import MainWindow
+
+    project, _ = make_project(tmp_path / "t.hamish")
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    image = screenshot.render_window(
+        qapp,  # type: ignore[arg-type]
+        build,
+        project,
+        tmp_path / "s.ini",
+        (1280, 820),
+        dock="timeline",
+    )
+    assert image.width() == 1280
+    (window,) = built
+    assert window.timeline_dock is not None
+    assert len(window.timeline_dock.scene.marks) == 9
+    # a real share of the window, not a bottom dock's minimum
+    assert window.timeline_dock.height() >= 820 * 0.2
