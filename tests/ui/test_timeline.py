@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
@@ -245,3 +246,47 @@ def test_screenshot_can_show_the_timeline(qapp: object, tmp_path: Path) -> None:
     assert len(window.timeline_dock.scene.marks) == 9
     # a real share of the window, not a bottom dock's minimum
     assert window.timeline_dock.height() >= 820 * 0.2
+
+
+def test_ctrl_wheel_zooms_time_and_the_buttons_export(
+    qtbot: QtBot, make_window: Any, tmp_path: Path, monkeypatch: Any, messenger: Any
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, ids = _open(qtbot, make_window, tmp_path)
+    dock = window.timeline_dock
+    view = dock.view
+    before = window.timeline.options.zoom
+    span = _mark(dock.scene, ids["kremlin2"]).x() - _mark(dock.scene, ids["february"]).x()
+    centre = view.viewport().rect().center()
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(view.viewport().mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 240),  # two notches towards the screen
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert window.timeline.options.zoom == pytest.approx(before * 1.25**2)
+    wider = _mark(dock.scene, ids["kremlin2"]).x() - _mark(dock.scene, ids["february"]).x()
+    assert wider == pytest.approx(span * 1.25**2, rel=0.05)
+    # Export buttons: the file chosen in the dialog is written, a figure at 300 dpi / an SVG
+    from desktop.ui.widgets import files
+
+    chosen = iter([str(tmp_path / "figure"), str(tmp_path / "figure.svg")])
+    monkeypatch.setattr(files, "save_file_name", lambda *args, **kwargs: next(chosen))
+    dock.export_png.click()
+    dock.export_svg.click()
+    assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "figure.svg").read_text(encoding="utf-8")
+    # a file that cannot be written (its folder is a file): said in words
+    blocked = tmp_path / "figure.png" / "inside.png"
+    monkeypatch.setattr(files, "save_file_name", lambda *args, **kwargs: str(blocked))
+    dock.export_png.click()
+    ((title, text, _),) = messenger.errors
+    assert title == "Cannot export the timeline" and "is not a folder" in text

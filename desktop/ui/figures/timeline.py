@@ -16,9 +16,9 @@ line and the export buttons.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -197,8 +197,6 @@ def claim_tooltip(claim: tl.TimelineClaim) -> str:
 
 class TimelineScene(QGraphicsScene):
     """The timeline's items, updated mark by mark (see the module's docstring)."""
-
-    claim_activated = Signal(int)
 
     def __init__(self, parent: QObject | None = None, *, legend: bool = True) -> None:
         super().__init__(parent)
@@ -506,7 +504,3 @@ def timeline_scene(project: Project, options: TimelineOptions | None = None) -> 
     scene = TimelineScene(legend=options.legend)
     scene.show_timeline(timeline, layout, options.metrics)
     return scene
-
-
-def with_rtl(options: TimelineOptions, rtl: bool) -> TimelineOptions:
-    return replace(options, rtl=rtl)
