@@ -4997,6 +4997,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>حفظ الخط الزمني رسمًا SVG</translation>
     </message>
     <message>
+        <source>Not a date, so not used: write a year (2024), a month (2024-03) or a day (2024-03-05).</source>
+        <translation>ليس تاريخًا، فلم يُستعمل: اكتب سنة (2024) أو شهرًا (2024-03) أو يومًا (2024-03-05).</translation>
+    </message>
+    <message>
         <source>Any claimant</source>
         <translation>أي صاحب ادعاء</translation>
     </message>

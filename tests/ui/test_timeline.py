@@ -133,6 +133,16 @@ def test_filters_and_zoom(qtbot: QtBot, make_window: Any, tmp_path: Path) -> Non
     assert "No claim matches these filters." in _texts(scene)
     dock.status.setCurrentIndex(0)
     assert len(scene.marks) == 9
+    # a date range: what overlaps it and the undated; a date that cannot be read is said
+    dock.date_from.setText("2024-03-05")
+    dock.date_to.setText("next week")
+    window.timeline.filters_changed()
+    assert len(scene.marks) == 5  # kremlin2, kerry_month (March), nobody (2024), 2 undated
+    assert dock.date_to.toolTip().startswith("Not a date") and not dock.date_from.toolTip()
+    dock.date_from.setText("")
+    dock.date_to.setText("")
+    window.timeline.filters_changed()
+    assert len(scene.marks) == 9 and not dock.date_to.toolTip()
     kept = dict(scene.marks)
     first, second = _mark(scene, ids["february"]).x(), _mark(scene, ids["kremlin2"]).x()
     window.timeline.zoom(4.0, first)

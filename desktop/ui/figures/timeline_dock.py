@@ -235,6 +235,22 @@ class TimelineController(QObject):
             value = box.currentData()
             return None if value is None else frozenset({value})
 
+        dates: list[str | None] = []
+        for edit in (dock.date_from, dock.date_to):
+            text = edit.text().strip()
+            bad = bool(text) and tl.parse_date(text) is None
+            # A date that cannot be read is not used, and the field says so.
+            edit.setStyleSheet("color: #b5462f;" if bad else "")
+            edit.setToolTip(
+                QCoreApplication.translate(
+                    "TimelineDock",
+                    "Not a date, so not used: write a year (2024), a month (2024-03) "
+                    "or a day (2024-03-05).",
+                )
+                if bad
+                else ""
+            )
+            dates.append(text if text and not bad else None)
         self.options = replace(
             self.options,
             lanes="subject" if dock.lanes.currentData() == "subject" else "claimant",
@@ -243,8 +259,8 @@ class TimelineController(QObject):
                 claimants=chosen(dock.claimant),  # type: ignore[arg-type]
                 stances=chosen(dock.stance),  # type: ignore[arg-type]
                 statuses=chosen(dock.status),  # type: ignore[arg-type]
-                date_from=dock.date_from.text().strip() or None,
-                date_to=dock.date_to.text().strip() or None,
+                date_from=dates[0],
+                date_to=dates[1],
             ),
         )
         self.refresh()
