@@ -300,3 +300,31 @@ def test_ctrl_wheel_zooms_time_and_the_buttons_export(
     dock.export_png.click()
     ((title, text, _),) = messenger.errors
     assert title == "Cannot export the timeline" and "is not a folder" in text
+
+
+def test_the_figure_refuses_a_bare_gui_application_instead_of_crashing(tmp_path: Path) -> None:
+    """QGraphicsScene needs a QApplication: under a QGuiApplication it crashed the process."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent.parent
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication(['x'])\n"
+        "from desktop.store.project import Project\n"
+        "from desktop.ui.figures.timeline import timeline_scene\n"
+        f"project = Project.open(Path({str(tmp_path / 'p.hamish')!r}))\n"
+        "try:\n"
+        "    timeline_scene(project)\n"
+        "except RuntimeError as error:\n"
+        "    print('refused:', error)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused: timeline_scene needs a QApplication" in done.stdout

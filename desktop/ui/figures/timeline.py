@@ -498,7 +498,17 @@ def compute(project: Project, options: TimelineOptions) -> tuple[tl.Timeline, tl
 
 def timeline_scene(project: Project, options: TimelineOptions | None = None) -> QGraphicsScene:
     """A finished timeline figure of ``project``: white background, legend, the direction of
-    ``options.rtl`` (else the interface's). Needs a QGuiApplication (an offscreen one will do)."""
+    ``options.rtl`` (else the interface's). Needs a QApplication — an offscreen one will do
+    (``desktop.app.create_application``); under a bare QGuiApplication any QGraphicsScene
+    crashes the process, so this raises RuntimeError instead."""
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        # QGraphicsScene crashes the process (SIGSEGV) under a bare QGuiApplication.
+        raise RuntimeError(
+            "timeline_scene needs a QApplication, as every QGraphicsScene does: make one with "
+            "desktop.app.create_application (QT_QPA_PLATFORM=offscreen for no window)"
+        )
     options = options or TimelineOptions()
     timeline, layout = compute(project, options)
     scene = TimelineScene(legend=options.legend)
