@@ -328,3 +328,18 @@ def test_the_figure_refuses_a_bare_gui_application_instead_of_crashing(tmp_path:
     )
     assert done.returncode == 0, done.stderr
     assert "refused: timeline_scene needs a QApplication" in done.stdout
+
+
+def test_a_marks_tooltip_tells_the_claim(qapp: object, tmp_path: Path) -> None:
+    project, ids = make_project(tmp_path / "t.hamish")
+    scene = timeline_scene(project, TimelineOptions(rtl=False))
+    assert isinstance(scene, TimelineScene)
+    from html import unescape
+
+    text = unescape(scene.tooltip_at(_mark(scene, ids["kremlin2"]).scenePos()))
+    assert (
+        "kremlin2" in text and "الكرملين" in text and "10 March 2024 (the article's date)" in text
+    )
+    bad = unescape(scene.tooltip_at(_mark(scene, ids["bad"]).scenePos()))
+    assert "Undated" in bad and "its date next week could not be read" in bad
+    assert scene.tooltip_at(QPointF(-500, -500)) == ""

@@ -16,6 +16,7 @@ line and the export buttons.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSimpleTextItem,
+    QToolTip,
 )
 
 from desktop.analysis import timeline as tl
@@ -128,8 +131,9 @@ class TimelineOptions:
         return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
+@functools.lru_cache(maxsize=64)
 def mark_path(shape: str, size: float) -> QPainterPath:
-    """A mark's outline centred on (0, 0)."""
+    """A mark's outline centred on (0, 0) (made once per shape and size: an item copies it)."""
     h = size / 2
     path = QPainterPath()
     if shape == "square":
@@ -157,15 +161,22 @@ class ClaimMark(QGraphicsPathItem):
     def __init__(self, claim: tl.TimelineClaim, mark: tl.Mark, size: float) -> None:
         super().__init__(mark_path(STATUS_SHAPES.get(claim.status, "circle"), size))
         self.claim_id = claim.id
-        color = QColor(STANCE_COLORS.get(claim.stance, "#555555"))
-        self.setBrush(QBrush(color))
-        self.setPen(QPen(color.darker(150), 1.0))
+        brush, pen = _stance_paint(claim.stance)
+        self.setBrush(brush)
+        self.setPen(pen)
         self.setOpacity(tl.grading_opacity(claim.reliability, claim.credibility))
         self.setPos(mark.x, mark.y)
         self.setZValue(3)
         self.setData(0, claim.id)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(claim_tooltip(claim))
+        # Its tooltip is written when asked for (TimelineScene.helpEvent): 5,000 of them
+        # written up front were a third of drawing the timeline.
+
+
+@functools.lru_cache(maxsize=8)
+def _stance_paint(stance: str) -> tuple[QBrush, QPen]:
+    color = QColor(STANCE_COLORS.get(stance, "#555555"))
+    return QBrush(color), QPen(color.darker(150), 1.0)
 
 
 def claim_tooltip(claim: tl.TimelineClaim) -> str:
@@ -216,6 +227,23 @@ class TimelineScene(QGraphicsScene):
         self.font_ = QFont(QGuiApplication.font())
         self.small = QFont(self.font_)
         self.small.setPointSizeF(max(6.0, self.font_.pointSizeF() * 0.85))
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """The tooltip of the claim mark at ``point`` (scene coordinates), or ""."""
+        if self.timeline is None:
+            return ""
+        for item in self.items(point):
+            if isinstance(item, ClaimMark) and item.claim_id in self.timeline.claims:
+                return claim_tooltip(self.timeline.claims[item.claim_id])
+        return ""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:
+            QToolTip.showText(event.screenPos(), text)
+            event.accept()
+            return
+        super().helpEvent(event)
 
     # --- updating ----------------------------------------------------------------------------
     def show_timeline(self, timeline: tl.Timeline, layout: tl.Layout, metrics: tl.Metrics) -> None:
