@@ -606,8 +606,12 @@ class MainWindow(QMainWindow):
 
     def _show_claim(self, claim_id: int) -> None:
         """The Claim dock brought forward with ``claim_id`` (opened from the timeline)."""
-        claim = self.project.claims.get(claim_id)
-        self.claim_editor.show_claim(claim, self.project.annotations.get(claim.annotation_id).quote)
+        try:
+            claim = self.project.claims.get(claim_id)
+            quote = self.project.annotations.get(claim.annotation_id).quote
+        except HamishError:
+            return  # deleted meanwhile: the timeline redraws without it
+        self.claim_editor.show_claim(claim, quote)
         self._show_dock(self.claim_editor)
 
     # --- project -----------------------------------------------------------------------------
