@@ -262,7 +262,9 @@ def _parser() -> argparse.ArgumentParser:
         help="show the Review Queue, filled with the project's suggestions",
     )
     p_shot.add_argument(
-        "--dock", choices=("network",), help="also show this dock (network: the Entity Network)"
+        "--dock",
+        choices=("network", "timeline"),
+        help="also show this dock (network: the Entity Network; timeline: the Claim Timeline)",
     )
     p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
@@ -274,12 +276,13 @@ def _parser() -> argparse.ArgumentParser:
         help="interface language (default: HAMISH_LANG, else the system's; never the setting)",
     )
 
-    from desktop import cli_backups, cli_entities, cli_graph, cli_search
+    from desktop import cli_backups, cli_entities, cli_graph, cli_search, cli_timeline
 
     cli_entities.register(sub)
     cli_search.register(sub)
     cli_backups.register(sub)
     cli_graph.register(sub)
+    cli_timeline.register(sub)
     return parser
 
 
@@ -541,7 +544,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def run(raw: Sequence[str]) -> int:
     """Parse the arguments and run the sub-command (or the window, for ``--project``
     spellings the fast path in ``cli.main`` does not recognise)."""
-    from desktop import cli_backups, cli_entities, cli_graph, cli_search
+    from desktop import cli_backups, cli_entities, cli_graph, cli_search, cli_timeline
 
     args = _parser().parse_args(raw)
     commands = {
@@ -554,6 +557,7 @@ def run(raw: Sequence[str]) -> int:
         "search": cli_search.run,
         "backups": cli_backups.run,
         "graph": cli_graph.run,
+        "timeline": cli_timeline.run,
     }
     try:
         if args.command is None:

@@ -1,1 +1,1 @@
-"""Derived views of a project: the entity network (and timelines), Qt-free."""
+"""Derived views of a project: the entity network and the claim timeline, Qt-free."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import CLAIM_STATUSES, Claim, ClaimLink, ClaimRow
@@ -26,6 +26,17 @@ STANCES = ("asserts", "denies")
 STATUSES = CLAIM_STATUSES
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
 LINK_KINDS = ("supports", "contradicts", "repeats")
+
+
+class TimelineSource(NamedTuple):
+    """What the claim timeline is computed from, read in four queries: every claim row, the
+    publication date of each article with a claim, the names of every claimant and subject,
+    and every link between claims."""
+
+    rows: list[ClaimRow]
+    published: dict[int, str | None]
+    names: dict[int, str]
+    links: list[ClaimLink]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +155,31 @@ class ClaimStore:
             )
             for row in self._conn.execute(sql, params).fetchall()
         ]
+
+    def all_links(self) -> list[ClaimLink]:
+        rows = self._conn.execute(
+            "SELECT id, from_claim, to_claim, kind FROM claim_links ORDER BY id"
+        )
+        return [ClaimLink(*row) for row in rows]
+
+    def timeline_source(self) -> TimelineSource:
+        """Everything the claim timeline (``desktop.analysis.timeline``) needs."""
+        rows = self.rows()
+        published = {
+            int(doc_id): value
+            for doc_id, value in self._conn.execute(
+                "SELECT d.id, d.published FROM documents d WHERE d.id IN "
+                "(SELECT a.document_id FROM claims c JOIN annotations a ON a.id = c.annotation_id)"
+            )
+        }
+        names = {
+            int(entity_id): str(name)
+            for entity_id, name in self._conn.execute(
+                "SELECT e.id, e.name FROM entities e WHERE e.id IN "
+                "(SELECT claimant_id FROM claims UNION SELECT entity_id FROM claim_subjects)"
+            )
+        }
+        return TimelineSource(rows, published, names, self.all_links())
 
     def snapshot(self, claim_id: int) -> ClaimSnapshot:
         return ClaimSnapshot(self.get(claim_id), tuple(self.links(claim_id)))

@@ -368,6 +368,14 @@
         <translation>من يظهر مع من: الكيانات في شبكة</translation>
     </message>
     <message>
+        <source>Claim &amp;Timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
+        <source>Claims against time, one lane per claimant, with their links</source>
+        <translation>الادعاءات على محور الزمن، مسار لكل صاحب ادعاء، مع الروابط بينها</translation>
+    </message>
+    <message>
         <source>&amp;About Hamish</source>
         <translation>عن هامش</translation>
     </message>
@@ -4991,6 +4999,184 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>repeats</source>
         <translation>يكرر</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>January</source>
+        <translation>يناير</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>فبراير</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>مارس</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>أبريل</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>مايو</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>يونيو</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>يوليو</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>أغسطس</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>سبتمبر</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>أكتوبر</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>نوفمبر</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>ديسمبر</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} {month} {year}</translation>
+    </message>
+    <message>
+        <source>No claimant</source>
+        <translation>بلا صاحب ادعاء</translation>
+    </message>
+    <message>
+        <source>{date} (the article&apos;s date)</source>
+        <translation>{date} (تاريخ المقال)</translation>
+    </message>
+    <message>
+        <source>its date {date} could not be read</source>
+        <translation>تعذّرت قراءة تاريخه {date}</translation>
+    </message>
+    <message>
+        <source>No claims yet: tag a passage with the Claim label to see it here.</source>
+        <translation>لا ادعاءات بعد: وسِم مقطعًا بوسم «ادعاء» ليظهر هنا.</translation>
+    </message>
+    <message>
+        <source>No claim matches these filters.</source>
+        <translation>لا ادعاء يطابق هذه المرشحات.</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>بلا موضوع</translation>
+    </message>
+    <message>
+        <source>fainter: weaker grading</source>
+        <translation>أبهت: تقييم أضعف</translation>
+    </message>
+    <message>
+        <source>bar: a month or a year</source>
+        <translation>شريط: شهر أو سنة</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDock</name>
+    <message>
+        <source>Claim Timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
+        <source>Lanes: claimants</source>
+        <translation>المسارات: أصحاب الادعاءات</translation>
+    </message>
+    <message>
+        <source>Lanes: subjects</source>
+        <translation>المسارات: المواضيع</translation>
+    </message>
+    <message>
+        <source>Any stance</source>
+        <translation>أي موقف</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>From YYYY-MM-DD</source>
+        <translation>من سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>To YYYY-MM-DD</source>
+        <translation>إلى سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as a PNG image at 300 dpi</source>
+        <translation>حفظ الخط الزمني صورة PNG بدقة 300 نقطة في البوصة</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as an SVG drawing</source>
+        <translation>حفظ الخط الزمني رسمًا SVG</translation>
+    </message>
+    <message>
+        <source>Not a date, so not used: write a year (2024), a month (2024-03) or a day (2024-03-05).</source>
+        <translation>ليس تاريخًا، فلم يُستعمل: اكتب سنة (2024) أو شهرًا (2024-03) أو يومًا (2024-03-05).</translation>
+    </message>
+    <message>
+        <source>Any claimant</source>
+        <translation>أي صاحب ادعاء</translation>
+    </message>
+    <message>
+        <source>Any article</source>
+        <translation>أي مقال</translation>
+    </message>
+    <message>
+        <source>Export Timeline as PNG</source>
+        <translation>تصدير الخط الزمني صورة PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Timeline as SVG</source>
+        <translation>تصدير الخط الزمني رسمًا SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>رسوم SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Cannot export the timeline</source>
+        <translation>تعذّر تصدير الخط الزمني</translation>
     </message>
 </context>
 <context>

@@ -76,5 +76,9 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "desktop.analysis.network",
         "networkx",
         "numpy",
+        # the claim timeline: built when View → Claim Timeline is first chosen
+        "desktop.analysis.timeline",
+        "desktop.ui.figures.timeline",
+        "desktop.ui.figures.timeline_dock",
     }
     assert not later & loaded, later & loaded

@@ -64,6 +64,7 @@ class ActionId(Enum):
     SHOW_ENTITIES = auto()
     SHOW_CLAIMS = auto()
     SHOW_NETWORK = auto()  # the entity network (issue 16), built on first use
+    SHOW_TIMELINE = auto()
     ABOUT = auto()
     SHORTCUTS = auto()
     GETTING_STARTED = auto()
@@ -393,6 +394,15 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.graph-outline",
         ("Ctrl+Shift+G",),
         QT_TRANSLATE_NOOP("Actions", "Who appears with whom: the entities as a network"),
+    ),
+    # The claim timeline (issue 16)
+    ActionId.SHOW_TIMELINE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Claim &Timeline"),
+        "mdi6.chart-timeline-variant",
+        ("Ctrl+Shift+T",),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Claims against time, one lane per claimant, with their links"
+        ),
     ),
     ActionId.ABOUT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&About Hamish"), "mdi6.information-outline", (), ""

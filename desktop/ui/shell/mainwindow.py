@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.articles = ArticleActions(api, self.library)  # Delete Article
         self._add_secondary_menus()
         self._connect_secondary_actions()
+        self._add_timeline_action()
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self._apply_read_only()  # the claim editor made just now
@@ -584,6 +585,40 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
         a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
         a[ActionId.SHOW_NETWORK].triggered.connect(self.show_network)
+
+    # --- the claim timeline (issue 16): its dock is built when first asked for -----------------
+    def _add_timeline_action(self) -> None:
+        action = self.registry[ActionId.SHOW_TIMELINE]
+        self.view_menu.insertAction(self.view_docks_anchor, action)
+        self.addAction(action)
+        action.triggered.connect(self.show_timeline)
+        self.timeline_dock: QDockWidget | None = None
+
+    def show_timeline(self) -> None:
+        """View → Claim Timeline: the dock is made the first time (under the article)."""
+        if self.timeline_dock is None:
+            from desktop.ui.figures.timeline_dock import TimelineController, TimelineDock
+
+            dock = TimelineDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.visibilityChanged.connect(lambda _shown: self._room_timer.start())
+            self.timeline_dock = dock
+            self.timeline = TimelineController(self.api, dock, self._show_claim)
+            self._show_dock(dock)
+            # Opened for the first time: a share of the height, not a bottom dock's minimum.
+            self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
+        self._show_dock(self.timeline_dock)
+        self.timeline.refresh_visible()
+
+    def _show_claim(self, claim_id: int) -> None:
+        """The Claim dock brought forward with ``claim_id`` (opened from the timeline)."""
+        try:
+            claim = self.project.claims.get(claim_id)
+            quote = self.project.annotations.get(claim.annotation_id).quote
+        except HamishError:
+            return  # deleted meanwhile: the timeline redraws without it
+        self.claim_editor.show_claim(claim, quote)
+        self._show_dock(self.claim_editor)
 
     # --- project -----------------------------------------------------------------------------
     def _attach(self, project: Project) -> None:

@@ -49,7 +49,8 @@ def render_window(
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
     change the user's window layout. ``review``: with the Review Queue shown, once it has
-    looked through the articles (for a minute at most)."""
+    looked through the articles (for a minute at most). ``dock``: a dock to show as well
+    (``timeline``: the Claim Timeline)."""
     prefs = Settings.at(settings_file)
     prefs.set(settings.THEME, theme)
     window = build_window(project, prefs, deferred=True)
@@ -62,6 +63,9 @@ def render_window(
         _settle(app)
         if document is not None:
             window.open_document(document)
+        if dock == "timeline":
+            window.show_timeline()
+            _settle(app)
         if review:
             window.review_dock.show()
             window.review_dock.raise_()

@@ -1,0 +1,544 @@
+"""The claim timeline drawn by Qt: a scene (also the Word briefing's figure) and its view.
+
+The data and the positions come from :mod:`desktop.analysis.timeline`; this module only
+draws them. Each claim is a mark: its shape says its status, its colour its stance, its
+opacity its grading; a partial date (a month, a year) is a bar under the mark across its
+period; contradicts and supports links are curves (red, green); the lanes carry their
+claimant's (or subject's) name; undated claims stand in their own column at the far end of
+time. Right to left (Arabic), time runs from right to left and the names are on the right.
+
+:class:`TimelineScene` updates mark by mark: a change that leaves a claim as it was keeps its
+item (an edit of one claim replaces one mark; a zoom moves the marks). :func:`timeline_scene`
+makes a finished figure with a white background and a legend, for the briefing, the command
+line and the export buttons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSimpleTextItem,
+    QToolTip,
+)
+
+from desktop.analysis import timeline as tl
+from desktop.core.models import ClaimLink
+from desktop.store.project import Project
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+
+CONTEXT = "Timeline"
+
+STANCE_COLORS = {"asserts": "#2166ac", "denies": "#8e3b9c"}
+LINK_COLORS = {"contradicts": "#c0392b", "supports": "#2e8540", "repeats": "#7f8c8d"}
+STATUS_SHAPES = {
+    "unverified": "circle",
+    "corroborated": "square",
+    "contested": "diamond",
+    "refuted": "cross",
+}
+INK = QColor("#222222")
+FAINT = QColor("#6b777b")
+LANE_SHADE = QColor(0, 0, 0, 12)
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("Timeline", "January"),
+    QT_TRANSLATE_NOOP("Timeline", "February"),
+    QT_TRANSLATE_NOOP("Timeline", "March"),
+    QT_TRANSLATE_NOOP("Timeline", "April"),
+    QT_TRANSLATE_NOOP("Timeline", "May"),
+    QT_TRANSLATE_NOOP("Timeline", "June"),
+    QT_TRANSLATE_NOOP("Timeline", "July"),
+    QT_TRANSLATE_NOOP("Timeline", "August"),
+    QT_TRANSLATE_NOOP("Timeline", "September"),
+    QT_TRANSLATE_NOOP("Timeline", "October"),
+    QT_TRANSLATE_NOOP("Timeline", "November"),
+    QT_TRANSLATE_NOOP("Timeline", "December"),
+)
+"""Month names; the Arabic ones are those of Egyptian and Gulf outlets (يناير، فبراير…)."""
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def month_name(month: int) -> str:
+    return _t(MONTHS[month - 1])
+
+
+def tick_label(tick: tl.Tick, first: bool = False) -> str:
+    """A tick's label: ``2024``, ``March 2024``, ``5 March`` (with its year on the first)."""
+    if tick.unit == "year":
+        return str(tick.year)
+    if tick.unit == "month":
+        return _t(QT_TRANSLATE_NOOP("Timeline", "{month} {year}")).format(
+            month=month_name(tick.month), year=tick.year
+        )
+    text = _t(QT_TRANSLATE_NOOP("Timeline", "{day} {month}")).format(
+        day=tick.date, month=month_name(tick.month)
+    )
+    return f"{text} {tick.year}" if first or (tick.month == 1 and tick.date <= 7) else text
+
+
+def date_text(period: tl.Period | None) -> str:
+    """A claim's date for its tooltip: ``5 March 2024``, ``March 2024``, ``2024``."""
+    if period is None:
+        return _t(QT_TRANSLATE_NOOP("Timeline", "Undated"))
+    day = dt.date.fromordinal(period.first)
+    if period.precision == "year":
+        return str(day.year)
+    if period.precision == "month":
+        return _t(QT_TRANSLATE_NOOP("Timeline", "{month} {year}")).format(
+            month=month_name(day.month), year=day.year
+        )
+    return _t(QT_TRANSLATE_NOOP("Timeline", "{day} {month} {year}")).format(
+        day=day.day, month=month_name(day.month), year=day.year
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineOptions:
+    """What a timeline shows and how. ``rtl``: None follows the interface language."""
+
+    rtl: bool | None = None
+    lanes: tl.LaneKind = "claimant"
+    filters: tl.Filters = field(default_factory=tl.Filters)
+    zoom: float = 1.0
+    legend: bool = True
+    metrics: tl.Metrics = field(default_factory=tl.Metrics)
+
+    def right_to_left(self) -> bool:
+        if self.rtl is not None:
+            return self.rtl
+        return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+@functools.lru_cache(maxsize=64)
+def mark_path(shape: str, size: float) -> QPainterPath:
+    """A mark's outline centred on (0, 0) (made once per shape and size: an item copies it)."""
+    h = size / 2
+    path = QPainterPath()
+    if shape == "square":
+        path.addRect(QRectF(-h * 0.9, -h * 0.9, h * 1.8, h * 1.8))
+    elif shape == "diamond":
+        path.moveTo(0, -h * 1.15)
+        path.lineTo(h * 1.15, 0)
+        path.lineTo(0, h * 1.15)
+        path.lineTo(-h * 1.15, 0)
+        path.closeSubpath()
+    elif shape == "cross":
+        w = h * 0.38
+        for angle in (45.0, -45.0):
+            arm = QPainterPath()
+            arm.addRect(QRectF(-h * 1.1, -w, h * 2.2, 2 * w))
+            path = path.united(QTransform().rotate(angle).map(arm))
+    else:
+        path.addEllipse(QPointF(0, 0), h, h)
+    return path
+
+
+class ClaimMark(QGraphicsPathItem):
+    """One claim in one lane."""
+
+    def __init__(self, claim: tl.TimelineClaim, mark: tl.Mark, size: float) -> None:
+        super().__init__(mark_path(STATUS_SHAPES.get(claim.status, "circle"), size))
+        self.claim_id = claim.id
+        brush, pen = _stance_paint(claim.stance)
+        self.setBrush(brush)
+        self.setPen(pen)
+        self.setOpacity(tl.grading_opacity(claim.reliability, claim.credibility))
+        self.setPos(mark.x, mark.y)
+        self.setZValue(3)
+        self.setData(0, claim.id)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Its tooltip is written when asked for (TimelineScene.helpEvent): 5,000 of them
+        # written up front were a third of drawing the timeline.
+
+
+@functools.lru_cache(maxsize=8)
+def _stance_paint(stance: str) -> tuple[QBrush, QPen]:
+    color = QColor(STANCE_COLORS.get(stance, "#555555"))
+    return QBrush(color), QPen(color.darker(150), 1.0)
+
+
+def claim_tooltip(claim: tl.TimelineClaim) -> str:
+    from html import escape
+
+    from desktop.ops.outcome import short
+
+    summary = short(claim.summary or claim.quote, 200)
+    claimant = claim.claimant or _t(QT_TRANSLATE_NOOP("Timeline", "No claimant"))
+    if claim.date_source == "article":
+        when = _t(QT_TRANSLATE_NOOP("Timeline", "{date} (the article's date)")).format(
+            date=date_text(claim.period)
+        )
+    else:
+        when = date_text(claim.period)
+    if claim.bad_date:
+        when += " — " + _t(
+            QT_TRANSLATE_NOOP("Timeline", "its date {date} could not be read")
+        ).format(date=claim.claimed_on)
+    grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
+    lines = [
+        f"<b>{escape(summary)}</b>",
+        escape(f"{claimant} · {term(claim.stance)} · {term(claim.status)} · {grade}"),
+        escape(when),
+        f"<i>{escape(short(claim.document_title, 80))}</i>",
+    ]
+    return "<br>".join(lines)
+
+
+class TimelineScene(QGraphicsScene):
+    """The timeline's items, updated mark by mark (see the module's docstring)."""
+
+    def __init__(self, parent: QObject | None = None, *, legend: bool = True) -> None:
+        super().__init__(parent)
+        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        self.legend = legend
+        self.timeline: tl.Timeline | None = None
+        self.layout: tl.Layout | None = None
+        self.metrics = tl.Metrics()
+        self.marks: dict[tuple[int, int], ClaimMark] = {}
+        self.spans: dict[tuple[int, int], QGraphicsRectItem] = {}
+        # Items drawn together and redrawn together: "frame" (lanes, axis, legend), "links",
+        # "badges"; the marks and their period bars are updated one by one.
+        self._layers: dict[str, list[QGraphicsItem]] = {"frame": [], "links": [], "badges": []}
+        self._layer = "frame"
+        self.remade: set[int] = set()  # the claims whose marks the last update (re)made
+        self.redrawn: set[str] = set()  # the layers the last update redrew
+        self.font_ = QFont(QGuiApplication.font())
+        self.small = QFont(self.font_)
+        self.small.setPointSizeF(max(6.0, self.font_.pointSizeF() * 0.85))
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """The tooltip of the claim mark at ``point`` (scene coordinates), or ""."""
+        if self.timeline is None:
+            return ""
+        for item in self.items(point):
+            if isinstance(item, ClaimMark) and item.claim_id in self.timeline.claims:
+                return claim_tooltip(self.timeline.claims[item.claim_id])
+        return ""
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        text = self.tooltip_at(event.scenePos())
+        if text:
+            QToolTip.showText(event.screenPos(), text)
+            event.accept()
+            return
+        super().helpEvent(event)
+
+    # --- updating ----------------------------------------------------------------------------
+    def show_timeline(self, timeline: tl.Timeline, layout: tl.Layout, metrics: tl.Metrics) -> None:
+        """Draw ``timeline`` at ``layout``. Marks of unchanged claims stay (moved if their
+        place changed), the others are made again; the frame (lanes, axis, legend) is redrawn
+        only when the lanes or the axis changed, the links when one of their claims changed or
+        moved, the hidden-marks badges when they changed."""
+        before, old = self.timeline, self.layout
+        self.metrics = metrics
+        changed = (
+            tl.changed_claims(before, timeline) if before is not None else set(timeline.claims)
+        )
+        old_marks = old.marks if old is not None else {}
+        remade: set[int] = set()
+        moved: set[int] = set()
+        for key in list(self.marks):
+            if key not in layout.marks or key[0] in changed:
+                self.removeItem(self.marks.pop(key))
+                self._drop_span(key)
+        for key, mark in layout.marks.items():
+            item = self.marks.get(key)
+            if item is None:
+                item = ClaimMark(timeline.claims[key[0]], mark, metrics.mark)
+                self.addItem(item)
+                self.marks[key] = item
+                self._add_span(key, timeline.claims[key[0]], mark)
+                remade.add(key[0])
+            elif old_marks.get(key) != mark:
+                item.setPos(mark.x, mark.y)
+                self._drop_span(key)
+                self._add_span(key, timeline.claims[key[0]], mark)
+                moved.add(key[0])
+        self.remade = remade
+        self.timeline, self.layout = timeline, layout
+        same = (
+            before is not None
+            and old is not None
+            and tl.same_frame(old, layout)
+            and old.ticks == layout.ticks
+            and before.kind == timeline.kind
+            and before.total == timeline.total
+            and bool(before.claims) == bool(timeline.claims)
+        )
+        touched = changed | remade | moved
+        redraw = set()
+        if not same:
+            redraw = {"frame", "links", "badges"}
+        else:
+            assert before is not None and old is not None
+            if before.links != timeline.links or any(
+                link.from_claim in touched or link.to_claim in touched for link in timeline.links
+            ):
+                redraw.add("links")
+            if old.badges != layout.badges:
+                redraw.add("badges")
+        self.redrawn = redraw
+        for name in redraw:
+            self._clear(name)
+        if "frame" in redraw:
+            self._layer = "frame"
+            self._draw_frame()
+        if "links" in redraw:
+            self._layer = "links"
+            self._draw_links(timeline, layout)
+        if "badges" in redraw:
+            self._layer = "badges"
+            for badge in layout.badges:
+                text = self._text(f"+{badge.hidden}", self.small, INK)
+                text.setPos(badge.x + self.metrics.mark * 0.7, badge.y - 14)
+                text.setZValue(4)
+        self._layer = "frame"
+
+    def _clear(self, layer: str) -> None:
+        for item in self._layers[layer]:
+            self.removeItem(item)
+        self._layers[layer] = []
+
+    def _add_span(self, key: tuple[int, int], claim: tl.TimelineClaim, mark: tl.Mark) -> None:
+        """A partial date's period: a bar under its mark."""
+        if mark.span is None:
+            return
+        color = QColor(STANCE_COLORS.get(claim.stance, "#555555"))
+        color.setAlpha(60)
+        left, right = mark.span
+        bar = QGraphicsRectItem(left, mark.y - 2, max(1.0, right - left), 4)
+        bar.setBrush(QBrush(color))
+        bar.setPen(QPen(Qt.PenStyle.NoPen))
+        bar.setZValue(1)
+        self.addItem(bar)
+        self.spans[key] = bar
+
+    def _drop_span(self, key: tuple[int, int]) -> None:
+        bar = self.spans.pop(key, None)
+        if bar is not None:
+            self.removeItem(bar)
+
+    def _draw_frame(self) -> None:
+        timeline, layout = self.timeline, self.layout
+        assert timeline is not None and layout is not None
+        bottom = layout.height
+        if not timeline.claims:
+            text = (
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "Timeline",
+                        "No claims yet: tag a passage with the Claim label to see it here.",
+                    )
+                )
+                if timeline.total == 0
+                else _t(QT_TRANSLATE_NOOP("Timeline", "No claim matches these filters."))
+            )
+            item = self._text(text, self.font_, FAINT)
+            width = item.boundingRect().width()
+            item.setPos((layout.width - width) / 2 if layout.width > width else 0, 16)
+            self.setSceneRect(self._decor_rect(layout, 60))
+            return
+        self._draw_lanes(layout)
+        self._draw_axis(layout)
+        if self.legend:
+            bottom = self._draw_legend(layout, bottom + 12)
+        self.setSceneRect(self._decor_rect(layout, bottom + 8))
+
+    def _decor_rect(self, layout: tl.Layout, height: float) -> QRectF:
+        return QRectF(0, 0, layout.width, max(height, layout.height))
+
+    def _keep(self, item: QGraphicsItem) -> QGraphicsItem:
+        self.addItem(item)
+        self._layers[self._layer].append(item)
+        return item
+
+    def _text(self, text: str, font: QFont, color: QColor) -> QGraphicsSimpleTextItem:
+        item = QGraphicsSimpleTextItem(text)
+        item.setFont(font)
+        item.setBrush(QBrush(color))
+        self._keep(item)
+        return item
+
+    def _draw_lanes(self, layout: tl.Layout) -> None:
+        metrics = QFontMetricsF(self.font_)
+        left, right = layout.label_x
+        kind = self.timeline.kind if self.timeline is not None else "claimant"
+        for index, lane in enumerate(layout.lanes):
+            if index % 2 == 0:
+                shade = QGraphicsRectItem(0, lane.top, layout.width, lane.height)
+                shade.setBrush(QBrush(LANE_SHADE))
+                shade.setPen(QPen(Qt.PenStyle.NoPen))
+                shade.setZValue(-10)
+                self._keep(shade)
+            name = lane.name or (
+                _t(QT_TRANSLATE_NOOP("Timeline", "No claimant"))
+                if kind == "claimant"
+                else _t(QT_TRANSLATE_NOOP("Timeline", "No subject"))
+            )
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, right - left - 6)
+            item = self._text(shown, self.font_, INK if lane.name else FAINT)
+            if lane.name != shown:
+                item.setToolTip(lane.name[:500])
+            width = item.boundingRect().width()
+            x = right - width - 4 if layout.rtl else left + 2
+            item.setPos(x, lane.top + lane.height / 2 - metrics.height() / 2)
+
+    def _draw_axis(self, layout: tl.Layout) -> None:
+        top = layout.lanes[0].top if layout.lanes else layout.height
+        pen = QPen(FAINT, 1)
+        axis_y = top - 6
+        if layout.ticks:
+            line = self._keep(
+                QGraphicsPathItem(_line(layout.plot[0], axis_y, layout.plot[1], axis_y))
+            )
+            assert isinstance(line, QGraphicsPathItem)
+            line.setPen(pen)
+        grid = QPen(QColor(0, 0, 0, 30), 1, Qt.PenStyle.DotLine)
+        for number, (x, tick) in enumerate(layout.ticks):
+            mark = self._keep(QGraphicsPathItem(_line(x, axis_y - 4, x, layout.height)))
+            assert isinstance(mark, QGraphicsPathItem)
+            mark.setPen(grid)
+            mark.setZValue(-5)
+            label = self._text(tick_label(tick, first=number == 0), self.small, INK)
+            width = label.boundingRect().width()
+            label.setPos(x - width / 2, axis_y - 8 - label.boundingRect().height())
+        if layout.undated is not None:
+            left, right = layout.undated
+            label = self._text(_t(QT_TRANSLATE_NOOP("Timeline", "Undated")), self.small, FAINT)
+            width = label.boundingRect().width()
+            label.setPos((left + right - width) / 2, axis_y - 8 - label.boundingRect().height())
+            edge = (
+                left - self.metrics.undated_gap / 2
+                if not layout.rtl
+                else right + (self.metrics.undated_gap / 2)
+            )
+            sep = self._keep(QGraphicsPathItem(_line(edge, axis_y - 4, edge, layout.height)))
+            assert isinstance(sep, QGraphicsPathItem)
+            sep.setPen(QPen(FAINT, 1, Qt.PenStyle.DashLine))
+
+    def _draw_links(self, timeline: tl.Timeline, layout: tl.Layout) -> None:
+        ceiling = layout.lanes[0].top + 2 if layout.lanes else 0.0
+        first: dict[int, tl.Mark] = {}
+        for (claim_id, _lane), mark in layout.marks.items():
+            first.setdefault(claim_id, mark)
+        for link in timeline.links:
+            a, b = first.get(link.from_claim), first.get(link.to_claim)
+            if a is None or b is None:
+                continue
+            self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling))
+
+    def _draw_legend(self, layout: tl.Layout, top: float) -> float:
+        """The legend under the lanes, flowing in the reading direction; returns its bottom."""
+        entries: list[tuple[QGraphicsItem, str]] = []
+        for stance, color in STANCE_COLORS.items():
+            item = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
+            item.setBrush(QBrush(QColor(color)))
+            item.setPen(QPen(QColor(color).darker(150), 1))
+            entries.append((item, term(stance)))
+        for status, shape in STATUS_SHAPES.items():
+            item = QGraphicsPathItem(mark_path(shape, self.metrics.mark))
+            item.setBrush(QBrush(FAINT))
+            item.setPen(QPen(FAINT.darker(150), 1))
+            entries.append((item, term(status)))
+        for kind in ("contradicts", "supports"):
+            line = QGraphicsPathItem(_line(-10, 0, 10, 0))
+            line.setPen(QPen(QColor(LINK_COLORS[kind]), 2))
+            entries.append((line, term(kind)))
+        faint = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
+        faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
+        faint.setOpacity(0.4)
+        entries.append((faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))))
+        bar = QGraphicsRectItem(-10, -2, 20, 4)
+        bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
+        bar.setPen(QPen(Qt.PenStyle.NoPen))
+        entries.append((bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))))
+        metrics = QFontMetricsF(self.small)
+        row_height = max(metrics.height(), self.metrics.mark) + 6
+        margin = 12.0
+        x, y = margin, top
+        usable = max(300.0, layout.width - 2 * margin)
+        for symbol, text in entries:
+            label = self._text(text, self.small, INK)
+            width = 24 + label.boundingRect().width() + 16
+            if x + width > margin + usable and x > margin:
+                x, y = margin, y + row_height
+            # x runs from the start of a line: the left in English, the right in Arabic
+            start = layout.width - x - 10 if layout.rtl else x + 10
+            self._keep(symbol)
+            symbol.setPos(start, y + row_height / 2)
+            text_x = start - 14 - label.boundingRect().width() if layout.rtl else start + 14
+            label.setPos(text_x, y + (row_height - metrics.height()) / 2)
+            x += width
+        return y + row_height
+
+
+def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
+    path = QPainterPath(QPointF(x1, y1))
+    path.lineTo(x2, y2)
+    return path
+
+
+def link_item(link: ClaimLink, a: QPointF, b: QPointF, ceiling: float = -1e9) -> QGraphicsPathItem:
+    """A curve between two marks, bowing upwards, never above ``ceiling`` (the lanes' top)."""
+    path = QPainterPath(a)
+    lift = max(12.0, min(40.0, abs(b.x() - a.x()) * 0.15))
+    middle_y = max(min(a.y(), b.y()) - lift, ceiling)
+    path.cubicTo(QPointF(a.x(), middle_y), QPointF(b.x(), middle_y), b)
+    item = QGraphicsPathItem(path)
+    style = Qt.PenStyle.DashLine if link.kind == "repeats" else Qt.PenStyle.SolidLine
+    pen = QPen(QColor(LINK_COLORS.get(link.kind, "#7f8c8d")), 1.6, style)
+    item.setPen(pen)
+    item.setZValue(2)
+    item.setToolTip(term(link.kind))
+    return item
+
+
+def compute(project: Project, options: TimelineOptions) -> tuple[tl.Timeline, tl.Layout]:
+    """The timeline of ``project`` and its layout, as ``options`` say."""
+    timeline = tl.build(tl.read(project), kind=options.lanes, filters=options.filters)
+    layout = tl.lay_out(
+        timeline, rtl=options.right_to_left(), zoom=options.zoom, metrics=options.metrics
+    )
+    return timeline, layout
+
+
+def timeline_scene(project: Project, options: TimelineOptions | None = None) -> QGraphicsScene:
+    """A finished timeline figure of ``project``: white background, legend, the direction of
+    ``options.rtl`` (else the interface's). Needs a QApplication — an offscreen one will do
+    (``desktop.app.create_application``); under a bare QGuiApplication any QGraphicsScene
+    crashes the process, so this raises RuntimeError instead."""
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        # QGraphicsScene crashes the process (SIGSEGV) under a bare QGuiApplication.
+        raise RuntimeError(
+            "timeline_scene needs a QApplication, as every QGraphicsScene does: make one with "
+            "desktop.app.create_application (QT_QPA_PLATFORM=offscreen for no window)"
+        )
+    options = options or TimelineOptions()
+    timeline, layout = compute(project, options)
+    scene = TimelineScene(legend=options.legend)
+    scene.show_timeline(timeline, layout, options.metrics)
+    return scene

@@ -1,0 +1,395 @@
+"""The Claim Timeline dock: the timeline's view (Ctrl+wheel zooms time, dragging pans, a
+click opens the claim), its filters and export buttons, and the controller that keeps it in
+step with the session's changes.
+
+Built the first time View → Claim Timeline is chosen, never before the window's first paint.
+A change announced while the dock is hidden only marks it stale; shown, it reads the claims
+once (four queries), computes the timeline and lets :class:`TimelineScene` replace just the
+marks of the claims that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QGraphicsView,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.analysis import timeline as tl
+from desktop.core.errors import HamishError
+from desktop.core.models import ChangeSet
+from desktop.ops.outcome import short
+from desktop.store.claims import STANCES, STATUSES, TimelineSource
+from desktop.ui.commands.session import ProjectSession
+from desktop.ui.figures.timeline import TimelineOptions, TimelineScene
+from desktop.ui.i18n import term
+from desktop.ui.shell.api import WindowApi
+
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 400.0)
+
+
+class TimelineView(QGraphicsView):
+    """Drag to pan, Ctrl+wheel to zoom time around the pointer, click a mark to open it."""
+
+    claim_clicked = Signal(int)
+    zoom_requested = Signal(float, float)  # factor, the scene x under the pointer
+    resized = Signal()
+
+    def __init__(self, scene: TimelineScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("timeline_view")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self._pressed: QPoint | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                x = self.mapToScene(event.position().toPoint()).x()
+                self.zoom_requested.emit(ZOOM_STEP**steps, x)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        point = event.position().toPoint()
+        if pressed is None or (point - pressed).manhattanLength() > 4:
+            return  # a drag, not a click
+        claim_id = self.claim_at(point)
+        if claim_id is not None:
+            self.claim_clicked.emit(claim_id)
+
+    def claim_at(self, point: QPoint) -> int | None:
+        for item in self.items(point):
+            value = item.data(0)
+            if isinstance(value, int):
+                return value
+        return None
+
+
+class TimelineDock(QDockWidget):
+    """View → Claim Timeline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Claim Timeline"))
+        self.setObjectName("timeline_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+        bar = QHBoxLayout()
+        self.lanes = QComboBox(body)
+        self.lanes.setObjectName("timeline_lanes")
+        self.lanes.addItem(self.tr("Lanes: claimants"), "claimant")
+        self.lanes.addItem(self.tr("Lanes: subjects"), "subject")
+        self.claimant = QComboBox(body)
+        self.claimant.setObjectName("timeline_claimant")
+        self.stance = QComboBox(body)
+        self.stance.addItem(self.tr("Any stance"), None)
+        for stance in STANCES:
+            self.stance.addItem(term(stance), stance)
+        self.status = QComboBox(body)
+        self.status.setObjectName("timeline_status")
+        self.status.addItem(self.tr("Any status"), None)
+        for status in STATUSES:
+            self.status.addItem(term(status), status)
+        self.document = QComboBox(body)
+        self.document.setObjectName("timeline_document")
+        self.date_from = QLineEdit(body)
+        self.date_from.setPlaceholderText(self.tr("From YYYY-MM-DD"))
+        self.date_to = QLineEdit(body)
+        self.date_to.setPlaceholderText(self.tr("To YYYY-MM-DD"))
+        for edit in (self.date_from, self.date_to):
+            edit.setMinimumWidth(110)
+            edit.setMaximumWidth(130)
+        self.export_png = QToolButton(body)
+        self.export_png.setText(self.tr("PNG…"))
+        self.export_png.setToolTip(self.tr("Save the timeline as a PNG image at 300 dpi"))
+        self.export_svg = QToolButton(body)
+        self.export_svg.setText(self.tr("SVG…"))
+        self.export_svg.setToolTip(self.tr("Save the timeline as an SVG drawing"))
+        for widget in (self.lanes, self.claimant, self.stance, self.status, self.document):
+            # Sized by a few characters, not by the longest title or name they hold.
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
+            bar.addWidget(widget)
+        bar.addWidget(self.date_from)
+        bar.addWidget(self.date_to)
+        bar.addStretch(1)
+        bar.addWidget(self.export_png)
+        bar.addWidget(self.export_svg)
+        layout.addLayout(bar)
+        self.scene = TimelineScene(self)
+        self.view = TimelineView(self.scene, body)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), 320))
+
+    def fill(self, box: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        for text, value in items:
+            box.addItem(short(text, 40), value)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.blockSignals(False)
+
+
+class TimelineController(QObject):
+    """Keeps the dock in step with the open project's session."""
+
+    def __init__(
+        self,
+        api: WindowApi,
+        dock: TimelineDock,
+        show_claim: Callable[[int], None] | None = None,
+    ) -> None:
+        super().__init__(dock)
+        self.api = api
+        self.dock = dock
+        self.show_claim = show_claim
+        self.options = TimelineOptions()
+        self.timeline: tl.Timeline | None = None
+        self.stale = True
+        self.refreshes = 0  # full reads and computations (the tests count them)
+        dock.visibilityChanged.connect(lambda _shown: self.refresh_visible())
+        dock.view.claim_clicked.connect(self.open_claim)
+        dock.view.zoom_requested.connect(self.zoom)
+        # The dated part of the axis fills the view's width at zoom 1 (after a resize settles).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(120)
+        self._fit_timer.timeout.connect(self.fit_width)
+        dock.view.resized.connect(self._fit_timer.start)
+        dock.export_png.clicked.connect(lambda: self.export("png"))
+        dock.export_svg.clicked.connect(lambda: self.export("svg"))
+        for box in (dock.lanes, dock.claimant, dock.stance, dock.status, dock.document):
+            box.currentIndexChanged.connect(lambda _i: self.filters_changed())
+        for edit in (dock.date_from, dock.date_to):
+            edit.editingFinished.connect(self.filters_changed)
+        api.session_attached.connect(self.attach)
+        if api.has_session:
+            self.attach(api.session)
+
+    def attach(self, session: ProjectSession) -> None:
+        session.changed.connect(self.apply_changes)
+        self.dock.scene.timeline = None  # another project: every mark is new
+        self.stale = True
+        self.refresh_visible()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        if (
+            changes.claims_changed
+            or changes.entities_changed
+            or changes.annotations_added
+            or changes.annotations_removed
+            or changes.annotations_changed
+            or changes.documents_changed
+            or changes.documents_removed
+            or changes.documents_added
+            or changes.documents_reloaded
+        ):
+            self.stale = True
+            self.refresh_visible()
+
+    def refresh_visible(self) -> None:
+        # A dock behind another tab is "visible" but shows nothing: its region is empty.
+        if self.stale and self.dock.isVisible() and not self.dock.visibleRegion().isEmpty():
+            self.refresh()
+
+    def filters_changed(self) -> None:
+        dock = self.dock
+
+        def chosen(box: QComboBox) -> frozenset[object] | None:
+            value = box.currentData()
+            return None if value is None else frozenset({value})
+
+        dates: list[str | None] = []
+        for edit in (dock.date_from, dock.date_to):
+            text = edit.text().strip()
+            bad = bool(text) and tl.parse_date(text) is None
+            # A date that cannot be read is not used, and the field says so.
+            edit.setStyleSheet("color: #b5462f;" if bad else "")
+            edit.setToolTip(
+                QCoreApplication.translate(
+                    "TimelineDock",
+                    "Not a date, so not used: write a year (2024), a month (2024-03) "
+                    "or a day (2024-03-05).",
+                )
+                if bad
+                else ""
+            )
+            dates.append(text if text and not bad else None)
+        self.options = replace(
+            self.options,
+            lanes="subject" if dock.lanes.currentData() == "subject" else "claimant",
+            filters=tl.Filters(
+                documents=chosen(dock.document),  # type: ignore[arg-type]
+                claimants=chosen(dock.claimant),  # type: ignore[arg-type]
+                stances=chosen(dock.stance),  # type: ignore[arg-type]
+                statuses=chosen(dock.status),  # type: ignore[arg-type]
+                date_from=dates[0],
+                date_to=dates[1],
+            ),
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the claims, compute the timeline and show it (marks of unchanged claims stay)."""
+        if not self.api.has_session:
+            return
+        self.stale = False
+        self.refreshes += 1
+        source = tl.read(self.api.project)
+        self._fill_filters(source)
+        self.timeline = tl.build(source, kind=self.options.lanes, filters=self.options.filters)
+        self._fit_metrics()
+        self._show()
+
+    def _fit_metrics(self) -> bool:
+        """The plot width that fills the view at zoom 1; True when it changed."""
+        m = self.options.metrics
+        room = m.lane_label + 2 * m.edge + 8
+        if self.timeline is not None and self.timeline.undated:
+            room += m.undated_gap + m.undated_columns * m.mark * 1.25
+        width = max(300.0, float(self.dock.view.viewport().width()) - room)
+        if abs(width - m.plot_width) < 2:
+            return False
+        self.options = replace(self.options, metrics=replace(m, plot_width=width))
+        return True
+
+    def fit_width(self) -> None:
+        if self.timeline is not None and self._fit_metrics():
+            self._show()
+
+    def _show(self) -> None:
+        assert self.timeline is not None
+        layout = tl.lay_out(
+            self.timeline,
+            rtl=self.options.right_to_left(),
+            zoom=self.options.zoom,
+            metrics=self.options.metrics,
+        )
+        self.dock.scene.show_timeline(self.timeline, layout, self.options.metrics)
+
+    def _fill_filters(self, source: TimelineSource) -> None:
+        claimants = {
+            (row.claimant, row.claim.claimant_id) for row in source.rows if row.claim.claimant_id
+        }
+        self.dock.fill(
+            self.dock.claimant,
+            QCoreApplication.translate("TimelineDock", "Any claimant"),
+            sorted(claimants),
+        )
+        documents = {(row.document_title, row.document_id) for row in source.rows}
+        self.dock.fill(
+            self.dock.document,
+            QCoreApplication.translate("TimelineDock", "Any article"),
+            sorted(documents),
+        )
+
+    def zoom(self, factor: float, scene_x: float) -> None:
+        """Zoom time by ``factor``, keeping the moment under the pointer where it is."""
+        if self.timeline is None:
+            return
+        before = self.options.zoom
+        after = min(ZOOM_RANGE[1], max(ZOOM_RANGE[0], before * factor))
+        if after == before:
+            return
+        view = self.dock.view
+        old = self.dock.scene.layout
+        pointer = view.mapFromScene(scene_x, 0).x()
+        self.options = replace(self.options, zoom=after)
+        self._show()
+        new = self.dock.scene.layout
+        if old is None or new is None:
+            return
+        # The same moment: its distance from the plot's start of time, scaled.
+        start_old = old.plot[1] if old.rtl else old.plot[0]
+        start_new = new.plot[1] if new.rtl else new.plot[0]
+        moved = start_new + (scene_x - start_old) * (after / before)
+        bar = view.horizontalScrollBar()
+        bar.setValue(bar.value() + round(view.mapFromScene(moved, 0).x() - pointer))
+
+    def open_claim(self, claim_id: int) -> None:
+        """Open the claim's article at its passage and show the claim in the Claim dock."""
+        if self.timeline is None or claim_id not in self.timeline.claims:
+            return
+        claim = self.timeline.claims[claim_id]
+        self.api.open_at(claim.document_id, claim.start, claim.end)
+        if self.show_claim is not None:
+            self.show_claim(claim_id)
+
+    def export(self, kind: str) -> None:
+        from desktop.ui.figures import export
+        from desktop.ui.figures.timeline import timeline_scene
+        from desktop.ui.widgets.files import save_file_name
+
+        if not self.api.has_session:
+            return
+        project = self.api.project
+        if kind == "png":
+            caption, pattern = (
+                QCoreApplication.translate("TimelineDock", "Export Timeline as PNG"),
+                QCoreApplication.translate("TimelineDock", "PNG images (*.png)"),
+            )
+        else:
+            caption, pattern = (
+                QCoreApplication.translate("TimelineDock", "Export Timeline as SVG"),
+                QCoreApplication.translate("TimelineDock", "SVG drawings (*.svg)"),
+            )
+        name = save_file_name(
+            self.dock, caption, str(project.path.parent / f"timeline.{kind}"), pattern
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(f"{path.name}.{kind}")
+        scene = timeline_scene(project, replace(self.options, zoom=1.0))
+        try:
+            if kind == "png":
+                export.write_png(scene, path, overwrite=True, project_path=project.path)
+            else:
+                export.write_svg(
+                    scene,
+                    path,
+                    title=QCoreApplication.translate("TimelineDock", "Claim Timeline"),
+                    overwrite=True,
+                    project_path=project.path,
+                )
+        except HamishError as error:
+            self.api.messenger.error(
+                QCoreApplication.translate("TimelineDock", "Cannot export the timeline"), str(error)
+            )

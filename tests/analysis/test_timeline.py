@@ -1,0 +1,278 @@
+"""The claim timeline's data: dates (claim, article, undated), lanes, order, filters, layout
+in both directions, ticks, and hostile dates and sizes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop.analysis import timeline as tl
+from desktop.core.models import Claim, ClaimRow
+from desktop.store.claims import TimelineSource
+from desktop.store.project import Project
+from tests.timeline_samples import make_project
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> tuple[Project, dict[str, int]]:
+    return make_project(tmp_path / "timeline.hamish")
+
+
+def _names(timeline: tl.Timeline, ids: dict[str, int]) -> dict[int, str]:
+    return {claim_id: name for name, claim_id in ids.items()}
+
+
+def test_claims_take_their_own_date_else_the_articles_else_are_undated(
+    sample: tuple[Project, dict[str, int]],
+) -> None:
+    project, ids = sample
+    timeline = tl.build(tl.read(project))
+    claims = timeline.claims
+    assert len(claims) == 9 and timeline.total == 9  # nothing dropped
+    got = {
+        name: (claims[i].date_source, claims[i].period.text if claims[i].period else None)
+        for name, i in ids.items()
+    }
+    assert got == {
+        "kremlin1": ("claim", "2024-03-01"),
+        "kremlin2": ("article", "2024-03-10"),
+        "lavrov": ("claim", "2024-03-01"),
+        "kremlin3": ("claim", "2024-03-01"),
+        "nobody": ("claim", "2024"),
+        "kerry_none": ("undated", None),
+        "kerry_month": ("claim", "2024-03"),
+        "bad": ("undated", None),
+        "february": ("article", "2024-02"),
+    }
+    assert claims[ids["bad"]].bad_date and claims[ids["bad"]].claimed_on == "next week"
+    assert not claims[ids["kremlin2"]].bad_date
+    assert claims[ids["february"]].period.precision == "month"  # type: ignore[union-attr]
+    assert claims[ids["nobody"]].period.precision == "year"  # type: ignore[union-attr]
+    assert timeline.undated == 2
+
+
+def test_claimant_lanes_are_ordered_by_first_claim_then_name_with_no_claimant_last(
+    sample: tuple[Project, dict[str, int]],
+) -> None:
+    project, ids = sample
+    timeline = tl.build(tl.read(project))
+    names = _names(timeline, ids)
+    lanes = [(lane.name, [names[c] for c in lane.claims]) for lane in timeline.lanes]
+    assert lanes == [
+        # Kerry's first claim is February's (its article's partial date)
+        ("كيري", ["february", "kerry_month", "kerry_none"]),
+        # Kremlin and Lavrov both begin on 1 March: by name
+        ("الكرملين", ["kremlin1", "kremlin3", "kremlin2"]),  # a tie on a day: by offset
+        ("لافروف", ["lavrov", "bad"]),  # undated last
+        ("", ["nobody"]),  # no claimant: last, though its year 2024 is the earliest start
+    ]
+    assert timeline.lanes[-1].key == tl.NO_LANE
+    # the JSON keeps that order, lanes and date sources
+    data = tl.as_json(timeline)
+    claims = data["claims"]
+    assert isinstance(claims, list)
+    assert [names[c["id"]] for c in claims] == [
+        "nobody",
+        "february",
+        "kremlin1",
+        "lavrov",
+        "kremlin3",
+        "kerry_month",
+        "kremlin2",
+        "kerry_none",
+        "bad",
+    ]
+    first = claims[0]
+    assert first["lane"] == 3 and first["date_source"] == "claim" and first["date"] == "2024"
+
+
+def test_subject_lanes_put_a_claim_about_two_entities_in_both(
+    sample: tuple[Project, dict[str, int]],
+) -> None:
+    project, ids = sample
+    timeline = tl.build(tl.read(project), kind="subject")
+    names = _names(timeline, ids)
+    lanes = [(lane.name, [names[c] for c in lane.claims]) for lane in timeline.lanes]
+    assert lanes[0] == ("الكرملين", ["kerry_month"])
+    assert lanes[1] == ("لافروف", ["kerry_month", "kremlin2"])
+    assert lanes[2][0] == "" and len(lanes[2][1]) == 7
+    assert timeline.claims[ids["kerry_month"]].lanes == (0, 1)
+    layout = tl.lay_out(timeline)
+    assert (ids["kerry_month"], 0) in layout.marks and (ids["kerry_month"], 1) in layout.marks
+
+
+def test_filters(sample: tuple[Project, dict[str, int]]) -> None:
+    project, ids = sample
+    source = tl.read(project)
+    names = {v: k for k, v in ids.items()}
+
+    def shown(**kwargs: object) -> set[str]:
+        timeline = tl.build(source, filters=tl.Filters(**kwargs))  # type: ignore[arg-type]
+        return {names[c] for c in timeline.claims}
+
+    # a date range keeps what overlaps it (the year 2024 overlaps March) and the undated
+    assert shown(date_from="2024-03", date_to="2024-03-05") == {
+        "kremlin1",
+        "lavrov",
+        "kremlin3",
+        "kerry_month",
+        "nobody",
+        "kerry_none",
+        "bad",
+    }
+    assert "kerry_none" not in shown(date_from="2024-03", undated=False)
+    kremlin = project.claims.get(ids["kremlin1"]).claimant_id
+    assert shown(claimants=frozenset({kremlin})) == {"kremlin1", "kremlin2", "kremlin3"}
+    assert shown(claimants=frozenset({None})) == {"nobody"}
+    a = project.claims.rows()[0].document_id
+    assert shown(documents=frozenset({a})) == {
+        "kremlin1",
+        "kremlin2",
+        "kremlin3",
+        "lavrov",
+        "nobody",
+    }
+    assert shown(statuses=frozenset({"refuted"})) == set()
+    assert len(shown(stances=frozenset({"asserts"}))) == 9
+    # links only between claims shown
+    everything = tl.build(source)
+    assert {(names[lk.from_claim], lk.kind) for lk in everything.links} == {
+        ("lavrov", "contradicts"),
+        ("kerry_month", "supports"),
+    }
+    without = tl.build(source, filters=tl.Filters(claimants=frozenset({kremlin})))
+    assert without.links == []
+
+
+def test_time_runs_right_to_left_in_arabic_and_left_to_right_in_english(
+    sample: tuple[Project, dict[str, int]],
+) -> None:
+    project, ids = sample
+    timeline = tl.build(tl.read(project))
+
+    def x(layout: tl.Layout, name: str) -> float:
+        mark = layout.mark_of(ids[name])
+        assert mark is not None
+        return mark.x
+
+    ltr = tl.lay_out(timeline, rtl=False)
+    rtl = tl.lay_out(timeline, rtl=True)
+    # an earlier claim lies to the left in English, to the right in Arabic
+    assert x(ltr, "february") < x(ltr, "kremlin1") < x(ltr, "kremlin2")
+    assert x(rtl, "february") > x(rtl, "kremlin1") > x(rtl, "kremlin2")
+    # the undated column is at the far end of time; the lane names at its start
+    assert ltr.undated is not None and rtl.undated is not None
+    assert x(ltr, "kerry_none") > ltr.plot[1] and x(rtl, "kerry_none") < rtl.plot[0]
+    assert ltr.label_x[1] <= ltr.plot[0] and rtl.label_x[0] >= rtl.plot[1]
+    # ticks too: earlier ticks to the right in Arabic
+    assert [t for _, t in ltr.ticks] == [t for _, t in rtl.ticks]
+    assert ltr.ticks[0][0] < ltr.ticks[-1][0] and rtl.ticks[0][0] > rtl.ticks[-1][0]
+    # a partial date is drawn over its period: March contains the 10th
+    month = rtl.mark_of(ids["kerry_month"])
+    assert month is not None and month.span is not None
+    assert month.span[0] < x(rtl, "kremlin2") < month.span[1]
+    assert rtl.mark_of(ids["kremlin1"]).span is None  # type: ignore[union-attr]
+    # claims on the same day in one lane do not cover each other
+    k1, k3 = ltr.mark_of(ids["kremlin1"]), ltr.mark_of(ids["kremlin3"])
+    assert k1 is not None and k3 is not None and k1.y != k3.y
+    # zoom widens time, not the lanes
+    wide = tl.lay_out(timeline, zoom=4)
+    assert wide.plot[1] - wide.plot[0] == pytest.approx(4 * (ltr.plot[1] - ltr.plot[0]))
+    assert [lane.height for lane in wide.lanes] == [lane.height for lane in ltr.lanes]
+
+
+def test_ticks_are_days_months_or_years_by_span() -> None:
+    day = dt.date(2024, 3, 1).toordinal()
+    assert {t.unit for t in tl.ticks(day, day + 6, 900)} == {"day"}
+    months = tl.ticks(day, day + 300, 900)
+    assert {t.unit for t in months} == {"month"} and months[0].month in (3, 4)
+    years = tl.ticks(day, day + 365 * 12, 900)
+    assert {t.unit for t in years} == {"year"} and 5 <= len(years) <= 13
+    # from year 1 to 9999: a few ticks, not ten thousand
+    span = tl.ticks(1, dt.date(9999, 12, 31).toordinal(), 900)
+    assert 2 <= len(span) <= 10
+
+
+def _row(
+    claim_id: int, claimed_on: str | None, claimant: str = "X", claimant_id: int = 1
+) -> ClaimRow:
+    claim = Claim(
+        claim_id,
+        claim_id,
+        claimant_id,
+        "",
+        "asserts",
+        "unverified",
+        None,
+        None,
+        claimed_on,
+        (),
+        "",
+        "",
+    )
+    return ClaimRow(claim, "quote", 1, "Article", claim_id * 10, claim_id * 10 + 5, claimant)
+
+
+def test_hostile_dates_are_read_or_counted_as_missing() -> None:
+    for text in (
+        "2024-13-01",
+        "2024-02-30",
+        "0000",
+        "0000-01-01",
+        "24-03-01",
+        "2024/03/01",
+        "next",
+    ):
+        assert tl.parse_date(text) is None, text
+    assert tl.parse_date("9999-12-31") is not None and tl.parse_date("0001") is not None
+    assert tl.parse_date("2024-03-05T10:00:00Z").text == "2024-03-05"  # type: ignore[union-attr]
+    rows = [_row(1, "9999-12-31"), _row(2, "0001"), _row(3, "2024-99"), _row(4, "2024-03-01")]
+    source = TimelineSource(rows, {1: None}, {1: "X"}, [])
+    timeline = tl.build(source)
+    assert timeline.claims[3].date_source == "undated" and timeline.claims[3].bad_date
+    layout = tl.lay_out(timeline)
+    xs = [layout.mark_of(i).x for i in (2, 4, 1)]  # type: ignore[union-attr]
+    assert xs == sorted(xs) and all(layout.plot[0] <= x <= layout.plot[1] for x in xs)
+    assert len(layout.ticks) <= 12
+
+
+def test_five_thousand_claims_on_one_day_stay_in_a_lane_of_bounded_height() -> None:
+    rows = [_row(i, "2024-03-01") for i in range(1, 5001)]
+    timeline = tl.build(TimelineSource(rows, {1: None}, {1: "X"}, []))
+    metrics = tl.Metrics()
+    layout = tl.lay_out(timeline, metrics=metrics)
+    assert len(layout.marks) == 5000  # every claim is placed
+    (lane,) = layout.lanes
+    assert lane.height <= metrics.max_rows * metrics.row + 2 * metrics.lane_padding
+    assert sum(b.hidden for b in layout.badges) == 5000 - metrics.max_rows
+    assert layout.ticks  # a single day still has an axis
+
+
+def test_a_huge_claimant_name_and_no_claims_at_all() -> None:
+    name = "ك" * 10_000
+    timeline = tl.build(TimelineSource([_row(1, None, name)], {1: None}, {1: name}, []))
+    assert timeline.lanes[0].name == name  # kept whole; the view elides it
+    layout = tl.lay_out(timeline, rtl=True)
+    assert layout.width < 2000
+    empty = tl.build(TimelineSource([], {}, {}, []))
+    assert empty.claims == {} and empty.lanes == [] and empty.first is None
+    layout = tl.lay_out(empty)
+    assert layout.marks == {} and layout.ticks == [] and layout.height > 0
+
+
+def test_changed_claims_names_only_the_edited_claim(sample: tuple[Project, dict[str, int]]) -> None:
+    project, ids = sample
+    before = tl.build(tl.read(project))
+    project.claims.update(ids["kremlin2"], status="refuted")
+    after = tl.build(tl.read(project))
+    assert tl.changed_claims(before, after) == {ids["kremlin2"]}
+    assert tl.same_frame(tl.lay_out(before), tl.lay_out(after))
+
+
+def test_grading_is_opacity() -> None:
+    assert tl.grading_opacity("A", 1) == 1.0
+    assert tl.grading_opacity(None, None) == 0.8
+    assert tl.grading_opacity("E", 5) == 0.4
+    assert tl.grading_opacity("B", 2) > tl.grading_opacity("C", 3)

@@ -1,0 +1,345 @@
+"""The Claim Timeline dock and figure: direction, a click opening the claim, updates from the
+edit flow (one claim's mark replaced, the others kept; undo and redo), and hostile data."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from pytestqt.qtbot import QtBot
+
+from desktop.analysis import timeline as tl
+from desktop.ops import annotations as ops_annotations
+from desktop.ops import claims as ops_claims
+from desktop.store.project import Project
+from desktop.ui.figures.timeline import ClaimMark, TimelineOptions, TimelineScene, timeline_scene
+from desktop.ui.shell.actions import ActionId
+from tests.timeline_samples import TEXT_A, make_project
+
+
+def _open(qtbot: QtBot, make_window: Any, tmp_path: Path) -> tuple[Any, dict[str, int]]:
+    project, ids = make_project(tmp_path / "t.hamish")
+    project.close()
+    window = make_window(tmp_path / "t.hamish")
+    window.finish_setup()
+    window.registry[ActionId.SHOW_TIMELINE].trigger()
+    qtbot.waitUntil(
+        lambda: window.timeline_dock is not None and window.timeline.timeline is not None
+    )
+    return window, ids
+
+
+def _mark(scene: TimelineScene, claim_id: int) -> ClaimMark:
+    return next(item for key, item in scene.marks.items() if key[0] == claim_id)
+
+
+def _texts(scene: TimelineScene) -> list[str]:
+    return [i.text() for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+
+
+def test_clicking_a_claim_opens_its_passage_and_the_claim_editor(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    window, ids = _open(qtbot, make_window, tmp_path)
+    dock = window.timeline_dock
+    assert window.view_menu.actions().count(window.registry[ActionId.SHOW_TIMELINE]) == 1
+    scene = dock.scene
+    assert len(scene.marks) == 9
+    mark = _mark(scene, ids["lavrov"])
+    view = dock.view
+    view.ensureVisible(mark)
+    point = view.mapFromScene(mark.scenePos())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    claim = window.project.claims.get(ids["lavrov"])
+    row = next(r for r in window.project.claims.rows() if r.claim.id == claim.id)
+    qtbot.waitUntil(lambda: window.reader.document_id == row.document_id)
+    assert window.reader.text.textCursor().selectedText() == row.quote
+    qtbot.waitUntil(
+        lambda: window.claim_editor.claim is not None and window.claim_editor.claim.id == claim.id
+    )
+    assert not window.claim_editor.visibleRegion().isEmpty()
+
+
+def test_an_edit_replaces_one_mark_and_undo_and_redo_follow(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    window, ids = _open(qtbot, make_window, tmp_path)
+    controller, scene = window.timeline, window.timeline_dock.scene
+    target = ids["kremlin2"]
+    others = {key: item for key, item in scene.marks.items() if key[0] != target}
+    before = _mark(scene, target)
+    session = window.session
+    session.run(partial(ops_claims.edit_claim, claim_id=target, status="refuted"))
+    assert scene.remade == {target}
+    assert all(scene.marks[key] is item for key, item in others.items())  # kept as they were
+    assert scene.redrawn == {"links"}  # its link's curve; not the lanes, axis or legend
+    refuted = _mark(scene, target)
+    assert refuted is not before and refuted.path() != before.path()  # the refuted shape
+    # its date moved: the same mark moves lanes' order nowhere, only its own place
+    session.run(partial(ops_claims.edit_claim, claim_id=target, claimed_on="2024-03-20"))
+    assert scene.remade == {target} and "frame" not in scene.redrawn
+    assert _mark(scene, target).x() > refuted.x()
+    session.undo_stack.undo()
+    assert scene.remade == {target} and _mark(scene, target).x() == refuted.x()
+    session.undo_stack.undo()
+    assert scene.remade == {target}
+    assert _mark(scene, target).path() == before.path()
+    session.undo_stack.redo()
+    assert _mark(scene, target).path() == refuted.path()
+    assert all(scene.marks[key] is item for key, item in others.items())
+    # a link: no mark is made again, a curve is added
+    curves = len(scene.items())
+    session.run(
+        partial(
+            ops_claims.link_claims, from_claim=ids["kremlin3"], to_claim=target, kind="contradicts"
+        )
+    )
+    assert scene.remade == set() and len(scene.items()) == curves + 1
+    # a new claim tagged in the reader: one new mark
+    label = session.label_by_key("claim")
+    assert label is not None
+    start = TEXT_A.index("المحادثات")
+    doc = window.project.claims.get(ids["kremlin1"])
+    document_id = window.project.annotations.get(doc.annotation_id).document_id
+    plan = ops_annotations.plan_selection(
+        window.project, TEXT_A, document_id, start, start + 9, label, "me"
+    )
+    session.run(partial(ops_annotations.add_annotations, plans=[plan]))
+    assert len(scene.remade) == 1 and len(scene.marks) == 10
+    assert controller.refreshes >= 6
+
+
+def test_a_hidden_dock_waits_until_it_is_shown(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    window, ids = _open(qtbot, make_window, tmp_path)
+    window.timeline_dock.hide()
+    count = window.timeline.refreshes
+    window.session.run(partial(ops_claims.edit_claim, claim_id=ids["lavrov"], status="refuted"))
+    assert window.timeline.refreshes == count and window.timeline.stale
+    window.registry[ActionId.SHOW_TIMELINE].trigger()
+    qtbot.waitUntil(lambda: window.timeline.refreshes == count + 1)
+
+
+def test_filters_and_zoom(qtbot: QtBot, make_window: Any, tmp_path: Path) -> None:
+    window, ids = _open(qtbot, make_window, tmp_path)
+    dock, scene = window.timeline_dock, window.timeline_dock.scene
+    dock.status.setCurrentIndex(dock.status.findData("refuted"))
+    assert scene.marks == {}
+    assert "No claim matches these filters." in _texts(scene)
+    dock.status.setCurrentIndex(0)
+    assert len(scene.marks) == 9
+    # a date range: what overlaps it and the undated; a date that cannot be read is said
+    dock.date_from.setText("2024-03-05")
+    dock.date_to.setText("next week")
+    window.timeline.filters_changed()
+    assert len(scene.marks) == 5  # kremlin2, kerry_month (March), nobody (2024), 2 undated
+    assert dock.date_to.toolTip().startswith("Not a date") and not dock.date_from.toolTip()
+    dock.date_from.setText("")
+    dock.date_to.setText("")
+    window.timeline.filters_changed()
+    assert len(scene.marks) == 9 and not dock.date_to.toolTip()
+    kept = dict(scene.marks)
+    first, second = _mark(scene, ids["february"]).x(), _mark(scene, ids["kremlin2"]).x()
+    window.timeline.zoom(4.0, first)
+    assert scene.marks == kept  # the same items, moved
+    assert _mark(scene, ids["kremlin2"]).x() - _mark(scene, ids["february"]).x() > 3 * (
+        second - first
+    )
+    dock.lanes.setCurrentIndex(dock.lanes.findData("subject"))
+    assert len(scene.marks) == 10  # one claim is about two subjects
+
+
+def test_the_figure_runs_right_to_left_in_arabic(qapp: object, tmp_path: Path) -> None:
+    project, ids = make_project(tmp_path / "t.hamish")
+    rtl = timeline_scene(project, TimelineOptions(rtl=True))
+    ltr = timeline_scene(project, TimelineOptions(rtl=False))
+    assert isinstance(rtl, TimelineScene) and isinstance(ltr, TimelineScene)
+    early, late = ids["kremlin1"], ids["kremlin2"]
+    assert _mark(rtl, early).x() > _mark(rtl, late).x()
+    assert _mark(ltr, early).x() < _mark(ltr, late).x()
+
+    # the lane names sit on the reading side: right in Arabic, left in English
+    def name_x(scene: TimelineScene) -> float:
+        item = next(
+            i
+            for i in scene.items()
+            if isinstance(i, QGraphicsSimpleTextItem) and i.text() == "كيري"
+        )
+        return item.scenePos().x()
+
+    assert name_x(rtl) > rtl.sceneRect().width() * 0.7 > rtl.sceneRect().width() * 0.3 > name_x(ltr)
+    assert rtl.backgroundBrush().color().name() == "#ffffff"
+    texts = _texts(rtl)
+    assert "Undated" in texts and "Contested" in texts  # the axis's undated column, the legend
+    assert any("March 2024" in t for t in texts)
+
+
+def test_an_empty_project_says_so(qapp: object, tmp_path: Path) -> None:
+    scene = timeline_scene(Project.open(tmp_path / "empty.hamish"))
+    assert any(t.startswith("No claims yet") for t in _texts(scene))
+    assert isinstance(scene, TimelineScene) and scene.marks == {}
+
+
+def test_a_huge_claimant_name_is_elided(qapp: object, tmp_path: Path) -> None:
+    project, ids = make_project(tmp_path / "t.hamish")
+    name = "ك" * 10_000
+    entity = project.entities.add(name, "person")
+    project.claims.update(ids["lavrov"], claimant_id=entity)
+    scene = timeline_scene(project)
+    names = [
+        i
+        for i in scene.items()
+        if isinstance(i, QGraphicsSimpleTextItem) and i.text().startswith("ك")
+    ]
+    metrics = tl.Metrics()
+    assert names and all(i.boundingRect().width() <= metrics.lane_label for i in names)
+    assert scene.sceneRect().width() < 3000
+
+
+def test_five_thousand_claims_on_one_day_draw(qapp: object) -> None:
+    from desktop.core.models import Claim, ClaimRow
+    from desktop.store.claims import TimelineSource
+
+    rows = [
+        ClaimRow(
+            Claim(i, i, 1, "", "asserts", "unverified", None, None, "2024-03-01", (), "", ""),
+            "q",
+            1,
+            "A",
+            i,
+            i + 1,
+            "X",
+        )
+        for i in range(1, 5001)
+    ]
+    timeline = tl.build(TimelineSource(rows, {1: None}, {1: "X"}, []))
+    layout = tl.lay_out(timeline)
+    scene = TimelineScene()
+    scene.show_timeline(timeline, layout, tl.Metrics())
+    assert len(scene.marks) == 5000
+    assert any(t.startswith("+") for t in _texts(scene))  # the hidden marks are counted
+    assert scene.itemsBoundingRect().height() < 400
+    assert QPointF(0, 0) != QPointF(1, 1)
+
+
+def test_screenshot_can_show_the_timeline(qapp: object, tmp_path: Path) -> None:
+    """``hamish screenshot --dock timeline``: the window with the timeline open and drawn."""
+    from desktop.app import build_window
+    from desktop.settings import Settings
+    from desktop.ui.shell import screenshot
+    from desktop.ui.shell.mainwindow import MainWindow
+
+    project, _ = make_project(tmp_path / "t.hamish")
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    image = screenshot.render_window(
+        qapp,  # type: ignore[arg-type]
+        build,
+        project,
+        tmp_path / "s.ini",
+        (1280, 820),
+        dock="timeline",
+    )
+    assert image.width() == 1280
+    (window,) = built
+    assert window.timeline_dock is not None
+    assert len(window.timeline_dock.scene.marks) == 9
+    # a real share of the window, not a bottom dock's minimum
+    assert window.timeline_dock.height() >= 820 * 0.2
+
+
+def test_ctrl_wheel_zooms_time_and_the_buttons_export(
+    qtbot: QtBot, make_window: Any, tmp_path: Path, monkeypatch: Any, messenger: Any
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window, ids = _open(qtbot, make_window, tmp_path)
+    dock = window.timeline_dock
+    view = dock.view
+    before = window.timeline.options.zoom
+    span = _mark(dock.scene, ids["kremlin2"]).x() - _mark(dock.scene, ids["february"]).x()
+    centre = view.viewport().rect().center()
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(view.viewport().mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 240),  # two notches towards the screen
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    assert window.timeline.options.zoom == pytest.approx(before * 1.25**2)
+    wider = _mark(dock.scene, ids["kremlin2"]).x() - _mark(dock.scene, ids["february"]).x()
+    assert wider == pytest.approx(span * 1.25**2, rel=0.05)
+    # Export buttons: the file chosen in the dialog is written, a figure at 300 dpi / an SVG
+    from desktop.ui.widgets import files
+
+    chosen = iter([str(tmp_path / "figure"), str(tmp_path / "figure.svg")])
+    monkeypatch.setattr(files, "save_file_name", lambda *args, **kwargs: next(chosen))
+    dock.export_png.click()
+    dock.export_svg.click()
+    assert (tmp_path / "figure.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "figure.svg").read_text(encoding="utf-8")
+    # a file that cannot be written (its folder is a file): said in words
+    blocked = tmp_path / "figure.png" / "inside.png"
+    monkeypatch.setattr(files, "save_file_name", lambda *args, **kwargs: str(blocked))
+    dock.export_png.click()
+    ((title, text, _),) = messenger.errors
+    assert title == "Cannot export the timeline" and "is not a folder" in text
+
+
+def test_the_figure_refuses_a_bare_gui_application_instead_of_crashing(tmp_path: Path) -> None:
+    """QGraphicsScene needs a QApplication: under a QGuiApplication it crashed the process."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent.parent
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication(['x'])\n"
+        "from desktop.store.project import Project\n"
+        "from desktop.ui.figures.timeline import timeline_scene\n"
+        f"project = Project.open(Path({str(tmp_path / 'p.hamish')!r}))\n"
+        "try:\n"
+        "    timeline_scene(project)\n"
+        "except RuntimeError as error:\n"
+        "    print('refused:', error)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused: timeline_scene needs a QApplication" in done.stdout
+
+
+def test_a_marks_tooltip_tells_the_claim(qapp: object, tmp_path: Path) -> None:
+    project, ids = make_project(tmp_path / "t.hamish")
+    scene = timeline_scene(project, TimelineOptions(rtl=False))
+    assert isinstance(scene, TimelineScene)
+    from html import unescape
+
+    text = unescape(scene.tooltip_at(_mark(scene, ids["kremlin2"]).scenePos()))
+    assert (
+        "kremlin2" in text and "الكرملين" in text and "10 March 2024 (the article's date)" in text
+    )
+    bad = unescape(scene.tooltip_at(_mark(scene, ids["bad"]).scenePos()))
+    assert "Undated" in bad and "its date next week could not be read" in bad
+    assert scene.tooltip_at(QPointF(-500, -500)) == ""
