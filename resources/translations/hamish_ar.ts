@@ -2959,6 +2959,26 @@
         <source>Cannot write %1: the SVG file could not be started.</source>
         <translation>تعذّرت كتابة %1: لم يمكن بدء ملف SVG.</translation>
     </message>
+    <message>
+        <source>Entity network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Claim timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
+        <source>The figure “%1” cannot be drawn: this copy of Hamish lacks %2.</source>
+        <translation>تعذّر رسم الشكل «%1»: هذه النسخة من هامش تفتقر إلى %2.</translation>
+    </message>
+    <message>
+        <source>There is no figure called “%1”.</source>
+        <translation>لا يوجد شكل باسم «%1».</translation>
+    </message>
+    <message>
+        <source>The figure “%1” could not be drawn: %2</source>
+        <translation>تعذّر رسم الشكل «%1»: %2</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -4055,6 +4075,10 @@ MIT licence.</source>
         <translation>النصوص الكاملة</translation>
     </message>
     <message>
+        <source>figures</source>
+        <translation>الأشكال</translation>
+    </message>
+    <message>
         <source>cover</source>
         <translation>صفحة الغلاف</translation>
     </message>
@@ -4143,6 +4167,18 @@ MIT licence.</source>
         <translation>تضمين النص الكامل لكل مقال مع إبراز التعليقات</translation>
     </message>
     <message>
+        <source>Figures:</source>
+        <translation>الأشكال:</translation>
+    </message>
+    <message>
+        <source>Entity &amp;network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Claim &amp;timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
         <source>Executive &amp;summary:</source>
         <translation>الملخص التنفيذي:</translation>
     </message>
@@ -4193,6 +4229,10 @@ MIT licence.</source>
     <message>
         <source>Writing {file}…</source>
         <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Drawing the figures…</source>
+        <translation>جارٍ رسم الأشكال…</translation>
     </message>
     <message>
         <source>Cancel</source>
