@@ -419,6 +419,30 @@
         <source>Light text on a dark background</source>
         <translation>نص فاتح على خلفية داكنة</translation>
     </message>
+    <message>
+        <source>Side &amp;by Side</source>
+        <translation>جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>A second reading pane beside the first, to compare</source>
+        <translation>لوحة قراءة ثانية بجانب الأولى للمقارنة</translation>
+    </message>
+    <message>
+        <source>Open &amp;Beside</source>
+        <translation>فتح بجانبه</translation>
+    </message>
+    <message>
+        <source>Open the article in a second pane beside the first</source>
+        <translation>فتح المقال في لوحة ثانية بجانب الأولى</translation>
+    </message>
+    <message>
+        <source>Scroll &amp;Together</source>
+        <translation>تمرير متزامن</translation>
+    </message>
+    <message>
+        <source>Scroll the two panes together</source>
+        <translation>تمرير اللوحتين معاً</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationModel</name>
@@ -741,6 +765,14 @@
         <translation>فك الربط</translation>
     </message>
     <message>
+        <source>Side by Side</source>
+        <translation>جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>Open this claim and the chosen linked claim side by side</source>
+        <translation>فتح هذا الادعاء والادعاء المرتبط المختار جنباً إلى جنب</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>الخلاصة</translation>
     </message>
@@ -795,6 +827,10 @@
         <source>Filter claims…</source>
         <translation>تصفية الادعاءات…</translation>
     </message>
+    <message>
+        <source>Open Both Side by Side</source>
+        <translation>فتح الاثنين جنباً إلى جنب</translation>
+    </message>
 </context>
 <context>
     <name>ClaimModel</name>
@@ -842,6 +878,10 @@
         <translation>موضوع الادعاء</translation>
     </message>
     <message>
+        <source>Cannot open the claims</source>
+        <translation>تعذّر فتح الادعاءين</translation>
+    </message>
+    <message>
         <source>Cannot link the claims</source>
         <translation>تعذّر ربط الادعاءين</translation>
     </message>
@@ -879,6 +919,18 @@
     <message>
         <source>Any article</source>
         <translation>أي مقال</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Open Both Side by Side: {kind} “{claim}”</source>
+        <translation>فتح الاثنين جنباً إلى جنب: {kind} «{claim}»</translation>
+    </message>
+    <message>
+        <source>No linked claims to open side by side</source>
+        <translation>لا ادعاءات مرتبطة لفتحها جنباً إلى جنب</translation>
     </message>
 </context>
 <context>
@@ -4643,6 +4695,33 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Do again the edit just undone</source>
         <translation>إعادة التعديل الذي تم التراجع عنه للتو</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <source>Beside</source>
+        <translation>بجانبه</translation>
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation>تمرير متزامن</translation>
+    </message>
+    <message>
+        <source>Scroll both panes together, at the same share of each article</source>
+        <translation>تمرير اللوحتين معاً، عند الموضع النسبي نفسه من كل مقال</translation>
+    </message>
+    <message>
+        <source>Close this pane (one reader again)</source>
+        <translation>إغلاق هذه اللوحة (العودة إلى قارئ واحد)</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label}</source>
+        <translation>وسم التحديد بوسم {label}</translation>
+    </message>
+    <message>
+        <source>Cannot open article</source>
+        <translation>تعذّر فتح المقال</translation>
     </message>
 </context>
 <context>

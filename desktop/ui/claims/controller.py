@@ -48,6 +48,8 @@ class ClaimsController(QObject):
         editor.pick_claim = self._pick_claim
         editor.link = self._link_claims
         editor.unlink = self._unlink_claims
+        editor.open_both = self.open_both
+        table.beside_requested.connect(self.open_both)
         reader.text.cursorPositionChanged.connect(self.follow_cursor)
         tagging.panel.annotation_activated.connect(lambda _id: self.follow_cursor())
         api.session_attached.connect(self.attach)
@@ -148,10 +150,23 @@ class ClaimsController(QObject):
     def _pick_claim(self, claim_id: int) -> tuple[int, str] | None:
         from desktop.ui.claims.link_dialog import ClaimLinkDialog
 
-        dialog = ClaimLinkDialog(self.api.project, claim_id, self.api.widget)
+        dialog = ClaimLinkDialog(self.api.project, claim_id, self.api.widget, self.open_both)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
+
+    def open_both(self, first: int, second: int) -> None:
+        """Two claims side by side, each article at its claim's passage (issue 16)."""
+        project = self.api.project
+        passages = []
+        try:
+            for claim_id in (first, second):
+                annotation = project.annotations.get(project.claims.get(claim_id).annotation_id)
+                passages.append((annotation.document_id, annotation.start, annotation.end))
+        except HamishError as error:
+            self.api.messenger.error(self.tr("Cannot open the claims"), str(error))
+            return
+        self.api.open_both(passages[0], passages[1])
 
     def _link_claims(self, from_claim: int, to_claim: int, kind: str) -> None:
         self.api.run(
