@@ -303,6 +303,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
     p_shot.add_argument(
+        "--beside", type=int, metavar="ID", help="article id to show in a second pane, side by side"
+    )
+    p_shot.add_argument(
         "--review",
         action="store_true",
         help="show the Review Queue, filled with the project's suggestions",
@@ -539,10 +542,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
-    if args.document is not None and not project.documents.exists(args.document):
-        echo(f"hamish: there is no document {args.document} in {project.path}", err=True)
-        project.close()
-        return EXIT_FAILED
+    for wanted in (args.document, args.beside):
+        if wanted is not None and not project.documents.exists(wanted):
+            echo(f"hamish: there is no document {wanted} in {project.path}", err=True)
+            project.close()
+            return EXIT_FAILED
     from PySide6.QtCore import qInstallMessageHandler
 
     def quiet(_kind: object, _context: object, message: str) -> None:
@@ -567,6 +571,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             args.document,
             theme=args.theme,
             review=args.review,
+            beside=args.beside,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

@@ -341,3 +341,13 @@ def test_a_new_project_closes_the_pane(setup: tuple[MainWindow, Briefing], tmp_p
     Project.open(other).close()
     assert window.switch_project(other, create=False)
     assert not window.beside.is_open
+
+
+def test_second_pane_follows_the_theme(setup: tuple[MainWindow, Briefing]) -> None:
+    window, info = setup
+    window.beside.open(info.wire)
+    pane = second(window)
+    window.registry[ActionId.THEME_DARK].trigger()
+    assert pane.text.highlighter.dark
+    window.registry[ActionId.THEME_LIGHT].trigger()
+    assert not pane.text.highlighter.dark

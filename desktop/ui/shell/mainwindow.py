@@ -1033,6 +1033,8 @@ class MainWindow(QMainWindow):
         """The reader's tints and the toolbar's icons follow the theme (the stylesheet and
         palette are the application's: ``theme.apply``)."""
         self.reader.set_dark(dark)
+        if self._ready and self.beside.pane is not None:  # side by side (issue 16)
+            self.beside.pane.set_dark(dark)
         colour = DARK_ICON_COLOR if dark else None
         if colour != self.registry.icon_color:
             self.registry.set_icon_color(colour)

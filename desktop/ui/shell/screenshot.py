@@ -44,11 +44,13 @@ def render_window(
     *,
     theme: str = "light",
     review: bool = False,
+    beside: int | None = None,
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
     change the user's window layout. ``review``: with the Review Queue shown, once it has
-    looked through the articles (for a minute at most)."""
+    looked through the articles (for a minute at most). ``beside``: that article in a second
+    pane, side by side."""
     prefs = Settings.at(settings_file)
     prefs.set(settings.THEME, theme)
     window = build_window(project, prefs, deferred=True)
@@ -61,6 +63,8 @@ def render_window(
         _settle(app)
         if document is not None:
             window.open_document(document)
+        if beside is not None:
+            window.beside.open(beside)
         if review:
             window.review_dock.show()
             window.review_dock.raise_()
