@@ -443,6 +443,14 @@
         <source>Scroll the two panes together</source>
         <translation>تمرير اللوحتين معاً</translation>
     </message>
+    <message>
+        <source>&amp;Figure…</source>
+        <translation>شكل…</translation>
+    </message>
+    <message>
+        <source>Write the entity network or the claim timeline as a PNG or SVG file</source>
+        <translation>حفظ شبكة الكيانات أو الخط الزمني للادعاءات ملفَّ PNG أو SVG</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationModel</name>
@@ -2995,6 +3003,29 @@
     <message>
         <source>Replace</source>
         <translation>استبدال</translation>
+    </message>
+</context>
+<context>
+    <name>FigureExporter</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>تصدير شكل</translation>
+    </message>
+    <message>
+        <source>Figure:</source>
+        <translation>الشكل:</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>صورة PNG (*.png);;رسم SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Wrote {file}.</source>
+        <translation>كُتب {file}.</translation>
     </message>
 </context>
 <context>

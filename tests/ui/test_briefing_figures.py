@@ -257,3 +257,46 @@ def test_command_line_draws_the_figures(
     assert commands.run([*args(broken), "--figures", "network"]) == 1
     assert "could not be drawn: no layout" in capsys.readouterr().err
     assert not broken.exists()
+
+
+def test_export_figure_from_the_window(
+    builders: None,
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    messenger: RecordingMessenger,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _, _ = window_setup
+    action = window.registry[ActionId.EXPORT_FIGURE]
+    file_menu = window.menuBar().actions()[0].menu()
+    export_menu = next(
+        a.menu()
+        for a in file_menu.actions()
+        if a.menu() is not None and action in a.menu().actions()
+    )
+    assert export_menu is not None
+    exporter = window.figure_export
+    paths: list[str] = []
+    exporter.choose_path = lambda _parent, _caption, _suggested, _filter: paths.pop(0)
+    exporter.choose_figure = lambda keys: "network" if "network" in keys else None
+    png = tmp_path / "network.png"
+    paths.append(str(png))
+    assert exporter.export() == png
+    image = QImage(str(png))
+    assert image.width() == round(160 / 25.4 * 300)
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    svg = tmp_path / "network.svg"
+    paths.append(str(svg))
+    action.trigger()
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "Entity network" in text
+    # A failing builder: told, and no file.
+    monkeypatch.setitem(briefing.FIGURES, "network", f"{MODULE}:broken")
+    broken = tmp_path / "broken.png"
+    paths.append(str(broken))
+    assert exporter.export() is None
+    assert not broken.exists()
+    assert any("could not be drawn" in text for _, text, _ in messenger.errors)
+    # Cancelled: nothing asked further, nothing written.
+    exporter.choose_figure = lambda keys: None
+    assert exporter.export() is None

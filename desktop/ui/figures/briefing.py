@@ -36,7 +36,8 @@ FIGURES: dict[str, str] = {
 """Each figure's scene builder, as ``module:function``."""
 
 
-def _name(figure: str) -> str:
+def figure_name(figure: str) -> str:
+    """A figure's name in the interface's language."""
     names = {
         "network": QCoreApplication.translate("Figures", "Entity network"),
         "timeline": QCoreApplication.translate("Figures", "Claim timeline"),
@@ -49,7 +50,7 @@ def _missing(figure: str, module_name: str) -> HamishError:
         QCoreApplication.translate(
             "Figures", "The figure “%1” cannot be drawn: this copy of Hamish lacks %2."
         )
-        .replace("%1", _name(figure))
+        .replace("%1", figure_name(figure))
         .replace("%2", module_name)
     )
 
@@ -92,7 +93,7 @@ def scene(project: Project, figure: str) -> QGraphicsScene:
 def _failed(figure: str, reason: str) -> HamishError:
     return HamishError(
         QCoreApplication.translate("Figures", "The figure “%1” could not be drawn: %2")
-        .replace("%1", _name(figure))
+        .replace("%1", figure_name(figure))
         .replace("%2", reason)
     )
 

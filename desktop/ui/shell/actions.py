@@ -75,6 +75,7 @@ class ActionId(Enum):
     SIDE_BY_SIDE = auto()
     OPEN_BESIDE = auto()
     SYNC_SCROLL = auto()
+    EXPORT_FIGURE = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -454,6 +455,14 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.swap-vertical",
         (),
         QT_TRANSLATE_NOOP("Actions", "Scroll the two panes together"),
+    ),
+    ActionId.EXPORT_FIGURE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Figure…"),
+        "mdi6.chart-timeline-variant",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the entity network or the claim timeline as a PNG or SVG file"
+        ),
     ),
 }
 

@@ -284,6 +284,9 @@ class MainWindow(QMainWindow):
         self.beside = SideBySide(api, self.reader, self.tagging, self._install_beside)
         self.library.view.addAction(self.registry[ActionId.OPEN_BESIDE])
         self.registry[ActionId.OPEN_BESIDE].triggered.connect(self._open_beside)
+        from desktop.ui.figures.window_export import FigureExporter
+
+        self.figure_export = FigureExporter(api)  # File → Export → Figure…
         self._add_secondary_menus()
         self._connect_secondary_actions()
         self._ready = True
@@ -354,6 +357,7 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
+        export_menu.addAction(a[ActionId.EXPORT_FIGURE])  # issue 16
         export_menu.addActions([a[ActionId.EXPORT_XMI], a[ActionId.EXPORT_BRAT]])
         export_menu.addAction(a[ActionId.EXPORT_CONLL])
         export_menu.addActions([a[ActionId.EXPORT_QDPX], a[ActionId.EXPORT_W3C]])
