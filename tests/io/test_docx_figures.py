@@ -109,6 +109,9 @@ def test_figures_are_placed_within_the_text_width_with_arabic_captions(
     assert tall[0] == pytest.approx(MAX_HEIGHT_MM / 4 * EMU_PER_MM, abs=EMU_PER_MM)
     for cx, cy in extents:
         assert cx <= TEXT_WIDTH_MM * EMU_PER_MM + 1 and cy <= MAX_HEIGHT_MM * EMU_PER_MM + 1
+    # Each picture's alternative text is its caption.
+    described = [e.get("descr") for e in root.iter(f"{{{WP}}}docPr")]
+    assert described == ["شكل ١: شبكة الكيانات", "شكل ٢: الخط الزمني للادعاءات"]
     captions = [p for p in root.iter(q("p")) if text(p).startswith("شكل")]
     assert [text(p) for p in captions] == [
         "شكل ١: شبكة الكيانات",

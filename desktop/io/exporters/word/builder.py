@@ -301,9 +301,13 @@ class _Builder:
         field.append(self.run(paragraph, placeholder, rtl=False, size=size, color=MUTED_COLOR))
         paragraph.append(field)
 
-    def picture(self, paragraph: Element, png: bytes, width_mm: float, height_mm: float) -> None:
-        """An inline picture ``width_mm`` × ``height_mm`` as a run of ``paragraph``."""
+    def picture(
+        self, paragraph: Element, png: bytes, width_mm: float, height_mm: float, description: str
+    ) -> None:
+        """An inline picture ``width_mm`` × ``height_mm`` as a run of ``paragraph``, with
+        ``description`` as its alternative text (what a screen reader says)."""
         inline = self.doc.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), Mm(height_mm))
+        inline.docPr.set("descr", _CONTROL_RE.sub(" ", description))
         run = self.run(paragraph, "", rtl=False)
         drawing = OxmlElement("w:drawing")
         drawing.append(inline)

@@ -161,8 +161,8 @@ class _Writer(_Builder):
             width, height = fit(figure.width_mm, figure.height_mm)
             holder = self.paragraph(self.body, rtl=self.rtl, center=True)
             _child(holder.find(qn("w:pPr")), "w:keepNext", PPR_ORDER)
-            self.picture(holder, figure.png, width, height)
             caption = f"{self.t('figure')} {number(index, self.lang)}: {figure.caption}"
+            self.picture(holder, figure.png, width, height, caption)
             paragraph = self.paragraph(
                 self.body, caption, style="Caption", size=SMALL, rtl=self.rtl, center=True
             )
