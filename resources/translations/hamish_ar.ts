@@ -449,7 +449,7 @@
     </message>
     <message>
         <source>Write the entity network or the claim timeline as a PNG or SVG file</source>
-        <translation>حفظ شبكة الكيانات أو الخط الزمني للادعاءات ملفَّ PNG أو SVG</translation>
+        <translation>حفظ شبكة الكيانات أو الخط الزمني للادعاءات في ملف صورة أو رسم متّجه</translation>
     </message>
 </context>
 <context>
