@@ -351,3 +351,19 @@ def test_second_pane_follows_the_theme(setup: tuple[MainWindow, Briefing]) -> No
     assert pane.text.highlighter.dark
     window.registry[ActionId.THEME_LIGHT].trigger()
     assert not pane.text.highlighter.dark
+
+
+def test_claim_dock_follows_the_caret_in_either_pane(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    regime = passage(window, "regime", info)
+    meeting = passage(window, "meeting", info)
+    window.open_at(*regime)
+    window.beside.open(meeting[0])
+    editor = window.claim_editor
+    pane = second(window)
+    pane.text.select_cp(meeting[1] + 2, meeting[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["meeting"]
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]

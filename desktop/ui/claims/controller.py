@@ -37,6 +37,7 @@ class ClaimsController(QObject):
         super().__init__(api)
         self.api = api
         self.reader = reader
+        self.following = reader  # the pane whose caret the Claim dock follows (side by side)
         self.tagging = tagging
         self.editor = editor
         self.table = table
@@ -50,8 +51,8 @@ class ClaimsController(QObject):
         editor.unlink = self._unlink_claims
         editor.open_both = self.open_both
         table.beside_requested.connect(self.open_both)
-        reader.text.cursorPositionChanged.connect(self.follow_cursor)
-        tagging.panel.annotation_activated.connect(lambda _id: self.follow_cursor())
+        reader.text.cursorPositionChanged.connect(lambda: self.follow(self.reader))
+        tagging.panel.annotation_activated.connect(lambda _id: self.follow(self.reader))
         api.session_attached.connect(self.attach)
         if api.has_session:
             self.attach(api.session)
@@ -77,6 +78,11 @@ class ClaimsController(QObject):
             self.table.refresh()
 
     # --- the claim shown ----------------------------------------------------------------------
+    def follow(self, pane: ReaderPane) -> None:
+        """The caret moved in ``pane`` (the reader, or the second pane side by side)."""
+        self.following = pane
+        self.follow_cursor()
+
     def follow_cursor(self, *, force: bool = False) -> None:
         """Show the claim under the caret (or the current panel row) in the editor.
 
@@ -86,12 +92,10 @@ class ClaimsController(QObject):
             return
         project = self.api.project
         claims, annotations = project.claims, project.annotations
-        candidates = [
-            s.id
-            for s in self.reader.text.index.at(self.reader.text.cursor_cp())
-            if s.kind == "claim"
-        ]
-        current = self.tagging.panel.current_id()
+        text = self.following.text
+        candidates = [s.id for s in text.index.at(text.cursor_cp()) if s.kind == "claim"]
+        # The Annotations dock lists the first pane's article.
+        current = self.tagging.panel.current_id() if self.following is self.reader else None
         if not candidates and current is not None:
             candidates = [current]
         shown = self.editor.claim

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,8 @@ Install = Callable[[QSplitter], None]
 
 class SideBySide(QObject):
     """The second reading pane and what it needs: built on first use."""
+
+    caret_moved = Signal(ReaderPane)  # in the second pane: the Claim dock follows it
 
     def __init__(
         self,
@@ -151,6 +153,7 @@ class SideBySide(QObject):
             self._attach(api.session)
         api.session_attached.connect(self._attach)
         pane.text.installEventFilter(self)
+        pane.text.cursorPositionChanged.connect(lambda: self.caret_moved.emit(pane))
         for action_id, step in (
             (ActionId.ZOOM_IN, pane.zoom_in),
             (ActionId.ZOOM_OUT, pane.zoom_out),

@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self.beside = SideBySide(api, self.reader, self.tagging, self._install_beside)
         self.library.view.addAction(self.registry[ActionId.OPEN_BESIDE])
         self.registry[ActionId.OPEN_BESIDE].triggered.connect(self._open_beside)
+        self.beside.caret_moved.connect(self.claim_actions.follow)
         from desktop.ui.figures.window_export import FigureExporter
 
         self.figure_export = FigureExporter(api)  # File → Export → Figure…
