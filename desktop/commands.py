@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     import argparse
 
     Exporter = Callable[[Project, Path, list[int] | None, argparse.Namespace], str]
+    from desktop.io.exporters.report import ReportOptions
+    from desktop.io.exporters.word.figures import BriefingFigure
     from desktop.store.transfer import LoadReport
 
 
@@ -67,8 +69,12 @@ def _export_docx(
         marking=options.marking or "",
         language=options.language or majority_language(project, document_ids),
         scope=scope,
+        figures=options.figures or (),
     )
-    summary = export_docx(project, output, report_options, overwrite=options.overwrite)
+    figures = _draw_figures(project, report_options)
+    summary = export_docx(
+        project, output, report_options, overwrite=options.overwrite, figures=figures
+    )
     counts = summary.counts
     return (
         f"wrote {summary.path}: {_plural(counts['sources'], 'article')}, "
@@ -77,6 +83,39 @@ def _export_docx(
         f"{_plural(counts['entities'], 'entity', 'entities')}, "
         f"{_plural(counts['excerpts'], 'excerpt')} ({summary.size:,} bytes)"
     )
+
+
+def _figure_names(value: str) -> tuple[str, ...]:
+    """``--figures network,timeline``: known names, each once, in the order given."""
+    import argparse
+
+    from desktop.io.exporters.report import FIGURES
+
+    names = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [name for name in names if name not in FIGURES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"choose from {', '.join(FIGURES)} (comma-separated), not {value!r}"
+        )
+    return names
+
+
+def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigure]:
+    """The briefing's figures, drawn by Qt in an offscreen application made only now: an
+    export without figures never loads Qt."""
+    if not options.figures:
+        return []
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.figures.briefing import briefing_figures
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _FIGURE_APP.append(QApplication(["hamish"]))  # kept until the process ends
+    return briefing_figures(project, options.figures, options.language)
+
+
+_FIGURE_APP: list[object] = []
 
 
 def _export_csv(
@@ -221,6 +260,13 @@ def _parser() -> argparse.ArgumentParser:
         help="docx only: language of the headings (default: Arabic when most articles are)",
     )
     p_export.add_argument(
+        "--figures",
+        type=_figure_names,
+        metavar="NAMES",
+        help="docx only: figures to draw into the briefing at 300 dpi, comma-separated: "
+        "network, timeline (default: none)",
+    )
+    p_export.add_argument(
         "--output",
         type=Path,
         required=True,
@@ -256,6 +302,9 @@ def _parser() -> argparse.ArgumentParser:
         help="Qt platform to render on (default: offscreen; xcb for a real X11 window)",
     )
     p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+    p_shot.add_argument(
+        "--beside", type=int, metavar="ID", help="article id to show in a second pane, side by side"
+    )
     p_shot.add_argument(
         "--review",
         action="store_true",
@@ -500,10 +549,11 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
-    if args.document is not None and not project.documents.exists(args.document):
-        echo(f"hamish: there is no document {args.document} in {project.path}", err=True)
-        project.close()
-        return EXIT_FAILED
+    for wanted in (args.document, args.beside):
+        if wanted is not None and not project.documents.exists(wanted):
+            echo(f"hamish: there is no document {wanted} in {project.path}", err=True)
+            project.close()
+            return EXIT_FAILED
     from PySide6.QtCore import qInstallMessageHandler
 
     def quiet(_kind: object, _context: object, message: str) -> None:
@@ -529,6 +579,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             theme=args.theme,
             review=args.review,
             dock=args.dock,
+            beside=args.beside,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format

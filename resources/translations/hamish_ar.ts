@@ -435,6 +435,38 @@
         <source>Light text on a dark background</source>
         <translation>نص فاتح على خلفية داكنة</translation>
     </message>
+    <message>
+        <source>Side &amp;by Side</source>
+        <translation>جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>A second reading pane beside the first, to compare</source>
+        <translation>لوحة قراءة ثانية بجانب الأولى للمقارنة</translation>
+    </message>
+    <message>
+        <source>Open &amp;Beside</source>
+        <translation>فتح بجانبه</translation>
+    </message>
+    <message>
+        <source>Open the article in a second pane beside the first</source>
+        <translation>فتح المقال في لوحة ثانية بجانب الأولى</translation>
+    </message>
+    <message>
+        <source>Scroll &amp;Together</source>
+        <translation>تمرير متزامن</translation>
+    </message>
+    <message>
+        <source>Scroll the two panes together</source>
+        <translation>تمرير اللوحتين معاً</translation>
+    </message>
+    <message>
+        <source>&amp;Figure…</source>
+        <translation>شكل…</translation>
+    </message>
+    <message>
+        <source>Write the entity network or the claim timeline as a PNG or SVG file</source>
+        <translation>حفظ شبكة الكيانات أو الخط الزمني للادعاءات في ملف صورة أو رسم متّجه</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationModel</name>
@@ -768,6 +800,14 @@
         <translation>فك الربط</translation>
     </message>
     <message>
+        <source>Side by Side</source>
+        <translation>جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>Open this claim and the chosen linked claim side by side</source>
+        <translation>فتح هذا الادعاء والادعاء المرتبط المختار جنباً إلى جنب</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>الخلاصة</translation>
     </message>
@@ -822,6 +862,10 @@
         <source>Filter claims…</source>
         <translation>تصفية الادعاءات…</translation>
     </message>
+    <message>
+        <source>Open Both Side by Side</source>
+        <translation>فتح الاثنين جنباً إلى جنب</translation>
+    </message>
 </context>
 <context>
     <name>ClaimModel</name>
@@ -869,6 +913,10 @@
         <translation>موضوع الادعاء</translation>
     </message>
     <message>
+        <source>Cannot open the claims</source>
+        <translation>تعذّر فتح الادعاءين</translation>
+    </message>
+    <message>
         <source>Cannot link the claims</source>
         <translation>تعذّر ربط الادعاءين</translation>
     </message>
@@ -906,6 +954,18 @@
     <message>
         <source>Any article</source>
         <translation>أي مقال</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Open Both Side by Side: {kind} “{claim}”</source>
+        <translation>فتح الاثنين جنباً إلى جنب: {kind} «{claim}»</translation>
+    </message>
+    <message>
+        <source>No linked claims to open side by side</source>
+        <translation>لا ادعاءات مرتبطة لفتحها جنباً إلى جنب</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3033,29 @@
     </message>
 </context>
 <context>
+    <name>FigureExporter</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>تصدير شكل</translation>
+    </message>
+    <message>
+        <source>Figure:</source>
+        <translation>الشكل:</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>صورة PNG (*.png);;رسم SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>لم يُصدَّر شيء.</translation>
+    </message>
+    <message>
+        <source>Wrote {file}.</source>
+        <translation>كُتب {file}.</translation>
+    </message>
+</context>
+<context>
     <name>Figures</name>
     <message>
         <source>The figure could not be drawn as a PNG image.</source>
@@ -2985,6 +3068,26 @@
     <message>
         <source>Cannot write %1: the SVG file could not be started.</source>
         <translation>تعذّرت كتابة %1: لم يمكن بدء ملف SVG.</translation>
+    </message>
+    <message>
+        <source>Entity network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Claim timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
+        <source>The figure “%1” cannot be drawn: this copy of Hamish lacks %2.</source>
+        <translation>تعذّر رسم الشكل «%1»: هذه النسخة من هامش تفتقر إلى %2.</translation>
+    </message>
+    <message>
+        <source>There is no figure called “%1”.</source>
+        <translation>لا يوجد شكل باسم «%1».</translation>
+    </message>
+    <message>
+        <source>The figure “%1” could not be drawn: %2</source>
+        <translation>تعذّر رسم الشكل «%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -4213,6 +4316,10 @@ MIT licence.</source>
         <translation>النصوص الكاملة</translation>
     </message>
     <message>
+        <source>figures</source>
+        <translation>الأشكال</translation>
+    </message>
+    <message>
         <source>cover</source>
         <translation>صفحة الغلاف</translation>
     </message>
@@ -4301,6 +4408,18 @@ MIT licence.</source>
         <translation>تضمين النص الكامل لكل مقال مع إبراز التعليقات</translation>
     </message>
     <message>
+        <source>Figures:</source>
+        <translation>الأشكال:</translation>
+    </message>
+    <message>
+        <source>Entity &amp;network</source>
+        <translation>شبكة الكيانات</translation>
+    </message>
+    <message>
+        <source>Claim &amp;timeline</source>
+        <translation>الخط الزمني للادعاءات</translation>
+    </message>
+    <message>
         <source>Executive &amp;summary:</source>
         <translation>الملخص التنفيذي:</translation>
     </message>
@@ -4351,6 +4470,10 @@ MIT licence.</source>
     <message>
         <source>Writing {file}…</source>
         <translation>جارٍ كتابة {file}…</translation>
+    </message>
+    <message>
+        <source>Drawing the figures…</source>
+        <translation>جارٍ رسم الأشكال…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4761,6 +4884,33 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Do again the edit just undone</source>
         <translation>إعادة التعديل الذي تم التراجع عنه للتو</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <source>Beside</source>
+        <translation>بجانبه</translation>
+    </message>
+    <message>
+        <source>Scroll together</source>
+        <translation>تمرير متزامن</translation>
+    </message>
+    <message>
+        <source>Scroll both panes together, at the same share of each article</source>
+        <translation>تمرير اللوحتين معاً، عند الموضع النسبي نفسه من كل مقال</translation>
+    </message>
+    <message>
+        <source>Close this pane (one reader again)</source>
+        <translation>إغلاق هذه اللوحة (العودة إلى قارئ واحد)</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label}</source>
+        <translation>وسم التحديد بوسم {label}</translation>
+    </message>
+    <message>
+        <source>Cannot open article</source>
+        <translation>تعذّر فتح المقال</translation>
     </message>
 </context>
 <context>

@@ -92,3 +92,19 @@ def test_screenshot_can_show_the_review_queue_filled(
     (window,) = built
     assert ("Annotations", "Claim", "Review Queue") in _tab_groups_on_screen(window)
     assert counted and counted[0] > 0
+
+
+def test_screenshot_beside(qapp: QApplication, default_project: Path, tmp_path: Path) -> None:
+    """``hamish screenshot --beside ID``: a second article in a second pane."""
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    project = Project.open(default_project, create=False)
+    screenshot.render_window(qapp, build, project, tmp_path / "s.ini", (1280, 820), 2, beside=3)
+    (window,) = built
+    assert window.reader.document_id == 2
+    assert window.beside.pane is not None and window.beside.pane.document_id == 3

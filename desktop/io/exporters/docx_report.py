@@ -50,12 +50,14 @@ paragraphs.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.io.exporters.report import Report, ReportOptions, build_report
+from desktop.io.exporters.word.figures import BriefingFigure
 from desktop.io.exporters.word.sections import _Writer
 from desktop.store.project import Project
 
@@ -74,13 +76,15 @@ def write_docx(
     *,
     overwrite: bool = False,
     project_path: Path | None = None,
+    figures: Sequence[BriefingFigure] = (),
 ) -> int:
     """Write a built report; returns the file size. Atomic, and only where an export may
-    write: see ``replace_on_success``."""
+    write: see ``replace_on_success``. ``figures``: drawn by the caller (see
+    :mod:`desktop.io.exporters.word.figures`), in a Figures section after the last section."""
     steps = steps or Steps()
-    sections = len(report.options.sections)
+    sections = len(report.options.sections) + (1 if figures else 0)
     steps.grow(2 + sections + (len(report.texts) if report.options.include_full_texts else 0))
-    document = _Writer(report, steps).write()
+    document = _Writer(report, steps, figures).write()
     steps.check()
     target = Path(path)
     with replace_on_success(target, overwrite=overwrite, project_path=project_path) as tmp:
@@ -98,6 +102,7 @@ def export_docx(
     overwrite: bool = False,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    figures: Sequence[BriefingFigure] = (),
 ) -> DocxSummary:
     """Build and write the briefing. The target is checked before anything is built (a
     briefing can take seconds and hundreds of megabytes): an existing file is replaced only
@@ -107,5 +112,7 @@ def export_docx(
     check_export_target(target, overwrite=overwrite, project_path=project.path)
     steps = Steps(progress, cancelled)
     report = build_report(project, options, steps=steps)
-    size = write_docx(report, target, steps, overwrite=overwrite, project_path=project.path)
+    size = write_docx(
+        report, target, steps, overwrite=overwrite, project_path=project.path, figures=figures
+    )
     return DocxSummary(target, report.counts(), size)

@@ -37,6 +37,7 @@ class ClaimsController(QObject):
         super().__init__(api)
         self.api = api
         self.reader = reader
+        self.following = reader  # the pane whose caret the Claim dock follows (side by side)
         self.tagging = tagging
         self.editor = editor
         self.table = table
@@ -48,8 +49,10 @@ class ClaimsController(QObject):
         editor.pick_claim = self._pick_claim
         editor.link = self._link_claims
         editor.unlink = self._unlink_claims
-        reader.text.cursorPositionChanged.connect(self.follow_cursor)
-        tagging.panel.annotation_activated.connect(lambda _id: self.follow_cursor())
+        editor.open_both = self.open_both
+        table.beside_requested.connect(self.open_both)
+        reader.text.cursorPositionChanged.connect(lambda: self.follow(self.reader))
+        tagging.panel.annotation_activated.connect(lambda _id: self.follow(self.reader))
         api.session_attached.connect(self.attach)
         if api.has_session:
             self.attach(api.session)
@@ -75,6 +78,11 @@ class ClaimsController(QObject):
             self.table.refresh()
 
     # --- the claim shown ----------------------------------------------------------------------
+    def follow(self, pane: ReaderPane) -> None:
+        """The caret moved in ``pane`` (the reader, or the second pane side by side)."""
+        self.following = pane
+        self.follow_cursor()
+
     def follow_cursor(self, *, force: bool = False) -> None:
         """Show the claim under the caret (or the current panel row) in the editor.
 
@@ -84,12 +92,10 @@ class ClaimsController(QObject):
             return
         project = self.api.project
         claims, annotations = project.claims, project.annotations
-        candidates = [
-            s.id
-            for s in self.reader.text.index.at(self.reader.text.cursor_cp())
-            if s.kind == "claim"
-        ]
-        current = self.tagging.panel.current_id()
+        text = self.following.text
+        candidates = [s.id for s in text.index.at(text.cursor_cp()) if s.kind == "claim"]
+        # The Annotations dock lists the first pane's article.
+        current = self.tagging.panel.current_id() if self.following is self.reader else None
         if not candidates and current is not None:
             candidates = [current]
         shown = self.editor.claim
@@ -148,10 +154,23 @@ class ClaimsController(QObject):
     def _pick_claim(self, claim_id: int) -> tuple[int, str] | None:
         from desktop.ui.claims.link_dialog import ClaimLinkDialog
 
-        dialog = ClaimLinkDialog(self.api.project, claim_id, self.api.widget)
+        dialog = ClaimLinkDialog(self.api.project, claim_id, self.api.widget, self.open_both)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.choice()
+
+    def open_both(self, first: int, second: int) -> None:
+        """Two claims side by side, each article at its claim's passage (issue 16)."""
+        project = self.api.project
+        passages = []
+        try:
+            for claim_id in (first, second):
+                annotation = project.annotations.get(project.claims.get(claim_id).annotation_id)
+                passages.append((annotation.document_id, annotation.start, annotation.end))
+        except HamishError as error:
+            self.api.messenger.error(self.tr("Cannot open the claims"), str(error))
+            return
+        self.api.open_both(passages[0], passages[1])
 
     def _link_claims(self, from_claim: int, to_claim: int, kind: str) -> None:
         self.api.run(

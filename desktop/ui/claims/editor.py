@@ -58,6 +58,10 @@ CREDIBILITY = {
 }
 
 
+OTHER_CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A link row's other claim (the row's own data is the link's id)."""
+
+
 def grade_text(source: str) -> str:
     """A RELIABILITY or CREDIBILITY text in the interface language."""
     return QCoreApplication.translate("ClaimEditor", source)
@@ -89,6 +93,8 @@ class ClaimEditor(QDockWidget):
         self.pick_claim: Callable[[int], tuple[int, str] | None] = lambda claim_id: None
         self.link: Callable[[int, int, str], None] = lambda a, b, kind: None
         self.unlink: Callable[[int], None] = lambda link_id: None
+        # Side by side (issue 16): this claim and a linked one, each at its passage.
+        self.open_both: Callable[[int, int], None] = lambda claim_id, other: None
         body = QWidget(self)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 6, 8, 8)
@@ -155,6 +161,14 @@ class ClaimEditor(QDockWidget):
         remove_link.clicked.connect(self._remove_link)
         link_buttons.addWidget(add_link)
         link_buttons.addWidget(remove_link)
+        beside = QPushButton(
+            icon("mdi6.view-split-vertical"), self.tr("Side by Side"), self.form_widget
+        )
+        beside.setObjectName("claim_link_beside")
+        beside.setToolTip(self.tr("Open this claim and the chosen linked claim side by side"))
+        beside.clicked.connect(self._open_linked)
+        self.links.itemDoubleClicked.connect(lambda _item: self._open_linked())
+        link_buttons.addWidget(beside)
         self.error = QLabel(self.form_widget)
         self.error.setStyleSheet("color: #b5462f;")
         form.addRow(self.passage)
@@ -231,6 +245,7 @@ class ClaimEditor(QDockWidget):
                 summary, other_quote = self._claim_texts(other)
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, link.id)
+                item.setData(OTHER_CLAIM_ROLE, other)
                 item.setToolTip("\n".join(t for t in (summary, short(other_quote, 240)) if t))
                 self.links.addItem(item)
                 text = short(summary or other_quote, 240)
@@ -314,6 +329,13 @@ class ClaimEditor(QDockWidget):
         if chosen is not None:
             other, kind = chosen
             self.link(self.claim.id, other, kind)
+
+    def _open_linked(self) -> None:
+        item = self.links.currentItem()
+        if item is None and self.links.count():
+            item = self.links.item(0)
+        if self.claim is not None and item is not None:
+            self.open_both(self.claim.id, int(item.data(OTHER_CLAIM_ROLE)))
 
     def _remove_link(self) -> None:
         item = self.links.currentItem()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,8 +26,15 @@ from desktop.ui.widgets.rows import ID_ROLE
 class ClaimLinkDialog(QDialog):
     """Choose another claim (any article) and how this one relates to it."""
 
-    def __init__(self, project: Project, claim_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        claim_id: int,
+        parent: QWidget | None = None,
+        open_both: Callable[[int, int], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.claim_id = claim_id
         self.setWindowTitle(self.tr("Link Claims"))
         self.resize(620, 420)
         layout = QVBoxLayout(self)
@@ -53,6 +62,12 @@ class ClaimLinkDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if open_both is not None:  # compare the two passages before linking them
+            beside = buttons.addButton(
+                self.tr("Open Both Side by Side"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            beside.setObjectName("link_beside")
+            beside.clicked.connect(lambda: self._open_both(open_both))
         layout.addWidget(buttons)
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -64,6 +79,11 @@ class ClaimLinkDialog(QDialog):
         for i in range(self.list.count()):
             item = self.list.item(i)
             item.setHidden(bool(needle) and needle not in fold(item.text()))
+
+    def _open_both(self, open_both: Callable[[int, int], None]) -> None:
+        chosen = self.choice()
+        if chosen is not None:
+            open_both(self.claim_id, chosen[0])
 
     def choice(self) -> tuple[int, str] | None:
         item = self.list.currentItem()

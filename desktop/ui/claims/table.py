@@ -3,11 +3,13 @@ claimant, status, grading, date and article."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     Signal,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,7 @@ from desktop.store.claims import STATUSES
 from desktop.store.project import Project
 from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.widgets.bidi import isolate_short
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import RowCacheModel
 from desktop.ui.widgets.sorting import SourceSortProxy
@@ -115,6 +119,7 @@ class ClaimsTable(QDockWidget):
     """Every claim in the project; double-click opens the passage."""
 
     open_requested = Signal(int, int, int)  # document id, start, end
+    beside_requested = Signal(int, int)  # a claim and a linked one, side by side
 
     def sizeHint(self) -> QSize:
         """Tall enough for about eight claims when the table first opens under the article
@@ -174,6 +179,8 @@ class ClaimsTable(QDockWidget):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.view)
         self.setWidget(body)
 
@@ -213,6 +220,40 @@ class ClaimsTable(QDockWidget):
             date_from=self.date_from.text().strip(),
             date_to=self.date_to.text().strip(),
         )
+
+    def linked_claims(self, claim_id: int) -> list[tuple[int, str, str]]:
+        """The claims linked to ``claim_id``: (other claim, link kind, its text)."""
+        if self.project is None:
+            return []
+        claims, annotations = self.project.claims, self.project.annotations
+        found = []
+        for link in claims.links(claim_id):
+            other = link.to_claim if link.from_claim == claim_id else link.from_claim
+            claim = claims.get(other)
+            text = claim.summary or annotations.get(claim.annotation_id).quote
+            found.append((other, link.kind, text))
+        return found
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if not index.isValid():
+            return
+        row = self.model.row(self.proxy.mapToSource(index).row())
+        menu = QMenu(self.view)
+        menu.addAction(self.tr("Open"), lambda: self._open(index))
+        linked = self.linked_claims(row.claim.id)
+        for other, kind, text in linked:
+            menu.addAction(
+                icon("mdi6.view-split-vertical"),
+                self.tr("Open Both Side by Side: {kind} “{claim}”").format(
+                    kind=term(kind), claim=isolate_short(text, 40)
+                ),
+                partial(self.beside_requested.emit, row.claim.id, other),
+            )
+        if not linked:
+            none = menu.addAction(self.tr("No linked claims to open side by side"))
+            none.setEnabled(False)
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def _open(self, index: QModelIndex) -> None:
         row = self.model.row(self.proxy.mapToSource(index).row())

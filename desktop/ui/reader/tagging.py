@@ -65,6 +65,9 @@ class TaggingController(QObject):
         self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
         self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
         self.reject_suggestion: Callable[[], bool] = lambda: False  # the one at the caret
+        # Side by side: the controller of the pane used last, when it is not this one (the
+        # toolbar's labels and Edit → Delete/Edit Note then act there); see reader/beside.py.
+        self.route: Callable[[], TaggingController | None] = lambda: None
         panel.annotation_activated.connect(self.go_to_annotation)
         panel.delete_requested.connect(self.delete_annotation)
         panel.edit_note_requested.connect(self.edit_note)
@@ -157,6 +160,10 @@ class TaggingController(QObject):
     def tag_selection(self, label_id: int) -> int | None:
         """Tag the reader's selection; returns the new annotation id (None if nothing was done)."""
         from desktop.ops import annotations as ops
+
+        routed = self.route()
+        if routed is not None and routed is not self:
+            return routed.tag_selection(label_id)
 
         session = self._session
         label = session.label(label_id)
@@ -266,6 +273,9 @@ class TaggingController(QObject):
     def current_annotation(self) -> int | None:
         """The panel's row when it has focus, else the innermost annotation at the caret, or
         else the one ending at the caret (tagging leaves the caret just after the new span)."""
+        routed = self.route()
+        if routed is not None and routed is not self:
+            return routed.current_annotation()
         if self.panel.view.hasFocus():
             return self.panel.current_id()
         hit = self._annotation_at_caret()

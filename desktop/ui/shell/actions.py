@@ -73,6 +73,11 @@ class ActionId(Enum):
     THEME_SYSTEM = auto()
     THEME_LIGHT = auto()
     THEME_DARK = auto()
+    # Side by side (issue 16): ui/reader/beside.py
+    SIDE_BY_SIDE = auto()
+    OPEN_BESIDE = auto()
+    SYNC_SCROLL = auto()
+    EXPORT_FIGURE = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -448,6 +453,33 @@ SPECS: dict[ActionId, ActionSpec] = {
         "mdi6.weather-night",
         (),
         QT_TRANSLATE_NOOP("Actions", "Light text on a dark background"),
+    ),
+    # Side by side (issue 16): ui/reader/beside.py
+    ActionId.SIDE_BY_SIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Side &by Side"),
+        "mdi6.view-split-vertical",
+        ("Ctrl+Shift+B",),
+        QT_TRANSLATE_NOOP("Actions", "A second reading pane beside the first, to compare"),
+    ),
+    ActionId.OPEN_BESIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Open &Beside"),
+        "mdi6.book-open-page-variant-outline",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Open the article in a second pane beside the first"),
+    ),
+    ActionId.SYNC_SCROLL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Scroll &Together"),
+        "mdi6.swap-vertical",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Scroll the two panes together"),
+    ),
+    ActionId.EXPORT_FIGURE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Figure…"),
+        "mdi6.chart-timeline-variant",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Write the entity network or the claim timeline as a PNG or SVG file"
+        ),
     ),
 }
 

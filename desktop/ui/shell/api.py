@@ -23,6 +23,9 @@ from desktop.ui.shell.actions import ActionRegistry
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.widgets.bidi import show_elided
 
+Passage = tuple[int, int, int]
+"""A document id and a start and end in code points."""
+
 
 @dataclass(frozen=True, slots=True)
 class Navigation:
@@ -31,6 +34,8 @@ class Navigation:
     open_document: Callable[[int], None]
     open_at: Callable[[int, int, int], None]  # document, start, end (code points)
     current_document: Callable[[], int | None]
+    # Side by side: two passages (document, start, end), each in its own pane.
+    open_both: Callable[[Passage, Passage], None] = lambda _first, _second: None
 
 
 class WindowApi(QObject):
@@ -119,3 +124,7 @@ class WindowApi(QObject):
 
     def current_document(self) -> int | None:
         return self._navigation.current_document()
+
+    def open_both(self, first: Passage, second: Passage) -> None:
+        """Two passages side by side (the first in the first pane), each selected."""
+        self._navigation.open_both(first, second)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QSplitter,
     QToolBar,
     QWidget,
 )
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
                 lambda doc: self.open_document(doc),
                 lambda doc, start, end: self.open_at(doc, start, end),
                 self._current_document,
+                lambda first, second: self.open_both(first, second),
             ),
         )
         self.undo_group = QUndoGroup(self)
@@ -280,6 +282,16 @@ class MainWindow(QMainWindow):
         self.exchange_import = ExchangeImportController(api)  # .qdpx, .jsonld
         self.metadata = MetadataEditor(api, self.library, self.reader)
         self.articles = ArticleActions(api, self.library)  # Delete Article
+        # Side by side (issue 16): a second reader, in a splitter made on first use.
+        from desktop.ui.reader.beside import SideBySide
+
+        self.beside = SideBySide(api, self.reader, self.tagging, self._install_beside)
+        self.library.view.addAction(self.registry[ActionId.OPEN_BESIDE])
+        self.registry[ActionId.OPEN_BESIDE].triggered.connect(self._open_beside)
+        self.beside.caret_moved.connect(self.claim_actions.follow)
+        from desktop.ui.figures.window_export import FigureExporter
+
+        self.figure_export = FigureExporter(api)  # File → Export → Figure…
         self._add_secondary_menus()
         self._connect_secondary_actions()
         self._add_timeline_action()
@@ -351,6 +363,7 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(self.tr("E&xport"))
         export_menu.addActions([a[ActionId.EXPORT_ANNOTATIONS_CSV], a[ActionId.EXPORT_CLAIMS_CSV]])
         export_menu.addAction(a[ActionId.EXPORT_JSON])
+        export_menu.addAction(a[ActionId.EXPORT_FIGURE])  # issue 16
         export_menu.addActions([a[ActionId.EXPORT_XMI], a[ActionId.EXPORT_BRAT]])
         export_menu.addAction(a[ActionId.EXPORT_CONLL])
         export_menu.addActions([a[ActionId.EXPORT_QDPX], a[ActionId.EXPORT_W3C]])
@@ -396,6 +409,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addActions([a[ActionId.ZOOM_IN], a[ActionId.ZOOM_OUT], a[ActionId.ZOOM_RESET]])
         view_menu.addAction(a[ActionId.CHOOSE_FONT])
+        view_menu.addActions([a[ActionId.SIDE_BY_SIDE], a[ActionId.SYNC_SCROLL]])  # issue 16
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         theme_menu.setObjectName("theme_menu")
         theme_menu.addActions(
@@ -932,6 +946,25 @@ class MainWindow(QMainWindow):
             self.reader.text.flash(start, end)
             self.reader.text.setFocus()
 
+    # --- side by side (issue 16: ui/reader/beside.py) -------------------------------------------
+    def _install_beside(self, splitter: QSplitter) -> None:
+        """The reader moves into ``splitter``, which takes its central place."""
+        self.takeCentralWidget()  # the reader, kept (setCentralWidget would delete it)
+        splitter.addWidget(self.reader)
+        self.setCentralWidget(splitter)
+        splitter.show()  # now, not once the event loop runs (a queued show otherwise)
+
+    def _open_beside(self) -> None:
+        """Library → Open Beside: the chosen article in the second pane."""
+        chosen = self.library.selected_documents()
+        document = chosen[0] if chosen else self.reader.document_id
+        if document is not None:
+            self.beside.open(document)
+
+    def open_both(self, first: tuple[int, int, int], second: tuple[int, int, int]) -> None:
+        self.finish_setup()
+        self.beside.open_both(first, second)
+
     def _set_suggestions(self, enabled: bool) -> None:
         self.suggestions.set_enabled(enabled)
         self.prefs.set(settings.SHOW_SUGGESTIONS, enabled)
@@ -1061,6 +1094,8 @@ class MainWindow(QMainWindow):
         """The reader's tints and the toolbar's icons follow the theme (the stylesheet and
         palette are the application's: ``theme.apply``)."""
         self.reader.set_dark(dark)
+        if self._ready and self.beside.pane is not None:  # side by side (issue 16)
+            self.beside.pane.set_dark(dark)
         colour = DARK_ICON_COLOR if dark else None
         if colour != self.registry.icon_color:
             self.registry.set_icon_color(colour)

@@ -45,12 +45,14 @@ def render_window(
     theme: str = "light",
     review: bool = False,
     dock: str | None = None,
+    beside: int | None = None,
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
     change the user's window layout. ``review``: with the Review Queue shown, once it has
     looked through the articles (for a minute at most). ``dock``: a dock to show as well
-    (``timeline``: the Claim Timeline)."""
+    (``timeline``: the Claim Timeline; ``network``: the Entity Network). ``beside``: that
+    article in a second pane, side by side."""
     prefs = Settings.at(settings_file)
     prefs.set(settings.THEME, theme)
     window = build_window(project, prefs, deferred=True)
@@ -66,6 +68,8 @@ def render_window(
         if dock == "timeline":
             window.show_timeline()
             _settle(app)
+        if beside is not None:
+            window.beside.open(beside)
         if review:
             window.review_dock.show()
             window.review_dock.raise_()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,8 +50,10 @@ from PySide6.QtWidgets import (
 
 from desktop.io.exporters.progress import ExportCancelled
 from desktop.io.exporters.report import (
+    FIGURES,
     SECTIONS,
     STRINGS,
+    FigureId,
     Language,
     OutlineEntry,
     ReportFilter,
@@ -91,6 +93,7 @@ from desktop.ui.widgets.bidi import (
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
+    from desktop.io.exporters.word.figures import BriefingFigure
 
 OPTIONS_KEY = "report/options"
 # The steps the briefing writer reports (desktop/io/exporters), shown while it works.
@@ -105,6 +108,7 @@ PROGRESS_STEPS = {
         ("excerpts", QT_TRANSLATE_NOOP("ReportDialog", "excerpts")),
         ("sources", QT_TRANSLATE_NOOP("ReportDialog", "sources")),
         ("texts", QT_TRANSLATE_NOOP("ReportDialog", "texts")),
+        ("figures", QT_TRANSLATE_NOOP("ReportDialog", "figures")),
         ("cover", QT_TRANSLATE_NOOP("ReportDialog", "cover")),
         ("saved", QT_TRANSLATE_NOOP("ReportDialog", "saved")),
     )
@@ -149,7 +153,11 @@ def _outline_task(
 
 
 def _export_task(
-    project_path: Path, target: Path, options: ReportOptions, overwrite: bool
+    project_path: Path,
+    target: Path,
+    options: ReportOptions,
+    overwrite: bool,
+    figures: Sequence[BriefingFigure] = (),
 ) -> Callable[[Progress], DocxSummary]:
     def task(progress: Progress) -> DocxSummary:
         from desktop.io.exporters.docx_report import export_docx
@@ -163,6 +171,7 @@ def _export_task(
                     overwrite=overwrite,
                     progress=progress.report,
                     cancelled=cancellable(progress),
+                    figures=figures,
                 )
             except ExportCancelled:
                 raise TaskCancelled from None
@@ -328,6 +337,18 @@ class ReportDialog(QDialog):
         )
         self.full_texts.setObjectName("report_full_texts")
         left.addWidget(self.full_texts)
+        # Figures (issue 16): drawn by Qt at 300 dpi when the briefing is written.
+        figures_row = QHBoxLayout()
+        figures_row.addWidget(QLabel(self.tr("Figures:"), self))
+        self.figure_boxes: dict[FigureId, QCheckBox] = {
+            "network": QCheckBox(self.tr("Entity &network"), self),
+            "timeline": QCheckBox(self.tr("Claim &timeline"), self),
+        }
+        for key, box in self.figure_boxes.items():
+            box.setObjectName(f"report_figure_{key}")
+            figures_row.addWidget(box)
+        figures_row.addStretch(1)
+        left.addLayout(figures_row)
 
         summary_label = QLabel(self.tr("Executive &summary:"), self)
         right.addWidget(summary_label)
@@ -450,6 +471,8 @@ class ReportDialog(QDialog):
             self.section_list.addItem(item)
         self.section_list.setCurrentRow(0)
         self.full_texts.setChecked(options.include_full_texts)
+        for figure, box in self.figure_boxes.items():
+            box.setChecked(figure in options.figures)
         self.summary_edit.setPlainText(options.summary)
         self._language_changed()
 
@@ -486,6 +509,7 @@ class ReportDialog(QDialog):
             sections=tuple(sections),
             summary=self.summary_edit.toPlainText(),
             include_full_texts=self.full_texts.isChecked(),
+            figures=tuple(key for key in FIGURES if self.figure_boxes[key].isChecked()),
         )
 
     def checked_articles(self) -> list[int]:
@@ -649,15 +673,40 @@ class ReportDialog(QDialog):
         self.prefs.set_project_value(self.project_path, FOLDER_KEY, str(target.parent))
         self.written = None
         self.open_button.setVisible(False)
+        figures = self._draw_figures(options)
+        if figures is None:
+            return
         self._busy(True)
         show_elided(self.status, self.tr("Writing {file}…").format(file=isolate(target.name)))
         self.task = run_task(
-            _export_task(self.project_path, target, options, checked.existed),
+            _export_task(self.project_path, target, options, checked.existed, figures),
             on_done=self._exported,
             on_error=self._failed,
             on_progress=self._progress,
             on_cancelled=self._cancelled,
         )
+
+    def _draw_figures(self, options: ReportOptions) -> list[BriefingFigure] | None:
+        """The chosen figures, drawn here on the GUI thread (a scene and its fonts belong to
+        it) before the writer starts; ``None`` after a failure, told, with nothing written."""
+        if not options.figures:
+            return []
+        from PySide6.QtGui import QGuiApplication
+
+        from desktop.core.errors import HamishError
+        from desktop.ui.figures.briefing import briefing_figures
+
+        self.status.showMessage(self.tr("Drawing the figures…"))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with Project.open(self.project_path, create=False) as project:
+                return briefing_figures(project, options.figures, options.language)
+        except HamishError as exc:
+            self.status.showMessage(self.tr("The report was not written."))
+            self.messenger.error(self.tr("Export Briefing"), str(exc))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

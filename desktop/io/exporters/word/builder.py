@@ -17,6 +17,7 @@ object layer costs about ten times more, which matters for a briefing of a thous
 from __future__ import annotations
 
 import copy
+import io
 import re
 from collections.abc import Sequence
 
@@ -24,7 +25,7 @@ from docx.enum.table import WD_TABLE_DIRECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Mm
 
 from desktop.io.exporters.bidi import NUMBER_RE, is_rtl, last_strong, protect_numbers, segments
 from desktop.io.exporters.word.ooxml import (
@@ -299,6 +300,18 @@ class _Builder:
         field.set(qn("w:instr"), instruction)
         field.append(self.run(paragraph, placeholder, rtl=False, size=size, color=MUTED_COLOR))
         paragraph.append(field)
+
+    def picture(
+        self, paragraph: Element, png: bytes, width_mm: float, height_mm: float, description: str
+    ) -> None:
+        """An inline picture ``width_mm`` × ``height_mm`` as a run of ``paragraph``, with
+        ``description`` as its alternative text (what a screen reader says)."""
+        inline = self.doc.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), Mm(height_mm))
+        inline.docPr.set("descr", _CONTROL_RE.sub(" ", description))
+        run = self.run(paragraph, "", rtl=False)
+        drawing = OxmlElement("w:drawing")
+        drawing.append(inline)
+        run.append(drawing)
 
     def page_break(self) -> None:
         run = self.run(self.paragraph(self.body, rtl=self.rtl), "", rtl=False)

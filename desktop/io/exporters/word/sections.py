@@ -32,13 +32,16 @@ from desktop.io.exporters.report import (
 )
 from desktop.io.exporters.word.builder import _Builder
 from desktop.io.exporters.word.document import prepare_document
+from desktop.io.exporters.word.figures import BriefingFigure, fit, number
 from desktop.io.exporters.word.ooxml import (
     MARKING_COLOR,
     MUTED_COLOR,
+    PPR_ORDER,
     SMALL,
     SUBTITLE,
     TITLE,
     WordDocument,
+    _child,
 )
 
 
@@ -66,9 +69,12 @@ class _LineStyle(TypedDict, total=False):
 class _Writer(_Builder):
     """Builds one python-docx Document from a Report, section by section."""
 
-    def __init__(self, report: Report, steps: Steps) -> None:
+    def __init__(
+        self, report: Report, steps: Steps, figures: Sequence[BriefingFigure] = ()
+    ) -> None:
         self.report = report
         self.steps = steps
+        self.figure_images = tuple(figures)
         self.lang = report.language
         super().__init__(Document(), report.language == "ar")
         prepare_document(self.doc, report)
@@ -91,6 +97,9 @@ class _Writer(_Builder):
         for key in self.report.options.sections:
             writers[key]()
             self.steps.advance(key)
+        if self.figure_images:
+            self.figures()
+            self.steps.advance("figures")
         if self.report.options.include_full_texts:
             self.full_texts()
         return self.doc
@@ -142,6 +151,22 @@ class _Writer(_Builder):
         if outline:
             self.muted(body, outline, center=True)
         self.page_break()
+
+    def figures(self) -> None:
+        """Each figure centred at the text width (see :func:`.figures.fit`), its numbered
+        caption under it, the two kept on one page."""
+        self.heading(self.t("section.figures"), 1, page_break=True)
+        for index, figure in enumerate(self.figure_images, start=1):
+            self.steps.check()
+            width, height = fit(figure.width_mm, figure.height_mm)
+            holder = self.paragraph(self.body, rtl=self.rtl, center=True)
+            _child(holder.find(qn("w:pPr")), "w:keepNext", PPR_ORDER)
+            caption = f"{self.t('figure')} {number(index, self.lang)}: {figure.caption}"
+            self.picture(holder, figure.png, width, height, caption)
+            paragraph = self.paragraph(
+                self.body, caption, style="Caption", size=SMALL, rtl=self.rtl, center=True
+            )
+            self.spacing(paragraph, before=4, after=14)
 
     def summary(self) -> None:
         self.heading(self.t("section.summary"), 1)

@@ -1,0 +1,135 @@
+"""The briefing's figures: each figure's scene drawn at 300 dpi for the Word writer.
+
+The scene builders live in their own modules (the entity network, the claim timeline) and are
+found by dotted name when a briefing asks for them (:data:`FIGURES`), so the briefing does not
+import them up front: a builder that is missing or fails is one clear :class:`HamishError`,
+raised before the briefing's file is touched.
+
+Rendering needs a ``QGuiApplication``; the command line makes an offscreen one when figures
+are asked for. Figures are drawn on the GUI thread: a ``QGraphicsScene`` is a ``QObject`` of
+the thread that made it, and the fonts are the application's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGraphicsScene
+
+from desktop.core.errors import HamishError
+from desktop.io.exporters.report import FigureId, Language
+from desktop.io.exporters.report import tr as report_text
+from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM, BriefingFigure
+from desktop.store.project import Project
+from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes
+
+SceneBuilder = Callable[..., QGraphicsScene]
+"""``builder(project, options=None) -> QGraphicsScene``."""
+
+FIGURES: dict[str, str] = {
+    "network": "desktop.ui.figures.network:network_scene",
+    "timeline": "desktop.ui.figures.timeline:timeline_scene",
+}
+"""Each figure's scene builder, as ``module:function``."""
+
+
+def figure_name(figure: str) -> str:
+    """A figure's name in the interface's language."""
+    names = {
+        "network": QCoreApplication.translate("Figures", "Entity network"),
+        "timeline": QCoreApplication.translate("Figures", "Claim timeline"),
+    }
+    return names.get(figure, repr(figure))
+
+
+def _missing(figure: str, module_name: str) -> HamishError:
+    return HamishError(
+        QCoreApplication.translate(
+            "Figures", "The figure “%1” cannot be drawn: this copy of Hamish lacks %2."
+        )
+        .replace("%1", figure_name(figure))
+        .replace("%2", module_name)
+    )
+
+
+def builder(figure: str) -> SceneBuilder:
+    """The scene builder of ``figure``, imported now; a clear error when it is missing."""
+    target = FIGURES.get(figure)
+    if target is None:
+        raise HamishError(
+            QCoreApplication.translate("Figures", "There is no figure called “%1”.").replace(
+                "%1", figure
+            )
+        )
+    module_name, _, name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise _missing(figure, module_name) from exc
+    function: Any = getattr(module, name, None)
+    if not callable(function):
+        raise _missing(figure, f"{module_name}.{name}")
+    result: SceneBuilder = function
+    return result
+
+
+def scene(project: Project, figure: str) -> QGraphicsScene:
+    """``figure``'s scene for ``project``; a failing builder becomes a clear error."""
+    build = builder(figure)
+    try:
+        made = build(project, None)
+    except HamishError:
+        raise
+    except Exception as exc:
+        raise _failed(figure, str(exc) or type(exc).__name__) from exc
+    if not isinstance(made, QGraphicsScene):
+        raise _failed(figure, type(made).__name__)
+    return made
+
+
+def _failed(figure: str, reason: str) -> HamishError:
+    return HamishError(
+        QCoreApplication.translate("Figures", "The figure “%1” could not be drawn: %2")
+        .replace("%1", figure_name(figure))
+        .replace("%2", reason)
+    )
+
+
+def draw_size(drawn: QGraphicsScene) -> tuple[float, float]:
+    """The width and height in millimetres to draw ``drawn`` at: the page's text width,
+    narrower for a tall figure so that it fits under :data:`MAX_HEIGHT_MM` at full resolution."""
+    probe = image_size(drawn, width_mm=TEXT_WIDTH_MM, dpi=DEFAULT_DPI)
+    height_mm = TEXT_WIDTH_MM * probe.height() / max(1, probe.width())
+    if height_mm <= MAX_HEIGHT_MM:
+        return TEXT_WIDTH_MM, height_mm
+    width_mm = TEXT_WIDTH_MM * MAX_HEIGHT_MM / height_mm
+    return width_mm, MAX_HEIGHT_MM
+
+
+def briefing_figures(
+    project: Project, figures: Sequence[FigureId], language: Language
+) -> list[BriefingFigure]:
+    """Each asked figure drawn at 300 dpi with its caption in ``language``, in order. Every
+    figure is drawn before any is returned: a failure leaves nothing half made."""
+    made: list[BriefingFigure] = []
+    for figure in figures:
+        drawn = scene(project, figure)
+        try:
+            width_mm, _ = draw_size(drawn)
+            data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)
+            size = image_size(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)
+        finally:
+            drawn.clear()
+            drawn.deleteLater()
+        made.append(
+            BriefingFigure(
+                png=data,
+                caption=report_text(f"figure.{figure}", language),
+                width_mm=size.width() / DEFAULT_DPI * MM_PER_INCH,
+                height_mm=size.height() / DEFAULT_DPI * MM_PER_INCH,
+            )
+        )
+    return made

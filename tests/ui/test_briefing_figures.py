@@ -1,0 +1,302 @@
+"""The briefing's figures drawn by Qt (issue 16): builders found by name, 300 dpi PNGs in the
+docx at the text width, the dialog's checkboxes, and a failing builder that leaves no file.
+
+The real builders (the entity network, the claim timeline) are other modules; these tests put
+small stand-ins with Arabic text in :data:`desktop.ui.figures.briefing.FIGURES`.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import types
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QGraphicsScene
+from pytestqt.qtbot import QtBot
+
+from desktop.core.errors import HamishError
+from desktop.io.exporters.docx_report import export_docx
+from desktop.io.exporters.report import ReportOptions
+from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM
+from desktop.store.project import Project
+from desktop.ui.figures import briefing
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+from tests.io.briefing_project import Briefing, build_briefing_project
+
+from .conftest import RecordingMessenger
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+EMU_PER_MM = 36_000
+MODULE = "tests_figure_builders"
+
+
+def wide_scene(project: Project, options: object = None) -> QGraphicsScene:
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 400, 200, brush=QColor("#2e86c1"))
+    scene.addText("جون كيري ← سيرغي لافروف", QFont("Noto Naskh Arabic", 14)).setPos(20, 20)
+    return scene
+
+
+def tall_scene(project: Project, options: object = None) -> QGraphicsScene:
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 100, 600, brush=QColor("#c0392b"))
+    scene.addText("٢٠١٦", QFont("Noto Naskh Arabic", 12)).setPos(10, 10)
+    return scene
+
+
+def broken_scene(project: Project, options: object = None) -> QGraphicsScene:
+    raise RuntimeError("no layout")
+
+
+@pytest.fixture
+def builders(monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[None]:
+    module = types.ModuleType(MODULE)
+    module.wide = wide_scene  # type: ignore[attr-defined]
+    module.tall = tall_scene  # type: ignore[attr-defined]
+    module.broken = broken_scene  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, MODULE, module)
+    monkeypatch.setattr(
+        briefing, "FIGURES", {"network": f"{MODULE}:wide", "timeline": f"{MODULE}:tall"}
+    )
+    yield
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    made, _ = build_briefing_project(tmp_path / "b.hamish")
+    yield made
+    made.close()
+
+
+def media(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.startswith("word/media/")}
+
+
+def extents(path: Path) -> list[tuple[int, int]]:
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    return [
+        (int(e.get("cx")), int(e.get("cy")))
+        for inline in root.iter(f"{{{WP}}}inline")
+        for e in inline.findall(f"{{{WP}}}extent")
+    ]
+
+
+def captions(path: Path) -> list[tuple[str, bool]]:
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    found = []
+    for p in root.iter(f"{{{W}}}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+        if text.startswith(("شكل", "Figure ")):
+            found.append((text, p.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None))
+    return found
+
+
+def test_figures_are_drawn_at_300_dpi_within_the_text_width(
+    builders: None, project: Project, tmp_path: Path
+) -> None:
+    figures = briefing.briefing_figures(project, ("network", "timeline"), "ar")
+    assert [f.caption for f in figures] == ["شبكة الكيانات", "الخط الزمني للادعاءات"]
+    path = tmp_path / "brief.docx"
+    export_docx(
+        project,
+        path,
+        ReportOptions(language="ar", figures=("network", "timeline")),
+        figures=figures,
+    )
+    images = [QImage.fromData(data) for data in media(path).values()]
+    assert len(images) == 2
+    for image in images:
+        assert round(image.dotsPerMeterX() * 0.0254) == 300
+    wide, tall = sorted(images, key=lambda i: i.height())
+    # Drawn as wide as the text at 300 dpi …
+    assert wide.width() == round(TEXT_WIDTH_MM / 25.4 * 300)
+    # … and the tall one as high as a figure may be, at full resolution.
+    assert abs(tall.height() - MAX_HEIGHT_MM / 25.4 * 300) <= 2
+    placed = extents(path)
+    assert placed[0][0] == pytest.approx(TEXT_WIDTH_MM * EMU_PER_MM, abs=EMU_PER_MM)
+    assert placed[1][1] == pytest.approx(MAX_HEIGHT_MM * EMU_PER_MM, abs=EMU_PER_MM)
+    for cx, cy in placed:
+        assert cx <= TEXT_WIDTH_MM * EMU_PER_MM + 1 and cy <= MAX_HEIGHT_MM * EMU_PER_MM + 1
+    assert captions(path) == [
+        ("شكل ١: شبكة الكيانات", True),
+        ("شكل ٢: الخط الزمني للادعاءات", True),
+    ]
+    # Something was drawn: the blue rectangle fills the middle of the wide figure.
+    middle = wide.pixelColor(wide.width() // 2, wide.height() // 2)
+    assert middle.blue() > 150 and middle.red() < 100
+
+
+def test_english_captions(builders: None, project: Project) -> None:
+    figures = briefing.briefing_figures(project, ("timeline",), "en")
+    assert [f.caption for f in figures] == ["Claim timeline"]
+
+
+def test_missing_and_failing_builders_are_clear_errors(
+    builders: None, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(briefing.FIGURES, "network", "desktop.ui.figures.nowhere:network_scene")
+    with pytest.raises(HamishError, match=r"lacks desktop\.ui\.figures\.nowhere"):
+        briefing.briefing_figures(project, ("network",), "ar")
+    monkeypatch.setitem(briefing.FIGURES, "network", f"{MODULE}:absent")
+    with pytest.raises(HamishError, match="lacks"):
+        briefing.briefing_figures(project, ("network",), "ar")
+    monkeypatch.setitem(briefing.FIGURES, "network", f"{MODULE}:broken")
+    with pytest.raises(HamishError, match="could not be drawn: no layout"):
+        briefing.briefing_figures(project, ("network",), "ar")
+    with pytest.raises(HamishError, match="no figure called"):
+        briefing.builder("pie")
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def window_setup(make_window: MakeWindow, tmp_path: Path) -> tuple[MainWindow, Briefing, list[str]]:
+    path = tmp_path / "w.hamish"
+    made, info = build_briefing_project(path)
+    made.close()
+    window = make_window(path)
+    targets: list[str] = []
+    opened: list[QUrl] = []
+    window.exports.open_url = opened.append
+
+    def choose(_parent: object, _caption: str, suggested: str, _filter: str) -> str:
+        return targets.pop(0) if targets else ""
+
+    window.exports.choose_path = choose
+    return window, info, targets
+
+
+def test_dialog_checkboxes_write_remember_and_fail_cleanly(
+    builders: None,
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    messenger: RecordingMessenger,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _, targets = window_setup
+    window.registry[ActionId.EXPORT_BRIEFING].trigger()
+    dialog = window.exports.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    assert not any(box.isChecked() for box in dialog.figure_boxes.values())
+    dialog.figure_boxes["network"].setChecked(True)
+    dialog.figure_boxes["timeline"].setChecked(True)
+    assert dialog.options().figures == ("network", "timeline")
+
+    # A failing builder: a clear message, no file.
+    monkeypatch.setitem(briefing.FIGURES, "timeline", f"{MODULE}:broken")
+    failed = tmp_path / "failed.docx"
+    targets.append(str(failed))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert any("could not be drawn: no layout" in text for _, text, _ in messenger.errors)
+    assert dialog.task is None and not failed.exists()
+    assert dialog.export_button.isEnabled()
+
+    monkeypatch.setitem(briefing.FIGURES, "timeline", f"{MODULE}:tall")
+    target = tmp_path / "figures.docx"
+    targets.append(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert len(media(target)) == 2
+    assert next(text for text, _ in captions(target)).startswith("شكل ١")
+
+    dialog.close()
+    qtbot.waitUntil(lambda: window.exports.dialog is None)
+    window.registry[ActionId.EXPORT_BRIEFING].trigger()
+    again = window.exports.dialog
+    assert again is not None
+    assert again.options().figures == ("network", "timeline")
+    qtbot.waitUntil(lambda: again.preview_task is None, timeout=10000)
+    again.close()
+
+
+def test_png_is_a_real_png(builders: None, project: Project) -> None:
+    (figure,) = briefing.briefing_figures(project, ("network",), "ar")
+    assert figure.png.startswith(b"\x89PNG")
+    assert not QImage.fromData(io.BytesIO(figure.png).getvalue()).isNull()
+
+
+def test_command_line_draws_the_figures(
+    builders: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop import commands
+
+    path = tmp_path / "cli.hamish"
+    made, _ = build_briefing_project(path)
+    made.close()
+    target = tmp_path / "cli.docx"
+
+    def args(output: Path) -> list[str]:
+        return ["export", "--project", str(path), "--output", str(output), "--language", "en"]
+
+    assert commands.run([*args(target), "--figures", "timeline,network"]) == 0
+    assert [text for text, _ in captions(target)] == [
+        "Figure 1: Claim timeline",
+        "Figure 2: Entity network",
+    ]
+    plain = tmp_path / "plain.docx"
+    assert commands.run(args(plain)) == 0
+    assert media(plain) == {}
+    # A failing figure: one line saying why, and no file.
+    broken = tmp_path / "broken.docx"
+    briefing.FIGURES["network"] = f"{MODULE}:broken"
+    assert commands.run([*args(broken), "--figures", "network"]) == 1
+    assert "could not be drawn: no layout" in capsys.readouterr().err
+    assert not broken.exists()
+
+
+def test_export_figure_from_the_window(
+    builders: None,
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    messenger: RecordingMessenger,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _, _ = window_setup
+    action = window.registry[ActionId.EXPORT_FIGURE]
+    file_menu = window.menuBar().actions()[0].menu()
+    export_menu = next(
+        a.menu()
+        for a in file_menu.actions()
+        if a.menu() is not None and action in a.menu().actions()
+    )
+    assert export_menu is not None
+    exporter = window.figure_export
+    paths: list[str] = []
+    exporter.choose_path = lambda _parent, _caption, _suggested, _filter: paths.pop(0)
+    exporter.choose_figure = lambda keys: "network" if "network" in keys else None
+    png = tmp_path / "network.png"
+    paths.append(str(png))
+    assert exporter.export() == png
+    image = QImage(str(png))
+    assert image.width() == round(160 / 25.4 * 300)
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    svg = tmp_path / "network.svg"
+    paths.append(str(svg))
+    action.trigger()
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "Entity network" in text
+    # A failing builder: told, and no file.
+    monkeypatch.setitem(briefing.FIGURES, "network", f"{MODULE}:broken")
+    broken = tmp_path / "broken.png"
+    paths.append(str(broken))
+    assert exporter.export() is None
+    assert not broken.exists()
+    assert any("could not be drawn" in text for _, text, _ in messenger.errors)
+    # Cancelled: nothing asked further, nothing written.
+    exporter.choose_figure = lambda keys: None
+    assert exporter.export() is None

@@ -1,0 +1,369 @@
+"""Side by side (issue 16): a second reading pane — opened from the library, from View, from a
+contradicts link (both passages selected), tagging in either pane, both panes following each
+edit and its undo, closing back to one reader, and the first pane on the right in Arabic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QToolButton
+from pytestqt.qtbot import QtBot
+
+from desktop.store.project import Project
+from desktop.ui.reader.pane import ReaderPane
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.widgets.rows import ID_ROLE
+from tests.io.briefing_project import Briefing, build_briefing_project
+
+from .conftest import RecordingMessenger
+from .samples import label_id
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def setup(make_window: MakeWindow, tmp_path: Path) -> tuple[MainWindow, Briefing]:
+    path = tmp_path / "beside.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = make_window(path)
+    window.resize(1400, 800)
+    return window, info
+
+
+def passage(window: MainWindow, claim_key: str, info: Briefing) -> tuple[int, int, int]:
+    project = window.project
+    claim = project.claims.get(info.claims[claim_key])
+    annotation = project.annotations.get(claim.annotation_id)
+    return annotation.document_id, annotation.start, annotation.end
+
+
+def selected(pane: ReaderPane) -> tuple[int, int]:
+    return pane.text.selection_cp()
+
+
+def in_view(pane: ReaderPane, cp: int) -> bool:
+    cursor = QTextCursor(pane.text.document())
+    cursor.setPosition(pane.text.umap.to_qt(cp))
+    rect = pane.text.cursorRect(cursor)
+    return pane.text.viewport().rect().contains(rect.center())
+
+
+def second(window: MainWindow) -> ReaderPane:
+    pane = window.beside.pane
+    assert pane is not None
+    return pane
+
+
+def test_open_beside_from_the_library_and_close(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    first_doc = window.reader.document_id
+    assert first_doc is not None
+    other = next(d for d in info.documents if d != first_doc)
+    action = window.registry[ActionId.OPEN_BESIDE]
+    assert action in window.library.view.actions()  # the library's context menu
+    window.library.select(other)
+    window.library.view.setFocus()
+    action.trigger()
+    pane = second(window)
+    assert window.beside.is_open and pane.isVisible()
+    assert pane.document_id == other and window.reader.document_id == first_doc
+    # Its own header: the other article's title.
+    assert pane.title.text() == window.project.documents.get(other).title
+    assert window.registry[ActionId.SIDE_BY_SIDE].isChecked()
+    splitter = window.centralWidget()
+    assert isinstance(splitter, QSplitter) and splitter.indexOf(window.reader) == 0
+    # Both panes share the width.
+    assert abs(window.reader.width() - pane.width()) < window.width() // 4
+    # Closing returns to one reader, which keeps its article.
+    qtbot.mouseClick(_close_button(window), Qt.MouseButton.LeftButton)
+    assert not window.beside.is_open and not pane.isVisible()
+    assert not window.registry[ActionId.SIDE_BY_SIDE].isChecked()
+    assert window.reader.document_id == first_doc and window.reader.isVisible()
+
+
+def _close_button(window: MainWindow) -> QToolButton:
+    button = window.findChild(QToolButton, "beside_close")
+    assert button is not None
+    return button
+
+
+def test_view_toggle_opens_the_same_article_beside(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, _ = setup
+    toggle = window.registry[ActionId.SIDE_BY_SIDE]
+    view_menu = next(m.menu() for m in window.menuBar().actions() if toggle in m.menu().actions())
+    assert isinstance(view_menu, QMenu)
+    toggle.trigger()
+    assert window.beside.is_open and second(window).document_id == window.reader.document_id
+    toggle.trigger()
+    assert not window.beside.is_open
+
+
+def test_contradicts_link_opens_both_passages(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    left = passage(window, "no_meeting", info)
+    right = passage(window, "meeting", info)
+    assert left[0] != right[0]
+    window.claim_actions.open_both(info.claims["no_meeting"], info.claims["meeting"])
+    pane = second(window)
+    assert window.reader.document_id == left[0] and pane.document_id == right[0]
+    qtbot.waitUntil(lambda: in_view(pane, right[1]) and in_view(window.reader, left[1]))
+    assert selected(window.reader) == left[1:]
+    assert selected(pane) == right[1:]
+
+
+def test_both_claims_in_one_article_are_two_places(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    denial = passage(window, "denial", info)
+    offer = passage(window, "offer", info)
+    assert denial[0] == offer[0]
+    window.claim_actions.open_both(info.claims["denial"], info.claims["offer"])
+    pane = second(window)
+    assert window.reader.document_id == pane.document_id == denial[0]
+    assert selected(window.reader) == denial[1:] and selected(pane) == offer[1:]
+
+
+def test_claim_editor_link_row_and_table_menu_open_side_by_side(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    # The Claim dock shows the denial; its Links row names the offer it contradicts.
+    denial = passage(window, "denial", info)
+    window.open_at(*denial)
+    window.reader.text.select_cp(denial[1] + 2, denial[1] + 2)  # the caret inside the claim
+    editor = window.claim_editor
+    qtbot.waitUntil(lambda: editor.claim is not None and editor.claim.id == info.claims["denial"])
+    assert editor.links.count() == 1
+    editor.links.setCurrentRow(0)
+    button = editor.findChild(QPushButton, "claim_link_beside")
+    assert button is not None
+    window.beside.close()
+    button.click()
+    assert window.beside.is_open
+    assert selected(second(window)) == passage(window, "offer", info)[1:]
+    # The Claims table's menu offers the linked claim.
+    table = window.claims_table
+    table.project = window.project
+    linked = table.linked_claims(info.claims["no_meeting"])
+    assert [(other, kind) for other, kind, _ in linked] == [(info.claims["meeting"], "contradicts")]
+    opened: list[tuple[int, int]] = []
+    table.beside_requested.connect(lambda a, b: opened.append((a, b)))
+    table.beside_requested.emit(info.claims["no_meeting"], info.claims["meeting"])
+    assert opened == [(info.claims["no_meeting"], info.claims["meeting"])]
+    assert second(window).document_id == passage(window, "meeting", info)[0]
+
+
+def test_link_dialog_opens_both(setup: tuple[MainWindow, Briefing], qtbot: QtBot) -> None:
+    from desktop.ui.claims.link_dialog import ClaimLinkDialog
+
+    window, info = setup
+    dialog = ClaimLinkDialog(
+        window.project, info.claims["regime"], window, window.claim_actions.open_both
+    )
+    qtbot.addWidget(dialog)
+    target = next(
+        row
+        for row in range(dialog.list.count())
+        if dialog.list.item(row).data(ID_ROLE) == info.claims["meeting"]
+    )
+    dialog.list.setCurrentRow(target)
+    button = dialog.findChild(QPushButton, "link_beside")
+    assert button is not None
+    button.click()
+    assert window.reader.document_id == passage(window, "regime", info)[0]
+    assert selected(second(window)) == passage(window, "meeting", info)[1:]
+
+
+def test_tag_in_either_pane_updates_the_other_and_undo(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, _ = setup
+    document = window.reader.document_id
+    assert document is not None
+    window.beside.open(document)  # the same article twice
+    pane = second(window)
+    text = pane.text.text_cp
+    word = next(w for w in text.split() if len(w) > 4 and text.count(w) == 1)
+    start = text.index(word)
+    before = {s.id for s in window.reader.text.index.spans()}
+    # Tag in the second pane with its own label key …
+    pane.text.setFocus()
+    pane.text.select_cp(start, start + len(word))
+    pane.text.exact = True
+    person = label_id(window, "person")
+    keys = [a for a in pane.text.actions() if not a.shortcut().isEmpty()]
+    assert keys and all(a.shortcutContext() == Qt.ShortcutContext.WidgetShortcut for a in keys)
+    assert window.beside.tagging is not None
+    new = window.beside.tagging.tag_selection(person)
+    assert new is not None
+    # … and both panes draw it.
+    assert new in {s.id for s in pane.text.index.spans()}
+    assert new in {s.id for s in window.reader.text.index.spans()}
+    stored = window.project.annotations.get(new)
+    assert (stored.document_id, stored.start, stored.end) == (document, start, start + len(word))
+    # Undo takes it from both panes; redo brings it back to both.
+    window.session.undo_stack.undo()
+    assert {s.id for s in window.reader.text.index.spans()} == before
+    assert new not in {s.id for s in pane.text.index.spans()}
+    window.session.undo_stack.redo()
+    assert new in {s.id for s in pane.text.index.spans()}
+    assert new in {s.id for s in window.reader.text.index.spans()}
+
+
+def test_toolbar_labels_tag_in_the_pane_used_last(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    first_doc = window.reader.document_id
+    other = next(d for d in info.documents if d != first_doc)
+    window.beside.open(other)
+    pane = second(window)
+    text = pane.text.text_cp
+    word = next(w for w in text.split() if len(w) > 4)
+    start = text.index(word)
+    pane.text.setFocus()
+    qtbot.waitUntil(pane.text.hasFocus)
+    pane.text.select_cp(start, start + len(word))
+    pane.text.exact = True
+    # The window's own label action (toolbar, Tag menu) tags where the analyst is.
+    new = window.tagging.tag_selection(label_id(window, "person"))
+    assert new is not None
+    assert window.project.annotations.get(new).document_id == other
+    assert new in {s.id for s in pane.text.index.spans()}
+    assert new not in {s.id for s in window.reader.text.index.spans()}
+    # Back in the first pane, the labels tag there again.
+    window.reader.text.setFocus()
+    qtbot.waitUntil(window.reader.text.hasFocus)
+    first_text = window.reader.text.text_cp
+    first_word = next(w for w in first_text.split() if len(w) > 4)
+    at = first_text.index(first_word)
+    window.reader.text.select_cp(at, at + len(first_word))
+    window.reader.text.exact = True
+    again = window.tagging.tag_selection(label_id(window, "person"))
+    assert again is not None and window.project.annotations.get(again).document_id == first_doc
+
+
+def test_deleting_the_article_beside_closes_the_pane(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    window, info = setup
+    first_doc = window.reader.document_id
+    other = next(d for d in info.documents if d != first_doc)
+    window.beside.open(other)
+    window.articles.delete([other])
+    assert not window.beside.is_open
+    window.session.undo_stack.undo()
+    assert window.project.documents.exists(other)
+
+
+def test_scroll_together(setup: tuple[MainWindow, Briefing], qtbot: QtBot) -> None:
+    window, info = setup
+    long_doc = max(info.documents, key=lambda d: len(window.project.documents.get(d).text))
+    window.open_document(long_doc)
+    window.beside.open(long_doc)
+    pane = second(window)
+    window.resize(1400, 300)
+    qtbot.waitUntil(lambda: window.reader.text.verticalScrollBar().maximum() > 0)
+    qtbot.waitUntil(lambda: pane.text.verticalScrollBar().maximum() > 0)
+    first_bar = window.reader.text.verticalScrollBar()
+    other_bar = pane.text.verticalScrollBar()
+    other_bar.setValue(0)
+    first_bar.setValue(first_bar.maximum())
+    assert other_bar.value() == 0  # off by default
+    window.registry[ActionId.SYNC_SCROLL].setChecked(True)
+    assert other_bar.value() == other_bar.maximum()
+    first_bar.setValue(0)
+    assert other_bar.value() == 0
+    other_bar.setValue(other_bar.maximum())
+    assert first_bar.value() == first_bar.maximum()
+
+
+def test_first_pane_is_on_the_right_in_arabic(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    window.beside.open(info.wire)
+    pane = second(window)
+    qtbot.waitUntil(lambda: pane.width() > 0)
+
+    def left_edge(widget: ReaderPane) -> int:
+        return widget.mapTo(window, QPoint(0, 0)).x()
+
+    assert left_edge(window.reader) > left_edge(pane)
+    window.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.waitUntil(lambda: left_edge(window.reader) < left_edge(pane))
+
+
+def test_a_read_only_project_keeps_the_second_pane_from_tagging(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "ro.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    path.chmod(0o444)
+    try:
+        window = make_window(path)
+        if not window.project.read_only:
+            pytest.skip("this user can write a read-only file (root)")
+        window.beside.open(info.wire)
+        assert window.beside.tagging is not None
+        assert not any(a.isEnabled() for a in window.beside.tagging.label_actions)
+    finally:
+        path.chmod(0o644)
+
+
+def test_open_beside_a_missing_article_is_told(
+    setup: tuple[MainWindow, Briefing], messenger: RecordingMessenger
+) -> None:
+    window, _ = setup
+    assert not window.beside.open(99_999)
+    assert messenger.errors and not window.beside.is_open
+
+
+def test_a_new_project_closes_the_pane(setup: tuple[MainWindow, Briefing], tmp_path: Path) -> None:
+    window, info = setup
+    window.beside.open(info.wire)
+    other = tmp_path / "other.hamish"
+    Project.open(other).close()
+    assert window.switch_project(other, create=False)
+    assert not window.beside.is_open
+
+
+def test_second_pane_follows_the_theme(setup: tuple[MainWindow, Briefing]) -> None:
+    window, info = setup
+    window.beside.open(info.wire)
+    pane = second(window)
+    window.registry[ActionId.THEME_DARK].trigger()
+    assert pane.text.highlighter.dark
+    window.registry[ActionId.THEME_LIGHT].trigger()
+    assert not pane.text.highlighter.dark
+
+
+def test_claim_dock_follows_the_caret_in_either_pane(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    window, info = setup
+    regime = passage(window, "regime", info)
+    meeting = passage(window, "meeting", info)
+    window.open_at(*regime)
+    window.beside.open(meeting[0])
+    editor = window.claim_editor
+    pane = second(window)
+    pane.text.select_cp(meeting[1] + 2, meeting[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["meeting"]
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
