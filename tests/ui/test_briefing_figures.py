@@ -300,3 +300,23 @@ def test_export_figure_from_the_window(
     # Cancelled: nothing asked further, nothing written.
     exporter.choose_figure = lambda keys: None
     assert exporter.export() is None
+
+
+def test_the_real_network_and_timeline_go_into_the_briefing(
+    project: Project, tmp_path: Path, qapp: object
+) -> None:
+    """The builders FIGURES names exist and draw this project's network and timeline: both
+    figures land in the docx at 300 dpi, and the timeline follows the briefing's direction."""
+    made = briefing.briefing_figures(project, ["network", "timeline"], "ar")
+    assert [f.caption for f in made] == ["شبكة الكيانات", "الخط الزمني للادعاءات"]
+    for figure in made:
+        image = QImage.fromData(figure.png)
+        assert image.width() > 500 and round(image.dotsPerMeterX() * 0.0254) == 300
+        assert 0 < figure.width_mm <= TEXT_WIDTH_MM + 0.5
+    out = tmp_path / "with-figures.docx"
+    export_docx(project, out, ReportOptions(language="ar"), figures=made)
+    assert len(media(out)) == 2
+    assert len(extents(out)) == 2
+    options = briefing._options("timeline", True)
+    assert getattr(options, "rtl", None) is True
+    assert briefing._options("network", True) is None

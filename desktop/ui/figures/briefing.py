@@ -76,11 +76,22 @@ def builder(figure: str) -> SceneBuilder:
     return result
 
 
-def scene(project: Project, figure: str) -> QGraphicsScene:
-    """``figure``'s scene for ``project``; a failing builder becomes a clear error."""
+def _options(figure: str, rtl: bool | None) -> object:
+    """The options a builder is called with: the timeline runs in the briefing's direction
+    (time from right to left in an Arabic briefing, whatever the interface language)."""
+    if figure != "timeline" or rtl is None:
+        return None
+    from desktop.ui.figures.timeline import TimelineOptions
+
+    return TimelineOptions(rtl=rtl)
+
+
+def scene(project: Project, figure: str, rtl: bool | None = None) -> QGraphicsScene:
+    """``figure``'s scene for ``project``; a failing builder becomes a clear error. ``rtl``:
+    the direction of the document it goes into (None: the interface's)."""
     build = builder(figure)
     try:
-        made = build(project, None)
+        made = build(project, _options(figure, rtl))
     except HamishError:
         raise
     except Exception as exc:
@@ -116,7 +127,7 @@ def briefing_figures(
     figure is drawn before any is returned: a failure leaves nothing half made."""
     made: list[BriefingFigure] = []
     for figure in figures:
-        drawn = scene(project, figure)
+        drawn = scene(project, figure, rtl=language == "ar")
         try:
             width_mm, _ = draw_size(drawn)
             data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)
