@@ -179,6 +179,12 @@ class ReaderText(QPlainTextEdit):
         self.index.add_all(spans)
         self.highlighter.set_spans(self.index, self.umap)
         self.clear()
+        # The caret stays at the start while the text goes in before it: moving it there
+        # afterwards lays the whole paragraph out first, at whatever width the pane has then
+        # (before the window is shown, a hundred pixels: hundreds of lines for nothing).
+        start = QTextCursor(document)
+        start.setKeepPositionOnInsert(True)
+        self.setTextCursor(start)
         document.setDefaultTextOption(option)
         # The scroll bar goes where a reader of this script expects it.
         self.setLayoutDirection(_direction(direction))
@@ -189,7 +195,8 @@ class ReaderText(QPlainTextEdit):
         )
         # One edit: the document layout and the highlighter see one change, and the inserting
         # cursor is not placed after it (placing it lays the paragraph out). A one-paragraph
-        # article was laid out three times here (now once, to put the caret at the start).
+        # article was laid out three times here, and once more to put the caret back at the
+        # start; now not at all before the pane has its width).
         cursor.beginEditBlock()
         cursor.setBlockFormat(block)
         # A short article is highlighted block by block as it goes in; a long one only where
@@ -201,7 +208,7 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.stop()
         cursor.insertText(text)
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.cursorPositionChanged.emit()  # as a caret moved back to the start would
         self.verticalScrollBar().setValue(0)
         if deferred:
             self.highlighter.end_load(0)
