@@ -38,6 +38,26 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
     assert any(r.start <= 27 < r.start + r.length for r in block.layout().formats())
 
 
+def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot) -> None:
+    """Moving the caret back to the start after the text went in laid the whole paragraph
+    out at the hidden pane's width (about 100 px before the window is shown: hundreds of
+    lines, thrown away when the window appears). The caret now stays at the start."""
+    text = ReaderText()
+    qtbot.addWidget(text)
+    moves: list[int] = []
+    text.cursorPositionChanged.connect(lambda: moves.append(text.textCursor().position()))
+    text.load(ARTICLE, "rtl", 150, [])
+    assert text.document().firstBlock().layout().lineCount() == 0
+    assert text.textCursor().position() == 0
+    assert moves and moves[-1] == 0  # still told, as the caret's move used to tell
+    text.resize(400, 300)
+    text.show()
+    qtbot.waitExposed(text)
+    assert text.document().firstBlock().layout().lineCount() > 1
+    assert text.textCursor().position() == 0
+    assert text.verticalScrollBar().value() == 0
+
+
 def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path) -> None:
     """The first-run guide, the error messages' translation table and the tagger come after
     the first paint (``finish_setup``, the first error, the first training)."""
