@@ -120,6 +120,8 @@ class ReaderText(QPlainTextEdit):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self.side_margin = 0
+        # Called once, after the next paint (app.py: what comes after the first paint).
+        self.after_paint: Callable[[], None] | None = None
 
     # --- the reading column ----------------------------------------------------------------
     def column_width(self) -> int:
@@ -135,12 +137,22 @@ class ReaderText(QPlainTextEdit):
         before the pane is shown: its width is not known yet, and the first resize fits it."""
         if not self.isVisible():
             return
-        available = self.viewport().width() + 2 * self.side_margin
+        available = self.viewport_width() + 2 * self.side_margin
         side = max(0, (available - self.column_width()) // 2)
         if side != self.side_margin:
             self.side_margin = side
             self.setViewportMargins(side, 0, side, 0)
             self.column_changed.emit(side)
+
+    def viewport_width(self) -> int:
+        """``viewport().width()``, without asking Python for the viewport: the first time
+        Python receives a widget Qt made, typed as a plain ``QWidget`` (as ``viewport()``
+        returns it), PySide looks through every QtWidgets class it has not loaded yet for a
+        better-fitting type and builds each one with its Python enums (about 45 M
+        instructions, on the way to the first paint)."""
+        width = self.maximumViewportSize().width()  # the frame and the margins taken off
+        bar = self.verticalScrollBar()
+        return width - bar.sizeHint().width() if bar.isVisible() else width
 
     def minimumSizeHint(self) -> QSize:
         """Without the column's margins: they follow the width, they must not hold it (a
@@ -219,7 +231,7 @@ class ReaderText(QPlainTextEdit):
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        bottom = max(1, self.viewport().height()) * pages
+        bottom = max(1, self.maximumViewportSize().height()) * pages
         numbers = []
         while block.isValid():
             if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
@@ -368,14 +380,16 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.ensure(self.visible_blocks())
         super().paintEvent(event)
         self._paint_note_markers(event.rect())
+        if self.after_paint is not None:
+            hook, self.after_paint = self.after_paint, None
+            hook()
 
     def _paint_note_markers(self, area: QRect) -> None:
         """A small flag at the end of every annotation that carries a note."""
         block = self.firstVisibleBlock()
         if not block.isValid() or not len(self.index):
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter: QPainter | None = None  # made for the first note (see viewport_width)
         bottom = area.bottom()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
@@ -390,11 +404,15 @@ class ReaderText(QPlainTextEdit):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(self.umap.to_qt(span.end))
                 rect = self.cursorRect(cursor)
+                if painter is None:
+                    painter = QPainter(self.viewport())
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor("#2a9d8f"))
                 painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
             block = block.next()
-        painter.end()
+        if painter is not None:
+            painter.end()
 
 
 class _HintLabel(QLabel):
