@@ -58,6 +58,28 @@ def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot
     assert text.verticalScrollBar().value() == 0
 
 
+def test_the_header_is_fitted_once_the_pane_shows_not_before(qtbot: QtBot) -> None:
+    """A hidden pane is 30 px tall: fitting its header then made it compact, and the first
+    resize after the window showed made it full again (three labels shown and hidden, each
+    laying the whole window out once more before the first paint)."""
+    from desktop.core.models import Document
+    from desktop.ui.reader.pane import ReaderPane
+
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    title = "بحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف"
+    document = Document(1, title, ARTICLE, "ar", "rtl", "", "", "", "", None, "", "", "")
+    pane.show_document(document)
+    assert not pane.isVisible() and not pane.compact  # left as it is: nothing known yet
+    assert not pane.title.isHidden() and pane.short_title.isHidden()
+    pane.resize(700, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert not pane.compact and pane.title.isVisible()  # tall enough for the full header
+    pane.resize(700, 120)  # a short pane: the header goes compact once it is shown
+    qtbot.waitUntil(lambda: pane.compact and pane.short_title.isVisible())
+
+
 def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path) -> None:
     """The first-run guide, the error messages' translation table and the tagger come after
     the first paint (``finish_setup``, the first error, the first training). And PySide has

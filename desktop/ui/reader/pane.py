@@ -589,8 +589,11 @@ class ReaderPane(QStackedWidget):
     def fit_header(self) -> None:
         """The full header at the top of an article, a one-line title once the text is
         scrolled, or whenever the full header would take more than HEADER_SHARE of the pane
-        (zoomed in, or a short window)."""
-        if self.currentWidget() is not self.page:
+        (zoomed in, or a short window). Nothing while the pane is hidden: its size is not
+        known yet, and the first resize after it shows fits the header. (At start-up the
+        header went compact at the hidden pane's 30 px, then back at its real height: three
+        labels shown and hidden, each laying out the whole window again.)"""
+        if self.currentWidget() is not self.page or not self.isVisible():
             return
         scrolled = self.text.verticalScrollBar().value() > 0
         crowded = self.full_header_height() > self.height() * HEADER_SHARE
