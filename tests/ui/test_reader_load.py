@@ -29,8 +29,11 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
     # (before, the line height was one change and the text another).
     assert changes[-1] == (0, 1, len(ARTICLE) + 1), changes
     assert (0, 1, 1) not in changes, changes
-    # …and nothing else changed: the whole text, its caret at the start, its highlight.
+    # …and nothing else changed: the whole text, its caret at the start (once the reader
+    # shows: placing it lays the paragraph out), its highlight.
     assert text.toPlainText() == ARTICLE
+    text.show()
+    qtbot.waitExposed(text)
     assert text.textCursor().position() == 0
     assert text.verticalScrollBar().value() == 0
     block = text.document().firstBlock()
@@ -41,21 +44,23 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
 def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot) -> None:
     """Moving the caret back to the start after the text went in laid the whole paragraph
     out at the hidden pane's width (about 100 px before the window is shown: hundreds of
-    lines, thrown away when the window appears). The caret now stays at the start."""
+    lines, thrown away when the window appears). The caret goes there when the pane shows;
+    shown, it goes at once."""
     text = ReaderText()
     qtbot.addWidget(text)
     moves: list[int] = []
     text.cursorPositionChanged.connect(lambda: moves.append(text.textCursor().position()))
     text.load(ARTICLE, "rtl", 150, [])
     assert text.document().firstBlock().layout().lineCount() == 0
-    assert text.textCursor().position() == 0
-    assert moves and moves[-1] == 0  # still told, as the caret's move used to tell
     text.resize(400, 300)
     text.show()
     qtbot.waitExposed(text)
     assert text.document().firstBlock().layout().lineCount() > 1
-    assert text.textCursor().position() == 0
+    assert text.textCursor().position() == 0 and not text.textCursor().hasSelection()
+    assert moves and moves[-1] == 0  # told, as before
     assert text.verticalScrollBar().value() == 0
+    text.load(ARTICLE[:200], "rtl", 150, [])  # shown: the caret goes to the start at once
+    assert text.textCursor().position() == 0 and not text.textCursor().hasSelection()
 
 
 def test_the_header_is_fitted_once_the_pane_shows_not_before(qtbot: QtBot) -> None:
@@ -106,6 +111,8 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print(' '.join(sorted(sys.modules)))\n"
         "import PySide6.QtWidgets as widgets\n"
         "print('every-widget-class' if 'QWizard' in vars(widgets) else 'some-widget-classes')\n"
+        "import PySide6.QtGui as gui\n"
+        "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
     )
     # The second launch: the first seeds the project and renders the icons into the cache
     # with qtawesome, which builds every Qt class (once per installation).
@@ -126,3 +133,4 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     }
     assert not later & loaded, later & loaded
     assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
+    assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
-    QPainter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # event classes: annotations only (their first import costs s
         QContextMenuEvent,
         QKeyEvent,
         QMouseEvent,
+        QPainter,
         QPaintEvent,
         QResizeEvent,
         QShowEvent,
@@ -122,6 +122,7 @@ class ReaderText(QPlainTextEdit):
         self.side_margin = 0
         # Called once, after the next paint (app.py: what comes after the first paint).
         self.after_paint: Callable[[], None] | None = None
+        self._caret_home = False  # the caret goes to the start when the pane shows (load)
 
     # --- the reading column ----------------------------------------------------------------
     def column_width(self) -> int:
@@ -173,6 +174,16 @@ class ReaderText(QPlainTextEdit):
         if event.type() == QEvent.Type.FontChange:
             self.fit_column()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._caret_home:
+            self._caret_home = False
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:
+        self._caret_home = False  # a caret placed since the article went in stays there
+        super().setTextCursor(cursor)
+
     # --- content ---------------------------------------------------------------------------
     def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
         document = self.document()
@@ -191,12 +202,6 @@ class ReaderText(QPlainTextEdit):
         self.index.add_all(spans)
         self.highlighter.set_spans(self.index, self.umap)
         self.clear()
-        # The caret stays at the start while the text goes in before it: moving it there
-        # afterwards lays the whole paragraph out first, at whatever width the pane has then
-        # (before the window is shown, a hundred pixels: hundreds of lines for nothing).
-        start = QTextCursor(document)
-        start.setKeepPositionOnInsert(True)
-        self.setTextCursor(start)
         document.setDefaultTextOption(option)
         # The scroll bar goes where a reader of this script expects it.
         self.setLayoutDirection(_direction(direction))
@@ -207,8 +212,7 @@ class ReaderText(QPlainTextEdit):
         )
         # One edit: the document layout and the highlighter see one change, and the inserting
         # cursor is not placed after it (placing it lays the paragraph out). A one-paragraph
-        # article was laid out three times here, and once more to put the caret back at the
-        # start; now not at all before the pane has its width).
+        # article was laid out three times here, now at most once, to put the caret back).
         cursor.beginEditBlock()
         cursor.setBlockFormat(block)
         # A short article is highlighted block by block as it goes in; a long one only where
@@ -220,7 +224,12 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.stop()
         cursor.insertText(text)
         cursor.endEditBlock()
-        self.cursorPositionChanged.emit()  # as a caret moved back to the start would
+        # The caret back to the start. Moving it lays the whole paragraph out at the pane's
+        # width: while the pane is hidden (before the window is first shown: about 100 px,
+        # hundreds of lines thrown away) that waits for it to show.
+        self._caret_home = not self.isVisible()
+        if not self._caret_home:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         if deferred:
             self.highlighter.end_load(0)
@@ -404,7 +413,9 @@ class ReaderText(QPlainTextEdit):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(self.umap.to_qt(span.end))
                 rect = self.cursorRect(cursor)
-                if painter is None:
+                if painter is None:  # QPainter's first use builds its enums: 7 M instructions
+                    from PySide6.QtGui import QPainter
+
                     painter = QPainter(self.viewport())
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(Qt.PenStyle.NoPen)
