@@ -33,8 +33,7 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
     # shows: placing it lays the paragraph out), its highlight.
     assert text.toPlainText() == ARTICLE
     text.show()
-    qtbot.waitExposed(text)
-    assert text.textCursor().position() == 0
+    qtbot.waitUntil(lambda: text.textCursor().position() == 0)  # at its first paint
     assert text.verticalScrollBar().value() == 0
     block = text.document().firstBlock()
     assert block.blockFormat().lineHeight() == 150
@@ -44,7 +43,7 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
 def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot) -> None:
     """Moving the caret back to the start after the text went in laid the whole paragraph
     out at the hidden pane's width (about 100 px before the window is shown: hundreds of
-    lines, thrown away when the window appears). The caret goes there when the pane shows;
+    lines, thrown away when the window appears). The caret goes there when the pane paints;
     shown, it goes at once."""
     text = ReaderText()
     qtbot.addWidget(text)
@@ -54,9 +53,9 @@ def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot
     assert text.document().firstBlock().layout().lineCount() == 0
     text.resize(400, 300)
     text.show()
-    qtbot.waitExposed(text)
+    qtbot.waitUntil(lambda: text.textCursor().position() == 0)  # at its first paint
     assert text.document().firstBlock().layout().lineCount() > 1
-    assert text.textCursor().position() == 0 and not text.textCursor().hasSelection()
+    assert not text.textCursor().hasSelection()
     assert moves and moves[-1] == 0  # told, as before
     assert text.verticalScrollBar().value() == 0
     text.load(ARTICLE[:200], "rtl", 150, [])  # shown: the caret goes to the start at once

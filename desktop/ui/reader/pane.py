@@ -122,7 +122,7 @@ class ReaderText(QPlainTextEdit):
         self.side_margin = 0
         # Called once, after the next paint (app.py: what comes after the first paint).
         self.after_paint: Callable[[], None] | None = None
-        self._caret_home = False  # the caret goes to the start when the pane shows (load)
+        self._caret_home = False  # the caret goes to the start at the next paint (load)
 
     # --- the reading column ----------------------------------------------------------------
     def column_width(self) -> int:
@@ -174,12 +174,6 @@ class ReaderText(QPlainTextEdit):
         if event.type() == QEvent.Type.FontChange:
             self.fit_column()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._caret_home:
-            self._caret_home = False
-            self.moveCursor(QTextCursor.MoveOperation.Start)
-
     def setTextCursor(self, cursor: QTextCursor) -> None:
         self._caret_home = False  # a caret placed since the article went in stays there
         super().setTextCursor(cursor)
@@ -226,7 +220,8 @@ class ReaderText(QPlainTextEdit):
         cursor.endEditBlock()
         # The caret back to the start. Moving it lays the whole paragraph out at the pane's
         # width: while the pane is hidden (before the window is first shown: about 100 px,
-        # hundreds of lines thrown away) that waits for it to show.
+        # hundreds of lines thrown away) that waits for its first paint, when the text is
+        # laid out at its real width anyway.
         self._caret_home = not self.isVisible()
         if not self._caret_home:
             self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -385,6 +380,9 @@ class ReaderText(QPlainTextEdit):
         return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._caret_home:  # laid out by now at the pane's width: placing it costs nothing
+            self._caret_home = False
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
             self.highlighter.ensure(self.visible_blocks())
         super().paintEvent(event)
