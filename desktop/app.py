@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
@@ -24,6 +25,9 @@ from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
 from desktop.ui.shell.messages import DialogMessenger
+
+if TYPE_CHECKING:
+    from desktop.ui.reader.pane import ReaderText
 
 
 def set_window_icon(app: QApplication) -> None:
@@ -62,25 +66,40 @@ def build_window(project: Project, prefs: Settings, *, deferred: bool = False) -
 
 
 class _OnFirstPaint(QObject):
-    """Calls back once, from the first paint event of any widget it watches (the reader's
-    text, or its "no article" hint when the project is empty)."""
+    """Calls back once, from the first paint event of any widget it watches (the "no
+    article" hint when the project is empty) or just after the reader's text has painted
+    (``text``: told by its ``after_paint``, not by a filter on its viewport — asking for the
+    viewport makes PySide build every widget class it has not loaded yet, see
+    ``ReaderText.viewport_width``)."""
 
-    def __init__(self, callback: Callable[[], None], *watched: QObject) -> None:
+    def __init__(
+        self, callback: Callable[[], None], *watched: QObject, text: ReaderText | None = None
+    ) -> None:
         super().__init__()
         self.callback: Callable[[], None] | None = callback
         self.watched = watched
+        self.text = text
         for widget in watched:
             widget.installEventFilter(self)
+        if text is not None:
+            text.after_paint = self._fire
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.callback is not None:
-            callback, self.callback = self.callback, None
-            # Off the event path at once: the reader tracks the mouse, and every move would
-            # otherwise pass through this Python filter for the rest of the session.
-            for widget in self.watched:
-                widget.removeEventFilter(self)
-            callback()
+        if event.type() == QEvent.Type.Paint:
+            self._fire()
         return False
+
+    def _fire(self) -> None:
+        if self.callback is None:
+            return
+        callback, self.callback = self.callback, None
+        # Off the event path at once: the reader tracks the mouse, and every move would
+        # otherwise pass through this Python filter for the rest of the session.
+        for widget in self.watched:
+            widget.removeEventFilter(self)
+        if self.text is not None:
+            self.text.after_paint = None
+        callback()
 
 
 def apply_language(app: QApplication, prefs: Settings, cli: str | None = None) -> str:
@@ -136,7 +155,7 @@ def run_gui(project_path: Path | None, language: str | None = None) -> int:
         # The daily backup, in the background: never between the analyst and the window.
         QTimer.singleShot(0, window.start_backups)
 
-    probe = _OnFirstPaint(after_first_paint, window.reader.text.viewport(), window.reader.empty)
+    probe = _OnFirstPaint(after_first_paint, window.reader.empty, text=window.reader.text)
     window._first_paint = probe  # type: ignore[attr-defined]
     window.show()
     return app.exec()

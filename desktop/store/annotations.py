@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import Annotation, AnnotationDraft, Label
 from desktop.store.db import Database, utcnow
 from desktop.store.labels import LabelRemoval, LabelStore
-from desktop.store.rowsets import EMPTY_ROWS, RowSet, capture, clear_dangling, reinsert
+
+# The rows a delete takes along load with the first delete or undo, not at start-up: the
+# module's dataclasses are built by exec'd code (10 M instructions before the first paint).
+if TYPE_CHECKING:
+    from desktop.store.rowsets import RowSet
 
 _COLUMNS = (
     'id, document_id, start, "end", quote, prefix, suffix, label_id, entity_id, note, author, '
@@ -26,6 +30,12 @@ _CLAIM_COLUMNS = (
 _CLAIM_FIELDS = tuple(name.strip() for name in _CLAIM_COLUMNS.split(","))
 
 
+def _no_dependents() -> RowSet:
+    from desktop.store.rowsets import EMPTY_ROWS
+
+    return EMPTY_ROWS
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotationSnapshot:
     """An annotation with its claim row and what hangs off them (the claim's subjects and
@@ -34,7 +44,7 @@ class AnnotationSnapshot:
 
     annotation: Annotation
     claim: tuple[Any, ...] | None
-    dependents: RowSet = EMPTY_ROWS
+    dependents: RowSet = field(default_factory=_no_dependents)
 
 
 class AnnotationStore:
@@ -70,6 +80,8 @@ class AnnotationStore:
         return int(self._conn.execute("SELECT count(*) FROM annotations").fetchone()[0])
 
     def snapshot(self, annotation_id: int) -> AnnotationSnapshot:
+        from desktop.store.rowsets import capture
+
         claim = self._conn.execute(
             f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE annotation_id = ?", [annotation_id]
         ).fetchone()
@@ -138,6 +150,8 @@ class AnnotationStore:
     def restore(self, snapshot: AnnotationSnapshot) -> None:
         """Write an annotation (and its claim) back exactly as snapshotted, same ids. An
         entity or claimant deleted since is not linked (as its delete would have done)."""
+        from desktop.store.rowsets import clear_dangling, reinsert
+
         a = snapshot.annotation
         with self._database.transaction():
             values = list(clear_dangling(self._conn, "annotations", a._asdict()).values())

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import (
     DuplicateDocument,
@@ -18,7 +18,9 @@ from desktop.core.errors import (
 )
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
 from desktop.store.db import Database, describe_sqlite_error, utcnow
-from desktop.store.rowsets import RowConflict, RowSet, capture, reinsert
+
+if TYPE_CHECKING:  # loaded with the first delete or restore (see store/annotations.py)
+    from desktop.store.rowsets import RowSet
 
 _OF_DOCUMENT = "(SELECT id FROM annotations WHERE document_id = ?)"
 _CLAIMS_OF_DOCUMENT = f"(SELECT id FROM claims WHERE annotation_id IN {_OF_DOCUMENT})"
@@ -297,6 +299,8 @@ class DocumentStore:
         return captured
 
     def _capture(self, d: int) -> RowSet:
+        from desktop.store.rowsets import capture
+
         return capture(
             self._conn,
             [
@@ -318,6 +322,8 @@ class DocumentStore:
         """Write back an article deleted by :meth:`delete`, with its annotations, claims,
         notes and decisions, under the same ids where they are free; returns its id (a new
         one if another article took the old id meanwhile)."""
+        from desktop.store.rowsets import RowConflict, reinsert
+
         (document,) = rows.rows("documents")
         with self._database.transaction():
             try:

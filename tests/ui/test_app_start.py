@@ -81,6 +81,24 @@ def test_first_paint_hook_runs_once_and_leaves_the_event_path(qtbot: QtBot) -> N
     assert hook.callback is None
 
 
+def test_first_paint_hook_follows_the_reader_without_its_viewport(qtbot: QtBot) -> None:
+    """The reader tells the hook after it painted (``after_paint``): a filter on its viewport
+    would hand Python the viewport, and PySide would build every widget class first."""
+    from desktop.ui.reader.pane import ReaderText
+
+    calls: list[bool] = []
+    text = ReaderText()
+    qtbot.addWidget(text)
+    text.resize(300, 200)
+    hook = app._OnFirstPaint(lambda: calls.append(True), text=text)
+    assert text.after_paint is not None
+    text.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    assert text.after_paint is None and hook.callback is None
+    text.viewport().repaint()
+    assert calls == [True]
+
+
 def test_a_project_whose_table_is_a_view_shows_a_dialog_and_exits(
     qapp: QApplication,
     tmp_path: Path,

@@ -29,18 +29,67 @@ def test_an_article_goes_in_as_one_change(qtbot: QtBot) -> None:
     # (before, the line height was one change and the text another).
     assert changes[-1] == (0, 1, len(ARTICLE) + 1), changes
     assert (0, 1, 1) not in changes, changes
-    # …and nothing else changed: the whole text, its caret at the start, its highlight.
+    # …and nothing else changed: the whole text, its caret at the start (once the reader
+    # shows: placing it lays the paragraph out), its highlight.
     assert text.toPlainText() == ARTICLE
-    assert text.textCursor().position() == 0
+    text.show()
+    qtbot.waitUntil(lambda: text.textCursor().position() == 0)  # at its first paint
     assert text.verticalScrollBar().value() == 0
     block = text.document().firstBlock()
     assert block.blockFormat().lineHeight() == 150
     assert any(r.start <= 27 < r.start + r.length for r in block.layout().formats())
 
 
+def test_an_article_is_not_laid_out_before_the_reader_has_its_width(qtbot: QtBot) -> None:
+    """Moving the caret back to the start after the text went in laid the whole paragraph
+    out at the hidden pane's width (about 100 px before the window is shown: hundreds of
+    lines, thrown away when the window appears). The caret goes there when the pane paints;
+    shown, it goes at once."""
+    text = ReaderText()
+    qtbot.addWidget(text)
+    moves: list[int] = []
+    text.cursorPositionChanged.connect(lambda: moves.append(text.textCursor().position()))
+    text.load(ARTICLE, "rtl", 150, [])
+    assert text.document().firstBlock().layout().lineCount() == 0
+    text.resize(400, 300)
+    text.show()
+    qtbot.waitUntil(lambda: text.textCursor().position() == 0)  # at its first paint
+    assert text.document().firstBlock().layout().lineCount() > 1
+    assert not text.textCursor().hasSelection()
+    assert moves and moves[-1] == 0  # told, as before
+    assert text.verticalScrollBar().value() == 0
+    text.load(ARTICLE[:200], "rtl", 150, [])  # shown: the caret goes to the start at once
+    assert text.textCursor().position() == 0 and not text.textCursor().hasSelection()
+
+
+def test_the_header_is_fitted_once_the_pane_shows_not_before(qtbot: QtBot) -> None:
+    """A hidden pane is 30 px tall: fitting its header then made it compact, and the first
+    resize after the window showed made it full again (three labels shown and hidden, each
+    laying the whole window out once more before the first paint)."""
+    from desktop.core.models import Document
+    from desktop.ui.reader.pane import ReaderPane
+
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    title = "بحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف"
+    document = Document(1, title, ARTICLE, "ar", "rtl", "", "", "", "", None, "", "", "")
+    pane.show_document(document)
+    assert not pane.isVisible() and not pane.compact  # left as it is: nothing known yet
+    assert not pane.title.isHidden() and pane.short_title.isHidden()
+    pane.resize(700, 700)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert not pane.compact and pane.title.isVisible()  # tall enough for the full header
+    pane.resize(700, 120)  # a short pane: the header goes compact once it is shown
+    qtbot.waitUntil(lambda: pane.compact and pane.short_title.isVisible())
+
+
 def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path) -> None:
     """The first-run guide, the error messages' translation table and the tagger come after
-    the first paint (``finish_setup``, the first error, the first training)."""
+    the first paint (``finish_setup``, the first error, the first training). And PySide has
+    not built every widget class: it does that the first time Python is handed a widget Qt
+    made as a plain ``QWidget`` (a scroll area's viewport), about 45 M instructions of
+    start-up; the reader and the narrow-column watchers work without their viewports."""
     screen = tmp_path / "screen.json"
     screen.write_text(
         '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
@@ -51,6 +100,7 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
         "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
     }
     code = (
@@ -58,11 +108,18 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "from desktop.app import run_gui\n"
         "assert run_gui(None, 'en') == 0\n"
         "print(' '.join(sorted(sys.modules)))\n"
+        "import PySide6.QtWidgets as widgets\n"
+        "print('every-widget-class' if 'QWizard' in vars(widgets) else 'some-widget-classes')\n"
+        "import PySide6.QtGui as gui\n"
+        "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
+    # The second launch: the first seeds the project and renders the icons into the cache
+    # with qtawesome, which builds every Qt class (once per installation).
+    for _launch in range(2):
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert result.returncode == 0, result.stderr
     loaded = set(result.stdout.split())
     assert "desktop.ui.shell.mainwindow" in loaded  # the window did start
     later = {
@@ -80,5 +137,8 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "desktop.analysis.timeline",
         "desktop.ui.figures.timeline",
         "desktop.ui.figures.timeline_dock",
+        "desktop.store.rowsets",  # with the first delete or undo
     }
     assert not later & loaded, later & loaded
+    assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
+    assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
-    QPainter,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # event classes: annotations only (their first import costs s
         QContextMenuEvent,
         QKeyEvent,
         QMouseEvent,
+        QPainter,
         QPaintEvent,
         QResizeEvent,
         QShowEvent,
@@ -120,6 +120,9 @@ class ReaderText(QPlainTextEdit):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._end_flash)
         self.side_margin = 0
+        # Called once, after the next paint (app.py: what comes after the first paint).
+        self.after_paint: Callable[[], None] | None = None
+        self._caret_home = False  # the caret goes to the start at the next paint (load)
 
     # --- the reading column ----------------------------------------------------------------
     def column_width(self) -> int:
@@ -135,12 +138,22 @@ class ReaderText(QPlainTextEdit):
         before the pane is shown: its width is not known yet, and the first resize fits it."""
         if not self.isVisible():
             return
-        available = self.viewport().width() + 2 * self.side_margin
+        available = self.viewport_width() + 2 * self.side_margin
         side = max(0, (available - self.column_width()) // 2)
         if side != self.side_margin:
             self.side_margin = side
             self.setViewportMargins(side, 0, side, 0)
             self.column_changed.emit(side)
+
+    def viewport_width(self) -> int:
+        """``viewport().width()``, without asking Python for the viewport: the first time
+        Python receives a widget Qt made, typed as a plain ``QWidget`` (as ``viewport()``
+        returns it), PySide looks through every QtWidgets class it has not loaded yet for a
+        better-fitting type and builds each one with its Python enums (about 45 M
+        instructions, on the way to the first paint)."""
+        width = self.maximumViewportSize().width()  # the frame and the margins taken off
+        bar = self.verticalScrollBar()
+        return width - bar.sizeHint().width() if bar.isVisible() else width
 
     def minimumSizeHint(self) -> QSize:
         """Without the column's margins: they follow the width, they must not hold it (a
@@ -160,6 +173,10 @@ class ReaderText(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_column()
+
+    def setTextCursor(self, cursor: QTextCursor) -> None:
+        self._caret_home = False  # a caret placed since the article went in stays there
+        super().setTextCursor(cursor)
 
     # --- content ---------------------------------------------------------------------------
     def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
@@ -189,7 +206,7 @@ class ReaderText(QPlainTextEdit):
         )
         # One edit: the document layout and the highlighter see one change, and the inserting
         # cursor is not placed after it (placing it lays the paragraph out). A one-paragraph
-        # article was laid out three times here (now once, to put the caret at the start).
+        # article was laid out three times here, now at most once, to put the caret back).
         cursor.beginEditBlock()
         cursor.setBlockFormat(block)
         # A short article is highlighted block by block as it goes in; a long one only where
@@ -201,7 +218,13 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.stop()
         cursor.insertText(text)
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        # The caret back to the start. Moving it lays the whole paragraph out at the pane's
+        # width: while the pane is hidden (before the window is first shown: about 100 px,
+        # hundreds of lines thrown away) that waits for its first paint, when the text is
+        # laid out at its real width anyway.
+        self._caret_home = not self.isVisible()
+        if not self._caret_home:
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
         if deferred:
             self.highlighter.end_load(0)
@@ -212,7 +235,7 @@ class ReaderText(QPlainTextEdit):
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        bottom = max(1, self.viewport().height()) * pages
+        bottom = max(1, self.maximumViewportSize().height()) * pages
         numbers = []
         while block.isValid():
             if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
@@ -357,18 +380,23 @@ class ReaderText(QPlainTextEdit):
         return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._caret_home:  # laid out by now at the pane's width: placing it costs nothing
+            self._caret_home = False
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
             self.highlighter.ensure(self.visible_blocks())
         super().paintEvent(event)
         self._paint_note_markers(event.rect())
+        if self.after_paint is not None:
+            hook, self.after_paint = self.after_paint, None
+            hook()
 
     def _paint_note_markers(self, area: QRect) -> None:
         """A small flag at the end of every annotation that carries a note."""
         block = self.firstVisibleBlock()
         if not block.isValid() or not len(self.index):
             return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter: QPainter | None = None  # made for the first note (see viewport_width)
         bottom = area.bottom()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
@@ -383,11 +411,17 @@ class ReaderText(QPlainTextEdit):
                 cursor = QTextCursor(self.document())
                 cursor.setPosition(self.umap.to_qt(span.end))
                 rect = self.cursorRect(cursor)
+                if painter is None:  # QPainter's first use builds its enums: 7 M instructions
+                    from PySide6.QtGui import QPainter
+
+                    painter = QPainter(self.viewport())
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor("#2a9d8f"))
                 painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
             block = block.next()
-        painter.end()
+        if painter is not None:
+            painter.end()
 
 
 class _HintLabel(QLabel):
@@ -564,8 +598,11 @@ class ReaderPane(QStackedWidget):
     def fit_header(self) -> None:
         """The full header at the top of an article, a one-line title once the text is
         scrolled, or whenever the full header would take more than HEADER_SHARE of the pane
-        (zoomed in, or a short window)."""
-        if self.currentWidget() is not self.page:
+        (zoomed in, or a short window). Nothing while the pane is hidden: its size is not
+        known yet, and the first resize after it shows fits the header. (At start-up the
+        header went compact at the hidden pane's 30 px, then back at its real height: three
+        labels shown and hidden, each laying out the whole window again.)"""
+        if self.currentWidget() is not self.page or not self.isVisible():
             return
         scrolled = self.text.verticalScrollBar().value() > 0
         crowded = self.full_header_height() > self.height() * HEADER_SHARE

@@ -26,16 +26,23 @@ class NarrowColumns(QObject):
         self.below = below
         self.changed = changed
         self.narrow: bool | None = None
-        # Watching starts once the window is up: the first viewport() call makes PySide build
-        # the Python types of many widget classes (~15 ms of start-up).
-        QTimer.singleShot(0, self._start)
+        # The view and its scroll bar are watched, not the viewport: the first time Python
+        # is handed a viewport (a widget Qt made, typed as a plain QWidget), PySide builds
+        # every widget class it has not loaded yet (~45 M instructions before the first
+        # paint). The viewport's width changes with the view's size and the scroll bar's.
+        view.installEventFilter(self)
+        view.verticalScrollBar().installEventFilter(self)
+        QTimer.singleShot(0, self.update)
 
-    def _start(self) -> None:
-        self.view.viewport().installEventFilter(self)
-        self.update()
+    def viewport_width(self) -> int:
+        """``view.viewport().width()``: the view less its frame and margins, less the
+        vertical scroll bar while it shows."""
+        width = self.view.maximumViewportSize().width()
+        bar = self.view.verticalScrollBar()
+        return width - bar.sizeHint().width() if bar.isVisible() else width
 
     def update(self) -> None:
-        narrow = self.view.viewport().width() < self.below
+        narrow = self.viewport_width() < self.below
         if narrow != self.narrow:
             self.narrow = narrow
             if self.changed is not None:
@@ -45,6 +52,9 @@ class NarrowColumns(QObject):
                 self.view.setColumnHidden(column, narrow)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in _WIDTH_EVENTS:
             self.update()
         return False
+
+
+_WIDTH_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
