@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.services import prepare_annotation
@@ -233,6 +236,9 @@ def test_edits_during_the_idle_pass_are_drawn_as_a_full_highlight_would(
 ) -> None:
     doc, text, spans = _long_article(tmp_path / "long.hamish")
     window = make_window(tmp_path / "long.hamish")
+    # The article's own suggestions, arriving from a worker whenever it is done, would add
+    # dashes to the blocks counted below (the test failed now and then).
+    window.suggestions.set_enabled(False)
     reader = window.reader.text
     highlighter = reader.highlighter
     highlighter._idle.stop()
@@ -264,3 +270,61 @@ def test_edits_during_the_idle_pass_are_drawn_as_a_full_highlight_would(
     highlighter.rehighlight()  # everything at once, as before
     assert drawn == _formats(window)
     assert len(drawn[far]) == 2 and drawn[count - 2] == []
+
+
+# --- a tag repaints what it changed --------------------------------------------------------------
+class _Painted(QObject):
+    """The region of ``widget`` painted since it was made."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.region = QRegion()
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(event, QPaintEvent):
+            self.region += event.region()
+        return False
+
+
+def test_a_tag_repaints_the_lines_it_changed_not_the_screen(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Qt's plain text layout repainted the whole viewport for every highlighted block (it is
+    told that twice the block's length changed, which runs into the next block), and a
+    paragraph taller than the screen made even the block's own rect the whole screen: every
+    visible line was drawn again for each tag and untag."""
+    path = tmp_path / "paragraphs.hamish"
+    paragraph = " ".join(["كلمة"] * 800)  # far taller than the screen
+    text = "\n".join([paragraph] * 3)
+    with Project.open(path) as project:
+        project.documents.add(make_draft(text, title="فقرات طويلة"))
+    window = make_window(path)
+    window.finish_setup()  # what the window builds after its first paint, built now
+    reader = window.reader.text
+    reader.setFocus()
+    start = 5 * 300
+    reader.select_cp(start, start + 4)
+    # Until nothing is painted any more (the header gone compact as the text scrolled, the
+    # focus, the window's deferred setup): then a paint is the tag's.
+    painted = _Painted(reader.viewport())
+    for _ in range(50):
+        painted.region = QRegion()
+        qtbot.wait(100)
+        if painted.region.isEmpty():
+            break
+    word = reader.cursorRect(reader._cursor_for(start, start + 2))
+    screen = reader.viewport().rect()
+    assert screen.contains(word)
+    new = window.tagging.tag_selection(label_id(window, "organisation"))
+    assert new is not None
+    QApplication.processEvents()
+    assert painted.region.contains(word)
+    assert painted.region.boundingRect().height() < screen.height() // 3
+
+    painted.region = QRegion()
+    window.tagging.delete_annotation(new)
+    QApplication.processEvents()
+    assert reader.index.get(new) is None
+    assert painted.region.contains(word)
+    assert painted.region.boundingRect().height() < screen.height() // 3

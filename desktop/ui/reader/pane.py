@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -64,6 +64,8 @@ LANGUAGES = {
     "und": QT_TRANSLATE_NOOP("ReaderPane", "Unknown language"),
 }
 FLASH_MS = 900
+MARKER_ROOM = 8
+"""Pixels around a block repainted with it: a note's marker reaches above its line."""
 DEFER_CHARS = 20_000
 """Characters from which an article is highlighted where it is on screen first and
 elsewhere in idle time, not all at once as it goes in."""
@@ -108,6 +110,7 @@ class ReaderText(QPlainTextEdit):
         self.document().setDocumentMargin(28)
         self.document().setUndoRedoEnabled(False)
         self.highlighter = AnnotationHighlighter(self.document())
+        self.highlighter.redrawn = self.repaint_blocks
         self.text_cp = ""
         self.umap = Utf16Map("")
         self.index = SpanIndex("")
@@ -233,15 +236,68 @@ class ReaderText(QPlainTextEdit):
         blocks: set[int] = set()
         for span in spans:
             blocks.update(self.index.add(span))
-        self.highlighter.refresh_blocks(sorted(blocks))
-        self.viewport().update()
+        self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
+        self._repaint_spans(spans)
 
     def remove_spans(self, ids: list[int]) -> None:
         blocks: set[int] = set()
+        spans = []
         for span_id in ids:
+            span = self.index.get(span_id)
+            if span is not None:
+                spans.append(span)
             blocks.update(self.index.remove(span_id))
-        self.highlighter.refresh_blocks(sorted(blocks))
-        self.viewport().update()
+        self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
+        self._repaint_spans(spans)
+
+    def _visible_range(self) -> range:
+        shown = self.visible_blocks()
+        return range(shown[0], shown[-1] + 1) if shown else range(0)
+
+    def repaint_blocks(self, blocks: list[int]) -> None:
+        """Repaint those of ``blocks`` on screen, and nothing else."""
+        shown = self._visible_range() if blocks else range(0)
+        document, offset = self.document(), self.contentOffset()
+        for number in blocks:
+            if number in shown:
+                block = document.findBlockByNumber(number)
+                self._repaint(self.blockBoundingGeometry(block).translated(offset))
+
+    def _repaint_spans(self, spans: list[Span]) -> None:
+        """Repaint the lines of ``spans`` on screen, and nothing else: a tag repainted the
+        whole viewport (every visible line's text drawn again, a third of a tag's frame on a
+        1 MB article), and a paragraph is often taller than the screen. A claim repaints its
+        paragraphs whole: it may turn the underline of the claims after it wavy or straight."""
+        if not spans:
+            return
+        shown = self._visible_range()
+        if not shown:
+            return
+        document, offset, index, umap = self.document(), self.contentOffset(), self.index, self.umap
+        for span in spans:
+            first = max(index.block_of(span.start), shown.start)
+            last = min(index.block_of(max(span.start, span.end - 1)), shown.stop - 1)
+            for number in range(first, last + 1):
+                block = document.findBlockByNumber(number)
+                area = self.blockBoundingGeometry(block).translated(offset)
+                layout = block.layout()
+                if span.kind != "claim" and layout is not None and layout.lineCount():
+                    position = block.position()
+                    start = max(0, umap.to_qt(span.start) - position)
+                    end = min(block.length() - 1, umap.to_qt(span.end) - position)
+                    top = layout.lineForTextPosition(start)
+                    bottom = layout.lineForTextPosition(end)
+                    if top.isValid() and bottom.isValid():
+                        origin = area.top() + layout.position().y()
+                        area.setTop(origin + top.y())
+                        area.setBottom(origin + bottom.y() + bottom.height())
+                self._repaint(area)
+
+    def _repaint(self, area: QRectF) -> None:
+        """Repaint ``area`` of the viewport, with ``MARKER_ROOM`` around it for the note
+        markers, drawn just above a line's end."""
+        room = MARKER_ROOM
+        self.viewport().update(area.toAlignedRect().adjusted(-room, -room, room, room))
 
     # --- positions -------------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
