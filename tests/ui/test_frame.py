@@ -12,6 +12,7 @@ from PySide6.QtGui import QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.models import Annotation, ChangeSet
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.project import Project
@@ -328,3 +329,92 @@ def test_a_tag_repaints_the_lines_it_changed_not_the_screen(
     assert reader.index.get(new) is None
     assert painted.region.contains(word)
     assert painted.region.boundingRect().height() < screen.height() // 3
+
+
+def _many_tags(path: Path, count: int = 300) -> tuple[str, int]:
+    """An article with ``count`` tags on its first words, and words left untagged after."""
+    text = " ".join(["كلمة"] * (count + 200))
+    with Project.open(path) as project:
+        doc = project.documents.add(make_draft(text, title="وسوم كثيرة"))
+        label = project.labels.all()[0].id
+        with project.database.transaction():
+            for n in range(count):
+                project.annotations.add(prepare_annotation(text, doc, n * 5, n * 5 + 4, label, "t"))
+    return text, doc
+
+
+def _settled(qtbot: QtBot, painted: _Painted) -> None:
+    """Wait until nothing is painted any more (deferred setup, focus, a compact header)."""
+    for _ in range(50):
+        painted.region = QRegion()
+        qtbot.wait(100)
+        if painted.region.isEmpty():
+            return
+
+
+def test_a_tag_listed_below_the_panels_rows_on_screen_repaints_none_of_them(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """A row inserted made the table lay itself out and repaint every row on screen (3–4 ms
+    of each tag), and a tag's new entity repainted every row for names that had not changed;
+    only the rows from the new one down change."""
+    path = tmp_path / "tags.hamish"
+    _many_tags(path)
+    window = make_window(path)
+    window.finish_setup()
+    view = window.annotations.view
+    qtbot.waitUntil(lambda: window.annotation_model.rowCount() == 300)
+    reader = window.reader.text
+    painted = _Painted(view.viewport())
+    start = 5 * 400  # below every tagged word: listed last, far below the panel's screen
+    reader.select_cp(start, start + 4)
+    _settled(qtbot, painted)
+    assert view.rowAt(0) == 0
+    new = window.tagging.tag_selection(label_id(window, "person"))  # a new entity, too
+    assert new is not None
+    qtbot.wait(100)  # the view's delayed layout, its paint
+    assert window.annotation_model.row_of(new) == 300
+    assert painted.region.isEmpty()
+
+    # A tag listed among the rows on screen repaints them from its own row down.
+    start = 5 * 3 + 1  # inside the fourth tagged word
+    reader.select_cp(start, start + 2)
+    _settled(qtbot, painted)
+    reader.exact = True
+    assert window.tagging.tag_selection(label_id(window, "location")) is not None
+    qtbot.wait(100)  # the view's delayed layout, its paint
+    row = window.annotation_model.row_of(max(a.id for a in window.annotation_model.annotations()))
+    assert row == 4
+    assert not painted.region.isEmpty()
+    assert painted.region.boundingRect().top() >= view.rowViewportPosition(row) - 1
+    assert painted.region.boundingRect().bottom() >= view.viewport().height() - 1
+
+
+def test_an_entity_change_repaints_the_panel_only_for_a_name_it_shows(qtbot: QtBot) -> None:
+    names = {4: "بشار الأسد"}
+    rows = [_annotation_row(1, 0, 5, entity=4), _annotation_row(2, 6, 9)]
+    model = AnnotationModel(
+        lambda _doc: rows, lambda ids: [], lambda _label: None, lambda i: names.get(i)
+    )
+    model.set_document(1)
+    assert model.index(0, AnnotationModel.ENTITY).data() == "بشار الأسد"
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, last, *_: changed.append(last.row() - first.row()))
+    names[7] = "جنيف"  # a tag made a new entity
+    model.apply(ChangeSet(entities_changed=True))
+    assert changed == []
+    names[4] = "الأسد"  # renamed
+    model.apply(ChangeSet(entities_changed=True))
+    assert changed == [1]
+    assert model.index(0, AnnotationModel.ENTITY).data() == "الأسد"
+    del names[4]  # deleted: its mentions show no entity
+    model.apply(ChangeSet(entities_changed=True))
+    assert model.index(0, AnnotationModel.ENTITY).data() == ""
+
+
+def _annotation_row(
+    annotation_id: int, start: int, end: int, entity: int | None = None
+) -> Annotation:
+    return Annotation(
+        annotation_id, 1, start, end, "q", "", "", 1, entity, "", "me", "exact", "", ""
+    )
