@@ -3,7 +3,7 @@ article (a query a view repeats, a layout of every row), so these tests count th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -382,7 +382,7 @@ def test_a_tag_listed_below_the_panels_rows_on_screen_repaints_none_of_them(
     _settled(qtbot, painted)
     reader.exact = True
     assert window.tagging.tag_selection(label_id(window, "location")) is not None
-    qtbot.wait(100)  # the view's delayed layout, its paint
+    qtbot.waitUntil(lambda: not painted.region.isEmpty())  # the view's delayed layout, its paint
     row = window.annotation_model.row_of(max(a.id for a in window.annotation_model.annotations()))
     assert row == 4
     assert not painted.region.isEmpty()
@@ -418,3 +418,42 @@ def _annotation_row(
     return Annotation(
         annotation_id, 1, start, end, "q", "", "", 1, entity, "", "me", "exact", "", ""
     )
+
+
+def test_a_long_article_is_highlighted_on_screen_before_it_is_laid_out(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Highlighting a block clears its layout: the blocks on screen were laid out to learn
+    which they were (two screens of them at an open), highlighted, then laid out again to be
+    painted — at every open, and for each page scrolled ahead of the idle pass."""
+    doc, _, _ = _long_article(tmp_path / "long.hamish")
+    window = make_window(tmp_path / "long.hamish")
+    reader = window.reader.text
+    highlighter = reader.highlighter
+    laid_out: dict[int, bool] = {}
+    ensure = highlighter.ensure
+
+    def watched(blocks: Iterable[int]) -> None:
+        blocks = list(blocks)
+        document = reader.document()
+        for number in blocks:
+            if not highlighter.is_done(number):
+                laid_out[number] = document.findBlockByNumber(number).layout().lineCount() > 0
+        ensure(blocks)
+
+    monkeypatch.setattr(highlighter, "ensure", watched)
+    highlighter._idle.stop()
+    window.open_document(doc)
+    highlighter._idle.stop()
+    reader.viewport().repaint()
+    visible = reader.visible_blocks()
+    assert visible and all(n in laid_out for n in visible)
+    assert not any(laid_out.values())
+    # A page scrolled ahead of the pass, too.
+    laid_out.clear()
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.value() + 3 * bar.pageStep())
+    reader.viewport().repaint()
+    # (scrolling lays out the block it puts at the top, to find the line it starts at)
+    assert laid_out and sum(laid_out.values()) <= 1
+    assert all(highlighter.is_done(n) for n in reader.visible_blocks())

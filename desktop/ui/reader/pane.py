@@ -204,12 +204,13 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.stop()
         cursor.insertText(text)
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(0)
         if deferred:
             self.highlighter.end_load(0)
-            # The first screen and the one below it, before the first paint.
-            self.highlighter.ensure(self.visible_blocks(pages=2))
+            # The first screen, before the caret placed at the start lays its first block out
+            # (and before the first paint); the idle pass goes on from below it.
+            self.highlight_screen()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
 
     def visible_blocks(self, pages: float = 1.0) -> list[int]:
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
@@ -223,6 +224,23 @@ class ReaderText(QPlainTextEdit):
             numbers.append(block.blockNumber())
             block = block.next()
         return numbers
+
+    def highlight_screen(self) -> None:
+        """Highlight the blocks on screen that still wait for the idle pass, each before it is
+        first laid out: highlighting a block clears its layout, so the blocks were laid out
+        to find which are on screen, then again to be painted (two screens at an open of a
+        1 MB article, a screen for each page scrolled ahead of the pass)."""
+        highlighter = self.highlighter
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = max(1, self.viewport().height())
+        while block.isValid():
+            number = block.blockNumber()
+            if not highlighter.is_done(number):
+                highlighter.ensure([number])
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            block = block.next()
 
     def unload(self) -> None:
         self.highlighter.stop()
@@ -414,7 +432,7 @@ class ReaderText(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
-            self.highlighter.ensure(self.visible_blocks())
+            self.highlight_screen()
         super().paintEvent(event)
         self._paint_note_markers(event.rect())
 
