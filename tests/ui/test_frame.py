@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtCore import QEvent, QObject, QRectF
+from PySide6.QtGui import QPaintEvent, QRegion, QTextBlock
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -492,3 +492,38 @@ def test_an_article_opens_without_sqlite_sorting_its_annotations(
         (start, start + len("سيرغي")),
         (start, start + len("سيرغي لافروف")),
     ]
+
+
+def test_the_blocks_on_screen_are_found_in_one_walk(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each tag, paint and page asked Qt for the geometry of every block on screen, which Qt
+    walks down to from the top block each time (and read the content offset for each): the
+    heights are added up instead, as Qt paints them, giving the same blocks and rects."""
+    doc, _, _ = _long_article(tmp_path / "long.hamish")
+    window = make_window(tmp_path / "long.hamish")
+    window.open_document(doc)
+    reader = window.reader.text
+    bar = reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    reader.viewport().repaint()
+    offset = reader.contentOffset()
+    expected = []
+    block = reader.firstVisibleBlock()
+    while block.isValid():
+        area = reader.blockBoundingGeometry(block).translated(offset)
+        if area.top() > reader.viewport().height():
+            break
+        expected.append((block.blockNumber(), area.top(), area.height()))
+        block = block.next()
+    asked: list[int] = []
+    geometry = reader.blockBoundingGeometry
+
+    def counted(block: QTextBlock) -> QRectF:
+        asked.append(block.blockNumber())
+        return geometry(block)
+
+    monkeypatch.setattr(reader, "blockBoundingGeometry", counted)
+    found = reader._on_screen(reader.viewport().height())
+    assert [(b.blockNumber(), a.top(), a.height()) for b, a in found] == expected
+    assert len(expected) > 3 and len(asked) == 1

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QPainter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -214,16 +215,34 @@ class ReaderText(QPlainTextEdit):
 
     def visible_blocks(self, pages: float = 1.0) -> list[int]:
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
         bottom = max(1, self.viewport().height()) * pages
-        numbers = []
+        return [block.blockNumber() for block, _ in self._on_screen(bottom)]
+
+    def _on_screen(
+        self, bottom: float, before: Callable[[QTextBlock], object] | None = None
+    ) -> list[tuple[QTextBlock, QRectF]]:
+        """The blocks from the first on screen down to ``bottom`` (viewport pixels), each
+        with its rect in the viewport: the first block's geometry, then the heights of the
+        next ones added up, as Qt paints them (``blockBoundingGeometry`` walks down from the
+        top block for each block asked about, and ``contentOffset`` costs a lookup each time).
+        ``before`` is called with each block before its rect is asked for, which lays it
+        out."""
+        block = self.firstVisibleBlock()
+        found: list[tuple[QTextBlock, QRectF]] = []
+        area: QRectF | None = None
         while block.isValid():
-            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+            if before is not None:
+                before(block)
+            if area is None:
+                area = self.blockBoundingGeometry(block).translated(self.contentOffset())
+            else:
+                height = self.blockBoundingRect(block).height()
+                area = QRectF(area.left(), area.bottom(), area.width(), height)
+            if area.top() > bottom:
                 break
-            numbers.append(block.blockNumber())
+            found.append((block, area))
             block = block.next()
-        return numbers
+        return found
 
     def highlight_screen(self) -> None:
         """Highlight the blocks on screen that still wait for the idle pass, each before it is
@@ -231,16 +250,13 @@ class ReaderText(QPlainTextEdit):
         to find which are on screen, then again to be painted (two screens at an open of a
         1 MB article, a screen for each page scrolled ahead of the pass)."""
         highlighter = self.highlighter
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        bottom = max(1, self.viewport().height())
-        while block.isValid():
+
+        def highlight(block: QTextBlock) -> None:
             number = block.blockNumber()
             if not highlighter.is_done(number):
                 highlighter.ensure([number])
-            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
-                break
-            block = block.next()
+
+        self._on_screen(max(1, self.viewport().height()), highlight)
 
     def unload(self) -> None:
         self.highlighter.stop()
@@ -268,18 +284,17 @@ class ReaderText(QPlainTextEdit):
         self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
         self._repaint_spans(spans)
 
-    def _visible_range(self) -> range:
-        shown = self.visible_blocks()
-        return range(shown[0], shown[-1] + 1) if shown else range(0)
-
     def repaint_blocks(self, blocks: list[int]) -> None:
         """Repaint those of ``blocks`` on screen, and nothing else."""
-        shown = self._visible_range() if blocks else range(0)
-        document, offset = self.document(), self.contentOffset()
+        shown = self._screen_areas() if blocks else {}
         for number in blocks:
             if number in shown:
-                block = document.findBlockByNumber(number)
-                self._repaint(self.blockBoundingGeometry(block).translated(offset))
+                self._repaint(shown[number][1])
+
+    def _screen_areas(self) -> dict[int, tuple[QTextBlock, QRectF]]:
+        """The blocks on screen, by number, with their rects in the viewport."""
+        bottom = max(1, self.viewport().height())
+        return {block.blockNumber(): (block, area) for block, area in self._on_screen(bottom)}
 
     def _repaint_spans(self, spans: list[Span]) -> None:
         """Repaint the lines of ``spans`` on screen, and nothing else: a tag repainted the
@@ -288,16 +303,18 @@ class ReaderText(QPlainTextEdit):
         paragraphs whole: it may turn the underline of the claims after it wavy or straight."""
         if not spans:
             return
-        shown = self._visible_range()
+        shown = self._screen_areas()
         if not shown:
             return
-        document, offset, index, umap = self.document(), self.contentOffset(), self.index, self.umap
+        index, umap = self.index, self.umap
         for span in spans:
-            first = max(index.block_of(span.start), shown.start)
-            last = min(index.block_of(max(span.start, span.end - 1)), shown.stop - 1)
+            first = index.block_of(span.start)
+            last = index.block_of(max(span.start, span.end - 1))
             for number in range(first, last + 1):
-                block = document.findBlockByNumber(number)
-                area = self.blockBoundingGeometry(block).translated(offset)
+                if number not in shown:
+                    continue
+                block, geometry = shown[number]
+                area = QRectF(geometry)
                 layout = block.layout()
                 if span.kind != "claim" and layout is not None and layout.lineCount():
                     position = block.position()
@@ -312,10 +329,12 @@ class ReaderText(QPlainTextEdit):
                 self._repaint(area)
 
     def _repaint(self, area: QRectF) -> None:
-        """Repaint ``area`` of the viewport, with ``MARKER_ROOM`` around it for the note
-        markers, drawn just above a line's end."""
+        """Repaint the lines ``area`` of the viewport covers, the viewport's width, with
+        ``MARKER_ROOM`` above and below for the note markers, drawn just above a line's end."""
+        viewport = self.viewport()
+        rect = area.toAlignedRect()
         room = MARKER_ROOM
-        self.viewport().update(area.toAlignedRect().adjusted(-room, -room, room, room))
+        viewport.update(0, rect.top() - room, viewport.width(), rect.height() + 2 * room)
 
     # --- positions -------------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
@@ -443,11 +462,7 @@ class ReaderText(QPlainTextEdit):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bottom = area.bottom()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-            if geometry.top() > bottom:
-                break
+        for block, _ in self._on_screen(area.bottom()):
             for span in self.index.in_block(block.blockNumber()):
                 if (
                     not span.has_note
@@ -460,7 +475,6 @@ class ReaderText(QPlainTextEdit):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor("#2a9d8f"))
                 painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
-            block = block.next()
         painter.end()
 
 
