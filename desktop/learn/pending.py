@@ -97,7 +97,7 @@ def read(
             )
         except HamishError:
             learnt = None  # a model that cannot be read: the rules still suggest
-    tagged = sorted((a.start, a.end) for a in project.annotations.for_document(document_id))
+    tagged = project.annotations.extents(document_id)
     return Reading(
         document_id,
         text,

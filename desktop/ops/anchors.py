@@ -38,7 +38,8 @@ def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
     The annotations are read once, and again only when a repair changed them. In a read-only
     project the repair is made in memory only (nothing can be written)."""
     document = project.documents.get(document_id)
-    annotations = project.annotations.for_document(document_id)
+    # In no particular order: the reader does not need one, the Annotations panel sorts.
+    annotations = project.annotations.for_document(document_id, ordered=False)
     # (id, start, end, quote, prefix, suffix, anchor) of each, picked in C
     repairs = check_anchors(document.text, list(map(_ANCHOR_FIELDS, annotations)))
     if repairs and project.read_only:
@@ -56,7 +57,7 @@ def open_article(project: Project, document_id: int) -> Outcome[OpenedArticle]:
         )
     if repairs:
         project.annotations.set_anchors([(i, r.start, r.end, r.anchor) for i, r in repairs])
-        annotations = project.annotations.for_document(document_id)
+        annotations = project.annotations.for_document(document_id, ordered=False)
     changes = ChangeSet(annotations_changed=tuple(i for i, _ in repairs))
     opened = OpenedArticle(document, annotations, repairs)
     return Outcome(changes, None, "Re-anchor annotations", opened)

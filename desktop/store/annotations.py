@@ -54,12 +54,25 @@ class AnnotationStore:
         self._labels = labels
 
     # --- reading -------------------------------------------------------------------------
-    def for_document(self, document_id: int) -> list[Annotation]:
+    def for_document(self, document_id: int, *, ordered: bool = True) -> list[Annotation]:
+        """A document's annotations, by start, end and id — or, not ``ordered``, as the index
+        on (document, start) gives them: by start and id, which a caller that sorts anyway
+        (the Annotations panel) takes without SQLite sorting 10,000 rows again (a fifth of
+        reading them)."""
+        order = ' ORDER BY start, "end", id' if ordered else ""
         rows = self._conn.execute(
-            f'SELECT {_COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start, "end", id',
-            [document_id],
+            f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ?{order}", [document_id]
         )
         return list(map(_as_annotation, rows))
+
+    def extents(self, document_id: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of a document's annotations, in order: what suggestions need to
+        know of them, read without the text columns (a quarter of reading them whole)."""
+        rows = self._conn.execute(
+            'SELECT start, "end" FROM annotations WHERE document_id = ? ORDER BY start, "end"',
+            [document_id],
+        )
+        return rows.fetchall()
 
     def get(self, annotation_id: int) -> Annotation:
         row = self._conn.execute(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from desktop.core.services import prepare_annotation
 from desktop.core.suggest import Suggestion
 from desktop.core.text import make_draft
 from desktop.learn import pending
@@ -52,3 +55,25 @@ def test_the_threshold_applies_to_every_source() -> None:
     # The model keeps its own offsets per label (locations +0.1).
     assert not pending.shown(made("model", 0.65), 0.6)
     assert pending.shown(made("model", 0.7), 0.6)
+
+
+def test_reading_an_article_takes_its_annotations_extents_not_the_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader reads suggestions' inputs on the GUI thread: every annotation of a 1 MB
+    article whole (quote, context, note, dates: 10,000 objects, tens of ms) to keep two
+    offsets of each."""
+    project = Project.open(tmp_path / "p.hamish")
+    doc = project.documents.add(make_draft(SAME, title="1"))
+    label = project.labels.all()[0].id
+    for start, end in ((10, 15), (0, 3), (0, 2)):
+        project.annotations.add(prepare_annotation(SAME, doc, start, end, label, "t"))
+
+    expected = tuple(sorted((a.start, a.end) for a in project.annotations.for_document(doc)))
+
+    def whole(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr(project.annotations, "for_document", whole)
+    reading = pending.read(project, doc, 0.6)
+    assert reading.tagged == expected and len(expected) == 3

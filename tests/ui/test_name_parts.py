@@ -268,3 +268,25 @@ def test_only_the_shown_offer_is_worked_out_again_after_a_tag(
     window.session.run(partial(entity_ops.edit_entity, entity_id=people[-1], aliases=("بلير",)))
     assert _offered(window) == [("أنان", True, True)]
     assert window.name_parts_bar.waiting.text() == "2 more waiting"
+
+
+def test_a_persons_tag_works_its_offer_out_once(
+    make_window: MakeWindow, article: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offer for the tag's new person was worked out, then worked out again to be shown:
+    twice the entity and name look-ups in the tag's frame."""
+    from desktop.ui.entities import parts
+
+    window = make_window(article)
+    _open(window, qtbot)
+    calls: list[int] = []
+    real = parts.ops.name_part_proposals
+
+    def counting(project: Project, entity_id: int, **kwargs: object) -> object:
+        calls.append(entity_id)
+        return real(project, entity_id, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts.ops, "name_part_proposals", counting)
+    _tag(window, "سيرغي لافروف")
+    assert window.name_parts.offers and len(calls) == 1
+    assert _offered(window)

@@ -13,6 +13,7 @@ from operator import attrgetter, gt
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
@@ -48,6 +49,9 @@ _FONT = Qt.ItemDataRole.FontRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _ROLES = frozenset((ID_ROLE, _DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ALIGN))
 """The roles :meth:`AnnotationModel.data` answers."""
+NAMES_CHECKED = 64
+"""The most entity names the panel reads again to learn whether an entity change renamed
+one it shows (see ``AnnotationModel._names_hold``)."""
 _RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ANCHOR_TIPS = {
@@ -124,11 +128,12 @@ class AnnotationModel(QAbstractTableModel):
         self.endResetModel()
 
     def apply(self, changes: ChangeSet) -> None:
-        if changes.labels_changed or changes.entities_changed:
+        renamed = changes.labels_changed or (changes.entities_changed and not self._names_hold())
+        if renamed:
             self._names.clear()  # with no article shown too: the next one must not see stale names
         if self.document_id is None:
             return
-        if (changes.labels_changed or changes.entities_changed) and self._rows:
+        if renamed and self._rows:
             # (an empty range is an invalid index pair to Qt)
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.NOTE))
         for annotation_id in changes.annotations_removed:
@@ -150,6 +155,15 @@ class AnnotationModel(QAbstractTableModel):
         for annotation in fresh:
             if annotation.id in mine and self.row_of(annotation.id) is None:
                 self._insert(annotation)
+
+    def _names_hold(self) -> bool:
+        """Whether every entity name shown is still the entity's name. Most entity changes
+        are a tag's (a new entity, a mention more), which rename nothing: repainting every
+        row for them cost a tag the panel's whole paint. Past ``NAMES_CHECKED`` names shown,
+        they are not read again one by one (the rows are painted again instead)."""
+        if len(self._names) > NAMES_CHECKED:
+            return False
+        return all((self._entity_name(i) or "") == name for i, name in self._names.items())
 
     def _remove(self, annotation_id: int) -> None:
         row = self.row_of(annotation_id)
@@ -325,6 +339,53 @@ class AnnotationTree(QTableView):
         columns.setHighlightSections(False)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self._fit_rows()
+        # The first row inserted since the view was last laid out, while rows were only
+        # inserted (None: something else changed, or nothing did).
+        self._inserted: int | None = None
+        self._only_inserted = True
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is None:
+            return
+        for signal in (
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.modelReset,
+            model.layoutChanged,
+            model.columnsInserted,
+            model.columnsRemoved,
+            model.columnsMoved,
+        ):
+            signal.connect(self._changed_otherwise)
+
+    def _changed_otherwise(self, *_args: object) -> None:
+        self._only_inserted = False
+
+    def reset(self) -> None:
+        self._only_inserted = False
+        super().reset()
+
+    def rowsInserted(self, parent: AnyIndex, first: int, last: int) -> None:
+        super().rowsInserted(parent, first, last)
+        if self._inserted is None or first < self._inserted:
+            self._inserted = first
+
+    def doItemsLayout(self) -> None:
+        """Qt lays the view out again after rows come or go and repaints all of it. After
+        rows were only inserted, the rows above the first new one are where they were: only
+        those from it down are repainted — none for a tag listed below the rows on screen
+        (a whole paint of the panel cost a tag 3–4 ms)."""
+        first, only = self._inserted, self._only_inserted
+        self._inserted, self._only_inserted = None, True
+        top = self.rowViewportPosition(first) if first is not None and only else -1
+        if top < 0:
+            super().doItemsLayout()
+            return
+        self.updateGeometries()
+        viewport = self.viewport()
+        if top < viewport.height():
+            viewport.update(0, top, viewport.width(), viewport.height() - top)
 
     def header(self) -> QHeaderView:
         """The column header (the name a tree view gives it)."""

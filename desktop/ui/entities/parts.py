@@ -12,7 +12,7 @@ can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PA
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import partial
 
@@ -213,13 +213,15 @@ class NamePartsController(QObject):
             # up, and recomputing every one after each tag cost 20-30 ms a tag with fifty.
             entities = session.project.entities
             self.offers = [o for o in self.offers if entities.exists(o.entity_id)]
+        made: set[int] = set()  # offers worked out just now, for the entities made
         if changes.entities_created and self.enabled and not session.project.read_only:
             for entity_id in changes.entities_created:
                 offer = self._offer(entity_id)
                 if offer is not None:
                     self.offers = [o for o in self.offers if o.entity_id != entity_id]
                     self.offers.append(offer)
-        self._show()
+                    made.add(entity_id)
+        self._show(made)
 
     def _offer(self, entity_id: int) -> Offer | None:
         """The offer for a person, or None: not a person, gone, or nothing to offer."""
@@ -257,10 +259,14 @@ class NamePartsController(QObject):
     def _shown(self) -> Offer | None:
         return self.offers[-1] if self.offers else None
 
-    def _show(self) -> None:
+    def _show(self, fresh_for: Container[int] = ()) -> None:
         """Show the newest offer as it stands now (its entity may have some of the parts by
-        now, or be gone); an offer with nothing left to offer makes way for the next."""
+        now, or be gone); an offer with nothing left to offer makes way for the next. An
+        offer for an entity of ``fresh_for`` was worked out just now (by a person's tag, whose
+        frame it cost twice)."""
         while self.offers and self.session is not None:
+            if self.offers[-1].entity_id in fresh_for:
+                break
             fresh = self._again(self.offers[-1])
             if fresh is not None:
                 self.offers[-1] = fresh

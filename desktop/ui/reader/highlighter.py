@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from itertools import pairwise
 from time import perf_counter
 from typing import NamedTuple
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from desktop.ui.reader.offsets import Utf16Map
 
@@ -226,6 +226,9 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._idle_step)
+        # Told which blocks were highlighted again outside a paint, to repaint those on
+        # screen (the reader's ``repaint_blocks``): the highlighter repaints nothing itself.
+        self.redrawn: Callable[[list[int]], None] = lambda _blocks: None
 
     def set_dark(self, dark: bool) -> None:
         """Tints for the dark theme's background (or back to the light one); repaints."""
@@ -280,6 +283,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         document = self.document()
         layout = document.documentLayout()
         queue, done = self._queue, self._done
+        redrawn: list[int] = []
         while queue:
             number = queue.pop()
             if done[number]:
@@ -290,11 +294,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 # Laid out first: a block highlighted before its first layout changes height
                 # as far as the layout knows, which repaints the whole screen (a paint a step).
                 layout.blockBoundingRect(block)
-                self.rehighlightBlock(block)
+                self._quietly(block)
+                redrawn.append(number)
             if perf_counter() >= deadline:
                 break
         if not queue:
             self._stop_deferring()
+        if redrawn:
+            self.redrawn(redrawn)
 
     def _stop_deferring(self) -> None:
         self._idle.stop()
@@ -308,23 +315,45 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.index = index
         self.umap = umap
 
-    def refresh_blocks(self, blocks: Iterable[int]) -> None:
-        """Draw ``blocks`` again after their spans changed. During a deferred pass the blocks
-        still waiting are left to it: they will be drawn from the spans as they are then (an
-        article's thousands of suggestions arriving must not highlight it all at once)."""
+    def refresh_blocks(self, blocks: Iterable[int], *, repaint: bool = True) -> None:
+        """Draw ``blocks`` again after their spans changed (``repaint`` False: the caller
+        repaints what changed itself). During a deferred pass the blocks still waiting are
+        left to it: they will be drawn from the spans as they are then (an article's thousands
+        of suggestions arriving must not highlight it all at once)."""
         if self._queue:
             blocks = [n for n in blocks if self.is_done(n)]
-        self._rehighlight(blocks)
+        redone = self._rehighlight(blocks)
+        if repaint:
+            self.redrawn(redone)
 
-    def _rehighlight(self, blocks: Iterable[int]) -> None:
+    def _rehighlight(self, blocks: Iterable[int]) -> list[int]:
+        """Highlight ``blocks`` again; returns those that exist (none is repainted: see
+        :meth:`_quietly`)."""
         document = self.document()
         done = self._done
+        redone = []
         for number in blocks:
             if 0 <= number < len(done):
                 done[number] = 1
             block = document.findBlockByNumber(number)
             if block.isValid():
-                self.rehighlightBlock(block)
+                self._quietly(block)
+                redone.append(number)
+        return redone
+
+    def _quietly(self, block: QTextBlock) -> None:
+        """``rehighlightBlock`` without its repaint of the whole screen. Qt tells the plain
+        text layout that twice the block's length changed (removed and added), so the change
+        always runs into the next block and the layout asks the view to repaint everything
+        (every visible line drawn again, a third of a tag's frame on a 1 MB article). The
+        formats change colours and lines only, never a block's height, so nothing else the
+        layout would say is lost; :attr:`redrawn` repaints what is on screen."""
+        layout = self.document().documentLayout()
+        blocked = layout.blockSignals(True)
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            layout.blockSignals(blocked)
 
     def _format(self, active: list[Span], alternate: Container[int] = ()) -> QTextCharFormat:
         backgrounds = sorted(

@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -64,6 +65,8 @@ LANGUAGES = {
     "und": QT_TRANSLATE_NOOP("ReaderPane", "Unknown language"),
 }
 FLASH_MS = 900
+MARKER_ROOM = 8
+"""Pixels around a block repainted with it: a note's marker reaches above its line."""
 DEFER_CHARS = 20_000
 """Characters from which an article is highlighted where it is on screen first and
 elsewhere in idle time, not all at once as it goes in."""
@@ -108,6 +111,7 @@ class ReaderText(QPlainTextEdit):
         self.document().setDocumentMargin(28)
         self.document().setUndoRedoEnabled(False)
         self.highlighter = AnnotationHighlighter(self.document())
+        self.highlighter.redrawn = self.repaint_blocks
         self.text_cp = ""
         self.umap = Utf16Map("")
         self.index = SpanIndex("")
@@ -218,6 +222,11 @@ class ReaderText(QPlainTextEdit):
             self.highlighter.stop()
         cursor.insertText(text)
         cursor.endEditBlock()
+        if deferred:
+            self.highlighter.end_load(0)
+            # The first screen, before the caret placed at the start lays its first block out
+            # (and before the first paint); the idle pass goes on from below it.
+            self.highlight_screen()
         # The caret back to the start. Moving it lays the whole paragraph out at the pane's
         # width: while the pane is hidden (before the window is first shown: about 100 px,
         # hundreds of lines thrown away) that waits for its first paint, when the text is
@@ -226,23 +235,51 @@ class ReaderText(QPlainTextEdit):
         if not self._caret_home:
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
-        if deferred:
-            self.highlighter.end_load(0)
-            # The first screen and the one below it, before the first paint.
-            self.highlighter.ensure(self.visible_blocks(pages=2))
 
     def visible_blocks(self, pages: float = 1.0) -> list[int]:
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
         bottom = max(1, self.maximumViewportSize().height()) * pages
-        numbers = []
+        return [block.blockNumber() for block, _ in self._on_screen(bottom)]
+
+    def _on_screen(
+        self, bottom: float, before: Callable[[QTextBlock], object] | None = None
+    ) -> list[tuple[QTextBlock, QRectF]]:
+        """The blocks from the first on screen down to ``bottom`` (viewport pixels), each
+        with its rect in the viewport: the first block's geometry, then the heights of the
+        next ones added up, as Qt paints them (``blockBoundingGeometry`` walks down from the
+        top block for each block asked about, and ``contentOffset`` costs a lookup each time).
+        ``before`` is called with each block before its rect is asked for, which lays it
+        out."""
+        block = self.firstVisibleBlock()
+        found: list[tuple[QTextBlock, QRectF]] = []
+        area: QRectF | None = None
         while block.isValid():
-            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+            if before is not None:
+                before(block)
+            if area is None:
+                area = self.blockBoundingGeometry(block).translated(self.contentOffset())
+            else:
+                height = self.blockBoundingRect(block).height()
+                area = QRectF(area.left(), area.bottom(), area.width(), height)
+            if area.top() > bottom:
                 break
-            numbers.append(block.blockNumber())
+            found.append((block, area))
             block = block.next()
-        return numbers
+        return found
+
+    def highlight_screen(self) -> None:
+        """Highlight the blocks on screen that still wait for the idle pass, each before it is
+        first laid out: highlighting a block clears its layout, so the blocks were laid out
+        to find which are on screen, then again to be painted (two screens at an open of a
+        1 MB article, a screen for each page scrolled ahead of the pass)."""
+        highlighter = self.highlighter
+
+        def highlight(block: QTextBlock) -> None:
+            number = block.blockNumber()
+            if not highlighter.is_done(number):
+                highlighter.ensure([number])
+
+        self._on_screen(max(1, self.maximumViewportSize().height()), highlight)
 
     def unload(self) -> None:
         self.highlighter.stop()
@@ -256,15 +293,71 @@ class ReaderText(QPlainTextEdit):
         blocks: set[int] = set()
         for span in spans:
             blocks.update(self.index.add(span))
-        self.highlighter.refresh_blocks(sorted(blocks))
-        self.viewport().update()
+        self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
+        self._repaint_spans(spans)
 
     def remove_spans(self, ids: list[int]) -> None:
         blocks: set[int] = set()
+        spans = []
         for span_id in ids:
+            span = self.index.get(span_id)
+            if span is not None:
+                spans.append(span)
             blocks.update(self.index.remove(span_id))
-        self.highlighter.refresh_blocks(sorted(blocks))
-        self.viewport().update()
+        self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
+        self._repaint_spans(spans)
+
+    def repaint_blocks(self, blocks: list[int]) -> None:
+        """Repaint those of ``blocks`` on screen, and nothing else."""
+        shown = self._screen_areas() if blocks else {}
+        for number in blocks:
+            if number in shown:
+                self._repaint(shown[number][1])
+
+    def _screen_areas(self) -> dict[int, tuple[QTextBlock, QRectF]]:
+        """The blocks on screen, by number, with their rects in the viewport."""
+        bottom = max(1, self.viewport().height())
+        return {block.blockNumber(): (block, area) for block, area in self._on_screen(bottom)}
+
+    def _repaint_spans(self, spans: list[Span]) -> None:
+        """Repaint the lines of ``spans`` on screen, and nothing else: a tag repainted the
+        whole viewport (every visible line's text drawn again, a third of a tag's frame on a
+        1 MB article), and a paragraph is often taller than the screen. A claim repaints its
+        paragraphs whole: it may turn the underline of the claims after it wavy or straight."""
+        if not spans:
+            return
+        shown = self._screen_areas()
+        if not shown:
+            return
+        index, umap = self.index, self.umap
+        for span in spans:
+            first = index.block_of(span.start)
+            last = index.block_of(max(span.start, span.end - 1))
+            for number in range(first, last + 1):
+                if number not in shown:
+                    continue
+                block, geometry = shown[number]
+                area = QRectF(geometry)
+                layout = block.layout()
+                if span.kind != "claim" and layout is not None and layout.lineCount():
+                    position = block.position()
+                    start = max(0, umap.to_qt(span.start) - position)
+                    end = min(block.length() - 1, umap.to_qt(span.end) - position)
+                    top = layout.lineForTextPosition(start)
+                    bottom = layout.lineForTextPosition(end)
+                    if top.isValid() and bottom.isValid():
+                        origin = area.top() + layout.position().y()
+                        area.setTop(origin + top.y())
+                        area.setBottom(origin + bottom.y() + bottom.height())
+                self._repaint(area)
+
+    def _repaint(self, area: QRectF) -> None:
+        """Repaint the lines ``area`` of the viewport covers, the viewport's width, with
+        ``MARKER_ROOM`` above and below for the note markers, drawn just above a line's end."""
+        viewport = self.viewport()
+        rect = area.toAlignedRect()
+        room = MARKER_ROOM
+        viewport.update(0, rect.top() - room, viewport.width(), rect.height() + 2 * room)
 
     # --- positions -------------------------------------------------------------------------
     def selection_cp(self) -> tuple[int, int]:
@@ -384,7 +477,7 @@ class ReaderText(QPlainTextEdit):
             self._caret_home = False
             self.moveCursor(QTextCursor.MoveOperation.Start)
         if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
-            self.highlighter.ensure(self.visible_blocks())
+            self.highlight_screen()
         super().paintEvent(event)
         self._paint_note_markers(event.rect())
         if self.after_paint is not None:
@@ -397,11 +490,7 @@ class ReaderText(QPlainTextEdit):
         if not block.isValid() or not len(self.index):
             return
         painter: QPainter | None = None  # made for the first note (see viewport_width)
-        bottom = area.bottom()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-            if geometry.top() > bottom:
-                break
+        for block, _ in self._on_screen(area.bottom()):
             for span in self.index.in_block(block.blockNumber()):
                 if (
                     not span.has_note
@@ -419,7 +508,6 @@ class ReaderText(QPlainTextEdit):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor("#2a9d8f"))
                 painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
-            block = block.next()
         if painter is not None:
             painter.end()
 
