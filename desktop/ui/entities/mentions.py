@@ -121,7 +121,7 @@ def find_candidates(
         text = texts.get(document_id)
         if text is None:
             continue
-        matches = matcher.find(text)
+        matches = matcher.find_sparse(text)
         if not matches:
             continue
         # Only entity-like tags hide an occurrence: a name inside a tagged claim is still an
