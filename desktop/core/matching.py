@@ -393,9 +393,7 @@ class AliasMatcher:
         """
         if self.regex is None or self._unsafe_separator:
             return self.find(text)
-        if self._prefilter is None:
-            self._prefilter = _Prefilter([*self._owners, *self._contracted])
-        windows = self._prefilter.windows(text)
+        windows = self.sparse_windows(text)
         if windows is None:
             return self.find(text)
         if not windows:
@@ -433,6 +431,12 @@ class AliasMatcher:
             )
         return found
 
+    def sparse_windows(self, text: str) -> list[tuple[int, int]] | None:
+        """The parts of ``text`` :meth:`find_sparse` folds, or None when it folds it whole."""
+        if self._prefilter is None:
+            self._prefilter = _Prefilter([*self._owners, *self._contracted])
+        return self._prefilter.windows(text)
+
     def find_normalised(self, norm: Normalised) -> list[Match]:
         """Like :meth:`find` for a text the caller has already normalised."""
         hits = self.scan(norm.text)
@@ -451,6 +455,7 @@ class AliasMatcher:
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space
 # (tests/core/test_matching.py checks every such code point) and never joins to a neighbour.
 _REST_OF_WORD = re.compile(r"\S*")
+_ALEF_MAKSURA = "\u0649"
 _SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
 _NEXT_WORD = re.compile(r"\s+\S*")
 
@@ -481,9 +486,9 @@ def _simple_characters() -> tuple[str, dict[str, str]]:
         folded = fold(ch)
         if len(folded) > 1:
             continue
-        if unicodedata.category(ch)[0] == "M" or unicodedata.combining(ch):
-            if folded or any(not unicodedata.is_normalized("NFKC", b + ch) for b in bases):
-                continue
+        mark = unicodedata.category(ch)[0] == "M" or unicodedata.combining(ch)
+        if mark and (folded or any(not unicodedata.is_normalized("NFKC", b + ch) for b in bases)):
+            continue
         if folded:
             folds[ch] = folded
         else:
@@ -506,7 +511,8 @@ class _Prefilter:
         sources: dict[str, list[str]] = {}
         for ch, folded in folds.items():
             sources.setdefault(folded, []).append(ch)
-        sources.setdefault("\u064a", []).append("\u0649")  # ى may fold to ي, or stay ى
+        # ى folds to ي, or stays ى at the end of a stop-listed word (على): both are sources.
+        sources.setdefault(_ALEF_MAKSURA, []).append(_ALEF_MAKSURA)
         marks = _char_class(deleted) + "*"
         space = r"[\s" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]+"
         patterns: list[str] = []
