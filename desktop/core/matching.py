@@ -516,26 +516,24 @@ class _Prefilter:
         marks = _char_class(deleted) + "*"
         space = r"[\s" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]+"
         patterns: list[str] = []
-        heads: set[str] = set()
         self.words = 1
         for key in sorted(set(keys)):
             self.words = max(self.words, len(key.split()))
             parts: list[str] = []
-            for char in key:
+            for char in key[1:]:
                 if char == " ":
                     parts.append(space)
                 elif char in sources:
                     parts.append(_char_class(sources[char]) + marks)
                 else:  # only a character fold changes can become this one
-                    parts = []
                     break
-            if parts:
-                patterns.append("".join(parts))
-                heads.update(sources[key[0]])
-        # The look-ahead of the first letters lets the engine skip to them in C.
-        self.candidates = re.compile(
-            f"(?={_char_class(heads)})(?:{'|'.join(patterns)})" if patterns else "(?!)"
-        )
+            else:
+                rest = "".join(parts)
+                # One alternative per written form of the first letter: a pattern whose every
+                # alternative starts with a literal is scanned for those letters in C (about
+                # three times faster than one starting with a class or a look-ahead).
+                patterns += [re.escape(ch) + marks + rest for ch in sources.get(key[0], ())]
+        self.candidates = re.compile("|".join(patterns) if patterns else "(?!)")
         simple = "".join(re.escape(ch) for ch in sorted({*deleted, *folds}))
         self.others = re.compile("[^" + simple + "]")
 
