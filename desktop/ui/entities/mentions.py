@@ -142,10 +142,10 @@ def find_candidates(
         ]
         skip = decided.get(document_id, set())
         for match in matches:
-            if any(s < match.end and match.start < e for s, e in tagged):
+            if tagged and any(s < match.end and match.start < e for s, e in tagged):
                 continue
             quote, prefix, suffix = context(text, match.start, match.end)
-            if (match.start, match.end, quote) in skip:
+            if skip and (match.start, match.end, quote) in skip:
                 continue
             found.append(
                 Candidate(
