@@ -250,6 +250,8 @@ class AliasMatcher:
             if all(owner != entity_id for owner, _ in owners):
                 owners.append((entity_id, alias))
         self.regex = self._compile()
+        self._prefilter: _Prefilter | None = None
+        self._unsafe_separator = any(_SEPARATOR in key for key in self._owners)
 
     @classmethod
     def from_registry(cls, rows: Iterable[tuple[int, str, str]]) -> AliasMatcher:
@@ -372,6 +374,69 @@ class AliasMatcher:
             return []
         return self._matches(hits, _raw_map(text, folded))
 
+    def find_sparse(self, text: str) -> list[Match]:
+        """Like :meth:`find`, with the same matches, folding only the words around candidates.
+
+        Why (issue 15): "find all mentions" over a corpus reads every article the index names,
+        and folding a whole article costs more than all the rest done with it. Fold works word
+        by word: no step joins across white space (what :func:`pieces_at_spaces` relies on),
+        so a part of ``text`` cut before white space folds to exactly its part of
+        ``fold(text)``. A raw-text pattern that every mention matches (each folded letter as
+        the class of characters that fold to it, the characters fold deletes allowed after
+        each) finds the candidates in C; a character that folds in any other way (a ligature,
+        a presentation form, a mark that composes) is a candidate too. Each candidate's window
+        reaches from the start of its word to as many words past it as the longest alias has
+        (and as many before a character of the second kind), so every mention lies inside
+        one; windows that meet are merged, and each is folded with the white-space character
+        before it, so marks at its start belong to that character as in the whole text. When
+        the windows would be much of the text, the whole text is folded, as :meth:`find` does.
+        """
+        if self.regex is None or self._unsafe_separator:
+            return self.find(text)
+        windows = self.sparse_windows(text)
+        if windows is None:
+            return self.find(text)
+        if not windows:
+            return []
+        # The windows folded as one text, each after a separator no alias holds and no fold
+        # step joins to a neighbour (like the white space each window starts with).
+        parts: list[str] = []
+        starts: list[int] = []  # where each window begins in ``joined``
+        length = 0
+        for first, end in windows:
+            if first:
+                parts.append(_SEPARATOR)
+                length += 1
+            starts.append(length)
+            parts.append(text[first:end])
+            length += end - first
+        joined = "".join(parts)
+        folded = fold(joined)
+        hits = self.scan(folded)
+        if not hits:
+            return []
+        found: list[Match] = []
+        for match in self._matches(hits, _raw_map(joined, folded)):
+            index = bisect_right(starts, match.start) - 1
+            shift = windows[index][0] - starts[index]
+            found.append(
+                Match(
+                    match.entity_id,
+                    match.start + shift,
+                    match.end + shift,
+                    match.word_start + shift,
+                    match.matched_alias,
+                    match.clitics,
+                )
+            )
+        return found
+
+    def sparse_windows(self, text: str) -> list[tuple[int, int]] | None:
+        """The parts of ``text`` :meth:`find_sparse` folds, or None when it folds it whole."""
+        if self._prefilter is None:
+            self._prefilter = _Prefilter([*self._owners, *self._contracted])
+        return self._prefilter.windows(text)
+
     def find_normalised(self, norm: Normalised) -> list[Match]:
         """Like :meth:`find` for a text the caller has already normalised."""
         hits = self.scan(norm.text)
@@ -385,6 +450,134 @@ class AliasMatcher:
             for entity_id, alias in self._owners[key]:
                 found.append(Match(entity_id, raw_start, raw_end, raw_word, alias, clitics))
         return found
+
+
+# Where find_sparse may cut a text: before white space, which fold always keeps as white space
+# (tests/core/test_matching.py checks every such code point) and never joins to a neighbour.
+_REST_OF_WORD = re.compile(r"\S*")
+_ALEF_MAKSURA = "\u0649"
+_SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
+_NEXT_WORD = re.compile(r"\s+\S*")
+
+
+@functools.cache
+def _simple_characters() -> tuple[str, dict[str, str]]:
+    """The characters :class:`_Prefilter` can see through: ``(deleted, folds)``.
+
+    A character is simple when fold turns it, wherever it stands, into its own one-character
+    fold (``folds``) or into nothing (``deleted``): NFKC-stable, not expanded by case folding,
+    and, for a mark, deleted and composed with no letter. Only ى folds by context (to ي, or
+    kept on a stop-listed word), and both outcomes are allowed for it. Computed once over the
+    scripts of news text (Latin, Arabic, general punctuation); any other character makes a
+    window of its own.
+    """
+    ranges = ((0x00, 0x24F), (0x0600, 0x06FF), (0x0750, 0x077F), (0x2000, 0x206F), (0xFEFF, 0xFEFF))
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1)]
+    bases = [
+        ch
+        for ch in chars
+        if unicodedata.category(ch)[0] != "M" and unicodedata.is_normalized("NFKC", ch)
+    ]
+    folds: dict[str, str] = {}
+    deleted: list[str] = []
+    for ch in chars:
+        if not unicodedata.is_normalized("NFKC", ch):
+            continue
+        folded = fold(ch)
+        if len(folded) > 1:
+            continue
+        mark = unicodedata.category(ch)[0] == "M" or unicodedata.combining(ch)
+        if mark and (folded or any(not unicodedata.is_normalized("NFKC", b + ch) for b in bases)):
+            continue
+        if folded:
+            folds[ch] = folded
+        else:
+            deleted.append(ch)
+    return "".join(deleted), folds
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
+
+
+class _Prefilter:
+    """Where in a raw text a mention can be (see :meth:`AliasMatcher.find_sparse`): every
+    match of :meth:`AliasMatcher.scan` lies inside one of :meth:`windows`."""
+
+    __slots__ = ("candidates", "others", "words")
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        deleted, folds = _simple_characters()
+        sources: dict[str, list[str]] = {}
+        for ch, folded in folds.items():
+            sources.setdefault(folded, []).append(ch)
+        # ى folds to ي, or stays ى at the end of a stop-listed word (على): both are sources.
+        sources.setdefault(_ALEF_MAKSURA, []).append(_ALEF_MAKSURA)
+        marks = _char_class(deleted) + "*"
+        space = r"[\s" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]+"
+        patterns: list[str] = []
+        self.words = 1
+        for key in sorted(set(keys)):
+            self.words = max(self.words, len(key.split()))
+            parts: list[str] = []
+            for char in key[1:]:
+                if char == " ":
+                    parts.append(space)
+                elif char in sources:
+                    parts.append(_char_class(sources[char]) + marks)
+                else:  # only a character fold changes can become this one
+                    break
+            else:
+                rest = "".join(parts)
+                # One alternative per written form of the first letter: a pattern whose every
+                # alternative starts with a literal is scanned for those letters in C (about
+                # three times faster than one starting with a class or a look-ahead).
+                patterns += [re.escape(ch) + marks + rest for ch in sources.get(key[0], ())]
+        self.candidates = re.compile("|".join(patterns) if patterns else "(?!)")
+        simple = "".join(re.escape(ch) for ch in sorted({*deleted, *folds}))
+        self.others = re.compile("[^" + simple + "]")
+
+    def windows(self, text: str) -> list[tuple[int, int]] | None:
+        """``(start, end)`` of each part of ``text`` to fold and scan, in order and apart:
+        each starts at 0 or at the white-space character before a word and ends at the end or
+        before white space. None when they would be much of the text: fold it all."""
+        spans = [m.span() for m in self.candidates.finditer(text)]
+        back = 0
+        if self.others.search(text) is not None:
+            spans += [m.span() for m in self.others.finditer(text)]
+            spans.sort()
+            back = self.words  # a mention may start words before a character fold changes
+        if not spans:
+            return []
+        length = len(text)
+        budget = 2 * length + 1_000  # characters walked; past it the text is folded whole
+        windows: list[list[int]] = []
+        for start, end in spans:
+            floor = windows[-1][1] if windows else 0
+            first = start
+            for word in range(back + 1):
+                while first > floor and not text[first - 1].isspace():
+                    first -= 1
+                if word == back or first <= floor:
+                    break
+                while first > floor and text[first - 1].isspace():
+                    first -= 1
+            last = _REST_OF_WORD.match(text, end).end()  # type: ignore[union-attr]
+            for _ in range(self.words):
+                following = _NEXT_WORD.match(text, last)
+                if following is None:
+                    break
+                last = following.end()
+            budget -= start - first + last - end
+            if budget < 0:
+                return None
+            if windows and first <= floor:
+                windows[-1][1] = max(floor, last)
+            else:
+                windows.append([first, last])
+        if sum(end - start for start, end in windows) > length // 2:
+            return None
+        return [(max(0, start - 1), end) for start, end in windows]
 
 
 def find_all_mentions(
@@ -402,7 +595,7 @@ def find_all_mentions(
     """
     results: list[DocumentMatch] = []
     for document_id, text in documents:
-        for match in matcher.find(text):
+        for match in matcher.find_sparse(text):
             if exclude is not None and exclude(document_id, match.start, match.end):
                 continue
             quote, prefix, suffix = context(text, match.start, match.end)

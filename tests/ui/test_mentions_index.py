@@ -102,3 +102,39 @@ def test_a_large_corpus_is_searched_in_a_worker(
     assert dialog.candidates(True) == expected
     assert dialog.accept_all_button.isEnabled()
     project.close()
+
+
+def test_the_dialog_reads_articles_only_for_the_rows_it_paints(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # 100,000+ occurrences of a common name: the list is a model whose rows cost nothing until
+    # painted, and each painted row's line is made from its article read then (it used to be
+    # one item and one article read per occurrence, before the dialog showed anything).
+    project, entity_id = _project(tmp_path / "m.hamish")
+    entity = project.entities.get(entity_id)
+    found = find_candidates(project, entity, None)
+    many = [found[n % len(found)] for n in range(120_000)]
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    dialog._show(many)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.model
+    assert model.rowCount() == 120_000
+    assert model.fetched <= len(TEXTS)  # the painted rows' articles, each read once
+    assert dialog.candidates(True) == many
+    index = model.index(119_999, 1)
+    line = model.data(index, mentions.HTML_ROLE)
+    last = many[-1]
+    text = project.documents.get(last.document_id).text
+    assert line == mentions.kwic_html(text, last.start, last.end)
+    assert model.data(model.index(119_999, 0)) == last.title
+    dialog.list.setCurrentIndex(model.index(3, 0))
+    dialog.list.selectionModel().select(
+        model.index(7, 0),
+        dialog.list.selectionModel().SelectionFlag.Select
+        | dialog.list.selectionModel().SelectionFlag.Rows,
+    )
+    assert dialog.candidates(False) == [many[3], many[7]]
+    dialog.close()
+    project.close()

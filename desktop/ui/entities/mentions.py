@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -121,7 +128,7 @@ def find_candidates(
         text = texts.get(document_id)
         if text is None:
             continue
-        matches = matcher.find(text)
+        matches = matcher.find_sparse(text)
         if not matches:
             continue
         # Only entity-like tags hide an occurrence: a name inside a tagged claim is still an
@@ -135,10 +142,10 @@ def find_candidates(
         ]
         skip = decided.get(document_id, set())
         for match in matches:
-            if any(s < match.end and match.start < e for s, e in tagged):
+            if tagged and any(s < match.end and match.start < e for s, e in tagged):
                 continue
             quote, prefix, suffix = context(text, match.start, match.end)
-            if (match.start, match.end, quote) in skip:
+            if skip and (match.start, match.end, quote) in skip:
                 continue
             found.append(
                 Candidate(
@@ -146,6 +153,69 @@ def find_candidates(
                 )
             )
     return found
+
+
+class CandidateModel(QAbstractTableModel):
+    """The candidates as rows (article, occurrence), read lazily: the occurrence's line is made
+    when a row is painted, from its article's text fetched then (a few recent ones kept).
+
+    Why not one item per candidate: a common name offers 100,000+ occurrences, and building an
+    item and a line for each (reading every article again) froze the window for many seconds;
+    a model costs nothing per row until the view asks for it."""
+
+    TEXTS_KEPT = 64
+
+    def __init__(self, project: Project, headers: tuple[str, str], parent: QObject) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.headers = headers
+        self.rows: list[Candidate] = []
+        self._texts: dict[int, str] = {}
+        self.fetched = 0  # articles read for painted rows (tests: only the visible ones)
+
+    def set_candidates(self, candidates: list[Candidate]) -> None:
+        self.beginResetModel()
+        self.rows = candidates
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else 2
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        candidate = self.rows[index.row()]
+        if role == CANDIDATE_ROLE:
+            return candidate
+        if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return candidate.title
+        if index.column() == 1 and role == HTML_ROLE:
+            text = self._text(candidate.document_id)
+            return kwic_html(text, candidate.start, candidate.end)
+        return None
+
+    def _text(self, document_id: int) -> str:
+        text = self._texts.get(document_id)
+        if text is None:
+            self.fetched += 1
+            text = self.project.documents.texts([document_id]).get(document_id, "")
+            if len(self._texts) >= self.TEXTS_KEPT:
+                del self._texts[next(iter(self._texts))]  # the oldest read
+            self._texts[document_id] = text
+        return text
 
 
 class MentionsDialog(QDialog):
@@ -173,7 +243,6 @@ class MentionsDialog(QDialog):
         self.project = project
         self.entity = entity
         self.current_document = current_document
-        self.texts: dict[int, str] = {}
         self.add_alias = add_alias
         layout = QVBoxLayout(self)
         aliases = "، ".join(dict.fromkeys((entity.name, *entity.aliases)))
@@ -210,14 +279,17 @@ class MentionsDialog(QDialog):
         self.count = QLabel(self)
         scope.addWidget(self.count)
         layout.addLayout(scope)
-        self.list = QTreeWidget(self)
+        self.list = QTreeView(self)
         self.list.setObjectName("mention_candidates")
-        self.list.setHeaderLabels([self.tr("Article"), self.tr("Occurrence")])
+        self.model = CandidateModel(project, (self.tr("Article"), self.tr("Occurrence")), self)
+        self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)  # no per-row size query over 100,000 rows
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
         self.list.setColumnWidth(0, 220)
-        self.list.itemDoubleClicked.connect(self._open)
+        self.list.doubleClicked.connect(self._open)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         self.accept_button = QPushButton(icon("mdi6.check"), self.tr("Accept"), self)
@@ -276,7 +348,7 @@ class MentionsDialog(QDialog):
         def current() -> bool:
             return generation == self._generation
 
-        self.list.clear()
+        self.model.set_candidates([])
         self._set_busy(True)
         self.count.setText(self.tr("Searching the articles…"))
         self._task = run_task(
@@ -327,32 +399,16 @@ class MentionsDialog(QDialog):
         super().done(result)
 
     def _show(self, candidates: list[Candidate]) -> None:
-        self.list.clear()
-        for candidate in candidates:
-            if candidate.document_id not in self.texts:
-                self.texts[candidate.document_id] = self.project.documents.get(
-                    candidate.document_id
-                ).text
-            item = QTreeWidgetItem([candidate.title, ""])
-            item.setData(0, CANDIDATE_ROLE, candidate)
-            item.setData(
-                1,
-                HTML_ROLE,
-                kwic_html(self.texts[candidate.document_id], candidate.start, candidate.end),
-            )
-            self.list.addTopLevelItem(item)
-        first = self.list.topLevelItem(0)
-        if first is not None:
-            self.list.setCurrentItem(first)
+        self.model.set_candidates(candidates)
+        if candidates:
+            self.list.setCurrentIndex(self.model.index(0, 0))
         self.count.setText(self.tr("%n untagged occurrence(s)", "", len(candidates)))
 
     def candidates(self, everything: bool) -> list[Candidate]:
-        items = (
-            [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
-            if everything
-            else self.list.selectedItems()
-        )
-        return [item.data(0, CANDIDATE_ROLE) for item in items if item is not None]
+        if everything:
+            return list(self.model.rows)
+        rows = sorted(index.row() for index in self.list.selectionModel().selectedRows())
+        return [self.model.rows[row] for row in rows]
 
     def _emit(self, signal: object, everything: bool) -> None:
         chosen = self.candidates(everything)
@@ -388,6 +444,6 @@ class MentionsDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
-        candidate: Candidate = item.data(0, CANDIDATE_ROLE)
+    def _open(self, index: QModelIndex) -> None:
+        candidate: Candidate = self.model.rows[index.row()]
         self.open_requested.emit(candidate.document_id, candidate.start, candidate.end)
