@@ -49,6 +49,8 @@ from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold_word
 from desktop.core.models import Label
 from desktop.core.suggest.features import (
     OUTSIDE,
+    RARE,
+    VOCABULARY,
     FeatureExtractor,
     Membership,
     Sentence,
@@ -88,7 +90,7 @@ __all__ = [
     "train",
 ]
 
-FEATURES_VERSION = 3  # raise when the features change: older models are then ignored
+FEATURES_VERSION = 4  # raise when the features change: older models are then ignored
 RETRAIN_AFTER = 20  # new or changed entity tags and decisions before the next training
 THRESHOLD = 0.6  # the default lowest score offered (benchmarks/suggestions.py tunes it)
 # Added to the threshold for a label's suggestions: the model's probabilities are worth more
@@ -98,6 +100,9 @@ THRESHOLD = 0.6  # the default lowest score offered (benchmarks/suggestions.py t
 # folds —, locations 0.90 at 0.7, organisations 0.85 at 0.8), or the best F0.5 where none
 # does. A label not here (the analyst's own) takes the threshold as it is.
 OFFSETS: dict[str, float] = {"person": 0.2, "location": 0.1, "organisation": 0.2}
+# A word seen this often or less in training is "rare", as one outside the model's vocabulary
+# is when tagging (:func:`_mark_rare`); 2 scores worse for persons on the development corpus.
+RARE_COUNT = 1
 MAX_DECISION_TOKENS = 6  # a rejected span longer than this was a claim, not a name
 SETTINGS = CrfSettings()
 
@@ -267,6 +272,7 @@ def _train_entities(
         sequences.extend(mine)
         for _, _, key in spans:
             counts[key] += 1
+    sequences, vocabulary = _mark_rare(sequences)
     report.sentences = len(sequences)
     report.tokens = sum(len(tags) for _, tags in sequences)
     names = {label.key: label.name_en for label in labels}
@@ -276,6 +282,7 @@ def _train_entities(
         report.seconds = time.perf_counter() - began
         return report
     model, attributes = train_crf(sequences, settings or SETTINGS)
+    attributes += sorted(VOCABULARY + word[2:] for word in vocabulary)
     trained_labels = [(label.id, label.key, label.name_en) for label in labels]
     stored_counts = {**report.as_dict(), "activity": asdict(activity)}
     stored_counts.pop("generation")
@@ -292,6 +299,34 @@ def _train_entities(
         model=model,
     )
     return report
+
+
+def _mark_rare(
+    sequences: list[tuple[Sequence[Sequence[str]], list[str]]],
+) -> tuple[list[tuple[Sequence[Sequence[str]], list[str]]], set[str]]:
+    """The training sequences with the ``rare`` feature on each word of letters seen at most
+    :data:`RARE_COUNT` times in all of them, and the others' ``w:`` features: the model's
+    vocabulary. Most names in a new article are words the model never saw, and a CRF trained
+    without this learns only the names it was shown (a word it never saw has no ``w:``
+    weight, so it reads as nothing at all); with it, a word it hardly knows is a sign of a
+    name, as it is in newswire. When tagging, a word outside the vocabulary is ``rare``
+    (:class:`~desktop.core.suggest.features.FeatureExtractor`), so both mean the same.
+
+    Reads the word's own first features as the extractor writes them without a model:
+    ``bias``, ``w:<folded>``, ``sh:<shape>``."""
+    counts: Counter[str] = Counter()
+    for features, _ in sequences:
+        for f in features:
+            if len(f) > 2 and f[2] == "sh:ar":
+                counts[f[1]] += 1
+    result: list[tuple[Sequence[Sequence[str]], list[str]]] = []
+    for features, tags in sequences:
+        marked: list[Sequence[str]] = [
+            (*f, RARE) if len(f) > 2 and f[2] == "sh:ar" and counts[f[1]] <= RARE_COUNT else f
+            for f in features
+        ]
+        result.append((marked, tags))
+    return result, {word for word, n in counts.items() if n > RARE_COUNT}
 
 
 def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.arabic import fold
 from desktop.core.models import Label
 from desktop.core.text import make_draft
 from desktop.learn import tagger
@@ -505,3 +506,26 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
     kept = tagger.combine_judged([place, weak, titled, alias], [], judged, 0.6, offsets={})
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
+
+
+def test_words_seen_once_in_training_are_rare_and_the_others_are_the_vocabulary() -> None:
+    """A name is most often a word the model has hardly seen: a word seen once in training
+    carries the "rare" feature, as a word outside the model's vocabulary does when tagging
+    (desktop.core.suggest.features), so both mean the same."""
+    seen_twice, once = ["bias", "w:قال", "sh:ar"], ["bias", "w:فرويد", "sh:ar"]
+    number = ["bias", "w:2006", "sh:num"]
+    sequences = [([seen_twice, once, number], ["O", "B-person", "O"]), ([seen_twice], ["O"])]
+    marked, vocabulary = tagger._mark_rare(sequences)
+    assert [("rare" in f) for f in marked[0][0]] == [False, True, False]
+    assert vocabulary == {"w:قال"}
+    assert [tags for _, tags in marked] == [tags for _, tags in sequences]
+
+
+def test_the_stored_model_keeps_its_vocabulary(project: Project) -> None:
+    tagged_project(project)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    assert "v:قال" in model.attributes  # the first word of a template: seen many times
+    calm = fold("هادئ")
+    assert f"v:{calm}" in model.attributes and f"v:w:{calm}" not in model.attributes
