@@ -653,7 +653,8 @@ def _tag(
     if registry is not None:
         finder = registry
         found["rg"] = lambda t: finder(t, None)
-    extractor = FeatureExtractor(found, known=model.attributes, given=sources.given_names())
+    given = sources.given_names()
+    extractor = FeatureExtractor(found, known=model.attributes, given=given)
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float]] = []
     number_of = {id(item): n for n, item in enumerate(rules or ())}
@@ -687,9 +688,12 @@ def _tag(
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
             ends = {t.end: i for i, t in enumerate(tokens)}
+            cuts = _enumerations(tokens, tags, given)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
                 following = ends[end] + 1  # as for the rules' spans: the chance it ends here
-                if following < len(tokens) and f"I-{key}" in tags_known:
+                if following in cuts:
+                    pass  # the next name of a list: this one ends here
+                elif following < len(tokens) and f"I-{key}" in tags_known:
                     score *= 1.0 - tagger.marginal(f"I-{key}", following)
                 if score < threshold or key not in model.labels:
                     continue
@@ -702,7 +706,7 @@ def _tag(
         for item in judged
         if item.rule in sources.RULE_NAMES and (number := number_of[id(item)]) in judgements
     ]
-    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, sources.given_names())
+    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     for start, end, key, score in sorted(candidates):
@@ -726,6 +730,23 @@ def _tag(
     return result, judgements
 
 
+def _enumerations(tokens: Sequence[Token], tags: list[str], given: AbstractSet[str]) -> set[int]:
+    """Where a person's name tagged as going on is the next name of a list: a word ``و`` +
+    a given name (``ومحمود محمود وعمرو الصفتي`` is two names, ``وعمرو`` begins the second).
+    Its tag becomes ``B-``, in place, and its position is returned (the name before ends
+    there). A given name after و never continues a name: ``و`` joins names, not their parts."""
+    cuts: set[int] = set()
+    inside = f"I-{PERSON}"
+    for i, tag in enumerate(tags):
+        if tag != inside:
+            continue
+        clitics, stem = split_clitics(tokens[i].folded)
+        if clitics == CONJUNCTION and stem in given:
+            tags[i] = f"B-{PERSON}"
+            cuts.add(i)
+    return cuts
+
+
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too
 # … with its score times this, and a person's last name alone (توفيق الحكيم → الحكيم) times
 # this again. Chosen by cross-validation over the development corpus's training articles
@@ -733,6 +754,7 @@ PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurre
 PROPAGATED = 1.0
 SURNAME = 0.9
 PERSON = "person"
+CONJUNCTION = "و"
 _CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
 _LAM_GROUPS = frozenset(LAM_CLITICS)
 

@@ -12,8 +12,9 @@ import pytest
 
 from desktop.core.arabic import fold
 from desktop.core.models import Label
+from desktop.core.suggest.features import tokenize
 from desktop.core.text import make_draft
-from desktop.learn import tagger
+from desktop.learn import sources, tagger
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
 from desktop.ops.annotations import (
     Candidate,
@@ -529,3 +530,27 @@ def test_the_stored_model_keeps_its_vocabulary(project: Project) -> None:
     assert "v:قال" in model.attributes  # the first word of a template: seen many times
     calm = fold("هادئ")
     assert f"v:{calm}" in model.attributes and f"v:w:{calm}" not in model.attributes
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        # و + a given name begins the next name of a list
+        ("ومحمود محمود وعمرو الصفتي", "B I I I", "B I B I"),
+        ("أسامة حسن وعمرو زكي", "B I I I", "B I B I"),
+        # not a given name after و: the name goes on
+        ("عبد الله وصفي", "B I I", "B I I"),
+        # وليد is a given name itself, not و + ليد
+        ("محمد وليد", "B I", "B I"),
+        # only a person's name is cut; a place is left as it is
+        ("سان ومحمد", "B-location I-location", "B-location I-location"),
+    ],
+)
+def test_a_given_name_after_wa_begins_the_next_name(text: str, tags: str, expected: str) -> None:
+    (tokens,) = tokenize(text)
+    words = tags.split()
+    written = [w if "-" in w else f"{w}-person" for w in words]
+    cuts = tagger._enumerations(tokens, written, sources.given_names())
+    after = expected.split()
+    assert written == [w if "-" in w else f"{w}-person" for w in after]
+    assert cuts == {i for i, (a, b) in enumerate(zip(words, after, strict=True)) if a != b}
