@@ -688,7 +688,7 @@ def _tag(
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
             ends = {t.end: i for i, t in enumerate(tokens)}
-            cuts = _enumerations(tokens, tags, given)
+            cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
                 following = ends[end] + 1  # as for the rules' spans: the chance it ends here
                 if following in cuts:
@@ -730,21 +730,41 @@ def _tag(
     return result, judgements
 
 
-def _enumerations(tokens: Sequence[Token], tags: list[str], given: AbstractSet[str]) -> set[int]:
-    """Where a person's name tagged as going on is the next name of a list: a word ``و`` +
-    a given name (``ومحمود محمود وعمرو الصفتي`` is two names, ``وعمرو`` begins the second).
-    Its tag becomes ``B-``, in place, and its position is returned (the name before ends
-    there). A given name after و never continues a name: ``و`` joins names, not their parts."""
+def _split_names(
+    tokens: Sequence[Token],
+    tags: list[str],
+    given: AbstractSet[str],
+    classes: Callable[[Token], AbstractSet[str]],
+) -> set[int]:
+    """Where a person's name the model tags as going on cannot go on, in place: at a word
+    ``و`` + a given name it is the next name of a list (``ومحمود محمود وعمرو الصفتي`` is two
+    names: the word's tag becomes ``B-``; ``و`` joins names, not the parts of one); at a verb,
+    a time word or a word ``و`` + ``ال`` the name has ended (``بوتين المغمور`` is a
+    name and an adjective, ``عباس اجتماعا`` …: those words and the rest of the run become
+    ``O``). Returns the positions where a name now ends before its run did."""
     cuts: set[int] = set()
     inside = f"I-{PERSON}"
+    ended = False
     for i, tag in enumerate(tags):
         if tag != inside:
+            ended = False
             continue
-        clitics, stem = split_clitics(tokens[i].folded)
+        if ended:
+            tags[i] = OUTSIDE
+            continue
+        token = tokens[i]
+        clitics, stem = split_clitics(token.folded)
         if clitics == CONJUNCTION and stem in given:
             tags[i] = f"B-{PERSON}"
             cuts.add(i)
+        elif clitics == CONJUNCTION + ARTICLE or not _NOT_IN_NAMES.isdisjoint(classes(token)):
+            tags[i] = OUTSIDE
+            cuts.add(i)
+            ended = True
     return cuts
+
+
+_NOT_IN_NAMES = frozenset({"verb", "time"})  # word classes no person's name goes on into
 
 
 PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurrences too

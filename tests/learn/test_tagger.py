@@ -12,7 +12,7 @@ import pytest
 
 from desktop.core.arabic import fold
 from desktop.core.models import Label
-from desktop.core.suggest.features import tokenize
+from desktop.core.suggest.features import FeatureExtractor, tokenize
 from desktop.core.text import make_draft
 from desktop.learn import sources, tagger
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
@@ -544,13 +544,21 @@ def test_the_stored_model_keeps_its_vocabulary(project: Project) -> None:
         ("محمد وليد", "B I", "B I"),
         # only a person's name is cut; a place is left as it is
         ("سان ومحمد", "B-location I-location", "B-location I-location"),
+        # a verb, a time word, و + ال: the name has ended there, and the rest of the run
+        ("أينشتاين قال إن", "B I I", "B O O"),
+        ("بوتين أمس", "B I", "B O"),
+        ("باريرا والاتحاد", "B I", "B O"),
+        ("جان مارك دو لا سابليير", "B I I I I", "B I I I I"),  # لا in a name is not a verb
     ],
 )
-def test_a_given_name_after_wa_begins_the_next_name(text: str, tags: str, expected: str) -> None:
+def test_a_persons_name_is_cut_where_it_cannot_go_on(text: str, tags: str, expected: str) -> None:
     (tokens,) = tokenize(text)
     words = tags.split()
-    written = [w if "-" in w else f"{w}-person" for w in words]
-    cuts = tagger._enumerations(tokens, written, sources.given_names())
+    written = [w if "-" in w or w == "O" else f"{w}-person" for w in words]
+    extractor = FeatureExtractor(given=sources.given_names())
+    cuts = tagger._split_names(tokens, written, sources.given_names(), extractor.classes)
     after = expected.split()
-    assert written == [w if "-" in w else f"{w}-person" for w in after]
-    assert cuts == {i for i, (a, b) in enumerate(zip(words, after, strict=True)) if a != b}
+    assert written == [w if "-" in w or w == "O" else f"{w}-person" for w in after]
+    # a name ends before the first word changed in each run (the rest of a run only follows)
+    changed = [a != b for a, b in zip(words, after, strict=True)]
+    assert cuts == {i for i, c in enumerate(changed) if c and not (i and changed[i - 1])}

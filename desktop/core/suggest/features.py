@@ -319,6 +319,11 @@ class FeatureExtractor:
             return tuple(features)
         return tuple([f for f in features if f in known])
 
+    def classes(self, token: Token) -> frozenset[str]:
+        """The token's word classes in the rules' lexicon (``title``, ``verb``, ``func``,
+        ``time``, ``given`` …): what :meth:`sentences` gives it as ``lx:`` features."""
+        return self._word(token).classes
+
     def _word(self, token: Token) -> _Word:
         known = self._words.get(token.text)
         if known is not None:
