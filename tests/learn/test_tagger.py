@@ -505,8 +505,42 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     titled = Suggestion("entity", "person", 20, 29, "سمير خليل", "title", score=0.9)
     alias = Suggestion("entity", "person", 40, 44, "سمير", "alias", source="registry", score=0.9)
     judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
-    kept = tagger.combine_judged([place, weak, titled, alias], [], judged, 0.6, offsets={})
+    found = [place, weak, titled, alias]
+    kept = tagger.combine_judged(found, [], judged, 0.6, offsets={}, judged={})
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
+
+
+@pytest.mark.parametrize(
+    ("source", "offsets", "judged", "kept"),
+    [
+        # The gazetteer's and the rules' suggestions the model judges meet JUDGED_OFFSETS's bar…
+        ("gazetteer", {"location": 0.3}, {"location": 0.0}, True),
+        ("gazetteer", {"location": 0.0}, {"location": 0.3}, False),
+        ("title", {"location": 0.3}, {"location": 0.0}, True),
+        # … a registry alias (the model alone judges it) and the model's own meet OFFSETS's.
+        ("registry", {"location": 0.3}, {"location": 0.0}, False),
+        ("registry", {"location": 0.0}, {"location": 0.3}, True),
+    ],
+)
+def test_a_judged_suggestion_has_its_own_threshold(
+    source: str, offsets: dict[str, float], judged: dict[str, float], kept: bool
+) -> None:
+    from desktop.core.suggest import Suggestion
+
+    rule = "title" if source == "title" else "x"
+    origin = "rule" if source == "title" else source
+    place = Suggestion(
+        "entity",
+        "location",
+        0,
+        5,
+        "سورية",
+        rule,
+        source=origin,
+        score=0.7,  # type: ignore[arg-type]
+    )
+    found = tagger.combine_judged([place], [], {0: 0.7}, 0.6, offsets=offsets, judged=judged)
+    assert bool(found) is kept
 
 
 def test_words_seen_once_in_training_are_rare_and_the_others_are_the_vocabulary() -> None:
