@@ -560,7 +560,8 @@ def combine(
     entity suggestion of the rules takes it, and one the model finds below ``threshold`` is
     left out (``علي`` read as the preposition على, a surname the title rule cut short). A
     suggestion of the gazetteer or the title and claimant rules takes the mean of its own
-    score and the model's. Labels the model was not trained on keep their own. Then
+    score and the model's, and the threshold with the label's :data:`JUDGED_OFFSETS` (not
+    :data:`OFFSETS`) is its bar. Labels the model was not trained on keep their own. Then
     :func:`merge`.
 
     Claims: with the claim classifier, each claim suggestion's score is its probability and
