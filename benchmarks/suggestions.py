@@ -15,9 +15,10 @@ counts when it covers exactly the gold span's words: both are grown to whole wor
 type; the existing rules alone; training time and the time to suggest on a 1 MB article;
 for k = 30 the precision/recall at other thresholds and where the model's errors come from.
 
-``--tune`` chooses the regularisation (c1, c2), the iterations and each type's threshold
-(``tagger.OFFSETS``) by cross-validation over the training articles (0..29) only, never on the
-evaluation articles, then measures with them.
+``--tune`` chooses the regularisation (c1, c2), the iterations and each type's thresholds
+(``tagger.OFFSETS`` for the model's own suggestions, ``tagger.JUDGED_OFFSETS`` for the
+gazetteer's and the rules' it judges) by cross-validation over the training articles (0..29)
+only, never on the evaluation articles, then measures with them.
 
 The corpus is not part of the repository; without it the script says so and stops.
 
