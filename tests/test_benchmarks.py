@@ -125,3 +125,25 @@ def test_name_parts_benchmark_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "parts confirmed (the ticked ones):" in done.stdout, done.stdout
     assert "name_parts:" in done.stdout
+
+
+def test_suggestions_benchmark_tunes_both_thresholds_of_each_type(tmp_path: Path) -> None:
+    """``--tune`` chooses each type's pair of thresholds (the model's own suggestions, and the
+    gazetteer's and the rules' it judges) and measures with both."""
+    if not (CORPUS / "gold.json").exists():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARKS / "suggestions.py"),
+            *("--articles", "9", "--ks", "3", "--tune", "--no-timing"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    chosen = [line for line in done.stdout.splitlines() if line.startswith("chosen:")]
+    assert len(chosen) == 1 and "offsets" in chosen[0] and "judged" in chosen[0], done.stdout
+    assert "PERS  chosen" in done.stdout and "/" in done.stdout.split("PERS  chosen")[1][:9]

@@ -35,11 +35,10 @@ class CrfSettings:
     rest. ``min_freq`` drops features seen fewer times in training."""
 
     # Chosen by 3-fold cross-validation over the development corpus's training articles
-    # (0..29; benchmarks/suggestions.py --tune): c1 = 0.2 scores best (mean F0.5 0.825, with
-    # the given names and the surnames; 0.1 at 40 iterations 0.823) and keeps fewer features
-    # (faster tagging); 50 iterations score as well as 80 (stopping early regularises too)
-    # in five eighths of the time.
-    c1: float = 0.2
+    # (0..29; benchmarks/suggestions.py --tune) with the "rare" word features (tagger
+    # FEATURES_VERSION 4): c1 = 0.02 at 50 iterations scores best (mean F0.5 0.823; 0.1 at 40
+    # iterations 0.822, 0.2 at 50 0.818). Before those features c1 = 0.2 scored best.
+    c1: float = 0.02
     c2: float = 0.02
     max_iterations: int = 50
     min_freq: int = 1

@@ -10,6 +10,8 @@ import pytest
 from desktop.core.arabic import fold
 from desktop.core.suggest.features import (
     OUTSIDE,
+    RARE,
+    VOCABULARY,
     FeatureExtractor,
     bio_tags,
     neighbours,
@@ -194,3 +196,36 @@ def test_known_attributes_filter_exactly_what_all_features_give() -> None:
     for one, other in zip(full, kept, strict=True):
         for mine, theirs in zip(one.features, other.features, strict=True):
             assert theirs == tuple(f for f in mine if f in known)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "after_given"),
+    [
+        # A surname after a given name once is a surname at its other occurrences too.
+        ("وصل سيغورد فرويد أمس . وقال فرويد إن", 6, True),
+        ("وصل سيغورد فرويد أمس . وقال فرويد إن", 2, True),
+        ("وصل سيغورد أمس . وقال فرويد إن", 5, False),  # never after a given name here
+        ("قال محمد علي إن", 2, False),  # a given name after a given name: not a surname
+    ],
+)
+def test_a_word_after_a_given_name_is_marked_in_the_whole_article(
+    text: str, word: int, after_given: bool
+) -> None:
+    names = parse_given_names("سيغورد\nمحمد\nعلي")
+    tokens = [t for s in FeatureExtractor(given=names).sentences(text) for t in s.features]
+    assert ("g:given" in tokens[word]) is after_given
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [
+        ("قال", False),  # in the model's vocabulary: seen often in training
+        ("فرويد", True),  # never seen (or seen once): a name is often such a word
+        ("2006", False),  # only words of letters are rare or not
+    ],
+)
+def test_a_word_outside_the_models_vocabulary_is_rare(word: str, rare: bool) -> None:
+    known = frozenset({"bias", RARE, f"{VOCABULARY}{fold('قال')}"})
+    (sentence,) = FeatureExtractor(known=known).sentences(f"{word} أمس")
+    assert (RARE in sentence.features[0]) is rare
+    assert RARE not in FeatureExtractor().sentences(word)[0].features[0]  # no model: never

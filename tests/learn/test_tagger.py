@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.arabic import fold
 from desktop.core.models import Label
+from desktop.core.suggest.features import FeatureExtractor, tokenize
 from desktop.core.text import make_draft
-from desktop.learn import tagger
+from desktop.learn import sources, tagger
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
 from desktop.ops.annotations import (
     Candidate,
@@ -503,5 +505,94 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     titled = Suggestion("entity", "person", 20, 29, "سمير خليل", "title", score=0.9)
     alias = Suggestion("entity", "person", 40, 44, "سمير", "alias", source="registry", score=0.9)
     judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
-    kept = tagger.combine_judged([place, weak, titled, alias], [], judged, 0.6, offsets={})
+    found = [place, weak, titled, alias]
+    kept = tagger.combine_judged(found, [], judged, 0.6, offsets={}, judged={})
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
+
+
+@pytest.mark.parametrize(
+    ("source", "offsets", "judged", "kept"),
+    [
+        # The gazetteer's and the rules' suggestions the model judges meet JUDGED_OFFSETS's bar…
+        ("gazetteer", {"location": 0.3}, {"location": 0.0}, True),
+        ("gazetteer", {"location": 0.0}, {"location": 0.3}, False),
+        ("title", {"location": 0.3}, {"location": 0.0}, True),
+        # … a registry alias (the model alone judges it) and the model's own meet OFFSETS's.
+        ("registry", {"location": 0.3}, {"location": 0.0}, False),
+        ("registry", {"location": 0.0}, {"location": 0.3}, True),
+    ],
+)
+def test_a_judged_suggestion_has_its_own_threshold(
+    source: str, offsets: dict[str, float], judged: dict[str, float], kept: bool
+) -> None:
+    from desktop.core.suggest import Suggestion
+
+    rule = "title" if source == "title" else "x"
+    origin = "rule" if source == "title" else source
+    place = Suggestion(
+        "entity",
+        "location",
+        0,
+        5,
+        "سورية",
+        rule,
+        source=origin,
+        score=0.7,  # type: ignore[arg-type]
+    )
+    found = tagger.combine_judged([place], [], {0: 0.7}, 0.6, offsets=offsets, judged=judged)
+    assert bool(found) is kept
+
+
+def test_words_seen_once_in_training_are_rare_and_the_others_are_the_vocabulary() -> None:
+    """A name is most often a word the model has hardly seen: a word seen once in training
+    carries the "rare" feature, as a word outside the model's vocabulary does when tagging
+    (desktop.core.suggest.features), so both mean the same."""
+    seen_twice, once = ["bias", "w:قال", "sh:ar"], ["bias", "w:فرويد", "sh:ar"]
+    number = ["bias", "w:2006", "sh:num"]
+    sequences = [([seen_twice, once, number], ["O", "B-person", "O"]), ([seen_twice], ["O"])]
+    marked, vocabulary = tagger._mark_rare(sequences)
+    assert [("rare" in f) for f in marked[0][0]] == [False, True, False]
+    assert vocabulary == {"w:قال"}
+    assert [tags for _, tags in marked] == [tags for _, tags in sequences]
+
+
+def test_the_stored_model_keeps_its_vocabulary(project: Project) -> None:
+    tagged_project(project)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    assert "v:قال" in model.attributes  # the first word of a template: seen many times
+    calm = fold("هادئ")
+    assert f"v:{calm}" in model.attributes and f"v:w:{calm}" not in model.attributes
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        # و + a given name begins the next name of a list
+        ("ومحمود محمود وعمرو الصفتي", "B I I I", "B I B I"),
+        ("أسامة حسن وعمرو زكي", "B I I I", "B I B I"),
+        # not a given name after و: the name goes on
+        ("عبد الله وصفي", "B I I", "B I I"),
+        # وليد is a given name itself, not و + ليد
+        ("محمد وليد", "B I", "B I"),
+        # only a person's name is cut; a place is left as it is
+        ("سان ومحمد", "B-location I-location", "B-location I-location"),
+        # a verb, a time word, و + ال: the name has ended there, and the rest of the run
+        ("أينشتاين قال إن", "B I I", "B O O"),
+        ("بوتين أمس", "B I", "B O"),
+        ("باريرا والاتحاد", "B I", "B O"),
+        ("جان مارك دو لا سابليير", "B I I I I", "B I I I I"),  # لا in a name is not a verb
+    ],
+)
+def test_a_persons_name_is_cut_where_it_cannot_go_on(text: str, tags: str, expected: str) -> None:
+    (tokens,) = tokenize(text)
+    words = tags.split()
+    written = [w if "-" in w or w == "O" else f"{w}-person" for w in words]
+    extractor = FeatureExtractor(given=sources.given_names())
+    cuts = tagger._split_names(tokens, written, sources.given_names(), extractor.classes)
+    after = expected.split()
+    assert written == [w if "-" in w or w == "O" else f"{w}-person" for w in after]
+    # a name ends before the first word changed in each run (the rest of a run only follows)
+    changed = [a != b for a, b in zip(words, after, strict=True)]
+    assert cuts == {i for i, c in enumerate(changed) if c and not (i and changed[i - 1])}

@@ -16,7 +16,9 @@ lives in ``desktop.learn``. Everything is standard library.
   - the folded word, its stem without proclitics and article (و ف ب ك ل، ال، ل + ال → لل),
     the clitic group, whether it carries ال, prefixes and suffixes of the stem, a written
     ta marbuta (folding makes it ه), word shape (Arabic, Latin, digits, punctuation) and a
-    length bucket;
+    length bucket; with a model, ``rare`` on a word of letters outside its vocabulary (the
+    ``v:`` attributes: words seen more than once in training, where a word seen once is
+    ``rare``, :func:`desktop.learn.tagger._mark_rare`);
   - its word class in the rules' lexicon (:mod:`.lexicon`): title, verb, function word, time
     word, head noun of an organisation (وزارة، منظمة …), place noun (مدينة، العاصمة …), and
     nisba adjectives (الأمريكي، السورية);
@@ -68,6 +70,8 @@ __all__ = [
 ]
 
 OUTSIDE = "O"
+RARE = "rare"
+VOCABULARY = "v:"
 
 Membership = Callable[[str], Iterable[tuple[int, int, str]]]
 """A span source for membership features: the text → ``(start, end, kind)`` spans in raw code
@@ -266,6 +270,7 @@ class _Word:
     title: bool = False
     verb: bool = False
     nisba: bool = False
+    given: bool = False
 
 
 def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str], ...]:
@@ -314,6 +319,11 @@ class FeatureExtractor:
             return tuple(features)
         return tuple([f for f in features if f in known])
 
+    def classes(self, token: Token) -> frozenset[str]:
+        """The token's word classes in the rules' lexicon (``title``, ``verb``, ``func``,
+        ``time``, ``given`` …): what :meth:`sentences` gives it as ``lx:`` features."""
+        return self._word(token).classes
+
     def _word(self, token: Token) -> _Word:
         known = self._words.get(token.text)
         if known is not None:
@@ -338,6 +348,8 @@ class FeatureExtractor:
                 own.append("ta")
             classes = _classes(folded, stem, has_article, self.given)
             own += [f"lx:{c}" for c in classes]
+            if self.known is not None and VOCABULARY + folded not in self.known:
+                own.append(RARE)
         elif shape == "punct":
             own.append(f"pu:{folded}")
         keep = self._keep
@@ -357,6 +369,7 @@ class FeatureExtractor:
             "title" in classes,
             "verb" in classes,
             "nisba" in classes,
+            "given" in classes,
         )
         if len(self._words) < 200_000:  # a hostile text of random words cannot grow it forever
             self._words[token.text] = word
@@ -387,8 +400,9 @@ class FeatureExtractor:
     ) -> dict[str, tuple[str, ...]]:
         """Stem → what the whole article says about that word (Chieu & Ng's "global
         features"): whether it follows a title (also across a nisba: الرئيس السوري بشار) or a
-        reporting verb, precedes a verb, ever carries ال, is in a source's span, and how often
-        it occurs. A name said once after a title is then a name at every occurrence."""
+        reporting verb, follows a given name (a surname: سيغموند فرويد, then فرويد alone),
+        precedes a verb, ever carries ال, is in a source's span, and how often it occurs. A
+        name said once after a title is then a name at every occurrence."""
         seen: dict[str, set[str]] = {}
         counts: Counter[str] = Counter()
         k = 0
@@ -411,6 +425,8 @@ class FeatureExtractor:
                         found.add("g:verb")
                     elif before.nisba and i > 1 and words[i - 2].title:
                         found.add("g:title")
+                    if before.given and not word.given:
+                        found.add("g:given")  # فرويد after سيغموند: a surname, alone elsewhere
                 if i < last and words[i + 1].verb:
                     found.add("g:verbafter")
                 if members and (mine := members.get(k + i)):
