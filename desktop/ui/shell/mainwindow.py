@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__, paths, settings
+from desktop import paths, settings
 from desktop.ui.widgets.bidi import isolate
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from desktop.ui.reader.findbar import FindBar
+    from desktop.ui.shell.about import AboutDialog
     from desktop.ui.shell.backups import BackupsDialog
     from desktop.ui.shell.guide import GuideBar
 from desktop.core.errors import HamishError
@@ -994,12 +995,14 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             self.find_bar.open_bar()
 
-    def about(self) -> None:
-        self.messenger.info(
-            self.tr("About Hamish"),
-            f"Hamish (هامش) {__version__}\n\n"
-            + self.tr("Read, annotate and brief on Arabic news.\nMIT licence."),
-        )
+    def about(self) -> AboutDialog:
+        """Help → About: version, licence and third-party licences (not modal)."""
+        from desktop.ui.shell.about import AboutDialog  # the licences are read only now
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _theme_changed(self, dark: bool) -> None:
         """The reader's tints and the toolbar's icons follow the theme (the stylesheet and
