@@ -94,11 +94,12 @@ def build_folder(wheel: Path, dist: Path, work: Path) -> Path:
         "--distpath", dist, "--workpath", work / "pyinstaller", PACKAGING / "hamish.spec",
         cwd=PACKAGING)  # fmt: skip
     folder = dist / "hamish"
-    from desktop import licences  # the frozen libraries are this venv's: same metadata
-
-    (folder / "THIRD-PARTY-LICENCES.txt").write_text(
-        licences.report(licences.third_party()), encoding="utf-8"
-    )
+    # The built executable lists what it carries: a library whose metadata the build missed
+    # would be missing here (and in Help → About) too.
+    listed = subprocess.run(
+        [folder / "hamish", "licences"], check=True, capture_output=True, text=True
+    ).stdout
+    (folder / "THIRD-PARTY-LICENCES.txt").write_text(listed, encoding="utf-8")
     shutil.copy(ROOT / "LICENSE", folder / "LICENSE")
     # Smoke test: a frozen build that misses a module fails here, not on the analyst's desk.
     out = subprocess.run(
@@ -219,7 +220,8 @@ def build_deb(folder: Path, dist: Path, work: Path) -> Path:
     libraries = licences.third_party()
     (doc / "copyright").parent.mkdir(parents=True, exist_ok=True)
     (doc / "copyright").write_text(copyright_file(list(libraries)), encoding="utf-8")
-    _gzip(licences.report(libraries), doc / "THIRD-PARTY-LICENCES.txt.gz")
+    _gzip((folder / "THIRD-PARTY-LICENCES.txt").read_text(encoding="utf-8"),
+          doc / "THIRD-PARTY-LICENCES.txt.gz")  # fmt: skip
     (lib / "THIRD-PARTY-LICENCES.txt").unlink()  # in /usr/share/doc, where Debian wants it
     (lib / "LICENSE").unlink()
     (lib / "THIRD-PARTY-LICENCES.txt").symlink_to(

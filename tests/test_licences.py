@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop import licences
 
 
@@ -44,3 +46,14 @@ def test_the_report_lists_each_library_then_the_texts() -> None:
 
 def test_nothing_is_listed_when_hamish_is_not_installed() -> None:
     assert licences.third_party("no-such-distribution-hamish") == []
+
+
+def test_hamish_licences_prints_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop import __version__
+    from desktop.commands import run
+
+    assert run(["licences"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"hamish {__version__}: MIT\n")
+    assert "lxml 6" in out or "lxml " in out
+    assert "Redistribution and use" in out
