@@ -50,6 +50,8 @@ DEPENDS = (
     "libwayland-egl1",
     "libfontconfig1",
     "libdbus-1-3",
+    # libblkid and libmount (bundled, needed by GLib) name sensible-pager.
+    "sensible-utils",
     "fonts-noto-core",
     "fonts-hosny-amiri",
 )
@@ -222,28 +224,26 @@ def build_deb(folder: Path, dist: Path, work: Path) -> Path:
     (doc / "copyright").write_text(copyright_file(list(libraries)), encoding="utf-8")
     _gzip((folder / "THIRD-PARTY-LICENCES.txt").read_text(encoding="utf-8"),
           doc / "THIRD-PARTY-LICENCES.txt.gz")  # fmt: skip
-    (lib / "THIRD-PARTY-LICENCES.txt").unlink()  # in /usr/share/doc, where Debian wants it
+    # In /usr/share/doc, where Debian wants them (copyright and the gzipped texts).
+    (lib / "THIRD-PARTY-LICENCES.txt").unlink()
     (lib / "LICENSE").unlink()
-    (lib / "THIRD-PARTY-LICENCES.txt").symlink_to(
-        "../../share/doc/hamish/THIRD-PARTY-LICENCES.txt.gz"
-    )
     now = format_datetime(datetime.now(UTC).replace(microsecond=0))
     _gzip(
         f"hamish ({ver}) unstable; urgency=medium\n\n"
         f"  * Release {ver}: the standalone build as a Debian package.\n\n"
         f" -- The Hamish developers <hamish@example.org>  {now}\n",
-        doc / "changelog.Debian.gz",
+        doc / "changelog.gz",  # a native package (no Debian revision): changelog.gz
     )
+    _gzip((PACKAGING / "debian" / "hamish.1").read_text(encoding="utf-8"),
+          share / "man" / "man1" / "hamish.1.gz")  # fmt: skip
     _install(PACKAGING / "debian" / "lintian-overrides",
              share / "lintian" / "overrides" / "hamish")  # fmt: skip
-    # Files 0644, folders and executables 0755, whatever the umask of the build.
+    # Folders and the one executable 0755, every other file 0644 (shared libraries and Qt's
+    # plugins are loaded, never run), whatever the umask of the build.
     for path in root.rglob("*"):
         if path.is_symlink():
             continue
-        if path.is_dir() or (os.access(path, os.X_OK) and path.suffix not in (".py", ".txt")):
-            path.chmod(0o755)
-        else:
-            path.chmod(0o644)
+        path.chmod(0o755 if path.is_dir() or path == lib / "hamish" else 0o644)
     size_kb = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     control = root / "DEBIAN"
     control.mkdir()
