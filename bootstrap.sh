@@ -2,14 +2,15 @@
 # Sets up everything Hamish needs on a Debian machine, then runs it.
 #   ./bootstrap.sh app [ARGS…]    launch Hamish (default project unless --project PATH)
 #   ./bootstrap.sh test [ARGS…]   lint, type-check and run the whole test suite
+#   ./bootstrap.sh package        build the wheel, the standalone folder and the .deb into dist/
 # Idempotent: a second run only re-installs what changed. The virtual environment lives in .venv.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 mode="${1:-}"
 case "$mode" in
-  app|test) shift ;;
-  *) echo "usage: ./bootstrap.sh app|test [ARGS…]" >&2; exit 2 ;;
+  app|test|package) shift ;;
+  *) echo "usage: ./bootstrap.sh app|test|package [ARGS…]" >&2; exit 2 ;;
 esac
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -44,6 +45,10 @@ if [ "$mode" = test ]; then
   # The screenshot test photographs the real (xcb) window on a private X server.
   apt_packages+=(xvfb)
 fi
+if [ "$mode" = package ]; then
+  # dpkg-deb builds the .deb; lintian checks it (packaging/README.md).
+  apt_packages+=(dpkg-dev lintian)
+fi
 if ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
   apt_packages+=("python3-venv")
 fi
@@ -67,6 +72,26 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 else
   say "Not a Debian system: make sure Qt's X11/EGL libraries and an Arabic font are installed."
+fi
+
+# --- Packages: their own virtual environment, from their own lock ------------------------------
+# The build tools (build, PyInstaller) and Hamish's runtime libraries at the development lock's
+# versions, every file checked against its hash (requirements/package.lock, docs/dependencies.md);
+# .venv, the test environment, is not touched.
+if [ "$mode" = package ]; then
+  if [ ! -x .venv-package/bin/python ]; then
+    say "Creating the packaging environment in .venv-package"
+    "$PY" -m venv .venv-package
+  fi
+  stamp=".venv-package/.hamish-installed"
+  want="$( (cat requirements/package.lock; .venv-package/bin/python -V) | sha256sum | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "Installing the build tools into .venv-package (from requirements/package.lock)"
+    .venv-package/bin/python -m pip --quiet --disable-pip-version-check install \
+      --require-hashes --only-binary :all: -r requirements/package.lock
+    echo "$want" > "$stamp"
+  fi
+  exec .venv-package/bin/python packaging/build.py "$@"
 fi
 
 # --- Virtual environment ---------------------------------------------------------------------

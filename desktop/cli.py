@@ -22,6 +22,10 @@ def _gui_options(argv: Sequence[str]) -> tuple[bool, Path | None, str | None]:
     waits for). Returns (window?, project, language)."""
     options: dict[str, str] = {}
     rest = list(argv)
+    # ``hamish PATH.hamish``: the desktop entry's ``Exec=hamish %F`` (double-clicking a project
+    # in a file manager) passes the file alone; several files open the first.
+    if rest and all(_is_project_path(arg) for arg in rest):
+        return True, Path(rest[0]), None
     while rest:
         arg = rest.pop(0)
         name, eq, value = arg.partition("=")
@@ -38,8 +42,19 @@ def _gui_options(argv: Sequence[str]) -> tuple[bool, Path | None, str | None]:
     return True, Path(project) if project else None, options.get("--lang")
 
 
+def _is_project_path(arg: str) -> bool:
+    return not arg.startswith("-") and arg.lower().endswith(".hamish")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
+    from desktop.children import READER_FLAG
+
+    if raw[:1] == [READER_FLAG]:
+        # The standalone build's reader process (desktop.children): its executable has no -m.
+        from desktop.io.worker import main as reader_main
+
+        return reader_main(raw[1:])
     gui, project, language = _gui_options(raw)
     if gui:
         from desktop.app import run_gui

@@ -292,6 +292,9 @@ def _parser() -> argparse.ArgumentParser:
     add_project_option(p_list)
     p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    # Packaging (issue 18): what Help → About lists, for a terminal and the package builds.
+    sub.add_parser("licences", help="print the licence of every library Hamish uses")
+
     p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
     add_project_option(p_shot)
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
@@ -592,6 +595,15 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_licences(args: argparse.Namespace) -> int:
+    """Hamish's licence, then every library's (the standalone build's THIRD-PARTY-LICENCES.txt
+    is this output of the built executable, so it lists exactly what the build carries)."""
+    from desktop import licences
+
+    echo(f"hamish {__version__}: MIT", *licences.report(licences.third_party()).splitlines())
+    return EXIT_OK
+
+
 def run(raw: Sequence[str]) -> int:
     """Parse the arguments and run the sub-command (or the window, for ``--project``
     spellings the fast path in ``cli.main`` does not recognise)."""
@@ -609,6 +621,7 @@ def run(raw: Sequence[str]) -> int:
         "backups": cli_backups.run,
         "graph": cli_graph.run,
         "timeline": cli_timeline.run,
+        "licences": cmd_licences,
     }
     try:
         if args.command is None:

@@ -59,6 +59,9 @@ CLASSIFICATION: tuple[tuple[str, str], ...] = (
     ("desktop", "base"),  # desktop/__init__.py: __version__ only
     ("desktop.paths", "base"),  # XDG folders, standard library only
     ("desktop.resources", "base"),  # importlib.resources; reads the gazetteer for core
+    # Packaging (issue 18): child-process command lines, and third-party licences.
+    ("desktop.children", "base"),  # sys.executable, frozen or not: standard library only
+    ("desktop.licences", "base"),  # importlib.metadata: standard library only
     ("desktop.core", "core"),
     ("desktop.core.*", "core"),
     ("desktop.store", "store"),

@@ -38,6 +38,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
+from desktop.children import reader_command
 from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.io.importers import limits
@@ -288,15 +289,15 @@ class ReaderProcess:
         root = str(Path(__file__).resolve().parents[2])  # the folder holding desktop/
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        command = [
-            sys.executable,
-            "-m",
-            "desktop.io.worker",
-            "--memory-mb",
-            str(self.memory_mb),
-            "--cpu-seconds",
-            str(max(1, round(2 * self.seconds))),
-        ]
+        # ``python -m desktop.io.worker``, or the standalone build's own executable.
+        command = reader_command(
+            [
+                "--memory-mb",
+                str(self.memory_mb),
+                "--cpu-seconds",
+                str(max(1, round(2 * self.seconds))),
+            ]
+        )
         process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,

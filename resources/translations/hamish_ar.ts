@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Hamish</source>
+        <translation>عن هامش</translation>
+    </message>
+    <message>
+        <source>Read, annotate and brief on Arabic news.</source>
+        <translation>اقرأ الأخبار العربية ودوّن حواشيها وأعدّ الإحاطات.</translation>
+    </message>
+    <message>
+        <source>Hamish is free software under the MIT licence.</source>
+        <translation>هامش برنامج حرّ مرخّص بموجب رخصة MIT.</translation>
+    </message>
+    <message>
+        <source>Qt %1 and Qt for Python (PySide6 %2) are used under the GNU Lesser General Public License, version 3 (LGPL-3.0). They are shipped as separate shared libraries, which you may replace with your own build. Their source code is at %3 and %4.</source>
+        <translation>تُستخدم مكتبتا Qt %1 وPySide6 %2 بموجب رخصة غنو العمومية الصغرى، الإصدار الثالث (LGPL-3.0). وهما مرفقتان مكتباتٍ مشتركةً منفصلة يجوز لك استبدال نسخة تبنيها بنفسك بها. وشيفرتهما المصدرية متاحة في %3 و%4.</translation>
+    </message>
+    <message>
+        <source>Python %1 is used under the Python Software Foundation License.</source>
+        <translation>تُستخدم لغة Python %1 بموجب رخصة مؤسسة بايثون للبرمجيات.</translation>
+    </message>
+    <message>
+        <source>Hamish</source>
+        <translation>هامش</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الرخصة</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>رخص المكتبات الخارجية</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New Project…</source>
@@ -3797,16 +3832,6 @@
     <message>
         <source>Reader Font</source>
         <translation>خط القراءة</translation>
-    </message>
-    <message>
-        <source>About Hamish</source>
-        <translation>عن هامش</translation>
-    </message>
-    <message>
-        <source>Read, annotate and brief on Arabic news.
-MIT licence.</source>
-        <translation>قراءة الأخبار العربية والتعليق عليها وإعداد الإحاطات.
-رخصة MIT.</translation>
     </message>
     <message>
         <source>Your Name</source>

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 import desktop
 from desktop import settings
+from desktop.children import hamish_command
 from desktop.core.models import ChangeSet
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.shell.api import WindowApi
@@ -114,18 +114,12 @@ class ModelTrainer(QObject):
         path = environment.value("PYTHONPATH")
         environment.insert("PYTHONPATH", here + (os.pathsep + path if path else ""))
         process.setProcessEnvironment(environment)
-        process.setProgram(sys.executable)
-        process.setArguments(
-            [
-                "-m",
-                "desktop",
-                "suggest",
-                "--train",
-                "--json",
-                "--project",
-                str(session.project.path),
-            ]
+        # ``python -m desktop suggest …``, or the standalone build's own executable.
+        program, *arguments = hamish_command(
+            ["suggest", "--train", "--json", "--project", str(session.project.path)]
         )
+        process.setProgram(program)
+        process.setArguments(arguments)
         process.finished.connect(lambda code, _status: self._finished(process, code))
         self.process = process
         process.start()

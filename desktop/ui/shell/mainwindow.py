@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__, paths, settings
+from desktop import paths, settings
 from desktop.ui.widgets.bidi import isolate
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from desktop.ui.figures.network_dock import NetworkController, NetworkDock
     from desktop.ui.reader.findbar import FindBar
+    from desktop.ui.shell.about import AboutDialog
     from desktop.ui.shell.backups import BackupsDialog
     from desktop.ui.shell.guide import GuideBar
 from desktop.core.errors import HamishError
@@ -1083,12 +1084,14 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             self.find_bar.open_bar()
 
-    def about(self) -> None:
-        self.messenger.info(
-            self.tr("About Hamish"),
-            f"Hamish (هامش) {__version__}\n\n"
-            + self.tr("Read, annotate and brief on Arabic news.\nMIT licence."),
-        )
+    def about(self) -> AboutDialog:
+        """Help → About: version, licence and third-party licences (not modal)."""
+        from desktop.ui.shell.about import AboutDialog  # the licences are read only now
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _theme_changed(self, dark: bool) -> None:
         """The reader's tints and the toolbar's icons follow the theme (the stylesheet and

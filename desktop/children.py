@@ -1,0 +1,38 @@
+"""The command lines of Hamish's own child processes, from a checkout, an install or the
+standalone (frozen) build.
+
+Two children exist: the reader process (:mod:`desktop.io.worker`, the risky parsers) and the
+learning process (``hamish suggest --train``). From Python they are ``python -m …``. In the
+standalone build (PyInstaller) ``sys.executable`` is the ``hamish`` executable itself, which
+has no ``-m``: there the reader is the hidden first argument :data:`READER_FLAG` of that same
+executable (``desktop.cli.main`` dispatches it), and the learning process is plain ``hamish
+suggest …``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+# ``hamish --reader-process …`` runs the reader process (never shown in --help: it speaks a
+# binary protocol on its standard input and output, for Hamish only).
+READER_FLAG = "--reader-process"
+
+
+def frozen() -> bool:
+    """True in the standalone build, where ``sys.executable`` is Hamish's own executable."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def reader_command(args: Sequence[str]) -> list[str]:
+    """The reader process (:mod:`desktop.io.worker`) with its options ``args``."""
+    if frozen():
+        return [sys.executable, READER_FLAG, *args]
+    return [sys.executable, "-m", "desktop.io.worker", *args]
+
+
+def hamish_command(args: Sequence[str]) -> list[str]:
+    """``hamish ARGS`` run by this very copy of Hamish (its interpreter, or its executable)."""
+    if frozen():
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "desktop", *args]
