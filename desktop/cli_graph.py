@@ -54,6 +54,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--overwrite", action="store_true", help="replace --output if it is an existing file"
     )
     parser.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        dest="sub_lang",
+        default="en",
+        help="the figure's language: its legend's words (png only)",
+    )
+    parser.add_argument(
         "--level",
         choices=("sentence", "paragraph", "article"),
         default="sentence",
@@ -161,7 +168,9 @@ def run(args: argparse.Namespace) -> int:
             ) as tmp:
                 write_graphml(network, tmp, _xml_text, positions)
         else:
-            size = _write_png(project, index, network, positions, output, args.overwrite)
+            size = _write_png(
+                project, index, network, positions, output, args.overwrite, args.sub_lang
+            )
             echo(f"wrote {output} ({size[0]}x{size[1]}): {_counts(network)}")
             return EXIT_OK
         echo(f"wrote {output}: {_counts(network)}")
@@ -196,6 +205,7 @@ def _write_png(
     positions: dict[int, tuple[float, float]],
     output: Path,
     overwrite: bool,
+    language: str = "en",
 ) -> tuple[int, int]:
     # Offscreen whatever the environment says: the command never opens a window.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -204,7 +214,11 @@ def _write_png(
     from desktop.ui.figures.export import write_png
     from desktop.ui.figures.network import colours, figure_scene
 
+    from desktop.ui.i18n import install_language
+
     app = QApplication.instance() or QApplication(["hamish"])
+    if isinstance(app, QApplication):
+        install_language(app, language)
     scene = figure_scene(network, positions, colours(project), index)
     size = write_png(scene, output, overwrite=overwrite, project_path=project.path)
     del app

@@ -111,7 +111,12 @@ def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigu
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _FIGURE_APP.append(QApplication(["hamish"]))  # kept until the process ends
+        app = QApplication(["hamish"])
+        _FIGURE_APP.append(app)  # kept until the process ends
+        from desktop.ui.i18n import install_language
+
+        # The figures' legends, months and lane names in the briefing's language.
+        install_language(app, options.language)
     return briefing_figures(project, options.figures, options.language)
 
 

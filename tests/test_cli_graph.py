@@ -135,3 +135,53 @@ def test_an_empty_project_says_so(tmp_path: Path) -> None:
     png = tmp_path / "g.png"
     assert hamish("graph", "--project", path, "--output", png).returncode == 0
     assert _png_size(png)[0] > 0
+
+
+PROBE = """
+import sys, types
+from pathlib import Path
+SENTENCE = "No entity matches the filters: show more types, articles or dates."
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGraphicsScene
+from desktop import commands
+from desktop.io.exporters.report import ReportOptions
+from desktop.store.project import Project
+from desktop.ui.figures import briefing
+
+said = []
+def probe(project, options=None):
+    said.append(QCoreApplication.translate("NetworkScene", SENTENCE))
+    scene = QGraphicsScene()
+    scene.addRect(0, 0, 100, 50)
+    return scene
+module = types.ModuleType("figure_probe")
+module.probe = probe
+sys.modules["figure_probe"] = module
+briefing.FIGURES = {"network": "figure_probe:probe", "timeline": "figure_probe:probe"}
+project = Project.open(Path(sys.argv[1]))
+commands._draw_figures(project, ReportOptions(language=sys.argv[2], figures=("network",)))
+print(said[0])
+"""
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_briefing_from_the_command_line_draws_its_figures_in_its_language(
+    tmp_path: Path, language: str
+) -> None:
+    """hamish export --figures made a Qt application without the briefing's translations: an
+    Arabic briefing got English legends. The probe asks Qt what the active translation says."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env["HAMISH_LANG"] = "en" if language == "ar" else "ar"  # the interface's is not used
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "p.hamish"), language],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    said = result.stdout.strip().splitlines()[-1]
+    if language == "ar":
+        assert any("\u0600" <= c <= "\u06ff" for c in said), said
+    else:
+        assert said.startswith("No entity matches"), said
