@@ -213,7 +213,6 @@ def _write_png(
 
     from desktop.ui.figures.export import write_png
     from desktop.ui.figures.network import colours, figure_scene
-
     from desktop.ui.i18n import install_language
 
     app = QApplication.instance() or QApplication(["hamish"])
