@@ -367,3 +367,25 @@ def test_claim_dock_follows_the_caret_in_either_pane(
     assert editor.claim is not None and editor.claim.id == info.claims["meeting"]
     window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
     assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+
+
+def test_a_right_click_in_the_library_keeps_the_open_article(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Right-click another article, then Open Beside: the reader kept its article and the
+    clicked one opened beside it (the right click made the row current, which opened it in
+    the reader, and Open Beside then showed the same article twice)."""
+    window, _ = setup
+    first_doc = window.reader.document_id
+    assert first_doc is not None
+    view = window.library.view
+    proxy = view.model()
+    rows = [r for r in range(proxy.rowCount()) if window.library.document_near(r) != first_doc]
+    row = rows[0]
+    other = window.library.document_near(row)
+    rect = view.visualRect(proxy.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.RightButton, pos=rect.center())
+    assert window.reader.document_id == first_doc
+    assert window.library.selected_documents() == [other]
+    window.registry[ActionId.OPEN_BESIDE].trigger()
+    assert second(window).document_id == other and window.reader.document_id == first_doc

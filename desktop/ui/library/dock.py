@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -486,6 +486,24 @@ class LibraryView(QTableView):
     def header(self) -> QHeaderView:
         """The column header (the name QTreeView gives it)."""
         return self.horizontalHeader()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A right click selects the row under it for the context menu (Open Beside, Delete,
+        Edit Metadata) without making it current: the current row is the article open in the
+        reader, and moving it there replaced that article before Open Beside could put the
+        clicked one beside it."""
+        if event.button() == Qt.MouseButton.RightButton:
+            index = self.indexAt(event.position().toPoint())
+            selection = self.selectionModel()
+            if index.isValid() and not selection.isRowSelected(index.row(), QModelIndex()):
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
 
 class LibraryDock(QDockWidget):
