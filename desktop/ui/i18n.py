@@ -221,6 +221,15 @@ class Counts(QObject):
     def matches(self, n: int) -> str:
         return self.tr("%n match(es)", "", n)
 
+    def entities(self, n: int) -> str:
+        return self.tr("%n entity(ies)", "", n)
+
+    def links(self, n: int) -> str:
+        return self.tr("%n link(s)", "", n)
+
+    def mentions(self, n: int) -> str:
+        return self.tr("%n mention(s)", "", n)
+
     def imported(self, n: int) -> str:
         return self.tr("%n imported", "", n)
 

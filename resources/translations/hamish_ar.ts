@@ -1050,6 +1050,39 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n entity(ies)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كياناً</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>لا روابط</numerusform>
+            <numerusform>رابط واحد</numerusform>
+            <numerusform>رابطان</numerusform>
+            <numerusform>%n روابط</numerusform>
+            <numerusform>%n رابطاً</numerusform>
+            <numerusform>%n رابط</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>لا إشارات</numerusform>
+            <numerusform>إشارة واحدة</numerusform>
+            <numerusform>إشارتان</numerusform>
+            <numerusform>%n إشارات</numerusform>
+            <numerusform>%n إشارةً</numerusform>
+            <numerusform>%n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n imported</source>
         <translation>
             <numerusform>لم يُستورد شيء</numerusform>
@@ -4079,10 +4112,6 @@
 <context>
     <name>NetworkController</name>
     <message>
-        <source>{nodes} entities · {edges} links</source>
-        <translation>{nodes} كياناً · {edges} رابطاً</translation>
-    </message>
-    <message>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
@@ -4192,12 +4221,6 @@
 </context>
 <context>
     <name>NetworkScene</name>
-    <message>
-        <source>{name}
-{type} · {mentions} mentions · {links} links</source>
-        <translation>{name}
-{type} · {mentions} إشارة · {links} رابطاً</translation>
-    </message>
     <message>
         <source>No entities yet: tag people, organisations and places in the articles, and who appears with whom will show here.</source>
         <translation>لا كيانات بعد: ضع وسوماً على الأشخاص والمنظمات والأماكن في المقالات، وسيظهر هنا من يظهر مع من.</translation>

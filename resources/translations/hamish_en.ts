@@ -73,6 +73,27 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n entity(ies)</source>
+            <translation>
+                <numerusform>%n entity</numerusform>
+                <numerusform>%n entities</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n link(s)</source>
+            <translation>
+                <numerusform>%n link</numerusform>
+                <numerusform>%n links</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mention(s)</source>
+            <translation>
+                <numerusform>%n mention</numerusform>
+                <numerusform>%n mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n imported</source>
             <translation>
                 <numerusform>%n imported</numerusform>

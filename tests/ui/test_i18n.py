@@ -520,3 +520,15 @@ def test_the_save_dialog_shows_file_names_left_to_right(arabic: QApplication) ->
     assert fields
     assert all(f.layoutDirection() == Qt.LayoutDirection.LeftToRight for f in fields)
     dialog.deleteLater()
+
+
+def test_network_counts_take_the_arabic_plural_forms(arabic: QApplication) -> None:
+    """The network's status and tooltips said "7 كياناً · 2 رابطاً" and "2 إشارة": a
+    number pasted into one form. Arabic counts have six forms."""
+    from desktop.ui.i18n import counts
+
+    said = counts()
+    assert said.entities(7) == "7 كيانات"
+    assert said.links(2) == "رابطان"
+    assert said.mentions(2) == "إشارتان"
+    assert said.links(11) == "11 رابطاً"

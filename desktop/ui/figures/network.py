@@ -347,13 +347,14 @@ class NetworkScene(QGraphicsScene):
 
     def _tooltip(self, node: Node) -> str:
         degree = len(self._neighbours.get(node.id, ()))
-        return QCoreApplication.translate(
-            "NetworkScene", "{name}\n{type} · {mentions} mentions · {links} links"
-        ).format(
-            name=label_text(node.name),
-            type=_term(node.type),
-            mentions=node.mentions,
-            links=degree,
+        from desktop.ui.i18n import counts
+
+        said = counts()  # Arabic counts need their plural forms (إشارتان، رابطان)
+        return "\n".join(
+            (
+                label_text(node.name),
+                f"{_term(node.type)} · {said.mentions(node.mentions)} · {said.links(degree)}",
+            )
         )
 
     def _add_edges(self, edges: Sequence[Edge]) -> None:

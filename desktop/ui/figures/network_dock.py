@@ -47,7 +47,7 @@ from desktop.core.models import ENTITY_TYPES, ChangeSet
 from desktop.store.network import NetworkReads
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.figures.network import NetworkScene, Point, colours, empty_text, label_text
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.widgets.icons import icon
@@ -480,10 +480,9 @@ class NetworkController(QObject):
         if not self._fitted or not self.dock.view.zoomed_by_hand:
             self._fitted = True
             self.dock.view.fit()
+        said = counts()  # Arabic counts need their plural forms (٧ كيانات، ١١ رابطاً)
         self.dock.status.setText(
-            self.tr("{nodes} entities · {edges} links").format(
-                nodes=len(network.nodes), edges=len(network.edges)
-            )
+            f"{said.entities(len(network.nodes))} · {said.links(len(network.edges))}"
         )
         self.redrawn.emit()
 
