@@ -114,14 +114,29 @@ class Passage:
 
 @dataclass(slots=True)
 class Contribution:
-    """One article's share of the network, at every level."""
+    """One article's share of the network, at every level: the entities of each sentence,
+    paragraph and of the article (``groups``); their pairs are made for a level only when it
+    is asked for — an article naming 4,000 entities has 8 million pairs at the article level,
+    which the sentence level (the default) must not pay for."""
 
     document_id: int
     title: str
     published: str | None
     mentions: Counter[int] = field(default_factory=Counter)
-    pairs: dict[Level, dict[Pair, list[Span]]] = field(default_factory=dict)
+    groups: dict[Level, dict[Span, tuple[int, ...]]] = field(default_factory=dict)
     annotations: tuple[int, ...] = ()
+    made: dict[Level, dict[Pair, list[Span]]] = field(default_factory=dict)
+
+    def pairs(self, level: Level) -> dict[Pair, list[Span]]:
+        """The co-occurring pairs at ``level``, each with the spans they share."""
+        found = self.made.get(level)
+        if found is None:
+            found = {}
+            for span, members in self.groups.get(level, {}).items():
+                for pair in combinations(members, 2):
+                    found.setdefault(pair, []).append(span)
+            self.made[level] = found
+        return found
 
 
 def contribution(article: ArticleRows) -> Contribution:
@@ -131,7 +146,6 @@ def contribution(article: ArticleRows) -> Contribution:
     found.annotations = tuple(m.annotation_id for m in article.mentions)
     placed = [m for m in article.mentions if not m.orphaned and m.end <= len(article.text)]
     for level in LEVELS:
-        pairs: dict[Pair, list[Span]] = {}
         if level == "article":
             groups: dict[Span, set[int]] = {}
             if placed:
@@ -145,10 +159,7 @@ def contribution(article: ArticleRows) -> Contribution:
                 k = lookup.index(mention.start)
                 if k is not None:
                     groups.setdefault(spans[k], set()).add(mention.entity_id)
-        for span, members in groups.items():
-            for pair in combinations(sorted(members), 2):
-                pairs.setdefault(pair, []).append(span)
-        found.pairs[level] = pairs
+        found.groups[level] = {span: tuple(sorted(members)) for span, members in groups.items()}
     return found
 
 
@@ -240,7 +251,7 @@ class NetworkIndex:
         together: Counter[Pair] = Counter()
         for item in articles:
             mentions.update(item.mentions)
-            for pair, spans in item.pairs[options.level].items():
+            for pair, spans in item.pairs(options.level).items():
                 together[pair] += len(spans)
         claimed: Counter[Pair] = Counter()  # (claimant, subject)
         if options.claims:
@@ -287,7 +298,7 @@ class NetworkIndex:
         found: list[Passage] = []
         articles = self._articles(options)
         for item in sorted(articles, key=lambda c: c.document_id):
-            for start, end in item.pairs[options.level].get(pair, ()):
+            for start, end in item.pairs(options.level).get(pair, ()):
                 found.append(Passage(item.document_id, item.title, start, end))
         if options.claims:
             titles = {item.document_id: item.title for item in articles}

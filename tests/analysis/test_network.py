@@ -180,3 +180,25 @@ def test_segments_are_cut_to_the_rectangle() -> None:
     cut = segments.clipped(0, 0, 10, 10)
     assert cut == [(0.0, 5.0, 10.0, 5.0), (0.0, 0.0, 10.0, 10.0), (5.0, 0.0, 5.0, 10.0)]
     assert Segments([]).clipped(0, 0, 1, 1) == []
+
+
+def test_an_article_naming_thousands_of_entities_pairs_only_the_level_asked() -> None:
+    """Every level's pairs were made for each article: 2,000 entities in one article, each in
+    its own sentence, made two million article-level pairs (15 s, 880 MB) for a sentence-level
+    network with no edge at all."""
+    from desktop.analysis.network import contribution
+    from desktop.store.network import ArticleRows, MentionRow
+
+    text = " ".join(f"w{k}." for k in range(2000))
+    mentions = []
+    position = 0
+    for k in range(2000):
+        word = f"w{k}"
+        mentions.append(MentionRow(k, k, position, position + len(word), False))
+        position += len(word) + 2
+    found = contribution(ArticleRows(1, "t", None, text, tuple(mentions)))
+    assert found.pairs("sentence") == {}
+    assert set(found.made) == {"sentence"}  # the article level was not expanded
+    assert len(found.groups["article"]) == 1
+    # Asked for, the article level still has them all.
+    assert len(found.pairs("article")) == 2000 * 1999 // 2
