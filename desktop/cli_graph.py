@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli_common import (
+    EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
@@ -101,7 +102,7 @@ def _format(args: argparse.Namespace) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from desktop.analysis.layout import layout, write_graphml
     from desktop.analysis.network import NetworkIndex, NetworkOptions
-    from desktop.io.exporters.files import replace_on_success
+    from desktop.io.exporters.files import check_export_target, replace_on_success
     from desktop.store.network import NetworkReads
 
     kind = _format(args)
@@ -127,6 +128,12 @@ def run(args: argparse.Namespace) -> int:
     )
     project = open_project(args)
     try:
+        # What stops the command is said before the work (a large network takes seconds).
+        missing = [d for d in args.documents or () if not _exists(project, d)]
+        if missing:
+            echo(f"hamish: there is no document {missing[0]} in {project.path}", err=True)
+            return EXIT_FAILED
+        check_export_target(args.output, overwrite=args.overwrite, project_path=project.path)
         index = NetworkIndex()
         index.load(NetworkReads(project.database))
         network = index.graph(options)
@@ -184,13 +191,23 @@ def _counts(network: Network) -> str:
 
 
 def _is_date(value: str) -> bool:
+    """Only YYYY-MM-DD, the form the articles' dates are compared in: Python also reads
+    20160101 and 2016-W01, which then matched no article at all."""
+    import re
     from datetime import date
 
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
+        return False
     try:
         date.fromisoformat(value)
     except ValueError:
         return False
     return True
+
+
+def _exists(project: Project, document: int) -> bool:
+    """Whether the article exists; an id SQLite cannot hold does not (no OverflowError)."""
+    return 0 < document < 2**63 and project.documents.exists(document)
 
 
 def _xml_text(text: str) -> str:

@@ -63,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from desktop.analysis import timeline as tl
     from desktop.core.errors import HamishError
-    from desktop.io.exporters.files import replace_on_success
+    from desktop.io.exporters.files import check_export_target, replace_on_success
 
     output: Path = args.output
     if args.fmt == "png" and output.suffix.lower() != ".png":
@@ -71,10 +71,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     project = open_project(args)
     try:
-        missing = [d for d in args.document or () if not project.documents.exists(d)]
+        # An id SQLite cannot hold is no article (it raised OverflowError with a traceback).
+        missing = [
+            d for d in args.document or () if not (0 < d < 2**63 and project.documents.exists(d))
+        ]
         if missing:
             echo(f"hamish: there is no document {missing[0]} in {project.path}", err=True)
             return EXIT_FAILED
+        check_export_target(output, overwrite=args.overwrite, project_path=project.path)
         filters = tl.Filters(documents=frozenset(args.document) if args.document else None)
         try:
             if args.fmt == "json":

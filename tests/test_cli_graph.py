@@ -185,3 +185,42 @@ def test_a_briefing_from_the_command_line_draws_its_figures_in_its_language(
         assert any("\u0600" <= c <= "\u06ff" for c in said), said
     else:
         assert said.startswith("No entity matches"), said
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--from", "20160101"), ("--to", "2016-W01"), ("--from", "2016-1-1")]
+)
+def test_only_full_dates_are_taken(small: Small, tmp_path: Path, option: str, value: str) -> None:
+    """20160101 and 2016-W01 passed as dates and then matched no article (an empty graph,
+    exit 0): the articles' dates are compared as YYYY-MM-DD text."""
+    result = hamish(
+        "graph", "--project", small.project.path, option, value, "--output", tmp_path / "g.json"
+    )
+    assert result.returncode == 2 and "2024-05-01" in result.stderr
+
+
+@pytest.mark.parametrize("document", ["999999", "9223372036854775808"])
+def test_a_missing_article_is_said_before_any_work(
+    small: Small, tmp_path: Path, document: str
+) -> None:
+    for command in ("graph", "timeline"):
+        out = tmp_path / f"{command}.json"
+        result = hamish(
+            command, "--project", small.project.path, "--document", document, "--output", out
+        )
+        assert result.returncode == 1, result.stderr
+        assert f"no document {document}" in result.stderr and "Traceback" not in result.stderr
+        assert not out.exists()
+
+
+def test_a_target_that_cannot_be_written_is_refused_first(small: Small, tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.json"
+    folder.mkdir()
+    for command in ("graph", "timeline"):
+        result = hamish(command, "--project", small.project.path, "--output", folder)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "folder" in result.stderr
+        existing = tmp_path / "kept.json"
+        existing.write_text("mine", "utf-8")
+        result = hamish(command, "--project", small.project.path, "--output", existing)
+        assert result.returncode == 1 and existing.read_text("utf-8") == "mine"
