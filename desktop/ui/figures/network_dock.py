@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,8 +62,14 @@ CONTEXT = 60
 """Characters of the passage shown in the list (the whole passage in its tooltip)."""
 
 
+GESTURE_END_MS = 150
+"""A zoom or pan is over this long after its last step: the whole network is drawn again."""
+
+
 class NetworkView(QGraphicsView):
-    """Pans with a drag, zooms with the wheel around the pointer."""
+    """Pans with a drag, zooms with the wheel around the pointer. While it does, the scene
+    draws only the strongest edges in sight (a frame within 16 ms), and all of them once the
+    gesture has been still for GESTURE_END_MS."""
 
     zoomed = Signal()
 
@@ -83,6 +89,35 @@ class NetworkView(QGraphicsView):
         self.setMinimumHeight(160)
         self.zoomed_by_hand = False
         """Until the analyst zooms, the whole network stays fitted to the view."""
+        self._fitting = False
+        self.gesture_end = QTimer(self)
+        self.gesture_end.setSingleShot(True)
+        self.gesture_end.setInterval(GESTURE_END_MS)
+        self.gesture_end.timeout.connect(self.end_gesture)
+
+    def gesture(self) -> None:
+        """A step of a zoom or pan: drawn light until the gesture ends."""
+        scene = self.scene()
+        if self._fitting or not isinstance(scene, NetworkScene):
+            return
+        scene.set_interacting(True)
+        self.gesture_end.start()
+
+    def end_gesture(self) -> None:
+        self.gesture_end.stop()
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.set_interacting(False)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawBackground(painter, rect)  # the view's white, not the scene's
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.draw_gesture_edges(painter, QRectF(rect))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.gesture()  # a drag, a scroll bar, the keys
+        super().scrollContentsBy(dx, dy)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -92,6 +127,7 @@ class NetworkView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         scale = self.transform().m11() * factor
         if 0.02 <= scale <= 20:
+            self.gesture()
             self.scale(factor, factor)
             self._scaled()
 
@@ -107,7 +143,11 @@ class NetworkView(QGraphicsView):
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect()
         if not rect.isEmpty():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self._fitting = True  # not a gesture: drawn whole at once
+            try:
+                self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            finally:
+                self._fitting = False
             self._scaled()
 
     def _scaled(self) -> None:
