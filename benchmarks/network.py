@@ -139,6 +139,8 @@ def main() -> None:
         gesture ended, the whole network drawn again); and the most edges a frame drew."""
         times: list[float] = []
         most = 0
+        view.end_gesture()
+        view.viewport().repaint()  # a gesture starts from a settled, painted view
         for i in range(args.frames):
             step(i)
             if settled:

@@ -78,7 +78,7 @@ def test_a_zoom_draws_at_most_the_budget_then_everything_when_it_ends(
     assert scene.network is not None
     view.zoom(1 / 1.2)  # the whole network still in sight
     assert scene.interacting
-    assert _drawn(view) == BUDGET
+    assert 0 < _drawn(view) <= BUDGET  # in the margins the kept frame leaves
     qtbot.waitUntil(lambda: not scene.interacting, timeout=5_000)  # the gesture's timer
     assert _drawn(view) == len(scene.network.edges)
 
@@ -87,6 +87,7 @@ def test_a_pan_is_a_gesture_too(view: NetworkView, qtbot: QtBot) -> None:
     scene = _scene(view)
     view.zoom(3.0)
     view.end_gesture()
+    view.viewport().repaint()  # the settled frame, kept: the pan uncovers a strip of it
     bar = view.horizontalScrollBar()
     bar.setValue(bar.value() + 30)
     assert scene.interacting

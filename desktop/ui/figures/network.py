@@ -329,6 +329,8 @@ class NetworkScene(QGraphicsScene):
         self.interacting = False
         """A zoom or pan is under way: the tiles are hidden and the background draws only
         the GESTURE_EDGES strongest edges in sight (``set_interacting``)."""
+        self.gesture_budget = GESTURE_EDGES
+        """The edges the next gesture frame may draw (a view drawing it in parts shares it)."""
         self.rough: set[NodeItem] = set()
         """Nodes drawn without antialiasing during the gesture: drawn again at its end."""
         self.drawn_edges = 0
@@ -455,7 +457,7 @@ class NetworkScene(QGraphicsScene):
         margin = 8 / scale
         area = rect.adjusted(-margin, -margin, margin, margin)
         chosen, cut = self._ranked.first_clipped(
-            area.left(), area.top(), area.right(), area.bottom(), GESTURE_EDGES
+            area.left(), area.top(), area.right(), area.bottom(), self.gesture_budget
         )
         groups: dict[tuple[bool, float], list[QLineF]] = {}
         for index, line in zip(chosen, cut, strict=True):

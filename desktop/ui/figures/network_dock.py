@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QObject, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +74,20 @@ GESTURE_END_MS = 150
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
 
 
+def _margins(whole: QRect, covered: QRect) -> list[QRect]:
+    """The parts of ``whole`` outside ``covered``: up to four bands."""
+    inside = whole.intersected(covered)
+    if inside.isEmpty():
+        return [whole]
+    bands = [
+        QRect(whole.left(), whole.top(), whole.width(), inside.top() - whole.top()),
+        QRect(whole.left(), inside.bottom() + 1, whole.width(), whole.bottom() - inside.bottom()),
+        QRect(whole.left(), inside.top(), inside.left() - whole.left(), inside.height()),
+        QRect(inside.right() + 1, inside.top(), whole.right() - inside.right(), inside.height()),
+    ]
+    return [band for band in bands if band.width() > 0 and band.height() > 0]
+
+
 class NetworkView(QGraphicsView):
     """Pans with a drag, zooms with the wheel around the pointer. While it does, the scene
     draws only the strongest edges in sight (a frame within 16 ms), and all of them once the
@@ -90,6 +112,11 @@ class NetworkView(QGraphicsView):
         self.zoomed_by_hand = False
         """Until the analyst zooms, the whole network stays fitted to the view."""
         self._fitting = False
+        self.frame: QPixmap | None = None
+        """The last settled frame, shown moved and scaled during a gesture (its first
+        frames, until Qt's own drawing of the strongest edges takes over the uncovered
+        margins)."""
+        self._frame_transform = QTransform()
         self.gesture_end = QTimer(self)
         self.gesture_end.setSingleShot(True)
         self.gesture_end.setInterval(GESTURE_END_MS)
@@ -114,6 +141,50 @@ class NetworkView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, NetworkScene):
             scene.draw_gesture_edges(painter, QRectF(rect))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene):
+            super().paintEvent(event)
+            return
+        if scene.interacting and self.frame is not None:
+            # The settled frame, moved and scaled as the view was; Qt draws only the
+            # margins it does not cover (the strongest edges, the nodes).
+            inverse, _ok = self._frame_transform.inverted()
+            relative = inverse * self.viewportTransform()
+            covered = relative.mapRect(QRectF(whole)).toAlignedRect().adjusted(1, 1, -1, -1)
+            margins = _margins(whole, covered)
+            # Each margin drawn on its own (their common bounds would be the whole window),
+            # the frame's budget of edges shared between them.
+            budget = scene.gesture_budget
+            scene.gesture_budget = budget // max(len(margins), 1)
+            try:
+                for margin in margins:
+                    super().paintEvent(QPaintEvent(margin))
+            finally:
+                scene.gesture_budget = budget
+            painter = QPainter(self.viewport())
+            painter.setTransform(relative)
+            painter.drawPixmap(0, 0, self.frame)
+            painter.end()
+            return
+        if scene.interacting or not event.region().contains(whole):
+            self.frame = None  # a part drawn again (a hover): the kept frame is stale
+            super().paintEvent(event)
+            return
+        ratio = self.viewport().devicePixelRatioF()
+        frame = QPixmap(whole.size() * ratio)
+        frame.setDevicePixelRatio(ratio)
+        painter = QPainter(frame)
+        painter.setRenderHints(self.renderHints())
+        self.render(painter, QRectF(whole), whole)
+        painter.end()
+        self.frame = frame
+        self._frame_transform = self.viewportTransform()
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, frame)
+        painter.end()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.gesture()  # a drag, a scroll bar, the keys
