@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 from pytestqt.qtbot import QtBot
 
 from desktop.analysis.layout import Segments
@@ -87,7 +87,8 @@ def test_a_pan_is_a_gesture_too(view: NetworkView, qtbot: QtBot) -> None:
     scene = _scene(view)
     view.zoom(3.0)
     view.end_gesture()
-    view.viewport().repaint()  # the settled frame, kept: the pan uncovers a strip of it
+    view.viewport().repaint()
+    view.prepare_frame()  # the settled frame, kept: the pan uncovers a strip of it
     bar = view.horizontalScrollBar()
     bar.setValue(bar.value() + 30)
     assert scene.interacting
@@ -150,3 +151,28 @@ def test_hover_veils_the_rest_without_restyling_items(view: NetworkView) -> None
     scene.set_focus(None)
     assert all(item.zValue() < 11 for item in scene.nodes.values())
     assert scene.itemsBoundingRect() == bounds  # the veil gone: a fit is unchanged
+
+
+class _Plain(NetworkView):
+    """Qt's own paint, without the kept frame of gestures."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QGraphicsView.paintEvent(self, event)
+
+
+def test_the_settled_picture_is_qt_s_own(view: NetworkView, qtbot: QtBot) -> None:
+    plain = _Plain(_scene(view))
+    qtbot.addWidget(plain)
+    plain.resize(view.size())
+    plain.show()
+    qtbot.waitExposed(plain)
+    for shown in (view, plain):
+        shown.fit()
+        shown.zoom(1.7)
+        shown.centerOn(400, 300)
+        shown.end_gesture()
+    view.viewport().repaint()
+    view.prepare_frame()
+    assert view.frame is not None
+    assert view.viewportTransform() == plain.viewportTransform()
+    assert view.grab().toImage() == plain.grab().toImage()

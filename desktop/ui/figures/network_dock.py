@@ -71,6 +71,8 @@ CONTEXT = 60
 
 
 GESTURE_END_MS = 150
+FRAME_IDLE_MS = 300
+"""The settled picture is kept for the next gesture once the view has been idle this long."""
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
 
 
@@ -117,6 +119,10 @@ class NetworkView(QGraphicsView):
         frames, until Qt's own drawing of the strongest edges takes over the uncovered
         margins)."""
         self._frame_transform = QTransform()
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(FRAME_IDLE_MS)
+        self._prepare.timeout.connect(self.prepare_frame)
         self.gesture_end = QTimer(self)
         self.gesture_end.setSingleShot(True)
         self.gesture_end.setInterval(GESTURE_END_MS)
@@ -169,9 +175,17 @@ class NetworkView(QGraphicsView):
             painter.drawPixmap(0, 0, self.frame)
             painter.end()
             return
-        if scene.interacting or not event.region().contains(whole):
-            self.frame = None  # a part drawn again (a hover): the kept frame is stale
-            super().paintEvent(event)
+        super().paintEvent(event)  # the settled picture, drawn as it always was
+        if not scene.interacting:
+            self.frame = None  # stale: kept again once the view is idle
+            self._prepare.start()
+
+    def prepare_frame(self) -> None:
+        """Keep the settled picture for the next gesture (when idle: it costs a frame)."""
+        self._prepare.stop()
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene) or scene.interacting or whole.isEmpty():
             return
         ratio = self.viewport().devicePixelRatioF()
         frame = QPixmap(whole.size() * ratio)
@@ -182,9 +196,6 @@ class NetworkView(QGraphicsView):
         painter.end()
         self.frame = frame
         self._frame_transform = self.viewportTransform()
-        painter = QPainter(self.viewport())
-        painter.drawPixmap(0, 0, frame)
-        painter.end()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.gesture()  # a drag, a scroll bar, the keys
