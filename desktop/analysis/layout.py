@@ -222,9 +222,17 @@ class Segments:
         self, left: float, top: float, right: float, bottom: float
     ) -> list[tuple[float, float, float, float]]:
         """The parts of the segments inside the rectangle (Liang–Barsky)."""
+        return self.first_clipped(left, top, right, bottom, len(self._all))[1]
+
+    def first_clipped(
+        self, left: float, top: float, right: float, bottom: float, limit: int
+    ) -> tuple[list[int], list[tuple[float, float, float, float]]]:
+        """The first ``limit`` segments (in their stored order) that cross the rectangle:
+        their indices, and their parts inside it. Stored strongest first, these are the
+        strongest edges in sight (what a view draws while it is being zoomed or panned)."""
         a = self._all
-        if not len(a):
-            return []
+        if not len(a) or limit <= 0:
+            return [], []
         x1, y1, x2, y2 = a[:, 0], a[:, 1], a[:, 2], a[:, 3]
         near = ~(
             (np.maximum(x1, x2) < left)
@@ -232,6 +240,7 @@ class Segments:
             | (np.maximum(y1, y2) < top)
             | (np.minimum(y1, y2) > bottom)
         )
+        index = np.flatnonzero(near)
         x1, y1, x2, y2 = x1[near], y1[near], x2[near], y2[near]
         dx, dy = x2 - x1, y2 - y1
         start = np.zeros(len(x1))
@@ -244,8 +253,8 @@ class Segments:
                 ratio = np.where(flat, 0.0, q / np.where(flat, 1.0, p))
             start = np.where(~flat & (p < 0), np.maximum(start, ratio), start)
             end = np.where(~flat & (p > 0), np.minimum(end, ratio), end)
-        keep = ~out & (start <= end)
-        return list(
+        keep = np.flatnonzero(~out & (start <= end))[:limit]
+        return index[keep].tolist(), list(
             zip(
                 (x1 + start * dx)[keep].tolist(),
                 (y1 + start * dy)[keep].tolist(),

@@ -15,8 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QDate, QObject, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,8 +70,30 @@ CONTEXT = 60
 """Characters of the passage shown in the list (the whole passage in its tooltip)."""
 
 
+GESTURE_END_MS = 150
+FRAME_IDLE_MS = 300
+"""The settled picture is kept for the next gesture once the view has been idle this long."""
+"""A zoom or pan is over this long after its last step: the whole network is drawn again."""
+
+
+def _margins(whole: QRect, covered: QRect) -> list[QRect]:
+    """The parts of ``whole`` outside ``covered``: up to four bands."""
+    inside = whole.intersected(covered)
+    if inside.isEmpty():
+        return [whole]
+    bands = [
+        QRect(whole.left(), whole.top(), whole.width(), inside.top() - whole.top()),
+        QRect(whole.left(), inside.bottom() + 1, whole.width(), whole.bottom() - inside.bottom()),
+        QRect(whole.left(), inside.top(), inside.left() - whole.left(), inside.height()),
+        QRect(inside.right() + 1, inside.top(), whole.right() - inside.right(), inside.height()),
+    ]
+    return [band for band in bands if band.width() > 0 and band.height() > 0]
+
+
 class NetworkView(QGraphicsView):
-    """Pans with a drag, zooms with the wheel around the pointer."""
+    """Pans with a drag, zooms with the wheel around the pointer. While it does, the scene
+    draws only the strongest edges in sight (a frame within 16 ms), and all of them once the
+    gesture has been still for GESTURE_END_MS."""
 
     zoomed = Signal()
 
@@ -83,6 +113,93 @@ class NetworkView(QGraphicsView):
         self.setMinimumHeight(160)
         self.zoomed_by_hand = False
         """Until the analyst zooms, the whole network stays fitted to the view."""
+        self._fitting = False
+        self.frame: QPixmap | None = None
+        """The last settled frame, shown moved and scaled during a gesture (its first
+        frames, until Qt's own drawing of the strongest edges takes over the uncovered
+        margins)."""
+        self._frame_transform = QTransform()
+        self._prepare = QTimer(self)
+        self._prepare.setSingleShot(True)
+        self._prepare.setInterval(FRAME_IDLE_MS)
+        self._prepare.timeout.connect(self.prepare_frame)
+        self.gesture_end = QTimer(self)
+        self.gesture_end.setSingleShot(True)
+        self.gesture_end.setInterval(GESTURE_END_MS)
+        self.gesture_end.timeout.connect(self.end_gesture)
+
+    def gesture(self) -> None:
+        """A step of a zoom or pan: drawn light until the gesture ends."""
+        scene = self.scene()
+        if self._fitting or not isinstance(scene, NetworkScene):
+            return
+        scene.set_interacting(True)
+        self.gesture_end.start()
+
+    def end_gesture(self) -> None:
+        self.gesture_end.stop()
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.set_interacting(False)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        super().drawBackground(painter, rect)  # the view's white, not the scene's
+        scene = self.scene()
+        if isinstance(scene, NetworkScene):
+            scene.draw_gesture_edges(painter, QRectF(rect))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene):
+            super().paintEvent(event)
+            return
+        if scene.interacting and self.frame is not None:
+            # The settled frame, moved and scaled as the view was; Qt draws only the
+            # margins it does not cover (the strongest edges, the nodes).
+            inverse, _ok = self._frame_transform.inverted()
+            relative = inverse * self.viewportTransform()
+            covered = relative.mapRect(QRectF(whole)).toAlignedRect().adjusted(1, 1, -1, -1)
+            margins = _margins(whole, covered)
+            # Each margin drawn on its own (their common bounds would be the whole window),
+            # the frame's budget of edges shared between them.
+            budget = scene.gesture_budget
+            scene.gesture_budget = budget // max(len(margins), 1)
+            try:
+                for margin in margins:
+                    super().paintEvent(QPaintEvent(margin))
+            finally:
+                scene.gesture_budget = budget
+            painter = QPainter(self.viewport())
+            painter.setTransform(relative)
+            painter.drawPixmap(0, 0, self.frame)
+            painter.end()
+            return
+        super().paintEvent(event)  # the settled picture, drawn as it always was
+        if not scene.interacting:
+            self.frame = None  # stale: kept again once the view is idle
+            self._prepare.start()
+
+    def prepare_frame(self) -> None:
+        """Keep the settled picture for the next gesture (when idle: it costs a frame)."""
+        self._prepare.stop()
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene) or scene.interacting or whole.isEmpty():
+            return
+        ratio = self.viewport().devicePixelRatioF()
+        frame = QPixmap(whole.size() * ratio)
+        frame.setDevicePixelRatio(ratio)
+        painter = QPainter(frame)
+        painter.setRenderHints(self.renderHints())
+        self.render(painter, QRectF(whole), whole)
+        painter.end()
+        self.frame = frame
+        self._frame_transform = self.viewportTransform()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.gesture()  # a drag, a scroll bar, the keys
+        super().scrollContentsBy(dx, dy)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -92,6 +209,7 @@ class NetworkView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         scale = self.transform().m11() * factor
         if 0.02 <= scale <= 20:
+            self.gesture()
             self.scale(factor, factor)
             self._scaled()
 
@@ -107,7 +225,11 @@ class NetworkView(QGraphicsView):
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect()
         if not rect.isEmpty():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            self._fitting = True  # not a gesture: drawn whole at once
+            try:
+                self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            finally:
+                self._fitting = False
             self._scaled()
 
     def _scaled(self) -> None:

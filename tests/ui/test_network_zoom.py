@@ -1,0 +1,178 @@
+"""The entity network while it is zoomed or panned (issue 16): a frame of the gesture draws
+at most GESTURE_EDGES edges, the strongest in sight; once the gesture ends, and in every
+exported figure, all of them. A hover veils the rest instead of restyling every item."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from pytestqt.qtbot import QtBot
+
+from desktop.analysis.layout import Segments
+from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+from desktop.ui.figures import network as figures
+from desktop.ui.figures.network import FALLBACK_COLOURS, NetworkScene, figure_scene
+from desktop.ui.figures.network_dock import NetworkView
+
+PALETTE = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+BUDGET = 40
+
+
+def _network(nodes: int = 80, edges: int = 400) -> tuple[Network, dict[int, tuple[float, float]]]:
+    rng = random.Random(16)
+    made = tuple(Node(i, f"كيان {i}", "person", 1 + i % 7) for i in range(nodes))
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < edges:
+        a, b = rng.sample(range(nodes), 2)
+        pairs.add((min(a, b), max(a, b)))
+    kept = tuple(Edge(a, b, rng.choice((1, 2, 3, 9)), int(rng.random() < 0.1)) for a, b in pairs)
+    positions = {i: (rng.uniform(0, 800), rng.uniform(0, 600)) for i in range(nodes)}
+    return Network(made, kept, NetworkOptions()), positions
+
+
+@pytest.fixture
+def view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
+    monkeypatch.setattr(figures, "GESTURE_EDGES", BUDGET)
+    network, positions = _network()
+    scene = NetworkScene()
+    scene.show_network(network, positions, PALETTE)
+    shown = NetworkView(scene)
+    scene.setParent(shown)  # kept alive with the view
+    qtbot.addWidget(shown)
+    shown.resize(640, 480)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.fit()
+    return shown
+
+
+def _scene(view: NetworkView) -> NetworkScene:
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    return scene
+
+
+def _drawn(view: NetworkView) -> int:
+    scene = _scene(view)
+    for tile in scene.edge_items:  # counted as painted, not copied from a cached picture
+        tile.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.drawn_edges = 0
+    view.viewport().repaint()
+    return scene.drawn_edges
+
+
+def test_fitting_is_not_a_gesture_and_draws_every_edge(view: NetworkView) -> None:
+    scene = _scene(view)
+    assert not scene.interacting
+    assert scene.network is not None
+    assert _drawn(view) == len(scene.network.edges)
+
+
+def test_a_zoom_draws_at_most_the_budget_then_everything_when_it_ends(
+    view: NetworkView, qtbot: QtBot
+) -> None:
+    scene = _scene(view)
+    assert scene.network is not None
+    view.zoom(1 / 1.2)  # the whole network still in sight
+    assert scene.interacting
+    assert 0 < _drawn(view) <= BUDGET  # in the margins the kept frame leaves
+    qtbot.waitUntil(lambda: not scene.interacting, timeout=5_000)  # the gesture's timer
+    assert _drawn(view) == len(scene.network.edges)
+
+
+def test_a_pan_is_a_gesture_too(view: NetworkView, qtbot: QtBot) -> None:
+    scene = _scene(view)
+    view.zoom(3.0)
+    view.end_gesture()
+    view.viewport().repaint()
+    view.prepare_frame()  # the settled frame, kept: the pan uncovers a strip of it
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    assert scene.interacting
+    assert 0 < _drawn(view) <= BUDGET
+    view.end_gesture()
+    assert _drawn(view) > BUDGET
+
+
+def test_the_gesture_draws_the_strongest_edges_in_sight() -> None:
+    # Stored strongest first: the first ``limit`` crossing the rectangle, cut to it.
+    segments = Segments(
+        [
+            (-50, 5, -40, 5),  # out of sight
+            (-10, 5, 20, 5),  # crosses: cut at x = 0 and x = 10
+            (2, 2, 3, 3),  # inside
+            (2, 20, 3, 30),  # out of sight
+            (5, -5, 5, 15),  # crosses, but over the limit
+        ]
+    )
+    chosen, cut = segments.first_clipped(0, 0, 10, 10, 2)
+    assert chosen == [1, 2]
+    assert cut == [(0.0, 5.0, 10.0, 5.0), (2.0, 2.0, 3.0, 3.0)]
+    assert segments.first_clipped(0, 0, 10, 10, 0) == ([], [])
+    assert segments.clipped(0, 0, 10, 10)[-1] == (5.0, 0.0, 5.0, 10.0)
+
+
+def test_gesture_frames_rank_edges_by_weight(view: NetworkView) -> None:
+    scene = _scene(view)
+    assert scene.network is not None
+    widths = [width for _claim, width in scene._ranked_keys]
+    assert widths == sorted(widths, reverse=True)  # the widest (heaviest) first
+    assert len(set(widths)) > 1
+    assert len(widths) == len(scene.network.edges)
+
+
+def test_exports_always_draw_every_edge() -> None:
+    network, positions = _network()
+    scene = figure_scene(network, positions, PALETTE)
+    scene.set_interacting(True)  # a printed figure has no gestures
+    assert not scene.interacting
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    scene.drawn_edges = 0
+    scene.render(painter)
+    painter.end()
+    assert scene.drawn_edges == len(network.edges)
+
+
+def test_hover_veils_the_rest_without_restyling_items(view: NetworkView) -> None:
+    scene = _scene(view)
+    bounds = scene.itemsBoundingRect()
+    node_id = next(iter(scene.nodes))
+    neighbours = scene._neighbours[node_id]
+    scene.set_focus(node_id)
+    assert all(tile.opacity() == 1.0 for tile in scene.edge_items)
+    raised = {item.node.id for item in scene.nodes.values() if item.zValue() > 11}
+    assert raised == {node_id, *neighbours}  # above the veil, the others under it
+    view.viewport().repaint()
+    scene.set_focus(None)
+    assert all(item.zValue() < 11 for item in scene.nodes.values())
+    assert scene.itemsBoundingRect() == bounds  # the veil gone: a fit is unchanged
+
+
+class _Plain(NetworkView):
+    """Qt's own paint, without the kept frame of gestures."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        QGraphicsView.paintEvent(self, event)
+
+
+def test_the_settled_picture_is_qt_s_own(view: NetworkView, qtbot: QtBot) -> None:
+    plain = _Plain(_scene(view))
+    qtbot.addWidget(plain)
+    plain.resize(view.size())
+    plain.show()
+    qtbot.waitExposed(plain)
+    for shown in (view, plain):
+        shown.fit()
+        shown.zoom(1.7)
+        shown.centerOn(400, 300)
+        shown.end_gesture()
+    view.viewport().repaint()
+    view.prepare_frame()
+    assert view.frame is not None
+    assert view.viewportTransform() == plain.viewportTransform()
+    assert view.grab().toImage() == plain.grab().toImage()
