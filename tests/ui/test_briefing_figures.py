@@ -320,3 +320,7 @@ def test_the_real_network_and_timeline_go_into_the_briefing(
     options = briefing._options("timeline", True)
     assert getattr(options, "rtl", None) is True
     assert briefing._options("network", True) is None
+    # Laid out for the page: its words print at a readable size (the window's width printed
+    # them at about 4 pt), so the drawing is at most about 700 units wide.
+    drawn = briefing.scene(project, "timeline", rtl=True)
+    assert drawn.itemsBoundingRect().width() < 720

@@ -78,12 +78,16 @@ def builder(figure: str) -> SceneBuilder:
 
 def _options(figure: str, rtl: bool | None) -> object:
     """The options a builder is called with: the timeline runs in the briefing's direction
-    (time from right to left in an Arabic briefing, whatever the interface language)."""
-    if figure != "timeline" or rtl is None:
+    (time from right to left in an Arabic briefing, whatever the interface language) and is
+    laid out narrow enough for its words to be read on paper."""
+    if figure != "timeline":
         return None
+    from desktop.analysis.timeline import Metrics
     from desktop.ui.figures.timeline import TimelineOptions
 
-    return TimelineOptions(rtl=rtl)
+    # Narrower than on screen: drawn across the page's 166 mm, the window's 1,100-unit-wide
+    # timeline printed its dates and legend at about 4 pt; 650 units print them at about 8.
+    return TimelineOptions(rtl=rtl, metrics=Metrics(plot_width=480.0, lane_label=140.0))
 
 
 def scene(project: Project, figure: str, rtl: bool | None = None) -> QGraphicsScene:
