@@ -8,6 +8,10 @@
         <translation>عن هامش</translation>
     </message>
     <message>
+        <source>Hamish (هامش) %1</source>
+        <translation>هامش (Hamish) %1</translation>
+    </message>
+    <message>
         <source>Read, annotate and brief on Arabic news.</source>
         <translation>اقرأ الأخبار العربية ودوّن حواشيها وأعدّ الإحاطات.</translation>
     </message>

@@ -532,3 +532,20 @@ def test_network_counts_take_the_arabic_plural_forms(arabic: QApplication) -> No
     assert said.links(2) == "رابطان"
     assert said.mentions(2) == "إشارتان"
     assert said.links(11) == "11 رابطاً"
+
+
+def test_the_arabic_about_reads_right_to_left_with_whole_addresses(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path
+) -> None:
+    """In Arabic the first line began with "Hamish" (laid out left to right) and the Qt
+    addresses were reordered inside the Arabic sentence ("/https://download.qt.io/…")."""
+    from desktop import licences
+    from desktop.ui.widgets.bidi import LRI, PDI
+
+    window = make_window(default_project)
+    dialog = window.about()
+    assert dialog.summary.text().startswith("هامش (Hamish) ")
+    notice = dialog.notice.text()
+    assert f"{LRI}{licences.QT_SOURCE}{PDI}" in notice
+    assert f"{LRI}{licences.PYSIDE_SOURCE}{PDI}" in notice
+    dialog.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, licences
 from desktop.resources import read_text
+from desktop.ui.widgets.bidi import isolate_path
 
 # Shipped with Hamish (resources/licences/): Qt's wheels carry no licence file of their own.
 LICENCE_FILES = ("MIT.txt", "LGPL-3.0.txt", "GPL-3.0.txt")
@@ -41,7 +42,10 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Hamish"))
         self.resize(720, 560)
         self.summary = QLabel(
-            f"Hamish (هامش) {__version__}\n\n"
+            # Its own message: in Arabic the line starts with هامش, so it reads right to left
+            # like the rest of the dialog (a first word "Hamish" laid it out left to right).
+            self.tr("Hamish (هامش) %1").replace("%1", __version__)
+            + "\n\n"
             + self.tr("Read, annotate and brief on Arabic news.")
             + "\n"
             + self.tr("Hamish is free software under the MIT licence.")
@@ -55,8 +59,10 @@ class AboutDialog(QDialog):
             )
             .replace("%1", qVersion())
             .replace("%2", pyside_version)
-            .replace("%3", licences.QT_SOURCE)
-            .replace("%4", licences.PYSIDE_SOURCE)
+            # Addresses isolated left to right: in an Arabic sentence their slashes and dots
+            # were reordered ("/https://download.qt.io/…").
+            .replace("%3", isolate_path(licences.QT_SOURCE))
+            .replace("%4", isolate_path(licences.PYSIDE_SOURCE))
             + "\n"
             + self.tr("Python %1 is used under the Python Software Foundation License.").replace(
                 "%1", platform.python_version()
