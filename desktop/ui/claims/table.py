@@ -34,6 +34,7 @@ from desktop.store.project import Project
 from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import isolate_short
+from desktop.ui.widgets.choices import refill
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import RowCacheModel
 from desktop.ui.widgets.sorting import SourceSortProxy
@@ -189,27 +190,16 @@ class ClaimsTable(QDockWidget):
             return
         rows = self.project.claims.rows()
         self.model.sync(rows)
-        self._fill(
+        refill(
             self.claimant,
             self.tr("Any claimant"),
             sorted({(r.claimant, r.claim.claimant_id) for r in rows if r.claim.claimant_id}),
         )
-        self._fill(
+        refill(
             self.document,
             self.tr("Any article"),
             sorted({(r.document_title, r.document_id) for r in rows}),
         )
-
-    @staticmethod
-    def _fill(box: QComboBox, everything: str, items: list[tuple[str, int | None]]) -> None:
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(everything, None)
-        for text, value in items:
-            box.addItem(short(text, 40), value)
-        box.setCurrentIndex(max(0, box.findData(current)))
-        box.blockSignals(False)
 
     def _apply_filter(self) -> None:
         self.proxy.set_criteria(

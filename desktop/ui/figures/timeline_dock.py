@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.analysis import timeline as tl
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
-from desktop.ops.outcome import short
 from desktop.store.claims import STANCES, STATUSES, TimelineSource
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.figures.timeline import TimelineOptions, TimelineScene
 from desktop.ui.i18n import term
 from desktop.ui.shell.api import WindowApi
+from desktop.ui.widgets.choices import refill
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 400.0)
@@ -154,16 +154,6 @@ class TimelineDock(QDockWidget):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), max(hint.height(), 320))
-
-    def fill(self, box: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(everything, None)
-        for text, value in items:
-            box.addItem(short(text, 40), value)
-        box.setCurrentIndex(max(0, box.findData(current)))
-        box.blockSignals(False)
 
 
 class TimelineController(QObject):
@@ -307,13 +297,13 @@ class TimelineController(QObject):
         claimants = {
             (row.claimant, row.claim.claimant_id) for row in source.rows if row.claim.claimant_id
         }
-        self.dock.fill(
+        refill(
             self.dock.claimant,
             QCoreApplication.translate("TimelineDock", "Any claimant"),
             sorted(claimants),
         )
         documents = {(row.document_title, row.document_id) for row in source.rows}
-        self.dock.fill(
+        refill(
             self.dock.document,
             QCoreApplication.translate("TimelineDock", "Any article"),
             sorted(documents),
