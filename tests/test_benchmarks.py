@@ -70,21 +70,22 @@ def test_benchmark_runs(name: str, tmp_path: Path) -> None:
 CORPUS = BENCHMARKS.parent.parent / "shared" / "data" / "arabic-ner-dev"
 
 
-def test_suggestions_benchmark_runs(tmp_path: Path) -> None:
-    """benchmarks/suggestions.py needs the development corpus, which is not in the repository."""
+def _suggestions(tmp_path: Path, timeout: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """benchmarks/suggestions.py run on the development corpus (skipped without it)."""
     if not (CORPUS / "gold.json").exists():
         pytest.skip(f"the development corpus is not at {CORPUS}")
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "suggestions.py"),
-            *("--articles", "12", "--ks", "0,4", "--no-timing"),
-        ],
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / "suggestions.py"), *args, "--no-timing"],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         cwd=tmp_path,
     )
+
+
+def test_suggestions_benchmark_runs(tmp_path: Path) -> None:
+    """benchmarks/suggestions.py needs the development corpus, which is not in the repository."""
+    done = _suggestions(tmp_path, 300, "--articles", "12", "--ks", "0,4")
     assert done.returncode == 0, done.stderr[-3000:]
     assert "rules + registry + gazetteer + model, threshold" in done.stdout, done.stdout
     assert "errors at the threshold" in done.stdout
@@ -130,19 +131,7 @@ def test_name_parts_benchmark_runs(tmp_path: Path) -> None:
 def test_suggestions_benchmark_tunes_both_thresholds_of_each_type(tmp_path: Path) -> None:
     """``--tune`` chooses each type's pair of thresholds (the model's own suggestions, and the
     gazetteer's and the rules' it judges) and measures with both."""
-    if not (CORPUS / "gold.json").exists():
-        pytest.skip(f"the development corpus is not at {CORPUS}")
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARKS / "suggestions.py"),
-            *("--articles", "9", "--ks", "3", "--tune", "--no-timing"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=tmp_path,
-    )
+    done = _suggestions(tmp_path, 600, "--articles", "9", "--ks", "3", "--tune")
     assert done.returncode == 0, done.stderr[-3000:]
     chosen = [line for line in done.stdout.splitlines() if line.startswith("chosen:")]
     assert len(chosen) == 1 and "offsets" in chosen[0] and "judged" in chosen[0], done.stdout
