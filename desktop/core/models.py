@@ -90,6 +90,10 @@ class ChangeSet(NamedTuple):
     # picker): the window offers their name's parts as aliases. Not set when undo or redo
     # brings an entity back, so an offer is made once.
     entities_created: tuple[int, ...] = ()
+    # The claims the change added, edited or removed (and whose links changed), when the
+    # operation knows them all: a view re-reads just these. ``claims_changed`` without them
+    # means any claim may have changed (an entity renamed, articles deleted, a label moved).
+    claim_ids: tuple[int, ...] = ()
 
     def __bool__(self) -> bool:
         return any(
@@ -105,6 +109,7 @@ class ChangeSet(NamedTuple):
                 self.claims_changed,
                 self.documents_reloaded,
                 self.entities_created,
+                self.claim_ids,
             )
         )
 

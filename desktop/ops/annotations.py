@@ -9,7 +9,7 @@ record so an accepted or rejected candidate is not offered again.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Protocol
 
@@ -222,6 +222,7 @@ class _Added:
     entity_ids: tuple[int, ...]
     decision_ids: tuple[Recorded, ...]
     text: str
+    claim_ids: tuple[int, ...] = ()
 
 
 def _added(added: _Added) -> ChangeSet:
@@ -231,7 +232,13 @@ def _added(added: _Added) -> ChangeSet:
         documents_changed=tuple(dict.fromkeys(p.draft.document_id for p in plans)),
         entities_changed=bool(added.entity_ids) or any(p.draft.entity_id for p in plans),
         claims_changed=any(p.label.kind == "claim" for p in plans),
+        claim_ids=added.claim_ids,
     )
+
+
+def _claim_ids(snapshots: Sequence[AnnotationSnapshot]) -> tuple[int, ...]:
+    """The claims that went or came back with these annotations."""
+    return tuple(int(s.claim[0]) for s in snapshots if s.claim is not None)
 
 
 Recorded = tuple[int, tuple[str, str] | None]
@@ -261,6 +268,7 @@ def add_annotations(
     transaction (all or nothing); the value is the new annotation ids in plan order."""
     ids: list[int] = []
     entity_ids: list[int] = []
+    claim_ids: list[int] = []
     # Plans made together may name the same new entity (a bulk accept of كيري in two
     # articles, each planned before either was created): it is created once, for all.
     created: dict[NewEntity, int] = {}
@@ -278,12 +286,15 @@ def add_annotations(
                 draft = draft._replace(entity_id=create(plan.new_entity))
             annotation_id = project.annotations.add(draft)
             ids.append(annotation_id)
+            if plan.label.kind != "claim":
+                continue
             fields = dict(plan.claim)
             if plan.new_claimant is not None:
                 fields["claimant_id"] = create(plan.new_claimant)
-            if fields:
-                claim = project.claims.for_annotation(annotation_id)
-                if claim is not None:
+            claim = project.claims.for_annotation(annotation_id)
+            if claim is not None:
+                claim_ids.append(claim.id)
+                if fields:
                     project.claims.update(claim.id, **fields)
         decision_ids = _record_accepted(project, plans)
     if not text:
@@ -291,7 +302,9 @@ def add_annotations(
         text = f"Tag “{short(first.draft.quote)}” as {first.label.name_en}"
         if len(plans) > 1:
             text = f"Tag {plural(len(plans), 'passage')}"
-    added = _Added(tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text)
+    added = _Added(
+        tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text, tuple(claim_ids)
+    )
     changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
     return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
 
@@ -309,7 +322,9 @@ def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:
         annotations_removed=added.ids,
         documents_changed=_added(added).documents_changed,
         entities_changed=True,
-        claims_changed=True,
+        # The entities deleted here were made by this edit: only its own claims named them.
+        claims_changed=any(s.claim is not None for s in snapshots),
+        claim_ids=_claim_ids(snapshots),
     )
     redo = partial(_restore_added, added=added, snapshots=snapshots, entities=entities)
     return Outcome(changes, redo, added.text, added.ids)
@@ -327,7 +342,7 @@ def _restore_added(
         for snapshot in snapshots:
             project.annotations.restore(snapshot)
         decision_ids = _record_accepted(project, added.plans)
-    again = _Added(added.plans, added.ids, added.entity_ids, decision_ids, added.text)
+    again = replace(added, decision_ids=decision_ids)
     return Outcome(_added(again), partial(_remove_added, added=again), added.text, added.ids)
 
 
@@ -341,6 +356,7 @@ def _snapshot_changes(snapshot: AnnotationSnapshot, *, removed: bool) -> ChangeS
         documents_changed=(a.document_id,),
         entities_changed=a.entity_id is not None,
         claims_changed=snapshot.claim is not None,
+        claim_ids=_claim_ids((snapshot,)),
     )
 
 
@@ -390,7 +406,11 @@ def _annotation_state(
         project.annotations.restore(other)
     # Entity counts go by entity, which neither a label nor a note changes; claims appear or
     # go only when the label changes. A note edit touches the annotation alone.
-    changes = ChangeSet(annotations_changed=(state.annotation.id,), claims_changed=label_changed)
+    changes = ChangeSet(
+        annotations_changed=(state.annotation.id,),
+        claims_changed=label_changed,
+        claim_ids=tuple(dict.fromkeys(_claim_ids((state, other)))) if label_changed else (),
+    )
     back = partial(
         _annotation_state, state=other, other=state, label_changed=label_changed, text=text
     )

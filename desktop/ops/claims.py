@@ -13,7 +13,11 @@ from desktop.store.claims import ClaimSnapshot
 from desktop.store.entities import EntitySnapshot
 from desktop.store.project import Project
 
-_CLAIMS = ChangeSet(claims_changed=True)
+
+def _claims(*ids: int) -> ChangeSet:
+    """A change of the claims ``ids`` (their fields or their links)."""
+    return ChangeSet(claims_changed=True, claim_ids=tuple(dict.fromkeys(ids)))
+
 
 EntityRef = int | NewEntity
 """An entity named in a claim edit: an existing id, or a new entity the edit creates."""
@@ -104,9 +108,8 @@ def _claim_state(
     back = partial(
         _claim_state, state=other, other=state, entities=entities, text=text, forward=not forward
     )
-    return Outcome(
-        ChangeSet(claims_changed=True, entities_changed=bool(entities)), back, text, None
-    )
+    changes = _claims(other.claim.id)._replace(entities_changed=bool(entities))
+    return Outcome(changes, back, text, None)
 
 
 def link_claims(project: Project, from_claim: int, to_claim: int, kind: str) -> Outcome[int]:
@@ -116,20 +119,24 @@ def link_claims(project: Project, from_claim: int, to_claim: int, kind: str) -> 
         link_id = claims.add_link(from_claim, to_claim, kind)
         link = next(link for link in claims.links(from_claim) if link.id == link_id)
     text = f"Link claims ({kind})"
-    return Outcome(_CLAIMS, partial(_remove_link, link=link, text=text), text, link_id)
+    changes = _claims(from_claim, to_claim)
+    return Outcome(changes, partial(_remove_link, link=link, text=text), text, link_id)
 
 
 def unlink_claims(project: Project, link_id: int) -> Outcome[int]:
     link = project.claims.remove_link(link_id)
     text = "Remove claim link"
-    return Outcome(_CLAIMS, partial(_restore_link, link=link, text=text), text, link_id)
+    changes = _claims(link.from_claim, link.to_claim)
+    return Outcome(changes, partial(_restore_link, link=link, text=text), text, link_id)
 
 
 def _remove_link(project: Project, link: ClaimLink, text: str) -> Outcome[int]:
     project.claims.remove_link(link.id)
-    return Outcome(_CLAIMS, partial(_restore_link, link=link, text=text), text, link.id)
+    changes = _claims(link.from_claim, link.to_claim)
+    return Outcome(changes, partial(_restore_link, link=link, text=text), text, link.id)
 
 
 def _restore_link(project: Project, link: ClaimLink, text: str) -> Outcome[int]:
     project.claims.restore_link(link)
-    return Outcome(_CLAIMS, partial(_remove_link, link=link, text=text), text, link.id)
+    changes = _claims(link.from_claim, link.to_claim)
+    return Outcome(changes, partial(_remove_link, link=link, text=text), text, link.id)

@@ -139,8 +139,13 @@ def merge_entities(project: Project, keep: int, remove: int) -> Outcome[None]:
 
 
 def _merge_changes(record: MergeRecord) -> ChangeSet:
+    # The removed entity's claims are every claim the merge touched: none other named it.
+    claims = (*record.moved_claimants, *record.moved_subjects, *record.dropped_subjects)
     return ChangeSet(
-        annotations_changed=record.moved_annotations, entities_changed=True, claims_changed=True
+        annotations_changed=record.moved_annotations,
+        entities_changed=True,
+        claims_changed=bool(claims),
+        claim_ids=tuple(dict.fromkeys(claims)),
     )
 
 

@@ -434,3 +434,52 @@ def test_a_bulk_accept_names_a_new_entity_once(project: Project) -> None:
     assert len(tagged) == 2 and tagged[0].entity_id == tagged[1].entity_id is not None
     assert [e.name for e in project.entities.summaries()] == ["كيري"]
     _round_trip(project, outcome, before)
+
+
+def test_claim_edits_name_their_claims_through_undo_and_redo(project: Project) -> None:
+    """Every change a claim edit announces names the claims it touched (the timeline reads
+    just those again): tag, field edit, link, merge, delete — done, undone and redone."""
+    start = TEXT.index("إن")
+    label = _label(project, "claim")
+    plan = annotations.plan_selection(project, TEXT, 1, start, len(TEXT), label, "me")
+    tagged = annotations.add_annotations(project, [plan])
+    (annotation_id,) = tagged.value
+    claim = project.claims.for_annotation(annotation_id)
+    assert claim is not None
+    other = annotations.add_annotations(project, [_plan(project, "الكرملين", "claim")])
+    second = project.claims.for_annotation(other.value[0])
+    assert second is not None
+    (kerry_tag,) = annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value
+    (putin_tag,) = annotations.add_annotations(project, [_plan(project, "بوتين", "person")]).value
+    kerry = project.annotations.get(kerry_tag).entity_id
+    putin = project.annotations.get(putin_tag).entity_id
+    assert kerry is not None and putin is not None
+    assert tagged.changes.claim_ids == (claim.id,)
+    steps: list[tuple[Outcome[object], tuple[int, ...]]] = [
+        (claims.edit_claim(project, claim.id, status="refuted"), (claim.id,)),
+        (
+            claims.edit_claim(project, claim.id, claimant=NewEntity("الكرملين", "organisation")),
+            (claim.id,),
+        ),
+        (claims.link_claims(project, claim.id, second.id, "supports"), (claim.id, second.id)),
+        (claims.edit_claim(project, second.id, claimant=putin), (second.id,)),
+        (entities.merge_entities(project, keep=kerry, remove=putin), (second.id,)),
+        (annotations.delete_annotation(project, annotation_id), (claim.id,)),
+    ]
+    for outcome, named in steps:
+        assert outcome.changes.claims_changed and outcome.changes.claim_ids == named
+    for outcome, named in reversed(steps):
+        assert outcome.undo is not None
+        undone = outcome.undo(project)
+        assert undone.changes.claims_changed and undone.changes.claim_ids == named
+        assert undone.undo is not None
+        redone = undone.undo(project)
+        assert set(redone.changes.claim_ids) == set(named)
+        back = redone.undo
+        assert back is not None
+        back(project)
+    # a person tagged, or untagged, touches no claim
+    person = annotations.add_annotations(project, [_plan(project, "جنيف", "location")])
+    assert not person.changes.claims_changed and not person.changes.claim_ids
+    assert person.undo is not None
+    assert not person.undo(project).changes.claims_changed
