@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -163,6 +164,55 @@ def read(project: Project) -> TimelineSource:
     return project.claims.timeline_source()
 
 
+def read_again(
+    project: Project,
+    source: TimelineSource,
+    claim_ids: Iterable[int],
+    document_ids: Iterable[int] = (),
+) -> tuple[TimelineSource, int]:
+    """``source`` with the claims ``claim_ids`` and the claims of the articles
+    ``document_ids`` read again — added, changed or gone —, with their links, articles' dates
+    and entities' names: what one edit changed, without reading every claim. Also returns
+    how many claim rows were read; ``source`` itself when nothing needed reading."""
+    claims, documents = set(claim_ids), set(document_ids)
+    if documents:
+        # An article "changed" by a tag in it keeps its claims as they were: only a new
+        # title or date (or its deletion) changes them.
+        heads = project.claims.article_heads(sorted(documents))
+        held = {row.document_id: row.document_title for row in source.rows}
+        documents = {
+            d
+            for d in documents
+            if d not in heads or heads[d] != (held.get(d), source.published.get(d))
+        }
+    if not claims and not documents:
+        return source, 0  # the very same source: nothing to compute again
+    part = project.claims.timeline_part(sorted(claims), sorted(documents))
+    return patched(source, part, claims, documents), len(part.rows)
+
+
+def patched(
+    source: TimelineSource, part: TimelineSource, claims: set[int], documents: set[int]
+) -> TimelineSource:
+    """``source`` with its rows of ``claims`` and of the articles ``documents`` replaced by
+    ``part``'s (read for those): the same as reading every claim again."""
+    dropped = {
+        row.claim.id
+        for row in source.rows
+        if row.claim.id in claims or row.document_id in documents
+    }
+    gone = dropped | claims | {row.claim.id for row in part.rows}
+    rows = [row for row in source.rows if row.claim.id not in gone] + part.rows
+    links = {link.id: link for link in source.links if not {link.from_claim, link.to_claim} & gone}
+    links.update((link.id, link) for link in part.links)
+    return TimelineSource(
+        rows,
+        {**source.published, **part.published},
+        {**source.names, **part.names},
+        [links[key] for key in sorted(links)],
+    )
+
+
 def build(
     source: TimelineSource,
     *,
@@ -200,7 +250,8 @@ def build(
         else:
             key = (0, period.first, period.last, row.document_id, row.start)
         placed.append((key, row, period, origin))
-    placed.sort(key=lambda entry: entry[0])
+    # The claim id last: the same order whatever order the rows were read in.
+    placed.sort(key=lambda entry: (entry[0], entry[1].claim.id))
     # Lanes, in the order of their first claim (placed is sorted), the empty lane last.
     members: dict[int, list[int]] = {}
     first_of: dict[int, tuple[int, int, int, int, int]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -110,9 +112,24 @@ class ClaimStore:
         document_id: int | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        claim_ids: Sequence[int] | None = None,
+        document_ids: Sequence[int] | None = None,
     ) -> list[ClaimRow]:
-        """The Claims table: every claim with its passage, document and claimant."""
-        where, params = [], []
+        """The Claims table: every claim with its passage, document and claimant. With
+        ``claim_ids`` or ``document_ids``, only those claims and the claims of those articles
+        (what one edit touched: the timeline reads them again)."""
+        where: list[str] = []
+        params: list[object] = []
+        some = claim_ids is not None or document_ids is not None
+        if some:
+            where.append(
+                "(c.id IN (SELECT value FROM json_each(?)) "
+                "OR a.document_id IN (SELECT value FROM json_each(?)))"
+            )
+            params += [
+                json.dumps(sorted(set(claim_ids or ()))),
+                json.dumps(sorted(set(document_ids or ()))),
+            ]
         for column, value in (
             ("c.claimant_id", claimant_id),
             ("c.status", status),
@@ -137,10 +154,14 @@ class ClaimStore:
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + "ORDER BY coalesce(c.claimed_on, d.published, d.imported_at), d.id, a.start"
         )
+        found = self._conn.execute(sql, params).fetchall()
         # Subjects of every claim in one query, not one query per row.
         subjects: dict[int, list[int]] = {}
         for claim_id, entity_id in self._conn.execute(
-            "SELECT claim_id, entity_id FROM claim_subjects ORDER BY claim_id, entity_id"
+            "SELECT claim_id, entity_id FROM claim_subjects "
+            + ("WHERE claim_id IN (SELECT value FROM json_each(?)) " if some else "")
+            + "ORDER BY claim_id, entity_id",
+            [json.dumps([int(row[0]) for row in found])] if some else [],
         ):
             subjects.setdefault(int(claim_id), []).append(int(entity_id))
         return [
@@ -153,7 +174,7 @@ class ClaimStore:
                 row[15],
                 row[16],
             )
-            for row in self._conn.execute(sql, params).fetchall()
+            for row in found
         ]
 
     def all_links(self) -> list[ClaimLink]:
@@ -180,6 +201,53 @@ class ClaimStore:
             )
         }
         return TimelineSource(rows, published, names, self.all_links())
+
+    def article_heads(self, document_ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
+        """The title and publication date of those of ``document_ids`` that exist."""
+        return {
+            int(doc_id): (str(title), published)
+            for doc_id, title, published in self._conn.execute(
+                "SELECT id, title, published FROM documents "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(set(document_ids)))],
+            )
+        }
+
+    def timeline_part(
+        self, claim_ids: Sequence[int], document_ids: Sequence[int] = ()
+    ) -> TimelineSource:
+        """What the timeline needs of the claims ``claim_ids`` and of every claim in the
+        articles ``document_ids`` (a claim no longer in the project is simply not there): their
+        rows, their articles' dates, their entities' names and the links touching them."""
+        rows = self.rows(claim_ids=claim_ids, document_ids=document_ids)
+        documents = json.dumps(sorted({row.document_id for row in rows} | set(document_ids)))
+        published = {
+            int(doc_id): value
+            for doc_id, value in self._conn.execute(
+                "SELECT id, published FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                [documents],
+            )
+        }
+        entities = {row.claim.claimant_id for row in rows if row.claim.claimant_id is not None}
+        entities.update(e for row in rows for e in row.claim.subjects)
+        names = {
+            int(entity_id): str(name)
+            for entity_id, name in self._conn.execute(
+                "SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(sorted(entities))],
+            )
+        }
+        touched = json.dumps(sorted({*claim_ids, *(row.claim.id for row in rows)}))
+        links = [
+            ClaimLink(*row)
+            for row in self._conn.execute(
+                "SELECT id, from_claim, to_claim, kind FROM claim_links "
+                "WHERE from_claim IN (SELECT value FROM json_each(?)) "
+                "OR to_claim IN (SELECT value FROM json_each(?)) ORDER BY id",
+                [touched, touched],
+            )
+        ]
+        return TimelineSource(rows, published, names, links)
 
     def snapshot(self, claim_id: int) -> ClaimSnapshot:
         return ClaimSnapshot(self.get(claim_id), tuple(self.links(claim_id)))

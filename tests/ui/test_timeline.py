@@ -16,7 +16,14 @@ from desktop.analysis import timeline as tl
 from desktop.ops import annotations as ops_annotations
 from desktop.ops import claims as ops_claims
 from desktop.store.project import Project
-from desktop.ui.figures.timeline import ClaimMark, TimelineOptions, TimelineScene, timeline_scene
+from desktop.ui.figures.timeline import (
+    STATUS_SHAPES,
+    ClaimMark,
+    TimelineOptions,
+    TimelineScene,
+    mark_path,
+    timeline_scene,
+)
 from desktop.ui.shell.actions import ActionId
 from tests.timeline_samples import TEXT_A, make_project
 
@@ -343,3 +350,118 @@ def test_a_marks_tooltip_tells_the_claim(qapp: object, tmp_path: Path) -> None:
     bad = unescape(scene.tooltip_at(_mark(scene, ids["bad"]).scenePos()))
     assert "Undated" in bad and "its date next week could not be read" in bad
     assert scene.tooltip_at(QPointF(-500, -500)) == ""
+
+
+def _same_as_fresh(window: Any) -> None:
+    """The dock's timeline, and the marks its scene shows, equal a timeline computed from
+    every claim read again: same claims in the same order, lanes, links and places."""
+    controller, scene = window.timeline, window.timeline_dock.scene
+    options = controller.options
+    fresh = tl.build(tl.read(window.project), kind=options.lanes, filters=options.filters)
+    shown = controller.timeline
+    assert shown == fresh
+    assert list(shown.claims) == list(fresh.claims)
+    assert tl.as_json(shown) == tl.as_json(fresh)
+    layout = tl.lay_out(
+        fresh, rtl=options.right_to_left(), zoom=options.zoom, metrics=options.metrics
+    )
+    assert set(scene.marks) == set(layout.marks)
+    for key, mark in layout.marks.items():
+        assert (scene.marks[key].x(), scene.marks[key].y()) == (mark.x, mark.y)
+        claim, item = fresh.claims[key[0]], scene.marks[key]
+        assert item.path() == mark_path(STATUS_SHAPES.get(claim.status, "circle"), 12.0)
+        assert item.opacity() == pytest.approx(
+            tl.grading_opacity(claim.reliability, claim.credibility)
+        )
+
+
+def test_edits_read_only_their_claims_and_the_timeline_equals_a_fresh_one(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    from desktop.core.models import NewEntity
+    from desktop.ops import articles as ops_articles
+    from desktop.ops import entities as ops_entities
+
+    window, ids = _open(qtbot, make_window, tmp_path)
+    controller, scene, session = window.timeline, window.timeline_dock.scene, window.session
+    project = window.project
+    full = controller.full_reads
+    read = controller.claims_read
+
+    def reads(count: int) -> None:
+        nonlocal read
+        assert controller.claims_read - read == count
+        read = controller.claims_read
+        assert controller.full_reads == full  # never every claim again
+        _same_as_fresh(window)
+
+    # one claim's status: that claim read again, its mark alone made again
+    session.run(partial(ops_claims.edit_claim, claim_id=ids["lavrov"], status="refuted"))
+    assert scene.remade == {ids["lavrov"]}
+    reads(1)
+    # a claimant typed in: a new entity's lane, the lane of no claimant gone
+    session.run(
+        partial(
+            ops_claims.edit_claim,
+            claim_id=ids["nobody"],
+            claimant=NewEntity("مصدر دبلوماسي", "person"),
+        )
+    )
+    lanes = {lane.name: lane.key for lane in controller.timeline.lanes}
+    assert "مصدر دبلوماسي" in lanes and tl.NO_LANE not in lanes.values()  # one came, one went
+    reads(1)
+    # a link: both its claims read again
+    session.run(
+        partial(
+            ops_claims.link_claims, from_claim=ids["bad"], to_claim=ids["february"], kind="repeats"
+        )
+    )
+    reads(2)
+    # a new claim tagged: only it (its article's title and date are as they were)
+    label = session.label_by_key("claim")
+    assert label is not None
+    document_id = project.annotations.get(project.claims.get(ids["kremlin1"]).annotation_id)
+    start = TEXT_A.index("المحادثات")
+    plan = ops_annotations.plan_selection(
+        project, TEXT_A, document_id.document_id, start, start + 9, label, "me"
+    )
+    session.run(partial(ops_annotations.add_annotations, plans=[plan]))
+    assert len(scene.remade) == 1
+    reads(1)
+    # a person tagged in the same article: no claim read, nothing computed again
+    person = session.label_by_key("person")
+    assert person is not None
+    start = TEXT_A.index("لافروف")
+    refreshes = controller.refreshes
+    plan = ops_annotations.plan_selection(
+        project, TEXT_A, document_id.document_id, start, start + 6, person, "me"
+    )
+    session.run(partial(ops_annotations.add_annotations, plans=[plan]))
+    assert controller.refreshes == refreshes
+    reads(0)
+    # Kerry merged into Lavrov: Kerry's claims read again, his lane gone
+    names = {e.name: e.id for e in project.entities.summaries()}
+    session.run(partial(ops_entities.merge_entities, keep=names["لافروف"], remove=names["كيري"]))
+    assert "كيري" not in {lane.name for lane in controller.timeline.lanes}
+    reads(3)
+    # an article's date: its claims read again
+    values = ops_articles.metadata_of(project.documents.get(document_id.document_id))
+    session.run(
+        partial(
+            ops_articles.edit_metadata,
+            document_id=document_id.document_id,
+            values={**values, "published": "2024-04-01"},
+        )
+    )
+    assert controller.claims_read > read
+    read = controller.claims_read
+    _same_as_fresh(window)
+    # every step undone, then done again: each time as a fresh timeline
+    steps = session.undo_stack.count()
+    for _ in range(steps):
+        session.undo_stack.undo()
+        _same_as_fresh(window)
+    for _ in range(steps):
+        session.undo_stack.redo()
+        _same_as_fresh(window)
+    assert controller.full_reads == full
