@@ -7,6 +7,11 @@ Prints, each with its target:
   pause meanwhile (a 10 ms timer's longest gap);
 - placing 20 new nodes among the placed ones (what an edit costs), CPU time;
 - building the scene (items and edge paths), CPU time;
+- one change applied, as a tag makes it (an entity one mention more, one of its edges
+  heavier), CPU time: as the dock did before issue 16 point 5 (the layout run, which keeps
+  every placed node, and the scene cleared and built again) and as it does now (no layout
+  when no node is new; ``NetworkScene.update_network`` makes again the changed node and
+  edge tile only);
 - redrawing the view at 1280×800 for pan and zoom steps, CPU time per frame, p50 / p95 /
   max: a frame during the gesture (the strongest edges in sight; target ≤ 16 ms per frame),
   and the settled frame once the gesture ends (every edge; no target, printed as measured),
@@ -65,6 +70,48 @@ def synthetic(nodes: int, edges: int, seed: int = 16) -> Network:
 
 def report(label: str, value: float, target: str = "") -> None:
     print(f"{label:<52} {value:9.1f} ms" + (f"   (target {target})" if target else ""))
+
+
+def one_change(
+    network: Network, positions: dict[int, tuple[float, float]], palette: dict[str, QColor]
+) -> None:
+    """A tag's change applied to a scene of ``network``, before and now (median of 5)."""
+    hub = network.nodes[len(network.nodes) // 3]
+    edge = next(e for e in network.edges if hub.id in (e.source, e.target))
+    changed = Network(
+        tuple(
+            Node(n.id, n.name, n.type, n.mentions + 1) if n.id == hub.id else n
+            for n in network.nodes
+        ),
+        tuple(
+            Edge(e.source, e.target, e.cooccurrence + 4, e.claims) if e is edge else e
+            for e in network.edges
+        ),
+        network.options,
+    )
+    timings: dict[str, list[float]] = {"before": [], "now": []}
+    made = {"before": NetworkScene(), "now": NetworkScene()}
+    for scene in made.values():
+        scene.show_network(network, positions, palette)
+    for step in range(10):
+        shown = changed if step % 2 == 0 else network
+        cpu = time.process_time()
+        layout(shown, positions)
+        made["before"].show_network(shown, positions, palette)
+        timings["before"].append((time.process_time() - cpu) * 1000)
+        cpu = time.process_time()
+        made["now"].update_network(shown, positions, palette)
+        timings["now"].append((time.process_time() - cpu) * 1000)
+    now = made["now"]
+    for name, label in (
+        ("before", "one change: layout run, scene built again (before)"),
+        ("now", "one change: the changed items made again (now)"),
+    ):
+        report(f"{label}, CPU", statistics.median(timings[name]))
+    print(
+        f"{'  made again now':<52} {len(now.remade):9d} node(s), {now.remade_tiles} edge tile(s) "
+        f"of {len(now.edge_items)}"
+    )
 
 
 def main() -> None:
@@ -127,6 +174,7 @@ def main() -> None:
     cpu = time.process_time()
     scene.show_network(network, positions, palette)
     report("scene built (items, edge paths), CPU", (time.process_time() - cpu) * 1000)
+    one_change(network, positions, palette)
     view = NetworkView(scene)
     view.resize(1280, 800)
     view.show()

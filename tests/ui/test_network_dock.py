@@ -230,3 +230,130 @@ def test_hostile_names(tmp_path: Path, qtbot: QtBot) -> None:
     assert all(text.isprintable() for text in texts)
     assert scene.itemsBoundingRect().width() < 5000  # a long name does not stretch the figure
     assert len(empty.items()) == 1  # the sentence saying there is nothing
+
+
+def _lines(scene: NetworkScene) -> list[tuple[str, float, tuple[float, ...]]]:
+    """Every edge line the scene's tiles draw, with its colour and width, in an order."""
+    found = []
+    for tile in scene.edge_items:
+        for pen, lines, _segments in tile.groups:
+            for line in lines:
+                ends = sorted([(line.x1(), line.y1()), (line.x2(), line.y2())])
+                found.append((pen.color().name(), pen.widthF(), (*ends[0], *ends[1])))
+    return sorted(found)
+
+
+def _same_as_fresh(window: MainWindow, dock: NetworkDock, controller: NetworkController) -> None:
+    """The dock's network and items equal those a fresh index and a fresh scene make."""
+    from desktop.analysis.network import NetworkIndex
+    from desktop.store.network import NetworkReads
+    from desktop.ui.figures.network import colours
+
+    index = NetworkIndex()
+    index.load(NetworkReads(window.project.database))
+    fresh = index.graph(dock.options())
+    scene = dock.scene
+    assert scene.network == fresh
+    made = NetworkScene()
+    made.show_network(fresh, controller.positions, colours(window.project))
+    assert set(scene.nodes) == set(made.nodes)
+    for node_id, item in made.nodes.items():
+        shown = scene.nodes[node_id]
+        assert shown.node == item.node and shown.always == item.always
+        assert shown.pos() == item.pos() and shown.toolTip() == item.toolTip()
+        assert shown.scene() is scene
+    assert _lines(scene) == _lines(made)
+    assert all(tile.scene() is scene for tile in scene.edge_items)
+
+
+def test_an_edit_makes_again_only_the_items_it_changed(
+    make_window: MakeWindow,
+    small_path: tuple[Path, Small],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tag, a claim edit, a merge, their undo and redo: no layout when no node is new, the
+    other nodes' items kept, and each time the picture a fresh build would draw."""
+    import desktop.analysis.layout as layout_module
+
+    path, s = small_path
+    window = make_window(path)
+    dock, controller = _network(window, qtbot)
+    session = window.session
+    assert session is not None
+    laid_out: list[int] = []
+    real = layout_module.layout
+    monkeypatch.setattr(
+        layout_module,
+        "layout",
+        lambda network, *a, **k: laid_out.append(len(network.nodes)) or real(network, *a, **k),
+    )
+
+    def run(step: Callable[[], object]) -> dict[int, object]:
+        kept = dict(dock.scene.nodes)
+        with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+            step()
+        qtbot.waitUntil(lambda: not controller.busy, timeout=20_000)
+        _same_as_fresh(window, dock, controller)
+        return {e: item for e, item in kept.items() if dock.scene.nodes.get(e) is item}
+
+    # Alice tagged once more in article two: her node alone made again
+    label = session.label_by_key("person")
+    assert label is not None
+    from tests.analysis.conftest import DOC2
+
+    start = DOC2.index("Alice")
+    plan = annotations.plan_selection(
+        session.project, DOC2, s.doc2, start, start + 5, label, "me", snap=False
+    )
+    kept = run(lambda: session.run(lambda p: annotations.add_annotations(p, [plan])))
+    assert dock.scene.remade == {s.alice} and set(kept) == {s.bob, s.cairo, s.carol}
+    # a claim edit: Alice claims about Carol too; a new link, no node made again
+    kept = run(
+        lambda: session.run(lambda p: claims.edit_claim(p, s.claim, subjects=(s.bob, s.carol)))
+    )
+    assert dock.scene.remade == set() and set(kept) == {s.alice, s.bob, s.cairo, s.carol}
+    assert 1 <= dock.scene.remade_tiles <= 2
+    # a merge: Carol gone, Bob bigger
+    kept = run(lambda: session.run(lambda p: entities.merge_entities(p, s.bob, s.carol)))
+    assert s.carol not in dock.scene.nodes and s.bob in dock.scene.remade
+    assert s.cairo in kept
+    for _ in range(3):
+        run(session.undo_stack.undo)
+    assert dock.scene.nodes[s.carol].pos() == QPointF(*controller.positions[s.carol])
+    for _ in range(3):
+        run(session.undo_stack.redo)
+    assert laid_out == []  # every node was placed already: Carol came back where she was
+
+
+def test_the_scene_updates_only_the_tiles_of_changed_edges(qapp: object) -> None:
+    """200 nodes, 1,000 edges: one edge's weight changed makes one tile again, no node."""
+    import random
+
+    from PySide6.QtGui import QColor
+
+    from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+    from desktop.ui.figures.network import FALLBACK_COLOURS
+
+    rng = random.Random(5)
+    nodes = tuple(Node(i, f"n{i}", "person", 1 + i % 7) for i in range(200))
+    pairs = sorted({(a, b) for a, b in (sorted(rng.sample(range(200), 2)) for _ in range(1000))})
+    edges = tuple(Edge(a, b, 1, 0) for a, b in pairs)
+    positions = {i: (rng.uniform(0, 1000), rng.uniform(0, 1000)) for i in range(200)}
+    palette = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+    scene = NetworkScene()
+    network = Network(nodes, edges, NetworkOptions())
+    scene.show_network(network, positions, palette)
+    tiles, items = list(scene.edge_items), dict(scene.nodes)
+    assert scene.remade_tiles == len(tiles) > 50
+    heavier = Network(nodes, (Edge(pairs[0][0], pairs[0][1], 9, 0), *edges[1:]), NetworkOptions())
+    scene.update_network(heavier, positions, palette)
+    assert scene.remade == set() and scene.remade_tiles == 1
+    assert all(scene.nodes[i] is item for i, item in items.items())
+    assert len([t for t in scene.edge_items if t not in tiles]) == 1
+    fresh = NetworkScene()
+    fresh.show_network(heavier, positions, palette)
+    assert _lines(scene) == _lines(fresh)
+    # the same network again: nothing made
+    scene.update_network(heavier, positions, palette)
+    assert scene.remade == set() and scene.remade_tiles == 0

@@ -143,6 +143,18 @@ def _width(weight: int) -> float:
     return next(width for bound, width in WIDTHS if weight <= bound)
 
 
+Cell = tuple[int, int]
+"""An edge tile's place in the grid of tiles."""
+EdgeRow = tuple[int, int, int, int]
+"""An edge as source, target, co-occurrences and claims."""
+
+
+def _always(network: Network) -> set[int]:
+    """The nodes whose names are always shown: the biggest."""
+    biggest = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:LABEL_ALWAYS]
+    return {node.id for node in biggest}
+
+
 class NodeItem(QGraphicsItem):
     """One entity: its shape in its type's colour, and its name when there is room."""
 
@@ -326,6 +338,17 @@ class NetworkScene(QGraphicsScene):
         self._veil: QGraphicsRectItem | None = None
         self._raised: list[NodeItem] = []
         self.edge_items: list[EdgeTile] = []
+        self._tiles: dict[Cell, EdgeTile] = {}
+        self._tile_groups: dict[Cell, dict[tuple[bool, float], list[QLineF]]] = {}
+        self._unranked: Sequence[Edge] | None = None  # edges changed since last ranked
+        self._edge_rows: set[EdgeRow] | None = None  # the edges shown, as tuples
+        self._grid: tuple[float, float, float] | None = None  # the tiles' left, top, size
+        self._palette: dict[str, QColor] = {}
+        self.remade: set[int] = set()
+        """The nodes whose items the last drawing made (``update_network``: only those whose
+        size, name, type or position changed)."""
+        self.remade_tiles = 0
+        """The edge tiles the last drawing made."""
         self.interacting = False
         """A zoom or pan is under way: the tiles are hidden and the background draws only
         the GESTURE_EDGES strongest edges in sight (``set_interacting``)."""
@@ -352,6 +375,13 @@ class NetworkScene(QGraphicsScene):
         self.clear()
         self.nodes = {}
         self.edge_items = []
+        self._tiles = {}
+        self._tile_groups = {}
+        self._unranked = None
+        self._edge_rows = None
+        self._grid = None
+        self.remade_tiles = 0
+        self._palette = dict(palette)
         self._ranked = None
         self._ranked_keys = []
         self.rough = set()
@@ -367,22 +397,145 @@ class NetworkScene(QGraphicsScene):
             self._neighbours.setdefault(edge.source, set()).add(edge.target)
             self._neighbours.setdefault(edge.target, set()).add(edge.source)
         self._add_edges(network.edges)
-        biggest = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:LABEL_ALWAYS]
-        always = {node.id for node in biggest}
-        fallback = QColor(FALLBACK_COLOURS["other"])
+        always = _always(network)
         for node in network.nodes:
-            item = NodeItem(
-                node, palette.get(node.type, fallback), self.label_font, node.id in always
-            )
-            item.setPos(*self.positions[node.id])
-            if node.id in always and not self.printed:
-                item.pin_label()
-            item.setToolTip(self._tooltip(node))
-            self.addItem(item)
-            self.nodes[node.id] = item
+            self._add_node(node, node.id in always)
+        self.remade = set(self.nodes)
+        self._fit_rect()
+
+    def _add_node(self, node: Node, always: bool) -> NodeItem:
+        fallback = QColor(FALLBACK_COLOURS["other"])
+        item = NodeItem(node, self._palette.get(node.type, fallback), self.label_font, always)
+        item.setPos(*self.positions[node.id])
+        if always and not self.printed:
+            item.pin_label()
+        item.setToolTip(self._tooltip(node))
+        self.addItem(item)
+        self.nodes[node.id] = item
+        return item
+
+    def _fit_rect(self) -> None:
         rect = self.itemsBoundingRect()
         margin = 40.0
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def update_network(
+        self,
+        network: Network,
+        positions: Mapping[int, Point],
+        palette: Mapping[str, QColor],
+    ) -> None:
+        """Show ``network`` in place of the one shown, making again only what changed: the
+        items of the nodes whose size, name, type or place changed (a new or gone one made or
+        removed), the tooltips of those whose links changed, and the edge tiles holding an
+        edge that came, went or changed width or kind. The same picture as ``show_network``
+        would draw, without clearing the scene for one tag."""
+        old = self.network
+        if old is None or self._grid is None or dict(palette) != self._palette:
+            self.show_network(network, positions, palette)
+            return
+        placed = {node.id: positions.get(node.id, (0.0, 0.0)) for node in network.nodes}
+        if any(self.positions.get(i, at) != at for i, at in placed.items()):
+            self.show_network(network, positions, palette)  # a node moved: not after edits
+            return
+        focus = self.focus_id
+        self.set_focus(None)
+        # Edges as plain tuples: compared and hashed in C, 20,000 of them in milliseconds.
+        was = self._edge_rows
+        if was is None:
+            was = {(e.source, e.target, e.cooccurrence, e.claims) for e in old.edges}
+        now = {(e.source, e.target, e.cooccurrence, e.claims) for e in network.edges}
+        self._edge_rows = now
+        gone, came = was - now, now - was
+        self.network = network
+        self.positions = {**self.positions, **placed}  # a gone edge's ends too
+        linked: set[int] = set()  # the nodes whose count of links may have changed
+        lost = {(a, b) for a, b, _, _ in gone} - {(a, b) for a, b, _, _ in came}
+        for a, b in lost:
+            self._neighbours.get(a, set()).discard(b)
+            self._neighbours.get(b, set()).discard(a)
+            linked.update((a, b))
+        for a, b, _, _ in came:
+            self._neighbours.setdefault(a, set()).add(b)
+            self._neighbours.setdefault(b, set()).add(a)
+            linked.update((a, b))
+        self.remade_tiles = 0
+        if gone or came:
+            self._remake_tiles(gone, came)
+            self._unranked = network.edges  # ranked for the next gesture, not for each edit
+        self.positions = placed
+        # the nodes
+        always = _always(network)
+        wanted = {node.id: node for node in network.nodes}
+        self.remade = set()
+        dropped = [i for i in self.nodes if i not in wanted]
+        for node_id in dropped:
+            self._drop_node(node_id)
+        node_mode = next(iter(self.nodes.values())).cacheMode() if self.nodes else None
+        for node in network.nodes:
+            item = self.nodes.get(node.id)
+            if item is not None and item.node == node and item.always == (node.id in always):
+                if node.id in linked:
+                    item.setToolTip(self._tooltip(node))  # its count of links
+                continue
+            if item is not None:
+                self._drop_node(node.id)
+            made = self._add_node(node, node.id in always)
+            if node_mode is not None:
+                made.setCacheMode(node_mode)  # as the view's zoom set the others'
+            self.remade.add(node.id)
+        if self.remade or dropped:
+            self._fit_rect()
+        if focus in self.nodes:
+            self.set_focus(focus)
+
+    def _drop_node(self, node_id: int) -> None:
+        item = self.nodes.pop(node_id)
+        self.rough.discard(item)
+        self.removeItem(item)
+
+    def _cell(self, a: Point, b: Point) -> Cell:
+        assert self._grid is not None
+        left, top, size = self._grid
+        return (int(((a[0] + b[0]) / 2 - left) / size), int(((a[1] + b[1]) / 2 - top) / size))
+
+    def _remake_tiles(self, gone: set[EdgeRow], came: set[EdgeRow]) -> None:
+        """The tiles holding an edge of ``gone`` or ``came`` made again, without it or with
+        it; the other tiles stay."""
+        mode = self.edge_items[0].cacheMode() if self.edge_items else None
+        touched: set[Cell] = set()
+        for rows, adding in ((gone, False), (came, True)):
+            for a, b, cooccurrence, claims in rows:
+                ends = self.positions[a], self.positions[b]
+                cell = self._cell(*ends)
+                key = (claims > 0, _width(cooccurrence + claims))
+                line = QLineF(*ends[0], *ends[1])
+                groups = self._tile_groups.setdefault(cell, {})
+                if adding:
+                    groups.setdefault(key, []).append(line)
+                else:
+                    lines = groups.get(key, [])
+                    if line in lines:
+                        lines.remove(line)
+                    if not lines:
+                        groups.pop(key, None)
+                touched.add(cell)
+        for cell in touched:
+            tile = self._tiles.pop(cell, None)
+            if tile is not None:
+                self.removeItem(tile)
+            groups = self._tile_groups[cell]
+            if not groups:
+                del self._tile_groups[cell]
+                continue
+            item = EdgeTile({k: list(v) for k, v in groups.items()}, cosmetic=not self.printed)
+            item.setVisible(not self.interacting)
+            if mode is not None:
+                item.setCacheMode(mode)  # as the view's zoom set the others'
+            self.addItem(item)
+            self._tiles[cell] = item
+            self.remade_tiles += 1
+        self.edge_items = list(self._tiles.values())
 
     def _tooltip(self, node: Node) -> str:
         degree = len(self._neighbours.get(node.id, ()))
@@ -406,18 +559,31 @@ class NetworkScene(QGraphicsScene):
         ys = [y for _, y in self.positions.values()]
         left, top = min(xs), min(ys)
         size = max(max(xs) - left, max(ys) - top, 1.0) / TILES + 1e-6
-        tiles: dict[tuple[int, int], dict[tuple[bool, float], list[QLineF]]] = {}
+        self._grid = (left, top, size)
+        tiles: dict[Cell, dict[tuple[bool, float], list[QLineF]]] = {}
         for edge in edges:
             ax, ay = self.positions[edge.source]
             bx, by = self.positions[edge.target]
             cell = (int(((ax + bx) / 2 - left) / size), int(((ay + by) / 2 - top) / size))
             key = (edge.claims > 0, _width(edge.weight))
             tiles.setdefault(cell, {}).setdefault(key, []).append(QLineF(ax, ay, bx, by))
-        for groups in tiles.values():
+        for cell, groups in tiles.items():
             item = EdgeTile(groups, cosmetic=not self.printed)
             item.setVisible(not self.interacting)
             self.addItem(item)
             self.edge_items.append(item)
+            self._tiles[cell] = item
+        self._tile_groups = tiles
+        self.remade_tiles = len(tiles)
+        self._rank(edges)
+
+    def _rank(self, edges: Sequence[Edge]) -> None:
+        """The edges for the gesture frames, strongest first."""
+        self._ranked_keys = []
+        self._unranked = None
+        if not edges:
+            self._ranked = None
+            return
         # Strongest first (claims before others of the same weight), for the gesture frames.
         ranked = sorted(edges, key=lambda e: (-e.weight, -e.claims))
         coords = []
@@ -436,6 +602,8 @@ class NetworkScene(QGraphicsScene):
         GESTURE_EDGES edges; at its end the whole set is drawn again."""
         if on == self.interacting or self.printed:
             return
+        if on and self._unranked is not None:
+            self._rank(self._unranked)  # edited since the last gesture
         self.interacting = on
         for item in self.edge_items:
             item.setVisible(not on)

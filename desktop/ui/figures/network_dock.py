@@ -566,7 +566,7 @@ class NetworkController(QObject):
         self.network = network
         self._betweenness = {}
         if not network.nodes:
-            self.dock.scene.clear()
+            self.dock.scene.show_network(network, {}, colours(self.session.project))  # empty
             self.dock.show_message(empty_text(network, self.index))
             self.dock.status.setText("")
             self.redrawn.emit()
@@ -576,6 +576,11 @@ class NetworkController(QObject):
         generation = self._generation
         if self._task is not None:
             self._task.cancel()
+            self._task = None
+        if all(node.id in previous for node in network.nodes):
+            # Every node placed already: the layout would keep them all where they are.
+            self._draw(generation, network, {})
+            return
         if not self.background:
             from desktop.analysis.layout import layout
 
@@ -597,7 +602,8 @@ class NetworkController(QObject):
             return  # a newer network is on its way
         self._task = None
         self.positions.update(found)
-        self.dock.scene.show_network(network, self.positions, colours(self.session.project))
+        # Only what changed is made again: a tag does not clear the scene.
+        self.dock.scene.update_network(network, self.positions, colours(self.session.project))
         self.dock.show_view()
         if not self._fitted or not self.dock.view.zoomed_by_hand:
             self._fitted = True
