@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from desktop.analysis import timeline as tl
@@ -21,6 +21,7 @@ from desktop.ui.figures.timeline import (
     ClaimMark,
     TimelineOptions,
     TimelineScene,
+    link_item,
     mark_path,
     timeline_scene,
 )
@@ -373,6 +374,14 @@ def _same_as_fresh(window: Any) -> None:
         assert item.opacity() == pytest.approx(
             tl.grading_opacity(claim.reliability, claim.credibility)
         )
+    # every link's curve, between the claims' first marks as they are now
+    assert set(scene.link_items) == {link.id for link in fresh.links}
+    for link in fresh.links:
+        a, b = layout.mark_of(link.from_claim), layout.mark_of(link.to_claim)
+        assert a is not None and b is not None
+        curve = link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), layout.lanes[0].top + 2)
+        drawn = scene.link_items[link.id][1]
+        assert isinstance(drawn, QGraphicsPathItem) and drawn.path() == curve.path()
 
 
 def test_edits_read_only_their_claims_and_the_timeline_equals_a_fresh_one(
@@ -398,6 +407,7 @@ def test_edits_read_only_their_claims_and_the_timeline_equals_a_fresh_one(
     # one claim's status: that claim read again, its mark alone made again
     session.run(partial(ops_claims.edit_claim, claim_id=ids["lavrov"], status="refuted"))
     assert scene.remade == {ids["lavrov"]}
+    assert scene.links_made == 1  # its link's curve, not the other's
     reads(1)
     # a claimant typed in: a new entity's lane, the lane of no claimant gone
     session.run(

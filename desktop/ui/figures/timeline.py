@@ -224,6 +224,8 @@ class TimelineScene(QGraphicsScene):
         self._layer = "frame"
         self.remade: set[int] = set()  # the claims whose marks the last update (re)made
         self.redrawn: set[str] = set()  # the layers the last update redrew
+        self.link_items: dict[int, tuple[ClaimLink, QGraphicsItem]] = {}  # by link id
+        self.links_made = 0  # the link curves the last update made
         self.font_ = QFont(QGuiApplication.font())
         self.small = QFont(self.font_)
         self.small.setPointSizeF(max(6.0, self.font_.pointSizeF() * 0.85))
@@ -284,8 +286,9 @@ class TimelineScene(QGraphicsScene):
             and tl.same_frame(old, layout)
             and old.ticks == layout.ticks
             and before.kind == timeline.kind
-            and before.total == timeline.total
             and bool(before.claims) == bool(timeline.claims)
+            # the total only says which empty timeline it is (none yet, or filtered out)
+            and (bool(timeline.claims) or before.total == timeline.total)
         )
         touched = changed | remade | moved
         redraw = set()
@@ -300,14 +303,20 @@ class TimelineScene(QGraphicsScene):
             if old.badges != layout.badges:
                 redraw.add("badges")
         self.redrawn = redraw
+        self.links_made = 0
         for name in redraw:
-            self._clear(name)
+            if name != "links" or not same:
+                self._clear(name)
         if "frame" in redraw:
             self._layer = "frame"
             self._draw_frame()
         if "links" in redraw:
             self._layer = "links"
-            self._draw_links(timeline, layout)
+            if same:
+                self._relink(timeline, layout, touched)
+            else:
+                self.link_items = {}
+                self._draw_links(timeline, layout)
         if "badges" in redraw:
             self._layer = "badges"
             for badge in layout.badges:
@@ -438,16 +447,37 @@ class TimelineScene(QGraphicsScene):
             assert isinstance(sep, QGraphicsPathItem)
             sep.setPen(QPen(FAINT, 1, Qt.PenStyle.DashLine))
 
-    def _draw_links(self, timeline: tl.Timeline, layout: tl.Layout) -> None:
+    def _relink(self, timeline: tl.Timeline, layout: tl.Layout, touched: set[int]) -> None:
+        """Make again the curves of the links that changed or whose claims did; keep the
+        others (the lanes and the axis are as they were)."""
+        wanted = {link.id: link for link in timeline.links}
+        for link_id, (link, item) in list(self.link_items.items()):
+            if (
+                wanted.get(link_id) != link
+                or link.from_claim in touched
+                or link.to_claim in touched
+            ):
+                self.removeItem(item)
+                del self.link_items[link_id]
+        self._layers["links"] = [item for _link, item in self.link_items.values()]
+        missing = [link for link in timeline.links if link.id not in self.link_items]
+        if missing:
+            self._draw_links(timeline, layout, missing)
+
+    def _draw_links(
+        self, timeline: tl.Timeline, layout: tl.Layout, links: list[ClaimLink] | None = None
+    ) -> None:
         ceiling = layout.lanes[0].top + 2 if layout.lanes else 0.0
         first: dict[int, tl.Mark] = {}
         for (claim_id, _lane), mark in layout.marks.items():
             first.setdefault(claim_id, mark)
-        for link in timeline.links:
+        for link in timeline.links if links is None else links:
             a, b = first.get(link.from_claim), first.get(link.to_claim)
             if a is None or b is None:
                 continue
-            self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling))
+            item = self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling))
+            self.link_items[link.id] = (link, item)
+            self.links_made += 1
 
     def _draw_legend(self, layout: tl.Layout, top: float) -> float:
         """The legend under the lanes, flowing in the reading direction; returns its bottom."""
