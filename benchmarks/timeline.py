@@ -11,7 +11,9 @@ Then, each the median of ``--runs``:
 - **scene**: every item of the figure made (``TimelineScene.show_timeline``, from empty);
 - **one claim edited**: compute, lay out and update the scene after one claim's status
   changed (one mark made again), the claims read as the dock did before issue 16 point 5
-  (every claim) and as it does now (``timeline.read_again``: the claim the change names);
+  (every claim, all placed and laid out) and as it does now (``timeline.read_again``: the
+  claim the change names; ``rebuild``: it alone placed again; ``lay_out`` with the previous
+  layout: its lane alone laid out again);
   the edit itself (``ops.claims.edit_claim``) is timed apart and not counted.
 
 Times are process CPU time (``time.process_time``): the machine is shared, and wall time
@@ -187,9 +189,19 @@ def main() -> int:
 
         def edit_some() -> tuple[int, int]:
             named = edit()
-            held[0], read = tl.read_again(project, held[0], named)
-            fresh = tl.build(held[0])
-            shown.show_timeline(fresh, tl.lay_out(fresh, rtl=True), metrics)
+            held[0], read, touched = tl.read_again(project, held[0], named)
+            before, old = shown.timeline, shown.layout
+            assert before is not None and old is not None
+            fresh = tl.rebuild(before, held[0], touched)
+            redo = {
+                lane
+                for timeline in (before, fresh)
+                for claim_id in touched
+                if claim_id in timeline.claims
+                for lane in timeline.claims[claim_id].lanes
+            }
+            layout = tl.lay_out(fresh, rtl=True, previous=old, redo=redo)
+            shown.show_timeline(fresh, layout, metrics)
             return len(shown.remade), read
 
         for name, step in (

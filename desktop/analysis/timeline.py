@@ -18,6 +18,7 @@ The computation reads nothing: :func:`build` takes the store's
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -169,11 +170,12 @@ def read_again(
     source: TimelineSource,
     claim_ids: Iterable[int],
     document_ids: Iterable[int] = (),
-) -> tuple[TimelineSource, int]:
+) -> tuple[TimelineSource, int, set[int]]:
     """``source`` with the claims ``claim_ids`` and the claims of the articles
     ``document_ids`` read again — added, changed or gone —, with their links, articles' dates
     and entities' names: what one edit changed, without reading every claim. Also returns
-    how many claim rows were read; ``source`` itself when nothing needed reading."""
+    how many claim rows were read, and the claims that may have changed (for
+    :func:`rebuild`); ``source`` itself when nothing needed reading."""
     claims, documents = set(claim_ids), set(document_ids)
     if documents:
         # An article "changed" by a tag in it keeps its claims as they were: only a new
@@ -186,9 +188,11 @@ def read_again(
             if d not in heads or heads[d] != (held.get(d), source.published.get(d))
         }
     if not claims and not documents:
-        return source, 0  # the very same source: nothing to compute again
+        return source, 0, set()  # the very same source: nothing to compute again
     part = project.claims.timeline_part(sorted(claims), sorted(documents))
-    return patched(source, part, claims, documents), len(part.rows)
+    touched = claims | {row.claim.id for row in part.rows}
+    touched.update(row.claim.id for row in source.rows if row.document_id in documents)
+    return patched(source, part, claims, documents), len(part.rows), touched
 
 
 def patched(
@@ -213,6 +217,70 @@ def patched(
     )
 
 
+Key = tuple[int, int, int, int, int]
+
+
+def _place(
+    row: ClaimRow,
+    published: dict[int, str | None],
+    filters: Filters,
+    low: Period | None,
+    high: Period | None,
+) -> tuple[Key, Period | None, DateSource] | None:
+    """Where a claim goes on the axis — its order key, period and the date's origin —, or
+    None when ``filters`` leave it out."""
+    claim = row.claim
+    if filters.documents and row.document_id not in filters.documents:
+        return None
+    if filters.claimants and claim.claimant_id not in filters.claimants:
+        return None
+    if filters.stances and claim.stance not in filters.stances:
+        return None
+    if filters.statuses and claim.status not in filters.statuses:
+        return None
+    period = parse_date(claim.claimed_on)
+    origin: DateSource = "claim"
+    if period is None:
+        period = parse_date(published.get(row.document_id))
+        origin = "article" if period is not None else "undated"
+    if period is None:
+        if not filters.undated:
+            return None
+        return (1, 0, row.document_id, row.start, claim.id), None, "undated"
+    if (low is not None and period.last < low.first) or (
+        high is not None and period.first > high.last
+    ):
+        return None
+    return (0, period.first, period.last, row.document_id, row.start), period, origin
+
+
+def _timeline_claim(
+    row: ClaimRow, period: Period | None, origin: DateSource, lanes: tuple[int, ...]
+) -> TimelineClaim:
+    claim = row.claim
+    return TimelineClaim(
+        claim.id,
+        claim.annotation_id,
+        row.document_id,
+        row.document_title,
+        row.start,
+        row.end,
+        claim.summary,
+        row.quote,
+        claim.claimant_id,
+        row.claimant,
+        claim.subjects,
+        claim.stance,
+        claim.status,
+        claim.reliability,
+        claim.credibility,
+        period,
+        origin,
+        claim.claimed_on,
+        lanes,
+    )
+
+
 def build(
     source: TimelineSource,
     *,
@@ -223,38 +291,16 @@ def build(
     filters = filters or Filters()
     low = parse_date(filters.date_from)
     high = parse_date(filters.date_to)
-    placed: list[tuple[tuple[int, int, int, int, int], ClaimRow, Period | None, DateSource]] = []
+    placed: list[tuple[Key, ClaimRow, Period | None, DateSource]] = []
     for row in source.rows:
-        claim = row.claim
-        if filters.documents and row.document_id not in filters.documents:
-            continue
-        if filters.claimants and claim.claimant_id not in filters.claimants:
-            continue
-        if filters.stances and claim.stance not in filters.stances:
-            continue
-        if filters.statuses and claim.status not in filters.statuses:
-            continue
-        period = parse_date(claim.claimed_on)
-        origin: DateSource = "claim"
-        if period is None:
-            period = parse_date(source.published.get(row.document_id))
-            origin = "article" if period is not None else "undated"
-        if period is None:
-            if not filters.undated:
-                continue
-            key = (1, 0, row.document_id, row.start, claim.id)
-        elif (low is not None and period.last < low.first) or (
-            high is not None and period.first > high.last
-        ):
-            continue
-        else:
-            key = (0, period.first, period.last, row.document_id, row.start)
-        placed.append((key, row, period, origin))
+        found = _place(row, source.published, filters, low, high)
+        if found is not None:
+            placed.append((found[0], row, found[1], found[2]))
     # The claim id last: the same order whatever order the rows were read in.
     placed.sort(key=lambda entry: (entry[0], entry[1].claim.id))
     # Lanes, in the order of their first claim (placed is sorted), the empty lane last.
     members: dict[int, list[int]] = {}
-    first_of: dict[int, tuple[int, int, int, int, int]] = {}
+    first_of: dict[int, Key] = {}
     names: dict[int, str] = {}
     for key, row, _period, _origin in placed:
         for lane in _lane_keys(row.claim.claimant_id, row.claim.subjects, kind):
@@ -273,28 +319,16 @@ def build(
     for _key, row, period, origin in placed:
         claim = row.claim
         lane_keys = _lane_keys(claim.claimant_id, claim.subjects, kind)
-        claims[claim.id] = TimelineClaim(
-            claim.id,
-            claim.annotation_id,
-            row.document_id,
-            row.document_title,
-            row.start,
-            row.end,
-            claim.summary,
-            row.quote,
-            claim.claimant_id,
-            row.claimant,
-            claim.subjects,
-            claim.stance,
-            claim.status,
-            claim.reliability,
-            claim.credibility,
-            period,
-            origin,
-            claim.claimed_on,
-            tuple(sorted(index[k] for k in lane_keys)),
+        claims[claim.id] = _timeline_claim(
+            row, period, origin, tuple(sorted(index[k] for k in lane_keys))
         )
-    dated = [p for _key, _row, p, _origin in placed if p is not None]
+    return _finished(kind, lanes, claims, source)
+
+
+def _finished(
+    kind: LaneKind, lanes: list[Lane], claims: dict[int, TimelineClaim], source: TimelineSource
+) -> Timeline:
+    dated = [c.period for c in claims.values() if c.period is not None]
     links = [link for link in source.links if link.from_claim in claims and link.to_claim in claims]
     return Timeline(
         kind,
@@ -305,6 +339,61 @@ def build(
         max((p.last for p in dated), default=None),
         len(source.rows),
     )
+
+
+def rebuild(
+    previous: Timeline,
+    source: TimelineSource,
+    changed: Iterable[int],
+    *,
+    kind: LaneKind = "claimant",
+    filters: Filters | None = None,
+) -> Timeline:
+    """What :func:`build` gives for ``source`` when ``previous`` was built (with the same
+    kind and filters) from a source that differed only in the claims ``changed``: those
+    claims placed again in the lanes they leave and join, the other lanes kept. A lane
+    that would appear or vanish, or get another first claim (which orders the lanes), makes
+    it :func:`build` everything."""
+    if previous.kind != kind:
+        return build(source, kind=kind, filters=filters)
+    filters = filters or Filters()
+    low = parse_date(filters.date_from)
+    high = parse_date(filters.date_to)
+    wanted = set(changed)
+    rows = {row.claim.id: row for row in source.rows if row.claim.id in wanted}
+    index = {lane.key: i for i, lane in enumerate(previous.lanes)}
+    claims = dict(previous.claims)
+    members: dict[int, list[int]] = {}
+    for claim_id in wanted:
+        old = claims.pop(claim_id, None)
+        for lane in old.lanes if old is not None else ():
+            members.setdefault(lane, list(previous.lanes[lane].claims)).remove(claim_id)
+    for claim_id in sorted(wanted):
+        row = rows.get(claim_id)
+        found = None if row is None else _place(row, source.published, filters, low, high)
+        if row is None or found is None:
+            continue
+        keys = _lane_keys(row.claim.claimant_id, row.claim.subjects, kind)
+        if any(key not in index for key in keys):
+            return build(source, kind=kind, filters=filters)  # a lane appears
+        lanes = tuple(sorted(index[key] for key in keys))
+        claims[claim_id] = _timeline_claim(row, found[1], found[2], lanes)
+        for lane in lanes:
+            bisect.insort(
+                members.setdefault(lane, list(previous.lanes[lane].claims)),
+                claim_id,
+                key=lambda c: (claims[c].sort_key, c),
+            )
+    for lane, ids in members.items():
+        first = previous.lanes[lane].claims[0]
+        if not ids or ids[0] != first or first in wanted:
+            return build(source, kind=kind, filters=filters)  # the lanes' order may change
+    lanes_now = [
+        Lane(lane.key, lane.name, tuple(members[i])) if i in members else lane
+        for i, lane in enumerate(previous.lanes)
+    ]
+    ordered_claims = sorted(claims.values(), key=lambda c: (c.sort_key, c.id))
+    return _finished(kind, lanes_now, {c.id: c for c in ordered_claims}, source)
 
 
 def _lane_keys(
@@ -473,10 +562,17 @@ def lay_out(
     rtl: bool = False,
     zoom: float = 1.0,
     metrics: Metrics | None = None,
+    previous: Layout | None = None,
+    redo: set[int] | None = None,
 ) -> Layout:
     """Positions for every lane, mark and tick of ``timeline``. Left to right, time runs to
     the right and the lanes' names are on the left; ``rtl`` mirrors everything: time runs to
-    the left, the names are on the right, the undated column is at the far left."""
+    the left, the names are on the right, the undated column is at the far left.
+
+    ``previous``, the layout of the same lanes (same keys, in the same order) with the same
+    options, and ``redo``, the indexes of the lanes whose claims changed since: the other
+    lanes' marks are taken from ``previous`` (moved down or up as the lanes above them grew
+    or shrank) when the axis is the same — an edit of one claim lays out its lanes only."""
     m = metrics or Metrics()
     plot_width = max(50.0, m.plot_width * max(zoom, 0.01))
     has_undated = timeline.undated > 0
@@ -502,7 +598,35 @@ def lay_out(
     badges: list[Badge] = []
     top = m.axis_height
     spacing = m.mark * 1.05
+    plot = (width - plot_right, width - plot_left) if rtl else (plot_left, plot_right)
+    reuse = (
+        previous is not None
+        and redo is not None
+        and previous.rtl == rtl
+        and previous.width == width
+        and previous.plot == plot
+        and previous.first == (first_day if has_dated else None)
+        and previous.last == (last_day if has_dated else None)
+        and (previous.undated is not None) == has_undated
+        and [box.key for box in previous.lanes] == [lane.key for lane in timeline.lanes]
+    )
     for index, lane in enumerate(timeline.lanes):
+        if reuse:
+            assert previous is not None and redo is not None
+            box = previous.lanes[index]
+            if index not in redo:
+                dy = top - box.top
+                for claim_id in lane.claims:
+                    mark = previous.marks[(claim_id, index)]
+                    marks[(claim_id, index)] = mark._replace(y=mark.y + dy) if dy else mark
+                badges.extend(
+                    b._replace(y=b.y + dy)
+                    for b in previous.badges
+                    if box.top <= b.y < box.top + box.height
+                )
+                lanes.append(LaneBox(lane.key, lane.name, top, box.height))
+                top += box.height
+                continue
         rows_end: list[float] = []  # per row, the right edge of its last mark
         placed: list[tuple[int, float, int, tuple[float, float] | None, bool]] = []
         overflow: dict[float, int] = {}

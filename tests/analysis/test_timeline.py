@@ -276,3 +276,97 @@ def test_grading_is_opacity() -> None:
     assert tl.grading_opacity(None, None) == 0.8
     assert tl.grading_opacity("E", 5) == 0.4
     assert tl.grading_opacity("B", 2) > tl.grading_opacity("C", 3)
+
+
+@pytest.mark.parametrize("kind", ["claimant", "subject"])
+def test_an_edit_read_placed_and_laid_out_again_equals_a_fresh_timeline(
+    tmp_path: Path, kind: tl.LaneKind
+) -> None:
+    """Random claim edits (dates whole, partial, unreadable or none; claimants; subjects;
+    status; links; deletions), each followed the way the dock follows it — the claims it
+    names read again, placed again (``rebuild``), their lanes laid out again — equal the
+    timeline and layout computed from every claim."""
+    import random
+
+    from desktop.core.services import prepare_annotation
+    from desktop.core.text import make_draft
+    from desktop.ops import annotations as ops_annotations
+    from desktop.ops import claims as ops_claims
+
+    rng = random.Random(16)
+    sentence = "قال المتحدث إن المحادثات مستمرة. "
+    project = Project.open(tmp_path / "r.hamish")
+    label = project.labels.by_key("claim")
+    assert label is not None
+    people = [project.entities.add(f"متحدث {i}", "person") for i in range(6)]
+    ids: list[int] = []
+    for a in range(3):
+        text = sentence * 20 + f"({a})"
+        doc = project.documents.add(
+            make_draft(text, title=f"A{a}", published=[None, "2024-05", "2024-05-10"][a])
+        )
+        for k in range(20):
+            start = k * len(sentence)
+            draft = prepare_annotation(
+                text, doc, start, start + len(sentence) - 2, label.id, "me", snap=False
+            )
+            claim = project.claims.for_annotation(project.annotations.add(draft))
+            assert claim is not None
+            project.claims.update(
+                claim.id,
+                claimant_id=rng.choice(people),
+                claimed_on=f"2024-0{rng.randrange(1, 10)}-1{rng.randrange(10)}",
+                subjects=[rng.choice(people)],
+            )
+            ids.append(claim.id)
+    dates = [None, "2024", "2024-03", "2024-06-15", "2023-12-31", "next week", "2025-02-02"]
+    for rtl in (False, True):
+        source = tl.read(project)
+        timeline = tl.build(source, kind=kind)
+        layout = tl.lay_out(timeline, rtl=rtl)
+        rebuilt_some = relaid_some = 0
+        for _ in range(60):
+            alive = [i for i in ids if i in timeline.claims]
+            target = rng.choice(alive)
+            roll = rng.random()
+            if roll < 0.35:
+                outcome = ops_claims.edit_claim(project, target, claimed_on=rng.choice(dates))
+            elif roll < 0.55:
+                who = rng.choice([*people, None])
+                outcome = (
+                    ops_claims.edit_claim(project, target, claimant=who)
+                    if who is not None
+                    else ops_claims.edit_claim(project, target, claimant_id=None)
+                )
+            elif roll < 0.7:
+                subjects = rng.sample(people, rng.randrange(0, 3))
+                outcome = ops_claims.edit_claim(project, target, subjects=subjects)
+            elif roll < 0.8:
+                outcome = ops_claims.edit_claim(project, target, status="refuted")
+            elif roll < 0.9:
+                other = rng.choice([i for i in alive if i != target])
+                try:
+                    outcome = ops_claims.link_claims(project, target, other, "supports")
+                except Exception:  # linked already
+                    continue
+            else:
+                annotation_id = project.claims.get(target).annotation_id
+                outcome = ops_annotations.delete_annotation(project, annotation_id)
+            source, _read, touched = tl.read_again(project, source, outcome.changes.claim_ids)
+            again = tl.rebuild(timeline, source, touched, kind=kind)
+            fresh = tl.build(tl.read(project), kind=kind)
+            assert again == fresh and list(again.claims) == list(fresh.claims)
+            redo = {
+                lane
+                for made in (timeline, again)
+                for claim_id in touched
+                if claim_id in made.claims
+                for lane in made.claims[claim_id].lanes
+            }
+            relaid = tl.lay_out(again, rtl=rtl, previous=layout, redo=redo)
+            assert relaid == tl.lay_out(fresh, rtl=rtl)
+            rebuilt_some += again.lanes is not timeline.lanes and len(redo) < len(again.lanes)
+            relaid_some += len(redo) < len(again.lanes)
+            timeline, layout = again, relaid
+        assert rebuilt_some > 10 and relaid_some > 10  # the partial paths were taken
+    project.close()

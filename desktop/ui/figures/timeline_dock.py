@@ -177,6 +177,7 @@ class TimelineController(QObject):
         self._claims: set[int] = set()  # claims to read again into ``source``
         self._documents: set[int] = set()  # articles whose claims to read again
         self._built: TimelineOptions | None = None  # the options of the timeline shown
+        self._laid: TimelineOptions | None = None  # and of its layout
         self.stale = True
         # What the tests count: computations shown, reads of every claim, claim rows read.
         self.refreshes = 0
@@ -205,7 +206,7 @@ class TimelineController(QObject):
         session.changed.connect(self.apply_changes)
         self.dock.scene.timeline = None  # another project: every mark is new
         self.source = None
-        self._built = None
+        self._built = self._laid = None
         self.stale = True
         self.refresh_visible()
 
@@ -289,23 +290,38 @@ class TimelineController(QObject):
         claims, self._claims = self._claims, set()
         documents, self._documents = self._documents, set()
         source = self.source
+        touched: set[int] | None = None  # the claims changed, when only they did
         if source is None:
             self.full_reads += 1
             source = tl.read(self.api.project)
             self.claims_read += len(source.rows)
         elif claims or documents:
             held = source
-            source, read = tl.read_again(self.api.project, source, claims, documents)
+            source, read, touched = tl.read_again(self.api.project, source, claims, documents)
             self.claims_read += read
             if source is held and self._built == self.options:
                 return  # a tag in an article with claims: none of them changed
         self.source = source
         self.refreshes += 1
         self._fill_filters(source)
-        self.timeline = tl.build(source, kind=self.options.lanes, filters=self.options.filters)
+        kind, filters = self.options.lanes, self.options.filters
+        previous = self.timeline
+        if touched is not None and previous is not None and self._built == self.options:
+            # Only the touched claims placed again, and only their lanes laid out again.
+            self.timeline = tl.rebuild(previous, source, touched, kind=kind, filters=filters)
+            redo = {
+                lane
+                for timeline in (previous, self.timeline)
+                for claim_id in touched
+                if claim_id in timeline.claims
+                for lane in timeline.claims[claim_id].lanes
+            }
+        else:
+            self.timeline = tl.build(source, kind=kind, filters=filters)
+            redo = None
         self._built = self.options
         self._fit_metrics()
-        self._show()
+        self._show(redo)
 
     def _fit_metrics(self) -> bool:
         """The plot width that fills the view at zoom 1; True when it changed."""
@@ -323,14 +339,20 @@ class TimelineController(QObject):
         if self.timeline is not None and self._fit_metrics():
             self._show()
 
-    def _show(self) -> None:
+    def _show(self, redo: set[int] | None = None) -> None:
+        """Lay out the timeline and show it; ``redo``: only these lanes changed since the
+        layout shown (with the same options), the others' marks are taken from it."""
         assert self.timeline is not None
+        reuse = redo is not None and self._laid == self.options
         layout = tl.lay_out(
             self.timeline,
             rtl=self.options.right_to_left(),
             zoom=self.options.zoom,
             metrics=self.options.metrics,
+            previous=self.dock.scene.layout if reuse else None,
+            redo=redo if reuse else None,
         )
+        self._laid = self.options
         self.dock.scene.show_timeline(self.timeline, layout, self.options.metrics)
 
     def _fill_filters(self, source: TimelineSource) -> None:
