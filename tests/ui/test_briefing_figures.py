@@ -361,3 +361,57 @@ def test_the_network_legend_reads_in_the_briefings_direction(
     english = _legend_order(briefing.scene(project, "network", rtl=False))
     assert len(english) >= 2
     assert arabic == english[::-1]
+
+
+SENTENCE = "No entity matches the filters: show more types, articles or dates."
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_briefing_from_the_window_draws_its_figures_in_its_language(
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """The window's Export Briefing drew its figures with the interface's translations: an
+    Arabic briefing from the English window got English legends (the command line's path was
+    fixed in d050dcc). The stand-in asks Qt what the active translation says while it draws;
+    after, the window is in its own language again."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.i18n import current_language, install_language, term
+
+    said: list[tuple[str, str, str]] = []
+
+    def probe(project: Project, rtl: bool) -> QGraphicsScene:
+        words = QCoreApplication.translate("NetworkScene", SENTENCE)
+        said.append((words, term("person"), current_language()))
+        scene = QGraphicsScene()
+        scene.addRect(0, 0, 100, 50)
+        return scene
+
+    module = types.ModuleType(MODULE)
+    module.probe = probe  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, MODULE, module)
+    monkeypatch.setattr(briefing, "FIGURES", {"network": f"{MODULE}:probe"})
+    window, _, _ = window_setup
+    interface = "en" if language == "ar" else "ar"
+    install_language(QCoreApplication.instance(), interface)  # type: ignore[arg-type]
+    try:
+        window.registry[ActionId.EXPORT_BRIEFING].trigger()
+        dialog = window.exports.dialog
+        assert dialog is not None
+        options = replace(dialog.options(), language=language, figures=("network",))
+        assert dialog._draw_figures(options) is not None
+        ((words, person, current),) = said
+        arabic = any("\u0600" <= c <= "\u06ff" for c in words + person)
+        assert arabic == (language == "ar"), (words, person)
+        assert current == language
+        # The interface's own language again.
+        assert current_language() == interface
+        back = QCoreApplication.translate("NetworkScene", SENTENCE)
+        assert (back == SENTENCE) == (interface == "en")
+        dialog.close()
+    finally:
+        install_language(QCoreApplication.instance(), "en")  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from desktop.io.exporters.report import tr as report_text
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM, BriefingFigure
 from desktop.store.project import Project
 from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes
+from desktop.ui.i18n import current_language, language_of
 
 SceneBuilder = Callable[[Project, bool], QGraphicsScene]
 """``briefing_scene(project, rtl) -> QGraphicsScene``: the figure for a document written
@@ -78,14 +79,20 @@ def builder(figure: str) -> SceneBuilder:
     return result
 
 
-def scene(project: Project, figure: str, rtl: bool | None = None) -> QGraphicsScene:
+def scene(
+    project: Project, figure: str, rtl: bool | None = None, language: str | None = None
+) -> QGraphicsScene:
     """``figure``'s scene for ``project``; a failing builder becomes a clear error. ``rtl``:
-    the direction of the document it goes into (None: the interface's)."""
+    the direction of the document it goes into, ``language`` its language — the legends',
+    months' and lanes' words (None: the interface's). An error is told in the interface's."""
     build = builder(figure)
     if rtl is None:
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     try:
-        made = build(project, rtl)
+        # In the window, the translations installed are the interface's: a briefing in the
+        # other language had the interface's words in its figures (issue 16).
+        with language_of(language or current_language()):
+            made = build(project, rtl)
     except HamishError:
         raise
     except Exception as exc:
@@ -121,7 +128,7 @@ def briefing_figures(
     figure is drawn before any is returned: a failure leaves nothing half made."""
     made: list[BriefingFigure] = []
     for figure in figures:
-        drawn = scene(project, figure, rtl=language == "ar")
+        drawn = scene(project, figure, rtl=language == "ar", language=language)
         try:
             width_mm, _ = draw_size(drawn)
             data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)
