@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -58,6 +57,7 @@ from desktop.ui.figures.network import NetworkScene, Point, colours, empty_text,
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
+from desktop.ui.widgets.dates import date_edit, iso
 from desktop.ui.widgets.icons import icon
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -314,13 +314,10 @@ class NetworkDock(QDockWidget):
         self.toolbar.addWidget(self.articles_button)
         self.dates = QCheckBox(self.tr("Dates"), body)
         self.dates.setObjectName("network_dates")
-        self.date_from = QDateEdit(body)
-        self.date_to = QDateEdit(body)
+        # ISO and left to right in Arabic too, as every other pane (it showed 02-12-2026).
+        self.date_from = date_edit(body)
+        self.date_to = date_edit(body)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            # An ISO date reads left to right in Arabic too (mirrored, it read 02-12-2026).
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setEnabled(False)
         self.date_from.setDate(QDate(2000, 1, 1))
         self.date_to.setDate(QDate.currentDate())
@@ -404,8 +401,8 @@ class NetworkDock(QDockWidget):
             level=level,
             types=frozenset() if types == frozenset(ENTITY_TYPES) else types,
             documents=self.documents,
-            date_from=self.date_from.date().toString("yyyy-MM-dd") if dated else None,
-            date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
+            date_from=iso(self.date_from.date()) if dated else None,
+            date_to=iso(self.date_to.date()) if dated else None,
             min_weight=self.min_weight.value(),
         )
 
