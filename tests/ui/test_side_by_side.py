@@ -17,6 +17,7 @@ from desktop.store.project import Project
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.widgets.bidi import first_strong
 from desktop.ui.widgets.rows import ID_ROLE
 from tests.io.briefing_project import Briefing, build_briefing_project
 
@@ -389,3 +390,54 @@ def test_a_right_click_in_the_library_keeps_the_open_article(
     assert window.library.selected_documents() == [other]
     window.registry[ActionId.OPEN_BESIDE].trigger()
     assert second(window).document_id == other and window.reader.document_id == first_doc
+
+
+def _drawn_direction(text: str) -> Qt.LayoutDirection:
+    """How a plain-text QLabel lays ``text`` out: by its first strong character, whatever
+    the label's own layout direction."""
+    return first_strong(text) or Qt.LayoutDirection.LeftToRight
+
+
+def _date_reads_left_to_right(text: str, date: str) -> bool:
+    from PySide6.QtGui import QFont, QTextLayout
+
+    at = text.index(date[:4])
+    day_at = text.index(date[-2:], at + 4)
+    layout = QTextLayout(text, QFont())
+    option = layout.textOption()
+    option.setTextDirection(_drawn_direction(text))
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10000)
+    layout.endLayout()
+    return line.cursorToX(at)[0] < line.cursorToX(day_at)[0]
+
+
+def test_headers_side_by_side_follow_each_article_and_write_dates_alike(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """An Arabic article whose title starts with a Latin name ("Russia-Now.com: بوتين …") had
+    its title and metadata laid out left to right; and after an Arabic outlet its date read
+    14-12-2015 while the English article beside it read 2016-07-16."""
+    window, info = setup
+    window.open_document(info.english)
+    assert window.beside.open(info.wire)
+    pane = second(window)
+    wire = window.project.documents.get(info.wire)
+    assert wire.direction == "rtl" and first_strong(wire.title) == Qt.LayoutDirection.LeftToRight
+    rtl = Qt.LayoutDirection.RightToLeft
+    assert _drawn_direction(pane.title.text()) == rtl
+    assert _drawn_direction(pane.short_title.full_text()) == rtl
+    assert _drawn_direction(pane.meta.text()) == rtl
+    assert pane.title.text().endswith(wire.title)
+    english = window.project.documents.get(info.english)
+    assert window.reader.title.text() == english.title  # no mark where none is needed
+    for reader, document in ((pane, wire), (window.reader, english)):
+        assert document.published
+        assert _date_reads_left_to_right(reader.meta.text(), document.published), document.id
+    # An Arabic outlet before the date (the seed articles).
+    window.open_document(info.seeds[0])
+    seed = window.project.documents.get(info.seeds[0])
+    assert seed.published and first_strong(seed.source) == rtl
+    assert _date_reads_left_to_right(window.reader.meta.text(), seed.published)

@@ -34,6 +34,8 @@ from desktop.ops.outcome import short
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction from the isolated text itself
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
 
 _ISOLATES = (FSI, LRI, "\u2067", PDI)
 # Digits joined by date/time/number separators: "2026-12-01", "01/12/2026", "10:30", "3.5".
