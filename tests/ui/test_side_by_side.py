@@ -441,3 +441,32 @@ def test_headers_side_by_side_follow_each_article_and_write_dates_alike(
     seed = window.project.documents.get(info.seeds[0])
     assert seed.published and first_strong(seed.source) == rtl
     assert _date_reads_left_to_right(window.reader.meta.text(), seed.published)
+
+
+def test_the_claim_dock_does_not_keep_the_last_articles_claim(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Found by a new-user trial: after switching articles the Claim dock still showed the
+    claim of the article before (the caret lands on no claim, and the dock keeps the claim it
+    shows while the caret wanders off it within its article)."""
+    window, info = setup
+    editor = window.claim_editor
+    regime = passage(window, "regime", info)
+    window.open_at(*regime)
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+    # Within the article, off the claim: the dock keeps it (to fill in its fields).
+    window.reader.text.select_cp(0, 0)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+    others = [d for d in info.documents if d != regime[0]]
+    for document in others:
+        window.open_document(document)
+        assert window.reader.document_id == document
+        claim = editor.claim
+        if claim is not None:  # only a claim of the article now open, under its caret
+            annotation = window.project.annotations.get(claim.annotation_id)
+            assert annotation.document_id == document, (document, claim.id)
+    # Back to the article: its claim shows again once the caret is on it.
+    window.open_at(*regime)
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
