@@ -4,16 +4,17 @@ edit and its undo, closing back to one reader, and the first pane on the right i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSplitter, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.store.project import Project
+from desktop.ui.i18n import install_language
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
@@ -393,9 +394,32 @@ def test_a_right_click_in_the_library_keeps_the_open_article(
 
 
 def _drawn_direction(text: str) -> Qt.LayoutDirection:
-    """How a plain-text QLabel lays ``text`` out: by its first strong character, whatever
-    the label's own layout direction."""
+    """How a plain-text QLabel lays ``text`` out: by its first strong character outside
+    isolates, whatever the label's own layout direction."""
     return first_strong(text) or Qt.LayoutDirection.LeftToRight
+
+
+def _ink_side(shown: QLabel) -> str:
+    """Which side a label like ``shown`` (its text, layout direction and alignment) draws its
+    text against, on one line with room to spare: "left" or "right"."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(shown.font())
+    label.setText(shown.text())
+    label.setLayoutDirection(shown.layoutDirection())
+    label.setAlignment(shown.alignment())
+    label.resize(label.fontMetrics().horizontalAdvance(label.text()) + 300, 40)
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    columns = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y) != background for y in range(image.height()))
+    ]
+    assert columns, shown.objectName()
+    left, right = columns[0], image.width() - 1 - columns[-1]
+    assert abs(left - right) > 150, (left, right)
+    return "left" if left < right else "right"
 
 
 def _date_reads_left_to_right(text: str, date: str) -> bool:
@@ -414,8 +438,17 @@ def _date_reads_left_to_right(text: str, date: str) -> bool:
     return line.cursorToX(at)[0] < line.cursorToX(day_at)[0]
 
 
+@pytest.fixture(params=["en", "ar"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert install_language(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        install_language(qapp, "en")
+
+
 def test_headers_side_by_side_follow_each_article_and_write_dates_alike(
-    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+    ui_language: str, setup: tuple[MainWindow, Briefing], qtbot: QtBot
 ) -> None:
     """An Arabic article whose title starts with a Latin name ("Russia-Now.com: بوتين …") had
     its title and metadata laid out left to right; and after an Arabic outlet its date read
@@ -430,9 +463,16 @@ def test_headers_side_by_side_follow_each_article_and_write_dates_alike(
     assert _drawn_direction(pane.title.text()) == rtl
     assert _drawn_direction(pane.short_title.full_text()) == rtl
     assert _drawn_direction(pane.meta.text()) == rtl
+    assert _ink_side(pane.title) == "right"
+    assert _ink_side(pane.meta) == "right"
     assert pane.title.text().endswith(wire.title)
     english = window.project.documents.get(info.english)
     assert window.reader.title.text() == english.title  # no mark where none is needed
+    # The English article's line stays left to right, though its outlet and date are
+    # isolated and its only words outside them are Arabic ("233 حرفاً · الإنجليزية").
+    ltr = Qt.LayoutDirection.LeftToRight
+    assert _drawn_direction(window.reader.meta.text()) == ltr
+    assert _ink_side(window.reader.meta) == "left"
     for reader, document in ((pane, wire), (window.reader, english)):
         assert document.published
         assert _date_reads_left_to_right(reader.meta.text(), document.published), document.id

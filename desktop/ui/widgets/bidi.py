@@ -44,13 +44,21 @@ _DIGIT_GROUP = re.compile(r"\d+(?:[-/.:]\d+)+")
 
 def first_strong(text: str) -> Qt.LayoutDirection | None:
     """The direction of the first strong character of ``text`` (the Unicode P2/P3 rule that
-    HTML's dir="auto" uses), or None when it has none (empty, digits, punctuation)."""
+    HTML's dir="auto" uses, and Qt's for a label), or None when it has none (empty, digits,
+    punctuation). As P2 says, what is inside an isolate (``isolate(…)``) does not count."""
     bidirectional = unicodedata.bidirectional
+    depth = 0
     for ch in text:
         cls = bidirectional(ch)
-        if cls == "L":
+        if cls in ("FSI", "LRI", "RLI"):
+            depth += 1
+        elif cls == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif cls == "L":
             return Qt.LayoutDirection.LeftToRight
-        if cls in ("R", "AL"):
+        elif cls in ("R", "AL"):
             return Qt.LayoutDirection.RightToLeft
     return None
 
