@@ -389,3 +389,22 @@ def test_the_claim_dock_fits_a_laptop_window(
         left = widget.mapTo(viewport, QPoint(0, 0)).x()
         assert left >= 0 and left + widget.width() <= viewport.width(), widget.objectName()
     window.close()
+
+
+def test_the_network_and_the_timeline_share_a_wide_window(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """Opened one after the other under the article, they take half the width each: with
+    bars that wrap neither asks for a width of its own, and Qt gave the second one what the
+    first left (a third of 1920 px, its filters on two rows)."""
+    path = tmp_path / "wide.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1920, 1080))
+    window.show_network()
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.network_dock is not None and window.timeline_dock is not None
+    network, timeline = window.network_dock.width(), window.timeline_dock.width()
+    assert abs(network - timeline) < 0.1 * window.width(), (network, timeline)
+    window.close()
