@@ -17,6 +17,8 @@ sets each document's text direction from the article itself.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Final, Protocol
 
 from PySide6.QtCore import (
@@ -127,6 +129,46 @@ def install_language(app: QApplication, language: str) -> str:
 
 
 _current = "en"
+
+
+@contextmanager
+def language_of(language: str) -> Iterator[str]:
+    """Qt's translations (and :func:`current_language`) in ``language`` for what is done
+    inside, the interface's again after: a briefing's figures, drawn on the window's own
+    GUI thread, in the briefing's language whatever the interface's. Nothing else of the
+    interface changes — not its layout direction, locale or name — and the window shows
+    nothing new in between (no events are processed). Yields the language in effect."""
+    global _current
+    app = QCoreApplication.instance()
+    if app is None or language == _current:
+        yield _current
+        return
+    interface, before = _current, list(_installed)
+    for translator in before:
+        QCoreApplication.removeTranslator(translator)
+    made: list[QTranslator] = []
+    effective = "en"
+    if language == "ar":
+        ours = QTranslator(app)
+        if _load(ours, "hamish_ar.qm"):
+            made.append(ours)
+            effective = "ar"
+    if effective == "en":
+        plurals = QTranslator(app)
+        if _load(plurals, "hamish_en.qm"):
+            made.append(plurals)
+    for translator in made:
+        QCoreApplication.installTranslator(translator)
+    _current = effective
+    try:
+        yield effective
+    finally:
+        for translator in made:
+            QCoreApplication.removeTranslator(translator)
+            translator.deleteLater()
+        for translator in before:
+            QCoreApplication.installTranslator(translator)
+        _current = interface
 
 
 def current_language() -> str:

@@ -463,3 +463,11 @@ def test_first_strong() -> None:
     assert first_strong("Putin قال") == LTR
     assert first_strong("שלום") == RTL
     assert first_strong("2026-12-01 …") is None
+
+
+def test_first_strong_skips_what_is_isolated() -> None:
+    """Unicode's P2, as Qt lays a label out: "‹Example Wire› · 233 حرفاً" is right to left."""
+    assert first_strong(f"{isolate('Example Wire')} · 233 حرفاً") == RTL
+    assert first_strong(f"{isolate('وكالة')} · Arabic") == LTR
+    assert first_strong(isolate("Example")) is None
+    assert first_strong(f"\u200f{isolate('Example')}") == RTL

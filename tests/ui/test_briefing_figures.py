@@ -317,10 +317,101 @@ def test_the_real_network_and_timeline_go_into_the_briefing(
     export_docx(project, out, ReportOptions(language="ar"), figures=made)
     assert len(media(out)) == 2
     assert len(extents(out)) == 2
-    options = briefing._options("timeline", True)
-    assert getattr(options, "rtl", None) is True
-    assert briefing._options("network", True) is None
     # Laid out for the page: its words print at a readable size (the window's width printed
     # them at about 4 pt), so the drawing is at most about 700 units wide.
     drawn = briefing.scene(project, "timeline", rtl=True)
     assert drawn.itemsBoundingRect().width() < 720
+
+
+def test_each_figure_module_lays_out_its_own_briefing_figure() -> None:
+    """One registry, no special cases: every figure is its module's ``briefing_scene(project,
+    rtl)`` (the timeline's narrow page metrics used to be a special case in briefing.py)."""
+    import importlib
+    import inspect
+
+    for figure, target in briefing.FIGURES.items():
+        module_name, _, name = target.partition(":")
+        assert name == "briefing_scene", figure
+        function = getattr(importlib.import_module(module_name), name)
+        assert list(inspect.signature(function).parameters) == ["project", "rtl"], figure
+    assert not hasattr(briefing, "_options")
+
+
+def _legend_order(drawn: QGraphicsScene) -> list[str]:
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from desktop.core.models import ENTITY_TYPES
+    from desktop.ui.i18n import term
+
+    names = {term(t): t for t in ENTITY_TYPES}
+    found = [
+        (item.pos().x(), names[item.text()])
+        for item in drawn.items()
+        if isinstance(item, QGraphicsSimpleTextItem) and item.text() in names
+    ]
+    return [type_ for _, type_ in sorted(found)]
+
+
+def test_the_network_legend_reads_in_the_briefings_direction(
+    project: Project, qapp: object
+) -> None:
+    """An Arabic briefing from the English window: the legend runs from the right, as the
+    timeline's time does (it followed the interface's direction)."""
+    arabic = _legend_order(briefing.scene(project, "network", rtl=True))
+    english = _legend_order(briefing.scene(project, "network", rtl=False))
+    assert len(english) >= 2
+    assert arabic == english[::-1]
+
+
+SENTENCE = "No entity matches the filters: show more types, articles or dates."
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_briefing_from_the_window_draws_its_figures_in_its_language(
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """The window's Export Briefing drew its figures with the interface's translations: an
+    Arabic briefing from the English window got English legends (the command line's path was
+    fixed in d050dcc). The stand-in asks Qt what the active translation says while it draws;
+    after, the window is in its own language again."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.i18n import current_language, install_language, term
+
+    said: list[tuple[str, str, str]] = []
+
+    def probe(project: Project, rtl: bool) -> QGraphicsScene:
+        words = QCoreApplication.translate("NetworkScene", SENTENCE)
+        said.append((words, term("person"), current_language()))
+        scene = QGraphicsScene()
+        scene.addRect(0, 0, 100, 50)
+        return scene
+
+    module = types.ModuleType(MODULE)
+    module.probe = probe  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, MODULE, module)
+    monkeypatch.setattr(briefing, "FIGURES", {"network": f"{MODULE}:probe"})
+    window, _, _ = window_setup
+    interface = "en" if language == "ar" else "ar"
+    install_language(QCoreApplication.instance(), interface)  # type: ignore[arg-type]
+    try:
+        window.registry[ActionId.EXPORT_BRIEFING].trigger()
+        dialog = window.exports.dialog
+        assert dialog is not None
+        options = replace(dialog.options(), language=language, figures=("network",))
+        assert dialog._draw_figures(options) is not None
+        ((words, person, current),) = said
+        arabic = any("\u0600" <= c <= "\u06ff" for c in words + person)
+        assert arabic == (language == "ar"), (words, person)
+        assert current == language
+        # The interface's own language again.
+        assert current_language() == interface
+        back = QCoreApplication.translate("NetworkScene", SENTENCE)
+        assert (back == SENTENCE) == (interface == "en")
+        dialog.close()
+    finally:
+        install_language(QCoreApplication.instance(), "en")  # type: ignore[arg-type]

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QToolButton
+import pytest
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.i18n import install_language
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
+from tests.io.briefing_project import build_briefing_project
 
 from .conftest import RecordingMessenger
 
@@ -291,3 +308,103 @@ def test_annotation_labels_are_named_in_full_on_a_wide_dock(
     assert view.header().sectionSize(AnnotationModel.LABEL) >= width
     names = {model.data(model.index(row, 0)) for row in range(model.rowCount())}
     assert names == {"Location", "Organisation"}
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The interface in English, then in Arabic (as ``hamish --lang ar`` builds it)."""
+    assert install_language(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        install_language(qapp, "en")
+
+
+def _inside(widget: QWidget, area: QWidget) -> bool:
+    """Whether ``widget`` is drawn whole inside ``area`` (not cut off by its edge)."""
+    top_left = widget.mapTo(area, QPoint(0, 0))
+    return area.rect().contains(QRect(top_left, widget.size()))
+
+
+def test_the_network_and_the_timeline_fit_a_laptop_window(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str
+) -> None:
+    """Found by a new-user trial (issue 16): at 1024x640 the Entity Network's tool bar was cut
+    off, and with the Claim Timeline beside it the window grew wider than the screen. Their
+    controls now wrap onto more rows: every one is on screen, whole."""
+    path = tmp_path / "fit.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs)
+    window.show_network()
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.network_dock is not None and window.timeline_dock is not None
+    qtbot.waitUntil(lambda: window.width() <= 1024)
+    for dock, bar_name in (
+        (window.network_dock, "network_toolbar"),
+        (window.timeline_dock, "timeline_filters"),
+    ):
+        bar = dock.findChild(QWidget, bar_name)
+        assert bar is not None and bar.isVisible()
+        controls = [
+            w
+            for w in bar.findChildren(QWidget)
+            if isinstance(w, (QComboBox, QAbstractButton, QAbstractSpinBox, QLineEdit))
+            and w.parentWidget() is not None
+            and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+        ]
+        assert len(controls) >= 7, bar_name
+        body = dock.widget()
+        for control in controls:
+            assert control.isVisible(), (bar_name, control.objectName())
+            assert _inside(control, body), (bar_name, control.objectName(), control.toolTip())
+    # The dates are in one format in both languages (not 02-12-2026 in Arabic).
+    assert window.network_dock.date_to.text() == QDate.currentDate().toString("yyyy-MM-dd")
+    window.close()
+
+
+def test_the_claim_dock_fits_a_laptop_window(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str
+) -> None:
+    """At 1024x640 the Claim dock's form was wider than the dock: its third link button (Side
+    by Side) and the right edge of every field were cut off."""
+    path = tmp_path / "claim.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs)
+    editor = window.claim_editor
+    window.claim_editor.show()
+    window.claim_editor.raise_()
+    claim = window.project.claims.get(info.claims["no_meeting"])
+    editor.show_claim(claim, "")
+    QApplication.processEvents()
+    scroll = editor.findChild(QScrollArea, "claim_scroll")
+    assert scroll is not None
+    viewport = scroll.viewport()
+    qtbot.waitUntil(lambda: editor.form_widget.width() <= viewport.width())
+    beside = editor.findChild(QPushButton, "claim_link_beside")
+    assert beside is not None and beside.isVisible()
+    for widget in (beside, editor.reliability, editor.credibility, editor.summary):
+        left = widget.mapTo(viewport, QPoint(0, 0)).x()
+        assert left >= 0 and left + widget.width() <= viewport.width(), widget.objectName()
+    window.close()
+
+
+def test_the_network_and_the_timeline_share_a_wide_window(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """Opened one after the other under the article, they take half the width each: with
+    bars that wrap neither asks for a width of its own, and Qt gave the second one what the
+    first left (a third of 1920 px, its filters on two rows)."""
+    path = tmp_path / "wide.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1920, 1080))
+    window.show_network()
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.network_dock is not None and window.timeline_dock is not None
+    network, timeline = window.network_dock.width(), window.timeline_dock.width()
+    assert abs(network - timeline) < 0.1 * window.width(), (network, timeline)
+    window.close()

@@ -4,19 +4,21 @@ edit and its undo, closing back to one reader, and the first pane on the right i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu, QPushButton, QSplitter, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QSplitter, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.store.project import Project
+from desktop.ui.i18n import install_language
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.widgets.bidi import first_strong
 from desktop.ui.widgets.rows import ID_ROLE
 from tests.io.briefing_project import Briefing, build_briefing_project
 
@@ -389,3 +391,122 @@ def test_a_right_click_in_the_library_keeps_the_open_article(
     assert window.library.selected_documents() == [other]
     window.registry[ActionId.OPEN_BESIDE].trigger()
     assert second(window).document_id == other and window.reader.document_id == first_doc
+
+
+def _drawn_direction(text: str) -> Qt.LayoutDirection:
+    """How a plain-text QLabel lays ``text`` out: by its first strong character outside
+    isolates, whatever the label's own layout direction."""
+    return first_strong(text) or Qt.LayoutDirection.LeftToRight
+
+
+def _ink_side(shown: QLabel) -> str:
+    """Which side a label like ``shown`` (its text, layout direction and alignment) draws its
+    text against, on one line with room to spare: "left" or "right"."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(shown.font())
+    label.setText(shown.text())
+    label.setLayoutDirection(shown.layoutDirection())
+    label.setAlignment(shown.alignment())
+    label.resize(label.fontMetrics().horizontalAdvance(label.text()) + 300, 40)
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    columns = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y) != background for y in range(image.height()))
+    ]
+    assert columns, shown.objectName()
+    left, right = columns[0], image.width() - 1 - columns[-1]
+    assert abs(left - right) > 150, (left, right)
+    return "left" if left < right else "right"
+
+
+def _date_reads_left_to_right(text: str, date: str) -> bool:
+    from PySide6.QtGui import QFont, QTextLayout
+
+    at = text.index(date[:4])
+    day_at = text.index(date[-2:], at + 4)
+    layout = QTextLayout(text, QFont())
+    option = layout.textOption()
+    option.setTextDirection(_drawn_direction(text))
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10000)
+    layout.endLayout()
+    return line.cursorToX(at)[0] < line.cursorToX(day_at)[0]
+
+
+@pytest.fixture(params=["en", "ar"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert install_language(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        install_language(qapp, "en")
+
+
+def test_headers_side_by_side_follow_each_article_and_write_dates_alike(
+    ui_language: str, setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """An Arabic article whose title starts with a Latin name ("Russia-Now.com: بوتين …") had
+    its title and metadata laid out left to right; and after an Arabic outlet its date read
+    14-12-2015 while the English article beside it read 2016-07-16."""
+    window, info = setup
+    window.open_document(info.english)
+    assert window.beside.open(info.wire)
+    pane = second(window)
+    wire = window.project.documents.get(info.wire)
+    assert wire.direction == "rtl" and first_strong(wire.title) == Qt.LayoutDirection.LeftToRight
+    rtl = Qt.LayoutDirection.RightToLeft
+    assert _drawn_direction(pane.title.text()) == rtl
+    assert _drawn_direction(pane.short_title.full_text()) == rtl
+    assert _drawn_direction(pane.meta.text()) == rtl
+    assert _ink_side(pane.title) == "right"
+    assert _ink_side(pane.meta) == "right"
+    assert pane.title.text().endswith(wire.title)
+    english = window.project.documents.get(info.english)
+    assert window.reader.title.text() == english.title  # no mark where none is needed
+    # The English article's line stays left to right, though its outlet and date are
+    # isolated and its only words outside them are Arabic ("233 حرفاً · الإنجليزية").
+    ltr = Qt.LayoutDirection.LeftToRight
+    assert _drawn_direction(window.reader.meta.text()) == ltr
+    assert _ink_side(window.reader.meta) == "left"
+    for reader, document in ((pane, wire), (window.reader, english)):
+        assert document.published
+        assert _date_reads_left_to_right(reader.meta.text(), document.published), document.id
+    # An Arabic outlet before the date (the seed articles).
+    window.open_document(info.seeds[0])
+    seed = window.project.documents.get(info.seeds[0])
+    assert seed.published and first_strong(seed.source) == rtl
+    assert _date_reads_left_to_right(window.reader.meta.text(), seed.published)
+
+
+def test_the_claim_dock_does_not_keep_the_last_articles_claim(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Found by a new-user trial: after switching articles the Claim dock still showed the
+    claim of the article before (the caret lands on no claim, and the dock keeps the claim it
+    shows while the caret wanders off it within its article)."""
+    window, info = setup
+    editor = window.claim_editor
+    regime = passage(window, "regime", info)
+    window.open_at(*regime)
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+    # Within the article, off the claim: the dock keeps it (to fill in its fields).
+    window.reader.text.select_cp(0, 0)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+    others = [d for d in info.documents if d != regime[0]]
+    for document in others:
+        window.open_document(document)
+        assert window.reader.document_id == document
+        claim = editor.claim
+        if claim is not None:  # only a claim of the article now open, under its caret
+            annotation = window.project.annotations.get(claim.annotation_id)
+            assert annotation.document_id == document, (document, claim.id)
+    # Back to the article: its claim shows again once the caret is on it.
+    window.open_at(*regime)
+    window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
+    assert editor.claim is not None and editor.claim.id == info.claims["regime"]

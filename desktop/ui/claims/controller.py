@@ -38,6 +38,9 @@ class ClaimsController(QObject):
         self.api = api
         self.reader = reader
         self.following = reader  # the pane whose caret the Claim dock follows (side by side)
+        # Each pane's article when the dock last followed it: another article there means
+        # the claim shown belongs to the one before.
+        self._articles: dict[ReaderPane, int | None] = {reader: reader.document_id}
         self.tagging = tagging
         self.editor = editor
         self.table = table
@@ -52,6 +55,7 @@ class ClaimsController(QObject):
         editor.open_both = self.open_both
         table.beside_requested.connect(self.open_both)
         reader.text.cursorPositionChanged.connect(lambda: self.follow(self.reader))
+        api.document_opened.connect(lambda _id: self.follow(self.reader))
         tagging.panel.annotation_activated.connect(lambda _id: self.follow(self.reader))
         api.session_attached.connect(self.attach)
         if api.has_session:
@@ -92,7 +96,10 @@ class ClaimsController(QObject):
             return
         project = self.api.project
         claims, annotations = project.claims, project.annotations
-        text = self.following.text
+        pane = self.following
+        switched = self._articles.get(pane, pane.document_id) != pane.document_id
+        self._articles[pane] = pane.document_id
+        text = pane.text
         candidates = [s.id for s in text.index.at(text.cursor_cp()) if s.kind == "claim"]
         # The Annotations dock lists the first pane's article.
         current = self.tagging.panel.current_id() if self.following is self.reader else None
@@ -109,6 +116,10 @@ class ClaimsController(QObject):
                 self.editor.show_claim(claim, annotations.get(annotation_id).quote)
                 return
         if shown is None:
+            return
+        if switched:
+            # Another article: the claim shown was the last one's (it stayed, stale).
+            self.editor.show_claim(None)
             return
         # No claim here: the editor keeps the one it shows while it exists (re-read when
         # it changed), and empties when it was deleted.

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,6 +35,7 @@ from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.flow import flow_bar
 from desktop.ui.widgets.icons import icon
 
 # Source reliability and information credibility (the Admiralty grading), translated at use
@@ -137,7 +137,9 @@ class ClaimEditor(QDockWidget):
         self.subjects = QListWidget(self.form_widget)
         self.subjects.setObjectName("claim_subjects")
         self.subjects.setMaximumHeight(70)
-        subject_buttons = QHBoxLayout()
+        # The buttons under the lists wrap onto a second row on a narrow dock (at 1024 px
+        # the third link button was cut off).
+        subject_bar, subject_buttons = flow_bar(self.form_widget, "claim_subject_buttons")
         add_subject = QPushButton(icon("mdi6.plus"), self.tr("Add…"), self.form_widget)
         remove_subject = QPushButton(icon("mdi6.minus"), self.tr("Remove"), self.form_widget)
         add_subject.clicked.connect(self._add_subject)
@@ -152,7 +154,7 @@ class ClaimEditor(QDockWidget):
         self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._link_rows: list[tuple[QListWidgetItem, str, str]] = []  # item, prefix, text
         self.links.viewport().installEventFilter(self)
-        link_buttons = QHBoxLayout()
+        link_bar, link_buttons = flow_bar(self.form_widget, "claim_link_buttons")
         add_link = QPushButton(icon("mdi6.link-variant-plus"), self.tr("Link…"), self.form_widget)
         remove_link = QPushButton(
             icon("mdi6.link-variant-minus"), self.tr("Unlink"), self.form_widget
@@ -180,9 +182,9 @@ class ClaimEditor(QDockWidget):
         form.addRow(self.tr("Credibility"), self.credibility)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Subjects"), self.subjects)
-        form.addRow("", subject_buttons)
+        form.addRow("", subject_bar)
         form.addRow(self.tr("Links"), self.links)
-        form.addRow("", link_buttons)
+        form.addRow("", link_bar)
         form.addRow(self.error)
         outer.addWidget(self.form_widget)
         outer.addStretch(1)
@@ -203,6 +205,10 @@ class ClaimEditor(QDockWidget):
     def _combo(self, items: list[tuple[Any, str]], field: str) -> QComboBox:
         box = QComboBox(self.form_widget)
         box.setObjectName(f"claim_{field}")
+        # As narrow as a few characters: the longest grade ("F — reliability cannot be
+        # judged") made the whole form wider than a laptop's dock.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(8)
         for value, text in items:
             box.addItem(text, value)
         box.currentIndexChanged.connect(lambda _i: self._set(field, box.currentData()))

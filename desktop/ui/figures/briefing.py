@@ -16,7 +16,8 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.core.errors import HamishError
@@ -25,13 +26,15 @@ from desktop.io.exporters.report import tr as report_text
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM, BriefingFigure
 from desktop.store.project import Project
 from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes
+from desktop.ui.i18n import current_language, language_of
 
-SceneBuilder = Callable[..., QGraphicsScene]
-"""``builder(project, options=None) -> QGraphicsScene``."""
+SceneBuilder = Callable[[Project, bool], QGraphicsScene]
+"""``briefing_scene(project, rtl) -> QGraphicsScene``: the figure for a document written
+right to left or not. Each figure's module lays its own figure out for the page."""
 
 FIGURES: dict[str, str] = {
-    "network": "desktop.ui.figures.network:network_scene",
-    "timeline": "desktop.ui.figures.timeline:timeline_scene",
+    "network": "desktop.ui.figures.network:briefing_scene",
+    "timeline": "desktop.ui.figures.timeline:briefing_scene",
 }
 """Each figure's scene builder, as ``module:function``."""
 
@@ -76,26 +79,20 @@ def builder(figure: str) -> SceneBuilder:
     return result
 
 
-def _options(figure: str, rtl: bool | None) -> object:
-    """The options a builder is called with: the timeline runs in the briefing's direction
-    (time from right to left in an Arabic briefing, whatever the interface language) and is
-    laid out narrow enough for its words to be read on paper."""
-    if figure != "timeline":
-        return None
-    from desktop.analysis.timeline import Metrics
-    from desktop.ui.figures.timeline import TimelineOptions
-
-    # Narrower than on screen: drawn across the page's 166 mm, the window's 1,100-unit-wide
-    # timeline printed its dates and legend at about 4 pt; 650 units print them at about 8.
-    return TimelineOptions(rtl=rtl, metrics=Metrics(plot_width=480.0, lane_label=140.0))
-
-
-def scene(project: Project, figure: str, rtl: bool | None = None) -> QGraphicsScene:
+def scene(
+    project: Project, figure: str, rtl: bool | None = None, language: str | None = None
+) -> QGraphicsScene:
     """``figure``'s scene for ``project``; a failing builder becomes a clear error. ``rtl``:
-    the direction of the document it goes into (None: the interface's)."""
+    the direction of the document it goes into, ``language`` its language — the legends',
+    months' and lanes' words (None: the interface's). An error is told in the interface's."""
     build = builder(figure)
+    if rtl is None:
+        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     try:
-        made = build(project, _options(figure, rtl))
+        # In the window, the translations installed are the interface's: a briefing in the
+        # other language had the interface's words in its figures (issue 16).
+        with language_of(language or current_language()):
+            made = build(project, rtl)
     except HamishError:
         raise
     except Exception as exc:
@@ -131,7 +128,7 @@ def briefing_figures(
     figure is drawn before any is returned: a failure leaves nothing half made."""
     made: list[BriefingFigure] = []
     for figure in figures:
-        drawn = scene(project, figure, rtl=language == "ar")
+        drawn = scene(project, figure, rtl=language == "ar", language=language)
         try:
             width_mm, _ = draw_size(drawn)
             data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)

@@ -6,8 +6,9 @@ width (a bucket of weights) and kind, each path built once — not an item per e
 one light item that draws its shape and, when big enough on screen, its label (level of
 detail). A click on an edge is found by distance to the segments, not by an item.
 
-``network_scene(project, options)`` is what the Word briefing calls: a laid-out, finished
-scene on white with a legend of the types, usable with an offscreen ``QGuiApplication``.
+``network_scene(project, options)`` is a laid-out, finished scene on white with a legend of
+the types, usable with an offscreen ``QGuiApplication``; ``briefing_scene(project, rtl)`` is
+what the Word briefing calls.
 """
 
 from __future__ import annotations
@@ -763,8 +764,9 @@ class NetworkScene(QGraphicsScene):
         super().mousePressEvent(event)
 
     # --- figure extras -----------------------------------------------------------------------
-    def add_legend(self, palette: Mapping[str, QColor]) -> None:
-        """The types present, each with its shape and colour, above the network."""
+    def add_legend(self, palette: Mapping[str, QColor], *, rtl: bool | None = None) -> None:
+        """The types present, each with its shape and colour, above the network, in the
+        reading order of ``rtl`` (None: the interface's)."""
         if self.network is None:
             return
         present = [t for t in ENTITY_TYPES if any(n.type == t for n in self.network.nodes)]
@@ -772,7 +774,7 @@ class NetworkScene(QGraphicsScene):
         x, y = rect.left(), rect.top() - 36
         font = QFont(self.label_font)
         font.setPixelSize(13)
-        right_to_left = QCoreApplication.instance() is not None and _rtl()
+        right_to_left = (QCoreApplication.instance() is not None and _rtl()) if rtl is None else rtl
         items: list[tuple[QGraphicsPathItem, QGraphicsSimpleTextItem]] = []
         for type_ in present:
             marker = QGraphicsPathItem(shape_path(SHAPES[type_], 7))
@@ -831,15 +833,24 @@ def empty_text(network: Network, index: NetworkIndex | None = None) -> str:
     )
 
 
-def network_scene(project: Project, options: NetworkOptions | None = None) -> QGraphicsScene:
+def network_scene(
+    project: Project, options: NetworkOptions | None = None, *, rtl: bool | None = None
+) -> QGraphicsScene:
     """The project's entity network as a finished figure: laid out, on white, with a legend
-    of the types and the names in their own script (for the briefing and ``hamish graph``)."""
+    of the types and the names in their own script (for the briefing and ``hamish graph``).
+    ``rtl``: the legend's reading order (None: the interface's)."""
     from desktop.analysis.layout import layout
 
     index = NetworkIndex()
     index.load(NetworkReads(project.database))
     network = index.graph(options)
-    return figure_scene(network, layout(network), colours(project), index)
+    return figure_scene(network, layout(network), colours(project), index, rtl=rtl)
+
+
+def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
+    """The whole network as a figure of a briefing written ``rtl``: its legend in the
+    briefing's reading order, whatever the interface's."""
+    return network_scene(project, rtl=rtl)
 
 
 def figure_scene(
@@ -847,6 +858,8 @@ def figure_scene(
     positions: Mapping[int, Point],
     palette: Mapping[str, QColor],
     index: NetworkIndex | None = None,
+    *,
+    rtl: bool | None = None,
 ) -> NetworkScene:
     scene = NetworkScene()
     scene.printed = True
@@ -858,6 +871,6 @@ def figure_scene(
     named = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:FIGURE_NAMES]
     for node in named:
         scene.nodes[node.id].always = True  # a printed figure cannot be zoomed
-    scene.add_legend(palette)
+    scene.add_legend(palette, rtl=rtl)
     scene.setSceneRect(scene.itemsBoundingRect())
     return scene

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,6 +56,8 @@ from desktop.ui.figures.network import NetworkScene, Point, colours, empty_text,
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
+from desktop.ui.widgets.dates import date_edit, iso
+from desktop.ui.widgets.flow import flow_bar, group
 from desktop.ui.widgets.icons import icon
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -286,18 +286,20 @@ class NetworkDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.toolbar = QToolBar(body)
-        self.toolbar.setObjectName("network_toolbar")
+        # The filters and buttons wrap onto a second row on a narrow dock: as one tool bar
+        # they were cut off at 1024 px (and made the window wider with a second dock).
+        self.toolbar, bar = flow_bar(body, "network_toolbar")
         self.level = QComboBox(body)
         self.level.setObjectName("network_level")
         for level in LEVELS:
             self.level.addItem(self.tr(LEVEL_NAMES[level]), level)
         self.level.setToolTip(self.tr("What counts as appearing together"))
-        self.toolbar.addWidget(self.level)
+        bar.add(self.level)
         self.types_button = QToolButton(body)
         self.types_button.setObjectName("network_types")
         self.types_button.setText(self.tr("Types"))
         self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.types_button.setAutoRaise(True)
         self.types_menu = QMenu(self.types_button)
         self.type_actions: dict[str, QAction] = {}
         for type_ in ENTITY_TYPES:
@@ -307,46 +309,43 @@ class NetworkDock(QDockWidget):
             action.toggled.connect(lambda _on: self.options_changed.emit())
             self.type_actions[type_] = action
         self.types_button.setMenu(self.types_menu)
-        self.toolbar.addWidget(self.types_button)
         self.articles_button = QToolButton(body)
         self.articles_button.setObjectName("network_articles_button")
         self.articles_button.setText(self.tr("Articles…"))
-        self.toolbar.addWidget(self.articles_button)
+        self.articles_button.setAutoRaise(True)
+        bar.add(group(body, self.types_button, self.articles_button))
         self.dates = QCheckBox(self.tr("Dates"), body)
         self.dates.setObjectName("network_dates")
-        self.date_from = QDateEdit(body)
-        self.date_to = QDateEdit(body)
+        # ISO and left to right in Arabic too, as every other pane (it showed 02-12-2026).
+        self.date_from = date_edit(body)
+        self.date_to = date_edit(body)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            # An ISO date reads left to right in Arabic too (mirrored, it read 02-12-2026).
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setEnabled(False)
         self.date_from.setDate(QDate(2000, 1, 1))
         self.date_to.setDate(QDate.currentDate())
-        self.toolbar.addWidget(self.dates)
-        self.toolbar.addWidget(self.date_from)
-        self.toolbar.addWidget(self.date_to)
+        bar.add(group(body, self.dates, self.date_from, self.date_to))
         self.min_weight = QSpinBox(body)
         self.min_weight.setObjectName("network_min_weight")
         self.min_weight.setRange(1, 1000)
         self.min_weight.setPrefix(self.tr("Weight ≥ "))
         self.min_weight.setToolTip(self.tr("Leave out lighter links"))
-        self.toolbar.addWidget(self.min_weight)
-        self.toolbar.addSeparator()
-        self.fit_action = self.toolbar.addAction(
-            icon("mdi6.fit-to-screen-outline"), self.tr("Fit to view")
-        )
-        self.measures_action = self.toolbar.addAction(
-            icon("mdi6.calculator-variant-outline"), self.tr("Betweenness")
+        bar.add(self.min_weight)
+        self.fit_action = QAction(icon("mdi6.fit-to-screen-outline"), self.tr("Fit to view"), self)
+        self.measures_action = QAction(
+            icon("mdi6.calculator-variant-outline"), self.tr("Betweenness"), self
         )
         self.measures_action.setToolTip(
             self.tr("Compute betweenness: who stands between the others (shown in the tips)")
         )
-        self.png_action = self.toolbar.addAction(
-            icon("mdi6.file-image-outline"), self.tr("Export PNG…")
-        )
-        self.svg_action = self.toolbar.addAction(icon("mdi6.svg"), self.tr("Export SVG…"))
+        self.png_action = QAction(icon("mdi6.file-image-outline"), self.tr("Export PNG…"), self)
+        self.svg_action = QAction(icon("mdi6.svg"), self.tr("Export SVG…"), self)
+        buttons = []
+        for action in (self.fit_action, self.measures_action, self.png_action, self.svg_action):
+            button = QToolButton(body)
+            button.setDefaultAction(action)  # the icon, its name as the tip
+            button.setAutoRaise(True)
+            buttons.append(button)
+        bar.add(group(body, *buttons, spacing=2))
         layout.addWidget(self.toolbar)
         self.scene = NetworkScene(self)
         self.view = NetworkView(self.scene, body)
@@ -404,8 +403,8 @@ class NetworkDock(QDockWidget):
             level=level,
             types=frozenset() if types == frozenset(ENTITY_TYPES) else types,
             documents=self.documents,
-            date_from=self.date_from.date().toString("yyyy-MM-dd") if dated else None,
-            date_to=self.date_to.date().toString("yyyy-MM-dd") if dated else None,
+            date_from=iso(self.date_from.date()) if dated else None,
+            date_to=iso(self.date_to.date()) if dated else None,
             min_weight=self.min_weight.value(),
         )
 

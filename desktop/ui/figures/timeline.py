@@ -572,3 +572,15 @@ def timeline_scene(project: Project, options: TimelineOptions | None = None) -> 
     scene = TimelineScene(legend=options.legend)
     scene.show_timeline(timeline, layout, options.metrics)
     return scene
+
+
+PAGE_METRICS = tl.Metrics(plot_width=480.0, lane_label=140.0)
+"""The briefing's timeline, narrower than on screen: drawn across the page's 166 mm, the
+window's 1,100-unit-wide timeline printed its dates and legend at about 4 pt; 650 units print
+them at about 8."""
+
+
+def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
+    """The timeline as a figure of a briefing written ``rtl`` (time from right to left in an
+    Arabic briefing, whatever the interface's language), laid out for the page."""
+    return timeline_scene(project, TimelineOptions(rtl=rtl, metrics=PAGE_METRICS))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QGraphicsView,
-    QHBoxLayout,
     QLineEdit,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from desktop.ui.figures.timeline import TimelineOptions, TimelineScene
 from desktop.ui.i18n import term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.choices import refill
+from desktop.ui.widgets.flow import flow_bar, group
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 400.0)
@@ -104,7 +104,9 @@ class TimelineDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 8)
-        bar = QHBoxLayout()
+        # The filters wrap onto more rows on a narrow dock: in one row they were cut off at
+        # 1024 px, and beside the Entity Network they made the window wider than the screen.
+        self.filters, bar = flow_bar(body, "timeline_filters")
         self.lanes = QComboBox(body)
         self.lanes.setObjectName("timeline_lanes")
         self.lanes.addItem(self.tr("Lanes: claimants"), "claimant")
@@ -141,13 +143,10 @@ class TimelineDock(QDockWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             widget.setMinimumContentsLength(10)
-            bar.addWidget(widget)
-        bar.addWidget(self.date_from)
-        bar.addWidget(self.date_to)
-        bar.addStretch(1)
-        bar.addWidget(self.export_png)
-        bar.addWidget(self.export_svg)
-        layout.addLayout(bar)
+            bar.add(widget)
+        bar.add(group(body, self.date_from, self.date_to))
+        bar.add(group(body, self.export_png, self.export_svg))
+        layout.addWidget(self.filters)
         self.scene = TimelineScene(self)
         self.view = TimelineView(self.scene, body)
         layout.addWidget(self.view, 1)

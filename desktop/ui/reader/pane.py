@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Document
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.widgets.bidi import LRM, RLM, first_strong, isolate
 
 if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
     from PySide6.QtGui import (
@@ -85,6 +86,18 @@ HEADER_MARGIN = 32
 EMPTY_HINT = (
     "<p style='font-size:15pt;color:#4a5559'>{title}</p><p style='color:#7a868a'>{body}</p>"
 )
+
+
+def in_direction(text: str, direction: Qt.LayoutDirection) -> str:
+    """``text`` laid out in ``direction``: a QLabel lays plain text out in the direction of
+    its first strong character, whatever its own layout direction, so an Arabic article's
+    title that starts with a Latin name ("Russia-Now.com: بوتين …") ran left to right. A
+    right-to-left (or left-to-right) mark in front only when the text would otherwise go
+    the other way."""
+    first = first_strong(text)
+    if first is None or first == direction:
+        return text
+    return (RLM if direction == Qt.LayoutDirection.RightToLeft else LRM) + text
 
 
 def _direction(direction: str) -> Qt.LayoutDirection:
@@ -652,18 +665,23 @@ class ReaderPane(QStackedWidget):
         self.document_id = document.id
         self.direction = document.direction
         direction = _direction(document.direction)
-        self.title.setText(document.title)
+        title = in_direction(document.title, direction)
+        self.title.setText(title)
         self.title.setLayoutDirection(direction)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        meta = [part for part in (document.source, document.published, document.author) if part]
+        # The outlet, date and author isolated: after an Arabic outlet, 2013-09-12 was laid
+        # out as 12-09-2013, so two panes side by side showed their dates differently.
+        data = (document.source, document.published, document.author)
+        meta = [isolate(part) for part in data if part]
         language = LANGUAGES.get(document.language)
         meta.append(self.tr(language) if language else document.language)
         meta.append(self.tr("%Ln character(s)", "", len(document.text)))
-        self.meta.setText("  ·  ".join(meta))
+        line = in_direction("  ·  ".join(meta), direction)
+        self.meta.setText(line)
         self.meta.setLayoutDirection(direction)
         self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        self.short_title.set_full_text(document.title)
-        self.short_title.setToolTip("  ·  ".join(meta))
+        self.short_title.set_full_text(title)
+        self.short_title.setToolTip(line)
         self.short_title.setLayoutDirection(direction)
         self.short_title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.text.load(document.text, document.direction, self.line_height, spans or [])

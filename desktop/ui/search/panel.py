@@ -78,6 +78,7 @@ from desktop.ui.search.catchup import IndexCatchUp
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
+from desktop.ui.widgets.dates import date_edit, iso
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
@@ -572,12 +573,8 @@ class SearchPanel(QDockWidget):
         self._set_status(self.tr("Type to search every article of the project."))
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self.filter_frame)
-        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
-        edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        edit = date_edit(self.filter_frame)
         edit.setObjectName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(_NO_DATE)
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(_NO_DATE)
@@ -666,7 +663,7 @@ class SearchPanel(QDockWidget):
     def filters(self) -> SearchFilters:
         def date(edit: QDateEdit) -> str | None:
             value = edit.date()
-            return None if value == _NO_DATE else value.toString("yyyy-MM-dd")
+            return None if value == _NO_DATE else iso(value)
 
         return SearchFilters(
             label_id=self.label_combo.currentData(),

@@ -622,6 +622,7 @@ class MainWindow(QMainWindow):
             self._show_dock(dock)
             # Opened for the first time: a share of the height, not a bottom dock's minimum.
             self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
+            self._share_bottom(dock)
         self._show_dock(self.timeline_dock)
         self.timeline.refresh_visible()
 
@@ -1019,7 +1020,18 @@ class MainWindow(QMainWindow):
             self.network = NetworkController(
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
+            self._show_dock(self.network_dock)
+            self._share_bottom(self.network_dock)
         self._show_dock(self.network_dock)
+
+    def _share_bottom(self, dock: QDockWidget) -> None:
+        """A bottom panel opened beside another one (the network and the timeline): half the
+        width each. Their bars wrap, so neither asks for a width of its own any more, and Qt
+        gave the newcomer what the first one left."""
+        bottom = self._docked(Qt.DockWidgetArea.BottomDockWidgetArea)
+        if len(bottom) == 2 and dock in bottom:
+            half = self.width() // 2
+            self.resizeDocks(bottom, [half, half], Qt.Orientation.Horizontal)
 
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -90,6 +89,7 @@ from desktop.ui.widgets.bidi import (
     set_neutral,
     show_elided,
 )
+from desktop.ui.widgets.dates import ISO_FORMAT, date_edit, iso
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary
@@ -230,12 +230,8 @@ class ReportDialog(QDialog):
         self.author_edit = QLineEdit(self)
         self.author_edit.setObjectName("report_author")
         self.author_edit.setPlaceholderText(author)
-        self.date_edit = QDateEdit(self)
-        # ISO dates read left to right in Arabic too (mirrored, Qt would show 02-12-2026).
-        self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.date_edit = date_edit(self)
         self.date_edit.setObjectName("report_date")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate.currentDate())
         self.marking_box = QComboBox(self)
         self.marking_box.setObjectName("report_marking")
@@ -431,7 +427,7 @@ class ReportDialog(QDialog):
         self.title_edit.setText(options.title)
         self.author_edit.setText(options.author)
         if options.date:
-            date = QDate.fromString(options.date, "yyyy-MM-dd")
+            date = QDate.fromString(options.date, ISO_FORMAT)
             if date.isValid():
                 self.date_edit.setDate(date)
         marking = options.marking or report_text("default_marking", options.language)
@@ -494,7 +490,7 @@ class ReportDialog(QDialog):
         return ReportOptions(
             title=self.title_edit.text().strip(),
             author=self.author_edit.text().strip(),
-            date=self.date_edit.date().toString("yyyy-MM-dd"),
+            date=iso(self.date_edit.date()),
             marking=self.marking_box.currentText().strip(),
             language=self.language_box.currentData(),
             scope=ReportScope(

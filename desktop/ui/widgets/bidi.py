@@ -34,6 +34,8 @@ from desktop.ops.outcome import short
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction from the isolated text itself
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
 
 _ISOLATES = (FSI, LRI, "\u2067", PDI)
 # Digits joined by date/time/number separators: "2026-12-01", "01/12/2026", "10:30", "3.5".
@@ -42,13 +44,21 @@ _DIGIT_GROUP = re.compile(r"\d+(?:[-/.:]\d+)+")
 
 def first_strong(text: str) -> Qt.LayoutDirection | None:
     """The direction of the first strong character of ``text`` (the Unicode P2/P3 rule that
-    HTML's dir="auto" uses), or None when it has none (empty, digits, punctuation)."""
+    HTML's dir="auto" uses, and Qt's for a label), or None when it has none (empty, digits,
+    punctuation). As P2 says, what is inside an isolate (``isolate(…)``) does not count."""
     bidirectional = unicodedata.bidirectional
+    depth = 0
     for ch in text:
         cls = bidirectional(ch)
-        if cls == "L":
+        if cls in ("FSI", "LRI", "RLI"):
+            depth += 1
+        elif cls == "PDI":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif cls == "L":
             return Qt.LayoutDirection.LeftToRight
-        if cls in ("R", "AL"):
+        elif cls in ("R", "AL"):
             return Qt.LayoutDirection.RightToLeft
     return None
 
