@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QPainter,
@@ -128,9 +128,8 @@ class NetworkView(QGraphicsView):
         """Until the analyst zooms, the whole network stays fitted to the view."""
         self._fitting = False
         self.frame: QPixmap | None = None
-        """The last settled frame, shown moved and scaled during a gesture (its first
-        frames, until Qt's own drawing of the strongest edges takes over the uncovered
-        margins)."""
+        """The last settled frame, shown moved and scaled during a gesture, the margins it
+        leaves drawn light (``_paint_gesture``)."""
         self._frame_transform = QTransform()
         self.composite: QPixmap | None = None
         """The gesture's last frame (its margins drawn light), until the gesture ends."""
@@ -196,7 +195,8 @@ class NetworkView(QGraphicsView):
                 continue
             inverse, _ok = transform.inverted()
             relative = inverse * current
-            margins = _margins(whole, _covered(relative.mapRect(QRectF(whole))))
+            drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
+            margins = _margins(whole, _covered(relative.mapRect(drawn)))
             if source is None or _area(margins) < _area(source[2]):
                 source = (picture, relative, margins)
         painter = QPainter(self.viewport())
