@@ -206,7 +206,6 @@ class NetworkView(QGraphicsView):
             painter.end()
             return
         canvas = self._canvas(whole)
-        canvas.fill(self.backgroundBrush().color())  # one fill (four bands cost more)
         drawing = QPainter(canvas)
         margins = [whole] if source is None else source[2]
         to_scene, _ok = current.inverted()
@@ -216,6 +215,7 @@ class NetworkView(QGraphicsView):
         for margin in margins:
             region += margin
         drawing.setClipRegion(region)
+        drawing.fillRect(whole, self.backgroundBrush())  # the margins only: the rest is drawn over
         drawing.setTransform(current)
         scene.draw_light(drawing, [to_scene.mapRect(QRectF(margin)) for margin in margins])
         if source is not None:
