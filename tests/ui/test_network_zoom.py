@@ -5,17 +5,19 @@ exported figure, all of them. A hover veils the rest instead of restyling every 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pytest
+from PySide6.QtCore import QPointF, QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 from pytestqt.qtbot import QtBot
 
-from desktop.analysis.layout import Segments
+from desktop.analysis.layout import Segments, apart
 from desktop.analysis.network import Edge, Network, NetworkOptions, Node
 from desktop.ui.figures import network as figures
 from desktop.ui.figures.network import FALLBACK_COLOURS, NetworkScene, figure_scene
-from desktop.ui.figures.network_dock import NetworkView
+from desktop.ui.figures.network_dock import NetworkView, _covered, _margins
 
 PALETTE = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
 BUDGET = 40
@@ -176,3 +178,137 @@ def test_the_settled_picture_is_qt_s_own(view: NetworkView, qtbot: QtBot) -> Non
     assert view.frame is not None
     assert view.viewportTransform() == plain.viewportTransform()
     assert view.grab().toImage() == plain.grab().toImage()
+
+
+def test_a_pan_by_whole_pixels_leaves_one_band_to_draw() -> None:
+    whole = QRect(0, 0, 640, 480)
+    # The kept frame moved 30 pixels right: only the strip on the left is drawn (thin bands
+    # on every side made each frame draw every node on the window's edges).
+    assert _margins(whole, _covered(QRectF(30, 0, 640, 480))) == [QRect(0, 0, 30, 480)]
+    # Scaled: the pixels it covers only in part are drawn too.
+    assert _covered(QRectF(10.5, 0.25, 600, 479.5)) == QRect(11, 1, 599, 478)
+
+
+def test_a_gesture_frame_asks_no_node_item_to_paint(view: NetworkView) -> None:
+    scene = _scene(view)
+    view.zoom(3.0)
+    view.end_gesture()
+    view.viewport().repaint()
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)  # no frame kept yet: the whole window drawn light
+    assert scene.interacting and view.frame is None
+    image = view.viewport().grab().toImage()
+    # A node item painted during a gesture counts itself rough (to be drawn smooth after):
+    # none was (Python called for each node in sight cost 50 ms a frame).
+    assert scene.rough == set()
+    # The nodes are drawn all the same, each in its colour.
+    transform = view.viewportTransform()
+    inside = [
+        (item, transform.map(item.pos()).toPoint())
+        for item in scene.nodes.values()
+        if image.rect().contains(transform.map(item.pos()).toPoint())
+    ]
+    coloured = [item for item, at in inside if image.pixelColor(at) == item.brush.color()]
+    assert inside and len(coloured) >= len(inside) / 2
+
+
+def test_a_long_pan_draws_only_the_strip_each_step_uncovers(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view.zoom(3.0)
+    view.end_gesture()
+    view.viewport().repaint()
+    view.prepare_frame()
+    widths: list[float] = []
+    original = NetworkScene.draw_light
+
+    def draw_light(scene: NetworkScene, painter: QPainter, rects: Sequence[QRectF]) -> None:
+        widths.append(sum(painter.worldTransform().mapRect(rect).width() for rect in rects))
+        original(scene, painter, rects)
+
+    monkeypatch.setattr(NetworkScene, "draw_light", draw_light)
+    bar = view.horizontalScrollBar()
+    for _ in range(3):
+        bar.setValue(bar.value() + 30)
+        view.viewport().repaint()
+    # Each frame is kept: the next draws its new strip only (not 60, then 90 pixels).
+    assert widths == pytest.approx([30, 30, 30], abs=1)
+
+
+def test_gesture_names_are_shaped_again_only_every_quarter_octave() -> None:
+    sizes = {figures._rung(11 * 3.0 * 1.02**step) for step in range(10)}  # a 20 % zoom
+    assert len(sizes) <= 2
+    assert figures._rung(11 * 20) == figures.GESTURE_LABEL_MAX_PIXELS  # Qt caches glyphs
+
+
+def test_apart_keeps_each_box_that_overlaps_none_kept_before() -> None:
+    boxes = [
+        (0.0, 0.0, 10.0, 10.0),
+        (5.0, 5.0, 15.0, 15.0),  # overlaps the first
+        (10.0, 0.0, 20.0, 10.0),  # only touches it
+        (-100.0, -100.0, 100.0, 100.0),  # over everything kept
+        (30.0, 30.0, 40.0, 40.0),
+    ]
+    assert apart(boxes) == [True, False, True, False, True]
+    huge_first = [(-1e4, -1e4, 1e4, 1e4), (0.0, 0.0, 1.0, 1.0), (2e4, 0.0, 2e4 + 1, 1.0)]
+    assert apart(huge_first) == [True, False, True]
+
+
+def _grid(qtbot: QtBot) -> NetworkView:
+    """Names that never cover each other at the scene's own size, in rows 60 units apart,
+    but the pinned names of the biggest, as big on screen at any zoom, do when zoomed out."""
+    nodes = tuple(Node(i, f"كيان رقم {i}", "person", 1 + (i * 7) % 23) for i in range(60))
+    positions = {i: ((i % 20) * 70.0, (i // 20) * 60.0) for i in range(60)}
+    edges = tuple(Edge(i, i + 1, 1, 0) for i in range(59))
+    scene = NetworkScene()
+    scene.show_network(Network(nodes, edges, NetworkOptions()), positions, PALETTE)
+    shown = NetworkView(scene)
+    scene.setParent(shown)
+    qtbot.addWidget(shown)
+    shown.resize(640, 480)
+    with qtbot.waitExposed(shown):  # painted at once when asked to (not later)
+        shown.show()
+    shown.fit()
+    shown.end_gesture()
+    return shown
+
+
+def _drawn_names(view: NetworkView) -> list[QRectF]:
+    """The rectangles of the names drawn, on the window."""
+    scene = _scene(view)
+    for item in scene.nodes.values():  # painted, not copied from a cached picture
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene.label_log = []
+    view.viewport().repaint()
+    drawn = list(scene.label_log)
+    scene.label_log = None
+    transform = view.viewportTransform()
+    for item in scene.nodes.values():
+        if item.pinned is not None and item.pinned.isVisible():
+            anchor = transform.map(item.pos() + QPointF(0, item.radius))
+            corner = anchor + QPointF(-item.text_width / 2, 1)
+            drawn.append(QRectF(corner, item.pinned.boundingRect().size()))
+    return drawn
+
+
+def _apart(rects: list[QRectF]) -> bool:
+    return not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+
+def test_names_never_cover_each_other_and_all_show_once_there_is_room(qtbot: QtBot) -> None:
+    view = _grid(qtbot)
+    scene = _scene(view)
+    scale = abs(view.transform().m11())
+    offered = {item.node.id for item in scene.nodes.values() if item.wants_name(scale)}
+    drawn = _drawn_names(view)
+    assert drawn and _apart(drawn)
+    assert len(drawn) == len(scene.named) < len(offered)  # some wait for room
+    biggest = max(scene.nodes.values(), key=lambda item: item.node.mentions)
+    assert biggest.node.id in scene.named  # the biggest first
+    view.zoom(4.0)
+    view.end_gesture()
+    scale = abs(view.transform().m11())
+    offered = {item.node.id for item in scene.nodes.values() if item.wants_name(scale)}
+    drawn = _drawn_names(view)
+    assert _apart(drawn)
+    assert scene.named == offered == set(scene.nodes)  # room for every name

@@ -17,7 +17,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from desktop.analysis.layout import Segments
+    from desktop.analysis.layout import Boxes, Segments
 
 from desktop.analysis.network import Edge, Network, NetworkIndex, NetworkOptions, Node
 from desktop.core.controls import clean_line
@@ -94,6 +94,10 @@ NODE_CACHE_ZOOM = 4.0
 overflow Qt's picture cache and were drawn twice a frame (into the cache, then copied)."""
 DIM_ALPHA = 0.8
 """Hovering a node veils the rest of the network with white this opaque."""
+GESTURE_LABEL_PIXELS = 6
+"""During a gesture, names smaller than this on screen (pixels of font) are not drawn."""
+GESTURE_LABEL_MAX_PIXELS = 56
+"""During a gesture, names bigger than this on screen are drawn at this size."""
 
 
 def colours(project: Project) -> dict[str, QColor]:
@@ -166,6 +170,10 @@ class NodeItem(QGraphicsItem):
         self.path = shape_path(SHAPES.get(node.type, "hexagon"), self.radius)
         self.brush = QBrush(colour)
         self.pen = QPen(colour.darker(160), 1.0)
+        self.light_pen = QPen(colour.darker(160), 0)
+        """The outline in a gesture's frame: one pixel wide (a pen the zoom widens costs a
+        third of the nodes' time)."""
+        self.light_pen.setCosmetic(True)
         self.text = label_text(node.name)
         self.font = font
         self.always = always
@@ -174,6 +182,9 @@ class NodeItem(QGraphicsItem):
         self.text_height = metrics.height()
         self.static: QStaticText | None = None
         self.pinned: QGraphicsSimpleTextItem | None = None
+        self._outline: QPolygonF | None = None
+        self.centre = QPointF()
+        """Where it is in the scene (``pos()``, kept for the gesture frames' loops)."""
         half = max(self.radius, self.text_width / 2 + 2)
         self._bounds = QRectF(
             -half, -self.radius - 1, 2 * half, 2 * self.radius + self.text_height + 4
@@ -207,18 +218,52 @@ class NodeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.pinned is not None:
             return  # its name is a child item, as big at any zoom
-        if (
-            self.always
-            or lod * self.radius >= LABEL_SCREEN_RADIUS
-            or (isinstance(scene, NetworkScene) and scene.focus_id == self.node.id)
-        ):
+        if isinstance(scene, NetworkScene):
+            named = scene.focus_id == self.node.id or self.node.id in scene.names_at(lod)
+        else:
+            named = self.always or lod * self.radius >= LABEL_SCREEN_RADIUS
+        if named:
+            if isinstance(scene, NetworkScene) and scene.label_log is not None:
+                corner = QPointF(-self.text_width / 2, self.radius + 1)
+                box = QRectF(corner, QSizeF(self.text_width, self.text_height))
+                scene.label_log.append(painter.worldTransform().mapRect(box))
             painter.setFont(self.font)
             painter.setPen(QColor("#202124"))
-            if self.static is None:  # laid out (shaped) once, drawn many times
-                self.static = QStaticText(self.text)
-                self.static.setTextFormat(Qt.TextFormat.PlainText)
-                self.static.prepare(QTransform(), self.font)
-            painter.drawStaticText(QPointF(-self.text_width / 2, self.radius + 1), self.static)
+            painter.drawStaticText(QPointF(-self.text_width / 2, self.radius + 1), self.shaped())
+
+    def shaped(self) -> QStaticText:
+        """The name laid out (shaped) once, drawn many times."""
+        if self.static is None:
+            self.static = QStaticText(self.text)
+            self.static.setTextFormat(Qt.TextFormat.PlainText)
+            self.static.prepare(QTransform(), self.font)
+        return self.static
+
+    def wants_name(self, scale: float) -> bool:
+        """Whether the name is offered at this zoom (drawn if it overlaps no bigger node's)."""
+        return self.always or scale * self.radius >= LABEL_SCREEN_RADIUS
+
+    def name_box(self, scale: float) -> tuple[float, float, float, float]:
+        """Where the name is drawn at this zoom, in scene units (left, top, right, bottom): a
+        pinned name keeps its size on screen, so it covers less of the scene zoomed in."""
+        x, y = self.pos().x(), self.pos().y()
+        if self.pinned is not None:
+            size = self.pinned.boundingRect()
+            width, height = size.width() / scale, size.height() / scale
+            top = y + self.radius + 1 / scale
+        else:
+            width, height = self.text_width, self.text_height
+            top = y + self.radius + 1
+        return (x - width / 2, top, x + width / 2, top + height)
+
+    def outline(self) -> QPolygonF | None:
+        """The shape in scene units, as a polygon (None for a circle): for the light
+        drawing of gestures, which draws many nodes without their items."""
+        if self._outline is None and SHAPES.get(self.node.type, "hexagon") != "circle":
+            polygon = self.path.toFillPolygon()
+            polygon.translate(self.centre)
+            self._outline = polygon
+        return self._outline
 
     def pin_label(self) -> None:
         """Show the name at the same size on screen whatever the zoom (the biggest nodes':
@@ -363,6 +408,21 @@ class NetworkScene(QGraphicsScene):
         self._ranked_keys: list[tuple[bool, float]] = []
         self.printed = False
         """A figure for paper: edges as wide as the scene says, not as the screen."""
+        self._stacked: list[NodeItem] = []
+        """The nodes from the lowest drawn to the highest (Qt's order: by z, then added)."""
+        self._boxes: Boxes | None = None
+        self._pinned: list[NodeItem] = []
+        """Each node's bounds, its name's included, in the order of ``_stacked``."""
+        self._names: dict[float, frozenset[int]] = {}
+        """Zoom → the nodes whose names are drawn there (``names_at``)."""
+        self.scale = 1.0
+        """The zoom of the view, as it last told (``view_scaled``)."""
+        self.named: frozenset[int] = frozenset()
+        """The names drawn at ``scale`` (what the gesture frames draw, too)."""
+        self._sized: dict[int, dict[int, QStaticText]] = {}
+        """Font size in pixels → names shaped at that size, for the gesture frames."""
+        self.label_log: list[QRectF] | None = None
+        """When a list, each name drawn adds its rectangle on the device (for the tests)."""
         self.label_font = QFont()
         self.label_font.setPixelSize(11)  # scene units, whatever the device's resolution
 
@@ -386,6 +446,12 @@ class NetworkScene(QGraphicsScene):
         self._ranked = None
         self._ranked_keys = []
         self.rough = set()
+        self._stacked = []
+        self._pinned = []
+        self._boxes = None
+        self._names = {}
+        self.named = frozenset()
+        self._sized = {}
         self._highlight = None
         self._veil = None
         self._raised = []
@@ -402,6 +468,8 @@ class NetworkScene(QGraphicsScene):
         for node in network.nodes:
             self._add_node(node, node.id in always)
         self.remade = set(self.nodes)
+        self._stack()
+        self.place_names(self.scale)
         self._fit_rect()
 
     def _add_node(self, node: Node, always: bool) -> NodeItem:
@@ -486,6 +554,12 @@ class NetworkScene(QGraphicsScene):
                 made.setCacheMode(node_mode)  # as the view's zoom set the others'
             self.remade.add(node.id)
         if self.remade or dropped:
+            # The gesture frames' boxes, shaped names and the names' placement follow the
+            # nodes (a new size or name moves the others' names too).
+            self._sized = {}
+            self._names = {}
+            self._stack()
+            self.place_names(self.scale)
             self._fit_rect()
         if focus in self.nodes:
             self.set_focus(focus)
@@ -537,6 +611,63 @@ class NetworkScene(QGraphicsScene):
             self._tiles[cell] = item
             self.remade_tiles += 1
         self.edge_items = list(self._tiles.values())
+
+    def _stack(self) -> None:
+        from desktop.analysis.layout import Boxes
+
+        # Qt draws the items by z (2 + mentions), those of equal z in the order added.
+        self._stacked = sorted(self.nodes.values(), key=lambda item: item.zValue())
+        for item in self._stacked:
+            item.centre = item.pos()
+        self._pinned = [item for item in self._stacked if item.pinned is not None]
+        self._boxes = Boxes(
+            [
+                (box.left(), box.top(), box.right(), box.bottom())
+                for box in (item.sceneBoundingRect() for item in self._stacked)
+            ]
+        )
+
+    # --- names -------------------------------------------------------------------------------
+    def names_at(self, scale: float) -> frozenset[int]:
+        """The nodes whose names are drawn at zoom ``scale``: of those offered there (the
+        biggest always, the others once big enough on screen), biggest first, each name
+        that overlaps none placed before it — every one once there is room."""
+        key = round(scale, 9)
+        found = self._names.get(key)
+        if found is None:
+            from desktop.analysis.layout import apart
+
+            if len(self._names) > 16:
+                self._names.clear()
+            offered = [
+                item
+                for item in sorted(
+                    self.nodes.values(), key=lambda item: (-item.node.mentions, item.node.id)
+                )
+                if item.wants_name(scale)
+            ]
+            kept = apart([item.name_box(scale) for item in offered])
+            found = frozenset(
+                item.node.id for item, keep in zip(offered, kept, strict=True) if keep
+            )
+            self._names[key] = found
+        return found
+
+    def place_names(self, scale: float) -> None:
+        """The names for the view's zoom: the pinned ones shown or hidden, the others drawn
+        by their nodes."""
+        self.scale = scale
+        self.named = self.names_at(scale)
+        for item in self.nodes.values():
+            if item.pinned is not None:
+                item.pinned.setVisible(item.node.id in self.named)
+
+    def name_always(self, ids: set[int]) -> None:
+        """Offer these nodes' names at any zoom (a printed figure's biggest)."""
+        for node_id in ids:
+            self.nodes[node_id].always = True
+        self._names = {}
+        self.named = self.names_at(self.scale)
 
     def _tooltip(self, node: Node) -> str:
         degree = len(self._neighbours.get(node.id, ()))
@@ -612,6 +743,7 @@ class NetworkScene(QGraphicsScene):
             for node in self.rough:
                 node.update()  # a cached rough picture replaced by a smooth one
             self.rough = set()
+            self.place_names(self.scale)
         self.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -635,8 +767,11 @@ class NetworkScene(QGraphicsScene):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for (claim, width), lines in sorted(groups.items()):
-            colour = QColor(CLAIM_COLOUR if claim else EDGE_COLOUR)
-            colour.setAlphaF(0.8 if claim else 0.5)
+            # Opaque, as the settled colour looks on white: blending each pixel of hundreds
+            # of lines across the window cost 50 ms a frame zoomed in, opaque 4.
+            colour = _on_white(
+                QColor(CLAIM_COLOUR if claim else EDGE_COLOUR), 0.8 if claim else 0.5
+            )
             pen = QPen(colour, width)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
@@ -644,6 +779,139 @@ class NetworkScene(QGraphicsScene):
             painter.drawLines(lines)
             self.drawn_edges += len(lines)
         painter.restore()
+
+    def draw_light(self, painter: QPainter, rects: Sequence[QRectF]) -> None:
+        """A gesture's drawing of ``rects`` (scene units; the painter maps the scene to the
+        device and clips to them): the strongest edges crossing each (GESTURE_EDGES shared
+        between them), then the nodes touching any — found with numpy, drawn without their
+        items or antialiasing —, then their names placed at the last settled zoom, those big
+        enough to read. Nothing here asks Qt's item machinery, whose call into Python for each
+        of hundreds of nodes in sight cost most of 50 ms."""
+        if self._boxes is None or not rects:
+            return
+        budget = self.gesture_budget
+        self.gesture_budget = budget // len(rects)
+        try:
+            for rect in rects:
+                self.draw_gesture_edges(painter, rect)
+        finally:
+            self.gesture_budget = budget
+        touching = sorted(
+            {
+                index
+                for rect in rects
+                for index in self._boxes.touching(
+                    rect.left(), rect.top(), rect.right(), rect.bottom()
+                )
+            }
+        )
+        shown = [self._stacked[i] for i in touching]
+        # A pinned name is as big on screen at any zoom: it may reach beyond its node's bounds.
+        scale = abs(painter.worldTransform().m11()) or 1.0
+        seen = {item.node.id for item in shown}
+        names_only = [
+            item
+            for item in self._pinned
+            if item.node.id not in seen
+            and any(rect.intersects(QRectF(*_corners(item, scale))) for rect in rects)
+        ]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        focus = self._focus_set
+        if focus:
+            rest = [item for item in shown if item.node.id not in focus]
+            self._draw_nodes(painter, rest, [i for i in names_only if i.node.id not in focus])
+            if self._veil is not None:
+                for rect in rects:
+                    painter.fillRect(rect, self._veil.brush())
+            if self._highlight is not None:
+                painter.setPen(self._highlight.pen())
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(self._highlight.path())
+            raised = [item for item in shown if item.node.id in focus]
+            self._draw_nodes(painter, raised, [i for i in names_only if i.node.id in focus])
+        else:
+            self._draw_nodes(painter, shown, names_only)
+        painter.restore()
+
+    def _draw_nodes(
+        self, painter: QPainter, items: list[NodeItem], names_only: list[NodeItem]
+    ) -> None:
+        brush = None
+        for item in items:
+            if item.brush is not brush:
+                brush = item.brush
+                painter.setBrush(brush)
+                painter.setPen(item.light_pen)
+            outline = item.outline()
+            if outline is None:
+                painter.drawEllipse(item.centre, item.radius, item.radius)
+            else:
+                painter.drawPolygon(outline)
+        transform = painter.worldTransform()
+        m11, m22, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
+        pixels = _rung(self.label_font.pixelSize() * abs(m11))
+        sized = QFont(self.label_font)
+        sized.setPixelSize(pixels)
+        font = None
+        named = self.named
+        painter.setPen(QColor("#202124"))
+        painter.setTransform(QTransform())  # names drawn on the device: shaped once a size
+        for item in (*items, *names_only):
+            node_id = item.node.id
+            if node_id not in named and node_id != self.focus_id:
+                continue
+            x, y = item.centre.x(), item.centre.y()
+            if item.pinned is not None:
+                text, wanted = item.shaped(), self.label_font
+                left = m11 * x + dx - item.text_width / 2
+                top = m22 * (y + item.radius) + dy + 1
+            elif pixels < GESTURE_LABEL_PIXELS:
+                continue
+            else:
+                text, wanted = self._shaped(item, sized), sized
+                left = m11 * x + dx - text.size().width() / 2
+                top = m22 * (y + item.radius + 1) + dy
+            if wanted is not font:  # the painter's font must be the one shaped with
+                font = wanted
+                painter.setFont(font)
+            corner = QPointF(left, top)
+            if self.label_log is not None:
+                self.label_log.append(QRectF(corner, text.size()))
+            painter.drawStaticText(corner, text)
+        painter.setTransform(transform)
+
+    def warm(self, rect: QRectF, scale: float) -> None:
+        """Get ready for a gesture around ``rect`` at zoom ``scale`` (when the view is idle):
+        the shapes of the nodes there as polygons, their names shaped at the gesture's size."""
+        if self._boxes is None:
+            return
+        fonts = []
+        for step in (1.0, 2**0.25, 2**-0.25):  # and those a zoom reaches first
+            font = QFont(self.label_font)
+            font.setPixelSize(_rung(self.label_font.pixelSize() * scale * step))
+            fonts.append(font)
+        for index in self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom()):
+            item = self._stacked[index]
+            item.outline()
+            if item.node.id in self.named and item.pinned is None:
+                for font in fonts:
+                    self._shaped(item, font)
+
+    def _shaped(self, item: NodeItem, font: QFont) -> QStaticText:
+        """The node's name shaped in ``font`` (kept for the last few sizes)."""
+        texts = self._sized.get(font.pixelSize())
+        if texts is None:
+            if len(self._sized) >= 4:
+                self._sized.pop(next(iter(self._sized)))
+            texts = self._sized[font.pixelSize()] = {}
+        text = texts.get(item.node.id)
+        if text is None:
+            text = QStaticText(item.text)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(QTransform(), font)
+            texts[item.node.id] = text
+        return text
 
     def view_scaled(self, scale: float) -> None:
         """Zoomed out, the edge tiles are cached as pictures (a pan copies them); zoomed in,
@@ -664,6 +932,9 @@ class NetworkScene(QGraphicsScene):
         for node in self.nodes.values():
             if node.cacheMode() != node_mode:
                 node.setCacheMode(node_mode)
+        self.scale = scale
+        if not self.interacting:  # a gesture keeps its names until it ends
+            self.place_names(scale)
 
     # --- hover -------------------------------------------------------------------------------
     def dims(self, node_id: int) -> bool:
@@ -808,6 +1079,31 @@ class NetworkScene(QGraphicsScene):
         self.addItem(item)
 
 
+def _rung(pixels: float) -> int:
+    """A gesture's font size for names ``pixels`` big: the nearest of sizes a quarter of an
+    octave apart — so a zoom shapes the names again every few steps, not at each (0.3 ms a
+    name) —, at most GESTURE_LABEL_MAX_PIXELS (Qt does not cache glyphs beyond about 64
+    pixels: 0.6 ms a name)."""
+    if pixels <= 1:
+        return 1
+    return min(round(2 ** (round(math.log2(pixels) * 4) / 4)), GESTURE_LABEL_MAX_PIXELS)
+
+
+def _on_white(colour: QColor, alpha: float) -> QColor:
+    """The opaque colour ``colour`` at ``alpha`` shows on white."""
+    red, green, blue = (
+        round(alpha * part + (1 - alpha) * 255)
+        for part in (colour.red(), colour.green(), colour.blue())
+    )
+    return QColor(red, green, blue)
+
+
+def _corners(item: NodeItem, scale: float) -> tuple[float, float, float, float]:
+    """A node's name box as QRectF's arguments (left, top, width, height)."""
+    left, top, right, bottom = item.name_box(scale)
+    return left, top, right - left, bottom - top
+
+
 def _rtl() -> bool:
     from PySide6.QtGui import QGuiApplication
 
@@ -869,8 +1165,7 @@ def figure_scene(
         return scene
     scene.show_network(network, positions, palette)
     named = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:FIGURE_NAMES]
-    for node in named:
-        scene.nodes[node.id].always = True  # a printed figure cannot be zoomed
+    scene.name_always({node.id for node in named})  # a printed figure cannot be zoomed
     scene.add_legend(palette, rtl=rtl)
     scene.setSceneRect(scene.itemsBoundingRect())
     return scene

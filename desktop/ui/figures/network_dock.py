@@ -13,14 +13,16 @@ that was already placed exactly where it was.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRegion,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -90,6 +92,17 @@ def _margins(whole: QRect, covered: QRect) -> list[QRect]:
     return [band for band in bands if band.width() > 0 and band.height() > 0]
 
 
+def _covered(mapped: QRectF) -> QRect:
+    """The whole pixels inside ``mapped`` (a pan by whole pixels keeps them all)."""
+    left, top = math.ceil(mapped.left() - 1e-6), math.ceil(mapped.top() - 1e-6)
+    right, bottom = math.floor(mapped.right() + 1e-6), math.floor(mapped.bottom() + 1e-6)
+    return QRect(left, top, right - left, bottom - top)
+
+
+def _area(rects: list[QRect]) -> int:
+    return sum(rect.width() * rect.height() for rect in rects)
+
+
 class NetworkView(QGraphicsView):
     """Pans with a drag, zooms with the wheel around the pointer. While it does, the scene
     draws only the strongest edges in sight (a frame within 16 ms), and all of them once the
@@ -115,10 +128,13 @@ class NetworkView(QGraphicsView):
         """Until the analyst zooms, the whole network stays fitted to the view."""
         self._fitting = False
         self.frame: QPixmap | None = None
-        """The last settled frame, shown moved and scaled during a gesture (its first
-        frames, until Qt's own drawing of the strongest edges takes over the uncovered
-        margins)."""
+        """The last settled frame, shown moved and scaled during a gesture, the margins it
+        leaves drawn light (``_paint_gesture``)."""
         self._frame_transform = QTransform()
+        self.composite: QPixmap | None = None
+        """The gesture's last frame (its margins drawn light), until the gesture ends."""
+        self._composite_transform = QTransform()
+        self._canvases: list[QPixmap] = []
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(FRAME_IDLE_MS)
@@ -154,31 +170,78 @@ class NetworkView(QGraphicsView):
         if not isinstance(scene, NetworkScene):
             super().paintEvent(event)
             return
-        if scene.interacting and self.frame is not None:
-            # The settled frame, moved and scaled as the view was; Qt draws only the
-            # margins it does not cover (the strongest edges, the nodes).
-            inverse, _ok = self._frame_transform.inverted()
-            relative = inverse * self.viewportTransform()
-            covered = relative.mapRect(QRectF(whole)).toAlignedRect().adjusted(1, 1, -1, -1)
-            margins = _margins(whole, covered)
-            # Each margin drawn on its own (their common bounds would be the whole window),
-            # the frame's budget of edges shared between them.
-            budget = scene.gesture_budget
-            scene.gesture_budget = budget // max(len(margins), 1)
-            try:
-                for margin in margins:
-                    super().paintEvent(QPaintEvent(margin))
-            finally:
-                scene.gesture_budget = budget
-            painter = QPainter(self.viewport())
-            painter.setTransform(relative)
-            painter.drawPixmap(0, 0, self.frame)
-            painter.end()
+        if scene.interacting:
+            self._paint_gesture(scene, whole)
             return
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting:
             self.frame = None  # stale: kept again once the view is idle
+            self.composite = None
             self._prepare.start()
+
+    def _paint_gesture(self, scene: NetworkScene, whole: QRect) -> None:
+        """A frame of a gesture: a picture already drawn — the settled frame, or the
+        gesture's own last frame —, moved and scaled as the view was, and in the margins it
+        leaves the scene's light drawing (``NetworkScene.draw_light``; Qt's items are not
+        asked to paint: hundreds of nodes in sight cost 50 ms and more). The frame drawn is
+        kept, so a pan draws only the strip it uncovers, however far it goes."""
+        current = self.viewportTransform()
+        source: tuple[QPixmap, QTransform, list[QRect]] | None = None
+        for picture, transform in (
+            (self.frame, self._frame_transform),
+            (self.composite, self._composite_transform),
+        ):
+            if picture is None:
+                continue
+            inverse, _ok = transform.inverted()
+            relative = inverse * current
+            drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
+            margins = _margins(whole, _covered(relative.mapRect(drawn)))
+            if source is None or _area(margins) < _area(source[2]):
+                source = (picture, relative, margins)
+        painter = QPainter(self.viewport())
+        if source is not None and not source[2]:  # covered whole: nothing to draw
+            painter.setTransform(source[1])
+            painter.drawPixmap(0, 0, source[0])
+            painter.end()
+            return
+        canvas = self._canvas(whole)
+        drawing = QPainter(canvas)
+        margins = [whole] if source is None else source[2]
+        to_scene, _ok = current.inverted()
+        # The margins drawn together (a node in two drawn once), each by its own bounds
+        # (their common bounds would be the whole window).
+        region = QRegion()
+        for margin in margins:
+            region += margin
+        drawing.setClipRegion(region)
+        drawing.fillRect(whole, self.backgroundBrush())  # the margins only: the rest is drawn over
+        drawing.setTransform(current)
+        scene.draw_light(drawing, [to_scene.mapRect(QRectF(margin)) for margin in margins])
+        if source is not None:
+            drawing.setClipping(False)
+            drawing.setTransform(source[1])
+            drawing.drawPixmap(0, 0, source[0])
+        drawing.end()
+        painter.drawPixmap(0, 0, canvas)
+        painter.end()
+        self.composite = canvas
+        self._composite_transform = current
+
+    def _canvas(self, whole: QRect) -> QPixmap:
+        """A picture the size of the window to draw a gesture's frame in: one of two kept
+        (the other holds the last frame) — a new one each frame cost more than the drawing,
+        its memory touched for the first time."""
+        ratio = self.viewport().devicePixelRatioF()
+        size = whole.size() * ratio
+        spare = [c for c in self._canvases if c is not self.composite and c.size() == size]
+        if spare:
+            return spare[0]
+        canvas = QPixmap(size)
+        canvas.setDevicePixelRatio(ratio)
+        kept = [c for c in self._canvases if c.size() == size][-1:]
+        self._canvases = [*kept, canvas]
+        return canvas
 
     def prepare_frame(self) -> None:
         """Keep the settled picture for the next gesture (when idle: it costs a frame)."""
@@ -196,6 +259,10 @@ class NetworkView(QGraphicsView):
         painter.end()
         self.frame = frame
         self._frame_transform = self.viewportTransform()
+        # What the next gesture's frames draw in the margins, made ready meanwhile.
+        seen = self.mapToScene(whole).boundingRect()
+        around = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
+        scene.warm(around, abs(self.transform().m11()))
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.gesture()  # a drag, a scroll bar, the keys
