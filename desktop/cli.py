@@ -67,6 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return reader_main(raw[1:])
     gui, project, language = _gui_options(raw)
     if gui:
+        # No cyclic garbage collection while the window is built: run_gui says why and
+        # turns it back on once the window has painted.
+        import gc
+
+        gc.disable()
         _load_qt_free_layers()
         from desktop.app import run_gui
 

@@ -148,6 +148,47 @@ def _launch(tmp_path: Path, code: str, *, first_paint_only: bool = True) -> str:
     return result.stdout
 
 
+def test_the_window_is_built_without_the_garbage_collector_which_comes_back_after(
+    tmp_path: Path,
+) -> None:
+    """Start-up makes a few hundred thousand long-lived objects; the cyclic collector is off
+    from before the imports until the window has painted and finished its setup, then on for
+    the rest of the session."""
+    code = (
+        "import gc, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import desktop.app as app\n"
+        "from desktop.ui.shell.mainwindow import MainWindow\n"
+        "init, finish = MainWindow.__init__, MainWindow.finish_setup\n"
+        "def spy_init(self, *args, **kwargs):\n"
+        "    print('building', gc.isenabled())\n"
+        "    init(self, *args, **kwargs)\n"
+        "def report():\n"
+        "    print('finished', gc.isenabled())\n"
+        "    QApplication.quit()\n"
+        "def spy_finish(self):\n"
+        "    finish(self)\n"
+        "    QTimer.singleShot(0, report)\n"
+        "MainWindow.__init__, MainWindow.finish_setup = spy_init, spy_finish\n"
+        "from desktop.cli import main\n"
+        "assert main(['--lang', 'en']) == 0\n"
+    )
+    printed = _launch(tmp_path, code, first_paint_only=False).split("\n")
+    assert "building False" in printed
+    assert "finished True" in printed
+
+
+def test_run_gui_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    code = (
+        "import gc\n"
+        "from desktop.app import run_gui\n"
+        "assert run_gui(None, 'en') == 0\n"
+        "print('after', gc.isenabled())\n"
+    )
+    assert "after True" in _launch(tmp_path, code).split("\n")
+
+
 def test_the_store_is_loaded_before_pyside_checks_each_import_for_features(
     tmp_path: Path,
 ) -> None:
