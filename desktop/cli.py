@@ -46,6 +46,16 @@ def _is_project_path(arg: str) -> bool:
     return not arg.startswith("-") and arg.lower().endswith(".hamish")
 
 
+def _load_qt_free_layers() -> None:
+    """The Qt-free modules the window opens the project with, loaded before PySide: once
+    PySide6.QtCore is in, each module an import statement names is read back as source, once,
+    to see whether it uses PySide's ``__feature__`` switches (about a hundred files at
+    start-up). Loaded first, the store's own modules and the standard library ones only it
+    brings (sqlite3, json…) never pass that check: about 20 M instructions of start-up."""
+    from desktop import defaults, resources  # noqa: F401
+    from desktop.ops import anchors  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
     from desktop.children import READER_FLAG
@@ -57,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return reader_main(raw[1:])
     gui, project, language = _gui_options(raw)
     if gui:
+        # No cyclic garbage collection while the window is built: run_gui says why and
+        # turns it back on once the window has painted.
+        import gc
+
+        gc.disable()
+        _load_qt_free_layers()
         from desktop.app import run_gui
 
         try:

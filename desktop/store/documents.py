@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
@@ -69,6 +68,13 @@ LIBRARY_KEYS = {
 LIBRARY_COLUMNS = "id, title, source, published, language, direction, char_count, imported_at"
 LibraryRow = tuple[int, str, str, str | None, str, str, int, str]
 """One library row as stored: no annotation count (counted apart, in the background)."""
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    """Ids as one JSON array for ``json_each`` (no limit on the number of SQL variables),
+    written here rather than by the json module: the library reads its first page with it,
+    and importing json cost the first paint 5.7 M instructions."""
+    return "[" + ",".join([str(int(i)) for i in ids]) + "]"
 
 
 def _summary(row: Any) -> DocumentSummary:
@@ -202,7 +208,7 @@ class DocumentStore:
 
     def library_rows(self, ids: Iterable[int]) -> dict[int, LibraryRow]:
         """The library rows of these documents (any that still exist), by id."""
-        wanted = json.dumps(list(ids))
+        wanted = _id_list(ids)
         rows = self._conn.execute(
             f"SELECT {LIBRARY_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))",
             [wanted],
@@ -218,7 +224,7 @@ class DocumentStore:
         params: list[Any] = []
         if ids is not None:
             sql += " WHERE id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(ids)))
+            params.append(_id_list(ids))
         cursor = self._conn.execute(f"{sql} ORDER BY {self._order_by(key, descending)}", params)
         return array("q", itertools.chain.from_iterable(cursor))
 
@@ -260,7 +266,7 @@ class DocumentStore:
         rows = self._conn.execute(
             "SELECT document_id, count(*) FROM annotations "
             "WHERE document_id IN (SELECT value FROM json_each(?)) GROUP BY document_id",
-            [json.dumps(wanted)],
+            [_id_list(wanted)],
         )
         counts.update((int(doc), int(n)) for doc, n in rows)
         return counts
@@ -269,7 +275,7 @@ class DocumentStore:
         """The text of each of these documents (those that exist), by id, in one query."""
         rows = self._conn.execute(
             "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(ids))],
+            [_id_list(ids)],
         )
         return {int(row[0]): str(row[1]) for row in rows}
 
