@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -145,6 +145,10 @@ def _atom(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
+_RawHit = tuple[int, int, int, str, str]
+"""``(word_start, start, end, key, clitics)``: a match before it is given to its entities."""
+
+
 class _RawMap(Protocol):
     """Anything that maps a folded span to the raw span it came from (e.g. ``Normalised``)."""
 
@@ -181,6 +185,7 @@ _COMMON = "".join(
     for ch in [chr(c) for lo, hi in _COMMON_RANGES for c in range(lo, hi + 1)] + [*_COMMON_EXTRA]
     if len(fold(ch)) == 1
 )
+_COMMON_SET = frozenset(_COMMON)
 _UNCOMMON_RE = re.compile("[^" + "".join(re.escape(ch) for ch in _COMMON) + "]")
 _FOLDED_LENGTH: dict[str, int] = {}
 
@@ -324,7 +329,7 @@ class AliasMatcher:
     def _article_keys(self) -> set[str]:
         return {ARTICLE + key[len(LAM) :] for key in self._contracted}
 
-    def scan(self, folded: str) -> list[tuple[int, int, int, str, str]]:
+    def scan(self, folded: str) -> list[_RawHit]:
         """Matches in folded text: ``(word_start, name_start, name_end, key, clitics)``.
 
         A candidate name is kept when the letters between the previous non-word character and
@@ -335,7 +340,7 @@ class AliasMatcher:
         regex = self.regex
         if regex is None:
             return []
-        found: list[tuple[int, int, int, str, str]] = []
+        found: list[_RawHit] = []
         owners = self._owners
         contracted = self._contracted
         pos = 0
@@ -368,11 +373,12 @@ class AliasMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Every mention in ``text``, in text order, with raw code-point spans."""
+        return self._owned(self._whole(text))
+
+    def _whole(self, text: str) -> list[_RawHit]:
         folded = fold(text)
         hits = self.scan(folded)
-        if not hits:
-            return []
-        return self._matches(hits, _raw_map(text, folded))
+        return self._to_raw(hits, _raw_map(text, folded)) if hits else []
 
     def find_sparse(self, text: str) -> list[Match]:
         """Like :meth:`find`, with the same matches, folding only the words around candidates.
@@ -391,11 +397,17 @@ class AliasMatcher:
         before it, so marks at its start belong to that character as in the whole text. When
         the windows would be much of the text, the whole text is folded, as :meth:`find` does.
         """
-        if self.regex is None or self._unsafe_separator:
-            return self.find(text)
+        return self._owned(self._sparse(text))
+
+    def _sparse(self, text: str) -> list[_RawHit]:
+        """:meth:`find_sparse`'s matches in raw code points, before they go to their owners."""
+        if self.regex is None:
+            return []
+        if self._unsafe_separator:
+            return self._whole(text)
         windows = self.sparse_windows(text)
         if windows is None:
-            return self.find(text)
+            return self._whole(text)
         if not windows:
             return []
         # The windows folded as one text, each after a separator no alias holds and no fold
@@ -415,21 +427,59 @@ class AliasMatcher:
         hits = self.scan(folded)
         if not hits:
             return []
-        found: list[Match] = []
-        for match in self._matches(hits, _raw_map(joined, folded)):
-            index = bisect_right(starts, match.start) - 1
+        found: list[_RawHit] = []
+        for word, start, end, key, clitics in self._to_raw(hits, _raw_map(joined, folded)):
+            index = bisect_right(starts, start) - 1
             shift = windows[index][0] - starts[index]
-            found.append(
-                Match(
-                    match.entity_id,
-                    match.start + shift,
-                    match.end + shift,
-                    match.word_start + shift,
-                    match.matched_alias,
-                    match.clitics,
-                )
-            )
+            found.append((word + shift, start + shift, end + shift, key, clitics))
         return found
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Match]]:
+        """:meth:`find_sparse` of each text (the same matches, in the same order), found in
+        one pass over the texts joined.
+
+        Why (issue 15): a name in most articles of a corpus is found in tens of thousands of
+        short texts, and the fixed work of one call (windows, fold, scan, map) cost more than
+        the matches themselves. The texts are joined after a line break and a separator that
+        is neither white space (a multi-word alias cannot cross it) nor a word character (it
+        ends a word, as the end of a text does), so each text folds to its own part of the
+        joined fold: fold works word by word. Only the start of a text differs: deleted
+        characters there (harakat, tatweel, a bidi mark) belong to its first letter, so a text
+        whose first character is not one that folds to exactly one character is found alone.
+        """
+        results: list[list[Match]] = [[] for _ in texts]
+        if self.regex is None:
+            return results
+        together: list[int] = []
+        for index, text in enumerate(texts):
+            if text and text[0] not in _COMMON_SET:
+                results[index] = self.find_sparse(text)
+            else:
+                together.append(index)
+        if not together:
+            return results
+        bounds: list[int] = []  # where each text starts in the joined text
+        length = 0
+        for index in together:
+            bounds.append(length)
+            length += len(texts[index]) + len(_TEXT_SEPARATOR)
+        hits = self._sparse(_TEXT_SEPARATOR.join(texts[index] for index in together))
+        owners = self._owners
+        last = len(bounds) - 1
+        k = 0
+        shift = 0
+        found = results[together[0]]
+        for word, start, end, key, clitics in hits:  # in text order
+            if k < last and bounds[k + 1] <= start:
+                while k < last and bounds[k + 1] <= start:
+                    k += 1
+                shift = bounds[k]
+                found = results[together[k]]
+            for entity_id, alias in owners[key]:
+                found.append(
+                    Match(entity_id, start - shift, end - shift, word - shift, alias, clitics)
+                )
+        return results
 
     def sparse_windows(self, text: str) -> list[tuple[int, int]] | None:
         """The parts of ``text`` :meth:`find_sparse` folds, or None when it folds it whole."""
@@ -440,16 +490,26 @@ class AliasMatcher:
     def find_normalised(self, norm: Normalised) -> list[Match]:
         """Like :meth:`find` for a text the caller has already normalised."""
         hits = self.scan(norm.text)
-        return self._matches(hits, norm) if hits else []
+        return self._owned(self._to_raw(hits, norm)) if hits else []
 
-    def _matches(self, hits: list[tuple[int, int, int, str, str]], raw: _RawMap) -> list[Match]:
-        found: list[Match] = []
+    @staticmethod
+    def _to_raw(hits: list[_RawHit], raw: _RawMap) -> list[_RawHit]:
+        """:meth:`scan`'s folded hits as raw ``(word_start, start, end, key, clitics)``."""
+        found: list[_RawHit] = []
         for word_start, start, end, key, clitics in hits:
             raw_start, raw_end = raw.to_raw(start, end)
             raw_word = raw.to_raw(word_start, word_start + 1)[0] if clitics else raw_start
-            for entity_id, alias in self._owners[key]:
-                found.append(Match(entity_id, raw_start, raw_end, raw_word, alias, clitics))
+            found.append((raw_word, raw_start, raw_end, key, clitics))
         return found
+
+    def _owned(self, hits: list[_RawHit]) -> list[Match]:
+        """One :class:`Match` per hit and entity that owns its alias."""
+        owners = self._owners
+        return [
+            Match(entity_id, start, end, word, alias, clitics)
+            for word, start, end, key, clitics in hits
+            for entity_id, alias in owners[key]
+        ]
 
 
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space
@@ -457,6 +517,7 @@ class AliasMatcher:
 _REST_OF_WORD = re.compile(r"\S*")
 _ALEF_MAKSURA = "\u0649"
 _SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
+_TEXT_SEPARATOR = "\n" + _SEPARATOR + "\n"  # between the texts of AliasMatcher.find_many
 _NEXT_WORD = re.compile(r"\s+\S*")
 
 
