@@ -348,13 +348,16 @@ class AliasMatcher:
         while hit is not None:
             start, end = hit.span()
             word_start = start
-            while word_start > 0 and _is_word_char(folded[word_start - 1]):
+            while word_start > 0 and (
+                (char := folded[word_start - 1]).isalnum() or char == "_"  # _is_word_char
+            ):
                 word_start -= 1
                 if start - word_start > 2:
                     break
             clitics = folded[word_start:start]
             name = hit.group()
-            key = " ".join(name.split())
+            # A key has single spaces: only a name matched across other white space differs.
+            key = name if name in owners or name in contracted else " ".join(name.split())
             if start - word_start <= 2 and not (
                 word_start > 0 and _is_word_char(folded[word_start - 1])
             ):
@@ -514,11 +517,9 @@ class AliasMatcher:
 
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space
 # (tests/core/test_matching.py checks every such code point) and never joins to a neighbour.
-_REST_OF_WORD = re.compile(r"\S*")
 _ALEF_MAKSURA = "\u0649"
 _SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
 _TEXT_SEPARATOR = "\n" + _SEPARATOR + "\n"  # between the texts of AliasMatcher.find_many
-_NEXT_WORD = re.compile(r"\s+\S*")
 
 
 @functools.cache
@@ -565,7 +566,7 @@ class _Prefilter:
     """Where in a raw text a mention can be (see :meth:`AliasMatcher.find_sparse`): every
     match of :meth:`AliasMatcher.scan` lies inside one of :meth:`windows`."""
 
-    __slots__ = ("candidates", "others", "words")
+    __slots__ = ("after", "candidates", "others", "words")
 
     def __init__(self, keys: Iterable[str]) -> None:
         deleted, folds = _simple_characters()
@@ -595,6 +596,9 @@ class _Prefilter:
                 # three times faster than one starting with a class or a look-ahead).
                 patterns += [re.escape(ch) + marks + rest for ch in sources.get(key[0], ())]
         self.candidates = re.compile("|".join(patterns) if patterns else "(?!)")
+        # The rest of a candidate's word and as many words after it as an alias has (the
+        # greedy repeat takes every following word it can, up to that many), in one call.
+        self.after = re.compile(rf"\S*(?:\s+\S*){{0,{self.words}}}").match
         simple = "".join(re.escape(ch) for ch in sorted({*deleted, *folds}))
         self.others = re.compile("[^" + simple + "]")
 
@@ -610,6 +614,7 @@ class _Prefilter:
             back = self.words  # a mention may start words before a character fold changes
         if not spans:
             return []
+        after = self.after
         length = len(text)
         budget = 2 * length + 1_000  # characters walked; past it the text is folded whole
         windows: list[list[int]] = []
@@ -623,12 +628,7 @@ class _Prefilter:
                     break
                 while first > floor and text[first - 1].isspace():
                     first -= 1
-            last = _REST_OF_WORD.match(text, end).end()  # type: ignore[union-attr]
-            for _ in range(self.words):
-                following = _NEXT_WORD.match(text, last)
-                if following is None:
-                    break
-                last = following.end()
+            last = after(text, end).end()  # type: ignore[union-attr]
             budget -= start - first + last - end
             if budget < 0:
                 return None
