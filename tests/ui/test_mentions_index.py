@@ -206,3 +206,34 @@ def test_groups_of_articles_give_what_one_search_gives(
     assert found == [c for c in expected if c.document_id in {c.document_id for c in found}]
     assert len({c.document_id for c in found}) <= 3
     project.close()
+
+
+def test_the_list_is_handed_ever_larger_parts(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The view lays out every row again after rows are added: parts of equal size would cost
+    # time in the square of the number of candidates on the GUI thread, doubling parts twice
+    # the cost of one list.
+    project = Project.open(tmp_path / "m.hamish")
+    for n in range(64):
+        project.documents.add(make_draft(f"قال كيري في الخبر رقم {n}.", title=f"خبر {n}"))
+    entity = project.entities.get(project.entities.add("كيري", "person"))
+    monkeypatch.setattr(mentions, "CORPUS_AT_ONCE", 5)
+    monkeypatch.setattr(mentions, "GROUP_ARTICLES", 1)
+    monkeypatch.setattr(mentions, "PART_SECONDS", 0.0)
+    sizes: list[int] = []
+    real = mentions.CandidateModel.add_candidates
+
+    def counted(model: mentions.CandidateModel, rows: list[mentions.Candidate]) -> None:
+        sizes.append(len(rows))
+        real(model, rows)
+
+    monkeypatch.setattr(mentions.CandidateModel, "add_candidates", counted)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.searched, timeout=20_000):
+        pass
+    assert dialog.model.rowCount() == sum(sizes) == 64
+    assert sizes[0] == 1  # the first article's candidate at once
+    assert len(sizes) <= 8  # 1, 1, 2, 4 … rather than 64 parts of one
+    project.close()

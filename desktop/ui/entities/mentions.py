@@ -381,7 +381,11 @@ class MentionsDialog(QDialog):
 
         def work(progress: Progress) -> list[Candidate]:
             """Candidates are handed to the list as they are found: the first group at once,
-            then at most every PART_SECONDS; the rest with the end."""
+            then at most every PART_SECONDS and only as many again as the list holds; the
+            rest with the end. Why doubling: the list's view lays out every row again after
+            rows are added (4.5 µs a row), so handing 194,000 candidates over in equal parts
+            kept the window busy for seconds at a time; doubling costs about two layouts of
+            the whole list, as many as one list at the end (the way before)."""
             with Project.open(path, create=False) as project:
 
                 def tell(done: int, total: int) -> bool:
@@ -389,13 +393,18 @@ class MentionsDialog(QDialog):
                     return not progress.cancelled
 
                 pending: list[Candidate] = []
-                handed = 0.0
+                handed, last = 0, 0.0
                 for found in iter_candidates(project, entity, None, tell):
                     pending += found
-                    if pending and time.monotonic() - handed >= PART_SECONDS:
+                    if (
+                        pending
+                        and len(pending) >= handed
+                        and time.monotonic() - last >= PART_SECONDS
+                    ):
                         progress.deliver(pending)
+                        handed += len(pending)
                         pending = []
-                        handed = time.monotonic()
+                        last = time.monotonic()
                 return pending
 
         def current() -> bool:
