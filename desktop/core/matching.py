@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -145,6 +145,10 @@ def _atom(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
+_RawHit = tuple[int, int, int, str, str]
+"""``(word_start, start, end, key, clitics)``: a match before it is given to its entities."""
+
+
 class _RawMap(Protocol):
     """Anything that maps a folded span to the raw span it came from (e.g. ``Normalised``)."""
 
@@ -181,6 +185,7 @@ _COMMON = "".join(
     for ch in [chr(c) for lo, hi in _COMMON_RANGES for c in range(lo, hi + 1)] + [*_COMMON_EXTRA]
     if len(fold(ch)) == 1
 )
+_COMMON_SET = frozenset(_COMMON)
 _UNCOMMON_RE = re.compile("[^" + "".join(re.escape(ch) for ch in _COMMON) + "]")
 _FOLDED_LENGTH: dict[str, int] = {}
 
@@ -324,7 +329,7 @@ class AliasMatcher:
     def _article_keys(self) -> set[str]:
         return {ARTICLE + key[len(LAM) :] for key in self._contracted}
 
-    def scan(self, folded: str) -> list[tuple[int, int, int, str, str]]:
+    def scan(self, folded: str) -> list[_RawHit]:
         """Matches in folded text: ``(word_start, name_start, name_end, key, clitics)``.
 
         A candidate name is kept when the letters between the previous non-word character and
@@ -335,7 +340,7 @@ class AliasMatcher:
         regex = self.regex
         if regex is None:
             return []
-        found: list[tuple[int, int, int, str, str]] = []
+        found: list[_RawHit] = []
         owners = self._owners
         contracted = self._contracted
         pos = 0
@@ -343,13 +348,16 @@ class AliasMatcher:
         while hit is not None:
             start, end = hit.span()
             word_start = start
-            while word_start > 0 and _is_word_char(folded[word_start - 1]):
+            while word_start > 0 and (
+                (char := folded[word_start - 1]).isalnum() or char == "_"  # _is_word_char
+            ):
                 word_start -= 1
                 if start - word_start > 2:
                     break
             clitics = folded[word_start:start]
             name = hit.group()
-            key = " ".join(name.split())
+            # A key has single spaces: only a name matched across other white space differs.
+            key = name if name in owners or name in contracted else " ".join(name.split())
             if start - word_start <= 2 and not (
                 word_start > 0 and _is_word_char(folded[word_start - 1])
             ):
@@ -368,11 +376,12 @@ class AliasMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Every mention in ``text``, in text order, with raw code-point spans."""
+        return self._owned(self._whole(text))
+
+    def _whole(self, text: str) -> list[_RawHit]:
         folded = fold(text)
         hits = self.scan(folded)
-        if not hits:
-            return []
-        return self._matches(hits, _raw_map(text, folded))
+        return self._to_raw(hits, _raw_map(text, folded)) if hits else []
 
     def find_sparse(self, text: str) -> list[Match]:
         """Like :meth:`find`, with the same matches, folding only the words around candidates.
@@ -391,11 +400,17 @@ class AliasMatcher:
         before it, so marks at its start belong to that character as in the whole text. When
         the windows would be much of the text, the whole text is folded, as :meth:`find` does.
         """
-        if self.regex is None or self._unsafe_separator:
-            return self.find(text)
+        return self._owned(self._sparse(text))
+
+    def _sparse(self, text: str) -> list[_RawHit]:
+        """:meth:`find_sparse`'s matches in raw code points, before they go to their owners."""
+        if self.regex is None:
+            return []
+        if self._unsafe_separator:
+            return self._whole(text)
         windows = self.sparse_windows(text)
         if windows is None:
-            return self.find(text)
+            return self._whole(text)
         if not windows:
             return []
         # The windows folded as one text, each after a separator no alias holds and no fold
@@ -415,21 +430,59 @@ class AliasMatcher:
         hits = self.scan(folded)
         if not hits:
             return []
-        found: list[Match] = []
-        for match in self._matches(hits, _raw_map(joined, folded)):
-            index = bisect_right(starts, match.start) - 1
+        found: list[_RawHit] = []
+        for word, start, end, key, clitics in self._to_raw(hits, _raw_map(joined, folded)):
+            index = bisect_right(starts, start) - 1
             shift = windows[index][0] - starts[index]
-            found.append(
-                Match(
-                    match.entity_id,
-                    match.start + shift,
-                    match.end + shift,
-                    match.word_start + shift,
-                    match.matched_alias,
-                    match.clitics,
-                )
-            )
+            found.append((word + shift, start + shift, end + shift, key, clitics))
         return found
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Match]]:
+        """:meth:`find_sparse` of each text (the same matches, in the same order), found in
+        one pass over the texts joined.
+
+        Why (issue 15): a name in most articles of a corpus is found in tens of thousands of
+        short texts, and the fixed work of one call (windows, fold, scan, map) cost more than
+        the matches themselves. The texts are joined after a line break and a separator that
+        is neither white space (a multi-word alias cannot cross it) nor a word character (it
+        ends a word, as the end of a text does), so each text folds to its own part of the
+        joined fold: fold works word by word. Only the start of a text differs: deleted
+        characters there (harakat, tatweel, a bidi mark) belong to its first letter, so a text
+        whose first character is not one that folds to exactly one character is found alone.
+        """
+        results: list[list[Match]] = [[] for _ in texts]
+        if self.regex is None:
+            return results
+        together: list[int] = []
+        for index, text in enumerate(texts):
+            if text and text[0] not in _COMMON_SET:
+                results[index] = self.find_sparse(text)
+            else:
+                together.append(index)
+        if not together:
+            return results
+        bounds: list[int] = []  # where each text starts in the joined text
+        length = 0
+        for index in together:
+            bounds.append(length)
+            length += len(texts[index]) + len(_TEXT_SEPARATOR)
+        hits = self._sparse(_TEXT_SEPARATOR.join(texts[index] for index in together))
+        owners = self._owners
+        last = len(bounds) - 1
+        k = 0
+        shift = 0
+        found = results[together[0]]
+        for word, start, end, key, clitics in hits:  # in text order
+            if k < last and bounds[k + 1] <= start:
+                while k < last and bounds[k + 1] <= start:
+                    k += 1
+                shift = bounds[k]
+                found = results[together[k]]
+            for entity_id, alias in owners[key]:
+                found.append(
+                    Match(entity_id, start - shift, end - shift, word - shift, alias, clitics)
+                )
+        return results
 
     def sparse_windows(self, text: str) -> list[tuple[int, int]] | None:
         """The parts of ``text`` :meth:`find_sparse` folds, or None when it folds it whole."""
@@ -440,24 +493,33 @@ class AliasMatcher:
     def find_normalised(self, norm: Normalised) -> list[Match]:
         """Like :meth:`find` for a text the caller has already normalised."""
         hits = self.scan(norm.text)
-        return self._matches(hits, norm) if hits else []
+        return self._owned(self._to_raw(hits, norm)) if hits else []
 
-    def _matches(self, hits: list[tuple[int, int, int, str, str]], raw: _RawMap) -> list[Match]:
-        found: list[Match] = []
+    @staticmethod
+    def _to_raw(hits: list[_RawHit], raw: _RawMap) -> list[_RawHit]:
+        """:meth:`scan`'s folded hits as raw ``(word_start, start, end, key, clitics)``."""
+        found: list[_RawHit] = []
         for word_start, start, end, key, clitics in hits:
             raw_start, raw_end = raw.to_raw(start, end)
             raw_word = raw.to_raw(word_start, word_start + 1)[0] if clitics else raw_start
-            for entity_id, alias in self._owners[key]:
-                found.append(Match(entity_id, raw_start, raw_end, raw_word, alias, clitics))
+            found.append((raw_word, raw_start, raw_end, key, clitics))
         return found
+
+    def _owned(self, hits: list[_RawHit]) -> list[Match]:
+        """One :class:`Match` per hit and entity that owns its alias."""
+        owners = self._owners
+        return [
+            Match(entity_id, start, end, word, alias, clitics)
+            for word, start, end, key, clitics in hits
+            for entity_id, alias in owners[key]
+        ]
 
 
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space
 # (tests/core/test_matching.py checks every such code point) and never joins to a neighbour.
-_REST_OF_WORD = re.compile(r"\S*")
 _ALEF_MAKSURA = "\u0649"
 _SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
-_NEXT_WORD = re.compile(r"\s+\S*")
+_TEXT_SEPARATOR = "\n" + _SEPARATOR + "\n"  # between the texts of AliasMatcher.find_many
 
 
 @functools.cache
@@ -504,7 +566,7 @@ class _Prefilter:
     """Where in a raw text a mention can be (see :meth:`AliasMatcher.find_sparse`): every
     match of :meth:`AliasMatcher.scan` lies inside one of :meth:`windows`."""
 
-    __slots__ = ("candidates", "others", "words")
+    __slots__ = ("after", "candidates", "others", "words")
 
     def __init__(self, keys: Iterable[str]) -> None:
         deleted, folds = _simple_characters()
@@ -534,6 +596,9 @@ class _Prefilter:
                 # three times faster than one starting with a class or a look-ahead).
                 patterns += [re.escape(ch) + marks + rest for ch in sources.get(key[0], ())]
         self.candidates = re.compile("|".join(patterns) if patterns else "(?!)")
+        # The rest of a candidate's word and as many words after it as an alias has (the
+        # greedy repeat takes every following word it can, up to that many), in one call.
+        self.after = re.compile(rf"\S*(?:\s+\S*){{0,{self.words}}}").match
         simple = "".join(re.escape(ch) for ch in sorted({*deleted, *folds}))
         self.others = re.compile("[^" + simple + "]")
 
@@ -549,6 +614,7 @@ class _Prefilter:
             back = self.words  # a mention may start words before a character fold changes
         if not spans:
             return []
+        after = self.after
         length = len(text)
         budget = 2 * length + 1_000  # characters walked; past it the text is folded whole
         windows: list[list[int]] = []
@@ -562,12 +628,7 @@ class _Prefilter:
                     break
                 while first > floor and text[first - 1].isspace():
                     first -= 1
-            last = _REST_OF_WORD.match(text, end).end()  # type: ignore[union-attr]
-            for _ in range(self.words):
-                following = _NEXT_WORD.match(text, last)
-                if following is None:
-                    break
-                last = following.end()
+            last = after(text, end).end()  # type: ignore[union-attr]
             budget -= start - first + last - end
             if budget < 0:
                 return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import (
@@ -278,6 +278,36 @@ class DocumentStore:
             [_id_list(ids)],
         )
         return {int(row[0]): str(row[1]) for row in rows}
+
+    def newest_first(self, ids: Iterable[int] | None = None) -> array[int]:
+        """Every document id (or those of ``ids`` that exist) in :meth:`summaries`'s order,
+        newest publication first, then by id. Read off the date index, which holds
+        ``published``: reading the rows themselves (each with its text) to sort 84,000 of
+        them cost twice as much, before "find all mentions" could show anything."""
+        where, params = "", []
+        if ids is not None:
+            where, params = " WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
+        order = " ORDER BY coalesce(published, '') DESC, id"
+        try:
+            cursor = self._conn.execute(
+                f"SELECT id FROM documents INDEXED BY documents_by_date{where}{order}", params
+            )
+        except sqlite3.OperationalError:  # a read-only project from before the index
+            cursor = self._conn.execute(f"SELECT id FROM documents{where}{order}", params)
+        return array("q", itertools.chain.from_iterable(cursor))
+
+    def titled_texts(self, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
+        """``(id, title, text)`` of each of these documents that exists, in the order of
+        ``ids``, one row at a time: a long list is read in one query without holding every
+        text (the outer loop over the list, by CROSS JOIN, gives its order without a sort
+        step, which would copy every text first)."""
+        cursor = self._conn.execute(
+            "SELECT d.id, d.title, d.text FROM json_each(?) AS j "
+            "CROSS JOIN documents AS d ON d.id = j.value",
+            [json.dumps(list(ids))],
+        )
+        for row in cursor:
+            yield int(row[0]), str(row[1]), str(row[2])
 
     def titles_and_sources(self) -> list[tuple[int, str, str]]:
         """``(id, title, source)`` of every document: the library filter's substring search on

@@ -3941,6 +3941,17 @@
         <translation>جارٍ البحث في المقالات…</translation>
     </message>
     <message numerus="yes">
+        <source>%n untagged occurrence(s) so far; searching the articles: {done} of {total}</source>
+        <translation>
+            <numerusform>لا مواضع غير موسومة حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+            <numerusform>موضع واحد غير موسوم حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+            <numerusform>موضعان غير موسومين حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+            <numerusform>%n مواضع غير موسومة حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+            <numerusform>%n موضعاً غير موسوم حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+            <numerusform>%n موضع غير موسوم حتى الآن؛ جارٍ البحث في المقالات: {done} من {total}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Searching the articles: {done} of %Ln</source>
         <translation>
             <numerusform>جارٍ البحث في المقالات: {done} من %Ln</numerusform>

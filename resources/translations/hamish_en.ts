@@ -268,6 +268,13 @@
     <context>
         <name>MentionsDialog</name>
         <message numerus="yes">
+            <source>%n untagged occurrence(s) so far; searching the articles: {done} of {total}</source>
+            <translation>
+                <numerusform>%n untagged occurrence so far; searching the articles: {done} of {total}</numerusform>
+                <numerusform>%n untagged occurrences so far; searching the articles: {done} of {total}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Searching the articles: {done} of %Ln</source>
             <translation>
                 <numerusform>Searching the articles: {done} of %Ln</numerusform>

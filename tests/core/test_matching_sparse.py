@@ -159,3 +159,55 @@ def test_find_all_mentions_uses_the_sparse_path_with_the_same_result() -> None:
         (i, match) for i, text in documents for match in KERRY.find(text)
     ]
     assert found
+
+
+def many(matcher: AliasMatcher, texts: list[str]) -> None:
+    assert matcher.find_many(texts) == [matcher.find_sparse(text) for text in texts], texts
+
+
+@pytest.mark.parametrize(("aliases", "text"), CASES)
+def test_many_texts_at_once_give_each_text_its_own_matches(
+    aliases: tuple[str, ...], text: str
+) -> None:
+    # AliasMatcher.find_many (issue 15) joins the texts: no match may cross from one to the
+    # next, and every offset is the text's own.
+    matcher = AliasMatcher([(i, alias) for i, alias in enumerate(aliases)])
+    words = text.split()
+    many(matcher, [text, text, "", FILLER + text, text + FILLER])
+    many(matcher, [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])])
+    many(matcher, list(words))  # a multi-word alias cut between two texts
+    many(matcher, [text + "\n", "\n" + text, text + "\u064e", text + "\x00"])
+    # Marks, tatweel and controls at the very start of a text belong to its first letter.
+    many(matcher, [FILLER, "\u064e" + text, "\u0640" + text, "\u200f" + text, "ﹱ" + text])
+    assert any(matcher.find_many([FILLER, text, FILLER]))
+
+
+def test_a_text_that_starts_with_a_mark_keeps_its_first_letter_whole() -> None:
+    texts = ["قال كيري.", "\u064eكيري قال.", "\u200fكيري"]
+    found = KERRY.find_many(texts)
+    assert [[(m.start, m.end) for m in matches] for matches in found] == [
+        [(4, 8)],
+        [(0, 5)],  # the mark with the name, as when the text is searched alone
+        [(0, 5)],
+    ]
+
+
+def test_random_noisy_texts_at_once_give_the_same_matches() -> None:
+    words = " ".join(draft.text for draft in seed_drafts()).split()
+    names = ["كيري", "جون كيري", "الكرملين", "أوباما", "علي", "على", "مسؤول", "Kerry", "ليد"]
+    rng = random.Random(16)
+    compared = 0
+    for round_ in range(100):
+        aliases = rng.sample(names, rng.randint(1, 4))
+        matcher = AliasMatcher([(i, alias) for i, alias in enumerate(aliases)])
+        texts = [
+            rng.choice([*NOISE, "", " "]) * rng.randint(0, 1)
+            + noisy(rng, words, names, rng.choice([1, 5, 40, 300]))
+            for _ in range(rng.randint(1, 12))
+        ]
+        expected = [matcher.find(text) for text in texts]
+        assert matcher.find_many(texts) == expected, (round_, aliases)
+        compared += sum(map(len, expected))
+    assert compared > 500
+    assert AliasMatcher([]).find_many(["كيري", ""]) == [[], []]
+    assert KERRY.find_many([]) == []

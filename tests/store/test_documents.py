@@ -179,3 +179,27 @@ def test_ids_are_never_handed_out_again(project: Project) -> None:
     assert newcomer > second
     tag = _tag(project, newcomer, "خبر", "person")
     assert tag > last_annotation
+
+
+def test_newest_first_and_titled_texts_for_find_all_mentions(project: Project) -> None:
+    dates = [None, "2016-01-02", "", "2019-05-01", "2016-01-02", None]
+    ids = [
+        project.documents.add(make_draft(f"نص {n}", title=f"خبر {n}", published=date))
+        for n, date in enumerate(dates)
+    ]
+    order = [s.id for s in project.documents.summaries()]
+    assert list(project.documents.newest_first()) == order
+    assert list(project.documents.newest_first([ids[0], ids[4], ids[1], 999])) == [
+        s for s in order if s in (ids[0], ids[1], ids[4])
+    ]
+    assert list(project.documents.newest_first([])) == []
+    # In the order asked, the missing left out.
+    wanted = [ids[5], 999, ids[0], ids[3]]
+    assert list(project.documents.titled_texts(wanted)) == [
+        (ids[5], "خبر 5", "نص 5"),
+        (ids[0], "خبر 0", "نص 0"),
+        (ids[3], "خبر 3", "نص 3"),
+    ]
+    # A project from before the date index (read-only, not upgraded) still gives the order.
+    project.database.conn.execute("DROP INDEX documents_by_date")
+    assert list(project.documents.newest_first()) == order

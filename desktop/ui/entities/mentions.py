@@ -4,7 +4,8 @@ a rejected occurrence is not offered again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +61,11 @@ class Candidate:
     entity_id: int
 
 
+PART_SECONDS = 0.25
+"""A search in a worker hands what it has found to the list at most this often (the first
+candidates at once): often enough to look live, seldom enough that the list is not reset
+for every group of articles."""
+
 CORPUS_AT_ONCE = 2_000
 """Up to this many articles a corpus-wide search runs at once on the GUI thread (a fraction of a
 second); above it, in a worker with progress, which the dialog can cancel."""
@@ -75,17 +82,11 @@ def candidate_documents(project: Project, matcher: AliasMatcher) -> list[int] | 
     return None if found is None else sorted(found)
 
 
-def _chunk(listed: list[tuple[int, str, str | None, int]], first: int) -> list[int]:
-    """The ids of the articles to read at once from ``first`` on: up to 200 of them and about
-    4 million characters (at least one), so long reports are never all held together."""
-    ids: list[int] = []
-    size = 0
-    for document_id, _title, _published, chars in listed[first : first + 200]:
-        if ids and size + chars > 4_000_000:
-            break
-        ids.append(document_id)
-        size += chars
-    return ids
+GROUP_ARTICLES = 200
+GROUP_CHARS = 4_000_000
+"""Articles are read and matched in groups of up to this many articles and about this many
+characters (at least one article): few enough that the first candidates come at once and long
+reports are never all held together, enough that the matcher's work per call is shared."""
 
 
 def find_candidates(
@@ -97,9 +98,24 @@ def find_candidates(
     """Occurrences of the entity's name and aliases not yet tagged nor decided.
 
     Over the whole corpus (``document_ids`` None) only the articles the search index names as
-    candidates are read and folded (issue 15: 100,000 articles in a second), with the same
-    result as reading every one. ``progress(done, total)`` is told after each article and
-    stops the search when it returns False (what is found so far is returned)."""
+    candidates are read and folded (issue 15), with the same result as reading every one.
+    ``progress(done, total)`` is told as the articles are read and stops the search when it
+    returns False (what is found so far is returned)."""
+    found: list[Candidate] = []
+    for group in iter_candidates(project, entity, document_ids, progress):
+        found += group
+    return found
+
+
+def iter_candidates(
+    project: Project,
+    entity: Entity,
+    document_ids: list[int] | None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Iterator[list[Candidate]]:
+    """:func:`find_candidates` a group of articles at a time, newest article first: each
+    group's candidates (maybe none), so the dialog shows the first ones while the rest of a
+    common name's 100,000+ occurrences are still being found."""
     matcher = AliasMatcher([(entity.id, alias) for alias in (entity.name, *entity.aliases)])
     if document_ids is None:
         document_ids = candidate_documents(project, matcher)
@@ -108,27 +124,47 @@ def find_candidates(
     # decided too: rejecting the registry's كيري there must not bring it back here.
     for document_id, spans in project.decisions.all_decided("suggestion").items():
         decided.setdefault(document_id, set()).update(spans)
-    if document_ids is None:
-        listed = [
-            (s.id, s.title, s.published, s.char_count) for s in project.documents.summaries(None)
-        ]
-    else:  # newest first, as the whole corpus is listed
-        rows = project.documents.library_rows(document_ids)
-        listed = sorted((row[0], row[1], row[3], row[6]) for row in rows.values())
-        listed.sort(key=lambda row: row[2] or "", reverse=True)
+    # Newest first, as the library lists them (ids read off an index: no row is read twice).
+    listed = project.documents.newest_first(document_ids)
     kinds = {label.id: label.kind for label in project.labels.all()}
     annotated = project.documents.annotation_counts()  # only these have tags to look at
-    found: list[Candidate] = []
-    texts: dict[int, str] = {}
-    for done, (document_id, title, _published, _chars) in enumerate(listed, 1):
-        if progress is not None and not progress(done, len(listed)):
+    total = len(listed)
+    done = 0
+    group: list[tuple[int, str, str]] = []
+    size = 0
+    rows = project.documents.titled_texts(listed)
+    while True:
+        row = next(rows, None)
+        if row is not None:
+            group.append(row)
+            size += len(row[2])
+            done += 1
+            if len(group) < GROUP_ARTICLES and size < GROUP_CHARS and done < total:
+                continue
+        if not group:
             break
-        if document_id not in texts:  # the next texts in one query, not one query each
-            texts = project.documents.texts(_chunk(listed, done - 1))
-        text = texts.get(document_id)
-        if text is None:
-            continue
-        matches = matcher.find_sparse(text)
+        if progress is not None and not progress(done, total):
+            break
+        yield _group_candidates(project, entity, matcher, group, decided, kinds, annotated)
+        group, size = [], 0
+        if row is None:
+            break
+
+
+def _group_candidates(
+    project: Project,
+    entity: Entity,
+    matcher: AliasMatcher,
+    group: list[tuple[int, str, str]],
+    decided: dict[int, set[tuple[int, int, str]]],
+    kinds: Mapping[int, str],
+    annotated: dict[int, int],
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    entity_id = entity.id
+    for (document_id, title, text), matches in zip(
+        group, matcher.find_many([text for _, _, text in group]), strict=True
+    ):
         if not matches:
             continue
         # Only entity-like tags hide an occurrence: a name inside a tagged claim is still an
@@ -140,17 +176,16 @@ def find_candidates(
             )
             if kinds.get(a.label_id) in ("entity", "span") or a.entity_id is not None
         ]
-        skip = decided.get(document_id, set())
+        skip = decided.get(document_id)
         for match in matches:
-            if tagged and any(s < match.end and match.start < e for s, e in tagged):
+            start, end = match.start, match.end
+            if tagged and any(s < end and start < e for s, e in tagged):
                 continue
-            quote, prefix, suffix = context(text, match.start, match.end)
-            if skip and (match.start, match.end, quote) in skip:
+            quote, prefix, suffix = context(text, start, end)
+            if skip and (start, end, quote) in skip:
                 continue
             found.append(
-                Candidate(
-                    document_id, match.start, match.end, quote, prefix, suffix, title, entity.id
-                )
+                Candidate(document_id, start, end, quote, prefix, suffix, title, entity_id)
             )
     return found
 
@@ -175,9 +210,18 @@ class CandidateModel(QAbstractTableModel):
 
     def set_candidates(self, candidates: list[Candidate]) -> None:
         self.beginResetModel()
-        self.rows = candidates
+        self.rows = list(candidates)  # its own list: add_candidates extends it
         self._texts = {}
         self.endResetModel()
+
+    def add_candidates(self, candidates: list[Candidate]) -> None:
+        """Rows found later by a search still running, at the end of the list."""
+        if not candidates:
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(candidates) - 1)
+        self.rows += candidates
+        self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)
@@ -279,12 +323,21 @@ class MentionsDialog(QDialog):
         self.count = QLabel(self)
         scope.addWidget(self.count)
         layout.addLayout(scope)
-        self.list = QTreeView(self)
+        # A table, not a tree: a tree view lays out every row again when rows are added or
+        # the list is set (0.9 s on the GUI thread for 194,000 candidates, at each part a
+        # search hands over); a table of rows of one height costs nothing per row.
+        self.list = QTableView(self)
         self.list.setObjectName("mention_candidates")
         self.model = CandidateModel(project, (self.tr("Article"), self.tr("Occurrence")), self)
         self.list.setModel(self.model)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)  # no per-row size query over 100,000 rows
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size query
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.horizontalHeader().setHighlightSections(False)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setItemDelegateForColumn(1, HtmlDelegate(self.list))
@@ -309,6 +362,7 @@ class MentionsDialog(QDialog):
         self.corpus_at_once = CORPUS_AT_ONCE
         self._task: TaskHandle | None = None
         self._generation = 0
+        self._progress = (0, 0)  # articles searched, of how many (a search in a worker)
         self.refresh()
 
     def refresh(self) -> None:
@@ -336,19 +390,29 @@ class MentionsDialog(QDialog):
         generation = self._generation
 
         def work(progress: Progress) -> list[Candidate]:
+            """Candidates are handed to the list as they are found: the first group at once,
+            then at most every PART_SECONDS; the rest with the end."""
             with Project.open(path, create=False) as project:
 
                 def tell(done: int, total: int) -> bool:
-                    if done % 100 == 0 or done == total:
-                        progress.report(done, total)
+                    progress.report(done, total)
                     return not progress.cancelled
 
-                return find_candidates(project, entity, None, tell)
+                pending: list[Candidate] = []
+                handed = 0.0
+                for found in iter_candidates(project, entity, None, tell):
+                    pending += found
+                    if pending and time.monotonic() - handed >= PART_SECONDS:
+                        progress.deliver(pending)
+                        pending = []
+                        handed = time.monotonic()
+                return pending
 
         def current() -> bool:
             return generation == self._generation
 
         self.model.set_candidates([])
+        self._progress = (0, 0)
         self._set_busy(True)
         self.count.setText(self.tr("Searching the articles…"))
         self._task = run_task(
@@ -358,17 +422,38 @@ class MentionsDialog(QDialog):
             on_progress=lambda done, total, _message: (
                 self._searching(done, total) if current() else None
             ),
+            on_part=lambda found: self._add(found) if current() else None,
         )
 
     def _searching(self, done: int, total: int) -> None:
-        self.count.setText(
-            self.tr("Searching the articles: {done} of %Ln", "", total).format(done=f"{done:,}")
-        )
+        self._progress = (done, total)
+        found = self.model.rowCount()
+        if found:
+            text = self.tr(
+                "%n untagged occurrence(s) so far; searching the articles: {done} of {total}",
+                "",
+                found,
+            )
+        else:
+            text = self.tr("Searching the articles: {done} of %Ln", "", total)
+        self.count.setText(text.format(done=f"{done:,}", total=f"{total:,}"))
+
+    def _add(self, candidates: list[Candidate]) -> None:
+        """The first candidates of a search still running: listed, and the chosen ones can
+        be accepted or rejected already (Accept All waits for the end)."""
+        first = not self.model.rows
+        self.model.add_candidates(candidates)
+        if first and candidates:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+            self.accept_button.setEnabled(True)
+            self.reject_button.setEnabled(True)
+        self._searching(*self._progress)
 
     def _found(self, candidates: list[Candidate]) -> None:
         self._task = None
         self._set_busy(False)
-        self._show(candidates)
+        self._add(candidates)
+        self._show_count()
         self.searched.emit()
 
     def _failed(self, message: str) -> None:
@@ -402,7 +487,10 @@ class MentionsDialog(QDialog):
         self.model.set_candidates(candidates)
         if candidates:
             self.list.setCurrentIndex(self.model.index(0, 0))
-        self.count.setText(self.tr("%n untagged occurrence(s)", "", len(candidates)))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("%n untagged occurrence(s)", "", self.model.rowCount()))
 
     def candidates(self, everything: bool) -> list[Candidate]:
         if everything:

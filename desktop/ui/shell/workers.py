@@ -54,9 +54,15 @@ class Progress:
     def report(self, done: int, total: int, message: str = "") -> None:
         self._relay.progress.emit(done, total, message)
 
+    def deliver(self, part: object) -> None:
+        """Hand part of the result to ``on_part`` on the GUI thread now, before the end (the
+        first results of a long search, shown while the rest is found)."""
+        self._relay.part.emit(part)
+
 
 class _Relay(QObject):
     progress = Signal(int, int, str)
+    part = Signal(object)
     done = Signal(object)
     failed = Signal(str, str)  # message, details
     cancelled = Signal()
@@ -112,6 +118,7 @@ def run_task(
     on_error: Callable[[str, str], None],
     on_progress: Callable[[int, int, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    on_part: Callable[[Any], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> TaskHandle:
     relay = _Relay()
@@ -127,6 +134,8 @@ def run_task(
         relay.progress.connect(on_progress)
     if on_cancelled is not None:
         relay.cancelled.connect(on_cancelled)
+    if on_part is not None:
+        relay.part.connect(on_part)
     for signal in (relay.done, relay.failed, relay.cancelled):
         signal.connect(finish)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, relay, progress))
