@@ -286,7 +286,7 @@ class DocumentStore:
         them cost twice as much, before "find all mentions" could show anything."""
         where, params = "", []
         if ids is not None:
-            where, params = " WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
+            where, params = " WHERE id IN (SELECT value FROM json_each(?))", [_id_list(ids)]
         order = " ORDER BY coalesce(published, '') DESC, id"
         try:
             cursor = self._conn.execute(
@@ -304,7 +304,7 @@ class DocumentStore:
         cursor = self._conn.execute(
             "SELECT d.id, d.title, d.text FROM json_each(?) AS j "
             "CROSS JOIN documents AS d ON d.id = j.value",
-            [json.dumps(list(ids))],
+            [_id_list(ids)],
         )
         for row in cursor:
             yield int(row[0]), str(row[1]), str(row[2])
