@@ -44,6 +44,7 @@ from desktop.core.arabic import (
     fold,
     fold_words,
     normalise,
+    remembered,
 )
 from desktop.core.spans import context
 
@@ -368,6 +369,9 @@ class AliasMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Every mention in ``text``, in text order, with raw code-point spans."""
+        norm = remembered(text)  # an article the suggestion rules have just normalised
+        if norm is not None:
+            return self.find_normalised(norm)
         folded = fold(text)
         hits = self.scan(folded)
         if not hits:
