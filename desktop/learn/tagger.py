@@ -185,7 +185,7 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _examples(
-    sentences: Sequence[Sentence],
+    sentences: Sequence[Sentence[str]],
     tags: Sequence[tuple[int, int, str]],
     rejected: Sequence[Decision],
     *,
@@ -668,7 +668,7 @@ def _tag(
         finder = registry
         found["rg"] = lambda t: finder(t, None)
     given = sources.given_names()
-    extractor = FeatureExtractor(found, known=model.attributes, given=given)
+    extractor = FeatureExtractor(found, known=model.attributes, given=given, encoded=True)
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float]] = []
     number_of = {id(item): n for n, item in enumerate(rules or ())}
@@ -678,13 +678,19 @@ def _tag(
     tags_known = set(tagger.labels)
     all_tokens: list[Token] = []
     try:
-        for sentence in extractor.sentences(text):
+        for sentence in extractor.encoded_sentences(text):
             tokens = sentence.tokens
             all_tokens.extend(tokens)
             tags = tagger.tag(sentence.features)
             first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
+            if first < last:
+                token_starts = [t.start for t in tokens]
             for item in waiting[first:last]:
-                at = [i for i, t in enumerate(tokens) if t.start < item.end and item.start < t.end]
+                # The tokens the item touches: from the one it starts in to the last it reaches.
+                low = bisect_left(token_starts, item.start)
+                if low > 0 and tokens[low - 1].end > item.start:
+                    low -= 1
+                at = list(range(low, bisect_left(token_starts, item.end)))
                 begin, inside = f"B-{item.label_key}", f"I-{item.label_key}"
                 if not at or begin not in tags_known:
                     continue
@@ -696,7 +702,7 @@ def _tag(
                 if following < len(tokens) and inside in tags_known:
                     score *= 1.0 - tagger.marginal(inside, following)
                 judgements[number_of[id(item)]] = score
-            if all(tag == OUTSIDE for tag in tags):
+            if tags.count(OUTSIDE) == len(tags):
                 continue
             scores = [
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)

@@ -22,13 +22,17 @@ from tests.core import features_reference as reference
 # names, clitics and the article (وبال، لل), nisba adjectives, place and organisation nouns,
 # a written ta marbuta, harakat and tatweel, digits, Latin, punctuation, a "|" (the word pairs'
 # separator) and line breaks.
-WORDS = (
+_SAMPLE = (
     "قال الرئيس السوري بشار الأسد إن دمشق ترحب وزار وزير الخارجية الروسي سيرغي لافروف "
     "موسكو أمس اليوم وأكد المتحدث باسم وزارة الخارجية الأمريكية أن واشنطن للكرملين "
     "وبالرئيس والحكومة منظمة الأمم المتحدة مدينة العاصمة بغداد السورية المصريين محمد "
     "علي سيغورد فرويد ومحمود وعمرو الصفتي على إلى في من الرئيسُ مـحمد كَتَبَ 2006 ٢٠٠٦ "
     "Reuters AFP iPhone3 x1 بن أبو عبد الله الشيخ الملك"
-).split() + [".", "،", "؟", "!", "«", "»", ":", "|", "(", ")", "\n", "\u064e", "ـ", "\n\n"]
+)
+WORDS = [
+    *_SAMPLE.split(),
+    *[".", "،", "؟", "!", "«", "»", ":", "|", "(", ")", "\n", "\u064e", "ـ", "\n\n"],
+]
 
 TEXT = (
     "قال الرئيس السوري بشار الأسد إن دمشق ترحب.\nوزار وزير الخارجية موسكو، وقال لافروف إن "
@@ -73,6 +77,11 @@ def _compare(text: str, known: frozenset[str] | None) -> None:
             mine = FeatureExtractor(sources, known=known, given=names).sentences(text)
             theirs = reference.FeatureExtractor(sources, known=known, given=names).sentences(text)
             assert _features(mine) == _features(theirs)
+            encoded = FeatureExtractor(sources, known=known, given=names, encoded=True)
+            assert [
+                (s.tokens, tuple(tuple(f.decode() for f in token) for token in s.features))
+                for s in encoded.encoded_sentences(text)
+            ] == _features(theirs)
 
 
 @pytest.mark.parametrize("keep_every", [1, 2, 3, 7])
@@ -83,9 +92,9 @@ def test_the_features_are_those_of_version_4(keep_every: int) -> None:
 
 def test_the_tokens_are_those_of_version_4() -> None:
     for length in (3, 150):
-        assert [
-            [tuple(t) for t in s] for s in tokenize(TEXT, max_length=length)
-        ] == [[tuple(t) for t in s] for s in reference.tokenize(TEXT, max_length=length)]
+        assert [[tuple(t) for t in s] for s in tokenize(TEXT, max_length=length)] == [
+            [tuple(t) for t in s] for s in reference.tokenize(TEXT, max_length=length)
+        ]
 
 
 def test_shared_words_give_the_features_of_version_4() -> None:
