@@ -116,3 +116,15 @@ def test_any_text_gets_the_features_of_version_4(
     text = " ".join(words)
     _compare(text, None)
     _compare(text, _known(text, keep_every, seed))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from([*WORDS, " ", "\t", "\u00a0", "\r\n", "..", "a.b"]), max_size=300),
+    st.integers(1, 160),
+)
+def test_any_text_gets_the_tokens_of_version_4(words: list[str], length: int) -> None:
+    text = "".join(words)  # words run together, and spaces of every kind
+    assert [[tuple(t) for t in s] for s in tokenize(text, max_length=length)] == [
+        [tuple(t) for t in s] for s in reference.tokenize(text, max_length=length)
+    ]

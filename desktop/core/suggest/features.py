@@ -40,7 +40,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import chain
+from functools import partial
+from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
@@ -117,36 +119,57 @@ class Sentence(Generic[FeatureT]):
     features: tuple[tuple[FeatureT, ...], ...]
 
 
-_new_tuple = tuple.__new__  # a Token without NamedTuple's __new__ in Python (185,000 a 1 MB)
+_new_tuple = tuple.__new__
+_START, _TEXT = itemgetter(0), itemgetter(2)  # of a Token
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # tokens kept, between them white space
+_BREAK_RE = re.compile(r"\n|[.!?؟]")  # a line break, or a mark that ends a sentence
 
 
 def tokenize(text: str, *, max_length: int = MAX_SENTENCE) -> list[list[Token]]:
     """Sentences of tokens: a sentence ends after . ! ? ؟ and at a line break, and is cut
     after ``max_length`` tokens."""
+    tokens, cuts = _tokens(text, max_length)
+    return [tokens[a:b] for a, b in pairwise(cuts)]
+
+
+def _tokens(text: str, max_length: int = MAX_SENTENCE) -> tuple[list[Token], list[int]]:
+    """Every token of ``text``, and where its sentences begin (and the end): token indices.
+
+    Why so: a 1 MB article has 185,000 tokens, and a regex match object, a NamedTuple made
+    in Python and a test or two for each cost more than all the rest of tokenising. The
+    text is split in C into white space and tokens; the offsets are the running sum of their
+    lengths; the tokens are made by ``tuple.__new__``; the sentence ends are found by a
+    search for the few characters that make them."""
+    parts = _SPLIT_RE.split(text)  # white space, token, white space, token, …, white space
+    words = parts[1::2]
+    if not words:
+        return [], [0]
+    offsets = list(accumulate(map(len, parts)))  # the end of each part
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     folded: dict[str, str] = {}
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    newline = text.find("\n")
-    ends = _SENTENCE_END
-    make = _new_tuple
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        if 0 <= newline < start:
-            if current:
-                sentences.append(current)
-                current = []
-            newline = text.find("\n", start)
-        word = match.group()
-        key = folded.get(word)
-        if key is None:
-            key = folded[word] = fold(word)
-        current.append(make(Token, (start, end, word, key)))
-        if word in ends or len(current) >= max_length:
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
+    for word in set(words):
+        folded[word] = fold(word)
+    tokens = list(
+        map(
+            partial(_new_tuple, Token),
+            zip(starts, ends, words, map(folded.__getitem__, words), strict=True),
+        )
+    )
+    n = len(tokens)
+    breaks = {0, n}
+    for match in _BREAK_RE.finditer(text):
+        at = match.start()
+        k = bisect_left(starts, at)
+        # A line break ends the sentence before the next token; a mark (a token of its own)
+        # after itself.
+        breaks.add(k if text[at] == "\n" else k + 1)
+    cuts: list[int] = []
+    ordered = sorted(breaks)
+    for a, b in pairwise(ordered):
+        cuts.extend(range(a, b, max_length))
+    cuts.append(n)
+    return tokens, cuts
 
 
 def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str, str]:
@@ -412,7 +435,7 @@ class FeatureExtractor:
         found: dict[int, list[str]] = {}
         if not self.sources or not tokens:
             return found
-        starts = [t.start for t in tokens]
+        starts = list(map(_START, tokens))
         for name, source in self.sources.items():
             for start, end, kind in source(text):
                 first = bisect_left(starts, start)
@@ -429,6 +452,7 @@ class FeatureExtractor:
     def _document(
         self,
         sentences: Sequence[Sequence[_Word]],
+        flat: Sequence[_Word],
         counted: Mapping[_Word, int],
         members: Mapping[int, list[str]],
     ) -> dict[str, tuple[Any, ...]]:
@@ -478,7 +502,6 @@ class FeatureExtractor:
                 if before.verb and i > 0 and (stem := words[i - 1].document) is not None:
                     seen[stem].add("g:verbafter")
         if members:
-            flat = list(chain.from_iterable(sentences))
             for k, mine in members.items():
                 stem = flat[k].document
                 if stem is not None:
@@ -506,13 +529,22 @@ class FeatureExtractor:
         return self._sentences(text)
 
     def _sentences(self, text: str) -> list[Sentence[Any]]:
-        sentences = tokenize(text)
-        members = self._memberships(text, [t for s in sentences for t in s]) if self.sources else {}
+        tokens, cuts = _tokens(text)
+        bounds = list(pairwise(cuts))
+        sentences = [tokens[a:b] for a, b in bounds]
+        members = self._memberships(text, tokens) if self.sources else {}
+        # Each written word's features once (most of an article's words are repeated).
         cache = self._words
         word_of = self._word
-        all_words = [[cache.get(t.text) or word_of(t) for t in tokens] for tokens in sentences]
-        counted = Counter(chain.from_iterable(all_words))
-        document = self._document(all_words, counted, members)
+        texts = list(map(_TEXT, tokens))
+        made = {
+            word: cache.get(word) or word_of(token)
+            for word, token in dict(zip(texts, tokens, strict=True)).items()
+        }
+        flat = list(map(made.__getitem__, texts))
+        all_words = [flat[a:b] for a, b in bounds]
+        counted = Counter(flat)
+        document = self._document(all_words, flat, counted, members)
         nothing: tuple[str, ...] = ()
         keep = self._keep
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
