@@ -54,6 +54,7 @@ __all__ = [
     "fold_words",
     "normalise",
     "pieces_at_spaces",
+    "remembered",
 ]
 
 # The proclitics Arabic writes joined to the next word, in the order they stack: a conjunction
@@ -542,6 +543,22 @@ def fold_words(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+# The last long text normalised, and its normalisation: suggesting in an article normalises
+# it for the rules, then the registry's and the gazetteer's membership features of the tagger
+# need it again (0.1 s and more on a 1 MB article, each time). One entry, replaced whole.
+_REMEMBER_FROM = 20_000  # characters
+_remembered: tuple[str, Normalised] | None = None
+
+
+def remembered(text: str) -> Normalised | None:
+    """``normalise(text)`` when ``text`` is the last long text normalised, else None (a
+    caller that would rather fold than pay for a whole map asks this first)."""
+    last = _remembered
+    if last is not None and len(last[0]) == len(text) and last[0] == text:
+        return last[1]
+    return None
+
+
 def normalise(text: str) -> Normalised:
     """Fold ``text`` like :func:`fold` and keep the offset map back to ``text``.
 
@@ -549,8 +566,19 @@ def normalise(text: str) -> Normalised:
     anchors). The expensive per-character work is confined to what actually changes: NFKC
     runs cluster by cluster only in blocks that are not already normalised, removals are
     dropped from the map with ``itertools.compress``, and case folding is only walked where a
-    character expands.
+    character expands. The last long text's normalisation is remembered (:func:`remembered`).
     """
+    global _remembered
+    if len(text) < _REMEMBER_FROM:
+        return _normalise(text)
+    found = remembered(text)
+    if found is None:
+        found = _normalise(text)
+        _remembered = (text, found)
+    return found
+
+
+def _normalise(text: str) -> Normalised:
     n = len(text)
     if text.isascii():
         return Normalised(text.lower(), tuple(range(n + 1)))

@@ -44,6 +44,7 @@ from desktop.core.arabic import (
     fold,
     fold_words,
     normalise,
+    remembered,
 )
 from desktop.core.spans import context
 
@@ -376,6 +377,9 @@ class AliasMatcher:
 
     def find(self, text: str) -> list[Match]:
         """Every mention in ``text``, in text order, with raw code-point spans."""
+        norm = remembered(text)  # an article the suggestion rules have just normalised
+        if norm is not None:
+            return self.find_normalised(norm)
         return self._owned(self._whole(text))
 
     def _whole(self, text: str) -> list[_RawHit]:

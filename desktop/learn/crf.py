@@ -81,10 +81,12 @@ class CrfTagger:
         self._tagger.open_inmemory(model)
         self.labels: tuple[str, ...] = tuple(str(label) for label in self._tagger.labels())
 
-    def tag(self, features: Sequence[Sequence[str]]) -> list[str]:
-        """The most likely tag of each token; then :meth:`marginal` reads this sequence."""
+    def tag(self, features: Sequence[Sequence[str]] | Sequence[Sequence[bytes]]) -> list[str]:
+        """The most likely tag of each token; then :meth:`marginal` reads this sequence.
+        Features in UTF-8 bytes are read as they are (strings are encoded on each call)."""
         self._tagger.set(features)
-        return [str(tag) for tag in self._tagger.tag()]
+        tags: list[str] = self._tagger.tag()  # strings: the module decodes them
+        return tags
 
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` has ``tag``) in the sequence last tagged."""

@@ -42,10 +42,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, replace
+from operator import itemgetter
 from threading import Lock
 from typing import Any
 
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold_words
+from desktop.core.gcpause import paused
 from desktop.core.models import Label
 from desktop.core.suggest.features import (
     OUTSIDE,
@@ -185,7 +187,7 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _examples(
-    sentences: Sequence[Sentence],
+    sentences: Sequence[Sentence[str]],
     tags: Sequence[tuple[int, int, str]],
     rejected: Sequence[Decision],
     *,
@@ -229,7 +231,8 @@ def train(
     read-only project is refused before any work (``ReadOnlyProject``): the model could not
     be stored."""
     project.database.check_writable()
-    report = _train_entities(project, settings=settings, gazetteer=gazetteer)
+    with paused():  # the features of every article learnt from: short-lived objects
+        report = _train_entities(project, settings=settings, gazetteer=gazetteer)
     report.claims = claim_learning.train(project, gazetteer=gazetteer)
     return report
 
@@ -656,6 +659,18 @@ def _tag(
     first name the registry knows (``محمد``) inside a longer name (``محمد داود``) is not a
     whole name, however sure the model is that a name begins there. The model's own spans
     are scored the same way, so the same span scores the same from either."""
+    with paused():  # a long article makes a million short-lived objects (desktop.core.gcpause)
+        return _tag_paused(inputs, text, threshold, gazetteer, rules, judged)
+
+
+def _tag_paused(
+    inputs: Inputs,
+    text: str,
+    threshold: float,
+    gazetteer: Membership | None,
+    rules: Sequence[Suggestion] | None,
+    judged: Sequence[Suggestion],
+) -> tuple[list[Suggestion], dict[int, float]]:
     model = inputs.model
     if model is None:
         return [], {}
@@ -668,7 +683,7 @@ def _tag(
         finder = registry
         found["rg"] = lambda t: finder(t, None)
     given = sources.given_names()
-    extractor = FeatureExtractor(found, known=model.attributes, given=given)
+    extractor = FeatureExtractor(found, known=model.attributes, given=given, encoded=True)
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float]] = []
     number_of = {id(item): n for n, item in enumerate(rules or ())}
@@ -678,13 +693,19 @@ def _tag(
     tags_known = set(tagger.labels)
     all_tokens: list[Token] = []
     try:
-        for sentence in extractor.sentences(text):
+        for sentence in extractor.encoded_sentences(text):
             tokens = sentence.tokens
             all_tokens.extend(tokens)
             tags = tagger.tag(sentence.features)
             first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
+            if first < last:
+                token_starts = [t.start for t in tokens]
             for item in waiting[first:last]:
-                at = [i for i, t in enumerate(tokens) if t.start < item.end and item.start < t.end]
+                # The tokens the item touches: from the one it starts in to the last it reaches.
+                low = bisect_left(token_starts, item.start)
+                if low > 0 and tokens[low - 1].end > item.start:
+                    low -= 1
+                at = list(range(low, bisect_left(token_starts, item.end)))
                 begin, inside = f"B-{item.label_key}", f"I-{item.label_key}"
                 if not at or begin not in tags_known:
                     continue
@@ -696,7 +717,7 @@ def _tag(
                 if following < len(tokens) and inside in tags_known:
                     score *= 1.0 - tagger.marginal(inside, following)
                 judgements[number_of[id(item)]] = score
-            if all(tag == OUTSIDE for tag in tags):
+            if tags.count(OUTSIDE) == len(tags):
                 continue
             scores = [
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
@@ -778,6 +799,7 @@ def _split_names(
     return cuts
 
 
+_START, _FOLDED = itemgetter(0), itemgetter(3)  # of a Token
 _NOT_IN_NAMES = frozenset({"verb", "time"})  # word classes no person's name goes on into
 
 
@@ -818,7 +840,7 @@ def _propagate(
     sure = [c for c in [*found, *seeds] if c[3] >= max(threshold, PROPAGATE_FROM)]
     if not sure:
         return []
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     surnames: list[tuple[tuple[str, ...], tuple[str, float]]] = []
     for start, end, key, score in sorted(sure, key=lambda c: -c[3]):
@@ -837,7 +859,7 @@ def _propagate(
     firsts: dict[str, int] = {}  # a name's first word → its longest name, in words
     for words in names:
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    heads: dict[str, str | None] = {}  # a written word → the first word of a name it is
+    heads: dict[str, str] = {}  # a written word → the first word of a name it is
 
     def head(word: str) -> str | None:
         if word in firsts:
@@ -853,13 +875,17 @@ def _propagate(
     taken = sorted((c[0], c[1]) for c in [*found, *seeds])
     taken_starts = [s for s, _ in taken]
     added: list[tuple[int, int, str, float]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        word = tokens[i].folded
-        first = heads[word] if word in heads else heads.setdefault(word, head(word))
-        if first is None:
-            i += 1
+    # The written words that may begin a name, looked at once each; then only their tokens.
+    folded = list(map(_FOLDED, tokens))
+    for word in set(folded):
+        if (first := head(word)) is not None:
+            heads[word] = first
+    n = len(tokens)
+    after = 0  # the first token not inside a name just found
+    for i in [i for i, word in enumerate(folded) if word in heads]:
+        if i < after:
             continue
+        first = heads[folded[i]]
         hit = None
         for length in range(min(firsts[first], n - i), 0, -1):
             words = (first, *(t.folded for t in tokens[i + 1 : i + length]))
@@ -867,12 +893,11 @@ def _propagate(
                 hit = length, names[words]
                 break
         if hit is None:
-            i += 1
             continue
         length, (key, score) = hit
         start, end = tokens[i].start, tokens[i + length - 1].end
         k = bisect_left(taken_starts, end)
         if not _overlaps(taken[max(0, k - 4) : k], start, end):  # the seeds may overlap theirs
             added.append((start, end, key, score * PROPAGATED))
-        i += length
+        after = i + length
     return added

@@ -478,3 +478,21 @@ def test_a_registry_given_name_does_not_cut_a_longer_name(text: str, offered: bo
     assert (any(s.text == "محمد" for s in found)) is offered
     if "فاضل" in text:
         assert [s.text for s in found] == ["محمد فاضل"]
+
+
+def test_the_rules_tokens_are_the_words_and_marks_of_the_folded_text() -> None:
+    """The rules' tokens (split in C, offsets summed) are exactly the regex's matches."""
+    import random
+    import re
+
+    from desktop.core.suggest.tokens import _Article
+
+    pieces = ["قال", "الرئيسُ", "،", "«", "»", ".", " ", "  ", "\n", "\t", "ـ", "a_b", "2006", "؟"]
+    rng = random.Random(7)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        art = _Article.build(text)
+        found = list(re.finditer(r"\w+|[^\w\s]", art.norm.text))
+        assert art.words == [m.group() for m in found]
+        assert art.starts == [m.start() for m in found]
+        assert art.ends == [m.end() for m in found]

@@ -596,3 +596,30 @@ def test_a_persons_name_is_cut_where_it_cannot_go_on(text: str, tags: str, expec
     # a name ends before the first word changed in each run (the rest of a run only follows)
     changed = [a != b for a, b in zip(words, after, strict=True)]
     assert cuts == {i for i, c in enumerate(changed) if c and not (i and changed[i - 1])}
+
+
+def test_the_model_tags_with_the_cycle_collector_paused(project: Project) -> None:
+    """A 1 MB article makes a million short-lived objects (desktop.core.gcpause)."""
+    import gc
+
+    tagged_project(project)
+    tagger.train(project)
+    text, _ = article(9)
+    document_id = add(project, text, "new")
+    seen: list[bool] = []
+
+    def places(_text: str) -> list[tuple[int, int, str]]:
+        seen.append(gc.isenabled())
+        return []
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        inputs = tagger.gather(project, document_id)
+        assert inputs is not None
+        tagger.combine(inputs, text, [], gazetteer=places)
+        assert seen == [False]
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()

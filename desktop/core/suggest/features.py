@@ -40,7 +40,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import partial
+from itertools import accumulate, pairwise
+from operator import itemgetter
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
 from desktop.core.suggest.lexicon import (
@@ -89,6 +92,7 @@ _TA_MARBUTA = "ة"
 # Longest proclitic groups first, so وبال is taken before و.
 _GROUPS = sorted(PROCLITICS, key=len, reverse=True)
 _NOT_NAMES = frozenset({"func", "time", "verb", "title"})
+_CUES = frozenset({"title", "verb", "nisba", "given"})  # classes that tell the neighbours
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يين")
 
 
@@ -103,39 +107,69 @@ class Token(NamedTuple):
     folded: str
 
 
+FeatureT = TypeVar("FeatureT", str, bytes)
+
+
 @dataclass(frozen=True, slots=True)
-class Sentence:
-    """A run of tokens the model tags as one sequence, with each token's features."""
+class Sentence(Generic[FeatureT]):
+    """A run of tokens the model tags as one sequence, with each token's features: strings,
+    or their UTF-8 bytes for crfsuite (:meth:`FeatureExtractor.encoded_sentences`)."""
 
     tokens: tuple[Token, ...]
-    features: tuple[tuple[str, ...], ...]
+    features: tuple[tuple[FeatureT, ...], ...]
+
+
+_new_tuple = tuple.__new__
+_START, _TEXT = itemgetter(0), itemgetter(2)  # of a Token
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # tokens kept, between them white space
+_BREAK_RE = re.compile(r"\n|[.!?؟]")  # a line break, or a mark that ends a sentence
 
 
 def tokenize(text: str, *, max_length: int = MAX_SENTENCE) -> list[list[Token]]:
     """Sentences of tokens: a sentence ends after . ! ? ؟ and at a line break, and is cut
     after ``max_length`` tokens."""
+    tokens, cuts = _tokens(text, max_length)
+    return [tokens[a:b] for a, b in pairwise(cuts)]
+
+
+def _tokens(text: str, max_length: int = MAX_SENTENCE) -> tuple[list[Token], list[int]]:
+    """Every token of ``text``, and where its sentences begin (and the end): token indices.
+
+    Why so: a 1 MB article has 185,000 tokens, and a regex match object, a NamedTuple made
+    in Python and a test or two for each cost more than all the rest of tokenising. The
+    text is split in C into white space and tokens; the offsets are the running sum of their
+    lengths; the tokens are made by ``tuple.__new__``; the sentence ends are found by a
+    search for the few characters that make them."""
+    parts = _SPLIT_RE.split(text)  # white space, token, white space, token, …, white space
+    words = parts[1::2]
+    if not words:
+        return [], [0]
+    offsets = list(accumulate(map(len, parts)))  # the end of each part
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     folded: dict[str, str] = {}
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    newline = text.find("\n")
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        if 0 <= newline < start:
-            if current:
-                sentences.append(current)
-                current = []
-            newline = text.find("\n", start)
-        word = match.group()
-        key = folded.get(word)
-        if key is None:
-            key = folded[word] = fold(word)
-        current.append(Token(start, end, word, key))
-        if word in _SENTENCE_END or len(current) >= max_length:
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
+    for word in set(words):
+        folded[word] = fold(word)
+    tokens = list(
+        map(
+            partial(_new_tuple, Token),
+            zip(starts, ends, words, map(folded.__getitem__, words), strict=True),
+        )
+    )
+    n = len(tokens)
+    breaks = {0, n}
+    for match in _BREAK_RE.finditer(text):
+        at = match.start()
+        k = bisect_left(starts, at)
+        # A line break ends the sentence before the next token; a mark (a token of its own)
+        # after itself.
+        breaks.add(k if text[at] == "\n" else k + 1)
+    cuts: list[int] = []
+    ordered = sorted(breaks)
+    for a, b in pairwise(ordered):
+        cuts.extend(range(a, b, max_length))
+    cuts.append(n)
+    return tokens, cuts
 
 
 def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str, str]:
@@ -250,20 +284,23 @@ def _classes(
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Word:
     """What the extractor knows of one written word: its own features and the features it
-    gives the words around it (two before and after), each made once per article."""
+    gives the words around it (two before and after), each made once per article. Compared
+    and hashed by identity: one object per written word of an extractor. Never changed once
+    made (not frozen: a frozen dataclass takes four times longer to make, 17,000 a 1 MB
+    article)."""
 
-    own: tuple[str, ...]
+    own: tuple[Any, ...]  # features: str, or bytes in an encoding extractor
     word: str
     stem: str
     classes: frozenset[str]
     article: bool
-    before2: tuple[str, ...]  # for the word two places after it: "-2w:…"
-    before1: tuple[str, ...]
-    after1: tuple[str, ...]
-    after2: tuple[str, ...]
+    before2: tuple[Any, ...]  # for the word two places after it: "-2w:…"
+    before1: tuple[Any, ...]
+    after1: tuple[Any, ...]
+    after2: tuple[Any, ...]
     # For the document features (:meth:`FeatureExtractor._document`), worked out once per word:
     # the stem they gather under (None: a word they leave out) and the classes they ask about.
     document: str | None = None
@@ -271,27 +308,34 @@ class _Word:
     verb: bool = False
     nisba: bool = False
     given: bool = False
+    cue: bool = False  # title, verb, nisba or given: it tells the document of its neighbours
 
 
 def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str], ...]:
     """The features a word gives the words two before, one before, one after and two after
     it (``-2w:…`` on the word two places after it …)."""
-    near = [f"w:{folded}"]
-    if stem != folded:
-        near.append(f"st:{stem}")
-    near += [f"lx:{c}" for c in classes]
-    far = [f"w:{folded}", *(f"lx:{c}" for c in classes if c in ("title", "given"))]
+    word = "w:" + folded
+    near = [word] if stem == folded else [word, "st:" + stem]
+    far = [word]
+    for c in classes:  # most words have none
+        near.append("lx:" + c)
+        if c == "title" or c == "given":
+            far.append("lx:" + c)
     return (
-        [f"-2{f}" for f in far],
-        [f"-1{f}" for f in near],
-        [f"1{f}" for f in near],
-        [f"2{f}" for f in far],
+        ["-2" + f for f in far],
+        ["-1" + f for f in near],
+        ["1" + f for f in near],
+        ["2" + f for f in far],
     )
 
 
 class FeatureExtractor:
     """Features of the tokens of an article, with optional membership ``sources`` (name →
-    :data:`Membership`, e.g. ``{"rg": registry, "gz": gazetteer}``)."""
+    :data:`Membership`, e.g. ``{"rg": registry, "gz": gazetteer}``).
+
+    ``encoded``: the features as UTF-8 bytes (:meth:`encoded_sentences`), what crfsuite reads:
+    each word's are encoded once, where crfsuite would encode every token's (1.3 million
+    strings on a 1 MB article)."""
 
     def __init__(
         self,
@@ -300,6 +344,7 @@ class FeatureExtractor:
         known: AbstractSet[str] | None = None,
         share: FeatureExtractor | None = None,
         given: AbstractSet[str] | None = None,
+        encoded: bool = False,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
         # Given names (a data file, :func:`parse_given_names`): the rules' list without one.
@@ -307,14 +352,21 @@ class FeatureExtractor:
         # The attributes a trained model has weights for: the others change nothing in its
         # output, so tagging leaves them out (crfsuite would look each one up for nothing).
         self.known = known
+        self.encoded = encoded
         # A word's features depend on the word alone (and ``known``): an extractor for the
         # next training article, with its own sources, reuses those of ``share``.
-        if share is not None and (share.known != known or share.given is not self.given):
+        if share is not None and (
+            share.known != known or share.given is not self.given or share.encoded != encoded
+        ):
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
 
-    def _keep(self, features: Iterable[str]) -> tuple[str, ...]:
+    def _keep(self, features: Iterable[str]) -> tuple[Any, ...]:
         known = self.known
+        if self.encoded:
+            if known is None:
+                return tuple([f.encode() for f in features])
+            return tuple([f.encode() for f in features if f in known])
         if known is None:
             return tuple(features)
         return tuple([f for f in features if f in known])
@@ -355,8 +407,9 @@ class FeatureExtractor:
         keep = self._keep
         before2, before1, after1, after2 = _context(folded, stem, classes)
         eligible = _NOT_NAMES.isdisjoint(classes) and len(stem) >= 2 and folded[:1].isalpha()
+        kept = keep(own)
         word = _Word(
-            keep(own),
+            kept,
             folded,
             stem,
             frozenset(classes),
@@ -365,11 +418,12 @@ class FeatureExtractor:
             keep(before1),
             keep(after1),
             keep(after2),
-            stem if eligible else None,
+            stem if eligible and kept else None,
             "title" in classes,
             "verb" in classes,
             "nisba" in classes,
             "given" in classes,
+            not _CUES.isdisjoint(classes),
         )
         if len(self._words) < 200_000:  # a hostile text of random words cannot grow it forever
             self._words[token.text] = word
@@ -381,7 +435,7 @@ class FeatureExtractor:
         found: dict[int, list[str]] = {}
         if not self.sources or not tokens:
             return found
-        starts = [t.start for t in tokens]
+        starts = list(map(_START, tokens))
         for name, source in self.sources.items():
             for start, end, kind in source(text):
                 first = bisect_left(starts, start)
@@ -396,44 +450,64 @@ class FeatureExtractor:
         return found
 
     def _document(
-        self, sentences: Sequence[Sequence[_Word]], members: Mapping[int, list[str]]
-    ) -> dict[str, tuple[str, ...]]:
+        self,
+        sentences: Sequence[Sequence[_Word]],
+        flat: Sequence[_Word],
+        counted: Mapping[_Word, int],
+        members: Mapping[int, list[str]],
+    ) -> dict[str, tuple[Any, ...]]:
         """Stem → what the whole article says about that word (Chieu & Ng's "global
         features"): whether it follows a title (also across a nisba: الرئيس السوري بشار) or a
         reporting verb, follows a given name (a surname: سيغموند فرويد, then فرويد alone),
         precedes a verb, ever carries ال, is in a source's span, and how often it occurs. A
-        name said once after a title is then a name at every occurrence."""
+        name said once after a title is then a name at every occurrence.
+
+        ``counted``: each written word of the article (by identity) and its occurrences.
+        Worked out per written word where the word alone decides (its count, ال), and only
+        around the words that tell their neighbours something (a title, a verb, a nisba, a
+        given name: ``_Word.cue``) and in the sources' spans."""
         seen: dict[str, set[str]] = {}
-        counts: Counter[str] = Counter()
-        k = 0
+        counts: dict[str, int] = {}
+        for word, n in counted.items():
+            stem = word.document
+            if stem is None:
+                continue
+            found = seen.get(stem)
+            if found is None:
+                found = seen[stem] = set()
+                counts[stem] = n
+            else:
+                counts[stem] += n
+            found.add("g:al" if word.article else "g:bare")
         for words in sentences:
-            last = len(words) - 1
-            for i, word in enumerate(words):
-                stem = word.document
-                if stem is None or not word.own:
-                    continue
-                found = seen.get(stem)
-                if found is None:
-                    found = seen[stem] = set()
-                counts[stem] += 1
-                found.add("g:al" if word.article else "g:bare")
-                if i > 0:
-                    before = words[i - 1]
-                    if before.title:
-                        found.add("g:title")
-                    elif before.verb:
-                        found.add("g:verb")
-                    elif before.nisba and i > 1 and words[i - 2].title:
-                        found.add("g:title")
-                    if before.given and not word.given:
-                        found.add("g:given")  # فرويد after سيغموند: a surname, alone elsewhere
-                if i < last and words[i + 1].verb:
-                    found.add("g:verbafter")
-                if members and (mine := members.get(k + i)):
-                    found.update(f"g:{member}" for member in mine)
-            k += len(words)
+            cues = [i for i, word in enumerate(words) if word.cue]
+            if not cues:
+                continue
+            n = len(words)
+            for i in cues:
+                before = words[i]
+                if i + 1 < n:
+                    word = words[i + 1]
+                    stem = word.document
+                    if stem is not None:
+                        found = seen[stem]
+                        if before.title:
+                            found.add("g:title")
+                        elif before.verb:
+                            found.add("g:verb")
+                        elif before.nisba and i > 0 and words[i - 1].title:
+                            found.add("g:title")
+                        if before.given and not word.given:
+                            found.add("g:given")  # فرويد after سيغموند: a surname
+                if before.verb and i > 0 and (stem := words[i - 1].document) is not None:
+                    seen[stem].add("g:verbafter")
+        if members:
+            for k, mine in members.items():
+                stem = flat[k].document
+                if stem is not None:
+                    seen[stem].update(f"g:{member}" for member in mine)
         keep = self._keep
-        result: dict[str, tuple[str, ...]] = {}
+        result: dict[str, tuple[Any, ...]] = {}
         for stem, found in seen.items():
             n = counts[stem]
             extra = [f"g:n{min(n, 4)}"]
@@ -442,21 +516,41 @@ class FeatureExtractor:
             result[stem] = keep([*sorted(found), *extra])
         return result
 
-    def sentences(self, text: str) -> list[Sentence]:
+    def sentences(self, text: str) -> list[Sentence[str]]:
         """The article's sentences with each token's features."""
-        sentences = tokenize(text)
-        members = self._memberships(text, [t for s in sentences for t in s]) if self.sources else {}
+        if self.encoded:
+            raise ValueError("an encoding extractor gives encoded_sentences")
+        return self._sentences(text)
+
+    def encoded_sentences(self, text: str) -> list[Sentence[bytes]]:
+        """:meth:`sentences` with the features as UTF-8 bytes (an ``encoded`` extractor)."""
+        if not self.encoded:
+            raise ValueError("only an encoded extractor gives encoded_sentences")
+        return self._sentences(text)
+
+    def _sentences(self, text: str) -> list[Sentence[Any]]:
+        tokens, cuts = _tokens(text)
+        bounds = list(pairwise(cuts))
+        sentences = [tokens[a:b] for a, b in bounds]
+        members = self._memberships(text, tokens) if self.sources else {}
+        # Each written word's features once (most of an article's words are repeated).
         cache = self._words
-        all_words = [[cache.get(t.text) or self._word(t) for t in tokens] for tokens in sentences]
-        document = self._document(all_words, members)
+        word_of = self._word
+        texts = list(map(_TEXT, tokens))
+        made = {
+            word: cache.get(word) or word_of(token)
+            for word, token in dict(zip(texts, tokens, strict=True)).items()
+        }
+        flat = list(map(made.__getitem__, texts))
+        all_words = [flat[a:b] for a, b in bounds]
+        counted = Counter(flat)
+        document = self._document(all_words, flat, counted, members)
         nothing: tuple[str, ...] = ()
-        result: list[Sentence] = []
-        k = 0
         keep = self._keep
         bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
         # The membership features of each token: its own, the word before's and after's.
-        extras: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        extras: dict[int, tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]] = {}
         for i in sorted({j + d for j in members for d in (-1, 0, 1)}):
             parts = (
                 keep(members.get(i, ())),
@@ -465,28 +559,92 @@ class FeatureExtractor:
             )
             if any(parts):
                 extras[i] = parts
-        # Word pairs: every one without a model, else only those the model has a weight for,
-        # indexed by their first word (most words begin none).
-        pairs: dict[str, dict[str, str]] | None = None
-        if self.known is not None:
-            pairs = {}
-            for feature in self.known:
-                if feature.startswith("bi:"):
-                    pair = feature[3:]
-                    for at, mark in enumerate(pair):  # a word may be "|" itself
-                        if mark == "|":
-                            pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = feature
-        no_pairs: dict[str, str] = {}
-        bases: dict[int, tuple[str, ...]] = {}  # a word's own and article features, joined once
+        # A word's own and article features, joined once.
+        bases = {word: word.own + document.get(word.stem, nothing) for word in counted}
+        if self.known is None:
+            return self._assemble_all(sentences, all_words, bases, extras)
+        # Word pairs: only those the model has a weight for, indexed by their first word (most
+        # words begin none): the written words of this article that begin one.
+        pairs: dict[str, dict[str, Any]] = {}
+        for feature in self.known:
+            if feature.startswith("bi:"):
+                pair = feature[3:]
+                for at, mark in enumerate(pair):  # a word may be "|" itself
+                    if mark == "|":
+                        pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = keep((feature,))
+        follows = {word: pairs[word.word] for word in counted if word.word in pairs}
+        # The words before the first and after the last: their features for their neighbours
+        # are the sentence's edges.
+        edge = _Word((), "", "", frozenset(), False, bos2, bos1, (), ())
+        end = _Word((), "", "", frozenset(), False, (), (), eos1, eos2)
+        get_base = bases.__getitem__
+        marked = sorted(extras)
+        m = 0
+        result: list[Sentence[Any]] = []
+        k = 0
+        for tokens, words in zip(sentences, all_words, strict=True):
+            n = len(words)
+            padded = [edge, edge, *words, end, end]
+            feats = [
+                (*base, *w2.before2, *w1.before1, *a1.after1, *a2.after2)
+                for base, w2, w1, a1, a2 in zip(
+                    map(get_base, words), padded, padded[1:], padded[3:], padded[4:], strict=False
+                )
+            ]
+            # What only some tokens have, in this order: first (or the word pair and second),
+            # last, the membership features.
+            special = {0, n - 1}
+            if n > 1:
+                special.add(1)
+            if follows:
+                special.update(i for i, word in enumerate(words[:-1], 1) if word in follows)
+            while m < len(marked) and marked[m] < k + n:
+                special.add(marked[m] - k)
+                m += 1
+            for i in sorted(special):
+                if i == 0:
+                    tail = first
+                else:
+                    tail = nothing
+                    after = follows.get(words[i - 1])
+                    if after is not None and (bigram := after.get(words[i].word)) is not None:
+                        tail = bigram
+                    if i == 1:
+                        tail += second
+                if i == n - 1:
+                    tail += last
+                if extras and (extra := extras.get(k + i)) is not None:
+                    tail += extra[0]
+                    if i > 0:
+                        tail += extra[1]
+                    if i + 1 < n:
+                        tail += extra[2]
+                if tail:
+                    feats[i] += tail
+            k += n
+            result.append(Sentence(tuple(tokens), tuple(feats)))
+        return result
+
+    def _assemble_all(
+        self,
+        sentences: Sequence[Sequence[Token]],
+        all_words: Sequence[Sequence[_Word]],
+        bases: Mapping[_Word, tuple[Any, ...]],
+        extras: Mapping[int, tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]],
+    ) -> list[Sentence[Any]]:
+        """The features without a model (training): every word pair is one."""
+        keep = self._keep
+        bos2, bos1, eos1, eos2 = (keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
+        first, second, last = (keep((f,)) for f in ("first", "second", "last"))
+        encode = self.encoded
+        result: list[Sentence[Any]] = []
+        k = 0
         for tokens, words in zip(sentences, all_words, strict=True):
             n = len(tokens)
-            feats: list[tuple[str, ...]] = []
+            feats: list[tuple[Any, ...]] = []
             for i, word in enumerate(words):
-                base = bases.get(id(word))
-                if base is None:
-                    base = bases[id(word)] = word.own + document.get(word.stem, nothing)
                 f = (
-                    *base,
+                    *bases[word],
                     *(words[i - 2].before2 if i > 1 else bos2),
                     *(words[i - 1].before1 if i > 0 else bos1),
                     *(words[i + 1].after1 if i + 1 < n else eos1),
@@ -495,11 +653,8 @@ class FeatureExtractor:
                 if i == 0:
                     f += first
                 else:
-                    previous = words[i - 1].word
-                    if pairs is None:
-                        f += (f"bi:{previous}|{word.word}",)
-                    elif (bigram := pairs.get(previous, no_pairs).get(word.word)) is not None:
-                        f += (bigram,)
+                    bigram = f"bi:{words[i - 1].word}|{word.word}"
+                    f += (bigram.encode() if encode else bigram,)
                     if i == 1:
                         f += second
                 if i == n - 1:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.arabic import fold
+from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
@@ -109,6 +110,18 @@ def suggest(
     end)`` returns True for spans the caller does not want offered again (already annotated or
     decided). ``gazetteer`` adds its places and organisations scoring at least ``min_score``.
     """
+    with paused():  # a long article makes a million short-lived objects (desktop.core.gcpause)
+        return _suggest(text, matcher, known_types, skip, gazetteer, min_score)
+
+
+def _suggest(
+    text: str,
+    matcher: AliasMatcher | None,
+    known_types: dict[int, str] | None,
+    skip: Callable[[int, int], bool] | None,
+    gazetteer: Gazetteer | None,
+    min_score: float,
+) -> list[Suggestion]:
     art = _Article.build(text)
     types = dict(matcher.types) if matcher is not None else {}
     types.update(known_types or {})

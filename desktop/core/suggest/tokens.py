@@ -22,6 +22,7 @@ from desktop.core.arabic import LAM, LAM_CLITICS, Normalised, normalise
 from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _VERB_WORDS, _VERBISH_RE
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # white space, token, white space, …
 _QUOTE_CHARS = '«»“”"„‟'
 _QUOTE_RE = re.compile("[" + _QUOTE_CHARS + "]")
 _SENTENCE_END_RE = re.compile(r"[.!?؟]+(?=[\s" + _QUOTE_CHARS + r"]|$)|\n")
@@ -48,16 +49,18 @@ class _Article:
     def build(cls, text: str) -> _Article:
         norm = normalise(text)
         folded = norm.text
-        spans = [m.span() for m in _TOKEN_RE.finditer(folded)]
-        words = [folded[s:e] for s, e in spans]
+        # Split in C into white space and tokens (no match object per token: 185,000 in a
+        # 1 MB article); the offsets are the running sum of their lengths.
+        parts = _SPLIT_RE.split(folded)
+        offsets = list(accumulate(map(len, parts)))
         quotes = _quote_spans(folded)
         ends = _sentence_ends(folded, quotes)
         return cls(
             text,
             norm,
-            words,
-            [s for s, _ in spans],
-            [e for _, e in spans],
+            parts[1::2],
+            offsets[0:-1:2],
+            offsets[1::2],
             quotes,
             [q[0] for q in quotes],
             ends,

@@ -1,0 +1,56 @@
+"""The cycle collector is paused while suggestions are computed (desktop/core/gcpause.py): a
+1 MB article makes a million short-lived objects, and the collections they started walked
+the whole process again and again."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from desktop.core.gcpause import paused
+from desktop.core.suggest import suggest
+
+
+@pytest.fixture(autouse=True)
+def collector() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_nested_pauses_start_the_collector_again_after_the_last() -> None:
+    with paused():
+        assert not gc.isenabled()
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still runs
+    assert gc.isenabled()
+
+
+def test_a_pause_leaves_a_collector_stopped_before_it_stopped() -> None:
+    gc.disable()
+    with paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_a_failure_inside_starts_the_collector_again() -> None:
+    with pytest.raises(RuntimeError), paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_the_rules_run_with_the_collector_paused() -> None:
+    seen: list[bool] = []
+
+    def skip(_start: int, _end: int) -> bool:
+        seen.append(gc.isenabled())
+        return False
+
+    found = suggest("قال الرئيس السوري بشار الأسد إن دمشق ترحب.", None, skip=skip)
+    assert found and seen and not any(seen)
+    assert gc.isenabled()
