@@ -1,12 +1,13 @@
 """The command lines of Hamish's own child processes, from a checkout, an install or the
 standalone (frozen) build.
 
-Two children exist: the reader process (:mod:`desktop.io.worker`, the risky parsers) and the
-learning process (``hamish suggest --train``). From Python they are ``python -m …``. In the
-standalone build (PyInstaller) ``sys.executable`` is the ``hamish`` executable itself, which
-has no ``-m``: there the reader is the hidden first argument :data:`READER_FLAG` of that same
-executable (``desktop.cli.main`` dispatches it), and the learning process is plain ``hamish
-suggest …``.
+Three children exist: the reader process (:mod:`desktop.io.worker`, the risky parsers), the
+text readers of a large import (:mod:`desktop.io.readers`) and the learning process
+(``hamish suggest --train``). From Python they are ``python -m …``. In the standalone build
+(PyInstaller) ``sys.executable`` is the ``hamish`` executable itself, which has no ``-m``:
+there the reader is the hidden first argument :data:`READER_FLAG` of that same executable
+(``desktop.cli.main`` dispatches it), a text reader :data:`TEXT_READER_FLAG`, and the
+learning process is plain ``hamish suggest …``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from collections.abc import Sequence
 # ``hamish --reader-process …`` runs the reader process (never shown in --help: it speaks a
 # binary protocol on its standard input and output, for Hamish only).
 READER_FLAG = "--reader-process"
+# ``hamish --text-reader`` runs a text reader (desktop.io.readers: the text files of a large
+# import read beside the writer), hidden and binary the same way.
+TEXT_READER_FLAG = "--text-reader"
 
 
 def frozen() -> bool:
@@ -36,3 +40,10 @@ def hamish_command(args: Sequence[str]) -> list[str]:
     if frozen():
         return [sys.executable, *args]
     return [sys.executable, "-m", "desktop", *args]
+
+
+def text_reader_command(args: Sequence[str]) -> list[str]:
+    """A text reader (:mod:`desktop.io.text_reader`) with its options ``args``."""
+    if frozen():
+        return [sys.executable, TEXT_READER_FLAG, *args]
+    return [sys.executable, "-m", "desktop.io.text_reader", *args]

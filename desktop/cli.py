@@ -58,13 +58,17 @@ def _load_qt_free_layers() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     raw = list(sys.argv[1:] if argv is None else argv)
-    from desktop.children import READER_FLAG
+    from desktop.children import READER_FLAG, TEXT_READER_FLAG
 
     if raw[:1] == [READER_FLAG]:
         # The standalone build's reader process (desktop.children): its executable has no -m.
         from desktop.io.worker import main as reader_main
 
         return reader_main(raw[1:])
+    if raw[:1] == [TEXT_READER_FLAG]:  # the same for a text reader (desktop.io.text_reader)
+        from desktop.io.text_reader import main as text_reader_main
+
+        return text_reader_main(raw[1:])
     gui, project, language = _gui_options(raw)
     if gui:
         # No cyclic garbage collection while the window is built: run_gui says why and

@@ -34,7 +34,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from typing import Literal
@@ -605,34 +605,95 @@ _SAMPLE = 2000
 _RTL_SHARE = 0.4
 
 
-def _token_scripts(text: str) -> tuple[int, int, int]:
-    """Count whitespace tokens by script of their first letter: (arabic, latin, other)."""
-    arabic = latin = other = 0
-    for token in text[:_SAMPLE].split():
-        for ch in token:
-            if not ch.isalpha():
-                continue
-            cp = ord(ch)
-            if (
-                0x0600 <= cp <= 0x06FF
-                or 0x0750 <= cp <= 0x077F
-                or 0x0870 <= cp <= 0x08FF
-                or 0xFB50 <= cp <= 0xFDFF
-                or 0xFE70 <= cp <= 0xFEFF
-            ):
-                arabic += 1
-            elif (
-                cp < 0x0250
-                or 0x1E00 <= cp <= 0x1EFF
-                or 0x2C60 <= cp <= 0x2C7F
-                or 0xA720 <= cp <= 0xA7FF
-                or 0xFF21 <= cp <= 0xFF5A
-            ):
-                latin += 1
-            else:
-                other += 1
-            break
-    return arabic, latin, other
+_NONE, _ARABIC, _LATIN, _OTHER = 0, 1, 2, 3  # the script of a word's deciding letter
+_RTL, _LTR = 1, 2  # the direction of a word's first strong character
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(ch: str) -> int:
+    """The script class of ``ch`` for :func:`detect_language` (``_NONE``: not a letter)."""
+    if not ch.isalpha():
+        return _NONE
+    cp = ord(ch)
+    if (
+        0x0600 <= cp <= 0x06FF
+        or 0x0750 <= cp <= 0x077F
+        or 0x0870 <= cp <= 0x08FF
+        or 0xFB50 <= cp <= 0xFDFF
+        or 0xFE70 <= cp <= 0xFEFF
+    ):
+        return _ARABIC
+    if (
+        cp < 0x0250
+        or 0x1E00 <= cp <= 0x1EFF
+        or 0x2C60 <= cp <= 0x2C7F
+        or 0xA720 <= cp <= 0xA7FF
+        or 0xFF21 <= cp <= 0xFF5A
+    ):
+        return _LATIN
+    return _OTHER
+
+
+@functools.lru_cache(maxsize=4096)
+def _strength(ch: str) -> int:
+    """``_RTL`` for bidi class R or AL, ``_LTR`` for L, else 0 (:func:`detect_direction`)."""
+    cls = unicodedata.bidirectional(ch)
+    return _RTL if cls in ("R", "AL") else _LTR if cls == "L" else 0
+
+
+_KINDS: dict[str, tuple[int, int]] = {}
+"""(:func:`_script`, :func:`_strength`) of characters met first in a word, kept for the
+next article (at most :data:`_KINDS_KEPT` of them)."""
+_KINDS_KEPT = 4096
+
+
+def _first_of(word: str, kind_of: Callable[[str], int]) -> int:
+    for ch in word:
+        kind = kind_of(ch)
+        if kind:
+            return kind
+    return 0
+
+
+def _word_kinds(text: str) -> tuple[list[int], list[int]]:
+    """Words of the first :data:`_SAMPLE` characters of ``text`` counted by the script of
+    their first letter (indexed by ``_ARABIC``, ``_LATIN``, ``_OTHER``) and by the direction
+    of their first strong character (``_RTL``, ``_LTR``); index 0 counts the words without.
+
+    One pass over the words for both, each word's first character looked up in a table and
+    the word read letter by letter only when that character decides nothing (a quote, a
+    bracket, a digit): classifying every word letter by letter, once per question, was a
+    sixth of what importing a short article cost."""
+    scripts = [0, 0, 0, 0]
+    strengths = [0, 0, 0]
+    known = _KINDS
+    for word in text[:_SAMPLE].split():
+        first = word[0]
+        kinds = known.get(first)
+        if kinds is None:
+            kinds = (_script(first), _strength(first))
+            if len(known) < _KINDS_KEPT:
+                known[first] = kinds
+        script, strength = kinds
+        scripts[script or _first_of(word, _script)] += 1
+        strengths[strength or _first_of(word, _strength)] += 1
+    return scripts, strengths
+
+
+def _direction(strengths: list[int]) -> Literal["rtl", "ltr"]:
+    rtl, ltr = strengths[_RTL], strengths[_LTR]
+    if rtl == 0 or rtl <= _RTL_SHARE * (rtl + ltr):
+        return "ltr"
+    return "rtl"
+
+
+def _language(scripts: list[int]) -> str:
+    arabic, latin, other = scripts[_ARABIC], scripts[_LATIN], scripts[_OTHER]
+    if arabic and arabic >= latin and arabic >= other:
+        return "ar"
+    if latin and latin >= other:
+        return "en"
+    return "und"
 
 
 def detect_direction(text: str) -> Literal["rtl", "ltr"]:
@@ -646,20 +707,14 @@ def detect_direction(text: str) -> Literal["rtl", "ltr"]:
     threshold (the one used by Closure's bidi estimator) leans towards RTL because Arabic words
     are short. Empty or neutral-only text is "ltr", the Qt default.
     """
-    rtl = ltr = 0
-    bidirectional = unicodedata.bidirectional
-    for token in text[:_SAMPLE].split():
-        for ch in token:
-            cls = bidirectional(ch)
-            if cls == "R" or cls == "AL":
-                rtl += 1
-                break
-            if cls == "L":
-                ltr += 1
-                break
-    if rtl == 0 or rtl <= _RTL_SHARE * (rtl + ltr):
-        return "ltr"
-    return "rtl"
+    return _direction(_word_kinds(text)[1])
+
+
+def detect_language_and_direction(text: str) -> tuple[str, Literal["rtl", "ltr"]]:
+    """:func:`detect_language` and :func:`detect_direction` of ``text``, its words read once
+    for both."""
+    scripts, strengths = _word_kinds(text)
+    return _language(scripts), _direction(strengths)
 
 
 def detect_language(text: str) -> str:
@@ -670,9 +725,4 @@ def detect_language(text: str) -> str:
     script of their first letter; Arabic script wins ties (the app is Arabic-first), Latin
     script is reported as "en", anything else, or no letters at all, as "und".
     """
-    arabic, latin, other = _token_scripts(text)
-    if arabic and arabic >= latin and arabic >= other:
-        return "ar"
-    if latin and latin >= other:
-        return "en"
-    return "und"
+    return _language(_word_kinds(text)[0])

@@ -21,8 +21,8 @@ class DocumentDraft(NamedTuple):
     one sentence per line, kept with the article and reported in the import summary.
     ``folded``: :func:`desktop.core.arabic.fold` of ``text`` when :func:`~desktop.core.text.
     make_draft` made it for the content hash (an article of up to 2**18 characters), so the
-    search index need not fold it again; never stored, and never taken from a reader
-    process."""
+    search index need not fold it again; never stored, and never taken from the reader
+    process of the risky parsers (a text reader's is: ``desktop/io/readers.py``)."""
 
     title: str
     text: str

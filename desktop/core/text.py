@@ -12,8 +12,7 @@ import re
 from collections.abc import Sequence
 
 from desktop.core.arabic import (
-    detect_direction,
-    detect_language,
+    detect_language_and_direction,
     fold,
     pieces_at_spaces,
 )
@@ -148,11 +147,12 @@ def make_draft(
     if removed:
         notes = (*notes, removed_controls_note(removed))
     folded, digest = folded_and_hash(text)
+    language, direction = detect_language_and_direction(text)
     return DocumentDraft(
         title=title or "Untitled",
         text=text,
-        language=detect_language(text),
-        direction=detect_direction(text),
+        language=language,
+        direction=direction,
         content_hash=digest,
         source=clean_line(source),
         url=clean_line(url),

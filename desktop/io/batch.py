@@ -17,9 +17,10 @@ most the chunk being read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,7 +28,13 @@ from pathlib import Path
 from desktop.core.errors import ImportRejected
 from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure, ImportReport
 from desktop.core.services import DocumentRepository, import_documents
-from desktop.io.importers.common import DESCRIPTIONS, display_name, read_limited, sniff
+from desktop.io.importers.common import (
+    DESCRIPTIONS,
+    MAX_BYTES,
+    display_name,
+    read_limited,
+    sniff,
+)
 from desktop.io.importers.eml import EMAIL_SUFFIXES
 from desktop.io.importers.encoding import looks_binary
 from desktop.io.importers.html_page import HTML_SUFFIXES
@@ -143,6 +150,7 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Im
             continue
         root = path.resolve()
         walk_errors: list[OSError] = []
+        join, islink, splitext = os.path.join, os.path.islink, os.path.splitext
         for folder, dirs, names in os.walk(path, onerror=walk_errors.append):
             walked = []
             here = Path(folder)
@@ -153,17 +161,18 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Im
                 elif (reason := _link_out_of(sub, root)) is not None:
                     skipped.append(ImportFailure(str(sub), reason))
             dirs[:] = walked
+            # Strings, not a Path per file: parsing them was most of listing a big folder.
             for name in sorted(names):
-                file = here / name
-                if _hidden(file):
+                if name.startswith((".", "~$")):  # hidden, or an Office lock file (_hidden)
                     continue
-                if file.is_symlink() and (reason := _link_out_of(file, root)) is not None:
-                    skipped.append(ImportFailure(str(file), reason))
+                file = join(folder, name)
+                if islink(file) and (reason := _link_out_of(Path(file), root)) is not None:
+                    skipped.append(ImportFailure(file, reason))
                     continue
-                if file.suffix.lower() in _SUFFIX_KIND:
-                    files.append(str(file))
+                if splitext(name)[1].lower() in _SUFFIX_KIND:
+                    files.append(file)
                 else:
-                    skipped.append(ImportFailure(str(file), _unsupported(file)))
+                    skipped.append(ImportFailure(file, _unsupported(Path(file))))
         for error in walk_errors:
             where = error.filename or path
             skipped.append(
@@ -208,13 +217,28 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     rejection of this file (with its type, for a bug report) so the rest of the batch goes on.
     """
     file = path if isinstance(path, Path) else Path(path)
+    draft = _load(file, MAX_BYTES, here_only=False)
+    assert draft is not None
+    return draft
+
+
+def load_here(file: Path) -> DocumentDraft | None:
+    """:func:`load_file` for a file this process converts itself (plain text, Markdown);
+    None for any other (a format for the reader process): the text readers' part
+    (:mod:`desktop.io.readers`)."""
+    return _load(file, MAX_BYTES, here_only=True)
+
+
+def _load(file: Path, max_bytes: int, *, here_only: bool) -> DocumentDraft | None:
     name = display_name(file)
-    data = read_limited(file)  # size checked before reading
+    data = read_limited(file, max_bytes)  # size checked before reading
     if not data.strip():  # before the kind: an empty file has no content to recognise
         raise ImportRejected(f"{name} is empty.")
     kind = _kind_of(file, data)
     origin = os.path.abspath(file)  # resolve() costs an lstat per folder, per file
     if kind not in IN_PROCESS:
+        if here_only:
+            return None
         del data  # the reader process reads the file itself: not held here meanwhile
         return reader().convert_file(kind, origin, name, origin=origin, fallback_title=file.stem)
     try:
@@ -224,6 +248,18 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
         raise ImportRejected(
             f"{name} could not be read ({type(error).__name__}: {detail})."
         ) from error
+
+
+_TEXT_KINDS = frozenset(suffix for suffix, kind in _SUFFIX_KIND.items() if kind in IN_PROCESS)
+
+
+def _text_readers(files: Sequence[str]) -> int:
+    """How many text readers (:mod:`desktop.io.readers`) a batch of ``files`` starts: none
+    for fewer than ``PARALLEL_FILES`` text and Markdown files, else one per core."""
+    from desktop.io import readers
+
+    texts = sum(1 for file in files if os.path.splitext(file)[1].lower() in _TEXT_KINDS)
+    return readers.reader_count() if texts >= readers.PARALLEL_FILES else 0
 
 
 @dataclass(slots=True)
@@ -259,17 +295,27 @@ def import_paths(
     files, skipped = _expand(paths)
     total = len(files)
 
-    def items() -> Iterator[tuple[str, Callable[[], DocumentDraft]]]:
+    def items(
+        loads: Iterator[Callable[[], DocumentDraft]] | None,
+    ) -> Generator[tuple[str, Callable[[], DocumentDraft]], None, None]:
         shown = -PROGRESS_SECONDS
         for index, file in enumerate(files):
-            path = Path(file)
             if progress is not None and (now := time.monotonic()) - shown >= PROGRESS_SECONDS:
-                progress(index, total, display_name(path))
+                progress(index, total, display_name(file))
                 shown = now
-            yield file, partial(loader, path)
+            yield file, partial(loader, Path(file)) if loads is None else next(loads)
 
-    with reading_session():  # one reader process for the batch, ended with it
-        report = import_documents(repo, items(), cancelled=cancelled)
+    readers = _text_readers(files) if loader is load_file else 0
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(reading_session())  # one reader process for the batch
+        loads = None
+        if readers:  # many text files: read beside the writer
+            from desktop.io.readers import TextReaders
+
+            loads = stack.enter_context(TextReaders(readers)).loads(files, loader)
+        report = import_documents(
+            repo, stack.enter_context(contextlib.closing(items(loads))), cancelled=cancelled
+        )
     processed = len(report.imported) + len(report.duplicates) + len(report.failed)
     if progress is not None and processed == total:
         progress(total, total, "")
