@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 import networkx as nx
 import numpy as np
 
-from desktop.analysis.network import Network
+from desktop.analysis.network import Network, node_radius
 
 Point = tuple[float, float]
 SPACING = 60.0
@@ -32,6 +32,11 @@ SAMPLE = 400
 SEED = 16
 GRAVITY = 1.0
 """The pull towards the middle, in units of SPACING × √nodes (see ``layout``)."""
+GAP = 16.0
+"""The room kept between two nodes' edges (a name is written under its node, 11 units high)."""
+APART = 1_000
+"""Networks of at most this many nodes are pushed apart until no two nodes overlap (pairs
+are compared all with all; a bigger network is read zoomed in)."""
 
 
 def _arrays(
@@ -143,7 +148,62 @@ def layout(
         step = step / np.maximum(size, 1e-9) * np.minimum(size, temperature)
         pos[moving] += step
         temperature = max(temperature - cool, SPACING / 20)
+    if n <= APART:
+        radii = np.array([node_radius(node.mentions) for node in network.nodes])
+        separate(pos, radii, ~fixed)
     return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+
+
+def separate(pos: np.ndarray, radii: np.ndarray, moving: np.ndarray, *, rounds: int = 200) -> None:
+    """Push the ``moving`` nodes apart, in place, until no two nodes of ``radii`` come closer
+    than their radii and :data:`GAP` (or ``rounds`` have passed). The force-directed layout
+    treats nodes as points: in a small network of a few much-mentioned entities their discs
+    covered each other and the names under them (a briefing's figure showed four persons
+    piled on one another). A node that stays (placed before) is not moved."""
+    n = len(pos)
+    if n < 2 or not moving.any():
+        return
+    need = radii[:, None] + radii[None, :] + GAP
+    rng = np.random.default_rng(SEED)
+    for _round in range(rounds):
+        dx = pos[:, 0][:, None] - pos[:, 0][None, :]
+        dy = pos[:, 1][:, None] - pos[:, 1][None, :]
+        distance = np.sqrt(dx * dx + dy * dy)
+        np.fill_diagonal(distance, np.inf)
+        over = need - distance
+        if not (over > 0.01).any():
+            return
+        np.maximum(over, 0.0, out=over)
+        same = distance < 1e-6
+        if same.any():  # two nodes on one point: a nudge gives them a direction
+            pos[moving] += rng.normal(0, 1.0, (int(moving.sum()), 2))
+            continue
+        # Each node of an overlapping pair moves half the overlap (all of it when the
+        # other stays), along the line between them.
+        share = np.where(moving[None, :], 0.5, 1.0)
+        push = over / distance * share
+        step = np.column_stack(((dx * push).sum(axis=1), (dy * push).sum(axis=1)))
+        pos[moving] += step[moving]
+    # A new node caught between nodes that stay is pushed to and fro: it takes the nearest
+    # free place on rings around where it is instead.
+    for i in (int(k) for k in np.flatnonzero(moving)):
+        others = np.arange(n) != i
+        if _free(pos, need, i, pos[i], others):
+            continue
+        angles = np.linspace(0, 2 * np.pi, 24, endpoint=False)
+        ring = np.column_stack((np.cos(angles), np.sin(angles)))
+        for distance in np.arange(1, 80) * (GAP + radii[i]) / 2:
+            spot = next(
+                (p for p in pos[i] + distance * ring if _free(pos, need, i, p, others)), None
+            )
+            if spot is not None:
+                pos[i] = spot
+                break
+
+
+def _free(pos: np.ndarray, need: np.ndarray, i: int, at: np.ndarray, others: np.ndarray) -> bool:
+    distance = np.sqrt(((pos[others] - at) ** 2).sum(axis=1))
+    return bool((distance >= need[i, others] - 0.01).all())
 
 
 def _graph(network: Network) -> nx.Graph:

@@ -13,6 +13,7 @@ then put together from the contributions without reading the project.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -320,6 +321,12 @@ def build(reads: NetworkReads, options: NetworkOptions | None = None) -> Network
     index = NetworkIndex()
     index.load(reads)
     return index.graph(options)
+
+
+def node_radius(mentions: int) -> float:
+    """A node's radius in scene units (pixels at 100 % zoom): its area grows with its
+    mentions. Here, not in the drawing, because the layout keeps nodes this big apart."""
+    return 5.0 + 3.0 * math.sqrt(max(mentions, 1))
 
 
 def by_id(nodes: Sequence[Node]) -> dict[int, Node]:

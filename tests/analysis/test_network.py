@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.analysis.layout import betweenness, layout, write_graphml
+from desktop.analysis.layout import GAP, betweenness, layout, write_graphml
 from desktop.analysis.network import (
     Edge,
     Network,
@@ -148,6 +148,43 @@ def test_layout_is_stable_and_places_only_new_nodes() -> None:
     assert {i: grown[i] for i in first} == first  # every existing node where it was
     assert set(grown) == set(first) | {30, 31}
     assert grown[30] != grown[31]
+
+
+def _overlaps(network: Network, placed: dict[int, tuple[float, float]]) -> list[tuple[int, int]]:
+    import math
+
+    from desktop.analysis.network import node_radius
+
+    nodes = list(network.nodes)
+    return [
+        (a.id, b.id)
+        for i, a in enumerate(nodes)
+        for b in nodes[i + 1 :]
+        if math.dist(placed[a.id], placed[b.id])
+        < node_radius(a.mentions) + node_radius(b.mentions) + GAP - 0.5
+    ]
+
+
+def test_layout_keeps_big_nodes_and_their_names_apart() -> None:
+    """A briefing's small network of much-mentioned persons, all linked: their discs covered
+    each other and the names under them when the layout treated nodes as points."""
+    mentions = [120, 90, 80, 60, 40, 18, 5, 3, 1, 1, 1, 1]
+    network = Network(
+        tuple(Node(i, f"n{i}", "person", m) for i, m in enumerate(mentions)),
+        tuple(Edge(a, b, 3, 0) for a in range(6) for b in range(a + 1, 12)),
+        NetworkOptions(),
+    )
+    placed = layout(network)
+    assert _overlaps(network, placed) == []
+    # A node added later is placed clear of the others, which stay where they were.
+    grown = Network(
+        (*network.nodes, Node(12, "n12", "person", 100)),
+        (*network.edges, Edge(0, 12, 5, 0), Edge(1, 12, 5, 0)),
+        NetworkOptions(),
+    )
+    again = layout(grown, placed)
+    assert {i: again[i] for i in placed} == placed
+    assert _overlaps(grown, again) == []
 
 
 def test_betweenness_of_a_path() -> None:

@@ -45,7 +45,14 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from desktop.analysis.layout import Boxes, Segments
 
-from desktop.analysis.network import Edge, Network, NetworkIndex, NetworkOptions, Node
+from desktop.analysis.network import (
+    Edge,
+    Network,
+    NetworkIndex,
+    NetworkOptions,
+    Node,
+    node_radius,
+)
 from desktop.core.controls import clean_line
 from desktop.core.models import ENTITY_TYPES
 from desktop.store.network import NetworkReads
@@ -118,7 +125,7 @@ def label_text(name: str) -> str:
 
 
 def radius(mentions: int) -> float:
-    return 5.0 + 3.0 * math.sqrt(max(mentions, 1))
+    return node_radius(mentions)
 
 
 def shape_path(shape: str, r: float) -> QPainterPath:
