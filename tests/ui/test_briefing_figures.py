@@ -415,3 +415,39 @@ def test_a_briefing_from_the_window_draws_its_figures_in_its_language(
         dialog.close()
     finally:
         install_language(QCoreApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_printed_network_names_are_drawn_over_the_nodes(qtbot: QtBot) -> None:
+    """A small node's name under it is not covered by a bigger node drawn after it: the
+    printed figure draws every name over the nodes (a briefing hid half of a name)."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QPainter
+
+    from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+    from desktop.ui.figures.network import FALLBACK_COLOURS, figure_scene, radius
+
+    network = Network(
+        (Node(1, "ممممممم", "person", 1), Node(2, "كبير", "location", 400)),
+        (Edge(1, 2, 1, 0),),
+        NetworkOptions(),
+    )
+    small = radius(1)
+    positions = {1: (0.0, 0.0), 2: (0.0, small + 30.0)}  # the big disc over the small's name
+    palette = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+    scene = figure_scene(network, positions, palette)
+    item = scene.nodes[1]
+    assert 1 in scene.names_at(1.0)
+    name = QRectF(QPointF(-item.text_width / 2, small + 1), item.boundingRect().size())
+    name.setHeight(item.text_height)
+    image = QImage(int(name.width()) * 4, int(name.height()) * 4, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), name)
+    painter.end()
+    dark = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor(image.pixel(x, y)).lightness() < 80
+    )
+    assert dark > 20  # the name's letters, over the big node's colour

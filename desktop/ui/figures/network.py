@@ -225,6 +225,8 @@ class NodeItem(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.pinned is not None:
             return  # its name is a child item, as big at any zoom
+        if isinstance(scene, NetworkScene) and scene.printed:
+            return  # a printed figure's names are drawn above every node (drawForeground)
         if isinstance(scene, NetworkScene):
             named = scene.focus_id == self.node.id or self.node.id in scene.names_at(lod)
         else:
@@ -756,6 +758,28 @@ class NetworkScene(QGraphicsScene):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
         self.draw_gesture_edges(painter, QRectF(rect))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """A printed figure's names, over every node: drawn by their nodes, a name under a
+        node was covered by the next bigger node drawn after it (a briefing's figure hid
+        half of باراك أوباما under جون كيري)."""
+        super().drawForeground(painter, rect)
+        if not self.printed or not self.nodes:
+            return
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        named = self.names_at(scale)
+        painter.save()
+        painter.setPen(QColor("#202124"))
+        for item in sorted(self.nodes.values(), key=lambda item: item.zValue()):
+            if item.node.id not in named or item.pinned is not None:
+                continue
+            at = item.pos() + QPointF(-item.text_width / 2, item.radius + 1)
+            if self.label_log is not None:
+                box = QRectF(at, QSizeF(item.text_width, item.text_height))
+                self.label_log.append(painter.worldTransform().mapRect(box))
+            painter.setFont(item.font)
+            painter.drawStaticText(at, item.shaped())
+        painter.restore()
 
     def draw_gesture_edges(self, painter: QPainter, rect: QRectF) -> None:
         """During a gesture, the GESTURE_EDGES strongest edges crossing ``rect``, under the
