@@ -62,3 +62,23 @@ def test_huge_figure_is_capped(qapp: object) -> None:
     scene.addRect(0, 0, 10, 1000)
     size = export.image_size(scene, width_mm=2000, dpi=300)
     assert max(size.width(), size.height()) <= export.MAX_PIXELS
+
+
+def test_svg_of_cached_items_holds_shapes_not_pictures(
+    scene: QGraphicsScene, tmp_path: Path
+) -> None:
+    """The network caches its nodes and edge tiles as pictures on screen; its SVG came out
+    as embedded PNG images. Drawn for the SVG without their caches, they stay vector, and
+    keep their cache mode on screen."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    items = scene.items()
+    modes = [QGraphicsItem.CacheMode.DeviceCoordinateCache] * len(items)
+    for item, mode in zip(items, modes, strict=True):
+        item.setCacheMode(mode)
+    svg = tmp_path / "cached.svg"
+    export.write_svg(scene, svg, title="Network")
+    text = svg.read_text(encoding="utf-8")
+    assert "<image" not in text
+    assert "<path" in text or "<rect" in text
+    assert [item.cacheMode() for item in items] == modes

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.core.errors import HamishError
 from desktop.io.exporters.files import replace_on_success
@@ -157,8 +157,20 @@ def write_svg(
                     "Figures", "Cannot write %1: the SVG file could not be started."
                 ).replace("%1", str(Path(path)))
             )
+        # A cached item is drawn from its cached picture: the network's nodes and edge tiles
+        # came out as 39 embedded PNG images, blurred when enlarged. Drawn uncached, they
+        # stay shapes, lines and text.
+        cached = [
+            (item, item.cacheMode())
+            for item in scene.items()
+            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+        ]
+        for item, _ in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:
             painter.end()
+            for item, mode in cached:
+                item.setCacheMode(mode)
