@@ -357,3 +357,32 @@ def test_the_scene_updates_only_the_tiles_of_changed_edges(qapp: object) -> None
     # the same network again: nothing made
     scene.update_network(heavier, positions, palette)
     assert scene.remade == set() and scene.remade_tiles == 0
+
+
+def test_export_offers_a_name_and_adds_the_suffix(
+    make_window: MakeWindow,
+    small_path: tuple[Path, Small],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A name typed without .png was written as it was, and the SVG export then offered to
+    replace that PNG; the dialog offered no name at all."""
+    from desktop.ui.widgets import files
+
+    path, _s = small_path
+    window = make_window(path)
+    _dock, controller = _network(window, qtbot)
+    offered: list[str] = []
+
+    def typed(_parent: object, _title: str, start: str, _pattern: str) -> str:
+        offered.append(start)
+        return str(tmp_path / "dock_net")
+
+    monkeypatch.setattr(files, "save_file_name", typed)
+    controller.export("png")
+    controller.export("svg")
+    assert offered[0].endswith("small-network.png") and offered[1].endswith("small-network.svg")
+    assert (tmp_path / "dock_net.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "dock_net.svg").read_text(encoding="utf-8")
+    assert not (tmp_path / "dock_net").exists()

@@ -751,37 +751,41 @@ class NetworkController(QObject):
             return
         from desktop.ui.figures.export import write_png, write_svg
         from desktop.ui.figures.network import figure_scene
+        from desktop.ui.transfer.save_paths import checked_target
         from desktop.ui.widgets.files import save_file_name
 
+        project_path = self.session.project.path
         if kind == "png":
-            path = save_file_name(
-                self.api.widget,
-                self.tr("Export the network as PNG"),
-                "",
-                self.tr("PNG image (*.png)"),
-            )
+            title, pattern = self.tr("Export the network as PNG"), self.tr("PNG image (*.png)")
         else:
-            path = save_file_name(
-                self.api.widget,
-                self.tr("Export the network as SVG"),
-                "",
-                self.tr("SVG image (*.svg)"),
-            )
+            title, pattern = self.tr("Export the network as SVG"), self.tr("SVG image (*.svg)")
+        suffix = f".{kind}"
+        # A name to start from, and the suffix added to a name typed without it (the file
+        # was written as "dock_net", and the SVG then offered to replace that PNG).
+        path = save_file_name(
+            self.api.widget,
+            title,
+            str(project_path.parent / f"{project_path.stem}-network{suffix}"),
+            pattern,
+        )
         if not path:
+            return
+        checked = checked_target(path, suffix, project_path, self.api.messenger, title)
+        if checked is None:
             return
         scene = figure_scene(
             self.network, self.positions, colours(self.session.project), self.index
         )
         try:
             if kind == "png":
-                write_png(scene, path, overwrite=True, project_path=self.session.project.path)
+                write_png(scene, checked.path, overwrite=checked.existed, project_path=project_path)
             else:
                 write_svg(
                     scene,
-                    path,
+                    checked.path,
                     title=self.tr("Entity network"),
-                    overwrite=True,
-                    project_path=self.session.project.path,
+                    overwrite=checked.existed,
+                    project_path=project_path,
                 )
         except HamishError as error:
             self.api.messenger.error(self.tr("Cannot export the network"), str(error))
