@@ -645,6 +645,7 @@ def combine_judged(
     return merge(kept, own.values())
 
 
+@paused()  # a long article makes a million short-lived objects (desktop.core.gcpause)
 def _tag(
     inputs: Inputs,
     text: str,
@@ -659,18 +660,6 @@ def _tag(
     first name the registry knows (``محمد``) inside a longer name (``محمد داود``) is not a
     whole name, however sure the model is that a name begins there. The model's own spans
     are scored the same way, so the same span scores the same from either."""
-    with paused():  # a long article makes a million short-lived objects (desktop.core.gcpause)
-        return _tag_paused(inputs, text, threshold, gazetteer, rules, judged)
-
-
-def _tag_paused(
-    inputs: Inputs,
-    text: str,
-    threshold: float,
-    gazetteer: Membership | None,
-    rules: Sequence[Suggestion] | None,
-    judged: Sequence[Suggestion],
-) -> tuple[list[Suggestion], dict[int, float]]:
     model = inputs.model
     if model is None:
         return [], {}
