@@ -38,7 +38,6 @@ import subprocess
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,7 +45,7 @@ from typing import Any
 from desktop.children import text_reader_command
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
-from desktop.io.worker import _pump, _write_frame  # the reader process's frames
+from desktop.io.worker import _end, _pump, _write_frame  # the reader process's frames
 
 __all__ = ["AHEAD", "BATCH", "PARALLEL_FILES", "READERS", "SMALL", "TextReaders", "reader_count"]
 
@@ -144,18 +143,7 @@ class _Reader:
         return answers
 
     def close(self) -> None:
-        process = self.process
-        if process.stdin is not None:
-            with suppress(OSError):
-                process.stdin.close()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
-            with suppress(OSError):
-                process.stdout.close()
+        _end(self.process)
 
 
 class TextReaders:

@@ -317,19 +317,25 @@ class ReaderProcess:
 
     def _stop(self, *, kill: bool) -> None:
         process, self._process = self._process, None
-        if process is None:
-            return
-        if process.stdin is not None:
-            with suppress(OSError):
-                process.stdin.close()
-        if kill and process.poll() is None:
-            process.kill()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
+        if process is not None:
+            _end(process, kill=kill)
+
+
+def _end(process: subprocess.Popen[bytes], *, kill: bool = False) -> None:
+    """A child process ended: its input closed (it stops at end of input), killed if asked
+    or if it has not stopped in 5 s, its output closed."""
+    if process.stdin is not None:
+        with suppress(OSError):
+            process.stdin.close()
+    if kill and process.poll() is None:
+        process.kill()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout is not None:
+        with suppress(OSError):
             process.stdout.close()
 
 
