@@ -4,8 +4,9 @@ the window or the command (issue 13).
 PDF (pdfminer), Word (python-docx/lxml), web pages (lxml/trafilatura) and e-mail run in a
 child process (``python -m desktop.io.worker``) that limits its own address space to
 :data:`~desktop.io.importers.limits.MEMORY_MB` (``RLIMIT_AS``) and its CPU time; the parent
-gives each file :data:`~desktop.io.importers.limits.SECONDS` of wall-clock time and kills the
-process when they run out. Running out of either becomes a rejection that says which limit was
+gives each file :data:`~desktop.io.importers.limits.SECONDS` of the reader's CPU time (a busy
+machine, where the reader waits for a core, does not make a file fail) and at most
+:data:`WALL_FACTOR` times as long by the clock, and kills the process when they run out. Running out of either becomes a rejection that says which limit was
 hit. Plain text and Markdown are read in the calling process: they are bounded by the size of
 the file, and a 49 MB text would otherwise cross the pipe twice.
 
@@ -33,6 +34,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -104,6 +106,13 @@ IN_PROCESS = frozenset({"text", "markdown"})
 _EXIT_MEMORY = 3  # the child ran out of memory and could not even say so
 _LARGE = 200 * limits.MB  # a reader process that grew beyond this is not kept for the next file
 _HEADER = 8  # bytes of a frame's length
+# A file has ``seconds`` of the reader's CPU time, and at most this many times as long by the
+# clock (ReaderProcess._wait).
+WALL_FACTOR = 4
+try:
+    _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+except (AttributeError, ValueError, OSError):  # Windows: no /proc either
+    _CLOCK_TICKS = 100
 _MAX_REPLY = 8 * limits.MAX_CHARS + (1 << 20)  # an article as JSON, with room to spare
 
 
@@ -215,7 +224,7 @@ class ReaderProcess:
                     f"{name} could not be read ({type(error).__name__}: {error})."
                 ) from error
             try:
-                reply = self._replies.get(timeout=self.seconds)
+                reply = self._wait(process)
             except queue.Empty:
                 self._stop(kill=True)
                 raise ImportRejected(
@@ -225,6 +234,27 @@ class ReaderProcess:
             if reply is None:
                 self._died(process, name)
             return self._answer(reply, name)
+
+    def _wait(self, process: subprocess.Popen[bytes]) -> bytes | None:
+        """The process's answer, or ``queue.Empty`` once the file has had its time: ``seconds``
+        of the reader's own CPU time, so that a busy machine (the reader waiting for a core)
+        does not make a file fail, and at most :data:`WALL_FACTOR` times as long by the clock,
+        for a reader that waits on nothing. Where a process's CPU time cannot be read (no
+        ``/proc``) the clock alone counts, as ``seconds``."""
+        started = time.monotonic()
+        spent_before = _cpu_seconds(process.pid)
+        while True:
+            elapsed = time.monotonic() - started
+            now = _cpu_seconds(process.pid)
+            spent = elapsed if now is None or spent_before is None else now - spent_before
+            if spent >= self.seconds or elapsed >= WALL_FACTOR * self.seconds:
+                raise queue.Empty
+            # The CPU time cannot grow faster than the clock: nothing to check before then.
+            wait = min(self.seconds - spent, WALL_FACTOR * self.seconds - elapsed)
+            try:
+                return self._replies.get(timeout=max(wait, 0.05))
+            except queue.Empty:
+                continue
 
     def _send(self, header: bytes, data: bytes) -> subprocess.Popen[bytes]:
         """Hand a file to the process (started or restarted as needed)."""
@@ -319,6 +349,17 @@ class ReaderProcess:
         process, self._process = self._process, None
         if process is not None:
             _end(process, kill=kill)
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) process ``pid`` has used so far, from ``/proc``; None
+    where that cannot be read (not Linux, or the process has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _end(process: subprocess.Popen[bytes], *, kill: bool = False) -> None:

@@ -420,3 +420,29 @@ def test_a_page_of_tiny_elements_is_refused_before_it_is_parsed(tmp_path: Path) 
     normal = b"<html><body><p>" + "قال الوزير ".encode() * 50 + b"</p></body></html>"
     draft = CONVERTERS["html"](normal, "ok.html", origin="ok.html", fallback_title="ok")
     assert "قال الوزير" in draft.text
+
+
+def test_a_reader_waiting_for_a_core_is_not_out_of_time() -> None:
+    """The limit is the reader's CPU time: a reader held still longer than ``seconds`` (as a
+    busy machine holds it) still answers; one that never answers is stopped by the clock at
+    ``WALL_FACTOR`` times ``seconds``."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("CPU time of another process is read from /proc")
+    import os
+    import signal
+
+    with worker.ReaderProcess(seconds=2) as reader:
+        assert ARABIC in _convert(reader, "html_xxe.html", "html")
+        process = reader._process
+        assert process is not None
+        os.kill(process.pid, signal.SIGSTOP)
+        threading.Timer(3.0, os.kill, (process.pid, signal.SIGCONT)).start()
+        assert ARABIC in _convert(reader, "html_xxe.html", "html")  # 3 s held, ~0 s of CPU
+        assert reader.started == 1
+        process = reader._process
+        assert process is not None
+        os.kill(process.pid, signal.SIGSTOP)  # never continued: the clock ends it
+        with pytest.raises(ImportRejected, match="took longer than 2 s"):
+            _convert(reader, "html_xxe.html", "html")
+        assert ARABIC in _convert(reader, "html_xxe.html", "html")
+        assert reader.started == 2

@@ -20,7 +20,7 @@ are enforced on what is *actually* read, never on what a file declares:
   :data:`PDF_PAGE_GLYPHS`, :data:`PDF_CHARS`);
 - **memory and time**: the risky parsers (PDF, Word, web pages, e-mail) run in a reader
   process (:mod:`desktop.io.worker`) with an address-space limit of :data:`MEMORY_MB` and a
-  wall-clock limit of :data:`SECONDS` per file, so whatever a bomb the limits above do not
+  time limit of :data:`SECONDS` of its CPU time per file (four times that by the clock), so whatever a bomb the limits above do not
   know about costs that process, not the window.
 
 Standard library only: the reader process imports this before any parser.
@@ -62,7 +62,8 @@ a text file that passes the size check never fails this one."""
 MEMORY_MB = 1024
 """Address space of the reader process; a file that needs more is refused."""
 SECONDS = 25.0
-"""Wall-clock time one file may take in the reader process."""
+"""CPU time one file may take in the reader process (by the clock, at most four times as long:
+``desktop.io.worker.WALL_FACTOR``)."""
 DOCX_UNPACKED_BYTES = 32 * MB
 """XML a Word document may unpack to, all parts together: python-docx needs up to sixteen
 times as much memory (a 300-page report has 5–10 MB)."""
