@@ -6,9 +6,10 @@ child process (``python -m desktop.io.worker``) that limits its own address spac
 :data:`~desktop.io.importers.limits.MEMORY_MB` (``RLIMIT_AS``) and its CPU time; the parent
 gives each file :data:`~desktop.io.importers.limits.SECONDS` of the reader's CPU time (a busy
 machine, where the reader waits for a core, does not make a file fail) and at most
-:data:`WALL_FACTOR` times as long by the clock, and kills the process when they run out. Running out of either becomes a rejection that says which limit was
-hit. Plain text and Markdown are read in the calling process: they are bounded by the size of
-the file, and a 49 MB text would otherwise cross the pipe twice.
+:data:`WALL_FACTOR` times as long by the clock, and kills the process when they run out.
+Running out of either becomes a rejection that says which limit was hit. Plain text and
+Markdown are read in the calling process: they are bounded by the size of the file, and a
+49 MB text would otherwise cross the pipe twice.
 
 One process serves a whole batch (:class:`ReaderProcess`, reused file after file; a
 2,000-file folder pays for one start-up), and is started again after a file that killed it.

@@ -20,8 +20,8 @@ are enforced on what is *actually* read, never on what a file declares:
   :data:`PDF_PAGE_GLYPHS`, :data:`PDF_CHARS`);
 - **memory and time**: the risky parsers (PDF, Word, web pages, e-mail) run in a reader
   process (:mod:`desktop.io.worker`) with an address-space limit of :data:`MEMORY_MB` and a
-  time limit of :data:`SECONDS` of its CPU time per file (four times that by the clock), so whatever a bomb the limits above do not
-  know about costs that process, not the window.
+  time limit of :data:`SECONDS` of its CPU time per file (four times that by the clock), so
+  whatever a bomb the limits above do not know about costs that process, not the window.
 
 Standard library only: the reader process imports this before any parser.
 """
