@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextOption,
 )
@@ -54,7 +55,7 @@ if TYPE_CHECKING:  # event classes: annotations only (their first import costs s
         QShowEvent,
     )
 from desktop.core.spans import snap_to_words
-from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
+from desktop.ui.reader.highlighter import AnnotationHighlighter, ReaderLayout, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
 
 MIN_POINTS = 8.0
@@ -121,6 +122,10 @@ class ReaderText(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMouseTracking(True)
+        # A document whose layout a change of highlights does not reach (ReaderLayout).
+        document = QTextDocument(self)
+        document.setDocumentLayout(ReaderLayout(document))
+        self.setDocument(document)
         self.document().setDocumentMargin(28)
         self.document().setUndoRedoEnabled(False)
         self.highlighter = AnnotationHighlighter(self.document())
