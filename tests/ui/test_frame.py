@@ -570,3 +570,39 @@ def test_the_blocks_on_screen_are_found_in_one_walk(
     found = reader._on_screen(reader.viewport().height())
     assert [(b.blockNumber(), a.top(), a.height()) for b, a in found] == expected
     assert len(expected) > 3 and len(asked) == 1
+
+
+def test_an_open_starts_no_cycle_collection_before_its_first_paint(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Opening an article makes an object or more per annotation: the cycle collector ran
+    every 700 of them, and every other open of a 1 MB article a full collection over every
+    object of the window, before the reader could paint. It runs after the paint now."""
+    import gc
+
+    doc, _, _ = _long_article(tmp_path / "long.hamish", paragraphs=1500)
+    window = make_window(tmp_path / "long.hamish")
+    reader = window.reader.text
+    other = window.project.documents.add(make_draft("نص قصير", title="قصير"))
+    window.open_document(other)
+    QApplication.processEvents()
+    gc.enable()  # as after start-up
+    collections: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    painted = _Painted(reader.viewport())
+    gc.callbacks.append(counted)
+    try:
+        window.open_document(doc)
+        while painted.region.isEmpty():
+            QApplication.processEvents()
+        assert collections == []
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)  # the turn after the paint
+    finally:
+        gc.callbacks.remove(counted)
+        gc.enable()
+    assert len(reader.index) == 1500

@@ -144,6 +144,8 @@ class ReaderText(QPlainTextEdit):
         self.side_margin = 0
         # Called once, after the next paint (app.py: what comes after the first paint).
         self.after_paint: Callable[[], None] | None = None
+        # Each called in the event loop's turn after the next paint (when_painted).
+        self._when_painted: list[Callable[[], None]] = []
         self._caret_home = False  # the caret goes to the start at the next paint (load)
 
     # --- the reading column ----------------------------------------------------------------
@@ -501,6 +503,15 @@ class ReaderText(QPlainTextEdit):
         if self.after_paint is not None:
             hook, self.after_paint = self.after_paint, None
             hook()
+        if self._when_painted:
+            hooks, self._when_painted = self._when_painted, []
+            for later in hooks:
+                QTimer.singleShot(0, later)
+
+    def when_painted(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` once the text has been painted next, in the event loop's turn after
+        that paint (the work it starts does not delay what the paint shows)."""
+        self._when_painted.append(hook)
 
     def _paint_note_markers(self, area: QRect) -> None:
         """A small flag at the end of every annotation that carries a note."""
