@@ -14,30 +14,56 @@ the collector is started again when the last one ends, and only if it ran before
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from threading import Lock
 
-__all__ = ["paused"]
+__all__ = ["hold", "paused"]
 
 _lock = Lock()
 _depth = 0
 _was_enabled = False
 
 
-@contextmanager
-def paused() -> Iterator[None]:
-    """The cycle collector off for the ``with`` block (and on again after, if it was)."""
+def _enter() -> None:
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
             _was_enabled = gc.isenabled()
-            gc.disable()
+        elif gc.isenabled():  # turned on meanwhile (the window's start-up ended): on after
+            _was_enabled = True
+        gc.disable()
         _depth += 1
+
+
+def _leave() -> None:
+    global _depth
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """The cycle collector off for the ``with`` block (and on again after, if it was)."""
+    _enter()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+        _leave()
+
+
+def hold() -> Callable[[], None]:
+    """The cycle collector off until the returned function is called (once; calling it again
+    does nothing): a pause that ends later than the code that starts it, as an open's ends
+    after the reader has painted. Shares :func:`paused`'s count."""
+    _enter()
+    held = [True]
+
+    def resume() -> None:
+        if held:
+            held.clear()
+            _leave()
+
+    return resume

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.core.gcpause import paused
+from desktop.core.gcpause import hold, paused
 from desktop.core.suggest import suggest
 
 
@@ -53,4 +53,30 @@ def test_the_rules_run_with_the_collector_paused() -> None:
 
     found = suggest("قال الرئيس السوري بشار الأسد إن دمشق ترحب.", None, skip=skip)
     assert found and seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_a_hold_ends_when_resumed_once_and_shares_the_count() -> None:
+    resume = hold()
+    assert not gc.isenabled()
+    with paused():
+        pass
+    assert not gc.isenabled()  # the hold goes on past the pause inside it
+    resume()
+    assert gc.isenabled()
+    again = hold()
+    resume()  # a second call of the first one's resume ends nothing
+    assert not gc.isenabled()
+    again()
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_on_during_a_hold_is_off_again_for_the_next_one() -> None:
+    gc.disable()
+    first = hold()
+    gc.enable()  # the window's start-up ended meanwhile
+    second = hold()
+    assert not gc.isenabled()
+    second()
+    first()
     assert gc.isenabled()

@@ -331,6 +331,49 @@ def test_a_tag_repaints_the_lines_it_changed_not_the_screen(
     assert painted.region.boundingRect().height() < screen.height() // 3
 
 
+def test_a_tag_lays_out_again_only_its_own_paragraph(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Qt tells the plain text layout that twice a highlighted block's length changed, and
+    the layout threw away the layouts of the paragraphs that reach covered — the tagged one
+    and the ones after it, each shaped again before its next paint: most of a tag's layout
+    work on a 1 MB article. Only the tagged paragraph is laid out again now, and it is drawn
+    as highlighting the whole article from scratch draws it."""
+    path = tmp_path / "paragraphs.hamish"
+    # The tagged paragraph is taller than the screen: the ones after it are not on screen,
+    # so nothing lays them out again but a change that threw their layouts away.
+    paragraphs = [" ".join([f"كلمة{n}"] * (600 if n == 1 else 40)) for n in range(6)]
+    with Project.open(path) as project:
+        project.documents.add(make_draft("\n".join(paragraphs), title="فقرات"))
+    window = make_window(path)
+    window.suggestions.set_enabled(False)  # no dashes arriving from a worker meanwhile
+    reader = window.reader.text
+    document = reader.document()
+    reader.viewport().repaint()
+    for number in range(document.blockCount()):
+        reader.blockBoundingRect(document.findBlockByNumber(number))  # all laid out
+
+    def thrown_away() -> list[int]:
+        return [
+            n
+            for n in range(document.blockCount())
+            if document.findBlockByNumber(n).layout().lineCount() == 0
+        ]
+
+    assert thrown_away() == []
+    start = len(paragraphs[0]) + 1 + paragraphs[1].index("كلمة1")
+    reader.setTextCursor(reader._cursor_for(start, start + 5))
+    reader.exact = True
+    assert window.tagging.tag_selection(label_id(window, "person")) is not None
+    assert reader.index.block_of(start) == 1
+    QApplication.processEvents()
+    assert thrown_away() == []  # the tagged one laid out again to be painted, no other
+    drawn = _formats(window)
+    assert drawn[1] and not any(drawn[2:])
+    reader.highlighter.rehighlight()  # everything at once, as Qt would
+    assert _formats(window) == drawn
+
+
 def _many_tags(path: Path, count: int = 300) -> tuple[str, int]:
     """An article with ``count`` tags on its first words, and words left untagged after."""
     text = " ".join(["كلمة"] * (count + 200))
@@ -527,3 +570,39 @@ def test_the_blocks_on_screen_are_found_in_one_walk(
     found = reader._on_screen(reader.viewport().height())
     assert [(b.blockNumber(), a.top(), a.height()) for b, a in found] == expected
     assert len(expected) > 3 and len(asked) == 1
+
+
+def test_an_open_starts_no_cycle_collection_before_its_first_paint(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Opening an article makes an object or more per annotation: the cycle collector ran
+    every 700 of them, and every other open of a 1 MB article a full collection over every
+    object of the window, before the reader could paint. It runs after the paint now."""
+    import gc
+
+    doc, _, _ = _long_article(tmp_path / "long.hamish", paragraphs=1500)
+    window = make_window(tmp_path / "long.hamish")
+    reader = window.reader.text
+    other = window.project.documents.add(make_draft("نص قصير", title="قصير"))
+    window.open_document(other)
+    QApplication.processEvents()
+    gc.enable()  # as after start-up
+    collections: list[int] = []
+
+    def counted(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    painted = _Painted(reader.viewport())
+    gc.callbacks.append(counted)
+    try:
+        window.open_document(doc)
+        while painted.region.isEmpty():
+            QApplication.processEvents()
+        assert collections == []
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)  # the turn after the paint
+    finally:
+        gc.callbacks.remove(counted)
+        gc.enable()
+    assert len(reader.index) == 1500

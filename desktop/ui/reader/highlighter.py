@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from desktop.ui.reader.offsets import Utf16Map
 
@@ -204,6 +205,28 @@ def _alternate_claims(spans: Iterable[Span]) -> set[int]:
     return alternate
 
 
+class ReaderLayout(QPlainTextDocumentLayout):
+    """The reader's plain text layout, which a change of highlight formats alone does not
+    reach. ``QSyntaxHighlighter`` tells the layout that twice a block's length changed
+    (removed and added), and the plain text layout then throws away the layouts of the
+    blocks that reach covers — the block and one or more after it, each laid out again
+    (shaped anew) before it is next painted or measured: most of a tag's layout work on a
+    1 MB article. The formats already cleared the block's own layout (``QTextLayout``
+    does that itself), and they change colours and lines only, never a block's height, so
+    nothing else the layout would learn from the change is lost."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.formats_only = False  # set while a block is highlighted again (_quietly)
+        self.skipped = 0  # changes not passed on (counted for the tests)
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        if self.formats_only:
+            self.skipped += 1
+            return
+        super().documentChanged(position, removed, added)
+
+
 IDLE_SLICE_S = 0.004
 """How long one idle step of the deferred pass may highlight before giving the event loop
 back (a keystroke or a scroll waits at most this long for it)."""
@@ -291,10 +314,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             done[number] = 1
             block = document.findBlockByNumber(number)
             if block.isValid() and self.index.in_block(number):
-                # Laid out first: a block highlighted before its first layout changes height
-                # as far as the layout knows, which repaints the whole screen (a paint a step).
-                layout.blockBoundingRect(block)
+                # Highlighted, then laid out: highlighting clears the block's layout, so a
+                # block laid out first was laid out twice. Laid out all the same, so the
+                # scroll bar learns each block's height as before.
                 self._quietly(block)
+                layout.blockBoundingRect(block)
                 redrawn.append(number)
             if perf_counter() >= deadline:
                 break
@@ -345,10 +369,19 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         """``rehighlightBlock`` without its repaint of the whole screen. Qt tells the plain
         text layout that twice the block's length changed (removed and added), so the change
         always runs into the next block and the layout asks the view to repaint everything
-        (every visible line drawn again, a third of a tag's frame on a 1 MB article). The
+        (every visible line drawn again, a third of a tag's frame on a 1 MB article), and
+        throws away the layouts of the blocks after it (see :class:`ReaderLayout`, which
+        the reader's document has: there the change does not reach the layout at all). The
         formats change colours and lines only, never a block's height, so nothing else the
         layout would say is lost; :attr:`redrawn` repaints what is on screen."""
         layout = self.document().documentLayout()
+        if isinstance(layout, ReaderLayout):
+            layout.formats_only = True
+            try:
+                self.rehighlightBlock(block)
+            finally:
+                layout.formats_only = False
+            return
         blocked = layout.blockSignals(True)
         try:
             self.rehighlightBlock(block)

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextOption,
 )
@@ -54,7 +55,7 @@ if TYPE_CHECKING:  # event classes: annotations only (their first import costs s
         QShowEvent,
     )
 from desktop.core.spans import snap_to_words
-from desktop.ui.reader.highlighter import AnnotationHighlighter, Span, SpanIndex
+from desktop.ui.reader.highlighter import AnnotationHighlighter, ReaderLayout, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
 
 MIN_POINTS = 8.0
@@ -121,6 +122,10 @@ class ReaderText(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setMouseTracking(True)
+        # A document whose layout a change of highlights does not reach (ReaderLayout).
+        document = QTextDocument(self)
+        document.setDocumentLayout(ReaderLayout(document))
+        self.setDocument(document)
         self.document().setDocumentMargin(28)
         self.document().setUndoRedoEnabled(False)
         self.highlighter = AnnotationHighlighter(self.document())
@@ -139,6 +144,8 @@ class ReaderText(QPlainTextEdit):
         self.side_margin = 0
         # Called once, after the next paint (app.py: what comes after the first paint).
         self.after_paint: Callable[[], None] | None = None
+        # Each called in the event loop's turn after the next paint (when_painted).
+        self._when_painted: list[Callable[[], None]] = []
         self._caret_home = False  # the caret goes to the start at the next paint (load)
 
     # --- the reading column ----------------------------------------------------------------
@@ -496,6 +503,15 @@ class ReaderText(QPlainTextEdit):
         if self.after_paint is not None:
             hook, self.after_paint = self.after_paint, None
             hook()
+        if self._when_painted:
+            hooks, self._when_painted = self._when_painted, []
+            for later in hooks:
+                QTimer.singleShot(0, later)
+
+    def when_painted(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` once the text has been painted next, in the event loop's turn after
+        that paint (the work it starts does not delay what the paint shows)."""
+        self._when_painted.append(hook)
 
     def _paint_note_markers(self, area: QRect) -> None:
         """A small flag at the end of every annotation that carries a note."""
