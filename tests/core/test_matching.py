@@ -332,3 +332,33 @@ def test_a_long_article_just_normalised_is_not_folded_again(
     monkeypatch.setattr(arabic, "_remembered", None)  # another text was normalised since
     with pytest.raises(AssertionError, match="folded again"):
         KERRY.find(text)
+
+
+def test_a_long_article_is_scanned_once_for_matchers_of_the_same_aliases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The suggestion rules and the tagger's registry feature each build a matcher of the
+    registry's rows and look at the same article: the second reuses the first's hits, with
+    its own entities; a matcher of other aliases, or another text, scans."""
+    text = "قال بشار الأسد في دمشق. " * 1500  # long enough to be remembered
+    scans: list[str] = []
+    original = AliasMatcher.scan
+
+    def counted(self: AliasMatcher, folded: str) -> list[tuple[int, int, int, str, str]]:
+        scans.append(folded)
+        return original(self, folded)
+
+    monkeypatch.setattr(AliasMatcher, "scan", counted)
+    rows = [(1, "person", "بشار الأسد"), (2, "location", "دمشق")]
+    rules = AliasMatcher.from_registry(rows)
+    first = rules.find_normalised(normalise(text))
+    tagger = AliasMatcher.from_registry([(7, "person", "بشار الأسد"), (8, "location", "دمشق")])
+    second = tagger.find(text)
+    assert len(scans) == 1
+    assert [(m.start, m.end) for m in second] == [(m.start, m.end) for m in first]
+    assert {m.entity_id for m in second} == {7, 8}
+    AliasMatcher.from_registry([(1, "person", "بشار الأسد")]).find(text)
+    assert len(scans) == 2
+    other = text + " دمشق"
+    assert len(tagger.find(other)) == len(second) + 1
+    assert len(scans) == 3
