@@ -184,7 +184,7 @@ def test_a_hover_draws_over_the_kept_frame_without_the_items(
     scene.drawn_edges = 0
     scene.set_focus(hub)
     view.viewport().repaint()
-    assert view.hovered is not None  # the kept frame with the overlay over it
+    assert view._hovered_focus == hub  # the kept frame with the overlay over it
     assert painted == [] and scene.drawn_edges == 0
     other = next(node for node in scene.nodes if node != hub)
     scene.set_focus(other)  # from node to node
@@ -224,7 +224,7 @@ def _hovered_pictures(view: NetworkView, qtbot: QtBot, node_id: int) -> tuple[QI
     view.prepare_frame()
     scene.set_focus(node_id)
     image = view.viewport().grab().toImage()
-    assert view.hovered is not None  # drawn from the kept frame
+    assert view._hovered_focus == node_id  # drawn from the kept frame
     return image, plain.viewport().grab().toImage()
 
 
@@ -260,7 +260,6 @@ def test_the_kept_nodes_are_the_pixels_of_drawing_them(
     hub = _hub(scene)
     kept, _qt = _hovered_pictures(view, qtbot, hub)
     scene._sprites = None  # each node drawn again instead of copied
-    view.hovered = None
     view._hovered_focus = None
     drawn = view.viewport().grab().toImage()
     assert _alike(drawn, kept)

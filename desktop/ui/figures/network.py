@@ -1003,15 +1003,15 @@ class NetworkScene(QGraphicsScene):
         if node_id is not None and node_id in self.nodes:
             neighbours = self._neighbours.get(node_id, ())
             self._focus_set = {node_id, *neighbours}
-            order = self._order
-            stacked = sorted(order[i] for i in self._focus_set if i in order)
+            order, nodes = self._order, self.nodes
+            stacked = [order[i] for i in self._focus_set if i in order]
+            stacked.sort()
             self._focus_items = [self._stacked[i] for i in stacked]
-            # The nodes' own points: pairs of ends with no object made for each link.
-            here = self.nodes[node_id].centre
-            for other in neighbours:
-                item = self.nodes.get(other)
-                if item is not None:
-                    self._focus_lines += (here, item.centre)
+            # The nodes' own points, in pairs of ends: no object made for each link.
+            ends = [nodes[other].centre for other in neighbours if other in nodes]
+            lines: list[QPointF] = [nodes[node_id].centre] * (2 * len(ends))
+            lines[1::2] = ends
+            self._focus_lines = lines
         self.update()
 
     def draw_focus(self, painter: QPainter, rect: QRectF, *, veiled: bool = False) -> None:

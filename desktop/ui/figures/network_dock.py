@@ -196,7 +196,8 @@ class NetworkView(QGraphicsView):
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
             self.frame = None  # stale: kept again once the view is idle
-            self.hovered = None
+            self._hovered_focus = None  # its picture kept to draw the next hovers in
+            self._veiled = None
             self.composite = None
             self._prepare.start()
 
@@ -226,19 +227,30 @@ class NetworkView(QGraphicsView):
         painter.drawPixmap(0, 0, picture)
         painter.end()
 
-    def _draw_hovered(self, scene: NetworkScene, whole: QRect) -> None:
+    def _ready_for_hovers(self, whole: QRect) -> None:
+        """The kept frame veiled, and a picture to draw hovers in: made when idle (a first
+        hover spent 9 ms on them, its new picture's memory touched for the first time)."""
         assert self.frame is not None
-        if self._veiled is None:  # the frame veiled once for every hover until it changes
-            self._veiled = QPixmap(self.frame)
-            painter = QPainter(self._veiled)
-            painter.fillRect(whole, veil())
-            painter.end()
+        self._veiled = QPixmap(self.frame)
+        painter = QPainter(self._veiled)
+        painter.fillRect(whole, veil())
+        painter.end()
         canvas = self.hovered
         if canvas is None or canvas.size() != self.frame.size():
             canvas = QPixmap(self.frame.size())
             canvas.setDevicePixelRatio(self.frame.devicePixelRatio())
+            canvas.fill(Qt.GlobalColor.white)
+        self.hovered = canvas
+        self._hovered_focus = None  # nothing drawn in it yet
+
+    def _draw_hovered(self, scene: NetworkScene, whole: QRect) -> None:
+        assert self.frame is not None
+        if self._veiled is None or self.hovered is None:
+            self._ready_for_hovers(whole)
+        canvas, veiled = self.hovered, self._veiled
+        assert canvas is not None and veiled is not None
         painter = QPainter(canvas)
-        painter.drawPixmap(0, 0, self._veiled)
+        painter.drawPixmap(0, 0, veiled)
         painter.setRenderHints(self.renderHints())
         painter.setTransform(self.viewportTransform())
         scene.draw_focus(painter, self.mapToScene(whole).boundingRect(), veiled=True)
@@ -334,11 +346,10 @@ class NetworkView(QGraphicsView):
         self.frame = frame
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
-        self._veiled = None
+        self._ready_for_hovers(whole)
         # The nodes in sight drawn ready for a hover's overlay.
         seen_now = self.mapToScene(whole).boundingRect()
         scene.keep_sprites(self._frame_transform, seen_now, self.viewport().devicePixelRatioF())
-        self.hovered = None
         if scene.focus_id is not None:
             self._draw_hovered(scene, whole)
         # What the next gesture's frames draw in the margins, made ready meanwhile.
