@@ -140,19 +140,129 @@ def test_exports_always_draw_every_edge() -> None:
     assert scene.drawn_edges == len(network.edges)
 
 
-def test_hover_veils_the_rest_without_restyling_items(view: NetworkView) -> None:
+def _hub(scene: NetworkScene) -> int:
+    return max(scene.nodes, key=lambda node_id: len(scene._neighbours.get(node_id, ())))
+
+
+def test_hover_restyles_raises_and_adds_no_item(view: NetworkView) -> None:
     scene = _scene(view)
     bounds = scene.itemsBoundingRect()
-    node_id = next(iter(scene.nodes))
-    neighbours = scene._neighbours[node_id]
-    scene.set_focus(node_id)
-    assert all(tile.opacity() == 1.0 for tile in scene.edge_items)
-    raised = {item.node.id for item in scene.nodes.values() if item.zValue() > 11}
-    assert raised == {node_id, *neighbours}  # above the veil, the others under it
+    items = {id(item): (item.zValue(), item.opacity()) for item in scene.items()}
+    scene.set_focus(_hub(scene))
+    view.viewport().repaint()
+    # The veil, links and neighbours are an overlay: raising a hub's thousand neighbours
+    # above a veil item cost 45 ms a hover.
+    assert {id(item): (item.zValue(), item.opacity()) for item in scene.items()} == items
+    scene.set_focus(None)
+    assert scene.itemsBoundingRect() == bounds  # a fit is unchanged
+
+
+def _counted(scene: NetworkScene, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each node item painted adds its id; edge tiles count ``drawn_edges``."""
+    for item in (*scene.edge_items, *scene.nodes.values()):
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # painted, not copied
+    painted: list[int] = []
+    original = figures.NodeItem.paint
+
+    def paint(item: figures.NodeItem, *args: object) -> None:
+        painted.append(item.node.id)
+        original(item, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figures.NodeItem, "paint", paint)
+    return painted
+
+
+def test_a_hover_draws_over_the_kept_frame_without_the_items(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scene = _scene(view)
+    painted = _counted(scene, monkeypatch)
+    view.viewport().repaint()
+    view.prepare_frame()  # the view was idle: its settled picture kept
+    hub = _hub(scene)
+    painted.clear()
+    scene.drawn_edges = 0
+    scene.set_focus(hub)
+    view.viewport().repaint()
+    assert view._hovered_focus == hub  # the kept frame with the overlay over it
+    assert painted == [] and scene.drawn_edges == 0
+    other = next(node for node in scene.nodes if node != hub)
+    scene.set_focus(other)  # from node to node
     view.viewport().repaint()
     scene.set_focus(None)
-    assert all(item.zValue() < 11 for item in scene.nodes.values())
-    assert scene.itemsBoundingRect() == bounds  # the veil gone: a fit is unchanged
+    view.viewport().repaint()
+    assert painted == [] and scene.drawn_edges == 0
+    # An edit changes the scene: the kept frame is stale, Qt draws the items again.
+    assert scene.network is not None
+    node = scene.network.nodes[0]
+    grown = Network(
+        (Node(node.id, node.name, node.type, node.mentions + 5), *scene.network.nodes[1:]),
+        scene.network.edges,
+        scene.network.options,
+    )
+    scene.update_network(grown, scene.positions, PALETTE)
+    view.viewport().repaint()
+    assert painted and scene.drawn_edges == len(grown.edges)
+
+
+def _hovered_pictures(view: NetworkView, qtbot: QtBot, node_id: int) -> tuple[QImage, QImage]:
+    """The window hovered over ``node_id`` as the view draws it from its kept frame, and as
+    Qt's own paint draws it."""
+    scene = _scene(view)
+    plain = _Plain(scene)
+    qtbot.addWidget(plain)
+    plain.resize(view.size())
+    plain.show()
+    qtbot.waitExposed(plain)
+    for shown in (view, plain):
+        shown.fit()
+        shown.zoom(1.7)
+        shown.centerOn(400, 300)
+        shown.end_gesture()
+    assert view.viewportTransform() == plain.viewportTransform()
+    view.viewport().repaint()
+    view.prepare_frame()
+    scene.set_focus(node_id)
+    image = view.viewport().grab().toImage()
+    assert view._hovered_focus == node_id  # drawn from the kept frame
+    return image, plain.viewport().grab().toImage()
+
+
+def _alike(a: QImage, b: QImage) -> bool:
+    """The same picture but for rounding: no colour more than 1 apart in any channel (a
+    smooth edge or the veil blended in a picture, then copied, rounds once more)."""
+    a = a.convertToFormat(QImage.Format.Format_RGB32)
+    b = b.convertToFormat(QImage.Format.Format_RGB32)
+    if a.size() != b.size():
+        return False
+    pairs = zip(bytes(a.constBits()), bytes(b.constBits()), strict=True)
+    return max(abs(x - y) for x, y in pairs) <= 1
+
+
+def test_the_hover_picture_is_qt_s_own(view: NetworkView, qtbot: QtBot) -> None:
+    scene = _scene(view)
+    hub = max(
+        (node_id for node_id in scene.nodes if 300 <= scene.positions[node_id][0] <= 500),
+        key=lambda node_id: len(scene._neighbours.get(node_id, ())),
+    )  # in sight
+    kept, qt = _hovered_pictures(view, qtbot, hub)
+    assert _alike(kept, qt)
+    # The hovered node's links and its neighbours drawn over the veil.
+    transform = view.viewportTransform()
+    at = transform.map(scene.nodes[hub].centre).toPoint()
+    assert kept.pixelColor(at) == scene.nodes[hub].brush.color()
+
+
+def test_the_kept_nodes_are_the_pixels_of_drawing_them(
+    view: NetworkView, qtbot: QtBot
+) -> None:
+    scene = _scene(view)
+    hub = _hub(scene)
+    kept, _qt = _hovered_pictures(view, qtbot, hub)
+    scene._sprites = None  # each node drawn again instead of copied
+    view._hovered_focus = None
+    drawn = view.viewport().grab().toImage()
+    assert _alike(drawn, kept)
 
 
 class _Plain(NetworkView):

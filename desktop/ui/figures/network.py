@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPainterPath,
     QPen,
@@ -33,7 +34,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
@@ -101,6 +101,9 @@ NODE_CACHE_ZOOM = 4.0
 overflow Qt's picture cache and were drawn twice a frame (into the cache, then copied)."""
 DIM_ALPHA = 0.8
 """Hovering a node veils the rest of the network with white this opaque."""
+SPRITE_PIXELS = 4_000_000
+"""The most pixels the nodes in sight may cover, drawn ready for a hover's overlay: more
+(zoomed in) and the overlay draws its few nodes in sight itself."""
 GESTURE_LABEL_PIXELS = 6
 """During a gesture, names smaller than this on screen (pixels of font) are not drawn."""
 GESTURE_LABEL_MAX_PIXELS = 56
@@ -228,7 +231,7 @@ class NodeItem(QGraphicsItem):
         if isinstance(scene, NetworkScene) and scene.printed:
             return  # a printed figure's names are drawn above every node (drawForeground)
         if isinstance(scene, NetworkScene):
-            named = scene.focus_id == self.node.id or self.node.id in scene.names_at(lod)
+            named = self.node.id in scene.names_at(lod)  # a hovered name: the overlay's
         else:
             named = self.always or lod * self.radius >= LABEL_SCREEN_RADIUS
         if named:
@@ -389,9 +392,18 @@ class NetworkScene(QGraphicsScene):
         self.focus_id: int | None = None
         self._neighbours: dict[int, set[int]] = {}
         self._focus_set: set[int] = set()
-        self._highlight: QGraphicsPathItem | None = None
-        self._veil: QGraphicsRectItem | None = None
-        self._raised: list[NodeItem] = []
+        self._focus_lines: list[QPointF] = []
+        """The hovered node's links as pairs of ends, drawn over the veil (``draw_focus``)."""
+        self._focus_items: list[NodeItem] = []
+        """The hovered node and its neighbours, in the order Qt draws them."""
+        self._order: dict[int, int] = {}
+        """Node id → its place in ``_stacked``."""
+        self.revision = 0
+        """Counts the changes to what the scene draws without a hover (the view's kept
+        picture of it is current while this is unchanged)."""
+        self.bare = False
+        """Drawn without the hover's overlay (the picture a view keeps)."""
+        self._sprites: _Sprites | None = None
         self.edge_items: list[EdgeTile] = []
         self._tiles: dict[Cell, EdgeTile] = {}
         self._tile_groups: dict[Cell, dict[tuple[bool, float], list[QLineF]]] = {}
@@ -461,9 +473,10 @@ class NetworkScene(QGraphicsScene):
         self._names = {}
         self.named = frozenset()
         self._sized = {}
-        self._highlight = None
-        self._veil = None
-        self._raised = []
+        self._focus_lines = []
+        self._focus_items = []
+        self._sprites = None
+        self.revision += 1
         self.focus_id = None
         self._focus_set = set()
         self.network = network
@@ -518,6 +531,7 @@ class NetworkScene(QGraphicsScene):
             return
         focus = self.focus_id
         self.set_focus(None)
+        self.revision += 1
         # Edges as plain tuples: compared and hashed in C, 20,000 of them in milliseconds.
         was = self._edge_rows
         if was is None:
@@ -626,6 +640,7 @@ class NetworkScene(QGraphicsScene):
 
         # Qt draws the items by z (2 + mentions), those of equal z in the order added.
         self._stacked = sorted(self.nodes.values(), key=lambda item: item.zValue())
+        self._order = {item.node.id: index for index, item in enumerate(self._stacked)}
         for item in self._stacked:
             item.centre = item.pos()
         self._pinned = [item for item in self._stacked if item.pinned is not None]
@@ -667,6 +682,7 @@ class NetworkScene(QGraphicsScene):
         by their nodes."""
         self.scale = scale
         self.named = self.names_at(scale)
+        self.revision += 1
         for item in self.nodes.values():
             if item.pinned is not None:
                 item.pinned.setVisible(item.node.id in self.named)
@@ -677,6 +693,7 @@ class NetworkScene(QGraphicsScene):
             self.nodes[node_id].always = True
         self._names = {}
         self.named = self.names_at(self.scale)
+        self.revision += 1
 
     def _tooltip(self, node: Node) -> str:
         degree = len(self._neighbours.get(node.id, ()))
@@ -746,6 +763,7 @@ class NetworkScene(QGraphicsScene):
         if on and self._unranked is not None:
             self._rank(self._unranked)  # edited since the last gesture
         self.interacting = on
+        self.revision += 1
         for item in self.edge_items:
             item.setVisible(not on)
         if not on:
@@ -760,12 +778,16 @@ class NetworkScene(QGraphicsScene):
         self.draw_gesture_edges(painter, QRectF(rect))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """A printed figure's names, over every node: drawn by their nodes, a name under a
-        node was covered by the next bigger node drawn after it (a briefing's figure hid
-        half of باراك أوباما under جون كيري)."""
+        """A printed figure's names, over every node (drawn by their nodes, a name under a
+        node was covered by the next bigger node drawn after it: a briefing's figure hid
+        half of باراك أوباما under جون كيري); then, over everything, a hover's overlay."""
         super().drawForeground(painter, rect)
-        if not self.printed or not self.nodes:
-            return
+        if self.printed and self.nodes:
+            self._draw_printed_names(painter)
+        if self.focus_id is not None and not self.bare:
+            self.draw_focus(painter, QRectF(rect))
+
+    def _draw_printed_names(self, painter: QPainter) -> None:
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         named = self.names_at(scale)
         painter.save()
@@ -852,13 +874,10 @@ class NetworkScene(QGraphicsScene):
         if focus:
             rest = [item for item in shown if item.node.id not in focus]
             self._draw_nodes(painter, rest, [i for i in names_only if i.node.id not in focus])
-            if self._veil is not None:
-                for rect in rects:
-                    painter.fillRect(rect, self._veil.brush())
-            if self._highlight is not None:
-                painter.setPen(self._highlight.pen())
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(self._highlight.path())
+            for rect in rects:
+                painter.fillRect(rect, veil())
+            painter.setPen(_highlight_pen())
+            painter.drawLines(self._focus_lines)
             raised = [item for item in shown if item.node.id in focus]
             self._draw_nodes(painter, raised, [i for i in names_only if i.node.id in focus])
         else:
@@ -972,54 +991,112 @@ class NetworkScene(QGraphicsScene):
         return bool(self._focus_set) and node_id not in self._focus_set
 
     def set_focus(self, node_id: int | None) -> None:
-        """Highlight ``node_id`` and its neighbours (None: nothing highlighted)."""
+        """Highlight ``node_id`` and its neighbours (None: nothing highlighted): an overlay
+        over the picture without it (``draw_focus``) — no item is restyled, raised or added
+        (raising a hub's thousand neighbours and a veil item cost 45 ms a hover)."""
         if node_id == self.focus_id:
             return
-        previous, self.focus_id = self.focus_id, node_id
-        if self._highlight is not None:
-            self.removeItem(self._highlight)
-            self._highlight = None
-        for item in self._raised:
-            item.setZValue(item.zValue() - 10)
-        self._raised = []
-        if self._veil is not None:  # not left in: it would widen the items' bounds
-            self.removeItem(self._veil)
-            self._veil = None
-        if previous in self.nodes:
-            self.nodes[previous].update()  # its name hidden again if small
-        if node_id is None:
-            self._focus_set = set()
+        self.focus_id = node_id
+        self._focus_items = []
+        self._focus_lines = []
+        self._focus_set = set()
+        if node_id is not None and node_id in self.nodes:
+            neighbours = self._neighbours.get(node_id, ())
+            self._focus_set = {node_id, *neighbours}
+            order, nodes = self._order, self.nodes
+            stacked = [order[i] for i in self._focus_set if i in order]
+            stacked.sort()
+            self._focus_items = [self._stacked[i] for i in stacked]
+            # The nodes' own points, in pairs of ends: no object made for each link.
+            ends = [nodes[other].centre for other in neighbours if other in nodes]
+            lines: list[QPointF] = [nodes[node_id].centre] * (2 * len(ends))
+            lines[1::2] = ends
+            self._focus_lines = lines
+        self.update()
+
+    def draw_focus(self, painter: QPainter, rect: QRectF, *, veiled: bool = False) -> None:
+        """The hover's overlay over the picture of ``rect`` (scene units): a white veil
+        (unless the picture is ``veiled`` already), the hovered node's links, then it and
+        its neighbours as their items draw them (copied from the pictures ``keep_sprites``
+        drew, when current) with their names."""
+        if self.focus_id is None or self._boxes is None:
+            return
+        painter.save()
+        transform = painter.worldTransform()
+        if not veiled:
+            painter.resetTransform()
+            painter.fillRect(transform.mapRect(rect).toAlignedRect(), veil())
+            painter.setTransform(transform)
+        painter.setPen(_highlight_pen())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
+        device = painter.device()
+        inverse, invertible = transform.inverted()
+        lines = self._focus_lines
+        if scale > CLIP_ZOOM and device is not None and invertible and lines:
+            # Zoomed in, only the parts in reach of the painter (as the edge tiles do): the
+            # same cut whatever part of the window is exposed.
+            from desktop.analysis.layout import Segments
+
+            reach = inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+            margin = 8 / scale
+            area = reach.adjusted(-margin, -margin, margin, margin)
+            pairs = zip(lines[::2], lines[1::2], strict=True)
+            segments = Segments([(a.x(), a.y(), b.x(), b.y()) for a, b in pairs])
+            cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
+            painter.drawLines([QLineF(*line) for line in cut])
         else:
-            self._focus_set = {node_id, *self._neighbours.get(node_id, ())}
-            path = QPainterPath()
-            here = self.positions[node_id]
-            for other in self._neighbours.get(node_id, ()):
-                path.moveTo(*here)
-                path.lineTo(*self.positions[other])
-            self._highlight = QGraphicsPathItem(path)
-            pen = QPen(QColor(HIGHLIGHT_COLOUR), 2.0)
-            pen.setCosmetic(True)
-            self._highlight.setPen(pen)
-            # Over a white veil hiding the rest, under the nodes brought above it: nothing
-            # else is drawn again (restyling the tiles and 2,000 cached nodes cost 50 ms).
-            self._highlight.setZValue(11.5)
-            self._highlight.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            self.addItem(self._highlight)
-            self._veil = QGraphicsRectItem(self.sceneRect())
-            veil = QColor(Qt.GlobalColor.white)
-            veil.setAlphaF(DIM_ALPHA)
-            self._veil.setBrush(veil)
-            self._veil.setPen(QPen(Qt.PenStyle.NoPen))
-            self._veil.setZValue(11)
-            self._veil.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            self.addItem(self._veil)
-            for focused in self._focus_set:
-                raised = self.nodes.get(focused)
-                if raised is not None:
-                    raised.setZValue(raised.zValue() + 10)
-                    self._raised.append(raised)
-            if node_id in self.nodes:
-                self.nodes[node_id].update()  # its name shown whatever its size
+            painter.drawLines(self._focus_lines)
+        sprites = self._sprites
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        if sprites is not None and sprites.fits(transform, ratio, self.revision):
+            # Those in sight were drawn ready (with the whole network in view, a hub's
+            # thousand neighbours): copied, the rest is out of sight.
+            shown = self._focus_items
+            painter.resetTransform()
+            sprites.draw(painter, shown)
+            painter.setTransform(transform)
+        else:
+            touching = self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom())
+            focus = self._focus_set
+            shown = [self._stacked[i] for i in touching if self._stacked[i].node.id in focus]
+            for item in shown:
+                painter.setPen(item.pen)
+                painter.setBrush(item.brush)
+                painter.translate(item.centre)
+                painter.drawPath(item.path)
+                painter.translate(-item.centre)
+        named = self.names_at(scale)
+        painter.setPen(QColor("#202124"))
+        for item in shown:
+            if item.pinned is not None:
+                if item.node.id not in self.named and item.node.id != self.focus_id:
+                    continue
+                # As big on screen at any zoom, as the pinned name item draws it.
+                corner = transform.map(item.centre + QPointF(0, item.radius))
+                painter.resetTransform()
+                painter.setFont(item.font)
+                painter.drawStaticText(corner + QPointF(-item.text_width / 2, 1), item.shaped())
+                painter.setTransform(transform)
+            elif item.node.id in named or item.node.id == self.focus_id:
+                painter.setFont(item.font)
+                at = item.centre + QPointF(-item.text_width / 2, item.radius + 1)
+                painter.drawStaticText(at, item.shaped())
+        painter.restore()
+
+    def keep_sprites(self, transform: QTransform, rect: QRectF, ratio: float = 1.0) -> None:
+        """Draw the nodes touching ``rect`` (scene units) ready for hovers of a view showing
+        the scene through ``transform`` (on a device of pixel ratio ``ratio``): a hover then
+        copies its neighbours' pictures instead of drawing a thousand smooth shapes (12 ms).
+        Nothing is kept beyond SPRITE_PIXELS."""
+        self._sprites = None
+        if self._boxes is None:
+            return
+        items = [
+            self._stacked[i]
+            for i in self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom())
+        ]
+        self._sprites = _Sprites.drawn(items, transform, ratio, self.revision)
 
     # --- clicks ------------------------------------------------------------------------------
     def edge_at(self, point: QPointF, tolerance: float) -> tuple[int, int] | None:
@@ -1108,6 +1185,101 @@ class NetworkScene(QGraphicsScene):
         item.setFont(font)
         item.setBrush(QColor("#5f6368"))
         self.addItem(item)
+
+
+def veil() -> QColor:
+    """The white a hover veils the rest of the network with."""
+    veil = QColor(Qt.GlobalColor.white)
+    veil.setAlphaF(DIM_ALPHA)
+    return veil
+
+
+def _highlight_pen() -> QPen:
+    pen = QPen(QColor(HIGHLIGHT_COLOUR), 2.0)
+    pen.setCosmetic(True)
+    return pen
+
+
+class _Sprites:
+    """Nodes drawn as their items draw them, for one view transform, each in its place in
+    one picture: a hover copies them (one call a node) instead of drawing smooth shapes.
+    Each keeps its position's fraction of a pixel, so a copy is the same pixels as drawing."""
+
+    def __init__(
+        self,
+        image: QImage,
+        places: dict[int, tuple[QRectF, QRect]],
+        transform: QTransform,
+        ratio: float,
+        revision: int,
+    ) -> None:
+        self.image = image
+        self.places = places
+        """Node id → where it goes (device-independent pixels) and where it is in ``image``."""
+        self.transform = transform
+        self.ratio = ratio
+        self.revision = revision
+
+    @classmethod
+    def drawn(
+        cls, items: Sequence[NodeItem], transform: QTransform, ratio: float, revision: int
+    ) -> _Sprites | None:
+        device = transform * QTransform.fromScale(ratio, ratio)
+        boxes: list[tuple[NodeItem, QRect]] = []
+        area = 0
+        for item in items:
+            # The outline's pen (1 unit wide) reaches half a unit out; smoothing a pixel more.
+            bounds = item.path.boundingRect().translated(item.centre).adjusted(-1, -1, 1, 1)
+            box = device.mapRect(bounds).toAlignedRect().adjusted(-1, -1, 1, 1)
+            area += box.width() * box.height()
+            if area > SPRITE_PIXELS:
+                return None
+            boxes.append((item, box))
+        if not boxes:
+            return None
+        # Shelves: the tallest first, left to right, a new shelf when one is full.
+        width = max(1024, max(box.width() for _, box in boxes))
+        slots: list[tuple[NodeItem, QRect, int, int]] = []
+        x = y = shelf = 0
+        for item, box in sorted(boxes, key=lambda found: -found[1].height()):
+            if x + box.width() > width:
+                x, y, shelf = 0, y + shelf, 0
+            slots.append((item, box, x, y))
+            x += box.width()
+            shelf = max(shelf, box.height())
+        image = QImage(width, y + shelf, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        places: dict[int, tuple[QRectF, QRect]] = {}
+        for item, box, left, top in slots:
+            painter.setTransform(
+                QTransform.fromTranslate(item.centre.x(), item.centre.y())
+                * device
+                * QTransform.fromTranslate(left - box.left(), top - box.top())
+            )
+            painter.setPen(item.pen)
+            painter.setBrush(item.brush)
+            painter.drawPath(item.path)
+            target = QRectF(
+                box.left() / ratio, box.top() / ratio, box.width() / ratio, box.height() / ratio
+            )
+            places[item.node.id] = (target, QRect(left, top, box.width(), box.height()))
+        painter.end()
+        return cls(image, places, transform, ratio, revision)
+
+    def fits(self, transform: QTransform, ratio: float, revision: int) -> bool:
+        current = transform == self.transform and ratio == self.ratio
+        return current and revision == self.revision
+
+    def draw(self, painter: QPainter, items: Sequence[NodeItem]) -> None:
+        """``items`` copied in their order (the painter without a world transform); a node
+        drawn after these were is drawn as its item would be."""
+        image, places, draw = self.image, self.places, painter.drawImage
+        for item in items:
+            place = places.get(item.node.id)
+            if place is not None:
+                draw(place[0], image, place[1])
 
 
 def _rung(pixels: float) -> int:
