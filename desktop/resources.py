@@ -17,6 +17,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 _CHECKOUT = _ROOT / "resources" if (_ROOT / "pyproject.toml").is_file() else None
 GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
 GIVEN_NAMES_FILE = "gazetteer/given_names.txt"
+WORD_CLASSES_FILE = "gazetteer/word_classes.txt"
 
 
 def resource(name: str) -> Traversable:
@@ -52,3 +53,13 @@ def given_names() -> frozenset[str]:
     from desktop.core.suggest.features import parse_given_names
 
     return parse_given_names(read_text(GIVEN_NAMES_FILE))
+
+
+@functools.cache
+def word_classes() -> dict[str, str]:
+    """The shipped word classes (``resources/gazetteer/word_classes.txt``: name particles,
+    persons' occupations, organisations' head nouns), folded word → class, read once per
+    process: features of the statistical tagger."""
+    from desktop.core.suggest.features import parse_word_classes
+
+    return parse_word_classes(read_text(WORD_CLASSES_FILE))

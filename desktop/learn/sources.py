@@ -38,6 +38,7 @@ __all__ = [
     "registry_source",
     "rule_spans",
     "rules",
+    "word_classes",
 ]
 
 RULE_NAMES = frozenset({"title", "claimant"})  # rules that find names, not registry aliases
@@ -127,6 +128,14 @@ def gazetteer() -> Membership:
 def given_names() -> frozenset[str]:
     """The shipped given names, folded (read once per process): a word feature."""
     from desktop.resources import given_names as shipped
+
+    return shipped()
+
+
+def word_classes() -> Mapping[str, str]:
+    """The shipped word classes, folded word → class (read once per process): a word
+    feature."""
+    from desktop.resources import word_classes as shipped
 
     return shipped()
 

@@ -14,8 +14,10 @@ from desktop.core.suggest.features import (
     VOCABULARY,
     FeatureExtractor,
     bio_tags,
+    corpus_features,
     neighbours,
     parse_given_names,
+    parse_word_classes,
     spans_from_tags,
     split_clitics,
     tokenize,
@@ -229,3 +231,87 @@ def test_a_word_outside_the_models_vocabulary_is_rare(word: str, rare: bool) -> 
     (sentence,) = FeatureExtractor(known=known).sentences(f"{word} أمس")
     assert (RARE in sentence.features[0]) is rare
     assert RARE not in FeatureExtractor().sentences(word)[0].features[0]  # no model: never
+
+
+# --- word classes and the project's own text (features version 5) --------------------------
+
+CLASSES = parse_word_classes("# a comment\n[part]\nبن|ابن\n[person]\nالكاتب\n[org]\nحزب\n")
+
+
+def test_a_word_classes_file_reads_folded_words_by_section() -> None:
+    assert {"بن": "part", "ابن": "part", fold("الكاتب"): "person", "حزب": "org"} == CLASSES
+    with pytest.raises(ValueError):
+        parse_word_classes("بن\n")  # a word before any [class]
+
+
+def test_word_classes_are_features_of_the_word_and_its_neighbours() -> None:
+    """Golden features: a person's occupation before the name (الكاتب, also after و, ل),
+    the organisation's head noun (حزب) two words on, a particle inside a name (بن)."""
+    text = "قال الكاتب توفيق الحكيم إن حزب البعث رفض وللكاتب بن لادن"
+    (sentence,) = FeatureExtractor(cues=CLASSES).sentences(text)
+    classes = {
+        token.text: sorted(f for f in features if "lx:" in f)
+        for token, features in zip(sentence.tokens, sentence.features, strict=True)
+    }
+    assert classes == {
+        "قال": ["1lx:person", "2lx:given", "lx:verb"],
+        "الكاتب": ["-1lx:verb", "1lx:given", "lx:person"],
+        "توفيق": ["-1lx:person", "lx:given"],
+        "الحكيم": ["-1lx:given", "-2lx:person", "1lx:func", "2lx:org"],
+        "إن": ["-2lx:given", "1lx:org", "1lx:orghead", "lx:func"],
+        "حزب": ["-1lx:func", "lx:org", "lx:orghead"],
+        "البعث": ["-1lx:org", "-1lx:orghead", "1lx:verb", "2lx:person"],
+        "رفض": ["-2lx:org", "1lx:person", "lx:verb"],  # a particle is a near class only
+        "وللكاتب": ["-1lx:verb", "1lx:part", "lx:person"],
+        "بن": ["-1lx:person", "lx:part"],
+        "لادن": ["-1lx:part", "-2lx:person"],
+    }
+    # An occupation tells the document features what a title does: توفيق follows one.
+    assert "g:title" in sentence.features[2]
+    # Without the file, nothing of it.
+    (plain,) = FeatureExtractor().sentences(text)
+    assert not any("person" in f or "part" in f for token in plain.features for f in token)
+
+
+def test_corpus_features_add_up_what_each_article_says() -> None:
+    """Golden: فرويد follows a title in one article and a verb of saying in two, never
+    takes ال, and comes back three times in the first; الطقس is a plain word."""
+    texts = [
+        "قال الرئيس فرويد إن فرويد رفض . وقال فرويد",
+        "وقال فرويد إن الطقس جميل",
+        "ذهب فرويد إلى الطقس",
+    ]
+    found = corpus_features(texts)
+    stem = split_clitics(fold("فرويد"))[1]  # ف is read as a proclitic: the stem is رويد
+    assert found[stem] == (
+        "c:title",
+        "c:verb",
+        "c:verb2",
+        "c:verbafter",
+        "c:neveral",
+        "c:n4",
+        "c:d2",
+    )
+    assert found[fold("طقس")] == ("c:n2", "c:d2")
+    assert found[fold("ذهب")] == ("c:n1", "c:d1")
+    assert "قال" not in found  # a verb: never a name, as in the document features
+
+
+def test_corpus_features_are_word_features_of_an_article() -> None:
+    # Looked up by stem, as the document features gather words (ل read as a proclitic here).
+    corpus = {split_clitics(fold("لافروف"))[1]: ("c:title", "c:neveral")}
+    text = "وصل لافروف وللافروف"
+    (sentence,) = FeatureExtractor(corpus=corpus).sentences(text)
+    marked = [[f for f in token if f.startswith("c:")] for token in sentence.features]
+    assert marked == [[], ["c:title", "c:neveral"], ["c:title", "c:neveral"]]
+    (plain,) = FeatureExtractor().sentences(text)
+    assert not any(f.startswith("c:") for token in plain.features for f in token)
+
+
+def test_an_extractor_shares_words_only_with_the_same_corpus_and_classes() -> None:
+    first = FeatureExtractor(corpus={}, cues=CLASSES)
+    FeatureExtractor(share=first, corpus=first.corpus, cues=CLASSES)
+    with pytest.raises(ValueError):
+        FeatureExtractor(share=first, corpus={}, cues=CLASSES)
+    with pytest.raises(ValueError):
+        FeatureExtractor(share=first, corpus=first.corpus)

@@ -12,7 +12,7 @@ import pytest
 
 from desktop.core.arabic import fold
 from desktop.core.models import Label
-from desktop.core.suggest.features import FeatureExtractor, tokenize
+from desktop.core.suggest.features import FeatureExtractor, split_clitics, tokenize
 from desktop.core.text import make_draft
 from desktop.learn import sources, tagger
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
@@ -623,3 +623,55 @@ def test_the_model_tags_with_the_cycle_collector_paused(project: Project) -> Non
     finally:
         if not was:
             gc.disable()
+
+
+# --- the project's own text (features version 5) --------------------------------------------
+
+
+def test_the_stored_model_keeps_what_the_projects_text_says_of_its_words(
+    project: Project,
+) -> None:
+    """The corpus features are counted on every article, tagged or not, and stored with the
+    model (only those it has a weight for), so tagging reads the same features again."""
+    tagged_project(project)
+    add(project, "قال الوزير زكريا إن الوضع هادئ . وأكد زكريا أن حلب هادئة", "untagged")
+    tagger.train(project)
+    stored = project.tagger.latest()
+    assert stored is not None
+    lines = [a for a in stored.attributes if a.startswith(tagger.CORPUS_LINE)]
+    model = tagger.current_model(project)
+    assert model is not None and lines and len(model.corpus) == len(lines)
+    assert not any(a.startswith(tagger.CORPUS_LINE) for a in model.attributes)
+    assert all(f in model.attributes for found in model.corpus.values() for f in found)
+    # A name of the templates follows a verb of saying in the tagged articles and never
+    # takes ال: what the model learnt from them and will find in a new article.
+    stem = split_clitics(fold("حداد"))[1]
+    assert {"c:neveral", "c:verb"} & set(model.corpus.get(stem, ()))
+
+
+def test_the_corpus_is_the_articles_learnt_from_then_the_newest(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = [add(project, f"نص رقم {n} " * 10, f"article {n}") for n in range(5)]
+    texts = {d: project.documents.get(d).text for d in ids}
+    newest = [ids[4], ids[3], ids[2], ids[0]]
+    assert list(tagger._corpus_texts(project, [ids[1]])) == [texts[d] for d in [ids[1], *newest]]
+    monkeypatch.setattr(tagger, "CORPUS_CHARACTERS", 2 * len(texts[ids[0]]))
+    assert list(tagger._corpus_texts(project, [ids[1]])) == [texts[ids[1]], texts[ids[4]]]
+
+
+def test_a_model_of_the_features_before_is_not_used(project: Project) -> None:
+    tagged_project(project, 1)
+    tagger.train(project)
+    stored = project.tagger.latest()
+    assert stored is not None and tagger.FEATURES_VERSION == 5
+    project.tagger.save(
+        trained_at="2026-01-01T00:00:00Z",
+        features=4,
+        labels=[(label.id, label.key, label.name_en) for label in project.labels.all()],
+        counts=dict(stored.info.counts),
+        attributes=list(stored.attributes),
+        model=stored.model,
+    )
+    assert tagger.current_model(project) is None
+    assert tagger.should_retrain(project, every=20)

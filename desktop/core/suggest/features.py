@@ -22,6 +22,12 @@ lives in ``desktop.learn``. Everything is standard library.
   - its word class in the rules' lexicon (:mod:`.lexicon`): title, verb, function word, time
     word, head noun of an organisation (وزارة، منظمة …), place noun (مدينة، العاصمة …), and
     nisba adjectives (الأمريكي، السورية);
+  - its class in the word-classes data file (``resources/gazetteer/word_classes.txt``,
+    :func:`parse_word_classes`, given as ``cues``): ``part`` (بن، أبو، آل inside a name),
+    ``person`` (an occupation written before a name: الكاتب، اللاعب; it counts as a title
+    for the document features) and ``org`` (an organisation's head noun: حزب، صحيفة);
+  - with ``corpus`` (:func:`corpus_features`): what the project's own text says of the word,
+    its document features added up over many articles (``c:title``, ``c:neveral`` …);
   - the same for the neighbouring words (±2 words, ±1 for stems and classes) and the
     position in the sentence;
   - membership in named span sources, plugged in by the caller: each source is a callable
@@ -92,7 +98,8 @@ _TA_MARBUTA = "ة"
 # Longest proclitic groups first, so وبال is taken before و.
 _GROUPS = sorted(PROCLITICS, key=len, reverse=True)
 _NOT_NAMES = frozenset({"func", "time", "verb", "title"})
-_CUES = frozenset({"title", "verb", "nisba", "given"})  # classes that tell the neighbours
+_CUES = frozenset({"title", "verb", "nisba", "given", "person"})  # tell the neighbours
+_FAR = frozenset({"title", "given", "person", "org"})  # classes seen two words away
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يين")
 
 
@@ -319,7 +326,7 @@ def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str],
     far = [word]
     for c in classes:  # most words have none
         near.append("lx:" + c)
-        if c == "title" or c == "given":
+        if c in _FAR:
             far.append("lx:" + c)
     return (
         ["-2" + f for f in far],
@@ -345,8 +352,17 @@ class FeatureExtractor:
         share: FeatureExtractor | None = None,
         given: AbstractSet[str] | None = None,
         encoded: bool = False,
+        corpus: Mapping[str, tuple[str, ...]] | None = None,
+        cues: Mapping[str, str] | None = None,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
+        # What the project's own text says of each stem (:func:`corpus_features`): features
+        # of a word, after its classes. None: the features of version 4 exactly.
+        self.corpus = corpus
+        # Folded word → its class in the word-classes data file (:func:`parse_word_classes`:
+        # ``part`` بن، أبو، آل; ``person`` الكاتب، اللاعب; ``org`` حزب، صحيفة), a class
+        # like the lexicon's. None: the features of version 4 exactly.
+        self.cues = cues
         # Given names (a data file, :func:`parse_given_names`): the rules' list without one.
         self.given: AbstractSet[str] = _GIVEN_NAMES if given is None else given
         # The attributes a trained model has weights for: the others change nothing in its
@@ -356,10 +372,15 @@ class FeatureExtractor:
         # A word's features depend on the word alone (and ``known``): an extractor for the
         # next training article, with its own sources, reuses those of ``share``.
         if share is not None and (
-            share.known != known or share.given is not self.given or share.encoded != encoded
+            share.known != known
+            or share.given is not self.given
+            or share.encoded != encoded
+            or share.corpus is not corpus
+            or share.cues is not cues
         ):
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
+        self._marks: dict[str, _Word] = {}  # :meth:`article_marks`'s words
 
     def _keep(self, features: Iterable[str]) -> tuple[Any, ...]:
         known = self.known
@@ -398,8 +419,10 @@ class FeatureExtractor:
             own += [f"p2:{stem[:2]}", f"p3:{stem[:3]}", f"s2:{stem[-2:]}", f"s3:{stem[-3:]}"]
             if token.text.endswith(_TA_MARBUTA):
                 own.append("ta")
-            classes = _classes(folded, stem, has_article, self.given)
+            classes = self._classes_of(folded, stem, has_article)
             own += [f"lx:{c}" for c in classes]
+            if self.corpus is not None:
+                own += self.corpus.get(stem, ())
             if self.known is not None and VOCABULARY + folded not in self.known:
                 own.append(RARE)
         elif shape == "punct":
@@ -419,7 +442,7 @@ class FeatureExtractor:
             keep(after1),
             keep(after2),
             stem if eligible and kept else None,
-            "title" in classes,
+            "title" in classes or "person" in classes,
             "verb" in classes,
             "nisba" in classes,
             "given" in classes,
@@ -466,6 +489,26 @@ class FeatureExtractor:
         Worked out per written word where the word alone decides (its count, ال), and only
         around the words that tell their neighbours something (a title, a verb, a nisba, a
         given name: ``_Word.cue``) and in the sources' spans."""
+        seen, counts = self._seen(sentences, flat, counted, members)
+        keep = self._keep
+        result: dict[str, tuple[Any, ...]] = {}
+        for stem, found in seen.items():
+            n = counts[stem]
+            extra = [f"g:n{min(n, 4)}"]
+            if n > 1 and "g:al" not in found:
+                extra.append("g:neveral")
+            result[stem] = keep([*sorted(found), *extra])
+        return result
+
+    def _seen(
+        self,
+        sentences: Sequence[Sequence[_Word]],
+        flat: Sequence[_Word],
+        counted: Mapping[_Word, int],
+        members: Mapping[int, list[str]],
+    ) -> tuple[dict[str, set[str]], dict[str, int]]:
+        """:meth:`_document`'s findings before they are features: stem → its ``g:`` marks
+        (without the count's), and stem → its occurrences."""
         seen: dict[str, set[str]] = {}
         counts: dict[str, int] = {}
         for word, n in counted.items():
@@ -506,15 +549,77 @@ class FeatureExtractor:
                 stem = flat[k].document
                 if stem is not None:
                     seen[stem].update(f"g:{member}" for member in mine)
-        keep = self._keep
-        result: dict[str, tuple[Any, ...]] = {}
-        for stem, found in seen.items():
-            n = counts[stem]
-            extra = [f"g:n{min(n, 4)}"]
-            if n > 1 and "g:al" not in found:
-                extra.append("g:neveral")
-            result[stem] = keep([*sorted(found), *extra])
-        return result
+        return seen, counts
+
+    def article_marks(self, text: str) -> tuple[dict[str, set[str]], dict[str, int]]:
+        """What :meth:`sentences` gathers of the article as its document features, before
+        they are features (no sources): stem → its ``g:`` marks (``g:title``, ``g:al`` …),
+        and stem → its occurrences. :func:`corpus_features` adds them up over articles."""
+        # The written words alone (no Token, no offsets); a sentence ends after . ! ? ؟ and
+        # at a line break (not cut at MAX_SENTENCE words: the marks hardly notice).
+        parts = _SPLIT_RE.split(text)
+        cache = self._marks
+        mark = self._mark
+        flat = [cache.get(word) or mark(word) for word in parts[1::2]]
+        all_words: list[list[_Word]] = []
+        begin = 0
+        for i, word in enumerate(parts[1::2]):
+            if i > begin and "\n" in parts[2 * i]:
+                all_words.append(flat[begin:i])
+                begin = i
+            if word in _SENTENCE_END:
+                all_words.append(flat[begin : i + 1])
+                begin = i + 1
+        if begin < len(flat):
+            all_words.append(flat[begin:])
+        return self._seen(all_words, flat, Counter(flat), {})
+
+    def _mark(self, text: str) -> _Word:
+        """A word as :meth:`_word` makes it, with only what :meth:`_seen` reads (its stem
+        for the document features and its classes): five times cheaper, for
+        :meth:`article_marks` over a whole project."""
+        folded = fold(text)
+        stem = folded
+        classes: list[str] = []
+        has_article = False
+        if _shape(folded) in ("ar", "arnum"):
+            clitics, stem = split_clitics(folded)
+            has_article = clitics.endswith(ARTICLE) or (
+                clitics.endswith(LAM) and clitics[:-1] in LAM_CLITICS
+            )
+            classes = self._classes_of(folded, stem, has_article)
+        eligible = _NOT_NAMES.isdisjoint(classes) and len(stem) >= 2 and folded[:1].isalpha()
+        word = _Word(
+            (),
+            folded,
+            stem,
+            frozenset(classes),
+            has_article,
+            (),
+            (),
+            (),
+            (),
+            stem if eligible else None,
+            "title" in classes or "person" in classes,
+            "verb" in classes,
+            "nisba" in classes,
+            "given" in classes,
+            not _CUES.isdisjoint(classes),
+        )
+        if len(self._marks) < 200_000:
+            self._marks[text] = word
+        return word
+
+    def _classes_of(self, folded: str, stem: str, has_article: bool) -> list[str]:
+        """The word's classes: the lexicon's (:func:`_classes`), then the word-classes
+        file's (``cues``)."""
+        classes = _classes(folded, stem, has_article, self.given)
+        if self.cues is not None:
+            bare = ARTICLE + stem if has_article else stem
+            cue = self.cues.get(folded) or self.cues.get(bare) or self.cues.get(stem)
+            if cue is not None and cue not in classes:
+                classes.append(cue)
+        return classes
 
     def sentences(self, text: str) -> list[Sentence[str]]:
         """The article's sentences with each token's features."""
@@ -721,3 +826,94 @@ def spans_from_tags(
         open_kind, first, total = kind, i, score
     close(len(tags))
     return found
+
+
+CORPUS_MARKS = ("title", "verb", "given", "verbafter")  # the document marks the corpus counts
+CORPUS = "c:"
+
+
+def _bucket(n: int, bounds: Sequence[int]) -> str:
+    """The lowest of ``bounds`` that ``n`` reaches (``bounds`` ascending, the first 1)."""
+    found = bounds[0]
+    for bound in bounds:
+        if n >= bound:
+            found = bound
+    return str(found)
+
+
+def parse_word_classes(text: str) -> dict[str, str]:
+    """Folded word → class, from a word-classes file: ``[class]`` lines open a section, then
+    one word a line (spelling variants separated by ``|``), ``#`` comments."""
+    found: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            continue
+        if not section:
+            raise ValueError(f"a word before any [class] line: {line!r}")
+        for word in line.split("|"):
+            if word.strip():
+                found.setdefault(fold(word.strip()), section)
+    return found
+
+
+def corpus_features(
+    texts: Iterable[str],
+    *,
+    given: AbstractSet[str] | None = None,
+    cues: Mapping[str, str] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """Stem → what the project's own text says about it, as word features (``c:…``): the
+    document features (:meth:`FeatureExtractor.article_marks`) added up over many articles,
+    tagged or not. A name after a title, a given name or before a verb of saying in some
+    article is a name in the others, where nothing around it says so; a word never written
+    with ال in the whole project, and one that comes back often within few articles, is
+    likelier a name. Semi-supervised: the analyst's tags play no part.
+
+    ``c:title`` … (the marks of :data:`CORPUS_MARKS`, in at least one article; ``c:title2``
+    in two or more), ``c:neveral`` (seen twice or more, never with ال), ``c:n<k>`` (how often,
+    bucketed), ``c:d<k>`` (in how many articles, bucketed), ``c:burst`` (three or more times
+    per article it is in)."""
+    extractor = FeatureExtractor(given=given, cues=cues)
+    marks: dict[str, Counter[str]] = {}
+    counts: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    with_article: set[str] = set()
+    plain = ({"g:al"}, {"g:bare"}, {"g:al", "g:bare"})  # most words' marks: nothing to add up
+    for text in texts:
+        seen, found = extractor.article_marks(text)
+        counts.update(found)
+        documents.update(found.keys())
+        for stem, mine in seen.items():
+            if "g:al" in mine:
+                with_article.add(stem)
+            if mine in plain:
+                continue
+            mark = marks.get(stem)
+            if mark is None:
+                mark = marks[stem] = Counter()
+            mark.update(mine)
+    result: dict[str, tuple[str, ...]] = {}
+    nothing: Counter[str] = Counter()
+    for stem, n in counts.items():
+        mark = marks.get(stem, nothing)
+        features = []
+        for name in CORPUS_MARKS:
+            times = mark.get("g:" + name, 0)
+            if times:
+                features.append(CORPUS + name)
+                if times >= 2:
+                    features.append(CORPUS + name + "2")
+        if n >= 2 and stem not in with_article:
+            features.append(CORPUS + "neveral")
+        d = documents[stem]
+        features.append(f"{CORPUS}n{_bucket(n, (1, 2, 4, 10, 30))}")
+        features.append(f"{CORPUS}d{_bucket(d, (1, 2, 5, 20))}")
+        if n >= 3 * d:
+            features.append(CORPUS + "burst")
+        result[stem] = tuple(features)
+    return result
