@@ -359,6 +359,14 @@ def test_a_row_the_index_counted_too_many_goes_when_its_article_is_read(
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5_000)
     assert [model.candidate(row) for row in range(2)] == expected
+    # Chosen before they are painted (Accept All): the same, and the row goes then.
+    hidden = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(hidden)
+    with qtbot.waitSignal(hidden.searched, timeout=20_000):
+        pass
+    assert hidden.model.rowCount() == 3
+    assert hidden.candidates(True) == expected
+    assert hidden.model.rowCount() == 2
     project.close()
 
 

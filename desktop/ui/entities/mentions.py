@@ -405,6 +405,11 @@ class CandidateModel(QAbstractTableModel):
     def correct(self, found: Mapping[int, list[Candidate]]) -> None:
         """The candidates of these listed articles, as reading them found: their rows follow
         (rows removed where the index counted more, or a tag or decision hides some)."""
+        self.settle(self.supply(found))
+
+    def supply(self, found: Mapping[int, list[Candidate]]) -> list[int]:
+        """The candidates of these listed articles, the rows left as they are for now (row
+        numbers taken before stay right); returns the blocks whose rows are to change."""
         changed = []
         for document_id, candidates in found.items():
             block = self._blocks.get(document_id)
@@ -413,6 +418,11 @@ class CandidateModel(QAbstractTableModel):
             self._found[block] = candidates
             if len(candidates) != self._counts[block]:
                 changed.append(block)
+        return changed
+
+    def settle(self, changed: list[int]) -> None:
+        """The rows of blocks whose candidates are fewer (or more) than their rows."""
+        changed = [b for b in changed if len(self._found[b]) != self._counts[b]]
         if len(changed) > self.CORRECTIONS_ONE_BY_ONE:
             self.beginResetModel()
             for block in changed:
@@ -464,14 +474,21 @@ class CandidateModel(QAbstractTableModel):
 
     def candidates(self, rows: Iterable[int] | None = None) -> list[Candidate]:
         """The candidates of these rows (or of all), in order; articles whose candidates are
-        not found yet are read now (:meth:`correct` them first in a worker when many)."""
-        wanted = list(range(self.rowCount()) if rows is None else rows)
-        missing = self.pending(wanted)
+        not found yet are read now (:meth:`supply` them first from a worker when many). Rows
+        the index counted too many give none, and are removed afterwards."""
+        wanted = [self._locate(r) for r in (range(self.rowCount()) if rows is None else rows)]
+        missing = sorted({block for block, _ in wanted if block not in self._found})
         if missing and self.resolver is not None:
-            self.correct({d: f for d, (_, f) in self.resolver.read(missing).items()})
-            if rows is not None:  # the rows were numbered before some were removed
-                wanted = [r for r in wanted if r < self.rowCount()]
-        return [c for c in (self.candidate(r) for r in wanted) if c is not None]
+            read = self.resolver.read([self._documents[b] for b in missing])
+            for block in missing:
+                self._found[block] = read.get(self._documents[block], ("", []))[1]
+        chosen = []
+        for block, offset in wanted:
+            found = self._found.get(block, [])
+            if offset < len(found):
+                chosen.append(found[offset])
+        self.settle(missing)
+        return chosen
 
     def _resolve(self, block: int) -> list[Candidate]:
         document_id = self._documents[block]
@@ -841,8 +858,9 @@ class MentionsDialog(QDialog):
                 return
             self._task = None
             self._set_busy(False)
-            self.model.correct(checked.found)
+            changed = self.model.supply(checked.found)
             chosen = self.model.candidates(None if everything else rows)
+            self.model.settle(changed)  # the rows of the articles read follow
             self._show_count()
             if chosen:
                 signal.emit(chosen)  # type: ignore[attr-defined]
