@@ -217,7 +217,8 @@ class Resolver:
         found: dict[int, tuple[str, list[Candidate]]] = {}
         group: list[tuple[int, str, str]] = []
         size = 0
-        for row in [*self.project.documents.titled_texts(document_ids), None]:
+        rows = self.project.documents.titled_texts(document_ids)  # one at a time
+        for row in itertools.chain(rows, [None]):
             if row is not None:
                 group.append(row)
                 size += len(row[2])
