@@ -398,3 +398,17 @@ def test_accept_all_reads_the_unread_articles_in_a_worker(
     assert threads and all(thread is not threading.main_thread() for thread in threads)
     dialog.close()
     project.close()
+
+
+def test_a_list_handed_over_reads_nothing_until_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    # A search's list may arrive after its project was closed (a test closing it under a
+    # running search): taking the list in must not read the project, only showing rows does.
+    project, entity_id = _project(tmp_path / "m.hamish")
+    entity = project.entities.get(entity_id)
+    listed = mentions.listing(project, entity)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    project.close()
+    assert listed is not None
+    dialog._add(listed)
+    assert dialog.model.rowCount() == sum(listed.counts)

@@ -9,6 +9,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -349,7 +350,8 @@ class CandidateModel(QAbstractTableModel):
         super().__init__(parent)
         self.project = project
         self.headers = headers
-        self.resolver: Resolver | None = None
+        self._resolver: Resolver | None = None
+        self._make_resolver: Callable[[], Resolver] | None = None
         self._documents: list[int] = []  # each block's article
         self._counts: list[int] = []  # each block's rows
         self._ends: list[int] = []  # the row after each block
@@ -365,11 +367,12 @@ class CandidateModel(QAbstractTableModel):
         self._append(candidates)
         self.endResetModel()
 
-    def set_listing(self, found: Listing, resolver: Resolver) -> None:
-        """Rows from the search index: each article's candidates found when needed."""
+    def set_listing(self, found: Listing, resolver: Callable[[], Resolver]) -> None:
+        """Rows from the search index: each article's candidates found when needed, by the
+        resolver made on first use (nothing is read before a row is shown or chosen)."""
         self.beginResetModel()
         self._clear()
-        self.resolver = resolver
+        self._resolver, self._make_resolver = None, resolver
         self._documents = list(found.documents)
         self._counts = list(found.counts)
         self._ends = list(itertools.accumulate(self._counts))
@@ -455,6 +458,12 @@ class CandidateModel(QAbstractTableModel):
             self.endInsertRows()
 
     # --- reading ------------------------------------------------------------------------
+    def resolver(self) -> Resolver | None:
+        """What finds the candidates of listed articles (None for rows given whole)."""
+        if self._resolver is None and self._make_resolver is not None:
+            self._resolver = self._make_resolver()
+        return self._resolver
+
     def _locate(self, row: int) -> tuple[int, int]:
         block = bisect_right(self._ends, row)
         return block, row - (self._ends[block] - self._counts[block])
@@ -479,8 +488,9 @@ class CandidateModel(QAbstractTableModel):
         the index counted too many give none, and are removed afterwards."""
         wanted = [self._locate(r) for r in (range(self.rowCount()) if rows is None else rows)]
         missing = sorted({block for block, _ in wanted if block not in self._found})
-        if missing and self.resolver is not None:
-            read = self.resolver.read([self._documents[b] for b in missing])
+        resolver = self.resolver()
+        if missing and resolver is not None:
+            read = resolver.read([self._documents[b] for b in missing])
             for block in missing:
                 self._found[block] = read.get(self._documents[block], ("", []))[1]
         chosen = []
@@ -493,11 +503,12 @@ class CandidateModel(QAbstractTableModel):
 
     def _resolve(self, block: int) -> list[Candidate]:
         document_id = self._documents[block]
-        if self.resolver is None:
+        resolver = self.resolver()
+        if resolver is None:
             return []
         self.fetched += 1
         rows = list(self.project.documents.titled_texts([document_id]))
-        found = self.resolver.candidates(rows)[0] if rows else []
+        found = resolver.candidates(rows)[0] if rows else []
         self._found[block] = found
         if rows:
             self._keep(document_id, rows[0][2])
@@ -756,7 +767,7 @@ class MentionsDialog(QDialog):
         waits for the end)."""
         first = not self.model.rowCount()
         if isinstance(candidates, Listing):
-            self.model.set_listing(candidates, Resolver(self.project, self.entity))
+            self.model.set_listing(candidates, partial(Resolver, self.project, self.entity))
             self._checking = bool(candidates.check)
             self._progress = (0, len(candidates.check))
         else:
