@@ -17,13 +17,18 @@ keeps it that way), since a time limit fails at random on a busy machine.
 Run: .venv/bin/python benchmarks/mentions.py
 
 ``--scale-articles N`` (issue 15) measures instead the window's "find all mentions" over a cached
-project of N generated articles (benchmarks/scale.py): the search index names the candidate
-articles and only those are read and matched, a group at a time (the dialog lists each group's
-candidates as they come): the time to the first candidates and to all of them (target ≤ 1 s at
-100,000 articles), next to
-reading every article (the way before; ``--no-full`` skips it), for a name in about 1 % of the
-articles, one in a quarter of them and the seed texts' كيري (in 84 % of them: there reading
-the 84,000 articles is the floor, about 1 s of CPU).
+project of N generated articles (benchmarks/scale.py), for a rare name, a name in about 9 % of
+the articles and the seed texts' كيري (in 84 % of them):
+
+- through the index's tokens (``mentions.listing``, what the dialog does now): every article
+  with its number of candidates, listed without reading a text (target ≤ 1 s at 100,000
+  articles), then the articles with tags or decisions read and checked (``check_listing``);
+  and every candidate's offsets, as Accept All reads them in a worker;
+- the way before, in the same run: the index names the candidate articles and each is read
+  and matched, a group at a time — the time to the first group's candidates and to all of
+  them;
+- reading every article (``--no-full`` skips it), with a check that all three give the same
+  candidates.
 """
 
 from __future__ import annotations
@@ -96,13 +101,14 @@ def peak_allocations(task: Callable[[], object]) -> float:
 
 
 def at_scale(articles: int, full: bool) -> None:
-    """Find all mentions in a cached project, through the index and by reading everything."""
+    """Find all mentions in a cached project: from the index's tokens, through the index
+    naming the articles to read, and by reading everything."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import scale
 
     from desktop.core.models import Entity
     from desktop.store.project import Project
-    from desktop.ui.entities.mentions import find_candidates, iter_candidates
+    from desktop.ui.entities import mentions
 
     names = scale.names_pool()
     entities = {
@@ -110,40 +116,73 @@ def at_scale(articles: int, full: bool) -> None:
         "common name": (names[1],),
         "كيري (seed texts)": ("جون كيري", "كيري", "Kerry"),
     }
+
+    def median(samples: list[tuple[float, float]]) -> tuple[float, float]:
+        wall, cpu = (statistics.median(t) for t in zip(*samples, strict=True))
+        return cpu, wall
+
     with Project.open(scale.project_path(articles), create=False) as project:
         every = None
         for what, aliases in entities.items():
             entity = Entity(-1, aliases[0], "person", "", "", aliases[1:], "", "")
-            find_candidates(project, entity, None)  # warm the page cache
+            mentions.find_candidates(project, entity, None)  # warm the page cache
+            listed_at: list[tuple[float, float]] = []
+            checked_at: list[tuple[float, float]] = []
+            offsets_at: list[tuple[float, float]] = []
+            for _ in range(3):
+                wall, cpu = time.perf_counter(), time.process_time()
+                listed = mentions.listing(project, entity)
+                assert listed is not None
+                listed_at.append((time.perf_counter() - wall, time.process_time() - cpu))
+                checked = mentions.check_listing(project, entity, listed.check)
+                checked_at.append((time.perf_counter() - wall, time.process_time() - cpu))
+                wall, cpu = time.perf_counter(), time.process_time()
+                rest = [d for d in listed.documents if d not in listed.found and d not in checked]
+                offsets = mentions.check_listing(project, entity, rest)
+                offsets_at.append((time.perf_counter() - wall, time.process_time() - cpu))
+            counts = dict(zip(listed.documents, listed.counts, strict=True))
+            counts.update((d, len(f)) for d, f in checked.items())
+            rows = sum(counts.values())
+            found = {**listed.found, **checked, **offsets}
+            listing_all = [c for d in listed.documents for c in found[d]]
+            print(
+                f"find all mentions of {what} in {articles:,} articles, from the index's tokens: "
+                "listed in {:.2f} s CPU ({:.2f} s wall; target <= 1 s at 100,000), ".format(
+                    *median(listed_at)
+                )
+                + "tagged articles checked by {:.2f} s CPU ({:.2f} s wall): ".format(
+                    *median(checked_at)
+                )
+                + f"{rows:,} rows in {sum(1 for n in counts.values() if n):,} articles"
+                f" ({len(listed.check):,} checked); every offset (Accept All, in a worker) "
+                "{:.2f} s CPU ({:.2f} s wall)".format(*median(offsets_at))
+            )
             firsts: list[tuple[float, float]] = []
             alls: list[tuple[float, float]] = []
             for _ in range(3):
-                found = []
+                before: list[mentions.Candidate] = []
                 first = None
                 wall, cpu = time.perf_counter(), time.process_time()
-                for group in iter_candidates(project, entity, None):
+                for group in mentions.iter_candidates(project, entity, None):
                     if group and first is None:
                         first = (time.perf_counter() - wall, time.process_time() - cpu)
-                    found += group
+                    before += group
                 alls.append((time.perf_counter() - wall, time.process_time() - cpu))
                 firsts.append(first or alls[-1])
-            in_docs = len({c.document_id for c in found})
-            first_wall, first_cpu = (statistics.median(t) for t in zip(*firsts, strict=True))
-            all_wall, all_cpu = (statistics.median(t) for t in zip(*alls, strict=True))
             print(
-                f"find all mentions of {what} in {articles:,} articles through the index: "
-                f"first results {first_cpu:.2f} s CPU ({first_wall:.2f} s wall), all "
-                f"{all_cpu:.2f} s CPU ({all_wall:.2f} s wall; target <= 1 s at 100,000); "
-                f"{len(found):,} mentions in {in_docs:,} articles"
+                "  before (the index names the articles, each read): first results "
+                "{:.2f} s CPU ({:.2f} s wall), ".format(*median(firsts))
+                + "all {:.2f} s CPU ({:.2f} s wall); ".format(*median(alls))
+                + f"same candidates: {listing_all == before} ({len(before):,})"
             )
             if full:
                 if every is None:
                     every = [s.id for s in project.documents.summaries()]
                 wall, cpu = time.perf_counter(), time.process_time()
-                everything = find_candidates(project, entity, every)
+                everything = mentions.find_candidates(project, entity, every)
                 print(
                     f"  reading every article instead: {time.perf_counter() - wall:.2f} s wall, "
-                    f"{time.process_time() - cpu:.2f} s CPU; same mentions: {everything == found}"
+                    f"{time.process_time() - cpu:.2f} s CPU; same mentions: {everything == before}"
                 )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS {rss:.0f} MB")

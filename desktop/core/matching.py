@@ -48,7 +48,14 @@ from desktop.core.arabic import (
 )
 from desktop.core.spans import context
 
-__all__ = ["AliasMatcher", "DocumentMatch", "Match", "find_all_mentions", "folded_alias"]
+__all__ = [
+    "AliasMatcher",
+    "DocumentMatch",
+    "Match",
+    "TokenPlan",
+    "find_all_mentions",
+    "folded_alias",
+]
 
 
 def folded_alias(alias: str) -> str:
@@ -538,6 +545,173 @@ class AliasMatcher:
             for word, start, end, key, clitics in hits
             for entity_id, alias in owners[key]
         ]
+
+    def token_plan(self) -> TokenPlan:
+        """How to count this matcher's mentions from the search index's tokens alone."""
+        return TokenPlan(self)
+
+
+_Step = tuple[tuple[str, ...], bool]
+"""One alias a token can start: the tokens that must follow it, and whether the clitics in
+front of the name are a group the matcher accepts for it."""
+
+
+class TokenPlan:
+    """The matcher's mentions counted from the search index's tokens, without the texts.
+
+    Why (issue 15): finding every mention of a name in most of 100,000 articles meant reading
+    and matching every one of them (10 s of CPU). The index already holds each article's folded
+    tokens and their positions: a mention is a token that is a proclitic group and the first
+    word of an alias (:attr:`terms`, chosen once from the aliases, not per article), followed
+    by the alias's other words as the next tokens. :meth:`count` repeats :meth:`AliasMatcher.
+    scan`'s decisions on those tokens: the earliest possible start of a name in a token wins
+    (no clitics before one clitic), then the longest alias there; clitics the alias does not
+    accept send it on to a later start in the same token; a match's words cannot start
+    another one.
+
+    What the tokens cannot show: the index splits at every character that is not a letter or
+    a digit, where the matcher's words (``\\w``) also hold ``_``, and a two-word alias is only
+    matched across white space, where the index's next token may come after punctuation. In
+    such articles the count can be one more than the matcher finds (never less: every match is
+    such a run of tokens); the matcher itself gives each row its offsets
+    (:meth:`AliasMatcher.find_sparse`), and the list corrects an article's rows then.
+    """
+
+    __slots__ = ("_rules", "terms")
+
+    def __init__(self, matcher: AliasMatcher) -> None:
+        from desktop.core.query import tokens_of
+
+        # The first token of each alias's name (and of the contracted form of one with ال),
+        # with the tokens after it and the clitic groups it accepts.
+        starts: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+        for key in matcher._owners:
+            tokens = tokens_of(key)
+            if tokens:
+                starts.setdefault(tokens[0], []).append((tuple(tokens[1:]), _CLITIC_PLAIN))
+        for contracted in matcher._contracted:
+            tokens = tokens_of(contracted)
+            if tokens:
+                starts.setdefault(tokens[0], []).append((tuple(tokens[1:]), _CLITIC_CONTRACTED))
+        terms = {clitic + name for name in starts for clitic in PROCLITICS}
+        rules: dict[str, list[list[_Step]]] = {}
+        for term in terms:
+            groups: list[list[_Step]] = []
+            for length in range(min(3, len(term))):  # the name's earliest start first
+                options = starts.get(term[length:])
+                if not options:
+                    continue
+                clitics = term[:length]
+                # The longest alias first, as the trie's pattern tries it; of two with the
+                # same words (an alias and a contracted form), either kind of clitics will do.
+                merged: dict[tuple[str, ...], bool] = {}
+                for rest, accepted in options:
+                    merged[rest] = merged.get(rest, False) or clitics in accepted
+                groups.append(sorted(merged.items(), key=lambda step: -len(step[0])))
+            if groups:
+                rules[term] = groups
+        self._rules = rules
+        self.terms: frozenset[str] = frozenset(rules)
+        """The index terms a mention can start with."""
+
+    @property
+    def single_words(self) -> bool:
+        """Whether every alias is one token: then each token is a mention or not on its own."""
+        return all(not rest for groups in self._rules.values() for g in groups for rest, _ in g)
+
+    def mentions(self, term: str) -> bool:
+        """Whether a token that no other token has to follow for any alias is a mention (what
+        :meth:`count` decides for it when :attr:`single_words`)."""
+        for group in self._rules.get(term, ()):
+            for rest, valid in group:
+                if not rest:
+                    if valid:
+                        return True
+                    break
+        return False
+
+    def counted_terms(self) -> frozenset[str] | None:
+        """The terms whose every occurrence is one mention, when an article's mentions are
+        just the number of their occurrences; None when the words around a token decide.
+
+        Why: counting tokens is SQLite's work (:meth:`desktop.store.search.SearchStore.
+        occurrence_counts`), where :meth:`count` looks at every token in Python. Aliases of one
+        word each are counted so. So is an alias of several words whose last word is an alias
+        too (``جون كيري`` beside ``كيري``): where its words follow one another they are one
+        mention instead of the last word's one, so the count is the same either way — as long
+        as no such phrase can cover the start of another (checked here: its words are terms
+        that no following token can change, or no terms at all)."""
+        ones = {term for term in self._rules if self.mentions(term)}
+        phrases = {
+            term
+            for term, groups in self._rules.items()
+            if any(rest for group in groups for rest, _ in group)
+        }
+        for term in phrases:
+            groups = self._rules[term]
+            outcomes: set[int] = set()
+            reachable = True
+            for group in groups:
+                if not reachable:
+                    break
+                for rest, valid in group:
+                    # Taken when its words follow (a shorter option when they do not).
+                    if any(word in phrases for word in rest):
+                        return None  # a phrase's word that may start a phrase itself
+                    if valid:
+                        outcomes.add(1 - sum(word in ones for word in rest))
+                    if not rest:
+                        reachable = valid is False  # an empty rest always matches here
+                        break
+                else:
+                    continue
+            if reachable:
+                outcomes.add(0)  # nothing matched in this token
+            if outcomes != {1 if term in ones else 0}:
+                return None
+        return frozenset(ones)
+
+    @property
+    def needed(self) -> frozenset[str]:
+        """Every index term :meth:`count` looks at: the starts and the words after them."""
+        after = {
+            word
+            for groups in self._rules.values()
+            for group in groups
+            for rest, _ in group
+            for word in rest
+        }
+        return self.terms | after
+
+    def count(self, tokens: dict[int, str]) -> list[int]:
+        """The token positions where mentions start, in order, in one text's tokens
+        (``position → term``, holding at least the :attr:`needed` terms)."""
+        rules = self._rules
+        found: list[int] = []
+        free = 0  # the first position no earlier mention covers
+        for position in sorted(tokens):
+            if position < free:
+                continue
+            groups = rules.get(tokens[position])
+            if groups is None:
+                continue
+            for group in groups:
+                step = next(
+                    (
+                        (rest, valid)
+                        for rest, valid in group
+                        if all(tokens.get(position + 1 + n) == word for n, word in enumerate(rest))
+                    ),
+                    None,
+                )
+                if step is None:
+                    continue  # no alias starts here: a later start in the token
+                rest, valid = step
+                if valid:
+                    found.append(position)
+                    free = position + 1 + len(rest)
+                    break
+        return found
 
 
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space

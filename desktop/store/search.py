@@ -814,6 +814,72 @@ class SearchStore:
         ids.update(int(row[0]) for row in self._run("SELECT document_id FROM search_queue", []))
         return ids
 
+    def occurrences(self, terms: Iterable[str]) -> list[tuple[int, int, str]] | None:
+        """``(document, token position, term)`` of every occurrence of these index terms in
+        the article texts (not titles nor sources), read off the index alone; None when the
+        index cannot tell (built by another fold or Unicode version). Articles the index has not
+        caught up with are not among them (:meth:`unindexed`). Indexes nothing itself.
+
+        Why: "find all mentions" of a name in most articles counts each article's mentions
+        from the tokens (:class:`desktop.core.matching.TokenPlan`) instead of reading every
+        text (issue 15). Through FTS5's ``fts5vocab`` table of instances, made on this
+        connection only (``temp``): nothing is added to the project file, and a read-only
+        project works alike."""
+        if self.stale():
+            return None
+        wanted = sorted(set(terms))
+        if not wanted:
+            return []
+        self._vocabulary()
+        return self._run(
+            "SELECT doc, offset, term FROM temp.search_vocab "
+            "WHERE term IN (SELECT value FROM json_each(?)) AND col = 'body'",
+            [json.dumps(wanted, ensure_ascii=False)],
+        )
+
+    def occurrence_counts(self, terms: Iterable[str]) -> dict[int, int] | None:
+        """How many of these index terms each article's text holds (those holding any), or
+        None when the index cannot tell: :meth:`occurrences` counted by SQLite, for aliases of
+        one word each, whose every such token is a mention."""
+        if self.stale():
+            return None
+        wanted = sorted(set(terms))
+        if not wanted:
+            return {}
+        self._vocabulary()
+        rows = self._run(
+            "SELECT doc, count(*) FROM temp.search_vocab "
+            "WHERE term IN (SELECT value FROM json_each(?)) AND col = 'body' GROUP BY doc",
+            [json.dumps(wanted, ensure_ascii=False)],
+        )
+        return {int(doc): int(count) for doc, count in rows}
+
+    def _vocabulary(self) -> None:
+        """The ``fts5vocab`` table of the index's instances, made once on this connection.
+
+        A read-only project's connection refuses every write (``query_only``), a table in
+        ``temp`` too: it is lifted for this one statement, which writes nothing to the project
+        (the file itself is opened read-only anyway)."""
+        conn = self._conn
+        if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'search_vocab'").fetchone():
+            return
+        guarded = bool(conn.execute("PRAGMA query_only").fetchone()[0])
+        try:
+            if guarded:
+                conn.execute("PRAGMA query_only = OFF")
+            self._run(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                "USING fts5vocab(main, search_fts, instance)",
+                [],
+            )
+        finally:
+            if guarded:
+                conn.execute("PRAGMA query_only = ON")
+
+    def unindexed(self) -> list[int]:
+        """The articles the index has not caught up with yet (queued), by id."""
+        return [int(row[0]) for row in self._run("SELECT document_id FROM search_queue", [])]
+
     def spans_in(self, query: str | Query, text: str) -> list[Span]:
         """Matches of ``query`` in any raw text (the open article), as raw code-point spans."""
         return raw_spans(self._parsed(query), self._norms.get(text))

@@ -3897,6 +3897,21 @@
         <translation>العثور على كل الإشارات — {name}</translation>
     </message>
     <message>
+        <source>Reading the articles…</source>
+        <translation>جارٍ قراءة المقالات…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the articles: {done} of %Ln</source>
+        <translation>
+            <numerusform>جارٍ قراءة المقالات: {done} من %Ln</numerusform>
+            <numerusform>جارٍ قراءة المقالات: {done} من مقال واحد</numerusform>
+            <numerusform>جارٍ قراءة المقالات: {done} من مقالين</numerusform>
+            <numerusform>جارٍ قراءة المقالات: {done} من %Ln مقالات</numerusform>
+            <numerusform>جارٍ قراءة المقالات: {done} من %Ln مقالاً</numerusform>
+            <numerusform>جارٍ قراءة المقالات: {done} من %Ln مقال</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Aliases searched (with و ف ب ك ل before them): {aliases}</source>
         <translation>الأسماء المبحوث عنها (مع و ف ب ك ل قبلها): {aliases}</translation>
     </message>
@@ -3939,6 +3954,17 @@
     <message>
         <source>Searching the articles…</source>
         <translation>جارٍ البحث في المقالات…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n untagged occurrence(s); checking the tagged articles: {done} of {total}</source>
+        <translation>
+            <numerusform>لا مواضع غير موسومة؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+            <numerusform>موضع واحد غير موسوم؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+            <numerusform>موضعان غير موسومين؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+            <numerusform>%n مواضع غير موسومة؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+            <numerusform>%n موضعاً غير موسوم؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+            <numerusform>%n موضع غير موسوم؛ جارٍ فحص المقالات الموسومة: {done} من {total}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n untagged occurrence(s) so far; searching the articles: {done} of {total}</source>

@@ -268,6 +268,13 @@
     <context>
         <name>MentionsDialog</name>
         <message numerus="yes">
+            <source>%n untagged occurrence(s); checking the tagged articles: {done} of {total}</source>
+            <translation>
+                <numerusform>%n untagged occurrence; checking the tagged articles: {done} of {total}</numerusform>
+                <numerusform>%n untagged occurrences; checking the tagged articles: {done} of {total}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n untagged occurrence(s) so far; searching the articles: {done} of {total}</source>
             <translation>
                 <numerusform>%n untagged occurrence so far; searching the articles: {done} of {total}</numerusform>
@@ -286,6 +293,13 @@
             <translation>
                 <numerusform>%n untagged occurrence</numerusform>
                 <numerusform>%n untagged occurrences</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Reading the articles: {done} of %Ln</source>
+            <translation>
+                <numerusform>Reading the articles: {done} of %Ln</numerusform>
+                <numerusform>Reading the articles: {done} of %Ln</numerusform>
             </translation>
         </message>
     </context>

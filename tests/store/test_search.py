@@ -555,3 +555,43 @@ def test_a_stale_index_counts_every_article_as_backlog(project: Project) -> None
     assert store.sync_some(1) == 2  # the first step queues all three and indexes one
     assert not store.stale()
     assert store.matching_ids("كيري") == {1, 2, 3}
+
+
+def test_occurrences_are_read_off_the_index_alone(tmp_path: Path) -> None:
+    # "Find all mentions" counts a name's mentions from the index's tokens (issue 15): each
+    # occurrence of a term in an article's text (not its title) with its token position.
+    texts = ["قال وكيري إن كيري، ثم كِيري.", "لا شيء هنا عن كيري آخر كيري", "خبر بلا اسم"]
+    path = tmp_path / "o.hamish"
+    with Project.open(path) as project:
+        for n, text in enumerate(texts):
+            project.documents.add(make_draft(text, title=f"كيري {n}"))
+        terms = ["كيري", "وكيري", "غائب"]
+        found = project.search.occurrences(terms)
+        assert found is not None
+        expected = {
+            (doc, position, term)
+            for doc, text in enumerate(texts, 1)
+            for position, term in enumerate(tokens_of(fold(text)))
+            if term in terms
+        }
+        assert set(found) == expected and len(found) == len(expected) == 5
+        assert project.search.occurrence_counts(terms) == {1: 3, 2: 2}
+        assert project.search.occurrence_counts([]) == {} and project.search.unindexed() == []
+        # Made on this connection only: the project file holds no new table.
+        names = {row[0] for row in project.database.conn.execute("SELECT name FROM sqlite_master")}
+        assert not any("vocab" in name for name in names)
+        project.search.invalidate()  # another fold version: the index cannot tell
+        assert project.search.occurrences(terms) is None
+        assert project.search.occurrence_counts(terms) is None
+        project.search.sync()
+    path.chmod(0o444)
+    try:
+        try:
+            read_only = Project.open(path, create=False)
+        except ProjectError:
+            pytest.skip("this platform cannot open a read-only WAL project")
+        with read_only:  # its connection refuses writes, a temporary table's too
+            assert read_only.database.read_only
+            assert read_only.search.occurrence_counts(terms) == {1: 3, 2: 2}
+    finally:
+        path.chmod(0o644)

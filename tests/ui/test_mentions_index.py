@@ -3,6 +3,7 @@ and finds exactly what reading every article finds; a large corpus is searched i
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.matching import AliasMatcher
+from desktop.core.models import Entity
+from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
+from desktop.io.seeds import seed_drafts
 from desktop.store.project import Project
 from desktop.ui.entities import mentions
 from desktop.ui.entities.mentions import candidate_documents, find_candidates
@@ -86,13 +90,13 @@ def test_a_large_corpus_is_searched_in_a_worker(
     entity = project.entities.get(entity_id)
     expected = find_candidates(project, entity, None)
     threads: list[threading.Thread] = []
-    real = mentions.iter_candidates
+    real = mentions.listing
 
-    def spy(*args: object, **kwargs: object) -> Iterator[list[mentions.Candidate]]:
+    def spy(*args: object, **kwargs: object) -> mentions.Listing | None:
         threads.append(threading.current_thread())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(mentions, "iter_candidates", spy)
+    monkeypatch.setattr(mentions, "listing", spy)
     monkeypatch.setattr(mentions, "CORPUS_AT_ONCE", 5)
     dialog = mentions.MentionsDialog(project, entity, None)
     qtbot.addWidget(dialog)
@@ -144,8 +148,10 @@ def test_the_dialog_reads_articles_only_for_the_rows_it_paints(
 def test_the_first_candidates_are_listed_while_the_search_goes_on(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A name in most of 100,000 articles takes seconds to find in full: the dialog lists each
+    # When the index cannot list the candidates (built by another fold version), a name in
+    # most of 100,000 articles takes seconds to find by reading them: the dialog lists each
     # group's candidates as they come (issue 15) instead of nothing until the end.
+    monkeypatch.setattr(mentions, "listing", lambda *args: None)
     project, entity_id = _project(tmp_path / "m.hamish")
     entity = project.entities.get(entity_id)
     expected = find_candidates(project, entity, None)
@@ -234,6 +240,175 @@ def test_adding_rows_costs_the_list_nothing_per_row(
     monkeypatch.setattr(mentions.CandidateModel, "rowCount", counted)
     dialog.model.add_candidates(found * 10)
     qtbot.wait(100)  # the view's delayed layout
-    assert dialog.model.rows[-1] == found[-1]
+    assert dialog.model.candidate(dialog.model.rowCount() - 1) == found[-1]
     assert asked < 1_000  # a tree asked twice for each of the 20,000 rows
     project.close()
+
+
+def _grouped(candidates: list[mentions.Candidate]) -> list[tuple[int, int]]:
+    return [(d, len(list(run))) for d, run in itertools.groupby(c.document_id for c in candidates)]
+
+
+def _worked_on(project: Project) -> None:
+    """A mention tagged, another rejected, and an article the index has not caught up with."""
+    text = project.documents.get(1).text
+    start = text.index("كيري")
+    person = project.labels.by_key("person")
+    assert person is not None
+    project.annotations.add(prepare_annotation(text, 1, start, start + 4, person.id, "test"))
+    text = project.documents.get(9).text
+    start = text.rindex("كيري")
+    project.decisions.record(9, "mention", start, start + 4, "كيري", "rejected")
+    with project.database.transaction():
+        project.database.conn.execute(
+            "INSERT INTO documents (title, text, direction, content_hash, char_count, "
+            "imported_at, modified_at) VALUES ('جديد', 'وصل كيري ولكيري اليوم.', 'rtl', 'x', "
+            "22, '2024-01-01', '2024-01-01')"
+        )
+
+
+def test_the_index_lists_each_article_with_the_matchers_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 15: a name in most of 100,000 articles is listed from the index's tokens, each
+    # article with its number of candidates, without reading the texts: the counts are the
+    # matcher's (tags, decisions and articles not indexed yet taken into account).
+    project, entity_id = _project(tmp_path / "m.hamish")
+    for draft in seed_drafts():
+        project.documents.add(draft)
+    _worked_on(project)
+    read: list[int] = []
+    real = project.documents.titled_texts
+
+    def spy(ids: list[int]) -> Iterator[tuple[int, str, str]]:
+        read.extend(ids)
+        return real(ids)
+
+    for aliases in (ALIASES, ("جون كيري", "كيري"), ("جون كيري",), ("الكرملين",), ("روسيا",)):
+        entity = Entity(entity_id, aliases[0], "person", "", "", aliases[1:], "", "")
+        expected = find_candidates(project, entity, None)
+        monkeypatch.setattr(project.documents, "titled_texts", spy)
+        read.clear()
+        listed = mentions.listing(project, entity)
+        monkeypatch.undo()
+        assert listed is not None
+        # Read now: the article not indexed yet; next: those with a tag or a decision.
+        assert read == [len(TEXTS) + len(seed_drafts()) + 1]
+        assert set(listed.check) == {1, 9} & set(listed.documents)
+        checked = mentions.check_listing(project, entity, listed.check)
+        counts = dict(zip(listed.documents, listed.counts, strict=True))
+        counts.update((d, len(f)) for d, f in checked.items())
+        assert [(d, counts[d]) for d in listed.documents if counts[d]] == _grouped(expected)
+        found = {**listed.found, **checked}
+        assert [c for d in listed.documents for c in found.get(d, [])] == [
+            c for c in expected if c.document_id in found
+        ]
+    project.close()
+
+
+def test_the_list_from_the_index_reads_only_the_rows_it_paints(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, entity_id = _project(tmp_path / "m.hamish")
+    for n in range(300):
+        project.documents.add(make_draft(f"قال كيري ووصل لكيري خبر رقم {n}.", title=f"رقم {n}"))
+    _worked_on(project)
+    entity = project.entities.get(entity_id)
+    expected = find_candidates(project, entity, None)
+    monkeypatch.setattr(mentions, "CORPUS_AT_ONCE", 5)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.searched, timeout=20_000):
+        pass
+    qtbot.wait(50)
+    model = dialog.model
+    assert model.rowCount() == len(expected)
+    assert 0 < model.fetched <= 40  # the painted rows' articles, not 300
+    assert dialog.count.text() == dialog.tr("%n untagged occurrence(s)", "", len(expected))
+    last = model.rowCount() - 1
+    assert model.data(model.index(last, 0)) == expected[-1].title
+    text = project.documents.get(expected[-1].document_id).text
+    assert model.data(model.index(last, 1), mentions.HTML_ROLE) == mentions.kwic_html(
+        text, expected[-1].start, expected[-1].end
+    )
+    assert dialog.candidates(True) == expected  # the rest read on demand
+    project.close()
+
+
+def test_a_row_the_index_counted_too_many_goes_when_its_article_is_read(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index cannot see punctuation: "جون، كيري" is its two tokens one after the other,
+    # not the two-word name. The row it counted is removed once the article is read.
+    project = Project.open(tmp_path / "m.hamish")
+    for text in ("قال جون كيري.", "قال جون، كيري ثم جون كيري.", "لا أحد"):
+        project.documents.add(make_draft(text, title=text))
+    entity = project.entities.get(project.entities.add("جون كيري", "person"))
+    expected = find_candidates(project, entity, None)
+    assert _grouped(expected) == [(1, 1), (2, 1)]
+    monkeypatch.setattr(mentions, "CORPUS_AT_ONCE", 1)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.searched, timeout=20_000):
+        pass
+    model = dialog.model
+    assert model.rowCount() == 3  # counted from the tokens
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5_000)
+    assert [model.candidate(row) for row in range(2)] == expected
+    # Chosen before they are painted (Accept All): the same, and the row goes then.
+    hidden = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(hidden)
+    with qtbot.waitSignal(hidden.searched, timeout=20_000):
+        pass
+    assert hidden.model.rowCount() == 3
+    assert hidden.candidates(True) == expected
+    assert hidden.model.rowCount() == 2
+    project.close()
+
+
+def test_accept_all_reads_the_unread_articles_in_a_worker(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, entity_id = _project(tmp_path / "m.hamish")
+    entity = project.entities.get(entity_id)
+    expected = find_candidates(project, entity, None)
+    threads: list[threading.Thread] = []
+    real = mentions.check_listing
+
+    def spy(*args: object, **kwargs: object) -> dict[int, list[mentions.Candidate]]:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mentions, "check_listing", spy)
+    monkeypatch.setattr(mentions, "CORPUS_AT_ONCE", 5)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.searched, timeout=20_000):
+        pass
+    assert dialog.model.pending()  # nothing painted, nothing read
+    dialog.read_at_once = 0
+    with qtbot.waitSignal(dialog.accept_requested, timeout=20_000) as emitted:
+        dialog.accept_all_button.click()
+        assert dialog.searching and not dialog.accept_all_button.isEnabled()
+    assert emitted.args == [expected]
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+    dialog.close()
+    project.close()
+
+
+def test_a_list_handed_over_reads_nothing_until_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    # A search's list may arrive after its project was closed (a test closing it under a
+    # running search): taking the list in must not read the project, only showing rows does.
+    project, entity_id = _project(tmp_path / "m.hamish")
+    entity = project.entities.get(entity_id)
+    listed = mentions.listing(project, entity)
+    dialog = mentions.MentionsDialog(project, entity, None)
+    qtbot.addWidget(dialog)
+    project.close()
+    assert listed is not None
+    dialog._add(listed)
+    assert dialog.model.rowCount() == sum(listed.counts)
