@@ -65,6 +65,21 @@ LIBRARY_KEYS = {
     "title": "title COLLATE NOCASE",
     "date": "coalesce(nullif(published, ''), imported_at)",
 }
+
+
+def library_order_by(key: str, descending: bool, *, backwards: bool = False) -> str:
+    """The ORDER BY clause of the library sorted by ``key`` ("title", "date", "annotations"),
+    or of that order read from its end (``backwards``)."""
+    first = "DESC" if descending != backwards else "ASC"
+    ties = "DESC" if backwards else "ASC"
+    if key == "annotations":
+        count = "(SELECT count(*) FROM annotations a WHERE a.document_id = documents.id)"
+        return f"{count} {first}, id {ties}"
+    if key == "title":
+        return f"{LIBRARY_KEYS[key]} {first}, id {first}"
+    return f"{LIBRARY_KEYS[key]} {first}, id {ties}"
+
+
 LIBRARY_COLUMNS = "id, title, source, published, language, direction, char_count, imported_at"
 LibraryRow = tuple[int, str, str, str | None, str, str, int, str]
 """One library row as stored: no annotation count (counted apart, in the background)."""
@@ -181,28 +196,35 @@ class DocumentStore:
 
     # --- the library, a page at a time ---------------------------------------------------
     @staticmethod
-    def _order_by(key: str, descending: bool) -> str:
-        direction = "DESC" if descending else "ASC"
-        if key == "annotations":
-            count = "(SELECT count(*) FROM annotations a WHERE a.document_id = documents.id)"
-            return f"{count} {direction}, id"
-        if key == "title":
-            return f"{LIBRARY_KEYS[key]} {direction}, id {direction}"
-        return f"{LIBRARY_KEYS[key]} {direction}, id"
+    def _order_by(key: str, descending: bool, *, backwards: bool = False) -> str:
+        """The ORDER BY of the library sorted by ``key``; ``backwards``: the same order read
+        from its end (every direction flipped, so the same index serves it, read the other
+        way)."""
+        return library_order_by(key, descending, backwards=backwards)
 
-    def library_page(self, key: str, descending: bool, offset: int, limit: int) -> list[LibraryRow]:
+    def library_page(
+        self, key: str, descending: bool, offset: int, limit: int, total: int | None = None
+    ) -> list[LibraryRow]:
         """Rows ``offset`` to ``offset + limit`` of the library sorted by ``key`` ("title",
-        "date"): their ids read off the key's index (covering, no sort step), then their rows,
-        so a page of a million articles costs little more than a page of ten, even at the
-        end."""
+        "date"): their ids read off the key's index (covering, no sort step), then their rows.
+        An OFFSET still steps over every index entry before it, so a page in the second half
+        of a list of ``total`` rows is read from the end, along the index backwards: the end
+        of a million articles is a page away, not a million entries."""
+        backwards = total is not None and 2 * offset + limit > total
+        if backwards:
+            assert total is not None
+            end = min(total, offset + limit)
+            limit, offset = max(0, end - offset), total - end
         ids = [
             int(row[0])
             for row in self._conn.execute(
-                f"SELECT id FROM documents ORDER BY {self._order_by(key, descending)} "
-                "LIMIT ? OFFSET ?",
+                f"SELECT id FROM documents ORDER BY "
+                f"{self._order_by(key, descending, backwards=backwards)} LIMIT ? OFFSET ?",
                 [limit, offset],
             )
         ]
+        if backwards:
+            ids.reverse()
         found = self.library_rows(ids)
         return [found[doc] for doc in ids if doc in found]
 
@@ -392,6 +414,23 @@ def _sync_index(conn: sqlite3.Connection, document_id: int) -> None:
     from desktop.store.search import sync_index
 
     sync_index(conn, only=[document_id])
+
+
+def read_library_order(path: str, key: str, descending: bool) -> array[int]:
+    """Every document id in the library's order by ``key`` ("title" or "date"), read off the
+    key's index on a connection of its own: for a worker thread. With it in hand the library
+    finds any row, and reads any page, without stepping over the index entries before it."""
+    from pathlib import Path
+
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        cursor = conn.execute(
+            f"SELECT id FROM documents ORDER BY {library_order_by(key, descending)}"
+        )
+        return array("q", itertools.chain.from_iterable(cursor))
+    finally:
+        conn.close()
 
 
 def read_annotation_counts(path: str) -> dict[int, int]:
