@@ -356,3 +356,33 @@ def test_a_large_library_sorts_without_counting_rows_and_places_the_current_one_
         assert dock.view.currentIndex().data(ID_ROLE) == chosen
         assert dock.selected_documents() == [chosen]
     project.close()
+
+
+def test_a_large_library_sorts_by_count_from_the_ids_its_worker_read(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The untagged articles of the order by count come from the ids the counts' worker read:
+    reading and sorting a million ids on the GUI thread took seconds at each sort by count.
+    An import makes the next sort read them again."""
+    project = _bulk(tmp_path / "ids.hamish", 300)
+    model = LibraryModel(project.documents, counts_path=str(project.path), counts_at_once=10)
+    with qtbot.waitSignal(model.counts_loaded, timeout=10_000):
+        pass
+    read: list[int] = []
+    real = project.documents.ids
+
+    def spy() -> object:
+        read.append(1)
+        return real()
+
+    project.documents.ids = spy  # type: ignore[method-assign]
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(LibraryModel.ANNOTATIONS, order)
+        shown = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+        assert shown == _expected(project, LibraryModel.ANNOTATIONS, order.value == 1)
+    assert read == []
+    new = project.documents.add(make_draft("نص جديد", title="جديد"))
+    model.apply(ChangeSet(documents_added=(new,)))
+    assert read == [1]
+    assert model.row_of(new) is not None
+    project.close()
