@@ -5,8 +5,10 @@ paint its library in a second). Nothing is done per article when the project ope
 count is one SQL count, each page of rows shown is read from the index of the sort column
 (schema migration 9), and the annotation counts arrive from a worker thread after the first
 paint (at once, on the GUI thread, for a project small enough not to notice). Sorting by title
-or date is SQL along an index; sorting by count, and a filter, hold the order as an array of
-ids filled by SQLite. A ``ChangeSet`` updates the rows it names in place, or re-reads the order
+or date is SQL along an index (a page in the second half of the list read from its end); on a
+large project a worker then reads the whole order, so that any row is found and any page read at
+once — the open article's row is placed when it comes, not counted along the index on the GUI
+thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite. A ``ChangeSet`` updates the rows it names in place, or re-reads the order
 keeping the selection and the current row by document id (a layout change), so a selection
 and scroll position survive an import or a new tag.
 """
