@@ -347,14 +347,19 @@ def test_a_large_library_sorts_without_counting_rows_and_places_the_current_one_
         (LibraryModel.DATE, Qt.SortOrder.AscendingOrder),
         (LibraryModel.TITLE, Qt.SortOrder.DescendingOrder),
     ):
+        assert dock.view.verticalScrollBar().value() > 0  # the open article in sight
         with qtbot.waitSignal(model.rows_placed, timeout=10_000) as placed:
             dock.view.sortByColumn(column, order)
+            # its row not known yet: the top of the new order, not a page in the middle
+            assert dock.view.verticalScrollBar().value() == 0
         assert counted == []
         expected = _expected(project, column, order == Qt.SortOrder.DescendingOrder)
         if column != LibraryModel.TITLE:  # titles: SQLite's NOCASE, ties by id either way
             assert placed.args[0][chosen] == expected.index(chosen)
         assert dock.view.currentIndex().data(ID_ROLE) == chosen
         assert dock.selected_documents() == [chosen]
+        shown = dock.view.viewport().rect()
+        assert shown.intersects(dock.view.visualRect(dock.view.currentIndex()))
     project.close()
 
 

@@ -8,9 +8,10 @@ paint (at once, on the GUI thread, for a project small enough not to notice). So
 or date is SQL along an index (a page in the second half of the list read from its end); on a
 large project a worker then reads the whole order, so that any row is found and any page read at
 once — the open article's row is placed when it comes, not counted along the index on the GUI
-thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite. A ``ChangeSet`` updates the rows it names in place, or re-reads the order
-keeping the selection and the current row by document id (a layout change), so a selection
-and scroll position survive an import or a new tag.
+thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite.
+A ``ChangeSet`` updates the rows it names in place, or re-reads the order keeping the selection
+and the current row by document id (a layout change), so a selection and scroll position
+survive an import or a new tag.
 """
 
 from __future__ import annotations
@@ -655,6 +656,7 @@ class LibraryDock(QDockWidget):
         # The view keeps the proxy, and so this selection model, for its whole life: connect
         # once here, not per project (each connection would open the article once more).
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.header().sortIndicatorChanged.connect(self._sorted)
         # On a narrow dock (a laptop) the titles need the room more than the dates, which
         # stay in each row's tooltip and keep sorting the list.
         self.narrow = NarrowColumns(self.view, (LibraryModel.DATE,), self.NARROW)
@@ -723,12 +725,29 @@ class LibraryDock(QDockWidget):
                     selection.select(self.proxy.index(placed[doc], 0), flags)
             current = self._before_current
             if current in placed:
-                selection.setCurrentIndex(
-                    self.proxy.index(placed[current], 0),
-                    QItemSelectionModel.SelectionFlag.NoUpdate,
-                )
+                index = self.proxy.index(placed[current], 0)
+                # Scrolled to only if the list is still at its top (a re-sort shows the top):
+                # an analyst already browsing the new order is not moved.
+                at_top = self.view.verticalScrollBar().value() == 0
+                self.view.setAutoScroll(False)
+                try:
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self.view.setAutoScroll(True)
+                if at_top:
+                    self.view.scrollTo(index)
         finally:
             self._suppress = False
+
+    def _sorted(self) -> None:
+        """After a header click: the open article's row in sight if it has one, else the top
+        of the new order — not the middle of a large list, a page an OFFSET reads only after
+        stepping over the index entries before it (seconds at a million)."""
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+        else:
+            self.view.scrollToTop()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress or not current.isValid():
