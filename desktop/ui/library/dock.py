@@ -191,7 +191,6 @@ class LibraryModel(QAbstractTableModel):
         """The filter, the order (when it must be held) and the row count, from the project;
         no rows are read until they are shown."""
         self._generation += 1
-        self._awaiting.clear()
         self._filter = self._matching(self._text)
         key = self.KEYS[self.column]
         if key == "annotations":
@@ -303,14 +302,23 @@ class LibraryModel(QAbstractTableModel):
             if order is None or len(order) != self._count:
                 return  # another program changed the project meanwhile: pages it is
             self._order = order
-            if self._awaiting:
-                placed = {}
-                for doc in sorted(self._awaiting):
-                    place = self.row_of(doc)
-                    if place is not None:
-                        placed[doc] = place
-                self._awaiting.clear()
-                self.rows_placed.emit(placed)
+            self._place_awaiting()
+
+    def _place_awaiting(self) -> None:
+        if not self._awaiting:
+            return
+        placed = {}
+        for doc in sorted(self._awaiting):
+            place = self.row_of(doc)
+            if place is not None:  # not deleted meanwhile
+                placed[doc] = place
+        self._awaiting.clear()
+        self.rows_placed.emit(placed)
+
+    @property
+    def placing(self) -> bool:
+        """Whether documents wait for their rows (``rows_placed``)."""
+        return bool(self._awaiting)
 
     @property
     def order_loading(self) -> bool:
@@ -366,14 +374,17 @@ class LibraryModel(QAbstractTableModel):
             ids.append(None if row is None else row[0])
         (refresh or self._refresh)()
         places = {doc: self._place_now(doc) for doc in dict.fromkeys(ids) if doc is not None}
-        if self._awaiting:
-            self._load_order()
         moved = []
         for index, doc in zip(persistent, ids, strict=True):
             place = None if doc is None else places[doc]
             moved.append(QModelIndex() if place is None else self.index(place, index.column()))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+        if self._awaiting:  # still waiting from an earlier re-sort, or from this one
+            if self._order is not None or not self._in_background:
+                self._place_awaiting()
+            else:
+                self._load_order()
 
     def apply(self, changes: ChangeSet) -> None:
         """Update only the rows a user action touched."""
@@ -699,6 +710,8 @@ class LibraryDock(QDockWidget):
         those it cannot find at once later (``LibraryModel.rows_placed``)."""
         selection = self.view.selectionModel()
         current = selection.currentIndex()
+        if not current.isValid() and self.model is not None and self.model.placing:
+            return  # sorted again before the rows came: those remembered still wait
         self._before_current = None if not current.isValid() else current.data(ID_ROLE)
         ranges = selection.selection()
         if sum(ranges.at(at).height() for at in range(ranges.count())) <= self.SELECTION_KEPT:
