@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -203,3 +205,55 @@ def test_newest_first_and_titled_texts_for_find_all_mentions(project: Project) -
     # A project from before the date index (read-only, not upgraded) still gives the order.
     project.database.conn.execute("DROP INDEX documents_by_date")
     assert list(project.documents.newest_first()) == order
+
+
+def test_the_workers_read_orders_and_ids_in_one_row(tmp_path: Path, monkeypatch: Any) -> None:
+    """The library's workers read a whole order (or every id) as one row SQLite packs: read
+    row by row, a million ids took the interpreter lock a million times and the window's
+    repaint waited behind each. The order is the one read row by row."""
+    import desktop.store.documents as documents
+
+    path = tmp_path / "orders.hamish"
+    with Project.open(path) as project:
+        for n in range(40):
+            day = f"2016-01-{1 + n % 9:02}"
+            project.documents.add(make_draft(f"نص {n}", title=f"عنوان {n * 7 % 13}", published=day))
+        project.documents.delete(5)
+        expected = {
+            (key, descending): list(project.documents.library_order(key, descending))
+            for key in ("title", "date")
+            for descending in (False, True)
+        }
+        ids = list(project.documents.ids())
+    fetched: list[int] = []
+
+    class Counted:
+        def __init__(self, cursor: sqlite3.Cursor) -> None:
+            self._cursor = cursor
+
+        def __iter__(self) -> Counted:
+            return self
+
+        def __next__(self) -> Any:
+            fetched.append(1)
+            return next(self._cursor)
+
+        def fetchone(self) -> Any:
+            fetched.append(1)
+            return self._cursor.fetchone()
+
+    class Connection(sqlite3.Connection):
+        def execute(self, *args: Any) -> Any:  # type: ignore[override]
+            return Counted(super().execute(*args))
+
+    real = sqlite3.connect
+    monkeypatch.setattr(
+        documents.sqlite3, "connect", lambda *a, **k: real(*a, **k, factory=Connection)
+    )
+    for (key, descending), order in expected.items():
+        fetched.clear()
+        assert list(documents.read_library_order(str(path), key, descending)) == order
+        assert len(fetched) == 1
+    fetched.clear()
+    assert list(documents.read_ids(str(path))) == ids == sorted(ids)
+    assert len(fetched) == 1

@@ -270,3 +270,130 @@ def test_rows_with_equal_keys_run_by_id_and_a_restored_one_returns_to_its_place(
     assert _order(view) == [ids[0], ids[2], ids[3]]
     window.undo_group.undo()
     assert _order(view) == ids  # back between its neighbours, not appended at the end
+
+
+def _steps(project: Project, read: Callable[..., object], *args: object) -> int:
+    """SQLite virtual-machine steps ``read(*args)`` costs (counted, not timed)."""
+    conn = project.database.conn
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    conn.set_progress_handler(count, 10)
+    try:
+        read(*args)
+    finally:
+        conn.set_progress_handler(None, 0)
+    return steps[0]
+
+
+def test_a_page_near_the_end_is_read_from_the_end(tmp_path: Path) -> None:
+    """An OFFSET steps over every index entry before it: a page in the second half of the list
+    is read along the index backwards, so the last page costs what the first does — and holds
+    the same rows as the order read whole."""
+    project = _bulk(tmp_path / "ends.hamish", 1500)
+    documents = project.documents
+    for key in ("title", "date"):
+        for descending in (False, True):
+            whole = list(documents.library_order(key, descending))
+            for offset in (0, 700, 750, 1400, 1450):
+                page = documents.library_page(key, descending, offset, 64, len(whole))
+                assert [row[0] for row in page] == whole[offset : offset + 64]
+            read = documents.library_page
+            first = _steps(project, read, key, descending, 0, 64, 1500)
+            last = _steps(project, read, key, descending, 1436, 64, 1500)
+            assert last < first * 2, (key, descending, first, last)
+    plan = project.database.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM documents ORDER BY "
+        + documents._order_by("date", True, backwards=True)
+    ).fetchall()
+    assert "TEMP B-TREE" not in str(plan)  # the index read backwards, no sort step
+    project.close()
+
+
+def test_a_large_library_sorts_without_counting_rows_and_places_the_current_one_later(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Above ``counts_at_once`` articles a re-sort never counts the rows before the current
+    article along an index on the GUI thread (seconds at a million): the new order shows at
+    once, the whole order is read by a worker, and the current and selected articles get their
+    rows back when it comes."""
+    from desktop.ui.library.dock import LibraryDock
+
+    project = _bulk(tmp_path / "big.hamish", 1200)
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    model = LibraryModel(project.documents, counts_path=str(project.path), counts_at_once=10)
+    dock.set_model(model)
+    dock.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+    dock.resize(400, 300)
+    dock.show()
+    qtbot.waitExposed(dock)
+    counted: list[int] = []
+    real = project.documents.library_position
+
+    def spy(document_id: int, key: str, descending: bool) -> int | None:
+        counted.append(document_id)
+        return real(document_id, key, descending)
+
+    project.documents.library_position = spy  # type: ignore[method-assign]
+    chosen = _expected(project, LibraryModel.DATE, True)[600]
+    dock.select(chosen)
+    counted.clear()
+    for column, order in (
+        (LibraryModel.TITLE, Qt.SortOrder.AscendingOrder),
+        (LibraryModel.DATE, Qt.SortOrder.AscendingOrder),
+        (LibraryModel.TITLE, Qt.SortOrder.DescendingOrder),
+    ):
+        assert dock.view.verticalScrollBar().value() > 0  # the open article in sight
+        with qtbot.waitSignal(model.rows_placed, timeout=10_000) as placed:
+            dock.view.sortByColumn(column, order)
+            # its row not known yet: the top of the new order, not a page in the middle
+            assert dock.view.verticalScrollBar().value() == 0
+        assert counted == []
+        expected = _expected(project, column, order == Qt.SortOrder.DescendingOrder)
+        if column != LibraryModel.TITLE:  # titles: SQLite's NOCASE, ties by id either way
+            assert placed.args[0][chosen] == expected.index(chosen)
+        assert dock.view.currentIndex().data(ID_ROLE) == chosen
+        assert dock.selected_documents() == [chosen]
+        shown = dock.view.viewport().rect()
+        assert shown.intersects(dock.view.visualRect(dock.view.currentIndex()))
+    # Sorted again before the rows came: the article still gets its row back.
+    with qtbot.waitSignal(model.rows_placed, timeout=10_000):
+        dock.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+        dock.view.sortByColumn(LibraryModel.TITLE, Qt.SortOrder.AscendingOrder)
+    assert dock.view.currentIndex().data(ID_ROLE) == chosen
+    assert counted == []
+    project.close()
+
+
+def test_a_large_library_sorts_by_count_from_the_ids_its_worker_read(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The untagged articles of the order by count come from the ids the counts' worker read:
+    reading and sorting a million ids on the GUI thread took seconds at each sort by count.
+    An import makes the next sort read them again."""
+    project = _bulk(tmp_path / "ids.hamish", 300)
+    model = LibraryModel(project.documents, counts_path=str(project.path), counts_at_once=10)
+    with qtbot.waitSignal(model.counts_loaded, timeout=10_000):
+        pass
+    read: list[int] = []
+    real = project.documents.ids
+
+    def spy() -> object:
+        read.append(1)
+        return real()
+
+    project.documents.ids = spy  # type: ignore[method-assign]
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(LibraryModel.ANNOTATIONS, order)
+        shown = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+        assert shown == _expected(project, LibraryModel.ANNOTATIONS, order.value == 1)
+    assert read == []
+    new = project.documents.add(make_draft("نص جديد", title="جديد"))
+    model.apply(ChangeSet(documents_added=(new,)))
+    assert read == [1]
+    assert model.row_of(new) is not None
+    project.close()

@@ -5,10 +5,13 @@ paint its library in a second). Nothing is done per article when the project ope
 count is one SQL count, each page of rows shown is read from the index of the sort column
 (schema migration 9), and the annotation counts arrive from a worker thread after the first
 paint (at once, on the GUI thread, for a project small enough not to notice). Sorting by title
-or date is SQL along an index; sorting by count, and a filter, hold the order as an array of
-ids filled by SQLite. A ``ChangeSet`` updates the rows it names in place, or re-reads the order
-keeping the selection and the current row by document id (a layout change), so a selection
-and scroll position survive an import or a new tag.
+or date is SQL along an index (a page in the second half of the list read from its end); on a
+large project a worker then reads the whole order, so that any row is found and any page read at
+once — the open article's row is placed when it comes, not counted along the index on the GUI
+thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite.
+A ``ChangeSet`` updates the rows it names in place, or re-reads the order keeping the selection
+and the current row by document id (a layout change), so a selection and scroll position
+survive an import or a new tag.
 """
 
 from __future__ import annotations
@@ -71,6 +74,9 @@ MAX_PAGES = 64
 COUNTS_AT_ONCE = 5_000
 """Up to this many articles the annotation counts are read with the rows, before the first
 paint (a few milliseconds); above it a worker thread reads them after it."""
+FAR_PAGES = 16
+"""A page read more than this many pages from both ends of a large library (a jump of the
+scroll bar) has the whole order read in the background for the next ones."""
 SUBSTRING_LIMIT = 50_000
 """Up to this many articles the filter also finds its words inside titles and sources (folded
 in Python, a few microseconds each); above it only the index's words (and prefixes) count."""
@@ -91,6 +97,9 @@ class LibraryModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("LibraryModel", "Tags"),  # the count is of annotations, not notes
     )
     counts_loaded = Signal()
+    rows_placed = Signal(object)
+    """{document id: row} of the documents whose rows a re-sort or change could not place at
+    once (see ``_relayout``), once the order read in the background has placed them."""
 
     def __init__(
         self,
@@ -111,12 +120,24 @@ class LibraryModel(QAbstractTableModel):
         self._order: array[int] | None = None
         self._pages: dict[int, list[LibraryRow]] = {}
         self._counts: dict[int, int] | None = None
+        self._ids: array[int] | None = None
+        """Every document id, ascending (read by the counts' worker on a large library): the
+        untagged articles of the order by count. Sorting a million ids read off an index took
+        the GUI thread seconds at each sort by count."""
         self._search: Search | None = None
         self._text = ""
         self._filter: set[int] | None = None
         self._folded: list[tuple[int, str]] | None = None
         self.pages_read = 0
         """Pages read from the project so far (tests check that only what is shown is read)."""
+        self._generation = 0
+        """Counts the orders read (``_refresh``): an order the worker read for an older one is
+        dropped."""
+        self._loading: int | None = None
+        """The generation whose whole order a worker is reading, if any."""
+        self._awaiting: set[int] = set()
+        """Documents that had rows (current, selected) before a re-sort, to be placed when the
+        order read in the background comes (``rows_placed``)."""
         self.reload()
 
     # --- loading -------------------------------------------------------------------------
@@ -125,6 +146,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = self._store.count()
         self._folded = None
+        self._ids = None
         self._refresh()
         self.endResetModel()
         self._load_counts()
@@ -134,19 +156,22 @@ class LibraryModel(QAbstractTableModel):
             self._counts = self._store.annotation_counts()
             return
         self._counts = None
-        from desktop.store.documents import read_annotation_counts
+        self._ids = None
+        from desktop.store.documents import read_annotation_counts, read_ids
         from desktop.ui.shell.workers import run_task
 
         path = self._counts_path
         run_task(
-            lambda _progress: read_annotation_counts(path),
-            on_done=self._counts_ready,
+            lambda _progress: (read_annotation_counts(path), read_ids(path)),
+            on_done=lambda found: self._counts_ready(*found),
             on_error=lambda _message, _details: self._counts_ready(self._store.annotation_counts()),
         )
 
-    def _counts_ready(self, counts: dict[int, int]) -> None:
+    def _counts_ready(self, counts: dict[int, int], ids: array[int] | None = None) -> None:
         with contextlib.suppress(RuntimeError):  # the model went with its project
             self._counts = counts
+            if ids is not None and len(ids) == self._total:
+                self._ids = ids
             if self._count:
                 last = self.index(self._count - 1, self.ANNOTATIONS)
                 self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
@@ -156,9 +181,16 @@ class LibraryModel(QAbstractTableModel):
     def counts_known(self) -> bool:
         return self._counts is not None
 
+    @property
+    def _in_background(self) -> bool:
+        """Whether whole orders are read by a worker (a project too large to count along an
+        index on the GUI thread), like the annotation counts."""
+        return self._counts_path is not None and self._total > self._counts_at_once
+
     def _refresh(self) -> None:
         """The filter, the order (when it must be held) and the row count, from the project;
         no rows are read until they are shown."""
+        self._generation += 1
         self._filter = self._matching(self._text)
         key = self.KEYS[self.column]
         if key == "annotations":
@@ -181,7 +213,12 @@ class LibraryModel(QAbstractTableModel):
             self._counts = self._store.annotation_counts()
         counts = self._counts
         shown = self._filter
-        rest: Iterable[int] = self._store.ids() if shown is None else sorted(shown)
+        if shown is not None:
+            rest: Iterable[int] = sorted(shown)
+        else:
+            if self._ids is None:
+                self._ids = self._store.ids()
+            rest = self._ids
         tagged = sorted(doc for doc in counts if shown is None or doc in shown)
         tagged.sort(key=counts.__getitem__, reverse=self.descending)  # equal counts: by id
         untagged = array("q", itertools.filterfalse(counts.__contains__, rest))
@@ -221,7 +258,11 @@ class LibraryModel(QAbstractTableModel):
             found = self._store.library_rows(ids)
             rows = [found[doc] for doc in ids if doc in found]
         else:
-            rows = self._store.library_page(self.KEYS[self.column], self.descending, start, PAGE)
+            rows = self._store.library_page(
+                self.KEYS[self.column], self.descending, start, PAGE, self._count
+            )
+            if min(start, self._count - start) > FAR_PAGES * PAGE:
+                self._load_order()  # the next jump this far in need not step over the rest
         self.pages_read += 1
         if len(self._pages) >= MAX_PAGES:
             del self._pages[next(iter(self._pages))]
@@ -234,6 +275,55 @@ class LibraryModel(QAbstractTableModel):
         rows = self._rows(row // PAGE)
         at = row % PAGE
         return rows[at] if at < len(rows) else None
+
+    def _load_order(self) -> None:
+        """Read the whole order (title or date, no filter) in a worker, once per order: with
+        it in hand any row is found, and any page read, at once. The GUI thread meanwhile
+        reads pages along the index from the nearer end of the list."""
+        if not self._in_background or self._order is not None or self._loading == self._generation:
+            return
+        from desktop.store.documents import read_library_order
+        from desktop.ui.shell.workers import run_task
+
+        assert self._counts_path is not None
+        path, key, descending = self._counts_path, self.KEYS[self.column], self.descending
+        generation = self._loading = self._generation
+        run_task(
+            lambda _progress: read_library_order(path, key, descending),
+            on_done=lambda order: self._order_ready(generation, order),
+            on_error=lambda _message, _details: self._order_ready(generation, None),
+        )
+
+    def _order_ready(self, generation: int, order: array[int] | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the model went with its project
+            if generation != self._generation:
+                return  # sorted or changed again since: that order has its own reading
+            self._loading = None
+            if order is None or len(order) != self._count:
+                return  # another program changed the project meanwhile: pages it is
+            self._order = order
+            self._place_awaiting()
+
+    def _place_awaiting(self) -> None:
+        if not self._awaiting:
+            return
+        placed = {}
+        for doc in sorted(self._awaiting):
+            place = self.row_of(doc)
+            if place is not None:  # not deleted meanwhile
+                placed[doc] = place
+        self._awaiting.clear()
+        self.rows_placed.emit(placed)
+
+    @property
+    def placing(self) -> bool:
+        """Whether documents wait for their rows (``rows_placed``)."""
+        return bool(self._awaiting)
+
+    @property
+    def order_loading(self) -> bool:
+        """Whether a worker is reading the order (rows of ``rows_placed`` still to come)."""
+        return self._loading is not None and self._loading == self._generation
 
     def _cached_row_of(self, document_id: int) -> int | None:
         for page, rows in self._pages.items():
@@ -263,8 +353,15 @@ class LibraryModel(QAbstractTableModel):
             self.descending,
         ):
             return
-        self.column, self.descending = column, descending
-        self._relayout()
+
+        def resort() -> None:
+            # After the rows held are read under the old order: a page not yet read (the
+            # current row scrolled to but not painted) was read in the new one, and the
+            # current row moved onto another article.
+            self.column, self.descending = column, descending
+            self._refresh()
+
+        self._relayout(resort)
 
     def _relayout(self, refresh: Callable[[], None] | None = None) -> None:
         """Read the order again, keeping the view's persistent rows (current row, selection)
@@ -276,13 +373,18 @@ class LibraryModel(QAbstractTableModel):
             row = self._row(index.row())
             ids.append(None if row is None else row[0])
         (refresh or self._refresh)()
-        places = {doc: self.row_of(doc) for doc in dict.fromkeys(ids) if doc is not None}
+        places = {doc: self._place_now(doc) for doc in dict.fromkeys(ids) if doc is not None}
         moved = []
         for index, doc in zip(persistent, ids, strict=True):
             place = None if doc is None else places[doc]
             moved.append(QModelIndex() if place is None else self.index(place, index.column()))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+        if self._awaiting:  # still waiting from an earlier re-sort, or from this one
+            if self._order is not None or not self._in_background:
+                self._place_awaiting()
+            else:
+                self._load_order()
 
     def apply(self, changes: ChangeSet) -> None:
         """Update only the rows a user action touched."""
@@ -328,6 +430,7 @@ class LibraryModel(QAbstractTableModel):
             self._relayout()
 
     def _recount(self) -> None:
+        self._ids = None  # articles came or went: read again by the next sort by count
         self._total = self._store.count()
         self._refresh()
 
@@ -404,6 +507,19 @@ class LibraryModel(QAbstractTableModel):
             line += " · " + self.tr("%n annotation(s)", "", count)
         parts.append(line)
         return "\n".join(parts)
+
+    def _place_now(self, document_id: int) -> int | None:
+        """The row of a document after a re-sort or change, if it can be had at once: from the
+        order or the pages in hand, or on a small project counted along the index. On a large
+        one counting the rows before it took seconds (a million index entries for a row in
+        the middle), so the document waits for the order the worker reads (``rows_placed``)
+        and its row is left without a place meanwhile."""
+        if self._order is not None or not self._in_background:
+            return self.row_of(document_id)
+        cached = self._cached_row_of(document_id)
+        if cached is None:
+            self._awaiting.add(document_id)
+        return cached
 
     def row_of(self, document_id: int) -> int | None:
         """The row of a document as listed (None when it is not listed)."""
@@ -546,9 +662,12 @@ class LibraryDock(QDockWidget):
         self.view.setModel(self.proxy)
         self.model: LibraryModel | None = None
         self._suppress = False
+        self._before_current: int | None = None
+        self._before_selected: list[int] = []
         # The view keeps the proxy, and so this selection model, for its whole life: connect
         # once here, not per project (each connection would open the article once more).
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.header().sortIndicatorChanged.connect(self._sorted)
         # On a narrow dock (a laptop) the titles need the room more than the dates, which
         # stay in each row's tooltip and keep sorting the list.
         self.narrow = NarrowColumns(self.view, (LibraryModel.DATE,), self.NARROW)
@@ -558,6 +677,8 @@ class LibraryDock(QDockWidget):
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
         self.proxy.setSourceModel(model)
+        model.layoutAboutToBeChanged.connect(self._remember_rows)
+        model.rows_placed.connect(self._place_rows)
         if old is not None and old is not model:
             old.deleteLater()  # the closed project's rows: nothing refers to them any more
         header = self.view.header()
@@ -579,6 +700,67 @@ class LibraryDock(QDockWidget):
             )
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+
+    SELECTION_KEPT = 1_000
+    """Up to this many selected rows are found again when a re-sort of a large library could
+    not place them at once (a larger selection is a select-all: it is not kept)."""
+
+    def _remember_rows(self) -> None:
+        """The current and selected articles before the rows move: a large library places
+        those it cannot find at once later (``LibraryModel.rows_placed``)."""
+        selection = self.view.selectionModel()
+        current = selection.currentIndex()
+        if not current.isValid() and self.model is not None and self.model.placing:
+            return  # sorted again before the rows came: those remembered still wait
+        self._before_current = None if not current.isValid() else current.data(ID_ROLE)
+        ranges = selection.selection()
+        if sum(ranges.at(at).height() for at in range(ranges.count())) <= self.SELECTION_KEPT:
+            self._before_selected = [index.data(ID_ROLE) for index in selection.selectedRows()]
+        else:
+            self._before_selected = []
+
+    def _place_rows(self, placed: dict[int, int]) -> None:
+        """Select again, and make current again, the articles a re-sort left without a row,
+        now that their rows are known — unless the analyst chose another row meanwhile."""
+        selection = self.view.selectionModel()
+        chosen = selection.currentIndex()
+        if self.model is None or (
+            chosen.isValid() and chosen.data(ID_ROLE) != self._before_current
+        ):
+            return
+        self._suppress = True
+        try:
+            flags = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+            for doc in self._before_selected:
+                if doc in placed:
+                    selection.select(self.proxy.index(placed[doc], 0), flags)
+            current = self._before_current
+            if current in placed:
+                index = self.proxy.index(placed[current], 0)
+                # Scrolled to only if the list is still at its top (a re-sort shows the top):
+                # an analyst already browsing the new order is not moved.
+                at_top = self.view.verticalScrollBar().value() == 0
+                self.view.setAutoScroll(False)
+                try:
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self.view.setAutoScroll(True)
+                if at_top:
+                    self.view.scrollTo(index)
+        finally:
+            self._suppress = False
+
+    def _sorted(self) -> None:
+        """After a header click: the open article's row in sight if it has one, else the top
+        of the new order — not the middle of a large list, a page an OFFSET reads only after
+        stepping over the index entries before it (seconds at a million)."""
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+        else:
+            self.view.scrollToTop()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress or not current.isValid():
