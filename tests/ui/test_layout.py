@@ -408,3 +408,71 @@ def test_the_network_and_the_timeline_share_a_wide_window(
     network, timeline = window.network_dock.width(), window.timeline_dock.width()
     assert abs(network - timeline) < 0.1 * window.width(), (network, timeline)
     window.close()
+
+
+def _controls(bar: QWidget) -> list[QWidget]:
+    """The controls of a filter bar (not the parts of a combo box or spin box)."""
+    return [
+        w
+        for w in bar.findChildren(QWidget)
+        if isinstance(w, (QComboBox, QAbstractButton, QAbstractSpinBox, QLineEdit))
+        and w.parentWidget() is not None
+        and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+    ]
+
+
+def _on_window(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)])
+def test_every_panel_under_the_article_keeps_its_controls(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str, size: tuple[int, int]
+) -> None:
+    """Issue 16, left open by a new-user trial: at 1024x640 with the Claims table, the Entity
+    Network and the Claim Timeline all open, the window grew wider than the screen and the
+    table's dock covered the network's weight and export buttons. Side by side while each
+    can have BOTTOM_MIN_WIDTH, else tabbed: each panel, brought forward, shows all its
+    controls whole, on its own part of the window, and the window keeps its size."""
+    from desktop.ui.shell.mainwindow import BOTTOM_MIN_WIDTH
+
+    path = tmp_path / "bottom.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, size)
+    window.show_claims_table()
+    window.show_network()
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.network_dock is not None and window.timeline_dock is not None
+    docks = [
+        (window.claims_table, "claims_filters"),
+        (window.network_dock, "network_toolbar"),
+        (window.timeline_dock, "timeline_filters"),
+    ]
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    groups = window._docked(bottom)
+    if size[0] >= 3 * BOTTOM_MIN_WIDTH:
+        assert len(groups) == 3  # room for all three side by side
+    for dock, bar_name in docks:
+        dock.raise_()
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+        # Wide enough to use: three side by side at 1024 px had about 340 px each, the
+        # claims table's seven columns squeezed and the network's bar on four rows.
+        assert dock.width() >= 480, dock.objectName()
+        body = dock.widget()
+        bar = dock.findChild(QWidget, bar_name)
+        assert bar is not None
+        controls = _controls(bar)
+        assert len(controls) >= 6, bar_name
+        for control in controls:
+            assert control.isVisible(), (bar_name, control.objectName())
+            assert _inside(control, body), (bar_name, control.objectName(), control.toolTip())
+        # No other panel in front: every other shown dock lies apart from this one.
+        mine = _on_window(dock, window)
+        assert window.rect().contains(mine), dock.objectName()
+        for other in window._docked(bottom):
+            if other is not dock and other not in window.tabifiedDockWidgets(dock):
+                assert not mine.intersects(_on_window(other, window)), other.objectName()
+    window.close()
