@@ -385,9 +385,53 @@ def test_the_claim_dock_fits_a_laptop_window(
     qtbot.waitUntil(lambda: editor.form_widget.width() <= viewport.width())
     beside = editor.findChild(QPushButton, "claim_link_beside")
     assert beside is not None and beside.isVisible()
-    for widget in (beside, editor.reliability, editor.credibility, editor.summary):
+    assert _inside(beside, editor.widget())
+    for widget in (editor.reliability, editor.credibility, editor.summary):
         left = widget.mapTo(viewport, QPoint(0, 0)).x()
         assert left >= 0 and left + widget.width() <= viewport.width(), widget.objectName()
+    window.close()
+
+
+def _seen_whole(widget: QWidget) -> bool:
+    """Whether all of ``widget`` is drawn: no scroll area or parent edge clips it."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("height", [640, 480])
+def test_the_claim_actions_stay_in_sight_on_a_short_dock(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str, height: int
+) -> None:
+    """Issue 16, left open by a new-user trial: the Claim dock's "Side by Side" (and Link…,
+    Unlink) sat at the end of the scrolled form, out of sight on a short window or with the
+    Claims table open; they are under the form, outside its scroll area."""
+    path = tmp_path / "claim-short.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1024, height))
+    editor = window.claim_editor
+    editor.show()
+    editor.raise_()
+    editor.show_claim(window.project.claims.get(info.claims["no_meeting"]), "")
+    window.show_claims_table()
+    QApplication.processEvents()
+    scroll = editor.findChild(QScrollArea, "claim_scroll")
+    assert scroll is not None
+    # The form is taller than the dock: it scrolls …
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    names = ("claim_link_add", "claim_link_remove", "claim_link_beside")
+    buttons = [editor.findChild(QPushButton, name) for name in names]
+    for button in buttons:
+        assert button is not None
+        # … and the buttons are seen whole, at the top of the form and at its end.
+        for value in (0, scroll.verticalScrollBar().maximum()):
+            scroll.verticalScrollBar().setValue(value)
+            QApplication.processEvents()
+            assert _seen_whole(button), (button.objectName(), value)
+    assert all(b is not None and b.isEnabled() for b in buttons)  # the claim has a link
+    # Side by Side opens articles only: it stays in a read-only project, the edits do not.
+    editor.set_read_only(True)
+    assert buttons[2] is not None and buttons[2].isEnabled()
+    assert buttons[0] is not None and not buttons[0].isEnabled()
     window.close()
 
 

@@ -626,14 +626,14 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.visibilityChanged.connect(lambda _shown: self._room_timer.start())
             self.timeline_dock = dock
-            self.timeline = TimelineController(self.api, dock, self._show_claim)
+            self.timeline = TimelineController(self.api, dock, self.show_claim)
             self._show_dock(dock)
             # Opened for the first time: a share of the height, not a bottom dock's minimum.
             self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
         self._show_dock(self.timeline_dock)
         self.timeline.refresh_visible()
 
-    def _show_claim(self, claim_id: int) -> None:
+    def show_claim(self, claim_id: int) -> None:
         """The Claim dock brought forward with ``claim_id`` (opened from the timeline)."""
         try:
             claim = self.project.claims.get(claim_id)
@@ -747,7 +747,7 @@ class MainWindow(QMainWindow):
         if self.read_only_bar is not None:
             self.read_only_bar.setVisible(read_only)
         if self._ready:
-            self.claim_editor.form_widget.setEnabled(not read_only)
+            self.claim_editor.set_read_only(read_only)
             self.entities.read_only = read_only
 
     def _show_notices(self, project: Project) -> None:

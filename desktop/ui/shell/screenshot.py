@@ -83,7 +83,11 @@ def render_window(
                 window.show_timeline()
             elif name == "claims":
                 window.show_claims_table()
-            elif name == "claim":
+            elif name == "claim":  # the open article's first claim (else the project's)
+                rows = window.project.claims.rows()
+                here = [r for r in rows if r.document_id == window.reader.document_id]
+                if here or rows:
+                    window.show_claim((here or rows)[0].claim.id)
                 window.claim_editor.show()
                 window.claim_editor.raise_()
             elif name == "network":  # the Entity Network, once laid out (issue 16)
