@@ -320,8 +320,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_shot.add_argument(
         "--dock",
-        choices=("network", "timeline"),
-        help="also show this dock (network: the Entity Network; timeline: the Claim Timeline)",
+        action="append",
+        choices=("network", "timeline", "claims", "claim"),
+        help="also show this dock; repeat for several (network: the Entity Network; timeline:"
+        " the Claim Timeline; claims: the Claims table; claim: the Claim editor)",
     )
     p_shot.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="colour theme to draw"
@@ -586,7 +588,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             args.document,
             theme=args.theme,
             review=args.review,
-            dock=args.dock,
+            docks=tuple(args.dock or ()),
             beside=args.beside,
         )
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -429,22 +429,48 @@ _MONTH_STEPS = (1, 2, 3, 6)
 _YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
-def ticks(first: int, last: int, width: float, *, spacing: float = 90.0) -> list[Tick]:
+_SHORTEST = {"day": 1.0, "month": 28.0, "year": 365.0}
+"""The fewest days in one step of each unit: ticks a step apart are at least this far."""
+
+
+def ticks(
+    first: int,
+    last: int,
+    width: float,
+    *,
+    labels: tuple[float, float, float] = (120.0, 110.0, 40.0),
+    gap: float = 12.0,
+) -> list[Tick]:
     """Ticks between the days ``first`` and ``last`` (ordinals) drawn ``width`` wide: days,
-    months or years, whichever is the finest that leaves ``spacing`` units between labels."""
+    months, years or decades — the finest step whose labels, ``labels`` wide at most (a day's,
+    a month's, a year's, as the interface measured them), do not overlap with ``gap``
+    between them. At least two ticks whenever two labels fit at all: when no step leaves two
+    inside the span (nine months on 300 px gave one year tick, 2016, or none), its first and
+    last days are labelled instead (issue 16)."""
     first, last = max(1, first), min(last, _MAX_DAY)  # the padding may pass year 9999
     span = max(1, last - first + 1)
-    room = max(1, int(width // spacing))
-    for step in _DAY_STEPS:
-        if span / step <= room:
-            return _day_ticks(first, last, step)
-    for step in _MONTH_STEPS:
-        if span / (30.44 * step) <= room:
-            return _month_ticks(first, last, step)
-    for step in _YEAR_STEPS:
-        if span / (365.25 * step) <= room:
-            return _year_ticks(first, last, step)
-    return _year_ticks(first, last, _YEAR_STEPS[-1])
+    per_day = width / span
+    widths = dict(zip(("day", "month", "year"), labels, strict=True))
+    two_fit = (last - first) * per_day >= widths["day"] + gap  # the two ends' labels
+    steps: list[tuple[TickUnit, int]] = [
+        *(("day", step) for step in _DAY_STEPS),
+        *(("month", step) for step in _MONTH_STEPS),
+        *(("year", step) for step in _YEAR_STEPS),
+    ]
+    made = {"day": _day_ticks, "month": _month_ticks, "year": _year_ticks}
+    for unit, step in steps:
+        if _SHORTEST[unit] * step * per_day < widths[unit] + gap:
+            continue  # its labels would overlap
+        if unit == "day" and span / step > 400:
+            continue  # (never on a real screen: a day 120 px wide over a year)
+        found = made[unit](first, last, step)
+        if len(found) >= 2 or not two_fit:
+            return found
+        break  # a coarser step leaves fewer still
+    if not two_fit:
+        return []
+    ends = [dt.date.fromordinal(first), dt.date.fromordinal(last)]
+    return [Tick(d.toordinal(), "day", d.year, d.month, d.day) for d in dict.fromkeys(ends)]
 
 
 def _day_ticks(first: int, last: int, step: int) -> list[Tick]:
@@ -501,6 +527,10 @@ class Metrics:
     """Sizes in scene units (pixels at zoom 1)."""
 
     plot_width: float = 900.0  # the dated part of the axis
+    tick_labels: tuple[float, float, float] = (120.0, 110.0, 40.0)
+    """The widest label of a day's, a month's and a year's tick: the interface measures them
+    in its font (``ui/figures/timeline.measured``); ticks are chosen so labels never overlap."""
+    tick_gap: float = 12.0
     lane_label: float = 190.0  # the lanes' names
     axis_height: float = 44.0
     row: float = 18.0  # one row of marks
@@ -680,7 +710,14 @@ def lay_out(
         top += height
     height = max(top, m.axis_height + m.row + 2 * m.lane_padding)
     tick_list = (
-        [(day_x(t.day), t) for t in ticks(first_day, last_day - 1, plot_width)] if has_dated else []
+        [
+            (day_x(t.day), t)
+            for t in ticks(
+                first_day, last_day - 1, plot_width, labels=m.tick_labels, gap=m.tick_gap
+            )
+        ]
+        if has_dated
+        else []
     )
     layout = Layout(
         rtl,

@@ -835,8 +835,16 @@
         <translation>ربط…</translation>
     </message>
     <message>
+        <source>Link this claim to another claim</source>
+        <translation>اربط هذا الادعاء بادعاء آخر</translation>
+    </message>
+    <message>
         <source>Unlink</source>
         <translation>فك الربط</translation>
+    </message>
+    <message>
+        <source>Remove the chosen link</source>
+        <translation>احذف الربط المختار</translation>
     </message>
     <message>
         <source>Side by Side</source>

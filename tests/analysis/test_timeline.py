@@ -4,6 +4,7 @@ in both directions, ticks, and hostile dates and sizes."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -370,3 +371,58 @@ def test_an_edit_read_placed_and_laid_out_again_equals_a_fresh_timeline(
             timeline, layout = again, relaid
         assert rebuilt_some > 10 and relaid_some > 10  # the partial paths were taken
     project.close()
+
+
+LABELS = (120.0, 110.0, 40.0)  # a day's, a month's and a year's widest label
+GAP = 12.0
+
+
+def _spaced(found: list[tl.Tick], first: int, last: int, width: float) -> None:
+    """Labels centred on their ticks ``width`` wide over the days first…last never overlap."""
+    per_day = width / max(1, last - first + 1)
+    widths = dict(zip(("day", "month", "year"), LABELS, strict=True))
+    placed = [((t.day - first) * per_day, t) for t in found]
+    for (x0, t0), (x1, t1) in itertools.pairwise(placed):
+        need = (widths[t0.unit] + widths[t1.unit]) / 2 + GAP
+        assert x1 - x0 >= need - 0.01, (t0, t1, x1 - x0, need)
+    assert all(first <= t.day <= last for t in found)
+
+
+@pytest.mark.parametrize("days", [6, 60, 215, 550, 365 * 6, 365 * 60, 365 * 600])
+@pytest.mark.parametrize("width", [150.0, 200.0, 300.0, 480.0, 900.0, 1800.0])
+def test_ticks_fit_the_width_two_at_least_and_never_overlap(days: int, width: float) -> None:
+    """Issue 16, left open by a new-user trial: on a narrow timeline the axis had one year
+    label or none (nine months on a small dock: "2016" alone), and month labels 110 px wide
+    were put 90 px apart. The step now comes from the width the labels need."""
+    first = dt.date(2015, 12, 14).toordinal()
+    last = first + days
+    found = tl.ticks(first, last, width, labels=LABELS, gap=GAP)
+    ends = days * width / (days + 1)  # how far apart the first and last days are drawn
+    if ends >= LABELS[0] + GAP:  # two labels fit: there are two at least
+        assert len(found) >= 2, (days, width, found)
+    _spaced(found, first, last, width)
+
+
+def test_ticks_step_up_to_decades_and_down_to_days() -> None:
+    first = dt.date(1950, 3, 1).toordinal()
+    decades = tl.ticks(first, first + 365 * 70, 480, labels=LABELS, gap=GAP)
+    assert {t.unit for t in decades} == {"year"} and all(t.year % 10 == 0 for t in decades)
+    months = tl.ticks(first, first + 215, 900, labels=LABELS, gap=GAP)
+    assert {t.unit for t in months} == {"month"} and len(months) >= 3
+    days = tl.ticks(first, first + 6, 900, labels=LABELS, gap=GAP)
+    assert {t.unit for t in days} == {"day"} and len(days) >= 4
+    # Too narrow for two labels at all: none rather than labels over each other.
+    assert tl.ticks(first, first + 215, 100, labels=LABELS, gap=GAP) == []
+
+
+def test_a_narrow_right_to_left_axis_runs_right_to_left() -> None:
+    """Two labelled ticks at least on the narrowest dock, time running leftwards in Arabic."""
+    rows = [_row(1, "2015-12-14", "A", 1), _row(2, "2016-07-16", "B", 2)]
+    source = TimelineSource(rows, {1: None, 2: None}, {1: "A", 2: "B"}, [])
+    timeline = tl.build(source)
+    narrow = tl.Metrics(plot_width=300.0)
+    for rtl in (False, True):
+        layout = tl.lay_out(timeline, rtl=rtl, metrics=narrow)
+        assert len(layout.ticks) >= 2
+        xs = [x for x, _ in layout.ticks]
+        assert xs == sorted(xs, reverse=rtl)  # earlier ticks on the right in Arabic

@@ -125,12 +125,23 @@ def test_figures_are_placed_within_the_text_width_with_arabic_captions(
             assert rpr is not None
             assert rpr.find(q("rFonts")).get(q("cs")) == "Noto Naskh Arabic"
             assert rpr.find(q("szCs")) is not None
-    # The heading, in the briefing's order: after the last chosen section.
+    # The heading, in the briefing's order: right after the summary, before the claims
+    # (it came after the sources, when the reading was over — issue 16).
     headings = [
-        text(p) for p in root.iter(q("p")) if p.find(f"{q('pPr')}/{q('pStyle')}") is not None
+        text(p)
+        for p in root.iter(q("p"))
+        for style in p.iterfind(f"{q('pPr')}/{q('pStyle')}")
+        if style.get(q("val"), "").startswith("Heading")
     ]
-    assert "أشكال" in headings
-    assert headings.index("أشكال") > headings.index("المصادر")
+    at = headings.index("أشكال")
+    assert headings[at - 1] == "الملخص التنفيذي" and headings[at + 1] == "الادعاءات الرئيسية", (
+        headings
+    )
+    assert at < headings.index("المصادر")
+    # The pictures and captions come between those two headings.
+    paragraphs = [text(p) for p in root.iter(q("p"))]
+    start, end = paragraphs.index("أشكال"), paragraphs.index("الادعاءات الرئيسية")
+    assert all(start < paragraphs.index(c) < end for c in described)
 
 
 def test_english_captions_are_left_to_right(
@@ -156,7 +167,15 @@ def test_no_figures_unless_asked(briefing: tuple[Project, Briefing], tmp_path: P
     outline = build_report(project, ReportOptions(language="ar")).outline()
     assert "figures" not in [entry.key for entry in outline]
     asked = build_report(project, ReportOptions(language="ar", figures=("network",))).outline()
-    assert [e.key for e in asked][-1] == "figures" and asked[-1].count == 1
+    keys = [e.key for e in asked]
+    assert keys[:3] == ["summary", "figures", "claims"] and asked[1].count == 1
+    # Without a summary the figures open the briefing.
+    plain = ReportOptions(language="ar", figures=("network",), sections=("claims", "sources"))
+    assert [e.key for e in build_report(project, plain).outline()] == [
+        "figures",
+        "claims",
+        "sources",
+    ]
 
 
 def test_options_remember_figures_and_drop_junk() -> None:

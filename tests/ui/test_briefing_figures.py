@@ -99,7 +99,8 @@ def captions(path: Path) -> list[tuple[str, bool]]:
     for p in root.iter(f"{{{W}}}p"):
         text = "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
         if text.startswith(("شكل", "Figure ")):
-            found.append((text, p.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None))
+            # The caption's first sentence: the figure's number and name.
+            found.append((text.split(". ")[0], p.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None))
     return found
 
 
@@ -107,7 +108,13 @@ def test_figures_are_drawn_at_300_dpi_within_the_text_width(
     builders: None, project: Project, tmp_path: Path
 ) -> None:
     figures = briefing.briefing_figures(project, ("network", "timeline"), "ar")
-    assert [f.caption for f in figures] == ["شبكة الكيانات", "الخط الزمني للادعاءات"]
+    assert [f.caption.split(". ")[0] for f in figures] == [
+        "شبكة الكيانات",
+        "الخط الزمني للادعاءات",
+    ]
+    # Each caption says how to read the figure too (issue 16); Arabic time runs leftwards.
+    assert "الجملة نفسها" in figures[0].caption
+    assert "من اليمين إلى اليسار" in figures[1].caption
     path = tmp_path / "brief.docx"
     export_docx(
         project,
@@ -140,7 +147,10 @@ def test_figures_are_drawn_at_300_dpi_within_the_text_width(
 
 def test_english_captions(builders: None, project: Project) -> None:
     figures = briefing.briefing_figures(project, ("timeline",), "en")
-    assert [f.caption for f in figures] == ["Claim timeline"]
+    assert [f.caption for f in figures] == [
+        "Claim timeline. Each claim at its date, one lane per claimant; time runs from left"
+        " to right."
+    ]
 
 
 def test_missing_and_failing_builders_are_clear_errors(
@@ -308,7 +318,7 @@ def test_the_real_network_and_timeline_go_into_the_briefing(
     """The builders FIGURES names exist and draw this project's network and timeline: both
     figures land in the docx at 300 dpi, and the timeline follows the briefing's direction."""
     made = briefing.briefing_figures(project, ["network", "timeline"], "ar")
-    assert [f.caption for f in made] == ["شبكة الكيانات", "الخط الزمني للادعاءات"]
+    assert [f.caption.split(". ")[0] for f in made] == ["شبكة الكيانات", "الخط الزمني للادعاءات"]
     for figure in made:
         image = QImage.fromData(figure.png)
         assert image.width() > 500 and round(image.dotsPerMeterX() * 0.0254) == 300

@@ -57,3 +57,41 @@ def test_right_to_left_starts_on_the_right(qtbot: QtBot, qapp: QApplication) -> 
     qtbot.waitExposed(host)
     xs = [b.mapTo(host, b.rect().topLeft()).x() for b in buttons]
     assert xs[0] > xs[1] > xs[2]
+
+
+def test_a_dock_asks_for_the_height_of_its_wrapped_rows(qtbot: QtBot, qapp: QApplication) -> None:
+    """A main window sizes a dock by its widgets' least sizes alone (it does not ask
+    ``heightForWidth``): a bar wrapped onto more rows asks for their height, else a short
+    window gave the network's bar one row and cut its weight and export buttons off."""
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QTextEdit(window))
+    dock = QDockWidget("Dock", window)
+    body = QWidget(dock)
+    column = QVBoxLayout(body)
+    bar, flow = flow_bar(body, "bar")
+    buttons = [QPushButton(f"Button {n}", body) for n in range(6)]
+    for button in buttons:
+        button.setFixedSize(100, 24)
+        flow.add(button)
+    column.addWidget(bar)
+    view = QTextEdit(body)
+    view.setMinimumHeight(60)
+    column.addWidget(view, 1)
+    dock.setWidget(body)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.resize(250, 400)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    window.resizeDocks([dock], [80], Qt.Orientation.Vertical)  # as short as it may be
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: _rows(buttons) == 3)
+    top = view.mapTo(body, view.rect().topLeft()).y()
+    for button in buttons:  # every row whole, above the view
+        assert button.mapTo(body, button.rect().bottomLeft()).y() < top
+    window.resize(700, 400)  # one row again: the dock may be short again
+    qtbot.waitUntil(lambda: _rows(buttons) == 1)
+    assert bar.minimumSizeHint().height() < 2 * 24

@@ -385,9 +385,53 @@ def test_the_claim_dock_fits_a_laptop_window(
     qtbot.waitUntil(lambda: editor.form_widget.width() <= viewport.width())
     beside = editor.findChild(QPushButton, "claim_link_beside")
     assert beside is not None and beside.isVisible()
-    for widget in (beside, editor.reliability, editor.credibility, editor.summary):
+    assert _inside(beside, editor.widget())
+    for widget in (editor.reliability, editor.credibility, editor.summary):
         left = widget.mapTo(viewport, QPoint(0, 0)).x()
         assert left >= 0 and left + widget.width() <= viewport.width(), widget.objectName()
+    window.close()
+
+
+def _seen_whole(widget: QWidget) -> bool:
+    """Whether all of ``widget`` is drawn: no scroll area or parent edge clips it."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("height", [640, 480])
+def test_the_claim_actions_stay_in_sight_on_a_short_dock(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str, height: int
+) -> None:
+    """Issue 16, left open by a new-user trial: the Claim dock's "Side by Side" (and Link…,
+    Unlink) sat at the end of the scrolled form, out of sight on a short window or with the
+    Claims table open; they are under the form, outside its scroll area."""
+    path = tmp_path / "claim-short.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1024, height))
+    editor = window.claim_editor
+    editor.show()
+    editor.raise_()
+    editor.show_claim(window.project.claims.get(info.claims["no_meeting"]), "")
+    window.show_claims_table()
+    QApplication.processEvents()
+    scroll = editor.findChild(QScrollArea, "claim_scroll")
+    assert scroll is not None
+    # The form is taller than the dock: it scrolls …
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)
+    names = ("claim_link_add", "claim_link_remove", "claim_link_beside")
+    buttons = [editor.findChild(QPushButton, name) for name in names]
+    for button in buttons:
+        assert button is not None
+        # … and the buttons are seen whole, at the top of the form and at its end.
+        for value in (0, scroll.verticalScrollBar().maximum()):
+            scroll.verticalScrollBar().setValue(value)
+            QApplication.processEvents()
+            assert _seen_whole(button), (button.objectName(), value)
+    assert all(b is not None and b.isEnabled() for b in buttons)  # the claim has a link
+    # Side by Side opens articles only: it stays in a read-only project, the edits do not.
+    editor.set_read_only(True)
+    assert buttons[2] is not None and buttons[2].isEnabled()
+    assert buttons[0] is not None and not buttons[0].isEnabled()
     window.close()
 
 
@@ -407,4 +451,72 @@ def test_the_network_and_the_timeline_share_a_wide_window(
     assert window.network_dock is not None and window.timeline_dock is not None
     network, timeline = window.network_dock.width(), window.timeline_dock.width()
     assert abs(network - timeline) < 0.1 * window.width(), (network, timeline)
+    window.close()
+
+
+def _controls(bar: QWidget) -> list[QWidget]:
+    """The controls of a filter bar (not the parts of a combo box or spin box)."""
+    return [
+        w
+        for w in bar.findChildren(QWidget)
+        if isinstance(w, (QComboBox, QAbstractButton, QAbstractSpinBox, QLineEdit))
+        and w.parentWidget() is not None
+        and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+    ]
+
+
+def _on_window(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)])
+def test_every_panel_under_the_article_keeps_its_controls(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str, size: tuple[int, int]
+) -> None:
+    """Issue 16, left open by a new-user trial: at 1024x640 with the Claims table, the Entity
+    Network and the Claim Timeline all open, the window grew wider than the screen and the
+    table's dock covered the network's weight and export buttons. Side by side while each
+    can have BOTTOM_MIN_WIDTH, else tabbed: each panel, brought forward, shows all its
+    controls whole, on its own part of the window, and the window keeps its size."""
+    from desktop.ui.shell.mainwindow import BOTTOM_MIN_WIDTH
+
+    path = tmp_path / "bottom.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, size)
+    window.show_claims_table()
+    window.show_network()
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.network_dock is not None and window.timeline_dock is not None
+    docks = [
+        (window.claims_table, "claims_filters"),
+        (window.network_dock, "network_toolbar"),
+        (window.timeline_dock, "timeline_filters"),
+    ]
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    groups = window._docked(bottom)
+    if size[0] >= 3 * BOTTOM_MIN_WIDTH:
+        assert len(groups) == 3  # room for all three side by side
+    for dock, bar_name in docks:
+        dock.raise_()
+        QApplication.processEvents()
+        qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+        # Wide enough to use: three side by side at 1024 px had about 340 px each, the
+        # claims table's seven columns squeezed and the network's bar on four rows.
+        assert dock.width() >= 480, dock.objectName()
+        body = dock.widget()
+        bar = dock.findChild(QWidget, bar_name)
+        assert bar is not None
+        controls = _controls(bar)
+        assert len(controls) >= 6, bar_name
+        for control in controls:
+            assert control.isVisible(), (bar_name, control.objectName())
+            assert _inside(control, body), (bar_name, control.objectName(), control.toolTip())
+        # No other panel in front: every other shown dock lies apart from this one.
+        mine = _on_window(dock, window)
+        assert window.rect().contains(mine), dock.objectName()
+        for other in window._docked(bottom):
+            if other is not dock and other not in window.tabifiedDockWidgets(dock):
+                assert not mine.intersects(_on_window(other, window)), other.objectName()
     window.close()

@@ -108,3 +108,31 @@ def test_screenshot_beside(qapp: QApplication, default_project: Path, tmp_path: 
     (window,) = built
     assert window.reader.document_id == 2
     assert window.beside.pane is not None and window.beside.pane.document_id == 3
+
+
+def test_screenshot_with_several_docks_keeps_the_size(qapp: QApplication, tmp_path: Path) -> None:
+    """``hamish screenshot --dock claims --dock network --dock timeline``: all three open
+    under the article; at 1024x640 the picture was 1176 px wide (the docks side by side made
+    the window wider than asked) — now they are tabbed and the window keeps its size."""
+    from tests.io.briefing_project import build_briefing_project
+
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    project, _ = build_briefing_project(tmp_path / "docks.hamish")
+    image = screenshot.render_window(
+        qapp,
+        build,
+        project,
+        tmp_path / "s.ini",
+        (1024, 640),
+        docks=("claims", "network", "timeline"),
+    )
+    assert (image.width(), image.height()) == (1024, 640)
+    (window,) = built
+    assert window.network_dock is not None and window.timeline_dock is not None
+    assert window.network_dock in window.tabifiedDockWidgets(window.timeline_dock)

@@ -145,6 +145,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figure": ("شكل", "Figure"),
     "figure.network": ("شبكة الكيانات", "Entity network"),
     "figure.timeline": ("الخط الزمني للادعاءات", "Claim timeline"),
+    # How to read each figure: the second sentence of its caption (issue 16).
+    "figure.network.note": (
+        "من يُذكر مع من في الجملة نفسها من المقالات؛ كلما غلُظ الخط زاد تكرار ذكرهما معًا.",
+        "Who is named with whom in the same sentence of the articles; the thicker the line,"
+        " the more often.",
+    ),
+    "figure.timeline.note": (
+        "كل ادعاء في تاريخه، ومسار لكل صاحب ادعاء؛ الزمن يجري من اليمين إلى اليسار.",
+        "Each claim at its date, one lane per claimant; time runs from left to right.",
+    ),
 }
 
 
@@ -378,12 +388,23 @@ class Report:
             "figures": len(self.options.figures),
         }
 
+    def body_keys(self, figures: bool | None = None) -> list[str]:
+        """The briefing's sections in the order it is written, the figures among them: just
+        after the summary (first when there is none), before the claims. A reader takes in
+        the picture — who is named with whom, when the claims were made — before the claims
+        one by one; after the sources (the reference list) they came when the reading was
+        over (issue 16). ``figures``: whether there are figures (default: whether the options
+        ask for them; the writer knows which were drawn)."""
+        keys: list[str] = list(self.options.sections)
+        if self.options.figures if figures is None else figures:
+            at = keys.index("summary") + 1 if "summary" in keys else 0
+            keys.insert(at, "figures")
+        return keys
+
     def outline(self) -> list[OutlineEntry]:
         """The section headings in report order with their counts, for the preview."""
         counts = self.counts()
-        keys: list[str] = list(self.options.sections)
-        if self.options.figures:
-            keys.append("figures")  # after the chosen sections, before the appendix
+        keys = self.body_keys()
         if self.options.include_full_texts:
             keys.append("texts")
         return [

@@ -154,23 +154,35 @@ class ClaimEditor(QDockWidget):
         self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._link_rows: list[tuple[QListWidgetItem, str, str]] = []  # item, prefix, text
         self.links.viewport().installEventFilter(self)
-        link_bar, link_buttons = flow_bar(self.form_widget, "claim_link_buttons")
-        add_link = QPushButton(icon("mdi6.link-variant-plus"), self.tr("Link…"), self.form_widget)
-        remove_link = QPushButton(
-            icon("mdi6.link-variant-minus"), self.tr("Unlink"), self.form_widget
+        # The actions on the claim's links sit under the form, outside its scroll area: at a
+        # small height "Side by Side" was scrolled out of sight (issue 16). They wrap onto a
+        # second row on a narrow dock (at 1024 px the third was cut off).
+        self.actions_bar, link_buttons = flow_bar(self, "claim_link_buttons")
+        self.add_link_button = QPushButton(
+            icon("mdi6.link-variant-plus"), self.tr("Link…"), self.actions_bar
         )
-        add_link.clicked.connect(self._add_link)
-        remove_link.clicked.connect(self._remove_link)
-        link_buttons.addWidget(add_link)
-        link_buttons.addWidget(remove_link)
-        beside = QPushButton(
-            icon("mdi6.view-split-vertical"), self.tr("Side by Side"), self.form_widget
+        self.add_link_button.setObjectName("claim_link_add")
+        self.add_link_button.setToolTip(self.tr("Link this claim to another claim"))
+        self.remove_link_button = QPushButton(
+            icon("mdi6.link-variant-minus"), self.tr("Unlink"), self.actions_bar
         )
-        beside.setObjectName("claim_link_beside")
-        beside.setToolTip(self.tr("Open this claim and the chosen linked claim side by side"))
-        beside.clicked.connect(self._open_linked)
+        self.remove_link_button.setObjectName("claim_link_remove")
+        self.remove_link_button.setToolTip(self.tr("Remove the chosen link"))
+        self.add_link_button.clicked.connect(self._add_link)
+        self.remove_link_button.clicked.connect(self._remove_link)
+        link_buttons.addWidget(self.add_link_button)
+        link_buttons.addWidget(self.remove_link_button)
+        self.beside_button = QPushButton(
+            icon("mdi6.view-split-vertical"), self.tr("Side by Side"), self.actions_bar
+        )
+        self.beside_button.setObjectName("claim_link_beside")
+        self.beside_button.setToolTip(
+            self.tr("Open this claim and the chosen linked claim side by side")
+        )
+        self.beside_button.clicked.connect(self._open_linked)
         self.links.itemDoubleClicked.connect(lambda _item: self._open_linked())
-        link_buttons.addWidget(beside)
+        link_buttons.addWidget(self.beside_button)
+        self.read_only = False
         self.error = QLabel(self.form_widget)
         self.error.setStyleSheet("color: #b5462f;")
         form.addRow(self.passage)
@@ -184,7 +196,6 @@ class ClaimEditor(QDockWidget):
         form.addRow(self.tr("Subjects"), self.subjects)
         form.addRow("", subject_bar)
         form.addRow(self.tr("Links"), self.links)
-        form.addRow("", link_bar)
         form.addRow(self.error)
         outer.addWidget(self.form_widget)
         outer.addStretch(1)
@@ -198,7 +209,20 @@ class ClaimEditor(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         scroll.viewport().installEventFilter(self)  # re-elide the links when it resizes
-        self.setWidget(scroll)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(scroll, 1)
+        rule = QFrame(holder)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.actions_rule = rule
+        column.addWidget(rule)
+        self.actions_bar.setParent(holder)
+        self.actions_bar.setContentsMargins(8, 6, 8, 6)
+        column.addWidget(self.actions_bar)
+        self.setWidget(holder)
         self._loading = False
         self.show_claim(None)
 
@@ -219,6 +243,8 @@ class ClaimEditor(QDockWidget):
         self.claim = claim
         self.empty.setVisible(claim is None)
         self.form_widget.setVisible(claim is not None)
+        self.actions_bar.setVisible(claim is not None)
+        self.actions_rule.setVisible(claim is not None)
         self.error.clear()
         if claim is None or self.project is None:
             return
@@ -257,6 +283,7 @@ class ClaimEditor(QDockWidget):
                 text = short(summary or other_quote, 240)
                 self._link_rows.append((item, f"{term(link.kind)} {arrow} ", text))
             self._elide_links()
+            self._update_actions()
         finally:
             self._loading = False
 
@@ -327,6 +354,19 @@ class ClaimEditor(QDockWidget):
             return
         gone = int(item.data(Qt.ItemDataRole.UserRole))
         self.edit(self.claim.id, {"subjects": tuple(s for s in self.claim.subjects if s != gone)})
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only project: the form and the link edits are off; Side by Side (it only
+        opens articles) stays."""
+        self.read_only = read_only
+        self.form_widget.setEnabled(not read_only)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        linked = self.links.count() > 0
+        self.add_link_button.setEnabled(not self.read_only)
+        self.remove_link_button.setEnabled(linked and not self.read_only)
+        self.beside_button.setEnabled(linked)
 
     def _add_link(self) -> None:
         if self.claim is None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -35,6 +34,7 @@ from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import isolate_short
 from desktop.ui.widgets.choices import refill
+from desktop.ui.widgets.flow import flow_bar
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.rows import RowCacheModel
 from desktop.ui.widgets.sorting import SourceSortProxy
@@ -136,7 +136,9 @@ class ClaimsTable(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 8)
-        filters = QHBoxLayout()
+        # The filters wrap on a narrow dock (issue 16): in one row they made the table's dock,
+        # beside the network and the timeline, wider than a 1024 px window.
+        filter_bar, filters = flow_bar(body, "claims_filters")
         self.claimant = QComboBox(body)
         self.claimant.setObjectName("claims_claimant_filter")
         self.status = QComboBox(body)
@@ -161,7 +163,7 @@ class ClaimsTable(QDockWidget):
             edit.setMaximumWidth(140)
             filters.addWidget(edit)
             edit.editingFinished.connect(self._apply_filter)
-        layout.addLayout(filters)
+        layout.addWidget(filter_bar)
         self.model = ClaimModel(self)
         self.proxy = ClaimFilter(self)
         self.proxy.setSourceModel(self.model)

@@ -121,6 +121,13 @@ def draw_size(drawn: QGraphicsScene) -> tuple[float, float]:
     return width_mm, MAX_HEIGHT_MM
 
 
+def caption(figure: FigureId, language: Language) -> str:
+    """The figure's name and how to read it: "Entity network. Who is named with whom…" (the
+    writer puts "Figure 1:" before it)."""
+    name = report_text(f"figure.{figure}", language)
+    return f"{name}. {report_text(f'figure.{figure}.note', language)}"
+
+
 def briefing_figures(
     project: Project, figures: Sequence[FigureId], language: Language
 ) -> list[BriefingFigure]:
@@ -139,7 +146,7 @@ def briefing_figures(
         made.append(
             BriefingFigure(
                 png=data,
-                caption=report_text(f"figure.{figure}", language),
+                caption=caption(figure, language),
                 width_mm=size.width() / DEFAULT_DPI * MM_PER_INCH,
                 height_mm=size.height() / DEFAULT_DPI * MM_PER_INCH,
             )

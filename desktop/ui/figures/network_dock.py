@@ -130,7 +130,7 @@ class NetworkView(QGraphicsView):
         # toolbar and the passages are.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setBackgroundBrush(Qt.GlobalColor.white)
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(100)  # with the bar and the status, a short window keeps room
         self.zoomed_by_hand = False
         """Until the analyst zooms, the whole network stays fitted to the view."""
         self._fitting = False

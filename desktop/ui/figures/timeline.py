@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 from desktop.analysis import timeline as tl
 from desktop.core.models import ClaimLink
 from desktop.store.project import Project
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, term
 
 CONTEXT = "Timeline"
 
@@ -82,6 +83,38 @@ def _t(text: str) -> str:
 
 def month_name(month: int) -> str:
     return _t(MONTHS[month - 1])
+
+
+def measured(metrics: tl.Metrics) -> tl.Metrics:
+    """``metrics`` with the widths of the tick labels as the scene draws them — its small
+    font, the interface's month names, a day's label with its year —, so the layout picks
+    ticks whose labels do not overlap (issue 16)."""
+    font = QFont(QGuiApplication.font())
+    return replace(metrics, tick_labels=_label_widths(font.toString(), current_language()))
+
+
+@lru_cache(maxsize=8)
+def _label_widths(font_text: str, language: str) -> tuple[float, float, float]:
+    del language  # part of the cache's key: the month names follow it
+    font = QFont()
+    font.fromString(font_text)
+    metrics = QFontMetricsF(_small(font))
+    day = max(
+        metrics.horizontalAdvance(tick_label(tl.Tick(0, "day", 2026, month, 28), first=True))
+        for month in range(1, 13)
+    )
+    month_ = max(
+        metrics.horizontalAdvance(tick_label(tl.Tick(0, "month", 2026, month, 1)))
+        for month in range(1, 13)
+    )
+    return day, month_, metrics.horizontalAdvance("2026")
+
+
+def _small(font: QFont) -> QFont:
+    """The font of the axis and the legend: 85 % of the interface's."""
+    small = QFont(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    return small
 
 
 def tick_label(tick: tl.Tick, first: bool = False) -> str:
@@ -227,8 +260,7 @@ class TimelineScene(QGraphicsScene):
         self.link_items: dict[int, tuple[ClaimLink, QGraphicsItem]] = {}  # by link id
         self.links_made = 0  # the link curves the last update made
         self.font_ = QFont(QGuiApplication.font())
-        self.small = QFont(self.font_)
-        self.small.setPointSizeF(max(6.0, self.font_.pointSizeF() * 0.85))
+        self.small = _small(self.font_)
 
     def tooltip_at(self, point: QPointF) -> str:
         """The tooltip of the claim mark at ``point`` (scene coordinates), or ""."""
@@ -425,12 +457,14 @@ class TimelineScene(QGraphicsScene):
             assert isinstance(line, QGraphicsPathItem)
             line.setPen(pen)
         grid = QPen(QColor(0, 0, 0, 30), 1, Qt.PenStyle.DotLine)
+        last = len(layout.ticks) - 1
         for number, (x, tick) in enumerate(layout.ticks):
             mark = self._keep(QGraphicsPathItem(_line(x, axis_y - 4, x, layout.height)))
             assert isinstance(mark, QGraphicsPathItem)
             mark.setPen(grid)
             mark.setZValue(-5)
-            label = self._text(tick_label(tick, first=number == 0), self.small, INK)
+            # The first's year, and the last's too (a narrow axis labels its two ends).
+            label = self._text(tick_label(tick, first=number in (0, last)), self.small, INK)
             width = label.boundingRect().width()
             label.setPos(x - width / 2, axis_y - 8 - label.boundingRect().height())
         if layout.undated is not None:
@@ -549,7 +583,7 @@ def compute(project: Project, options: TimelineOptions) -> tuple[tl.Timeline, tl
     """The timeline of ``project`` and its layout, as ``options`` say."""
     timeline = tl.build(tl.read(project), kind=options.lanes, filters=options.filters)
     layout = tl.lay_out(
-        timeline, rtl=options.right_to_left(), zoom=options.zoom, metrics=options.metrics
+        timeline, rtl=options.right_to_left(), zoom=options.zoom, metrics=measured(options.metrics)
     )
     return timeline, layout
 

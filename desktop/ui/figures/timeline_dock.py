@@ -33,7 +33,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.store.claims import STANCES, STATUSES, TimelineSource
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.figures.timeline import TimelineOptions, TimelineScene
+from desktop.ui.figures.timeline import TimelineOptions, TimelineScene, measured
 from desktop.ui.i18n import term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.choices import refill
@@ -347,7 +347,7 @@ class TimelineController(QObject):
             self.timeline,
             rtl=self.options.right_to_left(),
             zoom=self.options.zoom,
-            metrics=self.options.metrics,
+            metrics=measured(self.options.metrics),
             previous=self.dock.scene.layout if reuse else None,
             redo=redo if reuse else None,
         )

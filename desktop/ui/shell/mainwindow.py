@@ -69,6 +69,11 @@ opens or the window shrinks; the analyst may still drag it taller."""
 GUIDE_MIN_READER = 420
 """The first-run guide shows only while the reading pane is at least this tall (px): on a
 short window, or with the Claims table open under the article, the article comes first."""
+BOTTOM_MIN_WIDTH = 560
+"""The least width (px) of a panel under the article beside another one: the Claims table,
+the Entity Network and the Claim Timeline side by side are tabbed together instead when the
+window cannot give each this much (at 1024 px three of them left the network's controls
+under the table's and made the window wider than the screen)."""
 LAYOUT_VERSION = 3
 """Version of the saved dock layout. Bump it when docks are added or renamed: a layout saved
 without a dock would otherwise leave that dock wherever Qt puts unknown ones (stacked under
@@ -579,6 +584,9 @@ class MainWindow(QMainWindow):
             toggle = dock.toggleViewAction()
             toggle.setText(title)
             toggles.append(toggle)
+        self.claims_table.toggleViewAction().triggered.connect(
+            lambda shown: self._fit_bottom(self.claims_table) if shown else None
+        )
         self.view_menu.insertActions(self.view_docks_anchor, toggles)
         self.view_menu.insertAction(self.view_docks_anchor, a[ActionId.SHOW_NETWORK])
         # Keyboard ways to bring the registry and the claims table forward.
@@ -600,7 +608,7 @@ class MainWindow(QMainWindow):
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
-        a[ActionId.SHOW_CLAIMS].triggered.connect(lambda: self._show_dock(self.claims_table))
+        a[ActionId.SHOW_CLAIMS].triggered.connect(self.show_claims_table)
         a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
         a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
         a[ActionId.SHOW_NETWORK].triggered.connect(self.show_network)
@@ -622,15 +630,14 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.visibilityChanged.connect(lambda _shown: self._room_timer.start())
             self.timeline_dock = dock
-            self.timeline = TimelineController(self.api, dock, self._show_claim)
+            self.timeline = TimelineController(self.api, dock, self.show_claim)
             self._show_dock(dock)
             # Opened for the first time: a share of the height, not a bottom dock's minimum.
             self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
-            self._share_bottom(dock)
         self._show_dock(self.timeline_dock)
         self.timeline.refresh_visible()
 
-    def _show_claim(self, claim_id: int) -> None:
+    def show_claim(self, claim_id: int) -> None:
         """The Claim dock brought forward with ``claim_id`` (opened from the timeline)."""
         try:
             claim = self.project.claims.get(claim_id)
@@ -744,7 +751,7 @@ class MainWindow(QMainWindow):
         if self.read_only_bar is not None:
             self.read_only_bar.setVisible(read_only)
         if self._ready:
-            self.claim_editor.form_widget.setEnabled(not read_only)
+            self.claim_editor.set_read_only(read_only)
             self.entities.read_only = read_only
 
     def _show_notices(self, project: Project) -> None:
@@ -1033,28 +1040,60 @@ class MainWindow(QMainWindow):
 
             self.network_dock = NetworkDock(self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
-            self.resizeDocks(
-                [self.network_dock], [max(320, self.height() * 2 // 5)], Qt.Orientation.Vertical
-            )
+            # Two fifths of the height: with a floor of 320 px it took the article's place on
+            # a 640 px window (keep_reader_room cuts it to BOTTOM_SHARE on a resize).
+            self.resizeDocks([self.network_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
             self.network = NetworkController(
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
-            self._show_dock(self.network_dock)
-            self._share_bottom(self.network_dock)
         self._show_dock(self.network_dock)
 
-    def _share_bottom(self, dock: QDockWidget) -> None:
-        """A bottom panel opened beside another one (the network and the timeline): half the
-        width each. Their bars wrap, so neither asks for a width of its own any more, and Qt
-        gave the newcomer what the first one left."""
-        bottom = self._docked(Qt.DockWidgetArea.BottomDockWidgetArea)
-        if len(bottom) == 2 and dock in bottom:
-            half = self.width() // 2
-            self.resizeDocks(bottom, [half, half], Qt.Orientation.Horizontal)
+    def show_claims_table(self) -> None:
+        """View → Claims: the Claims table under the article."""
+        self._show_dock(self.claims_table)
+
+    def _bottom_docks(self) -> list[QDockWidget]:
+        """The panels that open under the article, those made so far."""
+        docks = [self.claims_table] if self._ready else []
+        return docks + [d for d in (self.network_dock, self.timeline_dock) if d is not None]
+
+    def _fit_bottom(self, newcomer: QDockWidget | None = None) -> None:
+        """The panels under the article side by side while each can have BOTTOM_MIN_WIDTH,
+        else tabbed together (the figures with each other first) — each then has the whole
+        width, its controls on one or two rows. ``newcomer``, just shown, is brought forward
+        and, beside the others, given an equal share of the width (their bars wrap, so none
+        asks for a width of its own and Qt gave the newcomer what the others left)."""
+        if not self._ready:
+            return  # before finish_setup no panel opens under the article
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        groups = self._docked(bottom)
+        moved = False
+        while len(groups) > 1 and len(groups) * BOTTOM_MIN_WIDTH > self.width():
+            mover = newcomer if newcomer in groups else groups[-1]
+            others = [d for d in groups if d is not mover]
+            figure = mover is not self.claims_table
+            host = next((d for d in others if figure == self._shows_figure(d)), others[-1])
+            self.tabifyDockWidget(host, mover)
+            moved = True
+            groups = self._docked(bottom)
+        if newcomer is not None:
+            newcomer.raise_()
+            if not moved and len(groups) > 1 and newcomer in groups:
+                share = self.width() // len(groups)
+                self.resizeDocks(groups, [share] * len(groups), Qt.Orientation.Horizontal)
+
+    def _shows_figure(self, dock: QDockWidget) -> bool:
+        """Whether ``dock``'s tab group holds the network or the timeline."""
+        group = [dock, *self.tabifiedDockWidgets(dock)]
+        return any(d in group for d in (self.network_dock, self.timeline_dock) if d is not None)
 
     def _show_dock(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+        if dock in self._bottom_docks() and self.dockWidgetArea(dock) == (
+            Qt.DockWidgetArea.BottomDockWidgetArea
+        ):
+            self._fit_bottom(dock)
 
     def _rebuild_label_actions(self) -> None:
         tail = [
@@ -1251,6 +1290,7 @@ class MainWindow(QMainWindow):
         ]
         if tall:
             self.resizeDocks(tall, [cap] * len(tall), Qt.Orientation.Vertical)
+        self._fit_bottom()  # a narrower window: the panels under the article tabbed
         self._fit_guide()
 
     def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:

@@ -45,14 +45,18 @@ def render_window(
     theme: str = "light",
     review: bool = False,
     dock: str | None = None,
+    docks: tuple[str, ...] = (),
     beside: int | None = None,
 ) -> QImage:
     """The window as the analyst would see it, with ``document`` open (else the first) and
     its suggestions drawn. ``settings_file`` should be a scratch file: a screenshot must not
     change the user's window layout. ``review``: with the Review Queue shown, once it has
-    looked through the articles (for a minute at most). ``dock``: a dock to show as well
-    (``timeline``: the Claim Timeline; ``network``: the Entity Network). ``beside``: that
-    article in a second pane, side by side."""
+    looked through the articles (for a minute at most). ``docks`` (or one ``dock``): docks to
+    show as well, in this order (``timeline``: the Claim Timeline; ``network``: the Entity
+    Network; ``claims``: the Claims table; ``claim``: the Claim editor) — several at once show
+    whether each keeps its controls usable on a small window. ``beside``: that article in a
+    second pane, side by side."""
+    wanted = (*docks, dock) if dock is not None else docks
     prefs = Settings.at(settings_file)
     prefs.set(settings.THEME, theme)
     window = build_window(project, prefs, deferred=True)
@@ -65,9 +69,6 @@ def render_window(
         _settle(app)
         if document is not None:
             window.open_document(document)
-        if dock == "timeline":
-            window.show_timeline()
-            _settle(app)
         if beside is not None:
             window.beside.open(beside)
         if review:
@@ -77,13 +78,26 @@ def render_window(
             while window.review.engine.busy and time.monotonic() < deadline:
                 app.processEvents()
                 time.sleep(0.01)
-        if dock == "network":  # the Entity Network, once laid out (issue 16)
-            window.show_network()
-            controller = window.network
-            deadline = time.monotonic() + REVIEW_WAIT
-            while controller is not None and controller.busy and time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.01)
+        for name in wanted:
+            if name == "timeline":
+                window.show_timeline()
+            elif name == "claims":
+                window.show_claims_table()
+            elif name == "claim":  # the open article's first claim (else the project's)
+                rows = window.project.claims.rows()
+                here = [r for r in rows if r.document_id == window.reader.document_id]
+                if here or rows:
+                    window.show_claim((here or rows)[0].claim.id)
+                window.claim_editor.show()
+                window.claim_editor.raise_()
+            elif name == "network":  # the Entity Network, once laid out (issue 16)
+                window.show_network()
+                controller = window.network
+                deadline = time.monotonic() + REVIEW_WAIT
+                while controller is not None and controller.busy and time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.01)
+            _settle(app)
         # Suggestions are computed in the background just after an article opens: wait (a few
         # seconds at most) so the picture shows what the analyst would see.
         done: list[bool] = []
@@ -95,6 +109,11 @@ def render_window(
             app.processEvents()
             time.sleep(0.01)
         _settle(app)
+        if window.network_dock is not None:
+            # A resize scrolls the view, which draws light for a moment as during a zoom:
+            # the picture shows the settled drawing the analyst sees a moment later.
+            window.network_dock.view.end_gesture()
+            _settle(app)
         return window.grab().toImage()
     finally:
         window.close()

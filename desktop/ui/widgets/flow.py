@@ -13,7 +13,9 @@ as one.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLayout,
     QLayoutItem,
@@ -136,9 +138,54 @@ def group(parent: QWidget, *widgets: QWidget, spacing: int = 4) -> QWidget:
     return box
 
 
+class FlowBar(QWidget):
+    """The widget of a :func:`flow_bar`. Its least height is that of the rows it needs at its
+    width now: a dock's least height comes from its widgets' ``minimumSizeHint`` alone (the
+    main window's layout does not ask ``heightForWidth``), so a bar wrapped onto three rows
+    in a narrow dock was given one row's height and its last rows were cut off — the
+    network's weight and export buttons at 1024 px (issue 16)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows_height = 0
+        self._watching = False
+        """The height of the rows at the width the bar was last given (0: not laid out yet).
+        Taken from a real resize, not the width of the moment: asked while a dock is being
+        added, before its first layout, the bar's default 100 px width gave six rows, and
+        the window grew taller to fit them."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # A dock behind another's tab asks for nothing: Qt leaves it shown, off the window,
+        # at the width it had before it was tabbed.
+        if not self.visibleRegion().isEmpty():
+            hint.setHeight(max(hint.height(), self._rows_height))
+        return hint
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._watching:  # a tab brought forward (or sent back) asks again
+            self._watching = True
+            parent = self.parentWidget()
+            while parent is not None and not isinstance(parent, QDockWidget):
+                parent = parent.parentWidget()
+            if parent is not None:
+                parent.visibilityChanged.connect(lambda _shown: self.updateGeometry())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is None:
+            return
+        rows = layout.totalHeightForWidth(event.size().width())
+        if rows != self._rows_height:
+            self._rows_height = rows
+            self.updateGeometry()  # the dock's least height follows the rows
+
+
 def flow_bar(parent: QWidget, name: str) -> tuple[QWidget, FlowLayout]:
     """A widget holding a :class:`FlowLayout`: a bar of controls that wraps."""
-    bar = QWidget(parent)
+    bar = FlowBar(parent)
     bar.setObjectName(name)
     layout = FlowLayout(bar)
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

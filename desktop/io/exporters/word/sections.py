@@ -93,13 +93,11 @@ class _Writer(_Builder):
             "entities": self.entities,
             "excerpts": self.excerpts,
             "sources": self.sources,
+            "figures": self.figures,
         }
-        for key in self.report.options.sections:
+        for key in self.report.body_keys(figures=bool(self.figure_images)):
             writers[key]()
             self.steps.advance(key)
-        if self.figure_images:
-            self.figures()
-            self.steps.advance("figures")
         if self.report.options.include_full_texts:
             self.full_texts()
         return self.doc
@@ -154,8 +152,9 @@ class _Writer(_Builder):
 
     def figures(self) -> None:
         """Each figure centred at the text width (see :func:`.figures.fit`), its numbered
-        caption under it, the two kept on one page."""
-        self.heading(self.t("section.figures"), 1, page_break=True)
+        caption under it, the two kept on one page. After the summary, on its page: the
+        heading keeps with the picture, which moves to the next page when it does not fit."""
+        self.heading(self.t("section.figures"), 1)
         for index, figure in enumerate(self.figure_images, start=1):
             self.steps.check()
             width, height = fit(figure.width_mm, figure.height_mm)
