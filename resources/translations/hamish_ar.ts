@@ -5213,6 +5213,18 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <source>repeats</source>
         <translation>يكرر</translation>
     </message>
+    <message>
+        <source>supported by</source>
+        <translation>يدعمه</translation>
+    </message>
+    <message>
+        <source>contradicted by</source>
+        <translation>يناقضه</translation>
+    </message>
+    <message>
+        <source>repeated by</source>
+        <translation>يكرره</translation>
+    </message>
 </context>
 <context>
     <name>Timeline</name>
