@@ -3,8 +3,9 @@
 
 Drawn for 2,000 nodes and 20,000 edges: the edges are a handful of path items — one per
 width (a bucket of weights) and kind, each path built once — not an item per edge; a node is
-one light item that draws its shape and, when big enough on screen, its label (level of
-detail). A click on an edge is found by distance to the segments, not by an item.
+one light item that draws its shape; the scene draws the names over every node, those that
+have room at the zoom (level of detail), all at one size on screen. A click on an edge is
+found by distance to the segments, not by an item.
 
 ``network_scene(project, options)`` is a laid-out, finished scene on white with a legend of
 the types, usable with an offscreen ``QGuiApplication``; ``briefing_scene(project, rtl)`` is
@@ -990,7 +991,7 @@ class NetworkScene(QGraphicsScene):
         """Highlight ``node_id`` and its neighbours (None: nothing highlighted)."""
         if node_id == self.focus_id:
             return
-        previous, self.focus_id = self.focus_id, node_id
+        self.focus_id = node_id
         if self._highlight is not None:
             self.removeItem(self._highlight)
             self._highlight = None
@@ -1000,8 +1001,8 @@ class NetworkScene(QGraphicsScene):
         if self._veil is not None:  # not left in: it would widen the items' bounds
             self.removeItem(self._veil)
             self._veil = None
-        if previous in self.nodes:
-            self.nodes[previous].update()  # its name hidden again if small
+        # The names (drawn over everything, the focused one whatever its size) are drawn
+        # again with the veil, which covers the whole scene as it comes and goes.
         if node_id is None:
             self._focus_set = set()
         else:
@@ -1033,8 +1034,6 @@ class NetworkScene(QGraphicsScene):
                 if raised is not None:
                     raised.setZValue(raised.zValue() + 10)
                     self._raised.append(raised)
-            if node_id in self.nodes:
-                self.nodes[node_id].update()  # its name shown whatever its size
 
     # --- clicks ------------------------------------------------------------------------------
     def edge_at(self, point: QPointF, tolerance: float) -> tuple[int, int] | None:
