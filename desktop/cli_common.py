@@ -70,3 +70,16 @@ def echo_json(value: object) -> None:
     """``value`` as indented JSON, Arabic as itself, with every character a terminal could act
     on escaped as ``\\uXXXX`` (still the same JSON for a program)."""
     echo(json_for_terminal(value), escaped=True)
+
+
+def figure_language(args: argparse.Namespace) -> str:
+    """The language of a figure a command draws (``hamish graph``, ``hamish timeline``): the
+    command's ``--lang``, else ``hamish --lang``, else the one the window would use —
+    ``HAMISH_LANG``, the Interface Language setting, the system locale. An Arabic analyst
+    got English legends unless they said ``--lang ar``."""
+    from desktop import paths, settings
+    from desktop.ui.i18n import language_for_run
+
+    chosen = getattr(args, "sub_lang", None) or getattr(args, "lang", None)
+    prefs = settings.Settings.at(paths.settings_path())
+    return language_for_run(chosen, prefs.get(settings.INTERFACE_LANGUAGE))

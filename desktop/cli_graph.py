@@ -25,6 +25,7 @@ from desktop.cli_common import (
     EXIT_USAGE,
     add_project_option,
     echo,
+    figure_language,
     open_project,
 )
 from desktop.core.controls import clean_line
@@ -58,8 +59,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         choices=("ar", "en"),
         dest="sub_lang",
-        default="en",
-        help="the figure's language: its legend's words (png only)",
+        help="the figure's language: its legend's words (png only; default: the interface "
+        "language the window would use)",
     )
     parser.add_argument(
         "--level",
@@ -176,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
                 write_graphml(network, tmp, _xml_text, positions)
         else:
             size = _write_png(
-                project, index, network, positions, output, args.overwrite, args.sub_lang
+                project, index, network, positions, output, args.overwrite, figure_language(args)
             )
             echo(f"wrote {output} ({size[0]}x{size[1]}): {_counts(network)}")
             return EXIT_OK

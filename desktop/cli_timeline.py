@@ -22,6 +22,7 @@ from desktop.cli_common import (
     EXIT_USAGE,
     add_project_option,
     echo,
+    figure_language,
     open_project,
     project_path,
 )
@@ -55,8 +56,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         choices=("ar", "en"),
         dest="sub_lang",
-        default="en",
-        help="the figure's language and direction: ar runs right to left (png only)",
+        help="the figure's language and direction: ar runs right to left (png only; "
+        "default: the interface language the window would use)",
     )
 
 
@@ -113,7 +114,7 @@ def _png(project: object, args: argparse.Namespace, filters: object) -> int:
 
     assert isinstance(project, Project) and isinstance(filters, tl.Filters)
     app = create_application(["hamish"], icon=False)
-    language = install_language(app, args.sub_lang)
+    language = install_language(app, figure_language(args))
     options = TimelineOptions(rtl=language == "ar", lanes=args.lanes, filters=filters)
     scene = timeline_scene(project, options)
     size = export.write_png(

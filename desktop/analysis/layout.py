@@ -371,35 +371,110 @@ class Boxes:
         return found
 
 
-def apart(boxes: Sequence[tuple[float, float, float, float]]) -> list[bool]:
-    """Which boxes (left, top, right, bottom) to keep, in the given order (the first are the
-    most wanted): each box that overlaps none kept before it — boxes that only touch do not
-    overlap. A grid of cells finds the kept boxes near each one."""
-    if not boxes:
-        return []
-    sizes = sorted(max(right - left, bottom - top) for left, top, right, bottom in boxes)
-    cell = max(sizes[len(sizes) // 2], 1e-9)
-    grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
-    huge: list[tuple[float, float, float, float]] = []  # over many cells: checked by all
-    kept: list[bool] = []
-    for box in boxes:
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom."""
+
+
+class _Grid:
+    """Boxes in cells of a grid, to find those near a box quickly — each a label placed or
+    an obstacle —; a box over many cells is kept apart and checked against every box asked
+    about."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1e-9)
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float, bool]]] = {}
+        self.huge: list[tuple[float, float, float, float, bool]] = []
+
+    def _near(self, box: Box) -> tuple[range, range]:
         left, top, right, bottom = box
-        columns = range(math.floor(left / cell), math.floor(right / cell) + 1)
-        rows = range(math.floor(top / cell), math.floor(bottom / cell) + 1)
-        big = len(columns) * len(rows) > 64
-        if big:
-            near = [b for cells in grid.values() for b in cells]
+        cell = self.cell
+        return (
+            range(math.floor(left / cell), math.floor(right / cell) + 1),
+            range(math.floor(top / cell), math.floor(bottom / cell) + 1),
+        )
+
+    def overlaps(self, box: Box) -> tuple[bool, bool]:
+        """Whether ``box`` overlaps a label, and whether it overlaps an obstacle (boxes that
+        only touch do not overlap)."""
+        left, top, right, bottom = box
+        columns, rows = self._near(box)
+        if len(columns) * len(rows) > 64:
+            near = [b for cells in self.cells.values() for b in cells]
         else:
-            near = [b for c in columns for r in rows for b in grid.get((c, r), ())]
-        near += huge
-        if any(left < b[2] and b[0] < right and top < b[3] and b[1] < bottom for b in near):
-            kept.append(False)
-            continue
-        kept.append(True)
-        if big:
-            huge.append(box)
-            continue
+            cells = self.cells
+            near = [b for c in columns for r in rows for b in cells.get((c, r), ())]
+        near += self.huge
+        label = obstacle = False
+        for b in near:
+            if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                if b[4]:
+                    obstacle = True
+                else:
+                    label = True
+                    break
+        return label, obstacle
+
+    def add(self, box: Box, obstacle: bool = False) -> None:
+        columns, rows = self._near(box)
+        entry = (*box, obstacle)
+        if len(columns) * len(rows) > 64:
+            self.huge.append(entry)
+            return
         for c in columns:
             for r in rows:
-                grid.setdefault((c, r), []).append(box)
-    return kept
+                self.cells.setdefault((c, r), []).append(entry)
+
+
+def place_labels(
+    choices: Sequence[Sequence[Box]],
+    obstacles: Sequence[Box] = (),
+    keep: int = 0,
+    moved: int | None = None,
+) -> list[int | None]:
+    """Where to put each label, in the given order (the first are the most wanted): the index
+    of the first of its boxes that overlaps no label placed before it nor an obstacle (the
+    nodes), else its first box (its usual place) if it overlaps no label; None when none is
+    free. The first ``keep`` labels are never left out: with no box free, the first. A
+    bigger node's name placed first wins; a smaller one's tries below, above, beside. Only
+    the first ``moved`` labels (None: all) try other places; the rest take their first box
+    if it is free of labels (thousands of small nodes' names trying four places each cost
+    five times as much, for names few would look for there)."""
+    if not choices:
+        return []
+    sizes = sorted(max(b[2] - b[0], b[3] - b[1]) for boxes in choices for b in boxes[:1])
+    cell = sizes[len(sizes) // 2] if sizes else 1.0
+    grid = _Grid(cell)
+    for box in obstacles:
+        grid.add(box, True)
+    chosen: list[int | None] = []
+    for number, boxes in enumerate(choices):
+        found: int | None = None
+        usual_free = False
+        if moved is not None and number >= moved:
+            boxes = boxes[:1]
+            if not grid.overlaps(boxes[0])[0]:
+                found = 0
+            chosen.append(found)
+            if found is not None:
+                grid.add(boxes[0])
+            continue
+        for index, box in enumerate(boxes):
+            label, obstacle = grid.overlaps(box)
+            if index == 0:
+                usual_free = not label
+            if not label and not obstacle:
+                found = index
+                break
+        if found is None and boxes and (usual_free or number < keep):
+            found = 0
+        chosen.append(found)
+        if found is not None:
+            grid.add(boxes[found])
+    return chosen
+
+
+def apart(boxes: Sequence[Box]) -> list[bool]:
+    """Which boxes (left, top, right, bottom) to keep, in the given order (the first are the
+    most wanted): each box that overlaps none kept before it — boxes that only touch do not
+    overlap."""
+    return [found is not None for found in place_labels([(box,) for box in boxes])]

@@ -228,12 +228,28 @@ TERMS: Final = {
     "contradicts": QT_TRANSLATE_NOOP("Terms", "contradicts"),
     "repeats": QT_TRANSLATE_NOOP("Terms", "repeats"),
 }
+LINKED_BY: Final = {
+    "supports": QT_TRANSLATE_NOOP("Terms", "supported by"),
+    "contradicts": QT_TRANSLATE_NOOP("Terms", "contradicted by"),
+    "repeats": QT_TRANSLATE_NOOP("Terms", "repeated by"),
+}
+"""A claim link seen from its target: "contradicted by" the claim that contradicts it."""
 
 
 def term(value: str) -> str:
     """A stored vocabulary word (``"contested"``) in the interface language."""
     source = TERMS.get(value)
     return QCoreApplication.translate("Terms", source) if source else value.capitalize()
+
+
+def link_term(kind: str, outgoing: bool) -> str:
+    """A claim link's kind seen from one of its claims: "contradicts" from the claim it starts
+    at, "contradicted by" from the one it points to (both read "contradicts" before, so the
+    contradicted claim seemed to contradict the other)."""
+    source = LINKED_BY.get(kind)
+    if outgoing or source is None:
+        return term(kind)
+    return QCoreApplication.translate("Terms", source)
 
 
 def label_title(label: _Named | None, unknown: str = "?") -> str:

@@ -1547,7 +1547,7 @@
     </message>
     <message>
         <source>Status must be unverified, corroborated, contested or refuted.</source>
-        <translation>يجب أن تكون الحالة «غير متحقق منه» أو «مؤكَّد» أو «متنازع عليه» أو «مدحوض».</translation>
+        <translation>يجب أن تكون الحالة «غير متحقَّق منه» أو «مُثبَت» أو «موضع خلاف» أو «مدحوض».</translation>
     </message>
     <message>
         <source>Source reliability is a letter A–F.</source>
@@ -5193,7 +5193,7 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     </message>
     <message>
         <source>Corroborated</source>
-        <translation>مؤكَّد</translation>
+        <translation>مُثبَت</translation>
     </message>
     <message>
         <source>Contested</source>
@@ -5246,6 +5246,18 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>repeats</source>
         <translation>يكرر</translation>
+    </message>
+    <message>
+        <source>supported by</source>
+        <translation>يدعمه</translation>
+    </message>
+    <message>
+        <source>contradicted by</source>
+        <translation>يناقضه</translation>
+    </message>
+    <message>
+        <source>repeated by</source>
+        <translation>يكرره</translation>
     </message>
 </context>
 <context>
@@ -5345,6 +5357,22 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>bar: a month or a year</source>
         <translation>شريط: شهر أو سنة</translation>
+    </message>
+    <message>
+        <source>Stance (colour):</source>
+        <translation>الموقف (اللون):</translation>
+    </message>
+    <message>
+        <source>Status (shape):</source>
+        <translation>الحالة (الشكل):</translation>
+    </message>
+    <message>
+        <source>Links:</source>
+        <translation>الروابط:</translation>
+    </message>
+    <message>
+        <source>Marks:</source>
+        <translation>العلامات:</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import random
 from collections.abc import Sequence
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 from pytestqt.qtbot import QtBot
@@ -169,7 +169,14 @@ def _counted(scene: NetworkScene, monkeypatch: pytest.MonkeyPatch) -> list[int]:
         original(item, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(figures.NodeItem, "paint", paint)
+    # Kept alive: PySide keeps calling the function it found for Qt's virtual ``paint`` after
+    # the monkeypatch puts the original back; freed, the next test's view called whatever
+    # took its place (a pytest lambda: a segmentation fault in the next hover test).
+    _PATCHES.append(paint)
     return painted
+
+
+_PATCHES: list[object] = []
 
 
 def test_a_hover_draws_over_the_kept_frame_without_the_items(
@@ -253,9 +260,7 @@ def test_the_hover_picture_is_qt_s_own(view: NetworkView, qtbot: QtBot) -> None:
     assert kept.pixelColor(at) == scene.nodes[hub].brush.color()
 
 
-def test_the_kept_nodes_are_the_pixels_of_drawing_them(
-    view: NetworkView, qtbot: QtBot
-) -> None:
+def test_the_kept_nodes_are_the_pixels_of_drawing_them(view: NetworkView, qtbot: QtBot) -> None:
     scene = _scene(view)
     hub = _hub(scene)
     kept, _qt = _hovered_pictures(view, qtbot, hub)
@@ -345,12 +350,6 @@ def test_a_long_pan_draws_only_the_strip_each_step_uncovers(
     assert widths == pytest.approx([30, 30, 30], abs=1)
 
 
-def test_gesture_names_are_shaped_again_only_every_quarter_octave() -> None:
-    sizes = {figures._rung(11 * 3.0 * 1.02**step) for step in range(10)}  # a 20 % zoom
-    assert len(sizes) <= 2
-    assert figures._rung(11 * 20) == figures.GESTURE_LABEL_MAX_PIXELS  # Qt caches glyphs
-
-
 def test_apart_keeps_each_box_that_overlaps_none_kept_before() -> None:
     boxes = [
         (0.0, 0.0, 10.0, 10.0),
@@ -365,8 +364,8 @@ def test_apart_keeps_each_box_that_overlaps_none_kept_before() -> None:
 
 
 def _grid(qtbot: QtBot) -> NetworkView:
-    """Names that never cover each other at the scene's own size, in rows 60 units apart,
-    but the pinned names of the biggest, as big on screen at any zoom, do when zoomed out."""
+    """Names in rows 60 units apart, as big on screen at any zoom: they cover each other
+    when zoomed out, not once zoomed in."""
     nodes = tuple(Node(i, f"كيان رقم {i}", "person", 1 + (i * 7) % 23) for i in range(60))
     positions = {i: ((i % 20) * 70.0, (i // 20) * 60.0) for i in range(60)}
     edges = tuple(Edge(i, i + 1, 1, 0) for i in range(59))
@@ -392,12 +391,6 @@ def _drawn_names(view: NetworkView) -> list[QRectF]:
     view.viewport().repaint()
     drawn = list(scene.label_log)
     scene.label_log = None
-    transform = view.viewportTransform()
-    for item in scene.nodes.values():
-        if item.pinned is not None and item.pinned.isVisible():
-            anchor = transform.map(item.pos() + QPointF(0, item.radius))
-            corner = anchor + QPointF(-item.text_width / 2, 1)
-            drawn.append(QRectF(corner, item.pinned.boundingRect().size()))
     return drawn
 
 
@@ -421,4 +414,4 @@ def test_names_never_cover_each_other_and_all_show_once_there_is_room(qtbot: QtB
     offered = {item.node.id for item in scene.nodes.values() if item.wants_name(scale)}
     drawn = _drawn_names(view)
     assert _apart(drawn)
-    assert scene.named == offered == set(scene.nodes)  # room for every name
+    assert set(scene.named) == offered == set(scene.nodes)  # room for every name

@@ -119,7 +119,8 @@ def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
     links = editor.links
     # No summary: the quote's start, elided at its end so the start stays visible.
     row = links.item(0).text()
-    assert row.startswith("supports ← “وأعلن وزير")
+    # Seen from its target, the link says so: the sources are supported by Lavrov's claim.
+    assert row.startswith("supported by “وأعلن ")
     assert row.endswith("…”")
     seen = links.viewport().visibleRegion().boundingRect().width()
     assert QFontMetrics(links.font()).horizontalAdvance(row) <= seen
@@ -127,8 +128,13 @@ def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
     assert window.session is not None
     window.session.run(partial(edit_claim, claim_id=lavrov, summary="لافروف: المحادثات مستمرة"))
     text.select_cp(where, where)
-    assert links.item(0).text().startswith("supports ← “لافروف:")
+    assert links.item(0).text().startswith("supported by “لافروف:")
     assert links.item(0).toolTip().startswith("لافروف: المحادثات مستمرة\n")
+    # … and from its start, the link's own word.
+    start = KERRY_ARTICLE.index("لافروف أن")
+    text.select_cp(start, start)
+    assert editor.claim is not None and editor.claim.id == lavrov
+    assert links.item(0).text().startswith("supports “")
 
 
 def test_adjacent_claims_do_not_share_one_underline(make_window: MakeWindow, article: Path) -> None:

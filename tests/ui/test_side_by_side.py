@@ -149,6 +149,16 @@ def test_claim_editor_link_row_and_table_menu_open_side_by_side(
     editor = window.claim_editor
     qtbot.waitUntil(lambda: editor.claim is not None and editor.claim.id == info.claims["denial"])
     assert editor.links.count() == 1
+    assert editor.links.item(0).text().startswith("contradicts ")
+    # The offer, seen from its end of the same link: contradicted by the denial.
+    offer = passage(window, "offer", info)
+    window.open_at(*offer)
+    window.reader.text.select_cp(offer[1] + 2, offer[1] + 2)
+    qtbot.waitUntil(lambda: editor.claim is not None and editor.claim.id == info.claims["offer"])
+    assert editor.links.item(0).text().startswith("contradicted by ")
+    window.open_at(*denial)
+    window.reader.text.select_cp(denial[1] + 2, denial[1] + 2)
+    qtbot.waitUntil(lambda: editor.claim is not None and editor.claim.id == info.claims["denial"])
     editor.links.setCurrentRow(0)
     button = editor.findChild(QPushButton, "claim_link_beside")
     assert button is not None
@@ -160,7 +170,14 @@ def test_claim_editor_link_row_and_table_menu_open_side_by_side(
     table = window.claims_table
     table.project = window.project
     linked = table.linked_claims(info.claims["no_meeting"])
-    assert [(other, kind) for other, kind, _ in linked] == [(info.claims["meeting"], "contradicts")]
+    assert [(other, kind, out) for other, kind, out, _ in linked] == [
+        (info.claims["meeting"], "contradicts", True)
+    ]
+    # From the other end the link is the other way: the meeting is contradicted by it.
+    back = table.linked_claims(info.claims["meeting"])
+    assert [(other, kind, out) for other, kind, out, _ in back] == [
+        (info.claims["no_meeting"], "contradicts", False)
+    ]
     opened: list[tuple[int, int]] = []
     table.beside_requested.connect(lambda a, b: opened.append((a, b)))
     table.beside_requested.emit(info.claims["no_meeting"], info.claims["meeting"])

@@ -475,3 +475,56 @@ def test_edits_read_only_their_claims_and_the_timeline_equals_a_fresh_one(
         session.undo_stack.redo()
         _same_as_fresh(window)
     assert controller.full_reads == full
+
+
+def _legend(scene: TimelineScene, rtl: bool) -> list[str]:
+    """The legend's words in reading order (its rows top down, each from its start): the texts
+    from the row of the first stance's down."""
+    from desktop.ui.i18n import term
+
+    texts = [i for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    top = min(i.scenePos().y() for i in texts if i.text() == term("asserts")) - 4
+    shown = [i for i in texts if i.scenePos().y() >= top]
+    shown.sort(key=lambda i: (round(i.scenePos().y()), -i.x() if rtl else i.x()))
+    return [i.text() for i in shown]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_legend_tells_a_stance_from_a_status(qapp: Any, tmp_path: Path, language: str) -> None:
+    """A stance (the mark's colour) and a status (its shape) stood side by side in one row of
+    the legend, and in Arabic «يؤكد» (asserts) and «مؤكَّد» (corroborated) read alike: each
+    now stands under its own heading, and no two of their words differ by a letter."""
+    from desktop.core.arabic import fold
+    from desktop.ui.i18n import install_language, term
+
+    project, _ = make_project(tmp_path / "t.hamish")
+    install_language(qapp, language)
+    try:
+        rtl = language == "ar"
+        order = _legend(timeline_scene(project, TimelineOptions(rtl=rtl)), rtl)
+        stance, status = term("asserts"), term("corroborated")
+        headings = [t for t in order if t.endswith(":")]
+        assert len(headings) == 4, order
+        first, second = order.index(headings[0]), order.index(headings[1])
+        assert {term(s) for s in ("asserts", "denies")} == set(order[first + 1 : second])
+        statuses = ("unverified", "corroborated", "contested", "refuted")
+        assert {term(s) for s in statuses} == set(order[second + 1 : order.index(headings[2])])
+        if rtl:
+            assert headings[:2] == ["الموقف (اللون):", "الحالة (الشكل):"]
+        words = [fold(term(w)) for w in ("asserts", "denies", *statuses)]
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                assert _distance(a, b) > 1, (a, b)
+        assert stance != status
+    finally:
+        install_language(qapp, "en")
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]

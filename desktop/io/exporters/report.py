@@ -130,7 +130,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stance.asserts": ("يؤكد", "asserts"),
     "stance.denies": ("ينفي", "denies"),
     "status.unverified": ("غير متحقَّق منه", "unverified"),
-    "status.corroborated": ("مؤكَّد", "corroborated"),
+    "status.corroborated": ("مُثبَت", "corroborated"),  # not «مؤكَّد»: read as «يؤكد»
     "status.contested": ("موضع خلاف", "contested"),
     "status.refuted": ("مدحوض", "refuted"),
     "type.person": ("شخص", "person"),

@@ -33,7 +33,7 @@ from desktop.ops.claims import EntityRef, Role
 from desktop.ops.outcome import short
 from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, link_term, term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.flow import flow_bar
 from desktop.ui.widgets.icons import icon
@@ -271,9 +271,6 @@ class ClaimEditor(QDockWidget):
             self._link_rows = []
             for link in self.project.claims.links(claim.id):
                 other = link.to_claim if link.from_claim == claim.id else link.from_claim
-                # From this claim to the other, in the reading direction of the interface.
-                outgoing = (link.from_claim == claim.id) != self.isRightToLeft()
-                arrow = "→" if outgoing else "←"
                 summary, other_quote = self._claim_texts(other)
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, link.id)
@@ -281,7 +278,9 @@ class ClaimEditor(QDockWidget):
                 item.setToolTip("\n".join(t for t in (summary, short(other_quote, 240)) if t))
                 self.links.addItem(item)
                 text = short(summary or other_quote, 240)
-                self._link_rows.append((item, f"{term(link.kind)} {arrow} ", text))
+                # Its direction in words ("contradicted by"): an arrow alone left it to guess.
+                kind = link_term(link.kind, link.from_claim == claim.id)
+                self._link_rows.append((item, f"{kind} ", text))
             self._elide_links()
             self._update_actions()
         finally:

@@ -31,7 +31,7 @@ from desktop.ops.outcome import short
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
 from desktop.ui.claims.editor import RELIABILITY, STATUS_COLORS, grade_text
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, link_term, term
 from desktop.ui.widgets.bidi import isolate_short
 from desktop.ui.widgets.choices import refill
 from desktop.ui.widgets.flow import flow_bar
@@ -213,8 +213,9 @@ class ClaimsTable(QDockWidget):
             date_to=self.date_to.text().strip(),
         )
 
-    def linked_claims(self, claim_id: int) -> list[tuple[int, str, str]]:
-        """The claims linked to ``claim_id``: (other claim, link kind, its text)."""
+    def linked_claims(self, claim_id: int) -> list[tuple[int, str, bool, str]]:
+        """The claims linked to ``claim_id``: (other claim, link kind, whether the link goes
+        from ``claim_id`` to it, its text)."""
         if self.project is None:
             return []
         claims, annotations = self.project.claims, self.project.annotations
@@ -223,7 +224,7 @@ class ClaimsTable(QDockWidget):
             other = link.to_claim if link.from_claim == claim_id else link.from_claim
             claim = claims.get(other)
             text = claim.summary or annotations.get(claim.annotation_id).quote
-            found.append((other, link.kind, text))
+            found.append((other, link.kind, link.from_claim == claim_id, text))
         return found
 
     def _context_menu(self, position: QPoint) -> None:
@@ -234,11 +235,11 @@ class ClaimsTable(QDockWidget):
         menu = QMenu(self.view)
         menu.addAction(self.tr("Open"), lambda: self._open(index))
         linked = self.linked_claims(row.claim.id)
-        for other, kind, text in linked:
+        for other, kind, outgoing, text in linked:
             menu.addAction(
                 icon("mdi6.view-split-vertical"),
                 self.tr("Open Both Side by Side: {kind} “{claim}”").format(
-                    kind=term(kind), claim=isolate_short(text, 40)
+                    kind=link_term(kind, outgoing), claim=isolate_short(text, 40)
                 ),
                 partial(self.beside_requested.emit, row.claim.id, other),
             )

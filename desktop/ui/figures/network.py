@@ -3,8 +3,9 @@
 
 Drawn for 2,000 nodes and 20,000 edges: the edges are a handful of path items — one per
 width (a bucket of weights) and kind, each path built once — not an item per edge; a node is
-one light item that draws its shape and, when big enough on screen, its label (level of
-detail). A click on an edge is found by distance to the segments, not by an item.
+one light item that draws its shape; the scene draws the names over every node, those that
+have room at the zoom (level of detail), all at one size on screen. A click on an edge is
+found by distance to the segments, not by an item.
 
 ``network_scene(project, options)`` is a laid-out, finished scene on white with a legend of
 the types, usable with an offscreen ``QGuiApplication``; ``briefing_scene(project, rtl)`` is
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
@@ -43,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from desktop.analysis.layout import Boxes, Segments
+    from desktop.analysis.layout import Box, Boxes, Segments
 
 from desktop.analysis.network import (
     Edge,
@@ -104,10 +106,13 @@ DIM_ALPHA = 0.8
 SPRITE_PIXELS = 4_000_000
 """The most pixels the nodes in sight may cover, drawn ready for a hover's overlay: more
 (zoomed in) and the overlay draws its few nodes in sight itself."""
-GESTURE_LABEL_PIXELS = 6
-"""During a gesture, names smaller than this on screen (pixels of font) are not drawn."""
-GESTURE_LABEL_MAX_PIXELS = 56
-"""During a gesture, names bigger than this on screen are drawn at this size."""
+NAMES_KEPT = 5
+"""The biggest nodes whose names are never left out, even where no place is free."""
+NAMES_MOVED = 200
+"""The names (of the biggest nodes offered one) that try other places than below their node
+before they are left out: every name of the biggest 2,000-node network at once cost 110 ms
+a zoom, these 30 ms."""
+INK = "#202124"
 
 
 def colours(project: Project) -> dict[str, QColor]:
@@ -191,14 +196,14 @@ class NodeItem(QGraphicsItem):
         self.text_width = metrics.horizontalAdvance(self.text)
         self.text_height = metrics.height()
         self.static: QStaticText | None = None
-        self.pinned: QGraphicsSimpleTextItem | None = None
         self._outline: QPolygonF | None = None
         self.centre = QPointF()
         """Where it is in the scene (``pos()``, kept for the gesture frames' loops)."""
-        half = max(self.radius, self.text_width / 2 + 2)
-        self._bounds = QRectF(
-            -half, -self.radius - 1, 2 * half, 2 * self.radius + self.text_height + 4
-        )
+        self.x_y = (0.0, 0.0)
+        """The same as plain numbers (placing the names reads them thousands of times)."""
+        # The shape only: the name is drawn by the scene, over every node (drawForeground).
+        edge = self.radius + 1
+        self._bounds = QRectF(-edge, -edge, 2 * edge, 2 * edge)
         self.setAcceptHoverEvents(True)
         self.setZValue(2 + min(node.mentions, 10_000) / 10_000)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -225,23 +230,6 @@ class NodeItem(QGraphicsItem):
         painter.setPen(self.pen)
         painter.setBrush(self.brush)
         painter.drawPath(self.path)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self.pinned is not None:
-            return  # its name is a child item, as big at any zoom
-        if isinstance(scene, NetworkScene) and scene.printed:
-            return  # a printed figure's names are drawn above every node (drawForeground)
-        if isinstance(scene, NetworkScene):
-            named = self.node.id in scene.names_at(lod)  # a hovered name: the overlay's
-        else:
-            named = self.always or lod * self.radius >= LABEL_SCREEN_RADIUS
-        if named:
-            if isinstance(scene, NetworkScene) and scene.label_log is not None:
-                corner = QPointF(-self.text_width / 2, self.radius + 1)
-                box = QRectF(corner, QSizeF(self.text_width, self.text_height))
-                scene.label_log.append(painter.worldTransform().mapRect(box))
-            painter.setFont(self.font)
-            painter.setPen(QColor("#202124"))
-            painter.drawStaticText(QPointF(-self.text_width / 2, self.radius + 1), self.shaped())
 
     def shaped(self) -> QStaticText:
         """The name laid out (shaped) once, drawn many times."""
@@ -255,18 +243,24 @@ class NodeItem(QGraphicsItem):
         """Whether the name is offered at this zoom (drawn if it overlaps no bigger node's)."""
         return self.always or scale * self.radius >= LABEL_SCREEN_RADIUS
 
-    def name_box(self, scale: float) -> tuple[float, float, float, float]:
-        """Where the name is drawn at this zoom, in scene units (left, top, right, bottom): a
-        pinned name keeps its size on screen, so it covers less of the scene zoomed in."""
-        x, y = self.pos().x(), self.pos().y()
-        if self.pinned is not None:
-            size = self.pinned.boundingRect()
-            width, height = size.width() / scale, size.height() / scale
-            top = y + self.radius + 1 / scale
+    def name_boxes(self, scale: float | None) -> list[Box]:
+        """Where its name may go, in scene units (left, top, right, bottom), the usual place
+        first: below the node, above it, on its right, on its left. ``scale``: the view's
+        zoom — on screen every name is as big as the label font whatever the zoom, so it
+        covers less of the scene zoomed in —; None for a printed figure, whose names are
+        scene units, drawn as big as the nodes around them."""
+        x, y = self.x_y
+        if scale is None:
+            width, height, gap = self.text_width, self.text_height, 1.0
         else:
-            width, height = self.text_width, self.text_height
-            top = y + self.radius + 1
-        return (x - width / 2, top, x + width / 2, top + height)
+            width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
+        r = self.radius
+        return [
+            (x - width / 2, y + r + gap, x + width / 2, y + r + gap + height),
+            (x - width / 2, y - r - gap - height, x + width / 2, y - r - gap),
+            (x + r + 2 * gap, y - height / 2, x + r + 2 * gap + width, y + height / 2),
+            (x - r - 2 * gap - width, y - height / 2, x - r - 2 * gap, y + height / 2),
+        ]
 
     def outline(self) -> QPolygonF | None:
         """The shape in scene units, as a polygon (None for a circle): for the light
@@ -276,18 +270,6 @@ class NodeItem(QGraphicsItem):
             polygon.translate(self.centre)
             self._outline = polygon
         return self._outline
-
-    def pin_label(self) -> None:
-        """Show the name at the same size on screen whatever the zoom (the biggest nodes':
-        readable with the whole network in view)."""
-        label = QGraphicsSimpleTextItem(self.text, self)
-        label.setFont(self.font)
-        label.setBrush(QColor("#202124"))
-        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setPos(0, self.radius)
-        label.setTransform(QTransform.fromTranslate(-self.text_width / 2, 1))
-        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.pinned = label
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         scene = self.scene()
@@ -432,16 +414,17 @@ class NetworkScene(QGraphicsScene):
         self._stacked: list[NodeItem] = []
         """The nodes from the lowest drawn to the highest (Qt's order: by z, then added)."""
         self._boxes: Boxes | None = None
-        self._pinned: list[NodeItem] = []
-        """Each node's bounds, its name's included, in the order of ``_stacked``."""
-        self._names: dict[float, frozenset[int]] = {}
-        """Zoom → the nodes whose names are drawn there (``names_at``)."""
+        """Each node's bounds, in the order of ``_stacked``."""
+        self._widest = 0.0
+        self._tallest = 0.0
+        """The longest and tallest names (pixels on screen)."""
+        self._names: dict[float, dict[int, int]] = {}
+        """Zoom → the nodes whose names are drawn there, and where (``names_at``)."""
         self.scale = 1.0
         """The zoom of the view, as it last told (``view_scaled``)."""
-        self.named: frozenset[int] = frozenset()
-        """The names drawn at ``scale`` (what the gesture frames draw, too)."""
-        self._sized: dict[int, dict[int, QStaticText]] = {}
-        """Font size in pixels → names shaped at that size, for the gesture frames."""
+        self.named: dict[int, int] = {}
+        """The names drawn at ``scale`` (what the gesture frames draw, too): node → which of
+        its places (``NodeItem.name_boxes``)."""
         self.label_log: list[QRectF] | None = None
         """When a list, each name drawn adds its rectangle on the device (for the tests)."""
         self.label_font = QFont()
@@ -468,11 +451,9 @@ class NetworkScene(QGraphicsScene):
         self._ranked_keys = []
         self.rough = set()
         self._stacked = []
-        self._pinned = []
         self._boxes = None
         self._names = {}
-        self.named = frozenset()
-        self._sized = {}
+        self.named = {}
         self._focus_lines = []
         self._focus_items = []
         self._sprites = None
@@ -498,8 +479,6 @@ class NetworkScene(QGraphicsScene):
         fallback = QColor(FALLBACK_COLOURS["other"])
         item = NodeItem(node, self._palette.get(node.type, fallback), self.label_font, always)
         item.setPos(*self.positions[node.id])
-        if always and not self.printed:
-            item.pin_label()
         item.setToolTip(self._tooltip(node))
         self.addItem(item)
         self.nodes[node.id] = item
@@ -577,9 +556,8 @@ class NetworkScene(QGraphicsScene):
                 made.setCacheMode(node_mode)  # as the view's zoom set the others'
             self.remade.add(node.id)
         if self.remade or dropped:
-            # The gesture frames' boxes, shaped names and the names' placement follow the
-            # nodes (a new size or name moves the others' names too).
-            self._sized = {}
+            # The gesture frames' boxes and the names' placement follow the nodes (a new size
+            # or name moves the others' names too).
             self._names = {}
             self._stack()
             self.place_names(self.scale)
@@ -643,7 +621,9 @@ class NetworkScene(QGraphicsScene):
         self._order = {item.node.id: index for index, item in enumerate(self._stacked)}
         for item in self._stacked:
             item.centre = item.pos()
-        self._pinned = [item for item in self._stacked if item.pinned is not None]
+            item.x_y = (item.centre.x(), item.centre.y())
+        self._widest = max((item.text_width for item in self._stacked), default=0.0)
+        self._tallest = max((item.text_height for item in self._stacked), default=0.0)
         self._boxes = Boxes(
             [
                 (box.left(), box.top(), box.right(), box.bottom())
@@ -652,14 +632,19 @@ class NetworkScene(QGraphicsScene):
         )
 
     # --- names -------------------------------------------------------------------------------
-    def names_at(self, scale: float) -> frozenset[int]:
-        """The nodes whose names are drawn at zoom ``scale``: of those offered there (the
-        biggest always, the others once big enough on screen), biggest first, each name
-        that overlaps none placed before it — every one once there is room."""
+    def names_at(self, scale: float) -> dict[int, int]:
+        """The nodes whose names are drawn at zoom ``scale``, each with the place its name
+        goes (an index into ``NodeItem.name_boxes``): of those offered there (the biggest
+        always, the others once big enough on screen; a printed figure's: those it names),
+        biggest first, each name where it overlaps none placed before it — below its node,
+        else above, else beside it where it covers no node either —, every one once there
+        is room. The NAMES_KEPT biggest are never left out."""
+        if self.printed:
+            scale = 1.0  # scene units: the same names whatever the size it is printed at
         key = round(scale, 9)
         found = self._names.get(key)
         if found is None:
-            from desktop.analysis.layout import apart
+            from desktop.analysis.layout import place_labels
 
             if len(self._names) > 16:
                 self._names.clear()
@@ -668,24 +653,39 @@ class NetworkScene(QGraphicsScene):
                 for item in sorted(
                     self.nodes.values(), key=lambda item: (-item.node.mentions, item.node.id)
                 )
-                if item.wants_name(scale)
+                if (item.always if self.printed else item.wants_name(scale))
             ]
-            kept = apart([item.name_box(scale) for item in offered])
-            found = frozenset(
-                item.node.id for item, keep in zip(offered, kept, strict=True) if keep
+            size = None if self.printed else scale
+            nodes = [
+                (x - item.radius, y - item.radius, x + item.radius, y + item.radius)
+                for item in self.nodes.values()
+                for x, y in (item.x_y,)
+            ]
+            chosen = place_labels(
+                [item.name_boxes(size) for item in offered],
+                nodes,
+                keep=NAMES_KEPT,
+                moved=NAMES_MOVED,
             )
+            found = {
+                item.node.id: place
+                for item, place in zip(offered, chosen, strict=True)
+                if place is not None
+            }
             self._names[key] = found
         return found
 
+    def name_box(self, node_id: int, scale: float) -> Box:
+        """Where ``node_id``'s name is drawn at zoom ``scale`` (scene units), at the place
+        ``named`` gives it (below its node when it has none: the node under the pointer)."""
+        item = self.nodes[node_id]
+        return item.name_boxes(None if self.printed else scale)[self.named.get(node_id, 0)]
+
     def place_names(self, scale: float) -> None:
-        """The names for the view's zoom: the pinned ones shown or hidden, the others drawn
-        by their nodes."""
+        """The names for the view's zoom (drawn over the nodes by ``drawForeground``)."""
         self.scale = scale
         self.named = self.names_at(scale)
         self.revision += 1
-        for item in self.nodes.values():
-            if item.pinned is not None:
-                item.pinned.setVisible(item.node.id in self.named)
 
     def name_always(self, ids: set[int]) -> None:
         """Offer these nodes' names at any zoom (a printed figure's biggest)."""
@@ -694,6 +694,17 @@ class NetworkScene(QGraphicsScene):
         self._names = {}
         self.named = self.names_at(self.scale)
         self.revision += 1
+
+    def names_rect(self, scale: float) -> QRectF:
+        """The nodes and their names drawn at zoom ``scale`` (a view fits this)."""
+        rect = self.itemsBoundingRect()
+        placed = self.names_at(scale)
+        for node_id, place in placed.items():
+            left, top, right, bottom = self.nodes[node_id].name_boxes(
+                None if self.printed else scale
+            )[place]
+            rect = rect.united(QRectF(left, top, right - left, bottom - top))
+        return rect
 
     def _tooltip(self, node: Node) -> str:
         degree = len(self._neighbours.get(node.id, ()))
@@ -778,29 +789,55 @@ class NetworkScene(QGraphicsScene):
         self.draw_gesture_edges(painter, QRectF(rect))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """A printed figure's names, over every node (drawn by their nodes, a name under a
-        node was covered by the next bigger node drawn after it: a briefing's figure hid
-        half of باراك أوباما under جون كيري); then, over everything, a hover's overlay."""
+        """The names, over every node: drawn by their nodes, a name under a node was covered
+        by the next bigger node drawn after it (a briefing's figure hid half of باراك أوباما
+        under جون كيري; the Network dock a name under any node drawn later). A printed
+        figure's in scene units; on screen every name at the label font's size, whatever
+        the zoom (the biggest nodes' names were pinned at that size, the others grew with
+        the zoom: two sizes side by side). Then, over everything, a hover's overlay (its
+        veil veils these names; it draws the hovered node's and its neighbours' again)."""
         super().drawForeground(painter, rect)
-        if self.printed and self.nodes:
-            self._draw_printed_names(painter)
+        if not self.nodes:
+            return
+        self._draw_names(painter, QRectF(rect))
         if self.focus_id is not None and not self.bare:
             self.draw_focus(painter, QRectF(rect))
 
-    def _draw_printed_names(self, painter: QPainter) -> None:
-        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        named = self.names_at(scale)
+    def _draw_names(self, painter: QPainter, area: QRectF) -> None:
+        scale = None if self.printed else (abs(painter.worldTransform().m11()) or 1.0)
+        self._draw_names_of(painter, area, self._stacked, self.names_at(scale or 1.0))
+
+    def _draw_names_of(
+        self,
+        painter: QPainter,
+        area: QRectF,
+        items: Sequence[NodeItem],
+        places: dict[int, int],
+    ) -> None:
+        """The names of those of ``items`` (in their order) ``places`` places (node → place,
+        ``NodeItem.name_boxes``) reaching ``area`` (scene units), in ink at the label font."""
+        transform = painter.worldTransform()
+        scale = None if self.printed else (abs(transform.m11()) or 1.0)
         painter.save()
-        painter.setPen(QColor("#202124"))
-        for item in sorted(self.nodes.values(), key=lambda item: item.zValue()):
-            if item.node.id not in named or item.pinned is not None:
+        painter.setFont(self.label_font)
+        painter.setPen(QColor(INK))
+        if scale is not None:
+            painter.setTransform(QTransform())  # on the device: as big at any zoom
+        for item in items:
+            place = places.get(item.node.id)
+            if place is None:
                 continue
-            at = item.pos() + QPointF(-item.text_width / 2, item.radius + 1)
+            left, top, right, bottom = item.name_boxes(scale)[place]
+            if right < area.left() or left > area.right():
+                continue
+            if bottom < area.top() or top > area.bottom():
+                continue
+            corner = QPointF(left, top) if scale is None else transform.map(QPointF(left, top))
             if self.label_log is not None:
-                box = QRectF(at, QSizeF(item.text_width, item.text_height))
-                self.label_log.append(painter.worldTransform().mapRect(box))
-            painter.setFont(item.font)
-            painter.drawStaticText(at, item.shaped())
+                size = QSizeF(item.text_width, item.text_height)
+                box = QRectF(corner, size)
+                self.label_log.append(transform.mapRect(box) if scale is None else box)
+            painter.drawStaticText(corner, item.shaped())
         painter.restore()
 
     def draw_gesture_edges(self, painter: QPainter, rect: QRectF) -> None:
@@ -859,15 +896,28 @@ class NetworkScene(QGraphicsScene):
             }
         )
         shown = [self._stacked[i] for i in touching]
-        # A pinned name is as big on screen at any zoom: it may reach beyond its node's bounds.
+        # A name is as big on screen at any zoom: it may reach beyond its node's bounds, as
+        # far as the widest name from the node's edge.
         scale = abs(painter.worldTransform().m11()) or 1.0
         seen = {item.node.id for item in shown}
-        names_only = [
-            item
-            for item in self._pinned
-            if item.node.id not in seen
-            and any(rect.intersects(QRectF(*_corners(item, scale))) for rect in rects)
-        ]
+        wide, tall = (self._widest + 4) / scale, (self._tallest + 2) / scale
+        near = {
+            index
+            for rect in rects
+            for index in self._boxes.touching(
+                rect.left() - wide, rect.top() - tall, rect.right() + wide, rect.bottom() + tall
+            )
+        }
+        names_only = []
+        for index in sorted(near):
+            item = self._stacked[index]
+            place = self.named.get(item.node.id)
+            if place is None or item.node.id in seen:
+                continue
+            left, top, right, bottom = item.name_boxes(scale)[place]
+            box = QRectF(left, top, right - left, bottom - top)
+            if any(rect.intersects(box) for rect in rects):
+                names_only.append(item)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         focus = self._focus_set
@@ -899,69 +949,36 @@ class NetworkScene(QGraphicsScene):
             else:
                 painter.drawPolygon(outline)
         transform = painter.worldTransform()
-        m11, m22, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
-        pixels = _rung(self.label_font.pixelSize() * abs(m11))
-        sized = QFont(self.label_font)
-        sized.setPixelSize(pixels)
-        font = None
+        scale = abs(transform.m11()) or 1.0
         named = self.named
-        painter.setPen(QColor("#202124"))
-        painter.setTransform(QTransform())  # names drawn on the device: shaped once a size
+        painter.setPen(QColor(INK))
+        painter.setFont(self.label_font)
+        painter.setTransform(QTransform())  # names on the device: as big at any zoom
         for item in (*items, *names_only):
             node_id = item.node.id
-            if node_id not in named and node_id != self.focus_id:
-                continue
-            x, y = item.centre.x(), item.centre.y()
-            if item.pinned is not None:
-                text, wanted = item.shaped(), self.label_font
-                left = m11 * x + dx - item.text_width / 2
-                top = m22 * (y + item.radius) + dy + 1
-            elif pixels < GESTURE_LABEL_PIXELS:
-                continue
-            else:
-                text, wanted = self._shaped(item, sized), sized
-                left = m11 * x + dx - text.size().width() / 2
-                top = m22 * (y + item.radius + 1) + dy
-            if wanted is not font:  # the painter's font must be the one shaped with
-                font = wanted
-                painter.setFont(font)
-            corner = QPointF(left, top)
+            place = named.get(node_id)
+            if place is None:
+                if node_id != self.focus_id:
+                    continue
+                place = 0
+            left, top, _, _ = item.name_boxes(scale)[place]
+            corner = transform.map(QPointF(left, top))
+            text = item.shaped()
             if self.label_log is not None:
                 self.label_log.append(QRectF(corner, text.size()))
             painter.drawStaticText(corner, text)
         painter.setTransform(transform)
 
     def warm(self, rect: QRectF, scale: float) -> None:
-        """Get ready for a gesture around ``rect`` at zoom ``scale`` (when the view is idle):
-        the shapes of the nodes there as polygons, their names shaped at the gesture's size."""
+        """Get ready for a gesture around ``rect`` (when the view is idle): the shapes of the
+        nodes there as polygons, their names shaped."""
         if self._boxes is None:
             return
-        fonts = []
-        for step in (1.0, 2**0.25, 2**-0.25):  # and those a zoom reaches first
-            font = QFont(self.label_font)
-            font.setPixelSize(_rung(self.label_font.pixelSize() * scale * step))
-            fonts.append(font)
         for index in self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom()):
             item = self._stacked[index]
             item.outline()
-            if item.node.id in self.named and item.pinned is None:
-                for font in fonts:
-                    self._shaped(item, font)
-
-    def _shaped(self, item: NodeItem, font: QFont) -> QStaticText:
-        """The node's name shaped in ``font`` (kept for the last few sizes)."""
-        texts = self._sized.get(font.pixelSize())
-        if texts is None:
-            if len(self._sized) >= 4:
-                self._sized.pop(next(iter(self._sized)))
-            texts = self._sized[font.pixelSize()] = {}
-        text = texts.get(item.node.id)
-        if text is None:
-            text = QStaticText(item.text)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.prepare(QTransform(), font)
-            texts[item.node.id] = text
-        return text
+            if item.node.id in self.named:
+                item.shaped()
 
     def view_scaled(self, scale: float) -> None:
         """Zoomed out, the edge tiles are cached as pictures (a pan copies them); zoomed in,
@@ -1066,22 +1083,15 @@ class NetworkScene(QGraphicsScene):
                 painter.translate(item.centre)
                 painter.drawPath(item.path)
                 painter.translate(-item.centre)
-        named = self.names_at(scale)
-        painter.setPen(QColor("#202124"))
-        for item in shown:
-            if item.pinned is not None:
-                if item.node.id not in self.named and item.node.id != self.focus_id:
-                    continue
-                # As big on screen at any zoom, as the pinned name item draws it.
-                corner = transform.map(item.centre + QPointF(0, item.radius))
-                painter.resetTransform()
-                painter.setFont(item.font)
-                painter.drawStaticText(corner + QPointF(-item.text_width / 2, 1), item.shaped())
-                painter.setTransform(transform)
-            elif item.node.id in named or item.node.id == self.focus_id:
-                painter.setFont(item.font)
-                at = item.centre + QPointF(-item.text_width / 2, item.radius + 1)
-                painter.drawStaticText(at, item.shaped())
+        # Their names over them, readable over the veil: those placed at this zoom, the
+        # hovered node's whatever its size (below it, where it has no place).
+        places = {
+            node_id: place
+            for node_id, place in self.names_at(abs(transform.m11()) or 1.0).items()
+            if node_id in self._focus_set
+        }
+        places.setdefault(self.focus_id, 0)
+        self._draw_names_of(painter, rect, shown, places)
         painter.restore()
 
     def keep_sprites(self, transform: QTransform, rect: QRectF, ratio: float = 1.0) -> None:
@@ -1282,16 +1292,6 @@ class _Sprites:
                 draw(place[0], image, place[1])
 
 
-def _rung(pixels: float) -> int:
-    """A gesture's font size for names ``pixels`` big: the nearest of sizes a quarter of an
-    octave apart — so a zoom shapes the names again every few steps, not at each (0.3 ms a
-    name) —, at most GESTURE_LABEL_MAX_PIXELS (Qt does not cache glyphs beyond about 64
-    pixels: 0.6 ms a name)."""
-    if pixels <= 1:
-        return 1
-    return min(round(2 ** (round(math.log2(pixels) * 4) / 4)), GESTURE_LABEL_MAX_PIXELS)
-
-
 def _on_white(colour: QColor, alpha: float) -> QColor:
     """The opaque colour ``colour`` at ``alpha`` shows on white."""
     red, green, blue = (
@@ -1299,12 +1299,6 @@ def _on_white(colour: QColor, alpha: float) -> QColor:
         for part in (colour.red(), colour.green(), colour.blue())
     )
     return QColor(red, green, blue)
-
-
-def _corners(item: NodeItem, scale: float) -> tuple[float, float, float, float]:
-    """A node's name box as QRectF's arguments (left, top, width, height)."""
-    left, top, right, bottom = item.name_box(scale)
-    return left, top, right - left, bottom - top
 
 
 def _rtl() -> bool:
@@ -1369,6 +1363,14 @@ def figure_scene(
     scene.show_network(network, positions, palette)
     named = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:FIGURE_NAMES]
     scene.name_always({node.id for node in named})  # a printed figure cannot be zoomed
+    # The names are drawn by the scene, not by items: an empty frame around them, so that
+    # the figure (its items' bounds) holds them whole, a name placed beside a node too.
+    frame = QGraphicsRectItem(scene.names_rect(1.0))
+    frame.setPen(QPen(Qt.PenStyle.NoPen))
+    frame.setBrush(Qt.BrushStyle.NoBrush)
+    frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    frame.setZValue(-1)
+    scene.addItem(frame)
     scene.add_legend(palette, rtl=rtl)
     scene.setSceneRect(scene.itemsBoundingRect())
     return scene

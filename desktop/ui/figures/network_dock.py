@@ -383,11 +383,18 @@ class NetworkView(QGraphicsView):
             super().wheelEvent(event)
 
     def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect()
+        scene = self.scene()
+        rect = scene.itemsBoundingRect()
         if not rect.isEmpty():
             self._fitting = True  # not a gesture: drawn whole at once
             try:
                 self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+                if isinstance(scene, NetworkScene):
+                    # The names too, as big on screen at any zoom: those at the edges
+                    # reach beyond the nodes' bounds (twice: room for them zooms out a bit).
+                    for _ in range(2):
+                        rect = scene.names_rect(abs(self.transform().m11()) or 1.0)
+                        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
             finally:
                 self._fitting = False
             self._scaled()

@@ -514,47 +514,78 @@ class TimelineScene(QGraphicsScene):
             self.links_made += 1
 
     def _draw_legend(self, layout: tl.Layout, top: float) -> float:
-        """The legend under the lanes, flowing in the reading direction; returns its bottom."""
-        entries: list[tuple[QGraphicsItem, str]] = []
+        """The legend under the lanes, flowing in the reading direction, in sections each
+        under its heading — the stance (the colour), the status (the shape), the links, the
+        other marks: without them «يؤكد» (asserts) and «مؤكَّد» (corroborated) stood side by
+        side, and a reader could not tell a stance from a status. Returns its bottom."""
+        stances: list[tuple[QGraphicsItem, str]] = []
         for stance, color in STANCE_COLORS.items():
             item = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
             item.setBrush(QBrush(QColor(color)))
             item.setPen(QPen(QColor(color).darker(150), 1))
-            entries.append((item, term(stance)))
+            stances.append((item, term(stance)))
+        statuses: list[tuple[QGraphicsItem, str]] = []
         for status, shape in STATUS_SHAPES.items():
             item = QGraphicsPathItem(mark_path(shape, self.metrics.mark))
             item.setBrush(QBrush(FAINT))
             item.setPen(QPen(FAINT.darker(150), 1))
-            entries.append((item, term(status)))
+            statuses.append((item, term(status)))
+        links: list[tuple[QGraphicsItem, str]] = []
         for kind in ("contradicts", "supports"):
             line = QGraphicsPathItem(_line(-10, 0, 10, 0))
             line.setPen(QPen(QColor(LINK_COLORS[kind]), 2))
-            entries.append((line, term(kind)))
+            links.append((line, term(kind)))
         faint = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
         faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
         faint.setOpacity(0.4)
-        entries.append((faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))))
         bar = QGraphicsRectItem(-10, -2, 20, 4)
         bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
         bar.setPen(QPen(Qt.PenStyle.NoPen))
-        entries.append((bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))))
+        marks: list[tuple[QGraphicsItem, str]] = [
+            (faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))),
+            (bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))),
+        ]
+        sections = (
+            (_t(QT_TRANSLATE_NOOP("Timeline", "Stance (colour):")), stances),
+            (_t(QT_TRANSLATE_NOOP("Timeline", "Status (shape):")), statuses),
+            (_t(QT_TRANSLATE_NOOP("Timeline", "Links:")), links),
+            (_t(QT_TRANSLATE_NOOP("Timeline", "Marks:")), marks),
+        )
         metrics = QFontMetricsF(self.small)
+        heading_font = QFont(self.small)
+        heading_font.setBold(True)
         row_height = max(metrics.height(), self.metrics.mark) + 6
         margin = 12.0
         x, y = margin, top
         usable = max(300.0, layout.width - 2 * margin)
-        for symbol, text in entries:
-            label = self._text(text, self.small, INK)
-            width = 24 + label.boundingRect().width() + 16
-            if x + width > margin + usable and x > margin:
-                x, y = margin, y + row_height
-            # x runs from the start of a line: the left in English, the right in Arabic
-            start = layout.width - x - 10 if layout.rtl else x + 10
-            self._keep(symbol)
-            symbol.setPos(start, y + row_height / 2)
-            text_x = start - 14 - label.boundingRect().width() if layout.rtl else start + 14
-            label.setPos(text_x, y + (row_height - metrics.height()) / 2)
-            x += width
+
+        def place(item: QGraphicsItem, at: float, width: float) -> None:
+            """``item`` ``at`` from the start of the line (the right in Arabic)."""
+            left = layout.width - at - width if layout.rtl else at
+            item.setPos(left, y + (row_height - metrics.height()) / 2)
+
+        for heading, entries in sections:
+            title = self._text(heading, heading_font, INK)
+            title_width = title.boundingRect().width() + 10
+            labels = [self._text(text, self.small, INK) for _, text in entries]
+            widths = [24 + label.boundingRect().width() + 16 for label in labels]
+            # A section starts after a gap; on a new line when its heading and first entry
+            # would not fit (a heading never ends a line).
+            if x > margin:
+                x += 14
+                if x + title_width + widths[0] > margin + usable:
+                    x, y = margin, y + row_height
+            place(title, x, title.boundingRect().width())
+            x += title_width
+            for (symbol, _), label, width in zip(entries, labels, widths, strict=True):
+                if x + width > margin + usable:
+                    x, y = margin + title_width, y + row_height  # under the section's entries
+                # x runs from the start of a line: the left in English, the right in Arabic
+                start = layout.width - x - 10 if layout.rtl else x + 10
+                self._keep(symbol)
+                symbol.setPos(start, y + row_height / 2)
+                place(label, x + 24, label.boundingRect().width())
+                x += width
         return y + row_height
 
 

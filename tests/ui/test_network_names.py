@@ -1,0 +1,212 @@
+"""The names in the entity network (issue 16, a new user's trial): on screen drawn over every
+node, all at one size whatever the zoom; in the printed figure the bigger nodes' names win,
+a name tries other places before it is left out, and the biggest few are never left out."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsView
+from pytestqt.qtbot import QtBot
+
+from desktop.analysis.layout import place_labels
+from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+from desktop.ui.figures.network import (
+    FALLBACK_COLOURS,
+    NAMES_KEPT,
+    NetworkScene,
+    network_scene,
+)
+from desktop.ui.figures.network_dock import NetworkView
+from tests.io.briefing_project import build_briefing_project
+
+PALETTE = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+
+
+def _scene(nodes: tuple[Node, ...], positions: dict[int, tuple[float, float]]) -> NetworkScene:
+    edges = tuple(Edge(a.id, b.id, 1, 0) for a, b in pairwise(nodes))
+    scene = NetworkScene()
+    scene.show_network(Network(nodes, edges, NetworkOptions()), positions, PALETTE)
+    return scene
+
+
+def _render(scene: NetworkScene, source: QRectF, size: int = 400) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, size, size), source)
+    painter.end()
+    return image
+
+
+def test_a_name_is_drawn_over_the_nodes_drawn_after_it(qapp: object) -> None:
+    """A small node boxed in by four bigger ones: its name has no free place and goes under
+    it, over the bigger node below — which covered it, drawn after it (higher up)."""
+    small = Node(1, "اسم صغير", "person", 1)
+    big = [Node(2 + i, f"كبير {i}", "organisation", 16) for i in range(4)]
+    positions = {1: (0.0, 0.0), 2: (0.0, 22.0), 3: (0.0, -30.0), 4: (45.0, 0.0), 5: (-45.0, 0.0)}
+    scene = _scene((small, *big), positions)
+    assert scene.named.get(1) == 0  # below, the only place left
+    left, top, right, bottom = scene.name_box(1, 1.0)
+    below = scene.nodes[2]
+    assert below.sceneBoundingRect().intersects(QRectF(left, top, right - left, bottom - top))
+    assert below.zValue() > scene.nodes[1].zValue()  # drawn after the small node
+    # Rendered at the zoom the names were placed at: the ink of the name over the big node.
+    image = _render(scene, QRectF(-200, -200, 400, 400))
+    r = below.radius - 3  # inside its outline
+    dark = 0
+    for x in range(200 - int(r) + 2, 200 + int(r) - 2):
+        for y in range(222 - int(r) + 2, 222 + int(r) - 2):
+            pixel = image.pixelColor(x, y)
+            inside = (x - 200) ** 2 + (y - 222) ** 2 < r * r
+            if inside and max(pixel.red(), pixel.green(), pixel.blue()) < 90:
+                dark += 1
+    assert dark > 10
+
+
+def _grid(qtbot: QtBot) -> NetworkView:
+    nodes = tuple(Node(i, f"كيان {i}", "person", 1 + (i * 7) % 23) for i in range(30))
+    positions = {i: ((i % 6) * 120.0, (i // 6) * 90.0) for i in range(30)}
+    scene = _scene(nodes, positions)
+    view = NetworkView(scene)
+    scene.setParent(view)
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    with qtbot.waitExposed(view):
+        view.show()
+    view.fit()
+    view.end_gesture()
+    return view
+
+
+def _heights(view: NetworkView) -> list[float]:
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    scene.label_log = []
+    view.viewport().repaint()
+    drawn, scene.label_log = scene.label_log, None
+    return [rect.height() for rect in drawn]
+
+
+def test_every_name_is_one_size_on_screen_at_any_zoom(qtbot: QtBot) -> None:
+    """The biggest nodes' names were pinned at the font's size, the others grew with the
+    zoom: side by side, two sizes of names. Now every name is the label font's size."""
+    view = _grid(qtbot)
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    expected = QFontMetricsF(scene.label_font).height()
+    for factor in (1.0, 4.0, 0.5):
+        view.zoom(factor)
+        view.end_gesture()
+        heights = _heights(view)
+        always = [i for i, item in scene.nodes.items() if item.always and i in scene.named]
+        others = [i for i, item in scene.nodes.items() if not item.always and i in scene.named]
+        assert heights, factor
+        assert heights == pytest.approx([expected] * len(heights), abs=1.5), factor
+        if factor == 4.0:
+            assert always and others  # both kinds drawn, at the same size
+
+
+def test_the_printed_figure_names_every_node_of_the_briefing(qapp: object, tmp_path: Path) -> None:
+    """The briefing's network left out موسكو (the second biggest: its name touched جون
+    كيري's) and Russia-Now.com (under فلاديمير بوتين's): they go above or beside."""
+    project, _ = build_briefing_project(tmp_path / "b.hamish")
+    scene = network_scene(project)
+    assert isinstance(scene, NetworkScene)
+    assert set(scene.named) == set(scene.nodes)
+    # every name inside the figure, none covering another
+    rect = scene.itemsBoundingRect()
+    boxes = [scene.name_box(i, 1.0) for i in scene.named]
+    for left, top, right, bottom in boxes:
+        assert rect.contains(QRectF(left, top, right - left, bottom - top))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    project.close()
+
+
+def test_a_name_tries_other_places_and_the_biggest_are_never_left_out() -> None:
+    first = [(0.0, 0.0, 10.0, 5.0)]
+    # The second's usual place is taken: above it is free.
+    second = [(5.0, 2.0, 15.0, 7.0), (5.0, -10.0, 15.0, -5.0)]
+    # A place on a node is not taken while another is free.
+    third = [(20.0, 0.0, 30.0, 5.0), (40.0, 0.0, 50.0, 5.0)]
+    obstacles = [(19.0, -1.0, 31.0, 6.0)]
+    assert place_labels([first, second, third], obstacles) == [0, 1, 1]
+    # Past the first `moved`, a name takes its usual place or none (cheap for thousands).
+    assert place_labels([first, second, third], obstacles, moved=1) == [0, None, 0]
+    # Nowhere free: left out — unless among the first `keep`.
+    crowded = [[(0.0, 0.0, 10.0, 10.0)] for _ in range(8)]
+    assert place_labels(crowded) == [0] + [None] * 7
+    assert place_labels(crowded, keep=NAMES_KEPT) == [0] * NAMES_KEPT + [None] * 3
+
+
+def test_the_biggest_names_are_kept_in_a_crowded_figure(qapp: object) -> None:
+    nodes = tuple(Node(i, f"كيان طويل الاسم {i}", "person", 30 - i) for i in range(12))
+    positions = {i: (float(i % 2), float(i // 2)) for i in range(12)}  # all in one heap
+    scene = _scene(nodes, positions)
+    scene.printed = True
+    scene.name_always({node.id for node in nodes})
+    biggest = sorted(scene.nodes, key=lambda i: -scene.nodes[i].node.mentions)[:NAMES_KEPT]
+    assert set(biggest) <= set(scene.named)
+    assert len(scene.named) < len(nodes)  # the others wait for room
+
+
+def test_the_dock_fits_the_names_too(qtbot: QtBot) -> None:
+    view = _grid(qtbot)
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    scale = abs(view.transform().m11())
+    for node_id in scene.named:
+        left, top, right, bottom = scene.nodes[node_id].name_boxes(scale)[scene.named[node_id]]
+        assert seen.contains(QRectF(left, top, right - left, bottom - top)), node_id
+    assert isinstance(view, QGraphicsView)
+
+
+def _darkest(view: NetworkView, image: QImage, node_id: int, place: int) -> int:
+    """The darkest channel of the darkest pixel where ``node_id``'s name goes."""
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    scale = abs(view.transform().m11())
+    left, top, right, bottom = scene.nodes[node_id].name_boxes(scale)[place]
+    box = view.viewportTransform().mapRect(QRectF(left, top, right - left, bottom - top))
+    area = box.toAlignedRect() & image.rect()
+    assert not area.isEmpty()
+    return min(
+        max(colour.red(), colour.green(), colour.blue())
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+        for colour in (image.pixelColor(x, y),)
+    )
+
+
+def test_a_hover_names_its_node_and_neighbours_over_the_veil(qtbot: QtBot) -> None:
+    """The hover's overlay (over the kept frame, no item changed) veils every name drawn over
+    the nodes, then draws the hovered node's and its neighbours' again, in ink: readable, the
+    others faint."""
+    view = _grid(qtbot)
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    view.viewport().repaint()
+    view.prepare_frame()
+    named = dict(scene.named)
+    hub = 14  # linked to 13 and 15 (a chain)
+    neighbours = [n for n in (13, 15) if n in named]
+    others = [n for n in named if n not in (13, 14, 15)]
+    assert neighbours and others
+    scene.set_focus(hub)
+    image = view.viewport().grab().toImage()
+    assert view._hovered_focus == hub  # the overlay over the kept frame
+    assert _darkest(view, image, hub, named.get(hub, 0)) < 100
+    for node_id in neighbours:
+        assert _darkest(view, image, node_id, named[node_id]) < 100, node_id
+    for node_id in others:
+        assert _darkest(view, image, node_id, named[node_id]) > 150, node_id
+    scene.set_focus(None)
+    image = view.viewport().grab().toImage()
+    assert all(_darkest(view, image, node_id, named[node_id]) < 100 for node_id in others)
