@@ -205,6 +205,22 @@ def test_a_hover_draws_over_the_kept_frame_without_the_items(
     assert painted and scene.drawn_edges == len(grown.edges)
 
 
+def test_a_view_closed_since_its_last_paint_keeps_no_frame(view: NetworkView) -> None:
+    # The idle timer of a paint fires after the dock was closed: drawing the whole network
+    # for a window no one sees (in the tests, a closed view of an earlier test drew its
+    # items during the next one: a crash).
+    view.viewport().repaint()
+    assert view._prepare.isActive()
+    view.hide()
+    view.prepare_frame()
+    assert view.frame is None
+    view.show()
+    view.end_gesture()  # shown again: its scroll bars moved
+    view.viewport().repaint()
+    view.prepare_frame()
+    assert view.frame is not None
+
+
 def _hovered_pictures(view: NetworkView, qtbot: QtBot, node_id: int) -> tuple[QImage, QImage]:
     """The window hovered over ``node_id`` as the view draws it from its kept frame, and as
     Qt's own paint draws it."""
