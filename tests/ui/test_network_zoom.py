@@ -4,13 +4,23 @@ exported figure, all of them. A hover veils the rest instead of restyling every 
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Sequence
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QRectF
+from PySide6.QtCore import QEvent, QRect, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.analysis.layout import Segments, apart
@@ -35,8 +45,21 @@ def _network(nodes: int = 80, edges: int = 400) -> tuple[Network, dict[int, tupl
     return Network(made, kept, NetworkOptions()), positions
 
 
+@pytest.fixture(autouse=True)
+def _alone(qapp: QApplication) -> Iterator[None]:
+    """Each test with the application made (a scene without it crashes the interpreter, if
+    the test runs first), and the views it closed deleted before the next starts: a view
+    left closed but alive painted its scene in the next test (its idle timer)."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
+    return _shown(qtbot, monkeypatch)
+
+
+def _shown(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
     monkeypatch.setattr(figures, "GESTURE_EDGES", BUDGET)
     network, positions = _network()
     scene = NetworkScene()
@@ -157,34 +180,47 @@ def test_hover_restyles_raises_and_adds_no_item(view: NetworkView) -> None:
     assert scene.itemsBoundingRect() == bounds  # a fit is unchanged
 
 
-def _counted(scene: NetworkScene, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Each node item painted adds its id; edge tiles count ``drawn_edges``."""
+_PAINTED: list[int] = []
+
+
+class _CountedNode(figures.NodeItem):
+    """A node item that adds its id to ``_PAINTED`` each time it is painted.
+
+    A subclass, not ``NodeItem.paint`` patched: PySide 6.11 keeps, in each item, the Python
+    override it found the first time C++ called it, without a reference. Patched, an item
+    painted after the patch was undone called the freed patch (the interpreter crashed in a
+    later test), and an item painted before the patch never called it (counted nothing)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        _PAINTED.append(self.node.id)
+        super().paint(painter, option, widget)
+
+
+@pytest.fixture
+def counted(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> tuple[NetworkView, list[int]]:
+    """A view whose node items count their paints (``_CountedNode``); edge tiles count
+    ``drawn_edges``. Both painted, not copied from a cached picture."""
+    monkeypatch.setattr(figures, "NodeItem", _CountedNode)
+    _PAINTED.clear()
+    shown = _shown(qtbot, monkeypatch)
+    scene = _scene(shown)
     for item in (*scene.edge_items, *scene.nodes.values()):
-        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # painted, not copied
-    painted: list[int] = []
-    original = figures.NodeItem.paint
-
-    def paint(item: figures.NodeItem, *args: object) -> None:
-        painted.append(item.node.id)
-        original(item, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(figures.NodeItem, "paint", paint)
-    # Kept alive: PySide keeps calling the function it found for Qt's virtual ``paint`` after
-    # the monkeypatch puts the original back; freed, the next test's view called whatever
-    # took its place (a pytest lambda: a segmentation fault in the next hover test).
-    _PATCHES.append(paint)
-    return painted
-
-
-_PATCHES: list[object] = []
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    return shown, _PAINTED
 
 
 def test_a_hover_draws_over_the_kept_frame_without_the_items(
-    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+    counted: tuple[NetworkView, list[int]],
 ) -> None:
+    view, painted = counted
     scene = _scene(view)
-    painted = _counted(scene, monkeypatch)
     view.viewport().repaint()
+    assert set(painted) == set(scene.nodes)  # every node counted (all in sight)
     view.prepare_frame()  # the view was idle: its settled picture kept
     hub = _hub(scene)
     painted.clear()
@@ -210,6 +246,22 @@ def test_a_hover_draws_over_the_kept_frame_without_the_items(
     scene.update_network(grown, scene.positions, PALETTE)
     view.viewport().repaint()
     assert painted and scene.drawn_edges == len(grown.edges)
+
+
+def test_a_view_closed_since_its_last_paint_keeps_no_frame(view: NetworkView) -> None:
+    # The idle timer of a paint fires after the dock was closed: drawing the whole network
+    # for a window no one sees (in the tests, a closed view of an earlier test drew its
+    # items during the next one: a crash).
+    view.viewport().repaint()
+    assert view._prepare.isActive()
+    view.hide()
+    view.prepare_frame()
+    assert view.frame is None
+    view.show()
+    view.end_gesture()  # shown again: its scroll bars moved
+    view.viewport().repaint()
+    view.prepare_frame()
+    assert view.frame is not None
 
 
 def _hovered_pictures(view: NetworkView, qtbot: QtBot, node_id: int) -> tuple[QImage, QImage]:
@@ -415,3 +467,22 @@ def test_names_never_cover_each_other_and_all_show_once_there_is_room(qtbot: QtB
     drawn = _drawn_names(view)
     assert _apart(drawn)
     assert set(scene.named) == offered == set(scene.nodes)  # room for every name
+
+
+def test_its_tests_pass_in_the_order_that_crashed_the_interpreter() -> None:
+    # Each passed alone. Run first in a process of its own, the export test built a scene
+    # before any application: a crash. The hover test patched NodeItem.paint; its closed view
+    # drew its items during the next test, and they called the patch, freed: a crash.
+    repo = Path(__file__).resolve().parents[2]
+    chosen = "exports_always or kept_frame_without or hover_picture_is_qt_s_own"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(repo)}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", chosen, __file__],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert "3 passed" in result.stdout

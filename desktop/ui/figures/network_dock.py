@@ -333,6 +333,10 @@ class NetworkView(QGraphicsView):
         whole = self.viewport().rect()
         if not isinstance(scene, NetworkScene) or scene.interacting or whole.isEmpty():
             return
+        if not self.isVisible():
+            # Closed (or a hidden tab) since its last paint: nothing on screen to keep, and
+            # drawing the whole network for nothing — the next paint once shown starts again.
+            return
         # Drawn by the window's own paint (the items' cached pictures, as on screen): the
         # same pixels, shown again for a hover or an unhover; without a hover's overlay.
         self.frame = None
