@@ -145,4 +145,6 @@ say "ruff"
 say "mypy"
 .venv/bin/mypy
 say "pytest"
-exec .venv/bin/python -m pytest "$@"
+# On every core (pytest-xdist), each test file on one worker: a file's tests keep their order
+# and module fixtures. "./bootstrap.sh test -n 0" runs them in this one process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
