@@ -24,6 +24,10 @@ from .samples import KERRY_ARTICLE, label_id
 MakeWindow = Callable[..., MainWindow]
 
 
+_KEPT: list[object] = []
+"""Functions swapped into a Qt class: PySide may call them after the test."""
+
+
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "frame.hamish"
@@ -101,6 +105,7 @@ def test_a_tag_does_not_lay_out_every_row_of_the_panel(
     # Before the model is made: PySide looks a Python override up when it wraps the object.
     monkeypatch.setattr(AnnotationModel, "rowCount", rows)
     monkeypatch.setattr(AnnotationModel, "columnCount", columns)
+    _KEPT.extend((rows, columns))  # PySide keeps no reference: alive in case it calls them later
     window = make_window(path)
     qtbot.waitUntil(lambda: window.annotation_model.rowCount() == 3000)
     view = window.annotations.view
