@@ -35,11 +35,12 @@ the articles as UTF-8 with 1, 9 and 1 % bad bytes; French in Windows-1252; Cyril
 Hebrew code pages), this module reads 126 right — the misses are a five-letter word in
 BOM-less UTF-16 (refused) and French in Windows-1252 with no declared charset (``À`` read as
 ``ہ``) — and refuses the 4 foreign code pages, at a median 0.03 ms per file (about 0.4 ms
-for an article in a legacy code page, 0.8–1 ms before :func:`plausibility` skipped the patterns
-a text cannot match and the score where one decoding is all there is: issue 15). Before
-step 4 existed it made mojibake of all 30 damaged UTF-8 files. charset-normalizer 3.5 read 87 right: it chose a wrong code page for 2 of 6 short
-Windows-1256 texts, 5 of 6 short and 2 of 10 long ISO-8859-6 texts and both French ones,
-found no encoding at all for the 30 damaged UTF-8 files, and took a median 0.34 ms per file.
+for an article in a legacy code page, 0.8–1 ms before :func:`plausibility` skipped the
+patterns a text cannot match and the score where one decoding is all there is: issue 15).
+Before step 4 existed it made mojibake of all 30 damaged UTF-8 files. charset-normalizer 3.5
+read 87 right: it chose a wrong code page for 2 of 6 short Windows-1256 texts, 5 of 6 short
+and 2 of 10 long ISO-8859-6 texts and both French ones, found no encoding at all for the 30
+damaged UTF-8 files, and took a median 0.34 ms per file.
 It answers "which encoding is most likely", not "is this almost all UTF-8, and which bytes are
 not", which is what an analyst needs to hear.
 
