@@ -222,16 +222,20 @@ def load_file(path: str | os.PathLike[str]) -> DocumentDraft:
     return draft
 
 
-def load_here(file: Path) -> DocumentDraft | None:
+def load_here(file: Path, data: bytes | None = None) -> DocumentDraft | None:
     """:func:`load_file` for a file this process converts itself (plain text, Markdown);
     None for any other (a format for the reader process): the text readers' part
-    (:mod:`desktop.io.readers`)."""
-    return _load(file, MAX_BYTES, here_only=True)
+    (:mod:`desktop.io.readers`), which give the bytes they read (``data``: a regular file
+    within the size limit, read whole)."""
+    return _load(file, MAX_BYTES, here_only=True, data=data)
 
 
-def _load(file: Path, max_bytes: int, *, here_only: bool) -> DocumentDraft | None:
+def _load(
+    file: Path, max_bytes: int, *, here_only: bool, data: bytes | None = None
+) -> DocumentDraft | None:
     name = display_name(file)
-    data = read_limited(file, max_bytes)  # size checked before reading
+    if data is None:
+        data = read_limited(file, max_bytes)  # size checked before reading
     if not data.strip():  # before the kind: an empty file has no content to recognise
         raise ImportRejected(f"{name} is empty.")
     kind = _kind_of(file, data)

@@ -27,8 +27,15 @@ def _read(path: str) -> dict[str, Any] | None:
         return None
     if not stat.S_ISREG(status.st_mode) or status.st_size > SMALL:
         return None
+    try:  # read here rather than stat it again (read_limited): the checks are made above
+        with open(path, "rb") as handle:
+            data = handle.read(status.st_size + 1)
+    except (OSError, ValueError):  # the parent reads it and says why
+        return None
+    if len(data) > status.st_size:  # it grew since: the parent reads it, with every check
+        return None
     try:
-        draft = load_here(Path(path))
+        draft = load_here(Path(path), data)
     except ImportRejected as error:
         return {"rejected": str(error)}
     except Exception:  # MemoryError included: the parent reads it and says what it says

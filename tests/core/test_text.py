@@ -60,6 +60,26 @@ def test_content_hash_is_stable() -> None:
     assert content_hash("") == content_hash(" \n\u3000 ") == empty
 
 
+def test_the_hash_of_a_draft_is_that_of_its_words_whatever_the_white_space() -> None:
+    """``make_draft``'s hash joins the words without splitting a text of spaces and newlines
+    (``_hash_words``): over mixtures of every kind of white space, runs of them, marks and
+    letters it is always the digest of the words joined by one space, as ``content_hash``."""
+    import hashlib
+    import random
+
+    from desktop.core.text import folded_and_hash
+
+    rng = random.Random(15)
+    pieces = ["قال", "a", "B", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2028", "\u3000"]
+    pieces += ["\x1c", "\x85", "\u200c", "\u200f", "،", "\u064e"]
+    for _ in range(20_000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        folded, digest = folded_and_hash(text)
+        assert folded is not None
+        words = " ".join(folded.split()).encode()
+        assert digest == hashlib.sha256(words).hexdigest() == content_hash(text), repr(text)
+
+
 def test_draft_detects_direction_and_language() -> None:
     arabic = make_draft("قال وزير الخارجية لموقع Russia-Now.com إن المحادثات مستمرة.")
     assert (arabic.direction, arabic.language) == ("rtl", "ar")

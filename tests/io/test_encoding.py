@@ -212,3 +212,58 @@ def test_the_quick_refusal_of_utf8_never_changes_a_decision(
     monkeypatch.setattr(encoding, "_cannot_be_utf8", lambda data: False)
     assert [encoding._utf8(data) for data in samples] == quick
     assert refused > 10
+
+
+def _plausibility_every_pattern(text: str) -> float | None:
+    """``plausibility`` as it was written first: every character counted, every pattern run,
+    the words always counted."""
+    import unicodedata
+
+    from desktop.io.importers import encoding
+
+    sample = text[: encoding._SAMPLE]
+    counts = {ch: sample.count(ch) for ch in set(sample)}
+    bad, score = 0, 0.0
+    for ch, count in counts.items():
+        if 0x0600 <= ord(ch) <= 0x06FF:
+            score += count * encoding._LOG_FREQUENCY.get(ch, encoding._LOG_RARE)
+            continue
+        category = unicodedata.category(ch)
+        if (category == "Cc" and ch not in encoding._WHITE_CONTROLS) or category in ("Cn", "Co"):
+            bad += count
+    if bad > max(2, len(sample) // 1000):
+        return None
+    words = len(encoding._WORD.findall(sample))
+    bad_words = sum(len(pattern.findall(sample)) for pattern in encoding._BAD_PATTERNS)
+    if words and bad_words / words > 0.1:
+        return None
+    return score - 10.0 * bad_words
+
+
+def test_skipping_patterns_never_changes_plausibility() -> None:
+    """``plausibility`` runs a pattern only on a text holding a character it needs
+    (``_BAD_NEEDS``) and counts words only when some are bad: over short strings of the
+    characters the patterns look for, and over the article in every code page with such
+    characters strewn in, it gives exactly what running everything gives (and ``_plausible``
+    says the same as ``is not None``)."""
+    import random
+
+    from desktop.io.importers.encoding import _plausible, plausibility
+
+    rng = random.Random(6)
+    alphabet = [*"الةطظ×÷،َ ًٰAéÀ١1\u00a2\u06be‚\x00\t\ue000 ", "\u0378", "ؤ"]
+    samples = ["".join(rng.choices(alphabet, k=rng.randint(1, 6))) for _ in range(20_000)]
+    for codec in ("cp1256", "iso8859-6", "cp1252", "latin-1"):
+        garbled = ARTICLE.encode("cp1256").decode(codec, "replace")
+        for _ in range(300):
+            chars = list(garbled)
+            for _ in range(rng.randint(0, 8)):
+                chars.insert(rng.randint(0, len(chars)), rng.choice(alphabet))
+            samples.append("".join(chars))
+    verdicts = set()
+    for text in samples:
+        expected = _plausibility_every_pattern(text)
+        assert plausibility(text) == expected, text
+        assert _plausible(text) is (expected is not None), text
+        verdicts.add(expected is None)
+    assert verdicts == {True, False}

@@ -72,6 +72,29 @@ def test_oversized_file_is_rejected_before_reading(tmp_path: Path) -> None:
         read_text_file(path)
 
 
+def test_a_file_that_grew_after_its_size_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``read_limited`` reads what the file system said the file holds and a byte more; a
+    file that grew since is read on, up to the limit (and refused beyond it), never cut."""
+    from desktop.io.importers import common
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 100)
+    real_stat = Path.stat
+
+    def stale(self: Path, **kwargs: bool) -> os.stat_result:
+        fields = list(real_stat(self, **kwargs))
+        fields[6] = 10  # st_size, as it was before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(Path, "stat", stale)
+    assert common.read_limited(path) == b"x" * 100
+    assert common.read_limited(path, 100) == b"x" * 100
+    with pytest.raises(ImportRejected, match=r"growing\.txt is"):
+        common.read_limited(path, 99)
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(ImportRejected, match="does not exist"):
         read_text_file(tmp_path / "missing.txt")

@@ -34,11 +34,13 @@ their first paragraphs and short Arabic texts in UTF-8, UTF-16, Windows-1256 and
 the articles as UTF-8 with 1, 9 and 1 % bad bytes; French in Windows-1252; Cyrillic, Greek and
 Hebrew code pages), this module reads 126 right — the misses are a five-letter word in
 BOM-less UTF-16 (refused) and French in Windows-1252 with no declared charset (``À`` read as
-``ہ``) — and refuses the 4 foreign code pages, at a median 0.03 ms per file (1–2 ms for an
-article in a legacy code page). Before step 4 existed it made mojibake of all 30 damaged UTF-8
-files. charset-normalizer 3.5 read 87 right: it chose a wrong code page for 2 of 6 short
-Windows-1256 texts, 5 of 6 short and 2 of 10 long ISO-8859-6 texts and both French ones,
-found no encoding at all for the 30 damaged UTF-8 files, and took a median 0.34 ms per file.
+``ہ``) — and refuses the 4 foreign code pages, at a median 0.03 ms per file (about 0.4 ms
+for an article in a legacy code page, 0.8–1 ms before :func:`plausibility` skipped the
+patterns a text cannot match and the score where one decoding is all there is: issue 15).
+Before step 4 existed it made mojibake of all 30 damaged UTF-8 files. charset-normalizer 3.5
+read 87 right: it chose a wrong code page for 2 of 6 short Windows-1256 texts, 5 of 6 short
+and 2 of 10 long ISO-8859-6 texts and both French ones, found no encoding at all for the 30
+damaged UTF-8 files, and took a median 0.34 ms per file.
 It answers "which encoding is most likely", not "is this almost all UTF-8, and which bytes are
 not", which is what an analyst needs to hear.
 
@@ -48,6 +50,7 @@ Standard library only, so it can run anywhere the importers run.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import math
 import re
 import unicodedata
@@ -227,7 +230,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if plausibility(text) is not None:
+            if _plausible(text):
                 return codec
     return None
 
@@ -264,6 +267,58 @@ _BAD_PATTERNS = (
 _WHITE_CONTROLS = frozenset("\t\n\r\f\x1b")
 
 
+def _chars(*ranges: str) -> frozenset[str]:
+    """The characters of ``ranges``, each one character or ``"a-z"``."""
+    found: set[str] = set()
+    for item in ranges:
+        low, high = (item[0], item[-1]) if len(item) == 3 and item[1] == "-" else (item, item)
+        found.update(map(chr, range(ord(low), ord(high) + 1)))
+    return frozenset(found)
+
+
+# For each of _BAD_PATTERNS, characters at least one of which every match contains: a text
+# holding none of them cannot match, and the pattern is not run (it is most of the cost of
+# reading a file in a legacy code page, a dozen scans of the whole text).
+_BAD_NEEDS: tuple[frozenset[str], ...] = (
+    _chars("A-Z", "a-z", "\u00c0-\u00d6", "\u00d8-\u00f6", "\u00f8-\u024f"),  # _LATIN
+    _chars("\u064b-\u064d", "\u0629"),
+    _chars("\u064b-\u065f", "\u0670"),  # _MARK
+    _chars("\u00c0-\u00d6", "\u00d8-\u00f6", "\u00f8-\u024f"),  # _ACCENTED
+    _chars("×", "÷"),
+    _chars("ط", "ظ"),
+)
+
+
+def _bad_words(sample: str, distinct: set[str]) -> int | None:
+    """The number of impossible words in ``sample`` (:data:`_BAD_PATTERNS`), or None when
+    ``sample`` is implausible (:func:`plausibility`); ``distinct`` is ``set(sample)``."""
+    bad = 0
+    for ch in distinct:
+        if "\u0600" <= ch <= "\u06ff":
+            continue
+        category = unicodedata.category(ch)
+        if (category == "Cc" and ch not in _WHITE_CONTROLS) or category in ("Cn", "Co"):
+            bad += sample.count(ch)
+    if bad > max(2, len(sample) // 1000):
+        return None
+    bad_words = sum(
+        len(pattern.findall(sample))
+        for pattern, needs in zip(_BAD_PATTERNS, _BAD_NEEDS, strict=True)
+        if not distinct.isdisjoint(needs)
+    )
+    # The words are counted only when some are bad: with none the share is 0 whatever.
+    if bad_words and (words := len(_WORD.findall(sample))) and bad_words / words > 0.1:
+        return None
+    return bad_words
+
+
+def _plausible(text: str) -> bool:
+    """``plausibility(text) is not None``, without the score (which only decides between two
+    decodings)."""
+    sample = text[:_SAMPLE]
+    return _bad_words(sample, set(sample)) is not None
+
+
 def plausibility(text: str) -> float | None:
     """How much ``text`` looks like real prose, as a log-likelihood; None if it cannot be.
 
@@ -272,26 +327,19 @@ def plausibility(text: str) -> float | None:
     bytes read as Windows-1256, for instance, put ç è é ê inside Arabic words). The score sums,
     for each Arabic character, the log of its usual frequency, minus a penalty per bad word.
     Character statistics are taken over the distinct characters (a text has a few dozen), so
-    the cost is a handful of C-level scans.
+    the cost is a handful of C-level scans: only the Arabic characters are counted, the
+    others looked up by category, and a pattern runs only on a text holding a character it
+    needs (:data:`_BAD_NEEDS`).
     """
     sample = text[:_SAMPLE]
-    counts = {ch: sample.count(ch) for ch in set(sample)}
-    bad = 0
+    distinct = set(sample)
+    bad_words = _bad_words(sample, distinct)
+    if bad_words is None:
+        return None
     score = 0.0
-    for ch, count in counts.items():
-        code = ord(ch)
-        if 0x0600 <= code <= 0x06FF:
-            score += count * _LOG_FREQUENCY.get(ch, _LOG_RARE)
-            continue
-        category = unicodedata.category(ch)
-        if (category == "Cc" and ch not in _WHITE_CONTROLS) or category in ("Cn", "Co"):
-            bad += count
-    if bad > max(2, len(sample) // 1000):
-        return None
-    words = len(_WORD.findall(sample))
-    bad_words = sum(len(pattern.findall(sample)) for pattern in _BAD_PATTERNS)
-    if words and bad_words / words > 0.1:
-        return None
+    for ch in distinct:  # the order of set(sample), as the sum always took it
+        if "\u0600" <= ch <= "\u06ff":
+            score += sample.count(ch) * _LOG_FREQUENCY.get(ch, _LOG_RARE)
     return score - 10.0 * bad_words
 
 
@@ -353,14 +401,19 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
         except UnicodeDecodeError:
             pass  # a wrong label is common; fall through to detection
         else:
-            if plausibility(text) is not None and not _latin_mojibake(text):
+            if _plausible(text) and not _latin_mojibake(text):
                 return Decoded(text, label)
-    best: tuple[float, str, str] | None = None
+    decodings: list[tuple[str, str]] = []
     for candidate in ("cp1256", "iso8859-6"):
-        try:
-            text = data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
+        with contextlib.suppress(UnicodeDecodeError):
+            decodings.append((candidate, data.decode(candidate)))
+    if len(decodings) == 1:  # nothing to weigh it against: plausible or not is all
+        candidate, text = decodings[0]
+        if _plausible(text):
+            return Decoded(text, candidate)
+        decodings = []
+    best: tuple[float, str, str] | None = None
+    for candidate, text in decodings:
         score = plausibility(text)
         if score is None:
             continue
