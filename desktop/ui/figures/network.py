@@ -1370,10 +1370,6 @@ def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
     return network_scene(project, rtl=rtl, paper=BRIEFING_PAPER)
 
 
-FIT_PROBES = 5
-"""The most drawings of the nodes tried while fitting a printed network to its paper."""
-
-
 def figure_scene(
     network: Network,
     positions: Mapping[int, Point],
@@ -1395,8 +1391,22 @@ def figure_scene(
         return _on_paper(scene, paper)
     scale = _fitted_scale(network, positions, palette, paper)
     scene = _drawn(network, positions, palette, scale)
+    full = _fullness(scene, paper)
+    if not FIT_LOW <= full <= FIT_HIGH:
+        # The names went elsewhere at this scale: once more, from this drawing.
+        scale = _fitted_scale(network, positions, palette, paper, (scale, scene))
+        scene.clear()
+        scene.deleteLater()
+        scene = _drawn(network, positions, palette, scale)
     scene.add_legend(palette, rtl=rtl, size=SMALL_PT)
     return _on_paper(scene, paper)
+
+
+FIT_LOW = 0.97
+FIT_HIGH = 1.01
+"""A printed network filling less of its room than FIT_LOW is drawn again, bigger, and more
+than FIT_HIGH again, smaller (the edges' tiles reach a little beyond the nodes alone; the
+margins take that much)."""
 
 
 def _printed_scene() -> NetworkScene:
@@ -1434,46 +1444,96 @@ def _legend_room() -> float:
     return 36 * SMALL_PT / 13 + SMALL_PT
 
 
+class _Extent:
+    """The width and height the nodes alone cover at a scale of their positions (as
+    :func:`_drawn` draws them: the radii shrink with the scale below 1), without a scene."""
+
+    def __init__(self, network: Network, positions: Mapping[int, Point]) -> None:
+        self.xs = [positions.get(node.id, (0.0, 0.0))[0] for node in network.nodes]
+        self.ys = [positions.get(node.id, (0.0, 0.0))[1] for node in network.nodes]
+        self.radii = [radius(node.mentions) for node in network.nodes]
+        self.at_one = (self._span(self.xs, 1.0), self._span(self.ys, 1.0))
+
+    def __call__(self, scale: float) -> tuple[float, float]:
+        if scale <= 1.0:
+            # Positions and radii scaled alike: the extent at 1, scaled.
+            return self.at_one[0] * scale, self.at_one[1] * scale
+        return self._span(self.xs, scale), self._span(self.ys, scale)
+
+    def _span(self, values: list[float], scale: float) -> float:
+        size = min(scale, 1.0)
+        pairs = list(zip(values, self.radii, strict=True))
+        return max(v * scale + r * size for v, r in pairs) - min(
+            v * scale - r * size for v, r in pairs
+        )
+
+
+def _room(paper: Paper) -> tuple[float, float]:
+    """The width and height the nodes and their names may take on ``paper`` (points)."""
+    width = paper.width - 2 * MARGIN_PT
+    return width, max(paper.max_height - 2 * MARGIN_PT - _legend_room(), 10.0)
+
+
+def _fullness(scene: NetworkScene, paper: Paper) -> float:
+    """How much of the room on ``paper`` the drawing of ``scene`` takes, on its fuller side
+    (1: it fills it; the legend is not drawn yet)."""
+    width, height = _room(paper)
+    rect = scene.itemsBoundingRect()
+    return max(rect.width() / width, rect.height() / height)
+
+
 def _fitted_scale(
-    network: Network, positions: Mapping[int, Point], palette: Mapping[str, QColor], paper: Paper
+    network: Network,
+    positions: Mapping[int, Point],
+    palette: Mapping[str, QColor],
+    paper: Paper,
+    tried: tuple[float, NetworkScene] | None = None,
 ) -> float:
     """How much to scale the positions so that the nodes and their names (fixed in points)
-    fill the paper's width, or its greatest height less the legend's: tried on drawings of
-    the nodes alone (the edges change nothing of the bounds, and cost half of a drawing)."""
-    width = paper.width - 2 * MARGIN_PT
-    height = max(paper.max_height - 2 * MARGIN_PT - _legend_room(), 10.0)
-    nodes_only = Network(network.nodes, (), network.options)
-    xs = [positions.get(n.id, (0.0, 0.0))[0] for n in network.nodes]
-    ys = [positions.get(n.id, (0.0, 0.0))[1] for n in network.nodes]
-    spread = max(max(xs) - min(xs), (max(ys) - min(ys)) * width / height, 1.0)
-    scale = width / spread * 0.8  # room for the names, to begin with
-    tried: list[tuple[float, float]] = []  # (scale, how full: the larger side's share)
-    best = 0.0
-    for _ in range(FIT_PROBES):
+    fill the paper's width, or its greatest height less the legend's. The names' reach
+    beyond the nodes is measured on a drawing — ``tried``, a scale and the figure drawn at
+    it, else the nodes alone drawn at a first guess (the edges change nothing of the bounds,
+    and cost half of a drawing) —, then kept as the nodes are spread further or closer."""
+    width, height = _room(paper)
+    extent = _Extent(network, positions)
+    if tried is None:
+        spread_w, spread_h = extent.at_one
+        scale = min(width / max(spread_w, 1.0), height / max(spread_h, 1.0)) * 0.8
+        nodes_only = Network(network.nodes, (), network.options)
         probe = _drawn(nodes_only, positions, palette, scale)
         rect = probe.itemsBoundingRect()
         probe.clear()
         probe.deleteLater()
-        full = max(rect.width() / width, rect.height() / height)
-        if full <= 1.0:
-            best = max(best, scale)
-            if full >= 0.98:
-                break
-        tried.append((scale, full))
-        if len(tried) >= 2 and tried[-1][1] != tried[-2][1]:
-            # The bounds grow about linearly with the scale (the names do not): aim there.
-            (s0, f0), (s1, f1) = tried[-2:]
-            aimed = s1 + (0.99 - f1) * (s1 - s0) / (f1 - f0)
-            scale = aimed if aimed > 0 else scale * 0.99 / full
-        else:
-            scale = scale * 0.99 / full
-    return best if best > 0 else scale
+    else:
+        scale, drawn = tried
+        rect = drawn.itemsBoundingRect()
+    nodes_w, nodes_h = extent(scale)
+    names_w, names_h = rect.width() - nodes_w, rect.height() - nodes_h
+
+    def fits(candidate: float) -> bool:
+        w, h = extent(candidate)
+        return w + names_w <= width and h + names_h <= height
+
+    # Up to a scale of 1 the nodes' extent is the extent at 1 scaled: solved at once.
+    at_one_w, at_one_h = extent.at_one
+    best = min((width - names_w) / max(at_one_w, 1e-9), (height - names_h) / max(at_one_h, 1e-9))
+    if best <= 1.0:
+        return best if best > 0 else scale
+    # Beyond, the radii stay: the largest scale that fits, by halving.
+    low, high = 1.0, 2.0
+    while fits(high) and high < 1e6:
+        low, high = high, high * 2
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
 
 
 def _on_paper(scene: NetworkScene, paper: Paper) -> NetworkScene:
     """The figure as wide as the paper, the drawing in its middle, with a margin."""
     content = scene.itemsBoundingRect()
-    width = max(paper.width, content.width() + 2 * MARGIN_PT)
+    fits = content.width() + MARGIN_PT <= paper.width  # a margin a little narrower, else wider
+    width = paper.width if fits else content.width() + 2 * MARGIN_PT
     rect = QRectF(
         content.center().x() - width / 2,
         content.top() - MARGIN_PT,
