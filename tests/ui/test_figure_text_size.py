@@ -249,3 +249,19 @@ def test_a_timeline_of_thirty_lanes_keeps_its_text_size(tmp_path: Path, qapp: ob
     lane = _text_item(drawn, "Source 07")
     ink = printed_ink(drawn, lane.sceneBoundingRect(), lane)
     _assert_size(ink, expected_ink("Source 07", lane.font(), NAME_PT), "a lane's name")
+
+
+def test_an_empty_network_says_why_within_the_page(qapp: object) -> None:
+    """No entity: the sentence saying why, at the names' size, in lines within the page's
+    text width (on one line it was wider, and drawn smaller to fit)."""
+    from desktop.analysis.network import NetworkIndex
+
+    palette = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+    empty = Network((), (), NetworkOptions())
+    drawn = figure_scene(empty, {}, palette, NetworkIndex(), paper=export.BRIEFING_PAPER)
+    size = export.size_mm(drawn)
+    assert size is not None
+    assert size[0] == pytest.approx(TEXT_WIDTH_MM, abs=0.1)
+    (message,) = [i for i in drawn.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    assert message.font().pixelSize() == NAME_PT
+    assert "\n" in message.text() and message.text().startswith("No entities yet")

@@ -258,7 +258,7 @@ class NodeItem(QGraphicsItem):
         first: below the node, above it, on its right, on its left. ``scale``: the view's
         zoom — on screen every name is as big as the label font whatever the zoom, so it
         covers less of the scene zoomed in —; None for a printed figure, whose names are
-        scene units, drawn as big as the nodes around them."""
+        scene units (points: the figure is fitted around them, ``figure_scene``)."""
         x, y = self.x_y
         if scale is None:
             width, height, gap = self.text_width, self.text_height, 1.0
@@ -1207,10 +1207,21 @@ class NetworkScene(QGraphicsScene):
             self.addItem(marker)
             self.addItem(text)
 
-    def add_message(self, text: str, size: int = 15) -> None:
-        item = QGraphicsSimpleTextItem(text)
+    def add_message(self, text: str, size: int = 15, width: float | None = None) -> None:
+        """``text`` in grey, ``size`` units high, in lines at most ``width`` wide if given."""
         font = QFont(self.label_font)
         font.setPixelSize(size)
+        if width is not None:
+            metrics = QFontMetricsF(font)
+            lines: list[str] = []
+            for word in text.split():
+                joined = f"{lines[-1]} {word}" if lines else word
+                if lines and metrics.horizontalAdvance(joined) <= width:
+                    lines[-1] = joined
+                else:
+                    lines.append(word)
+            text = "\n".join(lines)
+        item = QGraphicsSimpleTextItem(text)
         item.setFont(font)
         item.setBrush(QColor("#5f6368"))
         self.addItem(item)
@@ -1387,7 +1398,7 @@ def figure_scene(
     paper = paper or Paper()
     if not network.nodes:
         scene = _printed_scene()
-        scene.add_message(empty_text(network, index), NAME_PT)
+        scene.add_message(empty_text(network, index), NAME_PT, paper.width - 2 * MARGIN_PT)
         return _on_paper(scene, paper)
     scale = _fitted_scale(network, positions, palette, paper)
     scene = _drawn(network, positions, palette, scale)
