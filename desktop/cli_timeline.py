@@ -109,14 +109,14 @@ def _png(project: object, args: argparse.Namespace, filters: object) -> int:
     from desktop.app import create_application
     from desktop.store.project import Project
     from desktop.ui.figures import export
-    from desktop.ui.figures.timeline import TimelineOptions, timeline_scene
+    from desktop.ui.figures.timeline import TimelineOptions, figure_scene
     from desktop.ui.i18n import install_language
 
     assert isinstance(project, Project) and isinstance(filters, tl.Filters)
     app = create_application(["hamish"], icon=False)
     language = install_language(app, figure_language(args))
     options = TimelineOptions(rtl=language == "ar", lanes=args.lanes, filters=filters)
-    scene = timeline_scene(project, options)
+    scene = figure_scene(project, options)  # laid out in points: 160 mm, its text 8–9 pt
     size = export.write_png(
         scene, args.output, overwrite=args.overwrite, project_path=project_path(args)
     )

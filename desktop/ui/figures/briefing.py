@@ -25,12 +25,13 @@ from desktop.io.exporters.report import FigureId, Language
 from desktop.io.exporters.report import tr as report_text
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM, BriefingFigure
 from desktop.store.project import Project
-from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes
+from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes, size_mm
 from desktop.ui.i18n import current_language, language_of
 
 SceneBuilder = Callable[[Project, bool], QGraphicsScene]
 """``briefing_scene(project, rtl) -> QGraphicsScene``: the figure for a document written
-right to left or not. Each figure's module lays its own figure out for the page."""
+right to left or not. Each figure's module lays its own figure out for the page
+(``export.BRIEFING_PAPER``), in points, so that its text prints at one size."""
 
 FIGURES: dict[str, str] = {
     "network": "desktop.ui.figures.network:briefing_scene",
@@ -111,13 +112,16 @@ def _failed(figure: str, reason: str) -> HamishError:
 
 
 def draw_size(drawn: QGraphicsScene) -> tuple[float, float]:
-    """The width and height in millimetres to draw ``drawn`` at: the page's text width,
-    narrower for a tall figure so that it fits under :data:`MAX_HEIGHT_MM` at full resolution."""
-    probe = image_size(drawn, width_mm=TEXT_WIDTH_MM, dpi=DEFAULT_DPI)
-    height_mm = TEXT_WIDTH_MM * probe.height() / max(1, probe.width())
+    """The width and height in millimetres to draw ``drawn`` at: a figure laid out in points
+    at its own size (the page's text width), any other at the text width; either narrower
+    when too tall, so that it fits under :data:`MAX_HEIGHT_MM` at full resolution."""
+    own = size_mm(drawn)
+    wanted = min(own[0], TEXT_WIDTH_MM) if own is not None else TEXT_WIDTH_MM
+    probe = image_size(drawn, width_mm=wanted, dpi=DEFAULT_DPI)
+    height_mm = wanted * probe.height() / max(1, probe.width())
     if height_mm <= MAX_HEIGHT_MM:
-        return TEXT_WIDTH_MM, height_mm
-    width_mm = TEXT_WIDTH_MM * MAX_HEIGHT_MM / height_mm
+        return wanted, height_mm
+    width_mm = wanted * MAX_HEIGHT_MM / height_mm
     return width_mm, MAX_HEIGHT_MM
 
 

@@ -1,7 +1,15 @@
 """Writing a figure (any ``QGraphicsScene``) as PNG or SVG, or as PNG bytes for the briefing.
 
 A figure is sized in millimetres on paper and rendered at a print resolution (300 dpi by
-default), so a network drawn for the Word briefing is as sharp as its text. Files are written
+default), so a network drawn for the Word briefing is as sharp as its text.
+
+The figures of Hamish (the entity network, the claim timeline) are laid out *in points* for a
+:class:`Paper`: one scene unit is one point on paper, the text is set in points (names
+:data:`NAME_PT`, legends and axes :data:`SMALL_PT`) and the drawing is fitted around it, so the
+text prints at one size whatever the number of nodes or claims (issue 16: a small network
+scaled up to the page printed its names at three times the body text, the timeline its dates
+at 4 pt). Such a scene says so (:func:`set_in_points`); it is drawn as wide as it was laid
+out, its scene rectangle whole. Any other scene is fitted to the width asked for. Files are written
 through ``replace_on_success``: a new file or an allowed replacement appears whole or not at
 all, and devices, pipes, folders and databases are refused with a sentence saying why.
 
@@ -11,6 +19,7 @@ Rendering needs a ``QGuiApplication`` (fonts); the command line makes an offscre
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -28,18 +37,85 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.core.errors import HamishError
 from desktop.io.exporters.files import replace_on_success
+from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM
 
 MM_PER_INCH = 25.4
+POINTS_PER_INCH = 72.0
 DEFAULT_DPI = 300
 DEFAULT_WIDTH_MM = 160.0
 """A portrait A4 page's text width with Word's default margins, a little less."""
+DEFAULT_MAX_HEIGHT_MM = 240.0
+"""The tallest a figure written on its own is laid out: an A4 page's text height, a little less."""
+NAME_PT = 9
+"""The size of a figure's names (the network's entities, the timeline's lanes), in points: the
+briefing's body text is 11 pt (13 in Arabic), its captions 8.5 (10)."""
+SMALL_PT = 8
+"""The size of a figure's legend and axis, in points."""
+MARGIN_PT = 6.0
+"""The white around a figure laid out in points."""
 MARGIN_FRACTION = 0.02
+IN_POINTS = "hamishInPoints"
+"""The scene's dynamic property saying it is laid out in points (:func:`set_in_points`)."""
 MAX_PIXELS = 12_000
 """The longest side of a rendered image: a 4:1 figure at 300 dpi stays far below it; a caller
 asking for more gets this (Qt refuses images above 2^31 bytes, and memory is finite)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """The room a figure is laid out for: drawn ``width_mm`` wide, at most ``max_height_mm``
+    high (a taller drawing is made narrower)."""
+
+    width_mm: float = DEFAULT_WIDTH_MM
+    max_height_mm: float = DEFAULT_MAX_HEIGHT_MM
+
+    @property
+    def width(self) -> float:
+        """The width in points (scene units of a figure laid out for it)."""
+        return self.width_mm / MM_PER_INCH * POINTS_PER_INCH
+
+    @property
+    def max_height(self) -> float:
+        """The greatest height in points."""
+        return self.max_height_mm / MM_PER_INCH * POINTS_PER_INCH
+
+
+BRIEFING_PAPER = Paper(TEXT_WIDTH_MM, MAX_HEIGHT_MM)
+"""The Word briefing's figures: the page's text width, room left for the heading and caption."""
+
+
+def set_in_points(scene: QGraphicsScene, rect: QRectF) -> None:
+    """Say that ``scene`` is laid out in points, ``rect`` (scene units, that is points) being
+    the whole figure with its margins: it is drawn at that size on paper."""
+    scene.setSceneRect(rect)
+    scene.setProperty(IN_POINTS, True)
+
+
+def in_points(scene: QGraphicsScene) -> bool:
+    """Whether ``scene`` was laid out in points (:func:`set_in_points`)."""
+    return scene.property(IN_POINTS) is True
+
+
+def size_mm(scene: QGraphicsScene) -> tuple[float, float] | None:
+    """The width and height in millimetres a scene laid out in points is drawn at (None for
+    any other scene)."""
+    if not in_points(scene):
+        return None
+    rect = scene.sceneRect()
+    to_mm = MM_PER_INCH / POINTS_PER_INCH
+    return rect.width() * to_mm, rect.height() * to_mm
+
+
+def _width_mm(scene: QGraphicsScene, width_mm: float | None) -> float:
+    if width_mm is not None:
+        return width_mm
+    own = size_mm(scene)
+    return own[0] if own is not None else DEFAULT_WIDTH_MM
+
+
 def _source(scene: QGraphicsScene) -> QRectF:
+    if in_points(scene) and not scene.sceneRect().isEmpty():
+        return scene.sceneRect()  # its own margins: drawn at the size it was laid out for
     rect = scene.itemsBoundingRect()
     if rect.isEmpty():
         rect = scene.sceneRect()
@@ -50,11 +126,12 @@ def _source(scene: QGraphicsScene) -> QRectF:
 
 
 def image_size(
-    scene: QGraphicsScene, *, width_mm: float = DEFAULT_WIDTH_MM, dpi: int = DEFAULT_DPI
+    scene: QGraphicsScene, *, width_mm: float | None = None, dpi: int = DEFAULT_DPI
 ) -> QSize:
-    """The pixel size of ``scene`` drawn ``width_mm`` wide at ``dpi``, keeping its aspect."""
+    """The pixel size of ``scene`` drawn ``width_mm`` wide at ``dpi``, keeping its aspect
+    (None: as wide as it was laid out in points, else :data:`DEFAULT_WIDTH_MM`)."""
     source = _source(scene)
-    width = max(1, round(width_mm / MM_PER_INCH * dpi))
+    width = max(1, round(_width_mm(scene, width_mm) / MM_PER_INCH * dpi))
     height = max(1, round(width * source.height() / source.width()))
     longest = max(width, height)
     if longest > MAX_PIXELS:
@@ -66,11 +143,12 @@ def image_size(
 def render_image(
     scene: QGraphicsScene,
     *,
-    width_mm: float = DEFAULT_WIDTH_MM,
+    width_mm: float | None = None,
     dpi: int = DEFAULT_DPI,
     background: QColor | None = None,
 ) -> QImage:
-    """``scene`` drawn into an image ``width_mm`` wide at ``dpi`` (white unless told)."""
+    """``scene`` drawn into an image ``width_mm`` wide at ``dpi`` (white unless told; the
+    width as :func:`image_size` says)."""
     size = image_size(scene, width_mm=width_mm, dpi=dpi)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     dots_per_metre = round(dpi / MM_PER_INCH * 1000)
@@ -94,7 +172,7 @@ def render_image(
 
 
 def png_bytes(
-    scene: QGraphicsScene, *, width_mm: float = DEFAULT_WIDTH_MM, dpi: int = DEFAULT_DPI
+    scene: QGraphicsScene, *, width_mm: float | None = None, dpi: int = DEFAULT_DPI
 ) -> bytes:
     """``scene`` as the bytes of a PNG file (for the Word briefing's figures)."""
     image = render_image(scene, width_mm=width_mm, dpi=dpi)
@@ -115,7 +193,7 @@ def write_png(
     path: str | os.PathLike[str],
     *,
     overwrite: bool = False,
-    width_mm: float = DEFAULT_WIDTH_MM,
+    width_mm: float | None = None,
     dpi: int = DEFAULT_DPI,
     project_path: Path | None = None,
 ) -> QSize:
@@ -139,7 +217,9 @@ def write_svg(
     overwrite: bool = False,
     project_path: Path | None = None,
 ) -> None:
-    """Write ``scene`` as an SVG file at ``path`` (text stays text: a viewer shapes it)."""
+    """Write ``scene`` as an SVG file at ``path`` (text stays text: a viewer shapes it). One
+    scene unit is one point of the SVG's size in millimetres (QSvgGenerator's 72 dpi): a
+    figure laid out in points has its size on paper."""
     from PySide6.QtSvg import QSvgGenerator
 
     source = _source(scene)

@@ -59,6 +59,14 @@ from desktop.core.controls import clean_line
 from desktop.core.models import ENTITY_TYPES
 from desktop.store.network import NetworkReads
 from desktop.store.project import Project
+from desktop.ui.figures.export import (
+    BRIEFING_PAPER,
+    MARGIN_PT,
+    NAME_PT,
+    SMALL_PT,
+    Paper,
+    set_in_points,
+)
 
 Point = tuple[float, float]
 
@@ -178,13 +186,15 @@ def _always(network: Network) -> set[int]:
 class NodeItem(QGraphicsItem):
     """One entity: its shape in its type's colour, and its name when there is room."""
 
-    def __init__(self, node: Node, colour: QColor, font: QFont, always: bool) -> None:
+    def __init__(
+        self, node: Node, colour: QColor, font: QFont, always: bool, size: float = 1.0
+    ) -> None:
         super().__init__()
         self.node = node
-        self.radius = radius(node.mentions)
+        self.radius = radius(node.mentions) * size  # size: a printed figure's, shrunk with it
         self.path = shape_path(SHAPES.get(node.type, "hexagon"), self.radius)
         self.brush = QBrush(colour)
-        self.pen = QPen(colour.darker(160), 1.0)
+        self.pen = QPen(colour.darker(160), max(0.25, min(1.0, size)))
         self.light_pen = QPen(colour.darker(160), 0)
         """The outline in a gesture's frame: one pixel wide (a pen the zoom widens costs a
         third of the nodes' time)."""
@@ -248,7 +258,7 @@ class NodeItem(QGraphicsItem):
         first: below the node, above it, on its right, on its left. ``scale``: the view's
         zoom — on screen every name is as big as the label font whatever the zoom, so it
         covers less of the scene zoomed in —; None for a printed figure, whose names are
-        scene units, drawn as big as the nodes around them."""
+        scene units (points: the figure is fitted around them, ``figure_scene``)."""
         x, y = self.x_y
         if scale is None:
             width, height, gap = self.text_width, self.text_height, 1.0
@@ -429,6 +439,9 @@ class NetworkScene(QGraphicsScene):
         """When a list, each name drawn adds its rectangle on the device (for the tests)."""
         self.label_font = QFont()
         self.label_font.setPixelSize(11)  # scene units, whatever the device's resolution
+        self.node_size = 1.0
+        """The nodes' size against their laid-out size (a printed figure's nodes shrink with
+        the drawing, not its names)."""
 
     # --- building ----------------------------------------------------------------------------
     def show_network(
@@ -477,7 +490,8 @@ class NetworkScene(QGraphicsScene):
 
     def _add_node(self, node: Node, always: bool) -> NodeItem:
         fallback = QColor(FALLBACK_COLOURS["other"])
-        item = NodeItem(node, self._palette.get(node.type, fallback), self.label_font, always)
+        colour = self._palette.get(node.type, fallback)
+        item = NodeItem(node, colour, self.label_font, always, self.node_size)
         item.setPos(*self.positions[node.id])
         item.setToolTip(self._tooltip(node))
         self.addItem(item)
@@ -1153,23 +1167,27 @@ class NetworkScene(QGraphicsScene):
         super().mousePressEvent(event)
 
     # --- figure extras -----------------------------------------------------------------------
-    def add_legend(self, palette: Mapping[str, QColor], *, rtl: bool | None = None) -> None:
+    def add_legend(
+        self, palette: Mapping[str, QColor], *, rtl: bool | None = None, size: int = 13
+    ) -> None:
         """The types present, each with its shape and colour, above the network, in the
-        reading order of ``rtl`` (None: the interface's)."""
+        reading order of ``rtl`` (None: the interface's), its words ``size`` units high (a
+        printed figure's: points) and its markers and gaps in proportion."""
         if self.network is None:
             return
         present = [t for t in ENTITY_TYPES if any(n.type == t for n in self.network.nodes)]
         rect = self.itemsBoundingRect()
-        x, y = rect.left(), rect.top() - 36
+        unit = size / 13  # the proportions of the 13-unit legend
+        x, y = rect.left(), rect.top() - 36 * unit
         font = QFont(self.label_font)
-        font.setPixelSize(13)
+        font.setPixelSize(size)
         right_to_left = (QCoreApplication.instance() is not None and _rtl()) if rtl is None else rtl
         items: list[tuple[QGraphicsPathItem, QGraphicsSimpleTextItem]] = []
         for type_ in present:
-            marker = QGraphicsPathItem(shape_path(SHAPES[type_], 7))
+            marker = QGraphicsPathItem(shape_path(SHAPES[type_], 7 * unit))
             colour = palette.get(type_, QColor(FALLBACK_COLOURS["other"]))
             marker.setBrush(colour)
-            marker.setPen(QPen(colour.darker(160), 1))
+            marker.setPen(QPen(colour.darker(160), unit))
             text = QGraphicsSimpleTextItem(_term(type_))
             text.setFont(font)
             items.append((marker, text))
@@ -1177,21 +1195,33 @@ class NetworkScene(QGraphicsScene):
         offset = 0.0
         width = rect.width()
         for marker, text in items:
-            span = 18 + text.boundingRect().width() + 18
+            text_width = text.boundingRect().width()
+            middle = text.boundingRect().height() / 2  # the text's middle at the marker's
             if right_to_left:
-                marker.setPos(x + width - offset - 8, y)
-                text.setPos(x + width - offset - 18 - text.boundingRect().width(), y - 8)
+                marker.setPos(x + width - offset - 8 * unit, y)
+                text.setPos(x + width - offset - 18 * unit - text_width, y - middle)
             else:
-                marker.setPos(x + offset + 8, y)
-                text.setPos(x + offset + 18, y - 8)
-            offset += span
+                marker.setPos(x + offset + 8 * unit, y)
+                text.setPos(x + offset + 18 * unit, y - middle)
+            offset += 36 * unit + text_width
             self.addItem(marker)
             self.addItem(text)
 
-    def add_message(self, text: str) -> None:
-        item = QGraphicsSimpleTextItem(text)
+    def add_message(self, text: str, size: int = 15, width: float | None = None) -> None:
+        """``text`` in grey, ``size`` units high, in lines at most ``width`` wide if given."""
         font = QFont(self.label_font)
-        font.setPixelSize(15)
+        font.setPixelSize(size)
+        if width is not None:
+            metrics = QFontMetricsF(font)
+            lines: list[str] = []
+            for word in text.split():
+                joined = f"{lines[-1]} {word}" if lines else word
+                if lines and metrics.horizontalAdvance(joined) <= width:
+                    lines[-1] = joined
+                else:
+                    lines.append(word)
+            text = "\n".join(lines)
+        item = QGraphicsSimpleTextItem(text)
         item.setFont(font)
         item.setBrush(QColor("#5f6368"))
         self.addItem(item)
@@ -1327,23 +1357,28 @@ def empty_text(network: Network, index: NetworkIndex | None = None) -> str:
 
 
 def network_scene(
-    project: Project, options: NetworkOptions | None = None, *, rtl: bool | None = None
+    project: Project,
+    options: NetworkOptions | None = None,
+    *,
+    rtl: bool | None = None,
+    paper: Paper | None = None,
 ) -> QGraphicsScene:
     """The project's entity network as a finished figure: laid out, on white, with a legend
     of the types and the names in their own script (for the briefing and ``hamish graph``).
-    ``rtl``: the legend's reading order (None: the interface's)."""
+    ``rtl``: the legend's reading order (None: the interface's); ``paper``: the room it is
+    laid out for (:func:`figure_scene`)."""
     from desktop.analysis.layout import layout
 
     index = NetworkIndex()
     index.load(NetworkReads(project.database))
     network = index.graph(options)
-    return figure_scene(network, layout(network), colours(project), index, rtl=rtl)
+    return figure_scene(network, layout(network), colours(project), index, rtl=rtl, paper=paper)
 
 
 def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
     """The whole network as a figure of a briefing written ``rtl``: its legend in the
-    briefing's reading order, whatever the interface's."""
-    return network_scene(project, rtl=rtl)
+    briefing's reading order, whatever the interface's, laid out for the page."""
+    return network_scene(project, rtl=rtl, paper=BRIEFING_PAPER)
 
 
 def figure_scene(
@@ -1353,14 +1388,55 @@ def figure_scene(
     index: NetworkIndex | None = None,
     *,
     rtl: bool | None = None,
+    paper: Paper | None = None,
 ) -> NetworkScene:
+    """``network`` at ``positions`` as a figure for ``paper`` (None: ``Paper()``), laid out in
+    points (``export.set_in_points``): its names :data:`~.export.NAME_PT`, its legend
+    :data:`~.export.SMALL_PT` points high whatever the size of the network, and the drawing
+    (the positions; the nodes too, never bigger than laid out) scaled so that it and its
+    names fill the paper's width, or its greatest height. Drawn as wide as the paper."""
+    paper = paper or Paper()
+    if not network.nodes:
+        scene = _printed_scene()
+        scene.add_message(empty_text(network, index), NAME_PT, paper.width - 2 * MARGIN_PT)
+        return _on_paper(scene, paper)
+    scale = _fitted_scale(network, positions, palette, paper)
+    scene = _drawn(network, positions, palette, scale)
+    full = _fullness(scene, paper)
+    if not FIT_LOW <= full <= FIT_HIGH:
+        # The names went elsewhere at this scale: once more, from this drawing.
+        scale = _fitted_scale(network, positions, palette, paper, (scale, scene))
+        scene.clear()
+        scene.deleteLater()
+        scene = _drawn(network, positions, palette, scale)
+    scene.add_legend(palette, rtl=rtl, size=SMALL_PT)
+    return _on_paper(scene, paper)
+
+
+FIT_LOW = 0.97
+FIT_HIGH = 1.01
+"""A printed network filling less of its room than FIT_LOW is drawn again, bigger, and more
+than FIT_HIGH again, smaller (the edges' tiles reach a little beyond the nodes alone; the
+margins take that much)."""
+
+
+def _printed_scene() -> NetworkScene:
     scene = NetworkScene()
     scene.printed = True
     scene.setBackgroundBrush(QColor(Qt.GlobalColor.white))
-    if not network.nodes:
-        scene.add_message(empty_text(network, index))
-        return scene
-    scene.show_network(network, positions, palette)
+    scene.label_font.setPixelSize(NAME_PT)  # one unit is one point
+    return scene
+
+
+def _drawn(
+    network: Network, positions: Mapping[int, Point], palette: Mapping[str, QColor], scale: float
+) -> NetworkScene:
+    """The network with its positions ``scale`` times as far apart (and its nodes as much
+    smaller, never bigger), its biggest nodes named, without the legend."""
+    scene = _printed_scene()
+    scene.node_size = min(scale, 1.0)
+    placed = {node_id: (x * scale, y * scale) for node_id, (x, y) in positions.items()}
+    scene.show_network(network, placed, palette)
     named = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:FIGURE_NAMES]
     scene.name_always({node.id for node in named})  # a printed figure cannot be zoomed
     # The names are drawn by the scene, not by items: an empty frame around them, so that
@@ -1371,6 +1447,109 @@ def figure_scene(
     frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     frame.setZValue(-1)
     scene.addItem(frame)
-    scene.add_legend(palette, rtl=rtl)
-    scene.setSceneRect(scene.itemsBoundingRect())
+    return scene
+
+
+def _legend_room() -> float:
+    """The height the legend adds above the network (points)."""
+    return 36 * SMALL_PT / 13 + SMALL_PT
+
+
+class _Extent:
+    """The width and height the nodes alone cover at a scale of their positions (as
+    :func:`_drawn` draws them: the radii shrink with the scale below 1), without a scene."""
+
+    def __init__(self, network: Network, positions: Mapping[int, Point]) -> None:
+        self.xs = [positions.get(node.id, (0.0, 0.0))[0] for node in network.nodes]
+        self.ys = [positions.get(node.id, (0.0, 0.0))[1] for node in network.nodes]
+        self.radii = [radius(node.mentions) for node in network.nodes]
+        self.at_one = (self._span(self.xs, 1.0), self._span(self.ys, 1.0))
+
+    def __call__(self, scale: float) -> tuple[float, float]:
+        if scale <= 1.0:
+            # Positions and radii scaled alike: the extent at 1, scaled.
+            return self.at_one[0] * scale, self.at_one[1] * scale
+        return self._span(self.xs, scale), self._span(self.ys, scale)
+
+    def _span(self, values: list[float], scale: float) -> float:
+        size = min(scale, 1.0)
+        pairs = list(zip(values, self.radii, strict=True))
+        return max(v * scale + r * size for v, r in pairs) - min(
+            v * scale - r * size for v, r in pairs
+        )
+
+
+def _room(paper: Paper) -> tuple[float, float]:
+    """The width and height the nodes and their names may take on ``paper`` (points)."""
+    width = paper.width - 2 * MARGIN_PT
+    return width, max(paper.max_height - 2 * MARGIN_PT - _legend_room(), 10.0)
+
+
+def _fullness(scene: NetworkScene, paper: Paper) -> float:
+    """How much of the room on ``paper`` the drawing of ``scene`` takes, on its fuller side
+    (1: it fills it; the legend is not drawn yet)."""
+    width, height = _room(paper)
+    rect = scene.itemsBoundingRect()
+    return max(rect.width() / width, rect.height() / height)
+
+
+def _fitted_scale(
+    network: Network,
+    positions: Mapping[int, Point],
+    palette: Mapping[str, QColor],
+    paper: Paper,
+    tried: tuple[float, NetworkScene] | None = None,
+) -> float:
+    """How much to scale the positions so that the nodes and their names (fixed in points)
+    fill the paper's width, or its greatest height less the legend's. The names' reach
+    beyond the nodes is measured on a drawing — ``tried``, a scale and the figure drawn at
+    it, else the nodes alone drawn at a first guess (the edges change nothing of the bounds,
+    and cost half of a drawing) —, then kept as the nodes are spread further or closer."""
+    width, height = _room(paper)
+    extent = _Extent(network, positions)
+    if tried is None:
+        spread_w, spread_h = extent.at_one
+        scale = min(width / max(spread_w, 1.0), height / max(spread_h, 1.0)) * 0.8
+        nodes_only = Network(network.nodes, (), network.options)
+        probe = _drawn(nodes_only, positions, palette, scale)
+        rect = probe.itemsBoundingRect()
+        probe.clear()
+        probe.deleteLater()
+    else:
+        scale, drawn = tried
+        rect = drawn.itemsBoundingRect()
+    nodes_w, nodes_h = extent(scale)
+    names_w, names_h = rect.width() - nodes_w, rect.height() - nodes_h
+
+    def fits(candidate: float) -> bool:
+        w, h = extent(candidate)
+        return w + names_w <= width and h + names_h <= height
+
+    # Up to a scale of 1 the nodes' extent is the extent at 1 scaled: solved at once.
+    at_one_w, at_one_h = extent.at_one
+    best = min((width - names_w) / max(at_one_w, 1e-9), (height - names_h) / max(at_one_h, 1e-9))
+    if best <= 1.0:
+        return best if best > 0 else scale
+    # Beyond, the radii stay: the largest scale that fits, by halving.
+    low, high = 1.0, 2.0
+    while fits(high) and high < 1e6:
+        low, high = high, high * 2
+    for _ in range(30):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
+
+
+def _on_paper(scene: NetworkScene, paper: Paper) -> NetworkScene:
+    """The figure as wide as the paper, the drawing in its middle, with a margin."""
+    content = scene.itemsBoundingRect()
+    fits = content.width() + MARGIN_PT <= paper.width  # a margin a little narrower, else wider
+    width = paper.width if fits else content.width() + 2 * MARGIN_PT
+    rect = QRectF(
+        content.center().x() - width / 2,
+        content.top() - MARGIN_PT,
+        width,
+        content.height() + 2 * MARGIN_PT,
+    )
+    set_in_points(scene, rect)
     return scene

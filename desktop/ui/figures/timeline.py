@@ -44,6 +44,14 @@ from PySide6.QtWidgets import (
 from desktop.analysis import timeline as tl
 from desktop.core.models import ClaimLink
 from desktop.store.project import Project
+from desktop.ui.figures.export import (
+    BRIEFING_PAPER,
+    MARGIN_PT,
+    NAME_PT,
+    SMALL_PT,
+    Paper,
+    set_in_points,
+)
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, term
 
 CONTEXT = "Timeline"
@@ -85,11 +93,11 @@ def month_name(month: int) -> str:
     return _t(MONTHS[month - 1])
 
 
-def measured(metrics: tl.Metrics) -> tl.Metrics:
-    """``metrics`` with the widths of the tick labels as the scene draws them — its small
-    font, the interface's month names, a day's label with its year —, so the layout picks
-    ticks whose labels do not overlap (issue 16)."""
-    font = QFont(QGuiApplication.font())
+def measured(metrics: tl.Metrics, font: QFont | None = None) -> tl.Metrics:
+    """``metrics`` with the widths of the tick labels as the scene draws them — the small
+    font of ``font`` (None: the interface's), the interface's month names, a day's label with
+    its year —, so the layout picks ticks whose labels do not overlap (issue 16)."""
+    font = QFont(font if font is not None else QGuiApplication.font())
     return replace(metrics, tick_labels=_label_widths(font.toString(), current_language()))
 
 
@@ -111,9 +119,13 @@ def _label_widths(font_text: str, language: str) -> tuple[float, float, float]:
 
 
 def _small(font: QFont) -> QFont:
-    """The font of the axis and the legend: 85 % of the interface's."""
+    """The font of the axis and the legend: 85 % of the interface's (of a printed figure's:
+    :data:`~.export.SMALL_PT`)."""
     small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    if font.pixelSize() > 0:  # a figure laid out in points
+        small.setPixelSize(SMALL_PT)
+    else:
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
     return small
 
 
@@ -242,7 +254,9 @@ def claim_tooltip(claim: tl.TimelineClaim) -> str:
 class TimelineScene(QGraphicsScene):
     """The timeline's items, updated mark by mark (see the module's docstring)."""
 
-    def __init__(self, parent: QObject | None = None, *, legend: bool = True) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, legend: bool = True, font: QFont | None = None
+    ) -> None:
         super().__init__(parent)
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self.legend = legend
@@ -259,7 +273,7 @@ class TimelineScene(QGraphicsScene):
         self.redrawn: set[str] = set()  # the layers the last update redrew
         self.link_items: dict[int, tuple[ClaimLink, QGraphicsItem]] = {}  # by link id
         self.links_made = 0  # the link curves the last update made
-        self.font_ = QFont(QGuiApplication.font())
+        self.font_ = QFont(font if font is not None else QGuiApplication.font())
         self.small = _small(self.font_)
 
     def tooltip_at(self, point: QPointF) -> str:
@@ -619,11 +633,7 @@ def compute(project: Project, options: TimelineOptions) -> tuple[tl.Timeline, tl
     return timeline, layout
 
 
-def timeline_scene(project: Project, options: TimelineOptions | None = None) -> QGraphicsScene:
-    """A finished timeline figure of ``project``: white background, legend, the direction of
-    ``options.rtl`` (else the interface's). Needs a QApplication — an offscreen one will do
-    (``desktop.app.create_application``); under a bare QGuiApplication any QGraphicsScene
-    crashes the process, so this raises RuntimeError instead."""
+def _need_application() -> None:
     from PySide6.QtWidgets import QApplication
 
     if not isinstance(QCoreApplication.instance(), QApplication):
@@ -632,6 +642,14 @@ def timeline_scene(project: Project, options: TimelineOptions | None = None) -> 
             "timeline_scene needs a QApplication, as every QGraphicsScene does: make one with "
             "desktop.app.create_application (QT_QPA_PLATFORM=offscreen for no window)"
         )
+
+
+def timeline_scene(project: Project, options: TimelineOptions | None = None) -> QGraphicsScene:
+    """A finished timeline figure of ``project``: white background, legend, the direction of
+    ``options.rtl`` (else the interface's). Needs a QApplication — an offscreen one will do
+    (``desktop.app.create_application``); under a bare QGuiApplication any QGraphicsScene
+    crashes the process, so this raises RuntimeError instead."""
+    _need_application()
     options = options or TimelineOptions()
     timeline, layout = compute(project, options)
     scene = TimelineScene(legend=options.legend)
@@ -639,13 +657,97 @@ def timeline_scene(project: Project, options: TimelineOptions | None = None) -> 
     return scene
 
 
-PAGE_METRICS = tl.Metrics(plot_width=480.0, lane_label=140.0)
-"""The briefing's timeline, narrower than on screen: drawn across the page's 166 mm, the
-window's 1,100-unit-wide timeline printed its dates and legend at about 4 pt; 650 units print
-them at about 8."""
+LOW_ROW = 10.0
+LOW_PADDING = 2.0
+"""A printed timeline's closest lanes (points): a row of marks and the padding on each side of
+a lane, down from 12 and 5 when the lanes would not fit the page's height."""
+
+
+def paper_font() -> QFont:
+    """The lanes' font of a timeline laid out in points: the interface's family,
+    :data:`~.export.NAME_PT` points (one unit a point); its axis and legend get SMALL_PT."""
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(NAME_PT)
+    return font
+
+
+def paper_metrics(paper: Paper, font: QFont, undated: bool) -> tl.Metrics:
+    """The sizes of a timeline laid out in points across ``paper``'s width (less its margins):
+    the lanes' names in a column of a quarter of it, the marks and rows in proportion to the
+    text, the dated part the rest (less the undated column's when there are ``undated``
+    claims). Each end as wide as half the widest tick label, which is centred on its tick."""
+    base = measured(tl.Metrics(), font)
+    edge = max(10.0, max(base.tick_labels) / 2 + 2)
+    metrics = replace(
+        base,
+        tick_gap=8.0,
+        lane_label=round(paper.width / 4),
+        axis_height=30.0,
+        row=12.0,
+        lane_padding=5.0,
+        mark=8.0,
+        undated_gap=20.0,
+        undated_columns=6,
+        edge=edge,
+    )
+    room = paper.width - 2 * MARGIN_PT - metrics.lane_label - 2 * edge
+    if undated:
+        room -= metrics.undated_gap + metrics.undated_columns * metrics.mark * 1.25
+    return replace(metrics, plot_width=max(50.0, room))
+
+
+def figure_scene(
+    project: Project, options: TimelineOptions | None = None, paper: Paper | None = None
+) -> QGraphicsScene:
+    """The timeline of ``project`` as a figure for ``paper`` (None: ``Paper()``), laid out in
+    points (``export.set_in_points``): as wide as the paper, its lanes' names
+    :data:`~.export.NAME_PT` and its dates and legend :data:`~.export.SMALL_PT` points high
+    whatever the number of claims, lanes or years (the window's 1,100-unit timeline drawn on
+    a page printed them at about 4 pt). ``options``: the lanes, the filters and the direction
+    (its zoom and metrics are the window's, not used)."""
+    _need_application()
+    options = options or TimelineOptions()
+    paper = paper or Paper()
+    font = paper_font()
+    timeline = tl.build(tl.read(project), kind=options.lanes, filters=options.filters)
+    metrics = paper_metrics(paper, font, undated=timeline.undated > 0)
+    layout = tl.lay_out(timeline, rtl=options.right_to_left(), metrics=metrics)
+    scene = TimelineScene(legend=options.legend, font=font)
+    scene.show_timeline(timeline, layout, metrics)
+    content = scene.itemsBoundingRect().united(scene.sceneRect())
+    room = paper.max_height - 2 * MARGIN_PT
+    if content.height() > room and layout.lanes:
+        # Too tall for the page (it would be drawn narrower, its text smaller): the lanes
+        # closer, down to a row of text each.
+        rows = sum(
+            round((lane.height - 2 * metrics.lane_padding) / metrics.row) for lane in layout.lanes
+        )
+        count = len(layout.lanes)
+        lanes_height = sum(lane.height for lane in layout.lanes)
+        wanted = room - (content.height() - lanes_height)
+        # row = LOW_ROW + 2 t, padding = LOW_PADDING + 3 t, t from 0 (closest) to 1 (as before)
+        low = rows * LOW_ROW + 2 * count * LOW_PADDING
+        t = max(0.0, min(1.0, (wanted - low) / max(1.0, 2 * rows + 6 * count)))
+        metrics = replace(metrics, row=LOW_ROW + 2 * t, lane_padding=LOW_PADDING + 3 * t)
+        layout = tl.lay_out(timeline, rtl=options.right_to_left(), metrics=metrics)
+        scene.clear()
+        scene = TimelineScene(legend=options.legend, font=font)
+        scene.show_timeline(timeline, layout, metrics)
+        content = scene.itemsBoundingRect().united(scene.sceneRect())
+    width = max(paper.width, content.width() + 2 * MARGIN_PT)
+    set_in_points(
+        scene,
+        QRectF(
+            content.center().x() - width / 2,
+            content.top() - MARGIN_PT,
+            width,
+            content.height() + 2 * MARGIN_PT,
+        ),
+    )
+    return scene
 
 
 def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
     """The timeline as a figure of a briefing written ``rtl`` (time from right to left in an
     Arabic briefing, whatever the interface's language), laid out for the page."""
-    return timeline_scene(project, TimelineOptions(rtl=rtl, metrics=PAGE_METRICS))
+    return figure_scene(project, TimelineOptions(rtl=rtl), BRIEFING_PAPER)

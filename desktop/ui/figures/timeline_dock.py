@@ -404,7 +404,7 @@ class TimelineController(QObject):
 
     def export(self, kind: str) -> None:
         from desktop.ui.figures import export
-        from desktop.ui.figures.timeline import timeline_scene
+        from desktop.ui.figures.timeline import figure_scene
         from desktop.ui.widgets.files import save_file_name
 
         if not self.api.has_session:
@@ -428,7 +428,9 @@ class TimelineController(QObject):
         path = Path(name)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(f"{path.name}.{kind}")
-        scene = timeline_scene(project, replace(self.options, zoom=1.0))
+        # Laid out in points for a page, as the briefing's: the window's 1,100-unit timeline
+        # drawn 160 mm wide printed its dates at about 4 pt.
+        scene = figure_scene(project, self.options)
         try:
             if kind == "png":
                 export.write_png(scene, path, overwrite=True, project_path=project.path)
