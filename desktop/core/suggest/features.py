@@ -51,7 +51,7 @@ from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold, fold_each
 from desktop.core.suggest.lexicon import (
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
@@ -154,9 +154,8 @@ def _tokens(text: str, max_length: int = MAX_SENTENCE) -> tuple[list[Token], lis
     offsets = list(accumulate(map(len, parts)))  # the end of each part
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
-    folded: dict[str, str] = {}
-    for word in set(words):
-        folded[word] = fold(word)
+    distinct = list(set(words))
+    folded = dict(zip(distinct, fold_each(distinct), strict=True))
     tokens = list(
         map(
             partial(_new_tuple, Token),
@@ -381,6 +380,10 @@ class FeatureExtractor:
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
         self._marks: dict[str, _Word] = {}  # :meth:`article_marks`'s words
+
+    def words_known(self) -> int:
+        """How many written words' features the extractor keeps (shared ones included)."""
+        return len(self._words)
 
     def _keep(self, features: Iterable[str]) -> tuple[Any, ...]:
         known = self.known
