@@ -68,7 +68,7 @@ from desktop.core.suggest.features import (
     spans_from_tags,
     split_clitics,
 )
-from desktop.core.suggest.pipeline import Suggestion, merge
+from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
@@ -830,8 +830,10 @@ def _tag(
     candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
+    # By bisection: a long article's thousands of candidates against its thousands of tags.
+    tagged = _SpanIndex(inputs.tagged)
     for start, end, key, score in sorted(candidates):
-        if (start, end) in inputs.decided or _overlaps(inputs.tagged, start, end):
+        if (start, end) in inputs.decided or tagged.overlaps(start, end):
             continue
         folded = fold_words(text[start:end]) if refused else ""
         if folded in refused and (folded, *neighbours(text, start, end)) in inputs.refused:
