@@ -100,6 +100,9 @@ _GROUPS = sorted(PROCLITICS, key=len, reverse=True)
 _NOT_NAMES = frozenset({"func", "time", "verb", "title"})
 _CUES = frozenset({"title", "verb", "nisba", "given", "person"})  # tell the neighbours
 _FAR = frozenset({"title", "given", "person", "org"})  # classes seen two words away
+# Most words' classes: one object for all (a set is never untracked by the cycle collector,
+# and the tagger keeps its words' features for the next suggestion: tagger._words).
+_NO_CLASSES: frozenset[str] = frozenset()
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يين")
 
 
@@ -438,7 +441,7 @@ class FeatureExtractor:
             kept,
             folded,
             stem,
-            frozenset(classes),
+            frozenset(classes) if classes else _NO_CLASSES,
             has_article,
             keep(before2),
             keep(before1),
