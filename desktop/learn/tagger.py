@@ -707,8 +707,10 @@ def combine_judged(
 # shared by the next ones: FeatureExtractor's ``share``): the window suggests again in the
 # same article after every tag, and the next article writes mostly the same words, so each
 # word's features are made once, not once per suggestion (a 1 MB article's 17,000 words
-# took a third of its tagging). Up to WORDS_KEPT words (about 1 KB each), then afresh; one
-# object per word stays for the cycle collector to walk (its tuples of bytes it untracks).
+# took a third of its tagging). Up to WORDS_KEPT words (about 1 KB each), then afresh; none
+# kept after an article of more. About one object per word stays for the cycle collector
+# to walk (it untracks the tuples of bytes): a full collection takes 10 ms more after the
+# 1 MB article.
 WORDS_KEPT = 40_000
 _WORDS: list[FeatureExtractor] = []
 
@@ -731,6 +733,15 @@ def _words(model: Model, given: AbstractSet[str], cues: Mapping[str, str]) -> Fe
         )
         _WORDS[:] = [kept]
         return kept
+
+
+def _let_go(shared: FeatureExtractor) -> None:
+    """Keep no more than WORDS_KEPT words after an article of more distinct words (a long
+    text of random words): the next article starts afresh."""
+    if shared.words_known() > WORDS_KEPT:
+        with _CACHE_LOCK:
+            if _WORDS and _WORDS[0] is shared:
+                _WORDS.clear()
 
 
 @paused()  # a long article makes a million short-lived objects (desktop.core.gcpause)
@@ -761,6 +772,7 @@ def _tag(
         found["rg"] = lambda t: finder(t, None)
     given = sources.given_names()
     cues = sources.word_classes()
+    shared = _words(model, given, cues)
     extractor = FeatureExtractor(
         found,
         known=model.attributes,
@@ -768,7 +780,7 @@ def _tag(
         encoded=True,
         corpus=model.corpus,
         cues=cues,
-        share=_words(model, given, cues),
+        share=shared,
     )
     tagger = CrfTagger(model.model)
     candidates: list[tuple[int, int, str, float]] = []
@@ -821,6 +833,7 @@ def _tag(
                 candidates.append((start, end, key, score))
     finally:
         tagger.close()
+        _let_go(shared)
     # The title rule's and the claimants' names, scored as combine_judged will score them.
     seeds = [
         (item.start, item.end, item.label_key, (item.score + judgements[number]) / 2)

@@ -660,6 +660,10 @@ def test_the_next_suggestion_reuses_the_words_features(
     made.clear()
     tagger.suggest(project, document_id, text=text, threshold=0.0)
     assert set(made) == set(tokenize_words(text))
+    assert tagger._WORDS
+    monkeypatch.setattr(tagger, "WORDS_KEPT", 5)  # an article of more words: none kept
+    assert tagger.suggest(project, document_id, text=other, threshold=0.0)
+    assert tagger._WORDS == []
 
 
 def tokenize_words(text: str) -> list[str]:
