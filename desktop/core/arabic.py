@@ -34,7 +34,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from typing import Literal
@@ -51,6 +51,7 @@ __all__ = [
     "detect_direction",
     "detect_language",
     "fold",
+    "fold_each",
     "fold_words",
     "normalise",
     "pieces_at_spaces",
@@ -531,6 +532,24 @@ def _fold(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _fold_alef_maksura(_remove_and_fold(text).casefold())
+
+
+def fold_each(words: Sequence[str]) -> list[str]:
+    """``[fold(word) for word in words]`` for words without white space, folded as one text.
+
+    Why: a 1 MB article has 17,000 distinct words, and folding each alone costs its checks and
+    copies 17,000 times (80 ms; as one text, 15 ms). No step of :func:`fold` joins across a
+    line break (NFKC composes nothing with it, the alef-maksura rule ends a word at it), so
+    the lines of the folded text are the folded words; a word holding a line break is folded
+    alone."""
+    if not words:
+        return []
+    joined = "\n".join(words)
+    if joined.count("\n") == len(words) - 1:  # no word holds a line break
+        found = fold(joined).split("\n")
+        if len(found) == len(words):  # always (fold makes no line break): to be safe
+            return found
+    return [fold(word) for word in words]
 
 
 def fold_words(text: str) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "gazetteer",
     "gazetteer_source",
     "given_names",
+    "matcher",
     "registry",
     "registry_source",
     "rule_spans",
@@ -72,6 +73,13 @@ def registry_source(
 
 _MATCHERS: dict[tuple[tuple[int, str, str], ...], AliasMatcher] = {}
 _MATCHERS_LOCK = Lock()
+
+
+def matcher(rows: Sequence[tuple[int, str, str]]) -> AliasMatcher:
+    """The registry's ``(entity id, type, alias)`` rows as an alias matcher, compiled once for
+    the same rows (the rules' registry suggestions, :mod:`desktop.learn.pending`). Pure:
+    safe in a worker thread."""
+    return _matcher(tuple(rows))
 
 
 def _matcher(rows: tuple[tuple[int, str, str], ...]) -> AliasMatcher:

@@ -25,6 +25,7 @@ from desktop.core.arabic import (
     detect_direction,
     detect_language,
     fold,
+    fold_each,
     fold_words,
     normalise,
 )
@@ -502,3 +503,19 @@ def test_proclitic_inventory() -> None:
 def test_fold_words(raw: str, expected: str) -> None:
     assert fold_words(raw) == expected
     assert fold_words(raw) == re.sub(r"\s+", " ", fold(raw)).strip()
+
+
+def test_fold_each_is_fold_of_each_word() -> None:
+    """Words folded as one text (desktop.core.suggest.features tokens) fold as each alone:
+    every character as a word of its own, after a word whose final ى is kept (على) or folded
+    (مصطفى), and before harakat; a word holding a line break falls back to one by one."""
+    characters = [
+        chr(c) for c in range(1, 0x30000) if not chr(c).isspace() and not 0xD800 <= c < 0xE000
+    ]
+    assert fold_each(characters) == [fold(c) for c in characters]
+    arabic = [c for c in characters if 0x0600 <= ord(c) <= 0x06FF or 0xFB50 <= ord(c) <= 0xFEFF]
+    words = [w + c for w in ("على", "مصطفى", "وعلى", "ى", "ٱل") for c in arabic]
+    words += [c + "َ" for c in arabic] + ["ﻻ", "ﷲ", "Ǆ", "ß", "İ", "", "مُحَمَّد", "ـــ"]
+    assert fold_each(words) == [fold(w) for w in words]
+    assert fold_each(["على\nمصطفى", "إلى"]) == [fold("على\nمصطفى"), fold("إلى")]
+    assert fold_each([]) == []

@@ -41,6 +41,39 @@ def test_a_rejected_string_is_not_offered_again_between_the_same_words(tmp_path:
     assert "بيروت" in _places(project, second)
 
 
+def test_the_registry_is_compiled_once_for_every_suggestion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window suggests again after every tag: the registry's matcher is compiled again
+    only when the registry changed, and the suggestions are the same."""
+    from desktop.core.matching import AliasMatcher
+    from desktop.learn import sources
+
+    compiled: list[int] = []
+    build = AliasMatcher.from_registry.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[AliasMatcher], rows: object) -> AliasMatcher:
+        compiled.append(1)
+        return build(cls, rows)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(AliasMatcher, "from_registry", classmethod(counted))
+    monkeypatch.setattr(sources, "_MATCHERS", {})
+    project = Project.open(tmp_path / "p.hamish")
+    document_id = project.documents.add(make_draft(SAME + "\n" + OTHER, title="1"))
+    start = SAME.index("بيروت")
+    labels = {label.key: label for label in project.labels.all()}
+    plan = ops.plan_selection(project, SAME, document_id, start, start + 5, labels["location"], "t")
+    ops.add_annotations(project, [plan])
+    first = pending.compute(pending.read(project, document_id, 0.6))
+    assert any(s.source == "registry" for s in first)
+    assert pending.compute(pending.read(project, document_id, 0.6)) == first
+    assert len(compiled) == 1
+    project.entities.add("سمير خليل", "person")
+    pending.compute(pending.read(project, document_id, 0.6))
+    assert len(compiled) == 2
+    project.close()
+
+
 def test_the_threshold_applies_to_every_source() -> None:
     def made(source: str, score: float, key: str = "location") -> Suggestion:
         return Suggestion("entity", key, 0, 3, "abc", source, source=source, score=score)  # type: ignore[arg-type]

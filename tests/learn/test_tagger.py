@@ -625,6 +625,51 @@ def test_the_model_tags_with_the_cycle_collector_paused(project: Project) -> Non
             gc.disable()
 
 
+def test_the_next_suggestion_reuses_the_words_features(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window suggests again after every tag, and the next article writes mostly the same
+    words: each written word's features are made once per model, not once per suggestion —
+    and the suggestions are the same as from fresh features."""
+    tagged_project(project)
+    tagger.train(project)
+    text, _ = article(9)
+    other, _ = article(10)
+    document_id = add(project, text, "new")
+    made: list[str] = []
+    word = FeatureExtractor._word
+
+    def counted(self: FeatureExtractor, token: object) -> object:
+        if token.text not in self._words:  # type: ignore[attr-defined]
+            made.append(token.text)  # type: ignore[attr-defined]
+        return word(self, token)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FeatureExtractor, "_word", counted)
+    monkeypatch.setattr(tagger, "_WORDS", [])
+    first = tagger.suggest(project, document_id, text=text, threshold=0.0)
+    assert made
+    made.clear()
+    again = tagger.suggest(project, document_id, text=text, threshold=0.0)
+    assert again == first
+    assert made == []  # every word's features kept from the first time
+    tagger.suggest(project, document_id, text=other, threshold=0.0)
+    assert set(made) <= set(tokenize_words(other)) - set(tokenize_words(text))
+    monkeypatch.setattr(tagger, "_WORDS", [])
+    assert tagger.suggest(project, document_id, text=text, threshold=0.0) == first
+    tagger.train(project)  # a new model: its own words
+    made.clear()
+    tagger.suggest(project, document_id, text=text, threshold=0.0)
+    assert set(made) == set(tokenize_words(text))
+    assert tagger._WORDS
+    monkeypatch.setattr(tagger, "WORDS_KEPT", 5)  # an article of more words: none kept
+    assert tagger.suggest(project, document_id, text=other, threshold=0.0)
+    assert tagger._WORDS == []
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [token.text for sentence in tokenize(text) for token in sentence]
+
+
 # --- the project's own text (features version 5) --------------------------------------------
 
 

@@ -51,7 +51,7 @@ from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold, fold_each
 from desktop.core.suggest.lexicon import (
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
@@ -100,6 +100,9 @@ _GROUPS = sorted(PROCLITICS, key=len, reverse=True)
 _NOT_NAMES = frozenset({"func", "time", "verb", "title"})
 _CUES = frozenset({"title", "verb", "nisba", "given", "person"})  # tell the neighbours
 _FAR = frozenset({"title", "given", "person", "org"})  # classes seen two words away
+# Most words' classes: one object for all (a set is never untracked by the cycle collector,
+# and the tagger keeps its words' features for the next suggestion: tagger._words).
+_NO_CLASSES: frozenset[str] = frozenset()
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يين")
 
 
@@ -154,9 +157,8 @@ def _tokens(text: str, max_length: int = MAX_SENTENCE) -> tuple[list[Token], lis
     offsets = list(accumulate(map(len, parts)))  # the end of each part
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
-    folded: dict[str, str] = {}
-    for word in set(words):
-        folded[word] = fold(word)
+    distinct = list(set(words))
+    folded = dict(zip(distinct, fold_each(distinct), strict=True))
     tokens = list(
         map(
             partial(_new_tuple, Token),
@@ -382,6 +384,10 @@ class FeatureExtractor:
         self._words: dict[str, _Word] = share._words if share is not None else {}
         self._marks: dict[str, _Word] = {}  # :meth:`article_marks`'s words
 
+    def words_known(self) -> int:
+        """How many written words' features the extractor keeps (shared ones included)."""
+        return len(self._words)
+
     def _keep(self, features: Iterable[str]) -> tuple[Any, ...]:
         known = self.known
         if self.encoded:
@@ -435,7 +441,7 @@ class FeatureExtractor:
             kept,
             folded,
             stem,
-            frozenset(classes),
+            frozenset(classes) if classes else _NO_CLASSES,
             has_article,
             keep(before2),
             keep(before1),
