@@ -50,7 +50,7 @@ from operator import itemgetter
 from threading import Lock
 from typing import Any
 
-from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold_words
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold, fold_words
 from desktop.core.gcpause import paused
 from desktop.core.models import Label
 from desktop.core.suggest.features import (
@@ -68,6 +68,7 @@ from desktop.core.suggest.features import (
     spans_from_tags,
     split_clitics,
 )
+from desktop.core.suggest.names import _VERB_SHAPE_RE
 from desktop.core.suggest.pipeline import Suggestion, merge
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
@@ -778,13 +779,15 @@ def _tag(
             ]
             ends = {t.end: i for i, t in enumerate(tokens)}
             cuts = _split_names(tokens, tags, given, extractor.classes)
+            if PERSON_TAGS[0] in tags_known:
+                _repair_names(tokens, tags, scores, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
                 following = ends[end] + 1  # as for the rules' spans: the chance it ends here
                 if following in cuts:
                     pass  # the next name of a list: this one ends here
                 elif following < len(tokens) and f"I-{key}" in tags_known:
                     score *= 1.0 - tagger.marginal(f"I-{key}", following)
-                if score < threshold or key not in model.labels:
+                if key not in model.labels:
                     continue
                 candidates.append((start, end, key, score))
     finally:
@@ -795,7 +798,11 @@ def _tag(
         for item in judged
         if item.rule in sources.RULE_NAMES and (number := number_of[id(item)]) in judgements
     ]
+    if CONSISTENT:
+        candidates = _surest([*candidates, *_consistent(all_tokens, candidates)])
+    candidates = [c for c in candidates if c[3] >= threshold]
     candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
+    candidates = _surest(candidates)
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     for start, end, key, score in sorted(candidates):
@@ -817,6 +824,60 @@ def _tag(
             )
         )
     return result, judgements
+
+
+CONSISTENT = True
+
+
+def _consistent(
+    tokens: Sequence[Token], found: Sequence[tuple[int, int, str, float]]
+) -> list[tuple[int, int, str, float]]:
+    """The model's names found at several places of the article, each occurrence with the
+    score of them all: ``1 - Π(1 - score)`` over the occurrences of the same words (the first
+    with proclitics too: وفرويد) and label. Each occurrence is evidence on its own context, and a
+    name the model reads as one at every place it is written is surer than at any one
+    (``فرويد`` 0.77 at each of 17 places is a name)."""
+    starts = list(map(_START, tokens))
+    written: list[tuple[tuple[str, ...], tuple[int, int, str, float]]] = []
+    for candidate in found:
+        start, end, key, _ = candidate
+        if key != PERSON:
+            continue
+        words = tuple(
+            t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+        )
+        if words:
+            written.append((words, candidate))
+    names = {words for words, _ in written}
+    groups: dict[tuple[str, ...], list[tuple[int, int, str, float]]] = {}
+    for words, candidate in written:
+        # وفرويد is فرويد when فرويد is a name of the article too (but فرويد is not ف + رويد)
+        clitics, stem = split_clitics(words[0])
+        if clitics and not clitics.endswith(ARTICLE) and (stem, *words[1:]) in names:
+            words = (stem, *words[1:])
+        groups.setdefault(words, []).append(candidate)
+    raised: list[tuple[int, int, str, float]] = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        doubt = 1.0
+        for *_, score in group:
+            doubt *= 1.0 - score
+        together = 1.0 - doubt
+        raised += [(start, end, key, together) for start, end, key, _ in group]
+    return raised
+
+
+def _surest(
+    candidates: Iterable[tuple[int, int, str, float]],
+) -> list[tuple[int, int, str, float]]:
+    """One candidate per span and label: the surest (the model's own, or the same name found
+    surely elsewhere in the article, :func:`_propagate`)."""
+    best: dict[tuple[int, int, str], float] = {}
+    for start, end, key, score in candidates:
+        if score > best.get((start, end, key), -1.0):
+            best[(start, end, key)] = score
+    return [(start, end, key, score) for (start, end, key), score in best.items()]
 
 
 def _split_names(
@@ -853,6 +914,125 @@ def _split_names(
     return cuts
 
 
+def _repair_names(
+    tokens: Sequence[Token],
+    tags: list[str],
+    scores: list[float],
+    given: AbstractSet[str],
+    classes: Callable[[Token], AbstractSet[str]],
+) -> None:
+    """Mend the edges of the persons' names the model tags, in place (``tags`` and the
+    tokens' ``scores``), where the model is sure a name is there but not of where it ends:
+
+    * a name that ends on a given name or a particle of names (``محمد``، ``أبو``، ``عبد``)
+      goes on over the next word when that word may be a name's (a word of letters with no
+      proclitic و، not a function, time, verb or title word): ``محمد رفعت``، ``ومحمد سعد``,
+      where the model stopped at the given name. The word takes the score of the one before.
+    * a name of two words or more whose last word is an indefinite accusative (``-ا``:
+      ``أينشتاين مدرسا``، ``عباس اجتماعا``) ends before it: names are not written so.
+    * a word of office or occupation the model took as the first of a name (``كابتن``،
+      ``الكاتب``) is left out of it.
+
+    Persons' names only; the other kinds keep the model's edges."""
+    n = len(tags)
+    i = 0
+    while i < n:
+        if tags[i] != PERSON_TAGS[0]:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and tags[end] == PERSON_TAGS[1]:
+            end += 1
+        first = i
+        if end - first >= 2 and not _NOT_FIRST.isdisjoint(classes(tokens[first])):
+            tags[first] = OUTSIDE
+            first += 1
+            tags[first] = PERSON_TAGS[0]
+        if end - first >= 2 and _not_a_last_name(tokens, first, end, given):
+            tags[end - 1] = OUTSIDE
+            end -= 1
+        while end < n and tags[end] == OUTSIDE and _goes_on(tokens, first, end, given):
+            token = tokens[end]
+            clitics, stem = split_clitics(token.folded)
+            if (
+                not token.folded.isalpha()
+                or len(stem) < 2
+                or clitics.startswith(CONJUNCTION)
+                or not _NOT_IN_NAMES_EDGE.isdisjoint(classes(token))
+            ):
+                break
+            tags[end] = PERSON_TAGS[1]
+            scores[end] = scores[end - 1]
+            end += 1
+        if end < n and tags[end] == OUTSIDE and _takes_a_nisba(tokens, first, end):
+            tags[end] = PERSON_TAGS[1]  # أبو حمزة المصري، أبو عبد الله التركي
+            scores[end] = scores[end - 1]
+            end += 1
+        i = end
+
+
+def _not_a_last_name(
+    tokens: Sequence[Token], first: int, end: int, given: AbstractSet[str]
+) -> bool:
+    """Whether the last word of the person's name ``tokens[first:end]`` (two words or more)
+    is not a name's: an indefinite accusative (``أينشتاين مدرسا``، ``عباس اجتماعا``); or,
+    after a name of one word that is no given name nor particle (a surname used alone),
+    a definite word (``بوتين المغمور``، ``خاتمي الإصلاحي``: an adjective), ``علي`` (the
+    preposition على once folded: ``نجاد علي``) or a verb (``عباس يتحدث``)."""
+    last = tokens[end - 1].folded
+    if len(last) >= 4 and last.endswith("ا") and last not in given:
+        return True
+    if end - first != 2:
+        return False
+    head = tokens[first].folded
+    clitics, stem = split_clitics(head)
+    if head in given or stem in given or head in _PARTICLES or stem in _PARTICLES:
+        return False
+    if last == _ALI:
+        return True
+    clitics, stem = split_clitics(last)
+    if clitics == ARTICLE:
+        return last not in _COMPOUND_SECONDS
+    return not clitics and last not in given and _VERB_SHAPE_RE.fullmatch(last) is not None
+
+
+def _takes_a_nisba(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """Whether the person's name ``tokens[first:end]`` is a kunya (``أبو``/``أبي`` and a
+    name, ``أبو حمزة``، ``لأبي الحسن``) followed by a definite nisba (``المصري``), which is
+    part of such names."""
+    if end - first < 2 or end - first > 3:
+        return False
+    head = tokens[first].folded
+    clitics, stem = split_clitics(head)
+    if head not in _KUNYA and stem not in _KUNYA:
+        return False
+    if tokens[end - 1].folded in _PARTICLES:
+        return False
+    clitics, stem = split_clitics(tokens[end].folded)
+    return clitics == ARTICLE and len(stem) >= 3 and stem.endswith("ي") and stem.isalpha()
+
+
+def _goes_on(tokens: Sequence[Token], first: int, end: int, given: AbstractSet[str]) -> bool:
+    """Whether the person's name of ``tokens[first:end]`` has to go on: it ends on a particle
+    of names, or it is a given name alone (with or without و in front; not ``صدام حسين``,
+    whose last word is a given name too)."""
+    word = tokens[end - 1].folded
+    clitics, stem = split_clitics(word)
+    if clitics not in ("", CONJUNCTION):
+        stem = word
+    if word in _PARTICLES or stem in _PARTICLES:
+        return True
+    return end - first == 1 and (word in given or stem in given)
+
+
+PERSON_TAGS = ("B-person", "I-person")
+_ALI = fold("على")
+_KUNYA = frozenset(fold(w) for w in ("أبو", "أبي", "أبا"))
+_COMPOUND_SECONDS = frozenset(fold(w) for w in ("الله", "الدين", "الإسلام", "العابدين"))
+_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "عبد", "آل"))
+# Word classes no person's name takes in, at its first word or after its end.
+_NOT_FIRST = frozenset({"title", "person"})
+_NOT_IN_NAMES_EDGE = frozenset({"verb", "time", "func", "title", "person", "place", "orghead"})
 _START, _FOLDED = itemgetter(0), itemgetter(3)  # of a Token
 _NOT_IN_NAMES = frozenset({"verb", "time"})  # word classes no person's name goes on into
 
@@ -927,6 +1107,9 @@ def _propagate(
         return None
 
     taken = sorted((c[0], c[1]) for c in [*found, *seeds])
+    own: dict[tuple[int, int, str], float] = {}
+    for start, end, key, score in found:
+        own[(start, end, key)] = max(score, own.get((start, end, key), 0.0))
     taken_starts = [s for s, _ in taken]
     added: list[tuple[int, int, str, float]] = []
     # The written words that may begin a name, looked at once each; then only their tokens.
@@ -952,6 +1135,10 @@ def _propagate(
         start, end = tokens[i].start, tokens[i + length - 1].end
         k = bisect_left(taken_starts, end)
         if not _overlaps(taken[max(0, k - 4) : k], start, end):  # the seeds may overlap theirs
+            added.append((start, end, key, score * PROPAGATED))
+        elif (mine := own.get((start, end, key))) is not None and mine < score * PROPAGATED:
+            # The model found the same name here less surely: one name, one score in an
+            # article (بوتين 0.75 where another بوتين is 0.98).
             added.append((start, end, key, score * PROPAGATED))
         after = i + length
     return added
