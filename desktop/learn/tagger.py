@@ -868,6 +868,12 @@ def _consistent(
     return raised
 
 
+def _nisba_alone(word: str) -> bool:
+    """A definite nisba (``المصري``، ``البريطاني``): the last word of ``أبو حمزة المصري``,
+    but alone an adjective, not the person."""
+    return word.startswith(ARTICLE) and word.endswith("ي")
+
+
 def _surest(
     candidates: Iterable[tuple[int, int, str, float]],
 ) -> list[tuple[int, int, str, float]]:
@@ -1086,7 +1092,12 @@ def _propagate(
             clitics, stem = split_clitics(words[0])
             if clitics and not clitics.endswith(ARTICLE) and (stem, *words[1:]) not in names:
                 names[(stem, *words[1:])] = (key, score)  # وبلير: بلير elsewhere too
-            if key == PERSON and len(words) >= 2 and may_stand_alone(words[-1], given):
+            if (
+                key == PERSON
+                and len(words) >= 2
+                and may_stand_alone(words[-1], given)
+                and not _nisba_alone(words[-1])
+            ):
                 surnames.append(((words[-1],), (key, score * SURNAME)))
     for words, value in surnames:  # a full name's own occurrences come first
         names.setdefault(words, value)
