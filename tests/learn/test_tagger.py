@@ -395,6 +395,8 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
         ),
         # the last word is a given name: not a surname (سمير خليل → not خليل alone)
         ("جاء سمير خليل . وجاء خليل .", ["سمير خليل"], [], []),
+        # a definite nisba ends a name but alone is an adjective (المصري), not the person
+        ("قال أبو حمزة المصري إن . وجاء المصري .", ["أبو حمزة المصري"], [], []),
         # a one-word name: nothing more than its own occurrences
         ("قال فرويد إن . ورأى فرويد .", ["فرويد"], [], ["فرويد"]),
         # the title rule's names are seeds: their other occurrences, never their own place
