@@ -28,9 +28,13 @@ What it offers (:func:`suggest`): spans the model tags in an article, each with 
 probability of its tags averaged over its words, times the chance that the name ends there,
 as ``score``, at or above a threshold (:data:`THRESHOLD`, a setting, plus the label's offset
 in :data:`OFFSETS`); never a span that overlaps an entity tag, nor one already decided, nor
-a string rejected before between the same two words. A name found surely (by the model, or
-by the title rule and the model together) is offered at its other occurrences in the article,
-and a person's surname alone too (:func:`_propagate`). :func:`combine` also rescores the
+a string rejected before between the same two words. A person's name the model tags has its
+edges mended where the model is sure a name is there but not of where it ends
+(:func:`_repair_names`: ``محمد`` → ``محمد رفعت``, ``بوتين المغمور`` → ``بوتين``), and the
+occurrences of the same person's name in the article share one score (:func:`_consistent`).
+A name found surely (by the model, or by the title rule and the model together) is offered at
+its other occurrences in the article, where the model found it less surely too, and a
+person's surname alone (:func:`_propagate`). :func:`combine` also rescores the
 rules', registry's and gazetteer's entity suggestions the same way.
 
 Claims learn too: :func:`train` trains the claim classifier (:mod:`desktop.learn.claims`) in
