@@ -718,12 +718,16 @@ def test_a_name_found_at_several_places_is_surer_at_each() -> None:
 
 
 def test_a_sure_name_raises_the_score_of_its_other_occurrences() -> None:
-    """``_propagate``: where the model found the same name less surely, that place takes
-    the sure score (one name, one score in an article)."""
-    text = "قال بوتين إن . ورأى بوتين ذلك ."
+    """``_propagate``: where the model found the same person's (or organisation's) name less
+    surely, that place takes the sure score (one name, one score in an article); a place's
+    other occurrences keep the model's own score."""
+    text = "قال بوتين في موسكو إن . ورأى بوتين في موسكو ذلك ."
     tokens = [t for sentence in tokenize(text) for t in sentence]
-    first = text.index("بوتين")
-    second = text.index("بوتين", first + 1)
-    found = [(first, first + 5, "person", 0.98), (second, second + 5, "person", 0.75)]
+    found = []
+    for word, key in (("بوتين", "person"), ("موسكو", "location")):
+        first = text.index(word)
+        second = text.index(word, first + 1)
+        found += [(first, first + 5, key, 0.98), (second, second + 5, key, 0.75)]
     added = tagger._propagate(text, tokens, found, 0.5)
+    second = text.index("بوتين", text.index("بوتين") + 1)
     assert added == [(second, second + 5, "person", pytest.approx(0.98 * tagger.PROPAGATED))]
