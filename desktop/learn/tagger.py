@@ -783,13 +783,16 @@ def _tag(
             ends = {t.end: i for i, t in enumerate(tokens)}
             cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
-                following = ends[end] + 1  # as for the rules' spans: the chance it ends here
+                last = ends[end]
+                following = last + 1  # as for the rules' spans: the chance it ends here
                 if following in cuts:
                     pass  # the next name of a list: this one ends here
                 elif following < len(tokens) and f"I-{key}" in tags_known:
                     score *= 1.0 - tagger.marginal(f"I-{key}", following)
                 if key not in model.labels:
                     continue
+                if key == PERSON and tokens[last].start == start and _given(tokens[last], given):
+                    score *= LONE_GIVEN_NAME
                 candidates.append((start, end, key, score))
     finally:
         tagger.close()
@@ -885,6 +888,22 @@ def _nisba_alone(word: str) -> bool:
     """A definite nisba (``المصري``، ``البريطاني``): the last word of ``أبو حمزة المصري``,
     but alone an adjective, not the person."""
     return word.startswith(ARTICLE) and word.endswith("ي")
+
+
+# A person's name of one word that is a given name (``محمد``، ``ومحمد``) is more often a name
+# the model cut short (``محمد رفعت``) than a person named so: its score is multiplied by this.
+# Cross-validation over the training articles (persons, own threshold 0.8): 0.878/0.500
+# with 1.0, 0.885/0.500 with 0.8, 0.885/0.500 with 0.6 but recall lost at 0.9 (0.469 →
+# 0.462); 0.9 gains less.
+LONE_GIVEN_NAME = 0.8
+
+
+def _given(token: Token, given: AbstractSet[str]) -> bool:
+    """Whether the word is a given name, alone or after و."""
+    if token.folded in given:
+        return True
+    clitics, stem = split_clitics(token.folded)
+    return clitics == CONJUNCTION and stem in given
 
 
 def _surest(

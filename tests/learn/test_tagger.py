@@ -731,3 +731,26 @@ def test_a_sure_name_raises_the_score_of_its_other_occurrences() -> None:
     added = tagger._propagate(text, tokens, found, 0.5)
     second = text.index("بوتين", text.index("بوتين") + 1)
     assert added == [(second, second + 5, "person", pytest.approx(0.98 * tagger.PROPAGATED))]
+
+
+def test_a_given_name_alone_scores_lower_than_the_model_says(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name of one word that is a given name is more often one the model cut
+    short than a person named so: its score is the model's times ``LONE_GIVEN_NAME``, a
+    full name's is not (one occurrence each: no other evidence from the article)."""
+    monkeypatch.setitem(globals(), "PERSONS", ["كريم", "سمير خليل", "نادر حداد"])
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = (
+        "قال الوزير كريم إن الوضع في حلب هادئ .\nوزار سمير خليل مدينة حمص أمس .\n"
+        "وأكد نادر حداد أن سكان صيدا ينتظرون المساعدات ."
+    )
+    document_id = add(project, text, "new")
+    found = {
+        s.text: s.score
+        for s in tagger.suggest(project, document_id, threshold=0.0)
+        if s.label_key == "person"
+    }
+    assert 0 < found["كريم"] <= tagger.LONE_GIVEN_NAME
+    assert max(found["سمير خليل"], found["نادر حداد"]) > tagger.LONE_GIVEN_NAME
