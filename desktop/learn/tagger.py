@@ -28,8 +28,10 @@ What it offers (:func:`suggest`): spans the model tags in an article, each with 
 probability of its tags averaged over its words, times the chance that the name ends there,
 as ``score``, at or above a threshold (:data:`THRESHOLD`, a setting, plus the label's offset
 in :data:`OFFSETS`); never a span that overlaps an entity tag, nor one already decided, nor
-a string rejected before between the same two words. The occurrences of a person's name the
-model finds at several places of the article share one score (:func:`_consistent`). A name
+a string rejected before between the same two words. A person's name of one word that is a
+given name scores less (:data:`LONE_GIVEN_NAME`: most are names cut short); the occurrences
+of a person's name the model finds at several places of the article share one score
+(:func:`_consistent`). A name
 found surely (by the model, or by the title rule and the model together) is offered at
 its other occurrences in the article, where the model found it less surely too, and a
 person's surname alone (:func:`_propagate`). :func:`combine` also rescores the
