@@ -395,6 +395,8 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
         ),
         # the last word is a given name: not a surname (سمير خليل → not خليل alone)
         ("جاء سمير خليل . وجاء خليل .", ["سمير خليل"], [], []),
+        # a definite nisba ends a name but alone is an adjective (المصري), not the person
+        ("قال أبو حمزة المصري إن . وجاء المصري .", ["أبو حمزة المصري"], [], []),
         # a one-word name: nothing more than its own occurrences
         ("قال فرويد إن . ورأى فرويد .", ["فرويد"], [], ["فرويد"]),
         # the title rule's names are seeds: their other occurrences, never their own place
@@ -720,3 +722,80 @@ def test_a_model_of_the_features_before_is_not_used(project: Project) -> None:
     )
     assert tagger.current_model(project) is None
     assert tagger.should_retrain(project, every=20)
+
+
+def test_a_name_found_at_several_places_is_surer_at_each() -> None:
+    """``_consistent``: the occurrences of the same person's name (the first word with
+    proclitics too) found at three places or more take ``1 - Π(1 - score)``; a name found
+    at fewer, and other labels, keep their own score."""
+    text = (
+        "قال فرويد إن . ورأى وفرويد ذلك . وجاء بلير . وزار فرويد باريس . وقال بلير . "
+        "ودخل باريس . وغادر باريس ."
+    )
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+
+    def span(words: str, n: int = 0, score: float = 0.5, key: str = "person") -> tuple:
+        at = -1
+        for _ in range(n + 1):
+            at = text.index(words, at + 1)
+        return at, at + len(words), key, score
+
+    found = [
+        span("فرويد", 0, 0.7),
+        span("وفرويد", 0, 0.6),
+        span("فرويد", 2, 0.5),
+        span("بلير", 0, 0.6),
+        span("بلير", 1, 0.6),
+        span("باريس", 0, 0.6, "location"),
+        span("باريس", 1, 0.6, "location"),
+        span("باريس", 2, 0.6, "location"),
+    ]
+    raised = tagger._consistent(tokens, found)
+    together = 1 - 0.3 * 0.4 * 0.5
+    assert sorted((text[s:e], score) for s, e, _, score in raised) == [
+        ("فرويد", pytest.approx(together)),
+        ("فرويد", pytest.approx(together)),
+        ("وفرويد", pytest.approx(together)),
+    ]
+    # and the surest of each span is kept
+    kept = tagger._surest([*found, *raised])
+    assert sorted(score for *_, score in kept) == pytest.approx(sorted([0.6] * 5 + [together] * 3))
+
+
+def test_a_sure_name_raises_the_score_of_its_other_occurrences() -> None:
+    """``_propagate``: where the model found the same person's (or organisation's) name less
+    surely, that place takes the sure score (one name, one score in an article); a place's
+    other occurrences keep the model's own score."""
+    text = "قال بوتين في موسكو إن . ورأى بوتين في موسكو ذلك ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    found = []
+    for word, key in (("بوتين", "person"), ("موسكو", "location")):
+        first = text.index(word)
+        second = text.index(word, first + 1)
+        found += [(first, first + 5, key, 0.98), (second, second + 5, key, 0.75)]
+    added = tagger._propagate(text, tokens, found, 0.5)
+    second = text.index("بوتين", text.index("بوتين") + 1)
+    assert added == [(second, second + 5, "person", pytest.approx(0.98 * tagger.PROPAGATED))]
+
+
+def test_a_given_name_alone_scores_lower_than_the_model_says(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name of one word that is a given name is more often one the model cut
+    short than a person named so: its score is the model's times ``LONE_GIVEN_NAME``, a
+    full name's is not (one occurrence each: no other evidence from the article)."""
+    monkeypatch.setitem(globals(), "PERSONS", ["كريم", "سمير خليل", "نادر حداد"])
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = (
+        "قال الوزير كريم إن الوضع في حلب هادئ .\nوزار سمير خليل مدينة حمص أمس .\n"
+        "وأكد نادر حداد أن سكان صيدا ينتظرون المساعدات ."
+    )
+    document_id = add(project, text, "new")
+    found = {
+        s.text: s.score
+        for s in tagger.suggest(project, document_id, threshold=0.0)
+        if s.label_key == "person"
+    }
+    assert 0 < found["كريم"] <= tagger.LONE_GIVEN_NAME
+    assert max(found["سمير خليل"], found["نادر حداد"]) > tagger.LONE_GIVEN_NAME
