@@ -83,6 +83,11 @@ GESTURE_END_MS = 150
 FRAME_IDLE_MS = 300
 """The settled picture is kept for the next gesture once the view has been idle this long."""
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
+WIDE_LEVELS = 8
+"""At most this many pictures of the settled view's surroundings are kept for a zoom out,
+each twice as wide as the last (the last, the whole network, is wide enough)."""
+WIDE_EDGES = 2000
+"""The strongest edges each of those pictures draws."""
 
 
 def _margins(whole: QRect, covered: QRect) -> list[QRect]:
@@ -152,6 +157,12 @@ class NetworkView(QGraphicsView):
         """The gesture's last frame (its margins drawn light), until the gesture ends."""
         self._composite_transform = QTransform()
         self._canvases: list[QPixmap] = []
+        self.wide: list[tuple[QPixmap, QTransform]] = []
+        """The settled view's surroundings, each picture (with the transform it was drawn
+        through) twice as wide as the last, the first twice the window's, all the window's
+        size in pixels: a zoom out shows them under the settled frame (``_paint_wide``)."""
+        self._wide_whole = False
+        """The widest of ``wide`` holds the whole scene (white beyond it)."""
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(FRAME_IDLE_MS)
@@ -196,6 +207,7 @@ class NetworkView(QGraphicsView):
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
             self.frame = None  # stale: kept again once the view is idle
+            self.wide = []
             self._hovered_focus = None  # its picture kept to draw the next hovers in
             self._veiled = None
             self.composite = None
@@ -282,6 +294,9 @@ class NetworkView(QGraphicsView):
             margins = _margins(whole, _covered(relative.mapRect(drawn)))
             if source is None or _area(margins) < _area(source[2]):
                 source = (picture, relative, margins)
+        zoomed_out = source is not None and source[2] and scene.focus_id is None
+        if zoomed_out and self._paint_wide(scene, current, whole):  # no margin drawn light
+            return
         painter = QPainter(self.viewport())
         if source is not None and not source[2]:  # covered whole: nothing to draw
             painter.setTransform(source[1])
@@ -310,6 +325,92 @@ class NetworkView(QGraphicsView):
         painter.end()
         self.composite = canvas
         self._composite_transform = current
+
+    def _paint_wide(self, scene: NetworkScene, current: QTransform, whole: QRect) -> bool:
+        """A frame zoomed out of the settled one: the pictures of its surroundings kept when
+        idle (``wide``) — the narrowest covering the window, then over it those narrower,
+        sharper, each shrunk to no less than half, the settled frame last —, and no margin
+        drawn light (a zoom out's margins held hundreds of nodes and names: 26 ms a frame).
+        False when they cannot: not zoomed out, or out of their reach."""
+        if self.frame is None or not self.wide:
+            return False
+        placed: list[tuple[QPixmap, QTransform, QRectF]] = []
+        for picture, transform in ((self.frame, self._frame_transform), *self.wide):
+            inverse, _ok = transform.inverted()
+            relative = inverse * current
+            drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
+            placed.append((picture, relative, relative.mapRect(drawn)))
+        if placed[0][1].m11() >= 1 - 1e-9:
+            return False  # not zoomed out of the settled frame: its margins are thin
+        base = next(
+            (i for i, (_, _, rect) in enumerate(placed) if _covered(rect).contains(whole)), None
+        )
+        if base is None and not self._wide_whole:
+            return False
+        canvas = self._canvas(whole)
+        drawing = QPainter(canvas)
+        if base is None:
+            base = len(placed) - 1
+            drawing.fillRect(whole, self.backgroundBrush())  # beyond the whole scene
+        named: QRectF | None = None  # where the settled frame shows its own names
+        for index in range(base, -1, -1):
+            picture, relative, rect = placed[index]
+            if index == base or relative.m11() >= 0.5:
+                drawing.setTransform(relative)
+                drawing.drawPixmap(0, 0, picture)
+                named = rect if index == 0 else None
+        # The wider pictures have no names: drawn here as big as always, those placed at
+        # the nearest zoom of theirs out of this one (room for them at this zoom too).
+        drawing.resetTransform()
+        zoom = current.m11()
+        level = max(
+            (t.m11() for _, t in self.wide if t.m11() <= zoom + 1e-9),
+            default=self.wide[-1][1].m11(),
+        )
+        scene.draw_names_over(drawing, level, current, QRectF(whole), named)
+        drawing.end()
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, canvas)
+        painter.end()
+        # Kept, as the margins' frames are: a zoom back and forth shows it again as it is.
+        self.composite = canvas
+        self._composite_transform = current
+        return True
+
+    def _keep_wide(self, scene: NetworkScene, whole: QRect) -> None:
+        """Pictures of the settled view's surroundings (``wide``), made when idle."""
+        ratio = self.viewport().devicePixelRatioF()
+        size = whole.size() * ratio
+        spare = [picture for picture, _ in self.wide if picture.size() == size]
+        centre = QRectF(whole).center()
+        everything = scene.itemsBoundingRect()
+        kept: list[tuple[QPixmap, QTransform]] = []
+        self._wide_whole = False
+        for level in range(1, WIDE_LEVELS + 1):
+            shrink = 0.5**level
+            transform = (
+                self._frame_transform
+                * QTransform.fromTranslate(-centre.x(), -centre.y())
+                * QTransform.fromScale(shrink, shrink)
+                * QTransform.fromTranslate(centre.x(), centre.y())
+            )
+            inverse, _ok = transform.inverted()
+            rect = inverse.mapRect(QRectF(whole))
+            if spare:
+                picture = spare.pop()
+            else:
+                picture = QPixmap(size)
+                picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.white)
+            painter = QPainter(picture)
+            painter.setTransform(transform)
+            scene.draw_wide(painter, rect, WIDE_EDGES)
+            painter.end()
+            kept.append((picture, transform))
+            if rect.contains(everything):
+                self._wide_whole = True
+                break
+        self.wide = kept
 
     def _canvas(self, whole: QRect) -> QPixmap:
         """A picture the size of the window to draw a gesture's frame in: one of two kept
@@ -351,6 +452,7 @@ class NetworkView(QGraphicsView):
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
         self._ready_for_hovers(whole)
+        self._keep_wide(scene, whole)
         # The nodes in sight drawn ready for a hover's overlay.
         seen_now = self.mapToScene(whole).boundingRect()
         scene.keep_sprites(self._frame_transform, seen_now, self.viewport().devicePixelRatioF())
