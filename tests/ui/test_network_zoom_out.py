@@ -180,3 +180,53 @@ def test_labels_are_found_where_the_nodes_place_them(qapp: QApplication) -> None
     assert labels.on_screen(scale, dx, dy, (x - 1, y - 1, x + 1, y + 1))[0] == [1]
     skip = (x - 1, y - 1, x + 1, y + 1)
     assert 1 not in labels.on_screen(scale, dx, dy, (-1e6, -1e6, 1e6, 1e6), skip)[0]
+
+
+def _light_widths(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    widths: list[float] = []
+    original = NetworkScene.draw_light
+
+    def draw_light(scene: NetworkScene, painter: QPainter, rects: Sequence[QRectF]) -> None:
+        widths.append(sum(painter.worldTransform().mapRect(rect).width() for rect in rects))
+        original(scene, painter, rects)
+
+    monkeypatch.setattr(NetworkScene, "draw_light", draw_light)
+    return widths
+
+
+def test_a_gesture_right_after_another_starts_from_the_pictures_kept(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widths = _light_widths(monkeypatch)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    view.end_gesture()
+    view.viewport().repaint()  # settled: Qt's own paint, the idle view's not kept yet
+    assert view._prepare.isActive()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    # Only the strip each step uncovered, not the whole window (640 pixels) drawn light.
+    assert widths == pytest.approx([30, 30], abs=1)
+
+
+def test_an_edit_drops_the_pictures_kept(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scene = _scene(view)
+    assert scene.network is not None
+    network = scene.network
+    first = network.nodes[0]
+    changed = type(network)(
+        (Node(first.id, first.name, first.type, first.mentions + 1), *network.nodes[1:]),
+        network.edges,
+        network.options,
+    )
+    scene.update_network(changed, scene.positions, PALETTE)
+    view.viewport().repaint()
+    assert view.frame is None and view.wide == [] and view.composite is None
+    widths = _light_widths(monkeypatch)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    assert widths == pytest.approx([view.viewport().width()], abs=1)  # all of it again

@@ -383,6 +383,10 @@ class NetworkScene(QGraphicsScene):
         self.revision = 0
         """Counts the changes to what the scene draws without a hover (the view's kept
         picture of it is current while this is unchanged)."""
+        self.edition = 0
+        """Counts the changes to the network shown — not to the zoom, the names placed for
+        it, or the gesture: a picture of it kept through a transform shows it through that
+        transform while this is unchanged."""
         self.bare = False
         """Drawn without the hover's overlay (the picture a view keeps)."""
         self._sprites: _Sprites | None = None
@@ -461,6 +465,7 @@ class NetworkScene(QGraphicsScene):
         self._focus_items = []
         self._sprites = None
         self.revision += 1
+        self.edition += 1
         self.focus_id = None
         self._focus_set = set()
         self.network = network
@@ -514,6 +519,7 @@ class NetworkScene(QGraphicsScene):
         focus = self.focus_id
         self.set_focus(None)
         self.revision += 1
+        self.edition += 1
         # Edges as plain tuples: compared and hashed in C, 20,000 of them in milliseconds.
         was = self._edge_rows
         if was is None:
@@ -697,6 +703,7 @@ class NetworkScene(QGraphicsScene):
         self._names = {}
         self.named = self.names_at(self.scale)
         self.revision += 1
+        self.edition += 1
 
     def names_rect(self, scale: float) -> QRectF:
         """The nodes and their names drawn at zoom ``scale`` (a view fits this)."""

@@ -145,6 +145,8 @@ class NetworkView(QGraphicsView):
         self._frame_transform = QTransform()
         self._frame_revision = -1
         """The scene's ``revision`` the kept frame shows."""
+        self._frame_edition = -1
+        """The scene's ``edition`` the kept pictures (frame, wide, composite) show."""
         self.hovered: QPixmap | None = None
         """The kept frame with the hover's overlay of ``_hovered_focus`` over it: shown again
         as it is until the hover moves (``_paint_focus``), the gesture's source meanwhile."""
@@ -206,11 +208,16 @@ class NetworkView(QGraphicsView):
             return
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
-            self.frame = None  # stale: kept again once the view is idle
-            self.wide = []
+            # Not what the window shows any more (kept again once the view is idle, for the
+            # hovers); until then, if the network is the same, still the next gesture's
+            # pictures, each through its own transform: a gesture right after another drew
+            # the whole window light (41 ms zoomed in on 20,000 edges).
+            if self._frame_edition != scene.edition:
+                self.frame = None
+                self.wide = []
+                self.composite = None
             self._hovered_focus = None  # its picture kept to draw the next hovers in
             self._veiled = None
-            self.composite = None
             self._prepare.start()
 
     def _frame_current(self, scene: NetworkScene, whole: QRect) -> bool:
@@ -451,6 +458,7 @@ class NetworkView(QGraphicsView):
         self.frame = frame
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
+        self._frame_edition = scene.edition
         self._ready_for_hovers(whole)
         self._keep_wide(scene, whole)
         # The nodes in sight drawn ready for a hover's overlay.
