@@ -230,3 +230,21 @@ def test_an_edit_drops_the_pictures_kept(
     bar.setValue(bar.value() + 30)
     view.viewport().repaint()
     assert widths == pytest.approx([view.viewport().width()], abs=1)  # all of it again
+
+
+def test_a_picture_kept_without_the_hover_is_not_shown_with_it(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scene = _scene(view)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()  # the gesture's frame kept, without a hover's veil
+    view.end_gesture()
+    view.viewport().repaint()
+    scene.set_focus(next(iter(scene.nodes)))  # hovered before the view was idle
+    view.viewport().repaint()
+    widths = _light_widths(monkeypatch)
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    # No picture of the hover kept: the whole window drawn light, veiled.
+    assert widths == pytest.approx([view.viewport().width()], abs=1)

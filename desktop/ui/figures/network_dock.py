@@ -158,6 +158,8 @@ class NetworkView(QGraphicsView):
         self.composite: QPixmap | None = None
         """The gesture's last frame (its margins drawn light), until the gesture ends."""
         self._composite_transform = QTransform()
+        self._composite_focus: int | None = None
+        """The node hovered when it was drawn (its overlay is in it)."""
         self._canvases: list[QPixmap] = []
         self.wide: list[tuple[QPixmap, QTransform]] = []
         """The settled view's surroundings, each picture (with the transform it was drawn
@@ -291,7 +293,10 @@ class NetworkView(QGraphicsView):
             settled = self.hovered if self._hovered_focus == scene.focus_id else None
         for picture, transform in (
             (settled, self._frame_transform),
-            (self.composite, self._composite_transform),
+            (
+                self.composite if self._composite_focus == scene.focus_id else None,
+                self._composite_transform,
+            ),
         ):
             if picture is None:
                 continue
@@ -332,6 +337,7 @@ class NetworkView(QGraphicsView):
         painter.end()
         self.composite = canvas
         self._composite_transform = current
+        self._composite_focus = scene.focus_id
 
     def _paint_wide(self, scene: NetworkScene, current: QTransform, whole: QRect) -> bool:
         """A frame zoomed out of the settled one: the pictures of its surroundings kept when
@@ -382,6 +388,7 @@ class NetworkView(QGraphicsView):
         # Kept, as the margins' frames are: a zoom back and forth shows it again as it is.
         self.composite = canvas
         self._composite_transform = current
+        self._composite_focus = scene.focus_id
         return True
 
     def _keep_wide(self, scene: NetworkScene, whole: QRect) -> None:
