@@ -206,8 +206,9 @@ def test_a_gesture_right_after_another_starts_from_the_pictures_kept(
     assert view._prepare.isActive()
     bar.setValue(bar.value() + 30)
     view.viewport().repaint()
-    # Only the strip each step uncovered, not the whole window (640 pixels) drawn light.
-    assert widths == pytest.approx([30, 30], abs=1)
+    # Only the strips the settled frame leaves (30, then 60 pixels: the last gesture's
+    # frame is not kept), not the whole window (640 pixels) drawn light.
+    assert widths == pytest.approx([30, 60], abs=1)
 
 
 def test_an_edit_drops_the_pictures_kept(
@@ -248,3 +249,38 @@ def test_a_picture_kept_without_the_hover_is_not_shown_with_it(
     view.viewport().repaint()
     # No picture of the hover kept: the whole window drawn light, veiled.
     assert widths == pytest.approx([view.viewport().width()], abs=1)
+
+
+def _zoomed_then_ended(view: NetworkView, factor: float) -> None:
+    view.zoom(factor)
+    view.viewport().repaint()
+    view.zoom(factor)
+    view.viewport().repaint()  # a frame of the gesture kept, at this zoom
+    view.end_gesture()
+    view.viewport().repaint()  # settled: Qt's own paint, the idle view's not kept yet
+
+
+def test_a_gesture_after_a_zoom_in_shows_no_picture_of_another_zoom(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _zoomed_then_ended(view, 1.5)
+    assert view.composite is None
+    widths = _light_widths(monkeypatch)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    # The settled frame, 2.25 times as big, would be blurred the whole gesture: the whole
+    # window drawn light.
+    assert widths == pytest.approx([view.viewport().width()], abs=1)
+
+
+def test_a_gesture_after_a_zoom_out_starts_from_the_wide_pictures(
+    view: NetworkView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _zoomed_then_ended(view, 1 / 1.5)
+    assert view.composite is None and view.wide
+    widths = _light_widths(monkeypatch)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + 30)
+    view.viewport().repaint()
+    assert widths == []  # the pictures of the surroundings, nothing drawn light

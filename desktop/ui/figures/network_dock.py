@@ -146,7 +146,10 @@ class NetworkView(QGraphicsView):
         self._frame_revision = -1
         """The scene's ``revision`` the kept frame shows."""
         self._frame_edition = -1
-        """The scene's ``edition`` the kept pictures (frame, wide, composite) show."""
+        self._frame_fresh = False
+        """No settled paint since the frame was kept: the gesture under way started from
+        it (a frame kept through an earlier gesture is moved, not scaled, by the next)."""
+        """The scene's ``edition`` the kept pictures (frame, wide) show."""
         self.hovered: QPixmap | None = None
         """The kept frame with the hover's overlay of ``_hovered_focus`` over it: shown again
         as it is until the hover moves (``_paint_focus``), the gesture's source meanwhile."""
@@ -212,12 +215,14 @@ class NetworkView(QGraphicsView):
         if not scene.interacting and not self._keeping:
             # Not what the window shows any more (kept again once the view is idle, for the
             # hovers); until then, if the network is the same, still the next gesture's
-            # pictures, each through its own transform: a gesture right after another drew
-            # the whole window light (41 ms zoomed in on 20,000 edges).
+            # pictures: a gesture right after another drew the whole window light (41 ms
+            # zoomed in on 20,000 edges). The frame itself only at its own zoom (at another,
+            # shown blurred or shrunk the whole gesture); the wide ones at any zoom out.
             if self._frame_edition != scene.edition:
                 self.frame = None
                 self.wide = []
-                self.composite = None
+            self._frame_fresh = False
+            self.composite = None  # the last gesture's frame, perhaps at another zoom
             self._hovered_focus = None  # its picture kept to draw the next hovers in
             self._veiled = None
             self._prepare.start()
@@ -302,11 +307,13 @@ class NetworkView(QGraphicsView):
                 continue
             inverse, _ok = transform.inverted()
             relative = inverse * current
+            if picture is settled and not self._frame_fresh and abs(relative.m11() - 1) > 1e-9:
+                continue
             drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
             margins = _margins(whole, _covered(relative.mapRect(drawn)))
             if source is None or _area(margins) < _area(source[2]):
                 source = (picture, relative, margins)
-        zoomed_out = source is not None and source[2] and scene.focus_id is None
+        zoomed_out = (source is None or source[2]) and scene.focus_id is None
         if zoomed_out and self._paint_wide(scene, current, whole):  # no margin drawn light
             return
         painter = QPainter(self.viewport())
@@ -466,6 +473,7 @@ class NetworkView(QGraphicsView):
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
         self._frame_edition = scene.edition
+        self._frame_fresh = True
         self._ready_for_hovers(whole)
         self._keep_wide(scene, whole)
         # The nodes in sight drawn ready for a hover's overlay.
