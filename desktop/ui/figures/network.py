@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from desktop.analysis.layout import Box, Boxes, Segments
+    from desktop.analysis.layout import Box, Boxes, Labels, Segments
 
 from desktop.analysis.network import (
     Edge,
@@ -393,6 +393,10 @@ class NetworkScene(QGraphicsScene):
         self.revision = 0
         """Counts the changes to what the scene draws without a hover (the view's kept
         picture of it is current while this is unchanged)."""
+        self.edition = 0
+        """Counts the changes to the network shown — not to the zoom, the names placed for
+        it, or the gesture: a picture of it kept through a transform shows it through that
+        transform while this is unchanged."""
         self.bare = False
         """Drawn without the hover's overlay (the picture a view keeps)."""
         self._sprites: _Sprites | None = None
@@ -430,6 +434,8 @@ class NetworkScene(QGraphicsScene):
         """The longest and tallest names (pixels on screen)."""
         self._names: dict[float, dict[int, int]] = {}
         """Zoom → the nodes whose names are drawn there, and where (``names_at``)."""
+        self._labels: dict[float, tuple[dict[int, int], Labels, list[NodeItem]]] = {}
+        """Zoom → those names ready to be found on screen (``_labels_at``)."""
         self.scale = 1.0
         """The zoom of the view, as it last told (``view_scaled``)."""
         self.named: dict[int, int] = {}
@@ -466,11 +472,13 @@ class NetworkScene(QGraphicsScene):
         self._stacked = []
         self._boxes = None
         self._names = {}
+        self._labels = {}
         self.named = {}
         self._focus_lines = []
         self._focus_items = []
         self._sprites = None
         self.revision += 1
+        self.edition += 1
         self.focus_id = None
         self._focus_set = set()
         self.network = network
@@ -525,6 +533,7 @@ class NetworkScene(QGraphicsScene):
         focus = self.focus_id
         self.set_focus(None)
         self.revision += 1
+        self.edition += 1
         # Edges as plain tuples: compared and hashed in C, 20,000 of them in milliseconds.
         was = self._edge_rows
         if was is None:
@@ -708,6 +717,7 @@ class NetworkScene(QGraphicsScene):
         self._names = {}
         self.named = self.names_at(self.scale)
         self.revision += 1
+        self.edition += 1
 
     def names_rect(self, scale: float) -> QRectF:
         """The nodes and their names drawn at zoom ``scale`` (a view fits this)."""
@@ -857,13 +867,18 @@ class NetworkScene(QGraphicsScene):
     def draw_gesture_edges(self, painter: QPainter, rect: QRectF) -> None:
         """During a gesture, the GESTURE_EDGES strongest edges crossing ``rect``, under the
         nodes (a view with a background of its own calls this after painting it)."""
-        if not self.interacting or self._ranked is None or rect.isEmpty():
+        if self.interacting:
+            self._draw_strongest(painter, rect, self.gesture_budget)
+
+    def _draw_strongest(self, painter: QPainter, rect: QRectF, budget: int) -> None:
+        """The ``budget`` strongest edges crossing ``rect``, opaque and unantialiased."""
+        if self._ranked is None or rect.isEmpty():
             return
         scale = abs(painter.worldTransform().m11()) or 1.0
         margin = 8 / scale
         area = rect.adjusted(-margin, -margin, margin, margin)
         chosen, cut = self._ranked.first_clipped(
-            area.left(), area.top(), area.right(), area.bottom(), self.gesture_budget
+            area.left(), area.top(), area.right(), area.bottom(), budget
         )
         groups: dict[tuple[bool, float], list[QLineF]] = {}
         for index, line in zip(chosen, cut, strict=True):
@@ -893,13 +908,8 @@ class NetworkScene(QGraphicsScene):
         of hundreds of nodes in sight cost most of 50 ms."""
         if self._boxes is None or not rects:
             return
-        budget = self.gesture_budget
-        self.gesture_budget = budget // len(rects)
-        try:
-            for rect in rects:
-                self.draw_gesture_edges(painter, rect)
-        finally:
-            self.gesture_budget = budget
+        for rect in rects:
+            self._draw_strongest(painter, rect, self.gesture_budget // len(rects))
         touching = sorted(
             {
                 index
@@ -982,6 +992,76 @@ class NetworkScene(QGraphicsScene):
                 self.label_log.append(QRectF(corner, text.size()))
             painter.drawStaticText(corner, text)
         painter.setTransform(transform)
+
+    def draw_wide(self, painter: QPainter, rect: QRectF, edges: int) -> None:
+        """A picture of ``rect`` (scene units) for the frames of a gesture that zooms out of
+        the settled view (``NetworkView`` keeps a few, each twice as wide as the last, at the
+        same size in pixels): drawn as ``draw_light`` draws the margins — the ``edges``
+        strongest edges, the nodes, unantialiased —, with the names placed at the painter's
+        zoom, without a hover's overlay."""
+        kept = self.named, self.focus_id, self._focus_set, self.gesture_budget
+        self.named, self.focus_id, self._focus_set = {}, None, set()
+        self.gesture_budget = edges
+        try:
+            self.draw_light(painter, [rect])
+        finally:
+            self.named, self.focus_id, self._focus_set, self.gesture_budget = kept
+        self._labels_at(abs(painter.worldTransform().m11()) or 1.0)  # ready for the frames
+
+    def _labels_at(self, scale: float) -> tuple[Labels, list[NodeItem]]:
+        """The names placed at zoom ``scale`` (``names_at``), in the order they are drawn,
+        ready to be found on screen at any zoom (``draw_names_over``)."""
+        placed = self.names_at(scale)
+        key = round(scale, 9)
+        found = self._labels.get(key)
+        if found is None or found[0] is not placed:
+            from desktop.analysis.layout import Labels
+
+            if len(self._labels) > 16:
+                self._labels.clear()
+            items = [item for item in self._stacked if item.node.id in placed]
+            rows = [
+                (*item.x_y, item.radius, item.text_width, item.text_height, placed[item.node.id])
+                for item in items
+            ]
+            found = (placed, Labels(rows), items)
+            self._labels[key] = found
+            for item in items:
+                item.shaped()
+        return found[1], found[2]
+
+    def draw_names_over(
+        self,
+        painter: QPainter,
+        scale: float,
+        transform: QTransform,
+        window: QRectF,
+        skip: QRectF | None = None,
+    ) -> None:
+        """The names placed at zoom ``scale`` drawn at the label font's size where the
+        scene is on the painter's device through ``transform`` (a scale and a move): over
+        the pictures a zoom out's frame is made of, drawn without names (their names would
+        grow with the picture). Only those reaching ``window``, none reaching ``skip`` (a
+        picture with its names already). Found with numpy: no Python for the others."""
+        labels, items = self._labels_at(scale)
+        found, corners = labels.on_screen(
+            transform.m11(),
+            transform.dx(),
+            transform.dy(),
+            (window.left(), window.top(), window.right(), window.bottom()),
+            None if skip is None else (skip.left(), skip.top(), skip.right(), skip.bottom()),
+        )
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.label_font)
+        painter.setPen(QColor(INK))
+        for index, (x, y) in zip(found, corners, strict=True):
+            item = items[index]
+            corner = QPointF(x, y)
+            if self.label_log is not None:
+                self.label_log.append(QRectF(corner, QSizeF(item.text_width, item.text_height)))
+            painter.drawStaticText(corner, item.shaped())
+        painter.restore()
 
     def warm(self, rect: QRectF, scale: float) -> None:
         """Get ready for a gesture around ``rect`` (when the view is idle): the shapes of the

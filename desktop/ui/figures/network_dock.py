@@ -83,6 +83,11 @@ GESTURE_END_MS = 150
 FRAME_IDLE_MS = 300
 """The settled picture is kept for the next gesture once the view has been idle this long."""
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
+WIDE_LEVELS = 8
+"""At most this many pictures of the settled view's surroundings are kept for a zoom out,
+each twice as wide as the last (the last, the whole network, is wide enough)."""
+WIDE_EDGES = 2000
+"""The strongest edges each of those pictures draws."""
 
 
 def _margins(whole: QRect, covered: QRect) -> list[QRect]:
@@ -140,6 +145,11 @@ class NetworkView(QGraphicsView):
         self._frame_transform = QTransform()
         self._frame_revision = -1
         """The scene's ``revision`` the kept frame shows."""
+        self._frame_edition = -1
+        self._frame_fresh = False
+        """No settled paint since the frame was kept: the gesture under way started from
+        it (a frame kept through an earlier gesture is moved, not scaled, by the next)."""
+        """The scene's ``edition`` the kept pictures (frame, wide) show."""
         self.hovered: QPixmap | None = None
         """The kept frame with the hover's overlay of ``_hovered_focus`` over it: shown again
         as it is until the hover moves (``_paint_focus``), the gesture's source meanwhile."""
@@ -151,7 +161,15 @@ class NetworkView(QGraphicsView):
         self.composite: QPixmap | None = None
         """The gesture's last frame (its margins drawn light), until the gesture ends."""
         self._composite_transform = QTransform()
+        self._composite_focus: int | None = None
+        """The node hovered when it was drawn (its overlay is in it)."""
         self._canvases: list[QPixmap] = []
+        self.wide: list[tuple[QPixmap, QTransform]] = []
+        """The settled view's surroundings, each picture (with the transform it was drawn
+        through) twice as wide as the last, the first twice the window's, all the window's
+        size in pixels: a zoom out shows them under the settled frame (``_paint_wide``)."""
+        self._wide_whole = False
+        """The widest of ``wide`` holds the whole scene (white beyond it)."""
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(FRAME_IDLE_MS)
@@ -195,10 +213,18 @@ class NetworkView(QGraphicsView):
             return
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
-            self.frame = None  # stale: kept again once the view is idle
+            # Not what the window shows any more (kept again once the view is idle, for the
+            # hovers); until then, if the network is the same, still the next gesture's
+            # pictures: a gesture right after another drew the whole window light (41 ms
+            # zoomed in on 20,000 edges). The frame itself only at its own zoom (at another,
+            # shown blurred or shrunk the whole gesture); the wide ones at any zoom out.
+            if self._frame_edition != scene.edition:
+                self.frame = None
+                self.wide = []
+            self._frame_fresh = False
+            self.composite = None  # the last gesture's frame, perhaps at another zoom
             self._hovered_focus = None  # its picture kept to draw the next hovers in
             self._veiled = None
-            self.composite = None
             self._prepare.start()
 
     def _frame_current(self, scene: NetworkScene, whole: QRect) -> bool:
@@ -272,16 +298,24 @@ class NetworkView(QGraphicsView):
             settled = self.hovered if self._hovered_focus == scene.focus_id else None
         for picture, transform in (
             (settled, self._frame_transform),
-            (self.composite, self._composite_transform),
+            (
+                self.composite if self._composite_focus == scene.focus_id else None,
+                self._composite_transform,
+            ),
         ):
             if picture is None:
                 continue
             inverse, _ok = transform.inverted()
             relative = inverse * current
+            if picture is settled and not self._frame_fresh and abs(relative.m11() - 1) > 1e-9:
+                continue
             drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
             margins = _margins(whole, _covered(relative.mapRect(drawn)))
             if source is None or _area(margins) < _area(source[2]):
                 source = (picture, relative, margins)
+        zoomed_out = (source is None or source[2]) and scene.focus_id is None
+        if zoomed_out and self._paint_wide(scene, current, whole):  # no margin drawn light
+            return
         painter = QPainter(self.viewport())
         if source is not None and not source[2]:  # covered whole: nothing to draw
             painter.setTransform(source[1])
@@ -310,6 +344,94 @@ class NetworkView(QGraphicsView):
         painter.end()
         self.composite = canvas
         self._composite_transform = current
+        self._composite_focus = scene.focus_id
+
+    def _paint_wide(self, scene: NetworkScene, current: QTransform, whole: QRect) -> bool:
+        """A frame zoomed out of the settled one: the pictures of its surroundings kept when
+        idle (``wide``) — the narrowest covering the window, then over it those narrower,
+        sharper, each shrunk to no less than half, the settled frame last —, and no margin
+        drawn light (a zoom out's margins held hundreds of nodes and names: 26 ms a frame).
+        False when they cannot: not zoomed out, or out of their reach."""
+        if self.frame is None or not self.wide:
+            return False
+        placed: list[tuple[QPixmap, QTransform, QRectF]] = []
+        for picture, transform in ((self.frame, self._frame_transform), *self.wide):
+            inverse, _ok = transform.inverted()
+            relative = inverse * current
+            drawn = QRectF(QPointF(0, 0), picture.deviceIndependentSize())
+            placed.append((picture, relative, relative.mapRect(drawn)))
+        if placed[0][1].m11() >= 1 - 1e-9:
+            return False  # not zoomed out of the settled frame: its margins are thin
+        base = next(
+            (i for i, (_, _, rect) in enumerate(placed) if _covered(rect).contains(whole)), None
+        )
+        if base is None and not self._wide_whole:
+            return False
+        canvas = self._canvas(whole)
+        drawing = QPainter(canvas)
+        if base is None:
+            base = len(placed) - 1
+            drawing.fillRect(whole, self.backgroundBrush())  # beyond the whole scene
+        named: QRectF | None = None  # where the settled frame shows its own names
+        for index in range(base, -1, -1):
+            picture, relative, rect = placed[index]
+            if index == base or relative.m11() >= 0.5:
+                drawing.setTransform(relative)
+                drawing.drawPixmap(0, 0, picture)
+                named = rect if index == 0 else None
+        # The wider pictures have no names: drawn here as big as always, those placed at
+        # the nearest zoom of theirs out of this one (room for them at this zoom too).
+        drawing.resetTransform()
+        zoom = current.m11()
+        level = max(
+            (t.m11() for _, t in self.wide if t.m11() <= zoom + 1e-9),
+            default=self.wide[-1][1].m11(),
+        )
+        scene.draw_names_over(drawing, level, current, QRectF(whole), named)
+        drawing.end()
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, canvas)
+        painter.end()
+        # Kept, as the margins' frames are: a zoom back and forth shows it again as it is.
+        self.composite = canvas
+        self._composite_transform = current
+        self._composite_focus = scene.focus_id
+        return True
+
+    def _keep_wide(self, scene: NetworkScene, whole: QRect) -> None:
+        """Pictures of the settled view's surroundings (``wide``), made when idle."""
+        ratio = self.viewport().devicePixelRatioF()
+        size = whole.size() * ratio
+        spare = [picture for picture, _ in self.wide if picture.size() == size]
+        centre = QRectF(whole).center()
+        everything = scene.itemsBoundingRect()
+        kept: list[tuple[QPixmap, QTransform]] = []
+        self._wide_whole = False
+        for level in range(1, WIDE_LEVELS + 1):
+            shrink = 0.5**level
+            transform = (
+                self._frame_transform
+                * QTransform.fromTranslate(-centre.x(), -centre.y())
+                * QTransform.fromScale(shrink, shrink)
+                * QTransform.fromTranslate(centre.x(), centre.y())
+            )
+            inverse, _ok = transform.inverted()
+            rect = inverse.mapRect(QRectF(whole))
+            if spare:
+                picture = spare.pop()
+            else:
+                picture = QPixmap(size)
+                picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.white)
+            painter = QPainter(picture)
+            painter.setTransform(transform)
+            scene.draw_wide(painter, rect, WIDE_EDGES)
+            painter.end()
+            kept.append((picture, transform))
+            if rect.contains(everything):
+                self._wide_whole = True
+                break
+        self.wide = kept
 
     def _canvas(self, whole: QRect) -> QPixmap:
         """A picture the size of the window to draw a gesture's frame in: one of two kept
@@ -350,7 +472,10 @@ class NetworkView(QGraphicsView):
         self.frame = frame
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
+        self._frame_edition = scene.edition
+        self._frame_fresh = True
         self._ready_for_hovers(whole)
+        self._keep_wide(scene, whole)
         # The nodes in sight drawn ready for a hover's overlay.
         seen_now = self.mapToScene(whole).boundingRect()
         scene.keep_sprites(self._frame_transform, seen_now, self.viewport().devicePixelRatioF())
