@@ -112,6 +112,9 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('every-widget-class' if 'QWizard' in vars(widgets) else 'some-widget-classes')\n"
         "import PySide6.QtGui as gui\n"
         "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
+        "import PySide6.QtCore as core\n"
+        "print('palette-built' if 'QPalette' in vars(gui) else 'no-palette-yet')\n"
+        "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
     )
     # The second launch: the first seeds the project and renders the icons into the cache
     # with qtawesome, which builds every Qt class (once per installation).
@@ -143,3 +146,7 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     assert not later & loaded, later & loaded
     assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
     assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw
+    # Only the dark theme needs a palette, only Arabic Qt's translations folder: each class
+    # built costs its enums (QPalette 2.5 M instructions, QLibraryInfo 1.2 M).
+    assert "no-palette-yet" in loaded
+    assert "no-libraryinfo" in loaded
