@@ -5,9 +5,12 @@ frozen dataclass costs seven times as much to define, which showed at start-up.
 
 They carry no behaviour tied to storage or Qt, so the core can be tested without either and the
 UI can hold them in row caches without keeping a database cursor alive.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here, unlike the rest of the program: with it, each
+field's annotation is a string, and ``typing.NamedTuple`` compiles every one of them into a
+``ForwardRef`` when the class is made (124 calls to ``compile``, 6 M instructions of
+every start-up). Every name a field uses is defined above it.
+"""
 
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
