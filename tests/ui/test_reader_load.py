@@ -117,6 +117,9 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
         "print('text-edit-built' if 'QTextEdit' in vars(widgets) else 'no-text-edit')\n"
         "print('combo-built' if 'QComboBox' in vars(widgets) else 'no-combo-box')\n"
+        "import desktop.store.annotations as annotations, desktop.store.labels as labels\n"
+        "print('undo-records-built' if hasattr(annotations, 'AnnotationSnapshot')"
+        " or hasattr(labels, 'LabelRemoval') else 'no-undo-records')\n"
     )
     # The second launch: the first seeds the project and renders the icons into the cache
     # with qtawesome, which builds every Qt class (once per installation).
@@ -156,3 +159,5 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     # the reader's find and flash selections come later (about 4 M instructions together).
     assert "no-text-edit" in loaded
     assert "no-combo-box" in loaded
+    # The undo records are dataclasses (about 4 M instructions each): in rowsets.py
+    assert "no-undo-records" in loaded
