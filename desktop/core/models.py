@@ -12,7 +12,6 @@ field's annotation is a string, and ``typing.NamedTuple`` compiles every one of 
 every start-up). Every name a field uses is defined above it.
 """
 
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Direction = Literal["rtl", "ltr"]
@@ -131,24 +130,6 @@ class ImportNote(NamedTuple):
     path: str
     document_id: int
     text: str
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """Outcome of importing a batch: nothing is silently dropped. ``notes`` name the imported
-    articles the import had to change (each is also in ``imported``)."""
-
-    imported: list[tuple[str, int]] = field(default_factory=list)  # (path, document id)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (path, existing id)
-    failed: list[ImportFailure] = field(default_factory=list)
-    notes: list[ImportNote] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def changes(self) -> ChangeSet:
-        return ChangeSet(documents_added=tuple(doc_id for _, doc_id in self.imported))
 
 
 LabelKind = Literal["entity", "claim", "note", "span"]
