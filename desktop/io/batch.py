@@ -26,8 +26,8 @@ from functools import partial
 from pathlib import Path
 
 from desktop.core.errors import ImportRejected
-from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure, ImportReport
-from desktop.core.services import DocumentRepository, import_documents
+from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure
+from desktop.core.services import DocumentRepository, ImportReport, import_documents
 from desktop.io.importers.common import (
     DESCRIPTIONS,
     MAX_BYTES,

@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
 from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.ops.outcome import Outcome, plural, short
-from desktop.store.annotations import AnnotationSnapshot
 from desktop.store.entities import EntitySnapshot
 from desktop.store.project import Project
+
+if TYPE_CHECKING:  # the undo records load with the first delete or undo (rowsets.py)
+    from desktop.store.rowsets import AnnotationSnapshot
 
 ENTITY_TYPE_OF_LABEL = {
     "person": "person",

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError, NotFound, RestoreConflict
-from desktop.core.models import ChangeSet, Document, DocumentDraft, ImportReport
-from desktop.core.services import import_documents
+from desktop.core.models import ChangeSet, Document, DocumentDraft
+from desktop.core.services import ImportReport, import_documents
 from desktop.io.batch import BatchReport, Progress, import_paths, load_file
 from desktop.ops.outcome import Outcome, Step, plural, short
 from desktop.store.project import Project

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
 from desktop.core.models import ChangeSet, Label
 from desktop.ops.outcome import Outcome, Step, short
-from desktop.store.annotations import AnnotationSnapshot
-from desktop.store.labels import LabelRemoval
 from desktop.store.project import Project
+
+if TYPE_CHECKING:  # the undo records load with the first delete or undo (rowsets.py)
+    from desktop.store.rowsets import AnnotationSnapshot, LabelRemoval
 
 _LABELS = ChangeSet(labels_changed=True)
 

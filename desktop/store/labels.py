@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import Label
 from desktop.store.db import Database
 
 _COLUMNS = "id, key, name_en, name_ar, kind, color, icon, shortcut, position"
-
-
-@dataclass(frozen=True, slots=True)
-class LabelRemoval:
-    """Everything needed to undo removing a label: the label, where its annotations went
-    (another label, or deleted when ``moved_to`` is None) and their snapshots from before."""
-
-    label: Label
-    moved_to: int | None
-    annotation_ids: tuple[int, ...]
-    snapshots: tuple[Any, ...]  # AnnotationSnapshot; untyped to avoid an import cycle
 
 
 class LabelStore:

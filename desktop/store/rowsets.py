@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from desktop.core.models import Annotation, Label
 
 __all__ = [
     "EMPTY_ROWS",
+    "AnnotationSnapshot",
+    "LabelRemoval",
     "Query",
     "RowConflict",
     "RowSet",
@@ -67,6 +71,35 @@ class RowSet:
 
 
 EMPTY_ROWS = RowSet()
+
+
+def _no_dependents() -> RowSet:
+    return EMPTY_ROWS
+
+
+# The undo records of the annotation and label stores live here, with the rows they carry:
+# a frozen dataclass is built by exec'd code (about 4 M instructions each), and this module
+# loads with the first delete or undo, not before the window's first paint.
+@dataclass(frozen=True, slots=True)
+class AnnotationSnapshot:
+    """An annotation with its claim row and what hangs off them (the claim's subjects and
+    links, notes on the annotation): enough to put it back exactly as it was, since deleting
+    the annotation, or moving it off a claim label, cascades through all of them."""
+
+    annotation: Annotation
+    claim: tuple[Any, ...] | None
+    dependents: RowSet = field(default_factory=_no_dependents)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRemoval:
+    """Everything needed to undo removing a label: the label, where its annotations went
+    (another label, or deleted when ``moved_to`` is None) and their snapshots from before."""
+
+    label: Label
+    moved_to: int | None
+    annotation_ids: tuple[int, ...]
+    snapshots: tuple[Any, ...]  # AnnotationSnapshot
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:

@@ -30,8 +30,8 @@ the normal way in.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop.core.errors import NotAProject, ProjectError
 from desktop.store.schema import shape
@@ -39,13 +39,14 @@ from desktop.store.schema import shape
 _VIEW, _TRIGGER, _INDEX = "view", "trigger", "index"
 
 
-@dataclass(slots=True)
-class Findings:
-    """How a file differs from what Hamish makes for its version."""
+class Findings(NamedTuple):
+    """How a file differs from what Hamish makes for its version: lists ``inspect`` fills (a
+    NamedTuple of them, not a dataclass, which is built by exec'd code at every start-up —
+    about 3 M instructions; make one with ``Findings([], [], [])``, never shared lists)."""
 
-    problems: list[str] = field(default_factory=list)  # Hamish's tables missing or replaced
-    foreign: list[tuple[str, str]] = field(default_factory=list)  # (type, name) to drop
-    remake: list[tuple[str, str]] = field(default_factory=list)  # Hamish's own, made again
+    problems: list[str]  # Hamish's tables missing or replaced
+    foreign: list[tuple[str, str]]  # (type, name) to drop
+    remake: list[tuple[str, str]]  # Hamish's own, made again
 
     @property
     def clean(self) -> bool:
@@ -59,7 +60,7 @@ def _quoted(name: str) -> str:
 def inspect(conn: sqlite3.Connection, version: int) -> Findings:
     """Compare the schema of ``conn``'s file with Hamish's own for ``version``."""
     expected = shape(version)
-    found = Findings()
+    found = Findings([], [], [])
     present: dict[str, tuple[str, str, str]] = {}  # lower-case name → (type, name, sql)
     for kind, name, sql in conn.execute("SELECT type, name, sql FROM main.sqlite_master"):
         present[str(name).lower()] = (str(kind), str(name), str(sql or ""))

@@ -23,7 +23,6 @@ from typing import Final, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
     QLocale,
     QObject,
     Qt,
@@ -98,6 +97,9 @@ def install_language(app: QApplication, language: str) -> str:
             _installed.append(ours)
             effective = "ar"
             qt = QTranslator(app)
+            # Imported here: an English start never builds QLibraryInfo (and its enums).
+            from PySide6.QtCore import QLibraryInfo
+
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load("qtbase_ar", qt_dir):  # Qt's own dialogs and buttons
                 QCoreApplication.installTranslator(qt)

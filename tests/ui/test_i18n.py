@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import settings
-from desktop.core.models import ImportFailure, ImportReport
+from desktop.core.models import ImportFailure
+from desktop.core.services import ImportReport
 from desktop.io.batch import BatchReport
 from desktop.settings import Settings
 from desktop.ui.commands.edit_names import PATTERNS, edit_name

@@ -112,6 +112,17 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('every-widget-class' if 'QWizard' in vars(widgets) else 'some-widget-classes')\n"
         "import PySide6.QtGui as gui\n"
         "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
+        "import PySide6.QtCore as core\n"
+        "print('palette-built' if 'QPalette' in vars(gui) else 'no-palette-yet')\n"
+        "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
+        "print('text-edit-built' if 'QTextEdit' in vars(widgets) else 'no-text-edit')\n"
+        "print('combo-built' if 'QComboBox' in vars(widgets) else 'no-combo-box')\n"
+        "import dataclasses\n"
+        "made = sorted(f'dataclass:{name}.{cls.__name__}' for name, module in"
+        " list(sys.modules.items()) if name.startswith('desktop') for cls in"
+        " vars(module).values() if isinstance(cls, type) and cls.__module__ == name"
+        " and dataclasses.is_dataclass(cls))\n"
+        "print(' '.join(made))\n"
     )
     # The second launch: the first seeds the project and renders the icons into the cache
     # with qtawesome, which builds every Qt class (once per installation).
@@ -143,3 +154,16 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     assert not later & loaded, later & loaded
     assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
     assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw
+    # Only the dark theme needs a palette, only Arabic Qt's translations folder: each class
+    # built costs its enums (QPalette 2.5 M instructions, QLibraryInfo 1.2 M).
+    assert "no-palette-yet" in loaded
+    assert "no-libraryinfo" in loaded
+    # No field of the window at its first paint is a QTextEdit or a QComboBox (bidi.py), and
+    # the reader's find and flash selections come later (about 4 M instructions together).
+    assert "no-text-edit" in loaded
+    assert "no-combo-box" in loaded
+    # A dataclass is built by exec'd code (about 4 M instructions a frozen one; a NamedTuple
+    # costs a quarter): the undo records, the import report, the schema's shape and the
+    # window's Navigation and the open's findings were six of them.
+    made = {word for word in loaded if word.startswith("dataclass:")}
+    assert not made, made

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.widgets.bidi import PlainTextField
+from desktop.ui.widgets.plain_text import PlainTextField
 
 
 class NoteEditor(QDialog):

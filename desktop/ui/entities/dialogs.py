@@ -26,8 +26,9 @@ from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon
 from desktop.ui.i18n import term
-from desktop.ui.widgets.bidi import PlainTextField, follow_content, html_dir, isolate
+from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
+from desktop.ui.widgets.plain_text import PlainTextField
 
 KWIC = 48  # characters of context on each side of a mention
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 1

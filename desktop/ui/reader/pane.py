@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
-    QTextEdit,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -54,6 +53,7 @@ if TYPE_CHECKING:  # event classes: annotations only (their first import costs s
         QResizeEvent,
         QShowEvent,
     )
+    from PySide6.QtWidgets import QTextEdit  # its ExtraSelection: find and flash only
 from desktop.core.spans import snap_to_words
 from desktop.ui.reader.highlighter import AnnotationHighlighter, ReaderLayout, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
@@ -212,8 +212,11 @@ class ReaderText(QPlainTextEdit):
         side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
         option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self._find, self._flash = [], []
-        self.setExtraSelections([])
+        if self._find or self._flash:  # the only extra selections (_refresh_extra)
+            self._find, self._flash = [], []
+            # Not when there are none: passing a list builds QTextEdit's Python class (its
+            # ExtraSelection), which an article opened at start-up does not need.
+            self.setExtraSelections([])
         self.text_cp = text
         self.umap = Utf16Map(text)
         self.index = SpanIndex(text)
@@ -414,6 +417,8 @@ class ReaderText(QPlainTextEdit):
 
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span so the eye finds it after a jump."""
+        from PySide6.QtWidgets import QTextEdit
+
         selection = QTextEdit.ExtraSelection()
         selection.cursor = self._cursor_for(start, end)
         fmt = QTextCharFormat()
@@ -429,6 +434,8 @@ class ReaderText(QPlainTextEdit):
         self._refresh_extra()
 
     def set_find_matches(self, spans: list[tuple[int, int]]) -> None:
+        from PySide6.QtWidgets import QTextEdit
+
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#fff1a8"))
         fmt.setForeground(QColor("#1f2933"))  # dark on the pale yellow in either theme

@@ -9,7 +9,7 @@ without touching them. ``app.py`` builds the only ``MainWindow``; the window bui
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
@@ -27,9 +27,9 @@ Passage = tuple[int, int, int]
 """A document id and a start and end in code points."""
 
 
-@dataclass(frozen=True, slots=True)
-class Navigation:
-    """The window's ways of showing an article, bound by the window."""
+class Navigation(NamedTuple):
+    """The window's ways of showing an article, bound by the window. (A NamedTuple, not a
+    frozen dataclass: that is built by exec'd code, about 3 M instructions of start-up.)"""
 
     open_document: Callable[[int], None]
     open_at: Callable[[int, int, int], None]  # document, start, end (code points)

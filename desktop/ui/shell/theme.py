@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # built for the dark theme only: its first use builds its enums (2.5 M
+    # instructions on the way to a light window's first paint)
+    from PySide6.QtGui import QPalette
 
 from desktop import settings
 from desktop.resources import read_text
@@ -70,6 +75,8 @@ def is_dark(choice: str) -> bool:
 
 
 def dark_palette() -> QPalette:
+    from PySide6.QtGui import QPalette
+
     palette = QPalette()
     role = QPalette.ColorRole
     for r, colour in (

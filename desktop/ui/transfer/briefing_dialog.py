@@ -80,7 +80,6 @@ from desktop.ui.transfer.save_paths import (
     choose_save_path,
 )
 from desktop.ui.widgets.bidi import (
-    PlainTextField,
     first_strong,
     follow_content,
     isolate,
@@ -90,6 +89,7 @@ from desktop.ui.widgets.bidi import (
     show_elided,
 )
 from desktop.ui.widgets.dates import ISO_FORMAT, date_edit, iso
+from desktop.ui.widgets.plain_text import PlainTextField
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
     from desktop.io.exporters.docx_report import DocxSummary

@@ -9,9 +9,9 @@ that keep embedded titles, file names and dates in their places.
   QPlainTextEdit's layout ignores per-paragraph direction and does not mirror "leading"
   alignment, so there the whole text follows its first strong character with an explicit
   side (as the reader pane does). The analyst's multi-line fields (notes, aliases, the
-  briefing's summary) are therefore ``PlainTextField``: a QTextEdit that takes plain text
-  only, so a note with an English paragraph under an Arabic one lays out each in its own
-  direction.
+  briefing's summary) are therefore ``PlainTextField`` (``plain_text.py``): a QTextEdit
+  that takes plain text only, so a note with an English paragraph under an Arabic one lays
+  out each in its own direction.
 - ``isolate(text)``: FSI … PDI (Unicode bidi isolation) around a piece of data inside a
   sentence, so an Arabic title or file name neither drags the numbers, punctuation and words
   around it to its side nor is scrambled by them. Dates and other digit groups inside it
@@ -24,12 +24,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStatusBar, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QStatusBar, QWidget
 
 from desktop.ops.outcome import short
+
+if TYPE_CHECKING:
+    # QComboBox and QTextEdit are imported where a field of theirs is met: the fields made
+    # before the first paint (the library's filter) are line edits, and each Qt class
+    # Python touches first builds its enums (about 4 M instructions for these two).
+    from PySide6.QtWidgets import QComboBox, QTextEdit
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction from the isolated text itself
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
@@ -124,7 +131,7 @@ def show_elided(bar: QStatusBar, message: str, timeout_ms: int = 0) -> None:
     bar.showMessage(message, timeout_ms)
 
 
-TextField = QLineEdit | QPlainTextEdit | QTextEdit | QComboBox
+TextField: TypeAlias = "QLineEdit | QPlainTextEdit | QTextEdit | QComboBox"
 
 
 class _Follower(QObject):
@@ -157,10 +164,10 @@ class _Follower(QObject):
         field = self.field
         if isinstance(field, QLineEdit):
             _follow_line(field, first_strong(field.text()) or self.neutral)
-        elif isinstance(field, QTextEdit):
-            _follow_rich(field, self.neutral)
-        else:
+        elif isinstance(field, QPlainTextEdit):
             _follow_plain(field, first_strong(field.toPlainText()) or self.neutral)
+        else:
+            _follow_rich(field, self.neutral)
 
 
 def _side(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
@@ -222,6 +229,11 @@ def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None
     ``neutral``: the direction while a field has no strong character (empty, digits only),
     for a field meant for one script such as an Arabic name; by default the interface's."""
     for field in fields:
+        if isinstance(field, QLineEdit | QPlainTextEdit):
+            _Follower(field, neutral)
+            continue
+        from PySide6.QtWidgets import QComboBox
+
         if isinstance(field, QComboBox):
             editor = field.lineEdit()
             if editor is None:
@@ -231,21 +243,11 @@ def follow_content(*fields: TextField, neutral: Qt.LayoutDirection | None = None
             _Follower(field, neutral)
 
 
-class PlainTextField(QTextEdit):
-    """A multi-line field for plain text (pasted formatting is dropped) whose paragraphs
-    each take the direction of their own first strong character."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptRichText(False)
-        if text:
-            self.setPlainText(text)
-        follow_content(self)
-
-
 def set_neutral(field: TextField, neutral: Qt.LayoutDirection | None) -> None:
     """Change the direction a following field takes while it has no strong character (the
     briefing's fields take the report language's)."""
+    from PySide6.QtWidgets import QComboBox
+
     target = field.lineEdit() if isinstance(field, QComboBox) else field
     if target is None:
         return
