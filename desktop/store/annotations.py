@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import Annotation, AnnotationDraft, Label
+from desktop.core.models import Annotation, AnnotationDraft, Label, Mark
 from desktop.store.db import Database, utcnow
 from desktop.store.labels import LabelStore
 
@@ -23,6 +23,8 @@ _COLUMNS = (
 _as_annotation = partial(tuple.__new__, Annotation)
 """A row of ``_COLUMNS`` as an Annotation, in C: ``Annotation(*row)`` is a Python call a row,
 a tenth of opening an article with 10,000 annotations."""
+_MARK_COLUMNS = "id, start, \"end\", quote, label_id, note <> '', anchor"
+_as_mark = partial(tuple.__new__, Mark)
 _CLAIM_COLUMNS = (
     "id, annotation_id, claimant_id, summary, stance, status, reliability, credibility, "
     "claimed_on, created_at, modified_at"
@@ -47,6 +49,14 @@ class AnnotationStore:
             f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ?{order}", [document_id]
         )
         return list(map(_as_annotation, rows))
+
+    def marks(self, document_id: int) -> list[Mark]:
+        """A document's annotations as the reader draws them (:class:`Mark`), as the index on
+        (document, start) gives them: under half the time of reading them whole."""
+        rows = self._conn.execute(
+            f"SELECT {_MARK_COLUMNS} FROM annotations WHERE document_id = ?", [document_id]
+        )
+        return list(map(_as_mark, rows))
 
     def extents(self, document_id: int) -> list[tuple[int, int]]:
         """``(start, end)`` of a document's annotations, in order: what suggestions need to

@@ -17,6 +17,7 @@ from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.store.project import Project
 from desktop.ui.annotations.panel import AnnotationModel
+from desktop.ui.reader.highlighter import AnnotationHighlighter, Span
 from desktop.ui.shell.mainwindow import MainWindow
 
 from .samples import KERRY_ARTICLE, label_id
@@ -235,6 +236,38 @@ def test_a_long_article_highlights_the_screen_first_and_the_rest_when_idle(
     qtbot.waitUntil(lambda: highlighter.pending() == 0)
     assert not highlighter.deferring()
     assert all(_formats(window))
+
+
+class _CountingHighlighter(AnnotationHighlighter):
+    calls = 0
+
+    def highlightBlock(self, text: str) -> None:
+        _CountingHighlighter.calls += 1
+        super().highlightBlock(text)
+
+
+def test_a_long_article_goes_in_without_a_call_into_python_per_block(qtbot: QtBot) -> None:
+    """Told of the insertion, Qt called the highlighter for each of a 1 MB article's 1,423
+    blocks (three quarters of putting its text in), to return at once: the blocks wait for
+    the deferred pass. The highlighter does not listen while a long article goes in, and
+    does again after (a short article is highlighted as it goes in)."""
+    from desktop.ui.reader.pane import DEFER_CHARS, ReaderText
+
+    reader = ReaderText()
+    qtbot.addWidget(reader)
+    reader.highlighter.setDocument(None)
+    reader.highlighter = _CountingHighlighter(reader.document())
+    reader.highlighter.redrawn = reader.repaint_blocks
+    text = "\n".join(f"{n} قال وزير الخارجية إن المحادثات ستستأنف في جنيف" for n in range(2000))
+    assert len(text) > DEFER_CHARS
+    _CountingHighlighter.calls = 0
+    reader.load(text, "rtl", 165, [Span(1, 2, 5, "entity", "#e76f51")])
+    assert _CountingHighlighter.calls < 50 < reader.document().blockCount()
+    assert reader.document().firstBlock().layout().formats()  # the screen's are drawn
+    _CountingHighlighter.calls = 0
+    reader.load("نص قصير\nفي سطرين", "rtl", 165, [Span(2, 0, 2, "entity", "#e76f51")])
+    assert _CountingHighlighter.calls >= 1
+    assert reader.document().firstBlock().layout().formats()
 
 
 def test_edits_during_the_idle_pass_are_drawn_as_a_full_highlight_would(

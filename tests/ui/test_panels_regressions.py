@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -291,3 +292,55 @@ def test_label_lookup_does_not_scan_the_labels(
         assert session.label(expected[0].id) is None
         assert session.label(expected[1].id) == expected[1]
         session.deleteLater()
+
+
+# --- 5. opening an article reads its annotations whole only where the panel shows them ----------
+def test_an_article_opens_with_marks_and_the_panel_reads_whole_only_what_it_shows(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """An open read every annotation whole (prefix, suffix, author, times: more than half of
+    reading them) for the panel, which shows a screenful. The reader and the anchor check
+    take marks; the panel reads rows whole as it shows them, and gives the same answers."""
+    from desktop.core.services import prepare_annotation
+    from desktop.ui.annotations.panel import WHOLE_CHUNK
+
+    path = tmp_path / "marks.hamish"
+    text = "\n".join([ARTICLE] * 120)
+    with Project.open(path) as project:
+        doc = project.documents.add(make_draft(text, title="طويل"))
+        label = project.labels.all()[0]
+        with project.database.transaction():
+            for n, found in enumerate(re.finditer("كيري|لافروف|موسكو|الروسي|المحادثات", text)):
+                draft = prepare_annotation(text, doc, *found.span(), label.id, "t")
+                if n % 3 == 0:
+                    draft = draft._replace(note=f"ملاحظة {n}")
+                project.annotations.add(draft)
+        total = project.annotations.count()
+    assert total > 3 * WHOLE_CHUNK
+    window = make_window(path)
+    store = window.project.annotations
+    whole: list[int] = []
+    asked: list[list[int]] = []
+    for_document, many = store.for_document, store.many
+    store.for_document = lambda *a, **k: whole.append(1) or for_document(*a, **k)  # type: ignore[method-assign]
+    store.many = lambda ids: asked.append(list(ids)) or many(ids)  # type: ignore[method-assign]
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: window.annotation_model.document_id == doc)
+    window.annotations.view.viewport().repaint()
+    assert not whole
+    assert sum(map(len, asked)) <= 2 * WHOLE_CHUNK
+
+    model = window.annotation_model
+    expected = AnnotationModel(for_document, many, model._label_of, model._entity_name)
+    expected.icons_only = model.icons_only
+    expected.set_document(doc)
+    assert model.rowCount() == expected.rowCount() == total
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole]
+    for row in (0, 1, total // 2, total - 1):
+        for column in range(model.columnCount()):
+            for role in roles:
+                assert model.index(row, column).data(role) == expected.index(row, column).data(
+                    role
+                ), (row, column, role)
+        assert model.annotation(row) == expected.annotation(row)
+    assert model.annotations() == expected.annotations()

@@ -144,3 +144,27 @@ def test_accepting_a_gazetteer_suggestion_names_the_entity(
     assert annotation.entity_id is not None
     entity = window.project.entities.get(annotation.entity_id)
     assert (entity.name, entity.type) == ("الأمم المتحدة", "organisation")
+
+
+def test_opening_another_article_forgets_the_suggestions_shown(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """The suggestions shown went with the article's span index when another one opened, but
+    stayed listed until the next refresh, which then removed each from the new index (17,000
+    look-ups for nothing after a 1 MB article), and they answered for the new article's
+    positions meanwhile."""
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        _open_seed(window, "وقال كيري، من جهته")
+    assert suggestions.items
+    removed: list[int] = []
+    text = window.reader.text
+    _open_seed(window, "استطاعت موسكو وواشنطن")
+    index = text.index
+    remove = index.remove
+    index.remove = lambda span_id: removed.append(span_id) or remove(span_id)  # type: ignore[method-assign]
+    assert not suggestions.items
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        pass
+    assert not [i for i in removed if index.get(i) is None]

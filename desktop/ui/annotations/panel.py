@@ -7,7 +7,7 @@ current row and scroll position survive tagging, editing and undo.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 from operator import attrgetter, gt
 from typing import Any
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.core.models import Annotation, ChangeSet, Label, Mark
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
@@ -71,6 +71,10 @@ _ID = attrgetter("id")
 _ANCHOR = attrgetter("anchor")
 
 
+WHOLE_CHUNK = 100
+"""Rows read whole at once when the panel first shows one of an article opened with marks."""
+
+
 def _order(annotation: Annotation) -> tuple[int, int, int]:
     return (annotation.start, annotation.end, annotation.id)
 
@@ -102,13 +106,19 @@ class AnnotationModel(QAbstractTableModel):
         # tooltip), leaving the room to the passage and the entity.
         self.icons_only = False
         self.document_id: int | None = None
-        self._rows: list[Annotation] = []
+        # Each row an Annotation, or the Mark of one not read whole yet (set_document): the
+        # marks hold all that sorting, counting and label names need; the rest of a row is
+        # read as the view first shows it (WHOLE_CHUNK rows at a time), or when asked for.
+        self._rows: list[Annotation | Mark] = []
         self._keys: list[tuple[int, int, int]] = []  # sort keys, parallel to _rows
         self._key_of: dict[int, tuple[int, int, int]] = {}
         self.orphans = 0
 
-    def set_document(self, document_id: int | None, rows: list[Annotation] | None = None) -> None:
-        """Show a document's annotations (``rows`` when the caller already loaded them)."""
+    def set_document(
+        self, document_id: int | None, rows: Sequence[Annotation | Mark] | None = None
+    ) -> None:
+        """Show a document's annotations (``rows`` when the caller already loaded them: whole,
+        or the marks an article opens with, read whole only as they are shown)."""
         self.beginResetModel()
         self.document_id = document_id
         # Names are cached by entity id, which another project (after New or Open Project)
@@ -221,10 +231,32 @@ class AnnotationModel(QAbstractTableModel):
         return None if key is None else bisect_left(self._keys, key)
 
     def annotation(self, row: int) -> Annotation:
-        return self._rows[row]
+        found = self._rows[row]
+        whole = found if isinstance(found, Annotation) else self._whole(row)
+        if whole is None:  # deleted behind the model's back
+            raise LookupError(f"annotation {found.id} is no longer in the project")
+        return whole
 
     def annotations(self) -> list[Annotation]:
-        return list(self._rows)
+        rows = self._rows
+        if self.document_id is not None and not all(isinstance(r, Annotation) for r in rows):
+            whole = {a.id: a for a in self._load_document(self.document_id)}
+            rows[:] = [whole.get(r.id, r) for r in rows]
+        return [row for row in rows if isinstance(row, Annotation)]
+
+    def _whole(self, row: int) -> Annotation | None:
+        """Row ``row`` read whole, with the marks around it (a view shows rows together)."""
+        rows = self._rows
+        first = max(0, row - WHOLE_CHUNK // 4)
+        chunk = range(first, min(len(rows), first + WHOLE_CHUNK))
+        wanted = [rows[n].id for n in chunk if not isinstance(rows[n], Annotation)]
+        whole = {a.id: a for a in self._load_many(wanted)}
+        for n in chunk:
+            found = whole.get(rows[n].id)
+            if found is not None:
+                rows[n] = found
+        found_row = rows[row]
+        return found_row if isinstance(found_row, Annotation) else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -255,10 +287,14 @@ class AnnotationModel(QAbstractTableModel):
             return None
         if role not in _ROLES:  # most of what a view asks for while painting
             return None
-        annotation = self._rows[index.row()]
-        column = index.column()
+        row = index.row()
+        found = self._rows[row]
         if role == ID_ROLE:
-            return annotation.id
+            return found.id
+        annotation = found if isinstance(found, Annotation) else self._whole(row)
+        if annotation is None:
+            return None
+        column = index.column()
         label = self._label_of(annotation.label_id)
         if role == _DISPLAY:
             if column == self.LABEL:

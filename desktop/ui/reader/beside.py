@@ -208,7 +208,7 @@ class SideBySide(QObject):
         try:
             opened = open_article(session.project, document_id)
             session.record(opened)
-            document, annotations, _repairs = opened.value
+            document, marks, _repairs, rows = opened.value
         except HamishError as error:
             self.api.messenger.error(self.tr("Cannot open article"), str(error))
             return False
@@ -223,8 +223,8 @@ class SideBySide(QObject):
         if not self._open:
             self._open = True
             self._even()
-        pane.show_document(document, self.tagging.spans(annotations))
-        self.model.set_document(document_id, annotations)
+        pane.show_document(document, self.tagging.spans(marks))
+        self.model.set_document(document_id, marks if rows is None else rows)
         self.toggle.blockSignals(True)
         self.toggle.setChecked(True)
         self.toggle.blockSignals(False)

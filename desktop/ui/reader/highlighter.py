@@ -23,7 +23,7 @@ from itertools import pairwise
 from time import perf_counter
 from typing import NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
@@ -227,6 +227,11 @@ class ReaderLayout(QPlainTextDocumentLayout):
         super().documentChanged(position, removed, added)
 
 
+_CONTENTS_CHANGE = SIGNAL("contentsChange(int,int,int)")
+_REFORMAT = SLOT("_q_reformatBlocks(int,int,int)")
+"""The connection through which ``QSyntaxHighlighter`` follows its document (made by Qt
+itself: if a Qt version named it otherwise, it is simply not cut)."""
+
 IDLE_SLICE_S = 0.004
 """How long one idle step of the deferred pass may highlight before giving the event loop
 back (a keystroke or a scroll waits at most this long for it)."""
@@ -244,6 +249,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._formats: dict[tuple[object, ...], QTextCharFormat] = {}
         self.dark = False
         self._loading = False  # text going in: highlightBlock waits for the deferred pass
+        self._deaf = False  # not told of the document's changes while text goes in
         self._done = bytearray()  # per block: highlighted since the article was loaded
         self._queue: list[int] = []  # blocks the idle pass still has to do, last first
         self._idle = QTimer(self)
@@ -263,14 +269,19 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
     # --- the deferred pass ---------------------------------------------------------------
     def begin_load(self) -> None:
-        """Text is about to go in: leave its blocks plain (call :meth:`end_load` after)."""
+        """Text is about to go in: leave its blocks plain (call :meth:`end_load` after). The
+        highlighter stops listening to the document meanwhile: told of the insertion, Qt
+        called ``highlightBlock`` for every block (to return at once): 1,423 calls into
+        Python, three quarters of putting a 1 MB article in (16 of 21 ms)."""
         self._stop_deferring()
         self._loading = True
+        self._deaf = QObject.disconnect(self.document(), _CONTENTS_CHANGE, self, _REFORMAT)
 
     def end_load(self, first: int = 0) -> None:
         """The text is in: every block waits, and an idle pass highlights them from block
         ``first`` (the top of the screen) on, then those above it. What comes on screen
         meanwhile is highlighted first (:meth:`ensure`)."""
+        self._listen()
         self._loading = False
         count = self.document().blockCount()
         self._done = bytearray(count)
@@ -327,7 +338,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if redrawn:
             self.redrawn(redrawn)
 
+    def _listen(self) -> None:
+        """Follow the document's changes again (after :meth:`begin_load`)."""
+        if self._deaf:
+            self._deaf = False
+            QObject.connect(self.document(), _CONTENTS_CHANGE, self, _REFORMAT)
+
     def _stop_deferring(self) -> None:
+        self._listen()
         self._idle.stop()
         self._queue = []
         self._done = bytearray()

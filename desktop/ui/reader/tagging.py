@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Annotation, ChangeSet, Label
+from desktop.core.models import Annotation, ChangeSet, Label, Mark
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.i18n import label_name, label_title
@@ -116,9 +116,9 @@ class TaggingController(QObject):
         bar.addAction(tail[-1])
 
     # --- the article's spans ---------------------------------------------------------------
-    def spans(self, annotations: list[Annotation]) -> list[Span]:
+    def spans(self, annotations: Sequence[Annotation | Mark]) -> list[Span]:
         """How ``annotations`` are drawn (``span_of`` each, inlined: an article opens with
-        10,000 of them)."""
+        10,000 of them, read as marks)."""
         label_of = self._session.label
         labels: dict[int, Label | None] = {}
         new = tuple.__new__
