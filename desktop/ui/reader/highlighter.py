@@ -333,7 +333,11 @@ class AnnotationHighlighter(QSyntaxHighlighter):
                 redrawn.append(number)
             if perf_counter() >= deadline:
                 break
-        if not queue:
+        if not queue or 0 not in done:
+            # Blocks shown meanwhile were highlighted ahead of the pass: once none waits,
+            # the pass is over, though the queue still names them (``pending`` said 0 while
+            # ``deferring`` said yes — a test waiting for one then checking the other failed
+            # when the slice's deadline fell between them, as on a busy machine).
             self._stop_deferring()
         if redrawn:
             self.redrawn(redrawn)
