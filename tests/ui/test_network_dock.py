@@ -386,3 +386,33 @@ def test_export_offers_a_name_and_adds_the_suffix(
     assert (tmp_path / "dock_net.png").read_bytes().startswith(b"\x89PNG")
     assert "<svg" in (tmp_path / "dock_net.svg").read_text(encoding="utf-8")
     assert not (tmp_path / "dock_net").exists()
+
+
+def test_a_filter_shows_no_picture_of_the_network_before_it(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Found by a trial: zoomed in, a weight filter moved the scroll bars, which began a
+    "gesture", and its frames were the old network's kept picture, moved or scaled — the
+    nodes just filtered out still drawn, blurred, until the gesture ended."""
+    from tests.io.briefing_project import build_briefing_project
+
+    project, _ = build_briefing_project(tmp_path / "b.hamish")
+    project.close()
+    window = make_window(tmp_path / "b.hamish")
+    window.show_network()
+    dock, controller = window.network_dock, window.network
+    assert dock is not None and controller is not None
+    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    view, scene = dock.view, dock.scene
+    for _ in range(2):
+        view.zoom(1.2)
+    view.end_gesture()
+    qtbot.waitUntil(lambda: view.frame is not None and view._frame_fresh, timeout=10_000)
+    before = scene.edition
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        dock.min_weight.setValue(3)
+    assert scene.edition != before
+    scene.set_interacting(True)  # as the scroll bars' move makes it
+    view.viewport().repaint()
+    assert view.frame is None and not view.wide  # nothing of the old network kept
+    assert view.composite is None or view._composite_edition == scene.edition

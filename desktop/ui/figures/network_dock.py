@@ -163,6 +163,8 @@ class NetworkView(QGraphicsView):
         self._composite_transform = QTransform()
         self._composite_focus: int | None = None
         """The node hovered when it was drawn (its overlay is in it)."""
+        self._composite_edition = -1
+        """The scene's ``edition`` it shows."""
         self._canvases: list[QPixmap] = []
         self.wide: list[tuple[QPixmap, QTransform]] = []
         """The settled view's surroundings, each picture (with the transform it was drawn
@@ -205,6 +207,17 @@ class NetworkView(QGraphicsView):
         if not isinstance(scene, NetworkScene):
             super().paintEvent(event)
             return
+        if self._frame_edition != scene.edition:
+            # Another network is shown (an edit, a filter): no picture of the old one may
+            # stand in for it — a filter that moved the scroll bars started a "gesture" that
+            # showed the old network, moved or scaled, until the gesture ended.
+            self.frame = None
+            self.wide = []
+            self.hovered = None
+            self._hovered_focus = None
+            self._veiled = None
+        if self._composite_edition != scene.edition:
+            self.composite = None
         if scene.interacting:
             self._paint_gesture(scene, whole)
             return
@@ -343,6 +356,7 @@ class NetworkView(QGraphicsView):
         painter.drawPixmap(0, 0, canvas)
         painter.end()
         self.composite = canvas
+        self._composite_edition = scene.edition
         self._composite_transform = current
         self._composite_focus = scene.focus_id
 
@@ -394,6 +408,7 @@ class NetworkView(QGraphicsView):
         painter.end()
         # Kept, as the margins' frames are: a zoom back and forth shows it again as it is.
         self.composite = canvas
+        self._composite_edition = scene.edition
         self._composite_transform = current
         self._composite_focus = scene.focus_id
         return True
