@@ -39,7 +39,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_project_option(parser)
-    parser.add_argument("--format", choices=("json", "png"), default="json", dest="fmt")
+    parser.add_argument(
+        "--format",
+        choices=("json", "png"),
+        dest="fmt",
+        help="default: png for an --output ending .png, else json",
+    )
     parser.add_argument("--output", type=Path, required=True, help="file to write")
     parser.add_argument(
         "--lanes", choices=("claimant", "subject"), default="claimant", help="one lane per …"
@@ -67,8 +72,17 @@ def run(args: argparse.Namespace) -> int:
     from desktop.io.exporters.files import check_export_target, replace_on_success
 
     output: Path = args.output
-    if args.fmt == "png" and output.suffix.lower() != ".png":
+    png = output.suffix.lower() == ".png"
+    # The suffix says what the file is: `--output t.png` without --format wrote JSON into it.
+    args.fmt = args.fmt or ("png" if png else "json")
+    if args.fmt == "png" and not png:
         echo("hamish: --output must be a .png file for --format png", err=True)
+        return EXIT_USAGE
+    if args.fmt == "json" and png:
+        echo(
+            "hamish: a .png file cannot hold JSON: say --format png, or end --output .json",
+            err=True,
+        )
         return EXIT_USAGE
     project = open_project(args)
     try:

@@ -71,6 +71,13 @@ def test_document_filter_and_bad_input(
     assert run(["timeline", "--project", str(path), "--format", "png", "--output", str(wrong)]) == 2
     assert not wrong.exists()
     assert run(["timeline", "--project", str(path), "--output", "/dev/full"]) == 1
+    # Found by a trial: `--output t.png` without --format wrote JSON into the .png.
+    as_json = tmp_path / "t.png"
+    args = ["timeline", "--project", str(path), "--output", str(as_json)]
+    assert run([*args, "--format", "json"]) == 2
+    assert "cannot hold JSON" in capsys.readouterr().err and not as_json.exists()
+    assert run(args) == 0
+    assert as_json.read_bytes().startswith(b"\x89PNG")
 
 
 def test_json_needs_no_qt_and_png_draws_in_both_directions(
