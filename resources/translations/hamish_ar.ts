@@ -4164,9 +4164,16 @@
         <source>Article</source>
         <translation>المقال</translation>
     </message>
-    <message>
-        <source>{a} and {b}: {count} passages</source>
-        <translation>{a} و{b}: {count} مقطعاً</translation>
+    <message numerus="yes">
+        <source>{a} and {b}: %n passage(s)</source>
+        <translation>
+            <numerusform>{a} و{b}: لا مقاطع</numerusform>
+            <numerusform>{a} و{b}: مقطع واحد</numerusform>
+            <numerusform>{a} و{b}: مقطعان</numerusform>
+            <numerusform>{a} و{b}: %n مقاطع</numerusform>
+            <numerusform>{a} و{b}: %n مقطعاً</numerusform>
+            <numerusform>{a} و{b}: %n مقطع</numerusform>
+        </translation>
     </message>
     <message>
         <source>betweenness {value}</source>

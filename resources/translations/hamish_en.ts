@@ -314,6 +314,16 @@
         </message>
     </context>
     <context>
+        <name>NetworkController</name>
+        <message numerus="yes">
+            <source>{a} and {b}: %n passage(s)</source>
+            <translation>
+                <numerusform>{a} and {b}: %n passage</numerusform>
+                <numerusform>{a} and {b}: %n passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderPane</name>
         <message numerus="yes">
             <source>%Ln character(s)</source>

@@ -550,3 +550,27 @@ def test_the_arabic_about_reads_right_to_left_with_whole_addresses(
     assert f"{LRI}{licences.QT_SOURCE}{PDI}" in notice
     assert f"{LRI}{licences.PYSIDE_SOURCE}{PDI}" in notice
     dialog.close()
+
+
+def test_counted_passages_take_the_arabic_plural(qapp: QApplication) -> None:
+    """Found by a trial: an edge's passages were headed "كيري وروسيا: 5 مقطعاً" — one
+    form for every count; Arabic says 5 مقاطع, 2 مقطعان, 11 مقطعاً."""
+    from PySide6.QtCore import QCoreApplication
+
+    def header(count: int) -> str:
+        text = QCoreApplication.translate(
+            "NetworkController", "{a} and {b}: %n passage(s)", "", count
+        )
+        return text.format(a="كيري", b="روسيا")
+
+    install_language(qapp, "ar")
+    try:
+        assert header(1) == "كيري وروسيا: مقطع واحد"
+        assert header(2) == "كيري وروسيا: مقطعان"
+        assert header(5) == "كيري وروسيا: 5 مقاطع"
+        assert header(11) == "كيري وروسيا: 11 مقطعاً"
+        assert header(100) == "كيري وروسيا: 100 مقطع"
+    finally:
+        install_language(qapp, "en")
+    assert header(1) == "كيري and روسيا: 1 passage"
+    assert header(5) == "كيري and روسيا: 5 passages"

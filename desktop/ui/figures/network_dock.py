@@ -953,8 +953,8 @@ class NetworkController(QObject):
         tree.setHeaderLabels(
             [
                 self.tr("Article"),
-                self.tr("{a} and {b}: {count} passages").format(
-                    a=names[0], b=names[1], count=len(found)
+                self.tr("{a} and {b}: %n passage(s)", "", len(found)).format(
+                    a=names[0], b=names[1]
                 ),
             ]
         )
