@@ -110,6 +110,10 @@ def test_click_edge_lists_passages_and_opens_the_article_there(
     cursor = window.reader.text.textCursor()
     assert cursor.selectedText() == "Carol called Alice."
     assert DOC1.index("Carol") >= 0
+    # A filter that removes the edge takes its passages away (a trial saw them listed on).
+    with qtbot.waitSignal(_controller.redrawn, timeout=20_000):
+        dock.min_weight.setValue(50)
+    assert not dock.passages.isVisible() and dock.passages.topLevelItemCount() == 0
 
 
 def test_edits_recompute_only_the_touched_articles_and_keep_positions(

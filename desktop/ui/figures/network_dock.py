@@ -765,6 +765,8 @@ class NetworkController(QObject):
         self._generation = 0
         self._fitted = False
         self._betweenness: dict[int, float] = {}
+        self._passages_of: tuple[int, int, NetworkOptions] | None = None
+        """The edge whose passages are listed, and the options they were found with."""
         self._pending: set[int] = set()
         self._stale = False
         dock.visibilityChanged.connect(self._shown)
@@ -875,6 +877,7 @@ class NetworkController(QObject):
         network = self.index.graph(options)
         self.network = network
         self._betweenness = {}
+        self._follow_passages(network, options)
         if not network.nodes:
             self.dock.scene.show_network(network, {}, colours(self.session.project))  # empty
             self.dock.show_message(empty_text(network, self.index))
@@ -925,10 +928,25 @@ class NetworkController(QObject):
         self.redrawn.emit()
 
     # --- clicks ------------------------------------------------------------------------------
+    def _follow_passages(self, network: Network, options: NetworkOptions) -> None:
+        """The passages listed follow the filters: gone with their edge (a trial saw a
+        removed edge's passages listed on), listed again when the level or articles changed."""
+        if self._passages_of is None:
+            return
+        a, b, used = self._passages_of
+        if not any({e.source, e.target} == {a, b} for e in network.edges):
+            self._passages_of = None
+            self.dock.passages.clear()
+            self.dock.passages.hide()
+        elif used != options:
+            self.show_passages(a, b)
+
     def show_passages(self, a: int, b: int) -> None:
         if self.session is None:
             return
-        found = self.index.passages(a, b, self.dock.options())
+        options = self.dock.options()
+        self._passages_of = (a, b, options)
+        found = self.index.passages(a, b, options)
         tree = self.dock.passages
         tree.clear()
         texts: dict[int, str] = {}
