@@ -539,6 +539,7 @@ class Metrics:
     max_rows: int = 5  # rows of marks in a lane, at most; more marks are counted
     undated_gap: float = 36.0
     undated_columns: int = 8
+    badge: float = 34.0  # room for a "+N" badge's label: closer badges of a lane are one
     edge: float = 16.0  # room on each side of the dated part
 
 
@@ -704,9 +705,17 @@ def lay_out(
                 x = width - x
                 span = (width - span[1], width - span[0]) if span else None
             marks[(claim_id, index)] = Mark(claim_id, index, x, y, span, stacked)
-        for x, hidden in overflow.items():
+        # Badges closer than their labels' width are one, counting all their hidden marks:
+        # each drawn apart ran together ("+3+2+2+2", found by a trial).
+        merged: list[list[float]] = []
+        for x in sorted(overflow):
+            if merged and x - merged[-1][0] < m.badge:
+                merged[-1][1] += overflow[x]
+            else:
+                merged.append([x, overflow[x]])
+        for x, hidden in merged:
             y = top + m.lane_padding + (m.max_rows - 0.5) * m.row
-            badges.append(Badge(width - x if rtl else x, y, hidden))
+            badges.append(Badge(width - x if rtl else x, y, int(hidden)))
         top += height
     height = max(top, m.axis_height + m.row + 2 * m.lane_padding)
     tick_list = (

@@ -426,3 +426,23 @@ def test_a_narrow_right_to_left_axis_runs_right_to_left() -> None:
         assert len(layout.ticks) >= 2
         xs = [x for x, _ in layout.ticks]
         assert xs == sorted(xs, reverse=rtl)  # earlier ticks on the right in Arabic
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_badges_of_a_lane_never_run_together(rtl: bool) -> None:
+    """Found by a trial: a busy lane's "+N" badges, one per crowded day, were drawn a few
+    pixels apart and read "+3+2+2+2"; badges closer than a label's width are one."""
+    start = dt.date(2024, 1, 1)
+    rows = [
+        _row(day * 10 + n + 1, (start + dt.timedelta(days=day)).isoformat())
+        for day in range(90)
+        for n in range(10)
+    ]
+    timeline = tl.build(TimelineSource(rows, {1: None}, {1: "X"}, []))
+    metrics = tl.Metrics()
+    layout = tl.lay_out(timeline, metrics=metrics, rtl=rtl)
+    xs = sorted(b.x for b in layout.badges)
+    assert len(xs) > 1
+    assert all(b - a >= metrics.badge for a, b in itertools.pairwise(xs))
+    hidden = sum(1 for mark in layout.marks.values() if mark.stacked)
+    assert sum(b.hidden for b in layout.badges) == hidden  # every hidden mark still counted
