@@ -326,6 +326,40 @@ def test_the_theme_menu_applies_and_remembers_dark(
         theme.apply(False)
 
 
+def _icon_lightness(action: object) -> int:
+    """The lightest opaque pixel of an action's icon."""
+    image = action.icon().pixmap(16, 16).toImage()  # type: ignore[attr-defined]
+    return max(
+        (
+            image.pixelColor(x, y).lightness()
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 128
+        ),
+        default=0,
+    )
+
+
+def test_the_network_dock_s_icons_follow_the_theme(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    """Found by a trial: on the dark theme the network's buttons kept the toolbar grey and
+    all but vanished; a dock built while dark, or turned dark later, draws them light."""
+    window = make_window(default_project)
+    try:
+        window.show_network()
+        dock = window.network_dock
+        assert dock is not None
+        assert _icon_lightness(dock.fit_action) < 100
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert _icon_lightness(dock.fit_action) > 150
+        assert _icon_lightness(dock.svg_action) > 150
+        window.registry[ActionId.THEME_LIGHT].trigger()
+        assert _icon_lightness(dock.fit_action) < 100
+    finally:
+        theme.apply(False)
+
+
 def test_system_follows_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(theme, "system_is_dark", lambda: True)
     assert theme.is_dark("system") and theme.is_dark("dark") and not theme.is_dark("light")

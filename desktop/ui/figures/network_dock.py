@@ -650,6 +650,12 @@ class NetworkDock(QDockWidget):
         )
         self.png_action = QAction(icon("mdi6.file-image-outline"), self.tr("Export PNG…"), self)
         self.svg_action = QAction(icon("mdi6.svg"), self.tr("Export SVG…"), self)
+        self._icons = {
+            self.fit_action: "mdi6.fit-to-screen-outline",
+            self.measures_action: "mdi6.calculator-variant-outline",
+            self.png_action: "mdi6.file-image-outline",
+            self.svg_action: "mdi6.svg",
+        }
         buttons = []
         for action in (self.fit_action, self.measures_action, self.png_action, self.svg_action):
             button = QToolButton(body)
@@ -705,6 +711,12 @@ class NetworkDock(QDockWidget):
     def _dates_changed(self) -> None:
         if self.dates.isChecked():
             self.options_changed.emit()
+
+    def set_icon_color(self, color: str | None) -> None:
+        """The buttons' icons in the toolbar's colour (a light one on the dark theme: the
+        grey vanished there, found by a trial)."""
+        for action, name in self._icons.items():
+            action.setIcon(icon(name, color))
 
     def options(self) -> NetworkOptions:
         level: Level = self.level.currentData() or "sentence"

@@ -1041,6 +1041,8 @@ class MainWindow(QMainWindow):
             from desktop.ui.figures.network_dock import NetworkController, NetworkDock
 
             self.network_dock = NetworkDock(self)
+            if self.registry.icon_color is not None:
+                self.network_dock.set_icon_color(self.registry.icon_color)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
             # Two fifths of the height: with a floor of 320 px it took the article's place on
             # a 640 px window (keep_reader_room cuts it to BOTTOM_SHARE on a resize).
@@ -1180,6 +1182,8 @@ class MainWindow(QMainWindow):
             )
             self.undo_action.setIcon(icon(back, colour))
             self.redo_action.setIcon(icon(forward, colour))
+            if self.network_dock is not None:
+                self.network_dock.set_icon_color(colour)
 
     # --- help for a newcomer -------------------------------------------------------------------
     def show_shortcuts(self) -> None:
