@@ -528,3 +528,26 @@ def _distance(a: str, b: str) -> int:
         for j, y in enumerate(b, 1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
     return row[-1]
+
+
+def test_the_fixed_choices_show_whole(qtbot: QtBot, make_window: Any, tmp_path: Path) -> None:
+    """Found by a trial: the lanes' choice was cut mid-word ("المسارات: أصحاب"); the combo
+    boxes of a few fixed words are as wide as their longest choice."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "ar")
+    try:
+        window, _ids = _open(qtbot, make_window, tmp_path)
+    finally:
+        install_language(app, "en")
+    dock = window.timeline_dock
+    for combo in (dock.lanes, dock.stance, dock.status):
+        widest = max(
+            combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert combo.sizeHint().width() > widest, combo.itemText(0)
+        assert combo.width() >= combo.sizeHint().width() or not combo.isVisible()

@@ -138,11 +138,16 @@ class TimelineDock(QDockWidget):
         self.export_svg.setText(self.tr("SVG…"))
         self.export_svg.setToolTip(self.tr("Save the timeline as an SVG drawing"))
         for widget in (self.lanes, self.claimant, self.stance, self.status, self.document):
-            # Sized by a few characters, not by the longest title or name they hold.
-            widget.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            widget.setMinimumContentsLength(10)
+            if widget in (self.claimant, self.document):
+                # Sized by a few characters, not by the longest title or name they hold.
+                widget.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                widget.setMinimumContentsLength(10)
+            else:
+                # A few fixed words: shown whole ("المسارات: أصحاب الادعاءات" was cut to
+                # "المسارات: أصحاب", found by a trial).
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             bar.add(widget)
         bar.add(group(body, self.date_from, self.date_to))
         bar.add(group(body, self.export_png, self.export_svg))
