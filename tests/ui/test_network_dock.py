@@ -105,6 +105,7 @@ def test_click_edge_lists_passages_and_opens_the_article_there(
     item = dock.passages.topLevelItem(0)
     assert item.text(1) == "Carol called Alice."
     assert item.text(0) == "One"
+    assert item.toolTip(1) == "Carol called Alice."
     dock.passages.itemDoubleClicked.emit(item, 0)
     assert window.reader.document_id == s.doc1
     cursor = window.reader.text.textCursor()
@@ -420,3 +421,26 @@ def test_a_filter_shows_no_picture_of_the_network_before_it(
     view.viewport().repaint()
     assert view.frame is None and not view.wide  # nothing of the old network kept
     assert view.composite is None or view._composite_edition == scene.edition
+
+
+def test_a_long_passage_is_listed_beyond_a_name_s_length(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Found by a trial: a passage was cut to a node label's 40 characters on any width."""
+    from tests.io.briefing_project import build_briefing_project
+
+    project, _ = build_briefing_project(tmp_path / "b.hamish")
+    project.close()
+    window = make_window(tmp_path / "b.hamish")
+    window.show_network()
+    dock, controller = window.network_dock, window.network
+    assert dock is not None and controller is not None
+    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    assert controller.network is not None
+    edge = max(controller.network.edges, key=lambda e: e.cooccurrence)
+    controller.show_passages(edge.source, edge.target)
+    items = [dock.passages.topLevelItem(i) for i in range(dock.passages.topLevelItemCount())]
+    assert items
+    long = [item for item in items if len(item.toolTip(1)) > 80]
+    assert long and all(len(item.text(1)) > 60 for item in long)
+    assert all("\n" not in item.text(1) for item in items)

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis.network import LEVELS, Level, Network, NetworkIndex, NetworkOptions
+from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError
 from desktop.core.models import ENTITY_TYPES, ChangeSet
 from desktop.store.network import NetworkReads
@@ -75,8 +76,9 @@ LEVEL_NAMES = {
     "paragraph": QT_TRANSLATE_NOOP("NetworkDock", "Same paragraph"),
     "article": QT_TRANSLATE_NOOP("NetworkDock", "Same article"),
 }
-CONTEXT = 60
-"""Characters of the passage shown in the list (the whole passage in its tooltip)."""
+CONTEXT = 400
+"""Characters of the passage shown in the list, elided by the column's width (the whole
+passage in its tooltip): the list showed 40, a name's length, on any width (a trial)."""
 
 
 GESTURE_END_MS = 150
@@ -971,7 +973,7 @@ class NetworkController(QObject):
                 except HamishError:
                     texts[passage.document_id] = ""
             whole = texts[passage.document_id][passage.start : passage.end]
-            shown = label_text(whole) if len(whole) <= CONTEXT else label_text(whole[:CONTEXT])
+            shown = " ".join(clean_line(whole[:CONTEXT]).split())
             item = QTreeWidgetItem([label_text(passage.title), shown])
             item.setToolTip(1, whole[:2000])
             item.setData(0, PASSAGE_ROLE, (passage.document_id, passage.start, passage.end))
