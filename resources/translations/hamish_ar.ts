@@ -4282,6 +4282,10 @@
         <translation>لا كيانات بعد: ضع وسوماً على الأشخاص والمنظمات والأماكن في المقالات، وسيظهر هنا من يظهر مع من.</translation>
     </message>
     <message>
+        <source>No entity matches the filters. {articles} without a publication date are left out by the date filter: give them one with Article → Edit Metadata (Ctrl+Shift+D), or untick Dates.</source>
+        <translation>لا كيان يطابق عوامل التصفية. {articles} بلا تاريخ نشر يستبعدها مرشّح التواريخ: أعطها تاريخاً من مقال ← تحرير البيانات الوصفية (Ctrl+Shift+D)، أو ألغِ تحديد «التواريخ».</translation>
+    </message>
+    <message>
         <source>No entity matches the filters: show more types, articles or dates.</source>
         <translation>لا كيان يطابق عوامل التصفية: أظهر مزيداً من الأنواع أو المقالات أو التواريخ.</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.ops import annotations, claims, entities
+from desktop.store.network import NetworkReads
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import EntityPage
 from desktop.ui.figures.network import NetworkScene, label_text, network_scene
@@ -444,3 +445,30 @@ def test_a_long_passage_is_listed_beyond_a_name_s_length(
     long = [item for item in items if len(item.toolTip(1)) > 80]
     assert long and all(len(item.text(1)) > 60 for item in long)
     assert all("\n" not in item.text(1) for item in items)
+
+
+def test_a_date_filter_says_it_leaves_out_undated_articles(
+    qapp: object, small_path: tuple[Path, Small]
+) -> None:
+    """Found by a trial: ticking Dates emptied the network of the sample articles (none has
+    a publication date) with only "no entity matches the filters" to say why."""
+    from desktop.analysis.network import NetworkIndex, NetworkOptions
+    from desktop.ui.figures.network import empty_text
+
+    path, s = small_path
+    project = Project.open(path)
+    try:
+        project.documents.update_metadata(s.doc1, published=None)
+        index = NetworkIndex()
+        index.load(NetworkReads(project.database))
+        undated = sum(1 for c in index.contributions.values() if not c.published)
+        assert undated == 1
+        network = index.graph(NetworkOptions(date_from="2100-01-01"))
+        assert not network.nodes
+        said = empty_text(network, index)
+        assert "1 article without a publication date" in said, said
+        assert "publication date" not in empty_text(
+            index.graph(NetworkOptions(min_weight=99)), index
+        )
+    finally:
+        project.close()

@@ -1431,6 +1431,20 @@ def empty_text(network: Network, index: NetworkIndex | None = None) -> str:
             "No entities yet: tag people, organisations and places in the articles, and who "
             "appears with whom will show here.",
         )
+    options = network.options
+    if index is not None and (options.date_from or options.date_to):
+        undated = sum(1 for item in index.contributions.values() if not item.published)
+        if undated:
+            # The sample articles have none: ticking Dates emptied the network without a
+            # word of why (found by a trial).
+            from desktop.ui.i18n import counts
+
+            return QCoreApplication.translate(
+                "NetworkScene",
+                "No entity matches the filters. {articles} without a publication date are "
+                "left out by the date filter: give them one with Article → Edit Metadata "
+                "(Ctrl+Shift+D), or untick Dates.",
+            ).format(articles=counts().articles(undated))
     return QCoreApplication.translate(
         "NetworkScene", "No entity matches the filters: show more types, articles or dates."
     )
