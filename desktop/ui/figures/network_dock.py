@@ -114,13 +114,20 @@ class _SettledEdges:
     view's background). ``key``: what it shows (view transform, network edition, size)."""
 
     def __init__(
-        self, scene: NetworkScene, transform: QTransform, whole: QRect, ratio: float, key: tuple[object, ...]
+        self,
+        scene: NetworkScene,
+        transform: QTransform,
+        whole: QRect,
+        ratio: float,
+        key: tuple[object, ...],
     ) -> None:
         self.key = key
-        self.image = QImage(whole.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        self.image = QImage(whole.size() * ratio, QImage.Format.Format_RGB32)
         self.image.setDevicePixelRatio(ratio)
         self.image.fill(Qt.GlobalColor.white)
         self.done = False
+        self.lines = 0
+        """The lines drawn so far."""
         self.smooth = True
         """Whether the painter is left antialiased after the tiles (for the nodes after)."""
         self._steps = self._drawing(scene, transform, whole, ratio)
@@ -152,7 +159,7 @@ class _SettledEdges:
                 if not place.intersects(whole) or place.isEmpty():
                     continue
                 if _fits_cache(place, whole):
-                    yield from self._cached(tile, transform, place, ratio)
+                    yield from self._cached(scene, tile, transform, place, ratio)
                     continue
             shown = seen.intersected(tile.boundingRect())
             plain, groups = tile.planned(transform, size, shown)
@@ -165,12 +172,15 @@ class _SettledEdges:
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
                     painter.setTransform(transform)
                     painter.setPen(pen)
-                    painter.drawLines(lines[start : start + SLICE_LINES])
+                    chunk = lines[start : start + SLICE_LINES]
+                    painter.drawLines(chunk)
                     painter.end()
+                    scene.drawn_edges += len(chunk)
+                    self.lines += len(chunk)
                     yield
 
     def _cached(
-        self, tile: EdgeTile, transform: QTransform, place: QRect, ratio: float
+        self, scene: NetworkScene, tile: EdgeTile, transform: QTransform, place: QRect, ratio: float
     ) -> Iterator[None]:
         """``tile`` as Qt's device cache drew it: alone on transparent, then copied."""
         picture = QImage(place.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
@@ -186,8 +196,11 @@ class _SettledEdges:
         for pen, lines in groups:
             painter.setPen(pen)
             painter.drawLines(lines)
+            scene.drawn_edges += len(lines)
+            self.lines += len(lines)
         painter.end()
         painter = QPainter(self.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as the view's
         painter.drawImage(place.topLeft(), picture)
         painter.end()
         yield
@@ -200,7 +213,6 @@ class _SettledEdges:
                 return False
         self.done = True
         return True
-
 
 
 def _margins(whole: QRect, covered: QRect) -> list[QRect]:
@@ -324,6 +336,18 @@ class NetworkView(QGraphicsView):
         self.settling = _SettledEdges(scene, self.viewportTransform(), whole, ratio, key)
         self._slices.start()
 
+    def _settle_some(self, scene: NetworkScene) -> bool:
+        """A first slice of the settled edges, in the paint: True if it drew them all (a
+        small network, or the whole one zoomed out, shows at once, as it always did)."""
+        self._start_settling(scene)
+        assert self.settling is not None
+        cpu = time.process_time()
+        done = self.settling.step(SLICE_MS)
+        self.longest_slice = max(self.longest_slice, (time.process_time() - cpu) * 1000)
+        if done:
+            self._slices.stop()
+        return done
+
     def _settle_slice(self) -> None:
         """One slice of the settled edges; once all are drawn, the settled frame shown."""
         scene = self.scene()
@@ -397,9 +421,8 @@ class NetworkView(QGraphicsView):
         if not self._edges_ready(scene):
             if self._keeping:
                 self.settle()
-            else:
+            elif not self._settle_some(scene):
                 # The edges drawn a slice at a time; meanwhile the gesture's last frame.
-                self._start_settling(scene)
                 self._paint_gesture(scene, whole)
                 return
         super().paintEvent(event)  # the settled picture, drawn as it always was
