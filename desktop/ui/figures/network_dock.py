@@ -310,8 +310,6 @@ class NetworkView(QGraphicsView):
         self._slices.setSingleShot(True)
         self._slices.setInterval(0)
         self._slices.timeout.connect(self._settle_slice)
-        self.longest_slice = 0.0
-        """The longest slice's CPU time (ms) since last reset (for the benchmark)."""
         scene.view_draws_edges()
 
     def _edges_key(self, scene: NetworkScene) -> tuple[object, ...]:
@@ -341,9 +339,7 @@ class NetworkView(QGraphicsView):
         small network, or the whole one zoomed out, shows at once, as it always did)."""
         self._start_settling(scene)
         assert self.settling is not None
-        cpu = time.process_time()
         done = self.settling.step(SLICE_MS)
-        self.longest_slice = max(self.longest_slice, (time.process_time() - cpu) * 1000)
         if done:
             self._slices.stop()
         return done
@@ -354,14 +350,11 @@ class NetworkView(QGraphicsView):
         job = self.settling
         if job is None or not isinstance(scene, NetworkScene) or scene.interacting:
             return
-        if job.key != self._edges_key(scene):
+        if job.key != self._edges_key(scene) or not self.isVisible():
             self.settling = None
-            self.viewport().update()  # the view moved: started again at its next paint
+            self.viewport().update()  # moved or hidden: started again at its next paint
             return
-        cpu = time.process_time()
-        done = job.step(SLICE_MS)
-        self.longest_slice = max(self.longest_slice, (time.process_time() - cpu) * 1000)
-        if done:
+        if job.step(SLICE_MS):
             self.viewport().update()
         else:
             self._slices.start()
