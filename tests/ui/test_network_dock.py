@@ -4,6 +4,7 @@ placed nodes never moved, undo and redo), and what it says when there is nothing
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,10 +18,19 @@ from desktop.ops import annotations, claims, entities
 from desktop.store.network import NetworkReads
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import EntityPage
+from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import NetworkScene, label_text, network_scene
 from desktop.ui.figures.network_dock import NetworkController, NetworkDock
 from desktop.ui.shell.mainwindow import MainWindow
 from tests.analysis.conftest import DOC1, Small, build_small
+
+
+@pytest.fixture(autouse=True)
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settled edges drawn in the paint that asks for them, however long it takes (the
+    view's slices are tested on their own, in test_network_zoom.py)."""
+    monkeypatch.setattr(network_dock, "SLICE_MS", math.inf)
+
 
 MakeWindow = Callable[[Path], MainWindow]
 

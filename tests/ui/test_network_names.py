@@ -4,6 +4,7 @@ a name tries other places before it is left out, and the biggest few are never l
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.analysis.layout import place_labels
 from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import (
     FALLBACK_COLOURS,
     NAMES_KEPT,
@@ -23,6 +25,14 @@ from desktop.ui.figures.network import (
 )
 from desktop.ui.figures.network_dock import NetworkView
 from tests.io.briefing_project import build_briefing_project
+
+
+@pytest.fixture(autouse=True)
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settled edges drawn in the paint that asks for them, however long it takes (the
+    view's slices are tested on their own, in test_network_zoom.py)."""
+    monkeypatch.setattr(network_dock, "SLICE_MS", math.inf)
+
 
 PALETTE = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
 

@@ -4,6 +4,7 @@ at the label font's size — no margin drawn light (26 ms a frame zoomed in on 2
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -14,9 +15,17 @@ from pytestqt.qtbot import QtBot
 
 from desktop.analysis.layout import Labels
 from desktop.analysis.network import Node
+from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import NetworkScene, NodeItem
 from desktop.ui.figures.network_dock import NetworkView
 from tests.ui.test_network_zoom import PALETTE, _network
+
+
+@pytest.fixture(autouse=True)
+def _settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settled edges drawn in the paint that asks for them, however long it takes (the
+    view's slices are tested on their own, in test_network_zoom.py)."""
+    monkeypatch.setattr(network_dock, "SLICE_MS", math.inf)
 
 
 @pytest.fixture(autouse=True)

@@ -338,35 +338,45 @@ class EdgeTile(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         scene = self.scene()
-        if isinstance(scene, NetworkScene) and scene.interacting:
-            return  # the scene's background draws the strongest edges meanwhile
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        shown = option.exposedRect
-        clip = lod > CLIP_ZOOM and not shown.isEmpty()
-        if clip or sum(len(lines) for _, lines, _ in self.groups) > ALIASED_LINES:
-            # Antialiased lines cost three times as much; zoomed in, the lines crossing the
-            # window are long, and there may be thousands of them.
+        if isinstance(scene, NetworkScene) and (scene.interacting or scene.edges_by_view):
+            # The scene's background draws the strongest edges during a gesture; a
+            # ``NetworkView`` draws the settled edges itself, in slices (``planned``).
+            return
+        device = painter.device()
+        size = (device.width(), device.height()) if device is not None else None
+        smooth, drawn = self.planned(painter.worldTransform(), size, option.exposedRect)
+        if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if clip:
-            # What the painter can reach: Qt's exposed rectangle alone may be far larger.
-            device = painter.device()
-            inverse, invertible = painter.worldTransform().inverted()
-            if device is not None and invertible:
-                reach = inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
-                shown = shown.intersected(reach)
-            margin = 8 / lod
-            area = shown.adjusted(-margin, -margin, margin, margin)
-        for pen, lines, segments in self.groups:
+        for pen, lines in drawn:
             painter.setPen(pen)
-            if clip:
-                cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
-                painter.drawLines([QLineF(*c) for c in cut])
-                drawn = len(cut)
-            else:
-                painter.drawLines(lines)
-                drawn = len(lines)
+            painter.drawLines(lines)
             if isinstance(scene, NetworkScene):
-                scene.drawn_edges += drawn
+                scene.drawn_edges += len(lines)
+
+    def planned(
+        self, transform: QTransform, device: tuple[int, int] | None, shown: QRectF
+    ) -> tuple[bool, list[tuple[QPen, list[QLineF]]]]:
+        """What ``paint`` draws through ``transform`` on a device ``device`` pixels wide and
+        high, ``shown`` (item units) exposed: whether antialiased, and each pen's lines —
+        zoomed in, only the parts in sight."""
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
+        clip = lod > CLIP_ZOOM and not shown.isEmpty()
+        # Antialiased lines cost three times as much; zoomed in, the lines crossing the
+        # window are long, and there may be thousands of them.
+        smooth = not clip and sum(len(lines) for _, lines, _ in self.groups) <= ALIASED_LINES
+        if not clip:
+            return smooth, [(pen, lines) for pen, lines, _ in self.groups]
+        # What the painter can reach: Qt's exposed rectangle alone may be far larger.
+        inverse, invertible = transform.inverted()
+        if device is not None and invertible:
+            shown = shown.intersected(inverse.mapRect(QRectF(0, 0, device[0], device[1])))
+        margin = 8 / lod
+        area = shown.adjusted(-margin, -margin, margin, margin)
+        drawn = []
+        for pen, _lines, segments in self.groups:
+            cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
+            drawn.append((pen, [QLineF(*c) for c in cut]))
+        return smooth, drawn
 
 
 class NetworkScene(QGraphicsScene):
@@ -399,6 +409,9 @@ class NetworkScene(QGraphicsScene):
         transform while this is unchanged."""
         self.bare = False
         """Drawn without the hover's overlay (the picture a view keeps)."""
+        self.edges_by_view = False
+        """The edge tiles do not paint: a ``NetworkView`` draws the settled edges itself, a
+        slice at a time, into a picture (``EdgeTile.planned``; ``view_draws_edges``)."""
         self._sprites: _Sprites | None = None
         self.edge_items: list[EdgeTile] = []
         self._tiles: dict[Cell, EdgeTile] = {}
@@ -763,6 +776,8 @@ class NetworkScene(QGraphicsScene):
         for cell, groups in tiles.items():
             item = EdgeTile(groups, cosmetic=not self.printed)
             item.setVisible(not self.interacting)
+            if self.edges_by_view:
+                item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # it paints nothing
             self.addItem(item)
             self.edge_items.append(item)
             self._tiles[cell] = item
@@ -1074,12 +1089,19 @@ class NetworkScene(QGraphicsScene):
             if item.node.id in self.named:
                 item.shaped()
 
+    def view_draws_edges(self) -> None:
+        """A ``NetworkView`` draws the settled edges from now on (the tiles paint nothing)."""
+        self.edges_by_view = True
+        for item in self.edge_items:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.update()
+
     def view_scaled(self, scale: float) -> None:
         """Zoomed out, the edge tiles are cached as pictures (a pan copies them); zoomed in,
         a cache would be drawn again at every step of a pan, so they are drawn directly."""
         mode = (
             QGraphicsItem.CacheMode.DeviceCoordinateCache
-            if scale <= CLIP_ZOOM
+            if scale <= CLIP_ZOOM and not self.edges_by_view
             else QGraphicsItem.CacheMode.NoCache
         )
         for item in self.edge_items:

@@ -14,11 +14,13 @@ that was already placed exactly where it was.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QDate, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QImage,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -56,6 +58,8 @@ from desktop.core.models import ENTITY_TYPES, ChangeSet
 from desktop.store.network import NetworkReads
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.figures.network import (
+    CLIP_ZOOM,
+    EdgeTile,
     NetworkScene,
     Point,
     colours,
@@ -90,6 +94,127 @@ WIDE_LEVELS = 8
 each twice as wide as the last (the last, the whole network, is wide enough)."""
 WIDE_EDGES = 2000
 """The strongest edges each of those pictures draws."""
+SLICE_MS = 12.0
+"""The settled edges are drawn a slice of about this long at a time, between the window's
+events (every edge at once, zoomed in 16×, held the window a second: a pan waited)."""
+SLICE_LINES = 150
+"""The lines drawn between two looks at the clock (a long line across the window, blended,
+costs up to about 60 µs)."""
+
+
+def _fits_cache(place: QRect, whole: QRect) -> bool:
+    """Whether Qt caches a tile whole at ``place`` (device pixels) in a window ``whole``:
+    not when it is more than a fifth wider or taller than the window and not inside it."""
+    if whole.contains(place):
+        return True
+    return place.width() <= whole.width() * 1.2 and place.height() <= whole.height() * 1.2
+
+
+class _SettledEdges:
+    """The settled frame's edges drawn, a slice at a time, into a picture the size of the
+    window: every tile in sight in Qt's order, as its ``paint`` would draw it, on white (the
+    view's background). ``key``: what it shows (view transform, network edition, size)."""
+
+    def __init__(
+        self,
+        scene: NetworkScene,
+        transform: QTransform,
+        whole: QRect,
+        ratio: float,
+        key: tuple[object, ...],
+    ) -> None:
+        self.key = key
+        self.image = QImage(whole.size() * ratio, QImage.Format.Format_RGB32)
+        self.image.setDevicePixelRatio(ratio)
+        self.image.fill(Qt.GlobalColor.white)
+        self.done = False
+        self.lines = 0
+        """The lines drawn so far."""
+        self.smooth = True
+        """Whether the painter is left antialiased after the tiles (for the nodes after)."""
+        self._steps = self._drawing(scene, transform, whole, ratio)
+
+    def _drawing(
+        self, scene: NetworkScene, transform: QTransform, whole: QRect, ratio: float
+    ) -> Iterator[None]:
+        inverse, _ok = transform.inverted()
+        seen = inverse.mapRect(QRectF(whole))
+        tiles = [
+            item
+            for item in scene.items(
+                seen,
+                Qt.ItemSelectionMode.IntersectsItemBoundingRect,
+                Qt.SortOrder.AscendingOrder,
+            )
+            if isinstance(item, EdgeTile)
+        ]
+        size = (whole.width(), whole.height())
+        # Zoomed out, Qt drew each tile into a picture of its own (its cache, on transparent,
+        # antialiased as the view), then that picture on the window: the same here.
+        cached = abs(transform.m11()) <= CLIP_ZOOM
+        smooth = True  # the view's hint; a tile drawn directly that turns it off leaves it
+        # off for the next items (the view does not save the painter's state between them)
+        for tile in tiles:
+            if cached:
+                bounds = transform.mapRect(tile.boundingRect())
+                place = bounds.toRect().adjusted(-1, -1, 1, 1)
+                if not place.intersects(whole) or place.isEmpty():
+                    continue
+                if _fits_cache(place, whole):
+                    yield from self._cached(scene, tile, transform, place, ratio)
+                    continue
+            shown = seen.intersected(tile.boundingRect())
+            plain, groups = tile.planned(transform, size, shown)
+            smooth = smooth and plain
+            self.smooth = smooth
+            yield
+            for pen, lines in groups:
+                for start in range(0, len(lines), SLICE_LINES):
+                    painter = QPainter(self.image)
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+                    painter.setTransform(transform)
+                    painter.setPen(pen)
+                    chunk = lines[start : start + SLICE_LINES]
+                    painter.drawLines(chunk)
+                    painter.end()
+                    scene.drawn_edges += len(chunk)
+                    self.lines += len(chunk)
+                    yield
+
+    def _cached(
+        self, scene: NetworkScene, tile: EdgeTile, transform: QTransform, place: QRect, ratio: float
+    ) -> Iterator[None]:
+        """``tile`` as Qt's device cache drew it: alone on transparent, then copied."""
+        picture = QImage(place.size() * ratio, QImage.Format.Format_ARGB32_Premultiplied)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        to_picture = transform * QTransform.fromTranslate(-place.left(), -place.top())
+        plain, groups = tile.planned(
+            to_picture, (place.width(), place.height()), tile.boundingRect()
+        )
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, plain)
+        painter.setTransform(to_picture)
+        for pen, lines in groups:
+            painter.setPen(pen)
+            painter.drawLines(lines)
+            scene.drawn_edges += len(lines)
+            self.lines += len(lines)
+        painter.end()
+        painter = QPainter(self.image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # as the view's
+        painter.drawImage(place.topLeft(), picture)
+        painter.end()
+        yield
+
+    def step(self, budget_ms: float) -> bool:
+        """Draw for about ``budget_ms``; True once every edge is drawn."""
+        end = time.perf_counter() + budget_ms / 1000
+        for _ in self._steps:
+            if time.perf_counter() >= end:
+                return False
+        self.done = True
+        return True
 
 
 def _margins(whole: QRect, covered: QRect) -> list[QRect]:
@@ -182,6 +307,71 @@ class NetworkView(QGraphicsView):
         self.gesture_end.setSingleShot(True)
         self.gesture_end.setInterval(GESTURE_END_MS)
         self.gesture_end.timeout.connect(self.end_gesture)
+        self.settling: _SettledEdges | None = None
+        """The settled frame's edges, drawn a slice at a time (``_settle_slice``) while the
+        window shows the gesture's last frame; drawn under the nodes once all are."""
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._settle_slice)
+        scene.view_draws_edges()
+
+    def _edges_key(self, scene: NetworkScene) -> tuple[object, ...]:
+        whole = self.viewport().rect()
+        return (
+            self.viewportTransform(),
+            scene.edition,
+            whole.size(),
+            self.viewport().devicePixelRatioF(),
+        )
+
+    def _edges_ready(self, scene: NetworkScene) -> bool:
+        job = self.settling
+        return job is not None and job.done and job.key == self._edges_key(scene)
+
+    def _start_settling(self, scene: NetworkScene) -> None:
+        key = self._edges_key(scene)
+        if self.settling is not None and self.settling.key == key:
+            return
+        ratio = self.viewport().devicePixelRatioF()
+        whole = self.viewport().rect()
+        self.settling = _SettledEdges(scene, self.viewportTransform(), whole, ratio, key)
+        self._slices.start()
+
+    def _settle_some(self, scene: NetworkScene) -> bool:
+        """A first slice of the settled edges, in the paint: True if it drew them all (a
+        small network, or the whole one zoomed out, shows at once, as it always did)."""
+        self._start_settling(scene)
+        assert self.settling is not None
+        done = self.settling.step(SLICE_MS)
+        if done:
+            self._slices.stop()
+        return done
+
+    def _settle_slice(self) -> None:
+        """One slice of the settled edges; once all are drawn, the settled frame shown."""
+        scene = self.scene()
+        job = self.settling
+        if job is None or not isinstance(scene, NetworkScene) or scene.interacting:
+            return
+        if job.key != self._edges_key(scene) or not self.isVisible():
+            self.settling = None
+            self.viewport().update()  # moved or hidden: started again at its next paint
+            return
+        if job.step(SLICE_MS):
+            self.viewport().update()
+        else:
+            self._slices.start()
+
+    def settle(self) -> None:
+        """Draw the settled edges now, whole (tests, the benchmark, a picture to keep)."""
+        scene = self.scene()
+        if not isinstance(scene, NetworkScene) or scene.interacting:
+            return
+        self._start_settling(scene)
+        assert self.settling is not None
+        self._slices.stop()
+        self.settling.step(math.inf)
 
     def gesture(self) -> None:
         """A step of a zoom or pan: drawn light until the gesture ends."""
@@ -190,6 +380,8 @@ class NetworkView(QGraphicsView):
             return
         scene.set_interacting(True)
         self.gesture_end.start()
+        self._slices.stop()  # input came: the settled edges under way are dropped
+        self.settling = None
 
     def end_gesture(self) -> None:
         self.gesture_end.stop()
@@ -202,6 +394,14 @@ class NetworkView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, NetworkScene):
             scene.draw_gesture_edges(painter, QRectF(rect))
+            if not scene.interacting and self._edges_ready(scene):
+                assert self.settling is not None
+                painter.save()
+                painter.resetTransform()
+                painter.drawImage(0, 0, self.settling.image)
+                painter.restore()
+                # As the tiles left it, for the nodes drawn after (the state is not saved).
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.settling.smooth)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = self.scene()
@@ -226,6 +426,13 @@ class NetworkView(QGraphicsView):
         if self._frame_current(scene, whole):
             self._paint_focus(scene, whole)  # only the hover changed since it was kept
             return
+        if not self._edges_ready(scene):
+            if self._keeping:
+                self.settle()
+            elif not self._settle_some(scene):
+                # The edges drawn a slice at a time; meanwhile the gesture's last frame.
+                self._paint_gesture(scene, whole)
+                return
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
             # Not what the window shows any more (kept again once the view is idle, for the
