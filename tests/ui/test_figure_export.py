@@ -82,3 +82,37 @@ def test_svg_of_cached_items_holds_shapes_not_pictures(
     assert "<image" not in text
     assert "<path" in text or "<rect" in text
     assert [item.cacheMode() for item in items] == modes
+
+
+def test_an_svg_that_cannot_be_written_whole_keeps_the_old_file(
+    scene: QGraphicsScene, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the attacker: on a full disk Qt's SVG writer dropped its write errors, and
+    the cut-off file replaced the old one as if written."""
+    import errno
+
+    svg = tmp_path / "n.svg"
+    svg.write_text("precious", encoding="utf-8")
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(HamishError, match="No space left"):
+        export.write_svg(scene, svg, overwrite=True)
+    monkeypatch.undo()
+    assert svg.read_text(encoding="utf-8") == "precious"
+    assert [p.name for p in tmp_path.iterdir()] == ["n.svg"]
+
+
+def test_an_svg_holds_no_character_xml_cannot(qapp: object, tmp_path: Path) -> None:
+    """Found by the attacker: a name holding U+FFFF or an escape character (an older
+    project's) made the SVG ill-formed."""
+    import xml.etree.ElementTree as ET
+
+    scene = QGraphicsScene()
+    scene.addSimpleText("Ali\uffff \x1b]0;PWNED\x07 \ufffe end")
+    svg = tmp_path / "x.svg"
+    export.write_svg(scene, svg)
+    ET.parse(svg)  # well-formed
+    assert "end" in svg.read_text(encoding="utf-8")

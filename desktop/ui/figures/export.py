@@ -19,6 +19,7 @@ Rendering needs a ``QGuiApplication`` (fonts); the command line makes an offscre
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,6 +210,10 @@ def write_png(
     return image.size()
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What XML 1.0 cannot hold."""
+
+
 def write_svg(
     scene: QGraphicsScene,
     path: str | os.PathLike[str],
@@ -220,12 +225,18 @@ def write_svg(
     """Write ``scene`` as an SVG file at ``path`` (text stays text: a viewer shapes it). One
     scene unit is one point of the SVG's size in millimetres (QSvgGenerator's 72 dpi): a
     figure laid out in points has its size on paper."""
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtSvg import QSvgGenerator
 
     source = _source(scene)
     with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
+        # Drawn into memory, then written by Python: Qt's SVG writer drops its file's write
+        # errors — on a full disk a cut-off file replaced the old one, "written" (found by
+        # the attacker). Python's write raises, and the old file stays.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(tmp))
+        generator.setOutputDevice(buffer)
         generator.setSize(QSize(round(source.width()), round(source.height())))
         generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
         generator.setTitle(title)
@@ -254,3 +265,7 @@ def write_svg(
             painter.end()
             for item, mode in cached:
                 item.setCacheMode(mode)
+        text = bytes(buffer.data().data()).decode("utf-8", "replace")
+        # Characters XML cannot hold (a control character or U+FFFF in a name from an older
+        # project) made the file ill-formed: left out, as the Word briefing leaves them.
+        tmp.write_bytes(_NOT_XML.sub("", text).encode("utf-8"))
