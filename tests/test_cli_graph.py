@@ -105,6 +105,20 @@ def test_graphml(small: Small, tmp_path: Path) -> None:
     assert len(root.findall(".//g:edge", ns)) == 4
 
 
+def test_graphml_of_a_name_holding_a_noncharacter(tmp_path: Path) -> None:
+    """Found by the attacker: JSON import lets U+FFFF into a name, and GraphML ended in a
+    traceback (XML cannot hold it)."""
+    own = build_small(tmp_path / "own.hamish")
+    own.project.entities.update(own.alice, name="Alice\uffff")
+    own.project.close()
+    out = tmp_path / "g.graphml"
+    result = hamish("graph", "--project", own.project.path, "--output", out)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Alice" in text and "\uffff" not in text
+    ET.parse(out)
+
+
 def _png_size(path: Path) -> tuple[int, int]:
     head = path.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n"

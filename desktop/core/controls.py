@@ -48,7 +48,8 @@ BIDI_MARKS = "\u200e\u200f\u061c"
 _LINE_BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"  # what Python or Unicode breaks lines at
 _CONTROLS = "\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"  # C0, DEL and C1 but the breaks above
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
-_LINE_DROP = re.compile(f"[{_CONTROLS}{BIDI_FORMATTING}]")
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"  # never text; XML cannot hold U+FFFE/U+FFFF
+_LINE_DROP = re.compile(f"[{_CONTROLS}{BIDI_FORMATTING}{_NONCHARACTERS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes of a file name
 _BODY_ANY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BODY_BREAK = re.compile("[\v\f]")
@@ -64,8 +65,9 @@ _JSON_ESCAPE = re.compile(f"[\x7f-\x9f{BIDI_FORMATTING}\ud800-\udfff]")
 
 
 def clean_line(text: str) -> str:
-    """A one-line value (a title, a source, an author, a URL) without control characters or
-    bidi formatting: line breaks and tabs become spaces, the rest is removed; the result is
+    """A one-line value (a title, a source, an author, a URL) without control characters,
+    bidi formatting or noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF: a name holding one made
+    GraphML fail): line breaks and tabs become spaces, the rest is removed; the result is
     stripped. Bidi marks (LRM, RLM, ALM) stay; a lone surrogate (an undecodable byte of a
     file name) becomes U+FFFD."""
     if text.isprintable():  # the common case, one C-level scan (tabs and breaks are not)

@@ -28,6 +28,7 @@ BIDI_FORMATTING = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
         ("a\x00b\x7fc\x9bd\x85e", "abcd e"),
         ("  plain title  ", "plain title"),
         ("name\udcff.txt", "name\ufffd.txt"),  # an undecodable byte of a file name
+        ("Ali\uffff \ufffe\ufdd0x", "Ali x"),  # noncharacters: GraphML failed on them
     ],
 )
 def test_clean_line(raw: str, clean: str) -> None:

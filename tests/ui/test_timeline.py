@@ -209,6 +209,17 @@ def test_a_huge_claimant_name_is_elided(qapp: object, tmp_path: Path) -> None:
     assert scene.sceneRect().width() < 3000
 
 
+def test_a_lane_s_name_is_drawn_without_controls_or_overrides(qapp: object, tmp_path: Path) -> None:
+    """Found by the attacker: an override in a claimant's name reordered it ("evil" drawn
+    "live") and an escape sequence went into the SVG raw; the network cleans its names."""
+    project, ids = make_project(tmp_path / "t.hamish")
+    entity = project.entities.add("\u202eevil\u202c gpj.exe\x1b]0;X\x07", "person")
+    project.claims.update(ids["lavrov"], claimant_id=entity)
+    texts = _texts(timeline_scene(project))
+    assert "evil gpj.exe]0;X" in texts
+    assert not any(ch in t for t in texts for ch in "\u202e\u202c\x1b\x07")
+
+
 def test_five_thousand_claims_on_one_day_draw(qapp: object) -> None:
     from desktop.core.models import Claim, ClaimRow
     from desktop.store.claims import TimelineSource

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis import timeline as tl
+from desktop.core.controls import clean_line
 from desktop.core.models import ClaimLink
 from desktop.store.project import Project
 from desktop.ui.figures.export import (
@@ -447,15 +448,17 @@ class TimelineScene(QGraphicsScene):
                 shade.setPen(QPen(Qt.PenStyle.NoPen))
                 shade.setZValue(-10)
                 self._keep(shade)
-            name = lane.name or (
+            # One line, without controls or bidi overrides (an override reordered a lane's
+            # name, "evil" drawn "live", found by the attacker), as the network draws names.
+            name = " ".join(clean_line(lane.name).split()) or (
                 _t(QT_TRANSLATE_NOOP("Timeline", "No claimant"))
                 if kind == "claimant"
                 else _t(QT_TRANSLATE_NOOP("Timeline", "No subject"))
             )
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, right - left - 6)
             item = self._text(shown, self.font_, INK if lane.name else FAINT)
-            if lane.name != shown:
-                item.setToolTip(lane.name[:500])
+            if name != shown:
+                item.setToolTip(name[:500])
             width = item.boundingRect().width()
             x = right - width - 4 if layout.rtl else left + 2
             item.setPos(x, lane.top + lane.height / 2 - metrics.height() / 2)
