@@ -238,3 +238,23 @@ def test_a_target_that_cannot_be_written_is_refused_first(small: Small, tmp_path
         existing.write_text("mine", "utf-8")
         result = hamish(command, "--project", small.project.path, "--output", existing)
         assert result.returncode == 1 and existing.read_text("utf-8") == "mine"
+
+
+def test_a_network_too_large_is_refused_with_a_message(
+    small: Small,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from desktop.analysis import network as module
+    from desktop.commands import run
+
+    monkeypatch.setattr(module, "MAX_PAIRS", 1)
+    out = tmp_path / "big.json"
+    code = run(
+        ["graph", "--project", str(small.project.path), "--output", str(out), "--level", "article"]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "pairs of entities" in err and "Traceback" not in err
+    assert not out.exists()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Literal
 
+from desktop.core.errors import HamishError
 from desktop.core.passages import Span, SpanLookup, paragraphs, sentences
 from desktop.store.network import ArticleRows, ClaimRow, EntityRow, NetworkReads
 
@@ -113,6 +114,17 @@ class Passage:
     end: int
 
 
+MAX_PAIRS = 500_000
+"""Co-occurring pairs a network is made from, at most: every pair of entities named in one
+sentence, paragraph or article is one, so one long article naming 1,000 entities had 500,000
+at the article level (12 s and 1.2 GB; 5,000 entities took 20 GB — found by the attacker).
+The benchmark's network of 2,000 entities and 20,000 edges is far below it."""
+
+
+class TooManyPairs(HamishError):
+    """The network asked for would be made of more than ``MAX_PAIRS`` pairs."""
+
+
 @dataclass(slots=True)
 class Contribution:
     """One article's share of the network, at every level: the entities of each sentence,
@@ -127,6 +139,13 @@ class Contribution:
     groups: dict[Level, dict[Span, tuple[int, ...]]] = field(default_factory=dict)
     annotations: tuple[int, ...] = ()
     made: dict[Level, dict[Pair, list[Span]]] = field(default_factory=dict)
+
+    def pair_count(self, level: Level) -> int:
+        """How many pairs ``pairs(level)`` makes, counted without making them."""
+        found = self.made.get(level)
+        if found is not None:
+            return sum(len(spans) for spans in found.values())
+        return sum(len(m) * (len(m) - 1) // 2 for m in self.groups.get(level, {}).values())
 
     def pairs(self, level: Level) -> dict[Pair, list[Span]]:
         """The co-occurring pairs at ``level``, each with the spans they share."""
@@ -248,6 +267,13 @@ class NetworkIndex:
     def graph(self, options: NetworkOptions | None = None) -> Network:
         options = options or NetworkOptions()
         articles = self._articles(options)
+        pairs = sum(item.pair_count(options.level) for item in articles)
+        if pairs > MAX_PAIRS:
+            raise TooManyPairs(
+                f"The network at the {options.level} level would be made of {pairs:,} pairs "
+                f"of entities named together, more than the {MAX_PAIRS:,} Hamish draws: "
+                "choose the sentence level, or fewer articles."
+            )
         mentions: Counter[int] = Counter()
         together: Counter[Pair] = Counter()
         for item in articles:

@@ -4161,6 +4161,10 @@
 <context>
     <name>NetworkController</name>
     <message>
+        <source>This network would be made of more pairs of entities named together than Hamish can draw: choose the sentence level, or fewer articles.</source>
+        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. اختر مستوى الجملة، أو عدداً أقل من المقالات.</translation>
+    </message>
+    <message>
         <source>Article</source>
         <translation>المقال</translation>
     </message>

@@ -239,3 +239,28 @@ def test_an_article_naming_thousands_of_entities_pairs_only_the_level_asked() ->
     assert len(found.groups["article"]) == 1
     # Asked for, the article level still has them all.
     assert len(found.pairs("article")) == 2000 * 1999 // 2
+
+
+def test_a_network_of_too_many_pairs_is_refused_before_they_are_made(
+    small: Small, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the attacker: one article naming 5,000 entities made 12 million pairs at the
+    article level (20 GB); the pairs are counted first and a network of more is refused."""
+    from desktop.analysis import network as module
+
+    index = module.NetworkIndex()
+    index.load(NetworkReads(small.project.database))
+    sentence = sum(c.pair_count("sentence") for c in index.contributions.values())
+    article = sum(c.pair_count("article") for c in index.contributions.values())
+    assert sentence < article
+    monkeypatch.setattr(module, "MAX_PAIRS", sentence)
+    assert index.graph(NetworkOptions(level="sentence")).edges  # at the limit: drawn
+    with pytest.raises(module.TooManyPairs, match="sentence level"):
+        index.graph(NetworkOptions(level="article"))
+    assert "article" not in next(iter(index.contributions.values())).made  # none made
+    # Counted the same way once made.
+    made = index.contributions[small.doc1]
+    made.pairs("sentence")
+    assert made.pair_count("sentence") == sum(
+        len(m) * (len(m) - 1) // 2 for m in made.groups["sentence"].values()
+    )

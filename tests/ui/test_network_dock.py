@@ -482,3 +482,25 @@ def test_a_date_filter_says_it_leaves_out_undated_articles(
         )
     finally:
         project.close()
+
+
+def test_a_network_too_large_says_so(
+    make_window: MakeWindow,
+    small_path: tuple[Path, Small],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.analysis import network as module
+
+    path, _s = small_path
+    window = make_window(path)
+    dock, controller = _network(window, qtbot)
+    monkeypatch.setattr(module, "MAX_PAIRS", 1)
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        dock.level.setCurrentIndex(dock.level.findData("article"))
+    assert dock.stack.currentWidget() is dock.message
+    assert "more pairs of entities" in dock.message.text()
+    monkeypatch.setattr(module, "MAX_PAIRS", 500_000)
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        dock.level.setCurrentIndex(dock.level.findData("sentence"))
+    assert dock.stack.currentWidget() is dock.view

@@ -51,7 +51,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.analysis.network import LEVELS, Level, Network, NetworkIndex, NetworkOptions
+from desktop.analysis.network import (
+    LEVELS,
+    Level,
+    Network,
+    NetworkIndex,
+    NetworkOptions,
+    TooManyPairs,
+)
 from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError
 from desktop.core.models import ENTITY_TYPES, ChangeSet
@@ -1095,7 +1102,22 @@ class NetworkController(QObject):
         if self.session is None or not self._loaded:
             return
         options = self.dock.options()
-        network = self.index.graph(options)
+        try:
+            network = self.index.graph(options)
+        except TooManyPairs:
+            self.network = None
+            self.dock.scene.show_network(
+                Network((), (), options), {}, colours(self.session.project)
+            )
+            self.dock.show_message(
+                self.tr(
+                    "This network would be made of more pairs of entities named together "
+                    "than Hamish can draw: choose the sentence level, or fewer articles."
+                )
+            )
+            self.dock.status.setText("")
+            self.redrawn.emit()
+            return
         self.network = network
         self._betweenness = {}
         self._follow_passages(network, options)
