@@ -114,7 +114,7 @@ class Passage:
     end: int
 
 
-MAX_PAIRS = 500_000
+MAX_PAIRS = 200_000
 """Co-occurring pairs a network is made from, at most: every pair of entities named in one
 sentence, paragraph or article is one, so one long article naming 1,000 entities had 500,000
 at the article level (12 s and 1.2 GB; 5,000 entities took 20 GB — found by the attacker).

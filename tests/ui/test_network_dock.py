@@ -500,7 +500,7 @@ def test_a_network_too_large_says_so(
         dock.level.setCurrentIndex(dock.level.findData("article"))
     assert dock.stack.currentWidget() is dock.message
     assert "more pairs of entities" in dock.message.text()
-    monkeypatch.setattr(module, "MAX_PAIRS", 500_000)
+    monkeypatch.setattr(module, "MAX_PAIRS", 200_000)
     with qtbot.waitSignal(controller.redrawn, timeout=20_000):
         dock.level.setCurrentIndex(dock.level.findData("sentence"))
     assert dock.stack.currentWidget() is dock.view
