@@ -7,6 +7,7 @@ a window is needed, so ``hamish list`` works on a machine without a display.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -638,6 +639,18 @@ def run(raw: Sequence[str]) -> int:
         return commands[args.command](args)
     except HamishError as error:
         echo(f"hamish: {error}", err=True)
+        return EXIT_FAILED
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise  # a bug, not the file
+        # A project damaged after it opened ("database disk image is malformed", a name
+        # that is not UTF-8): a traceback, its last line echoing the damaged bytes raw to
+        # the terminal (found by the attacker).
+        echo(
+            f"hamish: cannot read {getattr(args, 'project', None) or 'the project'}: {error}. "
+            "The file may be damaged: `hamish backups` lists the copies Hamish keeps.",
+            err=True,
+        )
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -258,3 +258,25 @@ def test_a_network_too_large_is_refused_with_a_message(
     err = capsys.readouterr().err
     assert "pairs of entities" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_name_that_is_not_utf8_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the attacker: a damaged name (not UTF-8, holding escape sequences) ended
+    `hamish graph` in a traceback whose last line retitled and cleared the terminal."""
+    import sqlite3
+
+    from desktop.commands import run
+
+    own = build_small(tmp_path / "own.hamish")
+    own.project.close()
+    with sqlite3.connect(own.project.path) as conn:
+        conn.execute(
+            "UPDATE entities SET name = CAST(X'1B5D303B50574E45440707FF1B5B324A' AS TEXT) "
+            "WHERE id = ?",
+            (own.alice,),
+        )
+    code = run(["graph", "--project", str(own.project.path), "--output", str(tmp_path / "g.json")])
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot read" in err and "\x1b" not in err
