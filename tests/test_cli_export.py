@@ -283,3 +283,14 @@ def test_a_briefing_to_a_missing_folder_fails_before_any_work(
     out, err = capsys.readouterr()
     assert code == 1 and out == "" and calls == []
     assert err == f"hamish: The folder {output.parent} does not exist; nothing was exported.\n"
+
+
+def test_a_briefing_title_longer_than_its_file_property(source: Path, tmp_path: Path) -> None:
+    """Found by the attacker: --title, --author or --marking over 255 characters ended in a
+    python-docx traceback (the file's properties hold 255); the page shows them whole."""
+    long = "عنوان " * 60  # 360 characters
+    out = tmp_path / "b.docx"
+    args = ["--title", long, "--author", long, "--marking", long]
+    result = hamish("export", "--project", source, "--output", out, *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and out.stat().st_size > 0

@@ -56,9 +56,11 @@ def prepare_document(doc: WordDocument, report: Report) -> None:
     _prepare_fonts_table(doc)
     _prepare_settings(doc)
     props = doc.core_properties
-    title = _CONTROL_RE.sub(" ", report.title)
-    author = _CONTROL_RE.sub(" ", report.options.author)
-    marking = _CONTROL_RE.sub(" ", report.marking)
+    # The file's properties hold 255 characters at most (python-docx raised on a longer
+    # --title, --author or --marking, found by the attacker); the pages show them whole.
+    title = _CONTROL_RE.sub(" ", report.title)[:255]
+    author = _CONTROL_RE.sub(" ", report.options.author)[:255]
+    marking = _CONTROL_RE.sub(" ", report.marking)[:255]
     props.title = title
     props.author = author
     props.last_modified_by = author
