@@ -7,7 +7,6 @@ a window is needed, so ``hamish list`` works on a machine without a display.
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -640,8 +639,15 @@ def run(raw: Sequence[str]) -> int:
     except HamishError as error:
         echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:
+        from desktop.store.db import damaged_file_error
+
+        if not damaged_file_error(error):
             raise  # a bug, not the file
         # A project damaged after it opened ("database disk image is malformed", a name
         # that is not UTF-8): a traceback, its last line echoing the damaged bytes raw to
@@ -652,8 +658,3 @@ def run(raw: Sequence[str]) -> int:
             err=True,
         )
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK

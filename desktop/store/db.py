@@ -39,6 +39,15 @@ PROJECT_SUFFIX = ".hamish"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def damaged_file_error(error: BaseException) -> bool:
+    """Whether ``error`` comes from a project file SQLite cannot read (damaged pages, text
+    that is not UTF-8): not a bug, something to tell the user (``sqlite3`` stays in the
+    store; the CLI asks here)."""
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+    )
+
+
 def utcnow() -> str:
     """Timestamps are UTC ISO 8601 with seconds, the same in every table."""
     import datetime as dt  # loaded with the first write, not at start-up
