@@ -116,3 +116,42 @@ def test_an_svg_holds_no_character_xml_cannot(qapp: object, tmp_path: Path) -> N
     export.write_svg(scene, svg)
     ET.parse(svg)  # well-formed
     assert "end" in svg.read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_a_figure_is_drawn_stops_it_after_without_a_crash(tmp_path: Path) -> None:
+    """Found by the attacker: Ctrl-C while Qt drew a large figure raised KeyboardInterrupt
+    inside an item's paint, called from C++, and the process died of SIGSEGV; now the
+    drawing finishes and the interrupt follows (in a child process: the old way crashed)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal\n"
+        "from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsRectItem\n"
+        "from desktop.ui.figures import export\n"
+        "app = QApplication([])\n"
+        "class Item(QGraphicsRectItem):\n"
+        "    painted = 0\n"
+        "    def paint(self, painter, option, widget=None):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        for _ in range(100_000): pass  # Python runs on inside the paint\n"
+        "        Item.painted += 1\n"
+        "        super().paint(painter, option, widget)\n"
+        "scene = QGraphicsScene()\n"
+        "scene.addItem(Item(0, 0, 100, 50))\n"
+        "try:\n"
+        "    export.png_bytes(scene, width_mm=20, dpi=72)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted after', Item.painted)\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "interrupted after 1" in done.stdout

@@ -18,8 +18,12 @@ Rendering needs a ``QGuiApplication`` (fonts); the command line makes an offscre
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,15 +165,35 @@ def render_image(
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        scene.render(
-            painter,
-            QRectF(0, 0, size.width(), size.height()),
-            _source(scene),
-            Qt.AspectRatioMode.KeepAspectRatio,
-        )
+        with _interrupt_after():
+            scene.render(
+                painter,
+                QRectF(0, 0, size.width(), size.height()),
+                _source(scene),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
     finally:
         painter.end()
     return image
+
+
+@contextlib.contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl-C while Qt draws is acted on once it has finished: raised inside an item's
+    paint, called from Qt's C++, the KeyboardInterrupt crashed the process (SIGSEGV, found
+    by the attacker on a figure taking a minute). In the main thread only (where Python's
+    signal handlers run)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    asked: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda number, _frame: asked.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if asked:
+        raise KeyboardInterrupt
 
 
 def png_bytes(
@@ -260,7 +284,8 @@ def write_svg(
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+            with _interrupt_after():
+                scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:
             painter.end()
             for item, mode in cached:
