@@ -454,3 +454,17 @@ def test_concurrent_exports_into_one_folder(
     monkeypatch.setattr(json_export.json, "dump", dump)
     export_json(project, tmp_path / "first.json")
     assert names(tmp_path) == ["first.json", "second.json"]
+
+
+@pytest.mark.parametrize("stem", ["n" * 245, "ك" * 125])
+def test_a_long_valid_name_is_written(tmp_path: Path, stem: str) -> None:
+    """Found by the attacker: a name a folder holds (up to 255 bytes) failed with "File name
+    too long" after the export was made — the temporary name added 14 bytes to it."""
+    from desktop.io.exporters.files import replace_on_success
+
+    target = tmp_path / f"{stem}.svg"
+    assert len(os.fsencode(target.name)) <= 255
+    with replace_on_success(target) as tmp:
+        tmp.write_text("<svg/>", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "<svg/>"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -273,6 +273,10 @@ def _reserve(folder: Path, name: str) -> tuple[Path, int | None]:
     """Create an empty, hidden temporary file and hold its lock (the fd is returned; None
     where locks do not exist). ``O_EXCL`` with mode 0o666 lets the umask set the permissions,
     as for any file the user creates (``mkstemp`` would force 0o600)."""
+    # The name cut to what a folder entry holds (255 bytes) with the dot, token and suffix:
+    # a long but valid target name failed only after the export was made (the attacker).
+    short = os.fsencode(name)[: 255 - len(".") - len(".12345678.tmp")]
+    name = os.fsdecode(short.decode("utf-8", "ignore").encode()) if short else name
     for _ in range(100):
         candidate = folder / f".{name}.{secrets.token_hex(4)}.tmp"
         try:
