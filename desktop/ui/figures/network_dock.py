@@ -443,13 +443,11 @@ class NetworkView(QGraphicsView):
         super().paintEvent(event)  # the settled picture, drawn as it always was
         if not scene.interacting and not self._keeping:
             # Not what the window shows any more (kept again once the view is idle, for the
-            # hovers); until then, if the network is the same, still the next gesture's
-            # pictures: a gesture right after another drew the whole window light (41 ms
-            # zoomed in on 20,000 edges). The frame itself only at its own zoom (at another,
-            # shown blurred or shrunk the whole gesture); the wide ones at any zoom out.
-            if self._frame_edition != scene.edition:
-                self.frame = None
-                self.wide = []
+            # hovers); until then, if the network is the same (those of another were dropped
+            # above), still the next gesture's pictures: a gesture right after another drew
+            # the whole window light (41 ms zoomed in on 20,000 edges). The frame itself only
+            # at its own zoom (at another, shown blurred or shrunk the whole gesture); the
+            # wide ones at any zoom out.
             self._frame_fresh = False
             self.composite = None  # the last gesture's frame, perhaps at another zoom
             self._hovered_focus = None  # its picture kept to draw the next hovers in
@@ -545,8 +543,8 @@ class NetworkView(QGraphicsView):
         zoomed_out = (source is None or source[2]) and scene.focus_id is None
         if zoomed_out and self._paint_wide(scene, current, whole):  # no margin drawn light
             return
-        painter = QPainter(self.viewport())
         if source is not None and not source[2]:  # covered whole: nothing to draw
+            painter = QPainter(self.viewport())
             painter.setTransform(source[1])
             painter.drawPixmap(0, 0, source[0])
             painter.end()
@@ -569,6 +567,12 @@ class NetworkView(QGraphicsView):
             drawing.setTransform(source[1])
             drawing.drawPixmap(0, 0, source[0])
         drawing.end()
+        self._show_composite(scene, canvas, current)
+
+    def _show_composite(self, scene: NetworkScene, canvas: QPixmap, current: QTransform) -> None:
+        """Put a gesture's frame on the window, and keep it as drawn for the next frames (a
+        zoom back and forth, a pan, shows it again as it is)."""
+        painter = QPainter(self.viewport())
         painter.drawPixmap(0, 0, canvas)
         painter.end()
         self.composite = canvas
@@ -619,14 +623,7 @@ class NetworkView(QGraphicsView):
         )
         scene.draw_names_over(drawing, level, current, QRectF(whole), named)
         drawing.end()
-        painter = QPainter(self.viewport())
-        painter.drawPixmap(0, 0, canvas)
-        painter.end()
-        # Kept, as the margins' frames are: a zoom back and forth shows it again as it is.
-        self.composite = canvas
-        self._composite_edition = scene.edition
-        self._composite_transform = current
-        self._composite_focus = scene.focus_id
+        self._show_composite(scene, canvas, current)
         return True
 
     def _keep_wide(self, scene: NetworkScene, whole: QRect) -> None:
