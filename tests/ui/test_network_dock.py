@@ -51,6 +51,15 @@ def _network(window: MainWindow, qtbot: QtBot) -> tuple[NetworkDock, NetworkCont
     return dock, controller
 
 
+def _briefing_project(tmp_path: Path) -> Path:
+    """The briefing's sample project (the seeds, tagged): a network of several links."""
+    from tests.io.briefing_project import build_briefing_project
+
+    project, _ = build_briefing_project(tmp_path / "b.hamish")
+    project.close()
+    return tmp_path / "b.hamish"
+
+
 def _click(dock: NetworkDock, point: QPointF, *, double: bool = False) -> None:
     view = dock.view
     at = view.mapFromScene(point)
@@ -410,15 +419,8 @@ def test_a_filter_shows_no_picture_of_the_network_before_it(
     """Found by a trial: zoomed in, a weight filter moved the scroll bars, which began a
     "gesture", and its frames were the old network's kept picture, moved or scaled — the
     nodes just filtered out still drawn, blurred, until the gesture ended."""
-    from tests.io.briefing_project import build_briefing_project
-
-    project, _ = build_briefing_project(tmp_path / "b.hamish")
-    project.close()
-    window = make_window(tmp_path / "b.hamish")
-    window.show_network()
-    dock, controller = window.network_dock, window.network
-    assert dock is not None and controller is not None
-    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    window = make_window(_briefing_project(tmp_path))
+    dock, controller = _network(window, qtbot)
     view, scene = dock.view, dock.scene
     for _ in range(2):
         view.zoom(1.2)
@@ -438,15 +440,8 @@ def test_a_long_passage_is_listed_beyond_a_name_s_length(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
     """Found by a trial: a passage was cut to a node label's 40 characters on any width."""
-    from tests.io.briefing_project import build_briefing_project
-
-    project, _ = build_briefing_project(tmp_path / "b.hamish")
-    project.close()
-    window = make_window(tmp_path / "b.hamish")
-    window.show_network()
-    dock, controller = window.network_dock, window.network
-    assert dock is not None and controller is not None
-    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    window = make_window(_briefing_project(tmp_path))
+    dock, controller = _network(window, qtbot)
     assert controller.network is not None
     edge = max(controller.network.edges, key=lambda e: e.cooccurrence)
     controller.show_passages(edge.source, edge.target)
