@@ -117,7 +117,7 @@ def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigu
 
         # The figures' legends, months and lane names in the briefing's language.
         install_language(app, options.language)
-    return briefing_figures(project, options.figures, options.language)
+    return briefing_figures(project, options.figures, options.language, options.scope)
 
 
 _FIGURE_APP: list[object] = []

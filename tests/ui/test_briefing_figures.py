@@ -39,21 +39,21 @@ EMU_PER_MM = 36_000
 MODULE = "tests_figure_builders"
 
 
-def wide_scene(project: Project, options: object = None) -> QGraphicsScene:
+def wide_scene(project: Project, rtl: object = None, scope: object = None) -> QGraphicsScene:
     scene = QGraphicsScene()
     scene.addRect(0, 0, 400, 200, brush=QColor("#2e86c1"))
     scene.addText("جون كيري ← سيرغي لافروف", QFont("Noto Naskh Arabic", 14)).setPos(20, 20)
     return scene
 
 
-def tall_scene(project: Project, options: object = None) -> QGraphicsScene:
+def tall_scene(project: Project, rtl: object = None, scope: object = None) -> QGraphicsScene:
     scene = QGraphicsScene()
     scene.addRect(0, 0, 100, 600, brush=QColor("#c0392b"))
     scene.addText("٢٠١٦", QFont("Noto Naskh Arabic", 12)).setPos(10, 10)
     return scene
 
 
-def broken_scene(project: Project, options: object = None) -> QGraphicsScene:
+def broken_scene(project: Project, rtl: object = None, scope: object = None) -> QGraphicsScene:
     raise RuntimeError("no layout")
 
 
@@ -335,7 +335,8 @@ def test_the_real_network_and_timeline_go_into_the_briefing(
 
 def test_each_figure_module_lays_out_its_own_briefing_figure() -> None:
     """One registry, no special cases: every figure is its module's ``briefing_scene(project,
-    rtl)`` (the timeline's narrow page metrics used to be a special case in briefing.py)."""
+    rtl, scope)`` (the timeline's narrow page metrics used to be a special case in
+    briefing.py)."""
     import importlib
     import inspect
 
@@ -343,7 +344,7 @@ def test_each_figure_module_lays_out_its_own_briefing_figure() -> None:
         module_name, _, name = target.partition(":")
         assert name == "briefing_scene", figure
         function = getattr(importlib.import_module(module_name), name)
-        assert list(inspect.signature(function).parameters) == ["project", "rtl"], figure
+        assert list(inspect.signature(function).parameters) == ["project", "rtl", "scope"], figure
     assert not hasattr(briefing, "_options")
 
 
@@ -394,7 +395,7 @@ def test_a_briefing_from_the_window_draws_its_figures_in_its_language(
 
     said: list[tuple[str, str, str]] = []
 
-    def probe(project: Project, rtl: bool) -> QGraphicsScene:
+    def probe(project: Project, rtl: bool, scope: object = None) -> QGraphicsScene:
         words = QCoreApplication.translate("NetworkScene", SENTENCE)
         said.append((words, term("person"), current_language()))
         scene = QGraphicsScene()
@@ -461,3 +462,63 @@ def test_printed_network_names_are_drawn_over_the_nodes(qtbot: QtBot) -> None:
         if QColor(image.pixel(x, y)).lightness() < 80
     )
     assert dark > 20  # the name's letters, over the big node's colour
+
+
+def _shown_entities(drawn: QGraphicsScene) -> set[int]:
+    from desktop.ui.figures.network import NetworkScene
+
+    assert isinstance(drawn, NetworkScene)
+    return set(drawn.nodes)
+
+
+def _shown_claims(drawn: QGraphicsScene) -> set[int]:
+    from desktop.ui.figures.timeline import TimelineScene
+
+    assert isinstance(drawn, TimelineScene) and drawn.timeline is not None
+    return set(drawn.timeline.claims)
+
+
+def test_a_briefing_of_some_articles_draws_its_figures_from_them_alone(
+    tmp_path: Path, qapp: object
+) -> None:
+    """A briefing about some articles drew the whole project's network and timeline (found by
+    a trial): the figures follow the briefing's scope — its articles, its claim status — and
+    their captions say so; a scope of no article draws nothing, not everything."""
+    from desktop.io.exporters.report import FigureScope, ReportFilter, ReportScope
+
+    made, sample = build_briefing_project(tmp_path / "s.hamish")
+    with made as project:
+        whole_network = _shown_entities(briefing.scene(project, "network", rtl=True))
+        whole_claims = _shown_claims(briefing.scene(project, "timeline", rtl=True))
+        wire = FigureScope(frozenset({sample.wire}))
+        network = _shown_entities(briefing.scene(project, "network", rtl=True, scope=wire))
+        claims = _shown_claims(briefing.scene(project, "timeline", rtl=True, scope=wire))
+        in_wire = {row.claim.id for row in project.claims.rows() if row.document_id == sample.wire}
+        mentioned = {
+            a.entity_id
+            for a in project.annotations.for_document(sample.wire)
+            if a.entity_id is not None
+        }
+        assert claims == in_wire and 0 < len(claims) < len(whole_claims)
+        assert network and network <= mentioned and network < whole_network
+        # A claim status the filter keeps: only those claims.
+        status = project.claims.get(next(iter(in_wire))).status
+        kept = FigureScope(frozenset({sample.wire}), status)
+        assert _shown_claims(briefing.scene(project, "timeline", rtl=True, scope=kept)) == {
+            c for c in in_wire if project.claims.get(c).status == status
+        }
+        # No article at all: an empty figure (an empty set of articles meant "all").
+        none = FigureScope(frozenset())
+        assert not _shown_entities(briefing.scene(project, "network", rtl=True, scope=none))
+        assert not _shown_claims(briefing.scene(project, "timeline", rtl=True, scope=none))
+        # The captions: the whole project's as before, a scoped briefing's said.
+        scoped = briefing.briefing_figures(
+            project, ("network",), "ar", ReportScope("selected", (sample.wire,))
+        )
+        assert scoped[0].caption.endswith("رُسم من مقالات هذا الموجز وحدها.")
+        whole = briefing.briefing_figures(project, ("network",), "en", ReportScope())
+        assert "only" not in whole[0].caption
+        # A filter that matches no article: still a briefing, its figures empty.
+        nothing = ReportScope("filter", filter=ReportFilter(claim_status="refuted-nowhere"))
+        (figure,) = briefing.briefing_figures(project, ("timeline",), "en", nothing)
+        assert figure.caption.endswith("Drawn from this briefing's articles only.")

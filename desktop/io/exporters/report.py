@@ -155,6 +155,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "كل ادعاء في تاريخه، ومسار لكل صاحب ادعاء؛ الزمن يجري من اليمين إلى اليسار.",
         "Each claim at its date, one lane per claimant; time runs from left to right.",
     ),
+    # Added to every caption when the briefing covers some articles only (issue 16).
+    "figure.scoped": (
+        "رُسم من مقالات هذا الموجز وحدها.",
+        "Drawn from this briefing's articles only.",
+    ),
 }
 
 
@@ -445,6 +450,35 @@ def _scope_documents(
         )
     )
     return queries.documents(list(ids)), f
+
+
+@dataclass(frozen=True, slots=True)
+class FigureScope:
+    """What a briefing's figures are drawn from: its articles (None: the whole project) and
+    the claim status its filter keeps (None: any). A briefing about three articles drew the
+    whole project's network and timeline (found by a trial)."""
+
+    documents: frozenset[int] | None = None
+    claim_status: str | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self.documents is None and self.claim_status is None
+
+    def articles(self) -> frozenset[int] | None:
+        """``documents`` as the figures' filters take them: they read an empty set as "every
+        article", so none at all is the id no article has (0)."""
+        if self.documents is None:
+            return None
+        return self.documents or frozenset({0})
+
+
+def figure_scope(project: Project, scope: ReportScope) -> FigureScope:
+    """The articles (and claim status) of ``scope``, as its report finds them."""
+    if scope.kind == "project":
+        return FigureScope()
+    records, found = _scope_documents(ReportQueries(project.database), scope)
+    return FigureScope(frozenset(r.id for r in records), found.claim_status)
 
 
 def _scope_label(project: Project, options: ReportOptions, sources: list[Source]) -> str:

@@ -13,25 +13,38 @@ the thread that made it, and the fonts are the application's.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.core.errors import HamishError
-from desktop.io.exporters.report import FigureId, Language
+from desktop.io.exporters.report import (
+    FigureId,
+    FigureScope,
+    Language,
+    ReportScope,
+    figure_scope,
+)
 from desktop.io.exporters.report import tr as report_text
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM, BriefingFigure
 from desktop.store.project import Project
 from desktop.ui.figures.export import DEFAULT_DPI, MM_PER_INCH, image_size, png_bytes, size_mm
 from desktop.ui.i18n import current_language, language_of
 
-SceneBuilder = Callable[[Project, bool], QGraphicsScene]
-"""``briefing_scene(project, rtl) -> QGraphicsScene``: the figure for a document written
-right to left or not. Each figure's module lays its own figure out for the page
-(``export.BRIEFING_PAPER``), in points, so that its text prints at one size."""
+
+class SceneBuilder(Protocol):
+    """``briefing_scene(project, rtl, scope) -> QGraphicsScene``: the figure for a document
+    written right to left or not, drawn from ``scope`` (the briefing's articles). Each
+    figure's module lays its own figure out for the page (``export.BRIEFING_PAPER``), in
+    points, so that its text prints at one size."""
+
+    def __call__(
+        self, project: Project, rtl: bool, scope: FigureScope | None = None
+    ) -> QGraphicsScene: ...
+
 
 FIGURES: dict[str, str] = {
     "network": "desktop.ui.figures.network:briefing_scene",
@@ -81,11 +94,16 @@ def builder(figure: str) -> SceneBuilder:
 
 
 def scene(
-    project: Project, figure: str, rtl: bool | None = None, language: str | None = None
+    project: Project,
+    figure: str,
+    rtl: bool | None = None,
+    language: str | None = None,
+    scope: FigureScope | None = None,
 ) -> QGraphicsScene:
     """``figure``'s scene for ``project``; a failing builder becomes a clear error. ``rtl``:
     the direction of the document it goes into, ``language`` its language — the legends',
-    months' and lanes' words (None: the interface's). An error is told in the interface's."""
+    months' and lanes' words (None: the interface's), ``scope`` the articles it is drawn
+    from (None: all). An error is told in the interface's."""
     build = builder(figure)
     if rtl is None:
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -93,7 +111,7 @@ def scene(
         # In the window, the translations installed are the interface's: a briefing in the
         # other language had the interface's words in its figures (issue 16).
         with language_of(language or current_language()):
-            made = build(project, rtl)
+            made = build(project, rtl, scope)
     except HamishError:
         raise
     except Exception as exc:
@@ -125,21 +143,27 @@ def draw_size(drawn: QGraphicsScene) -> tuple[float, float]:
     return width_mm, MAX_HEIGHT_MM
 
 
-def caption(figure: FigureId, language: Language) -> str:
+def caption(figure: FigureId, language: Language, scoped: bool = False) -> str:
     """The figure's name and how to read it: "Entity network. Who is named with whom…" (the
-    writer puts "Figure 1:" before it)."""
+    writer puts "Figure 1:" before it); ``scoped``: drawn from some articles only, said."""
     name = report_text(f"figure.{figure}", language)
-    return f"{name}. {report_text(f'figure.{figure}.note', language)}"
+    text = f"{name}. {report_text(f'figure.{figure}.note', language)}"
+    return f"{text} {report_text('figure.scoped', language)}" if scoped else text
 
 
 def briefing_figures(
-    project: Project, figures: Sequence[FigureId], language: Language
+    project: Project,
+    figures: Sequence[FigureId],
+    language: Language,
+    scope: ReportScope | None = None,
 ) -> list[BriefingFigure]:
-    """Each asked figure drawn at 300 dpi with its caption in ``language``, in order. Every
-    figure is drawn before any is returned: a failure leaves nothing half made."""
+    """Each asked figure drawn at 300 dpi with its caption in ``language``, in order, from
+    the articles of the briefing's ``scope`` (None: the whole project). Every figure is drawn
+    before any is returned: a failure leaves nothing half made."""
+    drawn_from = figure_scope(project, scope) if scope is not None else FigureScope()
     made: list[BriefingFigure] = []
     for figure in figures:
-        drawn = scene(project, figure, rtl=language == "ar", language=language)
+        drawn = scene(project, figure, rtl=language == "ar", language=language, scope=drawn_from)
         try:
             width_mm, _ = draw_size(drawn)
             data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)
@@ -150,7 +174,7 @@ def briefing_figures(
         made.append(
             BriefingFigure(
                 png=data,
-                caption=caption(figure, language),
+                caption=caption(figure, language, scoped=not drawn_from.whole),
                 width_mm=size.width() / DEFAULT_DPI * MM_PER_INCH,
                 height_mm=size.height() / DEFAULT_DPI * MM_PER_INCH,
             )

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from desktop.analysis.layout import Box, Boxes, Labels, Segments
+    from desktop.io.exporters.report import FigureScope
 
 from desktop.analysis.network import (
     Edge,
@@ -1491,10 +1492,13 @@ def network_scene(
     return figure_scene(network, layout(network), colours(project), index, rtl=rtl, paper=paper)
 
 
-def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
-    """The whole network as a figure of a briefing written ``rtl``: its legend in the
-    briefing's reading order, whatever the interface's, laid out for the page."""
-    return network_scene(project, rtl=rtl, paper=BRIEFING_PAPER)
+def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+    """The network of the briefing's articles (``scope``; None: all) as a figure of a
+    briefing written ``rtl``: its legend in the briefing's reading order, whatever the
+    interface's, laid out for the page."""
+    articles = scope.articles() if scope is not None else None
+    options = NetworkOptions(documents=articles) if articles is not None else None
+    return network_scene(project, options, rtl=rtl, paper=BRIEFING_PAPER)
 
 
 def figure_scene(

@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -45,6 +46,9 @@ from desktop.analysis import timeline as tl
 from desktop.core.controls import clean_line
 from desktop.core.models import ClaimLink
 from desktop.store.project import Project
+
+if TYPE_CHECKING:
+    from desktop.io.exporters.report import FigureScope
 from desktop.ui.figures.export import (
     BRIEFING_PAPER,
     MARGIN_PT,
@@ -750,7 +754,12 @@ def figure_scene(
     return scene
 
 
-def briefing_scene(project: Project, rtl: bool) -> QGraphicsScene:
-    """The timeline as a figure of a briefing written ``rtl`` (time from right to left in an
+def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+    """The timeline of the briefing's claims (``scope``: its articles and claim status;
+    None: all) as a figure of a briefing written ``rtl`` (time from right to left in an
     Arabic briefing, whatever the interface's language), laid out for the page."""
-    return figure_scene(project, TimelineOptions(rtl=rtl), BRIEFING_PAPER)
+    filters = tl.Filters()
+    if scope is not None:
+        statuses = None if scope.claim_status is None else frozenset({scope.claim_status})
+        filters = tl.Filters(documents=scope.articles(), statuses=statuses)
+    return figure_scene(project, TimelineOptions(rtl=rtl, filters=filters), BRIEFING_PAPER)

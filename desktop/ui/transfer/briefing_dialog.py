@@ -696,7 +696,7 @@ class ReportDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             with Project.open(self.project_path, create=False) as project:
-                return briefing_figures(project, options.figures, options.language)
+                return briefing_figures(project, options.figures, options.language, options.scope)
         except HamishError as exc:
             self.status.showMessage(self.tr("The report was not written."))
             self.messenger.error(self.tr("Export Briefing"), str(exc))
