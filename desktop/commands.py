@@ -432,6 +432,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
 
+    if not any(f.exists() for f in args.files):
+        # Nothing can come in: say so before opening (which creates) the project — a typo in
+        # the one path given used to leave an empty NEW.hamish behind, and "1 failed".
+        echo(*(f"hamish: {f}: no such file or folder" for f in args.files), err=True)
+        return EXIT_FAILED
     exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
     refi = [f for f in args.files if not f.is_dir() and _is_exchange(f)]
     json_files = [
