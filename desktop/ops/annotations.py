@@ -356,8 +356,9 @@ def add_annotations(
 
 def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
     """The entity a claim suggestion's speaker is: named so (a name or an alias), else the
-    one entity tagged where the speaker is written (الرئيس أوباما, with أوباما tagged);
-    None when there is none or more than one (بومبيو وجيفري)."""
+    one entity tagged where the speaker is written (الرئيس أوباما, with أوباما tagged) — or
+    the one person of several (السفير في موسكو جون تيفت); None when there is none, or no one
+    stands out (بومبيو وجيفري)."""
     for name in plan.claimant_names:
         found = project.entities.exact(name)
         if found:
@@ -366,6 +367,8 @@ def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
         return None
     start, end = plan.claimant_span
     inside = project.annotations.entities_within(plan.draft.document_id, start, end)
+    if len(inside) > 1:
+        inside = [i for i in inside if project.entities.get(i).type == "person"]
     return inside[0] if len(inside) == 1 else None
 
 

@@ -547,7 +547,8 @@ def test_a_bulk_accept_is_each_accept_in_turn(tmp_path: Path) -> None:
 _CLAIMS = [
     "وقالت مصادر دبلوماسية إن الاتفاق قريب. وقال الكرملين إن موسكو لن تقبل.",
     "وقال الرئيس أوباما إن المحادثات مثمرة. وأكد سمير خليل أن الهدنة صامدة.",
-    "وأكد سمير خليل أن الحوار هو السبيل.",
+    "وأكد سمير خليل أن الحوار هو السبيل. وقال السفير في موسكو جون تيفت إن اللقاء مفيد. "
+    "وقال بومبيو وجيفري إن الضغط مستمر.",
 ]
 
 
@@ -571,14 +572,28 @@ def test_a_claimant_is_only_an_entity_its_suggestion_names(tmp_path: Path) -> No
         claim(2, "المحادثات مثمرة", "الرئيس أوباما"),
         claim(2, "الهدنة صامدة", "سمير خليل", "سمير خليل"),
         claim(3, "الحوار هو السبيل", "سمير خليل", "سمير خليل"),
+        claim(3, "اللقاء مفيد", "السفير في موسكو جون تيفت"),
+        claim(3, "الضغط مستمر", "بومبيو وجيفري"),
         (1, "الكرملين", "organisation", {"entity_name": "الكرملين"}),
         (2, "أوباما", "person", {}),
+        (3, "موسكو", "location", {}),
+        (3, "جون تيفت", "person", {}),
+        (3, "بومبيو", "person", {}),
+        (3, "جيفري", "person", {}),
     ]
     outcome = annotations.add_annotations(project, _accepts(project, _CLAIMS, wanted))
     made = {e.name: e.type for e in project.entities.summaries()}
-    assert made == {"الكرملين": "organisation", "أوباما": "person", "سمير خليل": "person"}
+    assert made == {
+        "الكرملين": "organisation",
+        "أوباما": "person",
+        "سمير خليل": "person",
+        "موسكو": "location",
+        "جون تيفت": "person",
+        "بومبيو": "person",
+        "جيفري": "person",
+    }
     who = {}
-    for annotation in project.annotations.many(list(outcome.value)[:5]):
+    for annotation in project.annotations.many(list(outcome.value)[:7]):
         found = project.claims.for_annotation(annotation.id)
         assert found is not None
         speaker = found.claimant_id
@@ -589,5 +604,7 @@ def test_a_claimant_is_only_an_entity_its_suggestion_names(tmp_path: Path) -> No
         "المحادثات مثمرة": "أوباما",
         "الهدنة صامدة": "سمير خليل",
         "الحوار هو السبيل": "سمير خليل",
+        "اللقاء مفيد": "جون تيفت",
+        "الضغط مستمر": None,
     }
     project.close()
