@@ -50,6 +50,29 @@ def open_project(args: argparse.Namespace, *, create: bool = False) -> Project:
     return project
 
 
+def suffix_contradiction(
+    output: Path,
+    fmt: str,
+    holds: dict[str, tuple[str, ...]],
+    names: dict[str, str],
+    others: tuple[str, ...] = (),
+) -> str | None:
+    """What is wrong when ``--output``'s suffix names another format than ``fmt`` (``--format
+    png --output x.json`` wrote a PNG into a .json, which every program then misreads; the
+    import takes a file's format from its suffix); None when it does not. ``holds``: each
+    format's suffixes, its own first; ``names``: each format as the message names it;
+    ``others``: suffixes of files none of the formats writes. A suffix of no format
+    (``.txt``, none) is the analyst's choice."""
+    suffix = output.suffix.lower()
+    if suffix in holds[fmt]:
+        return None
+    owners = sorted(f for f, suffixes in holds.items() if suffix in suffixes)
+    if not owners and suffix not in others:
+        return None
+    say = f"say --format {' or '.join(owners)}, or " if owners else ""
+    return f"a {suffix} file cannot hold {names[fmt]}: {say}end --output {holds[fmt][0]}"
+
+
 def echo(*lines: str, err: bool = False, escaped: bool = False) -> None:
     """Print each of ``lines`` on a line of its own, on stdout (stderr with ``err``).
 

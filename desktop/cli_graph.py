@@ -27,6 +27,7 @@ from desktop.cli_common import (
     echo,
     figure_language,
     open_project,
+    suffix_contradiction,
 )
 from desktop.core.controls import clean_line
 from desktop.core.models import ENTITY_TYPES
@@ -36,6 +37,10 @@ if TYPE_CHECKING:  # the network's modules load when the command runs
     from desktop.store.project import Project
 
 FORMATS = ("json", "graphml", "png")
+# What each format's file is called (its own suffix first: the one a message proposes) and
+# how a message names what it holds. GraphML is XML, and often named so.
+HOLDS = {"json": (".json",), "graphml": (".graphml", ".xml"), "png": (".png",)}
+NAMES = {"json": "JSON", "graphml": "GraphML", "png": "a PNG image"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -109,6 +114,13 @@ def run(args: argparse.Namespace) -> int:
     kind = _format(args)
     if kind is None:
         echo("hamish: say --format json, graphml or png (or end --output with one)", err=True)
+        return EXIT_USAGE
+    # As `hamish timeline`: `--format png --output x.json` wrote a PNG into x.json.
+    wrong = suffix_contradiction(Path(args.output), kind, HOLDS, NAMES)
+    if wrong is None and kind == "png" and Path(args.output).suffix.lower() != ".png":
+        wrong = "--output must be a .png file for --format png"
+    if wrong is not None:
+        echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
     if args.min_weight < 1:
         echo("hamish: --min-weight must be 1 or more", err=True)

@@ -23,6 +23,7 @@ from desktop.cli_common import (
     echo_json,
     open_project,
     project_path,
+    suffix_contradiction,
 )
 from desktop.core.errors import HamishError
 from desktop.store.project import Project
@@ -189,6 +190,29 @@ EXPORT_FORMATS: dict[str, Exporter] = {
 }
 # Output suffixes that name a --format of another name.
 EXPORT_SUFFIXES = {"jsonld": "w3c"}
+# What each format's file is called (its own suffix first), how a message names what it holds,
+# and a suffix no export writes (one XMI document; the xmi export is a zip of them): an output
+# whose suffix says another format is refused, as `hamish import` would misread it.
+EXPORT_HOLDS = {
+    "json": (".json",),
+    "docx": (".docx",),
+    "csv": (".csv",),
+    "xmi": (".zip",),
+    "brat": (".zip",),
+    "conll": (".conll",),
+    "qdpx": (".qdpx",),
+    "w3c": (".jsonld", ".json"),
+}
+EXPORT_NAMES = {
+    "json": "a Hamish JSON export",
+    "docx": "a Word briefing",
+    "csv": "CSV",
+    "xmi": "a zip of XMI files",
+    "brat": "a zip of brat files",
+    "conll": "CoNLL",
+    "qdpx": "a REFI-QDA project",
+    "w3c": "Web Annotation JSON-LD",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -432,6 +456,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
 
+    if not any(f.exists() for f in args.files):
+        # Nothing can come in: say so before opening (which creates) the project — a typo in
+        # the one path given used to leave an empty NEW.hamish behind, and "1 failed".
+        echo(*(f"hamish: {f}: no such file or folder" for f in args.files), err=True)
+        return EXIT_FAILED
     exchange = [(f, fmt) for f in args.files if (fmt := exchange_format(f)) is not None]
     refi = [f for f in args.files if not f.is_dir() and _is_exchange(f)]
     json_files = [
@@ -488,6 +517,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt not in EXPORT_FORMATS:
         choices = ", ".join(sorted(EXPORT_FORMATS))
         echo(f"hamish: cannot tell the format of {output.name}; add --format ({choices})", err=True)
+        return EXIT_USAGE
+    wrong = suffix_contradiction(output, fmt, EXPORT_HOLDS, EXPORT_NAMES, (".xmi",))
+    if wrong is not None:
+        echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
     from desktop.io.exporters import TargetExists, check_export_target
 

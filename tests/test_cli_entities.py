@@ -305,6 +305,8 @@ def decide_claims(project: Path) -> None:
                         "t",
                         is_entity=False,
                         claimant=claim.claimant,
+                        claimant_span=claim.claimant_span,
+                        entity_name=claim.name,
                     )
                     add_annotations(opened, [plan])
                 else:

@@ -294,3 +294,51 @@ def test_a_briefing_title_longer_than_its_file_property(source: Path, tmp_path: 
     result = hamish("export", "--project", source, "--output", out, *args)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and out.stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("options", "name", "said"),
+    [
+        (
+            ["--format", "docx"],
+            "x.json",
+            "a .json file cannot hold a Word briefing: say --format json or w3c, or end "
+            "--output .docx",
+        ),
+        (
+            ["--format", "json"],
+            "x.docx",
+            "a .docx file cannot hold a Hamish JSON export: say --format docx, or end "
+            "--output .json",
+        ),
+        (
+            ["--format", "json"],
+            "x.jsonld",
+            "a .jsonld file cannot hold a Hamish JSON export: say --format w3c, or end "
+            "--output .json",
+        ),
+        (
+            ["--format", "csv"],
+            "x.zip",
+            "a .zip file cannot hold CSV: say --format brat or xmi, or end --output .csv",
+        ),
+        # The suffix alone chose xmi, whose export is a zip: an .xmi file is one XMI document.
+        ([], "x.xmi", "a .xmi file cannot hold a zip of XMI files: end --output .zip"),
+    ],
+)
+def test_a_format_the_suffix_contradicts_is_refused(
+    source: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    name: str,
+    said: str,
+) -> None:
+    """As `hamish timeline` and `hamish graph`: `--format docx --output x.json` wrote a Word
+    file named .json, which `hamish import` then read as JSON. Refused before any work."""
+    from desktop.commands import run
+
+    out = tmp_path / name
+    assert run(["export", "--project", str(source), "--output", str(out), *options]) == 2
+    assert capsys.readouterr().err == f"hamish: {said}\n"
+    assert not out.exists()

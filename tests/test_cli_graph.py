@@ -280,3 +280,55 @@ def test_a_name_that_is_not_utf8_is_a_message_not_a_traceback(
     code = run(["graph", "--project", str(own.project.path), "--output", str(tmp_path / "g.json")])
     err = capsys.readouterr().err
     assert code == 1 and "cannot read" in err and "\x1b" not in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "said"),
+    [
+        (
+            "png",
+            "x.json",
+            "a .json file cannot hold a PNG image: say --format json, or end --output .png",
+        ),
+        ("png", "x.txt", "--output must be a .png file for --format png"),
+        ("json", "x.png", "a .png file cannot hold JSON: say --format png, or end --output .json"),
+        (
+            "graphml",
+            "x.json",
+            "a .json file cannot hold GraphML: say --format json, or end --output .graphml",
+        ),
+        (
+            "json",
+            "x.graphml",
+            "a .graphml file cannot hold JSON: say --format graphml, or end --output .json",
+        ),
+    ],
+)
+def test_a_format_the_suffix_contradicts_is_refused(
+    small: Small, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str, said: str
+) -> None:
+    """Found by a trial user: `--format png --output x.json` wrote a PNG into x.json. As
+    `hamish timeline` does, the command refuses before any work and writes nothing."""
+    from desktop.commands import run
+
+    out = tmp_path / name
+    args = ["graph", "--project", str(small.project.path), "--output", str(out)]
+    assert run([*args, "--format", fmt]) == 2
+    assert capsys.readouterr().err == f"hamish: {said}\n"
+    assert not out.exists()
+    # A name that says nothing of a format is the analyst's choice; GraphML is XML.
+    for fine, kind in (("x.txt", "json"), ("x.xml", "graphml")):
+        target = tmp_path / fine
+        code = run(
+            [
+                "graph",
+                "--project",
+                str(small.project.path),
+                "--output",
+                str(target),
+                "--format",
+                kind,
+                "--overwrite",
+            ]
+        )
+        assert code == 0 and target.exists()

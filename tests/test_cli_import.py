@@ -64,3 +64,28 @@ def test_a_damaged_utf8_file_is_utf8_with_a_note(tmp_path: Path) -> None:
     assert "1 imported, 0 skipped, 0 failed (1 with notes)" in result.stdout
     (row,) = json.loads(hamish("list", "--project", project, "--json").stdout)
     assert row["title"] == "قال المتحدث الرسمي إن المفاوضات مستمرة"
+
+
+def test_nothing_to_import_creates_no_project(tmp_path: Path) -> None:
+    """Trial users' fault: ``hamish import --project NEW.hamish missing.txt`` made an empty
+    NEW.hamish and said "1 failed". None of the paths exists: say so, fail, make nothing."""
+    project = tmp_path / "NEW.hamish"
+    result = hamish("import", "--project", project, tmp_path / "missing.txt", tmp_path / "gone")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"hamish: {tmp_path / 'missing.txt'}: no such file or folder",
+        f"hamish: {tmp_path / 'gone'}: no such file or folder",
+    ]
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no project, no journal
+
+
+def test_the_paths_that_exist_are_imported_and_the_missing_named(tmp_path: Path) -> None:
+    project = tmp_path / "p.hamish"
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    result = hamish("import", "--project", project, tmp_path / "missing.txt", page)
+    assert result.returncode == 1
+    assert "1 imported, 0 skipped, 1 failed" in result.stdout
+    assert "missing.txt" in result.stderr
+    assert len(json.loads(hamish("list", "--project", project, "--json").stdout)) == 1

@@ -2,8 +2,8 @@
 change their label or note, and record rejected suggestions and mentions.
 
 The rules of a new tag live here, not in the window: which registry entity a mention names
-(proclitics stripped), which new entity or claimant to create with it, and which decision to
-record so an accepted or rejected candidate is not offered again.
+(proclitics stripped), which new entity to create with it, which entity a claim's claimant is,
+and which decision to record so an accepted or rejected candidate is not offered again.
 """
 
 from __future__ import annotations
@@ -55,15 +55,21 @@ def resolve_entity(
     type_ = entity_type(label)
     if type_ is None:
         return None, None
-    candidates = [name, quote] if name else [quote]
-    for strip in (1, 2):
-        if len(quote) > strip + 2 and all(ch in _ONE_LETTER_PROCLITICS for ch in quote[:strip]):
-            candidates.append(quote[strip:])
-    for candidate in candidates:
+    for candidate in _lookups(quote, name):
         found = project.entities.exact(candidate, type_)
         if found:
             return found[0].id, None
     return None, NewEntity(" ".join((name or quote).split()), type_)
+
+
+def _lookups(quote: str, name: str | None = None) -> tuple[str, ...]:
+    """What :func:`resolve_entity` looks an entity up by, in order: the canonical name, the
+    quote, the quote without one or two proclitics."""
+    candidates = [name, quote] if name else [quote]
+    for strip in (1, 2):
+        if len(quote) > strip + 2 and all(ch in _ONE_LETTER_PROCLITICS for ch in quote[:strip]):
+            candidates.append(quote[strip:])
+    return tuple(candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +86,25 @@ class Candidate:
 @dataclass(frozen=True)
 class AnnotationPlan:
     """One annotation to create, with what goes with it in the same transaction: a new
-    entity to create and link, claim fields (e.g. the attributed claimant of a suggestion),
-    a new claimant to create, and the candidate it accepts (recorded as a decision)."""
+    entity to create and link, claim fields (e.g. the claimant the registry knows), and the
+    candidate it accepts (recorded as a decision).
+
+    A plan is made before anything of its edit is written, so what it found missing is looked
+    up again when it is carried out (:func:`add_annotations`), after the plans before it: the
+    new entity by ``names`` (its name, else the forms :func:`resolve_entity` tried), and a
+    claimant the registry did not know by ``claimant_names`` (who the claim's suggestion says
+    spoke, as written) or as the one entity tagged in ``claimant_span``; ``new_claimant`` is
+    created only when neither finds one. So a bulk accept of كيري in five articles makes one
+    كيري, and a claim by الكرملين is the organisation's."""
 
     draft: AnnotationDraft
     label: Label
     new_entity: NewEntity | None = None
     claim: Mapping[str, object] = field(default_factory=dict)
     accepts: Candidate | None = None
+    names: tuple[str, ...] = ()
+    claimant_names: tuple[str, ...] = ()
+    claimant_span: tuple[int, int] | None = None
     new_claimant: NewEntity | None = None
 
 
@@ -108,7 +125,7 @@ def plan_selection(
     entity_id, new_entity = resolve_entity(project, draft.quote, label)
     if entity_id is not None:
         draft = draft._replace(entity_id=entity_id)
-    return AnnotationPlan(draft, label, new_entity)
+    return AnnotationPlan(draft, label, new_entity, names=_lookups(draft.quote))
 
 
 def plan_suggestion(
@@ -123,15 +140,22 @@ def plan_suggestion(
     entity_id: int | None = None,
     is_entity: bool = True,
     claimant: str | None = None,
+    claimant_span: tuple[int, int] | None = None,
     entity_name: str | None = None,
 ) -> AnnotationPlan:
     """Accepting a dashed suggestion: linked to the entity it matched (or one resolved or
     planned, by ``entity_name`` when the suggestion knows the canonical name), and for a claim
-    the claimant the rules attributed (the registry's entity, or a new person)."""
+    the claimant the rules attributed when it is an entity: the registry's, else one named
+    ``claimant`` (its name or an alias), else the one entity tagged in ``claimant_span``, else
+    a new person only when the suggestion knows the claimant as a person's name (a claim's
+    ``entity_name``). None of these, the claim has no claimant: what the rules take for a
+    speaker is often no one's name ("مصادر دبلوماسية عربية", "واشنطن وموسكو"), and a person
+    made of it was junk in the registry, the network and the timeline."""
     draft = prepare_annotation(
         text, document_id, suggestion_start, suggestion_end, label.id, author, snap=False
     )
     new_entity = None
+    names: tuple[str, ...] = ()
     if entity_type(label) is not None:
         if entity_id is not None and is_entity:
             draft = draft._replace(entity_id=entity_id)
@@ -139,19 +163,23 @@ def plan_suggestion(
             found, new_entity = resolve_entity(project, draft.quote, label, name=entity_name)
             if found is not None:
                 draft = draft._replace(entity_id=found)
+            names = _lookups(draft.quote, entity_name)
     claim: dict[str, object] = {}
-    new_claimant = None
+    speaker: tuple[str, ...] = ()
     if label.kind == "claim" and entity_id is not None:
         claim["claimant_id"] = entity_id  # the registry knows the speaker
-    elif label.kind == "claim" and claimant:
-        known = project.entities.exact(claimant)
-        if known:
-            claim["claimant_id"] = known[0].id
-        else:
-            new_claimant = NewEntity(claimant, "person")
+    elif label.kind == "claim":
+        speaker = _lookups(claimant) if claimant else ()
+    else:
+        claimant_span = None
+    new_claimant = None
+    if speaker and entity_name:
+        new_claimant = NewEntity(" ".join(entity_name.split()), "person")
     quote = text[suggestion_start:suggestion_end]
     accepts = Candidate("suggestion", document_id, suggestion_start, suggestion_end, quote)
-    return AnnotationPlan(draft, label, new_entity, claim, accepts, new_claimant)
+    return AnnotationPlan(
+        draft, label, new_entity, claim, accepts, names, speaker, claimant_span, new_claimant
+    )
 
 
 class Mention(Protocol):
@@ -232,7 +260,10 @@ def _added(added: _Added) -> ChangeSet:
     return ChangeSet(
         annotations_added=added.ids,
         documents_changed=tuple(dict.fromkeys(p.draft.document_id for p in plans)),
-        entities_changed=bool(added.entity_ids) or any(p.draft.entity_id for p in plans),
+        entities_changed=bool(added.entity_ids)
+        or any(
+            p.draft.entity_id or p.new_entity or p.claimant_names or p.claimant_span for p in plans
+        ),
         claims_changed=any(p.label.kind == "claim" for p in plans),
         claim_ids=added.claim_ids,
     )
@@ -271,33 +302,45 @@ def add_annotations(
     ids: list[int] = []
     entity_ids: list[int] = []
     claim_ids: list[int] = []
-    # Plans made together may name the same new entity (a bulk accept of كيري in two
-    # articles, each planned before either was created): it is created once, for all.
-    created: dict[NewEntity, int] = {}
+    claims: list[tuple[int, AnnotationPlan]] = []
 
-    def create(entity: NewEntity) -> int:
-        if entity not in created:
-            created[entity] = project.entities.add(*entity)
-            entity_ids.append(created[entity])
-        return created[entity]
+    # Plans made together were each made before any was carried out (a bulk accept of كيري
+    # in five articles, of باراك أوباما and باراك اوباما): the entity each would create is
+    # looked up again here, where the store sees the entities the plans before it created —
+    # as if each had been accepted in turn.
+    def entity_for(names: tuple[str, ...], entity: NewEntity) -> int:
+        for name in names or (entity.name,):
+            found = project.entities.exact(name, entity.type)
+            if found:
+                return found[0].id
+        entity_ids.append(project.entities.add(*entity))
+        return entity_ids[-1]
 
     with project.database.transaction():
         for plan in plans:
             draft = plan.draft
             if plan.new_entity is not None:
-                draft = draft._replace(entity_id=create(plan.new_entity))
+                draft = draft._replace(entity_id=entity_for(plan.names, plan.new_entity))
             annotation_id = project.annotations.add(draft)
             ids.append(annotation_id)
             if plan.label.kind != "claim":
                 continue
-            fields = dict(plan.claim)
-            if plan.new_claimant is not None:
-                fields["claimant_id"] = create(plan.new_claimant)
             claim = project.claims.for_annotation(annotation_id)
             if claim is not None:
                 claim_ids.append(claim.id)
-                if fields:
-                    project.claims.update(claim.id, **fields)
+                claims.append((claim.id, plan))
+        # The claimants once every entity and tag is in, so a claim sees the speaker's name
+        # accepted with it, whichever row came first.
+        for claim_id, plan in claims:
+            fields = dict(plan.claim)
+            if "claimant_id" not in fields:
+                speaker = _claimant(project, plan)
+                if speaker is None and plan.new_claimant is not None:
+                    speaker = entity_for((), plan.new_claimant)
+                if speaker is not None:
+                    fields["claimant_id"] = speaker
+            if fields:
+                project.claims.update(claim_id, **fields)
         decision_ids = _record_accepted(project, plans)
     if not text:
         first = plans[0]
@@ -309,6 +352,24 @@ def add_annotations(
     )
     changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
     return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
+
+
+def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
+    """The entity a claim suggestion's speaker is: named so (a name or an alias), else the
+    one entity tagged where the speaker is written (الرئيس أوباما, with أوباما tagged) — or
+    the one person of several (السفير في موسكو جون تيفت); None when there is none, or no one
+    stands out (بومبيو وجيفري)."""
+    for name in plan.claimant_names:
+        found = project.entities.exact(name)
+        if found:
+            return found[0].id
+    if plan.claimant_span is None:
+        return None
+    start, end = plan.claimant_span
+    inside = project.annotations.entities_within(plan.draft.document_id, start, end)
+    if len(inside) > 1:
+        inside = [i for i in inside if project.entities.get(i).type == "person"]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:

@@ -67,6 +67,16 @@ class AnnotationStore:
         )
         return rows.fetchall()
 
+    def entities_within(self, document_id: int, start: int, end: int) -> list[int]:
+        """The entities tagged inside ``[start, end)`` of a document: who a claim's claimant
+        span names, when its words were tagged (perhaps by the same edit)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT entity_id FROM annotations WHERE document_id = ? AND start >= ? "
+            'AND "end" <= ? AND entity_id IS NOT NULL ORDER BY entity_id',
+            [document_id, start, end],
+        )
+        return [int(row[0]) for row in rows]
+
     def get(self, annotation_id: int) -> Annotation:
         row = self._conn.execute(
             f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]

@@ -107,6 +107,8 @@ def analyst(project: Project, document_id: int, text: str, *, reject: bool = Tru
             "t",
             is_entity=False,
             claimant=claim.claimant,
+            claimant_span=claim.claimant_span,
+            entity_name=claim.name,
         )
         add_annotations(project, [plan])
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
-from desktop.core.models import ChangeSet
+from desktop.core.models import Annotation, ChangeSet
 from desktop.core.text import make_draft
 from desktop.learn import pending
+from desktop.store.project import Project
 from desktop.ui.i18n import install_language
 from desktop.ui.reader.highlighter import (
     DARK_PAPER,
@@ -484,3 +485,82 @@ def test_the_queue_reads_no_article_until_it_is_shown(
     _queue(window, qtbot)
     assert added in engine.titles and len(engine.titles) == window.project.documents.count()
     assert window.review_dock.articles.count() == len(engine.titles) + 1
+
+
+# Two articles: the same man written with and without the hamza (one folded name), a claim by
+# a body the gazetteer knows as an organisation, and one by "Arab diplomatic sources".
+_SAME_NAME = [
+    "وصل الرئيس الأميركي باراك أوباما إلى برلين أمس. وقال أوباما إن المحادثات كانت مثمرة "
+    "جدا .\nوقالت مصادر دبلوماسية عربية إن الاتفاق بات قريبا .",
+    "التقى الرئيس باراك اوباما نظيره في باريس. وقال الكرملين إن موسكو لن تقبل بالشروط الجديدة .",
+]
+
+
+def _articles(path: Path, texts: list[str]) -> Path:
+    from desktop.ops.articles import add_article
+
+    project = Project.open(path)
+    for number, text in enumerate(texts):
+        add_article(project, make_draft(text, title=f"مقال {number + 1}"), "test")
+    project.close()
+    return path
+
+
+def test_a_bulk_accept_makes_each_name_once_and_only_claimants_the_suggestions_name(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Trial users' fault: accepting every row at once made باراك أوباما and باراك اوباما two
+    people, الكرملين a person beside the organisation, and "مصادر دبلوماسية عربية" a person.
+    A bulk accept is each accept in turn, a later one seeing what the earlier ones made, and a
+    claimant is only an entity the suggestion names."""
+    window = _queue(make_window(_articles(tmp_path / "names.hamish", _SAME_NAME)), qtbot)
+    project, session = window.project, window.session
+    assert session is not None
+    rows = _shown(window)
+    assert {r.suggestion.text for r in rows} >= {"باراك أوباما", "باراك اوباما", "الكرملين"}
+    steps = session.undo_stack.count()
+    _select(window, list(range(len(rows))))
+    qtbot.keyClick(window.review_dock.view, Qt.Key.Key_Return)
+    assert session.undo_stack.count() == steps + 1
+    assert not _shown(window)
+
+    def entities() -> list[tuple[int, str, str]]:
+        return [(e.id, e.name, e.type) for e in project.entities.summaries()]
+
+    def claimants() -> dict[str, str | None]:
+        """Each claim's passage → its claimant's name."""
+        found = {}
+        for doc in (1, 2):
+            for a in project.annotations.for_document(doc):
+                claim = project.claims.for_annotation(a.id)
+                if claim is not None:
+                    who = claim.claimant_id
+                    found[a.quote] = None if who is None else project.entities.get(who).name
+        return found
+
+    made = entities()
+    names = [name for _, name, _ in made]
+    obama = [e for e in made if e[1] in ("باراك أوباما", "باراك اوباما")]
+    assert len(obama) == 1, made
+    assert sorted(a.entity_id for a in _tags(project) if "اراك" in a.quote) == [obama[0][0]] * 2
+    assert ("الكرملين", "person") not in [(n, t) for _, n, t in made]
+    assert not any("مصادر" in name for name in names), names
+    who = claimants()
+    assert who == {
+        "المحادثات كانت مثمرة جدا": "أوباما",
+        "الاتفاق بات قريبا": None,
+        "موسكو لن تقبل بالشروط الجديدة": "الكرملين",
+    }
+    kremlin = next(e for e in made if e[1] == "الكرملين")
+    assert kremlin[2] == "organisation"
+    # One undo takes all of it back; redo brings the same rows back, under the same ids.
+    tags = [(a.id, a.entity_id) for a in _tags(project)]
+    session.undo_stack.undo()
+    assert not _tags(project) and not entities()
+    session.undo_stack.redo()
+    assert [(a.id, a.entity_id) for a in _tags(project)] == tags
+    assert entities() == made and claimants() == who
+
+
+def _tags(project: Project) -> list[Annotation]:
+    return [a for doc in (1, 2) for a in project.annotations.for_document(doc)]

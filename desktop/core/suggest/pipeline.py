@@ -75,7 +75,9 @@ class Suggestion:
     entities ``entity_id`` is the registry entity the name matched, if any. ``name`` is the
     canonical name a gazetteer suggestion stands for (``الولايات المتحدة`` for the written
     ``أميركا``, ``الأمم المتحدة`` for ``للأمم المتحدة``): what a new entity is called when the
-    suggestion is accepted.
+    suggestion is accepted. A claim's ``name`` is its claimant's when the claimant is one
+    person's name the article taught (after a title, or the registry's): the only claimant
+    accepting the claim may create (``مصادر دبلوماسية عربية`` or ``بومبيو وجيفري`` is none).
     """
 
     kind: SuggestionKind
@@ -214,16 +216,19 @@ def _suggest(
     registry_index = _MatchIndex(registry)
     for a, b, speaker, explicit in _claim_spans(art):
         start, end = art.raw(a, b)
-        claimant = claimant_span = None
+        claimant = claimant_span = speaker_name = None
         entity_id = None
         if speaker is not None:
             claimant_span = art.raw(*speaker)
             claimant = text[claimant_span[0] : claimant_span[1]]
             entity_id = registry_index.entity_inside(*claimant_span)
-            for name in _claimant_names(art, speaker) if explicit else ():
-                n_start, n_end = art.raw(*name)
+            spoken = _claimant_names(art, speaker)
+            for part in spoken if explicit else ():
+                n_start, n_end = art.raw(*part)
                 person = person_index.entity_inside(n_start, n_end)
                 add(_entity(text, n_start, n_end, "claimant", person))
+            if len(spoken) == 1 and art.raw(*spoken[0]) == claimant_span:
+                speaker_name = claimant  # one person's name, learnt in the article
         add(
             Suggestion(
                 "claim",
@@ -236,6 +241,7 @@ def _suggest(
                 claimant,
                 claimant_span,
                 score=RULE_SCORES["reported"],
+                name=speaker_name,
             )
         )
     return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))

@@ -357,6 +357,7 @@ class SuggestionController(QObject):
                 entity_id=suggestion.entity_id,
                 is_entity=suggestion.kind == "entity",
                 claimant=suggestion.claimant,
+                claimant_span=suggestion.claimant_span,
                 entity_name=suggestion.name,
             )
             text = self.tr("Accept suggestion “{quote}”").format(

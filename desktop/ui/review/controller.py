@@ -265,6 +265,7 @@ class ReviewController(QObject):
                         entity_id=s.entity_id,
                         is_entity=s.kind == "entity",
                         claimant=s.claimant,
+                        claimant_span=s.claimant_span,
                         entity_name=s.name,
                     )
                 )
