@@ -163,7 +163,7 @@ from desktop.store.project import Project
 from desktop.ui.figures import briefing
 
 said = []
-def probe(project, options=None):
+def probe(project, rtl=None, scope=None):
     said.append(QCoreApplication.translate("NetworkScene", SENTENCE))
     scene = QGraphicsScene()
     scene.addRect(0, 0, 100, 50)
