@@ -822,7 +822,7 @@ class NetworkScene(QGraphicsScene):
                 node.update()  # a cached rough picture replaced by a smooth one
             self.rough = set()
             self.place_names(self.scale)
-        self.update()
+        self.repaint_views()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
@@ -1124,6 +1124,15 @@ class NetworkScene(QGraphicsScene):
     def dims(self, node_id: int) -> bool:
         return bool(self._focus_set) and node_id not in self._focus_set
 
+    def repaint_views(self) -> None:
+        """Everything drawn again, in every view. ``QGraphicsScene.update()`` alone did not
+        reach the view (the edges, the hover's overlay and the gesture's end are drawn by
+        the view, no item changed): a real window kept a zoom's blurred last frame until the
+        next wheel step, and a hover's veil after the pointer left (found by a trial)."""
+        self.update()
+        for view in self.views():
+            view.viewport().update()
+
     def set_focus(self, node_id: int | None) -> None:
         """Highlight ``node_id`` and its neighbours (None: nothing highlighted): an overlay
         over the picture without it (``draw_focus``) — no item is restyled, raised or added
@@ -1146,7 +1155,7 @@ class NetworkScene(QGraphicsScene):
             lines: list[QPointF] = [nodes[node_id].centre] * (2 * len(ends))
             lines[1::2] = ends
             self._focus_lines = lines
-        self.update()
+        self.repaint_views()
 
     def draw_focus(self, painter: QPainter, rect: QRectF, *, veiled: bool = False) -> None:
         """The hover's overlay over the picture of ``rect`` (scene units): a white veil

@@ -393,12 +393,8 @@ class NetworkView(QGraphicsView):
     def end_gesture(self) -> None:
         self.gesture_end.stop()
         scene = self.scene()
-        if isinstance(scene, NetworkScene) and scene.interacting:
-            scene.set_interacting(False)
-            # The scene's own update() does not reach the view (its edges are drawn by the
-            # view, no item changed): without this, a real window kept the gesture's last
-            # frame — scaled, blurred — until the next wheel step (found by a trial).
-            self.viewport().update()
+        if isinstance(scene, NetworkScene):
+            scene.set_interacting(False)  # and the view painted again (repaint_views)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)  # the view's white, not the scene's
