@@ -806,7 +806,8 @@ class NetworkView(QGraphicsView):
         yield
         # The nodes in sight drawn ready for a hover's overlay.
         seen = self.mapToScene(whole).boundingRect()
-        scene.keep_sprites(self._frame_transform, seen, self.viewport().devicePixelRatioF())
+        ratio = self.viewport().devicePixelRatioF()
+        yield from scene.keeping_sprites(self._frame_transform, seen, ratio)
         yield
         if scene.focus_id is not None:
             self._draw_hovered(scene, whole)
