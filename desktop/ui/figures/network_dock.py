@@ -93,9 +93,10 @@ passage in its tooltip): the list showed 40, a name's length, on any width (a tr
 
 
 GESTURE_END_MS = 150
-FRAME_IDLE_MS = 300
-"""The settled picture is kept for the next gesture once the view has been idle this long."""
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
+FRAME_IDLE_MS = 300
+"""The settled picture is kept for the next gesture once the view has been idle this long
+(a slice at a time: ``NetworkView._start_keeping``)."""
 WIDE_LEVELS = 8
 """At most this many pictures of the settled view's surroundings are kept for a zoom out,
 each twice as wide as the last (the last, the whole network, is wide enough)."""
@@ -457,7 +458,8 @@ class NetworkView(QGraphicsView):
             self._slices.start()
 
     def settle(self) -> None:
-        """Draw the settled edges now, whole (tests, the benchmark, a picture to keep)."""
+        """Draw the settled picture now, whole — its edges, then its nodes and names (tests,
+        the benchmark, a picture to keep)."""
         scene = self.scene()
         if not isinstance(scene, NetworkScene) or scene.interacting:
             return
