@@ -20,9 +20,12 @@ from desktop.ui.figures.network_dock import NetworkView
 from tests.ui.test_network_zoom import (
     _PAINTED,
     PALETTE,
+    _alike,
     _CountedNode,
     _hub,
     _network,
+    _Plain,
+    _qt_own,
 )
 
 
@@ -90,9 +93,9 @@ def test_the_idle_keeping_runs_in_slices_and_keeps_what_keeping_at_once_keeps(
 def test_the_keeping_leaves_room_for_the_window_s_events(view: NetworkView, qtbot: QtBot) -> None:
     seen: list[bool] = []
     view._prepare.setInterval(0)
-    view.viewport().repaint()  # the settled paint starts the idle timer
-    assert view._prepare.isActive()
-    qtbot.waitUntil(lambda: view.keeping is not None, timeout=5_000)
+    with qtbot.waitSignal(view._prepare.timeout, timeout=5_000):
+        view.viewport().repaint()  # the settled paint starts the idle timer
+    assert view.keeping is not None  # its first slice, then the next ones by a zero timer
     # An event posted while the keeping is under way is served before it ends.
     QTimer.singleShot(0, lambda: seen.append(view.kept_all))
     qtbot.waitUntil(lambda: view.kept_all, timeout=5_000)
@@ -211,3 +214,37 @@ def test_the_settled_paint_copies_the_picture_the_slices_drew(
     assert job.picture is not None and shown == job.picture.toImage()
     view.prepare_frame()
     assert view.frame is not None and view.frame.toImage() == shown  # the kept frame: it
+
+
+def test_a_hover_before_the_view_is_idle_is_drawn_over_the_settled_picture_as_qt_draws_it(
+    qtbot: QtBot,
+) -> None:
+    network, positions = _network()
+    scene = NetworkScene()
+    scene.show_network(network, positions, PALETTE)
+    shown: list[NetworkView] = []
+    for kind in (NetworkView, _Plain):
+        made = kind(scene)
+        qtbot.addWidget(made)
+        made.resize(640, 480)
+        made.show()
+        qtbot.waitExposed(made)
+        shown.append(made)
+    view, plain = shown
+    scene.setParent(view)
+    view._prepare.setInterval(60_000)  # not kept: the settled paint draws the hover itself
+    for each in shown:
+        each.fit()
+        each.zoom(1.7)
+        each.centerOn(400, 300)
+        each.end_gesture()
+    assert view.viewportTransform() == plain.viewportTransform()
+    view.settle()
+    hub = max(
+        (node_id for node_id in scene.nodes if 300 <= scene.positions[node_id][0] <= 500),
+        key=lambda node_id: len(scene._neighbours.get(node_id, ())),
+    )
+    scene.set_focus(hub)
+    image = view.viewport().grab().toImage()
+    assert view.frame is None and view.settling is not None and view.settling.done
+    assert _alike(image, _qt_own(plain, plain.viewport()))
