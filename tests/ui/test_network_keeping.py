@@ -39,8 +39,8 @@ def _alone(qapp: QApplication) -> Iterator[None]:
 def view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
     """Zoomed in (the surroundings out of sight), settled and painted, nothing kept yet;
     a slice is one part of the work (SLICE_MS 0): what a slice does is seen step by step."""
-    monkeypatch.setattr(figures, "WIDE_LINES", 20)
-    monkeypatch.setattr(figures, "WIDE_NODES", 10)
+    monkeypatch.setattr(figures, "WIDE_LINES", 20, raising=False)  # none before issue 16
+    monkeypatch.setattr(figures, "WIDE_NODES", 10, raising=False)
     network, positions = _network()
     scene = NetworkScene()
     scene.show_network(network, positions, PALETTE)
