@@ -288,6 +288,20 @@ class Segments:
         """The parts of the segments inside the rectangle (Liang–Barsky)."""
         return self.first_clipped(left, top, right, bottom, len(self._all))[1]
 
+    def cut(self, left: float, top: float, right: float, bottom: float) -> Cut:
+        """The same parts as ``clipped``, in the same order, kept as numbers: a view drawing
+        them a chunk at a time makes Python's numbers for one chunk at a time (thousands
+        of lines held between the window's events as objects fed the cycle collector)."""
+        a = self._all
+        low, high = self._low, self._high
+        near = np.flatnonzero(
+            (high[:, 0] >= left)
+            & (low[:, 0] <= right)
+            & (high[:, 1] >= top)
+            & (low[:, 1] <= bottom)
+        )
+        return Cut(_liang_barsky(a[near], left, top, right, bottom)[1])
+
     def first_clipped(
         self, left: float, top: float, right: float, bottom: float, limit: int
     ) -> tuple[list[int], list[tuple[float, float, float, float]]]:
@@ -325,6 +339,21 @@ class Segments:
             map(tuple, np.concatenate(parts).tolist())
         )
         return np.concatenate(chosen).tolist(), coords
+
+
+class Cut:
+    """Segments cut to a rectangle (``Segments.cut``), read a chunk at a time."""
+
+    def __init__(self, rows: np.ndarray) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self, start: int, stop: int) -> list[list[float]]:
+        """Segments ``start`` to ``stop`` (x1, y1, x2, y2 each)."""
+        found: list[list[float]] = self._rows[start:stop].tolist()
+        return found
 
 
 def _liang_barsky(

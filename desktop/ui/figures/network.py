@@ -15,7 +15,7 @@ what the Word briefing calls.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, QSizeF, Qt, Signal
@@ -107,6 +107,14 @@ LABEL_SCREEN_RADIUS = 7.0
 GESTURE_EDGES = 600
 """While the view is zoomed or panned, at most this many edges are drawn a frame: the
 strongest crossing the window (the whole set once the gesture ends)."""
+WIDE_LINES = 500
+"""The edges a picture of the settled view's surroundings draws in one part (``drawing_wide``;
+opaque and unantialiased, about 1 ms)."""
+WIDE_NODES = 250
+"""The nodes it draws in one part (about 2 ms)."""
+SPRITE_NODES = 200
+"""The nodes drawn ready for a hover's overlay in one part (``keeping_sprites``; smooth
+shapes, about 5 ms)."""
 NODE_CACHE_ZOOM = 4.0
 """Beyond this zoom the nodes are drawn directly: their cached pictures, big on screen,
 overflow Qt's picture cache and were drawn twice a frame (into the cache, then copied)."""
@@ -360,24 +368,34 @@ class EdgeTile(QGraphicsItem):
         """What ``paint`` draws through ``transform`` on a device ``device`` pixels wide and
         high, ``shown`` (item units) exposed: whether antialiased, and each pen's lines —
         zoomed in, only the parts in sight."""
+        smooth, area = self.clip_area(transform, device, shown)
+        if area is None:
+            return smooth, [(pen, lines) for pen, lines, _ in self.groups]
+        drawn = []
+        for pen, _lines, segments in self.groups:
+            cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
+            drawn.append((pen, [QLineF(*c) for c in cut]))
+        return smooth, drawn
+
+    def clip_area(
+        self, transform: QTransform, device: tuple[int, int] | None, shown: QRectF
+    ) -> tuple[bool, QRectF | None]:
+        """Whether ``planned`` draws antialiased, and the rectangle (item units) it cuts
+        the lines to — None when it draws them whole (zoomed out): a view drawing them
+        in slices cuts each group itself, between two slices (``Segments.cut``)."""
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(transform)
         clip = lod > CLIP_ZOOM and not shown.isEmpty()
         # Antialiased lines cost three times as much; zoomed in, the lines crossing the
         # window are long, and there may be thousands of them.
         smooth = not clip and sum(len(lines) for _, lines, _ in self.groups) <= ALIASED_LINES
         if not clip:
-            return smooth, [(pen, lines) for pen, lines, _ in self.groups]
+            return smooth, None
         # What the painter can reach: Qt's exposed rectangle alone may be far larger.
         inverse, invertible = transform.inverted()
         if device is not None and invertible:
             shown = shown.intersected(inverse.mapRect(QRectF(0, 0, device[0], device[1])))
         margin = 8 / lod
-        area = shown.adjusted(-margin, -margin, margin, margin)
-        drawn = []
-        for pen, _lines, segments in self.groups:
-            cut = segments.clipped(area.left(), area.top(), area.right(), area.bottom())
-            drawn.append((pen, [QLineF(*c) for c in cut]))
-        return smooth, drawn
+        return smooth, shown.adjusted(-margin, -margin, margin, margin)
 
 
 class NetworkScene(QGraphicsScene):
@@ -888,19 +906,32 @@ class NetworkScene(QGraphicsScene):
 
     def _draw_strongest(self, painter: QPainter, rect: QRectF, budget: int) -> None:
         """The ``budget`` strongest edges crossing ``rect``, opaque and unantialiased."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, lines in self._strongest(painter, rect, budget):
+            painter.setPen(pen)
+            painter.drawLines([QLineF(*line) for line in lines])
+            self.drawn_edges += len(lines)
+        painter.restore()
+
+    def _strongest(
+        self, painter: QPainter, rect: QRectF, budget: int
+    ) -> list[tuple[QPen, list[tuple[float, float, float, float]]]]:
+        """The ``budget`` strongest edges crossing ``rect``, cut to it, by pen in the order
+        they are drawn (the lines as numbers: a picture drawn in parts makes the lines of
+        one part at a time)."""
         if self._ranked is None or rect.isEmpty():
-            return
+            return []
         scale = abs(painter.worldTransform().m11()) or 1.0
         margin = 8 / scale
         area = rect.adjusted(-margin, -margin, margin, margin)
         chosen, cut = self._ranked.first_clipped(
             area.left(), area.top(), area.right(), area.bottom(), budget
         )
-        groups: dict[tuple[bool, float], list[QLineF]] = {}
+        groups: dict[tuple[bool, float], list[tuple[float, float, float, float]]] = {}
         for index, line in zip(chosen, cut, strict=True):
-            groups.setdefault(self._ranked_keys[index], []).append(QLineF(*line))
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            groups.setdefault(self._ranked_keys[index], []).append(line)
+        drawn = []
         for (claim, width), lines in sorted(groups.items()):
             # Opaque, as the settled colour looks on white: blending each pixel of hundreds
             # of lines across the window cost 50 ms a frame zoomed in, opaque 4.
@@ -910,10 +941,8 @@ class NetworkScene(QGraphicsScene):
             pen = QPen(colour, width)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(pen)
-            painter.drawLines(lines)
-            self.drawn_edges += len(lines)
-        painter.restore()
+            drawn.append((pen, lines))
+        return drawn
 
     def draw_light(self, painter: QPainter, rects: Sequence[QRectF]) -> None:
         """A gesture's drawing of ``rects`` (scene units; the painter maps the scene to the
@@ -1013,15 +1042,51 @@ class NetworkScene(QGraphicsScene):
         """A picture of ``rect`` (scene units) for the frames of a gesture that zooms out of
         the settled view (``NetworkView`` keeps a few, each twice as wide as the last, at the
         same size in pixels): drawn as ``draw_light`` draws the margins — the ``edges``
-        strongest edges, the nodes, unantialiased —, with the names placed at the painter's
-        zoom, without a hover's overlay."""
-        kept = self.named, self.focus_id, self._focus_set, self.gesture_budget
-        self.named, self.focus_id, self._focus_set = {}, None, set()
-        self.gesture_budget = edges
-        try:
-            self.draw_light(painter, [rect])
+        strongest edges, the nodes, unantialiased —, without names or a hover's overlay
+        (the names are drawn over the frames at the label font's size: ``draw_names_over``)."""
+        for _part in self.drawing_wide(painter, rect, edges):
+            pass
+
+    def drawing_wide(self, painter: QPainter, rect: QRectF, edges: int) -> Iterator[None]:
+        """``draw_wide`` in parts, a ``yield`` after each (the lines of a few hundred edges,
+        a few hundred nodes): the view keeps these pictures when idle, a slice of its time
+        at a time between the window's events — one picture at once held it 30 ms, all of
+        them 170. The painter stays open between the parts (nothing else draws in it)."""
+        if self._boxes is None:
+            return
+        groups = self._strongest(painter, rect, edges)
+        yield
+        painter.save()
+        try:  # restored when dropped half drawn too
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            for pen, lines in groups:
+                painter.setPen(pen)
+                for start in range(0, len(lines), WIDE_LINES):
+                    chunk = lines[start : start + WIDE_LINES]
+                    painter.drawLines([QLineF(*line) for line in chunk])
+                    yield
         finally:
-            self.named, self.focus_id, self._focus_set, self.gesture_budget = kept
+            painter.restore()
+        touching = self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom())
+        painter.save()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            brush = None
+            for start in range(0, len(touching), WIDE_NODES):
+                for index in touching[start : start + WIDE_NODES]:  # as ``_draw_nodes``
+                    item = self._stacked[index]
+                    if item.brush is not brush:
+                        brush = item.brush
+                        painter.setBrush(brush)
+                        painter.setPen(item.light_pen)
+                    outline = item.outline()
+                    if outline is None:
+                        painter.drawEllipse(item.centre, item.radius, item.radius)
+                    else:
+                        painter.drawPolygon(outline)
+                yield
+        finally:
+            painter.restore()
         self._labels_at(abs(painter.worldTransform().m11()) or 1.0)  # ready for the frames
 
     def _labels_at(self, scale: float) -> tuple[Labels, list[NodeItem]]:
@@ -1225,6 +1290,15 @@ class NetworkScene(QGraphicsScene):
         the scene through ``transform`` (on a device of pixel ratio ``ratio``): a hover then
         copies its neighbours' pictures instead of drawing a thousand smooth shapes (12 ms).
         Nothing is kept beyond SPRITE_PIXELS."""
+        for _part in self.keeping_sprites(transform, rect, ratio):
+            pass
+
+    def keeping_sprites(
+        self, transform: QTransform, rect: QRectF, ratio: float = 1.0
+    ) -> Iterator[None]:
+        """``keep_sprites`` in parts, a ``yield`` after every SPRITE_NODES nodes (the whole
+        network in view, 2,000 smooth shapes took 50 ms): the pictures are used once all
+        are drawn — meanwhile, and if dropped, a hover draws its nodes as their items do."""
         self._sprites = None
         if self._boxes is None:
             return
@@ -1232,7 +1306,9 @@ class NetworkScene(QGraphicsScene):
             self._stacked[i]
             for i in self._boxes.touching(rect.left(), rect.top(), rect.right(), rect.bottom())
         ]
-        self._sprites = _Sprites.drawn(items, transform, ratio, self.revision)
+        into: list[_Sprites] = []
+        yield from _Sprites.drawing(items, transform, ratio, self.revision, into)
+        self._sprites = into[0] if into else None
 
     # --- clicks ------------------------------------------------------------------------------
     def edge_at(self, point: QPointF, tolerance: float) -> tuple[int, int] | None:
@@ -1376,6 +1452,21 @@ class _Sprites:
     def drawn(
         cls, items: Sequence[NodeItem], transform: QTransform, ratio: float, revision: int
     ) -> _Sprites | None:
+        into: list[_Sprites] = []
+        for _part in cls.drawing(items, transform, ratio, revision, into):
+            pass
+        return into[0] if into else None
+
+    @classmethod
+    def drawing(
+        cls,
+        items: Sequence[NodeItem],
+        transform: QTransform,
+        ratio: float,
+        revision: int,
+        into: list[_Sprites],
+    ) -> Iterator[None]:
+        """``drawn`` in parts, the result added to ``into`` once all are drawn."""
         device = transform * QTransform.fromScale(ratio, ratio)
         boxes: list[tuple[NodeItem, QRect]] = []
         area = 0
@@ -1385,10 +1476,12 @@ class _Sprites:
             box = device.mapRect(bounds).toAlignedRect().adjusted(-1, -1, 1, 1)
             area += box.width() * box.height()
             if area > SPRITE_PIXELS:
-                return None
+                return
             boxes.append((item, box))
+            if len(boxes) % (4 * SPRITE_NODES) == 0:
+                yield  # placing them costs a quarter of drawing them
         if not boxes:
-            return None
+            return
         # Shelves: the tallest first, left to right, a new shelf when one is full.
         width = max(1024, max(box.width() for _, box in boxes))
         slots: list[tuple[NodeItem, QRect, int, int]] = []
@@ -1401,24 +1494,32 @@ class _Sprites:
             shelf = max(shelf, box.height())
         image = QImage(width, y + shelf, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
+        yield
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         places: dict[int, tuple[QRectF, QRect]] = {}
-        for item, box, left, top in slots:
-            painter.setTransform(
-                QTransform.fromTranslate(item.centre.x(), item.centre.y())
-                * device
-                * QTransform.fromTranslate(left - box.left(), top - box.top())
-            )
-            painter.setPen(item.pen)
-            painter.setBrush(item.brush)
-            painter.drawPath(item.path)
-            target = QRectF(
-                box.left() / ratio, box.top() / ratio, box.width() / ratio, box.height() / ratio
-            )
-            places[item.node.id] = (target, QRect(left, top, box.width(), box.height()))
-        painter.end()
-        return cls(image, places, transform, ratio, revision)
+        try:  # ended when dropped half drawn too
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for count, (item, box, left, top) in enumerate(slots, 1):
+                painter.setTransform(
+                    QTransform.fromTranslate(item.centre.x(), item.centre.y())
+                    * device
+                    * QTransform.fromTranslate(left - box.left(), top - box.top())
+                )
+                painter.setPen(item.pen)
+                painter.setBrush(item.brush)
+                painter.drawPath(item.path)
+                target = QRectF(
+                    box.left() / ratio,
+                    box.top() / ratio,
+                    box.width() / ratio,
+                    box.height() / ratio,
+                )
+                places[item.node.id] = (target, QRect(left, top, box.width(), box.height()))
+                if count % SPRITE_NODES == 0:
+                    yield
+        finally:
+            painter.end()
+        into.append(cls(image, places, transform, ratio, revision))
 
     def fits(self, transform: QTransform, ratio: float, revision: int) -> bool:
         current = transform == self.transform and ratio == self.ratio

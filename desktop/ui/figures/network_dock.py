@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
-from PySide6.QtCore import QDate, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLineF, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QImage,
@@ -93,9 +93,10 @@ passage in its tooltip): the list showed 40, a name's length, on any width (a tr
 
 
 GESTURE_END_MS = 150
-FRAME_IDLE_MS = 300
-"""The settled picture is kept for the next gesture once the view has been idle this long."""
 """A zoom or pan is over this long after its last step: the whole network is drawn again."""
+FRAME_IDLE_MS = 300
+"""The settled picture is kept for the next gesture once the view has been idle this long
+(a slice at a time: ``NetworkView._start_keeping``)."""
 WIDE_LEVELS = 8
 """At most this many pictures of the settled view's surroundings are kept for a zoom out,
 each twice as wide as the last (the last, the whole network, is wide enough)."""
@@ -107,6 +108,10 @@ events (every edge at once, zoomed in 16×, held the window a second: a pan wait
 SLICE_LINES = 150
 """The lines drawn between two looks at the clock (a long line across the window, blended,
 costs up to about 60 µs)."""
+BAND_ROWS = 100
+"""The settled picture's nodes and names are drawn by Qt's own paint into a picture of the
+window, a band this many pixels high at a time (the whole window, zoomed in 16×, held it
+about 30 ms: every node drawn into its cache again, which Qt's picture cache cannot hold)."""
 
 
 def _fits_cache(place: QRect, whole: QRect) -> bool:
@@ -120,7 +125,9 @@ def _fits_cache(place: QRect, whole: QRect) -> bool:
 class _SettledEdges:
     """The settled frame's edges drawn, a slice at a time, into a picture the size of the
     window: every tile in sight in Qt's order, as its ``paint`` would draw it, on white (the
-    view's background). ``key``: what it shows (view transform, network edition, size)."""
+    view's background); then, if ``then`` is given, what it draws once they are
+    (``NetworkView._framing``: the whole settled picture). ``key``: what it shows (view
+    transform, network edition and revision, size)."""
 
     def __init__(
         self,
@@ -129,17 +136,24 @@ class _SettledEdges:
         whole: QRect,
         ratio: float,
         key: tuple[object, ...],
+        then: Callable[[_SettledEdges], Iterator[None]] | None = None,
     ) -> None:
         self.key = key
         self.image = QImage(whole.size() * ratio, QImage.Format.Format_RGB32)
         self.image.setDevicePixelRatio(ratio)
         self.image.fill(Qt.GlobalColor.white)
+        self.edges_done = False
+        """Every edge is drawn in ``image``."""
         self.done = False
+        """And what ``then`` draws after them."""
+        self.picture: QPixmap | None = None
+        """The whole settled window without a hover's overlay, once ``then`` has drawn it."""
         self.lines = 0
         """The lines drawn so far."""
         self.smooth = True
         """Whether the painter is left antialiased after the tiles (for the nodes after)."""
         self._steps = self._drawing(scene, transform, whole, ratio)
+        self._then = then
 
     def _drawing(
         self, scene: NetworkScene, transform: QTransform, whole: QRect, ratio: float
@@ -155,6 +169,7 @@ class _SettledEdges:
             )
             if isinstance(item, EdgeTile)
         ]
+        yield  # asking for the items in sight costs a few ms with thousands of nodes
         size = (whole.width(), whole.height())
         # Zoomed out, Qt drew each tile into a picture of its own (its cache, on transparent,
         # antialiased as the view), then that picture on the window: the same here.
@@ -171,22 +186,38 @@ class _SettledEdges:
                     yield from self._cached(scene, tile, transform, place, ratio)
                     continue
             shown = seen.intersected(tile.boundingRect())
-            plain, groups = tile.planned(transform, size, shown)
+            # As ``tile.planned``, a group at a time: zoomed in, each group is cut to the
+            # window between two slices and its lines made a chunk at a time (the whole
+            # tile planned at once held the window 20 ms before the first look at the clock).
+            plain, area = tile.clip_area(transform, size, shown)
             smooth = smooth and plain
             self.smooth = smooth
-            yield
-            for pen, lines in groups:
-                for start in range(0, len(lines), SLICE_LINES):
+            for pen, whole_lines, segments in tile.groups:
+                if area is None:
+                    count = len(whole_lines)
+                else:
+                    cut = segments.cut(area.left(), area.top(), area.right(), area.bottom())
+                    count = len(cut)
+                    yield
+                for start in range(0, count, SLICE_LINES):
+                    stop = start + SLICE_LINES
+                    if area is None:
+                        chunk = whole_lines[start:stop]
+                    else:
+                        chunk = [QLineF(*line) for line in cut.rows(start, stop)]
                     painter = QPainter(self.image)
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
                     painter.setTransform(transform)
                     painter.setPen(pen)
-                    chunk = lines[start : start + SLICE_LINES]
                     painter.drawLines(chunk)
                     painter.end()
                     scene.drawn_edges += len(chunk)
                     self.lines += len(chunk)
                     yield
+        self.edges_done = True
+        if self._then is not None:
+            yield
+            yield from self._then(self)
 
     def _cached(
         self, scene: NetworkScene, tile: EdgeTile, transform: QTransform, place: QRect, ratio: float
@@ -214,14 +245,25 @@ class _SettledEdges:
         painter.end()
         yield
 
-    def step(self, budget_ms: float) -> bool:
-        """Draw for about ``budget_ms``; True once every edge is drawn."""
+    def step(self, budget_ms: float, *, edges_only: bool = False) -> bool:
+        """Draw for about ``budget_ms``; True once all is drawn — or, ``edges_only``, once
+        every edge is (what comes after them is left for the next steps)."""
+        if edges_only and self.edges_done:
+            return True  # not one step more: what comes after is drawn outside a paint
         end = time.perf_counter() + budget_ms / 1000
         for _ in self._steps:
+            if edges_only and self.edges_done:
+                return True
             if time.perf_counter() >= end:
                 return False
-        self.done = True
+        self.edges_done = self.done = True
         return True
+
+
+def _run(steps: Iterator[None], budget_ms: float) -> bool:
+    """Run ``steps`` for about ``budget_ms``; True once they are all done."""
+    end = time.perf_counter() + budget_ms / 1000
+    return all(time.perf_counter() < end for _ in steps)
 
 
 def _margins(whole: QRect, covered: QRect) -> list[QRect]:
@@ -288,8 +330,8 @@ class NetworkView(QGraphicsView):
         """The kept frame with the hover's overlay of ``_hovered_focus`` over it: shown again
         as it is until the hover moves (``_paint_focus``), the gesture's source meanwhile."""
         self._hovered_focus: int | None = None
-        self._keeping = False
-        """The settled frame is being drawn to be kept (``prepare_frame``)."""
+        self._framing_band = False
+        """A band of the settled picture is being drawn by Qt's own paint (``_framing``)."""
         self._veiled: QPixmap | None = None
         """The kept frame under the hover's veil."""
         self.composite: QPixmap | None = None
@@ -309,7 +351,20 @@ class NetworkView(QGraphicsView):
         self._prepare = QTimer(self)
         self._prepare.setSingleShot(True)
         self._prepare.setInterval(FRAME_IDLE_MS)
-        self._prepare.timeout.connect(self.prepare_frame)
+        self._prepare.timeout.connect(self._start_keeping)
+        self.keeping: Generator[None, None, None] | None = None
+        """The settled picture being kept for the next gesture and the hovers, a slice of
+        about SLICE_MS at a time between the window's events (``_keeping_steps``); None
+        when nothing is under way."""
+        self._keeping_key: tuple[object, ...] = ()
+        """What the view showed when the keeping began: it is dropped if that changes."""
+        self.kept_all = False
+        """Everything ``_keeping_steps`` keeps is kept for the frame (else: what has
+        landed, each part usable on its own — the frame, its veil, each wide picture)."""
+        self._keeps = QTimer(self)
+        self._keeps.setSingleShot(True)
+        self._keeps.setInterval(0)
+        self._keeps.timeout.connect(self._keep_slice)
         self.gesture_end = QTimer(self)
         self.gesture_end.setSingleShot(True)
         self.gesture_end.setInterval(GESTURE_END_MS)
@@ -328,11 +383,17 @@ class NetworkView(QGraphicsView):
         return (
             self.viewportTransform(),
             scene.edition,
+            scene.revision,  # the names placed: the settled picture has them
             whole.size(),
             self.viewport().devicePixelRatioF(),
         )
 
     def _edges_ready(self, scene: NetworkScene) -> bool:
+        job = self.settling
+        return job is not None and job.edges_done and job.key == self._edges_key(scene)
+
+    def _settled_ready(self, scene: NetworkScene) -> bool:
+        """Whether the whole settled picture (``_SettledEdges.picture``) shows the view now."""
         job = self.settling
         return job is not None and job.done and job.key == self._edges_key(scene)
 
@@ -342,18 +403,44 @@ class NetworkView(QGraphicsView):
             return
         ratio = self.viewport().devicePixelRatioF()
         whole = self.viewport().rect()
-        self.settling = _SettledEdges(scene, self.viewportTransform(), whole, ratio, key)
+        self.settling = _SettledEdges(
+            scene, self.viewportTransform(), whole, ratio, key, self._framing
+        )
         self._slices.start()
 
     def _settle_some(self, scene: NetworkScene) -> bool:
         """A first slice of the settled edges, in the paint: True if it drew them all (a
-        small network, or the whole one zoomed out, shows at once, as it always did)."""
+        small network, or the whole one zoomed out, shows at once, as it always did; the
+        settled picture is then drawn by the next slices, outside the paint)."""
         self._start_settling(scene)
         assert self.settling is not None
-        done = self.settling.step(SLICE_MS)
-        if done:
+        done = self.settling.step(SLICE_MS, edges_only=True)
+        if self.settling.done:
             self._slices.stop()
         return done
+
+    def _framing(self, job: _SettledEdges) -> Iterator[None]:
+        """The settled window as Qt's own paint draws it without a hover's overlay (the
+        settled edges, the nodes, their names), into ``job.picture``, a band of BAND_ROWS
+        at a time: the window then shows it copied, and it is the frame kept for gestures
+        and hovers (a copy, where the idle view grabbed the window again: 27 ms)."""
+        scene = self.scene()
+        assert isinstance(scene, NetworkScene)
+        whole = self.viewport().rect()
+        ratio = self.viewport().devicePixelRatioF()
+        picture = QPixmap(whole.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        for top in range(whole.top(), whole.bottom() + 1, BAND_ROWS):
+            band = QRect(whole.left(), top, whole.width(), min(BAND_ROWS, whole.bottom() + 1 - top))
+            self._framing_band = True
+            scene.bare = True
+            try:
+                self.viewport().render(picture, band.topLeft(), QRegion(band))
+            finally:
+                scene.bare = False
+                self._framing_band = False
+            yield
+        job.picture = picture
 
     def _settle_slice(self) -> None:
         """One slice of the settled edges; once all are drawn, the settled frame shown."""
@@ -371,7 +458,8 @@ class NetworkView(QGraphicsView):
             self._slices.start()
 
     def settle(self) -> None:
-        """Draw the settled edges now, whole (tests, the benchmark, a picture to keep)."""
+        """Draw the settled picture now, whole — its edges, then its nodes and names (tests,
+        the benchmark, a picture to keep)."""
         scene = self.scene()
         if not isinstance(scene, NetworkScene) or scene.interacting:
             return
@@ -389,6 +477,7 @@ class NetworkView(QGraphicsView):
         self.gesture_end.start()
         self._slices.stop()  # input came: the settled edges under way are dropped
         self.settling = None
+        self._drop_keeping()  # and the keeping under way (what has landed stays usable)
 
     def end_gesture(self) -> None:
         self.gesture_end.stop()
@@ -413,8 +502,8 @@ class NetworkView(QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = self.scene()
         whole = self.viewport().rect()
-        if not isinstance(scene, NetworkScene):
-            super().paintEvent(event)
+        if not isinstance(scene, NetworkScene) or self._framing_band:
+            super().paintEvent(event)  # a band of the settled picture: Qt's own paint
             return
         if self._frame_edition != scene.edition:
             # Another network is shown (an edit, a filter): no picture of the old one may
@@ -432,27 +521,43 @@ class NetworkView(QGraphicsView):
             return
         if self._frame_current(scene, whole):
             self._paint_focus(scene, whole)  # only the hover changed since it was kept
+            if not self.kept_all and self.keeping is None and not self._prepare.isActive():
+                self._prepare.start()  # its keeping was dropped (hidden, hovered): resumed
             return
-        if not self._edges_ready(scene):
-            if self._keeping:
-                self.settle()
-            elif not self._settle_some(scene):
-                # The edges drawn a slice at a time; meanwhile the gesture's last frame.
-                self._paint_gesture(scene, whole)
-                return
-        super().paintEvent(event)  # the settled picture, drawn as it always was
-        if not scene.interacting and not self._keeping:
-            # Not what the window shows any more (kept again once the view is idle, for the
-            # hovers); until then, if the network is the same (those of another were dropped
-            # above), still the next gesture's pictures: a gesture right after another drew
-            # the whole window light (41 ms zoomed in on 20,000 edges). The frame itself only
-            # at its own zoom (at another, shown blurred or shrunk the whole gesture); the
-            # wide ones at any zoom out.
-            self._frame_fresh = False
-            self.composite = None  # the last gesture's frame, perhaps at another zoom
-            self._hovered_focus = None  # its picture kept to draw the next hovers in
-            self._veiled = None
-            self._prepare.start()
+        if self._settled_ready(scene):
+            self._paint_settled(scene, event)
+        elif self._settle_some(scene):
+            super().paintEvent(event)  # the edges drawn at once: Qt's own paint, as always
+        else:
+            # The edges drawn a slice at a time; meanwhile the gesture's last frame.
+            self._paint_gesture(scene, whole)
+            return
+        # Not what the window shows any more (kept again once the view is idle, for the
+        # hovers); until then, if the network is the same (those of another were dropped
+        # above), still the next gesture's pictures: a gesture right after another drew
+        # the whole window light (41 ms zoomed in on 20,000 edges). The frame itself only
+        # at its own zoom (at another, shown blurred or shrunk the whole gesture); the
+        # wide ones at any zoom out.
+        self._frame_fresh = False
+        self.composite = None  # the last gesture's frame, perhaps at another zoom
+        self._hovered_focus = None  # its picture kept to draw the next hovers in
+        self._veiled = None
+        self._prepare.start()
+
+    def _paint_settled(self, scene: NetworkScene, event: QPaintEvent) -> None:
+        """The settled window: its picture drawn by the slices (``_framing``), and over it
+        a hover's overlay as the scene's foreground drew it over Qt's own paint (the
+        view's hints, antialiased as the edges left the painter)."""
+        job = self.settling
+        assert job is not None and job.picture is not None
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, job.picture)
+        if scene.focus_id is not None:
+            painter.setRenderHints(self.renderHints())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, job.smooth)
+            painter.setTransform(self.viewportTransform())
+            scene.draw_focus(painter, self.mapToScene(event.rect()).boundingRect())
+        painter.end()
 
     def _frame_current(self, scene: NetworkScene, whole: QRect) -> bool:
         """Whether the kept settled frame is what Qt would draw now without the hover: the
@@ -626,15 +731,19 @@ class NetworkView(QGraphicsView):
         self._show_composite(scene, canvas, current)
         return True
 
-    def _keep_wide(self, scene: NetworkScene, whole: QRect) -> None:
-        """Pictures of the settled view's surroundings (``wide``), made when idle."""
+    def _keeping_wide(
+        self, scene: NetworkScene, whole: QRect, spare: list[QPixmap]
+    ) -> Iterator[None]:
+        """Pictures of the settled view's surroundings (``wide``), made when idle, in parts
+        (``NetworkScene.drawing_wide``): each is added to ``wide`` once drawn whole, usable
+        alone (``_paint_wide`` takes the narrowest covering the window; ``_wide_whole`` only
+        once the picture of the whole network is there). ``spare``: pictures to draw in."""
         ratio = self.viewport().devicePixelRatioF()
         size = whole.size() * ratio
-        spare = [picture for picture, _ in self.wide if picture.size() == size]
+        spare = [picture for picture in spare if picture.size() == size]
         centre = QRectF(whole).center()
         everything = scene.itemsBoundingRect()
-        kept: list[tuple[QPixmap, QTransform]] = []
-        self._wide_whole = False
+        yield
         for level in range(1, WIDE_LEVELS + 1):
             shrink = 0.5**level
             transform = (
@@ -652,14 +761,16 @@ class NetworkView(QGraphicsView):
                 picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.white)
             painter = QPainter(picture)
-            painter.setTransform(transform)
-            scene.draw_wide(painter, rect, WIDE_EDGES)
-            painter.end()
-            kept.append((picture, transform))
+            try:
+                painter.setTransform(transform)
+                yield from scene.drawing_wide(painter, rect, WIDE_EDGES)
+            finally:
+                painter.end()  # dropped half-drawn too: never added to ``wide``
+            self.wide = [*self.wide, (picture, transform)]
             if rect.contains(everything):
                 self._wide_whole = True
-                break
-        self.wide = kept
+                return
+            yield
 
     def _canvas(self, whole: QRect) -> QPixmap:
         """A picture the size of the window to draw a gesture's frame in: one of two kept
@@ -676,43 +787,105 @@ class NetworkView(QGraphicsView):
         self._canvases = [*kept, canvas]
         return canvas
 
-    def prepare_frame(self) -> None:
-        """Keep the settled picture for the next gesture (when idle: it costs a frame)."""
-        self._prepare.stop()
-        scene = self.scene()
-        whole = self.viewport().rect()
-        if not isinstance(scene, NetworkScene) or scene.interacting or whole.isEmpty():
-            return
-        if not self.isVisible():
-            # Closed (or a hidden tab) since its last paint: nothing on screen to keep, and
-            # drawing the whole network for nothing — the next paint once shown starts again.
-            return
-        # Drawn by the window's own paint (the items' cached pictures, as on screen): the
-        # same pixels, shown again for a hover or an unhover; without a hover's overlay.
-        self.frame = None
-        self._keeping = True
-        scene.bare = True
-        try:
-            frame = self.viewport().grab()
-        finally:
-            scene.bare = False
-            self._keeping = False
-        self.frame = frame
+    def _keeping_steps(self, scene: NetworkScene, whole: QRect) -> Generator[None, None, None]:
+        """Keep the settled picture for the next gesture and the hovers, a part at a time:
+        the frame (the settled picture the window shows, ``_framing``), its veil, the
+        nodes in sight ready for a hover's overlay, the hover's picture, what the next
+        gesture's margins draw, then the pictures of the surroundings (``_keeping_wide``)."""
+        job = self.settling
+        assert job is not None and job.picture is not None
+        self.frame = job.picture
         self._frame_transform = self.viewportTransform()
         self._frame_revision = scene.revision
         self._frame_edition = scene.edition
         self._frame_fresh = True
+        spare = [picture for picture, _ in self.wide]
+        self.wide = []  # another frame's surroundings
+        self._wide_whole = False
+        self.kept_all = False
+        yield
         self._ready_for_hovers(whole)
-        self._keep_wide(scene, whole)
+        yield
         # The nodes in sight drawn ready for a hover's overlay.
-        seen_now = self.mapToScene(whole).boundingRect()
-        scene.keep_sprites(self._frame_transform, seen_now, self.viewport().devicePixelRatioF())
+        seen = self.mapToScene(whole).boundingRect()
+        ratio = self.viewport().devicePixelRatioF()
+        yield from scene.keeping_sprites(self._frame_transform, seen, ratio)
+        yield
         if scene.focus_id is not None:
             self._draw_hovered(scene, whole)
+            yield
         # What the next gesture's frames draw in the margins, made ready meanwhile.
-        seen = self.mapToScene(whole).boundingRect()
         around = seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
         scene.warm(around, abs(self.transform().m11()))
+        yield
+        yield from self._keeping_wide(scene, whole, spare)
+        self.kept_all = True
+
+    def _keep_ready(self, scene: NetworkScene | None) -> bool:
+        """Whether the settled view may be kept now: shown, still, its picture drawn."""
+        if scene is None or scene.interacting or self.viewport().rect().isEmpty():
+            return False
+        # Closed (or a hidden tab) since its last paint: nothing on screen to keep, and
+        # drawing the whole network for nothing — the next paint once shown starts again.
+        return self.isVisible()
+
+    def _drop_keeping(self) -> None:
+        self._keeps.stop()
+        if self.keeping is not None:
+            self.keeping.close()  # a wide picture half drawn is never added to ``wide``
+            self.keeping = None
+
+    def _start_keeping(self) -> None:
+        """The view has been idle FRAME_IDLE_MS since its settled paint: its picture kept,
+        a slice at a time between the window's events (all at once held it 170 ms zoomed
+        in on 20,000 edges: a key pressed or the mouse moved meanwhile waited)."""
+        self._prepare.stop()
+        self._drop_keeping()
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene) or not self._keep_ready(scene):
+            return
+        if not self._settled_ready(scene):
+            return  # changed since: its paint draws it again, then starts this again
+        self.keeping = self._keeping_steps(scene, whole)
+        self._keeping_key = (*self._edges_key(scene), scene.focus_id)
+        self._keep_slice()
+
+    def _keep_slice(self) -> None:
+        """A slice of the keeping; dropped if the view changed since it began — a gesture,
+        a hover, an edit, a resize, hidden —, and begun again once the view is idle."""
+        steps = self.keeping
+        scene = self.scene()
+        if steps is None or not isinstance(scene, NetworkScene):
+            return
+        if not self._keep_ready(scene) or self._keeping_key != (
+            *self._edges_key(scene),
+            scene.focus_id,
+        ):
+            self._drop_keeping()
+            if self._keep_ready(scene):
+                self._prepare.start()
+            return
+        if _run(steps, SLICE_MS):
+            self.keeping = None
+        else:
+            self._keeps.start()
+
+    def prepare_frame(self) -> None:
+        """Keep the settled picture for the next gesture, all at once (tests, the benchmark;
+        the idle view keeps it a slice at a time: ``_start_keeping``)."""
+        self._prepare.stop()
+        self._drop_keeping()
+        scene = self.scene()
+        whole = self.viewport().rect()
+        if not isinstance(scene, NetworkScene) or not self._keep_ready(scene):
+            return
+        if not self._settled_ready(scene):
+            self.settle()
+        if not self._settled_ready(scene):
+            return
+        for _part in self._keeping_steps(scene, whole):
+            pass
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.gesture()  # a drag, a scroll bar, the keys
