@@ -527,3 +527,40 @@ def test_the_claim_dock_does_not_keep_the_last_articles_claim(
     window.open_at(*regime)
     window.reader.text.select_cp(regime[1] + 2, regime[1] + 2)
     assert editor.claim is not None and editor.claim.id == info.claims["regime"]
+
+
+def test_a_link_made_after_opening_both_links_the_claim_it_was_asked_for(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Link… → a claim → Open Both Side by Side → OK: the claim dock follows the pane used
+    last, so by OK the editor showed the other claim (or none), and the link was made from
+    it — to itself, refused without a word, or from the wrong claim (found by a trial)."""
+    from desktop.ui.claims.link_dialog import ClaimLinkDialog
+
+    window, info = setup
+    regime, meeting = info.claims["regime"], info.claims["meeting"]
+    window.show_claim(regime)
+    editor = window.claim_editor
+    assert editor.claim is not None and editor.claim.id == regime
+    before = {(link.from_claim, link.to_claim) for link in window.project.claims.links(regime)}
+
+    def pick(claim_id: int) -> tuple[int, str] | None:
+        dialog = ClaimLinkDialog(window.project, claim_id, window, window.claim_actions.open_both)
+        qtbot.addWidget(dialog)
+        row = next(
+            r for r in range(dialog.list.count()) if dialog.list.item(r).data(ID_ROLE) == meeting
+        )
+        dialog.list.setCurrentRow(row)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("contradicts"))
+        button = dialog.findChild(QPushButton, "link_beside")
+        assert button is not None
+        button.click()  # both open: the second pane, at the other claim, is the one used last
+        second(window).text.setFocus()
+        second(window).text.select_cp(*passage(window, "meeting", info)[1:])
+        qtbot.wait(20)
+        return dialog.choice()  # then OK
+
+    editor.pick_claim = pick
+    editor.add_link_button.click()
+    after = {(link.from_claim, link.to_claim) for link in window.project.claims.links(regime)}
+    assert after - before == {(regime, meeting)}

@@ -370,10 +370,14 @@ class ClaimEditor(QDockWidget):
     def _add_link(self) -> None:
         if self.claim is None:
             return
-        chosen = self.pick_claim(self.claim.id)
+        # The claim asked for, kept: the dialog can open both claims side by side, and the
+        # dock follows the pane used last — by OK it showed the other claim, or none, and the
+        # link failed without a word (found by a trial).
+        claim_id = self.claim.id
+        chosen = self.pick_claim(claim_id)
         if chosen is not None:
             other, kind = chosen
-            self.link(self.claim.id, other, kind)
+            self.link(claim_id, other, kind)
 
     def _open_linked(self) -> None:
         item = self.links.currentItem()
