@@ -130,3 +130,24 @@ class SpanLookup:
         if k >= 0 and self.spans[k][0] <= position < self.spans[k][1]:
             return k
         return None
+
+
+def excerpt(
+    text: str, start: int, end: int, marks: list[Span], *, width: int, lead: int = 60
+) -> Span:
+    """The part of the passage ``text[start:end]`` a row ``width`` characters wide shows: from
+    the start of the word about ``lead`` characters before the first of ``marks`` (the
+    entities' mentions in it), so the names are in sight — a long sentence's row used to end
+    before either name appeared (found by a trial) —, ``width`` characters on, cut at a word's
+    end when one is near."""
+    inside = sorted((max(s, start), min(e, end)) for s, e in marks if s < end and e > start)
+    first = inside[0][0] if inside else start
+    begin = max(start, first - lead)
+    if begin > start:
+        space = text.find(" ", begin, first)
+        begin = space + 1 if space != -1 else begin
+    stop = min(end, begin + width)
+    if stop < end:
+        space = text.rfind(" ", max(begin, stop - 20), stop)
+        stop = space if space != -1 else stop
+    return begin, stop

@@ -68,3 +68,20 @@ def test_lookup() -> None:
     assert lookup.index(text.index("five")) == 2
     assert lookup.index(text.index(" three")) is None  # the space between sentences
     assert lookup.index(len(text)) is None
+
+
+def test_an_excerpt_starts_a_little_before_the_first_name_at_a_word() -> None:
+    """A long sentence's row ended before either name appeared (found by a trial)."""
+    from desktop.core.passages import excerpt
+
+    text = "كلام " * 100 + "قال جون كيري إن سيرغي لافروف وافق " + "كلام " * 100
+    first = text.index("جون كيري")
+    second = text.index("سيرغي لافروف")
+    marks = [(first, first + len("جون كيري")), (second, second + len("سيرغي لافروف"))]
+    begin, stop = excerpt(text, 0, len(text), marks, width=120, lead=30)
+    assert 0 < begin <= first - 20 and text[begin - 1] == " "  # a word's start
+    assert stop <= begin + 120 and text[stop] == " " and stop > second  # both in sight
+    # Names near the start: from the passage's own start, nothing cut before.
+    assert excerpt(text, first - 5, len(text), marks, width=120)[0] == first - 5
+    # No mark inside: the passage's start.
+    assert excerpt(text, 10, 500, [], width=50)[0] == 10

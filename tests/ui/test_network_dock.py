@@ -5,6 +5,7 @@ placed nodes never moved, undo and redo), and what it says when there is nothing
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import NetworkScene, label_text, network_scene
 from desktop.ui.figures.network_dock import NetworkController, NetworkDock
 from desktop.ui.shell.mainwindow import MainWindow
+from desktop.ui.widgets.html_delegate import HTML_ROLE
 from tests.analysis.conftest import DOC1, Small, build_small
 
 
@@ -450,6 +452,21 @@ def test_a_long_passage_is_listed_beyond_a_name_s_length(
     long = [item for item in items if len(item.toolTip(1)) > 80]
     assert long and all(len(item.text(1)) > 60 for item in long)
     assert all("\n" not in item.text(1) for item in items)
+    # Both names in sight and bold in every row (a long sentence's row ended before them).
+    project = window.project
+    for item in items:
+        doc_id, start, end = item.data(0, network_dock.PASSAGE_ROLE)
+        text = project.documents.get(doc_id).text
+        named = {
+            text[a.start : a.end]
+            for a in project.annotations.for_document(doc_id)
+            if a.entity_id in (edge.source, edge.target) and start <= a.start < end
+        }
+        rich = item.data(1, HTML_ROLE)
+        bold = re.findall(r"<b>(.*?)</b>", rich)
+        if named:  # (a claim's passage names neither, perhaps: it shows from its start)
+            assert bold and set(bold) <= named, (bold, named)
+    assert any(len(re.findall("<b>", item.data(1, HTML_ROLE))) >= 2 for item in items)
 
 
 def test_a_date_filter_says_it_leaves_out_undated_articles(

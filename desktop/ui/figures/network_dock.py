@@ -13,7 +13,9 @@ that was already placed exactly where it was.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 import time
 from collections.abc import Callable, Generator, Iterator
 
@@ -59,9 +61,9 @@ from desktop.analysis.network import (
     NetworkOptions,
     TooManyPairs,
 )
-from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError
 from desktop.core.models import ENTITY_TYPES, ChangeSet
+from desktop.core.passages import excerpt
 from desktop.store.network import NetworkReads
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.figures.network import (
@@ -79,6 +81,7 @@ from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.widgets.dates import date_edit, iso
 from desktop.ui.widgets.flow import flow_bar, group
+from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 from desktop.ui.widgets.icons import icon
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,6 +115,37 @@ BAND_ROWS = 100
 """The settled picture's nodes and names are drawn by Qt's own paint into a picture of the
 window, a band this many pixels high at a time (the whole window, zoomed in 16×, held it
 about 30 ms: every node drawn into its cache again, which Qt's picture cache cannot hold)."""
+
+
+def _excerpt(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[str, str]:
+    """A passage's row: the part with the two entities' names in sight (``excerpt``), as
+    plain text and as HTML with the names bold; "…" where it was cut."""
+    begin, stop = excerpt(text, start, end, marks, width=CONTEXT)
+    inside = sorted((max(s, begin), min(e, stop)) for s, e in marks if s < stop and e > begin)
+    plain: list[str] = []
+    rich: list[str] = []
+    at = begin
+
+    def add(piece: str, bold: bool) -> None:
+        # One line, no control, format or noncharacter (clean_line's, but the spaces at the
+        # piece's ends kept: they part it from the names).
+        shown = "".join(c for c in re.sub(r"\s+", " ", piece) if c.isprintable())
+        plain.append(shown)
+        rich.append(f"<b>{html.escape(shown)}</b>" if bold else html.escape(shown))
+
+    for s, e in inside:
+        if s < at:
+            continue  # overlapping mentions: the first one's bold covers it
+        add(text[at:s], False)
+        add(text[s:e], True)
+        at = e
+    add(text[at:stop], False)
+    lead = "…" if begin > start else ""
+    tail = "…" if stop < end else ""
+    return (
+        f"{lead}{''.join(plain).strip()}{tail}",
+        f"{lead}{''.join(rich).strip()}{tail}",
+    )
 
 
 def _fits_cache(place: QRect, whole: QRect) -> bool:
@@ -1066,6 +1100,7 @@ class NetworkDock(QDockWidget):
         self.passages.setRootIsDecorated(False)
         self.passages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.passages.setColumnWidth(0, 200)
+        self.passages.setItemDelegateForColumn(1, HtmlDelegate(self.passages))
         self.passages.hide()
         split = QSplitter(Qt.Orientation.Vertical, body)
         split.addWidget(self.stack)
@@ -1363,6 +1398,7 @@ class NetworkController(QObject):
         tree = self.dock.passages
         tree.clear()
         texts: dict[int, str] = {}
+        mentions: dict[int, list[tuple[int, int]]] = {}
         for passage in found:
             if passage.document_id not in texts:
                 try:
@@ -1371,9 +1407,14 @@ class NetworkController(QObject):
                     ).text
                 except HamishError:
                     texts[passage.document_id] = ""
-            whole = texts[passage.document_id][passage.start : passage.end]
-            shown = " ".join(clean_line(whole[:CONTEXT]).split())
+            text = texts[passage.document_id]
+            whole = text[passage.start : passage.end]
+            marks = mentions.get(passage.document_id)
+            if marks is None:
+                marks = mentions[passage.document_id] = self._mentions(passage.document_id, a, b)
+            shown, html = _excerpt(text, passage.start, passage.end, marks)
             item = QTreeWidgetItem([label_text(passage.title), shown])
+            item.setData(1, HTML_ROLE, html)  # the two names bold
             item.setToolTip(1, whole[:2000])
             item.setData(0, PASSAGE_ROLE, (passage.document_id, passage.start, passage.end))
             tree.addTopLevelItem(item)
@@ -1390,6 +1431,15 @@ class NetworkController(QObject):
             ]
         )
         tree.show()
+
+    def _mentions(self, document_id: int, a: int, b: int) -> list[tuple[int, int]]:
+        """Where the article names either entity (code points)."""
+        assert self.session is not None
+        try:
+            found = self.session.project.annotations.for_document(document_id, ordered=False)
+        except HamishError:
+            return []
+        return [(x.start, x.end) for x in found if x.entity_id in (a, b)]
 
     def _open_passage(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         doc_id, start, end = item.data(0, PASSAGE_ROLE)
