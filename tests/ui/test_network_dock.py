@@ -124,6 +124,9 @@ def test_click_edge_lists_passages_and_opens_the_article_there(
     _click(dock, (a + b) / 2)
     assert dock.passages.isVisible()
     assert dock.passages.topLevelItemCount() == 1
+    # A third of the room at most, the network the rest (it was left 150 pixels).
+    view_h, list_h = dock.split.sizes()
+    assert 0 < list_h <= (view_h + list_h) // 3 + 1, (view_h, list_h)
     item = dock.passages.topLevelItem(0)
     assert item.text(1) == "Carol called Alice."
     assert item.text(0) == "One"

@@ -1108,6 +1108,7 @@ class NetworkDock(QDockWidget):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
+        self.split = split
         self.status = QLabel(body)
         self.status.setObjectName("network_status")
         layout.addWidget(self.status)
@@ -1155,6 +1156,23 @@ class NetworkDock(QDockWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
+
+    def show_passages(self) -> None:
+        """The passages under the network, a third of the room at most: shown at their own
+        size hint, they left the network 150 pixels of a short dock (found by a trial)."""
+        if self.passages.isVisible():
+            return
+        total = sum(self.split.sizes())
+        rows = self.passages.topLevelItemCount()
+        wanted = (
+            self.passages.header().sizeHint().height()
+            + 8
+            + rows * max(self.passages.sizeHintForRow(0), self.fontMetrics().height() + 6)
+        )
+        room = min(wanted, max(total // 3, 60))
+        self.passages.show()
+        if total > 0:
+            self.split.setSizes([total - room, room])
 
     def show_view(self) -> None:
         self.stack.setCurrentWidget(self.view)
@@ -1430,7 +1448,7 @@ class NetworkController(QObject):
                 ),
             ]
         )
-        tree.show()
+        self.dock.show_passages()
 
     def _mentions(self, document_id: int, a: int, b: int) -> list[tuple[int, int]]:
         """Where the article names either entity (code points)."""
