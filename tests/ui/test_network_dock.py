@@ -519,3 +519,27 @@ def test_a_network_too_large_says_so(
     with qtbot.waitSignal(controller.redrawn, timeout=20_000):
         dock.level.setCurrentIndex(dock.level.findData("sentence"))
     assert dock.stack.currentWidget() is dock.view
+
+
+def test_the_types_menu_stays_open_while_types_are_ticked(
+    make_window: MakeWindow, small_path: tuple[Path, Small], qtbot: QtBot
+) -> None:
+    """Found by a trial: the menu closed after each tick (six clicks for three types)."""
+    from PySide6.QtCore import Qt as QtNs
+    from PySide6.QtTest import QTest
+
+    path, _ = small_path
+    window = make_window(path)
+    dock, _controller = _network(window, qtbot)
+    menu = dock.types_menu
+    menu.popup(dock.types_button.mapToGlobal(dock.types_button.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible, timeout=5_000)
+    first, second = list(dock.type_actions.values())[:2]
+    for action in (first, second):
+        QTest.mouseClick(
+            menu, QtNs.MouseButton.LeftButton, pos=menu.actionGeometry(action).center()
+        )
+    assert menu.isVisible()
+    assert not first.isChecked() and not second.isChecked()
+    QTest.keyClick(menu, QtNs.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=5_000)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -79,6 +78,7 @@ from desktop.ui.figures.network import (
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
+from desktop.ui.widgets.choices import ChecklistMenu
 from desktop.ui.widgets.dates import date_edit, iso
 from desktop.ui.widgets.flow import flow_bar, group
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
@@ -1031,7 +1031,7 @@ class NetworkDock(QDockWidget):
         self.types_button.setText(self.tr("Types"))
         self.types_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.types_button.setAutoRaise(True)
-        self.types_menu = QMenu(self.types_button)
+        self.types_menu = ChecklistMenu(self.types_button)
         self.type_actions: dict[str, QAction] = {}
         for type_ in ENTITY_TYPES:
             action = self.types_menu.addAction(term(type_))
