@@ -29,7 +29,7 @@ from desktop.cli_common import (
     suffix_contradiction,
 )
 
-HOLDS = {"json": (".json",), "png": (".png",)}
+HOLDS: dict[str, tuple[str, ...]] = {"json": (".json",), "png": (".png",)}
 NAMES = {"json": "JSON", "png": "a PNG image"}
 
 
