@@ -50,6 +50,31 @@ def open_project(args: argparse.Namespace, *, create: bool = False) -> Project:
     return project
 
 
+# The suffixes of the files Hamish writes or reads as something else than a command's own
+# output (exports, figures, projects, what `hamish import` reads by its suffix): a command
+# none of whose formats writes such a file refuses that name (`timeline --format json --output
+# x.docx` wrote JSON that Word and `hamish import` then misread). Pass as ``others``.
+OTHER_FILES = (
+    ".json",
+    ".jsonld",
+    ".docx",
+    ".csv",
+    ".zip",
+    ".conll",
+    ".qdpx",
+    ".xmi",
+    ".graphml",
+    ".xml",
+    ".png",
+    ".svg",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".eml",
+    ".hamish",
+)
+
+
 def suffix_contradiction(
     output: Path,
     fmt: str,

@@ -20,12 +20,17 @@ from desktop.cli_common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    OTHER_FILES,
     add_project_option,
     echo,
     figure_language,
     open_project,
     project_path,
+    suffix_contradiction,
 )
+
+HOLDS: dict[str, tuple[str, ...]] = {"json": (".json",), "png": (".png",)}
+NAMES = {"json": "JSON", "png": "a PNG image"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -75,14 +80,13 @@ def run(args: argparse.Namespace) -> int:
     png = output.suffix.lower() == ".png"
     # The suffix says what the file is: `--output t.png` without --format wrote JSON into it.
     args.fmt = args.fmt or ("png" if png else "json")
-    if args.fmt == "png" and not png:
-        echo("hamish: --output must be a .png file for --format png", err=True)
-        return EXIT_USAGE
-    if args.fmt == "json" and png:
-        echo(
-            "hamish: a .png file cannot hold JSON: say --format png, or end --output .json",
-            err=True,
-        )
+    # The shared check (as graph and export): `--format json --output x.docx` wrote JSON into
+    # a name Word and `hamish import` read as a Word file.
+    wrong = suffix_contradiction(output, args.fmt, HOLDS, NAMES, OTHER_FILES)
+    if wrong is None and args.fmt == "png" and not png:
+        wrong = "--output must be a .png file for --format png"
+    if wrong is not None:
+        echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
     project = open_project(args)
     try:

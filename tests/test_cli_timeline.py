@@ -121,3 +121,26 @@ def test_json_needs_no_qt_and_png_draws_in_both_directions(
         assert done.returncode == 0, done.stderr
         assert "300 dpi" in done.stdout
         assert png.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("name", ["x.docx", "x.csv", "x.graphml", "x.hamish", "x.pdf"])
+@pytest.mark.parametrize("fmt", [["--format", "json"], []])
+def test_json_is_not_written_into_a_name_that_says_another_kind_of_file(
+    sample: tuple[Path, dict[str, int]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    fmt: list[str],
+) -> None:
+    """`timeline --format json --output x.docx` wrote JSON into a .docx, which Word and
+    `hamish import` then read as a Word file: refused like graph and export (the shared
+    `suffix_contradiction`), before anything is written; a suffix of no kind is the analyst's."""
+    path, _ = sample
+    wrong = tmp_path / name
+    assert run(["timeline", "--project", str(path), *fmt, "--output", str(wrong)]) == 2
+    err = capsys.readouterr().err
+    assert f"a {wrong.suffix} file cannot hold JSON" in err and "end --output .json" in err
+    assert not wrong.exists()
+    free = tmp_path / "timeline.txt"
+    assert run(["timeline", "--project", str(path), *fmt, "--output", str(free)]) == 0
+    assert json.loads(free.read_text(encoding="utf-8"))["claims"]

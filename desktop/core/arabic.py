@@ -55,6 +55,7 @@ __all__ = [
     "fold_words",
     "normalise",
     "pieces_at_spaces",
+    "proclitic_readings",
     "remembered",
 ]
 
@@ -560,6 +561,30 @@ def fold_words(text: str) -> str:
     is (``str.split``'s definition, the same set as the regex ``\\s``).
     """
     return " ".join(fold(text).split())
+
+
+def proclitic_readings(word: str) -> list[str]:
+    """The written ``word`` read as proclitics + a word: for each proclitic group it may start
+    with (:data:`PROCLITICS`, the shorter groups first), the word after them as written, and
+    after a group ending in ل followed by ل (:data:`LAM_CLITICS`) also the word with its
+    article back (``للرئيس`` → ``الرئيس``). Only readings of three letters or more
+    (``لأوباما`` → ``أوباما``; ``وكيري`` → ``كيري``, ``يري``).
+
+    Whether a reading is right is for the caller to judge from evidence: وليد، لبنان، بشار،
+    لافروف and كيري are names that merely start with those letters."""
+    norm = normalise(word)
+    folded = norm.text
+    found: list[str] = []
+    for group in sorted(PROCLITICS[1:], key=len):
+        rest = folded[len(group) :]
+        if not folded.startswith(group) or len(rest) < 3:
+            continue
+        written = word[norm.to_raw(len(group), len(folded))[0] :]
+        readings = [written]
+        if group in LAM_CLITICS and rest.startswith(LAM):
+            readings.append(ARTICLE[0] + written)  # لل: ل + ال with the alef dropped
+        found += [r for r in readings if r not in found]
+    return found
 
 
 # The last long text normalised, and its normalisation: suggesting in an article normalises

@@ -45,6 +45,45 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# The marks a name is never written across: brackets, quotation marks and sentence
+# punctuation. ``الرئيس (باراك) أوباما`` has an editor's insertion in brackets, ``جنيف،`` a
+# comma after the name; an entity named ``باراك) أوباما`` is junk in the registry. An
+# apostrophe or a full stop between two letters is inside a word (O'Brien, Xi'an, U.S).
+NAME_BREAKS = frozenset("()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…")
+_INSIDE_WORDS = frozenset("'’.")
+
+
+def name_span(text: str, start: int, end: int, *, cut: bool = True) -> tuple[int, int] | None:
+    """The part of ``text[start:end]`` a name may cover: white space and punctuation off its
+    edges, and at a bracket, quotation mark or sentence mark inside it (:data:`NAME_BREAKS`)
+    the span is cut and its first piece kept — where the source began the name (``باراك)
+    أوباما`` → ``باراك``). ``cut=False``: ``None`` instead of a cut, for a source whose match
+    is the whole written name (a registry alias, a gazetteer entry: a part is another name).
+    ``None`` as well when less than two letters are left.
+
+    Why one function: the rules, the registry, the gazetteer and the model each make spans
+    their own way, and an accepted span becomes an entity's name (issue 14)."""
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    for at in range(start, end):
+        char = text[at]
+        if char not in NAME_BREAKS:
+            continue
+        if char in _INSIDE_WORDS and is_word_char(text[at - 1]) and is_word_char(text[at + 1]):
+            continue  # O'Brien, U.S: inside a word (the edges are word characters here)
+        if not cut:
+            return None
+        end = at
+        while end > start and not is_word_char(text[end - 1]):
+            end -= 1
+        break
+    if sum(1 for at in range(start, end) if text[at].isalpha()) < 2:
+        return None
+    return start, end
+
+
 def word_at(text: str, position: int) -> tuple[int, int] | None:
     """The word around a caret position, or None when the caret is between words."""
     if not text:

@@ -72,7 +72,7 @@ from desktop.core.suggest.features import (
     spans_from_tags,
     split_clitics,
 )
-from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge
+from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
 from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
@@ -863,18 +863,19 @@ def _tag(
         folded = fold_words(text[start:end]) if refused else ""
         if folded in refused and (folded, *neighbours(text, start, end)) in inputs.refused:
             continue
-        result.append(
-            Suggestion(
-                "entity",
-                key,
-                start,
-                end,
-                text[start:end],
-                "model",
-                source="model",
-                score=round(score, 4),
-            )
+        made = Suggestion(
+            "entity",
+            key,
+            start,
+            end,
+            text[start:end],
+            "model",
+            source="model",
+            score=round(score, 4),
         )
+        tidied = tidy(made)  # a span the model tagged across a bracket or a quotation mark
+        if tidied is not None:
+            result.append(tidied)
     return result, judgements
 
 

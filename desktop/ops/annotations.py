@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS
+from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS, fold, proclitic_readings, remembered
 from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.ops.outcome import Outcome, plural, short
@@ -42,15 +42,22 @@ def entity_type(label: Label) -> str | None:
 
 
 def resolve_entity(
-    project: Project, quote: str, label: Label, *, name: str | None = None
+    project: Project,
+    quote: str,
+    label: Label,
+    *,
+    name: str | None = None,
+    text: str = "",
+    document_id: int | None = None,
 ) -> tuple[int | None, NewEntity | None]:
     """Link a new mention to the entity it names, or plan a new one.
 
     Looks for an entity of the label's type whose name or alias folds to ``name`` (the
     canonical name a gazetteer suggestion knows: ``الأمم المتحدة`` for the written
     ``للأمم المتحدة``, ``الولايات المتحدة`` for ``أميركا``), then to the quote, then to the quote
-    without one or two proclitics (``وكيري`` → ``كيري``). Nothing found: a new entity named
-    ``name``, or after the quote.
+    without one or two proclitics (``وكيري`` → ``كيري``, ``للكرملين`` → ``الكرملين``). Nothing
+    found: a new entity named ``name``, or after the quote without the proclitics the article
+    ``text`` (of ``document_id``) and the project show it carries (:func:`new_entity_name`).
     """
     type_ = entity_type(label)
     if type_ is None:
@@ -59,17 +66,107 @@ def resolve_entity(
         found = project.entities.exact(candidate, type_)
         if found:
             return found[0].id, None
-    return None, NewEntity(" ".join((name or quote).split()), type_)
+    chosen = name or new_entity_name(project, quote, text, document_id)
+    return None, NewEntity(" ".join(chosen.split()), type_)
 
 
 def _lookups(quote: str, name: str | None = None) -> tuple[str, ...]:
     """What :func:`resolve_entity` looks an entity up by, in order: the canonical name, the
-    quote, the quote without one or two proclitics."""
+    quote, the quote without one or two proclitics (and ل + ال written لل with its article
+    back)."""
     candidates = [name, quote] if name else [quote]
     for strip in (1, 2):
         if len(quote) > strip + 2 and all(ch in _ONE_LETTER_PROCLITICS for ch in quote[:strip]):
             candidates.append(quote[strip:])
-    return tuple(candidates)
+    words = quote.split()
+    for reading in proclitic_readings(words[0]) if words else ():
+        if reading not in words[0]:  # ل + ال written لل, with its article back (للكرملين)
+            candidates.append(" ".join([reading, *words[1:]]))
+    return tuple(dict.fromkeys(candidates))
+
+
+def _names(quote: str, name: str | None, entity: NewEntity | None) -> tuple[str, ...]:
+    """What a plan's new entity is looked up by when it is made (:func:`add_annotations`):
+    the forms :func:`resolve_entity` tried, then the name it chose (``الرئيس`` for
+    ``للرئيس``), so a bulk accept makes what accepting each in turn makes."""
+    lookups = _lookups(quote, name)
+    if entity is None or entity.name in lookups:
+        return lookups
+    return (*lookups, entity.name)
+
+
+def new_entity_name(
+    project: Project, quote: str, text: str = "", document_id: int | None = None
+) -> str:
+    """What a new entity made from the mention ``quote`` is called: the quote, without the
+    proclitics its first word carries when the evidence says they are proclitics. The word
+    without them (:func:`desktop.core.arabic.proclitic_readings`: ``لأوباما`` → ``أوباما``,
+    ``للكرملين`` → ``الكرملين``) must stand alone in the article ``text`` or the project's other
+    articles (its search index) at least as often as the word as quoted: after و or ف alone
+    (``وكيري`` beside one ``كيري``), as a name seldom starts with the conjunction; after ب ك ل
+    a word of three letters must stand alone more often (ك + يرى is كيري, ك + مال كمال).
+    A given name as written (وليد، بشار، كمال) keeps its letters. The mention keeps its span.
+
+    Why evidence and not the letters: وليد، لبنان، بشار، لافروف and كيري start with those
+    letters and are names (ليد، بنان، شار، افروف are never written alone), and an entity
+    called لأوباما or وكيري was a second Obama or Kerry beside the right one."""
+    from desktop.resources import given_names
+
+    words = quote.split()
+    if not words:
+        return quote
+    whole = " ".join(words)
+    written = fold(words[0])
+    readings = proclitic_readings(words[0])
+    if not readings or written in given_names():
+        return whole
+    counts = _word_counts(project, [words[0], *readings], text, document_id)
+    alone = counts[0]
+    best, best_count = whole, 0
+    for reading, count in zip(readings, counts[1:], strict=True):
+        stem = fold(reading)
+        conjunction = written[0] in CONJUNCTIONS and len(written) - len(stem) == 1
+        plausible = count > alone or (
+            count == alone and count > 0 and (conjunction or len(stem) >= 4)
+        )
+        if plausible and count > best_count:
+            best, best_count = " ".join([reading, *words[1:]]), count
+    return best
+
+
+def _alone(folded: str, term: str) -> int:
+    """How often ``term`` stands alone in ``folded`` as a token of the index (a run of letters
+    and digits): by ``str.find``, as a regular expression's look-arounds at every character
+    of a 1 MB article took 0.1 s for three words."""
+    count = 0
+    at = folded.find(term)
+    while at >= 0:
+        end = at + len(term)
+        before = folded[at - 1] if at else " "
+        after = folded[end] if end < len(folded) else " "
+        if not (before.isalnum() or after.isalnum()):
+            count += 1
+        at = folded.find(term, end)
+    return count
+
+
+def _word_counts(
+    project: Project, words: Sequence[str], text: str, document_id: int | None
+) -> list[int]:
+    """How often each of ``words`` is written standing alone (folded, a whole token) in
+    ``text`` and in the project's other articles, as far as the search index knows them."""
+    from desktop.core.query import tokens_of
+
+    terms = [fold(word) for word in words]
+    known = remembered(text) if text else None  # the suggestions normalised a long article
+    folded = known.text if known is not None else fold(text)
+    counts = [_alone(folded, term) for term in terms]
+    for number, term in enumerate(terms):
+        if tokens_of(term) != [term]:
+            continue  # not one token of the index
+        elsewhere = project.search.occurrence_counts([term]) or {}
+        counts[number] += sum(n for doc, n in elsewhere.items() if doc != document_id)
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +219,12 @@ def plan_selection(
     """A tag of the analyst's selection: snapped to words, linked to the entity it names (a
     new one planned when none matches). Raises ``HamishError`` for an empty selection."""
     draft = prepare_annotation(text, document_id, start, end, label.id, author, snap=snap)
-    entity_id, new_entity = resolve_entity(project, draft.quote, label)
+    entity_id, new_entity = resolve_entity(
+        project, draft.quote, label, text=text, document_id=document_id
+    )
     if entity_id is not None:
         draft = draft._replace(entity_id=entity_id)
-    return AnnotationPlan(draft, label, new_entity, names=_lookups(draft.quote))
+    return AnnotationPlan(draft, label, new_entity, names=_names(draft.quote, None, new_entity))
 
 
 def plan_suggestion(
@@ -160,10 +259,12 @@ def plan_suggestion(
         if entity_id is not None and is_entity:
             draft = draft._replace(entity_id=entity_id)
         else:
-            found, new_entity = resolve_entity(project, draft.quote, label, name=entity_name)
+            found, new_entity = resolve_entity(
+                project, draft.quote, label, name=entity_name, text=text, document_id=document_id
+            )
             if found is not None:
                 draft = draft._replace(entity_id=found)
-            names = _lookups(draft.quote, entity_name)
+            names = _names(draft.quote, entity_name, new_entity)
     claim: dict[str, object] = {}
     speaker: tuple[str, ...] = ()
     if label.kind == "claim" and entity_id is not None:

@@ -519,3 +519,17 @@ def test_fold_each_is_fold_of_each_word() -> None:
     assert fold_each(words) == [fold(w) for w in words]
     assert fold_each(["على\nمصطفى", "إلى"]) == [fold("على\nمصطفى"), fold("إلى")]
     assert fold_each([]) == []
+
+
+def test_proclitic_readings_of_a_written_word() -> None:
+    """Every reading as proclitics + a word, the shorter groups first, as written (harakat
+    kept), ل + ال written لل with its article back; none shorter than three letters."""
+    from desktop.core.arabic import proclitic_readings
+
+    assert proclitic_readings("لأوباما") == ["أوباما"]
+    assert proclitic_readings("وكيري") == ["كيري", "يري"]
+    assert proclitic_readings("للكرملين") == ["لكرملين", "الكرملين"]
+    assert proclitic_readings("وللكرملين") == ["للكرملين", "لكرملين", "الكرملين"]
+    assert proclitic_readings("ولِأوباما") == ["لِأوباما", "أوباما"]
+    assert proclitic_readings("بوش") == []  # وش: too short for a name
+    assert proclitic_readings("أوباما") == [] and proclitic_readings("Kerry") == []

@@ -608,3 +608,104 @@ def test_a_claimant_is_only_an_entity_its_suggestion_names(tmp_path: Path) -> No
         "الضغط مستمر": None,
     }
     project.close()
+
+
+_CLITICS = [
+    "وقال لأوباما مستشاره إن أوباما سيزور موسكو. والتقى لافروف وكيري في جنيف، ثم غادر كيري. "
+    "وقال متحدث للكرملين إن الكرملين يرحب.",
+    "وقال وليد جنبلاط إن لبنان بخير. ووصل بشار إلى فرنسا. وقال إن لافروف يرى أن كيري محق.",
+    "ووصل ولافروف أمس.",
+]
+
+
+def _clitics_project(path: Path) -> Project:
+    project = Project.open(path)
+    for text in _CLITICS:
+        project.documents.add(make_draft(text))
+    project.search.sync()  # the other articles' words are evidence too
+    return project
+
+
+@pytest.mark.parametrize(
+    ("doc", "form", "key", "name"),
+    [
+        (1, "لأوباما", "person", "أوباما"),  # أوباما stands alone in the article
+        (1, "وكيري", "person", "كيري"),
+        (1, "للكرملين", "organisation", "الكرملين"),  # ل + ال written لل
+        (3, "ولافروف", "person", "لافروف"),  # لافروف stands alone in the other articles
+        (2, "وليد جنبلاط", "person", "وليد جنبلاط"),  # ليد is never written alone
+        (2, "لبنان", "location", "لبنان"),
+        (2, "بشار", "person", "بشار"),
+        (2, "فرنسا", "location", "فرنسا"),
+        (1, "لافروف", "person", "لافروف"),
+        (2, "كيري", "person", "كيري"),  # يرى once as often: ك is no clitic of a verb
+    ],
+)
+def test_a_new_entity_is_named_without_the_proclitics_of_its_mention(
+    tmp_path: Path, doc: int, form: str, key: str, name: str
+) -> None:
+    """Accepting or tagging لأوباما or وكيري with no entity yet made entities named so, beside
+    the أوباما and كيري of other mentions. The mention keeps its span; the new entity takes the
+    name without the proclitics when the word without them stands alone in the article or the
+    project — and names that merely start with those letters stay whole."""
+    project = _clitics_project(tmp_path / "c.hamish")
+    text = _CLITICS[doc - 1]
+    start = text.index(form)
+    label = _label(project, key)
+    selected = annotations.plan_selection(project, text, doc, start, start + len(form), label, "me")
+    accepted = annotations.plan_suggestion(
+        project, text, doc, start, start + len(form), label, "me"
+    )
+    for plan in (selected, accepted):
+        assert plan.draft.quote == form
+        assert plan.new_entity == NewEntity(name, label.key)
+    annotations.add_annotations(project, [accepted])
+    assert [e.name for e in project.entities.summaries()] == [name]
+    project.close()
+
+
+def test_accepting_proclitic_forms_alone_or_in_bulk_makes_the_same_entities(
+    tmp_path: Path,
+) -> None:
+    """وكيري before كيري, لأوباما before أوباما, للكرملين before الكرملين: accepted one by one
+    or in one step, one entity each, named without the proclitics."""
+    wanted = [
+        (1, "وكيري", "person", {}),
+        (2, "كيري", "person", {}),
+        (1, "لأوباما", "person", {}),
+        (1, "أوباما", "person", {}),
+        (1, "للكرملين", "organisation", {}),
+        (1, "الكرملين", "organisation", {}),
+        (3, "ولافروف", "person", {}),
+        (1, "لافروف", "person", {}),
+    ]
+    alone = _clitics_project(tmp_path / "alone.hamish")
+    for plan in [p for w in wanted for p in _accepts(alone, _CLITICS, [w])]:
+        annotations.add_annotations(alone, [plan])
+    bulk = _clitics_project(tmp_path / "bulk.hamish")
+    annotations.add_annotations(bulk, _accepts(bulk, _CLITICS, wanted))
+    assert _state(bulk)[1:3] == _state(alone)[1:3]
+    assert sorted(e.name for e in bulk.entities.summaries()) == [
+        "أوباما",
+        "الكرملين",
+        "كيري",
+        "لافروف",
+    ]
+    alone.close()
+    bulk.close()
+
+
+def test_a_given_name_or_a_short_word_after_a_preposition_keeps_its_letters(
+    tmp_path: Path,
+) -> None:
+    """كمال is ك + مال, and مال stands alone twice: a given name as written is never cut;
+    nor is a word whose three-letter reading stands alone only as often (ك + يرى)."""
+    project = Project.open(tmp_path / "k.hamish")
+    text = "وقال كمال إن المال العام مال الشعب وإن مال الدولة محفوظ، وإن بلال يرى ذلك."
+    project.documents.add(make_draft(text))
+    person = _label(project, "person")
+    for form in ("كمال", "بلال"):
+        start = text.index(form)
+        plan = annotations.plan_selection(project, text, 1, start, start + len(form), person, "me")
+        assert plan.new_entity == NewEntity(form, "person")
+    project.close()

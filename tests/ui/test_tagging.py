@@ -402,3 +402,28 @@ def test_a_note_or_label_edit_announces_only_what_it_changed(
     window.session.undo_stack.undo()
     assert seen[-1].claims_changed
     assert_screen_equals_file(window)
+
+
+def test_tagging_a_word_with_a_proclitic_names_the_new_entity_without_it(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Selecting وكيري and pressing 1 made a person called وكيري beside كيري: the tag keeps
+    the selected word, the new entity is كيري, as the article writes him alone too."""
+    body = "التقى لافروف وكيري في جنيف، ثم غادر كيري إلى موسكو."
+    path = tmp_path / "clitic.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body, title="جنيف"))
+    window = make_window(path)
+    text = window.reader.text
+    start = body.index("وكيري")
+    cursor = text.textCursor()
+    cursor.setPosition(text.umap.to_qt(start))
+    cursor.setPosition(text.umap.to_qt(start + len("وكيري")), QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_1)  # Person
+    (row,) = window.annotation_model.annotations()
+    assert row.quote == "وكيري"
+    assert row.entity_id is not None
+    assert window.project.entities.get(row.entity_id).name == "كيري"
+    assert_screen_equals_file(window)

@@ -52,7 +52,10 @@ The package is split by level, each module using only those above it:
 * :mod:`.gazetteer`: the gazetteer's entries (parsed from the text of its files) and their
   matcher, with the rules that tell a place from an adjective or a common word.
 * :mod:`.pipeline`: :class:`Suggestion` and :func:`suggest`, which runs the rules in order and
-  adds the registry's aliases and the gazetteer's names (rule 2).
+  adds the registry's aliases and the gazetteer's names (rule 2); :func:`~.pipeline.tidy`, which
+  every source's entity suggestion passes (here, in :func:`merge` and in the model's tagger):
+  no name starts or ends with punctuation or crosses a bracket, quotation mark or sentence mark
+  (``(باراك) أوباما`` after a title is باراك), since an accepted span names a new entity.
 
 Names with a leading underscore are private to the package.
 """

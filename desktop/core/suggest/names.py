@@ -332,10 +332,7 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
         word = words[j]
         prev = words[taken[-1]]
         if not art.is_word(j):
-            if word == ")" and _opened_before(art, first) and art.is_word(j + 1):
-                j += 1  # (باراك) أوباما، (الرئيس بشار) الأسد
-                continue
-            break
+            break  # (باراك) أوباما، (الرئيس بشار) الأسد: a name is not written across a bracket
         if word in _TITLE_FORMS or word in _HONORIFIC_FORMS or art.is_stop(j) or len(word) == 1:
             break
         if word in _REGNAL and counted <= 2:
@@ -404,16 +401,6 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
     if len(taken) == 1 and not _single_name(art, taken[0]):
         return None
     return taken[0], taken[-1]
-
-
-def _opened_before(art: _Article, first: int) -> bool:
-    """Whether a parenthesis opens shortly before token ``first`` and is still open there."""
-    for k in range(first - 1, max(first - 6, -1), -1):
-        if art.words[k] == ")":
-            return False
-        if art.words[k] == "(":
-            return True
-    return False
 
 
 def _single_name(art: _Article, i: int) -> bool:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from desktop.core.arabic import fold
 from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
+from desktop.core.spans import name_span
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
 from desktop.core.suggest.lexicon import (
@@ -42,6 +43,7 @@ __all__ = [
     "first_name_of_longer",
     "merge",
     "suggest",
+    "tidy",
 ]
 
 SuggestionKind = Literal["entity", "claim"]
@@ -148,8 +150,9 @@ def _suggest(
 
     results: dict[tuple[str, int, int], Suggestion] = {}
 
-    def add(item: Suggestion) -> None:
-        if item.end <= item.start:
+    def add(item: Suggestion | None) -> None:
+        item = tidy(item) if item is not None else None
+        if item is None or item.end <= item.start:
             return
         if skip is not None and skip(item.start, item.end):
             return
@@ -272,15 +275,40 @@ def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -
     )
 
 
+def tidy(item: Suggestion) -> Suggestion | None:
+    """An entity suggestion as a name may be written (:func:`desktop.core.spans.name_span`):
+    without punctuation at its edges, cut at a bracket, quotation mark or sentence mark inside
+    it (the first piece kept: ``باراك) أوباما`` → ``باراك``) — dropped instead for the
+    registry and the gazetteer, whose match is a whole written name —, ``None`` when no name
+    is left. Every source goes through it (:func:`suggest`, :func:`merge`, the model's
+    ``desktop.learn.tagger``), as an accepted span becomes an entity of that name. A claim is
+    a passage: kept as it is."""
+    if item.kind != "entity":
+        return item
+    cut = item.source not in ("registry", "gazetteer")
+    span = name_span(item.text, 0, len(item.text), cut=cut)
+    if span is None:
+        return None
+    start, end = span
+    if (start, end) == (0, len(item.text)):
+        return item
+    text = item.text[start:end]
+    return replace(item, start=item.start + start, end=item.start + end, text=text)
+
+
 def merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
     """One list from several sources' suggestions, sorted by start: of entity suggestions
     that overlap, only the one with the higher score stays (on a tie, the one from the
-    earlier group); claims are kept as they are, and so is an entity inside a claim."""
+    earlier group); claims are kept as they are, and so is an entity inside a claim. Each
+    entity suggestion is :func:`tidy` first."""
     others: list[Suggestion] = []
     order = 0
     ranked: list[tuple[float, int, Suggestion]] = []
     for group in groups:
-        for item in group:
+        for found in group:
+            item = tidy(found)
+            if item is None:
+                continue
             if item.kind == "entity":
                 ranked.append((-item.score, order, item))
             else:
