@@ -23,6 +23,7 @@ from desktop.cli_common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    OTHER_FILES,
     add_project_option,
     echo,
     figure_language,
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         echo("hamish: say --format json, graphml or png (or end --output with one)", err=True)
         return EXIT_USAGE
     # As `hamish timeline`: `--format png --output x.json` wrote a PNG into x.json.
-    wrong = suffix_contradiction(Path(args.output), kind, HOLDS, NAMES)
+    wrong = suffix_contradiction(Path(args.output), kind, HOLDS, NAMES, OTHER_FILES)
     if wrong is None and kind == "png" and Path(args.output).suffix.lower() != ".png":
         wrong = "--output must be a .png file for --format png"
     if wrong is not None:

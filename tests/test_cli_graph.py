@@ -302,6 +302,8 @@ def test_a_name_that_is_not_utf8_is_a_message_not_a_traceback(
             "x.graphml",
             "a .graphml file cannot hold JSON: say --format graphml, or end --output .json",
         ),
+        # The file of another program: a briefing's name (JSON in a .docx, Word then fails).
+        ("json", "x.docx", "a .docx file cannot hold JSON: end --output .json"),
     ],
 )
 def test_a_format_the_suffix_contradicts_is_refused(
