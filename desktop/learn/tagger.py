@@ -29,7 +29,8 @@ probability of its tags averaged over its words, times the chance that the name 
 as ``score``, at or above a threshold (:data:`THRESHOLD`, a setting, plus the label's offset
 in :data:`OFFSETS`); never a span that overlaps an entity tag, nor one already decided, nor
 a string rejected before between the same two words. A person's name of one word that is a
-given name scores less (:data:`LONE_GIVEN_NAME`: most are names cut short); the occurrences
+given name scores less (:data:`LONE_GIVEN_NAME`: most are names cut short), one of two words
+that begins with a given name is sure (:data:`GIVEN_AND_NAME`); the occurrences
 of a person's name the model finds at several places of the article share one score
 (:func:`_consistent`). A name
 found surely (by the model, or by the title rule and the model together) is offered at
@@ -839,6 +840,13 @@ def _tag(
                     continue
                 if key == PERSON and tokens[last].start == start and _given(tokens[last], given):
                     score *= LONE_GIVEN_NAME
+                elif (
+                    key == PERSON
+                    and last >= 1
+                    and tokens[last - 1].start == start
+                    and _given(tokens[last - 1], given)
+                ):
+                    score = max(score, GIVEN_AND_NAME)
                 candidates.append((start, end, key, score))
     finally:
         tagger.close()
@@ -945,6 +953,17 @@ def _nisba_alone(word: str) -> bool:
 # with 1.0, 0.885/0.500 with 0.8, 0.885/0.500 with 0.6 but recall lost at 0.9 (0.469 →
 # 0.462); 0.9 gains less.
 LONE_GIVEN_NAME = 0.8
+# A person's name of two words that begins with a given name (``نزار قباني``، ``ومحمد
+# عبدالواحد``), as the model tags it, takes this score whatever its own: the model's spans
+# of that shape were right 88 times in 92 in the cross-validation folds over the training
+# articles (0..29) at every score, below 0.9 as often as above, while its probabilities
+# there are low — a name it never saw in a context it hardly knows. Cross-validation,
+# persons at the default threshold and offsets: 0.912/0.466 without; with the score's doubt
+# (1 - score) multiplied by 0.5, 0.3, 0.15 or 0.05 instead: 0.909/0.469, 0.911/0.480,
+# 0.908/0.487, 0.908/0.487; with 1.0, 0.912/0.509 (sure, its last word is offered alone
+# too, :func:`_propagate`). Three words (``عبد الله يوسف``, ``محمد بن حمد``) or a first
+# word that is not a given name were right too seldom (3 in 5 below 0.9).
+GIVEN_AND_NAME = 1.0
 
 
 def _given(token: Token, given: AbstractSet[str]) -> bool:

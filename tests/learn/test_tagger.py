@@ -799,3 +799,24 @@ def test_a_given_name_alone_scores_lower_than_the_model_says(
     }
     assert 0 < found["كريم"] <= tagger.LONE_GIVEN_NAME
     assert max(found["سمير خليل"], found["نادر حداد"]) > tagger.LONE_GIVEN_NAME
+
+
+def test_a_given_name_and_one_word_more_is_a_sure_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name of two words the model tags that begins with a given name (``نادر
+    منصور``, a name it never saw whole) is offered as sure (``GIVEN_AND_NAME``) however
+    unsure the model is (0.64 before); one whose first word is not a given name (``رينيه
+    مورفي``) keeps the model's own score."""
+    monkeypatch.setitem(globals(), "PERSONS", [*PERSONS, "شارلز مورفي", "رينيه زاكا"])
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "وزار نادر منصور مدينة حمص أمس .\nوأكد رينيه مورفي أن سكان صيدا ينتظرون المساعدات ."
+    document_id = add(project, text, "new")
+    found = {
+        s.text: s.score
+        for s in tagger.suggest(project, document_id, threshold=0.0)
+        if s.label_key == "person"
+    }
+    assert found["نادر منصور"] == tagger.GIVEN_AND_NAME == 1.0
+    assert 0 < found["رينيه مورفي"] < 0.9
