@@ -73,6 +73,7 @@ from desktop.core.suggest.features import (
     spans_from_tags,
     split_clitics,
 )
+from desktop.core.suggest.lexicon import _NAME_PARTICLES
 from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
@@ -828,9 +829,19 @@ def _tag(
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
             ends = {t.end: i for i, t in enumerate(tokens)}
+            token_starts = [t.start for t in tokens]
             cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
                 last = ends[end]
+                first = bisect_left(token_starts, start)
+                while (
+                    key == PERSON and _ends_in_particle(tokens, last) and f"I-{key}" in tags_known
+                ):
+                    # علي بن أبي | طالب: the name goes on a word, scored with it
+                    count = last - first + 1
+                    last += 1
+                    end = tokens[last].end
+                    score = (score * count + tagger.marginal(f"I-{key}", last)) / (count + 1)
                 following = last + 1  # as for the rules' spans: the chance it ends here
                 if following in cuts:
                     pass  # the next name of a list: this one ends here
@@ -838,14 +849,9 @@ def _tag(
                     score *= 1.0 - tagger.marginal(f"I-{key}", following)
                 if key not in model.labels:
                     continue
-                if key == PERSON and tokens[last].start == start and _given(tokens[last], given):
+                if key == PERSON and first == last and _given(tokens[last], given):
                     score *= LONE_GIVEN_NAME
-                elif (
-                    key == PERSON
-                    and last >= 1
-                    and tokens[last - 1].start == start
-                    and _given(tokens[last - 1], given)
-                ):
+                elif key == PERSON and _given_and_name(tokens, first, last, given):
                     score = max(score, GIVEN_AND_NAME)
                 candidates.append((start, end, key, score))
     finally:
@@ -964,6 +970,35 @@ LONE_GIVEN_NAME = 0.8
 # too, :func:`_propagate`). Three words (``عبد الله يوسف``, ``محمد بن حمد``) or a first
 # word that is not a given name were right too seldom (3 in 5 below 0.9).
 GIVEN_AND_NAME = 1.0
+
+
+def _given_and_name(
+    tokens: Sequence[Token], first: int, last: int, given: AbstractSet[str]
+) -> bool:
+    """Whether the words ``first..last`` are a given name and one word more (``GIVEN_AND_NAME``)
+    that do not go on a name begun before them: after a particle (``أبا أيوب الأنصاري``,
+    ``أبي زكريا الحفصي``) the given name is the middle of a name, and a part of it alone
+    (the cross-validation folds' precision for persons 0.912 → 0.919 at the same recall)."""
+    return (
+        last == first + 1
+        and _given(tokens[first], given)
+        and (first == 0 or tokens[first - 1].folded not in _NAME_PARTICLES)
+    )
+
+
+def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
+    """Whether a person's name the model ends at ``last`` ends in a particle (بن، أبي، عبد:
+    ``علي بن أبي`` before ``طالب``) and a word follows: no name ends so, it goes on to the
+    next word (and past it when that is a particle too: ``علي بن`` → ``علي بن أبي طالب``).
+    The model stops there where it has not seen the name whole (its chance that the name
+    ends there is low too, so such a span was seldom offered, and wrong when it was).
+    Cross-validation over the training articles, persons at the default threshold:
+    0.919/0.509 → 0.935/0.516."""
+    return (
+        tokens[last].folded in _NAME_PARTICLES
+        and last + 1 < len(tokens)
+        and tokens[last + 1].folded.isalpha()
+    )
 
 
 def _given(token: Token, given: AbstractSet[str]) -> bool:
