@@ -829,11 +829,11 @@ def _tag(
                 1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
             ]
             ends = {t.end: i for i, t in enumerate(tokens)}
-            token_starts = [t.start for t in tokens]
             cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
-                last = ends[end]
-                first = bisect_left(token_starts, start)
+                last = first = ends[end]
+                while tokens[first].start != start:  # a name is a few words
+                    first -= 1
                 while (
                     key == PERSON and _ends_in_particle(tokens, last) and f"I-{key}" in tags_known
                 ):
