@@ -799,3 +799,96 @@ def test_a_given_name_alone_scores_lower_than_the_model_says(
     }
     assert 0 < found["كريم"] <= tagger.LONE_GIVEN_NAME
     assert max(found["سمير خليل"], found["نادر حداد"]) > tagger.LONE_GIVEN_NAME
+
+
+def test_a_given_name_and_one_word_more_is_a_sure_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name of two words the model tags that begins with a given name (``نادر
+    منصور``, a name it never saw whole) is offered as sure (``GIVEN_AND_NAME``) however
+    unsure the model is (0.64 before); one whose first word is not a given name (``رينيه
+    مورفي``) keeps the model's own score."""
+    monkeypatch.setitem(globals(), "PERSONS", [*PERSONS, "شارلز مورفي", "رينيه زاكا"])
+    tagged_project(project, 3)
+    tagger.train(project)
+    text = "وزار نادر منصور مدينة حمص أمس .\nوأكد رينيه مورفي أن سكان صيدا ينتظرون المساعدات ."
+    document_id = add(project, text, "new")
+    found = {
+        s.text: s.score
+        for s in tagger.suggest(project, document_id, threshold=0.0)
+        if s.label_key == "person"
+    }
+    assert found["نادر منصور"] == tagger.GIVEN_AND_NAME == 1.0
+    assert 0 < found["رينيه مورفي"] < 0.9
+
+
+class _FixedTagger:
+    """A stand-in for the CRF: tags the given words of each sentence as a person's name
+    (``B-person`` on the first, ``I-person`` on the rest) with ``sure`` as their marginal,
+    ``I-person`` at ``0.5`` on the word after, ``O`` elsewhere."""
+
+    names: tuple[tuple[str, ...], ...] = ()
+    sure = 0.9
+
+    def __init__(self, model: bytes) -> None:
+        self.labels = ("O", "B-person", "I-person")
+        self._tags: list[str] = []
+
+    def tag(self, features: object) -> list[str]:
+        words = [next(f[2:].decode() for f in token if f.startswith(b"w:")) for token in features]
+        tags = ["O"] * len(words)
+        for name in self.names:
+            for i in range(len(words) - len(name) + 1):
+                if tuple(words[i : i + len(name)]) == name:
+                    tags[i : i + len(name)] = ["B-person"] + ["I-person"] * (len(name) - 1)
+        self._tags = tags
+        return tags
+
+    def marginal(self, tag: str, position: int) -> float:
+        if self._tags[position] == tag:
+            return self.sure
+        if tag == "I-person" and position > 0 and self._tags[position - 1] != "O":
+            return 0.5
+        return 0.0
+
+    def close(self) -> None:
+        pass
+
+
+def _fixed_suggestions(
+    project: Project, monkeypatch: pytest.MonkeyPatch, text: str, *names: str
+) -> dict[str, float]:
+    """The persons ``suggest_in`` offers in ``text`` when the model tags ``names`` there."""
+    monkeypatch.setattr(_FixedTagger, "names", tuple(tuple(fold(n).split()) for n in names))
+    monkeypatch.setattr(tagger, "CrfTagger", _FixedTagger)
+    words = frozenset("w:" + fold(word) for word in text.split())  # what the stand-in reads
+    model = tagger.Model(1, {"person": labels(project)["person"]}, words, b"", {})
+    inputs = tagger.Inputs(model, (), (), frozenset(), frozenset())
+    found = tagger.suggest_in(inputs, text, threshold=0.0, rules=[])
+    return {s.text: s.score for s in found if s.label_key == "person"}
+
+
+def test_a_persons_name_does_not_end_in_a_particle(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name the model ends at a particle (``علي بن أبي`` before ``طالب``) goes
+    on to the next word — past it when that is a particle too (``علي بن``) —, scored with
+    that word's chance of going on the name (a name never ends so); at the end of a
+    sentence it stays as it is."""
+    text = "تولى علي بن أبي طالب الخلافة .\nوقال عمر بن الخطاب ذلك .\nوجاء زيد بن ."
+    found = _fixed_suggestions(project, monkeypatch, text, "علي بن أبي", "عمر بن", "زيد بن")
+    assert set(found) == {"علي بن أبي طالب", "عمر بن الخطاب", "زيد بن"}
+    # mean of 0.9, 0.9, 0.9 and the next word's 0.5, then the chance it ends there (1 - 0)
+    assert found["علي بن أبي طالب"] == pytest.approx((3 * 0.9 + 0.5) / 4)
+
+
+def test_a_given_name_after_a_particle_is_not_a_sure_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two words that begin with a given name are a sure name (``GIVEN_AND_NAME``), unless a
+    particle comes before them: ``أبا أيوب الأنصاري`` is one name, and ``أيوب الأنصاري`` a
+    part of it, which keeps the model's score."""
+    text = "فولى علي أبا أيوب الأنصاري المدينة .\nوزار نادر منصور حمص ."
+    found = _fixed_suggestions(project, monkeypatch, text, "أيوب الأنصاري", "نادر منصور")
+    assert found["نادر منصور"] == tagger.GIVEN_AND_NAME
+    assert found["أيوب الأنصاري"] == pytest.approx(0.9 * (1 - 0.5))  # it may go on
