@@ -576,8 +576,9 @@ class Boxes:
 class Labels:
     """Names beside their nodes — each row the node's centre and radius (scene units), the
     name's width and height (pixels on screen, as big at any zoom) and its place (below,
-    above, right, left: ``NodeItem.name_boxes``' order) —, those on screen found at numpy
-    speed for any zoom: a zoom out's frames draw them over pictures drawn without names."""
+    above, right, left, the four corners, across it: ``NodeItem.name_boxes``' order) —, those on
+    screen found at numpy speed for any zoom: a zoom out's frames draw them over pictures
+    drawn without names."""
 
     def __init__(self, rows: Sequence[tuple[float, float, float, float, float, int]]) -> None:
         table = np.asarray(rows, dtype=np.float64).reshape(-1, 6)
@@ -595,6 +596,11 @@ class Labels:
                 ((0, -1), (-0.5, -1), (0, -1)),  # above
                 ((1, 0), (0, -0.5), (2, 0)),  # right
                 ((-1, 0), (-1, -0.5), (-2, 0)),  # left
+                ((1, 1), (0, 0), (1, 1)),  # below right
+                ((-1, 1), (-1, 0), (-1, 1)),  # below left
+                ((1, -1), (0, -1), (1, -1)),  # above right
+                ((-1, -1), (-1, -1), (-1, -1)),  # above left
+                ((0, 0), (-0.5, -0.5), (0, 0)),  # across the node
             )
         ):
             mask = place == index
@@ -655,11 +661,13 @@ class _Grid:
             range(math.floor(top / cell), math.floor(bottom / cell) + 1),
         )
 
-    def overlaps(self, box: Box) -> tuple[bool, bool]:
-        """Whether ``box`` overlaps a label, and whether it overlaps an obstacle (boxes that
-        only touch do not overlap)."""
+    def overlaps(self, box: Box, pad: float = 0.0, own: Box | None = None) -> tuple[bool, bool]:
+        """Whether ``box`` grown by ``pad`` on every side overlaps a label, and whether
+        ``box`` itself overlaps an obstacle other than ``own`` (boxes that only touch do not
+        overlap)."""
         left, top, right, bottom = box
-        columns, rows = self._near(box)
+        wide = (left - pad, top - pad, right + pad, bottom + pad)
+        columns, rows = self._near(wide)
         if len(columns) * len(rows) > 64:
             near = [b for cells in self.cells.values() for b in cells]
         else:
@@ -668,12 +676,12 @@ class _Grid:
         near += self.huge
         label = obstacle = False
         for b in near:
-            if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
-                if b[4]:
-                    obstacle = True
-                else:
-                    label = True
-                    break
+            if b[4]:
+                if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                    obstacle = obstacle or own is None or b[:4] != own
+            elif wide[0] < b[2] and b[0] < wide[2] and wide[1] < b[3] and b[1] < wide[3]:
+                label = True
+                break
         return label, obstacle
 
     def add(self, box: Box, obstacle: bool = False) -> None:
@@ -692,15 +700,23 @@ def place_labels(
     obstacles: Sequence[Box] = (),
     keep: int = 0,
     moved: int | None = None,
+    pad: float = 0.0,
+    owners: Sequence[Box | None] = (),
 ) -> list[int | None]:
     """Where to put each label, in the given order (the first are the most wanted): the index
-    of the first of its boxes that overlaps no label placed before it nor an obstacle (the
-    nodes), else its first box (its usual place) if it overlaps no label; None when none is
-    free. The first ``keep`` labels are never left out: with no box free, the first. A
+    of the first of its boxes that comes within ``pad`` of no label placed before it and
+    overlaps no obstacle (the nodes); None when none is free. The first ``keep`` labels are
+    never left out: with no box free, the first that is clear of labels, else the first. A
     bigger node's name placed first wins; a smaller one's tries below, above, beside. Only
     the first ``moved`` labels (None: all) try other places; the rest take their first box
-    if it is free of labels (thousands of small nodes' names trying four places each cost
-    five times as much, for names few would look for there)."""
+    if it is free (thousands of small nodes' names trying four places each cost five times
+    as much, for names few would look for there).
+
+    A name whose places all covered a node took its usual place if no label was there, over
+    the node (a trial's figure wrote الولايات المتحدة across two nodes); and two names that
+    only touched ran together into one ("بشار الأسدسيرغي لافروف"): ``pad`` keeps them apart.
+    ``owners``: each label's own obstacle (its node), which it may cover (a big node's name
+    written across it), or None."""
     if not choices:
         return []
     sizes = sorted(max(b[2] - b[0], b[3] - b[1]) for boxes in choices for b in boxes[:1])
@@ -711,24 +727,19 @@ def place_labels(
     chosen: list[int | None] = []
     for number, boxes in enumerate(choices):
         found: int | None = None
-        usual_free = False
         if moved is not None and number >= moved:
             boxes = boxes[:1]
-            if not grid.overlaps(boxes[0])[0]:
-                found = 0
-            chosen.append(found)
-            if found is not None:
-                grid.add(boxes[0])
-            continue
+        clear: int | None = None  # the first box clear of labels
+        own = owners[number] if number < len(owners) else None
         for index, box in enumerate(boxes):
-            label, obstacle = grid.overlaps(box)
-            if index == 0:
-                usual_free = not label
+            label, obstacle = grid.overlaps(box, pad, own)
+            if not label and clear is None:
+                clear = index
             if not label and not obstacle:
                 found = index
                 break
-        if found is None and boxes and (usual_free or number < keep):
-            found = 0
+        if found is None and boxes and number < keep:
+            found = clear if clear is not None else 0
         chosen.append(found)
         if found is not None:
             grid.add(boxes[found])

@@ -147,8 +147,10 @@ def test_a_name_tries_other_places_and_the_biggest_are_never_left_out() -> None:
     third = [(20.0, 0.0, 30.0, 5.0), (40.0, 0.0, 50.0, 5.0)]
     obstacles = [(19.0, -1.0, 31.0, 6.0)]
     assert place_labels([first, second, third], obstacles) == [0, 1, 1]
-    # Past the first `moved`, a name takes its usual place or none (cheap for thousands).
-    assert place_labels([first, second, third], obstacles, moved=1) == [0, None, 0]
+    # Past the first `moved`, a name takes its usual place or none (cheap for thousands) —
+    # none when its usual place is on a node (it was written over the node).
+    assert place_labels([first, second, third], obstacles, moved=1) == [0, None, None]
+    assert place_labels([first, second, third], moved=1) == [0, None, 0]
     # Nowhere free: left out — unless among the first `keep`.
     crowded = [[(0.0, 0.0, 10.0, 10.0)] for _ in range(8)]
     assert place_labels(crowded) == [0] + [None] * 7

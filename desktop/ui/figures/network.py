@@ -122,6 +122,13 @@ NAMES_MOVED = 200
 before they are left out: every name of the biggest 2,000-node network at once cost 110 ms
 a zoom, these 30 ms."""
 INK = "#202124"
+ACROSS = 8
+"""The place (``NodeItem.name_boxes``) across the node: only the NAMES_KEPT biggest's names
+and those of nodes big enough (``NodeItem.roomy``) go there, where no place beside them is
+free (a small node would be hidden by its name)."""
+NAME_PAD = 3.0
+"""The room kept around a name (pixels of an 11-pixel label font; as much in proportion in
+a printed figure): no other name comes nearer."""
 
 
 def colours(project: Project) -> dict[str, QColor]:
@@ -203,9 +210,13 @@ class NodeItem(QGraphicsItem):
         self.text = label_text(node.name)
         self.font = font
         self.always = always
+        # As drawn: the advance of the shaped string, or its glyphs' reach when wider — an
+        # Arabic name is drawn in a fallback family, whose glyphs may reach past the advance
+        # or above the label font's line.
         metrics = QFontMetricsF(font)
-        self.text_width = metrics.horizontalAdvance(self.text)
-        self.text_height = metrics.height()
+        reach = metrics.boundingRect(self.text)
+        self.text_width = max(metrics.horizontalAdvance(self.text), reach.width())
+        self.text_height = max(metrics.height(), reach.height())
         self.static: QStaticText | None = None
         self._outline: QPolygonF | None = None
         self.centre = QPointF()
@@ -256,22 +267,37 @@ class NodeItem(QGraphicsItem):
 
     def name_boxes(self, scale: float | None) -> list[Box]:
         """Where its name may go, in scene units (left, top, right, bottom), the usual place
-        first: below the node, above it, on its right, on its left. ``scale``: the view's
-        zoom — on screen every name is as big as the label font whatever the zoom, so it
-        covers less of the scene zoomed in —; None for a printed figure, whose names are
-        scene units (points: the figure is fitted around them, ``figure_scene``)."""
+        first: below the node, above it, on its right, on its left, then past its corners
+        (below right, below left, above right, above left: in a dense cluster the four
+        sides are often all on other nodes), then across the node itself (for the biggest,
+        ``ACROSS``: their names must be written somewhere). ``scale``: the view's zoom —
+        on screen every name is as big as the label font whatever the zoom, so it covers
+        less of the scene zoomed in —; None for a printed figure, whose names are scene
+        units (points: the figure is fitted around them, ``figure_scene``)."""
         x, y = self.x_y
         if scale is None:
             width, height, gap = self.text_width, self.text_height, 1.0
         else:
             width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
         r = self.radius
+        right, left = x + r + gap, x - r - gap - width
+        below, above = y + r + gap, y - r - gap - height
         return [
-            (x - width / 2, y + r + gap, x + width / 2, y + r + gap + height),
-            (x - width / 2, y - r - gap - height, x + width / 2, y - r - gap),
+            (x - width / 2, below, x + width / 2, below + height),
+            (x - width / 2, above, x + width / 2, above + height),
             (x + r + 2 * gap, y - height / 2, x + r + 2 * gap + width, y + height / 2),
             (x - r - 2 * gap - width, y - height / 2, x - r - 2 * gap, y + height / 2),
+            (right, below, right + width, below + height),
+            (left, below, left + width, below + height),
+            (right, above, right + width, above + height),
+            (left, above, left + width, above + height),
+            (x - width / 2, y - height / 2, x + width / 2, y + height / 2),
         ]
+
+    def roomy(self, scale: float) -> bool:
+        """Whether its name may be written across it at zoom ``scale``: the node is at least
+        two lines of the name high, so it still shows above and below its name."""
+        return self.radius * scale >= self.text_height
 
     def outline(self) -> QPolygonF | None:
         """The shape in scene units, as a polygon (None for a circle): for the light
@@ -673,9 +699,10 @@ class NetworkScene(QGraphicsScene):
         """The nodes whose names are drawn at zoom ``scale``, each with the place its name
         goes (an index into ``NodeItem.name_boxes``): of those offered there (the biggest
         always, the others once big enough on screen; a printed figure's: those it names),
-        biggest first, each name where it overlaps none placed before it — below its node,
-        else above, else beside it where it covers no node either —, every one once there
-        is room. The NAMES_KEPT biggest are never left out."""
+        biggest first, each name where it comes within NAME_PAD of none placed before it
+        and covers no other node — below its node, else above, else beside it, else past a
+        corner —, every one once there is room (zoomed in). The NAMES_KEPT biggest are never
+        left out: with no such place, the first clear of names."""
         if self.printed:
             scale = 1.0  # scene units: the same names whatever the size it is printed at
         key = round(scale, 9)
@@ -698,11 +725,24 @@ class NetworkScene(QGraphicsScene):
                 for item in self.nodes.values()
                 for x, y in (item.x_y,)
             ]
+            # Room between two names, in the units of their boxes: names that only
+            # touched read as one.
+            pad = NAME_PAD * self.label_font.pixelSize() / 11 / (1.0 if size is None else size)
+            own = [
+                (x - r, y - r, x + r, y + r)
+                for item in offered
+                for (x, y), r in ((item.x_y, item.radius),)
+            ]
             chosen = place_labels(
-                [item.name_boxes(size) for item in offered],
+                [
+                    item.name_boxes(size)[: ACROSS + (number < NAMES_KEPT or item.roomy(scale))]
+                    for number, item in enumerate(offered)
+                ],
                 nodes,
                 keep=NAMES_KEPT,
                 moved=NAMES_MOVED,
+                pad=pad,
+                owners=own,
             )
             found = {
                 item.node.id: place
@@ -1561,7 +1601,9 @@ def _drawn(
     scene.name_always({node.id for node in named})  # a printed figure cannot be zoomed
     # The names are drawn by the scene, not by items: an empty frame around them, so that
     # the figure (its items' bounds) holds them whole, a name placed beside a node too.
-    frame = QGraphicsRectItem(scene.names_rect(1.0))
+    # (Half a point more: a name at the edge stays inside the figure's bounds after their
+    # sums' rounding.)
+    frame = QGraphicsRectItem(scene.names_rect(1.0).adjusted(-0.5, -0.5, 0.5, 0.5))
     frame.setPen(QPen(Qt.PenStyle.NoPen))
     frame.setBrush(Qt.BrushStyle.NoBrush)
     frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
