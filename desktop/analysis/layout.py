@@ -706,8 +706,9 @@ def place_labels(
     """Where to put each label, in the given order (the first are the most wanted): the index
     of the first of its boxes that comes within ``pad`` of no label placed before it and
     overlaps no obstacle (the nodes); None when none is free. The first ``keep`` labels are
-    never left out: with no box free, the first that is clear of labels, else the first. A
-    bigger node's name placed first wins; a smaller one's tries below, above, beside. Only
+    never left out: with no box free, the last that is clear of labels (a name's last place
+    is across its own node, where the reader looks for it), else the first. A bigger node's
+    name placed first wins; a smaller one's tries below, above, beside. Only
     the first ``moved`` labels (None: all) try other places; the rest take their first box
     if it is free (thousands of small nodes' names trying four places each cost five times
     as much, for names few would look for there).
@@ -729,11 +730,11 @@ def place_labels(
         found: int | None = None
         if moved is not None and number >= moved:
             boxes = boxes[:1]
-        clear: int | None = None  # the first box clear of labels
+        clear: int | None = None  # the last box clear of labels
         own = owners[number] if number < len(owners) else None
         for index, box in enumerate(boxes):
             label, obstacle = grid.overlaps(box, pad, own)
-            if not label and clear is None:
+            if not label:
                 clear = index
             if not label and not obstacle:
                 found = index

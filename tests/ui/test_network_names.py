@@ -18,6 +18,7 @@ from desktop.analysis.layout import place_labels
 from desktop.analysis.network import Edge, Network, NetworkOptions, Node
 from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import (
+    ACROSS,
     FALLBACK_COLOURS,
     NAMES_KEPT,
     NetworkScene,
@@ -54,25 +55,26 @@ def _render(scene: NetworkScene, source: QRectF, size: int = 400) -> QImage:
 
 
 def test_a_name_is_drawn_over_the_nodes_drawn_after_it(qapp: object) -> None:
-    """A small node boxed in by four bigger ones: its name has no free place and goes under
-    it, over the bigger node below — which covered it, drawn after it (higher up)."""
-    small = Node(1, "اسم صغير", "person", 1)
+    """A small node boxed in by four bigger ones: its name has no free place and goes across
+    its node (the biggest few are never left out), over the bigger nodes on either side —
+    which covered it, drawn after it (higher up), when nodes drew their own names."""
+    small = Node(1, "اسم صغير طويل جداً جداً", "person", 1)
     big = [Node(2 + i, f"كبير {i}", "organisation", 16) for i in range(4)]
     positions = {1: (0.0, 0.0), 2: (0.0, 22.0), 3: (0.0, -30.0), 4: (45.0, 0.0), 5: (-45.0, 0.0)}
     scene = _scene((small, *big), positions)
-    assert scene.named.get(1) == 0  # below, the only place left
+    assert scene.named.get(1) == ACROSS  # the only place clear of the others' names
     left, top, right, bottom = scene.name_box(1, 1.0)
-    below = scene.nodes[2]
-    assert below.sceneBoundingRect().intersects(QRectF(left, top, right - left, bottom - top))
-    assert below.zValue() > scene.nodes[1].zValue()  # drawn after the small node
+    beside = scene.nodes[4]
+    assert beside.sceneBoundingRect().intersects(QRectF(left, top, right - left, bottom - top))
+    assert beside.zValue() > scene.nodes[1].zValue()  # drawn after the small node
     # Rendered at the zoom the names were placed at: the ink of the name over the big node.
     image = _render(scene, QRectF(-200, -200, 400, 400))
-    r = below.radius - 3  # inside its outline
+    r = beside.radius - 3  # inside its outline
     dark = 0
-    for x in range(200 - int(r) + 2, 200 + int(r) - 2):
-        for y in range(222 - int(r) + 2, 222 + int(r) - 2):
+    for x in range(245 - int(r) + 2, 245 + int(r) - 2):
+        for y in range(200 - int(r) + 2, 200 + int(r) - 2):
             pixel = image.pixelColor(x, y)
-            inside = (x - 200) ** 2 + (y - 222) ** 2 < r * r
+            inside = (x - 245) ** 2 + (y - 200) ** 2 < r * r
             if inside and max(pixel.red(), pixel.green(), pixel.blue()) < 90:
                 dark += 1
     assert dark > 10

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -490,6 +491,10 @@ class NetworkScene(QGraphicsScene):
         the drawing, not its names)."""
 
     # --- building ----------------------------------------------------------------------------
+    def type_colours(self) -> dict[str, QColor]:
+        """Entity type → the colour its nodes are drawn in (the project's label colours)."""
+        return dict(self._palette)
+
     def show_network(
         self,
         network: Network,
@@ -702,7 +707,7 @@ class NetworkScene(QGraphicsScene):
         biggest first, each name where it comes within NAME_PAD of none placed before it
         and covers no other node — below its node, else above, else beside it, else past a
         corner —, every one once there is room (zoomed in). The NAMES_KEPT biggest are never
-        left out: with no such place, the first clear of names."""
+        left out: with no such place, the last clear of names (across their node)."""
         if self.printed:
             scale = 1.0  # scene units: the same names whatever the size it is printed at
         key = round(scale, 9)
@@ -1313,9 +1318,10 @@ class NetworkScene(QGraphicsScene):
     def add_legend(
         self, palette: Mapping[str, QColor], *, rtl: bool | None = None, size: int = 13
     ) -> None:
-        """The types present, each with its shape and colour, above the network, in the
-        reading order of ``rtl`` (None: the interface's), its words ``size`` units high (a
-        printed figure's: points) and its markers and gaps in proportion."""
+        """The types present, each with its shape and colour, and the claims' red edge when
+        there is one, above the network, in the reading order of ``rtl`` (None: the
+        interface's), its words ``size`` units high (a printed figure's: points) and its
+        markers and gaps in proportion."""
         if self.network is None:
             return
         present = [t for t in ENTITY_TYPES if any(n.type == t for n in self.network.nodes)]
@@ -1325,7 +1331,7 @@ class NetworkScene(QGraphicsScene):
         font = QFont(self.label_font)
         font.setPixelSize(size)
         right_to_left = (QCoreApplication.instance() is not None and _rtl()) if rtl is None else rtl
-        items: list[tuple[QGraphicsPathItem, QGraphicsSimpleTextItem]] = []
+        items: list[tuple[QGraphicsItem, QGraphicsSimpleTextItem]] = []
         for type_ in present:
             marker = QGraphicsPathItem(shape_path(SHAPES[type_], 7 * unit))
             colour = palette.get(type_, QColor(FALLBACK_COLOURS["other"]))
@@ -1334,20 +1340,29 @@ class NetworkScene(QGraphicsScene):
             text = QGraphicsSimpleTextItem(_term(type_))
             text.setFont(font)
             items.append((marker, text))
+        if any(edge.claims for edge in self.network.edges):
+            # The red edges: a reader of the briefing has no other key to them.
+            line = QGraphicsLineItem(QLineF(-7 * unit, 0, 7 * unit, 0))
+            pen = QPen(QColor(CLAIM_COLOUR), 2 * unit)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            line.setPen(pen)
+            text = QGraphicsSimpleTextItem(claim_edge_text())
+            text.setFont(font)
+            items.append((line, text))
         # Laid out in reading order: from the right in Arabic.
         offset = 0.0
         width = rect.width()
-        for marker, text in items:
+        for key, text in items:
             text_width = text.boundingRect().width()
             middle = text.boundingRect().height() / 2  # the text's middle at the marker's
             if right_to_left:
-                marker.setPos(x + width - offset - 8 * unit, y)
+                key.setPos(x + width - offset - 8 * unit, y)
                 text.setPos(x + width - offset - 18 * unit - text_width, y - middle)
             else:
-                marker.setPos(x + offset + 8 * unit, y)
+                key.setPos(x + offset + 8 * unit, y)
                 text.setPos(x + offset + 18 * unit, y - middle)
             offset += 36 * unit + text_width
-            self.addItem(marker)
+            self.addItem(key)
             self.addItem(text)
 
     def add_message(self, text: str, size: int = 15, width: float | None = None) -> None:
@@ -1368,6 +1383,11 @@ class NetworkScene(QGraphicsScene):
         item.setFont(font)
         item.setBrush(QColor("#5f6368"))
         self.addItem(item)
+
+
+def claim_edge_text() -> str:
+    """What a red edge is, in the legends (the printed figure's and the dock's)."""
+    return QCoreApplication.translate("NetworkScene", "Claim: claimant → subject")
 
 
 def veil() -> QColor:
