@@ -706,8 +706,9 @@ def place_labels(
     """Where to put each label, in the given order (the first are the most wanted): the index
     of the first of its boxes that comes within ``pad`` of no label placed before it and
     overlaps no obstacle (the nodes); None when none is free. The first ``keep`` labels are
-    never left out: with no box free, the last that is clear of labels (a name's last place
-    is across its own node, where the reader looks for it), else the first. A bigger node's
+    left out while a box is clear of labels: with no box free, the last such (a name's last
+    place is across its own node, where the reader looks for it) — a label is never placed
+    over another (the biggest were, where nothing was clear: names over names). A bigger node's
     name placed first wins; a smaller one's tries below, above, beside. Only
     the first ``moved`` labels (None: all) try other places; the rest take their first box
     if it is free (thousands of small nodes' names trying four places each cost five times
@@ -739,8 +740,8 @@ def place_labels(
             if not label and not obstacle:
                 found = index
                 break
-        if found is None and boxes and number < keep:
-            found = clear if clear is not None else 0
+        if found is None and number < keep:
+            found = clear
         chosen.append(found)
         if found is not None:
             grid.add(boxes[found])

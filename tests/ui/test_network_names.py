@@ -153,21 +153,30 @@ def test_a_name_tries_other_places_and_the_biggest_are_never_left_out() -> None:
     # none when its usual place is on a node (it was written over the node).
     assert place_labels([first, second, third], obstacles, moved=1) == [0, None, None]
     assert place_labels([first, second, third], moved=1) == [0, None, 0]
-    # Nowhere free: left out — unless among the first `keep`.
+    # Nowhere free: left out — unless among the first `keep` and clear of the names placed
+    # (over a node then, the last such place: across its own); never over another name.
     crowded = [[(0.0, 0.0, 10.0, 10.0)] for _ in range(8)]
     assert place_labels(crowded) == [0] + [None] * 7
-    assert place_labels(crowded, keep=NAMES_KEPT) == [0] * NAMES_KEPT + [None] * 3
+    assert place_labels(crowded, keep=NAMES_KEPT) == [0] + [None] * 7
+    on_nodes = [[(0.0, 0.0, 10.0, 5.0), (0.0, 6.0, 10.0, 11.0)]]
+    assert place_labels(on_nodes, [(-1.0, -1.0, 11.0, 12.0)]) == [None]
+    assert place_labels(on_nodes, [(-1.0, -1.0, 11.0, 12.0)], keep=1) == [1]
 
 
-def test_the_biggest_names_are_kept_in_a_crowded_figure(qapp: object) -> None:
+def test_the_biggest_names_come_first_in_a_crowded_figure(qapp: object) -> None:
+    """All in one heap: the biggest node's name is written (across its node), the others
+    wait for room — none over another (the five biggest were all written, one on another)."""
     nodes = tuple(Node(i, f"كيان طويل الاسم {i}", "person", 30 - i) for i in range(12))
     positions = {i: (float(i % 2), float(i // 2)) for i in range(12)}  # all in one heap
     scene = _scene(nodes, positions)
     scene.printed = True
     scene.name_always({node.id for node in nodes})
-    biggest = sorted(scene.nodes, key=lambda i: -scene.nodes[i].node.mentions)[:NAMES_KEPT]
-    assert set(biggest) <= set(scene.named)
+    assert 0 in scene.named  # the biggest
     assert len(scene.named) < len(nodes)  # the others wait for room
+    boxes = [scene.name_box(i, 1.0) for i in scene.named]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
 def test_the_dock_fits_the_names_too(qtbot: QtBot) -> None:

@@ -117,7 +117,7 @@ SPRITE_PIXELS = 4_000_000
 """The most pixels the nodes in sight may cover, drawn ready for a hover's overlay: more
 (zoomed in) and the overlay draws its few nodes in sight itself."""
 NAMES_KEPT = 5
-"""The biggest nodes whose names are never left out, even where no place is free."""
+"""The biggest nodes whose names are left out only where every place is on another name."""
 NAMES_MOVED = 200
 """The names (of the biggest nodes offered one) that try other places than below their node
 before they are left out: every name of the biggest 2,000-node network at once cost 110 ms
@@ -706,8 +706,9 @@ class NetworkScene(QGraphicsScene):
         always, the others once big enough on screen; a printed figure's: those it names),
         biggest first, each name where it comes within NAME_PAD of none placed before it
         and covers no other node — below its node, else above, else beside it, else past a
-        corner —, every one once there is room (zoomed in). The NAMES_KEPT biggest are never
-        left out: with no such place, the last clear of names (across their node)."""
+        corner —, every one once there is room (zoomed in). The NAMES_KEPT biggest are not
+        left out while a place is clear of names: with no free place, the last such (across
+        their node). No name is ever drawn over another."""
         if self.printed:
             scale = 1.0  # scene units: the same names whatever the size it is printed at
         key = round(scale, 9)
