@@ -34,6 +34,12 @@ GRAVITY = 1.0
 """The pull towards the middle, in units of SPACING × √nodes (see ``layout``)."""
 GAP = 16.0
 """The room kept between two nodes' edges (a name is written under its node, 11 units high)."""
+LEAF = SPACING * 0.75
+"""How far a node of one link is from its neighbour's edge, at most."""
+PACK_GAP = SPACING
+"""The room kept between a group of nodes not linked to the others (a lone node) and them."""
+PACK_RAYS = 144
+"""The directions in which such a group may be put beside the others."""
 APART = 150
 """Networks of at most this many nodes are pushed apart until no two nodes overlap. Pairs
 are compared all with all: 150 dense nodes cost about 0.3 s more in the background, 1,000 cost
@@ -65,7 +71,15 @@ def layout(
     cancelled: Callable[[], bool] | None = None,
 ) -> dict[int, Point]:
     """Entity id → (x, y) for every node of ``network``: those in ``previous`` where they
-    were, the others placed among them."""
+    were, the others placed among them.
+
+    Each group of nodes linked among themselves that has no node placed before (a connected
+    component; a node without links is one) is laid out on its own, then packed close
+    around what is placed already, the biggest group first (:func:`_pack`): laid out
+    together, the force pushed the small groups and lone nodes to the edge of the picture
+    (إدلب, فرانسوا هولاند far out), and the fitted figure was a small blob in an empty
+    frame. The groups holding a placed node are laid out as before: the placed nodes stay,
+    the new ones start next to their placed neighbours."""
     previous = previous or {}
     ids, src, dst, weight = _arrays(network)
     n = len(ids)
@@ -73,36 +87,176 @@ def layout(
         return {}
     rng = np.random.default_rng(seed)
     fixed = np.array([node_id in previous for node_id in ids], dtype=bool)
-    side = SPACING * max(1.0, np.sqrt(n))
-    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    radii = np.array([node_radius(node.mentions) for node in network.nodes])
+    pos = np.zeros((n, 2))
     if fixed.any():
         pos[fixed] = np.array([previous[i] for i, keep in zip(ids, fixed, strict=True) if keep])
-        # A new node starts next to its placed neighbours (the middle of them), else at the
-        # edge of the picture.
-        total = np.zeros((n, 2))
-        count = np.zeros(n)
-        for a, b in ((src, dst), (dst, src)):
-            placed = fixed[b]
-            np.add.at(total, a[placed], pos[b[placed]])
-            np.add.at(count, a[placed], 1)
-        fresh = ~fixed
-        near = fresh & (count > 0)
-        pos[near] = total[near] / count[near, None] + rng.normal(
-            0, SPACING / 3, (int(near.sum()), 2)
+    groups = _components(n, src, dst)
+    anchored = [group for group in groups if fixed[group].any()]
+    free = [group for group in groups if not fixed[group].any()]
+    if anchored:
+        members = np.sort(np.concatenate(anchored))
+        _anchored(pos, members, fixed, src, dst, weight, radii, rng, iterations, cancelled)
+    packer = _Packer(pos, radii)
+    if anchored:
+        packer.start(members)
+    for group in free:  # the biggest first
+        if cancelled is not None and cancelled():
+            break
+        local = _free_group(group, src, dst, weight, radii, rng, iterations, cancelled)
+        if not packer.placed.size:
+            pos[group] = local  # the first group is the middle of the picture
+            packer.start(group)
+        else:
+            packer.put(group, local)
+    return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+
+
+def _components(n: int, src: np.ndarray, dst: np.ndarray) -> list[np.ndarray]:
+    """The indices of each connected component, the biggest first (ties: by their first
+    node, for a stable order). Each node takes the least label of its neighbours' and its
+    labels' labels until none changes: a few numpy passes (networkx's graph of 20,000
+    edges alone took 70 ms)."""
+    label = np.arange(n)
+    while True:
+        before = label.copy()
+        if src.size:
+            least = np.minimum(label[src], label[dst])
+            np.minimum.at(label, src, least)
+            np.minimum.at(label, dst, least)
+        label = label[label]
+        if np.array_equal(label, before):
+            break
+    order = np.argsort(label, kind="stable")
+    cuts = np.flatnonzero(np.diff(label[order])) + 1
+    found = np.split(order, cuts)
+    found.sort(key=lambda part: (-len(part), int(part[0])))
+    return found
+
+
+def _subgraph(
+    members: np.ndarray, src: np.ndarray, dst: np.ndarray, weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The edges between ``members`` (sorted indices), renumbered into them."""
+    inside = np.isin(src, members) & np.isin(dst, members)
+    return (
+        np.searchsorted(members, src[inside]),
+        np.searchsorted(members, dst[inside]),
+        weight[inside],
+    )
+
+
+def _free_group(
+    group: np.ndarray,
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    radii: np.ndarray,
+    rng: np.random.Generator,
+    iterations: int,
+    cancelled: Callable[[], bool] | None,
+) -> np.ndarray:
+    """A component with no placed node laid out on its own, around (0, 0)."""
+    n = len(group)
+    if n == 1:
+        return np.zeros((1, 2))
+    s, d, w = _subgraph(group, src, dst, weight)
+    side = SPACING * max(1.0, np.sqrt(n))
+    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    moving = np.ones(n, dtype=bool)
+    _force(pos, moving, s, d, w, rng, iterations, side / 8, iterations, cancelled)
+    _tuck_leaves(pos, moving, s, d, radii[group])
+    if n <= APART:
+        separate(pos, radii[group], moving)
+    result: np.ndarray = pos - pos.mean(axis=0)
+    return result
+
+
+def _anchored(
+    pos: np.ndarray,
+    members: np.ndarray,
+    fixed: np.ndarray,
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    radii: np.ndarray,
+    rng: np.random.Generator,
+    iterations: int,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """The new nodes of the components holding a placed node placed among the placed ones
+    (which stay), in place: each starts next to its placed neighbours (the middle of them),
+    else at the edge of the picture."""
+    sub = pos[members]
+    keep = fixed[members]
+    s, d, w = _subgraph(members, src, dst, weight)
+    n = len(members)
+    total = np.zeros((n, 2))
+    count = np.zeros(n)
+    for a, b in ((s, d), (d, s)):
+        placed = keep[b]
+        np.add.at(total, a[placed], sub[b[placed]])
+        np.add.at(count, a[placed], 1)
+    fresh = ~keep
+    near = fresh & (count > 0)
+    sub[near] = total[near] / count[near, None] + rng.normal(0, SPACING / 3, (int(near.sum()), 2))
+    lonely = fresh & (count == 0)
+    if lonely.any():
+        centre = sub[keep].mean(axis=0)
+        radius = np.abs(sub[keep] - centre).max() + SPACING
+        angle = rng.uniform(0, 2 * np.pi, int(lonely.sum()))
+        sub[lonely] = centre + radius * np.column_stack((np.cos(angle), np.sin(angle)))
+    if fresh.any():
+        _force(
+            sub, fresh, s, d, w, rng, iterations, SPACING * 2, max(30, iterations // 3), cancelled
         )
-        lonely = fresh & (count == 0)
-        if lonely.any():
-            centre = pos[fixed].mean(axis=0)
-            radius = np.abs(pos[fixed] - centre).max() + SPACING
-            angle = rng.uniform(0, 2 * np.pi, int(lonely.sum()))
-            pos[lonely] = centre + radius * np.column_stack((np.cos(angle), np.sin(angle)))
-    moving = np.flatnonzero(~fixed)
+        _tuck_leaves(sub, fresh, s, d, radii[members])
+        if n <= APART:
+            separate(sub, radii[members], fresh)
+    pos[members] = sub
+
+
+def _tuck_leaves(
+    pos: np.ndarray, moving: np.ndarray, src: np.ndarray, dst: np.ndarray, radii: np.ndarray
+) -> None:
+    """Bring each moving node of one link (to a node of more) back to :data:`LEAF` from its
+    neighbour, in place: held by one pull against the push of the whole network, such nodes
+    ended three links' length out (إدلب at the far corner of a briefing's figure)."""
+    degree = np.bincount(np.concatenate((src, dst)), minlength=len(pos))
+    for leaf_end, other_end in ((src, dst), (dst, src)):
+        chosen = (degree[leaf_end] == 1) & (degree[other_end] > 1) & moving[leaf_end]
+        leaf, hub = leaf_end[chosen], other_end[chosen]
+        if not leaf.size:
+            continue
+        away = pos[leaf] - pos[hub]
+        far = np.maximum(np.sqrt((away**2).sum(axis=1)), 1e-9)
+        length = radii[leaf] + radii[hub] + LEAF
+        closer = far > length
+        pos[leaf[closer]] = (
+            pos[hub[closer]] + away[closer] / far[closer, None] * length[closer, None]
+        )
+
+
+def _force(
+    pos: np.ndarray,
+    moving_mask: np.ndarray,
+    src: np.ndarray,
+    dst: np.ndarray,
+    weight: np.ndarray,
+    rng: np.random.Generator,
+    iterations: int,
+    temperature: float,
+    steps: int,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Fruchterman–Reingold steps over ``pos`` (in place), only the ``moving_mask`` nodes
+    moving."""
+    n = len(pos)
+    moving = np.flatnonzero(moving_mask)
     if moving.size == 0:
-        return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+        return
     k = SPACING
-    temperature = side / 8 if not fixed.any() else SPACING * 2
     cool = temperature / (iterations + 1)
-    steps = iterations if not fixed.any() else max(30, iterations // 3)
     pull_weight = (1 + weight) / 2
     gravity = k * np.sqrt(n) * GRAVITY
     for _step in range(steps):
@@ -149,10 +303,58 @@ def layout(
         step = step / np.maximum(size, 1e-9) * np.minimum(size, temperature)
         pos[moving] += step
         temperature = max(temperature - cool, SPACING / 20)
-    if n <= APART:
-        radii = np.array([node_radius(node.mentions) for node in network.nodes])
-        separate(pos, radii, ~fixed)
-    return {node_id: (float(x), float(y)) for node_id, (x, y) in zip(ids, pos, strict=True)}
+
+
+class _Packer:
+    """Puts groups of nodes not linked to the others (lone nodes) just outside the nodes
+    placed, where they come nearest their middle: along each of :data:`PACK_RAYS` rays from
+    the middle, the nearest point beyond every placed node at which a group's circle keeps
+    :data:`PACK_GAP` from each — close around the picture, clear of it (a lone node in a
+    hole among the others would look linked to them). Exact for each ray: a few numpy
+    operations over the rays × the nodes, for the nodes placed first; then only a placed
+    group's own nodes are added (a hundred lone nodes beside 2,000 cost 17 ms each when all
+    were measured again)."""
+
+    def __init__(self, pos: np.ndarray, radii: np.ndarray) -> None:
+        self.pos = pos
+        self.radii = radii
+        # From the top left round (a fixed start: the same picture every time).
+        angles = -3 * math.pi / 4 + np.arange(PACK_RAYS) * (2 * math.pi / PACK_RAYS)
+        self.rays = np.column_stack((np.cos(angles), np.sin(angles)))
+        self.centre = np.zeros(2)
+        self.placed = np.zeros(0, dtype=np.int64)
+        self.reach = np.zeros(PACK_RAYS)
+        self.size = -1.0  # the group size ``reach`` keeps room for
+
+    def start(self, placed: np.ndarray) -> None:
+        """The nodes (indices) placed before any group."""
+        others = self.pos[placed]
+        self.centre = (others.min(axis=0) + others.max(axis=0)) / 2
+        self.placed = placed
+
+    def _blocked(self, nodes: np.ndarray, size: float) -> np.ndarray:
+        """How far along each ray ``nodes`` keep a group of ``size`` (a radius) away."""
+        relative = self.pos[nodes] - self.centre
+        need = self.radii[nodes] + size + PACK_GAP
+        along = self.rays @ relative.T  # each node's distance along each ray
+        room2 = need[None, :] ** 2 - ((relative**2).sum(axis=1)[None, :] - along**2)
+        # A node closer to the ray than ``need`` blocks it up to ``along + √room2``.
+        blocked = np.where(room2 > 0, along + np.sqrt(np.maximum(room2, 0.0)), 0.0)
+        found: np.ndarray = blocked.max(axis=1)
+        return found
+
+    def put(self, group: np.ndarray, local: np.ndarray) -> None:
+        """``group`` (laid out at ``local``, around (0, 0)) placed, in ``pos``."""
+        size = float(np.sqrt((local**2).sum(axis=1)).max() + self.radii[group].max())
+        if size > self.size or size < 0.8 * self.size:
+            # Room kept for a bigger group is close enough for a smaller one (the groups
+            # come biggest first); measured again when much smaller.
+            self.reach = self._blocked(self.placed, size)
+            self.size = size
+        best = int(np.argmin(self.reach))
+        self.pos[group] = local + self.centre + self.reach[best] * self.rays[best]
+        self.placed = np.concatenate((self.placed, group))
+        self.reach = np.maximum(self.reach, self._blocked(group, self.size))
 
 
 def separate(pos: np.ndarray, radii: np.ndarray, moving: np.ndarray, *, rounds: int = 200) -> None:
@@ -403,8 +605,9 @@ class Boxes:
 class Labels:
     """Names beside their nodes — each row the node's centre and radius (scene units), the
     name's width and height (pixels on screen, as big at any zoom) and its place (below,
-    above, right, left: ``NodeItem.name_boxes``' order) —, those on screen found at numpy
-    speed for any zoom: a zoom out's frames draw them over pictures drawn without names."""
+    above, right, left, the four corners, across it: ``NodeItem.name_boxes``' order) —, those on
+    screen found at numpy speed for any zoom: a zoom out's frames draw them over pictures
+    drawn without names."""
 
     def __init__(self, rows: Sequence[tuple[float, float, float, float, float, int]]) -> None:
         table = np.asarray(rows, dtype=np.float64).reshape(-1, 6)
@@ -422,6 +625,11 @@ class Labels:
                 ((0, -1), (-0.5, -1), (0, -1)),  # above
                 ((1, 0), (0, -0.5), (2, 0)),  # right
                 ((-1, 0), (-1, -0.5), (-2, 0)),  # left
+                ((1, 1), (0, 0), (1, 1)),  # below right
+                ((-1, 1), (-1, 0), (-1, 1)),  # below left
+                ((1, -1), (0, -1), (1, -1)),  # above right
+                ((-1, -1), (-1, -1), (-1, -1)),  # above left
+                ((0, 0), (-0.5, -0.5), (0, 0)),  # across the node
             )
         ):
             mask = place == index
@@ -482,11 +690,13 @@ class _Grid:
             range(math.floor(top / cell), math.floor(bottom / cell) + 1),
         )
 
-    def overlaps(self, box: Box) -> tuple[bool, bool]:
-        """Whether ``box`` overlaps a label, and whether it overlaps an obstacle (boxes that
-        only touch do not overlap)."""
+    def overlaps(self, box: Box, pad: float = 0.0, own: Box | None = None) -> tuple[bool, bool]:
+        """Whether ``box`` grown by ``pad`` on every side overlaps a label, and whether
+        ``box`` itself overlaps an obstacle other than ``own`` (boxes that only touch do not
+        overlap)."""
         left, top, right, bottom = box
-        columns, rows = self._near(box)
+        wide = (left - pad, top - pad, right + pad, bottom + pad)
+        columns, rows = self._near(wide)
         if len(columns) * len(rows) > 64:
             near = [b for cells in self.cells.values() for b in cells]
         else:
@@ -495,12 +705,12 @@ class _Grid:
         near += self.huge
         label = obstacle = False
         for b in near:
-            if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
-                if b[4]:
-                    obstacle = True
-                else:
-                    label = True
-                    break
+            if b[4]:
+                if left < b[2] and b[0] < right and top < b[3] and b[1] < bottom:
+                    obstacle = obstacle or own is None or b[:4] != own
+            elif wide[0] < b[2] and b[0] < wide[2] and wide[1] < b[3] and b[1] < wide[3]:
+                label = True
+                break
         return label, obstacle
 
     def add(self, box: Box, obstacle: bool = False) -> None:
@@ -519,15 +729,25 @@ def place_labels(
     obstacles: Sequence[Box] = (),
     keep: int = 0,
     moved: int | None = None,
+    pad: float = 0.0,
+    owners: Sequence[Box | None] = (),
 ) -> list[int | None]:
     """Where to put each label, in the given order (the first are the most wanted): the index
-    of the first of its boxes that overlaps no label placed before it nor an obstacle (the
-    nodes), else its first box (its usual place) if it overlaps no label; None when none is
-    free. The first ``keep`` labels are never left out: with no box free, the first. A
-    bigger node's name placed first wins; a smaller one's tries below, above, beside. Only
+    of the first of its boxes that comes within ``pad`` of no label placed before it and
+    overlaps no obstacle (the nodes); None when none is free. The first ``keep`` labels are
+    left out while a box is clear of labels: with no box free, the last such (a name's last
+    place is across its own node, where the reader looks for it) — a label is never placed
+    over another (the biggest were, where nothing was clear: names over names). A bigger node's
+    name placed first wins; a smaller one's tries below, above, beside. Only
     the first ``moved`` labels (None: all) try other places; the rest take their first box
-    if it is free of labels (thousands of small nodes' names trying four places each cost
-    five times as much, for names few would look for there)."""
+    if it is free (thousands of small nodes' names trying four places each cost five times
+    as much, for names few would look for there).
+
+    A name whose places all covered a node took its usual place if no label was there, over
+    the node (a trial's figure wrote الولايات المتحدة across two nodes); and two names that
+    only touched ran together into one ("بشار الأسدسيرغي لافروف"): ``pad`` keeps them apart.
+    ``owners``: each label's own obstacle (its node), which it may cover (a big node's name
+    written across it), or None."""
     if not choices:
         return []
     sizes = sorted(max(b[2] - b[0], b[3] - b[1]) for boxes in choices for b in boxes[:1])
@@ -538,24 +758,19 @@ def place_labels(
     chosen: list[int | None] = []
     for number, boxes in enumerate(choices):
         found: int | None = None
-        usual_free = False
         if moved is not None and number >= moved:
             boxes = boxes[:1]
-            if not grid.overlaps(boxes[0])[0]:
-                found = 0
-            chosen.append(found)
-            if found is not None:
-                grid.add(boxes[0])
-            continue
+        clear: int | None = None  # the last box clear of labels
+        own = owners[number] if number < len(owners) else None
         for index, box in enumerate(boxes):
-            label, obstacle = grid.overlaps(box)
-            if index == 0:
-                usual_free = not label
+            label, obstacle = grid.overlaps(box, pad, own)
+            if not label:
+                clear = index
             if not label and not obstacle:
                 found = index
                 break
-        if found is None and boxes and (usual_free or number < keep):
-            found = 0
+        if found is None and number < keep:
+            found = clear
         chosen.append(found)
         if found is not None:
             grid.add(boxes[found])

@@ -4280,7 +4280,26 @@
     </message>
 </context>
 <context>
+    <name>NetworkLegend</name>
+    <message>
+        <source>A red link: one of them made a claim about the other.</source>
+        <translation>رابط أحمر: أحدهما أدلى بادعاء عن الآخر.</translation>
+    </message>
+    <message>
+        <source>Thicker: named together more often</source>
+        <translation>الأسمك: ذُكرا معاً أكثر</translation>
+    </message>
+    <message>
+        <source>A link&apos;s thickness grows with the passages that name the two together.</source>
+        <translation>يزداد سُمك الرابط بعدد المقاطع التي تذكر الاثنين معاً.</translation>
+    </message>
+</context>
+<context>
     <name>NetworkScene</name>
+    <message>
+        <source>Claim: claimant → subject</source>
+        <translation>ادعاء: القائل ← الموضوع</translation>
+    </message>
     <message>
         <source>No entities yet: tag people, organisations and places in the articles, and who appears with whom will show here.</source>
         <translation>لا كيانات بعد: ضع وسوماً على الأشخاص والمنظمات والأماكن في المقالات، وسيظهر هنا من يظهر مع من.</translation>

@@ -18,6 +18,7 @@ from desktop.analysis.layout import place_labels
 from desktop.analysis.network import Edge, Network, NetworkOptions, Node
 from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import (
+    ACROSS,
     FALLBACK_COLOURS,
     NAMES_KEPT,
     NetworkScene,
@@ -54,25 +55,26 @@ def _render(scene: NetworkScene, source: QRectF, size: int = 400) -> QImage:
 
 
 def test_a_name_is_drawn_over_the_nodes_drawn_after_it(qapp: object) -> None:
-    """A small node boxed in by four bigger ones: its name has no free place and goes under
-    it, over the bigger node below — which covered it, drawn after it (higher up)."""
-    small = Node(1, "اسم صغير", "person", 1)
+    """A small node boxed in by four bigger ones: its name has no free place and goes across
+    its node (the biggest few are never left out), over the bigger nodes on either side —
+    which covered it, drawn after it (higher up), when nodes drew their own names."""
+    small = Node(1, "اسم صغير طويل جداً جداً", "person", 1)
     big = [Node(2 + i, f"كبير {i}", "organisation", 16) for i in range(4)]
     positions = {1: (0.0, 0.0), 2: (0.0, 22.0), 3: (0.0, -30.0), 4: (45.0, 0.0), 5: (-45.0, 0.0)}
     scene = _scene((small, *big), positions)
-    assert scene.named.get(1) == 0  # below, the only place left
+    assert scene.named.get(1) == ACROSS  # the only place clear of the others' names
     left, top, right, bottom = scene.name_box(1, 1.0)
-    below = scene.nodes[2]
-    assert below.sceneBoundingRect().intersects(QRectF(left, top, right - left, bottom - top))
-    assert below.zValue() > scene.nodes[1].zValue()  # drawn after the small node
+    beside = scene.nodes[4]
+    assert beside.sceneBoundingRect().intersects(QRectF(left, top, right - left, bottom - top))
+    assert beside.zValue() > scene.nodes[1].zValue()  # drawn after the small node
     # Rendered at the zoom the names were placed at: the ink of the name over the big node.
     image = _render(scene, QRectF(-200, -200, 400, 400))
-    r = below.radius - 3  # inside its outline
+    r = beside.radius - 3  # inside its outline
     dark = 0
-    for x in range(200 - int(r) + 2, 200 + int(r) - 2):
-        for y in range(222 - int(r) + 2, 222 + int(r) - 2):
+    for x in range(245 - int(r) + 2, 245 + int(r) - 2):
+        for y in range(200 - int(r) + 2, 200 + int(r) - 2):
             pixel = image.pixelColor(x, y)
-            inside = (x - 200) ** 2 + (y - 222) ** 2 < r * r
+            inside = (x - 245) ** 2 + (y - 200) ** 2 < r * r
             if inside and max(pixel.red(), pixel.green(), pixel.blue()) < 90:
                 dark += 1
     assert dark > 10
@@ -147,23 +149,34 @@ def test_a_name_tries_other_places_and_the_biggest_are_never_left_out() -> None:
     third = [(20.0, 0.0, 30.0, 5.0), (40.0, 0.0, 50.0, 5.0)]
     obstacles = [(19.0, -1.0, 31.0, 6.0)]
     assert place_labels([first, second, third], obstacles) == [0, 1, 1]
-    # Past the first `moved`, a name takes its usual place or none (cheap for thousands).
-    assert place_labels([first, second, third], obstacles, moved=1) == [0, None, 0]
-    # Nowhere free: left out — unless among the first `keep`.
+    # Past the first `moved`, a name takes its usual place or none (cheap for thousands) —
+    # none when its usual place is on a node (it was written over the node).
+    assert place_labels([first, second, third], obstacles, moved=1) == [0, None, None]
+    assert place_labels([first, second, third], moved=1) == [0, None, 0]
+    # Nowhere free: left out — unless among the first `keep` and clear of the names placed
+    # (over a node then, the last such place: across its own); never over another name.
     crowded = [[(0.0, 0.0, 10.0, 10.0)] for _ in range(8)]
     assert place_labels(crowded) == [0] + [None] * 7
-    assert place_labels(crowded, keep=NAMES_KEPT) == [0] * NAMES_KEPT + [None] * 3
+    assert place_labels(crowded, keep=NAMES_KEPT) == [0] + [None] * 7
+    on_nodes = [[(0.0, 0.0, 10.0, 5.0), (0.0, 6.0, 10.0, 11.0)]]
+    assert place_labels(on_nodes, [(-1.0, -1.0, 11.0, 12.0)]) == [None]
+    assert place_labels(on_nodes, [(-1.0, -1.0, 11.0, 12.0)], keep=1) == [1]
 
 
-def test_the_biggest_names_are_kept_in_a_crowded_figure(qapp: object) -> None:
+def test_the_biggest_names_come_first_in_a_crowded_figure(qapp: object) -> None:
+    """All in one heap: the biggest node's name is written (across its node), the others
+    wait for room — none over another (the five biggest were all written, one on another)."""
     nodes = tuple(Node(i, f"كيان طويل الاسم {i}", "person", 30 - i) for i in range(12))
     positions = {i: (float(i % 2), float(i // 2)) for i in range(12)}  # all in one heap
     scene = _scene(nodes, positions)
     scene.printed = True
     scene.name_always({node.id for node in nodes})
-    biggest = sorted(scene.nodes, key=lambda i: -scene.nodes[i].node.mentions)[:NAMES_KEPT]
-    assert set(biggest) <= set(scene.named)
+    assert 0 in scene.named  # the biggest
     assert len(scene.named) < len(nodes)  # the others wait for room
+    boxes = [scene.name_box(i, 1.0) for i in scene.named]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
 def test_the_dock_fits_the_names_too(qtbot: QtBot) -> None:

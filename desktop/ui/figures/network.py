@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -124,12 +125,19 @@ SPRITE_PIXELS = 4_000_000
 """The most pixels the nodes in sight may cover, drawn ready for a hover's overlay: more
 (zoomed in) and the overlay draws its few nodes in sight itself."""
 NAMES_KEPT = 5
-"""The biggest nodes whose names are never left out, even where no place is free."""
+"""The biggest nodes whose names are left out only where every place is on another name."""
 NAMES_MOVED = 200
 """The names (of the biggest nodes offered one) that try other places than below their node
 before they are left out: every name of the biggest 2,000-node network at once cost 110 ms
 a zoom, these 30 ms."""
 INK = "#202124"
+ACROSS = 8
+"""The place (``NodeItem.name_boxes``) across the node: only the NAMES_KEPT biggest's names
+and those of nodes big enough (``NodeItem.roomy``) go there, where no place beside them is
+free (a small node would be hidden by its name)."""
+NAME_PAD = 3.0
+"""The room kept around a name (pixels of an 11-pixel label font; as much in proportion in
+a printed figure): no other name comes nearer."""
 
 
 def colours(project: Project) -> dict[str, QColor]:
@@ -211,9 +219,13 @@ class NodeItem(QGraphicsItem):
         self.text = label_text(node.name)
         self.font = font
         self.always = always
+        # As drawn: the advance of the shaped string, or its glyphs' reach when wider — an
+        # Arabic name is drawn in a fallback family, whose glyphs may reach past the advance
+        # or above the label font's line.
         metrics = QFontMetricsF(font)
-        self.text_width = metrics.horizontalAdvance(self.text)
-        self.text_height = metrics.height()
+        reach = metrics.boundingRect(self.text)
+        self.text_width = max(metrics.horizontalAdvance(self.text), reach.width())
+        self.text_height = max(metrics.height(), reach.height())
         self.static: QStaticText | None = None
         self._outline: QPolygonF | None = None
         self.centre = QPointF()
@@ -264,22 +276,37 @@ class NodeItem(QGraphicsItem):
 
     def name_boxes(self, scale: float | None) -> list[Box]:
         """Where its name may go, in scene units (left, top, right, bottom), the usual place
-        first: below the node, above it, on its right, on its left. ``scale``: the view's
-        zoom — on screen every name is as big as the label font whatever the zoom, so it
-        covers less of the scene zoomed in —; None for a printed figure, whose names are
-        scene units (points: the figure is fitted around them, ``figure_scene``)."""
+        first: below the node, above it, on its right, on its left, then past its corners
+        (below right, below left, above right, above left: in a dense cluster the four
+        sides are often all on other nodes), then across the node itself (for the biggest,
+        ``ACROSS``: their names must be written somewhere). ``scale``: the view's zoom —
+        on screen every name is as big as the label font whatever the zoom, so it covers
+        less of the scene zoomed in —; None for a printed figure, whose names are scene
+        units (points: the figure is fitted around them, ``figure_scene``)."""
         x, y = self.x_y
         if scale is None:
             width, height, gap = self.text_width, self.text_height, 1.0
         else:
             width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
         r = self.radius
+        right, left = x + r + gap, x - r - gap - width
+        below, above = y + r + gap, y - r - gap - height
         return [
-            (x - width / 2, y + r + gap, x + width / 2, y + r + gap + height),
-            (x - width / 2, y - r - gap - height, x + width / 2, y - r - gap),
+            (x - width / 2, below, x + width / 2, below + height),
+            (x - width / 2, above, x + width / 2, above + height),
             (x + r + 2 * gap, y - height / 2, x + r + 2 * gap + width, y + height / 2),
             (x - r - 2 * gap - width, y - height / 2, x - r - 2 * gap, y + height / 2),
+            (right, below, right + width, below + height),
+            (left, below, left + width, below + height),
+            (right, above, right + width, above + height),
+            (left, above, left + width, above + height),
+            (x - width / 2, y - height / 2, x + width / 2, y + height / 2),
         ]
+
+    def roomy(self, scale: float) -> bool:
+        """Whether its name may be written across it at zoom ``scale``: the node is at least
+        two lines of the name high, so it still shows above and below its name."""
+        return self.radius * scale >= self.text_height
 
     def outline(self) -> QPolygonF | None:
         """The shape in scene units, as a polygon (None for a circle): for the light
@@ -482,6 +509,10 @@ class NetworkScene(QGraphicsScene):
         the drawing, not its names)."""
 
     # --- building ----------------------------------------------------------------------------
+    def type_colours(self) -> dict[str, QColor]:
+        """Entity type → the colour its nodes are drawn in (the project's label colours)."""
+        return dict(self._palette)
+
     def show_network(
         self,
         network: Network,
@@ -691,9 +722,11 @@ class NetworkScene(QGraphicsScene):
         """The nodes whose names are drawn at zoom ``scale``, each with the place its name
         goes (an index into ``NodeItem.name_boxes``): of those offered there (the biggest
         always, the others once big enough on screen; a printed figure's: those it names),
-        biggest first, each name where it overlaps none placed before it — below its node,
-        else above, else beside it where it covers no node either —, every one once there
-        is room. The NAMES_KEPT biggest are never left out."""
+        biggest first, each name where it comes within NAME_PAD of none placed before it
+        and covers no other node — below its node, else above, else beside it, else past a
+        corner —, every one once there is room (zoomed in). The NAMES_KEPT biggest are not
+        left out while a place is clear of names: with no free place, the last such (across
+        their node). No name is ever drawn over another."""
         if self.printed:
             scale = 1.0  # scene units: the same names whatever the size it is printed at
         key = round(scale, 9)
@@ -716,11 +749,24 @@ class NetworkScene(QGraphicsScene):
                 for item in self.nodes.values()
                 for x, y in (item.x_y,)
             ]
+            # Room between two names, in the units of their boxes: names that only
+            # touched read as one.
+            pad = NAME_PAD * self.label_font.pixelSize() / 11 / (1.0 if size is None else size)
+            own = [
+                (x - r, y - r, x + r, y + r)
+                for item in offered
+                for (x, y), r in ((item.x_y, item.radius),)
+            ]
             chosen = place_labels(
-                [item.name_boxes(size) for item in offered],
+                [
+                    item.name_boxes(size)[: ACROSS + (number < NAMES_KEPT or item.roomy(scale))]
+                    for number, item in enumerate(offered)
+                ],
                 nodes,
                 keep=NAMES_KEPT,
                 moved=NAMES_MOVED,
+                pad=pad,
+                owners=own,
             )
             found = {
                 item.node.id: place
@@ -1358,9 +1404,10 @@ class NetworkScene(QGraphicsScene):
     def add_legend(
         self, palette: Mapping[str, QColor], *, rtl: bool | None = None, size: int = 13
     ) -> None:
-        """The types present, each with its shape and colour, above the network, in the
-        reading order of ``rtl`` (None: the interface's), its words ``size`` units high (a
-        printed figure's: points) and its markers and gaps in proportion."""
+        """The types present, each with its shape and colour, and the claims' red edge when
+        there is one, above the network, in the reading order of ``rtl`` (None: the
+        interface's), its words ``size`` units high (a printed figure's: points) and its
+        markers and gaps in proportion."""
         if self.network is None:
             return
         present = [t for t in ENTITY_TYPES if any(n.type == t for n in self.network.nodes)]
@@ -1370,7 +1417,7 @@ class NetworkScene(QGraphicsScene):
         font = QFont(self.label_font)
         font.setPixelSize(size)
         right_to_left = (QCoreApplication.instance() is not None and _rtl()) if rtl is None else rtl
-        items: list[tuple[QGraphicsPathItem, QGraphicsSimpleTextItem]] = []
+        items: list[tuple[QGraphicsItem, QGraphicsSimpleTextItem]] = []
         for type_ in present:
             marker = QGraphicsPathItem(shape_path(SHAPES[type_], 7 * unit))
             colour = palette.get(type_, QColor(FALLBACK_COLOURS["other"]))
@@ -1379,20 +1426,29 @@ class NetworkScene(QGraphicsScene):
             text = QGraphicsSimpleTextItem(_term(type_))
             text.setFont(font)
             items.append((marker, text))
+        if any(edge.claims for edge in self.network.edges):
+            # The red edges: a reader of the briefing has no other key to them.
+            line = QGraphicsLineItem(QLineF(-7 * unit, 0, 7 * unit, 0))
+            pen = QPen(QColor(CLAIM_COLOUR), 2 * unit)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            line.setPen(pen)
+            text = QGraphicsSimpleTextItem(claim_edge_text())
+            text.setFont(font)
+            items.append((line, text))
         # Laid out in reading order: from the right in Arabic.
         offset = 0.0
         width = rect.width()
-        for marker, text in items:
+        for key, text in items:
             text_width = text.boundingRect().width()
             middle = text.boundingRect().height() / 2  # the text's middle at the marker's
             if right_to_left:
-                marker.setPos(x + width - offset - 8 * unit, y)
+                key.setPos(x + width - offset - 8 * unit, y)
                 text.setPos(x + width - offset - 18 * unit - text_width, y - middle)
             else:
-                marker.setPos(x + offset + 8 * unit, y)
+                key.setPos(x + offset + 8 * unit, y)
                 text.setPos(x + offset + 18 * unit, y - middle)
             offset += 36 * unit + text_width
-            self.addItem(marker)
+            self.addItem(key)
             self.addItem(text)
 
     def add_message(self, text: str, size: int = 15, width: float | None = None) -> None:
@@ -1413,6 +1469,11 @@ class NetworkScene(QGraphicsScene):
         item.setFont(font)
         item.setBrush(QColor("#5f6368"))
         self.addItem(item)
+
+
+def claim_edge_text() -> str:
+    """What a red edge is, in the legends (the printed figure's and the dock's)."""
+    return QCoreApplication.translate("NetworkScene", "Claim: claimant → subject")
 
 
 def veil() -> QColor:
@@ -1671,7 +1732,9 @@ def _drawn(
     scene.name_always({node.id for node in named})  # a printed figure cannot be zoomed
     # The names are drawn by the scene, not by items: an empty frame around them, so that
     # the figure (its items' bounds) holds them whole, a name placed beside a node too.
-    frame = QGraphicsRectItem(scene.names_rect(1.0))
+    # (Half a point more: a name at the edge stays inside the figure's bounds after their
+    # sums' rounding.)
+    frame = QGraphicsRectItem(scene.names_rect(1.0).adjusted(-0.5, -0.5, 0.5, 0.5))
     frame.setPen(QPen(Qt.PenStyle.NoPen))
     frame.setBrush(Qt.BrushStyle.NoBrush)
     frame.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

@@ -75,6 +75,7 @@ from desktop.ui.figures.network import (
     label_text,
     veil,
 )
+from desktop.ui.figures.network_legend import NetworkLegend
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
@@ -1109,6 +1110,8 @@ class NetworkDock(QDockWidget):
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
         self.split = split
+        self.legend = NetworkLegend(self.scene, body)  # the key to shapes, colours and edges
+        layout.addWidget(self.legend)
         self.status = QLabel(body)
         self.status.setObjectName("network_status")
         layout.addWidget(self.status)
