@@ -73,10 +73,13 @@ def parse_date(text: str | None) -> Period | None:
         if match[2] is not None:
             month = int(match[2])
             first = dt.date(year, month, 1)
-            following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-            return Period(
-                f"{year:04d}-{month:02d}", first.toordinal(), following.toordinal() - 1, "month"
-            )
+            # December ends on the 31st: the day after it does not exist in year 9999, whose
+            # "9999-12" fell back to the article's date.
+            if month == 12:
+                end = dt.date(year, 12, 31).toordinal()
+            else:
+                end = dt.date(year, month + 1, 1).toordinal() - 1
+            return Period(f"{year:04d}-{month:02d}", first.toordinal(), end, "month")
         first = dt.date(year, 1, 1)
         last = dt.date(year, 12, 31)
         return Period(f"{year:04d}", first.toordinal(), last.toordinal(), "year")

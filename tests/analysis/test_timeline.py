@@ -229,6 +229,15 @@ def test_hostile_dates_are_read_or_counted_as_missing() -> None:
         assert tl.parse_date(text) is None, text
     assert tl.parse_date("9999-12-31") is not None and tl.parse_date("0001") is not None
     assert tl.parse_date("2024-03-05T10:00:00Z").text == "2024-03-05"  # type: ignore[union-attr]
+    # The last month there is: its end was the day after it, which raised, and the claim was
+    # placed at its article's date.
+    last = tl.parse_date("9999-12")
+    assert last is not None and (last.first, last.last) == (
+        dt.date(9999, 12, 1).toordinal(),
+        dt.date(9999, 12, 31).toordinal(),
+    )
+    november = tl.parse_date("2024-11")
+    assert november is not None and dt.date.fromordinal(november.last) == dt.date(2024, 11, 30)
     rows = [_row(1, "9999-12-31"), _row(2, "0001"), _row(3, "2024-99"), _row(4, "2024-03-01")]
     source = TimelineSource(rows, {1: None}, {1: "X"}, [])
     timeline = tl.build(source)
