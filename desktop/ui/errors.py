@@ -352,6 +352,10 @@ TEMPLATES: Final = (
         "Errors",
         "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        'The message\'s date "{date}" was left out: it is not a real date from 1900 to 2200.',
+    ),
     # Symbolic links inside an imported folder (io/batch.py)
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2022,6 +2022,10 @@
         <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
     </message>
     <message>
+        <source>The message&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>
+        <translation>أُغفل تاريخ الرسالة «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
+    </message>
+    <message>
         <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
         <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
     </message>
