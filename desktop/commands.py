@@ -118,7 +118,11 @@ def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigu
 
         # The figures' legends, months and lane names in the briefing's language.
         install_language(app, options.language)
-    return briefing_figures(project, options.figures, options.language, options.scope)
+    left_out: list[str] = []
+    drawn = briefing_figures(project, options.figures, options.language, options.scope, left_out)
+    for reason in left_out:  # the briefing is written without it
+        echo(f"hamish: {reason}", err=True)
+    return drawn
 
 
 _FIGURE_APP: list[object] = []

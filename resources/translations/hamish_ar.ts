@@ -3173,6 +3173,10 @@
         <source>The figure “%1” could not be drawn: %2</source>
         <translation>تعذّر رسم الشكل «%1»: %2</translation>
     </message>
+    <message>
+        <source>The figure “%1” was left out: it would be made of more pairs of entities named together than Hamish can draw. A briefing of fewer articles can have it.</source>
+        <translation>تُرك الشكل «%1»: أزواج الكيانات المذكورة معاً فيه أكثر مما يستطيع هامش رسمه. يمكن أن يضمّه موجز من مقالات أقل.</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -4165,8 +4169,12 @@
 <context>
     <name>NetworkController</name>
     <message>
-        <source>This network would be made of more pairs of entities named together than Hamish can draw: choose the sentence level, or fewer articles.</source>
-        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. اختر مستوى الجملة، أو عدداً أقل من المقالات.</translation>
+        <source>This network would be made of more pairs of entities named together than Hamish can draw: filter by type, articles or dates.</source>
+        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. صفِّها حسب النوع أو المقالات أو التواريخ.</translation>
+    </message>
+    <message>
+        <source>This network would be made of more pairs of entities named together than Hamish can draw: choose the sentence level, or filter by type, articles or dates.</source>
+        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. اختر مستوى الجملة، أو صفِّها حسب النوع أو المقالات أو التواريخ.</translation>
     </message>
     <message>
         <source>Article</source>
