@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from desktop.core.models import ClaimLink, ClaimRow
+from desktop.core.text import natural_key
 from desktop.store.claims import TimelineSource
 from desktop.store.project import Project
 
@@ -312,9 +313,11 @@ def build(
                 first_of[lane] = key
                 names[lane] = _lane_name(lane, kind, source.names, row.claimant)
             members[lane].append(row.claim.id)
+    # Lanes whose first claims share a date go by name, numbers as numbers: كيان2 before
+    # كيان10 (a thousand lanes of numbered names read 1, 10, 100, 1000, 101…).
     order = sorted(
         members,
-        key=lambda k: (k == NO_LANE, first_of[k][:3], names[k].casefold(), k),
+        key=lambda k: (k == NO_LANE, first_of[k][:3], natural_key(names[k].casefold()), k),
     )
     lanes = [Lane(key, names[key], tuple(members[key])) for key in order]
     index = {lane.key: i for i, lane in enumerate(lanes)}

@@ -455,3 +455,18 @@ def test_badges_of_a_lane_never_run_together(rtl: bool) -> None:
     assert all(b - a >= metrics.badge for a, b in itertools.pairwise(xs))
     hidden = sum(1 for mark in layout.marks.values() if mark.stacked)
     assert sum(b.hidden for b in layout.badges) == hidden  # every hidden mark still counted
+
+
+def test_lanes_of_one_date_go_by_name_with_numbers_as_numbers() -> None:
+    # 1,000 claimants numbered كيان1…كيان1000 read كيان1, كيان10, كيان100, كيان1000, كيان101…
+    names = {k: f"كيان{k}" for k in (2, 10, 1, 100)} | {7: "كيان٣", 8: "كيان"}
+    rows = [_row(k, "2024-05-01", name, claimant_id=k) for k, name in names.items()]
+    timeline = tl.build(TimelineSource(rows, {k: None for k in names}, names, []))
+    assert [lane.name for lane in timeline.lanes] == [
+        "كيان",
+        "كيان1",
+        "كيان2",
+        "كيان٣",
+        "كيان10",
+        "كيان100",
+    ]
