@@ -46,6 +46,7 @@ __all__ = [
     "for_terminal",
     "json_for_terminal",
     "shortened",
+    "visible",
     "without_bidi_formatting",
 ]
 
@@ -111,6 +112,13 @@ def _inside_cluster(text: str, cut: int) -> bool:
         or _CONTINUING.match(char) is not None
         or text[cut - 1] == "\u200d"  # what a ZWJ joins
     )
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see: a letter, digit, punctuation or symbol.
+    Why: a name of only direction marks, joiners and spaces was accepted and drawn as an
+    invisible node label."""
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
 
 
 def shortened(text: str, limit: int = 80) -> str:

@@ -1451,6 +1451,10 @@
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
     </message>
+    <message>
+        <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>
+        <translation>لا يكون اسم الكيان محارف غير مرئية فقط (مسافات وعلامات اتجاه ووصلات).</translation>
+    </message>
 </context>
 <context>
     <name>EntityPicker</name>
@@ -1512,6 +1516,10 @@
     <message>
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>
+        <translation>لا يكون اسم الكيان محارف غير مرئية فقط (مسافات وعلامات اتجاه ووصلات).</translation>
     </message>
     <message>
         <source>Choose two different entities to merge.</source>
