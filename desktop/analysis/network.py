@@ -313,8 +313,14 @@ class NetworkIndex:
                 for subject in claim.subject_ids:
                     if subject != claim.claimant_id:
                         claimed[(claim.claimant_id, subject)] += 1
-        among = self._linkable(articles, claimed, options)
-        pairs = sum(item.pair_count(options.level, among) for item in articles)
+        among: Callable[[int], bool] | None = None
+        pairs = sum(item.pair_count(options.level) for item in articles)
+        if pairs > MAX_PAIRS:
+            # Only then are the pairs made filtered, for this call: the ones kept per article
+            # serve every other network, whose filters apply to the edges.
+            among = self._linkable(articles, claimed, options)
+            if among is not None:
+                pairs = sum(item.pair_count(options.level, among) for item in articles)
         if pairs > MAX_PAIRS:
             level = options.level
             advice = (
