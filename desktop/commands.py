@@ -118,7 +118,11 @@ def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigu
 
         # The figures' legends, months and lane names in the briefing's language.
         install_language(app, options.language)
-    return briefing_figures(project, options.figures, options.language, options.scope)
+    left_out: list[str] = []
+    drawn = briefing_figures(project, options.figures, options.language, options.scope, left_out)
+    for reason in left_out:  # the briefing is written without it
+        echo(f"hamish: {reason}", err=True)
+    return drawn
 
 
 _FIGURE_APP: list[object] = []
@@ -469,6 +473,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     other_paths = [
         f for f in args.files if f not in json_files and f not in dict(exchange) and f not in refi
     ]
+    new = not project_path(args).exists()
     with open_project(args, create=True) as project:
         if project.read_only:
             echo(
@@ -482,6 +487,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         json_failed += _import_exchange_files(project, exchange)
         json_failed += _import_refi_files(project, refi)
         if not other_paths:
+            if new and json_failed == len(json_files) + len(exchange) + len(refi):
+                # Every file refused: the project made for them is empty — a refused JSON
+                # file left a new NEW.hamish behind, as a missing one did (cfa14ab).
+                project.close()
+                for end in ("", "-wal", "-shm"):
+                    project.path.with_name(project.path.name + end).unlink(missing_ok=True)
             return EXIT_FAILED if json_failed else EXIT_OK
         # The same operation as the window's import (there it is also one undo step); it
         # commits a chunk of articles at a time, each durable (docs/importing.md).

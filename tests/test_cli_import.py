@@ -89,3 +89,20 @@ def test_the_paths_that_exist_are_imported_and_the_missing_named(tmp_path: Path)
     assert "1 imported, 0 skipped, 1 failed" in result.stdout
     assert "missing.txt" in result.stderr
     assert len(json.loads(hamish("list", "--project", project, "--json").stdout)) == 1
+
+
+def test_a_refused_json_import_creates_no_project(tmp_path: Path) -> None:
+    """A JSON file the importer refuses left an empty NEW.hamish behind; an existing project
+    stays, untouched."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "hamish", "version": 1, "documents": [{"title": "x"}]}')
+    project = tmp_path / "NEW.hamish"
+    result = hamish("import", "--project", project, bad)
+    assert result.returncode == 1
+    assert "cannot be imported" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]  # no project, no journal
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    assert hamish("import", "--project", project, page).returncode == 0
+    assert hamish("import", "--project", project, bad).returncode == 1
+    assert len(json.loads(hamish("list", "--project", project, "--json").stdout)) == 1

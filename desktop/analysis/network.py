@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Literal
@@ -140,22 +140,33 @@ class Contribution:
     annotations: tuple[int, ...] = ()
     made: dict[Level, dict[Pair, list[Span]]] = field(default_factory=dict)
 
-    def pair_count(self, level: Level) -> int:
-        """How many pairs ``pairs(level)`` makes, counted without making them."""
+    def pair_count(self, level: Level, among: Callable[[int], bool] | None = None) -> int:
+        """How many pairs ``pairs(level, among)`` makes, counted without making them."""
+        if among is not None:
+            return sum(
+                k * (k - 1) // 2
+                for m in self.groups.get(level, {}).values()
+                if (k := sum(1 for e in m if among(e))) > 1
+            )
         found = self.made.get(level)
         if found is not None:
             return sum(len(spans) for spans in found.values())
         return sum(len(m) * (len(m) - 1) // 2 for m in self.groups.get(level, {}).values())
 
-    def pairs(self, level: Level) -> dict[Pair, list[Span]]:
-        """The co-occurring pairs at ``level``, each with the spans they share."""
+    def pairs(
+        self, level: Level, among: Callable[[int], bool] | None = None
+    ) -> dict[Pair, list[Span]]:
+        """The co-occurring pairs at ``level``, each with the spans they share; ``among``:
+        only pairs of the entities it accepts (made for the call, not kept)."""
         found = self.made.get(level)
-        if found is None:
+        if found is None or among is not None:
             found = {}
             for span, members in self.groups.get(level, {}).items():
-                for pair in combinations(members, 2):
+                chosen = members if among is None else [e for e in members if among(e)]
+                for pair in combinations(chosen, 2):
                     found.setdefault(pair, []).append(span)
-            self.made[level] = found
+            if among is None:
+                self.made[level] = found
         return found
 
 
@@ -264,22 +275,35 @@ class NetworkIndex:
         row = self.entities.get(entity_id)
         return row is not None and (not options.types or row.type in options.types)
 
+    def _linkable(
+        self, articles: list[Contribution], claimed: Counter[Pair], options: NetworkOptions
+    ) -> Callable[[int], bool] | None:
+        """The entities whose pairs can be in the network asked for, or None for all: those
+        of the types asked for, and — above a minimum weight of one — those that could reach
+        it. An edge of ``a`` weighs at most the passages naming ``a`` plus its claims, so an
+        entity with fewer gets no edge, and (above one) no node either. Why: the pairs are
+        counted before any is made (``MAX_PAIRS``), and 3,000 entities named once in one
+        sentence were refused with ``--type organisation`` (none) or ``--min-weight 2``."""
+        tests: list[Callable[[int], bool]] = []
+        if options.types:
+            tests.append(lambda e: self._shown(e, options))
+        if options.min_weight > 1:
+            reach: Counter[int] = Counter()
+            for item in articles:
+                for members in item.groups.get(options.level, {}).values():
+                    reach.update(members)
+            for (who, about), count in claimed.items():
+                reach[who] += count
+                reach[about] += count
+            least = options.min_weight
+            tests.append(lambda e: reach[e] >= least)
+        if not tests:
+            return None
+        return lambda e: all(test(e) for test in tests)
+
     def graph(self, options: NetworkOptions | None = None) -> Network:
         options = options or NetworkOptions()
         articles = self._articles(options)
-        pairs = sum(item.pair_count(options.level) for item in articles)
-        if pairs > MAX_PAIRS:
-            raise TooManyPairs(
-                f"The network at the {options.level} level would be made of {pairs:,} pairs "
-                f"of entities named together, more than the {MAX_PAIRS:,} Hamish draws: "
-                "choose the sentence level, or fewer articles."
-            )
-        mentions: Counter[int] = Counter()
-        together: Counter[Pair] = Counter()
-        for item in articles:
-            mentions.update(item.mentions)
-            for pair, spans in item.pairs(options.level).items():
-                together[pair] += len(spans)
         claimed: Counter[Pair] = Counter()  # (claimant, subject)
         if options.claims:
             in_scope = {item.document_id for item in articles}
@@ -289,6 +313,31 @@ class NetworkIndex:
                 for subject in claim.subject_ids:
                     if subject != claim.claimant_id:
                         claimed[(claim.claimant_id, subject)] += 1
+        among: Callable[[int], bool] | None = None
+        pairs = sum(item.pair_count(options.level) for item in articles)
+        if pairs > MAX_PAIRS:
+            # Only then are the pairs made filtered, for this call: the ones kept per article
+            # serve every other network, whose filters apply to the edges.
+            among = self._linkable(articles, claimed, options)
+            if among is not None:
+                pairs = sum(item.pair_count(options.level, among) for item in articles)
+        if pairs > MAX_PAIRS:
+            level = options.level
+            advice = (
+                "filter by type, articles or dates"
+                if level == "sentence"
+                else "choose the sentence level, or filter by type, articles or dates"
+            )
+            raise TooManyPairs(
+                f"The network at the {level} level would be made of {pairs:,} pairs of "
+                f"entities named together, more than the {MAX_PAIRS:,} Hamish draws: {advice}."
+            )
+        mentions: Counter[int] = Counter()
+        together: Counter[Pair] = Counter()
+        for item in articles:
+            mentions.update(item.mentions)
+            for pair, spans in item.pairs(options.level, among).items():
+                together[pair] += len(spans)
         edges: dict[Pair, list[int]] = {}  # sorted pair → [co-occurrence, a→b claims, b→a]
         for pair, count in together.items():
             edges.setdefault(pair, [0, 0, 0])[0] += count

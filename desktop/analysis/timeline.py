@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from desktop.core.models import ClaimLink, ClaimRow
+from desktop.core.text import natural_key
 from desktop.store.claims import TimelineSource
 from desktop.store.project import Project
 
@@ -73,10 +74,13 @@ def parse_date(text: str | None) -> Period | None:
         if match[2] is not None:
             month = int(match[2])
             first = dt.date(year, month, 1)
-            following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-            return Period(
-                f"{year:04d}-{month:02d}", first.toordinal(), following.toordinal() - 1, "month"
-            )
+            # December ends on the 31st: the day after it does not exist in year 9999, whose
+            # "9999-12" fell back to the article's date.
+            if month == 12:
+                end = dt.date(year, 12, 31).toordinal()
+            else:
+                end = dt.date(year, month + 1, 1).toordinal() - 1
+            return Period(f"{year:04d}-{month:02d}", first.toordinal(), end, "month")
         first = dt.date(year, 1, 1)
         last = dt.date(year, 12, 31)
         return Period(f"{year:04d}", first.toordinal(), last.toordinal(), "year")
@@ -309,9 +313,11 @@ def build(
                 first_of[lane] = key
                 names[lane] = _lane_name(lane, kind, source.names, row.claimant)
             members[lane].append(row.claim.id)
+    # Lanes whose first claims share a date go by name, numbers as numbers: كيان2 before
+    # كيان10 (a thousand lanes of numbered names read 1, 10, 100, 1000, 101…).
     order = sorted(
         members,
-        key=lambda k: (k == NO_LANE, first_of[k][:3], names[k].casefold(), k),
+        key=lambda k: (k == NO_LANE, first_of[k][:3], natural_key(names[k].casefold()), k),
     )
     lanes = [Lane(key, names[key], tuple(members[key])) for key in order]
     index = {lane.key: i for i, lane in enumerate(lanes)}

@@ -18,6 +18,12 @@ short in many tools; a right-to-left override (U+202E) in a file name or title m
   and web pages use them in genuine Arabic text, an article is shown paragraph by paragraph
   (a paragraph ends every embedding), and the offsets of annotations must point into the text
   as written. They are made visible when text goes to a terminal.
+* **What the analyst wrote, shown elsewhere** (names, aliases, claim summaries, label names,
+  notes in a Word briefing or on a toolbar): :func:`without_bidi_formatting` removes the bidi
+  embeddings, overrides and isolates and keeps everything else (line breaks, the marks, ZWJ
+  and ZWNJ): a claim summary "Status: \u202edemrifnoc ton\u202c ok" read "not confirmed" in
+  the briefing while the project said otherwise. Names used as references there are
+  :func:`shortened`.
 * **A terminal** (:func:`for_terminal`, :func:`json_for_terminal`): every character that can
   act on a terminal or reorder a line is shown as a visible escape — ``\\x1b``, ``\\x00``,
   ``\\x9b``, ``\\u202e`` — and nothing is dropped, so what the analyst sees is what is stored.
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 __all__ = [
     "BIDI_FORMATTING",
@@ -38,6 +45,9 @@ __all__ = [
     "clean_line",
     "for_terminal",
     "json_for_terminal",
+    "shortened",
+    "visible",
+    "without_bidi_formatting",
 ]
 
 BIDI_FORMATTING = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -74,6 +84,59 @@ def clean_line(text: str) -> str:
         return text.strip()
     text = _SURROGATE.sub("\ufffd", _LINE_BREAK.sub(" ", text))
     return _LINE_DROP.sub("", text).strip()
+
+
+_BIDI_FORMATTING = re.compile(f"[{BIDI_FORMATTING}]")
+
+
+def without_bidi_formatting(text: str) -> str:
+    """``text`` without the bidi embeddings, overrides and isolates (U+202A–U+202E,
+    U+2066–U+2069), which let stored text read differently from what is shown; the marks
+    LRM, RLM and ALM, ZWJ, ZWNJ and line breaks stay."""
+    return _BIDI_FORMATTING.sub("", text) if _BIDI_FORMATTING.search(text) else text
+
+
+# Characters that belong to the one before them, besides the combining marks: ZWNJ and ZWJ,
+# the grapheme joiner, variation selectors, emoji skin tones and tag characters.
+_CONTINUING = re.compile(
+    "[\u200c\u200d\u034f\u180b-\u180d\ufe00-\ufe0f"
+    "\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
+
+
+def _inside_cluster(text: str, cut: int) -> bool:
+    """Whether a cut before ``text[cut]`` falls inside a grapheme cluster."""
+    char = text[cut]
+    return (
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or _CONTINUING.match(char) is not None
+        or text[cut - 1] == "\u200d"  # what a ZWJ joins
+    )
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see: a letter, digit, punctuation or symbol.
+    Why: a name of only direction marks, joiners and spaces was accepted and drawn as an
+    invisible node label."""
+    return any(unicodedata.category(char)[0] in "LNPS" for char in text)
+
+
+def shortened(text: str, limit: int = 80) -> str:
+    """``text`` cut to at most ``limit`` characters and "…", at a word boundary when one is in
+    the second half, and never inside a grapheme cluster (a letter and its harakat, a
+    ZWJ sequence). Why: a name of 10,000 characters printed in every claim row made a
+    seven-page briefing 368 pages; where a name is a reference, its start says which it is.
+    """
+    if len(text) <= limit:
+        return text
+    cut = limit
+    space = text.rfind(" ", 0, limit + 1)
+    if space > limit // 2:
+        cut = space
+    else:
+        while cut > 1 and _inside_cluster(text, cut):
+            cut -= 1
+    return text[:cut].rstrip() + "…"
 
 
 def clean_body(text: str) -> tuple[str, int]:

@@ -108,6 +108,17 @@ class DocumentMatch:
         return self.match.entity_id
 
 
+_TRIE_LONGEST = 120
+"""Aliases longer than this (in folded characters) are plain alternatives beside the trie.
+
+Why: the trie's pattern nests one group per alias that is a prefix of another and is built
+(like Python's regex parser reads it) one call deeper per character, so a name of a thousand
+characters — a long selection tagged as a person — hit Python's recursion limit and broke
+suggestions and "find all mentions" for the whole project. Real names are far shorter, so
+their pattern is unchanged; a longer one is matched literally, letter by letter.
+"""
+
+
 class _Trie:
     """Character trie of folded aliases, rendered as a backtracking-friendly regex."""
 
@@ -306,13 +317,25 @@ class AliasMatcher:
         if not self._owners:
             return None
         trie = _Trie()
+        long: list[str] = []
         for key in self._owners:
-            trie.add(key)
+            forms = [key]
             if key.startswith(ARTICLE) and len(key) > len(ARTICLE):
                 contracted = LAM + key[len(ARTICLE) :]  # ل + الكرملين is written للكرملين
                 self._contracted.add(contracted)
-                trie.add(contracted)
-        return re.compile(f"(?:{trie.pattern()})" + r"(?!\w)")
+                forms.append(contracted)
+            for form in forms:
+                if len(form) > _TRIE_LONGEST:
+                    long.append(form)
+                else:
+                    trie.add(form)
+        # Longer than any name in the trie, the long ones come first and longest first, so the
+        # engine still tries the longest alias at a position before the shorter ones.
+        long.sort(key=lambda form: (-len(form), form))
+        branches = ["".join(_atom(char) for char in form) for form in long]
+        if trie.children:
+            branches.append(trie.pattern())
+        return re.compile("(?:" + "|".join(branches) + ")" + r"(?!\w)")
 
     def fts_expression(self) -> str | None:
         """An FTS5 expression over the search index's tokens (``desktop.store.search``) that

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from desktop.core.arabic import (
@@ -191,3 +192,20 @@ def removed_controls_note(count: int) -> str:
     if count == 1:
         return "1 control character (such as NUL or ESC) was removed from the text."
     return f"{count} control characters (such as NUL or ESC) were removed from the text."
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A sort key comparing runs of digits as numbers (كيان2 before كيان10, in Arabic-Indic
+    digits too: ٢ before ١٠) and the rest as text. A number is compared by its length and then
+    its digits, never made an int (a run of 5,000 digits would raise)."""
+    key: list[tuple[int, int, str]] = []
+    for index, part in enumerate(_DIGITS.split(text)):
+        if index % 2:
+            digits = "".join(str(unicodedata.decimal(char, 0)) for char in part).lstrip("0")
+            key.append((0, len(digits), digits))
+        elif part:
+            key.append((1, 0, part))
+    return tuple(key)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.arabic import fold_words
+from desktop.core.controls import visible
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import ENTITY_TYPES, Entity, EntitySummary
 from desktop.store.db import Database, utcnow
@@ -191,6 +192,11 @@ class EntityStore:
         name = " ".join(name.split())
         if not name:
             raise HamishError("An entity needs a name.")
+        if not visible(name):
+            raise HamishError(
+                "An entity's name cannot be only invisible characters (spaces, direction "
+                "marks, joiners)."
+            )
         if type_ not in ENTITY_TYPES:
             raise HamishError(f"Unknown entity type {type_!r}.")
         now = utcnow()
@@ -240,6 +246,11 @@ class EntityStore:
                 values["name"] = " ".join(fields["name"].split())
                 if not values["name"]:
                     raise HamishError("An entity needs a name.")
+                if not visible(values["name"]):
+                    raise HamishError(
+                        "An entity's name cannot be only invisible characters (spaces, direction "
+                        "marks, joiners)."
+                    )
                 values["name_norm"] = folded(values["name"])
             sets = ", ".join(f"{key} = ?" for key in values)
             self._conn.execute(

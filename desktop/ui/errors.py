@@ -44,6 +44,10 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "An annotation must cover at least one character."),
     QT_TRANSLATE_NOOP("Errors", "Choose another label to move the annotations to."),
     QT_TRANSLATE_NOOP("Errors", "An entity needs a name."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "An entity's name cannot be only invisible characters (spaces, direction marks, joiners).",
+    ),
     QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),
     QT_TRANSLATE_NOOP("Errors", "A filter needs a label, an entity or a claim status."),
     QT_TRANSLATE_NOOP("Errors", "A label needs a name."),
@@ -351,6 +355,10 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors",
         "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        'The message\'s date "{date}" was left out: it is not a real date from 1900 to 2200.',
     ),
     # Symbolic links inside an imported folder (io/batch.py)
     QT_TRANSLATE_NOOP(

@@ -185,13 +185,19 @@ class _Named(Protocol):
     def name_ar(self) -> str: ...
 
 
+# The bidi embeddings, overrides and isolates (desktop.core.controls.BIDI_FORMATTING, not
+# imported: the window loads this module before its first paint): a label named with them
+# would read otherwise on the toolbar and in menus than it is stored.
+_BIDI_FORMATTING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def label_name(label: _Named | None, unknown: str = "?") -> str:
     """A label's (or entity type's) name in the interface language: each label has both."""
     if label is None:
         return unknown
     if _current == "ar" and label.name_ar:
-        return label.name_ar
-    return label.name_en or label.name_ar
+        return label.name_ar.translate(_BIDI_FORMATTING)
+    return (label.name_en or label.name_ar).translate(_BIDI_FORMATTING)
 
 
 def _load(translator: QTranslator, name: str) -> bool:
@@ -260,8 +266,8 @@ def label_title(label: _Named | None, unknown: str = "?") -> str:
     if label is None:
         return unknown
     if _current == "ar" and label.name_ar:
-        return label.name_ar
-    return f"{label.name_en} · {label.name_ar}"
+        return label.name_ar.translate(_BIDI_FORMATTING)
+    return f"{label.name_en} · {label.name_ar}".translate(_BIDI_FORMATTING)
 
 
 class Counts(QObject):

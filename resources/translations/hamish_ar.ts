@@ -1451,6 +1451,10 @@
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
     </message>
+    <message>
+        <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>
+        <translation>لا يكون اسم الكيان محارف غير مرئية فقط (مسافات وعلامات اتجاه ووصلات).</translation>
+    </message>
 </context>
 <context>
     <name>EntityPicker</name>
@@ -1512,6 +1516,10 @@
     <message>
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>
+        <translation>لا يكون اسم الكيان محارف غير مرئية فقط (مسافات وعلامات اتجاه ووصلات).</translation>
     </message>
     <message>
         <source>Choose two different entities to merge.</source>
@@ -2020,6 +2028,10 @@
     <message>
         <source>{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).</source>
         <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>The message&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>
+        <translation>أُغفل تاريخ الرسالة «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
     </message>
     <message>
         <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
@@ -3169,6 +3181,10 @@
         <source>The figure “%1” could not be drawn: %2</source>
         <translation>تعذّر رسم الشكل «%1»: %2</translation>
     </message>
+    <message>
+        <source>The figure “%1” was left out: it would be made of more pairs of entities named together than Hamish can draw. A briefing of fewer articles can have it.</source>
+        <translation>تُرك الشكل «%1»: أزواج الكيانات المذكورة معاً فيه أكثر مما يستطيع هامش رسمه. يمكن أن يضمّه موجز من مقالات أقل.</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -4161,8 +4177,12 @@
 <context>
     <name>NetworkController</name>
     <message>
-        <source>This network would be made of more pairs of entities named together than Hamish can draw: choose the sentence level, or fewer articles.</source>
-        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. اختر مستوى الجملة، أو عدداً أقل من المقالات.</translation>
+        <source>This network would be made of more pairs of entities named together than Hamish can draw: filter by type, articles or dates.</source>
+        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. صفِّها حسب النوع أو المقالات أو التواريخ.</translation>
+    </message>
+    <message>
+        <source>This network would be made of more pairs of entities named together than Hamish can draw: choose the sentence level, or filter by type, articles or dates.</source>
+        <translation>هذه الشبكة أكبر مما يستطيع هامش رسمه: أزواج الكيانات المذكورة معاً فيها كثيرة جداً. اختر مستوى الجملة، أو صفِّها حسب النوع أو المقالات أو التواريخ.</translation>
     </message>
     <message>
         <source>Article</source>

@@ -16,6 +16,7 @@ from desktop.analysis.network import (
     Node,
     build,
 )
+from desktop.core.text import make_draft
 from desktop.store.network import NetworkReads
 from desktop.store.project import Project
 from tests.analysis.conftest import DOC1, DOC2, Small
@@ -264,3 +265,34 @@ def test_a_network_of_too_many_pairs_is_refused_before_they_are_made(
     assert made.pair_count("sentence") == sum(
         len(m) * (len(m) - 1) // 2 for m in made.groups["sentence"].values()
     )
+
+
+def test_too_many_pairs_counts_after_the_filters_and_advises_by_level(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the attacker: 3,000 entities named in one sentence were refused with advice
+    to "choose the sentence level" at the sentence level, and with a type none of them has
+    or a minimum weight none of their pairs reaches, as the pairs were counted unfiltered."""
+    from desktop.analysis import network as module
+    from tests.analysis.conftest import tag
+
+    names = [f"N{k:02d}" for k in range(60)]
+    text = " ".join(names) + " met."
+    with Project.open(tmp_path / "crowd.hamish") as project:
+        doc = project.documents.add(make_draft(text, title="Crowd", title_line=False))
+        for name in names:
+            tag(project, doc, text, name, project.entities.add(name, "person"))
+        index = module.NetworkIndex()
+        index.load(NetworkReads(project.database))
+    monkeypatch.setattr(module, "MAX_PAIRS", 60 * 59 // 2 - 1)
+    with pytest.raises(module.TooManyPairs) as refused:
+        index.graph(NetworkOptions(level="sentence"))
+    assert "filter by type, articles or dates" in str(refused.value)
+    assert "choose the sentence level" not in str(refused.value)
+    with pytest.raises(module.TooManyPairs, match="choose the sentence level"):
+        index.graph(NetworkOptions(level="paragraph"))
+    assert index.graph(NetworkOptions(types=frozenset({"organisation"}))).nodes == ()
+    assert index.graph(NetworkOptions(min_weight=2)) == Network(
+        (), (), NetworkOptions(min_weight=2)
+    )
+    assert "sentence" not in next(iter(index.contributions.values())).made  # none made

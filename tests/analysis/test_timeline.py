@@ -229,6 +229,15 @@ def test_hostile_dates_are_read_or_counted_as_missing() -> None:
         assert tl.parse_date(text) is None, text
     assert tl.parse_date("9999-12-31") is not None and tl.parse_date("0001") is not None
     assert tl.parse_date("2024-03-05T10:00:00Z").text == "2024-03-05"  # type: ignore[union-attr]
+    # The last month there is: its end was the day after it, which raised, and the claim was
+    # placed at its article's date.
+    last = tl.parse_date("9999-12")
+    assert last is not None and (last.first, last.last) == (
+        dt.date(9999, 12, 1).toordinal(),
+        dt.date(9999, 12, 31).toordinal(),
+    )
+    november = tl.parse_date("2024-11")
+    assert november is not None and dt.date.fromordinal(november.last) == dt.date(2024, 11, 30)
     rows = [_row(1, "9999-12-31"), _row(2, "0001"), _row(3, "2024-99"), _row(4, "2024-03-01")]
     source = TimelineSource(rows, {1: None}, {1: "X"}, [])
     timeline = tl.build(source)
@@ -446,3 +455,18 @@ def test_badges_of_a_lane_never_run_together(rtl: bool) -> None:
     assert all(b - a >= metrics.badge for a, b in itertools.pairwise(xs))
     hidden = sum(1 for mark in layout.marks.values() if mark.stacked)
     assert sum(b.hidden for b in layout.badges) == hidden  # every hidden mark still counted
+
+
+def test_lanes_of_one_date_go_by_name_with_numbers_as_numbers() -> None:
+    # 1,000 claimants numbered كيان1…كيان1000 read كيان1, كيان10, كيان100, كيان1000, كيان101…
+    names = {k: f"كيان{k}" for k in (2, 10, 1, 100)} | {7: "كيان٣", 8: "كيان"}
+    rows = [_row(k, "2024-05-01", name, claimant_id=k) for k, name in names.items()]
+    timeline = tl.build(TimelineSource(rows, {k: None for k in names}, names, []))
+    assert [lane.name for lane in timeline.lanes] == [
+        "كيان",
+        "كيان1",
+        "كيان2",
+        "كيان٣",
+        "كيان10",
+        "كيان100",
+    ]

@@ -112,3 +112,28 @@ def test_json_for_terminal_is_the_same_json_with_nothing_active() -> None:
     assert json.loads(text) == value
     assert not any(ch in text for ch in EVERY_CONTROL.replace("\n", "") + BIDI_FORMATTING)
     assert "عاجل" in text  # Arabic stays readable
+
+
+def test_bidi_formatting_is_removed_and_the_marks_of_arabic_stay() -> None:
+    from desktop.core.controls import without_bidi_formatting
+
+    assert without_bidi_formatting("Status: \u202edemrifnoc ton\u202c ok") == (
+        "Status: demrifnoc ton ok"
+    )
+    kept = "مُحَمَّد\u200f و\u200eA\u061c ن\u200cم\u200dا\nسطر"
+    assert without_bidi_formatting(kept) == kept
+    assert without_bidi_formatting("\u2066a\u2067b\u2068c\u2069\u202a\u202b\u202d") == "abc"
+
+
+def test_a_shortened_name_ends_at_a_word_and_never_inside_a_cluster() -> None:
+    from desktop.core.controls import shortened
+
+    assert shortened("جون كيري") == "جون كيري"
+    words = " ".join(["كيري"] * 100)
+    assert shortened(words) == " ".join(["كيري"] * 16) + "…"
+    one_word = "مُحَمَّد" * 20  # letters and harakat, no space to cut at
+    cut = shortened(one_word)
+    assert cut.endswith("…") and len(cut) <= 81
+    assert one_word.startswith(cut[:-1]) and one_word[len(cut) - 1] == "م"  # a letter next
+    family = "a" * 78 + "👨\u200d👩\u200d👧"  # a ZWJ sequence across the limit
+    assert shortened(family) == "a" * 78 + "…"

@@ -362,3 +362,36 @@ def test_a_long_article_is_scanned_once_for_matchers_of_the_same_aliases(
     other = text + " دمشق"
     assert len(tagger.find(other)) == len(second) + 1
     assert len(scans) == 3
+
+
+@pytest.mark.parametrize("length", [1_200, 10_000])
+def test_a_name_of_thousands_of_letters_is_found_and_breaks_no_other(length: int) -> None:
+    # A long selection tagged as a person made such a name: the recursive pattern hit Python's
+    # recursion limit and every suggestion and mention search of the project failed.
+    long_name = "م" * length
+    article = "ال" + "ب" * length
+    matcher = AliasMatcher(
+        [(1, long_name), (2, "محمد"), (3, article), (4, article + " س"), (5, "ب" * 5)]
+    )
+    text = f"قال {long_name} ولمحمد لل{'ب' * length} {article}  س"
+    found = [(m.start, m.end, m.entity_id) for m in matcher.find(text)]
+    contracted = 4 + length + 8
+    assert found == [
+        (4, 4 + length, 1),
+        (4 + length + 3, 4 + length + 7, 2),  # after its clitics و + ل
+        (contracted + 1, contracted + 2 + length, 3),  # ل + its contracted ل…
+        (contracted + 3 + length, contracted + 3 + 2 * length + 5, 4),  # the longer alias
+    ]
+    assert matcher.find_sparse(text) == matcher.find(text)
+
+
+def test_a_chain_of_nested_aliases_is_found_longest_first() -> None:
+    # Every prefix an alias: one nested group per letter in the trie, deeper than the regex
+    # parser's recursion could go.
+    names = ["ك" + "ت" * n for n in range(1, 700)]
+    matcher = AliasMatcher(enumerate(names))
+    found = matcher.find(f"و{names[-1]} {names[3]}")
+    assert [(m.start, m.end, m.entity_id) for m in found] == [
+        (1, 1 + len(names[-1]), len(names) - 1),
+        (2 + len(names[-1]), 2 + len(names[-1]) + len(names[3]), 3),
+    ]

@@ -102,3 +102,18 @@ def test_lone_surrogates_are_replaced_and_noted() -> None:
         "3 characters that are not valid Unicode (halves of UTF-16 pairs) were replaced with �."
     )
     assert make_draft("a\ud800b").import_notes.startswith("1 character that is not valid")
+
+
+def test_the_natural_key_compares_numbers_in_any_digits() -> None:
+    from desktop.core.text import natural_key
+
+    names = ["كيان10", "كيان2", "كيان١", "كيان٣", "كيان", "x" + "9" * 5_000, "x01"]
+    assert sorted(names, key=natural_key) == [
+        "x01",
+        "x" + "9" * 5_000,
+        "كيان",
+        "كيان١",
+        "كيان2",
+        "كيان٣",
+        "كيان10",
+    ]

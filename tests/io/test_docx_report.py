@@ -561,3 +561,47 @@ def test_only_web_addresses_become_links_in_the_briefing(url: str, tmp_path: Pat
     assert targets, "the other sources' web addresses are still links"
     assert all(t.startswith(("http://", "https://")) for t in targets), targets
     assert not any("\x01" in t or "evil" in t or "javascript" in t for t in targets)
+
+
+def _document_text(path: Path) -> str:
+    return "\n".join(
+        paragraph_text(p) for root in parts(path).values() for p in root.iter(q("w:p"))
+    )
+
+
+def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path) -> None:
+    # Shown in the PDF as "Status: not confirmed ok" and "vorvaL": the stored text and what
+    # the reader saw differed.
+    project, info = build_briefing_project(tmp_path / "b.hamish")
+    try:
+        project.entities.update(info.entities["lavrov"], name="\u202eLavrov")
+        project.entities.update(info.entities["kerry"], name="\u2067Kerry\u2069 \u200fكيري")
+        project.claims.update(info.claims["agreed"], summary="Status: \u202edemrifnoc ton\u202c ok")
+        label = project.labels.by_key("claim")
+        assert label is not None
+        project.labels.update(label.id, name_en="\u202dClaim\u202c", name_ar="\u202bادعاء\u202c")
+        path = tmp_path / "report.docx"
+        export_docx(project, path, options(title="\u202eeltit", author="\u202aسلمى", language="en"))
+    finally:
+        project.close()
+    text = _document_text(path)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", text)
+    assert "Status: demrifnoc ton ok" in text
+    assert "Lavrov" in text and "eltit" in text
+    assert "Kerry \u200fكيري" in text  # the RLM, a mark of Arabic typing, stays
+
+
+def test_a_name_of_ten_thousand_characters_is_printed_whole_once(tmp_path: Path) -> None:
+    # Printed whole in every claim row and "about:" line, it made a 7-page briefing 368 pages.
+    project, info = build_briefing_project(tmp_path / "b.hamish")
+    long_name = " ".join(["كيري"] * 2_000)
+    try:
+        project.entities.update(info.entities["kerry"], name=long_name)
+        path = tmp_path / "report.docx"
+        export_docx(project, path, options())
+    finally:
+        project.close()
+    text = _document_text(path)
+    assert text.count(long_name) == 1  # in the entities table
+    assert text.count(" ".join(["كيري"] * 16) + "…") >= 4  # claimant, subjects, mention
+    assert len(text) < 40_000

@@ -148,3 +148,26 @@ def test_a_header_the_standard_library_cannot_parse_is_left_out() -> None:
     assert draft.author == ""
     assert draft.title == "نشرة"
     assert draft.text == BODY
+
+
+@pytest.mark.parametrize(
+    ("date", "published"),
+    [
+        ("Mon, 01 Jan 0001 00:00:00 +0000", None),  # was 2001-01-01: the two-digit rule
+        ("Mon, 01 Jan 0099 10:00:00 +0000", None),
+        ("Sat, 01 Jan 1870 10:00:00 +0000", None),
+        ("Mon, 01 Jan 01 10:00:00 +0000", "2001-01-01"),  # a two-digit year keeps the rule
+        ("Fri, 15 Jul 99 10:00:00 +0000", "1999-07-15"),
+        ("Fri, 15 Jul 2016 10:00:00 +0000", "2016-07-15"),
+    ],
+)
+def test_only_a_two_digit_year_gets_a_century(date: str, published: str | None) -> None:
+    data = f"Subject: s\nDate: {date}\nContent-Type: text/plain; charset=utf-8\n\n{BODY}"
+    draft = eml_to_draft(data.encode(), "dated.eml")
+    assert draft.published == published
+    if published is None:
+        assert draft.import_notes == (
+            f'The message\'s date "{date}" was left out: it is not a real date from 1900 to 2200.'
+        )
+    else:
+        assert draft.import_notes == ""

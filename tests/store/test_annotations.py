@@ -188,3 +188,16 @@ def test_restoring_a_claim_clears_a_claimant_deleted_meanwhile(project: Project)
     restored = project.claims.get(claim.id)
     assert restored.claimant_id is None
     assert restored.summary == "لقاء" and restored.annotation_id == said
+
+
+@pytest.mark.parametrize("name", ["\u200e\u200f", "\u061c \u200d", "\u200c\u2060 \u200b", "\u064e"])
+def test_an_entity_named_only_with_invisible_characters_is_refused(
+    project: Project, name: str
+) -> None:
+    # Accepted, it was drawn as a node with an invisible label.
+    with pytest.raises(HamishError, match="only invisible characters"):
+        project.entities.add(name, "person")
+    kept = project.entities.add("\u200fكيري\u200d", "person")  # marks around letters: a name
+    with pytest.raises(HamishError, match="only invisible characters"):
+        project.entities.update(kept, name=name)
+    assert project.entities.get(kept).name == "\u200fكيري\u200d"

@@ -522,3 +522,55 @@ def test_a_briefing_of_some_articles_draws_its_figures_from_them_alone(
         nothing = ReportScope("filter", filter=ReportFilter(claim_status="refuted-nowhere"))
         (figure,) = briefing.briefing_figures(project, ("timeline",), "en", nothing)
         assert figure.caption.endswith("Drawn from this briefing's articles only.")
+
+
+def test_a_network_too_large_to_draw_is_left_out_and_the_briefing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`export --figures network` of a network of too many pairs refused the whole briefing;
+    its text does not need the figure: it is written without it, and stderr says which."""
+    from desktop import commands
+    from desktop.analysis import network
+
+    path = tmp_path / "crowd.hamish"
+    made, _ = build_briefing_project(path)
+    made.close()
+    monkeypatch.setattr(network, "MAX_PAIRS", 1)
+    target = tmp_path / "briefing.docx"
+    args = ["export", "--project", str(path), "--output", str(target), "--language", "en"]
+    assert commands.run([*args, "--figures", "timeline,network"]) == 0
+    assert [text for text, _ in captions(target)] == ["Figure 1: Claim timeline"]
+    err = capsys.readouterr().err
+    assert "The figure “Entity network” was left out" in err
+    assert err.count("\n") == 1
+    # Asked for alone, the briefing has no figure and says so once.
+    alone = tmp_path / "alone.docx"
+    assert commands.run([*args[:4], str(alone), *args[5:], "--figures", "network"]) == 0
+    assert media(alone) == {}
+    assert "left out" in capsys.readouterr().err
+
+
+def test_the_window_writes_a_briefing_without_a_network_too_large_and_says_so(
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    messenger: RecordingMessenger,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.analysis import network
+
+    window, _, targets = window_setup
+    monkeypatch.setattr(network, "MAX_PAIRS", 1)
+    window.registry[ActionId.EXPORT_BRIEFING].trigger()
+    dialog = window.exports.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    dialog.figure_boxes["network"].setChecked(True)
+    target = tmp_path / "without.docx"
+    targets.append(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    assert media(target) == {} and not messenger.errors
+    ((_, told, _),) = messenger.infos
+    assert "was left out" in told or "أُغفل" in told
+    dialog.close()

@@ -43,6 +43,7 @@ BUILDERS = {
     "removed_controls_note",
     "invalid_characters_note",
     "replacement_note",
+    "date_dropped_note",
     # json_import.py: what a string of a Hamish JSON file must look like
     "_string_problem",
     "_one_line",

@@ -116,3 +116,22 @@ def test_claim_label_removal_keeps_claim_details_for_undo(
     assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
     session.undo_stack.undo()
     assert conn.execute("SELECT status, reliability FROM claims").fetchall() == [("contested", "B")]
+
+
+def test_a_label_named_with_bidi_overrides_reads_as_stored_on_the_toolbar(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    # "\u202enosreP" showed as "Person" on the toolbar and in the Tag menu.
+    window = _window(make_window, tmp_path)
+    session = window.session
+    assert session is not None
+    fields = {
+        "name_en": "\u202enopaeW\u202c",
+        "name_ar": "\u2067سلاح\u2069",
+        "kind": "entity",
+        "color": "#555555",
+        "shortcut": "8",
+    }
+    session.run(partial(add_label, fields=fields))
+    assert "nopaeW · سلاح" in [a.text() for a in window.tagging.label_actions]
+    assert not any("\u202e" in a.text() or "\u2067" in a.text() for a in window.tag_menu.actions())

@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast, get_args
 
+from desktop.core.controls import shortened, without_bidi_formatting
 from desktop.core.errors import HamishError
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.store.project import Project
@@ -492,10 +493,10 @@ def _scope_label(project: Project, options: ReportOptions, sources: list[Source]
     f = scope.filter
     if f.label_id is not None:
         label = project.labels.get(f.label_id)
-        parts.append(f"{tr('filter.label', language)} {label.name(language)}")
+        parts.append(f"{tr('filter.label', language)} {_shown(label.name(language))}")
     if f.entity_id is not None:
         entity = project.entities.get(f.entity_id)
-        parts.append(f"{tr('filter.entity', language)} {entity.name}")
+        parts.append(f"{tr('filter.entity', language)} {_reference(entity.name)}")
     if f.claim_status is not None:
         status = tr_or(f"status.{f.claim_status}", language, f.claim_status)
         parts.append(f"{tr('filter.status', language)} {status}")
@@ -522,6 +523,21 @@ def _keep_excerpt(record: AnnotationRecord, f: ReportFilter, claim_annotations: 
     return record.label.kind == "note" or bool(a.note.strip())
 
 
+def _shown(text: str) -> str:
+    """What the analyst wrote, as the briefing prints it: without the bidi embeddings,
+    overrides and isolates that would make it read otherwise than it is stored."""
+    return without_bidi_formatting(text)
+
+
+def _reference(name: str) -> str:
+    """A name printed where it refers to an entity (a claim row, an "about:" line, the
+    aliases): shortened, so a name of thousands of characters does not fill pages."""
+    return shortened(without_bidi_formatting(name), REFERENCE_LENGTH)
+
+
+REFERENCE_LENGTH = 80
+
+
 def build_report(
     project: Project,
     options: ReportOptions,
@@ -534,12 +550,29 @@ def build_report(
     yes, :class:`~desktop.io.exporters.progress.ExportCancelled` is raised."""
     steps = steps or Steps(progress, cancelled)
     language = options.language
+    options = replace(
+        options,
+        title=_shown(options.title),
+        author=_shown(options.author),
+        marking=_shown(options.marking),
+        summary=_shown(options.summary),
+    )
     queries = ReportQueries(project.database)
     steps.grow(5)
     steps.check()
     records, f = _scope_documents(queries, options.scope)
     sources = [
-        Source(n, r.id, r.title, r.source, r.url, r.author, r.published, r.language, r.direction)
+        Source(
+            n,
+            r.id,
+            _shown(r.title),
+            _shown(r.source),
+            r.url,
+            _shown(r.author),
+            r.published,
+            r.language,
+            r.direction,
+        )
         for n, r in enumerate(records, start=1)
     ]
     citation = {s.document_id: s.number for s in sources}
@@ -554,16 +587,16 @@ def build_report(
         ClaimItem(
             claim_id=r.claim.id,
             number=n,
-            summary=r.claim.summary,
+            summary=_shown(r.claim.summary),
             quote=r.quote,
-            claimant=r.claimant,
+            claimant=_reference(r.claimant),
             stance=r.claim.stance,
             status=r.claim.status,
             grade=grade(r.claim.reliability, r.claim.credibility),
             date=r.claim.claimed_on or published.get(r.document_id, ""),
             citation=citation[r.document_id],
             document_id=r.document_id,
-            subjects=r.subject_names,
+            subjects=tuple(_reference(name) for name in r.subject_names),
         )
         for n, r in enumerate(claim_records, start=1)
     )
@@ -576,7 +609,17 @@ def build_report(
     )
     steps.advance("contradictions")
 
-    entities = tuple(queries.entities(ids)) if ids else ()
+    # The one place a name is printed whole (though never with bidi controls); its aliases
+    # are references like the names in claim rows.
+    entities = tuple(
+        replace(
+            e,
+            name=_shown(e.name),
+            description=_shown(e.description),
+            aliases=tuple(_reference(alias) for alias in e.aliases),
+        )
+        for e in (queries.entities(ids) if ids else ())
+    )
     steps.advance("entities")
 
     annotation_records = queries.annotations(ids) if ids else []
@@ -589,12 +632,12 @@ def build_report(
             document_id=r.annotation.document_id,
             citation=citation[r.annotation.document_id],
             quote=r.annotation.quote,
-            label=r.label.name(language),
+            label=_shown(r.label.name(language)),
             label_kind=r.label.kind,
             color=r.label.color,
-            entity=r.entity_name,
-            note=r.annotation.note,
-            author=r.annotation.author,
+            entity=_reference(r.entity_name),
+            note=_shown(r.annotation.note),
+            author=_shown(r.annotation.author),
             orphaned=r.annotation.anchor == "orphaned",
         )
         for r in annotation_records

@@ -17,6 +17,7 @@ import email.errors
 import email.policy
 import email.utils
 import os
+import re
 from dataclasses import replace
 from email.message import EmailMessage, Message
 from email.parser import BytesFeedParser
@@ -92,14 +93,39 @@ def _parse(data: bytes) -> EmailMessage:
     return parser.close()
 
 
-def _published(message: Message) -> str | None:
-    value = _header(message, "Date")
+# The year of an RFC 5322 date: after the day and the month's name ("Mon, 01 Jan 0001 …").
+_YEAR = re.compile(r"\b\d{1,2}\s+[A-Za-z]{3,}\s+(\d+)\b")
+
+
+def _published(message: Message) -> tuple[str | None, tuple[str, ...]]:
+    """The message's date as ``YYYY-MM-DD``, or None and a note saying why it was left out.
+
+    Why the year is read again: ``parsedate_to_datetime`` gives every year below 100 the
+    century of the two-digit rule, so a written "0001" became 2001. Only a year written
+    with two digits (or one) is a two-digit year.
+    """
+    # As written: the parsed header says "2001" already.
+    raw = (str(value) for key, value in message.raw_items() if key.lower() == "date")
+    value = " ".join(next(raw, "").split())
     if not value:
-        return None
+        return None, ()
     try:
-        return iso_date(email.utils.parsedate_to_datetime(value))
+        parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
-        return None
+        parsed = None
+    written = _YEAR.search(value)
+    if written is not None and len(written[1]) > 2 and parsed and int(written[1]) != parsed.year:
+        parsed = None
+    published = iso_date(parsed)
+    return published, () if published else (date_dropped_note(value),)
+
+
+def date_dropped_note(value: str) -> str:
+    """The note a message keeps when its Date header was not used (what it said, shortened)."""
+    date = " ".join(value.split())
+    if len(date) > 60:
+        date = date[:59] + "…"
+    return f'The message\'s date "{date}" was left out: it is not a real date from 1900 to 2200.'
 
 
 def eml_to_draft(
@@ -115,7 +141,7 @@ def eml_to_draft(
     sender_name, sender_address = email.utils.parseaddr(_header(message, "From"))
     author = sender_name or sender_address
     source = sender_address.rpartition("@")[2] if "@" in sender_address else ""
-    published = _published(message)
+    published, date_notes = _published(message)
 
     plain = _body_part(message, "plain")
     html = _body_part(message, "html")
@@ -136,7 +162,7 @@ def eml_to_draft(
                 published=published,
                 origin=origin,
                 fallback_title=fallback_title,
-                notes=(decoded.note,) if decoded.note else (),
+                notes=(decoded.note, *date_notes) if decoded.note else date_notes,
             )
     if html is not None:
         try:
@@ -162,7 +188,7 @@ def eml_to_draft(
                 meta,
                 origin=origin,
                 fallback_title=fallback_title,
-                notes=(decoded.note,) if decoded.note else (),
+                notes=(decoded.note, *date_notes) if decoded.note else date_notes,
             )
         if undecodable is not None:
             raise undecodable  # the sender's text is in the plain part, which cannot be read

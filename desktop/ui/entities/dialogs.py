@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.controls import visible
 from desktop.core.models import ENTITY_TYPES, Entity
 from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon
@@ -135,8 +136,15 @@ class EntityPage(QDialog):
     def accept(self) -> None:
         """Save only what can be saved: without a name the page stays open with the reason
         (the edit command would refuse it, and every other change would be lost)."""
-        if not self.name.text().split():
-            self.error.setText(self.tr("An entity needs a name."))
+        if not self.name.text().split() or not visible(self.name.text()):
+            self.error.setText(
+                self.tr("An entity needs a name.")
+                if not self.name.text().split()
+                else self.tr(
+                    "An entity's name cannot be only invisible characters (spaces, direction "
+                    "marks, joiners)."
+                )
+            )
             self.error.show()
             self.name.setFocus()
             return

@@ -156,14 +156,36 @@ def briefing_figures(
     figures: Sequence[FigureId],
     language: Language,
     scope: ReportScope | None = None,
+    left_out: list[str] | None = None,
 ) -> list[BriefingFigure]:
     """Each asked figure drawn at 300 dpi with its caption in ``language``, in order, from
     the articles of the briefing's ``scope`` (None: the whole project). Every figure is drawn
-    before any is returned: a failure leaves nothing half made."""
+    before any is returned: a failure leaves nothing half made.
+
+    ``left_out``: given, a network too large to draw is left out, and why is added to it
+    (in the interface's language), rather than refusing the whole briefing — its text does
+    not depend on the figure, and the analyst is told which is missing."""
+    from desktop.analysis.network import TooManyPairs
+
     drawn_from = figure_scope(project, scope) if scope is not None else FigureScope()
     made: list[BriefingFigure] = []
     for figure in figures:
-        drawn = scene(project, figure, rtl=language == "ar", language=language, scope=drawn_from)
+        try:
+            drawn = scene(
+                project, figure, rtl=language == "ar", language=language, scope=drawn_from
+            )
+        except TooManyPairs:
+            if left_out is None:
+                raise
+            left_out.append(
+                QCoreApplication.translate(
+                    "Figures",
+                    "The figure “%1” was left out: it would be made of more pairs of entities "
+                    "named together than Hamish can draw. A briefing of fewer articles can "
+                    "have it.",
+                ).replace("%1", figure_name(figure))
+            )
+            continue
         try:
             width_mm, _ = draw_size(drawn)
             data = png_bytes(drawn, width_mm=width_mm, dpi=DEFAULT_DPI)

@@ -1338,7 +1338,13 @@ class NetworkController(QObject):
             self.dock.show_message(
                 self.tr(
                     "This network would be made of more pairs of entities named together "
-                    "than Hamish can draw: choose the sentence level, or fewer articles."
+                    "than Hamish can draw: filter by type, articles or dates."
+                )
+                if options.level == "sentence"
+                else self.tr(
+                    "This network would be made of more pairs of entities named together "
+                    "than Hamish can draw: choose the sentence level, or filter by type, "
+                    "articles or dates."
                 )
             )
             self.dock.status.setText("")

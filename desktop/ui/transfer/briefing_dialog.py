@@ -205,6 +205,7 @@ class ReportDialog(QDialog):
         self.choose_path = choose_path or choose_save_path
         self.open_url = open_url or QDesktopServices.openUrl
         self.task: TaskHandle | None = None
+        self.left_out: list[str] = []  # why a figure was left out of the last briefing
         self.preview_task: TaskHandle | None = None
         self.outline: list[OutlineEntry] = []
         self.written: Path | None = None
@@ -694,9 +695,12 @@ class ReportDialog(QDialog):
 
         self.status.showMessage(self.tr("Drawing the figures…"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.left_out = []
         try:
             with Project.open(self.project_path, create=False) as project:
-                return briefing_figures(project, options.figures, options.language, options.scope)
+                return briefing_figures(
+                    project, options.figures, options.language, options.scope, self.left_out
+                )
         except HamishError as exc:
             self.status.showMessage(self.tr("The report was not written."))
             self.messenger.error(self.tr("Export Briefing"), str(exc))
@@ -739,6 +743,8 @@ class ReportDialog(QDialog):
         )
         self.open_button.setVisible(True)
         self.open_button.setFocus()
+        if self.left_out:  # a figure too large to draw: written without it, and said so
+            self.messenger.info(self.tr("Export Briefing"), "\n".join(self.left_out))
 
     def _failed(self, message: str, details: str) -> None:
         self.task = None
