@@ -38,6 +38,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import stat
 import sys
 import time
@@ -367,6 +368,23 @@ def _place_new(tmp: Path, target: ExportTarget) -> None:
 
 
 @contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done: a signal acted on between
+    creating the temporary file and naming it to the clean-up left the file behind (the
+    command line raises them as exceptions; found by stopping an export the moment its
+    file appeared). Only where threads' signal masks exist."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+@contextlib.contextmanager
 def replace_on_success(
     target: str | os.PathLike[str], *, overwrite: bool = False, project_path: Path | None = None
 ) -> Iterator[Path]:
@@ -386,7 +404,8 @@ def replace_on_success(
     lock: int | None = None
     try:
         remove_leftovers(real.parent)
-        tmp, lock = _reserve(real.parent, real.name)
+        with _signals_held():
+            tmp, lock = _reserve(real.parent, real.name)
         yield tmp
         fsync(tmp)
         # Checked again: what the name leads to may have changed while the export was written.
