@@ -41,6 +41,7 @@ import shutil
 import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -367,21 +368,36 @@ def _place_new(tmp: Path, target: ExportTarget) -> None:
     tmp.unlink()
 
 
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Ctrl-C, ``kill`` and a closed terminal: what :func:`signals_deferred` holds back."""
+
+
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done: a signal acted on between
-    creating the temporary file and naming it to the clean-up left the file behind (the
-    command line raises them as exceptions; found by stopping an export the moment its
-    file appeared). Only where threads' signal masks exist."""
-    if not hasattr(signal, "pthread_sigmask"):
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP, where Python handles them (Ctrl-C's KeyboardInterrupt; the
+    command line raises the other two as it), are acted on once the block is done: the
+    first one that came is sent again then, to the handler it had. Python runs signal
+    handlers in the main thread only, whichever thread the signal reached, so the handlers
+    are swapped there (a thread's signal mask would not do: the signal goes to another
+    thread); elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    asked: list[int] = []
+    before = {
+        number: signal.signal(number, lambda number, _frame: asked.append(number))
+        for number in STOP_SIGNALS
+        if callable(signal.getsignal(number))
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if asked:
+        signal.raise_signal(asked[0])  # its handler runs now, before this returns
 
 
 @contextlib.contextmanager
@@ -404,7 +420,9 @@ def replace_on_success(
     lock: int | None = None
     try:
         remove_leftovers(real.parent)
-        with _signals_held():
+        # A signal acted on between creating the temporary file and naming it to the
+        # clean-up left the file behind (found by stopping exports as their file appeared).
+        with signals_deferred():
             tmp, lock = _reserve(real.parent, real.name)
         yield tmp
         fsync(tmp)

@@ -21,9 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +38,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.core.errors import HamishError
-from desktop.io.exporters.files import replace_on_success
+from desktop.io.exporters.files import replace_on_success, signals_deferred
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM
 
 MM_PER_INCH = 25.4
@@ -177,38 +174,13 @@ def render_image(
     return image
 
 
-@contextlib.contextmanager
-def interrupt_after() -> Iterator[None]:
+def interrupt_after() -> contextlib.AbstractContextManager[None]:
     """Ctrl-C while Qt draws is acted on once it has finished: raised inside an item's
     paint, called from Qt's C++, the KeyboardInterrupt crashed the process (SIGSEGV, found
-    by the attacker on a figure taking a minute). So is SIGTERM or SIGHUP where Python
-    handles it (the command line raises them as Ctrl-C, to remove its temporary files): it
-    is sent again once the drawing is done, to the handler it had. In the main thread only
+    by the attacker on a figure taking a minute). So are SIGTERM and SIGHUP, which the
+    command line raises as Ctrl-C, to remove its temporary files. In the main thread only
     (where Python's signal handlers run)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    asked: list[int] = []
-    deferred = [signal.SIGINT] + [
-        number
-        for name in ("SIGTERM", "SIGHUP")
-        if (number := getattr(signal, name, None)) is not None
-        and callable(signal.getsignal(number))
-    ]
-    before = {
-        number: signal.signal(number, lambda number, _frame: asked.append(number))
-        for number in deferred
-    }
-    try:
-        yield
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
-    if not asked:
-        return
-    if asked[0] == signal.SIGINT and not callable(before[signal.SIGINT]):
-        raise KeyboardInterrupt  # as before: Ctrl-C stops the drawing's caller
-    signal.raise_signal(asked[0])  # its handler runs now, before this returns
+    return signals_deferred()
 
 
 def png_bytes(
