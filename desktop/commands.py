@@ -701,20 +701,29 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    held: list[str] = []  # what Qt says while the platform starts, said once it has
+    started: list[bool] = []
+
     def quiet(kind: QtMsgType, _context: object, message: str) -> None:
         # The offscreen platform warns once per window that it cannot pass size hints on;
         # anything else Qt says still reaches stderr.
         if kind == QtMsgType.QtFatalMsg:
-            # Qt aborts after this (a platform that would not start): one line, exit 2.
-            first = message.strip().splitlines()[0] if message.strip() else "Qt failed"
+            # Qt aborts after this (a platform that would not start, as xcb on a display it
+            # cannot reach): one line saying the first thing Qt said, exit 2.
+            said = [line for text in (*held, message) for line in text.splitlines()]
+            first = next((line.strip() for line in said if line.strip()), "Qt failed")
             echo(f"hamish: Qt cannot start on --platform {args.platform}: {first}", err=True)
             sys.stderr.flush()
             os._exit(EXIT_USAGE)
-        if "propagateSizeHints" not in message:
+        if not started:
+            held.append(message)
+        elif "propagateSizeHints" not in message:
             echo(message, err=True)
 
     qInstallMessageHandler(quiet)
     app = create_application()
+    started.append(True)
+    echo(*(m for m in held if "propagateSizeHints" not in m), err=True)
     from desktop.ui.i18n import install_language, language_for_run
 
     # A screenshot uses a scratch settings file, so the saved language setting plays no part.

@@ -173,6 +173,24 @@ def test_a_platform_qt_cannot_start_is_a_message(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_display_qt_cannot_reach_is_one_line(project: Path, tmp_path: Path) -> None:
+    """xcb on a display that is not there: Qt says so over several lines, then aborts."""
+    output = tmp_path / "shot.png"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "desktop", "screenshot", "--project", str(project)),
+            *("--output", str(output), "--platform", "xcb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**_env(), "DISPLAY": ":4242"},  # no X server there
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert re.fullmatch(r"hamish: Qt cannot start on --platform xcb: .+\n", done.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- SIGTERM and SIGHUP clean up as Ctrl-C does ----------------------------------------------
 
 # The export waits before it puts its finished temporary file in place, long enough to be
