@@ -24,7 +24,9 @@ it holds an ``flock`` on that file. An export that is killed (SIGKILL, power los
 temporary file behind; the next export into the same folder removes every such leftover whose
 lock is free (its writer is gone), owned by the same user. A file being written by a live
 export keeps its lock and is never touched, so two concurrent exports cannot remove each
-other's work. Where ``flock`` does not exist (Windows) only leftovers older than an hour go.
+other's work. Ctrl-C, SIGTERM and SIGHUP, where Python handles them, wait while the temporary
+file is made (``signals_deferred``): the clean-up always knows its name. Where ``flock``
+does not exist (Windows) only leftovers older than an hour go.
 
 A new file is put in place with ``os.link`` (fails if the name was taken meanwhile: nothing is
 ever replaced that the caller did not allow), an allowed replacement with ``os.replace``.
