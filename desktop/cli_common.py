@@ -8,6 +8,7 @@ and they need these too; keeping them here avoids a copy in each (there were thr
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,40 @@ if TYPE_CHECKING:  # the store loads when a command runs, not when the parser is
     from desktop.store.project import Project
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (``kill``, a closed terminal) raised as Ctrl-C's KeyboardInterrupt
+    is: with Python's default the process died at once, and an export left its hidden
+    temporary file beside the target (found by the attacker); raised, it unwinds through the
+    same ``finally`` clauses as Ctrl-C. ``number``: the signal, for the exit code 128 + it."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def stop_on_signals() -> None:
+    """Make SIGTERM and SIGHUP raise :class:`Stopped` in the main thread (a sub-command's
+    clean-up then runs; drawing a figure defers it, as it defers Ctrl-C). A signal the
+    caller made the process ignore (``nohup``) stays ignored."""
+
+    def stop(number: int, _frame: object) -> None:
+        raise Stopped(number)
+
+    for number in STOP_SIGNALS:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, stop)
+
+
+def exit_code(stop: KeyboardInterrupt) -> int:
+    """128 + the signal's number, as a shell reports a process a signal ended."""
+    return 128 + (stop.number if isinstance(stop, Stopped) else signal.SIGINT)
 
 
 def add_project_option(parser: argparse.ArgumentParser) -> None:

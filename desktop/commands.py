@@ -21,8 +21,10 @@ from desktop.cli_common import (
     add_project_option,
     echo,
     echo_json,
+    exit_code,
     open_project,
     project_path,
+    stop_on_signals,
     suffix_contradiction,
 )
 from desktop.core.errors import HamishError
@@ -331,13 +333,28 @@ def _parser() -> argparse.ArgumentParser:
     p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
     add_project_option(p_shot)
     p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
-    p_shot.add_argument("--output", type=Path, required=True, help="PNG file to write")
+    p_shot.add_argument(
+        "--output",
+        type=Path,
+        required=True,
+        help="PNG file to write: a new file, or an existing one with --overwrite (a link is "
+        "written through); never a device, pipe or folder",
+    )
+    p_shot.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace --output if it is an existing file (default: refuse, change nothing)",
+    )
     p_shot.add_argument(
         "--platform",
         default="offscreen",
         help="Qt platform to render on (default: offscreen; xcb for a real X11 window)",
     )
-    p_shot.add_argument("--size", default="1280x820", help="window size, WIDTHxHEIGHT")
+    p_shot.add_argument(
+        "--size",
+        default="1280x820",
+        help="window size, WIDTHxHEIGHT, from 640x480 to 7680x4320 (default: 1280x820)",
+    )
     p_shot.add_argument(
         "--beside", type=int, metavar="ID", help="article id to show in a second pane, side by side"
     )
@@ -454,6 +471,17 @@ def _is_exchange(file: Path) -> bool:
     return suffix in (".qdpx", ".jsonld") or (suffix == ".json" and looks_like_w3c(file))
 
 
+def _interrupted(kept: int) -> None:
+    if kept:
+        echo(
+            f"hamish: interrupted: {_plural(kept, 'article')} imported before the stop (each "
+            "one complete); run the same import again to add the rest",
+            err=True,
+        )
+    else:
+        echo("hamish: interrupted: nothing was imported", err=True)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
@@ -483,20 +511,28 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             return EXIT_FAILED
         project.database.check_intact()  # never build on damaged pages
-        json_failed = _import_json_files(project, json_files)
-        json_failed += _import_exchange_files(project, exchange)
-        json_failed += _import_refi_files(project, refi)
-        if not other_paths:
-            if new and json_failed == len(json_files) + len(exchange) + len(refi):
-                # Every file refused: the project made for them is empty — a refused JSON
-                # file left a new NEW.hamish behind, as a missing one did (cfa14ab).
-                project.close()
-                for end in ("", "-wal", "-shm"):
-                    project.path.with_name(project.path.name + end).unlink(missing_ok=True)
-            return EXIT_FAILED if json_failed else EXIT_OK
-        # The same operation as the window's import (there it is also one undo step); it
-        # commits a chunk of articles at a time, each durable (docs/importing.md).
-        batch = import_files(project, other_paths).value
+        before = project.documents.count()
+        try:
+            json_failed = _import_json_files(project, json_files)
+            json_failed += _import_exchange_files(project, exchange)
+            json_failed += _import_refi_files(project, refi)
+            if not other_paths:
+                if new and json_failed == len(json_files) + len(exchange) + len(refi):
+                    # Every file refused: the project made for them is empty — a refused
+                    # JSON file left a new NEW.hamish behind, as a missing one did (cfa14ab).
+                    project.close()
+                    for end in ("", "-wal", "-shm"):
+                        project.path.with_name(project.path.name + end).unlink(missing_ok=True)
+                return EXIT_FAILED if json_failed else EXIT_OK
+            # The same operation as the window's import (there it is also one undo step); it
+            # commits a chunk of articles at a time, each durable (docs/importing.md).
+            batch = import_files(project, other_paths).value
+        except KeyboardInterrupt:
+            # Ctrl-C (or SIGTERM) exited 130 saying nothing, though hundreds of articles were
+            # already committed: say what is kept, and that importing again adds the rest
+            # (what is already in the project is skipped as a duplicate).
+            _interrupted(project.documents.count() - before)
+            raise
         report = batch.report
         notes = {note.document_id: note.text.splitlines() for note in report.notes}
         for file, doc_id in report.imported:
@@ -530,6 +566,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         echo(f"hamish: cannot tell the format of {output.name}; add --format ({choices})", err=True)
         return EXIT_USAGE
     wrong = suffix_contradiction(output, fmt, EXPORT_HOLDS, EXPORT_NAMES, (".xmi",))
+    if wrong is None and args.figures and fmt != "docx":
+        wrong = "--figures is for docx only"  # a json export ignored it, saying nothing
     if wrong is not None:
         echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
@@ -584,22 +622,86 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_screenshot(args: argparse.Namespace) -> int:
-    # Offscreen: a screenshot never needs, nor opens, a real window, whatever the caller's
-    # environment says; --platform xcb photographs a real X11 window (the Xvfb test does).
-    os.environ["QT_QPA_PLATFORM"] = args.platform
+SCREEN_SIZES = ((640, 480), (7680, 4320))
+"""The smallest and largest ``screenshot --size``: VGA (the window's panels need about that
+much; some docks more, and the picture then says the size it has) and 8K, the largest screen
+sold. 20000x20000 took 9 GB and a minute, 100000x100000 died of
+SIGSEGV, and 0x0 gave a picture of another size, saying nothing (found by the attacker)."""
+
+
+def _screen_size(text: str) -> tuple[int, int] | str:
+    """``--size WIDTHxHEIGHT`` as two numbers, or what is wrong with it."""
+    (low_w, low_h), (high_w, high_h) = SCREEN_SIZES
     try:
-        width, height = (int(part) for part in args.size.lower().split("x"))
+        width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        echo(f"hamish: --size must look like 1280x820, not {args.size!r}", err=True)
+        return f"--size must look like 1280x820, not {text!r}"
+    if not (low_w <= width <= high_w and low_h <= height <= high_h):
+        return f"--size must be from {low_w}x{low_h} to {high_w}x{high_h} pixels, not {text!r}"
+    return width, height
+
+
+def _platform_problem(name: str) -> str | None:
+    """Why Qt could not start on ``--platform name``, None when it should. Qt aborts the
+    process (exit 134, a core dump) on a platform it has no plugin for, or on xcb without
+    an X display: so the plugins' own names (the keys in their metadata, which the plugin
+    files' names are not: libqwayland.so is wayland, wayland-egl…) are read first."""
+    from PySide6.QtCore import QCoreApplication, QPluginLoader
+
+    folders = [Path(path) / "platforms" for path in QCoreApplication.libraryPaths()]
+    folders += [
+        Path(p) for p in os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH", "").split(os.pathsep) if p
+    ]
+    keys: set[str] = set()
+    for folder in folders:
+        try:
+            files = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for file in files:
+            meta: object = QPluginLoader(str(file)).metaData().get("MetaData")
+            found = meta.get("Keys") if isinstance(meta, dict) else None
+            if isinstance(found, list):
+                keys.update(str(key).lower() for key in found)
+    wanted = name.split(":", 1)[0].strip().lower()  # "xcb:option=…" passes options on
+    if wanted not in keys:
+        return (
+            f"Qt has no platform {name!r}; choose from {', '.join(sorted(keys))}"
+            if keys
+            else f"Qt has no platform {name!r}"
+        )
+    if wanted == "xcb" and not os.environ.get("DISPLAY"):
+        return "--platform xcb needs an X display, and DISPLAY is not set"
+    return None
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    size = _screen_size(args.size)
+    if isinstance(size, str):
+        echo(f"hamish: {size}", err=True)
         return EXIT_USAGE
     output: Path = args.output
     if output.suffix.lower() != ".png":
         echo("hamish: --output must be a .png file", err=True)
         return EXIT_USAGE
+    problem = _platform_problem(args.platform)
+    if problem is not None:
+        echo(f"hamish: {problem}", err=True)
+        return EXIT_USAGE
+    # Offscreen: a screenshot never needs, nor opens, a real window, whatever the caller's
+    # environment says; --platform xcb photographs a real X11 window (the Xvfb test does).
+    os.environ["QT_QPA_PLATFORM"] = args.platform
     import tempfile
 
+    from desktop.io.exporters.files import check_export_target, replace_on_success
+
+    # As every export: a new file or, with --overwrite, an existing one, never a link's
+    # planted temporary name, a pipe, a device or a missing folder — said before the window
+    # is built (it wrote to a fixed .NAME.tmp.png, following a link planted there).
+    check_export_target(output, overwrite=args.overwrite, project_path=project_path(args))
+
     from desktop.app import build_window, create_application
+    from desktop.ui.figures.export import encode_png, interrupt_after
     from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
@@ -608,41 +710,61 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             echo(f"hamish: there is no document {wanted} in {project.path}", err=True)
             project.close()
             return EXIT_FAILED
-    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    def quiet(_kind: object, _context: object, message: str) -> None:
+    held: list[str] = []  # what Qt says while the platform starts, said once it has
+    started: list[bool] = []
+
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
         # The offscreen platform warns once per window that it cannot pass size hints on;
         # anything else Qt says still reaches stderr.
-        if "propagateSizeHints" not in message:
+        if kind == QtMsgType.QtFatalMsg:
+            # Qt aborts after this (a platform that would not start, as xcb on a display it
+            # cannot reach): one line saying the first thing Qt said, exit 2.
+            said = [line for text in (*held, message) for line in text.splitlines()]
+            first = next((line.strip() for line in said if line.strip()), "Qt failed")
+            echo(f"hamish: Qt cannot start on --platform {args.platform}: {first}", err=True)
+            sys.stderr.flush()
+            os._exit(EXIT_USAGE)
+        if not started:
+            held.append(message)
+        elif "propagateSizeHints" not in message:
             echo(message, err=True)
 
     qInstallMessageHandler(quiet)
     app = create_application()
+    started.append(True)
+    echo(*(m for m in held if "propagateSizeHints" not in m), err=True)
     from desktop.ui.i18n import install_language, language_for_run
 
     # A screenshot uses a scratch settings file, so the saved language setting plays no part.
     install_language(app, language_for_run(args.sub_lang or args.lang, ""))
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, interrupt_after():
+        # Ctrl-C or SIGTERM while Qt paints the window is acted on after it.
         image = render_window(
             app,
             build_window,
             project,
             Path(scratch) / "hamish.ini",
-            (width, height),
+            size,
             args.document,
             theme=args.theme,
             review=args.review,
             docks=tuple(args.dock or ()),
             beside=args.beside,
         )
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp.png")  # the suffix tells Qt the format
-    if not image.save(str(tmp)):
-        tmp.unlink(missing_ok=True)
-        echo(f"hamish: cannot write {output}", err=True)
-        return EXIT_FAILED
-    os.replace(tmp, output)
-    echo(f"wrote {output} ({image.width()}x{image.height()}, {app.platformName()})")
+    data = encode_png(image)
+    with replace_on_success(output, overwrite=args.overwrite, project_path=project.path) as tmp:
+        tmp.write_bytes(data)
+    shown = (image.width(), image.height())
+    echo(
+        f"wrote {output} ({shown[0]}x{shown[1]}, {app.platformName()})"
+        + (
+            f"; {size[0]}x{size[1]} was asked, smaller than the window can be with what it shows"
+            if shown != size
+            else ""
+        )
+    )
     return EXIT_OK
 
 
@@ -679,12 +801,19 @@ def run(raw: Sequence[str]) -> int:
             from desktop.app import run_gui
 
             return run_gui(args.project, args.lang)
+        stop_on_signals()
         return commands[args.command](args)
     except HamishError as error:
+        from desktop.io.exporters.files import TargetExists
+
+        if isinstance(error, TargetExists):  # what the command line says to allow it
+            error = HamishError(
+                f"{error.path} already exists; add --overwrite to replace it. Nothing was exported."
+            )
         echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as stop:  # Ctrl-C, or Stopped (SIGTERM, SIGHUP)
+        return exit_code(stop)
     except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

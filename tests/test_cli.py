@@ -111,7 +111,9 @@ def test_screenshot(tmp_path: Path, seed_files: list[Path]) -> None:
     result = hamish("screenshot", "--project", project, "--document", "3", "--output", out, env=env)
     assert result.returncode == 0, result.stderr
     assert _png_size(out) == (1280, 820)
-    bad = hamish("screenshot", "--project", project, "--document", "99", "--output", out)
+    bad = hamish(
+        "screenshot", "--project", project, "--document", "99", "--output", tmp_path / "b.png"
+    )
     assert bad.returncode == 1 and "no document 99" in bad.stderr
 
 

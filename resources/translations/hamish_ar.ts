@@ -3154,10 +3154,6 @@
         <translation>تعذّر رسم الشكل صورةً بصيغة PNG.</translation>
     </message>
     <message>
-        <source>Cannot write %1: the image could not be saved.</source>
-        <translation>تعذّرت كتابة %1: لم يمكن حفظ الصورة.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: the SVG file could not be started.</source>
         <translation>تعذّرت كتابة %1: لم يمكن بدء ملف SVG.</translation>
     </message>

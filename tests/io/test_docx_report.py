@@ -464,11 +464,13 @@ def test_cancel_and_failure_leave_an_existing_file_untouched(
         export_docx(project, target, options(), overwrite=True, cancelled=lambda: True)
     assert target.read_bytes() == b"the previous briefing"
 
-    def broken_save(self: object, path: object) -> None:
-        Path(str(path)).write_bytes(b"half a zip")
+    def full_disk(self: Path, data: bytes) -> int:
+        # The zip is made in memory; writing it into the temporary file is what fails.
+        with open(self, "wb") as file:
+            file.write(bytes(data[:10]))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     with pytest.raises(HamishError, match=r"No space left on device.*left as it was"):
         export_docx(project, target, options(), overwrite=True)
     assert target.read_bytes() == b"the previous briefing"

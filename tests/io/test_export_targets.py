@@ -468,3 +468,36 @@ def test_a_long_valid_name_is_written(tmp_path: Path, stem: str) -> None:
         tmp.write_text("<svg/>", encoding="utf-8")
     assert target.read_text(encoding="utf-8") == "<svg/>"
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+class _Stop(BaseException):
+    pass
+
+
+def test_a_stop_as_the_temporary_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM raised as an exception (the command line's) the moment the temporary file
+    existed, before the clean-up knew its name, left it behind (found by a test stopping
+    exports as soon as the file appeared): the signal now waits until the name is known."""
+    import signal
+
+    from desktop.io.exporters import files
+
+    def stop(_number: int, _frame: object) -> None:
+        raise _Stop
+
+    taken = files._try_lock
+
+    def lock_then_stopped(fd: int) -> bool | None:
+        os.kill(os.getpid(), signal.SIGTERM)  # acted on at once, unless held
+        return taken(fd)
+
+    monkeypatch.setattr(files, "_try_lock", lock_then_stopped)
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(_Stop), files.replace_on_success(tmp_path / "x.json") as tmp:
+            tmp.write_text("{}", encoding="utf-8")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert list(tmp_path.iterdir()) == []

@@ -71,7 +71,7 @@ def shots(display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[
                 [
                     *(sys.executable, "-m", "desktop", "screenshot", "--document", "2"),
                     *("--lang", language, "--size", size, "--output", str(output)),
-                    *("--platform", "xcb"),
+                    *("--platform", "xcb", "--overwrite"),  # $HAMISH_SCREENSHOT_DIR: again
                 ],
                 env=env,
                 capture_output=True,

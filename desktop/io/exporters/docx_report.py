@@ -49,6 +49,7 @@ paragraphs.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,8 +88,14 @@ def write_docx(
     document = _Writer(report, steps, figures).write()
     steps.check()
     target = Path(path)
+    # Zipped in memory, then written by Python: saved into the file, a full disk left
+    # python-docx's ZipFile unclosed, and its __del__ printed a second traceback after the
+    # one-line message (found by the attacker). In memory the zip always completes.
+    packed = io.BytesIO()
+    document.save(packed)
+    steps.check()
     with replace_on_success(target, overwrite=overwrite, project_path=project_path) as tmp:
-        document.save(str(tmp))
+        tmp.write_bytes(packed.getbuffer())
         steps.check()
     steps.advance("saved")
     return target.stat().st_size

@@ -24,7 +24,9 @@ it holds an ``flock`` on that file. An export that is killed (SIGKILL, power los
 temporary file behind; the next export into the same folder removes every such leftover whose
 lock is free (its writer is gone), owned by the same user. A file being written by a live
 export keeps its lock and is never touched, so two concurrent exports cannot remove each
-other's work. Where ``flock`` does not exist (Windows) only leftovers older than an hour go.
+other's work. Ctrl-C, SIGTERM and SIGHUP, where Python handles them, wait while the temporary
+file is made (``signals_deferred``): the clean-up always knows its name. Where ``flock``
+does not exist (Windows) only leftovers older than an hour go.
 
 A new file is put in place with ``os.link`` (fails if the name was taken meanwhile: nothing is
 ever replaced that the caller did not allow), an allowed replacement with ``os.replace``.
@@ -38,8 +40,10 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -366,6 +370,38 @@ def _place_new(tmp: Path, target: ExportTarget) -> None:
     tmp.unlink()
 
 
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Ctrl-C, ``kill`` and a closed terminal: what :func:`signals_deferred` holds back."""
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP, where Python handles them (Ctrl-C's KeyboardInterrupt; the
+    command line raises the other two as it), are acted on once the block is done: the
+    first one that came is sent again then, to the handler it had. Python runs signal
+    handlers in the main thread only, whichever thread the signal reached, so the handlers
+    are swapped there (a thread's signal mask would not do: the signal goes to another
+    thread); elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    asked: list[int] = []
+    before = {
+        number: signal.signal(number, lambda number, _frame: asked.append(number))
+        for number in STOP_SIGNALS
+        if callable(signal.getsignal(number))
+    }
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    if asked:
+        signal.raise_signal(asked[0])  # its handler runs now, before this returns
+
+
 @contextlib.contextmanager
 def replace_on_success(
     target: str | os.PathLike[str], *, overwrite: bool = False, project_path: Path | None = None
@@ -386,7 +422,10 @@ def replace_on_success(
     lock: int | None = None
     try:
         remove_leftovers(real.parent)
-        tmp, lock = _reserve(real.parent, real.name)
+        # A signal acted on between creating the temporary file and naming it to the
+        # clean-up left the file behind (found by stopping exports as their file appeared).
+        with signals_deferred():
+            tmp, lock = _reserve(real.parent, real.name)
         yield tmp
         fsync(tmp)
         # Checked again: what the name leads to may have changed while the export was written.

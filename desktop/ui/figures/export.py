@@ -21,9 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +38,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from desktop.core.errors import HamishError
-from desktop.io.exporters.files import replace_on_success
+from desktop.io.exporters.files import replace_on_success, signals_deferred
 from desktop.io.exporters.word.figures import MAX_HEIGHT_MM, TEXT_WIDTH_MM
 
 MM_PER_INCH = 25.4
@@ -165,7 +162,7 @@ def render_image(
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        with _interrupt_after():
+        with interrupt_after():
             scene.render(
                 painter,
                 QRectF(0, 0, size.width(), size.height()),
@@ -177,30 +174,27 @@ def render_image(
     return image
 
 
-@contextlib.contextmanager
-def _interrupt_after() -> Iterator[None]:
+def interrupt_after() -> contextlib.AbstractContextManager[None]:
     """Ctrl-C while Qt draws is acted on once it has finished: raised inside an item's
     paint, called from Qt's C++, the KeyboardInterrupt crashed the process (SIGSEGV, found
-    by the attacker on a figure taking a minute). In the main thread only (where Python's
-    signal handlers run)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    asked: list[int] = []
-    before = signal.signal(signal.SIGINT, lambda number, _frame: asked.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
-    if asked:
-        raise KeyboardInterrupt
+    by the attacker on a figure taking a minute). So are SIGTERM and SIGHUP, which the
+    command line raises as Ctrl-C, to remove its temporary files. In the main thread only
+    (where Python's signal handlers run)."""
+    return signals_deferred()
 
 
 def png_bytes(
     scene: QGraphicsScene, *, width_mm: float | None = None, dpi: int = DEFAULT_DPI
 ) -> bytes:
     """``scene`` as the bytes of a PNG file (for the Word briefing's figures)."""
-    image = render_image(scene, width_mm=width_mm, dpi=dpi)
+    return encode_png(render_image(scene, width_mm=width_mm, dpi=dpi))
+
+
+def encode_png(image: QImage) -> bytes:
+    """``image`` as the bytes of a PNG file, encoded in memory: a file is then written by
+    Python, whose error says why (``No space left on device``). Saved by Qt straight into
+    the file, a full disk printed libpng's "Write Error" on stderr and gave only "the image
+    could not be saved" (found by the attacker)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -224,13 +218,9 @@ def write_png(
 ) -> QSize:
     """Write ``scene`` as a PNG file at ``path``; returns the image's pixel size."""
     image = render_image(scene, width_mm=width_mm, dpi=dpi)
+    data = encode_png(image)
     with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
-        if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
-            raise HamishError(
-                QCoreApplication.translate(
-                    "Figures", "Cannot write %1: the image could not be saved."
-                ).replace("%1", str(Path(path)))
-            )
+        tmp.write_bytes(data)
     return image.size()
 
 
@@ -284,7 +274,7 @@ def write_svg(
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            with _interrupt_after():
+            with interrupt_after():
                 scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
         finally:
             painter.end()
