@@ -665,6 +665,21 @@
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
     </message>
+    <message numerus="yes">
+        <source>Brought back %Ln article(s).</source>
+        <translation>
+            <numerusform>لم يُستعد أي مقال.</numerusform>
+            <numerusform>استُعيد مقال واحد.</numerusform>
+            <numerusform>استُعيد مقالان.</numerusform>
+            <numerusform>استُعيدت %Ln مقالات.</numerusform>
+            <numerusform>استُعيد %Ln مقالاً.</numerusform>
+            <numerusform>استُعيد %Ln مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{edit} again.</source>
+        <translation>{edit} مجدداً.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleChooser</name>
@@ -3210,6 +3225,10 @@
     <message>
         <source>No matches</source>
         <translation>لا مطابقات</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} من {total}</translation>
     </message>
 </context>
 <context>

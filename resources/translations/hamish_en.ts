@@ -41,6 +41,13 @@
                 <numerusform>Deleted %Ln articles.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Brought back %Ln article(s).</source>
+            <translation>
+                <numerusform>Brought back %Ln article.</numerusform>
+                <numerusform>Brought back %Ln articles.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Counts</name>
