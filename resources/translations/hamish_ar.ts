@@ -4665,6 +4665,17 @@
             <numerusform>%n مصدر</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote {file} with %n figure(s): {counts}.</source>
+        <translation>
+            <numerusform>حُفظ الملف {file} بلا أشكال: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع شكل واحد: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع شكلين: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n أشكال: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n شكلاً: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n شكل: {counts}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Wrote {file}: {counts}.</source>
         <translation>حُفظ الملف {file}: {counts}.</translation>

@@ -387,6 +387,13 @@
                 <numerusform>%n sources</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Wrote {file} with %n figure(s): {counts}.</source>
+            <translation>
+                <numerusform>Wrote {file} with %n figure: {counts}.</numerusform>
+                <numerusform>Wrote {file} with %n figures: {counts}.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ReviewController</name>

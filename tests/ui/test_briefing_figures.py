@@ -522,3 +522,41 @@ def test_a_briefing_of_some_articles_draws_its_figures_from_them_alone(
         nothing = ReportScope("filter", filter=ReportFilter(claim_status="refuted-nowhere"))
         (figure,) = briefing.briefing_figures(project, ("timeline",), "en", nothing)
         assert figure.caption.endswith("Drawn from this briefing's articles only.")
+
+
+def test_ticked_figures_are_in_the_outline_and_the_saved_message(
+    builders: None,
+    window_setup: tuple[MainWindow, Briefing, list[str]],
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    """Trial: ticking figures left the outline without them (until Preview was clicked), and
+    the saved message did not count them."""
+    window, _, targets = window_setup
+    window.registry[ActionId.EXPORT_BRIEFING].trigger()
+    dialog = window.exports.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    assert "figures" not in [entry.key for entry in dialog.outline]
+
+    def shown() -> list[str]:
+        return [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+
+    qtbot.mouseClick(dialog.figure_boxes["network"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.figure_boxes["timeline"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    (entry,) = [entry for entry in dialog.outline if entry.key == "figures"]
+    assert entry.count == 2 and entry.line() in shown()  # "أشكال — عدد الأشكال: 2"
+    # Unticked, they leave the outline again.
+    qtbot.mouseClick(dialog.figure_boxes["timeline"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_task is None, timeout=10000)
+    assert [entry.count for entry in dialog.outline if entry.key == "figures"] == [1]
+
+    target = tmp_path / "counted.docx"
+    targets.append(str(target))
+    qtbot.mouseClick(dialog.figure_boxes["timeline"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30000)
+    message = dialog.status.currentMessage()
+    assert "counted.docx\u2069 with 2 figures: " in message, message
+    dialog.close()
