@@ -112,6 +112,8 @@ class TimelineLegend(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setInteractive(False)  # a key to the figure: nothing to click, tab to or drag
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.drawn: tuple[int, bool, float, str] | None = None  # what it was drawn for
         self._height = 0
         self.setMaximumHeight(0)
