@@ -625,10 +625,13 @@ def lay_out(
     # A single day still gets a day's width on each side.
     pad = max(1, (last - first) // 40) if has_dated else 0
     first_day, last_day = max(1, first - pad), last + pad + 1
-    per_day = plot_width / max(1, last_day - first_day)
+    # And a mark's size inside each end of the axis, whatever the zoom: zoomed out, the pad's
+    # days were a few pixels and the first and last marks were drawn across the plot's edge.
+    inset = min(m.mark, plot_width / 4)
+    per_day = (plot_width - 2 * inset) / max(1, last_day - first_day)
 
     def day_x(day: float) -> float:
-        return plot_left + (day - first_day) * per_day
+        return plot_left + inset + (day - first_day) * per_day
 
     lanes: list[LaneBox] = []
     marks: dict[tuple[int, int], Mark] = {}
@@ -728,7 +731,11 @@ def lay_out(
         [
             (day_x(t.day), t)
             for t in ticks(
-                first_day, last_day - 1, plot_width, labels=m.tick_labels, gap=m.tick_gap
+                first_day,
+                last_day - 1,
+                plot_width - 2 * inset,
+                labels=m.tick_labels,
+                gap=m.tick_gap,
             )
         ]
         if has_dated

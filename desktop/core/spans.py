@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
+from desktop.core.arabic import PROCLITICS
 from desktop.core.models import Anchor
 
 CONTEXT = 32  # characters of prefix/suffix kept with each annotation
@@ -82,6 +83,23 @@ def name_span(text: str, start: int, end: int, *, cut: bool = True) -> tuple[int
     if sum(1 for at in range(start, end) if text[at].isalpha()) < 2:
         return None
     return start, end
+
+
+def snap_to_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """A found passage grown to whole words as an entity's mention, like :func:`snap_to_words`
+    except where it starts right after a proclitic group (و ف ب ك ل …, harakat aside): there it
+    stays, as find-in-article selects the stem, never the clitic — a person is ``كيري`` of
+    ``وكيري``. Any other start or end inside a word takes the whole word: find "اع" is part of
+    ``داعية``, no organisation's name."""
+    snapped_start, snapped_end = snap_to_words(text, start, end)
+    start = max(0, min(start, end))
+    if snapped_start < start < snapped_end:
+        carried = "".join(
+            c for c in text[snapped_start:start] if not unicodedata.category(c).startswith("M")
+        ).replace("\u0640", "")
+        if carried in PROCLITICS:
+            return start, snapped_end
+    return snapped_start, snapped_end
 
 
 def word_at(text: str, position: int) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS, fold, proclitic_readings, remembered
 from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
 from desktop.core.services import prepare_annotation
+from desktop.core.spans import snap_to_mention
 from desktop.ops.outcome import Outcome, plural, short
 from desktop.store.entities import EntitySnapshot
 from desktop.store.project import Project
@@ -215,9 +216,21 @@ def plan_selection(
     author: str,
     *,
     snap: bool = True,
+    placed: bool = False,
 ) -> AnnotationPlan:
     """A tag of the analyst's selection: snapped to words, linked to the entity it names (a
-    new one planned when none matches). Raises ``HamishError`` for an empty selection."""
+    new one planned when none matches). Raises ``HamishError`` for an empty selection.
+
+    ``snap``: the analyst's choice (the setting, Alt held for an exact selection). ``placed``:
+    Hamish selected the passage (a find match, a passage opened), not the analyst's hand: a
+    note or a claim takes it as it is, but an entity's mention still grows to whole words
+    (keeping out a proclitic find left out) — a find match can start or end inside a word,
+    and find "اع" tagged as an organisation made an entity "اع" of داعية."""
+    start, end = min(start, end), max(start, end)
+    if placed:
+        if snap and entity_type(label) is not None and start >= 0 and end <= len(text):
+            start, end = snap_to_mention(text, start, end)
+        snap = False
     draft = prepare_annotation(text, document_id, start, end, label.id, author, snap=snap)
     entity_id, new_entity = resolve_entity(
         project, draft.quote, label, text=text, document_id=document_id

@@ -665,6 +665,21 @@
         <source>Edit → Undo (Ctrl+Z) brings it back.</source>
         <translation>تحرير ← تراجع (Ctrl+Z) يعيده.</translation>
     </message>
+    <message numerus="yes">
+        <source>Brought back %Ln article(s).</source>
+        <translation>
+            <numerusform>لم يُستعد أي مقال.</numerusform>
+            <numerusform>استُعيد مقال واحد.</numerusform>
+            <numerusform>استُعيد مقالان.</numerusform>
+            <numerusform>استُعيدت %Ln مقالات.</numerusform>
+            <numerusform>استُعيد %Ln مقالاً.</numerusform>
+            <numerusform>استُعيد %Ln مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{edit} again.</source>
+        <translation>{edit} مجدداً.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleChooser</name>
@@ -3223,6 +3238,10 @@
         <source>No matches</source>
         <translation>لا مطابقات</translation>
     </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} من {total}</translation>
+    </message>
 </context>
 <context>
     <name>GuideBar</name>
@@ -4679,6 +4698,17 @@
             <numerusform>%n مصادر</numerusform>
             <numerusform>%n مصدراً</numerusform>
             <numerusform>%n مصدر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {file} with %n figure(s): {counts}.</source>
+        <translation>
+            <numerusform>حُفظ الملف {file} بلا أشكال: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع شكل واحد: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع شكلين: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n أشكال: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n شكلاً: {counts}.</numerusform>
+            <numerusform>حُفظ الملف {file} مع %n شكل: {counts}.</numerusform>
         </translation>
     </message>
     <message>

@@ -41,6 +41,13 @@
                 <numerusform>Deleted %Ln articles.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Brought back %Ln article(s).</source>
+            <translation>
+                <numerusform>Brought back %Ln article.</numerusform>
+                <numerusform>Brought back %Ln articles.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Counts</name>
@@ -378,6 +385,13 @@
             <translation>
                 <numerusform>%n source</numerusform>
                 <numerusform>%n sources</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Wrote {file} with %n figure(s): {counts}.</source>
+            <translation>
+                <numerusform>Wrote {file} with %n figure: {counts}.</numerusform>
+                <numerusform>Wrote {file} with %n figures: {counts}.</numerusform>
             </translation>
         </message>
     </context>

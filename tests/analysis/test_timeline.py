@@ -470,3 +470,23 @@ def test_lanes_of_one_date_go_by_name_with_numbers_as_numbers() -> None:
         "كيان10",
         "كيان100",
     ]
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+@pytest.mark.parametrize("zoom", [0.25, 1.0, 4.0])
+def test_marks_keep_a_marks_size_from_the_axis_ends(
+    sample: tuple[Project, dict[str, int]], rtl: bool, zoom: float
+) -> None:
+    """Trial: zoomed out, the first and last claims' marks were crammed against the plot's
+    edges (the pad of days was a few pixels); a mark's size is kept inside each end."""
+    project, _ = sample
+    timeline = tl.build(tl.read(project))
+    metrics = tl.Metrics()
+    layout = tl.lay_out(timeline, rtl=rtl, zoom=zoom, metrics=metrics)
+    left, right = layout.plot
+    marks = [mark for mark in layout.marks.values() if left <= mark.x <= right]
+    assert len(marks) == sum(1 for c in timeline.claims.values() if c.period is not None)
+    # The marks and the bars of partial dates (a year's bar starts the axis here).
+    drawn = [x for mark in marks for x in (mark.x, *(mark.span or ()))]
+    assert min(drawn) - left >= metrics.mark and right - max(drawn) >= metrics.mark
+    assert all(left <= x <= right for x, _tick in layout.ticks)

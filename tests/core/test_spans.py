@@ -4,7 +4,7 @@ import pytest
 
 from desktop.core.errors import HamishError
 from desktop.core.services import prepare_annotation
-from desktop.core.spans import check_anchors, reanchor, snap_to_words, word_at
+from desktop.core.spans import check_anchors, reanchor, snap_to_mention, snap_to_words, word_at
 
 TEXT = "قال الأسَدُ، في دمشق: «لن نتراجع» — وكيري يردّ."
 
@@ -22,6 +22,24 @@ def test_snap_to_words(fragment: str, expected: str) -> None:
     start = TEXT.index(fragment)
     s, e = snap_to_words(TEXT, start, start + len(fragment))
     assert TEXT[s:e] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("قال داعية إن", "اع", "داعية"),  # inside a word: the whole word
+        ("قال داعية إن", "دا", "داعية"),  # the end inside a word
+        (TEXT, "كيري", "كيري"),  # after a proclitic, as find selects it: kept out
+        ("قال وَلِكيري", "كيري", "كيري"),  # a stacked proclitic with harakat
+        ("وللأسد", "لأسد", "لأسد"),  # ل + ال written لل, after و: find selects لأسد
+        ("والأسد", "سد", "والأسد"),  # "والأ" is no proclitic: the whole word
+        (TEXT, " في دم", "في دمشق"),  # as snap_to_words otherwise
+    ],
+)
+def test_snap_to_mention(text: str, fragment: str, expected: str) -> None:
+    start = text.index(fragment)
+    s, e = snap_to_mention(text, start, start + len(fragment))
+    assert text[s:e] == expected
 
 
 def test_snap_keeps_punctuation_only_selection() -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from desktop import settings
 from desktop.core.models import ImportFailure
@@ -574,3 +575,33 @@ def test_counted_passages_take_the_arabic_plural(qapp: QApplication) -> None:
         install_language(qapp, "en")
     assert header(1) == "كيري and روسيا: 1 passage"
     assert header(5) == "كيري and روسيا: 5 passages"
+
+
+def test_the_find_count_and_an_undone_deletion_speak_arabic(
+    arabic: QApplication, make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Trial: the find bar counted "1 of 2" in the Arabic interface, and undoing a deletion
+    said "Brought back 1 article." — f-strings past tr(). Numbers as every count is written."""
+    from desktop.core.text import make_draft
+    from desktop.store.project import Project
+
+    path = tmp_path / "find.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft("قال الوزير إن الوزير سيزور دمشق.", title="الوزير"))
+        project.documents.add(make_draft("وصل المبعوث إلى دمشق.", title="المبعوث"))
+    window = make_window(path)
+    text = window.reader.text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.edit.setText("الوزير")
+    assert window.find_bar.count.text() == "1 من 2"
+    window.find_bar.next()
+    assert window.find_bar.count.text() == "2 من 2"
+    window.find_bar.close()
+    window.registry[ActionId.DELETE_ARTICLE].trigger()
+    window.undo_group.undo()
+    status = window.statusBar().currentMessage()
+    assert status == "استُعيد مقال واحد.", status
+    window.undo_group.redo()
+    status = window.statusBar().currentMessage()
+    assert status.endswith("مجدداً.") and not _latin([("status", status)], ALLOWED), status

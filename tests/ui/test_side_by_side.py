@@ -564,3 +564,39 @@ def test_a_link_made_after_opening_both_links_the_claim_it_was_asked_for(
     editor.add_link_button.click()
     after = {(link.from_claim, link.to_claim) for link in window.project.claims.links(regime)}
     assert after - before == {(regime, meeting)}
+
+
+def test_two_passages_with_scrolling_together_are_both_shown(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Trial: with Scroll Together ticked, Side by Side from a contradicts link dragged the second
+    pane to the first pane's share of its article, away from its claim. Both are placed, then
+    the sync keeps the offset between the two passages."""
+    window, info = setup
+    window.resize(1400, 600)
+    by_length = sorted(info.documents, key=lambda d: len(window.project.documents.get(d).text))
+    long_doc, other_doc = by_length[-1], by_length[-2]
+    long_len = len(window.project.documents.get(long_doc).text)
+    other_len = len(window.project.documents.get(other_doc).text)
+    left = (long_doc, long_len - 30, long_len - 20)  # near the end: the first pane's foot
+    right = (other_doc, other_len // 3, other_len // 3 + 10)  # a third of the way down
+    window.beside.open(other_doc)  # the pane exists, then Scroll Together is ticked
+    window.registry[ActionId.SYNC_SCROLL].setChecked(True)
+    assert window.beside.sync is not None and window.beside.sync.isChecked()
+    window.open_both(left, right)
+    pane = second(window)
+    qtbot.waitUntil(lambda: in_view(pane, right[1]) and in_view(window.reader, left[1]))
+    qtbot.wait(10)  # any later relayout: the passages stay in view
+    assert in_view(pane, right[1]) and in_view(window.reader, left[1])
+    assert selected(window.reader) == left[1:] and selected(pane) == right[1:]
+    # Still together, from where the two passages are: a step in one is a step in the other.
+    first_bar = window.reader.text.verticalScrollBar()
+    other_bar = pane.text.verticalScrollBar()
+    before_first, before_other = first_bar.value(), other_bar.value()
+    assert before_first > 0 and 0 < before_other < other_bar.maximum()
+    step = min(40, before_first, before_other)
+    first_bar.setValue(before_first - step)
+    assert other_bar.value() == before_other - step
+    first_bar.setValue(before_first)
+    assert other_bar.value() == before_other
+    assert in_view(pane, right[1]) and in_view(window.reader, left[1])

@@ -427,3 +427,36 @@ def test_tagging_a_word_with_a_proclitic_names_the_new_entity_without_it(
     assert row.entity_id is not None
     assert window.project.entities.get(row.entity_id).name == "كيري"
     assert_screen_equals_file(window)
+
+
+def test_a_find_match_inside_a_word_tags_the_whole_word_as_an_entity(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Trial: Find "اع", Esc, Organisation made an entity "اع" of داعية — the find bar's
+    selection was taken as exact. An entity's grows to whole words (a match after a proclitic
+    keeps it out: كيري of وكيري, as find selects); a note keeps the match as it is."""
+    path = tmp_path / "inside.hamish"
+    body = "قال داعية إن وكيري وصل.\nوقال آخر إن الداعية غادر."
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body))
+    window = make_window(path)
+    text = window.reader.text
+
+    def find_and_tag(query: str, key: Qt.Key) -> str:
+        text.setFocus()
+        qtbot.keyClick(text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        window.find_bar.edit.clear()
+        type_text(window.find_bar.edit, query)
+        assert window.find_bar.matches
+        qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+        assert text.hasFocus()
+        before = {a.id for a in window.annotation_model.annotations()}
+        qtbot.keyClick(text, key)
+        (added,) = [a for a in window.annotation_model.annotations() if a.id not in before]
+        return added.quote
+
+    assert find_and_tag("اع", Qt.Key.Key_2) == "داعية"  # Organisation
+    names = [e.name for e in window.project.entities.summaries()]
+    assert "داعية" in names and "اع" not in names
+    assert find_and_tag("كيري", Qt.Key.Key_1) == "كيري"  # Person: not وكيري
+    assert find_and_tag("لداع", Qt.Key.Key_7) == "لداع"  # a note: exact, as before

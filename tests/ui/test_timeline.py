@@ -562,3 +562,82 @@ def test_the_fixed_choices_show_whole(qtbot: QtBot, make_window: Any, tmp_path: 
         )
         assert combo.sizeHint().width() > widest, combo.itemText(0)
         assert combo.width() >= combo.sizeHint().width() or not combo.isVisible()
+
+
+def _legend_rows(scene: Any) -> dict[str, float]:
+    """Each legend text's row (its y)."""
+    from desktop.ui.i18n import term
+
+    texts = [i for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    top = min(i.scenePos().y() for i in texts if i.text() == term("asserts")) - 4
+    return {i.text(): round(i.scenePos().y()) for i in texts if i.scenePos().y() >= top}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_exported_legend_keeps_each_section_on_its_headings_line(
+    qapp: Any, tmp_path: Path, language: str
+) -> None:
+    """Trial: in the window's PNG export «يدعم» (supports) wrapped onto the next line, away
+    from its «الروابط:» (links) heading. A section that fits on a line stays whole."""
+    from desktop.ui.figures.timeline import _t, figure_scene
+    from desktop.ui.i18n import install_language, term
+
+    project, _ = make_project(tmp_path / "t.hamish")
+    install_language(qapp, language)
+    try:
+        rows = _legend_rows(figure_scene(project, TimelineOptions(rtl=language == "ar")))
+        sections = {
+            "Links:": ("contradicts", "supports"),
+            "Stance (colour):": ("asserts", "denies"),
+            "Status (shape):": ("unverified", "corroborated", "contested", "refuted"),
+        }
+        for heading, words in sections.items():
+            assert {rows[term(w)] for w in words} == {rows[_t(heading)]}, (heading, rows)
+    finally:
+        install_language(qapp, "en")
+
+
+def _seen_words(dock: Any) -> set[str]:
+    """The words of the dock's figures wholly in view (any of its graphics views)."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    seen = set()
+    for view in dock.findChildren(QGraphicsView):
+        if not view.isVisible():
+            continue
+        port = view.viewport().rect()
+        for item in view.scene().items():
+            if isinstance(item, QGraphicsSimpleTextItem):
+                shown = view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+                if port.contains(shown) and view.sceneRect().contains(item.sceneBoundingRect()):
+                    seen.add(item.text())
+    return seen
+
+
+def test_zoomed_in_arabic_the_figure_hugs_the_right_and_the_legend_stays_whole(
+    qapp: Any, qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    """Trial, in Arabic: zoomed out the figure kept to the LEFT edge (the right third empty)
+    and its legend was cut; zoomed in, the legend scrolled away with time."""
+    from desktop.ui.i18n import install_language, term
+
+    install_language(qapp, "ar")
+    try:
+        window, _ = _open(qtbot, make_window, tmp_path)
+        window.resize(1500, 900)
+        dock, view = window.timeline_dock, window.timeline_dock.view
+        qtbot.waitUntil(lambda: window.timeline.options.metrics.plot_width > 300)
+        legend = {term(w) for w in ("supports", "contradicts", "asserts", "refuted")}
+        assert legend <= _seen_words(dock)
+        window.timeline.zoom(0.3, 0)
+        rect = dock.scene.sceneRect()
+        assert rect.width() < view.viewport().width() / 2  # narrower than the view
+        right = view.mapFromScene(rect.topRight()).x()
+        assert right >= view.viewport().width() - 4  # at the right, where reading starts
+        assert legend <= _seen_words(dock)
+        window.timeline.zoom(40, 0)
+        assert dock.scene.sceneRect().width() > 3 * view.viewport().width()
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum() // 2)
+        assert legend <= _seen_words(dock)
+    finally:
+        install_language(qapp, "en")

@@ -122,4 +122,5 @@ def export_docx(
     size = write_docx(
         report, target, steps, overwrite=overwrite, project_path=project.path, figures=figures
     )
-    return DocxSummary(target, report.counts(), size)
+    # The figures written, which the caller drew (the options only asked for them).
+    return DocxSummary(target, {**report.counts(), "figures": len(figures)}, size)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -535,79 +536,113 @@ class TimelineScene(QGraphicsScene):
             self.links_made += 1
 
     def _draw_legend(self, layout: tl.Layout, top: float) -> float:
-        """The legend under the lanes, flowing in the reading direction, in sections each
-        under its heading — the stance (the colour), the status (the shape), the links, the
-        other marks: without them «يؤكد» (asserts) and «مؤكَّد» (corroborated) stood side by
-        side, and a reader could not tell a stance from a status. Returns its bottom."""
-        stances: list[tuple[QGraphicsItem, str]] = []
-        for stance, color in STANCE_COLORS.items():
-            item = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
-            item.setBrush(QBrush(QColor(color)))
-            item.setPen(QPen(QColor(color).darker(150), 1))
-            stances.append((item, term(stance)))
-        statuses: list[tuple[QGraphicsItem, str]] = []
-        for status, shape in STATUS_SHAPES.items():
-            item = QGraphicsPathItem(mark_path(shape, self.metrics.mark))
-            item.setBrush(QBrush(FAINT))
-            item.setPen(QPen(FAINT.darker(150), 1))
-            statuses.append((item, term(status)))
-        links: list[tuple[QGraphicsItem, str]] = []
-        for kind in ("contradicts", "supports"):
-            line = QGraphicsPathItem(_line(-10, 0, 10, 0))
-            line.setPen(QPen(QColor(LINK_COLORS[kind]), 2))
-            links.append((line, term(kind)))
-        faint = QGraphicsPathItem(mark_path("circle", self.metrics.mark))
-        faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
-        faint.setOpacity(0.4)
-        bar = QGraphicsRectItem(-10, -2, 20, 4)
-        bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
-        bar.setPen(QPen(Qt.PenStyle.NoPen))
-        marks: list[tuple[QGraphicsItem, str]] = [
-            (faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))),
-            (bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))),
-        ]
-        sections = (
-            (_t(QT_TRANSLATE_NOOP("Timeline", "Stance (colour):")), stances),
-            (_t(QT_TRANSLATE_NOOP("Timeline", "Status (shape):")), statuses),
-            (_t(QT_TRANSLATE_NOOP("Timeline", "Links:")), links),
-            (_t(QT_TRANSLATE_NOOP("Timeline", "Marks:")), marks),
+        """The legend under the lanes, as wide as the figure (see :func:`draw_legend`)."""
+        return draw_legend(
+            self._keep,
+            width=layout.width,
+            rtl=layout.rtl,
+            top=top,
+            font=self.small,
+            mark=self.metrics.mark,
         )
-        metrics = QFontMetricsF(self.small)
-        heading_font = QFont(self.small)
-        heading_font.setBold(True)
-        row_height = max(metrics.height(), self.metrics.mark) + 6
-        margin = 12.0
-        x, y = margin, top
-        usable = max(300.0, layout.width - 2 * margin)
 
-        def place(item: QGraphicsItem, at: float, width: float) -> None:
-            """``item`` ``at`` from the start of the line (the right in Arabic)."""
-            left = layout.width - at - width if layout.rtl else at
-            item.setPos(left, y + (row_height - metrics.height()) / 2)
 
-        for heading, entries in sections:
-            title = self._text(heading, heading_font, INK)
-            title_width = title.boundingRect().width() + 10
-            labels = [self._text(text, self.small, INK) for _, text in entries]
-            widths = [24 + label.boundingRect().width() + 16 for label in labels]
-            # A section starts after a gap; on a new line when its heading and first entry
-            # would not fit (a heading never ends a line).
-            if x > margin:
-                x += 14
-                if x + title_width + widths[0] > margin + usable:
-                    x, y = margin, y + row_height
-            place(title, x, title.boundingRect().width())
-            x += title_width
-            for (symbol, _), label, width in zip(entries, labels, widths, strict=True):
-                if x + width > margin + usable:
-                    x, y = margin + title_width, y + row_height  # under the section's entries
-                # x runs from the start of a line: the left in English, the right in Arabic
-                start = layout.width - x - 10 if layout.rtl else x + 10
-                self._keep(symbol)
-                symbol.setPos(start, y + row_height / 2)
-                place(label, x + 24, label.boundingRect().width())
-                x += width
-        return y + row_height
+def draw_legend(
+    keep: Callable[[QGraphicsItem], object],
+    *,
+    width: float,
+    rtl: bool,
+    top: float,
+    font: QFont,
+    mark: float,
+) -> float:
+    """A legend ``width`` wide from ``top`` down, flowing in the reading direction, in
+    sections each under its heading — the stance (the colour), the status (the shape), the
+    links, the other marks: without them «يؤكد» (asserts) and «مؤكَّد» (corroborated) stood
+    side by side, and a reader could not tell a stance from a status. A section that fits on
+    a line is never broken across two: «يدعم» (supports) wrapped away from its «الروابط:»
+    (links) heading onto the next section's line. ``keep`` adds each item to the scene (the
+    figure's, or the dock's legend's own, which does not zoom or scroll with the
+    timeline). Returns its bottom."""
+    stances: list[tuple[QGraphicsItem, str]] = []
+    for stance, color in STANCE_COLORS.items():
+        item = QGraphicsPathItem(mark_path("circle", mark))
+        item.setBrush(QBrush(QColor(color)))
+        item.setPen(QPen(QColor(color).darker(150), 1))
+        stances.append((item, term(stance)))
+    statuses: list[tuple[QGraphicsItem, str]] = []
+    for status, shape in STATUS_SHAPES.items():
+        item = QGraphicsPathItem(mark_path(shape, mark))
+        item.setBrush(QBrush(FAINT))
+        item.setPen(QPen(FAINT.darker(150), 1))
+        statuses.append((item, term(status)))
+    links: list[tuple[QGraphicsItem, str]] = []
+    for kind in ("contradicts", "supports"):
+        line = QGraphicsPathItem(_line(-10, 0, 10, 0))
+        line.setPen(QPen(QColor(LINK_COLORS[kind]), 2))
+        links.append((line, term(kind)))
+    faint = QGraphicsPathItem(mark_path("circle", mark))
+    faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
+    faint.setOpacity(0.4)
+    bar = QGraphicsRectItem(-10, -2, 20, 4)
+    bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
+    bar.setPen(QPen(Qt.PenStyle.NoPen))
+    marks: list[tuple[QGraphicsItem, str]] = [
+        (faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))),
+        (bar, _t(QT_TRANSLATE_NOOP("Timeline", "bar: a month or a year"))),
+    ]
+    sections = (
+        (_t(QT_TRANSLATE_NOOP("Timeline", "Stance (colour):")), stances),
+        (_t(QT_TRANSLATE_NOOP("Timeline", "Status (shape):")), statuses),
+        (_t(QT_TRANSLATE_NOOP("Timeline", "Links:")), links),
+        (_t(QT_TRANSLATE_NOOP("Timeline", "Marks:")), marks),
+    )
+    metrics = QFontMetricsF(font)
+    heading_font = QFont(font)
+    heading_font.setBold(True)
+    row_height = max(metrics.height(), mark) + 6
+    margin = 12.0
+    x, y = margin, top
+    usable = max(300.0, width - 2 * margin)
+
+    def text(words: str, font: QFont) -> QGraphicsSimpleTextItem:
+        item = QGraphicsSimpleTextItem(words)
+        item.setFont(font)
+        item.setBrush(QBrush(INK))
+        keep(item)
+        return item
+
+    def place(item: QGraphicsItem, at: float, width_: float) -> None:
+        """``item`` ``at`` from the start of the line (the right in Arabic)."""
+        left = width - at - width_ if rtl else at
+        item.setPos(left, y + (row_height - metrics.height()) / 2)
+
+    for heading, entries in sections:
+        title = text(heading, heading_font)
+        title_width = title.boundingRect().width() + 10
+        labels = [text(words, font) for _, words in entries]
+        widths = [24 + label.boundingRect().width() + 16 for label in labels]
+        whole = title_width + sum(widths)
+        # A section starts after a gap; on a new line when it would not fit whole on this
+        # one but does on a line of its own, or when not even its heading and first entry
+        # fit (a heading never ends a line).
+        if x > margin:
+            x += 14
+            end = margin + usable
+            if (x + whole > end and whole <= usable) or x + title_width + widths[0] > end:
+                x, y = margin, y + row_height
+        place(title, x, title.boundingRect().width())
+        x += title_width
+        for (symbol, _), label, width_ in zip(entries, labels, widths, strict=True):
+            if x + width_ > margin + usable:
+                x, y = margin + title_width, y + row_height  # under the section's entries
+            # x runs from the start of a line: the left in English, the right in Arabic
+            start = width - x - 10 if rtl else x + 10
+            keep(symbol)
+            symbol.setPos(start, y + row_height / 2)
+            place(label, x + 24, label.boundingRect().width())
+            x += width_
+    return y + row_height
 
 
 def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:

@@ -17,10 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFrame,
+    QGraphicsScene,
     QGraphicsView,
     QLineEdit,
     QToolButton,
@@ -33,7 +35,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.store.claims import STANCES, STATUSES, TimelineSource
 from desktop.ui.commands.session import ProjectSession
-from desktop.ui.figures.timeline import TimelineOptions, TimelineScene, measured
+from desktop.ui.figures.timeline import TimelineOptions, TimelineScene, draw_legend, measured
 from desktop.ui.i18n import term
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.choices import refill
@@ -94,6 +96,54 @@ class TimelineView(QGraphicsView):
         return None
 
 
+class TimelineLegend(QGraphicsView):
+    """The dock's legend, under the timeline's view and outside it: zoomed in, the legend
+    drawn in the timeline's scene scrolled away with time, and zoomed out it was cut at the
+    scene's narrow width (found by a trial). Drawn as wide as the view, in the reading
+    direction; never scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline_legend")
+        self.setScene(QGraphicsScene(self))
+        self.scene().setBackgroundBrush(Qt.GlobalColor.white)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setInteractive(False)  # a key to the figure: nothing to click, tab to or drag
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.drawn: tuple[int, bool, float, str] | None = None  # what it was drawn for
+        self._height = 0
+        self.setMaximumHeight(0)
+
+    def show_legend(self, rtl: bool, font: QFont, mark: float) -> None:
+        """Draw it for the view's width (again only when that, the direction or the font
+        changed)."""
+        width = self.viewport().width()
+        key = (width, rtl, mark, font.toString())
+        if key == self.drawn:
+            return
+        self.drawn = key
+        scene = self.scene()
+        scene.clear()
+        bottom = draw_legend(scene.addItem, width=width, rtl=rtl, top=4, font=font, mark=mark)
+        scene.setSceneRect(0, 0, width, bottom + 4)
+        # Its height when there is room; squeezed in a crowded window rather than making the
+        # dock taller than the window (the timeline's view gives way first, down to its own
+        # minimum).
+        self._height = round(bottom + 4)
+        self.setMaximumHeight(self._height)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+
 class TimelineDock(QDockWidget):
     """View → Claim Timeline."""
 
@@ -152,9 +202,12 @@ class TimelineDock(QDockWidget):
         bar.add(group(body, self.date_from, self.date_to))
         bar.add(group(body, self.export_png, self.export_svg))
         layout.addWidget(self.filters)
-        self.scene = TimelineScene(self)
+        # The legend is the dock's own, under the view (TimelineLegend), not in the scene.
+        self.scene = TimelineScene(self, legend=False)
         self.view = TimelineView(self.scene, body)
         layout.addWidget(self.view, 1)
+        self.legend = TimelineLegend(body)
+        layout.addWidget(self.legend)
         self.setWidget(body)
 
     def sizeHint(self) -> QSize:
@@ -342,6 +395,8 @@ class TimelineController(QObject):
     def fit_width(self) -> None:
         if self.timeline is not None and self._fit_metrics():
             self._show()
+        else:
+            self._show_legend()
 
     def _show(self, redo: set[int] | None = None) -> None:
         """Lay out the timeline and show it; ``redo``: only these lanes changed since the
@@ -357,7 +412,23 @@ class TimelineController(QObject):
             redo=redo if reuse else None,
         )
         self._laid = self.options
+        view = self.dock.view
+        # Narrower than the view (zoomed out), the figure keeps to where reading starts: the
+        # right in Arabic (QGraphicsView takes AlignLeading for the left in either direction).
+        side = Qt.AlignmentFlag.AlignRight if layout.rtl else Qt.AlignmentFlag.AlignLeft
+        view.setAlignment(Qt.AlignmentFlag.AlignTop | side)
         self.dock.scene.show_timeline(self.timeline, layout, self.options.metrics)
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        """The legend under the view, for its width; none for an empty timeline (the scene
+        says why it is empty)."""
+        legend = self.dock.legend
+        shown = self.timeline is not None and bool(self.timeline.claims)
+        legend.setVisible(shown)
+        if shown:
+            scene = self.dock.scene
+            legend.show_legend(self.options.right_to_left(), scene.small, self.options.metrics.mark)
 
     def _fill_filters(self, source: TimelineSource) -> None:
         claimants = {

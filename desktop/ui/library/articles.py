@@ -90,9 +90,8 @@ class ArticleActions(QObject):
         added = outcome.changes.documents_added
         if added:
             self.api.open_document(added[0])
-            count = len(added)
-            self.api.show_status(
-                f"Brought back {count:,} article{'s' if count != 1 else ''}.", 5000
-            )
+            self.api.show_status(self.tr("Brought back %Ln article(s).", "", len(added)), 5000)
         else:
-            self.api.show_status(f"{outcome.text} again.", 5000)
+            # The edit's name as the Edit menu shows it (ops name edits in English).
+            name = self.api.session.edit_name(outcome.text)
+            self.api.show_status(self.tr("{edit} again.").format(edit=name), 5000)

@@ -12,7 +12,9 @@ Suggestions are drawn in the first pane only.
 The two panes share a splitter that takes the window's central place the first time a second
 pane opens (the window's first paint is unchanged): the first pane comes first in reading
 order, so on the right in Arabic (Qt mirrors a splitter in a right-to-left layout). Scrolling
-can be synchronised, proportionally. Closing the second pane leaves one reader.
+can be synchronised: proportionally when it is ticked, and from where the two panes were placed
+once a passage is opened (the sync is suspended while they are placed, then keeps the offset
+between the two passages). Closing the second pane leaves one reader.
 """
 
 from __future__ import annotations
@@ -73,6 +75,13 @@ class SideBySide(QObject):
         self.sync: QCheckBox | None = None
         self._last: ReaderPane = reader  # the pane used last: the toolbar's labels tag there
         self._syncing = False
+        # Opening passages scrolls both panes, now and once laid out (show_passage): the sync
+        # waits meanwhile (a count: open_both nests open), or it drags the second pane to the
+        # first pane's share of its article, away from its passage (a trial analyst's report).
+        self._placing = 0
+        # The two scroll values the sync steps from once the panes were placed (None:
+        # proportional, as when it is ticked).
+        self._anchor: tuple[int, int] | None = None
         self._open = False
         # The toolbar, the Tag menu and Edit → Delete/Edit Note act where the analyst is.
         tagging.route = self._routed
@@ -212,6 +221,11 @@ class SideBySide(QObject):
         except HamishError as error:
             self.api.messenger.error(self.tr("Cannot open article"), str(error))
             return False
+        placing = start is not None and end is not None
+        if placing:
+            self._suspend_sync()
+        else:
+            self._anchor = None  # an article from the top: the same share of each, as ticked
         pane = self._build()
         assert self.tagging is not None and self.model is not None and self.box is not None
         first = self.first
@@ -230,19 +244,42 @@ class SideBySide(QObject):
         self.toggle.blockSignals(False)
         if start is not None and end is not None:
             self.show_passage(pane, start, end)
+        if placing:
+            self._resume_sync()
         return True
 
     def open_both(self, first: tuple[int, int, int], second: tuple[int, int, int]) -> bool:
         """Two passages (document, start, end) side by side, each selected and in view; the
         same article twice is two panes at two places."""
         document, start, end = first
-        self.api.open_at(document, start, end)
-        if self.first.document_id != document:
-            return False
-        if not self.open(*second):
-            return False
-        self.show_passage(self.first, start, end)  # again: the splitter made it narrower
-        return True
+        self._suspend_sync()
+        try:
+            self.api.open_at(document, start, end)
+            if self.first.document_id != document:
+                return False
+            if not self.open(*second):
+                return False
+            self.show_passage(self.first, start, end)  # again: the splitter made it narrower
+            return True
+        finally:
+            self._resume_sync()
+
+    def _suspend_sync(self) -> None:
+        self._placing += 1
+
+    def _resume_sync(self) -> None:
+        """After the deferred placing (show_passage's second pass, queued before this), the
+        sync steps from where both panes now are."""
+
+        def resume() -> None:
+            self._placing -= 1
+            if self._placing == 0:
+                self._anchor = (
+                    self.first.text.verticalScrollBar().value(),
+                    self.pane.text.verticalScrollBar().value() if self.pane is not None else 0,
+                )
+
+        QTimer.singleShot(0, resume)
 
     def show_passage(self, pane: ReaderPane, start: int, end: int) -> None:
         """Select a passage and scroll it to the middle of the pane, now and once the pane
@@ -322,20 +359,28 @@ class SideBySide(QObject):
     def _sync_toggled(self, on: bool) -> None:
         if self.sync is not None and self.sync.isChecked() != on:
             self.sync.setChecked(on)
+        self._anchor = None  # ticked anew: the same share of each article
         if on and self.pane is not None:
             self._scrolled(self.first, self.first.text.verticalScrollBar().value())
 
     def _scrolled(self, source: ReaderPane, value: int) -> None:
-        """The other pane at the same share of its article."""
-        if self._syncing or not self.is_open or self.pane is None:
+        """The other pane at the same share of its article, or — once two passages were
+        placed — moved as far as this one moved from where they were placed (measured from
+        the anchor, not step by step, so stops at either end do not drift the offset)."""
+        if self._syncing or self._placing or not self.is_open or self.pane is None:
             return
         if not self.api.actions[ActionId.SYNC_SCROLL].isChecked():
             return
         target = self.pane if source is self.first else self.first
         bar, other = source.text.verticalScrollBar(), target.text.verticalScrollBar()
-        share = value / bar.maximum() if bar.maximum() > 0 else 0.0
+        if self._anchor is not None:
+            mine, theirs = self._anchor if source is self.first else self._anchor[::-1]
+            wanted = theirs + value - mine
+        else:
+            share = value / bar.maximum() if bar.maximum() > 0 else 0.0
+            wanted = round(share * other.maximum())
         self._syncing = True
         try:
-            other.setValue(round(share * other.maximum()))
+            other.setValue(wanted)
         finally:
             self._syncing = False

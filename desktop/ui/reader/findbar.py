@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -135,7 +135,14 @@ class FindBar(QFrame):
         elif not self.matches:
             self.count.setText(self.tr("No matches"))
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+            # Numbers as the default locale writes counts (%Ln): Western digits, grouped.
+            locale = QLocale()
+            self.count.setText(
+                self.tr("{current} of {total}").format(
+                    current=locale.toString(self.current + 1),
+                    total=locale.toString(len(self.matches)),
+                )
+            )
 
     def reset(self) -> None:
         """A new article: drop matches of the old one."""

@@ -134,6 +134,10 @@ class ReaderText(QPlainTextEdit):
         self.umap = Utf16Map("")
         self.index = SpanIndex("")
         self.exact = False  # Alt held while the current selection was made
+        # Hamish made the current selection (find, navigation), not the analyst's hand: tagging
+        # takes it as it is, except that an entity's mention grows to whole words
+        # (ops.annotations.plan_selection: a find match can start inside a word).
+        self.placed = False
         self.snap_enabled = True
         self.tooltip_for: Callable[[int], str | None] = lambda _cp: None
         self._find: list[QTextEdit.ExtraSelection] = []
@@ -411,7 +415,8 @@ class ReaderText(QPlainTextEdit):
 
     def select_cp(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor_for(start, end))
-        self.exact = True  # a programmatic selection (find, navigation) is already exact
+        self.exact = False
+        self.placed = True
         self.ensureCursorVisible()
         self.centerCursor()
 
@@ -455,6 +460,7 @@ class ReaderText(QPlainTextEdit):
     # --- input -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self.placed = False
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -467,6 +473,7 @@ class ReaderText(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self.placed = False
         super().keyPressEvent(event)
 
     def snap_selection(self) -> None:

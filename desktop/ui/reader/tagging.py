@@ -181,6 +181,7 @@ class TaggingController(QObject):
                 label,
                 session.author,
                 snap=text.snap_enabled and not text.exact,
+                placed=text.placed,
             )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:

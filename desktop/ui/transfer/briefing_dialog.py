@@ -400,6 +400,10 @@ class ReportDialog(QDialog):
         for combo in (self.label_filter, self.entity_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._filter_touched)
         self.article_list.itemChanged.connect(self._articles_touched)
+        # A ticked figure is a section of its own in the outline: shown at once, as the boxes
+        # sit right above it (a trial analyst ticked two and saw no figures listed).
+        for box in self.figure_boxes.values():
+            box.toggled.connect(self.refresh_preview)
 
     # --- options -----------------------------------------------------------------------
     def _remembered(self, author: str) -> ReportOptions:
@@ -735,12 +739,15 @@ class ReportDialog(QDialog):
             self.tr("%n excerpt(s)", "", counts["excerpts"]),
             self.tr("%n source(s)", "", counts["sources"]),
         ]
-        show_elided(
-            self.status,
-            self.tr("Wrote {file}: {counts}.").format(
-                file=isolate_path(summary.path.name), counts=list_separator().join(parts)
-            ),
+        file, listed = isolate_path(summary.path.name), list_separator().join(parts)
+        figures = counts.get("figures", 0)
+        # The figures before the counts: a long message is cut at its end.
+        wrote = (
+            self.tr("Wrote {file} with %n figure(s): {counts}.", "", figures)
+            if figures
+            else self.tr("Wrote {file}: {counts}.")
         )
+        show_elided(self.status, wrote.format(file=file, counts=listed))
         self.open_button.setVisible(True)
         self.open_button.setFocus()
         if self.left_out:  # a figure too large to draw: written without it, and said so
