@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-from desktop.core.arabic import PROCLITICS
 from desktop.core.models import Anchor
 
 CONTEXT = 32  # characters of prefix/suffix kept with each annotation
@@ -91,6 +90,10 @@ def snap_to_mention(text: str, start: int, end: int) -> tuple[int, int]:
     stays, as find-in-article selects the stem, never the clitic — a person is ``كيري`` of
     ``وكيري``. Any other start or end inside a word takes the whole word: find "اع" is part of
     ``داعية``, no organisation's name."""
+    # Imported here: spans is read at start-up (anchors), arabic's dataclasses are not
+    # (tests/ui/test_reader_load.py keeps them out of the first paint).
+    from desktop.core.arabic import PROCLITICS
+
     snapped_start, snapped_end = snap_to_words(text, start, end)
     start = max(0, min(start, end))
     if snapped_start < start < snapped_end:
