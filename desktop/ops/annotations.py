@@ -111,6 +111,7 @@ def new_entity_name(
     Why evidence and not the letters: وليد، لبنان، بشار، لافروف and كيري start with those
     letters and are names (ليد، بنان، شار، افروف are never written alone), and an entity
     called لأوباما or وكيري was a second Obama or Kerry beside the right one."""
+    from desktop.core.suggest.lexicon import COMPOUND_SECONDS
     from desktop.resources import given_names
 
     words = quote.split()
@@ -126,6 +127,8 @@ def new_entity_name(
     best, best_count = whole, 0
     for reading, count in zip(readings, counts[1:], strict=True):
         stem = fold(reading)
+        if stem in COMPOUND_SECONDS:
+            continue  # بالله of المعتصم بالله: الله alone is no one's name (nor الدين)
         conjunction = written[0] in CONJUNCTIONS and len(written) - len(stem) == 1
         plausible = count > alone or (
             count == alone and count > 0 and (conjunction or len(stem) >= 4)

@@ -589,3 +589,18 @@ def test_tidy_cuts_or_drops_a_span_across_a_bracket() -> None:
         "جنيف",
         "«لا»",
     ]
+
+
+def test_a_person_named_as_a_country_the_gazetteer_knows_is_a_slip_not_a_person() -> None:
+    """One mistyped mention (بفرنسا tagged Person) made every فرنسا of a project a suggested
+    person: a registry person whose whole name is an unambiguous place the gazetteer knows is
+    not suggested as a person; the place is suggested as the gazetteer has it."""
+    from desktop.core.suggest import suggest
+    from desktop.resources import gazetteer
+
+    matcher = AliasMatcher.from_registry([(3, "person", "فرنسا"), (4, "person", "جون كيري")])
+    text = "زار جون كيري فرنسا أمس."
+    found = {(s.text, s.label_key, s.source) for s in suggest(text, matcher, gazetteer=gazetteer())}
+    assert ("فرنسا", "person", "registry") not in found
+    assert ("فرنسا", "location", "gazetteer") in found
+    assert ("جون كيري", "person", "registry") in found

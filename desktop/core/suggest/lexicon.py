@@ -329,6 +329,9 @@ _REGNAL = _folded(
 )  # fmt: skip
 # Second parts that make one name of two words (نصر الله، سيف الدين، زين العابدين).
 _COMPOUND_SECONDS = _folded("الله", "الدين", "الإسلام", "العابدين")
+COMPOUND_SECONDS = _COMPOUND_SECONDS
+"""Words that are a name's second part only, never a name alone (a new entity made from بالله
+is not called الله: its registry suggested every الله in the project as a person)."""
 # Places and bodies named after a person (جامعة الملك سعود، مطار الملك خالد): the title after
 # them begins that name, not a person's.
 _NAMED_AFTER = _with_prefixes(

@@ -130,10 +130,6 @@ def _suggest(
     types = dict(matcher.types) if matcher is not None else {}
     types.update(known_types or {})
     registry = matcher.find_normalised(art.norm) if matcher is not None else []
-    persons = [m for m in registry if types.get(m.entity_id or -1) == "person"]
-    for match in persons:
-        art.learnt.update(w for w in fold(text[match.start : match.end]).split())
-
     places: list[GazetteerMatch] = []
     if gazetteer is not None:
         places = [
@@ -141,6 +137,25 @@ def _suggest(
             for m in gazetteer.find_normalised(art.norm)
             if m.kind == "name" and m.score >= min_score
         ]
+    if places and registry:
+        # A "person" whose whole name is a country, a city or a body the gazetteer knows
+        # without doubt (فرنسا، فرانس برس) is a slip of the tag, not a person: one mistyped
+        # mention made every فرنسا a person — and, since a new entity's name drops its
+        # proclitics, بفرنسا's slip reached every article (found measuring issue 14).
+        known = {
+            span
+            for p in places
+            if not p.entry.ambiguous
+            for span in ((p.start, p.end), (p.word_start, p.end))
+        }
+        registry = [
+            m
+            for m in registry
+            if types.get(m.entity_id or -1) != "person" or (m.start, m.end) not in known
+        ]
+    persons = [m for m in registry if types.get(m.entity_id or -1) == "person"]
+    for match in persons:
+        art.learnt.update(w for w in fold(text[match.start : match.end]).split())
 
     names = _title_names(art)
     _learn(art, names)
