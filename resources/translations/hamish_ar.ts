@@ -5089,6 +5089,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <source>Cannot open article</source>
         <translation>تعذّر فتح المقال</translation>
     </message>
+    <message>
+        <source>The same article on both sides: the library&apos;s Open Beside puts another here.</source>
+        <translation>المقال نفسه في الجانبين: «فتح بجانبه» في المكتبة يضع مقالاً آخر هنا.</translation>
+    </message>
 </context>
 <context>
     <name>SuggestionController</name>

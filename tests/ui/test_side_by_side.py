@@ -110,6 +110,20 @@ def test_view_toggle_opens_the_same_article_beside(
     assert not window.beside.is_open
 
 
+def test_view_toggle_puts_the_article_read_before_beside(
+    setup: tuple[MainWindow, Briefing], qtbot: QtBot
+) -> None:
+    """Found by a trial: View → Side by Side showed the same article twice, and choosing
+    another took the library's right-click menu; the one read just before is the likely one."""
+    window, info = setup
+    first, then = info.seeds[0], info.wire
+    window.open_document(first)
+    window.open_document(then)
+    window.registry[ActionId.SIDE_BY_SIDE].trigger()
+    assert window.reader.document_id == then
+    assert second(window).document_id == first
+
+
 def test_contradicts_link_opens_both_passages(
     setup: tuple[MainWindow, Briefing], qtbot: QtBot
 ) -> None:

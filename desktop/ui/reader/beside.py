@@ -83,6 +83,11 @@ class SideBySide(QObject):
         # proportional, as when it is ticked).
         self._anchor: tuple[int, int] | None = None
         self._open = False
+        # The article read before the one in the first pane: View → Side by Side puts it
+        # beside (the same article twice left the analyst looking for how to choose another).
+        self._shown: int | None = None
+        self._before: int | None = None
+        api.document_opened.connect(self._read)
         # The toolbar, the Tag menu and Edit → Delete/Edit Note act where the analyst is.
         tagging.route = self._routed
         reader.text.installEventFilter(self)
@@ -315,13 +320,32 @@ class SideBySide(QObject):
         self.toggle.setChecked(False)
         self.toggle.blockSignals(False)
 
+    def _read(self, document_id: int) -> None:
+        if document_id != self._shown:
+            self._before, self._shown = self._shown, document_id
+
     def _toggled(self, on: bool) -> None:
-        """View → Side by Side: the first pane's article beside itself (then open another
-        from the library with Open Beside), or back to one reader."""
+        """View → Side by Side: the article read before the first pane's beside it — to
+        compare the two just read — or, when there is none, the first pane's article beside
+        itself (the library's Open Beside puts another there); or back to one reader."""
         if not on:
             self.close()
             return
         document = self.first.document_id
+        before = self._before
+        if (
+            before is not None
+            and before != document
+            and self.api.has_session
+            and self.api.project.documents.exists(before)
+        ):
+            document = before
+        elif document is not None:
+            self.api.show_status(
+                self.tr(
+                    "The same article on both sides: the library's Open Beside puts another here."
+                )
+            )
         if document is None or not self.open(document):
             self._uncheck()
 
