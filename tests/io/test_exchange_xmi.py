@@ -243,3 +243,32 @@ def test_too_many_elements_are_refused_before_cassis_parses_them(
     with pytest.raises(ImportRejected, match="holds more than 10 tags"):
         import_xmi(target, path)
     assert _count(target) == 0
+
+
+def test_characters_xml_cannot_hold_are_written_as_replacements_in_place(
+    tmp_path: Path, target: Project
+) -> None:
+    """Found by an attacker: a text file's U+FFFF (kept in the article) or a U+FFFE in a name
+    made the XMI export fail with a traceback ("All strings must be XML compatible"). Each is
+    written as U+FFFD, one for one, so every tag still covers its words; the summary says so."""
+    from desktop.core.text import make_draft
+
+    source = Project.open(tmp_path / "nc.hamish")
+    try:
+        text = "قال كيري\uffff إن\ufffe الاتفاق تم."
+        doc = source.documents.add(make_draft(text, title="عنوان\ufffe"))
+        person = source.entities.add("كيري\ufffe", "person")
+        fixture.tag(source, doc, "كيري", "person", entity_id=person)
+        fixture.tag(source, doc, "الاتفاق", "event")
+        out = tmp_path / "nc.zip"
+        summary = export_xmi(source, out)
+        assert "characters XML cannot hold" in " ".join(summary.lost)
+        import_xmi(target, out)
+        shown = text.replace("\uffff", "\ufffd").replace("\ufffe", "\ufffd")
+        assert {(s[1], s[2], s[4]) for s in fixture.spans(target)} == {
+            (4, 8, "كيري"),
+            (text.index("الاتفاق"), text.index("الاتفاق") + 7, "الاتفاق"),
+        }
+        assert {s[0] for s in fixture.spans(target)} == {shown}
+    finally:
+        source.close()

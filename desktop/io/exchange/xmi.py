@@ -95,20 +95,37 @@ def _grading(claim: dict[str, Any]) -> str:
     return f"{claim['reliability'] or ''}{claim['credibility'] or ''}"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold: C0 controls but tab and line breaks, surrogates, U+FFFE/FFFF. An
+article may hold U+FFFF (a text file's noncharacter): cassis refused the whole export with a
+traceback ("All strings must be XML compatible")."""
+
+
+def _xml_safe(text: str, lost: Counter[str]) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD, one for one: the
+    offsets of the tags, in code points, stay right."""
+    safe, replaced = _NOT_XML.subn("\ufffd", text)
+    lost["characters XML cannot hold (written as \ufffd)"] += replaced
+    return safe
+
+
 def _cas(document: dict[str, Any], view: ProjectView, types: TypeSystem, lost: Counter[str]) -> Cas:
     from cassis import Cas
 
+    def safe(value: str | None) -> str | None:
+        return None if value is None else _xml_safe(value, lost)
+
     cas = Cas(typesystem=types)
-    cas.sofa_string = document["text"]
+    cas.sofa_string = _xml_safe(document["text"], lost)
     cas.sofa_mime = "text/plain"
     metadata = types.get_type(METADATA)
     cas.add(
         metadata(
             begin=0,
             end=len(document["text"]),
-            documentTitle=document["title"],
+            documentTitle=safe(document["title"]),
             documentId=str(document["id"]),
-            documentUri=document["url"] or None,
+            documentUri=safe(document["url"]) or None,
             language=document["language"],
             isLastSegment=False,
         )
@@ -124,7 +141,7 @@ def _cas(document: dict[str, Any], view: ProjectView, types: TypeSystem, lost: C
                     begin=row["start"],
                     end=row["end"],
                     value=view.labels[row["label_id"]]["key"],
-                    identifier=entity["name"] if entity else None,
+                    identifier=safe(entity["name"]) if entity else None,
                 )
             )
             continue
@@ -136,13 +153,13 @@ def _cas(document: dict[str, Any], view: ProjectView, types: TypeSystem, lost: C
             claim_type(
                 begin=row["start"],
                 end=row["end"],
-                claimant=claimant["name"] if claimant else None,
+                claimant=safe(claimant["name"]) if claimant else None,
                 stance=claim["stance"],
                 status=claim["status"],
                 grading=_grading(claim) or None,
-                summary=claim["summary"] or None,
-                subjects="\n".join(subjects) or None,
-                note=row["note"] or None,
+                summary=safe(claim["summary"]) or None,
+                subjects=safe("\n".join(subjects)) or None,
+                note=safe(row["note"]) or None,
             )
         )
     return cas
