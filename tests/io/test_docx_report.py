@@ -582,6 +582,13 @@ def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path
         label = project.labels.by_key("claim")
         assert label is not None
         project.labels.update(label.id, name_en="\u202dClaim\u202c", name_ar="\u202bادعاء\u202c")
+        # A quoted passage holding an override (an imported article's): the claim's and an
+        # excerpt's quote, printed as they read in the article (found by an attacker).
+        with project.database.transaction():
+            project.database.conn.execute(
+                "UPDATE annotations SET quote = ? WHERE id IN (?, ?)",
+                ["واشنطن\u202eوموسكو", info.annotations["agreed"], info.annotations["note_marker"]],
+            )
         path = tmp_path / "report.docx"
         export_docx(project, path, options(title="\u202eeltit", author="\u202aسلمى", language="en"))
     finally:
@@ -591,6 +598,7 @@ def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path
     assert "Status: demrifnoc ton ok" in text
     assert "Lavrov" in text and "eltit" in text
     assert "Kerry \u200fكيري" in text  # the RLM, a mark of Arabic typing, stays
+    assert "واشنطنوموسكو" in text
 
 
 def test_a_name_of_ten_thousand_characters_is_printed_whole_once(tmp_path: Path) -> None:
