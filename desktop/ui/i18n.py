@@ -293,6 +293,9 @@ class Counts(QObject):
     def links(self, n: int) -> str:
         return self.tr("%n link(s)", "", n)
 
+    def lanes(self, n: int) -> str:
+        return self.tr("%n lane(s)", "", n)
+
     def mentions(self, n: int) -> str:
         return self.tr("%n mention(s)", "", n)
 

@@ -1099,6 +1099,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n lane(s)</source>
+        <translation>
+            <numerusform>لا مسارات</numerusform>
+            <numerusform>مسار واحد</numerusform>
+            <numerusform>مساران</numerusform>
+            <numerusform>%n مسارات</numerusform>
+            <numerusform>%n مساراً</numerusform>
+            <numerusform>%n مسار</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -5457,6 +5468,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Marks:</source>
         <translation>العلامات:</translation>
+    </message>
+    <message>
+        <source>Not drawn: {lanes}; the {most} with the most claims are shown.</source>
+        <translation>لم يُرسم: {lanes}؛ والمرسوم هو الـ{most} الأكثر ادعاءات.</translation>
     </message>
 </context>
 <context>

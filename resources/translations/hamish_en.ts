@@ -94,6 +94,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n lane(s)</source>
+            <translation>
+                <numerusform>%n lane</numerusform>
+                <numerusform>%n lanes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n mention(s)</source>
             <translation>
                 <numerusform>%n mention</numerusform>

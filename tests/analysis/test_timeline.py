@@ -490,3 +490,24 @@ def test_marks_keep_a_marks_size_from_the_axis_ends(
     drawn = [x for mark in marks for x in (mark.x, *(mark.span or ()))]
     assert min(drawn) - left >= metrics.mark and right - max(drawn) >= metrics.mark
     assert all(left <= x <= right for x, _tick in layout.ticks)
+
+
+def test_a_printed_timeline_keeps_its_fullest_lanes() -> None:
+    """3,000 claimants printed a timeline 12,000 pixels tall and 0.2 cm wide in the briefing
+    (found by an attacker): a figure keeps the fullest lanes, in their order, and says how many
+    it left out; their claims, links and dates go with them."""
+    rows = [_row(i, f"2016-01-{1 + i % 28:02d}", f"كيان{i}", i) for i in range(1, 61)]
+    rows += [_row(100 + i, "2019-05-01", "كيان7", 7) for i in range(3)]  # the fullest
+    names = {r.claim.claimant_id: r.claimant for r in rows}
+    timeline = tl.build(TimelineSource(rows, {1: None}, names, []))
+    assert len(timeline.lanes) == 60
+    kept, hidden = tl.keep_lanes(timeline, 10)
+    assert (len(kept.lanes), hidden) == (10, 50)
+    assert 7 in [lane.key for lane in kept.lanes]  # the fullest
+    order = [lane.key for lane in timeline.lanes]
+    assert [lane.key for lane in kept.lanes] == [
+        k for k in order if k in {x.key for x in kept.lanes}
+    ]
+    assert set(kept.claims) == {c for lane in kept.lanes for c in lane.claims}
+    assert kept.last is not None and tl.dt.date.fromordinal(kept.last).year == 2019
+    assert tl.keep_lanes(timeline, 60) == (timeline, 0)

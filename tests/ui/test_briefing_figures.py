@@ -612,3 +612,18 @@ def test_ticked_figures_are_in_the_outline_and_the_saved_message(
     message = dialog.status.currentMessage()
     assert "counted.docx\u2069 with 2 figures: " in message, message
     dialog.close()
+
+
+def test_a_printed_timeline_of_too_many_lanes_draws_the_fullest_and_says_so(
+    project: Project, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from desktop.ui.figures import timeline
+
+    monkeypatch.setattr(timeline, "PRINTED_LANES", 1)
+    drawn = briefing.scene(project, "timeline", rtl=False, language="en")
+    assert isinstance(drawn, timeline.TimelineScene) and drawn.timeline is not None
+    assert len(drawn.timeline.lanes) == 1
+    said = [i.text() for i in drawn.items() if isinstance(i, QGraphicsSimpleTextItem)]
+    assert any(t.startswith("Not drawn: ") and "the 1 with the most" in t for t in said), said

@@ -58,7 +58,7 @@ from desktop.ui.figures.export import (
     Paper,
     set_in_points,
 )
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, current_language, term
 
 CONTEXT = "Timeline"
 
@@ -699,6 +699,8 @@ def timeline_scene(project: Project, options: TimelineOptions | None = None) -> 
     return scene
 
 
+PRINTED_LANES = 40
+"""The most lanes a printed timeline draws (the fullest): a page holds a few dozen."""
 LOW_ROW = 10.0
 LOW_PADDING = 2.0
 """A printed timeline's closest lanes (points): a row of marks and the padding on each side of
@@ -752,12 +754,13 @@ def figure_scene(
     paper = paper or Paper()
     font = paper_font()
     timeline = tl.build(tl.read(project), kind=options.lanes, filters=options.filters)
+    timeline, hidden = tl.keep_lanes(timeline, PRINTED_LANES)
     metrics = paper_metrics(paper, font, undated=timeline.undated > 0)
     layout = tl.lay_out(timeline, rtl=options.right_to_left(), metrics=metrics)
     scene = TimelineScene(legend=options.legend, font=font)
     scene.show_timeline(timeline, layout, metrics)
     content = scene.itemsBoundingRect().united(scene.sceneRect())
-    room = paper.max_height - 2 * MARGIN_PT
+    room = paper.max_height - 2 * MARGIN_PT - (2 * SMALL_PT if hidden else 0)
     if content.height() > room and layout.lanes:
         # Too tall for the page (it would be drawn narrower, its text smaller): the lanes
         # closer, down to a row of text each.
@@ -775,6 +778,24 @@ def figure_scene(
         scene.clear()
         scene = TimelineScene(legend=options.legend, font=font)
         scene.show_timeline(timeline, layout, metrics)
+        content = scene.itemsBoundingRect().united(scene.sceneRect())
+    if hidden:
+        # Said under the figure, on the reading side: not every lane is drawn.
+        note = QGraphicsSimpleTextItem(
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "Timeline", "Not drawn: {lanes}; the {most} with the most claims are shown."
+                )
+            ).format(lanes=counts().lanes(hidden), most=PRINTED_LANES)
+        )
+        note_font = QFont(font)
+        note_font.setPixelSize(SMALL_PT)
+        note.setFont(note_font)
+        note.setBrush(FAINT)
+        wide = note.boundingRect().width()
+        left = content.right() - wide if options.right_to_left() else content.left()
+        note.setPos(left, content.bottom() + SMALL_PT / 2)
+        scene.addItem(note)
         content = scene.itemsBoundingRect().united(scene.sceneRect())
     width = max(paper.width, content.width() + 2 * MARGIN_PT)
     set_in_points(
