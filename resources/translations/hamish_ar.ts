@@ -4358,6 +4358,10 @@
         <source>No entity matches the filters: show more types, articles or dates.</source>
         <translation>لا كيان يطابق عوامل التصفية: أظهر مزيداً من الأنواع أو المقالات أو التواريخ.</translation>
     </message>
+    <message>
+        <source>No entity is named with another in these articles.</source>
+        <translation>لا يُذكر في هذه المقالات كيانٌ مع كيانٍ آخر.</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>

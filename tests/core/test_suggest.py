@@ -604,3 +604,20 @@ def test_a_person_named_as_a_country_the_gazetteer_knows_is_a_slip_not_a_person(
     assert ("فرنسا", "person", "registry") not in found
     assert ("فرنسا", "location", "gazetteer") in found
     assert ("جون كيري", "person", "registry") in found
+
+
+def test_a_lone_surname_is_named_as_the_full_name_the_article_gives() -> None:
+    """Accepting the Review Queue made كيري beside جون كيري, بوتين beside فلاديمير بوتين (found
+    by a trial): a rule's lone surname carries the full name the article gives, so accepting
+    it names (or finds) that person — and a claim spoken by the surname too."""
+    from desktop.core.suggest import suggest
+
+    text = (
+        "قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة. "
+        "وأكد كيري أن الاتفاق قريب. وقال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة."
+    )
+    found = suggest(text, None)
+    lone = [s for s in found if s.kind == "entity" and s.text == "كيري"]
+    assert lone and all(s.name == "جون كيري" for s in lone), lone
+    whole = [s for s in found if s.kind == "entity" and s.text == "جون كيري"]
+    assert whole and whole[0].name in (None, "جون كيري")

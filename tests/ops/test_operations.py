@@ -713,3 +713,27 @@ def test_a_given_name_or_a_short_word_after_a_preposition_keeps_its_letters(
         plan = annotations.plan_selection(project, text, 1, start, start + len(form), person, "me")
         assert plan.new_entity == NewEntity(form, "person")
     project.close()
+
+
+def test_accepting_a_full_name_and_its_surname_in_one_step_makes_one_person(
+    tmp_path: Path,
+) -> None:
+    """Found by a trial: the Review Queue's bulk accept made كيري beside جون كيري. The rules
+    name a lone surname as the full name the article gives, so both rows are one person."""
+    from desktop.core.suggest import suggest
+
+    text = "قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة. وأكد كيري أن الاتفاق قريب."
+    project = Project.open(tmp_path / "k.hamish")
+    doc = project.documents.add(make_draft(text))
+    person = _label(project, "person")
+    plans = [
+        annotations.plan_suggestion(
+            project, text, doc, s.start, s.end, person, "me", entity_name=s.name
+        )
+        for s in suggest(text, None)
+        if s.kind == "entity" and s.label_key == "person"
+    ]
+    assert len(plans) >= 2
+    annotations.add_annotations(project, plans)
+    assert [e.name for e in project.entities.summaries()] == ["جون كيري"]
+    project.close()

@@ -262,7 +262,48 @@ def _suggest(
                 name=speaker_name,
             )
         )
+    full = _full_names(art, names, text)
+    if full:
+        for key, item in results.items():
+            results[key] = _with_full_name(item, full)
     return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
+    """Each surname the article gives in full (جون كيري → كيري), folded, with the full name as
+    first written: a lone كيري later in the article is that person. Accepted, it was a second
+    entity كيري beside جون كيري — the network and the timeline split each person in two (found
+    by a trial). A surname two full names end with (two brothers) says no one."""
+    found: dict[str, str] = {}
+    doubtful: set[str] = set()
+    for first, last, _ in names:
+        words = [i for i in range(first, last + 1) if art.is_word(i)]
+        if len(words) < 2:
+            continue
+        start, end = art.raw(art.starts[first], art.ends[last])
+        whole = " ".join(text[start:end].split())
+        s_start, s_end = art.raw(art.starts[words[-1]], art.ends[words[-1]])
+        surname = fold(text[s_start:s_end])
+        if found.setdefault(surname, whole) != whole and fold(found[surname]) != fold(whole):
+            doubtful.add(surname)
+    return {k: v for k, v in found.items() if k not in doubtful}
+
+
+def _with_full_name(item: Suggestion, full: dict[str, str]) -> Suggestion:
+    """A rule's lone surname of a person (or a claim whose speaker is one) named as the full
+    name the article gives, when it links to no entity: accepted, it is that person's mention
+    (or claim), not a new entity of the surname alone."""
+    if item.source != "rule":
+        return item
+    if item.kind == "entity" and item.label_key == "person" and item.entity_id is None:
+        words = fold(item.text).split()
+        if len(words) == 1 and words[0] in full and item.name is None:
+            return replace(item, name=full[words[0]])
+    if item.kind == "claim" and item.name and item.entity_id is None:
+        words = fold(item.name).split()
+        if len(words) == 1 and words[0] in full:
+            return replace(item, name=full[words[0]])
+    return item
 
 
 class _SpanIndex:

@@ -1689,7 +1689,12 @@ def figure_scene(
     paper = paper or Paper()
     if not network.nodes:
         scene = _printed_scene()
-        scene.add_message(empty_text(network, index), NAME_PT, paper.width - 2 * MARGIN_PT)
+        # On paper, what there is, not the window's advice ("show more types…" under a
+        # briefing's figure caption read as an instruction to its reader; found by an attacker).
+        said = QCoreApplication.translate(
+            "NetworkScene", "No entity is named with another in these articles."
+        )
+        scene.add_message(said, NAME_PT, paper.width - 2 * MARGIN_PT)
         return _on_paper(scene, paper)
     scale = _fitted_scale(network, positions, palette, paper)
     scene = _drawn(network, positions, palette, scale)
