@@ -355,7 +355,8 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument(
         "--platform",
         default="offscreen",
-        help="Qt platform to render on (default: offscreen; xcb for a real X11 window)",
+        help="Qt platform to render on: offscreen (default), minimal, xcb (a real X11 "
+        "window) or wayland; none that opens anything to the network",
     )
     p_shot.add_argument(
         "--size",
