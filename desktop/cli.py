@@ -57,7 +57,17 @@ def _load_qt_free_layers() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    raw = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt as stop:
+        # Ctrl-C, or SIGTERM/SIGHUP once sub-commands raise them, wherever the start-up was
+        # (a traceback, when it came while a module loaded): 128 + the signal, as a shell says.
+        from desktop.cli_common import exit_code
+
+        return exit_code(stop)
+
+
+def _main(raw: list[str]) -> int:
     from desktop.children import READER_FLAG, TEXT_READER_FLAG
 
     if raw[:1] == [READER_FLAG]:
@@ -83,6 +93,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(project, language)
         except KeyboardInterrupt:
             return 130
+    # SIGTERM and SIGHUP raise as Ctrl-C does from here on (main turns each into 128 + its
+    # number): while the sub-commands loaded (the first ~0.3 s) SIGTERM killed the process
+    # at once (-15), leaving the shell no exit code of Hamish's.
+    from desktop.cli_common import ignore_stop_signals, stop_on_signals
+
+    stop_on_signals()
     from desktop.commands import run
 
-    return run(raw)
+    code = run(raw)
+    # Done: a signal now stops nothing, and Python's shutdown puts the default handlers back,
+    # so SIGTERM killed the finished process (-15, its output complete). Ignored, the exit
+    # code stays the command's.
+    ignore_stop_signals()
+    return code

@@ -50,6 +50,12 @@ def stop_on_signals() -> None:
             signal.signal(number, stop)
 
 
+def ignore_stop_signals() -> None:
+    """Ctrl-C, SIGTERM and SIGHUP ignored: for a command that has finished and is exiting."""
+    for number in (signal.SIGINT, *STOP_SIGNALS):
+        signal.signal(number, signal.SIG_IGN)
+
+
 def exit_code(stop: KeyboardInterrupt) -> int:
     """128 + the signal's number, as a shell reports a process a signal ended."""
     return 128 + (stop.number if isinstance(stop, Stopped) else signal.SIGINT)

@@ -189,9 +189,7 @@ def run(args: argparse.Namespace) -> int:
             ) as tmp:
                 write_graphml(network, tmp, _xml_text, positions)
         else:
-            size = _write_png(
-                project, index, network, positions, output, args.overwrite, figure_language(args)
-            )
+            size = _write_png(project, index, network, positions, output, args.overwrite, args)
             echo(f"wrote {output} ({size[0]}x{size[1]}): {_counts(network)}")
             return EXIT_OK
         echo(f"wrote {output}: {_counts(network)}")
@@ -236,20 +234,29 @@ def _write_png(
     positions: dict[int, tuple[float, float]],
     output: Path,
     overwrite: bool,
-    language: str = "en",
+    args: argparse.Namespace,
 ) -> tuple[int, int]:
     # Offscreen whatever the environment says: the command never opens a window.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication
+    from desktop.io.exporters.files import replace_on_success, signals_deferred
 
-    from desktop.ui.figures.export import write_png
-    from desktop.ui.figures.network import colours, figure_scene
-    from desktop.ui.i18n import install_language
+    # From PySide's import to the last paint, Qt holds Ctrl-C, SIGTERM and SIGHUP back
+    # (signals_deferred says why); one that came is acted on here, before the file is written.
+    with signals_deferred():
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(["hamish"])
-    if isinstance(app, QApplication):
-        install_language(app, language)
-    scene = figure_scene(network, positions, colours(project), index)
-    size = write_png(scene, output, overwrite=overwrite, project_path=project.path)
+        from desktop.ui.figures.export import encode_png, render_image
+        from desktop.ui.figures.network import colours, figure_scene
+        from desktop.ui.i18n import install_language
+
+        app = QApplication.instance() or QApplication(["hamish"])
+        if isinstance(app, QApplication):
+            # Inside too: the language setting is read through PySide (QSettings, QLocale).
+            install_language(app, figure_language(args))
+        scene = figure_scene(network, positions, colours(project), index)
+        image = render_image(scene)
+        data = encode_png(image)
+    with replace_on_success(output, overwrite=overwrite, project_path=project.path) as tmp:
+        tmp.write_bytes(data)
     del app
-    return size.width(), size.height()
+    return image.width(), image.height()

@@ -124,19 +124,27 @@ def run(args: argparse.Namespace) -> int:
 def _png(project: object, args: argparse.Namespace, filters: object) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, whatever the environment
     from desktop.analysis import timeline as tl
-    from desktop.app import create_application
+    from desktop.io.exporters.files import replace_on_success, signals_deferred
     from desktop.store.project import Project
-    from desktop.ui.figures import export
-    from desktop.ui.figures.timeline import TimelineOptions, figure_scene
-    from desktop.ui.i18n import install_language
 
     assert isinstance(project, Project) and isinstance(filters, tl.Filters)
-    app = create_application(["hamish"], icon=False)
-    language = install_language(app, figure_language(args))
-    options = TimelineOptions(rtl=language == "ar", lanes=args.lanes, filters=filters)
-    scene = figure_scene(project, options)  # laid out in points: 160 mm, its text 8–9 pt
-    size = export.write_png(
-        scene, args.output, overwrite=args.overwrite, project_path=project_path(args)
-    )
-    echo(f"wrote {args.output} ({size.width()}x{size.height()}, 300 dpi)")
+    # From PySide's import to the last paint, Qt holds Ctrl-C, SIGTERM and SIGHUP back
+    # (signals_deferred says why); one that came is acted on here, before the file is written.
+    with signals_deferred():
+        from desktop.app import create_application
+        from desktop.ui.figures import export
+        from desktop.ui.figures.timeline import TimelineOptions, figure_scene
+        from desktop.ui.i18n import install_language
+
+        app = create_application(["hamish"], icon=False)
+        language = install_language(app, figure_language(args))
+        options = TimelineOptions(rtl=language == "ar", lanes=args.lanes, filters=filters)
+        scene = figure_scene(project, options)  # laid out in points: 160 mm, its text 8–9 pt
+        image = export.render_image(scene)
+        data = export.encode_png(image)
+    with replace_on_success(
+        args.output, overwrite=args.overwrite, project_path=project_path(args)
+    ) as tmp:
+        tmp.write_bytes(data)
+    echo(f"wrote {args.output} ({image.width()}x{image.height()}, 300 dpi)")
     return EXIT_OK

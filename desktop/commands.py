@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop import __version__
 from desktop.cli_common import (
@@ -108,20 +108,27 @@ def _draw_figures(project: Project, options: ReportOptions) -> list[BriefingFigu
     export without figures never loads Qt."""
     if not options.figures:
         return []
-    from PySide6.QtWidgets import QApplication
+    from desktop.io.exporters.files import signals_deferred
 
-    from desktop.ui.figures.briefing import briefing_figures
-
-    if QApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        app = QApplication(["hamish"])
-        _FIGURE_APP.append(app)  # kept until the process ends
-        from desktop.ui.i18n import install_language
-
-        # The figures' legends, months and lane names in the briefing's language.
-        install_language(app, options.language)
     left_out: list[str] = []
-    drawn = briefing_figures(project, options.figures, options.language, options.scope, left_out)
+    # Qt's start and drawing hold Ctrl-C, SIGTERM and SIGHUP back (signals_deferred says why);
+    # one that came is acted on when the figures are drawn, before the briefing is written.
+    with signals_deferred():
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.figures.briefing import briefing_figures
+
+        if QApplication.instance() is None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            app = QApplication(["hamish"])
+            _FIGURE_APP.append(app)  # kept until the process ends
+            from desktop.ui.i18n import install_language
+
+            # The figures' legends, months and lane names in the briefing's language.
+            install_language(app, options.language)
+        drawn = briefing_figures(
+            project, options.figures, options.language, options.scope, left_out
+        )
     for reason in left_out:  # the briefing is written without it
         echo(f"hamish: {reason}", err=True)
     return drawn
@@ -348,7 +355,8 @@ def _parser() -> argparse.ArgumentParser:
     p_shot.add_argument(
         "--platform",
         default="offscreen",
-        help="Qt platform to render on (default: offscreen; xcb for a real X11 window)",
+        help="Qt platform to render on: offscreen (default), minimal, xcb (a real X11 "
+        "window) or wayland; none that opens anything to the network",
     )
     p_shot.add_argument(
         "--size",
@@ -641,6 +649,24 @@ def _screen_size(text: str) -> tuple[int, int] | str:
     return width, height
 
 
+SCREENSHOT_PLATFORMS = ("offscreen", "minimal", "xcb", "wayland")
+"""The Qt platforms a screenshot may draw on: each draws in memory or on the caller's own
+display. Others open something to the world: ``vnc`` served the window, unauthenticated, on
+every interface's port 5900 while it was drawn (found by the attacker); ``eglfs`` and
+``linuxfb`` take over the machine's screen."""
+
+
+def _platform_refused(name: str) -> str | None:
+    """Why ``--platform name`` is not allowed, None when it is. Checked as text, before Qt
+    loads: Qt reads ``a;b`` as a list to fall back along, and ``a:options`` as a platform's
+    options, so the name before any option is what counts, and a list is refused (``xcb;vnc``
+    served VNC when the X display failed)."""
+    wanted = name.split(":", 1)[0].strip().lower()
+    if ";" in name or wanted not in SCREENSHOT_PLATFORMS:
+        return f"--platform {name!r} is not allowed; choose from {', '.join(SCREENSHOT_PLATFORMS)}"
+    return None
+
+
 def _platform_problem(name: str) -> str | None:
     """Why Qt could not start on ``--platform name``, None when it should. Qt aborts the
     process (exit 134, a core dump) on a platform it has no plugin for, or on xcb without
@@ -666,8 +692,8 @@ def _platform_problem(name: str) -> str | None:
     wanted = name.split(":", 1)[0].strip().lower()  # "xcb:option=…" passes options on
     if wanted not in keys:
         return (
-            f"Qt has no platform {name!r}; choose from {', '.join(sorted(keys))}"
-            if keys
+            f"Qt has no platform {name!r}; choose from {', '.join(sorted(usable))}"
+            if (usable := keys.intersection(SCREENSHOT_PLATFORMS))
             else f"Qt has no platform {name!r}"
         )
     if wanted == "xcb" and not os.environ.get("DISPLAY"):
@@ -675,15 +701,9 @@ def _platform_problem(name: str) -> str | None:
     return None
 
 
-def cmd_screenshot(args: argparse.Namespace) -> int:
-    size = _screen_size(args.size)
-    if isinstance(size, str):
-        echo(f"hamish: {size}", err=True)
-        return EXIT_USAGE
+def _shoot(args: argparse.Namespace, size: tuple[int, int]) -> int | _Shot:
+    """The window drawn as ``hamish screenshot`` asks, or the exit code of why it was not."""
     output: Path = args.output
-    if output.suffix.lower() != ".png":
-        echo("hamish: --output must be a .png file", err=True)
-        return EXIT_USAGE
     problem = _platform_problem(args.platform)
     if problem is not None:
         echo(f"hamish: {problem}", err=True)
@@ -693,7 +713,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = args.platform
     import tempfile
 
-    from desktop.io.exporters.files import check_export_target, replace_on_success
+    from desktop.io.exporters.files import check_export_target
 
     # As every export: a new file or, with --overwrite, an existing one, never a link's
     # planted temporary name, a pipe, a device or a missing folder — said before the window
@@ -701,7 +721,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     check_export_target(output, overwrite=args.overwrite, project_path=project_path(args))
 
     from desktop.app import build_window, create_application
-    from desktop.ui.figures.export import encode_png, interrupt_after
+    from desktop.ui.figures.export import encode_png
     from desktop.ui.shell.screenshot import render_window
 
     project = open_project(args)
@@ -739,8 +759,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     # A screenshot uses a scratch settings file, so the saved language setting plays no part.
     install_language(app, language_for_run(args.sub_lang or args.lang, ""))
-    with tempfile.TemporaryDirectory() as scratch, interrupt_after():
-        # Ctrl-C or SIGTERM while Qt paints the window is acted on after it.
+    with tempfile.TemporaryDirectory() as scratch:
         image = render_window(
             app,
             build_window,
@@ -754,14 +773,44 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             beside=args.beside,
         )
     data = encode_png(image)
-    with replace_on_success(output, overwrite=args.overwrite, project_path=project.path) as tmp:
-        tmp.write_bytes(data)
-    shown = (image.width(), image.height())
+    return _Shot(data, (image.width(), image.height()), app.platformName(), project.path)
+
+
+class _Shot(NamedTuple):
+    png: bytes
+    size: tuple[int, int]
+    platform: str
+    project: Path
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    size = _screen_size(args.size)
+    if isinstance(size, str):
+        echo(f"hamish: {size}", err=True)
+        return EXIT_USAGE
+    output: Path = args.output
+    if output.suffix.lower() != ".png":
+        echo("hamish: --output must be a .png file", err=True)
+        return EXIT_USAGE
+    refused = _platform_refused(args.platform)
+    if refused is not None:
+        echo(f"hamish: {refused}", err=True)
+        return EXIT_USAGE
+    from desktop.io.exporters.files import replace_on_success, signals_deferred
+
+    # From PySide's import to the last paint, Qt holds Ctrl-C, SIGTERM and SIGHUP back
+    # (signals_deferred says why); one that came is acted on here, before the file is written.
+    with signals_deferred():
+        shot = _shoot(args, size)
+    if isinstance(shot, int):
+        return shot
+    with replace_on_success(output, overwrite=args.overwrite, project_path=shot.project) as tmp:
+        tmp.write_bytes(shot.png)
     echo(
-        f"wrote {output} ({shown[0]}x{shown[1]}, {app.platformName()})"
+        f"wrote {output} ({shot.size[0]}x{shot.size[1]}, {shot.platform})"
         + (
             f"; {size[0]}x{size[1]} was asked, smaller than the window can be with what it shows"
-            if shown != size
+            if shot.size != size
             else ""
         )
     )

@@ -158,7 +158,6 @@ def test_a_screenshot_size_out_of_range_is_refused(
 @pytest.mark.parametrize(
     ("platform", "message"),
     [
-        ("nonexistent", "Qt has no platform 'nonexistent'; choose from .*offscreen.*"),
         ("xcb", "--platform xcb needs an X display, and DISPLAY is not set"),
     ],
 )
@@ -170,6 +169,22 @@ def test_a_platform_qt_cannot_start_is_a_message(
     result = hamish("screenshot", "--project", project, "--output", output, "--platform", platform)
     assert result.returncode == 2 and result.stdout == ""
     assert re.fullmatch(f"hamish: {message}\n", result.stderr), result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("platform", ["vnc", "VNC:size=640x480", "xcb;vnc", "eglfs", "nonexistent"])
+def test_only_platforms_that_open_nothing_are_allowed(
+    project: Path, tmp_path: Path, platform: str
+) -> None:
+    """``--platform vnc`` served the window, unauthenticated, on port 5900 while it was
+    drawn; ``xcb;vnc`` fell back to it. Refused in one line before Qt loads."""
+    output = tmp_path / "shot.png"
+    result = hamish("screenshot", "--project", project, "--output", output, "--platform", platform)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"hamish: --platform {platform!r} is not allowed; "
+        "choose from offscreen, minimal, xcb, wayland\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -45,9 +45,11 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from desktop.core.errors import HamishError
 from desktop.paths import fsync, fsync_folder
@@ -383,17 +385,25 @@ def signals_deferred() -> Iterator[None]:
     first one that came is sent again then, to the handler it had. Python runs signal
     handlers in the main thread only, whichever thread the signal reached, so the handlers
     are swapped there (a thread's signal mask would not do: the signal goes to another
-    thread); elsewhere the block runs as it is."""
+    thread); elsewhere the block runs as it is.
+
+    Qt's start and drawing run in such a block, from PySide's first import on: a
+    KeyboardInterrupt raised while PySide builds a module, an enum or a signature on first
+    use aborted the process ("libshiboken/signature: could not initialize part 2", exit 134)
+    or was swallowed there, turned into an AttributeError (``QLocale.Language``) or into
+    nothing at all, and the figure was written as if no signal had come (found by the
+    attacker, signalling 0.3–0.5 s after start)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     asked: list[int] = []
-    before = {
-        number: signal.signal(number, lambda number, _frame: asked.append(number))
-        for number in STOP_SIGNALS
-        if callable(signal.getsignal(number))
-    }
+    before: dict[int, Callable[[int, FrameType | None], Any] | int | signal.Handlers | None] = {}
     try:
+        # Swapped inside the try: a signal acted on between two swaps raised out of the
+        # swapping, and left those already swapped deferring for the rest of the run.
+        for number in STOP_SIGNALS:
+            if callable(signal.getsignal(number)):
+                before[number] = signal.signal(number, lambda number, _frame: asked.append(number))
         yield
     finally:
         for number, handler in before.items():
