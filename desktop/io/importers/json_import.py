@@ -32,9 +32,9 @@ from desktop.core.values import (
     not_empty_problem,
     one_line_problem,
     partial_date_problem,
-    shown,
     string_problem,
 )
+from desktop.core.values import shown as _shown
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.text import decode_utf8
@@ -91,11 +91,6 @@ _ICON = re.compile(r"(?:[a-z][a-z0-9]*\.[a-z0-9][a-z0-9_-]*)?")
 _SHORTCUT = re.compile(r"[0-9]?")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_string_problem = string_problem
-_one_line = one_line_problem
-_line = line_problem
-_not_empty = not_empty_problem
-_shown = shown
 
 
 def _code(char: str) -> str:
@@ -106,7 +101,7 @@ def _text(value: str) -> str | None:
     other = _OTHER_LINE_END.search(value)
     if other is not None:
         return f"contains a line break {_code(other[0])}; lines end with \\n (U+000A) only"
-    return _not_empty(value)
+    return not_empty_problem(value)
 
 
 def _timestamp(value: str) -> str | None:
@@ -146,15 +141,15 @@ def _context(value: str) -> str | None:
 
 _FORMS: dict[Form, tuple[Callable[[str], str | None], ...]] = {
     "": (),
-    "title": (_line, _not_empty),
-    "line": (_line,),
-    "web address": (_line, _web_address),
-    "name": (_one_line,),
-    "required name": (_one_line, _not_empty),
+    "title": (line_problem, not_empty_problem),
+    "line": (line_problem,),
+    "web address": (line_problem, _web_address),
+    "name": (one_line_problem,),
+    "required name": (one_line_problem, not_empty_problem),
     "text": (_text,),
     "context": (_context,),
     "timestamp": (_timestamp,),
-    "given name": (name_problem, _not_empty),
+    "given name": (name_problem, not_empty_problem),
     "date": (date_problem,),
     "partial date": (partial_date_problem,),
     "colour": (colour_problem,),
@@ -352,7 +347,7 @@ def _field_problem(spec: Field, value: object) -> str | None:
     elif not isinstance(value, str):
         return f"must be {_expected(spec)}, not {_json_type(value)}"
     else:
-        problem = _string_problem(value)
+        problem = string_problem(value)
         for check in _FORMS[spec.form]:
             if problem is not None:
                 break
@@ -401,7 +396,7 @@ def _header(checker: _Checker, data: Mapping[str, Any]) -> None:
         elif isinstance(value, int) and value < 1:
             checker.add(f'"{key}" must be 1 or more, not {value}', key)
         elif isinstance(value, str):
-            problem = _string_problem(value)
+            problem = string_problem(value)
             for check in _FORMS[form]:
                 problem = problem or check(value)
             if problem is None and key == "scope" and value not in ("project", "documents"):
