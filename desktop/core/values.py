@@ -93,13 +93,7 @@ def line_problem(value: str) -> str | None:
     problem = one_line_problem(value)
     if problem is None and "\t" in value:
         problem = "must be one line, without tabs"
-    bidi = _BIDI_FORMATTING.search(value)
-    if problem is None and bidi is not None:
-        problem = (
-            f"contains a bidi control character ({_code(bidi[0])}), which could reorder what "
-            "is shown"
-        )
-    return problem
+    return problem or _bidi_problem(value)
 
 
 def not_empty_problem(value: str) -> str | None:
@@ -112,11 +106,26 @@ def _length_problem(value: str) -> str | None:
     return None
 
 
+def _bidi_problem(value: str) -> str | None:
+    bidi = _BIDI_FORMATTING.search(value)
+    if bidi is None:
+        return None
+    return (
+        f"contains a bidi control character ({_code(bidi[0])}), which could reorder what is shown"
+    )
+
+
 def name_problem(value: str) -> str | None:
     """A name an analyst gives (an entity, an alias, a label): a string, one line without
-    tabs or bidi formatting, at most :data:`NAME_LIMIT` characters. (Emptiness is the
-    caller's rule: "An entity needs a name.")"""
-    return string_problem(value) or line_problem(value) or _length_problem(value)
+    bidi formatting, at most :data:`NAME_LIMIT` characters. (A tab is white space the edits
+    collapse and the format always allowed; emptiness is the caller's rule: "An entity needs
+    a name.")"""
+    return (
+        string_problem(value)
+        or one_line_problem(value)
+        or _bidi_problem(value)
+        or _length_problem(value)
+    )
 
 
 def date_problem(value: str) -> str | None:

@@ -45,6 +45,7 @@ Form = Literal[
     "name",
     "required name",
     "given name",
+    "required given name",
     "text",
     "context",
     "timestamp",
@@ -63,8 +64,9 @@ no control character but tab and newline.
 
 ``title``: a ``line``, not empty. ``line``: one line without bidi embeddings, overrides or
 isolates (what import strips from titles and metadata). ``name``: one line. ``required
-name``: one line, not empty. ``given name`` (an entity's name or alias, a label's name): a
-``line`` without tabs, not empty, at most ``core.values.NAME_LIMIT`` code points. ``text``:
+name``: one line, not empty. ``given name`` (a label's name): one line without bidi
+embeddings, overrides or isolates, at most ``core.values.NAME_LIMIT`` code points; ``required
+given name`` (an entity's name or alias): the same, not empty. ``text``:
 an article's text, not empty, ``\\n`` line endings.
 ``context``: at most ``CONTEXT`` code points. ``timestamp``: UTC ISO 8601 with seconds.
 ``date``: ``YYYY-MM-DD``. ``partial date``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
@@ -175,7 +177,7 @@ TABLES: tuple[Table, ...] = (
         "entity",
         (
             _id(),
-            Field("name", "str", required=True, form="given name"),
+            Field("name", "str", required=True, form="required given name"),
             Field("type", "str", required=True, choices=ENTITY_TYPES),
             Field("description", "str", form="name"),
             Field("notes", "str"),
@@ -190,7 +192,7 @@ TABLES: tuple[Table, ...] = (
         (
             _id(),
             _ref("entity_id", "entities"),
-            Field("alias", "str", required=True, form="given name"),
+            Field("alias", "str", required=True, form="required given name"),
             Field("alias_norm", "str", derived=True),
         ),
         unique=(("entity_id", "alias"),),

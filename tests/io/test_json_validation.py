@@ -280,7 +280,7 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'label 1: "name_en" is longer than 500 characters \(501\)',
     ),
     "entity-name-escape": (
-        "given name",
+        "required given name",
         _set("entities", "name", "\x1b[2Jكيري"),
         r'entity 1: "name" contains a control character \(U\+001B\)',
     ),
@@ -297,7 +297,7 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'"other", not "spy"',
     ),
     "entity-name": (
-        "given name",
+        "required given name",
         _set("entities", "name", ""),
         r'entity 1: "name" cannot be empty',
     ),
@@ -307,7 +307,7 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'entity 1: "description" ' + MUST_BE_LINE,
     ),
     "alias-empty": (
-        "given name",
+        "required given name",
         _set("entity_aliases", "alias", " "),
         r'entity alias 1: "alias" cannot be empty',
     ),
