@@ -14,9 +14,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS, fold, proclitic_readings, remembered
+from desktop.core.controls import without_bidi_formatting
+from desktop.core.errors import HamishError
 from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.core.spans import snap_to_mention
+from desktop.core.values import name_problem, require
 from desktop.ops.outcome import Outcome, plural, short
 from desktop.store.entities import EntitySnapshot
 from desktop.store.project import Project
@@ -67,7 +70,13 @@ def resolve_entity(
         found = project.entities.exact(candidate, type_)
         if found:
             return found[0].id, None
-    chosen = name or new_entity_name(project, quote, text, document_id)
+    if name:  # a name a suggestion source gave: refused now, not when accepted in bulk
+        name = " ".join(name.split())
+        require("The entity's name", name_problem(name))
+        return None, NewEntity(name, type_)
+    # An article keeps its bidi embeddings and overrides (core/controls.py); a name made of
+    # its words does not, or the name would read differently wherever it is shown.
+    chosen = without_bidi_formatting(new_entity_name(project, quote, text, document_id))
     return None, NewEntity(" ".join(chosen.split()), type_)
 
 
@@ -415,7 +424,14 @@ def add_annotations(
     project: Project, plans: Sequence[AnnotationPlan], text: str = ""
 ) -> Outcome[tuple[int, ...]]:
     """Create annotations with their new entities, claim fields and decisions, all in one
-    transaction (all or nothing); the value is the new annotation ids in plan order."""
+    transaction (all or nothing); the value is the new annotation ids in plan order.
+
+    A plan the same as an annotation already there (same article, span and label) or as one
+    before it is skipped: accepting a mention twice counted it twice in the network and the
+    briefing. Nothing left to add (or no plans): nothing is done and there is no undo step."""
+    plans = _new_plans(project, plans)
+    if not plans:
+        return Outcome(ChangeSet(), None, text or "Tag", ())
     ids: list[int] = []
     entity_ids: list[int] = []
     claim_ids: list[int] = []
@@ -434,6 +450,7 @@ def add_annotations(
         return entity_ids[-1]
 
     with project.database.transaction():
+        _check_entities(project, plans)
         for plan in plans:
             draft = plan.draft
             if plan.new_entity is not None:
@@ -469,6 +486,41 @@ def add_annotations(
     )
     changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
     return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
+
+
+def _new_plans(project: Project, plans: Sequence[AnnotationPlan]) -> list[AnnotationPlan]:
+    """``plans`` without those the same (article, span, label) as an annotation already there
+    or as a plan before them."""
+    seen: set[tuple[int, int, int, int]] = set()
+    looked: set[int] = set()
+    kept: list[AnnotationPlan] = []
+    for plan in plans:
+        draft = plan.draft
+        if draft.document_id not in looked:
+            looked.add(draft.document_id)
+            seen.update(
+                (a.document_id, a.start, a.end, a.label_id)
+                for a in project.annotations.for_document(draft.document_id, ordered=False)
+            )
+        key = (draft.document_id, draft.start, draft.end, draft.label_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(plan)
+    return kept
+
+
+def _check_entities(project: Project, plans: Sequence[AnnotationPlan]) -> None:
+    """Refuse, in words, plans whose entity is gone: a plan is made before it is carried out
+    (a review list, Find All Mentions), and an entity merged into another or deleted meanwhile
+    failed as "FOREIGN KEY constraint failed". The store keeps no record of merges once their
+    undo is gone, so the plan cannot be pointed at the entity that took it over."""
+    for plan in plans:
+        for entity_id in (plan.draft.entity_id, plan.claim.get("claimant_id")):
+            if isinstance(entity_id, int) and not project.entities.exists(entity_id):
+                raise HamishError(
+                    f"The entity for “{short(plan.draft.quote)}” was merged into another or "
+                    "deleted meanwhile; nothing was tagged. Tag it again."
+                )
 
 
 def _claimant(project: Project, plan: AnnotationPlan) -> int | None:

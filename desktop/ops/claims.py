@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Literal
 
+from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, ClaimLink, NewEntity
+from desktop.core.values import partial_date_problem, require, string_problem
 from desktop.ops.outcome import Outcome
 from desktop.store.claims import ClaimSnapshot
 from desktop.store.entities import EntitySnapshot
@@ -50,7 +52,13 @@ def edit_claim(
     **fields: object,
 ) -> Outcome[None]:
     """Change claim fields; a ``NewEntity`` as claimant or among the subjects is created in
-    the same transaction (and deleted again by undo)."""
+    the same transaction (and deleted again by undo). A date must be a real one (``YYYY``,
+    ``YYYY-MM`` or ``YYYY-MM-DD``; empty clears it): ``2016-02-30`` was stored, the timeline
+    silently used the article's date, and the project's JSON export no longer imported."""
+    if "claimed_on" in fields:
+        fields["claimed_on"] = _checked_date(fields["claimed_on"])
+    if isinstance(fields.get("summary"), str):
+        require("The claim's summary", string_problem(str(fields["summary"])))
     names = sorted(
         {
             FIELD_NAMES.get(name, name)
@@ -82,6 +90,16 @@ def edit_claim(
     outcome = _claim_state(project, before, after, entities, text, apply=False, forward=True)
     changes = outcome.changes._replace(entities_created=tuple(created))  # not on redo
     return Outcome(changes, outcome.undo, outcome.text, outcome.value)
+
+
+def _checked_date(value: object) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise HamishError("The claim's date must be written YYYY-MM-DD, YYYY-MM or YYYY.")
+    value = value.strip()
+    require("The claim's date", partial_date_problem(value))
+    return value
 
 
 def _claim_state(

@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
+from desktop.core.values import entity_problem
 from desktop.ops.outcome import Outcome, short
 from desktop.store.entities import EntitySnapshot, MergeRecord, folded
 from desktop.store.project import Project
@@ -100,8 +102,13 @@ def edit_entity(
     aliases: tuple[str, ...] | None = None,
     **fields: str,
 ) -> Outcome[None]:
-    """Name, type, description, notes and (with ``aliases``) the other names of an entity."""
+    """Name, type, description, notes and (with ``aliases``) the other names of an entity.
+    A value the project's JSON export could not hold is refused before anything is written
+    (core/values.py: the same rules as the importer's)."""
     entities = project.entities
+    problem = entity_problem(fields, aliases or ())
+    if problem is not None:
+        raise HamishError(problem)
     text = f"Edit entity {short(entities.get(entity_id).name)}"
     with project.database.transaction():
         before = entities.update(entity_id, **fields)
@@ -203,6 +210,9 @@ def add_aliases(
     """Add other names to an entity (those it has already are skipped), as one undo step; the
     value is the aliases added. Nothing added: no undo step."""
     entities = project.entities
+    problem = entity_problem({}, aliases)
+    if problem is not None:
+        raise HamishError(problem)
     with project.database.transaction():
         name = entities.get(entity_id).name
         before = entities.snapshot(entity_id)

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
+from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, Label
+from desktop.core.values import label_problem
 from desktop.ops.outcome import Outcome, Step, short
 from desktop.store.project import Project
 
@@ -17,9 +19,23 @@ if TYPE_CHECKING:  # the undo records load with the first delete or undo (rowset
 _LABELS = ChangeSet(labels_changed=True)
 
 
+def _checked(fields: Mapping[str, str]) -> dict[str, str]:
+    """A label's fields with the names' white space collapsed; a name or colour the project's
+    JSON export could not hold is refused before anything is written."""
+    problem = label_problem(fields)
+    if problem is not None:
+        raise HamishError(problem)
+    checked = dict(fields)
+    for key in ("name_en", "name_ar"):
+        if key in checked:
+            checked[key] = " ".join(checked[key].split())
+    return checked
+
+
 def add_label(project: Project, fields: Mapping[str, str]) -> Outcome[int]:
     """A new label (``name_en``, ``name_ar``, ``kind``, ``color``, ``icon``, ``shortcut``);
     the value is its id. A shortcut digit it takes from another label goes back on undo."""
+    fields = _checked(fields)
     text = f"Add label {short(fields.get('name_en') or fields.get('name_ar') or '')}"
     with project.database.transaction():
         others = tuple(project.labels.all())
@@ -54,6 +70,7 @@ def _put_back_label(
 def edit_label(project: Project, label_id: int, fields: Mapping[str, str]) -> Outcome[None]:
     """Change a label's names, colour, icon or shortcut. A shortcut digit taken from another
     label comes back to it on undo, so every label's state is kept."""
+    fields = _checked(fields)
     labels = project.labels
     text = f"Edit label {short(labels.get(label_id).name_en)}"
     with project.database.transaction():

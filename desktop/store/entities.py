@@ -10,6 +10,7 @@ from desktop.core.arabic import fold_words
 from desktop.core.controls import visible
 from desktop.core.errors import HamishError, NotFound
 from desktop.core.models import ENTITY_TYPES, Entity, EntitySummary
+from desktop.core.values import name_problem, require
 from desktop.store.db import Database, utcnow
 
 _COLUMNS = "id, name, type, description, notes, created_at, modified_at"
@@ -197,6 +198,7 @@ class EntityStore:
                 "An entity's name cannot be only invisible characters (spaces, direction "
                 "marks, joiners)."
             )
+        require("The entity's name", name_problem(name))
         if type_ not in ENTITY_TYPES:
             raise HamishError(f"Unknown entity type {type_!r}.")
         now = utcnow()
@@ -251,6 +253,7 @@ class EntityStore:
                         "An entity's name cannot be only invisible characters (spaces, direction "
                         "marks, joiners)."
                     )
+                require("The entity's name", name_problem(values["name"]))
                 values["name_norm"] = folded(values["name"])
             sets = ", ".join(f"{key} = ?" for key in values)
             self._conn.execute(

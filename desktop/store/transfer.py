@@ -44,6 +44,8 @@ Form = Literal[
     "line",
     "name",
     "required name",
+    "given name",
+    "required given name",
     "text",
     "context",
     "timestamp",
@@ -62,7 +64,10 @@ no control character but tab and newline.
 
 ``title``: a ``line``, not empty. ``line``: one line without bidi embeddings, overrides or
 isolates (what import strips from titles and metadata). ``name``: one line. ``required
-name``: one line, not empty. ``text``: an article's text, not empty, ``\\n`` line endings.
+name``: one line, not empty. ``given name`` (a label's name): one line without bidi
+embeddings, overrides or isolates, at most ``core.values.NAME_LIMIT`` code points; ``required
+given name`` (an entity's name or alias): the same, not empty. ``text``:
+an article's text, not empty, ``\\n`` line endings.
 ``context``: at most ``CONTEXT`` code points. ``timestamp``: UTC ISO 8601 with seconds.
 ``date``: ``YYYY-MM-DD``. ``partial date``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
 ``colour``: ``#rrggbb``. ``icon``: a qtawesome name or empty. ``shortcut``: one digit or
@@ -157,8 +162,8 @@ TABLES: tuple[Table, ...] = (
         (
             _id(),
             Field("key", "str", required=True, form="required name"),
-            Field("name_en", "str", required=True, form="name"),
-            Field("name_ar", "str", required=True, form="name"),
+            Field("name_en", "str", required=True, form="given name"),
+            Field("name_ar", "str", required=True, form="given name"),
             Field("kind", "str", required=True, choices=("entity", "claim", "note", "span")),
             Field("color", "str", required=True, form="colour"),
             Field("icon", "str", form="icon"),
@@ -172,7 +177,7 @@ TABLES: tuple[Table, ...] = (
         "entity",
         (
             _id(),
-            Field("name", "str", required=True, form="required name"),
+            Field("name", "str", required=True, form="required given name"),
             Field("type", "str", required=True, choices=ENTITY_TYPES),
             Field("description", "str", form="name"),
             Field("notes", "str"),
@@ -187,7 +192,7 @@ TABLES: tuple[Table, ...] = (
         (
             _id(),
             _ref("entity_id", "entities"),
-            Field("alias", "str", required=True, form="required name"),
+            Field("alias", "str", required=True, form="required given name"),
             Field("alias_norm", "str", derived=True),
         ),
         unique=(("entity_id", "alias"),),

@@ -51,6 +51,21 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),
     QT_TRANSLATE_NOOP("Errors", "A filter needs a label, an entity or a claim status."),
     QT_TRANSLATE_NOOP("Errors", "A label needs a name."),
+    # A value the JSON importer would refuse (core/values.py), refused by the edit too.
+    QT_TRANSLATE_NOOP("Errors", "The claim's date {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The claim's date must be written YYYY-MM-DD, YYYY-MM or YYYY."),
+    QT_TRANSLATE_NOOP("Errors", "The claim's summary {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The entity's name {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The entity's description {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The entity's notes {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "An alias {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The label's name {detail}."),
+    QT_TRANSLATE_NOOP("Errors", "The label's colour {detail}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The entity for “{quote}” was merged into another or deleted meanwhile; nothing was "
+        "tagged. Tag it again.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "The selection is outside the article."),
     QT_TRANSLATE_NOOP("Errors", "Select a passage first, then choose a label."),
     QT_TRANSLATE_NOOP("Errors", "The selection holds only white space; select some words."),

@@ -905,10 +905,6 @@
         <source>Choose claimant…</source>
         <translation>اختر صاحب الادعاء…</translation>
     </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY).</source>
-        <translation>اكتب التاريخ بصيغة سنة-شهر-يوم (أو سنة-شهر، أو سنة فقط).</translation>
-    </message>
 </context>
 <context>
     <name>ClaimLinkDialog</name>
@@ -1558,6 +1554,46 @@
     <message>
         <source>A label needs a name.</source>
         <translation>يحتاج الوسم إلى اسم.</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s date {detail}.</source>
+        <translation>تاريخ الادعاء: {detail}.</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s date must be written YYYY-MM-DD, YYYY-MM or YYYY.</source>
+        <translation>يُكتب تاريخ الادعاء بالصيغة YYYY-MM-DD أو YYYY-MM أو YYYY.</translation>
+    </message>
+    <message>
+        <source>The claim&apos;s summary {detail}.</source>
+        <translation>ملخص الادعاء: {detail}.</translation>
+    </message>
+    <message>
+        <source>The entity&apos;s name {detail}.</source>
+        <translation>اسم الكيان: {detail}.</translation>
+    </message>
+    <message>
+        <source>The entity&apos;s description {detail}.</source>
+        <translation>وصف الكيان: {detail}.</translation>
+    </message>
+    <message>
+        <source>The entity&apos;s notes {detail}.</source>
+        <translation>ملاحظات الكيان: {detail}.</translation>
+    </message>
+    <message>
+        <source>An alias {detail}.</source>
+        <translation>اسم آخر: {detail}.</translation>
+    </message>
+    <message>
+        <source>The label&apos;s name {detail}.</source>
+        <translation>اسم الوسم: {detail}.</translation>
+    </message>
+    <message>
+        <source>The label&apos;s colour {detail}.</source>
+        <translation>لون الوسم: {detail}.</translation>
+    </message>
+    <message>
+        <source>The entity for “{quote}” was merged into another or deleted meanwhile; nothing was tagged. Tag it again.</source>
+        <translation>دُمج كيان «{quote}» في كيان آخر أو حُذف في الأثناء؛ لم يُوسَم شيء. وسِمه من جديد.</translation>
     </message>
     <message>
         <source>The selection is outside the article.</source>

@@ -320,6 +320,8 @@ _BAD_BY_FORM: dict[str, list[str]] = {
     "line": ["سطر\nثان", "a\tb", "\u202eexe.jpg", "x\u2029y"],
     "name": ["سطر\nثان", "x\u2028y"],
     "required name": ["", " \t ", "a\nb"],
+    "given name": ["a\nb", "\u202eab", "x" * 501],
+    "required given name": ["", " \t ", "a\nb", "\u2066ab\u2069", "x" * 501],
     "text": ["", "  \n ", "سطر\u2028ثان"],
     "context": ["x" * (CONTEXT + 1)],
     "timestamp": [

@@ -571,13 +571,19 @@ def _document_text(path: Path) -> str:
     )
 
 
+def _store_name(project: Project, entity_id: int, name: str) -> None:
+    """An entity's name as an older Hamish stored it: the edits refuse it now."""
+    project.database.conn.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity_id])
+
+
 def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path) -> None:
     # Shown in the PDF as "Status: not confirmed ok" and "vorvaL": the stored text and what
     # the reader saw differed.
     project, info = build_briefing_project(tmp_path / "b.hamish")
     try:
-        project.entities.update(info.entities["lavrov"], name="\u202eLavrov")
-        project.entities.update(info.entities["kerry"], name="\u2067Kerry\u2069 \u200fكيري")
+        # Names stored before the edits refused bidi formatting (core/values.py).
+        _store_name(project, info.entities["lavrov"], "\u202eLavrov")
+        _store_name(project, info.entities["kerry"], "\u2067Kerry\u2069 \u200fكيري")
         project.claims.update(info.claims["agreed"], summary="Status: \u202edemrifnoc ton\u202c ok")
         label = project.labels.by_key("claim")
         assert label is not None
@@ -606,7 +612,7 @@ def test_a_name_of_ten_thousand_characters_is_printed_whole_once(tmp_path: Path)
     project, info = build_briefing_project(tmp_path / "b.hamish")
     long_name = " ".join(["كيري"] * 2_000)
     try:
-        project.entities.update(info.entities["kerry"], name=long_name)
+        _store_name(project, info.entities["kerry"], long_name)  # longer than edits allow
         path = tmp_path / "report.docx"
         export_docx(project, path, options())
     finally:

@@ -266,7 +266,24 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         _set("labels", "key", ""),
         r'label 1: "key" cannot be empty \(at labels\[0\]\.key\)',
     ),
-    "label-name-line": ("name", _set("labels", "name_ar", "شخص\nآخر"), MUST_BE_LINE),
+    "label-name-line": ("given name", _set("labels", "name_ar", "شخص\nآخر"), MUST_BE_LINE),
+    # What the edits refuse too (core/values.py): a name that reads other than it is stored,
+    # or fills the toolbar.
+    "label-name-bidi": (
+        "given name",
+        _set("labels", "name_en", "\u202enosreP"),
+        r'label 1: "name_en" contains a bidi control character \(U\+202E\)',
+    ),
+    "label-name-long": (
+        "given name",
+        _set("labels", "name_en", "P" * 501),
+        r'label 1: "name_en" is longer than 500 characters \(501\)',
+    ),
+    "entity-name-escape": (
+        "required given name",
+        _set("entities", "name", "\x1b[2Jكيري"),
+        r'entity 1: "name" contains a control character \(U\+001B\)',
+    ),
     "kind": (
         "choices",
         _set("labels", "kind", "weapon"),
@@ -280,7 +297,7 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'"other", not "spy"',
     ),
     "entity-name": (
-        "required name",
+        "required given name",
         _set("entities", "name", ""),
         r'entity 1: "name" cannot be empty',
     ),
@@ -290,7 +307,7 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'entity 1: "description" ' + MUST_BE_LINE,
     ),
     "alias-empty": (
-        "required name",
+        "required given name",
         _set("entity_aliases", "alias", " "),
         r'entity alias 1: "alias" cannot be empty',
     ),

@@ -166,7 +166,7 @@ def test_labels_add_edit_remove_round_trip(project: Project) -> None:
     for operation in (
         partial(
             labels.add_label,
-            fields={"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555"},
+            fields={"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555555"},
         ),
         partial(labels.edit_label, label_id=location.id, fields={"shortcut": "1"}),
         partial(labels.remove_label, label_id=location.id, reassign_to=None),
@@ -217,7 +217,7 @@ def test_a_failed_operation_writes_nothing(project: Project) -> None:
 
 def test_mentions_of_an_other_type_entity_take_the_label_already_used(project: Project) -> None:
     weapon = labels.add_label(
-        project, {"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555"}
+        project, {"name_en": "Weapon", "name_ar": "سلاح", "kind": "entity", "color": "#555555"}
     ).value
     weapon_label = project.labels.get(weapon)
     (tag,) = annotations.add_annotations(project, [_plan(project, "جنيف", "weapon")]).value
@@ -346,7 +346,7 @@ def test_undoing_a_new_label_gives_its_shortcut_back(project: Project) -> None:
             "name_en": "Weapon",
             "name_ar": "سلاح",
             "kind": "entity",
-            "color": "#555",
+            "color": "#555555",
             "shortcut": "1",
         },
     )

@@ -298,3 +298,15 @@ def test_odd_messages_neither_recurse_forever_nor_hang(arabic: QApplication) -> 
     assert error_text(known).endswith("لا يوجد ادعاء رقمه 3 في هذا المشروع.")
     # A file name with its own full stop and capital stays whole.
     assert error_text("Mr. Smith.txt is empty.") == f"{LRI}Mr. Smith.txt{PDI} فارغ."
+
+
+def test_a_value_an_edit_refuses_is_told_in_arabic(arabic: QApplication) -> None:
+    """The edits refuse with the JSON importer's words (core/values.py): the subject and the
+    rule are translated, the value stays as it was typed."""
+    from desktop.core.values import partial_date_problem
+    from desktop.ui.errors import error_text
+
+    shown = error_text(f"The claim's date {partial_date_problem('2016-02-30')}.")
+    assert shown.startswith("تاريخ الادعاء: يجب أن يكون تاريخاً صحيحاً") and "2016-02-30" in shown
+    shown = error_text('The label\'s colour must be a colour written #rrggbb, not "red; evil".')
+    assert shown.startswith("لون الوسم: ") and "red; evil" in shown

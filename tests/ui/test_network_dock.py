@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -327,15 +328,18 @@ def test_an_edit_makes_again_only_the_items_it_changed(
         _same_as_fresh(window, dock, controller)
         return {e: item for e, item in kept.items() if dock.scene.nodes.get(e) is item}
 
-    # Alice tagged once more in article two: her node alone made again
+    # Alice tagged once more in article two: her node alone made again. (Both her names
+    # there are tagged already, and the same span and label again is no new mention: the
+    # wider "Alice spoke" is, linked to her.)
     label = session.label_by_key("person")
     assert label is not None
     from tests.analysis.conftest import DOC2
 
-    start = DOC2.index("Alice")
+    start = DOC2.index("Alice spoke")
     plan = annotations.plan_selection(
-        session.project, DOC2, s.doc2, start, start + 5, label, "me", snap=False
+        session.project, DOC2, s.doc2, start, start + 11, label, "me", snap=False
     )
+    plan = replace(plan, draft=plan.draft._replace(entity_id=s.alice), new_entity=None)
     kept = run(lambda: session.run(lambda p: annotations.add_annotations(p, [plan])))
     assert dock.scene.remade == {s.alice} and set(kept) == {s.bob, s.cairo, s.carol}
     # a claim edit: Alice claims about Carol too; a new link, no node made again

@@ -18,13 +18,23 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop.core.controls import json_for_terminal
 from desktop.core.errors import ImportRejected
 from desktop.core.spans import CONTEXT
+from desktop.core.values import (
+    colour_problem,
+    date_problem,
+    line_problem,
+    name_problem,
+    not_empty_problem,
+    one_line_problem,
+    partial_date_problem,
+    string_problem,
+)
+from desktop.core.values import shown as _shown
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.text import decode_utf8
@@ -69,25 +79,14 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _shown(value: object) -> str:
-    """A value from the file inside a message: as JSON, cut short, with every character
-    that could act on a terminal or reorder a line escaped."""
-    return json_for_terminal(_short(value) if isinstance(value, str) else value, indent=None)
-
-
 def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
 # --- what a string must look like (docs/json-format.md; Form in store/transfer.py) ----------
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
-_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
-_BIDI_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The rules the edits share (core/values.py); the rest only files can break.
 _OTHER_LINE_END = re.compile("[\u2028\u2029]")  # (a CR is a control character)
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(\+00:00|Z)")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _ICON = re.compile(r"(?:[a-z][a-z0-9]*\.[a-z0-9][a-z0-9_-]*)?")
 _SHORTCUT = re.compile(r"[0-9]?")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -98,49 +97,11 @@ def _code(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def _string_problem(value: str) -> str | None:
-    """What no string of the format may hold: a lone surrogate, a control character."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return "contains an invalid character (an unpaired UTF-16 surrogate)"
-    control = _CONTROL.search(value)
-    if control is not None:
-        return (
-            f"contains a control character ({_code(control[0])}); only tab and newline are allowed"
-        )
-    return None
-
-
-def _one_line(value: str) -> str | None:
-    if _LINE_BREAK.search(value):
-        return "must be one line, without line breaks"
-    return None
-
-
-def _line(value: str) -> str | None:
-    """A title or metadata value: one line, without the bidi controls import strips."""
-    problem = _one_line(value)
-    if problem is None and "\t" in value:
-        problem = "must be one line, without tabs"
-    bidi = _BIDI_FORMATTING.search(value)
-    if problem is None and bidi is not None:
-        problem = (
-            f"contains a bidi control character ({_code(bidi[0])}), which could reorder what "
-            "is shown"
-        )
-    return problem
-
-
-def _not_empty(value: str) -> str | None:
-    return "cannot be empty" if not value.strip() else None
-
-
 def _text(value: str) -> str | None:
     other = _OTHER_LINE_END.search(value)
     if other is not None:
         return f"contains a line break {_code(other[0])}; lines end with \\n (U+000A) only"
-    return _not_empty(value)
+    return not_empty_problem(value)
 
 
 def _timestamp(value: str) -> str | None:
@@ -152,30 +113,6 @@ def _timestamp(value: str) -> str | None:
         if parsed is not None and parsed.utcoffset() == timedelta(0):
             return None
     return f"must be a UTC time with seconds such as 2024-05-02T09:00:00+00:00, not {_shown(value)}"
-
-
-def _date(value: str) -> str | None:
-    if _DATE.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            pass
-        else:
-            return None
-    return f"must be a real date written YYYY-MM-DD, not {_shown(value)}"
-
-
-def _partial_date(value: str) -> str | None:
-    match = _PARTIAL_DATE.fullmatch(value)
-    if match is not None:
-        year, month, day = match.groups()
-        try:
-            date(int(year), int(month or 1), int(day or 1))
-        except ValueError:
-            pass
-        else:
-            return None
-    return f"must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {_shown(value)}"
 
 
 def _pattern(pattern: re.Pattern[str], what: str) -> Callable[[str], str | None]:
@@ -204,17 +141,19 @@ def _context(value: str) -> str | None:
 
 _FORMS: dict[Form, tuple[Callable[[str], str | None], ...]] = {
     "": (),
-    "title": (_line, _not_empty),
-    "line": (_line,),
-    "web address": (_line, _web_address),
-    "name": (_one_line,),
-    "required name": (_one_line, _not_empty),
+    "title": (line_problem, not_empty_problem),
+    "line": (line_problem,),
+    "web address": (line_problem, _web_address),
+    "name": (one_line_problem,),
+    "required name": (one_line_problem, not_empty_problem),
     "text": (_text,),
     "context": (_context,),
     "timestamp": (_timestamp,),
-    "date": (_date,),
-    "partial date": (_partial_date,),
-    "colour": (_pattern(_COLOUR, "a colour written #rrggbb"),),
+    "given name": (name_problem,),
+    "required given name": (name_problem, not_empty_problem),
+    "date": (date_problem,),
+    "partial date": (partial_date_problem,),
+    "colour": (colour_problem,),
     "icon": (_pattern(_ICON, "an icon name such as mdi6.account, or empty"),),
     "shortcut": (_pattern(_SHORTCUT, "one digit, or empty"),),
     "language": (_pattern(_LANGUAGE, "a language code such as ar, en or und"),),
@@ -409,7 +348,7 @@ def _field_problem(spec: Field, value: object) -> str | None:
     elif not isinstance(value, str):
         return f"must be {_expected(spec)}, not {_json_type(value)}"
     else:
-        problem = _string_problem(value)
+        problem = string_problem(value)
         for check in _FORMS[spec.form]:
             if problem is not None:
                 break
@@ -458,7 +397,7 @@ def _header(checker: _Checker, data: Mapping[str, Any]) -> None:
         elif isinstance(value, int) and value < 1:
             checker.add(f'"{key}" must be 1 or more, not {value}', key)
         elif isinstance(value, str):
-            problem = _string_problem(value)
+            problem = string_problem(value)
             for check in _FORMS[form]:
                 problem = problem or check(value)
             if problem is None and key == "scope" and value not in ("project", "documents"):

@@ -7,7 +7,6 @@ the claims controller."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Claim
+from desktop.core.values import partial_date_problem
 from desktop.ops.claims import EntityRef, Role
 from desktop.ops.outcome import short
 from desktop.store.claims import STANCES, STATUSES
@@ -73,7 +73,6 @@ STATUS_COLORS = {
     "contested": "#b7791f",
     "refuted": "#b5462f",
 }
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class ClaimEditor(QDockWidget):
@@ -327,8 +326,13 @@ class ClaimEditor(QDockWidget):
 
     def _set_date(self) -> None:
         value = self.date.text().strip()
-        if value and not DATE.match(value):
-            self.error.setText(self.tr("Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY)."))
+        # The rule the store keeps and the JSON importer checks (core/values.py): a pattern
+        # alone let 2016-02-30 and 2016-13-45 in, and the timeline used the article's date.
+        problem = partial_date_problem(value) if value else None
+        if problem is not None:
+            from desktop.ui.errors import error_text  # its table is not needed to start
+
+            self.error.setText(error_text(f"The claim's date {problem}."))
             return
         self.error.clear()
         self._set("claimed_on", value or None)

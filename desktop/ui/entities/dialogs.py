@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.controls import visible
 from desktop.core.models import ENTITY_TYPES, Entity
+from desktop.core.values import entity_problem
 from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon
 from desktop.ui.i18n import term
@@ -147,6 +148,13 @@ class EntityPage(QDialog):
             )
             self.error.show()
             self.name.setFocus()
+            return
+        problem = entity_problem(*self.changes())
+        if problem is not None:  # what the edit would refuse, said while the page is open
+            from desktop.ui.errors import error_text  # its table is not needed to start
+
+            self.error.setText(error_text(problem))
+            self.error.show()
             return
         super().accept()
 

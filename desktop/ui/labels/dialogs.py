@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Label
+from desktop.core.values import label_problem
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.icons import icon
@@ -102,6 +103,12 @@ class LabelEditor(QDialog):
     def _accept(self) -> None:
         if not (self.name_en.text().strip() or self.name_ar.text().strip()):
             self.error.setText(self.tr("Give the label a name."))
+            return
+        problem = label_problem(self.values())
+        if problem is not None:  # what the edit would refuse, said while the dialog is open
+            from desktop.ui.errors import error_text  # its table is not needed to start
+
+            self.error.setText(error_text(problem))
             return
         self.accept()
 
