@@ -154,6 +154,8 @@ def child_tag(project_path: Path, seed: int, report: Report) -> None:
                 except HamishError:
                     continue  # white space only
                 outcome = add_annotations(project, [plan])
+                if not outcome.value:
+                    continue  # the same tag is there already: a duplicate is skipped
                 (annotation_id,) = outcome.value
                 draft = plan.draft
                 report.line("tag", annotation_id, doc_id, draft.start, draft.end, label.id)
