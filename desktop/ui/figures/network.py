@@ -425,6 +425,22 @@ class EdgeTile(QGraphicsItem):
         return smooth, shown.adjusted(-margin, -margin, margin, margin)
 
 
+def _draw_shapes(painter: QPainter, items: list[NodeItem]) -> None:
+    """The nodes' shapes, light (no cached picture), their pen and brush set once for each
+    run of nodes of one type: the settled frame's nodes and the wide pictures' parts."""
+    brush = None
+    for item in items:
+        if item.brush is not brush:
+            brush = item.brush
+            painter.setBrush(brush)
+            painter.setPen(item.light_pen)
+        outline = item.outline()
+        if outline is None:
+            painter.drawEllipse(item.centre, item.radius, item.radius)
+        else:
+            painter.drawPolygon(outline)
+
+
 class NetworkScene(QGraphicsScene):
     """The network's items. ``node_clicked(entity id)``; ``edge_clicked(a, b)``."""
 
@@ -1052,17 +1068,7 @@ class NetworkScene(QGraphicsScene):
     def _draw_nodes(
         self, painter: QPainter, items: list[NodeItem], names_only: list[NodeItem]
     ) -> None:
-        brush = None
-        for item in items:
-            if item.brush is not brush:
-                brush = item.brush
-                painter.setBrush(brush)
-                painter.setPen(item.light_pen)
-            outline = item.outline()
-            if outline is None:
-                painter.drawEllipse(item.centre, item.radius, item.radius)
-            else:
-                painter.drawPolygon(outline)
+        _draw_shapes(painter, items)
         transform = painter.worldTransform()
         scale = abs(transform.m11()) or 1.0
         named = self.named
@@ -1117,19 +1123,10 @@ class NetworkScene(QGraphicsScene):
         painter.save()
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            brush = None
+            stacked = self._stacked
             for start in range(0, len(touching), WIDE_NODES):
-                for index in touching[start : start + WIDE_NODES]:  # as ``_draw_nodes``
-                    item = self._stacked[index]
-                    if item.brush is not brush:
-                        brush = item.brush
-                        painter.setBrush(brush)
-                        painter.setPen(item.light_pen)
-                    outline = item.outline()
-                    if outline is None:
-                        painter.drawEllipse(item.centre, item.radius, item.radius)
-                    else:
-                        painter.drawPolygon(outline)
+                indices = touching[start : start + WIDE_NODES]
+                _draw_shapes(painter, [stacked[index] for index in indices])  # as _draw_nodes
                 yield
         finally:
             painter.restore()
