@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from desktop.core.controls import json_for_terminal
+from desktop.core.controls import BIDI_FORMATTING, json_for_terminal
 from desktop.core.errors import HamishError
 
 __all__ = [
@@ -46,7 +46,7 @@ a passage of 500 characters tagged as an entity is a slip, not a name."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
-_BIDI_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_FORMATTING = re.compile(f"[{BIDI_FORMATTING}]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")

@@ -188,6 +188,9 @@ class _Named(Protocol):
 # The bidi embeddings, overrides and isolates (desktop.core.controls.BIDI_FORMATTING, not
 # imported: the window loads this module before its first paint): a label named with them
 # would read otherwise on the toolbar and in menus than it is stored.
+# desktop.core.controls.BIDI_FORMATTING, written here: importing controls at start-up (its
+# patterns compiled) cost 31 M instructions before the first paint (tests/ui/test_i18n.py
+# keeps the two the same).
 _BIDI_FORMATTING = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 

@@ -605,3 +605,12 @@ def test_the_find_count_and_an_undone_deletion_speak_arabic(
     window.undo_group.redo()
     status = window.statusBar().currentMessage()
     assert status.endswith("مجدداً.") and not _latin([("status", status)], ALLOWED), status
+
+
+def test_label_names_drop_the_same_bidi_controls_as_the_core() -> None:
+    """i18n writes the set out itself (importing desktop.core.controls at start-up cost 31 M
+    instructions): the two must not drift apart."""
+    from desktop.core.controls import BIDI_FORMATTING
+    from desktop.ui import i18n
+
+    assert set(i18n._BIDI_FORMATTING) == set(map(ord, BIDI_FORMATTING))
