@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Label, NewEntity
-from desktop.core.text import make_draft
+from desktop.core.models import NewEntity
 from desktop.core.values import NAME_LIMIT
 from desktop.io.exporters.json_export import export_json
 from desktop.io.importers.json_import import import_json
 from desktop.ops import annotations, claims, entities, labels
 from desktop.store.project import Project
+from tests.ops.common import label_of, one_article
 
 TEXT = "قال المتحدث باسم الكرملين إن بوتين التقى وزير الخارجية جون كيري في جنيف."
 
@@ -27,15 +27,10 @@ BAD_COLOURS = ("red; evil", "transparent", "#00000000", "#fff", "red", "")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    project = Project.open(tmp_path / "p.hamish")
-    project.documents.add(make_draft(TEXT))
-    return project
+    return one_article(tmp_path / "p.hamish", TEXT)
 
 
-def _label(project: Project, key: str) -> Label:
-    label = project.labels.by_key(key)
-    assert label is not None
-    return label
+_label = label_of
 
 
 def _plan(project: Project, word: str, key: str) -> annotations.AnnotationPlan:

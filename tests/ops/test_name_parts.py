@@ -9,25 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.models import Label, NewEntity
-from desktop.core.text import make_draft
+from desktop.core.models import NewEntity
 from desktop.ops import annotations, claims, entities
 from desktop.store.project import Project
+from tests.ops.common import label_of, one_article
 
 TEXT = "قال وزير الخارجية جون كيري في جنيف إن الحل سياسي. وأضاف كيري أن المحادثات مستمرة."
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    project = Project.open(tmp_path / "p.hamish")
-    project.documents.add(make_draft(TEXT))
-    return project
+    return one_article(tmp_path / "p.hamish", TEXT)
 
 
-def _label(project: Project, key: str) -> Label:
-    label = project.labels.by_key(key)
-    assert label is not None
-    return label
+_label = label_of
 
 
 def _tag(project: Project, quote: str, key: str = "person") -> tuple[int, tuple[int, ...]]:

@@ -10,26 +10,22 @@ from typing import Any
 import pytest
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, Label, NewEntity
+from desktop.core.models import ChangeSet, NewEntity
 from desktop.core.text import make_draft
 from desktop.ops import annotations, articles, claims, entities, labels
 from desktop.ops.outcome import Outcome
 from desktop.store.project import Project
+from tests.ops.common import label_of, one_article
 
 TEXT = "قال المتحدث باسم الكرملين إن بوتين التقى وزير الخارجية جون كيري في جنيف."
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    project = Project.open(tmp_path / "p.hamish")
-    project.documents.add(make_draft(TEXT))
-    return project
+    return one_article(tmp_path / "p.hamish", TEXT)
 
 
-def _label(project: Project, key: str) -> Label:
-    label = project.labels.by_key(key)
-    assert label is not None
-    return label
+_label = label_of
 
 
 def _state(project: Project) -> tuple[object, ...]:
