@@ -26,6 +26,7 @@ from tests.ui.test_network_zoom import (
     _network,
     _Plain,
     _qt_own,
+    _view_of,
 )
 
 
@@ -41,16 +42,7 @@ def view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
     a slice is one part of the work (SLICE_MS 0): what a slice does is seen step by step."""
     monkeypatch.setattr(figures, "WIDE_LINES", 20, raising=False)  # none before issue 16
     monkeypatch.setattr(figures, "WIDE_NODES", 10, raising=False)
-    network, positions = _network()
-    scene = NetworkScene()
-    scene.show_network(network, positions, PALETTE)
-    shown = NetworkView(scene)
-    scene.setParent(shown)
-    qtbot.addWidget(shown)
-    shown.resize(640, 480)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.fit()
+    shown = _view_of(qtbot)
     shown.zoom(4.0)
     shown.end_gesture()
     shown.settle()

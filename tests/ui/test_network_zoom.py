@@ -71,10 +71,15 @@ def view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
 
 def _shown(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> NetworkView:
     monkeypatch.setattr(figures, "GESTURE_EDGES", BUDGET)
+    return _view_of(qtbot)
+
+
+def _view_of(qtbot: QtBot, kind: type[NetworkView] = NetworkView) -> NetworkView:
+    """The test network in a view of ``kind``, 640×480, shown, exposed and fitted."""
     network, positions = _network()
     scene = NetworkScene()
     scene.show_network(network, positions, PALETTE)
-    shown = NetworkView(scene)
+    shown = kind(scene)
     scene.setParent(shown)  # kept alive with the view
     qtbot.addWidget(shown)
     shown.resize(640, 480)

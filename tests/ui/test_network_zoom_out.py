@@ -18,7 +18,7 @@ from desktop.analysis.network import Node
 from desktop.ui.figures import network_dock
 from desktop.ui.figures.network import NetworkScene, NodeItem
 from desktop.ui.figures.network_dock import NetworkView
-from tests.ui.test_network_zoom import PALETTE, _network
+from tests.ui.test_network_zoom import PALETTE, _view_of
 
 
 @pytest.fixture(autouse=True)
@@ -36,16 +36,7 @@ def _alone(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def view(qtbot: QtBot) -> NetworkView:
-    network, positions = _network()
-    scene = NetworkScene()
-    scene.show_network(network, positions, PALETTE)
-    shown = NetworkView(scene)
-    scene.setParent(shown)
-    qtbot.addWidget(shown)
-    shown.resize(640, 480)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.fit()
+    shown = _view_of(qtbot)
     shown.zoom(4.0)  # zoomed in: the nodes around the window are out of sight
     shown.end_gesture()
     shown.viewport().repaint()
