@@ -136,3 +136,36 @@ def test_screenshot_with_several_docks_keeps_the_size(qapp: QApplication, tmp_pa
     (window,) = built
     assert window.network_dock is not None and window.timeline_dock is not None
     assert window.network_dock in window.tabifiedDockWidgets(window.timeline_dock)
+
+
+def test_a_short_arabic_article_in_the_arabic_window_wraps_in_its_column(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """Found looking at screenshots: in the mirrored window at 1920×1080 a short article kept
+    the width it was laid out at before the column's margins came (1,174 px in a 682 px
+    column), its lines' starts cut off behind a sideways scroll bar."""
+    from desktop.ui.i18n import install_language
+    from tests.io.briefing_project import build_briefing_project
+
+    built: list[MainWindow] = []
+
+    def build(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+        window = build_window(project, prefs, deferred=deferred)
+        built.append(window)
+        return window
+
+    made, sample = build_briefing_project(tmp_path / "b.hamish")
+    made.close()
+    install_language(qapp, "ar")
+    try:
+        project = Project.open(tmp_path / "b.hamish", create=False)
+        screenshot.render_window(
+            qapp, build, project, tmp_path / "s.ini", (1920, 1080), sample.wire
+        )
+        (window,) = built
+        text = window.reader.text
+        assert text.side_margin > 0  # a capped column, the window being wide
+        assert text.horizontalScrollBar().maximum() == 0
+        assert text.document().size().width() <= text.viewport().width()
+    finally:
+        install_language(qapp, "en")

@@ -172,6 +172,18 @@ class ReaderText(QPlainTextEdit):
             self.side_margin = side
             self.setViewportMargins(side, 0, side, 0)
             self.column_changed.emit(side)
+            QTimer.singleShot(0, self._keep_wrapped)
+
+    def _keep_wrapped(self) -> None:
+        """Lay the text out again when it is wider than the column: a short article in the
+        mirrored (Arabic) window kept the width it was laid out at before the column's margins
+        came, 1,174 px in a 682 px column, its lines' starts cut off behind a sideways scroll
+        bar (the margins' change reaches no relayout). Wrapped text never scrolls sideways."""
+        if self.lineWrapMode() != QPlainTextEdit.LineWrapMode.WidgetWidth:
+            return
+        if self.horizontalScrollBar().maximum() > 0:
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # relays it out
 
     def viewport_width(self) -> int:
         """``viewport().width()``, without asking Python for the viewport: the first time
@@ -262,6 +274,7 @@ class ReaderText(QPlainTextEdit):
         if not self._caret_home:
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self._keep_wrapped)
 
     def visible_blocks(self, pages: float = 1.0) -> list[int]:
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
