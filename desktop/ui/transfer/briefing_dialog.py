@@ -207,6 +207,7 @@ class ReportDialog(QDialog):
         self.task: TaskHandle | None = None
         self.left_out: list[str] = []  # why a figure was left out of the last briefing
         self.preview_task: TaskHandle | None = None
+        self._preview_generation = 0
         self.outline: list[OutlineEntry] = []
         self.written: Path | None = None
         self._build(project, author)
@@ -606,11 +607,24 @@ class ReportDialog(QDialog):
         self.preview_list.clear()
         self.preview_list.addItem("…")
         options = self.options()
+        # A cancelled outline that had already finished still reports: only the newest one
+        # is shown (two figures ticked in a row showed the first tick's outline, and said
+        # the preview was done, while the second was still being counted).
+        self._preview_generation += 1
+        generation = self._preview_generation
         self.preview_task = run_task(
             _outline_task(self.project_path, options),
-            on_done=self._show_outline,
-            on_error=self._preview_failed,
+            on_done=lambda outline: self._outline_done(generation, outline),
+            on_error=lambda message, details: self._outline_failed(generation, message, details),
         )
+
+    def _outline_done(self, generation: int, outline: list[OutlineEntry]) -> None:
+        if generation == self._preview_generation:
+            self._show_outline(outline)
+
+    def _outline_failed(self, generation: int, message: str, details: str) -> None:
+        if generation == self._preview_generation:
+            self._preview_failed(message, details)
 
     def _show_outline(self, outline: list[OutlineEntry]) -> None:
         self.preview_task = None
