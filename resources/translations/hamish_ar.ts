@@ -4852,6 +4852,10 @@
         <translation>تصفية…</translation>
     </message>
     <message>
+        <source>Show the suggestions whose words contain this text (hamza forms, ta marbuta and diacritics are ignored)</source>
+        <translation>إظهار الاقتراحات التي تحوي كلماتُها هذا النص (دون اعتبار صور الهمزة والتاء المربوطة والتشكيل)</translation>
+    </message>
+    <message>
         <source>Enter or A accepts, Delete or R rejects, Space shows it in the article.</source>
         <translation>للقبول: Enter أو A، وللرفض: Delete أو R، ولعرضه في المقال: Space.</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
+from desktop.core.arabic import fold_words
 from desktop.core.models import Annotation, ChangeSet
 from desktop.core.text import make_draft
 from desktop.learn import pending
@@ -131,6 +132,10 @@ def test_the_queue_filters_by_label_source_article_and_words(
     dock.filter.setText("المتحدة")
     words = _shown(window)
     assert words and len(words) < len(everything)
+    assert all("المتحده" in fold_words(r.suggestion.text) for r in words)
+    # A word only in the context around a suggestion does not bring it in.
+    near = next(r for r in everything if "المتحده" in r.words and "المتحده" not in r.folded)
+    assert near not in words
     dock.filter.clear()
     assert len(_shown(window)) == len(everything)
 

@@ -129,6 +129,12 @@ class ReviewDock(QDockWidget):
         self.filter = QLineEdit(body)
         self.filter.setObjectName("review_filter")
         self.filter.setPlaceholderText(self.tr("Filter…"))
+        self.filter.setToolTip(
+            self.tr(
+                "Show the suggestions whose words contain this text (hamza forms, ta marbuta"
+                " and diacritics are ignored)"
+            )
+        )
         self.filter.setClearButtonEnabled(True)
         for combo in (self.labels, self.sources):
             combo.setSizeAdjustPolicy(

@@ -55,9 +55,10 @@ def _one_line(text: str) -> str:
 
 
 class Filters:
-    """What the queue shows: one label, source or article (None: all), rows whose words hold
-    ``text`` (folded), and the threshold (``floor(source, label, threshold)``: the lowest
-    score shown, asked once per source and label)."""
+    """What the queue shows: one label, source or article (None: all), rows whose suggested
+    words hold ``text`` (folded; not the context around them — filtering by «داعش» listed every
+    suggestion of a sentence that named it), and the threshold (``floor(source, label,
+    threshold)``: the lowest score shown, asked once per source and label)."""
 
     def __init__(self, floor: Callable[[str, str, float], float]) -> None:
         self._floor = floor
@@ -86,7 +87,7 @@ class Filters:
             (self.label is not None and s.label_key != self.label)
             or (self.source is not None and s.source != self.source)
             or (self.document is not None and row.document_id != self.document)
-            or (self.text and self.text not in row.words)
+            or (self.text and self.text not in (row.folded or fold_words(s.text)))
         ):
             return False
         kind = (s.source, s.label_key)
