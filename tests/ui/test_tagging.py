@@ -116,6 +116,26 @@ def test_tag_with_a_mouse_drag_snaps_to_words(
     assert_screen_equals_file(window)
 
 
+def test_a_drag_from_inside_the_selection_selects_anew(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    """Qt would drag the selected text away, and the window imported it as a new article when
+    it was dropped (a trial analyst adjusting a selection made one): a press inside the
+    selection starts a new selection instead."""
+    window = make_window(article)
+    text = window.reader.text
+    name = KERRY_ARTICLE.index("سيرغي لافروف")
+    text.select_cp(name, name + len("سيرغي لافروف"))
+    press = cursor_point(window, name + 2)
+    qtbot.mousePress(text.viewport(), Qt.MouseButton.LeftButton, pos=press)
+    assert not text.textCursor().hasSelection()
+    release = cursor_point(window, name + len("سيرغي") + 2)
+    qtbot.mouseMove(text.viewport(), release)
+    qtbot.mouseRelease(text.viewport(), Qt.MouseButton.LeftButton, pos=release)
+    assert text.selection_cp() == (name, name + len("سيرغي لافروف"))  # snapped to words
+    assert window.project.documents.count() == 1
+
+
 def test_alt_keeps_exact_characters(make_window: MakeWindow, article: Path, qtbot: QtBot) -> None:
     window = make_window(article)
     text = window.reader.text

@@ -474,7 +474,25 @@ class ReaderText(QPlainTextEdit):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self.placed = False
+        if self._inside_selection(event):
+            # A press inside the selection starts a new one: Qt would start dragging the
+            # selected text, and dropped on the window it was imported as a new article (a
+            # trial analyst adjusting a selection made one). Copy still takes the text out.
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
         super().mousePressEvent(event)
+
+    def _inside_selection(self, event: QMouseEvent) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton or event.modifiers() & (
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+        ):
+            return False
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return False
+        at = self.cursorForPosition(event.position().toPoint()).position()
+        return cursor.selectionStart() <= at <= cursor.selectionEnd()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -378,8 +378,14 @@ class ImportController(QObject):
             self.tr("New article “{title}”.").format(title=isolate_short(draft.title, 60)), 5000
         )
 
+    @staticmethod
+    def _from_this_window(event: QEvent) -> bool:
+        """A drag that began in Hamish itself (text dragged out of a pane and back) is not an
+        import: only files, text and pages brought from other programs are."""
+        return isinstance(event, QDropEvent) and event.source() is not None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.api.widget:
+        if watched is self.api.widget and not self._from_this_window(event):
             kind = event.type()
             if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
                 assert isinstance(event, QDragEnterEvent | QDropEvent)
