@@ -37,18 +37,23 @@ if TYPE_CHECKING:  # the network's modules load when the command runs
     from desktop.analysis.network import Network, NetworkIndex
     from desktop.store.project import Project
 
-FORMATS = ("json", "graphml", "png")
+FORMATS = ("json", "graphml", "png", "svg")
 # What each format's file is called (its own suffix first: the one a message proposes) and
 # how a message names what it holds. GraphML is XML, and often named so.
-HOLDS = {"json": (".json",), "graphml": (".graphml", ".xml"), "png": (".png",)}
-NAMES = {"json": "JSON", "graphml": "GraphML", "png": "a PNG image"}
+HOLDS = {
+    "json": (".json",),
+    "graphml": (".graphml", ".xml"),
+    "png": (".png",),
+    "svg": (".svg",),
+}
+NAMES = {"json": "JSON", "graphml": "GraphML", "png": "a PNG image", "svg": "an SVG drawing"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``graph`` sub-command to the sub-parsers of ``commands.py``."""
     parser = subparsers.add_parser(
         "graph",
-        help="write the entity network (who appears with whom) as JSON, GraphML or PNG",
+        help="write the entity network (who appears with whom) as JSON, GraphML, PNG or SVG",
         description=(
             "Write the project's entity network: entities as nodes (with their mentions), "
             "edges between entities mentioned in the same sentence, paragraph or article, "
@@ -65,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         choices=("ar", "en"),
         dest="sub_lang",
-        help="the figure's language: its legend's words (png only; default: the interface "
+        help="the figure's language: its legend's words (png and svg; default: the interface "
         "language the window would use)",
     )
     parser.add_argument(
@@ -114,12 +119,12 @@ def run(args: argparse.Namespace) -> int:
 
     kind = _format(args)
     if kind is None:
-        echo("hamish: say --format json, graphml or png (or end --output with one)", err=True)
+        echo("hamish: say --format json, graphml, png or svg (or end --output with one)", err=True)
         return EXIT_USAGE
     # As `hamish timeline`: `--format png --output x.json` wrote a PNG into x.json.
     wrong = suffix_contradiction(Path(args.output), kind, HOLDS, NAMES, OTHER_FILES)
-    if wrong is None and kind == "png" and Path(args.output).suffix.lower() != ".png":
-        wrong = "--output must be a .png file for --format png"
+    if wrong is None and kind in ("png", "svg") and Path(args.output).suffix.lower() != f".{kind}":
+        wrong = f"--output must be a .{kind} file for --format {kind}"
     if wrong is not None:
         echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
@@ -188,8 +193,10 @@ def run(args: argparse.Namespace) -> int:
                 output, overwrite=args.overwrite, project_path=project.path
             ) as tmp:
                 write_graphml(network, tmp, _xml_text, positions)
+        elif kind == "svg":
+            _write_picture(project, index, network, positions, output, args.overwrite, args)
         else:
-            size = _write_png(project, index, network, positions, output, args.overwrite, args)
+            size = _write_picture(project, index, network, positions, output, args.overwrite, args)
             echo(f"wrote {output} ({size[0]}x{size[1]}): {_counts(network)}")
             return EXIT_OK
         echo(f"wrote {output}: {_counts(network)}")
@@ -227,7 +234,7 @@ def _xml_text(text: str) -> str:
     return clean_line(text)
 
 
-def _write_png(
+def _write_picture(
     project: Project,
     index: NetworkIndex,
     network: Network,
@@ -245,7 +252,7 @@ def _write_png(
     with signals_deferred():
         from PySide6.QtWidgets import QApplication
 
-        from desktop.ui.figures.export import encode_png, render_image
+        from desktop.ui.figures.export import encode_png, render_image, svg_bytes
         from desktop.ui.figures.network import colours, figure_scene
         from desktop.ui.i18n import install_language
 
@@ -254,9 +261,16 @@ def _write_png(
             # Inside too: the language setting is read through PySide (QSettings, QLocale).
             install_language(app, figure_language(args))
         scene = figure_scene(network, positions, colours(project), index)
-        image = render_image(scene)
-        data = encode_png(image)
+        if output.suffix.lower() == ".svg":
+            from desktop.ui.figures.briefing import figure_name
+
+            data = svg_bytes(scene, title=figure_name("network"))
+            size = (0, 0)
+        else:
+            image = render_image(scene)
+            data = encode_png(image)
+            size = (image.width(), image.height())
     with replace_on_success(output, overwrite=overwrite, project_path=project.path) as tmp:
         tmp.write_bytes(data)
     del app
-    return image.width(), image.height()
+    return size

@@ -29,15 +29,15 @@ from desktop.cli_common import (
     suffix_contradiction,
 )
 
-HOLDS: dict[str, tuple[str, ...]] = {"json": (".json",), "png": (".png",)}
-NAMES = {"json": "JSON", "png": "a PNG image"}
+HOLDS: dict[str, tuple[str, ...]] = {"json": (".json",), "png": (".png",), "svg": (".svg",)}
+NAMES = {"json": "JSON", "png": "a PNG image", "svg": "an SVG drawing"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``timeline`` sub-command to the sub-parsers of ``commands.py``."""
     parser = subparsers.add_parser(
         "timeline",
-        help="write the claim timeline as JSON or a PNG figure",
+        help="write the claim timeline as JSON, or as a PNG or SVG figure",
         description=(
             "The project's claims on a time axis: each claim's own date, else its article's "
             "publication date, else undated; one lane per claimant (or subject)."
@@ -46,9 +46,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_project_option(parser)
     parser.add_argument(
         "--format",
-        choices=("json", "png"),
+        choices=("json", "png", "svg"),
         dest="fmt",
-        help="default: png for an --output ending .png, else json",
+        help="default: png or svg for an --output ending so, else json",
     )
     parser.add_argument("--output", type=Path, required=True, help="file to write")
     parser.add_argument(
@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         choices=("ar", "en"),
         dest="sub_lang",
-        help="the figure's language and direction: ar runs right to left (png only; "
+        help="the figure's language and direction: ar runs right to left (png and svg; "
         "default: the interface language the window would use)",
     )
 
@@ -77,14 +77,14 @@ def run(args: argparse.Namespace) -> int:
     from desktop.io.exporters.files import check_export_target, replace_on_success
 
     output: Path = args.output
-    png = output.suffix.lower() == ".png"
+    suffix = output.suffix.lower()
     # The suffix says what the file is: `--output t.png` without --format wrote JSON into it.
-    args.fmt = args.fmt or ("png" if png else "json")
+    args.fmt = args.fmt or (suffix[1:] if suffix in (".png", ".svg") else "json")
     # The shared check (as graph and export): `--format json --output x.docx` wrote JSON into
     # a name Word and `hamish import` read as a Word file.
     wrong = suffix_contradiction(output, args.fmt, HOLDS, NAMES, OTHER_FILES)
-    if wrong is None and args.fmt == "png" and not png:
-        wrong = "--output must be a .png file for --format png"
+    if wrong is None and args.fmt in ("png", "svg") and suffix != f".{args.fmt}":
+        wrong = f"--output must be a .{args.fmt} file for --format {args.fmt}"
     if wrong is not None:
         echo(f"hamish: {wrong}", err=True)
         return EXIT_USAGE
@@ -140,11 +140,19 @@ def _png(project: object, args: argparse.Namespace, filters: object) -> int:
         language = install_language(app, figure_language(args))
         options = TimelineOptions(rtl=language == "ar", lanes=args.lanes, filters=filters)
         scene = figure_scene(project, options)  # laid out in points: 160 mm, its text 8–9 pt
-        image = export.render_image(scene)
-        data = export.encode_png(image)
+        if args.fmt == "svg":
+            from desktop.ui.figures.briefing import figure_name
+
+            data = export.svg_bytes(scene, title=figure_name("timeline"))
+        else:
+            image = export.render_image(scene)
+            data = export.encode_png(image)
     with replace_on_success(
         args.output, overwrite=args.overwrite, project_path=project_path(args)
     ) as tmp:
         tmp.write_bytes(data)
-    echo(f"wrote {args.output} ({image.width()}x{image.height()}, 300 dpi)")
+    if args.fmt == "svg":
+        echo(f"wrote {args.output}")
+    else:
+        echo(f"wrote {args.output} ({image.width()}x{image.height()}, 300 dpi)")
     return EXIT_OK

@@ -136,6 +136,24 @@ def test_png_without_a_display(small: Small, tmp_path: Path) -> None:
     assert f"({width}x{height})" in result.stdout
 
 
+def test_svg_keeps_names_as_text(small: Small, tmp_path: Path) -> None:
+    """A trial analyst asked the command for the SVG the window's dock writes: the network as
+    a drawing whose names stay text (a viewer shapes the Arabic), in the language asked."""
+    out = tmp_path / "g.svg"
+    result = hamish("graph", "--project", small.project.path, "--output", out, "--lang", "ar")
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = "".join(root.itertext())
+    listed = hamish("graph", "--project", small.project.path, "--output", tmp_path / "g.json")
+    assert listed.returncode == 0, listed.stderr
+    nodes = json.loads((tmp_path / "g.json").read_text("utf-8"))["nodes"]
+    assert nodes and all(node["name"] in text for node in nodes)
+    assert "شبكة الكيانات" in text  # the title, in Arabic
+    wrong = hamish("graph", "--project", small.project.path, "--format", "svg", "--output", out)
+    assert wrong.returncode != 0 and not wrong.stdout  # exists: no --overwrite
+
+
 def test_an_empty_project_says_so(tmp_path: Path) -> None:
     from desktop.store.project import Project
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,29 @@ def test_json_needs_no_qt_and_png_draws_in_both_directions(
         assert done.returncode == 0, done.stderr
         assert "300 dpi" in done.stdout
         assert png.read_bytes().startswith(b"\x89PNG")
+    # The same figure as a drawing (its format from the name), its words kept as text.
+    svg = tmp_path / "timeline.svg"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "timeline",
+            "--project",
+            str(path),
+            "--output",
+            str(svg),
+            "--lang",
+            "ar",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg") and "الخط الزمني للادعاءات" in "".join(root.itertext())
 
 
 @pytest.mark.parametrize("name", ["x.docx", "x.csv", "x.graphml", "x.hamish", "x.pdf"])

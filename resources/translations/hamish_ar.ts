@@ -3216,8 +3216,8 @@
         <translation>تعذّر رسم الشكل صورةً بصيغة PNG.</translation>
     </message>
     <message>
-        <source>Cannot write %1: the SVG file could not be started.</source>
-        <translation>تعذّرت كتابة %1: لم يمكن بدء ملف SVG.</translation>
+        <source>The figure could not be drawn as an SVG file.</source>
+        <translation>تعذّر رسم الشكل ملفَّ SVG.</translation>
     </message>
     <message>
         <source>Entity network</source>

@@ -236,51 +236,55 @@ def write_svg(
     overwrite: bool = False,
     project_path: Path | None = None,
 ) -> None:
-    """Write ``scene`` as an SVG file at ``path`` (text stays text: a viewer shapes it). One
-    scene unit is one point of the SVG's size in millimetres (QSvgGenerator's 72 dpi): a
-    figure laid out in points has its size on paper."""
+    """Write ``scene`` as an SVG file at ``path`` (:func:`svg_bytes`)."""
+    with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
+        tmp.write_bytes(svg_bytes(scene, title=title))
+
+
+def svg_bytes(scene: QGraphicsScene, *, title: str = "") -> bytes:
+    """``scene`` as the bytes of an SVG file (text stays text: a viewer shapes it). One scene
+    unit is one point of the SVG's size in millimetres (QSvgGenerator's 72 dpi): a figure
+    laid out in points has its size on paper.
+
+    Drawn into memory, then written by Python: Qt's SVG writer drops its file's write errors
+    — on a full disk a cut-off file replaced the old one, "written" (found by the attacker).
+    Python's write raises, and the old file stays."""
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtSvg import QSvgGenerator
 
     source = _source(scene)
-    with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
-        # Drawn into memory, then written by Python: Qt's SVG writer drops its file's write
-        # errors — on a full disk a cut-off file replaced the old one, "written" (found by
-        # the attacker). Python's write raises, and the old file stays.
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(QSize(round(source.width()), round(source.height())))
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle(title)
-        generator.setDescription("Hamish")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise HamishError(
-                QCoreApplication.translate(
-                    "Figures", "Cannot write %1: the SVG file could not be started."
-                ).replace("%1", str(Path(path)))
-            )
-        # A cached item is drawn from its cached picture: the network's nodes and edge tiles
-        # came out as 39 embedded PNG images, blurred when enlarged. Drawn uncached, they
-        # stay shapes, lines and text.
-        cached = [
-            (item, item.cacheMode())
-            for item in scene.items()
-            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
-        ]
-        for item, _ in cached:
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            with interrupt_after():
-                scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
-        finally:
-            painter.end()
-            for item, mode in cached:
-                item.setCacheMode(mode)
-        text = bytes(buffer.data().data()).decode("utf-8", "replace")
-        # Characters XML cannot hold (a control character or U+FFFF in a name from an older
-        # project) made the file ill-formed: left out, as the Word briefing leaves them.
-        tmp.write_bytes(_NOT_XML.sub("", text).encode("utf-8"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(round(source.width()), round(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle(title)
+    generator.setDescription("Hamish")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise HamishError(
+            QCoreApplication.translate("Figures", "The figure could not be drawn as an SVG file.")
+        )
+    # A cached item is drawn from its cached picture: the network's nodes and edge tiles came
+    # out as 39 embedded PNG images, blurred when enlarged. Drawn uncached, they stay shapes,
+    # lines and text.
+    cached = [
+        (item, item.cacheMode())
+        for item in scene.items()
+        if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
+    ]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        with interrupt_after():
+            scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+        for item, mode in cached:
+            item.setCacheMode(mode)
+    text = bytes(buffer.data().data()).decode("utf-8", "replace")
+    # Characters XML cannot hold (a control character or U+FFFF in a name from an older
+    # project) made the file ill-formed: left out, as the Word briefing leaves them.
+    return _NOT_XML.sub("", text).encode("utf-8")
