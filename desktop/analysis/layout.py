@@ -168,8 +168,31 @@ def _free_group(
     _tuck_leaves(pos, moving, s, d, radii[group])
     if n <= APART:
         separate(pos, radii[group], moving)
-    result: np.ndarray = pos - pos.mean(axis=0)
-    return result
+    centred = pos - pos.mean(axis=0)
+    return landscape(centred) if n <= ACROSS else centred
+
+
+ACROSS = 20
+"""Groups of up to this many nodes are turned to lie across (:func:`landscape`); a bigger one
+fills its room whichever way it lies, its names placed around it as laid out."""
+
+
+def landscape(pos: np.ndarray) -> np.ndarray:
+    """Points centred on (0, 0) turned so that their longest extent runs across: a force
+    layout comes out at any angle, and a tall one made a page-high figure of six entities in
+    the briefing (a page is wider than the room left on it) and a strip in a wide dock.
+    Turned by the principal axis, the heavier end of it (the first, biggest nodes' side)
+    kept to the left, so that the same network always comes out the same way."""
+    if len(pos) < 2:
+        return pos
+    values, vectors = np.linalg.eigh(np.cov(pos.T))
+    axis = vectors[:, int(np.argmax(values))]
+    if not np.isfinite(axis).all():
+        return pos
+    if axis @ pos[0] > 0:
+        axis = -axis
+    turned = np.column_stack((pos @ axis, pos @ np.array([-axis[1], axis[0]])))
+    return turned
 
 
 def _anchored(

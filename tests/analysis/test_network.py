@@ -151,6 +151,18 @@ def test_layout_is_stable_and_places_only_new_nodes() -> None:
     assert grown[30] != grown[31]
 
 
+def test_a_new_layout_lies_across() -> None:
+    """A force layout comes out at any angle; a tall one made a page-high figure of six
+    entities in a briefing. Laid out anew, a chain runs across; grown later, nothing turns."""
+    chain = [(i, i + 1) for i in range(7)]
+    placed = layout(_net(8, chain))
+    xs = [x for x, _ in placed.values()]
+    ys = [y for _, y in placed.values()]
+    assert max(xs) - min(xs) > max(ys) - min(ys)
+    grown = layout(_net(9, [*chain, (7, 8)]), placed)
+    assert {i: grown[i] for i in placed} == placed
+
+
 def _overlaps(network: Network, placed: dict[int, tuple[float, float]]) -> list[tuple[int, int]]:
     import math
 

@@ -190,6 +190,19 @@ def test_printed_names_keep_their_size_whatever_the_network(qapp: object, nodes:
         assert height == pytest.approx(line, rel=0.02)
 
 
+def test_a_tall_network_is_printed_no_taller_than_it_may_be(qapp: object) -> None:
+    """Six entities laid out tall filled a page of the briefing and left its summary on a page
+    of its own (a trial analyst): a printed network is at most TALLEST times its width."""
+    from desktop.ui.figures.network import TALLEST
+
+    network, _ = _network(6)
+    positions = {i: (0.0 if i % 2 else 40.0, 120.0 * i) for i in range(6)}
+    palette = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+    drawn = figure_scene(network, positions, palette, paper=export.BRIEFING_PAPER)
+    _, height_mm = briefing.draw_size(drawn)
+    assert height_mm <= TEXT_WIDTH_MM * TALLEST + 0.5
+
+
 def test_a_figure_laid_out_in_points_is_drawn_at_its_own_size(qapp: object, tmp_path: Path) -> None:
     """The PNG of a figure laid out in points is as wide as its paper (160 mm for the
     window's and the command line's, whatever width it would have had), and its SVG says the

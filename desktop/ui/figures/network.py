@@ -1682,8 +1682,11 @@ def figure_scene(
     points (``export.set_in_points``): its names :data:`~.export.NAME_PT`, its legend
     :data:`~.export.SMALL_PT` points high whatever the size of the network, and the drawing
     (the positions; the nodes too, never bigger than laid out) scaled so that it and its
-    names fill the paper's width, or its greatest height. Drawn as wide as the paper."""
+    names fill the paper's width, or its greatest height — for :data:`FEW` entities or fewer,
+    at most :data:`TALLEST` times the width. Drawn as wide as the paper."""
     paper = paper or Paper()
+    if len(network.nodes) <= FEW:
+        paper = Paper(paper.width_mm, min(paper.max_height_mm, paper.width_mm * TALLEST))
     if not network.nodes:
         scene = _printed_scene()
         # On paper, what there is, not the window's advice ("show more types…" under a
@@ -1706,6 +1709,11 @@ def figure_scene(
     return _on_paper(scene, paper)
 
 
+FEW = 20
+TALLEST = 0.8
+"""A printed network is at most this many times as high as it is wide (a narrower drawing
+then): a network is read across, and a page-high figure of six entities left the briefing's
+summary on a page of its own (seen by a trial analyst)."""
 FIT_LOW = 0.97
 FIT_HIGH = 1.01
 """A printed network filling less of its room than FIT_LOW is drawn again, bigger, and more

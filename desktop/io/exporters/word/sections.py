@@ -220,7 +220,7 @@ class _Writer(_Builder):
                 self.t("col.date"),
                 self.t("col.source"),
             ],
-            [0.8, 5.2, 2.5, 2.6, 1.5, 2.4, 1.6],
+            [0.8, 5.1, 2.9, 2.2, 1.6, 2.4, 1.6],  # a claimant's two names on one line
         )
         for claim in claims:
             self.steps.check()
