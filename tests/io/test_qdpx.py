@@ -321,6 +321,19 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
     refused(tmp_path, path, "document type or entities")
 
 
+def test_codes_nested_too_deep_are_refused(tmp_path: Path) -> None:
+    """A code's name in Hamish is its path of parents' names: 12,000 nested codes (a 35 KB
+    file) built paths of gigabytes before any check (found by an attacker)."""
+    from desktop.io.exchange.qdpx import MAX_CODE_DEPTH
+
+    g = "00000000-0000-0000-0000-{:012d}".format
+    depth = MAX_CODE_DEPTH + 1
+    codes = "".join(f'<Code guid="{g(i)}" name="{"a" * 100}">' for i in range(depth))
+    body = f"<CodeBook><Codes>{codes}{'</Code>' * depth}</Codes></CodeBook>"
+    path = make_qdpx(tmp_path / "deep.qdpx", {"project.qde": qde(body)})
+    refused(tmp_path, path, f"more than {MAX_CODE_DEPTH} levels deep")
+
+
 @pytest.mark.parametrize("name", ["../evil.txt", "sources/../../evil.txt", "/etc/evil", "C:/x"])
 def test_path_traversal_is_refused(tmp_path: Path, name: str) -> None:
     path = make_qdpx(tmp_path / "trav.qdpx", {"project.qde": qde(""), name: b"x"})

@@ -72,6 +72,9 @@ QDE_BYTES = 32 * 1024 * 1024
 UNPACKED_BYTES = 256 * 1024 * 1024
 """The most all members read may unpack to together (the XML and every source's text)."""
 MAX_MEMBERS = 100_000
+MAX_CODE_DEPTH = 64
+"""Codes nested deeper are refused: a code's name in Hamish is its path of parents' names, and
+no codebook of a real project comes near (MAXQDA's and NVivo's go a few levels deep)."""
 _PIECE = 64 * 1024
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -569,9 +572,16 @@ class _Reader:
         codes = _child(codebook, "Codes") if codebook is not None else None
         if codes is None:
             return
-        stack = [(code, "", "") for code in reversed(list(_children(codes, "Code")))]
+        stack = [(code, "", "", 1) for code in reversed(list(_children(codes, "Code")))]
         while stack:
-            element, parent, parent_path = stack.pop()
+            element, parent, parent_path, depth = stack.pop()
+            if depth > MAX_CODE_DEPTH:
+                # Each code's path holds its parents' names: 12,000 levels (a 35 KB file) made
+                # paths of gigabytes before any check (found by an attacker).
+                raise ImportRejected(
+                    f"{self.name}: its codebook nests codes more than {MAX_CODE_DEPTH} levels "
+                    "deep; nothing was imported."
+                )
             guid = _guid(element.get("guid"))
             name = line_field(element.get("name")) or "?"
             path = f"{parent_path} / {name}" if parent_path else name
@@ -590,7 +600,7 @@ class _Reader:
                 if description.strip():
                     self.codes[guid].meta.setdefault("description", description.strip())
             children = list(_children(element, "Code"))
-            stack.extend((child, guid, path) for child in reversed(children))
+            stack.extend((child, guid, path, depth + 1) for child in reversed(children))
 
     def label_for(self, guid: str) -> int | None:
         """The label of a code (made on first use), None for an entity's code."""
