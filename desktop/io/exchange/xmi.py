@@ -216,6 +216,39 @@ def _xml_text(data: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+ATTRIBUTES = 1_000
+"""The most attributes one element of an XMI file may have: a UIMA annotation has one per
+feature, a dozen or two; cassis reads an element's attributes in time growing with their
+square (40,000 took 21 s, 100,000 three minutes; found by an attacker)."""
+
+
+def _attributes_bounded(text: str, name: str) -> None:
+    """Refuse ``text`` when an element has more than :data:`ATTRIBUTES` attributes, found by
+    expat (C, one pass; the document type was refused before, so nothing expands) before
+    cassis reads it. XML that expat cannot read is left to cassis, which says why."""
+    from xml.parsers import expat
+
+    class TooMany(Exception):
+        pass
+
+    def start(_tag: str, attributes: list[str]) -> None:
+        if len(attributes) > 2 * ATTRIBUTES:  # ordered: name, value, name, value…
+            raise TooMany
+
+    parser = expat.ParserCreate()
+    parser.ordered_attributes = True
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(text, True)
+    except TooMany:
+        raise ImportRejected(
+            f"{name}: an element has more than {ATTRIBUTES:,} attributes, which no UIMA "
+            "annotation has; nothing was imported."
+        ) from None
+    except expat.ExpatError:
+        pass
+
+
 def _shown(name: str) -> str:
     return json_for_terminal(name[:80], indent=None)
 
@@ -228,6 +261,7 @@ def _load_types(data: bytes | None, name: str) -> tuple[TypeSystem, bool]:
     from cassis import load_typesystem, merge_typesystems
 
     text = _xml_text(data, name)
+    _attributes_bounded(text, name)
     try:
         return merge_typesystems(load_typesystem(text), type_system()), True
     except HamishError:
@@ -261,6 +295,7 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
         raise ImportRejected(
             f"{name} holds more than {SPANS:,} tags; Hamish imports up to {SPANS:,} at a time."
         )
+    _attributes_bounded(text, name)
     try:
         # cassis warns of an offset it cannot map and keeps it as it is: outside the text,
         # refused below, by name; inside, it splits a character (see _split_pair).
