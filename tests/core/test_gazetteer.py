@@ -325,6 +325,30 @@ def test_pipeline_leaves_persons_and_skipped_spans_alone(gaz: Gazetteer) -> None
     assert suggest(text, None, gazetteer=gaz, min_score=1.0) == suggest(text, None)
 
 
+def test_an_organisation_the_gazetteer_knows_outgrows_a_place_the_registry_knows(
+    gaz: Gazetteer,
+) -> None:
+    from desktop.core.matching import AliasMatcher
+
+    # The analyst tagged مدريد and القاهرة as places: inside ريال مدريد and جامعة القاهرة
+    # they are part of the organisation's name, which is offered whole.
+    matcher = AliasMatcher.from_registry(
+        [(1, "location", "مدريد"), (2, "location", "القاهرة"), (3, "organisation", "الجامعة")]
+    )
+    text = "وقع ريال مدريد عقدا مع طالب في جامعة القاهرة ثم سافر إلى مدريد والقاهرة"
+    found = [(s.text, s.label_key, s.source) for s in suggest(text, matcher, gazetteer=gaz)]
+    assert found == [
+        ("ريال مدريد", "organisation", "gazetteer"),
+        ("جامعة القاهرة", "organisation", "gazetteer"),
+        ("مدريد", "location", "registry"),
+        ("القاهرة", "location", "registry"),
+    ]
+    # a longer name the registry knows keeps its span
+    whole = AliasMatcher.from_registry([(4, "organisation", "ريال مدريد الإسباني")])
+    found = [(s.text, s.source) for s in suggest("أعلن ريال مدريد الإسباني", whole, gazetteer=gaz)]
+    assert found == [("ريال مدريد الإسباني", "registry")]
+
+
 # --- the development corpus ----------------------------------------------------------------
 
 
