@@ -115,6 +115,26 @@ def test_the_data_is_broad_and_well_formed(gaz: Gazetteer) -> None:
     }  # fmt: skip
 
 
+def test_clubs_companies_and_media_are_organisations(
+    gaz: Gazetteer,
+) -> None:
+    # Newswire names sports clubs, companies and newspapers as often as ministries.
+    text = (
+        "وتعاقد يوفنتوس مع لاعب من مانشستر يونايتد بعد أن أعلنت نوكيا أرباحها"
+        " بحسب صحيفة التايمز ونقلته الويبو ، ثم لعب مع بايرن ميونيخ في ميونخ"
+    )
+    found = [(text[m.start : m.end], m.label_key) for m in gaz.find(text) if m.score >= 0.5]
+    assert found == [
+        ("يوفنتوس", "organisation"),
+        ("مانشستر يونايتد", "organisation"),
+        ("نوكيا", "organisation"),
+        ("صحيفة التايمز", "organisation"),
+        ("الويبو", "organisation"),
+        ("بايرن ميونيخ", "organisation"),
+        ("ميونخ", "location"),  # the city alone stays a place
+    ]
+
+
 def test_files_parse_and_ship_as_package_data() -> None:
     for name in GAZETTEER_FILES:
         entries = parse_entries(read_text(name), name)
