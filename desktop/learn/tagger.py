@@ -104,7 +104,7 @@ __all__ = [
     "train",
 ]
 
-FEATURES_VERSION = 5  # raise when the features change: older models are then ignored
+FEATURES_VERSION = 6  # raise when the features change: older models are then ignored
 RETRAIN_AFTER = 20  # new or changed entity tags and decisions before the next training
 THRESHOLD = 0.6  # the default lowest score offered (benchmarks/suggestions.py tunes it)
 # Added to the threshold for a label's suggestions: the model's probabilities are worth more
