@@ -85,7 +85,6 @@ from desktop.store.tagger import Activity, Decision, StoredModel
 __all__ = [
     "FEATURES_VERSION",
     "JUDGED_OFFSETS",
-    "JUDGED_REGISTRY",
     "OFFSETS",
     "RETRAIN_AFTER",
     "THRESHOLD",
@@ -129,13 +128,6 @@ OFFSETS: dict[str, float] = {"person": 0.3, "location": 0.2, "organisation": 0.2
 # body it never saw (الفيفا، غوغل) almost no probability, and at 0.6 dropped those the
 # gazetteer is sure of (folds: 0.860 / 0.523 at 0.6, 0.866 / 0.579 at 0.5; 0.85 / 0.60 at 0.4).
 JUDGED_OFFSETS: dict[str, float] = {"person": -0.1, "location": -0.1, "organisation": -0.1}
-# The labels whose registry aliases are judged like the gazetteer's names (the mean of the
-# alias's score and the model's, at JUDGED_OFFSETS's bar), not by the model alone: the
-# model, trained on a few articles, gives an organisation the analyst tagged (حزب الله،
-# رويترز) little probability in a new context — 0.2 to 0.6 where it was right in the folds
-# of the development corpus (0.861 / 0.604 → 0.863 / 0.617 for organisations). Persons'
-# aliases stay the model's alone: a given name the registry knows is often a longer name's.
-JUDGED_REGISTRY = frozenset({"organisation"})
 # A word seen this often or less in training is "rare", as one outside the model's vocabulary
 # is when tagging (:func:`_mark_rare`); 2 scores worse for persons on the development corpus.
 RARE_COUNT = 1
@@ -706,14 +698,11 @@ def combine_judged(
             kept.append(item)
             continue
         same = own.pop((item.start, item.end, item.label_key), None)
-        if item.source in ("gazetteer", "rule") or (
-            item.source == "registry" and item.label_key in JUDGED_REGISTRY
-        ):
+        if item.source in ("gazetteer", "rule"):
             # Two judges of the same name: the gazetteer and the title rule read the words
             # around it (في، مدينة, a title, a verb of saying), the model the analyst's tags; a
             # model trained on a few articles alone would drop names the rules are sure of.
-            # (A registry alias matched a string: the model alone judges its context — but
-            # for an organisation the analyst tagged, which is rarely anything else, both.)
+            # (A registry alias matched a string: the model alone judges its context.)
             score = (score + item.score) / 2
             bar = limit(item.label_key, threshold, JUDGED_OFFSETS if judged is None else judged)
         else:

@@ -514,21 +514,6 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
 
 
-def test_an_organisation_the_analyst_tagged_is_judged_by_both() -> None:
-    """A registry alias of an organisation is averaged with the model's probability like the
-    gazetteer's names (tagger.JUDGED_REGISTRY): a model trained on a few articles gives a
-    body it knows little probability in a new sentence. A person's alias stays the model's."""
-    from desktop.core.suggest import Suggestion
-
-    body = Suggestion(
-        "entity", "organisation", 0, 8, "حزب الله", "alias", source="registry", score=0.9
-    )
-    person = Suggestion("entity", "person", 20, 24, "سمير", "alias", source="registry", score=0.9)
-    judged = {0: 0.3, 1: 0.3}
-    kept = tagger.combine_judged([body, person], [], judged, 0.6, offsets={}, judged={})
-    assert [(s.text, s.score) for s in kept] == [("حزب الله", 0.6)]
-
-
 @pytest.mark.parametrize(
     ("source", "offsets", "judged", "kept"),
     [
