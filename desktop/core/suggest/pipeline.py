@@ -3,7 +3,8 @@
 :func:`suggest` builds the article's tokens, learns the persons the registry knows, runs the
 title rule twice (:mod:`.names`; the second pass knows the surnames), offers every registry
 alias with its entity's type (rule 2), the places and organisations of the gazetteer
-(:mod:`.gazetteer`) that the registry and the title rule leave free, then the claims with their
+(:mod:`.gazetteer`) that the registry and the title rule leave free (a registry place inside
+a gazetteer organisation's name gives way to it: ريال مدريد), then the claims with their
 claimants (:mod:`.claims`), suggesting as persons the claimants made only of learnt names. Spans
 are mapped back to raw code points; the caller's ``skip`` drops what was already annotated or
 decided.
