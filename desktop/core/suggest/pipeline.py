@@ -157,8 +157,8 @@ def _suggest(
         # A place the registry knows inside a longer organisation's name the gazetteer knows
         # (مدريد in ريال مدريد، الشرق الأوسط in وكالة أنباء الشرق الأوسط، القاهرة in جامعة
         # القاهرة) is part of that name: the registry's place took the span, and the
-        # organisation was never offered (the commonest organisations missed at k = 30 in the
-        # development corpus's folds were such, once the analyst had tagged the place).
+        # organisation was never offered once the analyst had tagged the place (found among
+        # the organisations missed at k = 30 in the development corpus's folds).
         bodies = [
             (p.start, p.end)
             for p in places
