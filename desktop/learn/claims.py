@@ -61,7 +61,7 @@ __all__ = [
     "train",
 ]
 
-FEATURES_VERSION = 1  # raise when the features change: older models are then ignored
+FEATURES_VERSION = 2  # raise when the features change: older models are then ignored
 MIN_POSITIVES = 10  # claims the analyst took, before the classifier replaces the rule's score
 MIN_NEGATIVES = 5  # … and candidates the analyst left or rejected
 KIND = "claim"  # the model's kind in tagger_models

@@ -25,7 +25,7 @@ from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import suggest as rule_suggestions
 from desktop.core.suggest.features import Membership
-from desktop.core.suggest.gazetteer import Gazetteer
+from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer
 from desktop.store.project import Project
 
 __all__ = [
@@ -117,11 +117,25 @@ def registry(
 
 def gazetteer_source(gazetteer: Gazetteer) -> Membership:
     """A gazetteer's names and adjectives as a membership source: ``(start, end, kind)`` with
-    kind ``f"{type}-{match kind}"`` (``LOC-name``, ``ORG-adjective``). The span leaves out the
-    proclitics (the features reach back to the whole written word)."""
+    kind ``f"{type}-{match kind}"`` (``LOC-name``, ``ORG-adjective``), and ``-weak`` after a
+    name the gazetteer itself would not offer (below its lowest score: an ambiguous name
+    without a cue, الجزيرة "the island", أمل "hope"). The span leaves out the proclitics (the
+    features reach back to the whole written word).
+
+    Why ``-weak``: with one kind for sure and doubtful names alike, the model learnt from the
+    analyst's articles how far to trust a gazetteer organisation as a whole — the more bodies
+    the gazetteer knew, the more it trusted the doubtful ones too."""
 
     def find(text: str) -> list[tuple[int, int, str]]:
-        return [(m.start, m.end, f"{m.entry.type}-{m.kind}") for m in gazetteer.find(text)]
+        return [
+            (
+                m.start,
+                m.end,
+                f"{m.entry.type}-{m.kind}"
+                + ("-weak" if m.kind == "name" and m.score < DEFAULT_MIN_SCORE else ""),
+            )
+            for m in gazetteer.find(text)
+        ]
 
     return find
 

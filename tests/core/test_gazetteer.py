@@ -115,6 +115,26 @@ def test_the_data_is_broad_and_well_formed(gaz: Gazetteer) -> None:
     }  # fmt: skip
 
 
+def test_clubs_companies_and_media_are_organisations(
+    gaz: Gazetteer,
+) -> None:
+    # Newswire names sports clubs, companies and newspapers as often as ministries.
+    text = (
+        "وتعاقد يوفنتوس مع لاعب من مانشستر يونايتد بعد أن أعلنت نوكيا أرباحها"
+        " بحسب صحيفة التايمز ونقلته الويبو ، ثم لعب مع بايرن ميونيخ في ميونخ"
+    )
+    found = [(text[m.start : m.end], m.label_key) for m in gaz.find(text) if m.score >= 0.5]
+    assert found == [
+        ("يوفنتوس", "organisation"),
+        ("مانشستر يونايتد", "organisation"),
+        ("نوكيا", "organisation"),
+        ("التايمز", "organisation"),  # without صحيفة, as newswire tags it
+        ("الويبو", "organisation"),
+        ("بايرن ميونيخ", "organisation"),
+        ("ميونخ", "location"),  # the city alone stays a place
+    ]
+
+
 def test_files_parse_and_ship_as_package_data() -> None:
     for name in GAZETTEER_FILES:
         entries = parse_entries(read_text(name), name)
@@ -323,6 +343,30 @@ def test_pipeline_leaves_persons_and_skipped_spans_alone(gaz: Gazetteer) -> None
     skipped = suggest(text, None, gazetteer=gaz, skip=lambda s, e: s == start)
     assert not any(s.text == "باكستان" for s in skipped)
     assert suggest(text, None, gazetteer=gaz, min_score=1.0) == suggest(text, None)
+
+
+def test_an_organisation_the_gazetteer_knows_outgrows_a_place_the_registry_knows(
+    gaz: Gazetteer,
+) -> None:
+    from desktop.core.matching import AliasMatcher
+
+    # The analyst tagged مدريد and القاهرة as places: inside ريال مدريد and جامعة القاهرة
+    # they are part of the organisation's name, which is offered whole.
+    matcher = AliasMatcher.from_registry(
+        [(1, "location", "مدريد"), (2, "location", "القاهرة"), (3, "organisation", "الجامعة")]
+    )
+    text = "وقع ريال مدريد عقدا مع طالب في جامعة القاهرة ثم سافر إلى مدريد والقاهرة"
+    found = [(s.text, s.label_key, s.source) for s in suggest(text, matcher, gazetteer=gaz)]
+    assert found == [
+        ("ريال مدريد", "organisation", "gazetteer"),
+        ("جامعة القاهرة", "organisation", "gazetteer"),
+        ("مدريد", "location", "registry"),
+        ("القاهرة", "location", "registry"),
+    ]
+    # a longer name the registry knows keeps its span
+    whole = AliasMatcher.from_registry([(4, "organisation", "ريال مدريد الإسباني")])
+    found = [(s.text, s.source) for s in suggest("أعلن ريال مدريد الإسباني", whole, gazetteer=gaz)]
+    assert found == [("ريال مدريد الإسباني", "registry")]
 
 
 # --- the development corpus ----------------------------------------------------------------
