@@ -397,6 +397,8 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
         ("جاء سمير خليل . وجاء خليل .", ["سمير خليل"], [], []),
         # a definite nisba ends a name but alone is an adjective (المصري), not the person
         ("قال أبو حمزة المصري إن . وجاء المصري .", ["أبو حمزة المصري"], [], []),
+        # an ordinal ends a king's name but alone is a word (كانون الأول، أمس الأول)
+        ("قال جيمس الأول إن . وجاء في الأول .", ["جيمس الأول"], [], []),
         # a one-word name: nothing more than its own occurrences
         ("قال فرويد إن . ورأى فرويد .", ["فرويد"], [], ["فرويد"]),
         # the title rule's names are seeds: their other occurrences, never their own place
@@ -892,3 +894,109 @@ def test_a_given_name_after_a_particle_is_not_a_sure_name(
     found = _fixed_suggestions(project, monkeypatch, text, "أيوب الأنصاري", "نادر منصور")
     assert found["نادر منصور"] == tagger.GIVEN_AND_NAME
     assert found["أيوب الأنصاري"] == pytest.approx(0.9 * (1 - 0.5))  # it may go on
+
+
+def test_an_honorific_is_no_part_of_a_persons_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model learns a name after ``صاحب السمو`` and may tag the honorific too, or alone
+    (an article that writes ``صاحب السمو`` ten times made ``صاحب`` a sure "name" by its
+    occurrences): honorifics and what follows them are taken off the front of a person's
+    name, and one of nothing else is no name."""
+    text = (
+        "وصل صاحب السمو الشيخ خليفة .\nوكان صاحب الجلالة في المقدمة .\n"
+        "وقال معالي زياد حداد إن الوضع هادئ ."
+    )
+    found = _fixed_suggestions(project, monkeypatch, text, "صاحب", "معالي زياد حداد")
+    assert set(found) == {"زياد حداد"}
+
+
+def _sure_names(
+    project: Project, monkeypatch: pytest.MonkeyPatch, outside: set[str], *names: str
+) -> dict[tuple[str, ...], float]:
+    """``_project_names`` when the model tags ``names`` (surely) wherever they are written."""
+    monkeypatch.setattr(_FixedTagger, "names", tuple(tuple(fold(n).split()) for n in names))
+    monkeypatch.setattr(_FixedTagger, "sure", 1.0)
+    monkeypatch.setattr(tagger, "CrfTagger", _FixedTagger)
+    texts = [project.documents.get(d).text for d in project.documents.ids()]
+    words = frozenset("w:" + fold(word) for text in texts for word in text.split())
+    model = tagger.Model(1, {"person": labels(project)["person"]}, words, b"", {})
+    tagged = project.documents.ids()[:1]
+    return tagger._project_names(project, model, tagged, None, {fold(w) for w in outside})
+
+
+def test_the_projects_untagged_articles_give_the_sure_names(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names the model is sure of in the articles the analyst has not tagged (not in
+    those learnt from), whole and by their last word alone; a last word that is no name
+    alone elsewhere is left out (a given name, an ordinal, one with ال, one the analyst
+    left untagged in the articles learnt from), and so is a name of one word (the model's
+    one-word names were wrong too often in other articles)."""
+    add(project, "قال رامي عواد إن الوضع هادئ .", "tagged")
+    add(
+        project,
+        "ورفض جورج بوش ذلك . وقال جيمس الأول إن . وقال منصور وليد إن . وقال فادي المتحف إن . "
+        "وقال سامي كبرى إن .",
+        "a",
+    )
+    add(project, "وجاء الرئيس زياد .", "b")
+    found = _sure_names(
+        project,
+        monkeypatch,
+        {"كبرى"},
+        "رامي عواد",
+        "جورج بوش",
+        "جيمس الأول",
+        "منصور وليد",
+        "فادي المتحف",
+        "سامي كبرى",
+        "زياد",
+    )
+    whole = {" ".join(words) for words in found if len(words) > 1}
+    alone = {words[0] for words in found if len(words) == 1}
+    assert whole == {
+        fold(n) for n in ("جورج بوش", "جيمس الأول", "منصور وليد", "فادي المتحف", "سامي كبرى")
+    }
+    assert alone == {fold("بوش")}  # وليد: a given name
+    assert found[(fold("بوش"),)] == pytest.approx(tagger.SURNAME)
+
+
+def test_the_projects_names_are_offered_where_an_article_writes_them(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_propagate`` offers the project's names (:func:`tagger._project_names`) where the
+    article writes them and the model found nothing (with proclitics: وبوش), and derives
+    no surname of its own from them (another article's جيمس الأول is no الأول here)."""
+    text = "وقال بوش إن . ورفض وبوش ذلك . وجاء جيمس الأول في الأول ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    known = {(fold("بوش"),): 0.95, (fold("جيمس"), fold("الأول")): 1.0}
+    added = tagger._propagate(text, tokens, [], 0.5, (), sources.given_names(), known)
+    assert [(text[s:e], score) for s, e, _, score in added] == [
+        ("بوش", pytest.approx(0.95 * tagger.PROJECT_NAME)),
+        ("وبوش", pytest.approx(0.95 * tagger.PROJECT_NAME)),
+        ("جيمس الأول", pytest.approx(tagger.PROJECT_NAME)),
+    ]
+    assert tagger._propagate(text, tokens, [], 0.5, (), sources.given_names(), {}) == []
+
+
+def test_the_stored_model_keeps_the_projects_names(project: Project) -> None:
+    """The names found at training are stored with the model and read back with it."""
+    tagged_project(project, 3)
+    add(project, "وزار نادر منصور مدينة حمص أمس .", "untagged")
+    tagger.train(project)
+    stored = project.tagger.latest()
+    model = tagger.current_model(project)
+    assert stored is not None and model is not None
+    lines = [a for a in stored.attributes if a.startswith(tagger.NAMES_LINE)]
+    assert len(lines) == len(model.names)
+    assert model.names[(fold("نادر"), fold("منصور"))] == 1.0
+    assert not any(a.startswith(tagger.NAMES_LINE) for a in model.attributes)
+
+
+def test_the_words_left_untagged_are_those_outside_every_tag() -> None:
+    sequences = [
+        ([("bias", "w:قال", "sh:ar"), ("bias", "w:بوش", "sh:ar", "rare")], ["O", "B-person"]),
+        ([("bias", "w:الاول", "sh:ar")], ["O"]),
+    ]
+    assert tagger._untagged_words(sequences) == {"قال", "الاول"}
