@@ -35,11 +35,8 @@ of a person's name the model finds at several places of the article share one sc
 (:func:`_consistent`). A name
 found surely (by the model, or by the title rule and the model together) is offered at
 its other occurrences in the article, where the model found it less surely too, and a
-person's surname alone (:func:`_propagate`); so are the project's names: the persons'
-names the model, just trained, is sure of in the project's untagged articles
-(:func:`_project_names`, stored with the model), wherever an article writes them.
-:func:`combine` also rescores the rules', registry's and gazetteer's entity suggestions the
-same way.
+person's surname alone (:func:`_propagate`). :func:`combine` also rescores the
+rules', registry's and gazetteer's entity suggestions the same way.
 
 Claims learn too: :func:`train` trains the claim classifier (:mod:`desktop.learn.claims`) in
 the same run, on the claim tags and the decisions on claim suggestions, and :func:`combine`
@@ -75,7 +72,6 @@ from desktop.core.suggest.features import (
     neighbours,
     spans_from_tags,
     split_clitics,
-    tokenize,
 )
 from desktop.core.suggest.lexicon import (
     _HONORIFIC_COMPLEMENTS,
@@ -182,10 +178,6 @@ class Model:
     # Stem → its features from the project's text when the model was trained (stored with it
     # as ``CORPUS_LINE`` attributes, :func:`corpus_features`).
     corpus: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # The persons' names the model found surely in the project's untagged articles when it
-    # was trained, folded words → score (stored as ``NAMES_LINE`` attributes,
-    # :func:`_project_names`): offered wherever an article writes them (:func:`_propagate`).
-    names: Mapping[tuple[str, ...], float] = field(default_factory=dict)
 
 
 def _entity_labels(project: Project) -> list[Label]:
@@ -328,18 +320,7 @@ def _train_entities(
     model, attributes = train_crf(sequences, settings or SETTINGS)
     weighted = set(attributes)
     attributes += sorted(VOCABULARY + word[2:] for word in vocabulary)
-    lines = _corpus_lines(corpus, weighted)
-    # The model as current_model will read it back, to find the project's names with.
-    kept = {
-        stem: tuple(features.split())
-        for stem, _, features in (line[len(CORPUS_LINE) :].partition("\t") for line in lines)
-    }
-    new = Model(0, {label.key: label for label in labels}, frozenset(attributes), model, {}, kept)
-    attributes += lines
-    persons = _project_names(project, new, documents, gazetteer, _untagged_words(sequences))
-    attributes += [
-        f"{NAMES_LINE}{' '.join(words)}\t{score:.3f}" for words, score in sorted(persons.items())
-    ]
+    attributes += _corpus_lines(corpus, weighted)
     trained_labels = [(label.id, label.key, label.name_en) for label in labels]
     stored_counts = {**report.as_dict(), "activity": asdict(activity)}
     stored_counts.pop("generation")
@@ -362,9 +343,6 @@ CORPUS_LINE = "c="  # a stored attribute line "c=<stem>\t<feature> <feature>…"
 # Of the project's text read for the corpus features: about 2 s of CPU a million characters
 # (the development corpus's 100 articles, 408,000 characters, take 0.7 s).
 CORPUS_CHARACTERS = 1_000_000
-# Of the untagged articles the project's names are found in (:func:`_project_names`): tagging
-# them takes about 0.7 s of CPU per 100,000 characters, within the training time.
-PROJECT_NAME_CHARACTERS = 250_000
 
 
 def _corpus_texts(project: Project, learnt: Sequence[int]) -> Iterator[str]:
@@ -383,85 +361,6 @@ def _corpus_texts(project: Project, learnt: Sequence[int]) -> Iterator[str]:
             left -= len(text)
             if left <= 0:
                 return
-
-
-NAMES_LINE = "n="  # a stored attribute line "n=<folded words>\t<score>"
-# A person's name the new model finds this surely in an untagged article of the project is
-# one of the project's names (:func:`_project_names`) …
-PROJECT_NAME_FROM = 0.9
-# … offered in every article that writes it with its score times this (:func:`_propagate`).
-PROJECT_NAME = 1.0
-
-
-def _project_names(
-    project: Project,
-    model: Model,
-    learnt: Sequence[int],
-    gazetteer: Membership | None,
-    outside: AbstractSet[str] = frozenset(),
-) -> dict[tuple[str, ...], float]:
-    """The persons' names the model just trained finds surely (:data:`PROJECT_NAME_FROM`)
-    in the project's articles the analyst has not tagged (the newest first, up to
-    :data:`PROJECT_NAME_CHARACTERS`): folded words → the best score, with each name's last word
-    alone (at its :data:`SURNAME` score). A name the model is sure of where its context is
-    clear (``وقال الرئيس جورج بوش``) is the same name in another article where nothing
-    around it says so (``ورفض بوش وبلير``): most persons the model missed it never offered
-    at any score, names it never saw.
-
-    One word alone is left out when it is no surname (:func:`may_stand_alone`: a given
-    name, an ordinal …), a definite nisba, or a word of ``outside``: the words the analyst
-    left untagged in the articles learnt from (``الأول``، ``كبرى``: in the folds over the
-    development corpus's training articles such words, sure in one article, were wrong in
-    the others).
-
-    Self-training without a second training: the model's own sure finds on the project's
-    text as a list, not as tags to learn from again (that would double the training time,
-    and teach "not a name" at every name the model missed in those articles)."""
-    inputs = Inputs(model, tuple(project.entities.all_aliases()), (), frozenset(), frozenset())
-    mine = set(learnt)
-    chosen = [d for d in reversed(project.documents.ids()) if d not in mine]
-    names: dict[tuple[str, ...], float] = {}
-    given = sources.given_names()
-    left = PROJECT_NAME_CHARACTERS
-    for at in range(0, len(chosen), 200):
-        batch = chosen[at : at + 200]
-        found = project.documents.texts(batch)
-        for text in (found[d] for d in batch if d in found):
-            if left <= 0:
-                return names
-            left -= len(text)
-            tagged, _ = _tag(inputs, text, PROJECT_NAME_FROM, gazetteer, None, ())
-            for item in tagged:
-                if item.label_key != PERSON or item.score < PROJECT_NAME_FROM:
-                    continue
-                words = tuple(t.folded for sentence in tokenize(item.text) for t in sentence)
-                # A name of one word the model is sure of (by its occurrences, its
-                # article's propagation) was too often a word in other articles: ولد، نجمي.
-                if len(words) < 2 or not all(word.isalpha() for word in words):
-                    continue
-                # The whole name, and its last word alone as in the article itself (بوش
-                # after جورج بوش): :func:`_propagate` offers these as they are.
-                for name, value in ((words, item.score), ((words[-1],), item.score * SURNAME)):
-                    if len(name) == 1 and not (
-                        may_stand_alone(name[0], given)
-                        and not name[0].startswith(ARTICLE)
-                        and name[0] not in outside
-                    ):
-                        continue  # a word elsewhere: كبرى، الأول، علي (على misspelt)
-                    names[name] = max(value, names.get(name, 0.0))
-    return names
-
-
-def _untagged_words(sequences: Sequence[tuple[Sequence[Sequence[str]], list[str]]]) -> set[str]:
-    """The words the analyst left outside every tag in the articles learnt from (folded, as
-    the features write them: ``w:<folded>`` after ``bias``): a word written there and not a
-    name is no name alone in another article (الأول، كبرى)."""
-    found: set[str] = set()
-    for features, tags in sequences:
-        for f, tag in zip(features, tags, strict=True):
-            if tag == OUTSIDE and len(f) > 1:
-                found.add(f[1][2:])
-    return found
 
 
 def _corpus_lines(corpus: Mapping[str, tuple[str, ...]], weighted: AbstractSet[str]) -> list[str]:
@@ -574,18 +473,11 @@ def current_model(project: Project) -> Model | None:
     if stored is None or stored.info.generation != info.generation:
         return None
     corpus: dict[str, tuple[str, ...]] = {}
-    names: dict[tuple[str, ...], float] = {}
     attributes: list[str] = []
     for line in stored.attributes:
         if line.startswith(CORPUS_LINE):
             stem, _, features = line[len(CORPUS_LINE) :].partition("\t")
             corpus[stem] = tuple(features.split())
-        elif line.startswith(NAMES_LINE):
-            words, _, value = line[len(NAMES_LINE) :].partition("\t")
-            try:
-                names[tuple(words.split())] = float(value)
-            except ValueError:
-                continue  # a line of another version: the name is only left out
         else:
             attributes.append(line)
     model = Model(
@@ -595,7 +487,6 @@ def current_model(project: Project) -> Model | None:
         stored.model,
         dict(info.counts),
         corpus,
-        names,
     )
     with _CACHE_LOCK:
         for old in [k for k in _CACHE if k[0] == key[0]]:
@@ -984,7 +875,7 @@ def _tag(
     ]
     candidates = _surest([*candidates, *_consistent(all_tokens, candidates)])
     candidates = [c for c in candidates if c[3] >= threshold]
-    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given, model.names)
+    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
     candidates = _surest(candidates)
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
@@ -1125,7 +1016,8 @@ def _honorific(token: Token) -> bool:
     """Whether the word is an honorific or what follows one (صاحب، معالي، السمو، الملكي):
     a cue before a name, never a part of it. The model learns a name after ``صاحب السمو``
     and tags ``صاحب`` too; an honorific written ten times in an article then became a
-    sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds)."""
+    sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds over
+    the training articles: persons 0.879/0.507 → 0.919/0.507 at the default threshold)."""
     return token.folded in _HONORIFIC_FORMS or token.folded in _HONORIFIC_COMPLEMENTS
 
 
@@ -1206,7 +1098,6 @@ def _propagate(
     threshold: float,
     seeds: Sequence[tuple[int, int, str, float]] = (),
     given: AbstractSet[str] = frozenset(),
-    known: Mapping[tuple[str, ...], float] | None = None,
 ) -> list[tuple[int, int, str, float]]:
     """The other occurrences in the article of the names the model is sure of: a name tagged
     where its context is clear (after a title, a verb of saying) is the same name where it
@@ -1222,33 +1113,19 @@ def _propagate(
     :func:`~desktop.core.suggest.features.may_stand_alone`, nor a definite nisba, ``المصري``),
     with a lower score (:data:`SURNAME`).
 
-    ``known``: the project's names (:attr:`Model.names`, folded words → score), offered in the
-    same way (times :data:`PROJECT_NAME`) where this article's own finds do not score higher.
-
     Why tokens and not the alias matcher: the tokens are folded already, and compiling a
     pattern of the names and folding the text again cost more than tagging on a long article.
     """
-    bar = max(threshold, PROPAGATE_FROM)
-    sure = [c for c in [*found, *seeds] if c[3] >= bar]
-    starts = list(map(_START, tokens))
-    entries = [
-        (
-            tuple(t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]),
-            key,
-            score,
-        )
-        for start, end, key, score in sure
-    ]
-    others = [
-        (words, score * PROJECT_NAME)
-        for words, score in (known or {}).items()
-        if score * PROJECT_NAME >= bar
-    ]
-    if not entries and not others:
+    sure = [c for c in [*found, *seeds] if c[3] >= max(threshold, PROPAGATE_FROM)]
+    if not sure:
         return []
+    starts = list(map(_START, tokens))
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     surnames: list[tuple[tuple[str, ...], tuple[str, float]]] = []
-    for words, key, score in sorted(entries, key=lambda c: -c[2]):
+    for start, end, key, score in sorted(sure, key=lambda c: -c[3]):
+        words = tuple(
+            t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+        )
         if words and words not in names:
             names[words] = (key, score)
             clitics, stem = split_clitics(words[0])
@@ -1263,18 +1140,6 @@ def _propagate(
                 surnames.append(((words[-1],), (key, score * SURNAME)))
     for words, value in surnames:  # a full name's own occurrences come first
         names.setdefault(words, value)
-    # The project's names last: this article's own finds, and their surnames, keep their
-    # scores where higher; no surname of their own (another article's جيمس الأول is no
-    # reason for الأول alone here: the project's names hold the surnames that may be).
-    for words, score in others:
-        clitics, stem = split_clitics(words[0])
-        variants = [words]
-        if clitics and not clitics.endswith(ARTICLE):
-            variants.append((stem, *words[1:]))
-        for variant in variants:
-            have = names.get(variant)
-            if have is None or (have[0] == PERSON and have[1] < score):
-                names[variant] = (PERSON, score)
     firsts: dict[str, int] = {}  # a name's first word → its longest name, in words
     for words in names:
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
