@@ -73,7 +73,11 @@ from desktop.core.suggest.features import (
     spans_from_tags,
     split_clitics,
 )
-from desktop.core.suggest.lexicon import _NAME_PARTICLES
+from desktop.core.suggest.lexicon import (
+    _HONORIFIC_COMPLEMENTS,
+    _HONORIFIC_FORMS,
+    _NAME_PARTICLES,
+)
 from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
@@ -837,6 +841,12 @@ def _tag(
                 last = first = ends[end]
                 while tokens[first].start != start:  # a name is a few words
                     first -= 1
+                if key == PERSON:
+                    while first <= last and _honorific(tokens[first]):
+                        first += 1  # صاحب السمو | خليفة: the honorific is not the name
+                    if first > last:
+                        continue
+                    start = tokens[first].start
                 while (
                     key == PERSON and _ends_in_particle(tokens, last) and f"I-{key}" in tags_known
                 ):
@@ -1003,6 +1013,15 @@ def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
         and last + 1 < len(tokens)
         and tokens[last + 1].folded.isalpha()
     )
+
+
+def _honorific(token: Token) -> bool:
+    """Whether the word is an honorific or what follows one (صاحب، معالي، السمو، الملكي):
+    a cue before a name, never a part of it. The model learns a name after ``صاحب السمو``
+    and tags ``صاحب`` too; an honorific written ten times in an article then became a
+    sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds over
+    the training articles: persons 0.879/0.507 → 0.919/0.507 at the default threshold)."""
+    return token.folded in _HONORIFIC_FORMS or token.folded in _HONORIFIC_COMPLEMENTS
 
 
 def _given(token: Token, given: AbstractSet[str]) -> bool:

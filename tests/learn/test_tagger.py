@@ -399,6 +399,8 @@ def test_a_sure_name_is_offered_at_its_other_occurrences() -> None:
         ("جاء سمير خليل . وجاء خليل .", ["سمير خليل"], [], []),
         # a definite nisba ends a name but alone is an adjective (المصري), not the person
         ("قال أبو حمزة المصري إن . وجاء المصري .", ["أبو حمزة المصري"], [], []),
+        # an ordinal ends a king's name but alone is a word (كانون الأول، أمس الأول)
+        ("قال جيمس الأول إن . وجاء في الأول .", ["جيمس الأول"], [], []),
         # a one-word name: nothing more than its own occurrences
         ("قال فرويد إن . ورأى فرويد .", ["فرويد"], [], ["فرويد"]),
         # the title rule's names are seeds: their other occurrences, never their own place
@@ -894,3 +896,18 @@ def test_a_given_name_after_a_particle_is_not_a_sure_name(
     found = _fixed_suggestions(project, monkeypatch, text, "أيوب الأنصاري", "نادر منصور")
     assert found["نادر منصور"] == tagger.GIVEN_AND_NAME
     assert found["أيوب الأنصاري"] == pytest.approx(0.9 * (1 - 0.5))  # it may go on
+
+
+def test_an_honorific_is_no_part_of_a_persons_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model learns a name after ``صاحب السمو`` and may tag the honorific too, or alone
+    (an article that writes ``صاحب السمو`` ten times made ``صاحب`` a sure "name" by its
+    occurrences): honorifics and what follows them are taken off the front of a person's
+    name, and one of nothing else is no name."""
+    text = (
+        "وصل صاحب السمو الشيخ خليفة .\nوكان صاحب الجلالة في المقدمة .\n"
+        "وقال معالي زياد حداد إن الوضع هادئ ."
+    )
+    found = _fixed_suggestions(project, monkeypatch, text, "صاحب", "معالي زياد حداد")
+    assert set(found) == {"زياد حداد"}

@@ -225,10 +225,22 @@ def parse_given_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Ordinals end a king's or pope's name (جيمس الأول، محمد السادس) and are no name alone: the
+# month (كانون الأول), the first of two (القرار الأول), "the day before yesterday" (أمس الأول).
+_ORDINALS = frozenset(
+    fold(clitic + word)
+    for word in (
+        "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+        "التاسع", "العاشر", "عشر",
+    )
+    for clitic in ("", "و", "ف")
+)  # fmt: skip
+
+
 def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
     """Whether the last word of a person's name (folded) may stand alone for the person, as
     newswire uses a surname: a word of letters, not a given name (خليل in سمير خليل), a
-    particle of names (بن، أبو) or a function word."""
+    particle of names (بن، أبو), a function word or an ordinal (جيمس الأول)."""
     bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
     return (
         len(bare) >= 3
@@ -236,6 +248,7 @@ def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
         and word not in given
         and word not in _NAME_PARTICLES
         and word not in _FUNCTION_WORDS
+        and word not in _ORDINALS
     )
 
 
