@@ -97,6 +97,28 @@ def _drawn(document: QTextDocument) -> list[tuple[int, QTextCharFormat | None]]:
     return units
 
 
+def test_many_spans_are_removed_at_once_from_every_block_they_cover() -> None:
+    """10,000 suggestions of one paragraph were removed one by one, its list rebuilt each time
+    (minutes of a frozen window; found by an attacker): removed together, each block's list
+    is rebuilt once, and only the spans asked for go."""
+    text = "أ" * 50 + "\n" + "ب" * 50 + "\n" + "ج" * 50
+    index = SpanIndex(text)
+    spans = [Span(n, n % 100, n % 100 + 30, "suggestion", "#ff0000") for n in range(300)]
+    index.add_all(spans)
+    gone = [n for n in range(300) if n % 3]
+    removed, blocks = index.remove_many([*gone, 9999])
+    assert sorted(s.id for s in removed) == gone
+    assert blocks == {0, 1, 2}
+    left = {n for n in range(300) if n % 3 == 0}
+    assert {s.id for s in index.spans()} == left
+    for block in range(3):
+        assert {s.id for s in index.in_block(block)} <= left
+    assert {s.id for b in range(3) for s in index.in_block(b)} == left
+    # Drawn anew: each span once in its blocks.
+    index.add_all([spans[0], spans[3]])
+    assert sum(s.id == 0 for s in index.in_block(0)) == 1
+
+
 def test_a_tag_after_emoji_is_drawn_to_its_end() -> None:
     text = "Three faces 😀 😃 😄 then hello\nnext 😀 line"
     start = text.index("hello")

@@ -337,13 +337,7 @@ class ReaderText(QPlainTextEdit):
         self._repaint_spans(spans)
 
     def remove_spans(self, ids: list[int]) -> None:
-        blocks: set[int] = set()
-        spans = []
-        for span_id in ids:
-            span = self.index.get(span_id)
-            if span is not None:
-                spans.append(span)
-            blocks.update(self.index.remove(span_id))
+        spans, blocks = self.index.remove_many(ids)
         self.highlighter.refresh_blocks(sorted(blocks), repaint=False)
         self._repaint_spans(spans)
 
