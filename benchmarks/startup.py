@@ -24,6 +24,13 @@ the bare window, Hamish in English and Hamish in Arabic, and their ratio. Wall t
 two-core machine swings by a third from run to run; the instruction count repeats to within
 0.01 %, so it shows a start-up regression of a few per cent that timing cannot (a run takes
 about two minutes).
+
+``--phases`` splits those counts by step (the bare window's and Hamish's, side by side): where
+the difference goes, before deciding what to change. Each step ends with a call to
+``os.getppid``, before which callgrind writes its counts out (``--dump-before``), so nothing
+is compiled against valgrind; the steps are the same launch as ``--instructions`` (Hamish's
+imports in the order ``cli.main`` makes them, except that PySide's own modules and the ``Qt``
+namespace are counted on their own first), within a few M instructions of it.
 """
 
 from __future__ import annotations
@@ -59,6 +66,73 @@ window.resize(1280, 820)
 window.show()
 app.exec()
 """
+
+# The same window, each step ended by a marker (see ``phases``).
+BARE_PHASES = "import os\nos.getppid()  # python start-up\n" + BARE.replace(
+    "app = QApplication(sys.argv)\n",
+    "os.getppid()  # the bare window's PySide imports\napp = QApplication(sys.argv)\n"
+    "os.getppid()  # QApplication\n",
+).replace(
+    "window.show()\n", "os.getppid()  # the window built\nwindow.show()\nos.getppid()\n"
+).replace("QTimer.singleShot(0, app.quit)", "os.getppid(); QTimer.singleShot(0, app.quit)")
+BARE_STEPS = (
+    "python start-up",
+    "PySide6 imports",
+    "QApplication",
+    "window built",
+    "window.show()",
+    "event loop to first paint",
+    "quit and exit",
+)
+
+# Hamish's start (``cli.main`` for ``hamish --lang X``), each step ended by a marker.
+HAMISH_PHASES = r"""
+import gc, os, sys
+os.getppid()  # python start-up
+gc.disable()
+from desktop.cli import _load_qt_free_layers
+_load_qt_free_layers()
+os.getppid()  # the Qt-free layers
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+os.getppid()  # what the bare window imports
+from PySide6.QtCore import Qt
+os.getppid()  # the Qt namespace
+import desktop.app as app
+from desktop.ui.shell.mainwindow import MainWindow
+os.getppid()  # desktop.app and the window's modules
+
+def ended(function):
+    def step(*args, **kwargs):
+        result = function(*args, **kwargs)
+        os.getppid()
+        return result
+    return step
+
+for name in ("create_application", "apply_language", "open_project", "build_window"):
+    setattr(app, name, ended(getattr(app, name)))
+MainWindow.show = ended(MainWindow.show)
+quit_now = QApplication.quit
+def quit():
+    os.getppid()
+    quit_now()
+QApplication.quit = staticmethod(quit)
+sys.exit(app.run_gui(None, sys.argv[1]))
+"""
+HAMISH_STEPS = (
+    "python start-up",
+    "Qt-free layers (store, ops)",
+    "PySide6 imports",
+    "the Qt namespace (all its enums)",
+    "desktop.app, the window's modules",
+    "QApplication and stylesheet",
+    "settings and language",
+    "project opened",
+    "theme and window built",
+    "window.show()",
+    "event loop to first paint",
+    "quit and exit",
+)
 
 
 def _time_process(argv: list[str], env: dict[str, str]) -> float:
@@ -248,6 +322,51 @@ def instructions() -> dict[str, int]:
         }
 
 
+def _steps(argv: list[str], env: dict[str, str], out: Path, names: tuple[str, ...]) -> list[int]:
+    """Instructions of each step of ``argv`` (ended by ``os.getppid``), in order."""
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--dump-before=os_getppid",
+        f"--callgrind-out-file={out}",
+        *argv,
+    ]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    parts = sorted(out.parent.glob(f"{out.name}.*"), key=lambda p: int(p.suffix[1:]))
+    counts = []
+    for part in [*parts, out]:
+        for line in part.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("summary:"):
+                counts.append(int(line.split()[1]))
+                break
+    if len(counts) != len(names):
+        raise RuntimeError(
+            f"{len(counts)} steps counted for {argv[:3]}, not {len(names)}:\n"
+            f"{result.stderr[-2000:]}"
+        )
+    return counts
+
+
+def phases(language: str) -> None:
+    """Print the instructions of each start-up step, the bare window's beside Hamish's."""
+    compile_package()
+    with tempfile.TemporaryDirectory() as home:
+        env = _environment(home)
+        env["PYTHONHASHSEED"] = "0"
+        hamish = [sys.executable, "-c", HAMISH_PHASES, language]
+        _time_process([sys.executable, "-m", "desktop", "--lang", language], env)  # seeds
+        bare = _steps([sys.executable, "-c", BARE_PHASES], env, Path(home) / "bare", BARE_STEPS)
+        ours = _steps(hamish, env, Path(home) / "hamish", HAMISH_STEPS)
+    print("instructions by step (M), the bare PySide6 window:")
+    for name, count in zip(BARE_STEPS, bare, strict=True):
+        print(f"  {name:40} {count / 1e6:8.1f}")
+    print(f"  {'total':40} {sum(bare) / 1e6:8.1f}")
+    print(f"instructions by step (M), Hamish (--lang {language}):")
+    for name, count in zip(HAMISH_STEPS, ours, strict=True):
+        print(f"  {name:40} {count / 1e6:8.1f}")
+    print(f"  {'total':40} {sum(ours) / 1e6:8.1f}  ratio {sum(ours) / sum(bare):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -257,7 +376,15 @@ def main() -> None:
         action="store_true",
         help="count instructions to the first paint under callgrind instead of timing",
     )
+    parser.add_argument(
+        "--phases",
+        choices=("en", "ar"),
+        help="split the instruction counts by start-up step (callgrind) for this language",
+    )
     args = parser.parse_args()
+    if args.phases:
+        phases(args.phases)
+        return
     if args.instructions:
         counts = instructions()
         bare = counts["bare"]

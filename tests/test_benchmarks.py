@@ -136,3 +136,51 @@ def test_suggestions_benchmark_tunes_both_thresholds_of_each_type(tmp_path: Path
     chosen = [line for line in done.stdout.splitlines() if line.startswith("chosen:")]
     assert len(chosen) == 1 and "offsets" in chosen[0] and "judged" in chosen[0], done.stdout
     assert "PERS  chosen" in done.stdout and "/" in done.stdout.split("PERS  chosen")[1][:9]
+
+
+COUNTING = (
+    "import atexit, os\n"
+    "_seen = [0]\n"
+    "_getppid = os.getppid\n"
+    "def _marker():\n"
+    "    _seen[0] += 1\n"
+    "    return _getppid()\n"
+    "os.getppid = _marker\n"
+    "atexit.register(lambda: print('markers', _seen[0], flush=True))\n"
+)
+
+
+@pytest.mark.parametrize("window", ["bare", "hamish"])
+def test_startup_phases_end_each_step_with_one_marker(window: str, tmp_path: Path) -> None:
+    """``startup.py --phases`` names callgrind's counts by the markers' order (a dump before
+    each ``os.getppid``): a step of ``app.run_gui`` renamed or one marker more or fewer would
+    put every later figure under the wrong name. Run here without callgrind, the markers
+    counted."""
+    import runpy
+
+    startup = runpy.run_path(str(BENCHMARKS / "startup.py"))
+    code, steps = (
+        (startup["BARE_PHASES"], startup["BARE_STEPS"])
+        if window == "bare"
+        else (startup["HAMISH_PHASES"], startup["HAMISH_STEPS"])
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", COUNTING + code, "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "first-paint" in done.stdout, done.stdout
+    # The last step (quit and exit) ends with the process, not with a marker.
+    assert f"markers {len(steps) - 1}\n" in done.stdout, done.stdout
