@@ -283,4 +283,30 @@ def write_svg(
         text = bytes(buffer.data().data()).decode("utf-8", "replace")
         # Characters XML cannot hold (a control character or U+FFFF in a name from an older
         # project) made the file ill-formed: left out, as the Word briefing leaves them.
+        text = _FAMILY.sub(lambda match: _families_drawn(match.group(1)), text)
         tmp.write_bytes(_NOT_XML.sub("", text).encode("utf-8"))
+
+
+_FAMILY = re.compile(r'font-family="([^"]*)"')
+_ARABIC_SAMPLE = "عربي"
+
+
+def _families_drawn(family: str) -> str:
+    """The ``font-family`` attribute of text Qt drew in ``family``: the family Qt drew its
+    Arabic in (the system's fallback for that script — the interface's "Sans Serif" is an
+    alias no other program resolves the same way, so a viewer drew the names in whatever
+    it had), the family it drew Latin text in, and the generic ``sans-serif``."""
+    from PySide6.QtGui import QFont, QFontInfo, QTextLayout
+
+    font = QFont(family)
+    names: list[str] = []
+    layout = QTextLayout(_ARABIC_SAMPLE, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    for run in layout.glyphRuns():
+        names.append(run.rawFont().familyName())
+    names.append(QFontInfo(font).family())
+    chosen = [name for name in dict.fromkeys(names) if name and not set(name) & set("'\"&<>")]
+    listed = ", ".join(f"'{name}'" for name in chosen if name.lower() != "sans-serif")
+    return f'font-family="{listed + ", " if listed else ""}sans-serif"'
