@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -1692,13 +1693,63 @@ def network_scene(
     return figure_scene(network, layout(network), colours(project), index, rtl=rtl, paper=paper)
 
 
-def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+class NetworkShown(NamedTuple):
+    """What the window's Entity Network shows, for a briefing or a figure made from the
+    window: the dock's filters, and the network it has laid out with the positions it
+    shows (``network`` None while none is settled)."""
+
+    options: NetworkOptions
+    network: Network | None = None
+    positions: Mapping[int, Point] = {}
+
+
+def briefing_options(options: NetworkOptions, articles: frozenset[int] | None) -> NetworkOptions:
+    """``options`` (the dock's, or the defaults) for a figure of ``articles`` (None: any):
+    the articles the dock was narrowed to that the briefing has, or the briefing's alone."""
+    if articles is None:
+        return options
+    if options.documents:
+        both = options.documents & articles
+        return replace(options, documents=both or frozenset({0}))  # 0: no article has it
+    return replace(options, documents=articles)
+
+
+def same_graph(a: Network, b: Network) -> bool:
+    """Whether ``a`` and ``b`` have the same nodes and links (what a layout places)."""
+    return {node.id for node in a.nodes} == {node.id for node in b.nodes} and {
+        (edge.source, edge.target) for edge in a.edges
+    } == {(edge.source, edge.target) for edge in b.edges}
+
+
+def briefing_scene(
+    project: Project,
+    rtl: bool,
+    scope: FigureScope | None = None,
+    shown: NetworkShown | None = None,
+) -> QGraphicsScene:
     """The network of the briefing's articles (``scope``; None: all) as a figure of a
     briefing written ``rtl``: its legend in the briefing's reading order, whatever the
-    interface's, laid out for the page."""
+    interface's, laid out for the page. ``shown``: made from the window, the network is
+    drawn with the Entity Network's filters (its level, types, least weight, dates), and
+    where the window shows the same network laid out, at its positions — the window and
+    the briefing drew one network in two layouts."""
+    from desktop.analysis.layout import layout
+
     articles = scope.articles() if scope is not None else None
-    options = NetworkOptions(documents=articles) if articles is not None else None
-    return network_scene(project, options, rtl=rtl, paper=BRIEFING_PAPER)
+    options = briefing_options(shown.options if shown is not None else NetworkOptions(), articles)
+    index = NetworkIndex()
+    index.load(NetworkReads(project.database))
+    network = index.graph(options)
+    if (
+        shown is not None
+        and shown.network is not None
+        and same_graph(shown.network, network)
+        and all(node.id in shown.positions for node in network.nodes)
+    ):
+        positions = {node.id: shown.positions[node.id] for node in network.nodes}
+    else:
+        positions = layout(network)
+    return figure_scene(network, positions, colours(project), index, rtl=rtl, paper=BRIEFING_PAPER)
 
 
 def figure_scene(

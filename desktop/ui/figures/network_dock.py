@@ -70,6 +70,7 @@ from desktop.ui.figures.network import (
     CLIP_ZOOM,
     EdgeTile,
     NetworkScene,
+    NetworkShown,
     Point,
     colours,
     empty_text,
@@ -1391,6 +1392,26 @@ class NetworkController(QObject):
             _layout_task(network, previous),
             on_done=lambda found: self._draw(generation, network, found),
             on_error=lambda message, _details: self._failed(generation, message),
+        )
+
+    def shown(self) -> NetworkShown:
+        """What the dock shows, for a briefing or figure made from the window: its filters,
+        and its network with the positions it is drawn at once it is laid out (none while
+        a layout or a change is on its way: the figure is then laid out afresh)."""
+        options = self.dock.options()
+        network = self.network
+        settled = (
+            network is not None
+            and self._task is None
+            and not self._pending
+            and not self._stale
+            and network.options == options
+            and all(node.id in self.positions for node in network.nodes)
+        )
+        if not settled or network is None:
+            return NetworkShown(options)
+        return NetworkShown(
+            options, network, {node.id: self.positions[node.id] for node in network.nodes}
         )
 
     def _failed(self, generation: int, message: str) -> None:

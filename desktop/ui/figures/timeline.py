@@ -851,12 +851,27 @@ def figure_scene(
     return scene
 
 
-def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+def briefing_scene(
+    project: Project,
+    rtl: bool,
+    scope: FigureScope | None = None,
+    shown: TimelineOptions | None = None,
+) -> QGraphicsScene:
     """The timeline of the briefing's claims (``scope``: its articles and claim status;
     None: all) as a figure of a briefing written ``rtl`` (time from right to left in an
-    Arabic briefing, whatever the interface's language), laid out for the page."""
-    filters = tl.Filters()
+    Arabic briefing, whatever the interface's language), laid out for the page. ``shown``:
+    made from the window, the Claim Timeline's options — its lanes and filters, within the
+    briefing's articles and status."""
+    filters = shown.filters if shown is not None else tl.Filters()
+    lanes = shown.lanes if shown is not None else "claimant"
     if scope is not None:
-        statuses = None if scope.claim_status is None else frozenset({scope.claim_status})
-        filters = tl.Filters(documents=scope.articles(), statuses=statuses)
-    return figure_scene(project, TimelineOptions(rtl=rtl, filters=filters), BRIEFING_PAPER)
+        articles = scope.articles()
+        if articles is not None:
+            both = articles & filters.documents if filters.documents else articles
+            filters = replace(filters, documents=both or frozenset({0}))  # 0: no article
+        if scope.claim_status is not None:
+            wanted = frozenset({scope.claim_status})
+            statuses = filters.statuses & wanted if filters.statuses else wanted
+            filters = replace(filters, statuses=statuses or frozenset({""}))  # none
+    options = TimelineOptions(rtl=rtl, lanes=lanes, filters=filters)
+    return figure_scene(project, options, BRIEFING_PAPER)

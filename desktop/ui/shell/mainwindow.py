@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.entities.mentions_requested.connect(self.find_mentions)
         wire_search_panel(api, self.search_panel, self.reader, self.library)
         self.exports = ExportController(api)
+        self.exports.shown_figures = self.figures_shown  # the briefing's figures as shown
         self.importing = ImportController(api)  # import actions, drops, clipboard
         self.exchange_import = ExchangeImportController(api)  # .qdpx, .jsonld
         self.metadata = MetadataEditor(api, self.library, self.reader)
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.figures.window_export import FigureExporter
 
         self.figure_export = FigureExporter(api)  # File → Export → Figure…
+        self.figure_export.shown_figures = self.figures_shown
         self._add_secondary_menus()
         self._connect_secondary_actions()
         self._add_timeline_action()
@@ -1063,6 +1065,19 @@ class MainWindow(QMainWindow):
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
         self._show_dock(self.network_dock)
+
+    def figures_shown(self) -> dict[str, object]:
+        """What the figure docks show (``ui/figures/briefing.Shown``): a briefing or a figure
+        made from the window draws the network as its dock does (filters, positions)."""
+        shown: dict[str, object] = {}
+        # Open, in sight or behind another tab: its filters are the analyst's; closed, not.
+        dock, network = self.network_dock, self.network
+        if dock is not None and network is not None and dock.toggleViewAction().isChecked():
+            shown["network"] = network.shown()
+        timeline = self.timeline_dock
+        if timeline is not None and timeline.toggleViewAction().isChecked():
+            shown["timeline"] = self.timeline.options
+        return shown
 
     def show_claims_table(self) -> None:
         """View → Claims: the Claims table under the article."""
