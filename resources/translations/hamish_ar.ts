@@ -955,6 +955,10 @@
         <source>Article</source>
         <translation>المقال</translation>
     </message>
+    <message>
+        <source>Article date: the claim has no date of its own</source>
+        <translation>تاريخ المقال: ليس للادعاء تاريخ خاص به</translation>
+    </message>
 </context>
 <context>
     <name>ClaimsController</name>
