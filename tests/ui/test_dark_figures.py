@@ -98,6 +98,14 @@ def test_the_network_and_timeline_docks_follow_the_theme_their_files_stay_white(
         picture = view.viewport().grab().toImage()
         assert _corner(picture).rgb() == dark.rgb(), view.objectName()
         assert _share(picture, QColor("#ffffff")) < 0.01, view.objectName()
+    # A hover veils the rest in the background's colour, not in white.
+    node = next(iter(network.scene.nodes))
+    network.scene.set_focus(node)
+    QApplication.processEvents()
+    veiled = network.view.viewport().grab().toImage()
+    assert _share(veiled, QColor("#ffffff")) < 0.01
+    assert _corner(veiled).lightness() < 60
+    network.scene.set_focus(None)
     # The names in light ink: the scene draws them in the canvas's ink.
     assert network.scene.canvas == DARK and timeline.scene.canvas == DARK
     lanes = [

@@ -40,8 +40,8 @@ class SceneBuilder(Protocol):
     document written right to left or not, drawn from ``scope`` (the briefing's articles).
     Each figure's module lays its own figure out for the page (``export.BRIEFING_PAPER``),
     in points, so that its text prints at one size. ``shown``, passed only when there is
-    one: made from the window, what the figure's dock shows (its module's own record of it: ``network.NetworkShown``,
-    ``timeline.TimelineOptions``); None on the command line."""
+    one: made from the window, what the figure's dock shows (its module's own record of
+    it: ``network.NetworkShown``, ``timeline.TimelineOptions``)."""
 
     def __call__(
         self, project: Project, rtl: bool, scope: FigureScope | None = None, shown: Any = None
