@@ -270,3 +270,6 @@ class ClaimRow(NamedTuple):
     start: int
     end: int
     claimant: str
+    published: str | None = None
+    """The article's publication date: the timeline dates a claim without a date of its own
+    by it, and the Claims table shows it there (set apart as the article's)."""

@@ -148,7 +148,8 @@ class ClaimStore:
             params.append(date_to)
         sql = (
             f'SELECT {_COLUMNS}, a.quote, a.document_id, d.title, a.start, a."end", '
-            "coalesce(e.name, '') FROM claims c JOIN annotations a ON a.id = c.annotation_id "
+            "coalesce(e.name, ''), d.published "
+            "FROM claims c JOIN annotations a ON a.id = c.annotation_id "
             "JOIN documents d ON d.id = a.document_id "
             "LEFT JOIN entities e ON e.id = c.claimant_id "
             + (f"WHERE {' AND '.join(where)} " if where else "")
@@ -173,6 +174,7 @@ class ClaimStore:
                 row[14],
                 row[15],
                 row[16],
+                row[17],
             )
             for row in found
         ]

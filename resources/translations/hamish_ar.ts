@@ -955,6 +955,10 @@
         <source>Article</source>
         <translation>المقال</translation>
     </message>
+    <message>
+        <source>Article date: the claim has no date of its own</source>
+        <translation>تاريخ المقال: ليس للادعاء تاريخ خاص به</translation>
+    </message>
 </context>
 <context>
     <name>ClaimsController</name>
@@ -3218,6 +3222,10 @@
     <message>
         <source>The figure could not be drawn as an SVG file.</source>
         <translation>تعذّر رسم الشكل ملفَّ SVG.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the SVG file could not be started.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Entity network</source>

@@ -335,7 +335,7 @@ def test_the_real_network_and_timeline_go_into_the_briefing(
 
 def test_each_figure_module_lays_out_its_own_briefing_figure() -> None:
     """One registry, no special cases: every figure is its module's ``briefing_scene(project,
-    rtl, scope)`` (the timeline's narrow page metrics used to be a special case in
+    rtl, scope, shown)`` (the timeline's narrow page metrics used to be a special case in
     briefing.py)."""
     import importlib
     import inspect
@@ -344,7 +344,12 @@ def test_each_figure_module_lays_out_its_own_briefing_figure() -> None:
         module_name, _, name = target.partition(":")
         assert name == "briefing_scene", figure
         function = getattr(importlib.import_module(module_name), name)
-        assert list(inspect.signature(function).parameters) == ["project", "rtl", "scope"], figure
+        assert list(inspect.signature(function).parameters) == [
+            "project",
+            "rtl",
+            "scope",
+            "shown",
+        ], figure
     assert not hasattr(briefing, "_options")
 
 

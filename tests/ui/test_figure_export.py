@@ -155,3 +155,43 @@ def test_ctrl_c_while_a_figure_is_drawn_stops_it_after_without_a_crash(tmp_path:
     )
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     assert "interrupted after 1" in done.stdout
+
+
+def test_a_timeline_svg_names_the_family_its_arabic_was_drawn_in(
+    qapp: object, tmp_path: Path
+) -> None:
+    """The SVG named Qt's alias "Sans Serif", which a viewer resolves its own way: it names
+    the family Qt drew the lanes' Arabic names in, then a generic family."""
+    import re
+
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from desktop.store.project import Project
+    from desktop.ui.figures import timeline
+    from tests.io.briefing_project import build_briefing_project
+
+    build_briefing_project(tmp_path / "b.hamish")
+    project = Project.open(tmp_path / "b.hamish")
+    try:
+        scene = timeline.figure_scene(project, timeline.TimelineOptions(rtl=True))
+    finally:
+        project.close()
+    name = next(
+        item
+        for item in scene.items()
+        if isinstance(item, QGraphicsSimpleTextItem) and "كيري" in item.text()
+    )
+    layout = QTextLayout(name.text(), name.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    drawn = {run.rawFont().familyName() for run in layout.glyphRuns()}
+    svg = tmp_path / "t.svg"
+    export.write_svg(scene, svg)
+    named = set(re.findall(r'font-family="([^"]*)"', svg.read_text(encoding="utf-8")))
+    assert len(named) == 1
+    (families,) = named
+    listed = [family.strip().strip("'") for family in families.split(",")]
+    assert listed[0] in drawn
+    assert listed[-1] == "sans-serif"

@@ -392,6 +392,50 @@ def test_the_claim_dock_fits_a_laptop_window(
     window.close()
 
 
+def test_the_claim_dock_shows_each_field_s_value_whole_on_a_laptop(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, language: str
+) -> None:
+    """Issue 16's remaining flaws: at 1024x640 the names' column left the Claim dock's
+    fields about 120 px — the grades read "D — not usually reliab". On a narrow dock each
+    field is under its name, as wide as the dock, and shows its value whole."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    path = tmp_path / "claim-narrow.hamish"
+    project, info = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs)
+    editor = window.claim_editor
+    editor.show()
+    editor.raise_()
+    editor.show_claim(window.project.claims.get(info.claims["no_meeting"]), "")
+    QApplication.processEvents()
+    scroll = editor.findChild(QScrollArea, "claim_scroll")
+    assert scroll is not None
+    viewport = scroll.viewport()
+    qtbot.waitUntil(lambda: editor.form_widget.width() <= viewport.width())
+    assert viewport.width() < 300  # a laptop's narrow dock, as seen
+    for box in (editor.stance, editor.status, editor.reliability, editor.credibility):
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        field = box.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            box,
+        )
+        shown = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert shown <= field.width(), (box.objectName(), box.currentText(), field.width())
+    # Every field is reachable: scrolled to, each is seen whole.
+    for widget in (editor.summary, editor.date, editor.subjects, editor.links):
+        # (ensureWidgetVisible shows only a line edit's cursor)
+        place = widget.mapTo(scroll.widget(), QPoint(0, 0))
+        middle = widget.height() // 2
+        scroll.ensureVisible(place.x(), place.y() + middle, 0, middle + 1)
+        QApplication.processEvents()
+        assert _seen_whole(widget), widget.objectName()
+    window.close()
+
+
 def _seen_whole(widget: QWidget) -> bool:
     """Whether all of ``widget`` is drawn: no scroll area or parent edge clips it."""
     return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()

@@ -90,7 +90,9 @@ def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
 ) -> None:
     from functools import partial
 
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
 
     from desktop.ops.claims import edit_claim
 
@@ -122,6 +124,11 @@ def test_claim_links_name_the_other_claim_by_summary_or_quote_start(
     # Seen from its target, the link says so: the sources are supported by Lavrov's claim.
     assert row.startswith("supported by “وأعلن ")
     assert row.endswith("…”")
+    # (Scrolled to: on a narrow dock the fields sit under their names, the links lower.)
+    scroll = editor.form_scroll
+    place = links.mapTo(scroll.widget(), QPoint(0, 0))
+    scroll.ensureVisible(place.x(), place.y() + links.height() // 2, 0, links.height() // 2 + 1)
+    QApplication.processEvents()
     seen = links.viewport().visibleRegion().boundingRect().width()
     assert QFontMetrics(links.font()).horizontalAdvance(row) <= seen
     # With a summary, the summary names the claim.

@@ -156,6 +156,43 @@ STRINGS: dict[str, tuple[str, str]] = {
         "كل ادعاء في تاريخه، ومسار لكل صاحب ادعاء؛ الزمن يجري من اليمين إلى اليسار.",
         "Each claim at its date, one lane per claimant; time runs from left to right.",
     ),
+    # The network drawn at another level of appearing together (the window's choice).
+    "figure.network.note.paragraph": (
+        "من يُذكر مع من في الفقرة نفسها من المقالات؛ كلما غلُظ الخط زاد تكرار ذكرهما معًا.",
+        "Who is named with whom in the same paragraph of the articles; the thicker the line,"
+        " the more often.",
+    ),
+    "figure.network.note.article": (
+        "من يُذكر مع من في المقال نفسه؛ كلما غلُظ الخط زاد تكرار ذكرهما معًا.",
+        "Who is named with whom in the same article; the thicker the line, the more often.",
+    ),
+    # A briefing made in the window draws the network as its pane shows it, and says so.
+    "figure.window": (
+        "رُسم كما تعرضه لوحة شبكة الكيانات",
+        "Drawn as the Entity Network pane shows it",
+    ),
+    "figure.window.types": ("الأنواع: {types}", "types: {types}"),
+    "figure.window.weight": (
+        "الروابط التي لا يقل وزنها عن {weight}",
+        "links of weight {weight} or more",
+    ),
+    "figure.window.dates": (
+        "المقالات المنشورة من {start} إلى {end}",
+        "articles published from {start} to {end}",
+    ),
+    "figure.window.articles": ("مقالات مختارة في اللوحة", "articles chosen in the pane"),
+    "figure.window.timeline": (
+        "رُسم كما تعرضه لوحة الخط الزمني للادعاءات",
+        "Drawn as the Claim Timeline pane shows it",
+    ),
+    "figure.window.filtered": (
+        "الادعاءات التي تبقيها مرشِّحاتها وحدها",
+        "only the claims its filters keep",
+    ),
+    "figure.timeline.note.subject": (
+        "كل ادعاء في تاريخه، ومسار لكل موضوع؛ الزمن يجري من اليمين إلى اليسار.",
+        "Each claim at its date, one lane per subject; time runs from left to right.",
+    ),
     # Added to every caption when the briefing covers some articles only (issue 16).
     "figure.scoped": (
         "رُسم من مقالات هذا الموجز وحدها.",

@@ -70,7 +70,13 @@ class ClaimsController(QObject):
         self.editor.show_claim(None)
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        if changes.claims_changed or changes.entities_changed or changes.annotations_changed:
+        if (
+            changes.claims_changed
+            or changes.entities_changed
+            or changes.annotations_changed
+            or changes.documents_changed  # an article's date, shown for its undated claims
+            or changes.documents_removed
+        ):
             self._stale = True
             self.follow_cursor(force=True)  # the claim shown may be the one that changed
         self._refresh_visible()

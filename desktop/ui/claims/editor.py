@@ -107,6 +107,7 @@ class ClaimEditor(QDockWidget):
         self.form_widget = QWidget(body)
         form = QFormLayout(self.form_widget)
         form.setContentsMargins(0, 0, 0, 0)
+        self.form = form
         self.passage = QLabel(self.form_widget)
         self.passage.setWordWrap(True)
         self.passage.setTextFormat(Qt.TextFormat.PlainText)
@@ -194,6 +195,7 @@ class ClaimEditor(QDockWidget):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Subjects"), self.subjects)
         form.addRow("", subject_bar)
+        self._subject_bar = subject_bar
         form.addRow(self.tr("Links"), self.links)
         form.addRow(self.error)
         outer.addWidget(self.form_widget)
@@ -207,7 +209,8 @@ class ClaimEditor(QDockWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        scroll.viewport().installEventFilter(self)  # re-elide the links when it resizes
+        self.form_scroll = scroll
+        scroll.viewport().installEventFilter(self)  # re-elide the links, wrap the rows
         holder = QWidget(self)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -301,9 +304,49 @@ class ClaimEditor(QDockWidget):
             item.setText(f"{prefix}“{elided}”")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self._link_rows:
-            self._elide_links()  # the list's viewport: the dock was resized
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.form_scroll.viewport():
+                self._fit_rows()
+            if self._link_rows:
+                self._elide_links()  # the list's viewport: the dock was resized
         return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        """Each field under its name when the dock is too narrow for the names and the
+        longest grade side by side: in a laptop's dock (about 230 px at 1024x640) the
+        names' column left the fields 120 px, which cut the grades ("D — not usually
+        reliab") and the summary."""
+        metrics = self.fontMetrics()
+        form = self.form
+        names = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                names.append(label.text())
+        boxes = (self.stance, self.status, self.reliability, self.credibility)
+        longest = max(
+            metrics.horizontalAdvance(box.itemText(i)) for box in boxes for i in range(box.count())
+        )
+        # The field's frame, padding and drop-down arrow: about three lines' height.
+        needed = (
+            max((metrics.horizontalAdvance(name) for name in names), default=0)
+            + max(form.horizontalSpacing(), 6)
+            + longest
+            + 3 * metrics.height()
+        )
+        wrap = self.form_scroll.viewport().width() < needed
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if wrap
+            else QFormLayout.RowWrapPolicy.DontWrapRows
+        )
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
+            # The buttons' row has no name: wrapped, its empty name would be a row of its own.
+            blank = form.labelForField(self._subject_bar)
+            if blank is not None:
+                blank.setVisible(not wrap)
 
     def _entity_name(self, entity_id: int | None) -> str:
         if entity_id is None or self.project is None:

@@ -65,26 +65,63 @@ class ClaimModel(RowCacheModel[ClaimRow]):
             term(claim.stance),
             term(claim.status),
             grade,
-            claim.claimed_on or "",
+            shown_date(row) or "",
             row.document_title,
         )
         if role == _ROLE.DisplayRole:
             return values[column]
         if role == _ROLE.EditRole:
+            if column == 5:
+                return date_order(row)
             return (
                 values[column]
                 if column != 4
                 else f"{claim.reliability or 'Z'}{claim.credibility or 9}"
             )
+        by_article = column == 5 and not claim.claimed_on and bool(shown_date(row))
         if role == _ROLE.ToolTipRole:
+            if by_article:
+                return self.tr("Article date: the claim has no date of its own")
             return f"{row.quote}\n\n{row.document_title}"
         if role == _ROLE.ForegroundRole and column == 3:
             from PySide6.QtGui import QColor
 
             return QColor(STATUS_COLORS.get(claim.status, "#000000"))
+        if by_article and role == _ROLE.ForegroundRole:
+            from PySide6.QtGui import QPalette
+
+            return QPalette().color(QPalette.ColorRole.PlaceholderText)
+        if by_article and role == _ROLE.FontRole:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == _ROLE.DecorationRole and column == 0:
             return icon("mdi6.comment-quote-outline", "#d1495b")
         return None
+
+
+def shown_date(row: ClaimRow) -> str | None:
+    """The date the Date column shows: the claim's own, else its article's publication date
+    (as the timeline places it; set apart in grey italics), else none."""
+    if row.claim.claimed_on:
+        return row.claim.claimed_on
+    from desktop.analysis.timeline import parse_date  # not loaded before the first paint
+
+    period = parse_date(row.published)
+    return None if period is None else period.text
+
+
+def date_order(row: ClaimRow) -> tuple[int, int, int, int] | None:
+    """The Date column's order: the timeline's (``analysis.timeline``) — the first day the
+    date covers, then its last, the article and the passage's place; undated claims last."""
+    from desktop.analysis.timeline import parse_date  # not loaded before the first paint
+
+    period = parse_date(row.claim.claimed_on) or parse_date(row.published)
+    if period is None:
+        return None
+    return (period.first, period.last, row.document_id, row.start)
 
 
 class ClaimFilter(SourceSortProxy):
@@ -104,7 +141,7 @@ class ClaimFilter(SourceSortProxy):
         row = model.row(source_row)
         claim = row.claim
         c = self.criteria
-        date = claim.claimed_on or ""
+        date = shown_date(row) or ""
         checks = (
             "claimant" not in c or claim.claimant_id == c["claimant"],
             "status" not in c or claim.status == c["status"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -171,6 +172,18 @@ class EntityPage(QDialog):
         return fields, aliases
 
 
+class _QueryField(QLineEdit):
+    """The picker's query: its prefilled name (the current claimant, a mention's quote) is
+    selected whenever the field gets focus other than by a click, so typing replaces it —
+    Qt selects a line edit's text only on Tab focus, and the dialog opening gives focus
+    another way, so typing used to append to the name."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()
+
+
 class EntityPicker(QDialog):
     """Type to find an entity (folded names and aliases, best match first), or create one."""
 
@@ -192,7 +205,7 @@ class EntityPicker(QDialog):
         self.exclude = exclude
         self.allow_new = allow_new
         layout = QVBoxLayout(self)
-        self.query = QLineEdit(initial, self)
+        self.query = _QueryField(initial, self)
         self.query.setObjectName("entity_query")
         self.query.setPlaceholderText(self.tr("Name or alias…"))
         self.query.setClearButtonEnabled(True)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -61,6 +62,7 @@ from desktop.core.controls import clean_line
 from desktop.core.models import ENTITY_TYPES
 from desktop.store.network import NetworkReads
 from desktop.store.project import Project
+from desktop.ui.figures.canvas import PAPER, Canvas
 from desktop.ui.figures.export import (
     BRIEFING_PAPER,
     MARGIN_PT,
@@ -87,8 +89,8 @@ SHAPES = {
     "event": "diamond",
     "other": "hexagon",
 }
-CLAIM_COLOUR = "#d1495b"
-EDGE_COLOUR = "#8a9499"
+CLAIM_COLOUR = PAPER.claim_edge
+EDGE_COLOUR = PAPER.edge
 HIGHLIGHT_COLOUR = "#1f6feb"
 WIDTHS = ((1, 0.8), (2, 1.2), (4, 1.7), (8, 2.3), (10**9, 3.0))
 """Edge width (pixels on screen) for weights up to each bound."""
@@ -130,7 +132,6 @@ NAMES_MOVED = 200
 """The names (of the biggest nodes offered one) that try other places than below their node
 before they are left out: every name of the biggest 2,000-node network at once cost 110 ms
 a zoom, these 30 ms."""
-INK = "#202124"
 ACROSS = 8
 """The place (``NodeItem.name_boxes``) across the node: only the NAMES_KEPT biggest's names
 and those of nodes big enough (``NodeItem.roomy``) go there, where no place beside them is
@@ -337,7 +338,11 @@ class EdgeTile(QGraphicsItem):
     areas far outside the window, seconds per frame)."""
 
     def __init__(
-        self, groups: dict[tuple[bool, float], list[QLineF]], *, cosmetic: bool = True
+        self,
+        groups: dict[tuple[bool, float], list[QLineF]],
+        *,
+        cosmetic: bool = True,
+        canvas: Canvas = PAPER,
     ) -> None:
         super().__init__()
         from desktop.analysis.layout import Segments
@@ -346,7 +351,7 @@ class EdgeTile(QGraphicsItem):
         xs: list[float] = []
         ys: list[float] = []
         for (claim, width), lines in sorted(groups.items()):
-            colour = QColor(CLAIM_COLOUR if claim else EDGE_COLOUR)
+            colour = QColor(canvas.claim_edge if claim else canvas.edge)
             colour.setAlphaF(0.8 if claim else 0.5)
             pen = QPen(colour, width)
             pen.setCosmetic(cosmetic)  # a printed figure's edges scale with it
@@ -523,6 +528,24 @@ class NetworkScene(QGraphicsScene):
         self.node_size = 1.0
         """The nodes' size against their laid-out size (a printed figure's nodes shrink with
         the drawing, not its names)."""
+        self.canvas: Canvas = PAPER
+        """The background, names' ink and edges' colours: paper's (white) unless the window
+        shows the scene in the dark theme (``set_canvas``)."""
+        self.setBackgroundBrush(QColor(self.canvas.background))
+
+    def set_canvas(self, canvas: Canvas) -> None:
+        """Draw on ``canvas`` (the window's theme changed): the items are made again, in
+        their places — the edges' pens and the kept pictures hold the old colours."""
+        if canvas == self.canvas:
+            return
+        self.canvas = canvas
+        self.setBackgroundBrush(QColor(canvas.background))
+        if self.network is not None:
+            self.show_network(self.network, dict(self.positions), self._palette)
+        else:
+            self.revision += 1
+            self.edition += 1
+            self.update()
 
     # --- building ----------------------------------------------------------------------------
     def type_colours(self) -> dict[str, QColor]:
@@ -706,7 +729,11 @@ class NetworkScene(QGraphicsScene):
             if not groups:
                 del self._tile_groups[cell]
                 continue
-            item = EdgeTile({k: list(v) for k, v in groups.items()}, cosmetic=not self.printed)
+            item = EdgeTile(
+                {k: list(v) for k, v in groups.items()},
+                cosmetic=not self.printed,
+                canvas=self.canvas,
+            )
             item.setVisible(not self.interacting)
             if mode is not None:
                 item.setCacheMode(mode)  # as the view's zoom set the others'
@@ -855,7 +882,7 @@ class NetworkScene(QGraphicsScene):
             key = (edge.claims > 0, _width(edge.weight))
             tiles.setdefault(cell, {}).setdefault(key, []).append(QLineF(ax, ay, bx, by))
         for cell, groups in tiles.items():
-            item = EdgeTile(groups, cosmetic=not self.printed)
+            item = EdgeTile(groups, cosmetic=not self.printed, canvas=self.canvas)
             item.setVisible(not self.interacting)
             if self.edges_by_view:
                 item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # it paints nothing
@@ -940,7 +967,7 @@ class NetworkScene(QGraphicsScene):
         scale = None if self.printed else (abs(transform.m11()) or 1.0)
         painter.save()
         painter.setFont(self.label_font)
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(self.canvas.ink))
         if scale is not None:
             painter.setTransform(QTransform())  # on the device: as big at any zoom
         for item in items:
@@ -997,8 +1024,10 @@ class NetworkScene(QGraphicsScene):
         for (claim, width), lines in sorted(groups.items()):
             # Opaque, as the settled colour looks on white: blending each pixel of hundreds
             # of lines across the window cost 50 ms a frame zoomed in, opaque 4.
-            colour = _on_white(
-                QColor(CLAIM_COLOUR if claim else EDGE_COLOUR), 0.8 if claim else 0.5
+            colour = _on(
+                QColor(self.canvas.claim_edge if claim else self.canvas.edge),
+                0.8 if claim else 0.5,
+                QColor(self.canvas.background),
             )
             pen = QPen(colour, width)
             pen.setCosmetic(True)
@@ -1056,7 +1085,7 @@ class NetworkScene(QGraphicsScene):
             rest = [item for item in shown if item.node.id not in focus]
             self._draw_nodes(painter, rest, [i for i in names_only if i.node.id not in focus])
             for rect in rects:
-                painter.fillRect(rect, veil())
+                painter.fillRect(rect, veil(self.canvas))
             painter.setPen(_highlight_pen())
             painter.drawLines(self._focus_lines)
             raised = [item for item in shown if item.node.id in focus]
@@ -1072,7 +1101,7 @@ class NetworkScene(QGraphicsScene):
         transform = painter.worldTransform()
         scale = abs(transform.m11()) or 1.0
         named = self.named
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(self.canvas.ink))
         painter.setFont(self.label_font)
         painter.setTransform(QTransform())  # names on the device: as big at any zoom
         for item in (*items, *names_only):
@@ -1178,7 +1207,7 @@ class NetworkScene(QGraphicsScene):
         painter.save()
         painter.resetTransform()
         painter.setFont(self.label_font)
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(self.canvas.ink))
         for index, (x, y) in zip(found, corners, strict=True):
             item = items[index]
             corner = QPointF(x, y)
@@ -1276,7 +1305,7 @@ class NetworkScene(QGraphicsScene):
         transform = painter.worldTransform()
         if not veiled:
             painter.resetTransform()
-            painter.fillRect(transform.mapRect(rect).toAlignedRect(), veil())
+            painter.fillRect(transform.mapRect(rect).toAlignedRect(), veil(self.canvas))
             painter.setTransform(transform)
         painter.setPen(_highlight_pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -1464,7 +1493,7 @@ class NetworkScene(QGraphicsScene):
             text = "\n".join(lines)
         item = QGraphicsSimpleTextItem(text)
         item.setFont(font)
-        item.setBrush(QColor("#5f6368"))
+        item.setBrush(QColor(self.canvas.faint))
         self.addItem(item)
 
 
@@ -1473,9 +1502,9 @@ def claim_edge_text() -> str:
     return QCoreApplication.translate("NetworkScene", "Claim: claimant → subject")
 
 
-def veil() -> QColor:
-    """The white a hover veils the rest of the network with."""
-    veil = QColor(Qt.GlobalColor.white)
+def veil(canvas: Canvas) -> QColor:
+    """What a hover veils the rest of the network with: the background, nearly opaque."""
+    veil = QColor(canvas.veil)
     veil.setAlphaF(DIM_ALPHA)
     return veil
 
@@ -1593,11 +1622,15 @@ class _Sprites:
                 draw(place[0], image, place[1])
 
 
-def _on_white(colour: QColor, alpha: float) -> QColor:
-    """The opaque colour ``colour`` at ``alpha`` shows on white."""
+def _on(colour: QColor, alpha: float, background: QColor) -> QColor:
+    """The opaque colour ``colour`` at ``alpha`` shows on ``background``."""
     red, green, blue = (
-        round(alpha * part + (1 - alpha) * 255)
-        for part in (colour.red(), colour.green(), colour.blue())
+        round(alpha * part + (1 - alpha) * under)
+        for part, under in (
+            (colour.red(), background.red()),
+            (colour.green(), background.green()),
+            (colour.blue(), background.blue()),
+        )
     )
     return QColor(red, green, blue)
 
@@ -1660,13 +1693,63 @@ def network_scene(
     return figure_scene(network, layout(network), colours(project), index, rtl=rtl, paper=paper)
 
 
-def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+class NetworkShown(NamedTuple):
+    """What the window's Entity Network shows, for a briefing or a figure made from the
+    window: the dock's filters, and the network it has laid out with the positions it
+    shows (``network`` None while none is settled)."""
+
+    options: NetworkOptions
+    network: Network | None = None
+    positions: Mapping[int, Point] = {}
+
+
+def briefing_options(options: NetworkOptions, articles: frozenset[int] | None) -> NetworkOptions:
+    """``options`` (the dock's, or the defaults) for a figure of ``articles`` (None: any):
+    the articles the dock was narrowed to that the briefing has, or the briefing's alone."""
+    if articles is None:
+        return options
+    if options.documents:
+        both = options.documents & articles
+        return replace(options, documents=both or frozenset({0}))  # 0: no article has it
+    return replace(options, documents=articles)
+
+
+def same_graph(a: Network, b: Network) -> bool:
+    """Whether ``a`` and ``b`` have the same nodes and links (what a layout places)."""
+    return {node.id for node in a.nodes} == {node.id for node in b.nodes} and {
+        (edge.source, edge.target) for edge in a.edges
+    } == {(edge.source, edge.target) for edge in b.edges}
+
+
+def briefing_scene(
+    project: Project,
+    rtl: bool,
+    scope: FigureScope | None = None,
+    shown: NetworkShown | None = None,
+) -> QGraphicsScene:
     """The network of the briefing's articles (``scope``; None: all) as a figure of a
     briefing written ``rtl``: its legend in the briefing's reading order, whatever the
-    interface's, laid out for the page."""
+    interface's, laid out for the page. ``shown``: made from the window, the network is
+    drawn with the Entity Network's filters (its level, types, least weight, dates), and
+    where the window shows the same network laid out, at its positions — the window and
+    the briefing drew one network in two layouts."""
+    from desktop.analysis.layout import layout
+
     articles = scope.articles() if scope is not None else None
-    options = NetworkOptions(documents=articles) if articles is not None else None
-    return network_scene(project, options, rtl=rtl, paper=BRIEFING_PAPER)
+    options = briefing_options(shown.options if shown is not None else NetworkOptions(), articles)
+    index = NetworkIndex()
+    index.load(NetworkReads(project.database))
+    network = index.graph(options)
+    if (
+        shown is not None
+        and shown.network is not None
+        and same_graph(shown.network, network)
+        and all(node.id in shown.positions for node in network.nodes)
+    ):
+        positions = {node.id: shown.positions[node.id] for node in network.nodes}
+    else:
+        positions = layout(network)
+    return figure_scene(network, positions, colours(project), index, rtl=rtl, paper=BRIEFING_PAPER)
 
 
 def figure_scene(

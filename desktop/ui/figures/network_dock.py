@@ -22,6 +22,7 @@ from collections.abc import Callable, Generator, Iterator
 from PySide6.QtCore import QDate, QLineF, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QImage,
     QPainter,
     QPaintEvent,
@@ -69,6 +70,7 @@ from desktop.ui.figures.network import (
     CLIP_ZOOM,
     EdgeTile,
     NetworkScene,
+    NetworkShown,
     Point,
     colours,
     empty_text,
@@ -176,7 +178,7 @@ class _SettledEdges:
         self.key = key
         self.image = QImage(whole.size() * ratio, QImage.Format.Format_RGB32)
         self.image.setDevicePixelRatio(ratio)
-        self.image.fill(Qt.GlobalColor.white)
+        self.image.fill(QColor(scene.canvas.background))
         self.edges_done = False
         """Every edge is drawn in ``image``."""
         self.done = False
@@ -345,7 +347,7 @@ class NetworkView(QGraphicsView):
         # The picture is not mirrored in Arabic (a layout has no reading direction); the
         # toolbar and the passages are.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(QColor(scene.canvas.background))
         self.setMinimumHeight(100)  # with the bar and the status, a short window keeps room
         self.zoomed_by_hand = False
         """Until the analyst zooms, the whole network stays fitted to the view."""
@@ -626,13 +628,15 @@ class NetworkView(QGraphicsView):
         assert self.frame is not None
         self._veiled = QPixmap(self.frame)
         painter = QPainter(self._veiled)
-        painter.fillRect(whole, veil())
+        scene = self.scene()
+        assert isinstance(scene, NetworkScene)
+        painter.fillRect(whole, veil(scene.canvas))
         painter.end()
         canvas = self.hovered
         if canvas is None or canvas.size() != self.frame.size():
             canvas = QPixmap(self.frame.size())
             canvas.setDevicePixelRatio(self.frame.devicePixelRatio())
-            canvas.fill(Qt.GlobalColor.white)
+            canvas.fill(self.backgroundBrush().color())
         self.hovered = canvas
         self._hovered_focus = None  # nothing drawn in it yet
 
@@ -794,7 +798,7 @@ class NetworkView(QGraphicsView):
             else:
                 picture = QPixmap(size)
                 picture.setDevicePixelRatio(ratio)
-            picture.fill(Qt.GlobalColor.white)
+            picture.fill(self.backgroundBrush().color())
             painter = QPainter(picture)
             try:
                 painter.setTransform(transform)
@@ -1137,6 +1141,16 @@ class NetworkDock(QDockWidget):
         if self.dates.isChecked():
             self.options_changed.emit()
 
+    def set_dark(self, dark: bool) -> None:
+        """The network on the theme's background, its names and edges in its colours (the
+        exported PNG and SVG stay on white: they are drawn from a printed scene)."""
+        from desktop.ui.figures.canvas import window_canvas
+
+        canvas = window_canvas(dark)
+        self.view.setBackgroundBrush(QColor(canvas.background))
+        self.scene.set_canvas(canvas)
+        self.view.viewport().update()
+
     def set_icon_color(self, color: str | None) -> None:
         """The buttons' icons in the toolbar's colour (a light one on the dark theme: the
         grey vanished there, found by a trial)."""
@@ -1378,6 +1392,26 @@ class NetworkController(QObject):
             _layout_task(network, previous),
             on_done=lambda found: self._draw(generation, network, found),
             on_error=lambda message, _details: self._failed(generation, message),
+        )
+
+    def shown(self) -> NetworkShown:
+        """What the dock shows, for a briefing or figure made from the window: its filters,
+        and its network with the positions it is drawn at once it is laid out (none while
+        a layout or a change is on its way: the figure is then laid out afresh)."""
+        options = self.dock.options()
+        network = self.network
+        settled = (
+            network is not None
+            and self._task is None
+            and not self._pending
+            and not self._stale
+            and network.options == options
+            and all(node.id in self.positions for node in network.nodes)
+        )
+        if not settled or network is None:
+            return NetworkShown(options)
+        return NetworkShown(
+            options, network, {node.id: self.positions[node.id] for node in network.nodes}
         )
 
     def _failed(self, generation: int, message: str) -> None:

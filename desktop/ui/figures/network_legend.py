@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.models import ENTITY_TYPES
 from desktop.ui.figures.network import (
-    CLAIM_COLOUR,
-    EDGE_COLOUR,
     FALLBACK_COLOURS,
     SHAPES,
     WIDTHS,
@@ -45,6 +43,7 @@ class NetworkLegend(FlowBar):
         self.entries: dict[str, QWidget] = {}
         """Entry name (an entity type, ``claim``, ``weight``) → its widget, shown or not."""
         self._shown_for: tuple[int, tuple[tuple[str, str], ...]] | None = None
+        self._lines_for = scene.canvas
         self._build()
         scene.changed.connect(lambda _regions: self.follow())
         self.follow()
@@ -65,18 +64,24 @@ class NetworkLegend(FlowBar):
             self._entry(type_, self._shape(type_, QColor(FALLBACK_COLOURS[type_])), term(type_))
         self._entry(
             "claim",
-            self._lines([(QColor(CLAIM_COLOUR), 2.0)]),
+            self._lines(self._claim_pens()),
             claim_edge_text(),
             self.tr("A red link: one of them made a claim about the other."),
         )
-        grey = QColor(EDGE_COLOUR)
-        widths = [WIDTHS[0][1], WIDTHS[2][1], WIDTHS[-1][1]]
         self._entry(
             "weight",
-            self._lines([(grey, width) for width in widths]),
+            self._lines(self._weight_pens()),
             self.tr("Thicker: named together more often"),
             self.tr("A link's thickness grows with the passages that name the two together."),
         )
+
+    def _claim_pens(self) -> list[tuple[QColor, float]]:
+        return [(QColor(self.scene.canvas.claim_edge), 2.0)]
+
+    def _weight_pens(self) -> list[tuple[QColor, float]]:
+        """The edges' grey in three widths."""
+        grey = QColor(self.scene.canvas.edge)
+        return [(grey, width) for width in (WIDTHS[0][1], WIDTHS[2][1], WIDTHS[-1][1])]
 
     def _pixmap(self) -> tuple[QPixmap, QPainter]:
         ratio = self.devicePixelRatioF()
@@ -121,6 +126,12 @@ class NetworkLegend(FlowBar):
         if self._shown_for == (scene.edition, colours):
             return  # a hover or a zoom: nothing the legend shows changed
         self._shown_for = (scene.edition, colours)
+        if self._lines_for != scene.canvas:  # the theme changed: the edges' colours with it
+            self._lines_for = scene.canvas
+            for name, pens in (("claim", self._claim_pens()), ("weight", self._weight_pens())):
+                picture = self.entries[name].findChild(QLabel)
+                if isinstance(picture, QLabel):
+                    picture.setPixmap(self._lines(pens))
         network = scene.network
         nodes = network.nodes if network is not None else ()
         edges = network.edges if network is not None else ()

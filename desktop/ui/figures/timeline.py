@@ -50,6 +50,7 @@ from desktop.store.project import Project
 
 if TYPE_CHECKING:
     from desktop.io.exporters.report import FigureScope
+from desktop.ui.figures.canvas import PAPER, Canvas
 from desktop.ui.figures.export import (
     BRIEFING_PAPER,
     MARGIN_PT,
@@ -62,17 +63,19 @@ from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts, current_language, term
 
 CONTEXT = "Timeline"
 
-STANCE_COLORS = {"asserts": "#2166ac", "denies": "#8e3b9c"}
-LINK_COLORS = {"contradicts": "#c0392b", "supports": "#2e8540", "repeats": "#7f8c8d"}
+STANCE_COLORS = {"asserts": PAPER.asserts, "denies": PAPER.denies}
+LINK_COLORS = {
+    "contradicts": PAPER.contradicts,
+    "supports": PAPER.supports,
+    "repeats": PAPER.repeats,
+}
+"""On paper (``canvas.PAPER``); a scene draws in its ``canvas``'s."""
 STATUS_SHAPES = {
     "unverified": "circle",
     "corroborated": "square",
     "contested": "diamond",
     "refuted": "cross",
 }
-INK = QColor("#222222")
-FAINT = QColor("#6b777b")
-LANE_SHADE = QColor(0, 0, 0, 12)
 
 MONTHS = (
     QT_TRANSLATE_NOOP("Timeline", "January"),
@@ -209,10 +212,12 @@ def mark_path(shape: str, size: float) -> QPainterPath:
 class ClaimMark(QGraphicsPathItem):
     """One claim in one lane."""
 
-    def __init__(self, claim: tl.TimelineClaim, mark: tl.Mark, size: float) -> None:
+    def __init__(
+        self, claim: tl.TimelineClaim, mark: tl.Mark, size: float, canvas: Canvas = PAPER
+    ) -> None:
         super().__init__(mark_path(STATUS_SHAPES.get(claim.status, "circle"), size))
         self.claim_id = claim.id
-        brush, pen = _stance_paint(claim.stance)
+        brush, pen = _stance_paint(claim.stance, canvas)
         self.setBrush(brush)
         self.setPen(pen)
         self.setOpacity(tl.grading_opacity(claim.reliability, claim.credibility))
@@ -225,8 +230,8 @@ class ClaimMark(QGraphicsPathItem):
 
 
 @functools.lru_cache(maxsize=8)
-def _stance_paint(stance: str) -> tuple[QBrush, QPen]:
-    color = QColor(STANCE_COLORS.get(stance, "#555555"))
+def _stance_paint(stance: str, canvas: Canvas) -> tuple[QBrush, QPen]:
+    color = QColor(canvas.stance(stance))
     return QBrush(color), QPen(color.darker(150), 1.0)
 
 
@@ -261,10 +266,17 @@ class TimelineScene(QGraphicsScene):
     """The timeline's items, updated mark by mark (see the module's docstring)."""
 
     def __init__(
-        self, parent: QObject | None = None, *, legend: bool = True, font: QFont | None = None
+        self,
+        parent: QObject | None = None,
+        *,
+        legend: bool = True,
+        font: QFont | None = None,
+        canvas: Canvas = PAPER,
     ) -> None:
         super().__init__(parent)
-        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        self.canvas = canvas
+        """Paper (white) for a figure; the window's theme in the dock."""
+        self.setBackgroundBrush(QBrush(QColor(canvas.background)))
         self.legend = legend
         self.timeline: tl.Timeline | None = None
         self.layout: tl.Layout | None = None
@@ -281,6 +293,22 @@ class TimelineScene(QGraphicsScene):
         self.links_made = 0  # the link curves the last update made
         self.font_ = QFont(font if font is not None else QGuiApplication.font())
         self.small = _small(self.font_)
+
+    def set_canvas(self, canvas: Canvas) -> None:
+        """Draw on ``canvas`` (the window's theme changed): every item made again."""
+        if canvas == self.canvas:
+            return
+        self.canvas = canvas
+        self.setBackgroundBrush(QBrush(QColor(canvas.background)))
+        timeline, layout = self.timeline, self.layout
+        self.clear()
+        self.marks = {}
+        self.spans = {}
+        self._layers = {"frame": [], "links": [], "badges": []}
+        self.link_items = {}
+        self.timeline = self.layout = None
+        if timeline is not None and layout is not None:
+            self.show_timeline(timeline, layout, self.metrics)
 
     def tooltip_at(self, point: QPointF) -> str:
         """The tooltip of the claim mark at ``point`` (scene coordinates), or ""."""
@@ -320,7 +348,7 @@ class TimelineScene(QGraphicsScene):
         for key, mark in layout.marks.items():
             item = self.marks.get(key)
             if item is None:
-                item = ClaimMark(timeline.claims[key[0]], mark, metrics.mark)
+                item = ClaimMark(timeline.claims[key[0]], mark, metrics.mark, self.canvas)
                 self.addItem(item)
                 self.marks[key] = item
                 self._add_span(key, timeline.claims[key[0]], mark)
@@ -372,7 +400,7 @@ class TimelineScene(QGraphicsScene):
         if "badges" in redraw:
             self._layer = "badges"
             for badge in layout.badges:
-                text = self._text(f"+{badge.hidden}", self.small, INK)
+                text = self._text(f"+{badge.hidden}", self.small, QColor(self.canvas.ink))
                 text.setPos(badge.x + self.metrics.mark * 0.7, badge.y - 14)
                 text.setZValue(4)
         self._layer = "frame"
@@ -386,7 +414,7 @@ class TimelineScene(QGraphicsScene):
         """A partial date's period: a bar under its mark."""
         if mark.span is None:
             return
-        color = QColor(STANCE_COLORS.get(claim.stance, "#555555"))
+        color = QColor(self.canvas.stance(claim.stance))
         color.setAlpha(60)
         left, right = mark.span
         bar = QGraphicsRectItem(left, mark.y - 2, max(1.0, right - left), 4)
@@ -416,7 +444,7 @@ class TimelineScene(QGraphicsScene):
                 if timeline.total == 0
                 else _t(QT_TRANSLATE_NOOP("Timeline", "No claim matches these filters."))
             )
-            item = self._text(text, self.font_, FAINT)
+            item = self._text(text, self.font_, QColor(self.canvas.faint))
             width = item.boundingRect().width()
             item.setPos((layout.width - width) / 2 if layout.width > width else 0, 16)
             self.setSceneRect(self._decor_rect(layout, 60))
@@ -449,7 +477,7 @@ class TimelineScene(QGraphicsScene):
         for index, lane in enumerate(layout.lanes):
             if index % 2 == 0:
                 shade = QGraphicsRectItem(0, lane.top, layout.width, lane.height)
-                shade.setBrush(QBrush(LANE_SHADE))
+                shade.setBrush(QBrush(QColor(self.canvas.shade)))
                 shade.setPen(QPen(Qt.PenStyle.NoPen))
                 shade.setZValue(-10)
                 self._keep(shade)
@@ -461,7 +489,9 @@ class TimelineScene(QGraphicsScene):
                 else _t(QT_TRANSLATE_NOOP("Timeline", "No subject"))
             )
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, right - left - 6)
-            item = self._text(shown, self.font_, INK if lane.name else FAINT)
+            item = self._text(
+                shown, self.font_, QColor(self.canvas.ink if lane.name else self.canvas.faint)
+            )
             if name != shown:
                 item.setToolTip(name[:500])
             width = item.boundingRect().width()
@@ -470,7 +500,7 @@ class TimelineScene(QGraphicsScene):
 
     def _draw_axis(self, layout: tl.Layout) -> None:
         top = layout.lanes[0].top if layout.lanes else layout.height
-        pen = QPen(FAINT, 1)
+        pen = QPen(QColor(self.canvas.faint), 1)
         axis_y = top - 6
         if layout.ticks:
             line = self._keep(
@@ -478,7 +508,7 @@ class TimelineScene(QGraphicsScene):
             )
             assert isinstance(line, QGraphicsPathItem)
             line.setPen(pen)
-        grid = QPen(QColor(0, 0, 0, 30), 1, Qt.PenStyle.DotLine)
+        grid = QPen(QColor(self.canvas.grid), 1, Qt.PenStyle.DotLine)
         last = len(layout.ticks) - 1
         for number, (x, tick) in enumerate(layout.ticks):
             mark = self._keep(QGraphicsPathItem(_line(x, axis_y - 4, x, layout.height)))
@@ -486,12 +516,16 @@ class TimelineScene(QGraphicsScene):
             mark.setPen(grid)
             mark.setZValue(-5)
             # The first's year, and the last's too (a narrow axis labels its two ends).
-            label = self._text(tick_label(tick, first=number in (0, last)), self.small, INK)
+            label = self._text(
+                tick_label(tick, first=number in (0, last)), self.small, QColor(self.canvas.ink)
+            )
             width = label.boundingRect().width()
             label.setPos(x - width / 2, axis_y - 8 - label.boundingRect().height())
         if layout.undated is not None:
             left, right = layout.undated
-            label = self._text(_t(QT_TRANSLATE_NOOP("Timeline", "Undated")), self.small, FAINT)
+            label = self._text(
+                _t(QT_TRANSLATE_NOOP("Timeline", "Undated")), self.small, QColor(self.canvas.faint)
+            )
             width = label.boundingRect().width()
             label.setPos((left + right - width) / 2, axis_y - 8 - label.boundingRect().height())
             edge = (
@@ -501,7 +535,7 @@ class TimelineScene(QGraphicsScene):
             )
             sep = self._keep(QGraphicsPathItem(_line(edge, axis_y - 4, edge, layout.height)))
             assert isinstance(sep, QGraphicsPathItem)
-            sep.setPen(QPen(FAINT, 1, Qt.PenStyle.DashLine))
+            sep.setPen(QPen(QColor(self.canvas.faint), 1, Qt.PenStyle.DashLine))
 
     def _relink(self, timeline: tl.Timeline, layout: tl.Layout, touched: set[int]) -> None:
         """Make again the curves of the links that changed or whose claims did; keep the
@@ -531,7 +565,9 @@ class TimelineScene(QGraphicsScene):
             a, b = first.get(link.from_claim), first.get(link.to_claim)
             if a is None or b is None:
                 continue
-            item = self._keep(link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling))
+            item = self._keep(
+                link_item(link, QPointF(a.x, a.y), QPointF(b.x, b.y), ceiling, self.canvas)
+            )
             self.link_items[link.id] = (link, item)
             self.links_made += 1
 
@@ -544,6 +580,7 @@ class TimelineScene(QGraphicsScene):
             top=top,
             font=self.small,
             mark=self.metrics.mark,
+            canvas=self.canvas,
         )
 
 
@@ -555,6 +592,7 @@ def draw_legend(
     top: float,
     font: QFont,
     mark: float,
+    canvas: Canvas = PAPER,
 ) -> float:
     """A legend ``width`` wide from ``top`` down, flowing in the reading direction, in
     sections each under its heading — the stance (the colour), the status (the shape), the
@@ -565,7 +603,8 @@ def draw_legend(
     figure's, or the dock's legend's own, which does not zoom or scroll with the
     timeline). Returns its bottom."""
     stances: list[tuple[QGraphicsItem, str]] = []
-    for stance, color in STANCE_COLORS.items():
+    for stance in STANCE_COLORS:
+        color = canvas.stance(stance)
         item = QGraphicsPathItem(mark_path("circle", mark))
         item.setBrush(QBrush(QColor(color)))
         item.setPen(QPen(QColor(color).darker(150), 1))
@@ -573,19 +612,19 @@ def draw_legend(
     statuses: list[tuple[QGraphicsItem, str]] = []
     for status, shape in STATUS_SHAPES.items():
         item = QGraphicsPathItem(mark_path(shape, mark))
-        item.setBrush(QBrush(FAINT))
-        item.setPen(QPen(FAINT.darker(150), 1))
+        item.setBrush(QBrush(QColor(canvas.faint)))
+        item.setPen(QPen(QColor(canvas.faint).darker(150), 1))
         statuses.append((item, term(status)))
     links: list[tuple[QGraphicsItem, str]] = []
     for kind in ("contradicts", "supports"):
         line = QGraphicsPathItem(_line(-10, 0, 10, 0))
-        line.setPen(QPen(QColor(LINK_COLORS[kind]), 2))
+        line.setPen(QPen(QColor(canvas.link(kind)), 2))
         links.append((line, term(kind)))
     faint = QGraphicsPathItem(mark_path("circle", mark))
-    faint.setBrush(QBrush(QColor(STANCE_COLORS["asserts"])))
+    faint.setBrush(QBrush(QColor(canvas.asserts)))
     faint.setOpacity(0.4)
     bar = QGraphicsRectItem(-10, -2, 20, 4)
-    bar.setBrush(QBrush(QColor(0, 0, 0, 60)))
+    bar.setBrush(QBrush(QColor(canvas.bar)))
     bar.setPen(QPen(Qt.PenStyle.NoPen))
     marks: list[tuple[QGraphicsItem, str]] = [
         (faint, _t(QT_TRANSLATE_NOOP("Timeline", "fainter: weaker grading"))),
@@ -608,7 +647,7 @@ def draw_legend(
     def text(words: str, font: QFont) -> QGraphicsSimpleTextItem:
         item = QGraphicsSimpleTextItem(words)
         item.setFont(font)
-        item.setBrush(QBrush(INK))
+        item.setBrush(QBrush(QColor(canvas.ink)))
         keep(item)
         return item
 
@@ -651,7 +690,9 @@ def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
     return path
 
 
-def link_item(link: ClaimLink, a: QPointF, b: QPointF, ceiling: float = -1e9) -> QGraphicsPathItem:
+def link_item(
+    link: ClaimLink, a: QPointF, b: QPointF, ceiling: float = -1e9, canvas: Canvas = PAPER
+) -> QGraphicsPathItem:
     """A curve between two marks, bowing upwards, never above ``ceiling`` (the lanes' top)."""
     path = QPainterPath(a)
     lift = max(12.0, min(40.0, abs(b.x() - a.x()) * 0.15))
@@ -659,7 +700,7 @@ def link_item(link: ClaimLink, a: QPointF, b: QPointF, ceiling: float = -1e9) ->
     path.cubicTo(QPointF(a.x(), middle_y), QPointF(b.x(), middle_y), b)
     item = QGraphicsPathItem(path)
     style = Qt.PenStyle.DashLine if link.kind == "repeats" else Qt.PenStyle.SolidLine
-    pen = QPen(QColor(LINK_COLORS.get(link.kind, "#7f8c8d")), 1.6, style)
+    pen = QPen(QColor(canvas.link(link.kind)), 1.6, style)
     item.setPen(pen)
     item.setZValue(2)
     item.setToolTip(term(link.kind))
@@ -791,7 +832,7 @@ def figure_scene(
         note_font = QFont(font)
         note_font.setPixelSize(SMALL_PT)
         note.setFont(note_font)
-        note.setBrush(FAINT)
+        note.setBrush(QColor(PAPER.faint))
         wide = note.boundingRect().width()
         left = content.right() - wide if options.right_to_left() else content.left()
         note.setPos(left, content.bottom() + SMALL_PT / 2)
@@ -810,12 +851,27 @@ def figure_scene(
     return scene
 
 
-def briefing_scene(project: Project, rtl: bool, scope: FigureScope | None = None) -> QGraphicsScene:
+def briefing_scene(
+    project: Project,
+    rtl: bool,
+    scope: FigureScope | None = None,
+    shown: TimelineOptions | None = None,
+) -> QGraphicsScene:
     """The timeline of the briefing's claims (``scope``: its articles and claim status;
     None: all) as a figure of a briefing written ``rtl`` (time from right to left in an
-    Arabic briefing, whatever the interface's language), laid out for the page."""
-    filters = tl.Filters()
+    Arabic briefing, whatever the interface's language), laid out for the page. ``shown``:
+    made from the window, the Claim Timeline's options — its lanes and filters, within the
+    briefing's articles and status."""
+    filters = shown.filters if shown is not None else tl.Filters()
+    lanes = shown.lanes if shown is not None else "claimant"
     if scope is not None:
-        statuses = None if scope.claim_status is None else frozenset({scope.claim_status})
-        filters = tl.Filters(documents=scope.articles(), statuses=statuses)
-    return figure_scene(project, TimelineOptions(rtl=rtl, filters=filters), BRIEFING_PAPER)
+        articles = scope.articles()
+        if articles is not None:
+            both = articles & filters.documents if filters.documents else articles
+            filters = replace(filters, documents=both or frozenset({0}))  # 0: no article
+        if scope.claim_status is not None:
+            wanted = frozenset({scope.claim_status})
+            statuses = filters.statuses & wanted if filters.statuses else wanted
+            filters = replace(filters, statuses=statuses or frozenset({""}))  # none
+    options = TimelineOptions(rtl=rtl, lanes=lanes, filters=filters)
+    return figure_scene(project, options, BRIEFING_PAPER)

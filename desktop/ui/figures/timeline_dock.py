@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -35,6 +35,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.store.claims import STANCES, STATUSES, TimelineSource
 from desktop.ui.commands.session import ProjectSession
+from desktop.ui.figures.canvas import PAPER, Canvas, window_canvas
 from desktop.ui.figures.timeline import TimelineOptions, TimelineScene, draw_legend, measured
 from desktop.ui.i18n import term
 from desktop.ui.shell.api import WindowApi
@@ -106,7 +107,8 @@ class TimelineLegend(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("timeline_legend")
         self.setScene(QGraphicsScene(self))
-        self.scene().setBackgroundBrush(Qt.GlobalColor.white)
+        self.canvas = PAPER
+        self.scene().setBackgroundBrush(QColor(self.canvas.background))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -114,7 +116,8 @@ class TimelineLegend(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setInteractive(False)  # a key to the figure: nothing to click, tab to or drag
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.drawn: tuple[int, bool, float, str] | None = None  # what it was drawn for
+        self.drawn: tuple[int, bool, float, str, Canvas] | None = None  # what it was drawn for
+        self._font = QFont()
         self._height = 0
         self.setMaximumHeight(0)
 
@@ -122,13 +125,16 @@ class TimelineLegend(QGraphicsView):
         """Draw it for the view's width (again only when that, the direction or the font
         changed)."""
         width = self.viewport().width()
-        key = (width, rtl, mark, font.toString())
+        key = (width, rtl, mark, font.toString(), self.canvas)
         if key == self.drawn:
             return
         self.drawn = key
+        self._font = QFont(font)
         scene = self.scene()
         scene.clear()
-        bottom = draw_legend(scene.addItem, width=width, rtl=rtl, top=4, font=font, mark=mark)
+        bottom = draw_legend(
+            scene.addItem, width=width, rtl=rtl, top=4, font=font, mark=mark, canvas=self.canvas
+        )
         scene.setSceneRect(0, 0, width, bottom + 4)
         # Its height when there is room; squeezed in a crowded window rather than making the
         # dock taller than the window (the timeline's view gives way first, down to its own
@@ -136,6 +142,14 @@ class TimelineLegend(QGraphicsView):
         self._height = round(bottom + 4)
         self.setMaximumHeight(self._height)
         self.updateGeometry()
+
+    def set_canvas(self, canvas: Canvas) -> None:
+        """In the window's theme (drawn again, if it was, at once)."""
+        self.canvas = canvas
+        self.scene().setBackgroundBrush(QColor(canvas.background))
+        if self.drawn is not None:
+            _width, rtl, mark, _font, _canvas = self.drawn
+            self.show_legend(rtl, self._font, mark)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height)
@@ -213,6 +227,13 @@ class TimelineDock(QDockWidget):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), max(hint.height(), 320))
+
+    def set_dark(self, dark: bool) -> None:
+        """The timeline and its legend on the theme's background, in its colours (the
+        exported PNG and SVG stay on white: they are drawn from a figure's scene)."""
+        canvas = window_canvas(dark)
+        self.scene.set_canvas(canvas)
+        self.legend.set_canvas(canvas)
 
 
 class TimelineController(QObject):

@@ -9,7 +9,7 @@ callables, so tests run without dialogs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -38,6 +38,9 @@ class FigureExporter(QObject):
         self.api = api
         self.choose_path: ChoosePath = choose_save_path
         self.choose_figure: ChooseFigure = self._ask_figure
+        self.shown_figures: Callable[[], Mapping[str, object]] = dict
+        """What the window's figure docks show (set by the window): a figure is drawn as
+        its dock shows it — the network's filters, at the positions the window shows."""
         api.actions[ActionId.EXPORT_FIGURE].triggered.connect(lambda: self.export())
 
     def _ask_figure(self, keys: list[str]) -> str | None:
@@ -77,7 +80,7 @@ class FigureExporter(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            drawn = scene(api.project, figure)
+            drawn = scene(api.project, figure, shown=self.shown_figures())
             try:
                 if suffix == ".svg":
                     write_svg(

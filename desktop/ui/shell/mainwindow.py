@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from desktop.ui.figures.network_dock import NetworkController, NetworkDock
+    from desktop.ui.figures.timeline_dock import TimelineDock
     from desktop.ui.reader.findbar import FindBar
     from desktop.ui.shell.about import AboutDialog
     from desktop.ui.shell.backups import BackupsDialog
@@ -48,7 +49,14 @@ from desktop.ui.shell.api import Navigation, WindowApi
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.recent import RecentProjects
 from desktop.ui.shell.saved import SavedMark
-from desktop.ui.shell.theme import DARK, DARK_ICON_COLOR, LIGHT, SYSTEM, ThemeController
+from desktop.ui.shell.theme import (
+    DARK,
+    DARK_ICON_COLOR,
+    LIGHT,
+    SYSTEM,
+    ThemeController,
+    applied_dark,
+)
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
@@ -174,6 +182,7 @@ class MainWindow(QMainWindow):
         self.backups_dialog: BackupsDialog | None = None  # File → Backups while it is open
         # View → Entity Network: built the first time it is shown (issue 16).
         self.network_dock: NetworkDock | None = None
+        self.timeline_dock: TimelineDock | None = None
         self.network: NetworkController | None = None
         self._connect_actions()
 
@@ -288,6 +297,7 @@ class MainWindow(QMainWindow):
         self.entities.mentions_requested.connect(self.find_mentions)
         wire_search_panel(api, self.search_panel, self.reader, self.library)
         self.exports = ExportController(api)
+        self.exports.shown_figures = self.figures_shown  # the briefing's figures as shown
         self.importing = ImportController(api)  # import actions, drops, clipboard
         self.exchange_import = ExchangeImportController(api)  # .qdpx, .jsonld
         self.metadata = MetadataEditor(api, self.library, self.reader)
@@ -302,6 +312,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.figures.window_export import FigureExporter
 
         self.figure_export = FigureExporter(api)  # File → Export → Figure…
+        self.figure_export.shown_figures = self.figures_shown
         self._add_secondary_menus()
         self._connect_secondary_actions()
         self._add_timeline_action()
@@ -619,7 +630,6 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self.view_docks_anchor, action)
         self.addAction(action)
         action.triggered.connect(self.show_timeline)
-        self.timeline_dock: QDockWidget | None = None
 
     def show_timeline(self) -> None:
         """View → Claim Timeline: the dock is made the first time (under the article)."""
@@ -627,6 +637,8 @@ class MainWindow(QMainWindow):
             from desktop.ui.figures.timeline_dock import TimelineController, TimelineDock
 
             dock = TimelineDock(self)
+            if applied_dark():
+                dock.set_dark(True)  # the figure in the theme's colours (paper is white)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.visibilityChanged.connect(lambda _shown: self._room_timer.start())
             self.timeline_dock = dock
@@ -1043,6 +1055,8 @@ class MainWindow(QMainWindow):
             self.network_dock = NetworkDock(self)
             if self.registry.icon_color is not None:
                 self.network_dock.set_icon_color(self.registry.icon_color)
+            if applied_dark():
+                self.network_dock.set_dark(True)  # the figure in the theme's colours
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
             # Two fifths of the height: with a floor of 320 px it took the article's place on
             # a 640 px window (keep_reader_room cuts it to BOTTOM_SHARE on a resize).
@@ -1051,6 +1065,19 @@ class MainWindow(QMainWindow):
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
         self._show_dock(self.network_dock)
+
+    def figures_shown(self) -> dict[str, object]:
+        """What the figure docks show (``ui/figures/briefing.Shown``): a briefing or a figure
+        made from the window draws the network as its dock does (filters, positions)."""
+        shown: dict[str, object] = {}
+        # Open, in sight or behind another tab: its filters are the analyst's; closed, not.
+        dock, network = self.network_dock, self.network
+        if dock is not None and network is not None and dock.toggleViewAction().isChecked():
+            shown["network"] = network.shown()
+        timeline = self.timeline_dock
+        if timeline is not None and timeline.toggleViewAction().isChecked():
+            shown["timeline"] = self.timeline.options
+        return shown
 
     def show_claims_table(self) -> None:
         """View → Claims: the Claims table under the article."""
@@ -1173,6 +1200,11 @@ class MainWindow(QMainWindow):
         self.reader.set_dark(dark)
         if self._ready and self.beside.pane is not None:  # side by side (issue 16)
             self.beside.pane.set_dark(dark)
+        # The figures in the window follow the theme; printed and exported ones stay white.
+        if self.network_dock is not None:
+            self.network_dock.set_dark(dark)
+        if self.timeline_dock is not None:
+            self.timeline_dock.set_dark(dark)
         colour = DARK_ICON_COLOR if dark else None
         if colour != self.registry.icon_color:
             self.registry.set_icon_color(colour)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,10 +192,14 @@ class ReportDialog(QDialog):
         author: str = "",
         choose_path: ChoosePath | None = None,
         open_url: OpenUrl | None = None,
+        shown_figures: Callable[[], Mapping[str, object]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
+        self.shown_figures = shown_figures
+        """What the window's figure docks show when the briefing is written: its figures are
+        drawn as they are (the network's filters and positions); None on its own."""
         self.setWindowTitle(self.tr("Export Briefing"))
         self.resize(980, 720)
         self.project_path = project.path
@@ -717,7 +721,12 @@ class ReportDialog(QDialog):
         try:
             with Project.open(self.project_path, create=False) as project:
                 return briefing_figures(
-                    project, options.figures, options.language, options.scope, self.left_out
+                    project,
+                    options.figures,
+                    options.language,
+                    options.scope,
+                    self.left_out,
+                    shown=self.shown_figures() if self.shown_figures is not None else None,
                 )
         except HamishError as exc:
             self.status.showMessage(self.tr("The report was not written."))

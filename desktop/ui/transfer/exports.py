@@ -3,7 +3,7 @@ and the CSV / JSON exports, all in the background through ``run_task``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -210,6 +210,8 @@ class ExportController(QObject):
         self.choose_path: ChoosePath = choose_save_path
         self.open_url: OpenUrl = QDesktopServices.openUrl
         self.dialog: ReportDialog | None = None
+        self.shown_figures: Callable[[], Mapping[str, object]] = dict
+        """What the window's figure docks show (set by the window), for the briefing."""
         self.task: TaskHandle | None = None
         self.last_message = ""
 
@@ -229,6 +231,7 @@ class ExportController(QObject):
             author=api.prefs.author(),
             choose_path=self.choose_path,
             open_url=self.open_url,
+            shown_figures=self.shown_figures,
             parent=api.widget,
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
