@@ -3224,10 +3224,6 @@
         <translation>تعذّر رسم الشكل ملفَّ SVG.</translation>
     </message>
     <message>
-        <source>Cannot write %1: the SVG file could not be started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Entity network</source>
         <translation>شبكة الكيانات</translation>
     </message>

@@ -253,7 +253,6 @@ def svg_bytes(scene: QGraphicsScene, *, title: str = "") -> bytes:
     from PySide6.QtSvg import QSvgGenerator
 
     source = _source(scene)
-<<<<<<< HEAD
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
@@ -288,50 +287,8 @@ def svg_bytes(scene: QGraphicsScene, *, title: str = "") -> bytes:
     text = bytes(buffer.data().data()).decode("utf-8", "replace")
     # Characters XML cannot hold (a control character or U+FFFF in a name from an older
     # project) made the file ill-formed: left out, as the Word briefing leaves them.
+    text = _FAMILY.sub(lambda match: _families_drawn(match.group(1)), text)
     return _NOT_XML.sub("", text).encode("utf-8")
-=======
-    with replace_on_success(path, overwrite=overwrite, project_path=project_path) as tmp:
-        # Drawn into memory, then written by Python: Qt's SVG writer drops its file's write
-        # errors — on a full disk a cut-off file replaced the old one, "written" (found by
-        # the attacker). Python's write raises, and the old file stays.
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(QSize(round(source.width()), round(source.height())))
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setTitle(title)
-        generator.setDescription("Hamish")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise HamishError(
-                QCoreApplication.translate(
-                    "Figures", "Cannot write %1: the SVG file could not be started."
-                ).replace("%1", str(Path(path)))
-            )
-        # A cached item is drawn from its cached picture: the network's nodes and edge tiles
-        # came out as 39 embedded PNG images, blurred when enlarged. Drawn uncached, they
-        # stay shapes, lines and text.
-        cached = [
-            (item, item.cacheMode())
-            for item in scene.items()
-            if item.cacheMode() != QGraphicsItem.CacheMode.NoCache
-        ]
-        for item, _ in cached:
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            with interrupt_after():
-                scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
-        finally:
-            painter.end()
-            for item, mode in cached:
-                item.setCacheMode(mode)
-        text = bytes(buffer.data().data()).decode("utf-8", "replace")
-        # Characters XML cannot hold (a control character or U+FFFF in a name from an older
-        # project) made the file ill-formed: left out, as the Word briefing leaves them.
-        text = _FAMILY.sub(lambda match: _families_drawn(match.group(1)), text)
-        tmp.write_bytes(_NOT_XML.sub("", text).encode("utf-8"))
 
 
 _FAMILY = re.compile(r'font-family="([^"]*)"')
@@ -357,4 +314,3 @@ def _families_drawn(family: str) -> str:
     chosen = [name for name in dict.fromkeys(names) if name and not set(name) & set("'\"&<>")]
     listed = ", ".join(f"'{name}'" for name in chosen if name.lower() != "sans-serif")
     return f'font-family="{listed + ", " if listed else ""}sans-serif"'
->>>>>>> h-dark
