@@ -296,11 +296,20 @@ class CrfDecoder:
         back = np.zeros(scores.shape, dtype=np.intp)
         begin, count = steps[0]
         best[:count] = scores[:count]
+        labels = range(1, len(self.labels))
         for (before, _), (begin, count) in pairwise(steps):
-            paths = best[before : before + count, :, None] + trans
-            back[begin : begin + count] = paths.argmax(axis=1)  # the first of equal ones, as
-            # crfsuite's strict <
-            best[begin : begin + count] = paths.max(axis=1) + scores[begin : begin + count]
+            # From each tag i before in turn, as crfsuite's loop: a later i takes over only
+            # with a greater score (its strict <), so the first of equal ones wins.
+            prev = best[before : before + count]
+            top = prev[:, :1] + trans[0]
+            came = np.zeros(top.shape, dtype=np.intp)
+            for i in labels:
+                path = prev[:, i : i + 1] + trans[i]
+                better = top < path
+                top = np.where(better, path, top)
+                came[better] = i
+            back[begin : begin + count] = came
+            best[begin : begin + count] = top + scores[begin : begin + count]
         tags = np.zeros(len(scores), dtype=np.intp)
         tags[last] = best[last].argmax(axis=1)
         for (begin, _), (after, count) in reversed(list(pairwise(steps))):

@@ -88,9 +88,11 @@ Membership = Callable[[str], Iterable[tuple[int, int, str]]]
 points (for example the registry's aliases with their entity type, or a gazetteer)."""
 
 # A word: letters and digits with the marks, tatweel and joiners written on them; or one mark
-# of punctuation. The same notion of word as desktop.core.spans.is_word_char.
+# of punctuation. The same notion of word as desktop.core.spans.is_word_char. (One class, not
+# "a letter or a mark" repeated: the same runs — \w is the letters, digits and _ —, matched
+# twice as fast on a 1 MB article.)
 _TOKEN_RE = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d_])+"
+    r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+"
     r"|[^\w\s]"
 )
 _SENTENCE_END = frozenset(".!?؟")
@@ -723,13 +725,23 @@ class FeatureExtractor:
         """The membership features of each token: its own, the word before's and after's."""
         keep = self._keep
         extras: dict[int, tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]] = {}
+        # The few different lists of a long article's 20,000 members, each kept once.
+        own: dict[tuple[str, ...], tuple[Any, ...]] = {(): ()}
+        before: dict[tuple[str, ...], tuple[Any, ...]] = {(): ()}
+        after: dict[tuple[str, ...], tuple[Any, ...]] = {(): ()}
+        for mine in map(tuple, members.values()):
+            if mine not in own:
+                own[mine] = keep(mine)
+                before[mine] = keep(f"-1{m}" for m in mine)
+                after[mine] = keep(f"1{m}" for m in mine)
+        found = {i: tuple(mine) for i, mine in members.items()}
         # (Not the one before the first token: tagging once gave its "next word is a place"
         # to the last word of the first sentence, which training never did.)
         for i in sorted({j + d for j in members for d in (-1, 0, 1)} - {-1}):
             parts = (
-                keep(members.get(i, ())),
-                keep(f"-1{m}" for m in members.get(i - 1, ())),
-                keep(f"1{m}" for m in members.get(i + 1, ())),
+                own[found.get(i, ())],
+                before[found.get(i - 1, ())],
+                after[found.get(i + 1, ())],
             )
             if any(parts):
                 extras[i] = parts
