@@ -143,8 +143,11 @@ class Decoded:
     and each tag's marginal probability: what :class:`CrfTagger` gives one sentence at a
     time, for the whole article at once."""
 
-    def __init__(self, labels: tuple[str, ...], tags: list[str], marginals: Any) -> None:
+    def __init__(
+        self, labels: tuple[str, ...], tags: list[str], marginals: Any, sure: list[float]
+    ) -> None:
         self.tags = tags  # one per token of the layout
+        self.sure = sure  # each token's marginal of its own tag
         self._column = {label: n for n, label in enumerate(labels)}
         self._marginals = marginals  # numpy array: token × label
 
@@ -244,7 +247,7 @@ class CrfDecoder:
         tokens = len(layout.tokens)
         size = len(self.labels)
         if not tokens:
-            return Decoded(self.labels, [], np.zeros((0, size)))
+            return Decoded(self.labels, [], np.zeros((0, size)), [])
         # State scores: each written word's own features added up once (a prefix of every
         # token's sum), then the neighbours' and the tails' in order.
         word_of = np.array(layout.word_of, dtype=np.intp)
@@ -284,7 +287,8 @@ class CrfDecoder:
         marginals = np.empty_like(scores)
         marginals[place] = self._marginals(ordered, steps)
         labels = self.labels
-        return Decoded(labels, [labels[t] for t in found.tolist()], marginals)
+        sure = marginals[np.arange(tokens), found].tolist()
+        return Decoded(labels, [labels[t] for t in found.tolist()], marginals, sure)
 
     def _viterbi(self, scores: Any, steps: Sequence[tuple[int, int]], last: Any) -> Any:
         """crfsuite's Viterbi (``crf1dc_viterbi``) over every sentence at once; ``scores``

@@ -848,7 +848,8 @@ def _tag(
                 judgements[number_of[id(item)]] = score
             if tags.count(OUTSIDE) == len(tags):
                 continue
-            scores = [1.0 if tag == OUTSIDE else marginal(tag, i) for i, tag in enumerate(tags)]
+            sure = decoded.sure[at_first:at_end]  # each tag's own marginal
+            scores = [1.0 if tag == OUTSIDE else p for tag, p in zip(tags, sure, strict=True)]
             ends = {t.end: i for i, t in enumerate(tokens)}
             cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):

@@ -879,6 +879,9 @@ def test_the_decoder_tags_an_article_as_crfsuite_tags_its_sentences(project: Pro
             for sentence in extractor.encoded_sentences(text):
                 tags = crf.tag(sentence.features)
                 assert decoded.tags[at : at + len(tags)] == tags
+                assert decoded.sure[at : at + len(tags)] == [
+                    decoded.marginal(tag, at + i) for i, tag in enumerate(tags)
+                ]
                 for i in range(len(tags)):
                     for label in crf.labels:
                         assert decoded.marginal(label, at + i) == pytest.approx(
@@ -894,15 +897,16 @@ def test_the_decoder_tags_an_article_as_crfsuite_tags_its_sentences(project: Pro
 
 class _FixedDecoder:
     """A stand-in for the CRF: tags the given words of each sentence as a person's name
-    (``B-person`` on the first, ``I-person`` on the rest) with ``sure`` as their marginal,
+    (``B-person`` on the first, ``I-person`` on the rest) with ``likely`` as their marginal,
     ``I-person`` at ``0.5`` on the word after, ``O`` elsewhere."""
 
     names: tuple[tuple[str, ...], ...] = ()
-    sure = 0.9
+    likely = 0.9
 
     def __init__(self, model: bytes) -> None:
         self.labels = ("O", "B-person", "I-person")
         self.tags: list[str] = []
+        self.sure: list[float] = []
         self._after_name: list[bool] = []  # the word before is in a name, in the sentence
 
     def decode(self, layout: Layout[bytes]) -> _FixedDecoder:
@@ -915,11 +919,12 @@ class _FixedDecoder:
                         tags[i : i + len(name)] = ["B-person"] + ["I-person"] * (len(name) - 1)
             self.tags += tags
             self._after_name += [False] + [tag != "O" for tag in tags[:-1]]
+        self.sure = [self.marginal(tag, i) for i, tag in enumerate(self.tags)]
         return self
 
     def marginal(self, tag: str, position: int) -> float:
         if self.tags[position] == tag:
-            return self.sure
+            return self.likely
         if tag == "I-person" and self._after_name[position]:
             return 0.5
         return 0.0
