@@ -144,16 +144,17 @@ class Decoded:
     time, for the whole article at once."""
 
     def __init__(
-        self, labels: tuple[str, ...], tags: list[str], marginals: Any, sure: list[float]
+        self, labels: tuple[str, ...], tags: list[str], marginals: Any, sure: list[float], row: Any
     ) -> None:
         self.tags = tags  # one per token of the layout
         self.sure = sure  # each token's marginal of its own tag
         self._column = {label: n for n, label in enumerate(labels)}
-        self._marginals = marginals  # numpy array: token × label
+        self._marginals = marginals  # numpy array: row × label
+        self._row = row  # each token's row
 
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` of the layout has ``tag``)."""
-        return float(self._marginals[position, self._column[tag]])
+        return float(self._marginals[self._row[position], self._column[tag]])
 
 
 def _strings(model: bytes, at: int) -> list[bytes]:
@@ -247,48 +248,46 @@ class CrfDecoder:
         tokens = len(layout.tokens)
         size = len(self.labels)
         if not tokens:
-            return Decoded(self.labels, [], np.zeros((0, size)), [])
+            return Decoded(self.labels, [], np.zeros((0, size)), [], np.zeros(0, dtype=np.intp))
+        # Time-major: step t's tokens (of the sentences longer than t, longest first) side by
+        # side, so each step of the Viterbi and forward-backward reads and writes a slice, not
+        # scattered rows. ``place``: the token at each row; ``row``: the row of each token.
+        cuts = np.array(layout.cuts, dtype=np.intp)
+        lengths = np.diff(cuts)
+        order = np.argsort(-lengths, kind="stable")
+        starts, longest = cuts[:-1][order], lengths[order]
+        counts = np.searchsorted(-longest, -np.arange(int(longest[0])), side="left")
+        offsets = np.concatenate(([0], np.cumsum(counts)))
+        place = np.concatenate([starts[:k] + t for t, k in enumerate(counts.tolist())])
+        row = np.empty(tokens, dtype=np.intp)
+        row[place] = np.arange(tokens)
+        steps = [(int(offsets[t]), int(k)) for t, k in enumerate(counts)]
         # State scores: each written word's own features added up once (a prefix of every
         # token's sum), then the neighbours' and the tails' in order.
         word_of = np.array(layout.word_of, dtype=np.intp)
         own = self._rows([w[0] for w in layout.words])
         prefix = np.zeros((len(layout.words), size))
         self._add(prefix, own, slice(None))
-        scores = prefix[word_of]
-        cuts = np.array(layout.cuts, dtype=np.intp)
-        lengths = np.diff(cuts)
-        begins = np.repeat(cuts[:-1], lengths)
-        ends = np.repeat(cuts[1:], lengths)
-        at = np.arange(tokens)
+        scores = prefix[word_of[place]]
+        begins = np.repeat(cuts[:-1], lengths)[place]
+        ends = np.repeat(cuts[1:], lengths)[place]
         edge = len(layout.words)  # the row of a sentence's edge in the neighbours' tables
         for part, shift in ((1, -2), (2, -1), (3, 1), (4, 2)):
             rows = self._rows([*(w[part] for w in layout.words), layout.edges[part - 1]])
-            there = at + shift
+            there = place + shift
             inside = (there >= begins) & (there < ends)
             which = np.where(inside, word_of[np.clip(there, 0, tokens - 1)], edge)
             self._add(scores, rows, which)
         if layout.tails:
-            places = np.array(list(layout.tails), dtype=np.intp)
+            places = row[np.array(list(layout.tails), dtype=np.intp)]
             part = scores[places]
             self._add(part, self._rows(list(layout.tails.values())), slice(None))
             scores[places] = part
-        # Time-major: step t's tokens (of the sentences longer than t, longest first) side by
-        # side, so each step reads and writes a slice, not scattered rows.
-        np = self._np
-        order = np.argsort(-lengths, kind="stable")
-        starts, longest = cuts[:-1][order], lengths[order]
-        counts = np.searchsorted(-longest, -np.arange(int(longest[0])), side="left")
-        offsets = np.concatenate(([0], np.cumsum(counts)))
-        place = np.concatenate([starts[:k] + t for t, k in enumerate(counts.tolist())])
-        steps = [(int(offsets[t]), int(k)) for t, k in enumerate(counts)]
-        ordered = scores[place]
-        found = np.empty(tokens, dtype=np.intp)
-        found[place] = self._viterbi(ordered, steps, offsets[longest - 1] + np.arange(len(order)))
-        marginals = np.empty_like(scores)
-        marginals[place] = self._marginals(ordered, steps)
+        found = self._viterbi(scores, steps, offsets[longest - 1] + np.arange(len(order)))[row]
+        marginals = self._marginals(scores, steps)  # (the scores are spent)
         labels = self.labels
-        sure = marginals[np.arange(tokens), found].tolist()
-        return Decoded(labels, [labels[t] for t in found.tolist()], marginals, sure)
+        sure = marginals[row, found].tolist()
+        return Decoded(labels, [labels[t] for t in found.tolist()], marginals, sure, row)
 
     def _viterbi(self, scores: Any, steps: Sequence[tuple[int, int]], last: Any) -> Any:
         """crfsuite's Viterbi (``crf1dc_viterbi``) over every sentence at once; ``scores``
@@ -297,7 +296,7 @@ class CrfDecoder:
         np = self._np
         trans = self._transitions
         best = np.empty_like(scores)
-        back = np.zeros(scores.shape, dtype=np.intp)
+        back = np.zeros(scores.shape, dtype=np.int16)  # a tag number: two per label
         begin, count = steps[0]
         best[:count] = scores[:count]
         labels = range(1, len(self.labels))
@@ -306,7 +305,7 @@ class CrfDecoder:
             # with a greater score (its strict <), so the first of equal ones wins.
             prev = best[before : before + count]
             top = prev[:, :1] + trans[0]
-            came = np.zeros(top.shape, dtype=np.intp)
+            came = np.zeros(top.shape, dtype=np.int16)
             for i in labels:
                 path = prev[:, i : i + 1] + trans[i]
                 better = top < path
@@ -328,7 +327,7 @@ class CrfDecoder:
         ``crf1dc_beta_score``, ``crf1dc_marginal_point``) over every sentence at once,
         time-major as in :meth:`_viterbi`."""
         np = self._np
-        state = np.exp(scores)
+        state = np.exp(scores, out=scores)
         trans = np.exp(self._transitions)
         alpha = np.empty_like(state)
         beta = np.empty_like(state)
@@ -352,4 +351,6 @@ class CrfDecoder:
             beta[begin : begin + count] = ((beta[later] * state[later]) @ trans.T) * scale[
                 begin : begin + count, None
             ]
-        return alpha * beta / scale[:, None]
+        alpha *= beta
+        alpha /= scale[:, None]
+        return alpha
