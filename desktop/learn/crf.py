@@ -12,6 +12,12 @@ The claim classifier uses the same library: a CRF over a sequence of one item ha
 transitions, only state features, which makes it a maximum-entropy (logistic regression)
 classifier, and the marginal of its one item is the class probability (:func:`train_classifier`,
 :class:`Classifier`). No second learning library (scikit-learn would bring SciPy along).
+
+Suggesting tags a whole article with :class:`CrfDecoder`: the same model, its weights read
+from the bytes into numpy arrays (numpy, imported when one is made, is the network layout's
+already), the same tags and marginals, several times faster on a long article than handing
+crfsuite every token's features. :class:`CrfTagger` stays for the claim classifier, and as
+the reference the decoder is tested against.
 """
 
 from __future__ import annotations
