@@ -189,7 +189,8 @@ class CrfDecoder:
     equal to crfsuite's within rounding (1e-12).
 
     The model is read from its bytes (CRFsuite's ``crf1dm`` format: a header, the features
-    with their weights, the labels' and the attributes' string tables)."""
+    with their weights, the labels' and the attributes' string tables). Decoding changes
+    nothing of the decoder: the reader's and the review queue's workers share one."""
 
     def __init__(self, model: bytes) -> None:
         import numpy as np

@@ -754,7 +754,8 @@ def _let_go(shared: FeatureExtractor) -> None:
                 _WORDS.clear()
 
 
-# The last model's weights as arrays (desktop.learn.crf.CrfDecoder): read once per model.
+# The last model's weights as arrays (desktop.learn.crf.CrfDecoder): read once per model, and
+# shared by the threads that suggest (decoding changes nothing of it).
 _DECODER: list[tuple[Model, CrfDecoder]] = []
 
 
