@@ -51,6 +51,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
+from itertools import pairwise
 from operator import itemgetter
 from threading import Lock
 from typing import Any
@@ -81,7 +83,7 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
 from desktop.learn import claims as claim_learning
 from desktop.learn import sources
-from desktop.learn.crf import CrfSettings, CrfTagger, train_crf
+from desktop.learn.crf import CrfDecoder, CrfSettings, train_crf
 from desktop.store.db import utcnow
 from desktop.store.project import Project
 from desktop.store.tagger import Activity, Decision, StoredModel
@@ -759,6 +761,26 @@ def _let_go(shared: FeatureExtractor) -> None:
                 _WORDS.clear()
 
 
+# The last model's weights as arrays (desktop.learn.crf.CrfDecoder): read once per model, and
+# shared by the threads that suggest (decoding changes nothing of it).
+_DECODER: list[tuple[Model, CrfDecoder]] = []
+
+
+def _decoder(model: Model) -> CrfDecoder:
+    with _CACHE_LOCK:
+        if _DECODER and _DECODER[0][0] is model:
+            return _DECODER[0][1]
+    decoder = CrfDecoder(model.model)
+    with _CACHE_LOCK:
+        _DECODER[:] = [(model, decoder)]
+    return decoder
+
+
+def _marginal(marginal: Callable[[str, int], float], first: int, tag: str, at: int) -> float:
+    """P(``tag``) at token ``at`` of the sentence that begins at token ``first``."""
+    return marginal(tag, first + at)
+
+
 @paused()  # a long article makes a million short-lived objects (desktop.core.gcpause)
 def _tag(
     inputs: Inputs,
@@ -797,19 +819,21 @@ def _tag(
         cues=cues,
         share=shared,
     )
-    tagger = CrfTagger(model.model)
+    decoder = _decoder(model)
     candidates: list[tuple[int, int, str, float]] = []
     number_of = {id(item): n for n, item in enumerate(rules or ())}
     waiting = sorted(judged, key=lambda item: item.start)
     starts = [item.start for item in waiting]
     judgements: dict[int, float] = {}
-    tags_known = set(tagger.labels)
-    all_tokens: list[Token] = []
+    tags_known = set(decoder.labels)
     try:
-        for sentence in extractor.encoded_sentences(text):
-            tokens = sentence.tokens
-            all_tokens.extend(tokens)
-            tags = tagger.tag(sentence.features)
+        layout = extractor.layout(text)
+        decoded = decoder.decode(layout)
+        all_tokens = layout.tokens
+        for at_first, at_end in pairwise(layout.cuts):
+            tokens = all_tokens[at_first:at_end]
+            tags = decoded.tags[at_first:at_end]
+            marginal = partial(_marginal, decoded.marginal, at_first)
             first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
             if first < last:
                 token_starts = [t.start for t in tokens]
@@ -822,19 +846,18 @@ def _tag(
                 begin, inside = f"B-{item.label_key}", f"I-{item.label_key}"
                 if not at or begin not in tags_known:
                     continue
-                total = tagger.marginal(begin, at[0]) + sum(
-                    tagger.marginal(inside, i) if inside in tags_known else 0.0 for i in at[1:]
+                total = marginal(begin, at[0]) + sum(
+                    marginal(inside, i) if inside in tags_known else 0.0 for i in at[1:]
                 )
                 score = total / len(at)
                 following = at[-1] + 1
                 if following < len(tokens) and inside in tags_known:
-                    score *= 1.0 - tagger.marginal(inside, following)
+                    score *= 1.0 - marginal(inside, following)
                 judgements[number_of[id(item)]] = score
             if tags.count(OUTSIDE) == len(tags):
                 continue
-            scores = [
-                1.0 if tag == OUTSIDE else tagger.marginal(tag, i) for i, tag in enumerate(tags)
-            ]
+            sure = decoded.sure[at_first:at_end]  # each tag's own marginal
+            scores = [1.0 if tag == OUTSIDE else p for tag, p in zip(tags, sure, strict=True)]
             ends = {t.end: i for i, t in enumerate(tokens)}
             cuts = _split_names(tokens, tags, given, extractor.classes)
             for start, end, key, score in spans_from_tags(tokens, tags, scores):
@@ -854,12 +877,12 @@ def _tag(
                     count = last - first + 1
                     last += 1
                     end = tokens[last].end
-                    score = (score * count + tagger.marginal(f"I-{key}", last)) / (count + 1)
+                    score = (score * count + marginal(f"I-{key}", last)) / (count + 1)
                 following = last + 1  # as for the rules' spans: the chance it ends here
                 if following in cuts:
                     pass  # the next name of a list: this one ends here
                 elif following < len(tokens) and f"I-{key}" in tags_known:
-                    score *= 1.0 - tagger.marginal(f"I-{key}", following)
+                    score *= 1.0 - marginal(f"I-{key}", following)
                 if key not in model.labels:
                     continue
                 if key == PERSON and first == last and _given(tokens[last], given):
@@ -868,7 +891,6 @@ def _tag(
                     score = max(score, GIVEN_AND_NAME)
                 candidates.append((start, end, key, score))
     finally:
-        tagger.close()
         _let_go(shared)
     # The title rule's and the claimants' names, scored as combine_judged will score them.
     seeds = [

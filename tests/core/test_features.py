@@ -84,6 +84,23 @@ def test_membership_sources_mark_their_tokens() -> None:
     assert "1gz:B-location" in last.features[-2]
 
 
+def test_a_place_that_begins_the_text_is_no_neighbour_of_the_first_sentences_end() -> None:
+    """With a model, the membership features of the word before the first token (there is
+    none) went to the last token of the first sentence: a place that begins the article made
+    its full stop "before a place", which training never said (it reads each sentence's)."""
+
+    def places(text: str) -> list[tuple[int, int, str]]:
+        return [(0, len("دمشق"), "location")]
+
+    text = "دمشق مدينة قديمة .\nوقال الوزير ذلك ."
+    known = frozenset({"bias", "gz:B-location", "1gz:B-location", "-1gz:B-location", "last"})
+    first, second = FeatureExtractor({"gz": places}, known=known).sentences(text)
+    assert first.features[0] == ("bias", "gz:B-location")
+    assert first.features[1] == ("bias", "-1gz:B-location")
+    assert first.features[-1] == ("bias", "last")
+    assert "1gz:B-location" not in second.features[-1]
+
+
 def test_known_attributes_leave_out_the_others() -> None:
     known = frozenset({"bias", "first", f"w:{fold('قال')}"})
     sentence = FeatureExtractor(known=known).sentences(TEXT)[0]
