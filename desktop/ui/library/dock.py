@@ -19,8 +19,9 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -78,14 +79,23 @@ paint (a few milliseconds); above it a worker thread reads them after it."""
 FAR_PAGES = 16
 """A page read more than this many pages from both ends of a large library (a jump of the
 scroll bar) has the whole order read in the background for the next ones."""
+UNTAGGED_CHUNK = 20_000
+"""Ids filtered by the counts at a time in a worker (a few milliseconds' hold of the lock)."""
 SUBSTRING_LIMIT = 50_000
 """Up to this many articles the filter also finds its words inside titles and sources (folded
 in Python, a few microseconds each); above it only the index's words (and prefixes) count."""
 
 
-def _without(ids: Iterable[int], counts: dict[int, int]) -> array[int]:
-    """``ids`` that have no count, in their order."""
-    return array("q", itertools.filterfalse(counts.__contains__, ids))
+def _without(ids: Sequence[int], counts: dict[int, int], *, pause: float = 0.0) -> array[int]:
+    """``ids`` that have no count, in their order, ``UNTAGGED_CHUNK`` at a time with ``pause``
+    seconds between chunks in a worker thread: filtering a million ids in one C loop held the
+    interpreter lock for 160 ms, and the window's paint (first paint included) waited."""
+    found = array("q")
+    for at in range(0, len(ids), UNTAGGED_CHUNK):
+        found.extend(itertools.filterfalse(counts.__contains__, ids[at : at + UNTAGGED_CHUNK]))
+        if pause:
+            time.sleep(pause)
+    return found
 
 
 def _fold(text: str) -> str:
@@ -174,7 +184,7 @@ class LibraryModel(QAbstractTableModel):
 
         def read() -> tuple[dict[int, int], array[int], array[int]]:
             counts, ids = read_annotation_counts(path), read_ids(path)
-            return counts, ids, _without(ids, counts)
+            return counts, ids, _without(ids, counts, pause=0.001)
 
         run_task(
             lambda _progress: read(),
@@ -192,7 +202,10 @@ class LibraryModel(QAbstractTableModel):
             self._counts = counts
             self._untagged = None
             if ids is not None and len(ids) == self._total:
-                self._ids, self._untagged = ids, untagged
+                self._ids = ids
+                # Tagged or untagged between the worker's readings: filtered again when needed.
+                if untagged is not None and len(untagged) + len(counts) == len(ids):
+                    self._untagged = untagged
             if self._count:
                 last = self.index(self._count - 1, self.ANNOTATIONS)
                 self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
