@@ -34,6 +34,7 @@ the articles and the seed texts' كيري (in 84 % of them):
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -186,6 +187,7 @@ def at_scale(articles: int, full: bool) -> None:
                 )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS {rss:.0f} MB")
+    print(f"load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
 def main() -> None:

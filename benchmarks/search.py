@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import random
 import re
 import resource
@@ -275,6 +276,7 @@ def measure_queries(project: Project, repeat: int, window: int | None) -> None:
         spans = sum(len(hit.spans) for hit in hits)
         rows.append((query, total, len(hits), spans, statistics.median(runs)))
     print()
+    print(f"load average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     ranking = "every match ranked" if window is None else f"bm25 over the {window:,} newest"
     print(f"queries ({ranking}):")
     print(f"{'query':<28} {'matching':>9} {'shown':>6} {'spans':>7} {'ms':>7}")
@@ -297,7 +299,8 @@ def measure_queries(project: Project, repeat: int, window: int | None) -> None:
     cpu_p95 = cpu_timings[max(0, int(len(cpu_timings) * 0.95) - 1)]
     print(
         f"  the same in CPU time:      median {statistics.median(cpu_timings) * 1000:.1f} ms, "
-        f"p95 {cpu_p95 * 1000:.1f} ms (what a quiet machine's wall time would be)"
+        f"p95 {cpu_p95 * 1000:.1f} ms (what a quiet machine's wall time would be; target "
+        "median <= 50 ms, p95 <= 150 ms)"
     )
     capped_timings.sort()
     print(

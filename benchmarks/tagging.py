@@ -152,14 +152,15 @@ def main() -> None:
         reader.viewport().repaint()
         app.processEvents()
         bar = reader.verticalScrollBar()
-        pages = []
+        pages, page_cpu = [], []
         for _ in range(60):
             if bar.value() >= bar.maximum():
                 break
-            begin = time.perf_counter()
+            begin, cpu = time.perf_counter(), time.thread_time()
             bar.setValue(bar.value() + bar.pageStep())
             reader.viewport().repaint()
             pages.append(time.perf_counter() - begin)
+            page_cpu.append(time.thread_time() - cpu)
         idle_pass(app, window)
         # Tag a settled article: its suggestions shown (computing them in a worker holds the
         # interpreter lock for seconds on 1 MB, which any figure taken meanwhile would show).
@@ -195,7 +196,10 @@ def main() -> None:
         "  (target <= 150 ms)"
     )
     print(f"open article to painted highlights p95: {percentile(opens, 0.95) * ms:7.1f} ms")
-    print(f"open, GUI thread CPU time p50:          {statistics.median(open_cpu) * ms:7.1f} ms")
+    print(
+        f"open, GUI thread CPU time p50/p95:      {statistics.median(open_cpu) * ms:7.1f} ms"
+        f" / {percentile(open_cpu, 0.95) * ms:.1f} ms  (target <= 150 ms)"
+    )
     print(f"idle pass over the rest (median):       {statistics.median(idles) * ms:7.1f} ms")
     if pages:
         print(
@@ -204,6 +208,11 @@ def main() -> None:
         )
         print(f"page down ahead of the idle pass p95:   {percentile(pages, 0.95) * ms:7.1f} ms")
         print(f"page down ahead of the idle pass p99:   {percentile(pages, 0.99) * ms:7.1f} ms")
+        print(
+            f"page down, GUI thread CPU p50/p95/p99:  {statistics.median(page_cpu) * ms:7.1f} ms"
+            f" / {percentile(page_cpu, 0.95) * ms:.1f} / {percentile(page_cpu, 0.99) * ms:.1f} ms"
+            "  (target p50 <= 16 ms)"
+        )
     print(f"tag key -> repainted highlight p50:     {statistics.median(latencies) * ms:7.1f} ms")
     print(
         f"tag key -> repainted highlight p95:     {percentile(latencies, 0.95) * ms:7.1f} ms"
@@ -214,8 +223,9 @@ def main() -> None:
         "  (target <= 33 ms)"
     )
     print(
-        f"tag, GUI thread CPU time p50/p95:       {statistics.median(tag_cpu) * ms:7.1f} ms"
-        f" / {percentile(tag_cpu, 0.95) * ms:.1f} ms"
+        f"tag, GUI thread CPU time p50/p95/p99:   {statistics.median(tag_cpu) * ms:7.1f} ms"
+        f" / {percentile(tag_cpu, 0.95) * ms:.1f} / {percentile(tag_cpu, 0.99) * ms:.1f} ms"
+        "  (target p95 <= 16 ms, p99 <= 33 ms)"
     )
     print(f"suggestions shown while tagging:        {suggested:7,}")
     print(f"annotations after {TAGS} tags:            {tagged:,}")

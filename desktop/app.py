@@ -158,7 +158,10 @@ def _run_gui(project_path: Path | None, language: str | None) -> int:
 
     def after_first_paint() -> None:
         if benchmark:  # for benchmarks/startup.py: report the first paint, then quit
-            print(f"first-paint {time.perf_counter() - started:.6f}", flush=True)
+            # The GUI thread's CPU too: on the shared machine it is what a quiet one's wall
+            # time would be (benchmarks/library.py).
+            elapsed, cpu = time.perf_counter() - started, time.thread_time()
+            print(f"first-paint {elapsed:.6f} gui-cpu {cpu:.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
             return
         # The registry, claim workbench, search, imports and exports are built as soon as

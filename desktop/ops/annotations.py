@@ -177,9 +177,17 @@ def _word_counts(
     for number, term in enumerate(terms):
         if tokens_of(term) != [term]:
             continue  # not one token of the index
-        elsewhere = project.search.occurrence_counts([term]) or {}
-        counts[number] += sum(n for doc, n in elsewhere.items() if doc != document_id)
+        counts[number] += (
+            project.search.occurrences_elsewhere(term, document_id, ELSEWHERE_CAP) or 0
+        )
     return counts
+
+
+ELSEWHERE_CAP = 10_000
+"""Occurrences in the other articles counted at most, per word: counting كيري through a
+million articles (800,000 of them hold it) took 2 s of each tag of وكيري; up to ten thousand
+takes a few milliseconds. Only when the word as quoted and the word without its proclitic are
+each written ten thousand times elsewhere do they count as equally common."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,19 +498,21 @@ def add_annotations(
 
 def _new_plans(project: Project, plans: Sequence[AnnotationPlan]) -> list[AnnotationPlan]:
     """``plans`` without those the same (article, span, label) as an annotation already there
-    or as a plan before them."""
-    seen: set[tuple[int, int, int, int]] = set()
-    looked: set[int] = set()
+    or as a plan before them. Only the plans' own spans are looked up: reading the article's
+    every annotation made one tag on an article of 10,000 cost 80 ms."""
+    wanted: dict[int, set[tuple[int, int, int]]] = {}
+    for plan in plans:
+        d = plan.draft
+        wanted.setdefault(d.document_id, set()).add((d.start, d.end, d.label_id))
+    seen = {
+        (document_id, *key)
+        for document_id, keys in wanted.items()
+        for key in project.annotations.present(document_id, keys)
+    }
     kept: list[AnnotationPlan] = []
     for plan in plans:
-        draft = plan.draft
-        if draft.document_id not in looked:
-            looked.add(draft.document_id)
-            seen.update(
-                (a.document_id, a.start, a.end, a.label_id)
-                for a in project.annotations.for_document(draft.document_id, ordered=False)
-            )
-        key = (draft.document_id, draft.start, draft.end, draft.label_id)
+        d = plan.draft
+        key = (d.document_id, d.start, d.end, d.label_id)
         if key not in seen:
             seen.add(key)
             kept.append(plan)

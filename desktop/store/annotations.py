@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +67,24 @@ class AnnotationStore:
             [document_id],
         )
         return rows.fetchall()
+
+    def present(
+        self, document_id: int, keys: Iterable[tuple[int, int, int]]
+    ) -> set[tuple[int, int, int]]:
+        """Which of ``keys`` — ``(start, end, label_id)`` — a document already has an
+        annotation of: one lookup on the (document, start) index a key, because a tag's
+        duplicate check that read all of the article's annotations cost 80 of the 90 ms of
+        GUI-thread CPU a tag took on an article of 10,000 (issue 15: one frame a tag)."""
+        found: set[tuple[int, int, int]] = set()
+        for key in keys:
+            row = self._conn.execute(
+                'SELECT 1 FROM annotations WHERE document_id = ? AND start = ? AND "end" = ? '
+                "AND label_id = ? LIMIT 1",
+                [document_id, *key],
+            ).fetchone()
+            if row is not None:
+                found.add(key)
+        return found
 
     def entities_within(self, document_id: int, start: int, end: int) -> list[int]:
         """The entities tagged inside ``[start, end)`` of a document: who a claim's claimant

@@ -894,6 +894,22 @@ class SearchStore:
         )
         return {int(doc): int(count) for doc, count in rows}
 
+    def occurrences_elsewhere(self, term: str, document_id: int | None, cap: int) -> int | None:
+        """How many times the articles but ``document_id`` hold the index term ``term``, counted
+        up to ``cap`` (None when the index cannot tell): one count in SQLite that stops at the
+        cap. Reading every article's count to add them up (:meth:`occurrence_counts`) took 2 s
+        for a name in 800,000 of a million articles — at each tag of a word with a proclitic
+        (issue 15: a frame a tag)."""
+        if self.stale():
+            return None
+        self._vocabulary()
+        rows = self._run(
+            "SELECT count(*) FROM (SELECT 1 FROM temp.search_vocab "
+            "WHERE term = ? AND col = 'body' AND doc IS NOT ? LIMIT ?)",
+            [term, document_id, cap],
+        )
+        return int(rows[0][0])
+
     def _vocabulary(self) -> None:
         """The ``fts5vocab`` table of the index's instances, made once on this connection.
 

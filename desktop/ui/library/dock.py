@@ -16,10 +16,12 @@ survive an import or a new tag.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
+import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -77,9 +79,44 @@ paint (a few milliseconds); above it a worker thread reads them after it."""
 FAR_PAGES = 16
 """A page read more than this many pages from both ends of a large library (a jump of the
 scroll bar) has the whole order read in the background for the next ones."""
+UNTAGGED_CHUNK = 20_000
+"""Ids filtered by the counts at a time in a worker (a few milliseconds' hold of the lock)."""
 SUBSTRING_LIMIT = 50_000
 """Up to this many articles the filter also finds its words inside titles and sources (folded
 in Python, a few microseconds each); above it only the index's words (and prefixes) count."""
+
+
+def _without(ids: Sequence[int], counts: dict[int, int], *, pause: float = 0.0) -> array[int]:
+    """``ids`` that have no count, in their order, ``UNTAGGED_CHUNK`` at a time with ``pause``
+    seconds between chunks in a worker thread: filtering a million ids in one C loop held the
+    interpreter lock for 160 ms, and the window's paint (first paint included) waited."""
+    found = array("q")
+    for at in range(0, len(ids), UNTAGGED_CHUNK):
+        found.extend(itertools.filterfalse(counts.__contains__, ids[at : at + UNTAGGED_CHUNK]))
+        if pause:
+            time.sleep(pause)
+    return found
+
+
+def _release_freed_memory() -> None:
+    """Give back to the system what a worker's reading of a large library freed: glibc keeps
+    it in the worker thread's own arena, and the strings a million ids are packed in (tens of
+    MB a reading) stayed resident — the difference between under and over 300 MB with a
+    million articles listed (issue 15). Elsewhere (no ``malloc_trim``): nothing."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        import ctypes
+
+        try:
+            _malloc_trim = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError, TypeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim: Any = None
+"""libc's ``malloc_trim`` once looked up (False: there is none)."""
 
 
 def _fold(text: str) -> str:
@@ -121,9 +158,17 @@ class LibraryModel(QAbstractTableModel):
         self._pages: dict[int, list[LibraryRow]] = {}
         self._counts: dict[int, int] | None = None
         self._ids: array[int] | None = None
-        """Every document id, ascending (read by the counts' worker on a large library): the
-        untagged articles of the order by count. Sorting a million ids read off an index took
-        the GUI thread seconds at each sort by count."""
+        """Every document id, ascending (read by the counts' worker on a large library), until
+        ``_untagged`` is made of them. Sorting a million ids read off an index took the GUI
+        thread seconds at each sort by count."""
+        self._untagged: array[int] | None = None
+        """The ids of ``_ids`` without annotations, ascending: the order by count's untagged
+        part, kept across sorts and tags. Filtering a million ids by the counts took 160 ms of
+        the GUI thread at each sort by count, and at each tag while the list was so sorted."""
+        self._count_parts: tuple[list[int], array[int]] | None = None
+        """The tagged articles (in the order's own order) and ``_untagged`` that make the order
+        by count (no filter): a row is then found by a binary search, not by looking along a
+        million ids (27 ms for one near the end, at each tag while the list was so sorted)."""
         self._search: Search | None = None
         self._text = ""
         self._filter: set[int] | None = None
@@ -146,7 +191,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._total = self._store.count()
         self._folded = None
-        self._ids = None
+        self._ids = self._untagged = None
         self._refresh()
         self.endResetModel()
         self._load_counts()
@@ -156,22 +201,39 @@ class LibraryModel(QAbstractTableModel):
             self._counts = self._store.annotation_counts()
             return
         self._counts = None
-        self._ids = None
+        self._ids = self._untagged = None
         from desktop.store.documents import read_annotation_counts, read_ids
         from desktop.ui.shell.workers import run_task
 
         path = self._counts_path
+
+        def read() -> tuple[dict[int, int], array[int], array[int]]:
+            counts, ids = read_annotation_counts(path), read_ids(path)
+            return counts, ids, _without(ids, counts, pause=0.001)
+
         run_task(
-            lambda _progress: (read_annotation_counts(path), read_ids(path)),
+            lambda _progress: read(),
             on_done=lambda found: self._counts_ready(*found),
             on_error=lambda _message, _details: self._counts_ready(self._store.annotation_counts()),
         )
 
-    def _counts_ready(self, counts: dict[int, int], ids: array[int] | None = None) -> None:
+    def _counts_ready(
+        self,
+        counts: dict[int, int],
+        ids: array[int] | None = None,
+        untagged: array[int] | None = None,
+    ) -> None:
         with contextlib.suppress(RuntimeError):  # the model went with its project
             self._counts = counts
+            self._untagged = None
             if ids is not None and len(ids) == self._total:
-                self._ids = ids
+                # Only the untagged are kept (a million ids fewer held); when an article was
+                # tagged or untagged between the worker's readings they are filtered again.
+                if untagged is not None and len(untagged) + len(counts) == len(ids):
+                    self._untagged, self._ids = untagged, None
+                else:
+                    self._ids = ids
+            _release_freed_memory()
             if self._count:
                 last = self.index(self._count - 1, self.ANNOTATIONS)
                 self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
@@ -192,6 +254,7 @@ class LibraryModel(QAbstractTableModel):
         no rows are read until they are shown."""
         self._generation += 1
         self._filter = self._matching(self._text)
+        self._count_parts = None
         key = self.KEYS[self.column]
         if key == "annotations":
             self._order = self._count_order()
@@ -211,17 +274,20 @@ class LibraryModel(QAbstractTableModel):
         counting each article's annotations to sort took seconds."""
         if self._counts is None:
             self._counts = self._store.annotation_counts()
+            self._untagged = None
         counts = self._counts
         shown = self._filter
         if shown is not None:
-            rest: Iterable[int] = sorted(shown)
+            untagged = _without(sorted(shown), counts)
         else:
-            if self._ids is None:
-                self._ids = self._store.ids()
-            rest = self._ids
+            if self._untagged is None:
+                ids = self._ids if self._ids is not None else self._store.ids()
+                self._untagged, self._ids = _without(ids, counts), None
+            untagged = self._untagged
         tagged = sorted(doc for doc in counts if shown is None or doc in shown)
         tagged.sort(key=counts.__getitem__, reverse=self.descending)  # equal counts: by id
-        untagged = array("q", itertools.filterfalse(counts.__contains__, rest))
+        if shown is None:
+            self._count_parts = (tagged, untagged)
         ordered = array("q", tagged)
         return ordered + untagged if self.descending else untagged + ordered
 
@@ -302,6 +368,7 @@ class LibraryModel(QAbstractTableModel):
             if order is None or len(order) != self._count:
                 return  # another program changed the project meanwhile: pages it is
             self._order = order
+            _release_freed_memory()
             self._place_awaiting()
 
     def _place_awaiting(self) -> None:
@@ -396,9 +463,11 @@ class LibraryModel(QAbstractTableModel):
         if self._counts is not None and changed:
             for doc, count in self._store.annotation_counts(sorted(changed)).items():
                 if count:
+                    if doc not in self._counts:
+                        self._untag(doc, tagged=True)
                     self._counts[doc] = count
-                else:
-                    self._counts.pop(doc, None)
+                elif self._counts.pop(doc, None) is not None:
+                    self._untag(doc, tagged=False)
         if changes.documents_removed or changes.documents_added:
             self._folded = None
             self._relayout(self._recount)
@@ -429,8 +498,23 @@ class LibraryModel(QAbstractTableModel):
         ):
             self._relayout()
 
+    def _untag(self, document_id: int, *, tagged: bool) -> None:
+        """Keep ``_untagged`` as the article's first tag (``tagged``) or its last untag left it:
+        a search and a shift of the array, not a pass over the counts."""
+        untagged = self._untagged
+        if untagged is None:
+            return
+        self._count_parts = None  # no longer the order's; made again with the order
+        at = bisect.bisect_left(untagged, document_id)
+        there = at < len(untagged) and untagged[at] == document_id
+        if tagged and there:
+            del untagged[at]
+        elif not tagged and not there:
+            untagged.insert(at, document_id)
+
     def _recount(self) -> None:
-        self._ids = None  # articles came or went: read again by the next sort by count
+        # Articles came or went: read again by the next sort by count.
+        self._ids = self._untagged = None
         self._total = self._store.count()
         self._refresh()
 
@@ -523,6 +607,8 @@ class LibraryModel(QAbstractTableModel):
 
     def row_of(self, document_id: int) -> int | None:
         """The row of a document as listed (None when it is not listed)."""
+        if self._count_parts is not None:
+            return self._count_row_of(document_id, *self._count_parts)
         if self._order is not None:
             try:
                 return self._order.index(document_id)
@@ -532,6 +618,18 @@ class LibraryModel(QAbstractTableModel):
         if cached is not None:
             return cached
         return self._store.library_position(document_id, self.KEYS[self.column], self.descending)
+
+    def _count_row_of(
+        self, document_id: int, tagged: list[int], untagged: array[int]
+    ) -> int | None:
+        at = bisect.bisect_left(untagged, document_id)
+        if at < len(untagged) and untagged[at] == document_id:
+            return at + len(tagged) if self.descending else at
+        try:
+            at = tagged.index(document_id)
+        except ValueError:
+            return None
+        return at if self.descending else len(untagged) + at
 
     def document_at(self, row: int) -> int | None:
         found = self._row(row)
