@@ -833,6 +833,15 @@ TEMPLATES: Final = (
         "{name}: a tag starts or ends at UTF-16 offset {offset}, between the two halves of one "
         "character (an emoji, say); nothing was imported.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: its codebook nests codes more than {limit} levels deep; nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: an element has more than {limit} attributes, which no UIMA annotation has; "
+        "nothing was imported.",
+    ),
     # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
     QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "{name} cannot be imported: its text is damaged."),

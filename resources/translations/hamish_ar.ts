@@ -2664,6 +2664,14 @@
         <translation>{name}: يبدأ وسم أو ينتهي عند الموضع {offset} بوحدات UTF-16، بين نصفي محرف واحد (رمز تعبيري مثلاً)؛ لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{name}: its codebook nests codes more than {limit} levels deep; nothing was imported.</source>
+        <translation>{name}: يتداخل دليل الرموز فيه أكثر من {limit} مستوى؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: an element has more than {limit} attributes, which no UIMA annotation has; nothing was imported.</source>
+        <translation>{name}: لعنصرٍ فيه أكثر من {limit} سمة، ولا يبلغ ذلك أيُّ وسمٍ من UIMA؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{name} holds no article to import; nothing was imported.</source>
         <translation>لا يحتوي {name} على أي مقال للاستيراد؛ لم يُستورد شيء.</translation>
     </message>

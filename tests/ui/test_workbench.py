@@ -187,9 +187,13 @@ def test_claim_editing_table_and_links(window: MainWindow) -> None:
     table.status.setCurrentIndex(table.status.findData("contested"))
     assert table.proxy.rowCount() == 1
     table.status.setCurrentIndex(0)
+    # The date filter reads the date shown: a claim's own, else its article's (2016-01-0x).
     table.date_from.setText("2016-01-01")
     table._apply_filter()
-    assert table.proxy.rowCount() == 1
+    assert table.proxy.rowCount() == 2
+    table.date_from.setText("2016-01-03")
+    table._apply_filter()
+    assert table.proxy.rowCount() == 0
     table.date_from.clear()
     table._apply_filter()
     # Links between claims, undoable.
