@@ -153,3 +153,109 @@ def test_the_entities_panel_gives_the_names_the_room(
         assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         assert header.sectionSize(column) <= 0.25 * width
     window.close()
+
+
+def test_the_review_queue_keeps_the_place_after_each_decision(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: after A or R the row that took the decided row's place was current, but
+    once the article was looked through again its rows re-sorted and the current row,
+    followed by its key, jumped far down the queue — the next R seemed to do nothing. The
+    place stays: each key acts on the row now at that place, bulk decisions too."""
+    from PySide6.QtTest import QTest
+
+    from tests.ui.test_review import _queue, _settled, _shown
+
+    window = make_window(default_project)
+    _queue(window, qtbot)
+    view = window.review_dock.view
+    model = window.review.model
+    rect = view.visualRect(model.index(0, 0))
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
+    for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_A, Qt.Key.Key_R):
+        count = len(_shown(window))
+        qtbot.keyClick(view, key)
+        assert len(_shown(window)) == count - 1
+        _settled(window, qtbot)
+        qtbot.wait(100)
+        assert view.currentIndex().row() == 0, key
+        assert [i.row() for i in view.selectionModel().selectedRows()] == [0]
+    # A bulk decision: the row after the chosen ones takes their place.
+    selection = view.selectionModel()
+    for row in (1, 2):
+        selection.select(
+            model.index(row, 0),
+            selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+        )
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    _settled(window, qtbot)
+    qtbot.wait(100)
+    assert [i.row() for i in view.selectionModel().selectedRows()] == [0]
+    # The analyst's own move is followed as before.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex().row() == 1
+
+
+def test_the_review_queue_columns_fit_its_narrow_dock(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: in the 280 px dock the source, article and context columns were behind a
+    sideways scroll bar. Text and context share the width; the source and article are
+    hidden on a narrow dock (named in the row's tooltip)."""
+    from tests.ui.test_review import _queue
+
+    window = make_window(default_project)
+    window.resize(1280, 820)
+    _queue(window, qtbot)
+    QApplication.processEvents()
+    view = window.review_dock.view
+    header = view.horizontalHeader()
+    width = view.viewport().width()
+    assert width < 400
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= width + 1, [
+        (c, header.sectionSize(c)) for c in shown
+    ]
+    from desktop.ui.review.model import ARTICLE, CONTEXT, TEXT
+
+    assert header.sectionSize(TEXT) >= 48 and header.sectionSize(CONTEXT) >= 48
+    title = window.review.model.index(0, ARTICLE).data()
+    assert title in window.review.model.index(0, TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    # Wide, every column is shown.
+    window.review_dock.setFloating(True)
+    window.review_dock.resize(1000, 500)
+    QApplication.processEvents()
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))
+
+
+@pytest.mark.parametrize("language", ["ar", "en"], indirect=True)
+def test_the_timeline_legend_is_one_row_and_leaves_the_plot_the_room(
+    qtbot: QtBot, briefing: tuple[Path, Briefing], prefs: Settings, language: str
+) -> None:
+    """Issue 16: docked beside the network in the default window, the timeline's legend
+    wrapped to three or four rows in Arabic and the plot was left some 40 px. It is one row
+    now, scrolled sideways, its start (the stance) in sight; the dock asks for less height."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    window = _launch(qtbot, briefing[0], prefs, (1280, 820))
+    window.show_network()
+    window.show_timeline()
+    dock = window.timeline_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: dock.legend.isVisible() and dock.legend.height() > 0)
+    QApplication.processEvents()
+    legend, view = dock.legend, dock.view
+    texts = [i for i in legend.scene().items() if isinstance(i, QGraphicsSimpleTextItem)]
+    rows = {round(i.sceneBoundingRect().center().y()) for i in texts}
+    assert len(rows) == 1, rows
+    assert view.height() >= 2 * legend.height(), (view.height(), legend.height())
+    heading = QApplication.translate("Timeline", "Stance (colour):")
+    (first,) = [i for i in texts if i.text() == heading]
+    seen = legend.mapToScene(legend.viewport().rect()).boundingRect()
+    assert seen.contains(first.sceneBoundingRect()), (seen, first.sceneBoundingRect())
+    # Its least height: the filters' rows, the title, and two lanes of the plot.
+    least = dock.minimumSizeHint().height() - dock.filters.minimumSizeHint().height()
+    assert least <= 110, least
+    window.close()
