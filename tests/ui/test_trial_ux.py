@@ -259,3 +259,58 @@ def test_the_timeline_legend_is_one_row_and_leaves_the_plot_the_room(
     least = dock.minimumSizeHint().height() - dock.filters.minimumSizeHint().height()
     assert least <= 110, least
     window.close()
+
+
+def _highlighted_blocks(pane: object) -> int:
+    """The blocks of a pane's text drawn with a highlight (a format from its highlighter)."""
+    text = pane.text  # type: ignore[attr-defined]
+    block = text.document().firstBlock()
+    count = 0
+    while block.isValid():
+        layout = block.layout()
+        if layout is not None and layout.formats():
+            count += 1
+        block = block.next()
+    return count
+
+
+@pytest.mark.parametrize("language", ["ar", "en"], indirect=True)
+def test_side_by_side_from_a_claim_link_is_even_and_highlighted(
+    qtbot: QtBot, briefing: tuple[Path, Briefing], prefs: Settings, language: str
+) -> None:
+    """Issue 16: the claim editor's Side by Side gave a second pane some 180 px wide, with no
+    splitter handle to be seen, and the pane showed none of its article's tags. The panes
+    share the room evenly, the handle is wide enough to see and grab, and each pane draws
+    its own article's highlights."""
+    from PySide6.QtWidgets import QPushButton
+
+    path, info = briefing
+    window = _launch(qtbot, path, prefs, (1280, 820))
+    editor = window.claim_editor
+    editor.show()
+    editor.raise_()
+    editor.show_claim(window.project.claims.get(info.claims["no_meeting"]), "")
+    editor.links.setCurrentRow(0)
+    QApplication.processEvents()
+    button = editor.findChild(QPushButton, "claim_link_beside")
+    assert button is not None
+    button.click()
+    beside = window.beside
+    assert beside.is_open and beside.splitter is not None and beside.pane is not None
+    pane = beside.pane
+    qtbot.waitUntil(lambda: pane.isVisible() and pane.width() > 0)
+    QApplication.processEvents()
+    first, second_ = beside.splitter.sizes()
+    assert abs(first - second_) <= 0.1 * (first + second_), (first, second_)
+    assert beside.splitter.handleWidth() >= 5
+    other = window.project.claims.get(info.claims["meeting"])
+    tagged = window.project.annotations.for_document(pane.document_id)
+    assert [a for a in tagged if a.id != other.annotation_id]
+    qtbot.waitUntil(lambda: _highlighted_blocks(pane) > 0, timeout=5000)
+    assert _highlighted_blocks(window.reader) > 0
+    import os
+
+    if os.environ.get("HUX_GRAB"):
+        qtbot.wait(500)
+        window.grab().save(f"/tmp/hux/beside_claim_{language}.png")
+    window.close()
