@@ -4391,6 +4391,30 @@
         <translation>لا كيان يطابق عوامل التصفية. {articles} بلا تاريخ نشر يستبعدها مرشّح التواريخ: أعطها تاريخاً من مقال ← تحرير البيانات الوصفية (Ctrl+Shift+D)، أو ألغِ تحديد «التواريخ».</translation>
     </message>
     <message>
+        <source>minimum weight {weight}</source>
+        <translation>الحد الأدنى للوزن {weight}</translation>
+    </message>
+    <message>
+        <source>the types chosen</source>
+        <translation>الأنواع المختارة</translation>
+    </message>
+    <message>
+        <source>the articles chosen</source>
+        <translation>المقالات المختارة</translation>
+    </message>
+    <message>
+        <source>the dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>No entity matches the filters ({filters}): loosen one of them.</source>
+        <translation>لا كيان يطابق عوامل التصفية ({filters}): خفِّف أحدها.</translation>
+    </message>
+    <message>
         <source>No entity matches the filters: show more types, articles or dates.</source>
         <translation>لا كيان يطابق عوامل التصفية: أظهر مزيداً من الأنواع أو المقالات أو التواريخ.</translation>
     </message>

@@ -314,3 +314,21 @@ def test_side_by_side_from_a_claim_link_is_even_and_highlighted(
         qtbot.wait(500)
         window.grab().save(f"/tmp/hux/beside_claim_{language}.png")
     window.close()
+
+
+def test_an_empty_network_names_the_filters_that_hide_it(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: with the minimum weight at 2 the empty network asked for more types,
+    articles or dates — none of which was filtered. It names the filters that are on."""
+    _long_sentence_project(tmp_path / "long.hamish")
+    window = make_window(tmp_path / "long.hamish")
+    window.show_network()
+    dock, controller = window.network_dock, window.network
+    assert dock is not None and controller is not None
+    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    with qtbot.waitSignal(controller.redrawn, timeout=20_000):
+        dock.min_weight.setValue(2)
+    assert dock.stack.currentWidget() is dock.message
+    said = dock.message.text()
+    assert "minimum weight 2" in said and "types" not in said, said

@@ -1636,6 +1636,26 @@ def empty_text(network: Network, index: NetworkIndex | None = None) -> str:
                 "left out by the date filter: give them one with Article → Edit Metadata "
                 "(Ctrl+Shift+D), or untick Dates.",
             ).format(articles=counts().articles(undated))
+    # The filters that are on, named: with the minimum weight at 2 the sentence asked for
+    # more types, articles or dates, none of which was filtered (found by a trial).
+    on: list[str] = []
+    if options.min_weight > 1:
+        on.append(
+            QCoreApplication.translate("NetworkScene", "minimum weight {weight}").format(
+                weight=options.min_weight
+            )
+        )
+    if options.types:
+        on.append(QCoreApplication.translate("NetworkScene", "the types chosen"))
+    if options.documents:
+        on.append(QCoreApplication.translate("NetworkScene", "the articles chosen"))
+    if options.date_from or options.date_to:
+        on.append(QCoreApplication.translate("NetworkScene", "the dates"))
+    if on:
+        comma = QCoreApplication.translate("NetworkScene", ", ")
+        return QCoreApplication.translate(
+            "NetworkScene", "No entity matches the filters ({filters}): loosen one of them."
+        ).format(filters=comma.join(on))
     return QCoreApplication.translate(
         "NetworkScene", "No entity matches the filters: show more types, articles or dates."
     )
