@@ -1489,6 +1489,10 @@
         <translation>الاسم أو اسم بديل…</translation>
     </message>
     <message>
+        <source>Type of the new entity:</source>
+        <translation>نوع الكيان الجديد:</translation>
+    </message>
+    <message>
         <source>New entity “{name}”</source>
         <translation>كيان جديد «{name}»</translation>
     </message>

@@ -332,3 +332,53 @@ def test_an_empty_network_names_the_filters_that_hide_it(
     assert dock.stack.currentWidget() is dock.message
     said = dock.message.text()
     assert "minimum weight 2" in said and "types" not in said, said
+
+
+def test_the_subject_picker_lists_the_entities_and_asks_a_new_ones_type(
+    qtbot: QtBot, briefing: tuple[Path, Briefing], prefs: Settings
+) -> None:
+    """Issue 14: the claimant/subject picker was empty until a letter was typed, and a
+    subject made from it («سوريا») became "Other" without a word. Empty, it lists the
+    project's entities, most mentioned first; a new name's type is asked, guessed from the
+    gazetteer (a place here)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QListWidget, QPushButton
+
+    from desktop.ui.entities.dialogs import ENTITY_ROLE, EntityPicker
+
+    path, info = briefing
+    window = _launch(qtbot, path, prefs, (1280, 820))
+    editor = window.claim_editor
+    editor.show()
+    editor.raise_()
+    claim_id = info.claims["no_meeting"]
+    editor.show_claim(window.project.claims.get(claim_id), "")
+    seen: dict[str, object] = {}
+
+    def in_the_picker() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, EntityPicker)
+        try:
+            results = picker.findChild(QListWidget, "entity_results")
+            seen["listed"] = [results.item(i).data(ENTITY_ROLE) for i in range(results.count())]
+            kind = picker.findChild(QComboBox, "entity_new_type")
+            seen["kind_hidden_on_entity"] = kind is not None and not kind.isVisible()
+            picker.findChild(QLineEdit, "entity_query").setText("سوريا")
+            results.setCurrentRow(results.count() - 1)  # "New entity «سوريا»"
+            seen["kind_shown"] = kind is not None and kind.isVisible()
+            seen["kind"] = kind.currentData() if kind is not None else None
+        finally:  # closed whatever happened: a modal picker left open would hang the test
+            picker.done(QDialog.DialogCode.Accepted)
+
+    expected = [e.id for e in window.project.entities.summaries()]  # most mentioned first
+    QTimer.singleShot(0, in_the_picker)
+    add = [b for b in editor.findChildren(QPushButton) if b.text() == "Add…"]
+    assert add
+    add[0].click()
+    assert seen["listed"] == expected
+    assert seen["kind_hidden_on_entity"] and seen["kind_shown"]
+    assert seen["kind"] == "location"
+    claim = window.project.claims.get(claim_id)
+    made = [window.project.entities.get(e) for e in claim.subjects]
+    assert [(e.name, e.type) for e in made if e.name == "سوريا"] == [("سوريا", "location")]
+    window.close()
