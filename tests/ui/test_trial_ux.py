@@ -18,6 +18,7 @@ from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.figures import network_dock
 from desktop.ui.i18n import install_language
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from desktop.ui.widgets.html_delegate import HTML_ROLE
 from tests.analysis.conftest import tag
@@ -381,4 +382,42 @@ def test_the_subject_picker_lists_the_entities_and_asks_a_new_ones_type(
     claim = window.project.claims.get(claim_id)
     made = [window.project.entities.get(e) for e in claim.subjects]
     assert [(e.name, e.type) for e in made if e.name == "سوريا"] == [("سوريا", "location")]
+    window.close()
+
+
+def test_toggles_show_whether_they_are_on_in_the_menus(
+    qtbot: QtBot, briefing: tuple[Path, Briefing], prefs: Settings
+) -> None:
+    """Issue 14: Show Suggestions, Scroll Together and the themes had icons, which a menu
+    draws in the check mark's place: whether they were on could not be seen. Checkable from
+    the start, they show their check box (or radio button) in the menu instead."""
+    from PySide6.QtWidgets import QMenu, QStyleOptionMenuItem
+
+    from desktop.ui.shell.actions import TOGGLES
+
+    window = _launch(qtbot, briefing[0], prefs, (1280, 820))
+    for action_id in TOGGLES:
+        action = window.registry[action_id]
+        assert action.isCheckable(), action_id
+        assert not action.isIconVisibleInMenu(), action_id
+    # As the menu draws it: a check, not an icon.
+    view = window.registry[ActionId.SYNC_SCROLL]
+    menu = next(
+        m.menu()
+        for m in window.menuBar().actions()
+        if m.menu() is not None and view in m.menu().actions()
+    )
+    assert isinstance(menu, QMenu)
+
+    class Probe(QMenu):
+        def option(self, action: object) -> QStyleOptionMenuItem:
+            option = QStyleOptionMenuItem()
+            self.initStyleOption(option, action)  # type: ignore[arg-type]
+            return option
+
+    probe = Probe()
+    probe.addAction(view)
+    option = probe.option(view)
+    assert option.icon.isNull()
+    assert option.checkType != QStyleOptionMenuItem.CheckType.NotCheckable
     window.close()
