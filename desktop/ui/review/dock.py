@@ -243,10 +243,13 @@ class ReviewDock(QDockWidget):
         fixed = [SCORE, LABEL] if narrow else [SCORE, LABEL, SOURCE, ARTICLE]
         sizes = {column: self._fitted[column] for column in fixed}
         if narrow:
+            # The score's figures, not its header's words with room for the sort arrow.
+            score = self.view.fontMetrics().horizontalAdvance("100 %") + 12
+            sizes[SCORE] = min(sizes[SCORE], score)
             sizes[LABEL] = min(sizes[LABEL], max(56, width // 5))
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
-        sizes[TEXT] = max(48, left * 2 // 5)
+        sizes[TEXT] = max(48, left // 2 if narrow else left * 2 // 5)
         sizes[CONTEXT] = max(48, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)
