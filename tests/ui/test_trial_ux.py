@@ -309,11 +309,6 @@ def test_side_by_side_from_a_claim_link_is_even_and_highlighted(
     assert [a for a in tagged if a.id != other.annotation_id]
     qtbot.waitUntil(lambda: _highlighted_blocks(pane) > 0, timeout=5000)
     assert _highlighted_blocks(window.reader) > 0
-    import os
-
-    if os.environ.get("HUX_GRAB"):
-        qtbot.wait(500)
-        window.grab().save(f"/tmp/hux/beside_claim_{language}.png")
     window.close()
 
 
