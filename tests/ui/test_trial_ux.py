@@ -416,3 +416,37 @@ def test_toggles_show_whether_they_are_on_in_the_menus(
     assert option.icon.isNull()
     assert option.checkType != QStyleOptionMenuItem.CheckType.NotCheckable
     window.close()
+
+
+def test_a_claim_edge_points_from_the_claimant_to_the_subject(qtbot: QtBot) -> None:
+    """Issue 14: the legend says «claimant → subject», but a claim edge was a plain red
+    line. Its middle carries an arrowhead pointing at the subject; a plain edge none."""
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.analysis.network import Edge, Network, NetworkOptions, Node
+    from desktop.ui.figures.network import FALLBACK_COLOURS
+    from desktop.ui.figures.network_dock import NetworkDock
+
+    nodes = (Node(1, "جون كيري", "person", 9), Node(2, "سيرغي لافروف", "person", 7))
+    nodes += (Node(3, "موسكو", "location", 4),)
+    positions = {1: (0.0, 0.0), 2: (120.0, 0.0), 3: (0.0, 120.0)}
+    edges = (Edge(1, 2, 3, 2), Edge(1, 3, 1, 0))  # Kerry's claims about Lavrov; Moscow
+    dock = NetworkDock()
+    qtbot.addWidget(dock)
+    palette = {key: QColor(value) for key, value in FALLBACK_COLOURS.items()}
+    dock.scene.show_network(Network(nodes, edges, NetworkOptions()), positions, palette)
+    image = QImage(200, 200, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    dock.scene.render(painter, QRectF(0, 0, 200, 200), QRectF(-40, -40, 200, 200))
+    painter.end()
+
+    def red(x: float, y: float) -> bool:
+        colour = image.pixelColor((QPointF(x, y) + QPointF(40, 40)).toPoint())
+        return colour.red() > 150 and colour.green() < 140
+
+    # Beside the claim line, behind its middle: the arrowhead's wings (pointing at x=120).
+    assert red(56, 2) and red(56, -2)
+    assert not red(50, 2) and not red(64, 2)  # nothing before it, narrower towards its tip
+    assert not red(2, 56) and not red(-2, 56)  # the plain edge: a line alone
