@@ -151,3 +151,49 @@ def excerpt(
         space = text.rfind(" ", max(begin, stop - 20), stop)
         stop = space if space != -1 else stop
     return begin, stop
+
+
+def excerpt_pair(
+    text: str,
+    start: int,
+    end: int,
+    names: tuple[list[Span], list[Span]],
+    *,
+    width: int,
+    lead: int = 60,
+) -> Span:
+    """The part of the passage ``text[start:end]`` an edge's row shows: one mention of each
+    of the two entities (``names``, their mentions in the article) in sight. ``excerpt``
+    starts a little before the first mark of either, so a passage that named one entity
+    early and the other more than ``width`` later hid the second name (a trial saw the
+    Kerry–Lavrov row without «سيرغي لافروف»). The nearest two mentions, one of each,
+    are chosen; the row is ``width`` long or, when they are further apart, just long enough
+    for both. A name outside the passage (a claim's span that does not name its claimant) is
+    taken from just around it, within ``lead`` characters, so the row still names both."""
+    chosen: list[list[Span]] = []
+    for marks in names:
+        inside = sorted((s, e) for s, e in marks if s < end and e > start)
+        if not inside:
+            near = [(s, e) for s, e in marks if start - lead <= e and s <= end + lead]
+            inside = sorted(near, key=lambda m: min(abs(m[0] - end), abs(m[1] - start)))[:1]
+        chosen.append(inside)
+    if not chosen[0] or not chosen[1]:
+        marks = chosen[0] + chosen[1]
+        return excerpt(text, start, end, marks, width=width, lead=lead)
+    # The closest pair: one mention of each, the least room from the first to the last.
+    best = min(
+        ((a, b) for a in chosen[0] for b in chosen[1]),
+        key=lambda pair: max(pair[0][1], pair[1][1]) - min(pair[0][0], pair[1][0]),
+    )
+    first = min(best[0][0], best[1][0])
+    last = max(best[0][1], best[1][1])
+    low, high = min(start, first), max(end, last)
+    begin = max(low, first - lead)
+    if begin > low:
+        space = text.find(" ", begin, first)
+        begin = space + 1 if space != -1 else begin
+    stop = min(high, max(begin + width, last))
+    if stop < high and stop > last:
+        space = text.rfind(" ", max(last, stop - 20), stop)
+        stop = space if space != -1 else stop
+    return begin, stop

@@ -38,9 +38,11 @@ FIELD_NAMES = {
 """How the Edit menu names what an edit changed ("Undo Edit claim (claimant)")."""
 
 
-def new_entity(name: str, role: Role) -> NewEntity:
-    """A name typed for a claim's claimant (someone who speaks: a person) or subject."""
-    return NewEntity(" ".join(name.split()), "person" if role == "claimant" else "other")
+def new_entity(name: str, role: Role, type_: str | None = None) -> NewEntity:
+    """A name typed for a claim's claimant or subject: of the type the analyst chose, else a
+    person for a claimant (someone who speaks) and "other" for a subject."""
+    default = "person" if role == "claimant" else "other"
+    return NewEntity(" ".join(name.split()), type_ or default)
 
 
 def edit_claim(

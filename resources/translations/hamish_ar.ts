@@ -1493,6 +1493,10 @@
         <translation>الاسم أو اسم بديل…</translation>
     </message>
     <message>
+        <source>Type of the new entity:</source>
+        <translation>نوع الكيان الجديد:</translation>
+    </message>
+    <message>
         <source>New entity “{name}”</source>
         <translation>كيان جديد «{name}»</translation>
     </message>
@@ -4401,6 +4405,30 @@
     <message>
         <source>No entity matches the filters. {articles} without a publication date are left out by the date filter: give them one with Article → Edit Metadata (Ctrl+Shift+D), or untick Dates.</source>
         <translation>لا كيان يطابق عوامل التصفية. {articles} بلا تاريخ نشر يستبعدها مرشّح التواريخ: أعطها تاريخاً من مقال ← تحرير البيانات الوصفية (Ctrl+Shift+D)، أو ألغِ تحديد «التواريخ».</translation>
+    </message>
+    <message>
+        <source>minimum weight {weight}</source>
+        <translation>الحد الأدنى للوزن {weight}</translation>
+    </message>
+    <message>
+        <source>the types chosen</source>
+        <translation>الأنواع المختارة</translation>
+    </message>
+    <message>
+        <source>the articles chosen</source>
+        <translation>المقالات المختارة</translation>
+    </message>
+    <message>
+        <source>the dates</source>
+        <translation>التواريخ</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>No entity matches the filters ({filters}): loosen one of them.</source>
+        <translation>لا كيان يطابق عوامل التصفية ({filters}): خفِّف أحدها.</translation>
     </message>
     <message>
         <source>No entity matches the filters: show more types, articles or dates.</source>

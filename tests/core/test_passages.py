@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.core.passages import SpanLookup, paragraphs, sentences
@@ -85,3 +87,25 @@ def test_an_excerpt_starts_a_little_before_the_first_name_at_a_word() -> None:
     assert excerpt(text, first - 5, len(text), marks, width=120)[0] == first - 5
     # No mark inside: the passage's start.
     assert excerpt(text, 10, 500, [], width=50)[0] == 10
+
+
+def test_a_pair_excerpt_shows_a_name_of_each_entity() -> None:
+    """One entity named early, the other more than a row's width later: ``excerpt`` from the
+    first name hid the second (a trial's Kerry–Lavrov row); the nearest pair is shown."""
+    from desktop.core.passages import excerpt_pair
+
+    text = (
+        "قال جون كيري " + "كلام " * 100 + "ثم قال جون كيري إن " + "كلام " * 30 + "سيرغي لافروف وافق"
+    )
+    kerry = [(m.start(), m.end()) for m in re.finditer("جون كيري", text)]
+    lavrov = [(m.start(), m.end()) for m in re.finditer("سيرغي لافروف", text)]
+    begin, stop = excerpt_pair(text, 0, len(text), (kerry, lavrov), width=120, lead=30)
+    assert begin <= kerry[1][0] and stop >= lavrov[0][1]  # the second Kerry, nearer Lavrov
+    assert begin > kerry[0][1] and text[begin - 1] == " "
+    # Further apart than the width: just long enough for both.
+    begin, stop = excerpt_pair(text, 0, len(text), (kerry[:1], lavrov), width=120, lead=30)
+    assert begin == 0 and stop >= lavrov[0][1]
+    # A name just outside the passage (a claim's span) is taken in.
+    claim = text.index("إن")
+    begin, stop = excerpt_pair(text, claim, len(text), (kerry, lavrov), width=400, lead=30)
+    assert begin <= kerry[1][0] and stop == len(text)

@@ -467,7 +467,8 @@ def test_a_long_passage_is_listed_beyond_a_name_s_length(
         named = {
             text[a.start : a.end]
             for a in project.annotations.for_document(doc_id)
-            if a.entity_id in (edge.source, edge.target) and start <= a.start < end
+            # (a claim's span that does not name its claimant shows the name just before it)
+            if a.entity_id in (edge.source, edge.target) and start - 60 <= a.start < end
         }
         rich = item.data(1, HTML_ROLE)
         bold = re.findall(r"<b>(.*?)</b>", rich)

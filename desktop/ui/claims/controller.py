@@ -160,12 +160,19 @@ class ClaimsController(QObject):
         project = self.api.project
         initial = project.entities.get(current).name if current else ""
         title = self.tr("Claimant") if role == "claimant" else self.tr("Subject")
-        picker = EntityPicker(project, initial, None, title=title, parent=self.api.widget)
+        picker = EntityPicker(
+            project,
+            initial,
+            None,
+            title=title,
+            parent=self.api.widget,
+            new_type="person" if role == "claimant" else "other",  # who speaks: a person
+        )
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
         entity_id, name = picker.choice()
         if entity_id is None and name:
-            return ops.new_entity(name, role)
+            return ops.new_entity(name, role, picker.chosen_type())
         return entity_id
 
     def _pick_claim(self, claim_id: int) -> tuple[int, str] | None:

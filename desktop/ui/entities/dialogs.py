@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -184,6 +185,23 @@ class _QueryField(QLineEdit):
             self.selectAll()
 
 
+PICKER_ROWS = 200
+"""The entities an empty picker lists (most mentioned first)."""
+
+
+def guess_type(name: str) -> str | None:
+    """A place or an organisation the gazetteer knows by this whole name, else None."""
+    from desktop.resources import gazetteer
+
+    words = " ".join(name.split())
+    if not words:
+        return None
+    for match in gazetteer().find(words):
+        if match.kind == "name" and match.start == 0 and match.end == len(words):
+            return match.label_key
+    return None
+
+
 class EntityPicker(QDialog):
     """Type to find an entity (folded names and aliases, best match first), or create one."""
 
@@ -196,6 +214,7 @@ class EntityPicker(QDialog):
         allow_new: bool = True,
         exclude: int | None = None,
         parent: QWidget | None = None,
+        new_type: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("Link to Entity"))
@@ -214,6 +233,23 @@ class EntityPicker(QDialog):
         self.results = QListWidget(self)
         self.results.setObjectName("entity_results")
         layout.addWidget(self.results, 1)
+        # A new entity's type, asked where it is made: «سوريا» made from the claim's subject
+        # picker became "Other" without a word (found by a trial). Guessed from the
+        # gazetteer (a place or an organisation it knows), else the picker's own type.
+        self.new_type = QComboBox(self)
+        self.new_type.setObjectName("entity_new_type")
+        for value in ENTITY_TYPES:
+            self.new_type.addItem(type_icon(value), term(value), value)
+        self.new_type_label = QLabel(self.tr("Type of the new entity:"), self)
+        self.new_type_label.setBuddy(self.new_type)
+        row = QHBoxLayout()
+        row.addWidget(self.new_type_label)
+        row.addWidget(self.new_type, 1)
+        layout.addLayout(row)
+        self.default_type = new_type or type_ or "other"
+        self._typed = False  # the analyst chose a type: kept while typing on
+        self.new_type.activated.connect(lambda _i: setattr(self, "_typed", True))
+        self.results.currentItemChanged.connect(lambda *_: self._show_new_type())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -227,12 +263,24 @@ class EntityPicker(QDialog):
 
     def _search(self, text: str) -> None:
         self.results.clear()
-        for entity in self.project.entities.lookup(text, type_=self.type_):
-            if entity.id == self.exclude:
+        if text.strip():
+            found = [
+                (e.id, e.name, e.type, e.aliases)
+                for e in self.project.entities.lookup(text, type_=self.type_)
+            ]
+        else:
+            # Nothing typed: the project's entities, most mentioned first (the list was
+            # empty until a letter was typed, and a trial user thought there were none).
+            found = [
+                (e.id, e.name, e.type, e.aliases)
+                for e in self.project.entities.summaries(type_=self.type_)[:PICKER_ROWS]
+            ]
+        for entity_id, name, type_, all_aliases in found:
+            if entity_id == self.exclude:
                 continue
-            aliases = ", ".join(a for a in entity.aliases if a != entity.name)[:60]
-            item = QListWidgetItem(type_icon(entity.type), f"{entity.name}   {aliases}")
-            item.setData(ENTITY_ROLE, entity.id)
+            aliases = ", ".join(a for a in all_aliases if a != name)[:60]
+            item = QListWidgetItem(type_icon(type_), f"{name}   {aliases}")
+            item.setData(ENTITY_ROLE, entity_id)
             self.results.addItem(item)
         if self.allow_new and text.strip():
             item = QListWidgetItem(
@@ -243,6 +291,21 @@ class EntityPicker(QDialog):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+        if not self._typed:
+            guess = guess_type(text) or self.default_type
+            self.new_type.setCurrentIndex(max(0, self.new_type.findData(guess)))
+        self._show_new_type()
+
+    def _show_new_type(self) -> None:
+        """The type asked only with the new entity's row chosen."""
+        item = self.results.currentItem()
+        new = self.allow_new and item is not None and item.data(ENTITY_ROLE) is None
+        self.new_type.setVisible(new)
+        self.new_type_label.setVisible(new)
+
+    def chosen_type(self) -> str:
+        """The type for a new entity (see ``choice``)."""
+        return str(self.new_type.currentData())
 
     def choice(self) -> tuple[int | None, str]:
         """(entity id, or None for a new entity named by the query; the query text)."""

@@ -63,7 +63,7 @@ from desktop.analysis.network import (
 )
 from desktop.core.errors import HamishError
 from desktop.core.models import ENTITY_TYPES, ChangeSet
-from desktop.core.passages import excerpt
+from desktop.core.passages import excerpt_pair
 from desktop.store.network import NetworkReads
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.figures.network import (
@@ -120,10 +120,14 @@ window, a band this many pixels high at a time (the whole window, zoomed in 16×
 about 30 ms: every node drawn into its cache again, which Qt's picture cache cannot hold)."""
 
 
-def _excerpt(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[str, str]:
-    """A passage's row: the part with the two entities' names in sight (``excerpt``), as
-    plain text and as HTML with the names bold; "…" where it was cut."""
-    begin, stop = excerpt(text, start, end, marks, width=CONTEXT)
+def _excerpt(
+    text: str, start: int, end: int, names: tuple[list[tuple[int, int]], list[tuple[int, int]]]
+) -> tuple[str, str]:
+    """A passage's row: the part with a name of each of the two entities in sight
+    (``excerpt_pair``), as plain text and as HTML with the names bold; "…" where it was
+    cut."""
+    begin, stop = excerpt_pair(text, start, end, names, width=CONTEXT)
+    marks = names[0] + names[1]
     inside = sorted((max(s, begin), min(e, stop)) for s, e in marks if s < stop and e > begin)
     plain: list[str] = []
     rich: list[str] = []
@@ -1459,7 +1463,7 @@ class NetworkController(QObject):
         tree = self.dock.passages
         tree.clear()
         texts: dict[int, str] = {}
-        mentions: dict[int, list[tuple[int, int]]] = {}
+        mentions: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         for passage in found:
             if passage.document_id not in texts:
                 try:
@@ -1493,14 +1497,19 @@ class NetworkController(QObject):
         )
         self.dock.show_passages()
 
-    def _mentions(self, document_id: int, a: int, b: int) -> list[tuple[int, int]]:
-        """Where the article names either entity (code points)."""
+    def _mentions(
+        self, document_id: int, a: int, b: int
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Where the article names each entity (code points)."""
         assert self.session is not None
         try:
             found = self.session.project.annotations.for_document(document_id, ordered=False)
         except HamishError:
-            return []
-        return [(x.start, x.end) for x in found if x.entity_id in (a, b)]
+            return [], []
+        return (
+            [(x.start, x.end) for x in found if x.entity_id == a],
+            [(x.start, x.end) for x in found if x.entity_id == b],
+        )
 
     def _open_passage(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         doc_id, start, end = item.data(0, PASSAGE_ROLE)

@@ -100,8 +100,11 @@ class TimelineView(QGraphicsView):
 class TimelineLegend(QGraphicsView):
     """The dock's legend, under the timeline's view and outside it: zoomed in, the legend
     drawn in the timeline's scene scrolled away with time, and zoomed out it was cut at the
-    scene's narrow width (found by a trial). Drawn as wide as the view, in the reading
-    direction; never scrolls."""
+    scene's narrow width (found by a trial). One row, from where reading starts, scrolled
+    sideways (the wheel, or its thin scroll bar) when it is wider than the dock: wrapped to
+    the dock's width it took three or four rows in Arabic, and docked beside the network
+    the timeline was left some 40 px (found by a trial). The printed figure's legend still
+    wraps (``draw_legend`` in the scene)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,44 +114,85 @@ class TimelineLegend(QGraphicsView):
         self.scene().setBackgroundBrush(QColor(self.canvas.background))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setInteractive(False)  # a key to the figure: nothing to click, tab to or drag
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.drawn: tuple[int, bool, float, str, Canvas] | None = None  # what it was drawn for
+        self.drawn: tuple[bool, float, str, Canvas] | None = None  # what it was drawn for
         self._font = QFont()
         self._height = 0
+        self._row = 0
+        self._rtl = False
         self.setMaximumHeight(0)
 
     def show_legend(self, rtl: bool, font: QFont, mark: float) -> None:
-        """Draw it for the view's width (again only when that, the direction or the font
-        changed)."""
-        width = self.viewport().width()
-        key = (width, rtl, mark, font.toString(), self.canvas)
-        if key == self.drawn:
-            return
-        self.drawn = key
-        self._font = QFont(font)
-        scene = self.scene()
-        scene.clear()
-        bottom = draw_legend(
-            scene.addItem, width=width, rtl=rtl, top=4, font=font, mark=mark, canvas=self.canvas
-        )
-        scene.setSceneRect(0, 0, width, bottom + 4)
-        # Its height when there is room; squeezed in a crowded window rather than making the
-        # dock taller than the window (the timeline's view gives way first, down to its own
-        # minimum).
-        self._height = round(bottom + 4)
-        self.setMaximumHeight(self._height)
-        self.updateGeometry()
+        """Draw it in one row (again only when the direction or the font changed), from
+        where reading starts."""
+        key = (rtl, mark, font.toString(), self.canvas)
+        if key != self.drawn:
+            self.drawn = key
+            self._font = QFont(font)
+            scene = self.scene()
+            scene.clear()
+            # As wide as it needs: nothing wraps, the row is as long as its entries.
+            wide = 20_000.0
+            bottom = draw_legend(
+                scene.addItem,
+                width=wide,
+                rtl=rtl,
+                top=4,
+                font=font,
+                mark=mark,
+                canvas=self.canvas,
+            )
+            drawn = scene.itemsBoundingRect()
+            scene.setSceneRect(drawn.left() - 12, 0, drawn.width() + 24, bottom + 4)
+            self._row = round(bottom + 4)
+            self.setAlignment(
+                Qt.AlignmentFlag.AlignTop
+                | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            )
+        self._fit(rtl)
+
+    def _fit(self, rtl: bool) -> None:
+        """One row's height, and the scroll bar's when the row is wider than the dock; the
+        start of the row in sight."""
+        wider = self.scene().sceneRect().width() > self.viewport().width() + 1
+        bar = self.horizontalScrollBar().sizeHint().height() if wider else 0
+        height = self._row + bar
+        if height != self._height:
+            self._height = height
+            # Squeezed in a crowded window rather than making the dock taller than it (the
+            # timeline's view gives way first, down to its own minimum).
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+        self._rtl = rtl
+        # Once the view has taken the new scene rect (it does so lazily, and would undo it).
+        QTimer.singleShot(0, self._to_start)
+
+    def _to_start(self) -> None:
+        # The scroll bar is mirrored in a right-to-left window: its minimum shows the right.
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.minimum() if self._rtl == self.isRightToLeft() else bar.maximum())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._to_start()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls the row sideways (it has nothing to scroll up or down)."""
+        steps = event.angleDelta().y() or event.angleDelta().x()
+        bar = self.horizontalScrollBar()
+        bar.setValue(bar.value() - steps)
+        event.accept()
 
     def set_canvas(self, canvas: Canvas) -> None:
         """In the window's theme (drawn again, if it was, at once)."""
         self.canvas = canvas
         self.scene().setBackgroundBrush(QColor(canvas.background))
         if self.drawn is not None:
-            _width, rtl, mark, _font, _canvas = self.drawn
+            rtl, mark, _font, _canvas = self.drawn
             self.show_legend(rtl, self._font, mark)
 
     def sizeHint(self) -> QSize:
@@ -219,6 +263,9 @@ class TimelineDock(QDockWidget):
         # The legend is the dock's own, under the view (TimelineLegend), not in the scene.
         self.scene = TimelineScene(self, legend=False)
         self.view = TimelineView(self.scene, body)
+        # Two lanes' height at least, not Qt's 70 px: the dock's least height is the sum of
+        # its parts, and with the filters wrapped it kept a short window from shrinking.
+        self.view.setMinimumHeight(48)
         layout.addWidget(self.view, 1)
         self.legend = TimelineLegend(body)
         layout.addWidget(self.legend)

@@ -111,6 +111,13 @@ class SideBySide(QObject):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("reader_splitter")
         splitter.setChildrenCollapsible(False)
+        # A handle to be seen and grabbed: Qt's own, 4 px of the panes' own colour, was not
+        # found by a trial user who wanted to widen a narrow second pane.
+        splitter.setHandleWidth(7)
+        splitter.setStyleSheet(
+            "QSplitter#reader_splitter::handle { background: palette(mid); margin: 0 2px; }"
+            "QSplitter#reader_splitter::handle:hover { background: palette(highlight); }"
+        )
         self._install(splitter)  # the first pane moves into it
         box = QWidget(splitter)
         box.setObjectName("beside_box")
@@ -242,6 +249,10 @@ class SideBySide(QObject):
         if not self._open:
             self._open = True
             self._even()
+            # Again once laid out: a splitter just put in the window's central place has no
+            # width yet, and the even split of it left the second pane some 180 px (a trial:
+            # from the claim editor's Side by Side).
+            QTimer.singleShot(0, self._even)
         pane.show_document(document, self.tagging.spans(marks))
         self.model.set_document(document_id, marks if rows is None else rows)
         self.toggle.blockSignals(True)

@@ -421,11 +421,42 @@ class ReaderText(QPlainTextEdit):
         return cursor
 
     def select_cp(self, start: int, end: int) -> None:
+        """Select a span and scroll it into sight: its first line in the top third, its
+        last line in the viewport too when the span fits. Centring the cursor — at the
+        span's end — put a long passage's start above the top (found by a trial: a network
+        passage opened with its first names scrolled away)."""
         self.setTextCursor(self._cursor_for(start, end))
         self.exact = False
         self.placed = True
         self.ensureCursorVisible()
-        self.centerCursor()
+        self.show_span(start, end)
+
+    def show_span(self, start: int, end: int) -> None:
+        """Scroll so the span's first line is in the top third of the viewport, or higher
+        (to the top at most) for its last line to be in sight. QPlainTextEdit scrolls by
+        lines and the selection is left alone: the scroll bar moves a line at a time from
+        where showing the cursor left it (a few lines, or a passage's length)."""
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        first = self._cursor_for(start, start)
+        last = self._cursor_for(end, end)
+        for _ in range(1000):
+            if self.cursorRect(first).top() >= 0 or bar.value() <= bar.minimum():
+                break
+            bar.setValue(bar.value() - 1)
+        for _ in range(1000):
+            if self.cursorRect(first).top() <= height / 3 or bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + 1)
+        for _ in range(1000):
+            top = self.cursorRect(first)
+            if (
+                self.cursorRect(last).bottom() <= height
+                or top.top() <= top.height()
+                or bar.value() >= bar.maximum()
+            ):
+                break
+            bar.setValue(bar.value() + 1)
 
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span so the eye finds it after a jump."""

@@ -50,6 +50,11 @@ class ReviewController(QObject):
         self.dock = dock
         self._dark = dark
         self.legend: LegendDialog | None = None
+        self._decided_at: int | None = None
+        """The position of the row a decision made current, until the analyst moves: the
+        next A or R acts there. When the decided article was looked through again, its
+        rows re-sorted and the current row, followed by its key, jumped far down the queue
+        (row 3 to row 46, found by a trial: the next R seemed to do nothing)."""
         value = threshold(api.prefs)
         self.engine = ReviewEngine(api, value)
         self.model = ReviewModel(self._label_name, self._title, _floor, self)
@@ -78,6 +83,8 @@ class ReviewController(QObject):
         dock.view.reject_requested.connect(self.reject)
         dock.view.open_requested.connect(self.show_current)
         dock.view.doubleClicked.connect(lambda _index: self.show_current())
+        dock.view.navigated.connect(self._moved)
+        dock.filters_changed.connect(self._moved)
         api.session_attached.connect(self._attach)
         self._fill_sources()
         if api.has_session:
@@ -108,6 +115,9 @@ class ReviewController(QObject):
         self.model.replace(found)
         if position is None or not self.model.rowCount():
             return
+        if self._decided_at is not None:
+            self._select_at(self._decided_at)
+            return
         key = current.key if isinstance(current, Pending) else None
         if key is not None and self.model.shown_row(key) is not None:
             view.selectionModel().clearSelection()
@@ -119,6 +129,21 @@ class ReviewController(QObject):
 
     def _reset(self) -> None:
         self.model.clear()
+
+    def _moved(self) -> None:
+        self._decided_at = None
+
+    def _select_at(self, row: int) -> None:
+        """The row at ``row`` (or the last) current and alone selected."""
+        view = self.dock.view
+        count = self.model.rowCount()
+        if not count:
+            return
+        index = self.model.index(min(row, count - 1), 0)
+        view.selectionModel().clearSelection()
+        view.setCurrentIndex(index)
+        view.selectRow(index.row())
+        view.scrollTo(index)
 
     def _label_name(self, key: str) -> str:
         session = self.api.session if self.api.has_session else None
@@ -306,14 +331,10 @@ class ReviewController(QObject):
 
     def _done(self, rows: list[Pending]) -> None:
         """The rows go at once; the row that takes their place becomes the current one."""
-        view = self.dock.view
         first = min((i.row() for i in self.dock.current_rows()), default=0)
         self.model.remove(rows)
-        count = self.model.rowCount()
-        if count:
-            index = self.model.index(min(first, count - 1), 0)
-            view.setCurrentIndex(index)
-            view.selectRow(index.row())
+        self._select_at(first)
+        self._decided_at = first
 
     def show_current(self) -> None:
         """The current suggestion, selected in the reader."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,8 @@ class ReviewView(QTableView):
     accept_requested = Signal()
     reject_requested = Signal()
     open_requested = Signal()
+    navigated = Signal()  # the analyst moved (a click or a key other than the queue's own)
+    resized = Signal()
 
     def _action(self, event: QKeyEvent) -> SignalInstance | None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -69,10 +71,19 @@ class ReviewView(QTableView):
             return True
         return super().event(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self.navigated.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         signal = self._action(event)
         if signal is None:
             super().keyPressEvent(event)
+            self.navigated.emit()
             return
         signal.emit()
         event.accept()
@@ -198,23 +209,50 @@ class ReviewDock(QDockWidget):
         self._show_threshold(percent)
 
     def fit_columns(self, sources: Sequence[str]) -> None:
-        """The words first: text and context stretch, the short columns fit their content."""
+        """The words first: the short columns fit their content, text and context share what
+        is left (``_share``), each cut with "…"."""
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # ``_share`` gives the context the rest
         # Widths from the words, not ResizeToContents: that samples a thousand rows of the
         # column at every change, most of a second for each batch of a large queue.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
         padding = 4 * metrics.averageCharWidth()
         model = self.view.model()
+        self._fitted: dict[int, int] = {}
         for column, words in ((SOURCE, sources), (SCORE, ("100 %",))):
             title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
             widest = max(metrics.horizontalAdvance(w) for w in (*words, title))
-            header.resizeSection(column, widest + padding)
-        header.resizeSection(TEXT, 120)
-        header.resizeSection(LABEL, 100)  # "Organisation · منظمة" elided: the filter names it
-        header.resizeSection(ARTICLE, 140)
-        header.resizeSection(CONTEXT, 240)
+            self._fitted[column] = widest + padding
+        self._fitted[LABEL] = 100  # "Organisation · منظمة" elided: the filter names it
+        self._fitted[ARTICLE] = 140
+        self.view.resized.connect(self._share)
+        self._share()
+
+    NARROW = 520
+    """Below this width the source and article columns are hidden (the row's tooltip and the
+    filters name them): in a 280 px dock they, and the context, were off-screen behind a
+    sideways scroll bar (found by a trial)."""
+
+    def _share(self) -> None:
+        header = self.view.horizontalHeader()
+        width = self.view.viewport().width()
+        narrow = width < self.NARROW
+        for column in (SOURCE, ARTICLE):
+            self.view.setColumnHidden(column, narrow)
+        fixed = [SCORE, LABEL] if narrow else [SCORE, LABEL, SOURCE, ARTICLE]
+        sizes = {column: self._fitted[column] for column in fixed}
+        if narrow:
+            # The score's figures, not its header's words with room for the sort arrow.
+            score = self.view.fontMetrics().horizontalAdvance("100 %") + 12
+            sizes[SCORE] = min(sizes[SCORE], score)
+            sizes[LABEL] = min(sizes[LABEL], max(56, width // 5))
+        header.setMinimumSectionSize(32)
+        left = max(0, width - sum(sizes.values()))
+        sizes[TEXT] = max(48, left // 2 if narrow else left * 2 // 5)
+        sizes[CONTEXT] = max(48, left - sizes[TEXT])
+        for column, size in sizes.items():
+            header.resizeSection(column, size)
 
     def current_rows(self) -> list[QModelIndex]:
         """The selected rows (one index each), or the current row alone."""

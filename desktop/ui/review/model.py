@@ -151,7 +151,11 @@ class ReviewModel(QAbstractTableModel):
             return f"{words[0]} <b>{words[1]}</b> {words[2]}"
         if role == Qt.ItemDataRole.ToolTipRole:
             s = row.suggestion
-            return f"{self._context(row)}\n{self._label_name(s.label_key)} — {confidence(s)}"
+            # The article and source too: a narrow dock hides their columns.
+            return (
+                f"{self._context(row)}\n{self._label_name(s.label_key)} — {confidence(s)}"
+                f"\n{self._display(row, SOURCE)} · {self._display(row, ARTICLE)}"
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == SCORE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

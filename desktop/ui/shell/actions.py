@@ -486,6 +486,23 @@ SPECS: dict[ActionId, ActionSpec] = {
 
 # Actions on the toolbar get their icon before the first paint; the others (menus only) get
 # theirs just after it: loading icons is a tenth of start-up time.
+TOGGLES = frozenset(
+    {
+        ActionId.SHOW_SUGGESTIONS,
+        ActionId.OFFER_NAME_PARTS,
+        ActionId.SNAP_TO_WORDS,
+        ActionId.SIDE_BY_SIDE,
+        ActionId.SYNC_SCROLL,
+        ActionId.THEME_SYSTEM,
+        ActionId.THEME_LIGHT,
+        ActionId.THEME_DARK,
+    }
+)
+"""Actions that are on or off. Checkable from the start, and shown in a menu by their check
+box, not their icon: a menu draws an icon in the check mark's place, so whether Show
+Suggestions, Scroll Together or a theme was on could not be seen (found by a trial). A
+tool button shows its checked state by itself."""
+
 TOOLBAR = frozenset(
     {
         ActionId.OPEN_PROJECT,
@@ -551,6 +568,9 @@ class ActionRegistry:
                     # the key sequence's own (unisolated) text; buttons show the text before.
                     action.setText(f"{text}\t{LRI}{key}{PDI}")
                     action.setIconText(_without_mnemonic(text))
+            if action_id in TOGGLES:
+                action.setCheckable(True)
+                action.setIconVisibleInMenu(False)
             action.setToolTip(tip)
             action.setStatusTip(status_tip)
             action.setObjectName(action_id.name.lower())
