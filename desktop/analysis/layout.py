@@ -104,6 +104,8 @@ def layout(
         if cancelled is not None and cancelled():
             break
         local = _free_group(group, src, dst, weight, radii, rng, iterations, cancelled)
+        if n <= ACROSS:
+            local = landscape(local)
         if not packer.placed.size:
             pos[group] = local  # the first group is the middle of the picture
             packer.start(group)
@@ -168,13 +170,15 @@ def _free_group(
     _tuck_leaves(pos, moving, s, d, radii[group])
     if n <= APART:
         separate(pos, radii[group], moving)
-    centred = pos - pos.mean(axis=0)
-    return landscape(centred) if n <= ACROSS else centred
+    centred: np.ndarray = pos - pos.mean(axis=0)
+    return centred
 
 
 ACROSS = 20
-"""Groups of up to this many nodes are turned to lie across (:func:`landscape`); a bigger one
-fills its room whichever way it lies, its names placed around it as laid out."""
+"""A network of up to this many nodes laid out anew has each group turned to lie across
+(:func:`landscape`); a bigger one fills its room whichever way it lies, its names placed
+around it as laid out (turning its small groups changed how they packed, and names came to
+lie over nodes in the accepted sample's briefing figure)."""
 
 
 def landscape(pos: np.ndarray) -> np.ndarray:

@@ -254,8 +254,15 @@ def test_the_timeline_legend_is_one_row_and_leaves_the_plot_the_room(
     assert view.height() >= 2 * legend.height(), (view.height(), legend.height())
     heading = QApplication.translate("Timeline", "Stance (colour):")
     (first,) = [i for i in texts if i.text() == heading]
-    seen = legend.mapToScene(legend.viewport().rect()).boundingRect()
-    assert seen.contains(first.sceneBoundingRect()), (seen, first.sceneBoundingRect())
+    # Scrolled to its start once the view has taken its scene (a zero-time timer: waited for,
+    # on a busy machine one turn of the event loop was not always enough).
+    qtbot.waitUntil(
+        lambda: (
+            legend.mapToScene(legend.viewport().rect())
+            .boundingRect()
+            .contains(first.sceneBoundingRect())
+        )
+    )
     # Its least height: the filters' rows, the title, and two lanes of the plot.
     least = dock.minimumSizeHint().height() - dock.filters.minimumSizeHint().height()
     assert least <= 110, least

@@ -138,6 +138,13 @@ ACROSS = 8
 """The place (``NodeItem.name_boxes``) across the node: only the NAMES_KEPT biggest's names
 and those of nodes big enough (``NodeItem.roomy``) go there, where no place beside them is
 free (a small node would be hidden by its name)."""
+FARTHER = range(ACROSS + 1, ACROSS + 5)
+"""The places a line farther from the node (``NodeItem.name_boxes``): tried by the
+NAMES_KEPT biggest's names before they go across their own node or over another — in the
+accepted sample's briefing figure four of the five biggest names lay over other nodes
+(لافروف over موسكو) where a line lower was free."""
+NEAR_ORDER = tuple(range(ACROSS + 1))
+KEPT_ORDER = (*range(ACROSS), *FARTHER, ACROSS)
 NAME_PAD = 3.0
 """The room kept around a name (pixels of an 11-pixel label font; as much in proportion in
 a printed figure): no other name comes nearer."""
@@ -304,6 +311,11 @@ class NodeItem(QGraphicsItem):
             (right, above, right + width, above + height),
             (left, above, left + width, above + height),
             (x - width / 2, y - height / 2, x + width / 2, y + height / 2),
+            # A line farther (FARTHER): below, above, then past the lower corners.
+            (x - width / 2, below + height, x + width / 2, below + 2 * height),
+            (x - width / 2, above - height, x + width / 2, above),
+            (right, below + height, right + width, below + 2 * height),
+            (left, below + height, left + width, below + 2 * height),
         ]
 
     def roomy(self, scale: float) -> bool:
@@ -804,10 +816,15 @@ class NetworkScene(QGraphicsScene):
                 for item in offered
                 for (x, y), r in ((item.x_y, item.radius),)
             ]
+            orders = [
+                KEPT_ORDER if number < NAMES_KEPT else NEAR_ORDER[: ACROSS + item.roomy(scale)]
+                for number, item in enumerate(offered)
+            ]
             chosen = place_labels(
                 [
-                    item.name_boxes(size)[: ACROSS + (number < NAMES_KEPT or item.roomy(scale))]
-                    for number, item in enumerate(offered)
+                    [boxes[i] for i in order]
+                    for order, item in zip(orders, offered, strict=True)
+                    for boxes in (item.name_boxes(size),)
                 ],
                 nodes,
                 keep=NAMES_KEPT,
@@ -816,12 +833,26 @@ class NetworkScene(QGraphicsScene):
                 owners=own,
             )
             found = {
-                item.node.id: place
-                for item, place in zip(offered, chosen, strict=True)
+                item.node.id: order[place]
+                for item, place, order in zip(offered, chosen, orders, strict=True)
                 if place is not None
             }
             self._names[key] = found
         return found
+
+    def names_over_nodes(self) -> bool:
+        """Whether a printed name lies over a node other than its own."""
+        boxes = [
+            (x - item.radius, y - item.radius, x + item.radius, y + item.radius, node_id)
+            for node_id, item in self.nodes.items()
+            for x, y in (item.x_y,)
+        ]
+        for node_id, place in self.named.items():
+            left, top, right, bottom = self.nodes[node_id].name_boxes(None)[place]
+            for x1, y1, x2, y2, other in boxes:
+                if other != node_id and left < x2 and x1 < right and top < y2 and y1 < bottom:
+                    return True
+        return False
 
     def name_box(self, node_id: int, scale: float) -> Box:
         """Where ``node_id``'s name is drawn at zoom ``scale`` (scene units), at the place
@@ -1887,9 +1918,34 @@ def _drawn(
     network: Network, positions: Mapping[int, Point], palette: Mapping[str, QColor], scale: float
 ) -> NetworkScene:
     """The network with its positions ``scale`` times as far apart (and its nodes as much
-    smaller, never bigger), its biggest nodes named, without the legend."""
+    smaller, never bigger), its biggest nodes named, without the legend. Where a name had to
+    lie over another node (no place beside its own was free), drawn again with the nodes
+    smaller (SHRINK, up to SHRINKS times): in the accepted sample's briefing figure لافروف's
+    name lay over الأمم المتحدة in a dense cluster."""
+    size = min(scale, 1.0)
+    for attempt in range(SHRINKS + 1):
+        scene = _drawn_once(network, positions, palette, scale, size)
+        if attempt == SHRINKS or not scene.names_over_nodes():
+            return scene
+        scene.clear()
+        scene.deleteLater()
+        size *= SHRINK
+    return scene
+
+
+SHRINK = 0.8
+SHRINKS = 3
+
+
+def _drawn_once(
+    network: Network,
+    positions: Mapping[int, Point],
+    palette: Mapping[str, QColor],
+    scale: float,
+    size: float,
+) -> NetworkScene:
     scene = _printed_scene()
-    scene.node_size = min(scale, 1.0)
+    scene.node_size = size
     placed = {node_id: (x * scale, y * scale) for node_id, (x, y) in positions.items()}
     scene.show_network(network, placed, palette)
     named = sorted(network.nodes, key=lambda n: (-n.mentions, n.id))[:FIGURE_NAMES]
