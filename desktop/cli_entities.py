@@ -249,6 +249,9 @@ def run_suggest(args: argparse.Namespace) -> int:
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             learning = not getattr(args, "no_model", False)
             model = tagger.current_model(project) if learning else None
+            notice = tagger.damage_notice(project) if learning else None
+            if notice is not None:
+                echo(f"hamish: {notice}", err=True)
             for document_id in ids:
                 text = project.documents.get(document_id).text
                 found = suggest(

@@ -4179,6 +4179,10 @@
 <context>
     <name>ModelTrainer</name>
     <message>
+        <source>The project&apos;s suggestion model was damaged and will be retrained.</source>
+        <translation>نموذج الاقتراحات في المشروع تالف، وسيُدرَّب من جديد.</translation>
+    </message>
+    <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
     </message>

@@ -91,10 +91,18 @@ class ModelTrainer(QObject):
         session = self.session
         if not self.enabled or session is None or self.process is not None:
             return False
-        if session.project.read_only:
-            return False
         from desktop.learn import tagger
 
+        try:
+            if tagger.damage_notice(session.project) is not None:
+                self.api.show_status(
+                    self.tr("The project's suggestion model was damaged and will be retrained."),
+                    10000,
+                )
+        except Exception:  # a busy or damaged file: the edits and the next check go on
+            pass
+        if session.project.read_only:
+            return False
         every = max(1, self.api.prefs.get(settings.RETRAIN_AFTER))
         try:
             if not tagger.should_retrain(session.project, every=every):
