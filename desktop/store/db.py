@@ -73,6 +73,28 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     return f"The project database reported an error: {message}"
 
 
+def _replacing(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+# Whether text that is not UTF-8 is read with U+FFFD in place of its bad bytes (the window:
+# read_damaged_text) rather than refused with an error (the headless commands, which say the
+# file is damaged and name `hamish backups`).
+_LENIENT: list[bool] = [False]
+
+
+def read_damaged_text(conn: sqlite3.Connection | None = None) -> None:
+    """From now on, every connection this process opens — and ``conn`` — reads text that is
+    not UTF-8 with U+FFFD in place of its bad bytes. The window calls it: a title stored as
+    invalid UTF-8 (a file damaged or made by hand) raised inside a Qt model's ``data()``,
+    which crashed the window at its start (the library's first row) or printed an error at
+    every repaint (an entity's name). Decoding in Python costs about a tenth more than
+    SQLite's own on a read of nothing but text, and the window reads a page at a time."""
+    _LENIENT[0] = True
+    if conn is not None:
+        conn.text_factory = _replacing
+
+
 def _connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
     """``immutable``: SQLite neither locks nor looks for a -wal file, and writes nothing beside
     the project — for a project nobody can be writing (see ``_connect_read_only``)."""
@@ -81,6 +103,8 @@ def _connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> 
         uri += "&immutable=1"
     # isolation_level=None: no implicit transactions, so only Project.transaction() commits.
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    if _LENIENT[0]:
+        conn.text_factory = _replacing
     conn.execute("PRAGMA busy_timeout = 5000")
     # A project may come from anyone: its schema (views, triggers) may not call functions
     # with side effects (SQLite's advice for files from elsewhere; store/shape.py drops what
