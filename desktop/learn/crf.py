@@ -23,6 +23,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
 import pycrfsuite
 
@@ -251,13 +252,28 @@ class CrfSettings:
     min_freq: int = 1
 
 
+def _to_crf(tag: str) -> str:
+    """A tag as CRFsuite stores it: as it is, unless the module's reading of the model back
+    (``Tagger.info``, a parser of CRFsuite's text dump, one line per weight ``a --> b: w``)
+    would misread it — a label key with " --> " or a line break, which an import may bring
+    in, failed that parser's assertion and the tagger never trained again — or it has "%".
+    Those are %-escaped; an escaped tag always holds "%", an unescaped one never does."""
+    if tag.isprintable() and "%" not in tag and "-->" not in tag:
+        return tag
+    return quote(tag.encode("utf-8", "surrogatepass"), safe="")
+
+
+def _from_crf(tag: str) -> str:
+    return tag if "%" not in tag else unquote_to_bytes(tag).decode("utf-8", "surrogatepass")
+
+
 def train_crf(sequences: Sequences, settings: CrfSettings | None = None) -> tuple[bytes, list[str]]:
     """Train on ``(features per token, tag per token)`` sequences; returns the model's bytes
     and the attributes that kept a weight (the rest can be left out when tagging)."""
     settings = settings or CrfSettings()
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, tags in sequences:
-        trainer.append(features, list(tags))
+        trainer.append(features, [_to_crf(tag) for tag in tags])
     trainer.set_params(
         {
             "c1": settings.c1,
@@ -293,18 +309,20 @@ class CrfTagger:
             raise
         except ValueError as error:  # "Invalid model": what the library itself refuses
             raise DamagedModel(str(error)) from error
-        self.labels: tuple[str, ...] = tuple(str(label) for label in self._tagger.labels())
+        self.labels: tuple[str, ...] = tuple(
+            _from_crf(str(label)) for label in self._tagger.labels()
+        )
 
     def tag(self, features: Sequence[Sequence[str]] | Sequence[Sequence[bytes]]) -> list[str]:
         """The most likely tag of each token; then :meth:`marginal` reads this sequence.
         Features in UTF-8 bytes are read as they are (strings are encoded on each call)."""
         self._tagger.set(features)
         tags: list[str] = self._tagger.tag()  # strings: the module decodes them
-        return tags
+        return [_from_crf(tag) for tag in tags]
 
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` has ``tag``) in the sequence last tagged."""
-        return float(self._tagger.marginal(tag, position))
+        return float(self._tagger.marginal(_to_crf(tag), position))
 
     def close(self) -> None:
         self._tagger.close()

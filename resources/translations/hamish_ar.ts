@@ -4183,6 +4183,10 @@
         <translation>نموذج الاقتراحات في المشروع تالف، وسيُدرَّب من جديد.</translation>
     </message>
     <message>
+        <source>Suggestions could not learn from your tags: {reason}</source>
+        <translation>تعذّر على الاقتراحات أن تتعلّم من وسومك: {reason}</translation>
+    </message>
+    <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
     </message>

@@ -157,3 +157,38 @@ def test_should_retrain_at_once_when_a_model_is_damaged(trained: Path, tmp_path:
         )
         assert claim_learning.current_model(project) is None
         assert "claim" in tagger.damaged(project)
+
+
+@pytest.mark.parametrize("key", ["a --> b", "x\ny", "p%q", "شخص", "a: 1.5", "}", "\u2028"])
+def test_any_label_key_trains_and_tags(key: str) -> None:
+    """A label key with " --> " or a line break (an import may bring one in) failed the
+    assertion of pycrfsuite's reader of the model (``Tagger.info``): the tagger never trained
+    again. Tags are escaped for CRFsuite and read back as they were."""
+    sequences = [
+        ([["w:قال"], ["w:سمير"], ["w:إن"]], ["O", f"B-{key}", "O"]),
+        ([["w:قال"], ["w:نادر"], ["w:إن"]], ["O", f"B-{key}", "O"]),
+    ]
+    model, attributes = crf.train_crf(sequences, crf.CrfSettings(c1=0.0, c2=0.01))
+    assert "w:قال" in attributes
+    tagging = crf.CrfTagger(model)
+    try:
+        assert tagging.tag([["w:قال"], ["w:سمير"], ["w:إن"]]) == ["O", f"B-{key}", "O"]
+        assert set(tagging.labels) == {"O", f"B-{key}"}
+        assert tagging.marginal(f"B-{key}", 1) > 0.5
+    finally:
+        tagging.close()
+
+
+def test_a_project_whose_label_key_has_an_arrow_trains(tmp_path: Path) -> None:
+    path = tmp_path / "arrow.hamish"
+    with Project.open(path) as project:
+        tagged_project(project)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE labels SET key = 'a --> b' WHERE key = 'person'")
+    with Project.open(path) as project:
+        report = tagger.train(project)
+        assert report.generation is not None
+        info = project.tagger.latest_info()
+        assert info is not None and "a --> b" in {key for _, key, _ in info.labels}
+        model = tagger.current_model(project)
+        assert model is not None and "a --> b" in model.labels
