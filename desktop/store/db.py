@@ -73,6 +73,29 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     return f"The project database reported an error: {message}"
 
 
+def refuse_if_open_elsewhere(path: Path) -> None:
+    """Raise :class:`ProjectError` when another process has the project at ``path`` open (a
+    window, or a command running): the window calls it before opening a project. Two windows
+    on one project each edited from what it had read: one deleted an article while the other
+    tagged in it, and the tag was lost ("FOREIGN KEY constraint failed"). Asked the way
+    ``restore`` asks (``backups.held_elsewhere``), never of a project this process has open."""
+    from desktop.store import backups
+
+    target = path.expanduser()
+    try:
+        key = _file_key(target)
+    except OSError:
+        return  # no file yet (a new project), or none to read: opening it says why
+    with _OPEN_LOCK:
+        if _OPEN_HERE.get(key, 0) > 0:
+            return
+    if backups.held_elsewhere(target):
+        raise ProjectError(
+            f"{target} is open in another Hamish window or program; close it there first "
+            "(edits made in both would undo each other)."
+        )
+
+
 def _replacing(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 

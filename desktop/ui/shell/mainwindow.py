@@ -684,7 +684,10 @@ class MainWindow(QMainWindow):
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
         """Open another project; on any error the current one stays open and untouched."""
+        from desktop.store.db import refuse_if_open_elsewhere
+
         try:
+            refuse_if_open_elsewhere(path)  # another window's edits and these would clash
             project = self._project_factory.open(path, create=create)
         except HamishError as error:
             self.messenger.error(self.tr("Cannot open project"), str(error))
