@@ -192,3 +192,31 @@ def test_a_project_whose_label_key_has_an_arrow_trains(tmp_path: Path) -> None:
         assert info is not None and "a --> b" in {key for _, key, _ in info.labels}
         model = tagger.current_model(project)
         assert model is not None and "a --> b" in model.labels
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("labels", "'not json'"),
+        ("labels", "'[[1,2]]'"),
+        ("labels", "'{}'"),
+        ("labels", '\'[["x","person","P"]]\''),
+        ("labels", "'null'"),
+        ("counts", "'[1,2]'"),
+        ("counts", "'{\"activity\": 5}'"),
+        ("counts", "'not json'"),
+    ],
+)
+def test_a_model_whose_description_is_malformed_is_as_none(
+    trained: Path, tmp_path: Path, column: str, value: str
+) -> None:
+    """The tester's meta/m1..m11: the labels or counts of the stored model not the JSON
+    Hamish writes crashed ``suggest`` with a traceback."""
+    path = tmp_path / "meta.hamish"
+    path.write_bytes(trained.read_bytes())
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"UPDATE tagger_models SET {column} = {value} WHERE kind = 'entity'")
+    with Project.open(path) as project:
+        tagger.current_model(project)  # None, or a model of no labels: no traceback
+        tagger.should_retrain(project, every=1)
+        assert tagger.suggest(project, 1) is not None
