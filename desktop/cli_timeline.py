@@ -26,6 +26,7 @@ from desktop.cli_common import (
     figure_language,
     open_project,
     project_path,
+    record_id,
     suffix_contradiction,
 )
 
@@ -56,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--document",
-        type=int,
+        type=record_id,
         action="append",
         metavar="ID",
         help="only the claims of this article (repeatable)",
