@@ -16,9 +16,12 @@ classifier, and the marginal of its one item is the class probability (:func:`tr
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -267,6 +270,38 @@ def _from_crf(tag: str) -> str:
     return tag if "%" not in tag else unquote_to_bytes(tag).decode("utf-8", "surrogatepass")
 
 
+_PREFIX = "hamish-crf-"
+STALE_SECONDS = 3600  # a training run takes seconds: a folder this old is a killed run's
+
+
+def _clear_stale() -> None:
+    """Remove the folders of training runs that were killed (``kill -9``, a crash): their
+    TemporaryDirectory was never cleaned up, and each left a folder in the temporary folder.
+    Only this user's, and only an hour old — another run may be training now."""
+    base = Path(tempfile.gettempdir())
+    now = time.time()
+    user = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        found = list(base.glob(f"{_PREFIX}*"))
+    except OSError:
+        return
+    for folder in found:
+        try:
+            info = folder.lstat()
+            if (
+                not stat.S_ISDIR(info.st_mode)
+                or (user is not None and info.st_uid != user)
+                or now - info.st_mtime < STALE_SECONDS
+            ):
+                continue
+            for item in folder.iterdir():
+                if item.is_file() and not item.is_symlink():
+                    item.unlink()
+            folder.rmdir()
+        except OSError:
+            continue  # in use, or not ours to remove: left as it is
+
+
 def train_crf(sequences: Sequences, settings: CrfSettings | None = None) -> tuple[bytes, list[str]]:
     """Train on ``(features per token, tag per token)`` sequences; returns the model's bytes
     and the attributes that kept a weight (the rest can be left out when tagging)."""
@@ -283,7 +318,8 @@ def train_crf(sequences: Sequences, settings: CrfSettings | None = None) -> tupl
             "feature.possible_transitions": True,
         }
     )
-    with tempfile.TemporaryDirectory(prefix="hamish-crf-") as folder:
+    _clear_stale()
+    with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
         path = Path(folder) / "model.crfsuite"
         trainer.train(str(path))
         model = path.read_bytes()

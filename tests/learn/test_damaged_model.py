@@ -220,3 +220,28 @@ def test_a_model_whose_description_is_malformed_is_as_none(
         tagger.current_model(project)  # None, or a model of no labels: no traceback
         tagger.should_retrain(project, every=1)
         assert tagger.suggest(project, 1) is not None
+
+
+def test_a_killed_training_runs_folder_is_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``kill -9`` during training left its temporary folder behind, one per killed run."""
+    import os
+    import tempfile
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale, fresh = tmp_path / "hamish-crf-killed", tmp_path / "hamish-crf-running"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "model.crfsuite").write_bytes(b"lCRF")
+    old = time.time() - 2 * crf.STALE_SECONDS
+    os.utime(stale, (old, old))
+    other = tmp_path / "someone-else"
+    other.mkdir()
+    os.utime(other, (old, old))
+    sequences = [([["w:قال"], ["w:سمير"]], ["O", "B-person"])]
+    crf.train_crf(sequences, crf.CrfSettings(c1=0.0, c2=0.01))
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()  # a run may be training there now
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hamish-crf-running", "someone-else"]
