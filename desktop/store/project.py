@@ -81,6 +81,12 @@ class Project:
         ``Database.notices``)."""
         return self.database.notices
 
+    def data_version(self) -> int:
+        """A number that changes when another connection — a command, a worker, another
+        program — commits to the file (SQLite's ``data_version``: this connection's own
+        commits leave it), so the window can tell that the project changed under it."""
+        return int(self.database.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def read_damaged_text(self) -> None:
         """Read text that is not UTF-8 with U+FFFD for its bad bytes, on this project's
         connection and every one opened later (``db.read_damaged_text``: the window)."""
