@@ -28,7 +28,6 @@ from desktop.cli_common import (
     echo,
     figure_language,
     open_project,
-    record_id,
     suffix_contradiction,
 )
 from desktop.core.controls import clean_line
@@ -93,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--document",
         dest="documents",
-        type=record_id,
+        type=int,
         action="append",
         metavar="ID",
         help="only these articles (repeatable; default: all)",

@@ -26,7 +26,6 @@ from desktop.cli_common import (
     figure_language,
     open_project,
     project_path,
-    record_id,
     suffix_contradiction,
 )
 
@@ -57,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--document",
-        type=record_id,
+        type=int,
         action="append",
         metavar="ID",
         help="only the claims of this article (repeatable)",
