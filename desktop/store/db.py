@@ -79,8 +79,6 @@ def refuse_if_open_elsewhere(path: Path) -> None:
     on one project each edited from what it had read: one deleted an article while the other
     tagged in it, and the tag was lost ("FOREIGN KEY constraint failed"). Asked the way
     ``restore`` asks (``backups.held_elsewhere``), never of a project this process has open."""
-    from desktop.store import backups
-
     target = path.expanduser()
     try:
         key = _file_key(target)
@@ -89,6 +87,12 @@ def refuse_if_open_elsewhere(path: Path) -> None:
     with _OPEN_LOCK:
         if _OPEN_HERE.get(key, 0) > 0:
             return
+    if not target.with_name(target.name + "-shm").exists():
+        # Every open connection keeps a -shm file: none, nobody has it open. (And the
+        # backups module, its dataclasses and imports, stays out of the window's start-up.)
+        return
+    from desktop.store import backups
+
     if backups.held_elsewhere(target):
         raise ProjectError(
             f"{target} is open in another Hamish window or program; close it there first "
