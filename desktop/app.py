@@ -60,6 +60,7 @@ def create_application(argv: list[str] | None = None, *, icon: bool = True) -> Q
 
 
 def build_window(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+    project.read_damaged_text()  # a title that is not UTF-8 must not crash a Qt model
     messenger = DialogMessenger()
     window = MainWindow(project, prefs, messenger, deferred=deferred)
     messenger.parent = window

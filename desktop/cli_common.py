@@ -61,6 +61,24 @@ def exit_code(stop: KeyboardInterrupt) -> int:
     return 128 + (stop.number if isinstance(stop, Stopped) else signal.SIGINT)
 
 
+SQLITE_MAX = 2**63 - 1  # the largest integer SQLite stores (and so the largest id)
+
+
+def record_id(text: str) -> int:
+    """An argparse type for an article's id: a whole number SQLite can hold. A larger one
+    (``--document 99999999999999999999``) ended in an OverflowError traceback when bound."""
+    number = int(text)
+    if not -SQLITE_MAX - 1 <= number <= SQLITE_MAX:
+        raise argparse.ArgumentTypeError(f"{text} is beyond the largest id ({SQLITE_MAX})")
+    return number
+
+
+def count_limit(text: str) -> int:
+    """An argparse type for a count such as ``--limit``: a number past what SQLite holds
+    means "all" (it ended in an OverflowError traceback)."""
+    return min(int(text), SQLITE_MAX)
+
+
 def add_project_option(parser: argparse.ArgumentParser) -> None:
     """``--project PATH`` after the sub-command (``hamish list --project P``)."""
     parser.add_argument(

@@ -26,6 +26,7 @@ from desktop.cli_common import (
     echo,
     echo_json,
     open_project,
+    record_id,
 )
 from desktop.core.errors import HamishError
 from desktop.store.project import Project
@@ -56,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mentions.add_argument(
         "--document",
         dest="documents",
-        type=int,
+        type=record_id,
         action="append",
         metavar="ID",
         help="look only in this article (repeatable; default: all)",
@@ -73,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     add_project_option(suggestions)
-    suggestions.add_argument("--document", type=int, metavar="ID", help="one article only")
+    suggestions.add_argument("--document", type=record_id, metavar="ID", help="one article only")
     suggestions.add_argument("--json", action="store_true", help="print JSON instead of a table")
     suggestions.add_argument(
         "--train",
@@ -249,6 +250,9 @@ def run_suggest(args: argparse.Namespace) -> int:
             titles = {s.id: s.title for s in project.documents.summaries(ids)}
             learning = not getattr(args, "no_model", False)
             model = tagger.current_model(project) if learning else None
+            notice = tagger.damage_notice(project) if learning else None
+            if notice is not None:
+                echo(f"hamish: {notice}", err=True)
             for document_id in ids:
                 text = project.documents.get(document_id).text
                 found = suggest(

@@ -20,6 +20,7 @@ from desktop.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     add_project_option,
+    count_limit,
     echo,
     echo_json,
     open_project,
@@ -53,7 +54,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument(
-        "--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)"
+        "--limit",
+        type=count_limit,
+        default=20,
+        metavar="N",
+        help="show at most N articles (default 20)",
     )
     parser.add_argument("--source", help="only articles from this source (exact name)")
     parser.add_argument(

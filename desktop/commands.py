@@ -24,6 +24,7 @@ from desktop.cli_common import (
     exit_code,
     open_project,
     project_path,
+    record_id,
     stop_on_signals,
     suffix_contradiction,
 )
@@ -323,7 +324,7 @@ def _parser() -> argparse.ArgumentParser:
     p_export.add_argument(
         "--document",
         dest="documents",
-        type=int,
+        type=record_id,
         action="extend",
         nargs="+",
         metavar="ID",
@@ -339,7 +340,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p_shot = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
     add_project_option(p_shot)
-    p_shot.add_argument("--document", type=int, help="article id to open (default: the first)")
+    p_shot.add_argument(
+        "--document", type=record_id, help="article id to open (default: the first)"
+    )
     p_shot.add_argument(
         "--output",
         type=Path,
@@ -364,7 +367,10 @@ def _parser() -> argparse.ArgumentParser:
         help="window size, WIDTHxHEIGHT, from 640x480 to 7680x4320 (default: 1280x820)",
     )
     p_shot.add_argument(
-        "--beside", type=int, metavar="ID", help="article id to show in a second pane, side by side"
+        "--beside",
+        type=record_id,
+        metavar="ID",
+        help="article id to show in a second pane, side by side",
     )
     p_shot.add_argument(
         "--review",

@@ -35,7 +35,10 @@ def ensure_default_project(path: Path | None = None) -> Path:
 
 
 def open_project(path: Path | None) -> Project:
-    """``None`` means the default project (created with the seeds on first run)."""
-    if path is None:
-        return Project.open(ensure_default_project(), create=False)
-    return Project.open(path, create=True)
+    """``None`` means the default project (created with the seeds on first run). Refused
+    while another window or program has it open (``db.refuse_if_open_elsewhere``)."""
+    from desktop.store.db import refuse_if_open_elsewhere
+
+    target = ensure_default_project() if path is None else path
+    refuse_if_open_elsewhere(target)
+    return Project.open(target, create=path is not None)

@@ -36,7 +36,10 @@ DateSource = Literal["claim", "article", "undated"]
 Precision = Literal["day", "month", "year"]
 TickUnit = Literal["day", "month", "year"]
 
-_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][^\n]*)?\s*$")
+# ASCII digits only (\d took "１２３４-０１-０１" in full-width digits for a date); a time after the
+# date is ignored, but one that is no time of day ("T25:00:00") makes the date no date.
+_DATE = re.compile(r"^\s*([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?([T ][^\n]*)?\s*$", re.ASCII)
+_TIME = re.compile(r"^[T ]\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?", re.ASCII)
 
 NO_LANE = -1
 """The key of the lane of claims with no claimant (or no subject)."""
@@ -65,6 +68,9 @@ def parse_date(text: str | None) -> Period | None:
         return None
     match = _DATE.match(text)
     if match is None:
+        return None
+    time = None if match[4] is None else _TIME.match(match[4])
+    if time is not None and (int(time[1]) > 23 or int(time[2]) > 59 or int(time[3] or 0) > 60):
         return None
     year = int(match[1])
     try:

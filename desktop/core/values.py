@@ -47,8 +47,8 @@ a passage of 500 characters tagged as an entity is a slip, not a name."""
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab and newline, DEL, C1
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 _BIDI_FORMATTING = re.compile(f"[{BIDI_FORMATTING}]")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: int() reads others
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 

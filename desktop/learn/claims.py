@@ -42,7 +42,7 @@ from desktop.core.suggest import Suggestion
 from desktop.core.suggest import suggest as rule_suggestions
 from desktop.core.suggest.claim_features import ClaimFeatures
 from desktop.core.suggest.features import Membership
-from desktop.learn import sources
+from desktop.learn import crf, sources
 from desktop.learn.crf import Classifier, CrfSettings, train_classifier
 from desktop.resources import gazetteer as shipped_gazetteer
 from desktop.store.db import utcnow
@@ -317,6 +317,8 @@ def current_model(project: Project) -> ClaimModel | None:
     stored = project.tagger.latest(KIND)
     if stored is None or stored.info.generation != info.generation:
         return None
+    if not crf.sound((where, KIND, info.generation), stored.model):
+        return None  # damaged: as if there were none (tagger.should_retrain trains one)
     model = ClaimModel(info.generation, stored.model, dict(info.counts))
     with _CACHE_LOCK:
         _CACHE[where] = model

@@ -22,13 +22,19 @@ the reference the decoder is tested against.
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
+import sys
 import tempfile
+import time
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote_to_bytes
 
 import pycrfsuite
 
@@ -39,12 +45,208 @@ __all__ = [
     "CrfDecoder",
     "CrfSettings",
     "CrfTagger",
+    "DamagedModel",
     "Decoded",
+    "check_model",
+    "checked",
+    "first_refusal",
+    "refused",
+    "sound",
     "train_classifier",
     "train_crf",
 ]
 
 Sequences = Sequence[tuple[Sequence[Sequence[str]], Sequence[str]]]
+
+
+class DamagedModel(ValueError):
+    """A stored model's bytes are not a CRFsuite model this module can hand to the library."""
+
+
+# CRFsuite's model file (crf1d_model.c): a 48-byte header — magic "lCRF", size, type "FOMC",
+# version, the numbers of features, labels and attributes, and the offsets of the features,
+# the labels' and attributes' dictionaries (CQDB), and the label and attribute references.
+_HEADER = struct.Struct("<4sI4s9I")
+_CHUNK = struct.Struct("<4sII")  # a chunk's id, size and number of items
+_CQDB_HEADER = struct.Struct("<4s5I")  # id, size, flag, byte order, backward size and offset
+_CQDB_TABLES = 256
+_CQDB_FIRST = _CQDB_HEADER.size + 8 * _CQDB_TABLES
+# The tagger allocates labels × labels scores: a label count near 2³² is an allocation
+# crfsuite does not check. No project has a thousand entity labels (two tags each).
+MAX_LABELS = 2000
+
+
+def _words(blob: bytes, start: int, count: int) -> array[int]:
+    words = array("I", blob[start : start + 4 * count])
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words
+
+
+def _dictionary(blob: bytes, start: int, end: int, ids: int, what: str) -> None:
+    """A CQDB dictionary in ``blob[start:end]``: every table, bucket and record inside it,
+    each key ended by its NUL (the library reads keys as C strings), each id below ``ids``
+    (it indexes the references with them), each of the ``ids`` in the backward array (it
+    turns ids into names with it), and a free bucket in every table (a lookup probes until
+    it meets one)."""
+    size = end - start
+    if size < _CQDB_FIRST:
+        raise DamagedModel(f"the {what} dictionary is cut short")
+    magic, total, _flag, _order, backward, backward_at = _CQDB_HEADER.unpack_from(blob, start)
+    if magic != b"CQDB" or total > size:
+        raise DamagedModel(f"the {what} dictionary's header is damaged")
+    records: set[int] = set()
+    tables = _words(blob, start + _CQDB_HEADER.size, 2 * _CQDB_TABLES)
+    # The library counts its entries as half the buckets of every table, an empty one too.
+    if sum(number // 2 for number in tables[1::2]) != ids:
+        raise DamagedModel(f"the {what} dictionary's tables are damaged")
+    for offset, number in zip(tables[0::2], tables[1::2], strict=True):
+        if not offset:
+            continue
+        if offset + 8 * number > size:
+            raise DamagedModel(f"a table of the {what} dictionary lies outside the model")
+        buckets = _words(blob, start + offset, 2 * number)
+        if number and 0 not in buckets[1::2]:
+            raise DamagedModel(f"a table of the {what} dictionary has no free bucket")
+        records.update(buckets[1::2])
+    if backward_at:
+        if backward < ids or backward_at + 4 * backward > size:
+            raise DamagedModel(f"the {what} dictionary's names lie outside the model")
+        named = _words(blob, start + backward_at, backward)
+        if 0 in named[:ids]:
+            raise DamagedModel(f"the {what} dictionary lacks a name")
+        records.update(named)
+    elif ids:
+        raise DamagedModel(f"the {what} dictionary has no names")
+    records.discard(0)
+    for offset in records:
+        if offset + 8 > size:
+            raise DamagedModel(f"a name in the {what} dictionary lies outside the model")
+        number, length = struct.unpack_from("<iI", blob, start + offset)
+        if not 0 <= number < ids or length == 0 or offset + 8 + length > size:
+            raise DamagedModel(f"a name in the {what} dictionary is damaged")
+        key = blob[start + offset + 8 : start + offset + 8 + length]
+        if key[-1] != 0:
+            raise DamagedModel(f"a name in the {what} dictionary is not ended")
+        try:  # the module decodes every name it returns
+            key[: key.index(0)].decode("utf-8")
+        except UnicodeDecodeError:
+            raise DamagedModel(f"a name in the {what} dictionary is damaged") from None
+
+
+def _references(blob: bytes, at: int, magic: bytes, count: int, features: int) -> None:
+    """The feature lists of each label or attribute: each inside the model, each feature id
+    below ``features`` (the library reads a feature at the id's place unchecked)."""
+    if at < _HEADER.size or at + _CHUNK.size + 4 * count > len(blob):
+        raise DamagedModel("a reference table lies outside the model")
+    if _CHUNK.unpack_from(blob, at)[0] != magic:
+        raise DamagedModel("a reference table's header is damaged")
+    for offset in _words(blob, at + _CHUNK.size, count):
+        if offset + 4 > len(blob):
+            raise DamagedModel("a feature list lies outside the model")
+        (number,) = struct.unpack_from("<I", blob, offset)
+        if offset + 4 + 4 * number > len(blob):
+            raise DamagedModel("a feature list lies outside the model")
+        if number and max(_words(blob, offset + 4, number)) >= features:
+            raise DamagedModel("a feature list names a feature the model does not have")
+
+
+def check_model(blob: bytes) -> None:
+    """Raise :class:`DamagedModel` unless every offset and index CRFsuite will follow in
+    ``blob`` stays inside it. ``Tagger.open_inmemory`` and tagging follow them unchecked:
+    a model cut short, or with a byte changed, crashed the process (a segmentation fault
+    at every start of the window, as each opening reads the model again) — the model is a
+    blob in a project file that anyone may have damaged or made by hand."""
+    if len(blob) < _HEADER.size:
+        raise DamagedModel("the model is cut short")
+    (
+        magic,
+        size,
+        kind,
+        _version,
+        _features,  # CRFsuite leaves it 0: the features' chunk holds their number
+        labels,
+        attributes,
+        features_at,
+        labels_at,
+        attributes_at,
+        label_refs_at,
+        attribute_refs_at,
+    ) = _HEADER.unpack_from(blob)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise DamagedModel("the model's header is damaged")
+    if size != len(blob):
+        raise DamagedModel("the model is not the size its header gives")
+    if not 0 < labels <= MAX_LABELS:
+        raise DamagedModel("the model's number of labels is damaged")
+    if not _HEADER.size <= labels_at <= attributes_at <= label_refs_at <= len(blob):
+        raise DamagedModel("the model's dictionaries lie outside it")
+    _dictionary(blob, labels_at, attributes_at, labels, "labels")
+    _dictionary(blob, attributes_at, label_refs_at, attributes, "attributes")
+    if features_at < _HEADER.size or features_at + _CHUNK.size > len(blob):
+        raise DamagedModel("the model's features lie outside it")
+    chunk, _, features = _CHUNK.unpack_from(blob, features_at)
+    if chunk != b"FEAT" or features_at + _CHUNK.size + 20 * features > len(blob):
+        raise DamagedModel("the model's features are damaged")
+    # Each feature: type, source, destination (32 bits each) and a weight (a double).
+    words = _words(blob, features_at + _CHUNK.size, 5 * features)
+    types, sources, targets = words[0::5], words[1::5], words[2::5]
+    if features and (max(types) > 1 or max(targets) >= labels):
+        raise DamagedModel("a feature of the model is damaged")
+    for kind_of, source in zip(types, sources, strict=True):
+        if source >= (labels if kind_of else attributes):
+            raise DamagedModel("a feature of the model is damaged")
+    _references(blob, label_refs_at, b"LFRF", labels, features)
+    _references(blob, attribute_refs_at, b"AFRF", attributes, features)
+
+
+# The models last found sound, by identity (each kept here, so its id is not reused): a
+# tagger is made for every article tagged, and checking a large model each time would cost
+# more than tagging.
+_SOUND: dict[int, bytes] = {}
+
+
+def checked(blob: bytes) -> bytes:
+    """``blob`` once :func:`check_model` has passed it (remembered for the last few)."""
+    if _SOUND.get(id(blob)) is not blob:
+        check_model(blob)
+        while len(_SOUND) >= 4:
+            del _SOUND[next(iter(_SOUND))]
+        _SOUND[id(blob)] = blob
+    return blob
+
+
+# Whether a stored model passed :func:`check_model`, by (project, kind, generation): a model
+# is checked once per generation, and a damaged one is told of once (:func:`first_refusal`).
+_VERDICTS: dict[tuple[str, str, int], bool] = {}
+_TOLD: set[tuple[str, str, int]] = set()
+
+
+def sound(key: tuple[str, str, int], blob: bytes) -> bool:
+    """Whether the stored model ``key`` (project, kind, generation) with bytes ``blob`` may be
+    handed to CRFsuite; a damaged one is then treated as absent, and trained again."""
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        try:
+            checked(blob)
+            verdict = True
+        except DamagedModel:
+            verdict = False
+        _VERDICTS[key] = verdict
+    return verdict
+
+
+def refused(key: tuple[str, str, int]) -> bool:
+    """Whether the stored model ``key`` was found damaged (False when not checked yet)."""
+    return _VERDICTS.get(key) is False
+
+
+def first_refusal(key: tuple[str, str, int]) -> bool:
+    """True the first time it is asked of a damaged model: say so once, not at each use."""
+    if not refused(key) or key in _TOLD:
+        return False
+    _TOLD.add(key)
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +267,60 @@ class CrfSettings:
     min_freq: int = 1
 
 
+def _to_crf(tag: str) -> str:
+    """A tag as CRFsuite stores it: as it is, unless the module's reading of the model back
+    (``Tagger.info``, a parser of CRFsuite's text dump, one line per weight ``a --> b: w``)
+    would misread it — a label key with " --> " or a line break, which an import may bring
+    in, failed that parser's assertion and the tagger never trained again — or it has "%".
+    Those are %-escaped; an escaped tag always holds "%", an unescaped one never does."""
+    if tag.isprintable() and "%" not in tag and "-->" not in tag:
+        return tag
+    return quote(tag.encode("utf-8", "surrogatepass"), safe="")
+
+
+def _from_crf(tag: str) -> str:
+    return tag if "%" not in tag else unquote_to_bytes(tag).decode("utf-8", "surrogatepass")
+
+
+_PREFIX = "hamish-crf-"
+STALE_SECONDS = 3600  # a training run takes seconds: a folder this old is a killed run's
+
+
+def _clear_stale() -> None:
+    """Remove the folders of training runs that were killed (``kill -9``, a crash): their
+    TemporaryDirectory was never cleaned up, and each left a folder in the temporary folder.
+    Only this user's, and only an hour old — another run may be training now."""
+    base = Path(tempfile.gettempdir())
+    now = time.time()
+    user = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        found = list(base.glob(f"{_PREFIX}*"))
+    except OSError:
+        return
+    for folder in found:
+        try:
+            info = folder.lstat()
+            if (
+                not stat.S_ISDIR(info.st_mode)
+                or (user is not None and info.st_uid != user)
+                or now - info.st_mtime < STALE_SECONDS
+            ):
+                continue
+            for item in folder.iterdir():
+                if item.is_file() and not item.is_symlink():
+                    item.unlink()
+            folder.rmdir()
+        except OSError:
+            continue  # in use, or not ours to remove: left as it is
+
+
 def train_crf(sequences: Sequences, settings: CrfSettings | None = None) -> tuple[bytes, list[str]]:
     """Train on ``(features per token, tag per token)`` sequences; returns the model's bytes
     and the attributes that kept a weight (the rest can be left out when tagging)."""
     settings = settings or CrfSettings()
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, tags in sequences:
-        trainer.append(features, list(tags))
+        trainer.append(features, [_to_crf(tag) for tag in tags])
     trainer.set_params(
         {
             "c1": settings.c1,
@@ -81,10 +330,12 @@ def train_crf(sequences: Sequences, settings: CrfSettings | None = None) -> tupl
             "feature.possible_transitions": True,
         }
     )
-    with tempfile.TemporaryDirectory(prefix="hamish-crf-") as folder:
+    _clear_stale()
+    with tempfile.TemporaryDirectory(prefix=_PREFIX) as folder:
         path = Path(folder) / "model.crfsuite"
         trainer.train(str(path))
         model = path.read_bytes()
+    checked(model)  # what CRFsuite just wrote must pass the check that reading it needs
     tagger = pycrfsuite.Tagger()
     tagger.open_inmemory(model)
     try:
@@ -98,20 +349,28 @@ class CrfTagger:
     """A model loaded from bytes. Not thread-safe: make one per thread (cheap)."""
 
     def __init__(self, model: bytes) -> None:
+        """Raises :class:`DamagedModel` for bytes CRFsuite could not read safely."""
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open_inmemory(model)
-        self.labels: tuple[str, ...] = tuple(str(label) for label in self._tagger.labels())
+        try:
+            self._tagger.open_inmemory(checked(model))
+        except DamagedModel:
+            raise
+        except ValueError as error:  # "Invalid model": what the library itself refuses
+            raise DamagedModel(str(error)) from error
+        self.labels: tuple[str, ...] = tuple(
+            _from_crf(str(label)) for label in self._tagger.labels()
+        )
 
     def tag(self, features: Sequence[Sequence[str]] | Sequence[Sequence[bytes]]) -> list[str]:
         """The most likely tag of each token; then :meth:`marginal` reads this sequence.
         Features in UTF-8 bytes are read as they are (strings are encoded on each call)."""
         self._tagger.set(features)
         tags: list[str] = self._tagger.tag()  # strings: the module decodes them
-        return tags
+        return [_from_crf(tag) for tag in tags]
 
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` has ``tag``) in the sequence last tagged."""
-        return float(self._tagger.marginal(tag, position))
+        return float(self._tagger.marginal(_to_crf(tag), position))
 
     def close(self) -> None:
         self._tagger.close()
@@ -200,7 +459,7 @@ class CrfDecoder:
         )
         if magic != b"lCRF" or kind != b"FOMC":
             raise ValueError("not a CRFsuite model")
-        self.labels = tuple(label.decode() for label in _strings(model, labels))
+        self.labels = tuple(_from_crf(label.decode()) for label in _strings(model, labels))
         names = _strings(model, attributes)
         chunk, _chunk_size, count = struct.unpack_from("<4sII", model, features)
         if chunk != b"FEAT":

@@ -82,7 +82,7 @@ from desktop.core.suggest.lexicon import (
 )
 from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
 from desktop.learn import claims as claim_learning
-from desktop.learn import sources
+from desktop.learn import crf, sources
 from desktop.learn.crf import CrfDecoder, CrfSettings, train_crf
 from desktop.store.db import utcnow
 from desktop.store.project import Project
@@ -100,6 +100,7 @@ __all__ = [
     "combine",
     "combine_judged",
     "current_model",
+    "damaged",
     "gather",
     "judge",
     "limit",
@@ -407,6 +408,41 @@ def _mark_rare(
     return result, {word for word, n in counts.items() if n > RARE_COUNT}
 
 
+DAMAGED = "The project's suggestion model was damaged and will be retrained."
+
+
+def damaged(project: Project) -> list[str]:
+    """The kinds of the project's stored models that are damaged (``"entity"``,
+    ``"claim"``), each checked once per generation. A damaged model is used as if there
+    were none — handing it to CRFsuite crashed the process — and trained again."""
+    where = str(project.path)
+    found: list[str] = []
+    for kind in (claim_learning.KIND, "entity"):
+        info = project.tagger.latest_info(kind)
+        if info is None:
+            continue
+        key = (where, kind, info.generation)
+        if not crf.refused(key):
+            stored = project.tagger.latest(kind)
+            if stored is None or crf.sound(key, stored.model):
+                continue
+        found.append(kind)
+    return found
+
+
+def damage_notice(project: Project) -> str | None:
+    """:data:`DAMAGED` the first time a damaged model of the project is met, else None: the
+    command line and the window say it once, not at every article."""
+    kinds = damaged(project)
+    where = str(project.path)
+    told = [
+        crf.first_refusal((where, kind, info.generation))
+        for kind in kinds
+        if (info := project.tagger.latest_info(kind)) is not None
+    ]
+    return DAMAGED if any(told) else None
+
+
 def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
     """Whether enough has changed since the last model to train again: ``every`` entity and
     claim tags and decisions made, changed or deleted since, or no usable model (of either
@@ -414,6 +450,8 @@ def should_retrain(project: Project, *, every: int = RETRAIN_AFTER) -> bool:
     usable one tells what was learnt from."""
     store = project.tagger
     activity = store.activity()
+    if damaged(project):  # as with no model: train a sound one at once
+        return activity.entity_tags + activity.claim_tags > 0
     info = store.latest_info()
     claims = store.latest_info(claim_learning.KIND)
     if info is not None and _check(project, info.labels, info.features) is None:
@@ -477,6 +515,8 @@ def current_model(project: Project) -> Model | None:
     stored: StoredModel | None = project.tagger.latest()
     if stored is None or stored.info.generation != info.generation:
         return None
+    if not crf.sound((key[0], "entity", info.generation), stored.model):
+        return None  # damaged: as if there were none (should_retrain trains one)
     corpus: dict[str, tuple[str, ...]] = {}
     attributes: list[str] = []
     for line in stored.attributes:

@@ -73,6 +73,55 @@ def describe_sqlite_error(error: sqlite3.Error) -> str:
     return f"The project database reported an error: {message}"
 
 
+def refuse_if_open_elsewhere(path: Path) -> None:
+    """Raise :class:`ProjectError` when another process has the project at ``path`` open (a
+    window, or a command running): the window calls it before opening a project. Two windows
+    on one project each edited from what it had read: one deleted an article while the other
+    tagged in it, and the tag was lost ("FOREIGN KEY constraint failed"). Asked the way
+    ``restore`` asks (``backups.held_elsewhere``), never of a project this process has open."""
+    target = path.expanduser()
+    try:
+        key = _file_key(target)
+    except OSError:
+        return  # no file yet (a new project), or none to read: opening it says why
+    with _OPEN_LOCK:
+        if _OPEN_HERE.get(key, 0) > 0:
+            return
+    if not target.with_name(target.name + "-shm").exists():
+        # Every open connection keeps a -shm file: none, nobody has it open. (And the
+        # backups module, its dataclasses and imports, stays out of the window's start-up.)
+        return
+    from desktop.store import backups
+
+    if backups.held_elsewhere(target):
+        raise ProjectError(
+            f"{target} is open in another Hamish window or program; close it there first "
+            "(edits made in both would undo each other)."
+        )
+
+
+def _replacing(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+# Whether text that is not UTF-8 is read with U+FFFD in place of its bad bytes (the window:
+# read_damaged_text) rather than refused with an error (the headless commands, which say the
+# file is damaged and name `hamish backups`).
+_LENIENT: list[bool] = [False]
+
+
+def read_damaged_text(conn: sqlite3.Connection | None = None) -> None:
+    """From now on, every connection this process opens — and ``conn`` — reads text that is
+    not UTF-8 with U+FFFD in place of its bad bytes. The window calls it: a title stored as
+    invalid UTF-8 (a file damaged or made by hand) raised inside a Qt model's ``data()``,
+    which crashed the window at its start (the library's first row) or printed an error at
+    every repaint (an entity's name). Decoding in Python costs about a tenth more than
+    SQLite's own on a read of nothing but text, and the window reads a page at a time."""
+    _LENIENT[0] = True
+    if conn is not None:
+        conn.text_factory = _replacing
+
+
 def _connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
     """``immutable``: SQLite neither locks nor looks for a -wal file, and writes nothing beside
     the project — for a project nobody can be writing (see ``_connect_read_only``)."""
@@ -81,6 +130,8 @@ def _connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> 
         uri += "&immutable=1"
     # isolation_level=None: no implicit transactions, so only Project.transaction() commits.
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    if _LENIENT[0]:
+        conn.text_factory = _replacing
     conn.execute("PRAGMA busy_timeout = 5000")
     # A project may come from anyone: its schema (views, triggers) may not call functions
     # with side effects (SQLite's advice for files from elsewhere; store/shape.py drops what

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.store.annotations import AnnotationStore
-from desktop.store.db import Database
+from desktop.store.db import Database, read_damaged_text
 from desktop.store.documents import DocumentStore
 from desktop.store.labels import LabelStore
 
@@ -80,6 +80,17 @@ class Project:
         """What the analyst must be told about opening the project although it opened (see
         ``Database.notices``)."""
         return self.database.notices
+
+    def data_version(self) -> int:
+        """A number that changes when another connection — a command, a worker, another
+        program — commits to the file (SQLite's ``data_version``: this connection's own
+        commits leave it), so the window can tell that the project changed under it."""
+        return int(self.database.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def read_damaged_text(self) -> None:
+        """Read text that is not UTF-8 with U+FFFD for its bad bytes, on this project's
+        connection and every one opened later (``db.read_damaged_text``: the window)."""
+        read_damaged_text(self.database.conn)
 
     def close(self) -> None:
         self.database.close()

@@ -64,10 +64,18 @@ class Decision:
     decision: str  # accepted | rejected
 
 
-def _info(row: tuple[Any, ...]) -> ModelInfo:
-    labels = tuple((int(i), str(k), str(n)) for i, k, n in json.loads(row[3]))
-    counts = json.loads(row[4])
-    return ModelInfo(int(row[0]), str(row[1]), int(row[2]), labels, dict(counts))
+def _info(row: tuple[Any, ...]) -> ModelInfo | None:
+    """The row's description, or None when it is malformed (a file damaged or made by hand:
+    its labels or counts not the JSON Hamish writes crashed ``suggest`` with a traceback) —
+    the model is then used as if there were none, and the next training replaces it."""
+    try:
+        labels = tuple((int(i), str(k), str(n)) for i, k, n in json.loads(row[3]))
+        counts = json.loads(row[4])
+        if not isinstance(counts, dict):
+            return None
+        return ModelInfo(int(row[0]), str(row[1]), int(row[2]), labels, dict(counts))
+    except (TypeError, ValueError, OverflowError):  # JSON, unpacking and int() all land here
+        return None
 
 
 class TaggerStore:
@@ -89,10 +97,11 @@ class TaggerStore:
             "ORDER BY generation DESC LIMIT 1",
             [kind],
         ).fetchone()
-        if row is None:
+        info = None if row is None else _info(row)
+        if info is None or not isinstance(row[6], bytes):
             return None
         attributes = tuple(line for line in str(row[5]).split("\n") if line)
-        return StoredModel(_info(row), attributes, bytes(row[6]))
+        return StoredModel(info, attributes, row[6])
 
     def save(
         self,

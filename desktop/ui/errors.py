@@ -192,6 +192,11 @@ TEMPLATES: Final = (
         "the backup.",
     ),
     QT_TRANSLATE_NOOP("Errors", "Cannot restore {path}: {detail}. The project was left as it was."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{path} is open in another Hamish window or program; close it there first (edits made "
+        "in both would undo each other).",
+    ),
     # --- a project someone else made: its schema and integrity (store/shape.py) ------------
     QT_TRANSLATE_NOOP(
         "Errors",

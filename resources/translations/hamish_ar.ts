@@ -1856,6 +1856,10 @@
         <translation>تعذّرت استعادة {path}: {detail}. تُرك المشروع كما كان.</translation>
     </message>
     <message>
+        <source>{path} is open in another Hamish window or program; close it there first (edits made in both would undo each other).</source>
+        <translation>{path} مفتوح في نافذة أخرى لهامش أو في برنامج آخر؛ أغلقه هناك أولاً (فالتعديلات في الاثنين يلغي بعضها بعضاً).</translation>
+    </message>
+    <message>
         <source>{path} is not a Hamish project as Hamish makes them ({details}); another program may have changed it. It was left as it is.</source>
         <translation>{path} ليس مشروع هامش كما يُنشئه هامش ({details})؛ ربما غيّره برنامج آخر. تُرك كما هو.</translation>
     </message>
@@ -4194,6 +4198,14 @@
 </context>
 <context>
     <name>ModelTrainer</name>
+    <message>
+        <source>The project&apos;s suggestion model was damaged and will be retrained.</source>
+        <translation>نموذج الاقتراحات في المشروع تالف، وسيُدرَّب من جديد.</translation>
+    </message>
+    <message>
+        <source>Suggestions could not learn from your tags: {reason}</source>
+        <translation>تعذّر على الاقتراحات أن تتعلّم من وسومك: {reason}</translation>
+    </message>
     <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>

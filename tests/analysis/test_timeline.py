@@ -225,8 +225,13 @@ def test_hostile_dates_are_read_or_counted_as_missing() -> None:
         "24-03-01",
         "2024/03/01",
         "next",
+        "１２３４-０１-０１",  # full-width digits (a security tester): \d read them as a date
+        "٢٠٢٤-٠١-٠١",
+        "2024-01-01T25:00:00",  # no time of day: no date either
+        "2024-01-01 10:75",
     ):
         assert tl.parse_date(text) is None, text
+    assert tl.parse_date("2024-01-01 23:59:60+03:00") is not None  # a leap second
     assert tl.parse_date("9999-12-31") is not None and tl.parse_date("0001") is not None
     assert tl.parse_date("2024-03-05T10:00:00Z").text == "2024-03-05"  # type: ignore[union-attr]
     # The last month there is: its end was the day after it, which raised, and the claim was
@@ -512,3 +517,12 @@ def test_a_printed_timeline_keeps_its_fullest_lanes() -> None:
     assert set(kept.claims) == {c for lane in kept.lanes for c in lane.claims}
     assert kept.last is not None and tl.dt.date.fromordinal(kept.last).year == 2019
     assert tl.keep_lanes(timeline, 60) == (timeline, 0)
+
+
+def test_a_claim_date_in_other_digits_is_refused_as_it_would_not_be_placed() -> None:
+    from desktop.core.values import date_problem, partial_date_problem
+
+    assert partial_date_problem("2024-01") is None and date_problem("2024-01-01") is None
+    for text in ("１２３４", "١٢٣٤-٠١", "２０２４-０１-０１"):
+        assert partial_date_problem(text) is not None, text
+        assert date_problem(text) is not None, text

@@ -595,6 +595,15 @@ def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path
                 "UPDATE annotations SET quote = ? WHERE id IN (?, ?)",
                 ["واشنطن\u202eوموسكو", info.annotations["agreed"], info.annotations["note_marker"]],
             )
+        # A claim's date stored with an override (a hand-made project; edits refuse it).
+        conn = project.database.conn
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        with project.database.transaction():
+            conn.execute(
+                "UPDATE claims SET claimed_on = ? WHERE id = ?",
+                ["\u202e2024-05-01", info.claims["agreed"]],
+            )
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
         path = tmp_path / "report.docx"
         export_docx(project, path, options(title="\u202eeltit", author="\u202aسلمى", language="en"))
     finally:
@@ -605,6 +614,7 @@ def test_bidi_controls_the_analyst_typed_never_reach_the_briefing(tmp_path: Path
     assert "Lavrov" in text and "eltit" in text
     assert "Kerry \u200fكيري" in text  # the RLM, a mark of Arabic typing, stays
     assert "واشنطنوموسكو" in text
+    assert "2024-05-01" in text
 
 
 def test_a_name_of_ten_thousand_characters_is_printed_whole_once(tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -114,3 +116,72 @@ def test_the_window_learns_claims_and_reranks_them(
     assert all(s.source == "model" and s.score >= tagger.THRESHOLD for s in claims.values())
     tip = suggestions.tooltip(next(iter(claims))) or ""
     assert "claimant" in tip and "learnt from your claims" in tip
+
+
+def _tagged(path: Path) -> Path:
+    with Project.open(path) as project:
+        for n in range(2):
+            text, spans = article(n)
+            document_id = add_article(project, make_draft(text, title=f"t{n}"), "t").value
+            tag(project, document_id.imported[0][1], text, spans)
+    return path
+
+
+def test_a_damaged_model_is_said_once_and_trained_again(
+    make_window: MakeWindow, tmp_path: Path, prefs: Settings, qtbot: QtBot
+) -> None:
+    """Handing a damaged model to CRFsuite crashed the window at every start (a security
+    tester's project): it is used as if there were none, said, and a sound one trained."""
+    path = _tagged(tmp_path / "damaged.hamish")
+    with Project.open(path) as project:
+        assert tagger.train(project).generation is not None
+        stored = project.tagger.latest()
+        assert stored is not None
+        project.tagger.save(
+            trained_at=stored.info.trained_at,
+            features=stored.info.features,
+            labels=list(stored.info.labels),
+            counts=stored.info.counts,
+            attributes=list(stored.attributes),
+            model=stored.model[: len(stored.model) // 2],
+        )
+    prefs.set(settings.RETRAIN_AFTER, 1000)  # only the damage makes it train
+    window = make_window(path, prefs)
+    trainer = window.trainer
+    trainer._timer.stop()
+    with qtbot.waitSignal(trainer.trained, timeout=120_000):
+        assert trainer.check()
+        assert "damaged and will be retrained" in window.statusBar().currentMessage()
+    assert tagger.current_model(window.project) is not None
+    assert not tagger.damaged(window.project)
+
+
+def test_a_training_run_that_fails_is_said_once(
+    make_window: MakeWindow,
+    tmp_path: Path,
+    prefs: Settings,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run that failed (a label key the learning library could not read back) was
+    dropped without a word, after every pause in tagging: the tagger never learnt."""
+    from desktop.ui.reader import learning
+
+    path = _tagged(tmp_path / "failing.hamish")
+    failing = [sys.executable, "-c", "import sys; sys.exit('AssertionError: a --> b')"]
+    monkeypatch.setattr(learning, "hamish_command", lambda _arguments: failing)
+    prefs.set(settings.RETRAIN_AFTER, 10)
+    window = make_window(path, prefs)
+    trainer = window.trainer
+    trainer._timer.stop()
+    bar = window.statusBar()
+    for _ in range(2):
+        bar.clearMessage()
+        assert trainer.check()
+        qtbot.waitUntil(lambda: not trainer.busy, timeout=60_000)
+        if trainer.failure_told and bar.currentMessage():
+            assert "could not learn from your tags: AssertionError: a --> b" in (
+                bar.currentMessage()
+            )
+    assert trainer.failure_told
+    assert bar.currentMessage() == ""  # the second failure is not said again

@@ -244,6 +244,9 @@ def test_no_entities_says_so(make_window: MakeWindow, tmp_path: Path, qtbot: QtB
 def test_hostile_names(tmp_path: Path, qtbot: QtBot) -> None:
     assert label_text("a\x00b\x1b[31mc\nd") == "ab[31mc d"
     assert len(label_text("x" * 10_000)) == 40
+    # Only direction marks, joiners and spaces (a hand-made project): "?" as for no name.
+    assert label_text("\u200f\u200d \u2067\u2069") == "?"
+    assert label_text("\u200fكيري") == "\u200fكيري"
     assert label_text("\x00\x01") == "?"
     with Project.open(tmp_path / "h.hamish") as project:
         small = build_small(tmp_path / "s.hamish")

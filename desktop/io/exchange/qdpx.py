@@ -262,13 +262,17 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
         else:
             refs.setdefault(("project", 0), []).append(guid)
     subjects: dict[int, list[str]] = {}
+    # A reference to an entity or claim the project no longer has (a file damaged or made by
+    # hand: its foreign keys not enforced) is left out; it raised a KeyError.
     for row in content["claim_subjects"]:
-        subjects.setdefault(row["claim_id"], []).append(entity_guid[row["entity_id"]])
+        if row["entity_id"] in entity_guid:
+            subjects.setdefault(row["claim_id"], []).append(entity_guid[row["entity_id"]])
     links: dict[int, list[dict[str, str]]] = {}
     for row in content["claim_links"]:
-        links.setdefault(row["from_claim"], []).append(
-            {"kind": row["kind"], "to": claim_guid[row["to_claim"]]}
-        )
+        if row["to_claim"] in claim_guid:
+            links.setdefault(row["from_claim"], []).append(
+                {"kind": row["kind"], "to": claim_guid[row["to_claim"]]}
+            )
     for claim in content["claims"]:
         guid = claim_guid[claim["id"]]
         claimant = entities.get(claim["claimant_id"]) if claim["claimant_id"] else None
@@ -291,7 +295,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
                 "modified_at",
             )
         } | {
-            "claimant": entity_guid[claim["claimant_id"]] if claimant else None,
+            "claimant": entity_guid.get(claim["claimant_id"]) if claimant else None,
             "subjects": subjects.get(claim["id"], []),
             "links": links.get(claim["id"], []),
         }
@@ -346,7 +350,7 @@ def build_qde(content: Mapping[str, Any], project_name: str) -> tuple[bytes, dic
             )
             _text_el(selection, "Description", a["note"])
             coded = [label_guid[a["label_id"]]]
-            if a["entity_id"] is not None:
+            if a["entity_id"] in entity_guid:  # (not a dangling reference)
                 coded.append(entity_guid[a["entity_id"]])
             for target in coded:
                 coding = _el(

@@ -146,7 +146,11 @@ def _cas(document: dict[str, Any], view: ProjectView, types: TypeSystem, lost: C
             )
             continue
         claimant = view.entities.get(claim["claimant_id"]) if claim["claimant_id"] else None
-        subjects = [view.entities[e]["name"] for e in view.subjects.get(claim["id"], [])]
+        subjects = [  # an entity the project no longer has (foreign keys not enforced) left out
+            view.entities[e]["name"]
+            for e in view.subjects.get(claim["id"], [])
+            if e in view.entities
+        ]
         lost["claim dates (claimed on)"] += claim["claimed_on"] is not None
         lost["entities linked to claim tags"] += entity is not None
         cas.add(

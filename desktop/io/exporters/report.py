@@ -627,10 +627,12 @@ def build_report(
             summary=_shown(r.claim.summary),
             quote=_shown(r.quote),
             claimant=_reference(r.claimant),
-            stance=r.claim.stance,
-            status=r.claim.status,
-            grade=grade(r.claim.reliability, r.claim.credibility),
-            date=r.claim.claimed_on or published.get(r.document_id, ""),
+            # Every field printed, without bidi controls: a stored date of "\u202e2024" went
+            # into the briefing as it was (a hand-made project), and read otherwise there.
+            stance=_shown(r.claim.stance),
+            status=_shown(r.claim.status),
+            grade=_shown(grade(r.claim.reliability, r.claim.credibility)),
+            date=_shown(r.claim.claimed_on or published.get(r.document_id, "")),
             citation=citation[r.document_id],
             document_id=r.document_id,
             subjects=tuple(_reference(name) for name in r.subject_names),

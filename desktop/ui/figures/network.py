@@ -58,7 +58,7 @@ from desktop.analysis.network import (
     Node,
     node_radius,
 )
-from desktop.core.controls import clean_line
+from desktop.core.controls import clean_line, visible
 from desktop.core.models import ENTITY_TYPES
 from desktop.store.network import NetworkReads
 from desktop.store.project import Project
@@ -160,11 +160,13 @@ def colours(project: Project) -> dict[str, QColor]:
 
 
 def label_text(name: str) -> str:
-    """A name as a node's label: one line, no control characters, at most 40 characters."""
+    """A name as a node's label: one line, no control characters, at most 40 characters;
+    "?" for a name with nothing one can see (only direction marks or joiners, stored in a
+    hand-made project: the node was drawn without a label)."""
     text = " ".join(clean_line(name).split())
     if len(text) > LABEL_CHARS:
         text = text[: LABEL_CHARS - 1].rstrip() + "…"
-    return text or "?"
+    return text if visible(text) else "?"
 
 
 def radius(mentions: int) -> float:

@@ -44,6 +44,7 @@ class ModelTrainer(QObject):
         self.session: ProjectSession | None = None
         self.process: QProcess | None = None
         self.enabled = True
+        self.failure_told = False  # a failed run is said once a session, not after each edit
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.IDLE_MS)
@@ -60,6 +61,7 @@ class ModelTrainer(QObject):
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
+        self.failure_told = False
         session.changed.connect(self._changed)
         self._timer.start()  # a project opened with tags but no model yet
 
@@ -91,10 +93,18 @@ class ModelTrainer(QObject):
         session = self.session
         if not self.enabled or session is None or self.process is not None:
             return False
-        if session.project.read_only:
-            return False
         from desktop.learn import tagger
 
+        try:
+            if tagger.damage_notice(session.project) is not None:
+                self.api.show_status(
+                    self.tr("The project's suggestion model was damaged and will be retrained."),
+                    10000,
+                )
+        except Exception:  # a busy or damaged file: the edits and the next check go on
+            pass
+        if session.project.read_only:
+            return False
         every = max(1, self.api.prefs.get(settings.RETRAIN_AFTER))
         try:
             if not tagger.should_retrain(session.project, every=every):
@@ -130,11 +140,25 @@ class ModelTrainer(QObject):
             return
         self.process = None
         output = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        errors = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         process.deleteLater()
         try:
             report = json.loads(output) if output.strip() else {}
         except ValueError:
             report = {}
+        if code != 0 and not report and not self.failure_told:
+            # No report at all: the run failed, and fails again at each try (a label key
+            # the learning library could not read back kept it from ever learning, unsaid).
+            # A run with nothing to learn from reports why, and is no failure.
+            self.failure_told = True
+            said = [line.strip() for line in errors.splitlines() if line.strip()]
+            reason = said[-1][:200] if said else f"exit {code}"
+            self.api.show_status(
+                self.tr("Suggestions could not learn from your tags: {reason}").format(
+                    reason=reason
+                ),
+                15000,
+            )
         claims = report.get("claims")
         learnt_claims = isinstance(claims, dict) and bool(claims.get("generation"))
         if code != 0 or not (report.get("generation") or learnt_claims):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoGroup
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.library.document_activated.connect(self.open_document)
 
         self.session: ProjectSession | None = None
+        self._data_version = 0  # the project's data_version when last read here
         self.annotation_model = AnnotationModel(
             lambda doc_id: self.project.annotations.for_document(doc_id),
             # the session's read of the ChangeSet's annotations, shared with the reader
@@ -316,6 +317,9 @@ class MainWindow(QMainWindow):
         self._add_secondary_menus()
         self._connect_secondary_actions()
         self._add_timeline_action()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._look_for_outside_changes)
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self._apply_read_only()  # the claim editor made just now
@@ -660,8 +664,28 @@ class MainWindow(QMainWindow):
         self._show_dock(self.claim_editor)
 
     # --- project -----------------------------------------------------------------------------
+    def _look_for_outside_changes(self, state: Qt.ApplicationState) -> None:
+        """Back in Hamish: when another program — `hamish import` in a terminal, say — wrote
+        to the project meanwhile, the views read it again (the library stayed as it was, the
+        imported articles missing, until the project was opened again). The undo history
+        stays: its steps are refused in words where what they undo has gone."""
+        if state != Qt.ApplicationState.ApplicationActive or self.session is None:
+            return
+        try:
+            version = self.project.data_version()
+        except Exception:  # a busy or damaged file: the next return here tries again
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        self.session.announce(ChangeSet(documents_reloaded=True))
+        shown = self.reader.document_id
+        if shown is not None and not self.project.documents.exists(shown):
+            self._open_near(0)  # the open article was deleted elsewhere
+
     def _attach(self, project: Project) -> None:
         self.project = project
+        self._data_version = project.data_version()
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
@@ -696,7 +720,10 @@ class MainWindow(QMainWindow):
 
     def switch_project(self, path: Path, *, create: bool) -> bool:
         """Open another project; on any error the current one stays open and untouched."""
+        from desktop.store.db import refuse_if_open_elsewhere
+
         try:
+            refuse_if_open_elsewhere(path)  # another window's edits and these would clash
             project = self._project_factory.open(path, create=create)
         except HamishError as error:
             self.messenger.error(self.tr("Cannot open project"), str(error))
