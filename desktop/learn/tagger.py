@@ -1080,6 +1080,8 @@ def _split_names(
     ``O``). Returns the positions where a name now ends before its run did."""
     cuts: set[int] = set()
     inside = f"I-{PERSON}"
+    if inside not in tags:
+        return cuts  # most sentences: no person's name going on
     ended = False
     for i, tag in enumerate(tags):
         if tag != inside:
