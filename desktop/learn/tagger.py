@@ -72,8 +72,8 @@ from desktop.core.suggest.features import (
     corpus_features,
     may_stand_alone,
     neighbours,
-    spans_from_tags,
     split_clitics,
+    tag_runs,
 )
 from desktop.core.suggest.lexicon import (
     _HONORIFIC_COMPLEMENTS,
@@ -856,14 +856,11 @@ def _tag(
                 judgements[number_of[id(item)]] = score
             if tags.count(OUTSIDE) == len(tags):
                 continue
-            sure = decoded.sure[at_first:at_end]  # each tag's own marginal
-            scores = [1.0 if tag == OUTSIDE else p for tag, p in zip(tags, sure, strict=True)]
-            ends = {t.end: i for i, t in enumerate(tokens)}
+            sure = decoded.sure[at_first:at_end]  # each tag's own marginal: a name's score
             cuts = _split_names(tokens, tags, given, extractor.classes)
-            for start, end, key, score in spans_from_tags(tokens, tags, scores):
-                last = first = ends[end]
-                while tokens[first].start != start:  # a name is a few words
-                    first -= 1
+            for first, stop, key, score in tag_runs(tags, sure):
+                last = stop - 1
+                start, end = tokens[first].start, tokens[last].end
                 if key == PERSON:
                     while first <= last and _honorific(tokens[first]):
                         first += 1  # صاحب السمو | خليفة: the honorific is not the name
