@@ -1115,6 +1115,28 @@ _CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
 _LAM_GROUPS = frozenset(LAM_CLITICS)
 
 
+def _heads(firsts: Iterable[str]) -> dict[str, str]:
+    """Each way a name's first word may be written → that word: itself, after a proclitic
+    group of one or two letters (وبلير، لبلير), ل + ال contracted (للأسد for الأسد).
+    Where a written word reads two ways, the first of that order wins (the word itself, then
+    one letter off, then two; a proclitic before ل + ال at the same length). Why made from
+    the names: a long article has ten times more distinct words than names' first words,
+    and each word tried every way cost more than the rest of :func:`_propagate`."""
+    firsts = list(firsts)
+    found = {word: word for word in firsts}
+    for k in (1, 2):
+        groups = [group for group in _CLITIC_GROUPS if len(group) == k]
+        lams = [group + LAM for group in _LAM_GROUPS if len(group) == k]
+        for word in firsts:
+            for group in groups:
+                found.setdefault(group + word, word)
+        for word in firsts:
+            if word.startswith(ARTICLE):
+                for group in lams:
+                    found.setdefault(group + word[len(ARTICLE) :], word)
+    return found
+
+
 def _propagate(
     text: str,
     tokens: Sequence[Token],
@@ -1144,12 +1166,11 @@ def _propagate(
     if not sure:
         return []
     starts = list(map(_START, tokens))
+    folded = list(map(_FOLDED, tokens))
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     surnames: list[tuple[tuple[str, ...], tuple[str, float]]] = []
     for start, end, key, score in sorted(sure, key=lambda c: -c[3]):
-        words = tuple(
-            t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]
-        )
+        words = tuple(folded[bisect_left(starts, start) : bisect_left(starts, end)])
         if words and words not in names:
             names[words] = (key, score)
             clitics, stem = split_clitics(words[0])
@@ -1167,18 +1188,7 @@ def _propagate(
     firsts: dict[str, int] = {}  # a name's first word → its longest name, in words
     for words in names:
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    heads: dict[str, str] = {}  # a written word → the first word of a name it is
-
-    def head(word: str) -> str | None:
-        if word in firsts:
-            return word
-        for k in (1, 2):
-            group, rest = word[:k], word[k:]
-            if group in _CLITIC_GROUPS and rest in firsts:
-                return rest
-            if group in _LAM_GROUPS and rest[:1] == LAM and ARTICLE + rest[1:] in firsts:
-                return ARTICLE + rest[1:]  # ل + الأسد is written للأسد
-        return None
+    heads = _heads(firsts)  # a written word → the first word of a name it is
 
     taken = sorted((c[0], c[1]) for c in [*found, *seeds])
     own: dict[tuple[int, int, str], float] = {}
@@ -1186,11 +1196,6 @@ def _propagate(
         own[(start, end, key)] = max(score, own.get((start, end, key), 0.0))
     taken_starts = [s for s, _ in taken]
     added: list[tuple[int, int, str, float]] = []
-    # The written words that may begin a name, looked at once each; then only their tokens.
-    folded = list(map(_FOLDED, tokens))
-    for word in set(folded):
-        if (first := head(word)) is not None:
-            heads[word] = first
     n = len(tokens)
     after = 0  # the first token not inside a name just found
     for i in [i for i, word in enumerate(folded) if word in heads]:
@@ -1199,7 +1204,7 @@ def _propagate(
         first = heads[folded[i]]
         hit = None
         for length in range(min(firsts[first], n - i), 0, -1):
-            words = (first, *(t.folded for t in tokens[i + 1 : i + length]))
+            words = (first, *folded[i + 1 : i + length])
             if words in names:
                 hit = length, names[words]
                 break
