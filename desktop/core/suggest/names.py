@@ -497,8 +497,11 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
     """(first, last, title) token triples of every name found after (or before) a title."""
     found: dict[tuple[int, int], int] = {}
     words = art.words
-    # The few title words picked out first (a 1 MB article has 100,000 words, 2,000 titles).
-    for i in [i for i, word in enumerate(words) if word in _TITLE_OR_HONORIFIC]:
+    # The few title words picked out first, once an article (a 1 MB article has 100,000
+    # words, 2,000 titles; the names are looked for twice).
+    if art.titles is None:
+        art.titles = [i for i, word in enumerate(words) if word in _TITLE_OR_HONORIFIC]
+    for i in art.titles:
         if _in_a_work_title(art, i):
             continue
         before = _quoted_name_before(art, i)

@@ -44,6 +44,7 @@ class _Article:
     counts: Counter[str] | None = None
     word_prefix: list[int] | None = None
     names: list[tuple[int, int]] = field(default_factory=list)  # title names, token ranges
+    titles: list[int] | None = None  # the title and honorific words, token indices
 
     @classmethod
     def build(cls, text: str) -> _Article:
