@@ -1119,9 +1119,10 @@ def _heads(firsts: Iterable[str]) -> dict[str, str]:
     """Each way a name's first word may be written → that word: itself, after a proclitic
     group of one or two letters (وبلير، لبلير), ل + ال contracted (للأسد for الأسد).
     Where a written word reads two ways, the first of that order wins (the word itself, then
-    one letter off, then two; a proclitic before ل + ال at the same length). Why made from
-    the names: a long article has ten times more distinct words than names' first words,
-    and each word tried every way cost more than the rest of :func:`_propagate`."""
+    one letter off, then two; at the same length, the proclitic reading before ل + ال's): the
+    answers of each written word tried every way, as it was. Why made from the names: a long
+    article has ten times more distinct words than names' first words, and each word tried
+    every way cost more than the rest of :func:`_propagate`."""
     firsts = list(firsts)
     found = {word: word for word in firsts}
     for k in (1, 2):
