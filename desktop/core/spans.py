@@ -63,6 +63,15 @@ def name_span(text: str, start: int, end: int, *, cut: bool = True) -> tuple[int
 
     Why one function: the rules, the registry, the gazetteer and the model each make spans
     their own way, and an accepted span becomes an entity's name (issue 14)."""
+    if (
+        end - start >= 2
+        and text[start].isalpha()
+        and text[end - 1].isalpha()
+        and NAME_BREAKS.isdisjoint(text[start:end])
+    ):
+        # Most spans: letters at both edges, no mark inside (the same answer as below, without
+        # a test per character: the model's thousands of names in a long article).
+        return start, end
     while start < end and not is_word_char(text[start]):
         start += 1
     while end > start and not is_word_char(text[end - 1]):

@@ -419,7 +419,8 @@ class Decoded:
 
     def marginal(self, tag: str, position: int) -> float:
         """P(token ``position`` of the layout has ``tag``)."""
-        return float(self._marginals[self._row[position], self._column[tag]])
+        # .item: the same float, without a numpy scalar made on the way (thousands of names)
+        return float(self._marginals.item(self._row[position], self._column[tag]))
 
 
 def _strings(model: bytes, at: int) -> list[bytes]:

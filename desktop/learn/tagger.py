@@ -72,8 +72,8 @@ from desktop.core.suggest.features import (
     corpus_features,
     may_stand_alone,
     neighbours,
-    spans_from_tags,
     split_clitics,
+    tag_runs,
 )
 from desktop.core.suggest.lexicon import (
     _HONORIFIC_COMPLEMENTS,
@@ -896,14 +896,11 @@ def _tag(
                 judgements[number_of[id(item)]] = score
             if tags.count(OUTSIDE) == len(tags):
                 continue
-            sure = decoded.sure[at_first:at_end]  # each tag's own marginal
-            scores = [1.0 if tag == OUTSIDE else p for tag, p in zip(tags, sure, strict=True)]
-            ends = {t.end: i for i, t in enumerate(tokens)}
+            sure = decoded.sure[at_first:at_end]  # each tag's own marginal: a name's score
             cuts = _split_names(tokens, tags, given, extractor.classes)
-            for start, end, key, score in spans_from_tags(tokens, tags, scores):
-                last = first = ends[end]
-                while tokens[first].start != start:  # a name is a few words
-                    first -= 1
+            for first, stop, key, score in tag_runs(tags, sure):
+                last = stop - 1
+                start, end = tokens[first].start, tokens[last].end
                 if key == PERSON:
                     while first <= last and _honorific(tokens[first]):
                         first += 1  # صاحب السمو | خليفة: the honorific is not the name
@@ -1120,6 +1117,8 @@ def _split_names(
     ``O``). Returns the positions where a name now ends before its run did."""
     cuts: set[int] = set()
     inside = f"I-{PERSON}"
+    if inside not in tags:
+        return cuts  # most sentences: no person's name going on
     ended = False
     for i, tag in enumerate(tags):
         if tag != inside:
@@ -1156,6 +1155,29 @@ _CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
 _LAM_GROUPS = frozenset(LAM_CLITICS)
 
 
+def _heads(firsts: Iterable[str]) -> dict[str, str]:
+    """Each way a name's first word may be written → that word: itself, after a proclitic
+    group of one or two letters (وبلير، لبلير), ل + ال contracted (للأسد for الأسد).
+    Where a written word reads two ways, the first of that order wins (the word itself, then
+    one letter off, then two; at the same length, the proclitic reading before ل + ال's): the
+    answers of each written word tried every way, as it was. Why made from the names: a long
+    article has ten times more distinct words than names' first words, and each word tried
+    every way cost more than the rest of :func:`_propagate`."""
+    firsts = list(firsts)
+    found = {word: word for word in firsts}
+    for k in (1, 2):
+        groups = [group for group in _CLITIC_GROUPS if len(group) == k]
+        lams = [group + LAM for group in _LAM_GROUPS if len(group) == k]
+        for word in firsts:
+            for group in groups:
+                found.setdefault(group + word, word)
+        for word in firsts:
+            if word.startswith(ARTICLE):
+                for group in lams:
+                    found.setdefault(group + word[len(ARTICLE) :], word)
+    return found
+
+
 def _propagate(
     text: str,
     tokens: Sequence[Token],
@@ -1185,12 +1207,11 @@ def _propagate(
     if not sure:
         return []
     starts = list(map(_START, tokens))
+    folded = list(map(_FOLDED, tokens))
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     surnames: list[tuple[tuple[str, ...], tuple[str, float]]] = []
     for start, end, key, score in sorted(sure, key=lambda c: -c[3]):
-        words = tuple(
-            t.folded for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)]
-        )
+        words = tuple(folded[bisect_left(starts, start) : bisect_left(starts, end)])
         if words and words not in names:
             names[words] = (key, score)
             clitics, stem = split_clitics(words[0])
@@ -1208,18 +1229,7 @@ def _propagate(
     firsts: dict[str, int] = {}  # a name's first word → its longest name, in words
     for words in names:
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    heads: dict[str, str] = {}  # a written word → the first word of a name it is
-
-    def head(word: str) -> str | None:
-        if word in firsts:
-            return word
-        for k in (1, 2):
-            group, rest = word[:k], word[k:]
-            if group in _CLITIC_GROUPS and rest in firsts:
-                return rest
-            if group in _LAM_GROUPS and rest[:1] == LAM and ARTICLE + rest[1:] in firsts:
-                return ARTICLE + rest[1:]  # ل + الأسد is written للأسد
-        return None
+    heads = _heads(firsts)  # a written word → the first word of a name it is
 
     taken = sorted((c[0], c[1]) for c in [*found, *seeds])
     own: dict[tuple[int, int, str], float] = {}
@@ -1227,11 +1237,6 @@ def _propagate(
         own[(start, end, key)] = max(score, own.get((start, end, key), 0.0))
     taken_starts = [s for s, _ in taken]
     added: list[tuple[int, int, str, float]] = []
-    # The written words that may begin a name, looked at once each; then only their tokens.
-    folded = list(map(_FOLDED, tokens))
-    for word in set(folded):
-        if (first := head(word)) is not None:
-            heads[word] = first
     n = len(tokens)
     after = 0  # the first token not inside a name just found
     for i in [i for i, word in enumerate(folded) if word in heads]:
@@ -1240,7 +1245,7 @@ def _propagate(
         first = heads[folded[i]]
         hit = None
         for length in range(min(firsts[first], n - i), 0, -1):
-            words = (first, *(t.folded for t in tokens[i + 1 : i + length]))
+            words = (first, *folded[i + 1 : i + length])
             if words in names:
                 hit = length, names[words]
                 break

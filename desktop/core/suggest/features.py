@@ -76,6 +76,7 @@ __all__ = [
     "parse_given_names",
     "spans_from_tags",
     "split_clitics",
+    "tag_runs",
     "tokenize",
 ]
 
@@ -899,29 +900,39 @@ def spans_from_tags(
     """``(start, end, kind, score)`` of each tagged run: a ``B-`` starts one, ``I-`` of the
     same kind continues it (an ``I-`` without its ``B-`` starts one too, as CoNLL reads it).
     The score is the mean of the tokens' scores (1.0 without ``scores``)."""
+    return [
+        (tokens[first].start, tokens[stop - 1].end, kind, score)
+        for first, stop, kind, score in tag_runs(tags, scores)
+    ]
+
+
+def tag_runs(
+    tags: Sequence[str], scores: Sequence[float] | None = None
+) -> list[tuple[int, int, str, float]]:
+    """:func:`spans_from_tags` as token positions: ``(first, stop, kind, score)``, the run
+    being ``tags[first:stop]``. Only the scores of tagged tokens count (an ``O``'s is never
+    read). Why apart: the model's tagger works on the positions (a 1 MB article's thousands
+    of sentences), and looked each span's tokens up again by its offsets."""
     found: list[tuple[int, int, str, float]] = []
     open_kind: str | None = None
     first = 0
     total = 0.0
-
-    def close(last: int) -> None:
-        if open_kind is not None:
-            count = last - first
-            found.append((tokens[first].start, tokens[last - 1].end, open_kind, total / count))
-
     for i, tag in enumerate(tags):
-        score = 1.0 if scores is None else scores[i]
         if tag == OUTSIDE or len(tag) < 3 or tag[1] != "-":
-            close(i)
-            open_kind = None
+            if open_kind is not None:
+                found.append((first, i, open_kind, total / (i - first)))
+                open_kind = None
             continue
+        score = 1.0 if scores is None else scores[i]
         position, kind = tag[0], tag[2:]
         if position == "I" and kind == open_kind:
             total += score
             continue
-        close(i)
+        if open_kind is not None:
+            found.append((first, i, open_kind, total / (i - first)))
         open_kind, first, total = kind, i, score
-    close(len(tags))
+    if open_kind is not None:
+        found.append((first, len(tags), open_kind, total / (len(tags) - first)))
     return found
 
 

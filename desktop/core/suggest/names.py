@@ -490,13 +490,18 @@ def _quoted_name_before(art: _Article, title: int) -> tuple[int, int] | None:
     return _quoted_name(art, art.token_at(art.quotes[k][0]))
 
 
+_TITLE_OR_HONORIFIC = frozenset(_TITLE_FORMS) | _HONORIFIC_FORMS
+
+
 def _title_names(art: _Article) -> list[tuple[int, int, int]]:
     """(first, last, title) token triples of every name found after (or before) a title."""
     found: dict[tuple[int, int], int] = {}
     words = art.words
-    for i, word in enumerate(words):
-        if word not in _TITLE_FORMS and word not in _HONORIFIC_FORMS:
-            continue
+    # The few title words picked out first, once an article (a 1 MB article has 100,000
+    # words, 2,000 titles; the names are looked for twice).
+    if art.titles is None:
+        art.titles = [i for i, word in enumerate(words) if word in _TITLE_OR_HONORIFIC]
+    for i in art.titles:
         if _in_a_work_title(art, i):
             continue
         before = _quoted_name_before(art, i)

@@ -1,0 +1,101 @@
+"""The shortcuts taken for a 1 MB article's suggestions (issue 14, second round) give what the
+longer way gave, on made-up text: a name's span, a span inside a longer one, the tagged runs
+as token positions, the words between two offsets."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+
+from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
+from desktop.core.suggest.features import OUTSIDE, spans_from_tags, tag_runs, tokenize
+from desktop.core.suggest.pipeline import _SpanIndex
+from desktop.core.suggest.tokens import _Article
+
+_INSIDE_WORDS = frozenset("'’.")
+
+
+def _name_span_by_characters(
+    text: str, start: int, end: int, *, cut: bool = True
+) -> tuple[int, int] | None:
+    """name_span as it was, a test per character: what the shortcut must agree with."""
+    while start < end and not is_word_char(text[start]):
+        start += 1
+    while end > start and not is_word_char(text[end - 1]):
+        end -= 1
+    for at in range(start, end):
+        char = text[at]
+        if char not in NAME_BREAKS:
+            continue
+        if char in _INSIDE_WORDS and is_word_char(text[at - 1]) and is_word_char(text[at + 1]):
+            continue
+        if not cut:
+            return None
+        end = at
+        while end > start and not is_word_char(text[end - 1]):
+            end -= 1
+        break
+    if sum(1 for at in range(start, end) if text[at].isalpha()) < 2:
+        return None
+    return start, end
+
+
+def test_a_names_span_is_the_same_with_the_shortcut() -> None:
+    pieces = ["باراك", "أوباما", "O'Brien", "U.S", "ـ", "َ", "٣", "7", " ", "(", ")", "«", "»",
+              "،", ".", "'", "_", "ب", "x", "\u200c", "!"]  # fmt: skip
+    chance = random.Random(14)
+    for _ in range(3000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(1, 6)))
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1):
+                for cut in (True, False):
+                    assert name_span(text, start, end, cut=cut) == _name_span_by_characters(
+                        text, start, end, cut=cut
+                    ), (text, start, end, cut)
+
+
+def test_a_span_inside_a_longer_one() -> None:
+    chance = random.Random(7)
+    for _ in range(300):
+        spans = [(a, a + chance.randint(1, 12)) for a in (chance.randint(0, 60) for _ in range(8))]
+        index = _SpanIndex(spans)
+        for start in range(70):
+            for end in range(start + 1, start + 14):
+                expected = any(a <= start and end <= b and b - a > end - start for a, b in spans)
+                assert index.covers_longer(start, end) == expected, (spans, start, end)
+    assert not _SpanIndex([(3, 9)]).covers_longer(3, 9)  # the same span is not a longer one
+    assert _SpanIndex([(3, 9), (3, 10)]).covers_longer(3, 9)
+
+
+def test_tagged_runs_as_token_positions() -> None:
+    tokens = [t for sentence in tokenize("زار وزير الخارجية الأمريكي جون كيري مدينة بيروت أمس")
+              for t in sentence]  # fmt: skip
+    chance = random.Random(3)
+    choices = [OUTSIDE, "B-person", "I-person", "B-location", "I-location", "X", "I-"]
+    for _ in range(2000):
+        tags = [chance.choice(choices) for _ in tokens]
+        scores = [chance.random() for _ in tokens]
+        runs = tag_runs(tags, scores)
+        assert [(tokens[a].start, tokens[b - 1].end, k, s) for a, b, k, s in runs] == (
+            spans_from_tags(tokens, tags, scores)
+        )
+        for a, b, kind, _ in runs:
+            assert tags[a].endswith(kind) and all(t == f"I-{kind}" for t in tags[a + 1 : b])
+        # An untagged token's score is never read: the model's tagger hands every token's.
+        hidden = [float("nan") if t == OUTSIDE else s for t, s in zip(tags, scores, strict=True)]
+        assert tag_runs(tags, hidden) == runs
+    assert tag_runs(["B-person", "I-person", OUTSIDE], [0.5, 1.0, 0.1]) == [(0, 2, "person", 0.75)]
+
+
+def test_the_words_between_two_offsets() -> None:
+    text = "قال، الرئيس: «إن _x الأمن» ... و٣ رجال!"
+    art = _Article.build(text)
+    folded = art.norm.text
+    for start, end in pairwise(range(0, len(folded) + 1, 1)):
+        for stop in range(end, len(folded) + 1):
+            words = [
+                w
+                for w, s in zip(art.words, art.starts, strict=True)
+                if start <= s < stop and (w[0].isalnum() or w[0] == "_")
+            ]
+            assert art.words_between(start, stop) == len(words)
