@@ -28,6 +28,7 @@ person's 90 % hidden at 66 % while a gazetteer's 65 % stayed, when the bars were
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -214,7 +215,9 @@ def raw_floor(source: str, label_key: str, threshold: float) -> float:
 def calibrated(source: str, label_key: str, raw: float) -> float:
     """The score shown for a raw score of ``source`` and label: linear from 0 to the raw bar
     at the default threshold (:func:`raw_floor`), which becomes the default threshold, and
-    on to 1 — monotone, so the order of one source's suggestions is kept."""
+    on to 1 — monotone, so the order of one source's suggestions is kept. In whole
+    hundredths, rounded down: the percentage the queue shows is the very score the slider's
+    percentage is compared with (a 65.5 % shown as 66 % and hidden at 66 % would not be)."""
     default = tagger.THRESHOLD
     knot = raw_floor(source, label_key, default)
     if not 0.0 < knot < 1.0:
@@ -223,7 +226,8 @@ def calibrated(source: str, label_key: str, raw: float) -> float:
         value = default + (1.0 - default) * (raw - knot) / (1.0 - knot)
     else:
         value = default * raw / knot
-    return round(min(1.0, max(0.0, value)), 4)
+    # 1e-9: the float error of a raw score exactly at its bar (0.6 + 0.3 is 0.8999…)
+    return math.floor(min(1.0, max(0.0, value)) * 100 + 1e-9) / 100
 
 
 def finish(found: Iterable[Suggestion], threshold: float) -> list[Suggestion]:

@@ -747,8 +747,11 @@ def combine_judged(
                 score = max(score, item.score)
         else:
             # A registry alias is an entity the analyst made (issue 14): every occurrence is
-            # offered; the model's probability of its context only moves it above the bar.
+            # offered; the model's probability of its context only moves it above the bar,
+            # and only up while the model has learnt little of the label.
             score = max(bar, (score + item.score) / 2)
+            if trust is not None and item.label_key not in trust:
+                score = max(score, item.score)
         if same is not None:
             score = max(score, same.score)
         if score >= bar:
