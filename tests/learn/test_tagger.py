@@ -1043,3 +1043,20 @@ def test_a_label_is_trusted_after_enough_tags_in_enough_sentences() -> None:
     assert tagger.trusted(model(n - 1, n)) == frozenset()
     assert tagger.trusted(model(n, n - 1)) == frozenset()
     assert tagger.trusted(None) == frozenset()
+
+
+def test_a_model_that_learnt_little_of_a_label_displaces_none_of_its_suggestions() -> None:
+    """The benchmark at one article tagged: the model's place مدريد took the span of the
+    gazetteer's club ريال مدريد, and a place it raised (زيورخ) that of جامعة زيورخ."""
+    from desktop.core.suggest import Suggestion
+
+    club = Suggestion(
+        "entity", "organisation", 0, 10, "ريال مدريد", "gazetteer", source="gazetteer", score=0.95
+    )
+    city = Suggestion("entity", "location", 5, 10, "مدريد", "model", source="model", score=0.97)
+    kept = tagger.combine_judged([club], [city], {0: 0.1}, 0.6, trust=frozenset({"location"}))
+    assert [(s.text, s.score) for s in kept] == [("ريال مدريد", 0.95)]
+    trusting = tagger.combine_judged(
+        [club], [city], {0: 0.1}, 0.6, trust=frozenset({"organisation", "location"})
+    )
+    assert [s.text for s in trusting] == ["مدريد"]
