@@ -86,7 +86,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--threshold",
         type=float,
         metavar="SCORE",
-        help="lowest score shown, 0 to 1 (default: %(default)s)",
+        help="lowest score shown, 0 to 1 (default: the window's default threshold)",
     )
     suggestions.add_argument(
         "--no-model", action="store_true", help="rules and registry only, without the model"

@@ -36,7 +36,9 @@ of a person's name the model finds at several places of the article share one sc
 found surely (by the model, or by the title rule and the model together) is offered at
 its other occurrences in the article, where the model found it less surely too, and a
 person's surname alone (:func:`_propagate`). :func:`combine` also rescores the
-rules', registry's and gazetteer's entity suggestions the same way.
+rules', registry's and gazetteer's entity suggestions the same way: it may lower a rule's or
+the gazetteer's only for a label it learnt enough of (:func:`trusted`), and never drops a
+registry alias (issue 14: a model of a few tags hid the names the analyst had tagged).
 
 Claims learn too: :func:`train` trains the claim classifier (:mod:`desktop.learn.claims`) in
 the same run, on the claim tags and the decisions on claim suggestions, and :func:`combine`
