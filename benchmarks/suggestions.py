@@ -481,6 +481,7 @@ class Run:
     rules: dict[int, list[Suggestion]]
     learnt: dict[int, list[Suggestion]]
     judged: dict[int, dict[int, float]]
+    trust: frozenset[str] = frozenset()  # the labels the model may lower (tagger.trusted)
 
     def merged(self, limit: float, errors: Errors | None = None) -> dict[str, Score]:
         """What the window shows: the rules' entity suggestions scored by the model, the
@@ -489,7 +490,9 @@ class Run:
             (
                 a,
                 spans_of(
-                    tagger.combine_judged(self.rules[d], self.learnt[d], self.judged[d], limit)
+                    tagger.combine_judged(
+                        self.rules[d], self.learnt[d], self.judged[d], limit, trust=self.trust
+                    )
                 ),
             )
             for a, d in self.evaluation
@@ -564,7 +567,8 @@ def measure(
         learnt[d], judged[d] = tagger.judge(
             inputs, a.text, rules[d], threshold=0.0, gazetteer=gazetteer
         )
-    return Run(project, evaluation, matcher, rules, learnt, judged)
+    model = tagger.current_model(project)
+    return Run(project, evaluation, matcher, rules, learnt, judged, tagger.trusted(model))
 
 
 def main() -> int:

@@ -87,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--threshold",
         type=float,
         metavar="SCORE",
-        help="lowest score of the model's suggestions, 0 to 1 (default: %(default)s)",
+        help="lowest score shown, 0 to 1 (default: the window's default threshold)",
     )
     suggestions.add_argument(
         "--no-model", action="store_true", help="rules and registry only, without the model"
@@ -231,7 +231,7 @@ def run_suggest(args: argparse.Namespace) -> int:
     ``--train``, train the project's model instead and print what it learnt from."""
     from desktop.core.matching import AliasMatcher
     from desktop.core.suggest import suggest
-    from desktop.learn import tagger
+    from desktop.learn import pending, tagger
     from desktop.resources import gazetteer
 
     if args.train:
@@ -274,9 +274,13 @@ def run_suggest(args: argparse.Namespace) -> int:
                     if learning
                     else None
                 )
+                limit = tagger.THRESHOLD if threshold is None else threshold
                 if inputs is not None:
-                    limit = tagger.THRESHOLD if threshold is None else threshold
-                    found = tagger.combine(inputs, text, found, threshold=limit)
+                    found = tagger.combine(inputs, text, found, threshold=pending.internal(limit))
+                if matcher is not None:
+                    found = pending.linked(found, text, matcher, aliases)
+                # The scores the window shows, and what its threshold lets through.
+                found = pending.finish(found, limit)
                 rows.extend(_suggestion_row(document_id, item) for item in found)
     except HamishError as error:
         return _fail(error)

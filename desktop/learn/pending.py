@@ -15,21 +15,27 @@ What is never offered again:
   and its offsets moved. This holds for every source — the rules, the registry and the
   gazetteer too, not only the model.
 
-The threshold (a setting of the window) is the model's (:func:`desktop.learn.tagger.limit`,
-with each label's offset); the other sources' scores are measured precisions and gazetteer
-judgements, offered from :data:`SOURCE_OFFSETS` lower, so at the default threshold (0.6) they
-offer exactly what they offered before there was a threshold (the gazetteer's own floor is
-0.5) and a stricter threshold hides the least sure of them too.
+The threshold (a setting of the window) is compared with the score SHOWN (the queue's, the
+tooltip's, the dash's strength, ``hamish suggest``'s): each source and label has its own raw
+bar at the default threshold — the model's probability needs its label's offset more
+(:func:`desktop.learn.tagger.limit`), the other sources' measured precisions and gazetteer
+judgements :data:`SOURCE_OFFSETS` less (the gazetteer's own floor is 0.5) — and
+:func:`calibrated` maps each raw score onto the shown one, monotone, that bar onto the
+default threshold. So the default threshold offers exactly what the raw bars offered, and
+moving the slider up only ever hides rows whose shown score is lower (a trial found a model
+person's 90 % hidden at 66 % while a gazetteer's 65 % stayed, when the bars were raw).
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.core.arabic import fold_words
 from desktop.core.errors import HamishError
+from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest.features import neighbours
 from desktop.learn import sources, tagger
@@ -38,10 +44,15 @@ from desktop.store.project import Project
 __all__ = [
     "SOURCE_OFFSETS",
     "Reading",
+    "calibrated",
     "compute",
     "context",
+    "finish",
     "floor",
+    "internal",
+    "linked",
     "not_refused",
+    "raw_floor",
     "read",
     "shown",
     "skipper",
@@ -176,21 +187,95 @@ def compute(reading: Reading) -> list[Suggestion]:
             or (s.start, s.end, body[s.start : s.end]) not in reading.mentions
         ]
     if reading.learnt is not None:
-        combined = tagger.combine(reading.learnt, body, found, threshold=reading.threshold)
+        combined = tagger.combine(
+            reading.learnt, body, found, threshold=internal(reading.threshold)
+        )
         found = [s for s in combined if s.source != "model" or not skip(s.start, s.end)]
-    return [s for s in not_refused(found, body, reading.refused) if shown(s, reading.threshold)]
+    if matcher is not None:
+        found = linked(found, body, matcher, reading.aliases)
+    return finish(not_refused(found, body, reading.refused), reading.threshold)
 
 
-def floor(source: str, label_key: str, threshold: float) -> float:
-    """The lowest score ``threshold`` lets through for a suggestion of ``source`` and label
-    (see the module's notes)."""
+def internal(threshold: float) -> float:
+    """The threshold the model's judgements run at for ``threshold``: never above the
+    default, so a stricter threshold only filters by the shown score what the default
+    offers (the model's choices — which of two overlapping names, which occurrences take a
+    sure name's score — stay as they were)."""
+    return min(threshold, tagger.THRESHOLD)
+
+
+def raw_floor(source: str, label_key: str, threshold: float) -> float:
+    """The lowest raw score of ``source`` and label offered at ``threshold`` before
+    calibration (see the module's notes)."""
     if source == "model":
         return tagger.limit(label_key, threshold)
     return min(1.0, max(0.0, threshold + SOURCE_OFFSETS.get(source, 0.0)))
 
 
+def calibrated(source: str, label_key: str, raw: float) -> float:
+    """The score shown for a raw score of ``source`` and label: linear from 0 to the raw bar
+    at the default threshold (:func:`raw_floor`), which becomes the default threshold, and
+    on to 1 — monotone, so the order of one source's suggestions is kept. In whole
+    hundredths, rounded down: the percentage the queue shows is the very score the slider's
+    percentage is compared with (a 65.5 % shown as 66 % and hidden at 66 % would not be)."""
+    default = tagger.THRESHOLD
+    knot = raw_floor(source, label_key, default)
+    if not 0.0 < knot < 1.0:
+        return raw
+    if raw >= knot:
+        value = default + (1.0 - default) * (raw - knot) / (1.0 - knot)
+    else:
+        value = default * raw / knot
+    # 1e-9: the float error of a raw score exactly at its bar (0.6 + 0.3 is 0.8999…)
+    return math.floor(min(1.0, max(0.0, value)) * 100 + 1e-9) / 100
+
+
+def finish(found: Iterable[Suggestion], threshold: float) -> list[Suggestion]:
+    """``found`` (raw scores) with the scores shown, those ``threshold`` lets through."""
+    result = []
+    for s in found:
+        score = calibrated(s.source, s.label_key, s.score)
+        if score >= threshold:
+            result.append(replace(s, score=score))
+    return result
+
+
+def linked(
+    found: Sequence[Suggestion],
+    text: str,
+    matcher: AliasMatcher,
+    aliases: Sequence[tuple[int, str, str]],
+) -> list[Suggestion]:
+    """The model's, rules' and gazetteer's entity suggestions linked to the registry entity
+    whose alias is exactly their name, as the registry matcher reads it (proclitics, hamza,
+    ة/ه…): a trial found ``والحكيم``، ``لبوتين`` offered by the model as new names although
+    الحكيم and بوتين were confirmed aliases. One entity of the suggestion's type, else none."""
+    types = {entity_id: kind for entity_id, kind, _ in aliases}
+    result = []
+    for s in found:
+        if s.kind == "entity" and s.entity_id is None and s.source != "registry":
+            ids = {
+                m.entity_id
+                for m in matcher.find(text[s.start : s.end])
+                if m.entity_id is not None
+                and m.word_start == 0
+                and m.end == s.end - s.start
+                and types.get(m.entity_id) == s.label_key
+            }
+            if len(ids) == 1:
+                s = replace(s, entity_id=ids.pop())
+        result.append(s)
+    return result
+
+
+def floor(source: str, label_key: str, threshold: float) -> float:
+    """The lowest SHOWN score ``threshold`` lets through, for every source and label: the
+    shown scores are calibrated (:func:`calibrated`), so it is the threshold itself."""
+    return min(1.0, max(0.0, threshold))
+
+
 def shown(suggestion: Suggestion, threshold: float) -> bool:
-    """Whether ``threshold`` lets ``suggestion`` through."""
+    """Whether ``threshold`` lets ``suggestion`` (its shown score) through."""
     return suggestion.score >= floor(suggestion.source, suggestion.label_key, threshold)
 
 

@@ -5275,6 +5275,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>{score}٪</translation>
     </message>
     <message>
+        <source>{source}, lowered by the model</source>
+        <translation>{source}، خفّضه النموذج</translation>
+    </message>
+    <message>
         <source>{source}, {score}</source>
         <translation>{source}، {score}</translation>
     </message>

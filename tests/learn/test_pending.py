@@ -9,7 +9,7 @@ import pytest
 from desktop.core.services import prepare_annotation
 from desktop.core.suggest import Suggestion
 from desktop.core.text import make_draft
-from desktop.learn import pending, tagger
+from desktop.learn import pending
 from desktop.ops import annotations as ops
 from desktop.store.project import Project
 
@@ -74,22 +74,44 @@ def test_the_registry_is_compiled_once_for_every_suggestion(
     project.close()
 
 
-def test_the_threshold_applies_to_every_source() -> None:
+def test_the_threshold_compares_with_the_score_shown() -> None:
+    """Issue 14: a trial's slider at 66 % hid every model person at 90 % and kept a
+    gazetteer's 65 %: the bars were raw scores plus each source's offset, while the queue
+    showed the raw scores. Now each raw score is shown calibrated, and the threshold is the
+    shown score's bar for every source and label."""
+
     def made(source: str, score: float, key: str = "location") -> Suggestion:
         return Suggestion("entity", key, 0, 3, "abc", source, source=source, score=score)  # type: ignore[arg-type]
 
-    # At the default threshold the rules and the gazetteer offer what they always did.
-    assert pending.shown(made("gazetteer", 0.5), 0.6)
-    assert pending.shown(made("rule", 0.6, "claim"), 0.6)
-    # A stricter one hides the least sure of every source.
-    assert not pending.shown(made("gazetteer", 0.5), 0.9)
-    assert not pending.shown(made("rule", 0.6, "claim"), 0.9)
-    assert pending.shown(made("rule", 0.9, "person"), 0.9)
-    # The model keeps its own offsets per label (tagger.OFFSETS: locations have one).
-    edge = tagger.limit("location", 0.6)
-    assert edge > 0.6
-    assert not pending.shown(made("model", edge - 0.05), 0.6)
-    assert pending.shown(made("model", edge), 0.6)
+    rows = [
+        made("gazetteer", 0.5),
+        made("gazetteer", 0.9),
+        made("rule", 0.6, "claim"),
+        made("rule", 0.9, "person"),
+        made("registry", 0.9, "person"),
+        made("model", 0.9, "person"),
+        made("model", 0.95, "person"),
+        made("model", 0.85, "location"),
+        made("model", 0.65, "claim"),
+        made("model", 0.7, "event"),  # an analyst's own label: no offset
+    ]
+    # At the default threshold: exactly the raw bars of before (tagger.limit for the model,
+    # SOURCE_OFFSETS for the others).
+    old = [s for s in rows if s.score >= pending.raw_floor(s.source, s.label_key, 0.6)]
+    assert pending.finish(old, 0.6) == pending.finish(rows, 0.6)
+    assert not pending.finish([made("model", 0.85, "person")], 0.6)
+    shown = pending.finish(rows, 0.0)
+    assert [s.score for s in shown] == [
+        pending.calibrated(s.source, s.label_key, s.score) for s in rows
+    ]
+    # Each source's order is kept, and a model person at 0.9 raw is no longer hidden by a
+    # slider that keeps a gazetteer's weaker place.
+    assert pending.calibrated("model", "person", 0.95) > pending.calibrated("model", "person", 0.9)
+    for threshold in [t / 100 for t in range(0, 101, 2)]:
+        kept = pending.finish(rows, threshold)
+        assert [s for s in shown if s.score >= threshold] == kept
+        assert all(pending.shown(s, threshold) for s in kept)
+        assert all(pending.floor(s.source, s.label_key, threshold) == threshold for s in rows)
 
 
 def test_reading_an_article_takes_its_annotations_extents_not_the_annotations(
@@ -112,3 +134,29 @@ def test_reading_an_article_takes_its_annotations_extents_not_the_annotations(
     monkeypatch.setattr(project.annotations, "for_document", whole)
     reading = pending.read(project, doc, 0.6)
     assert reading.tagged == expected and len(expected) == 3
+
+
+def test_a_suggestion_with_a_clitic_is_linked_to_the_entity_whose_alias_it_is() -> None:
+    """Issue 14, a trial: the model offered ``والحكيم``، ``لبوتين`` as new names although
+    الحكيم and بوتين were confirmed aliases: linked as the registry matcher reads them."""
+    from desktop.learn import sources
+
+    text = "قال والحكيم إن لبوتين رأيا وإن الحكيمي غاب"
+    aliases = [(7, "person", "الحكيم"), (9, "person", "بوتين"), (11, "location", "إن")]
+    at = text.index
+
+    def made(word: str, key: str = "person", source: str = "model") -> Suggestion:
+        return Suggestion(
+            "entity",
+            key,
+            at(word),
+            at(word) + len(word),
+            word,
+            source,
+            source=source,  # type: ignore[arg-type]
+        )
+
+    found = [made("والحكيم"), made("لبوتين", source="gazetteer"), made("الحكيمي")]
+    found.append(made("رأيا", "location"))
+    linked = pending.linked(found, text, sources.matcher(aliases), aliases)
+    assert [s.entity_id for s in linked] == [7, 9, None, None]

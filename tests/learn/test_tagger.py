@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -251,8 +252,12 @@ def test_should_retrain_when_the_model_no_longer_fits(project: Project) -> None:
     assert tagger.current_model(project) is not None
 
 
-def test_combine_scores_the_rules_by_the_model(project: Project) -> None:
+def test_combine_scores_the_rules_by_the_model(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop.core.suggest import Suggestion
+
+    monkeypatch.setattr(tagger, "TRUSTED_FROM", 0)  # a model of 3 articles, trusted
 
     tagged_project(project, 3)
     tagger.train(project)
@@ -275,10 +280,15 @@ def test_combine_scores_the_rules_by_the_model(project: Project) -> None:
     assert any(s.text == "حلب" and s.label_key == "location" for s in combined)
 
 
-def test_a_rule_span_that_stops_inside_a_name_scores_low(project: Project) -> None:
+def test_a_rule_span_that_stops_inside_a_name_scores_low(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``سمير`` alone (a registry alias, a title rule stopped short) begins a name the model
-    sees going on: its score is the chance that the name ends there too."""
+    sees going on: its score is the chance that the name ends there too. The model's whole
+    name, surer, takes the place (a registry alias is never hidden otherwise, issue 14)."""
     from desktop.core.suggest import Suggestion
+
+    monkeypatch.setattr(tagger, "TRUSTED_FROM", 0)  # a model of 3 articles, trusted
 
     tagged_project(project, 3)
     tagger.train(project)
@@ -291,7 +301,7 @@ def test_a_rule_span_that_stops_inside_a_name_scores_low(project: Project) -> No
     assert inputs is not None
     _, scores = tagger.judge(inputs, text, [whole, short], threshold=0.5)
     assert scores[0] >= 0.5 > scores[1]
-    combined = tagger.combine(inputs, text, [short], threshold=0.5)
+    combined = tagger.combine(inputs, text, [replace(short, source="registry")], threshold=0.5)
     assert [s.text for s in combined if s.label_key == "person"] == ["سمير خليل"]
 
 
@@ -519,6 +529,8 @@ def test_each_label_has_its_own_threshold_offset() -> None:
     judged = {0: 0.7, 1: 0.55}
     learnt = [entity("location", 20, 0.8), entity("person", 30, 0.45), entity("weapon", 40, 0.6)]
     kept = tagger.combine_judged(rules, learnt, judged, 0.6, offsets=offsets)
+    # A model trusted on the labels (every label, trust=None) judges a registry alias alone,
+    # at the label's own bar.
     assert [(s.start, s.source, s.score) for s in kept] == [
         (10, "registry", 0.55),
         (20, "model", 0.8),
@@ -531,7 +543,7 @@ def test_each_label_has_its_own_threshold_offset() -> None:
 def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     """The gazetteer's or the title rule's score (from the words around the name) and the
     model's probability are averaged: a model that learnt little does not drop a name the
-    rules are sure of. A registry alias (a string match) takes the model's score alone."""
+    rules are sure of. A registry alias too, and it is never dropped (issue 14)."""
     from desktop.core.suggest import Suggestion
 
     place = Suggestion(
@@ -545,7 +557,9 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     judged = {0: 0.4, 1: 0.8, 2: 0.3, 3: 0.4}
     found = [place, weak, titled, alias]
     kept = tagger.combine_judged(found, [], judged, 0.6, offsets={}, judged={})
+    # A registry alias (a string match) is judged by a trusted model alone: dropped here.
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
+    assert [s.lowered for s in kept] == [True, True]
 
 
 @pytest.mark.parametrize(
@@ -555,7 +569,8 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
         ("gazetteer", {"location": 0.3}, {"location": 0.0}, True),
         ("gazetteer", {"location": 0.0}, {"location": 0.3}, False),
         ("title", {"location": 0.3}, {"location": 0.0}, True),
-        # … a registry alias (the model alone judges it) and the model's own meet OFFSETS's.
+        # … a registry alias (a trusted model alone judges it) and the model's own meet
+        # OFFSETS's.
         ("registry", {"location": 0.3}, {"location": 0.0}, False),
         ("registry", {"location": 0.0}, {"location": 0.3}, True),
     ],
@@ -1017,3 +1032,58 @@ def test_an_honorific_is_no_part_of_a_persons_name(
     )
     found = _fixed_suggestions(project, monkeypatch, text, "صاحب", "معالي زياد حداد")
     assert set(found) == {"زياد حداد"}
+
+
+def test_a_model_that_learnt_little_never_lowers_the_rules_nor_hides_the_registry() -> None:
+    """Issue 14, a trial: a model trained on 33 persons judged every place of the gazetteer
+    (it had never seen one) and hid them, with the registry's aliases of the very names the
+    analyst tagged. Below TRUSTED_FROM tags of a label it may only raise them."""
+    from desktop.core.suggest import Suggestion
+
+    place = Suggestion(
+        "entity", "location", 0, 5, "سورية", "gazetteer", source="gazetteer", score=0.9
+    )
+    titled = Suggestion("entity", "person", 20, 29, "سمير خليل", "title", score=0.9)
+    alias = Suggestion("entity", "person", 40, 44, "سمير", "alias", source="registry", score=0.9)
+    judged = {0: 0.01, 1: 0.95, 2: 0.0}
+    found = [place, titled, alias]
+    untrusted = tagger.combine_judged(found, [], judged, 0.6, trust=frozenset())
+    assert [(s.text, s.score, s.lowered) for s in untrusted] == [
+        ("سورية", 0.9, False),
+        ("سمير خليل", 0.925, False),
+        ("سمير", 0.9, False),
+    ]
+    trusted = tagger.combine_judged(found, [], judged, 0.6, trust=frozenset({"location", "person"}))
+    # Trusted, the model judges: the alias in a context it gives nothing is not offered.
+    assert [(s.text, s.score, s.lowered) for s in trusted] == [("سمير خليل", 0.925, False)]
+
+
+def test_a_label_is_trusted_after_enough_tags_in_enough_sentences() -> None:
+    labels = {"person": Label(1, "person", "Person", "شخص", "entity", "#000", "", "", 0)}
+
+    def model(tags: int, sentences: int) -> tagger.Model:
+        counts = {"tags": {"Person": tags}, "sentences": sentences}
+        return tagger.Model(1, labels, frozenset(), b"", counts)
+
+    n = tagger.TRUSTED_FROM
+    assert tagger.trusted(model(n, n)) == {"person"}
+    assert tagger.trusted(model(n - 1, n)) == frozenset()
+    assert tagger.trusted(model(n, n - 1)) == frozenset()
+    assert tagger.trusted(None) == frozenset()
+
+
+def test_a_model_that_learnt_little_of_a_label_displaces_none_of_its_suggestions() -> None:
+    """The benchmark at one article tagged: the model's place مدريد took the span of the
+    gazetteer's club ريال مدريد, and a place it raised (زيورخ) that of جامعة زيورخ."""
+    from desktop.core.suggest import Suggestion
+
+    club = Suggestion(
+        "entity", "organisation", 0, 10, "ريال مدريد", "gazetteer", source="gazetteer", score=0.95
+    )
+    city = Suggestion("entity", "location", 5, 10, "مدريد", "model", source="model", score=0.97)
+    kept = tagger.combine_judged([club], [city], {0: 0.1}, 0.6, trust=frozenset({"location"}))
+    assert [(s.text, s.score) for s in kept] == [("ريال مدريد", 0.95)]
+    trusting = tagger.combine_judged(
+        [club], [city], {0: 0.1}, 0.6, trust=frozenset({"organisation", "location"})
+    )
+    assert [s.text for s in trusting] == ["مدريد"]

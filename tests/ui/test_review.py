@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -570,3 +571,50 @@ def test_a_bulk_accept_makes_each_name_once_and_only_claimants_the_suggestions_n
 
 def _tags(project: Project) -> list[Annotation]:
     return [a for doc in (1, 2) for a in project.annotations.for_document(doc)]
+
+
+def test_each_threshold_shows_exactly_the_rows_whose_shown_score_reaches_it(
+    qapp: QApplication,
+) -> None:
+    """Issue 14: at 66 % a trial's queue hid every 90 % row of the model and the registry and
+    kept 65 % and 68 % ones — each source's bar was its raw score plus an offset. Rows of
+    every source and label, as the engine makes them (pending.finish): at each threshold the
+    queue lists exactly those whose score, as its score column shows it, reaches it."""
+    from desktop.core.suggest import Suggestion
+    from desktop.ui.reader.suggestions import confidence
+    from desktop.ui.review.model import ReviewModel
+
+    raw = [
+        ("gazetteer", "location", 0.5),
+        ("gazetteer", "organisation", 0.65),
+        ("rule", "person", 0.9),
+        ("rule", "claim", 0.6),
+        ("registry", "person", 0.9),
+        ("model", "person", 0.9),
+        ("model", "person", 0.97),
+        ("model", "location", 0.8),
+        ("model", "organisation", 0.85),
+        ("model", "claim", 0.66),
+        ("model", "event", 0.62),
+    ]
+    found = [
+        Suggestion("entity", key, i * 9, i * 9 + 4, f"w{i}", source, source=source, score=score)  # type: ignore[arg-type]
+        for i, (source, key, score) in enumerate(raw)
+    ]
+    rows = [Pending(1, s, "a", "b", s.text, s.text) for s in pending.finish(found, 0.0)]
+    model = ReviewModel(lambda key: key, lambda doc: f"t{doc}", pending.floor)
+    model.replace({1: rows})
+    for percent in range(0, 101):
+        model.set_filters(label=None, source=None, document=None, text="", threshold=percent / 100)
+        listed = {model.row_at(i).key for i in range(model.rowCount())}
+        assert listed == {r.key for r in rows if r.suggestion.score >= percent / 100}, percent
+        # The percentage the score column shows is the one compared with the slider's.
+        shown = {
+            model.row_at(i).key: model.data(model.index(i, SCORE)) for i in range(model.rowCount())
+        }
+        assert all(int(text.split()[0]) >= percent for text in shown.values()), percent
+        hidden = [r for r in rows if r.key not in listed]
+        assert all(round(r.suggestion.score * 100) < percent for r in hidden), percent
+    lowered = replace(rows[2].suggestion, lowered=True)
+    assert "lowered by the model" in confidence(lowered)
+    assert "lowered" not in confidence(rows[2].suggestion)

@@ -81,6 +81,8 @@ class Suggestion:
     suggestion is accepted. A claim's ``name`` is its claimant's when the claimant is one
     person's name the article taught (after a title, or the registry's): the only claimant
     accepting the claim may create (``مصادر دبلوماسية عربية`` or ``بومبيو وجيفري`` is none).
+    ``lowered``: the project's model lowered the score of this rule's, registry's or
+    gazetteer's suggestion (the tooltip says so: the source alone would not explain it).
     """
 
     kind: SuggestionKind
@@ -95,6 +97,7 @@ class Suggestion:
     source: SuggestionSource = "rule"
     score: float = 1.0
     name: str | None = None
+    lowered: bool = False
 
 
 def suggest(

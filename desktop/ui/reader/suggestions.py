@@ -69,9 +69,16 @@ def percent(score: float) -> str:
 
 
 def confidence(suggestion: Suggestion) -> str:
-    """Its source and score: "Model, 82 %"."""
+    """Its source and score: "Model, 82 %"; "Rule, lowered by the model, 55 %" where the
+    model judged a rule's, the gazetteer's or the registry's suggestion less sure than its
+    source (else a rule at 55 % reads as a contradiction of the rule's 90 %)."""
+    source = source_name(suggestion.source)
+    if suggestion.lowered:
+        source = QCoreApplication.translate("Suggestions", "{source}, lowered by the model").format(
+            source=source
+        )
     return QCoreApplication.translate("Suggestions", "{source}, {score}").format(
-        source=source_name(suggestion.source), score=percent(suggestion.score)
+        source=source, score=percent(suggestion.score)
     )
 
 
