@@ -97,51 +97,20 @@ def test_json_needs_no_qt_and_png_draws_in_both_directions(
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
+
+    def timeline(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "desktop", "timeline", "--project", str(path), *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
     for lang in ("ar", "en"):
         png = tmp_path / f"timeline-{lang}.png"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "desktop",
-                "timeline",
-                "--project",
-                str(path),
-                "--format",
-                "png",
-                "--output",
-                str(png),
-                "--lang",
-                lang,
-            ],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
+        done = timeline("--format", "png", "--output", str(png), "--lang", lang)
         assert done.returncode == 0, done.stderr
         assert "300 dpi" in done.stdout
         assert png.read_bytes().startswith(b"\x89PNG")
     # The same figure as a drawing (its format from the name), its words kept as text.
     svg = tmp_path / "timeline.svg"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop",
-            "timeline",
-            "--project",
-            str(path),
-            "--output",
-            str(svg),
-            "--lang",
-            "ar",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    done = timeline("--output", str(svg), "--lang", "ar")
     assert done.returncode == 0, done.stderr
     root = ET.parse(svg).getroot()
     assert root.tag.endswith("svg") and "الخط الزمني للادعاءات" in "".join(root.itertext())
