@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from desktop.core.arabic import fold
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.core.values import entity_problem
@@ -183,19 +184,34 @@ class PartProposal:
         return self.owner is None
 
 
+MENTION_TEXTS = 20
+"""Articles naming a person read for the tails of its name written alone: the offer comes at
+the first tag, when there are one or two; a registry's old person may have thousands."""
+
+
 def name_part_proposals(
     project: Project, entity_id: int, *, is_place: Callable[[str], bool] | None = None
 ) -> list[PartProposal]:
     """The parts of a person entity's name that could be its aliases: none for other types,
     none that is already its own name or alias; a part another entity has names that one."""
-    from desktop.core.suggest.parts import name_parts  # the lexicon loads on first use
+    from desktop.core.suggest.parts import name_parts, uses_alone  # the lexicon: on first use
 
     entity = project.entities.get(entity_id)
     if entity.type != "person":
         return []
     own = {folded(alias) for alias in (entity.name, *entity.aliases)}
+    texts: list[str] = []
+
+    def used_alone(tail: str, before: str) -> int:
+        # The articles that name the person (a few, read once): «فيلار مير» is the form the
+        # article of «خوان ميغيل فيلار مير» uses four times (issue 14).
+        if not texts:
+            documents = sorted({row[1] for row in project.entities.mentions(entity_id)})
+            texts.extend(fold(project.documents.get(d).text) for d in documents[:MENTION_TEXTS])
+        return sum(uses_alone(text, tail, before) for text in texts)
+
     proposals: list[PartProposal] = []
-    for part in name_parts(entity.name, is_place=is_place):
+    for part in name_parts(entity.name, is_place=is_place, used_alone=used_alone):
         if folded(part.text) in own:
             continue
         others = [e for e in project.entities.exact(part.text) if e.id != entity_id]
