@@ -4195,6 +4195,51 @@
 <context>
     <name>ModelTrainer</name>
     <message>
+        <source>Learning from your tags…</source>
+        <translation>يتعلّم من وسومك…</translation>
+    </message>
+    <message>
+        <source>Suggestions are learning from your tags and decisions in the background; you can keep working</source>
+        <translation>تتعلّم الاقتراحات من وسومك وقراراتك في الخلفية؛ يمكنك مواصلة العمل</translation>
+    </message>
+    <message>
+        <source>Suggestions learnt from {names} in {articles}.</source>
+        <translation>تعلّمت الاقتراحات من {names} في {articles}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s)</source>
+        <translation>
+            <numerusform>لا أسماء</numerusform>
+            <numerusform>اسم واحد</numerusform>
+            <numerusform>اسمين</numerusform>
+            <numerusform>%n أسماء</numerusform>
+            <numerusform>%n اسماً</numerusform>
+            <numerusform>%n اسم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالين</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Claim suggestions learnt from %n claim(s).</source>
+        <translation>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاء.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من ادعاء واحد.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من ادعاءين.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاءات.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاءً.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاء.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Suggestions have learnt from your latest tags.</source>
         <translation>تعلّمت الاقتراحات من أحدث وسومك.</translation>
     </message>
@@ -4826,6 +4871,14 @@
 <context>
     <name>ReviewController</name>
     <message>
+        <source>No suggestion matches these filters or the threshold.</source>
+        <translation>لا اقتراح يطابق هذه التصفية أو عتبة الثقة.</translation>
+    </message>
+    <message>
+        <source>No suggestions pending.</source>
+        <translation>لا اقتراحات تنتظر المراجعة.</translation>
+    </message>
+    <message>
         <source>All labels</source>
         <translation>كل الوسوم</translation>
     </message>
@@ -5200,6 +5253,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
+        <source>Suggested {label} “{name}”, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
         <source>Suggested {label}, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label}، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
@@ -5210,6 +5267,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Suggested {label} — claimant: {claimant} — {confidence} (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label} — صاحب الادعاء: {claimant} — {confidence} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label} “{name}” — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}» — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
         <source>Suggested {label} — {confidence} (Enter accepts, Delete rejects)</source>

@@ -318,6 +318,30 @@
         </message>
     </context>
     <context>
+        <name>ModelTrainer</name>
+        <message numerus="yes">
+            <source>%n name(s)</source>
+            <translation>
+                <numerusform>%n name</numerusform>
+                <numerusform>%n names</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Claim suggestions learnt from %n claim(s).</source>
+            <translation>
+                <numerusform>Claim suggestions learnt from %n claim.</numerusform>
+                <numerusform>Claim suggestions learnt from %n claims.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>NamePartsBar</name>
         <message numerus="yes">
             <source>%n more waiting</source>
