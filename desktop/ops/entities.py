@@ -132,6 +132,34 @@ def _entity_state(
     return Outcome(_ENTITIES_AND_CLAIMS, back, text, None)
 
 
+def delete_entity(project: Project, entity_id: int) -> Outcome[None]:
+    """Delete an entity nothing names (no mention, claimant or subject) — one a mistaken tag
+    left in the registry, where its aliases kept being suggested (issue 14). One that is
+    named is refused in words: merge it, or delete its mentions first."""
+    entities = project.entities
+    with project.database.transaction():
+        if entities.named_anywhere(entity_id):
+            raise HamishError(
+                "This entity still has mentions or claims: merge it into another, or delete "
+                "its mentions first."
+            )
+        state = entities.snapshot(entity_id)
+        entities.delete(entity_id)
+    text = f"Delete entity {short(state.row[1])}"
+    return Outcome(
+        ChangeSet(entities_changed=True),
+        partial(_restore_entity, state=state, text=text),
+        text,
+        None,
+    )
+
+
+def _restore_entity(project: Project, state: EntitySnapshot, text: str) -> Outcome[None]:
+    project.entities.restore(state)
+    back = partial(delete_entity, entity_id=state.row[0])
+    return Outcome(ChangeSet(entities_changed=True), back, text, None)
+
+
 def merge_entities(project: Project, keep: int, remove: int) -> Outcome[None]:
     """Move every mention, alias and claim of ``remove`` to ``keep`` and delete ``remove``."""
     entities = project.entities

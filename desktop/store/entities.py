@@ -308,13 +308,17 @@ class EntityStore:
             return False
         if any(folded(alias) != name_norm for alias in self._aliases(entity_id)):
             return False
-        named = self._conn.execute(
+        return not self.named_anywhere(entity_id)
+
+    def named_anywhere(self, entity_id: int) -> bool:
+        """Whether a mention, a claim's claimant or a claim's subject names the entity."""
+        row = self._conn.execute(
             "SELECT EXISTS (SELECT 1 FROM annotations WHERE entity_id = ?1) "
             "OR EXISTS (SELECT 1 FROM claims WHERE claimant_id = ?1) "
             "OR EXISTS (SELECT 1 FROM claim_subjects WHERE entity_id = ?1)",
             [entity_id],
         ).fetchone()
-        return not named[0]
+        return bool(row[0])
 
     def delete(self, entity_id: int) -> None:
         with self._database.transaction():

@@ -1333,6 +1333,10 @@
         <translation>تعذّرت إضافة الاسم البديل</translation>
     </message>
     <message>
+        <source>Cannot delete the entity</source>
+        <translation>تعذّر حذف الكيان</translation>
+    </message>
+    <message>
         <source>Merge “{name}” into…</source>
         <translation>دمج «{name}» في…</translation>
     </message>
@@ -1352,6 +1356,10 @@
         <translation>كل الأنواع</translation>
     </message>
     <message>
+        <source>Without mentions</source>
+        <translation>بلا إشارات</translation>
+    </message>
+    <message>
         <source>Filter entities…</source>
         <translation>تصفية الكيانات…</translation>
     </message>
@@ -1366,6 +1374,14 @@
     <message>
         <source>Merge Into…</source>
         <translation>دمج في…</translation>
+    </message>
+    <message>
+        <source>Delete Entity</source>
+        <translation>حذف الكيان</translation>
+    </message>
+    <message>
+        <source>Nothing mentions it: delete it (Undo brings it back)</source>
+        <translation>لا شيء يشير إليه: احذفه (التراجع يعيده)</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1562,10 @@
     <message>
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>This entity still has mentions or claims: merge it into another, or delete its mentions first.</source>
+        <translation>لهذا الكيان إشارات أو ادعاءات بعد: ادمجه في كيان آخر، أو احذف إشاراته أولاً.</translation>
     </message>
     <message>
         <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>

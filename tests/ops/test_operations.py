@@ -812,3 +812,21 @@ def test_deleting_a_mistaken_tag_deletes_the_entity_it_made(project: Project) ->
     project.entities.add_alias(kerry, "جون كيري")
     annotations.delete_annotation(project, tag)
     assert project.entities.exists(kerry)
+
+
+def test_an_entity_nothing_names_is_deleted_and_one_named_refused(project: Project) -> None:
+    from desktop.core.errors import HamishError
+    from desktop.ops import entities
+
+    before = _state(project)
+    lone = project.entities.add("سيحترم", "person")
+    with_lone = _state(project)
+    outcome = entities.delete_entity(project, lone)
+    assert _state(project) == before
+    _round_trip(project, outcome, with_lone)
+    (tag,) = annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value
+    kerry = project.annotations.get(tag).entity_id
+    assert kerry is not None
+    with pytest.raises(HamishError, match="still has mentions"):
+        entities.delete_entity(project, kerry)
+    assert project.entities.exists(kerry)

@@ -200,3 +200,30 @@ def test_every_entity_suggestion_tooltip_names_what_it_tags(
         assert suggestions.accept(place)
     shown, name = tip("registry")
     assert name == "روسيا" and f"“\u2068{name}\u2069”" in shown, shown
+
+
+def test_entities_without_mentions_are_listed_and_deleted(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: an entity a deleted tag left behind sank below the others in the Entities
+    panel, with no way to remove it. The type filter lists those without mentions alone, and
+    their menu deletes one (Undo brings it back); one that is mentioned cannot be deleted."""
+    from desktop.ui.entities.panel import UNMENTIONED
+    from desktop.ui.widgets.rows import ID_ROLE
+
+    window = make_window(default_project)
+    project = window.project
+    orphan = project.entities.add("سيحترم", "person")
+    panel = window.entities
+    panel.show()
+    box = panel.type_box
+    box.setCurrentIndex(box.findData(UNMENTIONED))
+    shown = [panel.proxy.index(r, 0).data(ID_ROLE) for r in range(panel.proxy.rowCount())]
+    assert orphan in shown
+    assert all(s.mentions == 0 for s in project.entities.summaries() if s.id in shown)
+    panel.delete_requested.emit(orphan)
+    assert not project.entities.exists(orphan)
+    assert window.session is not None
+    window.session.undo_stack.undo()
+    assert project.entities.exists(orphan)
+    assert project.entities.get(orphan).name == "سيحترم"
