@@ -335,6 +335,14 @@
         <translation>عند وسم شخص جديد، اقتراح أجزاء اسمه (جون كيري ← كيري) أسماءً بديلة لتأكيدها</translation>
     </message>
     <message>
+        <source>Retrain Suggestions &amp;After…</source>
+        <translation>إعادة تدريب الاقتراحات بعد…</translation>
+    </message>
+    <message>
+        <source>How many new entity tags and decisions make the suggestions learn again</source>
+        <translation>كم وسماً وقراراً جديداً تتعلّم الاقتراحات بعدها من جديد</translation>
+    </message>
+    <message>
         <source>Review Name &amp;Parts</source>
         <translation>مراجعة أجزاء الاسم</translation>
     </message>
@@ -3999,6 +4007,29 @@
     <message>
         <source>The name recorded on your annotations and as a briefing&apos;s author:</source>
         <translation>الاسم المسجل على تعليقاتك وبوصفك كاتب الإحاطة:</translation>
+    </message>
+    <message>
+        <source>Retrain Suggestions</source>
+        <translation>إعادة تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Train the suggestions again after this many new entity tags and decisions ({low} to {high}):</source>
+        <translation>درّب الاقتراحات من جديد بعد هذا العدد من وسوم الكيانات والقرارات الجديدة (من {low} إلى {high}):</translation>
+    </message>
+    <message>
+        <source>Give a whole number from {low} to {high}; the setting is unchanged.</source>
+        <translation>أدخل عدداً صحيحاً من {low} إلى {high}؛ لم يتغيّر الإعداد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggestions will learn again after %n new tag(s) or decision(s).</source>
+        <translation>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسوم أو قرارات جديدة.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد وسم أو قرار جديد واحد.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد وسمين أو قرارين جديدين.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسوم أو قرارات جديدة.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسماً أو قراراً جديداً.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسم أو قرار جديد.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hamish</source>

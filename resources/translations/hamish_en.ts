@@ -278,6 +278,13 @@
                 <numerusform>%n articles</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestions will learn again after %n new tag(s) or decision(s).</source>
+            <translation>
+                <numerusform>Suggestions will learn again after %n new tag or decision.</numerusform>
+                <numerusform>Suggestions will learn again after %n new tags or decisions.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MentionsDialog</name>

@@ -16,8 +16,11 @@ from desktop.learn import tagger
 from desktop.ops.articles import add_article
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from tests.learn.test_tagger import article, tag
+
+from .conftest import RecordingMessenger
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -122,3 +125,21 @@ def test_the_window_learns_claims_and_reranks_them(
     assert all(s.source == "model" and s.score >= tagger.THRESHOLD for s in claims.values())
     tip = suggestions.tooltip(next(iter(claims))) or ""
     assert "claimant" in tip and "learnt from your claims" in tip
+
+
+def test_the_retrain_setting_is_in_the_tag_menu(
+    make_window: MakeWindow, default_project: Path, prefs: Settings, messenger: RecordingMessenger
+) -> None:
+    """Issue 14: "Retrain after N decisions" was only in hamish.ini. Tag → Retrain Suggestions
+    After… asks for it; a number that is not one leaves the setting as it was, in words."""
+    window = make_window(default_project, prefs)
+    action = window.registry[ActionId.RETRAIN_AFTER]
+    assert action in window.tag_menu.actions()
+    messenger.text_answer = "٣٥"  # Arabic digits too
+    action.trigger()
+    assert messenger.asked[-1][2] == "20"  # the setting as it was, to edit
+    assert prefs.get(settings.RETRAIN_AFTER) == 35
+    messenger.text_answer = "كثير"
+    action.trigger()
+    assert prefs.get(settings.RETRAIN_AFTER) == 35
+    assert "whole number from 1 to 1000" in messenger.infos[-1][1]
