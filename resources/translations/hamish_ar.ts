@@ -1298,6 +1298,10 @@
         <translation>تحرير الكيان {name}</translation>
     </message>
     <message>
+        <source>Delete entity {name}</source>
+        <translation>حذف الكيان {name}</translation>
+    </message>
+    <message>
         <source>Add aliases to {name}</source>
         <translation>إضافة أسماء بديلة إلى {name}</translation>
     </message>

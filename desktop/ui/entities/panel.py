@@ -134,6 +134,12 @@ class EntitiesPanel(QDockWidget):
         # others; this lists them alone, to delete or merge.
         self.type_box.insertSeparator(self.type_box.count())
         self.type_box.addItem(icon("mdi6.link-off"), self.tr("Without mentions"), UNMENTIONED)
+        # As wide as a type's name: the longer entry must not widen the panel, whose least
+        # width the window gives up to the article on a small screen.
+        self.type_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.type_box.setMinimumContentsLength(max(len(term(t)) for t in ENTITY_TYPES))
         self.name_box = QLineEdit(body)
         self.name_box.setObjectName("entity_filter")
         self.name_box.setPlaceholderText(self.tr("Filter entities…"))
