@@ -143,3 +143,20 @@ def test_the_retrain_setting_is_in_the_tag_menu(
     action.trigger()
     assert prefs.get(settings.RETRAIN_AFTER) == 35
     assert "whole number from 1 to 1000" in messenger.infos[-1][1]
+
+
+def test_a_run_stopped_after_its_note_was_deleted_touches_no_dead_label(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """A closing window deletes its status bar, and the training note in it, before the
+    trainer stops the run: the note is forgotten then, not hidden (a RuntimeError before)."""
+    window = make_window(default_project)
+    trainer = window.trainer
+    trainer._timer.stop()
+    assert trainer.start()
+    note = trainer.indicator
+    assert note is not None and note.isVisibleTo(window)
+    with qtbot.waitSignal(note.destroyed):
+        note.deleteLater()
+    trainer.detach()  # the window closing
+    assert trainer.indicator is None and not trainer.busy

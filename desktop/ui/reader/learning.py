@@ -146,8 +146,14 @@ class ModelTrainer(QObject):
                 )
             )
             self.indicator.setEnabled(False)  # muted, as the other status notes
+            # The status bar deletes it with the window, before the closing window stops
+            # the run (``detach``): forgotten then, not touched.
+            self.indicator.destroyed.connect(self._forget_indicator)
             self.api.add_status_widget(self.indicator)
         self.indicator.setVisible(running)
+
+    def _forget_indicator(self) -> None:
+        self.indicator = None
 
     def learnt_message(self, report: dict[str, object]) -> str:
         """What a run learnt from, in words: the names and articles of the entity model, or
