@@ -1368,8 +1368,8 @@
         <translation>كل الأنواع</translation>
     </message>
     <message>
-        <source>Without mentions</source>
-        <translation>بلا إشارات</translation>
+        <source>Unmentioned</source>
+        <translation>بلا ذكر</translation>
     </message>
     <message>
         <source>Filter entities…</source>

@@ -133,7 +133,7 @@ class EntitiesPanel(QDockWidget):
         # Entities nothing mentions any more (a mistaken tag's, issue 14) sink below the
         # others; this lists them alone, to delete or merge.
         self.type_box.insertSeparator(self.type_box.count())
-        self.type_box.addItem(icon("mdi6.link-off"), self.tr("Without mentions"), UNMENTIONED)
+        self.type_box.addItem(icon("mdi6.link-off"), self.tr("Unmentioned"), UNMENTIONED)
         # As wide as a type's name: the longer entry must not widen the panel, whose least
         # width the window gives up to the article on a small screen.
         self.type_box.setSizeAdjustPolicy(
