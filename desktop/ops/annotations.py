@@ -603,19 +603,39 @@ def _snapshot_changes(snapshot: AnnotationSnapshot, *, removed: bool) -> ChangeS
 
 
 def delete_annotation(project: Project, annotation_id: int) -> Outcome[None]:
-    """Delete an annotation with its claim, claim links and notes (all restored by undo)."""
-    snapshot = project.annotations.delete(annotation_id)
+    """Delete an annotation with its claim, claim links and notes (all restored by undo), and
+    the entity the tag made, when this was its last mention and the analyst gave it nothing
+    since (``EntityStore.untouched_since``).
+
+    Why the entity: a mistaken tag (سيحترم as a person) deleted left its entity behind, hidden
+    from the Entities panel (no mentions) and still an alias of the registry, so the word kept
+    being suggested as a person (issue 14). One undo brings both back."""
+    with project.database.transaction():
+        snapshot = project.annotations.delete(annotation_id)
+        a = snapshot.annotation
+        entity = None
+        if a.entity_id is not None and project.entities.untouched_since(a.entity_id, a.created_at):
+            entity = project.entities.snapshot(a.entity_id)
+            project.entities.delete(a.entity_id)
     text = f"Delete “{short(snapshot.annotation.quote)}”"
     return Outcome(
         _snapshot_changes(snapshot, removed=True),
-        partial(_restore_annotation, snapshot=snapshot, text=text),
+        partial(_restore_annotation, snapshot=snapshot, text=text, entity=entity),
         text,
         None,
     )
 
 
-def _restore_annotation(project: Project, snapshot: AnnotationSnapshot, text: str) -> Outcome[None]:
-    project.annotations.restore(snapshot)
+def _restore_annotation(
+    project: Project,
+    snapshot: AnnotationSnapshot,
+    text: str,
+    entity: EntitySnapshot | None = None,
+) -> Outcome[None]:
+    with project.database.transaction():
+        if entity is not None:
+            project.entities.restore(entity)
+        project.annotations.restore(snapshot)
     redo = partial(delete_annotation, annotation_id=snapshot.annotation.id)
     return Outcome(_snapshot_changes(snapshot, removed=False), redo, text, None)
 

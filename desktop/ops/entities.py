@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from desktop.core.arabic import fold
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, NewEntity
 from desktop.core.values import entity_problem
@@ -131,6 +132,34 @@ def _entity_state(
     return Outcome(_ENTITIES_AND_CLAIMS, back, text, None)
 
 
+def delete_entity(project: Project, entity_id: int) -> Outcome[None]:
+    """Delete an entity nothing names (no mention, claimant or subject) — one a mistaken tag
+    left in the registry, where its aliases kept being suggested (issue 14). One that is
+    named is refused in words: merge it, or delete its mentions first."""
+    entities = project.entities
+    with project.database.transaction():
+        if entities.named_anywhere(entity_id):
+            raise HamishError(
+                "This entity still has mentions or claims: merge it into another, or delete "
+                "its mentions first."
+            )
+        state = entities.snapshot(entity_id)
+        entities.delete(entity_id)
+    text = f"Delete entity {short(state.row[1])}"
+    return Outcome(
+        ChangeSet(entities_changed=True),
+        partial(_restore_entity, state=state, text=text),
+        text,
+        None,
+    )
+
+
+def _restore_entity(project: Project, state: EntitySnapshot, text: str) -> Outcome[None]:
+    project.entities.restore(state)
+    back = partial(delete_entity, entity_id=state.row[0])
+    return Outcome(ChangeSet(entities_changed=True), back, text, None)
+
+
 def merge_entities(project: Project, keep: int, remove: int) -> Outcome[None]:
     """Move every mention, alias and claim of ``remove`` to ``keep`` and delete ``remove``."""
     entities = project.entities
@@ -183,19 +212,34 @@ class PartProposal:
         return self.owner is None
 
 
+MENTION_TEXTS = 20
+"""Articles naming a person read for the tails of its name written alone: the offer comes at
+the first tag, when there are one or two; a registry's old person may have thousands."""
+
+
 def name_part_proposals(
     project: Project, entity_id: int, *, is_place: Callable[[str], bool] | None = None
 ) -> list[PartProposal]:
     """The parts of a person entity's name that could be its aliases: none for other types,
     none that is already its own name or alias; a part another entity has names that one."""
-    from desktop.core.suggest.parts import name_parts  # the lexicon loads on first use
+    from desktop.core.suggest.parts import name_parts, uses_alone  # the lexicon: on first use
 
     entity = project.entities.get(entity_id)
     if entity.type != "person":
         return []
     own = {folded(alias) for alias in (entity.name, *entity.aliases)}
+    texts: list[str] = []
+
+    def used_alone(tail: str, before: str) -> int:
+        # The articles that name the person (a few, read once): «فيلار مير» is the form the
+        # article of «خوان ميغيل فيلار مير» uses four times (issue 14).
+        if not texts:
+            documents = sorted({row[1] for row in project.entities.mentions(entity_id)})
+            texts.extend(fold(project.documents.get(d).text) for d in documents[:MENTION_TEXTS])
+        return sum(uses_alone(text, tail, before) for text in texts)
+
     proposals: list[PartProposal] = []
-    for part in name_parts(entity.name, is_place=is_place):
+    for part in name_parts(entity.name, is_place=is_place, used_alone=used_alone):
         if folded(part.text) in own:
             continue
         others = [e for e in project.entities.exact(part.text) if e.id != entity_id]

@@ -290,6 +290,36 @@ class EntityStore:
                 )
             self.set_aliases(entity_id, snapshot.aliases)
 
+    def untouched_since(self, entity_id: int, created_at: str) -> bool:
+        """Whether the entity is still just what a tag made at ``created_at`` created: made
+        then or later, never edited (no description, notes or alias but its name), and nothing
+        names it — no mention, claim or claim subject. Deleting the tag's annotation then
+        deletes it too (``ops.annotations.delete_annotation``); one made on the entity page
+        before, or given anything by the analyst, is theirs and stays."""
+        row = self._conn.execute(
+            "SELECT name_norm, description, notes, created_at, modified_at FROM entities "
+            "WHERE id = ?",
+            [entity_id],
+        ).fetchone()
+        if row is None:
+            return False
+        name_norm, description, notes, made, modified = row
+        if description or notes or made < created_at or modified != made:
+            return False
+        if any(folded(alias) != name_norm for alias in self._aliases(entity_id)):
+            return False
+        return not self.named_anywhere(entity_id)
+
+    def named_anywhere(self, entity_id: int) -> bool:
+        """Whether a mention, a claim's claimant or a claim's subject names the entity."""
+        row = self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM annotations WHERE entity_id = ?1) "
+            "OR EXISTS (SELECT 1 FROM claims WHERE claimant_id = ?1) "
+            "OR EXISTS (SELECT 1 FROM claim_subjects WHERE entity_id = ?1)",
+            [entity_id],
+        ).fetchone()
+        return bool(row[0])
+
     def delete(self, entity_id: int) -> None:
         with self._database.transaction():
             self._conn.execute("DELETE FROM entities WHERE id = ?", [entity_id])

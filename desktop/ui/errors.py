@@ -46,6 +46,11 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "An entity needs a name."),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "This entity still has mentions or claims: merge it into another, or delete its "
+        "mentions first.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "An entity's name cannot be only invisible characters (spaces, direction marks, joiners).",
     ),
     QT_TRANSLATE_NOOP("Errors", "Choose two different entities to merge."),

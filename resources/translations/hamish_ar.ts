@@ -335,6 +335,14 @@
         <translation>عند وسم شخص جديد، اقتراح أجزاء اسمه (جون كيري ← كيري) أسماءً بديلة لتأكيدها</translation>
     </message>
     <message>
+        <source>Retrain Suggestions &amp;After…</source>
+        <translation>إعادة تدريب الاقتراحات بعد…</translation>
+    </message>
+    <message>
+        <source>How many new entity tags and decisions make the suggestions learn again</source>
+        <translation>كم وسماً وقراراً جديداً تتعلّم الاقتراحات بعدها من جديد</translation>
+    </message>
+    <message>
         <source>Review Name &amp;Parts</source>
         <translation>مراجعة أجزاء الاسم</translation>
     </message>
@@ -1290,6 +1298,10 @@
         <translation>تحرير الكيان {name}</translation>
     </message>
     <message>
+        <source>Delete entity {name}</source>
+        <translation>حذف الكيان {name}</translation>
+    </message>
+    <message>
         <source>Add aliases to {name}</source>
         <translation>إضافة أسماء بديلة إلى {name}</translation>
     </message>
@@ -1333,6 +1345,10 @@
         <translation>تعذّرت إضافة الاسم البديل</translation>
     </message>
     <message>
+        <source>Cannot delete the entity</source>
+        <translation>تعذّر حذف الكيان</translation>
+    </message>
+    <message>
         <source>Merge “{name}” into…</source>
         <translation>دمج «{name}» في…</translation>
     </message>
@@ -1352,6 +1368,10 @@
         <translation>كل الأنواع</translation>
     </message>
     <message>
+        <source>Unmentioned</source>
+        <translation>بلا ذكر</translation>
+    </message>
+    <message>
         <source>Filter entities…</source>
         <translation>تصفية الكيانات…</translation>
     </message>
@@ -1366,6 +1386,14 @@
     <message>
         <source>Merge Into…</source>
         <translation>دمج في…</translation>
+    </message>
+    <message>
+        <source>Delete Entity</source>
+        <translation>حذف الكيان</translation>
+    </message>
+    <message>
+        <source>Nothing mentions it: delete it (Undo brings it back)</source>
+        <translation>لا شيء يشير إليه: احذفه (التراجع يعيده)</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1574,10 @@
     <message>
         <source>An entity needs a name.</source>
         <translation>يحتاج الكيان إلى اسم.</translation>
+    </message>
+    <message>
+        <source>This entity still has mentions or claims: merge it into another, or delete its mentions first.</source>
+        <translation>لهذا الكيان إشارات أو ادعاءات بعد: ادمجه في كيان آخر، أو احذف إشاراته أولاً.</translation>
     </message>
     <message>
         <source>An entity&apos;s name cannot be only invisible characters (spaces, direction marks, joiners).</source>
@@ -3985,6 +4017,29 @@
         <translation>الاسم المسجل على تعليقاتك وبوصفك كاتب الإحاطة:</translation>
     </message>
     <message>
+        <source>Retrain Suggestions</source>
+        <translation>إعادة تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Train the suggestions again after this many new entity tags and decisions ({low} to {high}):</source>
+        <translation>درّب الاقتراحات من جديد بعد هذا العدد من وسوم الكيانات والقرارات الجديدة (من {low} إلى {high}):</translation>
+    </message>
+    <message>
+        <source>Give a whole number from {low} to {high}; the setting is unchanged.</source>
+        <translation>أدخل عدداً صحيحاً من {low} إلى {high}؛ لم يتغيّر الإعداد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggestions will learn again after %n new tag(s) or decision(s).</source>
+        <translation>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسوم أو قرارات جديدة.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد وسم أو قرار جديد واحد.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد وسمين أو قرارين جديدين.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسوم أو قرارات جديدة.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسماً أو قراراً جديداً.</numerusform>
+            <numerusform>ستتعلّم الاقتراحات من جديد بعد %n وسم أو قرار جديد.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
@@ -4205,6 +4260,51 @@
     <message>
         <source>Suggestions could not learn from your tags: {reason}</source>
         <translation>تعذّر على الاقتراحات أن تتعلّم من وسومك: {reason}</translation>
+    </message>
+    <message>
+        <source>Learning from your tags…</source>
+        <translation>يتعلّم من وسومك…</translation>
+    </message>
+    <message>
+        <source>Suggestions are learning from your tags and decisions in the background; you can keep working</source>
+        <translation>تتعلّم الاقتراحات من وسومك وقراراتك في الخلفية؛ يمكنك مواصلة العمل</translation>
+    </message>
+    <message>
+        <source>Suggestions learnt from {names} in {articles}.</source>
+        <translation>تعلّمت الاقتراحات من {names} في {articles}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s)</source>
+        <translation>
+            <numerusform>لا أسماء</numerusform>
+            <numerusform>اسم واحد</numerusform>
+            <numerusform>اسمين</numerusform>
+            <numerusform>%n أسماء</numerusform>
+            <numerusform>%n اسماً</numerusform>
+            <numerusform>%n اسم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالين</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالاً</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Claim suggestions learnt from %n claim(s).</source>
+        <translation>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاء.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من ادعاء واحد.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من ادعاءين.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاءات.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاءً.</numerusform>
+            <numerusform>تعلّمت اقتراحات الادعاءات من %n ادعاء.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Suggestions have learnt from your latest tags.</source>
@@ -4838,6 +4938,14 @@
 <context>
     <name>ReviewController</name>
     <message>
+        <source>No suggestion matches these filters or the threshold.</source>
+        <translation>لا اقتراح يطابق هذه التصفية أو عتبة الثقة.</translation>
+    </message>
+    <message>
+        <source>No suggestions pending.</source>
+        <translation>لا اقتراحات تنتظر المراجعة.</translation>
+    </message>
+    <message>
         <source>All labels</source>
         <translation>كل الوسوم</translation>
     </message>
@@ -5212,6 +5320,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>اقتراح: {label} — صاحب الادعاء: {claimant}، مُتعلَّم من ادعاءاتك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
+        <source>Suggested {label} “{name}”, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}»، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
         <source>Suggested {label}, learnt from your tags — {confidence} (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label}، مُتعلَّم من وسومك — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
@@ -5222,6 +5334,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
     <message>
         <source>Suggested {label} — claimant: {claimant} — {confidence} (Enter accepts, Delete rejects)</source>
         <translation>اقتراح: {label} — صاحب الادعاء: {claimant} — {confidence} (Enter للقبول، Delete للرفض)</translation>
+    </message>
+    <message>
+        <source>Suggested {label} “{name}” — {confidence} (Enter accepts, Delete rejects)</source>
+        <translation>اقتراح: {label} «{name}» — {confidence} (Enter للقبول، Delete للرفض)</translation>
     </message>
     <message>
         <source>Suggested {label} — {confidence} (Enter accepts, Delete rejects)</source>

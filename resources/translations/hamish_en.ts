@@ -278,6 +278,13 @@
                 <numerusform>%n articles</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Suggestions will learn again after %n new tag(s) or decision(s).</source>
+            <translation>
+                <numerusform>Suggestions will learn again after %n new tag or decision.</numerusform>
+                <numerusform>Suggestions will learn again after %n new tags or decisions.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>MentionsDialog</name>
@@ -314,6 +321,30 @@
             <translation>
                 <numerusform>Reading the articles: {done} of %Ln</numerusform>
                 <numerusform>Reading the articles: {done} of %Ln</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelTrainer</name>
+        <message numerus="yes">
+            <source>%n name(s)</source>
+            <translation>
+                <numerusform>%n name</numerusform>
+                <numerusform>%n names</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>%n article</numerusform>
+                <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Claim suggestions learnt from %n claim(s).</source>
+            <translation>
+                <numerusform>Claim suggestions learnt from %n claim.</numerusform>
+                <numerusform>Claim suggestions learnt from %n claims.</numerusform>
             </translation>
         </message>
     </context>

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from desktop.core.suggest.parts import name_parts, strip_marks
+from desktop.core.arabic import fold
+from desktop.core.suggest.parts import name_parts, strip_marks, uses_alone
 
 # (name, [(part, ticked)]): in the name's order; given names, particles alone, titles and
 # common words are never offered.
@@ -63,12 +66,36 @@ CASES = [
     ("Mohammed bin Salman", [("bin Salman", True)]),
     ("Abu Bakr al-Baghdadi", [("Abu Bakr", False), ("al-Baghdadi", True)]),
     ("President Joe Biden", [("Joe Biden", True), ("Biden", True)]),
+    # family name first (issue 14: شينغ was ticked in لي تشاو شينغ)
+    ("لي تشاو شينغ", [("لي", True), ("تشاو", False), ("شينغ", False)]),
+    ("كيم جونغ أون", [("كيم", True), ("جونغ", False), ("أون", False)]),
+    ("شي جين بينغ", [("شي", True), ("جين", False), ("بينغ", False)]),
+    ("نغوين فو ترونغ", [("نغوين", True), ("فو", False), ("ترونغ", False)]),
+    ("روبرت لي", [("لي", True)]),  # Lee at the end: a surname as usual
 ]
 
 
 @pytest.mark.parametrize(("name", "expected"), CASES)
 def test_name_parts(name: str, expected: list[tuple[str, bool]]) -> None:
     assert [(p.text, p.checked) for p in name_parts(name)] == expected
+
+
+def test_a_tail_written_alone_is_offered_by_how_often_it_is() -> None:
+    """Issue 14: a tail of several parts the articles write alone is offered — ticked when it
+    is written alone more than the last part is (فيلار مير; مير is never alone), unticked
+    beside a last part more usual alone (جواد ظريف and ظريف)."""
+    spanish = fold("قال خوان ميغيل فيلار مير إن ... وأضاف فيلار مير أن، ورأى لفيلار مير.")
+    assert uses_alone(spanish, "فيلار مير", "ميغيل") == 2  # not inside the full name
+    parts = name_parts("خوان ميغيل فيلار مير", used_alone=partial(uses_alone, spanish))
+    assert [(p.text, p.checked) for p in parts] == [
+        ("ميغيل", False),
+        ("فيلار", False),
+        ("فيلار مير", True),
+    ]
+    persian = fold("قال محمد جواد ظريف إن جواد ظريف وظريف. وأكد ظريف، وقال جواد ظريف وظريف.")
+    parts = name_parts("محمد جواد ظريف", used_alone=partial(uses_alone, persian))
+    assert [(p.text, p.checked) for p in parts] == [("جواد ظريف", False), ("ظريف", True)]
+    assert [(p.text, p.checked) for p in name_parts("محمد جواد ظريف")] == [("ظريف", True)]
 
 
 def test_a_part_that_is_a_place_is_offered_unticked() -> None:

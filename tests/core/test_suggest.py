@@ -332,7 +332,7 @@ def test_registry_aliases_are_labelled_with_their_type() -> None:
     assert found == [
         ("كيري", "person", 1),
         ("الكرملين", "organisation", 2),
-        ("لكرملين", "organisation", 2),
+        ("للكرملين", "organisation", 2),  # both lams: «لكرملين» was half a word (issue 14)
         ("سورية", "location", 3),
     ]
 
@@ -621,3 +621,31 @@ def test_a_lone_surname_is_named_as_the_full_name_the_article_gives() -> None:
     assert lone and all(s.name == "جون كيري" for s in lone), lone
     whole = [s for s in found if s.kind == "entity" and s.text == "جون كيري"]
     assert whole and whole[0].name in (None, "جون كيري")
+
+
+def test_a_name_after_the_contracted_article_is_offered_as_written() -> None:
+    """Issue 14: «لأمم المتحدة» was offered out of «للأمم المتحدة» and «لعراق» out of
+    «للعراق» (ل + ال written لل), half a word. Registry and gazetteer suggestions cover both
+    lams there; a و before them, a full article and a name that starts with ل are as before."""
+    from desktop.core.suggest import suggest
+    from desktop.resources import gazetteer
+
+    text = (
+        "وجّه رسالة للأمم المتحدة ثم سافر للعراق ولِلعراق وبالعراق، "
+        "وقال للكرملين ثم للبنان إن وكيري حضر."
+    )
+    matcher = AliasMatcher.from_registry(
+        [(3, "organisation", "الكرملين"), (4, "person", "كيري"), (5, "location", "لبنان")]
+    )
+    found = [
+        (s.text, s.source)
+        for s in suggest(text, matcher, gazetteer=gazetteer())
+        if s.kind == "entity"
+    ]
+    assert ("للأمم المتحدة", "gazetteer") in found
+    assert found.count(("للعراق", "gazetteer")) == 1
+    assert ("لِلعراق", "gazetteer") in found  # و left out, the kasra kept
+    assert ("العراق", "gazetteer") in found  # بالعراق: the article written in full
+    assert ("للكرملين", "registry") in found
+    assert ("لبنان", "registry") in found  # ل + لبنان: the proclitic left out
+    assert ("كيري", "registry") in found

@@ -135,3 +135,29 @@ def test_the_operation_is_a_partial_like_the_others(project: Project) -> None:
     entity_id = project.entities.add("جون كيري", "person")
     step = partial(entities.add_aliases, entity_id=entity_id, aliases=("كيري",))
     assert step(project).value == ("كيري",)
+
+
+def test_a_tail_the_article_uses_alone_is_offered_ticked(tmp_path: Path) -> None:
+    """Issue 14: for «خوان ميغيل فيلار مير» the offer had ميغيل and فيلار, not «فيلار مير»,
+    the form the article used alone four times; it is now offered, ticked."""
+    text = (
+        "قال المدرب خوان ميغيل فيلار مير إن الفريق جاهز. وأضاف فيلار مير أن المباراة صعبة، "
+        "ورأى فيلار مير أن الحظ لعب دوره. وختم فيلار مير بالشكر، ولفيلار مير سجل طويل."
+    )
+    project = one_article(tmp_path / "p.hamish", text)
+    start = text.index("خوان")
+    plan = annotations.plan_selection(
+        project,
+        text,
+        1,
+        start,
+        start + len("خوان ميغيل فيلار مير"),
+        _label(project, "person"),
+        "analyst",
+    )
+    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    entity_id = project.annotations.get(annotation_id).entity_id
+    assert entity_id is not None
+    offered = {(p.text, p.checked) for p in entities.name_part_proposals(project, entity_id)}
+    assert ("فيلار مير", True) in offered
+    assert ("فيلار", False) in offered and ("ميغيل", False) in offered

@@ -769,3 +769,64 @@ def test_accepting_a_full_name_and_its_surname_in_one_step_makes_one_person(
     annotations.add_annotations(project, plans)
     assert [e.name for e in project.entities.summaries()] == ["جون كيري"]
     project.close()
+
+
+def test_deleting_a_mistaken_tag_deletes_the_entity_it_made(project: Project) -> None:
+    """Issue 14: «التقى» tagged as a person by mistake and the tag deleted left the person
+    التقى in the registry — out of the Entities panel (no mentions), still suggested. The
+    entity the tag made goes with its last mention, in the same undo step; an entity the
+    analyst made or gave anything to stays."""
+    from desktop.core.matching import AliasMatcher
+    from desktop.core.suggest import suggest
+
+    def suggested() -> set[str]:
+        matcher = AliasMatcher.from_registry(project.entities.all_aliases())
+        return {s.text for s in suggest(TEXT, matcher) if s.source == "registry"}
+
+    before = _state(project)
+    (mistake,) = annotations.add_annotations(project, [_plan(project, "التقى", "person")]).value
+    entity_id = project.annotations.get(mistake).entity_id
+    assert entity_id is not None and "التقى" in suggested()
+    outcome = annotations.delete_annotation(project, mistake)
+    assert not project.entities.exists(entity_id) and "التقى" not in suggested()
+    assert outcome.undo is not None
+    back = outcome.undo(project)
+    assert project.annotations.get(mistake).entity_id == entity_id  # both back in one step
+    assert back.undo is not None
+    back.undo(project)
+    assert not project.entities.exists(entity_id)
+    assert _state(project) == before
+
+    # Made on the entity page, or given an alias: the analyst's, kept without mentions.
+    made = project.entities.add("جنيف", "location")
+    (tag,) = annotations.add_annotations(project, [_plan(project, "جنيف", "location")]).value
+    assert project.annotations.get(tag).entity_id == made
+    project.database.conn.execute(
+        "UPDATE entities SET created_at = '2000-01-01T00:00:00+00:00' WHERE id = ?", [made]
+    )
+    annotations.delete_annotation(project, tag)
+    assert project.entities.exists(made)
+    (tag,) = annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value
+    kerry = project.annotations.get(tag).entity_id
+    assert kerry is not None
+    project.entities.add_alias(kerry, "جون كيري")
+    annotations.delete_annotation(project, tag)
+    assert project.entities.exists(kerry)
+
+
+def test_an_entity_nothing_names_is_deleted_and_one_named_refused(project: Project) -> None:
+    from desktop.core.errors import HamishError
+    from desktop.ops import entities
+
+    before = _state(project)
+    lone = project.entities.add("سيحترم", "person")
+    with_lone = _state(project)
+    outcome = entities.delete_entity(project, lone)
+    assert _state(project) == before
+    _round_trip(project, outcome, with_lone)
+    (tag,) = annotations.add_annotations(project, [_plan(project, "كيري", "person")]).value
+    kerry = project.annotations.get(tag).entity_id
+    assert kerry is not None
+    with pytest.raises(HamishError, match="still has mentions"):
+        entities.delete_entity(project, kerry)
+    assert project.entities.exists(kerry)

@@ -140,11 +140,12 @@ def test_folder_with_bad_files_shows_the_summary(
     dialog = window.importing.summary_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.headline.text() == "1 imported, 2 skipped, 2 failed."
-    assert dialog.rows("imported") == [("a-good.txt", "\u2068مقال رقم 1\u2069")]
-    skipped = dict(dialog.rows("skipped"))
+    # File names isolated left to right: "0040.txt" read "txt.0040" in Arabic (issue 14).
+    assert dialog.rows("imported") == [("\u2066a-good.txt\u2069", "\u2068مقال رقم 1\u2069")]
+    skipped = {name.strip("\u2066\u2069"): result for name, result in dialog.rows("skipped")}
     assert skipped["b-same.txt"] == "Already in the project as “\u2068الأول\u2069” (article 1)"
     assert "does not import .jpg files" in skipped["e-photo.jpg"]
-    failed = dict(dialog.rows("failed"))
+    failed = {name.strip("\u2066\u2069"): result for name, result in dialog.rows("failed")}
     assert "not a valid Word document" in failed["c-corrupt.docx"]
     assert "binary file" in failed["d-binary.txt"]
     assert window.library.proxy.rowCount() == 2
@@ -396,7 +397,7 @@ def test_replaced_bytes_are_in_the_summary_and_in_the_metadata(
     assert dialog is not None and dialog.isVisible()
     ((name, result),) = dialog.rows("imported")
     note = "2 bytes that are not UTF-8 were replaced with \ufffd (the first on line 3)."
-    assert name == "damaged.txt" and result == "\u2068مقال رقم 8\u2069 — " + note
+    assert name == "\u2066damaged.txt\u2069" and result == "\u2068مقال رقم 8\u2069 — " + note
     assert note in dialog.outcome.as_text()
     dialog.close()
     doc_id = window.reader.document_id
@@ -424,7 +425,7 @@ def test_file_names_cannot_spoof_the_summary(
     dialog = window.importing.summary_dialog
     assert dialog is not None
     rows = dialog.rows("imported") + dialog.rows("failed") + dialog.rows("skipped")
-    names = [name for name, _ in rows]
+    names = [name.strip("\u2066\u2069") for name, _ in rows]
     assert names == ["report\\u202etxt.exe.txt", "two\\x0alines.txt", "odd\\x1b[2J.rtf"]
     text = dialog.outcome.as_text() + "".join(result for _, result in rows)
     assert not any(ch in text for ch in "\u202e\x1b") and "\n" not in names[1]

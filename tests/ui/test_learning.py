@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -17,8 +18,11 @@ from desktop.learn import tagger
 from desktop.ops.articles import add_article
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from tests.learn.test_tagger import article, tag
+
+from .conftest import RecordingMessenger
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -43,9 +47,16 @@ def test_the_window_trains_after_enough_tags_and_suggests_with_the_model(
     with qtbot.waitSignal(trainer.trained, timeout=120_000):
         assert trainer.check()
         assert trainer.busy and not trainer.check()  # one run at a time
-    assert not trainer.busy
+        # A note stays in the status bar while it learns (issue 14: only 5 s at its end).
+        assert trainer.indicator is not None and trainer.indicator.isVisibleTo(window)
+        assert trainer.indicator in window.statusBar().findChildren(QLabel)
+    assert not trainer.busy and not trainer.indicator.isVisibleTo(window)
     info = window.project.tagger.latest_info()
     assert info is not None and info.counts["articles"] == 3
+    names = sum(info.counts["tags"].values())
+    assert window.statusBar().currentMessage() == (
+        f"Suggestions learnt from {names} names in 3 articles."
+    )
     assert not tagger.should_retrain(window.project, every=10)
     suggestions = window.suggestions
     with qtbot.waitSignal(suggestions.ready, timeout=20_000):
@@ -185,3 +196,38 @@ def test_a_training_run_that_fails_is_said_once(
             )
     assert trainer.failure_told
     assert bar.currentMessage() == ""  # the second failure is not said again
+
+
+def test_the_retrain_setting_is_in_the_tag_menu(
+    make_window: MakeWindow, default_project: Path, prefs: Settings, messenger: RecordingMessenger
+) -> None:
+    """Issue 14: "Retrain after N decisions" was only in hamish.ini. Tag → Retrain Suggestions
+    After… asks for it; a number that is not one leaves the setting as it was, in words."""
+    window = make_window(default_project, prefs)
+    action = window.registry[ActionId.RETRAIN_AFTER]
+    assert action in window.tag_menu.actions()
+    messenger.text_answer = "٣٥"  # Arabic digits too
+    action.trigger()
+    assert messenger.asked[-1][2] == "20"  # the setting as it was, to edit
+    assert prefs.get(settings.RETRAIN_AFTER) == 35
+    messenger.text_answer = "كثير"
+    action.trigger()
+    assert prefs.get(settings.RETRAIN_AFTER) == 35
+    assert "whole number from 1 to 1000" in messenger.infos[-1][1]
+
+
+def test_a_run_stopped_after_its_note_was_deleted_touches_no_dead_label(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """A closing window deletes its status bar, and the training note in it, before the
+    trainer stops the run: the note is forgotten then, not hidden (a RuntimeError before)."""
+    window = make_window(default_project)
+    trainer = window.trainer
+    trainer._timer.stop()
+    assert trainer.start()
+    note = trainer.indicator
+    assert note is not None and note.isVisibleTo(window)
+    with qtbot.waitSignal(note.destroyed):
+        note.deleteLater()
+    trainer.detach()  # the window closing
+    assert trainer.indicator is None and not trainer.busy

@@ -141,6 +141,33 @@ def test_the_queue_filters_by_label_source_article_and_words(
     assert len(_shown(window)) == len(everything)
 
 
+def test_an_empty_queue_says_why(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: filters that hid every row left a blank table, read as a queue not loaded.
+    The table says that its filters hide the rows, or that nothing is pending."""
+    window = _queue(make_window(default_project), qtbot)
+    view = window.review_dock.view
+
+    def inked() -> int:
+        image = view.viewport().grab().toImage()
+        base = view.palette().color(view.viewport().backgroundRole()).rgb()
+        return sum(
+            image.pixel(x, y) != base
+            for y in range(0, min(image.height(), 60))
+            for x in range(0, image.width(), 2)
+        )
+
+    assert view.model().rowCount() and view.empty_message
+    window.review_dock.filter.setText("ظظظظ")
+    assert view.model().rowCount() == 0
+    assert view.empty_message() == "No suggestion matches these filters or the threshold."
+    assert inked() > 0  # written in the table, where the rows were
+    window.review_dock.filter.clear()
+    window.review.model.clear()
+    assert view.empty_message() == "No suggestions pending."
+
+
 def test_a_bulk_accept_is_one_undo_step_and_undo_brings_the_rows_back(
     make_window: MakeWindow, default_project: Path, qtbot: QtBot
 ) -> None:

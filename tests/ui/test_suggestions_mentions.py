@@ -168,3 +168,62 @@ def test_opening_another_article_forgets_the_suggestions_shown(
     with qtbot.waitSignal(suggestions.ready, timeout=10_000):
         pass
     assert not [i for i in removed if index.get(i) is None]
+
+
+def test_every_entity_suggestion_tooltip_names_what_it_tags(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: a gazetteer suggestion's tooltip named the place, a rule's and the registry's
+    only their label ("Suggested Person — Rule, 80 %"). Each now names the words or the
+    registry's entity that accepting it tags."""
+    window = make_window(default_project)
+    suggestions = window.suggestions
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        _open_seed(window, "وقال كيري، من جهته")
+
+    def tip(source: str) -> tuple[str, str]:
+        span_id, s = next(
+            (i, s)
+            for i, s in suggestions.items.items()
+            if s.kind == "entity" and s.source == source
+        )
+        name = s.name or s.text
+        if s.entity_id is not None:
+            name = window.project.entities.get(s.entity_id).name
+        return suggestions.tooltip(span_id) or "", name
+
+    shown, name = tip("rule")
+    assert f"“\u2068{name}\u2069”" in shown, shown
+    # Accepted, one روسيا makes the others the registry's, linked to the entity.
+    place = next(s for s in suggestions.items.values() if s.text == "روسيا")
+    with qtbot.waitSignal(suggestions.ready, timeout=10_000):
+        assert suggestions.accept(place)
+    shown, name = tip("registry")
+    assert name == "روسيا" and f"“\u2068{name}\u2069”" in shown, shown
+
+
+def test_entities_without_mentions_are_listed_and_deleted(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Issue 14: an entity a deleted tag left behind sank below the others in the Entities
+    panel, with no way to remove it. The type filter lists those without mentions alone, and
+    their menu deletes one (Undo brings it back); one that is mentioned cannot be deleted."""
+    from desktop.ui.entities.panel import UNMENTIONED
+    from desktop.ui.widgets.rows import ID_ROLE
+
+    window = make_window(default_project)
+    project = window.project
+    orphan = project.entities.add("سيحترم", "person")
+    panel = window.entities
+    panel.show()
+    box = panel.type_box
+    box.setCurrentIndex(box.findData(UNMENTIONED))
+    shown = [panel.proxy.index(r, 0).data(ID_ROLE) for r in range(panel.proxy.rowCount())]
+    assert orphan in shown
+    assert all(s.mentions == 0 for s in project.entities.summaries() if s.id in shown)
+    panel.delete_requested.emit(orphan)
+    assert not project.entities.exists(orphan)
+    assert window.session is not None
+    window.session.undo_stack.undo()
+    assert project.entities.exists(orphan)
+    assert project.entities.get(orphan).name == "سيحترم"

@@ -30,7 +30,14 @@ Which parts are offered, and which are ticked:
 * a part that is also a place of the gazetteer (``جورج واشنطن`` → ``واشنطن``), when the caller
   passes ``is_place``, is offered without its tick;
 * when titles were dropped from the front (``الرئيس بشار الأسد``), the name without them is
-  offered too, ticked.
+  offered too, ticked;
+* a Chinese, Korean or Vietnamese name puts the family name first (``لي تشاو شينغ``، ``كيم
+  جونغ أون``، ``نغوين فو ترونغ``): when the first word is one of the common East-Asian family
+  names as Arabic writes them, it is the part ticked, and the last is offered unticked;
+* a tail of two parts or more (``فيلار مير`` of ``خوان ميغيل فيلار مير``, a Spanish double
+  surname) is offered, ticked, when the caller's ``used_alone`` counts it at least twice
+  without the part before it in the articles that name the person — the form those articles
+  use; the last part alone is then not ticked.
 
 Whether a part is already an alias of this entity or of another is the registry's to say
 (:func:`desktop.ops.entities.name_part_proposals`); this module knows no entities.
@@ -62,7 +69,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
 )
 
-__all__ = ["NamePart", "name_parts", "strip_marks"]
+__all__ = ["NamePart", "name_parts", "strip_marks", "uses_alone"]
 
 # Harakat, Quranic marks, superscript alef and tatweel: not part of how a name is written.
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -125,6 +132,24 @@ _ALSO_WORDS = _folded(
     "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة",
 )  # fmt: skip
 _UNTICKED = _REGNAL | _ALSO_WORDS
+# Common Chinese, Korean and Vietnamese family names as Arabic newswire writes them; these
+# names come family name first (لي تشاو شينغ: Li). Japanese names are not here: Arabic (like
+# English) news writes them given name first (شينزو آبي). Only words that do not open an
+# Arabic or a Western name: not ما، هو، لي alone would be "to me", but a person's name is
+# never that.
+_EAST_ASIAN_SURNAMES = _folded(
+    # Chinese
+    "لي", "وانغ", "وانج", "تشانغ", "تشانج", "جانغ", "ليو", "تشن", "تشين", "يانغ", "هوانغ",
+    "تشاو", "تشو", "جو", "شي", "سون", "قوه", "غوه", "لين", "خه", "هه", "قاو", "غاو", "ليانغ",
+    "شيه", "سونغ", "تانغ", "هان", "فنغ", "دنغ", "تساو", "بنغ", "تسنغ", "شياو", "تيان", "دونغ",
+    "بان", "يوان", "جيانغ", "تساي", "يو", "وي", "شو", "لو", "دينغ", "رن", "شن", "ياو", "تان",
+    "ون", "هو", "جين", "مينغ",
+    # Korean
+    "كيم", "بارك", "باك", "تشوي", "جونغ", "تشونغ", "كانغ", "تشو", "يون", "جانغ", "ليم", "أوه",
+    "شين", "سيو", "كوون", "هوانغ", "آن", "سونغ", "مون", "يو",
+    # Vietnamese
+    "نغوين", "تران", "فام", "هوانغ", "فان", "فو", "دانغ", "بوي", "دو", "هو", "نغو", "دوونغ",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +246,19 @@ LONGEST_NAME = 120
 """Characters: longer than any person's name with its titles."""
 
 
-def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> list[NamePart]:
+def name_parts(
+    name: str,
+    *,
+    is_place: Callable[[str], bool] | None = None,
+    used_alone: Callable[[str, str], int] | None = None,
+) -> list[NamePart]:
     """The parts of a person's ``name`` to offer as aliases, in the name's order, each once
     (by folding). Empty for a name of one part, and for a "name" longer than
     :data:`LONGEST_NAME` (a whole passage tagged as a person: nothing a part could stand for,
-    and splitting it would hold up the tag). Control characters never reach a part."""
+    and splitting it would hold up the tag). Control characters never reach a part.
+
+    ``used_alone(tail, before)`` says how often the articles write a tail of several parts
+    without ``before``, the word of the name in front of it (:func:`uses_alone`)."""
     name = clean_line(name)
     if len(name) > LONGEST_NAME:
         return []
@@ -256,8 +289,37 @@ def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> l
     if len(units) < 2:
         return offered
     last = len(units) - 1
+    # Family name first: the first word ticked, the last no surname (issue 14: لي تشاو شينغ
+    # pre-ticked شينغ, a part of the given name).
+    family_first = len(units[0]) == 1 and _key(units[0][0]) in _EAST_ASIAN_SURNAMES
+    # A tail of several parts the articles use alone: the surname as they write it.
+    # Ticked when written alone more often than the last part is (فيلار مير, where مير is
+    # never alone); offered unticked otherwise (جواد ظريف beside the more usual ظريف).
+    tails: list[tuple[str, bool]] = []
+    if used_alone is not None and not family_first:
+        surname = " ".join(units[-1])
+        lone = used_alone(surname, units[-2][-1])
+        for size in range(2, len(units)):
+            tail = " ".join(w for unit in units[-size:] for w in unit)
+            if not any(_is_common(unit) for unit in units[-size:]):
+                uses = used_alone(tail, units[-size - 1][-1])
+                if uses >= 2:
+                    tails.append((tail, uses > lone))
     for index, unit in enumerate(units):
         text = " ".join(unit)
+        if family_first and index == 0:
+            offer(text, True, "surname")
+            continue
+        if family_first and index == last:
+            offer(text, False, "other")
+            continue
+        if index == last and tails:
+            ticked = any(tick for _tail, tick in tails)
+            for tail, tick in reversed(tails):  # the longest first, in the name's order
+                offer(tail, tick, "surname" if tick else "other")
+            if not (_is_given(unit, last=True) or _is_common(unit)):
+                offer(text, not ticked and not any(_key(w) in _UNTICKED for w in unit), "surname")
+            continue
         if _key(unit[0]) in _KUNYA_PARTICLES and len(unit) > 1:
             offer(text, False, "kunya")
             continue
@@ -270,3 +332,20 @@ def name_parts(name: str, *, is_place: Callable[[str], bool] | None = None) -> l
         else:
             offer(text, False, "other")
     return offered
+
+
+def uses_alone(folded_text: str, tail: str, before: str) -> int:
+    """How often ``folded_text`` (folded) writes the name part ``tail`` as whole words, with
+    or without proclitics, and not right after ``before`` (the name's word in front of it):
+    «فيلار مير» on its own, not inside «ميغيل فيلار مير»."""
+    key = " ".join(fold(tail).split())
+    previous = fold(before)
+    pattern = re.compile(
+        r"(?<![^\W_])(?:[وف]?[بكل]?)" + re.escape(key).replace(r"\ ", r"\s+") + r"(?![^\W_])"
+    )
+    count = 0
+    for hit in pattern.finditer(folded_text):
+        words = folded_text[max(0, hit.start() - 80) : hit.start()].split()  # not O(n) a hit
+        if not words or words[-1] != previous:
+            count += 1
+    return count

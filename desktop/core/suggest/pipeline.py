@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from desktop.core.arabic import fold
+from desktop.core.arabic import ARTICLE, LAM, fold
 from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import name_span
@@ -219,13 +219,14 @@ def _suggest(
             continue
         if label == "person" and first_name_of_longer(text, match):
             continue
+        start = written_start(text, match.start, match.word_start, match.matched_alias)
         add(
             Suggestion(
                 "entity",
                 label,
-                match.start,
+                start,
                 match.end,
-                text[match.start : match.end],
+                text[start : match.end],
                 "alias",
                 match.entity_id,
                 source="registry",
@@ -239,13 +240,14 @@ def _suggest(
             continue  # a person's name (the title rule's), or an entity the registry knows
         if place.entry.ambiguous and all(w in art.learnt for w in place.form.split()):
             continue  # a word this article uses in a person's name (عمران خان)
+        start = written_start(text, place.start, place.word_start, place.form)
         add(
             Suggestion(
                 "entity",
                 place.label_key,
-                place.start,
+                start,
                 place.end,
-                text[place.start : place.end],
+                text[start : place.end],
                 "gazetteer",
                 source="gazetteer",
                 score=place.score,
@@ -357,6 +359,27 @@ def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -
     return Suggestion(
         "entity", "person", start, end, text[start:end], rule, entity_id, score=RULE_SCORES[rule]
     )
+
+
+def written_start(text: str, start: int, word_start: int, alias: str) -> int:
+    """Where a matched name starts as written: ``start``, or, when the name's article is
+    contracted after the proclitic ل (ل + الأمم written للأمم), the first ل — the lam that is
+    both the preposition and the article's.
+
+    Why: a suggestion drops the name's proclitics (وكيري → كيري), but لل cannot be parted:
+    «لأمم المتحدة» was offered out of «للأمم المتحدة» and «لعراق» out of «للعراق», words
+    cut in half that, accepted, became mentions read as such (issue 14). The mention keeps
+    both lams, as a tagger of the corpus marks «للولايات المتحدة»; و or ف before them is
+    still left out (وللعراق → للعراق). The matcher's ``start`` stays as it is: linking and
+    the registry's proclitic rules count the clitic ل apart."""
+    if start <= word_start or not fold(alias).startswith(ARTICLE):
+        return start
+    if fold(text[start : start + 1]) != LAM:
+        return start  # the article written in full (بالعراق): nothing contracted
+    i = start - 1
+    while i > word_start and not fold(text[i]):
+        i -= 1  # harakat or tatweel on the proclitic (لِلعراق)
+    return i if fold(text[i]) == LAM else start
 
 
 def tidy(item: Suggestion) -> Suggestion | None:

@@ -61,6 +61,7 @@ PATTERNS: Final[tuple[tuple[str, str], ...]] = (
         QT_TRANSLATE_NOOP("EditNames", "Link “{quote}” to an entity"),
     ),
     (r"Edit entity (?P<name>.+)", QT_TRANSLATE_NOOP("EditNames", "Edit entity {name}")),
+    (r"Delete entity (?P<name>.+)", QT_TRANSLATE_NOOP("EditNames", "Delete entity {name}")),
     (r"Add aliases to (?P<name>.+)", QT_TRANSLATE_NOOP("EditNames", "Add aliases to {name}")),
     (
         r"Merge (?P<remove>.+) into (?P<keep>.+)",

@@ -32,6 +32,7 @@ class EntitiesController(QObject):
         panel.visibilityChanged.connect(self._refresh_visible)
         panel.open_requested.connect(self.open_entity)
         panel.merge_requested.connect(self.merge_entity)
+        panel.delete_requested.connect(self.delete_entity)
         api.session_attached.connect(self.attach)
         if api.has_session:
             self.attach(api.session)
@@ -113,6 +114,12 @@ class EntitiesController(QObject):
         return self.api.run(
             self.tr("Cannot add the alias"),
             partial(ops.edit_entity, entity_id=entity_id, aliases=(*others, alias)),
+        )
+
+    def delete_entity(self, entity_id: int) -> None:
+        """Delete an entity nothing mentions (the panel offers it for those alone)."""
+        self.api.run(
+            self.tr("Cannot delete the entity"), partial(ops.delete_entity, entity_id=entity_id)
         )
 
     def merge_entity(self, entity_id: int) -> None:

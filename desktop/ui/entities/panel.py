@@ -103,10 +103,15 @@ class EntityModel(RowCacheModel[EntitySummary]):
         return None
 
 
+UNMENTIONED = "-unmentioned"
+"""The type filter's entry for the entities without mentions (not an entity type)."""
+
+
 class EntitiesPanel(QDockWidget):
     open_requested = Signal(int)
     mentions_requested = Signal(int)
     merge_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(
         self, load: Callable[[str | None, str], list[EntitySummary]], parent: QWidget | None = None
@@ -125,6 +130,16 @@ class EntitiesPanel(QDockWidget):
         self.type_box.addItem(self.tr("All types"), None)
         for type_ in ENTITY_TYPES:
             self.type_box.addItem(type_icon(type_), term(type_), type_)
+        # Entities nothing mentions any more (a mistaken tag's, issue 14) sink below the
+        # others; this lists them alone, to delete or merge.
+        self.type_box.insertSeparator(self.type_box.count())
+        self.type_box.addItem(icon("mdi6.link-off"), self.tr("Unmentioned"), UNMENTIONED)
+        # As wide as a type's name: the longer entry must not widen the panel, whose least
+        # width the window gives up to the article on a small screen.
+        self.type_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.type_box.setMinimumContentsLength(max(len(term(t)) for t in ENTITY_TYPES))
         self.name_box = QLineEdit(body)
         self.name_box.setObjectName("entity_filter")
         self.name_box.setPlaceholderText(self.tr("Filter entities…"))
@@ -174,7 +189,12 @@ class EntitiesPanel(QDockWidget):
         self.view.customContextMenuRequested.connect(self._menu)
 
     def refresh(self) -> None:
-        self.model.sync(self._load(self.type_box.currentData(), self.name_box.text()))
+        chosen = self.type_box.currentData()
+        if chosen == UNMENTIONED:
+            rows = [row for row in self._load(None, self.name_box.text()) if not row.mentions]
+        else:
+            rows = self._load(chosen, self.name_box.text())
+        self.model.sync(rows)
 
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -201,6 +221,14 @@ class EntitiesPanel(QDockWidget):
             self.tr("Merge Into…"),
             lambda: self.merge_requested.emit(entity_id),
         )
-        for entry in (mentions, merge):
-            entry.setEnabled(not self.read_only)
+        delete = menu.addAction(
+            icon("mdi6.delete-outline"),
+            self.tr("Delete Entity"),
+            lambda: self.delete_requested.emit(entity_id),
+        )
+        delete.setEnabled(not index.siblingAtColumn(2).data(Qt.ItemDataRole.EditRole))
+        if delete.isEnabled():
+            delete.setToolTip(self.tr("Nothing mentions it: delete it (Undo brings it back)"))
+        for entry in (mentions, merge, delete):
+            entry.setEnabled(entry.isEnabled() and not self.read_only)
         menu.exec(self.view.viewport().mapToGlobal(point))

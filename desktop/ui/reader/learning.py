@@ -3,6 +3,10 @@
 After tagging or deciding pauses (:attr:`ModelTrainer.IDLE_MS`), the trainer asks
 ``desktop.learn.tagger.should_retrain`` (a few counts on the window's connection) and, when
 enough has changed since the last model (the Retrain After setting), trains a new one.
+While it runs, a muted note stays in the status bar (:attr:`ModelTrainer.indicator`); when it
+ends, the status bar says what was learnt from ("Suggestions learnt from 33 names in 4
+articles"). A trial analyst saw only a five-second note and could not tell whether, or from
+what, the suggestions had learnt (issue 14).
 
 Why a separate process and not a worker thread: CRFsuite trains inside one C call that holds
 Python's interpreter lock for its whole length (a second or more), so a thread would freeze
@@ -24,6 +28,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 import desktop
 from desktop import settings
@@ -45,6 +50,7 @@ class ModelTrainer(QObject):
         self.process: QProcess | None = None
         self.enabled = True
         self.failure_told = False  # a failed run is said once a session, not after each edit
+        self.indicator: QLabel | None = None  # made at the first run, kept in the status bar
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.IDLE_MS)
@@ -71,6 +77,7 @@ class ModelTrainer(QObject):
         transaction, so stopping it loses nothing)."""
         self._timer.stop()
         self.session = None
+        self._show_indicator(False)
         process, self.process = self.process, None
         if process is not None:
             process.finished.disconnect()
@@ -133,12 +140,53 @@ class ModelTrainer(QObject):
         process.finished.connect(lambda code, _status: self._finished(process, code))
         self.process = process
         process.start()
+        self._show_indicator(True)
         return True
+
+    def _show_indicator(self, running: bool) -> None:
+        if self.indicator is None:
+            if not running:
+                return
+            self.indicator = QLabel(self.tr("Learning from your tags…"))
+            self.indicator.setObjectName("training_indicator")
+            self.indicator.setToolTip(
+                self.tr(
+                    "Suggestions are learning from your tags and decisions in the background; "
+                    "you can keep working"
+                )
+            )
+            self.indicator.setEnabled(False)  # muted, as the other status notes
+            # The status bar deletes it with the window, before the closing window stops
+            # the run (``detach``): forgotten then, not touched.
+            self.indicator.destroyed.connect(self._forget_indicator)
+            self.api.add_status_widget(self.indicator)
+        self.indicator.setVisible(running)
+
+    def _forget_indicator(self) -> None:
+        self.indicator = None
+
+    def learnt_message(self, report: dict[str, object]) -> str:
+        """What a run learnt from, in words: the names and articles of the entity model, or
+        the claims of the claim classifier when only it was trained."""
+        tags = report.get("tags")
+        names = sum(v for v in tags.values() if isinstance(v, int)) if isinstance(tags, dict) else 0
+        articles = report.get("articles")
+        if report.get("generation") and names:
+            return self.tr("Suggestions learnt from {names} in {articles}.").format(
+                names=self.tr("%n name(s)", "", names),
+                articles=self.tr("%n article(s)", "", articles if isinstance(articles, int) else 0),
+            )
+        claims = report.get("claims")
+        positives = claims.get("positives") if isinstance(claims, dict) else None
+        if isinstance(positives, int) and positives:
+            return self.tr("Claim suggestions learnt from %n claim(s).", "", positives)
+        return self.tr("Suggestions have learnt from your latest tags.")
 
     def _finished(self, process: QProcess, code: int) -> None:
         if process is not self.process:
             return
         self.process = None
+        self._show_indicator(False)
         output = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
         errors = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
         process.deleteLater()
@@ -163,5 +211,5 @@ class ModelTrainer(QObject):
         learnt_claims = isinstance(claims, dict) and bool(claims.get("generation"))
         if code != 0 or not (report.get("generation") or learnt_claims):
             return  # nothing learnt (no tags yet); the next edits try again
-        self.api.show_status(self.tr("Suggestions have learnt from your latest tags."), 5000)
+        self.api.show_status(self.learnt_message(report), 8000)
         self.trained.emit()

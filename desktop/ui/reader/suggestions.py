@@ -290,6 +290,14 @@ class SuggestionController(QObject):
                 claimant=isolate_short(suggestion.claimant, 40),
                 confidence=sure,
             )
+        # Every entity suggestion names what accepting it tags, as the gazetteer's did: a
+        # rule's or the registry's said only "Suggested Person" (issue 14).
+        name = isolate_short(self._suggested_name(suggestion), 40)
+        if suggestion.source == "model" and suggestion.kind == "entity":
+            return self.tr(
+                "Suggested {label} “{name}”, learnt from your tags — {confidence} "
+                "(Enter accepts, Delete rejects)"
+            ).format(label=kind, name=name, confidence=sure)
         if suggestion.source == "model":
             return self.tr(
                 "Suggested {label}, learnt from your tags — {confidence} "
@@ -299,19 +307,28 @@ class SuggestionController(QObject):
             return self.tr(
                 "Suggested {label} “{name}”, from Hamish's list of places and organisations "
                 "— {confidence} (Enter accepts, Delete rejects)"
-            ).format(
-                label=kind,
-                name=isolate_short(suggestion.name or suggestion.text, 40),
-                confidence=sure,
-            )
+            ).format(label=kind, name=name, confidence=sure)
         if suggestion.claimant:
             return self.tr(
                 "Suggested {label} — claimant: {claimant} — {confidence} "
                 "(Enter accepts, Delete rejects)"
-            ).format(label=kind, claimant=suggestion.claimant, confidence=sure)
+            ).format(label=kind, claimant=isolate_short(suggestion.claimant, 40), confidence=sure)
+        if suggestion.kind == "entity":
+            return self.tr(
+                "Suggested {label} “{name}” — {confidence} (Enter accepts, Delete rejects)"
+            ).format(label=kind, name=name, confidence=sure)
         return self.tr("Suggested {label} — {confidence} (Enter accepts, Delete rejects)").format(
             label=kind, confidence=sure
         )
+
+    def _suggested_name(self, suggestion: Suggestion) -> str:
+        """The entity an entity suggestion would be tagged as: the registry's entity by its
+        name, else the name the rule gives (a lone surname's full name), else the words."""
+        if suggestion.entity_id is not None and self.session is not None:
+            entity = self.session.project.annotations.entity_name(suggestion.entity_id)
+            if entity:
+                return entity
+        return suggestion.name or suggestion.text
 
     def _label_name(self, key: str) -> str:
         """A label's name as the interface shows it (the analyst's own labels too)."""

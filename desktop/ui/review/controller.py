@@ -60,6 +60,7 @@ class ReviewController(QObject):
         self.model = ReviewModel(self._label_name, self._title, _floor, self)
         self.model.filters.threshold = value
         dock.view.setModel(self.model)
+        dock.view.empty_message = self.empty_message
         dock.view.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
         dock.fit_columns([source_name(s) for s in SOURCE_NAMES])
         dock.set_threshold(round(value * 100))
@@ -126,6 +127,16 @@ class ReviewController(QObject):
         row = min(position, self.model.rowCount() - 1)
         view.setCurrentIndex(self.model.index(row, 0))
         view.selectRow(row)
+
+    def empty_message(self) -> str:
+        """Why the queue shows no row: its filters (the threshold among them) hide every one,
+        or nothing is pending; nothing while the articles are still being looked through
+        (the progress bar says so)."""
+        if self.model.rows():
+            return self.tr("No suggestion matches these filters or the threshold.")
+        if self.dock.progress.isVisible():
+            return ""
+        return self.tr("No suggestions pending.")
 
     def _reset(self) -> None:
         self.model.clear()

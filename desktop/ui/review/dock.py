@@ -9,10 +9,10 @@ the queue and the reader) and the legend's button. Widgets only: ``controller.py
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,30 @@ class ReviewView(QTableView):
     open_requested = Signal()
     navigated = Signal()  # the analyst moved (a click or a key other than the queue's own)
     resized = Signal()
+
+    empty_message: Callable[[], str] = staticmethod(lambda: "")
+    """What the table says when it shows no row (the controller knows why): a blank table
+    after a filter read as a queue that had not loaded, or had lost its rows (issue 14)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() > 0:
+            return
+        message = self.empty_message()
+        if not message:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(12, 12, -12, -12)
+        painter.drawText(
+            area,
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            message,
+        )
+        painter.end()
 
     def _action(self, event: QKeyEvent) -> SignalInstance | None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

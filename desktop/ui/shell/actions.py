@@ -56,6 +56,7 @@ class ActionId(Enum):
     FIND_MENTIONS = auto()
     SHOW_SUGGESTIONS = auto()
     OFFER_NAME_PARTS = auto()
+    RETRAIN_AFTER = auto()
     REVIEW_NAME_PARTS = auto()
     ACCEPT_SUGGESTION = auto()
     NEXT_SUGGESTION = auto()
@@ -336,6 +337,15 @@ SPECS: dict[ActionId, ActionSpec] = {
             "Actions",
             "When a new person is tagged, offer the parts of the name (جون كيري → كيري) as "
             "aliases to confirm",
+        ),
+    ),
+    ActionId.RETRAIN_AFTER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Retrain Suggestions &After…"),
+        "mdi6.school-outline",
+        (),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "How many new entity tags and decisions make the suggestions learn again",
         ),
     ),
     ActionId.REVIEW_NAME_PARTS: ActionSpec(

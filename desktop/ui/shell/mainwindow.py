@@ -620,6 +620,7 @@ class MainWindow(QMainWindow):
         self.name_parts.enabled = offer.isChecked()
         offer.toggled.connect(self._set_offer_name_parts)
         a[ActionId.REVIEW_NAME_PARTS].triggered.connect(self.name_parts.review)
+        a[ActionId.RETRAIN_AFTER].triggered.connect(self.edit_retrain_after)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
@@ -1163,6 +1164,7 @@ class MainWindow(QMainWindow):
             self.registry[ActionId.SHOW_REVIEW],
             self.registry[ActionId.REVIEW_NAME_PARTS],
             self.registry[ActionId.OFFER_NAME_PARTS],
+            self.registry[ActionId.RETRAIN_AFTER],
             self.registry[ActionId.MANAGE_LABELS],
         ]
         self.tagging.rebuild_label_actions(self.tag_menu, self.label_bar, tail)
@@ -1300,6 +1302,37 @@ class MainWindow(QMainWindow):
         self.prefs.set(settings.AUTHOR_ASKED, True)
         if self.session is not None:
             self.session.author = self.prefs.author()
+
+    def edit_retrain_after(self) -> None:
+        """Tag → Retrain Suggestions After…: the setting ``suggestions/retrain_after``, which
+        only hamish.ini held (a trial analyst could not find it, issue 14)."""
+        low, high = 1, 1000
+        answer = self.messenger.ask_text(
+            self.tr("Retrain Suggestions"),
+            self.tr(
+                "Train the suggestions again after this many new entity tags and decisions "
+                "({low} to {high}):"
+            ).format(low=low, high=high),
+            str(self.prefs.get(settings.RETRAIN_AFTER)),
+        )
+        if answer is None:
+            return
+        text = answer.strip().translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+        if not text.isdigit() or not low <= int(text) <= high:
+            self.messenger.info(
+                self.tr("Retrain Suggestions"),
+                self.tr(
+                    "Give a whole number from {low} to {high}; the setting is unchanged."
+                ).format(low=low, high=high),
+            )
+            return
+        self.prefs.set(settings.RETRAIN_AFTER, int(text))
+        self.api.show_status(
+            self.tr(
+                "Suggestions will learn again after %n new tag(s) or decision(s).", "", int(text)
+            ),
+            5000,
+        )
 
     def _update_title(self) -> None:
         parts = []

@@ -35,7 +35,7 @@ from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
 from desktop.ui.errors import error_text
 from desktop.ui.i18n import counts
-from desktop.ui.widgets.bidi import isolate, list_separator
+from desktop.ui.widgets.bidi import isolate, isolate_path, list_separator
 from desktop.ui.widgets.icons import icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,7 +203,9 @@ class ImportSummaryDialog(QDialog):
         group.setFont(0, font)
         group.setFirstColumnSpanned(True)
         for path, result, doc_id in rows:
-            item = QTreeWidgetItem(group, [_name(path), result])
+            # Isolated left to right: in the Arabic interface "0040.txt", with no letter of
+            # its own direction, was laid out right to left and read "txt.0040".
+            item = QTreeWidgetItem(group, [isolate_path(_name(path)), result])
             item.setToolTip(0, _visible(path))
             item.setToolTip(1, result)
             item.setData(0, PATH_ROLE, path)
