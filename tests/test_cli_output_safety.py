@@ -209,9 +209,13 @@ def test_a_display_qt_cannot_reach_is_one_line(project: Path, tmp_path: Path) ->
 # --- SIGTERM and SIGHUP clean up as Ctrl-C does ----------------------------------------------
 
 # The export waits before it puts its finished temporary file in place, long enough to be
-# stopped there.
+# stopped there. SIGHUP as a terminal delivers it: a test run under nohup passes SIGHUP
+# ignored to its children, and the command leaves an ignored SIGHUP ignored (nohup's wish) —
+# the run then waited for a signal that never came.
 SLOW = (
+    "import signal\n"
     "import time\n"
+    "signal.signal(signal.SIGHUP, signal.SIG_DFL)\n"
     "from desktop.io.exporters import files\n"
     "files.fsync = lambda path: time.sleep(120)\n"
 )
