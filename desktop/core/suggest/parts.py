@@ -296,14 +296,17 @@ def name_parts(
     # Ticked when written alone more often than the last part is (فيلار مير, where مير is
     # never alone); offered unticked otherwise (جواد ظريف beside the more usual ظريف).
     tails: list[tuple[str, bool]] = []
-    if used_alone is not None and not family_first:
-        surname = " ".join(units[-1])
-        lone = used_alone(surname, units[-2][-1])
+    if used_alone is not None and not family_first and len(units) > 2:
+        # (Only a name of three parts or more has such a tail: a name of two asks nothing —
+        # the count reads the person's articles, and a tag's frame has no room for that.)
+        lone: int | None = None
         for size in range(2, len(units)):
             tail = " ".join(w for unit in units[-size:] for w in unit)
             if not any(_is_common(unit) for unit in units[-size:]):
                 uses = used_alone(tail, units[-size - 1][-1])
                 if uses >= 2:
+                    if lone is None:
+                        lone = used_alone(" ".join(units[-1]), units[-2][-1])
                     tails.append((tail, uses > lone))
     for index, unit in enumerate(units):
         text = " ".join(unit)

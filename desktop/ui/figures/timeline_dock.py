@@ -169,7 +169,7 @@ class TimelineLegend(QGraphicsView):
             self.updateGeometry()
         self._rtl = rtl
         # Once the view has taken the new scene rect (it does so lazily, and would undo it).
-        QTimer.singleShot(0, self._to_start)
+        QTimer.singleShot(0, self, self._to_start)  # not after the legend is gone
 
     def _to_start(self) -> None:
         # The scroll bar is mirrored in a right-to-left window: its minimum shows the right.
