@@ -84,6 +84,23 @@ def make_window(qtbot: QtBot, prefs: Settings, messenger: RecordingMessenger) ->
         window.close()
 
 
+def launch(
+    qtbot: QtBot, path: Path, prefs: Settings, size: tuple[int, int] = (1024, 640)
+) -> MainWindow:
+    """A window as a real launch builds it: shown first, finished once the event loop runs."""
+    from PySide6.QtWidgets import QApplication
+
+    window = MainWindow(Project.open(path), prefs, RecordingMessenger(), deferred=True)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.fit_docks()
+    window.show()
+    qtbot.waitExposed(window)
+    window.finish_setup()
+    QApplication.processEvents()
+    return window
+
+
 def type_text(widget: object, text: str) -> None:
     """Type any text, Arabic included, as key events: QTest.keyClicks only knows Latin-1 and
     aborts the process on anything else."""

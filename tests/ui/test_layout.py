@@ -24,28 +24,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
-from desktop.store.project import Project
 from desktop.ui.i18n import install_language
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from tests.io.briefing_project import build_briefing_project
 
-from .conftest import RecordingMessenger
+from .conftest import launch
 
-
-def _launch(
-    qtbot: QtBot, path: Path, prefs: Settings, size: tuple[int, int] = (1024, 640)
-) -> MainWindow:
-    """As a real launch builds it: shown first, finished once the event loop runs."""
-    window = MainWindow(Project.open(path), prefs, RecordingMessenger(), deferred=True)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.fit_docks()
-    window.show()
-    qtbot.waitExposed(window)
-    window.finish_setup()
-    QApplication.processEvents()
-    return window
+_launch = launch  # as a real launch builds it (conftest)
 
 
 def test_every_label_is_on_the_bar_or_in_its_overflow_menu_at_1024(

@@ -24,7 +24,7 @@ from desktop.ui.widgets.html_delegate import HTML_ROLE
 from tests.analysis.conftest import tag
 from tests.io.briefing_project import Briefing, build_briefing_project
 
-from .conftest import RecordingMessenger
+from .conftest import launch
 
 MakeWindow = Callable[[Path], MainWindow]
 
@@ -107,17 +107,7 @@ def test_an_edge_passage_names_both_entities_and_opens_in_sight(
     assert 0 <= first.top() <= height / 3 + first.height() and last.bottom() <= height
 
 
-def _launch(qtbot: QtBot, path: Path, prefs: Settings, size: tuple[int, int]) -> MainWindow:
-    """As a real launch builds it: shown first, finished once the event loop runs."""
-    window = MainWindow(Project.open(path), prefs, RecordingMessenger(), deferred=True)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.fit_docks()
-    window.show()
-    qtbot.waitExposed(window)
-    window.finish_setup()
-    QApplication.processEvents()
-    return window
+_launch = launch  # as a real launch builds it (conftest)
 
 
 @pytest.fixture
