@@ -805,6 +805,8 @@ TEMPLATES: Final = (
         "Errors",
         "{n} decisions on suggestions were left out (REFI-QDA has no place for them).",
     ),
+    QT_TRANSLATE_NOOP("Errors", "A name longer than {limit} characters was cut to {limit}."),
+    QT_TRANSLATE_NOOP("Errors", "{n} names longer than {limit} characters were cut to {limit}."),
     QT_TRANSLATE_NOOP(
         "Errors",
         "{n} decisions on suggestions were left out (the Web Annotation model has no place for "

@@ -2672,6 +2672,14 @@
         <translation>استُبعدت قرارات بشأن الاقتراحات وعددها {n} (لا مكان لها في REFI-QDA).</translation>
     </message>
     <message>
+        <source>A name longer than {limit} characters was cut to {limit}.</source>
+        <translation>قُصّ اسم أطول من {limit} حرفًا إلى {limit} حرفًا.</translation>
+    </message>
+    <message>
+        <source>{n} names longer than {limit} characters were cut to {limit}.</source>
+        <translation>قُصّت أسماء أطول من {limit} حرفًا إلى {limit} حرفًا، وعددها {n}.</translation>
+    </message>
+    <message>
         <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
         <translation>استُبعدت قرارات بشأن الاقتراحات وعددها {n} (لا مكان لها في نموذج Web Annotation).</translation>
     </message>

@@ -187,3 +187,45 @@ def test_a_line_separator_inside_a_brat_note_does_not_end_its_line(tmp_path: Pat
         assert import_brat(project, folder).report.annotations == 1
         (note,) = project.database.conn.execute("SELECT note FROM annotations").fetchone()
     assert note.startswith("سطر") and note.endswith("فقرة")
+
+
+def test_a_brat_label_named_by_a_paragraph_is_cut_and_the_article_imported(
+    tmp_path: Path,
+) -> None:
+    # A type of 700 letters refused the whole folder ("label 8: name_en is longer than 500
+    # characters"), naming a row the analyst never saw.
+    long = "وصف" * 233 + "ي"
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": f"T1\t{long} 4 12\tجون كيري\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        result = import_brat(project, folder)
+        assert result.report.annotations == 1
+        label = next(label for label in project.labels.all() if label.key == long)
+        assert (label.name_en, label.name_ar) == (long[:500], long[:500])
+    assert "A name longer than 500 characters was cut to 500." in result.notices
+
+
+def test_web_annotation_entities_and_aliases_named_by_a_paragraph_are_cut(
+    tmp_path: Path,
+) -> None:
+    # Through the collector (REFI-QDA, Web Annotation, XMI): the same refusal of the file.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    long = "كيري " * 150
+    first = data["hamish:entities"][0]
+    first["name"] = long
+    first["aliases"] = [long + "أ", long + "ب", "كيري"]  # the same once cut: one kept
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert report.load.annotations == 12
+        (summary,) = target.entities.summaries(name="كيري كيري")
+        entity = target.entities.get(summary.id)
+        cut = " ".join(long.split())[:500].rstrip()
+        assert entity.name == cut
+        assert sorted(entity.aliases) == sorted([cut, "كيري"])
+    assert "3 names longer than 500 characters were cut to 500." in report.notices

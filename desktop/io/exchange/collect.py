@@ -27,6 +27,7 @@ from typing import Any
 from desktop.core.arabic import detect_direction, detect_language
 from desktop.core.controls import clean_line
 from desktop.core.spans import context
+from desktop.io.exchange.common import fit_names
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.io.importers.json_import import validate_project_data
 from desktop.store.db import utcnow
@@ -324,6 +325,8 @@ def resolve_label_key(project: Project, key: str, kind: str) -> str:
 def load_collected(project: Project, collector: Collector, path: Path) -> ExchangeReport:
     """Check the collected rows as a Hamish export is checked, then load them in one
     transaction."""
-    data = validate_project_data(collector.data(), collector.name)
+    data = collector.data()
+    fit_names(data, collector.notices)
+    data = validate_project_data(data, collector.name)
     report = load(project.database, data)
     return ExchangeReport(path, report, collector.notices)

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.controls import for_terminal
+from desktop.core.controls import clean_line, for_terminal
 from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import ENTITY_TYPES
 from desktop.core.spans import context
 from desktop.core.text import make_draft
+from desktop.core.values import NAME_LIMIT
 from desktop.io.importers.json_import import _WEB_ADDRESS, validate_project_data
 from desktop.io.importers.limits import UnpackBudget, UnpackLimit
 from desktop.store.db import utcnow
@@ -420,6 +421,49 @@ def build_import(
     }
 
 
+_NAMES = {"labels": ("name_en", "name_ar"), "entities": ("name",), "entity_aliases": ("alias",)}
+
+
+def fit_names(data: dict[str, Any], notices: list[str]) -> None:
+    """Cut the names in ``data`` (labels', entities', aliases') to ``NAME_LIMIT`` code points,
+    on one line, and say how many were cut. Why: another tool's code or entity may be named
+    by a whole paragraph; the JSON rules refuse a name that long, and refusing the whole file
+    over one name ("label 8: name_en is longer than 500 characters") loses every article in it
+    for a name the analyst can shorten afterwards. An alias cut to one its entity already has
+    is left out (counted with the rest)."""
+    cut = 0
+    seen: set[tuple[Any, Any]] = set()
+    for table, columns in _NAMES.items():
+        rows = data.get(table)
+        if not isinstance(rows, list):
+            continue
+        kept: list[Any] = []
+        for row in rows:
+            if not isinstance(row, dict):
+                kept.append(row)
+                continue
+            long = False
+            for column in columns:
+                value = row.get(column)
+                if isinstance(value, str):
+                    value = " ".join(clean_line(value).split())
+                    if len(value) > NAME_LIMIT:
+                        long, value = True, value[:NAME_LIMIT].rstrip()
+                    row[column] = value
+            cut += long
+            if table == "entity_aliases":
+                key = (row.get("entity_id"), row.get("alias"))
+                if long and key in seen:
+                    continue
+                seen.add(key)
+            kept.append(row)
+        data[table] = kept
+    if cut == 1:
+        notices.append(f"A name longer than {NAME_LIMIT} characters was cut to {NAME_LIMIT}.")
+    elif cut:
+        notices.append(f"{cut} names longer than {NAME_LIMIT} characters were cut to {NAME_LIMIT}.")
+
+
 def import_articles(
     project: Project,
     articles: Sequence[ForeignArticle],
@@ -434,6 +478,7 @@ def import_articles(
     if not articles:
         raise ImportRejected(f"{name} holds no article to import; nothing was imported.")
     data = build_import(project, articles, hints or {}, notices)
+    fit_names(data, notices)
     checked = validate_project_data(data, name)
     return ExchangeImport(load(project.database, checked), notices)
 
