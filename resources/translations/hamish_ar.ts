@@ -5414,6 +5414,10 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>وسم التحديد بوسم {label}</translation>
     </message>
     <message>
+        <source>“{quote}” is already tagged as {label}</source>
+        <translation>«{quote}» موسوم من قبل بوسم {label}</translation>
+    </message>
+    <message>
         <source>Tagged “{quote}” as {label}</source>
         <translation>وُسم «{quote}» بوسم {label}</translation>
     </message>

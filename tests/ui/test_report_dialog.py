@@ -226,3 +226,19 @@ def test_marking_presets_follow_the_report_language(
     assert box.itemText(0) == "للاستخدام الداخلي"
     assert box.currentText() == "Eyes only: desk 4"
     dialog.close()
+
+
+def test_the_dialog_fits_a_small_screen_with_its_buttons_showing(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]], qtbot: QtBot
+) -> None:
+    # It always opened at 980×720: on a 1024×640 laptop screen Export and Close lay below
+    # the screen's edge (a trial; without a window manager nothing could move it up).
+    window = setup[0]
+    dialog = open_dialog(window, qtbot)
+    screen = dialog.screen().availableGeometry()
+    assert screen.height() < 720 or screen.width() < 980  # the offscreen screen is small
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    for button in (dialog.export_button, dialog.cancel_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner)
+    assert dialog.article_list.height() >= dialog.article_list.fontMetrics().height() * 4

@@ -480,3 +480,22 @@ def test_a_find_match_inside_a_word_tags_the_whole_word_as_an_entity(
     assert "داعية" in names and "اع" not in names
     assert find_and_tag("كيري", Qt.Key.Key_1) == "كيري"  # Person: not وكيري
     assert find_and_tag("لداع", Qt.Key.Key_7) == "لداع"  # a note: exact, as before
+
+
+def test_tagging_a_tagged_passage_again_says_so(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    # The second press of the same key on the same words raised IndexError in the slot (the
+    # operation adds nothing for a duplicate): nothing was said, the selection stayed.
+    window = make_window(article)
+    text = window.reader.text
+    at = text.text_cp.index("لافروف")
+    person = label_id(window, "person")
+    text.select_cp(at, at + len("لافروف"))
+    first = window.tagging.tag_selection(person)
+    assert first is not None
+    text.select_cp(at, at + len("لافروف"))
+    assert window.tagging.tag_selection(person) is None
+    assert "already tagged" in window.statusBar().currentMessage()
+    assert not text.textCursor().hasSelection()
+    assert [a.id for a in window.annotation_model.annotations()] == [first]

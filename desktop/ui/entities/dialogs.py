@@ -31,6 +31,7 @@ from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon
 from desktop.ui.i18n import term
 from desktop.ui.widgets.bidi import follow_content, html_dir, isolate
+from desktop.ui.widgets.fit import fit_to_screen
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 from desktop.ui.widgets.plain_text import PlainTextField
 
@@ -62,7 +63,7 @@ class EntityPage(QDialog):
     def __init__(self, project: Project, entity: Entity, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Entity — {name}").format(name=isolate(entity.name)))
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
         self.entity = entity
         layout = QVBoxLayout(self)
         form = QFormLayout()

@@ -44,6 +44,7 @@ from desktop.core.spans import context
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import kwic_html
 from desktop.ui.widgets.bidi import follow_content, isolate
+from desktop.ui.widgets.fit import fit_to_screen
 from desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 from desktop.ui.widgets.icons import icon
 
@@ -588,7 +589,7 @@ class MentionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Find All Mentions — {name}").format(name=isolate(entity.name)))
-        self.resize(780, 520)
+        fit_to_screen(self, 780, 520)
         self.project = project
         self.entity = entity
         self.current_document = current_document

@@ -192,12 +192,13 @@ class TaggingController(QObject):
         cursor = text.textCursor()
         cursor.clearSelection()
         text.setTextCursor(cursor)
-        self.status.show_status(
-            self.tr("Tagged “{quote}” as {label}").format(
-                quote=isolate_short(plan.draft.quote, 40), label=isolate(label_name(label))
-            ),
-            3000,
-        )
+        names = {"quote": isolate_short(plan.draft.quote, 40), "label": isolate(label_name(label))}
+        if not outcome.value:  # the same span and label are there already: nothing was added
+            self.status.show_status(
+                self.tr("“{quote}” is already tagged as {label}").format(**names), 4000
+            )
+            return None
+        self.status.show_status(self.tr("Tagged “{quote}” as {label}").format(**names), 3000)
         return outcome.value[0]
 
     def delete_annotation(self, annotation_id: int) -> None:

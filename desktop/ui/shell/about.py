@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__, licences
 from desktop.resources import read_text
 from desktop.ui.widgets.bidi import isolate_path
+from desktop.ui.widgets.fit import fit_to_screen
 
 # Shipped with Hamish (resources/licences/): Qt's wheels carry no licence file of their own.
 LICENCE_FILES = ("MIT.txt", "LGPL-3.0.txt", "GPL-3.0.txt")
@@ -40,7 +41,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Hamish"))
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         self.summary = QLabel(
             # Its own message: in Arabic the line starts with هامش, so it reads right to left
             # like the rest of the dialog (a first word "Hamish" laid it out left to right).

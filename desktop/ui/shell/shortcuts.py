@@ -30,6 +30,7 @@ from desktop.core.arabic import fold
 from desktop.core.models import Label
 from desktop.ui.i18n import label_name, label_title
 from desktop.ui.widgets.bidi import LRI, PDI
+from desktop.ui.widgets.fit import fit_to_screen
 
 
 class ShortcutRow(NamedTuple):
@@ -97,7 +98,7 @@ class ShortcutSheet(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcut_sheet")
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.rows = list(rows)
         self._folded = [fold(" ".join(row)) for row in self.rows]
 

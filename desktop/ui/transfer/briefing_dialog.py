@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStatusBar,
     QVBoxLayout,
     QWidget,
@@ -89,6 +91,7 @@ from desktop.ui.widgets.bidi import (
     show_elided,
 )
 from desktop.ui.widgets.dates import ISO_FORMAT, date_edit, iso
+from desktop.ui.widgets.fit import fit_to_screen
 from desktop.ui.widgets.plain_text import PlainTextField
 
 if TYPE_CHECKING:  # the Word writer loads with the first export
@@ -201,7 +204,7 @@ class ReportDialog(QDialog):
         """What the window's figure docks show when the briefing is written: its figures are
         drawn as they are (the network's filters and positions); None on its own."""
         self.setWindowTitle(self.tr("Export Briefing"))
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         self.project_path = project.path
         self.prefs = prefs
         self.messenger = messenger
@@ -222,8 +225,16 @@ class ReportDialog(QDialog):
     # --- construction ------------------------------------------------------------------
     def _build(self, project: Project, author: str) -> None:
         root = QVBoxLayout(self)
-        columns = QHBoxLayout()
-        root.addLayout(columns, 1)
+        # The options scroll on a small screen, the buttons below them always show.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("report_options_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        options = QWidget(scroll)
+        columns = QHBoxLayout(options)
+        columns.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(options)
+        root.addWidget(scroll, 1)
         left = QVBoxLayout()
         right = QVBoxLayout()
         columns.addLayout(left, 5)
@@ -276,6 +287,7 @@ class ReportDialog(QDialog):
         self.article_list = QListWidget(scope_box)
         self.article_list.setObjectName("report_articles")
         self.article_list.setMaximumHeight(112)
+        self.article_list.setMinimumHeight(min(112, self.article_list.fontMetrics().height() * 5))
         self.documents = project.documents.summaries()
         titles = {s.id: s.title for s in self.documents}
         for summary in self.documents:
