@@ -137,4 +137,50 @@ def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
     path.write_text("# بيان الخارجية\n\nأعلنت الوزارة *اليوم* عن جولة جديدة.\n", encoding="utf-8")
     draft = read_text_file(path)
     assert draft.title == "بيان الخارجية"
-    assert draft.text.startswith("# بيان الخارجية\n")  # the text is kept as written
+    # The marks go, the words stay: "# " and "*" read as noise in the reader and the briefing.
+    assert draft.text == "بيان الخارجية\n\nأعلنت الوزارة اليوم عن جولة جديدة.\n"
+
+
+def test_markdown_marks_are_taken_out_and_every_word_kept(tmp_path: Path) -> None:
+    path = tmp_path / "visit.md"
+    path.write_text(
+        "# وزير الخارجية يزور **عمّان** #\n\n"
+        "> قال الوزير إن *المحادثات* كانت [مثمرة](https://example.org/a).\n\n"
+        "---\n"
+        "- البند \\*الأول\\* و`رمز`\n"
+        "- صورة: ![الوزير](a.png)\n"
+        "```\n**كما هي** في الشيفرة\n```\n"
+        "الرقم 3*4*5 و snake_case_name\n"
+        "عنوان ثانٍ\n=========\n",
+        encoding="utf-8",
+    )
+    draft = read_text_file(path)
+    assert draft.title == "وزير الخارجية يزور عمّان"
+    assert draft.text.split("\n") == [
+        "وزير الخارجية يزور عمّان",
+        "",
+        "قال الوزير إن المحادثات كانت مثمرة.",
+        "",
+        "",
+        "- البند *الأول* ورمز",
+        "- صورة: الوزير",
+        "**كما هي** في الشيفرة",
+        "الرقم 3*4*5 و snake_case_name",
+        "عنوان ثانٍ",
+        "",
+        "",
+    ]
+
+
+def test_hostile_markdown_lines_cost_their_length(tmp_path: Path) -> None:
+    # Marks that never close: each pattern stops at the next mark, so these take a moment;
+    # a line past the limit is kept as written.
+    from desktop.io.importers.markdown import LONGEST, plain_text
+
+    opened = "[**(" * (LONGEST // 4 - 1)
+    assert plain_text(opened).count("[") == opened.count("[")
+    unclosed = ("*" + "ا" * 50 + " ") * (LONGEST // 53)
+    assert plain_text(unclosed).count("ا") == unclosed.count("ا")
+    long = "**كلمة**" * (LONGEST // 8 + 10)
+    assert plain_text(long) == long
+    assert plain_text("**كلمة**") == "كلمة"

@@ -3,7 +3,8 @@
 Every way a file can be unusable gets its own clear reason, and the file is only ever read,
 never modified. Decoding (byte-order marks, UTF-16, Windows-1256 against ISO-8859-6) lives in
 :mod:`desktop.io.importers.encoding`; this module adds what is specific to text files: a binary
-file with a text name is refused, and a Markdown heading on the first line is the title.
+file with a text name is refused, and a Markdown heading on the first line is the title (and
+Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff
 from desktop.io.importers.encoding import decode_text
+from desktop.io.importers.markdown import plain_text
 
 __all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "decode_utf8", "read_text_file", "text_to_draft"]
 
@@ -64,7 +66,10 @@ def text_to_draft(
     if not text.strip():
         what = "is empty" if not text else "contains only white space"
         raise ImportRejected(f"{name} {what}.")
-    title = _markdown_title(text) if markdown else ""
+    title = ""
+    if markdown:
+        title = plain_text(_markdown_title(text))
+        text = plain_text(text)
     return make_draft(
         text,
         title=title,
