@@ -762,10 +762,16 @@ def combine_judged(
     (:func:`trusted`); every label when ``None``."""
     # The model's own suggestion of the very span a rule offers is the same name: the rule's
     # record stays (it knows the entity, the canonical name), with the better of both scores.
+    bodies = _SpanIndex(
+        (s.start, s.end)
+        for s in rules
+        if s.kind == "entity" and s.label_key == ORGANISATION and s.source in _BODY_SOURCES
+    )
     own = {
         (s.start, s.end, s.label_key): s
         for s in learnt
         if s.score >= limit(s.label_key, threshold, offsets)
+        and not (s.label_key == PERSON and bodies.covers(s.start, s.end))
     }
     kept: list[Suggestion] = []
     for number, item in enumerate(rules):
@@ -920,6 +926,7 @@ def _tag(
     )
     decoder = _decoder(model)
     candidates: list[tuple[int, int, str, float]] = []
+    widened: dict[tuple[int, int], int] = {}  # a person's span → its start with given names
     number_of = {id(item): n for n, item in enumerate(rules or ())}
     waiting = sorted(judged, key=lambda item: item.start)
     starts = [item.start for item in waiting]
@@ -966,6 +973,9 @@ def _tag(
                     if first > last:
                         continue
                     start = tokens[first].start
+                    before = _given_names_before(tokens, first, given)
+                    if before < first:
+                        widened[(start, end)] = tokens[before].start
                 while (
                     key == PERSON and _ends_in_particle(tokens, last) and f"I-{key}" in tags_known
                 ):
@@ -995,6 +1005,26 @@ def _tag(
         if item.rule in sources.RULE_NAMES and (number := number_of[id(item)]) in judgements
     ]
     candidates = _surest([*candidates, *_consistent(all_tokens, candidates)])
+    if widened:
+        # After _consistent: the surname the model finds at every place of the article keeps
+        # the score of them all where the given names are written before it too. Not into
+        # another name the model found (the names of a list).
+        persons = _SpanIndex((s, e) for s, e, k, _ in candidates if k == PERSON)
+        candidates = _surest(
+            [
+                (
+                    w
+                    if k == PERSON
+                    and (w := widened.get((s, e), s)) < s
+                    and not persons.overlaps(w, s)
+                    else s,
+                    e,
+                    k,
+                    c,
+                )
+                for s, e, k, c in candidates
+            ]
+        )
     candidates = [c for c in candidates if c[3] >= threshold]
     candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
     candidates = _surest(candidates)
@@ -1150,6 +1180,25 @@ def _given(token: Token, given: AbstractSet[str]) -> bool:
     return clitics == CONJUNCTION and stem in given
 
 
+def _given_names_before(tokens: Sequence[Token], first: int, given: AbstractSet[str]) -> int:
+    """Where a person's name the model begins at ``first`` begins with the given names
+    written before it: the model knows a foreign surname from the analyst's tags and leaves
+    out a given name it never saw with it (``ألبرت | أينشتاين``، ``جوزيف جون | طومسون``,
+    ``احمد سليم | حمدان``). A name that begins with و is the next of a list and takes none
+    (``ومحمد هنيدي`` after ``محمد سعد``), and a given name after و is the first word of its
+    name (``وسميرة عبد العزيز``): ``و`` joins names, not the parts of one.
+    Cross-validation over the training articles, persons at the default threshold: 0.934 /
+    0.509 → 0.934 / 0.511 (two of the model's ten boundary errors, none made)."""
+    if split_clitics(tokens[first].folded)[0] == CONJUNCTION:
+        return first
+    before = first
+    while before > 0 and _given(tokens[before - 1], given):
+        before -= 1
+        if split_clitics(tokens[before].folded)[0] == CONJUNCTION:
+            break
+    return before
+
+
 def _surest(
     candidates: Iterable[tuple[int, int, str, float]],
 ) -> list[tuple[int, int, str, float]]:
@@ -1209,6 +1258,11 @@ PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurre
 PROPAGATED = 1.0
 SURNAME = 0.9
 PERSON = "person"
+ORGANISATION = "organisation"
+# A person's name the model finds where the gazetteer or the registry offers an organisation
+# (لوكالة فرانس برس، أعلنت نوكيا) is that organisation: the model reads a foreign name it
+# never saw as a person's, the list knows the body (combine_judged).
+_BODY_SOURCES = frozenset({"gazetteer", "registry"})
 CONJUNCTION = "و"
 _CLITIC_GROUPS = frozenset(group for group in PROCLITICS if group)
 _LAM_GROUPS = frozenset(LAM_CLITICS)
