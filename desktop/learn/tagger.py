@@ -301,6 +301,7 @@ def _train_entities(
     corpus = corpus_features(_corpus_texts(project, documents), given=given, cues=cues)
     sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
     counts: Counter[str] = Counter()
+    short_forms: Counter[str] = Counter()
     extractor: FeatureExtractor | None = None
     for document_id in documents:
         text = project.documents.get(document_id).text
@@ -325,6 +326,7 @@ def _train_entities(
         sequences.extend(mine)
         for _, _, key in spans:
             counts[key] += 1
+        short_forms.update(_short_form_tags(text, spans))
     sequences, vocabulary = _mark_rare(sequences)
     report.sentences = len(sequences)
     report.tokens = sum(len(tags) for _, tags in sequences)
@@ -345,6 +347,7 @@ def _train_entities(
     stored_counts.pop("claims")
     report.seconds = time.perf_counter() - began
     stored_counts["seconds"] = round(report.seconds, 3)
+    stored_counts[SHORT_FORMS] = dict(short_forms)
     report.generation = store.save(
         trained_at=utcnow(),
         features=FEATURES_VERSION,
@@ -1028,6 +1031,8 @@ def _tag(
     candidates = [c for c in candidates if c[3] >= threshold]
     candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
     candidates = _surest(candidates)
+    if short_forms(model):
+        candidates = _short_forms(all_tokens, candidates, rules or ())
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     # By bisection: a long article's thousands of candidates against its thousands of tags.
@@ -1180,6 +1185,85 @@ def _given(token: Token, given: AbstractSet[str]) -> bool:
     return clitics == CONJUNCTION and stem in given
 
 
+# An organisation's first word written alone in the article that names it whole (مانشستر
+# after مانشستر يونايتد, الويبو after الويبو المنظمة …): the analyst's tags say whether it is
+# the organisation. Stored with the model (its counts): how many of the analyst's tags of one
+# word were an organisation's first word named whole in the same article, by whether they
+# were tagged as the organisation ("organisation") or as anything else ("other").
+SHORT_FORMS = "short_forms"
+SHORT_FORMS_FROM = 3  # tags of such words before the project's habit is taken as one
+
+
+def _stem(folded: str) -> str:
+    return split_clitics(folded)[1]
+
+
+def _short_form_tags(text: str, spans: Sequence[tuple[int, int, str]]) -> Counter[str]:
+    """The analyst's tags of one word in an article that are the first word of an
+    organisation they tagged whole in it, by whether they tagged it as the organisation."""
+    firsts = set()
+    for start, end, key in spans:
+        words = fold_words(text[start:end]).split()
+        if key == ORGANISATION and len(words) > 1:
+            firsts.add(_stem(words[0]))
+    found: Counter[str] = Counter()
+    for start, end, key in spans:
+        words = fold_words(text[start:end]).split()
+        if len(words) == 1 and _stem(words[0]) in firsts:
+            found[ORGANISATION if key == ORGANISATION else "other"] += 1
+    return found
+
+
+def short_forms(model: Model) -> bool:
+    """Whether the project tags an organisation's first word written alone (``مانشستر``
+    after ``مانشستر يونايتد``) as the organisation: most of its tags of such words are
+    (at least :data:`SHORT_FORMS_FROM` of them). A newswire corpus does (14 of 15 in the
+    training articles); a project whose analyst tags the city there does not."""
+    found = model.counts.get(SHORT_FORMS) or {}
+    bodies, other = int(found.get(ORGANISATION, 0)), int(found.get("other", 0))
+    return bodies >= SHORT_FORMS_FROM and bodies > other
+
+
+def _short_forms(
+    tokens: Sequence[Token],
+    candidates: Sequence[tuple[int, int, str, float]],
+    rules: Sequence[Suggestion],
+) -> list[tuple[int, int, str, float]]:
+    """The model's places and persons of one word that are the first word of an
+    organisation named surely in the same article (by the model, the gazetteer or the
+    registry), as that organisation: the model tags ``مانشستر`` a city where the article
+    wrote ``مانشستر يونايتد`` before. Only where the project tags them so
+    (:func:`short_forms`). Cross-validation over the training articles: organisations
+    0.830 / 0.583 → 0.833 / 0.596, places 0.931 → 0.935 at the same recall (``مانشستر``
+    three times a city no more)."""
+    bodies = [(s, e) for s, e, k, c in candidates if k == ORGANISATION and c >= PROPAGATE_FROM]
+    bodies += [
+        (r.start, r.end)
+        for r in rules
+        if r.kind == "entity"
+        and r.label_key == ORGANISATION
+        and r.source in _BODY_SOURCES
+        and r.score >= PROPAGATE_FROM
+    ]
+    if not bodies:
+        return list(candidates)
+    starts = list(map(_START, tokens))
+    firsts = set()
+    for start, end in bodies:
+        words = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+        if len(words) > 1:
+            firsts.add(_stem(words[0].folded))
+    named = _SpanIndex(bodies)
+    result = []
+    for start, end, key, score in candidates:
+        if key in (PERSON, LOCATION) and not named.overlaps(start, end):
+            words = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+            if len(words) == 1 and _stem(words[0].folded) in firsts:
+                key = ORGANISATION
+        result.append((start, end, key, score))
+    return _surest(result)
+
+
 def _given_names_before(tokens: Sequence[Token], first: int, given: AbstractSet[str]) -> int:
     """Where a person's name the model begins at ``first`` begins with the given names
     written before it: the model knows a foreign surname from the analyst's tags and leaves
@@ -1259,6 +1343,7 @@ PROPAGATED = 1.0
 SURNAME = 0.9
 PERSON = "person"
 ORGANISATION = "organisation"
+LOCATION = "location"
 # A person's name the model finds where the gazetteer or the registry offers an organisation
 # (لوكالة فرانس برس، أعلنت نوكيا) is that organisation: the model reads a foreign name it
 # never saw as a person's, the list knows the body (combine_judged).

@@ -1067,6 +1067,71 @@ def test_a_person_where_a_list_offers_an_organisation_is_the_organisation() -> N
     ]
 
 
+def _span(text: str, words: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(words, after)
+    return start, start + len(words)
+
+
+def test_an_organisations_first_word_alone_is_the_organisation_where_the_project_says_so(
+    project: Project,
+) -> None:
+    """The model tags ``مانشستر`` a city where the article named ``مانشستر يونايتد`` surely
+    before: a place or person of one word that is the first word of an organisation so
+    named in the article is that organisation — when the analyst's own tags say so
+    (``short_forms``: most of their tags of such words were the organisation)."""
+    from desktop.core.suggest import Suggestion
+
+    text = "فاز مانشستر يونايتد أمس .\nوتقدم بمانشستر في الشوط .\nوزار سمير باريس ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    club = _span(text, "مانشستر يونايتد")
+    alone = _span(text, "بمانشستر")
+    city = _span(text, "باريس")
+    candidates = [(*alone, "location", 0.9), (*city, "location", 0.9)]
+    body = Suggestion("entity", "organisation", *club, "مانشستر يونايتد", "gazetteer")
+    sure = [replace(body, source="gazetteer", score=0.95)]
+    assert sorted(tagger._short_forms(tokens, candidates, sure)) == [
+        (*alone, "organisation", 0.9),
+        (*city, "location", 0.9),
+    ]
+    # A body named unsurely (an ambiguous name, no cue) is no evidence.
+    unsure = [replace(body, source="gazetteer", score=0.5)]
+    assert sorted(tagger._short_forms(tokens, candidates, unsure)) == sorted(candidates)
+
+    # What the project's tags say: the analyst tagged the first word alone as the club.
+    spans = [(*club, "organisation"), (*alone, "organisation"), (*city, "location")]
+    assert tagger._short_form_tags(text, spans) == {"organisation": 1}
+    assert tagger._short_form_tags(text, [(*club, "organisation"), (*alone, "location")]) == {
+        "other": 1
+    }
+    person = labels(project)["person"]
+
+    def model(found: dict[str, int]) -> tagger.Model:
+        return tagger.Model(1, {"person": person}, frozenset(), b"", {"short_forms": found})
+
+    assert tagger.short_forms(model({"organisation": 14, "other": 1}))
+    assert not tagger.short_forms(model({"organisation": 2}))  # too few to tell
+    assert not tagger.short_forms(model({"organisation": 4, "other": 5}))  # the city, mostly
+    assert not tagger.short_forms(tagger.Model(1, {"person": person}, frozenset(), b"", {}))
+
+
+def test_training_stores_how_the_project_tags_an_organisations_first_word_alone(
+    project: Project,
+) -> None:
+    tagged_project(project, 2)
+    text = "فاز مانشستر يونايتد أمس .\nوتقدم مانشستر في الشوط ."
+    document_id = add(project, text, "club")
+    alone = _span(text, "مانشستر", text.index("وتقدم"))
+    tag(
+        project,
+        document_id,
+        text,
+        [(*_span(text, "مانشستر يونايتد"), "organisation"), (*alone, "organisation")],
+    )
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None and model.counts["short_forms"] == {"organisation": 1}
+
+
 def test_an_honorific_is_no_part_of_a_persons_name(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
