@@ -184,3 +184,17 @@ def test_startup_phases_end_each_step_with_one_marker(window: str, tmp_path: Pat
     assert "first-paint" in done.stdout, done.stdout
     # The last step (quit and exit) ends with the process, not with a marker.
     assert f"markers {len(steps) - 1}\n" in done.stdout, done.stdout
+
+
+def test_entity_errors_benchmark_without_the_corpus(tmp_path: Path) -> None:
+    """benchmarks/entity_errors.py (the error analysis over the folds) needs the corpus too;
+    without it, it says so and stops (a run on it builds three projects of 100 articles)."""
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "entity_errors.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "the development corpus is not at" in done.stdout

@@ -1019,6 +1019,119 @@ def test_a_given_name_after_a_particle_is_not_a_sure_name(
     assert found["أيوب الأنصاري"] == pytest.approx(0.9 * (1 - 0.5))  # it may go on
 
 
+def test_the_given_names_before_a_surname_the_model_tags_are_the_names(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model knows a surname from the analyst's tags and leaves out a given name it never
+    saw with it (``ألبرت | أينشتاين``): the given names written before are the name's. Not
+    across و, which joins names, not the parts of one: a name that begins with و is the next
+    of a list (``ومحمد هنيدي`` after ``محمد سعد``), and a given name after و begins its name
+    (``وسميرة عبد العزيز``, not ``سمير وسميرة عبد العزيز``)."""
+    text = (
+        "وقال ألبرت أينشتاين إن الضوء سريع .\nوغنى محمد سعد ومحمد هنيدي معا .\n"
+        "وجاء سمير وسميرة عبد العزيز أمس ."
+    )
+    found = _fixed_suggestions(
+        project, monkeypatch, text, "أينشتاين", "محمد سعد", "ومحمد هنيدي", "عبد العزيز"
+    )
+    assert set(found) == {"ألبرت أينشتاين", "محمد سعد", "ومحمد هنيدي", "وسميرة عبد العزيز"}
+
+
+def test_a_given_name_is_not_taken_from_the_name_before_it(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names written one after the other (a team sheet): a given name before a name the
+    model tags that ends the name the model found before it (``نادر سعيد``) is that name's,
+    not the start of this one (``حداد``)."""
+    text = "وضم الفريق نادر سعيد حداد أمس .\nوقال سمير حداد ذلك ."
+    found = _fixed_suggestions(project, monkeypatch, text, "نادر سعيد", "حداد")
+    assert set(found) == {"نادر سعيد", "حداد", "سمير حداد"}
+
+
+def test_a_person_where_a_list_offers_an_organisation_is_the_organisation() -> None:
+    """The model reads a foreign name it never saw as a person's (``نوكيا``، ``فرانس برس``
+    at k = 30): where the gazetteer or the registry offers an organisation over the same
+    words, the model's person is not offered, and the organisation is; a person the lists do
+    not know as a body stays."""
+    from desktop.core.suggest import Suggestion
+
+    body = Suggestion(
+        "entity", "organisation", 6, 15, "فرانس برس", "gazetteer", source="gazetteer", score=0.95
+    )
+    person = Suggestion("entity", "person", 6, 15, "فرانس برس", "model", source="model", score=1.0)
+    other = Suggestion("entity", "person", 30, 39, "سمير خليل", "model", source="model", score=0.9)
+    found = tagger.combine_judged([body], [person, other], {0: 0.2}, 0.6)
+    assert [(s.text, s.label_key) for s in found] == [
+        ("فرانس برس", "organisation"),
+        ("سمير خليل", "person"),
+    ]
+
+
+def _span(text: str, words: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(words, after)
+    return start, start + len(words)
+
+
+def test_an_organisations_first_word_alone_is_the_organisation_where_the_project_says_so(
+    project: Project,
+) -> None:
+    """The model tags ``مانشستر`` a city where the article named ``مانشستر يونايتد`` surely
+    before: a place or person of one word that is the first word of an organisation so
+    named in the article is that organisation — when the analyst's own tags say so
+    (``short_forms``: most of their tags of such words were the organisation)."""
+    from desktop.core.suggest import Suggestion
+
+    text = "فاز مانشستر يونايتد أمس .\nوتقدم بمانشستر في الشوط .\nوزار سمير باريس ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    club = _span(text, "مانشستر يونايتد")
+    alone = _span(text, "بمانشستر")
+    city = _span(text, "باريس")
+    candidates = [(*alone, "location", 0.9), (*city, "location", 0.9)]
+    body = Suggestion("entity", "organisation", *club, "مانشستر يونايتد", "gazetteer")
+    sure = [replace(body, source="gazetteer", score=0.95)]
+    assert sorted(tagger._short_forms(tokens, candidates, sure)) == [
+        (*alone, "organisation", 0.9),
+        (*city, "location", 0.9),
+    ]
+    # A body named unsurely (an ambiguous name, no cue) is no evidence.
+    unsure = [replace(body, source="gazetteer", score=0.5)]
+    assert sorted(tagger._short_forms(tokens, candidates, unsure)) == sorted(candidates)
+
+    # What the project's tags say: the analyst tagged the first word alone as the club.
+    spans = [(*club, "organisation"), (*alone, "organisation"), (*city, "location")]
+    assert tagger._short_form_tags(text, spans) == {"organisation": 1}
+    assert tagger._short_form_tags(text, [(*club, "organisation"), (*alone, "location")]) == {
+        "other": 1
+    }
+    person = labels(project)["person"]
+
+    def model(found: dict[str, int]) -> tagger.Model:
+        return tagger.Model(1, {"person": person}, frozenset(), b"", {"short_forms": found})
+
+    assert tagger.short_forms(model({"organisation": 14, "other": 1}))
+    assert not tagger.short_forms(model({"organisation": 2}))  # too few to tell
+    assert not tagger.short_forms(model({"organisation": 4, "other": 5}))  # the city, mostly
+    assert not tagger.short_forms(tagger.Model(1, {"person": person}, frozenset(), b"", {}))
+
+
+def test_training_stores_how_the_project_tags_an_organisations_first_word_alone(
+    project: Project,
+) -> None:
+    tagged_project(project, 2)
+    text = "فاز مانشستر يونايتد أمس .\nوتقدم مانشستر في الشوط ."
+    document_id = add(project, text, "club")
+    alone = _span(text, "مانشستر", text.index("وتقدم"))
+    tag(
+        project,
+        document_id,
+        text,
+        [(*_span(text, "مانشستر يونايتد"), "organisation"), (*alone, "organisation")],
+    )
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None and model.counts["short_forms"] == {"organisation": 1}
+
+
 def test_an_honorific_is_no_part_of_a_persons_name(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
