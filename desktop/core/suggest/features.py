@@ -978,7 +978,7 @@ def stem_stream(text: str, known: dict[str, str] | None = None) -> list[str]:
         cache.update(fresh)
     found: list[str] = []
     for i, word in enumerate(words):
-        if i and "\n" in parts[2 * i]:
+        if i and "\n" in parts[2 * i] and found[-1] != BREAK:
             found.append(BREAK)
         stem = cache.get(word)
         found.append(fresh[word] if stem is None else stem)
