@@ -76,7 +76,7 @@ def test_the_stream_is_the_stems_with_the_sentences_apart() -> None:
 
 
 def test_a_words_cluster_is_a_feature_of_it_and_of_the_words_beside_it() -> None:
-    extractor = FeatureExtractor(clusters={stem("حداد"): ("k:7",)})
+    extractor = FeatureExtractor(clusters={stem("حداد"): ("k:7",), stem("قال"): ("k:3",)})
     sentence = extractor.sentences("قال وحداد إن الوضع هادئ")[0]
     before, word, after, far = (set(sentence.features[i]) for i in (0, 1, 2, 3))
     assert "k:7" in word and "1k:7" in before and "-1k:7" in after
@@ -109,8 +109,8 @@ def test_the_model_stores_the_clusters_it_learnt_from_and_tags_with_them(
     model = tagger.current_model(project)
     assert model is not None and lines and len(model.clusters) == len(lines)
     assert not any(a.startswith(tagger.CLUSTER_LINE) for a in model.attributes)
-    weighed = {f for mine in model.clusters.values() for f in mine}
-    assert weighed & model.attributes
+    grouped = {f for mine in model.clusters.values() for f in mine}
+    assert {f"{at}{f}" for f in grouped for at in ("", "-1", "1")} & model.attributes
     # زكريا is in no tagged article (tests/learn/test_tagger.py's PERSONS), حداد is.
     assert model.clusters[stem("زكريا")] == model.clusters[stem("حداد")]
     shared = tagger._words(model, tagger.sources.given_names(), tagger.sources.word_classes())
