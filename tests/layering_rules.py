@@ -112,10 +112,8 @@ ONLY_IN: dict[str, str | tuple[str, ...]] = {
     "pycrfsuite": "desktop.learn.crf",
     "cassis": "desktop.io.exchange.xmi",  # dkpro-cassis, imported lazily
     "networkx": "desktop.analysis.layout",  # graph measures, GraphML (the entity network)
-    # the network's force layout; the CRF's tagging of a whole article (its weights as arrays);
-    # the word clusters learnt from the project's text (a second place in learn: a model's
-    # features, not its decoding)
-    "numpy": ("desktop.analysis.layout", "desktop.learn.crf", "desktop.learn.clusters"),
+    # the network's force layout; the CRF's tagging of a whole article (its weights as arrays)
+    "numpy": ("desktop.analysis.layout", "desktop.learn.crf"),
 }
 SQL_MODULES = frozenset({"sqlite3", "_sqlite3", "sqlite_utils", "apsw"})
 # Attributes that only a database connection (sqlite3 or sqlite_utils) has in this code base.

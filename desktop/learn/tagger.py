@@ -85,7 +85,6 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
 from desktop.learn import claims as claim_learning
 from desktop.learn import crf, sources
-from desktop.learn.clusters import word_clusters
 from desktop.learn.crf import CrfDecoder, CrfSettings, train_crf
 from desktop.store.db import utcnow
 from desktop.store.project import Project
@@ -115,7 +114,7 @@ __all__ = [
     "trusted",
 ]
 
-FEATURES_VERSION = 7  # raise when the features change: older models are then ignored
+FEATURES_VERSION = 6  # raise when the features change: older models are then ignored
 RETRAIN_AFTER = 20  # new or changed entity tags and decisions before the next training
 THRESHOLD = 0.6  # the default lowest score offered (benchmarks/suggestions.py tunes it)
 # Added to the threshold for a label's suggestions: the model's probabilities are worth more
@@ -196,9 +195,6 @@ class Model:
     # Stem → its features from the project's text when the model was trained (stored with it
     # as ``CORPUS_LINE`` attributes, :func:`corpus_features`).
     corpus: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # Stem → its word clusters in the project's text when the model was trained (stored with
-    # it as ``CLUSTER_LINE`` attributes, :func:`desktop.learn.clusters.word_clusters`).
-    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _entity_labels(project: Project) -> list[Label]:
@@ -302,10 +298,7 @@ def _train_entities(
     report.sources = tuple(sorted(found))
     given = sources.given_names()
     cues = sources.word_classes()
-    texts = list(_corpus_texts(project, documents))
-    corpus = corpus_features(texts, given=given, cues=cues)
-    clusters = word_clusters(texts)
-    del texts
+    corpus = corpus_features(_corpus_texts(project, documents), given=given, cues=cues)
     sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
     counts: Counter[str] = Counter()
     extractor: FeatureExtractor | None = None
@@ -317,12 +310,7 @@ def _train_entities(
             if label_id in by_id and 0 <= start < end <= len(text)
         ]
         extractor = FeatureExtractor(
-            training(document_id),
-            share=extractor,
-            given=given,
-            corpus=corpus,
-            cues=cues,
-            clusters=clusters,
+            training(document_id), share=extractor, given=given, corpus=corpus, cues=cues
         )
         mine, used = _examples(
             extractor.sentences(text),
@@ -350,7 +338,6 @@ def _train_entities(
     weighted = set(attributes)
     attributes += sorted(VOCABULARY + word[2:] for word in vocabulary)
     attributes += _corpus_lines(corpus, weighted)
-    attributes += _cluster_lines(clusters, weighted)
     trained_labels = [(label.id, label.key, label.name_en) for label in labels]
     stored_counts = {**report.as_dict(), "activity": asdict(activity)}
     stored_counts.pop("generation")
@@ -401,21 +388,6 @@ def _corpus_lines(corpus: Mapping[str, tuple[str, ...]], weighted: AbstractSet[s
         kept = [f for f in features if f in weighted]
         if kept:
             lines.append(f"{CORPUS_LINE}{stem}\t{' '.join(kept)}")
-    return lines
-
-
-CLUSTER_LINE = "k="  # a stored attribute line "k=<stem>\t<feature> <feature>…"
-
-
-def _cluster_lines(
-    clusters: Mapping[str, tuple[str, ...]], weighted: AbstractSet[str]
-) -> list[str]:
-    """The word clusters to store with the model: a word's, when the model has a weight for
-    one of them on the word or on a word beside it (:data:`CLUSTER_LINE` lines)."""
-    lines = []
-    for stem, features in sorted(clusters.items()):
-        if any(f in weighted or f"-1{f}" in weighted or f"1{f}" in weighted for f in features):
-            lines.append(f"{CLUSTER_LINE}{stem}\t{' '.join(features)}")
     return lines
 
 
@@ -557,15 +529,11 @@ def current_model(project: Project) -> Model | None:
     if not crf.sound((key[0], "entity", info.generation), stored.model):
         return None  # damaged: as if there were none (should_retrain trains one)
     corpus: dict[str, tuple[str, ...]] = {}
-    clusters: dict[str, tuple[str, ...]] = {}
     attributes: list[str] = []
     for line in stored.attributes:
         if line.startswith(CORPUS_LINE):
             stem, _, features = line[len(CORPUS_LINE) :].partition("\t")
             corpus[stem] = tuple(features.split())
-        elif line.startswith(CLUSTER_LINE):
-            stem, _, features = line[len(CLUSTER_LINE) :].partition("\t")
-            clusters[stem] = tuple(features.split())
         else:
             attributes.append(line)
     model = Model(
@@ -575,7 +543,6 @@ def current_model(project: Project) -> Model | None:
         stored.model,
         dict(info.counts),
         corpus,
-        clusters,
     )
     with _CACHE_LOCK:
         for old in [k for k in _CACHE if k[0] == key[0]]:
@@ -872,19 +839,13 @@ def _words(model: Model, given: AbstractSet[str], cues: Mapping[str, str]) -> Fe
             if (
                 kept.known is model.attributes
                 and kept.corpus is model.corpus
-                and kept.clusters is model.clusters
                 and kept.given is given
                 and kept.cues is cues
                 and kept.words_known() < WORDS_KEPT
             ):
                 return kept
         kept = FeatureExtractor(
-            known=model.attributes,
-            given=given,
-            encoded=True,
-            corpus=model.corpus,
-            cues=cues,
-            clusters=model.clusters,
+            known=model.attributes, given=given, encoded=True, corpus=model.corpus, cues=cues
         )
         _WORDS[:] = [kept]
         return kept
@@ -955,7 +916,6 @@ def _tag(
         encoded=True,
         corpus=model.corpus,
         cues=cues,
-        clusters=model.clusters,
         share=shared,
     )
     decoder = _decoder(model)

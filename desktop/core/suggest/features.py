@@ -356,15 +356,11 @@ class _Word:
     cue: bool = False  # title, verb, nisba or given: it tells the document of its neighbours
 
 
-def _context(
-    folded: str, stem: str, classes: Sequence[str], grouped: Sequence[str] = ()
-) -> tuple[list[str], ...]:
+def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str], ...]:
     """The features a word gives the words two before, one before, one after and two after
-    it (``-2w:…`` on the word two places after it …); its clusters (``grouped``) reach the
-    words beside it: a name the analyst never tagged after a verb of saying of a cluster."""
+    it (``-2w:…`` on the word two places after it …)."""
     word = "w:" + folded
     near = [word] if stem == folded else [word, "st:" + stem]
-    near += grouped
     far = [word]
     for c in classes:  # most words have none
         near.append("lx:" + c)
@@ -396,7 +392,6 @@ class FeatureExtractor:
         encoded: bool = False,
         corpus: Mapping[str, tuple[str, ...]] | None = None,
         cues: Mapping[str, str] | None = None,
-        clusters: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.sources: dict[str, Membership] = dict(sources or {})
         # What the project's own text says of each stem (:func:`corpus_features`): features
@@ -406,10 +401,6 @@ class FeatureExtractor:
         # ``part`` بن، أبو، آل; ``person`` الكاتب، اللاعب; ``org`` حزب، صحيفة), a class
         # like the lexicon's. None: the features of version 4 exactly.
         self.cues = cues
-        # Stem → its word clusters learnt from the project's text (``k:…``, ``K:…``,
-        # ``desktop.learn.clusters``): features of the word and of the words beside it. None:
-        # the features of version 6 exactly.
-        self.clusters = clusters
         # Given names (a data file, :func:`parse_given_names`): the rules' list without one.
         self.given: AbstractSet[str] = _GIVEN_NAMES if given is None else given
         # The attributes a trained model has weights for: the others change nothing in its
@@ -424,7 +415,6 @@ class FeatureExtractor:
             or share.encoded != encoded
             or share.corpus is not corpus
             or share.cues is not cues
-            or share.clusters is not clusters
         ):
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
@@ -458,7 +448,6 @@ class FeatureExtractor:
         own = ["bias", f"w:{folded}", f"sh:{shape}", f"len:{_length(len(folded))}"]
         stem = folded
         classes: list[str] = []
-        grouped: tuple[str, ...] = ()
         has_article = False
         if shape in ("ar", "arnum"):
             clitics, stem = split_clitics(folded)
@@ -476,15 +465,12 @@ class FeatureExtractor:
             own += [f"lx:{c}" for c in classes]
             if self.corpus is not None:
                 own += self.corpus.get(stem, ())
-            if self.clusters is not None:
-                grouped = self.clusters.get(stem, ())
-                own += grouped
             if self.known is not None and VOCABULARY + folded not in self.known:
                 own.append(RARE)
         elif shape == "punct":
             own.append(f"pu:{folded}")
         keep = self._keep
-        before2, before1, after1, after2 = _context(folded, stem, classes, grouped)
+        before2, before1, after1, after2 = _context(folded, stem, classes)
         eligible = _NOT_NAMES.isdisjoint(classes) and len(stem) >= 2 and folded[:1].isalpha()
         kept = keep(own)
         word = _Word(
@@ -947,43 +933,6 @@ def tag_runs(
         open_kind, first, total = kind, i, score
     if open_kind is not None:
         found.append((first, len(tags), open_kind, total / (len(tags) - first)))
-    return found
-
-
-BREAK = ""  # in :func:`stem_stream`: between two sentences
-
-
-def stem_stream(text: str, known: dict[str, str] | None = None) -> list[str]:
-    """The text's words as the word clusters read them (``desktop.learn.clusters``): each
-    word of letters as the stem the features key it by (folded, proclitics and article off:
-    والرئيس and الرئيس are one word to its neighbours), a number as ``0``, a mark as itself,
-    and :data:`BREAK` where a sentence ends (after . ! ? ؟ and at a line break).
-
-    ``known``: written word → stem, kept by the caller across texts (each distinct word is
-    folded once)."""
-    cache = {} if known is None else known
-    parts = _SPLIT_RE.split(text)
-    words = parts[1::2]
-    new = [w for w in set(words) if w not in cache]
-    fresh: dict[str, str] = {}
-    for word, folded in zip(new, fold_each(new), strict=True):
-        shape = _shape(folded)
-        if shape in ("ar", "arnum"):
-            fresh[word] = split_clitics(folded)[1]
-        elif shape in ("num", "latnum"):
-            fresh[word] = "0"
-        else:
-            fresh[word] = folded or word  # only harakat or tatweel: not a break
-    if len(cache) < 500_000:  # a hostile text of random words cannot grow it forever
-        cache.update(fresh)
-    found: list[str] = []
-    for i, word in enumerate(words):
-        if i and "\n" in parts[2 * i] and found[-1] != BREAK:
-            found.append(BREAK)
-        stem = cache.get(word)
-        found.append(fresh[word] if stem is None else stem)
-        if word in _SENTENCE_END:
-            found.append(BREAK)
     return found
 
 
