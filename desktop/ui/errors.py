@@ -920,6 +920,8 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{id} needs a type and the annotation it is about"),
     # What an exchange import left out, or an export could not carry, inside "{detail}".
     QT_TRANSLATE_NOOP("Errors", "article titles and metadata"),
+    QT_TRANSLATE_NOOP("Errors", "article authors, sources and publication dates"),
+    QT_TRANSLATE_NOOP("Errors", "entity aliases, descriptions and notes"),
     QT_TRANSLATE_NOOP("Errors", "claim dates (claimed on)"),
     QT_TRANSLATE_NOOP("Errors", "claim details on tags whose label is not a claim label"),
     QT_TRANSLATE_NOOP("Errors", "claim links between tags that are not claims"),

@@ -2832,6 +2832,14 @@
         <translation>عناوين المقالات وبياناتها الوصفية</translation>
     </message>
     <message>
+        <source>article authors, sources and publication dates</source>
+        <translation>كتّاب المقالات ومصادرها وتواريخ نشرها</translation>
+    </message>
+    <message>
+        <source>entity aliases, descriptions and notes</source>
+        <translation>الأسماء البديلة للكيانات وأوصافها وملاحظاتها</translation>
+    </message>
+    <message>
         <source>claim dates (claimed on)</source>
         <translation>تواريخ الادعاءات (تاريخ الإدلاء)</translation>
     </message>

@@ -38,6 +38,12 @@ def test_round_trip_keeps_texts_spans_labels_entities_and_claims(
     # What XMI cannot hold is said in the summary, not lost silently.
     assert "Not carried: links between claims (2)." in summary.lost
     assert "Not carried: notes on tags other than claims (2)." in summary.lost
+    # An article's author, source and date and an entity's aliases were dropped unsaid.
+    assert "Not carried: article authors, sources and publication dates (1)." in summary.lost
+    kerry = next(e for e in source.entities.summaries() if e.name == "جون كيري")
+    source.entities.set_aliases(kerry.id, ("كيري",))
+    again = export_xmi(source, tmp_path / "again.zip")
+    assert "Not carried: entity aliases, descriptions and notes (1)." in again.lost
     claim_notes = {(q, n) for q, n in fixture.notes(source) if q == "«الاتفاق صامد»"}
     assert claim_notes <= fixture.notes(target)
 

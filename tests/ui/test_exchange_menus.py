@@ -70,3 +70,28 @@ def test_export_and_import_through_the_menus(
     qtbot.waitUntil(lambda: importer.exchange_task is None, timeout=10000)
     assert "declares a document type or entities" in messenger.errors[-1][1]
     assert window.project.documents.summaries() == []
+
+
+def test_the_library_counts_the_tags_an_annotation_import_brought(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    # The Tags column stayed blank for the imported articles until the project was opened
+    # again (the new articles' counts were never read; a trial's XMI round trip).
+    source = tmp_path / "source.hamish"
+    project = fixture.build(source)
+    expected = project.documents.annotation_counts()
+    project.close()
+    window = make_window(source)
+    window.exports.choose_path = lambda *_: str(tmp_path / "i.zip")
+    window.registry[ActionId.EXPORT_XMI].trigger()
+    qtbot.waitUntil(lambda: window.exports.task is None, timeout=10000)
+    window.close()
+
+    window = make_window(tmp_path / "empty.hamish")
+    model = window.library.model
+    assert model.counts_known
+    window.importing.import_exchange(tmp_path / "i.zip", "xmi")
+    qtbot.waitUntil(lambda: window.importing.exchange_task is None, timeout=10000)
+    assert model.rowCount() == len(expected), messenger.errors
+    shown = sorted(model.index(r, model.ANNOTATIONS).data() for r in range(model.rowCount()))
+    assert shown == sorted(str(n) for n in expected.values() if n)

@@ -213,6 +213,7 @@ def export_brat(
     lost["article titles and metadata"] += len(view.documents)
     lost["notes on articles and on the project"] += len(view.notes)
     lost["decisions on suggestions"] += view.decisions
+    lost["entity aliases, descriptions and notes"] += view.described
     annotation_conf, visual_conf = _conf(view, types)
     members: list[tuple[str, bytes]] = [
         ("annotation.conf", annotation_conf.encode()),

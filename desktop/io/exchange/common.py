@@ -65,6 +65,7 @@ class ProjectView:
     notes: list[dict[str, Any]]
     orphaned: int  # annotations whose quote is no longer in the text: not exported
     decisions: int = 0  # accepted or rejected suggestions and mentions: no format holds them
+    described: int = 0  # entities with aliases, a description or notes: tag formats drop them
 
     @classmethod
     def read(cls, project: Project, document_ids: Sequence[int] | None) -> ProjectView:
@@ -92,7 +93,15 @@ class ProjectView:
             notes=data["notes"],
             orphaned=orphaned,
             decisions=len(data.get("decisions", ())),
+            described=len(
+                {row["entity_id"] for row in data.get("entity_aliases", ())}
+                | {row["id"] for row in data["entities"] if row["description"] or row["notes"]}
+            ),
         )
+
+    def metadata(self) -> int:
+        """How many articles have an author, a source or a publication date."""
+        return sum(bool(d["author"] or d["source"] or d["published"]) for d in self.documents)
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,6 +187,8 @@ def export_xmi(
     lost["notes on articles and on the project"] += len(view.notes)
     lost["label names and colours"] += len(view.labels)
     lost["decisions on suggestions"] += view.decisions
+    lost["article authors, sources and publication dates"] += view.metadata()
+    lost["entity aliases, descriptions and notes"] += view.described
     members: list[tuple[str, bytes]] = [("TypeSystem.xml", types.to_xml().encode())]
     annotations = 0
     for document in view.documents:

@@ -460,8 +460,11 @@ class LibraryModel(QAbstractTableModel):
             return
         changed = set(changes.documents_changed)
         fresh = self._store.library_rows(sorted(changed)) if changed else {}
-        if self._counts is not None and changed:
-            for doc, count in self._store.annotation_counts(sorted(changed)).items():
+        # Articles added with their tags (an exchange import, an undone deletion) are counted
+        # too: their counts stayed blank until the project was opened again.
+        counted = changed | set(changes.documents_added)
+        if self._counts is not None and counted:
+            for doc, count in self._store.annotation_counts(sorted(counted)).items():
                 if count:
                     if doc not in self._counts:
                         self._untag(doc, tagged=True)
