@@ -1258,7 +1258,7 @@ class NetworkController(QObject):
         self._freeze = QTimer(self)
         self._freeze.setSingleShot(True)
         self._freeze.setInterval(FREEZE_IDLE_MS)
-        self._freeze.timeout.connect(freeze_survivors)
+        self._freeze.timeout.connect(self._freeze_survivors)
         dock.options_changed.connect(self.redraw)
         dock.scene.node_clicked.connect(self.open_entity)
         dock.scene.edge_clicked.connect(self.show_passages)
@@ -1455,6 +1455,14 @@ class NetworkController(QObject):
             f"{said.entities(len(network.nodes))} · {said.links(len(network.edges))}"
         )
         self.redrawn.emit()
+
+    def _freeze_survivors(self) -> None:
+        """The objects alive once a big network is drawn frozen (``FREEZE_ITEMS``), when
+        idle: a gesture under way is not held by its collection."""
+        if self.dock.scene.interacting:
+            self._freeze.start()
+            return
+        freeze_survivors()
 
     # --- clicks ------------------------------------------------------------------------------
     def _follow_passages(self, network: Network, options: NetworkOptions) -> None:
