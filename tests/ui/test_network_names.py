@@ -233,3 +233,101 @@ def test_a_hover_names_its_node_and_neighbours_over_the_veil(qtbot: QtBot) -> No
     scene.set_focus(None)
     image = view.viewport().grab().toImage()
     assert all(_darkest(view, image, node_id, named[node_id]) < 100 for node_id in others)
+
+
+def test_the_placed_name_box_is_the_place_offered_for_it(qapp: object, tmp_path: Path) -> None:
+    """A name's box is made alone where the paint reads it (``NodeItem.placed_box``): the
+    same numbers as the place chosen among the 13 offered (``name_boxes``), for every place,
+    at any zoom, on screen and printed — the sample network's names drawn where they were."""
+    project, _ = build_briefing_project(tmp_path / "b.hamish")
+    printed = network_scene(project)
+    project.close()
+    assert isinstance(printed, NetworkScene)
+    nodes = tuple(Node(i, f"كيان {i} Entity", "person", 1 + (i * 7) % 23) for i in range(30))
+    screen = _scene(nodes, {i: ((i % 6) * 120.0, (i // 6) * 90.0) for i in range(30)})
+    for scene, scales in ((printed, (None,)), (screen, (0.37, 1.0, 4.0, 16.3))):
+        for item in scene.nodes.values():
+            for scale in scales:
+                offered = item.name_boxes(scale)
+                assert len(offered) == ACROSS + 5
+                for place, box in enumerate(offered):
+                    assert item.placed_box(scale, place) == box
+    # Drawn: each name's corner where the 13 boxes put it (the old paint's computation).
+    source = QRectF(-60, -60, 400, 400)
+    scale = 800 / source.width()
+    screen.place_names(scale)
+    screen.label_log = []
+    _render(screen, source, 800)
+    drawn, screen.label_log = screen.label_log, None
+    expected = []
+    for item in screen._stacked:
+        place = screen.named.get(item.node.id)
+        if place is not None:
+            left, top, _, _ = item.name_boxes(scale)[place]
+            expected.append(((left - source.left()) * scale, (top - source.top()) * scale))
+    corners = [(rect.left(), rect.top()) for rect in drawn]
+    assert len(corners) > 10
+    for x, y in corners:  # those reaching the picture
+        assert any(abs(x - a) < 1e-6 and abs(y - b) < 1e-6 for a, b in expected), (x, y)
+
+
+def test_a_paint_builds_no_name_boxes_when_nothing_changed(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each paint built every drawn name's 13 boxes to read the one placed: now a name's box
+    is kept and made again only when the zoom, its place or its node's position changed."""
+    from desktop.ui.figures.network import NodeItem
+
+    built = {"offered": 0, "alone": 0}
+    offered, alone = NodeItem.name_boxes, NodeItem._box
+
+    def counted_offered(item: NodeItem, scale: float | None) -> list[tuple[float, ...]]:
+        built["offered"] += 1
+        return offered(item, scale)  # type: ignore[return-value]
+
+    def counted_alone(item: NodeItem, scale: float | None, place: int) -> tuple[float, ...]:
+        built["alone"] += 1
+        return alone(item, scale, place)
+
+    monkeypatch.setattr(NodeItem, "name_boxes", counted_offered)
+    monkeypatch.setattr(NodeItem, "_box", counted_alone)
+    view = _grid(qtbot)
+    scene = view.scene()
+    assert isinstance(scene, NetworkScene)
+    source = view.mapToScene(view.viewport().rect()).boundingRect()
+    size = int(source.width())
+
+    def render() -> int:
+        scene.label_log = []
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        scene.render(painter, QRectF(0, 0, size, size), QRectF(source.topLeft(), source.size()))
+        painter.end()
+        drawn, scene.label_log = scene.label_log, None
+        return len(drawn)
+
+    scene.place_names(1.0)
+    assert render() > 5
+    built.update(offered=0, alone=0)
+    assert render() > 5  # the same names drawn again, nothing changed
+    assert built == {"offered": 0, "alone": 0}
+    # A gesture's frame at the same zoom (a pan) reads the kept boxes too.
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 20)
+    view.viewport().repaint()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() - 20)
+    view.viewport().repaint()
+    view.end_gesture()
+    assert built["offered"] == 0
+
+
+def test_the_settled_zooms_names_outlive_the_other_zooms_placed(qapp: object) -> None:
+    """The names placed at many zooms (the idle keeping's eight zooms out, the gestures')
+    emptied the cache of placements, the settled zoom's too: the next gesture's end placed
+    them all again, 80 ms of one slice zoomed in 16× on 2,000 nodes."""
+    nodes = tuple(Node(i, f"كيان {i}", "person", 1 + (i * 7) % 23) for i in range(30))
+    scene = _scene(nodes, {i: ((i % 6) * 120.0, (i // 6) * 90.0) for i in range(30)})
+    scene.view_scaled(3.0)
+    settled = scene.names_at(3.0)
+    for step in range(40):
+        scene.names_at(3.0 / 2 ** (step % 8 + 1) + step / 1000)
+    assert scene.names_at(3.0) is settled  # kept, not placed again

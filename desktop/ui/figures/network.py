@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -145,6 +145,9 @@ accepted sample's briefing figure four of the five biggest names lay over other 
 (لافروف over موسكو) where a line lower was free."""
 NEAR_ORDER = tuple(range(ACROSS + 1))
 KEPT_ORDER = (*range(ACROSS), *FARTHER, ACROSS)
+NAME_ZOOMS = 17
+"""The zooms whose names (and their ``Labels``) are kept: the settled one, the idle
+keeping's eight zooms out and the last few gestures'."""
 NAME_PAD = 3.0
 """The room kept around a name (pixels of an 11-pixel label font; as much in proportion in
 a printed figure): no other name comes nearer."""
@@ -244,6 +247,8 @@ class NodeItem(QGraphicsItem):
         """Where it is in the scene (``pos()``, kept for the gesture frames' loops)."""
         self.x_y = (0.0, 0.0)
         """The same as plain numbers (placing the names reads them thousands of times)."""
+        self._placed: tuple[tuple[float | None, int, Point], Box] | None = None
+        """The box its name was last drawn in, with what it was made from (``placed_box``)."""
         # The shape only: the name is drawn by the scene, over every node (drawForeground).
         edge = self.radius + 1
         self._bounds = QRectF(-edge, -edge, 2 * edge, 2 * edge)
@@ -319,6 +324,50 @@ class NodeItem(QGraphicsItem):
             (right, below + height, right + width, below + 2 * height),
             (left, below + height, left + width, below + 2 * height),
         ]
+
+    def placed_box(self, scale: float | None, place: int) -> Box:
+        """``name_boxes(scale)[place]``: the box a paint draws the name in, kept with the
+        zoom, the place and the node's position it was made from and made again (alone)
+        only when one of them changed — the text's size, the font's, is the item's own.
+        Each paint built the 13 boxes of each name drawn to read the one placed."""
+        made = (scale, place, self.x_y)
+        kept = self._placed
+        if kept is not None and kept[0] == made:
+            return kept[1]
+        box = self._box(scale, place)
+        self._placed = (made, box)
+        return box
+
+    def _box(self, scale: float | None, place: int) -> Box:
+        """The box of ``name_boxes`` at ``place``, made alone (the same arithmetic)."""
+        x, y = self.x_y
+        if scale is None:
+            width, height, gap = self.text_width, self.text_height, 1.0
+        else:
+            width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
+        r = self.radius
+        right, left = x + r + gap, x - r - gap - width
+        below, above = y + r + gap, y - r - gap - height
+        if place == 0:
+            return (x - width / 2, below, x + width / 2, below + height)
+        if place == 1:
+            return (x - width / 2, above, x + width / 2, above + height)
+        if place == 2:
+            return (x + r + 2 * gap, y - height / 2, x + r + 2 * gap + width, y + height / 2)
+        if place == 3:
+            return (x - r - 2 * gap - width, y - height / 2, x - r - 2 * gap, y + height / 2)
+        if place < ACROSS:
+            side = right if place in (4, 6) else left
+            level = below if place in (4, 5) else above
+            return (side, level, side + width, level + height)
+        if place == ACROSS:
+            return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+        if place == ACROSS + 1:
+            return (x - width / 2, below + height, x + width / 2, below + 2 * height)
+        if place == ACROSS + 2:
+            return (x - width / 2, above - height, x + width / 2, above)
+        side = right if place == ACROSS + 3 else left
+        return (side, below + height, side + width, below + 2 * height)
 
     def roomy(self, scale: float) -> bool:
         """Whether its name may be written across it at zoom ``scale``: the node is at least
@@ -444,6 +493,15 @@ class EdgeTile(QGraphicsItem):
             shown = shown.intersected(inverse.mapRect(QRectF(0, 0, device[0], device[1])))
         margin = 8 / lod
         return smooth, shown.adjusted(-margin, -margin, margin, margin)
+
+
+def _trim(kept: dict[float, Any], settled: float) -> None:
+    """Make room in a cache by zoom for one more: the oldest dropped but the settled zoom's.
+    Emptied whole, it lost the settled zoom's names once the idle keeping had placed them at
+    its eight zooms out, and the next gesture's end placed them again (80 ms zoomed in 16×,
+    one slice of the settling)."""
+    while len(kept) >= NAME_ZOOMS:
+        del kept[next(key for key in kept if key != settled)]
 
 
 def _draw_shapes(painter: QPainter, items: list[NodeItem]) -> None:
@@ -795,8 +853,7 @@ class NetworkScene(QGraphicsScene):
         if found is None:
             from desktop.analysis.layout import place_labels
 
-            if len(self._names) > 16:
-                self._names.clear()
+            _trim(self._names, round(self.scale, 9))
             offered = [
                 item
                 for item in sorted(
@@ -850,7 +907,7 @@ class NetworkScene(QGraphicsScene):
             for x, y in (item.x_y,)
         ]
         for node_id, place in self.named.items():
-            left, top, right, bottom = self.nodes[node_id].name_boxes(None)[place]
+            left, top, right, bottom = self.nodes[node_id].placed_box(None, place)
             for x1, y1, x2, y2, other in boxes:
                 if other != node_id and left < x2 and x1 < right and top < y2 and y1 < bottom:
                     return True
@@ -860,7 +917,7 @@ class NetworkScene(QGraphicsScene):
         """Where ``node_id``'s name is drawn at zoom ``scale`` (scene units), at the place
         ``named`` gives it (below its node when it has none: the node under the pointer)."""
         item = self.nodes[node_id]
-        return item.name_boxes(None if self.printed else scale)[self.named.get(node_id, 0)]
+        return item.placed_box(None if self.printed else scale, self.named.get(node_id, 0))
 
     def place_names(self, scale: float) -> None:
         """The names for the view's zoom (drawn over the nodes by ``drawForeground``)."""
@@ -882,9 +939,9 @@ class NetworkScene(QGraphicsScene):
         rect = self.itemsBoundingRect()
         placed = self.names_at(scale)
         for node_id, place in placed.items():
-            left, top, right, bottom = self.nodes[node_id].name_boxes(
-                None if self.printed else scale
-            )[place]
+            left, top, right, bottom = self.nodes[node_id].placed_box(
+                None if self.printed else scale, place
+            )
             rect = rect.united(QRectF(left, top, right - left, bottom - top))
         return rect
 
@@ -1058,7 +1115,7 @@ class NetworkScene(QGraphicsScene):
             place = places.get(item.node.id)
             if place is None:
                 continue
-            left, top, right, bottom = item.name_boxes(scale)[place]
+            left, top, right, bottom = item.placed_box(scale, place)
             if right < area.left() or left > area.right():
                 continue
             if bottom < area.top() or top > area.bottom():
@@ -1158,7 +1215,7 @@ class NetworkScene(QGraphicsScene):
             place = self.named.get(item.node.id)
             if place is None or item.node.id in seen:
                 continue
-            left, top, right, bottom = item.name_boxes(scale)[place]
+            left, top, right, bottom = item.placed_box(scale, place)
             box = QRectF(left, top, right - left, bottom - top)
             if any(rect.intersects(box) for rect in rects):
                 names_only.append(item)
@@ -1195,7 +1252,7 @@ class NetworkScene(QGraphicsScene):
                 if node_id != self.focus_id:
                     continue
                 place = 0
-            left, top, _, _ = item.name_boxes(scale)[place]
+            left, top, _, _ = item.placed_box(scale, place)
             corner = transform.map(QPointF(left, top))
             text = item.shaped()
             if self.label_log is not None:
@@ -1254,8 +1311,7 @@ class NetworkScene(QGraphicsScene):
         if found is None or found[0] is not placed:
             from desktop.analysis.layout import Labels
 
-            if len(self._labels) > 16:
-                self._labels.clear()
+            _trim(self._labels, round(self.scale, 9))
             items = [item for item in self._stacked if item.node.id in placed]
             rows = [
                 (*item.x_y, item.radius, item.text_width, item.text_height, placed[item.node.id])

@@ -62,6 +62,7 @@ from desktop.analysis.network import (
     TooManyPairs,
 )
 from desktop.core.errors import HamishError
+from desktop.core.gcpause import freeze_survivors
 from desktop.core.models import ENTITY_TYPES, ChangeSet
 from desktop.core.passages import excerpt_pair
 from desktop.store.network import NetworkReads
@@ -118,6 +119,14 @@ BAND_ROWS = 100
 """The settled picture's nodes and names are drawn by Qt's own paint into a picture of the
 window, a band this many pixels high at a time (the whole window, zoomed in 16×, held it
 about 30 ms: every node drawn into its cache again, which Qt's picture cache cannot hold)."""
+FREEZE_ITEMS = 5_000
+"""A network laid out with at least this many nodes and edges has its objects taken out of
+the cycle collector's generations once drawn (``gcpause.freeze_survivors``): a full
+collection walked its scene's objects again — 65–80 ms for 22,000, in whichever slice of the
+settling after a gesture it fell (a 30 ms target). A small network's are too few to matter."""
+FREEZE_IDLE_MS = 200
+"""That is done this long after the network is drawn: its own collection walks every object
+once (a slice of its own, after the paint)."""
 
 
 def _excerpt(
@@ -1246,6 +1255,10 @@ class NetworkController(QObject):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._flush)
+        self._freeze = QTimer(self)
+        self._freeze.setSingleShot(True)
+        self._freeze.setInterval(FREEZE_IDLE_MS)
+        self._freeze.timeout.connect(self._freeze_survivors)
         dock.options_changed.connect(self.redraw)
         dock.scene.node_clicked.connect(self.open_entity)
         dock.scene.edge_clicked.connect(self.show_passages)
@@ -1428,6 +1441,9 @@ class NetworkController(QObject):
             return  # a newer network is on its way
         self._task = None
         self.positions.update(found)
+        if found and len(network.nodes) + len(network.edges) >= FREEZE_ITEMS:
+            # Laid out: a scene of new objects that lives until the network changes again.
+            self._freeze.start()
         # Only what changed is made again: a tag does not clear the scene.
         self.dock.scene.update_network(network, self.positions, colours(self.session.project))
         self.dock.show_view()
@@ -1439,6 +1455,14 @@ class NetworkController(QObject):
             f"{said.entities(len(network.nodes))} · {said.links(len(network.edges))}"
         )
         self.redrawn.emit()
+
+    def _freeze_survivors(self) -> None:
+        """The objects alive once a big network is drawn frozen (``FREEZE_ITEMS``), when
+        idle: a gesture under way is not held by its collection."""
+        if self.dock.scene.interacting:
+            self._freeze.start()
+            return
+        freeze_survivors()
 
     # --- clicks ------------------------------------------------------------------------------
     def _follow_passages(self, network: Network, options: NetworkOptions) -> None:
