@@ -316,6 +316,32 @@ def plan_suggestion(
     )
 
 
+def with_claimant(
+    plan: AnnotationPlan,
+    claimant: str | None,
+    claimant_span: tuple[int, int] | None,
+    *,
+    entity_id: int | None = None,
+    entity_name: str | None = None,
+) -> AnnotationPlan:
+    """The analyst's own claim tag with the speaker the claim rules found where it lies
+    (``وقال أبو الغيط إن …``): the same claimant accepting the suggestion would give — the
+    registry's entity, one named so, the one entity tagged where the speaker is written, or a
+    new person only when the rules know the speaker as a person's name. A claim tagged by hand
+    had no claimant, so it fell into the timeline's "no claimant" lane."""
+    if plan.label.kind != "claim":
+        return plan
+    if entity_id is not None:
+        return replace(plan, claim={**plan.claim, "claimant_id": entity_id})
+    speaker = _lookups(claimant) if claimant else ()
+    new_claimant = None
+    if speaker and entity_name:
+        new_claimant = NewEntity(" ".join(entity_name.split()), "person")
+    return replace(
+        plan, claimant_names=speaker, claimant_span=claimant_span, new_claimant=new_claimant
+    )
+
+
 class Mention(Protocol):
     """An untagged occurrence of an entity's name, as find-all-mentions offers it."""
 

@@ -499,3 +499,35 @@ def test_tagging_a_tagged_passage_again_says_so(
     assert "already tagged" in window.statusBar().currentMessage()
     assert not text.textCursor().hasSelection()
     assert [a.id for a in window.annotation_model.annotations()] == [first]
+
+
+def test_a_claim_tagged_by_hand_takes_the_speaker_the_rules_found(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # A claim tagged after «وقال أبو الغيط إن» (an alias of the registry's person) had no
+    # claimant: it fell into the timeline's "no claimant" lane (a trial).
+    body = (
+        "وصل الأمين العام إلى بيروت مساء الاثنين.\n"
+        "وقال أبو الغيط إن الجامعة العربية تقف إلى جانب لبنان في مواجهة الأزمة.\n"
+    )
+    path = tmp_path / "claims.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body, title="أبو الغيط في بيروت"))
+        speaker = project.entities.add("أحمد أبو الغيط", "person", aliases=("أبو الغيط",))
+    window = make_window(path)
+    suggestions = window.suggestions
+    qtbot.waitUntil(
+        lambda: any(s.kind == "claim" for s in suggestions.items.values()), timeout=30000
+    )
+    text = window.reader.text
+    start = body.index("الجامعة العربية")
+    text.select_cp(start, body.index("الأزمة") + len("الأزمة"))
+    annotation_id = window.tagging.tag_selection(label_id(window, "claim"))
+    assert annotation_id is not None
+    claim = window.project.claims.for_annotation(annotation_id)
+    assert claim is not None and claim.claimant_id == speaker
+    # Where no claim suggestion lies, a claim still has no claimant.
+    text.select_cp(0, body.index("بيروت"))
+    other = window.tagging.tag_selection(label_id(window, "claim"))
+    assert other is not None
+    assert window.project.claims.for_annotation(other).claimant_id is None

@@ -355,6 +355,20 @@ class SuggestionController(QObject):
             icon("mdi6.close"), self.tr("Reject Suggestion"), lambda: self.reject(suggestion)
         )
 
+    def claim_over(self, start: int, end: int) -> Suggestion | None:
+        """The claim suggestion shown over most of ``start``–``end`` (code points) that knows
+        its speaker, if any: a claim the analyst tags by hand there takes its claimant."""
+        best, most = None, 0
+        for suggestion in self.items.values():
+            if suggestion.kind != "claim" or not (
+                suggestion.claimant or suggestion.claimant_span or suggestion.entity_id
+            ):
+                continue
+            overlap = min(end, suggestion.end) - max(start, suggestion.start)
+            if overlap > most:
+                best, most = suggestion, overlap
+        return best
+
     def accept(self, suggestion: Suggestion | None = None) -> bool:
         suggestion = suggestion or self.at_cursor()
         session, doc = self.session, self.reader.document_id

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     # Imported where an edit is made: the edit rules (and the entity store they pull in) are
     # not needed for the window's first paint (~35 M instructions, a tenth of Hamish's own
     # start-up work).
+    from desktop.core.suggest.pipeline import Suggestion
     from desktop.ops import annotations as ops
 
 
@@ -65,6 +66,8 @@ class TaggingController(QObject):
         self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
         self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
         self.reject_suggestion: Callable[[], bool] = lambda: False  # the one at the caret
+        # The claim suggestion over a passage (start, end), whose speaker a claim tag takes.
+        self.claim_over: Callable[[int, int], Suggestion | None] = lambda _start, _end: None
         # Side by side: the controller of the pane used last, when it is not this one (the
         # toolbar's labels and Edit → Delete/Edit Note then act there); see reader/beside.py.
         self.route: Callable[[], TaggingController | None] = lambda: None
@@ -183,6 +186,15 @@ class TaggingController(QObject):
                 snap=text.snap_enabled and not text.exact,
                 placed=text.placed,
             )
+            found = self.claim_over(plan.draft.start, plan.draft.end)
+            if found is not None:
+                plan = ops.with_claimant(
+                    plan,
+                    found.claimant,
+                    found.claimant_span,
+                    entity_id=found.entity_id,
+                    entity_name=found.name,
+                )
             outcome = session.run(partial(ops.add_annotations, plans=[plan]))
         except HamishError as error:
             from desktop.ui.errors import error_text  # its table is not needed to start

@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
         self.trainer.trained.connect(self.review.engine.invalidate)
         self.tagging.extra_tooltip = self.suggestions.tooltip
         self.tagging.suggestion_menu = self.suggestions.fill_menu
+        self.tagging.claim_over = self.suggestions.claim_over
         self.tagging.reject_suggestion = self.suggestions.reject
         self.entities.mentions_requested.connect(self.find_mentions)
         wire_search_panel(api, self.search_panel, self.reader, self.library)
