@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -63,8 +65,15 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LTR_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# A title's alignment is its own direction's start, whatever the interface's (absolute: an
+# Arabic title starts at the right in the English interface too); TitleDelegate lays it out so.
+_RIGHT = Qt.AlignmentFlag.AlignRight
+_RTL_ALIGN = int(_RIGHT | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
+_LTR_ALIGN = int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+)
+_RTL = Qt.LayoutDirection.RightToLeft
+_LTR = Qt.LayoutDirection.LeftToRight
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Search = Callable[[str], set[int]]
@@ -678,6 +687,22 @@ class LibraryFilter(QIdentityProxyModel):
             model.set_query(text)
 
 
+class TitleDelegate(QStyledItemDelegate):
+    """Each title laid out in its article's direction, whatever the interface's: Qt elides a
+    cell's text in the view's direction, so an Arabic title in the English interface lost its
+    end with the ellipsis put beside its beginning, on the right (and an English title in the
+    Arabic interface the same, mirrored). Laid out right to left, an Arabic title keeps its
+    beginning at the right edge and is cut at its end, on the left, where the ellipsis goes.
+    The model's alignment for the title says the direction (:data:`_RTL_ALIGN`): no second
+    look-up per painted cell."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.direction = _RTL if option.displayAlignment & _RIGHT else _LTR
+
+
 class LibraryView(QTableView):
     """A table, not a tree: ``QTreeView`` lays out every row whenever the rows change (a sort,
     a filter, an import), asking the model for each one's index — two Python calls per article,
@@ -753,6 +778,8 @@ class LibraryDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.titles = TitleDelegate(self.view)
+        self.view.setItemDelegateForColumn(LibraryModel.TITLE, self.titles)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.proxy = LibraryFilter(self)
