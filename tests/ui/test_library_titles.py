@@ -60,3 +60,44 @@ def test_a_title_is_cut_at_its_own_end_in_either_interface(
     for document_id in (arabic, english):
         assert left_to_right[document_id].size() == right_to_left[document_id].size()
         assert left_to_right[document_id] == right_to_left[document_id], document_id
+
+
+def test_a_passage_is_cut_at_its_own_end_in_the_annotations_panel(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The Annotations panel's Text column had the same fault: a long Arabic passage in the
+    English interface showed its beginning beside the ellipsis, its end clipped unmarked."""
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    from .samples import label_id
+
+    path = tmp_path / "passage.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(ARABIC + ".\n" + ENGLISH + ".", title="مقال"))
+    window = make_window(path)
+    window.open_document(1)
+    text = window.reader.text
+    for passage in (ARABIC, ENGLISH):
+        start = text.toPlainText().index(passage)
+        text.select_cp(start, start + len(passage))
+        assert window.tagging.tag_selection(label_id(window, "claim")) is not None
+    view = window.annotations.view
+    model = window.annotation_model
+    qtbot.wait(50)  # the panel's layout after the tags
+    width = view.header().sectionSize(AnnotationModel.QUOTE)
+
+    def cells() -> list[QImage]:
+        QApplication.processEvents()
+        return [
+            view.viewport().grab(view.visualRect(model.index(row, AnnotationModel.QUOTE))).toImage()
+            for row in range(model.rowCount())
+        ]
+
+    view.clearSelection()
+    view.setCurrentIndex(model.index(-1, -1))
+    left_to_right = cells()
+    view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.wait(50)
+    assert view.header().sectionSize(AnnotationModel.QUOTE) == width
+    assert len(left_to_right) == 2
+    assert cells() == left_to_right

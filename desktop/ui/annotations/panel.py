@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Annotation, ChangeSet, Label, Mark
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
+from desktop.ui.widgets.direction import RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
@@ -52,7 +53,6 @@ _ROLES = frozenset((ID_ROLE, _DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT
 NAMES_CHECKED = 64
 """The most entity names the panel reads again to learn whether an entity change renamed
 one it shows (see ``AnnotationModel._names_hold``)."""
-_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ANCHOR_TIPS = {
     "moved": QT_TRANSLATE_NOOP(
@@ -315,7 +315,7 @@ class AnnotationModel(QAbstractTableModel):
             return icon(label.icon, label.color) if label else None
         if role == _ALIGN and column in (self.QUOTE, self.ENTITY, self.NOTE):
             shown = self.data(index, _DISPLAY)
-            return _RTL_ALIGN if _is_rtl(str(shown or "")) else None
+            return RTL_ALIGN if _is_rtl(str(shown or "")) else None
         if role == _TOOLTIP:
             parts = [label_title(label) if label else self.tr("Unknown label")]
             parts.append(annotation.quote)
@@ -483,6 +483,11 @@ class AnnotationPanel(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Passages, names and notes laid out and cut in their own direction (an Arabic
+        # passage in the English interface lost its end with the ellipsis at its beginning).
+        self.cells = DirectionDelegate(self.view)
+        for column in (AnnotationModel.QUOTE, AnnotationModel.ENTITY, AnnotationModel.NOTE):
+            self.view.setItemDelegateForColumn(column, self.cells)
         # The Text column (the passage tagged) takes the free width; label, entity and note
         # their content's. A name of two words («سيرغي لافروف») stays whole in the Text column
         # first, then in the Entity column: the entity gives way when both cannot (its page

@@ -41,8 +41,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,6 +50,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
@@ -65,15 +64,10 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-# A title's alignment is its own direction's start, whatever the interface's (absolute: an
-# Arabic title starts at the right in the English interface too); TitleDelegate lays it out so.
-_RIGHT = Qt.AlignmentFlag.AlignRight
-_RTL_ALIGN = int(_RIGHT | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
-_LTR_ALIGN = int(
-    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
-)
-_RTL = Qt.LayoutDirection.RightToLeft
-_LTR = Qt.LayoutDirection.LeftToRight
+# A title's alignment is its own direction's start, whatever the interface's: an Arabic title
+# starts at the right in the English interface too (widgets.direction lays it out so).
+_RTL_ALIGN = RTL_ALIGN
+_LTR_ALIGN = LTR_ALIGN
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Search = Callable[[str], set[int]]
@@ -687,22 +681,6 @@ class LibraryFilter(QIdentityProxyModel):
             model.set_query(text)
 
 
-class TitleDelegate(QStyledItemDelegate):
-    """Each title laid out in its article's direction, whatever the interface's: Qt elides a
-    cell's text in the view's direction, so an Arabic title in the English interface lost its
-    end with the ellipsis put beside its beginning, on the right (and an English title in the
-    Arabic interface the same, mirrored). Laid out right to left, an Arabic title keeps its
-    beginning at the right edge and is cut at its end, on the left, where the ellipsis goes.
-    The model's alignment for the title says the direction (:data:`_RTL_ALIGN`): no second
-    look-up per painted cell."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.direction = _RTL if option.displayAlignment & _RIGHT else _LTR
-
-
 class LibraryView(QTableView):
     """A table, not a tree: ``QTreeView`` lays out every row whenever the rows change (a sort,
     a filter, an import), asking the model for each one's index — two Python calls per article,
@@ -778,7 +756,8 @@ class LibraryDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.titles = TitleDelegate(self.view)
+        # Each title laid out and cut in its article's direction, whatever the interface's.
+        self.titles = DirectionDelegate(self.view)
         self.view.setItemDelegateForColumn(LibraryModel.TITLE, self.titles)
         layout.addWidget(self.view)
         self.setWidget(body)
