@@ -82,7 +82,13 @@ from desktop.core.suggest.lexicon import (
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
 )
-from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
+from desktop.core.suggest.pipeline import (
+    Suggestion,
+    _SpanIndex,
+    merge,
+    tidy,
+    written_word_start,
+)
 from desktop.learn import claims as claim_learning
 from desktop.learn import crf, sources
 from desktop.learn.crf import CrfDecoder, CrfSettings, train_crf
@@ -1038,6 +1044,8 @@ def _tag(
     # By bisection: a long article's thousands of candidates against its thousands of tags.
     tagged = _SpanIndex(inputs.tagged)
     for start, end, key, score in sorted(candidates):
+        # وللأمم المتحدة → للأمم المتحدة, as the rules write the name (their decisions too)
+        start = written_word_start(text, start, end)
         if (start, end) in inputs.decided or tagged.overlaps(start, end):
             continue
         folded = fold_words(text[start:end]) if refused else ""

@@ -4,7 +4,7 @@ two entities."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -216,18 +216,37 @@ MENTION_TEXTS = 20
 """Articles naming a person read for the tails of its name written alone: the offer comes at
 the first tag, when there are one or two; a registry's old person may have thousands."""
 
+AloneCounts = Mapping[tuple[str, str], int]
+"""How often the person's articles write each tail of its name alone, by (tail, the word
+before it): :func:`desktop.core.suggest.parts.name_parts`'s ``used_alone``, answered."""
 
-def name_part_proposals(
-    project: Project, entity_id: int, *, is_place: Callable[[str], bool] | None = None
-) -> list[PartProposal]:
-    """The parts of a person entity's name that could be its aliases: none for other types,
-    none that is already its own name or alias; a part another entity has names that one."""
+
+def reads_articles(name: str) -> bool:
+    """Whether the parts offered for a person so named depend on the person's articles (a
+    name of three parts or more: a tail of two may be the form they write alone). The window
+    then reads them in a worker (:func:`alone_counts`), never in a tag's frame."""
+    from desktop.core.suggest.parts import name_parts  # the lexicon: on first use
+
+    asked: list[str] = []
+
+    def used_alone(tail: str, _before: str) -> int:
+        asked.append(tail)
+        return 0
+
+    name_parts(name, used_alone=used_alone)
+    return bool(asked)
+
+
+def alone_counts(project: Project, entity_id: int) -> dict[tuple[str, str], int]:
+    """Every count :func:`name_part_proposals` asks of a person's articles, read once (up to
+    :data:`MENTION_TEXTS` of them): the window reads them in a worker, on a connection of its
+    own, and works the offer out with them on the GUI thread. Empty for other types."""
     from desktop.core.suggest.parts import name_parts, uses_alone  # the lexicon: on first use
 
     entity = project.entities.get(entity_id)
+    counts: dict[tuple[str, str], int] = {}
     if entity.type != "person":
-        return []
-    own = {folded(alias) for alias in (entity.name, *entity.aliases)}
+        return counts
     texts: list[str] = []
 
     def used_alone(tail: str, before: str) -> int:
@@ -236,10 +255,39 @@ def name_part_proposals(
         if not texts:
             documents = sorted({row[1] for row in project.entities.mentions(entity_id)})
             texts.extend(fold(project.documents.get(d).text) for d in documents[:MENTION_TEXTS])
-        return sum(uses_alone(text, tail, before) for text in texts)
+        count = counts[(tail, before)] = sum(uses_alone(text, tail, before) for text in texts)
+        return count
 
+    name_parts(entity.name, used_alone=used_alone)
+    return counts
+
+
+def name_part_proposals(
+    project: Project,
+    entity_id: int,
+    *,
+    is_place: Callable[[str], bool] | None = None,
+    alone: AloneCounts | None = None,
+) -> list[PartProposal]:
+    """The parts of a person entity's name that could be its aliases: none for other types,
+    none that is already its own name or alias; a part another entity has names that one.
+    ``alone``: the person's articles' counts read before (:func:`alone_counts`; a count not
+    there is 0), else they are read here."""
+    from desktop.core.suggest.parts import name_parts  # the lexicon: on first use
+
+    entity = project.entities.get(entity_id)
+    if entity.type != "person":
+        return []
+    own = {folded(alias) for alias in (entity.name, *entity.aliases)}
+    if alone is None and reads_articles(entity.name):
+        alone = alone_counts(project, entity_id)
+    counts = alone or {}
     proposals: list[PartProposal] = []
-    for part in name_parts(entity.name, is_place=is_place, used_alone=used_alone):
+    for part in name_parts(
+        entity.name,
+        is_place=is_place,
+        used_alone=lambda tail, before: counts.get((tail, before), 0),
+    ):
         if folded(part.text) in own:
             continue
         others = [e for e in project.entities.exact(part.text) if e.id != entity_id]

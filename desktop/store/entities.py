@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -395,6 +396,21 @@ class EntityStore:
             [entity_id],
         )
         return [(int(r[0]), int(r[1]), int(r[2]), int(r[3]), str(r[4])) for r in rows]
+
+    def left_unmentioned(self, document_ids: Sequence[int]) -> int:
+        """How many entities the articles mention and no other article does: deleting the
+        articles leaves them in the registry without a mention (the analyst made them, and
+        the Entities panel's Unmentioned filter lists them)."""
+        ids = "[" + ",".join(str(int(i)) for i in set(document_ids)) + "]"
+        row = self._conn.execute(
+            "WITH gone(id) AS (SELECT value FROM json_each(?)) "
+            "SELECT count(DISTINCT a.entity_id) FROM annotations a "
+            "WHERE a.document_id IN gone AND a.entity_id IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM annotations b WHERE b.entity_id = a.entity_id "
+            "AND b.document_id NOT IN gone)",
+            [ids],
+        ).fetchone()
+        return int(row[0])
 
     def link(self, annotation_id: int, entity_id: int | None) -> int | None:
         """Point an annotation at an entity; returns the previous entity id (for undo)."""

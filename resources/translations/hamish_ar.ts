@@ -649,6 +649,17 @@
             <numerusform>حُذف %Ln مقال.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n entity(ies) will be left without mentions and stay in the registry, listed under Entities → Unmentioned.</source>
+        <translation>
+            <numerusform>لن يبقى أي كيان بلا ذكر.</numerusform>
+            <numerusform>سيبقى كيان واحد بلا ذكر في سجل الكيانات، وتجده في الكيانات ← بلا ذكر.</numerusform>
+            <numerusform>سيبقى كيانان بلا ذكر في سجل الكيانات، وتجدهما في الكيانات ← بلا ذكر.</numerusform>
+            <numerusform>ستبقى %n كيانات بلا ذكر في سجل الكيانات، وتجدها في الكيانات ← بلا ذكر.</numerusform>
+            <numerusform>سيبقى %n كياناً بلا ذكر في سجل الكيانات، وتجدها في الكيانات ← بلا ذكر.</numerusform>
+            <numerusform>سيبقى %n كيان بلا ذكر في سجل الكيانات، وتجدها في الكيانات ← بلا ذكر.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete Articles</source>
         <translation>حذف المقالات</translation>

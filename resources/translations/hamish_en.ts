@@ -42,6 +42,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n entity(ies) will be left without mentions and stay in the registry, listed under Entities → Unmentioned.</source>
+            <translation>
+                <numerusform>%n entity will be left without mentions and stay in the registry, listed under Entities → Unmentioned.</numerusform>
+                <numerusform>%n entities will be left without mentions and stay in the registry, listed under Entities → Unmentioned.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Brought back %Ln article(s).</source>
             <translation>
                 <numerusform>Brought back %Ln article.</numerusform>

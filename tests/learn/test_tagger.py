@@ -1200,3 +1200,15 @@ def test_a_model_that_learnt_little_of_a_label_displaces_none_of_its_suggestions
         [club], [city], {0: 0.1}, 0.6, trust=frozenset({"organisation", "location"})
     )
     assert [s.text for s in trusting] == ["مدريد"]
+
+
+def test_a_models_name_after_wa_and_lam_alif_lam_starts_at_the_first_lam(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules start a name written و + ل + ال contracted at its first lam (``وللأسد`` →
+    ``للأسد``: ``pipeline.written_start``); the model tags whole words and offered the
+    conjunction with the name. Its other proclitics stay as they are (``لبنان`` is a word,
+    ``ولبيب`` keeps its و), and a harakah on the conjunction is left out with it."""
+    text = "وقال وللأسد رأي .\nوقال وَللأسد رأي .\nوجاء فللأسد دور .\nوزار ولبيب حلب ."
+    found = _fixed_suggestions(project, monkeypatch, text, "وللاسد", "فللاسد", "ولبيب")
+    assert set(found) == {"للأسد", "ولبيب"}

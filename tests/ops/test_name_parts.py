@@ -161,3 +161,41 @@ def test_a_tail_the_article_uses_alone_is_offered_ticked(tmp_path: Path) -> None
     offered = {(p.text, p.checked) for p in entities.name_part_proposals(project, entity_id)}
     assert ("فيلار مير", True) in offered
     assert ("فيلار", False) in offered and ("ميغيل", False) in offered
+
+
+def test_the_counts_read_before_are_used_and_nothing_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window reads a long name's articles in a worker (``alone_counts``) and works the
+    offer out with the counts: the same parts, no article read. A name of two parts asks
+    nothing of its articles."""
+    text = (
+        "قال خوان ميغيل فيلار مير إن الفريق جاهز. وأضاف فيلار مير أن المباراة صعبة، "
+        "ورأى فيلار مير ذلك."
+    )
+    project = one_article(tmp_path / "p.hamish", text)
+    start = text.index("خوان")
+    plan = annotations.plan_selection(
+        project,
+        text,
+        1,
+        start,
+        start + len("خوان ميغيل فيلار مير"),
+        _label(project, "person"),
+        "analyst",
+    )
+    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    coach = project.annotations.get(annotation_id).entity_id
+    assert coach is not None
+    assert entities.reads_articles("خوان ميغيل فيلار مير")
+    assert not entities.reads_articles("جون كيري")
+    counts = entities.alone_counts(project, coach)
+    assert counts[("فيلار مير", "ميغيل")] == 2
+    read = entities.name_part_proposals(project, coach)
+
+    def no_reading(_document_id: int) -> object:
+        raise AssertionError("an article read again")
+
+    monkeypatch.setattr(project.documents, "get", no_reading)
+    assert entities.name_part_proposals(project, coach, alone=counts) == read
+    assert ("فيلار مير", True) in {(p.text, p.checked) for p in read}

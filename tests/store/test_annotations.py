@@ -201,3 +201,30 @@ def test_an_entity_named_only_with_invisible_characters_is_refused(
     with pytest.raises(HamishError, match="only invisible characters"):
         project.entities.update(kept, name=name)
     assert project.entities.get(kept).name == "\u200fكيري\u200d"
+
+
+def test_the_entities_only_some_articles_mention_are_counted(project: Project) -> None:
+    """``left_unmentioned``: what deleting the articles leaves without a mention — an entity
+    the articles alone mention, counted once however often they do; not one another article
+    mentions, nor one they do not."""
+    text = TEXT + " وعاد بوتين."
+    first = project.documents.add(make_draft(text))
+    second = project.documents.add(make_draft("وصل كيري إلى موسكو."))
+    label = _label(project, "person")
+    putin = project.entities.add("بوتين", "person")
+    kerry = project.entities.add("كيري", "person")
+    project.entities.add("لافروف", "person")  # no mention anywhere
+
+    def mention(document_id: int, at: int, word: str, entity_id: int) -> None:
+        article = project.documents.get(document_id).text
+        draft = prepare_annotation(article, document_id, at, at + len(word), label, "me")
+        project.entities.link(project.annotations.add(draft), entity_id)
+
+    mention(first, text.index("بوتين"), "بوتين", putin)
+    mention(first, text.rindex("بوتين"), "بوتين", putin)
+    mention(first, text.index("كيري"), "كيري", kerry)
+    mention(second, 4, "كيري", kerry)
+    assert project.entities.left_unmentioned([first]) == 1  # بوتين; كيري is in the second too
+    assert project.entities.left_unmentioned([first, second]) == 2
+    assert project.entities.left_unmentioned([second]) == 0
+    assert project.entities.left_unmentioned([]) == 0

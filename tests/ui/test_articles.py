@@ -250,3 +250,55 @@ def test_deleting_several_articles_with_the_open_one_opens_a_remaining_one(
     window.undo_group.undo()
     assert messenger.errors == []
     assert sorted(_library_ids(window)) == sorted(ids)
+
+
+def test_deleting_says_which_entities_are_left_without_mentions_and_lists_them(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, messenger: RecordingMessenger
+) -> None:
+    """An entity only the deleted article mentioned stays in the registry (the analyst made
+    it on purpose), without a mention: the question says how many will be so, the Entities
+    panel's Unmentioned filter lists them, and undo gives them their mentions back. An
+    entity another article mentions too is not counted."""
+    from desktop.ui.entities.panel import UNMENTIONED
+    from desktop.ui.widgets.rows import ID_ROLE as ENTITY_ID
+
+    path = tmp_path / "p.hamish"
+    texts = ("قال لافروف وكيري إن المحادثات مستمرة.", "قال كيري إن موسكو مستعدة.")
+    with Project.open(path) as project:
+        ids = [project.documents.add(make_draft(t, title=f"مقال {n}")) for n, t in enumerate(texts)]
+        label = project.labels.by_key("person")
+        assert label is not None
+        lavrov = project.entities.add("لافروف", "person")
+        kerry = project.entities.add("كيري", "person")
+        for document_id, text in zip(ids, texts, strict=True):
+            for name, entity_id in (("لافروف", lavrov), ("كيري", kerry)):
+                if name in text:
+                    start = text.index(name)
+                    draft = prepare_annotation(
+                        text, document_id, start, start + len(name), label.id, "me"
+                    )
+                    annotation_id = project.annotations.add(draft)
+                    project.entities.link(annotation_id, entity_id)
+    window = make_window(path)
+    window.open_document(ids[0])
+    panel = window.entities
+    panel.show()
+    panel.raise_()  # its tab in front of the library's
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    box = panel.type_box
+    box.setCurrentIndex(box.findData(UNMENTIONED))
+
+    def unmentioned() -> set[int]:
+        proxy = panel.proxy
+        return {proxy.index(r, 0).data(ENTITY_ID) for r in range(proxy.rowCount())}
+
+    assert not {lavrov, kerry} & unmentioned()
+    assert window.articles.delete([ids[0]])
+    (question,) = messenger.questions
+    assert "1 entity will be left without mentions" in question[1], question[1]
+    assert "Entities → Unmentioned" in question[1]
+    qtbot.waitUntil(lambda: lavrov in unmentioned())
+    assert kerry not in unmentioned()
+    assert window.project.entities.exists(lavrov)  # kept: the analyst's registry
+    window.undo_group.undo()
+    qtbot.waitUntil(lambda: lavrov not in unmentioned())

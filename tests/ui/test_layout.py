@@ -279,6 +279,45 @@ def test_annotation_passages_stay_readable_on_a_laptop_dock(
     assert header.sectionSize(AnnotationModel.LABEL) <= 50
 
 
+@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)])
+def test_a_two_word_name_is_whole_in_the_text_column_at_the_default_width(
+    qtbot: QtBot, default_project: Path, prefs: Settings, size: tuple[int, int]
+) -> None:
+    """At 1024×640 and 1920×1080 the Text column cut «سيرغي لافروف»: the label, entity and
+    note columns kept their widths and left the passage the rest. The Text column takes the
+    free width, and a two-word name is whole in it; at 1920×1080 in the Entity column too."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    window = _launch(qtbot, default_project, prefs, size)
+    assert window.session is not None
+    window.open_document(2)
+    text = window.reader.text.toPlainText()
+    for name, key in (("سيرغي لافروف", "person"), ("الأمم المتحدة", "organisation")):
+        label = window.session.label_by_key(key)
+        assert label is not None
+        start = text.index(name)
+        window.reader.text.select_cp(start, start + len(name))
+        assert window.tagging.tag_selection(label.id) is not None
+    view = window.annotations.view
+    model = window.annotations.model
+    header = view.header()
+    qtbot.wait(50)  # the panel's layout after the tags
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "سيرغي لافروف")
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+
+    def needed(column: int) -> int:
+        return view.itemDelegate().sizeHint(option, model.index(row, column)).width()
+
+    shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+    assert needed(AnnotationModel.QUOTE) <= header.sectionSize(AnnotationModel.QUOTE)
+    if size[0] >= 1920:
+        assert needed(AnnotationModel.ENTITY) <= header.sectionSize(AnnotationModel.ENTITY)
+
+
 def test_annotation_labels_are_named_in_full_on_a_wide_dock(
     qtbot: QtBot, default_project: Path, prefs: Settings
 ) -> None:

@@ -192,6 +192,8 @@ def test_a_part_another_entity_has_is_named_not_offered(
             entity=NewEntity("جون فوربس كيري", "person"),
         )
     )
+    # (A name of three parts: offered once its articles were read, in a worker.)
+    qtbot.waitUntil(window.name_parts_bar.isVisible, timeout=10_000)
     assert _offered(window) == [
         ("فوربس", False, True),
         ("\u2068كيري\u2069 (already a name of \u2068كيري\u2069)", False, False),
@@ -290,3 +292,51 @@ def test_a_persons_tag_works_its_offer_out_once(
     _tag(window, "سيرغي لافروف")
     assert window.name_parts.offers and len(calls) == 1
     assert _offered(window)
+
+
+COACH = (
+    "قال المدرب خوان ميغيل فيلار مير إن الفريق جاهز. وأضاف فيلار مير أن المباراة صعبة، "
+    "ورأى فيلار مير أن الحظ لعب دوره."
+)
+
+
+def test_a_long_names_articles_are_read_off_the_gui_thread(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name of three parts or more may have a tail its articles write alone (فيلار مير):
+    up to 20 of the person's articles were read for it in the tag's frame. They are read in a
+    worker now; the offer still comes — a moment later, with the tail ticked — and is not
+    applied before the analyst confirms."""
+    path = tmp_path / "coach.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(COACH, title="فيلار مير"))
+    window = make_window(path)
+    (summary,) = window.project.documents.summaries()
+    with qtbot.waitSignal(window.suggestions.ready, timeout=10_000):
+        window.open_document(summary.id)
+    read_here: list[int] = []
+    get = window.project.documents.get
+
+    def reading(document_id: int) -> object:
+        read_here.append(document_id)
+        return get(document_id)
+
+    monkeypatch.setattr(window.project.documents, "get", reading)
+    start = COACH.index("خوان")
+    window.reader.text.select_cp(start, start + len("خوان ميغيل فيلار مير"))
+    window.reader.text.setFocus()
+    annotation_id = window.tagging.tag_selection(label_id(window, "person"))
+    assert annotation_id is not None
+    assert read_here == [], "the tag's frame read the person's articles"
+    qtbot.waitUntil(window.name_parts_bar.isVisible, timeout=10_000)
+    assert ("فيلار مير", True, True) in _offered(window)
+    entity_id = window.project.annotations.get(annotation_id).entity_id
+    assert entity_id is not None
+    assert window.project.entities.get(entity_id).aliases == ("خوان ميغيل فيلار مير",)
+    # Worked out again after an edit (another tag), the offer reads nothing either.
+    _tag_coach = COACH.index("المدرب")
+    window.reader.text.select_cp(_tag_coach, _tag_coach + len("المدرب"))
+    window.tagging.tag_selection(label_id(window, "organisation"))
+    assert read_here == []
+    assert ("فيلار مير", True, True) in _offered(window)
+    assert window.project.entities.get(entity_id).aliases == ("خوان ميغيل فيلار مير",)

@@ -382,6 +382,28 @@ def written_start(text: str, start: int, word_start: int, alias: str) -> int:
     return i if fold(text[i]) == LAM else start
 
 
+def written_word_start(text: str, start: int, end: int) -> int:
+    """:func:`written_start` for a span made of whole written words (the model's): a first
+    word written و or ف + ل + ال contracted (وللأمم، فللعراق) starts at its first lam, as the
+    rules' and the registry's suggestion of the same name does; any other span keeps its
+    start.
+
+    Why: the model tags whole words, proclitics and all, so it never cuts لل in two, but it
+    offered «وللأمم المتحدة» where the rules offer «للأمم المتحدة»; the same name then had two
+    spans by source, and the conjunction, accepted, became part of the mention. Other
+    proclitics stay as the model found them (its «لبنان» is no ل + بنان)."""
+    word_end = start
+    while word_end < end and not text[word_end].isspace():
+        word_end += 1
+    folded = fold(text[start:word_end])
+    if len(folded) < 5 or folded[0] not in "وف" or not folded[1:].startswith(LAM + LAM):
+        return start  # (و + لل + a stem of two letters or more: split_clitics's reading)
+    i = start + 1
+    while i < word_end and not fold(text[i]):
+        i += 1  # harakat or tatweel on the conjunction
+    return i
+
+
 def tidy(item: Suggestion) -> Suggestion | None:
     """An entity suggestion as a name may be written (:func:`desktop.core.spans.name_span`):
     without punctuation at its edges, cut at a bracket, quotation mark or sentence mark inside

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.models import Annotation, ChangeSet, Label, Mark
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
+from desktop.ui.widgets.direction import RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
@@ -52,7 +53,6 @@ _ROLES = frozenset((ID_ROLE, _DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT
 NAMES_CHECKED = 64
 """The most entity names the panel reads again to learn whether an entity change renamed
 one it shows (see ``AnnotationModel._names_hold``)."""
-_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 ANCHOR_TIPS = {
     "moved": QT_TRANSLATE_NOOP(
@@ -315,7 +315,7 @@ class AnnotationModel(QAbstractTableModel):
             return icon(label.icon, label.color) if label else None
         if role == _ALIGN and column in (self.QUOTE, self.ENTITY, self.NOTE):
             shown = self.data(index, _DISPLAY)
-            return _RTL_ALIGN if _is_rtl(str(shown or "")) else None
+            return RTL_ALIGN if _is_rtl(str(shown or "")) else None
         if role == _TOOLTIP:
             parts = [label_title(label) if label else self.tr("Unknown label")]
             parts.append(annotation.quote)
@@ -483,9 +483,17 @@ class AnnotationPanel(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # At the default dock width (~300 px) label, entity and the start of a note stay
-        # readable and the quote, which the reader shows anyway, takes the rest and elides.
-        # Widths from font metrics: measuring every row would be O(annotations) per layout.
+        # Passages, names and notes laid out and cut in their own direction (an Arabic
+        # passage in the English interface lost its end with the ellipsis at its beginning).
+        self.cells = DirectionDelegate(self.view)
+        for column in (AnnotationModel.QUOTE, AnnotationModel.ENTITY, AnnotationModel.NOTE):
+            self.view.setItemDelegateForColumn(column, self.cells)
+        # The Text column (the passage tagged) takes the free width; label, entity and note
+        # their content's. A name of two words («سيرغي لافروف») stays whole in the Text column
+        # first, then in the Entity column: the entity gives way when both cannot (its page
+        # and the tooltip name it), and the labels are shown by their icons alone when their
+        # names would leave the two less than that. Widths from font metrics: measuring every
+        # row would be O(annotations) per layout.
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(24)
@@ -493,21 +501,21 @@ class AnnotationPanel(QDockWidget):
         labels = header.fontMetrics()
         padding = 22  # the stylesheet's item padding and the view's text margins
         self._padding = padding
+        self._name_width = metrics.horizontalAdvance("سيرغي لافروف") + padding
+        self._note_width = labels.horizontalAdvance(model.HEADERS[model.NOTE]) + 18
         for column, width in (
             (AnnotationModel.LABEL, self._label_width()),
-            (AnnotationModel.ENTITY, metrics.horizontalAdvance("سيرغي لافروف") + padding),
-            (AnnotationModel.NOTE, labels.horizontalAdvance(model.HEADERS[model.NOTE]) + 18),
+            (AnnotationModel.ENTITY, self._name_width),
+            (AnnotationModel.NOTE, self._note_width),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(AnnotationModel.QUOTE, QHeaderView.ResizeMode.Stretch)
         # Narrower than that (a laptop), the Note column steps aside for label, passage and
         # entity: a note is marked in the reader and shown in its tooltip and in F2.
-        self.narrow = NarrowColumns(self.view, (AnnotationModel.NOTE,), 320)
-        # Narrower still (a 1024-px laptop), labels are shown by their icons alone.
-        self.compact = NarrowColumns(self.view, (), 300, self._show_label_icons_only)
-        model.modelReset.connect(self._fit_label_column)
-        model.rowsInserted.connect(self._fit_label_column)
+        self.narrow = NarrowColumns(self.view, (AnnotationModel.NOTE,), 320, fit=self._fit_columns)
+        model.modelReset.connect(self._fit_columns)
+        model.rowsInserted.connect(self._fit_columns)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.view.clicked.connect(self._activate_index)
@@ -543,26 +551,33 @@ class AnnotationPanel(QDockWidget):
         finally:
             self._quiet = False
 
-    def _label_width(self) -> int:
+    def _label_width(self, icons_only: bool | None = None) -> int:
         """Room for the icon and the widest label name listed ("Organisation", "منظمة"),
-        at most 130 px; the icon alone while the dock is narrow."""
+        at most 130 px; the icon alone while the labels are shown so (``icons_only``: as if
+        they were, or not)."""
         icon_room = 24 + self._padding
-        if self.model.icons_only:
+        if self.model.icons_only if icons_only is None else icons_only:
             return icon_room
         metrics = self.view.fontMetrics()
         names = self.model.label_names() or {self.tr("Person")}
         widest = max(metrics.horizontalAdvance(name) for name in names)
         return min(widest + icon_room, 130)
 
-    def _fit_label_column(self) -> None:
+    def _fit_columns(self) -> None:
+        """Label, entity and note their content's width, the Text column the rest — at
+        least a two-word name's (at 1024×640 and 1920×1080 the entity and label columns left
+        «سيرغي لافروف» cut in it)."""
+        width = self.narrow.viewport_width()
+        note = 0 if self.narrow.narrow else self._note_width
+        name = self._name_width
+        icons = width < self._label_width(icons_only=False) + note + 2 * name
+        self.model.show_label_icons_only(icons)
+        label = self._label_width()
+        entity = max(24, min(name, width - label - note - name))
         header = self.view.header()
-        width = self._label_width()
-        if header.sectionSize(AnnotationModel.LABEL) != width:
-            header.resizeSection(AnnotationModel.LABEL, width)
-
-    def _show_label_icons_only(self, narrow: bool) -> None:
-        self.model.show_label_icons_only(narrow)
-        self._fit_label_column()
+        for column, size in ((AnnotationModel.LABEL, label), (AnnotationModel.ENTITY, entity)):
+            if header.sectionSize(column) != size:
+                header.resizeSection(column, size)
 
     def _activate_index(self, index: QModelIndex) -> None:
         if index.isValid():

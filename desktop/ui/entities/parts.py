@@ -8,7 +8,11 @@ The bar is not a dialog: tagging goes on while it waits, the caret stays in the 
 each new person's offer comes on top of the ones not answered yet (the bar says how many wait).
 Ctrl+Shift+A (Tag → Review Name Parts) takes the keyboard to it, and an answer gives it back.
 An offer goes when its entity goes (the tag is undone) or has nothing left to offer. The offer
-can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``)."""
+can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``).
+
+A name of three parts or more may have a tail the person's articles write alone (``فيلار مير``):
+those articles (up to 20) are read in a worker, on a connection of its own, and the offer is
+shown when they have been — a moment after the tag, whose frame reads no article."""
 
 from __future__ import annotations
 
@@ -179,30 +183,44 @@ class NamePartsController(QObject):
         self.enabled = True
         self.session: ProjectSession | None = None
         self.offers: list[Offer] = []  # the newest last; the bar shows it
+        # What each person's articles say of its name's tails (ops.alone_counts), by entity:
+        # the name it was read for, and the counts. Read in a worker (_read), kept while the
+        # name stays, so an offer worked out again after an edit reads nothing.
+        self._alone: dict[int, tuple[str, ops.AloneCounts]] = {}
+        self._reading: set[int] = set()  # entities whose articles a worker reads now
+        self._generation = 0  # a worker's answer for another project or setting is dropped
         bar.confirmed.connect(self.confirm)
         bar.dismissed.connect(self.dismiss)
         api.session_attached.connect(self.attach)
         api.session_detaching.connect(self.detach)
+        api.closing.connect(self._forget)  # a worker's late answer finds the project closed
         if api.has_session:
             self.attach(api.session)
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
-        self.offers = []
+        self._forget()
         session.changed.connect(self._changed)
         self._show()
 
     def detach(self) -> None:
         self.session = None
-        self.offers = []
+        self._forget()
         self._show()
 
     def set_enabled(self, enabled: bool) -> None:
         """Turned off, the waiting offers go too (they would be stale when it is back on)."""
         self.enabled = enabled
         if not enabled:
-            self.offers = []
+            self._forget()
             self._show()
+
+    def _forget(self) -> None:
+        """No offer waits, none is being read."""
+        self.offers = []
+        self._alone.clear()
+        self._reading.clear()
+        self._generation += 1
 
     def _changed(self, changes: ChangeSet) -> None:
         session = self.session
@@ -218,25 +236,103 @@ class NamePartsController(QObject):
             for entity_id in changes.entities_created:
                 offer = self._offer(entity_id)
                 if offer is not None:
-                    self.offers = [o for o in self.offers if o.entity_id != entity_id]
-                    self.offers.append(offer)
+                    self._put(offer)
                     made.add(entity_id)
         self._show(made)
 
+    def _put(self, offer: Offer) -> None:
+        """``offer`` on top (an earlier one for its entity gives way)."""
+        self.offers = [o for o in self.offers if o.entity_id != offer.entity_id]
+        self.offers.append(offer)
+
     def _offer(self, entity_id: int) -> Offer | None:
-        """The offer for a person, or None: not a person, gone, or nothing to offer."""
+        """The offer for a person, or None: not a person, gone, nothing to offer, or its
+        articles not read yet (:meth:`_read` reads them, and then offers)."""
         assert self.session is not None
         project = self.session.project
         try:
             if not project.entities.exists(entity_id):
                 return None
-            parts = tuple(ops.name_part_proposals(project, entity_id, is_place=_place_test()))
-            name = project.entities.get(entity_id).name
+            entity = project.entities.get(entity_id)
+            if entity.type != "person":
+                return None
+            alone = self._counts(entity_id, entity.name)
+            if alone is None:
+                return None
+            parts = tuple(
+                ops.name_part_proposals(project, entity_id, is_place=_place_test(), alone=alone)
+            )
         except HamishError:
             return None
         if not any(part.offered for part in parts):
             return None
-        return Offer(entity_id, name, parts)
+        return Offer(entity_id, entity.name, parts)
+
+    def _counts(self, entity_id: int, name: str) -> ops.AloneCounts | None:
+        """What the person's articles say of its name's tails, when they have been read
+        (empty when the name asks nothing of them); None while they wait to be read."""
+        known = self._alone.get(entity_id)
+        if known is not None and known[0] == name:
+            return known[1]
+        if not ops.reads_articles(name):
+            return {}
+        self._reading.add(entity_id)
+        return None
+
+    def _read(self) -> None:
+        """Read the articles of the persons waiting (:attr:`_reading`) in a worker, on a
+        connection of its own: up to 20 articles a person, which a tag's frame has no room
+        for. Their offers come when the worker is done."""
+        session = self.session
+        waiting = sorted(self._reading)
+        if session is None or not waiting:
+            return
+        from desktop.store.project import Project
+        from desktop.ui.shell.workers import Progress, run_task
+
+        path, generation = str(session.project.path), self._generation
+        self._reading.clear()
+
+        def work(progress: Progress) -> list[tuple[int, str, dict[tuple[str, str], int]]]:
+            read: list[tuple[int, str, dict[tuple[str, str], int]]] = []
+            with Project.open(path, create=False) as project:
+                for entity_id in waiting:
+                    progress.check()
+                    try:
+                        name = project.entities.get(entity_id).name
+                        read.append((entity_id, name, ops.alone_counts(project, entity_id)))
+                    except HamishError:
+                        continue  # gone meanwhile (the tag undone): nothing to offer
+            return read
+
+        def failed(_message: str, _details: str) -> None:
+            # The counts only tick a tail: the offer is made without them rather than lost.
+            read: list[tuple[int, str, dict[tuple[str, str], int]]] = []
+            if self.session is not None:
+                entities = self.session.project.entities
+                read = [(e, entities.get(e).name, {}) for e in waiting if entities.exists(e)]
+            self._offer_read(generation, read)
+
+        run_task(
+            work,
+            on_done=lambda read: self._offer_read(generation, read),
+            on_error=failed,
+        )
+
+    def _offer_read(
+        self, generation: int, read: list[tuple[int, str, dict[tuple[str, str], int]]]
+    ) -> None:
+        """The worker's counts: each person's offer, now it can be worked out."""
+        if generation != self._generation or self.session is None or not self.enabled:
+            return  # another project, or the offer turned off meanwhile
+        made: set[int] = set()
+        for entity_id, name, counts in read:
+            self._alone[entity_id] = (name, counts)
+            offer = self._offer(entity_id)  # renamed meanwhile: read again
+            if offer is not None:
+                self._put(offer)
+                made.add(entity_id)
+        self._show(made)
 
     def _again(self, offer: Offer) -> Offer | None:
         """An offer as it stands after an edit: its entity may be gone (the tag undone) or
@@ -272,6 +368,7 @@ class NamePartsController(QObject):
                 self.offers[-1] = fresh
                 break
             self.offers.pop()
+        self._read()  # the persons whose articles must be read first (a tag or an edit's)
         shown = self._shown()
         if shown is None:
             self.bar.offer = None
@@ -287,6 +384,7 @@ class NamePartsController(QObject):
     def confirm(self, entity_id: int, parts: list[str]) -> None:
         """Add the ticked parts as aliases: one undo step (Ctrl+Z takes them all back)."""
         self.offers = [o for o in self.offers if o.entity_id != entity_id]
+        self._alone.pop(entity_id, None)
         if parts and self.session is not None:
             done = self.api.run(
                 self.tr("Cannot add the aliases"),
@@ -303,6 +401,7 @@ class NamePartsController(QObject):
 
     def dismiss(self, entity_id: int) -> None:
         self.offers = [o for o in self.offers if o.entity_id != entity_id]
+        self._alone.pop(entity_id, None)
         self._show()
 
 

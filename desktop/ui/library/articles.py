@@ -67,13 +67,22 @@ class ArticleActions(QObject):
                 annotations=noun
             )
             done = self.tr("Deleted %Ln article(s).", "", len(ids))
+        details = self.tr(
+            "Claims, links and notes on them go too. Edit → Undo brings everything back."
+        )
+        # The entities only these articles mention stay in the registry (the analyst made
+        # them), without a mention: said before, so that none is a surprise in the panel.
+        left = api.session.project.entities.left_unmentioned(ids) if count else 0
+        if left:
+            details += "\n\n" + self.tr(
+                "%n entity(ies) will be left without mentions and stay in the registry, "
+                "listed under Entities → Unmentioned.",
+                "",
+                left,
+            )
         if (count or len(ids) > 1) and not api.messenger.confirm(
             self.tr("Delete Articles") if len(ids) > 1 else self.tr("Delete Article"),
-            what
-            + "\n\n"
-            + self.tr(
-                "Claims, links and notes on them go too. Edit → Undo brings everything back."
-            ),
+            what + "\n\n" + details,
             self.tr("Delete"),
         ):
             return False

@@ -50,6 +50,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
@@ -63,8 +64,10 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LTR_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+# A title's alignment is its own direction's start, whatever the interface's: an Arabic title
+# starts at the right in the English interface too (widgets.direction lays it out so).
+_RTL_ALIGN = RTL_ALIGN
+_LTR_ALIGN = LTR_ALIGN
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Search = Callable[[str], set[int]]
@@ -756,6 +759,9 @@ class LibraryDock(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Each title laid out and cut in its article's direction, whatever the interface's.
+        self.titles = DirectionDelegate(self.view)
+        self.view.setItemDelegateForColumn(LibraryModel.TITLE, self.titles)
         layout.addWidget(self.view)
         self.setWidget(body)
         self.proxy = LibraryFilter(self)

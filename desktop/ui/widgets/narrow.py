@@ -19,12 +19,14 @@ class NarrowColumns(QObject):
         columns: tuple[int, ...],
         below: int,
         changed: Callable[[bool], None] | None = None,
+        fit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.columns = columns
         self.below = below
         self.changed = changed
+        self.fit = fit  # told of every change of the width, once the columns are hidden or not
         self.narrow: bool | None = None
         # The view and its scroll bar are watched, not the viewport: the first time Python
         # is handed a viewport (a widget Qt made, typed as a plain QWidget), PySide builds
@@ -50,6 +52,8 @@ class NarrowColumns(QObject):
         for column in self.columns:
             if self.view.isColumnHidden(column) != narrow:
                 self.view.setColumnHidden(column, narrow)
+        if self.fit is not None:
+            self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _WIDTH_EVENTS:
