@@ -806,6 +806,7 @@ TEMPLATES: Final = (
         "{n} decisions on suggestions were left out (REFI-QDA has no place for them).",
     ),
     QT_TRANSLATE_NOOP("Errors", "A name longer than {limit} characters was cut to {limit}."),
+    QT_TRANSLATE_NOOP("Errors", "{name} holds only Markdown marks, no text."),
     QT_TRANSLATE_NOOP("Errors", "{n} names longer than {limit} characters were cut to {limit}."),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2687,6 +2687,10 @@
         <translation>قُصّ اسم أطول من {limit} حرفًا إلى {limit} حرفًا.</translation>
     </message>
     <message>
+        <source>{name} holds only Markdown marks, no text.</source>
+        <translation>لا يحوي {name} إلا علامات Markdown، بلا نص.</translation>
+    </message>
+    <message>
         <source>{n} names longer than {limit} characters were cut to {limit}.</source>
         <translation>قُصّت أسماء أطول من {limit} حرفًا إلى {limit} حرفًا، وعددها {n}.</translation>
     </message>

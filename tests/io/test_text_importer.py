@@ -184,3 +184,11 @@ def test_hostile_markdown_lines_cost_their_length(tmp_path: Path) -> None:
     long = "**كلمة**" * (LONGEST // 8 + 10)
     assert plain_text(long) == long
     assert plain_text("**كلمة**") == "كلمة"
+
+
+def test_markdown_of_marks_alone_is_refused_in_words(tmp_path: Path) -> None:
+    # "# " became an article of no text once its marks were taken out (found by fuzzing).
+    path = tmp_path / "marks.md"
+    path.write_text("# \n\n---\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="holds only Markdown marks, no text"):
+        read_text_file(path)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
@@ -206,7 +207,7 @@ def draft_with_metadata(
         source=meta.source,
         url=meta.url,
         author=meta.author,
-        published=meta.published,
+        published=meta.published or dateline_date(text),
         origin=origin,
         fallback_title=fallback_title,
         title_line=title_line,

@@ -44,6 +44,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NoReturn
 
+from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
@@ -622,7 +623,7 @@ def pdf_to_draft(
         text,
         title=title,
         author=normalise_presentation_forms(meta.get("Author", "")),
-        published=_pdf_date(meta.get("CreationDate", "")),
+        published=dateline_date(text) or _pdf_date(meta.get("CreationDate", "")),
         origin=origin,
         fallback_title=fallback_title,
     )

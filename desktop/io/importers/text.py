@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
@@ -70,9 +71,12 @@ def text_to_draft(
     if markdown:
         title = plain_text(_markdown_title(text))
         text = plain_text(text)
+        if not text.strip():
+            raise ImportRejected(f"{name} holds only Markdown marks, no text.")
     return make_draft(
         text,
         title=title,
+        published=dateline_date(text),
         origin=origin,
         fallback_title=fallback_title,
         notes=(decoded.note,) if decoded.note else (),

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
@@ -210,7 +211,7 @@ def docx_to_draft(
         "\n".join(lines),
         title=title,
         author=author,
-        published=iso_date(created),
+        published=dateline_date("\n".join(lines[:8])) or iso_date(created),
         origin=origin,
         fallback_title=fallback_title,
     )

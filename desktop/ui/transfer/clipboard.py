@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
+from desktop.core.datelines import dateline_date
 from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 
@@ -42,5 +43,6 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
             )
     if plain.strip():
         # The first line, when it is the headline, becomes the title and leaves the body.
-        return make_draft(plain.strip("\n"), origin=origin, title_line=False)
+        text = plain.strip("\n")
+        return make_draft(text, origin=origin, title_line=False, published=dateline_date(text))
     return None

@@ -1,0 +1,83 @@
+"""The date of a news article from its dateline: ``عمّان – ٣ كانون الأول ٢٠٢٦``,
+``القاهرة، الثلاثاء 2 ديسمبر/كانون الأول 2026``, ``(رويترز) - 12 أيار 2025``, ``Beirut, 3
+December 2026``, ``December 3, 2026``.
+
+A text file carries no date of its own: its claims fell under the timeline's "undated" and the
+library showed the import's day (a trial). Only a dateline is read — in the first lines of the
+text, at a line's start or after a place and a dash or comma (a weekday may come first) —, so
+a headline about "5 حزيران 1967" dates nothing. The month names are the three Arabic series
+(Syriac: كانون الثاني … كانون الأول; from the European names: يناير … ديسمبر; the Maghreb's:
+جانفي … ديسمبر), written with or without hamza, and English's; digits Western or Arabic-Indic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["dateline_date"]
+
+LINES = 4  # the first non-empty lines a dateline may be on
+READ = 600  # characters of the text looked at, at most
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "كانون الثاني|يناير|جانفي|January|Jan",
+        "شباط|فبراير|فيفري|February|Feb",
+        "آذار|مارس|March|Mar",
+        "نيسان|أبريل|ابريل|إبريل|أفريل|افريل|April|Apr",
+        "أيار|مايو|ماي|May",
+        "حزيران|يونيو|يونيه|جوان|June|Jun",
+        "تموز|يوليو|يوليه|جويلية|July|Jul",
+        "آب|أغسطس|اغسطس|أوت|اوت|August|Aug",
+        "أيلول|ايلول|سبتمبر|September|Sept|Sep",
+        "تشرين الأول|تشرين الاول|أكتوبر|اكتوبر|October|Oct",
+        "تشرين الثاني|نوفمبر|November|Nov",
+        "كانون الأول|كانون الاول|ديسمبر|دجنبر|December|Dec",
+    ),
+    start=1,
+):
+    for _name in _names.split("|"):
+        _MONTHS[_name.casefold()] = _number
+
+_MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+# "ديسمبر/كانون الأول", "كانون الأول (ديسمبر)": a second name for the same month
+_MONTH_PAIR = rf"(?P<month>{_MONTH})\.?(?:\s*[/\\(]\s*(?:{_MONTH})\s*\)?)?"
+_WEEKDAY = (
+    r"(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)|"
+    r"Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+)
+_LEAD = rf"^\s*(?:[^\d\n]{{0,40}}?\s*[-–—،,:]\s*)?(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+_DAY_FIRST = re.compile(
+    rf"{_LEAD}(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*[،,]?\s*(?P<year>\d{{4}})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTH_FIRST = re.compile(
+    rf"{_LEAD}{_MONTH_PAIR}\s+(?P<day>\d{{1,2}})\s*[،,]\s*(?P<year>\d{{4}})(?!\d)", re.IGNORECASE
+)
+_ISO = re.compile(rf"{_LEAD}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def _real(year: str, month: int, day: str) -> str | None:
+    try:
+        found = date(int(year), month, int(day))
+    except ValueError:
+        return None
+    return found.isoformat() if 1900 <= found.year <= 2200 else None
+
+
+def dateline_date(text: str) -> str | None:
+    """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None."""
+    lines = [line for line in text[:READ].translate(_DIGITS).split("\n") if line.strip()]
+    for line in lines[:LINES]:
+        for pattern in (_DAY_FIRST, _MONTH_FIRST):
+            match = pattern.match(line)
+            if match is not None:
+                month = _MONTHS[match["month"].casefold()]
+                return _real(match["year"], month, match["day"])
+        match = _ISO.match(line)
+        if match is not None:
+            return _real(match["year"], int(match["month"]), match["day"])
+    return None

@@ -1,0 +1,56 @@
+"""An article's date read from its dateline (a text file has no date of its own: its claims
+fell under the timeline's "undated" and the library showed the day of the import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.datelines import dateline_date
+from desktop.io.importers.text import read_text_file
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عمّان – ٣ كانون الأول ٢٠٢٦\nقال الوزير", "2026-12-03"),
+        ("زيارة الوزير\nالقاهرة، الثلاثاء 2 ديسمبر/كانون الأول 2026 (رويترز) - قال", "2026-12-02"),
+        ("(رويترز) - 12 أيار 2025 قال مسؤول", "2025-05-12"),
+        ("عمان - 3 كانون الاول 2026", "2026-12-03"),
+        ("الرباط – 4 دجنبر 2025", "2025-12-04"),
+        ("الجزائر - 1 جويلية 2024", "2024-07-01"),
+        ("بغداد، 9 نيسان (أبريل) 2003 -", "2003-04-09"),
+        ("Beirut, 3 December 2026 - The minister", "2026-12-03"),
+        ("December 3, 2026\nThe minister", "2026-12-03"),
+        ("2026-12-03\nنص", "2026-12-03"),
+    ],
+)
+def test_datelines_in_the_usual_forms(text: str, expected: str) -> None:
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ذكرى 5 حزيران 1967: كيف تغيّرت المنطقة",  # a headline about a date
+        "بيروت - 31 شباط 2026",  # no such day
+        "عنوان\n\nفقرة أولى\nفقرة ثانية\nفقرة ثالثة\nفقرة رابعة، في 3 مارس 2020",  # too far in
+        "قال الوزير في 3 مارس 2020 إن",  # inside a sentence
+        "بيروت - 3 كانون الأول 12026",
+        "",
+    ],
+)
+def test_what_is_no_dateline_dates_nothing(text: str) -> None:
+    assert dateline_date(text) is None
+
+
+def test_a_text_file_takes_its_datelines_date(tmp_path: Path) -> None:
+    path = tmp_path / "visit.txt"
+    path.write_text(
+        "الصفدي في بيروت\nبيروت – ٣ كانون الأول ٢٠٢٦\nوصل وزير الخارجية الأردني.\n",
+        encoding="utf-8",
+    )
+    assert read_text_file(path).published == "2026-12-03"
+    path.write_text("الصفدي في بيروت\nوصل وزير الخارجية الأردني.\n", encoding="utf-8")
+    assert read_text_file(path).published is None
