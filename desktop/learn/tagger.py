@@ -82,7 +82,7 @@ from desktop.core.suggest.lexicon import (
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
 )
-from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, tidy
+from desktop.core.suggest.pipeline import Suggestion, _SpanIndex, merge, rescored, tidy
 from desktop.learn import claims as claim_learning
 from desktop.learn import crf, sources
 from desktop.learn.crf import CrfDecoder, CrfSettings, train_crf
@@ -803,7 +803,7 @@ def combine_judged(
             score = max(score, same.score)
         if score >= bar:
             score = round(score, 4)
-            kept.append(replace(item, score=score, lowered=score < item.score))
+            kept.append(rescored(item, score, lowered=score < item.score))
     if trust is None:
         return merge(kept, own.values())
     # A label the model learnt little of: its rules', registry's and gazetteer's suggestions
