@@ -2,7 +2,7 @@
 give what the longer way gave, on made-up text: a name's span, a span inside a longer one, the
 tagged runs as token positions, the words between two offsets; the map's entries of the
 deleted characters dropped by their runs, a suggestion given a new score, a long text's
-tokens remembered."""
+tokens remembered (the tagger's and the rules')."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop.core import arabic
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
+from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import OUTSIDE, spans_from_tags, tag_runs, tokenize
 from desktop.core.suggest.pipeline import _SpanIndex, rescored
 from desktop.core.suggest.tokens import _Article
@@ -162,3 +163,23 @@ def test_a_long_texts_tokens_remembered() -> None:
         other, features_module.MAX_SENTENCE
     )
     assert tokenize(text) == [fresh[0][a:b] for a, b in pairwise(fresh[1])]
+
+
+def test_a_long_texts_article_remembered_by_the_rules() -> None:
+    text = "قال الرئيس «جون كيري» إن الأمن... زار بيروت!\n" * 600
+    assert len(text) >= tokens_module._REMEMBER_FROM
+    tokens_module._remembered = None
+    fresh = _Article.build(text)
+    tokens_module._remembered = None
+    _Article.build(text)
+    again = _Article.build(text[:-1] + "\n")  # an equal text, another object: remembered
+    assert again == fresh
+    again.learnt.add("كيري")  # what the rules learn of an article is its own
+    again.counts = None
+    assert not _Article.build(text).learnt
+    other = text[:-2] + "x\n"  # the same length, another text
+    tokens_module._remembered = None
+    expected = _Article.build(other)
+    tokens_module._remembered = None
+    _Article.build(text)
+    assert _Article.build(other) == expected
