@@ -166,8 +166,9 @@ def tokenize(text: str, *, max_length: int = MAX_SENTENCE) -> list[list[Token]]:
 
 
 # The last long text's tokens and cuts (:func:`_tokens`), as tuples never changed: the window
-# suggests again in the same article after every tag, and a 1 MB article's 185,000 tokens
-# took 0.15 s of each of those (the rules remember its normalisation the same way).
+# suggests again in the same article after every tag, and the benchmark's 1 MB article's
+# 104,000 tokens took 0.15 s of each of those (the rules remember its normalisation the same
+# way).
 _REMEMBER_FROM = 20_000  # characters
 _remembered: tuple[str, int, tuple[Token, ...], tuple[int, ...]] | None = None
 
