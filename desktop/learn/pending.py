@@ -38,6 +38,7 @@ from desktop.core.errors import HamishError
 from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest.features import neighbours
+from desktop.core.suggest.pipeline import rescored
 from desktop.learn import sources, tagger
 from desktop.store.project import Project
 
@@ -236,7 +237,7 @@ def finish(found: Iterable[Suggestion], threshold: float) -> list[Suggestion]:
     for s in found:
         score = calibrated(s.source, s.label_key, s.score)
         if score >= threshold:
-            result.append(replace(s, score=score))
+            result.append(rescored(s, score))
     return result
 
 

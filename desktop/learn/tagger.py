@@ -86,6 +86,7 @@ from desktop.core.suggest.pipeline import (
     Suggestion,
     _SpanIndex,
     merge,
+    rescored,
     tidy,
     written_word_start,
 )
@@ -818,7 +819,7 @@ def combine_judged(
             score = max(score, same.score)
         if score >= bar:
             score = round(score, 4)
-            kept.append(replace(item, score=score, lowered=score < item.score))
+            kept.append(rescored(item, score, lowered=score < item.score))
     if trust is None:
         return merge(kept, own.values())
     # A label the model learnt little of: its rules', registry's and gazetteer's suggestions

@@ -1,15 +1,22 @@
-"""The shortcuts taken for a 1 MB article's suggestions (issue 14, second round) give what the
-longer way gave, on made-up text: a name's span, a span inside a longer one, the tagged runs
-as token positions, the words between two offsets."""
+"""The shortcuts taken for a 1 MB article's suggestions (issue 14, second and third rounds)
+give what the longer way gave, on made-up text: a name's span, a span inside a longer one, the
+tagged runs as token positions, the words between two offsets; the map's entries of the
+deleted characters dropped by their runs, a suggestion given a new score, a long text's
+tokens remembered (the tagger's and the rules')."""
 
 from __future__ import annotations
 
 import random
-from itertools import pairwise
+from dataclasses import replace
+from itertools import compress, pairwise
 
+from desktop.core import arabic
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
+from desktop.core.suggest import Suggestion
+from desktop.core.suggest import features as features_module
+from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import OUTSIDE, spans_from_tags, tag_runs, tokenize
-from desktop.core.suggest.pipeline import _SpanIndex
+from desktop.core.suggest.pipeline import _SpanIndex, rescored
 from desktop.core.suggest.tokens import _Article
 
 _INSIDE_WORDS = frozenset("'’.")
@@ -99,3 +106,80 @@ def test_the_words_between_two_offsets() -> None:
                 if start <= s < stop and (w[0].isalnum() or w[0] == "_")
             ]
             assert art.words_between(start, stop) == len(words)
+
+
+_DELETED = "".join(chr(cp) for lo, hi in arabic._REMOVED_RANGES for cp in range(lo, hi + 1))
+
+
+def test_the_maps_entries_of_deleted_characters_dropped_by_their_runs() -> None:
+    # As it was: a test per character, 0 for a deleted one.
+    pieces = ["كتب", "ـ", "َ", "ّ", "\u200c", "\u00ad", "a", " ", "ﻻ", "٣", "\u2067", "ۖ"]
+    chance = random.Random(21)
+    for _ in range(3000):
+        text = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 9)))
+        flags = [char not in _DELETED for char in text]
+        for starts in (range(len(text)), [3 * k + 1 for k in range(len(text))]):
+            assert arabic._kept(starts, text) == list(compress(starts, flags)), text
+    assert arabic.normalise("ـكَتَبَ\u200c ﻻ").offsets == (0, 3, 5, 8, 9, 9, 10)
+
+
+def test_a_suggestion_given_a_new_score() -> None:
+    chance = random.Random(5)
+    for _ in range(500):
+        s = Suggestion(
+            chance.choice(["entity", "claim"]),
+            chance.choice(["person", "claim"]),
+            chance.randint(0, 9),
+            chance.randint(10, 20),
+            "نص",
+            chance.choice(["title", "model"]),
+            entity_id=chance.choice([None, 4]),
+            claimant=chance.choice([None, "كيري"]),
+            claimant_span=chance.choice([None, (1, 3)]),
+            source=chance.choice(["rule", "model"]),
+            score=chance.random(),
+            name=chance.choice([None, "جون كيري"]),
+            lowered=chance.random() < 0.5,
+        )
+        score = chance.random()
+        assert rescored(s, score) == replace(s, score=score)
+        for lowered in (True, False):
+            assert rescored(s, score, lowered=lowered) == replace(s, score=score, lowered=lowered)
+
+
+def test_a_long_texts_tokens_remembered() -> None:
+    text = "قال الرئيس جون كيري. زار مدينة بيروت أمس!\n" * 600  # above _REMEMBER_FROM
+    assert len(text) >= features_module._REMEMBER_FROM
+    fresh = features_module._tokens_of(text, features_module.MAX_SENTENCE)
+    first = features_module._tokens(text)
+    assert first == fresh
+    first[0].clear()  # a caller's lists are its own: the next call is not changed
+    first[1].append(-1)
+    again = features_module._tokens(text[:-1] + "\n")  # an equal text, another object
+    assert again == fresh
+    assert features_module._tokens(text, 5) == features_module._tokens_of(text, 5)
+    other = text[:-2] + "x\n"  # the same length, another text
+    assert features_module._tokens(other) == features_module._tokens_of(
+        other, features_module.MAX_SENTENCE
+    )
+    assert tokenize(text) == [fresh[0][a:b] for a, b in pairwise(fresh[1])]
+
+
+def test_a_long_texts_article_remembered_by_the_rules() -> None:
+    text = "قال الرئيس «جون كيري» إن الأمن... زار بيروت!\n" * 600
+    assert len(text) >= tokens_module._REMEMBER_FROM
+    tokens_module._remembered = None
+    fresh = _Article.build(text)
+    tokens_module._remembered = None
+    _Article.build(text)
+    again = _Article.build(text[:-1] + "\n")  # an equal text, another object: remembered
+    assert again == fresh
+    again.learnt.add("كيري")  # what the rules learn of an article is its own
+    again.counts = None
+    assert not _Article.build(text).learnt
+    other = text[:-2] + "x\n"  # the same length, another text
+    tokens_module._remembered = None
+    expected = _Article.build(other)
+    tokens_module._remembered = None
+    _Article.build(text)
+    assert _Article.build(other) == expected

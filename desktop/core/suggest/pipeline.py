@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import Literal
 
 from desktop.core.arabic import ARTICLE, LAM, fold
@@ -43,6 +44,7 @@ __all__ = [
     "SuggestionSource",
     "first_name_of_longer",
     "merge",
+    "rescored",
     "suggest",
     "tidy",
 ]
@@ -98,6 +100,22 @@ class Suggestion:
     score: float = 1.0
     name: str | None = None
     lowered: bool = False
+
+
+_FIELDS = attrgetter(*(f.name for f in fields(Suggestion)))
+_SCORE, _LOWERED = ([f.name for f in fields(Suggestion)].index(n) for n in ("score", "lowered"))
+
+
+def rescored(suggestion: Suggestion, score: float, *, lowered: bool | None = None) -> Suggestion:
+    """``replace(suggestion, score=score)`` (and ``lowered``), made by the constructor from
+    the fields in order: ``dataclasses.replace`` looks each field up by name and cost twice
+    as much, on the thousands of suggestions of a long article that each take a new score
+    (the model's judgement, the score shown)."""
+    values = list(_FIELDS(suggestion))
+    values[_SCORE] = score
+    if lowered is not None:
+        values[_LOWERED] = lowered
+    return Suggestion(*values)
 
 
 def suggest(
