@@ -66,43 +66,6 @@ def test_every_label_is_on_the_bar_or_in_its_overflow_menu_at_1024(
     window.close()
 
 
-def test_a_bar_is_fitted_once_it_has_a_width_not_while_hidden(qtbot: QtBot) -> None:
-    """A hidden bar is 100 px wide: fitted then, the label bar was emptied into its » menu
-    and the window's first show made every button again, one pixel taller than the » alone
-    (the window and the article were laid out a second time before the first paint)."""
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMainWindow
-
-    from desktop.ui.widgets.toolbars import OverflowToolBar
-
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    bar = OverflowToolBar("Labels", window)
-    window.addToolBar(bar)
-    actions = [QAction(f"Label number {n}", window) for n in range(8)]
-    bar.addActions(actions)
-    bar.adopt_actions()
-    assert not bar.overflowed()  # hidden: every entry stays on the bar
-    buttons = [bar.widgetForAction(action) for action in actions]
-    window.resize(1900, 300)
-    window.show()
-    qtbot.waitExposed(window)
-    assert not bar.overflowed()
-    # The buttons made while it was hidden are the ones shown: none was made again.
-    assert [bar.widgetForAction(action) for action in actions] == buttons
-    window.resize(400, 300)
-    qtbot.waitUntil(lambda: len(bar.overflowed()) > 0)
-    # Adopted again while hidden, then shown at the width it had: no resize comes, the show
-    # fits it.
-    bar.hide()
-    bar.clear()
-    bar.addActions(actions)
-    bar.adopt_actions()
-    assert not bar.overflowed()
-    bar.show()
-    assert bar.overflowed()
-
-
 def _reader_share(window: MainWindow) -> float:
     return window.reader.width() / window.width()
 

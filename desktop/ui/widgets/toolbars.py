@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent, QShowEvent
+    from PySide6.QtGui import QResizeEvent
 
 OVERFLOW_TEXT = "»"
 SLACK = 4  # px kept free, so a rounding difference never lets Qt hide a button itself
@@ -101,13 +101,6 @@ class OverflowToolBar(QToolBar):
     def _fitting_count(self) -> int:
         if self.orientation() != Qt.Orientation.Horizontal:
             return len(self._entries)  # docked at a side: Qt's own extension handles it
-        if not self.isVisible():
-            # Its width is not known yet (100 px before the window is first shown): every
-            # entry stays on the bar, and the resize or show that gives it a width fits it.
-            # Fitted at 100 px, the label bar was emptied into the » menu, and the window's
-            # first show made every button again — one pixel taller than the » alone, so the
-            # window laid itself out, and the article, a second time before its first paint.
-            return len(self._entries)
         width = self.width()
         if self._overhead + self._content(len(self._entries)) + SLACK <= width:
             return len(self._entries)
@@ -150,9 +143,4 @@ class OverflowToolBar(QToolBar):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Shown again at the width it was hidden at, it gets no resize: fitted here."""
-        super().showEvent(event)
         self.fit()
