@@ -48,11 +48,30 @@ def damaged_file_error(error: BaseException) -> bool:
     )
 
 
+class _Clock(threading.local):
+    """The time of the transaction a thread is in: every row one edit writes carries one
+    time. An entity made by a tag was stamped a second before its tag when the clock
+    ticked between the two rows, and deleting the mistaken tag then left the entity as if the
+    analyst had made it first (``EntityStore.untouched_since`` compares the two)."""
+
+    depth = 0
+    now: str | None = None
+
+
+_clock = _Clock()
+
+
 def utcnow() -> str:
-    """Timestamps are UTC ISO 8601 with seconds, the same in every table."""
+    """Timestamps are UTC ISO 8601 with seconds, the same in every table; inside a
+    transaction, the same for all of it (the first time asked)."""
+    if _clock.depth and _clock.now is not None:
+        return _clock.now
     import datetime as dt  # loaded with the first write, not at start-up
 
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    if _clock.depth:
+        _clock.now = now
+    return now
 
 
 def describe_sqlite_error(error: sqlite3.Error) -> str:
@@ -536,6 +555,7 @@ class Database:
                 self._depth -= 1
             return
         self._depth = 1
+        _clock.depth += 1
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -552,6 +572,9 @@ class Database:
             raise ProjectError(describe_sqlite_error(error)) from error
         finally:
             self._depth = 0
+            _clock.depth -= 1
+            if not _clock.depth:
+                _clock.now = None
 
     @contextlib.contextmanager
     def savepoint(self) -> Iterator[None]:

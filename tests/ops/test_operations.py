@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,20 @@ def project(tmp_path: Path) -> Project:
 _label = label_of
 
 
+def _rows(conn: sqlite3.Connection, table: str) -> tuple[object, ...]:
+    """A table's rows without ``modified_at``: an undo or a redo is an edit and stamps it
+    with its own time (the rows compared equal only when the steps ran within one second:
+    the tests failed now and then on a busy machine); ``created_at`` is restored, compared."""
+    cursor = conn.execute(f"SELECT * FROM {table}")
+    kept = [n for n, d in enumerate(cursor.description) if d[0] != "modified_at"]
+    return tuple(sorted((tuple(row[n] for n in kept) for row in cursor), key=repr))
+
+
 def _state(project: Project) -> tuple[object, ...]:
     """Everything an edit may touch, as comparable rows."""
     conn = project.database.conn
     rows = tuple(
-        tuple(sorted((tuple(row) for row in conn.execute(f"SELECT * FROM {table}")), key=repr))
+        _rows(conn, table)
         for table in (
             "documents",
             "annotations",
@@ -542,7 +552,7 @@ def test_a_bulk_accept_is_each_accept_in_turn(tmp_path: Path) -> None:
     assert all(p.new_entity is not None for p in plans)  # none existed when planned
     before = _state(bulk)
     outcome = annotations.add_annotations(bulk, plans)
-    assert _state(bulk)[1:3] == _state(alone)[1:3]  # the same annotations and entities
+    assert _timeless(bulk) == _timeless(alone)  # the same annotations and entities
     names = sorted(e.name for e in bulk.entities.summaries())
     assert names == ["أوباما", "باراك أوباما"]
     assert outcome.changes.entities_created == (1, 2)
