@@ -12,12 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QFileInfo
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.ops.articles import add_article
+from desktop.settings import Settings
 from desktop.store.project import Project
 from desktop.ui.widgets.files import QuietIcons, file_dialog
 
@@ -89,3 +91,30 @@ def test_every_dialog_of_the_window_is_made_there() -> None:
         if source.name != "files.py" and pattern.search(source.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_an_export_opens_where_an_analyst_would_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefs: Settings
+) -> None:
+    # Every first export opened in the home folder (a trial's briefing landed there).
+    from desktop.paths import default_project_path
+    from desktop.ui.transfer.save_paths import FOLDER_KEY, export_folder
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    work = tmp_path / "work"
+    work.mkdir()
+    project = work / "syria.hamish"
+    assert export_folder(prefs, project) == work  # beside the project
+    default = default_project_path()  # kept where Hamish keeps its data: not there
+    assert export_folder(prefs, default) == home / "Documents"
+    hidden = home / ".secret" / "p.hamish"
+    hidden.parent.mkdir()
+    assert export_folder(prefs, hidden) == home / "Documents"
+    chosen = tmp_path / "briefings"
+    chosen.mkdir()
+    prefs.set_project_value(project, FOLDER_KEY, str(chosen))
+    assert export_folder(prefs, project) == chosen  # the last export's folder first
+    chosen.rmdir()
+    assert export_folder(prefs, project) == work  # unless it is gone

@@ -25,6 +25,7 @@ from desktop.ui.transfer.save_paths import (
     ChoosePath,
     checked_target,
     choose_save_path,
+    export_folder,
 )
 from desktop.ui.widgets.bidi import isolate_path
 
@@ -59,8 +60,7 @@ class FigureExporter(QObject):
         if figure is None:
             return None
         project_path = api.project.path
-        folder = api.prefs.project_value(project_path, FOLDER_KEY, "")
-        base = Path(folder) if isinstance(folder, str) and folder else Path.home()
+        base = export_folder(api.prefs, project_path)
         title = self.tr("Export Figure")
         chosen = self.choose_path(
             api.widget,

@@ -80,6 +80,7 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     checked_target,
     choose_save_path,
+    export_folder,
 )
 from desktop.ui.widgets.bidi import (
     first_strong,
@@ -659,8 +660,7 @@ class ReportDialog(QDialog):
 
     # --- export ------------------------------------------------------------------------
     def suggested_path(self) -> str:
-        folder = self.prefs.project_value(self.project_path, FOLDER_KEY, "")
-        base = Path(folder) if isinstance(folder, str) and folder else Path.home()
+        base = export_folder(self.prefs, self.project_path)
         options = self.options()
         title = options.title or report_text("default_title", options.language)
         return str(base / f"{_slug(title)}-{options.date or dt.date.today().isoformat()}.docx")

@@ -27,6 +27,7 @@ from desktop.ui.transfer.save_paths import (
     cancellable,
     checked_target,
     choose_save_path,
+    export_folder,
 )
 from desktop.ui.widgets.bidi import isolate_path, list_separator
 
@@ -250,8 +251,7 @@ class ExportController(QObject):
         caption, file_filter, suffix, _ = EXPORT_KINDS[kind]
         project_path = self.api.project.path
         prefs = self.api.prefs
-        folder = prefs.project_value(project_path, FOLDER_KEY, "")
-        base = Path(folder) if isinstance(folder, str) and folder else Path.home()
+        base = export_folder(prefs, project_path)
         name = "" if kind in ("json", "qdpx", "w3c") else f"-{kind}"
         suggested = str(base / f"{project_path.stem}{name}{suffix}")
         chosen = self.choose_path(

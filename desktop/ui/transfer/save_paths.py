@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.errors import HamishError
+from desktop.paths import data_dir
+from desktop.settings import Settings
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress
 from desktop.ui.widgets.bidi import isolate
@@ -29,6 +31,22 @@ an existing file (Qt's ``QFileDialog`` does unless ``DontConfirmOverwrite`` is s
 ``choose_save_path`` never sets it)."""
 OpenUrl = Callable[[QUrl], object]
 _SUFFIX = re.compile(r"\*\.(\w+)")
+
+
+def export_folder(prefs: Settings, project_path: Path) -> Path:
+    """Where an export's save dialog opens: the folder this project's last export went to,
+    else the project's own folder, else the Documents folder, else home. (Home alone was the
+    start of every first export — a trial's analyst found their briefing saved there; a
+    project kept where Hamish keeps its default, a hidden folder, is no place for one.)"""
+    folder = prefs.project_value(project_path, FOLDER_KEY, "")
+    if isinstance(folder, str) and folder and Path(folder).is_dir():
+        return Path(folder)
+    parent = project_path.parent
+    hidden = any(part.startswith(".") for part in parent.parts)
+    if parent.is_dir() and not hidden and parent != data_dir():
+        return parent
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
 
 
 def save_dialog(
