@@ -19,6 +19,8 @@ Which parts are offered, and which are ticked:
 * the last part is the surname (``كيري``, ``الأسد``, ``البغدادي``, ``بن سلمان``, ``نصر الله``):
   ticked, unless it holds a regnal number (``خوان كارلوس الأول`` → ``كارلوس الأول`` unticked)
   or is also a common word alone (a Hijri month: ``طه ياسين رمضان`` → ``رمضان`` unticked);
+* a last part written as a kunya is the family name (``أحمد أبو الغيط`` → ``أبو الغيط``):
+  ticked;
 * other parts (a middle name, a kunya such as ``أبو بكر``) are offered but not ticked: an
   analyst uses some of them alone (``أبو محمد الجولاني`` → ``الجولاني`` and rarely the kunya);
   a kunya is offered even when it is also a given name (``أبو بكر``);
@@ -324,7 +326,10 @@ def name_parts(
                 offer(text, not ticked and not any(_key(w) in _UNTICKED for w in unit), "surname")
             continue
         if _key(unit[0]) in _KUNYA_PARTICLES and len(unit) > 1:
-            offer(text, False, "kunya")
+            # Last, it is the family name the news uses alone (أحمد أبو الغيط → أبو الغيط,
+            # a trial's analyst found it unticked); first, a kunya (أبو بكر البغدادي).
+            surname = index == last and not any(_key(w) in _UNTICKED for w in unit)
+            offer(text, surname, "surname" if surname else "kunya")
             continue
         if _is_given(unit, last=index == last) or _is_common(unit):
             continue
