@@ -127,7 +127,8 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
 
     if total > RANK_WINDOW:
         shown += f", ranked among the {RANK_WINDOW:,} newest"
-    echo(f"{total} article{'s' if total != 1 else ''} match {query}{shown}")
+    what = "1 article matches" if total == 1 else f"{total:,} articles match"
+    echo(f"{what} {query}{shown}")
     for hit in hits:
         echo("", f"{hit.document_id:>5}  {hit.title}")
         details = [part for part in (hit.source, hit.published) if part]

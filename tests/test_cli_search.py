@@ -53,6 +53,9 @@ def test_text_output(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("5 articles match لكيري OR كيري (showing 2)")
     assert "[كيري]" in out  # matches marked in the snippet (no terminal: brackets)
     assert " at " in out and "score" in out
+    # One article "matches" (it said "1 article match").
+    code, out, err = hamish(capsys, "search", "--project", seeds, "القاهرة")
+    assert out.startswith("1 article matches القاهرة\n"), out
 
 
 def test_json_output_has_raw_code_point_offsets(
