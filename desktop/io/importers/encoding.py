@@ -257,8 +257,10 @@ _BAD_PATTERNS = (
     re.compile(f"[{_AR}][{_LATIN}]|[{_LATIN}][{_AR}]"),
     # tanween or ta marbuta inside a word (they only end one)
     re.compile(f"[\u064b-\u064d\u0629](?=[{_LETTER}])"),
-    # a mark with no letter to sit on
-    re.compile(f"(?<![{_LETTER}{_MARK}A-Za-z])[{_MARK}]"),
+    # a mark with no letter to sit on (the mark first, then what precedes it: a pattern that
+    # starts with a character class skips in C to where one can start; one that starts with
+    # a look-behind is tried at every character, three times slower)
+    re.compile(f"[{_MARK}](?<![{_LETTER}{_MARK}A-Za-z][{_MARK}])"),
     # a Latin word made only of accented letters
     re.compile(f"(?<![^\\W\\d_])[{_ACCENTED}]{{2,}}(?![^\\W\\d_])"),
     # × or ÷ glued to Arabic (Windows-1256 keeps them among its letters)
