@@ -326,11 +326,19 @@ def _bad_words(sample: str, distinct: set[str]) -> int | None:
     return bad_words
 
 
-def _plausible(text: str) -> bool:
+def _plausible(text: str, distinct: set[str] | None = None) -> bool:
     """``plausibility(text) is not None``, without the score (which only decides between two
-    decodings)."""
+    decodings); ``distinct``: the characters of ``text[:_SAMPLE]`` if the caller knows them
+    (:func:`_distinct_single_byte`)."""
     sample = text[:_SAMPLE]
-    return _bad_words(sample, set(sample)) is not None
+    return _bad_words(sample, set(sample) if distinct is None else distinct) is not None
+
+
+def _distinct_single_byte(data: bytes, codec: str) -> set[str]:
+    """``set(data.decode(codec)[:_SAMPLE])`` for a single-byte ``codec`` (which ``data``
+    decodes under), from its distinct bytes: a set of the characters of an Arabic text makes
+    an object of each of its characters first (a quarter of telling its code page)."""
+    return set(bytes(set(data[:_SAMPLE])).decode(codec))
 
 
 def plausibility(text: str) -> float | None:
@@ -423,7 +431,7 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
             decodings.append((candidate, data.decode(candidate)))
     if len(decodings) == 1:  # nothing to weigh it against: plausible or not is all
         candidate, text = decodings[0]
-        if _plausible(text):
+        if _plausible(text, _distinct_single_byte(data, candidate)):
             return Decoded(text, candidate)
         decodings = []
     best: tuple[float, str, str] | None = None
