@@ -51,14 +51,18 @@ __all__ = ["AHEAD", "BATCH", "PARALLEL_FILES", "READERS", "SMALL", "TextReaders"
 
 BATCH = 16
 """Files per request."""
-AHEAD = 4
+AHEAD = 8
 """Requests a reader may have waiting. Two left the readers idle while the writer committed
 a chunk (200 articles, 60–80 ms): the writer then waited for them, 15 s of a 30 s import of
-10,000 files on a busy 2-core machine, 7–10 s with four."""
-SMALL = 128 * 1024
+10,000 files on a busy 2-core machine, 7–10 s with four. With four (128 files with two
+readers, less than a chunk) the readers still ran dry while a commit of a large project
+waited for the disk: the writer of a 100,000-file import waited 20–41 s for them, 8 s with
+eight (issue 15)."""
+SMALL = 64 * 1024
 """The largest file a reader reads (bytes); a larger one the parent reads itself. With
 :data:`AHEAD` and :data:`BATCH` it bounds what is read ahead: 8 MB of files per reader, as
-before :data:`AHEAD` was doubled (256 KB with two requests)."""
+when :data:`AHEAD` was doubled before (128 KB with four requests, 256 KB with two); a news
+article in UTF-8 is a few kilobytes."""
 PARALLEL_FILES = 1000
 """A batch with fewer text files than this is read in the calling process: starting the
 readers costs about a second of CPU."""

@@ -18,6 +18,13 @@ from desktop.io.batch import load_here
 from desktop.io.readers import SMALL
 from desktop.io.worker import _read_frame, _write_frame
 
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
 
 def _read(path: str) -> dict[str, Any] | None:
     """What reading ``path`` here gives (see the module docstring), as sent to the parent."""
@@ -27,12 +34,21 @@ def _read(path: str) -> dict[str, Any] | None:
         return None
     if not stat.S_ISREG(status.st_mode) or status.st_size > SMALL:
         return None
-    try:  # read here rather than stat it again (read_limited): the checks are made above
-        with open(path, "rb") as handle:
-            data = handle.read(status.st_size + 1)
+    # Read here rather than stat it again (read_limited): the checks are made above. With
+    # the descriptor alone, not a buffered file: open() adds an fstat, an ioctl and an lseek
+    # per file and a buffer that is copied out again (issue 15). O_NONBLOCK: a file replaced
+    # by a pipe since the stat cannot hold the reader (it gives a short read or an error).
+    try:
+        handle = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError):  # the parent reads it and says why
         return None
-    if len(data) > status.st_size:  # it grew since: the parent reads it, with every check
+    try:
+        data = os.read(handle, status.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    if len(data) != status.st_size:  # it changed since: the parent reads it, with every check
         return None
     try:
         draft = load_here(Path(path), data)

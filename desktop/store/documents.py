@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import sys
 from array import array
@@ -142,8 +143,18 @@ class DocumentStore:
         with self._database.transaction():
             now = utcnow()
             execute = self._conn.execute
+            # The articles already holding these texts, in one statement rather than one per
+            # draft (issue 15); a draft repeating an earlier one of the call is found as
+            # that one is stored.
+            known: dict[str, int] = dict(
+                execute(
+                    "SELECT content_hash, id FROM documents "
+                    "WHERE content_hash IN (SELECT value FROM json_each(?))",
+                    [json.dumps([draft.content_hash for draft in drafts])],
+                ).fetchall()
+            )
             for draft in drafts:
-                existing = self.find_by_hash(draft.content_hash)
+                existing = known.get(draft.content_hash)
                 if existing is not None:
                     results.append(DuplicateDocument(existing))
                     continue
@@ -153,6 +164,7 @@ class DocumentStore:
                     results.append(ProjectError(describe_sqlite_error(error)))
                     continue
                 document_id = int(cursor.lastrowid or 0)
+                known[draft.content_hash] = document_id
                 results.append(document_id)
                 added.append((document_id, draft))
             if added:
