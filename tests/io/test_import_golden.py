@@ -96,8 +96,11 @@ def _stored(root: Path, name: str, folder: Path) -> dict[str, str]:
     return {"rows": _digest(rows), "index": _digest(index), "report": _digest(outcome)}
 
 
-# Computed with the importer as it was before the speed work of issue 15, point 6.
-GOLDEN = {"rows": "6d0a1ea043372136", "index": "01c33393367359d5", "report": "ed40846054beec85"}
+# Computed with the importer as it was before the speed work of issue 15, point 6; "rows"
+# again when Markdown's marks came out of the text (f_heading.md's "# " — the digest of the
+# old behaviour, with the marks kept, is still "6d0a1ea043372136": checked by putting the old
+# text back; the index's tokens are the same).
+GOLDEN = {"rows": "778cc71078df31b4", "index": "01c33393367359d5", "report": "ed40846054beec85"}
 
 
 @pytest.mark.parametrize("with_readers", [False, True], ids=["one process", "text readers"])
