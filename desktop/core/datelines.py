@@ -23,7 +23,7 @@ READ = 600  # characters of the text looked at, at most
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "كانون الثاني|يناير|جانفي|January|Jan",
+        "كانون الثاني|كانون ثاني|يناير|جانفي|January|Jan",
         "شباط|فبراير|فيفري|February|Feb",
         "آذار|مارس|March|Mar",
         "نيسان|أبريل|ابريل|إبريل|أفريل|افريل|April|Apr",
@@ -32,9 +32,9 @@ for _number, _names in enumerate(
         "تموز|يوليو|يوليه|جويلية|July|Jul",
         "آب|أغسطس|اغسطس|أوت|اوت|August|Aug",
         "أيلول|ايلول|سبتمبر|September|Sept|Sep",
-        "تشرين الأول|تشرين الاول|أكتوبر|اكتوبر|October|Oct",
-        "تشرين الثاني|نوفمبر|November|Nov",
-        "كانون الأول|كانون الاول|ديسمبر|دجنبر|December|Dec",
+        "تشرين الأول|تشرين الاول|تشرين أول|تشرين اول|أكتوبر|اكتوبر|October|Oct",
+        "تشرين الثاني|تشرين ثاني|نوفمبر|November|Nov",
+        "كانون الأول|كانون الاول|كانون أول|كانون اول|ديسمبر|دجنبر|December|Dec",
     ),
     start=1,
 ):
@@ -48,7 +48,12 @@ _WEEKDAY = (
     r"(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)|"
     r"Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
 )
-_LEAD = rf"^\s*(?:[^\d\n]{{0,40}}?\s*[-–—،,:]\s*)?(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+# Before the date: a place (or an agency) of at most three words and a dash or a comma
+# (not a colon: "ذكرى النكسة: 5 حزيران 1967" is a headline), and a weekday.
+_LEAD = (
+    rf"^\s*(?:[^\d\s:،,–—-]+(?:\s+[^\d\s:،,–—-]+){{0,2}}\s*[-–—،,]\s*)?"
+    rf"(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+)
 _DAY_FIRST = re.compile(
     rf"{_LEAD}(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*[،,]?\s*(?P<year>\d{{4}})(?!\d)",
     re.IGNORECASE,
@@ -57,7 +62,11 @@ _MONTH_FIRST = re.compile(
     rf"{_LEAD}{_MONTH_PAIR}\s+(?P<day>\d{{1,2}})\s*[،,]\s*(?P<year>\d{{4}})(?!\d)", re.IGNORECASE
 )
 _ISO = re.compile(rf"{_LEAD}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u00a0\u202f",
+    "0123456789" * 2 + "  ",
+    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640",
+)  # digits read in Western form, no-break spaces as spaces, harakat and tatweel left out
 
 
 def _real(year: str, month: int, day: str) -> str | None:
@@ -68,16 +77,25 @@ def _real(year: str, month: int, day: str) -> str | None:
     return found.isoformat() if 1900 <= found.year <= 2200 else None
 
 
-def dateline_date(text: str) -> str | None:
-    """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None."""
-    lines = [line for line in text[:READ].translate(_DIGITS).split("\n") if line.strip()]
+def dateline_date(text: str, *, title: str = "") -> str | None:
+    """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None. A first line
+    that is the article's ``title`` is its headline, not its dateline (``حرب أكتوبر - 6
+    أكتوبر 1973``)."""
+    lines = [line for line in text[:READ].split("\n") if line.strip()]
+    if lines and title and lines[0].strip() == title.strip():
+        lines = lines[1:]
     for line in lines[:LINES]:
+        line = line.translate(_DIGITS)
+        found = None
         for pattern in (_DAY_FIRST, _MONTH_FIRST):
             match = pattern.match(line)
             if match is not None:
-                month = _MONTHS[match["month"].casefold()]
-                return _real(match["year"], month, match["day"])
-        match = _ISO.match(line)
-        if match is not None:
-            return _real(match["year"], int(match["month"]), match["day"])
+                found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
+                break
+        else:
+            match = _ISO.match(line)
+            if match is not None:
+                found = _real(match["year"], int(match["month"]), match["day"])
+        if found is not None:
+            return found
     return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import sqlite3
 import sys
 from array import array
@@ -140,6 +139,8 @@ class DocumentStore:
         each, which made one transaction per article most of an import's time."""
         results: list[int | HamishError] = []
         added: list[tuple[int, DocumentDraft]] = []
+        import json  # imported with the first import: the window's first paint needs none
+
         with self._database.transaction():
             now = utcnow()
             execute = self._conn.execute

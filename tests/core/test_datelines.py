@@ -45,6 +45,28 @@ def test_what_is_no_dateline_dates_nothing(text: str) -> None:
     assert dateline_date(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ذكرى النكسة: 5 حزيران 1967\nقبل تسعة وخمسين عاماً",  # a colon: a headline
+        "Six-Day War: 5 June 1967\nFifty-nine years ago",
+    ],
+)
+def test_headlines_about_a_date_date_nothing(text: str) -> None:
+    assert dateline_date(text) is None
+
+
+def test_the_headline_line_is_no_dateline_and_a_bad_date_is_passed_over() -> None:
+    # An attack's findings: a first line that is the title dated the article to 1973; an
+    # impossible date on one line hid the dateline on the next.
+    text = "حرب أكتوبر - 6 أكتوبر 1973\nالقاهرة - 6 تشرين الأول 2026\nنص"
+    assert dateline_date(text, title="حرب أكتوبر - 6 أكتوبر 1973") == "2026-10-06"
+    assert dateline_date("بيروت - 31 شباط 2026\nبيروت - 3 آذار 2026") == "2026-03-03"
+    assert dateline_date("دمشق - 2 كانون أول 2025") == "2025-12-02"
+    assert dateline_date("دمشق - 2 كانون الأوّل 2025") == "2025-12-02"
+    assert dateline_date("دمشق - 2\u00a0كانون\u00a0الأول 2025") == "2025-12-02"
+
+
 def test_a_text_file_takes_its_datelines_date(tmp_path: Path) -> None:
     path = tmp_path / "visit.txt"
     path.write_text(

@@ -229,3 +229,29 @@ def test_web_annotation_entities_and_aliases_named_by_a_paragraph_are_cut(
         assert entity.name == cut
         assert sorted(entity.aliases) == sorted([cut, "كيري"])
     assert "3 names longer than 500 characters were cut to 500." in report.notices
+
+
+def test_an_alias_cut_to_one_listed_after_it_and_a_name_of_bidi_controls_import(
+    tmp_path: Path,
+) -> None:
+    # The long alias first, then the alias it is cut to: "two entity aliases have the same
+    # entity_id" refused the file; a brat name of bidi controls alone ("cannot be empty") too.
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    data = json.loads(out.read_text(encoding="utf-8"))
+    long = "لافروف" * 100
+    data["hamish:entities"][0]["aliases"] = [long, long[:500]]
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        assert w3c.import_w3c(target, out).load.annotations == 12
+    folder = _brat_folder(
+        tmp_path / "brat",
+        {
+            "a.txt": "قال جون كيري.",
+            "a.ann": "T1\tPER 4 12\tجون كيري\n#1\tAnnotatorNotes T1\tReference: \u202e\u2066\n",
+        },
+    )
+    with Project.open(tmp_path / "brat.hamish") as project:
+        assert import_brat(project, folder).report.annotations == 1

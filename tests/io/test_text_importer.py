@@ -181,9 +181,32 @@ def test_hostile_markdown_lines_cost_their_length(tmp_path: Path) -> None:
     assert plain_text(opened).count("[") == opened.count("[")
     unclosed = ("*" + "ا" * 50 + " ") * (LONGEST // 53)
     assert plain_text(unclosed).count("ا") == unclosed.count("ا")
-    long = "**كلمة**" * (LONGEST // 8 + 10)
-    assert plain_text(long) == long
+    long = "**كلمة** " * (LONGEST // 9 + 10)
+    assert plain_text(long) == long.replace("**", "")  # linear patterns: long lines too
     assert plain_text("**كلمة**") == "كلمة"
+    # A run of "[" (each scanned to the line's end: 2.4 s a line) and a heading of spaces
+    # (every split tried: 53 s for 3,000, hours for 20,000) — found by an attack.
+    assert plain_text("[" * (LONGEST - 1)) == "[" * (LONGEST - 1)
+    assert plain_text("[a](" * 5000) == "[a](" * 5000
+    path = tmp_path / "spaces.md"
+    path.write_text("# a" + " " * 5000 + "x\n\nنص.\n", encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.title.startswith("a") and draft.title.endswith("x")
+
+
+def test_markdown_keeps_what_is_not_markup(tmp_path: Path) -> None:
+    # An attack's findings: a NUL-digits run was read back as a character, words on a fence
+    # line and marks inside words were dropped, and CRLF kept rules and headings' marks.
+    from desktop.io.importers.markdown import plain_text
+
+    assert plain_text("abc\x0065\x00def \\*x\\*") == "abc\x0065\x00def *x*"
+    assert plain_text("snake__case__name 2**3**4") == "snake__case__name 2**3**4"
+    assert plain_text("~~~ هذه كلمات مهمة ~~~\nنص") == "~~~ هذه كلمات مهمة ~~~\nنص"
+    assert plain_text("```\n**كما هي**\n```\n**ليس**") == "**كما هي**\nليس"
+    path = tmp_path / "crlf.md"
+    path.write_bytes("# عنوان ##\r\n---\r\nنص **مهم**\r\n".encode())
+    draft = read_text_file(path)
+    assert (draft.title, draft.text) == ("عنوان", "عنوان\n\nنص مهم\n")
 
 
 def test_markdown_of_marks_alone_is_refused_in_words(tmp_path: Path) -> None:

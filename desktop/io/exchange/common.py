@@ -439,7 +439,8 @@ def fit_names(data: dict[str, Any], notices: list[str]) -> None:
     by a whole paragraph; the JSON rules refuse a name that long, and refusing the whole file
     over one name ("label 8: name_en is longer than 500 characters") loses every article in it
     for a name the analyst can shorten afterwards. An alias cut to one its entity already has
-    is left out (counted with the rest)."""
+    is left out (counted with the rest), as is one cleaned to nothing; an entity's name of
+    nothing but bidi controls becomes "?"."""
     cut = 0
     seen: set[tuple[Any, Any]] = set()
     for table, columns in _NAMES.items():
@@ -460,10 +461,12 @@ def fit_names(data: dict[str, Any], notices: list[str]) -> None:
                         long, value = True, value[:NAME_LIMIT].rstrip()
                     row[column] = value
             cut += long
+            if table == "entities" and row.get("name") == "":
+                row["name"] = "?"  # bidi controls alone: nothing left to call it by
             if table == "entity_aliases":
                 key = (row.get("entity_id"), row.get("alias"))
-                if long and key in seen:
-                    continue
+                if key in seen or not row.get("alias"):
+                    continue  # the same once cut, or cleaned to nothing: one is enough
                 seen.add(key)
             kept.append(row)
         data[table] = kept

@@ -26,7 +26,7 @@ from typing import Any
 from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
-from desktop.core.text import make_draft
+from desktop.core.text import derive_title, make_draft
 from desktop.io.importers.common import display_name, parse_iso_date, read_limited
 from desktop.io.importers.encoding import decode_text
 
@@ -207,7 +207,7 @@ def draft_with_metadata(
         source=meta.source,
         url=meta.url,
         author=meta.author,
-        published=meta.published or dateline_date(text),
+        published=meta.published or dateline_date(text, title=meta.title or derive_title(text)),
         origin=origin,
         fallback_title=fallback_title,
         title_line=title_line,

@@ -623,7 +623,7 @@ def pdf_to_draft(
         text,
         title=title,
         author=normalise_presentation_forms(meta.get("Author", "")),
-        published=dateline_date(text) or _pdf_date(meta.get("CreationDate", "")),
+        published=dateline_date(text, title=title) or _pdf_date(meta.get("CreationDate", "")),
         origin=origin,
         fallback_title=fallback_title,
     )

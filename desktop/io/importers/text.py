@@ -10,21 +10,19 @@ Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
-from desktop.core.text import make_draft
+from desktop.core.text import derive_title, make_draft, normalise_newlines
 from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff
 from desktop.io.importers.encoding import decode_text
-from desktop.io.importers.markdown import plain_text
+from desktop.io.importers.markdown import heading_words, plain_text
 
 __all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "decode_utf8", "read_text_file", "text_to_draft"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -43,10 +41,10 @@ def decode_utf8(data: bytes, name: str) -> str:
 
 
 def _markdown_title(text: str) -> str:
+    """The heading on the first line that is not blank, as words ("" when it is no heading)."""
     for line in text.split("\n"):
         if line.strip():
-            match = _MARKDOWN_HEADING.match(line)
-            return match[1] if match else ""
+            return heading_words(line)
     return ""
 
 
@@ -69,14 +67,15 @@ def text_to_draft(
         raise ImportRejected(f"{name} {what}.")
     title = ""
     if markdown:
-        title = plain_text(_markdown_title(text))
+        text = normalise_newlines(text)
+        title = _markdown_title(text)
         text = plain_text(text)
         if not text.strip():
             raise ImportRejected(f"{name} holds only Markdown marks, no text.")
     return make_draft(
         text,
         title=title,
-        published=dateline_date(text),
+        published=dateline_date(text, title=title or derive_title(text)),
         origin=origin,
         fallback_title=fallback_title,
         notes=(decoded.note,) if decoded.note else (),

@@ -211,7 +211,7 @@ def docx_to_draft(
         "\n".join(lines),
         title=title,
         author=author,
-        published=dateline_date("\n".join(lines[:8])) or iso_date(created),
+        published=dateline_date("\n".join(lines[:8]), title=title) or iso_date(created),
         origin=origin,
         fallback_title=fallback_title,
     )

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData
 
 from desktop.core.datelines import dateline_date
 from desktop.core.models import DocumentDraft
-from desktop.core.text import make_draft
+from desktop.core.text import derive_title, make_draft
 
 # A copied selection is what the analyst chose; the extractor may drop short paragraphs as
 # boilerplate. Below this share of the plain text, the plain text wins.
@@ -44,5 +44,6 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
     if plain.strip():
         # The first line, when it is the headline, becomes the title and leaves the body.
         text = plain.strip("\n")
-        return make_draft(text, origin=origin, title_line=False, published=dateline_date(text))
+        published = dateline_date(text, title=derive_title(text))
+        return make_draft(text, origin=origin, title_line=False, published=published)
     return None
