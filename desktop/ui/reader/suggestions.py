@@ -367,7 +367,7 @@ class SuggestionController(QObject):
             overlap = min(end, suggestion.end) - max(start, suggestion.start)
             if overlap > most:
                 best, most = suggestion, overlap
-        return best
+        return best if 2 * most >= end - start else None  # over most of it, not a word
 
     def accept(self, suggestion: Suggestion | None = None) -> bool:
         suggestion = suggestion or self.at_cursor()
