@@ -91,9 +91,10 @@ def test_suggestions_benchmark_runs(tmp_path: Path) -> None:
     assert "errors at the threshold" in done.stdout
 
 
-def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
+def _says_the_corpus_is_missing(script: str, tmp_path: Path) -> None:
+    """A benchmark of the development corpus, run where it is not: it says so and stops."""
     done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "suggestions.py"), "--corpus", str(tmp_path)],
+        [sys.executable, str(BENCHMARKS / script), "--corpus", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -101,6 +102,10 @@ def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "the development corpus is not at" in done.stdout
+
+
+def test_suggestions_benchmark_without_the_corpus(tmp_path: Path) -> None:
+    _says_the_corpus_is_missing("suggestions.py", tmp_path)
 
 
 def test_name_parts_benchmark_runs(tmp_path: Path) -> None:
@@ -189,12 +194,4 @@ def test_startup_phases_end_each_step_with_one_marker(window: str, tmp_path: Pat
 def test_entity_errors_benchmark_without_the_corpus(tmp_path: Path) -> None:
     """benchmarks/entity_errors.py (the error analysis over the folds) needs the corpus too;
     without it, it says so and stops (a run on it builds three projects of 100 articles)."""
-    done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "entity_errors.py"), "--corpus", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert "the development corpus is not at" in done.stdout
+    _says_the_corpus_is_missing("entity_errors.py", tmp_path)

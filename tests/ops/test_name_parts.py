@@ -137,6 +137,18 @@ def test_the_operation_is_a_partial_like_the_others(project: Project) -> None:
     assert step(project).value == ("كيري",)
 
 
+def _coach_tagged(tmp_path: Path, text: str) -> tuple[Project, int]:
+    """A project of ``text`` with «خوان ميغيل فيلار مير» tagged as a person."""
+    project = one_article(tmp_path / "p.hamish", text)
+    start = text.index("خوان")
+    name = "خوان ميغيل فيلار مير"
+    plan = annotations.plan_selection(
+        project, text, 1, start, start + len(name), _label(project, "person"), "analyst"
+    )
+    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    return project, annotation_id
+
+
 def test_a_tail_the_article_uses_alone_is_offered_ticked(tmp_path: Path) -> None:
     """Issue 14: for «خوان ميغيل فيلار مير» the offer had ميغيل and فيلار, not «فيلار مير»,
     the form the article used alone four times; it is now offered, ticked."""
@@ -144,18 +156,7 @@ def test_a_tail_the_article_uses_alone_is_offered_ticked(tmp_path: Path) -> None
         "قال المدرب خوان ميغيل فيلار مير إن الفريق جاهز. وأضاف فيلار مير أن المباراة صعبة، "
         "ورأى فيلار مير أن الحظ لعب دوره. وختم فيلار مير بالشكر، ولفيلار مير سجل طويل."
     )
-    project = one_article(tmp_path / "p.hamish", text)
-    start = text.index("خوان")
-    plan = annotations.plan_selection(
-        project,
-        text,
-        1,
-        start,
-        start + len("خوان ميغيل فيلار مير"),
-        _label(project, "person"),
-        "analyst",
-    )
-    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    project, annotation_id = _coach_tagged(tmp_path, text)
     entity_id = project.annotations.get(annotation_id).entity_id
     assert entity_id is not None
     offered = {(p.text, p.checked) for p in entities.name_part_proposals(project, entity_id)}
@@ -173,18 +174,7 @@ def test_the_counts_read_before_are_used_and_nothing_is_read_again(
         "قال خوان ميغيل فيلار مير إن الفريق جاهز. وأضاف فيلار مير أن المباراة صعبة، "
         "ورأى فيلار مير ذلك."
     )
-    project = one_article(tmp_path / "p.hamish", text)
-    start = text.index("خوان")
-    plan = annotations.plan_selection(
-        project,
-        text,
-        1,
-        start,
-        start + len("خوان ميغيل فيلار مير"),
-        _label(project, "person"),
-        "analyst",
-    )
-    (annotation_id,) = annotations.add_annotations(project, [plan]).value
+    project, annotation_id = _coach_tagged(tmp_path, text)
     coach = project.annotations.get(annotation_id).entity_id
     assert coach is not None
     assert entities.reads_articles("خوان ميغيل فيلار مير")

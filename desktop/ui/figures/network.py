@@ -300,14 +300,7 @@ class NodeItem(QGraphicsItem):
         on screen every name is as big as the label font whatever the zoom, so it covers
         less of the scene zoomed in —; None for a printed figure, whose names are scene
         units (points: the figure is fitted around them, ``figure_scene``)."""
-        x, y = self.x_y
-        if scale is None:
-            width, height, gap = self.text_width, self.text_height, 1.0
-        else:
-            width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
-        r = self.radius
-        right, left = x + r + gap, x - r - gap - width
-        below, above = y + r + gap, y - r - gap - height
+        x, y, width, height, gap, r, right, left, below, above = self._frame(scale)
         return [
             (x - width / 2, below, x + width / 2, below + height),
             (x - width / 2, above, x + width / 2, above + height),
@@ -325,6 +318,19 @@ class NodeItem(QGraphicsItem):
             (left, below + height, left + width, below + 2 * height),
         ]
 
+    def _frame(self, scale: float | None) -> tuple[float, ...]:
+        """What every box of the name is made of at ``scale``: the node's middle, the text's
+        size and the gap in scene units, the radius, and the edges beside, below and above."""
+        x, y = self.x_y
+        if scale is None:
+            width, height, gap = self.text_width, self.text_height, 1.0
+        else:
+            width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
+        r = self.radius
+        right, left = x + r + gap, x - r - gap - width
+        below, above = y + r + gap, y - r - gap - height
+        return x, y, width, height, gap, r, right, left, below, above
+
     def placed_box(self, scale: float | None, place: int) -> Box:
         """``name_boxes(scale)[place]``: the box a paint draws the name in, kept with the
         zoom, the place and the node's position it was made from and made again (alone)
@@ -340,14 +346,7 @@ class NodeItem(QGraphicsItem):
 
     def _box(self, scale: float | None, place: int) -> Box:
         """The box of ``name_boxes`` at ``place``, made alone (the same arithmetic)."""
-        x, y = self.x_y
-        if scale is None:
-            width, height, gap = self.text_width, self.text_height, 1.0
-        else:
-            width, height, gap = self.text_width / scale, self.text_height / scale, 1 / scale
-        r = self.radius
-        right, left = x + r + gap, x - r - gap - width
-        below, above = y + r + gap, y - r - gap - height
+        x, y, width, height, gap, r, right, left, below, above = self._frame(scale)
         if place == 0:
             return (x - width / 2, below, x + width / 2, below + height)
         if place == 1:
