@@ -40,6 +40,27 @@ from desktop.core.suggest.names import _name_after_title, _quoted_name
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
 
 _TRIM = " \t\n\r،,.:;؛!?؟-–—"
+# Words after a speaker's name that begin what is no longer the name (folded: no hamza).
+_AFTER_A_NAME = frozenset(
+    [
+        "في",
+        "من",
+        "على",
+        "امام",
+        "خلال",
+        "عن",
+        "الى",
+        "لدى",
+        "بعد",
+        "قبل",
+        "اثناء",
+        "عقب",
+        "مساء",
+        "صباح",
+        "امس",
+        "اليوم",
+    ]
+)
 _MARKER_WINDOW = 22
 _SHORT_WINDOW = 5
 _MAX_SUBJECT = 6
@@ -325,6 +346,17 @@ def _claim_spans(art: _Article) -> list[tuple[int, int, tuple[int, int] | None, 
                 found.append((a, b, clause.speaker, clause.claimant is not None))
             continue
         marker = clause.marker
+        quoted = _quotation_before(art, clause) if marker is None else None
+        if quoted is not None and clause.claimant is not None:  # «…»، قال ميقاتي
+            a, b = _trim(art, quoted[0] + 1, quoted[1])
+            first, last = clause.claimant
+            for k in range(first + 1, last + 1):  # قال ميقاتي في بيروت: the name alone
+                if words[k] in _AFTER_A_NAME or not art.is_word(k):
+                    last = k - 1
+                    break
+            if art.words_between(a, b) >= 3:
+                found.append((a, b, (art.starts[first], art.ends[last]), True))
+            continue
         if marker is not None and marker[0] == "quote":
             open_pos = art.starts[marker[1]] + 1
             close_pos = clause.passage_end if clause.passage_end is not None else end
@@ -355,6 +387,24 @@ def _claim_spans(art: _Article) -> list[tuple[int, int, tuple[int, int] | None, 
     covered = {s_start for _, s_start, _ in clauses}
     found.extend(_attributed_sentences(art, covered))
     return found
+
+
+def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
+    """The quotation just before a clause that names its speaker after the verb and reports
+    nothing after it — «لن نترك أهلنا»، قال ميقاتي في بيروت —, as (open, close) folded offsets
+    of its marks; None otherwise (a verb after و begins a statement of its own)."""
+    words, v = art.words, clause.boundary
+    if clause.claimant is None or v < 2 or words[v] not in _VERB_FORMS:
+        return None
+    if words[v][0] in "وف" and words[v][1:] in _VERB_FORMS:
+        return None
+    if words[v - 1] not in "،," or words[v - 2] not in _QUOTE_CHARS:
+        return None
+    close = art.starts[v - 2]
+    k = bisect_left(art.quote_starts, close) - 1
+    if k >= 0 and art.quotes[k][1] == close:
+        return art.quotes[k]
+    return None
 
 
 def _attributed_sentences(
