@@ -589,3 +589,26 @@ def test_every_panel_under_the_article_keeps_its_controls(
             if other is not dock and other not in window.tabifiedDockWidgets(dock):
                 assert not mine.intersects(_on_window(other, window)), other.objectName()
     window.close()
+
+
+def test_panels_under_the_article_open_tall_enough_on_a_small_window(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """A trial on a 1024×640 laptop: 0.3 of the height left the docked timeline a plot of
+    45 px under its filters and legend. A figure opens at BOTTOM_LEAST px at least (half the
+    window at most), the article keeping the rest (the Claims table keeps its share: taller,
+    it left the article one line)."""
+    from desktop.ui.shell.mainwindow import BOTTOM_LEAST
+
+    path = tmp_path / "small.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1024, 640))
+    least = min(BOTTOM_LEAST, window.height() // 2)
+    window.show_timeline()
+    QApplication.processEvents()
+    assert window.timeline_dock is not None
+    assert window.timeline_dock.height() >= least - 10, window.timeline_dock.height()
+    reader = window.centralWidget()
+    assert reader is not None and reader.height() >= window.height() // 4  # a few lines
+    window.close()

@@ -74,6 +74,18 @@ narrower than its saved layout): the side panels give up their width first."""
 BOTTOM_SHARE = 0.3
 """The most of the window height a panel under the article (the Claims table) takes when it
 opens or the window shrinks; the analyst may still drag it taller."""
+BOTTOM_LEAST = 300
+"""…but a figure under the article (network, timeline) at least this many px, never more than
+half the window: on a 1024×640 laptop 0.3 of the height left the docked timeline a plot of
+45 px under its filters and legend (a trial). The Claims table keeps BOTTOM_SHARE: taller, it
+left the article one line."""
+
+
+def bottom_height(window_height: int) -> int:
+    """The height a panel under the article opens at, or is cut to, in a window this tall."""
+    return max(int(window_height * BOTTOM_SHARE), min(BOTTOM_LEAST, window_height // 2))
+
+
 GUIDE_MIN_READER = 420
 """The first-run guide shows only while the reading pane is at least this tall (px): on a
 short window, or with the Claims table open under the article, the article comes first."""
@@ -651,7 +663,7 @@ class MainWindow(QMainWindow):
             self.timeline = TimelineController(self.api, dock, self.show_claim)
             self._show_dock(dock)
             # Opened for the first time: a share of the height, not a bottom dock's minimum.
-            self.resizeDocks([dock], [int(self.height() * BOTTOM_SHARE)], Qt.Orientation.Vertical)
+            self.resizeDocks([dock], [bottom_height(self.height())], Qt.Orientation.Vertical)
         self._show_dock(self.timeline_dock)
         self.timeline.refresh_visible()
 
@@ -1089,7 +1101,8 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.network_dock)
             # Two fifths of the height: with a floor of 320 px it took the article's place on
             # a 640 px window (keep_reader_room cuts it to BOTTOM_SHARE on a resize).
-            self.resizeDocks([self.network_dock], [self.height() * 2 // 5], Qt.Orientation.Vertical)
+            height = max(self.height() * 2 // 5, bottom_height(self.height()))
+            self.resizeDocks([self.network_dock], [height], Qt.Orientation.Vertical)
             self.network = NetworkController(
                 self.api, self.network_dock, self.entity_actions.open_entity
             )
@@ -1147,13 +1160,29 @@ class MainWindow(QMainWindow):
         group = [dock, *self.tabifiedDockWidgets(dock)]
         return any(d in group for d in (self.network_dock, self.timeline_dock) if d is not None)
 
+    def _bottom_cap(self, dock: QDockWidget) -> int:
+        """How tall a panel under the article may stay when the window shrinks: a figure
+        (network, timeline) needs ``bottom_height`` to show anything; the Claims table,
+        BOTTOM_SHARE — it left the article one line on a short window."""
+        group = [dock, *self.tabifiedDockWidgets(dock)]
+        if any(d in group for d in (self.network_dock, self.timeline_dock) if d is not None):
+            return bottom_height(self.height())
+        return int(self.height() * BOTTOM_SHARE)
+
     def _show_dock(self, dock: QDockWidget) -> None:
+        opening = not dock.isVisible()
         dock.show()
         dock.raise_()
         if dock in self._bottom_docks() and self.dockWidgetArea(dock) == (
             Qt.DockWidgetArea.BottomDockWidgetArea
         ):
             self._fit_bottom(dock)
+            least = bottom_height(self.height())
+            figure = dock in (self.network_dock, self.timeline_dock)
+            if opening and figure and not dock.isFloating() and dock.height() < least:
+                # A figure opened under the article at its least size hint: the timeline's
+                # plot was 45 px on a 1024×640 window (a trial).
+                self.resizeDocks([dock], [least], Qt.Orientation.Vertical)
 
     def _rebuild_label_actions(self) -> None:
         tail = [
@@ -1381,14 +1410,15 @@ class MainWindow(QMainWindow):
         missing = int(self.width() * READER_SHARE) + 1 - reader.width()
         if missing > 0:
             self._narrow_side_docks(missing)
-        cap = int(self.height() * BOTTOM_SHARE)
         tall = [
-            dock
+            (dock, cap)
             for dock in self._docked(Qt.DockWidgetArea.BottomDockWidgetArea)
-            if dock.height() > cap
+            if dock.height() > (cap := self._bottom_cap(dock))
         ]
         if tall:
-            self.resizeDocks(tall, [cap] * len(tall), Qt.Orientation.Vertical)
+            self.resizeDocks(
+                [dock for dock, _ in tall], [cap for _, cap in tall], Qt.Orientation.Vertical
+            )
         self._fit_bottom()  # a narrower window: the panels under the article tabbed
         self._fit_guide()
 
