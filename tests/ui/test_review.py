@@ -645,3 +645,30 @@ def test_each_threshold_shows_exactly_the_rows_whose_shown_score_reaches_it(
     lowered = replace(rows[2].suggestion, lowered=True)
     assert "lowered by the model" in confidence(lowered)
     assert "lowered" not in confidence(rows[2].suggestion)
+
+
+def test_in_arabic_the_keys_act_on_one_row_after_another(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Two trials in the Arabic interface: after a keyboard accept no row was current, and the
+    next A, Enter or R did nothing (QTableView.selectRow, right to left, makes current the
+    column under the viewport's right edge — none where the columns stop short of it)."""
+    window = make_window(default_project)
+    window.resize(1024, 640)
+    window.show()
+    _queue(window, qtbot)
+    view = window.review_dock.view
+    model = window.review.model
+    rect = view.visualRect(model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    decided = []
+    for key in (Qt.Key.Key_A, Qt.Key.Key_Return, Qt.Key.Key_R):
+        row = view.currentIndex().data(ROW_ROLE)
+        assert isinstance(row, Pending), f"no current row before {key}"
+        assert view.selectionModel().selectedRows()
+        qtbot.keyClick(view, key)
+        decided.append(row.key)
+        _settled(window, qtbot)
+    shown = {r.key for r in _shown(window)}
+    assert not shown & set(decided)
+    assert view.currentIndex().isValid() and view.selectionModel().selectedRows()

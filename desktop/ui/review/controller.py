@@ -124,9 +124,7 @@ class ReviewController(QObject):
             view.selectionModel().clearSelection()
             self._select(chosen or [key], key)
             return
-        row = min(position, self.model.rowCount() - 1)
-        view.setCurrentIndex(self.model.index(row, 0))
-        view.selectRow(row)
+        self._select_at(min(position, self.model.rowCount() - 1))
 
     def empty_message(self) -> str:
         """Why the queue shows no row: its filters (the threshold among them) hide every one,
@@ -151,9 +149,14 @@ class ReviewController(QObject):
         if not count:
             return
         index = self.model.index(min(row, count - 1), 0)
-        view.selectionModel().clearSelection()
-        view.setCurrentIndex(index)
-        view.selectRow(index.row())
+        # Not view.selectRow: in a right-to-left view it makes current the column under the
+        # viewport's right edge, none when the columns do not reach it — the Arabic queue lost
+        # its current row after every decision, and the next A or R did nothing (two trials).
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        view.selectionModel().setCurrentIndex(index, flags)
         view.scrollTo(index)
 
     def _label_name(self, key: str) -> str:
