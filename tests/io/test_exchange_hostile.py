@@ -248,3 +248,16 @@ def test_an_alias_cut_to_one_listed_after_it_and_a_name_of_bidi_controls_import(
     )
     with Project.open(tmp_path / "brat.hamish") as project:
         assert import_brat(project, folder).report.annotations == 1
+
+
+def test_a_web_annotation_entity_named_by_bidi_controls_alone_keeps_its_tags(
+    tmp_path: Path,
+) -> None:
+    # It was dropped without a word, its two tag links and its claims with it.
+    out, data = _exported_w3c(tmp_path)
+    data["hamish:entities"][0]["name"] = "\u202e\u2066"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert report.load.entities == 3
+        assert any(summary.name == "?" for summary in target.entities.summaries())

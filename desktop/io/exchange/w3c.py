@@ -377,10 +377,15 @@ class _Reader:
     def entity(self, urn: str, name: str) -> int | None:
         if urn in self.entities:
             return self.entities[urn]
+        declared = urn in self.entity_values
         values = dict(self.entity_values.get(urn, {}))
         name = _str(values.pop("name", "")) or name
         if not line_field(name):
-            return None
+            if not declared:
+                return None
+            # Declared but named by nothing visible (bidi controls alone): kept as "?", with
+            # its tags and claims — dropped, they went without a word (an attack).
+            name = "?"
         values.pop("id", None)
         self.entities[urn] = self.collector.entity(name, **values)
         return self.entities[urn]
