@@ -526,6 +526,14 @@ def test_a_claim_tagged_by_hand_takes_the_speaker_the_rules_found(
     assert annotation_id is not None
     claim = window.project.claims.for_annotation(annotation_id)
     assert claim is not None and claim.claimant_id == speaker
+    # An entity tag does not look through the suggestions for a speaker (a frame's work).
+    asked: list[tuple[int, int]] = []
+    looked = window.tagging.claim_over
+    window.tagging.claim_over = lambda a, b: asked.append((a, b)) or looked(a, b)
+    at = body.index("بيروت")
+    text.select_cp(at, at + len("بيروت"))
+    assert window.tagging.tag_selection(label_id(window, "location")) is not None
+    assert asked == []
     # Where no claim suggestion lies, a claim still has no claimant.
     text.select_cp(0, body.index("بيروت"))
     other = window.tagging.tag_selection(label_id(window, "claim"))

@@ -186,7 +186,11 @@ class TaggingController(QObject):
                 snap=text.snap_enabled and not text.exact,
                 placed=text.placed,
             )
-            found = self.claim_over(plan.draft.start, plan.draft.end)
+            # Only a claim looks for a speaker: the look goes through every suggestion shown
+            # (thousands on a 1 MB article), which an entity tag's frame has no room for.
+            found = None
+            if label.kind == "claim":
+                found = self.claim_over(plan.draft.start, plan.draft.end)
             if found is not None:
                 plan = ops.with_claimant(
                     plan,
