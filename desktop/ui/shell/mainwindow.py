@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import paths, settings
 from desktop.ui.widgets.bidi import isolate
+from desktop.ui.widgets.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -1376,13 +1377,7 @@ class MainWindow(QMainWindow):
     def _default_size(self) -> None:
         """1280×820, or less on a smaller screen: a first launch on a 1366×768 laptop must
         not open taller than the screen (a saved geometry replaces this)."""
-        width, height = 1280, 820
-        screen = self.screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.94))
-            height = min(height, int(available.height() * 0.94))
-        self.resize(width, height)
+        fit_to_screen(self, 1280, 820)
 
     def fit_docks(self) -> None:
         """Side panels in proportion to the window (DOCK_SHARE each, 240–340 px), so the
