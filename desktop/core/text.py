@@ -30,6 +30,9 @@ _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 # font's ToUnicode map cannot be read.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 TITLE_MAX = 90
+# The content hash of a text that folds to no word at all: harakat, tatweel, zero-width and
+# direction marks alone (folding drops them all). Every such file would be "the same article".
+_NO_WORDS_HASH = hashlib.sha256(b"").hexdigest()
 
 
 def normalise_newlines(text: str) -> str:
@@ -144,7 +147,9 @@ def make_draft(
 
     Raises ``ImportRejected`` when nothing but white space is left once the control characters
     are removed (a file of NUL bytes, a C1 control decoded from a lone byte): an article
-    without text must not be stored."""
+    without text must not be stored, and when the text folds to no word at all (harakat,
+    tatweel, zero-width and direction marks alone: every such file would otherwise be taken
+    for a duplicate of the first)."""
     text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
     text, removed = clean_body(text)
     if removed and not text.strip():
@@ -160,6 +165,11 @@ def make_draft(
     if removed:
         notes = (*notes, removed_controls_note(removed))
     folded, digest = folded_and_hash(text)
+    if digest == _NO_WORDS_HASH:
+        raise ImportRejected(
+            "The text holds no words: only marks such as harakat or tatweel, or invisible "
+            "characters (zero-width or direction marks); there is nothing to import."
+        )
     language, direction = detect_language_and_direction(text)
     return DocumentDraft(
         title=title or "Untitled",

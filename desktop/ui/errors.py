@@ -820,6 +820,11 @@ TEMPLATES: Final = (
         "there is nothing to import.",
     ),
     QT_TRANSLATE_NOOP(
+        "Errors",
+        "The text holds no words: only marks such as harakat or tatweel, or invisible "
+        "characters (zero-width or direction marks); there is nothing to import.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors", "The search nests parentheses too deeply: use at most {count} levels."
     ),
     QT_TRANSLATE_NOOP(

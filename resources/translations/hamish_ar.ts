@@ -2703,6 +2703,10 @@
         <translation>لا يحوي النص سوى محارف تحكّم (مثل NUL أو ESC) ومسافات بيضاء؛ فليس فيه ما يُستورد.</translation>
     </message>
     <message>
+        <source>The text holds no words: only marks such as harakat or tatweel, or invisible characters (zero-width or direction marks); there is nothing to import.</source>
+        <translation>لا يحوي النص كلمات: فيه علامات فحسب كالحركات أو التطويل، أو محارف لا تُرى (محارف بلا عرض أو علامات اتجاه)؛ فليس فيه ما يُستورد.</translation>
+    </message>
+    <message>
         <source>The search nests parentheses too deeply: use at most {count} levels.</source>
         <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
     </message>

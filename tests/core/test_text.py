@@ -46,6 +46,27 @@ def test_text_of_only_control_characters_is_refused(text: str) -> None:
         make_draft(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u064e\u064f\u0650\u0651\u0652" * 40,  # harakat alone
+        "\u0640\u0640\u0640 \u0640\u0640\n",  # tatweel
+        "\u200f\u200e\u200b\u2066\u2069\ufeff" * 10,  # direction and zero-width marks
+    ],
+)
+def test_text_that_folds_to_no_word_is_refused(text: str) -> None:
+    """Such a file was stored as an article of invisible marks, and every other such file
+    after it was then skipped as "already in the project" as it: their folded texts, and
+    so their content hashes, were the same (empty)."""
+    with pytest.raises(ImportRejected, match="holds no words"):
+        make_draft(text)
+
+
+def test_a_word_among_marks_is_enough() -> None:
+    assert make_draft("\u064e\u064e ب \u200f").text.strip() == "\u064e\u064e ب \u200f"
+    assert make_draft("… ؟ !").text == "… ؟ !"  # punctuation folds to words of its own
+
+
 def test_content_hash_ignores_harakat_and_line_endings() -> None:
     assert content_hash("قالَ الأسدُ\r\nاليوم") == content_hash("قال الاسد\nاليوم")
     assert content_hash("قال الأسد") != content_hash("قال بوتين")
