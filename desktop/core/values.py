@@ -28,6 +28,7 @@ __all__ = [
     "colour_problem",
     "date_problem",
     "entity_problem",
+    "key_problem",
     "label_problem",
     "line_problem",
     "name_problem",
@@ -84,6 +85,20 @@ def one_line_problem(value: str) -> str | None:
     if _LINE_BREAK.search(value):
         return "must be one line, without line breaks"
     return None
+
+
+KEY_LIMIT = NAME_LIMIT + 20
+"""Code points in a label's key: made from its name (at most :data:`NAME_LIMIT`) and, when
+that is taken, a number (``rumour-2``). A file's key of 10,000 characters was kept, and
+written into every brat and CoNLL export's type column."""
+
+
+def key_problem(value: str) -> str | None:
+    """A label's key: one line, at most :data:`KEY_LIMIT` code points."""
+    problem = one_line_problem(value)
+    if problem is None and len(value) > KEY_LIMIT:
+        problem = f"is longer than {KEY_LIMIT} characters ({len(value)})"
+    return problem
 
 
 def line_problem(value: str) -> str | None:

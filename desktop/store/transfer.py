@@ -44,6 +44,7 @@ Form = Literal[
     "line",
     "name",
     "required name",
+    "key",
     "given name",
     "required given name",
     "text",
@@ -161,7 +162,7 @@ TABLES: tuple[Table, ...] = (
         "label",
         (
             _id(),
-            Field("key", "str", required=True, form="required name"),
+            Field("key", "str", required=True, form="key"),
             Field("name_en", "str", required=True, form="given name"),
             Field("name_ar", "str", required=True, form="given name"),
             Field("kind", "str", required=True, choices=("entity", "claim", "note", "span")),

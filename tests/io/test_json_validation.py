@@ -262,9 +262,15 @@ CASES: dict[str, tuple[str, Callable[[Data], None], str]] = {
         r'label 1: "shortcut" must be one digit, or empty, not "10"',
     ),
     "empty-key": (
-        "required name",
+        "key",
         _set("labels", "key", ""),
         r'label 1: "key" cannot be empty \(at labels\[0\]\.key\)',
+    ),
+    # A key is written into brat's and CoNLL's type column: 10,000 characters were kept.
+    "key-long": (
+        "key",
+        _set("labels", "key", "k" * 521),
+        r'label 1: "key" is longer than 520 characters \(521\)',
     ),
     "label-name-line": ("given name", _set("labels", "name_ar", "شخص\nآخر"), MUST_BE_LINE),
     # What the edits refuse too (core/values.py): a name that reads other than it is stored,

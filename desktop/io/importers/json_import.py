@@ -27,6 +27,7 @@ from desktop.core.spans import CONTEXT
 from desktop.core.values import (
     colour_problem,
     date_problem,
+    key_problem,
     line_problem,
     name_problem,
     not_empty_problem,
@@ -146,6 +147,7 @@ _FORMS: dict[Form, tuple[Callable[[str], str | None], ...]] = {
     "web address": (line_problem, _web_address),
     "name": (one_line_problem,),
     "required name": (one_line_problem, not_empty_problem),
+    "key": (key_problem, not_empty_problem),
     "text": (_text,),
     "context": (_context,),
     "timestamp": (_timestamp,),
