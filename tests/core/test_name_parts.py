@@ -9,8 +9,8 @@ import pytest
 from desktop.core.arabic import fold
 from desktop.core.suggest.parts import name_parts, strip_marks, uses_alone
 
-# (name, [(part, ticked)]): in the name's order; given names, particles alone, titles and
-# common words are never offered.
+# (name, [(part, ticked)]): in the name's order; given names (but a last one), particles
+# alone, titles and common words are never offered.
 CASES = [
     # a given name and a surname: the surname, ticked
     ("جون كيري", [("كيري", True)]),
@@ -35,6 +35,12 @@ CASES = [
     ("خالد عبد الله", []),
     ("حسن نصر الله", [("نصر الله", True)]),
     ("صلاح الدين البيطار", [("البيطار", True)]),
+    # a family name that is a given name too: offered, never ticked (a trial found سامح
+    # شكري offered nothing); a compound given name last stays unoffered
+    ("سامح شكري", [("سامح", False), ("شكري", False)]),
+    ("محمود عباس", [("عباس", False)]),
+    ("الرئيس محمود عباس", [("محمود عباس", True), ("عباس", False)]),
+    ("John Michael", [("Michael", False)]),
     # a middle name is offered unticked
     ("جون فوربس كيري", [("فوربس", False), ("كيري", True)]),
     ("خوان كارلوس الأول", [("كارلوس الأول", False)]),

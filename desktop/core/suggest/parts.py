@@ -25,8 +25,10 @@ Which parts are offered, and which are ticked:
   analyst uses some of them alone (``أبو محمد الجولاني`` → ``الجولاني`` and rarely the kunya);
   a kunya is offered even when it is also a given name (``أبو بكر``);
 * a given name that is common alone (``محمد``, ``أحمد``, ``علي``, ``عبد الله``, ``جون``; the
-  lexicon's list of given names) is never offered: as an alias it would tie every other
-  Mohammed in the project to this one person;
+  lexicon's list of given names) is not offered: as an alias it would tie every other
+  Mohammed in the project to this one person — but a last part of one word that is also a
+  given name is offered unticked, since it is the family name too (``محمود عباس`` →
+  ``عباس``، ``سامح شكري`` → ``شكري``: a trial's analyst found nothing offered);
 * a title, honorific, function or time word or another common word of news reports (the
   rules' lexicon) is never offered, nor a part shorter than two letters (``W.``);
 * a part that is also a place of the gazetteer (``جورج واشنطن`` → ``واشنطن``), when the caller
@@ -331,7 +333,14 @@ def name_parts(
             surname = index == last and not any(_key(w) in _UNTICKED for w in unit)
             offer(text, surname, "surname" if surname else "kunya")
             continue
-        if _is_given(unit, last=index == last) or _is_common(unit):
+        if _is_common(unit):
+            continue
+        if _is_given(unit, last=index == last):
+            if index == last and len(unit) == 1:
+                # The family name of محمود عباس، سامح شكري، عمرو موسى is a given name too,
+                # and the news calls them by it alone: offered, never ticked (ticked, it
+                # would tie every other عباس of the project to this one).
+                offer(text, False, "other")
             continue
         if is_place is not None and is_place(text):
             offer(text, False, "place")
