@@ -740,6 +740,10 @@ class TokenPlan:
 # Where find_sparse may cut a text: before white space, which fold always keeps as white space
 # (tests/core/test_matching.py checks every such code point) and never joins to a neighbour.
 _ALEF_MAKSURA = "\u0649"
+_PREFILTER_CLASSES = 1_000
+"""Character classes the prefilter's pattern may hold (see ``_Prefilter``): compiling one (a
+letter's written forms, then the 73 marks folding deletes) costs Python's ``re`` about 0.1 ms
+and 5 KB, so an entity's few dozen aliases stay whole and 4,000 cost 0.1 s, not a minute."""
 _SEPARATOR = "\x00"  # between windows folded together: not a word character nor white space
 _TEXT_SEPARATOR = "\n" + _SEPARATOR + "\n"  # between the texts of AliasMatcher.find_many
 
@@ -799,8 +803,10 @@ class _Prefilter:
         sources.setdefault(_ALEF_MAKSURA, []).append(_ALEF_MAKSURA)
         marks = _char_class(deleted) + "*"
         space = r"[\s" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]+"
-        patterns: list[str] = []
         self.words = 1
+        # Each key as written forms: its first letter's sources and the class of every
+        # character after it, as far as folding alone decides them.
+        shapes: list[tuple[str, tuple[str, ...]]] = []
         for key in sorted(set(keys)):
             self.words = max(self.words, len(key.split()))
             parts: list[str] = []
@@ -812,12 +818,26 @@ class _Prefilter:
                 else:  # only a character fold changes can become this one
                     break
             else:
-                rest = "".join(parts)
-                # One alternative per written form of the first letter: a pattern whose every
-                # alternative starts with a literal is scanned for those letters in C (about
-                # three times faster than one starting with a class or a look-ahead).
-                patterns += [re.escape(ch) + marks + rest for ch in sources.get(key[0], ())]
-        self.candidates = re.compile("|".join(patterns) if patterns else "(?!)")
+                shapes.append((key[0], tuple(parts)))
+        # A key's first characters alone still find every place it can be (a window runs to
+        # the end of as many words as an alias has), only more places: the keys are cut
+        # shorter until their classes fit the budget. 4,000 aliases of ten letters made
+        # 140,000 classes, and compiling them took a minute and 800 MB (an attack).
+        longest = max((len(parts) for _first, parts in shapes), default=0)
+        while True:
+            patterns = {
+                re.escape(ch) + marks + "".join(parts[:longest])
+                for first, parts in shapes
+                for ch in sources.get(first, ())
+            }
+            size = sum(len(sources.get(first, ())) * min(len(p), longest) for first, p in shapes)
+            if size <= _PREFILTER_CLASSES or longest == 0:
+                break
+            longest = min(longest - 1, max(1, longest // 2))
+        # One alternative per written form of the first letter: a pattern whose every
+        # alternative starts with a literal is scanned for those letters in C (about three
+        # times faster than one starting with a class or a look-ahead).
+        self.candidates = re.compile("|".join(sorted(patterns)) if patterns else "(?!)")
         # The rest of a candidate's word and as many words after it as an alias has (the
         # greedy repeat takes every following word it can, up to that many), in one call.
         self.after = re.compile(rf"\S*(?:\s+\S*){{0,{self.words}}}").match
