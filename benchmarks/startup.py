@@ -90,9 +90,10 @@ HAMISH_PHASES = r"""
 import gc, os, sys
 os.getppid()  # python start-up
 gc.disable()
-from desktop.cli import _load_qt_free_layers
+from desktop.cli import _import_pyside_without_feature_checks, _load_qt_free_layers
 _load_qt_free_layers()
 os.getppid()  # the Qt-free layers
+_import_pyside_without_feature_checks()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 os.getppid()  # what the bare window imports
