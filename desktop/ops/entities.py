@@ -268,6 +268,7 @@ def name_part_proposals(
     *,
     is_place: Callable[[str], bool] | None = None,
     alone: AloneCounts | None = None,
+    is_adjective: Callable[[str], bool] | None = None,
 ) -> list[PartProposal]:
     """The parts of a person entity's name that could be its aliases: none for other types,
     none that is already its own name or alias; a part another entity has names that one.
@@ -287,6 +288,7 @@ def name_part_proposals(
         entity.name,
         is_place=is_place,
         used_alone=lambda tail, before: counts.get((tail, before), 0),
+        is_adjective=is_adjective,
     ):
         if folded(part.text) in own:
             continue

@@ -4365,6 +4365,10 @@
         <translation>عدم إضافة شيء (Esc)؛ لإيقاف هذا الاقتراح: وسم ← اقتراح أجزاء الاسم أسماءً بديلة</translation>
     </message>
     <message>
+        <source>{key}: answer from the keyboard</source>
+        <translation>{key}: للإجابة من لوحة المفاتيح</translation>
+    </message>
+    <message>
         <source>New person {name}: add as aliases?</source>
         <translation>شخص جديد {name}: إضافة أسماء بديلة؟</translation>
     </message>

@@ -35,12 +35,16 @@ CASES = [
     ("خالد عبد الله", []),
     ("حسن نصر الله", [("نصر الله", True)]),
     ("صلاح الدين البيطار", [("البيطار", True)]),
-    # a family name that is a given name too: offered, never ticked (a trial found سامح
-    # شكري offered nothing); a compound given name last stays unoffered
-    ("سامح شكري", [("سامح", False), ("شكري", False)]),
-    ("محمود عباس", [("عباس", False)]),
-    ("الرئيس محمود عباس", [("محمود عباس", True), ("عباس", False)]),
-    ("John Michael", [("Michael", False)]),
+    # a family name that is a given name too: offered, ticked unless among the commonest (a
+    # trial found سامح شكري offered nothing); a compound given name last stays unoffered
+    ("سامح شكري", [("سامح", False), ("شكري", True)]),
+    ("محمود عباس", [("عباس", True)]),
+    ("الرئيس محمود عباس", [("محمود عباس", True), ("عباس", True)]),
+    ("John Michael", [("Michael", True)]),
+    ("خالد محمد", [("محمد", False)]),  # one of the commonest: ticked, it would take them all
+    # adjectives after a title go with it (a trial: التركي offered, رجب طيب أردوغان not)
+    ("الرئيس السابق باراك أوباما", [("باراك أوباما", True), ("أوباما", True)]),
+    ("الرئيس السابق", []),
     # a middle name is offered unticked
     ("جون فوربس كيري", [("فوربس", False), ("كيري", True)]),
     ("خوان كارلوس الأول", [("كارلوس الأول", False)]),
@@ -87,6 +91,33 @@ CASES = [
 @pytest.mark.parametrize(("name", "expected"), CASES)
 def test_name_parts(name: str, expected: list[tuple[str, bool]]) -> None:
     assert [(p.text, p.checked) for p in name_parts(name)] == expected
+
+
+def test_a_countrys_adjective_after_a_title_goes_with_it() -> None:
+    """With the gazetteer's adjectives: «الرئيس التركي رجب طيب أردوغان» offered «التركي رجب
+    طيب أردوغان» ticked and «التركي» alone (a trial). A definite name after a title stays a
+    name (الملك الحسين), and a name is always left (الرئيس التركي alone offers nothing)."""
+    adjectives = {"التركي", "الأمريكي", "المصري"}
+
+    def parts(name: str) -> list[tuple[str, bool]]:
+        found = name_parts(name, is_adjective=lambda word: word in adjectives)
+        return [(p.text, p.checked) for p in found]
+
+    assert parts("الرئيس التركي رجب طيب أردوغان") == [
+        ("رجب طيب أردوغان", True),
+        ("أردوغان", True),
+    ]
+    assert parts("الرئيس الأمريكي السابق باراك أوباما") == [
+        ("باراك أوباما", True),
+        ("أوباما", True),
+    ]
+    assert parts("الرئيس المصري عبد الفتاح السيسي") == [
+        ("عبد الفتاح السيسي", True),
+        ("السيسي", True),
+    ]
+    assert parts("الملك الحسين") == [("الحسين", True)]
+    assert parts("الرئيس التركي") == []
+    assert parts("الرئيس السيسي") == [("السيسي", True)]
 
 
 def test_a_tail_written_alone_is_offered_by_how_often_it_is() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -340,3 +341,48 @@ def test_a_long_names_articles_are_read_off_the_gui_thread(
     assert read_here == []
     assert ("فيلار مير", True, True) in _offered(window)
     assert window.project.entities.get(entity_id).aliases == ("خوان ميغيل فيلار مير",)
+
+
+LONG_NAMES = (
+    "الرئيس التركي رجب طيب أردوغان عبد المجيد بن سلمان آل مكتوم",
+    "خوان ميغيل فيلار مير دي لا فوينتي غونزاليس",
+)
+
+
+def test_a_long_name_wraps_in_the_bar_and_never_widens_the_window(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A trial at 1024×640: tagging «الرئيس التركي رجب طيب أردوغان» made the window 1,328 px
+    wide (the bar's one row of question, parts and buttons was the window's least width), and
+    it stayed so after the bar closed. The bar wraps instead, and says which keys reach it."""
+    path = tmp_path / "long.hamish"
+    text = "قال " + " ثم قال ".join(LONG_NAMES) + " كلاما."
+    with Project.open(path) as project:
+        project.documents.add(make_draft(text, title="أسماء"))
+    window = make_window(path)
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    (summary,) = window.project.documents.summaries()
+    window.open_document(summary.id)
+    bar = window.name_parts_bar
+    for name in LONG_NAMES:
+        start = text.index(name)
+        window.reader.text.select_cp(start, start + len(name))
+        window.reader.text.setFocus()
+        qtbot.keyClick(window.reader.text, Qt.Key.Key_1)
+        qtbot.waitUntil(bar.isVisible)
+        qtbot.wait(50)
+        assert len(bar.boxes) >= 3
+        assert window.width() == 1024
+        assert window.minimumSizeHint().width() <= 1024
+        assert bar.geometry().right() <= window.reader.width()
+        assert bar.height() > bar.text.height() * 2  # on more than one row
+        assert all(box.isVisible() for box in bar.boxes)
+    assert "Ctrl+Shift+A" in bar.hint.text() and bar.hint.isVisible()
+    for _offer in LONG_NAMES:  # each answer gives the keyboard back to the reader
+        window.reader.text.setFocus()
+        qtbot.keyClick(window.reader.text, Qt.Key.Key_A, _CTRL_SHIFT)
+        assert bar.isAncestorOf(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert window.width() == 1024

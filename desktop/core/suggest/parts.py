@@ -27,8 +27,9 @@ Which parts are offered, and which are ticked:
 * a given name that is common alone (``محمد``, ``أحمد``, ``علي``, ``عبد الله``, ``جون``; the
   lexicon's list of given names) is not offered: as an alias it would tie every other
   Mohammed in the project to this one person — but a last part of one word that is also a
-  given name is offered unticked, since it is the family name too (``محمود عباس`` →
-  ``عباس``، ``سامح شكري`` → ``شكري``: a trial's analyst found nothing offered);
+  given name is the family name too (``محمود عباس`` → ``عباس``، ``سامح شكري`` → ``شكري``: a
+  trial's analyst found nothing offered, then nothing ticked): offered, ticked unless it is
+  one of the commonest given names (``خالد محمد`` → ``محمد`` unticked);
 * a title, honorific, function or time word or another common word of news reports (the
   rules' lexicon) is never offered, nor a part shorter than two letters (``W.``);
 * a part that is also a place of the gazetteer (``جورج واشنطن`` → ``واشنطن``), when the caller
@@ -136,6 +137,19 @@ _ALSO_WORDS = _folded(
     "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة",
 )  # fmt: skip
 _UNTICKED = _REGNAL | _ALSO_WORDS
+# What a title is said with besides a country (الرئيس الأمريكي السابق، رئيس الوزراء المكلف).
+_TITLE_ADJECTIVES = _folded(
+    "السابق", "السابقة", "الأسبق", "الأسبقة", "الحالي", "الحالية", "المنتخب", "المنتخبة",
+    "المكلف", "المكلفة", "الجديد", "الجديدة", "الراحل", "الراحلة", "المخلوع", "المخلوعة",
+    "الانتقالي", "الانتقالية", "المؤقت", "المؤقتة", "المستقيل", "المستقيلة",
+)  # fmt: skip
+# Given names too common to tick as a family name (محمود أحمد → أحمد offered, not ticked):
+# ticked, the registry would take every other Ahmed of the project for this person.
+_COMMONEST_GIVEN = _folded(
+    "محمد", "أحمد", "محمود", "علي", "حسن", "حسين", "مصطفى", "إبراهيم", "يوسف", "خالد",
+    "عمر", "سعيد", "صالح", "عبدالله", "عبدالرحمن", "جون", "john", "mohammed", "muhammad",
+    "mohamed", "ahmed", "ahmad", "ali",
+)  # fmt: skip
 # Common Chinese, Korean and Vietnamese family names as Arabic newswire writes them; these
 # names come family name first (لي تشاو شينغ: Li). Japanese names are not here: Arabic (like
 # English) news writes them given name first (شينزو آبي). Only words that do not open an
@@ -227,10 +241,12 @@ def _is_common(unit: list[str]) -> bool:
     return False
 
 
-def _title_words(words: list[str]) -> int:
+def _title_words(words: list[str], is_adjective: Callable[[str], bool] | None = None) -> int:
     """How many words at the front are titles and honorifics: ``الرئيس``, ``صاحب السمو الملكي
     الأمير``; a title in construct state takes its definite complements along (``وزير الخارجية
-    الأمريكي``), a definite given name after a title is the name (``الملك الحسين``)."""
+    الأمريكي``), a definite given name after a title is the name (``الملك الحسين``); any title
+    takes the adjectives after it — a country's (``الرئيس التركي``, by ``is_adjective``: the
+    gazetteer's) or a time's (``الرئيس الأمريكي السابق``)."""
     index = 0
     while index < len(words):
         key = _key(words[index])
@@ -243,6 +259,17 @@ def _title_words(words: list[str]) -> int:
                 if not following.startswith("ال") or following in _DEFINITE_NAMES:
                     break
                 index += 1
+        while index < len(words):
+            following = _key(words[index])
+            if following in _TITLE_ADJECTIVES or (
+                is_adjective is not None
+                and following.startswith("ال")
+                and following not in _DEFINITE_NAMES
+                and is_adjective(words[index])
+            ):
+                index += 1
+            else:
+                break
     return index
 
 
@@ -255,6 +282,7 @@ def name_parts(
     *,
     is_place: Callable[[str], bool] | None = None,
     used_alone: Callable[[str, str], int] | None = None,
+    is_adjective: Callable[[str], bool] | None = None,
 ) -> list[NamePart]:
     """The parts of a person's ``name`` to offer as aliases, in the name's order, each once
     (by folding). Empty for a name of one part, and for a "name" longer than
@@ -262,12 +290,14 @@ def name_parts(
     and splitting it would hold up the tag). Control characters never reach a part.
 
     ``used_alone(tail, before)`` says how often the articles write a tail of several parts
-    without ``before``, the word of the name in front of it (:func:`uses_alone`)."""
+    without ``before``, the word of the name in front of it (:func:`uses_alone`);
+    ``is_adjective`` whether a word is a country's adjective (``التركي``), dropped with the
+    title before it."""
     name = clean_line(name)
     if len(name) > LONGEST_NAME:
         return []
     words = _words(name)
-    titled = _title_words(words)
+    titled = _title_words(words, is_adjective)
     if titled == len(words):
         return []  # a title alone (وزير الخارجية), not a name
     words = words[titled:]
@@ -338,9 +368,10 @@ def name_parts(
         if _is_given(unit, last=index == last):
             if index == last and len(unit) == 1:
                 # The family name of محمود عباس، سامح شكري، عمرو موسى is a given name too,
-                # and the news calls them by it alone: offered, never ticked (ticked, it
-                # would tie every other عباس of the project to this one).
-                offer(text, False, "other")
+                # and the news calls them by it alone: offered, ticked unless it is one of
+                # the commonest (the registry would take every محمد for this person).
+                ticked = _key(unit[0]) not in _COMMONEST_GIVEN
+                offer(text, ticked, "surname" if ticked else "other")
             continue
         if is_place is not None and is_place(text):
             offer(text, False, "place")

@@ -16,9 +16,10 @@ shown when they have been — a moment after the tag, whose frame reads no artic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,9 +27,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -38,6 +39,10 @@ from desktop.ops import entities as ops
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import isolate, isolate_short
+from desktop.ui.widgets.flow import FlowLayout, group
+
+if TYPE_CHECKING:
+    from desktop.core.suggest.gazetteer import Gazetteer
 from desktop.ui.widgets.icons import icon
 
 
@@ -70,8 +75,6 @@ class NamePartsBar(QFrame):
         self.waiting = QLabel(self)
         self.waiting.setObjectName("name_parts_waiting")
         self.waiting.setStyleSheet("color: #6b777b;")
-        self.parts_row = QHBoxLayout()
-        self.parts_row.setSpacing(12)
         self.add_button = QPushButton(icon("mdi6.plus"), self.tr("Add as Aliases"), self)
         self.add_button.setObjectName("name_parts_add")
         self.add_button.setToolTip(self.tr("Add the ticked parts as aliases (Enter)"))
@@ -82,15 +85,38 @@ class NamePartsBar(QFrame):
             self.tr("Add nothing (Esc); Tag → Offer Name Parts as Aliases turns the offer off")
         )
         self.dismiss_button.clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        layout.addWidget(self.text)
-        layout.addLayout(self.parts_row)
-        layout.addStretch(1)
-        layout.addWidget(self.waiting)
-        layout.addWidget(self.add_button)
-        layout.addWidget(self.dismiss_button)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("name_parts_hint")
+        self.hint.setStyleSheet("color: #6b777b;")
+        self.hint.hide()
+        # A row that wraps: one row of the text, every part and the buttons asked for their
+        # whole width as the window's least, and a long name («الرئيس التركي رجب طيب أردوغان»)
+        # made the window 1,328 px wide on a 1024 px screen, and it stayed so (a trial).
+        self.flow = FlowLayout(self, spacing=10)
+        self.flow.setContentsMargins(10, 4, 10, 4)
+        self.answers = group(self, self.waiting, self.add_button, self.dismiss_button)
+        self._fill_flow()
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.hide()
+
+    def _fill_flow(self) -> None:
+        """The question, each part, the answers and the hint, in that order: each part
+        wraps on its own."""
+        while self.flow.count():
+            self.flow.takeAt(0)
+        for widget in (self.text, *self.boxes, self.answers, self.hint):
+            self.flow.addWidget(widget)
+        self.flow.invalidate()
+
+    def set_review_key(self, key: str) -> None:
+        """Say which keys take the keyboard to the bar (Tag → Review Name Parts): Enter and
+        Esc answer only from there, since the caret stays in the reader (a trial pressed
+        them in the article and took the bar for deaf)."""
+        if key:
+            self.hint.setText(self.tr("{key}: answer from the keyboard").format(key=key))
+        self.hint.setVisible(bool(key))
 
     def show_offer(self, offer: Offer, waiting: int) -> None:
         """Show ``offer``; ``waiting`` other offers are behind it."""
@@ -102,7 +128,7 @@ class NamePartsBar(QFrame):
             self.tr("New person {name}: add as aliases?").format(name=isolate_short(offer.name))
         )
         for box in self.boxes:
-            self.parts_row.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.boxes = []
         for part in offer.parts:
@@ -116,8 +142,9 @@ class NamePartsBar(QFrame):
                         part=isolate(part.text), entity=isolate_short(part.owner[1], 40)
                     )
                 )
-            self.parts_row.addWidget(box)
             self.boxes.append(box)
+            box.show()
+        self._fill_flow()
         self._set_waiting(waiting)
         self.add_button.setEnabled(any(part.offered for part in offer.parts))
         self.show()
@@ -259,8 +286,17 @@ class NamePartsController(QObject):
             alone = self._counts(entity_id, entity.name)
             if alone is None:
                 return None
+            gazetteer = _gazetteer()
             parts = tuple(
-                ops.name_part_proposals(project, entity_id, is_place=_place_test(), alone=alone)
+                ops.name_part_proposals(
+                    project,
+                    entity_id,
+                    is_place=(lambda text: bool(gazetteer.entries_for(text)))
+                    if gazetteer
+                    else None,
+                    alone=alone,
+                    is_adjective=gazetteer.is_adjective if gazetteer else None,
+                )
             )
         except HamishError:
             return None
@@ -274,8 +310,10 @@ class NamePartsController(QObject):
         known = self._alone.get(entity_id)
         if known is not None and known[0] == name:
             return known[1]
-        if not ops.reads_articles(name):
+        if not ops.reads_articles(name) and (_gazetteer() is not None or len(name.split()) < 3):
             return {}
+        # Read in a worker: the articles, or only the gazetteer (a title's adjective,
+        # الرئيس التركي …, is told by it; compiling it here would stall the window).
         self._reading.add(entity_id)
         return None
 
@@ -294,6 +332,9 @@ class NamePartsController(QObject):
         self._reading.clear()
 
         def work(progress: Progress) -> list[tuple[int, str, dict[tuple[str, str], int]]]:
+            from desktop import resources
+
+            resources.gazetteer()  # compiled once per process; the offer asks it
             read: list[tuple[int, str, dict[tuple[str, str], int]]] = []
             with Project.open(path, create=False) as project:
                 for entity_id in waiting:
@@ -405,12 +446,12 @@ class NamePartsController(QObject):
         self._show()
 
 
-def _place_test() -> Callable[[str], bool] | None:
-    """The gazetteer's test for a place or body's name, when it is loaded already (the
-    suggestions load it in the background): compiling it here would stall the window."""
+def _gazetteer() -> Gazetteer | None:
+    """The gazetteer (its test for a place or body's name, for a country's adjective), when
+    it is loaded already (the suggestions load it in the background): compiling it here
+    would stall the window."""
     from desktop import resources
 
     if resources.gazetteer.cache_info().currsize == 0:
         return None
-    gazetteer = resources.gazetteer()
-    return lambda text: bool(gazetteer.entries_for(text))
+    return resources.gazetteer()

@@ -633,7 +633,10 @@ class MainWindow(QMainWindow):
         offer = a[ActionId.OFFER_NAME_PARTS]
         self.name_parts.enabled = offer.isChecked()
         offer.toggled.connect(self._set_offer_name_parts)
-        a[ActionId.REVIEW_NAME_PARTS].triggered.connect(self.name_parts.review)
+        review = a[ActionId.REVIEW_NAME_PARTS]
+        review.triggered.connect(self.name_parts.review)
+        keys = review.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.name_parts_bar.set_review_key(isolate(keys) if keys else "")
         a[ActionId.RETRAIN_AFTER].triggered.connect(self.edit_retrain_after)
         a[ActionId.ACCEPT_SUGGESTION].triggered.connect(self.suggestions.accept)
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
