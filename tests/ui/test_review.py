@@ -35,6 +35,7 @@ from .samples import open_seed
 
 MakeWindow = Callable[..., MainWindow]
 WAIT = 60_000
+_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _queue(window: MainWindow, qtbot: QtBot) -> MainWindow:
@@ -672,3 +673,34 @@ def test_in_arabic_the_keys_act_on_one_row_after_another(
     shown = {r.key for r in _shown(window)}
     assert not shown & set(decided)
     assert view.currentIndex().isValid() and view.selectionModel().selectedRows()
+
+
+def test_the_queues_shortcut_puts_the_keyboard_on_a_readable_row(
+    arabic: QApplication, make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """A trial at 1024×640 in Arabic: Ctrl+Shift+R showed the queue but left the keyboard in
+    the article (Down, Space and Enter moved the caret), and in a 560 px dock the suggested
+    words had 40 px («من…», «برنا…»)."""
+    window = make_window(default_project)
+    window.resize(1024, 640)
+    window.reader.text.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_R, _CTRL_SHIFT)
+    assert window.review_dock.isVisible()
+    _settled(window, qtbot)
+    view = window.review_dock.view
+    qtbot.waitUntil(view.hasFocus)
+    first = view.currentIndex().data(ROW_ROLE)
+    assert isinstance(first, Pending)
+    qtbot.keyClick(view, Qt.Key.Key_A)  # accepted from the keyboard alone
+    _settled(window, qtbot)
+    assert first.key not in {r.key for r in _shown(window)}
+    for width in (300, 560, 900):
+        window.review_dock.resize(width, window.review_dock.height())
+        window.review_dock.widget().resize(width, window.review_dock.widget().height())
+        view.resize(width, view.height())
+        qtbot.wait(20)
+        words = max(
+            view.fontMetrics().horizontalAdvance(str(view.model().index(r, TEXT).data()))
+            for r in range(min(5, view.model().rowCount()))
+        )
+        assert view.columnWidth(TEXT) >= min(140, words), width

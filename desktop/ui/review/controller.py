@@ -60,6 +60,10 @@ class ReviewController(QObject):
         self.model = ReviewModel(self._label_name, self._title, _floor, self)
         self.model.filters.threshold = value
         dock.view.setModel(self.model)
+        self._first_row_wanted = False  # take_keyboard came before the rows
+        self.model.rowsInserted.connect(self._rows_came)
+        self.model.modelReset.connect(self._rows_came)
+        self.model.layoutChanged.connect(self._rows_came)
         dock.view.empty_message = self.empty_message
         dock.view.sortByColumn(SCORE, Qt.SortOrder.DescendingOrder)
         dock.fit_columns([source_name(s) for s in SOURCE_NAMES])
@@ -158,6 +162,26 @@ class ReviewController(QObject):
         )
         view.selectionModel().setCurrentIndex(index, flags)
         view.scrollTo(index)
+
+    def take_keyboard(self) -> None:
+        """The keyboard in the queue, on its current row (the first when none is): shown by
+        its shortcut, the queue left the keyboard in the article, where Down, Space and Enter
+        moved the caret (a trial reached for the mouse)."""
+        view = self.dock.view
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not view.currentIndex().isValid():
+            self._select_at(0)
+        if not self.model.rowCount():  # the queue is still being gathered: its first row
+            self._first_row_wanted = True
+
+    def _rows_came(self) -> None:
+        """Rows arrived: the first made current if the keyboard came for it meanwhile."""
+        if not self._first_row_wanted or not self.model.rowCount():
+            return
+        self._first_row_wanted = False
+        view = self.dock.view
+        if view.hasFocus() and not view.currentIndex().isValid():
+            self._select_at(0)
 
     def _label_name(self, key: str) -> str:
         session = self.api.session if self.api.has_session else None

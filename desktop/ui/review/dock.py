@@ -253,10 +253,11 @@ class ReviewDock(QDockWidget):
         self.view.resized.connect(self._share)
         self._share()
 
-    NARROW = 520
+    NARROW = 760
     """Below this width the source and article columns are hidden (the row's tooltip and the
     filters name them): in a 280 px dock they, and the context, were off-screen behind a
-    sideways scroll bar (found by a trial)."""
+    sideways scroll bar (found by a trial); in a 560 px one they left the suggested words
+    40 px («من…», «برنا…»: a trial could not tell what it accepted)."""
 
     def _share(self) -> None:
         header = self.view.horizontalHeader()
@@ -273,7 +274,8 @@ class ReviewDock(QDockWidget):
             sizes[LABEL] = min(sizes[LABEL], max(56, width // 5))
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
-        sizes[TEXT] = max(48, left // 2 if narrow else left * 2 // 5)
+        # The words suggested first: what is accepted must be readable.
+        sizes[TEXT] = max(min(left, 140), left // 2 if narrow else left * 2 // 5)
         sizes[CONTEXT] = max(48, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)

@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_SUGGESTION].triggered.connect(self.suggestions.step)
         a[ActionId.SHOW_ENTITIES].triggered.connect(lambda: self._show_dock(self.entities))
         a[ActionId.SHOW_CLAIMS].triggered.connect(self.show_claims_table)
-        a[ActionId.SHOW_REVIEW].triggered.connect(lambda: self._show_dock(self.review_dock))
+        a[ActionId.SHOW_REVIEW].triggered.connect(self.show_review)
         a[ActionId.SUGGESTION_LEGEND].triggered.connect(self.review.show_legend)
         a[ActionId.SHOW_NETWORK].triggered.connect(self.show_network)
 
@@ -1124,6 +1124,11 @@ class MainWindow(QMainWindow):
         if timeline is not None and timeline.toggleViewAction().isChecked():
             shown["timeline"] = self.timeline.options
         return shown
+
+    def show_review(self) -> None:
+        """View → Review Queue: the queue brought forward with the keyboard in it."""
+        self._show_dock(self.review_dock)
+        self.review.take_keyboard()
 
     def show_claims_table(self) -> None:
         """View → Claims: the Claims table under the article."""
