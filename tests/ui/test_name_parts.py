@@ -386,3 +386,28 @@ def test_a_long_name_wraps_in_the_bar_and_never_widens_the_window(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not bar.isVisible())
     assert window.width() == 1024
+
+
+def test_the_tag_the_selection_lies_in_is_the_current_one(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    """A trial: with a tag's words still selected (the caret at its end, just outside it),
+    Ctrl+Shift+M said "Place the cursor on a tagged entity"."""
+    window = make_window(article)
+    _open(window, qtbot)
+    kerry = _tag(window, "جون كيري")
+    lavrov = _tag(window, "سيرغي لافروف")
+    ids = {
+        window.project.annotations.get(a.id).entity_id: a.id
+        for a in window.annotation_model.annotations()
+    }
+    text = window.reader.text
+    for entity, quote in ((kerry, "جون كيري"), (lavrov, "سيرغي لافروف")):
+        start = ARTICLE.index(quote)
+        for a, b in ((start, start + len(quote)), (start + len(quote), start)):
+            text.select_cp(a, b)
+            assert window.tagging.current_annotation() == ids[entity], (quote, a, b)
+    start = ARTICLE.index("نظيره")  # a selection in no tag is no tag's
+    text.select_cp(start, start + 5)
+    window.annotations.view.clearFocus()
+    assert window.tagging._annotation_ending_at_caret() is None

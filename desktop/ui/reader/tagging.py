@@ -308,7 +308,12 @@ class TaggingController(QObject):
     def _annotation_ending_at_caret(self) -> int | None:
         text = self.reader.text
         if text.textCursor().hasSelection():
-            return None
+            # Still selected after tagging or selecting a tag by words (the caret at its
+            # end, outside it): the tag the selection lies in (a trial's Ctrl+Shift+M said
+            # "place the cursor on a tagged entity" with the tag just made selected).
+            start, end = text.selection_cp()
+            inside = [s for s in text.index.at(start) if s.id > 0 and s.end >= end]
+            return min(inside, key=lambda s: s.end - s.start).id if inside else None
         caret = text.cursor_cp()
         if caret == 0:
             return None
