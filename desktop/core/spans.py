@@ -22,7 +22,9 @@ def is_word_char(char: str) -> bool:
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a selection to whole words and drop white space and punctuation at its edges.
+    """Grow a selection to whole words and drop white space and punctuation at its edges,
+    but a quotation mark or bracket beside it that closes one the span opens (or opens one
+    it closes).
 
     A selection that starts or ends inside a word takes the whole word, as analysts tag
     mentions, not fragments. A selection of only spaces/punctuation is returned unchanged
@@ -42,6 +44,33 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         s -= 1
     while e < len(text) and is_word_char(text[e]):
         e += 1
+    return _balanced(text, s, e)
+
+
+# Quotation marks and brackets a span keeps in pairs: "قال إن "الاتفاق ممكن خلال أيام" lost
+# its closing mark to the trimming (a trial's claim read «إن "الاتفاق ممكن خلال أيام»).
+_PAIRS = (("«", "»"), ("“", "”"), ("‹", "›"), ("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` grown by the mark right beside it that closes (or opens) a quotation or a
+    bracket the span opens (or closes) without its pair."""
+    for _mark in range(8):  # «… (…)»: each mark taken can let the next one in
+        before = s, e
+        segment = text[s:e]
+        for opening, closing in _PAIRS:
+            opened = segment.count(opening) - segment.count(closing)
+            if opened > 0 and e < len(text) and text[e] == closing:
+                e += 1
+            elif opened < 0 and s > 0 and text[s - 1] == opening:
+                s -= 1
+        if segment.count('"') % 2:
+            if e < len(text) and text[e] == '"':
+                e += 1
+            elif s > 0 and text[s - 1] == '"':
+                s -= 1
+        if (s, e) == before:
+            break
     return s, e
 
 

@@ -42,6 +42,27 @@ def test_snap_to_mention(text: str, fragment: str, expected: str) -> None:
     assert text[s:e] == expected
 
 
+QUOTED = 'وقال بلينكن إن "الاتفاق ممكن خلال أيام". وأضاف «سنرى (قريبا)» ثم غادر.'
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        # a trial's claim lost its closing mark: a mark the span opens keeps its pair
+        ('إن "الاتفاق ممكن خلال أيام', 'إن "الاتفاق ممكن خلال أيام"'),
+        ('الاتفاق ممكن خلال أيام"', "الاتفاق ممكن خلال أيام"),  # nothing open in the words
+        ("وأضاف «سنرى (قريبا", "وأضاف «سنرى (قريبا)»"),
+        ("قريبا)» ثم", "(قريبا)» ثم"),  # ) closes ( beside it; » has no « beside it
+        ("الاتفاق ممكن", "الاتفاق ممكن"),  # nothing open: marks beside stay out
+        ('"الاتفاق ممكن خلال أيام"', "الاتفاق ممكن خلال أيام"),  # whole pairs trimmed
+    ],
+)
+def test_snap_keeps_quotation_marks_in_pairs(fragment: str, expected: str) -> None:
+    start = QUOTED.index(fragment)
+    s, e = snap_to_words(QUOTED, start, start + len(fragment))
+    assert QUOTED[s:e] == expected
+
+
 def test_snap_keeps_punctuation_only_selection() -> None:
     start = TEXT.index("—")
     assert snap_to_words(TEXT, start, start + 1) == (start, start + 1)
