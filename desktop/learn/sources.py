@@ -31,7 +31,6 @@ from desktop.store.project import Project
 __all__ = [
     "RULE_NAMES",
     "Membership",
-    "adjective",
     "gazetteer",
     "gazetteer_source",
     "given_names",
@@ -146,15 +145,6 @@ def gazetteer() -> Membership:
     from desktop.resources import gazetteer as shipped
 
     return gazetteer_source(shipped())
-
-
-def adjective() -> Callable[[str], bool]:
-    """Whether a written word is a place's adjective the shipped gazetteer knows (``المصرية``,
-    ``البلجيكي``): where an organisation's name after its head noun ends
-    (:func:`desktop.learn.tagger.head_chains`)."""
-    from desktop.resources import gazetteer as shipped
-
-    return shipped().is_adjective
 
 
 def given_names() -> frozenset[str]:

@@ -78,12 +78,9 @@ from desktop.core.suggest.features import (
     tag_runs,
 )
 from desktop.core.suggest.lexicon import (
-    _FUNCTION_WORDS,
     _HONORIFIC_COMPLEMENTS,
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
-    _TIME_WORDS,
-    _VERB_WORDS,
 )
 from desktop.core.suggest.pipeline import (
     Suggestion,
@@ -312,8 +309,6 @@ def _train_entities(
     sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
     counts: Counter[str] = Counter()
     short_forms: Counter[str] = Counter()
-    heads, adjective = _org_heads_of(cues), sources.adjective()
-    org_heads: dict[str, list[int]] = {}
     extractor: FeatureExtractor | None = None
     for document_id in documents:
         text = project.documents.get(document_id).text
@@ -325,9 +320,8 @@ def _train_entities(
         extractor = FeatureExtractor(
             training(document_id), share=extractor, given=given, corpus=corpus, cues=cues
         )
-        sentences = extractor.sentences(text)
         mine, used = _examples(
-            sentences,
+            extractor.sentences(text),
             spans,
             rejected.get(document_id, []),
             whole=document_id in tagged,
@@ -340,13 +334,6 @@ def _train_entities(
         for _, _, key in spans:
             counts[key] += 1
         short_forms.update(_short_form_tags(text, spans))
-        if document_id in tagged:
-            for head, (right, written) in _org_head_tags(
-                sentences, spans, heads, adjective
-            ).items():
-                counts_of = org_heads.setdefault(head, [0, 0])
-                counts_of[0] += right
-                counts_of[1] += written
     sequences, vocabulary = _mark_rare(sequences)
     report.sentences = len(sequences)
     report.tokens = sum(len(tags) for _, tags in sequences)
@@ -368,7 +355,6 @@ def _train_entities(
     report.seconds = time.perf_counter() - began
     stored_counts["seconds"] = round(report.seconds, 3)
     stored_counts[SHORT_FORMS] = dict(short_forms)
-    stored_counts[ORG_HEADS] = org_heads
     report.generation = store.save(
         trained_at=utcnow(),
         features=FEATURES_VERSION,
@@ -1054,17 +1040,6 @@ def _tag(
     candidates = _surest(candidates)
     if short_forms(model):
         candidates = _short_forms(all_tokens, candidates, rules or ())
-    if ORGANISATION in model.labels and (shares := org_head_shares(model)):
-        taken = _SpanIndex(
-            [
-                *((s, e) for s, e, _, _ in candidates),
-                *((r.start, r.end) for r in rules or () if r.kind == "entity"),
-            ]
-        )
-        chains = _org_chains(
-            all_tokens, layout.cuts, shares, _org_heads_of(cues), sources.adjective(), taken
-        )
-        candidates += [c for c in chains if c[3] >= threshold]
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     # By bisection: a long article's thousands of candidates against its thousands of tags.
@@ -1296,146 +1271,6 @@ def _short_forms(
                 key = ORGANISATION
         result.append((start, end, key, score))
     return _surest(result)
-
-
-# An organisation named by its head noun (حزب، جامعة، منظمة …, the word classes' ``org``) and
-# the words after it (``head_chains``): whether such a chain is an organisation whole is the
-# project's habit, not the language's — newswire tags حزب الله and جامعة الدول العربية but
-# leaves وزارة الخارجية، المحكمة العليا untagged. Training counts, for each head noun, the
-# chains of the tagged articles and how many of them the analyst tagged as an organisation,
-# exactly (stored with the model, ``counts["org_heads"]``: head → [tagged, written]); a chain
-# nobody else offers is then offered with its head noun's share as its score.
-ORG_HEADS = "org_heads"
-ORG_HEADS_FROM = 3  # chains of a head noun written in the tagged articles before it counts
-_CHAIN_WORDS = 5  # words after the head noun, at most
-_STOPS = _FUNCTION_WORDS | _VERB_WORDS | _TIME_WORDS
-_DEFINITE = (ARTICLE, LAM + LAM)
-
-
-def _org_head(folded: str, heads: AbstractSet[str]) -> tuple[str, bool] | None:
-    """The head noun a written word is (``ولحزب`` → ``حزب``; ``للجنة``, ل + اللجنة contracted,
-    → ``لجنة``) and whether it is definite; ``None`` when it is none."""
-    if len(folded) < 3 or not folded.isalpha():
-        return None
-    clitics, stem = split_clitics(folded)
-    definite = clitics.endswith(_DEFINITE)
-    if stem in heads:
-        return stem, definite
-    if clitics.endswith(LAM + LAM) and LAM + stem in heads:
-        return LAM + stem, True
-    return None
-
-
-def head_chains(
-    tokens: Sequence[Token],
-    heads: AbstractSet[str],
-    adjective: Callable[[str], bool],
-    known: dict[str, tuple[str, bool] | None] | None = None,
-) -> list[tuple[int, int, str]]:
-    """Organisations' names by their head noun in one sentence: ``(first, stop, head)`` token
-    ranges. After the head, the words of its name: a definite head (``المنظمة``) takes
-    definite words (``العالمية للملكية الفكرية``); an indefinite one (``مجلس``, ``نادي``) a
-    definite complement (``الأمن``), or one word without ال (``تشيلسي``، ``صناعة``) and the
-    definite words after that one (``اتحاد صناعة السيارات``). Never across و, a preposition
-    written on the word (ب، ك), a function, time or verb word or a mark; a place's adjective
-    (``المصرية``، ``البلجيكي``) ends the name unless it is the head's first word
-    (``الجامعة العربية``): the analysts' tags leave a country's adjective out more often than
-    not (docs/suggestions.md). ``known``: each written word's head noun, kept across the
-    sentences of an article (a long article's 100,000 words are 17,000 written ones)."""
-    found = []
-    n = len(tokens)
-    known = {} if known is None else known
-    for i in range(n):
-        folded = tokens[i].folded
-        if folded in known:
-            head = known[folded]
-        else:
-            head = known[folded] = _org_head(folded, heads)
-        if head is None:
-            continue
-        stem, definite = head
-        j = i + 1
-        bare = False  # a word without ال came after an indefinite head
-        while j < n and j - i <= _CHAIN_WORDS:
-            word = tokens[j].folded
-            if not word.isalpha() or word in _STOPS:
-                break
-            clitics, _ = split_clitics(word)
-            if clitics not in ("", *_DEFINITE):
-                break
-            if clitics == "":
-                if definite or bare or j > i + 1:
-                    break
-                bare = True
-            elif j > i + 1 and adjective(tokens[j].text):
-                break
-            j += 1
-        if j > i + 1:
-            found.append((i, j, stem))
-    return found
-
-
-def _org_heads_of(cues: Mapping[str, str]) -> frozenset[str]:
-    return frozenset(word for word, kind in cues.items() if kind == "org")
-
-
-def _org_head_tags(
-    sentences: Sequence[Sentence[str]],
-    spans: Sequence[tuple[int, int, str]],
-    heads: AbstractSet[str],
-    adjective: Callable[[str], bool],
-) -> dict[str, list[int]]:
-    """Of the head nouns' chains in a tagged article: head → [tagged exactly as an
-    organisation, written]. The analyst's tag may leave the head's proclitics out."""
-    bodies = {(start, end) for start, end, key in spans if key == ORGANISATION}
-    found: dict[str, list[int]] = {}
-    for sentence in sentences:
-        tokens = sentence.tokens
-        for first, stop, head in head_chains(tokens, heads, adjective):
-            end = tokens[stop - 1].end
-            tagged = any(
-                (start, end) in bodies for start in range(tokens[first].start, tokens[first].end)
-            )
-            counts = found.setdefault(head, [0, 0])
-            counts[0] += tagged
-            counts[1] += 1
-    return found
-
-
-def org_head_shares(model: Model) -> dict[str, float]:
-    """Each head noun's share of chains the analyst tagged as organisations, for head nouns
-    written in :data:`ORG_HEADS_FROM` chains or more of the tagged articles."""
-    found = model.counts.get(ORG_HEADS) or {}
-    return {
-        head: int(tagged) / int(written)
-        for head, (tagged, written) in found.items()
-        if int(written) >= ORG_HEADS_FROM
-    }
-
-
-def _org_chains(
-    tokens: Sequence[Token],
-    cuts: Sequence[int],
-    shares: Mapping[str, float],
-    heads: AbstractSet[str],
-    adjective: Callable[[str], bool],
-    taken: _SpanIndex,
-) -> list[tuple[int, int, str, float]]:
-    """The head nouns' chains of an article that nothing else offers (``taken``: the model's
-    candidates and the rules', registry's and gazetteer's names), as organisations scored by
-    their head noun's share (:func:`org_head_shares`)."""
-    found = []
-    known: dict[str, tuple[str, bool] | None] = {}
-    for at_first, at_end in pairwise(cuts):
-        sentence = tokens[at_first:at_end]
-        for first, stop, head in head_chains(sentence, heads, adjective, known):
-            share = shares.get(head)
-            if share is None:
-                continue
-            start, end = sentence[first].start, sentence[stop - 1].end
-            if not taken.overlaps(start, end):
-                found.append((start, end, ORGANISATION, share))
-    return found
 
 
 def _given_names_before(tokens: Sequence[Token], first: int, given: AbstractSet[str]) -> int:
