@@ -32,8 +32,6 @@ __all__ = [
     "RULE_NAMES",
     "Membership",
     "adjective",
-    "bodies",
-    "body_kind",
     "gazetteer",
     "gazetteer_source",
     "given_names",
@@ -157,28 +155,6 @@ def adjective() -> Callable[[str], bool]:
     from desktop.resources import gazetteer as shipped
 
     return shipped().is_adjective
-
-
-def bodies(text: str) -> list[tuple[int, int, int, str]]:
-    """The shipped gazetteer's organisations its rules offer in ``text`` (at
-    ``DEFAULT_MIN_SCORE`` or more): ``(word_start, start, end, subtype)``, ``start`` after the
-    proclitics of the word that begins at ``word_start``."""
-    from desktop.resources import gazetteer as shipped
-
-    return [
-        (m.word_start, m.start, m.end, m.entry.subtype)
-        for m in shipped().find(text)
-        if m.kind == "name" and m.entry.type == "ORG" and m.score >= DEFAULT_MIN_SCORE
-    ]
-
-
-def body_kind(name: str) -> str | None:
-    """The subtype (``government``، ``party`` …) of the shipped gazetteer's organisation
-    named ``name``; None when it has none of that name."""
-    from desktop.resources import gazetteer as shipped
-
-    kinds = [e.subtype for e in shipped().entries_for(name) if e.type == "ORG"]
-    return kinds[0] if kinds else None
 
 
 def given_names() -> frozenset[str]:

@@ -310,7 +310,6 @@ def _train_entities(
     counts: Counter[str] = Counter()
     short_forms: Counter[str] = Counter()
     org_nisba: Counter[str] = Counter()
-    org_kinds: dict[str, list[int]] = {}
     adjective = sources.adjective()
     extractor: FeatureExtractor | None = None
     for document_id in documents:
@@ -341,10 +340,6 @@ def _train_entities(
         if document_id in tagged:
             words = [token for sentence in sentences for token in sentence.tokens]
             org_nisba.update(_org_nisba_tags(words, spans, adjective))
-            for kind, (right, offered) in _org_kind_tags(text, spans).items():
-                counted = org_kinds.setdefault(kind, [0, 0])
-                counted[0] += right
-                counted[1] += offered
     sequences, vocabulary = _mark_rare(sequences)
     report.sentences = len(sequences)
     report.tokens = sum(len(tags) for _, tags in sequences)
@@ -367,7 +362,6 @@ def _train_entities(
     stored_counts["seconds"] = round(report.seconds, 3)
     stored_counts[SHORT_FORMS] = dict(short_forms)
     stored_counts[ORG_NISBA] = dict(org_nisba)
-    stored_counts[ORG_KINDS] = org_kinds
     report.generation = store.save(
         trained_at=utcnow(),
         features=FEATURES_VERSION,
@@ -1021,18 +1015,6 @@ def _tag(
                 candidates.append((start, end, key, score))
     finally:
         _let_go(shared)
-    if untagged := untagged_kinds(model):
-        # A kind of body the project leaves untagged: the gazetteer does not vouch for it, so
-        # the model's probability alone is its score (combine_judged takes the mean of both).
-        for item in judged:
-            number = number_of[id(item)]
-            if (
-                item.source == "gazetteer"
-                and item.label_key == ORGANISATION
-                and number in judgements
-                and sources.body_kind(item.name or item.text) in untagged
-            ):
-                judgements[number] = max(0.0, 2 * judgements[number] - item.score)
     # The title rule's and the claimants' names, scored as combine_judged will score them.
     seeds = [
         (item.start, item.end, item.label_key, (item.score + judgements[number]) / 2)
@@ -1298,38 +1280,6 @@ def _short_forms(
                 key = ORGANISATION
         result.append((start, end, key, score))
     return _surest(result)
-
-
-# The kinds of the gazetteer's organisations (its subtypes: un, party, government …) the
-# project tags: newswire tags the UN and parties but leaves many government bodies untagged
-# (the development corpus's training articles: 1 of 4 government bodies the gazetteer offers,
-# 65 of 77 of the UN's). Stored with the model (its counts): kind → [tagged, offered] in the
-# tagged articles. A kind offered ORG_KINDS_FROM times or more and tagged less than half of
-# them is judged by the model alone once it is trusted on organisations (:func:`_tag`).
-ORG_KINDS = "org_kinds"
-ORG_KINDS_FROM = 3
-
-
-def _org_kind_tags(text: str, spans: Sequence[tuple[int, int, str]]) -> dict[str, list[int]]:
-    """Of the gazetteer's organisations in a tagged article: subtype → [tagged exactly as an
-    organisation (with or without the word's proclitics), offered]."""
-    bodies = {(start, end) for start, end, key in spans if key == ORGANISATION}
-    found: dict[str, list[int]] = {}
-    for word_start, start, end, kind in sources.bodies(text):
-        counts = found.setdefault(kind, [0, 0])
-        counts[0] += (word_start, end) in bodies or (start, end) in bodies
-        counts[1] += 1
-    return found
-
-
-def untagged_kinds(model: Model) -> frozenset[str]:
-    """The gazetteer's kinds of organisation the project mostly leaves untagged."""
-    found = model.counts.get(ORG_KINDS) or {}
-    return frozenset(
-        kind
-        for kind, (tagged, offered) in found.items()
-        if int(offered) >= ORG_KINDS_FROM and 2 * int(tagged) < int(offered)
-    )
 
 
 # A place's adjective after an organisation's name (حزب الله اللبناني، نادي ليون الفرنسي): the
