@@ -78,6 +78,7 @@ from desktop.core.suggest.features import (
     tag_runs,
 )
 from desktop.core.suggest.lexicon import (
+    _CONSTRUCT_NOUNS,
     _HONORIFIC_COMPLEMENTS,
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
@@ -1318,6 +1319,12 @@ def org_nisba_out(model: Model) -> bool:
     return out >= ORG_NISBA_FROM and out > kept
 
 
+def _head_noun(token: Token) -> bool:
+    """Whether the word is a noun that heads an organisation's or an office's name
+    (``الجيش``، ``للحزب``, the rules' lexicon)."""
+    return split_clitics(token.folded)[1] in _CONSTRUCT_NOUNS
+
+
 def _nisba_cut(
     tokens: Sequence[Token],
     candidates: Sequence[tuple[int, int, str, float]],
@@ -1326,14 +1333,19 @@ def _nisba_cut(
 ) -> list[tuple[int, int, str, float]]:
     """The model's organisations that end in a place's adjective (``لحزب الله اللبناني``),
     without it, where the project leaves it out (:func:`org_nisba_out`) — unless a list
-    (the gazetteer, the registry) knows the whole as a name (``الاتحاد الأوروبي``)."""
+    (the gazetteer, the registry) knows the whole as a name (``الاتحاد الأوروبي``), or
+    what is left is a head noun alone (``الجيش اللبناني``: ``الجيش`` is no name)."""
     known = {(r.start, r.end) for r in rules if r.kind == "entity" and r.source in _BODY_SOURCES}
     starts = list(map(_START, tokens))
     result = []
     for start, end, key, score in candidates:
         if key == ORGANISATION and (start, end) not in known:
             first, stop = bisect_left(starts, start), bisect_left(starts, end)
-            if stop - first >= 2 and adjective(tokens[stop - 1].text):
+            if (
+                stop - first >= 2
+                and adjective(tokens[stop - 1].text)
+                and not (stop - first == 2 and _head_noun(tokens[first]))
+            ):
                 end = tokens[stop - 2].end
         result.append((start, end, key, score))
     return _surest(result)
