@@ -195,3 +195,9 @@ def test_entity_errors_benchmark_without_the_corpus(tmp_path: Path) -> None:
     """benchmarks/entity_errors.py (the error analysis over the folds) needs the corpus too;
     without it, it says so and stops (a run on it builds three projects of 100 articles)."""
     _says_the_corpus_is_missing("entity_errors.py", tmp_path)
+
+
+def test_organisations_folds_benchmark_without_the_corpus(tmp_path: Path) -> None:
+    """benchmarks/organisations_folds.py (the model's organisations alone, over the folds)
+    needs the corpus too; without it, it says so and stops."""
+    _says_the_corpus_is_missing("organisations_folds.py", tmp_path)

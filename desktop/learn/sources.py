@@ -31,6 +31,7 @@ from desktop.store.project import Project
 __all__ = [
     "RULE_NAMES",
     "Membership",
+    "adjective",
     "gazetteer",
     "gazetteer_source",
     "given_names",
@@ -145,6 +146,15 @@ def gazetteer() -> Membership:
     from desktop.resources import gazetteer as shipped
 
     return gazetteer_source(shipped())
+
+
+def adjective() -> Callable[[str], bool]:
+    """Whether a written word (without proclitics) is a place's adjective the shipped
+    gazetteer knows (``اللبناني``، ``الفرنسية``): the model's organisations that end in one
+    (:func:`desktop.learn.tagger._nisba_cut`)."""
+    from desktop.resources import gazetteer as shipped
+
+    return shipped().is_adjective
 
 
 def given_names() -> frozenset[str]:

@@ -78,6 +78,7 @@ from desktop.core.suggest.features import (
     tag_runs,
 )
 from desktop.core.suggest.lexicon import (
+    _CONSTRUCT_NOUNS,
     _HONORIFIC_COMPLEMENTS,
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
@@ -309,6 +310,8 @@ def _train_entities(
     sequences: list[tuple[Sequence[Sequence[str]], list[str]]] = []
     counts: Counter[str] = Counter()
     short_forms: Counter[str] = Counter()
+    org_nisba: Counter[str] = Counter()
+    adjective = sources.adjective()
     extractor: FeatureExtractor | None = None
     for document_id in documents:
         text = project.documents.get(document_id).text
@@ -320,8 +323,9 @@ def _train_entities(
         extractor = FeatureExtractor(
             training(document_id), share=extractor, given=given, corpus=corpus, cues=cues
         )
+        sentences = extractor.sentences(text)
         mine, used = _examples(
-            extractor.sentences(text),
+            sentences,
             spans,
             rejected.get(document_id, []),
             whole=document_id in tagged,
@@ -334,6 +338,9 @@ def _train_entities(
         for _, _, key in spans:
             counts[key] += 1
         short_forms.update(_short_form_tags(text, spans))
+        if document_id in tagged:
+            words = [token for sentence in sentences for token in sentence.tokens]
+            org_nisba.update(_org_nisba_tags(words, spans, adjective))
     sequences, vocabulary = _mark_rare(sequences)
     report.sentences = len(sequences)
     report.tokens = sum(len(tags) for _, tags in sequences)
@@ -355,6 +362,7 @@ def _train_entities(
     report.seconds = time.perf_counter() - began
     stored_counts["seconds"] = round(report.seconds, 3)
     stored_counts[SHORT_FORMS] = dict(short_forms)
+    stored_counts[ORG_NISBA] = dict(org_nisba)
     report.generation = store.save(
         trained_at=utcnow(),
         features=FEATURES_VERSION,
@@ -1040,6 +1048,8 @@ def _tag(
     candidates = _surest(candidates)
     if short_forms(model):
         candidates = _short_forms(all_tokens, candidates, rules or ())
+    if org_nisba_out(model):
+        candidates = _nisba_cut(all_tokens, candidates, rules or (), sources.adjective())
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     # By bisection: a long article's thousands of candidates against its thousands of tags.
@@ -1269,6 +1279,74 @@ def _short_forms(
             words = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
             if len(words) == 1 and _stem(words[0].folded) in firsts:
                 key = ORGANISATION
+        result.append((start, end, key, score))
+    return _surest(result)
+
+
+# A place's adjective after an organisation's name (حزب الله اللبناني، نادي ليون الفرنسي): the
+# analyst's tags say whether it is the name's. Stored with the model (its counts): how many of
+# the analyst's organisations a place's adjective follows ("out") and how many end in one
+# ("in"); the training articles of the development corpus leave it out about 16 times for 3.
+ORG_NISBA = "org_nisba"
+ORG_NISBA_FROM = 3  # organisations of either kind before the project's habit is taken as one
+
+
+def _org_nisba_tags(
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int, str]],
+    adjective: Callable[[str], bool],
+) -> Counter[str]:
+    """The analyst's organisations of one article that a place's adjective follows (``out``)
+    and those of two words or more that end in one (``in``)."""
+    found: Counter[str] = Counter()
+    starts = list(map(_START, tokens))
+    for start, end, key in spans:
+        if key != ORGANISATION:
+            continue
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        if stop - first >= 2 and adjective(tokens[stop - 1].text):
+            found["in"] += 1
+        elif stop < len(tokens) and adjective(tokens[stop].text):
+            found["out"] += 1
+    return found
+
+
+def org_nisba_out(model: Model) -> bool:
+    """Whether the project leaves a place's adjective out of an organisation's name: most of
+    its organisations beside one do (at least :data:`ORG_NISBA_FROM` of them)."""
+    found = model.counts.get(ORG_NISBA) or {}
+    out, kept = int(found.get("out", 0)), int(found.get("in", 0))
+    return out >= ORG_NISBA_FROM and out > kept
+
+
+def _head_noun(token: Token) -> bool:
+    """Whether the word is a noun that heads an organisation's or an office's name
+    (``الجيش``، ``للحزب``, the rules' lexicon)."""
+    return split_clitics(token.folded)[1] in _CONSTRUCT_NOUNS
+
+
+def _nisba_cut(
+    tokens: Sequence[Token],
+    candidates: Sequence[tuple[int, int, str, float]],
+    rules: Sequence[Suggestion],
+    adjective: Callable[[str], bool],
+) -> list[tuple[int, int, str, float]]:
+    """The model's organisations that end in a place's adjective (``لحزب الله اللبناني``),
+    without it, where the project leaves it out (:func:`org_nisba_out`) — unless a list
+    (the gazetteer, the registry) knows the whole as a name (``الاتحاد الأوروبي``), or
+    what is left is a head noun alone (``الجيش اللبناني``: ``الجيش`` is no name)."""
+    known = {(r.start, r.end) for r in rules if r.kind == "entity" and r.source in _BODY_SOURCES}
+    starts = list(map(_START, tokens))
+    result = []
+    for start, end, key, score in candidates:
+        if key == ORGANISATION and (start, end) not in known:
+            first, stop = bisect_left(starts, start), bisect_left(starts, end)
+            if (
+                stop - first >= 2
+                and adjective(tokens[stop - 1].text)
+                and not (stop - first == 2 and _head_noun(tokens[first]))
+            ):
+                end = tokens[stop - 2].end
         result.append((start, end, key, score))
     return _surest(result)
 

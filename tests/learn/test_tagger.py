@@ -1212,3 +1212,70 @@ def test_a_models_name_after_wa_and_lam_alif_lam_starts_at_the_first_lam(
     text = "وقال وللأسد رأي .\nوقال وَللأسد رأي .\nوجاء فللأسد دور .\nوزار ولبيب حلب ."
     found = _fixed_suggestions(project, monkeypatch, text, "وللاسد", "فللاسد", "ولبيب")
     assert set(found) == {"للأسد", "ولبيب"}
+
+
+def test_a_places_adjective_after_an_organisation_is_left_out_where_the_project_does(
+    project: Project,
+) -> None:
+    """The model tags ``لحزب الأمل اللبناني`` whole; where the analyst's organisations beside
+    a place's adjective mostly leave it out (``org_nisba``), the adjective is cut off — not
+    from a name a list knows whole (``الاتحاد الأوروبي``), nor where a head noun alone would
+    be left (``الجيش``)."""
+    from desktop.core.suggest import Suggestion
+
+    text = (
+        "قال رئيس لحزب الأمل اللبناني إن الاتحاد الأوروبي وافق ، وقالت نوكيا الفنلندية ذلك ."
+        "\nوانتشر الجيش اللبناني ."
+    )
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    party = _span(text, "لحزب الأمل اللبناني")
+    union = _span(text, "الاتحاد الأوروبي")
+    nokia = _span(text, "نوكيا الفنلندية")
+    army = _span(text, "الجيش اللبناني")
+    candidates = [
+        (*party, "organisation", 0.9),
+        (*union, "organisation", 0.9),
+        (*nokia, "organisation", 0.85),
+        (*army, "organisation", 0.8),
+        (*_span(text, "رئيس"), "person", 0.7),
+    ]
+    listed = [Suggestion("entity", "organisation", *union, "الاتحاد الأوروبي", "gazetteer")]
+    listed = [replace(listed[0], source="gazetteer", score=0.95)]
+    adjective = sources.adjective()
+    assert sorted(tagger._nisba_cut(tokens, candidates, listed, adjective)) == sorted(
+        [
+            (*_span(text, "لحزب الأمل"), "organisation", 0.9),
+            (*union, "organisation", 0.9),
+            (*_span(text, "نوكيا"), "organisation", 0.85),
+            (*army, "organisation", 0.8),  # a head noun alone is no name: left as it was
+            (*_span(text, "رئيس"), "person", 0.7),
+        ]
+    )
+
+    # What the analyst's tags say: an organisation a place's adjective follows, and one
+    # that ends in one (the same article's tags, counted once each).
+    spans = [(*_span(text, "لحزب الأمل"), "organisation"), (*nokia, "organisation")]
+    assert tagger._org_nisba_tags(tokens, spans, adjective) == {"out": 1, "in": 1}
+    assert tagger._org_nisba_tags(tokens, [(*union, "organisation")], adjective) == {"in": 1}
+    person = labels(project)["person"]
+
+    def model(found: dict[str, int]) -> tagger.Model:
+        return tagger.Model(1, {"person": person}, frozenset(), b"", {"org_nisba": found})
+
+    assert tagger.org_nisba_out(model({"out": 16, "in": 3}))
+    assert not tagger.org_nisba_out(model({"out": 2}))  # too few to tell
+    assert not tagger.org_nisba_out(model({"out": 4, "in": 5}))  # the project keeps it
+    assert not tagger.org_nisba_out(tagger.Model(1, {"person": person}, frozenset(), b"", {}))
+
+
+def test_training_stores_how_the_project_tags_a_places_adjective_after_an_organisation(
+    project: Project,
+) -> None:
+    tagged_project(project, 2)
+    text = "قال رئيس حزب الأمل اللبناني إن الوضع هادئ .\nوأعلنت نوكيا الفنلندية أرباحها ."
+    document_id = add(project, text, "bodies")
+    spans = [(*_span(text, "حزب الأمل"), "organisation"), (*_span(text, "نوكيا"), "organisation")]
+    tag(project, document_id, text, spans)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None and model.counts["org_nisba"] == {"out": 2}
