@@ -15,6 +15,11 @@ a list of given names (:data:`~desktop.core.suggest.lexicon._GIVEN_NAMES`) vouch
 of those shapes that are names (يوسف، توفيق، وليد), and for a definite surname after them
 (فؤاد السنيورة). A word alone after a title is a name only when it is a given name, was seen
 in a longer name of the article, or has none of those shapes.
+
+Without a title: :func:`_occupation_names` reads the name after a noun of a person's occupation
+(الروائي نجيب محفوظ) as after a title, and :func:`_given_name_names` the names of two words or
+more that a given name begins (واتهم فؤاد السنيورة), more strictly (issue 14: most persons the
+suggestions missed were never offered at all, written after no title the rules know).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 :func:`suggest` builds the article's tokens, learns the persons the registry knows, runs the
 title rule twice (:mod:`.names`; the second pass knows the surnames), offers every registry
-alias with its entity's type (rule 2), the places and organisations of the gazetteer
-(:mod:`.gazetteer`) that the registry and the title rule leave free (a registry place inside
+alias with its entity's type (rule 2), the names an occupation or a given name begins without
+a title where the registry knows nothing, the places and organisations of the gazetteer
+(:mod:`.gazetteer`) that the registry and the name rules leave free (a registry place inside
 a gazetteer organisation's name gives way to it: ريال مدريد), then the claims with their
 claimants (:mod:`.claims`), suggesting as persons the claimants made only of learnt names. Spans
 are mapped back to raw code points; the caller's ``skip`` drops what was already annotated or
@@ -58,7 +59,7 @@ LABEL_KEYS = ("person", "organisation", "location", "event", "claim")
 # right 104 times in 111 and the claimants' 10 in 10; a registry alias is the analyst's own
 # name. A model's suggestions carry their own probability instead. The names an occupation
 # begins (الروائي نجيب محفوظ) were right 14 times in 14 there; those only a given name vouches
-# for 43 in 49, but on the evaluation articles about 3 in 4 — under issue 14's 0.85 for the
+# for 39 in 46, but on the evaluation articles about 3 in 4 — under issue 14's 0.85 for the
 # rules' persons —, so they score below the rules' bar (0.5 at the default threshold,
 # desktop.learn.pending.SOURCE_OFFSETS): offered once a model's judgement brings them up
 # (the mean of both, desktop.learn.tagger.combine_judged), never by the rules alone.
@@ -81,7 +82,8 @@ class Suggestion:
     the registry's aliases, the gazetteer, the model trained on the analyst's tags) and
     ``score`` how sure that source is, from 0 to 1 (the gazetteer's score for its names, the
     model's probability, a rule's measured precision); ``rule`` names the rule (``title``,
-    ``claimant``, ``alias``, ``gazetteer``, ``reported``; ``model`` for the model). For claims,
+    ``claimant``, ``occupation``, ``given``, ``alias``, ``gazetteer``, ``reported``; ``model``
+    for the model). For claims,
     ``claimant``/``claimant_span`` give who said it as written (for an inherited claimant,
     where it was last named) and ``entity_id`` the claimant's registry entity when known; for
     entities ``entity_id`` is the registry entity the name matched, if any. ``name`` is the
@@ -206,10 +208,6 @@ def _suggest(
 
     names = _title_names(art)
     _learn(art, names)
-    # The names a given name begins teach their words too: the second pass ends the title
-    # rule's names at their surnames and takes a surname alone after a title (الرئيس
-    # السنيورة after فؤاد السنيورة).
-    _learn(art, [(a, b, -1) for a, b in _given_name_names(art, _tokens_of(names))])
     names = _title_names(art)  # again, now that surnames end names
     _learn(art, names)
     art.names = sorted((first, last) for first, last, _ in names)
