@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
-from functools import cache
 
 from desktop.core.arabic import fold
 from desktop.core.suggest.lexicon import (
@@ -43,6 +41,7 @@ from desktop.core.suggest.lexicon import (
     _NAME_PARTICLES,
     _NAMED_AFTER,
     _NOT_NAMES,
+    _OCCUPATION_FORMS,
     _REGNAL,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -554,16 +553,6 @@ _PRONOUNS = frozenset(fold(w) for w in ("أنا", "أنت", "هو", "هي", "ن�
 _FOREIGN_PARTICLES = frozenset(fold(w) for w in ("دو", "دي", "دا", "دل", "ديل", "فان", "فون", "لا"))
 
 
-@cache
-def _rule_given() -> frozenset[str]:
-    """The given names that begin a name without a title: the rules' own (:data:`_GIVEN_NAMES`)
-    and the shipped list's (``resources/gazetteer/given_names.txt``, read once per process),
-    which knows more foreign ones (باتريك، ديدييه، كريستيانو)."""
-    from desktop.resources import given_names
-
-    return _GIVEN_NAMES | given_names()
-
-
 def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     """(first, last) token pairs of names that begin with a given name and have no title
     before them (واتهم فؤاد السنيورة، ومهاجم منتخب إنجلترا واين روني): most persons newswire
@@ -576,7 +565,7 @@ def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     title, whose name the title rule judged (مطار الملك خالد الدولي), or inside a work's
     title. ``taken``: the title rule's tokens."""
     words = art.words
-    given = _rule_given()
+    given = _GIVEN_NAMES
     found: list[tuple[int, int]] = []
     i = 0
     n = len(words)
@@ -632,9 +621,7 @@ def _occupation_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     (الكاتب توفيق الحكيم، الحارس غانلويغي بوفون, the ``person`` class of the word classes),
     read as after a title (:func:`_name_after_title`: the nisbas and adjectives between are
     skipped), but not across a preposition (اللاعب في السن)."""
-    from desktop.resources import word_classes
-
-    nouns = _occupations(word_classes())
+    nouns = _OCCUPATION_FORMS
     found: list[tuple[int, int]] = []
     words = art.words
     for i, word in enumerate(words):
@@ -647,24 +634,3 @@ def _occupation_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             continue
         found.append(name)
     return found
-
-
-_OCCUPATIONS: list[tuple[object, frozenset[str]]] = []
-
-
-def _occupations(classes: Mapping[str, str]) -> frozenset[str]:
-    """The occupation nouns of the word classes as written, with a proclitic (والكاتب،
-    للكاتب)."""
-    if _OCCUPATIONS and _OCCUPATIONS[0][0] is classes:
-        return _OCCUPATIONS[0][1]
-    bare = [w for w, kind in classes.items() if kind == "person"]
-    forms: set[str] = set()
-    for w in bare:
-        forms.add(w)
-        for p in ("و", "ف", "ب", "وب", "فب"):
-            forms.add(p + w)
-        if w.startswith("ال"):
-            forms.update(("ل" + w[1:], "ول" + w[1:], "فل" + w[1:]))
-    result = frozenset(forms)
-    _OCCUPATIONS[:] = [(classes, result)]
-    return result
