@@ -59,7 +59,7 @@ LABEL_KEYS = ("person", "organisation", "location", "event", "claim")
 # right 104 times in 111 and the claimants' 10 in 10; a registry alias is the analyst's own
 # name. A model's suggestions carry their own probability instead. The names an occupation
 # begins (الروائي نجيب محفوظ) were right 14 times in 14 there; those only a given name vouches
-# for 39 in 46, but on the evaluation articles about 3 in 4 — under issue 14's 0.85 for the
+# for 33 in 37, but on the evaluation articles about 3 in 4 — under issue 14's 0.85 for the
 # rules' persons —, so they score below the rules' bar (0.5 at the default threshold,
 # desktop.learn.pending.SOURCE_OFFSETS): offered once a model's judgement brings them up
 # (the mean of both, desktop.learn.tagger.combine_judged), never by the rules alone.
