@@ -287,5 +287,9 @@ def test_no_given_name_s_name_here(text: str, names: list[str] | None) -> None:
 def test_the_registry_s_name_comes_before_the_given_name_s() -> None:
     """An alias is the analyst's own entity: its suggestion keeps the span (with the entity)."""
     matcher = AliasMatcher.from_registry([(1, "person", "محمد فاضل")])
-    found = [s for s in suggest("تأليف محمد فاضل وإخراج غيره .", matcher) if s.kind == "entity"]
-    assert [(s.text, s.rule, s.entity_id) for s in found] == [("محمد فاضل", "alias", 1)]
+    text = "تأليف محمد فاضل وإخراج ديفيد كاميرون ."
+    found = [s for s in suggest(text, matcher) if s.kind == "entity"]
+    assert [(s.text, s.rule, s.entity_id) for s in found] == [
+        ("محمد فاضل", "alias", 1),
+        ("ديفيد كاميرون", "given", None),
+    ]
