@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import suggest
 
 
 def _persons(text: str) -> list[str]:
     return [s.text for s in suggest(text, None) if s.kind == "entity" and s.label_key == "person"]
+
+
+def _title_persons(text: str) -> list[str]:
+    """The title rule's persons alone (a given name may begin a name the title rule rightly
+    does not take: أمين فارس after الخبير)."""
+    return [s.text for s in suggest(text, None) if s.kind == "entity" and s.rule == "title"]
 
 
 # --- names that stopped short --------------------------------------------------------------
@@ -192,7 +199,7 @@ def test_verbs_and_verbal_nouns_after_a_title_are_no_names(text: str) -> None:
     ],
 )
 def test_no_person_after_these_titles(text: str) -> None:
-    assert _persons(text) == []
+    assert _title_persons(text) == []
 
 
 def test_a_quotation_after_a_work_noun_names_the_work() -> None:
@@ -216,3 +223,73 @@ def test_a_word_alone_before_a_word_the_rules_cannot_place_is_not_offered() -> N
     # nothing is offered rather than a span that is probably wrong
     assert _persons("إلا أن قائد الثوار أوليفر كرومويل استطاع أن يحسم الموقف.") == []
     assert _persons("إلا أن قائد الثوار أوليفر، وقد استطاع أن يحسم الموقف.") == ["أوليفر"]
+
+
+# --- names without a title: a given name or an occupation begins them ------------------------
+
+
+def _untitled(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.rule) for s in suggest(text, None) if s.rule in ("given", "occupation")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("ناقش ديفيد كاميرون رئيس الوزراء البريطاني، الخطة.", "ديفيد كاميرون", "given"),
+        ("وسجل ديفيد بيكهام هدفا في الدقيقة الأخيرة.", "ديفيد بيكهام", "given"),
+        ("وانتقد فؤاد المصري الخطة.", "فؤاد المصري", "given"),  # a nisba as the surname
+        ("وقال الخبير الاقتصادي أمين فارس إن الخسائر كبيرة.", "أمين فارس", "occupation"),
+        ("وأكد الروائي المصري نجيب محفوظ ذلك.", "نجيب محفوظ", "occupation"),
+    ],
+)
+def test_a_given_name_or_an_occupation_begins_a_name_without_a_title(
+    text: str, name: str, rule: str
+) -> None:
+    assert _untitled(text) == [(name, rule)]
+
+
+def test_a_given_name_s_name_waits_for_the_model() -> None:
+    """A name only a given name vouches for scores below the rules' bar (0.5 at the default
+    threshold: desktop.learn.pending.SOURCE_OFFSETS): shown when a model's judgement brings it
+    up, not by the rules alone (on the development corpus's evaluation articles they were
+    right 3 times in 4, under issue 14's 0.85 for the rules' persons)."""
+    found = [s for s in suggest("وانتقد ديفيد كاميرون الخطة.", None) if s.rule == "given"]
+    assert [s.text for s in found] == ["ديفيد كاميرون"]
+    assert found[0].score < 0.5
+    occupation = [s for s in suggest("وأكد الروائي نجيب محفوظ ذلك.", None) if s.kind == "entity"]
+    assert [(s.rule, s.score >= 0.5) for s in occupation] == [("occupation", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place named after a person, the title rule's to judge
+        ("هبطت الطائرة في مطار الملك خالد الدولي. وانتقد ديفيد كاميرون ذلك.", ["ديفيد كاميرون"]),
+        # a given name after a pronoun is an adjective
+        ("وقال بوتين « أنا سعيد جدا بلقائك » وانتقد ديفيد كاميرون ذلك.", ["ديفيد كاميرون"]),
+        # علي for على, كامل "complete"
+        ("وردا علي سؤال قال إن العمل تم بشكل كامل بتفاصيله وانتقد ديفيد كاميرون ذلك.", None),
+        # a verbal noun after a given name, the next name of a list
+        ("وتوقع سامي تزايد الخسائر. وحضر جورج بوش ورايس الاجتماع.", ["جورج بوش"]),
+        # the name goes on where the rules cannot follow it
+        ("ووصل جان مارك دو لا سابليير إلى نيويورك مع ديفيد كاميرون.", ["ديفيد كاميرون"]),
+        ("وتصل ماريا تيريزا فرنانديس دي لافيغا غدا مع ديفيد كاميرون.", ["ديفيد كاميرون"]),
+        # inside a work's title
+        ("كتب قصيدة عنوانها « الأمير نزار حمدي » وأهداها ديفيد كاميرون.", ["ديفيد كاميرون"]),
+        # inside a longer name: أبي زكريا يحيى
+        ("وبعث إلى أبي زكريا يحيى الحفصي رسالة وانتقد ديفيد كاميرون ذلك.", ["ديفيد كاميرون"]),
+    ],
+)
+def test_no_given_name_s_name_here(text: str, names: list[str] | None) -> None:
+    assert [name for name, _ in _untitled(text)] == (names or ["ديفيد كاميرون"])
+
+
+def test_the_registry_s_name_comes_before_the_given_name_s() -> None:
+    """An alias is the analyst's own entity: its suggestion keeps the span (with the entity)."""
+    matcher = AliasMatcher.from_registry([(1, "person", "محمد فاضل")])
+    text = "تأليف محمد فاضل وإخراج ديفيد كاميرون ."
+    found = [s for s in suggest(text, matcher) if s.kind == "entity"]
+    assert [(s.text, s.rule, s.entity_id) for s in found] == [
+        ("محمد فاضل", "alias", 1),
+        ("ديفيد كاميرون", "given", None),
+    ]

@@ -10,7 +10,13 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from desktop.core.arabic import fold
-from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _TITLE_FORMS, _VERB_WORDS
+from desktop.core.suggest.lexicon import (
+    _FUNCTION_WORDS,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _VERB_WORDS,
+    OCCUPATIONS,
+)
 from desktop.resources import WORD_CLASSES_FILE, given_names, read_text, resource, word_classes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,3 +56,9 @@ def test_the_file_ships_as_package_data() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     patterns = config["setuptools"]["package-data"]["desktop._resources"]
     assert any(fnmatch(WORD_CLASSES_FILE, pattern) for pattern in patterns)
+
+
+def test_the_rules_occupations_are_the_file_s_person_class() -> None:
+    """The occupation rule (core, which reads no file) and the tagger's ``person`` class read
+    the same nouns: one list to extend, kept twice."""
+    assert {w for w, kind in word_classes().items() if kind == "person"} == OCCUPATIONS

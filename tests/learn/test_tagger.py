@@ -857,12 +857,12 @@ def test_a_given_name_and_one_word_more_is_a_sure_name(
 ) -> None:
     """A person's name of two words the model tags that begins with a given name (``نادر
     منصور``, a name it never saw whole) is offered as sure (``GIVEN_AND_NAME``) however
-    unsure the model is (0.64 before); one whose first word is not a given name (``رينيه
+    unsure the model is (0.64 before); one whose first word is not a given name (``زيغي
     مورفي``) keeps the model's own score."""
-    monkeypatch.setitem(globals(), "PERSONS", [*PERSONS, "شارلز مورفي", "رينيه زاكا"])
+    monkeypatch.setitem(globals(), "PERSONS", [*PERSONS, "شارلز مورفي", "زيغي زاكا"])
     tagged_project(project, 3)
     tagger.train(project)
-    text = "وزار نادر منصور مدينة حمص أمس .\nوأكد رينيه مورفي أن سكان صيدا ينتظرون المساعدات ."
+    text = "وزار نادر منصور مدينة حمص أمس .\nوأكد زيغي مورفي أن سكان صيدا ينتظرون المساعدات ."
     document_id = add(project, text, "new")
     found = {
         s.text: s.score
@@ -870,7 +870,7 @@ def test_a_given_name_and_one_word_more_is_a_sure_name(
         if s.label_key == "person"
     }
     assert found["نادر منصور"] == tagger.GIVEN_AND_NAME == 1.0
-    assert 0 < found["رينيه مورفي"] < 0.9
+    assert 0 < found["زيغي مورفي"] < 0.9
 
 
 def test_the_decoder_tags_an_article_as_crfsuite_tags_its_sentences(project: Project) -> None:

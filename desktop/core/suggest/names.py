@@ -15,6 +15,11 @@ a list of given names (:data:`~desktop.core.suggest.lexicon._GIVEN_NAMES`) vouch
 of those shapes that are names (يوسف، توفيق، وليد), and for a definite surname after them
 (فؤاد السنيورة). A word alone after a title is a name only when it is a given name, was seen
 in a longer name of the article, or has none of those shapes.
+
+Without a title: :func:`_occupation_names` reads the name after a noun of a person's occupation
+(الروائي نجيب محفوظ) as after a title, and :func:`_given_name_names` the names of two words or
+more that a given name begins (واتهم فؤاد السنيورة), more strictly (issue 14: most persons the
+suggestions missed were never offered at all, written after no title the rules know).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from desktop.core.suggest.lexicon import (
     _NAME_PARTICLES,
     _NAMED_AFTER,
     _NOT_NAMES,
+    _OCCUPATION_FORMS,
     _REGNAL,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -528,3 +534,103 @@ def _learn(art: _Article, names: list[tuple[int, int, int]]) -> None:
         art.learnt.update(t for t in tokens if t not in _NAME_PARTICLES)
         if len(tokens) > 1:
             art.surnames.add(tokens[-1])
+
+
+# Given names that are also common words as newswire writes them: علي for على ("on"), باسم
+# (ب + اسم, "in the name of"), رسول، سلطان، كريم، عزيز، جميل، رياض، هاشم، زيد. Without a title
+# before them they begin a name too seldom to be taken for one.
+_AMBIGUOUS_GIVEN = frozenset(
+    fold(w)
+    for w in (
+        "علي", "باسم", "رسول", "سلطان", "كريم", "عزيز", "جميل", "رياض", "هاشم", "زيد", "نادية",
+        "كامل",
+    )
+)  # fmt: skip
+# Personal pronouns: a given name after one is its predicate, an adjective (أنا سعيد "I am
+# happy").
+_PRONOUNS = frozenset(fold(w) for w in ("أنا", "أنت", "هو", "هي", "نحن", "هم", "هما", "أنتم"))
+# Particles inside European names (جان مارك دو لا سابليير، رود فان نيستلروي).
+_FOREIGN_PARTICLES = frozenset(fold(w) for w in ("دو", "دي", "دا", "دل", "ديل", "فان", "فون", "لا"))
+
+
+def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of names that begin with a given name and have no title
+    before them (واتهم فؤاد السنيورة، ومهاجم منتخب إنجلترا واين روني): most persons newswire
+    names are never written after a title the rules know. Stricter than after a title, since
+    nothing but the given name vouches for the words after it: the next word must not have
+    the shape of a verb or of a common noun whatever precedes it (فارس تزايد، معاوية جيشا), a
+    definite word joins only as a nisba or a word the article names someone with (not
+    عمر الإمام), a name inside a longer one (أبي زكريا يحيى …, after أبو، بن) and a place named
+    after a person (بمطار محمد الخامس) are left alone, and so is a given name right after a
+    title, whose name the title rule judged (مطار الملك خالد الدولي), or inside a work's
+    title. ``taken``: the title rule's tokens."""
+    words = art.words
+    given = _GIVEN_NAMES
+    found: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        word = words[i]
+        if (
+            i in taken
+            or word not in given
+            or word in _AMBIGUOUS_GIVEN
+            or word in _PRONOUNS  # آنا (Anna) is أنا ("I") once folded
+            or (i > 0 and (words[i - 1] in _NAME_PARTICLES or words[i - 1] in _NAMED_AFTER))
+            or (i > 1 and words[i - 2] in _NAME_PARTICLES)
+            or (i > 0 and (words[i - 1] in _TITLE_OR_HONORIFIC or words[i - 1] in _PRONOUNS))
+            or _in_a_work_title(art, i)
+        ):
+            i += 1
+            continue
+        span = _name_tokens(art, i)
+        if span is None or span[1] == span[0]:
+            i += 1
+            continue
+        last = i
+        for j in range(i + 1, span[1] + 1):
+            if j in taken:
+                break
+            word_j = words[j]
+            if word_j in _NAME_PARTICLES or word_j in _COMPOUND_SECONDS:
+                continue
+            if word_j[0] == "و" and word_j not in given:
+                break  # جورج بوش ورايس: the next name of a list
+            stem = art.article_stem(j)
+            if stem is not None:
+                if not (_is_nisba(stem) or word_j in art.learnt or word_j in art.surnames):
+                    break
+            elif _not_a_name(art, j, inside=True, accusative=True):
+                break
+            last = j
+        if last > i and last + 1 < n and words[last + 1] in _FOREIGN_PARTICLES:
+            # جان مارك | دو لا سابليير: the name goes on where the rules stop (and its next
+            # given name begins no name of its own)
+            i = span[1] + 1
+            continue
+        if last > i:
+            found.append((i, last))
+            i = last + 1
+        else:
+            i += 1
+    return found
+
+
+def _occupation_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of the names after a noun of a person's occupation or role
+    (الكاتب توفيق الحكيم، الحارس غانلويغي بوفون, the ``person`` class of the word classes),
+    read as after a title (:func:`_name_after_title`: the nisbas and adjectives between are
+    skipped), but not across a preposition (اللاعب في السن)."""
+    nouns = _OCCUPATION_FORMS
+    found: list[tuple[int, int]] = []
+    words = art.words
+    for i, word in enumerate(words):
+        if word not in nouns or i in taken:
+            continue
+        name = _name_after_title(art, i)
+        if name is None or any(j in taken for j in range(name[0], name[1] + 1)):
+            continue
+        if any(words[j] in _LINK_PREPOSITIONS for j in range(i + 1, name[0])):
+            continue
+        found.append(name)
+    return found
