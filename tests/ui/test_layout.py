@@ -612,3 +612,94 @@ def test_panels_under_the_article_open_tall_enough_on_a_small_window(
     reader = window.centralWidget()
     assert reader is not None and reader.height() >= window.height() // 4  # a few lines
     window.close()
+
+
+def test_the_docked_timeline_keeps_its_plot_under_a_restored_layout(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """A trial at 1024×640 in Arabic: the Claims table, the Review Queue and the Search panel
+    restored open from the last session, Ctrl+Shift+T docked the timeline (tabbed with the
+    table) and its two filter rows and legend left the plot some 20 px, no lane in sight.
+    The Review Queue's hint steps aside on a short dock (its least height held the panel
+    under the article down), and a short timeline folds its legend into a menu and its export
+    buttons into File → Export: the filters take one row, the plot most of the dock."""
+    from PySide6.QtWidgets import QGraphicsView
+
+    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
+    try:
+        path = tmp_path / "restored.hamish"
+        project, _ = build_briefing_project(path)
+        project.close()
+        first = _launch(qtbot, path, prefs, (1024, 640))
+        first.show_claims_table()
+        for dock in (first.search_panel, first.review_dock):
+            dock.show()
+            dock.raise_()
+        QApplication.processEvents()
+        first.close()
+
+        window = _launch(qtbot, path, prefs, (1024, 640))
+        qtbot.waitUntil(lambda: window.review_dock.isVisible() and window.height() <= 640)
+        window.open_document(1)
+        window.registry[ActionId.SHOW_TIMELINE].trigger()
+        dock = window.timeline_dock
+        assert dock is not None
+        qtbot.waitUntil(lambda: bool(dock.scene.items()))
+        QApplication.processEvents()
+        assert window.height() <= 640  # not taller than the laptop's screen
+        view = dock.view
+        assert view.height() >= 0.5 * dock.height(), (view.height(), dock.height())
+        assert view.height() >= 100  # a few lanes, not a strip (before: 48)
+        assert dock.filters.height() <= 40  # one row
+        # The legend is a click away, wrapped to the menu's width, whole.
+        button = dock.legend_button
+        assert button.isVisible() and _inside(button, dock.widget())
+        assert not dock.legend.isVisible()
+        dock.legend_menu.aboutToShow.emit()
+        shown = dock.legend_menu.actions()[0].defaultWidget()  # type: ignore[attr-defined]
+        assert isinstance(shown, QGraphicsView)
+        drawn = shown.scene().itemsBoundingRect()
+        assert drawn.width() <= shown.width() and drawn.height() <= shown.height()
+        # Made taller, the dock shows the legend and the export buttons again.
+        window.resize(1024, 1000)
+        window.resizeDocks([dock], [500], Qt.Orientation.Vertical)
+        qtbot.waitUntil(lambda: dock.legend.isVisible() and dock.export_png.isVisible())
+        assert not button.isVisible()
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_panels_restored_under_the_article_leave_it_a_sensible_height(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """Panels stay open across restarts: two restored one above the other under the article,
+    each within its own cap, left it some 110 px of a 640 px window (a trial saw 220). After
+    a restored layout they give way until it has READER_HEIGHT_SHARE of the height: shorter,
+    else tabbed together."""
+    from desktop.ui.shell.mainwindow import READER_HEIGHT_SHARE
+
+    path = tmp_path / "stacked.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    first = _launch(qtbot, path, prefs, (1024, 900))
+    first.show_claims_table()
+    search = first.search_panel
+    first.splitDockWidget(first.claims_table, search, Qt.Orientation.Vertical)
+    search.show()
+    first.resizeDocks([first.claims_table, search], [260, 260], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    first.close()
+
+    window = _launch(qtbot, path, prefs, (1024, 640))
+    bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(lambda: window.dockWidgetArea(window.search_panel) == bottom)
+    reader = window.centralWidget()
+    assert reader is not None
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: reader.height() >= READER_HEIGHT_SHARE * window.height() - 2)
+    # Both panels still open: too tall one above the other, tabbed together.
+    for dock in (window.claims_table, window.search_panel):
+        assert dock.isVisible() and dock.toggleViewAction().isChecked()
+    assert window.search_panel in window.tabifiedDockWidgets(window.claims_table)
+    window.close()
