@@ -378,6 +378,7 @@ def test_the_network_and_the_timeline_fit_a_laptop_window(
             if isinstance(w, (QComboBox, QAbstractButton, QAbstractSpinBox, QLineEdit))
             and w.parentWidget() is not None
             and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+            and w.isVisibleTo(bar)  # not one a short timeline folds away by design
         ]
         assert len(controls) >= 7, bar_name
         body = dock.widget()
@@ -524,13 +525,16 @@ def test_the_network_and_the_timeline_share_a_wide_window(
 
 
 def _controls(bar: QWidget) -> list[QWidget]:
-    """The controls of a filter bar (not the parts of a combo box or spin box)."""
+    """The controls of a filter bar (not the parts of a combo box or spin box), but those
+    hidden by design: a short timeline folds its export buttons away, and shows its legend's
+    button only then."""
     return [
         w
         for w in bar.findChildren(QWidget)
         if isinstance(w, (QComboBox, QAbstractButton, QAbstractSpinBox, QLineEdit))
         and w.parentWidget() is not None
         and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+        and w.isVisibleTo(bar)
     ]
 
 
@@ -702,4 +706,61 @@ def test_panels_restored_under_the_article_leave_it_a_sensible_height(
     for dock in (window.claims_table, window.search_panel):
         assert dock.isVisible() and dock.toggleViewAction().isChecked()
     assert window.search_panel in window.tabifiedDockWidgets(window.claims_table)
+    window.close()
+
+
+def test_library_titles_take_the_room_the_count_leaves_in_arabic(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """A trial at 1024×640 in Arabic: the column of counts, headed «الوسوم» and mostly empty,
+    took a third of the Library and cut the titles to «تونس تعلن مو…». Its header is a tag's
+    icon (the name in its tooltip), the column as wide as three digits, the title the rest."""
+    from desktop.ui.library.dock import LibraryModel
+
+    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
+    try:
+        window = _launch(qtbot, default_project, prefs)
+        view = window.library.view
+        qtbot.waitUntil(lambda: view.isColumnHidden(LibraryModel.DATE))
+        header = view.header()
+        count = header.sectionSize(LibraryModel.ANNOTATIONS)
+        digits = view.fontMetrics().horizontalAdvance("000")
+        assert count <= digits + 40, count  # before: 68 px, the word's width
+        assert header.sectionSize(LibraryModel.TITLE) >= view.viewport().width() - count - 2
+        model = view.model()
+        tip = model.headerData(LibraryModel.ANNOTATIONS, Qt.Orientation.Horizontal, 3)
+        assert QApplication.translate("LibraryModel", "Tags") in str(tip)
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_tabbed_panels_are_named_whole_on_a_laptop(
+    qtbot: QtBot, default_project: Path, prefs: Settings, language: str
+) -> None:
+    """A trial at 1024×640 in Arabic: four panels tabbed in a 240 px dock read «قائمة المر…»,
+    «الب…», «الا…». Their names are whole, the tab bar's arrows scrolling to those past the
+    edge."""
+    from PySide6.QtWidgets import QTabBar
+
+    window = _launch(qtbot, default_project, prefs)
+    for dock in (window.search_panel, window.review_dock, window.claim_editor):
+        dock.show()
+    window.annotations.raise_()
+    bars: list[QTabBar] = []
+
+    def laid_out() -> bool:
+        bars[:] = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() >= 4]
+        return bool(bars)
+
+    def whole() -> bool:
+        return all(
+            bar.tabRect(at).width()
+            > bar.fontMetrics().horizontalAdvance(bar.tabText(at).replace("&", ""))
+            for bar in bars
+            for at in range(bar.count())
+        )
+
+    qtbot.waitUntil(laid_out)
+    qtbot.waitUntil(whole)  # before: elided to the dock's width
     window.close()

@@ -63,6 +63,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 # A title's alignment is its own direction's start, whatever the interface's: an Arabic title
 # starts at the right in the English interface too (widgets.direction lays it out so).
@@ -535,13 +536,18 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.ANNOTATIONS:
+                # A tag's icon, not the word: «الوسوم» made the column of counts (mostly
+                # empty, three digits at most) a third of a laptop's dock and cut the titles
+                # to «تونس تعلن مو…» (a trial). The name is in the tooltip.
+                return ""
             return QCoreApplication.translate("LibraryModel", self.HEADERS[section])
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _TOOLTIP
-            and section == self.ANNOTATIONS
-        ):
-            return self.tr("Tagged passages (annotations) in the article")
+        if orientation == Qt.Orientation.Horizontal and section == self.ANNOTATIONS:
+            if role == _TOOLTIP:
+                name = QCoreApplication.translate("LibraryModel", self.HEADERS[section])
+                return name + ": " + self.tr("Tagged passages (annotations) in the article")
+            if role == _DECORATION:
+                return icon("mdi6.tag-outline")
         return None
 
     def _count_of(self, document_id: int) -> int | None:
@@ -802,9 +808,9 @@ class LibraryDock(QDockWidget):
         ):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             # + the stylesheet's item (12) and header (16) paddings, text margins, sort arrow
-            width = max(
-                metrics.horizontalAdvance(sample) + 20, labels.horizontalAdvance(title) + 30
-            )
+            # (the count's header an icon: its width, not a word's)
+            named = labels.horizontalAdvance(title) if title else header.iconSize().width()
+            width = max(metrics.horizontalAdvance(sample) + 20, named + 30)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 
