@@ -1427,10 +1427,25 @@ class MainWindow(QMainWindow):
                 [dock for dock, _ in tall], [cap for _, cap in tall], Qt.Orientation.Vertical
             )
         self._fit_bottom()  # a narrower window: the panels under the article tabbed
+        self._fit_tabs()
         if self._restored:
             self._restored = False
             self._give_reader_height(reader)
         self._fit_guide()
+
+    def _fit_tabs(self) -> None:
+        """The panels' tabs named whole, scrolled by the tab bar's arrows when they do not
+        fit: four panels tabbed in a 240 px dock read «قائمة المر…», «الب…», «الا…» (a trial).
+        Qt makes a tab bar when panels are first tabbed together, so each is set here, run
+        after every change of the layout (never before the window's first paint)."""
+        if not self._ready:
+            return
+        from PySide6.QtWidgets import QTabBar  # not built before the first paint
+
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self and bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     def _give_reader_height(self, reader: QWidget) -> None:
         """Panels under the article, as a restored layout left them, made shorter (down to
