@@ -764,3 +764,84 @@ def test_tabbed_panels_are_named_whole_on_a_laptop(
     qtbot.waitUntil(laid_out)
     qtbot.waitUntil(whole)  # before: elided to the dock's width
     window.close()
+
+
+def test_the_docked_network_is_drawn_out_across_a_short_dock(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial at 1024×640 in Arabic: the Entity Network under the article, about 1000×180
+    px, was laid out as for a square and drawn in a fifth of the dock's width, its names
+    over each other's links and nodes. A new layout is drawn out towards the view's shape
+    (``layout.widened``): the nodes across half the view or more, no two names touching."""
+    import math
+
+    from PySide6.QtCore import QRectF
+
+    from desktop.ui.figures import network_dock
+
+    monkeypatch.setattr(network_dock, "SLICE_MS", math.inf)  # drawn whole in one paint
+    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
+    try:
+        path = tmp_path / "net.hamish"
+        project, _ = build_briefing_project(path)
+        project.close()
+        window = _launch(qtbot, path, prefs, (1024, 640))
+        window.registry[ActionId.SHOW_NETWORK].trigger()
+        dock, controller = window.network_dock, window.network
+        assert dock is not None and controller is not None
+        qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+        QApplication.processEvents()
+        view = dock.view
+        view.fit()
+        view.end_gesture()
+        nodes = QRectF()
+        for item in dock.scene.nodes.values():
+            x, y = item.x_y
+            r = item.radius
+            nodes = nodes.united(QRectF(x - r, y - r, 2 * r, 2 * r))
+        across = view.mapFromScene(nodes).boundingRect().width()
+        assert across >= 0.45 * view.viewport().width(), across  # before: about 0.2
+        # Every name drawn, none touching another.
+        dock.scene.label_log = []
+        view.viewport().repaint()
+        drawn, dock.scene.label_log = dock.scene.label_log, None
+        assert len(drawn) == len(dock.scene.nodes)
+        assert not any(
+            a.adjusted(-2, -2, 2, 2).intersects(b)
+            for i, a in enumerate(drawn)
+            for b in drawn[i + 1 :]
+        )
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_annotation_headers_are_whole_on_a_laptop_dock_in_arabic(
+    qtbot: QtBot, tmp_path: Path, prefs: Settings
+) -> None:
+    """A trial at 1024×640 in Arabic: the Annotations panel, at its narrowest, headed its
+    Entity column «الكيا» (the Text column kept a two-word name's width, the Entity column
+    what was left). It keeps its header whole."""
+    from desktop.ui.annotations.panel import AnnotationModel
+
+    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
+    try:
+        path = tmp_path / "tagged.hamish"
+        project, _ = build_briefing_project(path)
+        project.close()
+        window = _launch(qtbot, path, prefs)
+        window.open_document(1)  # a person and a claim: the labels shown as icons
+        # As narrow as keep_reader_room makes a side panel (DOCK_MIN_WIDTH).
+        window.resizeDocks([window.annotations], [200], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda: window.annotations.width() <= 204)
+        view = window.annotations.view
+        qtbot.waitUntil(lambda: view.isColumnHidden(AnnotationModel.NOTE))
+        header = view.header()
+        title = str(view.model().headerData(AnnotationModel.ENTITY, Qt.Orientation.Horizontal))
+        need = header.fontMetrics().horizontalAdvance(title) + 16  # the header's padding
+        qtbot.waitUntil(lambda: header.sectionSize(AnnotationModel.ENTITY) >= need)
+        shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+        assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
