@@ -713,8 +713,9 @@ def test_library_titles_take_the_room_the_count_leaves_in_arabic(
     qtbot: QtBot, default_project: Path, prefs: Settings
 ) -> None:
     """A trial at 1024×640 in Arabic: the column of counts, headed «الوسوم» and mostly empty,
-    took a third of the Library and cut the titles to «تونس تعلن مو…». Its header is a tag's
-    icon (the name in its tooltip), the column as wide as three digits, the title the rest."""
+    took a third of the Library and cut the titles to «تونس تعلن مو…». On a narrow dock its
+    header is a tag's icon (the name in its tooltip), the column as wide as three digits, the
+    title the rest."""
     from desktop.ui.library.dock import LibraryModel
 
     install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
