@@ -5780,6 +5780,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>حفظ الخط الزمني رسمًا SVG</translation>
     </message>
     <message>
+        <source>Legend</source>
+        <translation>مفتاح الرسم</translation>
+    </message>
+    <message>
+        <source>What the colours, shapes and lines mean</source>
+        <translation>ما تعنيه الألوان والأشكال والخطوط</translation>
+    </message>
+    <message>
         <source>Not a date, so not used: write a year (2024), a month (2024-03) or a day (2024-03-05).</source>
         <translation>ليس تاريخًا، فلم يُستعمل: اكتب سنة (2024) أو شهرًا (2024-03) أو يومًا (2024-03-05).</translation>
     </message>

@@ -502,7 +502,12 @@ class AnnotationPanel(QDockWidget):
         padding = 22  # the stylesheet's item padding and the view's text margins
         self._padding = padding
         self._name_width = metrics.horizontalAdvance("سيرغي لافروف") + padding
-        self._note_width = labels.horizontalAdvance(model.HEADERS[model.NOTE]) + 18
+        # The headers as translated, not the English source: at 1024×640 in Arabic the
+        # Entity column was cut to «الكيا» (a trial); it keeps its header whole.
+        note_title = str(model.headerData(model.NOTE, Qt.Orientation.Horizontal))
+        entity_title = str(model.headerData(model.ENTITY, Qt.Orientation.Horizontal))
+        self._note_width = labels.horizontalAdvance(note_title) + 18
+        self._entity_least = labels.horizontalAdvance(entity_title) + 20
         for column, width in (
             (AnnotationModel.LABEL, self._label_width()),
             (AnnotationModel.ENTITY, self._name_width),
@@ -566,14 +571,14 @@ class AnnotationPanel(QDockWidget):
     def _fit_columns(self) -> None:
         """Label, entity and note their content's width, the Text column the rest — at
         least a two-word name's (at 1024×640 and 1920×1080 the entity and label columns left
-        «سيرغي لافروف» cut in it)."""
+        «سيرغي لافروف» cut in it) while the Entity column keeps its header whole."""
         width = self.narrow.viewport_width()
         note = 0 if self.narrow.narrow else self._note_width
         name = self._name_width
         icons = width < self._label_width(icons_only=False) + note + 2 * name
         self.model.show_label_icons_only(icons)
         label = self._label_width()
-        entity = max(24, min(name, width - label - note - name))
+        entity = max(self._entity_least, min(name, width - label - note - name))
         header = self.view.header()
         for column, size in ((AnnotationModel.LABEL, label), (AnnotationModel.ENTITY, entity)):
             if header.sectionSize(column) != size:

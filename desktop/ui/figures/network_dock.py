@@ -1209,12 +1209,12 @@ class NetworkDock(QDockWidget):
 
 
 def _layout_task(
-    network: Network, previous: dict[int, Point]
+    network: Network, previous: dict[int, Point], aspect: float | None
 ) -> Callable[[Progress], dict[int, Point]]:
     def task(progress: Progress) -> dict[int, Point]:
         from desktop.analysis.layout import layout
 
-        return layout(network, previous, cancelled=lambda: progress.cancelled)
+        return layout(network, previous, cancelled=lambda: progress.cancelled, aspect=aspect)
 
     return task
 
@@ -1400,16 +1400,33 @@ class NetworkController(QObject):
             # Every node placed already: the layout would keep them all where they are.
             self._draw(generation, network, {})
             return
+        aspect = self._aspect()
         if not self.background:
             from desktop.analysis.layout import layout
 
-            self._draw(generation, network, layout(network, previous))
+            self._draw(generation, network, layout(network, previous, aspect=aspect))
             return
         self._task = run_task(
-            _layout_task(network, previous),
+            _layout_task(network, previous, aspect),
             on_done=lambda found: self._draw(generation, network, found),
             on_error=lambda message, _details: self._failed(generation, message),
         )
+
+    BOTTOM_ASPECT_SHARE = 0.3
+    """The share of the window's height a dock opening under the article is taken to have
+    (``mainwindow.BOTTOM_SHARE``; ui/figures does not import the shell)."""
+
+    def _aspect(self) -> float | None:
+        """The width over the height the network is drawn out to: the view's once it is
+        laid out, else the shape of a dock under the article (the first layout comes
+        before the new dock is: its view was still Qt's 100×100)."""
+        view = self.dock.view
+        if not view.visibleRegion().isEmpty() and view.height() > 0:
+            return view.width() / view.height()
+        window = self.dock.window()
+        if window is self.dock or window.height() <= 0:
+            return None  # floating: no shape to go by
+        return window.width() / (window.height() * self.BOTTOM_ASPECT_SHARE)
 
     def shown(self) -> NetworkShown:
         """What the dock shows, for a briefing or figure made from the window: its filters,

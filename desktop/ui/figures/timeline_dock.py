@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QLineEdit,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from desktop.analysis import timeline as tl
@@ -258,7 +260,18 @@ class TimelineDock(QDockWidget):
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             bar.add(widget)
         bar.add(group(body, self.date_from, self.date_to))
-        bar.add(group(body, self.export_png, self.export_svg))
+        self.exports = bar.add(group(body, self.export_png, self.export_svg))
+        # On a short dock the legend folds into this button's menu (see fold).
+        self.legend_button = QToolButton(body)
+        self.legend_button.setObjectName("timeline_legend_button")
+        self.legend_button.setText(self.tr("Legend"))
+        self.legend_button.setToolTip(self.tr("What the colours, shapes and lines mean"))
+        self.legend_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.legend_menu = QMenu(self.legend_button)
+        self.legend_menu.aboutToShow.connect(self._fill_legend_menu)
+        self.legend_button.setMenu(self.legend_menu)
+        self.legend_button.hide()
+        bar.add(self.legend_button)
         layout.addWidget(self.filters)
         # The legend is the dock's own, under the view (TimelineLegend), not in the scene.
         self.scene = TimelineScene(self, legend=False)
@@ -270,6 +283,63 @@ class TimelineDock(QDockWidget):
         self.legend = TimelineLegend(body)
         layout.addWidget(self.legend)
         self.setWidget(body)
+        self.folded = False
+        self._has_legend = False  # whether the timeline shown has a legend (any claim)
+
+    FOLD_BELOW = 300
+    """px: a shorter dock folds its legend into a menu and leaves its PNG/SVG buttons to
+    File → Export → Figure…, so the filters take one row and the plot keeps most of the
+    dock: at 1024×640 under a restored layout the two filter rows and the legend left the
+    plot some 20 px, no lane in sight (a trial)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fold(event.size().height() < self.FOLD_BELOW)
+
+    def fold(self, folded: bool) -> None:
+        """Fold (or unfold) the legend and the export buttons on a short dock."""
+        self.folded = folded
+        self.exports.setVisible(not folded)
+        self.legend.setVisible(self._has_legend and not folded)
+        self.legend_button.setVisible(self._has_legend and folded)
+
+    def set_legend_shown(self, shown: bool) -> None:
+        """Whether the timeline has a legend to show (none for an empty one)."""
+        self._has_legend = shown
+        self.fold(self.folded)
+
+    def _fill_legend_menu(self) -> None:
+        """The legend wrapped to a few rows, drawn for the menu each time it opens (in the
+        direction, font and colours the dock's own legend was last drawn with)."""
+        self.legend_menu.clear()
+        drawn = self.legend.drawn
+        if drawn is None:
+            return
+        rtl, mark, _font, canvas = drawn
+        scene = QGraphicsScene(self.legend_menu)
+        scene.setBackgroundBrush(QColor(canvas.background))
+        width = float(max(320, min(640, self.width() - 40)))
+        bottom = draw_legend(
+            scene.addItem,
+            width=width,
+            rtl=rtl,
+            top=4,
+            font=self.legend._font,
+            mark=mark,
+            canvas=canvas,
+        )
+        scene.setSceneRect(0, 0, width + 8, bottom + 4)
+        view = QGraphicsView(scene)
+        view.setObjectName("timeline_legend_folded")
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setInteractive(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setFixedSize(round(width) + 8, round(bottom) + 4)
+        action = QWidgetAction(self.legend_menu)
+        action.setDefaultWidget(view)
+        self.legend_menu.addAction(action)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -493,7 +563,7 @@ class TimelineController(QObject):
         says why it is empty)."""
         legend = self.dock.legend
         shown = self.timeline is not None and bool(self.timeline.claims)
-        legend.setVisible(shown)
+        self.dock.set_legend_shown(shown)  # in its row, or folded into a menu
         if shown:
             scene = self.dock.scene
             legend.show_legend(self.options.right_to_left(), scene.small, self.options.metrics.mark)

@@ -63,6 +63,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 # A title's alignment is its own direction's start, whatever the interface's: an Arabic title
 # starts at the right in the English interface too (widgets.direction lays it out so).
@@ -155,6 +156,7 @@ class LibraryModel(QAbstractTableModel):
         self._counts_at_once = counts_at_once
         self.column = self.DATE
         self.descending = True
+        self.count_icon = False  # the count's header a tag's icon (a narrow dock), not a word
         self._total = 0
         self._count = 0
         self._order: array[int] | None = None
@@ -535,14 +537,27 @@ class LibraryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == self.ANNOTATIONS and self.count_icon:
+                # A tag's icon on a narrow dock, not the word: «الوسوم» made the column of
+                # counts (mostly empty, three digits at most) a third of a laptop's dock and
+                # cut the titles to «تونس تعلن مو…» (a trial). The name is in the tooltip.
+                return ""
             return QCoreApplication.translate("LibraryModel", self.HEADERS[section])
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _TOOLTIP
-            and section == self.ANNOTATIONS
-        ):
-            return self.tr("Tagged passages (annotations) in the article")
+        if orientation == Qt.Orientation.Horizontal and section == self.ANNOTATIONS:
+            if role == _TOOLTIP:
+                name = QCoreApplication.translate("LibraryModel", self.HEADERS[section])
+                return name + ": " + self.tr("Tagged passages (annotations) in the article")
+            if role == _DECORATION and self.count_icon:
+                return icon("mdi6.tag-outline")
         return None
+
+    def set_count_icon(self, on: bool) -> None:
+        """The count's header a tag's icon (``on``: a narrow dock) or its name."""
+        if on != self.count_icon:
+            self.count_icon = on
+            self.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, self.ANNOTATIONS, self.ANNOTATIONS
+            )
 
     def _count_of(self, document_id: int) -> int | None:
         return None if self._counts is None else self._counts.get(document_id, 0)
@@ -777,7 +792,9 @@ class LibraryDock(QDockWidget):
         self.view.header().sortIndicatorChanged.connect(self._sorted)
         # On a narrow dock (a laptop) the titles need the room more than the dates, which
         # stay in each row's tooltip and keep sorting the list.
-        self.narrow = NarrowColumns(self.view, (LibraryModel.DATE,), self.NARROW)
+        self.narrow = NarrowColumns(
+            self.view, (LibraryModel.DATE,), self.NARROW, changed=self._narrow_changed
+        )
 
     NARROW = 300  # px: below this the Date column gives its room to the titles
 
@@ -794,6 +811,20 @@ class LibraryDock(QDockWidget):
         # Fixed widths from font metrics: ResizeToContents would measure every row on each
         # layout, which is O(documents) and crawls on a large corpus. Date and count take
         # only what their text (and the header's sort arrow) needs: the title gets the rest.
+        model.set_count_icon(bool(self.narrow.narrow))
+        self._size_columns()
+
+    def _narrow_changed(self, narrow: bool) -> None:
+        """On a narrow dock the count's header is an icon, and its column as narrow."""
+        if self.model is not None:
+            self.model.set_count_icon(narrow)
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        header = self.view.header()
         metrics = self.view.fontMetrics()
         labels = header.fontMetrics()
         for column, sample in (
@@ -802,9 +833,9 @@ class LibraryDock(QDockWidget):
         ):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             # + the stylesheet's item (12) and header (16) paddings, text margins, sort arrow
-            width = max(
-                metrics.horizontalAdvance(sample) + 20, labels.horizontalAdvance(title) + 30
-            )
+            # (the count's header an icon: its width, not a word's)
+            named = labels.horizontalAdvance(title) if title else header.iconSize().width()
+            width = max(metrics.horizontalAdvance(sample) + 20, named + 30)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 

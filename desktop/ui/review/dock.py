@@ -215,12 +215,24 @@ class ReviewDock(QDockWidget):
         self.hint.setEnabled(False)  # muted
         layout.addWidget(self.hint)
         self.setWidget(body)
+        # The hint's wrapped lines were a third of the dock's least height (242 px at 240 px
+        # wide): open beside the library on a 1024×640 laptop, that least height kept a
+        # figure under the article to a plot of some 20 px (a trial). A short dock leaves
+        # the hint out (resizeEvent); it comes back when the dock is taller again.
 
         for combo in (self.labels, self.sources, self.articles):
             combo.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.filter.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.threshold.valueChanged.connect(self._show_threshold)
         self.threshold.valueChanged.connect(self.threshold_changed.emit)
+
+    HINT_LEAST = 360
+    """px: a shorter dock leaves out the hint under the table, so that it asks the window
+    for less height."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.hint.setVisible(event.size().height() >= self.HINT_LEAST)
 
     def _show_threshold(self, value: int) -> None:
         self.threshold_value.setText(self.tr("{score} %").format(score=value))

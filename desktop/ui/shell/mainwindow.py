@@ -87,6 +87,15 @@ def bottom_height(window_height: int) -> int:
     return max(int(window_height * BOTTOM_SHARE), min(BOTTOM_LEAST, window_height // 2))
 
 
+READER_HEIGHT_SHARE = 0.4
+"""The article's least share of the window height under a restored layout: panels left open
+under it in the last session give way (as the side panels do to READER_SHARE). Panels stay
+open across restarts, and at 1024×640 they left the article some 220 px (a trial); a figure
+the analyst opens now still takes ``bottom_height``. Not 0.45: there the menu, tool, label and
+status bars take 148 px, and a tab group of panels under the article at BOTTOM_SHARE with its
+tab bar leaves the article 0.42 of the window."""
+
+
 GUIDE_MIN_READER = 420
 """The first-run guide shows only while the reading pane is at least this tall (px): on a
 short window, or with the Claims table open under the article, the article comes first."""
@@ -149,6 +158,7 @@ class MainWindow(QMainWindow):
         self._room_timer.setSingleShot(True)
         self._room_timer.setInterval(0)
         self._room_timer.timeout.connect(self.keep_reader_room)
+        self._restored = False  # a layout just restored: see keep_reader_room
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
         self._default_size()
@@ -337,6 +347,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self._apply_read_only()  # the claim editor made just now
+        self._restored = True  # the next keep_reader_room gives the article its height
         self._room_timer.start()
         self.suggestions.schedule()
         self._keep_window_keys()
@@ -1403,9 +1414,10 @@ class MainWindow(QMainWindow):
         they are: Qt shrinks the central widget first, so a layout saved on a wide screen
         left a 1024 px window two thirds panels. The side panels narrow (each in proportion
         to what it can spare) until the article has READER_SHARE of the width, and a panel
-        under the article is cut to BOTTOM_SHARE of the height. Only a resize, a restored
-        layout or opening the bottom panel runs this: a panel the analyst drags wider stays
-        so, and is saved so."""
+        under the article is cut to BOTTOM_SHARE of the height; after a restored layout the
+        panels under the article give way until it has READER_HEIGHT_SHARE of the height.
+        Only a resize, a restored layout or opening the bottom panel runs this: a panel the
+        analyst drags wider stays so, and is saved so."""
         reader = self.centralWidget()
         if reader is None or not self.isVisible():
             return
@@ -1423,7 +1435,67 @@ class MainWindow(QMainWindow):
                 [dock for dock, _ in tall], [cap for _, cap in tall], Qt.Orientation.Vertical
             )
         self._fit_bottom()  # a narrower window: the panels under the article tabbed
+        self._fit_tabs()
+        if self._restored:
+            self._restored = False
+            self._give_reader_height(reader)
         self._fit_guide()
+
+    def _fit_tabs(self) -> None:
+        """The panels' tabs named whole, scrolled by the tab bar's arrows when they do not
+        fit: four panels tabbed in a 240 px dock read «قائمة المر…», «الب…», «الا…» (a trial).
+        Qt makes a tab bar when panels are first tabbed together, so each is set here, run
+        after every change of the layout (never before the window's first paint)."""
+        if not self._ready:
+            return
+        from PySide6.QtWidgets import QTabBar  # not built before the first paint
+
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self and bar.elideMode() != Qt.TextElideMode.ElideNone:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
+
+    def _give_reader_height(self, reader: QWidget) -> None:
+        """Panels under the article, as a restored layout left them, made shorter (down to
+        their least height) until the article has READER_HEIGHT_SHARE of the window."""
+        missing = int(self.height() * READER_HEIGHT_SHARE) - reader.height()
+        # Those in sight, not _docked's one per tab group: after restoreState Qt may still
+        # name a panel split off under another as tabbed with it.
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        docks = [
+            d
+            for d in self._docks
+            if d.isVisible()
+            and not d.isFloating()
+            and self.dockWidgetArea(d) == bottom
+            and not d.visibleRegion().isEmpty()
+        ]
+        if missing <= 0 or not docks:
+            return
+        # Each in proportion to what it can spare: two panels one above the other, each
+        # within its own cap (keep_reader_room), still took 0.6 of the window together.
+        spare = [max(0, d.height() - d.minimumSizeHint().height()) for d in docks]
+        total = sum(spare)
+        if total < missing and len(docks) > 1:
+            # Even at their least heights one above the other they leave it short: tabbed
+            # together, the one in front takes the Claims table's share.
+            for dock in docks[1:]:
+                # Taken out first: Qt may already count it tabbed with the first (above),
+                # and tabifying it again would do nothing.
+                self.removeDockWidget(dock)
+                self.tabifyDockWidget(docks[0], dock)
+                dock.show()
+            docks[0].raise_()
+            height = int(self.height() * BOTTOM_SHARE)
+            self.resizeDocks([docks[0]], [height], Qt.Orientation.Vertical)
+            return
+        if not total:
+            return
+        heights = [
+            d.height() - min(room, -(-missing * room // total))
+            for d, room in zip(docks, spare, strict=True)
+        ]
+        self.resizeDocks(docks, heights, Qt.Orientation.Vertical)
 
     def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         """The visible, docked panels of an area, one per tab group."""
