@@ -24,6 +24,7 @@ from desktop.core.controls import BIDI_FORMATTING, json_for_terminal
 from desktop.core.errors import HamishError
 
 __all__ = [
+    "KEY_LIMIT",
     "NAME_LIMIT",
     "colour_problem",
     "date_problem",

@@ -256,8 +256,9 @@ def test_a_given_name_s_name_waits_for_the_model() -> None:
     found = [s for s in suggest("وانتقد ديفيد كاميرون الخطة.", None) if s.rule == "given"]
     assert [s.text for s in found] == ["ديفيد كاميرون"]
     assert found[0].score < 0.5
+    # An occupation's too: at 0.8 they took the rules' persons from 0.94 to 0.88 there.
     occupation = [s for s in suggest("وأكد الروائي نجيب محفوظ ذلك.", None) if s.kind == "entity"]
-    assert [(s.rule, s.score >= 0.5) for s in occupation] == [("occupation", True)]
+    assert [(s.rule, s.score < 0.5) for s in occupation] == [("occupation", True)]
 
 
 @pytest.mark.parametrize(

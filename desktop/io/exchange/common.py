@@ -26,7 +26,7 @@ from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import ENTITY_TYPES
 from desktop.core.spans import context
 from desktop.core.text import make_draft
-from desktop.core.values import NAME_LIMIT
+from desktop.core.values import KEY_LIMIT, NAME_LIMIT
 from desktop.io.importers.json_import import _WEB_ADDRESS, validate_project_data
 from desktop.io.importers.limits import UnpackBudget, UnpackLimit
 from desktop.store.db import utcnow
@@ -433,6 +433,20 @@ def build_import(
 _NAMES = {"labels": ("name_en", "name_ar"), "entities": ("name",), "entity_aliases": ("alias",)}
 
 
+def _fitted_key(key: str, taken: set[str]) -> str:
+    """A label's key within ``KEY_LIMIT`` (a key is the label's name, which
+    may be a whole paragraph): cut to ``NAME_LIMIT``, numbered (``-2``) when another label's
+    key was cut to the same."""
+    if len(key) > KEY_LIMIT:
+        base = " ".join(clean_line(key).split())[:NAME_LIMIT].rstrip()
+        key, n = base, 1
+        while key in taken:
+            n += 1
+            key = f"{base}-{n}"
+    taken.add(key)
+    return key
+
+
 def fit_names(data: dict[str, Any], notices: list[str]) -> None:
     """Cut the names in ``data`` (labels', entities', aliases') to ``NAME_LIMIT`` code points,
     on one line, and say how many were cut. Why: another tool's code or entity may be named
@@ -443,6 +457,7 @@ def fit_names(data: dict[str, Any], notices: list[str]) -> None:
     nothing but bidi controls becomes "?"."""
     cut = 0
     seen: set[tuple[Any, Any]] = set()
+    keys: set[str] = set()  # the labels' keys so far: one cut to another's is numbered
     for table, columns in _NAMES.items():
         rows = data.get(table)
         if not isinstance(rows, list):
@@ -461,6 +476,8 @@ def fit_names(data: dict[str, Any], notices: list[str]) -> None:
                         long, value = True, value[:NAME_LIMIT].rstrip()
                     row[column] = value
             cut += long
+            if table == "labels" and isinstance(row.get("key"), str):
+                row["key"] = _fitted_key(row["key"], keys)
             if table == "entities" and row.get("name") == "":
                 row["name"] = "?"  # bidi controls alone: nothing left to call it by
             if table == "entity_aliases":
