@@ -4,7 +4,8 @@ December 2026``, ``December 3, 2026``.
 
 A text file carries no date of its own: its claims fell under the timeline's "undated" and the
 library showed the import's day (a trial). Only a dateline is read — in the first lines of the
-text, at a line's start or after a place and a dash or comma (a weekday may come first) —, so
+text, at a line's start or after a place and a dash or comma (a weekday may come first), or
+right after the place when a dash closes the date (``عمّان ٣ نيسان ٢٠٢٤ —``) —, so
 a headline about "5 حزيران 1967" dates nothing. The month names are the three Arabic series
 (Syriac: كانون الثاني … كانون الأول; from the European names: يناير … ديسمبر; the Maghreb's:
 جانفي … ديسمبر), written with or without hamza, and English's; digits Western or Arabic-Indic.
@@ -62,6 +63,20 @@ _MONTH_FIRST = re.compile(
     rf"{_LEAD}{_MONTH_PAIR}\s+(?P<day>\d{{1,2}})\s*[،,]\s*(?P<year>\d{{4}})(?!\d)", re.IGNORECASE
 )
 _ISO = re.compile(rf"{_LEAD}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)")
+# A place followed directly by the date, with no dash or comma between (``عمّان ٣ نيسان ٢٠٢٤ —``,
+# agency style ``عمان 3 نيسان 2024 (بترا) -``): only a whole date, day first, and only when the
+# dateline visibly ends after it — a dash, maybe after an agency in brackets. Without that
+# ending, "قال الوزير في 3 مارس 2020 إن" (or "…2020، أن": a comma ends no dateline here) is a
+# sentence and "ذكرى 5 حزيران 1967: …" a headline; "القاهرة 3 آلاف متظاهر" and "بيروت 2024
+# عام صعب" hold no day and month. A dateline without its year (``عمان 3 نيسان (بترا) -``)
+# dates nothing: the year would be a guess, and the import's year misdates an old article.
+_PLACED = re.compile(
+    r"^\s*[^\d\s:،,–—()-]+(?:\s+[^\d\s:،,–—()-]+){0,2}\s+"
+    rf"(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+    rf"(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*[،,]?\s*(?P<year>\d{{4}})(?!\d)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]",
+    re.IGNORECASE,
+)
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u00a0\u202f",
     "0123456789" * 2 + "  ",
@@ -87,7 +102,7 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
     for line in lines[:LINES]:
         line = line.translate(_DIGITS)
         found = None
-        for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        for pattern in (_DAY_FIRST, _MONTH_FIRST, _PLACED):
             match = pattern.match(line)
             if match is not None:
                 found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
