@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["dateline_date"]
+__all__ = ["dateline_date", "written_date"]
 
 LINES = 4  # the first non-empty lines a dateline may be on
 READ = 600  # characters of the text looked at, at most
@@ -114,3 +114,19 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
         if found is not None:
             return found
     return None
+
+
+_NUMERIC = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-])")
+
+
+def written_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` of a date a file states in a field of its own (a Markdown header's
+    ``date:``), or None when it is no real date from 1900 to 2200: ISO with or without a
+    time (``2024-05-20T10:00:00Z``), ``2024/05/20``, or a day and a month's name as a
+    dateline writes them (``20 أيار 2024``, ``May 20, 2024``). ``05/06/2024`` is not read:
+    which is the month is a guess."""
+    value = value.translate(_DIGITS)
+    match = _NUMERIC.match(value)
+    if match is not None:
+        return _real(match[1], int(match[2]), match[3])
+    return dateline_date(value)

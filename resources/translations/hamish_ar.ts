@@ -2151,6 +2151,14 @@
         <translation>أُغفل تاريخ الرسالة «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
     </message>
     <message>
+        <source>The Markdown header&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>
+        <translation>أُغفل تاريخ ترويسة ملف Markdown «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
+    </message>
+    <message>
+        <source>The Markdown header&apos;s other fields, left out of the text: {fields}.</source>
+        <translation>حقول ترويسة ملف Markdown الأخرى، وقد أُبقيت خارج النص: {fields}.</translation>
+    </message>
+    <message>
         <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
         <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
     </message>
