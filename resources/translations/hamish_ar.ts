@@ -3817,6 +3817,10 @@
         <translation>المقاطع الموسومة (التعليقات) في المقال</translation>
     </message>
     <message>
+        <source>Publication date (— when the article has none: sorted by date, those come last)</source>
+        <translation>تاريخ النشر (— للمقال الذي لا تاريخ له: وعند الترتيب بالتاريخ تأتي هذه المقالات أخيرًا)</translation>
+    </message>
+    <message>
         <source>Published {date}</source>
         <translation>نُشر في {date}</translation>
     </message>

@@ -331,6 +331,16 @@ def test_undated_articles_come_last_sorted_by_date_either_way(
     assert _order(view) == [ids[0], ids[3], ids[1], ids[2], ids[4]]
     view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
     assert _order(view) == [ids[2], ids[1], ids[0], ids[3], ids[4]]
+    # The undated show no date (their import day read as one), the tooltip says why.
+    model = view.model()
+    assert model.index(4, LibraryModel.DATE).data() == "—"
+    assert "no publication date" in model.index(4, LibraryModel.DATE).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.index(0, LibraryModel.DATE).data() == "2016-07-15"
+    assert "—" in model.headerData(
+        LibraryModel.DATE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
     # An undated article imported later goes after the undated before it, in both orders,
     # and one given a date goes among the dated.
     late = window.project.documents.add(make_draft("نص متأخر", title="متأخر"))

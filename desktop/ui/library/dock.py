@@ -536,12 +536,14 @@ class LibraryModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("LibraryModel", self.HEADERS[section])
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _TOOLTIP
-            and section == self.ANNOTATIONS
-        ):
-            return self.tr("Tagged passages (annotations) in the article")
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP:
+            if section == self.ANNOTATIONS:
+                return self.tr("Tagged passages (annotations) in the article")
+            if section == self.DATE:
+                return self.tr(
+                    "Publication date (— when the article has none: sorted by date, those "
+                    "come last)"
+                )
         return None
 
     def _count_of(self, document_id: int) -> int | None:
@@ -559,7 +561,9 @@ class LibraryModel(QAbstractTableModel):
             if column == self.TITLE:
                 return title
             if column == self.DATE:
-                return published or imported[:10]
+                # No date for an undated article: its import day read as its date (2013's
+                # articles imported today were "today's"; a trial). The tooltip gives it.
+                return published or "—"
             count = self._count_of(doc_id)
             return str(count) if count else ""
         if role == _ALIGN:
