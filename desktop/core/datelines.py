@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["dateline_date", "written_date"]
+__all__ = ["dateline_date", "undated_dateline", "written_date"]
 
 LINES = 4  # the first non-empty lines a dateline may be on
 READ = 600  # characters of the text looked at, at most
@@ -77,6 +77,14 @@ _PLACED = re.compile(
     r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]",
     re.IGNORECASE,
 )
+# A dateline that gives a day and a month but no year, closed by a dash (agency style:
+# ``عمان 3 نيسان (بترا) -``): not a date, but worth a note to the analyst.
+_NO_YEAR = re.compile(
+    r"^\s*(?:[^\d\s:،,–—()-]+(?:\s+[^\d\s:،,–—()-]+){0,2}\s*[،,]?\s+)?"
+    rf"(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+    rf"(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*(?:\([^()\n]{{1,40}}\)\s*)?[-–—]",
+    re.IGNORECASE,
+)
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u00a0\u202f",
     "0123456789" * 2 + "  ",
@@ -113,6 +121,20 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
                 found = _real(match["year"], int(match["month"]), match["day"])
         if found is not None:
             return found
+    return None
+
+
+def undated_dateline(text: str, *, title: str = "") -> str | None:
+    """The day and month of a dateline without a year in the first lines of ``text``
+    (``3 نيسان`` of ``عمان 3 نيسان (بترا) -``), for a note that says why the article has no
+    date: the year would be a guess, and the import's year misdates an old article."""
+    lines = [line for line in text[:READ].split("\n") if line.strip()]
+    if lines and title and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    for line in lines[:LINES]:
+        match = _NO_YEAR.match(line.translate(_DIGITS))
+        if match is not None and 1 <= int(match["day"]) <= 31:
+            return f"{match['day']} {match['month']}"
     return None
 
 

@@ -394,6 +394,12 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors", "The Markdown header's other fields, left out of the text: {fields}."
     ),
+    # A dateline without its year (io/importers/text.py)
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        'The dateline "{dateline}" gives no year, so the article was left undated; give it '
+        "its date with Edit Metadata.",
+    ),
     # Symbolic links inside an imported folder (io/batch.py)
     QT_TRANSLATE_NOOP(
         "Errors",

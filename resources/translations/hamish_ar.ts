@@ -2159,6 +2159,10 @@
         <translation>حقول ترويسة ملف Markdown الأخرى، وقد أُبقيت خارج النص: {fields}.</translation>
     </message>
     <message>
+        <source>The dateline &quot;{dateline}&quot; gives no year, so the article was left undated; give it its date with Edit Metadata.</source>
+        <translation>سطر التاريخ «{dateline}» بلا سنة، فتُرك المقال بلا تاريخ؛ أعطه تاريخه من «تحرير البيانات الوصفية».</translation>
+    </message>
+    <message>
         <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
         <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
     </message>

@@ -108,3 +108,22 @@ def test_a_place_right_before_the_date(text: str, expected: str) -> None:
 )
 def test_a_place_and_a_date_further_on_is_no_dateline(text: str) -> None:
     assert dateline_date(text) is None
+
+
+def test_a_dateline_without_its_year_is_noted_not_guessed(tmp_path: Path) -> None:
+    # A trial: agency datelines give no year («عمان 3 نيسان (بترا) -»); the article stays
+    # undated (the import's year would misdate an old one) and a note says why.
+    from desktop.core.datelines import undated_dateline
+
+    assert undated_dateline("خبر\nعمان 3 نيسان (بترا) - قال", title="خبر") == "3 نيسان"
+    assert undated_dateline("عمّان، ٣ نيسان — قال") == "3 نيسان"
+    assert undated_dateline("قال الوزير في 3 نيسان إن") is None  # no dateline
+    assert undated_dateline("عمان 3 نيسان 2024 (بترا) -") is None  # dated: nothing to note
+    path = tmp_path / "petra.txt"
+    path.write_text("الصفدي يلتقي نظيره\nعمان 3 نيسان (بترا) - التقى الوزير.\n", "utf-8")
+    draft = read_text_file(path)
+    assert draft.published is None
+    assert 'The dateline "3 نيسان" gives no year' in draft.import_notes
+    path.write_text("الصفدي يلتقي نظيره\nعمان 3 نيسان 2024 (بترا) - التقى.\n", "utf-8")
+    draft = read_text_file(path)
+    assert (draft.published, draft.import_notes) == ("2024-04-03", "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.core.datelines import dateline_date, written_date
+from desktop.core.datelines import dateline_date, undated_dateline, written_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import derive_title, make_draft, normalise_newlines
@@ -68,6 +68,14 @@ def header_fields_note(fields: tuple[str, ...]) -> str:
     return f"The Markdown header's other fields, left out of the text: {kept}."
 
 
+def no_year_note(day_and_month: str) -> str:
+    """The note an article keeps when its dateline gives no year (it is left undated)."""
+    return (
+        f'The dateline "{day_and_month}" gives no year, so the article was left undated; '
+        "give it its date with Edit Metadata."
+    )
+
+
 _KEPT = 300  # characters of a header's other fields kept in the notes, at most
 
 
@@ -106,13 +114,19 @@ def text_to_draft(
         notes.append(header_date_note(header.date))
     if header.others:
         notes.append(header_fields_note(header.others))
+    headline = headline or derive_title(text)
+    published = published or dateline_date(text, title=headline)
+    if published is None:
+        day_and_month = undated_dateline(text, title=headline)
+        if day_and_month:
+            notes.append(no_year_note(day_and_month))
     return make_draft(
         text,
         title=title,
         source=header.source,
         url=header.url,
         author=header.author,
-        published=published or dateline_date(text, title=headline or derive_title(text)),
+        published=published,
         origin=origin,
         fallback_title=fallback_title,
         notes=notes,
