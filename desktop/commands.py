@@ -331,7 +331,16 @@ def _parser() -> argparse.ArgumentParser:
         help="export only these articles (repeatable; default: the whole project)",
     )
 
-    p_list = sub.add_parser("list", help="list the articles of a project")
+    p_list = sub.add_parser(
+        "list",
+        help="list the articles of a project",
+        description=(
+            "List the articles of a project, newest publication first, those without a "
+            "publication date last. Columns: ID; PUBLISHED, the article's publication date "
+            "(— when it has none: its import date is --json's imported_at); TAGS, its "
+            "annotations; CHARS, its characters; DIR, its text's direction; TITLE."
+        ),
+    )
     add_project_option(p_list)
     p_list.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -626,9 +635,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not summaries:
         echo("The project has no articles yet.")
         return EXIT_OK
-    echo(f"{'ID':>5}  {'DATE':<10}  {'TAGS':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
+    # The publication date alone: an undated article showed its import date there, and the
+    # 2013 articles imported today read as today's (a trial). The import date is --json's.
+    echo(f"{'ID':>5}  {'PUBLISHED':<10}  {'TAGS':>5}  {'CHARS':>8}  {'DIR':<3}  TITLE")
     for s in summaries:
-        date = s.published or s.imported_at[:10]
+        date = s.published or "—"
         echo(
             f"{s.id:>5}  {date:<10}  {s.annotation_count:>5}  {s.char_count:>8,}  "
             f"{s.direction:<3}  {s.title}"

@@ -130,3 +130,20 @@ def test_help_and_version(args: tuple[str, ...]) -> None:
     result = hamish(*args)
     assert result.returncode == 0
     assert "hamish" in result.stdout
+
+
+def test_list_shows_no_date_for_an_undated_article(tmp_path: Path) -> None:
+    # A trial: an article without a publication date showed its import date (today) in the
+    # DATE column, and 2013's articles read as today's.
+    project = tmp_path / "p.hamish"
+    dated, undated = tmp_path / "dated.txt", tmp_path / "undated.txt"
+    dated.write_text("خبر\nعمّان - 3 نيسان 2013 - قال الوزير.\n", encoding="utf-8")
+    undated.write_text("خبر بلا تاريخ\nقال الوزير.\n", encoding="utf-8")
+    assert hamish("import", "--project", project, undated, dated).returncode == 0
+    lines = hamish("list", "--project", project).stdout.splitlines()
+    assert lines[0].split()[:2] == ["ID", "PUBLISHED"]
+    assert lines[1].split()[1] == "2013-04-03"  # newest first, the undated last
+    assert lines[2].split()[1] == "—"
+    assert "PUBLISHED, the article's publication date" in " ".join(
+        hamish("list", "--help").stdout.split()
+    )

@@ -4,7 +4,8 @@ December 2026``, ``December 3, 2026``.
 
 A text file carries no date of its own: its claims fell under the timeline's "undated" and the
 library showed the import's day (a trial). Only a dateline is read — in the first lines of the
-text, at a line's start or after a place and a dash or comma (a weekday may come first) —, so
+text, at a line's start or after a place and a dash or comma (a weekday may come first), or
+right after the place when a dash closes the date (``عمّان ٣ نيسان ٢٠٢٤ —``) —, so
 a headline about "5 حزيران 1967" dates nothing. The month names are the three Arabic series
 (Syriac: كانون الثاني … كانون الأول; from the European names: يناير … ديسمبر; the Maghreb's:
 جانفي … ديسمبر), written with or without hamza, and English's; digits Western or Arabic-Indic.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-__all__ = ["dateline_date"]
+__all__ = ["dateline_date", "undated_dateline", "written_date"]
 
 LINES = 4  # the first non-empty lines a dateline may be on
 READ = 600  # characters of the text looked at, at most
@@ -62,6 +63,28 @@ _MONTH_FIRST = re.compile(
     rf"{_LEAD}{_MONTH_PAIR}\s+(?P<day>\d{{1,2}})\s*[،,]\s*(?P<year>\d{{4}})(?!\d)", re.IGNORECASE
 )
 _ISO = re.compile(rf"{_LEAD}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)")
+# A place followed directly by the date, with no dash or comma between (``عمّان ٣ نيسان ٢٠٢٤ —``,
+# agency style ``عمان 3 نيسان 2024 (بترا) -``): only a whole date, day first, and only when the
+# dateline visibly ends after it — a dash, maybe after an agency in brackets. Without that
+# ending, "قال الوزير في 3 مارس 2020 إن" (or "…2020، أن": a comma ends no dateline here) is a
+# sentence and "ذكرى 5 حزيران 1967: …" a headline; "القاهرة 3 آلاف متظاهر" and "بيروت 2024
+# عام صعب" hold no day and month. A dateline without its year (``عمان 3 نيسان (بترا) -``)
+# dates nothing: the year would be a guess, and the import's year misdates an old article.
+_PLACED = re.compile(
+    r"^\s*[^\d\s:،,–—()-]+(?:\s+[^\d\s:،,–—()-]+){0,2}\s+"
+    rf"(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+    rf"(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*[،,]?\s*(?P<year>\d{{4}})(?!\d)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]",
+    re.IGNORECASE,
+)
+# A dateline that gives a day and a month but no year, closed by a dash (agency style:
+# ``عمان 3 نيسان (بترا) -``): not a date, but worth a note to the analyst.
+_NO_YEAR = re.compile(
+    r"^\s*(?:[^\d\s:،,–—()-]+(?:\s+[^\d\s:،,–—()-]+){0,2}\s*[،,]?\s+)?"
+    rf"(?:(?:{_WEEKDAY})\s*[،,]?\s*)?"
+    rf"(?P<day>\d{{1,2}})\s+{_MONTH_PAIR}\s*(?:\([^()\n]{{1,40}}\)\s*)?[-–—]",
+    re.IGNORECASE,
+)
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u00a0\u202f",
     "0123456789" * 2 + "  ",
@@ -87,7 +110,7 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
     for line in lines[:LINES]:
         line = line.translate(_DIGITS)
         found = None
-        for pattern in (_DAY_FIRST, _MONTH_FIRST):
+        for pattern in (_DAY_FIRST, _MONTH_FIRST, _PLACED):
             match = pattern.match(line)
             if match is not None:
                 found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
@@ -99,3 +122,33 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
         if found is not None:
             return found
     return None
+
+
+def undated_dateline(text: str, *, title: str = "") -> str | None:
+    """The day and month of a dateline without a year in the first lines of ``text``
+    (``3 نيسان`` of ``عمان 3 نيسان (بترا) -``), for a note that says why the article has no
+    date: the year would be a guess, and the import's year misdates an old article."""
+    lines = [line for line in text[:READ].split("\n") if line.strip()]
+    if lines and title and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    for line in lines[:LINES]:
+        match = _NO_YEAR.match(line.translate(_DIGITS))
+        if match is not None and 1 <= int(match["day"]) <= 31:
+            return f"{match['day']} {match['month']}"
+    return None
+
+
+_NUMERIC = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d/.-])")
+
+
+def written_date(value: str) -> str | None:
+    """``YYYY-MM-DD`` of a date a file states in a field of its own (a Markdown header's
+    ``date:``), or None when it is no real date from 1900 to 2200: ISO with or without a
+    time (``2024-05-20T10:00:00Z``), ``2024/05/20``, or a day and a month's name as a
+    dateline writes them (``20 أيار 2024``, ``May 20, 2024``). ``05/06/2024`` is not read:
+    which is the month is a guess."""
+    value = value.translate(_DIGITS)
+    match = _NUMERIC.match(value)
+    if match is not None:
+        return _real(match[1], int(match[2]), match[3])
+    return dateline_date(value)

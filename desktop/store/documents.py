@@ -59,13 +59,23 @@ def _insert_values(draft: DocumentDraft, now: str) -> tuple[object, ...]:
 
 
 # The library's sort orders (desktop/ui/library/dock.py): each key is the expression of an index
-# (schema migration 9), so a page of the list is read from the index instead of sorting the whole
-# table. Equal keys run by id: ascending for dates in either direction, the direction of the
-# sort for titles (one index serves both, read backwards for descending).
+# (schema migrations 9 and 10), so a page of the list is read from the index instead of sorting
+# the whole table. Equal keys run by id: ascending for dates in either direction, the direction
+# of the sort for titles (one index serves both, read backwards for descending). Articles
+# without a publication date come last in both directions (migration 10): each direction of
+# the date has its own key, see ``library_key``.
 LIBRARY_KEYS = {
     "title": "title COLLATE NOCASE",
-    "date": "coalesce(nullif(published, ''), imported_at)",
+    "date": "coalesce(nullif(published, ''), '~')",
+    "date descending": "coalesce(published, '')",
 }
+
+
+def library_key(key: str, descending: bool) -> str:
+    """The SQL expression the library sorts by ``key`` ("title", "date") in this direction."""
+    if key == "date" and descending:
+        return LIBRARY_KEYS["date descending"]
+    return LIBRARY_KEYS[key]
 
 
 def library_order_by(key: str, descending: bool, *, backwards: bool = False) -> str:
@@ -78,7 +88,7 @@ def library_order_by(key: str, descending: bool, *, backwards: bool = False) -> 
         return f"{count} {first}, id {ties}"
     if key == "title":
         return f"{LIBRARY_KEYS[key]} {first}, id {first}"
-    return f"{LIBRARY_KEYS[key]} {first}, id {ties}"
+    return f"{library_key(key, descending)} {first}, id {ties}"
 
 
 LIBRARY_COLUMNS = "id, title, source, published, language, direction, char_count, imported_at"
@@ -278,7 +288,7 @@ class DocumentStore:
     def library_position(self, document_id: int, key: str, descending: bool) -> int | None:
         """The row of a document in the library sorted by ``key`` ("title" or "date"): the
         number of documents before it, counted along the key's index."""
-        expression = LIBRARY_KEYS[key]
+        expression = library_key(key, descending)
         found = self._conn.execute(
             f"SELECT {expression} FROM documents WHERE id = ?", [document_id]
         ).fetchone()
@@ -321,16 +331,18 @@ class DocumentStore:
 
     def newest_first(self, ids: Iterable[int] | None = None) -> array[int]:
         """Every document id (or those of ``ids`` that exist) in :meth:`summaries`'s order,
-        newest publication first, then by id. Read off the date index, which holds
-        ``published``: reading the rows themselves (each with its text) to sort 84,000 of
-        them cost twice as much, before "find all mentions" could show anything."""
+        newest publication first, then by id. Read off the descending date index, which is
+        this order and holds ``published``: reading the rows themselves (each with its text)
+        to sort 84,000 of them cost twice as much, before "find all mentions" could show
+        anything."""
         where, params = "", []
         if ids is not None:
             where, params = " WHERE id IN (SELECT value FROM json_each(?))", [_id_list(ids)]
         order = " ORDER BY coalesce(published, '') DESC, id"
         try:
             cursor = self._conn.execute(
-                f"SELECT id FROM documents INDEXED BY documents_by_date{where}{order}", params
+                f"SELECT id FROM documents INDEXED BY documents_by_date_desc{where}{order}",
+                params,
             )
         except sqlite3.OperationalError:  # a read-only project from before the index
             cursor = self._conn.execute(f"SELECT id FROM documents{where}{order}", params)

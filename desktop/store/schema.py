@@ -298,6 +298,19 @@ CREATE INDEX documents_by_date_desc
 CREATE INDEX documents_by_source ON documents(source);
 """
 
+# An article without a publication date sorted by its import date, so the undated (today's
+# imports of 2013's articles) came first in the library sorted newest first (a trial). They
+# come last in both directions now, as in most programs: each direction has a key of its own
+# that puts them at its end — ascending "~" (after every digit), descending "" — and an index
+# of that key, so a page is still read straight off an index. Undated articles run by id (the
+# order they came in). The descending key is also the command line's order (newest first).
+_UNDATED_LAST = """
+DROP INDEX documents_by_date;
+DROP INDEX documents_by_date_desc;
+CREATE INDEX documents_by_date ON documents(coalesce(nullif(published, ''), '~'), id, published);
+CREATE INDEX documents_by_date_desc ON documents(coalesce(published, '') DESC, id, published);
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 
 # Index i takes a project from version i to i + 1: SQL, or a function for a table rebuild.
@@ -311,6 +324,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _TAGGER,
     _TAGGER_KINDS,
     _LIBRARY_ORDER,
+    _UNDATED_LAST,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

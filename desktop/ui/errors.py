@@ -385,6 +385,21 @@ TEMPLATES: Final = (
         "Errors",
         'The message\'s date "{date}" was left out: it is not a real date from 1900 to 2200.',
     ),
+    # A Markdown file's header (io/importers/text.py)
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        'The Markdown header\'s date "{date}" was left out: it is not a real date from 1900 '
+        "to 2200.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The Markdown header's other fields, left out of the text: {fields}."
+    ),
+    # A dateline without its year (io/importers/text.py)
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        'The dateline "{dateline}" gives no year, so the article was left undated; give it '
+        "its date with Edit Metadata.",
+    ),
     # Symbolic links inside an imported folder (io/batch.py)
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2151,6 +2151,18 @@
         <translation>أُغفل تاريخ الرسالة «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
     </message>
     <message>
+        <source>The Markdown header&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>
+        <translation>أُغفل تاريخ ترويسة ملف Markdown «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
+    </message>
+    <message>
+        <source>The Markdown header&apos;s other fields, left out of the text: {fields}.</source>
+        <translation>حقول ترويسة ملف Markdown الأخرى، وقد أُبقيت خارج النص: {fields}.</translation>
+    </message>
+    <message>
+        <source>The dateline &quot;{dateline}&quot; gives no year, so the article was left undated; give it its date with Edit Metadata.</source>
+        <translation>سطر التاريخ «{dateline}» بلا سنة، فتُرك المقال بلا تاريخ؛ أعطه تاريخه من «تحرير البيانات الوصفية».</translation>
+    </message>
+    <message>
         <source>{path} is a link to {target}, outside the folder being imported; links out of a folder are not followed.</source>
         <translation>{path} رابط إلى {target} خارج المجلد الجاري استيراده؛ لا تُتبَع الروابط التي تخرج من المجلد.</translation>
     </message>
@@ -3807,6 +3819,10 @@
     <message>
         <source>Tagged passages (annotations) in the article</source>
         <translation>المقاطع الموسومة (التعليقات) في المقال</translation>
+    </message>
+    <message>
+        <source>Publication date (— when the article has none: sorted by date, those come last)</source>
+        <translation>تاريخ النشر (— للمقال الذي لا تاريخ له: وعند الترتيب بالتاريخ تأتي هذه المقالات أخيرًا)</translation>
     </message>
     <message>
         <source>Published {date}</source>

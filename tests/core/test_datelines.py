@@ -76,3 +76,54 @@ def test_a_text_file_takes_its_datelines_date(tmp_path: Path) -> None:
     assert read_text_file(path).published == "2026-12-03"
     path.write_text("الصفدي في بيروت\nوصل وزير الخارجية الأردني.\n", encoding="utf-8")
     assert read_text_file(path).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A trial: a place followed directly by the date, no comma or dash between them.
+        ("عمّان ٣ نيسان ٢٠٢٤ — قال الوزير", "2024-04-03"),
+        ("عمان 3 نيسان 2024 (بترا) - قال الوزير", "2024-04-03"),
+        ("زيارة\nالقاهرة الثلاثاء 2 ديسمبر/كانون الأول 2026 (رويترز) - قال", "2026-12-02"),
+        ("Beirut 3 December 2026 - The minister", "2026-12-03"),
+        ("عمّان، ٣ نيسان ٢٠٢٤ —", "2024-04-03"),  # with the comma, as before
+    ],
+)
+def test_a_place_right_before_the_date(text: str, expected: str) -> None:
+    assert dateline_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "القاهرة 3 آلاف متظاهر خرجوا إلى الشوارع في 5 أيار 2024 - قال",  # 3 thousand
+        "بيروت 2024 عام صعب - تقرير",  # a year alone
+        "قال الوزير في 3 مارس 2020 إن الحكومة",  # a sentence, not a dateline
+        "أعلن الرئيس في 3 مارس 2020، أن الحكومة",  # nor does a comma end one here
+        "ذكرى 5 حزيران 1967: كيف تغيّرت المنطقة",
+        "مدينة نصر الجديدة القاهرة 3 مارس 2024 -",  # four words: no place
+        "بيروت 31 شباط 2026 -",  # no such day
+        "عمان 3 نيسان (بترا) - قال",  # no year: it would be a guess
+    ],
+)
+def test_a_place_and_a_date_further_on_is_no_dateline(text: str) -> None:
+    assert dateline_date(text) is None
+
+
+def test_a_dateline_without_its_year_is_noted_not_guessed(tmp_path: Path) -> None:
+    # A trial: agency datelines give no year («عمان 3 نيسان (بترا) -»); the article stays
+    # undated (the import's year would misdate an old one) and a note says why.
+    from desktop.core.datelines import undated_dateline
+
+    assert undated_dateline("خبر\nعمان 3 نيسان (بترا) - قال", title="خبر") == "3 نيسان"
+    assert undated_dateline("عمّان، ٣ نيسان — قال") == "3 نيسان"
+    assert undated_dateline("قال الوزير في 3 نيسان إن") is None  # no dateline
+    assert undated_dateline("عمان 3 نيسان 2024 (بترا) -") is None  # dated: nothing to note
+    path = tmp_path / "petra.txt"
+    path.write_text("الصفدي يلتقي نظيره\nعمان 3 نيسان (بترا) - التقى الوزير.\n", "utf-8")
+    draft = read_text_file(path)
+    assert draft.published is None
+    assert 'The dateline "3 نيسان" gives no year' in draft.import_notes
+    path.write_text("الصفدي يلتقي نظيره\nعمان 3 نيسان 2024 (بترا) - التقى.\n", "utf-8")
+    draft = read_text_file(path)
+    assert (draft.published, draft.import_notes) == ("2024-04-03", "")

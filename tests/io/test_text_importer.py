@@ -215,3 +215,84 @@ def test_markdown_of_marks_alone_is_refused_in_words(tmp_path: Path) -> None:
     path.write_text("# \n\n---\n", encoding="utf-8")
     with pytest.raises(ImportRejected, match="holds only Markdown marks, no text"):
         read_text_file(path)
+
+
+def test_a_markdown_header_is_the_articles_metadata(tmp_path: Path) -> None:
+    # A trial: the header's "title: …" line became the title, its lines the body's first,
+    # and the article had no date.
+    path = tmp_path / "lavrov.md"
+    path.write_text(
+        "---\n"
+        "Title: 'لافروف في أنقرة'\n"
+        "date: 2024-05-20\n"
+        'author: "سامي الحسن"\n'
+        "Source: وكالة الأنباء\n"
+        "link: https://example.org/lavrov  # the original\n"
+        "tags:\n  - روسيا\n  - تركيا\n"
+        "---\n"
+        "# لافروف يلتقي أردوغان في أنقرة\n\nأنقرة - قال الوزير.\n",
+        encoding="utf-8",
+    )
+    draft = read_text_file(path)
+    assert draft.title == "لافروف في أنقرة"  # the header's title: the author's own
+    assert draft.published == "2024-05-20"
+    assert (draft.author, draft.source) == ("سامي الحسن", "وكالة الأنباء")
+    assert draft.url == "https://example.org/lavrov"
+    assert draft.text == "لافروف يلتقي أردوغان في أنقرة\n\nأنقرة - قال الوزير.\n"
+    assert "tags: روسيا, تركيا" in draft.import_notes
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2024-05-20T09:30:00+03:00", "2024-05-20"),
+        ('"2024/05/20"', "2024-05-20"),
+        ("20 أيار 2024", "2024-05-20"),
+        ("May 20, 2024", "2024-05-20"),
+        ("٢٠٢٤-٠٥-٢٠", "2024-05-20"),
+    ],
+)
+def test_a_markdown_headers_date_in_the_usual_forms(
+    tmp_path: Path, date: str, expected: str
+) -> None:
+    path = tmp_path / "dated.md"
+    path.write_text(f"---\ndate: {date}\n---\n# عنوان\n\nنص.\n", encoding="utf-8")
+    draft = read_text_file(path)
+    assert (draft.published, draft.title, draft.import_notes) == (expected, "عنوان", "")
+
+
+def test_a_markdown_headers_impossible_date_is_left_out_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text(
+        "---\nDATE: 2024-02-31\n---\n# عنوان\n\nعمّان - 3 آذار 2024 - نص.\n", encoding="utf-8"
+    )
+    draft = read_text_file(path)
+    assert draft.published == "2024-03-03"  # the dateline's, then
+    assert 'date "2024-02-31" was left out' in draft.import_notes
+    path.write_text("---\ndate: 05/06/2024\n---\nنص.\n", encoding="utf-8")
+    assert read_text_file(path).published is None  # which is the month? not guessed
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "---\nهذا نص بين خطين\n---\nوهذا بعده.\n",  # rules around prose: no header
+        "---\n# عنوان\n---\nنص.\n",
+        "---\n---\nنص.\n",
+        "---\ntitle: بلا نهاية\nنص لا يغلق الرأس.\n",
+        "---\ntitle: بلا نهاية\ndate: 2024-05-20\n",  # never closed
+        "---\ntitle: كبير\n" + "key: value\n" * 250 + "---\nنص.\n",  # too many lines
+        "---\ntitle: كبير\nx: " + "ا" * 1_000_000 + "\n---\nنص.\n",  # 1 MB header
+        "---\ntitle: خبر\n\x07\x1b[31m \xff\xfe\ufffd junk\n---\nنص.\n",  # junk
+    ],
+)
+def test_what_is_no_markdown_header_is_kept_as_text(tmp_path: Path, markdown: str) -> None:
+    from desktop.io.importers.markdown import front_matter
+
+    assert front_matter(markdown) == (None, markdown)
+    path = tmp_path / "ruled.md"
+    path.write_text(markdown, encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.published is None and draft.author == ""
+    words = [w for w in markdown.split() if w != "---" and w.isalpha() and len(w) > 3]
+    assert all(word in draft.text for word in words)  # nothing lost

@@ -203,7 +203,7 @@ def test_newest_first_and_titled_texts_for_find_all_mentions(project: Project) -
         (ids[3], "خبر 3", "نص 3"),
     ]
     # A project from before the date index (read-only, not upgraded) still gives the order.
-    project.database.conn.execute("DROP INDEX documents_by_date")
+    project.database.conn.execute("DROP INDEX documents_by_date_desc")
     assert list(project.documents.newest_first()) == order
 
 

@@ -44,6 +44,9 @@ BUILDERS = {
     "invalid_characters_note",
     "replacement_note",
     "date_dropped_note",
+    "header_date_note",
+    "header_fields_note",
+    "no_year_note",
     # json_import.py: what a string of a Hamish JSON file must look like
     "_string_problem",
     "_one_line",

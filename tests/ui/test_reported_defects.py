@@ -202,6 +202,15 @@ def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     view = window.library.view
+    # A date in the row measured (an undated article shows "—", narrower than any date).
+    from desktop.core.models import ChangeSet
+    from desktop.ui.library.dock import ID_ROLE
+
+    doc = model.index(0, 0).data(ID_ROLE)
+    window.project.documents.update_metadata(doc, published="2016-03-01")
+    assert window.session is not None
+    window.session.announce(ChangeSet(documents_changed=(doc,)))
+    assert model.index(0, LibraryModel.DATE).data() == "2016-03-01"
     # Wide enough for the Date column (a narrow dock hides it: test_layout.py).
     window.resize(1600, 900)
     window.resizeDocks([window.library], [420], Qt.Orientation.Horizontal)

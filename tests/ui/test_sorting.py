@@ -67,9 +67,9 @@ def test_library_sorts_by_header_and_keeps_the_open_article(
     ids = _corpus(tmp_path / "sort.hamish")
     window = make_window(tmp_path / "sort.hamish")
     view = window.library.view
-    # Newest first by default; an undated article sorts by its import time (today), the two
-    # articles of 1 March keep their import order.
-    assert _order(view) == [ids[4], ids[2], ids[1], ids[0], ids[3]]
+    # Newest first by default; an undated article comes last (it came first, by its import
+    # time — today —, above every dated one: a trial), the two of 1 March in import order.
+    assert _order(view) == [ids[2], ids[1], ids[0], ids[3], ids[4]]
     window.open_document(ids[0])
     assert view.currentIndex().data(ID_ROLE) == ids[0]
 
@@ -142,9 +142,13 @@ def _expected(project: Project, column: int, descending: bool) -> list[int]:
     """The library's order computed in Python from the summaries (the old model's keys)."""
     summaries = project.documents.summaries()
 
+    if column == LibraryModel.DATE:  # the undated last in both directions, as imported
+        dated = sorted((s for s in summaries if s.published), key=lambda s: s.id)
+        dated.sort(key=lambda s: s.published or "", reverse=descending)
+        undated = sorted(s.id for s in summaries if not s.published)
+        return [s.id for s in dated] + undated
+
     def key(s: DocumentSummary) -> object:
-        if column == LibraryModel.DATE:
-            return s.published or s.imported_at
         if column == LibraryModel.ANNOTATIONS:
             return s.annotation_count
         return s.title.casefold()
@@ -305,12 +309,55 @@ def test_a_page_near_the_end_is_read_from_the_end(tmp_path: Path) -> None:
             first = _steps(project, read, key, descending, 0, 64, 1500)
             last = _steps(project, read, key, descending, 1436, 64, 1500)
             assert last < first * 2, (key, descending, first, last)
-    plan = project.database.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM documents ORDER BY "
-        + documents._order_by("date", True, backwards=True)
-    ).fetchall()
-    assert "TEMP B-TREE" not in str(plan)  # the index read backwards, no sort step
+    for descending in (False, True):
+        for backwards in (False, True):
+            plan = project.database.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM documents ORDER BY "
+                + documents._order_by("date", descending, backwards=backwards)
+            ).fetchall()
+            assert "TEMP B-TREE" not in str(plan)  # read off an index either way, no sort
     project.close()
+
+
+def test_undated_articles_come_last_sorted_by_date_either_way(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # A trial: 2013's articles without a date, imported today, sorted by their import date
+    # and came above every dated article; most programs put what has no date last.
+    ids = _corpus(tmp_path / "undated.hamish")
+    window = make_window(tmp_path / "undated.hamish")
+    view = window.library.view
+    view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert _order(view) == [ids[0], ids[3], ids[1], ids[2], ids[4]]
+    view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+    assert _order(view) == [ids[2], ids[1], ids[0], ids[3], ids[4]]
+    # The undated show no date (their import day read as one), the tooltip says why.
+    model = view.model()
+    assert model.index(4, LibraryModel.DATE).data() == "—"
+    assert "no publication date" in model.index(4, LibraryModel.DATE).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.index(0, LibraryModel.DATE).data() == "2016-07-15"
+    assert "—" in model.headerData(
+        LibraryModel.DATE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    # An undated article imported later goes after the undated before it, in both orders,
+    # and one given a date goes among the dated.
+    late = window.project.documents.add(make_draft("نص متأخر", title="متأخر"))
+    assert window.session is not None
+    window.session.announce(ChangeSet(documents_added=(late,)))
+    assert _order(view)[-2:] == [ids[4], late]
+    window.project.documents.update_metadata(ids[4], published="2016-05-01")
+    window.session.announce(ChangeSet(documents_changed=(ids[4],)))
+    assert _order(view) == [ids[2], ids[4], ids[1], ids[0], ids[3], late]
+    view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.AscendingOrder)
+    assert _order(view) == [ids[0], ids[3], ids[1], ids[4], ids[2], late]
+    documents = window.project.documents
+    for descending in (False, True):
+        order = list(documents.library_order("date", descending))
+        assert [documents.library_position(i, "date", descending) for i in order] == list(
+            range(len(order))
+        )
 
 
 def test_a_large_library_sorts_without_counting_rows_and_places_the_current_one_later(

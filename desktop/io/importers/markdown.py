@@ -17,6 +17,7 @@ line of ``[`` 2.4 s). A line longer than :data:`LONGEST` is no heading, rule or 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 LONGEST = 20_000  # characters: longer lines are kept as they are
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})[ \t]*([^\s`~]*)[ \t]*$")
@@ -109,3 +110,105 @@ def plain_text(markdown: str) -> str:
         lines.append(line)
     flush()
     return "\n".join(parts)
+
+
+# --- the header some Markdown files begin with (YAML "front matter") -----------------------
+
+FRONT_MATTER_CHARS = 16_384  # a header longer than this is no header: its text is kept
+FRONT_MATTER_LINES = 200
+_OPENING = re.compile(r"---[ \t]*$")
+_CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*$")
+_FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,63})[ \t]*:(?:[ \t]+(.*))?$")
+_CONTINUED = re.compile(r"[ \t]+\S|[ \t]*-[ \t]|[ \t]*#")  # a list item, an indented line
+_FIELDS = {
+    "title": "title",
+    "date": "date",
+    "published": "date",
+    "author": "author",
+    "source": "source",
+    "publisher": "source",
+    "url": "url",
+    "link": "url",
+}
+
+
+class FrontMatter(NamedTuple):
+    """What a Markdown file's header says: the fields Hamish stores (``""`` when absent; the
+    date as written, checked by the importer) and ``others``, the rest as ``key: value``."""
+
+    title: str = ""
+    date: str = ""
+    author: str = ""
+    source: str = ""
+    url: str = ""
+    others: tuple[str, ...] = ()
+
+
+def _unquoted(value: str) -> str:
+    """A YAML scalar as plain words: quotes taken off (``"…"``, ``'…'``), a comment after
+    an unquoted value dropped. Only the simple form blogs and exporters write; anything
+    else is kept as written, so no word is lost."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        if value[0] == "'":
+            return inner.replace("''", "'")
+        return inner.replace('\\"', '"').replace("\\\\", "\\")
+    hash_at = value.find(" #")
+    return value[:hash_at].rstrip() if hash_at >= 0 else value
+
+
+def front_matter(text: str) -> tuple[FrontMatter | None, str]:
+    """A header of ``key: value`` lines between a first line ``---`` and a closing ``---``
+    or ``...`` read as fields, and the text after it; ``(None, text)`` when the file has
+    none. A trial's file was imported with ``title: …`` as its title and the header in its
+    body. No YAML library: the simple form is read by hand, and every file is hostile — a
+    header must close within :data:`FRONT_MATTER_LINES` lines and
+    :data:`FRONT_MATTER_CHARS` characters, hold at least one field, and every line of it
+    must be a field, a list item or indented line under one, a comment or blank; else the
+    ``---`` is a rule and everything stays text."""
+    first, newline, rest = text.partition("\n")
+    if not newline or not _OPENING.match(first):
+        return None, text
+    head = rest[:FRONT_MATTER_CHARS]
+    fields: dict[str, str] = {}
+    others: list[str] = []
+    last_other = False
+    offset = 0
+    for count, line in enumerate(head.split("\n")):
+        end = offset + len(line)
+        if (end >= len(head) and len(rest) > len(head)) or count >= FRONT_MATTER_LINES:
+            return None, text  # no closing line within the limits
+        if _CLOSING.match(line):
+            if not fields and not others:
+                return None, text  # "---" then "---": two rules, no header
+            body = rest[end + 1 :] if end < len(rest) else ""
+            found = FrontMatter(
+                title=fields.get("title", ""),
+                date=fields.get("date", ""),
+                author=fields.get("author", ""),
+                source=fields.get("source", ""),
+                url=fields.get("url", ""),
+                others=tuple(others),
+            )
+            return found, body
+        offset = end + 1
+        if not line.strip():
+            continue
+        if (fields or others) and _CONTINUED.match(line):
+            # A list item or an indented line belongs to the field above: kept with it when
+            # that field is one of the others (``tags:`` then ``- سوريا``), else left out.
+            item = line.strip().removeprefix("-").strip()
+            if others and last_other and item and not item.startswith("#"):
+                others[-1] += (" " if others[-1].endswith(":") else ", ") + item
+            continue
+        match = _FIELD.match(line)
+        if match is None:
+            return None, text  # prose (or a heading): the "---" was a rule
+        key, value = match[1].casefold(), _unquoted((match[2] or "").strip())
+        name = _FIELDS.get(key)
+        last_other = name is None or name in fields or not value
+        if name is not None and not last_other:
+            fields[name] = value
+        else:  # kept as written (a known field's second value, or its list, too)
+            others.append(f"{match[1]}: {value}" if value else f"{match[1]}:")
+    return None, text

@@ -3,7 +3,8 @@
 Every way a file can be unusable gets its own clear reason, and the file is only ever read,
 never modified. Decoding (byte-order marks, UTF-16, Windows-1256 against ISO-8859-6) lives in
 :mod:`desktop.io.importers.encoding`; this module adds what is specific to text files: a binary
-file with a text name is refused, and a Markdown heading on the first line is the title (and
+file with a text name is refused, a Markdown file's header (``---`` … ``---``: title, date,
+author, source, url) is its metadata, else a heading on the first line is the title (and
 Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`).
 """
 
@@ -12,13 +13,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.core.datelines import dateline_date
+from desktop.core.datelines import dateline_date, undated_dateline, written_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import derive_title, make_draft, normalise_newlines
 from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff
 from desktop.io.importers.encoding import decode_text
-from desktop.io.importers.markdown import heading_words, plain_text
+from desktop.io.importers.markdown import FrontMatter, front_matter, heading_words, plain_text
 
 __all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "decode_utf8", "read_text_file", "text_to_draft"]
 
@@ -48,6 +49,36 @@ def _markdown_title(text: str) -> str:
     return ""
 
 
+def header_date_note(value: str) -> str:
+    """The note an article keeps when its Markdown header's date was not used."""
+    date = " ".join(value.split())
+    if len(date) > 60:
+        date = date[:59] + "…"
+    return (
+        f'The Markdown header\'s date "{date}" was left out: it is not a real date from '
+        "1900 to 2200."
+    )
+
+
+def header_fields_note(fields: tuple[str, ...]) -> str:
+    """The note that keeps a Markdown header's other fields (tags, layout…), shortened."""
+    kept = "; ".join(" ".join(field.split()) for field in fields)
+    if len(kept) > _KEPT:
+        kept = kept[: _KEPT - 1] + "…"
+    return f"The Markdown header's other fields, left out of the text: {kept}."
+
+
+def no_year_note(day_and_month: str) -> str:
+    """The note an article keeps when its dateline gives no year (it is left undated)."""
+    return (
+        f'The dateline "{day_and_month}" gives no year, so the article was left undated; '
+        "give it its date with Edit Metadata."
+    )
+
+
+_KEPT = 300  # characters of a header's other fields kept in the notes, at most
+
+
 def text_to_draft(
     data: bytes, name: str, *, origin: str = "", fallback_title: str = "", markdown: bool = False
 ) -> DocumentDraft:
@@ -65,20 +96,40 @@ def text_to_draft(
     if not text.strip():
         what = "is empty" if not text else "contains only white space"
         raise ImportRejected(f"{name} {what}.")
-    title = ""
+    title = headline = ""
+    notes = [decoded.note] if decoded.note else []
+    header = FrontMatter()
     if markdown:
         text = normalise_newlines(text)
-        title = _markdown_title(text)
+        found, text = front_matter(text)
+        header = found or header
+        # The header's title is the author's word for it; the first heading is the next best.
+        headline = _markdown_title(text)
+        title = header.title or headline
         text = plain_text(text)
         if not text.strip():
             raise ImportRejected(f"{name} holds only Markdown marks, no text.")
+    published = written_date(header.date) if header.date else None
+    if header.date and published is None:
+        notes.append(header_date_note(header.date))
+    if header.others:
+        notes.append(header_fields_note(header.others))
+    headline = headline or derive_title(text)
+    published = published or dateline_date(text, title=headline)
+    if published is None:
+        day_and_month = undated_dateline(text, title=headline)
+        if day_and_month:
+            notes.append(no_year_note(day_and_month))
     return make_draft(
         text,
         title=title,
-        published=dateline_date(text, title=title or derive_title(text)),
+        source=header.source,
+        url=header.url,
+        author=header.author,
+        published=published,
         origin=origin,
         fallback_title=fallback_title,
-        notes=(decoded.note,) if decoded.note else (),
+        notes=notes,
     )
 
 

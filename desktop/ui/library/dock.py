@@ -549,6 +549,10 @@ class LibraryModel(QAbstractTableModel):
                 return name + ": " + self.tr("Tagged passages (annotations) in the article")
             if role == _DECORATION and self.count_icon:
                 return icon("mdi6.tag-outline")
+        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and section == self.DATE:
+            return self.tr(
+                "Publication date (— when the article has none: sorted by date, those come last)"
+            )
         return None
 
     def set_count_icon(self, on: bool) -> None:
@@ -574,7 +578,9 @@ class LibraryModel(QAbstractTableModel):
             if column == self.TITLE:
                 return title
             if column == self.DATE:
-                return published or imported[:10]
+                # No date for an undated article: its import day read as its date (2013's
+                # articles imported today were "today's"; a trial). The tooltip gives it.
+                return published or "—"
             count = self._count_of(doc_id)
             return str(count) if count else ""
         if role == _ALIGN:
