@@ -2,7 +2,8 @@
 give what the longer way gave, on made-up text: a name's span, a span inside a longer one, the
 tagged runs as token positions, the words between two offsets; the map's entries of the
 deleted characters dropped by their runs, a suggestion given a new score, a long text's
-tokens remembered (the tagger's and the rules')."""
+tokens remembered (the tagger's and the rules'); (fourth round) a short text's folded form
+and a word's clitics kept by the text."""
 
 from __future__ import annotations
 
@@ -11,11 +12,19 @@ from dataclasses import replace
 from itertools import compress, pairwise
 
 from desktop.core import arabic
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, fold
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import tokens as tokens_module
-from desktop.core.suggest.features import OUTSIDE, spans_from_tags, tag_runs, tokenize
+from desktop.core.suggest.features import (
+    _GROUPS,
+    OUTSIDE,
+    spans_from_tags,
+    split_clitics,
+    tag_runs,
+    tokenize,
+)
 from desktop.core.suggest.pipeline import _SpanIndex, rescored
 from desktop.core.suggest.tokens import _Article
 
@@ -183,3 +192,44 @@ def test_a_long_texts_article_remembered_by_the_rules() -> None:
     tokens_module._remembered = None
     _Article.build(text)
     assert _Article.build(other) == expected
+
+
+def test_a_short_texts_folded_form_kept() -> None:
+    # Kept or made afresh, a text folds the same: at, below and above the length kept, with
+    # what folding changes (harakat, tatweel, hamza forms, presentation forms, alef maksura,
+    # capitals, NFKC) — each text asked twice, the second answer the kept one.
+    pieces = ["كتب", "إلى", "أ", "ى", "ة", "ـ", "َ", "ﻻ", "ﺏ", "Ab", "ﬁ", "٣", " ", "\n", "ي"]
+    chance = random.Random(40)
+    texts = ["", "a", "A" * arabic._FOLD_KEPT_LENGTH, "A" * (arabic._FOLD_KEPT_LENGTH + 1)]
+    for _ in range(4000):
+        texts.append("".join(chance.choice(pieces) for _ in range(chance.randint(1, 20))))
+    for text in texts:
+        expected = arabic._fold(text)
+        assert fold(text) == expected, text
+        assert fold(text) == expected, text
+    assert arabic._fold_word.cache_info().hits >= len(texts)  # asked again: kept
+
+
+def _split_clitics_as_it_was(folded: str) -> tuple[str, str]:
+    for group in _GROUPS:
+        if not folded.startswith(group):
+            continue
+        rest = folded[len(group) :]
+        if rest.startswith(ARTICLE) and len(rest) >= len(ARTICLE) + 2:
+            return group + ARTICLE, rest[len(ARTICLE) :]
+        if group and len(rest) >= 3:
+            if group in LAM_CLITICS and rest.startswith(LAM) and len(rest) >= 3:
+                return group + LAM, rest[len(LAM) :]
+            return group, rest
+    return "", folded
+
+
+def test_a_words_clitics_kept() -> None:
+    pieces = ["و", "ف", "ب", "ك", "ل", "ال", "س", "ا", "ه", "بلير", "ي", "x"]
+    chance = random.Random(41)
+    for _ in range(5000):
+        word = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 6)))
+        expected = _split_clitics_as_it_was(word)
+        assert split_clitics(word) == expected, word
+        assert split_clitics(word) == expected, word  # the kept answer
+    assert split_clitics.cache_info().hits
