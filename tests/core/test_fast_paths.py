@@ -8,6 +8,7 @@ and a word's clitics kept by the text."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import replace
 from itertools import compress, pairwise
 
@@ -20,6 +21,7 @@ from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import (
     _GROUPS,
     OUTSIDE,
+    FeatureExtractor,
     spans_from_tags,
     split_clitics,
     tag_runs,
@@ -233,3 +235,60 @@ def test_a_words_clitics_kept() -> None:
         assert split_clitics(word) == expected, word
         assert split_clitics(word) == expected, word  # the kept answer
     assert split_clitics.cache_info().hits
+
+
+def test_a_layouts_word_pairs_found_over_the_whole_article() -> None:
+    # Each token's tail as the layout is read: the pair it ends (when the model knows it) or
+    # "first", then "second", "last" — never a pair across two sentences.
+    words = ["قال", "الرئيس", "جون", "كيري", "في", "بيروت", "أمس", ".", "\n", "،"]
+    chance = random.Random(42)
+    for _ in range(60):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(1, 400)))
+        folded = {w: fold(w) for w in words}
+        pairs = {
+            f"bi:{folded[a]}|{folded[b]}" for a in words for b in words if chance.random() < 0.3
+        }
+        known = {"bias", "first", "second", "last", *pairs}
+        extractor = FeatureExtractor(known=known)
+        layout = extractor.layout(text)
+        assert layout.cuts[-1] == len(layout.tokens)
+        for k, end in pairwise(layout.cuts):
+            sentence = layout.tokens[k:end]
+            for i, token in enumerate(sentence):
+                expected: tuple[str, ...] = ()
+                if i == 0:
+                    expected += ("first",)
+                elif (pair := f"bi:{sentence[i - 1].folded}|{token.folded}") in known:
+                    expected += (pair,)
+                if i == 1:
+                    expected += ("second",)
+                if i == len(sentence) - 1:
+                    expected += ("last",)
+                assert layout.tails.get(k + i, ()) == expected, (text, k + i)
+
+
+def _document_as_it_was(extractor: FeatureExtractor, text: str) -> dict[str, tuple[str, ...]]:
+    _, cuts, flat, members, _ = extractor._words_of(text)
+    sentences = [flat[a:b] for a, b in pairwise(cuts)]
+    seen, counts = extractor._seen(sentences, flat, Counter(flat), members)
+    result = {}
+    for stem, found in seen.items():
+        n = counts[stem]
+        extra = [f"g:n{min(n, 4)}"]
+        if n > 1 and "g:al" not in found:
+            extra.append("g:neveral")
+        result[stem] = extractor._keep([*sorted(found), *extra])
+    return result
+
+
+def test_an_articles_findings_made_once_each() -> None:
+    words = ["قال", "الرئيس", "جون", "كيري", "وكيري", "الكيري", "بيروت", "أمس", ".", "\n"]
+    chance = random.Random(43)
+    marks = ["g:al", "g:bare", "g:title", "g:verb", "g:n1", "g:n2", "g:n3", "g:n4", "g:neveral"]
+    for _ in range(60):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(1, 300)))
+        for known in (None, {m for m in marks if chance.random() < 0.6}):
+            for encoded in (False, True):
+                extractor = FeatureExtractor(known=known, encoded=encoded)
+                *_, document = extractor._words_of(text)
+                assert document == _document_as_it_was(extractor, text), text
