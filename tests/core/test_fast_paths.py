@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from itertools import compress, pairwise
 
+import pytest
+
 from desktop.core import arabic
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, fold
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
@@ -209,7 +211,10 @@ def test_a_short_texts_folded_form_kept() -> None:
         expected = arabic._fold(text)
         assert fold(text) == expected, text
         assert fold(text) == expected, text
-    assert arabic._fold_word.cache_info().hits >= len(texts)  # asked again: kept
+        assert arabic._folded.get(text) == (
+            expected if len(text) <= arabic._FOLD_KEPT_LENGTH else None
+        ), text  # kept, and the answer given again
+    assert 0 < len(arabic._folded) <= arabic._FOLD_KEPT  # never more than its bound
 
 
 def _split_clitics_as_it_was(folded: str) -> tuple[str, str]:
@@ -234,7 +239,8 @@ def test_a_words_clitics_kept() -> None:
         expected = _split_clitics_as_it_was(word)
         assert split_clitics(word) == expected, word
         assert split_clitics(word) == expected, word  # the kept answer
-    assert split_clitics.cache_info().hits
+    assert features_module._clitics.get(word) == expected  # the kept answer
+    assert 0 < len(features_module._clitics) <= features_module._CLITICS_KEPT
 
 
 def test_a_layouts_word_pairs_found_over_the_whole_article() -> None:
@@ -292,3 +298,16 @@ def test_an_articles_findings_made_once_each() -> None:
                 extractor = FeatureExtractor(known=known, encoded=encoded)
                 *_, document = extractor._words_of(text)
                 assert document == _document_as_it_was(extractor, text), text
+
+
+def test_what_is_kept_stays_within_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(arabic, "_FOLD_KEPT", 5)
+    monkeypatch.setattr(features_module, "_CLITICS_KEPT", 5)
+    monkeypatch.setattr(arabic, "_folded", {})
+    monkeypatch.setattr(features_module, "_clitics", {})
+    for n in range(40):
+        word = "وال" + "كتب" * (n % 9 + 1) + str(n)
+        assert fold(word) == arabic._fold(word)
+        assert split_clitics(word) == _split_clitics_as_it_was(word)
+        assert 0 < len(arabic._folded) <= 5
+        assert 0 < len(features_module._clitics) <= 5

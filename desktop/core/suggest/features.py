@@ -46,7 +46,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -237,10 +237,6 @@ def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str
     )
 
 
-# Kept by the word: the model's names on a long article ask again and again for the same
-# few thousand words' stems (a 1 MB article's path split 13,000 words after tagging, for the
-# names' heads, given names and short forms). Bounded; safe from several threads.
-@lru_cache(maxsize=1 << 14)
 def split_clitics(folded: str) -> tuple[str, str]:
     """``(clitics, stem)`` of a folded word: the longest proclitic group (و ف ب ك ل and their
     combinations) and article (ال, or ل + ال written لل) that leave a stem of at least two
@@ -249,6 +245,25 @@ def split_clitics(folded: str) -> tuple[str, str]:
     A name that merely starts with those letters (بشار، لبنان) is split too: the feature
     extractor always keeps the whole word as well, so the model weighs both.
     """
+    found = _clitics.get(folded)
+    if found is None:
+        found = _split_clitics(folded)
+        if len(_clitics) >= _CLITICS_KEPT:
+            _clitics.clear()  # a text of ever new words: start again, never grow
+        _clitics[folded] = found
+    return found
+
+
+# Each word's reading kept: the model's names on a long article ask again and again for the
+# same few thousand words' stems (a 1 MB article's path split 13,000 words after every tag,
+# for the names' heads, given names and short forms). A plain dict emptied when full, as
+# ``arabic.fold`` keeps short texts' folded forms.
+_CLITICS_KEPT = 1 << 14  # words
+_clitics: dict[str, tuple[str, str]] = {}
+
+
+def _split_clitics(folded: str) -> tuple[str, str]:
+    """:func:`split_clitics` worked out."""
     for group in _GROUPS:
         if not folded.startswith(group):
             continue
