@@ -2,20 +2,33 @@
 give what the longer way gave, on made-up text: a name's span, a span inside a longer one, the
 tagged runs as token positions, the words between two offsets; the map's entries of the
 deleted characters dropped by their runs, a suggestion given a new score, a long text's
-tokens remembered (the tagger's and the rules')."""
+tokens remembered (the tagger's and the rules'); (fourth round) a short text's folded form
+and a word's clitics kept by the text."""
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import replace
 from itertools import compress, pairwise
 
+import pytest
+
 from desktop.core import arabic
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, fold
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import tokens as tokens_module
-from desktop.core.suggest.features import OUTSIDE, spans_from_tags, tag_runs, tokenize
+from desktop.core.suggest.features import (
+    _GROUPS,
+    OUTSIDE,
+    FeatureExtractor,
+    spans_from_tags,
+    split_clitics,
+    tag_runs,
+    tokenize,
+)
 from desktop.core.suggest.pipeline import _SpanIndex, rescored
 from desktop.core.suggest.tokens import _Article
 
@@ -183,3 +196,118 @@ def test_a_long_texts_article_remembered_by_the_rules() -> None:
     tokens_module._remembered = None
     _Article.build(text)
     assert _Article.build(other) == expected
+
+
+def test_a_short_texts_folded_form_kept() -> None:
+    # Kept or made afresh, a text folds the same: at, below and above the length kept, with
+    # what folding changes (harakat, tatweel, hamza forms, presentation forms, alef maksura,
+    # capitals, NFKC) — each text asked twice, the second answer the kept one.
+    pieces = ["كتب", "إلى", "أ", "ى", "ة", "ـ", "َ", "ﻻ", "ﺏ", "Ab", "ﬁ", "٣", " ", "\n", "ي"]
+    chance = random.Random(40)
+    texts = ["", "a", "A" * arabic._FOLD_KEPT_LENGTH, "A" * (arabic._FOLD_KEPT_LENGTH + 1)]
+    for _ in range(4000):
+        texts.append("".join(chance.choice(pieces) for _ in range(chance.randint(1, 20))))
+    for text in texts:
+        expected = arabic._fold(text)
+        assert fold(text) == expected, text
+        assert fold(text) == expected, text
+        assert arabic._folded.get(text) == (
+            expected if len(text) <= arabic._FOLD_KEPT_LENGTH else None
+        ), text  # kept, and the answer given again
+    assert 0 < len(arabic._folded) <= arabic._FOLD_KEPT  # never more than its bound
+
+
+def _split_clitics_as_it_was(folded: str) -> tuple[str, str]:
+    for group in _GROUPS:
+        if not folded.startswith(group):
+            continue
+        rest = folded[len(group) :]
+        if rest.startswith(ARTICLE) and len(rest) >= len(ARTICLE) + 2:
+            return group + ARTICLE, rest[len(ARTICLE) :]
+        if group and len(rest) >= 3:
+            if group in LAM_CLITICS and rest.startswith(LAM) and len(rest) >= 3:
+                return group + LAM, rest[len(LAM) :]
+            return group, rest
+    return "", folded
+
+
+def test_a_words_clitics_kept() -> None:
+    pieces = ["و", "ف", "ب", "ك", "ل", "ال", "س", "ا", "ه", "بلير", "ي", "x"]
+    chance = random.Random(41)
+    for _ in range(5000):
+        word = "".join(chance.choice(pieces) for _ in range(chance.randint(0, 6)))
+        expected = _split_clitics_as_it_was(word)
+        assert split_clitics(word) == expected, word
+        assert split_clitics(word) == expected, word  # the kept answer
+    assert features_module._clitics.get(word) == expected  # the kept answer
+    assert 0 < len(features_module._clitics) <= features_module._CLITICS_KEPT
+
+
+def test_a_layouts_word_pairs_found_over_the_whole_article() -> None:
+    # Each token's tail as the layout is read: the pair it ends (when the model knows it) or
+    # "first", then "second", "last" — never a pair across two sentences.
+    words = ["قال", "الرئيس", "جون", "كيري", "في", "بيروت", "أمس", ".", "\n", "،"]
+    chance = random.Random(42)
+    for _ in range(60):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(1, 400)))
+        folded = {w: fold(w) for w in words}
+        pairs = {
+            f"bi:{folded[a]}|{folded[b]}" for a in words for b in words if chance.random() < 0.3
+        }
+        known = {"bias", "first", "second", "last", *pairs}
+        extractor = FeatureExtractor(known=known)
+        layout = extractor.layout(text)
+        assert layout.cuts[-1] == len(layout.tokens)
+        for k, end in pairwise(layout.cuts):
+            sentence = layout.tokens[k:end]
+            for i, token in enumerate(sentence):
+                expected: tuple[str, ...] = ()
+                if i == 0:
+                    expected += ("first",)
+                elif (pair := f"bi:{sentence[i - 1].folded}|{token.folded}") in known:
+                    expected += (pair,)
+                if i == 1:
+                    expected += ("second",)
+                if i == len(sentence) - 1:
+                    expected += ("last",)
+                assert layout.tails.get(k + i, ()) == expected, (text, k + i)
+
+
+def _document_as_it_was(extractor: FeatureExtractor, text: str) -> dict[str, tuple[str, ...]]:
+    _, cuts, flat, members, _ = extractor._words_of(text)
+    sentences = [flat[a:b] for a, b in pairwise(cuts)]
+    seen, counts = extractor._seen(sentences, flat, Counter(flat), members)
+    result = {}
+    for stem, found in seen.items():
+        n = counts[stem]
+        extra = [f"g:n{min(n, 4)}"]
+        if n > 1 and "g:al" not in found:
+            extra.append("g:neveral")
+        result[stem] = extractor._keep([*sorted(found), *extra])
+    return result
+
+
+def test_an_articles_findings_made_once_each() -> None:
+    words = ["قال", "الرئيس", "جون", "كيري", "وكيري", "الكيري", "بيروت", "أمس", ".", "\n"]
+    chance = random.Random(43)
+    marks = ["g:al", "g:bare", "g:title", "g:verb", "g:n1", "g:n2", "g:n3", "g:n4", "g:neveral"]
+    for _ in range(60):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(1, 300)))
+        for known in (None, {m for m in marks if chance.random() < 0.6}):
+            for encoded in (False, True):
+                extractor = FeatureExtractor(known=known, encoded=encoded)
+                *_, document = extractor._words_of(text)
+                assert document == _document_as_it_was(extractor, text), text
+
+
+def test_what_is_kept_stays_within_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(arabic, "_FOLD_KEPT", 5)
+    monkeypatch.setattr(features_module, "_CLITICS_KEPT", 5)
+    monkeypatch.setattr(arabic, "_folded", {})
+    monkeypatch.setattr(features_module, "_clitics", {})
+    for n in range(40):
+        word = "وال" + "كتب" * (n % 9 + 1) + str(n)
+        assert fold(word) == arabic._fold(word)
+        assert split_clitics(word) == _split_clitics_as_it_was(word)
+        assert 0 < len(arabic._folded) <= 5
+        assert 0 < len(features_module._clitics) <= 5

@@ -1279,3 +1279,41 @@ def test_training_stores_how_the_project_tags_a_places_adjective_after_an_organi
     tagger.train(project)
     model = tagger.current_model(project)
     assert model is not None and model.counts["org_nisba"] == {"out": 2}
+
+
+def test_the_decoders_sums_leave_the_padding_out(project: Project) -> None:
+    """``CrfDecoder._add`` adds each column's features without its padding (the zero row):
+    the same sums to the last bit as adding every column whole, as it was — over columns
+    full, empty and in between, rows chosen more than once —, and the zero row is never
+    read."""
+    import numpy as np
+
+    tagged_project(project, 2)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    decoder = CrfDecoder(model.model)
+    none = decoder._none
+    chance = np.random.default_rng(14)
+    cases = []
+    for width, filled in ((1, 1.0), (3, 0.5), (6, 0.05), (4, 0.0)):
+        rows = np.where(
+            chance.random((300, width)) < filled, chance.integers(0, none, (300, width)), none
+        )
+        which = chance.integers(0, 300, 1000)
+        start = chance.normal(size=(1000, len(decoder.labels)))
+        expected = start.copy()
+        for column in range(width):  # as it was: every column whole, padding and all
+            expected += decoder._weights[rows[which][:, column]]
+        assert filled == 0.0 or not np.array_equal(expected, start)  # weights are added
+        cases.append((rows, which, start, expected))
+    for rows, which, start, expected in cases:
+        found = start.copy()
+        decoder._add(found, rows, which)
+        assert np.array_equal(found, expected)
+    decoder._weights = decoder._weights.copy()
+    decoder._weights[none] = np.nan  # the zero row made NaN: no sum may change
+    for rows, which, start, expected in cases:
+        found = start.copy()
+        decoder._add(found, rows, which)
+        assert np.array_equal(found, expected)

@@ -47,8 +47,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate, pairwise
-from operator import itemgetter
+from itertools import accumulate, compress, pairwise
+from operator import attrgetter, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold, fold_each
@@ -154,6 +154,7 @@ class Layout(Generic[FeatureT]):
 
 _new_tuple = tuple.__new__
 _START, _TEXT = itemgetter(0), itemgetter(2)  # of a Token
+_CUE = attrgetter("cue")  # of a _Word
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # tokens kept, between them white space
 _BREAK_RE = re.compile(r"\n|[.!?؟]")  # a line break, or a mark that ends a sentence
 
@@ -244,6 +245,25 @@ def split_clitics(folded: str) -> tuple[str, str]:
     A name that merely starts with those letters (بشار، لبنان) is split too: the feature
     extractor always keeps the whole word as well, so the model weighs both.
     """
+    found = _clitics.get(folded)
+    if found is None:
+        found = _split_clitics(folded)
+        if len(_clitics) >= _CLITICS_KEPT:
+            _clitics.clear()  # a text of ever new words: start again, never grow
+        _clitics[folded] = found
+    return found
+
+
+# Each word's reading kept: the model's names on a long article ask again and again for the
+# same few thousand words' stems (a 1 MB article's path split 13,000 words after every tag,
+# for the names' heads, given names and short forms). A plain dict emptied when full, as
+# ``arabic.fold`` keeps short texts' folded forms.
+_CLITICS_KEPT = 1 << 14  # words
+_clitics: dict[str, tuple[str, str]] = {}
+
+
+def _split_clitics(folded: str) -> tuple[str, str]:
+    """:func:`split_clitics` worked out."""
     for group in _GROUPS:
         if not folded.startswith(group):
             continue
@@ -555,12 +575,20 @@ class FeatureExtractor:
         seen, counts = self._seen(sentences, flat, counted, members)
         keep = self._keep
         result: dict[str, tuple[Any, ...]] = {}
+        # Most stems say the same few things ({g:al} or {g:bare}, seen once or twice): each
+        # different finding's features are made once (a 1 MB article's 11,000 stems have
+        # under 200), not sorted, filtered and encoded stem by stem.
+        made: dict[tuple[frozenset[str], int], tuple[Any, ...]] = {}
         for stem, found in seen.items():
-            n = counts[stem]
-            extra = [f"g:n{min(n, 4)}"]
-            if n > 1 and "g:al" not in found:
-                extra.append("g:neveral")
-            result[stem] = keep([*sorted(found), *extra])
+            n = min(counts[stem], 4)
+            key = (frozenset(found), n)
+            features = made.get(key)
+            if features is None:
+                extra = [f"g:n{n}"]
+                if n > 1 and "g:al" not in found:
+                    extra.append("g:neveral")
+                features = made[key] = keep([*sorted(found), *extra])
+            result[stem] = features
         return result
 
     def _seen(
@@ -586,7 +614,8 @@ class FeatureExtractor:
                 counts[stem] += n
             found.add("g:al" if word.article else "g:bare")
         for words in sentences:
-            cues = [i for i, word in enumerate(words) if word.cue]
+            # (in C: a test per word in Python was 100,000 of them on a 1 MB article)
+            cues = list(compress(range(len(words)), map(_CUE, words)))
             if not cues:
                 continue
             n = len(words)
@@ -819,14 +848,25 @@ class FeatureExtractor:
         tails: dict[int, tuple[Any, ...]] = {}
         marked = sorted(extras)
         m = 0
+        # The tokens after a word that begins a pair, found in C over the whole article (a
+        # test per token in Python was 100,000 of them on a 1 MB article), then taken sentence
+        # by sentence as the membership features are: the token after a sentence's last word
+        # is the next one's first (0, special already), which no pair reaches.
+        paired = (
+            [j + 1 for j in compress(range(len(flat)), map(follows.__contains__, flat))]
+            if follows
+            else []
+        )
+        p = 0
         for k, end in pairwise(cuts):
             n = end - k
             words_here = flat[k:end]
             special = {0, n - 1}
             if n > 1:
                 special.add(1)
-            if follows:
-                special.update(i for i, word in enumerate(words_here[:-1], 1) if word in follows)
+            while p < len(paired) and paired[p] < end:
+                special.add(paired[p] - k)
+                p += 1
             while m < len(marked) and marked[m] < end:
                 special.add(marked[m] - k)
                 m += 1
