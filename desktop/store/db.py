@@ -704,6 +704,7 @@ class BulkWrites:
         self._failed = False
         self.checkpoints = 0  # run by the thread (for tests and measurements)
         self.waits = 0  # times the writer waited for one
+        self.waited = 0.0  # seconds it waited
         self._thread: threading.Thread | None = None
         try:
             self._conn: sqlite3.Connection | None = _connect(database.path)
@@ -717,16 +718,19 @@ class BulkWrites:
     def due(self, count: int) -> bool:
         """Whether the transaction about to store ``count`` articles must be synced; waits
         first if the log has grown past :data:`WAL_FRAMES` (see the class)."""
-        behind = self._requested - self._checkpointed
-        if self._frames >= WAL_FRAMES or behind > BEHIND_COMMITS:
+        if self._frames >= WAL_FRAMES or self._requested - self._checkpointed > BEHIND_COMMITS:
             with self._lock:
                 self.waits += 1
-                # All it committed, when the log is long (then it starts again); else enough
-                # that the report of the log's length is not older than a few commits.
-                target = self._requested - (0 if self._frames >= WAL_FRAMES else BEHIND_COMMITS)
-                while self._checkpointed < target and not self._failed and not self._stopping:
+                waiting = time.perf_counter()
+                while not self._failed and not self._stopping:
+                    if self._frames >= WAL_FRAMES:  # all it committed: the log starts again
+                        if self._checkpointed >= self._requested:
+                            self._frames = 0  # known again after the next checkpoint
+                            break
+                    elif self._requested - self._checkpointed <= BEHIND_COMMITS:
+                        break  # the log's length known again, and not long
                     self._lock.wait()
-                self._frames = 0  # checked again after the next checkpoint
+                self.waited += time.perf_counter() - waiting
         if self._failed and self._conn is not None:
             self._fall_back()
         return (
