@@ -717,7 +717,8 @@ class BulkWrites:
 
     def due(self, count: int) -> bool:
         """Whether the transaction about to store ``count`` articles must be synced; waits
-        first if the log has grown past :data:`WAL_FRAMES` (see the class)."""
+        first if the log has grown past :data:`WAL_FRAMES` or the checkpoints fell more than
+        :data:`BEHIND_COMMITS` behind (see the class)."""
         if self._frames >= WAL_FRAMES or self._requested - self._checkpointed > BEHIND_COMMITS:
             with self._lock:
                 self.waits += 1
