@@ -563,6 +563,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--articles", type=int, default=30, help="articles before the soak")
     parser.add_argument(
+        "--files",
+        type=int,
+        default=FILES_PER_IMPORT,
+        help="files per import (more than 200: a batch of several chunks, synced when due)",
+    )
+    parser.add_argument(
         "--fresh-share",
         type=float,
         default=0.1,
@@ -608,7 +614,7 @@ def main() -> None:
             before: bytes | None = None
             fmt = ""
             if kind == "import":
-                folder = corpus.folder(FILES_PER_IMPORT)
+                folder = corpus.folder(args.files)
                 if fresh:
                     child = spawn([__file__, "--child", "import", str(project), str(folder)])
                 else:

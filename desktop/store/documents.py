@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sqlite3
 import sys
@@ -17,7 +18,7 @@ from desktop.core.errors import (
     RestoreConflict,
 )
 from desktop.core.models import Document, DocumentDraft, DocumentSummary
-from desktop.store.db import Database, describe_sqlite_error, utcnow
+from desktop.store.db import BulkWrites, Database, describe_sqlite_error, utcnow
 
 if TYPE_CHECKING:  # loaded with the first delete or restore (see store/annotations.py)
     from desktop.store.rowsets import RowSet
@@ -151,7 +152,9 @@ class DocumentStore:
         added: list[tuple[int, DocumentDraft]] = []
         import json  # imported with the first import: the window's first paint needs none
 
-        with self._database.transaction():
+        bulk = self._database.bulk  # an import of many files: synced when due (db.BulkWrites)
+        durable = bulk is None or bulk.due(len(drafts))
+        with self._database.transaction(durable=durable):
             now = utcnow()
             execute = self._conn.execute
             # The articles already holding these texts, in one statement rather than one per
@@ -183,7 +186,15 @@ class DocumentStore:
                 from desktop.store.search import index_added_many
 
                 index_added_many(self._conn, added)
+        if bulk is not None:
+            bulk.committed(len(drafts), synced=durable)
         return results
+
+    def bulk(self) -> contextlib.AbstractContextManager[BulkWrites]:
+        """Many :meth:`add_many` calls in a row (an import of a folder), each commit synced
+        only when due and checkpointed in the background (:class:`desktop.store.db.BulkWrites`:
+        what a power cut may lose, and why)."""
+        return self._database.bulk_writes()
 
     def get(self, document_id: int) -> Document:
         row = self._conn.execute(

@@ -242,3 +242,31 @@ def test_a_reader_process_cannot_give_the_index_its_own_folded_text() -> None:
     fields = make_draft("نص المقال")._asdict()
     fields["folded"] = "نص مزور لا يقوله المقال"
     assert worker._draft(fields, "a.html").folded is None
+
+
+def test_a_batch_of_several_chunks_syncs_a_commit_when_due_and_at_its_end(
+    tmp_path: Path, project: Project, chunks_of_three: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The power-cut window of a batch (docs/importing.md): chunks of three, a sync due every
+    four articles — the first chunk is written unsynced, the second synced (six), the third
+    unsynced, and the end syncs it. One chunk alone is synced as any edit is."""
+    from desktop.store import db
+
+    monkeypatch.setattr(db, "SYNC_FILES", 4)
+    monkeypatch.setattr(db, "SYNC_SECONDS", float("inf"))
+    seen: list[str] = []
+    project.database.conn.set_trace_callback(seen.append)
+    _files(tmp_path / "in", 7)
+    result = import_paths(project.documents, [tmp_path / "in"])
+    assert len(result.report.imported) == 7
+    begins = [i for i, sql in enumerate(seen) if sql == "BEGIN IMMEDIATE"]
+    relaxed = [n for n, i in enumerate(begins) if seen[i - 1] == "PRAGMA synchronous = NORMAL"]
+    assert len(begins) == 4 and relaxed == [0, 2]
+    assert any(sql.startswith("PRAGMA user_version = ") for sql in seen[begins[3] :])
+    assert project.database.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+    seen.clear()
+    _files(tmp_path / "few", 3, start=100)
+    import_paths(project.documents, [tmp_path / "few"])
+    assert "PRAGMA synchronous = NORMAL" not in seen
+    assert seen.count("BEGIN IMMEDIATE") == 1
