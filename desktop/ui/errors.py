@@ -392,6 +392,11 @@ TEMPLATES: Final = (
         "to 2200.",
     ),
     QT_TRANSLATE_NOOP(
+        "Errors",
+        'The Markdown header\'s address "{address}" was left out: it is not a web address '
+        "(http:// or https://).",
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors", "The Markdown header's other fields, left out of the text: {fields}."
     ),
     # A dateline without its year (io/importers/text.py)

@@ -2155,6 +2155,10 @@
         <translation>أُغفل تاريخ ترويسة ملف Markdown «{date}»: ليس تاريخًا صحيحًا بين 1900 و2200.</translation>
     </message>
     <message>
+        <source>The Markdown header&apos;s address &quot;{address}&quot; was left out: it is not a web address (http:// or https://).</source>
+        <translation>تُرك عنوان الويب «{address}» في ترويسة ملف Markdown: فليس عنوان ويب (http:// أو https://).</translation>
+    </message>
+    <message>
         <source>The Markdown header&apos;s other fields, left out of the text: {fields}.</source>
         <translation>حقول ترويسة ملف Markdown الأخرى، وقد أُبقيت خارج النص: {fields}.</translation>
     </message>

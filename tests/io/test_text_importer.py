@@ -274,6 +274,39 @@ def test_a_markdown_headers_impossible_date_is_left_out_with_a_note(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "\\\\evil\\share", "https://a.b/x y", "file:///etc/passwd"]
+)
+def test_a_markdown_headers_address_that_is_no_web_address_is_left_out(
+    tmp_path: Path, address: str
+) -> None:
+    """An attack: stored as written, it made the project's own JSON export refuse to import
+    again ("url must be empty or a web address"), and it could have become a link."""
+    path = tmp_path / "url.md"
+    path.write_text(f"---\nurl: {address}\n---\nنص.\n", encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.url == ""
+    assert "address" in draft.import_notes and "was left out" in draft.import_notes
+    path.write_text("---\nlink: https://example.com/a?b=1\n---\nنص.\n", encoding="utf-8")
+    assert read_text_file(path).url == "https://example.com/a?b=1"
+
+
+def test_a_markdown_headers_block_value_is_its_indented_lines(tmp_path: Path) -> None:
+    """An attack: ``title: |`` gave the title "|", the lines under it lost."""
+    path = tmp_path / "block.md"
+    path.write_text(
+        "---\ntitle: |\n  عنوان على\n  سطرين\nauthor: >-\n  سلمى العلي\ndate: 2024-05-20\n---\n"
+        "نص.\n",
+        encoding="utf-8",
+    )
+    draft = read_text_file(path)
+    assert (draft.title, draft.author, draft.published) == (
+        "عنوان على سطرين",
+        "سلمى العلي",
+        "2024-05-20",
+    )
+
+
+@pytest.mark.parametrize(
     "markdown",
     [
         "---\nهذا نص بين خطين\n---\nوهذا بعده.\n",  # rules around prose: no header

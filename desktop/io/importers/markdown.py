@@ -120,6 +120,7 @@ _OPENING = re.compile(r"---[ \t]*$")
 _CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*$")
 _FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,63})[ \t]*:(?:[ \t]+(.*))?$")
 _CONTINUED = re.compile(r"[ \t]+\S|[ \t]*-[ \t]|[ \t]*#")  # a list item, an indented line
+_BLOCK = re.compile(r"[|>][+-]?")  # a YAML block value's indicator: the value follows, indented
 _FIELDS = {
     "title": "title",
     "date": "date",
@@ -173,6 +174,7 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str]:
     fields: dict[str, str] = {}
     others: list[str] = []
     last_other = False
+    block: str | None = None  # the known field whose block value the indented lines are
     offset = 0
     for count, line in enumerate(head.split("\n")):
         end = offset + len(line)
@@ -195,17 +197,26 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str]:
         if not line.strip():
             continue
         if (fields or others) and _CONTINUED.match(line):
+            if block is not None and line[:1] in " \t":
+                # A block value (``title: |`` or ``>``, then indented lines): its lines are
+                # the value, joined (an attack's title came out "|", its lines lost).
+                fields[block] = f"{fields[block]} {line.strip()}".strip()
+                continue
             # A list item or an indented line belongs to the field above: kept with it when
             # that field is one of the others (``tags:`` then ``- سوريا``), else left out.
             item = line.strip().removeprefix("-").strip()
             if others and last_other and item and not item.startswith("#"):
                 others[-1] += (" " if others[-1].endswith(":") else ", ") + item
             continue
+        block = None
         match = _FIELD.match(line)
         if match is None:
             return None, text  # prose (or a heading): the "---" was a rule
         key, value = match[1].casefold(), _unquoted((match[2] or "").strip())
         name = _FIELDS.get(key)
+        if name is not None and name not in fields and _BLOCK.fullmatch(value):
+            fields[name], block, last_other = "", name, False
+            continue
         last_other = name is None or name in fields or not value
         if name is not None and not last_other:
             fields[name] = value

@@ -11,6 +11,7 @@ Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from desktop.core.datelines import dateline_date, undated_dateline, written_date
@@ -57,6 +58,22 @@ def header_date_note(value: str) -> str:
     return (
         f'The Markdown header\'s date "{date}" was left out: it is not a real date from '
         "1900 to 2200."
+    )
+
+
+# An address a briefing may make a link of: http(s), no white space or control character
+# (json_import's rule: a project's export must import again).
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def header_address_note(value: str) -> str:
+    """The note an article keeps when its Markdown header's address was not used."""
+    address = " ".join(value.split())
+    if len(address) > 60:
+        address = address[:59] + "…"
+    return (
+        f'The Markdown header\'s address "{address}" was left out: it is not a web address '
+        "(http:// or https://)."
     )
 
 
@@ -112,6 +129,12 @@ def text_to_draft(
     published = written_date(header.date) if header.date else None
     if header.date and published is None:
         notes.append(header_date_note(header.date))
+    url = header.url
+    if url and not _WEB_ADDRESS.fullmatch(url):
+        # javascript:…, a \\server\share path: never a link, and the project's JSON export
+        # refused it, so the project could not be restored from its own archive (an attack).
+        notes.append(header_address_note(url))
+        url = ""
     if header.others:
         notes.append(header_fields_note(header.others))
     headline = headline or derive_title(text)
@@ -124,7 +147,7 @@ def text_to_draft(
         text,
         title=title,
         source=header.source,
-        url=header.url,
+        url=url,
         author=header.author,
         published=published,
         origin=origin,
