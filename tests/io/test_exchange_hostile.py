@@ -265,3 +265,20 @@ def test_a_web_annotation_entity_named_by_bidi_controls_alone_keeps_its_tags(
         report = w3c.import_w3c(target, out)
         assert report.load.entities == 3
         assert any(summary.name == "?" for summary in target.entities.summaries())
+
+
+@pytest.mark.parametrize("long_first", [True, False])
+def test_label_keys_cut_to_anothers_are_numbered_whichever_comes_first(
+    tmp_path: Path, long_first: bool
+) -> None:
+    """An attack: a type of 700 letters before one of exactly its first 500 gave two labels
+    one key once cut, and the whole folder was refused."""
+    long, short = "A" * 700, "A" * 500
+    types = (long, short) if long_first else (short, long)
+    ann = f"T1\t{types[0]} 0 3\tقال\nT2\t{types[1]} 4 7\tجون\n"
+    folder = _brat_folder(tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": ann})
+    with Project.open(tmp_path / "p.hamish") as project:
+        result = import_brat(project, folder)
+        assert result.report.annotations == 2
+        keys = {label.key for label in project.labels.all()}
+        assert {short, short + "-2"} <= keys

@@ -443,7 +443,7 @@ def _fitted_key(key: str, taken: set[str]) -> str:
         while key in taken:
             n += 1
             key = f"{base}-{n}"
-    taken.add(key)
+        taken.add(key)
     return key
 
 
@@ -457,7 +457,17 @@ def fit_names(data: dict[str, Any], notices: list[str]) -> None:
     nothing but bidi controls becomes "?"."""
     cut = 0
     seen: set[tuple[Any, Any]] = set()
-    keys: set[str] = set()  # the labels' keys so far: one cut to another's is numbered
+    # Every label's key that stays as it is, first: a key cut to one of them, wherever it
+    # comes in the file, is numbered (an attack put the long one first: two labels had one
+    # key and the whole file was refused).
+    labels = data.get("labels")
+    keys = {
+        row["key"]
+        for row in (labels if isinstance(labels, list) else ())
+        if isinstance(row, dict)
+        and isinstance(row.get("key"), str)
+        and len(row["key"]) <= KEY_LIMIT
+    }
     for table, columns in _NAMES.items():
         rows = data.get(table)
         if not isinstance(rows, list):
