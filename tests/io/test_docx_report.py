@@ -631,3 +631,22 @@ def test_a_name_of_ten_thousand_characters_is_printed_whole_once(tmp_path: Path)
     assert text.count(long_name) == 1  # in the entities table
     assert text.count(" ".join(["كيري"] * 16) + "…") >= 4  # claimant, subjects, mention
     assert len(text) < 40_000
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ('"مصر لن تقبل بأي حال"', "مصر لن تقبل بأي حال"),  # a trial's «"…"»
+        ("«سنرى قريبا»", "سنرى قريبا"),
+        ("“we will see”", "we will see"),
+        ('"a" and "b"', '"a" and "b"'),  # two pairs: kept
+        ('قال "نعم"', 'قال "نعم"'),  # marks inside, not around
+        ('"', '"'),
+    ],
+)
+def test_a_passage_with_its_own_quotation_marks_is_not_quoted_twice(
+    quote: str, expected: str
+) -> None:
+    from desktop.io.exporters.word.sections import without_own_quotes
+
+    assert without_own_quotes(quote) == expected

@@ -44,6 +44,25 @@ from desktop.io.exporters.word.ooxml import (
     _child,
 )
 
+_QUOTE_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("„", "“"), ("'", "'"), ("‘", "’"))
+
+
+def without_own_quotes(text: str) -> str:
+    """``text`` without the quotation marks around it, when they are one pair: a passage
+    tagged with its own marks is not quoted twice (a trial's briefing read «"مصر لن تقبل
+    …"»); «"a" and "b"» keeps its marks, which are two pairs."""
+    for opening, closing in _QUOTE_PAIRS:
+        inner = text[len(opening) : -len(closing)]
+        if (
+            len(text) > len(opening) + len(closing)
+            and text.startswith(opening)
+            and text.endswith(closing)
+            and opening not in inner
+            and closing not in inner
+        ):
+            return inner.strip()
+    return text
+
 
 def _lighten(color: str, amount: float = 0.6) -> str:
     """A label colour mixed with white, so highlighted text stays readable when printed."""
@@ -194,7 +213,7 @@ class _Writer(_Builder):
         return ("، " if self.rtl else ", ").join(items)
 
     def _quoted(self, text: str) -> str:
-        text = " ".join(text.split())
+        text = without_own_quotes(" ".join(text.split()))
         return f"«{text}»" if is_rtl(text, self.rtl) else f"“{text}”"
 
     def _stance(self, stance: str) -> str:
