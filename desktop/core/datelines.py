@@ -14,7 +14,7 @@ a headline about "5 حزيران 1967" dates nothing. The month names are the th
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 __all__ = ["dateline_date", "undated_dateline", "written_date"]
 
@@ -100,6 +100,62 @@ def _real(year: str, month: int, day: str) -> str | None:
     return found.isoformat() if 1900 <= found.year <= 2200 else None
 
 
+# What may follow a dateline's date: the line's end, a dash, a colon or a comma, maybe after
+# an agency in brackets. A date the sentence goes on from is a sentence's (an attack: «5
+# حزيران 1967 يوم لا ينسى», «في ذلك اليوم، 5 حزيران 1967 تغير كل شيء» were dated 1967).
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—:،,]|$)")
+# Words a place never begins with: a preposition, a demonstrative, a verb of saying.
+_NOT_PLACES = frozenset(
+    [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "منذ",
+        "قبل",
+        "بعد",
+        "حتى",
+        "ذلك",
+        "هذا",
+        "هذه",
+        "تلك",
+        "يوم",
+        "قال",
+        "قالت",
+        "أكد",
+        "وقال",
+        "وفي",
+        "ومنذ",
+    ]
+)
+_FUTURE_DAYS = 1  # a day's grace: the dateline's time zone may be ahead of the machine's
+
+
+def _dateline(
+    line: str, match: re.Match[str], found: str | None, start: str, *, ended: bool = False
+) -> str | None:
+    """``found`` when ``match`` is a dateline's: a date that opens its line ends it (the
+    date's first group is ``start``; after a place and a dash the text may follow at once),
+    its place begins with no preposition or verb, and it is no later than tomorrow (2030's
+    election date in a quote, «قال الوزير، 5 حزيران 2030 موعد الانتخابات», is not the
+    article's)."""
+    if found is None:
+        return None
+    led = ended or any(mark in line[: match.start(start)] for mark in "-–—،,")
+    if not led and not _DATELINE_END.match(line, match.end()):
+        return None
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    if first in _NOT_PLACES:
+        return None
+    return None if _too_late(found) else found
+
+
+def _too_late(found: str) -> bool:
+    return date.fromisoformat(found) > date.today() + timedelta(days=_FUTURE_DAYS)
+
+
 def dateline_date(text: str, *, title: str = "") -> str | None:
     """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None. A first line
     that is the article's ``title`` is its headline, not its dateline (``حرب أكتوبر - 6
@@ -110,15 +166,18 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
     for line in lines[:LINES]:
         line = line.translate(_DIGITS)
         found = None
-        for pattern in (_DAY_FIRST, _MONTH_FIRST, _PLACED):
+        for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
             match = pattern.match(line)
             if match is not None:
                 found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
+                # _PLACED's pattern holds the dash that ends it
+                found = _dateline(line, match, found, start, ended=pattern is _PLACED)
                 break
         else:
             match = _ISO.match(line)
             if match is not None:
                 found = _real(match["year"], int(match["month"]), match["day"])
+                found = _dateline(line, match, found, "year")
         if found is not None:
             return found
     return None

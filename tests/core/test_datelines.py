@@ -127,3 +127,34 @@ def test_a_dateline_without_its_year_is_noted_not_guessed(tmp_path: Path) -> Non
     path.write_text("الصفدي يلتقي نظيره\nعمان 3 نيسان 2024 (بترا) - التقى.\n", "utf-8")
     draft = read_text_file(path)
     assert (draft.published, draft.import_notes) == ("2024-04-03", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 حزيران 1967 يوم لا ينسى في تاريخ المنطقة",  # a date the sentence goes on from
+        "نص أول\n5 حزيران 1967 يوم لا ينسى",
+        "في ذلك اليوم، 5 حزيران 1967 تغير كل شيء",  # a place never begins with في
+        "في ذلك اليوم، 5 حزيران 1967، تغير كل شيء",
+        "في 3 نيسان 2024 - قال الوزير",
+        "قال الوزير، 5 حزيران 2020، إن الانتخابات قريبة",
+        "قال الوزير، 5 حزيران 2030 موعد الانتخابات",  # and a date after tomorrow is none
+        "عمان، 3 نيسان 2199 - نص",
+        "September 11, 2001 changed everything",
+    ],
+)
+def test_a_sentences_date_is_no_dateline(text: str) -> None:
+    """An attack: these were dated 1967-06-05, 2030-06-05, 2199-04-03, 2001-09-11."""
+    assert dateline_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("الخميس 3 آذار 2024", "2024-03-03"),  # a date alone on its line
+        ("3 آذار 2024 - أعلنت الوزارة", "2024-03-03"),
+        ("الخميس 3 آذار 2024 (رويترز): أعلنت", "2024-03-03"),
+    ],
+)
+def test_a_date_that_opens_its_line_and_ends_there_is_a_dateline(text: str, expected: str) -> None:
+    assert dateline_date(text) == expected
