@@ -694,11 +694,10 @@ def test_the_queues_shortcut_puts_the_keyboard_on_a_readable_row(
     qtbot.keyClick(view, Qt.Key.Key_A)  # accepted from the keyboard alone
     _settled(window, qtbot)
     assert first.key not in {r.key for r in _shown(window)}
-    for width in (300, 560, 900):
-        window.review_dock.resize(width, window.review_dock.height())
-        window.review_dock.widget().resize(width, window.review_dock.widget().height())
-        view.resize(width, view.height())
-        qtbot.wait(20)
+    window.resize(1600, 800)
+    for width in (560, 900):
+        window.resizeDocks([window.review_dock], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda width=width: view.viewport().width() > width - 80)
         words = max(
             view.fontMetrics().horizontalAdvance(str(view.model().index(r, TEXT).data()))
             for r in range(min(5, view.model().rowCount()))

@@ -287,7 +287,8 @@ class ReviewDock(QDockWidget):
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
         # The words suggested first: what is accepted must be readable.
-        sizes[TEXT] = max(min(left, 140), left // 2 if narrow else left * 2 // 5)
+        share = left // 2 if narrow else left * 2 // 5
+        sizes[TEXT] = min(max(share, 140), max(48, left - 48))  # the context keeps 48
         sizes[CONTEXT] = max(48, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)
