@@ -568,6 +568,9 @@ def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
         found = project.entities.exact(name)
         if found:
             return found[0].id
+    titled = _titled_person(project, plan)
+    if titled is not None:
+        return titled
     if plan.claimant_span is None:
         return None
     start, end = plan.claimant_span
@@ -575,6 +578,31 @@ def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
     if len(inside) > 1:
         inside = [i for i in inside if project.entities.get(i).type == "person"]
     return inside[0] if len(inside) == 1 else None
+
+
+def _titled_person(project: Project, plan: AnnotationPlan) -> int | None:
+    """The one person tagged in the claim's article whose name ends with the speaker's
+    («وزير الخارجية المصري سامح شكري» for سامح شكري or شكري): a trial tagged the minister
+    with his title, then «وقال شكري …» as a claim, and got a second سامح شكري as claimant."""
+    names = {fold(name) for name in plan.claimant_names if name.strip()}
+    if not names:
+        return None
+    found: set[int] = set()
+    for annotation in project.annotations.for_document(plan.draft.document_id):
+        entity_id = annotation.entity_id
+        if entity_id is None or entity_id in found or not project.entities.exists(entity_id):
+            continue
+        entity = project.entities.get(entity_id)
+        if entity.type != "person":
+            continue
+        for own in (entity.name, *entity.aliases):
+            words = fold(own).split()
+            if any(
+                words[-len(n.split()) :] == n.split() and len(words) > len(n.split()) for n in names
+            ):
+                found.add(entity_id)
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:

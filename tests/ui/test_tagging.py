@@ -539,3 +539,37 @@ def test_a_claim_tagged_by_hand_takes_the_speaker_the_rules_found(
     other = window.tagging.tag_selection(label_id(window, "claim"))
     assert other is not None
     assert window.project.claims.for_annotation(other).claimant_id is None
+
+
+def test_a_claims_speaker_is_the_person_tagged_with_a_title_before_it(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A trial tagged «وزير الخارجية المصري سامح شكري» as a person, then the words after
+    «وقال شكري» as a claim: the claimant was a second, new سامح شكري (0 mentions), listed
+    twice in the briefing and given a lane of its own in the timeline."""
+    body = (
+        "التقى وزير الخارجية المصري سامح شكري نظيره التركي في أنقرة.\n"
+        "وقال شكري إن مصر لن تقبل بأي تدخل في شؤونها الداخلية.\n"
+    )
+    path = tmp_path / "shoukry.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(body, title="شكري في أنقرة"))
+    window = make_window(path)
+    text = window.reader.text
+    titled = "وزير الخارجية المصري سامح شكري"
+    at = body.index(titled)
+    text.select_cp(at, at + len(titled))
+    tagged = window.tagging.tag_selection(label_id(window, "person"))
+    assert tagged is not None
+    minister = window.project.annotations.get(tagged).entity_id
+    suggestions = window.suggestions
+    qtbot.waitUntil(
+        lambda: any(s.kind == "claim" for s in suggestions.items.values()), timeout=30000
+    )
+    start = body.index("مصر لن")
+    text.select_cp(start, body.index("الداخلية") + len("الداخلية"))
+    claim_tag = window.tagging.tag_selection(label_id(window, "claim"))
+    assert claim_tag is not None
+    claim = window.project.claims.for_annotation(claim_tag)
+    assert claim is not None and claim.claimant_id == minister
+    assert [e.name for e in window.project.entities.summaries(type_="person")] == [titled]

@@ -292,10 +292,10 @@ class ReportDialog(QDialog):
         self.documents = project.documents.summaries()
         titles = {s.id: s.title for s in self.documents}
         for summary in self.documents:
-            # A left-to-right isolate keeps "(2019-06-20)" whole and in order after an Arabic
-            # title (Qt implements isolates; Word export uses a mark instead, see bidi.py).
+            # The date first, in a left-to-right isolate: after a long title it was elided out
+            # of sight, and after an Arabic one a trial read «(10-03-2024)».
             date = summary.published or "—"
-            item = QListWidgetItem(f"{summary.title}  \u2066({date})\u2069")
+            item = QListWidgetItem(f"\u2066{date}\u2069  {isolate(summary.title)}")
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
