@@ -50,14 +50,17 @@ def _markdown_title(text: str) -> str:
     return ""
 
 
+def _quoted_value(value: str) -> str:
+    """A header's value as a note quotes it: one line, at most 60 characters."""
+    value = " ".join(value.split())
+    return value[:59] + "…" if len(value) > 60 else value
+
+
 def header_date_note(value: str) -> str:
     """The note an article keeps when its Markdown header's date was not used."""
-    date = " ".join(value.split())
-    if len(date) > 60:
-        date = date[:59] + "…"
     return (
-        f'The Markdown header\'s date "{date}" was left out: it is not a real date from '
-        "1900 to 2200."
+        f'The Markdown header\'s date "{_quoted_value(value)}" was left out: it is not a real '
+        "date from 1900 to 2200."
     )
 
 
@@ -68,12 +71,9 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 def header_address_note(value: str) -> str:
     """The note an article keeps when its Markdown header's address was not used."""
-    address = " ".join(value.split())
-    if len(address) > 60:
-        address = address[:59] + "…"
     return (
-        f'The Markdown header\'s address "{address}" was left out: it is not a web address '
-        "(http:// or https://)."
+        f'The Markdown header\'s address "{_quoted_value(value)}" was left out: it is not a '
+        "web address (http:// or https://)."
     )
 
 
