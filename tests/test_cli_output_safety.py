@@ -43,8 +43,11 @@ def hamish(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def _child(patch: str, *args: str | Path) -> list[str]:
     """``hamish ARGS`` in a Python that first runs ``patch`` (to slow or starve it)."""
+    # Ctrl-C as a terminal sends it: a test run started in the background of a
+    # non-interactive shell (nohup … &) ignores SIGINT, and so would the child.
     script = (
-        f"import sys\n{patch}\nfrom desktop import commands\nsys.exit(commands.run(sys.argv[1:]))\n"
+        "import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        f"{patch}\nfrom desktop import commands\nsys.exit(commands.run(sys.argv[1:]))\n"
     )
     return [sys.executable, "-c", script, *map(str, args)]
 

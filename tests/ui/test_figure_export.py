@@ -150,6 +150,9 @@ def test_ctrl_c_while_a_figure_is_drawn_stops_it_after_without_a_crash(tmp_path:
         "QT_QPA_PLATFORM": "offscreen",
         "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
     }
+    # Ctrl-C as a terminal sends it, even when the tests run in a background job (which
+    # ignores SIGINT, and so would the child).
+    script = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n" + script
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
