@@ -156,24 +156,31 @@ def _too_late(found: str) -> bool:
     return date.fromisoformat(found) > date.today() + timedelta(days=_FUTURE_DAYS)
 
 
-_last_lines: tuple[str, str, tuple[str, ...]] = ("", "", ())
+_last_lines: tuple[str, tuple[str, ...], tuple[str, ...]] = ("", (), ())
+
+
+def _lines_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first non-blank lines of ``text`` as written and with Western digits (harakat
+    and tatweel left out). Kept for the last text: an article is read for its title after
+    a dateline, its dateline and its year-less dateline (a batch's text files: a reader
+    split and translated them thrice, 20 % of its time a file)."""
+    global _last_lines
+    head = text[:READ]
+    if _last_lines[0] == head:
+        return _last_lines[1], _last_lines[2]
+    written = tuple(line for line in head.split("\n") if line.strip())[: LINES + 1]
+    found = (head, written, tuple(line.translate(_DIGITS) for line in written))
+    _last_lines = found
+    return found[1], found[2]
 
 
 def _first_lines(text: str, title: str) -> tuple[str, ...]:
     """The first :data:`LINES` lines of ``text`` that are not blank, the headline (a first
-    line that is ``title``) left out, digits in Western form. Kept for the last text: an
-    undated article is read by :func:`dateline_date` and then :func:`undated_dateline` (a
-    batch's text files: twice the work per file, 20 % of a reader's)."""
-    global _last_lines
-    head = text[:READ]
-    if _last_lines[0] == head and _last_lines[1] == title:
-        return _last_lines[2]
-    lines = [line for line in head.split("\n") if line.strip()]
-    if lines and title and lines[0].strip() == title.strip():
-        lines = lines[1:]
-    found = tuple(line.translate(_DIGITS) for line in lines[:LINES])
-    _last_lines = (head, title, found)
-    return found
+    line that is ``title``) left out, digits in Western form."""
+    written, lines = _lines_of(text)
+    if written and title and written[0].strip() == title.strip():
+        return lines[1 : LINES + 1]
+    return lines[:LINES]
 
 
 def dateline_date(text: str, *, title: str = "") -> str | None:
@@ -197,6 +204,47 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _dateline_end(line: str) -> int | None:
+    """Where a dateline that opens ``line`` (digits in Western form) ends: after its dash,
+    or after its date when the text follows at once; None when the line opens with none."""
+    for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
+        match = pattern.match(line)
+        if match is not None:
+            found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
+            if _dateline(line, match, found, start, ended=pattern is _PLACED) is None:
+                return None
+            break
+    else:
+        match = _ISO.match(line)
+        if match is None:
+            return None
+        found = _real(match["year"], int(match["month"]), match["day"])
+        if _dateline(line, match, found, "year") is None:
+            return None
+    tail = _DATELINE_END.match(line, match.end())
+    return tail.end() if tail is not None else match.end()
+
+
+def after_dateline(text: str) -> int:
+    """Where the words after a dateline that opens ``text`` begin (0 when it opens with
+    none): a text file whose first paragraph starts «الرباط 12 آذار 2024 (أ ف ب) — أعلنت …»
+    was titled by its dateline (a trial: every agency story in the library began «الرباط 12
+    آذار…»)."""
+    written, lines = _lines_of(text)
+    if not written:
+        return 0
+    end = _dateline_end(lines[0])
+    if end is None:
+        return 0
+    line = written[0]
+    lead = text.find(line)  # the first line with a word: no blank line before holds it
+    # Original positions of the translated line's characters (harakat and tatweel go).
+    positions = [i for i, ch in enumerate(line) for _ in range(len(ch.translate(_DIGITS)))]
+    at = positions[end] if end < len(positions) else len(line)
+    rest = line[at:]
+    return lead + at + len(rest) - len(rest.lstrip())
 
 
 def undated_dateline(text: str, *, title: str = "") -> str | None:

@@ -329,3 +329,29 @@ def test_what_is_no_markdown_header_is_kept_as_text(tmp_path: Path, markdown: st
     assert draft.published is None and draft.author == ""
     words = [w for w in markdown.split() if w != "---" and w.isalpha() and len(w) > 3]
     assert all(word in draft.text for word in words)  # nothing lost
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "الرباط 12 آذار 2024 (أ ف ب) — أعلنت الوزارة اتفاقا جديدا للصيد البحري مع الجارة "
+            "الشمالية في المياه الإقليمية بعد مفاوضات طويلة.\nوقال الوزير.\n",
+            "أعلنت الوزارة اتفاقا جديدا للصيد البحري مع الجارة الشمالية في المياه الإقليمية بعد…",
+        ),
+        ("عمّان – ٣ كانون الأوّل ٢٠٢٤ – وصل الوزير\nنص.\n", "وصل الوزير"),
+        ("الخميس 3 آذار 2024\nوصل الوزير\nنص المقال.\n", "وصل الوزير"),
+        ("عنوان قصير\nعمّان – ٣ كانون الأول ٢٠٢٤ – قال الوزير.\n", "عنوان قصير"),
+    ],
+)
+def test_a_text_that_opens_with_its_dateline_is_titled_by_the_words_after_it(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    """A trial: every agency story in the library began «الرباط 12 آذار 2024 (أ ف ب) —»,
+    its dateline taken for its title. The text itself keeps the dateline."""
+    path = tmp_path / "agency.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = read_text_file(path)
+    assert draft.title == title
+    assert draft.published is not None
+    assert draft.text == text.rstrip("\n") or draft.text.startswith(text.split("\n")[0])

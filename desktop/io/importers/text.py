@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from desktop.core.datelines import dateline_date, undated_dateline, written_date
+from desktop.core.datelines import after_dateline, dateline_date, undated_dateline, written_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import derive_title, make_draft, normalise_newlines
@@ -137,7 +137,15 @@ def text_to_draft(
         url = ""
     if header.others:
         notes.append(header_fields_note(header.others))
-    headline = headline or derive_title(text)
+    if not headline:
+        start = after_dateline(text)
+        if start and text[start:].strip():
+            # «الرباط 12 آذار 2024 (أ ف ب) — أعلنت …»: titled by the words after the
+            # dateline, not by it (a trial's library of agency stories all began «الرباط…»).
+            headline = derive_title(text[start:])
+            title = title or headline
+        else:
+            headline = derive_title(text)
     published = published or dateline_date(text, title=headline)
     if published is None:
         day_and_month = undated_dateline(text, title=headline)
