@@ -227,14 +227,18 @@ def _dateline_end(line: str) -> int | None:
     return tail.end() if tail is not None else match.end()
 
 
+_YEAR = re.compile(r"\d{4}")
+_DATELINE_LONGEST = 160  # characters before a dateline's year, at most (place, weekday, month)
+
+
 def after_dateline(text: str) -> int:
     """Where the words after a dateline that opens ``text`` begin (0 when it opens with
     none): a text file whose first paragraph starts «الرباط 12 آذار 2024 (أ ف ب) — أعلنت …»
     was titled by its dateline (a trial: every agency story in the library began «الرباط 12
     آذار…»)."""
     written, lines = _lines_of(text)
-    if not written:
-        return 0
+    if not written or not _YEAR.search(lines[0], 0, _DATELINE_LONGEST):
+        return 0  # no year near the start: no dateline (most texts; the patterns cost more)
     end = _dateline_end(lines[0])
     if end is None:
         return 0
