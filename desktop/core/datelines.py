@@ -105,31 +105,10 @@ def _real(year: str, month: int, day: str) -> str | None:
 # حزيران 1967 يوم لا ينسى», «في ذلك اليوم، 5 حزيران 1967 تغير كل شيء» were dated 1967).
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-–—:،,]|$)")
 # Words a place never begins with: a preposition, a demonstrative, a verb of saying.
-_NOT_PLACES = frozenset(
-    [
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "الى",
-        "عن",
-        "منذ",
-        "قبل",
-        "بعد",
-        "حتى",
-        "ذلك",
-        "هذا",
-        "هذه",
-        "تلك",
-        "يوم",
-        "قال",
-        "قالت",
-        "أكد",
-        "وقال",
-        "وفي",
-        "ومنذ",
-    ]
-)
+_NOT_PLACES = frozenset((
+    "في", "من", "على", "إلى", "الى", "عن", "منذ", "قبل", "بعد", "حتى", "ذلك", "هذا", "هذه",
+    "تلك", "يوم", "قال", "قالت", "أكد", "وقال", "وفي", "ومنذ",
+))  # fmt: skip
 _FUTURE_DAYS = 1  # a day's grace: the dateline's time zone may be ahead of the machine's
 
 
@@ -183,48 +162,38 @@ def _first_lines(text: str, title: str) -> tuple[str, ...]:
     return lines[:LINES]
 
 
-def dateline_date(text: str, *, title: str = "") -> str | None:
-    """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None. A first line
-    that is the article's ``title`` is its headline, not its dateline (``حرب أكتوبر - 6
-    أكتوبر 1973``)."""
-    for line in _first_lines(text, title):
-        found = None
-        for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
-            match = pattern.match(line)
-            if match is not None:
-                found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
-                # _PLACED's pattern holds the dash that ends it
-                found = _dateline(line, match, found, start, ended=pattern is _PLACED)
-                break
-        else:
-            match = _ISO.match(line)
-            if match is not None:
-                found = _real(match["year"], int(match["month"]), match["day"])
-                found = _dateline(line, match, found, "year")
-        if found is not None:
-            return found
-    return None
-
-
-def _dateline_end(line: str) -> int | None:
-    """Where a dateline that opens ``line`` (digits in Western form) ends: after its dash,
-    or after its date when the text follows at once; None when the line opens with none."""
+def _dateline_match(line: str) -> tuple[str, int] | None:
+    """The date of a dateline that opens ``line`` (digits in Western form) and where the
+    dateline ends — after its dash, or after its date when the text follows at once; None
+    when the line opens with no dateline."""
     for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
         match = pattern.match(line)
         if match is not None:
             found = _real(match["year"], _MONTHS[match["month"].casefold()], match["day"])
-            if _dateline(line, match, found, start, ended=pattern is _PLACED) is None:
-                return None
+            # _PLACED's pattern holds the dash that ends it
+            found = _dateline(line, match, found, start, ended=pattern is _PLACED)
             break
     else:
         match = _ISO.match(line)
         if match is None:
             return None
         found = _real(match["year"], int(match["month"]), match["day"])
-        if _dateline(line, match, found, "year") is None:
-            return None
+        found = _dateline(line, match, found, "year")
+    if found is None:
+        return None
     tail = _DATELINE_END.match(line, match.end())
-    return tail.end() if tail is not None else match.end()
+    return found, tail.end() if tail is not None else match.end()
+
+
+def dateline_date(text: str, *, title: str = "") -> str | None:
+    """``YYYY-MM-DD`` of the dateline in the first lines of ``text``, or None. A first line
+    that is the article's ``title`` is its headline, not its dateline (``حرب أكتوبر - 6
+    أكتوبر 1973``)."""
+    for line in _first_lines(text, title):
+        found = _dateline_match(line)
+        if found is not None:
+            return found[0]
+    return None
 
 
 _YEAR = re.compile(r"\d{4}")
@@ -239,10 +208,10 @@ def after_dateline(text: str) -> int:
     written, lines = _lines_of(text)
     if not written or not _YEAR.search(lines[0], 0, _DATELINE_LONGEST):
         return 0  # no year near the start: no dateline (most texts; the patterns cost more)
-    end = _dateline_end(lines[0])
-    if end is None:
+    found = _dateline_match(lines[0])
+    if found is None:
         return 0
-    line = written[0]
+    end, line = found[1], written[0]
     lead = text.find(line)  # the first line with a word: no blank line before holds it
     # Original positions of the translated line's characters (harakat and tatweel go).
     positions = [i for i, ch in enumerate(line) for _ in range(len(ch.translate(_DIGITS)))]
