@@ -29,6 +29,7 @@ __all__ = [
     "colour_problem",
     "date_problem",
     "entity_problem",
+    "is_web_address",
     "key_problem",
     "label_problem",
     "line_problem",
@@ -86,6 +87,16 @@ def one_line_problem(value: str) -> str | None:
     if _LINE_BREAK.search(value):
         return "must be one line, without line breaks"
     return None
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def is_web_address(value: str) -> bool:
+    """An address a briefing may make a link of and a project's export holds: http(s), no
+    white space or control character — never ``javascript:``, ``file:``, a ``\\\\server\\share``
+    path (it sends the reader's Windows credentials) or ``ms-msdt:``."""
+    return _WEB_ADDRESS.fullmatch(value) is not None
 
 
 KEY_LIMIT = NAME_LIMIT + 20

@@ -18,6 +18,7 @@ from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError, NotFound, RestoreConflict
 from desktop.core.models import ChangeSet, Document, DocumentDraft
 from desktop.core.services import ImportReport, import_documents
+from desktop.core.values import is_web_address
 from desktop.io.batch import BatchReport, Progress, import_paths, load_file
 from desktop.ops.outcome import Outcome, Step, plural, short
 from desktop.store.project import Project
@@ -138,9 +139,6 @@ def _restore_articles(
 
 
 # --- metadata -------------------------------------------------------------------------------------
-_URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$", re.I)  # never javascript:, file:…
-
-
 def metadata_of(document: Document) -> Metadata:
     return {key: getattr(document, key) for key in METADATA_FIELDS}
 
@@ -159,7 +157,7 @@ def validate_metadata(values: dict[str, str]) -> tuple[Metadata, list[str]]:
     for key in ("source", "author"):
         clean[key] = " ".join(clean_line(values.get(key, "")).split())
     url = clean_line(values.get("url", ""))
-    if url and not _URL.match(url):
+    if url and not is_web_address(url):
         problems.append("The URL must be a full address such as https://example.com/article.")
     clean["url"] = url
     date = values.get("published", "").strip()

@@ -27,6 +27,7 @@ from typing import Any
 from desktop.core.arabic import detect_direction, detect_language
 from desktop.core.controls import clean_line
 from desktop.core.spans import context
+from desktop.core.values import is_web_address
 from desktop.io.exchange.common import fit_names
 from desktop.io.exporters.json_export import FORMAT_NAME, FORMAT_VERSION
 from desktop.io.importers.json_import import validate_project_data
@@ -159,7 +160,7 @@ class Collector:
         for key in ("source", "author"):
             row[key] = line_field(metadata.get(key))
         url = line_field(metadata.get("url"))
-        row["url"] = url if re.fullmatch(r"https?://\S+", url, re.IGNORECASE) else ""
+        row["url"] = url if is_web_address(url) else ""
         published = metadata.get("published")
         if isinstance(published, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
             row["published"] = published

@@ -26,8 +26,8 @@ from desktop.core.errors import HamishError, ImportRejected
 from desktop.core.models import ENTITY_TYPES
 from desktop.core.spans import context
 from desktop.core.text import make_draft
-from desktop.core.values import KEY_LIMIT, NAME_LIMIT
-from desktop.io.importers.json_import import _WEB_ADDRESS, validate_project_data
+from desktop.core.values import KEY_LIMIT, NAME_LIMIT, is_web_address
+from desktop.io.importers.json_import import validate_project_data
 from desktop.io.importers.limits import UnpackBudget, UnpackLimit
 from desktop.store.db import utcnow
 from desktop.store.project import Project
@@ -303,7 +303,7 @@ def build_import(
         text = draft.text
         if len(text) != len(article.text):  # only lone surrogates are replaced: same length
             raise ImportRejected(f"{article.name} cannot be imported: its text is damaged.")
-        url = article.url if article.url and _WEB_ADDRESS.fullmatch(article.url) else ""
+        url = article.url if article.url and is_web_address(article.url) else ""
         lost["web addresses that are not http or https"] += bool(article.url) and not url
         documents.append(
             {

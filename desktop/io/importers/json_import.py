@@ -27,6 +27,7 @@ from desktop.core.spans import CONTEXT
 from desktop.core.values import (
     colour_problem,
     date_problem,
+    is_web_address,
     key_problem,
     line_problem,
     name_problem,
@@ -123,13 +124,8 @@ def _pattern(pattern: re.Pattern[str], what: str) -> Callable[[str], str | None]
     return check
 
 
-# A document's address: empty, or http(s) with no space in it. Anything else (javascript:,
-# file:, a \\server\share path, ms-msdt:) must never become a link in a briefing.
-_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
-
-
 def _web_address(value: str) -> str | None:
-    if not value or _WEB_ADDRESS.fullmatch(value):
+    if not value or is_web_address(value):
         return None
     return f"must be empty or a web address starting with http:// or https://, not {_shown(value)}"
 

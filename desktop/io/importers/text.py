@@ -11,13 +11,13 @@ Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from desktop.core.datelines import after_dateline, dateline_date, undated_dateline, written_date
 from desktop.core.errors import ImportRejected
 from desktop.core.models import DocumentDraft
 from desktop.core.text import derive_title, make_draft, normalise_newlines
+from desktop.core.values import is_web_address
 from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff
 from desktop.io.importers.encoding import decode_text
 from desktop.io.importers.markdown import FrontMatter, front_matter, heading_words, plain_text
@@ -62,11 +62,6 @@ def header_date_note(value: str) -> str:
         f'The Markdown header\'s date "{_quoted_value(value)}" was left out: it is not a real '
         "date from 1900 to 2200."
     )
-
-
-# An address a briefing may make a link of: http(s), no white space or control character
-# (json_import's rule: a project's export must import again).
-_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def header_address_note(value: str) -> str:
@@ -130,7 +125,7 @@ def text_to_draft(
     if header.date and published is None:
         notes.append(header_date_note(header.date))
     url = header.url
-    if url and not _WEB_ADDRESS.fullmatch(url):
+    if url and not is_web_address(url):
         # javascript:…, a \\server\share path: never a link, and the project's JSON export
         # refused it, so the project could not be restored from its own archive (an attack).
         notes.append(header_address_note(url))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from collections.abc import Sequence
 
 from docx.enum.table import WD_TABLE_DIRECTION
@@ -27,6 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
+from desktop.core.values import is_web_address
 from desktop.io.exporters.bidi import NUMBER_RE, is_rtl, last_strong, protect_numbers, segments
 from desktop.io.exporters.word.ooxml import (
     _CONTROL_RE,
@@ -52,7 +52,6 @@ from desktop.io.exporters.word.ooxml import (
 )
 
 # What becomes a clickable link: a web address and nothing else (see Builder.hyperlink).
-_WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 # The run properties a template is cached by: rtl, size, bold, italic, colour, shade, underline.
 _RunKey = tuple[bool, Size, bool, bool, str | None, str | None, bool]
@@ -285,7 +284,7 @@ class _Builder:
         Windows credentials) or ``ms-msdt:`` (the "Follina" attack), and is written as plain
         text instead. A control character in it is dropped (XML cannot hold it)."""
         url = _CONTROL_RE.sub("", url)
-        if not _WEB_ADDRESS.fullmatch(url):
+        if not is_web_address(url):
             self.run(paragraph, url, rtl=False, size=size, color=MUTED_COLOR)
             return
         r_id = self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
