@@ -92,3 +92,66 @@ def test_a_claim_dated_by_its_article_shows_that_date_set_apart_and_sorts_as_pla
         assert [claim_of[row] for row in rows] == list(timeline.claims)
     finally:
         project.close()
+
+
+def _wheel(widget: object, notches: int) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(widget, QWidget)
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_a_claim_field_scrolls_the_form_and_changes_nothing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A trial scrolled the Claim dock with the wheel: passing over Status turned the claim
+    "unverified" into "refuted" and saved it. The wheel scrolls the form; a field the analyst
+    clicked or tabbed into still takes it."""
+    from desktop.ui.claims.editor import ClaimEditor
+    from tests.io.briefing_project import build_briefing_project
+
+    build_briefing_project(tmp_path / "b.hamish")
+    project = Project.open(tmp_path / "b.hamish")
+    try:
+        claim_id = int(project.database.conn.execute("SELECT min(id) FROM claims").fetchone()[0])
+        editor = ClaimEditor()
+        qtbot.addWidget(editor)
+        edits: list[dict[str, object]] = []
+        editor.edit = lambda _id, fields: edits.append(fields)
+        editor.project = project
+        editor.show_claim(project.claims.get(claim_id), "")
+        editor.resize(300, 220)  # shorter than the form: it scrolls
+        editor.show()
+        qtbot.waitExposed(editor)
+        bar = editor.form_scroll.verticalScrollBar()
+        assert bar.maximum() > 0
+        for box in (editor.stance, editor.status, editor.reliability, editor.credibility):
+            before = box.currentIndex()
+            _wheel(box, 1)
+            _wheel(box, -1)
+            _wheel(box, 1)
+            assert box.currentIndex() == before
+        assert edits == []
+        assert bar.value() > 0  # the form scrolled instead
+        status = editor.status
+        status.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(status.hasFocus)
+        before = status.currentIndex()
+        _wheel(status, 1)
+        assert status.currentIndex() != before
+        assert edits and "status" in edits[-1]
+    finally:
+        project.close()

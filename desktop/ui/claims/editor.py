@@ -35,6 +35,7 @@ from desktop.store.claims import STANCES, STATUSES
 from desktop.store.project import Project
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, link_term, term
 from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.choices import FieldComboBox
 from desktop.ui.widgets.flow import flow_bar
 from desktop.ui.widgets.icons import icon
 
@@ -229,7 +230,7 @@ class ClaimEditor(QDockWidget):
         self.show_claim(None)
 
     def _combo(self, items: list[tuple[Any, str]], field: str) -> QComboBox:
-        box = QComboBox(self.form_widget)
+        box = FieldComboBox(self.form_widget)  # the wheel scrolls the form, never the value
         box.setObjectName(f"claim_{field}")
         # As narrow as a few characters: the longest grade ("F — reliability cannot be
         # judged") made the whole form wider than a laptop's dock.

@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +34,7 @@ from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.widgets.bidi import follow_content
+from desktop.ui.widgets.choices import FieldComboBox
 from desktop.ui.widgets.icons import icon
 
 LANGUAGES = (
@@ -72,7 +72,7 @@ class MetadataDialog(QDialog):
         self.edits["published"].setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.edits["url"].setPlaceholderText(self.tr("https://…"))
         self.edits["url"].setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.language = QComboBox(self)
+        self.language = FieldComboBox(self)
         self.language.setObjectName("metadata_language")
         self.language.setEditable(True)
         for code, name in LANGUAGES:
@@ -83,7 +83,7 @@ class MetadataDialog(QDialog):
         else:
             self.language.setEditText(document.language)
         form.addRow(self.tr("&Language"), self.language)
-        self.direction = QComboBox(self)
+        self.direction = FieldComboBox(self)
         self.direction.setObjectName("metadata_direction")
         self.direction.addItem(
             icon("mdi6.format-pilcrow-arrow-left"), self.tr("Right to left"), "rtl"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QComboBox, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QMenu, QWidget
 
 from desktop.ops.outcome import short
 
@@ -23,6 +24,34 @@ def refill(box: QComboBox, everything: str, items: Iterable[tuple[str, object]])
         box.addItem(short(text, 40), value)
     box.setCurrentIndex(max(0, box.findData(current)))
     box.blockSignals(False)
+
+
+class FieldComboBox(QComboBox):
+    """A drop-down that holds a stored value in a form the analyst scrolls (the Claim dock,
+    the article's details): the mouse wheel over it scrolls the form unless the analyst has
+    clicked or tabbed into it first. A plain combo box takes the wheel, so scrolling the Claim
+    dock down past its Status field turned "unverified" into "refuted" and saved it — found
+    by a trial; only the Edit menu's undo said something had changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: see above
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+            return
+        # Handed to the form's scroll area itself: an ignored wheel event reaches the parents
+        # only when it came from the window system, so ignoring it would leave the wheel dead
+        # over the field whenever the event is sent (a test, an accessibility tool).
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(area.viewport(), event.clone())
+        event.accept()
 
 
 class ChecklistMenu(QMenu):
