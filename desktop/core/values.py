@@ -228,3 +228,12 @@ def label_problem(fields: Mapping[str, str]) -> str | None:
     if "color" in fields:
         checks.append(("The label's colour", colour_problem(fields["color"])))
     return next((f"{subject} {problem}." for subject, problem in checks if problem), None)
+
+
+def admiralty_grade(reliability: str | None, credibility: int | None) -> str:
+    """A claim's grade as analysts write it, letter then digit, "?" for the missing half
+    ("B?"); empty when neither is given. The one spelling for the Claims table, the timeline
+    and every export: the table wrote "B–" where the Word briefing wrote "B?" (a trial)."""
+    if reliability is None and credibility is None:
+        return ""
+    return f"{reliability or '?'}{credibility if credibility is not None else '?'}"

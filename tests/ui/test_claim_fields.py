@@ -155,3 +155,39 @@ def test_the_wheel_over_a_claim_field_scrolls_the_form_and_changes_nothing(
         assert edits and "status" in edits[-1]
     finally:
         project.close()
+
+
+def test_a_half_graded_claim_reads_the_same_in_the_table_the_timeline_and_the_briefing(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A trial saw "B–" in the Claims table and the timeline's tooltip but "B?" in the Word
+    briefing for the same claim (reliability B, no credibility)."""
+    from PySide6.QtCore import Qt as QtNamespace
+
+    from desktop.analysis import timeline as tl
+    from desktop.io.exporters.report import grade
+    from desktop.ui.claims.table import ClaimsTable
+    from desktop.ui.figures.timeline import claim_tooltip
+    from tests.io.briefing_project import build_briefing_project
+
+    build_briefing_project(tmp_path / "b.hamish")
+    project = Project.open(tmp_path / "b.hamish")
+    try:
+        conn = project.database.conn
+        claim_id = int(conn.execute("SELECT min(id) FROM claims").fetchone()[0])
+        conn.execute(
+            "UPDATE claims SET reliability = 'B', credibility = NULL WHERE id = ?", (claim_id,)
+        )
+        assert grade("B", None) == "B?"
+        table = ClaimsTable()
+        qtbot.addWidget(table)
+        table.project = project
+        table.refresh()
+        model = table.model
+        row = next(r for r in range(model.rowCount()) if model.row(r).claim.id == claim_id)
+        shown = model.index(row, 4).data(QtNamespace.ItemDataRole.DisplayRole)
+        assert shown == "B?"
+        claim = tl.build(tl.read(project)).claims[claim_id]
+        assert "B?" in claim_tooltip(claim)
+    finally:
+        project.close()

@@ -34,6 +34,7 @@ from typing import Any, Literal, cast, get_args
 
 from desktop.core.controls import shortened, without_bidi_formatting
 from desktop.core.errors import HamishError
+from desktop.core.values import admiralty_grade
 from desktop.io.exporters.progress import CancelCheck, ProgressCallback, Steps
 from desktop.store.project import Project
 from desktop.store.report_queries import (
@@ -462,11 +463,8 @@ class Report:
 
 
 # --- building ---------------------------------------------------------------------------------
-def grade(reliability: str | None, credibility: int | None) -> str:
-    """Admiralty code as analysts write it: letter then digit, "?" for the missing half."""
-    if reliability is None and credibility is None:
-        return ""
-    return f"{reliability or '?'}{credibility if credibility is not None else '?'}"
+grade = admiralty_grade
+"""The claim's grade (:func:`desktop.core.values.admiralty_grade`), as the CSV export names it."""
 
 
 def _scope_documents(

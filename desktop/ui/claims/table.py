@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import ClaimRow
+from desktop.core.values import admiralty_grade
 from desktop.ops.outcome import short
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
@@ -58,7 +59,7 @@ class ClaimModel(RowCacheModel[ClaimRow]):
 
     def cell(self, row: ClaimRow, column: int, role: int) -> Any:
         claim = row.claim
-        grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
+        grade = admiralty_grade(claim.reliability, claim.credibility)
         values = (
             short(claim.summary or row.quote, 70),
             row.claimant,

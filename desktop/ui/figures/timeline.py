@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from desktop.analysis import timeline as tl
 from desktop.core.controls import clean_line
 from desktop.core.models import ClaimLink
+from desktop.core.values import admiralty_grade
 from desktop.store.project import Project
 
 if TYPE_CHECKING:
@@ -252,10 +253,11 @@ def claim_tooltip(claim: tl.TimelineClaim) -> str:
         when += " — " + _t(
             QT_TRANSLATE_NOOP("Timeline", "its date {date} could not be read")
         ).format(date=claim.claimed_on)
-    grade = f"{claim.reliability or '–'}{claim.credibility or '–'}"
+    grade = admiralty_grade(claim.reliability, claim.credibility)
+    stance, status = term(claim.stance), term(claim.status)
     lines = [
         f"<b>{escape(summary)}</b>",
-        escape(f"{claimant} · {term(claim.stance)} · {term(claim.status)} · {grade}"),
+        escape(" · ".join(p for p in (claimant, stance, status, grade) if p)),
         escape(when),
         f"<i>{escape(short(claim.document_title, 80))}</i>",
     ]
