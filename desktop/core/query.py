@@ -178,7 +178,7 @@ _LEX_RE = re.compile(r'\s+|"(?P<phrase>[^"]*)(?P<closed>"?)|(?P<paren>[()])|(?P<
 @dataclass(frozen=True, slots=True)
 class _Lexeme:
     kind: str  # "op", "(", ")", "term"
-    value: str = ""
+    value: str = ""  # an operator's name; for a term, the word when it is a bare و
     term: Term | None = None
 
 
@@ -219,8 +219,27 @@ def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
             at_end = match.end() == len(text)
             term = _term_of(word, prefix=word.endswith("*") or (at_end and last_word_open))
             if term is not None:
-                lexemes.append(_Lexeme("term", term=term))
-    return lexemes
+                lexemes.append(_Lexeme("term", word if term.tokens == _AND_WORD else "", term))
+    return _without_and_words(lexemes)
+
+
+_AND_WORD = ("و",)
+"""و "and" written apart (``بوتين و كيري``): two words side by side are already searched
+together, and the letter alone as a word is not what the analyst wants found — a trial's
+``بوتين و كيري`` found one article where ``بوتين كيري`` found four."""
+
+
+def _without_and_words(lexemes: list[_Lexeme]) -> list[_Lexeme]:
+    """``lexemes`` without each bare و that stands between two things searched together (a
+    word or a bracket on each side); alone, or beside an operator, it is a word like any."""
+    kept: list[_Lexeme] = []
+    for index, lexeme in enumerate(lexemes):
+        if lexeme.kind == "term" and lexeme.value and 0 < index < len(lexemes) - 1:
+            before, after = kept[-1] if kept else None, lexemes[index + 1]
+            if before is not None and before.kind in ("term", ")") and after.kind in ("term", "("):
+                continue
+        kept.append(lexeme)
+    return kept
 
 
 # --- parser -----------------------------------------------------------------------------------

@@ -229,3 +229,21 @@ def test_find_spans_merges_overlaps() -> None:
     folded = fold("وزير الخارجية الأميركي")
     spans = find_spans(folded, [Term(("وزير", "الخارجيه")), Term(("الخارجيه",))])
     assert spans == [(0, len("وزير الخارجيه"))]
+
+
+def test_a_waw_written_apart_between_words_is_the_conjunction_not_a_word() -> None:
+    """A trial searched «بوتين و كيري» and found one article (the only one with a lone و
+    between them) where «بوتين كيري» found four: و written apart means "and", which two
+    words side by side already mean."""
+    from desktop.core.query import parse
+
+    together = parse("بوتين كيري").fts
+    assert parse("بوتين و كيري").fts == together
+    assert parse("بوتين  و  و كيري").fts == together
+    assert parse("(بوتين) و (كيري)").fts == parse("(بوتين) (كيري)").fts
+    # Alone, at either end, in a phrase or after an operator it stays a word.
+    assert '"و"' in parse("و").fts
+    assert '"و"' in parse("بوتين و").fts
+    assert '"و"' in parse("و كيري").fts
+    assert "بوتين و كيري" in parse('"بوتين و كيري"').fts
+    assert '"و"' in parse("بوتين OR و").fts
