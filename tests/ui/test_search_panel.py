@@ -526,3 +526,40 @@ def test_filter_choices_follow_imports_metadata_and_renames(
     assert window.session is not None
     window.session.run(lambda p: edit_entity(p, kerry, name="جون كيري"))
     assert entities.currentData() == kerry and entities.currentText() == "جون كيري"
+
+
+def test_a_selected_result_is_drawn_light_on_the_dark_selection(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot
+) -> None:
+    """A trial could not read a selected snippet: the article's dark text on the dark teal
+    of a selection in the active window. Selected and active, the text is white."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    search(panel, qtbot, "كيري")
+    view = panel.view
+    snippet = panel.model.index(0, 0, panel.model.index(0, 0))
+    delegate = view.itemDelegateForIndex(snippet)
+
+    def light_pixels(state: QStyle.StateFlag) -> int:
+        option = QStyleOptionViewItem()
+        option.initFrom(view.viewport())
+        option.widget = view
+        option.rect = view.visualRect(snippet).translated(-view.visualRect(snippet).topLeft())
+        option.state = state | QStyle.StateFlag.State_Enabled
+        image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+        image.fill(QColor("#0f5257"))  # the selection's teal, as the style sheet paints it
+        painter = QPainter(image)
+        delegate.paint(painter, option, snippet)
+        painter.end()
+        return sum(
+            1
+            for y in range(image.height())
+            for x in range(image.width())
+            if min(QColor(image.pixel(x, y)).getRgb()[:3]) > 200
+        )
+
+    selected = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active
+    assert light_pixels(selected) > 50

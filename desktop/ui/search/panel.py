@@ -96,6 +96,7 @@ COUNT_CAP = 10_000
 a near-universal word in a million articles took longer than the search itself)."""
 MARK_STYLE = "background-color:#ffd966;color:#1f2933;"
 MUTED = "#6b777b"
+MUTED_ON_DARK = "#c9dcdd"  # the details of a selected result, on the dark selection
 _NO_DATE = QDate(1900, 1, 1)
 
 
@@ -320,8 +321,10 @@ class ResultDelegate(QStyledItemDelegate):
         self.view = view
         self._docs: OrderedDict[tuple[str, str, int], QTextDocument] = OrderedDict()
 
-    def _document(self, index: AnyIndex, width: int) -> QTextDocument:
+    def _document(self, index: AnyIndex, width: int, *, on_dark: bool = False) -> QTextDocument:
         markup = str(index.data(HTML_ROLE) or "")
+        if on_dark:  # the details' grey would vanish on the selection's dark teal
+            markup = markup.replace(f"color:{MUTED};", f"color:{MUTED_ON_DARK};")
         direction = str(index.data(DIRECTION_ROLE) or "rtl")
         key = (markup, direction, width)
         doc = self._docs.get(key)
@@ -359,13 +362,18 @@ class ResultDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else self.view.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = opt.rect
-        doc = self._document(index, rect.width())
-        # The text keeps its normal colour when selected: the stylesheet's selection is a
-        # light tint, and the match marks carry their own colours.
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(
-            QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.Text)
+        # Selected in the active window the row is dark teal (the stylesheet's selection; a
+        # light tint only when the window is inactive): the text turns white there, as in
+        # every other list — a trial could not read the dark text on it. The match marks
+        # carry their own colours.
+        state = opt.state
+        on_dark = bool(state & QStyle.StateFlag.State_Selected) and bool(
+            state & QStyle.StateFlag.State_Active
         )
+        doc = self._document(index, rect.width(), on_dark=on_dark)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if on_dark else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()
         painter.translate(rect.topLeft())
         painter.setClipRect(0, 0, rect.width(), rect.height())
