@@ -407,3 +407,19 @@ def test_an_entity_page_without_a_name_stays_open(
     assert window.session is not None
     window.session.undo_stack.undo()
     assert entities.get(kerry).name == "جون كيري"
+
+
+def test_opening_a_claim_from_the_table_shows_it_in_the_claim_dock(window: MainWindow) -> None:
+    """The Claims table's double-click opens the article with the claim's passage selected
+    (the caret at its end, just past the claim): a trial found the Claim dock still saying
+    "Place the cursor on a claim"."""
+    first, _ = doc_ids(window)
+    promise = tag(window, first, FIRST, "أن الحل السياسي ممكن", "claim")
+    claim = window.project.claims.for_annotation(promise)
+    assert claim is not None
+    window.reader.text.select_cp(0, 0)
+    window.claim_editor.show_claim(None)
+    start = FIRST.index("أن الحل السياسي ممكن")
+    window.open_at(first, start, start + len("أن الحل السياسي ممكن"))
+    assert window.claim_editor.claim is not None
+    assert window.claim_editor.claim.id == claim.id

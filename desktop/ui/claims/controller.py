@@ -106,7 +106,15 @@ class ClaimsController(QObject):
         switched = self._articles.get(pane, pane.document_id) != pane.document_id
         self._articles[pane] = pane.document_id
         text = pane.text
-        candidates = [s.id for s in text.index.at(text.cursor_cp()) if s.kind == "claim"]
+        # A selected passage (the Claims table's double-click selects a claim's, with the
+        # caret at its end, just past it) shows the claim it lies in.
+        start, end = text.selection_cp()
+        spans = (
+            [s for s in text.index.at(start) if s.end >= end]
+            if start < end
+            else text.index.at(text.cursor_cp())
+        )
+        candidates = [s.id for s in spans if s.kind == "claim"]
         # The Annotations dock lists the first pane's article.
         current = self.tagging.panel.current_id() if self.following is self.reader else None
         if not candidates and current is not None:
