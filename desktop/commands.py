@@ -67,9 +67,15 @@ def _export_docx(
     from desktop.io.exporters.report import ReportOptions, ReportScope, majority_language
 
     scope = ReportScope("selected", tuple(document_ids)) if document_ids else ReportScope()
+    author = options.author
+    if author is None:  # the analyst's name, as the window's briefing takes it (a trial
+        # got "Prepared by: —" from the command after giving the window their name)
+        from desktop import paths, settings
+
+        author = settings.Settings.at(paths.settings_path()).author()
     report_options = ReportOptions(
         title=options.title or "",
-        author=options.author or "",
+        author=author,
         marking=options.marking or "",
         language=options.language or majority_language(project, document_ids),
         scope=scope,
@@ -291,7 +297,10 @@ def _parser() -> argparse.ArgumentParser:
         help="csv only: the table to write (default: annotations); run twice for both",
     )
     p_export.add_argument("--title", help="docx only: report title (default: a generic one)")
-    p_export.add_argument("--author", help="docx only: author shown on the cover")
+    p_export.add_argument(
+        "--author",
+        help="docx only: author shown on the cover (default: your name, File → Your Name)",
+    )
     p_export.add_argument(
         "--marking",
         help="docx only: handling marking in every page's header and footer "

@@ -342,3 +342,29 @@ def test_a_format_the_suffix_contradicts_is_refused(
     assert run(["export", "--project", str(source), "--output", str(out), *options]) == 2
     assert capsys.readouterr().err == f"hamish: {said}\n"
     assert not out.exists()
+
+
+def test_the_briefing_is_prepared_by_the_analyst_named_in_the_window(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial gave the window their name, then `hamish export` wrote "Prepared by: —" on
+    the cover: the command takes the same name unless --author says otherwise."""
+    import zipfile
+
+    from desktop import paths, settings
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    prefs = settings.Settings.at(paths.settings_path())
+    prefs.set(settings.AUTHOR_NAME, "سارة المحللة")
+    prefs.sync()
+
+    def cover(*extra: str) -> str:
+        output = tmp_path / f"brief{len(extra)}.docx"
+        done = hamish("export", "--project", source, "--output", output, *extra)
+        assert done.returncode == 0, done.stderr
+        with zipfile.ZipFile(output) as docx:
+            return docx.read("word/document.xml").decode("utf-8")
+
+    assert "سارة المحللة" in cover()
+    told = cover("--author", "Analyst B")
+    assert "Analyst B" in told and "سارة المحللة" not in told

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.text import make_draft
@@ -87,3 +88,23 @@ def test_undo_survives_sigkill(tmp_path: Path) -> None:
     assert _run_and_kill(tmp_path, "undo-tag") == ["shown 1", "shown 0"]
     with Project.open(path, create=False) as project:
         assert project.annotations.for_document(1) == []
+
+
+def test_the_article_read_is_remembered_when_it_opens_not_only_at_close(
+    make_window: Callable[..., object], prefs: object, tmp_path: Path
+) -> None:
+    """A trial killed the window while reading one article; the next start opened the one
+    read before it (the last article was written only when the window closed)."""
+    from desktop.settings import Settings
+    from desktop.ui.shell.mainwindow import LAST_DOCUMENT, MainWindow
+
+    path = tmp_path / "p.hamish"
+    with Project.open(path) as project:
+        ids = [
+            project.documents.add(make_draft(f"نص المقال {n}.", title=f"مقال {n}")) for n in (1, 2)
+        ]
+    window = make_window(path)
+    assert isinstance(window, MainWindow) and isinstance(prefs, Settings)
+    for document_id in ids:
+        window.open_document(document_id)
+        assert int(prefs.project_value(path, LAST_DOCUMENT)) == document_id

@@ -978,6 +978,9 @@ class MainWindow(QMainWindow):
             self._find_bar.reset()
         self.library.select(document_id)
         self._update_title()
+        # Remembered now, not only when the window closes: after a crash (or a kill) the
+        # next start opened the article read before this one (a trial).
+        self._remember_document()
         if repairs:
             moved = sum(1 for _, r in repairs if r.anchor == "moved")
             orphaned = sum(1 for _, r in repairs if r.anchor == "orphaned")
