@@ -140,12 +140,13 @@ def _run_gui(project_path: Path | None, language: str | None) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         from desktop.ui.errors import error_text
+        from desktop.ui.shell.messages import message_box
 
-        QMessageBox.critical(
-            None,
+        message_box(
+            QMessageBox.Icon.Critical,
             QCoreApplication.translate("Application", "Cannot open project"),
             error_text(str(error)),
-        )
+        ).exec()
         from desktop.core.controls import for_terminal
 
         print(for_terminal(f"hamish: {error}"), file=sys.stderr)  # a path may hold ESC…

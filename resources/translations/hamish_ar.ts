@@ -1900,7 +1900,7 @@
     </message>
     <message>
         <source>{path} is open in another Hamish window or program; close it there first (edits made in both would undo each other).</source>
-        <translation>{path} مفتوح في نافذة أخرى لهامش أو في برنامج آخر؛ أغلقه هناك أولاً (فالتعديلات في الاثنين يلغي بعضها بعضاً).</translation>
+        <translation>{path} مفتوح في نافذة أخرى لهامش أو في برنامج آخر؛ أغلقه هناك أولاً (فالتعديلات في الاثنين يُلغي بعضُها بعضاً).</translation>
     </message>
     <message>
         <source>{path} is not a Hamish project as Hamish makes them ({details}); another program may have changed it. It was left as it is.</source>

@@ -471,3 +471,38 @@ def test_first_strong_skips_what_is_isolated() -> None:
     assert first_strong(f"{isolate('وكالة')} · Arabic") == LTR
     assert first_strong(isolate("Example")) is None
     assert first_strong(f"\u200f{isolate('Example')}") == RTL
+
+
+def test_a_message_that_begins_with_a_path_reads_in_the_interface_direction(
+    qtbot: QtBot,
+) -> None:
+    """A trial's Arabic message «/home/…/default.hamish مفتوح في نافذة أخرى…» was laid out
+    left to right — the path first, its brackets and full stop misplaced: each line of a
+    message now begins with the interface's direction."""
+    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+    from desktop.ui.shell.messages import message_box
+    from desktop.ui.widgets.bidi import LRM, RLM, isolate_path
+
+    path = isolate_path("/tmp/home/.local/share/hamish/default.hamish")
+    arabic = f"{path} مفتوح في نافذة أخرى لهامش (فالتعديلات في الاثنين يلغي بعضها بعضاً)."
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.layoutDirection()
+    try:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        box = message_box(QMessageBox.Icon.Critical, "خطأ", f"{arabic}\nعنوان عربي")
+        qtbot.addWidget(box)
+        first, second = box.text().split("\n")
+        assert first == RLM + arabic and second == "عنوان عربي"  # already right to left
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label is not None and label.text() == box.text()
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        english = message_box(QMessageBox.Icon.Critical, "Error", "«تقرير» is not a project.")
+        qtbot.addWidget(english)
+        assert english.text().startswith(LRM)
+        plain = message_box(QMessageBox.Icon.Critical, "Error", "Not a project.")
+        qtbot.addWidget(plain)
+        assert plain.text() == "Not a project."
+    finally:
+        app.setLayoutDirection(before)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.widgets.bidi import in_interface_direction
+
 if TYPE_CHECKING:  # QMessageBox brings many enums: loaded when a message is shown
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -33,12 +35,7 @@ class DialogMessenger:
         self.parent = parent
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
+        message_box(icon, title, text, details, self.parent).exec()
 
     def error(self, title: str, text: str, details: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -55,7 +52,9 @@ class DialogMessenger:
     def confirm(self, title: str, text: str, action: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, in_interface_direction(text), parent=self.parent
+        )
         go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
@@ -74,6 +73,21 @@ class DialogMessenger:
             dialog.deleteLater()
 
 
+def message_box(
+    icon: QMessageBox.Icon, title: str, text: str, details: str = "", parent: QWidget | None = None
+) -> QMessageBox:
+    """A message with an OK button, built but not shown; its text in the interface's
+    direction whatever it begins with (``in_interface_direction``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        icon, title, in_interface_direction(text), QMessageBox.StandardButton.Ok, parent
+    )
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
 def text_dialog(parent: QWidget | None, title: str, text: str, value: str) -> QInputDialog:
     """The one-line question of ``ask_text`` (File → Your Name), built but not shown: the
     Arabic walk checks it without its modal loop."""
@@ -81,7 +95,7 @@ def text_dialog(parent: QWidget | None, title: str, text: str, value: str) -> QI
 
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
-    dialog.setLabelText(text)
+    dialog.setLabelText(in_interface_direction(text))
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(value)
     return dialog

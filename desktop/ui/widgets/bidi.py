@@ -70,6 +70,27 @@ def first_strong(text: str) -> Qt.LayoutDirection | None:
     return None
 
 
+def in_interface_direction(text: str) -> str:
+    """``text`` laid out in the interface's direction, each line: a right-to-left mark (or a
+    left-to-right one) before a line whose first strong character is of the other direction.
+    A label lays each line out by its first strong character, so an Arabic message that
+    begins with a file's path (an isolated one too: Qt does not look past the isolate) was
+    laid out left to right, its brackets and full stop in the wrong places (a trial)."""
+    from PySide6.QtGui import QGuiApplication
+
+    rtl = QGuiApplication.isRightToLeft()
+    mark, other = (RLM, "L") if rtl else (LRM, "R")
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        for ch in line:
+            cls = unicodedata.bidirectional(ch)
+            if cls in ("L", "R", "AL"):
+                if cls == other or (other == "R" and cls == "AL"):
+                    lines[index] = mark + line
+                break
+    return "\n".join(lines)
+
+
 def html_dir(text: str) -> str:
     """The HTML ``dir`` value for ``text``: "rtl"/"ltr" by its first strong character, "auto"
     when it has none. Qt's rich text does not understand dir="auto", so the decision is made
