@@ -761,9 +761,12 @@ def lay_out(
             badges.append(Badge(width - x if rtl else x, y, int(hidden)))
         top += height
     height = max(top, m.axis_height + m.row + 2 * m.lane_padding)
+    # A day's tick stands where that day's marks sit, at its noon: at its midnight a claim of
+    # 20 October was drawn halfway to the 21st's tick (a trial). Months and years are marked
+    # where they begin.
     tick_list = (
         [
-            (day_x(t.day), t)
+            (day_x(t.day + 0.5 if t.unit == "day" else t.day), t)
             for t in ticks(
                 first_day,
                 last_day - 1,

@@ -526,3 +526,17 @@ def test_a_claim_date_in_other_digits_is_refused_as_it_would_not_be_placed() -> 
     for text in ("１２３４", "١٢٣٤-٠١", "２０２４-０１-０１"):
         assert partial_date_problem(text) is not None, text
         assert date_problem(text) is not None, text
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_a_day_claim_sits_on_its_day_tick(rtl: bool) -> None:
+    """A trial's claim of 20 October 2015 was drawn halfway between the ticks of the 20th
+    and the 21st: a day's tick is where that day's marks are."""
+    rows = [_row(1, "2015-10-20"), _row(2, "2015-10-22")]
+    timeline = tl.build(TimelineSource(rows, {1: None}, {1: "X"}, []))
+    layout = tl.lay_out(timeline, rtl=rtl)
+    day_ticks = {(t.month, t.date): x for x, t in layout.ticks if t.unit == "day"}
+    assert (10, 20) in day_ticks and (10, 22) in day_ticks
+    marks = {claim: mark for (claim, _lane), mark in layout.marks.items()}
+    assert marks[1].x == pytest.approx(day_ticks[(10, 20)])
+    assert marks[2].x == pytest.approx(day_ticks[(10, 22)])
