@@ -161,3 +161,31 @@ def test_a_decision_in_find_all_mentions_or_the_reader_holds_in_both(
         assert window.suggestions.reject(first)
     offered = find_candidates(window.project, window.project.entities.get(samer), [doc])
     assert [c.start for c in offered] == [ARTICLE.rindex("سامر")]
+
+
+def test_rejecting_a_suggestion_leaves_the_others_shown_while_they_are_recomputed(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    """A trial rejected one dashed suggestion with Delete and saw every other one in the
+    article vanish for about a second, then come back: the rejected one goes at once, the
+    others stay until the recomputed ones replace them."""
+    with Project.open(article) as project:
+        project.entities.add("سامر", "person")
+        project.entities.add("فريد حداد", "person")
+    window = make_window(article)
+    _open(window, qtbot)
+    suggestions = window.suggestions
+    shown = dict(suggestions.items)
+    assert len(shown) >= 2
+    rejected = min(shown.values(), key=lambda s: s.start)
+    others = {(s.start, s.end) for s in shown.values() if s is not rejected}
+    assert suggestions.reject(rejected)
+    kept = {(s.start, s.end) for s in suggestions.items.values()}
+    assert kept == others  # at once: the others still shown, the rejected one gone
+    assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == set(suggestions.items)
+    suggestions.refresh()  # the recomputation starts: nothing vanishes meanwhile
+    assert {(s.start, s.end) for s in suggestions.items.values()} == others
+    qtbot.waitSignal(suggestions.ready, timeout=10_000).wait()
+    assert (rejected.start, rejected.end) not in {
+        (s.start, s.end) for s in suggestions.items.values()
+    }

@@ -199,13 +199,12 @@ class SuggestionController(QObject):
         self._timer.stop()
         self._generation += 1
         text = self.reader.text
-        text.remove_spans(list(self.items))
-        self.items = {}
         doc = self.reader.document_id
         if doc != self._covered_doc:
             self._covered = {}
             self._covered_doc = doc
         if not self.enabled or self.session is None or doc is None:
+            self._clear()
             return
         from desktop.learn import pending
 
@@ -219,6 +218,10 @@ class SuggestionController(QObject):
 
         def done(found: list[Suggestion]) -> None:
             if generation == self._generation and self.reader.document_id == doc:
+                # The suggestions shown stay until their successors are ready: cleared when
+                # the computation started, every dashed line of the article vanished for a
+                # second after each decision (a trial).
+                self._clear()
                 self._show(found)
 
         def failed(message: str, _details: str) -> None:
@@ -228,6 +231,10 @@ class SuggestionController(QObject):
             )
 
         run_task(compute, on_done=done, on_error=failed)
+
+    def _clear(self) -> None:
+        self.reader.text.remove_spans(list(self.items))
+        self.items = {}
 
     def _show(self, found: list[Suggestion]) -> None:
         spans = []
@@ -419,6 +426,16 @@ class SuggestionController(QObject):
         except HamishError as error:
             self.status.show_status(error_text(str(error)), 5000)
             return False
+        # Its dashed line goes at once; the others stay while the article's are recomputed.
+        gone = [
+            i
+            for i, s in self.items.items()
+            if (s.start, s.end) == (suggestion.start, suggestion.end)
+        ]
+        if gone:
+            self.reader.text.remove_spans(gone)
+            for span_id in gone:
+                del self.items[span_id]
         return True
 
     def step(self) -> None:
