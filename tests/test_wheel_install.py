@@ -131,7 +131,7 @@ def test_installed_resources_are_read_as_files_without_importlib_resources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Installed, ``desktop/_resources`` is a folder beside ``resources.py``: read there as
-    files (importing importlib.resources cost every start-up 6 M instructions); a resource
+    files (importing importlib.resources cost every start-up 5.4 M instructions); a resource
     that folder lacks still comes through importlib.resources (a zipped package)."""
     from desktop import resources
 
