@@ -118,7 +118,10 @@ def quit():
     os.getppid()
     quit_now()
 QApplication.quit = staticmethod(quit)
-sys.exit(app.run_gui(None, sys.argv[1]))
+from desktop.cli import _exit_without_a_last_collection
+code = app.run_gui(None, sys.argv[1])
+_exit_without_a_last_collection()  # as cli.main does
+sys.exit(code)
 """
 HAMISH_STEPS = (
     "python start-up",

@@ -76,6 +76,21 @@ def _import_pyside_without_feature_checks() -> None:
         setattr(builtins, "__import__", wrapped)  # noqa: B010
 
 
+def _exit_without_a_last_collection() -> None:
+    """The window has closed — its close saved the settings, closed the project and stopped
+    the background work: every object left is moved out of the cyclic collector's
+    generations (``gc.freeze``). Python's shutdown runs one full collection whatever the
+    collector's state, and it walked every object start-up made — modules, classes, Qt's
+    enums, the widgets' wrappers — for what reference counting frees anyway as the modules
+    are cleared: 41 M of the 1,221 M instructions of a launch to the first paint and out.
+    All it could still free is cycles of a process that is ending, which the system takes
+    back; nothing of Hamish's waits on a collection to be written or closed (no ``__del__``
+    or finalizer of its own)."""
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
@@ -111,9 +126,11 @@ def _main(raw: list[str]) -> int:
         from desktop.app import run_gui
 
         try:
-            return run_gui(project, language)
+            code = run_gui(project, language)
         except KeyboardInterrupt:
             return 130
+        _exit_without_a_last_collection()
+        return code
     # SIGTERM and SIGHUP raise as Ctrl-C does from here on (main turns each into 128 + its
     # number): while the sub-commands loaded (the first ~0.3 s) SIGTERM killed the process
     # at once (-15), leaving the shell no exit code of Hamish's.

@@ -204,7 +204,6 @@ def label_name(label: _Named | None, unknown: str = "?") -> str:
 
 
 def _load(translator: QTranslator, name: str) -> bool:
-    from importlib import resources
     from pathlib import Path
 
     # A source checkout's own files first: an editable install made from another checkout
@@ -214,7 +213,12 @@ def _load(translator: QTranslator, name: str) -> bool:
         return translator.load(str(checkout))
     from desktop.resources import resource
 
-    with resources.as_file(resource(TRANSLATIONS_DIR) / name) as path:
+    found = resource(TRANSLATIONS_DIR) / name
+    if isinstance(found, Path):  # installed as files: no importlib.resources (resources.py)
+        return found.is_file() and translator.load(str(found))
+    from importlib import resources
+
+    with resources.as_file(found) as path:
         return path.is_file() and translator.load(str(path))
 
 
