@@ -271,25 +271,41 @@ class ReviewDock(QDockWidget):
     sideways scroll bar (found by a trial); in a 560 px one they left the suggested words
     40 px («من…», «برنا…»: a trial could not tell what it accepted)."""
 
+    SLIM = 420
+    """Below this width the context column is hidden too (the row's tooltip gives it): in the
+    230 px dock of a 1024×640 window the text and context shared 112 px and a trial read
+    «الولايا…», «تنظيم …» and a context heading cut to «لسياق»."""
+
     def _share(self) -> None:
         header = self.view.horizontalHeader()
         width = self.view.viewport().width()
         narrow = width < self.NARROW
+        slim = width < self.SLIM
         for column in (SOURCE, ARTICLE):
             self.view.setColumnHidden(column, narrow)
+        self.view.setColumnHidden(CONTEXT, slim)
         fixed = [SCORE, LABEL] if narrow else [SCORE, LABEL, SOURCE, ARTICLE]
         sizes = {column: self._fitted[column] for column in fixed}
         if narrow:
             # The score's figures, not its header's words with room for the sort arrow.
-            score = self.view.fontMetrics().horizontalAdvance("100 %") + 12
+            # (the header's word beside its sort arrow: the arrow sat on «الثقة»).
+            metrics = self.view.fontMetrics()
+            model = self.view.model()
+            title = str(model.headerData(SCORE, Qt.Orientation.Horizontal)) if model else ""
+            score = max(
+                metrics.horizontalAdvance("100 %") + 12, metrics.horizontalAdvance(title) + 24
+            )
             sizes[SCORE] = min(sizes[SCORE], score)
             sizes[LABEL] = min(sizes[LABEL], max(56, width // 5))
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
         # The words suggested first: what is accepted must be readable.
         share = left // 2 if narrow else left * 2 // 5
-        sizes[TEXT] = min(max(share, 140), max(48, left - 48))  # the context keeps 48
-        sizes[CONTEXT] = max(48, left - sizes[TEXT])
+        if slim:
+            sizes[TEXT] = max(48, left)
+        else:
+            sizes[TEXT] = min(max(share, 140), max(48, left - 48))  # the context keeps 48
+            sizes[CONTEXT] = max(48, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)
 
