@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>&amp;Figure…</source>
-        <translation>شكل…</translation>
+        <translation>رسم الشبكة أو الخط الزمني…</translation>
     </message>
     <message>
         <source>Write the entity network or the claim timeline as a PNG or SVG file</source>
