@@ -182,6 +182,37 @@ def partial_date_problem(value: str) -> str | None:
     return f"must be a real date written YYYY-MM-DD, YYYY-MM or YYYY, not {shown(value)}"
 
 
+_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+_SEP = r"\s*[/.\-]\s*"
+_DAY_FIRST = re.compile(rf"([0-9]{{1,2}}){_SEP}([0-9]{{1,2}}){_SEP}([0-9]{{4}})")
+_YEAR_FIRST = re.compile(rf"([0-9]{{4}}){_SEP}([0-9]{{1,2}})(?:{_SEP}([0-9]{{1,2}}))?")
+_MONTH_YEAR = re.compile(rf"([0-9]{{1,2}}){_SEP}([0-9]{{4}})")
+
+
+def typed_date(value: str) -> str:
+    """A date as an analyst types it, written as the store keeps it (``YYYY-MM-DD``, or
+    ``YYYY-MM`` for a month): Arabic-Indic digits read as digits (٢٠/١٠/٢٠١٥);
+    day/month/year with ``/``, ``.`` or ``-`` (20/10/2015 — the order of Arabic and European
+    newsrooms); year/month/day with any of them; month/year (10/2015). What is not a real
+    date so read is returned as typed (stripped), for the checks to refuse in their words:
+    a trial's «20/10/2015» was refused for not being written 2015-10-20."""
+    typed = value.strip()
+    text = typed.translate(_INDIC_DIGITS)
+    match = _DAY_FIRST.fullmatch(text)
+    if match is not None:
+        day, month, year = match.groups()
+        found = f"{year}-{int(month):02d}-{int(day):02d}"
+    elif (match := _YEAR_FIRST.fullmatch(text)) is not None:
+        year, month, day = match.groups()
+        found = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    elif (match := _MONTH_YEAR.fullmatch(text)) is not None:
+        month, year = match.groups()
+        found = f"{year}-{int(month):02d}"
+    else:
+        return typed
+    return found if partial_date_problem(found) is None else typed
+
+
 def colour_problem(value: str) -> str | None:
     """``#rrggbb``, opaque: ``transparent`` or ``#00000000`` made every node of a type and its
     legend swatch vanish, and ``red; evil`` went into style sheets."""

@@ -18,7 +18,7 @@ from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError, NotFound, RestoreConflict
 from desktop.core.models import ChangeSet, Document, DocumentDraft
 from desktop.core.services import ImportReport, import_documents
-from desktop.core.values import is_web_address
+from desktop.core.values import is_web_address, typed_date
 from desktop.io.batch import BatchReport, Progress, import_paths, load_file
 from desktop.ops.outcome import Outcome, Step, plural, short
 from desktop.store.project import Project
@@ -160,7 +160,7 @@ def validate_metadata(values: dict[str, str]) -> tuple[Metadata, list[str]]:
     if url and not is_web_address(url):
         problems.append("The URL must be a full address such as https://example.com/article.")
     clean["url"] = url
-    date = values.get("published", "").strip()
+    date = typed_date(values.get("published", ""))  # 20/10/2015 and ٢٠١٥-١٠-٢٠ too
     if date:
         from desktop.io.importers.common import parse_iso_date
 

@@ -191,3 +191,27 @@ def test_a_half_graded_claim_reads_the_same_in_the_table_the_timeline_and_the_br
         assert "B?" in claim_tooltip(claim)
     finally:
         project.close()
+
+
+def test_a_claims_date_typed_day_first_is_kept_as_the_store_writes_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.ui.claims.editor import ClaimEditor
+    from tests.io.briefing_project import build_briefing_project
+
+    build_briefing_project(tmp_path / "b.hamish")
+    project = Project.open(tmp_path / "b.hamish")
+    try:
+        claim_id = int(project.database.conn.execute("SELECT min(id) FROM claims").fetchone()[0])
+        editor = ClaimEditor()
+        qtbot.addWidget(editor)
+        edits: list[dict[str, object]] = []
+        editor.edit = lambda _id, fields: edits.append(fields)
+        editor.project = project
+        editor.show_claim(project.claims.get(claim_id), "")
+        editor.date.setText("٢٠/١٠/٢٠١٥")
+        editor.date.editingFinished.emit()
+        assert edits[-1] == {"claimed_on": "2015-10-20"}
+        assert editor.date.text() == "2015-10-20" and not editor.error.text()
+    finally:
+        project.close()

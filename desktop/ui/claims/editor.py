@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Claim
-from desktop.core.values import partial_date_problem
+from desktop.core.values import partial_date_problem, typed_date
 from desktop.ops.claims import EntityRef, Role
 from desktop.ops.outcome import short
 from desktop.store.claims import STANCES, STATUSES
@@ -369,7 +369,9 @@ class ClaimEditor(QDockWidget):
         self.edit(self.claim.id, {field: value})
 
     def _set_date(self) -> None:
-        value = self.date.text().strip()
+        value = typed_date(self.date.text())  # 20/10/2015, ٢٠/١٠/٢٠١٥, 10/2015 …
+        if value != self.date.text():
+            self.date.setText(value)
         # The rule the store keeps and the JSON importer checks (core/values.py): a pattern
         # alone let 2016-02-30 and 2016-13-45 in, and the timeline used the article's date.
         problem = partial_date_problem(value) if value else None
