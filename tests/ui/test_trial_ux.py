@@ -458,3 +458,15 @@ def test_a_claim_edge_points_from_the_claimant_to_the_subject(qtbot: QtBot) -> N
     assert red(56, 2) and red(56, -2)
     assert not red(50, 2) and not red(64, 2)  # nothing before it, narrower towards its tip
     assert not red(2, 56) and not red(-2, 56)  # the plain edge: a line alone
+
+
+def test_a_new_entity_named_with_a_given_name_is_guessed_a_person(qapp: QApplication) -> None:
+    """A trial made «فلاديمير بوتين» a claim's subject from the picker: its type was "Other",
+    though the article suggested the name as a person."""
+    from desktop.ui.entities.dialogs import guess_type
+
+    assert guess_type("فلاديمير بوتين") == "person"
+    assert guess_type("جون  كيري") == "person"
+    assert guess_type("سوريا") == "location"  # the gazetteer first
+    assert guess_type("بوتين") is None  # one word: nothing says so
+    assert guess_type("الحكومة السورية") is None

@@ -191,8 +191,11 @@ PICKER_ROWS = 200
 
 
 def guess_type(name: str) -> str | None:
-    """A place or an organisation the gazetteer knows by this whole name, else None."""
-    from desktop.resources import gazetteer
+    """A place or an organisation the gazetteer knows by this whole name; a person for a
+    name of two words or more that a given name begins (فلاديمير بوتين, made from a claim's
+    subject, was "Other" to a trial while the article suggested it as a person); else None."""
+    from desktop.core.arabic import fold
+    from desktop.resources import gazetteer, given_names
 
     words = " ".join(name.split())
     if not words:
@@ -200,6 +203,9 @@ def guess_type(name: str) -> str | None:
     for match in gazetteer().find(words):
         if match.kind == "name" and match.start == 0 and match.end == len(words):
             return match.label_key
+    parts = words.split(" ")
+    if len(parts) >= 2 and fold(parts[0]) in given_names():
+        return "person"
     return None
 
 
