@@ -106,8 +106,9 @@ written into every brat and CoNLL export's type column."""
 
 
 def key_problem(value: str) -> str | None:
-    """A label's key: one line, at most :data:`KEY_LIMIT` code points."""
-    problem = one_line_problem(value)
+    """A label's key: one line without bidi formatting (it is written into every CoNLL and
+    brat export's type column), at most :data:`KEY_LIMIT` code points."""
+    problem = one_line_problem(value) or _bidi_problem(value)
     if problem is None and len(value) > KEY_LIMIT:
         problem = f"is longer than {KEY_LIMIT} characters ({len(value)})"
     return problem

@@ -282,3 +282,23 @@ def test_label_keys_cut_to_anothers_are_numbered_whichever_comes_first(
         assert result.report.annotations == 2
         keys = {label.key for label in project.labels.all()}
         assert {short, short + "-2"} <= keys
+
+
+def test_a_brat_type_with_bidi_controls_becomes_a_clean_key(tmp_path: Path) -> None:
+    """An attack's brat type «\u202eperson» (RLO) became a label key written raw into every
+    CoNLL and brat export's type column; names already refused bidi controls."""
+    from desktop.core.values import key_problem
+
+    folder = _brat_folder(
+        tmp_path / "brat",
+        {"a.txt": "قال جون كيري.", "a.ann": "T1\t\u202eperson\u202c 4 12\tجون كيري\n"},
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        result = import_brat(project, folder)
+        assert result.report.annotations == 1
+        keys = [label.key for label in project.labels.all()]
+        assert not any(c in key for key in keys for c in "\u202a\u202b\u202c\u202d\u202e")
+        again = import_brat(project, folder)  # found again by its clean key
+        assert [label.key for label in project.labels.all()] == keys
+        assert again.report.annotations in (0, 1)
+    assert key_problem("\u202eperson") is not None  # a JSON project file's key: refused

@@ -436,9 +436,12 @@ _NAMES = {"labels": ("name_en", "name_ar"), "entities": ("name",), "entity_alias
 def _fitted_key(key: str, taken: set[str]) -> str:
     """A label's key within ``KEY_LIMIT`` (a key is the label's name, which
     may be a whole paragraph): cut to ``NAME_LIMIT``, numbered (``-2``) when another label's
-    key was cut to the same."""
-    if len(key) > KEY_LIMIT:
-        base = " ".join(clean_line(key).split())[:NAME_LIMIT].rstrip()
+    key was cut to the same. Control and bidi formatting characters go as from a name: a
+    brat type or an XMI value with RLO/PDF was written raw into every CoNLL and brat
+    export's type column (an attack)."""
+    clean = " ".join(clean_line(key).split())
+    if len(key) > KEY_LIMIT or clean != key:
+        base = clean[:NAME_LIMIT].rstrip() or "label"
         key, n = base, 1
         while key in taken:
             n += 1
