@@ -196,6 +196,8 @@ def reanchor(text: str, start: int, end: int, quote: str, prefix: str, suffix: s
         return Anchoring(start, end, "exact")
     if not quote:
         return Anchoring(start, end, "orphaned")
+    if text.count(quote, 0, len(text)) > REANCHOR_CANDIDATES:
+        return _reanchor_among_many(text, start, quote, prefix, suffix)
     best: tuple[int, int, int] | None = None  # (-affinity, distance, position)
     position = text.find(quote)
     while position != -1:
@@ -210,6 +212,44 @@ def reanchor(text: str, start: int, end: int, quote: str, prefix: str, suffix: s
     if best is None:
         return Anchoring(start, end, "orphaned")
     return Anchoring(best[2], best[2] + len(quote), "moved")
+
+
+REANCHOR_CANDIDATES = 2000
+"""Occurrences of a quote scored at most. A quote of one letter («ا») in a 2 MB text has a
+million: scoring each against the stored context took 0.15 s an annotation, and a file of
+1,000 such annotations hours of an import (an attack)."""
+
+
+def _reanchor_among_many(text: str, start: int, quote: str, prefix: str, suffix: str) -> Anchoring:
+    """:func:`reanchor` for a quote written more than :data:`REANCHOR_CANDIDATES` times: an
+    occurrence with its whole stored context (the best score there is) nearest the old
+    place, else the best of the occurrences nearest the old place."""
+    whole = prefix + quote + suffix
+    if prefix or suffix:
+        found: list[int] = []
+        position = text.find(whole)
+        while position != -1 and len(found) < REANCHOR_CANDIDATES:
+            found.append(position + len(prefix))
+            position = text.find(whole, position + 1)
+        if found:
+            best = min(found, key=lambda p: (abs(p - start), p))
+            return Anchoring(best, best + len(quote), "moved")
+    # Outward from the old place, alternately after and before it.
+    candidates: list[int] = []
+    after = text.find(quote, max(0, start))
+    before = text.rfind(quote, 0, max(0, start) + len(quote) - 1) if start > 0 else -1
+    while len(candidates) < REANCHOR_CANDIDATES and (after != -1 or before != -1):
+        if after != -1:
+            candidates.append(after)
+            after = text.find(quote, after + 1)
+        if before != -1:
+            candidates.append(before)
+            before = text.rfind(quote, 0, before + len(quote) - 1) if before > 0 else -1
+    key = min(
+        (-_affinity(text, p, p + len(quote), prefix, suffix), abs(p - start), p)
+        for p in set(candidates)
+    )
+    return Anchoring(key[2], key[2] + len(quote), "moved")
 
 
 def check_anchors(

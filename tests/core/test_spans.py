@@ -118,3 +118,32 @@ def test_check_anchors_reports_only_changes() -> None:
     assert TEXT[repairs[2].start : repairs[2].end] == "دمشق"
     assert repairs[3].anchor == "orphaned"
     assert repairs[4].anchor == "exact"
+
+
+def test_reanchoring_a_quote_written_a_million_times_scores_a_bounded_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An attack's Web Annotations quoted «ا» alone in a 2 MB text: every occurrence was
+    scored, 0.15 s an annotation, hours for a file of them. Now at most
+    REANCHOR_CANDIDATES are, and the answer is the same where the context is found whole."""
+    from desktop.core import spans
+
+    calls: list[int] = []
+    affinity = spans._affinity
+
+    def counted(*args: object) -> int:
+        calls.append(1)
+        return affinity(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spans, "_affinity", counted)
+    text = "ا" * 300_000 + "قال زيد" + "ا" * 300_000
+    where = text.index("قال زيد") - 1  # the «ا» just before «قال»
+    found = spans.reanchor(text, 700_000, 700_001, "ا", "", "قال")  # past the end now
+    assert (found.start, found.anchor) == (where, "moved")
+    assert not calls  # the whole context found by one search
+    found = spans.reanchor(text, 300_001, 300_003, "اا", "y", "x")  # no such context
+    assert found.anchor == "moved" and abs(found.start - 300_001) <= spans.REANCHOR_CANDIDATES
+    assert len(calls) <= spans.REANCHOR_CANDIDATES
+    # Few occurrences: every one is scored, as before.
+    small = "ا ب ا ج ا"
+    assert spans.reanchor(small, 2, 3, "ا", "ج ", "").start == 8
