@@ -259,6 +259,10 @@ def _shown(name: str) -> str:
     return json_for_terminal(name[:80], indent=None)
 
 
+TYPES = 2000
+"""The most types a file's type system may describe (see :func:`_load_types`)."""
+
+
 def _load_types(data: bytes | None, name: str) -> tuple[TypeSystem, bool]:
     """The file's type system (merged with Hamish's, so the types read below exist), or
     Hamish's own; and whether the file brought one."""
@@ -268,6 +272,15 @@ def _load_types(data: bytes | None, name: str) -> tuple[TypeSystem, bool]:
 
     text = _xml_text(data, name)
     _attributes_bounded(text, name)
+    # cassis resolves each type's supertypes one by one: a chain of 10,000 types, each the
+    # supertype of the next (a 111 KB zip), took 78 s and one of 20,000 never ended (an
+    # attack). INCEpTION's type systems hold a few hundred.
+    types = text.count("<typeDescription")
+    if types > TYPES:
+        raise ImportRejected(
+            f"{name} describes {types:,} UIMA types; Hamish reads type systems of at most "
+            f"{TYPES:,}. Nothing was imported."
+        )
     try:
         return merge_typesystems(load_typesystem(text), type_system()), True
     except HamishError:
