@@ -320,3 +320,23 @@ def test_a_uima_type_system_of_thousands_of_chained_types_is_refused_at_once() -
     parts.append("</types></typeSystemDescription>")
     with pytest.raises(ImportRejected, match=r"describes 2,001 UIMA types"):
         xmi._load_types("".join(parts).encode(), "TypeSystem.xml")
+
+
+@pytest.mark.parametrize("offsets", ["٤ ١٢", "+4 +12", "4_0 12", "0004 12" + "0" * 5000])
+def test_brat_offsets_are_ascii_digits_only(tmp_path: Path, offsets: str) -> None:
+    """An attack's «٠ ٣», «+0 +3» and «0_0 3» were read by Python's int() as offsets; a
+    5,000-digit one answered with Python's advice about its digit limit."""
+    folder = _brat_folder(
+        tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": f"T1\tperson {offsets}\tجون كيري\n"}
+    )
+    with Project.open(tmp_path / "p.hamish") as project:
+        with pytest.raises(ImportRejected, match="are not whole numbers"):
+            import_brat(project, folder)
+        assert project.documents.count() == 0
+
+
+def test_whole_numbers_of_other_tools() -> None:
+    assert common.whole_number("26") == 26
+    for bad in ("٢٦", "+3", "0_0", " 3", "", "3.0", "9" * 16):
+        with pytest.raises(ValueError):
+            common.whole_number(bad)

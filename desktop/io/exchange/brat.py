@@ -53,6 +53,7 @@ from desktop.io.exchange.common import (
     count_lost,
     import_articles,
     read_zip,
+    whole_number,
     write_zip,
 )
 from desktop.io.exchange.offsets import clean_text
@@ -307,7 +308,9 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
                 raise bad(number, "a text-bound annotation needs a type and offsets")
             label, where = head
             try:
-                pieces = [tuple(int(n) for n in piece.split()) for piece in where.split(";")]
+                pieces = [
+                    tuple(whole_number(n) for n in piece.split()) for piece in where.split(";")
+                ]
             except ValueError:
                 raise bad(number, f"the offsets {where!r} are not whole numbers") from None
             if any(len(p) != 2 or not 0 <= p[0] <= p[1] <= len(raw) for p in pieces):
@@ -395,7 +398,7 @@ def _attribute(claim: ForeignClaim, kind: str, value: str, notices: Counter[str]
         claim.status = value
     elif kind == "Reliability":
         claim.reliability = value or None
-    elif value.isdigit() and len(value) == 1:
+    elif re.fullmatch("[1-6]", value):  # not "²", which isdigit() takes and int() refuses
         claim.credibility = int(value)
     else:
         notices["claim gradings Hamish does not know"] += 1

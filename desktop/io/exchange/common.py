@@ -13,6 +13,7 @@ dropped silently.
 from __future__ import annotations
 
 import io
+import re
 import stat
 import zipfile
 from collections import Counter
@@ -431,6 +432,19 @@ def build_import(
 
 
 _NAMES = {"labels": ("name_en", "name_ar"), "entities": ("name",), "entity_aliases": ("alias",)}
+
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,15}")
+
+
+def whole_number(text: str) -> int:
+    """An offset or position as other tools write it: ASCII digits only (``ValueError`` for
+    anything else). Python's ``int`` also takes «٢٦», «0_0», «+3» and surrounding spaces,
+    which no tool writes: an attack's brat offsets «٠ ٣» and «+0 +3» were taken as 0 and 3;
+    and a 5,000-digit number gave Python's own advice about its digit limit."""
+    if _WHOLE_NUMBER.fullmatch(text) is None:
+        raise ValueError(text)
+    return int(text)
 
 
 def _fitted_key(key: str, taken: set[str]) -> str:

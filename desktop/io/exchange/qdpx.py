@@ -54,6 +54,7 @@ from desktop.io.exchange.collect import (
     stable_guid,
     with_meta,
 )
+from desktop.io.exchange.common import whole_number
 from desktop.io.exchange.offsets import normalised
 from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.importers.common import MAX_BYTES as ARTICLE_BYTES
@@ -774,8 +775,8 @@ class _Reader:
         self, selection: ET.Element, document_id: int, text: str, raw: str, move: Any
     ) -> None:
         try:
-            start = int(selection.get("startPosition") or "")
-            end = int(selection.get("endPosition") or "")
+            start = whole_number(selection.get("startPosition") or "")
+            end = whole_number(selection.get("endPosition") or "")
         except ValueError:
             self.dropped["bad position"] += 1
             return
