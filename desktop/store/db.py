@@ -276,22 +276,23 @@ def _connect_read_only(path: Path, notices: list[str]) -> sqlite3.Connection:
     return _connect(path, readonly=True, immutable=True)
 
 
-def _leftover_log(path: Path, read_only: bool, notices: list[str]) -> bool:
+def _leftover_log(path: Path, read_only: bool, notices: list[str]) -> tuple[bool, Path | None]:
     """Before SQLite recovers a log left over by a crash: check it (``store/wal.py``), copy it
     into the backups folder (with the project when it is damaged) and add what the analyst
-    must be told to ``notices``; returns whether there was one. A log another process has open
-    is live, not left over: left alone."""
+    must be told to ``notices``; returns whether there was one, and the copy's path (without
+    its -wal) when one was kept. A log another process has open is live, not left over: left
+    alone."""
     wal = _wal_path(path)
     try:
         if wal.stat().st_size == 0:
-            return False
+            return False, None
     except OSError:
-        return False
+        return False, None
     from desktop.store import backups  # only now: most projects were closed properly
     from desktop.store.wal import check_wal_file
 
     if backups.held_elsewhere(path):
-        return False
+        return False, None
     page_size = 0  # from the project's header: counts the frames of a log whose own is damaged
     with contextlib.suppress(OSError), path.open("rb") as handle:
         head = handle.read(18)
@@ -302,7 +303,7 @@ def _leftover_log(path: Path, read_only: bool, notices: list[str]) -> bool:
         check = check_wal_file(wal, page_size)
     except OSError as error:
         notices.append(f"Cannot read {wal}: {error.strerror or error}.")
-        return True
+        return True, None
     copy: Path | None = None
     failure = ""
     if not read_only:  # a read-only project takes no copies
@@ -323,7 +324,53 @@ def _leftover_log(path: Path, read_only: bool, notices: list[str]) -> bool:
             )
     if failure:
         notices.append(f"No copy of the journal of {path} could be kept: {failure}.")
-    return True
+    return True, copy
+
+
+FULL_CHECK_BYTES = 512 * 1024 * 1024
+"""A project up to this size is checked whole (``integrity_check``, the indexes against their
+tables: 7 s for a 400 MB file) before a log left beside it is taken in; a larger one by
+``quick_check`` (the b-trees alone)."""
+
+
+def _set_aside_a_foreign_log(path: Path, copy: Path, notices: list[str]) -> None:
+    """Take a log left beside ``path`` out of the way when the project is damaged with it and
+    intact without it. An attack restored an older copy of a project by hand with the newer
+    one's log still beside it: SQLite took the log in silently and the project was damaged
+    (a row missing from an index; imports and exports went on with it). Such a log belongs to
+    another file; it is kept in the backups folder (``copy``, taken just before) and the
+    project opens as it was saved."""
+    try:
+        quick = path.stat().st_size > FULL_CHECK_BYTES
+        with_log = _connect(path, readonly=True)  # reads the log, never checkpoints it
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        damage = shape.integrity_problem(with_log, quick=quick)
+    finally:
+        with_log.close()
+    if damage is None:
+        return
+    try:
+        alone = _connect(path, readonly=True, immutable=True)  # the file without its log
+    except sqlite3.Error:
+        return
+    try:
+        if shape.integrity_problem(alone, quick=quick) is not None:
+            return  # damaged either way: the check after opening says so
+    finally:
+        alone.close()
+    wal = _wal_path(path)
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+    notices.append(
+        f"The journal left beside {path} ({wal.name}) does not fit it — with it SQLite's check "
+        f"says: {damage}; without it the project is intact. It is probably the journal of "
+        "another copy of the project, left when this one was put in its place. The project "
+        f"opened as it was saved, without it; the journal is kept in {copy.parent} as "
+        f"{copy.name}-wal."
+    )
 
 
 def _migrate(conn: sqlite3.Connection, current: int) -> None:
@@ -494,7 +541,9 @@ class Database:
         crashed = False
         try:  # second thread opening the same file
             if not open_here:  # a log this process has open is live, not left over
-                crashed = _leftover_log(target, read_only, notices)
+                crashed, copy = _leftover_log(target, read_only, notices)
+                if crashed and copy is not None:  # (a read-only project takes no copies)
+                    _set_aside_a_foreign_log(target, copy, notices)
             version = _probe(target, open_here=open_here, read_only=read_only)
             try:
                 conn = _connect_read_only(target, notices) if read_only else _connect(target)

@@ -530,3 +530,37 @@ def test_an_article_whose_text_moved_opens_in_a_read_only_project(tmp_path: Path
             assert project.annotations.for_document(doc)[0].start == start  # nothing written
     finally:
         path.chmod(0o644)
+
+
+def test_a_journal_of_another_copy_of_the_project_is_set_aside_not_taken_in(
+    tmp_path: Path,
+) -> None:
+    """An attack put an older copy of a project in its place by hand with the newer one's
+    log still beside it: SQLite took the log in without a word and the project was damaged
+    (a row missing from an index), imports and exports going on with it. The log is kept in
+    the backups folder and the project opens as it was saved."""
+    live = _project(tmp_path / "live.hamish", articles=3)
+    older = tmp_path / "older.hamish"
+    shutil.copyfile(live, older)
+    with Project.open(live) as project:  # saved into the file itself (checkpointed)
+        added = project.documents.add(make_draft("خبر جديد عن الهدنة في جنيف"))
+    project = Project.open(live)
+    try:  # then an edit only in the log, as a crash leaves it
+        conn = project.database.conn
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("UPDATE documents SET title = 'x' WHERE id = ?", (added,))
+        log = Path(f"{live}-wal").read_bytes()
+    finally:
+        project.close()
+    shutil.copyfile(older, live)  # the older copy put back by hand …
+    Path(f"{live}-wal").write_bytes(log)  # … beside the newer copy's log
+    Path(f"{live}-shm").unlink(missing_ok=True)
+    with Project.open(live, create=False) as project:
+        notices = project.notices
+        count = project.documents.count()
+        intact = project.database.conn.execute("PRAGMA integrity_check").fetchone()[0]
+    assert intact == "ok"
+    assert count == 3  # as the older copy was saved
+    assert any("does not fit it" in notice for notice in notices), notices
+    kept = sorted((tmp_path / "backups").glob("live-*-crash.hamish-wal"))
+    assert len(kept) == 1 and kept[0].read_bytes() == log
