@@ -11,7 +11,6 @@ runs it when the corpus is present and skips cleanly when it is not.
 from __future__ import annotations
 
 import sys
-import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from desktop.core.suggest.gazetteer import (
 )
 from desktop.core.suggest.pipeline import RULE_SCORES
 from desktop.resources import GAZETTEER_FILES, gazetteer, read_text, resource
+from tests.core.shipped import resource_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,8 +141,7 @@ def test_files_parse_and_ship_as_package_data() -> None:
         assert entries and all(isinstance(e, Entry) for e in entries)
         # this checkout's file, even when the editable install was made from another checkout
         assert Path(str(resource(name))) == ROOT / "resources" / name
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    patterns = config["setuptools"]["package-data"]["desktop._resources"]
+    patterns = resource_patterns()
     for name in GAZETTEER_FILES:
         assert any(fnmatch(name, pattern) for pattern in patterns), f"{name} is not shipped"
 

@@ -3,7 +3,6 @@ and free of the common words a given name could be confused with once folded."""
 
 from __future__ import annotations
 
-import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from desktop.core.suggest.lexicon import (
     _VERB_WORDS,
 )
 from desktop.resources import GIVEN_NAMES_FILE, given_names, read_text, resource
+from tests.core.shipped import resource_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,6 +63,5 @@ def test_no_given_name_is_a_common_word_of_the_rules() -> None:
 
 def test_the_file_ships_as_package_data() -> None:
     assert Path(str(resource(GIVEN_NAMES_FILE))) == ROOT / "resources" / GIVEN_NAMES_FILE
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    patterns = config["setuptools"]["package-data"]["desktop._resources"]
+    patterns = resource_patterns()
     assert any(fnmatch(GIVEN_NAMES_FILE, pattern) for pattern in patterns)

@@ -138,3 +138,16 @@ def test_the_natural_key_compares_numbers_in_any_digits() -> None:
         "كيان٣",
         "كيان10",
     ]
+
+
+def test_a_text_with_a_run_longer_than_the_reader_can_lay_out_is_refused() -> None:
+    """An attack's one word of 200,000 letters froze the reader for 24 s (Qt lays a run out
+    again for each line it wraps it onto); one of ten million never finished."""
+    from desktop.core.errors import ImportRejected
+    from desktop.core.text import RUN_LIMIT, make_draft
+
+    with pytest.raises(ImportRejected, match="without a space or a line break"):
+        make_draft("قال " + "ب" * (RUN_LIMIT + 1) + " المتحدث")
+    assert make_draft("قال " + "ب" * RUN_LIMIT + " المتحدث").text  # at the limit: taken
+    runs = ("ب" * (RUN_LIMIT - 1) + " ") * 30  # many runs just under it: taken, in linear time
+    assert make_draft(runs).text

@@ -5,7 +5,6 @@ things at once)."""
 
 from __future__ import annotations
 
-import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from desktop.core.suggest.lexicon import (
     OCCUPATIONS,
 )
 from desktop.resources import WORD_CLASSES_FILE, given_names, read_text, resource, word_classes
+from tests.core.shipped import resource_patterns
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,8 +53,7 @@ def test_no_entry_is_a_function_word_verb_time_word_title_or_given_name() -> Non
 
 def test_the_file_ships_as_package_data() -> None:
     assert Path(str(resource(WORD_CLASSES_FILE))) == ROOT / "resources" / WORD_CLASSES_FILE
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    patterns = config["setuptools"]["package-data"]["desktop._resources"]
+    patterns = resource_patterns()
     assert any(fnmatch(WORD_CLASSES_FILE, pattern) for pattern in patterns)
 
 
