@@ -92,6 +92,22 @@ _DIGITS = str.maketrans(
 )  # digits read in Western form, no-break spaces as spaces, harakat and tatweel left out
 
 
+_DROPPED = re.compile("[" + "".join(chr(k) for k, v in _DIGITS.items() if v is None) + "]")
+_SWAPS = {chr(k): chr(v) for k, v in _DIGITS.items() if v is not None}
+_SWAPPED = re.compile("[" + "".join(_SWAPS) + "]")
+
+
+def _western(line: str) -> str:
+    """``line.translate(_DIGITS)`` without looking each character up in a dictionary (0.04
+    ms of a short article's 0.5 ms in a text reader, issue 15): what it deletes is deleted
+    by a pattern, and the few characters it replaces, one by one. The same text: the table
+    maps each character on its own, and nothing it writes is in it."""
+    line = _DROPPED.sub("", line)
+    for found in set(_SWAPPED.findall(line)):
+        line = line.replace(found, _SWAPS[found])
+    return line
+
+
 def _real(year: str, month: int, day: str) -> str | None:
     try:
         found = date(int(year), month, int(day))
@@ -148,7 +164,7 @@ def _lines_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _last_lines[0] == head:
         return _last_lines[1], _last_lines[2]
     written = tuple(line for line in head.split("\n") if line.strip())[: LINES + 1]
-    found = (head, written, tuple(line.translate(_DIGITS) for line in written))
+    found = (head, written, tuple(map(_western, written)))
     _last_lines = found
     return found[1], found[2]
 

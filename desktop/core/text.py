@@ -37,8 +37,12 @@ _NO_WORDS_HASH = hashlib.sha256(b"").hexdigest()
 
 def normalise_newlines(text: str) -> str:
     """Use ``\\n`` everywhere: Qt turns ``\\r\\n`` into a single block break, which would shift
-    every offset after it by one."""
-    return _NEWLINES.sub("\n", text)
+    every offset after it by one. Looked for first, a character at a time (four scans in C,
+    2 µs on a short article): the pattern, tried at every character, took 9 µs to find
+    nothing in most texts."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 def _hash_words(folded: str) -> str:
