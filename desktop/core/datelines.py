@@ -92,6 +92,8 @@ _DIGITS = str.maketrans(
 )  # digits read in Western form, no-break spaces as spaces, harakat and tatweel left out
 
 
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 _DROPPED = re.compile("[" + "".join(chr(k) for k, v in _DIGITS.items() if v is None) + "]")
 _SWAPS = {chr(k): chr(v) for k, v in _DIGITS.items() if v is not None}
 _SWAPPED = re.compile("[" + "".join(_SWAPS) + "]")
@@ -182,6 +184,8 @@ def _dateline_match(line: str) -> tuple[str, int] | None:
     """The date of a dateline that opens ``line`` (digits in Western form) and where the
     dateline ends — after its dash, or after its date when the text follows at once; None
     when the line opens with no dateline."""
+    if _YEAR.search(line) is None:  # each pattern holds a year: most lines are passed at once
+        return None
     for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
         match = pattern.match(line)
         if match is not None:
@@ -212,7 +216,6 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
     return None
 
 
-_YEAR = re.compile(r"\d{4}")
 _DATELINE_LONGEST = 160  # characters before a dateline's year, at most (place, weekday, month)
 
 
@@ -241,6 +244,8 @@ def undated_dateline(text: str, *, title: str = "") -> str | None:
     (``3 نيسان`` of ``عمان 3 نيسان (بترا) -``), for a note that says why the article has no
     date: the year would be a guess, and the import's year misdates an old article."""
     for line in _first_lines(text, title):
+        if _DIGIT.search(line) is None:  # the pattern holds a day
+            continue
         match = _NO_YEAR.match(line)
         if match is not None and 1 <= int(match["day"]) <= 31:
             return f"{match['day']} {match['month']}"

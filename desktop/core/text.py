@@ -29,6 +29,9 @@ _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 # neither hashed nor stored. pdfminer makes one of a glyph code in U+D800-U+DFFF when a
 # font's ToUnicode map cannot be read.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What normalising the newlines, replacing the halves of pairs and clean_body change: line
+# breaks but "\n", control characters but the tab, lone surrogates. Most texts hold none.
+_UNUSUAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 TITLE_MAX = 90
 # The content hash of a text that folds to no word at all: harakat, tatweel, zero-width and
 # direction marks alone (folding drops them all). Every such file would be "the same article".
@@ -154,8 +157,11 @@ def make_draft(
     without text must not be stored, and when the text folds to no word at all (harakat,
     tatweel, zero-width and direction marks alone: every such file would otherwise be taken
     for a duplicate of the first)."""
-    text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
-    text, removed = clean_body(text)
+    if _UNUSUAL.search(text) is None:  # one scan for the three steps, which change nothing
+        invalid = removed = 0
+    else:
+        text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
+        text, removed = clean_body(text)
     if removed and not text.strip():
         raise ImportRejected(
             "The text holds nothing but control characters (such as NUL or ESC) and white "
