@@ -751,9 +751,9 @@ def _ranges_class(chars: list[int]) -> str:
 
 @functools.cache
 def _words_not_arabic() -> re.Pattern[str]:
-    """A white-space character, then a word that does not start with an Arabic letter
-    written right to left (:func:`_script` ``_ARABIC`` and :func:`_strength` ``_RTL``, from
-    the interpreter's own Unicode data), captured; made on first use (about a millisecond)."""
+    """A word, after white space, that does not start with an Arabic letter written right
+    to left (:func:`_script` ``_ARABIC`` and :func:`_strength` ``_RTL``, from the
+    interpreter's own Unicode data); made on first use (about a millisecond)."""
     script, strength = _script.__wrapped__, _strength.__wrapped__  # not filling their caches
     letters = [
         cp
@@ -761,7 +761,10 @@ def _words_not_arabic() -> re.Pattern[str]:
         for cp in range(lo, hi + 1)
         if script(chr(cp)) == _ARABIC and strength(chr(cp)) == _RTL
     ]
-    return re.compile(r"\s([^\s" + _ranges_class(letters) + r"]\S*)")
+    # Looked for by its first character, which the engine finds with a scan for its class
+    # (few in Arabic: digits, punctuation), then told a word's first by what is before it: a
+    # pattern starting with the white space was tried at every space (20 µs to 12 µs).
+    return re.compile(r"[^\s" + _ranges_class(letters) + r"](?<=\s\S)\S*")
 
 
 def _word_kinds(text: str) -> tuple[list[int], list[int]]:
@@ -780,14 +783,29 @@ def _word_kinds(text: str) -> tuple[list[int], list[int]]:
     scripts = [0, 0, 0, 0]
     strengths = [0, 0, 0]
     sample = text[:_SAMPLE]
-    words = sample.split()
-    if len(sample.encode("utf-8", "surrogatepass")) < _WIDE * len(sample):
-        _count_words(words, scripts, strengths)
+    if sample.isascii() or len(sample.encode("utf-8", "surrogatepass")) < _WIDE * len(sample):
+        _count_words(sample.split(), scripts, strengths)
         return scripts, strengths
     others = _words_not_arabic().findall(" " + sample)  # a space: the first word's start
-    scripts[_ARABIC] = strengths[_RTL] = len(words) - len(others)
+    scripts[_ARABIC] = strengths[_RTL] = _word_count(sample) - len(others)
     _count_words(others, scripts, strengths)
     return scripts, strengths
+
+
+def _word_count(text: str) -> int:
+    """``len(text.split())``. A text whose only white space is spaces and newlines (nearly
+    every article, and ``isprintable`` is false for every other white-space character) has
+    as many words as single spaces once its newlines are spaces and its runs of spaces one
+    — counted in C, without making a string of each word (20 µs to 12 µs on 2,000
+    characters)."""
+    spaced = text.replace("\n", " ")
+    if not spaced.isprintable():
+        return len(text.split())
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    if spaced in ("", " "):
+        return 0
+    return spaced.count(" ") + 1 - spaced.startswith(" ") - spaced.endswith(" ")
 
 
 _WIDE = 1.5
