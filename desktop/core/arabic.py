@@ -194,7 +194,6 @@ def _proclitic_forms() -> frozenset[str]:
 
 
 _STOP_FORMS = _proclitic_forms()
-_STOP_MAXLEN = max(len(w) for w in _STOP_FORMS)
 
 # Arabic-script letters (after folding) that make up a word for the purpose of step 4. Digits,
 # Latin letters, punctuation and spaces all end a word.
@@ -210,9 +209,25 @@ _ARABIC_LETTER_RANGES: tuple[tuple[int, int], ...] = (
     (0x0750, 0x077F),
     (0x08A0, 0x08C9),
 )
-_ARABIC_LETTERS = frozenset(chr(cp) for lo, hi in _ARABIC_LETTER_RANGES for cp in range(lo, hi + 1))
 _LETTER_CLASS = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _ARABIC_LETTER_RANGES)
-_FINAL_ALEF_MAKSURA_RE = re.compile(_ALEF_MAKSURA + "(?![" + _LETTER_CLASS + "])")
+
+
+def _kept_alef_maksura() -> re.Pattern[str]:
+    """The final ى of a stop-listed word: a final ى, then the word it ends looked for behind
+    it among the stop forms of each length, with no letter before it. Why a pattern: the
+    stop forms looked for by walking back from each final ى letter by letter in Python were
+    half of what the rule cost on an article (18 µs to 9 µs on 2,300 characters)."""
+    by_length: dict[int, list[str]] = {}
+    for form in sorted(_STOP_FORMS):
+        by_length.setdefault(len(form), []).append(re.escape(form))
+    behind = "|".join(
+        f"(?<=(?<![{_LETTER_CLASS}])(?:{'|'.join(forms)}))"
+        for _, forms in sorted(by_length.items())
+    )
+    return re.compile(f"{_ALEF_MAKSURA}(?![{_LETTER_CLASS}])(?:{behind})")
+
+
+_KEPT_ALEF_MAKSURA_RE = _kept_alef_maksura()
 
 
 def _fold_alef_maksura(text: str) -> str:
@@ -228,17 +243,7 @@ def _fold_alef_maksura(text: str) -> str:
     """
     if _ALEF_MAKSURA not in text:
         return text
-    letters = _ARABIC_LETTERS
-    stops = _STOP_FORMS
-    keep: list[int] = []
-    for match in _FINAL_ALEF_MAKSURA_RE.finditer(text):
-        end = match.start()
-        start = end
-        floor = end + 1 - _STOP_MAXLEN  # a stop form cannot start before this
-        while start > 0 and start > floor and text[start - 1] in letters:
-            start -= 1
-        if (start == 0 or text[start - 1] not in letters) and text[start : end + 1] in stops:
-            keep.append(end)
+    keep = [match.start() for match in _KEPT_ALEF_MAKSURA_RE.finditer(text)]
     if not keep:
         return text.replace(_ALEF_MAKSURA, _YEH)
     parts: list[str] = []

@@ -224,3 +224,50 @@ def test_sample_ends_where_it_did() -> None:
     by what is left of it."""
     text = "ا " * (_SAMPLE // 2 - 1) + "x" + "ب" * 10
     assert _word_kinds(text) == _word_kinds_by_word(text)
+
+
+_MAKSURA_LETTERS = frozenset(
+    chr(cp) for lo, hi in arabic._ARABIC_LETTER_RANGES for cp in range(lo, hi + 1)
+)
+_LONGEST_STOP = max(map(len, arabic._STOP_FORMS))
+
+
+def _fold_alef_maksura_by_walking(text: str) -> str:
+    """_fold_alef_maksura as it was: from each final ى, back letter by letter to the word's
+    start, the word looked up among the stop forms."""
+    letters = _MAKSURA_LETTERS
+    keep = []
+    for at, char in enumerate(text):
+        if char != "ى" or (at + 1 < len(text) and text[at + 1] in letters):
+            continue
+        start = at
+        while start > 0 and start > at + 1 - _LONGEST_STOP and text[start - 1] in letters:
+            start -= 1
+        if (start == 0 or text[start - 1] not in letters) and text[start : at + 1] in (
+            arabic._STOP_FORMS
+        ):
+            keep.append(at)
+    return "".join("ى" if at in keep else "ي" if c == "ى" else c for at, c in enumerate(text))
+
+
+_MAKSURA_PIECES = [
+    *"ىيعلاحتمدنسوبشركف ي1.a\u06a9",
+    *sorted(arabic._STOP_FORMS)[::7],
+    "مصطفى",
+    "فيحيى",
+    "وبسلمى",
+    "ىى",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MAKSURA_PIECES), max_size=12))
+def test_alef_maksura_kept_where_walking_back_kept_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert arabic._fold_alef_maksura(text) == _fold_alef_maksura_by_walking(text)
+
+
+def test_alef_maksura_of_every_stop_form() -> None:
+    for form in arabic._STOP_FORMS:
+        for text in (form, f"و{form}", f"{form}ك", f"x{form}.", f"1{form}"):
+            assert arabic._fold_alef_maksura(text) == _fold_alef_maksura_by_walking(text)
