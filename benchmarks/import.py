@@ -175,6 +175,10 @@ def _child(folder: Path, project: Path, *, timed_kinds: bool = False) -> dict[st
         text=True,
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        # The text readers are started with ``python -m``, which looks in the working
+        # folder first: run from another checkout, they read with that one's code (a
+        # "before" run from the "after" checkout measured the new readers).
+        cwd=REPO,
     )
     figures: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return figures

@@ -92,6 +92,24 @@ _DIGITS = str.maketrans(
 )  # digits read in Western form, no-break spaces as spaces, harakat and tatweel left out
 
 
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_DROPPED = re.compile("[" + "".join(chr(k) for k, v in _DIGITS.items() if v is None) + "]")
+_SWAPS = {chr(k): chr(v) for k, v in _DIGITS.items() if v is not None}
+_SWAPPED = re.compile("[" + "".join(_SWAPS) + "]")
+
+
+def _western(line: str) -> str:
+    """``line.translate(_DIGITS)`` without looking each character up in a dictionary (0.04
+    ms of a short article's 0.5 ms in a text reader, issue 15): what it deletes is deleted
+    by a pattern, and the few characters it replaces, one by one. The same text: the table
+    maps each character on its own, and nothing it writes is in it."""
+    line = _DROPPED.sub("", line)
+    for found in set(_SWAPPED.findall(line)):
+        line = line.replace(found, _SWAPS[found])
+    return line
+
+
 def _real(year: str, month: int, day: str) -> str | None:
     try:
         found = date(int(year), month, int(day))
@@ -148,7 +166,7 @@ def _lines_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _last_lines[0] == head:
         return _last_lines[1], _last_lines[2]
     written = tuple(line for line in head.split("\n") if line.strip())[: LINES + 1]
-    found = (head, written, tuple(line.translate(_DIGITS) for line in written))
+    found = (head, written, tuple(map(_western, written)))
     _last_lines = found
     return found[1], found[2]
 
@@ -166,6 +184,8 @@ def _dateline_match(line: str) -> tuple[str, int] | None:
     """The date of a dateline that opens ``line`` (digits in Western form) and where the
     dateline ends — after its dash, or after its date when the text follows at once; None
     when the line opens with no dateline."""
+    if _YEAR.search(line) is None:  # each pattern holds a year: most lines are passed at once
+        return None
     for pattern, start in ((_DAY_FIRST, "day"), (_MONTH_FIRST, "month"), (_PLACED, "day")):
         match = pattern.match(line)
         if match is not None:
@@ -196,7 +216,6 @@ def dateline_date(text: str, *, title: str = "") -> str | None:
     return None
 
 
-_YEAR = re.compile(r"\d{4}")
 _DATELINE_LONGEST = 160  # characters before a dateline's year, at most (place, weekday, month)
 
 
@@ -225,6 +244,8 @@ def undated_dateline(text: str, *, title: str = "") -> str | None:
     (``3 نيسان`` of ``عمان 3 نيسان (بترا) -``), for a note that says why the article has no
     date: the year would be a guess, and the import's year misdates an old article."""
     for line in _first_lines(text, title):
+        if _DIGIT.search(line) is None:  # the pattern holds a day
+            continue
         match = _NO_YEAR.match(line)
         if match is not None and 1 <= int(match["day"]) <= 31:
             return f"{match['day']} {match['month']}"

@@ -29,6 +29,9 @@ _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 # neither hashed nor stored. pdfminer makes one of a glyph code in U+D800-U+DFFF when a
 # font's ToUnicode map cannot be read.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# What normalising the newlines, replacing the halves of pairs and clean_body change: line
+# breaks but "\n", control characters but the tab, lone surrogates. Most texts hold none.
+_UNUSUAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 TITLE_MAX = 90
 # The content hash of a text that folds to no word at all: harakat, tatweel, zero-width and
 # direction marks alone (folding drops them all). Every such file would be "the same article".
@@ -37,8 +40,12 @@ _NO_WORDS_HASH = hashlib.sha256(b"").hexdigest()
 
 def normalise_newlines(text: str) -> str:
     """Use ``\\n`` everywhere: Qt turns ``\\r\\n`` into a single block break, which would shift
-    every offset after it by one."""
-    return _NEWLINES.sub("\n", text)
+    every offset after it by one. Looked for first, a character at a time (four scans in C,
+    2 µs on a short article): the pattern, tried at every character, took 9 µs to find
+    nothing in most texts."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 def _hash_words(folded: str) -> str:
@@ -158,8 +165,11 @@ def make_draft(
     without text must not be stored, and when the text folds to no word at all (harakat,
     tatweel, zero-width and direction marks alone: every such file would otherwise be taken
     for a duplicate of the first)."""
-    text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
-    text, removed = clean_body(text)
+    if _UNUSUAL.search(text) is None:  # one scan for the three steps, which change nothing
+        invalid = removed = 0
+    else:
+        text, invalid = _SURROGATE.subn("\ufffd", normalise_newlines(text))
+        text, removed = clean_body(text)
     if removed and not text.strip():
         raise ImportRejected(
             "The text holds nothing but control characters (such as NUL or ESC) and white "
