@@ -34,10 +34,36 @@ def _frozen_executable(tmp_path: Path) -> Path:
 
 def test_from_python_the_children_are_python_modules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
-    assert children.reader_command(["--memory-mb", "9"]) == [
-        sys.executable, "-m", "desktop.io.worker", "--memory-mb", "9"
-    ]  # fmt: skip
-    assert children.hamish_command(["suggest"]) == [sys.executable, "-m", "desktop", "suggest"]
+    command = children.reader_command(["--memory-mb", "9"])
+    assert command[:3] == [sys.executable, "-P", "-c"] and command[4:] == ["--memory-mb", "9"]
+    assert "'desktop.io.worker'" in command[3] and repr(str(ROOT)) in command[3]
+    command = children.hamish_command(["suggest"])
+    assert "'desktop'" in command[3] and command[4:] == ["suggest"]
+
+
+def test_a_desktop_folder_where_hamish_was_started_is_not_what_the_children_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m`` put the current folder first on a child's path: the text readers of an
+    import started from a checkout ran that checkout's code, and a ``desktop`` folder where
+    the analyst started Hamish would have been imported instead of Hamish's own."""
+    import subprocess
+
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    decoy = tmp_path / "desktop"
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text("raise SystemExit('the decoy ran')\n", encoding="utf-8")
+    (decoy / "__main__.py").write_text("raise SystemExit('the decoy ran')\n", encoding="utf-8")
+    done = subprocess.run(
+        children.hamish_command(["--version"]),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "decoy" not in done.stdout + done.stderr
 
 
 def test_frozen_the_children_are_the_executable_itself(monkeypatch: pytest.MonkeyPatch) -> None:
