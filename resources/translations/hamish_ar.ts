@@ -5423,6 +5423,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>قبول الاقتراح «{quote}»</translation>
     </message>
     <message>
+        <source>Tagged “{quote}” as {label} (Ctrl+Z undoes it).</source>
+        <translation>وُسم «{quote}» بوسم {label} (Ctrl+Z يتراجع عنه).</translation>
+    </message>
+    <message>
+        <source>“{quote}” will not be suggested here again (Ctrl+Z undoes it).</source>
+        <translation>لن يُقترح «{quote}» هنا مرة أخرى (Ctrl+Z يتراجع عن ذلك).</translation>
+    </message>
+    <message>
         <source>No suggestions in this article.</source>
         <translation>لا اقتراحات في هذا المقال.</translation>
     </message>

@@ -180,6 +180,7 @@ def test_rejecting_a_suggestion_leaves_the_others_shown_while_they_are_recompute
     rejected = min(shown.values(), key=lambda s: s.start)
     others = {(s.start, s.end) for s in shown.values() if s is not rejected}
     assert suggestions.reject(rejected)
+    assert "will not be suggested here again" in window.statusBar().currentMessage()
     kept = {(s.start, s.end) for s in suggestions.items.values()}
     assert kept == others  # at once: the others still shown, the rejected one gone
     assert {s.id for s in window.reader.text.index.spans() if s.id < 0} == set(suggestions.items)

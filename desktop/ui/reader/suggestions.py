@@ -24,12 +24,12 @@ from desktop.ops import annotations as ops
 from desktop.settings import Settings
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
-from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_title, term
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title, term
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, run_task
-from desktop.ui.widgets.bidi import isolate_short
+from desktop.ui.widgets.bidi import isolate, isolate_short
 from desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:  # the rules compile many patterns on import; load them after first paint
@@ -412,6 +412,13 @@ class SuggestionController(QObject):
         except HamishError as error:
             self.status.show_status(error_text(str(error)), 5000)
             return False
+        # Said where the eyes are not: a trial saw nothing tell what Enter had done.
+        self.status.show_status(
+            self.tr("Tagged “{quote}” as {label} (Ctrl+Z undoes it).").format(
+                quote=isolate_short(plan.draft.quote, 28), label=isolate(label_name(label))
+            ),
+            3000,
+        )
         return True
 
     def reject(self, suggestion: Suggestion | None = None) -> bool:
@@ -426,6 +433,12 @@ class SuggestionController(QObject):
         except HamishError as error:
             self.status.show_status(error_text(str(error)), 5000)
             return False
+        self.status.show_status(
+            self.tr("“{quote}” will not be suggested here again (Ctrl+Z undoes it).").format(
+                quote=isolate_short(quote, 28)
+            ),
+            3000,
+        )
         # Its dashed line goes at once; the others stay while the article's are recomputed.
         gone = [
             i
