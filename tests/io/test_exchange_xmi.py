@@ -292,3 +292,36 @@ def test_characters_xml_cannot_hold_are_written_as_replacements_in_place(
         assert {s[0] for s in fixture.spans(target)} == {shown}
     finally:
         source.close()
+
+
+def test_tags_outside_the_view_and_a_second_text_are_listed_as_left_out(
+    target: Project, tmp_path: Path
+) -> None:
+    """An attack's NamedEntity not listed among the view's members, and a second sofa, were
+    left out without a word."""
+    import re
+
+    types = type_system()
+    cas = cassis.Cas(typesystem=types)
+    cas.sofa_string = text = "قال وزير الخارجية جون كيري في جنيف"
+    entity = types.get_type(NAMED_ENTITY)
+    kerry = text.index("جون كيري")
+    cas.add(entity(begin=kerry, end=kerry + 8, value="person"))
+    geneva = entity(begin=text.index("جنيف"), end=len(text), value="location")
+    cas.add(geneva)
+    xml = cas.to_xmi()
+    members = re.search(r'members="([^"]*)"', xml)
+    assert members is not None
+    xml = xml.replace(members[0], f'members="{members[1].split()[0]}"')  # one member only
+    sofa = re.search(r"<cas:Sofa [^>]*/>", xml)
+    assert sofa is not None
+    second = sofa[0].replace('xmi:id="', 'xmi:id="9').replace('sofaNum="1"', 'sofaNum="2"')
+    xml = xml.replace(sofa[0], sofa[0] + second)
+    path = tmp_path / "doc.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("TypeSystem.xml", types.to_xml())
+        archive.writestr("doc.xmi", xml)
+    result = import_xmi(target, path)
+    joined = " ".join(result.notices)
+    assert "named entities not listed in the document's view (its members) (1)" in joined
+    assert "texts after the first of one file (sofas) (1)" in joined

@@ -328,6 +328,7 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
     except Exception as error:  # a hostile file may break the parser anywhere
         raise reject_unexpected(error, name, "UIMA CAS XMI") from error
     _split_pair(name, sofa, [str(warning.message) for warning in said])
+    _count_unread(text, found, notices)
     cleaned = clean_text(sofa)
     article = ForeignArticle(name=name, text=cleaned.text)
     for annotation in found:
@@ -373,6 +374,29 @@ def _article(text: str, name: str, types: TypeSystem, notices: Counter[str]) -> 
         )
         article.spans.append(ForeignSpan(start, stop, "claim", note=values["note"], claim=claim))
     return article
+
+
+_ELEMENT_OF = {
+    NAMED_ENTITY: re.compile(r"<[\w.-]+:NamedEntity[\s/>]"),
+    CLAIM: re.compile(r"<[\w.-]+:Claim[\s/>]"),
+}
+_SOFA = re.compile(r"<[\w.-]+:Sofa[\s/>]")
+
+
+def _count_unread(text: str, found: list[Any], notices: Counter[str]) -> None:
+    """Count what the file holds that cassis does not give as the document's annotations:
+    tags not listed among its view's members (or in a file without a view) and texts after
+    the first (a second sofa). An attack's were left out without a word, though the import's
+    report promises to list what it leaves out."""
+    for type_name, element in _ELEMENT_OF.items():
+        written = len(element.findall(text))
+        read = sum(1 for annotation in found if annotation.type.name == type_name)
+        if written > read:
+            kind = "named entities" if type_name == NAMED_ENTITY else "claims"
+            notices[f"{kind} not listed in the document's view (its members)"] += written - read
+    sofas = len(_SOFA.findall(text))
+    if sofas > 1:
+        notices["texts after the first of one file (sofas)"] += sofas - 1
 
 
 def read_xmi(path: str | os.PathLike[str]) -> tuple[list[ForeignArticle], list[str]]:
