@@ -694,6 +694,10 @@ def test_bad_file_is_rejected_and_project_unchanged(
             '{"format": "hamish", "version": 1, "documents": [], "labels": [{"id": 1e3}]}',
             '"id" must be an integer, not a decimal number',
         ),
+        # An attack: the last of a key written twice was taken without a word.
+        ('{"format": "hamish", "version": 1, "version": 2}', 'key "version" is written twice'),
+        # … and a number of 5,000 digits answered with Python's advice about its limit.
+        ('{"format": "hamish", "version": 1' + "0" * 5000 + "}", "a number of 5,001 digits"),
     ],
     ids=[
         "syntax",
@@ -705,6 +709,8 @@ def test_bad_file_is_rejected_and_project_unchanged(
         "no-documents",
         "documents-not-list",
         "float-id",
+        "key-twice",
+        "long-number",
     ],
 )
 def test_malformed_json_is_rejected(

@@ -50,6 +50,7 @@ from desktop.io.exchange.offsets import normalised
 from desktop.io.exchange.qdpx import ExchangeExport
 from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.importers.common import read_limited
+from desktop.io.importers.json_import import loads_strictly
 from desktop.io.importers.limits import MAX_CHARS
 from desktop.io.importers.text import decode_utf8
 from desktop.store.db import utcnow
@@ -277,10 +278,6 @@ def export_w3c(
 
 
 # --- import ----------------------------------------------------------------------------------
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed in JSON")
-
-
 def _list(value: object) -> list[Any]:
     if value is None:
         return []
@@ -555,7 +552,7 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
     text = decode_utf8(raw, name)
     del raw
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = loads_strictly(text)
     except json.JSONDecodeError as error:
         raise ImportRejected(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "

@@ -85,6 +85,39 @@ def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose every key is written once: with one twice, Python kept the last value
+    without a word (an attack), so what was imported was not what the file seemed to say."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise ValueError(f"the key {_shown(twice)} is written twice in one object")
+    return data
+
+
+_LONGEST_NUMBER = 20
+
+
+def _whole_number(digits: str) -> int:
+    """A whole number of at most 20 digits: a number of 5,000 gave Python's own advice
+    ("use sys.set_int_max_str_digits()"); no id, offset or count has more than 20."""
+    if len(digits.lstrip("-")) > _LONGEST_NUMBER:
+        raise ValueError(f"a number of {len(digits.lstrip('-')):,} digits is not one Hamish writes")
+    return int(digits)
+
+
+def loads_strictly(text: str) -> Any:
+    """``json.loads`` of an import: no NaN or Infinity, no key twice in an object, no number
+    longer than 20 digits (``ValueError`` or ``JSONDecodeError``)."""
+    return json.loads(
+        text,
+        parse_constant=_reject_constant,
+        object_pairs_hook=_unique_keys,
+        parse_int=_whole_number,
+    )
+
+
 # --- what a string must look like (docs/json-format.md; Form in store/transfer.py) ----------
 # The rules the edits share (core/values.py); the rest only files can break.
 _OTHER_LINE_END = re.compile("[\u2028\u2029]")  # (a CR is a control character)
@@ -470,7 +503,7 @@ def read_project_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     if not text.strip():
         raise ImportRejected(f"{name} is empty.")
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = loads_strictly(text)
     except json.JSONDecodeError as error:
         raise ImportRejected(
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "
