@@ -340,3 +340,22 @@ def test_whole_numbers_of_other_tools() -> None:
     for bad in ("٢٦", "+3", "0_0", " 3", "", "3.0", "9" * 16):
         with pytest.raises(ValueError):
             common.whole_number(bad)
+
+
+def test_brat_links_out_of_the_folder_are_skipped_and_said(tmp_path: Path) -> None:
+    """An attack's .txt and .ann symbolic links to files outside the folder were skipped,
+    rightly, but reported as «.ann files without their .txt», or not at all."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("سر", encoding="utf-8")
+    (outside / "secret.ann").write_text("", encoding="utf-8")
+    folder = _brat_folder(tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": ""})
+    (folder / "b.txt").symlink_to(outside / "secret.txt")
+    (folder / "c.ann").symlink_to(outside / "secret.ann")
+    with Project.open(tmp_path / "p.hamish") as project:
+        result = import_brat(project, folder)
+        assert project.documents.count() == 1
+    assert "Left out: links to other files (symbolic links are not followed) (2)." in (
+        result.notices
+    )
+    assert not any("without their .txt" in notice for notice in result.notices)

@@ -440,10 +440,14 @@ def read_brat(
     source = Path(path)
     name = source.name or str(source)
     files: dict[str, bytes] = {}
+    links = 0
     if source.is_dir():
         total = 0
         for file in sorted(source.rglob("*")):
-            if file.suffix not in (".txt", ".ann", ".conf") or file.is_symlink():
+            if file.suffix not in (".txt", ".ann", ".conf"):
+                continue
+            if file.is_symlink():  # never followed (out of the folder, say): but said
+                links += 1
                 continue
             if not file.is_file():
                 continue
@@ -480,6 +484,9 @@ def read_brat(
         articles.append(article)
     orphans = [m for m in files if m.endswith(".ann") and f"{m[:-4]}.txt" not in files]
     counted[".ann files without their .txt"] += len(orphans)
+    # An attack's links to files outside the folder were skipped as they should be, but
+    # reported as .ann files without their .txt, or not at all.
+    counted["links to other files (symbolic links are not followed)"] += links
     notices = [f"Left out: {what} ({count})." for what, count in counted.items() if count]
     return articles, _hints(conf, visual), notices
 
