@@ -35,7 +35,9 @@ def _gui_options(argv: Sequence[str]) -> tuple[bool, Path | None, str | None]:
             if not rest or rest[0].startswith("-"):
                 return False, None, None
             value = rest.pop(0)
-        if not value or (name == "--lang" and value not in LANGUAGES):
+        if not value.strip() or (name == "--lang" and value not in LANGUAGES):
+            return False, None, None  # the full parser says what is wrong
+        if name == "--project" and value.endswith("/"):
             return False, None, None
         options[name] = value
     project = options.get("--project")

@@ -8,6 +8,7 @@ and they need these too; keeping them here avoids a copy in each (there were thr
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -79,10 +80,26 @@ def count_limit(text: str) -> int:
     return min(int(text), SQLITE_MAX)
 
 
+def project_argument(text: str) -> Path:
+    """``--project``'s value: a path, not nothing (``--project ""`` was answered ". is a
+    folder") and not a folder's name with a file behind it (``c.hamish/`` opened the file
+    ``c.hamish``, where a shell would have said it is not a folder) — found by an attack."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the project's path is empty")
+    path = Path(text)
+    if text.endswith(("/", os.sep)) and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} ends with a slash but is no folder")
+    return path
+
+
 def add_project_option(parser: argparse.ArgumentParser) -> None:
     """``--project PATH`` after the sub-command (``hamish list --project P``)."""
     parser.add_argument(
-        "--project", type=Path, dest="sub_project", metavar="PATH", help="project file"
+        "--project",
+        type=project_argument,
+        dest="sub_project",
+        metavar="PATH",
+        help="project file",
     )
 
 

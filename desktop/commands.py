@@ -23,6 +23,7 @@ from desktop.cli_common import (
     echo_json,
     exit_code,
     open_project,
+    project_argument,
     project_path,
     record_id,
     stop_on_signals,
@@ -245,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hamish {__version__}")
     parser.add_argument(
         "--project",
-        type=Path,
+        type=project_argument,
         metavar="PATH",
         help="project file to open or create (default: your default project)",
     )

@@ -147,3 +147,17 @@ def test_list_shows_no_date_for_an_undated_article(tmp_path: Path) -> None:
     assert "PUBLISHED, the article's publication date" in " ".join(
         hamish("list", "--help").stdout.split()
     )
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_an_empty_project_path_or_a_file_named_as_a_folder_is_refused(
+    tmp_path: Path, where: str, seed_files: list[Path]
+) -> None:
+    """An attack: ``--project ""`` was answered ". is a folder", and ``--project
+    c.hamish/`` opened the file c.hamish."""
+    project = tmp_path / "c.hamish"
+    assert hamish("import", "--project", project, seed_files[0]).returncode == 0
+    for value, said in (("", "the project's path is empty"), (f"{project}/", "no folder")):
+        args = ["--project", value, "list"] if where == "before" else ["list", "--project", value]
+        result = hamish(*args)
+        assert result.returncode == 2 and said in result.stderr, result.stderr
