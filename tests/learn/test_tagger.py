@@ -1317,3 +1317,54 @@ def test_the_decoders_sums_leave_the_padding_out(project: Project) -> None:
         found = start.copy()
         decoder._add(found, rows, which)
         assert np.array_equal(found, expected)
+
+
+def test_the_decoder_remembers_each_words_sum_to_the_last_bit(project: Project) -> None:
+    """``CrfDecoder._own_sums`` remembers each written word's own and article features'
+    sum across articles: one decoder that tagged other articles first — where the same words
+    had other article features (after a title, or not) —, or that kept too many words and
+    started afresh, gives every article the tags and marginals of a new decoder, equal to
+    the last bit."""
+    import numpy as np
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    rng = random.Random(7)
+    words = [w for name in PERSONS + PLACES for w in name.split()]
+    texts = [
+        article(1)[0],
+        "قال الوزير سمير إن الوضع في حلب هادئ . " + " ".join(rng.choices(words, k=60)),
+        "سمير في حلب . " + " ".join(rng.choices(words, k=80)),  # سمير after no title here
+        article(1)[0],
+        article(1)[0] + "\nضيف غريب",  # its words remembered, and two new ones
+        "حمص",
+    ]
+    extractor = FeatureExtractor(
+        {"gz": sources.gazetteer()},
+        known=model.attributes,
+        given=sources.given_names(),
+        encoded=True,
+        corpus=model.corpus,
+        cues=sources.word_classes(),
+    )
+    layouts = [extractor.layout(text) for text in texts]
+    owns = {w[0] for layout in layouts for w in layout.words}
+    groups: dict[str, set[tuple[bytes, ...]]] = {}
+    for layout in layouts:
+        for token, w in zip(layout.tokens, layout.word_of, strict=True):
+            groups.setdefault(token.text, set()).add(layout.words[w][0])
+    assert len(groups["سمير"]) > 1  # a word with other article features elsewhere: a test
+    kept = CrfDecoder(model.model)
+    small = CrfDecoder(model.model)
+    # afresh at each article, and where the last one's words are remembered and two are new
+    small.SUMS_KEPT = len({w[0] for w in layouts[3].words}) + 1
+    for layout in layouts:
+        expected = CrfDecoder(model.model).decode(layout)
+        for decoder in (kept, small):
+            found = decoder.decode(layout)
+            assert found.tags == expected.tags
+            assert found.sure == expected.sure
+            assert np.array_equal(found._marginals, expected._marginals)
+    assert len(kept._sums[0]) == len(set(owns))
