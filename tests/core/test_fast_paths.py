@@ -8,7 +8,9 @@ and a word's clitics kept by the text."""
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import compress, pairwise
 
@@ -311,3 +313,45 @@ def test_what_is_kept_stays_within_its_bound(monkeypatch: pytest.MonkeyPatch) ->
         assert split_clitics(word) == _split_clitics_as_it_was(word)
         assert 0 < len(arabic._folded) <= 5
         assert 0 < len(features_module._clitics) <= 5
+
+
+def _spans_of(pattern: str, kind: str) -> Callable[[str], list[tuple[int, int, str]]]:
+    """A source that finds ``pattern`` wherever it is written."""
+    return lambda text: [(m.start(), m.end(), kind) for m in re.finditer(pattern, text)]
+
+
+def test_a_long_texts_layout_remembered_with_other_sources() -> None:
+    # (fifth round) What a long text's layout owes to the text alone is remembered with the
+    # extractor's words; the sources' part is made again each time: each layout is a new
+    # extractor's, whatever the sources before it — spans at a sentence's first and last
+    # word, and none.
+    lines = ["قال الرئيس جون كيري في بيروت", "وزار كيري مدينة بيروت أمس .", "كيري"]
+    text = "\n".join(lines[n % 3] for n in range(2000))
+    assert len(text) >= features_module._REMEMBER_FROM
+    first = {
+        "gz": _spans_of("بيروت", "LOC"),
+        "ru": _spans_of("جون كيري", "PERS"),
+    }
+    other = {"gz": _spans_of("قال|أمس", "LOC"), "rg": _spans_of("كيري", "PERS")}
+    known: set[str] = set()
+    for sources in (first, other):
+        for sentence in FeatureExtractor(sources).sentences(text):
+            for features in sentence.features:
+                known.update(features)
+    # and what a sentence's edge never has (a member's features on the word across it)
+    members = [f for f in known if f.split(":")[0] in ("gz", "ru", "rg")]
+    known.update([*(f"-1{f}" for f in members), *(f"1{f}" for f in members)])
+    known.add("bi:" + fold("كيري") + "|" + fold("في"))
+    shared = FeatureExtractor(known=known)
+    for sources in (first, other, {}, first):
+        remembered = FeatureExtractor(sources, known=known, share=shared).layout(text)
+        assert shared._last[0] is not None  # remembered: a test of something
+        assert remembered == FeatureExtractor(sources, known=known).layout(text)
+        # and each token's features joined are training's (every one made token by token)
+        joined = FeatureExtractor(sources, known=known, share=shared).sentences(text)
+        every = FeatureExtractor(sources).sentences(text)
+        assert [s.tokens for s in joined] == [s.tokens for s in every]
+        assert [s.features for s in joined] == [
+            tuple(tuple(f for f in features if f in known) for features in s.features)
+            for s in every
+        ]
