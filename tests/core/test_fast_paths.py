@@ -21,6 +21,7 @@ from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, fold
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
+from desktop.core.suggest import names as names_module
 from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import (
     _GROUPS,
@@ -355,3 +356,131 @@ def test_a_long_texts_layout_remembered_with_other_sources() -> None:
             tuple(tuple(f for f in features if f in known) for features in s.features)
             for s in every
         ]
+
+
+def _given_name_names_as_it_was(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """names._given_name_names as it was, a test per word: what the shortcut must agree
+    with."""
+    words = art.words
+    given = names_module._GIVEN_NAMES
+    found: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        word = words[i]
+        if (
+            i in taken
+            or word not in given
+            or word in names_module._AMBIGUOUS_GIVEN
+            or word in names_module._PRONOUNS
+            or (
+                i > 0
+                and (
+                    words[i - 1] in names_module._NAME_PARTICLES
+                    or words[i - 1] in names_module._NAMED_AFTER
+                )
+            )
+            or (i > 1 and words[i - 2] in names_module._NAME_PARTICLES)
+            or (
+                i > 0
+                and (
+                    words[i - 1] in names_module._TITLE_OR_HONORIFIC
+                    or words[i - 1] in names_module._PRONOUNS
+                )
+            )
+            or names_module._in_a_work_title(art, i)
+        ):
+            i += 1
+            continue
+        span = names_module._name_tokens(art, i)
+        if span is None or span[1] == span[0]:
+            i += 1
+            continue
+        last = i
+        for j in range(i + 1, span[1] + 1):
+            if j in taken:
+                break
+            word_j = words[j]
+            if word_j in names_module._NAME_PARTICLES or word_j in names_module._COMPOUND_SECONDS:
+                continue
+            if word_j[0] == "و" and word_j not in given:
+                break
+            stem = art.article_stem(j)
+            if stem is not None:
+                if not (
+                    names_module._is_nisba(stem) or word_j in art.learnt or word_j in art.surnames
+                ):
+                    break
+            elif names_module._not_a_name(art, j, inside=True, accusative=True):
+                break
+            last = j
+        if last > i and last + 1 < n and words[last + 1] in names_module._FOREIGN_PARTICLES:
+            i = span[1] + 1
+            continue
+        if last > i:
+            found.append((i, last))
+            i = last + 1
+        else:
+            i += 1
+    return found
+
+
+def _occupation_names_as_it_was(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    words = art.words
+    for i, word in enumerate(words):
+        if word not in names_module._OCCUPATION_FORMS or i in taken:
+            continue
+        name = names_module._name_after_title(art, i)
+        if name is None or any(j in taken for j in range(name[0], name[1] + 1)):
+            continue
+        if any(words[j] in names_module._LINK_PREPOSITIONS for j in range(i + 1, name[0])):
+            continue
+        found.append(name)
+    return found
+
+
+def test_names_a_given_name_or_an_occupation_begins_found_from_those_words() -> None:
+    # (fifth round) The given-name and occupation rules look only at the words that can
+    # begin their names, found in C: the names of a word-by-word walk, on made-up text of
+    # given names (one ambiguous, one a pronoun), what ends or continues a name, particles,
+    # titles, occupations, a list and a foreign particle; with tokens taken by the title rule.
+    words = [
+        "محمد",
+        "جون",
+        "باسم",  # ambiguous
+        "آنا",  # أنا once folded
+        "فؤاد",
+        "السنيورة",
+        "كيري",
+        "وكيري",
+        "ورايس",
+        "المصري",
+        "بن",
+        "أبو",
+        "الرئيس",
+        "الكاتب",
+        "اللاعب",
+        "في",
+        "قال",
+        "دو",
+        "مارك",
+        "،",
+        ".",
+        "\n",
+    ]
+    chance = random.Random(44)
+    checked = 0
+    for _ in range(150):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(1, 120)))
+        art = _Article.build(text)
+        art.learnt.update(chance.sample(["كيري", "السنيورة", "مارك"], 2))
+        art.surnames.add(chance.choice(["كيري", "السنيورة"]))
+        n = len(art.words)
+        for taken in (set(), {i for i in range(n) if chance.random() < 0.2}):
+            expected = _given_name_names_as_it_was(art, taken)
+            assert names_module._given_name_names(art, taken) == expected, text
+            occupations = _occupation_names_as_it_was(art, taken)
+            assert names_module._occupation_names(art, taken) == occupations, text
+            checked += len(expected) + len(occupations)
+    assert checked > 100  # names were found: a test of something
