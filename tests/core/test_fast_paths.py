@@ -17,10 +17,11 @@ from itertools import compress, pairwise
 import pytest
 
 from desktop.core import arabic
-from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, fold
+from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
+from desktop.core.suggest import gazetteer as gazetteer_module
 from desktop.core.suggest import names as names_module
 from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import (
@@ -484,3 +485,31 @@ def test_names_a_given_name_or_an_occupation_begins_found_from_those_words() -> 
             assert names_module._occupation_names(art, taken) == occupations, text
             checked += len(expected) + len(occupations)
     assert checked > 100  # names were found: a test of something
+
+
+def _cue_clitics_as_it_was(word: str, cues: frozenset[str]) -> str | None:
+    if word in cues:
+        return ""
+    for clitic in PROCLITICS:
+        if clitic and word.startswith(clitic) and word[len(clitic) :] in cues:
+            return clitic
+    return None
+
+
+def test_a_cues_proclitics_from_every_form_made_once() -> None:
+    # (fifth round) The gazetteer's cue words with each proclitic group written before them,
+    # made once per list of cues: the group a test of each in turn finds, the first that
+    # leaves a cue — where two would (وبمن: و + بمن or وب + من) —, for the module's lists and
+    # one made up.
+    made_up = frozenset({"من", "بمن", "نادي", "لنادي", "فريق"})
+    lists = [made_up, gazetteer_module._HEADS, gazetteer_module._PLACE_CUES]
+    chance = random.Random(45)
+    for cues in lists:
+        pieces = sorted(cues)
+        words = [c + w for c in PROCLITICS for w in pieces]
+        words += [chance.choice(pieces)[1:], "و", "", "ولل" + chance.choice(pieces)]
+        for word in words:
+            assert gazetteer_module._cue_clitics(word, cues) == _cue_clitics_as_it_was(
+                word, cues
+            ), word
+    assert gazetteer_module._cue_clitics("وبمن", made_up) == "و"
