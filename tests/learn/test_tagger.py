@@ -1368,3 +1368,45 @@ def test_the_decoder_remembers_each_words_sum_to_the_last_bit(project: Project) 
             assert found.sure == expected.sure
             assert np.array_equal(found._marginals, expected._marginals)
     assert len(kept._sums[0]) == len(set(owns))
+
+
+def test_the_decoder_keeps_what_a_texts_layout_owes_to_the_text(project: Project) -> None:
+    """``CrfDecoder._shape``, kept by the layout's ``plan``: decoding a long text again with
+    other sources (the window after a tag), then another text, gives each layout what a new
+    decoder gives it, to the last bit."""
+    import numpy as np
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    first = "\n".join(article(n)[0] for n in range(50))
+    other = "\n".join(article(n)[0] for n in range(50, 110))
+    assert len(first) >= 20_000 and len(other) >= 20_000  # remembered (features._read)
+    settings = {
+        "known": model.attributes,
+        "given": sources.given_names(),
+        "encoded": True,
+        "corpus": model.corpus,
+        "cues": sources.word_classes(),
+    }
+    shared = FeatureExtractor(**settings)  # type: ignore[arg-type]
+    gazetteer = sources.gazetteer()
+    names = sources.registry_source([(1, "person", "سمير خليل"), (2, "location", "حلب")])
+    assert names is not None
+    registry = {"rg": lambda text: names(text, None)}
+    decoder = CrfDecoder(model.model)
+    plans = []
+    for text, found in (
+        (first, {"gz": gazetteer}),
+        (first, {}),
+        (first, {"gz": gazetteer, **registry}),
+        (other, {"gz": gazetteer}),
+    ):
+        layout = FeatureExtractor(found, share=shared, **settings).layout(text)  # type: ignore[arg-type]
+        plans.append(layout.plan)
+        expected = CrfDecoder(model.model).decode(layout)
+        decoded = decoder.decode(layout)
+        assert decoded.tags == expected.tags
+        assert np.array_equal(decoded._marginals, expected._marginals)
+    assert plans[0] is plans[1] is plans[2] is not plans[3]  # kept, then another text's

@@ -45,7 +45,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter
@@ -150,6 +150,10 @@ class Layout(Generic[FeatureT]):
     word_of: list[int]  # each token's written word: an index into ``words``
     edges: tuple[tuple[FeatureT, ...], ...]  # -2:BOS, -1:BOS, 1:EOS, 2:EOS
     tails: dict[int, tuple[FeatureT, ...]]  # token index → its features after the words'
+    # The same object in the layouts of the same text with the same words (what the text
+    # alone makes, ``FeatureExtractor._plan``): all but the words' own features and the tails
+    # are the same in them, and a decoder keeps what it made of that part.
+    plan: object = field(default=None, compare=False)
 
 
 class _Read(NamedTuple):
@@ -913,7 +917,7 @@ class FeatureExtractor:
                     tail += extra[2]
                 if tail:
                     tails[k] = tail
-        return Layout(tokens, cuts, words, plan.word_of, edges, tails)  # type: ignore[arg-type]
+        return Layout(tokens, cuts, words, plan.word_of, edges, tails, plan)  # type: ignore[arg-type]
 
     def _plan(self, read: _Read) -> _Plan:
         """What :meth:`_layout` makes of the text alone (no source), remembered with
