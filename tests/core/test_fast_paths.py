@@ -33,7 +33,7 @@ from desktop.core.suggest.features import (
     tag_runs,
     tokenize,
 )
-from desktop.core.suggest.pipeline import _SpanIndex, rescored
+from desktop.core.suggest.pipeline import _SpanIndex, rescored, written_word_start
 from desktop.core.suggest.tokens import _Article
 
 _INSIDE_WORDS = frozenset("'’.")
@@ -513,3 +513,37 @@ def test_a_cues_proclitics_from_every_form_made_once() -> None:
                 word, cues
             ), word
     assert gazetteer_module._cue_clitics("وبمن", made_up) == "و"
+
+
+def _written_word_start_as_it_was(text: str, start: int, end: int) -> int:
+    word_end = start
+    while word_end < end and not text[word_end].isspace():
+        word_end += 1
+    folded = fold(text[start:word_end])
+    if len(folded) < 5 or folded[0] not in "وف" or not folded[1:].startswith(LAM + LAM):
+        return start
+    i = start + 1
+    while i < word_end and not fold(text[i]):
+        i += 1
+    return i
+
+
+def test_a_model_names_written_start_found_with_white_space_in_c() -> None:
+    # (fifth round) The first word of a model's name ends at the first white space, found by
+    # the regex's \s — every character str.isspace says is white space, a no-break or an em
+    # space too —; and an index of no spans overlaps nothing.
+    words = ["وللأمم", "فللعراق", "وَللعراق", "للأمم", "المتحدة", "وكيري", "ولل", "و"]
+    spaces = [" ", "\u00a0", "\u2003", "\t", "\n", "\u3000"]
+    chance = random.Random(46)
+    for _ in range(300):
+        text = "".join(
+            chance.choice(words) + chance.choice(spaces) for _ in range(chance.randint(1, 6))
+        )
+        start = chance.randrange(len(text))
+        end = chance.randint(start, len(text))
+        assert written_word_start(text, start, end) == _written_word_start_as_it_was(
+            text, start, end
+        ), (text, start, end)
+    assert written_word_start("وللأمم\u2003المتحدة", 0, 14) == 1
+    assert not _SpanIndex([]).overlaps(0, 10)
+    assert _SpanIndex([(3, 5)]).overlaps(0, 10)
