@@ -3,7 +3,10 @@ give what the longer way gave, on made-up text: a name's span, a span inside a l
 tagged runs as token positions, the words between two offsets; the map's entries of the
 deleted characters dropped by their runs, a suggestion given a new score, a long text's
 tokens remembered (the tagger's and the rules'); (fourth round) a short text's folded form
-and a word's clitics kept by the text."""
+and a word's clitics kept by the text; (fifth round) a long text's layout kept but for its
+sources, the given-name and occupation rules' candidates found in C, a cue's proclitics from
+one dict, a model name's first word ended at white space found in C, a span's raw end taken at
+once."""
 
 from __future__ import annotations
 
