@@ -338,7 +338,8 @@ def test_a_long_texts_layout_remembered_with_other_sources() -> None:
         "gz": _spans_of("بيروت", "LOC"),
         "ru": _spans_of("جون كيري", "PERS"),
     }
-    other = {"gz": _spans_of("قال|أمس", "LOC"), "rg": _spans_of("كيري", "PERS")}
+    # (بيروت in both: a stem's findings with one's spans are not the other's)
+    other = {"gz": _spans_of("قال|أمس", "LOC"), "rg": _spans_of("كيري|بيروت", "PERS")}
     known: set[str] = set()
     for sources in (first, other):
         for sentence in FeatureExtractor(sources).sentences(text):
@@ -347,11 +348,14 @@ def test_a_long_texts_layout_remembered_with_other_sources() -> None:
     # and what a sentence's edge never has (a member's features on the word across it)
     members = [f for f in known if f.split(":")[0] in ("gz", "ru", "rg")]
     known.update([*(f"-1{f}" for f in members), *(f"1{f}" for f in members)])
+    known.update(f"g:{f}" for f in members)  # and the article's findings of them
     known.add("bi:" + fold("كيري") + "|" + fold("في"))
     shared = FeatureExtractor(known=known)
     for sources in (first, other, {}, first):
-        remembered = FeatureExtractor(sources, known=known, share=shared).layout(text)
+        extractor = FeatureExtractor(sources, known=known, share=shared)
+        remembered = extractor.layout(text)
         assert shared._last[0] is not None  # remembered: a test of something
+        assert extractor._words_of(text)[4] == _document_as_it_was(extractor, text)
         assert remembered == FeatureExtractor(sources, known=known).layout(text)
         # and each token's features joined are training's (every one made token by token)
         joined = FeatureExtractor(sources, known=known, share=shared).sentences(text)
