@@ -1091,16 +1091,8 @@ def tag_runs(
     open_kind: str | None = None
     first = 0
     total = 0.0
-    after = 0  # the token after the last tagged one looked at
-    # Only the tagged tokens, found in C (most of a sentence is O); an O between two ends
-    # the run before it, as it would if each token were looked at.
-    for i in compress(range(len(tags)), map(OUTSIDE.__ne__, tags)):
-        tag = tags[i]
-        if open_kind is not None and i != after:
-            found.append((first, after, open_kind, total / (after - first)))
-            open_kind = None
-        after = i + 1
-        if len(tag) < 3 or tag[1] != "-":
+    for i, tag in enumerate(tags):
+        if tag == OUTSIDE or len(tag) < 3 or tag[1] != "-":
             if open_kind is not None:
                 found.append((first, i, open_kind, total / (i - first)))
                 open_kind = None
@@ -1114,7 +1106,7 @@ def tag_runs(
             found.append((first, i, open_kind, total / (i - first)))
         open_kind, first, total = kind, i, score
     if open_kind is not None:
-        found.append((first, after, open_kind, total / (after - first)))
+        found.append((first, len(tags), open_kind, total / (len(tags) - first)))
     return found
 
 
