@@ -494,6 +494,9 @@ class Normalised:
         if start == end:
             return raw_start, raw_start
         last = offsets[end - 1]
+        following = offsets[end]
+        if following != last:
+            return raw_start, following  # (most spans: the next character begins after it)
         return raw_start, offsets[bisect_right(offsets, last, end, n)]
 
     def to_norm(self, raw_pos: int) -> int:

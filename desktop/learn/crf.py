@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote, unquote_to_bytes
 
 import pycrfsuite
@@ -403,6 +403,16 @@ class Classifier:
         self._tagger.close()
 
 
+class _Shape(NamedTuple):
+    """What decoding a layout takes from its text alone (:meth:`CrfDecoder._shape`)."""
+
+    row: Any  # each token's row, time-major
+    steps: list[tuple[int, int]]  # where each step's rows begin, how many
+    last: Any  # each sentence's last row
+    words: Any  # each row's written word
+    neighbours: list[tuple[Any, Any]]  # each neighbour's features picked (CrfDecoder._chosen)
+
+
 class Decoded:
     """The most likely tags of every token of a :class:`~desktop.core.suggest.features.Layout`
     and each tag's marginal probability: what :class:`CrfTagger` gives one sentence at a
@@ -484,6 +494,12 @@ class CrfDecoder:
         self._transitions = transitions
         self._none = len(names)
         self._index: dict[bytes, int] = {name: n for n, name in enumerate(names)}
+        # Each written word's own features' sum, remembered (:meth:`_own_sums`): a word's
+        # features → its row in the sums. One tuple replaced whole, never changed: the
+        # reader's and the review queue's workers share the decoder.
+        self._sums: tuple[dict[tuple[bytes, ...], int], Any] = ({}, np.zeros((0, size)))
+        # What the last layout's text alone made (:meth:`_shape`), by its ``plan``.
+        self._shaped: tuple[object, _Shape] | None = None
 
     def _rows(self, groups: Sequence[Sequence[bytes]]) -> Any:
         """Each group of features as a row of attribute numbers, padded with the zero row."""
@@ -509,26 +525,38 @@ class CrfDecoder:
         x + 0.0 is x, so the sums are the same to the last bit, and most tokens have a
         feature in few columns — the words' neighbours give one in a column for about one
         token in twenty on a 1 MB article, where the widest word pads every token's row."""
+        self._add_chosen(scores, *self._chosen(rows, which))
+
+    def _chosen(self, rows: Any, which: Any) -> tuple[Any, Any]:
+        """``rows[which]``, only the rows that hold a feature (``which`` an array; a slice
+        takes them all), and where each is in ``which`` (None for a slice)."""
+        if isinstance(which, slice):
+            return rows[which], None
+        # A word's neighbours' features are on about one token in twenty, and picking every
+        # token's row of every neighbours' column was most of their time.
+        live = self._np.flatnonzero((rows != self._none).any(axis=1)[which])
+        return rows[which[live]], live
+
+    def _add_chosen(self, scores: Any, chosen: Any, live: Any) -> None:
+        """:meth:`_add` on what :meth:`_chosen` picked."""
         np = self._np
         weights = self._weights
-        chosen = rows[which]
         none = self._none
         for column in range(chosen.shape[1]):
             numbers = chosen[:, column]
             some = numbers != none
-            if some.all():
+            if live is None and some.all():
                 scores += weights[numbers]
             else:
                 at = np.flatnonzero(some)
-                scores[at] += weights[numbers[at]]
+                scores[at if live is None else live[at]] += weights[numbers[at]]
 
-    def decode(self, layout: Layout[bytes]) -> Decoded:
-        """Tag every sentence of ``layout``: the Viterbi path and the marginals."""
+    def _shape(self, layout: Layout[bytes]) -> _Shape:
+        """What decoding ``layout`` takes from its text alone: the time-major order of its
+        tokens and the neighbours' features of each. Kept for the next layout of the same
+        ``plan`` (the window tags the same article again after every tag)."""
         np = self._np
         tokens = len(layout.tokens)
-        size = len(self.labels)
-        if not tokens:
-            return Decoded(self.labels, [], np.zeros((0, size)), [], np.zeros(0, dtype=np.intp))
         # Time-major: step t's tokens (of the sentences longer than t, longest first) side by
         # side, so each step of the Viterbi and forward-backward reads and writes a slice, not
         # scattered rows. ``place``: the token at each row; ``row``: the row of each token.
@@ -542,32 +570,81 @@ class CrfDecoder:
         row = np.empty(tokens, dtype=np.intp)
         row[place] = np.arange(tokens)
         steps = [(int(offsets[t]), int(k)) for t, k in enumerate(counts)]
-        # State scores: each written word's own features added up once (a prefix of every
-        # token's sum), then the neighbours' and the tails' in order.
         word_of = np.array(layout.word_of, dtype=np.intp)
-        own = self._rows([w[0] for w in layout.words])
-        prefix = np.zeros((len(layout.words), size))
-        self._add(prefix, own, slice(None))
-        scores = prefix[word_of[place]]
         begins = np.repeat(cuts[:-1], lengths)[place]
         ends = np.repeat(cuts[1:], lengths)[place]
         edge = len(layout.words)  # the row of a sentence's edge in the neighbours' tables
+        neighbours = []
         for part, shift in ((1, -2), (2, -1), (3, 1), (4, 2)):
             rows = self._rows([*(w[part] for w in layout.words), layout.edges[part - 1]])
             there = place + shift
             inside = (there >= begins) & (there < ends)
             which = np.where(inside, word_of[np.clip(there, 0, tokens - 1)], edge)
-            self._add(scores, rows, which)
+            neighbours.append(self._chosen(rows, which))
+        last = offsets[longest - 1] + np.arange(len(order))
+        return _Shape(row, steps, last, word_of[place], neighbours)
+
+    def decode(self, layout: Layout[bytes]) -> Decoded:
+        """Tag every sentence of ``layout``: the Viterbi path and the marginals."""
+        np = self._np
+        tokens = len(layout.tokens)
+        size = len(self.labels)
+        if not tokens:
+            return Decoded(self.labels, [], np.zeros((0, size)), [], np.zeros(0, dtype=np.intp))
+        kept = self._shaped  # one read: another thread may replace it meanwhile
+        if kept is not None and layout.plan is not None and kept[0] is layout.plan:
+            shape = kept[1]
+        else:
+            shape = self._shape(layout)
+            if layout.plan is not None:
+                self._shaped = (layout.plan, shape)
+        row, steps = shape.row, shape.steps
+        # State scores: each written word's own features added up once (a prefix of every
+        # token's sum), then the neighbours' and the tails' in order.
+        prefix = self._own_sums([w[0] for w in layout.words])
+        scores = prefix[shape.words]
+        for chosen, live in shape.neighbours:
+            self._add_chosen(scores, chosen, live)
         if layout.tails:
             places = row[np.array(list(layout.tails), dtype=np.intp)]
             part = scores[places]
             self._add(part, self._rows(list(layout.tails.values())), slice(None))
             scores[places] = part
-        found = self._viterbi(scores, steps, offsets[longest - 1] + np.arange(len(order)))[row]
+        found = self._viterbi(scores, steps, shape.last)[row]
         marginals = self._marginals(scores, steps)  # (the scores are spent)
         labels = self.labels
         sure = marginals[row, found].tolist()
-        return Decoded(labels, [labels[t] for t in found.tolist()], marginals, sure, row)
+        # (each tag's string picked in C: a list made in Python was 100,000 steps)
+        tags = np.array(labels, dtype=object)[found].tolist()
+        return Decoded(labels, tags, marginals, sure, row)
+
+    # The most written words' sums remembered: a hostile text of random words cannot grow
+    # them forever (about 1 KB each with its features' tuple).
+    SUMS_KEPT = 200_000
+
+    def _own_sums(self, groups: Sequence[tuple[bytes, ...]]) -> Any:
+        """Each group's weights added up (:meth:`_add` from zeros), a row per group.
+
+        A written word's own and article features are the first of every token's features,
+        so their sum is the first part of each of its tokens' sums, to the last bit: each
+        distinct group is added up once and remembered, by its features (the window tags the
+        same article again after every tag; most words of a new article were seen before).
+        The 1 MB article's 17,000 words have 218,000 own features: looking them up and adding
+        them was a fifth of decoding it."""
+        np = self._np
+        index, sums = self._sums
+        numbers = list(map(index.get, groups))
+        if None in numbers:
+            new = list(dict.fromkeys(g for g, n in zip(groups, numbers, strict=True) if n is None))
+            if len(index) + len(new) > self.SUMS_KEPT:
+                index, sums, new = {}, sums[:0], list(dict.fromkeys(groups))
+            added = np.zeros((len(new), len(self.labels)))
+            self._add(added, self._rows(new), slice(None))
+            index = {**index, **{g: len(sums) + n for n, g in enumerate(new)}}
+            sums = np.concatenate((sums, added))
+            self._sums = (index, sums)
+            numbers = list(map(index.__getitem__, groups))
+        return sums[np.array(numbers, dtype=np.intp)]
 
     def _viterbi(self, scores: Any, steps: Sequence[tuple[int, int]], last: Any) -> Any:
         """crfsuite's Viterbi (``crf1dc_viterbi``) over every sentence at once; ``scores``

@@ -1317,3 +1317,96 @@ def test_the_decoders_sums_leave_the_padding_out(project: Project) -> None:
         found = start.copy()
         decoder._add(found, rows, which)
         assert np.array_equal(found, expected)
+
+
+def test_the_decoder_remembers_each_words_sum_to_the_last_bit(project: Project) -> None:
+    """``CrfDecoder._own_sums`` remembers each written word's own and article features'
+    sum across articles: one decoder that tagged other articles first — where the same words
+    had other article features (after a title, or not) —, or that kept too many words and
+    started afresh, gives every article the tags and marginals of a new decoder, equal to
+    the last bit."""
+    import numpy as np
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    rng = random.Random(7)
+    words = [w for name in PERSONS + PLACES for w in name.split()]
+    texts = [
+        article(1)[0],
+        "قال الوزير سمير إن الوضع في حلب هادئ . " + " ".join(rng.choices(words, k=60)),
+        "سمير في حلب . " + " ".join(rng.choices(words, k=80)),  # سمير after no title here
+        article(1)[0],
+        article(1)[0] + "\nضيف غريب",  # its words remembered, and two new ones
+        "حمص",
+    ]
+    extractor = FeatureExtractor(
+        {"gz": sources.gazetteer()},
+        known=model.attributes,
+        given=sources.given_names(),
+        encoded=True,
+        corpus=model.corpus,
+        cues=sources.word_classes(),
+    )
+    layouts = [extractor.layout(text) for text in texts]
+    owns = {w[0] for layout in layouts for w in layout.words}
+    groups: dict[str, set[tuple[bytes, ...]]] = {}
+    for layout in layouts:
+        for token, w in zip(layout.tokens, layout.word_of, strict=True):
+            groups.setdefault(token.text, set()).add(layout.words[w][0])
+    assert len(groups["سمير"]) > 1  # a word with other article features elsewhere: a test
+    kept = CrfDecoder(model.model)
+    small = CrfDecoder(model.model)
+    # afresh at each article, and where the last one's words are remembered and two are new
+    small.SUMS_KEPT = len({w[0] for w in layouts[3].words}) + 1
+    for layout in layouts:
+        expected = CrfDecoder(model.model).decode(layout)
+        for decoder in (kept, small):
+            found = decoder.decode(layout)
+            assert found.tags == expected.tags
+            assert found.sure == expected.sure
+            assert np.array_equal(found._marginals, expected._marginals)
+    assert len(kept._sums[0]) == len(set(owns))
+
+
+def test_the_decoder_keeps_what_a_texts_layout_owes_to_the_text(project: Project) -> None:
+    """``CrfDecoder._shape``, kept by the layout's ``plan``: decoding a long text again with
+    other sources (the window after a tag), then another text, gives each layout what a new
+    decoder gives it, to the last bit."""
+    import numpy as np
+
+    tagged_project(project, 3)
+    tagger.train(project)
+    model = tagger.current_model(project)
+    assert model is not None
+    first = "\n".join(article(n)[0] for n in range(50))
+    other = "\n".join(article(n)[0] for n in range(50, 110))
+    assert len(first) >= 20_000 and len(other) >= 20_000  # remembered (features._read)
+    settings = {
+        "known": model.attributes,
+        "given": sources.given_names(),
+        "encoded": True,
+        "corpus": model.corpus,
+        "cues": sources.word_classes(),
+    }
+    shared = FeatureExtractor(**settings)  # type: ignore[arg-type]
+    gazetteer = sources.gazetteer()
+    names = sources.registry_source([(1, "person", "سمير خليل"), (2, "location", "حلب")])
+    assert names is not None
+    registry = {"rg": lambda text: names(text, None)}
+    decoder = CrfDecoder(model.model)
+    plans = []
+    for text, found in (
+        (first, {"gz": gazetteer}),
+        (first, {}),
+        (first, {"gz": gazetteer, **registry}),
+        (other, {"gz": gazetteer}),
+    ):
+        layout = FeatureExtractor(found, share=shared, **settings).layout(text)  # type: ignore[arg-type]
+        plans.append(layout.plan)
+        expected = CrfDecoder(model.model).decode(layout)
+        decoded = decoder.decode(layout)
+        assert decoded.tags == expected.tags
+        assert np.array_equal(decoded._marginals, expected._marginals)
+    assert plans[0] is plans[1] is plans[2] is not plans[3]  # kept, then another text's

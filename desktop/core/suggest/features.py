@@ -45,7 +45,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate, compress, pairwise
 from operator import attrgetter, itemgetter
@@ -150,6 +150,63 @@ class Layout(Generic[FeatureT]):
     word_of: list[int]  # each token's written word: an index into ``words``
     edges: tuple[tuple[FeatureT, ...], ...]  # -2:BOS, -1:BOS, 1:EOS, 2:EOS
     tails: dict[int, tuple[FeatureT, ...]]  # token index → its features after the words'
+    # The same object in the layouts of the same text with the same words (what the text
+    # alone makes, ``FeatureExtractor._plan``): all but the words' own features and the tails
+    # are the same in them, and a decoder keeps what it made of that part.
+    plan: object = field(default=None, compare=False)
+
+
+class _Read(NamedTuple):
+    """What :meth:`FeatureExtractor._read` keeps of a text: read, never changed."""
+
+    tokens: tuple[Token, ...]
+    cuts: tuple[int, ...]
+    flat: list[_Word]  # each token's written word
+    seen: dict[str, set[str]]  # stem → the ``g:`` marks of the words alone (_seen_words)
+    counts: dict[str, int]  # stem → its occurrences
+    layout: list[_Plan]  # the layout's part of the text alone, once made (FeatureExtractor._plan)
+    document: list[dict[str, tuple[Any, ...]]]  # the stems' features without the sources', once
+
+
+class _Plan(NamedTuple):
+    """What :meth:`FeatureExtractor._layout` makes of a text alone (no source)."""
+
+    words: list[_Word]  # the written words, by their first occurrence
+    word_of: list[int]  # each token's, an index into ``words``
+    tails: dict[int, tuple[Any, ...]]  # token → first, second, last, a word pair
+    firsts: frozenset[int]  # the tokens that begin a sentence
+    lasts: frozenset[int]  # the tokens that end one
+
+
+def _with_members(
+    seen: dict[str, set[str]],
+    counts: dict[str, int],
+    flat: Sequence[_Word],
+    members: Mapping[int, list[str]],
+) -> tuple[dict[str, set[str]], dict[str, int]]:
+    """``seen`` with the ``g:`` marks of the sources' spans ``members`` (token → its
+    features) added to their stems': a new dict, each set it adds to a copy (``seen`` may be
+    a remembered text's)."""
+    added = _member_marks(seen, flat, members)
+    return ({**seen, **added} if added else seen), counts
+
+
+def _member_marks(
+    seen: Mapping[str, AbstractSet[str]],
+    flat: Sequence[_Word],
+    members: Mapping[int, list[str]],
+) -> dict[str, set[str]]:
+    """The stems the sources' spans ``members`` add ``g:`` marks to, each with its marks of
+    ``seen`` and those: new sets (``seen``'s may be a remembered text's)."""
+    added: dict[str, set[str]] = {}
+    for k, mine in members.items():
+        stem = flat[k].document
+        if stem is not None:
+            found = added.get(stem)
+            if found is None:
+                found = added[stem] = set(seen[stem])
+            found.update(f"g:{member}" for member in mine)
+    return added
 
 
 _new_tuple = tuple.__new__
@@ -460,6 +517,10 @@ class FeatureExtractor:
             raise ValueError("an extractor can share words only with one of the same attributes")
         self._words: dict[str, _Word] = share._words if share is not None else {}
         self._marks: dict[str, _Word] = {}  # :meth:`article_marks`'s words
+        # The last long text's words and what they say without the sources (:meth:`_read`),
+        # shared like the words: the window suggests again in the same article after every
+        # tag, with the same extractor's words.
+        self._last: list[tuple[str, _Read] | None] = share._last if share is not None else [None]
 
     def words_known(self) -> int:
         """How many written words' features the extractor keeps (shared ones included)."""
@@ -556,11 +617,7 @@ class FeatureExtractor:
         return found
 
     def _document(
-        self,
-        sentences: Sequence[Sequence[_Word]],
-        flat: Sequence[_Word],
-        counted: Mapping[_Word, int],
-        members: Mapping[int, list[str]],
+        self, read: _Read, members: Mapping[int, list[str]]
     ) -> dict[str, tuple[Any, ...]]:
         """Stem → what the whole article says about that word (Chieu & Ng's "global
         features"): whether it follows a title (also across a nisba: الرئيس السوري بشار) or a
@@ -571,8 +628,24 @@ class FeatureExtractor:
         ``counted``: each written word of the article (by identity) and its occurrences.
         Worked out per written word where the word alone decides (its count, ال), and only
         around the words that tell their neighbours something (a title, a verb, a nisba, a
-        given name: ``_Word.cue``) and in the sources' spans."""
-        seen, counts = self._seen(sentences, flat, counted, members)
+        given name: ``_Word.cue``) and in the sources' spans (``read``: the text's own, the
+        sources' added here)."""
+        if read.document:
+            document = read.document[0]
+        else:  # what the words alone say: kept with the text, as it is the same again
+            document = self._findings(read.seen, read.counts)
+            read.document[:] = [document]
+        added = _member_marks(read.seen, read.flat, members)
+        if not added:
+            return document
+        # Only the stems in the sources' spans say more: a few thousand of a 1 MB article's
+        # 11,000.
+        return {**document, **self._findings(added, read.counts)}
+
+    def _findings(
+        self, seen: Mapping[str, AbstractSet[str]], counts: Mapping[str, int]
+    ) -> dict[str, tuple[Any, ...]]:
+        """:meth:`_document`'s features of the stems of ``seen``, from their findings."""
         keep = self._keep
         result: dict[str, tuple[Any, ...]] = {}
         # Most stems say the same few things ({g:al} or {g:bare}, seen once or twice): each
@@ -600,6 +673,14 @@ class FeatureExtractor:
     ) -> tuple[dict[str, set[str]], dict[str, int]]:
         """:meth:`_document`'s findings before they are features: stem → its ``g:`` marks
         (without the count's), and stem → its occurrences."""
+        seen, counts = self._seen_words(sentences, counted)
+        return _with_members(seen, counts, flat, members)
+
+    @staticmethod
+    def _seen_words(
+        sentences: Sequence[Sequence[_Word]], counted: Mapping[_Word, int]
+    ) -> tuple[dict[str, set[str]], dict[str, int]]:
+        """:meth:`_seen` without the sources' spans: what the words alone say."""
         seen: dict[str, set[str]] = {}
         counts: dict[str, int] = {}
         for word, n in counted.items():
@@ -636,11 +717,6 @@ class FeatureExtractor:
                             found.add("g:given")  # فرويد after سيغموند: a surname
                 if before.verb and i > 0 and (stem := words[i - 1].document) is not None:
                     seen[stem].add("g:verbafter")
-        if members:
-            for k, mine in members.items():
-                stem = flat[k].document
-                if stem is not None:
-                    seen[stem].update(f"g:{member}" for member in mine)
         return seen, counts
 
     def article_marks(self, text: str) -> tuple[dict[str, set[str]], dict[str, int]]:
@@ -768,8 +844,21 @@ class FeatureExtractor:
     ]:
         """The tokens, sentence cuts, each token's written word, the membership features and
         the document features (stem → features) of ``text``."""
-        tokens, cuts = _tokens(text)
+        read = self._read(text)
+        tokens, cuts = list(read.tokens), list(read.cuts)
         members = self._memberships(text, tokens) if self.sources else {}
+        document = self._document(read, members)
+        return tokens, cuts, read.flat, members, document
+
+    def _read(self, text: str) -> _Read:
+        """The text's tokens, their written words and what the words alone say of each stem
+        (:meth:`_seen_words`); a long text's remembered for the next call on the same text
+        with this extractor's words (a 1 MB article's were a third of its layout). What is
+        remembered is only read, never changed."""
+        last = self._last[0]  # one read: another thread may replace it meanwhile
+        if last is not None and len(last[0]) == len(text) and last[0] == text:
+            return last[1]
+        tokens, cuts = _tokens(text)
         # Each written word's features once (most of an article's words are repeated).
         cache = self._words
         word_of = self._word
@@ -780,8 +869,11 @@ class FeatureExtractor:
         }
         flat = list(map(made.__getitem__, texts))
         all_words = [flat[a:b] for a, b in pairwise(cuts)]
-        document = self._document(all_words, flat, Counter(flat), members)
-        return tokens, cuts, flat, members, document
+        seen, counts = self._seen_words(all_words, Counter(flat))
+        read = _Read(tuple(tokens), tuple(cuts), flat, seen, counts, [], [])
+        if len(text) >= _REMEMBER_FROM:
+            self._last[0] = (text, read)
+        return read
 
     def _extras(
         self, members: Mapping[int, list[str]]
@@ -813,15 +905,16 @@ class FeatureExtractor:
 
     def _layout(self, text: str) -> Layout[Any]:
         assert self.known is not None
-        tokens, cuts, flat, members, document = self._words_of(text)
+        read = self._read(text)
+        tokens, cuts = list(read.tokens), list(read.cuts)
+        members = self._memberships(text, tokens) if self.sources else {}
+        document = self._document(read, members)
+        plan = read.layout[0] if read.layout else self._plan(read)
         nothing: tuple[str, ...] = ()
         keep = self._keep
         edges = tuple(keep((f,)) for f in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS"))
-        first, second, last = (keep((f,)) for f in ("first", "second", "last"))
-        extras = self._extras(members)
         # Each written word once, by its first occurrence: its own and article features
         # joined, and what it gives its neighbours.
-        number = {word: n for n, word in enumerate(dict.fromkeys(flat))}
         words = [
             (
                 word.own + document.get(word.stem, nothing),
@@ -830,8 +923,37 @@ class FeatureExtractor:
                 word.after1,
                 word.after2,
             )
-            for word in number
+            for word in plan.words
         ]
+        # What only some tokens have, in this order: first (or the word pair and second),
+        # last (the text's own, ``plan.tails``), the membership features.
+        tails = dict(plan.tails)
+        extras = self._extras(members)
+        if extras:
+            firsts, lasts = plan.firsts, plan.lasts
+            for k in sorted(extras):
+                if k >= len(tokens):
+                    break  # (the one after the last token)
+                extra = extras[k]
+                tail = tails.get(k, nothing) + extra[0]
+                if k not in firsts:
+                    tail += extra[1]
+                if k not in lasts:
+                    tail += extra[2]
+                if tail:
+                    tails[k] = tail
+        return Layout(tokens, cuts, words, plan.word_of, edges, tails, plan)  # type: ignore[arg-type]
+
+    def _plan(self, read: _Read) -> _Plan:
+        """What :meth:`_layout` makes of the text alone (no source), remembered with
+        ``read``: its written words, each token's, and the tails the text alone gives
+        (first, second, last, word pairs)."""
+        assert self.known is not None
+        flat, cuts = read.flat, read.cuts
+        nothing: tuple[str, ...] = ()
+        keep = self._keep
+        first, second, last = (keep((f,)) for f in ("first", "second", "last"))
+        number = {word: n for n, word in enumerate(dict.fromkeys(flat))}
         word_of = list(map(number.__getitem__, flat))
         # Word pairs: only those the model has a weight for, indexed by their first word (most
         # words begin none): the written words of this article that begin one.
@@ -843,15 +965,11 @@ class FeatureExtractor:
                     if mark == "|":
                         pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = keep((feature,))
         follows = {word: pairs[word.word] for word in number if word.word in pairs}
-        # What only some tokens have, in this order: first (or the word pair and second),
-        # last, the membership features.
         tails: dict[int, tuple[Any, ...]] = {}
-        marked = sorted(extras)
-        m = 0
         # The tokens after a word that begins a pair, found in C over the whole article (a
         # test per token in Python was 100,000 of them on a 1 MB article), then taken sentence
-        # by sentence as the membership features are: the token after a sentence's last word
-        # is the next one's first (0, special already), which no pair reaches.
+        # by sentence: the token after a sentence's last word is the next one's first (0,
+        # special already), which no pair reaches.
         paired = (
             [j + 1 for j in compress(range(len(flat)), map(follows.__contains__, flat))]
             if follows
@@ -867,9 +985,6 @@ class FeatureExtractor:
             while p < len(paired) and paired[p] < end:
                 special.add(paired[p] - k)
                 p += 1
-            while m < len(marked) and marked[m] < end:
-                special.add(marked[m] - k)
-                m += 1
             for i in sorted(special):
                 if i == 0:
                     tail = first
@@ -882,15 +997,13 @@ class FeatureExtractor:
                         tail += second
                 if i == n - 1:
                     tail += last
-                if extras and (extra := extras.get(k + i)) is not None:
-                    tail += extra[0]
-                    if i > 0:
-                        tail += extra[1]
-                    if i + 1 < n:
-                        tail += extra[2]
                 if tail:
                     tails[k + i] = tail
-        return Layout(tokens, cuts, words, word_of, edges, tails)  # type: ignore[arg-type]
+        plan = _Plan(
+            list(number), word_of, tails, frozenset(cuts[:-1]), frozenset(c - 1 for c in cuts[1:])
+        )
+        read.layout[:] = [plan]
+        return plan
 
     def _assemble_all(self, text: str) -> list[Sentence[Any]]:
         """The features without a model (training): every word pair is one."""

@@ -301,13 +301,23 @@ def _bare(word: str) -> str:
 
 
 def _cue_clitics(word: str, cues: frozenset[str]) -> str | None:
-    """The proclitics in front of ``word`` if the rest is a cue (ومن، بمدينة، لنادي), else None."""
-    if word in cues:
-        return ""
-    for clitic in PROCLITICS:
-        if clitic and word.startswith(clitic) and word[len(clitic) :] in cues:
-            return clitic
-    return None
+    """The proclitics in front of ``word`` if the rest is a cue (ومن، بمدينة، لنادي), else None:
+    the first group of :data:`PROCLITICS` (none first) that leaves a cue."""
+    forms = _CUE_FORMS.get(cues)
+    if forms is None:
+        # Each cue with each group written before it, once per list of cues: a 1 MB article
+        # asks 8,000 times, and trying the twelve groups each time was most of it.
+        forms = {}
+        for clitic in PROCLITICS:
+            for cue in cues:
+                forms.setdefault(clitic + cue, clitic)
+        if len(_CUE_FORMS) >= 64:
+            _CUE_FORMS.clear()  # (the module's few lists of cues: never more)
+        _CUE_FORMS[cues] = forms
+    return forms.get(word)
+
+
+_CUE_FORMS: dict[frozenset[str], dict[str, str]] = {}
 
 
 def _is_cue(word: str, cues: frozenset[str]) -> bool:

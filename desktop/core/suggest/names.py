@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from desktop.core.arabic import fold
 from desktop.core.suggest.lexicon import (
@@ -506,7 +507,7 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
     # The few title words picked out first, once an article (a 1 MB article has 100,000
     # words, 2,000 titles; the names are looked for twice).
     if art.titles is None:
-        art.titles = [i for i, word in enumerate(words) if word in _TITLE_OR_HONORIFIC]
+        art.titles = list(compress(range(len(words)), map(_TITLE_OR_HONORIFIC.__contains__, words)))
     for i in art.titles:
         if _in_a_work_title(art, i):
             continue
@@ -567,13 +568,16 @@ def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     words = art.words
     given = _GIVEN_NAMES
     found: list[tuple[int, int]] = []
-    i = 0
     n = len(words)
-    while i < n:
+    after = 0  # the first word not inside a name found (or its foreign particles)
+    # Only the given names can begin one: found in C (a test per word in Python was 100,000
+    # of them on a 1 MB article).
+    for i in compress(range(n), map(given.__contains__, words)):
+        if i < after:
+            continue
         word = words[i]
         if (
             i in taken
-            or word not in given
             or word in _AMBIGUOUS_GIVEN
             or word in _PRONOUNS  # آنا (Anna) is أنا ("I") once folded
             or (i > 0 and (words[i - 1] in _NAME_PARTICLES or words[i - 1] in _NAMED_AFTER))
@@ -581,11 +585,9 @@ def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             or (i > 0 and (words[i - 1] in _TITLE_OR_HONORIFIC or words[i - 1] in _PRONOUNS))
             or _in_a_work_title(art, i)
         ):
-            i += 1
             continue
         span = _name_tokens(art, i)
         if span is None or span[1] == span[0]:
-            i += 1
             continue
         last = i
         for j in range(i + 1, span[1] + 1):
@@ -606,13 +608,11 @@ def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         if last > i and last + 1 < n and words[last + 1] in _FOREIGN_PARTICLES:
             # جان مارك | دو لا سابليير: the name goes on where the rules stop (and its next
             # given name begins no name of its own)
-            i = span[1] + 1
+            after = span[1] + 1
             continue
         if last > i:
             found.append((i, last))
-            i = last + 1
-        else:
-            i += 1
+            after = last + 1
     return found
 
 
@@ -624,8 +624,8 @@ def _occupation_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     nouns = _OCCUPATION_FORMS
     found: list[tuple[int, int]] = []
     words = art.words
-    for i, word in enumerate(words):
-        if word not in nouns or i in taken:
+    for i in compress(range(len(words)), map(nouns.__contains__, words)):  # (in C)
+        if i in taken:
             continue
         name = _name_after_title(art, i)
         if name is None or any(j in taken for j in range(name[0], name[1] + 1)):
