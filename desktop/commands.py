@@ -70,10 +70,14 @@ def _export_docx(
     scope = ReportScope("selected", tuple(document_ids)) if document_ids else ReportScope()
     author = options.author
     if author is None:  # the analyst's name, as the window's briefing takes it (a trial
-        # got "Prepared by: —" from the command after giving the window their name)
-        from desktop import paths, settings
+        # got "Prepared by: —" from the command after giving the window their name). The
+        # settings are Qt's: PySide loads with the signals held back (see _draw_figures).
+        from desktop.io.exporters.files import signals_deferred
 
-        author = settings.Settings.at(paths.settings_path()).author()
+        with signals_deferred():
+            from desktop import paths, settings
+
+            author = settings.Settings.at(paths.settings_path()).author()
     report_options = ReportOptions(
         title=options.title or "",
         author=author,
