@@ -19,8 +19,19 @@ def test_bad_project_on_start_shows_a_dialog_and_exits(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    from desktop.ui.shell import messages
+
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    class Shown:
+        def __init__(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+            assert icon == QMessageBox.Icon.Critical
+            shown.append(text)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(messages, "message_box", Shown)
     bad = tmp_path / "notes.hamish"
     bad.write_text("shopping list", encoding="utf-8")
     assert app.run_gui(bad) == 2
@@ -108,9 +119,19 @@ def test_a_project_whose_table_is_a_view_shows_a_dialog_and_exits(
     import sqlite3
 
     from desktop.store.project import Project
+    from desktop.ui.shell import messages
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    class Shown:
+        def __init__(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+            assert icon == QMessageBox.Icon.Critical
+            shown.append(text)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(messages, "message_box", Shown)
     path = tmp_path / "docview.hamish"
     with Project.open(path):
         pass
