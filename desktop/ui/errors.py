@@ -188,6 +188,13 @@ TEMPLATES: Final = (
         "{wal}.",
     ),
     QT_TRANSLATE_NOOP("Errors", "No copy of the journal of {path} could be kept: {detail}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The journal left beside {path} ({name}) does not fit it — with it SQLite's check says: "
+        "{detail}; without it the project is intact. It is probably the journal of another "
+        "copy of the project, left when this one was put in its place. The project opened as "
+        "it was saved, without it; the journal is kept in {folder} as {file}-wal.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "No backup of {path} could be made: {detail}."),
     QT_TRANSLATE_NOOP("Errors", "There is no backup at {path}."),
     QT_TRANSLATE_NOOP("Errors", "{path} is the project itself, not a backup of it."),
@@ -845,6 +852,12 @@ TEMPLATES: Final = (
         "characters (zero-width or direction marks); there is nothing to import.",
     ),
     QT_TRANSLATE_NOOP(
+        "Errors",
+        "The text holds more than {limit} characters without a space or a line break (from "
+        "character {count}): that is no prose, and Hamish cannot lay such a run out in the "
+        "reader. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors", "The search nests parentheses too deeply: use at most {count} levels."
     ),
     QT_TRANSLATE_NOOP(
@@ -879,6 +892,11 @@ TEMPLATES: Final = (
         "Errors",
         "{name}: an element has more than {limit} attributes, which no UIMA annotation has; "
         "nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} describes {count} UIMA types; Hamish reads type systems of at most {limit}. "
+        "Nothing was imported.",
     ),
     # --- exchange formats: UIMA CAS XMI, brat, CoNLL (io/exchange, issue 17) ----------------
     QT_TRANSLATE_NOOP("Errors", "{name} holds no article to import; nothing was imported."),

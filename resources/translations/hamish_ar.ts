@@ -1879,6 +1879,10 @@
         <translation>تعذّر حفظ نسخة من سجل تعديلات {path}: {detail}.</translation>
     </message>
     <message>
+        <source>The journal left beside {path} ({name}) does not fit it — with it SQLite&apos;s check says: {detail}; without it the project is intact. It is probably the journal of another copy of the project, left when this one was put in its place. The project opened as it was saved, without it; the journal is kept in {folder} as {file}-wal.</source>
+        <translation>سجل اليومية المتروك بجانب {path} ({name}) لا يطابقه — فحص SQLite معه يقول: {detail}؛ ومن دونه المشروع سليم. لعله سجل نسخة أخرى من المشروع تُرك حين وُضعت هذه مكانها. فُتح المشروع كما حُفظ، من دون السجل؛ والسجل محفوظ في {folder} باسم {file}-wal.</translation>
+    </message>
+    <message>
         <source>No backup of {path} could be made: {detail}.</source>
         <translation>تعذّر أخذ نسخة احتياطية من {path}: {detail}.</translation>
     </message>
@@ -2723,6 +2727,10 @@
         <translation>لا يحوي النص كلمات: فيه علامات فحسب كالحركات أو التطويل، أو محارف لا تُرى (محارف بلا عرض أو علامات اتجاه)؛ فليس فيه ما يُستورد.</translation>
     </message>
     <message>
+        <source>The text holds more than {limit} characters without a space or a line break (from character {count}): that is no prose, and Hamish cannot lay such a run out in the reader. Nothing was imported.</source>
+        <translation>يحوي النص أكثر من {limit} حرف بلا مسافة ولا سطر جديد (بدءاً من الحرف {count}): هذا ليس نثراً، ولا يستطيع هامش عرض سلسلة كهذه في القارئ. لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>The search nests parentheses too deeply: use at most {count} levels.</source>
         <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
     </message>
@@ -2753,6 +2761,10 @@
     <message>
         <source>{name}: an element has more than {limit} attributes, which no UIMA annotation has; nothing was imported.</source>
         <translation>{name}: لعنصرٍ فيه أكثر من {limit} سمة، ولا يبلغ ذلك أيُّ وسمٍ من UIMA؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} describes {count} UIMA types; Hamish reads type systems of at most {limit}. Nothing was imported.</source>
+        <translation>يصف {name} عدد {count} من أنواع UIMA؛ يقرأ هامش أنظمة أنواع لا تتجاوز {limit}. لم يُستورد شيء.</translation>
     </message>
     <message>
         <source>{name} holds no article to import; nothing was imported.</source>

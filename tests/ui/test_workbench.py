@@ -221,7 +221,7 @@ def test_claim_editor_fields_commit_undoably(window: MainWindow) -> None:
     editor.summary.setText("كيري: الحل السياسي ممكن")
     editor.summary.editingFinished.emit()
     editor.status.setCurrentIndex(editor.status.findData("corroborated"))
-    editor.date.setText("2016/01/05")
+    editor.date.setText("2016/02/30")  # no such day (2016/01/05 is taken)
     editor.date.editingFinished.emit()
     assert "YYYY-MM-DD" in editor.error.text()
     editor.date.setText("2016-01-05")
