@@ -13,12 +13,9 @@ from pytestqt.qtbot import QtBot
 from desktop import app
 
 
-def test_bad_project_on_start_shows_a_dialog_and_exits(
-    qapp: QApplication,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def _record_start_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the messages the start-up shows (``messages.message_box``), recorded
+    instead of shown: a modal box would wait for a click."""
     from desktop.ui.shell import messages
 
     shown: list[str] = []
@@ -32,6 +29,16 @@ def test_bad_project_on_start_shows_a_dialog_and_exits(
             return 0
 
     monkeypatch.setattr(messages, "message_box", Shown)
+    return shown
+
+
+def test_bad_project_on_start_shows_a_dialog_and_exits(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    shown = _record_start_messages(monkeypatch)
     bad = tmp_path / "notes.hamish"
     bad.write_text("shopping list", encoding="utf-8")
     assert app.run_gui(bad) == 2
@@ -119,19 +126,8 @@ def test_a_project_whose_table_is_a_view_shows_a_dialog_and_exits(
     import sqlite3
 
     from desktop.store.project import Project
-    from desktop.ui.shell import messages
 
-    shown: list[str] = []
-
-    class Shown:
-        def __init__(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-            assert icon == QMessageBox.Icon.Critical
-            shown.append(text)
-
-        def exec(self) -> int:
-            return 0
-
-    monkeypatch.setattr(messages, "message_box", Shown)
+    shown = _record_start_messages(monkeypatch)
     path = tmp_path / "docview.hamish"
     with Project.open(path):
         pass

@@ -4,11 +4,15 @@ the claimant picker's prefilled name is replaced by typing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.store.project import Project
+
+if TYPE_CHECKING:
+    from desktop.ui.claims.editor import ClaimEditor
 
 from .conftest import type_text
 
@@ -94,6 +98,26 @@ def test_a_claim_dated_by_its_article_shows_that_date_set_apart_and_sorts_as_pla
         project.close()
 
 
+def _claim_in_the_dock(
+    qtbot: QtBot, tmp_path: Path
+) -> tuple[Project, ClaimEditor, list[dict[str, object]]]:
+    """The briefing project's first claim in a Claim dock of its own; the edits it asks for
+    are recorded (the list), not run."""
+    from desktop.ui.claims.editor import ClaimEditor
+    from tests.io.briefing_project import build_briefing_project
+
+    build_briefing_project(tmp_path / "b.hamish")
+    project = Project.open(tmp_path / "b.hamish")
+    claim_id = int(project.database.conn.execute("SELECT min(id) FROM claims").fetchone()[0])
+    editor = ClaimEditor()
+    qtbot.addWidget(editor)
+    edits: list[dict[str, object]] = []
+    editor.edit = lambda _id, fields: edits.append(fields)
+    editor.project = project
+    editor.show_claim(project.claims.get(claim_id), "")
+    return project, editor, edits
+
+
 def _wheel(widget: object, notches: int) -> None:
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
@@ -120,19 +144,8 @@ def test_the_wheel_over_a_claim_field_scrolls_the_form_and_changes_nothing(
     """A trial scrolled the Claim dock with the wheel: passing over Status turned the claim
     "unverified" into "refuted" and saved it. The wheel scrolls the form; a field the analyst
     clicked or tabbed into still takes it."""
-    from desktop.ui.claims.editor import ClaimEditor
-    from tests.io.briefing_project import build_briefing_project
-
-    build_briefing_project(tmp_path / "b.hamish")
-    project = Project.open(tmp_path / "b.hamish")
+    project, editor, edits = _claim_in_the_dock(qtbot, tmp_path)
     try:
-        claim_id = int(project.database.conn.execute("SELECT min(id) FROM claims").fetchone()[0])
-        editor = ClaimEditor()
-        qtbot.addWidget(editor)
-        edits: list[dict[str, object]] = []
-        editor.edit = lambda _id, fields: edits.append(fields)
-        editor.project = project
-        editor.show_claim(project.claims.get(claim_id), "")
         editor.resize(300, 220)  # shorter than the form: it scrolls
         editor.show()
         qtbot.waitExposed(editor)
@@ -196,19 +209,8 @@ def test_a_half_graded_claim_reads_the_same_in_the_table_the_timeline_and_the_br
 def test_a_claims_date_typed_day_first_is_kept_as_the_store_writes_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from desktop.ui.claims.editor import ClaimEditor
-    from tests.io.briefing_project import build_briefing_project
-
-    build_briefing_project(tmp_path / "b.hamish")
-    project = Project.open(tmp_path / "b.hamish")
+    project, editor, edits = _claim_in_the_dock(qtbot, tmp_path)
     try:
-        claim_id = int(project.database.conn.execute("SELECT min(id) FROM claims").fetchone()[0])
-        editor = ClaimEditor()
-        qtbot.addWidget(editor)
-        edits: list[dict[str, object]] = []
-        editor.edit = lambda _id, fields: edits.append(fields)
-        editor.project = project
-        editor.show_claim(project.claims.get(claim_id), "")
         editor.date.setText("٢٠/١٠/٢٠١٥")
         editor.date.editingFinished.emit()
         assert edits[-1] == {"claimed_on": "2015-10-20"}
