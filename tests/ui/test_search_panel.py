@@ -563,3 +563,22 @@ def test_a_selected_result_is_drawn_light_on_the_dark_selection(
 
     selected = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active
     assert light_pixels(selected) > 50
+
+
+def test_a_narrow_search_dock_leaves_the_query_its_width(
+    make_window: MakeWindow, corpus: Path, qtbot: QtBot
+) -> None:
+    """A trial's 230 px search dock gave the query box 80 px beside «عوامل التصفية»: narrow,
+    the Filters button is its icon alone (its tooltip names it)."""
+    window = make_window(corpus)
+    panel = open_search(window, qtbot)
+    panel.setFloating(True)
+    panel.resize(230, 500)
+    qtbot.waitUntil(lambda: panel.width() < panel.NARROW)
+    button = panel.filter_button
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    assert button.toolTip()
+    assert panel.query_edit.width() >= 140
+    panel.resize(420, 500)
+    qtbot.waitUntil(lambda: panel.width() >= panel.NARROW)
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon

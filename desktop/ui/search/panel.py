@@ -580,6 +580,21 @@ class SearchPanel(QDockWidget):
         self.visibilityChanged.connect(self._catch_up_if_visible)
         self._set_status(self.tr("Type to search every article of the project."))
 
+    NARROW = 320
+    """Below this width the Filters button shows its icon alone (its tooltip names it): in a
+    1024×640 window's 230 px dock it left the query box 80 px, «ولافروف» shown as «لافروف»
+    (a trial)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if self.width() < self.NARROW
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        if self.filter_button.toolButtonStyle() != style:
+            self.filter_button.setToolButtonStyle(style)
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = date_edit(self.filter_frame)
         edit.setObjectName(name)
