@@ -217,3 +217,15 @@ def test_a_claims_date_typed_day_first_is_kept_as_the_store_writes_it(
         assert editor.date.text() == "2015-10-20" and not editor.error.text()
     finally:
         project.close()
+
+
+def test_a_long_summary_shows_its_beginning(qtbot: QtBot, tmp_path: Path) -> None:
+    """A trial's summary longer than the field showed «…وتين أخذ مخاوف»: its end."""
+    project, editor, _edits = _claim_in_the_dock(qtbot, tmp_path)
+    try:
+        claim = project.claims.get(editor.claim.id if editor.claim else 0)
+        long = "بوتين أخذ مخاوف واشنطن في الاعتبار " * 4
+        editor.show_claim(claim._replace(summary=long), "")
+        assert editor.summary.text() == long and editor.summary.cursorPosition() == 0
+    finally:
+        project.close()

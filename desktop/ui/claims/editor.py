@@ -257,6 +257,9 @@ class ClaimEditor(QDockWidget):
             name = self._entity_name(claim.claimant_id)
             self.claimant.setText(name or self.tr("Choose claimant…"))
             self.summary.setText(claim.summary)
+            # Its beginning in sight: set with the caret at its end, a summary longer than
+            # the field showed «…وتين أخذ مخاوف» (a trial).
+            self.summary.setCursorPosition(0)
             for box, value in (
                 (self.stance, claim.stance),
                 (self.status, claim.status),
