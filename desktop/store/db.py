@@ -360,6 +360,10 @@ def _set_aside_a_foreign_log(path: Path, copy: Path, notices: list[str]) -> None
             return  # damaged either way: the check after opening says so
     finally:
         alone.close()
+    from desktop.store import backups
+
+    if backups.held_elsewhere(path):  # opened meanwhile by another process: its log now
+        return
     wal = _wal_path(path)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
