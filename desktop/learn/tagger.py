@@ -1235,9 +1235,15 @@ def short_forms(model: Model) -> bool:
     after ``مانشستر يونايتد``) as the organisation: most of its tags of such words are
     (at least :data:`SHORT_FORMS_FROM` of them). A newswire corpus does (14 of 15 in the
     training articles); a project whose analyst tags the city there does not."""
-    found = model.counts.get(SHORT_FORMS) or {}
-    bodies, other = int(found.get(ORGANISATION, 0)), int(found.get("other", 0))
-    return bodies >= SHORT_FORMS_FROM and bodies > other
+    return _mostly(model, SHORT_FORMS, ORGANISATION, "other", SHORT_FORMS_FROM)
+
+
+def _mostly(model: Model, counted: str, yes: str, no: str, least: int) -> bool:
+    """Whether the project's tags counted at training under ``counted`` say ``yes`` at least
+    ``least`` times and more often than ``no``."""
+    found = model.counts.get(counted) or {}
+    said, other = int(found.get(yes, 0)), int(found.get(no, 0))
+    return said >= least and said > other
 
 
 def _short_forms(
@@ -1311,9 +1317,7 @@ def _org_nisba_tags(
 def org_nisba_out(model: Model) -> bool:
     """Whether the project leaves a place's adjective out of an organisation's name: most of
     its organisations beside one do (at least :data:`ORG_NISBA_FROM` of them)."""
-    found = model.counts.get(ORG_NISBA) or {}
-    out, kept = int(found.get("out", 0)), int(found.get("in", 0))
-    return out >= ORG_NISBA_FROM and out > kept
+    return _mostly(model, ORG_NISBA, "out", "in", ORG_NISBA_FROM)
 
 
 def _head_noun(token: Token) -> bool:
