@@ -321,6 +321,16 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} nests its elements more than 256 deep, deeper than any real page; Hamish stops "
+        "reading such markup. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds a single attribute or run of text of more than 10 MB, which no real page "
+        "has; Hamish stops reading such markup. Nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name} is protected by a password; open it, save an unprotected copy and import that.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is encrypted in a way Hamish cannot read."),

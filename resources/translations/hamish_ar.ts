@@ -2075,6 +2075,14 @@
         <translation>لا يجد هامش في {name} نص مقال (قد تكون صفحة فهرس، أو صفحة تبني نصها بـJavaScript، أو صفحة فارغة).</translation>
     </message>
     <message>
+        <source>{name} nests its elements more than 256 deep, deeper than any real page; Hamish stops reading such markup. Nothing was imported.</source>
+        <translation>تتداخل عناصر {name} أعمق من 256 مستوى، وهذا أعمق من أي صفحة حقيقية؛ يتوقف هامش عن قراءة ترميز كهذا. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name} holds a single attribute or run of text of more than 10 MB, which no real page has; Hamish stops reading such markup. Nothing was imported.</source>
+        <translation>في {name} سمة واحدة أو مقطع نص واحد يتجاوز 10 ميغابايت، ولا توجد صفحة حقيقية كهذه؛ يتوقف هامش عن قراءة ترميز كهذا. لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{name} is protected by a password; open it, save an unprotected copy and import that.</source>
         <translation>{name} محمي بكلمة مرور؛ افتحه واحفظ نسخة غير محمية واستوردها.</translation>
     </message>

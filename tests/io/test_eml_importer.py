@@ -130,6 +130,12 @@ def test_undeclared_charset_is_detected() -> None:
         (b"", "is empty"),
         (b"just some words without headers\n", "not an e-mail message|no text body"),
         (b"Subject: empty\r\nContent-Type: text/plain\r\n\r\n", "no text body"),
+        (
+            b"Subject: deep\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+            + b"<div>" * 300
+            + "<p>نص</p>".encode(),
+            "more than 256 deep",
+        ),
     ],
 )
 def test_bad_messages(raw: bytes, reason: str) -> None:

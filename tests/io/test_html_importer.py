@@ -122,3 +122,25 @@ def test_an_unclosed_subset_is_left_to_the_parser() -> None:
     page = f'<!DOCTYPE html [ <!ENTITY x "y">\n<html><body>{BARE_ARTICLE}</body></html>'
     draft = html_bytes_to_draft(page.encode(), "odd.html")  # no crash, no loop
     assert SPOKESMAN in draft.text
+
+
+@pytest.mark.parametrize(
+    ("markup", "reason"),
+    [
+        (
+            "<html><body>" + "<div>" * 300 + "<p>نص المقال هنا</p>" + "</div>" * 300,
+            "more than 256 deep",
+        ),
+        (
+            '<html><body><p title="' + "a" * 10_500_000 + '">نص</p><p>نص المقال</p>',
+            "more than 10 MB",
+        ),
+    ],
+)
+def test_a_page_past_the_parsers_limits_says_so(tmp_path: Path, markup: str, reason: str) -> None:
+    # libxml2 stops at these limits and keeps what came before: the page's text was never
+    # read, which "no article text" would not say (a hostile page of 99,000 nested elements).
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    with pytest.raises(ImportRejected, match=reason):
+        read_html_file(path)

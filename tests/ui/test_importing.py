@@ -117,6 +117,17 @@ def test_clipboard_text_and_web_selection(
     assert "clipboard holds no text" in messenger.infos[-1][1]
 
 
+def test_a_copied_page_past_the_parsers_limits_keeps_its_plain_text(window: MainWindow) -> None:
+    # A selection whose HTML nests deeper than the parser reads: the plain text copied with
+    # it becomes the article, as for any page the extractor finds nothing in.
+    mime = QMimeData()
+    mime.setHtml("<div>" * 300 + "<p>نص</p>")
+    mime.setText(_article(7))
+    QApplication.clipboard().setMimeData(mime)
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert window.reader.title.text() == "مقال رقم 7"
+
+
 def test_dropped_text_becomes_an_article(window: MainWindow) -> None:
     mime = QMimeData()
     mime.setText(_article(7))

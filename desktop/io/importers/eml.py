@@ -28,7 +28,13 @@ from desktop.core.models import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers.common import display_name, iso_date, read_limited
 from desktop.io.importers.encoding import Decoded, decode_text
-from desktop.io.importers.html_page import declared_charset, draft_with_metadata, extract_article
+from desktop.io.importers.html_page import (
+    PageBeyondLimits,
+    beyond_limits,
+    declared_charset,
+    draft_with_metadata,
+    extract_article,
+)
 
 __all__ = ["EMAIL_SUFFIXES", "eml_to_draft", "read_eml_file"]
 
@@ -172,7 +178,10 @@ def eml_to_draft(
                 raise
             decoded = Decoded("", "utf-8")  # neither part decodes: the plain part's reason
         markup = decoded.text
-        found = extract_article(markup) if markup.strip() else None
+        try:
+            found = extract_article(markup) if markup.strip() else None
+        except PageBeyondLimits as limit:
+            raise beyond_limits(name, limit) from None
         if found is not None:
             text, meta = found
             # The message's own headers win over what the HTML says about itself.

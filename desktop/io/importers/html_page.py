@@ -30,7 +30,15 @@ from desktop.core.text import derive_title, make_draft
 from desktop.io.importers.common import display_name, parse_iso_date, read_limited
 from desktop.io.importers.encoding import decode_text
 
-__all__ = ["HTML_SUFFIXES", "PageMetadata", "extract_article", "html_to_draft", "read_html_file"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "PageBeyondLimits",
+    "PageMetadata",
+    "beyond_limits",
+    "extract_article",
+    "html_to_draft",
+    "read_html_file",
+]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _PRESCAN = 8192
@@ -102,10 +110,35 @@ def _subset_end(markup: str, index: int) -> int | None:
     return None
 
 
+class PageBeyondLimits(ValueError):
+    """The page's markup passes a limit of the HTML parser (libxml2's, kept on purpose: it
+    bounds the memory a hostile page can take): what it read is only part of the page."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def beyond_limits(name: str, limit: PageBeyondLimits) -> ImportRejected:
+    """What the analyst is told when a page passes the parser's limits."""
+    if limit.what == "depth":
+        return ImportRejected(
+            f"{name} nests its elements more than 256 deep, deeper than any real page; "
+            "Hamish stops reading such markup. Nothing was imported."
+        )
+    return ImportRejected(
+        f"{name} holds a single attribute or run of text of more than 10 MB, which no real "
+        "page has; Hamish stops reading such markup. Nothing was imported."
+    )
+
+
 def _parse(markup: str) -> Any:
     """An lxml tree of the page. Parsed from text, so a stale ``<meta charset>`` cannot make
     the parser decode a second time; an XML declaration is dropped because lxml refuses one
-    in text input, and so is a DOCTYPE's internal subset (:func:`without_internal_subset`)."""
+    in text input, and so is a DOCTYPE's internal subset (:func:`without_internal_subset`).
+    ``PageBeyondLimits`` when the parser stopped at one of its limits (elements nested more
+    than 256 deep, one attribute or text run of more than 10 MB): the tree then holds only what
+    came before, and "no article text" would not say why."""
     from lxml import html as lxml_html  # imported on first use: the CLI need not pay for it
 
     markup = without_internal_subset(_XML_DECLARATION.sub("", markup, count=1))
@@ -113,9 +146,14 @@ def _parse(markup: str) -> Any:
         return None
     parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
     try:
-        return lxml_html.document_fromstring(markup, parser=parser)
+        tree = lxml_html.document_fromstring(markup, parser=parser)
     except Exception:  # lxml raises ParserError/ValueError/XMLSyntaxError on hopeless input
-        return None
+        tree = None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            depth = "depth" in entry.message.lower()
+            raise PageBeyondLimits("depth" if depth else "size")
+    return tree
 
 
 def _clean(value: object) -> str:
@@ -124,7 +162,8 @@ def _clean(value: object) -> str:
 
 def extract_article(markup: str) -> tuple[str, PageMetadata] | None:
     """The article text (paragraphs separated by newlines) and metadata, or None when the
-    page holds no article-like text."""
+    page holds no article-like text; ``PageBeyondLimits`` when the parser could not read it
+    all."""
     import trafilatura
 
     tree = _parse(markup)
@@ -176,7 +215,10 @@ def html_to_draft(
 ) -> DocumentDraft:
     """Markup (already decoded) to a draft, or ``ImportRejected`` if it holds no article.
     ``notes``: what decoding reported, kept with the article."""
-    found = extract_article(markup)
+    try:
+        found = extract_article(markup)
+    except PageBeyondLimits as limit:
+        raise beyond_limits(name, limit) from None
     if found is None:
         raise ImportRejected(
             f"{name} holds no article text that Hamish can find (it may be an index page, "

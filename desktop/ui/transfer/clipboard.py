@@ -31,9 +31,16 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
     plain text if the extractor dropped much of the selection), else the plain text."""
     plain = mime.text() if mime.hasText() else ""
     if mime.hasHtml():
-        from desktop.io.importers.html_page import draft_with_metadata, extract_article
+        from desktop.io.importers.html_page import (
+            PageBeyondLimits,
+            draft_with_metadata,
+            extract_article,
+        )
 
-        found = extract_article(mime.html())
+        try:
+            found = extract_article(mime.html())
+        except PageBeyondLimits:
+            found = None  # markup no page has: the plain text copied with it, if any
         if found is not None:
             text, meta = found
             if not plain.strip() or len(text) >= _CLIPBOARD_KEEP * len(plain.strip()):
