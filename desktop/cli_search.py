@@ -145,14 +145,14 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``hamish search``; returns the exit status."""
-    from desktop.core.query import QueryError, parse  # loaded when a search runs
-    from desktop.store.search import SearchFilters
+    from desktop.core.query import QueryError  # loaded when a search runs
+    from desktop.store.search import SearchFilters, parse_search
 
     if args.limit < 1:
         echo("hamish: --limit must be at least 1", err=True)
         return EXIT_USAGE
     try:
-        query = parse(args.query)
+        query = parse_search(args.query)
     except QueryError as error:
         echo(f"hamish: {error}", err=True)
         return EXIT_USAGE

@@ -64,6 +64,25 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def search_names() -> frozenset[str]:
+    """Folded one-word names the search keeps as written, never adding the article ال to
+    them (``desktop.core.query.definite_stems``): the gazetteer's places and bodies, their
+    variants, and the given names — سورية is not السورية (Syrian), كمال not الكمال."""
+    from desktop.core.arabic import fold
+    from desktop.core.query import tokens_of
+    from desktop.core.suggest.gazetteer import parse_entries
+
+    names = set(given_names())
+    for name in GAZETTEER_FILES:
+        for entry in parse_entries(read_text(name), name):
+            for written in entry.names:
+                tokens = tokens_of(fold(written))
+                if len(tokens) == 1:
+                    names.add(tokens[0])
+    return frozenset(names)
+
+
+@functools.cache
 def word_classes() -> dict[str, str]:
     """The shipped word classes (``resources/gazetteer/word_classes.txt``: name particles,
     persons' occupations, organisations' head nouns), folded word → class, read once per

@@ -9,9 +9,14 @@ proclitics to the next word: و "and", ف "so", ب "with", ك "like", ل "for", 
 (وب، ول، فل …), and ل + ال is written لل. A query word W therefore has to match the whole
 tokens W, وW, بW, وبW … and, when W starts with ال, also للW' (W' = W without ال) besides لW,
 since a folded ال may be a hamzated alef (ألمانيا folds to المانيا, لألمانيا to لالمانيا). The forms
-are listed explicitly as whole tokens, so a match never starts inside another word, and ال is
-never *added*: ``سورية`` does not match ``السورية``, and a proper name is never taken for a
-noun with an article.
+are listed explicitly as whole tokens, so a match never starts inside another word.
+
+The article ال is added only to a word the caller says is no name (``parse``'s ``names``): a
+common noun is searched with and without it (أسلحة finds الأسلحة, محادثات المحادثات — a
+trial's analyst found nothing for أسلحة in an article that says الأسلحة ten times), but a name
+is searched as written: ``سورية`` does not match ``السورية`` (the adjective, "Syrian"), كمال
+not الكمال. A word typed with a proclitic before its article (والأسلحة، للأسلحة) also finds
+the word with the article alone, as every other proclitic would.
 
 Grammar (operators are upper-case Latin, as in FTS5 and web search engines, so the ordinary
 words "and"/"or" and every Arabic word stay searchable)::
@@ -29,7 +34,7 @@ tokenises it. Everything here is pure Python: no SQL, no Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,6 +46,7 @@ __all__ = [
     "Query",
     "QueryError",
     "Term",
+    "definite_stems",
     "find_spans",
     "parse",
     "proclitic_forms",
@@ -89,6 +95,31 @@ def proclitic_forms(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(forms)
 
 
+DEFINITE_MIN = 3
+"""Letters a word needs before the article is added to it: short words are particles and
+pronouns (من، عن، هو), whose forms with ال are other words."""
+
+
+def definite_stems(word: str, names: Container[str]) -> tuple[str, ...]:
+    """The forms with the article ال that a folded query word also stands for: ``ال`` + the
+    word for a common noun of at least :data:`DEFINITE_MIN` letters (not in ``names``), and
+    ``ال`` + what follows a proclitic and the article (وال، بال، لل …) when the word is written
+    so. Empty for a name, a word that already begins with ال, or a non-Arabic word."""
+    if not word or not _is_arabic_letter(word[0]):
+        return ()
+    if word.startswith(ARTICLE):
+        return ()
+    for clitic in PROCLITICS[1:]:  # every group but none
+        # ل + ال is written لل: the group's ل, then the article without its alef.
+        heads = (clitic + ARTICLE, clitic + LAM) if clitic in LAM_CLITICS else (clitic + ARTICLE,)
+        for head in heads:
+            if word.startswith(head) and len(word) - len(head) >= DEFINITE_MIN:
+                return (ARTICLE + word[len(head) :],)
+    if len(word) < DEFINITE_MIN or word in names:
+        return ()
+    return (ARTICLE + word,)
+
+
 def _fts_string(tokens: Iterable[str]) -> str:
     # Tokens only hold letters and digits, so quoting never needs escaping; quoting every
     # string keeps words like "AND" or "NEAR" from being read as FTS5 keywords.
@@ -98,20 +129,36 @@ def _fts_string(tokens: Iterable[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Term:
     """A word or phrase to find: folded tokens, a prefix flag for the last token, and whether
-    the first token may carry proclitics (only Arabic words do)."""
+    the first token may carry proclitics (only Arabic words do). ``definite``: the same tokens
+    with the article (:func:`definite_stems`, one per token: أسلحة كيميائية → الاسلحه
+    الكيميائيه, the adjective agreeing), also searched; empty when the term is a name or
+    already has it."""
 
     tokens: tuple[str, ...]
     prefix: bool = False
+    definite: tuple[str, ...] = ()
+
+    def _readings(self) -> tuple[tuple[str, ...], ...]:
+        return (self.tokens, self.definite) if self.definite else (self.tokens,)
 
     @property
     def forms(self) -> tuple[tuple[str, str], ...]:
-        return proclitic_forms(self.tokens[0])
+        """The written forms of the first token as (proclitic, stem) pairs, the article's
+        after the word's own."""
+        forms: dict[tuple[str, str], None] = {}
+        for reading in self._readings():
+            forms.update(dict.fromkeys(proclitic_forms(reading[0])))
+        return tuple(forms)
 
     def fts(self) -> str:
         """FTS5 expression: one quoted string per written form of the first token."""
-        rest = self.tokens[1:]
         star = "*" if self.prefix else ""
-        parts = [_fts_string((clitic + stem, *rest)) + star for clitic, stem in self.forms]
+        parts = [
+            _fts_string((clitic + stem, *reading[1:])) + star
+            for reading in self._readings()
+            for clitic, stem in proclitic_forms(reading[0])
+        ]
+        parts = list(dict.fromkeys(parts))
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
     def patterns(self) -> list[re.Pattern[str]]:
@@ -119,15 +166,18 @@ class Term:
 
         Same forms as :meth:`fts`, anchored at token boundaries, so what is highlighted is what
         the index matched. The proclitic is left outside the highlight: selecting ``كيري`` in
-        ``وكيري`` is what an analyst tags as a person.
+        ``وكيري`` is what an analyst tags as a person; the article is inside it.
         """
-        tail = "".join(_SEP + re.escape(token) for token in self.tokens[1:])
         end = _T + "*" if self.prefix else f"(?!{_T})"
-        by_stem: dict[str, list[str]] = {}
-        for clitic, stem in self.forms:
-            by_stem.setdefault(stem, []).append(clitic)
+        by_stem: dict[tuple[str, str], list[str]] = {}
+        for reading in self._readings():
+            tail = "".join(_SEP + re.escape(token) for token in reading[1:])
+            for clitic, stem in proclitic_forms(reading[0]):
+                clitics = by_stem.setdefault((stem, tail), [])
+                if clitic not in clitics:
+                    clitics.append(clitic)
         compiled = []
-        for stem, clitics in by_stem.items():
+        for (stem, tail), clitics in by_stem.items():
             options = "|".join(re.escape(c) for c in sorted(clitics, key=len, reverse=True))
             compiled.append(
                 re.compile(f"(?<!{_T})(?:{options})(?P<hit>{re.escape(stem)}{tail}{end})")
@@ -182,14 +232,17 @@ class _Lexeme:
     term: Term | None = None
 
 
-def _term_of(raw: str, *, prefix: bool) -> Term | None:
+def _term_of(raw: str, *, prefix: bool, names: Container[str] | None) -> Term | None:
     tokens = tuple(tokens_of(fold(raw)))
     if not tokens:
         return None  # punctuation only: ignored, as FTS5 would
-    return Term(tokens, prefix)
+    if names is None:
+        return Term(tokens, prefix)
+    definite = tuple(next(iter(definite_stems(token, names)), token) for token in tokens)
+    return Term(tokens, prefix, () if definite[0] == tokens[0] else definite)
 
 
-def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
+def _lex(text: str, type_ahead: bool, names: Container[str] | None) -> list[_Lexeme]:
     lexemes: list[_Lexeme] = []
     last_word_open = type_ahead and bool(text) and not text[-1].isspace()
     for match in _LEX_RE.finditer(text):
@@ -198,7 +251,7 @@ def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
         elif match.group("phrase") is not None:
             if not match.group("closed"):
                 if type_ahead:  # still being typed: search what is there so far
-                    term = _term_of(match.group("phrase"), prefix=True)
+                    term = _term_of(match.group("phrase"), prefix=True, names=names)
                     if term is not None:
                         lexemes.append(_Lexeme("term", term=term))
                     continue
@@ -206,7 +259,7 @@ def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
                     'A quotation mark is not closed: put a " after the phrase, or remove it.'
                 )
             star = text.startswith("*", match.end())
-            term = _term_of(match.group("phrase"), prefix=star)
+            term = _term_of(match.group("phrase"), prefix=star, names=names)
             if term is not None:
                 lexemes.append(_Lexeme("term", term=term))
         elif match.group("word"):
@@ -217,7 +270,8 @@ def _lex(text: str, type_ahead: bool) -> list[_Lexeme]:
             if word.startswith("*") and match.start() > 0 and text[match.start() - 1] == '"':
                 word = word[1:]  # the * of a phrase written "…"*, already applied to it
             at_end = match.end() == len(text)
-            term = _term_of(word, prefix=word.endswith("*") or (at_end and last_word_open))
+            prefix = word.endswith("*") or (at_end and last_word_open)
+            term = _term_of(word, prefix=prefix, names=names)
             if term is not None:
                 lexemes.append(_Lexeme("term", word if term.tokens == _AND_WORD else "", term))
     return _without_and_words(lexemes)
@@ -354,16 +408,18 @@ MAX_DEPTH = 100
 and a thousand ``(`` (the length limit allows it) ran out of Python's stack."""
 
 
-def parse(text: str, *, type_ahead: bool = False) -> Query:
+def parse(text: str, *, type_ahead: bool = False, names: Container[str] | None = None) -> Query:
     """Parse the analyst's query; raise :class:`QueryError` with a readable reason if it is
     malformed (empty, unbalanced quote or parenthesis, NOT without a left side…).
 
     ``type_ahead``: the text is still being typed (a filter box): the last word, if nothing
-    follows it, is a prefix, and an unclosed quote is taken as closed.
+    follows it, is a prefix, and an unclosed quote is taken as closed. ``names``: folded
+    words that are names (the gazetteer's, given names); every other Arabic word is also
+    searched with the article ال (:func:`definite_stems`). None: never.
     """
     if len(text) > 2000:
         raise QueryError("The search is too long: keep it under 2,000 characters.")
-    lexemes = _lex(text, type_ahead)
+    lexemes = _lex(text, type_ahead, names)
     depth = 0
     for lexeme in lexemes:
         if lexeme.kind == "(":

@@ -57,6 +57,7 @@ __all__ = [
     "SearchStore",
     "Snippet",
     "index_form",
+    "parse_search",
     "sync_index",
 ]
 
@@ -378,13 +379,28 @@ class Hit:
     snippets: tuple[Snippet, ...]
 
 
+def parse_search(text: str, *, type_ahead: bool = False) -> Query:
+    """The analyst's search text as a query of the project's index: common words also found
+    with the article ال, names as written (``desktop.core.query.parse``'s ``names``: the
+    gazetteer's and the given names, :func:`desktop.resources.search_names`). The search
+    panel, the library's filter and ``hamish search`` all parse here, so they agree."""
+    from desktop.core.query import parse
+    from desktop.resources import search_names
+
+    return parse(text, type_ahead=type_ahead, names=search_names())
+
+
 def _title_words(query: Query) -> str:
     """An FTS5 expression matching any word of ``query``'s terms (those not under NOT), each
     in its written forms: the title tier of :meth:`SearchStore.search`'s window."""
     from desktop.core.query import Term
 
     return " OR ".join(
-        Term((token,), term.prefix and at == len(term.tokens) - 1).fts()
+        Term(
+            (token,),
+            term.prefix and at == len(term.tokens) - 1,
+            (term.definite[at],) if term.definite and term.definite[at] != token else (),
+        ).fts()
         for term in query.terms
         for at, token in enumerate(term.tokens)
     )
@@ -660,9 +676,9 @@ class SearchStore:
 
     @staticmethod
     def _parsed(query: str | Query) -> Query:
-        from desktop.core.query import Query, parse
+        from desktop.core.query import Query
 
-        return query if isinstance(query, Query) else parse(query)
+        return query if isinstance(query, Query) else parse_search(query)
 
     def _matching_sql(
         self, query: Query | None, filters: SearchFilters | None, select: str

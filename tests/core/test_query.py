@@ -11,6 +11,7 @@ from desktop.core.query import (
     PROCLITICS,
     QueryError,
     Term,
+    definite_stems,
     find_spans,
     parse,
     proclitic_forms,
@@ -247,3 +248,27 @@ def test_a_waw_written_apart_between_words_is_the_conjunction_not_a_word() -> No
     assert '"و"' in parse("و كيري").fts
     assert "بوتين و كيري" in parse('"بوتين و كيري"').fts
     assert '"و"' in parse("بوتين OR و").fts
+
+
+def test_definite_stems() -> None:
+    names = frozenset({"سوريه", "كمال"})
+    assert definite_stems("اسلحه", names) == ("الاسلحه",)
+    assert definite_stems("والاسلحه", names) == ("الاسلحه",)  # و + the article
+    assert definite_stems("للاسلحه", names) == ("الاسلحه",)  # ل + ال written لل
+    assert definite_stems("وللاسلحه", names) == ("الاسلحه",)
+    assert definite_stems("الاسلحه", names) == ()  # already has it
+    assert definite_stems("سوريه", names) == ()  # a name: السورية is "Syrian"
+    assert definite_stems("كمال", names) == ()
+    assert definite_stems("من", names) == ()  # particles: المن is another word
+    assert definite_stems("والي", names) == ("الوالي",)  # و+ال+ي is no reading: the governor
+    assert definite_stems("kerry", names) == ()
+
+
+def test_without_names_the_article_is_never_added() -> None:
+    # The reader's find bar and the mention matchers parse without names: as written.
+    assert parse("اسلحه").terms == (Term(("اسلحه",)),)
+    assert "الاسلحه" not in parse("اسلحه").fts
+    with_names = parse("اسلحه", names=frozenset())
+    assert with_names.terms == (Term(("اسلحه",), definite=("الاسلحه",)),)
+    assert '"الاسلحه"' in with_names.fts and '"للاسلحه"' in with_names.fts
+    assert with_names.fts.count(" OR ") == len(with_names.terms[0].forms) - 1

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
-from desktop.core.query import Query, QueryError, parse
+from desktop.core.query import Query, QueryError
 from desktop.store.search import (
     CLAIM_STATUSES,
     RANK_WINDOW,
@@ -68,6 +68,7 @@ from desktop.store.search import (
     SearchFilters,
     SearchStore,
     Snippet,
+    parse_search,
 )
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
@@ -750,7 +751,7 @@ class SearchPanel(QDockWidget):
             self._set_status(self.tr("Type to search every article of the project."))
             return
         try:
-            query: Query | None = parse(text) if text.strip() else None
+            query: Query | None = parse_search(text) if text.strip() else None
             total = self.store.count(query, filters, cap=COUNT_CAP)
             hits = self.store.search(query, limit=PAGE, filters=filters)
         except QueryError as error:
@@ -769,7 +770,7 @@ class SearchPanel(QDockWidget):
             return
         text, filters = self._last
         try:
-            query = parse(text) if text.strip() else None
+            query = parse_search(text) if text.strip() else None
             hits = self.store.search(
                 query, limit=PAGE, offset=self.model.rowCount(), filters=filters
             )
@@ -885,7 +886,9 @@ def wire_search_panel(
         panel.attach(project)
         catch_up.start(project.search)
         store = project.search
-        library.proxy.set_search(lambda text: store.matching_ids(parse(text, type_ahead=True)))
+        library.proxy.set_search(
+            lambda text: store.matching_ids(parse_search(text, type_ahead=True))
+        )
         session.changed.connect(panel.apply_changes)
 
     def show_span(document_id: int, start: int, end: int) -> None:
