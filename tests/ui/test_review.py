@@ -691,6 +691,12 @@ def test_the_queues_shortcut_puts_the_keyboard_on_a_readable_row(
     qtbot.waitUntil(view.hasFocus)
     first = view.currentIndex().data(ROW_ROLE)
     assert isinstance(first, Pending)
+    # Space shows it in the article and leaves the keyboard in the queue (a trial: A, R
+    # and Enter then went to the article until the queue was clicked again).
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.reader.document_id == first.document_id
+    assert window.reader.text.selection_cp() == (first.suggestion.start, first.suggestion.end)
+    assert view.hasFocus()
     qtbot.keyClick(view, Qt.Key.Key_A)  # accepted from the keyboard alone
     _settled(window, qtbot)
     assert first.key not in {r.key for r in _shown(window)}

@@ -375,12 +375,18 @@ class ReviewController(QObject):
         self._decided_at = first
 
     def show_current(self) -> None:
-        """The current suggestion, selected in the reader."""
-        index: QModelIndex = self.dock.view.currentIndex()
+        """The current suggestion, selected in the reader; the keyboard stays in the queue
+        (a trial: after Space, A, R and Enter went to the article until the queue was
+        clicked again)."""
+        view = self.dock.view
+        index: QModelIndex = view.currentIndex()
         row = index.data(ROW_ROLE) if index.isValid() else None
         if isinstance(row, Pending):
             s = row.suggestion
+            had_focus = view.hasFocus()
             self.api.open_at(row.document_id, s.start, s.end)
+            if had_focus:
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_legend(self) -> None:
         if self.legend is None:
