@@ -115,6 +115,20 @@ def test_preview_and_export_in_the_background(
     assert again.suggested_path().startswith(str(target.parent))
 
 
+def test_the_outline_counts_the_summary_as_it_is_typed(
+    setup: tuple[MainWindow, Briefing, list[QUrl], list[str]], qtbot: QtBot
+) -> None:
+    # A trial typed a summary and the outline still said "paragraphs: 0".
+    window, _info, _opened, _targets = setup
+    dialog = open_dialog(window, qtbot)
+    dialog.set_sections(["summary", "claims"])
+    dialog.summary_edit.setPlainText("")
+    qtbot.waitUntil(lambda: dialog.preview_task is None and len(outline(dialog)) == 2)
+    assert outline(dialog)[0].endswith(": 0")
+    dialog.summary_edit.insertPlainText("تتقدم المحادثات ببطء")  # typed, no button pressed
+    qtbot.waitUntil(lambda: outline(dialog)[0].endswith(": 1"), timeout=5000)
+
+
 def test_cancel_leaves_no_file(
     setup: tuple[MainWindow, Briefing, list[QUrl], list[str]],
     qtbot: QtBot,

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +125,9 @@ MARKINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+SUMMARY_PAUSE_MS = 600  # typing pause after which the outline counts the summary again
+
+
 def _slug(text: str) -> str:
     """A file name from a title: Arabic letters are fine in file names, slashes are not."""
     cleaned = re.sub(r"[\\/:*?\"<>|\s]+", "-", text.strip()).strip("-.")
@@ -216,6 +219,10 @@ class ReportDialog(QDialog):
         self.left_out: list[str] = []  # why a figure was left out of the last briefing
         self.preview_task: TaskHandle | None = None
         self._preview_generation = 0
+        # The outline follows the summary as it is typed, after a pause: a trial typed one
+        # and the outline still said "Executive summary — paragraphs: 0".
+        self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_PAUSE_MS)
+        self._summary_timer.timeout.connect(self.refresh_preview)
         self.outline: list[OutlineEntry] = []
         self.written: Path | None = None
         self._build(project, author)
@@ -414,6 +421,7 @@ class ReportDialog(QDialog):
         self.open_button.clicked.connect(self.open_report)
         self.language_box.currentIndexChanged.connect(self._language_changed)
         self.summary_edit.textChanged.connect(self._summary_direction)
+        self.summary_edit.textChanged.connect(self._summary_timer.start)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.export)
         for combo in (self.label_filter, self.entity_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._filter_touched)
