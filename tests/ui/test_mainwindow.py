@@ -223,3 +223,21 @@ def test_first_window_fits_the_screen_and_keeps_the_article_widest(
     for dock in (window.library, window.annotations):
         assert DOCK_MIN_WIDTH <= dock.width() < 240
     window.close()
+
+
+def test_the_view_menu_shows_the_keys_that_bring_a_panel_forward(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    # A trial found Ctrl+Shift+N and Ctrl+Shift+C nowhere in the View menu.
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(default_project)
+    window.finish_setup()
+    entities = window.entities.toggleViewAction()
+    assert entities.text().endswith("\tCtrl+Shift+N")
+    assert window.claims_table.toggleViewAction().text().endswith("\tCtrl+Shift+C")
+    assert entities.shortcut().isEmpty()  # the keys stay the window's: they never hide it
+    window.registry[ActionId.SHOW_ENTITIES].setShortcut(QKeySequence("Ctrl+Alt+E"))
+    assert entities.text().endswith("\tCtrl+Alt+E")
+    window.registry[ActionId.SHOW_ENTITIES].setShortcut(QKeySequence())
+    assert "\t" not in entities.text()

@@ -24,7 +24,7 @@ from desktop.ui.widgets.bidi import isolate
 from desktop.ui.widgets.fit import fit_to_screen
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QResizeEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 
     from desktop.ui.figures.network_dock import NetworkController, NetworkDock
     from desktop.ui.figures.timeline_dock import TimelineDock
@@ -614,15 +614,17 @@ class MainWindow(QMainWindow):
     def _add_secondary_menus(self) -> None:
         a = self.registry
         toggles = []
-        for dock, title in (
-            (self.search_panel, self.tr("&Search Panel")),
-            (self.review_dock, self.tr("Review &Queue")),
-            (self.entities, self.tr("&Entities Panel")),
-            (self.claim_editor, self.tr("Claim &Editor")),
-            (self.claims_table, self.tr("&Claims Table")),
+        for dock, title, keys_of in (
+            (self.search_panel, self.tr("&Search Panel"), None),
+            (self.review_dock, self.tr("Review &Queue"), a[ActionId.SHOW_REVIEW]),
+            (self.entities, self.tr("&Entities Panel"), a[ActionId.SHOW_ENTITIES]),
+            (self.claim_editor, self.tr("Claim &Editor"), None),
+            (self.claims_table, self.tr("&Claims Table"), a[ActionId.SHOW_CLAIMS]),
         ):
             toggle = dock.toggleViewAction()
             toggle.setText(title)
+            if keys_of is not None:
+                _show_keys_of(toggle, title, keys_of)
             toggles.append(toggle)
         self.claims_table.toggleViewAction().triggered.connect(
             lambda shown: self._fit_bottom(self.claims_table) if shown else None
@@ -1571,3 +1573,18 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.project.close()
         super().closeEvent(event)
+
+
+def _show_keys_of(toggle: QAction, title: str, source: QAction) -> None:
+    """The View menu's entry for a panel shows the keys that bring the panel forward (the
+    window's own action, ``source``): a trial found Ctrl+Shift+N and Ctrl+Shift+C nowhere in
+    the menu. A tab in a menu entry's text starts its keys column; the keys are not the
+    toggle's own, so they bring the panel forward instead of hiding it, and follow the
+    action's keys when they change (Help → Keyboard Shortcuts)."""
+
+    def update() -> None:
+        keys = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        toggle.setText(f"{title}\t{keys}" if keys else title)
+
+    source.changed.connect(update)
+    update()
