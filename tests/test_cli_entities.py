@@ -307,7 +307,9 @@ def decide_claims(project: Path) -> None:
                         is_entity=False,
                         claimant=claim.claimant,
                         claimant_span=claim.claimant_span,
-                        entity_name=claim.name,
+                        # No speaker made a person: accepted so, a claim would tag its
+                        # speaker's name too, and these projects are of claims alone.
+                        entity_name=None,
                     )
                     add_annotations(opened, [plan])
                 else:

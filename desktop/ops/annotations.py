@@ -413,12 +413,13 @@ class _Added:
     decision_ids: tuple[Recorded, ...]
     text: str
     claim_ids: tuple[int, ...] = ()
+    claimant_ids: tuple[int, ...] = ()  # claimants' names tagged with the claims (_tag_claimant)
 
 
 def _added(added: _Added) -> ChangeSet:
     plans = added.plans
     return ChangeSet(
-        annotations_added=added.ids,
+        annotations_added=added.ids + added.claimant_ids,
         documents_changed=tuple(dict.fromkeys(p.draft.document_id for p in plans)),
         entities_changed=bool(added.entity_ids)
         or any(
@@ -469,6 +470,7 @@ def add_annotations(
     ids: list[int] = []
     entity_ids: list[int] = []
     claim_ids: list[int] = []
+    claimant_ids: list[int] = []
     claims: list[tuple[int, AnnotationPlan]] = []
 
     # Plans made together were each made before any was carried out (a bulk accept of كيري
@@ -505,6 +507,10 @@ def add_annotations(
                 speaker = _claimant(project, plan)
                 if speaker is None and plan.new_claimant is not None:
                     speaker = entity_for((), plan.new_claimant)
+                if speaker is not None and plan.new_claimant is not None:
+                    mention = _tag_claimant(project, plan, speaker)
+                    if mention is not None:
+                        claimant_ids.append(mention)
                 if speaker is not None:
                     fields["claimant_id"] = speaker
             if fields:
@@ -516,7 +522,13 @@ def add_annotations(
         if len(plans) > 1:
             text = f"Tag {plural(len(plans), 'passage')}"
     added = _Added(
-        tuple(plans), tuple(ids), tuple(entity_ids), decision_ids, text, tuple(claim_ids)
+        tuple(plans),
+        tuple(ids),
+        tuple(entity_ids),
+        decision_ids,
+        text,
+        tuple(claim_ids),
+        tuple(claimant_ids),
     )
     changes = _added(added)._replace(entities_created=added.entity_ids)  # not on redo
     return Outcome(changes, partial(_remove_added, added=added), text, added.ids)
@@ -583,6 +595,33 @@ def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
 _WHOLE = 1 << 62  # an end past any article's: entities_within the whole of it
 
 
+def _tag_claimant(project: Project, plan: AnnotationPlan, entity_id: int) -> int | None:
+    """The claimant's name, where the claim's suggestion found it written, tagged as a
+    mention of the person the claim now names (a new claimant, or one the project knew by
+    that name): a trial's accepted claim made «جون كيربي», who then had no mention in the
+    Entities panel, the network or the briefing. Only where the speaker is one person's name
+    (the claim's ``new_claimant``), the entity a person, and nothing is tagged there yet;
+    None when nothing was tagged."""
+    label = project.labels.by_key("person")
+    if plan.claimant_span is None or label is None or label.kind != "entity":
+        return None
+    if project.entities.get(entity_id).type != "person":
+        return None
+    start, end = plan.claimant_span
+    document_id = plan.draft.document_id
+    if project.annotations.entities_within(document_id, start, end):
+        return None  # named by a tag already (the claimant found there, or another's)
+    if project.annotations.present(document_id, [(start, end, label.id)]):
+        return None
+    text = project.documents.get(document_id).text
+    if not 0 <= start < end <= len(text):
+        return None
+    draft = prepare_annotation(
+        text, document_id, start, end, label.id, plan.draft.author, snap=False
+    )
+    return project.annotations.add(draft._replace(entity_id=entity_id))
+
+
 def _titled_person(project: Project, plan: AnnotationPlan) -> int | None:
     """The one person tagged in the claim's article whose name ends with the speaker's
     («وزير الخارجية المصري سامح شكري» for سامح شكري or شكري): a trial tagged the minister
@@ -606,7 +645,7 @@ def _titled_person(project: Project, plan: AnnotationPlan) -> int | None:
 
 def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:
     with project.database.transaction():
-        snapshots = tuple(project.annotations.delete(i) for i in added.ids)
+        snapshots = tuple(project.annotations.delete(i) for i in added.ids + added.claimant_ids)
         entities = tuple(
             project.entities.snapshot(i) for i in added.entity_ids if project.entities.exists(i)
         )
@@ -614,7 +653,7 @@ def _remove_added(project: Project, added: _Added) -> Outcome[tuple[int, ...]]:
             project.entities.delete(entity.row[0])
         _revert(project, added.decision_ids)
     changes = ChangeSet(
-        annotations_removed=added.ids,
+        annotations_removed=added.ids + added.claimant_ids,
         documents_changed=_added(added).documents_changed,
         entities_changed=True,
         # The entities deleted here were made by this edit: only its own claims named them.

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, NewEntity
+from desktop.core.models import Annotation, ChangeSet, NewEntity
 from desktop.core.text import make_draft
 from desktop.ops import annotations, articles, claims, entities, labels
 from desktop.ops.outcome import Outcome
@@ -624,6 +624,34 @@ def test_a_claimant_is_only_an_entity_its_suggestion_names(tmp_path: Path) -> No
         "اللقاء مفيد": "جون تيفت",
         "الضغط مستمر": None,
     }
+
+    # The new claimant's name is tagged where each claim's suggestion found it (a trial's
+    # accepted claim made a person with no mention anywhere); no other speaker's is.
+    def tagged(entity_id: int) -> list[Annotation]:
+        return [
+            a
+            for doc in (1, 2, 3)
+            for a in project.annotations.for_document(doc)
+            if a.entity_id == entity_id
+        ]
+
+    (samir,) = project.entities.exact("سمير خليل")
+    mentions = tagged(samir.id)
+    assert sorted((a.document_id, a.quote) for a in mentions) == [
+        (2, "سمير خليل"),
+        (3, "سمير خليل"),
+    ]
+    assert all(a.start == _CLAIMS[a.document_id - 1].index("سمير خليل") for a in mentions)
+    assert len(tagged(project.entities.exact("جون تيفت")[0].id)) == 1  # its own tag only
+    assert set(outcome.changes.annotations_added) >= {a.id for a in mentions}
+    assert outcome.undo is not None
+    undone = outcome.undo(project)
+    assert set(undone.changes.annotations_removed) >= {a.id for a in mentions}
+    assert not project.entities.exact("سمير خليل")
+    assert undone.undo is not None
+    undone.undo(project)  # redo: the claims, the claimant and his two mentions again
+    (samir,) = project.entities.exact("سمير خليل")
+    assert len(tagged(samir.id)) == 2
     project.close()
 
 
