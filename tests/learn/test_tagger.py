@@ -1410,3 +1410,44 @@ def test_the_decoder_keeps_what_a_texts_layout_owes_to_the_text(project: Project
         assert decoded.tags == expected.tags
         assert np.array_equal(decoded._marginals, expected._marginals)
     assert plans[0] is plans[1] is plans[2] is not plans[3]  # kept, then another text's
+
+
+class _BodiesDecoder(_FixedDecoder):
+    """The stand-in, knowing organisations too: it never tags one, and gives none any
+    chance (a body it never saw)."""
+
+    def __init__(self, model: bytes) -> None:
+        super().__init__(model)
+        self.labels = ("O", "B-person", "I-person", "B-organisation", "I-organisation")
+
+
+def test_the_model_does_not_judge_a_gazetteers_body_whose_words_it_never_saw(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_abstained``: a gazetteer's organisation the model gives no chance keeps the
+    gazetteer's score as the model's judgement when the model never saw its words (each
+    outside its vocabulary); a body of a word it knows, and the registry's aliases, are
+    judged by the model as before."""
+    from desktop.core.suggest import Suggestion
+
+    text = "وقال الفيفا\nوقال الاتحاد\nوقال الاتحاد"
+    monkeypatch.setattr(tagger, "CrfDecoder", _BodiesDecoder)
+    by_key = labels(project)
+    known = frozenset({tagger.VOCABULARY + fold("الاتحاد"), "w:" + fold("الاتحاد")})
+    model = tagger.Model(
+        1, {"person": by_key["person"], "organisation": by_key["organisation"]}, known, b"", {}
+    )
+    inputs = tagger.Inputs(model, (), (), frozenset(), frozenset())
+
+    def body(words: str, source: str, after: int = 0) -> Suggestion:
+        start = text.index(words, after)
+        made = Suggestion("entity", "organisation", start, start + len(words), words, source)
+        return replace(made, source=source, score=0.9)
+
+    rules = [
+        body("الفيفا", "gazetteer"),
+        body("الاتحاد", "gazetteer"),
+        body("الاتحاد", "registry", text.rindex("الاتحاد")),
+    ]
+    _, judged = tagger.judge(inputs, text, rules, threshold=0.0)
+    assert judged == {0: 0.9, 1: 0.0, 2: 0.0}
