@@ -648,3 +648,31 @@ def test_zoomed_in_arabic_the_figure_hugs_the_right_and_the_legend_stays_whole(
         assert legend <= _seen_words(dock)
     finally:
         install_language(qapp, "en")
+
+
+def test_an_empty_timeline_shows_its_whole_sentence(
+    qtbot: QtBot, make_window: Any, tmp_path: Path
+) -> None:
+    # A first run at 1024×640 in Arabic: the sentence was centred in the plot's width, wider
+    # than the view, and cut at the dock's edge («…ت بعد: وسم مقطعًا…»).
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "ar")
+    try:
+        window = make_window(Project.open(tmp_path / "empty.hamish").path)
+        window.resize(1024, 640)
+        window.finish_setup()
+        window.registry[ActionId.SHOW_TIMELINE].trigger()
+        view = window.timeline_dock.view
+        qtbot.waitUntil(lambda: view.isVisible() and view.viewport().width() > 300)
+        qtbot.wait(50)
+        (sentence,) = [t for t in view.scene().items() if isinstance(t, QGraphicsSimpleTextItem)]
+        assert sentence.text().startswith("لا ادعاءات")
+        shown = view.mapFromScene(sentence.sceneBoundingRect()).boundingRect()
+        assert view.viewport().rect().contains(shown), (shown, view.viewport().rect())
+    finally:
+        install_language(app, "en")

@@ -448,8 +448,11 @@ class TimelineScene(QGraphicsScene):
             )
             item = self._text(text, self.font_, QColor(self.canvas.faint))
             width = item.boundingRect().width()
-            item.setPos((layout.width - width) / 2 if layout.width > width else 0, 16)
-            self.setSceneRect(self._decor_rect(layout, 60))
+            item.setPos(0, 16)
+            # The scene is the sentence alone, which the view puts where reading starts:
+            # centred in the plot's width, wider than the view, it was cut at the dock's edge
+            # («…ت بعد: وسم مقطعًا…» on a first run at 1024×640).
+            self.setSceneRect(QRectF(-12, 0, width + 24, max(60.0, layout.height)))
             return
         self._draw_lanes(layout)
         self._draw_axis(layout)
