@@ -229,3 +229,25 @@ def test_a_long_summary_shows_its_beginning(qtbot: QtBot, tmp_path: Path) -> Non
         assert editor.summary.text() == long and editor.summary.cursorPosition() == 0
     finally:
         project.close()
+
+
+def test_the_claims_quote_is_written_in_the_docks_own_font(qtbot: QtBot, tmp_path: Path) -> None:
+    # A trial read the quote as tiny: asked for in italics, Arabic came from another font
+    # (Arabic has no italic face here), a third narrower than the dock's.
+    from PySide6.QtGui import QFontInfo, QFontMetrics
+    from PySide6.QtWidgets import QLabel
+
+    project, editor, _edits = _claim_in_the_dock(qtbot, tmp_path)
+    try:
+        editor.show()
+        qtbot.waitExposed(editor)
+        quote = "وأوضح انه التقى الخميس على مدى أكثر من ساعة في جنيف لافروف"
+        plain = QLabel(quote, editor.form_widget)
+        plain.ensurePolished()
+        editor.passage.setText(quote)
+        editor.passage.ensurePolished()
+        assert not QFontInfo(editor.passage.font()).italic()
+        shown = QFontMetrics(editor.passage.font()).horizontalAdvance(quote)
+        assert shown >= 0.95 * QFontMetrics(plain.font()).horizontalAdvance(quote)
+    finally:
+        project.close()

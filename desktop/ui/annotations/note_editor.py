@@ -26,7 +26,9 @@ class NoteEditor(QDialog):
         excerpt = QLabel(" ".join(quote.split())[:300], self)
         excerpt.setWordWrap(True)
         excerpt.setTextFormat(Qt.TextFormat.PlainText)
-        excerpt.setStyleSheet("color: #4a5559; font-style: italic;")
+        # Not italic: Arabic has no italics, and the slanted face Qt asked for came from
+        # another font, a third narrower (a trial read the quote as tiny).
+        excerpt.setStyleSheet("color: #4a5559;")
         layout.addWidget(excerpt)
         self.editor = PlainTextField(parent=self)
         self.editor.setObjectName("note_editor")

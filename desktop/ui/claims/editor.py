@@ -112,7 +112,9 @@ class ClaimEditor(QDockWidget):
         self.passage = QLabel(self.form_widget)
         self.passage.setWordWrap(True)
         self.passage.setTextFormat(Qt.TextFormat.PlainText)
-        self.passage.setStyleSheet("color: #4a5559; font-style: italic;")
+        # Not italic: Arabic has no italics, and the slanted face Qt asked for came from
+        # another font, a third narrower (a trial read the quote as tiny).
+        self.passage.setStyleSheet("color: #4a5559;")
         self.claimant = QPushButton(self.form_widget)
         self.claimant.setObjectName("claim_claimant")
         self.claimant.clicked.connect(self._choose_claimant)
