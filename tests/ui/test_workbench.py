@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -184,6 +184,9 @@ def test_claim_editing_table_and_links(window: MainWindow) -> None:
     table = window.claims_table
     table.show()
     assert table.model.rowCount() == 2
+    # One line a row, cut with "…": wrapped in a narrow dock, a second line was cut off.
+    assert not table.view.wordWrap()
+    assert table.view.textElideMode() == Qt.TextElideMode.ElideRight
     table.status.setCurrentIndex(table.status.findData("contested"))
     assert table.proxy.rowCount() == 1
     table.status.setCurrentIndex(0)

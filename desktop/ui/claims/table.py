@@ -214,6 +214,10 @@ class ClaimsTable(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        # One line a row, cut with "…" (the whole claim in its tooltip): wrapped in a
+        # narrow dock, a summary's second line was cut off by the row under it (a trial).
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 140), (2, 70), (3, 100), (4, 60), (5, 95), (6, 220)):
