@@ -241,31 +241,3 @@ def test_the_view_menu_shows_the_keys_that_bring_a_panel_forward(
     assert entities.text().endswith("\tCtrl+Alt+E")
     window.registry[ActionId.SHOW_ENTITIES].setShortcut(QKeySequence())
     assert "\t" not in entities.text()
-
-
-def test_tabs_of_panels_sharing_a_place_narrow_instead_of_scrolling(
-    qtbot: QtBot, default_project: Path, prefs: Settings
-) -> None:
-    # A trial at 1024×640: «التعليقات، الادعاء، البحث، قا» and two arrows, the review
-    # queue's tab out of sight.
-    from PySide6.QtWidgets import QApplication, QTabBar
-
-    from .conftest import launch
-
-    window = launch(qtbot, default_project, prefs)
-    window._show_dock(window.search_panel)
-    window.show_review()
-    QApplication.processEvents()
-    bars = [
-        bar
-        for bar in window.findChildren(QTabBar)
-        if any(bar.tabText(i) == window.review_dock.windowTitle() for i in range(bar.count()))
-    ]
-    assert len(bars) == 1
-    bar = bars[0]
-    qtbot.waitUntil(lambda: not bar.usesScrollButtons())
-    assert bar.count() == 4 and bar.width() < 260
-    for index in range(bar.count()):
-        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
-        assert bar.tabToolTip(index) == bar.tabText(index).replace("&", "")
-    window.close()

@@ -158,10 +158,6 @@ class MainWindow(QMainWindow):
         self._room_timer.setSingleShot(True)
         self._room_timer.setInterval(0)
         self._room_timer.timeout.connect(self.keep_reader_room)
-        self._tabs_timer = QTimer(self)
-        self._tabs_timer.setSingleShot(True)
-        self._tabs_timer.setInterval(0)
-        self._tabs_timer.timeout.connect(self._tidy_tab_bars)
         self._restored = False  # a layout just restored: see keep_reader_room
         self.setDockNestingEnabled(True)
         self.setDocumentMode(True)
@@ -353,7 +349,6 @@ class MainWindow(QMainWindow):
         self._apply_read_only()  # the claim editor made just now
         self._restored = True  # the next keep_reader_room gives the article its height
         self._room_timer.start()
-        self._tabs_timer.start()  # the tabs of the panels tabbed together just now
         self.suggestions.schedule()
         self._keep_window_keys()
 
@@ -1419,24 +1414,6 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self._room_timer.start()
 
-    def _tidy_tab_bars(self) -> None:
-        """The tabs of panels sharing a place narrow and cut their titles instead of scrolling:
-        at 1024×640 four tabs under the Annotations panel showed «التعليقات، الادعاء، البحث،
-        قا» and two arrows, the review queue's tab hidden (a trial). Qt makes these bars as
-        panels are tabbed together, so each is set up when the panels next change; a tab
-        still says its whole title in its tooltip."""
-        if not self._ready:
-            return  # the first paint shows no tabs to tidy (and imports no QTabBar)
-        from PySide6.QtWidgets import QTabBar
-
-        only_own = Qt.FindChildOption.FindDirectChildrenOnly
-        for bar in self.findChildren(QTabBar, options=only_own):
-            if bar.usesScrollButtons():
-                bar.setUsesScrollButtons(False)
-                bar.setElideMode(Qt.TextElideMode.ElideRight)
-            for index in range(bar.count()):
-                bar.setTabToolTip(index, bar.tabText(index).replace("&", ""))
-
     def keep_reader_room(self) -> None:
         """Give the article back its room when the window became too small for the docks as
         they are: Qt shrinks the central widget first, so a layout saved on a wide screen
@@ -1545,8 +1522,6 @@ class MainWindow(QMainWindow):
         super().addDockWidget(area, dock)
         if dock not in self._docks:
             self._docks.append(dock)
-            # Shown, hidden or tabbed with another: the tab bars may have changed.
-            dock.visibilityChanged.connect(lambda _shown: self._tabs_timer.start())
 
     def _narrow_side_docks(self, missing: int) -> None:
         sides = [
