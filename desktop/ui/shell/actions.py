@@ -6,7 +6,7 @@ so a shortcut or icon changes in one place.
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple, NewType
+from typing import Final, NewType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
@@ -88,17 +88,23 @@ class ActionId:
     EXPORT_FIGURE: Final = ActionKey("export_figure")
 
 
-class ActionSpec(NamedTuple):
+class ActionSpec:
     """``text`` and ``tip`` are English source strings, translated in the "Actions" context
-    when the QAction is made (``QT_TRANSLATE_NOOP`` marks them for lupdate)."""
+    when the QAction is made (``QT_TRANSLATE_NOOP`` marks them for lupdate). ``shortcuts``
+    are portable key strings ("Ctrl+N", not QKeySequence.StandardKey.New, which is Ctrl+N on
+    every platform): naming QKeySequence here built its Python class at start-up (5.5 M
+    instructions) for keys that are only set after the first paint (load_shortcuts). A plain
+    class: a NamedTuple costs 1.2 M instructions to make, and a spec is only read."""
 
-    text: str
-    icon: str
-    # Portable key strings ("Ctrl+N", not QKeySequence.StandardKey.New, which is Ctrl+N on
-    # every platform): naming QKeySequence here built its Python class at start-up (5.5 M
-    # instructions) for keys that are only set after the first paint (load_shortcuts).
-    shortcuts: tuple[str, ...] = ()
-    tip: str = ""
+    __slots__ = ("icon", "shortcuts", "text", "tip")
+
+    def __init__(
+        self, text: str, icon: str, shortcuts: tuple[str, ...] = (), tip: str = ""
+    ) -> None:
+        self.text = text
+        self.icon = icon
+        self.shortcuts = shortcuts
+        self.tip = tip
 
 
 SPECS: dict[ActionKey, ActionSpec] = {
