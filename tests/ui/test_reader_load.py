@@ -114,6 +114,7 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
         "import PySide6.QtCore as core\n"
         "print('palette-built' if 'QPalette' in vars(gui) else 'no-palette-yet')\n"
+        "print('keys-built' if 'QKeySequence' in vars(gui) else 'no-key-sequence')\n"
         "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
         "print('text-edit-built' if 'QTextEdit' in vars(widgets) else 'no-text-edit')\n"
         "print('combo-built' if 'QComboBox' in vars(widgets) else 'no-combo-box')\n"
@@ -160,6 +161,8 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     # built costs its enums (QPalette 2.5 M instructions, QLibraryInfo 1.2 M).
     assert "no-palette-yet" in loaded
     assert "no-libraryinfo" in loaded
+    # The window's keys are set after the first paint (MainWindow._load_shortcuts): 5.5 M.
+    assert "no-key-sequence" in loaded
     # No field of the window at its first paint is a QTextEdit or a QComboBox (bidi.py), and
     # the reader's find and flash selections come later (about 4 M instructions together).
     assert "no-text-edit" in loaded
