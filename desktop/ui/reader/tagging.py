@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, ChangeSet, Label, Mark
@@ -261,6 +261,8 @@ class TaggingController(QObject):
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._session.project.annotations.get(annotation_id)
+        from PySide6.QtWidgets import QDialog  # with its first dialog, not at start-up
+
         from desktop.ui.annotations.note_editor import NoteEditor  # dialogs load on use
 
         dialog = NoteEditor(annotation.quote, annotation.note, self.window)
