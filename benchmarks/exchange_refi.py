@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import ImportRejected
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.spans import context
 from desktop.core.text import make_draft
 from desktop.io.exchange.qdpx import export_qdpx, import_qdpx

@@ -118,7 +118,7 @@ def run_import(folder: str, project_path: str, timed_kinds: bool) -> None:
     ``timed_kinds`` each file's reading is timed by its kind — in this process, so a folder of
     text files is then not read by the text readers (``desktop/io/readers.py``); CPU time
     counts the readers' too (``cpu_readers``)."""
-    from desktop.core.models import DocumentDraft
+    from desktop.core.records import DocumentDraft
     from desktop.io.batch import import_paths, load_file
     from desktop.store.project import Project
 

@@ -107,7 +107,7 @@ def at_scale(articles: int, full: bool) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import scale
 
-    from desktop.core.models import Entity
+    from desktop.core.records import Entity
     from desktop.store.project import Project
     from desktop.ui.entities import mentions
 

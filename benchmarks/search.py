@@ -35,7 +35,7 @@ from pathlib import Path
 
 from desktop.core.arabic import fold
 from desktop.core.errors import DuplicateDocument
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.seeds import seed_drafts
 from desktop.store.project import Project

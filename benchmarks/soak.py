@@ -71,7 +71,7 @@ import docx  # noqa: E402  (python-docx: loaded before forking, as are the modul
 
 from desktop import cli  # noqa: E402
 from desktop.core.errors import HamishError  # noqa: E402
-from desktop.core.models import DocumentDraft  # noqa: E402
+from desktop.core.records import DocumentDraft  # noqa: E402
 from desktop.core.text import make_draft  # noqa: E402
 from desktop.io.exporters.files import TEMP_PATTERN  # noqa: E402
 from desktop.ops.annotations import (  # noqa: E402

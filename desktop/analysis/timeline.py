@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from desktop.core.models import ClaimLink, ClaimRow
+from desktop.core.records import ClaimLink, ClaimRow
 from desktop.core.text import natural_key
 from desktop.store.claims import TimelineSource
 from desktop.store.project import Project

@@ -1,4 +1,6 @@
-"""Plain data objects shared by every layer.
+"""Plain data objects shared by every layer: those the window's first paint needs (the
+article, the library's rows, labels, annotations, change sets). Drafts, import reports,
+entities and claims are in ``records.py``, which start-up does not load.
 
 Immutable records are ``NamedTuple``s: they are created once per import of the program and a
 frozen dataclass costs seven times as much to define, which showed at start-up.
@@ -15,29 +17,6 @@ every start-up). Every name a field uses is defined above it.
 from typing import Literal, NamedTuple
 
 Direction = Literal["rtl", "ltr"]
-
-
-class DocumentDraft(NamedTuple):
-    """A document about to be stored: text already normalised to ``\\n`` line endings.
-    ``import_notes``: what the import changed or noticed (bytes replaced, characters removed),
-    one sentence per line, kept with the article and reported in the import summary.
-    ``folded``: :func:`desktop.core.arabic.fold` of ``text`` when :func:`~desktop.core.text.
-    make_draft` made it for the content hash (an article of up to 2**18 characters), so the
-    search index need not fold it again; never stored, and never taken from the reader
-    process of the risky parsers (a text reader's is: ``desktop/io/readers.py``)."""
-
-    title: str
-    text: str
-    language: str
-    direction: Direction
-    content_hash: str
-    source: str = ""
-    url: str = ""
-    author: str = ""
-    published: str | None = None
-    origin: str = ""
-    import_notes: str = ""
-    folded: str | None = None
 
 
 class Document(NamedTuple):
@@ -116,22 +95,6 @@ class ChangeSet(NamedTuple):
         )
 
 
-class ImportFailure(NamedTuple):
-    """A file that was not imported, with a reason an analyst can act on."""
-
-    path: str
-    reason: str
-
-
-class ImportNote(NamedTuple):
-    """An article imported with a remark (bytes replaced, characters removed): its
-    ``import_notes``, one sentence per line."""
-
-    path: str
-    document_id: int
-    text: str
-
-
 LabelKind = Literal["entity", "claim", "note", "span"]
 Anchor = Literal["exact", "moved", "orphaned"]
 
@@ -189,87 +152,5 @@ class Mark(NamedTuple):
     anchor: Anchor
 
 
-class AnnotationDraft(NamedTuple):
-    document_id: int
-    start: int
-    end: int
-    quote: str
-    prefix: str
-    suffix: str
-    label_id: int
-    author: str
-    note: str = ""
-    entity_id: int | None = None
-
-
-class NewEntity(NamedTuple):
-    """An entity to create as part of an edit (a new name typed in a picker, a new mention's
-    entity): the edit creates it in its own transaction, and its undo deletes it again."""
-
-    name: str
-    type: str
-
-
 ENTITY_TYPES = ("person", "organisation", "location", "event", "other")
 CLAIM_STATUSES = ("unverified", "corroborated", "contested", "refuted")
-
-
-class Entity(NamedTuple):
-    """A canonical actor, place or event; mentions are annotations that point at it."""
-
-    id: int
-    name: str
-    type: str
-    description: str
-    notes: str
-    aliases: tuple[str, ...]
-    created_at: str
-    modified_at: str
-
-
-class EntitySummary(NamedTuple):
-    id: int
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mentions: int
-    documents: int
-
-
-class Claim(NamedTuple):
-    """A claim is a tagged passage plus what the analyst judges about it."""
-
-    id: int
-    annotation_id: int
-    claimant_id: int | None
-    summary: str
-    stance: str  # asserts | denies
-    status: str  # unverified | corroborated | contested | refuted
-    reliability: str | None  # Admiralty A–F
-    credibility: int | None  # Admiralty 1–6
-    claimed_on: str | None
-    subjects: tuple[int, ...]
-    created_at: str
-    modified_at: str
-
-
-class ClaimLink(NamedTuple):
-    id: int
-    from_claim: int
-    to_claim: int
-    kind: str  # supports | contradicts | repeats
-
-
-class ClaimRow(NamedTuple):
-    """One line of the Claims table: the claim with what it is displayed and sorted by."""
-
-    claim: Claim
-    quote: str
-    document_id: int
-    document_title: str
-    start: int
-    end: int
-    claimant: str
-    published: str | None = None
-    """The article's publication date: the timeline dates a claim without a date of its own
-    by it, and the Claims table shows it there (set apart as the article's)."""

@@ -12,13 +12,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from desktop.core.errors import DuplicateDocument, HamishError
-from desktop.core.models import (
-    AnnotationDraft,
-    ChangeSet,
-    DocumentDraft,
-    ImportFailure,
-    ImportNote,
-)
+from desktop.core.models import ChangeSet
+from desktop.core.records import AnnotationDraft, DocumentDraft, ImportFailure, ImportNote
 from desktop.core.spans import context, snap_to_words
 
 

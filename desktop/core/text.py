@@ -19,7 +19,7 @@ from desktop.core.arabic import (
 )
 from desktop.core.controls import clean_body, clean_line, for_terminal
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from desktop.core import services
 from desktop.core.errors import ImportRejected
-from desktop.core.models import ChangeSet, DocumentDraft, ImportFailure
+from desktop.core.models import ChangeSet
+from desktop.core.records import DocumentDraft, ImportFailure
 from desktop.core.services import DocumentRepository, ImportReport, import_documents
 from desktop.io.importers.common import (
     DESCRIPTIONS,

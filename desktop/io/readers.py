@@ -44,7 +44,7 @@ from typing import Any
 
 from desktop.children import text_reader_command
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.io.worker import _end, _pump, _write_frame  # the reader process's frames
 
 __all__ = ["AHEAD", "BATCH", "PARALLEL_FILES", "READERS", "SMALL", "TextReaders", "reader_count"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.store.project import Project
 

@@ -43,7 +43,7 @@ from typing import IO, Any, NoReturn
 
 from desktop.children import reader_command
 from desktop.core.errors import HamishError, ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.io.importers import limits
 from desktop.io.importers.common import read_limited
 from desktop.io.importers.eml import eml_to_draft

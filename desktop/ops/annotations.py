@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Protocol
 from desktop.core.arabic import CONJUNCTIONS, PREPOSITIONS, fold, proclitic_readings, remembered
 from desktop.core.controls import without_bidi_formatting
 from desktop.core.errors import HamishError
-from desktop.core.models import AnnotationDraft, ChangeSet, Label, NewEntity
+from desktop.core.models import ChangeSet, Label
+from desktop.core.records import AnnotationDraft, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.core.spans import snap_to_mention
 from desktop.core.values import name_problem, require

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from desktop.core.controls import clean_line
 from desktop.core.errors import HamishError, NotFound, RestoreConflict
-from desktop.core.models import ChangeSet, Document, DocumentDraft
+from desktop.core.models import ChangeSet, Document
+from desktop.core.records import DocumentDraft
 from desktop.core.services import ImportReport, import_documents
 from desktop.core.values import is_web_address, typed_date
 from desktop.io.batch import BatchReport, Progress, import_paths, load_file

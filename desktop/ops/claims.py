@@ -8,7 +8,8 @@ from functools import partial
 from typing import Literal
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, ClaimLink, NewEntity
+from desktop.core.models import ChangeSet
+from desktop.core.records import ClaimLink, NewEntity
 from desktop.core.values import partial_date_problem, require, string_problem
 from desktop.ops.outcome import Outcome
 from desktop.store.claims import ClaimSnapshot

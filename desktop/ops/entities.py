@@ -10,7 +10,8 @@ from functools import partial
 
 from desktop.core.arabic import fold
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, NewEntity
+from desktop.core.models import ChangeSet
+from desktop.core.records import NewEntity
 from desktop.core.values import entity_problem
 from desktop.ops.outcome import Outcome, short
 from desktop.store.entities import EntitySnapshot, MergeRecord, folded

@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import Annotation, AnnotationDraft, Label, Mark
+from desktop.core.models import Annotation, Label, Mark
 from desktop.store.db import Database, utcnow
 from desktop.store.labels import LabelStore
 
@@ -15,6 +15,7 @@ from desktop.store.labels import LabelStore
 # with the first delete or undo, not at start-up: the module's dataclasses are built by exec'd
 # code (about 4 M instructions each before the first paint).
 if TYPE_CHECKING:
+    from desktop.core.records import AnnotationDraft  # the first edit's (records.py)
     from desktop.store.rowsets import AnnotationSnapshot, LabelRemoval
 
 _COLUMNS = (

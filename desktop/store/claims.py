@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import CLAIM_STATUSES, Claim, ClaimLink, ClaimRow
+from desktop.core.models import CLAIM_STATUSES
+from desktop.core.records import Claim, ClaimLink, ClaimRow
 from desktop.store.db import Database, utcnow
 
 _COLUMNS = (

@@ -17,10 +17,13 @@ from desktop.core.errors import (
     ProjectError,
     RestoreConflict,
 )
-from desktop.core.models import Document, DocumentDraft, DocumentSummary
+from desktop.core.models import Document, DocumentSummary
 from desktop.store.db import BulkWrites, Database, describe_sqlite_error, utcnow
 
-if TYPE_CHECKING:  # loaded with the first delete or restore (see store/annotations.py)
+if TYPE_CHECKING:
+    from desktop.core.records import DocumentDraft  # the first import's (records.py)
+
+    # loaded with the first delete or restore (see store/annotations.py)
     from desktop.store.rowsets import RowSet
 
 _OF_DOCUMENT = "(SELECT id FROM annotations WHERE document_id = ?)"

@@ -10,7 +10,8 @@ from typing import Any
 from desktop.core.arabic import fold_words
 from desktop.core.controls import visible
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import ENTITY_TYPES, Entity, EntitySummary
+from desktop.core.models import ENTITY_TYPES
+from desktop.core.records import Entity, EntitySummary
 from desktop.core.values import name_problem, require
 from desktop.store.db import Database, utcnow
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.errors import HamishError, NotFound
-from desktop.core.models import Annotation, Claim, ClaimLink, Label
+from desktop.core.models import Annotation, Label
+from desktop.core.records import Claim, ClaimLink
 from desktop.store.claims import claim_from_row
 from desktop.store.db import Database
 

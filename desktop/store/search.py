@@ -46,8 +46,8 @@ from desktop.core.errors import ProjectError
 from desktop.store.db import Database, describe_sqlite_error
 
 if TYPE_CHECKING:  # the query parser loads on the first search, not at start-up
-    from desktop.core.models import DocumentDraft
     from desktop.core.query import Query
+    from desktop.core.records import DocumentDraft
 
 __all__ = [
     "CLAIM_STATUSES",

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.text import make_draft
 from desktop.store.project import Project
 

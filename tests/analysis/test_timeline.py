@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.analysis import timeline as tl
-from desktop.core.models import Claim, ClaimRow
+from desktop.core.records import Claim, ClaimRow
 from desktop.store.claims import TimelineSource
 from desktop.store.project import Project
 from tests.timeline_samples import make_project

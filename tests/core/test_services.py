@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.errors import DuplicateDocument, HamishError, ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.services import import_documents
 from desktop.core.text import make_draft
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop.core.controls import BIDI_FORMATTING, clean_body, clean_line
 from desktop.core.errors import HamishError
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import content_hash
 
 

@@ -17,7 +17,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from desktop.core.errors import DuplicateDocument, HamishError, ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.io.batch import SUPPORTED_SUFFIXES, load_file
 from desktop.io.importers.eml import eml_to_draft
 from desktop.io.importers.html_page import html_bytes_to_draft

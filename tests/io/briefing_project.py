@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.spans import context
 from desktop.core.text import make_draft
 from desktop.io.seeds import seed_drafts

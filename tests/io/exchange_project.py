@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.spans import context
 from desktop.core.text import make_draft
 from desktop.store.entities import folded

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.io import worker
 from desktop.io.batch import expand_paths, import_paths, load_file
 from desktop.io.importers import common, text

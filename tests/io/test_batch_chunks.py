@@ -15,7 +15,7 @@ import pytest
 from desktop.core import services
 from desktop.core.arabic import fold
 from desktop.core.errors import HamishError, ProjectError
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import content_hash, make_draft
 from desktop.io import worker
 from desktop.io.batch import import_paths, load_file

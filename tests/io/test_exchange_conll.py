@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.text import make_draft
 from desktop.io.exchange.conll import export_conll
 from desktop.store.project import Project

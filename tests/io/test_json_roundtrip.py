@@ -20,7 +20,7 @@ import pytest
 
 from desktop import __version__
 from desktop.core.errors import HamishError, ImportRejected, NotFound
-from desktop.core.models import AnnotationDraft
+from desktop.core.records import AnnotationDraft
 from desktop.core.spans import context
 from desktop.core.text import make_draft
 from desktop.io.exporters import json_export

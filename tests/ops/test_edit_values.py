@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import HamishError
-from desktop.core.models import NewEntity
+from desktop.core.records import NewEntity
 from desktop.core.values import NAME_LIMIT
 from desktop.io.exporters.json_export import export_json
 from desktop.io.importers.json_import import import_json

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.models import NewEntity
+from desktop.core.records import NewEntity
 from desktop.ops import annotations, claims, entities
 from desktop.store.project import Project
 from tests.ops.common import label_of, one_article

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Annotation, ChangeSet, NewEntity
+from desktop.core.models import Annotation, ChangeSet
+from desktop.core.records import NewEntity
 from desktop.core.text import make_draft
 from desktop.ops import annotations, articles, claims, entities, labels
 from desktop.ops.outcome import Outcome

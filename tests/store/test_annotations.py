@@ -60,7 +60,7 @@ def test_claim_rows_follow_the_label(project: Project) -> None:
 
 
 def test_invalid_span_is_refused(project: Project) -> None:
-    from desktop.core.models import AnnotationDraft
+    from desktop.core.records import AnnotationDraft
 
     with pytest.raises(HamishError):
         project.annotations.add(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.store import db
 from desktop.store.db import BulkWrites

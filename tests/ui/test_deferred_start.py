@@ -40,6 +40,36 @@ def test_deferred_window_finishes_its_setup_once(
     window.close()
 
 
+def test_the_window_keys_come_with_its_setup(
+    qtbot: QtBot, default_project: Path, prefs: Settings, messenger: RecordingMessenger
+) -> None:
+    """The first paint shows no menu and no tooltip: every key — the actions', undo and redo,
+    the labels' digits — is set just after it (finish_setup), when the first key sequence
+    builds QKeySequence's Python class, and the tooltips name the keys from then on."""
+    window = MainWindow(Project.open(default_project), prefs, messenger, deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    import_files = window.registry[ActionId.IMPORT_FILES]
+    label = window.tagging.label_actions[0]
+    assert import_files.shortcut().isEmpty() and label.shortcut().isEmpty()
+    assert window.undo_action.shortcut().isEmpty()
+    assert "Ctrl" not in import_files.toolTip()
+    window.finish_setup()
+    assert import_files.shortcut().toString() == "Ctrl+I"
+    assert "Ctrl+I" in import_files.toolTip()
+    assert window.registry[ActionId.NEW_PROJECT].shortcut().toString() == "Ctrl+N"
+    assert window.registry[ActionId.OPEN_PROJECT].shortcut().toString() == "Ctrl+O"
+    assert window.registry[ActionId.FIND].shortcut().toString() == "Ctrl+F"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert [k.toString() for k in window.redo_action.shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert label.shortcut().toString() == "1"
+    # Labels rebuilt later (Manage Labels, another project) get their keys at once.
+    window._rebuild_label_actions()
+    assert window.tagging.label_actions[0].shortcut().toString() == "1"
+    window.close()
+
+
 def test_closing_before_setup_finishes_is_safe(
     qtbot: QtBot, default_project: Path, prefs: Settings, messenger: RecordingMessenger
 ) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
-from desktop.core.models import ImportFailure
+from desktop.core.records import ImportFailure
 from desktop.core.services import ImportReport
 from desktop.io.batch import BatchReport
 from desktop.settings import Settings

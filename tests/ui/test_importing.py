@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMenuBar, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.batch import load_file
 from desktop.ops.articles import validate_metadata

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.matching import AliasMatcher
-from desktop.core.models import Entity
+from desktop.core.records import Entity
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.io.seeds import seed_drafts

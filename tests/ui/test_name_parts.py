@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
-from desktop.core.models import NewEntity
+from desktop.core.records import NewEntity
 from desktop.core.text import make_draft
 from desktop.ops import entities as entity_ops
 from desktop.settings import Settings

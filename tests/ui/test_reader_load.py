@@ -114,15 +114,23 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('painter-built' if 'QPainter' in vars(gui) else 'no-painter-yet')\n"
         "import PySide6.QtCore as core\n"
         "print('palette-built' if 'QPalette' in vars(gui) else 'no-palette-yet')\n"
+        "print('keys-built' if 'QKeySequence' in vars(gui) else 'no-key-sequence')\n"
         "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
         "print('text-edit-built' if 'QTextEdit' in vars(widgets) else 'no-text-edit')\n"
         "print('combo-built' if 'QComboBox' in vars(widgets) else 'no-combo-box')\n"
+        "print('tree-built' if 'QTreeView' in vars(widgets) else 'no-tree-view')\n"
+        "print('dialog-built' if 'QDialog' in vars(widgets) else 'no-dialog')\n"
         "import dataclasses\n"
         "made = sorted(f'dataclass:{name}.{cls.__name__}' for name, module in"
         " list(sys.modules.items()) if name.startswith('desktop') for cls in"
         " vars(module).values() if isinstance(cls, type) and cls.__module__ == name"
         " and dataclasses.is_dataclass(cls))\n"
         "print(' '.join(made))\n"
+        "named = sorted(f'namedtuple:{name}.{cls.__name__}' for name, module in"
+        " list(sys.modules.items()) if name.startswith('desktop') for cls in"
+        " vars(module).values() if isinstance(cls, type) and cls.__module__ == name"
+        " and issubclass(cls, tuple) and hasattr(cls, '_fields'))\n"
+        "print(' '.join(named))\n"
     )
     # The second launch: the first seeds the project and renders the icons into the cache
     # with qtawesome, which builds every Qt class (once per installation).
@@ -149,6 +157,8 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "desktop.ui.figures.timeline",
         "desktop.ui.figures.timeline_dock",
         "desktop.store.rowsets",  # with the first delete or undo
+        # Drafts, import reports, entities and claims: ten NamedTuples, about 10 M.
+        "desktop.core.records",
         "json",  # the library's id lists are written by hand (store/documents.py)
         # Resources are read as files, installed or not (resources.py): 5.4 M instructions.
         "importlib.resources",
@@ -160,12 +170,25 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     # built costs its enums (QPalette 2.5 M instructions, QLibraryInfo 1.2 M).
     assert "no-palette-yet" in loaded
     assert "no-libraryinfo" in loaded
+    # The window's keys are set after the first paint (MainWindow._load_shortcuts): 5.5 M.
+    assert "no-key-sequence" in loaded
     # No field of the window at its first paint is a QTextEdit or a QComboBox (bidi.py), and
     # the reader's find and flash selections come later (about 4 M instructions together).
     assert "no-text-edit" in loaded
     assert "no-combo-box" in loaded
+    # The window's views are tables, and its dialogs come on first use: a class named only in
+    # an annotation or a dialog's code is imported where it is needed.
+    assert "no-tree-view" in loaded
+    assert "no-dialog" in loaded
     # A dataclass is built by exec'd code (about 4 M instructions a frozen one; a NamedTuple
     # costs a quarter): the undo records, the import report, the schema's shape and the
     # window's Navigation and the open's findings were six of them.
     made = {word for word in loaded if word.startswith("dataclass:")}
     assert not made, made
+    # Each NamedTuple costs about 1 M instructions to make: only the first paint's records
+    # (the article, library rows, labels, marks, spans, change sets, the schema's shape and
+    # the open's findings); drafts, entities and claims are in core/records.py, the actions'
+    # specs, the window's navigation and the settings plain classes.
+    named = {word for word in loaded if word.startswith("namedtuple:")}
+    assert len(named) <= 11, sorted(named)
+    assert "namedtuple:desktop.core.models.Document" in named  # the count counts

@@ -114,7 +114,7 @@ def test_an_entity_made_in_the_picker_is_suggested_at_once(
     make_window: MakeWindow, article: Path, qtbot: QtBot
 ) -> None:
     """Link to Entity → New entity: the new name's occurrences are offered at once."""
-    from desktop.core.models import NewEntity
+    from desktop.core.records import NewEntity
 
     window = make_window(article)
     _open(window, qtbot)

@@ -228,7 +228,7 @@ def test_a_lane_s_name_is_drawn_without_controls_or_overrides(qapp: object, tmp_
 
 
 def test_five_thousand_claims_on_one_day_draw(qapp: object) -> None:
-    from desktop.core.models import Claim, ClaimRow
+    from desktop.core.records import Claim, ClaimRow
     from desktop.store.claims import TimelineSource
 
     rows = [
@@ -405,7 +405,7 @@ def _same_as_fresh(window: Any) -> None:
 def test_edits_read_only_their_claims_and_the_timeline_equals_a_fresh_one(
     qtbot: QtBot, make_window: Any, tmp_path: Path
 ) -> None:
-    from desktop.core.models import NewEntity
+    from desktop.core.records import NewEntity
     from desktop.ops import articles as ops_articles
     from desktop.ops import entities as ops_entities
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import HamishError
-from desktop.core.models import Claim, NewEntity
+from desktop.core.records import Claim, NewEntity
 from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.ops.claims import edit_claim

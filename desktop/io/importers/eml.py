@@ -24,7 +24,7 @@ from email.parser import BytesFeedParser
 from pathlib import Path
 
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers.common import display_name, iso_date, read_limited
 from desktop.io.importers.encoding import Decoded, decode_text

@@ -25,7 +25,7 @@ from typing import Any
 
 from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import derive_title, make_draft
 from desktop.io.importers.common import display_name, parse_iso_date, read_limited
 from desktop.io.importers.encoding import decode_text

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.core.datelines import after_dateline, dateline_date, undated_dateline, written_date
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import derive_title, make_draft, normalise_newlines
 from desktop.core.values import is_web_address
 from desktop.io.importers.common import DESCRIPTIONS, MAX_BYTES, display_name, read_limited, sniff

@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.datelines import dateline_date
 from desktop.core.errors import ImportRejected
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import make_draft
 from desktop.io.importers import limits
 from desktop.io.importers.common import display_name, iso_date, read_limited, sniff

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.models import Claim
+from desktop.core.records import Claim
 from desktop.core.values import partial_date_problem, typed_date
 from desktop.ops.claims import EntityRef, Role
 from desktop.ops.outcome import short

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.models import ClaimRow
+from desktop.core.records import ClaimRow
 from desktop.core.values import admiralty_grade
 from desktop.ops.outcome import short
 from desktop.store.claims import STATUSES

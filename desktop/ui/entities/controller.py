@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, NewEntity
+from desktop.core.models import ChangeSet
+from desktop.core.records import NewEntity
 from desktop.ops import entities as ops
 from desktop.ops.annotations import entity_type, new_entity_for
 from desktop.ops.outcome import Outcome

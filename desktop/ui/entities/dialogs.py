@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.controls import visible
-from desktop.core.models import ENTITY_TYPES, Entity
+from desktop.core.models import ENTITY_TYPES
+from desktop.core.records import Entity
 from desktop.core.values import entity_problem
 from desktop.store.project import Project
 from desktop.ui.entities.panel import type_icon

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.matching import AliasMatcher, TokenPlan
-from desktop.core.models import Entity
+from desktop.core.records import Entity
 from desktop.core.spans import context
 from desktop.store.project import Project
 from desktop.ui.entities.dialogs import kwic_html

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.models import ENTITY_TYPES, EntitySummary
+from desktop.core.models import ENTITY_TYPES
+from desktop.core.records import EntitySummary
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, term
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.icons import icon

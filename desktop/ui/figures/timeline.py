@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop.analysis import timeline as tl
 from desktop.core.controls import clean_line
-from desktop.core.models import ClaimLink
+from desktop.core.records import ClaimLink
 from desktop.core.values import admiralty_grade
 from desktop.store.project import Project
 

@@ -12,8 +12,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QToolBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop.core.errors import HamishError
 from desktop.core.models import Annotation, ChangeSet, Label, Mark
@@ -62,6 +62,11 @@ class TaggingController(QObject):
         self.window = api.widget
         self.session: ProjectSession | None = None
         self.label_actions: list[QAction] = []
+        # Each label's digit key is given to its action at once, unless the window holds the
+        # keys back until after its first paint (load_label_keys): setting one builds
+        # QKeySequence's Python class, 5.5 M instructions of start-up.
+        self.label_keys = True
+        self._keys_waiting: list[tuple[QAction, str]] = []
         self.extra_menu_actions: list[QAction] = []  # appended to the reader's context menu
         self.extra_tooltip: Callable[[int], str | None] = lambda _span_id: None
         self.suggestion_menu: Callable[[QMenu, int], None] = lambda _menu, _span_id: None
@@ -96,6 +101,7 @@ class TaggingController(QObject):
             self.reader.text.removeAction(action)
             action.deleteLater()
         self.label_actions = []
+        self._keys_waiting = []
         menu.clear()
         bar.clear()
         for label in self._session.labels:
@@ -104,7 +110,10 @@ class TaggingController(QObject):
             action.setData(label.id)
             tip = self.tr("Tag the selection as {label}").format(label=label_name(label))
             if label.shortcut:
-                action.setShortcut(QKeySequence(label.shortcut))
+                if self.label_keys:
+                    action.setShortcut(label.shortcut)
+                else:
+                    self._keys_waiting.append((action, label.shortcut))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 tip += f" ({label.shortcut})"
             action.setToolTip(tip)
@@ -117,6 +126,13 @@ class TaggingController(QObject):
         menu.addActions(tail)
         bar.addSeparator()
         bar.addAction(tail[-1])
+
+    def load_label_keys(self) -> None:
+        """The labels' digit keys held back (see ``label_actions``), and every later one."""
+        self.label_keys = True
+        for action, key in self._keys_waiting:
+            action.setShortcut(key)
+        self._keys_waiting = []
 
     # --- the article's spans ---------------------------------------------------------------
     def spans(self, annotations: Sequence[Annotation | Mark]) -> list[Span]:
@@ -245,6 +261,8 @@ class TaggingController(QObject):
 
     def edit_note(self, annotation_id: int) -> None:
         annotation = self._session.project.annotations.get(annotation_id)
+        from PySide6.QtWidgets import QDialog  # with its first dialog, not at start-up
+
         from desktop.ui.annotations.note_editor import NoteEditor  # dialogs load on use
 
         dialog = NoteEditor(annotation.quote, annotation.note, self.window)

@@ -6,102 +6,118 @@ so a shortcut or icon changes in one place.
 
 from __future__ import annotations
 
-from enum import Enum, auto
-from typing import NamedTuple
+from typing import Final, NewType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.widgets.bidi import LRI, PDI
 from desktop.ui.widgets.icons import icon
 
+ActionKey = NewType("ActionKey", str)
+"""An action's key in the registry, and its ``QAction``'s object name."""
 
-class ActionId(Enum):
-    NEW_PROJECT = auto()
-    OPEN_PROJECT = auto()
-    IMPORT_FILES = auto()
-    IMPORT_FOLDER = auto()
-    NEW_FROM_CLIPBOARD = auto()
-    EDIT_METADATA = auto()
-    DELETE_ARTICLE = auto()
-    EXPORT_BRIEFING = auto()
-    EXPORT_ANNOTATIONS_CSV = auto()
-    EXPORT_CLAIMS_CSV = auto()
-    EXPORT_JSON = auto()
-    EXPORT_XMI = auto()
-    EXPORT_BRAT = auto()
-    EXPORT_CONLL = auto()
-    IMPORT_XMI = auto()
-    IMPORT_BRAT = auto()
-    EXPORT_QDPX = auto()
-    EXPORT_W3C = auto()
-    IMPORT_EXCHANGE = auto()
-    BACKUPS = auto()
-    QUIT = auto()
-    ZOOM_IN = auto()
-    ZOOM_OUT = auto()
-    ZOOM_RESET = auto()
-    CHOOSE_FONT = auto()
-    FOCUS_FILTER = auto()
-    FIND = auto()
-    SEARCH = auto()
-    NEXT_ANNOTATION = auto()
-    PREVIOUS_ANNOTATION = auto()
-    EDIT_NOTE = auto()
-    DELETE_ANNOTATION = auto()
-    MANAGE_LABELS = auto()
-    SNAP_TO_WORDS = auto()
-    LINK_ENTITY = auto()
-    FIND_MENTIONS = auto()
-    SHOW_SUGGESTIONS = auto()
-    OFFER_NAME_PARTS = auto()
-    RETRAIN_AFTER = auto()
-    REVIEW_NAME_PARTS = auto()
-    ACCEPT_SUGGESTION = auto()
-    NEXT_SUGGESTION = auto()
-    SHOW_REVIEW = auto()
-    SUGGESTION_LEGEND = auto()
-    SHOW_ENTITIES = auto()
-    SHOW_CLAIMS = auto()
-    SHOW_NETWORK = auto()  # the entity network (issue 16), built on first use
-    SHOW_TIMELINE = auto()
-    ABOUT = auto()
-    SHORTCUTS = auto()
-    GETTING_STARTED = auto()
-    SET_AUTHOR = auto()
-    CLEAR_RECENT = auto()
-    THEME_SYSTEM = auto()
-    THEME_LIGHT = auto()
-    THEME_DARK = auto()
+
+class ActionId:
+    """Every action's key. Plain class attributes, not an ``Enum``: a class of 60 members
+    cost 4.9 M instructions of every start-up to make, where these cost next to nothing,
+    and nothing needs what an ``Enum`` adds (iteration, lookup by value)."""
+
+    NEW_PROJECT: Final = ActionKey("new_project")
+    OPEN_PROJECT: Final = ActionKey("open_project")
+    IMPORT_FILES: Final = ActionKey("import_files")
+    IMPORT_FOLDER: Final = ActionKey("import_folder")
+    NEW_FROM_CLIPBOARD: Final = ActionKey("new_from_clipboard")
+    EDIT_METADATA: Final = ActionKey("edit_metadata")
+    DELETE_ARTICLE: Final = ActionKey("delete_article")
+    EXPORT_BRIEFING: Final = ActionKey("export_briefing")
+    EXPORT_ANNOTATIONS_CSV: Final = ActionKey("export_annotations_csv")
+    EXPORT_CLAIMS_CSV: Final = ActionKey("export_claims_csv")
+    EXPORT_JSON: Final = ActionKey("export_json")
+    EXPORT_XMI: Final = ActionKey("export_xmi")
+    EXPORT_BRAT: Final = ActionKey("export_brat")
+    EXPORT_CONLL: Final = ActionKey("export_conll")
+    IMPORT_XMI: Final = ActionKey("import_xmi")
+    IMPORT_BRAT: Final = ActionKey("import_brat")
+    EXPORT_QDPX: Final = ActionKey("export_qdpx")
+    EXPORT_W3C: Final = ActionKey("export_w3c")
+    IMPORT_EXCHANGE: Final = ActionKey("import_exchange")
+    BACKUPS: Final = ActionKey("backups")
+    QUIT: Final = ActionKey("quit")
+    ZOOM_IN: Final = ActionKey("zoom_in")
+    ZOOM_OUT: Final = ActionKey("zoom_out")
+    ZOOM_RESET: Final = ActionKey("zoom_reset")
+    CHOOSE_FONT: Final = ActionKey("choose_font")
+    FOCUS_FILTER: Final = ActionKey("focus_filter")
+    FIND: Final = ActionKey("find")
+    SEARCH: Final = ActionKey("search")
+    NEXT_ANNOTATION: Final = ActionKey("next_annotation")
+    PREVIOUS_ANNOTATION: Final = ActionKey("previous_annotation")
+    EDIT_NOTE: Final = ActionKey("edit_note")
+    DELETE_ANNOTATION: Final = ActionKey("delete_annotation")
+    MANAGE_LABELS: Final = ActionKey("manage_labels")
+    SNAP_TO_WORDS: Final = ActionKey("snap_to_words")
+    LINK_ENTITY: Final = ActionKey("link_entity")
+    FIND_MENTIONS: Final = ActionKey("find_mentions")
+    SHOW_SUGGESTIONS: Final = ActionKey("show_suggestions")
+    OFFER_NAME_PARTS: Final = ActionKey("offer_name_parts")
+    RETRAIN_AFTER: Final = ActionKey("retrain_after")
+    REVIEW_NAME_PARTS: Final = ActionKey("review_name_parts")
+    ACCEPT_SUGGESTION: Final = ActionKey("accept_suggestion")
+    NEXT_SUGGESTION: Final = ActionKey("next_suggestion")
+    SHOW_REVIEW: Final = ActionKey("show_review")
+    SUGGESTION_LEGEND: Final = ActionKey("suggestion_legend")
+    SHOW_ENTITIES: Final = ActionKey("show_entities")
+    SHOW_CLAIMS: Final = ActionKey("show_claims")
+    # The entity network (issue 16), built on first use.
+    SHOW_NETWORK: Final = ActionKey("show_network")
+    SHOW_TIMELINE: Final = ActionKey("show_timeline")
+    ABOUT: Final = ActionKey("about")
+    SHORTCUTS: Final = ActionKey("shortcuts")
+    GETTING_STARTED: Final = ActionKey("getting_started")
+    SET_AUTHOR: Final = ActionKey("set_author")
+    CLEAR_RECENT: Final = ActionKey("clear_recent")
+    THEME_SYSTEM: Final = ActionKey("theme_system")
+    THEME_LIGHT: Final = ActionKey("theme_light")
+    THEME_DARK: Final = ActionKey("theme_dark")
     # Side by side (issue 16): ui/reader/beside.py
-    SIDE_BY_SIDE = auto()
-    OPEN_BESIDE = auto()
-    SYNC_SCROLL = auto()
-    EXPORT_FIGURE = auto()
+    SIDE_BY_SIDE: Final = ActionKey("side_by_side")
+    OPEN_BESIDE: Final = ActionKey("open_beside")
+    SYNC_SCROLL: Final = ActionKey("sync_scroll")
+    EXPORT_FIGURE: Final = ActionKey("export_figure")
 
 
-class ActionSpec(NamedTuple):
+class ActionSpec:
     """``text`` and ``tip`` are English source strings, translated in the "Actions" context
-    when the QAction is made (``QT_TRANSLATE_NOOP`` marks them for lupdate)."""
+    when the QAction is made (``QT_TRANSLATE_NOOP`` marks them for lupdate). ``shortcuts``
+    are portable key strings ("Ctrl+N", not QKeySequence.StandardKey.New, which is Ctrl+N on
+    every platform): naming QKeySequence here built its Python class at start-up (5.5 M
+    instructions) for keys that are only set after the first paint (load_shortcuts). A plain
+    class: a NamedTuple costs 1.2 M instructions to make, and a spec is only read."""
 
-    text: str
-    icon: str
-    shortcuts: tuple[QKeySequence | QKeySequence.StandardKey | str, ...] = ()
-    tip: str = ""
+    __slots__ = ("icon", "shortcuts", "text", "tip")
+
+    def __init__(
+        self, text: str, icon: str, shortcuts: tuple[str, ...] = (), tip: str = ""
+    ) -> None:
+        self.text = text
+        self.icon = icon
+        self.shortcuts = shortcuts
+        self.tip = tip
 
 
-SPECS: dict[ActionId, ActionSpec] = {
+SPECS: dict[ActionKey, ActionSpec] = {
     ActionId.NEW_PROJECT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&New Project…"),
         "mdi6.file-plus-outline",
-        (QKeySequence.StandardKey.New,),
+        ("Ctrl+N",),
         QT_TRANSLATE_NOOP("Actions", "Create an empty project file"),
     ),
     ActionId.OPEN_PROJECT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Open Project…"),
         "mdi6.folder-open-outline",
-        (QKeySequence.StandardKey.Open,),
+        ("Ctrl+O",),
         QT_TRANSLATE_NOOP("Actions", "Open another project file"),
     ),
     ActionId.IMPORT_FILES: ActionSpec(
@@ -264,7 +280,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.FIND: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Find in Article…"),
         "mdi6.text-search",
-        (QKeySequence.StandardKey.Find,),
+        ("Ctrl+F",),
         QT_TRANSLATE_NOOP("Actions", "Find words in the open article"),
     ),
     ActionId.SEARCH: ActionSpec(
@@ -551,11 +567,18 @@ EDITING = frozenset(
 class ActionRegistry:
     """Creates each QAction once, parented to the window so shortcuts work everywhere in it."""
 
-    def __init__(self, parent: QObject, *, defer_icons: bool = False) -> None:
-        self._actions: dict[ActionId, QAction] = {}
-        self._pending: list[ActionId] = []
+    def __init__(
+        self, parent: QObject, *, defer_icons: bool = False, defer_shortcuts: bool = False
+    ) -> None:
+        """``defer_icons``: the menu-only actions get their icons in ``load_icons``;
+        ``defer_shortcuts``: every action gets its keys in ``load_shortcuts`` (both after the
+        first paint, which shows neither a menu nor a tooltip)."""
+        self._actions: dict[ActionKey, QAction] = {}
+        self._pending: list[ActionKey] = []
         self.icon_color: str | None = None  # None: the toolbar grey (a light one when dark)
+        self.shortcuts_loaded = False
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self._rtl = rtl
         for action_id, spec in SPECS.items():
             text = QCoreApplication.translate("Actions", spec.text)
             status_tip = QCoreApplication.translate("Actions", spec.tip) if spec.tip else ""
@@ -564,27 +587,41 @@ class ActionRegistry:
                 self._pending.append(action_id)
             else:
                 action = QAction(icon(spec.icon), text, parent)
-            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-            tip = status_tip or _without_mnemonic(text).rstrip("…")
-            if spec.shortcuts:
-                key = QKeySequence(spec.shortcuts[0]).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
-                # Isolated left to right: in a right-to-left sentence "Ctrl+=" would be
-                # laid out "=+Ctrl" (its trailing symbols take the sentence's direction).
-                tip = f"{tip} ({LRI}{key}{PDI})"
-                if rtl:
-                    # A menu shows what follows a tab in the text as the shortcut, instead of
-                    # the key sequence's own (unisolated) text; buttons show the text before.
-                    action.setText(f"{text}\t{LRI}{key}{PDI}")
-                    action.setIconText(_without_mnemonic(text))
+            if rtl and spec.shortcuts:
+                # Buttons show the text without the key that load_shortcuts adds to it.
+                action.setIconText(_without_mnemonic(text))
             if action_id in TOGGLES:
                 action.setCheckable(True)
                 action.setIconVisibleInMenu(False)
-            action.setToolTip(tip)
+            action.setToolTip(status_tip or _without_mnemonic(text).rstrip("…"))
             action.setStatusTip(status_tip)
-            action.setObjectName(action_id.name.lower())
+            action.setObjectName(action_id)
             self._actions[action_id] = action
+        if not defer_shortcuts:
+            self.load_shortcuts()
+
+    def load_shortcuts(self) -> None:
+        """Give every action its keys, in its tooltip too (see ``defer_shortcuts``); once."""
+        if self.shortcuts_loaded:
+            return
+        self.shortcuts_loaded = True
+        from PySide6.QtGui import QKeySequence
+
+        native = QKeySequence.SequenceFormat.NativeText
+        for action_id, spec in SPECS.items():
+            if not spec.shortcuts:
+                continue
+            action = self._actions[action_id]
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            key = QKeySequence(spec.shortcuts[0]).toString(native)
+            # Isolated left to right: in a right-to-left sentence "Ctrl+=" would be laid out
+            # "=+Ctrl" (its trailing symbols take the sentence's direction).
+            action.setToolTip(f"{action.toolTip()} ({LRI}{key}{PDI})")
+            if self._rtl:
+                # A menu shows what follows a tab in the text as the shortcut, instead of the
+                # key sequence's own (unisolated) text; buttons show the text before.
+                text = QCoreApplication.translate("Actions", spec.text)
+                action.setText(f"{text}\t{LRI}{key}{PDI}")
 
     def load_icons(self) -> None:
         """Give the menu-only actions their icons (see ``defer_icons``)."""
@@ -601,7 +638,7 @@ class ActionRegistry:
             if action_id not in self._pending:
                 action.setIcon(icon(SPECS[action_id].icon, color))
 
-    def __getitem__(self, action_id: ActionId) -> QAction:
+    def __getitem__(self, action_id: ActionKey) -> QAction:
         return self._actions[action_id]
 
     def all(self) -> list[QAction]:

@@ -9,7 +9,6 @@ without touching them. ``app.py`` builds the only ``MainWindow``; the window bui
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
@@ -27,15 +26,25 @@ Passage = tuple[int, int, int]
 """A document id and a start and end in code points."""
 
 
-class Navigation(NamedTuple):
-    """The window's ways of showing an article, bound by the window. (A NamedTuple, not a
-    frozen dataclass: that is built by exec'd code, about 3 M instructions of start-up.)"""
+class Navigation:
+    """The window's ways of showing an article, bound by the window. (A plain class: a frozen
+    dataclass is built by exec'd code, about 3 M instructions of start-up, a NamedTuple 1.2 M.)
+    ``open_at`` takes a document, start and end (code points); ``open_both`` (side by side)
+    two passages (document, start, end), each in its own pane."""
 
-    open_document: Callable[[int], None]
-    open_at: Callable[[int, int, int], None]  # document, start, end (code points)
-    current_document: Callable[[], int | None]
-    # Side by side: two passages (document, start, end), each in its own pane.
-    open_both: Callable[[Passage, Passage], None] = lambda _first, _second: None
+    __slots__ = ("current_document", "open_at", "open_both", "open_document")
+
+    def __init__(
+        self,
+        open_document: Callable[[int], None],
+        open_at: Callable[[int, int, int], None],
+        current_document: Callable[[], int | None],
+        open_both: Callable[[Passage, Passage], None] = lambda _first, _second: None,
+    ) -> None:
+        self.open_document = open_document
+        self.open_at = open_at
+        self.current_document = current_document
+        self.open_both = open_both
 
 
 class WindowApi(QObject):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.prefs = prefs
         self.messenger = messenger
         self._project_factory = open_project or Project
-        self.registry = ActionRegistry(self, defer_icons=deferred)
+        self.registry = ActionRegistry(self, defer_icons=deferred, defer_shortcuts=deferred)
         self.api = WindowApi(
             self,
             self.statusBar(),
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
             self.api, self.reader, self.annotations, self.annotation_model
         )
         self.tagging.extra_menu_actions = [self.registry[ActionId.FIND]]
+        self.tagging.label_keys = not deferred  # finish_setup gives them (_load_shortcuts)
 
         self._ready = False
         self._closed = False
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.transfer.importing import ImportController
 
         api = self.api
+        self._load_shortcuts()
         self.registry.load_icons()
         self._fill_language_menu()
         self.find_bar.reset()  # built now, above the guide
@@ -352,10 +354,24 @@ class MainWindow(QMainWindow):
         self.suggestions.schedule()
         self._keep_window_keys()
 
+    def _load_shortcuts(self) -> None:
+        """Every key of the window, set just after the first paint (``finish_setup``): the
+        first key sequence Python makes builds QKeySequence's Python class (5.5 M
+        instructions), and setting the keys parses each (3 M more), for a paint that shows
+        no menu and no tooltip. The analyst's first key press comes later still."""
+        from PySide6.QtGui import QKeySequence
+
+        self.registry.load_shortcuts()
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.tagging.load_label_keys()
+
     def _keep_window_keys(self) -> None:
         """The window's Ctrl keys (Ctrl+E briefing, Ctrl+I import, Ctrl+L filter…) work with
         the cursor in any of its line edits, which on Linux keep Ctrl+E and a few others for
         themselves (see ui/widgets/keys.py)."""
+        from PySide6.QtGui import QKeySequence
+
         from desktop.ui.widgets.keys import keep_window_keys
 
         keys = [
@@ -426,12 +442,10 @@ class MainWindow(QMainWindow):
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         # Undo points back, against the reading direction: mirrored in Arabic.
         rtl = self.isRightToLeft()
         self.undo_action.setIcon(icon("mdi6.redo" if rtl else "mdi6.undo"))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("mdi6.undo" if rtl else "mdi6.redo"))
         # Named by a whole sentence rather than Qt's "prefix + name": Arabic says
         # "تراجع عن وسم …" (undo *from*), which a prefix alone cannot give.
@@ -637,6 +651,8 @@ class MainWindow(QMainWindow):
         )
 
     def _connect_secondary_actions(self) -> None:
+        from PySide6.QtGui import QKeySequence  # after the first paint: see _load_shortcuts
+
         a = self.registry
         a[ActionId.LINK_ENTITY].triggered.connect(self.entity_actions.link_current)
         a[ActionId.FIND_MENTIONS].triggered.connect(lambda: self.find_mentions(None))
@@ -1581,6 +1597,8 @@ def _show_keys_of(toggle: QAction, title: str, source: QAction) -> None:
     the menu. A tab in a menu entry's text starts its keys column; the keys are not the
     toggle's own, so they bring the panel forward instead of hiding it, and follow the
     action's keys when they change (Help → Keyboard Shortcuts)."""
+
+    from PySide6.QtGui import QKeySequence
 
     def update() -> None:
         keys = source.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 
 from desktop.core.datelines import dateline_date
-from desktop.core.models import DocumentDraft
+from desktop.core.records import DocumentDraft
 from desktop.core.text import derive_title, make_draft
 
 # A copied selection is what the analyst chose; the extractor may drop short paragraphs as

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.controls import for_terminal
-from desktop.core.models import ImportFailure
+from desktop.core.records import ImportFailure
 from desktop.io.batch import BatchReport
 from desktop.ops.outcome import Outcome, short
 from desktop.ui.errors import error_text

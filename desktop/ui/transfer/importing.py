@@ -25,7 +25,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from desktop.core.errors import HamishError
-from desktop.core.models import ChangeSet, DocumentDraft
+from desktop.core.models import ChangeSet
+from desktop.core.records import DocumentDraft
 from desktop.ops import articles as ops
 from desktop.store.project import Project
 from desktop.ui.shell.actions import ActionId

@@ -4,9 +4,13 @@ the column that matters, and they come back when the view is wide enough again."
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QTableView, QTreeView
+
+if TYPE_CHECKING:  # annotations only: naming QTreeView at run time built its Python class at
+    # start-up (with the note editor's QDialog, 1 M instructions), for a window of tables
+    from PySide6.QtWidgets import QTableView, QTreeView
 
 
 class NarrowColumns(QObject):
