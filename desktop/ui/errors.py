@@ -871,6 +871,9 @@ TEMPLATES: Final = (
         "Errors", "The search nests parentheses too deeply: use at most {count} levels."
     ),
     QT_TRANSLATE_NOOP(
+        "Errors", "The search has {count} different words or phrases: use at most {limit}."
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors",
         "1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �.",
     ),

@@ -2743,6 +2743,10 @@
         <translation>يتداخل في البحث عدد كبير جداً من الأقواس: استخدم {count} مستوى على الأكثر.</translation>
     </message>
     <message>
+        <source>The search has {count} different words or phrases: use at most {limit}.</source>
+        <translation>في البحث {count} كلمة أو عبارة مختلفة: استعمل {limit} على الأكثر.</translation>
+    </message>
+    <message>
         <source>1 character that is not valid Unicode (half of a UTF-16 pair) was replaced with �.</source>
         <translation>استُبدل بالرمز � محرفٌ واحد غير صالح في يونيكود (نصف زوج UTF-16).</translation>
     </message>

@@ -8,6 +8,7 @@ import pytest
 from desktop.core.arabic import fold, normalise
 from desktop.core.errors import HamishError
 from desktop.core.query import (
+    MAX_TERMS,
     PROCLITICS,
     QueryError,
     Term,
@@ -272,3 +273,15 @@ def test_without_names_the_article_is_never_added() -> None:
     assert with_names.terms == (Term(("اسلحه",), definite=("الاسلحه",)),)
     assert '"الاسلحه"' in with_names.fts and '"للاسلحه"' in with_names.fts
     assert with_names.fts.count(" OR ") == len(with_names.terms[0].forms) - 1
+
+
+def test_a_pasted_wall_of_words_is_refused_or_read_once() -> None:
+    # An attack on the 2,000 characters allowed: 360 words kept a search busy for 88 s.
+    words = [f"كلمة{chr(0x0628 + i)}{chr(0x0628 + j)}" for i in range(8) for j in range(8)]
+    with pytest.raises(QueryError, match=f"use at most {MAX_TERMS}"):
+        parse(" ".join(words[: MAX_TERMS + 1]))
+    assert len(parse(" ".join(words[:MAX_TERMS])).terms) == MAX_TERMS
+    repeated = parse(" ".join(["كيري", "لافروف"] * 150), names=frozenset())
+    assert repeated.fts == parse("كيري لافروف", names=frozenset()).fts  # each read once
+    either = parse(" OR ".join(["كيري", "لافروف"] * 90))
+    assert either.fts == parse("كيري OR لافروف").fts
