@@ -19,9 +19,13 @@ from dataclasses import replace
 from itertools import compress, pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core import arabic
+from desktop.core import matching as matching_module
 from desktop.core.arabic import LAM, PROCLITICS, fold
+from desktop.core.matching import AliasMatcher, folded_words
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest import features as features_module
@@ -587,3 +591,93 @@ def test_a_tidy_name_kept_without_a_call() -> None:
         kind = chance.choice(["entity", "entity", "claim"])
         item = Suggestion(kind, "person", 10, 10 + len(text), text, "x", source=source)  # type: ignore[arg-type]
         assert tidy(item) == _tidy_as_it_was(item), text
+
+
+# (sixth round) A long text's names tried only where its words allow one (AliasMatcher._starts):
+# the same hits as the pattern searched for at every character, the reference kept in
+# AliasMatcher._scan(folded, None), the way shorter texts still go.
+_ALIASES = [
+    (1, "person", "كيري"),
+    (1, "person", "جون كيري"),
+    (2, "location", "الكرملين"),  # and its contracted form للكرملين
+    (3, "organisation", "الأمم المتحدة"),
+    (4, "person", "بلير"),
+    (5, "location", "ريال مدريد"),
+    (6, "organisation", "ا ف ب"),  # one-letter words: a name inside the clitics' reach
+    (7, "person", "Kerry"),
+    (8, "person", "وليد"),  # begins with a proclitic's letter
+    (9, "person", "ليد"),
+    (10, "organisation", "U.S. Army"),  # a first word ended by a mark
+    (11, "person", "ب" * 130),  # longer than the trie: a plain alternative
+]
+# A name that begins with a mark: the whole text searched for, as before.
+_MATCHERS = [
+    AliasMatcher.from_registry(_ALIASES),
+    AliasMatcher.from_registry([*_ALIASES, (12, "organisation", "«الجزيرة»")]),
+]
+_PIECES = [
+    "كيري", "جون", "الكرملين", "للكرملين", "الأمم", "المتحدة", "بلير", "ريال", "مدريد", "ا",
+    "ف", "ب", "Kerry", "وليد", "ليد", "U.S.", "Army", "و", "وب", "فل", "ل", "ال", "ك", "x", "_",
+    "1", " ", " ", "  ", "\n", "\u00a0", "،", ".", "«", "»", "-", "ـ", "\u064e", "ب" * 130,
+    "الجزيرة",
+    "«الجزيرة»",
+]  # fmt: skip
+
+
+def _names_tried_at_words(
+    matcher: AliasMatcher, folded: str
+) -> list[tuple[int, int, int, str, str]]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matching_module, "SCAN_WORDS_FROM", 0)  # any text is long
+        return matcher.scan(folded)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_a_long_texts_names_tried_where_its_words_allow_one(pieces: list[str]) -> None:
+    folded = fold("".join(pieces))
+    for matcher in _MATCHERS:
+        assert _names_tried_at_words(matcher, folded) == matcher._scan(folded, None), folded
+
+
+def test_a_long_texts_names_tried_where_its_words_allow_one_at_random() -> None:
+    # the same on more texts, each piece as likely (Hypothesis favours the first pieces)
+    chance = random.Random(50)
+    for _ in range(3000):
+        folded = fold("".join(chance.choice(_PIECES) for _ in range(chance.randint(1, 30))))
+        for matcher in _MATCHERS:
+            assert _names_tried_at_words(matcher, folded) == matcher._scan(folded, None), folded
+
+
+def test_the_gazetteers_names_tried_where_its_words_allow_one() -> None:
+    # The shipped gazetteer's own names in newswire-like text: every name with and without
+    # each proclitic group, after a word, in brackets and quotation marks, names run together.
+    from desktop.resources import gazetteer as shipped
+
+    matcher = shipped()._matcher
+    names = sorted(matcher._owners)[::7]
+    chance = random.Random(49)
+    words = ["قال", "في", "إلى", "الرئيس", "وزارة", "جامعة", "(", ")", "«", "»", "،", "."]
+    parts: list[str] = []
+    for name in names:
+        parts += [chance.choice([*PROCLITICS, "", ""]) + name, chance.choice(words)]
+        if chance.random() < 0.3:
+            parts[-1] = name  # a name right after another
+    text = " ".join(parts)
+    folded = fold(text)
+    expected = matcher._scan(folded, None)
+    assert len(expected) > len(names) / 2
+    assert _names_tried_at_words(matcher, folded) == expected
+
+
+def test_a_long_texts_words_are_its_folded_tokens() -> None:
+    # The rules' tokens and the matchers' words are one split of the same folded text, kept for
+    # the last long text, by the text.
+    text = ("قال جون كيري، في «موسكو»: ونحن_هنا 12 U.S. " * 2000).strip()
+    folded = fold(text)
+    words, starts, ends = folded_words(folded)
+    assert words == re.findall(r"\w+|[^\w\s]", folded)
+    assert [folded[a:b] for a, b in zip(starts, ends, strict=True)] == words
+    assert folded_words(folded) is folded_words(fold(text))  # remembered, by the text
+    article = _Article.build(text)
+    assert (article.words, article.starts, article.ends) == (words, starts, ends)
