@@ -681,3 +681,19 @@ def test_a_long_texts_words_are_its_folded_tokens() -> None:
     assert folded_words(folded) is folded_words(fold(text))  # remembered, by the text
     article = _Article.build(text)
     assert (article.words, article.starts, article.ends) == (words, starts, ends)
+
+
+def test_a_new_texts_words_folded_from_the_extractors_words() -> None:
+    # (sixth round) A word the extractor made features for gives its folded form to the next
+    # text's tokens; only the others are folded: the same tokens as every word folded, on
+    # words with harakat, tatweel, a ligature, ß, capitals and digits, known and new.
+    pieces = ["مُحَمَّد", "ﻻ", "ـ", "ß", "Kerry", "وبالقاهرة", "1", "،", "ALI", "كيري", "\u200f"]
+    chance = random.Random(51)
+    for _ in range(300):
+        extractor = FeatureExtractor()
+        first = " ".join(chance.choice(pieces) + chance.choice(pieces) for _ in range(8))
+        extractor._read(first)
+        assert extractor._words
+        text = " ".join(chance.choice(pieces) + chance.choice(pieces) for _ in range(8))
+        expected = features_module._tokens_of(text, features_module.MAX_SENTENCE)
+        assert features_module._tokens_of(text, 150, extractor._words) == expected, text
