@@ -28,6 +28,7 @@ from desktop.core.arabic import LAM, PROCLITICS, fold
 from desktop.core.matching import AliasMatcher, folded_words
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
 from desktop.core.suggest import Suggestion
+from desktop.core.suggest import claims as claims_module
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import gazetteer as gazetteer_module
 from desktop.core.suggest import names as names_module
@@ -40,6 +41,7 @@ from desktop.core.suggest.features import (
     tag_runs,
     tokenize,
 )
+from desktop.core.suggest.lexicon import _NARRATIVE_RESUMES
 from desktop.core.suggest.pipeline import _SpanIndex, rescored, tidy, written_word_start
 from desktop.core.suggest.tokens import _Article
 from tests.core.features_reference import split_clitics as reference_split_clitics
@@ -697,3 +699,47 @@ def test_a_new_texts_words_folded_from_the_extractors_words() -> None:
         text = " ".join(chance.choice(pieces) + chance.choice(pieces) for _ in range(8))
         expected = features_module._tokens_of(text, features_module.MAX_SENTENCE)
         assert features_module._tokens_of(text, 150, extractor._words) == expected, text
+
+
+def _narrative_cut_by_tokens(art: _Article, first: int, end: int) -> int:
+    """claims._narrative_cut as it was, a test per token: what the shortcut must agree with."""
+    words = art.words
+    last = art.token_at(end)
+    seen = 0
+    for j in range(first, last):
+        if art.is_word(j):
+            seen += 1
+        elif words[j] in "،," and seen >= 4 and j + 1 < last and words[j + 1] in _NARRATIVE_RESUMES:
+            return art.starts[j]
+    return end
+
+
+def test_a_clauses_narrative_cut_found_at_its_commas() -> None:
+    # (sixth round) Only the commas are looked at, the words before each counted from the
+    # marks: the same cut as a test per token, with commas of both scripts, other marks,
+    # underscores and digits, resuming words and others, from every first token to every end.
+    pieces = [
+        "قال",
+        "إن",
+        "الوزير",
+        "،",
+        ",",
+        ".",
+        "«",
+        "وكان",
+        "وفي",
+        "ومن",
+        "x_y",
+        "_",
+        "12",
+        " ",
+    ]
+    chance = random.Random(52)
+    for _ in range(400):
+        text = " ".join(chance.choice(pieces) for _ in range(chance.randint(1, 24)))
+        art = _Article.build(text)
+        folded = art.norm.text
+        for first in range(len(art.words) + 1):
+            for end in range(0, len(folded) + 1, 3):
+                expected = _narrative_cut_by_tokens(art, first, end)
+                assert claims_module._narrative_cut(art, first, end) == expected, (text, first, end)
