@@ -27,7 +27,7 @@ from desktop.core import matching as matching_module
 from desktop.core.arabic import LAM, PROCLITICS, fold
 from desktop.core.matching import AliasMatcher, folded_words
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
-from desktop.core.suggest import Suggestion
+from desktop.core.suggest import Suggestion, suggest
 from desktop.core.suggest import claims as claims_module
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import gazetteer as gazetteer_module
@@ -743,3 +743,22 @@ def test_a_clauses_narrative_cut_found_at_its_commas() -> None:
             for end in range(0, len(folded) + 1, 3):
                 expected = _narrative_cut_by_tokens(art, first, end)
                 assert claims_module._narrative_cut(art, first, end) == expected, (text, first, end)
+
+
+def test_the_claims_verbs_and_attributions_found_in_c() -> None:
+    # (sixth round) The reporting verbs and the attributions (بحسب، وفقا ل) picked from the
+    # article's tokens in C: each claim as a test per token found it, at the text's start,
+    # after a line break and at its end.
+    text = (
+        "أكد الوزير أن الاتفاق قريب. وبحسب مصادر دبلوماسية، فإن الوفد سيصل غدا إلى دمشق.\n"
+        "ووفقا لمصادر مطلعة، تم الاتفاق على الهدنة.\n"
+        "وقال المتحدث إن المحادثات انتهت. أكد الوزير أن الاتفاق قريب"
+    )
+    claims = [(s.text, s.claimant) for s in suggest(text, None) if s.kind == "claim"]
+    assert claims == [
+        ("الاتفاق قريب", "الوزير"),
+        ("الوفد سيصل غدا إلى دمشق", "مصادر دبلوماسية"),
+        ("تم الاتفاق على الهدنة", "لمصادر مطلعة"),
+        ("المحادثات انتهت", "المتحدث"),
+        ("الاتفاق قريب", "الوزير"),
+    ]

@@ -236,7 +236,8 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
     clauses: list[tuple[_Clause, int, int]] = []
     last_speaker: tuple[int, int] | None = None
     forms = _VERB_FORMS
-    for v in [v for v, word in enumerate(words) if word in forms]:  # a few in a thousand
+    # a few in a thousand, found in C (a test per token in Python: 185,000 in a 1 MB article)
+    for v in list(compress(range(len(words)), map(forms.__contains__, words))):
         word = words[v]
         verb, kind = forms[word]
         position = art.starts[v]
@@ -423,9 +424,9 @@ def _attributed_sentences(
     """Sentences without a reporting verb: ``بحسب/وفق X، …`` and long quotations."""
     words = art.words
     found: list[tuple[int, int, tuple[int, int] | None, bool]] = []
-    for i, word in enumerate(words):
-        if word not in _ATTRIBUTION:
-            continue
+    # (found in C: a test per token in Python was 185,000 of them on a 1 MB article)
+    for i in list(compress(range(len(words)), map(_ATTRIBUTION.__contains__, words))):
+        word = words[i]
         s_start, s_end = art.sentence_bounds(art.starts[i])
         if s_start in covered or art.in_quote(art.starts[i]):
             continue
