@@ -256,8 +256,8 @@ _REMEMBER_HITS_FROM = 20_000  # characters
 _last_hits: tuple[frozenset[str], Normalised, list[_RawHit]] | None = None
 
 
-# A text this long is matched where its words allow a name (AliasMatcher._starts), not
-# searched at every character: a shorter one costs less searched than split into words.
+# A text this long has its split into words kept (folded_words), and is then matched where its
+# words allow a name (AliasMatcher._starts), not searched at every character.
 SCAN_WORDS_FROM = 20_000  # characters
 _FIRST_WORD_RE = re.compile(r"\w+")
 _FOLDED_SPLIT_RE = re.compile(r"(\w+|[^\w\s])")  # white space, token, white space, …
@@ -279,6 +279,14 @@ def folded_words(folded: str) -> tuple[list[str], list[int], list[int]]:
     if len(folded) >= SCAN_WORDS_FROM:
         _last_words = (folded, made)
     return made
+
+
+def _split_already(folded: str) -> tuple[list[str], list[int]] | None:
+    """The words of ``folded`` and where each begins, if :func:`folded_words` keeps them."""
+    last = _last_words  # one read: another thread may replace it meanwhile
+    if last is not None and (last[0] is folded or last[0] == folded):
+        return last[1][0], last[1][1]
+    return None
 
 
 def _next_at(
@@ -422,20 +430,23 @@ class AliasMatcher:
         contracted form of an alias with ال. A rejected candidate is retried one character
         later, so a shorter alias inside it can still be found.
 
-        A long text is matched only where a name can be kept (:meth:`_starts`), with the same
-        hits: the pattern's search tried its names at nearly every character of an Arabic
-        text (most letters begin a name), a tenth of a second for the gazetteer's and the
-        registry's on a 1 MB article.
+        A long text the suggestion rules have split into words (:func:`folded_words` keeps
+        the last one's) is matched only where a name can be kept (:meth:`_starts`), with the
+        same hits: the pattern's search tried the registry's and the gazetteer's names at
+        nearly every character of an Arabic text (most letters begin one), a tenth of a
+        second on a 1 MB article. Any other text is searched: splitting it would cost more
+        than the search of a few names (find all mentions), whose first letters the engine
+        skips to in C.
         """
         regex = self.regex
         if regex is None:
             return []
-        if self._firsts is None or len(folded) < SCAN_WORDS_FROM:
-            return self._scan(folded, None)
-        return self._scan(folded, self._starts(folded))
+        split = _split_already(folded) if self._firsts is not None else None
+        return self._scan(folded, None if split is None else self._starts(*split))
 
-    def _starts(self, folded: str) -> list[int]:
-        r"""Where in ``folded`` a name :meth:`scan` keeps can begin, in order.
+    def _starts(self, words: list[str], word_starts: list[int]) -> list[int]:
+        r"""Where in a folded text (its ``words`` and where each begins) a name :meth:`scan`
+        keeps can begin, in order.
 
         Why these are all: a kept name begins a word or follows at most two of its letters
         (its clitics), and each name begins with a word (``self._firsts``: its letters before
@@ -448,7 +459,6 @@ class AliasMatcher:
         the same text, :func:`folded_words`)."""
         firsts = self._firsts
         assert firsts is not None
-        words, word_starts, _ = folded_words(folded)
         distinct = set(words)
         offsets: dict[str, list[int]] = {word: [0] for word in firsts.intersection(distinct)}
         for k in (1, 2):

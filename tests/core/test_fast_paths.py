@@ -629,9 +629,10 @@ _PIECES = [
 def _names_tried_at_words(
     matcher: AliasMatcher, folded: str
 ) -> list[tuple[int, int, int, str, str]]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(matching_module, "SCAN_WORDS_FROM", 0)  # any text is long
-        return matcher.scan(folded)
+    if matcher._firsts is None:
+        return matcher.scan(folded)  # a name that begins with a mark: searched for
+    words, starts, _ = folded_words(folded)
+    return matcher._scan(folded, matcher._starts(words, starts))
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -670,6 +671,32 @@ def test_the_gazetteers_names_tried_where_its_words_allow_one() -> None:
     expected = matcher._scan(folded, None)
     assert len(expected) > len(names) / 2
     assert _names_tried_at_words(matcher, folded) == expected
+
+
+def test_names_tried_at_words_only_in_the_text_the_rules_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long text the rules have split into words is matched at its words; any other text is
+    # searched (a few names' search is cheaper than a split): the same hits either way.
+    tried: list[int] = []
+    starts = AliasMatcher._starts
+
+    def counted(self: AliasMatcher, words: list[str], at: list[int]) -> list[int]:
+        tried.append(len(words))
+        return starts(self, words, at)
+
+    monkeypatch.setattr(AliasMatcher, "_starts", counted)
+    matcher = AliasMatcher.from_registry(_ALIASES)
+    text = ("قال جون كيري، ووصل بلير إلى للكرملين. " * 1000).strip()
+    folded = fold(text)
+    monkeypatch.setattr(matching_module, "_last_words", None)
+    searched = matcher.scan(folded)
+    assert tried == [] and len(searched) == 3000
+    article = _Article.build(text)  # the rules' split, kept
+    assert matcher.scan(article.norm.text) == searched
+    assert tried == [len(article.words)]
+    assert matcher.scan(fold("قال جون كيري")) == [(4, 4, 12, "جون كيري", "")]
+    assert len(tried) == 1
 
 
 def test_a_long_texts_words_are_its_folded_tokens() -> None:
