@@ -31,8 +31,9 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import Protocol
 
 from desktop.core.arabic import (
@@ -255,6 +256,50 @@ _REMEMBER_HITS_FROM = 20_000  # characters
 _last_hits: tuple[frozenset[str], Normalised, list[_RawHit]] | None = None
 
 
+# A text this long has its split into words kept (folded_words), and is then matched where its
+# words allow a name (AliasMatcher._starts), not searched at every character.
+SCAN_WORDS_FROM = 20_000  # characters
+_FIRST_WORD_RE = re.compile(r"\w+")
+_FOLDED_SPLIT_RE = re.compile(r"(\w+|[^\w\s])")  # white space, token, white space, …
+_last_words: tuple[str, tuple[list[str], list[int], list[int]]] | None = None
+
+
+def folded_words(folded: str) -> tuple[list[str], list[int], list[int]]:
+    r"""The tokens of a folded text — its runs of ``\w`` and its single other characters but
+    white space — with where each begins and ends. The last long text's are remembered, by
+    the text: the rules (``desktop.core.suggest.tokens``), the registry's and the gazetteer's
+    matchers read the same normalised article. The lists are shared: only read them."""
+    global _last_words
+    last = _last_words  # one read: another thread may replace it meanwhile
+    if last is not None and (last[0] is folded or last[0] == folded):
+        return last[1]
+    parts = _FOLDED_SPLIT_RE.split(folded)
+    offsets = list(accumulate(map(len, parts)))
+    made = (parts[1::2], offsets[0:-1:2], offsets[1::2])
+    if len(folded) >= SCAN_WORDS_FROM:
+        _last_words = (folded, made)
+    return made
+
+
+def _split_already(folded: str) -> tuple[list[str], list[int]] | None:
+    """The words of ``folded`` and where each begins, if :func:`folded_words` keeps them."""
+    last = _last_words  # one read: another thread may replace it meanwhile
+    if last is not None and (last[0] is folded or last[0] == folded):
+        return last[1][0], last[1][1]
+    return None
+
+
+def _next_at(
+    regex: re.Pattern[str], folded: str, starts: Iterator[int], pos: int
+) -> re.Match[str] | None:
+    """The pattern's match at the first of ``starts`` at or after ``pos`` where it matches."""
+    match = regex.match
+    for start in starts:
+        if start >= pos and (hit := match(folded, start)) is not None:
+            return hit
+    return None
+
+
 class AliasMatcher:
     """Finds every alias of a set of entities in a text; built once, used on many texts.
 
@@ -273,6 +318,9 @@ class AliasMatcher:
         self.types: dict[int, str] = dict(types or {})
         self._owners: dict[str, list[tuple[int | None, str]]] = {}
         self._contracted: set[str] = set()
+        # The first words of the pattern's names (:meth:`scan` of a long text), or None when
+        # a name begins with no word character.
+        self._firsts: set[str] | None = set()
         for entity_id, alias in aliases:
             key = folded_alias(alias)
             if not key or not any(ch.isalnum() for ch in key):
@@ -325,6 +373,11 @@ class AliasMatcher:
                 self._contracted.add(contracted)
                 forms.append(contracted)
             for form in forms:
+                first = _FIRST_WORD_RE.match(form)
+                if first is None:
+                    self._firsts = None  # a name that begins with a mark: searched for
+                elif self._firsts is not None:
+                    self._firsts.add(first.group())
                 if len(form) > _TRIE_LONGEST:
                     long.append(form)
                 else:
@@ -376,15 +429,62 @@ class AliasMatcher:
         the name are a valid proclitic group: ``[وف]?[بكل]?``, or ``[وف]?ل`` in front of the
         contracted form of an alias with ال. A rejected candidate is retried one character
         later, so a shorter alias inside it can still be found.
+
+        A long text the suggestion rules have split into words (:func:`folded_words` keeps
+        the last one's) is matched only where a name can be kept (:meth:`_starts`), with the
+        same hits: the pattern's search tried the registry's and the gazetteer's names at
+        nearly every character of an Arabic text (most letters begin one), a tenth of a
+        second on a 1 MB article. Any other text is searched: splitting it would cost more
+        than the search of a few names (find all mentions), whose first letters the engine
+        skips to in C.
         """
         regex = self.regex
         if regex is None:
             return []
+        split = _split_already(folded) if self._firsts is not None else None
+        return self._scan(folded, None if split is None else self._starts(*split))
+
+    def _starts(self, words: list[str], word_starts: list[int]) -> list[int]:
+        r"""Where in a folded text (its ``words`` and where each begins) a name :meth:`scan`
+        keeps can begin, in order.
+
+        Why these are all: a kept name begins a word or follows at most two of its letters
+        (its clitics), and each name begins with a word (``self._firsts``: its letters before
+        its first space or mark) that the text's word ends with a space, a mark or the text's
+        end (the pattern's ``(?!\w)``, or the name's own space or mark, which ``\w`` never
+        is). So a name begins only at offset 0, 1 or 2 of a word of the text whose rest from
+        there is one of those first words; at any other position the pattern matches no name,
+        or one ``scan`` sets aside (more than two letters before it in its word), which leaves
+        its search where it was. The words are the text's runs of ``\w`` (the rules' split of
+        the same text, :func:`folded_words`)."""
+        firsts = self._firsts
+        assert firsts is not None
+        distinct = set(words)
+        offsets: dict[str, list[int]] = {word: [0] for word in firsts.intersection(distinct)}
+        for k in (1, 2):
+            for word in distinct:
+                if word[k:] in firsts:  # ("" when the word is shorter: never a first word)
+                    offsets.setdefault(word, []).append(k)
+        return [
+            word_starts[i] + k
+            for i in compress(range(len(words)), map(offsets.__contains__, words))
+            for k in offsets[words[i]]
+        ]
+
+    def _scan(self, folded: str, starts: list[int] | None) -> list[_RawHit]:
+        """:meth:`scan`: the pattern searched for from each place on, or (``starts``) tried
+        at those places alone, in order."""
+        regex = self.regex
+        assert regex is not None
         found: list[_RawHit] = []
         owners = self._owners
         contracted = self._contracted
         pos = 0
-        hit = regex.search(folded)
+        if starts is None:
+            hit = regex.search(folded)
+        else:
+            tried = iter(starts)
+            hit = _next_at(regex, folded, tried, pos)
         while hit is not None:
             start, end = hit.span()
             word_start = start
@@ -411,7 +511,9 @@ class AliasMatcher:
                     pos = start + 1
             else:
                 pos = start + 1
-            hit = regex.search(folded, pos)
+            hit = (
+                regex.search(folded, pos) if starts is None else _next_at(regex, folded, tried, pos)
+            )
         return found
 
     def find(self, text: str) -> list[Match]:

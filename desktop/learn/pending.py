@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from desktop.core.arabic import fold_words
 from desktop.core.errors import HamishError
+from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import Suggestion
 from desktop.core.suggest.features import neighbours
@@ -167,6 +168,7 @@ def not_refused(suggestions: Iterable[Suggestion], text: str, refused: Refused) 
     return kept
 
 
+@paused()  # the rules, the model and the merging as one pause (see tagger.combine)
 def compute(reading: Reading) -> list[Suggestion]:
     """The article's pending suggestions at ``reading.threshold``, sorted by start (no
     database: safe in a worker thread)."""

@@ -19,11 +19,16 @@ from dataclasses import replace
 from itertools import compress, pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core import arabic
+from desktop.core import matching as matching_module
 from desktop.core.arabic import LAM, PROCLITICS, fold
+from desktop.core.matching import AliasMatcher, folded_words
 from desktop.core.spans import NAME_BREAKS, is_word_char, name_span
-from desktop.core.suggest import Suggestion
+from desktop.core.suggest import Suggestion, suggest
+from desktop.core.suggest import claims as claims_module
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import gazetteer as gazetteer_module
 from desktop.core.suggest import names as names_module
@@ -36,6 +41,7 @@ from desktop.core.suggest.features import (
     tag_runs,
     tokenize,
 )
+from desktop.core.suggest.lexicon import _NARRATIVE_RESUMES
 from desktop.core.suggest.pipeline import _SpanIndex, rescored, tidy, written_word_start
 from desktop.core.suggest.tokens import _Article
 from tests.core.features_reference import split_clitics as reference_split_clitics
@@ -587,3 +593,199 @@ def test_a_tidy_name_kept_without_a_call() -> None:
         kind = chance.choice(["entity", "entity", "claim"])
         item = Suggestion(kind, "person", 10, 10 + len(text), text, "x", source=source)  # type: ignore[arg-type]
         assert tidy(item) == _tidy_as_it_was(item), text
+
+
+# (sixth round) A long text's names tried only where its words allow one (AliasMatcher._starts):
+# the same hits as the pattern searched for at every character, the reference kept in
+# AliasMatcher._scan(folded, None), the way shorter texts still go.
+_ALIASES = [
+    (1, "person", "كيري"),
+    (1, "person", "جون كيري"),
+    (2, "location", "الكرملين"),  # and its contracted form للكرملين
+    (3, "organisation", "الأمم المتحدة"),
+    (4, "person", "بلير"),
+    (5, "location", "ريال مدريد"),
+    (6, "organisation", "ا ف ب"),  # one-letter words: a name inside the clitics' reach
+    (7, "person", "Kerry"),
+    (8, "person", "وليد"),  # begins with a proclitic's letter
+    (9, "person", "ليد"),
+    (10, "organisation", "U.S. Army"),  # a first word ended by a mark
+    (11, "person", "ب" * 130),  # longer than the trie: a plain alternative
+]
+# A name that begins with a mark: the whole text searched for, as before.
+_MATCHERS = [
+    AliasMatcher.from_registry(_ALIASES),
+    AliasMatcher.from_registry([*_ALIASES, (12, "organisation", "«الجزيرة»")]),
+]
+_PIECES = [
+    "كيري", "جون", "الكرملين", "للكرملين", "الأمم", "المتحدة", "بلير", "ريال", "مدريد", "ا",
+    "ف", "ب", "Kerry", "وليد", "ليد", "U.S.", "Army", "و", "وب", "فل", "ل", "ال", "ك", "x", "_",
+    "1", " ", " ", "  ", "\n", "\u00a0", "،", ".", "«", "»", "-", "ـ", "\u064e", "ب" * 130,
+    "الجزيرة",
+    "«الجزيرة»",
+]  # fmt: skip
+
+
+def _names_tried_at_words(
+    matcher: AliasMatcher, folded: str
+) -> list[tuple[int, int, int, str, str]]:
+    if matcher._firsts is None:
+        return matcher.scan(folded)  # a name that begins with a mark: searched for
+    words, starts, _ = folded_words(folded)
+    return matcher._scan(folded, matcher._starts(words, starts))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_a_long_texts_names_tried_where_its_words_allow_one(pieces: list[str]) -> None:
+    folded = fold("".join(pieces))
+    for matcher in _MATCHERS:
+        assert _names_tried_at_words(matcher, folded) == matcher._scan(folded, None), folded
+
+
+def test_a_long_texts_names_tried_where_its_words_allow_one_at_random() -> None:
+    # the same on more texts, each piece as likely (Hypothesis favours the first pieces)
+    chance = random.Random(50)
+    for _ in range(3000):
+        folded = fold("".join(chance.choice(_PIECES) for _ in range(chance.randint(1, 30))))
+        for matcher in _MATCHERS:
+            assert _names_tried_at_words(matcher, folded) == matcher._scan(folded, None), folded
+
+
+def test_the_gazetteers_names_tried_where_its_words_allow_one() -> None:
+    # The shipped gazetteer's own names in newswire-like text: every name with and without
+    # each proclitic group, after a word, in brackets and quotation marks, names run together.
+    from desktop.resources import gazetteer as shipped
+
+    matcher = shipped()._matcher
+    names = sorted(matcher._owners)[::7]
+    chance = random.Random(49)
+    words = ["قال", "في", "إلى", "الرئيس", "وزارة", "جامعة", "(", ")", "«", "»", "،", "."]
+    parts: list[str] = []
+    for name in names:
+        parts += [chance.choice([*PROCLITICS, "", ""]) + name, chance.choice(words)]
+        if chance.random() < 0.3:
+            parts[-1] = name  # a name right after another
+    text = " ".join(parts)
+    folded = fold(text)
+    expected = matcher._scan(folded, None)
+    assert len(expected) > len(names) / 2
+    assert _names_tried_at_words(matcher, folded) == expected
+
+
+def test_names_tried_at_words_only_in_the_text_the_rules_split(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long text the rules have split into words is matched at its words; any other text is
+    # searched (a few names' search is cheaper than a split): the same hits either way.
+    tried: list[int] = []
+    starts = AliasMatcher._starts
+
+    def counted(self: AliasMatcher, words: list[str], at: list[int]) -> list[int]:
+        tried.append(len(words))
+        return starts(self, words, at)
+
+    monkeypatch.setattr(AliasMatcher, "_starts", counted)
+    matcher = AliasMatcher.from_registry(_ALIASES)
+    text = ("قال جون كيري، ووصل بلير إلى للكرملين. " * 1000).strip()
+    folded = fold(text)
+    monkeypatch.setattr(matching_module, "_last_words", None)
+    searched = matcher.scan(folded)
+    assert tried == [] and len(searched) == 3000
+    article = _Article.build(text)  # the rules' split, kept
+    assert matcher.scan(article.norm.text) == searched
+    assert tried == [len(article.words)]
+    assert matcher.scan(fold("قال جون كيري")) == [(4, 4, 12, "جون كيري", "")]
+    assert len(tried) == 1
+
+
+def test_a_long_texts_words_are_its_folded_tokens() -> None:
+    # The rules' tokens and the matchers' words are one split of the same folded text, kept for
+    # the last long text, by the text.
+    text = ("قال جون كيري، في «موسكو»: ونحن_هنا 12 U.S. " * 2000).strip()
+    folded = fold(text)
+    words, starts, ends = folded_words(folded)
+    assert words == re.findall(r"\w+|[^\w\s]", folded)
+    assert [folded[a:b] for a, b in zip(starts, ends, strict=True)] == words
+    assert folded_words(folded) is folded_words(fold(text))  # remembered, by the text
+    article = _Article.build(text)
+    assert (article.words, article.starts, article.ends) == (words, starts, ends)
+
+
+def test_a_new_texts_words_folded_from_the_extractors_words() -> None:
+    # (sixth round) A word the extractor made features for gives its folded form to the next
+    # text's tokens; only the others are folded: the same tokens as every word folded, on
+    # words with harakat, tatweel, a ligature, ß, capitals and digits, known and new.
+    pieces = ["مُحَمَّد", "ﻻ", "ـ", "ß", "Kerry", "وبالقاهرة", "1", "،", "ALI", "كيري", "\u200f"]
+    chance = random.Random(51)
+    for _ in range(300):
+        extractor = FeatureExtractor()
+        first = " ".join(chance.choice(pieces) + chance.choice(pieces) for _ in range(8))
+        extractor._read(first)
+        assert extractor._words
+        text = " ".join(chance.choice(pieces) + chance.choice(pieces) for _ in range(8))
+        expected = features_module._tokens_of(text, features_module.MAX_SENTENCE)
+        assert features_module._tokens_of(text, 150, extractor._words) == expected, text
+
+
+def _narrative_cut_by_tokens(art: _Article, first: int, end: int) -> int:
+    """claims._narrative_cut as it was, a test per token: what the shortcut must agree with."""
+    words = art.words
+    last = art.token_at(end)
+    seen = 0
+    for j in range(first, last):
+        if art.is_word(j):
+            seen += 1
+        elif words[j] in "،," and seen >= 4 and j + 1 < last and words[j + 1] in _NARRATIVE_RESUMES:
+            return art.starts[j]
+    return end
+
+
+def test_a_clauses_narrative_cut_found_at_its_commas() -> None:
+    # (sixth round) Only the commas are looked at, the words before each counted from the
+    # marks: the same cut as a test per token, with commas of both scripts, other marks,
+    # underscores and digits, resuming words and others, from every first token to every end.
+    pieces = [
+        "قال",
+        "إن",
+        "الوزير",
+        "،",
+        ",",
+        ".",
+        "«",
+        "وكان",
+        "وفي",
+        "ومن",
+        "x_y",
+        "_",
+        "12",
+        " ",
+    ]
+    chance = random.Random(52)
+    for _ in range(400):
+        text = " ".join(chance.choice(pieces) for _ in range(chance.randint(1, 24)))
+        art = _Article.build(text)
+        folded = art.norm.text
+        for first in range(len(art.words) + 1):
+            for end in range(0, len(folded) + 1, 3):
+                expected = _narrative_cut_by_tokens(art, first, end)
+                assert claims_module._narrative_cut(art, first, end) == expected, (text, first, end)
+
+
+def test_the_claims_verbs_and_attributions_found_in_c() -> None:
+    # (sixth round) The reporting verbs and the attributions (بحسب، وفقا ل) picked from the
+    # article's tokens in C: each claim as a test per token found it, at the text's start,
+    # after a line break and at its end.
+    text = (
+        "أكد الوزير أن الاتفاق قريب. وبحسب مصادر دبلوماسية، فإن الوفد سيصل غدا إلى دمشق.\n"
+        "ووفقا لمصادر مطلعة، تم الاتفاق على الهدنة.\n"
+        "وقال المتحدث إن المحادثات انتهت. أكد الوزير أن الاتفاق قريب"
+    )
+    claims = [(s.text, s.claimant) for s in suggest(text, None) if s.kind == "claim"]
+    assert claims == [
+        ("الاتفاق قريب", "الوزير"),
+        ("الوفد سيصل غدا إلى دمشق", "مصادر دبلوماسية"),
+        ("تم الاتفاق على الهدنة", "لمصادر مطلعة"),
+        ("المحادثات انتهت", "المتحدث"),
+        ("الاتفاق قريب", "الوزير"),
+    ]

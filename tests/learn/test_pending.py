@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,33 @@ def test_a_suggestion_with_a_clitic_is_linked_to_the_entity_whose_alias_it_is() 
     found.append(made("رأيا", "location"))
     linked = pending.linked(found, text, sources.matcher(aliases), aliases)
     assert [s.entity_id for s in linked] == [7, 9, None, None]
+
+
+def test_the_window_suggests_with_the_collector_paused_to_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules, the model, linking and the scores shown as one pause: the first collection
+    after a pause walks all it made that lives on (desktop.core.gcpause), and each step after
+    the rules' own pause started collections of its own."""
+    import gc
+
+    seen: list[bool] = []
+    finish = pending.finish
+
+    def watched(found: Iterable[Suggestion], threshold: float) -> list[Suggestion]:
+        seen.append(gc.isenabled())
+        return finish(found, threshold)
+
+    monkeypatch.setattr(pending, "finish", watched)
+    project = Project.open(tmp_path / "p.hamish")
+    document_id = project.documents.add(make_draft(SAME, title="1"))
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        assert "بيروت" in _places(project, document_id)
+        assert seen == [False]
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
+    project.close()

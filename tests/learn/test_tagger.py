@@ -9,11 +9,13 @@ import random
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop.core.arabic import fold
 from desktop.core.models import Label
+from desktop.core.suggest import Suggestion
 from desktop.core.suggest.features import FeatureExtractor, Layout, split_clitics, tokenize
 from desktop.core.text import make_draft
 from desktop.learn import sources, tagger
@@ -671,6 +673,39 @@ def test_the_model_tags_with_the_cycle_collector_paused(project: Project) -> Non
         inputs = tagger.gather(project, document_id)
         assert inputs is not None
         tagger.combine(inputs, text, [], gazetteer=places)
+        assert seen == [False]
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
+
+
+def test_the_models_suggestions_are_judged_and_merged_with_the_collector_paused(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only the tagging: the first collection after a pause walks everything made in it
+    that lives on (a long text's remembered tokens), and the judging and merging after it
+    started some thirty collections on a 1 MB article."""
+    import gc
+
+    tagged_project(project)
+    tagger.train(project)
+    text, _ = article(9)
+    document_id = add(project, text, "new")
+    seen: list[bool] = []
+    judged = tagger.combine_judged
+
+    def watched(*args: Any, **kwargs: Any) -> list[Suggestion]:
+        seen.append(gc.isenabled())
+        return judged(*args, **kwargs)
+
+    monkeypatch.setattr(tagger, "combine_judged", watched)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        inputs = tagger.gather(project, document_id)
+        assert inputs is not None
+        tagger.combine(inputs, text, [])
         assert seen == [False]
         assert gc.isenabled()
     finally:

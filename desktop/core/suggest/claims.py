@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from desktop.core.arabic import LAM
 from desktop.core.suggest.lexicon import (
@@ -235,7 +236,8 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
     clauses: list[tuple[_Clause, int, int]] = []
     last_speaker: tuple[int, int] | None = None
     forms = _VERB_FORMS
-    for v in [v for v, word in enumerate(words) if word in forms]:  # a few in a thousand
+    # a few in a thousand, found in C (a test per token in Python: 185,000 in a 1 MB article)
+    for v in list(compress(range(len(words)), map(forms.__contains__, words))):
         word = words[v]
         verb, kind = forms[word]
         position = art.starts[v]
@@ -317,16 +319,25 @@ def _trim(art: _Article, start: int, end: int) -> tuple[int, int]:
 
 
 def _narrative_cut(art: _Article, first: int, end: int) -> int:
-    """End a reported clause where the narrative visibly resumes (، وكان هناك …)."""
+    """End a reported clause where the narrative visibly resumes (، وكان هناك …): at the
+    first comma after four words or more that a resuming word follows.
+
+    Only the commas are looked at, found in C, the words before each counted from the marks'
+    offsets (``words_between``): a test per token in Python was 14,000 of them on a 1 MB
+    article."""
     words = art.words
     last = art.token_at(end)
-    seen = 0
-    for j in range(first, last):
-        if art.is_word(j):
-            seen += 1
-        elif words[j] in "،," and seen >= 4 and j + 1 < last and words[j + 1] in _NARRATIVE_RESUMES:
+    for j in compress(range(first, last), map(_COMMAS.__contains__, words[first:last])):
+        if (
+            j + 1 < last
+            and words[j + 1] in _NARRATIVE_RESUMES
+            and art.words_between(art.starts[first], art.starts[j]) >= 4
+        ):
             return art.starts[j]
     return end
+
+
+_COMMAS = frozenset("،,")
 
 
 def _claim_spans(art: _Article) -> list[tuple[int, int, tuple[int, int] | None, bool]]:
@@ -413,9 +424,9 @@ def _attributed_sentences(
     """Sentences without a reporting verb: ``بحسب/وفق X، …`` and long quotations."""
     words = art.words
     found: list[tuple[int, int, tuple[int, int] | None, bool]] = []
-    for i, word in enumerate(words):
-        if word not in _ATTRIBUTION:
-            continue
+    # (found in C: a test per token in Python was 185,000 of them on a 1 MB article)
+    for i in list(compress(range(len(words)), map(_ATTRIBUTION.__contains__, words))):
+        word = words[i]
         s_start, s_end = art.sentence_bounds(art.starts[i])
         if s_start in covered or art.in_quote(art.starts[i]):
             continue

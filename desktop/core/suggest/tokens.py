@@ -16,13 +16,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from desktop.core.arabic import LAM, LAM_CLITICS, Normalised, normalise
+from desktop.core.matching import folded_words
 from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _VERB_WORDS, _VERBISH_RE
 
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
-_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # white space, token, white space, …
 _MARK_RE = re.compile(r"[^\w\s]")  # a token that is no word: one character
 _QUOTE_CHARS = '«»“”"„‟'
 _QUOTE_RE = re.compile("[" + _QUOTE_CHARS + "]")
@@ -68,16 +66,16 @@ class _Article:
         norm = normalise(text)
         folded = norm.text
         # Split in C into white space and tokens (no match object per token: 185,000 in a
-        # 1 MB article); the offsets are the running sum of their lengths.
-        parts = _SPLIT_RE.split(folded)
-        offsets = list(accumulate(map(len, parts)))
+        # 1 MB article); the offsets are the running sum of their lengths. The same split
+        # the registry's and the gazetteer's matchers read a long text's words from.
+        words, starts, word_ends = folded_words(folded)
         quotes = _quote_spans(folded)
         ends = _sentence_ends(folded, quotes)
         made: _Base = (
             norm,
-            parts[1::2],
-            offsets[0:-1:2],
-            offsets[1::2],
+            words,
+            starts,
+            word_ends,
             quotes,
             [q[0] for q in quotes],
             ends,
