@@ -132,18 +132,18 @@ def beyond_limits(name: str, limit: PageBeyondLimits) -> ImportRejected:
     )
 
 
-def _parse(markup: str) -> Any:
-    """An lxml tree of the page. Parsed from text, so a stale ``<meta charset>`` cannot make
-    the parser decode a second time; an XML declaration is dropped because lxml refuses one
-    in text input, and so is a DOCTYPE's internal subset (:func:`without_internal_subset`).
-    ``PageBeyondLimits`` when the parser stopped at one of its limits (elements nested more
-    than 256 deep, one attribute or text run of more than 10 MB): the tree then holds only what
-    came before, and "no article text" would not say why."""
+def _parse(markup: str) -> tuple[Any, str | None]:
+    """An lxml tree of the page, and which limit of the parser it passed, if any. Parsed from
+    text, so a stale ``<meta charset>`` cannot make the parser decode a second time; an XML
+    declaration is dropped because lxml refuses one in text input, and so is a DOCTYPE's
+    internal subset (:func:`without_internal_subset`). At a limit (elements nested more than
+    256 deep, one attribute or text run of more than 10 MB) the tree holds what came before
+    it: ``"depth"`` or ``"size"``."""
     from lxml import html as lxml_html  # imported on first use: the CLI need not pay for it
 
     markup = without_internal_subset(_XML_DECLARATION.sub("", markup, count=1))
     if not markup.strip():
-        return None
+        return None, None
     parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
     try:
         tree = lxml_html.document_fromstring(markup, parser=parser)
@@ -151,9 +151,8 @@ def _parse(markup: str) -> Any:
         tree = None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT":
-            depth = "depth" in entry.message.lower()
-            raise PageBeyondLimits("depth" if depth else "size")
-    return tree
+            return tree, "depth" if "depth" in entry.message.lower() else "size"
+    return tree, None
 
 
 def _clean(value: object) -> str:
@@ -162,13 +161,20 @@ def _clean(value: object) -> str:
 
 def extract_article(markup: str) -> tuple[str, PageMetadata] | None:
     """The article text (paragraphs separated by newlines) and metadata, or None when the
-    page holds no article-like text; ``PageBeyondLimits`` when the parser could not read it
-    all."""
+    page holds no article-like text; ``PageBeyondLimits`` when it holds none in what the
+    parser read before one of its limits (what came before a limit is imported, as any page's
+    article: a hostile page's headline before 50,000 nested elements is)."""
+    tree, limit = _parse(markup)
+    found = None if tree is None else _extracted(tree)
+    if found is None and limit is not None:
+        # What came before the limit holds no article: say why, not "no article text".
+        raise PageBeyondLimits(limit)
+    return found
+
+
+def _extracted(tree: Any) -> tuple[str, PageMetadata] | None:
     import trafilatura
 
-    tree = _parse(markup)
-    if tree is None:
-        return None
     result = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
