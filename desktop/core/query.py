@@ -15,8 +15,7 @@ The article ال is added only to a word the caller says is no name (``parse``'s
 common noun is searched with and without it (أسلحة finds الأسلحة, محادثات المحادثات — a
 trial's analyst found nothing for أسلحة in an article that says الأسلحة ten times), but a name
 is searched as written: ``سورية`` does not match ``السورية`` (the adjective, "Syrian"), كمال
-not الكمال. A word typed with a proclitic before its article (والأسلحة، للأسلحة) also finds
-the word with the article alone, as every other proclitic would.
+not الكمال.
 
 Grammar (operators are upper-case Latin, as in FTS5 and web search engines, so the ordinary
 words "and"/"or" and every Arabic word stay searchable)::
@@ -101,21 +100,15 @@ pronouns (من، عن، هو), whose forms with ال are other words."""
 
 
 def definite_stems(word: str, names: Container[str]) -> tuple[str, ...]:
-    """The forms with the article ال that a folded query word also stands for: ``ال`` + the
-    word for a common noun of at least :data:`DEFINITE_MIN` letters (not in ``names``), and
-    ``ال`` + what follows a proclitic and the article (وال، بال، لل …) when the word is written
-    so. Empty for a name, a word that already begins with ال, or a non-Arabic word."""
+    """The form with the article ال that a folded query word also stands for: ``ال`` + the
+    word, for a common noun of at least :data:`DEFINITE_MIN` letters (not in ``names``).
+    Empty for a name, a word that already begins with ال, or a non-Arabic word. A word that
+    begins with letters that could be a proclitic and the article is not cut there: والدين
+    is "parents" (الوالدين) far more often than "and the religion" (الدين), للجنة "for the
+    committee" is ل + اللجنة, not الجنة "paradise" (an attacker's finds)."""
     if not word or not _is_arabic_letter(word[0]):
         return ()
-    if word.startswith(ARTICLE):
-        return ()
-    for clitic in PROCLITICS[1:]:  # every group but none
-        # ل + ال is written لل: the group's ل, then the article without its alef.
-        heads = (clitic + ARTICLE, clitic + LAM) if clitic in LAM_CLITICS else (clitic + ARTICLE,)
-        for head in heads:
-            if word.startswith(head) and len(word) - len(head) >= DEFINITE_MIN:
-                return (ARTICLE + word[len(head) :],)
-    if len(word) < DEFINITE_MIN or word in names:
+    if word.startswith(ARTICLE) or len(word) < DEFINITE_MIN or word in names:
         return ()
     return (ARTICLE + word,)
 

@@ -331,7 +331,9 @@ def test_the_article_is_added_to_common_words_not_to_names(project: Project) -> 
     assert ids(project, "أسلحة") == {weapons}
     assert ids(project, "أسلحة كيميائية") == {weapons}
     assert ids(project, '"أسلحة كيميائية"') == {weapons}  # the adjective agrees
-    assert ids(project, "والأسلحة") == {weapons}  # the article, whatever precedes it
+    parents = add(project, "احترام الوالدين واجب، وإن الدين يسر.")
+    assert ids(project, "والدين") == {parents}
+    assert matched_words(project, "والدين") == ["الوالدين"]  # not الدين: its own letters
     assert ids(project, "سورية") == {country}
     assert ids(project, "كمال") == {country}  # a given name: not الكمال "perfection"
     assert ids(project, "محادثات") == {syrian}
