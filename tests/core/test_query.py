@@ -4,6 +4,8 @@ clear errors for malformed input. Pure Python: the FTS5 side is checked in tests
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.arabic import fold, normalise
 from desktop.core.errors import HamishError
@@ -285,3 +287,40 @@ def test_a_pasted_wall_of_words_is_refused_or_read_once() -> None:
     assert repeated.fts == parse("كيري لافروف", names=frozenset()).fts  # each read once
     either = parse(" OR ".join(["كيري", "لافروف"] * 90))
     assert either.fts == parse("كيري OR لافروف").fts
+
+
+_LETTERS = "الوفبكلسيهرتنمد ،.-"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet=_LETTERS, max_size=120),
+    words=st.lists(st.text(alphabet="الوفبكلسيهرتنمد", min_size=1, max_size=4), min_size=1),
+    prefix=st.booleans(),
+    definite=st.booleans(),
+)
+def test_the_fast_span_finder_finds_what_the_patterns_find(
+    text: str, words: list[str], prefix: bool, definite: bool
+) -> None:
+    """``find_spans`` looks for each stem as a literal and checks the proclitics before it;
+    ``Term.patterns`` (the reference) try the boundary and every proclitic at each
+    character. Same spans, on letters chosen to be proclitics, articles and stems."""
+    from desktop.core.query import _spans
+
+    terms = []
+    for at in range(len(words)):
+        tokens = tuple(words[at : at + 1 + at % 2])
+        readings = tuple("ال" + t for t in tokens) if definite else ()
+        terms.append(Term(tokens, prefix and at % 3 == 0, readings))
+    reference = _spans(text, (p for term in terms for p in term.patterns()))
+    assert find_spans(text, terms) == reference
+
+
+def test_the_fast_span_finder_on_two_letter_proclitics_and_the_contracted_article() -> None:
+    from desktop.core.query import _spans
+
+    text = fold("وبسيه فلسيه ككسيه وللاسد فللاسد بالاسد وبالاسد لأسد الأسد سيهات وسيهات")
+    terms = [Term(("سيه",)), Term(("الاسد",)), Term(("سيه",), prefix=True)]
+    reference = _spans(text, (p for term in terms for p in term.patterns()))
+    assert find_spans(text, terms) == reference
+    assert [text[a:b] for a, b in reference].count("سيه") == 2  # وب، فل; not كك
