@@ -321,13 +321,14 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} nests its elements more than 256 deep, deeper than any real page; Hamish stops "
-        "reading such markup. Nothing was imported.",
+        "{name} nests its elements more than 256 deep (unclosed tags pile up so in some old "
+        "pages) and its text lies past that depth, where Hamish stops reading. Nothing was "
+        "imported.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} holds a single attribute or run of text of more than 10 MB, which no real page "
-        "has; Hamish stops reading such markup. Nothing was imported.",
+        "{name} holds an attribute, script, comment or run of text of more than 10 MB before "
+        "any article text, where Hamish stops reading. Nothing was imported.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2075,12 +2075,12 @@
         <translation>لا يجد هامش في {name} نص مقال (قد تكون صفحة فهرس، أو صفحة تبني نصها بـJavaScript، أو صفحة فارغة).</translation>
     </message>
     <message>
-        <source>{name} nests its elements more than 256 deep, deeper than any real page; Hamish stops reading such markup. Nothing was imported.</source>
-        <translation>تتداخل عناصر {name} أعمق من 256 مستوى، وهذا أعمق من أي صفحة حقيقية؛ يتوقف هامش عن قراءة ترميز كهذا. لم يُستورد شيء.</translation>
+        <source>{name} nests its elements more than 256 deep (unclosed tags pile up so in some old pages) and its text lies past that depth, where Hamish stops reading. Nothing was imported.</source>
+        <translation>تتداخل عناصر {name} أعمق من 256 مستوى (تتراكم الوسوم غير المغلقة هكذا في بعض الصفحات القديمة)، ونصها واقع بعد هذا العمق حيث يتوقف هامش عن القراءة. لم يُستورد شيء.</translation>
     </message>
     <message>
-        <source>{name} holds a single attribute or run of text of more than 10 MB, which no real page has; Hamish stops reading such markup. Nothing was imported.</source>
-        <translation>في {name} سمة واحدة أو مقطع نص واحد يتجاوز 10 ميغابايت، ولا توجد صفحة حقيقية كهذه؛ يتوقف هامش عن قراءة ترميز كهذا. لم يُستورد شيء.</translation>
+        <source>{name} holds an attribute, script, comment or run of text of more than 10 MB before any article text, where Hamish stops reading. Nothing was imported.</source>
+        <translation>في {name} سمة أو برنامج نصي أو تعليق أو مقطع نص يتجاوز 10 ميغابايت قبل أي نص للمقال، وهناك يتوقف هامش عن القراءة. لم يُستورد شيء.</translation>
     </message>
     <message>
         <source>{name} is protected by a password; open it, save an unprotected copy and import that.</source>

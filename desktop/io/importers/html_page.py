@@ -123,12 +123,13 @@ def beyond_limits(name: str, limit: PageBeyondLimits) -> ImportRejected:
     """What the analyst is told when a page passes the parser's limits."""
     if limit.what == "depth":
         return ImportRejected(
-            f"{name} nests its elements more than 256 deep, deeper than any real page; "
-            "Hamish stops reading such markup. Nothing was imported."
+            f"{name} nests its elements more than 256 deep (unclosed tags pile up so in some "
+            "old pages) and its text lies past that depth, where Hamish stops reading. "
+            "Nothing was imported."
         )
     return ImportRejected(
-        f"{name} holds a single attribute or run of text of more than 10 MB, which no real "
-        "page has; Hamish stops reading such markup. Nothing was imported."
+        f"{name} holds an attribute, script, comment or run of text of more than 10 MB "
+        "before any article text, where Hamish stops reading. Nothing was imported."
     )
 
 
