@@ -128,6 +128,25 @@ def test_a_copied_page_past_the_parsers_limits_keeps_its_plain_text(window: Main
     assert window.reader.title.text() == "مقال رقم 7"
 
 
+def test_a_huge_copied_page_is_taken_as_its_plain_text(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 100,000 pasted paragraphs kept the window's thread busy for 28 s: past the elements
+    # the extractor reads here, the plain text copied with the HTML is the article.
+    from desktop.io.importers import html_page
+    from desktop.ui.transfer import clipboard
+
+    read: list[str] = []
+    monkeypatch.setattr(html_page, "extract_article", lambda html: read.append(html))
+    mime = QMimeData()
+    mime.setHtml("<p>كلمة</p>" * (clipboard.CLIPBOARD_HTML_ELEMENTS + 1))
+    mime.setText(_article(8))
+    QApplication.clipboard().setMimeData(mime)
+    window.registry[ActionId.NEW_FROM_CLIPBOARD].trigger()
+    assert window.reader.title.text() == "مقال رقم 8"
+    assert read == []  # never parsed
+
+
 def test_dropped_text_becomes_an_article(window: MainWindow) -> None:
     mime = QMimeData()
     mime.setText(_article(7))
