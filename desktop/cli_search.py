@@ -44,8 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=(
             "Search every article of a project. Harakat, tatweel, hamza and alef forms, ة/ه "
             "and Latin case are ignored; a word also matches with the proclitics و ف ب ك ل in "
-            'front of it. Use "quoted phrases", prefix*, OR, NOT and (parentheses); '
-            "words side by side must all occur."
+            "front of it, and a common word with the article ال too (أسلحة finds الأسلحة; a "
+            'place or a given name as written). Use "quoted phrases", prefix*, OR, NOT and '
+            "(parentheses); words side by side must all occur; at most 24 different words."
         ),
     )
     add_project_option(parser)
