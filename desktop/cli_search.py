@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         echo("hamish: --limit must be at least 1", err=True)
         return EXIT_USAGE
     try:
-        query = parse_search(args.query)
+        query = parse_search(args.query)  # a bad query is a usage error, project or not
     except QueryError as error:
         echo(f"hamish: {error}", err=True)
         return EXIT_USAGE
@@ -172,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
                     keys = ", ".join(label.key for label in project.labels.all())
                     raise QueryError(f"There is no label {args.label!r}; the labels are: {keys}.")
                 filters = replace(filters, label_id=label.id)
+            query = project.search.parse(args.query)  # with the project's own names
             total = project.search.count(query, filters)
             hits = project.search.search(query, limit=args.limit, filters=filters)
     except QueryError as error:

@@ -37,6 +37,7 @@ import sqlite3
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -379,15 +380,20 @@ class Hit:
     snippets: tuple[Snippet, ...]
 
 
-def parse_search(text: str, *, type_ahead: bool = False) -> Query:
+def parse_search(
+    text: str, *, type_ahead: bool = False, names: AbstractSet[str] = frozenset()
+) -> Query:
     """The analyst's search text as a query of the project's index: common words also found
-    with the article ال, names as written (``desktop.core.query.parse``'s ``names``: the
-    gazetteer's and the given names, :func:`desktop.resources.search_names`). The search
-    panel, the library's filter and ``hamish search`` all parse here, so they agree."""
+    with the article ال, names as written and found behind their proclitics
+    (``desktop.core.query.parse``'s ``names``: the gazetteer's and the given names,
+    :func:`desktop.resources.search_names`, and ``names``, the project's own —
+    :meth:`SearchStore.parse`). The search panel, the library's filter and ``hamish search``
+    all parse so, and agree."""
     from desktop.core.query import parse
     from desktop.resources import search_names
 
-    return parse(text, type_ahead=type_ahead, names=search_names())
+    known = search_names() | names if names else search_names()
+    return parse(text, type_ahead=type_ahead, names=known)
 
 
 def _title_words(query: Query) -> str:
@@ -573,6 +579,7 @@ class SearchStore:
         self._database = database
         self._conn = database.conn
         self._norms = _NormCache()
+        self._names: tuple[str, frozenset[str]] | None = None  # see entity_names
         self.catching_up = False
         """Set while the window works off a large backlog in steps (:meth:`sync_some`):
         searches then use what is indexed so far instead of indexing everything at once."""
@@ -674,11 +681,35 @@ class SearchStore:
                 raise QueryError(f"The search could not be run ({message}).") from error
             raise ProjectError(describe_sqlite_error(error)) from error
 
-    @staticmethod
-    def _parsed(query: str | Query) -> Query:
+    def _parsed(self, query: str | Query) -> Query:
         from desktop.core.query import Query
 
-        return query if isinstance(query, Query) else parse_search(query)
+        return query if isinstance(query, Query) else self.parse(query)
+
+    def parse(self, text: str, *, type_ahead: bool = False) -> Query:
+        """:func:`parse_search` with the project's entities' names and aliases among the
+        names (كمال the person is not الكمال; وكيري is كيري's)."""
+        return parse_search(text, type_ahead=type_ahead, names=self.entity_names())
+
+    def entity_names(self) -> frozenset[str]:
+        """The project's entities' names and aliases of one word, folded: read again only
+        when the entities or their aliases changed (a count and the highest ids tell)."""
+        state = self._conn.execute(
+            "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM entities) || '/' || "
+            "(SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM entity_aliases)"
+        ).fetchone()[0]
+        if self._names is not None and self._names[0] == state:
+            return self._names[1]
+        from desktop.core.query import tokens_of
+
+        rows = self._conn.execute(
+            "SELECT name FROM entities UNION SELECT alias FROM entity_aliases"
+        ).fetchall()
+        names = frozenset(
+            tokens[0] for (name,) in rows if len(tokens := tokens_of(fold(str(name)))) == 1
+        )
+        self._names = (str(state), names)
+        return names
 
     def _matching_sql(
         self, query: Query | None, filters: SearchFilters | None, select: str

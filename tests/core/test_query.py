@@ -324,3 +324,19 @@ def test_the_fast_span_finder_on_two_letter_proclitics_and_the_contracted_articl
     reference = _spans(text, (p for term in terms for p in term.patterns()))
     assert find_spans(text, terms) == reference
     assert [text[a:b] for a, b in reference].count("سيه") == 2  # وب، فل; not كك
+
+
+def test_name_within() -> None:
+    from desktop.core.query import name_within
+
+    names = frozenset({"كيري", "لبنان", "بوتين"})
+    assert name_within("وكيري", names) == "كيري"
+    assert name_within("وبكيري", names) == "كيري"
+    assert name_within("لبنان", names) == "لبنان"  # a name itself: never cut
+    assert name_within("بوتين", names) == "بوتين"
+    assert name_within("وليد", names) == "وليد"  # ليد is no name
+    assert name_within("والي", names) == "والي"
+    assert name_within("kerry", names) == "kerry"
+    # Typed ahead, a word is not yet whole: searched as typed.
+    assert parse("وكيري", names=names, type_ahead=True).terms[0].tokens == ("وكيري",)
+    assert parse("وكيري", names=names).terms[0].tokens == ("كيري",)

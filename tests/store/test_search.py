@@ -348,6 +348,26 @@ def test_the_article_is_added_to_common_words_not_to_names(project: Project) -> 
     assert [(h.document_id, h.score) for h in hits] == [(titled, 1.0), (older, 0.0), (syrian, 0.0)]
 
 
+def test_a_name_is_found_behind_the_proclitics_typed_with_it(project: Project) -> None:
+    # A trial: وكيري found 2 articles, كيري 4. Behind its proclitics a word that is a name
+    # (the project's entity, an alias, the gazetteer's) is searched as the name — and with
+    # every proclitic, so nothing it found before is lost. Not a word that is no name's:
+    # وليد is not و + ليد.
+    alone = add(project, "قال كيري إن المحادثات مثمرة.")
+    joined = add(project, "التقى لافروف وكيري في جنيف.")
+    walid = add(project, "قال وليد إن ليد مدينة.")
+    assert ids(project, "وكيري") == {joined}  # كيري is no name of the project yet
+    project.entities.add("جون كيري", "person")
+    (entity,) = project.entities.exact("جون كيري")
+    project.entities.add_alias(entity.id, "كيري")
+    assert ids(project, "وكيري") == {alone, joined}
+    assert ids(project, "بكيري") == {alone, joined}
+    assert ids(project, "وليد") == {walid}
+    assert matched_words(project, "وكيري") == ["كيري", "كيري"]
+    assert project.search.parse("وكيري").terms == project.search.parse("كيري").terms
+    assert ids(project, "ولبنان") == set()  # لبنان, the gazetteer's, is not in these
+
+
 def test_title_and_source_are_searched(project: Project) -> None:
     doc = add(project, "نص المقال.", title="بيان الكرملين", source="وكالة Tass")
     assert ids(project, "الكرملين") == {doc}

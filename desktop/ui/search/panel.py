@@ -68,7 +68,6 @@ from desktop.store.search import (
     SearchFilters,
     SearchStore,
     Snippet,
-    parse_search,
 )
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
@@ -751,7 +750,7 @@ class SearchPanel(QDockWidget):
             self._set_status(self.tr("Type to search every article of the project."))
             return
         try:
-            query: Query | None = parse_search(text) if text.strip() else None
+            query: Query | None = self.store.parse(text) if text.strip() else None
             total = self.store.count(query, filters, cap=COUNT_CAP)
             hits = self.store.search(query, limit=PAGE, filters=filters)
         except QueryError as error:
@@ -770,7 +769,7 @@ class SearchPanel(QDockWidget):
             return
         text, filters = self._last
         try:
-            query = parse_search(text) if text.strip() else None
+            query = self.store.parse(text) if text.strip() else None
             hits = self.store.search(
                 query, limit=PAGE, offset=self.model.rowCount(), filters=filters
             )
@@ -887,7 +886,7 @@ def wire_search_panel(
         catch_up.start(project.search)
         store = project.search
         library.proxy.set_search(
-            lambda text: store.matching_ids(parse_search(text, type_ahead=True))
+            lambda text: store.matching_ids(store.parse(text, type_ahead=True))
         )
         session.changed.connect(panel.apply_changes)
 
