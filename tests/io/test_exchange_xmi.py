@@ -124,17 +124,25 @@ def test_text_from_windows_and_inception_layers_hamish_does_not_know(
     assert "annotations of type" in joined and "Token" in joined and "Rumour" in joined
 
 
-def test_a_tag_that_covers_no_text_is_left_out_not_the_whole_file(
-    target: Project, tmp_path: Path
-) -> None:
-    """INCEpTION can hold a zero-width NamedEntity: it is listed as left out and the rest
-    comes in (the whole file was refused as "covers 36–36, outside the text")."""
+def _kerry_in_geneva() -> tuple[cassis.TypeSystem, cassis.Cas, str, type]:
+    """A CAS of one sentence with «جون كيري» tagged as a person: its type system, text and
+    NamedEntity type, for a test to add its own tags."""
     types = type_system()
     cas = cassis.Cas(typesystem=types)
     cas.sofa_string = text = "قال وزير الخارجية جون كيري في جنيف"
     entity = types.get_type(NAMED_ENTITY)
     kerry = text.index("جون كيري")
     cas.add(entity(begin=kerry, end=kerry + 8, value="person"))
+    return types, cas, text, entity
+
+
+def test_a_tag_that_covers_no_text_is_left_out_not_the_whole_file(
+    target: Project, tmp_path: Path
+) -> None:
+    """INCEpTION can hold a zero-width NamedEntity: it is listed as left out and the rest
+    comes in (the whole file was refused as "covers 36–36, outside the text")."""
+    types, cas, text, entity = _kerry_in_geneva()
+    kerry = text.index("جون كيري")
     cas.add(entity(begin=10, end=10, value="location"))
     path = tmp_path / "doc.zip"
     with zipfile.ZipFile(path, "w") as archive:
@@ -301,12 +309,7 @@ def test_tags_outside_the_view_and_a_second_text_are_listed_as_left_out(
     left out without a word."""
     import re
 
-    types = type_system()
-    cas = cassis.Cas(typesystem=types)
-    cas.sofa_string = text = "قال وزير الخارجية جون كيري في جنيف"
-    entity = types.get_type(NAMED_ENTITY)
-    kerry = text.index("جون كيري")
-    cas.add(entity(begin=kerry, end=kerry + 8, value="person"))
+    types, cas, text, entity = _kerry_in_geneva()
     geneva = entity(begin=text.index("جنيف"), end=len(text), value="location")
     cas.add(geneva)
     xml = cas.to_xmi()
