@@ -381,19 +381,18 @@ class Hit:
 
 
 def parse_search(
-    text: str, *, type_ahead: bool = False, names: AbstractSet[str] = frozenset()
+    text: str, *, type_ahead: bool = False, names: AbstractSet[str] | None = None
 ) -> Query:
     """The analyst's search text as a query of the project's index: common words also found
     with the article ال, names as written and found behind their proclitics
-    (``desktop.core.query.parse``'s ``names``: the gazetteer's and the given names,
-    :func:`desktop.resources.search_names`, and ``names``, the project's own —
-    :meth:`SearchStore.parse`). The search panel, the library's filter and ``hamish search``
-    all parse so, and agree."""
+    (``desktop.core.query.parse``'s ``names``: by default the gazetteer's and the given
+    names, :func:`desktop.resources.search_names`; :meth:`SearchStore.parse` adds the
+    project's own). The search panel, the library's filter and ``hamish search`` all parse
+    so, and agree."""
     from desktop.core.query import parse
     from desktop.resources import search_names
 
-    known = search_names() | names if names else search_names()
-    return parse(text, type_ahead=type_ahead, names=known)
+    return parse(text, type_ahead=type_ahead, names=search_names() if names is None else names)
 
 
 def _title_words(query: Query) -> str:
@@ -579,7 +578,8 @@ class SearchStore:
         self._database = database
         self._conn = database.conn
         self._norms = _NormCache()
-        self._names: tuple[str, frozenset[str]] | None = None  # see entity_names
+        self._names: tuple[int, frozenset[str]] | None = None  # see known_names
+        self._folded_names: dict[str, str | None] = {}
         self.catching_up = False
         """Set while the window works off a large backlog in steps (:meth:`sync_some`):
         searches then use what is indexed so far instead of indexing everything at once."""
@@ -689,15 +689,15 @@ class SearchStore:
     def parse(self, text: str, *, type_ahead: bool = False) -> Query:
         """:func:`parse_search` with the project's entities' names and aliases among the
         names (كمال the person is not الكمال; وكيري is كيري's)."""
-        return parse_search(text, type_ahead=type_ahead, names=self.entity_names())
+        return parse_search(text, type_ahead=type_ahead, names=self.known_names())
 
-    def entity_names(self) -> frozenset[str]:
-        """The project's entities' names and aliases of one word, folded: read again only
-        when the entities or their aliases changed (a count and the highest ids tell)."""
-        state = self._conn.execute(
-            "SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM entities) || '/' || "
-            "(SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM entity_aliases)"
-        ).fetchone()[0]
+    def known_names(self) -> frozenset[str]:
+        """The names a search keeps as written: the shipped ones and the project's entities'
+        names and aliases of one word, folded. Read again only after this connection wrote
+        something (a rename keeps an entity's id and the count), each name folded once."""
+        from desktop.resources import search_names
+
+        state = self._conn.total_changes
         if self._names is not None and self._names[0] == state:
             return self._names[1]
         from desktop.core.query import tokens_of
@@ -705,10 +705,16 @@ class SearchStore:
         rows = self._conn.execute(
             "SELECT name FROM entities UNION SELECT alias FROM entity_aliases"
         ).fetchall()
-        names = frozenset(
-            tokens[0] for (name,) in rows if len(tokens := tokens_of(fold(str(name)))) == 1
-        )
-        self._names = (str(state), names)
+        folded = self._folded_names
+        own: set[str] = set()
+        for (name,) in rows:
+            if name not in folded:
+                tokens = tokens_of(fold(str(name)))
+                folded[name] = tokens[0] if len(tokens) == 1 else None
+            if (token := folded[name]) is not None:
+                own.add(token)
+        names = search_names() | own
+        self._names = (state, names)
         return names
 
     def _matching_sql(

@@ -366,6 +366,12 @@ def test_a_name_is_found_behind_the_proclitics_typed_with_it(project: Project) -
     assert matched_words(project, "وكيري") == ["كيري", "كيري"]
     assert project.search.parse("وكيري").terms == project.search.parse("كيري").terms
     assert ids(project, "ولبنان") == set()  # لبنان, the gazetteer's, is not in these
+    # A rename keeps the entity's id and the count of entities: the names are read again.
+    tefft = add(project, "وصل تيفت إلى جنيف.")
+    project.entities.add("تيفتس", "person")
+    assert ids(project, "وتيفت") == set()
+    project.entities.update(project.entities.exact("تيفتس")[0].id, name="تيفت")
+    assert ids(project, "وتيفت") == {tefft}
 
 
 def test_title_and_source_are_searched(project: Project) -> None:
