@@ -3,8 +3,6 @@ text or a copied web-page selection becomes one article."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QMimeData
 
 from desktop.core.datelines import dateline_date
@@ -20,7 +18,6 @@ CLIPBOARD_HTML_ELEMENTS = 10_000
 is read in a child process with a time limit): 100,000 pasted paragraphs took 28 s of CPU
 and 300 MB (an attacker). Above it, the plain text copied with the HTML is the article. A
 news page has 2,000–10,000 elements, a selection from it fewer."""
-_OPENING_TAG = re.compile(r"<[A-Za-z]")
 
 
 def local_paths(mime: QMimeData) -> tuple[list[str], list[str]]:
@@ -45,10 +42,11 @@ def draft_from_mime(mime: QMimeData, origin: str) -> DocumentDraft | None:
             draft_with_metadata,
             extract_article,
         )
+        from desktop.io.importers.limits import html_elements
 
         html = mime.html()
         try:
-            small = len(_OPENING_TAG.findall(html)) <= CLIPBOARD_HTML_ELEMENTS
+            small = html_elements(html) <= CLIPBOARD_HTML_ELEMENTS
             found = extract_article(html) if small else None
         except PageBeyondLimits:
             found = None  # past the parser's limits: the plain text copied with it, if any
