@@ -473,6 +473,7 @@ def add_annotations(
     claim_ids: list[int] = []
     claimant_ids: list[int] = []
     claims: list[tuple[int, AnnotationPlan]] = []
+    texts: dict[int, str] = {}  # articles read for claimants' names, once each
 
     # Plans made together were each made before any was carried out (a bulk accept of كيري
     # in five articles, of باراك أوباما and باراك اوباما): the entity each would create is
@@ -509,7 +510,7 @@ def add_annotations(
                 if speaker is None and plan.new_claimant is not None:
                     speaker = entity_for((), plan.new_claimant)
                 if speaker is not None and plan.new_claimant is not None:
-                    mention = _tag_claimant(project, plan, speaker)
+                    mention = _tag_claimant(project, plan, speaker, texts)
                     if mention is not None:
                         claimant_ids.append(mention)
                 if speaker is not None:
@@ -596,7 +597,9 @@ def _claimant(project: Project, plan: AnnotationPlan) -> int | None:
 _WHOLE = 1 << 62  # an end past any article's: entities_within the whole of it
 
 
-def _tag_claimant(project: Project, plan: AnnotationPlan, entity_id: int) -> int | None:
+def _tag_claimant(
+    project: Project, plan: AnnotationPlan, entity_id: int, texts: dict[int, str]
+) -> int | None:
     """The claimant's name, where the claim's suggestion found it written, tagged as a
     mention of the person the claim now names (a new claimant, or one the project knew by
     that name): a trial's accepted claim made «جون كيربي», who then had no mention in the
@@ -614,7 +617,9 @@ def _tag_claimant(project: Project, plan: AnnotationPlan, entity_id: int) -> int
         return None  # named by a tag already (the claimant found there, or another's)
     if project.annotations.present(document_id, [(start, end, label.id)]):
         return None
-    text = project.documents.get(document_id).text
+    if document_id not in texts:  # a bulk accept of a long article's claims reads it once
+        texts[document_id] = project.documents.get(document_id).text
+    text = texts[document_id]
     if not 0 <= start < end <= len(text):
         return None
     draft = prepare_annotation(
