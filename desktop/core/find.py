@@ -17,10 +17,11 @@ what an analyst tags from the keyboard, and a person is ``كيري``, not ``وك
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, Normalised, fold, normalise
-from desktop.core.query import Term, tokens_of
+from desktop.core.query import Term, term_spans, tokens_of
 
 
 class ArticleFinder:
@@ -40,17 +41,25 @@ class ArticleFinder:
         self, query: str, limit: int = 10_000, *, whole_words: bool = False
     ) -> list[tuple[int, int]]:
         """Raw spans of every match, in text order (see the module docstring for the modes)."""
-        patterns = whole_word_patterns(query) if whole_words else substring_patterns(query)
-        if not patterns:
-            return []
         found: list[tuple[int, int]] = []
-        folded = self.norm.text
-        for pattern in patterns:
-            group = "hit" if "hit" in pattern.groupindex else 0
-            for match in pattern.finditer(folded):
-                found.append(match.span(group))
-                if len(found) >= limit:
-                    break
+        if whole_words:
+            # Each stem looked for as a literal (query.term_spans), not a pattern tried at
+            # every character: a 600 kB article's find took 28–43 ms a keystroke, 7–15 now.
+            tokens = tuple(tokens_of(fold(query)))
+            if not tokens:
+                return []
+            found = list(itertools.islice(term_spans(self.norm.text, Term(tokens)), limit))
+        else:
+            patterns = substring_patterns(query)
+            if not patterns:
+                return []
+            folded = self.norm.text
+            for pattern in patterns:
+                group = "hit" if "hit" in pattern.groupindex else 0
+                for match in pattern.finditer(folded):
+                    found.append(match.span(group))
+                    if len(found) >= limit:
+                        break
         found.sort()
         spans: list[tuple[int, int]] = []
         last_end = 0
@@ -76,9 +85,3 @@ def substring_patterns(query: str) -> list[re.Pattern[str]]:
         contracted = rf"(?<![^\W_])(?:{clitics})(?P<hit>{re.escape(stem)}{rest})"
         patterns.append(re.compile(contracted))
     return patterns
-
-
-def whole_word_patterns(query: str) -> list[re.Pattern[str]]:
-    """The query as a phrase of whole words, the first one with any proclitics."""
-    tokens = tuple(tokens_of(fold(query)))
-    return Term(tokens).patterns() if tokens else []
