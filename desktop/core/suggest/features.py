@@ -242,14 +242,27 @@ def _tokens(
     text is split in C into white space and tokens; the offsets are the running sum of their
     lengths; the tokens are made by ``tuple.__new__``; the sentence ends are found by a
     search for the few characters that make them."""
-    global _remembered
+    found = _remembered_tokens(text, max_length)
+    if found is not None:
+        return found
+    tokens, cuts = _tokens_of(text, max_length, known)
+    _remember_tokens(text, max_length, tokens, cuts)
+    return tokens, cuts
+
+
+def _remembered_tokens(text: str, max_length: int) -> tuple[list[Token], list[int]] | None:
+    """The tokens and cuts of ``text`` if it is the last long text's (lists of the caller's
+    own), else None."""
     last = _remembered  # one read: another thread may replace it meanwhile
     if last is not None and last[1] == max_length and len(last[0]) == len(text) and last[0] == text:
         return list(last[2]), list(last[3])
-    tokens, cuts = _tokens_of(text, max_length, known)
+    return None
+
+
+def _remember_tokens(text: str, max_length: int, tokens: list[Token], cuts: list[int]) -> None:
+    global _remembered
     if len(text) >= _REMEMBER_FROM:
         _remembered = (text, max_length, tuple(tokens), tuple(cuts))
-    return tokens, cuts
 
 
 def _tokens_of(
@@ -257,27 +270,42 @@ def _tokens_of(
 ) -> tuple[list[Token], list[int]]:
     """:func:`_tokens` made afresh. ``known``: written words whose folded form an extractor
     has already made (its words' features): only the others are folded."""
+    tokens, cuts, _words, _seen, _new, _folded = _split(text, max_length, known)
+    return tokens, cuts
+
+
+def _split(
+    text: str, max_length: int, known: Mapping[str, _Word] | None
+) -> tuple[list[Token], list[int], list[str], dict[str, _Word], list[str], list[str]]:
+    """:func:`_tokens_of`, with what it learnt on the way: each token's text, the ``known``
+    written word of each of those ``known`` holds, and the others (each once, by its first
+    token) with their folded forms. (The extractor's :meth:`FeatureExtractor._read` makes
+    its written words from them, where it went over the tokens' texts again.)"""
     parts = _SPLIT_RE.split(text)  # white space, token, white space, token, …, white space
     words = parts[1::2]
     if not words:
-        return [], [0]
+        return [], [0], [], {}, [], []
     offsets = list(accumulate(map(len, parts)))  # the end of each part
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
-    distinct = list(set(words))
+    distinct = dict.fromkeys(words)  # by first occurrence
+    seen: dict[str, _Word] = {}
     if known:
         # Most words of a new article were in an earlier one (a fifth of its tokens' time).
-        folded = {}
         new = []
         for word in distinct:
-            seen = known.get(word)
-            if seen is None:
+            found = known.get(word)
+            if found is None:
                 new.append(word)
             else:
-                folded[word] = seen.word
-        folded.update(zip(new, fold_each(new), strict=True))
+                seen[word] = found
+        new_folded = fold_each(new)
+        folded = {word: found.word for word, found in seen.items()}
+        folded.update(zip(new, new_folded, strict=True))
     else:
-        folded = dict(zip(distinct, fold_each(distinct), strict=True))
+        new = list(distinct)
+        new_folded = fold_each(new)
+        folded = dict(zip(new, new_folded, strict=True))
     tokens = list(
         map(
             partial(_new_tuple, Token),
@@ -297,7 +325,7 @@ def _tokens_of(
     for a, b in pairwise(ordered):
         cuts.extend(range(a, b, max_length))
     cuts.append(n)
-    return tokens, cuts
+    return tokens, cuts, words, seen, new, new_folded
 
 
 def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str, str]:
@@ -876,14 +904,25 @@ class FeatureExtractor:
         if last is not None and len(last[0]) == len(text) and last[0] == text:
             return last[1]
         cache = self._words
-        tokens, cuts = _tokens(text, known=cache)
-        # Each written word's features once (most of an article's words are repeated).
         word_of = self._word
-        texts = list(map(_TEXT, tokens))
-        made = {
-            word: cache.get(word) or word_of(token)
-            for word, token in dict(zip(texts, tokens, strict=True)).items()
-        }
+        remembered = _remembered_tokens(text, MAX_SENTENCE)
+        if remembered is not None:
+            tokens, cuts = remembered
+            # Each written word's features once (most of an article's words are repeated).
+            texts = list(map(_TEXT, tokens))
+            made = {
+                word: cache.get(word) or word_of(token)
+                for word, token in dict(zip(texts, tokens, strict=True)).items()
+            }
+        else:
+            # The split knows each token's text and which written words the extractor has
+            # made already: only the new ones are made here, each once (the tokens' texts
+            # gone over again, and each word looked up again, were a tenth of reading a new
+            # 1 MB text). ``_word`` reads only a token's text and folded form.
+            tokens, cuts, texts, made, new, new_folded = _split(text, MAX_SENTENCE, cache)
+            _remember_tokens(text, MAX_SENTENCE, tokens, cuts)
+            for word, folded in zip(new, new_folded, strict=True):
+                made[word] = word_of(_new_tuple(Token, (0, 0, word, folded)))
         flat = list(map(made.__getitem__, texts))
         all_words = [flat[a:b] for a, b in pairwise(cuts)]
         seen, counts = self._seen_words(all_words, Counter(flat))
