@@ -32,6 +32,7 @@ from desktop.core.suggest import claims as claims_module
 from desktop.core.suggest import features as features_module
 from desktop.core.suggest import gazetteer as gazetteer_module
 from desktop.core.suggest import names as names_module
+from desktop.core.suggest import pipeline as pipeline_module
 from desktop.core.suggest import tokens as tokens_module
 from desktop.core.suggest.features import (
     OUTSIDE,
@@ -789,3 +790,159 @@ def test_the_claims_verbs_and_attributions_found_in_c() -> None:
         ("المحادثات انتهت", "المتحدث"),
         ("الاتفاق قريب", "الوزير"),
     ]
+
+
+def _read_as_it_was(extractor: FeatureExtractor, text: str) -> features_module._Read:
+    """FeatureExtractor._read as it was (the tokens made, then their texts gone over again
+    and each word looked up again): the way a text the tokens were remembered for still
+    goes, forced here."""
+    tokens, cuts = features_module._tokens_of(text, features_module.MAX_SENTENCE, extractor._words)
+    features_module._remembered = (text, features_module.MAX_SENTENCE, tuple(tokens), tuple(cuts))
+    extractor._last[0] = None
+    return extractor._read(text)
+
+
+def _as_read(read: features_module._Read) -> tuple[object, ...]:
+    return (
+        read.tokens,
+        read.cuts,
+        [(w.word, w.own, w.stem, w.classes, w.before1, w.after2, w.document) for w in read.flat],
+        read.seen,
+        list(read.counts.items()),
+    )
+
+
+_READ_PIECES = [
+    "مُحَمَّد",
+    "ﻻ",
+    "ـ",
+    "Kerry",
+    "وبالقاهرة",
+    "1",
+    "،",
+    "كيري",
+    "قال",
+    ".",
+    "\n",
+    "الرئيس",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_READ_PIECES), max_size=30),
+    st.lists(st.sampled_from(_READ_PIECES), max_size=60),
+    st.sampled_from([" ", "", "  "]),
+)
+def test_a_new_texts_written_words_made_from_its_split(
+    before: list[str], pieces: list[str], gap: str
+) -> None:
+    # (seventh round) A new text's written words come from the split itself — each token's
+    # text, the words the extractor knew and the new ones, folded once —: the same tokens,
+    # the same words in the same order and the same findings as the tokens' texts gone over
+    # again, with words known before it, and none.
+    text = gap.join(pieces)
+    saved = features_module._remembered
+    try:
+        made, old = FeatureExtractor(), FeatureExtractor()
+        for extractor in (made, old):
+            extractor._read(" ".join(before))
+        features_module._remembered = None
+        made._last[0] = None
+        new = made._read(text)
+        assert _as_read(new) == _as_read(_read_as_it_was(old, text)), text
+        assert list(made._words) == list(old._words)
+    finally:
+        features_module._remembered = saved
+
+
+def _plan_tails_by_sentence(
+    flat: list[object],
+    cuts: list[int],
+    follows: dict[object, dict[str, tuple[str, ...]]],
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    last: tuple[str, ...],
+) -> dict[int, tuple[str, ...]]:
+    """FeatureExtractor._plan's tails as they were made: each sentence's special positions
+    (first, second, last, the tokens after a word that begins a pair) in a set, sorted."""
+    nothing: tuple[str, ...] = ()
+    tails: dict[int, tuple[str, ...]] = {}
+    paired = [j + 1 for j in compress(range(len(flat)), map(follows.__contains__, flat))]
+    p = 0
+    for k, end in pairwise(cuts):
+        n = end - k
+        words_here = flat[k:end]
+        special = {0, n - 1}
+        if n > 1:
+            special.add(1)
+        while p < len(paired) and paired[p] < end:
+            special.add(paired[p] - k)
+            p += 1
+        for i in sorted(special):
+            if i == 0:
+                tail = first
+            else:
+                tail = nothing
+                after = follows.get(words_here[i - 1])
+                if after is not None and (bigram := after.get(words_here[i].word)) is not None:  # type: ignore[attr-defined]
+                    tail = bigram
+                if i == 1:
+                    tail += second
+            if i == n - 1:
+                tail += last
+            if tail:
+                tails[k + i] = tail
+    return tails
+
+
+class _W:
+    """A written word as the tails read it (by identity, with its text)."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+
+_TAIL_WORDS = [_W(w) for w in "abcde"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 4), min_size=1, max_size=40),
+    st.lists(st.integers(1, 40), max_size=12),
+    st.sets(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=12),
+    st.sampled_from([(("first",), ("second",), ("last",)), ((), ("second",), ()), ((), (), ())]),
+)
+def test_a_plans_tails_taken_from_the_whole_articles_pairs(
+    words: list[int],
+    breaks: list[int],
+    pairs: set[tuple[int, int]],
+    marks: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
+) -> None:
+    # (seventh round) The tails a text alone gives — first, second, last, the word pairs the
+    # model knows, none across a sentence's end — as each sentence's special positions sorted
+    # gave them, and in the same order: sentences of one and two tokens, pairs at a
+    # sentence's first and last token, marks the model does not know (empty).
+    flat = [_TAIL_WORDS[w] for w in words]
+    cuts = sorted({0, len(flat), *(b for b in breaks if b < len(flat))})
+    follows: dict[object, dict[str, tuple[str, ...]]] = {}
+    for a, b in pairs:
+        follows.setdefault(_TAIL_WORDS[a], {})[_TAIL_WORDS[b].word] = (f"bi:{a}|{b}",)
+    expected = _plan_tails_by_sentence(flat, cuts, follows, *marks)
+    found = features_module._plan_tails(flat, cuts, follows, *marks)  # type: ignore[arg-type]
+    assert list(found.items()) == list(expected.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40))
+def test_overlapping_suggestions_kept_by_the_characters_they_cover(
+    spans: list[tuple[int, int]],
+) -> None:
+    # (seventh round) Of suggestions in their order of rank, each that overlaps none kept
+    # before it: found by the characters the kept ones cover as by their neighbours' starts
+    # in a sorted list, spans that touch, nest and repeat.
+    ordered = [
+        Suggestion("entity", "person", s, s + n, "ن" * n, "model", source="model", score=0.5)
+        for s, n in spans
+    ]
+    assert pipeline_module._disjoint(ordered) == pipeline_module._disjoint_by_bisection(ordered)

@@ -517,6 +517,61 @@ def _context(folded: str, stem: str, classes: Sequence[str]) -> tuple[list[str],
     )
 
 
+def _plan_tails(
+    flat: Sequence[_Word],
+    cuts: Sequence[int],
+    follows: Mapping[_Word, Mapping[str, tuple[Any, ...]]],
+    first: tuple[Any, ...],
+    second: tuple[Any, ...],
+    last: tuple[Any, ...],
+) -> dict[int, tuple[Any, ...]]:
+    """The tails the text alone gives (:meth:`FeatureExtractor._plan`), by token index in
+    order: a sentence's first token ``first``; its second the word pair it ends (if the model
+    knows one) and ``second``; any later token the word pair it ends; the last ``last`` after
+    those. ``follows``: the written words that begin a pair the model knows → the second
+    words → the pair's features.
+
+    Why so: the word pairs are found in C over the whole article (a test per token in
+    Python was 100,000 of them on a 1 MB article) and looked up once each, then each sentence
+    takes its first, second and last token and the pairs between: a set of its special
+    positions sorted, and its words sliced, for each of a 1 MB article's 3,700 sentences
+    cost more than the pairs."""
+    nothing: tuple[Any, ...] = ()
+    bigrams: dict[int, tuple[Any, ...]] = {}
+    if follows:
+        for j in compress(range(1, len(flat)), map(follows.__contains__, flat)):
+            bigram = follows[flat[j - 1]].get(flat[j].word)
+            if bigram is not None:
+                bigrams[j] = bigram
+    # (a sentence's first token is no pair's second: the pair would cross the sentence end)
+    inner = sorted(bigrams.keys() - set(cuts))
+    tails: dict[int, tuple[Any, ...]] = {}
+    p, count = 0, len(inner)
+    for k, end in pairwise(cuts):
+        final = end - 1
+        if final == k:
+            if first or last:
+                tails[k] = first + last
+            continue
+        if first:
+            tails[k] = first
+        tail = bigrams.get(k + 1, nothing) + second
+        if k + 1 == final:
+            tail += last
+        if tail:
+            tails[k + 1] = tail
+        while p < count and inner[p] <= k + 1:
+            p += 1
+        while p < count and inner[p] < final:
+            tails[inner[p]] = bigrams[inner[p]]
+            p += 1
+        if final > k + 1:
+            tail = bigrams.get(final, nothing) + last
+            if tail:
+                tails[final] = tail
+    return tails
+
+
 class FeatureExtractor:
     """Features of the tokens of an article, with optional membership ``sources`` (name →
     :data:`Membership`, e.g. ``{"rg": registry, "gz": gazetteer}``).
@@ -1006,7 +1061,6 @@ class FeatureExtractor:
         (first, second, last, word pairs)."""
         assert self.known is not None
         flat, cuts = read.flat, read.cuts
-        nothing: tuple[str, ...] = ()
         keep = self._keep
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
         number = {word: n for n, word in enumerate(dict.fromkeys(flat))}
@@ -1021,40 +1075,7 @@ class FeatureExtractor:
                     if mark == "|":
                         pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = keep((feature,))
         follows = {word: pairs[word.word] for word in number if word.word in pairs}
-        tails: dict[int, tuple[Any, ...]] = {}
-        # The tokens after a word that begins a pair, found in C over the whole article (a
-        # test per token in Python was 100,000 of them on a 1 MB article), then taken sentence
-        # by sentence: the token after a sentence's last word is the next one's first (0,
-        # special already), which no pair reaches.
-        paired = (
-            [j + 1 for j in compress(range(len(flat)), map(follows.__contains__, flat))]
-            if follows
-            else []
-        )
-        p = 0
-        for k, end in pairwise(cuts):
-            n = end - k
-            words_here = flat[k:end]
-            special = {0, n - 1}
-            if n > 1:
-                special.add(1)
-            while p < len(paired) and paired[p] < end:
-                special.add(paired[p] - k)
-                p += 1
-            for i in sorted(special):
-                if i == 0:
-                    tail = first
-                else:
-                    tail = nothing
-                    after = follows.get(words_here[i - 1])
-                    if after is not None and (bigram := after.get(words_here[i].word)) is not None:
-                        tail = bigram
-                    if i == 1:
-                        tail += second
-                if i == n - 1:
-                    tail += last
-                if tail:
-                    tails[k + i] = tail
+        tails = _plan_tails(flat, cuts, follows, first, second, last)
         plan = _Plan(
             list(number), word_of, tails, frozenset(cuts[:-1]), frozenset(c - 1 for c in cuts[1:])
         )
