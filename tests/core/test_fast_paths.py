@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -946,3 +946,79 @@ def test_overlapping_suggestions_kept_by_the_characters_they_cover(
         for s, n in spans
     ]
     assert pipeline_module._disjoint(ordered) == pipeline_module._disjoint_by_bisection(ordered)
+
+
+def _memberships_as_they_were(
+    extractor: FeatureExtractor, text: str, tokens: list[features_module.Token]
+) -> dict[int, list[str]]:
+    """FeatureExtractor._memberships as it was: a string made for every token of a span."""
+    found: dict[int, list[str]] = {}
+    starts = [t.start for t in tokens]
+    for name, source in extractor.sources.items():
+        for start, end, kind in source(text):
+            first = bisect_left(starts, start)
+            if first > 0 and tokens[first - 1].end > start:
+                first -= 1
+            prefix = "B"
+            i = first
+            while i < len(tokens) and tokens[i].start < end:
+                found.setdefault(i, []).append(f"{name}:{prefix}-{kind}")
+                prefix = "I"
+                i += 1
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["كيري", "وبيروت", "،", "قال", "U.S", "\n", "."]), max_size=30),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["gz", "rg"]),
+            st.integers(-2, 120),
+            st.integers(0, 30),
+            st.sampled_from(["LOC", "PERS-weak"]),
+        ),
+        max_size=15,
+    ),
+)
+def test_a_sources_spans_made_into_each_tokens_features(
+    words: list[str], spans: list[tuple[str, int, int, str]]
+) -> None:
+    # (seventh round) Each kind's two membership features made once per source: the same
+    # features for every token as a string made per token, for spans that begin inside a
+    # word, between words, past the text's end, and empty ones.
+    text = " ".join(words)
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    sources = {
+        name: (
+            lambda _text, name=name: [
+                (max(0, s), max(0, s) + n, k) for x, s, n, k in spans if x == name
+            ]
+        )
+        for name in ("gz", "rg")
+    }
+    extractor = FeatureExtractor(sources)  # type: ignore[arg-type]
+    expected = _memberships_as_they_were(extractor, text, tokens)
+    assert extractor._memberships(text, tokens) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["الرئيس", "قال", "السوري", "بشار", "سيغموند", "فرويد", "وزار", "أمس"]),
+        max_size=50,
+    ),
+    st.lists(st.integers(1, 50), max_size=10),
+)
+def test_what_a_texts_words_say_found_over_the_whole_article(
+    words: list[str], breaks: list[int]
+) -> None:
+    # (seventh round) The document marks the words that tell their neighbours give (after a
+    # title, also across a nisba; after a verb; a surname after a given name; before a verb),
+    # never across a sentence's end: found over the whole article as sentence by sentence.
+    extractor = FeatureExtractor()
+    flat = [extractor._word(features_module.Token(0, 0, w, fold(w))) for w in words]
+    cuts = sorted({0, len(flat), *(b for b in breaks if b < len(flat))})
+    counted = Counter(flat)
+    expected = FeatureExtractor._seen_words([flat[a:b] for a, b in pairwise(cuts)], counted)
+    assert features_module._seen_in_flat(flat, cuts, counted) == expected
