@@ -962,7 +962,11 @@ def _tag(
             tags = decoded.tags[at_first:at_end]
             first, last = bisect_left(starts, tokens[0].start), bisect_left(starts, tokens[-1].end)
             if first < last:
-                token_starts = [t.start for t in tokens]
+                token_starts = (
+                    layout.starts[at_first:at_end]
+                    if len(layout.starts) == len(all_tokens)
+                    else [t.start for t in tokens]
+                )
             for item in waiting[first:last]:
                 # The tokens the item touches: from the one it starts in to the last it reaches.
                 low = bisect_left(token_starts, item.start)
@@ -1026,7 +1030,11 @@ def _tag(
         for item in judged
         if item.rule in sources.RULE_NAMES and (number := number_of[id(item)]) in judgements
     ]
-    candidates = _surest([*candidates, *_consistent(all_tokens, candidates)])
+    # Each token's start and folded form, made once per text (the layout's; the passes below
+    # each made their own from the tokens).
+    columns = (layout.starts, layout.folded) if len(layout.starts) == len(all_tokens) else None
+    at_starts = None if columns is None else columns[0]
+    candidates = _surest([*candidates, *_consistent(all_tokens, candidates, at_starts)])
     if widened:
         # After _consistent: the surname the model finds at every place of the article keeps
         # the score of them all where the given names are written before it too. Not into
@@ -1048,12 +1056,12 @@ def _tag(
             ]
         )
     candidates = [c for c in candidates if c[3] >= threshold]
-    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given)
+    candidates += _propagate(text, all_tokens, candidates, threshold, seeds, given, columns)
     candidates = _surest(candidates)
     if short_forms(model):
-        candidates = _short_forms(all_tokens, candidates, rules or ())
+        candidates = _short_forms(all_tokens, candidates, rules or (), at_starts)
     if org_nisba_out(model):
-        candidates = _nisba_cut(all_tokens, candidates, rules or (), sources.adjective())
+        candidates = _nisba_cut(all_tokens, candidates, rules or (), sources.adjective(), at_starts)
     result = []
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     # By bisection: a long article's thousands of candidates against its thousands of tags.
@@ -1120,7 +1128,9 @@ RAISED = frozenset({"person", "organisation"})
 
 
 def _consistent(
-    tokens: Sequence[Token], found: Sequence[tuple[int, int, str, float]]
+    tokens: Sequence[Token],
+    found: Sequence[tuple[int, int, str, float]],
+    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str, float]]:
     """The persons' names the model finds at :data:`CONSISTENT_FROM` places of the article or
     more, each occurrence with the score of them all: ``1 - Π(1 - score)`` over the
@@ -1128,8 +1138,9 @@ def _consistent(
     evidence from its own context, and a name the model reads as one at every place it is
     written is surer than at any one (``فرويد`` 0.77 at each of 17 places is a name). Scored
     before the threshold, so the window (which tags at its threshold) and a benchmark (at 0)
-    find the same."""
-    starts = list(map(_START, tokens))
+    find the same. ``starts``: the tokens' starts, when the caller has them."""
+    if starts is None:
+        starts = list(map(_START, tokens))
     written: list[tuple[tuple[str, ...], tuple[int, int, str, float]]] = []
     for candidate in found:
         start, end, key, _ = candidate
@@ -1280,6 +1291,7 @@ def _short_forms(
     tokens: Sequence[Token],
     candidates: Sequence[tuple[int, int, str, float]],
     rules: Sequence[Suggestion],
+    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str, float]]:
     """The model's places and persons of one word that are the first word of an
     organisation named surely in the same article (by the model, the gazetteer or the
@@ -1299,7 +1311,8 @@ def _short_forms(
     ]
     if not bodies:
         return list(candidates)
-    starts = list(map(_START, tokens))
+    if starts is None:
+        starts = list(map(_START, tokens))
     firsts = set()
     for start, end in bodies:
         words = tokens[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -1361,13 +1374,15 @@ def _nisba_cut(
     candidates: Sequence[tuple[int, int, str, float]],
     rules: Sequence[Suggestion],
     adjective: Callable[[str], bool],
+    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int, str, float]]:
     """The model's organisations that end in a place's adjective (``لحزب الله اللبناني``),
     without it, where the project leaves it out (:func:`org_nisba_out`) — unless a list
     (the gazetteer, the registry) knows the whole as a name (``الاتحاد الأوروبي``), or
     what is left is a head noun alone (``الجيش اللبناني``: ``الجيش`` is no name)."""
     known = {(r.start, r.end) for r in rules if r.kind == "entity" and r.source in _BODY_SOURCES}
-    starts = list(map(_START, tokens))
+    if starts is None:
+        starts = list(map(_START, tokens))
     result = []
     for start, end, key, score in candidates:
         if key == ORGANISATION and (start, end) not in known:
@@ -1501,6 +1516,7 @@ def _propagate(
     threshold: float,
     seeds: Sequence[tuple[int, int, str, float]] = (),
     given: AbstractSet[str] = frozenset(),
+    columns: tuple[Sequence[int], Sequence[str]] | None = None,
 ) -> list[tuple[int, int, str, float]]:
     """The other occurrences in the article of the names the model is sure of: a name tagged
     where its context is clear (after a title, a verb of saying) is the same name where it
@@ -1518,12 +1534,16 @@ def _propagate(
 
     Why tokens and not the alias matcher: the tokens are folded already, and compiling a
     pattern of the names and folding the text again cost more than tagging on a long article.
+    ``columns``: the tokens' starts and folded forms, when the caller has them.
     """
     sure = [c for c in [*found, *seeds] if c[3] >= max(threshold, PROPAGATE_FROM)]
     if not sure:
         return []
-    starts = list(map(_START, tokens))
-    folded = list(map(_FOLDED, tokens))
+    if columns is None:
+        starts: Sequence[int] = list(map(_START, tokens))
+        folded: Sequence[str] = list(map(_FOLDED, tokens))
+    else:
+        starts, folded = columns
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     surnames: list[tuple[tuple[str, ...], tuple[str, float]]] = []
     for start, end, key, score in sorted(sure, key=lambda c: -c[3]):

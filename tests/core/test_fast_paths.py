@@ -1022,3 +1022,19 @@ def test_what_a_texts_words_say_found_over_the_whole_article(
     counted = Counter(flat)
     expected = FeatureExtractor._seen_words([flat[a:b] for a, b in pairwise(cuts)], counted)
     assert features_module._seen_in_flat(flat, cuts, counted) == expected
+
+
+def test_a_layouts_token_columns_are_its_tokens() -> None:
+    # (seventh round) Each token's start and folded form, made once per text for the
+    # tagger's passes over its names: the tokens' own, for a short text and for a long one
+    # (then kept with the text: the same lists again).
+    for text in ("قال الرئيس جون كيري. زار بيروت!", "قال الرئيس جون كيري. وزار بيروت!\n" * 800):
+        extractor = FeatureExtractor(known={"bias", "first"})
+        layout = extractor.layout(text)
+        assert layout.tokens
+        assert layout.starts == [t.start for t in layout.tokens]
+        assert layout.folded == [t.folded for t in layout.tokens]
+        again = extractor.layout(text)
+        assert again.starts == layout.starts and again.folded == layout.folded
+        if len(text) >= features_module._REMEMBER_FROM:
+            assert again.starts is layout.starts

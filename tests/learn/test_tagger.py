@@ -1486,3 +1486,42 @@ def test_the_model_does_not_judge_a_gazetteers_body_whose_words_it_never_saw(
     ]
     _, judged = tagger.judge(inputs, text, rules, threshold=0.0)
     assert judged == {0: 0.9, 1: 0.0, 2: 0.0}
+
+
+def test_the_passes_over_names_read_the_layouts_columns_as_the_tokens() -> None:
+    """(seventh round) The passes over the model's names (the same names everywhere, the
+    short forms, the place adjectives cut, the other occurrences) given the layout's columns
+    of the tokens' starts and folded forms find what they found from the tokens."""
+    from desktop.core.suggest import Suggestion
+
+    text = (
+        "وقال سمير خليل إن الوضع هادئ . ويواجه سمير خليل صعوبات . فاز مانشستر يونايتد أمس ."
+        "\nوتقدم بمانشستر في الشوط . قال رئيس لحزب الأمل اللبناني إن خليل زار باريس ."
+    )
+    layout = FeatureExtractor(known={"bias"}).layout(text)
+    tokens = layout.tokens
+    columns = (layout.starts, layout.folded)
+    found = [
+        (*_span(text, "سمير خليل"), "person", 0.95),
+        (*_span(text, "خليل", text.index("زار") - 6), "person", 0.6),
+        (*_span(text, "بمانشستر"), "location", 0.9),
+        (*_span(text, "لحزب الأمل اللبناني"), "organisation", 0.9),
+    ]
+    club = Suggestion(
+        "entity", "organisation", *_span(text, "مانشستر يونايتد"), "مانشستر يونايتد", "gazetteer"
+    )
+    rules = [replace(club, source="gazetteer", score=0.95)]
+    assert tagger._propagate(text, tokens, found, 0.5) == tagger._propagate(
+        text, tokens, found, 0.5, columns=columns
+    )
+    assert tagger._propagate(text, tokens, found, 0.5)
+    assert tagger._consistent(tokens, found) == tagger._consistent(tokens, found, layout.starts)
+    assert tagger._short_forms(tokens, found, rules) == tagger._short_forms(
+        tokens, found, rules, layout.starts
+    )
+    assert tagger._short_forms(tokens, found, rules) != found
+    adjective = sources.adjective()
+    assert tagger._nisba_cut(tokens, found, rules, adjective) == tagger._nisba_cut(
+        tokens, found, rules, adjective, layout.starts
+    )
+    assert tagger._nisba_cut(tokens, found, rules, adjective) != found

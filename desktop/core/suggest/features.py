@@ -154,6 +154,11 @@ class Layout(Generic[FeatureT]):
     # alone makes, ``FeatureExtractor._plan``): all but the words' own features and the tails
     # are the same in them, and a decoder keeps what it made of that part.
     plan: object = field(default=None, compare=False)
+    # Each token's start and folded form, as lists made once per text (``_Read.columns``):
+    # the tagger's passes over its names looked them up by bisection, each making its own.
+    # Read them, never change them.
+    starts: list[int] = field(default_factory=list, compare=False)
+    folded: list[str] = field(default_factory=list, compare=False)
 
 
 class _Read(NamedTuple):
@@ -166,6 +171,7 @@ class _Read(NamedTuple):
     counts: dict[str, int]  # stem → its occurrences
     layout: list[_Plan]  # the layout's part of the text alone, once made (FeatureExtractor._plan)
     document: list[dict[str, tuple[Any, ...]]]  # the stems' features without the sources', once
+    columns: list[tuple[list[int], list[str]]]  # each token's start and folded form, once
 
 
 class _Plan(NamedTuple):
@@ -210,7 +216,7 @@ def _member_marks(
 
 
 _new_tuple = tuple.__new__
-_START, _TEXT = itemgetter(0), itemgetter(2)  # of a Token
+_START, _TEXT, _FOLDED = itemgetter(0), itemgetter(2), itemgetter(3)  # of a Token
 _CUE = attrgetter("cue")  # of a _Word
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")  # tokens kept, between them white space
 _BREAK_RE = re.compile(r"\n|[.!?؟]")  # a line break, or a mark that ends a sentence
@@ -604,6 +610,14 @@ def _seen_in_flat(
     return seen, counts
 
 
+def _columns(read: _Read) -> tuple[list[int], list[str]]:
+    """Each token of ``read`` its start and folded form, made once per text and kept with it
+    (shared lists: only read them)."""
+    if not read.columns:
+        read.columns[:] = [(list(map(_START, read.tokens)), list(map(_FOLDED, read.tokens)))]
+    return read.columns[0]
+
+
 class FeatureExtractor:
     """Features of the tokens of an article, with optional membership ``sources`` (name →
     :data:`Membership`, e.g. ``{"rg": registry, "gz": gazetteer}``).
@@ -728,13 +742,17 @@ class FeatureExtractor:
             self._words[token.text] = word
         return word
 
-    def _memberships(self, text: str, tokens: Sequence[Token]) -> dict[int, list[str]]:
+    def _memberships(
+        self, text: str, tokens: Sequence[Token], starts: Sequence[int] | None = None
+    ) -> dict[int, list[str]]:
         """Token index → its ``source:B-kind`` / ``source:I-kind`` features (tokens in no
-        source's span are left out)."""
+        source's span are left out). ``starts``: the tokens' starts, when the caller has
+        them."""
         found: dict[int, list[str]] = {}
         if not self.sources or not tokens:
             return found
-        starts = list(map(_START, tokens))
+        if starts is None:
+            starts = list(map(_START, tokens))
         count = len(tokens)
         for name, source in self.sources.items():
             # Each kind's two features made once, not a string per token (a 1 MB article's
@@ -1021,7 +1039,7 @@ class FeatureExtractor:
                 made[word] = word_of(_new_tuple(Token, (0, 0, word, folded)))
         flat = list(map(made.__getitem__, texts))
         seen, counts = _seen_in_flat(flat, cuts, Counter(flat))
-        read = _Read(tuple(tokens), tuple(cuts), flat, seen, counts, [], [])
+        read = _Read(tuple(tokens), tuple(cuts), flat, seen, counts, [], [], [])
         if len(text) >= _REMEMBER_FROM:
             self._last[0] = (text, read)
         return read
@@ -1058,7 +1076,8 @@ class FeatureExtractor:
         assert self.known is not None
         read = self._read(text)
         tokens, cuts = list(read.tokens), list(read.cuts)
-        members = self._memberships(text, tokens) if self.sources else {}
+        starts, folded = _columns(read)
+        members = self._memberships(text, tokens, starts) if self.sources else {}
         document = self._document(read, members)
         plan = read.layout[0] if read.layout else self._plan(read)
         nothing: tuple[str, ...] = ()
@@ -1093,7 +1112,7 @@ class FeatureExtractor:
                     tail += extra[2]
                 if tail:
                     tails[k] = tail
-        return Layout(tokens, cuts, words, plan.word_of, edges, tails, plan)  # type: ignore[arg-type]
+        return Layout(tokens, cuts, words, plan.word_of, edges, tails, plan, starts, folded)  # type: ignore[arg-type]
 
     def _plan(self, read: _Read) -> _Plan:
         """What :meth:`_layout` makes of the text alone (no source), remembered with
