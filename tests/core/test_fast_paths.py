@@ -10,6 +10,7 @@ once."""
 
 from __future__ import annotations
 
+import operator
 import random
 import re
 from bisect import bisect_left, bisect_right
@@ -852,6 +853,13 @@ def test_a_new_texts_written_words_made_from_its_split(
         new = made._read(text)
         assert _as_read(new) == _as_read(_read_as_it_was(old, text)), text
         assert list(made._words) == list(old._words)
+        # The plan's numbering of the written words, taken from the split: as numbered by
+        # their first token.
+        number = {word: n for n, word in enumerate(dict.fromkeys(new.flat))}
+        if new.flat:
+            written, word_of = new.numbered[0]
+            assert written == list(number) and all(map(operator.is_, written, number))
+            assert word_of == [number[word] for word in new.flat]
     finally:
         features_module._remembered = saved
 

@@ -172,6 +172,9 @@ class _Read(NamedTuple):
     layout: list[_Plan]  # the layout's part of the text alone, once made (FeatureExtractor._plan)
     document: list[dict[str, tuple[Any, ...]]]  # the stems' features without the sources', once
     columns: list[tuple[list[int], list[str]]]  # each token's start and folded form, once
+    # The distinct written words by their first token and each token's number among them,
+    # when the split gave them (a new text's; ``FeatureExtractor._plan`` numbers them else).
+    numbered: list[tuple[list[_Word], list[int]]]
 
 
 class _Plan(NamedTuple):
@@ -276,21 +279,25 @@ def _tokens_of(
 ) -> tuple[list[Token], list[int]]:
     """:func:`_tokens` made afresh. ``known``: written words whose folded form an extractor
     has already made (its words' features): only the others are folded."""
-    tokens, cuts, _words, _seen, _new, _folded = _split(text, max_length, known)
+    tokens, cuts, *_ = _split(text, max_length, known)
     return tokens, cuts
 
 
 def _split(
     text: str, max_length: int, known: Mapping[str, _Word] | None
-) -> tuple[list[Token], list[int], list[str], dict[str, _Word], list[str], list[str]]:
+) -> tuple[
+    list[Token], list[int], list[str], dict[str, _Word], list[str], list[str], list[str], list[int]
+]:
     """:func:`_tokens_of`, with what it learnt on the way: each token's text, the ``known``
     written word of each of those ``known`` holds, and the others (each once, by its first
-    token) with their folded forms. (The extractor's :meth:`FeatureExtractor._read` makes
-    its written words from them, where it went over the tokens' texts again.)"""
+    token) with their folded forms; then the distinct texts by their first token, and each
+    token's number among them. (The extractor's :meth:`FeatureExtractor._read` makes its
+    written words from them, where it went over the tokens' texts again, and its plan
+    numbers the written words the same way.)"""
     parts = _SPLIT_RE.split(text)  # white space, token, white space, token, …, white space
     words = parts[1::2]
     if not words:
-        return [], [0], [], {}, [], []
+        return [], [0], [], {}, [], [], [], []
     offsets = list(accumulate(map(len, parts)))  # the end of each part
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
@@ -312,10 +319,15 @@ def _split(
         new = list(distinct)
         new_folded = fold_each(new)
         folded = dict(zip(new, new_folded, strict=True))
+    # Each token's number among the distinct texts: the rest is read by it from lists (a
+    # list's item, not a dict's look-up of a string, for each of 100,000 tokens).
+    texts = list(distinct)
+    word_of = list(map(dict(zip(texts, range(len(texts)), strict=True)).__getitem__, words))
+    folded_of = list(map(folded.__getitem__, texts))
     tokens = list(
         map(
             partial(_new_tuple, Token),
-            zip(starts, ends, words, map(folded.__getitem__, words), strict=True),
+            zip(starts, ends, words, map(folded_of.__getitem__, word_of), strict=True),
         )
     )
     n = len(tokens)
@@ -331,7 +343,7 @@ def _split(
     for a, b in pairwise(ordered):
         cuts.extend(range(a, b, max_length))
     cuts.append(n)
-    return tokens, cuts, words, seen, new, new_folded
+    return tokens, cuts, words, seen, new, new_folded, texts, word_of
 
 
 def neighbours(text: str, start: int, end: int, *, reach: int = 60) -> tuple[str, str]:
@@ -1018,28 +1030,35 @@ class FeatureExtractor:
         if last is not None and len(last[0]) == len(text) and last[0] == text:
             return last[1]
         cache = self._words
-        word_of = self._word
+        make = self._word
         remembered = _remembered_tokens(text, MAX_SENTENCE)
+        numbered: list[tuple[list[_Word], list[int]]] = []
         if remembered is not None:
             tokens, cuts = remembered
             # Each written word's features once (most of an article's words are repeated).
             texts = list(map(_TEXT, tokens))
             made = {
-                word: cache.get(word) or word_of(token)
+                word: cache.get(word) or make(token)
                 for word, token in dict(zip(texts, tokens, strict=True)).items()
             }
+            flat = list(map(made.__getitem__, texts))
         else:
             # The split knows each token's text and which written words the extractor has
             # made already: only the new ones are made here, each once (the tokens' texts
             # gone over again, and each word looked up again, were a tenth of reading a new
             # 1 MB text). ``_word`` reads only a token's text and folded form.
-            tokens, cuts, texts, made, new, new_folded = _split(text, MAX_SENTENCE, cache)
+            tokens, cuts, _, made, new, new_folded, distinct, word_of = _split(
+                text, MAX_SENTENCE, cache
+            )
             _remember_tokens(text, MAX_SENTENCE, tokens, cuts)
             for word, folded in zip(new, new_folded, strict=True):
-                made[word] = word_of(_new_tuple(Token, (0, 0, word, folded)))
-        flat = list(map(made.__getitem__, texts))
+                made[word] = make(_new_tuple(Token, (0, 0, word, folded)))
+            # (one written word per distinct text: the plan's numbering is the split's)
+            written = list(map(made.__getitem__, distinct))
+            flat = list(map(written.__getitem__, word_of))
+            numbered.append((written, word_of))
         seen, counts = _seen_in_flat(flat, cuts, Counter(flat))
-        read = _Read(tuple(tokens), tuple(cuts), flat, seen, counts, [], [], [])
+        read = _Read(tuple(tokens), tuple(cuts), flat, seen, counts, [], [], [], numbered)
         if len(text) >= _REMEMBER_FROM:
             self._last[0] = (text, read)
         return read
@@ -1122,8 +1141,11 @@ class FeatureExtractor:
         flat, cuts = read.flat, read.cuts
         keep = self._keep
         first, second, last = (keep((f,)) for f in ("first", "second", "last"))
-        number = {word: n for n, word in enumerate(dict.fromkeys(flat))}
-        word_of = list(map(number.__getitem__, flat))
+        if read.numbered:
+            written, word_of = read.numbered[0]
+        else:
+            number = {word: n for n, word in enumerate(dict.fromkeys(flat))}
+            written, word_of = list(number), list(map(number.__getitem__, flat))
         # Word pairs: only those the model has a weight for, indexed by their first word (most
         # words begin none): the written words of this article that begin one.
         pairs: dict[str, dict[str, Any]] = {}
@@ -1133,10 +1155,10 @@ class FeatureExtractor:
                 for at, mark in enumerate(pair):  # a word may be "|" itself
                     if mark == "|":
                         pairs.setdefault(pair[:at], {})[pair[at + 1 :]] = keep((feature,))
-        follows = {word: pairs[word.word] for word in number if word.word in pairs}
+        follows = {word: pairs[word.word] for word in written if word.word in pairs}
         tails = _plan_tails(flat, cuts, follows, first, second, last)
         plan = _Plan(
-            list(number), word_of, tails, frozenset(cuts[:-1]), frozenset(c - 1 for c in cuts[1:])
+            written, word_of, tails, frozenset(cuts[:-1]), frozenset(c - 1 for c in cuts[1:])
         )
         read.layout[:] = [plan]
         return plan
