@@ -1046,3 +1046,16 @@ def test_a_layouts_token_columns_are_its_tokens() -> None:
         assert again.starts == layout.starts and again.folded == layout.folded
         if len(text) >= features_module._REMEMBER_FROM:
             assert again.starts is layout.starts
+
+
+def test_a_long_texts_word_rests_made_once_for_both_matchers() -> None:
+    # (seventh round) The distinct words of a long text's split and their rests from their
+    # second and third letter, made once for the registry's and the gazetteer's matchers
+    # (each made its own): the words' own, and kept for the same split.
+    words, _, _ = folded_words(fold("قال جون كيري، وبيروت والكويت 12 U.S. " * 3000))
+    distinct, (second, third) = matching_module._word_rests(words)
+    assert sorted(distinct) == sorted(set(words))
+    assert second == [word[1:] for word in distinct]
+    assert third == [word[2:] for word in distinct]
+    assert matching_module._word_rests(words)[0] is distinct
+    assert matching_module._word_rests(list(words))[0] is not distinct  # another split
