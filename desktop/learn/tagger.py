@@ -1237,16 +1237,32 @@ def _repeated(
             token = tokens[i]
             if taken.overlaps(token.start, token.end):
                 continue
-            if i > 0 and (
-                tokens[i - 1].folded in _NAME_PARTICLES or person[i - 1] >= REPEATED_NEIGHBOUR
+            # (a name written with و is the next of a list: و joins names, not their parts)
+            if (
+                i > 0
+                and not _joined(token)
+                and (
+                    tokens[i - 1].folded in _NAME_PARTICLES
+                    or person[i - 1] >= REPEATED_NEIGHBOUR
+                )
             ):
                 continue
-            if i + 1 < len(tokens) and (
-                tokens[i + 1].folded in _NAME_PARTICLES or going_on[i + 1] >= REPEATED_NEIGHBOUR
+            if (
+                i + 1 < len(tokens)
+                and not _joined(tokens[i + 1])
+                and (
+                    tokens[i + 1].folded in _NAME_PARTICLES
+                    or going_on[i + 1] >= REPEATED_NEIGHBOUR
+                )
             ):
                 continue
             added.append((token.start, token.end, PERSON, score))
     return added
+
+
+def _joined(token: Token) -> bool:
+    """Whether the word is written with the conjunction و (``وبلير``)."""
+    return split_clitics(token.folded)[0].startswith(CONJUNCTION)
 
 
 def _nisba_alone(word: str) -> bool:

@@ -1486,3 +1486,76 @@ def test_the_model_does_not_judge_a_gazetteers_body_whose_words_it_never_saw(
     ]
     _, judged = tagger.judge(inputs, text, rules, threshold=0.0)
     assert judged == {0: 0.9, 1: 0.0, 2: 0.0}
+
+
+def test_a_word_read_as_a_name_at_several_places_is_offered_there() -> None:
+    """``_repeated``: a word the model tags nowhere but gives a person's probability at
+    several places (``بلير`` after verbs of saying, ``وبلير`` too) is offered at each place
+    no name covers, scored ``1 - Π(1 - p)``; not at a place beside a likely name (``توني
+    بلير``: a longer name), nor a word written once, nor one more another label's
+    (``تسونامي``), nor a place a name already covers, nor a given name alone."""
+    text = (
+        "وقال بلير إن . ورفض بوش وبلير ذلك . ويواجه بلير انتقادات . وقال توني بلير . "
+        "ضرب تسونامي البلاد . وعاد تسونامي . وقال محمد . وجاء محمد . ورأى بلير ذلك ."
+    )
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    person = [0.0] * len(tokens)
+    going_on = [0.0] * len(tokens)
+    outside = [1.0] * len(tokens)
+
+    def at(word: str, n: int = 0) -> int:
+        return [i for i, t in enumerate(tokens) if t.text == word][n]
+
+    def give(i: int, p: float, going: float = 0.0, other: float = 0.0) -> None:
+        person[i], going_on[i], outside[i] = p, going, 1.0 - p - other
+
+    for i in (at("بلير", 0), at("وبلير"), at("بلير", 1), at("بلير", 2), at("بلير", 3)):
+        give(i, 0.3, going=0.3 if i == at("بلير", 2) else 0.0)
+    give(at("توني"), 0.5)
+    give(at("بوش"), 0.4)  # once
+    give(at("تسونامي", 0), 0.3, other=0.5)
+    give(at("تسونامي", 1), 0.3, other=0.5)
+    give(at("محمد", 0), 0.5)
+    give(at("محمد", 1), 0.5)
+    covered = tokens[at("بلير", 3)]
+    found = [(covered.start, covered.end, "person", 0.95)]
+    added = tagger._repeated(
+        tokens,
+        person,
+        going_on,
+        outside,
+        found,
+        [],
+        {fold("محمد")},
+        lambda token: frozenset(),
+    )
+    assert [text[s:e] for s, e, *_ in added] == ["بلير", "وبلير", "بلير"]
+    assert {key for _, _, key, _ in added} == {"person"}
+    assert all(score == pytest.approx(1 - 0.7**5) for *_, score in added)
+    # a rule's name over a place counts as one
+    rule = tokens[at("بلير", 0)]
+    again = tagger._repeated(
+        tokens,
+        person,
+        going_on,
+        outside,
+        found,
+        [(rule.start, rule.end, "person")],
+        {fold("محمد")},
+        lambda token: frozenset(),
+    )
+    assert [text[s:e] for s, e, *_ in again] == ["وبلير", "بلير"]
+    # a verb's or a time word's shape is no name
+    assert (
+        tagger._repeated(
+            tokens,
+            person,
+            going_on,
+            outside,
+            found,
+            [],
+            {fold("محمد")},
+            lambda token: frozenset({"verb"}),
+        )
+        == []
+    )
