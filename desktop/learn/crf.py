@@ -432,14 +432,6 @@ class Decoded:
         # .item: the same float, without a numpy scalar made on the way (thousands of names)
         return float(self._marginals.item(self._row[position], self._column[tag]))
 
-    def column(self, *tags: str) -> list[float]:
-        """P(a token's tag is one of ``tags``) at every token of the layout (0 for a tag the
-        model does not know)."""
-        columns = [self._column[t] for t in tags if t in self._column]
-        if not columns:
-            return [0.0] * len(self.tags)
-        return list(self._marginals[self._row][:, columns].sum(axis=1).tolist())
-
 
 def _strings(model: bytes, at: int) -> list[bytes]:
     """The strings of one of the model's CQDB tables (labels, attributes), by their id."""

@@ -1018,17 +1018,6 @@ def _tag(
                 elif key == PERSON and _given_and_name(tokens, first, last, given):
                     score = max(score, GIVEN_AND_NAME)
                 candidates.append((start, end, key, score))
-        if PERSON in model.labels:
-            candidates += _repeated(
-                all_tokens,
-                decoded.column(f"B-{PERSON}", f"I-{PERSON}"),
-                decoded.column(f"I-{PERSON}"),
-                decoded.column(OUTSIDE),
-                candidates,
-                spans,
-                given,
-                extractor.classes,
-            )
     finally:
         _let_go(shared)
     # The title rule's and the claimants' names, scored as combine_judged will score them.
@@ -1169,100 +1158,6 @@ def _consistent(
         together = 1.0 - doubt
         raised += [(start, end, key, together) for start, end, key, _ in group]
     return raised
-
-
-# A word the model tags at no place of an article but reads as a person's name at several
-# (:func:`_repeated`): at least this many places, each with P(inside a person's name) of at
-# least REPEATED_LEAST, a mean of at least REPEATED_MEAN, more of a person's than of any
-# other label's; a place beside a word of P REPEATED_NEIGHBOUR or more is a part of a longer
-# name, left to the model. Cross-validation over the training articles (3 folds, persons at
-# the default threshold): 0.918 / 0.525 (234 of 255) → 0.923 / 0.565 (252 of 273); the
-# bars within 3 and 0.05 to 0.15 (the mean), 0.2 (the neighbour) gave the same.
-REPEATED_FROM = 2
-REPEATED_LEAST = 0.05
-REPEATED_MEAN = 0.1
-REPEATED_NEIGHBOUR = 0.3
-
-
-def _repeated(
-    tokens: Sequence[Token],
-    person: Sequence[float],
-    going_on: Sequence[float],
-    outside: Sequence[float],
-    found: Sequence[tuple[int, int, str, float]],
-    spans: Sequence[tuple[int, int, str]],
-    given: AbstractSet[str],
-    classes: Callable[[Token], AbstractSet[str]],
-) -> list[tuple[int, int, str, float]]:
-    """Persons' names of one word the model did not tag at any place of the article, but
-    gave some probability at several: each place is evidence from its own context, and
-    ``1 - Π(1 - p)`` over them is the word's score (as :func:`_consistent` scores the names
-    it tags at every place): ``بلير`` at 0.26 after eleven verbs of saying, ``بوش`` at 0.18
-    seven times. Offered at the places no other name covers, that are no part of a longer
-    name (a name particle or a likely name beside it)."""
-    # (the places picked in C: a test per token in Python was 100,000 of them on a 1 MB article)
-    picked = list(compress(range(len(person)), map(REPEATED_LEAST.__le__, person)))
-    if len(picked) < REPEATED_FROM:
-        return []
-    written = {tokens[i].folded for i in picked}
-    groups: dict[str, list[int]] = {}
-    for i in picked:
-        word = tokens[i].folded
-        for k in (1, 2):
-            if word[:k] in _CLITIC_GROUPS and word[k:] in written:
-                word = word[k:]  # وبلير: بلير, written alone too
-                break
-        groups.setdefault(word, []).append(i)
-    taken = _SpanIndex([*((s, e) for s, e, _, _ in found), *((s, e) for s, e, _ in spans)])
-    added: list[tuple[int, int, str, float]] = []
-    for word, places in groups.items():
-        if (
-            len(places) < REPEATED_FROM
-            or word.startswith(ARTICLE)
-            or not may_stand_alone(word, given)
-            or word in _HONORIFIC_FORMS
-            or word in _HONORIFIC_COMPLEMENTS
-            or not _NOT_IN_NAMES.isdisjoint(classes(tokens[places[0]]))
-        ):
-            continue
-        doubt, total, other = 1.0, 0.0, 0.0
-        for i in places:
-            doubt *= 1.0 - person[i]
-            total += person[i]
-            other += 1.0 - outside[i] - person[i]  # another label's name
-        if total / len(places) < REPEATED_MEAN or other >= total:
-            continue
-        score = 1.0 - doubt
-        for i in places:
-            token = tokens[i]
-            if taken.overlaps(token.start, token.end):
-                continue
-            # (a name written with و is the next of a list: و joins names, not their parts)
-            if (
-                i > 0
-                and not _joined(token)
-                and (
-                    tokens[i - 1].folded in _NAME_PARTICLES
-                    or person[i - 1] >= REPEATED_NEIGHBOUR
-                )
-            ):
-                continue
-            if (
-                i + 1 < len(tokens)
-                and not _joined(tokens[i + 1])
-                and (
-                    tokens[i + 1].folded in _NAME_PARTICLES
-                    or going_on[i + 1] >= REPEATED_NEIGHBOUR
-                )
-            ):
-                continue
-            added.append((token.start, token.end, PERSON, score))
-    return added
-
-
-def _joined(token: Token) -> bool:
-    """Whether the word is written with the conjunction و (``وبلير``)."""
-    return split_clitics(token.folded)[0].startswith(CONJUNCTION)
 
 
 def _nisba_alone(word: str) -> bool:
