@@ -261,19 +261,9 @@ class CrfSettings:
     # 0.02 at 40 0.822, 0.02 at 50 0.821, 0.1 at 40 0.820), and 40 iterations train in a
     # fifth less time, which the new features need to stay near 5 s on 30 articles. With
     # version 4, c1 = 0.02 at 50 iterations scored best; before the "rare" features, 0.2.
-    # Features version 6 with the rules, the given names and the project's habits of later
-    # rounds (docs/suggestions.md, "Persons and organisations at k = 30, the training
-    # round"): c1 = 0.1 at 60 iterations. Cross-validation over the same articles (3 folds,
-    # default threshold, exact spans): persons 0.918 / 0.525 (234 right of 255 offered) at
-    # 0.05 / 40 → 0.925 / 0.583 (260 of 281); 60 iterations at 0.05 0.921 / 0.574, 80 0.924 /
-    # 0.570, 100 0.928 / 0.576 (L-BFGS had not converged at 40: more sure marginals, more of
-    # the model's names over the persons' bar); c1 = 0.1 at 40 0.938 / 0.540, c2 = 0.005 at 60
-    # 0.920 / 0.596 but organisations 0.820. Organisations 0.863 / 0.643 → 0.830 / 0.643
-    # (the same 151 right, 7 more of the model's own wrong), places 0.936 → 0.935 at the same
-    # recall, Misc 49 → 54 right. Training on 30 articles about a tenth more CPU.
-    c1: float = 0.1
+    c1: float = 0.05
     c2: float = 0.02
-    max_iterations: int = 60
+    max_iterations: int = 40
     min_freq: int = 1
 
 
