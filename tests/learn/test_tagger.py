@@ -1525,3 +1525,42 @@ def test_the_passes_over_names_read_the_layouts_columns_as_the_tokens() -> None:
         tokens, found, rules, adjective, layout.starts
     )
     assert tagger._nisba_cut(tokens, found, rules, adjective) != found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "goes_on"),
+    [
+        ("وفي غزوة الخندق قتل عمرو بن ود العامري .", "عمرو بن ود", True),
+        ("وقال أحمد يوسف الجفيري إن", "أحمد يوسف", True),
+        ("وقال أبو حمزة المصري إن", "أبو حمزة", True),  # a kunya's place nisba
+        ("وقال جورج بوش الأميركي إن", "جورج بوش", False),  # a place's adjective
+        ("وقال محمد الحالي إن", "محمد", False),
+        ("وقال أحمد يوسف ، الجفيري إن", "أحمد يوسف", False),  # a mark between
+        ("وقال أحمد يوسف والجفيري إن", "أحمد يوسف", False),  # و: another name
+        ("وقال أحمد يوسف الجفيريون إن", "أحمد يوسف", False),  # not in ي
+        ("وقال أحمد يوسف", "أحمد يوسف", False),  # nothing after it
+    ],
+)
+def test_a_family_nisba_after_a_persons_name_is_the_names(
+    text: str, name: str, goes_on: bool
+) -> None:
+    """``_nisba_after``: a definite word in ي right after a person's name the model tags is
+    the family's nisba and the name's (عمرو بن ود | العامري), not an adjective of time
+    (الحالي), and a place's adjective only after a name of a particle (أبو حمزة المصري)."""
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    start = text.index(name)
+    first = next(i for i, t in enumerate(tokens) if t.start == start)
+    last = next(i for i, t in enumerate(tokens) if t.end == start + len(name))
+    assert tagger._nisba_after(tokens, first, last, sources.adjective()) is goes_on
+
+
+def test_the_model_s_persons_take_their_family_nisba(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's name the model ends before its family's nisba (``عمرو بن ود | العامري``)
+    is offered with it, with the chance that the name ends after it; a place's adjective
+    after a name without a particle is not the name's (``جورج بوش | الأميركي``)."""
+    text = "وقتل عمرو بن ود العامري في الخندق .\nوقال جورج بوش الأميركي إن الحرب بعيدة ."
+    found = _fixed_suggestions(project, monkeypatch, text, "عمرو بن ود", "جورج بوش")
+    assert set(found) == {"عمرو بن ود العامري", "جورج بوش"}
+    assert found["عمرو بن ود العامري"] == pytest.approx(0.9)  # في does not go on the name
