@@ -308,6 +308,12 @@ TEMPLATES: Final = (
         "Errors",
         "{name} starts with a {codec} byte-order mark but is not valid {codec2} ({where}).",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} starts with a {codec} byte-order mark, but its text is not {codec2}, and it does "
+        "not read as UTF-8, Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it "
+        "again.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not text."),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -398,6 +404,11 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors",
         "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file began with a {mark} byte-order mark, but its text is {encoding}; the mark "
+        "was left out.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2063,6 +2063,10 @@
         <translation>يبدأ {name} بعلامة ترتيب بايتات {codec} لكنه ليس {codec2} صالحاً ({where}).</translation>
     </message>
     <message>
+        <source>{name} starts with a {codec} byte-order mark, but its text is not {codec2}, and it does not read as UTF-8, Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it again.</source>
+        <translation>يبدأ {name} بعلامة ترتيب بايتات {codec}، لكن نصه ليس {codec2}، ولا يُقرأ بترميز UTF-8 ولا Windows-1256 ولا ISO-8859-6 أيضاً. احفظه بترميز UTF-8 واستورده مجدداً.</translation>
+    </message>
+    <message>
         <source>{name} is a binary file, not text.</source>
         <translation>{name} ملف ثنائي، وليس نصاً.</translation>
     </message>
@@ -2157,6 +2161,10 @@
     <message>
         <source>{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).</source>
         <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>The file began with a {mark} byte-order mark, but its text is {encoding}; the mark was left out.</source>
+        <translation>بدأ الملف بعلامة ترتيب بايتات {mark}، لكن نصه بترميز {encoding}؛ فأُسقطت العلامة.</translation>
     </message>
     <message>
         <source>The message&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>

@@ -43,6 +43,7 @@ BUILDERS = {
     "removed_controls_note",
     "invalid_characters_note",
     "replacement_note",
+    "stray_mark_note",
     "date_dropped_note",
     "header_date_note",
     "header_fields_note",
