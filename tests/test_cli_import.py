@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.test_cli import hamish
 
@@ -106,3 +110,29 @@ def test_a_refused_json_import_creates_no_project(tmp_path: Path) -> None:
     assert hamish("import", "--project", project, page).returncode == 0
     assert hamish("import", "--project", project, bad).returncode == 1
     assert len(json.loads(hamish("list", "--project", project, "--json").stdout)) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="no /dev/stdin")
+def test_json_on_standard_input_is_refused_not_stored_as_text(tmp_path: Path) -> None:
+    """``hamish import /dev/stdin < export.json`` stored the export as one article titled
+    ``{"format": "hamish", …`` (a file without an extension is read by its content); a pipe
+    on standard input is no regular file, refused without being read."""
+    project = tmp_path / "p.hamish"
+    export = tmp_path / "export.json"
+    export.write_text('{"format": "hamish", "version": 1, "documents": []}', encoding="utf-8")
+    command = [sys.executable, "-m", "desktop", "import", "--project", str(project), "/dev/stdin"]
+    with export.open("rb") as stdin:
+        redirected = subprocess.run(
+            command, stdin=stdin, capture_output=True, text=True, timeout=120
+        )
+    assert redirected.returncode == 1
+    assert "/dev/stdin: stdin holds JSON, not an article's text; Hamish reads a JSON file" in (
+        redirected.stderr
+    )
+    assert "0 imported, 0 skipped, 1 failed" in redirected.stdout
+    piped = subprocess.run(
+        command, input=export.read_text(), capture_output=True, text=True, timeout=120
+    )
+    assert piped.returncode == 1
+    assert "is not a regular file (a device, pipe or socket)" in piped.stderr
+    assert json.loads(hamish("list", "--project", project, "--json").stdout) == []

@@ -282,6 +282,16 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{name} is {kind}, which Hamish does not import."),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} holds JSON, not an article's text; Hamish reads a JSON file (its own export, "
+        "Web Annotations) by its name: save it as a .json file and import that.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds XML, not an article's text; save it with the extension of its format "
+        "(.xmi for UIMA CAS XMI, .html for a web page) and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name}: old binary Word documents (.doc) are not imported; save it as .docx.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}: RTF is not imported; save it as .docx or plain text."),

@@ -2011,6 +2011,14 @@
         <translation>{name} هو {kind}، وهامش لا يستورد هذا النوع.</translation>
     </message>
     <message>
+        <source>{name} holds JSON, not an article&apos;s text; Hamish reads a JSON file (its own export, Web Annotations) by its name: save it as a .json file and import that.</source>
+        <translation>يحوي {name} بيانات JSON، لا نصَّ مقال؛ ويقرأ هامش ملف JSON (تصديره هو، أو شروح الويب) باسمه: احفظه ملفاً بامتداد ‎.json‎ واستورد ذلك الملف.</translation>
+    </message>
+    <message>
+        <source>{name} holds XML, not an article&apos;s text; save it with the extension of its format (.xmi for UIMA CAS XMI, .html for a web page) and import it again.</source>
+        <translation>يحوي {name} بيانات XML، لا نصَّ مقال؛ احفظه بامتداد صيغته (‎.xmi‎ لملفات UIMA CAS XMI، و‎.html‎ لصفحة ويب) واستورده مجدداً.</translation>
+    </message>
+    <message>
         <source>{name}: old binary Word documents (.doc) are not imported; save it as .docx.</source>
         <translation>{name}: لا تُستورد مستندات Word الثنائية القديمة (‎.doc)؛ احفظه بصيغة ‎.docx.</translation>
     </message>
