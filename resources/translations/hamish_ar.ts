@@ -5323,14 +5323,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <source>%n match(es) · score {score}</source>
+        <source>%n match(es)</source>
         <translation>
-            <numerusform>لا تطابقات · الدرجة {score}</numerusform>
-            <numerusform>تطابق واحد · الدرجة {score}</numerusform>
-            <numerusform>تطابقان · الدرجة {score}</numerusform>
-            <numerusform>%n تطابقات · الدرجة {score}</numerusform>
-            <numerusform>%n تطابقاً · الدرجة {score}</numerusform>
-            <numerusform>%n تطابق · الدرجة {score}</numerusform>
+            <numerusform>لا تطابقات</numerusform>
+            <numerusform>تطابق واحد</numerusform>
+            <numerusform>تطابقان</numerusform>
+            <numerusform>%n تطابقات</numerusform>
+            <numerusform>%n تطابقاً</numerusform>
+            <numerusform>%n تطابق</numerusform>
         </translation>
     </message>
 </context>
