@@ -1025,6 +1025,11 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "empty texts"),
     QT_TRANSLATE_NOOP("Errors", "attributes Hamish does not know"),
     QT_TRANSLATE_NOOP("Errors", "claim gradings Hamish does not know"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "label kinds Hamish does not know, whose tags were kept as highlights"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "entity types Hamish does not know, read as other"),
+    QT_TRANSLATE_NOOP("Errors", "claimants and subjects that are no entity of the file"),
     QT_TRANSLATE_NOOP("Errors", "comments other than AnnotatorNotes"),
     QT_TRANSLATE_NOOP("Errors", "discontinuous tags"),
     QT_TRANSLATE_NOOP("Errors", "equivalence sets"),

@@ -3011,6 +3011,18 @@
         <translation>تقييمات ادعاءات لا يعرفها هامش</translation>
     </message>
     <message>
+        <source>label kinds Hamish does not know, whose tags were kept as highlights</source>
+        <translation>أنواع تسميات لا يعرفها هامش، وأُبقيت وسومها تظليلاً</translation>
+    </message>
+    <message>
+        <source>entity types Hamish does not know, read as other</source>
+        <translation>أنواع كيانات لا يعرفها هامش، قُرئت «أخرى»</translation>
+    </message>
+    <message>
+        <source>claimants and subjects that are no entity of the file</source>
+        <translation>قائلون وموضوعات ليسوا كيانات في الملف</translation>
+    </message>
+    <message>
         <source>comments other than AnnotatorNotes</source>
         <translation>تعليقات غير AnnotatorNotes</translation>
     </message>

@@ -396,11 +396,17 @@ def build_import(
             )
             about = {e for name in found.subjects if (e := entity(name, "other")) is not None}
             subjects += [{"claim_id": claim_id, "entity_id": e} for e in sorted(about)]
+        given: set[tuple[int, int, str]] = set()
         for source, target, link_kind in article.links:
             ends = (claim_of.get(source), claim_of.get(target))
             if ends[0] is None or ends[1] is None or ends[0] == ends[1]:
                 lost["claim links between tags that are not claims"] += 1
                 continue
+            if (ends[0], ends[1], link_kind) in given:
+                # The same relation twice (two brat lines): one link, nothing lost — it made
+                # the JSON rules refuse the whole file ("two claim links have the same …").
+                continue
+            given.add((ends[0], ends[1], link_kind))
             links.append(
                 {
                     "id": len(links) + 1,

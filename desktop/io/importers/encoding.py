@@ -137,9 +137,10 @@ class Decoded:
 
     @property
     def note(self) -> str:
-        """The sentences to keep with the article and show in the import summary, or ""."""
+        """The sentences to keep with the article and show in the import summary, one a
+        line (as an article's ``import_notes`` keeps them), or ""."""
         replaced = replacement_note(self.replaced, self.first_line) if self.replaced else ""
-        return " ".join(note for note in (self.marks, replaced) if note)
+        return "\n".join(note for note in (self.marks, replaced) if note)
 
 
 def replacement_note(count: int, line: int) -> str:
