@@ -24,6 +24,7 @@ from desktop.cli_common import (
     echo,
     echo_json,
     open_project,
+    record_id,
 )
 from desktop.core.controls import for_terminal
 from desktop.core.errors import HamishError
@@ -79,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only articles with an annotation of this label (e.g. person)",
     )
     parser.add_argument(
-        "--entity", type=int, metavar="ID", help="only articles mentioning this entity"
+        "--entity", type=record_id, metavar="ID", help="only articles mentioning this entity"
     )
     parser.add_argument(
         "--status", choices=CLAIM_STATUSES, help="only articles with a claim of this status"
