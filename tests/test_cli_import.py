@@ -136,3 +136,23 @@ def test_json_on_standard_input_is_refused_not_stored_as_text(tmp_path: Path) ->
     assert piped.returncode == 1
     assert "is not a regular file (a device, pipe or socket)" in piped.stderr
     assert json.loads(hamish("list", "--project", project, "--json").stdout) == []
+
+
+def test_a_name_too_long_for_the_system_is_refused_in_words(tmp_path: Path) -> None:
+    """``hamish import`` of a 300-character name ended in an OSError traceback (File name
+    too long), as did a project so named; the other files are imported, and a project made
+    for nothing but such names is not left behind."""
+    project = tmp_path / "p.hamish"
+    long_name = tmp_path / ("x" * 300 + ".txt")
+    result = hamish("import", "--project", project, long_name)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"hamish: {long_name}: cannot be read (")
+    assert not project.exists()
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    result = hamish("import", "--project", project, long_name, page)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "1 imported, 0 skipped, 1 failed" in result.stdout
+    result = hamish("import", "--project", tmp_path / ("p" * 300 + ".hamish"), page)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
