@@ -103,8 +103,20 @@ ENGLISH = "The minister said the talks would go on with the neighbouring states.
         # even length, no lone surrogate: it decoded as UTF-16, into 桔⁥業楮…
         (codecs.BOM_UTF16_LE, ENGLISH.encode() + b"\n", "utf-8", "UTF-8"),
         (codecs.BOM_UTF8, ARTICLE.encode("cp1256"), "cp1256", "Windows-1256"),
+        # the other byte order: ا read as ✆, a space as U+2000, and no error to stop it
+        (codecs.BOM_UTF16_LE, ARTICLE.encode("utf-16-be"), "utf-16-be", "UTF-16-BE"),
+        (codecs.BOM_UTF16_BE, ENGLISH.encode("utf-16-le"), "utf-16-le", "UTF-16-LE"),
     ],
-    ids=["le-utf8", "be-utf8", "le-cp1256", "le-iso", "le-english", "utf8-cp1256"],
+    ids=[
+        "le-utf8",
+        "be-utf8",
+        "le-cp1256",
+        "le-iso",
+        "le-english",
+        "utf8-cp1256",
+        "le-mark-be-text",
+        "be-mark-le-text",
+    ],
 )
 def test_a_mark_before_text_in_another_encoding_is_left_out(
     mark: bytes, body: bytes, codec: str, shown: str

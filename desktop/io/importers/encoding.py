@@ -418,7 +418,8 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
     whatever follows; an analyst gains nothing from that). UTF-16 of any text with a space,
     a newline, a digit or a Latin letter in it has NUL bytes, and 8-bit text never has one,
     so a UTF-16 mark before bytes without a NUL is read as if it were not there (with a
-    note saying so); only when they read as nothing else are they taken as UTF-16, and then
+    note saying so), and one whose NUL bytes are where the other byte order puts them is
+    read in that order; only when they read as nothing else are they taken as UTF-16, and then
     only if that is plausible (a Chinese text with no ASCII character at all). A UTF-8 mark
     before bytes that are not UTF-8 (nor almost all UTF-8, step 4) is left out the same
     way, when the rest reads as Arabic in a legacy code page."""
@@ -430,6 +431,13 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
         if (decoded := _utf8(body)) is not None:
             return decoded
     elif b"\x00" in body:
+        if (swapped := _utf16_without_bom(body)) not in (None, codec):
+            # The NUL bytes are where the other byte order has them: UTF-16-BE text behind
+            # an LE mark decoded "successfully" as dingbats and CJK (ا as ✆, a space as
+            # U+2000), without a lone surrogate to stop it.
+            return Decoded(
+                body.decode(swapped), swapped, marks=stray_mark_note(mark, swapped.upper())
+            )
         try:
             return Decoded(body.decode(codec), codec)
         except UnicodeDecodeError as error:
