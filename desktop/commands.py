@@ -915,6 +915,14 @@ def run(raw: Sequence[str]) -> int:
     except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        if error.filename is None:
+            raise  # about no file: a bug, or the system's, shown whole
+        # A path the system refuses to look at (a name too long, a loop of links) that a
+        # command's own checks did not foresee: `hamish backups list --project NAME` ended
+        # in a traceback. Said in one line, as every other failure.
+        echo(f"hamish: {error.filename}: {error.strerror or error}", err=True)
+        return EXIT_FAILED
     except Exception as error:
         from desktop.store.db import damaged_file_error
 

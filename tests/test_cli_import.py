@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -138,6 +139,7 @@ def test_json_on_standard_input_is_refused_not_stored_as_text(tmp_path: Path) ->
     assert json.loads(hamish("list", "--project", project, "--json").stdout) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="NAME_MAX: 255 bytes a name")
 def test_a_name_too_long_for_the_system_is_refused_in_words(tmp_path: Path) -> None:
     """``hamish import`` of a 300-character name ended in an OSError traceback (File name
     too long), as did a project so named; the other files are imported, and a project made
