@@ -188,6 +188,9 @@ def test_backups_create_list_and_restore(tmp_path: Path) -> None:
     path = _project(tmp_path / "case.hamish")
     empty = hamish("backups", "list", "--project", path)
     assert empty.returncode == 0 and "No backups of" in empty.stdout
+    # before the action too (it said "invalid choice", naming the project as the action)
+    before = hamish("backups", "--project", path, "list")
+    assert before.returncode == 0 and "No backups of" in before.stdout, before.stderr
     made = hamish("backups", "create", "--project", path)
     assert made.returncode == 0, made.stderr
     (backup,) = (tmp_path / "backups").glob("case-*-manual.hamish")
