@@ -987,6 +987,7 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}, line {number}: {detail}; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "the offsets {value} are not whole numbers"),
+    QT_TRANSLATE_NOOP("Errors", "the number {value} in it is not a whole number"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "the offsets {value} do not fit {name}, which has {count} characters (brat counts code "

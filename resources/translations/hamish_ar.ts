@@ -2887,6 +2887,10 @@
         <translation>المواضع {value} ليست أعداداً صحيحة</translation>
     </message>
     <message>
+        <source>the number {value} in it is not a whole number</source>
+        <translation>العدد {value} فيه ليس عدداً صحيحاً</translation>
+    </message>
+    <message>
         <source>the offsets {value} do not fit {name}, which has {count} characters (brat counts code points)</source>
         <translation>المواضع {value} لا تقع داخل {name} الذي يضم {count} حرفاً (يعدّ brat نقاط الترميز)</translation>
     </message>

@@ -461,3 +461,27 @@ def test_a_brat_relation_written_twice_is_one_link(tmp_path: Path) -> None:
         assert ("إن المحادثات متوقفة", "أن المحادثات مستمرة", "contradicts") in (
             fixture.claim_links(target)
         )
+
+
+def test_an_xmi_offset_that_is_no_whole_number_is_said_in_words(tmp_path: Path) -> None:
+    """``begin="4.0"`` was refused "(invalid literal for int() with base 10: '4.0')"."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    text = members["article-00001.xmi"].decode("utf-8")
+    assert 'begin="4" end="6"' in text
+    members["article-00001.xmi"] = text.replace('begin="4"', 'begin="4.0"', 1).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        "article-00001.xmi is not a UIMA CAS XMI file that Hamish can read (the number '4.0' "
+        "in it is not a whole number)."
+    )
