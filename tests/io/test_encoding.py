@@ -346,3 +346,16 @@ def test_skipping_patterns_never_changes_plausibility() -> None:
         assert _plausible(text) is (expected is not None), text
         verdicts.add(expected is None)
     assert verdicts == {True, False}
+
+
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8])
+def test_a_file_of_many_marks_is_read_or_refused_without_recursing(mark: bytes) -> None:
+    """Reading what follows a stray mark as if the mark were not there once read the next
+    mark the same way, a call deeper each: 5,000 marks raised RecursionError."""
+    data = mark * 100_000 + b"hello text here"
+    try:
+        decoded = decode_text(data, "marks.txt")
+    except ImportRejected as refused:
+        assert str(refused).startswith("marks.txt ")
+    else:
+        assert decoded.text.endswith("hello text here")

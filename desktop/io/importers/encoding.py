@@ -446,14 +446,12 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
                 f"{mark} ({_position(data, error.start + skip)})."
             ) from error
     try:
-        found = decode_text(body, name, declared)
+        found = _unmarked(body, name, declared)
     except ImportRejected:
         found = None
-    if found is not None:  # (the same encoding when the body starts with the mark again)
+    if found is not None:  # never ``codec``: that reading failed above, or had no NUL
         shown = _NAMES.get(found.encoding, found.encoding.upper())
-        return (
-            found if found.encoding == codec else replace(found, marks=stray_mark_note(mark, shown))
-        )
+        return replace(found, marks=stray_mark_note(mark, shown))
     if codec != "utf-8":
         with contextlib.suppress(UnicodeDecodeError):
             text = body.decode(codec)
@@ -481,6 +479,13 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _after_mark(data, len(bom), codec, name, declared)
+    return _unmarked(data, name, declared)
+
+
+def _unmarked(data: bytes, name: str, declared: str | None) -> Decoded:
+    """:func:`decode_text` from step 2 on: ``data`` read as if it had no byte-order mark
+    (another mark at its start is then bytes like any other — a file of a million marks
+    must not recurse a million times)."""
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16), utf16)
