@@ -19,6 +19,7 @@ from desktop.cli_common import (
     add_project_option,
     echo,
     echo_json,
+    project_argument,
     project_path,
 )
 
@@ -35,6 +36,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "when the window opens the project (7 daily and 4 weekly are kept), one before "
             "every upgrade of the project format and one before every restore."
         ),
+    )
+    # ``hamish backups --project P list`` too (it said "invalid choice: 'P'"); a dest of its
+    # own, as the action's parser would set ``sub_project`` back to None.
+    parser.add_argument(
+        "--project",
+        type=project_argument,
+        dest="backups_project",
+        metavar="PATH",
+        help="project file",
     )
     actions = parser.add_subparsers(dest="backups_command", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="the backups of the project, newest first")
@@ -141,6 +151,8 @@ def _restore(project: Path, wanted: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "sub_project", None) is None:
+        args.sub_project = getattr(args, "backups_project", None)
     project = project_path(args).expanduser()
     if not project.is_file():
         echo(f"hamish: There is no project at {project}.", err=True)

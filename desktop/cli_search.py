@@ -24,6 +24,7 @@ from desktop.cli_common import (
     echo,
     echo_json,
     open_project,
+    record_id,
 )
 from desktop.core.controls import for_terminal
 from desktop.core.errors import HamishError
@@ -46,14 +47,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "and Latin case are ignored; a word also matches with the proclitics و ف ب ك ل in "
             "front of it, and a common word with the article ال too (أسلحة finds الأسلحة; a "
             'place or a given name as written). Use "quoted phrases", prefix*, OR, NOT and '
-            "(parentheses); words side by side must all occur; at most 24 different words."
+            "(parentheses); words side by side must all occur; at most 24 different words. "
+            "The articles are listed best first (a match in the title weighs most)."
         ),
     )
     add_project_option(parser)
     parser.add_argument(
         "query", metavar="QUERY", help="what to search for (quote it for the shell)"
     )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON instead of text (each hit with its rank, 1 for the best)",
+    )
     parser.add_argument(
         "--limit",
         type=count_limit,
@@ -74,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only articles with an annotation of this label (e.g. person)",
     )
     parser.add_argument(
-        "--entity", type=int, metavar="ID", help="only articles mentioning this entity"
+        "--entity", type=record_id, metavar="ID", help="only articles mentioning this entity"
     )
     parser.add_argument(
         "--status", choices=CLAIM_STATUSES, help="only articles with a claim of this status"
@@ -96,13 +102,19 @@ def _snippet_text(snippet: Snippet, marks: tuple[str, str], *, terminal: bool = 
     return ("… " if snippet.clipped_start else "") + body + (" …" if snippet.clipped_end else "")
 
 
-def _hit_json(hit: Hit) -> dict[str, Any]:
+def _hit_json(hit: Hit, rank: int) -> dict[str, Any]:
+    """One hit for ``--json``: its ``rank`` (1 for the best), not bm25's score. The score
+    said nothing an analyst could read: FTS5 gives a word in more than half of the articles
+    an IDF of 1e-6, so most hits of a common name scored 0.000 (the best one only through a
+    rare proclitic form of it), and past :data:`~desktop.store.search.RANK_WINDOW` matches
+    the score is 1.0 or 0.0 by construction (title match or not). The text output shows
+    the same order, best first."""
     return {
         "id": hit.document_id,
+        "rank": rank,
         "title": hit.title,
         "source": hit.source,
         "published": hit.published,
-        "score": round(hit.score, 4),
         "matches": [list(span) for span in hit.spans],
         "title_matches": [list(span) for span in hit.title_spans],
         "snippets": [
@@ -133,7 +145,6 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
     for hit in hits:
         echo("", f"{hit.document_id:>5}  {hit.title}")
         details = [part for part in (hit.source, hit.published) if part]
-        details.append(f"score {hit.score:.3f}")
         details.append(f"{len(hit.spans)} match{'es' if len(hit.spans) != 1 else ''}")
         echo("       " + " · ".join(details))
         if hit.spans:
@@ -182,7 +193,11 @@ def run(args: argparse.Namespace) -> int:
         echo(f"hamish: {error}", err=True)
         return EXIT_FAILED
     if args.json:
-        payload = {"query": args.query, "total": total, "hits": [_hit_json(hit) for hit in hits]}
+        payload = {
+            "query": args.query,
+            "total": total,
+            "hits": [_hit_json(hit, rank) for rank, hit in enumerate(hits, 1)],
+        }
         echo_json(payload)
     else:
         _print_text(args.query, total, hits)

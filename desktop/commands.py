@@ -519,12 +519,30 @@ def _interrupted(kept: int) -> None:
         echo("hamish: interrupted: nothing was imported", err=True)
 
 
+def _unreachable(path: Path) -> str | None:
+    """Why ``path`` cannot even be looked at — a name too long for the system, a loop of
+    links, a folder on the way that cannot be entered — or None when it exists or simply
+    does not (``Path.exists`` raised the first as an OSError traceback)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Files and folders of any supported format through the same batch importer as the
     window; Hamish JSON exports (named explicitly) through the project importer."""
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
 
+    unreachable = {f: reason for f in args.files if (reason := _unreachable(f)) is not None}
+    echo(
+        *(f"hamish: {f}: cannot be read ({reason})" for f, reason in unreachable.items()), err=True
+    )
+    args.files = [f for f in args.files if f not in unreachable]
     if not any(f.exists() for f in args.files):
         # Nothing can come in: say so before opening (which creates) the project — a typo in
         # the one path given used to leave an empty NEW.hamish behind, and "1 failed".
@@ -538,7 +556,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     other_paths = [
         f for f in args.files if f not in json_files and f not in dict(exchange) and f not in refi
     ]
-    new = not project_path(args).exists()
+    new = _unreachable(project_path(args)) is None and not project_path(args).exists()
     with open_project(args, create=True) as project:
         if project.read_only:
             echo(
@@ -560,7 +578,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     project.close()
                     for end in ("", "-wal", "-shm"):
                         project.path.with_name(project.path.name + end).unlink(missing_ok=True)
-                return EXIT_FAILED if json_failed else EXIT_OK
+                return EXIT_FAILED if json_failed or unreachable else EXIT_OK
             # The same operation as the window's import (there it is also one undo step); it
             # commits a chunk of articles at a time, each durable (docs/importing.md).
             batch = import_files(project, other_paths).value
@@ -587,10 +605,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         echo(f"hamish: {failure.path}: {failure.reason}", err=True)
     echo(
         f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
-        f"skipped, {len(report.failed)} failed"
+        f"skipped, {len(report.failed) + len(unreachable)} failed"
         + (f" ({len(report.notes)} with notes)" if report.notes else "")
     )
-    return EXIT_OK if report.ok and not json_failed else EXIT_FAILED
+    return EXIT_OK if report.ok and not json_failed and not unreachable else EXIT_FAILED
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -897,6 +915,14 @@ def run(raw: Sequence[str]) -> int:
     except BrokenPipeError:  # `hamish list | head`: the reader went away, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        if error.filename is None:
+            raise  # about no file: a bug, or the system's, shown whole
+        # A path the system refuses to look at (a name too long, a loop of links) that a
+        # command's own checks did not foresee: `hamish backups list --project NAME` ended
+        # in a traceback. Said in one line, as every other failure.
+        echo(f"hamish: {error.filename}: {error.strerror or error}", err=True)
+        return EXIT_FAILED
     except Exception as error:
         from desktop.store.db import damaged_file_error
 

@@ -31,6 +31,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["screenshot", "--beside", HUGE, "--output", "never.png"],
         ["export", "--document", HUGE, "--output", "never.json"],
         ["mentions", "حلب", "--document", HUGE],
+        ["search", "حلب", "--entity", HUGE],
     ],
 )
 def test_an_id_past_sqlites_integers_is_refused_in_words(project: Path, argv: list[str]) -> None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.test_cli import hamish
 
@@ -106,3 +111,50 @@ def test_a_refused_json_import_creates_no_project(tmp_path: Path) -> None:
     assert hamish("import", "--project", project, page).returncode == 0
     assert hamish("import", "--project", project, bad).returncode == 1
     assert len(json.loads(hamish("list", "--project", project, "--json").stdout)) == 1
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="no /dev/stdin")
+def test_json_on_standard_input_is_refused_not_stored_as_text(tmp_path: Path) -> None:
+    """``hamish import /dev/stdin < export.json`` stored the export as one article titled
+    ``{"format": "hamish", …`` (a file without an extension is read by its content); a pipe
+    on standard input is no regular file, refused without being read."""
+    project = tmp_path / "p.hamish"
+    export = tmp_path / "export.json"
+    export.write_text('{"format": "hamish", "version": 1, "documents": []}', encoding="utf-8")
+    command = [sys.executable, "-m", "desktop", "import", "--project", str(project), "/dev/stdin"]
+    with export.open("rb") as stdin:
+        redirected = subprocess.run(
+            command, stdin=stdin, capture_output=True, text=True, timeout=120
+        )
+    assert redirected.returncode == 1
+    assert "/dev/stdin: stdin holds JSON, not an article's text; Hamish reads a JSON file" in (
+        redirected.stderr
+    )
+    assert "0 imported, 0 skipped, 1 failed" in redirected.stdout
+    piped = subprocess.run(
+        command, input=export.read_text(), capture_output=True, text=True, timeout=120
+    )
+    assert piped.returncode == 1
+    assert "is not a regular file (a device, pipe or socket)" in piped.stderr
+    assert json.loads(hamish("list", "--project", project, "--json").stdout) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="NAME_MAX: 255 bytes a name")
+def test_a_name_too_long_for_the_system_is_refused_in_words(tmp_path: Path) -> None:
+    """``hamish import`` of a 300-character name ended in an OSError traceback (File name
+    too long), as did a project so named; the other files are imported, and a project made
+    for nothing but such names is not left behind."""
+    project = tmp_path / "p.hamish"
+    long_name = tmp_path / ("x" * 300 + ".txt")
+    result = hamish("import", "--project", project, long_name)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"hamish: {long_name}: cannot be read (")
+    assert not project.exists()
+    page = tmp_path / "page.html"
+    shutil.copy(DATA / "news_page.html", page)
+    result = hamish("import", "--project", project, long_name, page)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "1 imported, 0 skipped, 1 failed" in result.stdout
+    result = hamish("import", "--project", tmp_path / ("p" * 300 + ".hamish"), page)
+    assert result.returncode == 1 and "Traceback" not in result.stderr

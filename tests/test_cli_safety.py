@@ -161,10 +161,36 @@ def test_a_damaged_journal_is_reported_and_kept(tmp_path: Path) -> None:
 # --- hamish backups ------------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(os.name != "posix", reason="NAME_MAX: 255 bytes a name")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["backups", "list", "--project", "{long}.hamish"],
+        ["backups", "restore", "1", "--project", "{long}.hamish"],
+        ["backups", "restore", "{long}", "--project", "{project}"],
+    ],
+    ids=["list", "restore-from", "restore-which"],
+)
+def test_a_name_too_long_for_the_system_is_said_in_one_line(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """Each ended in an OSError traceback (File name too long): Path.is_file raises it."""
+    project = _project(tmp_path / "case.hamish")
+    long = str(tmp_path / ("x" * 300))
+    result = hamish(*(arg.format(long=long, project=project) for arg in argv))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"hamish: {long}") and line.endswith(": File name too long")
+
+
 def test_backups_create_list_and_restore(tmp_path: Path) -> None:
     path = _project(tmp_path / "case.hamish")
     empty = hamish("backups", "list", "--project", path)
     assert empty.returncode == 0 and "No backups of" in empty.stdout
+    # before the action too (it said "invalid choice", naming the project as the action)
+    before = hamish("backups", "--project", path, "list")
+    assert before.returncode == 0 and "No backups of" in before.stdout, before.stderr
     made = hamish("backups", "create", "--project", path)
     assert made.returncode == 0, made.stderr
     (backup,) = (tmp_path / "backups").glob("case-*-manual.hamish")

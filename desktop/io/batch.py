@@ -19,7 +19,9 @@ than one chunk syncs a commit every 2,000 articles or 2 seconds and at its end
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -208,8 +210,37 @@ def _kind_of(path: Path, data: bytes) -> str:
             f"{display_name(path)} is {DESCRIPTIONS[sniffed]}, which Hamish does not import."
         )
     if not suffix and not looks_binary(data):
+        _refuse_structured(data, display_name(path))
         return "text"
     raise ImportRejected(_unsupported(path))
+
+
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml\b")
+
+
+def _refuse_structured(data: bytes, name: str) -> None:
+    """Refuse a file without an extension that holds JSON or XML (``hamish import /dev/stdin
+    < export.json``, a download saved without its name): such a file was stored as an
+    article of braces and tags. Only what parses as JSON counts as JSON (an article may open
+    with ``[Reuters]``), and XML is the XML declaration that no article starts with (XHTML,
+    which may, is a web page: :func:`sniff` finds its ``<html>`` after the declaration)."""
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+        except RecursionError:  # thousands of brackets deep: no article either
+            pass
+        except ValueError:  # not JSON (a bad byte too: UnicodeDecodeError is one)
+            return
+        raise ImportRejected(
+            f"{name} holds JSON, not an article's text; Hamish reads a JSON file (its own "
+            "export, Web Annotations) by its name: save it as a .json file and import that."
+        )
+    if _XML_DECLARATION.match(head):
+        raise ImportRejected(
+            f"{name} holds XML, not an article's text; save it with the extension of its "
+            "format (.xmi for UIMA CAS XMI, .html for a web page) and import it again."
+        )
 
 
 def load_file(path: str | os.PathLike[str]) -> DocumentDraft:

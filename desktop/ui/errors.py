@@ -282,6 +282,16 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "{name} is {kind}, which Hamish does not import."),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} holds JSON, not an article's text; Hamish reads a JSON file (its own export, "
+        "Web Annotations) by its name: save it as a .json file and import that.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds XML, not an article's text; save it with the extension of its format "
+        "(.xmi for UIMA CAS XMI, .html for a web page) and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name}: old binary Word documents (.doc) are not imported; save it as .docx.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}: RTF is not imported; save it as .docx or plain text."),
@@ -307,6 +317,12 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors",
         "{name} starts with a {codec} byte-order mark but is not valid {codec2} ({where}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} starts with a {codec} byte-order mark, but its text is not {codec2}, and it does "
+        "not read as UTF-8, Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it "
+        "again.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not text."),
     QT_TRANSLATE_NOOP(
@@ -398,6 +414,11 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP(
         "Errors",
         "{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file began with a {mark} byte-order mark, but its text is {encoding}; the mark "
+        "was left out.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -966,6 +987,7 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}, line {number}: {detail}; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "the offsets {value} are not whole numbers"),
+    QT_TRANSLATE_NOOP("Errors", "the number {value} in it is not a whole number"),
     QT_TRANSLATE_NOOP(
         "Errors",
         "the offsets {value} do not fit {name}, which has {count} characters (brat counts code "
@@ -1004,6 +1026,11 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "empty texts"),
     QT_TRANSLATE_NOOP("Errors", "attributes Hamish does not know"),
     QT_TRANSLATE_NOOP("Errors", "claim gradings Hamish does not know"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "label kinds Hamish does not know, whose tags were kept as highlights"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "entity types Hamish does not know, read as other"),
+    QT_TRANSLATE_NOOP("Errors", "claimants and subjects that are no entity of the file"),
     QT_TRANSLATE_NOOP("Errors", "comments other than AnnotatorNotes"),
     QT_TRANSLATE_NOOP("Errors", "discontinuous tags"),
     QT_TRANSLATE_NOOP("Errors", "equivalence sets"),

@@ -2011,6 +2011,14 @@
         <translation>{name} هو {kind}، وهامش لا يستورد هذا النوع.</translation>
     </message>
     <message>
+        <source>{name} holds JSON, not an article&apos;s text; Hamish reads a JSON file (its own export, Web Annotations) by its name: save it as a .json file and import that.</source>
+        <translation>يحوي {name} بيانات JSON، لا نصَّ مقال؛ ويقرأ هامش ملف JSON (تصديره هو، أو شروح الويب) باسمه: احفظه ملفاً بامتداد ‎.json‎ واستورد ذلك الملف.</translation>
+    </message>
+    <message>
+        <source>{name} holds XML, not an article&apos;s text; save it with the extension of its format (.xmi for UIMA CAS XMI, .html for a web page) and import it again.</source>
+        <translation>يحوي {name} بيانات XML، لا نصَّ مقال؛ احفظه بامتداد صيغته (‎.xmi‎ لملفات UIMA CAS XMI، و‎.html‎ لصفحة ويب) واستورده مجدداً.</translation>
+    </message>
+    <message>
         <source>{name}: old binary Word documents (.doc) are not imported; save it as .docx.</source>
         <translation>{name}: لا تُستورد مستندات Word الثنائية القديمة (‎.doc)؛ احفظه بصيغة ‎.docx.</translation>
     </message>
@@ -2061,6 +2069,10 @@
     <message>
         <source>{name} starts with a {codec} byte-order mark but is not valid {codec2} ({where}).</source>
         <translation>يبدأ {name} بعلامة ترتيب بايتات {codec} لكنه ليس {codec2} صالحاً ({where}).</translation>
+    </message>
+    <message>
+        <source>{name} starts with a {codec} byte-order mark, but its text is not {codec2}, and it does not read as UTF-8, Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it again.</source>
+        <translation>يبدأ {name} بعلامة ترتيب بايتات {codec}، لكن نصه ليس {codec2}، ولا يُقرأ بترميز UTF-8 ولا Windows-1256 ولا ISO-8859-6 أيضاً. احفظه بترميز UTF-8 واستورده مجدداً.</translation>
     </message>
     <message>
         <source>{name} is a binary file, not text.</source>
@@ -2157,6 +2169,10 @@
     <message>
         <source>{count} bytes that are not UTF-8 were replaced with � (the first on line {line}).</source>
         <translation>استُبدل بالرمز � {count} من البايتات التي ليست بترميز UTF-8 (أولها في السطر {line}).</translation>
+    </message>
+    <message>
+        <source>The file began with a {mark} byte-order mark, but its text is {encoding}; the mark was left out.</source>
+        <translation>بدأ الملف بعلامة ترتيب بايتات {mark}، لكن نصه بترميز {encoding}؛ فأُسقطت العلامة.</translation>
     </message>
     <message>
         <source>The message&apos;s date &quot;{date}&quot; was left out: it is not a real date from 1900 to 2200.</source>
@@ -2871,6 +2887,10 @@
         <translation>المواضع {value} ليست أعداداً صحيحة</translation>
     </message>
     <message>
+        <source>the number {value} in it is not a whole number</source>
+        <translation>العدد {value} فيه ليس عدداً صحيحاً</translation>
+    </message>
+    <message>
         <source>the offsets {value} do not fit {name}, which has {count} characters (brat counts code points)</source>
         <translation>المواضع {value} لا تقع داخل {name} الذي يضم {count} حرفاً (يعدّ brat نقاط الترميز)</translation>
     </message>
@@ -2993,6 +3013,18 @@
     <message>
         <source>claim gradings Hamish does not know</source>
         <translation>تقييمات ادعاءات لا يعرفها هامش</translation>
+    </message>
+    <message>
+        <source>label kinds Hamish does not know, whose tags were kept as highlights</source>
+        <translation>أنواع تسميات لا يعرفها هامش، وأُبقيت وسومها تظليلاً</translation>
+    </message>
+    <message>
+        <source>entity types Hamish does not know, read as other</source>
+        <translation>أنواع كيانات لا يعرفها هامش، قُرئت «أخرى»</translation>
+    </message>
+    <message>
+        <source>claimants and subjects that are no entity of the file</source>
+        <translation>قائلون وموضوعات ليسوا كيانات في الملف</translation>
     </message>
     <message>
         <source>comments other than AnnotatorNotes</source>
@@ -5307,14 +5339,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
 <context>
     <name>SearchResultsModel</name>
     <message numerus="yes">
-        <source>%n match(es) · score {score}</source>
+        <source>%n match(es)</source>
         <translation>
-            <numerusform>لا تطابقات · الدرجة {score}</numerusform>
-            <numerusform>تطابق واحد · الدرجة {score}</numerusform>
-            <numerusform>تطابقان · الدرجة {score}</numerusform>
-            <numerusform>%n تطابقات · الدرجة {score}</numerusform>
-            <numerusform>%n تطابقاً · الدرجة {score}</numerusform>
-            <numerusform>%n تطابق · الدرجة {score}</numerusform>
+            <numerusform>لا تطابقات</numerusform>
+            <numerusform>تطابق واحد</numerusform>
+            <numerusform>تطابقان</numerusform>
+            <numerusform>%n تطابقات</numerusform>
+            <numerusform>%n تطابقاً</numerusform>
+            <numerusform>%n تطابق</numerusform>
         </translation>
     </message>
 </context>

@@ -491,10 +491,10 @@
     <context>
         <name>SearchResultsModel</name>
         <message numerus="yes">
-            <source>%n match(es) · score {score}</source>
+            <source>%n match(es)</source>
             <translation>
-                <numerusform>%n match · score {score}</numerusform>
-                <numerusform>%n matches · score {score}</numerusform>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
             </translation>
         </message>
     </context>

@@ -201,6 +201,37 @@ def test_content_decides_for_unknown_extensions(
         load_file(tmp_path / "missing.pdf")
 
 
+@pytest.mark.parametrize(
+    ("content", "holds"),
+    [
+        (b'{"format": "hamish", "version": 1, "documents": []}', "JSON"),
+        (b'\xef\xbb\xbf  [{"id": 1, "text": "\xd9\x86\xd8\xb5"}]\n', "JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "JSON"),  # too deep for the parser: no article either
+        (b'<?xml version="1.0"?>\n<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"/>', "XML"),
+    ],
+    ids=["export", "bom-list", "deep", "xmi"],
+)
+def test_json_or_xml_without_an_extension_is_refused(
+    tmp_path: Path, content: bytes, holds: str
+) -> None:
+    """``hamish import /dev/stdin < export.json`` stored the export as one article of braces
+    (a file without an extension is read by its content, and JSON and XML were taken for
+    prose)."""
+    path = tmp_path / "stdin"
+    path.write_bytes(content)
+    with pytest.raises(ImportRejected, match=f"^stdin holds {holds}, not an article's text; "):
+        load_file(path)
+
+
+def test_prose_or_xhtml_that_looks_like_json_or_xml_is_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wire"
+    path.write_text("[رويترز] " + ARTICLE + " [انتهى]", encoding="utf-8")
+    assert load_file(path).text.startswith("[رويترز] بيان الخارجية")
+    page = (DATA / "news_page.html").read_bytes()
+    path.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n' + page)
+    assert load_file(path).source == "صحيفة المرصد"
+
+
 @pytest.mark.parametrize("content", [b"", b"  \r\n\t\n"], ids=["empty", "blank"])
 @pytest.mark.parametrize("filename", ["NOTES", "notes.txt", "page.html", "old.doc"])
 def test_an_empty_file_is_empty_whatever_its_name(

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core.errors import ImportRejected
 from desktop.io.importers.encoding import Decoded, canonical_codec, decode_text, looks_binary
+from desktop.io.importers.text import text_to_draft
 
 ARTICLE = (
     "أعلن وزير الخارجية الروسي سيرغي لافروف، بعد ساعات طويلة من المفاوضات مع نظيره الأميركي "
@@ -84,6 +85,84 @@ def test_binary_and_broken_bom() -> None:
         decode_text(bytes(range(256)) * 4, "blob.txt")
     with pytest.raises(ImportRejected, match="UTF-16-LE byte-order mark but is not valid"):
         decode_text(codecs.BOM_UTF16_LE + b"\x00\xd8\x41", "odd.txt")
+
+
+# --- a byte-order mark that is not the text's (a tool that prepends one to whatever it saves)
+
+
+ENGLISH = "The minister said the talks would go on with the neighbouring states.\n"
+
+
+@pytest.mark.parametrize(
+    ("mark", "body", "codec", "shown"),
+    [
+        (codecs.BOM_UTF16_LE, ARTICLE.encode("utf-8"), "utf-8", "UTF-8"),
+        (codecs.BOM_UTF16_BE, ARTICLE.encode("utf-8"), "utf-8", "UTF-8"),
+        (codecs.BOM_UTF16_LE, ARTICLE.encode("cp1256"), "cp1256", "Windows-1256"),
+        (codecs.BOM_UTF16_LE, ARTICLE.encode("iso-8859-6"), "iso8859-6", "ISO-8859-6"),
+        # even length, no lone surrogate: it decoded as UTF-16, into 桔⁥業楮…
+        (codecs.BOM_UTF16_LE, ENGLISH.encode() + b"\n", "utf-8", "UTF-8"),
+        (codecs.BOM_UTF8, ARTICLE.encode("cp1256"), "cp1256", "Windows-1256"),
+        # the other byte order: ا read as ✆, a space as U+2000, and no error to stop it
+        (codecs.BOM_UTF16_LE, ARTICLE.encode("utf-16-be"), "utf-16-be", "UTF-16-BE"),
+        (codecs.BOM_UTF16_BE, ENGLISH.encode("utf-16-le"), "utf-16-le", "UTF-16-LE"),
+    ],
+    ids=[
+        "le-utf8",
+        "be-utf8",
+        "le-cp1256",
+        "le-iso",
+        "le-english",
+        "utf8-cp1256",
+        "le-mark-be-text",
+        "be-mark-le-text",
+    ],
+)
+def test_a_mark_before_text_in_another_encoding_is_left_out(
+    mark: bytes, body: bytes, codec: str, shown: str
+) -> None:
+    decoded = decode_text(mark + body, "a.txt")
+    assert decoded.text == body.decode(codec)
+    assert decoded.encoding == codec
+    name = {codecs.BOM_UTF8: "UTF-8", codecs.BOM_UTF16_LE: "UTF-16-LE"}.get(mark, "UTF-16-BE")
+    assert decoded.note == (
+        f"The file began with a {name} byte-order mark, but its text is {shown}; "
+        "the mark was left out."
+    )
+
+
+def test_an_english_text_after_a_utf16_mark_is_not_read_as_chinese() -> None:
+    """The reported case, through the whole text importer: the article was titled
+    桔⁥業楮瑳牥猠楡⁤… and its text the same."""
+    draft = text_to_draft(codecs.BOM_UTF16_LE + ENGLISH.encode() + b"\n", "a.txt")
+    assert draft.text.startswith("The minister said")
+    assert draft.title.startswith("The minister said")
+    assert draft.import_notes == (
+        "The file began with a UTF-16-LE byte-order mark, but its text is UTF-8; the mark "
+        "was left out."
+    )
+
+
+def test_a_utf16_mark_before_bytes_of_no_other_encoding() -> None:
+    """Bytes without a NUL after a UTF-16 mark that read as nothing else are taken as UTF-16
+    if that is plausible (Chinese holding no ASCII character), else refused."""
+    chinese = "外交部长说会谈将继续进行"
+    for mark, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        decoded = decode_text(mark + chinese.encode(codec), "zh.txt")
+        assert (decoded.text, decoded.encoding, decoded.note) == (chinese, codec, "")
+    # private-use characters in UTF-16; bytes 0x81-0x84 and 0xe0: nor UTF-8 nor Arabic either
+    data = codecs.BOM_UTF16_LE + "\ue081\ue082\ue083\ue084".encode("utf-16-le")
+    with pytest.raises(
+        ImportRejected,
+        match=(
+            r"^x.txt starts with a UTF-16-LE byte-order mark, but its text is not UTF-16-LE, and "
+            r"it does not read as UTF-8, Windows-1256 or ISO-8859-6 either\."
+        ),
+    ):
+        decode_text(data, "x.txt")
+    # a UTF-8 mark before bytes that are neither UTF-8 nor Arabic: refused as before
+    with pytest.raises(ImportRejected, match="UTF-8 byte-order mark but is not valid UTF-8"):
+        decode_text(codecs.BOM_UTF8 + "Привет, как дела сегодня".encode("cp1251"), "ru.txt")
 
 
 def test_canonical_codec() -> None:
@@ -267,3 +346,16 @@ def test_skipping_patterns_never_changes_plausibility() -> None:
         assert _plausible(text) is (expected is not None), text
         verdicts.add(expected is None)
     assert verdicts == {True, False}
+
+
+@pytest.mark.parametrize("mark", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF8])
+def test_a_file_of_many_marks_is_read_or_refused_without_recursing(mark: bytes) -> None:
+    """Reading what follows a stray mark as if the mark were not there once read the next
+    mark the same way, a call deeper each: 5,000 marks raised RecursionError."""
+    data = mark * 100_000 + b"hello text here"
+    try:
+        decoded = decode_text(data, "marks.txt")
+    except ImportRejected as refused:
+        assert str(refused).startswith("marks.txt ")
+    else:
+        assert decoded.text.endswith("hello text here")

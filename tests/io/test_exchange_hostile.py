@@ -359,3 +359,129 @@ def test_brat_links_out_of_the_folder_are_skipped_and_said(tmp_path: Path) -> No
         result.notices
     )
     assert not any("without their .txt" in notice for notice in result.notices)
+
+
+def _assessed(data: dict[str, Any]) -> dict[str, Any]:
+    """The hamish:claim of the exported claim with a grading (جون كيري's denial)."""
+    for item in data["first"]["items"]:
+        for body in item["body"]:
+            if body.get("hamish:claim", {}).get("credibility"):
+                return dict(body["hamish:claim"])
+    raise AssertionError("no graded claim")
+
+
+def test_web_annotation_values_hamish_has_no_place_for_are_said(tmp_path: Path) -> None:
+    """A credibility of 9 (or "2", or true), a reliability Z, a stance "maybe", a link to
+    nothing or of another kind, a claimant that is no entity: each was dropped, or made
+    "asserts", without a word — and true, being 1 to Python, refused the whole file."""
+    out, data = _exported_w3c(tmp_path)
+    claim = _assessed(data)
+    for item in data["first"]["items"]:
+        for body in item["body"]:
+            if body.get("hamish:claim", {}).get("credibility"):
+                body["hamish:claim"].update(
+                    credibility=True,
+                    reliability="Z",
+                    stance="maybe",
+                    claimant="urn:uuid:nobody",
+                    links=[
+                        {"kind": "contradicts", "to": "urn:uuid:nothing"},
+                        {"kind": "refutes", "to": claim["links"][0]["to"]},
+                    ],
+                )
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = w3c.import_w3c(target, out)
+        assert (report.load.documents, report.load.annotations) == (2, 12)
+        denial = {row for row in fixture.claims(target) if row[0] == "إن المحادثات متوقفة"}
+        assert denial == {
+            ("إن المحادثات متوقفة", "", "asserts", "contested", None, None, "نفي\nمطلق")
+        }
+        assert {kind for _, _, kind in fixture.claim_links(target)} == {"supports"}
+    assert set(report.notices) == {
+        "Left out: claim stances, statuses or gradings Hamish does not know (3).",
+        "Left out: claimants and subjects that are no entity of the file (1).",
+        "Left out: claim links between tags that are not claims (1).",
+        "Left out: relations Hamish does not know (1).",
+    }
+
+
+def test_refi_qda_kinds_types_and_claims_hamish_has_no_place_for_are_said(
+    tmp_path: Path,
+) -> None:
+    """A label kind "weird" became a highlight, an entity type "alien" an "other", and the
+    claims of a label made an entity label lost their stance, status and links: all
+    without a word."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.qdpx"
+    qdpx.export_qdpx(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    qde = members["project.qde"].decode("utf-8")
+    qde = qde.replace('"key":"location","kind":"entity"', '"key":"location","kind":"weird"', 1)
+    qde = qde.replace('"type":"organisation"', '"type":"alien"', 1)
+    qde = qde.replace('"key":"claim","kind":"claim"', '"key":"claim","kind":"entity"', 1)
+    members["project.qde"] = qde.encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    with Project.open(tmp_path / "target.hamish") as target:
+        report = qdpx.import_qdpx(target, out)
+        assert report.load.annotations == 12 and fixture.claims(target) == set()
+    assert {
+        "Left out: label kinds Hamish does not know, whose tags were kept as highlights (1).",
+        "Left out: entity types Hamish does not know, read as other (1).",
+        "Left out: claim details on tags whose label is not a claim label (3).",
+    } <= set(report.notices)
+
+
+def test_a_brat_relation_written_twice_is_one_link(tmp_path: Path) -> None:
+    """Two identical relation lines made the JSON rules refuse the whole file: "two claim
+    links have the same from_claim 3, to_claim 2, kind "contradicts" (at claim_links[1])"."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    from desktop.io.exchange.brat import export_brat
+
+    export_brat(source, out)
+    expected = fixture.claim_links(source)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    ann = members["article-00002.ann"].decode("utf-8")
+    (line,) = [line for line in ann.splitlines() if line.split("\t")[1].startswith("Contradicts")]
+    members["article-00002.ann"] = (ann + "R99\t" + line.split("\t", 1)[1] + "\n").encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    with Project.open(tmp_path / "target.hamish") as target:
+        result = import_brat(target, out)
+        assert result.report.documents == 2
+        assert fixture.claim_links(target) <= expected
+        assert ("إن المحادثات متوقفة", "أن المحادثات مستمرة", "contradicts") in (
+            fixture.claim_links(target)
+        )
+
+
+def test_an_xmi_offset_that_is_no_whole_number_is_said_in_words(tmp_path: Path) -> None:
+    """``begin="4.0"`` was refused "(invalid literal for int() with base 10: '4.0')"."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    text = members["article-00001.xmi"].decode("utf-8")
+    assert 'begin="4" end="6"' in text
+    members["article-00001.xmi"] = text.replace('begin="4"', 'begin="4.0"', 1).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        "article-00001.xmi is not a UIMA CAS XMI file that Hamish can read (the number '4.0' "
+        "in it is not a whole number)."
+    )

@@ -43,6 +43,8 @@ BUILDERS = {
     "removed_controls_note",
     "invalid_characters_note",
     "replacement_note",
+    "stray_mark_note",
+    "_not_whole",
     "date_dropped_note",
     "header_date_note",
     "header_fields_note",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -140,6 +141,11 @@ class Collector:
         }
     )
     notices: list[str] = field(default_factory=list)
+    # What the file held that Hamish has no place for, each counted under the words of its
+    # notice ("Left out: {what} ({n})."): a claim's credibility 9 or stance "maybe", a
+    # label kind or entity type of no such name, a link to nothing — dropped or replaced
+    # here, they went without a word (found by an attack on the Web Annotation import).
+    lost: Counter[str] = field(default_factory=Counter)
     label_ids: dict[str, int] = field(default_factory=dict)  # key -> id
     label_base: int = 0
 
@@ -186,10 +192,11 @@ class Collector:
             "key": key,
             "name_en": name_en,
             "name_ar": line_field(values.get("name_ar")) or name_en,
-            "kind": values.get("kind") if values.get("kind") in _KINDS else "span",
+            "kind": kind if (kind := values.get("kind")) in _KINDS else "span",
             "color": colour,
             "position": len(self.tables["labels"]) + 1,
         }
+        self.lost[UNKNOWN_KINDS] += kind is not None and kind not in _KINDS
         for optional in ("icon", "shortcut"):
             if isinstance(values.get(optional), str):
                 row[optional] = values[optional]
@@ -208,6 +215,7 @@ class Collector:
             "created_at": timestamp(values.get("created_at")),
             "modified_at": timestamp(values.get("modified_at")),
         }
+        self.lost[UNKNOWN_TYPES] += kind not in (None, "") and kind not in _ENTITY_TYPES
         self.tables["entities"].append(row)
         aliases = values.get("aliases")
         seen = {row["name"]}
@@ -288,8 +296,12 @@ class Collector:
             "credibility": (1, 2, 3, 4, 5, 6),
         }
         for key, allowed in choices.items():
-            if values.get(key) in allowed:
-                row[key] = values[key]
+            value = values.get(key)
+            # the type too: True and 2.0 are in (1, …, 6) to Python
+            if value in allowed and type(value) is type(allowed[0]):
+                row[key] = value
+            elif value is not None and value != "":
+                self.lost[UNKNOWN_VALUES] += 1
         row["summary"] = text_field(values.get("summary"))
         claimed = values.get("claimed_on")
         if isinstance(claimed, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", claimed):
@@ -302,6 +314,16 @@ class Collector:
             name: rows for name, rows in self.tables.items()
         }
 
+
+# The words of what :attr:`Collector.lost` counts (the brat and XMI importers' too, where
+# they say the same).
+UNKNOWN_KINDS = "label kinds Hamish does not know, whose tags were kept as highlights"
+UNKNOWN_TYPES = "entity types Hamish does not know, read as other"
+UNKNOWN_VALUES = "claim stances, statuses or gradings Hamish does not know"
+NOT_CLAIMS = "claim details on tags whose label is not a claim label"
+NO_ENTITY = "claimants and subjects that are no entity of the file"
+LINKS_TO_NOTHING = "claim links between tags that are not claims"
+UNKNOWN_LINKS = "relations Hamish does not know"
 
 _KINDS = ("entity", "claim", "note", "span")
 _ENTITY_TYPES = ("person", "organisation", "location", "event", "other")
@@ -326,6 +348,7 @@ def resolve_label_key(project: Project, key: str, kind: str) -> str:
 def load_collected(project: Project, collector: Collector, path: Path) -> ExchangeReport:
     """Check the collected rows as a Hamish export is checked, then load them in one
     transaction."""
+    collector.notices += [f"Left out: {what} ({n})." for what, n in collector.lost.items() if n]
     data = collector.data()
     fit_names(data, collector.notices)
     data = validate_project_data(data, collector.name)

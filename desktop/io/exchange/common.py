@@ -396,11 +396,17 @@ def build_import(
             )
             about = {e for name in found.subjects if (e := entity(name, "other")) is not None}
             subjects += [{"claim_id": claim_id, "entity_id": e} for e in sorted(about)]
+        given: set[tuple[int, int, str]] = set()
         for source, target, link_kind in article.links:
             ends = (claim_of.get(source), claim_of.get(target))
             if ends[0] is None or ends[1] is None or ends[0] == ends[1]:
                 lost["claim links between tags that are not claims"] += 1
                 continue
+            if (ends[0], ends[1], link_kind) in given:
+                # The same relation twice (two brat lines): one link, nothing lost — it made
+                # the JSON rules refuse the whole file ("two claim links have the same …").
+                continue
+            given.add((ends[0], ends[1], link_kind))
             links.append(
                 {
                     "id": len(links) + 1,
@@ -602,8 +608,20 @@ def write_zip(target: Path, members: Iterable[tuple[str, bytes]]) -> None:
 
 
 def reject_unexpected(error: Exception, name: str, what: str) -> HamishError:
-    """An error from a parser that is not ours, as a rejection naming the file."""
-    return ImportRejected(f"{name} is not a {what} file that Hamish can read ({error}).")
+    """An error from a parser that is not ours, as a rejection naming the file. Python's
+    words for a number that is not a whole one (cassis reading ``begin="4.0"``) are said in
+    the analyst's: "invalid literal for int() with base 10: '4.0'" told nothing."""
+    detail = str(error)
+    if isinstance(error, ValueError) and (found := _NOT_WHOLE.fullmatch(detail)):
+        detail = _not_whole(found[1])
+    return ImportRejected(f"{name} is not a {what} file that Hamish can read ({detail}).")
+
+
+_NOT_WHOLE = re.compile(r"invalid literal for int\(\) with base 10: (.{0,80})", re.S)
+
+
+def _not_whole(value: str) -> str:
+    return f"the number {value} in it is not a whole number"
 
 
 # --- which exchange format a path holds ----------------------------------------------------

@@ -44,6 +44,11 @@ from typing import Any
 from desktop import __version__
 from desktop.core.errors import ImportRejected
 from desktop.io.exchange.collect import (
+    LINKS_TO_NOTHING,
+    NO_ENTITY,
+    NOT_CLAIMS,
+    UNKNOWN_KINDS,
+    UNKNOWN_LINKS,
     Collector,
     ExchangeReport,
     fit_labels,
@@ -620,6 +625,7 @@ class _Reader:
         values: dict[str, Any] = dict(label) if isinstance(label, dict) else {}
         key = values.get("key") if isinstance(values.get("key"), str) else code.path
         kind = str(values["kind"]) if values.get("kind") in ("entity", "claim", "note") else "span"
+        self.collector.lost[UNKNOWN_KINDS] += values.get("kind") not in (None, "", kind)
         values.setdefault("name_en", code.path)
         values.setdefault("name_ar", code.name if label else code.path)
         values.pop("key", None)
@@ -669,6 +675,8 @@ class _Reader:
             ):
                 self.claims[guid] = (annotation_id, claim)
                 continue
+            # its body is kept as a note; the claim's details had no place, and went unsaid
+            self.collector.lost[NOT_CLAIMS] += isinstance(claim, dict)
             self.collector.note(
                 body,
                 document_id=None if annotation_id else document_id,
@@ -692,10 +700,13 @@ class _Reader:
             claimant = values.get("claimant")
             if isinstance(claimant, str):
                 row["claimant_id"] = self.entity_for(_guid(claimant))
+            lost = self.collector.lost
+            lost[NO_ENTITY] += claimant not in (None, "") and row.get("claimant_id") is None
             subjects = values.get("subjects")
             seen: set[int] = set()
             for subject in subjects if isinstance(subjects, list) else []:
                 entity = self.entity_for(_guid(subject)) if isinstance(subject, str) else None
+                lost[NO_ENTITY] += entity is None
                 if entity is not None and entity not in seen:
                     seen.add(entity)
                     self.collector.tables["claim_subjects"].append(
@@ -707,13 +718,19 @@ class _Reader:
             raw = values.get("links")
             for link in raw if isinstance(raw, list) else []:
                 if not isinstance(link, dict):
+                    self.collector.lost[UNKNOWN_LINKS] += 1
                     continue
                 to = claim_ids.get(_guid(str(link.get("to"))))
                 kind = link.get("kind")
                 key = (claim_ids[guid], to or 0, str(kind))
-                if to is None or to == claim_ids[guid] or key in seen_links:
+                if to is None or to == claim_ids[guid]:
+                    self.collector.lost[LINKS_TO_NOTHING] += 1
                     continue
-                if kind in ("supports", "contradicts", "repeats"):
+                if key in seen_links:
+                    continue
+                if kind not in ("supports", "contradicts", "repeats"):
+                    self.collector.lost[UNKNOWN_LINKS] += 1
+                else:
                     seen_links.add(key)
                     links.append(
                         {"id": len(links) + 1, "from_claim": key[0], "to_claim": to, "kind": kind}

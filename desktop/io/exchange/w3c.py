@@ -38,6 +38,9 @@ from desktop import __version__
 from desktop.core.errors import ImportRejected
 from desktop.core.spans import reanchor
 from desktop.io.exchange.collect import (
+    LINKS_TO_NOTHING,
+    NO_ENTITY,
+    UNKNOWN_LINKS,
     Collector,
     ExchangeReport,
     fit_labels,
@@ -510,9 +513,12 @@ class _Reader:
             claimant = values.get("claimant")
             if isinstance(claimant, str):
                 row["claimant_id"] = self.entity(claimant, "")
+            lost = self.collector.lost
+            lost[NO_ENTITY] += claimant not in (None, "") and row.get("claimant_id") is None
             seen: set[int] = set()
             for subject in _list(values.get("subjects")):
                 entity = self.entity(subject, "") if isinstance(subject, str) else None
+                lost[NO_ENTITY] += entity is None
                 if entity is not None and entity not in seen:
                     seen.add(entity)
                     self.collector.tables["claim_subjects"].append(
@@ -524,14 +530,15 @@ class _Reader:
         for claim_id, values in pending:
             for link in _list(values.get("links")):
                 if not isinstance(link, dict):
+                    self.collector.lost[UNKNOWN_LINKS] += 1
                     continue
                 to = claim_ids.get(_str(link.get("to")))
                 kind = link.get("kind")
-                if (
-                    to is None
-                    or to == claim_id
-                    or kind not in ("supports", "contradicts", "repeats")
-                ):
+                if to is None or to == claim_id:
+                    self.collector.lost[LINKS_TO_NOTHING] += 1
+                    continue
+                if kind not in ("supports", "contradicts", "repeats"):
+                    self.collector.lost[UNKNOWN_LINKS] += 1
                     continue
                 key = (claim_id, to, str(kind))
                 if key not in seen_links:

@@ -76,8 +76,10 @@ def read_limited(
 
 
 # --- sniffing ------------------------------------------------------------------------------
+# (XHTML may open with an XML declaration)
 _HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+    rb"^\s*(<\?xml\b[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
 )
 _MAIL_HEADER = re.compile(
     rb"^(return-path|received|from|to|subject|date|message-id|mime-version|delivered-to)"

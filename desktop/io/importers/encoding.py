@@ -8,7 +8,8 @@ whose best decoding is still implausible is refused rather than imported as moji
 
 Order of decisions (first that applies wins):
 
-1. A byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE.
+1. A byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE — unless the bytes after it are not of
+   that encoding and read as another (a stray mark; :func:`_after_mark`).
 2. UTF-16 without a byte-order mark, recognised by its NUL byte pattern (Windows tools write it).
 3. NUL bytes or many control characters: a binary file, refused.
 4. UTF-8 — valid, or *almost all* valid: a few bytes that are not UTF-8 (a truncated copy, a
@@ -55,7 +56,7 @@ import itertools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.core.errors import ImportRejected
 
@@ -66,6 +67,7 @@ __all__ = [
     "looks_binary",
     "plausibility",
     "replacement_note",
+    "stray_mark_note",
 ]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -124,17 +126,21 @@ _ESCAPED = re.compile("[\udc80-\udcff]")  # a byte ``surrogateescape`` could not
 class Decoded:
     """Decoded text (without a byte-order mark) and the Python codec that produced it.
     ``replaced``: bytes that were not UTF-8, each now U+FFFD; ``first_line``: the line of the
-    first of them (from 1)."""
+    first of them (from 1); ``marks``: the note on a byte-order mark that was not the text's
+    (:func:`stray_mark_note`)."""
 
     text: str
     encoding: str
     replaced: int = 0
     first_line: int = 0
+    marks: str = ""  # the note on a byte-order mark that was left out (:func:`_after_mark`)
 
     @property
     def note(self) -> str:
-        """The sentence to keep with the article and show in the import summary, or ""."""
-        return replacement_note(self.replaced, self.first_line) if self.replaced else ""
+        """The sentences to keep with the article and show in the import summary, one a
+        line (as an article's ``import_notes`` keeps them), or ""."""
+        replaced = replacement_note(self.replaced, self.first_line) if self.replaced else ""
+        return "\n".join(note for note in (self.marks, replaced) if note)
 
 
 def replacement_note(count: int, line: int) -> str:
@@ -390,6 +396,79 @@ def _position(data: bytes, offset: int) -> str:
     return f"invalid byte 0x{data[offset]:02x} on line {line}"
 
 
+_NAMES = {"utf-8": "UTF-8", "cp1256": "Windows-1256", "iso8859-6": "ISO-8859-6"}
+
+
+def stray_mark_note(mark: str, encoding: str) -> str:
+    """The note an article keeps when the byte-order mark its file began with was not its
+    encoding's (``mark``, ``encoding``: as the analyst knows them, UTF-16-LE, Windows-1256)."""
+    return (
+        f"The file began with a {mark} byte-order mark, but its text is {encoding}; "
+        "the mark was left out."
+    )
+
+
+def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | None) -> Decoded:
+    """``data``, which starts with the byte-order mark of ``codec`` (``skip`` bytes long).
+
+    The mark is not always the truth: a tool that prepends one to whatever it saves, or a
+    file cut and pasted together, puts a UTF-16 mark before UTF-8 or Windows-1256 bytes —
+    which then decode "successfully" as UTF-16 into Chinese, Hangul and unassigned code
+    points, or fail on the first lone surrogate (the HTML standard trusts the mark
+    whatever follows; an analyst gains nothing from that). UTF-16 of any text with a space,
+    a newline, a digit or a Latin letter in it has NUL bytes, and 8-bit text never has one,
+    so a UTF-16 mark before bytes without a NUL is read as if it were not there (with a
+    note saying so), and one whose NUL bytes are where the other byte order puts them is
+    read in that order; only when they read as nothing else are they taken as UTF-16, and then
+    only if that is plausible (a Chinese text with no ASCII character at all). A UTF-8 mark
+    before bytes that are not UTF-8 (nor almost all UTF-8, step 4) is left out the same
+    way, when the rest reads as Arabic in a legacy code page."""
+    body = data[skip:]
+    mark = codec.upper()
+    if not body:
+        return Decoded("", codec)
+    if codec == "utf-8":
+        if (decoded := _utf8(body)) is not None:
+            return decoded
+    elif b"\x00" in body:
+        if (swapped := _utf16_without_bom(body)) not in (None, codec):
+            # The NUL bytes are where the other byte order has them: UTF-16-BE text behind
+            # an LE mark decoded "successfully" as dingbats and CJK (ا as ✆, a space as
+            # U+2000), without a lone surrogate to stop it.
+            return Decoded(
+                body.decode(swapped), swapped, marks=stray_mark_note(mark, swapped.upper())
+            )
+        try:
+            return Decoded(body.decode(codec), codec)
+        except UnicodeDecodeError as error:
+            raise ImportRejected(
+                f"{name} starts with a {mark} byte-order mark but is not valid "
+                f"{mark} ({_position(data, error.start + skip)})."
+            ) from error
+    try:
+        found = _unmarked(body, name, declared)
+    except ImportRejected:
+        found = None
+    if found is not None:  # never ``codec``: that reading failed above, or had no NUL
+        shown = _NAMES.get(found.encoding, found.encoding.upper())
+        return replace(found, marks=stray_mark_note(mark, shown))
+    if codec != "utf-8":
+        with contextlib.suppress(UnicodeDecodeError):
+            text = body.decode(codec)
+            if _plausible(text):
+                return Decoded(text, codec)
+        raise ImportRejected(
+            f"{name} starts with a {mark} byte-order mark, but its text is not {mark}, and it "
+            "does not read as UTF-8, Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and "
+            "import it again."
+        )
+    error_at = _first_bad_byte(body) + skip
+    raise ImportRejected(
+        f"{name} starts with a {mark} byte-order mark but is not valid {mark} "
+        f"({_position(data, error_at)})."
+    )
+
+
 def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """Decode ``data`` (see the module docstring for the order of decisions).
 
@@ -399,15 +478,14 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            if codec == "utf-8" and (decoded := _utf8(data[len(bom) :])) is not None:
-                return decoded
-            try:
-                return Decoded(data[len(bom) :].decode(codec), codec)
-            except UnicodeDecodeError as error:
-                raise ImportRejected(
-                    f"{name} starts with a {codec.upper()} byte-order mark but is not valid "
-                    f"{codec.upper()} ({_position(data, error.start + len(bom))})."
-                ) from error
+            return _after_mark(data, len(bom), codec, name, declared)
+    return _unmarked(data, name, declared)
+
+
+def _unmarked(data: bytes, name: str, declared: str | None) -> Decoded:
+    """:func:`decode_text` from step 2 on: ``data`` read as if it had no byte-order mark
+    (another mark at its start is then bytes like any other — a file of a million marks
+    must not recurse a million times)."""
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16), utf16)

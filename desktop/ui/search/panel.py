@@ -304,9 +304,8 @@ class SearchResultsModel(QAbstractItemModel):
                 return (hit.document_id, *snippet.marks[0])
             return (hit.document_id, *hit.spans[0]) if hit.spans else (hit.document_id,)
         if role == Qt.ItemDataRole.ToolTipRole and snippet is None:
-            return f"{hit.title}\n" + self.tr(
-                "%n match(es) · score {score}", "", len(hit.spans)
-            ).format(score=f"{hit.score:.2f}")
+            # No bm25 score: most hits of a common word showed 0.00 (``cli_search._hit_json``)
+            return f"{hit.title}\n" + self.tr("%n match(es)", "", len(hit.spans))
         return None
 
 
