@@ -3,6 +3,7 @@ with real widgets, the way the trial user met it."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -221,6 +222,34 @@ def test_the_review_queue_columns_fit_its_narrow_dock(
         assert str(context).strip(" …")[:10] in str(
             window.review.model.index(0, TEXT).data(Qt.ItemDataRole.ToolTipRole)
         )
+        # One article's «الولايات المتحدة» four times were four rows told apart only by their
+        # tooltips: the current row's words around it are shown under the table.
+        model = window.review.model
+        rows = [model.row_at(n) for n in range(model.rowCount())]
+        seen: dict[tuple[int, str], set[str]] = {}
+        for row in rows:
+            seen.setdefault((row.document_id, row.suggestion.text), set()).add(row.after)
+        assert any(len(v) > 1 for v in seen.values()), "the samples repeat a name in an article"
+        preview = window.review_dock.preview
+        view.setFocus()
+        if not view.currentIndex().isValid():
+            qtbot.keyClick(view, Qt.Key.Key_Down)  # the first row current
+        qtbot.waitUntil(preview.isVisible)
+        first = model.row_at(view.currentIndex().row())
+        assert f"<b>{html.escape(first.suggestion.text)}</b>" in preview.text()
+        # The nearest words kept when the lines are full.
+        assert f"</b> {html.escape(first.after.split()[0])}" in preview.text()
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        second = model.row_at(view.currentIndex().row())
+        assert f"<b>{html.escape(second.suggestion.text)}</b>" in preview.text()
+        assert f"{html.escape(second.before.split()[-1])} <b>" in preview.text()
+        assert preview.height() <= 3 * preview.fontMetrics().lineSpacing()
+        # A filter that leaves no row leaves no context either.
+        window.review_dock.filter.setText("ظظظظ")
+        qtbot.waitUntil(lambda: model.rowCount() == 0)
+        qtbot.waitUntil(lambda: not preview.isVisible())
+        window.review_dock.filter.clear()
+        qtbot.waitUntil(lambda: model.rowCount() > 0)
     else:
         assert header.sectionSize(TEXT) >= 48 and header.sectionSize(CONTEXT) >= 48
     title = window.review.model.index(0, ARTICLE).data()
@@ -230,6 +259,7 @@ def test_the_review_queue_columns_fit_its_narrow_dock(
     window.review_dock.resize(1000, 500)
     QApplication.processEvents()
     assert not any(header.isSectionHidden(c) for c in range(header.count()))
+    assert not window.review_dock.preview.isVisible()  # the context column shows it
 
 
 @pytest.mark.parametrize("language", ["ar", "en"], indirect=True)

@@ -10,6 +10,7 @@ the queue and the reader) and the legend's button. Widgets only: ``controller.py
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT
+from desktop.core.arabic import detect_direction
+from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT, ReviewModel
+from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN
 from desktop.ui.widgets.html_delegate import HtmlDelegate
 
 ACCEPT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A})
@@ -45,6 +48,7 @@ class ReviewView(QTableView):
     open_requested = Signal()
     navigated = Signal()  # the analyst moved (a click or a key other than the queue's own)
     resized = Signal()
+    current_moved = Signal()  # another row is current (or none)
 
     empty_message: Callable[[], str] = staticmethod(lambda: "")
     """What the table says when it shows no row (the controller knows why): a blank table
@@ -98,6 +102,10 @@ class ReviewView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # type: ignore[override]
+        super().currentChanged(current, previous)
+        self.current_moved.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)
@@ -206,6 +214,17 @@ class ReviewDock(QDockWidget):
         self.view.setItemDelegateForColumn(CONTEXT, HtmlDelegate(self.view))  # the words bold
         layout.addWidget(self.view, 1)
 
+        # A slim dock hides the context column: the current row's words around it are shown
+        # under the table instead (one article's «الولايات المتحدة» four times were four rows
+        # told apart only by their tooltips — a trial).
+        self.preview = QLabel(body)
+        self.preview.setObjectName("review_context")
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.setWordWrap(True)
+        self.preview.hide()
+        layout.addWidget(self.preview)
+        self.view.current_moved.connect(self._show_preview)
+
         self.hint = QLabel(
             self.tr("Enter or A accepts, Delete or R rejects, Space shows it in the article."),
             body,
@@ -284,6 +303,7 @@ class ReviewDock(QDockWidget):
         for column in (SOURCE, ARTICLE):
             self.view.setColumnHidden(column, narrow)
         self.view.setColumnHidden(CONTEXT, slim)
+        self._show_preview()
         fixed = [SCORE, LABEL] if narrow else [SCORE, LABEL, SOURCE, ARTICLE]
         sizes = {column: self._fitted[column] for column in fixed}
         if narrow:
@@ -308,6 +328,47 @@ class ReviewDock(QDockWidget):
             sizes[CONTEXT] = max(48, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)
+
+    PREVIEW_LINES = 2
+    """The context under a slim table: at most this many lines, so that it takes few rows."""
+
+    def _show_preview(self) -> None:
+        """The current row's context under the table while the context column is hidden,
+        its words cut at both ends to fit ``PREVIEW_LINES`` lines."""
+        current = self.view.currentIndex()
+        model = self.view.model()
+        if (
+            not current.isValid()
+            or not self.view.isColumnHidden(CONTEXT)
+            or not isinstance(model, ReviewModel)
+        ):
+            self.preview.hide()
+            return
+        row = model.row_at(current.row())
+        before, after = row.before.split(), row.after.split()
+        words = " ".join(row.suggestion.text.split())
+        width = max(self.view.width(), 80)
+        most = self.PREVIEW_LINES * self.preview.fontMetrics().lineSpacing() + 4
+        while True:
+            # "…" where the article goes on: the context is cut, or cut again here.
+            self.preview.setText(
+                f"{'…' if before else ''}{escape(' '.join(before))} <b>{escape(words)}</b> "
+                f"{escape(' '.join(after))}{'…' if after else ''}"
+            )
+            if self.preview.heightForWidth(width) <= most or not (before or after):
+                break
+            # The nearer words kept: one dropped from the longer side's far end.
+            if len(" ".join(before)) > len(" ".join(after)):
+                before = before[1:]
+            else:
+                after = after[:-1]
+        # In the article's direction whatever the interface's: an Arabic context in the Arabic
+        # interface was set to the left (a plain AlignLeft is mirrored, then reversed again
+        # for a right-to-left paragraph).
+        side = RTL_ALIGN if detect_direction(row.before + words + row.after) == "rtl" else LTR_ALIGN
+        self.preview.setAlignment(Qt.AlignmentFlag(side))
+        self.preview.setMaximumHeight(most)
+        self.preview.show()
 
     def current_rows(self) -> list[QModelIndex]:
         """The selected rows (one index each), or the current row alone."""

@@ -71,9 +71,8 @@ def render_window(
             window.open_document(document)
         if beside is not None:
             window.beside.open(beside)
-        if review:
-            window.review_dock.show()
-            window.review_dock.raise_()
+        if review:  # as View → Review Queue shows it: the keyboard on its first row
+            window.show_review()
             deadline = time.monotonic() + REVIEW_WAIT
             while window.review.engine.busy and time.monotonic() < deadline:
                 app.processEvents()
