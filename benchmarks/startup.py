@@ -29,8 +29,10 @@ about two minutes).
 the difference goes, before deciding what to change. Each step ends with a call to
 ``os.getppid``, before which callgrind writes its counts out (``--dump-before``), so nothing
 is compiled against valgrind; the steps are the same launch as ``--instructions`` (Hamish's
-imports in the order ``cli.main`` makes them, except that PySide's own modules and the ``Qt``
-namespace are counted on their own first), within a few M instructions of it.
+imports in the order ``cli.main`` makes them, except that PySide's own modules are counted on
+their own first), within a few M instructions of it. The ``Qt`` namespace is not built before
+the first paint (``desktop/ui/qtvalues.py``): were it built again, ``--qt-namespace`` says
+where.
 
 ``--qt-namespace en|ar`` lists what builds the ``Qt`` namespace before the first paint (all
 its Python enums at once, about 114 M instructions; the bare window never builds it): where
@@ -105,8 +107,6 @@ _import_pyside_without_feature_checks()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 os.getppid()  # what the bare window imports
-from PySide6.QtCore import Qt
-os.getppid()  # the Qt namespace
 import desktop.app as app
 from desktop.ui.shell.mainwindow import MainWindow
 os.getppid()  # desktop.app and the window's modules
@@ -135,7 +135,6 @@ HAMISH_STEPS = (
     "python start-up",
     "Qt-free layers (store, ops)",
     "PySide6 imports",
-    "the Qt namespace (all its enums)",
     "desktop.app, the window's modules",
     "QApplication and stylesheet",
     "settings and language",
