@@ -29,8 +29,18 @@ about two minutes).
 the difference goes, before deciding what to change. Each step ends with a call to
 ``os.getppid``, before which callgrind writes its counts out (``--dump-before``), so nothing
 is compiled against valgrind; the steps are the same launch as ``--instructions`` (Hamish's
-imports in the order ``cli.main`` makes them, except that PySide's own modules and the ``Qt``
-namespace are counted on their own first), within a few M instructions of it.
+imports in the order ``cli.main`` makes them, except that PySide's own modules are counted on
+their own first), within a few M instructions of it. The ``Qt`` namespace is not built before
+the first paint (``desktop/ui/qtvalues.py``): were it built again, ``--qt-namespace`` says
+where.
+
+``--qt-namespace en|ar`` lists what builds the ``Qt`` namespace before the first paint (all
+its Python enums at once, about 114 M instructions; the bare window never builds it): where
+it was first built, every line of ``desktop`` run before the first paint that names ``Qt.``,
+and every function of ``desktop`` run then with a ``Qt`` enum among its arguments or locals
+(a Python model's ``headerData`` is handed a ``Qt.Orientation``). A first paint without the
+namespace needs this list empty. ``--project PATH`` launches on that project instead of the
+seeded default one.
 """
 
 from __future__ import annotations
@@ -97,8 +107,6 @@ _import_pyside_without_feature_checks()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 os.getppid()  # what the bare window imports
-from PySide6.QtCore import Qt
-os.getppid()  # the Qt namespace
 import desktop.app as app
 from desktop.ui.shell.mainwindow import MainWindow
 os.getppid()  # desktop.app and the window's modules
@@ -127,7 +135,6 @@ HAMISH_STEPS = (
     "python start-up",
     "Qt-free layers (store, ops)",
     "PySide6 imports",
-    "the Qt namespace (all its enums)",
     "desktop.app, the window's modules",
     "QApplication and stylesheet",
     "settings and language",
@@ -137,6 +144,90 @@ HAMISH_STEPS = (
     "event loop to first paint",
     "quit and exit",
 )
+
+
+# Hamish's start under a tracer, until the first paint (``--qt-namespace``). The tracer and
+# the wrapped ``enum`` only observe; they are never part of a launch of Hamish itself.
+QT_NAMESPACE_TRACE = r"""
+import enum, linecache, re, sys, traceback
+FIRST_ENUM = "GlobalColor"  # the first of the Qt namespace's enums PySide makes
+NAMES_QT = re.compile(r"\bQt\.")
+built, lines, given = [], {}, {}
+painted = [False]
+make = enum.EnumType._create_
+
+def create(cls, class_name, *args, **kwargs):
+    if class_name == FIRST_ENUM and not built and not painted[0]:
+        built.append("".join(traceback.format_stack(limit=12)[:-1]))
+    return make(cls, class_name, *args, **kwargs)
+
+enum.EnumType._create_ = create
+
+def from_qt(value):
+    return getattr(type(value), "__qualname__", "").startswith("Qt.") and isinstance(
+        type(value), enum.EnumType
+    )
+
+def where(frame):
+    name = frame.f_code.co_filename
+    return name.split("/desktop/", 1)[1] if "/desktop/" in name else None
+
+def local(frame, event, arg):
+    if painted[0]:
+        return None
+    if event == "line":
+        place = where(frame)
+        code = linecache.getline(frame.f_code.co_filename, frame.f_lineno).split("#")[0]
+        if NAMES_QT.search(code):
+            lines.setdefault((place, frame.f_lineno), code.strip())
+        for name, value in list(frame.f_locals.items()):
+            if from_qt(value):
+                given.setdefault((place, frame.f_code.co_firstlineno, frame.f_code.co_name), name)
+    return local
+
+def calls(frame, event, arg):
+    if painted[0] or where(frame) is None:
+        return None
+    return local(frame, "line" if event == "call" else event, arg) and local
+
+sys.settrace(calls)
+import desktop.app as app
+
+fire = app._OnFirstPaint._fire
+
+def first_paint(self):
+    if not painted[0]:
+        painted[0] = True
+        sys.settrace(None)
+        print("the Qt namespace built first at:" if built else "the Qt namespace: not built")
+        print(*built, sep="")
+        print("lines naming Qt before the first paint:")
+        for (place, number), code in sorted(lines.items()):
+            print(f"  {place}:{number}: {code}")
+        print("functions given or holding a Qt enum before the first paint:")
+        for (place, number, function), name in sorted(given.items()):
+            print(f"  {place}:{number} {function} ({name})")
+        sys.stdout.flush()
+    fire(self)
+
+app._OnFirstPaint._fire = first_paint
+sys.exit(app.run_gui(None if sys.argv[2] == "-" else __import__("pathlib").Path(sys.argv[2]),
+                     sys.argv[1]))
+"""
+
+
+def qt_namespace(language: str, project: str | None) -> None:
+    """Print what builds the ``Qt`` namespace before the first paint (``QT_NAMESPACE_TRACE``),
+    on the seeded default project or on ``project``."""
+    with tempfile.TemporaryDirectory() as home:
+        env = _environment(home)
+        if project is None:
+            _time_process([sys.executable, "-m", "desktop", "--lang", language], env)  # seeds
+        argv = [sys.executable, "-c", QT_NAMESPACE_TRACE, language, project or "-"]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or "first paint:" not in done.stdout:
+        raise RuntimeError(f"the traced launch failed:\n{done.stderr[-2000:]}")
+    print(done.stdout.split("first-paint", 1)[0], end="")
 
 
 def _time_process(argv: list[str], env: dict[str, str]) -> float:
@@ -385,7 +476,16 @@ def main() -> None:
         choices=("en", "ar"),
         help="split the instruction counts by start-up step (callgrind) for this language",
     )
+    parser.add_argument(
+        "--qt-namespace",
+        choices=("en", "ar"),
+        help="list what builds the Qt namespace before the first paint, in this language",
+    )
+    parser.add_argument("--project", help="with --qt-namespace: launch on this project")
     args = parser.parse_args()
+    if args.qt_namespace:
+        qt_namespace(args.qt_namespace, args.project)
+        return
     if args.phases:
         phases(args.phases)
         return

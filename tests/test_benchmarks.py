@@ -191,6 +191,37 @@ def test_startup_phases_end_each_step_with_one_marker(window: str, tmp_path: Pat
     assert f"markers {len(steps) - 1}\n" in done.stdout, done.stdout
 
 
+def test_startup_lists_what_builds_the_qt_namespace(tmp_path: Path) -> None:
+    """``startup.py --qt-namespace`` traces a launch to its first paint and says where the
+    ``Qt`` namespace (all its Python enums, about 114 M instructions) was first built and
+    what named it: the list a first paint without it has to empty. Whatever the code does,
+    the tracer must see the first paint and, if the namespace was built, name something."""
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    env.pop("QT_QPA_PLATFORM")  # it chooses its own offscreen screen
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "startup.py"), "--qt-namespace", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = done.stdout
+    assert "lines naming Qt before the first paint:" in out, out
+    listed = out.split("lines naming Qt before the first paint:", 1)[1]
+    if "the Qt namespace built first at:" in out:
+        assert 'File "' in out.split("lines naming Qt", 1)[0], out  # the stack that built it
+        assert "  ui/" in listed, out  # and what names it
+    else:
+        assert "the Qt namespace: not built" in out, out
+
+
 def test_entity_errors_benchmark_without_the_corpus(tmp_path: Path) -> None:
     """benchmarks/entity_errors.py (the error analysis over the folds) needs the corpus too;
     without it, it says so and stops (a run on it builds three projects of 100 articles)."""

@@ -25,10 +25,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QObject,
-    Qt,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication
+
+from desktop.ui.qtvalues import direction, set_property
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -116,9 +117,8 @@ def install_language(app: QApplication, language: str) -> str:
         if _load(plurals, "hamish_en.qm"):
             QCoreApplication.installTranslator(plurals)
             _installed.append(plurals)
-    app.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft if effective == "ar" else Qt.LayoutDirection.LeftToRight
-    )
+    # By Qt's property: the Qt namespace's enums are not built before the first paint.
+    set_property(app, "layoutDirection", direction(effective == "ar"))
     # Counts ("%Ln articles") in Western digits with comma grouping in both languages, as the
     # rest of Hamish writes numbers and as Arabic news copy mostly does; an Arabic system locale
     # would otherwise give Arabic-Indic digits next to Western ones.

@@ -728,8 +728,7 @@ def test_library_titles_take_the_room_the_count_leaves_in_arabic(
         digits = view.fontMetrics().horizontalAdvance("000")
         assert count <= digits + 40, count  # before: 68 px, the word's width
         assert header.sectionSize(LibraryModel.TITLE) >= view.viewport().width() - count - 2
-        model = view.model()
-        tip = model.headerData(LibraryModel.ANNOTATIONS, Qt.Orientation.Horizontal, 3)
+        tip = header.model().headerData(LibraryModel.ANNOTATIONS, Qt.Orientation.Horizontal, 3)
         assert QApplication.translate("LibraryModel", "Tags") in str(tip)
         window.close()
     finally:
@@ -838,7 +837,7 @@ def test_annotation_headers_are_whole_on_a_laptop_dock_in_arabic(
         view = window.annotations.view
         qtbot.waitUntil(lambda: view.isColumnHidden(AnnotationModel.NOTE))
         header = view.header()
-        title = str(view.model().headerData(AnnotationModel.ENTITY, Qt.Orientation.Horizontal))
+        title = str(header.model().headerData(AnnotationModel.ENTITY, Qt.Orientation.Horizontal))
         need = header.fontMetrics().horizontalAdvance(title) + 16  # the header's padding
         qtbot.waitUntil(lambda: header.sectionSize(AnnotationModel.ENTITY) >= need)
         shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]

@@ -184,7 +184,8 @@ def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
     column = LibraryModel.ANNOTATIONS
     # On a narrow dock the header is a tag's icon (the titles need the width): its tooltip
     # names the column and says what it counts (test_layout.py); wide, the word (below).
-    tip = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    names = window.library.view.header().model()  # the header's own model (qtvalues)
+    tip = names.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Tags" in tip and "annotations" in tip
     # Two tagged passages, one with a note and one without: the column counts both.
     text = window.reader.text
@@ -215,13 +216,13 @@ def test_library_count_column_says_what_it_counts_and_titles_get_the_width(
     window.resize(1600, 900)
     window.resizeDocks([window.library], [420], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: not view.isColumnHidden(LibraryModel.DATE))
-    assert model.headerData(column, Qt.Orientation.Horizontal) == "Tags"
+    assert names.headerData(column, Qt.Orientation.Horizontal) == "Tags"
     header = view.header()
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     for col in (LibraryModel.DATE, column):
         cell = view.itemDelegate().sizeHint(option, model.index(0, col)).width()
-        title = str(model.headerData(col, Qt.Orientation.Horizontal))
+        title = str(names.headerData(col, Qt.Orientation.Horizontal))
         label = header.fontMetrics().horizontalAdvance(title) + 30  # padding and sort arrow
         needed = max(cell, label)
         assert needed <= header.sectionSize(col) <= needed + 8

@@ -20,10 +20,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -35,19 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Annotation, ChangeSet, Label, Mark
+from desktop.ui import qtvalues as qv
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
-from desktop.ui.widgets.direction import RTL_ALIGN, DirectionDelegate
+from desktop.ui.qtvalues import Qt
+from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_DECORATION = Qt.ItemDataRole.DecorationRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole
-_FONT = Qt.ItemDataRole.FontRole
-_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+ID_ROLE = qv.USER_ROLE + 1
+_DISPLAY = qv.DISPLAY_ROLE
+_DECORATION = qv.DECORATION_ROLE
+_TOOLTIP = qv.TOOLTIP_ROLE
+_FOREGROUND = qv.FOREGROUND_ROLE
+_FONT = qv.FONT_ROLE
+_ALIGN = qv.TEXT_ALIGNMENT_ROLE
 _ROLES = frozenset((ID_ROLE, _DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND, _FONT, _ALIGN))
 """The roles :meth:`AnnotationModel.data` answers."""
 NAMES_CHECKED = 64
@@ -277,10 +278,11 @@ class AnnotationModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            return self.tr(self.HEADERS[section])
-        return None
+    def header_text(self, section: int) -> str:
+        """The column's name. Not ``headerData``: the header's paint would hand that a
+        ``Qt.Orientation`` (see ``qtvalues``); the view's header reads these names from a
+        model of its own (``AnnotationTree.setModel``)."""
+        return self.tr(self.HEADERS[section])
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -315,7 +317,8 @@ class AnnotationModel(QAbstractTableModel):
             return icon(label.icon, label.color) if label else None
         if role == _ALIGN and column in (self.QUOTE, self.ENTITY, self.NOTE):
             shown = self.data(index, _DISPLAY)
-            return RTL_ALIGN if _is_rtl(str(shown or "")) else None
+            # Absolute both ways: the delegate keeps the view's direction (direction.py).
+            return RTL_ALIGN if _is_rtl(str(shown or "")) else LTR_ALIGN
         if role == _TOOLTIP:
             parts = [label_title(label) if label else self.tr("Unknown label")]
             parts.append(annotation.quote)
@@ -332,7 +335,7 @@ class AnnotationModel(QAbstractTableModel):
                 parts.append(self.tr(ANCHOR_TIPS[annotation.anchor]))
             return "\n".join(parts)
         if role == _FOREGROUND and annotation.anchor == "orphaned":
-            return QBrush(QColor("#9aa3a6"))
+            return qv.solid_brush(QColor("#9aa3a6"))
         if role == _FONT and annotation.anchor != "exact":
             font = QFont()
             font.setItalic(True)
@@ -373,7 +376,7 @@ class AnnotationTree(QTableView):
         rows.setMinimumSectionSize(1)
         columns = self.horizontalHeader()
         columns.setHighlightSections(False)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        qv.set_property(columns, "defaultAlignment", qv.ALIGN_LEADING | qv.ALIGN_VCENTER)
         self._fit_rows()
         # The first row inserted since the view was last laid out, while rows were only
         # inserted (None: something else changed, or nothing did).
@@ -384,6 +387,18 @@ class AnnotationTree(QTableView):
         super().setModel(model)
         if model is None:
             return
+        if isinstance(model, AnnotationModel):
+            # The columns' names from a model of Qt's own: the header's paint asks a Python
+            # model's headerData with a Qt.Orientation (see qtvalues). Set once: the names
+            # are fixed, and a new interface language applies from the next start.
+            from PySide6.QtGui import QStandardItemModel
+
+            names = QStandardItemModel(0, model.columnCount(), self)
+            names.setHorizontalHeaderLabels(
+                [model.header_text(column) for column in range(model.columnCount())]
+            )
+            self.horizontalHeader().setModel(names)
+            self._header_names = names
         for signal in (
             model.rowsRemoved,
             model.rowsMoved,
@@ -481,8 +496,8 @@ class AnnotationPanel(QDockWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        qv.set_property(self.view, "contextMenuPolicy", qv.CUSTOM_CONTEXT_MENU)
+        qv.set_property(self.view, "textElideMode", qv.ELIDE_RIGHT)
         # Passages, names and notes laid out and cut in their own direction (an Arabic
         # passage in the English interface lost its end with the ellipsis at its beginning).
         self.cells = DirectionDelegate(self.view)
@@ -504,8 +519,8 @@ class AnnotationPanel(QDockWidget):
         self._name_width = metrics.horizontalAdvance("سيرغي لافروف") + padding
         # The headers as translated, not the English source: at 1024×640 in Arabic the
         # Entity column was cut to «الكيا» (a trial); it keeps its header whole.
-        note_title = str(model.headerData(model.NOTE, Qt.Orientation.Horizontal))
-        entity_title = str(model.headerData(model.ENTITY, Qt.Orientation.Horizontal))
+        note_title = model.header_text(model.NOTE)
+        entity_title = model.header_text(model.ENTITY)
         self._note_width = labels.horizontalAdvance(note_title) + 18
         self._entity_least = labels.horizontalAdvance(entity_title) + 20
         for column, width in (

@@ -25,17 +25,17 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QIdentityProxyModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -48,7 +48,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet, DocumentSummary
+from desktop.ui import qtvalues as qv
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
+from desktop.ui.qtvalues import Qt
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN, DirectionDelegate
 from desktop.ui.widgets.icons import icon
@@ -57,14 +59,14 @@ from desktop.ui.widgets.narrow import NarrowColumns
 if TYPE_CHECKING:
     from desktop.store.documents import DocumentStore, LibraryRow
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = qv.USER_ROLE + 1
 # Enum look-ups through PySide cost microseconds each; data() runs for every painted cell.
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ALIGN = Qt.ItemDataRole.TextAlignmentRole
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole
-_DECORATION = Qt.ItemDataRole.DecorationRole
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_DISPLAY = qv.DISPLAY_ROLE
+_TOOLTIP = qv.TOOLTIP_ROLE
+_ALIGN = qv.TEXT_ALIGNMENT_ROLE
+_FOREGROUND = qv.FOREGROUND_ROLE
+_DECORATION = qv.DECORATION_ROLE
+_CENTER = qv.ALIGN_CENTER
 # A title's alignment is its own direction's start, whatever the interface's: an Arabic title
 # starts at the right in the English interface too (widgets.direction lays it out so).
 _RTL_ALIGN = RTL_ALIGN
@@ -418,8 +420,9 @@ class LibraryModel(QAbstractTableModel):
         self._relayout()
 
     # --- sorting (SQL along an index; see desktop/store/documents.py) ----------------------
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        descending = order == Qt.SortOrder.DescendingOrder
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Qt's sort (a header click); ``order`` None is ascending, as Qt's default."""
+        descending = order is not None and order == Qt.SortOrder.DescendingOrder
         if not 0 <= column < len(self.KEYS) or (column, descending) == (
             self.column,
             self.descending,
@@ -533,23 +536,27 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    header_changed = Signal()
+    """The columns' names or icons changed (``header_data``)."""
+
+    def header_data(self, section: int, role: int = _DISPLAY) -> Any:
+        """What the column's header shows for ``role``. Not ``headerData``: the header's
+        paint would hand that a ``Qt.Orientation`` (see ``qtvalues``); the view's header
+        reads this through a model of its own (``LibraryDock._fill_header``)."""
+        if role == _DISPLAY:
             if section == self.ANNOTATIONS and self.count_icon:
                 # A tag's icon on a narrow dock, not the word: «الوسوم» made the column of
                 # counts (mostly empty, three digits at most) a third of a laptop's dock and
                 # cut the titles to «تونس تعلن مو…» (a trial). The name is in the tooltip.
                 return ""
             return QCoreApplication.translate("LibraryModel", self.HEADERS[section])
-        if orientation == Qt.Orientation.Horizontal and section == self.ANNOTATIONS:
+        if section == self.ANNOTATIONS:
             if role == _TOOLTIP:
                 name = QCoreApplication.translate("LibraryModel", self.HEADERS[section])
                 return name + ": " + self.tr("Tagged passages (annotations) in the article")
             if role == _DECORATION and self.count_icon:
                 return icon("mdi6.tag-outline")
-        if orientation == Qt.Orientation.Horizontal and role == _TOOLTIP and section == self.DATE:
+        if role == _TOOLTIP and section == self.DATE:
             return self.tr(
                 "Publication date (— when the article has none: sorted by date, those come last)"
             )
@@ -559,9 +566,7 @@ class LibraryModel(QAbstractTableModel):
         """The count's header a tag's icon (``on``: a narrow dock) or its name."""
         if on != self.count_icon:
             self.count_icon = on
-            self.headerDataChanged.emit(
-                Qt.Orientation.Horizontal, self.ANNOTATIONS, self.ANNOTATIONS
-            )
+            self.header_changed.emit()
 
     def _count_of(self, document_id: int) -> int | None:
         return None if self._counts is None else self._counts.get(document_id, 0)
@@ -591,7 +596,7 @@ class LibraryModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(title, source, published, imported, chars, self._count_of(doc_id))
         if role == _FOREGROUND and column == self.DATE and not published:
-            return QBrush(QColor("#7a868a"))
+            return qv.solid_brush(QColor("#7a868a"))
         if role == ID_ROLE:
             return doc_id
         return None
@@ -723,6 +728,15 @@ class LibraryView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # + the item padding
         self.horizontalHeader().setHighlightSections(False)
+        # The columns' names and icons: a model of Qt's own, filled by the dock (a Python
+        # model's headerData would be handed a Qt.Orientation by the header's paint).
+        from PySide6.QtGui import QStandardItemModel
+
+        self.header_model = QStandardItemModel(0, len(LibraryModel.HEADERS), self)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.horizontalHeader().setModel(self.header_model)
 
     def header(self) -> QHeaderView:
         """The column header (the name QTreeView gives it)."""
@@ -779,7 +793,7 @@ class LibraryDock(QDockWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        qv.set_property(self.view, "textElideMode", qv.ELIDE_RIGHT)
         # Each title laid out and cut in its article's direction, whatever the interface's.
         self.titles = DirectionDelegate(self.view)
         self.view.setItemDelegateForColumn(LibraryModel.TITLE, self.titles)
@@ -807,6 +821,8 @@ class LibraryDock(QDockWidget):
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
         self.proxy.setSourceModel(model)
+        model.header_changed.connect(self._fill_header)
+        self._fill_header()
         model.layoutAboutToBeChanged.connect(self._remember_rows)
         model.rows_placed.connect(self._place_rows)
         if old is not None and old is not model:
@@ -819,6 +835,21 @@ class LibraryDock(QDockWidget):
         # only what their text (and the header's sort arrow) needs: the title gets the rest.
         model.set_count_icon(bool(self.narrow.narrow))
         self._size_columns()
+
+    def _fill_header(self) -> None:
+        """The header's names, icon and tooltips, from the model (``header_data``)."""
+        model = self.model
+        if model is None:
+            return
+        from PySide6.QtGui import QStandardItem
+
+        for section in range(len(model.HEADERS)):
+            item = QStandardItem()
+            for role in (_DISPLAY, _DECORATION, _TOOLTIP):
+                value = model.header_data(section, role)
+                if value is not None:
+                    item.setData(value, role)
+            self.view.header_model.setHorizontalHeaderItem(section, item)
 
     def _narrow_changed(self, narrow: bool) -> None:
         """On a narrow dock the count's header is an icon, and its column as narrow."""
@@ -837,7 +868,7 @@ class LibraryDock(QDockWidget):
             (LibraryModel.DATE, "0000-00-00"),
             (LibraryModel.ANNOTATIONS, "000"),
         ):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            title = str(model.header_data(column))
             # + the stylesheet's item (12) and header (16) paddings, text margins, sort arrow
             # (the count's header an icon: its width, not a word's)
             named = labels.horizontalAdvance(title) if title else header.iconSize().width()

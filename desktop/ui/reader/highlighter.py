@@ -27,6 +27,7 @@ from PySide6.QtCore import SIGNAL, SLOT, QObject, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
+from desktop.ui.qtvalues import solid_brush
 from desktop.ui.reader.offsets import Utf16Map
 
 BACKGROUND_KINDS = ("entity", "span")
@@ -456,7 +457,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         fmt = QTextCharFormat()
         if backgrounds:
             alpha = self.alpha(len(backgrounds))
-            fmt.setBackground(readable_tint(backgrounds[0].color, alpha, dark=self.dark))
+            tint = readable_tint(backgrounds[0].color, alpha, dark=self.dark)
+            fmt.setBackground(solid_brush(tint))  # not the QColor: see qtvalues.solid_brush
         if line is not None:
             style = {
                 "claim": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -471,7 +473,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             else:
                 fmt.setUnderlineColor(QColor(line.color))
             if line.kind == "note" and not backgrounds:
-                fmt.setBackground(readable_tint(line.color, 0.16, dark=self.dark))
+                fmt.setBackground(solid_brush(readable_tint(line.color, 0.16, dark=self.dark)))
         self._formats[key] = fmt
         return fmt
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import Document
+from desktop.ui import qtvalues as qv
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
-from desktop.ui.widgets.bidi import LRM, RLM, first_strong, isolate
+from desktop.ui.qtvalues import Qt
+from desktop.ui.widgets.bidi import LRM, RLM, first_strong_rtl, isolate
 
 if TYPE_CHECKING:  # event classes: annotations only (their first import costs start-up time)
     from PySide6.QtGui import (
@@ -89,20 +91,16 @@ EMPTY_HINT = (
 )
 
 
-def in_direction(text: str, direction: Qt.LayoutDirection) -> str:
-    """``text`` laid out in ``direction``: a QLabel lays plain text out in the direction of
-    its first strong character, whatever its own layout direction, so an Arabic article's
-    title that starts with a Latin name ("Russia-Now.com: بوتين …") ran left to right. A
-    right-to-left (or left-to-right) mark in front only when the text would otherwise go
-    the other way."""
-    first = first_strong(text)
-    if first is None or first == direction:
+def in_direction(text: str, rtl: bool) -> str:
+    """``text`` laid out right to left (``rtl``) or left to right: a QLabel lays plain text
+    out in the direction of its first strong character, whatever its own layout direction,
+    so an Arabic article's title that starts with a Latin name ("Russia-Now.com: بوتين …")
+    ran left to right. A right-to-left (or left-to-right) mark in front only when the text
+    would otherwise go the other way."""
+    first = first_strong_rtl(text)
+    if first is None or first == rtl:
         return text
-    return (RLM if direction == Qt.LayoutDirection.RightToLeft else LRM) + text
-
-
-def _direction(direction: str) -> Qt.LayoutDirection:
-    return Qt.LayoutDirection.RightToLeft if direction == "rtl" else Qt.LayoutDirection.LeftToRight
+    return (RLM if rtl else LRM) + text
 
 
 class ReaderText(QPlainTextEdit):
@@ -115,9 +113,10 @@ class ReaderText(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("reader")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        qv.set_property(
+            self,
+            "textInteractionFlags",
+            qv.TEXT_SELECTABLE_BY_MOUSE | qv.TEXT_SELECTABLE_BY_KEYBOARD,
         )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -221,13 +220,11 @@ class ReaderText(QPlainTextEdit):
     # --- content ---------------------------------------------------------------------------
     def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
         document = self.document()
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(_direction(direction))
-        # QPlainTextEdit does not mirror "leading" alignment for right-to-left text (short
-        # Arabic lines would hug the left edge), so the side is given explicitly.
-        side = Qt.AlignmentFlag.AlignRight if direction == "rtl" else Qt.AlignmentFlag.AlignLeft
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        base = document.defaultTextOption()  # a copy (not QTextOption(...): see qtvalues)
+        base.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        # The text direction, and the side: QPlainTextEdit does not mirror "leading"
+        # alignment for right-to-left text (short Arabic lines would hug the left edge).
+        option = qv.text_option(base, direction == "rtl")
         if self._find or self._flash:  # the only extra selections (_refresh_extra)
             self._find, self._flash = [], []
             # Not when there are none: passing a list builds QTextEdit's Python class (its
@@ -241,7 +238,7 @@ class ReaderText(QPlainTextEdit):
         self.clear()
         document.setDefaultTextOption(option)
         # The scroll bar goes where a reader of this script expects it.
-        self.setLayoutDirection(_direction(direction))
+        qv.set_property(self, "layoutDirection", qv.direction(direction == "rtl"))
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
         block.setLineHeight(
@@ -604,9 +601,13 @@ class ReaderText(QPlainTextEdit):
 
                     painter = QPainter(self.viewport())
                     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#2a9d8f"))
-                painter.drawEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
+                # A filled path, not setPen(NoPen) and drawEllipse: setPen and setBrush choose
+                # among overloads that take Qt enums (see qtvalues).
+                from PySide6.QtGui import QPainterPath
+
+                marker = QPainterPath()
+                marker.addEllipse(rect.center().x() - 3, rect.top() - 2, 7, 7)
+                painter.fillPath(marker, qv.solid_brush(QColor("#2a9d8f")))
         if painter is not None:
             painter.end()
 
@@ -636,7 +637,7 @@ class _OneLineLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        qv.set_property(self, "textFormat", qv.PLAIN_TEXT)
         self.setWordWrap(False)
 
     def set_full_text(self, text: str) -> None:
@@ -648,7 +649,17 @@ class _OneLineLabel(QLabel):
 
     def _elide(self) -> None:
         metrics = self.fontMetrics()
+        if self.isHidden() or metrics.horizontalAdvance(self._full) <= self.width():
+            # Whole while it fits (elidedText's answer too) or is hidden (cut when shown):
+            # elidedText asks for a Qt.TextElideMode, which builds the Qt namespace (see
+            # qtvalues), and the title is set before the first paint, where this is hidden.
+            self.setText(self._full)
+            return
         self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._elide()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
@@ -680,7 +691,7 @@ class ReaderPane(QStackedWidget):
 
         self.empty = _HintLabel(self)
         self.empty.setObjectName("reader_empty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        qv.set_property(self.empty, "alignment", qv.ALIGN_CENTER)
         self.empty.setWordWrap(True)
         self.addWidget(self.empty)
 
@@ -707,11 +718,11 @@ class ReaderPane(QStackedWidget):
         self.title = QLabel(header)
         self.title.setObjectName("reader_title")
         self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        qv.set_property(self.title, "textFormat", qv.PLAIN_TEXT)
+        qv.set_property(self.title, "textInteractionFlags", qv.TEXT_SELECTABLE_BY_MOUSE)
         self.meta = QLabel(header)
         self.meta.setObjectName("reader_meta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        qv.set_property(self.meta, "textFormat", qv.PLAIN_TEXT)
         self.meta.setStyleSheet("color: #6b777b;")
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.short_title)
@@ -750,11 +761,13 @@ class ReaderPane(QStackedWidget):
     def show_document(self, document: Document, spans: list[Span] | None = None) -> None:
         self.document_id = document.id
         self.direction = document.direction
-        direction = _direction(document.direction)
-        title = in_direction(document.title, direction)
+        rtl = document.direction == "rtl"
+        direction = qv.direction(rtl)
+        leading = qv.ALIGN_LEADING | qv.ALIGN_VCENTER
+        title = in_direction(document.title, rtl)
         self.title.setText(title)
-        self.title.setLayoutDirection(direction)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        qv.set_property(self.title, "layoutDirection", direction)
+        qv.set_property(self.title, "alignment", leading)
         # The outlet, date and author isolated: after an Arabic outlet, 2013-09-12 was laid
         # out as 12-09-2013, so two panes side by side showed their dates differently.
         data = (document.source, document.published, document.author)
@@ -762,14 +775,14 @@ class ReaderPane(QStackedWidget):
         language = LANGUAGES.get(document.language)
         meta.append(self.tr(language) if language else document.language)
         meta.append(self.tr("%Ln character(s)", "", len(document.text)))
-        line = in_direction("  ·  ".join(meta), direction)
+        line = in_direction("  ·  ".join(meta), rtl)
         self.meta.setText(line)
-        self.meta.setLayoutDirection(direction)
-        self.meta.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        qv.set_property(self.meta, "layoutDirection", direction)
+        qv.set_property(self.meta, "alignment", leading)
         self.short_title.set_full_text(title)
         self.short_title.setToolTip(line)
-        self.short_title.setLayoutDirection(direction)
-        self.short_title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        qv.set_property(self.short_title, "layoutDirection", direction)
+        qv.set_property(self.short_title, "alignment", leading)
         self.text.load(document.text, document.direction, self.line_height, spans or [])
         self.setCurrentWidget(self.page)
         self.fit_header()

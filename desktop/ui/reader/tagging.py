@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -20,6 +20,7 @@ from desktop.core.models import Annotation, ChangeSet, Label, Mark
 from desktop.ui.annotations.panel import AnnotationModel, AnnotationPanel
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.i18n import label_name, label_title
+from desktop.ui.qtvalues import WIDGET_SHORTCUT, set_property
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderPane
 from desktop.ui.shell.api import WindowApi
@@ -114,7 +115,7 @@ class TaggingController(QObject):
                     action.setShortcut(label.shortcut)
                 else:
                     self._keys_waiting.append((action, label.shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                set_property(action, "shortcutContext", WIDGET_SHORTCUT)
                 tip += f" ({label.shortcut})"
             action.setToolTip(tip)
             action.triggered.connect(partial(self.tag_selection, label.id))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final, NewType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -577,7 +577,7 @@ class ActionRegistry:
         self._pending: list[ActionKey] = []
         self.icon_color: str | None = None  # None: the toolbar grey (a light one when dark)
         self.shortcuts_loaded = False
-        rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        rtl = QGuiApplication.isRightToLeft()
         self._rtl = rtl
         for action_id, spec in SPECS.items():
             text = QCoreApplication.translate("Actions", spec.text)

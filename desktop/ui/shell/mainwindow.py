@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths, settings
+from desktop.ui import qtvalues as qv
+from desktop.ui.qtvalues import Qt
 from desktop.ui.widgets.bidi import isolate
 from desktop.ui.widgets.fit import fit_to_screen
 
@@ -167,7 +169,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         self._find_bar: FindBar | None = None  # built after the first paint (hidden till Ctrl+F)
         self.library = LibraryDock(self)
-        self.addDockWidget(self._start_area(), self.library)
+        self._docks.append(self.library)  # docked by _dock_sides below
         self.library.setMinimumWidth(DOCK_MIN_WIDTH)
         self.library.document_activated.connect(self.open_document)
 
@@ -182,9 +184,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.annotations = AnnotationPanel(self.annotation_model, self)
-        self.addDockWidget(self._end_area(), self.annotations)
+        self._docks.append(self.annotations)
         self.annotations.setMinimumWidth(DOCK_MIN_WIDTH)
-        self.fit_docks()
+        self._dock_sides()
         self.tagging = TaggingController(
             self.api, self.reader, self.annotations, self.annotation_model
         )
@@ -508,7 +510,7 @@ class MainWindow(QMainWindow):
             ActionId.ACCEPT_SUGGESTION,
         ):
             action = a[action_id]
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            qv.set_property(action, "shortcutContext", qv.WIDGET_SHORTCUT)
             text.addAction(action)
 
     def _name_undo(self, edit: str) -> None:
@@ -562,7 +564,7 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("main_toolbar")
         bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        qv.set_property(bar, "toolButtonStyle", qv.TOOL_BUTTON_TEXT_BESIDE_ICON)
         bar.setMovable(False)
         bar.addAction(a[ActionId.OPEN_PROJECT])
         bar.addAction(a[ActionId.IMPORT_FILES])
@@ -580,17 +582,17 @@ class MainWindow(QMainWindow):
         ):
             button = bar.widgetForAction(action)
             if button is not None:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # type: ignore[attr-defined]
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+                qv.set_property(button, "toolButtonStyle", qv.TOOL_BUTTON_ICON_ONLY)
+        self.addToolBar(bar)  # at the top
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
 
         palette = OverflowToolBar(self.tr("Labels"), self)
         palette.setObjectName("label_toolbar")
         palette.setIconSize(QSize(18, 18))
-        palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        qv.set_property(palette, "toolButtonStyle", qv.TOOL_BUTTON_TEXT_BESIDE_ICON)
         self.addToolBarBreak()
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
+        self.addToolBar(palette)  # at the top, below the first
         self.view_menu.addAction(palette.toggleViewAction())
         self.label_bar = palette
 
@@ -744,7 +746,9 @@ class MainWindow(QMainWindow):
         self.api.attach(self.session)
         self._rebuild_label_actions()
         self.library.set_model(LibraryModel(project.documents, self, counts_path=str(project.path)))
-        self.library.view.sortByColumn(LibraryModel.DATE, Qt.SortOrder.DescendingOrder)
+        # The model starts in that order; only the header's arrow is set (sortByColumn would
+        # hand the model's Python sort a Qt.SortOrder, see qtvalues).
+        qv.set_sort_indicator(self.library.view.header(), LibraryModel.DATE, descending=True)
         self._update_status()
         self.status_project.setToolTip(str(project.path))
         self.reader.clear()
@@ -1419,11 +1423,37 @@ class MainWindow(QMainWindow):
         not open taller than the screen (a saved geometry replaces this)."""
         fit_to_screen(self, 1280, 820)
 
+    def _dock_sides(self) -> None:
+        """The library on the reading side, the annotations on the other, each as wide as
+        ``fit_docks`` makes it: what ``addDockWidget(area, dock)`` and ``fit_docks`` do, through
+        a state Qt restores (``qtvalues.side_docks_state``) — both of those take a ``Qt`` enum,
+        and making one builds the Qt namespace before the first paint (see ``qtvalues``)."""
+        side = self._side_width()
+        start, end = (
+            (qv.RIGHT_DOCK, qv.LEFT_DOCK)
+            if self.isRightToLeft()
+            else (
+                qv.LEFT_DOCK,
+                qv.RIGHT_DOCK,
+            )
+        )
+        state = qv.side_docks_state(
+            {
+                start: (self.library.objectName(), side),
+                end: (self.annotations.objectName(), side),
+            }
+        )
+        if not self.restoreState(QByteArray(state)):
+            raise RuntimeError("Qt refused the side docks' layout")
+
+    def _side_width(self) -> int:
+        return max(DOCK_WIDTH, min(DOCK_MAX_WIDTH, int(self.width() * DOCK_SHARE)))
+
     def fit_docks(self) -> None:
         """Side panels in proportion to the window (DOCK_SHARE each, 240–340 px), so the
         article keeps the widest column on a small window too (keep_reader_room narrows them
         further on a window under 1000 px)."""
-        side = max(DOCK_WIDTH, min(DOCK_MAX_WIDTH, int(self.width() * DOCK_SHARE)))
+        side = self._side_width()
         self.resizeDocks([self.library, self.annotations], [side, side], Qt.Orientation.Horizontal)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -1448,7 +1478,7 @@ class MainWindow(QMainWindow):
             self._narrow_side_docks(missing)
         tall = [
             (dock, cap)
-            for dock in self._docked(Qt.DockWidgetArea.BottomDockWidgetArea)
+            for dock in self._docked(qv.BOTTOM_AREA)
             if dock.height() > (cap := self._bottom_cap(dock))
         ]
         if tall:
@@ -1518,8 +1548,23 @@ class MainWindow(QMainWindow):
         ]
         self.resizeDocks(docks, heights, Qt.Orientation.Vertical)
 
-    def _docked(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
+    def _area_of(self, dock: QDockWidget) -> int:
+        """The ``Qt.DockWidgetArea`` value of a docked panel's area, from where it is beside
+        the article: ``dockWidgetArea`` answers a Qt enum, and this runs before the first
+        paint (keep_reader_room), when making one would build the Qt namespace (qtvalues)."""
+        article = self.reader.geometry()
+        place = dock.geometry()
+        if place.top() > article.bottom():
+            return qv.BOTTOM_AREA
+        if place.bottom() < article.top():
+            return qv.TOP_AREA
+        if place.right() < article.left():
+            return qv.LEFT_AREA
+        return qv.RIGHT_AREA
+
+    def _docked(self, area: Qt.DockWidgetArea | int) -> list[QDockWidget]:
         """The visible, docked panels of an area, one per tab group."""
+        area = area if isinstance(area, int) else area.value
         docks: list[QDockWidget] = []
         # The window's own panels, not findChildren(QDockWidget): that wraps every widget of
         # the window in Python to test its type (~30 ms while the window first shows).
@@ -1527,7 +1572,7 @@ class MainWindow(QMainWindow):
             if (
                 dock.isVisible()
                 and not dock.isFloating()
-                and self.dockWidgetArea(dock) == area
+                and self._area_of(dock) == area
                 and not any(dock in self.tabifiedDockWidgets(d) for d in docks)
             ):
                 docks.append(dock)

@@ -26,11 +26,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, TypeAlias
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QStatusBar, QWidget
 
 from desktop.ops.outcome import short
+from desktop.ui import qtvalues as qv
+from desktop.ui.qtvalues import Qt
 
 if TYPE_CHECKING:
     # QComboBox and QTextEdit are imported where a field of theirs is met: the fields made
@@ -53,6 +55,14 @@ def first_strong(text: str) -> Qt.LayoutDirection | None:
     """The direction of the first strong character of ``text`` (the Unicode P2/P3 rule that
     HTML's dir="auto" uses, and Qt's for a label), or None when it has none (empty, digits,
     punctuation). As P2 says, what is inside an isolate (``isolate(…)``) does not count."""
+    rtl = first_strong_rtl(text)
+    if rtl is None:
+        return None
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+
+
+def first_strong_rtl(text: str) -> bool | None:
+    """``first_strong`` as a bool (right to left), with no Qt enum (see ``qtvalues``)."""
     bidirectional = unicodedata.bidirectional
     depth = 0
     for ch in text:
@@ -64,9 +74,9 @@ def first_strong(text: str) -> Qt.LayoutDirection | None:
         elif depth:
             continue
         elif cls == "L":
-            return Qt.LayoutDirection.LeftToRight
+            return False
         elif cls in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
+            return True
     return None
 
 
@@ -197,18 +207,31 @@ def _side(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
     return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 
 
+_DIRECTION_SET = "hamish_direction_set"  # dynamic properties: what _follow_line set last
+_ALIGNMENT_SET = "hamish_alignment"
+
+
 def _follow_line(field: QLineEdit, direction: Qt.LayoutDirection | None) -> None:
-    vertical = field.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+    """With ints and Qt's properties, and what it set remembered on the field: asking the
+    field its alignment or direction answers a Qt enum, and the library's filter follows its
+    content from before the first paint, when making one builds the Qt namespace (qtvalues).
+    The vertical alignment is the line edit's own (centred), which nothing here changes."""
     if direction is None:
         # Empty or neutral text (and the placeholder) follow the interface.
-        if field.testAttribute(Qt.WidgetAttribute.WA_SetLayoutDirection):
+        if field.property(_DIRECTION_SET):
             field.unsetLayoutDirection()
-        direction = field.layoutDirection()
-    elif field.layoutDirection() != direction:
-        field.setLayoutDirection(direction)
-    alignment = _side(direction) | vertical
-    if field.alignment() != alignment:
-        field.setAlignment(alignment)
+            field.setProperty(_DIRECTION_SET, False)
+        rtl = field.isRightToLeft()
+    else:
+        rtl = direction == Qt.LayoutDirection.RightToLeft
+        if field.isRightToLeft() != rtl:
+            qv.set_property(field, "layoutDirection", qv.direction(rtl))
+            field.setProperty(_DIRECTION_SET, True)
+    side = qv.ALIGN_RIGHT if rtl else qv.ALIGN_LEFT
+    alignment = side | qv.ALIGN_ABSOLUTE | qv.ALIGN_VCENTER
+    if field.property(_ALIGNMENT_SET) != alignment:
+        qv.set_property(field, "alignment", alignment)
+        field.setProperty(_ALIGNMENT_SET, alignment)
 
 
 def _follow_plain(field: QPlainTextEdit, direction: Qt.LayoutDirection | None) -> None:

@@ -11,25 +11,38 @@ where the ellipsis goes. No second look-up per painted cell.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-_RIGHT = Qt.AlignmentFlag.AlignRight
-_RTL = Qt.LayoutDirection.RightToLeft
-_LTR = Qt.LayoutDirection.LeftToRight
+from desktop.ui.qtvalues import (
+    ALIGN_ABSOLUTE,
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    ALIGN_VCENTER,
+    TEXT_ALIGNMENT_ROLE,
+)
+
 # Absolute: a right-to-left cell starts at the right in a left-to-right view too, and a plain
 # AlignRight would be turned to the left in a right-to-left one.
-RTL_ALIGN = int(_RIGHT | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
-LTR_ALIGN = int(
-    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
-)
+RTL_ALIGN = ALIGN_RIGHT | ALIGN_VCENTER | ALIGN_ABSOLUTE
+LTR_ALIGN = ALIGN_LEFT | ALIGN_VCENTER | ALIGN_ABSOLUTE
+RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"  # embeddings: right-, left-to-right; their end
 
 
 class DirectionDelegate(QStyledItemDelegate):
-    """Each cell laid out and elided in the direction its alignment says."""
+    """Each cell laid out and elided in the direction its alignment says: a cell of the
+    other direction than the view's has its text put in an embedding of its own (RLE…PDF,
+    LRE…PDF), which Qt lays out, and elides, as a paragraph of that direction — it keeps
+    the marks around the ellipsis. Not ``option.direction``: that field takes only a
+    ``Qt.LayoutDirection``, and making one builds the Qt namespace (see ``qtvalues``) in the
+    first paint's first cell."""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        option.direction = _RTL if option.displayAlignment & _RIGHT else _LTR
+        alignment = index.data(TEXT_ALIGNMENT_ROLE)
+        rtl = isinstance(alignment, int) and bool(alignment & ALIGN_RIGHT)
+        view = self.parent()
+        if isinstance(view, QWidget) and rtl != view.isRightToLeft():
+            option.text = (RLE if rtl else LRE) + option.text + PDF

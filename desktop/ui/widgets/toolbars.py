@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
@@ -29,6 +28,10 @@ SEPARATOR_WIDTH = 8  # px: Fusion's toolbar separator with its margins
 class OverflowToolBar(QToolBar):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
+        # Told by Qt when it changes, not asked (orientation() answers a Qt enum, and the
+        # bar is fitted before the first paint: see qtvalues); a new bar is horizontal.
+        self._horizontal = True
+        self.orientationChanged.connect(self._orientation_changed)
         self.overflow_menu = QMenu(self)
         self.overflow_menu.setObjectName("toolbar_overflow_menu")
         self.overflow_button = QToolButton(self)
@@ -93,13 +96,18 @@ class OverflowToolBar(QToolBar):
         layout = self.layout()
         return max(0, layout.spacing()) if layout is not None else 0
 
+    def _orientation_changed(self, orientation: object) -> None:
+        from desktop.ui.qtvalues import Qt
+
+        self._horizontal = orientation == Qt.Orientation.Horizontal
+
     def _content(self, count: int) -> int:
         if count <= 0:
             return 0
         return sum(self._widths[:count]) + self._spacing() * (count - 1)
 
     def _fitting_count(self) -> int:
-        if self.orientation() != Qt.Orientation.Horizontal:
+        if not self._horizontal:
             return len(self._entries)  # docked at a side: Qt's own extension handles it
         width = self.width()
         if self._overhead + self._content(len(self._entries)) + SLACK <= width:

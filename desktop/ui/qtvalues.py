@@ -1,0 +1,195 @@
+"""Qt's enum values as plain ints, for what the window does before its first paint.
+
+PySide builds the whole ``Qt`` namespace — its 93 Python enums, 1,195 members made by Python's
+``enum`` — the first time anything touches it: ``from PySide6.QtCore import Qt``, any
+``Qt.…`` attribute, Qt handing Python a ``Qt`` enum (a Python model's ``headerData`` is
+handed a ``Qt.Orientation``), and PySide choosing between overloads when one of them takes a
+``Qt`` enum (``QBrush(QColor)`` against ``QBrush(Qt.GlobalColor)``, ``QTextOption(option)``
+against ``QTextOption(Qt.Alignment)``, ``QPainter.setPen``). That is about 114 M instructions
+on Python 3.11, a tenth of Hamish's start-up, and the bare PySide window never pays it. So the
+modules the first paint runs name no ``Qt`` at their top: what they set before the paint goes
+through Qt's property system, which takes an int (``set_property``), or is made by Qt itself
+from ints (the helpers below). What runs later names ``Qt`` as before, through this module's
+``Qt``: PySide's own to the type checker, and at run time a stand-in that fetches it at its
+first attribute — so a module can import it at its top and build nothing until then.
+``benchmarks/startup.py --qt-namespace`` lists whatever still builds it before the paint.
+
+The values are Qt 6's (qnamespace.h); ``tests/ui/test_qtvalues.py`` checks each against
+PySide's own enum, and that every property set here exists on its class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtCore import Qt as Qt  # re-exported: the stand-in below, to the checker
+    from PySide6.QtGui import QBrush, QColor, QTextOption
+    from PySide6.QtWidgets import QHeaderView
+else:
+
+    class _Qt:
+        """``PySide6.QtCore.Qt``, fetched (and so built) at the first attribute asked."""
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__"):  # introspection (PySide's import hook asks for some)
+                raise AttributeError(name)
+            from PySide6.QtCore import Qt
+
+            return getattr(Qt, name)
+
+    Qt = _Qt()
+
+# Qt.AlignmentFlag
+ALIGN_LEFT = 0x0001
+ALIGN_RIGHT = 0x0002
+ALIGN_HCENTER = 0x0004
+ALIGN_ABSOLUTE = 0x0010
+ALIGN_VCENTER = 0x0080
+ALIGN_LEADING = ALIGN_LEFT  # Qt.AlignLeading: the left, mirrored in a right-to-left widget
+ALIGN_CENTER = ALIGN_HCENTER | ALIGN_VCENTER
+# Qt.LayoutDirection
+LEFT_TO_RIGHT = 0
+RIGHT_TO_LEFT = 1
+# Qt.ItemDataRole
+DISPLAY_ROLE = 0
+DECORATION_ROLE = 1
+TOOLTIP_ROLE = 3
+FONT_ROLE = 6
+TEXT_ALIGNMENT_ROLE = 7
+FOREGROUND_ROLE = 9
+USER_ROLE = 0x0100
+# Qt.ShortcutContext
+WIDGET_SHORTCUT = 0
+# Qt.ToolButtonStyle
+TOOL_BUTTON_ICON_ONLY = 0
+TOOL_BUTTON_TEXT_BESIDE_ICON = 2
+# Qt.TextFormat
+PLAIN_TEXT = 0
+# Qt.TextInteractionFlag
+TEXT_SELECTABLE_BY_MOUSE = 1
+TEXT_SELECTABLE_BY_KEYBOARD = 2
+# Qt.TextElideMode
+ELIDE_RIGHT = 1
+# Qt.ContextMenuPolicy
+CUSTOM_CONTEXT_MENU = 3
+
+
+def direction(rtl: bool) -> int:
+    """The ``Qt.LayoutDirection`` value of a right-to-left (or left-to-right) direction."""
+    return RIGHT_TO_LEFT if rtl else LEFT_TO_RIGHT
+
+
+def set_property(target: QObject, name: str, value: int) -> None:
+    """Set the enum (or flags) property ``name`` of ``target`` to ``value``: Qt converts the
+    int. Raises if the class has no such property or Qt refused the value — a property Qt
+    renamed must fail loudly, not leave the widget as it was."""
+    if target.metaObject().indexOfProperty(name) < 0:
+        raise AttributeError(f"{type(target).__name__} has no Qt property {name!r}")
+    if not target.setProperty(name, value):
+        raise ValueError(f"{type(target).__name__}.{name} refused {value!r}")
+
+
+def solid_brush(color: QColor) -> QBrush:
+    """A solid brush of ``color``: a pen's (``QPen.setColor`` has one overload; ``QBrush``'s
+    constructor and ``setColor`` have ``Qt`` enum ones)."""
+    from PySide6.QtGui import QPen
+
+    pen = QPen()
+    pen.setColor(color)
+    return pen.brush()
+
+
+def text_option(base: QTextOption, rtl: bool) -> QTextOption:
+    """``base`` with its alignment set to the side ``rtl`` says (absolute, so not mirrored
+    again) and its text direction so. ``QTextOption`` has no property: Qt's rich-text layout
+    makes the option of a block from its format's int properties, so a scratch document of
+    one such block, laid out, hands it over."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+
+    scratch = QTextDocument()
+    scratch.setDefaultTextOption(base)
+    block = QTextBlockFormat()
+    side = (ALIGN_RIGHT if rtl else ALIGN_LEFT) | ALIGN_ABSOLUTE
+    block.setProperty(QTextFormat.Property.BlockAlignment.value, side)
+    block.setProperty(QTextFormat.Property.LayoutDirection.value, direction(rtl))
+    QTextCursor(scratch).setBlockFormat(block)
+    scratch.setTextWidth(1000)  # any width: without one the layout would not wrap
+    scratch.size()  # lays the block out
+    layout = scratch.firstBlock().layout()
+    assert layout is not None
+    return layout.textOption()
+
+
+# QHeaderView.saveState(): a marker, a version, then the orientation, the sort indicator's
+# order and its section, each a big-endian int32 (QHeaderViewPrivate::write).
+_SORT_ORDER = slice(12, 16)
+_SORT_SECTION = slice(16, 20)
+
+
+def set_sort_indicator(header: QHeaderView, section: int, descending: bool) -> None:
+    """``header.setSortIndicator(section, order)`` without the ``Qt.SortOrder``: the two
+    ints written into the header's saved state, restored with its signals blocked (a
+    Python slot of ``sortIndicatorChanged`` would be handed a ``Qt.SortOrder``). Nothing is
+    sorted: the model is expected to be in that order already."""
+    from PySide6.QtCore import QByteArray
+
+    state = bytearray(header.saveState().data())
+    state[_SORT_ORDER] = (1 if descending else 0).to_bytes(4, "big")
+    state[_SORT_SECTION] = section.to_bytes(4, "big", signed=True)
+    data = QByteArray(bytes(state))
+    blocked = header.blockSignals(True)
+    try:
+        restored = header.restoreState(data)
+    finally:
+        header.blockSignals(blocked)
+    if not restored:
+        raise ValueError("the header refused its own state with a new sort indicator")
+
+
+# QMainWindow.saveState(): QDockAreaLayout's markers and Qt's dock areas (QInternal::DockPosition).
+_VERSION_MARKER = 0xFF
+_DOCK_STATE_MARKER = 0xFD
+_SEQUENCE_MARKER = 0xFC
+_WIDGET_MARKER = 0xFB
+_TOOLBAR_STATE_MARKER_EX = 0xFC
+LEFT_DOCK, RIGHT_DOCK = 0, 1
+_VERTICAL = 2  # Qt.Orientation.Vertical: a side area stacks its docks top to bottom
+# Qt.DockWidgetArea
+LEFT_AREA, RIGHT_AREA, TOP_AREA, BOTTOM_AREA = 1, 2, 4, 8
+_NO_MAXIMUM = 0xFFFFFF  # QWIDGETSIZE_MAX
+
+
+def side_docks_state(sides: dict[int, tuple[str, int]], version: int = 0) -> bytes:
+    """What ``QMainWindow.saveState(version)`` gives for one visible dock in each side area
+    (``sides``: ``LEFT_DOCK``/``RIGHT_DOCK`` → the dock's object name and its width) and no
+    toolbar yet: ``restoreState`` of it docks them there, at those widths, as
+    ``addDockWidget(area, dock)`` and ``resizeDocks`` would, with no ``Qt`` enum.
+    ``tests/ui/test_qtvalues.py`` compares it with Qt's own ``saveState``."""
+    import struct
+
+    def i32(*values: int) -> bytes:
+        return struct.pack(f">{len(values)}i", *values)
+
+    out = [i32(_VERSION_MARKER, version), bytes([_DOCK_STATE_MARKER]), i32(len(sides))]
+    for area in sorted(sides):
+        name, width = sides[area]
+        encoded = name.encode("utf-16-be")
+        out += [
+            i32(area, width, 0),  # the area's index and size (its height comes with the window)
+            bytes([_SEQUENCE_MARKER, _VERTICAL]),
+            i32(1),  # one item
+            bytes([_WIDGET_MARKER]),
+            i32(len(encoded)),
+            encoded,
+            bytes([1]),  # visible, docked
+            i32(0, -1, 0, _NO_MAXIMUM),  # position, size (to be laid out), minimum, maximum
+        ]
+    out += [
+        i32(0, 0),  # the central widget's size (laid out with the window)
+        i32(TOP_AREA, TOP_AREA, BOTTOM_AREA, BOTTOM_AREA),  # the corners, Qt's default
+        bytes([_TOOLBAR_STATE_MARKER_EX]),
+        i32(0),  # no toolbar lines
+    ]
+    return b"".join(out)

@@ -1,0 +1,155 @@
+"""desktop/ui/qtvalues.py: Qt's enum values as ints, and what Qt makes from them, are what Qt's
+own enum-built calls give — so a Qt that renumbers or renames something fails here, loudly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QStandardItemModel, QTextOption
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop.ui import qtvalues as qv
+
+
+def test_the_values_are_qts() -> None:
+    align = Qt.AlignmentFlag
+    assert align.AlignLeft.value == qv.ALIGN_LEFT
+    assert align.AlignRight.value == qv.ALIGN_RIGHT
+    assert align.AlignAbsolute.value == qv.ALIGN_ABSOLUTE
+    assert align.AlignVCenter.value == qv.ALIGN_VCENTER
+    assert align.AlignLeading.value == qv.ALIGN_LEADING
+    assert align.AlignCenter.value == qv.ALIGN_CENTER
+    assert qv.direction(True) == Qt.LayoutDirection.RightToLeft.value
+    assert qv.direction(False) == Qt.LayoutDirection.LeftToRight.value
+    role = Qt.ItemDataRole
+    assert (
+        role.DisplayRole.value,
+        role.DecorationRole.value,
+        role.ToolTipRole.value,
+    ) == (qv.DISPLAY_ROLE, qv.DECORATION_ROLE, qv.TOOLTIP_ROLE)
+    assert (
+        role.FontRole.value,
+        role.TextAlignmentRole.value,
+        role.ForegroundRole.value,
+        role.UserRole.value,
+    ) == (qv.FONT_ROLE, qv.TEXT_ALIGNMENT_ROLE, qv.FOREGROUND_ROLE, qv.USER_ROLE)
+    assert Qt.ShortcutContext.WidgetShortcut.value == qv.WIDGET_SHORTCUT
+    assert Qt.ToolButtonStyle.ToolButtonIconOnly.value == qv.TOOL_BUTTON_ICON_ONLY
+    assert Qt.ToolButtonStyle.ToolButtonTextBesideIcon.value == qv.TOOL_BUTTON_TEXT_BESIDE_ICON
+    assert Qt.TextFormat.PlainText.value == qv.PLAIN_TEXT
+    assert Qt.TextInteractionFlag.TextSelectableByMouse.value == qv.TEXT_SELECTABLE_BY_MOUSE
+    assert Qt.TextInteractionFlag.TextSelectableByKeyboard.value == qv.TEXT_SELECTABLE_BY_KEYBOARD
+    assert Qt.TextElideMode.ElideRight.value == qv.ELIDE_RIGHT
+    assert Qt.ContextMenuPolicy.CustomContextMenu.value == qv.CUSTOM_CONTEXT_MENU
+    area = Qt.DockWidgetArea
+    assert (
+        area.LeftDockWidgetArea.value,
+        area.RightDockWidgetArea.value,
+        area.TopDockWidgetArea.value,
+        area.BottomDockWidgetArea.value,
+    ) == (qv.LEFT_AREA, qv.RIGHT_AREA, qv.TOP_AREA, qv.BOTTOM_AREA)
+
+
+def test_a_property_is_set_by_its_int_and_a_missing_one_fails(qtbot: QtBot) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    qv.set_property(label, "alignment", qv.ALIGN_RIGHT | qv.ALIGN_VCENTER)
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    qv.set_property(label, "layoutDirection", qv.direction(True))
+    assert label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    with pytest.raises(AttributeError):
+        qv.set_property(label, "alignmnet", qv.ALIGN_LEFT)  # a typo, or a name Qt changed
+
+
+def test_the_stand_in_is_qts_namespace() -> None:
+    assert qv.Qt.AlignmentFlag is Qt.AlignmentFlag
+    with pytest.raises(AttributeError):
+        qv.Qt.__wrapped__  # noqa: B018  (introspection does not fetch the namespace)
+
+
+def test_a_solid_brush_of_a_colour() -> None:
+    brush = qv.solid_brush(QColor("#2a9d8f"))
+    assert brush.style() == Qt.BrushStyle.SolidPattern
+    assert brush.color().name() == "#2a9d8f"
+
+
+@pytest.mark.parametrize("rtl", [True, False])
+def test_the_text_option_is_the_one_set_by_hand(rtl: bool) -> None:
+    base = QTextOption()
+    base.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    made = qv.text_option(base, rtl)
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    assert made.alignment() == side | Qt.AlignmentFlag.AlignAbsolute
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    assert made.textDirection() == direction
+    assert made.wrapMode() == base.wrapMode()
+    assert made.flags() == base.flags()
+    assert made.tabStopDistance() == base.tabStopDistance()
+    assert made.useDesignMetrics() == base.useDesignMetrics()
+
+
+def test_the_sort_indicator_is_the_one_qt_sets(qtbot: QtBot) -> None:
+    ours, theirs = QTableView(), QTableView()
+    for view in (ours, theirs):
+        qtbot.addWidget(view)
+        view.setModel(QStandardItemModel(3, 3, view))
+        view.setSortingEnabled(True)
+    qv.set_sort_indicator(ours.horizontalHeader(), 1, descending=True)
+    theirs.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    assert ours.horizontalHeader().sortIndicatorSection() == 1
+    assert ours.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert ours.horizontalHeader().saveState() == theirs.horizontalHeader().saveState()
+
+
+def _window(qtbot: QtBot) -> tuple[QMainWindow, QDockWidget, QDockWidget]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("article"))
+    window.resize(1280, 820)
+    docks = []
+    for name in ("library_dock", "annotation_dock"):
+        dock = QDockWidget(name, window)
+        dock.setObjectName(name)
+        dock.setWidget(QLabel(name))
+        docks.append(dock)
+    return window, docks[0], docks[1]
+
+
+def _without_minimums(state: bytes, names: tuple[str, ...]) -> bytes:
+    """Qt's state with each dock's minimum height zeroed (restoreState reads it and sets
+    nothing from it; side_docks_state writes 0)."""
+    data = bytearray(state)
+    for name in names:
+        encoded = name.encode("utf-16-be")
+        at = data.index(encoded) + len(encoded) + 1 + 4 + 4  # flags, position, size
+        data[at : at + 4] = bytes(4)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_the_side_docks_state_is_what_qt_saves_and_places_them(qtbot: QtBot, rtl: bool) -> None:
+    window, library, annotations = _window(qtbot)
+    start, end = (
+        (Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if rtl
+        else (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+    )
+    window.addDockWidget(start, library)
+    window.addDockWidget(end, annotations)
+    window.resizeDocks([library, annotations], [288, 288], Qt.Orientation.Horizontal)
+    qt_state = bytes(window.saveState(0).data())
+    sides = (qv.RIGHT_DOCK, qv.LEFT_DOCK) if rtl else (qv.LEFT_DOCK, qv.RIGHT_DOCK)
+    ours = qv.side_docks_state(
+        {sides[0]: ("library_dock", 288), sides[1]: ("annotation_dock", 288)}
+    )
+    assert ours == _without_minimums(qt_state, ("library_dock", "annotation_dock"))
+    # And restored on a window where they were never added, they land in those areas.
+    other, library2, annotations2 = _window(qtbot)
+    assert other.restoreState(QByteArray(ours))
+    assert other.dockWidgetArea(library2) == start
+    assert other.dockWidgetArea(annotations2) == end
+    other.show()
+    window.show()
+    qtbot.waitUntil(lambda: library2.width() == library.width() > 0)
+    assert annotations2.geometry() == annotations.geometry()
