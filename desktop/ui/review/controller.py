@@ -60,7 +60,11 @@ class ReviewController(QObject):
         self.model = ReviewModel(self._label_name, self._title, _floor, self)
         self.model.filters.threshold = value
         dock.view.setModel(self.model)
-        self._first_row_wanted = False  # take_keyboard came before the rows
+        self._first_row_wanted = False
+        """The keyboard came for the queue's first row (``take_keyboard``) and the analyst has
+        not moved since: rows that arrive above it — the queue is still being gathered, surest
+        first — keep the first row current. The current row was pushed out of sight while the
+        context under a slim table still spoke of it (a trial)."""
         self.model.rowsInserted.connect(self._rows_came)
         self.model.modelReset.connect(self._rows_came)
         self.model.layoutChanged.connect(self._rows_came)
@@ -145,6 +149,7 @@ class ReviewController(QObject):
 
     def _moved(self) -> None:
         self._decided_at = None
+        self._first_row_wanted = False
 
     def _select_at(self, row: int) -> None:
         """The row at ``row`` (or the last) current and alone selected."""
@@ -171,16 +176,17 @@ class ReviewController(QObject):
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not view.currentIndex().isValid():
             self._select_at(0)
-        if not self.model.rowCount():  # the queue is still being gathered: its first row
             self._first_row_wanted = True
 
     def _rows_came(self) -> None:
-        """Rows arrived: the first made current if the keyboard came for it meanwhile."""
+        """Rows arrived: the first kept current while the keyboard came for it and the analyst
+        has not moved (``_first_row_wanted``)."""
         if not self._first_row_wanted or not self.model.rowCount():
             return
-        self._first_row_wanted = False
         view = self.dock.view
-        if view.hasFocus() and not view.currentIndex().isValid():
+        if not view.hasFocus():  # the analyst went elsewhere
+            self._first_row_wanted = False
+        elif view.currentIndex().row() != 0:
             self._select_at(0)
 
     def _label_name(self, key: str) -> str:
