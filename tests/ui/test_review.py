@@ -27,7 +27,7 @@ from desktop.ui.reader.highlighter import (
 )
 from desktop.ui.reader.suggestions import SUGGESTION_COLOR
 from desktop.ui.review.engine import Pending
-from desktop.ui.review.model import ROW_ROLE, SCORE, TEXT
+from desktop.ui.review.model import CONTEXT, ROW_ROLE, SCORE, TEXT
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 
@@ -713,3 +713,28 @@ def test_the_queues_shortcut_puts_the_keyboard_on_a_readable_row(
             for r in range(min(5, view.model().rowCount()))
         )
         assert view.columnWidth(TEXT) >= min(140, words), width
+
+
+def test_the_queue_quotes_the_words_around_a_suggestion_as_written(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """A trial read «داعش و جبهة النصرة» and «النصرة .» in the queue's context where the
+    article has وجبهة and النصرة.: a space only where the article has one."""
+    window = _queue(make_window(default_project), qtbot)
+    model = window.review.model
+    rows = _shown(window)
+    texts = {doc: window.project.documents.get(doc).text for doc in {r.document_id for r in rows}}
+    glued = 0
+    for n, row in enumerate(rows):
+        s, text = row.suggestion, texts[row.document_id]
+        shown = str(model.index(n, CONTEXT).data())
+        middle = f"«{' '.join(s.text.split())}»"
+        if row.before:
+            space = text[s.start - 1].isspace()
+            assert (f"{row.before} {middle}" if space else f"{row.before}{middle}") in shown
+            glued += not space
+        if row.after:
+            space = text[s.end].isspace()
+            assert (f"{middle} {row.after}" if space else f"{middle}{row.after}") in shown
+            glued += not space
+    assert glued, "the samples have names written against a proclitic or a mark"

@@ -239,11 +239,13 @@ def test_the_review_queue_columns_fit_its_narrow_dock(
         first = model.row_at(view.currentIndex().row())
         assert f"<b>{html.escape(first.suggestion.text)}</b>" in preview.text()
         # The nearest words kept when the lines are full.
-        assert f"</b> {html.escape(first.after.split()[0])}" in preview.text()
+        after = html.escape(first.after.split()[0])
+        assert f"</b> {after}" in preview.text() or f"</b>{after}" in preview.text()
         qtbot.keyClick(view, Qt.Key.Key_Down)
         second = model.row_at(view.currentIndex().row())
         assert f"<b>{html.escape(second.suggestion.text)}</b>" in preview.text()
-        assert f"{html.escape(second.before.split()[-1])} <b>" in preview.text()
+        before = html.escape(second.before.split()[-1])
+        assert f"{before} <b>" in preview.text() or f"{before}<b>" in preview.text()
         assert preview.height() <= 3 * preview.fontMetrics().lineSpacing()
         # A filter that leaves no row leaves no context either.
         window.review_dock.filter.setText("ظظظظ")

@@ -352,8 +352,11 @@ class ReviewDock(QDockWidget):
         while True:
             # "…" where the article goes on: the context is cut, or cut again here.
             self.preview.setText(
-                f"{'…' if before else ''}{escape(' '.join(before))} <b>{escape(words)}</b> "
-                f"{escape(' '.join(after))}{'…' if after else ''}"
+                row.around(
+                    f"<b>{escape(words)}</b>",
+                    f"{'…' if before else ''}{escape(' '.join(before))}",
+                    f"{escape(' '.join(after))}{'…' if after else ''}",
+                )
             )
             if self.preview.heightForWidth(width) <= most or not (before or after):
                 break

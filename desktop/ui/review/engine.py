@@ -43,6 +43,19 @@ class Pending:
     after: str
     folded: str = ""  # the text, folded: sorting by text
     words: str = ""  # the text with its context, folded: the filter field looks here
+    glued: tuple[bool, bool] = (False, False)
+    """Whether the words before and after touch the suggestion in the article (no space
+    between: و before جبهة النصرة, a full stop after it), so that the context is shown as
+    written — «داعش و جبهة النصرة .» misquoted «داعش وجبهة النصرة.» (a trial)."""
+
+    def around(self, middle: str, before: str | None = None, after: str | None = None) -> str:
+        """``middle`` (the suggestion as shown) between the words before and after it (or
+        the given ones: cut, escaped), a space only where the article has one."""
+        before = self.before if before is None else before
+        after = self.after if after is None else after
+        left = "" if self.glued[0] or not before else " "
+        right = "" if self.glued[1] or not after else " "
+        return f"{before}{left}{middle}{right}{after}"
 
     @property
     def key(self) -> tuple[int, int, int, str]:
@@ -62,7 +75,12 @@ def _find(readings: list[Reading], progress: Progress) -> dict[int, list[Pending
             before, after = pending.context(reading.text, s.start, s.end)
             folded = fold_words(s.text)
             words = f"{fold_words(before)} {folded} {fold_words(after)}"
-            rows.append(Pending(reading.document_id, s, before, after, folded, words))
+            text = reading.text
+            glued = (
+                bool(before) and not text[s.start - 1].isspace(),
+                bool(after) and not text[s.end].isspace(),
+            )
+            rows.append(Pending(reading.document_id, s, before, after, folded, words, glued))
         found[reading.document_id] = rows
     return found
 

@@ -147,8 +147,8 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == HTML_ROLE and index.column() == CONTEXT:
-            words = (escape(row.before), escape(_one_line(row.suggestion.text)), escape(row.after))
-            return f"{words[0]} <b>{words[1]}</b> {words[2]}"
+            words = f"<b>{escape(_one_line(row.suggestion.text))}</b>"
+            return row.around(words, escape(row.before), escape(row.after))
         if role == Qt.ItemDataRole.ToolTipRole:
             s = row.suggestion
             # The article and source too: a narrow dock hides their columns.
@@ -176,7 +176,7 @@ class ReviewModel(QAbstractTableModel):
 
     @staticmethod
     def _context(row: Pending) -> str:
-        return f"{row.before} «{_one_line(row.suggestion.text)}» {row.after}".strip()
+        return row.around(f"«{_one_line(row.suggestion.text)}»")
 
     # --- sorting ---------------------------------------------------------------------------
     def _key(self, row: Pending) -> Key:
