@@ -368,6 +368,10 @@ def test_the_interface_language_menu_saves_for_the_next_start(
     title, text, _ = messenger.infos[-1]
     assert title == "Interface Language"
     assert "next time Hamish starts" in text and "عند تشغيل هامش" in text
+    # Each line in its own direction, whatever the window's: its full stop at its end.
+    arabic_line, english_line = text.split("\n\n")
+    assert arabic_line.startswith("\u200f") and arabic_line.endswith(".\u200f")
+    assert english_line.startswith("\u200e") and english_line.endswith(".\u200e")
     english.trigger()
     assert prefs.get(settings.INTERFACE_LANGUAGE) == "en"
     assert len(messenger.infos) == 1  # back to the language in use: nothing to announce

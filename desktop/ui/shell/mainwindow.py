@@ -556,7 +556,11 @@ class MainWindow(QMainWindow):
         else:
             text = "ستظهر الواجهة بالإنجليزية عند تشغيل هامش في المرة القادمة."
             english = "The interface will be in English the next time Hamish starts."
-        self.messenger.info(self.tr("Interface Language"), f"{text}\n\n{english}")
+        # Each line marked with its own direction: the window's (plain text takes it) put the
+        # other language's full stop at the wrong end (a trial).
+        self.messenger.info(
+            self.tr("Interface Language"), f"\u200f{text}\u200f\n\n\u200e{english}\u200e"
+        )
         self.statusBar().showMessage(english if current_language() == "en" else text, 10000)
 
     def _build_toolbars(self) -> None:
