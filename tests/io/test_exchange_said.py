@@ -1,0 +1,101 @@
+"""What an exchange import leaves out is said, never dropped quietly: flaws found by an
+attack on the Web Annotation, brat and REFI-QDA importers (each test once passed silently)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop.core.errors import ImportRejected
+from desktop.io.exchange import w3c
+from desktop.store.project import Project
+from tests.io import exchange_project as fixture
+
+
+def _exported_w3c(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    return out, json.loads(out.read_text(encoding="utf-8"))
+
+
+def _import_w3c(tmp_path: Path, out: Path, data: dict[str, Any]) -> tuple[Any, Project]:
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target = Project.open(tmp_path / "target.hamish")
+    return w3c.import_w3c(target, out), target
+
+
+def _claim_item(data: dict[str, Any]) -> dict[str, Any]:
+    for item in data["first"]["items"]:
+        if any("hamish:claim" in body for body in w3c._list(item.get("body"))):
+            return item
+    raise AssertionError("no claim")
+
+
+def test_a_web_annotation_tag_without_a_selector_is_said(tmp_path: Path) -> None:
+    out, data = _exported_w3c(tmp_path)
+    del data["first"]["items"][0]["target"]["selector"]
+    report, target = _import_w3c(tmp_path, out, data)
+    target.close()
+    assert report.load.annotations == 11
+    assert "1 tags without a place in the text (no selector) were not imported." in report.notices
+
+
+@pytest.mark.parametrize("first", [None, "https://example.org/page1"])
+def test_a_collection_whose_first_page_is_not_in_the_file_is_refused(
+    tmp_path: Path, first: Any
+) -> None:
+    out, data = _exported_w3c(tmp_path)
+    data["first"] = first
+    with pytest.raises(ImportRejected, match="holds no page of annotations"):
+        _import_w3c(tmp_path, out, data)
+    with Project.open(tmp_path / "target.hamish") as target:
+        assert target.documents.count() == 0
+
+
+def test_a_claim_whose_details_are_null_keeps_its_claim_and_is_said(tmp_path: Path) -> None:
+    out, data = _exported_w3c(tmp_path)
+    for body in _claim_item(data)["body"]:
+        if "hamish:claim" in body:
+            body["hamish:claim"] = None
+    report, target = _import_w3c(tmp_path, out, data)
+    with target:
+        assert len(fixture.claims(target)) == 3
+    assert (
+        "Left out: claim details that are not a set of values (the claim keeps its defaults) (1)."
+        in report.notices
+    )
+
+
+@pytest.mark.parametrize("text", [5, "", "   ", None])
+def test_an_article_without_a_text_is_said(tmp_path: Path, text: Any) -> None:
+    out, data = _exported_w3c(tmp_path)
+    data["hamish:documents"][1]["text"] = text
+    report, target = _import_w3c(tmp_path, out, data)
+    target.close()
+    assert report.load.documents == 1
+    assert "Left out: articles without a text (1)." in report.notices
+
+
+def test_two_articles_sharing_one_id_are_refused(tmp_path: Path) -> None:
+    out, data = _exported_w3c(tmp_path)
+    documents = data["hamish:documents"]
+    documents[1]["id"] = documents[0]["id"]
+    with pytest.raises(ImportRejected, match="two articles have the id urn:uuid:"):
+        _import_w3c(tmp_path, out, data)
+
+
+def test_a_web_annotation_claim_linked_to_itself_is_said_so(tmp_path: Path) -> None:
+    out, data = _exported_w3c(tmp_path)
+    item = _claim_item(data)
+    for body in item["body"]:
+        if "hamish:claim" in body:
+            body["hamish:claim"]["links"] = [{"kind": "supports", "to": item["id"]}]
+    report, target = _import_w3c(tmp_path, out, data)
+    target.close()
+    assert "Left out: claim links from a claim to itself (1)." in report.notices
+    assert not any("not claims" in notice for notice in report.notices)
