@@ -99,3 +99,78 @@ def test_a_web_annotation_claim_linked_to_itself_is_said_so(tmp_path: Path) -> N
     target.close()
     assert "Left out: claim links from a claim to itself (1)." in report.notices
     assert not any("not claims" in notice for notice in report.notices)
+
+
+# --- brat ----------------------------------------------------------------------------------
+_TEXT = "قال جون كيري إن المحادثات مستمرة."
+_CONF = "# hamish-label person entity\n# hamish-label claim claim\n[entities]\nperson\nclaim\n"
+
+
+def _brat(tmp_path: Path, ann: str, files: dict[str, str] | None = None) -> Path:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(_CONF, encoding="utf-8")
+    for name, text in (files or {"a.txt": _TEXT, "a.ann": ann}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+_TAGS = "T1\tperson 4 12\tجون كيري\nT2\tclaim 13 32\tإن المحادثات مستمرة\n"
+
+
+def _brat_notices(tmp_path: Path, ann: str) -> tuple[list[str], Project]:
+    from desktop.io.exchange.brat import import_brat
+
+    target = Project.open(tmp_path / "target.hamish")
+    return import_brat(target, _brat(tmp_path, _TAGS + ann)).notices, target
+
+
+TWICE = (
+    "Left out: references, claimants and claim attributes given twice for one tag "
+    "(the last was kept) (1)."
+)
+
+
+@pytest.mark.parametrize(
+    "ann",
+    [
+        "N1\tReference T1 Wikidata:Q1\tجون كيري\nN2\tReference T1 Wikidata:Q2\tكيري آخر\n",
+        "A1\tStance T2 asserts\nA2\tStance T2 denies\n",
+        "T3\tperson 0 3\tقال\nR1\tClaimant Arg1:T2 Arg2:T1\nR2\tClaimant Arg1:T2 Arg2:T3\n",
+    ],
+)
+def test_a_brat_value_given_twice_for_one_tag_is_said(tmp_path: Path, ann: str) -> None:
+    notices, target = _brat_notices(tmp_path, ann)
+    target.close()
+    assert TWICE in notices
+
+
+def test_a_brat_claim_as_its_own_claimant_makes_no_person(tmp_path: Path) -> None:
+    notices, target = _brat_notices(tmp_path, "R1\tClaimant Arg1:T2 Arg2:T2\n")
+    with target:
+        names = {e.name for e in target.entities.summaries()}
+    assert "إن المحادثات مستمرة" not in names
+    assert "Left out: relations of a tag to itself (1)." in notices
+
+
+def test_a_brat_claim_supporting_itself_is_said_so(tmp_path: Path) -> None:
+    # (An attribute written twice alike loses nothing: not said.)
+    ann = "A1\tStance T2 denies\nA2\tStance T2 denies\nR1\tSupports Arg1:T2 Arg2:T2\n"
+    notices, target = _brat_notices(tmp_path, ann)
+    target.close()
+    assert notices == ["Left out: claim links from a claim to itself (1)."]
+
+
+def test_the_tag_limit_names_the_file_not_the_article_where_it_ran_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.io.exchange import common
+    from desktop.io.exchange.brat import import_brat
+
+    monkeypatch.setattr(common, "SPANS", 3)
+    folder = _brat(
+        tmp_path, "", {"a.txt": _TEXT, "a.ann": _TAGS, "b.txt": _TEXT + " ", "b.ann": _TAGS}
+    )
+    with Project.open(tmp_path / "target.hamish") as target, pytest.raises(ImportRejected) as error:
+        import_brat(target, folder)
+    assert str(error.value).startswith("brat holds more than 3 tags")
