@@ -174,3 +174,75 @@ def test_the_tag_limit_names_the_file_not_the_article_where_it_ran_over(
     with Project.open(tmp_path / "target.hamish") as target, pytest.raises(ImportRejected) as error:
         import_brat(target, folder)
     assert str(error.value).startswith("brat holds more than 3 tags")
+
+
+# --- REFI-QDA ------------------------------------------------------------------------------
+def _qdpx_members(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    import zipfile
+
+    from desktop.io.exchange import qdpx
+
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.qdpx"
+    qdpx.export_qdpx(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        return out, {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _import_qdpx(tmp_path: Path, out: Path, members: dict[str, bytes]) -> tuple[Any, Project]:
+    import zipfile
+
+    from desktop.io.exchange import qdpx
+
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    target = Project.open(tmp_path / "target.hamish")
+    return qdpx.import_qdpx(target, out), target
+
+
+def test_a_refi_qda_label_key_that_is_no_text_matches_the_label_of_its_name(
+    tmp_path: Path,
+) -> None:
+    out, members = _qdpx_members(tmp_path)
+    qde = members["project.qde"].decode("utf-8")
+    assert '"key":"person","kind":"entity"' in qde
+    members["project.qde"] = qde.replace('"key":"person"', '"key":5', 1).encode("utf-8")
+    report, target = _import_qdpx(tmp_path, out, members)
+    with target:
+        people = [label for label in target.labels.all() if label.name_en == "Person"]
+        assert [label.key for label in people] == ["person"]
+    assert "Left out: label keys in Hamish lines that are not text (1)." in report.notices
+
+
+def test_a_zero_length_refi_qda_selection_is_said_to_cover_no_text(tmp_path: Path) -> None:
+    import re
+
+    out, members = _qdpx_members(tmp_path)
+    qde = members["project.qde"].decode("utf-8")
+    members["project.qde"] = re.sub(
+        r'startPosition="(\d+)" endPosition="\d+"',
+        r'startPosition="\1" endPosition="\1"',
+        qde,
+        count=1,
+    ).encode("utf-8")
+    report, target = _import_qdpx(tmp_path, out, members)
+    target.close()
+    assert report.load.annotations == 11
+    assert "1 selections that cover no text were not imported." in report.notices
+    assert not any("outside" in notice for notice in report.notices)
+
+
+def test_a_refi_qda_claim_linked_to_itself_is_said_so(tmp_path: Path) -> None:
+    import re
+
+    out, members = _qdpx_members(tmp_path)
+    memo = min(m for m, data in members.items() if b'"links":[{' in data)
+    guid = memo.removeprefix("sources/").removesuffix(".txt")
+    members[memo] = re.sub(
+        r'"to":"[0-9a-f-]+"', f'"to":"{guid}"', members[memo].decode("utf-8"), count=1
+    ).encode("utf-8")
+    report, target = _import_qdpx(tmp_path, out, members)
+    target.close()
+    assert "Left out: claim links from a claim to itself (1)." in report.notices
