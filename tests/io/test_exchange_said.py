@@ -66,7 +66,7 @@ def test_a_claim_whose_details_are_null_keeps_its_claim_and_is_said(tmp_path: Pa
     with target:
         assert len(fixture.claims(target)) == 3
     assert (
-        "Left out: claim details that are not a set of values (the claim keeps its defaults) (1)."
+        "Left out: claim details that are not a set of values, so the claim keeps its defaults (1)."
         in report.notices
     )
 
@@ -126,8 +126,8 @@ def _brat_notices(tmp_path: Path, ann: str) -> tuple[list[str], Project]:
 
 
 TWICE = (
-    "Left out: references, claimants and claim attributes given twice for one tag "
-    "(the last was kept) (1)."
+    "Left out: references, claimants and claim attributes given twice for one tag, of which "
+    "the last was kept (1)."
 )
 
 

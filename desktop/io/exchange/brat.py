@@ -67,7 +67,9 @@ _ATTRIBUTES = ("Stance", "Status", "Reliability", "Credibility")
 _KIND_LINE = re.compile(r"#\s*hamish-label\s+(\S+)\s+(entity|claim|note|span)\s*$")
 _COLOUR = re.compile(r"bgColor:(#[0-9A-Fa-f]{6})")
 _LINE_END = re.compile(r"\r\n|\r|\n")
-TWICE = "references, claimants and claim attributes given twice for one tag (the last was kept)"
+TWICE = (
+    "references, claimants and claim attributes given twice for one tag, of which the last was kept"
+)
 SELF_LINKS = "claim links from a claim to itself"
 
 

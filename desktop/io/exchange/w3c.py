@@ -67,7 +67,7 @@ MAX_BYTES = 40 * 1024 * 1024
 """As for Hamish JSON: parsing holds several times the file."""
 MAX_ANNOTATIONS = 1_000_000
 # What :attr:`Collector.lost` counts here ("Left out: {what} ({n}).").
-NOT_ARTICLES = "articles that are not records (in hamish:documents)"
+NOT_ARTICLES = "articles in hamish:documents that are not records"
 NO_TEXT = "articles without a text"
 TOO_LONG = "articles longer than an article may be"
 
