@@ -848,6 +848,20 @@ TEMPLATES: Final = (
         "Errors",
         "{n} annotations without a tag, an entity or a comment were not imported.",
     ),
+    # --- what an exchange import left out, said (attack 10: tests/io/test_exchange_said.py) --
+    QT_TRANSLATE_NOOP(
+        "Errors", "{n} tags without a place in the text (no selector) were not imported."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        '{name}: its AnnotationCollection holds no page of annotations ("first" is not an '
+        "AnnotationPage written in the file); nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: two articles have the id {id}, which must be unique; nothing was imported.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{n} selections that cover no text were not imported."),
     QT_TRANSLATE_NOOP(
         "Errors",
         "{n} items that are not annotations of a text were not imported.",
@@ -1040,6 +1054,20 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "relations of tags that were left out"),
     QT_TRANSLATE_NOOP("Errors", "tags without offsets"),
     QT_TRANSLATE_NOOP("Errors", "a text-bound annotation needs a type and offsets"),
+    QT_TRANSLATE_NOOP("Errors", "articles in hamish:documents that are not records"),
+    QT_TRANSLATE_NOOP("Errors", "articles without a text"),
+    QT_TRANSLATE_NOOP("Errors", "articles longer than an article may be"),
+    QT_TRANSLATE_NOOP("Errors", "claim links from a claim to itself"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "claim details that are not a set of values, so the claim keeps its defaults"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "references, claimants and claim attributes given twice for one tag, of which the last "
+        "was kept",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "relations of a tag to itself"),
+    QT_TRANSLATE_NOOP("Errors", "label keys in Hamish lines that are not text"),
 )
 
 # The operating system's and SQLite's own words, inside "{detail}" ("Cannot write {path}:

@@ -2711,6 +2711,22 @@
         <translation>لم تُستورد تعليقات بلا وسم ولا كيان ولا ملاحظة وعددها {n}.</translation>
     </message>
     <message>
+        <source>{n} tags without a place in the text (no selector) were not imported.</source>
+        <translation>لم تُستورد وسوم بلا موضع في النص (بلا محدِّد) وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{name}: its AnnotationCollection holds no page of annotations (&quot;first&quot; is not an AnnotationPage written in the file); nothing was imported.</source>
+        <translation>{name}: لا تحوي مجموعة التعليقات (AnnotationCollection) صفحة تعليقات (ليس &quot;first&quot; صفحة AnnotationPage مكتوبة في الملف)؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{name}: two articles have the id {id}, which must be unique; nothing was imported.</source>
+        <translation>{name}: مقالتان تحملان المعرّف نفسه {id}، والمعرّف يجب أن يكون فريداً؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>{n} selections that cover no text were not imported.</source>
+        <translation>لم تُستورد مقاطع محددة لا تغطي أي نص وعددها {n}.</translation>
+    </message>
+    <message>
         <source>{n} items that are not annotations of a text were not imported.</source>
         <translation>لم تُستورد عناصر ليست تعليقات على نص وعددها {n}.</translation>
     </message>
@@ -3061,6 +3077,38 @@
     <message>
         <source>a text-bound annotation needs a type and offsets</source>
         <translation>يحتاج التعليق المرتبط بالنص إلى نوع ومواضع</translation>
+    </message>
+    <message>
+        <source>articles in hamish:documents that are not records</source>
+        <translation>مقالات في hamish:documents ليست سجلات</translation>
+    </message>
+    <message>
+        <source>articles without a text</source>
+        <translation>مقالات بلا نص</translation>
+    </message>
+    <message>
+        <source>articles longer than an article may be</source>
+        <translation>مقالات أطول مما تتسع له المقالة</translation>
+    </message>
+    <message>
+        <source>claim links from a claim to itself</source>
+        <translation>روابط من ادعاء إلى نفسه</translation>
+    </message>
+    <message>
+        <source>claim details that are not a set of values, so the claim keeps its defaults</source>
+        <translation>تفاصيل ادعاءات ليست مجموعة قيم، فبقي الادعاء بقيمه الافتراضية</translation>
+    </message>
+    <message>
+        <source>references, claimants and claim attributes given twice for one tag, of which the last was kept</source>
+        <translation>مراجع وأصحاب ادعاءات وسمات ادعاءات وردت مرتين للوسم نفسه، وأُبقي آخرها</translation>
+    </message>
+    <message>
+        <source>relations of a tag to itself</source>
+        <translation>علاقات وسم بنفسه</translation>
+    </message>
+    <message>
+        <source>label keys in Hamish lines that are not text</source>
+        <translation>مفاتيح تسميات في أسطر هامش ليست نصاً</translation>
     </message>
     <message>
         <source>No space left on device</source>

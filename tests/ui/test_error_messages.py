@@ -315,3 +315,37 @@ def test_a_value_an_edit_refuses_is_told_in_arabic(arabic: QApplication) -> None
     assert shown.startswith("تاريخ الادعاء: يجب أن يكون تاريخاً صحيحاً") and "2016-02-30" in shown
     shown = error_text('The label\'s colour must be a colour written #rrggbb, not "red; evil".')
     assert shown.startswith("لون الوسم: ") and "red; evil" in shown
+
+
+def test_what_an_exchange_import_left_out_comes_out_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    """The notices and refusals of attack 10's fixes (tests/io/test_exchange_said.py), as the
+    importers write them, shown in Arabic: no English word of theirs left but the names of
+    the format's own terms."""
+    from desktop.io.exchange import brat, collect, qdpx, w3c
+    from desktop.ui.errors import error_text
+
+    details = (
+        w3c.NOT_ARTICLES,
+        w3c.NO_TEXT,
+        w3c.TOO_LONG,
+        collect.SELF_LINKS,
+        collect.UNREADABLE_CLAIMS,
+        brat.TWICE,
+        "relations of a tag to itself",
+        qdpx.BAD_KEYS,
+    )
+    messages = [f"Left out: {what} (2)." for what in details] + [
+        "3 tags without a place in the text (no selector) were not imported.",
+        'a.jsonld: its AnnotationCollection holds no page of annotations ("first" is not an '
+        "AnnotationPage written in the file); nothing was imported.",
+        "a.jsonld: two articles have the id urn:uuid:1, which must be unique; nothing was "
+        "imported.",
+        "1 selections that cover no text were not imported.",
+    ]
+    allowed = {"hamish", "documents", "AnnotationCollection", "first", "AnnotationPage", "Hamish"}
+    for message in messages:
+        shown = error_text(message)
+        english = set(re.findall(r"[A-Za-z]{3,}", shown)) - allowed - {"jsonld", "urn", "uuid"}
+        assert not english, (message, shown)

@@ -67,6 +67,10 @@ _ATTRIBUTES = ("Stance", "Status", "Reliability", "Credibility")
 _KIND_LINE = re.compile(r"#\s*hamish-label\s+(\S+)\s+(entity|claim|note|span)\s*$")
 _COLOUR = re.compile(r"bgColor:(#[0-9A-Fa-f]{6})")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+TWICE = (
+    "references, claimants and claim attributes given twice for one tag, of which the last was kept"
+)
+SELF_LINKS = "claim links from a claim to itself"
 
 
 def escape(text: str) -> str:
@@ -351,6 +355,7 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
             notices["equivalence sets"] += 1
         else:
             raise bad(number, f"{ident[:20]!r} is not a brat annotation id")
+    given: dict[tuple[int, str], str] = {}  # (tag, attribute) -> value
     notes: dict[int, list[str]] = {}  # joined once: adding to a string each time is quadratic
     for number, line in pending:
         parts = line.split("\t")
@@ -375,9 +380,17 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
         elif ident.startswith("#"):
             notices["comments other than AnnotatorNotes"] += 1
         elif ident.startswith("N"):
-            span.entity = value or (fields[2] if len(fields) > 2 else "")
+            entity = value or (fields[2] if len(fields) > 2 else "")
+            # A second Reference re-linked the tag without a word (an attack): said.
+            notices[TWICE] += bool(span.entity) and span.entity != entity
+            span.entity = entity
         elif kind in _ATTRIBUTES:
-            _attribute(_claim(span), kind, fields[2] if len(fields) > 2 else "", notices)
+            value = fields[2] if len(fields) > 2 else ""
+            # The same attribute twice on one claim: the last line won without a word (an
+            # attack). Said, when the two differ.
+            notices[TWICE] += given.setdefault((index, kind), value) != value
+            given[(index, kind)] = value
+            _attribute(_claim(span), kind, value, notices)
         else:
             notices["attributes Hamish does not know"] += 1
     for index, lines in notes.items():
@@ -416,11 +429,20 @@ def _relation(
     if first is None or second is None:
         notices["relations of tags that were left out"] += 1
         return
+    if first == second:
+        # A claim as its own claimant made a person of the claim's words (an attack); a claim
+        # supporting itself is no link either.
+        if kind.lower() in LINK_KINDS:
+            notices[SELF_LINKS] += 1
+        else:
+            notices["relations of a tag to itself"] += 1
+        return
     other = article.spans[second]
     if kind in ("Claimant", "About"):
         who = other.entity or article.text[other.start : other.end]
         claim = _claim(article.spans[first])
         if kind == "Claimant":
+            notices[TWICE] += bool(claim.claimant) and claim.claimant != who
             claim.claimant = who
         else:
             claim.subjects.append(who)

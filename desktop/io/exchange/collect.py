@@ -323,6 +323,8 @@ UNKNOWN_VALUES = "claim stances, statuses or gradings Hamish does not know"
 NOT_CLAIMS = "claim details on tags whose label is not a claim label"
 NO_ENTITY = "claimants and subjects that are no entity of the file"
 LINKS_TO_NOTHING = "claim links between tags that are not claims"
+SELF_LINKS = "claim links from a claim to itself"
+UNREADABLE_CLAIMS = "claim details that are not a set of values, so the claim keeps its defaults"
 UNKNOWN_LINKS = "relations Hamish does not know"
 
 _KINDS = ("entity", "claim", "note", "span")

@@ -269,8 +269,10 @@ def build_import(
     articles: Sequence[ForeignArticle],
     hints: dict[str, LabelHint],
     notices: list[str],
+    name: str = "",
 ) -> dict[str, Any]:
-    """The Hamish JSON dict of ``articles`` (scope ``documents``), ready for validation."""
+    """The Hamish JSON dict of ``articles`` (scope ``documents``), ready for validation
+    (``name``: the file they came from, for messages)."""
     now = utcnow()
     labels, label_ids, kinds = _labels(project, articles, hints, notices)
     key_of = {row["id"]: str(row["key"]) for row in labels}
@@ -399,7 +401,10 @@ def build_import(
         given: set[tuple[int, int, str]] = set()
         for source, target, link_kind in article.links:
             ends = (claim_of.get(source), claim_of.get(target))
-            if ends[0] is None or ends[1] is None or ends[0] == ends[1]:
+            if ends[0] is not None and ends[0] == ends[1]:
+                lost["claim links from a claim to itself"] += 1
+                continue
+            if ends[0] is None or ends[1] is None:
                 lost["claim links between tags that are not claims"] += 1
                 continue
             if (ends[0], ends[1], link_kind) in given:
@@ -416,8 +421,10 @@ def build_import(
                 }
             )
         if len(annotations) > SPANS:
+            # The tags of the whole file: the message named the article where the count ran
+            # over, which may hold a handful (an attack).
             raise ImportRejected(
-                f"{article.name} holds more than {SPANS:,} tags; Hamish imports up to "
+                f"{name or article.name} holds more than {SPANS:,} tags; Hamish imports up to "
                 f"{SPANS:,} at a time."
             )
     for what, count in lost.items():
@@ -539,7 +546,7 @@ def import_articles(
     notices = [] if notices is None else notices
     if not articles:
         raise ImportRejected(f"{name} holds no article to import; nothing was imported.")
-    data = build_import(project, articles, hints or {}, notices)
+    data = build_import(project, articles, hints or {}, notices, name)
     fit_names(data, notices)
     checked = validate_project_data(data, name)
     return ExchangeImport(load(project.database, checked), notices)

@@ -47,6 +47,7 @@ from desktop.io.exchange.collect import (
     LINKS_TO_NOTHING,
     NO_ENTITY,
     NOT_CLAIMS,
+    SELF_LINKS,
     UNKNOWN_KINDS,
     UNKNOWN_LINKS,
     Collector,
@@ -81,6 +82,8 @@ MAX_MEMBERS = 100_000
 MAX_CODE_DEPTH = 64
 """Codes nested deeper are refused: a code's name in Hamish is its path of parents' names, and
 no codebook of a real project comes near (MAXQDA's and NVivo's go a few levels deep)."""
+BAD_KEYS = "label keys in Hamish lines that are not text"
+"""Counted in :attr:`Collector.lost`: such a label is matched by its kind and name."""
 _PIECE = 64 * 1024
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -623,8 +626,13 @@ class _Reader:
             return None
         label = code.meta.get("label")
         values: dict[str, Any] = dict(label) if isinstance(label, dict) else {}
-        key = values.get("key") if isinstance(values.get("key"), str) else code.path
         kind = str(values["kind"]) if values.get("kind") in ("entity", "claim", "note") else "span"
+        key = values.get("key") if isinstance(values.get("key"), str) else code.path
+        if "key" in values and not isinstance(values["key"], str):
+            # "key": 5 made a second Person label keyed by the code's name (an attack): the
+            # label of that kind and name, when there is one, and said either way.
+            self.collector.lost[BAD_KEYS] += 1
+            key = self.label_named(kind, values) or key
         self.collector.lost[UNKNOWN_KINDS] += values.get("kind") not in (None, "", kind)
         values.setdefault("name_en", code.path)
         values.setdefault("name_ar", code.name if label else code.path)
@@ -634,6 +642,18 @@ class _Reader:
         key = resolve_label_key(self.project, line_field(key) or code.path, kind)
         self.labels[guid] = self.collector.label(key, **values)
         return self.labels[guid]
+
+    def label_named(self, kind: str, values: dict[str, Any]) -> str | None:
+        """The key of the project's (or the file's) label of ``kind`` and the names in
+        ``values``, if there is one."""
+        names = {values.get("name_en"), values.get("name_ar")} - {None, ""}
+        for label in self.project.labels.all():
+            if label.kind == kind and names & {label.name_en, label.name_ar}:
+                return label.key
+        for row in self.collector.tables["labels"]:
+            if row["kind"] == kind and names & {row["name_en"], row["name_ar"]}:
+                return str(row["key"])
+        return None
 
     def entity_for(self, guid: str) -> int | None:
         if guid in self.entities:
@@ -723,7 +743,10 @@ class _Reader:
                 to = claim_ids.get(_guid(str(link.get("to"))))
                 kind = link.get("kind")
                 key = (claim_ids[guid], to or 0, str(kind))
-                if to is None or to == claim_ids[guid]:
+                if to is not None and to == claim_ids[guid]:
+                    self.collector.lost[SELF_LINKS] += 1
+                    continue
+                if to is None:
                     self.collector.lost[LINKS_TO_NOTHING] += 1
                     continue
                 if key in seen_links:
@@ -797,12 +820,12 @@ class _Reader:
         except ValueError:
             self.dropped["bad position"] += 1
             return
-        if not 0 <= start < end <= len(raw):
+        if not 0 <= start <= end <= len(raw):
             self.dropped["outside text"] += 1
             return
         start, end = move(start), move(end)
-        if start >= end:
-            self.dropped["outside text"] += 1
+        if start >= end:  # a zero-length selection was said to be outside its text
+            self.dropped["no text"] += 1
             return
         labels: list[int] = []
         entity: int | None = None
@@ -902,6 +925,7 @@ _DROPPED = {
     "too long": "{n} sources longer than Hamish imports were not imported.",
     "bad position": "{n} selections without valid positions were not imported.",
     "outside text": "{n} selections outside their source's text were not imported.",
+    "no text": "{n} selections that cover no text were not imported.",
     "uncoded": "{n} selections without a code or a note were not imported.",
     "unknown code": "{n} codings of codes missing from the codebook were not imported.",
     "source coding": "{n} codings of whole sources were not imported.",

@@ -40,7 +40,9 @@ from desktop.core.spans import reanchor
 from desktop.io.exchange.collect import (
     LINKS_TO_NOTHING,
     NO_ENTITY,
+    SELF_LINKS,
     UNKNOWN_LINKS,
+    UNREADABLE_CLAIMS,
     Collector,
     ExchangeReport,
     fit_labels,
@@ -64,6 +66,10 @@ CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"hamish": "urn:x-hamish:"}]
 MAX_BYTES = 40 * 1024 * 1024
 """As for Hamish JSON: parsing holds several times the file."""
 MAX_ANNOTATIONS = 1_000_000
+# What :attr:`Collector.lost` counts here ("Left out: {what} ({n}).").
+NOT_ARTICLES = "articles in hamish:documents that are not records"
+NO_TEXT = "articles without a text"
+TOO_LONG = "articles longer than an article may be"
 
 
 def _urn(*parts: object) -> str:
@@ -302,7 +308,11 @@ def _items(data: object) -> list[Any] | None:
         first = data.get("first")
         if isinstance(first, dict):
             return _list(first.get("items"))
-        return _list(data.get("items"))
+        if "items" in data:
+            return _list(data.get("items"))
+        # ``"first": null`` (or a page elsewhere, by its address) read as no annotations at
+        # all: every one went without a word (an attack). Refused by the caller, in words.
+        return [] if "first" not in data and not data.get("total") else None
     return None
 
 
@@ -343,16 +353,32 @@ class _Reader:
         self.moved = 0
         self.unknown_targets = 0
         self.not_claims = 0  # claim assessments on tags whose label is not a claim label
+        self.no_place = 0  # tags whose target names an article but no place in it
         self.collection_id = _str(data.get("id"))
+        ids: set[str] = set()
         for doc in _list(data.get("hamish:documents")):
-            if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+            # An article without a text (a number, "", a list) was dropped without a word and
+            # its tags reported as "on texts that are not in the file" (an attack).
+            if not isinstance(doc, dict):
+                collector.lost[NOT_ARTICLES] += 1
                 continue
-            text, _ = normalised(doc["text"])
+            ident = _str(doc.get("id"))
+            if ident and ident in ids:
+                # Two articles with one id: the second's tags went to the first's text, where
+                # their quotes were not found (an attack). Which is meant cannot be told.
+                raise ImportRejected(
+                    f"{collector.name}: two articles have the id {ident}, which must be "
+                    "unique; nothing was imported."
+                )
+            ids.add(ident)
+            raw = doc.get("text")
+            text = normalised(raw)[0] if isinstance(raw, str) else ""
             if not text.strip() or len(text) > MAX_CHARS:
+                collector.lost[NO_TEXT if len(text) <= MAX_CHARS else TOO_LONG] += 1
                 continue
             metadata = {k: v for k, v in doc.items() if k not in ("title", "text")}
             document_id = collector.document(_str(doc.get("title")), text, **metadata)
-            for key in (_str(doc.get("id")), _str(doc.get("url"))):
+            for key in (ident, _str(doc.get("url"))):
                 if key:
                     self.documents.setdefault(key, (document_id, text))
         for label in _list(data.get("hamish:labels")):
@@ -411,6 +437,20 @@ class _Reader:
             source = (
                 first if isinstance(first, str) else _str(first.get("source") or first.get("id"))
             )
+            tags = [
+                b
+                for b in bodies
+                if isinstance(b, dict)
+                and b.get("purpose") in ("tagging", "identifying", "assessing")
+            ]
+            if tags and source in self.documents:
+                # A tag on an article without a selector: it was read as an empty note on the
+                # article, and an empty note is none — the tag went without a word (an attack).
+                self.no_place += 1
+                return
+            if not any(c for c in comments):
+                self.no_label += 1  # nothing to say: said, not dropped quietly
+                return
             self.note("\n".join(c for c in comments if c), source, author, stamps)
             return
         source = _str(first.get("source"))
@@ -455,8 +495,14 @@ class _Reader:
                 else:
                     found_entity = None
                 entity_id = entity_id or found_entity
-            elif purpose == "assessing" and isinstance(body.get("hamish:claim"), dict):
-                claim = body["hamish:claim"]
+            elif purpose == "assessing" and claim is None:
+                # Any assessment: ``"hamish:claim": null`` (or another tool's, without one)
+                # was ignored and the claim tag stayed without its claim (an attack).
+                values = body.get("hamish:claim")
+                if not isinstance(values, dict):
+                    self.collector.lost[UNREADABLE_CLAIMS] += "hamish:claim" in body
+                    values = {}
+                claim = values
                 summary = _str(body.get("value"))
         if label_id is None:
             if entity_id is not None:
@@ -534,7 +580,10 @@ class _Reader:
                     continue
                 to = claim_ids.get(_str(link.get("to")))
                 kind = link.get("kind")
-                if to is None or to == claim_id:
+                if to == claim_id:
+                    self.collector.lost[SELF_LINKS] += 1
+                    continue
+                if to is None:
                     self.collector.lost[LINKS_TO_NOTHING] += 1
                     continue
                 if kind not in ("supports", "contradicts", "repeats"):
@@ -569,6 +618,15 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
         raise ImportRejected(f"{name} is not valid JSON: {error}. Nothing was imported.") from error
     del text
     items = _items(data)
+    if (
+        items is None
+        and isinstance(data, dict)
+        and "AnnotationCollection" in _list(data.get("type"))
+    ):
+        raise ImportRejected(
+            f'{name}: its AnnotationCollection holds no page of annotations ("first" is not '
+            "an AnnotationPage written in the file); nothing was imported."
+        )
     if items is None:
         raise ImportRejected(
             f"{name} is not a Web Annotation file (an AnnotationCollection, an AnnotationPage "
@@ -598,6 +656,10 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
     counts = (
         (reader.unanchored, "{n} annotations whose quote is not in the text were not imported."),
         (reader.no_text, "{n} annotations on texts that are not in the file were not imported."),
+        (
+            reader.no_place,
+            "{n} tags without a place in the text (no selector) were not imported.",
+        ),
         (
             reader.no_label,
             "{n} annotations without a tag, an entity or a comment were not imported.",
