@@ -8,8 +8,14 @@ whose best decoding is still implausible is refused rather than imported as moji
 
 Order of decisions (first that applies wins):
 
-1. A byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE — unless the bytes after it are not of
-   that encoding and read as another (a stray mark; :func:`_after_mark`).
+1. A byte-order mark: UTF-32 LE or BE if the text after it reads as UTF-32; else UTF-8,
+   UTF-16 LE or UTF-16 BE — every mark at the start taken off first, of any kind and however
+   many (a file of marks alone is empty), and the first one's encoding taken unless the bytes
+   after the marks are not of it and read as another (a stray mark; :func:`_after_mark`).
+   What follows a UTF-8 mark goes through steps 2 and 3 if it has a NUL byte or many control
+   characters; what follows a UTF-16 mark is UTF-16 only if that is plausible, else binary.
+   A text that still starts with U+FEFF (the mark encoded in the text's own encoding) loses
+   it, so it never reaches a title; bytes in which marks make up a quarter are refused.
 2. UTF-16 without a byte-order mark, recognised by its NUL byte pattern (Windows tools write it).
 3. NUL bytes or many control characters: a binary file, refused.
 4. UTF-8 — valid, or *almost all* valid: a few bytes that are not UTF-8 (a truncated copy, a
@@ -447,7 +453,13 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
     read in that order; only when they read as nothing else are they taken as UTF-16, and then
     only if that is plausible (a Chinese text with no ASCII character at all). A UTF-8 mark
     before bytes that are not UTF-8 (nor almost all UTF-8, step 4) is left out the same
-    way, when the rest reads as Arabic in a legacy code page."""
+    way, when the rest reads as Arabic in a legacy code page.
+
+    ``skip`` covers every mark at the start (:func:`_marks_end`), not only the first. After a
+    UTF-8 mark, bytes with a NUL or many control characters (valid UTF-8, but no text) are
+    read as a file without the mark is: UTF-16 by its NUL bytes (with a note), else refused as
+    binary; after a UTF-16 mark, bytes with a NUL that decode into implausible text (a PNG's,
+    which decoded into CJK and control characters) are refused as binary."""
     body = data[skip:]
     mark = codec.upper()
     if not body:
