@@ -182,18 +182,19 @@ def make_draft(
         notes = (*notes, invalid_characters_note(invalid))
     if removed:
         notes = (*notes, removed_controls_note(removed))
-    folded, digest = folded_and_hash(text)
-    if digest == _NO_WORDS_HASH:
-        raise ImportRejected(
-            "The text holds no words: only marks such as harakat or tatweel, or invisible "
-            "characters (zero-width or direction marks); there is nothing to import."
-        )
+    # Before folding: a run of millions of characters folded took gigabytes first (an attack).
     run = _LONG_RUN.search(text)
     if run is not None:
         raise ImportRejected(
             f"The text holds more than {RUN_LIMIT:,} characters without a space or a line "
             f"break (from character {run.start():,}): that is no prose, and Hamish cannot lay "
             "such a run out in the reader. Nothing was imported."
+        )
+    folded, digest = folded_and_hash(text)
+    if digest == _NO_WORDS_HASH:
+        raise ImportRejected(
+            "The text holds no words: only marks such as harakat or tatweel, or invisible "
+            "characters (zero-width or direction marks); there is nothing to import."
         )
     language, direction = detect_language_and_direction(text)
     return DocumentDraft(

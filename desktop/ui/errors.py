@@ -325,6 +325,7 @@ TEMPLATES: Final = (
         "again.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not text."),
+    QT_TRANSLATE_NOOP("Errors", "{name} holds byte-order marks over and over, not text."),
     QT_TRANSLATE_NOOP(
         "Errors",
         "{name} is not UTF-8 text ({where}), and it does not read as Arabic Windows-1256 or "

@@ -2079,6 +2079,10 @@
         <translation>{name} ملف ثنائي، وليس نصاً.</translation>
     </message>
     <message>
+        <source>{name} holds byte-order marks over and over, not text.</source>
+        <translation>{name} مليء بعلامات ترتيب بايتات مكررة مرة بعد مرة، وليس نصاً.</translation>
+    </message>
+    <message>
         <source>{name} is not UTF-8 text ({where}), and it does not read as Arabic Windows-1256 or ISO-8859-6 either. Save it as UTF-8 and import it again.</source>
         <translation>{name} ليس نصاً بترميز UTF-8 ‏({where})، ولا يُقرأ بالترميز العربي Windows-1256 أو ISO-8859-6 أيضاً. احفظه بترميز UTF-8 واستورده مجدداً.</translation>
     </message>

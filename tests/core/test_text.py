@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import ImportRejected
-from desktop.core.text import content_hash, derive_title, make_draft, normalise_newlines
+from desktop.core.text import (
+    RUN_LIMIT,
+    content_hash,
+    derive_title,
+    make_draft,
+    normalise_newlines,
+)
 
 
 @pytest.mark.parametrize(
@@ -151,3 +157,10 @@ def test_a_text_with_a_run_longer_than_the_reader_can_lay_out_is_refused() -> No
     assert make_draft("قال " + "ب" * RUN_LIMIT + " المتحدث").text  # at the limit: taken
     runs = ("ب" * (RUN_LIMIT - 1) + " ") * 30  # many runs just under it: taken, in linear time
     assert make_draft(runs).text
+
+
+def test_a_long_run_is_refused_before_the_text_is_folded() -> None:
+    """Folding came first: forty megabytes of one run took gigabytes before this refusal
+    (an attack); a run of invisible marks was refused for holding no words instead."""
+    with pytest.raises(ImportRejected, match="characters without a space or a line break"):
+        make_draft("\u200f" * (RUN_LIMIT + 1))

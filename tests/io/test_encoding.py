@@ -359,3 +359,93 @@ def test_a_file_of_many_marks_is_read_or_refused_without_recursing(mark: bytes) 
         assert str(refused).startswith("marks.txt ")
     else:
         assert decoded.text.endswith("hello text here")
+
+
+# --- what follows a mark goes through the same decisions as a file without one (an attack)
+
+PNG_START = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000003840000025808060000009ab1f1"
+    "bd0000000970485973000016250000162501495224f00000200049444154789c"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-be", "utf-16-le"])
+def test_utf16_behind_a_utf8_mark_is_read_as_utf16(codec: str) -> None:
+    """NUL bytes are valid UTF-8: ``عنوان`` in UTF-16-BE behind a UTF-8 mark was taken as
+    UTF-8, the article ``# 9FH'F`` with its NULs removed as control characters."""
+    decoded = decode_text(codecs.BOM_UTF8 + ARTICLE.encode(codec), "a.txt")
+    assert (decoded.text, decoded.encoding) == (ARTICLE, codec)
+    assert decoded.note == (
+        f"The file began with a UTF-8 byte-order mark, but its text is {codec.upper()}; "
+        "the mark was left out."
+    )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + ARTICLE.encode() + b"\x00" + ARTICLE.encode(),
+        codecs.BOM_UTF8 + bytes(700),
+        codecs.BOM_UTF8 + bytes(range(32)) * 40,
+        codecs.BOM_UTF16_LE + PNG_START,
+        codecs.BOM_UTF16_LE + b"A\x00\x01\x02\x03\x00\x10\x20" * 100,
+        codecs.BOM_UTF16_BE + bytes(1000),
+    ],
+    ids=["utf8-nul", "utf8-nuls", "utf8-controls", "utf16-png", "utf16-binary", "utf16-nuls"],
+)
+def test_binary_behind_a_mark_is_refused(data: bytes) -> None:
+    with pytest.raises(ImportRejected, match=r"^x\.txt is a binary file, not text\.$"):
+        decode_text(data, "x.txt")
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        codecs.BOM_UTF16_LE * 5000,
+        codecs.BOM_UTF8 * 5000,
+        codecs.BOM_UTF16_BE,
+        (codecs.BOM_UTF16_LE + codecs.BOM_UTF8 + codecs.BOM_UTF16_BE) * 3000,
+    ],
+    ids=["utf16-le", "utf8", "one", "mixed"],
+)
+def test_every_leading_mark_is_left_out(marks: bytes) -> None:
+    """FF FE ×5000 was a 9,998-character article of ``ے‏`` in Windows-1256, and only the
+    first mark was ever left out: the second reached the title as ``ے‏``, ``ï»؟`` or U+FEFF."""
+    assert decode_text(marks, "m.txt").text == ""
+    with pytest.raises(ImportRejected, match=r"^m\.txt is empty\.$"):
+        text_to_draft(marks, "m.txt")
+    for body, codec in ((ARTICLE.encode(), "utf-8"), (ARTICLE.encode("cp1256"), "cp1256")):
+        decoded = decode_text(marks + body, "m.txt")
+        assert (decoded.text, decoded.encoding) == (ARTICLE, codec)
+        draft = text_to_draft(marks + body, "m.txt")
+        assert draft.title.startswith(ARTICLE[:20])
+
+
+def test_a_mark_in_the_texts_own_encoding_never_reaches_the_title() -> None:
+    """U+FEFF encoded in UTF-16 after the UTF-16 mark of a different kind is text, not bytes
+    a mark is made of: it must not start the text either."""
+    data = codecs.BOM_UTF16_LE + ("\ufeff" + ARTICLE).encode("utf-16-le")
+    assert decode_text(data, "a.txt").text == ARTICLE
+    data = codecs.BOM_UTF32_LE + ("\ufeff\ufeff" + ARTICLE).encode("utf-32-le")
+    assert text_to_draft(data, "a.txt").title.startswith(ARTICLE[:20])
+
+
+@pytest.mark.parametrize("unit", [b"\xff\xfe ", codecs.BOM_UTF8 + b" ", b"x\xff\xfe"])
+def test_a_file_made_of_marks_is_refused(unit: bytes) -> None:
+    """``FF FE 20`` over and over read as Windows-1256 (``ے‏ ے‏``): a 14.7-million-character
+    article of 22 MB."""
+    with pytest.raises(
+        ImportRejected, match=r"^m\.txt holds byte-order marks over and over, not text\.$"
+    ):
+        decode_text(unit * 20_000, "m.txt")
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_its_mark_is_read(codec: str) -> None:
+    """UTF-32-BE was refused as a binary file; UTF-32-LE imported with "331 control
+    characters removed" (its FF FE read as a UTF-16 mark)."""
+    data = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    decoded = decode_text(data + ARTICLE.encode(codec), "a.txt")
+    assert (decoded.text, decoded.encoding, decoded.note) == (ARTICLE, codec, "")
+    draft = text_to_draft(data + ENGLISH.encode(codec), "a.txt")
+    assert (draft.text, draft.import_notes) == (ENGLISH, "")

@@ -8,8 +8,14 @@ whose best decoding is still implausible is refused rather than imported as moji
 
 Order of decisions (first that applies wins):
 
-1. A byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE — unless the bytes after it are not of
-   that encoding and read as another (a stray mark; :func:`_after_mark`).
+1. A byte-order mark: UTF-32 LE or BE if the text after it reads as UTF-32; else UTF-8,
+   UTF-16 LE or UTF-16 BE — every mark at the start taken off first, of any kind and however
+   many (a file of marks alone is empty), and the first one's encoding taken unless the bytes
+   after the marks are not of it and read as another (a stray mark; :func:`_after_mark`).
+   What follows a UTF-8 mark goes through steps 2 and 3 if it has a NUL byte or many control
+   characters; what follows a UTF-16 mark is UTF-16 only if that is plausible, else binary.
+   A text that still starts with U+FEFF (the mark encoded in the text's own encoding) loses
+   it, so it never reaches a title; bytes in which marks make up a quarter are refused.
 2. UTF-16 without a byte-order mark, recognised by its NUL byte pattern (Windows tools write it).
 3. NUL bytes or many control characters: a binary file, refused.
 4. UTF-8 — valid, or *almost all* valid: a few bytes that are not UTF-8 (a truncated copy, a
@@ -75,6 +81,31 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_UTF32_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # FF FE 00 00: also a UTF-16-LE mark and a NUL
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+)
+# Byte-order marks of any kind, repeated. Possessive (``++``): the plain ``+`` keeps a state
+# for every mark to backtrack into, 1.2 GB and 10 s for ten million of them.
+_MARKS = re.compile(b"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)++")
+_MARK_RUN = 4096  # marks of one kind compared at a time, before the pattern takes over
+
+
+def _marks_end(data: bytes) -> int:
+    """Where the byte-order marks at the start of ``data`` end (0 if it starts with none).
+
+    A run of one mark is passed :data:`_MARK_RUN` marks at a comparison (forty megabytes of
+    FF FE in milliseconds), what follows it — other marks — by :data:`_MARKS`, in C."""
+    for bom, _codec in _BOMS:
+        if data.startswith(bom):
+            block, end = bom * _MARK_RUN, 0
+            while data.startswith(block, end):
+                end += len(block)
+            found = _MARKS.match(data, end)
+            return found.end() if found is not None else end
+    return 0
+
+
 _SAMPLE = 65536
 # C0 controls that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -422,16 +453,31 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
     read in that order; only when they read as nothing else are they taken as UTF-16, and then
     only if that is plausible (a Chinese text with no ASCII character at all). A UTF-8 mark
     before bytes that are not UTF-8 (nor almost all UTF-8, step 4) is left out the same
-    way, when the rest reads as Arabic in a legacy code page."""
+    way, when the rest reads as Arabic in a legacy code page.
+
+    ``skip`` covers every mark at the start (:func:`_marks_end`), not only the first. After a
+    UTF-8 mark, bytes with a NUL or many control characters (valid UTF-8, but no text) are
+    read as a file without the mark is: UTF-16 by its NUL bytes (with a note), else refused as
+    binary; after a UTF-16 mark, bytes with a NUL that decode into implausible text (a PNG's,
+    which decoded into CJK and control characters) are refused as binary."""
     body = data[skip:]
     mark = codec.upper()
     if not body:
         return Decoded("", codec)
     if codec == "utf-8":
+        if looks_binary(body):
+            # NUL bytes are valid UTF-8, but no text has them: what follows the mark goes
+            # through the decisions for a file without one (UTF-16 by its NUL bytes, else a
+            # binary file) — UTF-16-BE Arabic was read as ``# 9FH'F`` and control characters.
+            unmarked = _unmarked(body, name, declared)
+            return replace(unmarked, marks=stray_mark_note(mark, unmarked.encoding.upper()))
         if (decoded := _utf8(body)) is not None:
             return decoded
     elif b"\x00" in body:
-        if (swapped := _utf16_without_bom(body)) not in (None, codec):
+        swapped = _utf16_without_bom(body)
+        if swapped == codec:  # its NUL bytes where this order has them, and plausible
+            return Decoded(body.decode(codec), codec)
+        if swapped is not None:
             # The NUL bytes are where the other byte order has them: UTF-16-BE text behind
             # an LE mark decoded "successfully" as dingbats and CJK (ا as ✆, a space as
             # U+2000), without a lone surrogate to stop it.
@@ -439,12 +485,17 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
                 body.decode(swapped), swapped, marks=stray_mark_note(mark, swapped.upper())
             )
         try:
-            return Decoded(body.decode(codec), codec)
+            text = body.decode(codec)
         except UnicodeDecodeError as error:
             raise ImportRejected(
                 f"{name} starts with a {mark} byte-order mark but is not valid "
                 f"{mark} ({_position(data, error.start + skip)})."
             ) from error
+        if not _plausible(text):
+            # A PNG or any binary behind the mark decoded "successfully" into CJK and
+            # control characters (``Aȁ‐…``): UTF-16 is taken only when it reads as text.
+            raise ImportRejected(f"{name} is a binary file, not text.")
+        return Decoded(text, codec)
     try:
         found = _unmarked(body, name, declared)
     except ImportRejected:
@@ -469,6 +520,27 @@ def _after_mark(data: bytes, skip: int, codec: str, name: str, declared: str | N
     )
 
 
+def _full_of_marks(data: bytes, start: int) -> bool:
+    """True when byte-order marks make up a quarter or more of the :data:`_SAMPLE` bytes of
+    ``data`` from ``start`` (where no mark starts): FF FE read as Windows-1256 is ے and a
+    right-to-left mark, so ``FF FE 20`` over and over passed for 14.7 million characters of
+    Arabic-looking text. No text has them so (U+FEFF in UTF-16 is a mark too; FE FF is U+FFFE
+    in UTF-16-LE, a noncharacter, or needs ۿ or ÿ after a presentation form). The marks are
+    counted only where a byte of theirs is found (``memchr``; text in UTF-8 has neither FE
+    nor, but in a presentation form, EF): counting them tripled the time of a UTF-8 file."""
+    end = start + _SAMPLE
+    size = min(len(data), end) - start
+    if size < 8:
+        return False
+    mark_bytes = 0
+    if data.find(b"\xfe", start, end) >= 0:
+        pairs = data.count(b"\xff\xfe", start, end) + data.count(b"\xfe\xff", start, end)
+        mark_bytes += 2 * pairs
+    if data.find(b"\xef", start, end) >= 0:
+        mark_bytes += 3 * data.count(codecs.BOM_UTF8, start, end)
+    return mark_bytes * 4 >= size
+
+
 def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
     """Decode ``data`` (see the module docstring for the order of decisions).
 
@@ -476,9 +548,27 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> Decoded:
     decode under it. Raises ``ImportRejected`` for binary data and for bytes that no known
     encoding turns into plausible text, naming the first offending byte.
     """
-    for bom, codec in _BOMS:
+    decoded = _decoded(data, name, declared)
+    if decoded.text.startswith("\ufeff"):  # a mark in the text's own encoding (UTF-16, -32)
+        decoded = replace(decoded, text=decoded.text.lstrip("\ufeff"))
+    return decoded
+
+
+def _decoded(data: bytes, name: str, declared: str | None) -> Decoded:
+    """:func:`decode_text`, but for the U+FEFF that may still start the text."""
+    for bom, codec in _UTF32_BOMS:
         if data.startswith(bom):
-            return _after_mark(data, len(bom), codec, name, declared)
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data[len(bom) :].decode(codec)
+                if _plausible(text):
+                    return Decoded(text, codec)
+            break  # not UTF-32 after all: FF FE is a UTF-16-LE mark, 00 00 FE FF nothing
+    skip = _marks_end(data)
+    if _full_of_marks(data, skip):
+        raise ImportRejected(f"{name} holds byte-order marks over and over, not text.")
+    if skip:
+        codec = next(codec for bom, codec in _BOMS if data.startswith(bom))
+        return _after_mark(data, skip, codec, name, declared)
     return _unmarked(data, name, declared)
 
 
