@@ -975,6 +975,11 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} declares that it is written in {encoding}, not UTF-8: Hamish reads this XML "
+        "only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing "
         "was imported.",
     ),

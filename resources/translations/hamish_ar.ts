@@ -2863,6 +2863,10 @@
         <translation>{name} ليس ملف XML بترميز UTF-8 (بايت غير صالح في الموضع {position})؛ لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{name} declares that it is written in {encoding}, not UTF-8: Hamish reads this XML only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again.</source>
+        <translation>يصرّح {name} بأنه مكتوب بترميز {encoding} لا UTF-8، وهامش لا يقرأ هذا الـXML إلا بترميز UTF-8، فلم يُستورد شيء. احفظه بترميز UTF-8 ثم استورده من جديد.</translation>
+    </message>
+    <message>
         <source>{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing was imported.</source>
         <translation>{name}: يغطي تعليق من النوع {type} المدى {start}–{end}، خارج النص المؤلف من {count} حرفاً؛ لم يُستورد شيء.</translation>
     </message>

@@ -485,3 +485,47 @@ def test_an_xmi_offset_that_is_no_whole_number_is_said_in_words(tmp_path: Path) 
         "article-00001.xmi is not a UIMA CAS XMI file that Hamish can read (the number '4.0' "
         "in it is not a whole number)."
     )
+
+
+def _xmi_with(tmp_path: Path, changes: dict[str, tuple[str, str]]) -> Path:
+    """An XMI export of the fixture with ``old`` replaced by ``new`` in the members named."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    for member, (old, new) in changes.items():
+        text = members[member].decode("utf-8")
+        assert old in text
+        members[member] = text.replace(old, new, 1).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return out
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1256", "latin-1", "no-such-code"])
+def test_xmi_declared_in_another_encoding_than_its_utf8_is_refused(
+    tmp_path: Path, declared: str
+) -> None:
+    """UTF-8 Arabic declared ISO-8859-1 or windows-1256 was imported as «ØªØµØ±ÙØ» without a
+    word (lxml decodes as declared), or refused for a U+0085 that wrong decoding made."""
+    out = _xmi_with(tmp_path, {"article-00001.xmi": ("encoding='UTF-8'", f"encoding='{declared}'")})
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        f"article-00001.xmi declares that it is written in {declared}, not UTF-8: Hamish reads "
+        "this XML only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again."
+    )
+
+
+def test_xml_declared_in_an_encoding_it_reads_the_same_in_is_imported(tmp_path: Path) -> None:
+    # TypeSystem.xml is plain ASCII: US-ASCII or ISO-8859-1 read it exactly as UTF-8 does.
+    out = _xmi_with(tmp_path, {"TypeSystem.xml": ("encoding='utf-8'", "encoding='US-ASCII'")})
+    with Project.open(tmp_path / "target.hamish") as target:
+        xmi.import_xmi(target, out)
+        assert target.documents.count() == 2
+    common.refuse_declared_encoding(b"<?xml version='1.0' encoding='latin-1'?><a/>", "x")
