@@ -615,7 +615,27 @@ def reject_unexpected(error: Exception, name: str, what: str) -> HamishError:
     detail = str(error)
     if isinstance(error, ValueError) and (found := _NOT_WHOLE.fullmatch(detail)):
         detail = _not_whole(found[1])
+    elif isinstance(error, ValueError) and (found := _TOO_MANY_DIGITS.search(detail)):
+        # "Exceeds the limit (4300 digits) for integer string conversion… use
+        # sys.set_int_max_str_digits()": advice to a programmer (an attack's 5,000-digit offset)
+        detail = f"a number of {int(found[1]):,} digits in it is longer than any offset or id"
+    elif isinstance(error, KeyError):  # cassis looking up an id: "(5)" told nothing
+        key = shown(str(error.args[0] if error.args else ""))
+        detail = f"an element refers to the id {key}, which is missing or not unique"
+    elif isinstance(error, RuntimeError) and detail.startswith("Invalid state transition"):
+        detail = "its elements are nested inside each other, where UIMA XMI has them side by side"
+    elif isinstance(error, RecursionError):
+        detail = "it is nested too deeply to be read"
     return ImportRejected(f"{name} is not a {what} file that Hamish can read ({detail}).")
+
+
+_TOO_MANY_DIGITS = re.compile(r"integer string conversion: value has (\d+) digits")
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """``value`` quoted for a message, cut to ``limit`` characters with an ellipsis: a brat
+    offset of 6,000 digits was echoed whole into its refusal (an attack)."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 _ENCODING_DECLARED = re.compile(
