@@ -12,6 +12,8 @@ included — taken:
 Where: a ``backups`` folder next to the project, one file per backup named
 ``<project stem>-YYYYMMDD-HHMMSS-<kind>.hamish`` (local time; ``-2``, ``-3``… before the kind
 when two fall in the same second), so the projects of one folder share it without colliding.
+A project opened through a symbolic link is the file the link points to: its backups are
+named after that file and kept beside it, and a restore replaces it, the link left a link.
 Kinds: ``daily``, ``manual`` (``hamish backups create``), ``upgrade``, ``restore`` — and
 ``crash``: a write-ahead log left over by a crash, copied (``…-crash.hamish-wal`` and ``-shm``,
 with the project itself when the log is damaged) before SQLite recovers it, so it can still be
@@ -77,8 +79,16 @@ class Backup:
         return self.path.name
 
 
+def real(project: Path) -> Path:
+    """The file ``project`` names, symbolic links followed: SQLite keeps the -wal and -shm
+    beside that file, and a backup is of it — named after it and kept beside it — whatever
+    link it was opened through. (A restore through a link replaced the link with a plain
+    file and left the real project as it was, while saying it had restored it; an attack.)"""
+    return project.expanduser().resolve()
+
+
 def folder_for(project: Path) -> Path:
-    return project.expanduser().absolute().parent / FOLDER
+    return real(project).parent / FOLDER
 
 
 def _parse(project: Path, file: Path) -> tuple[dt.datetime, str] | None:
@@ -100,6 +110,7 @@ def _parse(project: Path, file: Path) -> tuple[dt.datetime, str] | None:
 
 def list_backups(project: Path, kinds: tuple[str, ...] = RESTORABLE) -> list[Backup]:
     """The backups of ``project`` of these kinds, newest first."""
+    project = real(project)
     folder = folder_for(project)
     found: list[Backup] = []
     try:
@@ -131,6 +142,7 @@ def due(project: Path, now: dt.datetime | None = None) -> bool:
 def _new_path(project: Path, kind: str, now: dt.datetime, suffix: str = "") -> Path:
     """A name no backup of this project has: a second backup in the same second (of any
     kind) gets ``-2`` before its kind, and sorts after the first."""
+    project = real(project)
     folder = folder_for(project)
     stamp = now.strftime(_STAMP)
     try:
@@ -162,6 +174,7 @@ def snapshot(
     backups; returns the new file. Written under a temporary name and renamed, so a crash or
     a full disk never leaves half a backup. Raises ``ProjectError`` when it cannot be made."""
     now = now or dt.datetime.now()
+    project = real(project)
     folder = folder_for(project)
     with LOCK:
         tmp: Path | None = None
@@ -200,6 +213,7 @@ def keep_crash_copy(project: Path, with_project: bool, now: dt.datetime | None =
     only be read against the project as it was). Returns the copy's path, without the -wal
     suffix. Raises ``OSError``."""
     now = now or dt.datetime.now()
+    project = real(project)
     folder = folder_for(project)
     with LOCK:
         folder.mkdir(exist_ok=True)
@@ -257,6 +271,7 @@ def _doomed(backups: list[Backup]) -> list[Backup]:
 
 def _crash_copies(project: Path) -> list[tuple[dt.datetime, Path]]:
     """The crash copies of ``project``, newest first: (time, path without -wal/-shm)."""
+    project = real(project)
     folder = folder_for(project)
     found: dict[Path, dt.datetime] = {}
     with contextlib.suppress(OSError):
@@ -275,6 +290,7 @@ def rotate(project: Path, now: dt.datetime | None = None) -> list[Path]:
     hours that a killed backup left; returns what was removed. Failures are ignored: a
     backup that stays is no harm."""
     now = now or dt.datetime.now()
+    project = real(project)
     doomed = [backup.path for backup in _doomed(list_backups(project))]
     for _taken, base in _crash_copies(project)[KEEP_OTHERS:]:
         doomed += [base.with_name(base.name + suffix) for suffix in ("", "-wal", "-shm")]
@@ -331,6 +347,7 @@ def held_elsewhere(project: Path) -> bool | None:
 
     Must not be asked about a project this process itself holds open: closing the descriptor
     opened here would drop the POSIX locks SQLite holds on the -shm file (see ``db.py``)."""
+    project = real(project)
     shm = project.with_name(project.name + "-shm")
     layout = _FLOCK_LAYOUT.get(sys.platform)
     try:

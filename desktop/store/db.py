@@ -107,7 +107,7 @@ def refuse_if_open_elsewhere(path: Path) -> None:
     with _OPEN_LOCK:
         if _OPEN_HERE.get(key, 0) > 0:
             return
-    if not target.with_name(target.name + "-shm").exists():
+    if not _beside(target, "-shm").exists():
         # Every open connection keeps a -shm file: none, nobody has it open. (And the
         # backups module, its dataclasses and imports, stays out of the window's start-up.)
         return
@@ -221,8 +221,15 @@ def _probe(path: Path, *, open_here: bool = False, read_only: bool = False) -> i
     return int(version)
 
 
+def _beside(path: Path, suffix: str) -> Path:
+    """The file SQLite keeps beside the project at ``path`` (``-wal``, ``-shm``): beside the
+    file a symbolic link points to, not beside the link."""
+    real = path.resolve()
+    return real.with_name(real.name + suffix)
+
+
 def _wal_path(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
+    return _beside(path, "-wal")
 
 
 def is_read_only(path: Path) -> bool:
@@ -367,7 +374,7 @@ def _set_aside_a_foreign_log(path: Path, copy: Path, notices: list[str]) -> None
     wal = _wal_path(path)
     for suffix in ("-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
-            path.with_name(path.name + suffix).unlink()
+            _beside(path, suffix).unlink()
     notices.append(
         f"The journal left beside {path} ({wal.name}) does not fit it — with it SQLite's check "
         f"says: {damage}; without it the project is intact. It is probably the journal of "
@@ -915,7 +922,11 @@ def restore_backup(path: Path, backup: Path) -> Path:
         raise ProjectError(f"There is no project at {path}.")
     if not backup.is_file():
         raise ProjectError(f"There is no backup at {backup}.")
-    if backup.resolve() == path.resolve():
+    # The file a symbolic link points to is the project: it is backed up, and replaced — not
+    # the link, which stays a link (an attack restored "through" a link: the link became a
+    # plain file and the project was left as it was).
+    path = path.resolve()
+    if backup.resolve() == path:
         raise ProjectError(f"{backup} is the project itself, not a backup of it.")
     with backups.LOCK:
         with _OPEN_LOCK:
@@ -956,7 +967,7 @@ def restore_backup(path: Path, backup: Path) -> Path:
                 )
             # A log or index left beside the old file must not be applied to the restored one.
             for suffix in ("-wal", "-shm"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+                _beside(path, suffix).unlink(missing_ok=True)
             os.replace(tmp, path)
         except sqlite3.Error as error:
             raise ProjectError(describe_sqlite_error(error)) from error

@@ -521,6 +521,11 @@ TEMPLATES: Final = (
         "{name} is not valid JSON: {detail} at line {line}, column {column}. Nothing was imported.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name} is not valid JSON: {detail}. Nothing was imported."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} holds JSON nested too deeply to be read: arrays or objects inside each other "
+        "hundreds of levels deep, where Hamish's files nest a few. Nothing was imported.",
+    ),
     # The problems such a file has, several joined by "; " (json_import.py's _Checker).
     QT_TRANSLATE_NOOP("Errors", "{table}[{index}] must be an object, not {what}"),
     QT_TRANSLATE_NOOP("Errors", '{record}: required field "{field}" is missing'),
@@ -990,6 +995,11 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
+        "{name} declares that it is written in {encoding}, not UTF-8: Hamish reads this XML "
+        "only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
         "{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing "
         "was imported.",
     ),
@@ -1002,6 +1012,12 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}, line {number}: {detail}; nothing was imported."),
     QT_TRANSLATE_NOOP("Errors", "the offsets {value} are not whole numbers"),
+    QT_TRANSLATE_NOOP("Errors", "a number of {count} digits in it is longer than any offset or id"),
+    QT_TRANSLATE_NOOP("Errors", "an element refers to the id {id}, which is missing or not unique"),
+    QT_TRANSLATE_NOOP(
+        "Errors", "its elements are nested inside each other, where UIMA XMI has them side by side"
+    ),
+    QT_TRANSLATE_NOOP("Errors", "it is nested too deeply to be read"),
     QT_TRANSLATE_NOOP("Errors", "the number {value} in it is not a whole number"),
     QT_TRANSLATE_NOOP(
         "Errors",

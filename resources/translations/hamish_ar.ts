@@ -2279,6 +2279,10 @@
         <translation>{name} ليس JSON صالحاً: {detail}. لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{name} holds JSON nested too deeply to be read: arrays or objects inside each other hundreds of levels deep, where Hamish&apos;s files nest a few. Nothing was imported.</source>
+        <translation>يحوي {name} بيانات JSON متداخلة أعمق من أن تُقرأ: مصفوفات أو كائنات بعضها داخل بعض لمئات المستويات، وملفات هامش لا تتداخل إلا مستويات قليلة. لم يُستورد شيء.</translation>
+    </message>
+    <message>
         <source>{table}[{index}] must be an object, not {what}</source>
         <translation>يجب أن يكون {table}[{index}] كائناً، لا {what}</translation>
     </message>
@@ -2883,6 +2887,10 @@
         <translation>{name} ليس ملف XML بترميز UTF-8 (بايت غير صالح في الموضع {position})؛ لم يُستورد شيء.</translation>
     </message>
     <message>
+        <source>{name} declares that it is written in {encoding}, not UTF-8: Hamish reads this XML only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again.</source>
+        <translation>يصرّح {name} بأنه مكتوب بترميز {encoding} لا UTF-8، وهامش لا يقرأ هذا الـXML إلا بترميز UTF-8، فلم يُستورد شيء. احفظه بترميز UTF-8 ثم استورده من جديد.</translation>
+    </message>
+    <message>
         <source>{name}: a {type} covers {start}–{end}, outside the text of {count} characters; nothing was imported.</source>
         <translation>{name}: يغطي تعليق من النوع {type} المدى {start}–{end}، خارج النص المؤلف من {count} حرفاً؛ لم يُستورد شيء.</translation>
     </message>
@@ -2905,6 +2913,22 @@
     <message>
         <source>the offsets {value} are not whole numbers</source>
         <translation>المواضع {value} ليست أعداداً صحيحة</translation>
+    </message>
+    <message>
+        <source>a number of {count} digits in it is longer than any offset or id</source>
+        <translation>فيه عدد طوله {count} رقم، أطول من أي موضع أو معرّف</translation>
+    </message>
+    <message>
+        <source>an element refers to the id {id}, which is missing or not unique</source>
+        <translation>يشير عنصر فيه إلى المعرّف {id}، وهو غير موجود أو غير فريد</translation>
+    </message>
+    <message>
+        <source>its elements are nested inside each other, where UIMA XMI has them side by side</source>
+        <translation>عناصره متداخلة بعضها داخل بعض، وعناصر UIMA XMI تأتي متجاورة</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be read</source>
+        <translation>تداخله أعمق من أن يُقرأ</translation>
     </message>
     <message>
         <source>the number {value} in it is not a whole number</source>

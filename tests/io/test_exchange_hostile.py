@@ -330,9 +330,10 @@ def test_brat_offsets_are_ascii_digits_only(tmp_path: Path, offsets: str) -> Non
         tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": f"T1\tperson {offsets}\tجون كيري\n"}
     )
     with Project.open(tmp_path / "p.hamish") as project:
-        with pytest.raises(ImportRejected, match="are not whole numbers"):
+        with pytest.raises(ImportRejected, match="are not whole numbers") as caught:
             import_brat(project, folder)
         assert project.documents.count() == 0
+    assert len(str(caught.value)) < 200  # a 6,000-digit offset was echoed whole
 
 
 def test_whole_numbers_of_other_tools() -> None:
@@ -484,4 +485,102 @@ def test_an_xmi_offset_that_is_no_whole_number_is_said_in_words(tmp_path: Path) 
     assert str(caught.value) == (
         "article-00001.xmi is not a UIMA CAS XMI file that Hamish can read (the number '4.0' "
         "in it is not a whole number)."
+    )
+
+
+def _xmi_with(tmp_path: Path, changes: dict[str, tuple[str, str]]) -> Path:
+    """An XMI export of the fixture with ``old`` replaced by ``new`` in the members named."""
+    source = fixture.build(tmp_path / "source.hamish")
+    out = tmp_path / "out.zip"
+    xmi.export_xmi(source, out)
+    source.close()
+    with zipfile.ZipFile(out) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    for member, (old, new) in changes.items():
+        text = members[member].decode("utf-8")
+        assert old in text
+        members[member] = text.replace(old, new, 1).encode("utf-8")
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return out
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1256", "latin-1", "no-such-code"])
+def test_xmi_declared_in_another_encoding_than_its_utf8_is_refused(
+    tmp_path: Path, declared: str
+) -> None:
+    """UTF-8 Arabic declared ISO-8859-1 or windows-1256 was imported as «ØªØµØ±ÙØ» without a
+    word (lxml decodes as declared), or refused for a U+0085 that wrong decoding made."""
+    out = _xmi_with(tmp_path, {"article-00001.xmi": ("encoding='UTF-8'", f"encoding='{declared}'")})
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        f"article-00001.xmi declares that it is written in {declared}, not UTF-8: Hamish reads "
+        "this XML only in UTF-8, so nothing was imported. Save it as UTF-8 and import it again."
+    )
+
+
+def test_xml_declared_in_an_encoding_it_reads_the_same_in_is_imported(tmp_path: Path) -> None:
+    # TypeSystem.xml is plain ASCII: US-ASCII or ISO-8859-1 read it exactly as UTF-8 does.
+    out = _xmi_with(tmp_path, {"TypeSystem.xml": ("encoding='utf-8'", "encoding='US-ASCII'")})
+    with Project.open(tmp_path / "target.hamish") as target:
+        xmi.import_xmi(target, out)
+        assert target.documents.count() == 2
+    common.refuse_declared_encoding(b"<?xml version='1.0' encoding='latin-1'?><a/>", "x")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "detail"),
+    [
+        (
+            'end="6"',
+            'end="' + "9" * 5000 + '"',
+            "a number of 5,000 digits in it is longer than any offset or id",
+        ),
+        (
+            'members="',
+            'members="99 ',
+            "an element refers to the id '99', which is missing or not unique",
+        ),
+        (
+            '<cas:NULL xmi:id="0"/>',
+            '<cas:NULL xmi:id="0"/>' + "<a>" * 3 + "</a>" * 3,
+            "its elements are nested inside each other, where UIMA XMI has them side by side",
+        ),
+    ],
+)
+def test_xmi_that_cassis_cannot_read_is_refused_in_words(
+    tmp_path: Path, old: str, new: str, detail: str
+) -> None:
+    """cassis's own words were passed on: "Exceeds the limit (4300 digits) for integer string
+    conversion… use sys.set_int_max_str_digits()", "(5)" for an id it could not find,
+    "Invalid state transition: [3] 'start'" for nested elements (an attack)."""
+    out = _xmi_with(tmp_path, {"article-00001.xmi": (old, new)})
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            xmi.import_xmi(target, out)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        f"article-00001.xmi is not a UIMA CAS XMI file that Hamish can read ({detail})."
+    )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonld"])
+def test_json_nested_too_deeply_is_refused_in_words(tmp_path: Path, suffix: str) -> None:
+    """Python's "maximum recursion depth exceeded while decoding a JSON array from a unicode
+    string" was the message (an attack)."""
+    from desktop.io.importers.json_import import import_json
+
+    path = tmp_path / f"deep{suffix}"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with Project.open(tmp_path / "target.hamish") as target:
+        with pytest.raises(ImportRejected) as caught:
+            (import_json if suffix == ".json" else w3c.import_w3c)(target, path)
+        assert target.documents.count() == 0
+    assert str(caught.value) == (
+        f"deep{suffix} holds JSON nested too deeply to be read: arrays or objects inside each "
+        "other hundreds of levels deep, where Hamish's files nest a few. Nothing was imported."
     )

@@ -482,3 +482,21 @@ def test_notes_are_files_with_unique_names(tmp_path: Path) -> None:
     after = dump(target.database)
     assert sorted(n["body"] for n in after["notes"]) == sorted(n["body"] for n in content["notes"])
     assert claims(after) == claims(content)
+
+
+@pytest.mark.parametrize("declared", ["latin-1", "ISO-8859-1", "windows-1256"])
+def test_a_project_qde_declared_in_another_encoding_is_refused(
+    tmp_path: Path, declared: str
+) -> None:
+    """UTF-8 bytes declared latin-1: expat decoded them as declared and the codes, notes and
+    names were imported as «ØªØµØ±ÙØ» without a word (an attack)."""
+    path = foreign(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    head = b'<?xml version="1.0" encoding="utf-8"?>'
+    assert members["project.qde"].startswith(head)
+    members["project.qde"] = members["project.qde"].replace(
+        head, f'<?xml version="1.0" encoding="{declared}"?>'.encode(), 1
+    )
+    message = refused(tmp_path, make_qdpx(path, members), "foreign.qdpx: project.qde")
+    assert f"declares that it is written in {declared}, not UTF-8" in message

@@ -176,7 +176,7 @@ def refused(tmp_path: Path, content: str | bytes, *words: str) -> None:
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        ("[" * 100_000, ("not valid JSON",)),
+        ("[" * 100_000, ("nested too deeply to be read",)),
         ('{"total": NaN}', ("not valid JSON",)),
         ("{", ("not valid JSON",)),
         (b"\xff\xfe", ("not UTF-8",)),

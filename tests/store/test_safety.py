@@ -479,6 +479,28 @@ def test_restore_replaces_the_project_and_keeps_what_it_held(tmp_path: Path) -> 
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
 
 
+def test_backups_and_restore_through_a_symbolic_link_are_of_the_real_project(
+    tmp_path: Path,
+) -> None:
+    """An attack restored "through" a link: the link became a plain file holding the backup,
+    the project it pointed to was left as it was, and the backups were named after the link."""
+    real = _project(tmp_path / "real.hamish", articles=2)
+    link = tmp_path / "link.hamish"
+    link.symlink_to(real.name)
+    backup = _backup_of(link, dt.datetime(2025, 3, 1, 9, 0, 0))
+    assert backup.name.startswith("real-")
+    with Project.open(link) as project:
+        project.documents.add(make_draft("مقال أضيف بعد النسخة الاحتياطية"))
+    assert [b.path for b in backups.list_backups(link)] == [backup]
+    assert backups.list_backups(real) == backups.list_backups(link)
+    saved = restore_backup(link, backup)
+    assert saved.name.startswith("real-") and backups.article_count(saved) == 3
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    with Project.open(real) as project:
+        assert project.documents.count() == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "link.hamish", "real.hamish"]
+
+
 def test_restore_is_refused_while_the_project_is_open_here(tmp_path: Path) -> None:
     path = _project(tmp_path / "case.hamish")
     backup = _backup_of(path)

@@ -53,6 +53,7 @@ from desktop.io.exchange.common import (
     count_lost,
     import_articles,
     read_zip,
+    shown,
     whole_number,
     write_zip,
 )
@@ -316,12 +317,12 @@ def parse_ann(raw: str, ann: str, name: str, notices: Counter[str]) -> ForeignAr
                     tuple(whole_number(n) for n in piece.split()) for piece in where.split(";")
                 ]
             except ValueError:
-                raise bad(number, f"the offsets {where!r} are not whole numbers") from None
+                raise bad(number, f"the offsets {shown(where)} are not whole numbers") from None
             if any(len(p) != 2 or not 0 <= p[0] <= p[1] <= len(raw) for p in pieces):
                 raise bad(
                     number,
-                    f"the offsets {where!r} do not fit {name}, which has {len(raw)} characters "
-                    "(brat counts code points)",
+                    f"the offsets {shown(where)} do not fit {name}, which has {len(raw)} "
+                    "characters (brat counts code points)",
                 )
             covered = " ".join(raw[a:b] for a, b in pieces)
             if len(parts) > 2 and not _same_text(parts[2], covered):

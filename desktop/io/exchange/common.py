@@ -12,6 +12,7 @@ dropped silently.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import stat
@@ -621,7 +622,63 @@ def reject_unexpected(error: Exception, name: str, what: str) -> HamishError:
     detail = str(error)
     if isinstance(error, ValueError) and (found := _NOT_WHOLE.fullmatch(detail)):
         detail = _not_whole(found[1])
+    elif isinstance(error, ValueError) and (found := _TOO_MANY_DIGITS.search(detail)):
+        # "Exceeds the limit (4300 digits) for integer string conversion… use
+        # sys.set_int_max_str_digits()": advice to a programmer (an attack's 5,000-digit offset)
+        detail = f"a number of {int(found[1]):,} digits in it is longer than any offset or id"
+    elif isinstance(error, KeyError):  # cassis looking up an id: "(5)" told nothing
+        key = shown(str(error.args[0] if error.args else ""))
+        detail = f"an element refers to the id {key}, which is missing or not unique"
+    elif isinstance(error, RuntimeError) and detail.startswith("Invalid state transition"):
+        detail = "its elements are nested inside each other, where UIMA XMI has them side by side"
+    elif isinstance(error, RecursionError):
+        detail = "it is nested too deeply to be read"
     return ImportRejected(f"{name} is not a {what} file that Hamish can read ({detail}).")
+
+
+_TOO_MANY_DIGITS = re.compile(r"integer string conversion: value has (\d+) digits")
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """``value`` quoted for a message, cut to ``limit`` characters with an ellipsis: a brat
+    offset of 6,000 digits was echoed whole into its refusal (an attack)."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+_ENCODING_DECLARED = re.compile(
+    rb"(?:\xef\xbb\xbf)?<\?xml\s[^>]*?\bencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]{0,39})\1"
+)
+
+
+def refuse_declared_encoding(data: bytes | bytearray, name: str) -> None:
+    """Refuse XML whose declaration names an encoding other than UTF-8 — unless its bytes read
+    the same either way (plain ASCII declared ``US-ASCII``, say). The parsers (lxml under
+    cassis, expat) decode a file as its declaration says: UTF-8 Arabic declared
+    ``ISO-8859-1`` or ``windows-1256`` was imported as ``ØªØµØ±ÙØ`` without a word, and
+    once refused for a control character (U+0085) the wrong decoding had made (an attack).
+    A UTF-16 file, whose declaration is not in single bytes, is left to the parser."""
+    found = _ENCODING_DECLARED.match(data[:300])
+    if found is None:
+        return
+    declared = found[2].decode("ascii")
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        codec = ""
+    if codec == "utf-8":
+        return
+    if codec:
+        raw = bytes(data)
+        try:
+            if raw.decode(codec) == raw.decode("utf-8"):
+                return
+        except (UnicodeError, LookupError):
+            pass
+    raise ImportRejected(
+        f"{name} declares that it is written in {declared}, not UTF-8: Hamish "
+        "reads this XML only in UTF-8, so nothing was imported. Save it as UTF-8 and import "
+        "it again."
+    )
 
 
 _NOT_WHOLE = re.compile(r"invalid literal for int\(\) with base 10: (.{0,80})", re.S)

@@ -60,7 +60,7 @@ from desktop.io.exchange.collect import (
     stable_guid,
     with_meta,
 )
-from desktop.io.exchange.common import whole_number
+from desktop.io.exchange.common import refuse_declared_encoding, whole_number
 from desktop.io.exchange.offsets import normalised
 from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.importers.common import MAX_BYTES as ARTICLE_BYTES
@@ -533,6 +533,7 @@ def _parse_xml(data: bytes | bytearray, name: str) -> ET.Element:
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    refuse_declared_encoding(data, f"{name}: project.qde")
     try:
         root: ET.Element = SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as error:

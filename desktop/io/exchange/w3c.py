@@ -614,7 +614,12 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
             f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "
             f"{error.colno}. Nothing was imported."
         ) from error
-    except (ValueError, RecursionError) as error:
+    except RecursionError as error:  # Python's "maximum recursion depth exceeded while…"
+        raise ImportRejected(
+            f"{name} holds JSON nested too deeply to be read: arrays or objects inside each "
+            "other hundreds of levels deep, where Hamish's files nest a few. Nothing was imported."
+        ) from error
+    except ValueError as error:
         raise ImportRejected(f"{name} is not valid JSON: {error}. Nothing was imported.") from error
     del text
     items = _items(data)

@@ -45,6 +45,7 @@ from desktop.io.exchange.common import (
     count_lost,
     import_articles,
     read_zip,
+    refuse_declared_encoding,
     reject_unexpected,
     write_zip,
 )
@@ -214,6 +215,7 @@ def _xml_text(data: bytes, name: str) -> str:
             f"{name} is not UTF-8 XML (invalid byte at position {error.start}); nothing was "
             "imported."
         ) from error
+    refuse_declared_encoding(data, name)
     if _DECLARATION.search(text):
         raise ImportRejected(
             f"{name} declares a document type or entities, which UIMA XMI never needs; "
