@@ -55,7 +55,7 @@ from desktop.io.exchange.offsets import normalised
 from desktop.io.exchange.qdpx import ExchangeExport
 from desktop.io.exporters import check_export_target, replace_on_success
 from desktop.io.importers.common import read_limited
-from desktop.io.importers.json_import import loads_strictly
+from desktop.io.importers.json_import import load_file_json
 from desktop.io.importers.limits import MAX_CHARS
 from desktop.io.importers.text import decode_utf8
 from desktop.store.db import utcnow
@@ -607,20 +607,7 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
     )
     text = decode_utf8(raw, name)
     del raw
-    try:
-        data = loads_strictly(text)
-    except json.JSONDecodeError as error:
-        raise ImportRejected(
-            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "
-            f"{error.colno}. Nothing was imported."
-        ) from error
-    except RecursionError as error:  # Python's "maximum recursion depth exceeded while…"
-        raise ImportRejected(
-            f"{name} holds JSON nested too deeply to be read: arrays or objects inside each "
-            "other hundreds of levels deep, where Hamish's files nest a few. Nothing was imported."
-        ) from error
-    except ValueError as error:
-        raise ImportRejected(f"{name} is not valid JSON: {error}. Nothing was imported.") from error
+    data = load_file_json(text, name)
     del text
     items = _items(data)
     if (

@@ -118,6 +118,25 @@ def loads_strictly(text: str) -> Any:
     )
 
 
+def load_file_json(text: str, name: str) -> Any:
+    """:func:`loads_strictly` of the file ``name``'s text, refused in words: where it stops
+    being JSON, or that it nests too deeply (Python's "maximum recursion depth exceeded")."""
+    try:
+        return loads_strictly(text)
+    except json.JSONDecodeError as error:
+        raise ImportRejected(
+            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "
+            f"{error.colno}. Nothing was imported."
+        ) from error
+    except RecursionError as error:
+        raise ImportRejected(
+            f"{name} holds JSON nested too deeply to be read: arrays or objects inside each "
+            "other hundreds of levels deep, where Hamish's files nest a few. Nothing was imported."
+        ) from error
+    except ValueError as error:
+        raise ImportRejected(f"{name} is not valid JSON: {error}. Nothing was imported.") from error
+
+
 # --- what a string must look like (docs/json-format.md; Form in store/transfer.py) ----------
 # The rules the edits share (core/values.py); the rest only files can break.
 _OTHER_LINE_END = re.compile("[\u2028\u2029]")  # (a CR is a control character)
@@ -502,20 +521,7 @@ def read_project_json(path: str | os.PathLike[str]) -> dict[str, Any]:
     del raw  # not held while the records are built
     if not text.strip():
         raise ImportRejected(f"{name} is empty.")
-    try:
-        data = loads_strictly(text)
-    except json.JSONDecodeError as error:
-        raise ImportRejected(
-            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, column "
-            f"{error.colno}. Nothing was imported."
-        ) from error
-    except RecursionError as error:  # Python's "maximum recursion depth exceeded while…"
-        raise ImportRejected(
-            f"{name} holds JSON nested too deeply to be read: arrays or objects inside each "
-            "other hundreds of levels deep, where Hamish's files nest a few. Nothing was imported."
-        ) from error
-    except ValueError as error:
-        raise ImportRejected(f"{name} is not valid JSON: {error}. Nothing was imported.") from error
+    data = load_file_json(text, name)
     return validate_project_data(data, name)
 
 
