@@ -415,3 +415,32 @@ def test_the_guide_keeps_each_key_with_its_words() -> None:
     assert "<b>N</b>&nbsp;/&nbsp;<b>P</b>&nbsp;next" in html
     assert not re.search(r"</b>\s", html)
     guide.deleteLater()
+
+
+def test_the_name_parts_bar_and_the_claim_quote_are_readable_on_dark(
+    make_window: MakeWindow, default_project: Path
+) -> None:
+    """A trial on the dark theme: the "+" of Add as Aliases kept the light theme's grey and
+    the claim's quote a fixed dark grey — both all but vanished. The button's icon follows
+    the theme (turned dark later, or a bar built while dark); the quote takes the theme's
+    text colour."""
+    window = make_window(default_project)
+    try:
+        button = window.name_parts_bar.add_button
+        assert _icon_lightness(button) < 100
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert _icon_lightness(button) > 150
+        quote = window.claim_editor.passage
+        quote.setText("قال لافروف")
+        assert quote.palette().color(quote.foregroundRole()).lightness() > 150
+        window.registry[ActionId.THEME_LIGHT].trigger()
+        assert _icon_lightness(button) < 100
+    finally:
+        theme.apply(False)
+    dark = make_window(default_project)  # a window built while the theme is dark
+    try:
+        dark.registry[ActionId.THEME_DARK].trigger()
+        again = make_window(default_project)
+        assert _icon_lightness(again.name_parts_bar.add_button) > 150
+    finally:
+        theme.apply(False)

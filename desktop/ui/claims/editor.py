@@ -113,8 +113,8 @@ class ClaimEditor(QDockWidget):
         self.passage.setWordWrap(True)
         self.passage.setTextFormat(Qt.TextFormat.PlainText)
         # Not italic: Arabic has no italics, and the slanted face Qt asked for came from
-        # another font, a third narrower (a trial read the quote as tiny).
-        self.passage.setStyleSheet("color: #4a5559;")
+        # another font, a third narrower (a trial read the quote as tiny). In the theme's text
+        # colour: a fixed dark grey all but vanished on the dark theme (a trial).
         self.claimant = QPushButton(self.form_widget)
         self.claimant.setObjectName("claim_claimant")
         self.claimant.clicked.connect(self._choose_claimant)

@@ -101,6 +101,11 @@ class NamePartsBar(QFrame):
         self.setSizePolicy(policy)
         self.hide()
 
+    def set_icon_color(self, colour: str | None) -> None:
+        """The button's icon in the theme's colour (``None``: the light theme's): on the dark
+        theme its "+" kept the toolbar grey and all but vanished (a trial)."""
+        self.add_button.setIcon(icon("mdi6.plus", colour))
+
     def _fill_flow(self) -> None:
         """The question, each part, the answers and the hint, in that order: each part
         wraps on its own."""

@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
         # New persons' name parts offered as aliases, in a bar under the article: the text
         # being tagged stays where it is when the bar appears.
         self.name_parts_bar = NamePartsBar(self)
+        if self.registry.icon_color is not None:  # built while dark
+            self.name_parts_bar.set_icon_color(self.registry.icon_color)
         self.reader.add_bar(self.name_parts_bar, below=True)
         self.name_parts = NamePartsController(api, self.name_parts_bar)
         self.claim_actions = ClaimsController(
@@ -1324,6 +1326,9 @@ class MainWindow(QMainWindow):
             self.redo_action.setIcon(icon(forward, colour))
             if self.network_dock is not None:
                 self.network_dock.set_icon_color(colour)
+            bar = getattr(self, "name_parts_bar", None)  # (the theme is applied before it is built)
+            if bar is not None:
+                bar.set_icon_color(colour)
 
     # --- help for a newcomer -------------------------------------------------------------------
     def show_shortcuts(self) -> None:
