@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QStandardItemModel, QTextOption
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTableView
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.ui import qtvalues as qv
@@ -72,10 +72,17 @@ def test_a_solid_brush_of_a_colour() -> None:
     brush = qv.solid_brush(QColor("#2a9d8f"))
     assert brush.style() == Qt.BrushStyle.SolidPattern
     assert brush.color().name() == "#2a9d8f"
+    # One per colour, its alpha included (the highlighter's tints): made once, then kept.
+    assert qv.solid_brush(QColor("#2a9d8f")) is brush
+    tint = QColor(42, 157, 143, 40)
+    assert qv.solid_brush(tint).color().alpha() == 40
+    assert qv.solid_brush(QColor("#7a868a")).color().name() == "#7a868a"
 
 
 @pytest.mark.parametrize("rtl", [True, False])
-def test_the_text_option_is_the_one_set_by_hand(rtl: bool) -> None:
+def test_the_text_option_is_the_one_set_by_hand(qapp: QApplication, rtl: bool) -> None:
+    # (qapp: laying out the scratch document needs the fonts of a QGuiApplication — run
+    # first in a worker without one, the test crashed the worker)
     base = QTextOption()
     base.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     made = qv.text_option(base, rtl)
