@@ -91,14 +91,23 @@ def set_property(target: QObject, name: str, value: int) -> None:
         raise ValueError(f"{type(target).__name__}.{name} refused {value!r}")
 
 
+_BRUSHES: dict[int, QBrush] = {}
+
+
 def solid_brush(color: QColor) -> QBrush:
     """A solid brush of ``color``: a pen's (``QPen.setColor`` has one overload; ``QBrush``'s
-    constructor and ``setColor`` have ``Qt`` enum ones)."""
-    from PySide6.QtGui import QPen
+    constructor and ``setColor`` have ``Qt`` enum ones). One per colour, kept: the library
+    and the annotations panel ask for one for every painted cell of their grey rows, and
+    the highlighter for every format it makes (Qt copies a brush it is given)."""
+    key = color.rgba()
+    brush = _BRUSHES.get(key)
+    if brush is None:
+        from PySide6.QtGui import QPen
 
-    pen = QPen()
-    pen.setColor(color)
-    return pen.brush()
+        pen = QPen()
+        pen.setColor(color)
+        brush = _BRUSHES[key] = pen.brush()
+    return brush
 
 
 def text_option(base: QTextOption, rtl: bool) -> QTextOption:
