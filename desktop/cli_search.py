@@ -163,6 +163,17 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         echo("hamish: --limit must be at least 1", err=True)
         return EXIT_USAGE
+    for option, value in (
+        ("--source", args.source),
+        ("--from", args.published_from),
+        ("--to", args.published_to),
+        ("--label", args.label),
+    ):
+        # An empty value was taken for no filter at all (``--label ""`` searched every
+        # article): a shell variable that came out empty would widen the search unseen.
+        if value is not None and not value.strip():
+            echo(f"hamish: {option} is empty; give it a value or leave it out", err=True)
+            return EXIT_USAGE
     try:
         query = parse_search(args.query)  # a bad query is a usage error, project or not
     except QueryError as error:

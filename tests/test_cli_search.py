@@ -124,6 +124,11 @@ def test_no_match_is_not_an_error(seeds: Path, capsys: pytest.CaptureFixture[str
         (["كيري", "--from", "yesterday"], "YYYY-MM-DD"),
         (["كيري", "--label", "nope"], "no label 'nope'"),
         (["كيري", "--limit", "0"], "--limit"),
+        # An empty filter is refused, not taken for no filter (it searched every article).
+        (["كيري", "--label", ""], "--label is empty"),
+        (["كيري", "--source", " "], "--source is empty"),
+        (["كيري", "--from", ""], "--from is empty"),
+        (["كيري", "--to", ""], "--to is empty"),
     ],
 )
 def test_malformed_queries_exit_2(
