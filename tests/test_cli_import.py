@@ -42,6 +42,26 @@ def test_folder_of_formats_with_bad_files(tmp_path: Path) -> None:
     assert "already in the project as “لافروف وكيري" in again.stdout
 
 
+def test_annotation_files_in_a_folder_of_articles_say_how_to_import_them(tmp_path: Path) -> None:
+    """A folder of articles holding INCEpTION's .xmi, brat's .ann, a .qdpx or a .jsonld: each
+    is skipped with the way to import it (it said "Hamish does not import .xmi files")."""
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("قال الرئيس إن المفاوضات مستمرة", encoding="utf-8")
+    (folder / "b.xmi").write_text("<xmi/>", encoding="utf-8")
+    (folder / "c.qdpx").write_bytes(b"PK\x03\x04")
+    (folder / "d.jsonld").write_text("{}", encoding="utf-8")
+    (folder / "sub" / "e.ann").write_text("T1\tPerson 0 3\tقال\n", encoding="utf-8")
+    result = hamish("import", "--project", tmp_path / "p.hamish", folder)
+    assert "1 imported, 4 skipped, 0 failed" in result.stdout
+    for name in ("b.xmi", "c.qdpx", "d.jsonld"):
+        assert f"{name}: annotation files (.xmi, .qdpx, .jsonld) are imported on their own" in (
+            result.stdout
+        )
+    assert "e.ann: brat annotations (.ann) are imported with their folder" in result.stdout
+    assert "does not import" not in result.stdout
+
+
 def test_json_exports_still_go_to_the_project_importer(tmp_path: Path) -> None:
     source = tmp_path / "source.hamish"
     page = tmp_path / "page.html"

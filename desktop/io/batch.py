@@ -81,6 +81,17 @@ _ADVICE = {
     ".mht": "web archives (.mht) are not imported; save the page as HTML",
     ".mhtml": "web archives (.mhtml) are not imported; save the page as HTML",
     ".msg": "Outlook .msg files are not imported; save the message as .eml",
+    # Annotation files met in a folder of articles: each is imported on its own, named (a
+    # folder of .xmi files said "Hamish does not import .xmi files" of each).
+    **dict.fromkeys(
+        (".xmi", ".qdpx", ".jsonld"),
+        "annotation files (.xmi, .qdpx, .jsonld) are imported on their own: name the file, or "
+        "use File ▸ Import Annotations",
+    ),
+    ".ann": (
+        "brat annotations (.ann) are imported with their folder: name the folder that holds "
+        "them, or use File ▸ Import Annotations"
+    ),
 }
 
 

@@ -295,6 +295,16 @@ TEMPLATES: Final = (
         "{name}: old binary Word documents (.doc) are not imported; save it as .docx.",
     ),
     QT_TRANSLATE_NOOP("Errors", "{name}: RTF is not imported; save it as .docx or plain text."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: annotation files (.xmi, .qdpx, .jsonld) are imported on their own: name the "
+        "file, or use File ▸ Import Annotations.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name}: brat annotations (.ann) are imported with their folder: name the folder that "
+        "holds them, or use File ▸ Import Annotations.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name}: OpenDocument text is not imported; save it as .docx."),
     QT_TRANSLATE_NOOP(
         "Errors",

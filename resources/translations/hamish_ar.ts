@@ -2027,6 +2027,14 @@
         <translation>{name}: لا تُستورد ملفات RTF؛ احفظه بصيغة ‎.docx أو نصاً عادياً.</translation>
     </message>
     <message>
+        <source>{name}: annotation files (.xmi, .qdpx, .jsonld) are imported on their own: name the file, or use File ▸ Import Annotations.</source>
+        <translation>{name}: تُستورد ملفات التعليقات (‎.xmi و‎.qdpx و‎.jsonld) وحدها: اذكر الملف باسمه، أو استخدم ملف ◂ استيراد تعليقات.</translation>
+    </message>
+    <message>
+        <source>{name}: brat annotations (.ann) are imported with their folder: name the folder that holds them, or use File ▸ Import Annotations.</source>
+        <translation>{name}: تُستورد تعليقات brat (‎.ann) مع مجلدها: اذكر المجلد الذي يضمها، أو استخدم ملف ◂ استيراد تعليقات.</translation>
+    </message>
+    <message>
         <source>{name}: OpenDocument text is not imported; save it as .docx.</source>
         <translation>{name}: لا تُستورد نصوص OpenDocument؛ احفظه بصيغة ‎.docx.</translation>
     </message>

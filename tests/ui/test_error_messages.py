@@ -72,6 +72,10 @@ COMPOSED = {
         "{}: web archives (.mht) are not imported; save the page as HTML.",
         "{}: web archives (.mhtml) are not imported; save the page as HTML.",
         "{}: Outlook .msg files are not imported; save the message as .eml.",
+        "{}: annotation files (.xmi, .qdpx, .jsonld) are imported on their own: name the file, "
+        "or use File ▸ Import Annotations.",
+        "{}: brat annotations (.ann) are imported with their folder: name the folder that "
+        "holds them, or use File ▸ Import Annotations.",
     ],
     "{}: Hamish does not import {}.": [
         "{}: Hamish does not import files without an extension.",
