@@ -45,6 +45,23 @@ def test_a_web_annotation_tag_without_a_selector_is_said(tmp_path: Path) -> None
     assert "1 tags without a place in the text (no selector) were not imported." in report.notices
 
 
+def test_a_tag_without_a_selector_on_an_article_not_in_the_file_is_said_so(
+    tmp_path: Path,
+) -> None:
+    """It was counted as an annotation "without a tag, an entity or a comment"."""
+    out, data = _exported_w3c(tmp_path)
+    item = data["first"]["items"][0]
+    item["body"] = [b for b in item["body"] if b.get("purpose") != "commenting"]  # a tag alone
+    target = item["target"]
+    del target["selector"]
+    target["source"] = "urn:example:not-in-this-file"
+    report, project = _import_w3c(tmp_path, out, data)
+    project.close()
+    assert report.load.annotations == 11
+    assert "1 annotations on texts that are not in the file were not imported." in report.notices
+    assert not any("without a tag" in notice for notice in report.notices)
+
+
 @pytest.mark.parametrize("first", [None, "https://example.org/page1"])
 def test_a_collection_whose_first_page_is_not_in_the_file_is_refused(
     tmp_path: Path, first: Any

@@ -443,10 +443,14 @@ class _Reader:
                 if isinstance(b, dict)
                 and b.get("purpose") in ("tagging", "identifying", "assessing")
             ]
-            if tags and source in self.documents:
+            if tags:
                 # A tag on an article without a selector: it was read as an empty note on the
                 # article, and an empty note is none — the tag went without a word (an attack).
-                self.no_place += 1
+                # On an article the file does not hold it is that, not a tag without a label.
+                if source in self.documents:
+                    self.no_place += 1
+                else:
+                    self.no_text += 1
                 return
             if not any(c for c in comments):
                 self.no_label += 1  # nothing to say: said, not dropped quietly
