@@ -34,6 +34,7 @@ from desktop.core.suggest.lexicon import (
     _TITLE_FORMS,
     _VERB_WORDS,
 )
+from desktop.core.suggest.lineage import lineage_names
 from desktop.core.suggest.names import _given_name_names, _learn, _occupation_names, _title_names
 from desktop.core.suggest.tokens import _Article
 
@@ -71,6 +72,7 @@ RULE_SCORES: dict[str, float] = {
     "claimant": 0.9,
     "given": 0.45,
     "occupation": 0.45,
+    "lineage": 0.45,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -218,6 +220,7 @@ def _suggest(
     occupation_names = _occupation_names(art, _tokens_of(names))
     named = _tokens_of(names) | {i for a, b in occupation_names for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
+    lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
 
     results: dict[tuple[str, int, int], Suggestion] = {}
 
@@ -272,10 +275,21 @@ def _suggest(
     # alias is the analyst's own entity: محمد فاضل, جون كيري) and the gazetteer no place or
     # body (مطار محمد الخامس).
     aliased = _SpanIndex((m.start, m.end) for m in registry)
-    for rule, found in (("occupation", occupation_names), ("given", given_names)):
+    for rule, found in (
+        ("occupation", occupation_names),
+        ("given", given_names),
+        ("lineage", lineages),
+    ):
         for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])
-            if aliased.overlaps(start, end) or place_index.overlaps(start, end):
+            if place_index.overlaps(start, end):
+                continue
+            if rule == "lineage":
+                # a person the registry knows inside a longer lineage (علي in علي بن أبي
+                # طالب) is a part of it; the registry's own span or another type's wins
+                if aliased.covers(start, end) or not_persons.overlaps(start, end):
+                    continue
+            elif aliased.overlaps(start, end):
                 continue
             name_spans.append((start, end))
             add(_entity(text, start, end, rule, None))
