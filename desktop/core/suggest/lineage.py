@@ -12,8 +12,10 @@ the article names someone with, or a word without the shape of a verb or a commo
 name of ``عبد`` and a divine name (``عبد الرحمن``، ``عبدالله``) or with a compound's second
 part (``نصر الله``) counting as one, and a family nisba after it (``العامري``) the name's.
 
-The rule scores :data:`~desktop.core.suggest.pipeline.RULE_SCORES`\\ ``["lineage"]``, under
-the rules' bar: a model's judgement must bring it up, as the given names' rule's.
+The rule scores as the title rule (``RULE_SCORES["lineage"]`` in
+:mod:`~desktop.core.suggest.pipeline`, with why) and a model judges its names as the title
+rule's (the mean of both scores); its names are not a feature of the model. A person the
+registry knows inside a longer lineage (علي in علي بن أبي طالب) does not hide it.
 """
 
 from __future__ import annotations
