@@ -3,7 +3,8 @@
 :func:`suggest` builds the article's tokens, learns the persons the registry knows, runs the
 title rule twice (:mod:`.names`; the second pass knows the surnames), offers every registry
 alias with its entity's type (rule 2), the names an occupation or a given name begins without
-a title where the registry knows nothing, the places and organisations of the gazetteer
+a title where the registry knows nothing, the names a lineage or a kunya makes (:mod:`.lineage`;
+a registry person inside one does not hide it), the places and organisations of the gazetteer
 (:mod:`.gazetteer`) that the registry and the name rules leave free (a registry place inside
 a gazetteer organisation's name gives way to it: ريال مدريد), then the claims with their
 claimants (:mod:`.claims`), suggesting as persons the claimants made only of learnt names. Spans
