@@ -62,3 +62,10 @@ def test_a_lineage_scores_as_the_title_rule_s_names() -> None:
     (the mean of both): the model gives historical names it never saw little probability."""
     found = [s for s in suggest("وأعلن أبو فراس أمس أنه سيعود.", None) if s.rule == "lineage"]
     assert [s.score for s in found] == [RULE_SCORES["title"]]
+
+
+def test_a_run_of_kunya_words_is_no_name_and_no_recursion() -> None:
+    # each kunya read the next word as its name, one call deeper: a long run of them
+    # overflowed the stack (RecursionError) before any name was found
+    text = "وقال " + "أبو " * 3000 + "فراس. وأعلن أبو فراس أنه سيعود."
+    assert _lineages(text) == ["أبو فراس"] * 2  # the run's last kunya and its name

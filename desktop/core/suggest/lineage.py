@@ -112,6 +112,8 @@ def _piece(art: _Article, j: int, *, linked: bool = False) -> int | None:
         # أبو مازن، أبي زكريا; and a definite name after it (أبو الحسن، أبي العباس)
         if j + 1 < n and _definite_name(art, j + 1):
             return j + 1
+        if j + 1 < n and words[j + 1] in _KUNYA:
+            return None  # أبو أبو …: no name (and no recursion down a run of them)
         return _piece(art, j + 1, linked=True)
     if word == _ABD:
         if j + 1 < n and words[j + 1] in DIVINE_NAMES:
