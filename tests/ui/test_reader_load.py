@@ -177,9 +177,10 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     assert not later & loaded, later & loaded
     assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
     assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw
-    # Only Arabic needs Qt's translations folder: each class built costs its enums
-    # (QLibraryInfo 1.2 M instructions). The palette is read for the default "system"
-    # theme (2.5 M; its colour scheme would be a Qt enum: theme.system_is_dark).
+    # Each class built costs its enums: QLibraryInfo (1.2 M instructions) is not asked for
+    # Qt's translations folder, in Arabic either (test_i18n). The palette is read for the
+    # default "system" theme (2.5 M; its colour scheme would be a Qt enum:
+    # theme.system_is_dark).
     # Nor has the Qt namespace been built: its 93 enums, 114 M instructions (qtvalues.py).
     assert "no-qt-namespace" in loaded
     assert "no-libraryinfo" in loaded
