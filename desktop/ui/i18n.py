@@ -86,15 +86,16 @@ _installed: list[QTranslator] = []
 
 def _load_qt_translation(translator: QTranslator, name: str) -> bool:
     """Qt's own translation ``name`` (``qtbase_ar``): from the translations folder of the
-    PySide6 package first — where its wheel and a frozen build keep them, the folder
-    ``QLibraryInfo`` names too —, else from the folder ``QLibraryInfo`` names. Building
-    ``QLibraryInfo``'s Python class (its enums) before the first paint costs 1.2 M
-    instructions of an Arabic start."""
+    PySide6 package first — where its wheels (``Qt/translations``; ``translations`` on
+    Windows) and a frozen build keep them, the folder ``QLibraryInfo`` names too —, else from
+    the folder ``QLibraryInfo`` names. Building ``QLibraryInfo``'s Python class (its enums)
+    before the first paint costs 1.2 M instructions of an Arabic start."""
     import PySide6
 
-    bundled = Path(PySide6.__file__).parent / "Qt" / "translations"
-    if translator.load(name, str(bundled)):
-        return True
+    package = Path(PySide6.__file__).parent
+    for bundled in (package / "Qt" / "translations", package / "translations"):
+        if translator.load(name, str(bundled)):
+            return True
     from PySide6.QtCore import QLibraryInfo
 
     return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
