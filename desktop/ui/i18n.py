@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Final, Protocol
 
 from PySide6.QtCore import (
@@ -83,6 +84,23 @@ def language_for_run(cli: str | None, setting: str) -> str:
 _installed: list[QTranslator] = []
 
 
+def _load_qt_translation(translator: QTranslator, name: str) -> bool:
+    """Qt's own translation ``name`` (``qtbase_ar``): from the translations folder of the
+    PySide6 package first — where its wheels (``Qt/translations``; ``translations`` on
+    Windows) and a frozen build keep them, the folder ``QLibraryInfo`` names too —, else from
+    the folder ``QLibraryInfo`` names. Building ``QLibraryInfo``'s Python class (its enums)
+    before the first paint costs 1.2 M instructions of an Arabic start."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    for bundled in (package / "Qt" / "translations", package / "translations"):
+        if translator.load(name, str(bundled)):
+            return True
+    from PySide6.QtCore import QLibraryInfo
+
+    return translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
 def install_language(app: QApplication, language: str) -> str:
     """Load the translations of ``language`` into ``app`` (before any window is built) and set
     the layout direction. Returns the language actually in effect: Arabic falls back to
@@ -98,11 +116,7 @@ def install_language(app: QApplication, language: str) -> str:
             _installed.append(ours)
             effective = "ar"
             qt = QTranslator(app)
-            # Imported here: an English start never builds QLibraryInfo (and its enums).
-            from PySide6.QtCore import QLibraryInfo
-
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt.load("qtbase_ar", qt_dir):  # Qt's own dialogs and buttons
+            if _load_qt_translation(qt, "qtbase_ar"):  # Qt's own dialogs and buttons
                 QCoreApplication.installTranslator(qt)
                 _installed.append(qt)
             # What qtbase_ar lacks or words otherwise (installed last: it is asked first).

@@ -20,6 +20,7 @@ PySide's own enum, and that every property set here exists on its class.
 
 from __future__ import annotations
 
+import codecs
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ def side_docks_state(sides: dict[int, tuple[str, int]], version: int = 0) -> byt
     out = [i32(_VERSION_MARKER, version), bytes([_DOCK_STATE_MARKER]), i32(len(sides))]
     for area in sorted(sides):
         name, width = sides[area]
-        encoded = name.encode("utf-16-be")
+        encoded = codecs.utf_16_be_encode(name)[0]  # no lookup by name: see offsets.py
         out += [
             i32(area, width, 0),  # the area's index and size (its height comes with the window)
             bytes([_SEQUENCE_MARKER, _VERTICAL]),

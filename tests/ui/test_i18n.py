@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import html
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -618,3 +619,32 @@ def test_label_names_drop_the_same_bidi_controls_as_the_core() -> None:
     from desktop.ui import i18n
 
     assert set(i18n._BIDI_FORMATTING) == set(map(ord, BIDI_FORMATTING))
+
+
+def test_an_arabic_start_finds_qts_translations_without_qlibraryinfo() -> None:
+    """qtbase_ar.qm is read from PySide6's own translations folder: asking QLibraryInfo
+    where it is built that class (its enums) before the first paint of an Arabic start,
+    1.2 M instructions. Qt's own words are Arabic all the same (a fresh process: the test
+    process has built every class long since)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import PySide6.QtCore as core\n"
+        "from desktop.app import create_application\n"
+        "from desktop.ui.i18n import install_language\n"
+        "app = create_application(['t'])\n"
+        "print(install_language(app, 'ar'))\n"
+        # A word only qtbase_ar.qm gives (not qt_extra_ar.qm, nor Hamish's file).
+        "print(core.QCoreApplication.translate('QFileDialog', 'Directories'))\n"
+        "print('libraryinfo-built' if 'QLibraryInfo' in vars(core) else 'no-libraryinfo')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    language, word, built = done.stdout.split("\n")[:3]
+    assert language == "ar"
+    assert word != "Directories" and re.search("[\u0600-\u06ff]", word), word
+    assert built == "no-libraryinfo"

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,3 +37,35 @@ def test_unwritable_cache_still_gives_icons(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.setattr(icons, "_memo", {})
     assert not icons.icon("mdi6.close").isNull()
+
+
+def test_a_cached_icon_reads_its_2x_files_only_for_a_high_dpi_screen(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QIcon.addFile decodes each file at once: at device pixel ratio 1 the 32 and 40 px
+    files were read for nothing (half the icons' start-up). A high-DPI screen gets them."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(icons, "_memo", {})
+    icons.icon("mdi6.magnify")  # renders and caches every size
+    monkeypatch.setattr(icons, "_memo", {})
+    assert qapp.devicePixelRatio() == 1
+    cached = icons.icon("mdi6.magnify")
+    assert [size.width() for size in cached.availableSizes()] == [16, 20]
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from desktop.ui.widgets import icons\n"
+        "print(app.devicePixelRatio(), *[s.width() for s in"
+        " icons.icon('mdi6.magnify').availableSizes()])\n"
+    )
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": "2",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2.0", "16", "20", "32", "40"]

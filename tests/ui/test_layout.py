@@ -66,6 +66,26 @@ def test_every_label_is_on_the_bar_or_in_its_overflow_menu_at_1024(
     window.close()
 
 
+def test_the_label_bar_fits_with_its_layout_s_spacing_in_both_themes(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """The label bar counts its buttons' spacing as a number (toolbars.SPACING: asking its
+    layout built every QLayout subclass's Python class before the first paint): it must be
+    the one Qt lays the bar out with, light or dark."""
+    from desktop.ui.shell import theme
+    from desktop.ui.widgets import toolbars
+
+    window = _launch(qtbot, default_project, prefs)
+    try:
+        for dark in (False, True):
+            theme.apply(dark)
+            layout = window.label_bar.layout()
+            assert layout is not None and layout.spacing() == toolbars.SPACING
+    finally:
+        theme.apply(False)
+        window.close()
+
+
 def _reader_share(window: MainWindow) -> float:
     return window.reader.width() / window.width()
 

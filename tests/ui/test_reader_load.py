@@ -131,6 +131,8 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "print('combo-built' if 'QComboBox' in vars(widgets) else 'no-combo-box')\n"
         "print('tree-built' if 'QTreeView' in vars(widgets) else 'no-tree-view')\n"
         "print('dialog-built' if 'QDialog' in vars(widgets) else 'no-dialog')\n"
+        "print('form-layout-built' if 'QFormLayout' in vars(widgets) else 'no-form-layout')\n"
+        "print('margins-built' if 'QMargins' in vars(core) else 'no-margins')\n"
         "import dataclasses\n"
         "made = sorted(f'dataclass:{name}.{cls.__name__}' for name, module in"
         " list(sys.modules.items()) if name.startswith('desktop') for cls in"
@@ -173,13 +175,18 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
         "json",  # the library's id lists are written by hand (store/documents.py)
         # Resources are read as files, installed or not (resources.py): 5.4 M instructions.
         "importlib.resources",
+        # A codec looked up by name ("utf-16-le") is imported through the registry: 0.7 M
+        # each; the reader's offsets and the docks' saved state call the codecs' functions.
+        "encodings.utf_16_le",
+        "encodings.utf_16_be",
     }
     assert not later & loaded, later & loaded
     assert "some-widget-classes" in loaded  # QWizard (unused) was not built: no viewport
     assert "no-painter-yet" in loaded  # the reader's note markers make one when they draw
-    # Only Arabic needs Qt's translations folder: each class built costs its enums
-    # (QLibraryInfo 1.2 M instructions). The palette is read for the default "system"
-    # theme (2.5 M; its colour scheme would be a Qt enum: theme.system_is_dark).
+    # Each class built costs its enums: QLibraryInfo (1.2 M instructions) is not asked for
+    # Qt's translations folder, in Arabic either (test_i18n). The palette is read for the
+    # default "system" theme (2.5 M; its colour scheme would be a Qt enum:
+    # theme.system_is_dark).
     # Nor has the Qt namespace been built: its 93 enums, 114 M instructions (qtvalues.py).
     assert "no-qt-namespace" in loaded
     assert "no-libraryinfo" in loaded
@@ -193,15 +200,22 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     # an annotation or a dialog's code is imported where it is needed.
     assert "no-tree-view" in loaded
     assert "no-dialog" in loaded
+    # Nor a layout class the window has none of: the tool bars' fitting asked for a bar's
+    # layout, a class private to Qt, and PySide built every QLayout subclass to type it
+    # (QFormLayout, QGridLayout, QStackedLayout: 2.3 M instructions; toolbars.SPACING).
+    assert "no-form-layout" in loaded
+    # The reader's header keeps its side margin (0.3 M for QMargins: ReaderPane._header_side).
+    assert "no-margins" in loaded
     # A dataclass is built by exec'd code (about 4 M instructions a frozen one; a NamedTuple
     # costs a quarter): the undo records, the import report, the schema's shape and the
     # window's Navigation and the open's findings were six of them.
     made = {word for word in loaded if word.startswith("dataclass:")}
     assert not made, made
-    # Each NamedTuple costs about 1 M instructions to make: only the first paint's records
-    # (the article, library rows, labels, marks, spans, change sets, the schema's shape and
-    # the open's findings); drafts, entities and claims are in core/records.py, the actions'
-    # specs, the window's navigation and the settings plain classes.
+    # Each NamedTuple costs about 0.6 M instructions to make: only the first paint's records
+    # (the article, library rows, labels, marks, spans, change sets); drafts, entities and
+    # claims are in core/records.py, the actions' specs, the window's navigation, the
+    # settings, the schema's shape, the open's findings, an opened article and a span's
+    # anchoring plain classes (a slotted class costs a tenth).
     named = {word for word in loaded if word.startswith("namedtuple:")}
-    assert len(named) <= 11, sorted(named)
+    assert len(named) <= 7, sorted(named)
     assert "namedtuple:desktop.core.models.Document" in named  # the count counts

@@ -229,7 +229,8 @@ class SideBySide(QObject):
         try:
             opened = open_article(session.project, document_id)
             session.record(opened)
-            document, marks, _repairs, rows = opened.value
+            found = opened.value
+            document, marks, rows = found.document, found.annotations, found.rows
         except HamishError as error:
             self.api.messenger.error(self.tr("Cannot open article"), str(error))
             return False

@@ -704,6 +704,9 @@ class ReaderPane(QStackedWidget):
         header.setObjectName("reader_header")
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(HEADER_MARGIN, 20, HEADER_MARGIN, 12)
+        # Its side margin, kept here: contentsMargins() would build QMargins's Python class
+        # before the first paint (0.3 M instructions).
+        self._header_side = HEADER_MARGIN
         header_layout.setSpacing(4)
         self.header = header
         self.header_layout = header_layout
@@ -790,8 +793,7 @@ class ReaderPane(QStackedWidget):
     # --- the header ------------------------------------------------------------------------
     def full_header_height(self) -> int:
         """The header's height with the whole title (wrapped) and the metadata shown."""
-        margins = self.header_layout.contentsMargins()
-        width = max(1, self.header.width() - margins.left() - margins.right())
+        width = max(1, self.header.width() - 2 * self._header_side)
         return (
             20
             + 12
@@ -823,6 +825,7 @@ class ReaderPane(QStackedWidget):
     def _set_header_margins(self) -> None:
         side = HEADER_MARGIN + self.text.side_margin
         top, bottom = (6, 6) if self.compact else (20, 12)
+        self._header_side = side
         self.header_layout.setContentsMargins(side, top, side, bottom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -993,7 +993,13 @@ class MainWindow(QMainWindow):
             # re-anchored first; the repair reaches every view as a change like any other.
             opened = open_article(self.project, document_id)
             self.session.record(opened)
-            document, marks, repairs, rows = opened.value
+            found = opened.value
+            document, marks, repairs, rows = (
+                found.document,
+                found.annotations,
+                found.repairs,
+                found.rows,
+            )
         except HamishError as error:
             self.messenger.error(self.tr("Cannot open article"), str(error))
             return

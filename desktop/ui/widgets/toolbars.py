@@ -23,6 +23,12 @@ SLACK = 4  # px kept free, so a rounding difference never lets Qt hide a button 
 
 
 SEPARATOR_WIDTH = 8  # px: Fusion's toolbar separator with its margins
+# px between the bar's buttons: style.qss's ``QToolBar { spacing: 4px }`` (Fusion's own
+# is 4 too). A number, not ``self.layout().spacing()``: the bar's layout is a class private
+# to Qt, and PySide finds its Python type by building those of every QLayout subclass —
+# QFormLayout, QGridLayout, QStackedLayout and their enums, 2.3 M instructions before the
+# first paint (tests/ui/test_layout.py checks the bars' layouts agree).
+SPACING = 4
 
 
 class OverflowToolBar(QToolBar):
@@ -92,10 +98,6 @@ class OverflowToolBar(QToolBar):
         return [a for a in self._entries[self._shown :] if not a.isSeparator()]
 
     # --- fitting ---------------------------------------------------------------------------
-    def _spacing(self) -> int:
-        layout = self.layout()
-        return max(0, layout.spacing()) if layout is not None else 0
-
     def _orientation_changed(self, orientation: object) -> None:
         from desktop.ui.qtvalues import Qt
 
@@ -104,7 +106,7 @@ class OverflowToolBar(QToolBar):
     def _content(self, count: int) -> int:
         if count <= 0:
             return 0
-        return sum(self._widths[:count]) + self._spacing() * (count - 1)
+        return sum(self._widths[:count]) + SPACING * (count - 1)
 
     def _fitting_count(self) -> int:
         if not self._horizontal:
@@ -112,13 +114,7 @@ class OverflowToolBar(QToolBar):
         width = self.width()
         if self._overhead + self._content(len(self._entries)) + SLACK <= width:
             return len(self._entries)
-        room = (
-            width
-            - self._overhead
-            - self.overflow_button.sizeHint().width()
-            - self._spacing()
-            - SLACK
-        )
+        room = width - self._overhead - self.overflow_button.sizeHint().width() - SPACING - SLACK
         count = len(self._entries)
         while count > 0 and self._content(count) > room:
             count -= 1
