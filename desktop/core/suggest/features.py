@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import accumulate, compress, pairwise
+from itertools import accumulate, compress, pairwise, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -335,9 +335,12 @@ def _split(
     texts = list(distinct)
     word_of = list(map(dict(zip(texts, range(len(texts)), strict=True)).__getitem__, words))
     folded_of = list(map(folded.__getitem__, texts))
+    # (``tuple.__new__`` given the class by ``repeat``: a ``partial`` made a new tuple of
+    # its arguments for each of 100,000 tokens)
     tokens = list(
         map(
-            partial(_new_tuple, Token),
+            _new_tuple,
+            repeat(Token, len(words)),
             zip(starts, ends, words, map(folded_of.__getitem__, word_of), strict=True),
         )
     )
