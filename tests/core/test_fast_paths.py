@@ -1059,3 +1059,60 @@ def test_a_long_texts_word_rests_made_once_for_both_matchers() -> None:
     assert third == [word[2:] for word in distinct]
     assert matching_module._word_rests(words)[0] is distinct
     assert matching_module._word_rests(list(words))[0] is not distinct  # another split
+
+
+def _merge_as_it_was(*groups: list[Suggestion]) -> list[Suggestion]:
+    """pipeline.merge before the eighth round: its sorts keyed in Python."""
+    others: list[Suggestion] = []
+    order = 0
+    ranked: list[tuple[float, int, Suggestion]] = []
+    for group in groups:
+        for found in group:
+            item = tidy(found)
+            if item is None:
+                continue
+            if item.kind == "entity":
+                ranked.append((-item.score, order, item))
+            else:
+                others.append(item)
+            order += 1
+    ordered = [item for _, _, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    if all(item.start < item.end for item in ordered) and (
+        not ordered or min(item.start for item in ordered) >= 0
+    ):
+        taken = pipeline_module._disjoint(ordered)
+    else:
+        taken = pipeline_module._disjoint_by_bisection(ordered)
+    return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["entity", "entity", "claim"]),
+                st.integers(0, 30),
+                st.integers(0, 8),
+                st.sampled_from([0.3, 0.5, 0.5, 0.9, 0.0]),
+                st.sampled_from(["person", "place"]),
+            ),
+            max_size=15,
+        ),
+        max_size=3,
+    )
+)
+def test_merged_suggestions_sorted_in_c_as_they_were_in_python(
+    groups: list[list[tuple[str, int, int, float, str]]],
+) -> None:
+    # (eighth round) The ranked suggestions sorted as tuples, the merged list by an
+    # attrgetter: the same list as with keys made in Python — equal scores across groups,
+    # a claim and an entity on the same span, empty spans (the bisection's way).
+    made = [
+        [
+            Suggestion(kind, label, s, s + n, "ن" * n, "model", source="model", score=score)  # type: ignore[arg-type]
+            for kind, s, n, score, label in group
+        ]
+        for group in groups
+    ]
+    assert pipeline_module.merge(*made) == _merge_as_it_was(*made)
