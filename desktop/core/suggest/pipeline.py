@@ -338,7 +338,7 @@ def _suggest(
     if full:
         for key, item in results.items():
             results[key] = _with_full_name(item, full)
-    return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))
+    return sorted(results.values(), key=_PLACE_OF)
 
 
 def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
@@ -582,7 +582,7 @@ class _MatchIndex:
     (an article of 1 MB has thousands of names and of matches)."""
 
     def __init__(self, matches: Iterable[Match]) -> None:
-        self.matches = sorted(matches, key=lambda m: m.start)
+        self.matches = sorted(matches, key=_START_OF)
         self.starts = [m.start for m in self.matches]
 
     def entity_inside(self, start: int, end: int) -> int | None:
