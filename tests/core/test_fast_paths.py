@@ -1116,3 +1116,19 @@ def test_merged_suggestions_sorted_in_c_as_they_were_in_python(
         for group in groups
     ]
     assert pipeline_module.merge(*made) == _merge_as_it_was(*made)
+
+
+_SENTENCE_END_AS_IT_WAS = re.compile(r"[.!?؟]+(?=[\s" + tokens_module._QUOTE_CHARS + r"]|$)|\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='نب .!?؟\n\t«»“”"„‟،', max_size=30))
+def test_sentence_ends_found_from_a_class_as_by_the_whole_pattern(text: str) -> None:
+    # (eighth round) The sentence ends' pattern begins with one class, so the engine scans
+    # for it: the same matches as the pattern tried at every character — runs of marks,
+    # marks before a quotation mark, a line break, a tab, the end, a mark before a letter.
+    found = [m.span() for m in tokens_module._SENTENCE_END_RE.finditer(text)]
+    assert found == [m.span() for m in _SENTENCE_END_AS_IT_WAS.finditer(text)]
+    assert tokens_module._sentence_ends(text, []) == [
+        m.end() for m in _SENTENCE_END_AS_IT_WAS.finditer(text)
+    ]
