@@ -1132,3 +1132,14 @@ def test_sentence_ends_found_from_a_class_as_by_the_whole_pattern(text: str) -> 
     assert tokens_module._sentence_ends(text, []) == [
         m.end() for m in _SENTENCE_END_AS_IT_WAS.finditer(text)
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="كتب \u064e\u0651\u0640\u200c\u200fا\n", max_size=30))
+def test_removed_runs_found_from_a_class_as_by_a_run(text: str) -> None:
+    # (eighth round) The normalisation's deleted runs (harakat, tatweel, controls) looked for
+    # as one of the class and the rest of the run: the same runs as ``class+``, and so the
+    # same map back to the raw text.
+    as_it_was = re.compile(arabic._REMOVED_CLASS + "+")
+    found = [m.span() for m in arabic._REMOVED_RE.finditer(text)]
+    assert found == [m.span() for m in as_it_was.finditer(text)]
