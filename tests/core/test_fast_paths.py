@@ -1143,3 +1143,29 @@ def test_removed_runs_found_from_a_class_as_by_a_run(text: str) -> None:
     as_it_was = re.compile(arabic._REMOVED_CLASS + "+")
     found = [m.span() for m in arabic._REMOVED_RE.finditer(text)]
     assert found == [m.span() for m in as_it_was.finditer(text)]
+
+
+_TOKEN_AS_IT_WAS = re.compile(
+    r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+|[^\w\s]"
+)
+_CLASS_TEXT = st.text(
+    alphabet="كتب اىءيؤ\u064e\u0651\u0640\u200c\u200d\u200f1٢۳aZz_ .،!«»\n\t\u00a0\u2003-%\u0670",
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLASS_TEXT)
+def test_classes_with_their_commonest_characters_first_match_the_same(text: str) -> None:
+    # (eighth round) The tokens' and the marks' classes name the space, the Arabic letters,
+    # the digits and the Latin letters before \w and \s, which hold them: the same sets, so
+    # the same tokens, splits and marks — letters at both ends of the ranges, other
+    # letters, marks, joiners, digits of three scripts, other white space.
+    assert [m.span() for m in features_module._TOKEN_RE.finditer(text)] == [
+        m.span() for m in _TOKEN_AS_IT_WAS.finditer(text)
+    ]
+    assert features_module._SPLIT_RE.split(text) == re.split(f"({_TOKEN_AS_IT_WAS.pattern})", text)
+    assert matching_module._FOLDED_SPLIT_RE.split(text) == re.split(r"(\w+|[^\w\s])", text)
+    assert [m.start() for m in tokens_module._MARK_RE.finditer(text)] == [
+        m.start() for m in re.finditer(r"[^\w\s]", text)
+    ]
