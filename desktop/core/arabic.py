@@ -121,7 +121,11 @@ _DIGIT_FOLDS: dict[str, str] = {
 }
 _CHAR_FOLDS: tuple[tuple[str, str], ...] = tuple({**_LETTER_FOLDS, **_DIGIT_FOLDS}.items())
 _REMOVED_CLASS = "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVED_RANGES) + "]"
-_REMOVED_RE = re.compile(_REMOVED_CLASS + "+")  # the runs (:func:`_kept`)
+# The runs (:func:`_kept`): one of the class, then the rest of the run — the same runs as
+# ``class+``, but a pattern that begins with a class is looked for with the engine's scan for
+# it, where one that begins with a repeat is tried at every character (5.4 → 2.1 ms on a 1 MB
+# article).
+_REMOVED_RE = re.compile(_REMOVED_CLASS + _REMOVED_CLASS + "*")
 # One character at a time for deleting them: a pattern that is a single class is looked for
 # with the engine's scan for a class, where a run (``+``) is tried as a whole pattern at
 # every character — three times slower on an article (23 µs to 8 µs on 2,300 characters),

@@ -260,7 +260,10 @@ _last_hits: tuple[frozenset[str], Normalised, list[_RawHit]] | None = None
 # words allow a name (AliasMatcher._starts), not searched at every character.
 SCAN_WORDS_FROM = 20_000  # characters
 _FIRST_WORD_RE = re.compile(r"\w+")
-_FOLDED_SPLIT_RE = re.compile(r"(\w+|[^\w\s])")  # white space, token, white space, …
+# (possessive: the same runs — nothing after one can make it give a letter back —, 23 → 20 ms
+# on a 1 MB article's folded text; the Arabic letters and the space named first in the
+# classes that hold them, a comparison before a look-up of the character: the same sets)
+_FOLDED_SPLIT_RE = re.compile(r"([\u0621-\u064a\w]++|[^ \u0621-\u064a\w\s])")  # space, token, …
 _last_words: tuple[str, tuple[list[str], list[int], list[int]]] | None = None
 
 

@@ -666,7 +666,11 @@ class CrfDecoder:
             for i in labels:
                 path = prev[:, i : i + 1] + trans[i]
                 better = top < path
-                top = np.where(better, path, top)
+                # The greater of the two, in place: where they are equal, either is the
+                # same number (a zero's sign aside, which no later sum or comparison tells
+                # apart), and ``came`` keeps the first (``np.where`` made a third array:
+                # 30 → 25 ms on a 1 MB article).
+                np.maximum(top, path, out=top)
                 came[better] = i
             back[begin : begin + count] = came
             best[begin : begin + count] = top + scores[begin : begin + count]

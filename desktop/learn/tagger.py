@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, field, replace
 from itertools import compress, pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from threading import Lock
 from typing import Any
 
@@ -948,7 +948,7 @@ def _tag(
     candidates: list[tuple[int, int, str, float]] = []
     widened: dict[tuple[int, int], int] = {}  # a person's span → its start with given names
     number_of = {id(item): n for n, item in enumerate(rules or ())}
-    waiting = sorted(judged, key=lambda item: item.start)
+    waiting = sorted(judged, key=_START_OF)
     starts = [item.start for item in waiting]
     judgements: dict[int, float] = {}
     tags_known = set(decoder.labels)
@@ -1508,6 +1508,7 @@ def _split_names(
 
 
 _START, _FOLDED = itemgetter(0), itemgetter(3)  # of a Token
+_START_OF = attrgetter("start")  # of a Suggestion
 _NOT_IN_NAMES = frozenset({"verb", "time"})  # word classes no person's name goes on into
 
 

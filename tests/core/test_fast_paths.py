@@ -1059,3 +1059,113 @@ def test_a_long_texts_word_rests_made_once_for_both_matchers() -> None:
     assert third == [word[2:] for word in distinct]
     assert matching_module._word_rests(words)[0] is distinct
     assert matching_module._word_rests(list(words))[0] is not distinct  # another split
+
+
+def _merge_as_it_was(*groups: list[Suggestion]) -> list[Suggestion]:
+    """pipeline.merge before the eighth round: its sorts keyed in Python."""
+    others: list[Suggestion] = []
+    order = 0
+    ranked: list[tuple[float, int, Suggestion]] = []
+    for group in groups:
+        for found in group:
+            item = tidy(found)
+            if item is None:
+                continue
+            if item.kind == "entity":
+                ranked.append((-item.score, order, item))
+            else:
+                others.append(item)
+            order += 1
+    ordered = [item for _, _, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
+    if all(item.start < item.end for item in ordered) and (
+        not ordered or min(item.start for item in ordered) >= 0
+    ):
+        taken = pipeline_module._disjoint(ordered)
+    else:
+        taken = pipeline_module._disjoint_by_bisection(ordered)
+    return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["entity", "entity", "claim"]),
+                st.integers(0, 30),
+                st.integers(0, 8),
+                st.sampled_from([0.3, 0.5, 0.5, 0.9, 0.0]),
+                st.sampled_from(["person", "place"]),
+            ),
+            max_size=15,
+        ),
+        max_size=3,
+    )
+)
+def test_merged_suggestions_sorted_in_c_as_they_were_in_python(
+    groups: list[list[tuple[str, int, int, float, str]]],
+) -> None:
+    # (eighth round) The ranked suggestions sorted as tuples, the merged list by an
+    # attrgetter: the same list as with keys made in Python — equal scores across groups,
+    # a claim and an entity on the same span, empty spans (the bisection's way).
+    made = [
+        [
+            Suggestion(kind, label, s, s + n, "ن" * n, "model", source="model", score=score)  # type: ignore[arg-type]
+            for kind, s, n, score, label in group
+        ]
+        for group in groups
+    ]
+    assert pipeline_module.merge(*made) == _merge_as_it_was(*made)
+
+
+_SENTENCE_END_AS_IT_WAS = re.compile(r"[.!?؟]+(?=[\s" + tokens_module._QUOTE_CHARS + r"]|$)|\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='نب .!?؟\n\t«»“”"„‟،', max_size=30))
+def test_sentence_ends_found_from_a_class_as_by_the_whole_pattern(text: str) -> None:
+    # (eighth round) The sentence ends' pattern begins with one class, so the engine scans
+    # for it: the same matches as the pattern tried at every character — runs of marks,
+    # marks before a quotation mark, a line break, a tab, the end, a mark before a letter.
+    found = [m.span() for m in tokens_module._SENTENCE_END_RE.finditer(text)]
+    assert found == [m.span() for m in _SENTENCE_END_AS_IT_WAS.finditer(text)]
+    assert tokens_module._sentence_ends(text, []) == [
+        m.end() for m in _SENTENCE_END_AS_IT_WAS.finditer(text)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="كتب \u064e\u0651\u0640\u200c\u200fا\n", max_size=30))
+def test_removed_runs_found_from_a_class_as_by_a_run(text: str) -> None:
+    # (eighth round) The normalisation's deleted runs (harakat, tatweel, controls) looked for
+    # as one of the class and the rest of the run: the same runs as ``class+``, and so the
+    # same map back to the raw text.
+    as_it_was = re.compile(arabic._REMOVED_CLASS + "+")
+    found = [m.span() for m in arabic._REMOVED_RE.finditer(text)]
+    assert found == [m.span() for m in as_it_was.finditer(text)]
+
+
+_TOKEN_AS_IT_WAS = re.compile(
+    r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+|[^\w\s]"
+)
+_CLASS_TEXT = st.text(
+    alphabet="كتب اىءيؤ\u064e\u0651\u0640\u200c\u200d\u200f1٢۳aZz_ .،!«»\n\t\u00a0\u2003-%\u0670",
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLASS_TEXT)
+def test_classes_with_their_commonest_characters_first_match_the_same(text: str) -> None:
+    # (eighth round) The tokens' and the marks' classes name the space, the Arabic letters,
+    # the digits and the Latin letters before \w and \s, which hold them: the same sets, so
+    # the same tokens, splits and marks — letters at both ends of the ranges, other
+    # letters, marks, joiners, digits of three scripts, other white space.
+    assert [m.span() for m in features_module._TOKEN_RE.finditer(text)] == [
+        m.span() for m in _TOKEN_AS_IT_WAS.finditer(text)
+    ]
+    assert features_module._SPLIT_RE.split(text) == re.split(f"({_TOKEN_AS_IT_WAS.pattern})", text)
+    assert matching_module._FOLDED_SPLIT_RE.split(text) == re.split(r"(\w+|[^\w\s])", text)
+    assert [m.start() for m in tokens_module._MARK_RE.finditer(text)] == [
+        m.start() for m in re.finditer(r"[^\w\s]", text)
+    ]

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal
 
 from desktop.core.arabic import (
@@ -274,6 +275,9 @@ def _quoted(folded: str, word_start: int, end: int) -> bool:
     return i > 0 and j < len(folded) and folded[i - 1] in _QUOTES and folded[j] in _QUOTES
 
 
+_SPAN_OF = attrgetter("start", "end")  # of a match
+
+
 def _previous_word(
     folded: str, word_start: int, *, through_quote: bool = False
 ) -> tuple[str, int] | None:
@@ -437,7 +441,7 @@ class Gazetteer:
                     raw_start, raw_end, raw_word, item.key, item.kind, score, item.entries
                 )
             )
-        matches.sort(key=lambda m: (m.start, m.end))
+        matches.sort(key=_SPAN_OF)  # (a key made in C: 7,000 matches a 1 MB article)
         return matches
 
     @staticmethod

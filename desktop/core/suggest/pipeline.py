@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from operator import attrgetter
+from operator import attrgetter, itemgetter, lt
 from typing import Literal
 
 from desktop.core.arabic import ARTICLE, LAM, fold
@@ -125,6 +125,9 @@ class Suggestion:
 
 _FIELDS = attrgetter(*(f.name for f in fields(Suggestion)))
 _START_OF = attrgetter("start")
+_END_OF = attrgetter("end")
+_PLACE_OF = attrgetter("start", "end", "kind")  # the order of a merged list
+_THIRD = itemgetter(2)
 _SCORE, _LOWERED = ([f.name for f in fields(Suggestion)].index(n) for n in ("score", "lowered"))
 
 
@@ -356,7 +359,7 @@ def _suggest(
     if full:
         for key, item in results.items():
             results[key] = _with_full_name(item, full)
-    return sorted(results.values(), key=lambda s: (s.start, s.end, s.kind))
+    return sorted(results.values(), key=_PLACE_OF)
 
 
 def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
@@ -519,14 +522,17 @@ def merge(*groups: Iterable[Suggestion]) -> list[Suggestion]:
             else:
                 others.append(item)
             order += 1
-    ordered = [item for _, _, item in sorted(ranked, key=lambda r: (r[0], r[1]))]
-    if all(item.start < item.end for item in ordered) and (
-        not ordered or min(item.start for item in ordered) >= 0
-    ):
+    # By score, then order: no two have the same order, so the tuples are sorted in C
+    # without ever comparing their suggestions (a key made in Python for each of a 1 MB
+    # article's 20,000 cost more).
+    ranked.sort()
+    ordered = list(map(_THIRD, ranked))
+    starts = list(map(_START_OF, ordered))
+    if all(map(lt, starts, map(_END_OF, ordered))) and (not ordered or min(starts) >= 0):
         taken = _disjoint(ordered)
     else:
         taken = _disjoint_by_bisection(ordered)
-    return sorted([*taken, *others], key=lambda s: (s.start, s.end, s.kind))
+    return sorted([*taken, *others], key=_PLACE_OF)
 
 
 def _disjoint(ordered: Sequence[Suggestion]) -> list[Suggestion]:
@@ -597,7 +603,7 @@ class _MatchIndex:
     (an article of 1 MB has thousands of names and of matches)."""
 
     def __init__(self, matches: Iterable[Match]) -> None:
-        self.matches = sorted(matches, key=lambda m: m.start)
+        self.matches = sorted(matches, key=_START_OF)
         self.starts = [m.start for m in self.matches]
 
     def entity_inside(self, start: int, end: int) -> int | None:
