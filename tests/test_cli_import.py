@@ -43,23 +43,45 @@ def test_folder_of_formats_with_bad_files(tmp_path: Path) -> None:
 
 
 def test_annotation_files_in_a_folder_of_articles_say_how_to_import_them(tmp_path: Path) -> None:
-    """A folder of articles holding INCEpTION's .xmi, brat's .ann, a .qdpx or a .jsonld: each
+    """A folder of articles holding INCEpTION's .xmi, a .qdpx or a .jsonld: each
     is skipped with the way to import it (it said "Hamish does not import .xmi files")."""
     folder = tmp_path / "inbox"
-    (folder / "sub").mkdir(parents=True)
+    folder.mkdir()
     (folder / "a.txt").write_text("قال الرئيس إن المفاوضات مستمرة", encoding="utf-8")
     (folder / "b.xmi").write_text("<xmi/>", encoding="utf-8")
     (folder / "c.qdpx").write_bytes(b"PK\x03\x04")
     (folder / "d.jsonld").write_text("{}", encoding="utf-8")
-    (folder / "sub" / "e.ann").write_text("T1\tPerson 0 3\tقال\n", encoding="utf-8")
     result = hamish("import", "--project", tmp_path / "p.hamish", folder)
-    assert "1 imported, 4 skipped, 0 failed" in result.stdout
+    assert "1 imported, 3 skipped, 0 failed" in result.stdout
     for name in ("b.xmi", "c.qdpx", "d.jsonld"):
         assert f"{name}: annotation files (.xmi, .qdpx, .jsonld) are imported on their own" in (
             result.stdout
         )
-    assert "e.ann: brat annotations (.ann) are imported with their folder" in result.stdout
     assert "does not import" not in result.stdout
+
+
+def test_a_brat_folder_inside_a_folder_of_articles_is_left_for_its_own_import(
+    tmp_path: Path,
+) -> None:
+    """Its texts came in as plain articles, its annotations were left out, and importing the
+    brat folder on its own as advised then skipped every text as a duplicate: the
+    annotations were lost (an attack)."""
+    folder = tmp_path / "inbox"
+    brat = folder / "brat"
+    brat.mkdir(parents=True)
+    (folder / "a.txt").write_text("قال الرئيس إن المفاوضات مستمرة", encoding="utf-8")
+    (brat / "doc.txt").write_text("قال كيري في القاهرة", encoding="utf-8")
+    (brat / "doc.ann").write_text("T1\tPerson 4 8\tكيري\n", encoding="utf-8")
+    project = tmp_path / "p.hamish"
+    result = hamish("import", "--project", project, folder)
+    assert "1 imported, 1 skipped, 0 failed" in result.stdout
+    assert "brat is a brat folder (texts with .ann annotations): import it on its own" in (
+        result.stdout
+    )
+    again = hamish("import", "--project", project, brat)
+    assert again.returncode == 0, again.stderr
+    assert "1 document, 1 annotation" in again.stdout
+    assert "0 duplicate documents skipped" in again.stdout
 
 
 def test_json_exports_still_go_to_the_project_importer(tmp_path: Path) -> None:

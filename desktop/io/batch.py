@@ -95,6 +95,12 @@ _ADVICE = {
 }
 
 
+_BRAT_FOLDER = (
+    "{name} is a brat folder (texts with .ann annotations): import it on its own to keep its "
+    "annotations — name the folder, or use File ▸ Import Annotations."
+)
+
+
 def file_dialog_filter() -> str:
     """The filter string of an "Import Articles" file dialog."""
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
@@ -178,6 +184,12 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[str], list[Im
                 elif (reason := _link_out_of(sub, root)) is not None:
                     skipped.append(ImportFailure(str(sub), reason))
             dirs[:] = walked
+            if "annotation.conf" in names or any(n.endswith(".ann") for n in names):
+                # A brat folder: its texts imported as plain articles lost their annotations,
+                # and importing the folder on its own then skipped every text as a duplicate.
+                dirs[:] = []
+                skipped.append(ImportFailure(folder, _BRAT_FOLDER.format(name=folder)))
+                continue
             # Strings, not a Path per file: parsing them was most of listing a big folder.
             for name in sorted(names):
                 if name.startswith((".", "~$")):  # hidden, or an Office lock file (_hidden)

@@ -305,6 +305,11 @@ TEMPLATES: Final = (
         "{name}: brat annotations (.ann) are imported with their folder: name the folder that "
         "holds them, or use File ▸ Import Annotations.",
     ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{name} is a brat folder (texts with .ann annotations): import it on its own to keep its "
+        "annotations — name the folder, or use File ▸ Import Annotations.",
+    ),
     QT_TRANSLATE_NOOP("Errors", "{name}: OpenDocument text is not imported; save it as .docx."),
     QT_TRANSLATE_NOOP(
         "Errors",

@@ -2035,6 +2035,10 @@
         <translation>{name}: تُستورد تعليقات brat (‎.ann) مع مجلدها: اذكر المجلد الذي يضمها، أو استخدم ملف ◂ استيراد تعليقات.</translation>
     </message>
     <message>
+        <source>{name} is a brat folder (texts with .ann annotations): import it on its own to keep its annotations — name the folder, or use File ▸ Import Annotations.</source>
+        <translation>{name} مجلد brat (نصوص مع تعليقاتها في ملفات ‎.ann): استورده وحده لتبقى تعليقاته — اذكر المجلد باسمه، أو استخدم ملف ◂ استيراد تعليقات.</translation>
+    </message>
+    <message>
         <source>{name}: OpenDocument text is not imported; save it as .docx.</source>
         <translation>{name}: لا تُستورد نصوص OpenDocument؛ احفظه بصيغة ‎.docx.</translation>
     </message>
