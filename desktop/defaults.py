@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from desktop import paths
+from desktop.core.errors import ProjectError
 from desktop.store.project import Project
 
 
@@ -21,7 +22,14 @@ def ensure_default_project(path: Path | None = None) -> Path:
         return target
     from desktop.io.seeds import seed_project  # only on the very first launch
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        # A read-only home, or XDG_DATA_HOME naming a file: a traceback and no window.
+        raise ProjectError(
+            f"Hamish cannot make its default project in {target.parent}: "
+            f"{error.strerror or error}. Open a project of your own (hamish --project PATH)."
+        ) from error
     tmp = target.with_name(f".{target.name}.{os.getpid()}.new")
     try:
         with Project.open(tmp, create=True) as project:

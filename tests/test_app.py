@@ -29,3 +29,21 @@ def test_first_run_seeds_once(xdg: Path) -> None:
         assert project.documents.count() == 5
     leftovers = [p.name for p in path.parent.iterdir() if p.name != "default.hamish"]
     assert leftovers == []
+
+
+def test_a_default_project_that_cannot_be_made_is_said_in_words(
+    monkeypatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """XDG_DATA_HOME naming a file (or a read-only home) ended the launch in an OSError
+    traceback with no window and no message (an attack): it is a ProjectError, which the
+    launch shows in a dialog."""
+    import pytest
+
+    from desktop.core.errors import ProjectError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    with pytest.raises(ProjectError, match=r"cannot make its default project in .*file/hamish"):
+        ensure_default_project()

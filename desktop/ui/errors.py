@@ -33,6 +33,11 @@ TEMPLATES: Final = (
     # --- editing (ops, store) ------------------------------------------------------------
     QT_TRANSLATE_NOOP("Errors", "The title cannot be empty."),
     QT_TRANSLATE_NOOP(
+        "Errors",
+        "Hamish cannot make its default project in {path}: {reason}. Open a project of your own "
+        "(hamish --project PATH).",
+    ),
+    QT_TRANSLATE_NOOP(
         "Errors", "The URL must be a full address such as https://example.com/article."
     ),
     QT_TRANSLATE_NOOP("Errors", "The date must be a real date written YYYY-MM-DD, or empty."),

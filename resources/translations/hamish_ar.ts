@@ -1547,6 +1547,10 @@
         <translation>لا يمكن أن يكون العنوان فارغاً.</translation>
     </message>
     <message>
+        <source>Hamish cannot make its default project in {path}: {reason}. Open a project of your own (hamish --project PATH).</source>
+        <translation>تعذّر على هامش إنشاء مشروعه الافتراضي في {path}: {reason}. افتح مشروعاً خاصاً بك (hamish --project PATH).</translation>
+    </message>
+    <message>
         <source>The URL must be a full address such as https://example.com/article.</source>
         <translation>يجب أن يكون الرابط عنواناً كاملاً مثل https://example.com/article.</translation>
     </message>
