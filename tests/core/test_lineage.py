@@ -69,3 +69,19 @@ def test_a_run_of_kunya_words_is_no_name_and_no_recursion() -> None:
     # overflowed the stack (RecursionError) before any name was found
     text = "وقال " + "أبو " * 3000 + "فراس. وأعلن أبو فراس أنه سيعود."
     assert _lineages(text) == ["أبو فراس"] * 2  # the run's last kunya and its name
+
+
+def test_a_chain_longer_than_a_name_offers_no_part_of_it() -> None:
+    """Seven names: the chain stopped at six and its tail was offered as a second person
+    (مالك بن نوفل) — an attack. Six names are still one."""
+    seven = "وقال زيد بن عمرو بن خالد بن سعد بن قيس بن عامر بن مالك بن نوفل إن الأمر انتهى."
+    assert [s.text for s in suggest(seven, None) if s.label_key == "person"] == []
+    six = "وقال زيد بن عمرو بن خالد بن سعد بن قيس بن عامر إن الأمر انتهى."
+    assert _lineages(six) == ["زيد بن عمرو بن خالد بن سعد بن قيس بن عامر"]
+
+
+def test_a_run_of_names_and_links_is_no_single_name_of_thousands_of_words() -> None:
+    """محمد بن repeated 300 times was one person of 600 words by the given names' rule (its
+    particles joined names without counting)."""
+    text = "قال " + "محمد بن " * 300 + "إن الأمر انتهى."
+    assert all(len(s.text) < 200 for s in suggest(text, None) if s.label_key == "person")

@@ -216,6 +216,17 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             names += 1
             linked = True
             j = end + 1
+        if names == _MAX_CHAIN and j + 1 < n and words[j] in _LINKS:
+            # Longer than a name: a genealogy, or a run made to look like one. Its tail was
+            # offered as a second person (مالك بن نوفل of a chain of seven): none of it is.
+            while j + 1 < n and words[j] in _LINKS:
+                nxt = _piece(art, j + 1, linked=True)
+                if nxt is None:
+                    break
+                end = nxt
+                j = end + 1
+            after = end + 1
+            continue
         if not linked:
             continue
         for _ in range(2):  # الهاشمي القرشي

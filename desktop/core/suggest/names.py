@@ -53,6 +53,9 @@ from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
 
 _MAX_NAME = 3
 _MAX_SKIP = 14
+# Tokens of one name at most: particles join names without counting, so a run of محمد بن
+# repeated made one "name" of thousands of words (an attack); a real nasab has a dozen.
+_MAX_TOKENS = 24
 # Particles that join two names and never begin one (بن، آل); the others may (أبو مازن).
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
@@ -336,6 +339,8 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
     definite_first = art.article_stem(first) is not None
     j = first + 1
     while j < n:
+        if len(taken) >= _MAX_TOKENS:
+            return None  # no name runs on this long
         word = words[j]
         prev = words[taken[-1]]
         if not art.is_word(j):
