@@ -158,7 +158,7 @@ def _print_text(query: str, total: int, hits: list[Hit]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``hamish search``; returns the exit status."""
     from desktop.core.query import QueryError  # loaded when a search runs
-    from desktop.store.search import SearchFilters, parse_search
+    from desktop.store.search import SearchFilters, check_date, parse_search
 
     if args.limit < 1:
         echo("hamish: --limit must be at least 1", err=True)
@@ -188,6 +188,12 @@ def run(args: argparse.Namespace) -> int:
                 entity_id=args.entity,
                 claim_status=args.status,
             )
+            if args.entity is not None:
+                project.entities.get(args.entity)  # NotFound: said, not "No article matches"
+            if args.published_from and args.published_to:
+                first, last = check_date(args.published_from), check_date(args.published_to)
+                if first > last:  # no article can match: the dates were swapped
+                    raise QueryError(f"--from {first} is after --to {last}.")
             if args.label:
                 label = project.labels.by_key(args.label)
                 if label is None:

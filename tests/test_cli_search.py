@@ -129,6 +129,8 @@ def test_no_match_is_not_an_error(seeds: Path, capsys: pytest.CaptureFixture[str
         (["كيري", "--source", " "], "--source is empty"),
         (["كيري", "--from", ""], "--from is empty"),
         (["كيري", "--to", ""], "--to is empty"),
+        # Dates the wrong way round matched nothing, and said only "No article matches".
+        (["كيري", "--from", "2020-01-01", "--to", "2019-01-01"], "--from 2020-01-01 is after"),
     ],
 )
 def test_malformed_queries_exit_2(
@@ -137,6 +139,15 @@ def test_malformed_queries_exit_2(
     code, out, err = hamish(capsys, "search", "--project", seeds, *argv)
     assert code == 2 and not out
     assert err.startswith("hamish: ") and reason in err and "Traceback" not in err
+
+
+def test_an_entity_that_does_not_exist_is_said(
+    seeds: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "No article matches", as if the entity were there and mentioned nowhere."""
+    code, out, err = hamish(capsys, "search", "--project", seeds, "كيري", "--entity", "99999")
+    assert code == 1 and not out
+    assert "There is no entity 99999 in this project." in err
 
 
 def test_missing_project_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -471,11 +471,11 @@ class SearchFilters:
         for bound, op in ((self.published_from, ">="), (self.published_to, "<=")):
             if bound:
                 where.append(f"d.published IS NOT NULL AND substr(d.published, 1, 10) {op} ?")
-                params.append(_check_date(bound))
+                params.append(check_date(bound))
         return " AND ".join(where), params
 
 
-def _check_date(value: str) -> str:
+def check_date(value: str) -> str:
     from desktop.core.query import QueryError
 
     try:
