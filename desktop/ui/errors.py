@@ -1074,6 +1074,8 @@ TEMPLATES: Final = (
     QT_TRANSLATE_NOOP("Errors", "tags widened to whole tokens"),
     QT_TRANSLATE_NOOP("Errors", "web addresses that are not http or https"),
     QT_TRANSLATE_NOOP("Errors", ".ann files without their .txt"),
+    QT_TRANSLATE_NOOP("Errors", "links to other files (symbolic links are not followed)"),
+    QT_TRANSLATE_NOOP("Errors", "files that are not regular files (pipes, devices)"),
     QT_TRANSLATE_NOOP("Errors", "empty texts"),
     QT_TRANSLATE_NOOP("Errors", "attributes Hamish does not know"),
     QT_TRANSLATE_NOOP("Errors", "claim gradings Hamish does not know"),

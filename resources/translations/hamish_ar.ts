@@ -3063,6 +3063,14 @@
         <translation>ملفات ‎.ann بلا ملف ‎.txt المقابل</translation>
     </message>
     <message>
+        <source>links to other files (symbolic links are not followed)</source>
+        <translation>روابط إلى ملفات أخرى (لا تُتبع الروابط الرمزية)</translation>
+    </message>
+    <message>
+        <source>files that are not regular files (pipes, devices)</source>
+        <translation>ملفات ليست ملفات عادية (أنابيب، أجهزة)</translation>
+    </message>
+    <message>
         <source>empty texts</source>
         <translation>نصوص فارغة</translation>
     </message>

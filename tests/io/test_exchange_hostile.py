@@ -362,6 +362,19 @@ def test_brat_links_out_of_the_folder_are_skipped_and_said(tmp_path: Path) -> No
     assert not any("without their .txt" in notice for notice in result.notices)
 
 
+def test_a_brat_ann_that_is_a_pipe_is_never_opened_and_is_said(tmp_path: Path) -> None:
+    """A FIFO named b.ann: the import said "1 document, 0 annotations" and nothing else."""
+    import os
+
+    folder = _brat_folder(tmp_path / "brat", {"a.txt": "قال جون كيري.", "a.ann": ""})
+    (folder / "b.txt").write_text("قال لافروف.", encoding="utf-8")
+    os.mkfifo(folder / "b.ann")
+    with Project.open(tmp_path / "p.hamish") as project:
+        result = import_brat(project, folder)
+        assert project.documents.count() == 2
+    assert "Left out: files that are not regular files (pipes, devices) (1)." in result.notices
+
+
 def _assessed(data: dict[str, Any]) -> dict[str, Any]:
     """The hamish:claim of the exported claim with a grading (جون كيري's denial)."""
     for item in data["first"]["items"]:

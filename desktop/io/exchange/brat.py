@@ -463,7 +463,7 @@ def read_brat(
     source = Path(path)
     name = source.name or str(source)
     files: dict[str, bytes] = {}
-    links = 0
+    links = specials = 0
     if source.is_dir():
         total = 0
         for file in sorted(source.rglob("*")):
@@ -473,6 +473,8 @@ def read_brat(
                 links += 1
                 continue
             if not file.is_file():
+                if not file.is_dir():  # a FIFO or a device named x.ann: never opened, but said
+                    specials += 1
                 continue
             if len(files) >= MEMBERS:
                 raise ImportRejected(
@@ -510,6 +512,7 @@ def read_brat(
     # An attack's links to files outside the folder were skipped as they should be, but
     # reported as .ann files without their .txt, or not at all.
     counted["links to other files (symbolic links are not followed)"] += links
+    counted["files that are not regular files (pipes, devices)"] += specials
     notices = [f"Left out: {what} ({count})." for what, count in counted.items() if count]
     return articles, _hints(conf, visual), notices
 
