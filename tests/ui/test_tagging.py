@@ -322,6 +322,25 @@ def test_find_then_tag_from_the_keyboard(
     assert annotation.quote == "لافروف"
 
 
+def test_a_find_that_stops_matching_leaves_nothing_selected_to_tag(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    """Typing on past the last match ("لاف" then "لافز") left the earlier match selected, and
+    the digit key after Escape tagged it (a trial)."""
+    window = make_window(article)
+    text = window.reader.text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.find_bar.edit, "لاف")
+    assert text.textCursor().hasSelection()
+    type_text(window.find_bar.edit, "ززز")
+    assert window.find_bar.count.text() == "No matches"
+    assert not text.textCursor().hasSelection()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    assert window.annotation_model.annotations() == []
+
+
 def test_find_folds_hamza_and_harakat(
     make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:

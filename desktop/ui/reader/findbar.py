@@ -43,6 +43,7 @@ class FindBar(QFrame):
         self._finder_text = ""
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        self._selected: tuple[int, int] | None = None  # the match the find last selected
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 4, 28, 4)
         self.edit = FindEdit(self)
@@ -113,6 +114,12 @@ class FindBar(QFrame):
             ahead = [i for i, (start, _) in enumerate(self.matches) if start >= position]
             self._go(ahead[0] if ahead else 0)
         else:
+            # The match the find selected a keystroke ago is no match now: left selected, a
+            # digit key tagged it (ز of بارز after typing زززز: "بارز" a place — a trial).
+            selected = self._selected
+            if selected is not None and self.reader.selection_cp() == selected:
+                self.reader.select_cp(selected[0], selected[0])
+            self._selected = None
             self._update_count()
 
     def next(self) -> None:
@@ -127,6 +134,7 @@ class FindBar(QFrame):
         self.current = index
         start, end = self.matches[index]
         self.reader.select_cp(start, end)
+        self._selected = (start, end)
         self._update_count()
 
     def _update_count(self) -> None:
