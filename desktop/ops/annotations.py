@@ -132,6 +132,13 @@ def new_entity_name(
     readings = proclitic_readings(words[0])
     if not readings or written in given_names():
         return whole
+    if len(words) > 1 and written[0] in CONJUNCTIONS:
+        # و + a given name beginning a full name is the next name of a list (وعلي بن أبي
+        # طالب after عمر بن الخطاب): it became an entity called وعلي … when the given name
+        # stood alone nowhere else (a trial). A written given name (وسام، وليد) returned above.
+        for reading in readings:
+            if len(fold(reading)) == len(written) - 1 and fold(reading) in given_names():
+                return " ".join([reading, *words[1:]])
     counts = _word_counts(project, [words[0], *readings], text, document_id)
     alone = counts[0]
     best, best_count = whole, 0
