@@ -29,6 +29,9 @@ def _lineages(text: str, matcher: AliasMatcher | None = None) -> list[str]:
         ("وأرسل كتابا لخالد بن سعيد يطلب فيه العون.", "لخالد بن سعيد"),  # ل before the name
         ("وتولى أبو سعيد عثمان بن يوسف الحكم.", "أبو سعيد عثمان بن يوسف"),  # kunya, ism, nasab
         ("وخرج نعمان بن أبي طالب من المدينة.", "نعمان بن أبي طالب"),  # a verb's form after أبي
+        # a definite name after بن ends the chain (a trial: no suggestion at any threshold)
+        ("وحضر ثامر بن الخطاب الاجتماع.", "ثامر بن الخطاب"),
+        ("وقاد حارثة بن سعيد بن الوليد الجيش.", "حارثة بن سعيد بن الوليد"),
     ],
 )
 def test_a_lineage_makes_a_name_without_a_title(text: str, name: str) -> None:

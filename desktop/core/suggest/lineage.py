@@ -67,6 +67,7 @@ _ABD = fold("عبد")
 _ONE_WORD_ABD = frozenset(_ABD + name for name in DIVINE_NAMES)  # عبدالله، عبدالرحمن
 # The son / daughter of: they join two names and begin none.
 _LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
+_BIN = fold("بن")
 # A kunya's first word, with the proclitics it is written with (وأبو، لأبي، بأبي).
 _KUNYA = frozenset(
     p + fold(w) for w in ("أبو", "أبي", "أبا") for p in ("", "و", "ل", "ب", "ف", "ول", "وب")
@@ -211,6 +212,12 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         while names < _MAX_CHAIN and j + 1 < n and words[j] in _LINKS:
             nxt = _piece(art, j + 1, linked=True)
             if nxt is None:
+                if words[j] == _BIN and _definite_name(art, j + 1):
+                    # عمر بن الخطاب، خالد بن الوليد: a definite name ends the chain
+                    end = j + 1
+                    names += 1
+                    linked = True
+                    j = end + 1
                 break
             end = nxt
             names += 1
