@@ -106,6 +106,9 @@ def _names(quote: str, name: str | None, entity: NewEntity | None) -> tuple[str,
     return (*lookups, entity.name)
 
 
+_KUNYAS = frozenset(fold(w) for w in ("أبو", "أبي", "أبا", "أم"))  # وأبو بكر: و + a kunya
+
+
 def new_entity_name(
     project: Project, quote: str, text: str = "", document_id: int | None = None
 ) -> str:
@@ -133,12 +136,13 @@ def new_entity_name(
     if not readings or written in given_names():
         return whole
     if len(words) > 1 and written[0] in CONJUNCTIONS:
-        # و + a given name beginning a full name is the next name of a list (وعلي بن أبي
-        # طالب after عمر بن الخطاب): it became an entity called وعلي … when the given name
+        # و + a given name or a kunya beginning a full name is the next name of a list (وعلي
+        # بن أبي طالب after عمر بن الخطاب): it became an entity called وعلي … when the given name
         # stood alone nowhere else (a trial). A written given name (وسام، وليد) returned above.
         for reading in readings:
-            if len(fold(reading)) == len(written) - 1 and fold(reading) in given_names():
-                return " ".join([reading, *words[1:]])
+            stem = fold(reading)
+            if len(stem) == len(written) - 1 and (stem in given_names() or stem in _KUNYAS):
+                return " ".join([reading, *words[1:]])  # وعلي بن …، وأبو بكر
     counts = _word_counts(project, [words[0], *readings], text, document_id)
     alone = counts[0]
     best, best_count = whole, 0

@@ -662,7 +662,7 @@ _CLITICS = [
     "وقال وليد جنبلاط إن لبنان بخير. ووصل بشار إلى فرنسا. وقال إن لافروف يرى أن كيري محق.",
     "ووصل ولافروف أمس.",
     "وحكم المعتصم بالله بعد أن توكل على الله. والحمد لله، قال إن الله واحد.",
-    "وحضر عمر بن الخطاب وعثمان بن عفان الاجتماع.",
+    "وحضر عمر بن الخطاب وعثمان بن عفان وأبو بكر الاجتماع.",
 ]
 
 
@@ -693,6 +693,7 @@ def _clitics_project(path: Path) -> Project:
         # و + a given name beginning a full name, the given name alone nowhere: the next name
         # of a list (a trial's entity was called وعثمان بن عفان).
         (5, "وعثمان بن عفان", "person", "عثمان بن عفان"),
+        (5, "وأبو بكر", "person", "أبو بكر"),  # و + a kunya
     ],
 )
 def test_a_new_entity_is_named_without_the_proclitics_of_its_mention(
