@@ -121,6 +121,23 @@ def test_filter_box_folds_arabic(
     assert window.library.proxy.rowCount() == 5
 
 
+def test_down_in_the_filter_opens_the_first_article_it_lists(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """A trial typed a name in the filter, pressed Down and Enter: nothing opened, and the
+    reader kept an article the filter hid."""
+    window = make_window(default_project)
+    box = window.library.filter_edit
+    type_text(box, "جيفري")
+    proxy = window.library.proxy
+    assert proxy.rowCount() >= 1
+    first = proxy.index(0, 0).data(ID_ROLE)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert window.library.view.hasFocus()  # the keyboard in the list, to go on with Down
+    assert window.library.view.currentIndex().row() == 0
+    assert window.reader.document_id == first
+
+
 def test_import_updates_library_and_reports_bad_files(
     make_window: MakeWindow, default_project: Path, tmp_path: Path, qtbot: QtBot
 ) -> None:

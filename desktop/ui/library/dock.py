@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -811,6 +811,18 @@ class LibraryView(QTableView):
         super().mousePressEvent(event)
 
 
+class FilterEdit(QLineEdit):
+    """The library's filter box: Down goes into the list, on its first row."""
+
+    moved_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.moved_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class LibraryDock(QDockWidget):
     """Filter box above a sortable list; emits ``document_activated`` with a document id."""
 
@@ -828,7 +840,7 @@ class LibraryDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
-        self.filter_edit = QLineEdit(body)
+        self.filter_edit = FilterEdit(body)
         self.filter_edit.setObjectName("library_filter")
         self.filter_edit.setPlaceholderText(self.tr("Filter articles…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -851,6 +863,9 @@ class LibraryDock(QDockWidget):
         self.setWidget(body)
         self.proxy = LibraryFilter(self)
         self.filter_edit.textChanged.connect(self.proxy.set_query)
+        # Down in the filter: into the list, its first article open (a trial typed a name,
+        # pressed Down and Enter, and the reader kept an article the filter hid).
+        self.filter_edit.moved_down.connect(self._into_list)
         self.view.setModel(self.proxy)
         self.model: LibraryModel | None = None
         self._suppress = False
@@ -986,6 +1001,18 @@ class LibraryDock(QDockWidget):
             self.view.scrollTo(current)
         else:
             self.view.scrollToTop()
+
+    def _into_list(self) -> None:
+        """The keyboard into the list, the first article it shows current (and open)."""
+        if not self.proxy.rowCount():
+            return
+        self.view.setFocus()
+        self.view.selectionModel().setCurrentIndex(
+            self.proxy.index(0, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.view.scrollTo(self.proxy.index(0, 0))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress or not current.isValid():
