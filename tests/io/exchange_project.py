@@ -4,6 +4,7 @@ claims with claimant, subjects, assessment and links, notes with line breaks."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,14 @@ def claim_links(project: Project) -> set[tuple[str, str, str]]:
         "JOIN claims t ON t.id = l.to_claim JOIN annotations ta ON ta.id = t.annotation_id"
     ).fetchall()
     return {(r[0], r[1], r[2]) for r in rows}
+
+
+def exported_w3c(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    """The sample project written as Web Annotation, and the file's JSON to tamper with."""
+    from desktop.io.exchange import w3c
+
+    source = build(tmp_path / "source.hamish")
+    out = tmp_path / "out.jsonld"
+    w3c.export_w3c(source, out)
+    source.close()
+    return out, json.loads(out.read_text(encoding="utf-8"))

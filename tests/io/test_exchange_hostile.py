@@ -88,18 +88,9 @@ def test_many_notes_on_one_tag_are_kept_in_order(tmp_path: Path) -> None:
     assert note.split("\n") == [f"ملاحظة {i}" for i in range(1, 301)]
 
 
-def _exported_w3c(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
-    """The sample project written as Web Annotation, and the file's JSON to tamper with."""
-    source = fixture.build(tmp_path / "source.hamish")
-    out = tmp_path / "out.jsonld"
-    w3c.export_w3c(source, out)
-    source.close()
-    return out, json.loads(out.read_text(encoding="utf-8"))
-
-
 def test_web_annotations_sharing_one_id_are_imported_without_a_crash(tmp_path: Path) -> None:
     # Two claims with one id: finishing the claims raised KeyError (a traceback, nothing said).
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     for item in data["first"]["items"]:
         item["id"] = "urn:uuid:0"
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -114,7 +105,7 @@ def test_web_annotation_claims_whose_label_is_not_a_claim_label_are_reported(
 ) -> None:
     # The three claims' assessments were dropped without a word when their tag's label was
     # not a claim label (a colleague's tool renamed it, say).
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     for item in data["first"]["items"]:
         for body in item["body"]:
             if body.get("hamish:label") == "claim":
@@ -215,7 +206,7 @@ def test_web_annotation_entities_and_aliases_named_by_a_paragraph_are_cut(
     tmp_path: Path,
 ) -> None:
     # Through the collector (REFI-QDA, Web Annotation, XMI): the same refusal of the file.
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     long = "كيري " * 150
     first = data["hamish:entities"][0]
     first["name"] = long
@@ -237,7 +228,7 @@ def test_an_alias_cut_to_one_listed_after_it_and_a_name_of_bidi_controls_import(
 ) -> None:
     # The long alias first, then the alias it is cut to: "two entity aliases have the same
     # entity_id" refused the file; a brat name of bidi controls alone ("cannot be empty") too.
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     long = "لافروف" * 100
     data["hamish:entities"][0]["aliases"] = [long, long[:500]]
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -258,7 +249,7 @@ def test_a_web_annotation_entity_named_by_bidi_controls_alone_keeps_its_tags(
     tmp_path: Path,
 ) -> None:
     # It was dropped without a word, its two tag links and its claims with it.
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     data["hamish:entities"][0]["name"] = "\u202e\u2066"
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with Project.open(tmp_path / "target.hamish") as target:
@@ -388,7 +379,7 @@ def test_web_annotation_values_hamish_has_no_place_for_are_said(tmp_path: Path) 
     """A credibility of 9 (or "2", or true), a reliability Z, a stance "maybe", a link to
     nothing or of another kind, a claimant that is no entity: each was dropped, or made
     "asserts", without a word — and true, being 1 to Python, refused the whole file."""
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     claim = _assessed(data)
     for item in data["first"]["items"]:
         for body in item["body"]:

@@ -15,14 +15,6 @@ from desktop.store.project import Project
 from tests.io import exchange_project as fixture
 
 
-def _exported_w3c(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
-    source = fixture.build(tmp_path / "source.hamish")
-    out = tmp_path / "out.jsonld"
-    w3c.export_w3c(source, out)
-    source.close()
-    return out, json.loads(out.read_text(encoding="utf-8"))
-
-
 def _import_w3c(tmp_path: Path, out: Path, data: dict[str, Any]) -> tuple[Any, Project]:
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     target = Project.open(tmp_path / "target.hamish")
@@ -37,7 +29,7 @@ def _claim_item(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_web_annotation_tag_without_a_selector_is_said(tmp_path: Path) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     del data["first"]["items"][0]["target"]["selector"]
     report, target = _import_w3c(tmp_path, out, data)
     target.close()
@@ -49,7 +41,7 @@ def test_a_tag_without_a_selector_on_an_article_not_in_the_file_is_said_so(
     tmp_path: Path,
 ) -> None:
     """It was counted as an annotation "without a tag, an entity or a comment"."""
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     item = data["first"]["items"][0]
     item["body"] = [b for b in item["body"] if b.get("purpose") != "commenting"]  # a tag alone
     target = item["target"]
@@ -66,7 +58,7 @@ def test_a_tag_without_a_selector_on_an_article_not_in_the_file_is_said_so(
 def test_a_collection_whose_first_page_is_not_in_the_file_is_refused(
     tmp_path: Path, first: Any
 ) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     data["first"] = first
     with pytest.raises(ImportRejected, match="holds no page of annotations"):
         _import_w3c(tmp_path, out, data)
@@ -75,7 +67,7 @@ def test_a_collection_whose_first_page_is_not_in_the_file_is_refused(
 
 
 def test_a_claim_whose_details_are_null_keeps_its_claim_and_is_said(tmp_path: Path) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     for body in _claim_item(data)["body"]:
         if "hamish:claim" in body:
             body["hamish:claim"] = None
@@ -90,7 +82,7 @@ def test_a_claim_whose_details_are_null_keeps_its_claim_and_is_said(tmp_path: Pa
 
 @pytest.mark.parametrize("text", [5, "", "   ", None])
 def test_an_article_without_a_text_is_said(tmp_path: Path, text: Any) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     data["hamish:documents"][1]["text"] = text
     report, target = _import_w3c(tmp_path, out, data)
     target.close()
@@ -99,7 +91,7 @@ def test_an_article_without_a_text_is_said(tmp_path: Path, text: Any) -> None:
 
 
 def test_two_articles_sharing_one_id_are_refused(tmp_path: Path) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     documents = data["hamish:documents"]
     documents[1]["id"] = documents[0]["id"]
     with pytest.raises(ImportRejected, match="two articles have the id urn:uuid:"):
@@ -107,7 +99,7 @@ def test_two_articles_sharing_one_id_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_web_annotation_claim_linked_to_itself_is_said_so(tmp_path: Path) -> None:
-    out, data = _exported_w3c(tmp_path)
+    out, data = fixture.exported_w3c(tmp_path)
     item = _claim_item(data)
     for body in item["body"]:
         if "hamish:claim" in body:
