@@ -106,7 +106,7 @@ def _names(quote: str, name: str | None, entity: NewEntity | None) -> tuple[str,
     return (*lookups, entity.name)
 
 
-_KUNYAS = frozenset(fold(w) for w in ("أبو", "أبي", "أبا", "أم"))  # وأبو بكر: و + a kunya
+_KUNYAS = frozenset(fold(w) for w in ("أبو", "أبي", "أبا"))  # وأبو بكر: و + a kunya
 
 
 def new_entity_name(
