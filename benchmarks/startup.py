@@ -30,7 +30,10 @@ the difference goes, before deciding what to change. Each step ends with a call 
 ``os.getppid``, before which callgrind writes its counts out (``--dump-before``), so nothing
 is compiled against valgrind; the steps are the same launch as ``--instructions`` (Hamish's
 imports in the order ``cli.main`` makes them, except that PySide's own modules are counted on
-their own first), within a few M instructions of it. The ``Qt`` namespace is not built before
+their own first), within a few M instructions of it. The steps count every thread's
+instructions — the fonts' two threads (ui/fontload.py) in whichever step they ran beside —
+so they show the work, not the path the first paint waits on (``--instructions`` gives the
+GUI thread's alone). The ``Qt`` namespace is not built before
 the first paint (``desktop/ui/qtvalues.py``): were it built again, ``--qt-namespace`` says
 where.
 
@@ -99,6 +102,8 @@ BARE_STEPS = (
 HAMISH_PHASES = r"""
 import gc, os, sys
 os.getppid()  # python start-up
+from desktop.ui.fontload import start_fontconfig
+start_fontconfig()  # as cli.main does
 gc.disable()
 from desktop.cli import _import_pyside_without_feature_checks, _load_qt_free_layers
 _load_qt_free_layers()
@@ -108,8 +113,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
 os.getppid()  # what the bare window imports
 import desktop.app as app
-from desktop.ui.shell.mainwindow import MainWindow
-os.getppid()  # desktop.app and the window's modules
+os.getppid()  # desktop.app
 
 def ended(function):
     def step(*args, **kwargs):
@@ -118,9 +122,15 @@ def ended(function):
         return result
     return step
 
-for name in ("create_application", "apply_language", "open_project", "build_window"):
+for name in ("create_application", "apply_language", "open_project"):
     setattr(app, name, ended(getattr(app, name)))
-MainWindow.show = ended(MainWindow.show)
+build = app.build_window
+def build_window(*args, **kwargs):
+    window = build(*args, **kwargs)
+    os.getppid()
+    window.show = ended(window.show)  # the instance's: what _open_and_show calls
+    return window
+app.build_window = build_window
 quit_now = QApplication.quit
 def quit():
     os.getppid()
@@ -135,11 +145,11 @@ HAMISH_STEPS = (
     "python start-up",
     "Qt-free layers (store, ops)",
     "PySide6 imports",
-    "desktop.app, the window's modules",
+    "desktop.app",
     "QApplication and stylesheet",
     "settings and language",
     "project opened",
-    "theme and window built",
+    "theme, the window's modules, window built",
     "window.show()",
     "event loop to first paint",
     "quit and exit",
@@ -387,19 +397,34 @@ def open_article(runs: int) -> tuple[float, int]:
     return statistics.median(times), len(text)
 
 
-def _instructions(argv: list[str], env: dict[str, str], out: Path) -> int:
+def _instructions(argv: list[str], env: dict[str, str], out: Path) -> tuple[int, int]:
     """Instructions callgrind counts for ``argv`` (the whole process: start, first paint,
-    quit)."""
-    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *argv]
+    quit): all its threads', and the main (GUI) thread's alone — the path the first paint
+    waits on, since Hamish loads its fonts on other threads beside it (ui/fontload.py)."""
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--separate-threads=yes",
+        f"--callgrind-out-file={out}",
+        *argv,
+    ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+    total = None
     for line in result.stderr.splitlines():
         if "Collected :" in line:
-            return int(line.rsplit(":", 1)[1])
-    raise RuntimeError(f"callgrind counted nothing for {argv[:3]}:\n{result.stderr[-2000:]}")
+            total = int(line.rsplit(":", 1)[1])
+    main_thread = Path(f"{out}-01")
+    if total is None or not main_thread.exists():
+        raise RuntimeError(f"callgrind counted nothing for {argv[:3]}:\n{result.stderr[-2000:]}")
+    for line in main_thread.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("summary:"):
+            return total, int(line.split()[1])
+    raise RuntimeError(f"no summary in {main_thread}")
 
 
-def instructions() -> dict[str, int]:
-    """Instruction counts to the first paint: bare window, Hamish (English, Arabic)."""
+def instructions() -> dict[str, tuple[int, int]]:
+    """Instruction counts to the first paint, all threads' and the GUI thread's: bare
+    window, Hamish (English, Arabic)."""
     compile_package()
     with tempfile.TemporaryDirectory() as home:
         env = _environment(home)
@@ -491,21 +516,23 @@ def main() -> None:
         return
     if args.instructions:
         counts = instructions()
-        bare = counts["bare"]
-        print(f"instructions to first paint, bare PySide6: {bare / 1e6:9.1f} M")
+        bare_all, bare_gui = counts["bare"]
+        print("instructions to first paint (M)      all threads    GUI thread")
         print(
-            f"instructions to first paint, Hamish (en):  {counts['en'] / 1e6:9.1f} M  "
-            f"ratio {counts['en'] / bare:.3f}"
+            f"  bare PySide6                        {bare_all / 1e6:9.1f}     {bare_gui / 1e6:9.1f}"
         )
-        print(
-            f"instructions to first paint, Hamish (ar):  {counts['ar'] / 1e6:9.1f} M  "
-            f"(Arabic adds {(counts['ar'] - counts['en']) / counts['en']:+.1%})"
-        )
+        for language in ("en", "ar"):
+            total, gui = counts[language]
+            print(
+                f"  Hamish ({language})                         {total / 1e6:9.1f}     "
+                f"{gui / 1e6:9.1f}  ratio {total / bare_all:.3f} / {gui / bare_gui:.3f}"
+            )
+        print("  (target for the GUI thread's ratio, which the wall time follows: <= 1.4)")
         return
     ours, bare, english, arabic = startup(args.runs)
     print(f"startup to first paint, Hamish:       {ours * 1000:7.0f} ms (median of {args.runs})")
     print(f"startup to first paint, bare PySide6: {bare * 1000:7.0f} ms")
-    print(f"ratio Hamish / bare:                  {ours / bare:7.2f}  (target <= 2.0)")
+    print(f"ratio Hamish / bare:                  {ours / bare:7.2f}  (target <= 1.4)")
     print(f"first paint, --lang en:               {english * 1000:7.0f} ms")
     print(
         f"first paint, --lang ar:               {arabic * 1000:7.0f} ms  "

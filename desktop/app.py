@@ -24,11 +24,11 @@ from desktop.defaults import open_project
 from desktop.resources import read_bytes, read_text
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.shell.mainwindow import MainWindow
-from desktop.ui.shell.messages import DialogMessenger
+from desktop.ui import fontload
 
 if TYPE_CHECKING:
     from desktop.ui.reader.pane import ReaderText
+    from desktop.ui.shell.mainwindow import MainWindow
 
 
 def set_window_icon(app: QApplication) -> None:
@@ -60,6 +60,12 @@ def create_application(argv: list[str] | None = None, *, icon: bool = True) -> Q
 
 
 def build_window(project: Project, prefs: Settings, *, deferred: bool = False) -> MainWindow:
+    # The window's modules load here, not with this module: the GUI's start-up loads Qt's
+    # font database on a second thread once the application exists (ui/fontload.py), and
+    # these imports — Python, about 106 M instructions — are what it runs beside.
+    from desktop.ui.shell.mainwindow import MainWindow
+    from desktop.ui.shell.messages import DialogMessenger
+
     project.read_damaged_text()  # a title that is not UTF-8 must not crash a Qt model
     messenger = DialogMessenger()
     window = MainWindow(project, prefs, messenger, deferred=deferred)
@@ -131,6 +137,14 @@ def run_gui(project_path: Path | None, language: str | None = None) -> int:
 
 def _run_gui(project_path: Path | None, language: str | None) -> int:
     app = create_application(icon=False)
+    fontload.start_font_database()  # beside the settings, the project and the window's imports
+    try:
+        return _open_and_show(app, project_path, language)
+    finally:
+        fontload.wait()  # while the application whose fonts it loads still exists
+
+
+def _open_and_show(app: QApplication, project_path: Path | None, language: str | None) -> int:
     prefs = Settings.at(paths.settings_path())
     apply_language(app, prefs, language)
     try:

@@ -122,6 +122,9 @@ def _main(raw: list[str]) -> int:
         # turns it back on once the window has painted.
         import gc
 
+        from desktop.ui.fontload import start_fontconfig
+
+        start_fontconfig()  # on the second core, while the modules below load
         gc.disable()
         _load_qt_free_layers()
         _import_pyside_without_feature_checks()

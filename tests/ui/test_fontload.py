@@ -1,0 +1,114 @@
+"""The fonts loaded beside the start-up's Python (desktop/ui/fontload.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui import fontload
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="fontconfig is Qt's font database on Linux"
+)
+
+
+@linux_only
+def test_fontconfig_initialises_through_ctypes_own_module() -> None:
+    assert fontload.initialise_fontconfig() is True
+    assert fontload.initialise_fontconfig() is True  # again: fontconfig's own no-op
+
+
+def test_a_missing_library_or_symbol_is_no_function() -> None:
+    assert fontload._function("libhamish-no-such-library.so.1", "FcInit", "i") is None
+    assert fontload._function(fontload.FONTCONFIG, "FcNoSuchFunction", "i") is None
+
+
+@linux_only
+def test_the_font_database_loads_on_a_thread_and_serves_the_gui_thread(
+    qapp: QApplication,
+) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    thread = fontload.start_font_database()
+    assert thread is not None and thread.name == "font database"
+    fontload.wait()
+    assert not thread.is_alive()
+    assert fontload.load_font_database() is True  # loaded already: answers at once
+    assert QFontDatabase.families()
+
+
+@linux_only
+def test_neither_call_imports_the_ctypes_package(tmp_path: Path) -> None:
+    """``ctypes`` itself is 7 M instructions of Python, run under the lock the window's
+    imports need: the calls go through ``_ctypes``."""
+    code = (
+        "import sys\n"
+        "from desktop.ui import fontload\n"
+        "assert fontload.initialise_fontconfig()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(['test'])\n"
+        "assert fontload.load_font_database()\n"
+        "print('ctypes' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
+
+
+@linux_only
+def test_the_launch_loads_fonts_on_two_threads_at_the_right_moments(tmp_path: Path) -> None:
+    """FcInit before PySide is imported; Qt's database once the application exists and
+    before the window's modules load (what it runs beside); both done, on their own
+    threads."""
+    code = (
+        "import sys, threading\n"
+        "from desktop.ui import fontload\n"
+        "seen = []\n"
+        "def spy(name, function):\n"
+        "    def spied(*args):\n"
+        "        result = function(*args)\n"
+        "        seen.append((name, threading.current_thread().name, result))\n"
+        "        return result\n"
+        "    return spied\n"
+        "start_fc, start_db = fontload.start_fontconfig, fontload.start_font_database\n"
+        "def first():\n"
+        "    seen.append(('pyside before fontconfig', 'PySide6.QtCore' in sys.modules))\n"
+        "    return start_fc()\n"
+        "def second():\n"
+        "    from PySide6.QtWidgets import QApplication\n"
+        "    seen.append(('application', QApplication.instance() is not None))\n"
+        "    seen.append(('window modules', 'desktop.ui.shell.mainwindow' in sys.modules))\n"
+        "    return start_db()\n"
+        "fontload.start_fontconfig, fontload.start_font_database = first, second\n"
+        "fontload.initialise_fontconfig = spy('FcInit', fontload.initialise_fontconfig)\n"
+        "fontload.load_font_database = spy('database', fontload.load_font_database)\n"
+        "from desktop.cli import main\n"
+        "assert main(['--lang', 'en']) == 0\n"
+        "for item in seen: print(*item)\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+    env.pop("HAMISH_LANG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("first-paint")]
+    assert "pyside before fontconfig False" in lines
+    assert "application True" in lines
+    assert "window modules False" in lines
+    assert "FcInit fontconfig True" in lines
+    assert "database font database True" in lines
