@@ -25,10 +25,12 @@ Qt 6 is three zero words (``QArrayDataPointer``: header, data, size), and return
 no value returned in memory, nothing to free. Qt 6 keeps both the symbol and the layout
 binary-compatible across its minor versions.
 
-Nothing here calls back into Python while Qt holds its font mutex (the window installs no
-Qt message handler), so the GUI thread, holding Python's lock while it waits on the mutex,
-and a thread, which needs Python's lock only after Qt let go of the mutex, cannot wait on
-each other. :func:`wait` joins both before the application is destroyed. Where anything is
+Nothing here calls back into Python while Qt holds its font mutex, so the GUI thread,
+holding Python's lock while it waits on the mutex, and a thread, which needs Python's lock
+only after Qt let go of the mutex, cannot wait on each other — unless Qt's messages go to a
+Python handler, which Qt calls from inside its loading: then the database is loaded on the
+GUI thread, as before (:func:`python_handles_qt_messages`; the window installs none).
+:func:`wait` joins both before the application is destroyed. Where anything is
 missing — not fontconfig's platform (Windows, macOS), no ``_ctypes`` in a trimmed build, a
 library or symbol not found — nothing is started or the thread ends quietly, and Qt loads
 its fonts on the GUI thread as it always did.
@@ -68,8 +70,24 @@ def start_fontconfig() -> threading.Thread | None:
 
 def start_font_database() -> threading.Thread | None:
     """Qt's font database loaded on a daemon thread (returned); None where Qt's fonts are
-    not fontconfig's. Only once the ``QApplication`` exists."""
+    not fontconfig's, or while Python handles Qt's messages. Only once the ``QApplication``
+    exists."""
+    if python_handles_qt_messages():
+        return None
     return _start(load_font_database, "font database")
+
+
+def python_handles_qt_messages() -> bool:
+    """Whether a Python function is Qt's message handler (``qInstallMessageHandler``): Qt
+    would call it from the font database's thread while it holds its font mutex, and the
+    function needs Python's lock — which the GUI thread holds while it waits on that mutex
+    for its first font (an attack froze the start-up so, every time, with a handler that
+    wrote to a file and Qt's font logging on). pytest-qt installs one; the window does not."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    handler = qInstallMessageHandler(None)  # the handler's only reader is its swap
+    qInstallMessageHandler(handler)
+    return handler is not None
 
 
 def wait() -> None:

@@ -32,11 +32,16 @@ def test_a_missing_library_or_symbol_is_no_function() -> None:
 def test_the_font_database_loads_on_a_thread_and_serves_the_gui_thread(
     qapp: QApplication,
 ) -> None:
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QFontDatabase
 
-    thread = fontload.start_font_database()
-    assert thread is not None and thread.name == "font database"
-    fontload.wait()
+    previous = qInstallMessageHandler(None)  # pytest-qt's, which keeps the database off
+    try:
+        thread = fontload.start_font_database()
+        assert thread is not None and thread.name == "font database"
+        fontload.wait()
+    finally:
+        qInstallMessageHandler(previous)
     assert not thread.is_alive()
     assert fontload.load_font_database() is True  # loaded already: answers at once
     assert QFontDatabase.families()
@@ -112,3 +117,53 @@ def test_the_launch_loads_fonts_on_two_threads_at_the_right_moments(tmp_path: Pa
     assert "window modules False" in lines
     assert "FcInit fontconfig True" in lines
     assert "database font database True" in lines
+
+
+@linux_only
+def test_no_thread_while_python_handles_qt_messages(qapp: QApplication) -> None:
+    """Qt calls a Python message handler from inside its font loading, holding its font
+    mutex, while the GUI thread holds Python's lock and waits on that mutex: a deadlock an
+    attack found. With a Python handler in place the database is left to the GUI thread."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        pass
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        assert fontload.python_handles_qt_messages()
+        assert fontload.start_font_database() is None
+        assert qInstallMessageHandler(handler) is handler  # left in place
+    finally:
+        qInstallMessageHandler(previous)
+    if previous is None:
+        assert not fontload.python_handles_qt_messages()
+
+
+@linux_only
+def test_the_launch_with_a_python_message_handler_and_font_logging_finishes(
+    tmp_path: Path,
+) -> None:
+    """The attack's reproduction: a handler that lets go of Python's lock (it sleeps) and
+    Qt's font logging on, which froze every launch."""
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtCore import qInstallMessageHandler\n"
+        "qInstallMessageHandler(lambda kind, context, message: time.sleep(0.001))\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(['--lang', 'ar']))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_LOGGING_RULES": "qt.text.font.*=true;qt.qpa.fonts=true",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
+    }
+    env.pop("HAMISH_LANG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "first-paint" in done.stdout
