@@ -437,6 +437,8 @@ def _describe_load(file: Path, report: LoadReport) -> str:
     )
     if report.skipped["annotations"]:
         line += f" with {_plural(report.skipped['annotations'], 'annotation')}"
+    if report.entities_matched:
+        line += f"; {_plural(report.entities_matched, 'entity', 'entities')} already present"
     return line
 
 
