@@ -1050,6 +1050,108 @@
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>{n} annotations whose quote is not in the text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد تعليقان لم يعد نصهما المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات لم يعد نصها المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations on texts that are not in the file were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد تعليقان على نصوص غير موجودة في الملف.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات على نصوص غير موجودة في الملف.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق على نص غير موجود في الملف.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations without a tag, an entity or a comment were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد تعليقان بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} tags without a place in the text (no selector) were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي وسم بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد وسم واحد بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد وسمان بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم تُستورد {n} وسوم بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد {n} وسماً بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد {n} وسم بلا موضع في النص (بلا محدِّد).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} items that are not annotations of a text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي عنصر ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد عنصر واحد ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد عنصران ليسا تعليقين على نص.</numerusform>
+            <numerusform>لم تُستورد {n} عناصر ليست تعليقات على نص.</numerusform>
+            <numerusform>لم يُستورد {n} عنصراً ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد {n} عنصر ليس تعليقاً على نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تقييم ادعاء على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد تقييم ادعاء واحد على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد تقييمان لادعاءين على وسمين ليس تصنيفهما تصنيف ادعاء.</numerusform>
+            <numerusform>لم تُستورد {n} تقييمات لادعاءات على وسوم ليس تصنيفها تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد {n} تقييماً لادعاءات على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد {n} تقييم ادعاء على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+        <translation>
+            <numerusform>لم يتعارض موضع أي تعليق (TextPositionSelector) مع نصه المقتبس (TextQuoteSelector).</numerusform>
+            <numerusform>وُضع تعليق واحد تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع تعليقان تعارض موضعاهما (TextPositionSelector) ونصاهما المقتبسان (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضعت {n} تعليقات تعارض موضعها (TextPositionSelector) ونصها المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع {n} تعليقاً تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع {n} تعليق تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+        <translation>
+            <numerusform>لم يوضع أي تعليق بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع تعليق واحد بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع تعليقان بنصهما المقتبس (TextQuoteSelector) لأن موضعيهما (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضعت {n} تعليقات بنصها المقتبس (TextQuoteSelector) لأن مواضعها (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع {n} تعليقاً بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع {n} تعليق بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article&apos;s text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد تعليقان لا يحدد موضعهما إلا موضع (TextPositionSelector) خارج نص مقالهما: أولهما يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات لا يحدد موضعها إلا موضع (TextPositionSelector) خارج نص مقالها: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -2755,8 +2857,16 @@
         <translation>لم تُستورد عناصر ليست تعليقات على نص وعددها {n}.</translation>
     </message>
     <message>
-        <source>{n} annotations were found by their quote where the position did not hold it.</source>
-        <translation>عُثر على تعليقات بنصها المقتبس حيث لم يطابقه الموضع المذكور، وعددها {n}.</translation>
+        <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+        <translation>وُضعت تعليقات تعارض موضعها (TextPositionSelector) ونصها المقتبس (TextQuoteSelector) حيث يقع النص المقتبس، وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+        <translation>وُضعت بنصها المقتبس (TextQuoteSelector) تعليقات موضعها (TextPositionSelector) خارج النص، وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article&apos;s text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+        <translation>لم تُستورد تعليقات لا يحدد موضعها إلا موضع (TextPositionSelector) خارج نص مقالها، وعددها {n}: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</translation>
     </message>
     <message>
         <source>{n} annotations that lost their place in the text were left out.</source>
@@ -3344,6 +3454,17 @@
     <message>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies) already present</source>
+        <translation>
+            <numerusform>لا كيانات موجودة من قبل</numerusform>
+            <numerusform>كيان واحد موجود من قبل</numerusform>
+            <numerusform>كيانان موجودان من قبل</numerusform>
+            <numerusform>%n كيانات موجودة من قبل</numerusform>
+            <numerusform>%n كياناً موجوداً من قبل</numerusform>
+            <numerusform>%n كيان موجود من قبل</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported {file}: {counts}.</source>

@@ -57,6 +57,72 @@
         </message>
     </context>
     <context>
+        <name>Counted</name>
+        <message numerus="yes">
+            <source>{n} annotations whose quote is not in the text were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation whose quote is not in the text was not imported.</numerusform>
+                <numerusform>{n} annotations whose quote is not in the text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations on texts that are not in the file were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation on a text that is not in the file was not imported.</numerusform>
+                <numerusform>{n} annotations on texts that are not in the file were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations without a tag, an entity or a comment were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation without a tag, an entity or a comment was not imported.</numerusform>
+                <numerusform>{n} annotations without a tag, an entity or a comment were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} tags without a place in the text (no selector) were not imported.</source>
+            <translation>
+                <numerusform>{n} tag without a place in the text (no selector) was not imported.</numerusform>
+                <numerusform>{n} tags without a place in the text (no selector) were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} items that are not annotations of a text were not imported.</source>
+            <translation>
+                <numerusform>{n} item that is not an annotation of a text was not imported.</numerusform>
+                <numerusform>{n} items that are not annotations of a text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+            <translation>
+                <numerusform>{n} claim assessment on a tag whose label is not a claim label was not imported.</numerusform>
+                <numerusform>{n} claim assessments on tags whose label is not a claim label were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+            <translation>
+                <numerusform>{n} annotation whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree was placed where the quote is.</numerusform>
+                <numerusform>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+            <translation>
+                <numerusform>{n} annotation whose position (TextPositionSelector) is outside the text was placed by its quote (TextQuoteSelector).</numerusform>
+                <numerusform>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article's text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+            <translation>
+                <numerusform>{n} annotation placed only by a position (TextPositionSelector) that is not within its article's text was not imported: it runs from {start} to {end} in an article of {length} characters.</numerusform>
+                <numerusform>{n} annotations placed only by a position (TextPositionSelector) that is not within their article's text were not imported: the first runs from {start} to {end} in an article of {length} characters.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Counts</name>
         <message numerus="yes">
             <source>%n article(s)</source>
@@ -212,6 +278,16 @@
             <translation>
                 <numerusform>%n article</numerusform>
                 <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeImportController</name>
+        <message numerus="yes">
+            <source>%n entity(ies) already present</source>
+            <translation>
+                <numerusform>%n entity already present</numerusform>
+                <numerusform>%n entities already present</numerusform>
             </translation>
         </message>
     </context>

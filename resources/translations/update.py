@@ -29,8 +29,44 @@ SOURCES = ("desktop/ui", "desktop/app.py")
 BIN = Path(sys.executable).parent
 
 # English singular/plural where "(s)" does not give them.
-ENGLISH_PLURALS = {
+ENGLISH_PLURALS: dict[str, tuple[str, ...]] = {
     "%Ln article(s) match": ("%Ln article matches", "%Ln articles match"),
+    # The lower layers' counted messages (desktop/ui/errors.py, Counted): written plural.
+    "{n} annotations whose quote is not in the text were not imported.": (
+        "{n} annotation whose quote is not in the text was not imported.",
+    ),
+    "{n} annotations on texts that are not in the file were not imported.": (
+        "{n} annotation on a text that is not in the file was not imported.",
+    ),
+    "{n} annotations without a tag, an entity or a comment were not imported.": (
+        "{n} annotation without a tag, an entity or a comment was not imported.",
+    ),
+    "{n} tags without a place in the text (no selector) were not imported.": (
+        "{n} tag without a place in the text (no selector) was not imported.",
+    ),
+    "{n} items that are not annotations of a text were not imported.": (
+        "{n} item that is not an annotation of a text was not imported.",
+    ),
+    "{n} claim assessments on tags whose label is not a claim label were not imported.": (
+        "{n} claim assessment on a tag whose label is not a claim label was not imported.",
+    ),
+    "{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+    "disagree were placed where the quote is.": (
+        "{n} annotation whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+        "disagree was placed where the quote is.",
+    ),
+    "{n} annotations whose position (TextPositionSelector) is outside the text were placed "
+    "by their quote (TextQuoteSelector).": (
+        "{n} annotation whose position (TextPositionSelector) is outside the text was placed "
+        "by its quote (TextQuoteSelector).",
+    ),
+    "{n} annotations placed only by a position (TextPositionSelector) that is not within "
+    "their article's text were not imported: the first runs from {start} to {end} in an "
+    "article of {length} characters.": (
+        "{n} annotation placed only by a position (TextPositionSelector) that is not within "
+        "its article's text was not imported: it runs from {start} to {end} in an article of "
+        "{length} characters.",
+    ),
 }
 
 
@@ -71,7 +107,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def english_forms(source: str) -> tuple[str, str]:
     if source in ENGLISH_PLURALS:
-        return ENGLISH_PLURALS[source]
+        forms = ENGLISH_PLURALS[source]
+        return (forms[0], forms[1] if len(forms) > 1 else source)
     singular = re.sub(r"y\(ies\)", "y", source)
     plural = re.sub(r"y\(ies\)", "ies", source)
     singular = re.sub(r"\((?:s|es)\)", "", singular)
