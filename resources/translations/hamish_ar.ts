@@ -1050,6 +1050,73 @@
     </message>
 </context>
 <context>
+    <name>CommandWords</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>لا وسوم</numerusform>
+            <numerusform>وسم واحد</numerusform>
+            <numerusform>وسمان</numerusform>
+            <numerusform>%n وسوم</numerusform>
+            <numerusform>%n وسماً</numerusform>
+            <numerusform>%n وسم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restored with their ids</source>
+        <translation>استُعيدت بأرقامها</translation>
+    </message>
+    <message>
+        <source>merged, ids renumbered</source>
+        <translation>دُمجت وأُعيد ترقيمها</translation>
+    </message>
+    <message>
+        <source>imported  {file}: {counts} ({how})</source>
+        <translation>استُورد  {file}: {counts} ({how})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate article(s) skipped</source>
+        <translation>
+            <numerusform>لم يُتخطَّ أي مقال مكرر</numerusform>
+            <numerusform>تُخطّي مقال واحد مكرر</numerusform>
+            <numerusform>تُخطّي مقالان مكرران</numerusform>
+            <numerusform>تُخطّيت %n مقالات مكررة</numerusform>
+            <numerusform>تُخطّي %n مقالاً مكرراً</numerusform>
+            <numerusform>تُخطّي %n مقال مكرر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{skipped} with {annotations}</source>
+        <translation>{skipped} مع {annotations}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies) already present</source>
+        <translation>
+            <numerusform>لا كيانات موجودة من قبل</numerusform>
+            <numerusform>كيان واحد موجود من قبل</numerusform>
+            <numerusform>كيانان موجودان من قبل</numerusform>
+            <numerusform>%n كيانات موجودة من قبل</numerusform>
+            <numerusform>%n كياناً موجوداً من قبل</numerusform>
+            <numerusform>%n كيان موجود من قبل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n with notes)</source>
+        <translation>
+            <numerusform>(لا ملاحظات)</numerusform>
+            <numerusform>(واحد منها بملاحظات)</numerusform>
+            <numerusform>(اثنان منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counted</name>
     <message numerus="yes">
         <source>{n} annotations whose quote is not in the text were not imported.</source>

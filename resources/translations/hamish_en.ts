@@ -57,6 +57,37 @@
         </message>
     </context>
     <context>
+        <name>CommandWords</name>
+        <message numerus="yes">
+            <source>%n label(s)</source>
+            <translation>
+                <numerusform>%n label</numerusform>
+                <numerusform>%n labels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicate article(s) skipped</source>
+            <translation>
+                <numerusform>%n duplicate article skipped</numerusform>
+                <numerusform>%n duplicate articles skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entity(ies) already present</source>
+            <translation>
+                <numerusform>%n entity already present</numerusform>
+                <numerusform>%n entities already present</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n with notes)</source>
+            <translation>
+                <numerusform>(%n with notes)</numerusform>
+                <numerusform>(%n with notes)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Counted</name>
         <message numerus="yes">
             <source>{n} annotations whose quote is not in the text were not imported.</source>
