@@ -1191,8 +1191,9 @@ _SPAN: Final = 4
 _PATHS: Final = frozenset({"path", "file", "folder", "target", "project"})
 _FILE_LIKE: Final = r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}\Z"
 _NUMBER: Final = r"[\d,.]+"  # compiled on first use (re caches it)
-# Where several messages are joined by spaces: after a full stop, before a capital or a quote.
-_SENTENCE_END: Final = r"(?<=\.) (?=[A-Z“\"])"  # compiled on first use (re caches it)
+# Where several messages are joined by spaces: after a full stop, before a capital, a count
+# ("2 links were not imported.") or a quote.
+_SENTENCE_END: Final = r"(?<=\.) (?=[A-Z0-9“\"])"  # compiled on first use (re caches it)
 
 
 @cache
@@ -1273,6 +1274,50 @@ class Counted(QObject):
                 "",
                 n,
             ),
+            self.tr(
+                "{n} PDF sources were not imported (Hamish imports their text only from text "
+                "sources).",
+                "",
+                n,
+            ),
+            self.tr("{n} picture sources were not imported.", "", n),
+            self.tr("{n} audio sources were not imported.", "", n),
+            self.tr("{n} video sources were not imported.", "", n),
+            self.tr(
+                "{n} sources whose text is outside the project file were not imported (Hamish "
+                "never reads other files named in an imported one).",
+                "",
+                n,
+            ),
+            self.tr("{n} sources whose text is missing from the file were not imported.", "", n),
+            self.tr("{n} sources whose text is not UTF-8 were not imported.", "", n),
+            self.tr("{n} sources without text were not imported.", "", n),
+            self.tr("{n} sources longer than Hamish imports were not imported.", "", n),
+            self.tr("{n} selections without valid positions were not imported.", "", n),
+            self.tr("{n} selections outside their source's text were not imported.", "", n),
+            self.tr("{n} selections without a code or a note were not imported.", "", n),
+            self.tr("{n} codings of codes missing from the codebook were not imported.", "", n),
+            self.tr("{n} codings of whole sources were not imported.", "", n),
+            self.tr("{n} references to missing notes were ignored.", "", n),
+            self.tr("{n} variable values of sources were not imported.", "", n),
+            self.tr("{n} variables were not imported.", "", n),
+            self.tr("{n} cases were not imported.", "", n),
+            self.tr("{n} sets were not imported.", "", n),
+            self.tr("{n} links were not imported.", "", n),
+            self.tr("{n} graphs were not imported.", "", n),
+            self.tr("{n} selections that cover no text were not imported.", "", n),
+            self.tr("{n} annotations that lost their place in the text were left out.", "", n),
+            self.tr(
+                "{n} decisions on suggestions were left out (REFI-QDA has no place for them).",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} decisions on suggestions were left out (the Web Annotation model has no "
+                "place for them).",
+                "",
+                n,
+            ),
         )
 
 
@@ -1294,6 +1339,8 @@ def _one(message: str, depth: int, *, counted_only: bool = False) -> str | None:
             continue
         names = [m.group(1) for m in re.finditer(_PLACEHOLDER, template)]
         found = {name: match.group(f"p{index}") for index, name in enumerate(names)}
+        if "n" in found and re.fullmatch(_NUMBER, found["n"]) is None:
+            continue  # "{n}" took in a sentence before the count: not this template
         counted = _counted(template, found["n"]) if "n" in found else None
         if counted_only:  # English: only the count's form; the message's values as written
             return None if counted is None else _filled(counted, found)

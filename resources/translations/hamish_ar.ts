@@ -1217,6 +1217,281 @@
             <numerusform>لم يُستورد {n} تعليق لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{n} PDF sources were not imported (Hamish imports their text only from text sources).</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد مصدر PDF واحد (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد مصدرا PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم تُستورد {n} مصادر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} picture sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر صورة.</numerusform>
+            <numerusform>لم يُستورد مصدر صورة واحد.</numerusform>
+            <numerusform>لم يُستورد مصدرا صور.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر صور.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صورة.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صورة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} audio sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر صوتي.</numerusform>
+            <numerusform>لم يُستورد مصدر صوتي واحد.</numerusform>
+            <numerusform>لم يُستورد مصدران صوتيان.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر صوتية.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً صوتياً.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صوتي.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} video sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر فيديو.</numerusform>
+            <numerusform>لم يُستورد مصدر فيديو واحد.</numerusform>
+            <numerusform>لم يُستورد مصدرا فيديو.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر فيديو.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر فيديو.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر فيديو.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is missing from the file were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما مفقود من الملف.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه مفقود من الملف.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is not UTF-8 were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه ليس بترميز UTF-8.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources without text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر بلا نص.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد بلا نص.</numerusform>
+            <numerusform>لم يُستورد مصدران بلا نص.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر بلا نص.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً بلا نص.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر بلا نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources longer than Hamish imports were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد مصدران أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر أطول مما يستورده هامش.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections without valid positions were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان بلا مواضع صالحة.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد بلا مواضع صالحة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections outside their source&apos;s text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان يقعان خارج نص مصدرهما.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة تقع خارج نص مصدرها.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد يقع خارج نص مصدره.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections without a code or a note were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد بلا رمز ولا ملاحظة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} codings of codes missing from the codebook were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي ترميز برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد ترميز واحد برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد ترميزان برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم تُستورد {n} ترميزات برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد {n} ترميزاً برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد {n} ترميز برموز غير موجودة في دليل الرموز.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} codings of whole sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي ترميز لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد ترميز واحد لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد ترميزان لمصادر كاملة.</numerusform>
+            <numerusform>لم تُستورد {n} ترميزات لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد {n} ترميزاً لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد {n} ترميز لمصادر كاملة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} references to missing notes were ignored.</source>
+        <translation>
+            <numerusform>أُهملت أي إحالة إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت إحالة واحدة إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت إحالتان إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالات إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالةً إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالة إلى ملاحظات مفقودة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} variable values of sources were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي قيمة متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد قيمة متغير واحدة للمصادر.</numerusform>
+            <numerusform>لم تُستورد قيمتا متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيم متغيرات للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيمةَ متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيمة متغير للمصادر.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} variables were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي متغير.</numerusform>
+            <numerusform>لم يُستورد متغير واحد.</numerusform>
+            <numerusform>لم يُستورد متغيران.</numerusform>
+            <numerusform>لم تُستورد {n} متغيرات.</numerusform>
+            <numerusform>لم يُستورد {n} متغيراً.</numerusform>
+            <numerusform>لم يُستورد {n} متغير.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} cases were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي حالة.</numerusform>
+            <numerusform>لم تُستورد حالة واحدة.</numerusform>
+            <numerusform>لم تُستورد حالتان.</numerusform>
+            <numerusform>لم تُستورد {n} حالات.</numerusform>
+            <numerusform>لم تُستورد {n} حالةً.</numerusform>
+            <numerusform>لم تُستورد {n} حالة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sets were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي مجموعة.</numerusform>
+            <numerusform>لم تُستورد مجموعة واحدة.</numerusform>
+            <numerusform>لم تُستورد مجموعتان.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعات.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعةً.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} links were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي رابط.</numerusform>
+            <numerusform>لم يُستورد رابط واحد.</numerusform>
+            <numerusform>لم يُستورد رابطان.</numerusform>
+            <numerusform>لم تُستورد {n} روابط.</numerusform>
+            <numerusform>لم يُستورد {n} رابطاً.</numerusform>
+            <numerusform>لم يُستورد {n} رابط.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} graphs were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مخطط.</numerusform>
+            <numerusform>لم يُستورد مخطط واحد.</numerusform>
+            <numerusform>لم يُستورد مخططان.</numerusform>
+            <numerusform>لم تُستورد {n} مخططات.</numerusform>
+            <numerusform>لم يُستورد {n} مخططاً.</numerusform>
+            <numerusform>لم يُستورد {n} مخطط.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections that cover no text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان لا يغطيان أي نص.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة لا تغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد لا يغطي أي نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations that lost their place in the text were left out.</source>
+        <translation>
+            <numerusform>استُبعد أي تعليق فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد تعليق واحد فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد تعليقان فقدا موضعهما في النص.</numerusform>
+            <numerusform>استُبعدت {n} تعليقات فقدت موضعها في النص.</numerusform>
+            <numerusform>استُبعد {n} تعليقاً فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد {n} تعليق فقد موضعه في النص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</source>
+        <translation>
+            <numerusform>استُبعد أي قرار بشأن اقتراح (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد قرار بشأن اقتراح واحد (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد قراران بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعدت {n} قرارات بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد {n} قراراً بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد {n} قرار بشأن اقتراح (لا مكان لها في REFI-QDA).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
+        <translation>
+            <numerusform>استُبعد أي قرار بشأن اقتراح (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد قرار بشأن اقتراح واحد (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد قراران بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعدت {n} قرارات بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد {n} قراراً بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد {n} قرار بشأن اقتراح (لا مكان لها في نموذج Web Annotation).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>

@@ -152,6 +152,181 @@
                 <numerusform>{n} annotations placed only by a position (TextPositionSelector) that is not within their article's text were not imported: the first runs from {start} to {end} in an article of {length} characters.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>{n} PDF sources were not imported (Hamish imports their text only from text sources).</source>
+            <translation>
+                <numerusform>{n} PDF source was not imported (Hamish imports text only from text sources).</numerusform>
+                <numerusform>{n} PDF sources were not imported (Hamish imports their text only from text sources).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} picture sources were not imported.</source>
+            <translation>
+                <numerusform>{n} picture source was not imported.</numerusform>
+                <numerusform>{n} picture sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} audio sources were not imported.</source>
+            <translation>
+                <numerusform>{n} audio source was not imported.</numerusform>
+                <numerusform>{n} audio sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} video sources were not imported.</source>
+            <translation>
+                <numerusform>{n} video source was not imported.</numerusform>
+                <numerusform>{n} video sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</source>
+            <translation>
+                <numerusform>{n} source whose text is outside the project file was not imported (Hamish never reads other files named in an imported one).</numerusform>
+                <numerusform>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is missing from the file were not imported.</source>
+            <translation>
+                <numerusform>{n} source whose text is missing from the file was not imported.</numerusform>
+                <numerusform>{n} sources whose text is missing from the file were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is not UTF-8 were not imported.</source>
+            <translation>
+                <numerusform>{n} source whose text is not UTF-8 was not imported.</numerusform>
+                <numerusform>{n} sources whose text is not UTF-8 were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources without text were not imported.</source>
+            <translation>
+                <numerusform>{n} source without text was not imported.</numerusform>
+                <numerusform>{n} sources without text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources longer than Hamish imports were not imported.</source>
+            <translation>
+                <numerusform>{n} source longer than Hamish imports was not imported.</numerusform>
+                <numerusform>{n} sources longer than Hamish imports were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections without valid positions were not imported.</source>
+            <translation>
+                <numerusform>{n} selection without valid positions was not imported.</numerusform>
+                <numerusform>{n} selections without valid positions were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections outside their source's text were not imported.</source>
+            <translation>
+                <numerusform>{n} selection outside its source's text was not imported.</numerusform>
+                <numerusform>{n} selections outside their source's text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections without a code or a note were not imported.</source>
+            <translation>
+                <numerusform>{n} selection without a code or a note was not imported.</numerusform>
+                <numerusform>{n} selections without a code or a note were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} codings of codes missing from the codebook were not imported.</source>
+            <translation>
+                <numerusform>{n} coding of a code missing from the codebook was not imported.</numerusform>
+                <numerusform>{n} codings of codes missing from the codebook were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} codings of whole sources were not imported.</source>
+            <translation>
+                <numerusform>{n} coding of a whole source was not imported.</numerusform>
+                <numerusform>{n} codings of whole sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} references to missing notes were ignored.</source>
+            <translation>
+                <numerusform>{n} reference to a missing note was ignored.</numerusform>
+                <numerusform>{n} references to missing notes were ignored.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} variable values of sources were not imported.</source>
+            <translation>
+                <numerusform>{n} variable value of a source was not imported.</numerusform>
+                <numerusform>{n} variable values of sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} variables were not imported.</source>
+            <translation>
+                <numerusform>{n} variable was not imported.</numerusform>
+                <numerusform>{n} variables were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} cases were not imported.</source>
+            <translation>
+                <numerusform>{n} case was not imported.</numerusform>
+                <numerusform>{n} cases were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sets were not imported.</source>
+            <translation>
+                <numerusform>{n} set was not imported.</numerusform>
+                <numerusform>{n} sets were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} links were not imported.</source>
+            <translation>
+                <numerusform>{n} link was not imported.</numerusform>
+                <numerusform>{n} links were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} graphs were not imported.</source>
+            <translation>
+                <numerusform>{n} graph was not imported.</numerusform>
+                <numerusform>{n} graphs were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections that cover no text were not imported.</source>
+            <translation>
+                <numerusform>{n} selection that covers no text was not imported.</numerusform>
+                <numerusform>{n} selections that cover no text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations that lost their place in the text were left out.</source>
+            <translation>
+                <numerusform>{n} annotation that lost its place in the text was left out.</numerusform>
+                <numerusform>{n} annotations that lost their place in the text were left out.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</source>
+            <translation>
+                <numerusform>{n} decision on a suggestion was left out (REFI-QDA has no place for it).</numerusform>
+                <numerusform>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
+            <translation>
+                <numerusform>{n} decision on a suggestion was left out (the Web Annotation model has no place for it).</numerusform>
+                <numerusform>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Counts</name>

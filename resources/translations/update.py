@@ -67,6 +67,66 @@ ENGLISH_PLURALS: dict[str, tuple[str, ...]] = {
         "its article's text was not imported: it runs from {start} to {end} in an article of "
         "{length} characters.",
     ),
+    "{n} PDF sources were not imported (Hamish imports their text only from text sources).": (
+        "{n} PDF source was not imported (Hamish imports text only from text sources).",
+    ),
+    "{n} picture sources were not imported.": ("{n} picture source was not imported.",),
+    "{n} audio sources were not imported.": ("{n} audio source was not imported.",),
+    "{n} video sources were not imported.": ("{n} video source was not imported.",),
+    "{n} sources whose text is outside the project file were not imported (Hamish never reads "
+    "other files named in an imported one).": (
+        "{n} source whose text is outside the project file was not imported (Hamish never reads "
+        "other files named in an imported one).",
+    ),
+    "{n} sources whose text is missing from the file were not imported.": (
+        "{n} source whose text is missing from the file was not imported.",
+    ),
+    "{n} sources whose text is not UTF-8 were not imported.": (
+        "{n} source whose text is not UTF-8 was not imported.",
+    ),
+    "{n} sources without text were not imported.": ("{n} source without text was not imported.",),
+    "{n} sources longer than Hamish imports were not imported.": (
+        "{n} source longer than Hamish imports was not imported.",
+    ),
+    "{n} selections without valid positions were not imported.": (
+        "{n} selection without valid positions was not imported.",
+    ),
+    "{n} selections outside their source's text were not imported.": (
+        "{n} selection outside its source's text was not imported.",
+    ),
+    "{n} selections without a code or a note were not imported.": (
+        "{n} selection without a code or a note was not imported.",
+    ),
+    "{n} codings of codes missing from the codebook were not imported.": (
+        "{n} coding of a code missing from the codebook was not imported.",
+    ),
+    "{n} codings of whole sources were not imported.": (
+        "{n} coding of a whole source was not imported.",
+    ),
+    "{n} references to missing notes were ignored.": (
+        "{n} reference to a missing note was ignored.",
+    ),
+    "{n} variable values of sources were not imported.": (
+        "{n} variable value of a source was not imported.",
+    ),
+    "{n} variables were not imported.": ("{n} variable was not imported.",),
+    "{n} cases were not imported.": ("{n} case was not imported.",),
+    "{n} sets were not imported.": ("{n} set was not imported.",),
+    "{n} links were not imported.": ("{n} link was not imported.",),
+    "{n} graphs were not imported.": ("{n} graph was not imported.",),
+    "{n} selections that cover no text were not imported.": (
+        "{n} selection that covers no text was not imported.",
+    ),
+    "{n} annotations that lost their place in the text were left out.": (
+        "{n} annotation that lost its place in the text was left out.",
+    ),
+    "{n} decisions on suggestions were left out (REFI-QDA has no place for them).": (
+        "{n} decision on a suggestion was left out (REFI-QDA has no place for it).",
+    ),
+    "{n} decisions on suggestions were left out (the Web Annotation model has no place "
+    "for them).": (
+        "{n} decision on a suggestion was left out (the Web Annotation model has no place for it).",
+    ),
 }
 
 

@@ -376,6 +376,14 @@ def test_a_count_takes_its_plural_form_in_arabic(arabic: QApplication) -> None:
         "of 31 characters."
     )
     assert outside.startswith("لم يُستورد تعليقان ") and "من 3 إلى 999" in outside
+    # Two joined: each its own form (the count of the second took in the whole first one).
+    joined = error_text(
+        "1 picture sources were not imported. 2 decisions on suggestions were left out "
+        "(REFI-QDA has no place for them)."
+    )
+    assert joined == (
+        "لم يُستورد مصدر صورة واحد. استُبعد قراران بشأن اقتراحات (لا مكان لها في REFI-QDA)."
+    )
 
 
 def test_a_count_of_one_is_singular_in_english(qapp: QApplication) -> None:
@@ -401,5 +409,5 @@ def test_every_counted_message_is_a_template() -> None:
         for call in ast.walk(listed)
         if isinstance(call, ast.Call) and _name(call) == "tr"
     }
-    assert len(counted) == 9
+    assert len(counted) == 34
     assert counted <= set(TEMPLATES)
