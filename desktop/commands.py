@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from desktop.io.exporters.report import ReportOptions
     from desktop.io.exporters.word.figures import BriefingFigure
     from desktop.store.transfer import LoadReport
+    from desktop.ui.cli_words import CommandWords
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -427,7 +428,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Words:
+    """An Arabic run's words (``hamish --lang ar import``, or HAMISH_LANG=ar): set by
+    ``cmd_import``; None prints the commands' own English."""
+
+    words: CommandWords | None = None
+
+
+def _error(error: object) -> str:
+    """A refusal or notice in the run's language."""
+    words = _Words.words
+    return str(error) if words is None else words.error(str(error))
+
+
 def _describe_load(file: Path, report: LoadReport) -> str:
+    if _Words.words is not None:
+        return _Words.words.loaded(file, report)
     how = "restored with their ids" if report.mode == "restore" else "merged, ids renumbered"
     line = (
         f"imported  {file}: {_plural(report.documents, 'document')}, "
@@ -437,6 +453,8 @@ def _describe_load(file: Path, report: LoadReport) -> str:
     )
     if report.skipped["annotations"]:
         line += f" with {_plural(report.skipped['annotations'], 'annotation')}"
+    if report.entities_matched:
+        line += f"; {_plural(report.entities_matched, 'entity', 'entities')} already present"
     return line
 
 
@@ -450,7 +468,7 @@ def _import_json_files(project: Project, files: list[Path]) -> int:
         try:
             report = import_json(project, file)
         except HamishError as error:
-            echo(f"hamish: {file}: {error}", err=True)
+            echo(f"hamish: {file}: {_error(error)}", err=True)
             failed += 1
             continue
         echo(_describe_load(file, report))
@@ -472,12 +490,12 @@ def _import_exchange_files(project: Project, files: list[tuple[Path, str]]) -> i
         try:
             result = (import_xmi if fmt == "xmi" else import_brat)(project, file)
         except HamishError as error:
-            echo(f"hamish: {file}: {error}", err=True)
+            echo(f"hamish: {file}: {_error(error)}", err=True)
             failed += 1
             continue
         echo(_describe_load(file, result.report))
         for notice in result.notices:
-            echo(f"          {notice}")
+            echo(f"          {_error(notice)}")
     return failed
 
 
@@ -492,12 +510,12 @@ def _import_refi_files(project: Project, files: list[Path]) -> int:
         try:
             report = (import_qdpx if file.suffix.lower() == ".qdpx" else import_w3c)(project, file)
         except HamishError as error:
-            echo(f"hamish: {file}: {error}", err=True)
+            echo(f"hamish: {file}: {_error(error)}", err=True)
             failed += 1
             continue
         echo(_describe_load(file, report.load))
         for notice in report.notices:
-            echo(f"          {notice}")
+            echo(f"          {_error(notice)}")
     return failed
 
 
@@ -538,6 +556,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.io.exchange.common import exchange_format
     from desktop.ops.articles import import_files
 
+    language = args.lang or os.environ.get("HAMISH_LANG", "").strip().lower()[:2] or None
+    _Words.words = None
+    if language == "ar":  # the window's translations: Qt only for an Arabic run
+        from desktop.ui.cli_words import command_words
+
+        _Words.words = command_words(language)
     unreachable = {f: reason for f in args.files if (reason := _unreachable(f)) is not None}
     echo(
         *(f"hamish: {f}: cannot be read ({reason})" for f, reason in unreachable.items()), err=True
@@ -602,11 +626,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     for skipped in batch.skipped:
         echo(f"skipped       -  {skipped.reason}")
     for failure in report.failed:
-        echo(f"hamish: {failure.path}: {failure.reason}", err=True)
+        echo(f"hamish: {failure.path}: {_error(failure.reason)}", err=True)
+    tally = (
+        len(report.imported),
+        len(report.duplicates) + len(batch.skipped),
+        len(report.failed) + len(unreachable),
+        len(report.notes),
+    )
+    if _Words.words is not None:
+        echo(_Words.words.files(*tally))
+        return EXIT_OK if report.ok and not json_failed and not unreachable else EXIT_FAILED
     echo(
-        f"{len(report.imported)} imported, {len(report.duplicates) + len(batch.skipped)} "
-        f"skipped, {len(report.failed) + len(unreachable)} failed"
-        + (f" ({len(report.notes)} with notes)" if report.notes else "")
+        f"{tally[0]} imported, {tally[1]} skipped, {tally[2]} failed"
+        + (f" ({tally[3]} with notes)" if report.notes else "")
     )
     return EXIT_OK if report.ok and not json_failed and not unreachable else EXIT_FAILED
 

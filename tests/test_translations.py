@@ -75,7 +75,11 @@ def test_arabic_keeps_every_placeholder() -> None:
             translation.text or ""
         ]
         for text in texts:
-            assert set(re.findall(r"\{\w*\}", text)) == wanted, (source, text)
+            found = set(re.findall(r"\{\w*\}", text))
+            if translation.findall("numerusform"):
+                # A plural form may say its count in words: «تعليق واحد», «تعليقان».
+                found |= wanted & {"{n}"}
+            assert found == wanted, (source, text)
             assert text.strip(), source
 
 

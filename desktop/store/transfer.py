@@ -14,8 +14,10 @@ Loading has two modes, chosen inside the write transaction:
   ``exported_at``. A whole-project file replaces the target's labels (the defaults a new project
   is born with); a file of selected documents only replaces the labels it carries.
 * ``merge`` — anything else: documents whose text is already in the project are skipped (with
-  everything attached to them), labels are matched by key and kind, all other rows are created
-  new and every reference is renumbered consistently.
+  everything attached to them), labels are matched by key and kind, entities by type and
+  folded name (``entities.folded``, as the registry looks names up: the project's entity is
+  reused, with the file's aliases it lacks added), all other rows are created new and every
+  reference is renumbered consistently.
 
 Either way the whole load is one transaction: a file that breaks a constraint half-way leaves
 the project exactly as it was.
@@ -299,6 +301,7 @@ class LoadReport:
     skipped: dict[str, int] = field(default_factory=lambda: {t.name: 0 for t in TABLES})
     skipped_documents: list[tuple[int, int]] = field(default_factory=list)  # (file id, project id)
     labels_matched: int = 0
+    entities_matched: int = 0  # merge: the project's own entity (same type and folded name) reused
     renamed_labels: list[tuple[str, str]] = field(default_factory=list)  # (key in file, new key)
     ignored_fields: list[str] = field(default_factory=list)
     ids: dict[str, dict[int, int]] = field(default_factory=dict)
@@ -636,6 +639,44 @@ def _derive(table: str, values: dict[str, Any], record: Mapping[str, Any], plan:
         values["alias_norm"] = folded(str(record["alias"]))
 
 
+_MATCHED = ("entities", "entity_aliases", "claim_subjects")
+
+
+def _match(
+    conn: sqlite3.Connection,
+    table: str,
+    values: Mapping[str, Any],
+    entities_before: int,
+    placed: set[tuple[Any, ...]],
+) -> int | None:
+    """Merge: the row of the project that ``values`` (already renumbered) is, or None to
+    insert it. An entity is the project's entity of the same type and folded name (the
+    oldest, of namesakes): importing the same file twice added its registry entries — the
+    entities no tag refers to — a second time. An alias the entity already has (folded) and
+    a claim's subject named twice (two entities of the file that are one of the project's)
+    are not written again; returns 0 for those, which have no id of their own."""
+    if table == "entities":
+        row = conn.execute(
+            "SELECT id FROM entities WHERE type = ? AND name_norm = ? AND id <= ? "
+            "ORDER BY id LIMIT 1",
+            [values["type"], values["name_norm"], entities_before],
+        ).fetchone()
+        return None if row is None else int(row[0])
+    if table == "entity_aliases":
+        if values["entity_id"] > entities_before:  # an entity this load made: as the file says
+            return None
+        known = conn.execute(
+            "SELECT 1 FROM entity_aliases WHERE entity_id = ? AND (alias = ? OR alias_norm = ?)",
+            [values["entity_id"], values["alias"], values["alias_norm"]],
+        ).fetchone()
+        return None if known is None else 0
+    key = (values["claim_id"], values["entity_id"])
+    if key in placed:
+        return 0
+    placed.add(key)
+    return None
+
+
 def load(database: Database, data: Mapping[str, Any]) -> LoadReport:
     """Write an export (as produced by :func:`dump`, validated by the importer) into the
     project in ONE transaction: all of it, or — on any error — nothing.
@@ -649,6 +690,12 @@ def load(database: Database, data: Mapping[str, Any]) -> LoadReport:
         report = LoadReport(mode="restore" if restore else "merge")
         plan = _plan(conn, data)
         replace_all_labels = restore and data.get("scope") == "project"
+        # Only the project's entities from before this load are matched: two namesakes the
+        # file itself holds stay two.
+        entities_before = int(
+            conn.execute("SELECT coalesce(max(id), 0) FROM entities").fetchone()[0]
+        )
+        placed: set[tuple[Any, ...]] = set()
         if restore:
             _prepare_labels(conn, data, replace_all_labels)
         ignored: dict[str, None] = {}
@@ -680,6 +727,14 @@ def load(database: Database, data: Mapping[str, Any]) -> LoadReport:
                             "file; nothing was imported."
                         ) from None
                 _derive(table.name, values, record, plan)
+                if not restore and table.name in _MATCHED:
+                    existing = _match(conn, table.name, values, entities_before, placed)
+                    if existing is not None:
+                        if table.has_id:
+                            ids[int(record["id"])] = existing
+                        if table.name == "entities":
+                            report.entities_matched += 1
+                        continue
                 if table.name == "labels" and not replace_all_labels:
                     existing = _place_label(conn, values, report, renumber=not restore)
                     if existing is not None:

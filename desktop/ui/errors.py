@@ -22,7 +22,7 @@ import re
 from functools import cache
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language
 from desktop.ui.widgets.bidi import isolate, isolate_path
@@ -894,7 +894,19 @@ TEMPLATES: Final = (
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
-        "{n} annotations were found by their quote where the position did not hold it.",
+        "{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+        "disagree were placed where the quote is.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations whose position (TextPositionSelector) is outside the text were placed "
+        "by their quote (TextQuoteSelector).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{n} annotations placed only by a position (TextPositionSelector) that is not within "
+        "their article's text were not imported: the first runs from {start} to {end} in an "
+        "article of {length} characters.",
     ),
     QT_TRANSLATE_NOOP(
         "Errors",
@@ -1179,8 +1191,9 @@ _SPAN: Final = 4
 _PATHS: Final = frozenset({"path", "file", "folder", "target", "project"})
 _FILE_LIKE: Final = r"[/\\]|\.[A-Za-z][A-Za-z0-9]{0,4}\Z"
 _NUMBER: Final = r"[\d,.]+"  # compiled on first use (re caches it)
-# Where several messages are joined by spaces: after a full stop, before a capital or a quote.
-_SENTENCE_END: Final = r"(?<=\.) (?=[A-Z“\"])"  # compiled on first use (re caches it)
+# Where several messages are joined by spaces: after a full stop, before a capital, a count
+# ("2 links were not imported.") or a quote.
+_SENTENCE_END: Final = r"(?<=\.) (?=[A-Z0-9“\"])"  # compiled on first use (re caches it)
 
 
 @cache
@@ -1220,16 +1233,119 @@ def _value(name: str, value: str, depth: int) -> str:
     return isolate(value)
 
 
-def _one(message: str, depth: int) -> str | None:
+class Counted(QObject):
+    """The lower layers' messages that begin with a count (``{n} …``), each with its plural
+    forms — Arabic has six (none, one, two, a few, many, a hundred and more), English two, so
+    "1 annotations" reads "1 annotation …", «٢ تعليقات» «تعليقان». lupdate marks a message
+    plural only in ``self.tr(text, "", n)``: this lists them so; never called.
+    :func:`_one` asks for a matched template's forms by its count (``COUNTED`` context), and
+    takes the template's single form (``Errors``) when the message has none here."""
+
+    def listed(self, n: int) -> tuple[str, ...]:
+        return (
+            self.tr("{n} annotations whose quote is not in the text were not imported.", "", n),
+            self.tr("{n} annotations on texts that are not in the file were not imported.", "", n),
+            self.tr(
+                "{n} annotations without a tag, an entity or a comment were not imported.", "", n
+            ),
+            self.tr("{n} tags without a place in the text (no selector) were not imported.", "", n),
+            self.tr("{n} items that are not annotations of a text were not imported.", "", n),
+            self.tr(
+                "{n} claim assessments on tags whose label is not a claim label were not imported.",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} annotations whose position (TextPositionSelector) and quote "
+                "(TextQuoteSelector) disagree were placed where the quote is.",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} annotations whose position (TextPositionSelector) is outside the text were "
+                "placed by their quote (TextQuoteSelector).",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} annotations placed only by a position (TextPositionSelector) that is not "
+                "within their article's text were not imported: the first runs from {start} to "
+                "{end} in an article of {length} characters.",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} PDF sources were not imported (Hamish imports their text only from text "
+                "sources).",
+                "",
+                n,
+            ),
+            self.tr("{n} picture sources were not imported.", "", n),
+            self.tr("{n} audio sources were not imported.", "", n),
+            self.tr("{n} video sources were not imported.", "", n),
+            self.tr(
+                "{n} sources whose text is outside the project file were not imported (Hamish "
+                "never reads other files named in an imported one).",
+                "",
+                n,
+            ),
+            self.tr("{n} sources whose text is missing from the file were not imported.", "", n),
+            self.tr("{n} sources whose text is not UTF-8 were not imported.", "", n),
+            self.tr("{n} sources without text were not imported.", "", n),
+            self.tr("{n} sources longer than Hamish imports were not imported.", "", n),
+            self.tr("{n} selections without valid positions were not imported.", "", n),
+            self.tr("{n} selections outside their source's text were not imported.", "", n),
+            self.tr("{n} selections without a code or a note were not imported.", "", n),
+            self.tr("{n} codings of codes missing from the codebook were not imported.", "", n),
+            self.tr("{n} codings of whole sources were not imported.", "", n),
+            self.tr("{n} references to missing notes were ignored.", "", n),
+            self.tr("{n} variable values of sources were not imported.", "", n),
+            self.tr("{n} variables were not imported.", "", n),
+            self.tr("{n} cases were not imported.", "", n),
+            self.tr("{n} sets were not imported.", "", n),
+            self.tr("{n} links were not imported.", "", n),
+            self.tr("{n} graphs were not imported.", "", n),
+            self.tr("{n} selections that cover no text were not imported.", "", n),
+            self.tr("{n} annotations that lost their place in the text were left out.", "", n),
+            self.tr(
+                "{n} decisions on suggestions were left out (REFI-QDA has no place for them).",
+                "",
+                n,
+            ),
+            self.tr(
+                "{n} decisions on suggestions were left out (the Web Annotation model has no "
+                "place for them).",
+                "",
+                n,
+            ),
+        )
+
+
+COUNTED: Final = "Counted"
+
+
+def _counted(template: str, count: str) -> str | None:
+    """``template``'s form for ``count`` (plain digits), or None when it has no plural forms."""
+    if not count.isdigit() or len(count) > 15:
+        return None
+    shown = QCoreApplication.translate(COUNTED, template, None, int(count))
+    return None if shown == template else shown
+
+
+def _one(message: str, depth: int, *, counted_only: bool = False) -> str | None:
     for pattern, template in _compiled():
         match = pattern.fullmatch(message)
         if match is None:
             continue
         names = [m.group(1) for m in re.finditer(_PLACEHOLDER, template)]
-        values = {
-            name: _value(name, match.group(f"p{index}"), depth) for index, name in enumerate(names)
-        }
-        return _filled(QCoreApplication.translate(CONTEXT, template), values)
+        found = {name: match.group(f"p{index}") for index, name in enumerate(names)}
+        if "n" in found and re.fullmatch(_NUMBER, found["n"]) is None:
+            continue  # "{n}" took in a sentence before the count: not this template
+        counted = _counted(template, found["n"]) if "n" in found else None
+        if counted_only:  # English: only the count's form; the message's values as written
+            return None if counted is None else _filled(counted, found)
+        values = {name: _value(name, value, depth) for name, value in found.items()}
+        return _filled(counted or QCoreApplication.translate(CONTEXT, template), values)
     return None
 
 
@@ -1276,4 +1392,6 @@ def _translated(message: str, depth: int) -> str:
 def error_text(message: str) -> str:
     """A lower layer's message (English, Qt-free) in the interface language: filled in from
     its template, several joined by spaces one by one; an unknown message as it is."""
-    return message if current_language() == "en" else translated(message)
+    if current_language() == "en":  # "1 annotations …" as "1 annotation …"
+        return _one(message, 0, counted_only=True) or message
+    return translated(message)

@@ -145,6 +145,31 @@ def install_language(app: QApplication, language: str) -> str:
 
 
 _current = "en"
+_command_app: list[QCoreApplication] = []
+
+
+def install_for_commands(language: str) -> str:
+    """Hamish's translations of ``language`` for a headless command (``hamish --lang ar
+    import …``): into a ``QCoreApplication`` made for them (Qt's translators need one; no
+    display, no widgets). Returns the language in effect: English when Arabic's file cannot
+    be loaded."""
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication([])
+        _command_app.append(app)  # kept: a translator lives only as long as its application
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    effective = "en"
+    ours = QTranslator(app)
+    if _load(ours, "hamish_ar.qm" if language == "ar" else "hamish_en.qm"):
+        QCoreApplication.installTranslator(ours)
+        _installed.append(ours)
+        effective = language
+    QLocale.setDefault(QLocale("en_US"))  # Western digits, as install_language says
+    global _current
+    _current = effective if effective == "ar" else "en"
+    return _current
 
 
 @contextmanager

@@ -1050,6 +1050,450 @@
     </message>
 </context>
 <context>
+    <name>CommandWords</name>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>لا وسوم</numerusform>
+            <numerusform>وسم واحد</numerusform>
+            <numerusform>وسمان</numerusform>
+            <numerusform>%n وسوم</numerusform>
+            <numerusform>%n وسماً</numerusform>
+            <numerusform>%n وسم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restored with their ids</source>
+        <translation>استُعيدت بأرقامها</translation>
+    </message>
+    <message>
+        <source>merged, ids renumbered</source>
+        <translation>دُمجت وأُعيد ترقيمها</translation>
+    </message>
+    <message>
+        <source>imported  {file}: {counts} ({how})</source>
+        <translation>استُورد  {file}: {counts} ({how})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate article(s) skipped</source>
+        <translation>
+            <numerusform>لم يُتخطَّ أي مقال مكرر</numerusform>
+            <numerusform>تُخطّي مقال واحد مكرر</numerusform>
+            <numerusform>تُخطّي مقالان مكرران</numerusform>
+            <numerusform>تُخطّيت %n مقالات مكررة</numerusform>
+            <numerusform>تُخطّي %n مقالاً مكرراً</numerusform>
+            <numerusform>تُخطّي %n مقال مكرر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{skipped} with {annotations}</source>
+        <translation>{skipped} مع {annotations}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies) already present</source>
+        <translation>
+            <numerusform>لا كيانات موجودة من قبل</numerusform>
+            <numerusform>كيان واحد موجود من قبل</numerusform>
+            <numerusform>كيانان موجودان من قبل</numerusform>
+            <numerusform>%n كيانات موجودة من قبل</numerusform>
+            <numerusform>%n كياناً موجوداً من قبل</numerusform>
+            <numerusform>%n كيان موجود من قبل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n with notes)</source>
+        <translation>
+            <numerusform>(لا ملاحظات)</numerusform>
+            <numerusform>(واحد منها بملاحظات)</numerusform>
+            <numerusform>(اثنان منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+            <numerusform>(%n منها بملاحظات)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>{n} annotations whose quote is not in the text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد تعليقان لم يعد نصهما المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات لم يعد نصها المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق لم يعد نصه المقتبس موجوداً في المقال.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations on texts that are not in the file were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد تعليقان على نصوص غير موجودة في الملف.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات على نصوص غير موجودة في الملف.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً على نص غير موجود في الملف.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق على نص غير موجود في الملف.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations without a tag, an entity or a comment were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد تعليقان بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق بلا وسم ولا كيان ولا ملاحظة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} tags without a place in the text (no selector) were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي وسم بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد وسم واحد بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد وسمان بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم تُستورد {n} وسوم بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد {n} وسماً بلا موضع في النص (بلا محدِّد).</numerusform>
+            <numerusform>لم يُستورد {n} وسم بلا موضع في النص (بلا محدِّد).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} items that are not annotations of a text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي عنصر ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد عنصر واحد ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد عنصران ليسا تعليقين على نص.</numerusform>
+            <numerusform>لم تُستورد {n} عناصر ليست تعليقات على نص.</numerusform>
+            <numerusform>لم يُستورد {n} عنصراً ليس تعليقاً على نص.</numerusform>
+            <numerusform>لم يُستورد {n} عنصر ليس تعليقاً على نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تقييم ادعاء على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد تقييم ادعاء واحد على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد تقييمان لادعاءين على وسمين ليس تصنيفهما تصنيف ادعاء.</numerusform>
+            <numerusform>لم تُستورد {n} تقييمات لادعاءات على وسوم ليس تصنيفها تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد {n} تقييماً لادعاءات على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+            <numerusform>لم يُستورد {n} تقييم ادعاء على وسم ليس تصنيفه تصنيف ادعاء.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+        <translation>
+            <numerusform>لم يتعارض موضع أي تعليق (TextPositionSelector) مع نصه المقتبس (TextQuoteSelector).</numerusform>
+            <numerusform>وُضع تعليق واحد تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع تعليقان تعارض موضعاهما (TextPositionSelector) ونصاهما المقتبسان (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضعت {n} تعليقات تعارض موضعها (TextPositionSelector) ونصها المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع {n} تعليقاً تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+            <numerusform>وُضع {n} تعليق تعارض موضعه (TextPositionSelector) ونصه المقتبس (TextQuoteSelector) حيث يقع النص المقتبس.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+        <translation>
+            <numerusform>لم يوضع أي تعليق بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع تعليق واحد بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع تعليقان بنصهما المقتبس (TextQuoteSelector) لأن موضعيهما (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضعت {n} تعليقات بنصها المقتبس (TextQuoteSelector) لأن مواضعها (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع {n} تعليقاً بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+            <numerusform>وُضع {n} تعليق بنصه المقتبس (TextQuoteSelector) لأن موضعه (TextPositionSelector) خارج النص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article&apos;s text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+        <translation>
+            <numerusform>لم يُستورد أي تعليق لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد تعليق واحد لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد تعليقان لا يحدد موضعهما إلا موضع (TextPositionSelector) خارج نص مقالهما: أولهما يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم تُستورد {n} تعليقات لا يحدد موضعها إلا موضع (TextPositionSelector) خارج نص مقالها: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد {n} تعليقاً لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+            <numerusform>لم يُستورد {n} تعليق لا يحدد موضعه إلا موضع (TextPositionSelector) خارج نص مقاله: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} PDF sources were not imported (Hamish imports their text only from text sources).</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد مصدر PDF واحد (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد مصدرا PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم تُستورد {n} مصادر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر PDF (يستورد هامش النص من المصادر النصية فقط).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} picture sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر صورة.</numerusform>
+            <numerusform>لم يُستورد مصدر صورة واحد.</numerusform>
+            <numerusform>لم يُستورد مصدرا صور.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر صور.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صورة.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صورة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} audio sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر صوتي.</numerusform>
+            <numerusform>لم يُستورد مصدر صوتي واحد.</numerusform>
+            <numerusform>لم يُستورد مصدران صوتيان.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر صوتية.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً صوتياً.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر صوتي.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} video sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر فيديو.</numerusform>
+            <numerusform>لم يُستورد مصدر فيديو واحد.</numerusform>
+            <numerusform>لم يُستورد مصدرا فيديو.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر فيديو.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر فيديو.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر فيديو.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه خارج ملف المشروع (لا يقرأ هامش أبداً ملفات أخرى يذكرها ملف مستورد).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is missing from the file were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما مفقود من الملف.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه مفقود من الملف.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه مفقود من الملف.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources whose text is not UTF-8 were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد مصدران نصهما ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر نصها ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً نصه ليس بترميز UTF-8.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر نصه ليس بترميز UTF-8.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources without text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر بلا نص.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد بلا نص.</numerusform>
+            <numerusform>لم يُستورد مصدران بلا نص.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر بلا نص.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً بلا نص.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر بلا نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sources longer than Hamish imports were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مصدر أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد مصدر واحد أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد مصدران أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم تُستورد {n} مصادر أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد {n} مصدراً أطول مما يستورده هامش.</numerusform>
+            <numerusform>لم يُستورد {n} مصدر أطول مما يستورده هامش.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections without valid positions were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان بلا مواضع صالحة.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً بلا مواضع صالحة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد بلا مواضع صالحة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections outside their source&apos;s text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان يقعان خارج نص مصدرهما.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة تقع خارج نص مصدرها.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً يقع خارج نص مصدره.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد يقع خارج نص مصدره.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections without a code or a note were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً بلا رمز ولا ملاحظة.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد بلا رمز ولا ملاحظة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} codings of codes missing from the codebook were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي ترميز برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد ترميز واحد برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد ترميزان برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم تُستورد {n} ترميزات برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد {n} ترميزاً برموز غير موجودة في دليل الرموز.</numerusform>
+            <numerusform>لم يُستورد {n} ترميز برموز غير موجودة في دليل الرموز.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} codings of whole sources were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي ترميز لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد ترميز واحد لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد ترميزان لمصادر كاملة.</numerusform>
+            <numerusform>لم تُستورد {n} ترميزات لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد {n} ترميزاً لمصادر كاملة.</numerusform>
+            <numerusform>لم يُستورد {n} ترميز لمصادر كاملة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} references to missing notes were ignored.</source>
+        <translation>
+            <numerusform>أُهملت أي إحالة إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت إحالة واحدة إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت إحالتان إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالات إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالةً إلى ملاحظات مفقودة.</numerusform>
+            <numerusform>أُهملت {n} إحالة إلى ملاحظات مفقودة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} variable values of sources were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي قيمة متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد قيمة متغير واحدة للمصادر.</numerusform>
+            <numerusform>لم تُستورد قيمتا متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيم متغيرات للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيمةَ متغير للمصادر.</numerusform>
+            <numerusform>لم تُستورد {n} قيمة متغير للمصادر.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} variables were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي متغير.</numerusform>
+            <numerusform>لم يُستورد متغير واحد.</numerusform>
+            <numerusform>لم يُستورد متغيران.</numerusform>
+            <numerusform>لم تُستورد {n} متغيرات.</numerusform>
+            <numerusform>لم يُستورد {n} متغيراً.</numerusform>
+            <numerusform>لم يُستورد {n} متغير.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} cases were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي حالة.</numerusform>
+            <numerusform>لم تُستورد حالة واحدة.</numerusform>
+            <numerusform>لم تُستورد حالتان.</numerusform>
+            <numerusform>لم تُستورد {n} حالات.</numerusform>
+            <numerusform>لم تُستورد {n} حالةً.</numerusform>
+            <numerusform>لم تُستورد {n} حالة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} sets were not imported.</source>
+        <translation>
+            <numerusform>لم تُستورد أي مجموعة.</numerusform>
+            <numerusform>لم تُستورد مجموعة واحدة.</numerusform>
+            <numerusform>لم تُستورد مجموعتان.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعات.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعةً.</numerusform>
+            <numerusform>لم تُستورد {n} مجموعة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} links were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي رابط.</numerusform>
+            <numerusform>لم يُستورد رابط واحد.</numerusform>
+            <numerusform>لم يُستورد رابطان.</numerusform>
+            <numerusform>لم تُستورد {n} روابط.</numerusform>
+            <numerusform>لم يُستورد {n} رابطاً.</numerusform>
+            <numerusform>لم يُستورد {n} رابط.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} graphs were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مخطط.</numerusform>
+            <numerusform>لم يُستورد مخطط واحد.</numerusform>
+            <numerusform>لم يُستورد مخططان.</numerusform>
+            <numerusform>لم تُستورد {n} مخططات.</numerusform>
+            <numerusform>لم يُستورد {n} مخططاً.</numerusform>
+            <numerusform>لم يُستورد {n} مخطط.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} selections that cover no text were not imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقطع محدد لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد مقطع محدد واحد لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد مقطعان محددان لا يغطيان أي نص.</numerusform>
+            <numerusform>لم تُستورد {n} مقاطع محددة لا تغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد {n} مقطعاً محدداً لا يغطي أي نص.</numerusform>
+            <numerusform>لم يُستورد {n} مقطع محدد لا يغطي أي نص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} annotations that lost their place in the text were left out.</source>
+        <translation>
+            <numerusform>استُبعد أي تعليق فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد تعليق واحد فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد تعليقان فقدا موضعهما في النص.</numerusform>
+            <numerusform>استُبعدت {n} تعليقات فقدت موضعها في النص.</numerusform>
+            <numerusform>استُبعد {n} تعليقاً فقد موضعه في النص.</numerusform>
+            <numerusform>استُبعد {n} تعليق فقد موضعه في النص.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</source>
+        <translation>
+            <numerusform>استُبعد أي قرار بشأن اقتراح (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد قرار بشأن اقتراح واحد (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد قراران بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعدت {n} قرارات بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد {n} قراراً بشأن اقتراحات (لا مكان لها في REFI-QDA).</numerusform>
+            <numerusform>استُبعد {n} قرار بشأن اقتراح (لا مكان لها في REFI-QDA).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
+        <translation>
+            <numerusform>استُبعد أي قرار بشأن اقتراح (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد قرار بشأن اقتراح واحد (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد قراران بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعدت {n} قرارات بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد {n} قراراً بشأن اقتراحات (لا مكان لها في نموذج Web Annotation).</numerusform>
+            <numerusform>استُبعد {n} قرار بشأن اقتراح (لا مكان لها في نموذج Web Annotation).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -2755,8 +3199,16 @@
         <translation>لم تُستورد عناصر ليست تعليقات على نص وعددها {n}.</translation>
     </message>
     <message>
-        <source>{n} annotations were found by their quote where the position did not hold it.</source>
-        <translation>عُثر على تعليقات بنصها المقتبس حيث لم يطابقه الموضع المذكور، وعددها {n}.</translation>
+        <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+        <translation>وُضعت تعليقات تعارض موضعها (TextPositionSelector) ونصها المقتبس (TextQuoteSelector) حيث يقع النص المقتبس، وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+        <translation>وُضعت بنصها المقتبس (TextQuoteSelector) تعليقات موضعها (TextPositionSelector) خارج النص، وعددها {n}.</translation>
+    </message>
+    <message>
+        <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article&apos;s text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+        <translation>لم تُستورد تعليقات لا يحدد موضعها إلا موضع (TextPositionSelector) خارج نص مقالها، وعددها {n}: أولها يمتد من {start} إلى {end} في مقال عدد أحرفه {length}.</translation>
     </message>
     <message>
         <source>{n} annotations that lost their place in the text were left out.</source>
@@ -3344,6 +3796,17 @@
     <message>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies) already present</source>
+        <translation>
+            <numerusform>لا كيانات موجودة من قبل</numerusform>
+            <numerusform>كيان واحد موجود من قبل</numerusform>
+            <numerusform>كيانان موجودان من قبل</numerusform>
+            <numerusform>%n كيانات موجودة من قبل</numerusform>
+            <numerusform>%n كياناً موجوداً من قبل</numerusform>
+            <numerusform>%n كيان موجود من قبل</numerusform>
+        </translation>
     </message>
     <message>
         <source>Imported {file}: {counts}.</source>

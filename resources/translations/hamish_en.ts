@@ -57,6 +57,278 @@
         </message>
     </context>
     <context>
+        <name>CommandWords</name>
+        <message numerus="yes">
+            <source>%n label(s)</source>
+            <translation>
+                <numerusform>%n label</numerusform>
+                <numerusform>%n labels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicate article(s) skipped</source>
+            <translation>
+                <numerusform>%n duplicate article skipped</numerusform>
+                <numerusform>%n duplicate articles skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entity(ies) already present</source>
+            <translation>
+                <numerusform>%n entity already present</numerusform>
+                <numerusform>%n entities already present</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>(%n with notes)</source>
+            <translation>
+                <numerusform>(%n with notes)</numerusform>
+                <numerusform>(%n with notes)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Counted</name>
+        <message numerus="yes">
+            <source>{n} annotations whose quote is not in the text were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation whose quote is not in the text was not imported.</numerusform>
+                <numerusform>{n} annotations whose quote is not in the text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations on texts that are not in the file were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation on a text that is not in the file was not imported.</numerusform>
+                <numerusform>{n} annotations on texts that are not in the file were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations without a tag, an entity or a comment were not imported.</source>
+            <translation>
+                <numerusform>{n} annotation without a tag, an entity or a comment was not imported.</numerusform>
+                <numerusform>{n} annotations without a tag, an entity or a comment were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} tags without a place in the text (no selector) were not imported.</source>
+            <translation>
+                <numerusform>{n} tag without a place in the text (no selector) was not imported.</numerusform>
+                <numerusform>{n} tags without a place in the text (no selector) were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} items that are not annotations of a text were not imported.</source>
+            <translation>
+                <numerusform>{n} item that is not an annotation of a text was not imported.</numerusform>
+                <numerusform>{n} items that are not annotations of a text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} claim assessments on tags whose label is not a claim label were not imported.</source>
+            <translation>
+                <numerusform>{n} claim assessment on a tag whose label is not a claim label was not imported.</numerusform>
+                <numerusform>{n} claim assessments on tags whose label is not a claim label were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</source>
+            <translation>
+                <numerusform>{n} annotation whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree was placed where the quote is.</numerusform>
+                <numerusform>{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) disagree were placed where the quote is.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</source>
+            <translation>
+                <numerusform>{n} annotation whose position (TextPositionSelector) is outside the text was placed by its quote (TextQuoteSelector).</numerusform>
+                <numerusform>{n} annotations whose position (TextPositionSelector) is outside the text were placed by their quote (TextQuoteSelector).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations placed only by a position (TextPositionSelector) that is not within their article's text were not imported: the first runs from {start} to {end} in an article of {length} characters.</source>
+            <translation>
+                <numerusform>{n} annotation placed only by a position (TextPositionSelector) that is not within its article's text was not imported: it runs from {start} to {end} in an article of {length} characters.</numerusform>
+                <numerusform>{n} annotations placed only by a position (TextPositionSelector) that is not within their article's text were not imported: the first runs from {start} to {end} in an article of {length} characters.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} PDF sources were not imported (Hamish imports their text only from text sources).</source>
+            <translation>
+                <numerusform>{n} PDF source was not imported (Hamish imports text only from text sources).</numerusform>
+                <numerusform>{n} PDF sources were not imported (Hamish imports their text only from text sources).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} picture sources were not imported.</source>
+            <translation>
+                <numerusform>{n} picture source was not imported.</numerusform>
+                <numerusform>{n} picture sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} audio sources were not imported.</source>
+            <translation>
+                <numerusform>{n} audio source was not imported.</numerusform>
+                <numerusform>{n} audio sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} video sources were not imported.</source>
+            <translation>
+                <numerusform>{n} video source was not imported.</numerusform>
+                <numerusform>{n} video sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</source>
+            <translation>
+                <numerusform>{n} source whose text is outside the project file was not imported (Hamish never reads other files named in an imported one).</numerusform>
+                <numerusform>{n} sources whose text is outside the project file were not imported (Hamish never reads other files named in an imported one).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is missing from the file were not imported.</source>
+            <translation>
+                <numerusform>{n} source whose text is missing from the file was not imported.</numerusform>
+                <numerusform>{n} sources whose text is missing from the file were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources whose text is not UTF-8 were not imported.</source>
+            <translation>
+                <numerusform>{n} source whose text is not UTF-8 was not imported.</numerusform>
+                <numerusform>{n} sources whose text is not UTF-8 were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources without text were not imported.</source>
+            <translation>
+                <numerusform>{n} source without text was not imported.</numerusform>
+                <numerusform>{n} sources without text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sources longer than Hamish imports were not imported.</source>
+            <translation>
+                <numerusform>{n} source longer than Hamish imports was not imported.</numerusform>
+                <numerusform>{n} sources longer than Hamish imports were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections without valid positions were not imported.</source>
+            <translation>
+                <numerusform>{n} selection without valid positions was not imported.</numerusform>
+                <numerusform>{n} selections without valid positions were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections outside their source's text were not imported.</source>
+            <translation>
+                <numerusform>{n} selection outside its source's text was not imported.</numerusform>
+                <numerusform>{n} selections outside their source's text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections without a code or a note were not imported.</source>
+            <translation>
+                <numerusform>{n} selection without a code or a note was not imported.</numerusform>
+                <numerusform>{n} selections without a code or a note were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} codings of codes missing from the codebook were not imported.</source>
+            <translation>
+                <numerusform>{n} coding of a code missing from the codebook was not imported.</numerusform>
+                <numerusform>{n} codings of codes missing from the codebook were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} codings of whole sources were not imported.</source>
+            <translation>
+                <numerusform>{n} coding of a whole source was not imported.</numerusform>
+                <numerusform>{n} codings of whole sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} references to missing notes were ignored.</source>
+            <translation>
+                <numerusform>{n} reference to a missing note was ignored.</numerusform>
+                <numerusform>{n} references to missing notes were ignored.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} variable values of sources were not imported.</source>
+            <translation>
+                <numerusform>{n} variable value of a source was not imported.</numerusform>
+                <numerusform>{n} variable values of sources were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} variables were not imported.</source>
+            <translation>
+                <numerusform>{n} variable was not imported.</numerusform>
+                <numerusform>{n} variables were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} cases were not imported.</source>
+            <translation>
+                <numerusform>{n} case was not imported.</numerusform>
+                <numerusform>{n} cases were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} sets were not imported.</source>
+            <translation>
+                <numerusform>{n} set was not imported.</numerusform>
+                <numerusform>{n} sets were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} links were not imported.</source>
+            <translation>
+                <numerusform>{n} link was not imported.</numerusform>
+                <numerusform>{n} links were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} graphs were not imported.</source>
+            <translation>
+                <numerusform>{n} graph was not imported.</numerusform>
+                <numerusform>{n} graphs were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} selections that cover no text were not imported.</source>
+            <translation>
+                <numerusform>{n} selection that covers no text was not imported.</numerusform>
+                <numerusform>{n} selections that cover no text were not imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} annotations that lost their place in the text were left out.</source>
+            <translation>
+                <numerusform>{n} annotation that lost its place in the text was left out.</numerusform>
+                <numerusform>{n} annotations that lost their place in the text were left out.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</source>
+            <translation>
+                <numerusform>{n} decision on a suggestion was left out (REFI-QDA has no place for it).</numerusform>
+                <numerusform>{n} decisions on suggestions were left out (REFI-QDA has no place for them).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</source>
+            <translation>
+                <numerusform>{n} decision on a suggestion was left out (the Web Annotation model has no place for it).</numerusform>
+                <numerusform>{n} decisions on suggestions were left out (the Web Annotation model has no place for them).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Counts</name>
         <message numerus="yes">
             <source>%n article(s)</source>
@@ -212,6 +484,16 @@
             <translation>
                 <numerusform>%n article</numerusform>
                 <numerusform>%n articles</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeImportController</name>
+        <message numerus="yes">
+            <source>%n entity(ies) already present</source>
+            <translation>
+                <numerusform>%n entity already present</numerusform>
+                <numerusform>%n entities already present</numerusform>
             </translation>
         </message>
     </context>

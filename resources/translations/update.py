@@ -29,8 +29,104 @@ SOURCES = ("desktop/ui", "desktop/app.py")
 BIN = Path(sys.executable).parent
 
 # English singular/plural where "(s)" does not give them.
-ENGLISH_PLURALS = {
+ENGLISH_PLURALS: dict[str, tuple[str, ...]] = {
     "%Ln article(s) match": ("%Ln article matches", "%Ln articles match"),
+    # The lower layers' counted messages (desktop/ui/errors.py, Counted): written plural.
+    "{n} annotations whose quote is not in the text were not imported.": (
+        "{n} annotation whose quote is not in the text was not imported.",
+    ),
+    "{n} annotations on texts that are not in the file were not imported.": (
+        "{n} annotation on a text that is not in the file was not imported.",
+    ),
+    "{n} annotations without a tag, an entity or a comment were not imported.": (
+        "{n} annotation without a tag, an entity or a comment was not imported.",
+    ),
+    "{n} tags without a place in the text (no selector) were not imported.": (
+        "{n} tag without a place in the text (no selector) was not imported.",
+    ),
+    "{n} items that are not annotations of a text were not imported.": (
+        "{n} item that is not an annotation of a text was not imported.",
+    ),
+    "{n} claim assessments on tags whose label is not a claim label were not imported.": (
+        "{n} claim assessment on a tag whose label is not a claim label was not imported.",
+    ),
+    "{n} annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+    "disagree were placed where the quote is.": (
+        "{n} annotation whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+        "disagree was placed where the quote is.",
+    ),
+    "{n} annotations whose position (TextPositionSelector) is outside the text were placed "
+    "by their quote (TextQuoteSelector).": (
+        "{n} annotation whose position (TextPositionSelector) is outside the text was placed "
+        "by its quote (TextQuoteSelector).",
+    ),
+    "{n} annotations placed only by a position (TextPositionSelector) that is not within "
+    "their article's text were not imported: the first runs from {start} to {end} in an "
+    "article of {length} characters.": (
+        "{n} annotation placed only by a position (TextPositionSelector) that is not within "
+        "its article's text was not imported: it runs from {start} to {end} in an article of "
+        "{length} characters.",
+    ),
+    "{n} PDF sources were not imported (Hamish imports their text only from text sources).": (
+        "{n} PDF source was not imported (Hamish imports text only from text sources).",
+    ),
+    "{n} picture sources were not imported.": ("{n} picture source was not imported.",),
+    "{n} audio sources were not imported.": ("{n} audio source was not imported.",),
+    "{n} video sources were not imported.": ("{n} video source was not imported.",),
+    "{n} sources whose text is outside the project file were not imported (Hamish never reads "
+    "other files named in an imported one).": (
+        "{n} source whose text is outside the project file was not imported (Hamish never reads "
+        "other files named in an imported one).",
+    ),
+    "{n} sources whose text is missing from the file were not imported.": (
+        "{n} source whose text is missing from the file was not imported.",
+    ),
+    "{n} sources whose text is not UTF-8 were not imported.": (
+        "{n} source whose text is not UTF-8 was not imported.",
+    ),
+    "{n} sources without text were not imported.": ("{n} source without text was not imported.",),
+    "{n} sources longer than Hamish imports were not imported.": (
+        "{n} source longer than Hamish imports was not imported.",
+    ),
+    "{n} selections without valid positions were not imported.": (
+        "{n} selection without valid positions was not imported.",
+    ),
+    "{n} selections outside their source's text were not imported.": (
+        "{n} selection outside its source's text was not imported.",
+    ),
+    "{n} selections without a code or a note were not imported.": (
+        "{n} selection without a code or a note was not imported.",
+    ),
+    "{n} codings of codes missing from the codebook were not imported.": (
+        "{n} coding of a code missing from the codebook was not imported.",
+    ),
+    "{n} codings of whole sources were not imported.": (
+        "{n} coding of a whole source was not imported.",
+    ),
+    "{n} references to missing notes were ignored.": (
+        "{n} reference to a missing note was ignored.",
+    ),
+    "{n} variable values of sources were not imported.": (
+        "{n} variable value of a source was not imported.",
+    ),
+    "{n} variables were not imported.": ("{n} variable was not imported.",),
+    "{n} cases were not imported.": ("{n} case was not imported.",),
+    "{n} sets were not imported.": ("{n} set was not imported.",),
+    "{n} links were not imported.": ("{n} link was not imported.",),
+    "{n} graphs were not imported.": ("{n} graph was not imported.",),
+    "{n} selections that cover no text were not imported.": (
+        "{n} selection that covers no text was not imported.",
+    ),
+    "{n} annotations that lost their place in the text were left out.": (
+        "{n} annotation that lost its place in the text was left out.",
+    ),
+    "{n} decisions on suggestions were left out (REFI-QDA has no place for them).": (
+        "{n} decision on a suggestion was left out (REFI-QDA has no place for it).",
+    ),
+    "{n} decisions on suggestions were left out (the Web Annotation model has no place "
+    "for them).": (
+        "{n} decision on a suggestion was left out (the Web Annotation model has no place for it).",
+    ),
 }
 
 
@@ -71,7 +167,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 
 def english_forms(source: str) -> tuple[str, str]:
     if source in ENGLISH_PLURALS:
-        return ENGLISH_PLURALS[source]
+        forms = ENGLISH_PLURALS[source]
+        return (forms[0], forms[1] if len(forms) > 1 else source)
     singular = re.sub(r"y\(ies\)", "y", source)
     plural = re.sub(r"y\(ies\)", "ies", source)
     singular = re.sub(r"\((?:s|es)\)", "", singular)

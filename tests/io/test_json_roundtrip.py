@@ -537,13 +537,14 @@ def test_merge_renumbers_and_skips_duplicates(
         assert report.notes == 4 - 1  # the note on seeds[0] went with its document
 
         # The same file again: every document is a duplicate, nothing attached to them comes
-        # in twice. Only what belongs to no document (the free note, the unused registry
-        # entity) is created again, as entities and project notes are never matched.
+        # in twice. The unused registry entity is the project's own by type and name, and is
+        # reused; only the free note, which belongs to no document, is created again (project
+        # notes are never matched).
         again = import_json(target, exported)
         assert again.documents == 0 and again.annotations == 0 and again.claims == 0
         assert again.labels == 0 and again.labels_matched == len(data["labels"])
         assert again.renamed_labels == []  # weapon found again as weapon-2
-        assert (again.entities, again.notes) == (1, 1)
+        assert (again.entities, again.entities_matched, again.notes) == (0, 1, 1)
     assert source.documents.count() == 6
 
 

@@ -108,7 +108,10 @@ def test_positions_that_do_not_hold_fall_back_to_the_quote(tmp_path: Path) -> No
     target = Project.open(tmp_path / "copy.hamish")
     report = import_w3c(target, path)
     said = " ".join(report.notices)
-    assert "1 annotations were found by their quote" in said
+    assert (
+        "1 annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+        "disagree were placed where the quote is." in said
+    )
     assert "1 annotations whose quote is not in the text were not imported" in said
     content = dump(target.database)
     texts = {d["id"]: d["text"] for d in content["documents"]}
@@ -207,3 +210,63 @@ def test_a_hamish_export_quoting_the_context_is_not_taken_for_one(tmp_path: Path
     assert not looks_like_w3c(path)
     path.write_text('{"@context": "http://www.w3.org/ns/anno.jsonld"}', encoding="utf-8")
     assert looks_like_w3c(path)
+
+
+def _positioned(tmp_path: Path, *selectors: Any) -> tuple[Project, list[str]]:
+    """A file of another tool whose annotations each have one target with ``selectors``."""
+    text = "😀 قال جون كيري إن الاتفاق صامد."
+    items = [
+        {
+            "type": "Annotation",
+            "body": [{"type": "TextualBody", "purpose": "tagging", "value": "سياسي"}],
+            "target": {"source": "https://example.com/a", "selector": selector},
+        }
+        for selector in selectors
+    ]
+    data = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationPage",
+        "hamish:documents": [{"id": "https://example.com/a", "title": "A", "text": text}],
+        "items": items,
+    }
+    path = tmp_path / "p.jsonld"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    project = Project.open(tmp_path / "p.hamish")
+    return project, import_w3c(project, path).notices
+
+
+def test_a_position_alone_outside_the_text_is_said_as_that(tmp_path: Path) -> None:
+    """One within the text places its tag, in code points as the W3C model counts them (the
+    emoji before the name is one, where UTF-16 has two units); the others are said to be
+    outside the text — they were reported as quotes not in the text, with no quote."""
+    project, notices = _positioned(
+        tmp_path,
+        [{"type": "TextPositionSelector", "start": 3, "end": 999}],
+        {"type": "TextPositionSelector", "start": 5, "end": 2},
+        {"type": "TextPositionSelector", "start": "6", "end": -1},
+        {"type": "TextPositionSelector", "start": 0, "end": 3},
+        {"type": "TextPositionSelector", "start": 6, "end": 14},
+    )
+    assert notices == [
+        "3 annotations placed only by a position (TextPositionSelector) that is not within "
+        "their article's text were not imported: the first runs from 3 to 999 in an article "
+        "of 31 characters."
+    ]
+    assert [a["quote"] for a in dump(project.database)["annotations"]] == ["😀 ق", "جون كيري"]
+
+
+def test_selectors_that_disagree_say_the_quote_was_used(tmp_path: Path) -> None:
+    quote = {"type": "TextQuoteSelector", "exact": "الاتفاق"}
+    project, notices = _positioned(
+        tmp_path,
+        [quote, {"type": "TextPositionSelector", "start": 6, "end": 14}],  # جون كيري there
+        [quote, {"type": "TextPositionSelector", "start": 40, "end": 47}],  # beyond the end
+    )
+    assert notices == [
+        "1 annotations whose position (TextPositionSelector) and quote (TextQuoteSelector) "
+        "disagree were placed where the quote is.",
+        "1 annotations whose position (TextPositionSelector) is outside the text were placed "
+        "by their quote (TextQuoteSelector).",
+    ]
+    quotes = [a["quote"] for a in dump(project.database)["annotations"]]
+    assert quotes == ["الاتفاق", "الاتفاق"]

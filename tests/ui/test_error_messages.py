@@ -353,3 +353,61 @@ def test_what_an_exchange_import_left_out_comes_out_in_arabic(
         shown = error_text(message)
         english = set(re.findall(r"[A-Za-z]{3,}", shown)) - allowed - {"jsonld", "urn", "uuid"}
         assert not english, (message, shown)
+
+
+COUNTED_TAGS = "{n} tags without a place in the text (no selector) were not imported."
+
+
+def test_a_count_takes_its_plural_form_in_arabic(arabic: QApplication) -> None:
+    """Arabic's six forms — one, two, three to ten, eleven to ninety-nine, a hundred and
+    more — where the message held one form for all, after the count ("وعددها 1")."""
+    from desktop.ui.errors import error_text
+
+    shown = {n: error_text(COUNTED_TAGS.format(n=n)) for n in (1, 2, 5, 11, 100)}
+    assert shown[1] == "لم يُستورد وسم واحد بلا موضع في النص (بلا محدِّد)."
+    assert shown[2] == "لم يُستورد وسمان بلا موضع في النص (بلا محدِّد)."
+    assert shown[5] == "لم تُستورد 5 وسوم بلا موضع في النص (بلا محدِّد)."
+    assert shown[11] == "لم يُستورد 11 وسماً بلا موضع في النص (بلا محدِّد)."
+    assert shown[100] == "لم يُستورد 100 وسم بلا موضع في النص (بلا محدِّد)."
+    # Its other values filled in, in the count's form.
+    outside = error_text(
+        "2 annotations placed only by a position (TextPositionSelector) that is not within "
+        "their article's text were not imported: the first runs from 3 to 999 in an article "
+        "of 31 characters."
+    )
+    assert outside.startswith("لم يُستورد تعليقان ") and "من 3 إلى 999" in outside
+    # Two joined: each its own form (the count of the second took in the whole first one).
+    joined = error_text(
+        "1 picture sources were not imported. 2 decisions on suggestions were left out "
+        "(REFI-QDA has no place for them)."
+    )
+    assert joined == (
+        "لم يُستورد مصدر صورة واحد. استُبعد قراران بشأن اقتراحات (لا مكان لها في REFI-QDA)."
+    )
+
+
+def test_a_count_of_one_is_singular_in_english(qapp: QApplication) -> None:
+    from desktop.ui.errors import error_text
+
+    assert error_text(COUNTED_TAGS.format(n=1)) == (
+        "1 tag without a place in the text (no selector) was not imported."
+    )
+    assert error_text(COUNTED_TAGS.format(n=3)) == COUNTED_TAGS.format(n=3)
+    assert (
+        error_text("1 annotations whose quote is not in the text were not imported.")
+        == "1 annotation whose quote is not in the text was not imported."
+    )
+
+
+def test_every_counted_message_is_a_template() -> None:
+    """The plural forms are found by the template a message matched: one listed in
+    ``Counted`` but in no template would never be used."""
+    tree = ast.parse((ROOT / "desktop/ui/errors.py").read_text(encoding="utf-8"))
+    (listed,) = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == "Counted"]
+    counted = {
+        _template(call.args[0])
+        for call in ast.walk(listed)
+        if isinstance(call, ast.Call) and _name(call) == "tr"
+    }
+    assert len(counted) == 34
+    assert counted <= set(TEMPLATES)

@@ -67,7 +67,7 @@ def test_import_shows_what_was_left_out(
     window.exchange_import.import_file(foreign(tmp_path))
     qtbot.waitUntil(lambda: window.exchange_import.task is None, timeout=10000)
     text = messenger.infos[-1][1]
-    assert "1 PDF sources were not imported" in text
+    assert "1 PDF source was not imported" in text  # one, in the singular
     window.exchange_import.import_file(tmp_path / "missing.qdpx")
     qtbot.waitUntil(lambda: window.exchange_import.task is None, timeout=10000)
     assert "does not exist" in messenger.errors[-1][1]

@@ -51,6 +51,7 @@ from desktop.io.exchange.collect import (
     resolve_label_key,
     stable_guid,
 )
+from desktop.io.exchange.common import shown
 from desktop.io.exchange.offsets import normalised
 from desktop.io.exchange.qdpx import ExchangeExport
 from desktop.io.exporters import check_export_target, replace_on_success
@@ -333,6 +334,15 @@ def _int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _said(value: object) -> str:
+    """A selector's ``start`` or ``end`` for a message: a whole number as it is, anything
+    else (``"6"``, ``6.5``, ``null``, a 900-digit number) quoted and cut."""
+    number = _int(value)
+    if number is not None and abs(number) < 10**15:
+        return str(number)
+    return shown(json.dumps(value) if number is None else "a number too large", 20)
+
+
 def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
 
@@ -354,6 +364,9 @@ class _Reader:
         self.unknown_targets = 0
         self.not_claims = 0  # claim assessments on tags whose label is not a claim label
         self.no_place = 0  # tags whose target names an article but no place in it
+        self.out_of_range = 0  # a TextPositionSelector alone, outside its article's text
+        self.outside: tuple[object, object, int] | None = None  # the first: start, end, length
+        self.position_ignored = 0  # a position outside the text beside a quote: quote used
         self.collection_id = _str(data.get("id"))
         ids: set[str] = set()
         for doc in _list(data.get("hamish:documents")):
@@ -466,9 +479,21 @@ class _Reader:
         quote, position = _selectors(first)
         exact = _str(quote.get("exact"))
         start, end = _int(position.get("start")), _int(position.get("end"))
-        if start is None or end is None:
+        # The model counts a TextPositionSelector in code points, as Hamish's offsets are.
+        placed = start is not None and end is not None and 0 <= start < end <= len(text)
+        if position and not placed:
+            if not exact:
+                # The position alone, and it is not in the text: said as that, not as a
+                # quote missing from the text (there was no quote).
+                self.out_of_range += 1
+                if self.outside is None:
+                    self.outside = (position.get("start"), position.get("end"), len(text))
+                return
+            self.position_ignored += 1  # the quote places it, if it is in the text
+        if not placed:
             start, end = 0, 0
-        if not exact and 0 <= start < end <= len(text):
+        assert start is not None and end is not None
+        if not exact and placed:
             exact = text[start:end]
         anchoring = reanchor(
             text, start, end, exact, _str(quote.get("prefix")), _str(quote.get("suffix"))
@@ -476,8 +501,8 @@ class _Reader:
         if anchoring.anchor == "orphaned" or anchoring.start >= anchoring.end:
             self.unanchored += 1
             return
-        if anchoring.anchor == "moved":
-            self.moved += 1
+        if anchoring.anchor == "moved" and placed:
+            self.moved += 1  # both selectors, and they disagree: the quote was used
         label_id: int | None = None
         entity_id: int | None = None
         claim: dict[str, Any] | None = None
@@ -670,12 +695,26 @@ def read_w3c(project: Project, path: str | os.PathLike[str]) -> Collector:
         ),
         (
             reader.moved,
-            "{n} annotations were found by their quote where the position did not hold it.",
+            "{n} annotations whose position (TextPositionSelector) and quote "
+            "(TextQuoteSelector) disagree were placed where the quote is.",
+        ),
+        (
+            reader.position_ignored,
+            "{n} annotations whose position (TextPositionSelector) is outside the text were "
+            "placed by their quote (TextQuoteSelector).",
         ),
     )
     for n, template in counts:
         if n:
             collector.notices.append(template.format(n=n))
+    if reader.out_of_range and reader.outside is not None:
+        begin, finish, length = reader.outside
+        collector.notices.append(
+            f"{reader.out_of_range} annotations placed only by a position "
+            "(TextPositionSelector) that is not within their article's text were not "
+            f"imported: the first runs from {_said(begin)} to {_said(finish)} in an article "
+            f"of {length} characters."
+        )
     return collector
 
 

@@ -90,9 +90,12 @@ class ExchangeImportController(QObject):
                     claims_changed=True,
                 )
             )
-        listed = list_separator().join(
-            (counts().articles(report.documents), counts().annotations(report.annotations))
-        )
+        parts = [counts().articles(report.documents), counts().annotations(report.annotations)]
+        if report.load.entities_matched:  # a second import of one file: its registry reused
+            parts.append(
+                self.tr("%n entity(ies) already present", "", report.load.entities_matched)
+            )
+        listed = list_separator().join(parts)
         text = self.tr("Imported {file}: {counts}.").format(
             file=isolate_path(report.path.name), counts=listed
         )
