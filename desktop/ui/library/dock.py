@@ -154,13 +154,17 @@ class LibraryModel(QAbstractTableModel):
         *,
         counts_path: str | None = None,
         counts_at_once: int = COUNTS_AT_ONCE,
+        column: int = DATE,
+        descending: bool = True,
     ) -> None:
         super().__init__(parent)
         self._store = documents
         self._counts_path = counts_path
         self._counts_at_once = counts_at_once
-        self.column = self.DATE
-        self.descending = True
+        # The order it starts in (the analyst's saved one, settings.LIBRARY_SORT_COLUMN): read
+        # as a header click's would be, without a sort of rows already read.
+        self.column = column if 0 <= column < len(self.KEYS) else self.DATE
+        self.descending = descending
         self.count_icon = False  # the count's header a tag's icon (a narrow dock), not a word
         self._total = 0
         self._count = 0
@@ -827,6 +831,9 @@ class LibraryDock(QDockWidget):
     """Filter box above a sortable list; emits ``document_activated`` with a document id."""
 
     document_activated = Signal(int)
+    sort_changed = Signal(int, bool)
+    """The list sorted again by a header click: its column and whether descending (saved, so
+    the library opens as it was left)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1001,6 +1008,8 @@ class LibraryDock(QDockWidget):
             self.view.scrollTo(current)
         else:
             self.view.scrollToTop()
+        if self.model is not None:
+            self.sort_changed.emit(self.model.column, self.model.descending)
 
     def _into_list(self) -> None:
         """The keyboard into the list, the first article it shows current (and open)."""
