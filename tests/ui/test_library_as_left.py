@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop import settings
 from desktop.settings import Settings
-from desktop.ui.library.dock import LibraryModel
+from desktop.ui.library.dock import ID_ROLE, LibraryModel
 from desktop.ui.shell.mainwindow import MainWindow
+
+from .conftest import type_text
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -135,3 +137,31 @@ def test_a_saved_order_is_read_without_building_the_qt_namespace(tmp_path: Path)
     assert "no-qt-namespace" in result.stdout, result.stdout
     # title, ascending; the header's arrow on the title, ascending (Qt.AscendingOrder is 0)
     assert f"order {LibraryModel.TITLE} False {LibraryModel.TITLE} 0" in result.stdout
+
+
+def test_enter_in_the_filter_opens_the_first_article_it_lists(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot
+) -> None:
+    """Enter in the filter box left the list without a current row and nothing opened; it
+    opens the first article listed, and the keyboard stays in the box to narrow it further."""
+    window = make_window(default_project)
+    box = window.library.filter_edit
+    box.setFocus()
+    type_text(box, "جيفري")
+    proxy = window.library.proxy
+    assert proxy.rowCount() >= 1
+    first = proxy.index(0, 0).data(ID_ROLE)
+    assert window.reader.document_id != first  # the article open before is another one
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    view = window.library.view
+    assert view.currentIndex().isValid() and view.currentIndex().row() == 0
+    assert [index.row() for index in view.selectionModel().selectedRows()] == [0]
+    assert window.reader.document_id == first
+    assert box.hasFocus()
+    # The keypad's Enter too, after the filter changed.
+    box.clear()
+    type_text(box, "لافروف")
+    first = proxy.index(0, 0).data(ID_ROLE)
+    qtbot.keyClick(box, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert window.reader.document_id == first
+    assert view.currentIndex().row() == 0

@@ -816,7 +816,8 @@ class LibraryView(QTableView):
 
 
 class FilterEdit(QLineEdit):
-    """The library's filter box: Down goes into the list, on its first row."""
+    """The library's filter box: Down goes into the list, on its first row (Enter opens that
+    row's article, ``LibraryDock._open_first``)."""
 
     moved_down = Signal()
 
@@ -873,6 +874,9 @@ class LibraryDock(QDockWidget):
         # Down in the filter: into the list, its first article open (a trial typed a name,
         # pressed Down and Enter, and the reader kept an article the filter hid).
         self.filter_edit.moved_down.connect(self._into_list)
+        # Enter in the filter: its first article open, the keyboard left in the box (Enter left
+        # the list without a current row, and nothing opened).
+        self.filter_edit.returnPressed.connect(self._open_first)
         self.view.setModel(self.proxy)
         self.model: LibraryModel | None = None
         self._suppress = False
@@ -1016,6 +1020,13 @@ class LibraryDock(QDockWidget):
         if not self.proxy.rowCount():
             return
         self.view.setFocus()
+        self._open_first()
+
+    def _open_first(self) -> None:
+        """The first article the list shows current, and so open (Enter in the filter box:
+        the keyboard stays there, to narrow the filter further)."""
+        if not self.proxy.rowCount():
+            return
         self.view.selectionModel().setCurrentIndex(
             self.proxy.index(0, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
