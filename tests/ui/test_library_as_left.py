@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -165,3 +166,48 @@ def test_enter_in_the_filter_opens_the_first_article_it_lists(
     qtbot.keyClick(box, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert window.reader.document_id == first
     assert view.currentIndex().row() == 0
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_large_library_opens_by_count_without_reading_every_id_first(
+    qtbot: QtBot, tmp_path: Path, descending: bool
+) -> None:
+    """A saved order by count on a large library: the rows shown at once are read a page at a
+    time (the tagged from the counts, the untagged by SQL), not after reading and sorting
+    every id on the GUI thread (0.6 s of a million-article project's first paint); the whole
+    order, and the rows a page in hand could not place, come with the counts' worker."""
+    from desktop.ui.library.dock import LibraryDock
+
+    from .test_sorting import _bulk, _expected
+
+    project = _bulk(tmp_path / "large.hamish", 300)
+    expected = _expected(project, LibraryModel.ANNOTATIONS, descending)
+    documents = project.documents
+
+    def every_id() -> None:
+        raise AssertionError("every id read on the GUI thread")
+
+    documents.ids = every_id  # type: ignore[method-assign]
+    dock = LibraryDock()
+    qtbot.addWidget(dock)
+    model = LibraryModel(
+        documents,
+        counts_path=str(project.path),
+        counts_at_once=10,
+        column=LibraryModel.ANNOTATIONS,
+        descending=descending,
+    )
+    dock.set_model(model)
+    assert not model.counts_known  # the worker reads them
+    listed = [model.document_at(row) for row in range(model.rowCount())]
+    assert listed == expected
+    # An untagged article far down (not on a page read yet): placed when the order comes.
+    far = expected[len(expected) // 2]
+    model._pages.clear()
+    dock.select(far)
+    with qtbot.waitSignal(model.counts_loaded, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: dock.view.currentIndex().data(ID_ROLE) == far, timeout=5_000)
+    assert [model.document_at(row) for row in range(model.rowCount())] == expected
+    assert model.row_of(far) == expected.index(far)
+    project.close()

@@ -8,7 +8,10 @@ paint (at once, on the GUI thread, for a project small enough not to notice). So
 or date is SQL along an index (a page in the second half of the list read from its end); on a
 large project a worker then reads the whole order, so that any row is found and any page read at
 once — the open article's row is placed when it comes, not counted along the index on the GUI
-thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite.
+thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite;
+until the counts' worker has brought every id (a large library opened in its saved order by
+count), the order by count is the tagged articles in hand and the untagged read a page at a time
+by SQL (``_lazy_tagged``).
 A ``ChangeSet`` updates the rows it names in place, or re-reads the order keeping the selection
 and the current row by document id (a layout change), so a selection and scroll position
 survive an import or a new tag.
@@ -189,6 +192,13 @@ class LibraryModel(QAbstractTableModel):
         """The tagged articles (in the order's own order) and ``_untagged`` that make the order
         by count (no filter): a row is then found by a binary search, not by looking along a
         million ids (27 ms for one near the end, at each tag while the list was so sorted)."""
+        self._lazy_tagged: list[int] | None = None
+        """The tagged articles in the order by count (no filter) while the untagged rest is
+        read a page at a time by SQL: a large library opened in its saved order by count,
+        before the counts' worker brings every id. Reading and sorting a million ids on the
+        GUI thread first cost that first paint 0.6 s (benchmarks/library.py --sorted)."""
+        self._counts_pending = False
+        """Whether the counts' worker (``_load_counts``) is reading them, and the ids."""
         self._search: Search | None = None
         self._text = ""
         self._filter: set[int] | None = None
@@ -212,6 +222,7 @@ class LibraryModel(QAbstractTableModel):
         self._total = self._store.count()
         self._folded = None
         self._ids = self._untagged = None
+        self._counts_pending = self._in_background  # the worker is asked for them below
         self._refresh()
         self.endResetModel()
         self._load_counts()
@@ -220,6 +231,7 @@ class LibraryModel(QAbstractTableModel):
         self._by_count = None
         if self._counts_path is None or self._total <= self._counts_at_once:
             self._counts = self._store.annotation_counts()
+            self._counts_pending = False
             return
         self._counts = None
         self._ids = self._untagged = None
@@ -246,6 +258,7 @@ class LibraryModel(QAbstractTableModel):
     ) -> None:
         with contextlib.suppress(RuntimeError):  # the model went with its project
             self._counts, self._by_count = counts, None
+            self._counts_pending = False
             self._untagged = None
             if ids is not None and len(ids) == self._total:
                 # Only the untagged are kept (a million ids fewer held); when an article was
@@ -255,6 +268,10 @@ class LibraryModel(QAbstractTableModel):
                 else:
                     self._ids = ids
             _release_freed_memory()
+            if self._lazy_tagged is not None:
+                # The whole order by count at once now: any row found, the open article's
+                # placed (``rows_placed``).
+                self._relayout()
             if self._count:
                 last = self.index(self._count - 1, self.ANNOTATIONS)
                 self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
@@ -276,8 +293,20 @@ class LibraryModel(QAbstractTableModel):
         self._generation += 1
         self._filter = self._matching(self._text)
         self._count_parts = None
+        self._lazy_tagged = None
         key = self.KEYS[self.column]
-        if key == "annotations":
+        if key == "annotations" and (
+            self._counts_pending
+            and self._filter is None
+            and self._untagged is None
+            and self._ids is None
+        ):
+            if self._counts is None:
+                self._counts, self._by_count = self._store.annotation_counts(), None
+            self._lazy_tagged = self._every_tagged_by_count()
+            self._order = None
+            self._count = self._total  # the tagged, and the untagged rest
+        elif key == "annotations":
             self._order = self._count_order()
             self._count = len(self._order)
         elif self._filter is not None:
@@ -376,8 +405,12 @@ class LibraryModel(QAbstractTableModel):
         if rows is not None:
             return rows
         start = page * PAGE
-        if self._order is not None:
-            ids = self._order[start : start + PAGE]
+        if self._order is not None or self._lazy_tagged is not None:
+            ids = (
+                self._order[start : start + PAGE]
+                if self._order is not None
+                else self._lazy_ids(start, PAGE)
+            )
             found = self._store.library_rows(ids)
             rows = [found[doc] for doc in ids if doc in found]
         else:
@@ -392,6 +425,34 @@ class LibraryModel(QAbstractTableModel):
         self._pages[page] = rows
         return rows
 
+    def _lazy_parts(self) -> tuple[list[int], int, int]:
+        """The tagged part of the lazy order by count, where it starts and where the untagged
+        part starts (descending: the tagged first)."""
+        tagged = self._lazy_tagged
+        assert tagged is not None
+        untagged = self._count - len(tagged)
+        if self.descending:
+            return tagged, 0, len(tagged)
+        return tagged, untagged, 0
+
+    def _lazy_ids(self, start: int, limit: int) -> list[int]:
+        """Rows ``start`` to ``start + limit`` of the lazy order by count: the tagged from the
+        list in hand, the untagged by SQL along the ids."""
+        tagged, at_tagged, at_untagged = self._lazy_parts()
+        untagged = self._count - len(tagged)
+        end = min(self._count, start + limit)
+        ids: list[int] = []
+        parts = [(at_tagged, len(tagged), True), (at_untagged, untagged, False)]
+        for first, size, is_tagged in sorted(parts):
+            low, high = max(start, first), min(end, first + size)
+            if low >= high:
+                continue
+            if is_tagged:
+                ids.extend(tagged[low - first : high - first])
+            else:
+                ids.extend(self._store.untagged_ids(low - first, high - low, untagged))
+        return ids
+
     def _row(self, row: int) -> LibraryRow | None:
         if not 0 <= row < self._count:
             return None
@@ -403,7 +464,12 @@ class LibraryModel(QAbstractTableModel):
         """Read the whole order (title or date, no filter) in a worker, once per order: with
         it in hand any row is found, and any page read, at once. The GUI thread meanwhile
         reads pages along the index from the nearer end of the list."""
-        if not self._in_background or self._order is not None or self._loading == self._generation:
+        if (
+            not self._in_background
+            or self._order is not None
+            or self._lazy_tagged is not None  # the counts' worker brings the order
+            or self._loading == self._generation
+        ):
             return
         from desktop.store.documents import read_library_order
         from desktop.ui.shell.workers import run_task
@@ -443,6 +509,10 @@ class LibraryModel(QAbstractTableModel):
     def placing(self) -> bool:
         """Whether documents wait for their rows (``rows_placed``)."""
         return bool(self._awaiting)
+
+    def awaits(self, document_id: int) -> bool:
+        """Whether this document waits for its row (``rows_placed``)."""
+        return document_id in self._awaiting
 
     @property
     def order_loading(self) -> bool:
@@ -695,6 +765,16 @@ class LibraryModel(QAbstractTableModel):
         """The row of a document as listed (None when it is not listed)."""
         if self._count_parts is not None:
             return self._count_row_of(document_id, *self._count_parts)
+        if self._lazy_tagged is not None:
+            tagged, at_tagged, _at_untagged = self._lazy_parts()
+            with contextlib.suppress(ValueError):
+                return at_tagged + tagged.index(document_id)
+            # Untagged: its row from the pages in hand, else when the counts' worker brings
+            # every id (counting the untagged ids before it walked the table: seconds).
+            cached = self._cached_row_of(document_id)
+            if cached is None:
+                self._awaiting.add(document_id)
+            return cached
         if self._order is not None:
             try:
                 return self._order.index(document_id)
@@ -1057,6 +1137,8 @@ class LibraryDock(QDockWidget):
             return
         row = self.model.row_of(document_id)
         if row is None:
+            if self.model.awaits(document_id):  # its row comes with the order: selected then
+                self._before_current, self._before_selected = document_id, [document_id]
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
