@@ -7,6 +7,7 @@ the default instead of crashing.
 
 from __future__ import annotations
 
+import math
 import os
 import zlib
 from pathlib import Path
@@ -18,17 +19,32 @@ T = TypeVar("T")
 
 
 class Setting(Generic[T]):
-    """A setting's key, the type its value is read as, its default and what it is for. A plain
-    slotted class, only read by attribute: a (generic) NamedTuple cost about 1 M instructions of
-    every start-up to make."""
+    """A setting's key, the type its value is read as, its default and what it is for; a
+    number's valid range (``minimum``, ``maximum``: a value read outside it is brought to the
+    nearer end, one that is not a finite number is the default) and a text's valid values
+    (``choices``: anything else read is the default). A plain slotted class, only read by
+    attribute: a (generic) NamedTuple cost about 1 M instructions of every start-up to make."""
 
-    __slots__ = ("default", "doc", "key", "type")
+    __slots__ = ("choices", "default", "doc", "key", "maximum", "minimum", "type")
 
-    def __init__(self, key: str, type_: type, default: T, doc: str) -> None:
+    def __init__(
+        self,
+        key: str,
+        type_: type,
+        default: T,
+        doc: str,
+        *,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        choices: tuple[str, ...] = (),
+    ) -> None:
         self.key = key
         self.type = type_
         self.default = default
         self.doc = doc
+        self.minimum = minimum
+        self.maximum = maximum
+        self.choices = choices
 
 
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting(
@@ -41,13 +57,28 @@ READER_FONT_FAMILY: Setting[str] = Setting(
     "reader/font_family", str, "", "Reader font; empty picks the best installed Arabic font."
 )
 READER_FONT_SIZE: Setting[float] = Setting(
-    "reader/font_size", float, 15.0, "Reader base font size in points, before zoom."
+    "reader/font_size",
+    float,
+    15.0,
+    "Reader base font size in points, before zoom (the reader shows 8 to 48 points).",
+    minimum=8.0,
+    maximum=48.0,
 )
 READER_ZOOM: Setting[int] = Setting(
-    "reader/zoom", int, 0, "Zoom steps added to the reader font size (Ctrl+= / Ctrl+- / Ctrl+0)."
+    "reader/zoom",
+    int,
+    0,
+    "Zoom steps (a point each) added to the reader font size (Ctrl+= / Ctrl+- / Ctrl+0).",
+    minimum=-40,  # from the largest base size to the smallest shown, and back
+    maximum=40,
 )
 READER_LINE_HEIGHT: Setting[int] = Setting(
-    "reader/line_height", int, 165, "Reader line height in percent of the font's line spacing."
+    "reader/line_height",
+    int,
+    165,
+    "Reader line height in percent of the font's line spacing.",
+    minimum=100,
+    maximum=300,
 )
 SNAP_TO_WORDS: Setting[bool] = Setting(
     "tagging/snap_to_words", bool, True, "Grow selections to whole words (hold Alt to keep exact)."
@@ -70,12 +101,16 @@ SUGGESTION_THRESHOLD: Setting[float] = Setting(
     "model's (persons, places and organisations each add their offset, "
     "desktop.learn.tagger.OFFSETS); the rules', registry's and gazetteer's from 0.1 lower "
     "(desktop.learn.pending.SOURCE_OFFSETS).",
+    minimum=0.0,
+    maximum=1.0,
 )
 RETRAIN_AFTER: Setting[int] = Setting(
     "suggestions/retrain_after",
     int,
     20,
     "Entity tags and decisions on suggestions after which the model is trained again.",
+    minimum=1,
+    maximum=1000,
 )
 AUTHOR_NAME: Setting[str] = Setting(
     "user/name", str, "", "Name recorded as the author of annotations."
@@ -98,6 +133,20 @@ INTERFACE_LANGUAGE: Setting[str] = Setting(
     "",
     "Interface language: 'ar' or 'en'; empty follows the system locale. Applies on restart.",
 )
+LIBRARY_SORT_COLUMN: Setting[str] = Setting(
+    "library/sort_column",
+    str,
+    "date",
+    "The column the library is sorted by (a click on its header): title, date or annotations "
+    "(the tag count). The analyst's way of reading, kept for every project.",
+    choices=("title", "date", "annotations"),
+)
+LIBRARY_SORT_DESCENDING: Setting[bool] = Setting(
+    "library/sort_descending",
+    bool,
+    True,
+    "Whether the library is sorted from the end (the newest, Z, the most tags) first.",
+)
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -117,6 +166,8 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     RECENT_PROJECTS,
     THEME,
     INTERFACE_LANGUAGE,
+    LIBRARY_SORT_COLUMN,
+    LIBRARY_SORT_DESCENDING,
 )
 
 
@@ -131,21 +182,40 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def get(self, setting: Setting[T]) -> T:
+        """The setting's value, or its default when the file holds none, or one of another
+        type (a hand-edited hamish.ini: ``font_size=big``, a list where a word was), or a
+        text outside its ``choices``; a number outside its range is brought to the nearer
+        end, and one that is not finite (``nan``, ``inf``) is the default."""
         value = self._q.value(setting.key, setting.default)
         if value is None:
             return setting.default
+        kind = setting.type
         try:
-            if setting.type is QByteArray:
+            if kind is QByteArray:
                 if isinstance(value, QByteArray):
                     return cast(T, value)
                 if isinstance(value, bytes | bytearray):
                     return cast(T, QByteArray(value))
                 return setting.default
-            if setting.type is bool and isinstance(value, str):
-                return cast(T, value.lower() in ("1", "true", "yes"))
-            return cast(T, setting.type(value))
-        except (TypeError, ValueError):
+            if kind is bool:
+                if isinstance(value, bool):
+                    return cast(T, value)
+                word = str(value).strip().lower() if isinstance(value, str | int) else None
+                if word in ("1", "true", "yes", "on"):
+                    return cast(T, True)
+                if word in ("0", "false", "no", "off"):
+                    return cast(T, False)
+                return setting.default
+            if kind is str:
+                if not isinstance(value, str) or (setting.choices and value not in setting.choices):
+                    return setting.default
+                return cast(T, value)
+            if not isinstance(value, str | int | float) or isinstance(value, bool):
+                return setting.default  # a list (``1,2`` in the file), a byte array, …
+            number = kind(value)
+        except (TypeError, ValueError, OverflowError):
             return setting.default
+        return cast(T, _in_range(setting, number))
 
     def set(self, setting: Setting[T], value: T) -> None:
         self._q.setValue(setting.key, value)
@@ -165,6 +235,17 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+
+
+def _in_range(setting: Setting[Any], number: Any) -> Any:
+    """``number`` brought into the setting's range; the default when it is not finite."""
+    if isinstance(number, float) and not math.isfinite(number):
+        return setting.default
+    if setting.minimum is not None and number < setting.minimum:
+        return setting.type(setting.minimum)
+    if setting.maximum is not None and number > setting.maximum:
+        return setting.type(setting.maximum)
+    return number
 
 
 def account_full_name() -> str:

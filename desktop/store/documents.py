@@ -288,6 +288,27 @@ class DocumentStore:
         cursor = self._conn.execute(f"{sql} ORDER BY {self._order_by(key, descending)}", params)
         return array("q", itertools.chain.from_iterable(cursor))
 
+    def untagged_ids(self, offset: int, limit: int, total: int) -> list[int]:
+        """Ids ``offset`` to ``offset + limit`` of the ``total`` documents without
+        annotations, ascending: the untagged part of the library sorted by count, read a page
+        at a time before every id is in hand (a page in the second half read from the end)."""
+        backwards = 2 * offset + limit > total
+        if backwards:
+            end = min(total, offset + limit)
+            limit, offset = max(0, end - offset), total - end
+        ids = [
+            int(row[0])
+            for row in self._conn.execute(
+                "SELECT id FROM documents WHERE NOT EXISTS (SELECT 1 FROM annotations a "
+                f"WHERE a.document_id = documents.id) ORDER BY id {'DESC' if backwards else 'ASC'} "
+                "LIMIT ? OFFSET ?",
+                [limit, offset],
+            )
+        ]
+        if backwards:
+            ids.reverse()
+        return ids
+
     def ids(self) -> array[int]:
         """Every document id, ascending, as a compact array. Read off the smallest index and
         sorted here: ``ORDER BY id`` walks the table itself, every article's text with it

@@ -8,7 +8,10 @@ paint (at once, on the GUI thread, for a project small enough not to notice). So
 or date is SQL along an index (a page in the second half of the list read from its end); on a
 large project a worker then reads the whole order, so that any row is found and any page read at
 once — the open article's row is placed when it comes, not counted along the index on the GUI
-thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite.
+thread. Sorting by count, and a filter, hold the order as an array of ids filled by SQLite;
+until the counts' worker has brought every id (a large library opened in its saved order by
+count), the order by count is the tagged articles in hand and the untagged read a page at a time
+by SQL (``_lazy_tagged``).
 A ``ChangeSet`` updates the rows it names in place, or re-reads the order keeping the selection
 and the current row by document id (a layout change), so a selection and scroll position
 survive an import or a new tag.
@@ -154,13 +157,17 @@ class LibraryModel(QAbstractTableModel):
         *,
         counts_path: str | None = None,
         counts_at_once: int = COUNTS_AT_ONCE,
+        column: int = DATE,
+        descending: bool = True,
     ) -> None:
         super().__init__(parent)
         self._store = documents
         self._counts_path = counts_path
         self._counts_at_once = counts_at_once
-        self.column = self.DATE
-        self.descending = True
+        # The order it starts in (the analyst's saved one, settings.LIBRARY_SORT_COLUMN): read
+        # as a header click's would be, without a sort of rows already read.
+        self.column = column if 0 <= column < len(self.KEYS) else self.DATE
+        self.descending = descending
         self.count_icon = False  # the count's header a tag's icon (a narrow dock), not a word
         self._total = 0
         self._count = 0
@@ -185,6 +192,13 @@ class LibraryModel(QAbstractTableModel):
         """The tagged articles (in the order's own order) and ``_untagged`` that make the order
         by count (no filter): a row is then found by a binary search, not by looking along a
         million ids (27 ms for one near the end, at each tag while the list was so sorted)."""
+        self._lazy_tagged: list[int] | None = None
+        """The tagged articles in the order by count (no filter) while the untagged rest is
+        read a page at a time by SQL: a large library opened in its saved order by count,
+        before the counts' worker brings every id. Reading and sorting a million ids on the
+        GUI thread first cost that first paint 0.6 s (benchmarks/library.py --sorted)."""
+        self._counts_pending = False
+        """Whether the counts' worker (``_load_counts``) is reading them, and the ids."""
         self._search: Search | None = None
         self._text = ""
         self._filter: set[int] | None = None
@@ -208,6 +222,7 @@ class LibraryModel(QAbstractTableModel):
         self._total = self._store.count()
         self._folded = None
         self._ids = self._untagged = None
+        self._counts_pending = self._in_background  # the worker is asked for them below
         self._refresh()
         self.endResetModel()
         self._load_counts()
@@ -216,6 +231,7 @@ class LibraryModel(QAbstractTableModel):
         self._by_count = None
         if self._counts_path is None or self._total <= self._counts_at_once:
             self._counts = self._store.annotation_counts()
+            self._counts_pending = False
             return
         self._counts = None
         self._ids = self._untagged = None
@@ -242,6 +258,7 @@ class LibraryModel(QAbstractTableModel):
     ) -> None:
         with contextlib.suppress(RuntimeError):  # the model went with its project
             self._counts, self._by_count = counts, None
+            self._counts_pending = False
             self._untagged = None
             if ids is not None and len(ids) == self._total:
                 # Only the untagged are kept (a million ids fewer held); when an article was
@@ -251,6 +268,10 @@ class LibraryModel(QAbstractTableModel):
                 else:
                     self._ids = ids
             _release_freed_memory()
+            if self._lazy_tagged is not None:
+                # The whole order by count at once now: any row found, the open article's
+                # placed (``rows_placed``).
+                self._relayout()
             if self._count:
                 last = self.index(self._count - 1, self.ANNOTATIONS)
                 self.dataChanged.emit(self.index(0, self.ANNOTATIONS), last)
@@ -272,8 +293,20 @@ class LibraryModel(QAbstractTableModel):
         self._generation += 1
         self._filter = self._matching(self._text)
         self._count_parts = None
+        self._lazy_tagged = None
         key = self.KEYS[self.column]
-        if key == "annotations":
+        if key == "annotations" and (
+            self._counts_pending
+            and self._filter is None
+            and self._untagged is None
+            and self._ids is None
+        ):
+            if self._counts is None:
+                self._counts, self._by_count = self._store.annotation_counts(), None
+            self._lazy_tagged = self._every_tagged_by_count()
+            self._order = None
+            self._count = self._total  # the tagged, and the untagged rest
+        elif key == "annotations":
             self._order = self._count_order()
             self._count = len(self._order)
         elif self._filter is not None:
@@ -372,8 +405,12 @@ class LibraryModel(QAbstractTableModel):
         if rows is not None:
             return rows
         start = page * PAGE
-        if self._order is not None:
-            ids = self._order[start : start + PAGE]
+        if self._order is not None or self._lazy_tagged is not None:
+            ids = (
+                self._order[start : start + PAGE]
+                if self._order is not None
+                else self._lazy_ids(start, PAGE)
+            )
             found = self._store.library_rows(ids)
             rows = [found[doc] for doc in ids if doc in found]
         else:
@@ -388,6 +425,34 @@ class LibraryModel(QAbstractTableModel):
         self._pages[page] = rows
         return rows
 
+    def _lazy_parts(self) -> tuple[list[int], int, int]:
+        """The tagged part of the lazy order by count, where it starts and where the untagged
+        part starts (descending: the tagged first)."""
+        tagged = self._lazy_tagged
+        assert tagged is not None
+        untagged = self._count - len(tagged)
+        if self.descending:
+            return tagged, 0, len(tagged)
+        return tagged, untagged, 0
+
+    def _lazy_ids(self, start: int, limit: int) -> list[int]:
+        """Rows ``start`` to ``start + limit`` of the lazy order by count: the tagged from the
+        list in hand, the untagged by SQL along the ids."""
+        tagged, at_tagged, at_untagged = self._lazy_parts()
+        untagged = self._count - len(tagged)
+        end = min(self._count, start + limit)
+        ids: list[int] = []
+        parts = [(at_tagged, len(tagged), True), (at_untagged, untagged, False)]
+        for first, size, is_tagged in sorted(parts):
+            low, high = max(start, first), min(end, first + size)
+            if low >= high:
+                continue
+            if is_tagged:
+                ids.extend(tagged[low - first : high - first])
+            else:
+                ids.extend(self._store.untagged_ids(low - first, high - low, untagged))
+        return ids
+
     def _row(self, row: int) -> LibraryRow | None:
         if not 0 <= row < self._count:
             return None
@@ -399,7 +464,12 @@ class LibraryModel(QAbstractTableModel):
         """Read the whole order (title or date, no filter) in a worker, once per order: with
         it in hand any row is found, and any page read, at once. The GUI thread meanwhile
         reads pages along the index from the nearer end of the list."""
-        if not self._in_background or self._order is not None or self._loading == self._generation:
+        if (
+            not self._in_background
+            or self._order is not None
+            or self._lazy_tagged is not None  # the counts' worker brings the order
+            or self._loading == self._generation
+        ):
             return
         from desktop.store.documents import read_library_order
         from desktop.ui.shell.workers import run_task
@@ -439,6 +509,10 @@ class LibraryModel(QAbstractTableModel):
     def placing(self) -> bool:
         """Whether documents wait for their rows (``rows_placed``)."""
         return bool(self._awaiting)
+
+    def awaits(self, document_id: int) -> bool:
+        """Whether this document waits for its row (``rows_placed``)."""
+        return document_id in self._awaiting
 
     @property
     def order_loading(self) -> bool:
@@ -691,6 +765,16 @@ class LibraryModel(QAbstractTableModel):
         """The row of a document as listed (None when it is not listed)."""
         if self._count_parts is not None:
             return self._count_row_of(document_id, *self._count_parts)
+        if self._lazy_tagged is not None:
+            tagged, at_tagged, _at_untagged = self._lazy_parts()
+            with contextlib.suppress(ValueError):
+                return at_tagged + tagged.index(document_id)
+            # Untagged: its row from the pages in hand, else when the counts' worker brings
+            # every id (counting the untagged ids before it walked the table: seconds).
+            cached = self._cached_row_of(document_id)
+            if cached is None:
+                self._awaiting.add(document_id)
+            return cached
         if self._order is not None:
             try:
                 return self._order.index(document_id)
@@ -812,7 +896,8 @@ class LibraryView(QTableView):
 
 
 class FilterEdit(QLineEdit):
-    """The library's filter box: Down goes into the list, on its first row."""
+    """The library's filter box: Down goes into the list, on its first row (Enter opens that
+    row's article, ``LibraryDock._open_first``)."""
 
     moved_down = Signal()
 
@@ -827,6 +912,9 @@ class LibraryDock(QDockWidget):
     """Filter box above a sortable list; emits ``document_activated`` with a document id."""
 
     document_activated = Signal(int)
+    sort_changed = Signal(int, bool)
+    """The list sorted again by a header click: its column and whether descending (saved, so
+    the library opens as it was left)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -866,6 +954,9 @@ class LibraryDock(QDockWidget):
         # Down in the filter: into the list, its first article open (a trial typed a name,
         # pressed Down and Enter, and the reader kept an article the filter hid).
         self.filter_edit.moved_down.connect(self._into_list)
+        # Enter in the filter: its first article open, the keyboard left in the box (Enter left
+        # the list without a current row, and nothing opened).
+        self.filter_edit.returnPressed.connect(self._open_first)
         self.view.setModel(self.proxy)
         self.model: LibraryModel | None = None
         self._suppress = False
@@ -1001,12 +1092,21 @@ class LibraryDock(QDockWidget):
             self.view.scrollTo(current)
         else:
             self.view.scrollToTop()
+        if self.model is not None:
+            self.sort_changed.emit(self.model.column, self.model.descending)
 
     def _into_list(self) -> None:
         """The keyboard into the list, the first article it shows current (and open)."""
         if not self.proxy.rowCount():
             return
         self.view.setFocus()
+        self._open_first()
+
+    def _open_first(self) -> None:
+        """The first article the list shows current, and so open (Enter in the filter box:
+        the keyboard stays there, to narrow the filter further)."""
+        if not self.proxy.rowCount():
+            return
         self.view.selectionModel().setCurrentIndex(
             self.proxy.index(0, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -1037,6 +1137,8 @@ class LibraryDock(QDockWidget):
             return
         row = self.model.row_of(document_id)
         if row is None:
+            if self.model.awaits(document_id):  # its row comes with the order: selected then
+                self._before_current, self._before_selected = document_id, [document_id]
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import settings
 from desktop.core.models import Document
 from desktop.ui import qtvalues as qv
 from desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -60,8 +61,10 @@ from desktop.core.spans import snap_to_words
 from desktop.ui.reader.highlighter import AnnotationHighlighter, ReaderLayout, Span, SpanIndex
 from desktop.ui.reader.offsets import Utf16Map
 
-MIN_POINTS = 8.0
-MAX_POINTS = 48.0
+_SIZES = settings.READER_FONT_SIZE  # the range is declared with the setting
+assert _SIZES.minimum is not None and _SIZES.maximum is not None
+MIN_POINTS = float(_SIZES.minimum)
+MAX_POINTS = float(_SIZES.maximum)
 ZOOM_STEP = 1.0
 LANGUAGES = {
     "ar": QT_TRANSLATE_NOOP("ReaderPane", "Arabic"),
@@ -847,8 +850,9 @@ class ReaderPane(QStackedWidget):
 
     def set_font(self, font: QFont, zoom: int | None = None) -> None:
         self._base_points = font.pointSizeF() if font.pointSizeF() > 0 else 15.0
-        if zoom is not None:
-            self._zoom = zoom
+        # Only the steps that change the size shown: a zoom beyond them (a hand-edited
+        # hamish.ini's) took as many Ctrl+- before the text grew smaller.
+        self._zoom = self._zoom_within(self._zoom if zoom is None else zoom)
         self._apply_font(font)
 
     def base_font(self) -> QFont:
@@ -866,10 +870,13 @@ class ReaderPane(QStackedWidget):
         self._set_zoom(0)
 
     def _set_zoom(self, zoom: int) -> None:
+        self._zoom = self._zoom_within(zoom)
+        self._apply_font(self.text.font())
+
+    def _zoom_within(self, zoom: int) -> int:
         lowest = int((MIN_POINTS - self._base_points) / ZOOM_STEP)
         highest = int((MAX_POINTS - self._base_points) / ZOOM_STEP)
-        self._zoom = max(lowest, min(highest, zoom))
-        self._apply_font(self.text.font())
+        return max(lowest, min(highest, zoom))
 
     def _apply_font(self, font: QFont) -> None:
         sized = QFont(font)

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self._docks.append(self.library)  # docked by _dock_sides below
         self.library.setMinimumWidth(DOCK_MIN_WIDTH)
         self.library.document_activated.connect(self.open_document)
+        self.library.sort_changed.connect(self._remember_sort)
 
         self.session: ProjectSession | None = None
         self._data_version = 0  # the project's data_version when last read here
@@ -751,10 +752,18 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.messenger.error)
         self.api.attach(self.session)
         self._rebuild_label_actions()
-        self.library.set_model(LibraryModel(project.documents, self, counts_path=str(project.path)))
-        # The model starts in that order; only the header's arrow is set (sortByColumn would
-        # hand the model's Python sort a Qt.SortOrder, see qtvalues).
-        qv.set_sort_indicator(self.library.view.header(), LibraryModel.DATE, descending=True)
+        # The library as the analyst left it: the model starts in the saved order (a page of
+        # title or date read along its index); only the header's arrow is set (sortByColumn
+        # would hand the model's Python sort a Qt.SortOrder, see qtvalues).
+        model = LibraryModel(
+            project.documents,
+            self,
+            counts_path=str(project.path),
+            column=LibraryModel.KEYS.index(self.prefs.get(settings.LIBRARY_SORT_COLUMN)),
+            descending=self.prefs.get(settings.LIBRARY_SORT_DESCENDING),
+        )
+        self.library.set_model(model)
+        qv.set_sort_indicator(self.library.view.header(), model.column, model.descending)
         self._update_status()
         self.status_project.setToolTip(str(project.path))
         self.reader.clear()
@@ -1281,6 +1290,11 @@ class MainWindow(QMainWindow):
             self.prefs.set(settings.READER_FONT_FAMILY, font.family())
             self.prefs.set(settings.READER_FONT_SIZE, font.pointSizeF())
 
+    def _remember_sort(self, column: int, descending: bool) -> None:
+        """The library's order, for the next start (and the next project opened)."""
+        self.prefs.set(settings.LIBRARY_SORT_COLUMN, LibraryModel.KEYS[column])
+        self.prefs.set(settings.LIBRARY_SORT_DESCENDING, descending)
+
     def _focus_filter(self) -> None:
         self.library.show()
         self.library.filter_edit.setFocus()
@@ -1396,7 +1410,9 @@ class MainWindow(QMainWindow):
     def edit_retrain_after(self) -> None:
         """Tag → Retrain Suggestions After…: the setting ``suggestions/retrain_after``, which
         only hamish.ini held (a trial analyst could not find it, issue 14)."""
-        low, high = 1, 1000
+        every = settings.RETRAIN_AFTER  # its range declared with it
+        assert every.minimum is not None and every.maximum is not None
+        low, high = int(every.minimum), int(every.maximum)
         answer = self.messenger.ask_text(
             self.tr("Retrain Suggestions"),
             self.tr(
