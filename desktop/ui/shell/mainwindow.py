@@ -792,30 +792,34 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_project(self) -> None:
-        from desktop.ui.widgets.files import open_file_name  # loaded on use, not at start-up
+        # loaded on use, not at start-up
+        from desktop.ui.widgets.files import open_file_name, remember_folder, start_folder
 
         name = open_file_name(
             self,
             self.tr("Open Project"),
-            str(self.project.path.parent),
+            str(start_folder(self.prefs, settings.FOLDER_PROJECTS, self.project.path.parent)),
             self.tr("Hamish projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
         )
         if name:
+            remember_folder(self.prefs, settings.FOLDER_PROJECTS, Path(name).parent)
             self.switch_project(Path(name), create=False)
 
     def choose_new_project(self) -> None:
-        from desktop.ui.widgets.files import save_file_name
+        from desktop.ui.widgets.files import remember_folder, save_file_name, start_folder
 
+        folder = start_folder(self.prefs, settings.FOLDER_PROJECTS, self.project.path.parent)
         name = save_file_name(
             self,
             self.tr("New Project"),
-            str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
+            str(folder / f"untitled{PROJECT_SUFFIX}"),
             self.tr("Hamish projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
             confirm_overwrite=False,
         )
         if not name:
             return
         path = Path(name)
+        remember_folder(self.prefs, settings.FOLDER_PROJECTS, path.parent)
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
