@@ -1631,7 +1631,24 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, self._layout_version())
+            version = self._layout_version()
+            if not self.restoreState(state, version):
+                self._restore_mirrored(state, version)
+
+    def _restore_mirrored(self, state: QByteArray, version: int) -> None:
+        """A layout saved in the other direction (the interface language was switched),
+        restored as its mirror image: the analyst's panels, sizes and tab groups, with the
+        start and end sides swapped (``desktop.ui.layout_mirror``). Anything else Qt
+        refused (an older dock set) gives the default layout, as before."""
+        data = bytes(state.data())
+        other = LAYOUT_VERSION + (0 if self.isRightToLeft() else 1000)
+        from desktop.ui.layout_mirror import mirrored_state, state_version  # only when needed
+
+        if state_version(data) != other:
+            return
+        mirrored = mirrored_state(data, version)
+        if mirrored is not None:
+            self.restoreState(QByteArray(mirrored), version)
 
     def _remember_document(self) -> None:
         if self.reader.document_id is not None:
