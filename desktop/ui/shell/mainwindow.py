@@ -405,8 +405,8 @@ class MainWindow(QMainWindow):
 
     def _layout_version(self) -> int:
         """The saved layout's version, apart for each direction: a layout saved in English
-        (library on the left) is not restored in Arabic, which starts from its mirrored
-        default instead."""
+        (library on the left) is not restored as it is in Arabic, but mirrored
+        (``_restore_mirrored``)."""
         return LAYOUT_VERSION + (1000 if self.isRightToLeft() else 0)
 
     def _build_menus(self) -> None:
