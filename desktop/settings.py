@@ -148,6 +148,34 @@ LIBRARY_SORT_DESCENDING: Setting[bool] = Setting(
     "Whether the library is sorted from the end (the newest, Z, the most tags) first.",
 )
 
+
+def _folder(key: str, doc: str) -> Setting[str]:
+    return Setting(f"folders/{key}", str, "", doc + " Empty: never chosen yet.")
+
+
+# Where each kind of file dialog opens: the folder the analyst last chose in a dialog of that
+# kind, in every project and after a restart (``desktop.ui.widgets.files.start_folder``; a
+# folder gone since falls back to its nearest existing parent). Every dialog opened in the
+# home folder, and an analyst importing from one folder all day walked there each time.
+FOLDER_IMPORT_ARTICLES = _folder("import_articles", "Folder of the last File → Import Articles.")
+FOLDER_IMPORT_FOLDER = _folder("import_folder", "Folder last imported with Import Folder.")
+FOLDER_IMPORT_EXCHANGE = _folder(
+    "import_exchange", "Folder of the last import of another tool's file (XMI, brat, QDPX, W3C)."
+)
+FOLDER_PROJECTS = _folder("projects", "Folder of the last project opened or created by a dialog.")
+FOLDER_BRIEFING = _folder("briefing", "Folder the last Word briefing was exported to.")
+FOLDER_EXPORT = _folder("export", "Folder of the last File → Export (CSV, JSON, exchange formats).")
+FOLDER_FIGURES = _folder("figures", "Folder the last figure (PNG, SVG) was saved to.")
+FOLDER_SETTINGS: tuple[Setting[str], ...] = (
+    FOLDER_IMPORT_ARTICLES,
+    FOLDER_IMPORT_FOLDER,
+    FOLDER_IMPORT_EXCHANGE,
+    FOLDER_PROJECTS,
+    FOLDER_BRIEFING,
+    FOLDER_EXPORT,
+    FOLDER_FIGURES,
+)
+
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     WINDOW_GEOMETRY,
     WINDOW_STATE,
@@ -168,6 +196,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     INTERFACE_LANGUAGE,
     LIBRARY_SORT_COLUMN,
     LIBRARY_SORT_DESCENDING,
+    *FOLDER_SETTINGS,
 )
 
 

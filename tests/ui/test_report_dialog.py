@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from desktop import settings
 from desktop.io.exporters import docx_report
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
@@ -91,6 +92,8 @@ def test_preview_and_export_in_the_background(
     assert dialog.task is not None and not dialog.export_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=20000)
     assert target.exists() and dialog.open_button.isVisible()
+    # The next briefing, in any project, opens there (desktop.settings.FOLDER_BRIEFING).
+    assert window.prefs.get(settings.FOLDER_BRIEFING) == str(target.parent)
     # The file name is isolated (FSI … PDI) in the sentence: see test_bidi for Arabic names.
     assert "Wrote \u2066brief.docx\u2069: 3 claims, 1 contradiction, " in (
         dialog.status.currentMessage()

@@ -1585,10 +1585,11 @@ class NetworkController(QObject):
     def export(self, kind: str) -> None:
         if self.session is None or self.network is None or not self.network.nodes:
             return
+        from desktop.settings import FOLDER_FIGURES
         from desktop.ui.figures.export import write_png, write_svg
         from desktop.ui.figures.network import figure_scene
-        from desktop.ui.transfer.save_paths import checked_target
-        from desktop.ui.widgets.files import save_file_name
+        from desktop.ui.transfer.save_paths import checked_target, export_folder
+        from desktop.ui.widgets.files import remember_folder, save_file_name
 
         project_path = self.session.project.path
         if kind == "png":
@@ -1598,10 +1599,11 @@ class NetworkController(QObject):
         suffix = f".{kind}"
         # A name to start from, and the suffix added to a name typed without it (the file
         # was written as "dock_net", and the SVG then offered to replace that PNG).
+        base = export_folder(self.api.prefs, project_path, FOLDER_FIGURES)
         path = save_file_name(
             self.api.widget,
             title,
-            str(project_path.parent / f"{project_path.stem}-network{suffix}"),
+            str(base / f"{project_path.stem}-network{suffix}"),
             pattern,
         )
         if not path:
@@ -1609,6 +1611,7 @@ class NetworkController(QObject):
         checked = checked_target(path, suffix, project_path, self.api.messenger, title)
         if checked is None:
             return
+        remember_folder(self.api.prefs, FOLDER_FIGURES, checked.path.parent)
         scene = figure_scene(
             self.network, self.positions, colours(self.session.project), self.index
         )

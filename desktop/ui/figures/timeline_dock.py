@@ -617,9 +617,11 @@ class TimelineController(QObject):
             self.show_claim(claim_id)
 
     def export(self, kind: str) -> None:
+        from desktop.settings import FOLDER_FIGURES
         from desktop.ui.figures import export
         from desktop.ui.figures.timeline import figure_scene
-        from desktop.ui.widgets.files import save_file_name
+        from desktop.ui.transfer.save_paths import export_folder
+        from desktop.ui.widgets.files import remember_folder, save_file_name
 
         if not self.api.has_session:
             return
@@ -634,11 +636,11 @@ class TimelineController(QObject):
                 QCoreApplication.translate("TimelineDock", "Export Timeline as SVG"),
                 QCoreApplication.translate("TimelineDock", "SVG drawings (*.svg)"),
             )
-        name = save_file_name(
-            self.dock, caption, str(project.path.parent / f"timeline.{kind}"), pattern
-        )
+        base = export_folder(self.api.prefs, project.path, FOLDER_FIGURES)
+        name = save_file_name(self.dock, caption, str(base / f"timeline.{kind}"), pattern)
         if not name:
             return
+        remember_folder(self.api.prefs, FOLDER_FIGURES, Path(name).parent)
         path = Path(name)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(f"{path.name}.{kind}")

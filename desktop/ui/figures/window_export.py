@@ -17,17 +17,18 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.core.errors import HamishError
+from desktop.settings import FOLDER_FIGURES
 from desktop.ui.figures.briefing import FIGURES, figure_name, scene
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.transfer.save_paths import (
-    FOLDER_KEY,
     ChoosePath,
     checked_target,
     choose_save_path,
     export_folder,
 )
 from desktop.ui.widgets.bidi import isolate_path
+from desktop.ui.widgets.files import remember_folder
 
 ChooseFigure = Callable[[list[str]], str | None]
 """(figure keys) -> the chosen key, or None when cancelled."""
@@ -60,7 +61,7 @@ class FigureExporter(QObject):
         if figure is None:
             return None
         project_path = api.project.path
-        base = export_folder(api.prefs, project_path)
+        base = export_folder(api.prefs, project_path, FOLDER_FIGURES)
         title = self.tr("Export Figure")
         chosen = self.choose_path(
             api.widget,
@@ -99,6 +100,6 @@ class FigureExporter(QObject):
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        api.prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
+        remember_folder(api.prefs, FOLDER_FIGURES, target.parent)
         api.show_status(self.tr("Wrote {file}.").format(file=isolate_path(target.name)), 8000)
         return target

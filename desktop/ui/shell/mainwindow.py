@@ -406,8 +406,8 @@ class MainWindow(QMainWindow):
 
     def _layout_version(self) -> int:
         """The saved layout's version, apart for each direction: a layout saved in English
-        (library on the left) is not restored in Arabic, which starts from its mirrored
-        default instead."""
+        (library on the left) is not restored as it is in Arabic, but mirrored
+        (``_restore_mirrored``)."""
         return LAYOUT_VERSION + (1000 if self.isRightToLeft() else 0)
 
     def _build_menus(self) -> None:
@@ -801,30 +801,34 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_project(self) -> None:
-        from desktop.ui.widgets.files import open_file_name  # loaded on use, not at start-up
+        # loaded on use, not at start-up
+        from desktop.ui.widgets.files import open_file_name, remember_folder, start_folder
 
         name = open_file_name(
             self,
             self.tr("Open Project"),
-            str(self.project.path.parent),
+            str(start_folder(self.prefs, settings.FOLDER_PROJECTS, self.project.path.parent)),
             self.tr("Hamish projects (*{suffix});;All files (*)").format(suffix=PROJECT_SUFFIX),
         )
         if name:
+            remember_folder(self.prefs, settings.FOLDER_PROJECTS, Path(name).parent)
             self.switch_project(Path(name), create=False)
 
     def choose_new_project(self) -> None:
-        from desktop.ui.widgets.files import save_file_name
+        from desktop.ui.widgets.files import remember_folder, save_file_name, start_folder
 
+        folder = start_folder(self.prefs, settings.FOLDER_PROJECTS, self.project.path.parent)
         name = save_file_name(
             self,
             self.tr("New Project"),
-            str(self.project.path.parent / f"untitled{PROJECT_SUFFIX}"),
+            str(folder / f"untitled{PROJECT_SUFFIX}"),
             self.tr("Hamish projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
             confirm_overwrite=False,
         )
         if not name:
             return
         path = Path(name)
+        remember_folder(self.prefs, settings.FOLDER_PROJECTS, path.parent)
         if path.suffix != PROJECT_SUFFIX:
             path = path.with_name(path.name + PROJECT_SUFFIX)
         if path.exists():
@@ -1643,7 +1647,24 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         state = self.prefs.get(settings.WINDOW_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state, self._layout_version())
+            version = self._layout_version()
+            if not self.restoreState(state, version):
+                self._restore_mirrored(state, version)
+
+    def _restore_mirrored(self, state: QByteArray, version: int) -> None:
+        """A layout saved in the other direction (the interface language was switched),
+        restored as its mirror image: the analyst's panels, sizes and tab groups, with the
+        start and end sides swapped (``desktop.ui.layout_mirror``). Anything else Qt
+        refused (an older dock set) gives the default layout, as before."""
+        data = bytes(state.data())
+        other = LAYOUT_VERSION + (0 if self.isRightToLeft() else 1000)
+        from desktop.ui.layout_mirror import mirrored_state, state_version  # only when needed
+
+        if state_version(data) != other:
+            return
+        mirrored = mirrored_state(data, version)
+        if mirrored is not None:
+            self.restoreState(QByteArray(mirrored), version)
 
     def _remember_document(self) -> None:
         if self.reader.document_id is not None:

@@ -67,14 +67,13 @@ from desktop.io.exporters.report import (
 from desktop.io.exporters.report import (
     tr as report_text,
 )
-from desktop.settings import Settings
+from desktop.settings import FOLDER_BRIEFING, Settings
 from desktop.store.claims import STATUSES
 from desktop.store.project import Project
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, current_language, label_title
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
 from desktop.ui.transfer.save_paths import (
-    FOLDER_KEY,
     ChoosePath,
     OpenUrl,
     cancellable,
@@ -92,6 +91,7 @@ from desktop.ui.widgets.bidi import (
     show_elided,
 )
 from desktop.ui.widgets.dates import ISO_FORMAT, date_edit, iso
+from desktop.ui.widgets.files import remember_folder
 from desktop.ui.widgets.fit import fit_to_screen
 from desktop.ui.widgets.plain_text import PlainTextField
 
@@ -668,7 +668,7 @@ class ReportDialog(QDialog):
 
     # --- export ------------------------------------------------------------------------
     def suggested_path(self) -> str:
-        base = export_folder(self.prefs, self.project_path)
+        base = export_folder(self.prefs, self.project_path, FOLDER_BRIEFING)
         options = self.options()
         title = options.title or report_text("default_title", options.language)
         return str(base / f"{_slug(title)}-{options.date or dt.date.today().isoformat()}.docx")
@@ -709,7 +709,7 @@ class ReportDialog(QDialog):
         # An existing file is replaced: the analyst agreed (save dialog, checked_target).
         target = checked.path
         self.remember()
-        self.prefs.set_project_value(self.project_path, FOLDER_KEY, str(target.parent))
+        remember_folder(self.prefs, FOLDER_BRIEFING, target.parent)
         self.written = None
         self.open_button.setVisible(False)
         figures = self._draw_figures(options)

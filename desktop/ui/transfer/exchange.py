@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.io.exchange.collect import ExchangeReport
+from desktop.settings import FOLDER_IMPORT_EXCHANGE
 from desktop.store.project import Project
 from desktop.ui.errors import error_text
 from desktop.ui.i18n import counts
@@ -23,7 +24,7 @@ from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.widgets.bidi import isolate_path, list_separator
-from desktop.ui.widgets.files import open_file_name
+from desktop.ui.widgets.files import open_file_name, remember_folder, start_folder
 
 
 def _task(project_path: Path, path: Path) -> Callable[[Progress], ExchangeReport]:
@@ -52,13 +53,14 @@ class ExchangeImportController(QObject):
         return open_file_name(
             self.api.widget,
             self.tr("Import Project"),
-            str(Path.home()),
+            str(start_folder(self.api.prefs, FOLDER_IMPORT_EXCHANGE)),
             self.tr("REFI-QDA and Web Annotation (*.qdpx *.jsonld *.json)"),
         )
 
     def choose(self) -> None:
         name = self.choose_path()
         if name:
+            remember_folder(self.api.prefs, FOLDER_IMPORT_EXCHANGE, name)
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> TaskHandle | None:

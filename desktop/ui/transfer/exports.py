@@ -15,13 +15,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 
+from desktop.settings import FOLDER_EXPORT
 from desktop.store.project import Project
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, counts
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
 from desktop.ui.shell.workers import Progress, TaskCancelled, TaskHandle, run_task
 from desktop.ui.transfer.save_paths import (
-    FOLDER_KEY,
     ChoosePath,
     OpenUrl,
     cancellable,
@@ -30,6 +30,7 @@ from desktop.ui.transfer.save_paths import (
     export_folder,
 )
 from desktop.ui.widgets.bidi import isolate_path, list_separator
+from desktop.ui.widgets.files import remember_folder
 
 if TYPE_CHECKING:
     from desktop.io.exchange.common import ExchangeSummary
@@ -251,7 +252,7 @@ class ExportController(QObject):
         caption, file_filter, suffix, _ = EXPORT_KINDS[kind]
         project_path = self.api.project.path
         prefs = self.api.prefs
-        base = export_folder(prefs, project_path)
+        base = export_folder(prefs, project_path, FOLDER_EXPORT)
         name = "" if kind in ("json", "qdpx", "w3c") else f"-{kind}"
         suggested = str(base / f"{project_path.stem}{name}{suffix}")
         chosen = self.choose_path(
@@ -266,7 +267,7 @@ class ExportController(QObject):
             return None
         # An existing file is replaced: the analyst agreed (save dialog, checked_target).
         target = checked.path
-        prefs.set_project_value(project_path, FOLDER_KEY, str(target.parent))
+        remember_folder(prefs, FOLDER_EXPORT, target.parent)
         self.api.show_status(self.tr("Exporting {file}…").format(file=isolate_path(target.name)), 0)
         make_task = _exchange_task if kind in EXCHANGE else _file_task
         self.task = run_task(

@@ -28,6 +28,7 @@ from desktop.core.errors import HamishError
 from desktop.core.models import ChangeSet
 from desktop.core.records import DocumentDraft
 from desktop.ops import articles as ops
+from desktop.settings import FOLDER_IMPORT_ARTICLES, FOLDER_IMPORT_EXCHANGE, FOLDER_IMPORT_FOLDER
 from desktop.store.project import Project
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.api import WindowApi
@@ -35,7 +36,13 @@ from desktop.ui.shell.workers import Progress, TaskHandle, run_task
 from desktop.ui.transfer.clipboard import draft_from_mime, local_paths
 from desktop.ui.transfer.import_dialogs import ImportOutcome, ImportProgress, ImportSummaryDialog
 from desktop.ui.widgets.bidi import isolate_short
-from desktop.ui.widgets.files import existing_directory, open_file_name, open_file_names
+from desktop.ui.widgets.files import (
+    existing_directory,
+    open_file_name,
+    open_file_names,
+    remember_folder,
+    start_folder,
+)
 
 if TYPE_CHECKING:
     from desktop.io.exchange.common import ExchangeImport
@@ -75,10 +82,15 @@ class ImportController(QObject):
 
     # --- asking ------------------------------------------------------------------------------
     def choose_files(self) -> None:
+        prefs = self.api.prefs
         names = open_file_names(
-            self.api.widget, self.tr("Import Articles"), str(Path.home()), self._file_filter()
+            self.api.widget,
+            self.tr("Import Articles"),
+            str(start_folder(prefs, FOLDER_IMPORT_ARTICLES)),
+            self._file_filter(),
         )
         if names:
+            remember_folder(prefs, FOLDER_IMPORT_ARTICLES, names[0])
             self.import_paths(names)
 
     def _file_filter(self) -> str:
@@ -99,8 +111,11 @@ class ImportController(QObject):
         )
 
     def choose_folder(self) -> None:
-        name = existing_directory(self.api.widget, self.tr("Import Folder"), str(Path.home()))
+        prefs = self.api.prefs
+        start = start_folder(prefs, FOLDER_IMPORT_FOLDER)
+        name = existing_directory(self.api.widget, self.tr("Import Folder"), str(start))
         if name:
+            remember_folder(prefs, FOLDER_IMPORT_FOLDER, name)
             self.import_paths([name])
 
     # --- other tools' annotations: UIMA CAS XMI, brat (desktop/io/exchange) ---------------------
@@ -111,8 +126,11 @@ class ImportController(QObject):
             if fmt == "xmi"
             else self.tr("Zip of brat files (*.zip)")
         )
-        name = open_file_name(self.api.widget, caption, str(Path.home()), file_filter)
+        prefs = self.api.prefs
+        start = start_folder(prefs, FOLDER_IMPORT_EXCHANGE)
+        name = open_file_name(self.api.widget, caption, str(start), file_filter)
         if name:
+            remember_folder(prefs, FOLDER_IMPORT_EXCHANGE, name)
             self.import_exchange(Path(name), fmt)
 
     def import_exchange(self, path: Path, fmt: str) -> TaskHandle | None:

@@ -13,16 +13,19 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.errors import HamishError
 from desktop.paths import data_dir
-from desktop.settings import Settings
+from desktop.settings import Setting, Settings
 from desktop.ui.shell.messages import Messenger
 from desktop.ui.shell.workers import Progress
 from desktop.ui.widgets.bidi import isolate
-from desktop.ui.widgets.files import file_dialog
+from desktop.ui.widgets.files import file_dialog, nearest_folder
 
 if TYPE_CHECKING:  # the exporters load with the first export
     from desktop.io.exporters import ExportTarget
 
 FOLDER_KEY = "export/folder"
+"""Per project: the folder its last export went to, before each kind of export had its own
+declared setting (``desktop.settings.FOLDER_EXPORT`` and its neighbours). Only read now, for
+a kind never exported since."""
 ChoosePath = Callable[[QWidget | None, str, str, str], str]
 """(parent, caption, suggested path, file filter) -> chosen path, or "" when cancelled.
 
@@ -33,11 +36,17 @@ OpenUrl = Callable[[QUrl], object]
 _SUFFIX = re.compile(r"\*\.(\w+)")
 
 
-def export_folder(prefs: Settings, project_path: Path) -> Path:
-    """Where an export's save dialog opens: the folder this project's last export went to,
-    else the project's own folder, else the Documents folder, else home. (Home alone was the
-    start of every first export — a trial's analyst found their briefing saved there; a
-    project kept where Hamish keeps its default, a hidden folder, is no place for one.)"""
+def export_folder(prefs: Settings, project_path: Path, setting: Setting[str] | None = None) -> Path:
+    """Where an export's save dialog opens: the folder the last export of this kind went to
+    (``setting``, kept by ``remember_folder``; its nearest existing parent when it is gone),
+    else the folder this project's last export went to (``FOLDER_KEY``), else the project's
+    own folder, else the Documents folder, else home. (Home alone was the start of every
+    first export — a trial's analyst found their briefing saved there; a project kept where
+    Hamish keeps its default, a hidden folder, is no place for one.)"""
+    if setting is not None:
+        last = nearest_folder(prefs.get(setting))
+        if last is not None:
+            return last
     folder = prefs.project_value(project_path, FOLDER_KEY, "")
     if isinstance(folder, str) and folder and Path(folder).is_dir():
         return Path(folder)

@@ -19,17 +19,26 @@ log alive.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFileIconProvider, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from desktop.settings import Setting, Settings
 
 __all__ = [
     "QuietIcons",
     "existing_directory",
     "file_dialog",
+    "nearest_folder",
     "open_file_name",
     "open_file_names",
+    "remember_folder",
     "save_file_name",
+    "start_folder",
 ]
 
 
@@ -83,6 +92,38 @@ def file_dialog(
     if look_in is not None:
         look_in.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     return dialog
+
+
+def nearest_folder(stored: str) -> Path | None:
+    """The folder ``stored`` names, else its nearest existing parent (a batch folder deleted,
+    a drive unplugged); None for nothing stored, a relative path, or only the root left."""
+    if not stored:
+        return None
+    folder = Path(stored).expanduser()
+    if not folder.is_absolute():
+        return None
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            return None if candidate == Path(candidate.anchor) else candidate
+    return None
+
+
+def start_folder(prefs: Settings, setting: Setting[str], fallback: Path | None = None) -> Path:
+    """Where a dialog of one kind opens: the folder last chosen in a dialog of that kind
+    (``remember_folder``), or its nearest existing parent; else ``fallback`` when it is a
+    folder; else home."""
+    folder = nearest_folder(prefs.get(setting))
+    if folder is not None:
+        return folder
+    if fallback is not None and fallback.is_dir():
+        return fallback
+    return Path.home()
+
+
+def remember_folder(prefs: Settings, setting: Setting[str], chosen: str | Path) -> None:
+    """Keep where the analyst was: the chosen file's folder, or the chosen folder itself."""
+    path = Path(chosen)
+    prefs.set(setting, str(path if path.is_dir() else path.parent))
 
 
 def _run(dialog: QFileDialog) -> list[str]:
