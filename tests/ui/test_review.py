@@ -760,3 +760,49 @@ def test_rows_gathered_after_the_shortcut_make_the_first_row_current_once_a_turn
     qtbot.waitUntil(lambda: view.currentIndex().row() == 0)
     assert window.review.model.rowCount() > 100
     assert len(moves) < 10, len(moves)
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert install_language(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 820)])
+def test_the_label_column_shows_each_label_whole_and_the_words_give_way(
+    language: str, size: tuple[int, int], qtbot: QtBot, default_project: Path, tmp_path: Path
+) -> None:
+    """«Loca…» and «Orga…» in the queue's label column at 1024×640 (``_share`` gave it a fifth
+    of the dock, 56 px at least): the rows could not be told apart by label. The column is as
+    wide as its longest name in either language; the suggested words are cut instead."""
+    from desktop.settings import Settings
+    from desktop.ui.i18n import label_name
+    from desktop.ui.review.model import LABEL
+
+    from .conftest import launch
+
+    window = launch(qtbot, default_project, Settings.at(tmp_path / "s.ini"), size)
+    window.registry[ActionId.SHOW_REVIEW].trigger()
+    _settled(window, qtbot)
+    view = window.review_dock.view
+    metrics = view.fontMetrics()
+    session = window.session
+    assert session is not None
+    names = [label_name(label) for label in session.labels if label.kind in ("entity", "claim")]
+    expected = {"en": {"Location", "Organisation"}, "ar": {"مكان", "منظمة"}}[language]
+    assert expected <= set(names)
+    longest = max(metrics.horizontalAdvance(name) for name in names)
+    # The stylesheet's item padding (6 px a side) and the style's text margins (3 px a side).
+    assert view.columnWidth(LABEL) >= longest + 18
+    model = view.model()
+    shown = {str(model.index(row, LABEL).data()) for row in range(model.rowCount())}
+    assert shown & expected  # the names themselves, not "Location · مكان" cut short
+    assert all(view.columnWidth(LABEL) >= metrics.horizontalAdvance(t) + 18 for t in shown)
+    # The whole column in sight, and the words' column the one that gave way.
+    first = model.index(0, LABEL)
+    assert view.viewport().rect().contains(view.visualRect(first))
+    assert view.horizontalScrollBar().maximum() == 0
+    window.close()

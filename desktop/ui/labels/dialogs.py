@@ -30,6 +30,7 @@ from desktop.core.values import label_problem
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, label_name, label_title
 from desktop.ui.widgets.bidi import follow_content, isolate
 from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.native import qt_dialog_wanted
 
 KINDS = {
     "entity": QT_TRANSLATE_NOOP("LabelEditor", "Entity (background)"),
@@ -95,7 +96,12 @@ class LabelEditor(QDialog):
         self.color_button.setStyleSheet(f"background: {self.color.name()}; color: {ink};")
 
     def _choose_color(self) -> None:
-        chosen = QColorDialog.getColor(self.color, self, self.tr("Label colour"))
+        title = self.tr("Label colour")
+        if qt_dialog_wanted(self):  # GTK's chooser stayed white over the dark theme
+            option = QColorDialog.ColorDialogOption.DontUseNativeDialog
+            chosen = QColorDialog.getColor(self.color, self, title, option)
+        else:
+            chosen = QColorDialog.getColor(self.color, self, title)
         if chosen.isValid():
             self.color = chosen
             self._paint_color()

@@ -22,7 +22,7 @@ from desktop.core.models import ChangeSet
 from desktop.ops import annotations as ops
 from desktop.ui.commands.session import ProjectSession
 from desktop.ui.errors import error_text
-from desktop.ui.i18n import label_title, term
+from desktop.ui.i18n import label_name, label_title, term
 from desktop.ui.reader.suggestions import SOURCE_NAMES, source_name, threshold
 from desktop.ui.review.dock import ReviewDock
 from desktop.ui.review.engine import Pending, ReviewEngine
@@ -202,7 +202,9 @@ class ReviewController(QObject):
     def _label_name(self, key: str) -> str:
         session = self.api.session if self.api.has_session else None
         label = session.label_by_key(key) if session is not None else None
-        return label_title(label, term(key)) if label is not None else term(key)
+        # The interface language's name alone ("Organisation", «منظمة»): the column shows it
+        # whole (``ReviewDock.fit_labels``); both names were cut to «Org…» in a laptop's dock.
+        return label_name(label, term(key)) if label is not None else term(key)
 
     def _title(self, document_id: int) -> str:
         return self.engine.titles.get(document_id, "")
@@ -231,6 +233,13 @@ class ReviewController(QObject):
             if label.kind in ("entity", "claim")
         ]
         self._refill(self.dock.labels, self.tr("All labels"), labels)
+        self.dock.fit_labels(
+            [
+                self._label_name(label.key)
+                for label in self.api.session.labels
+                if label.kind in ("entity", "claim")
+            ]
+        )
 
     def _fill_sources(self) -> None:
         items: list[tuple[str, object]] = [(source_name(s), s) for s in SOURCE_NAMES]

@@ -234,6 +234,8 @@ class ReviewDock(QDockWidget):
         self.hint.setEnabled(False)  # muted
         layout.addWidget(self.hint)
         self.setWidget(body)
+        self._fitted: dict[int, int] = {}  # column: its width (``fit_columns``)
+        self._label_names: list[str] = []  # ``fit_labels``
         # The hint's wrapped lines were a third of the dock's least height (242 px at 240 px
         # wide): open beside the library on a 1024×640 laptop, that least height kept a
         # figure under the article to a plot of some 20 px (a trial). A short dock leaves
@@ -274,15 +276,36 @@ class ReviewDock(QDockWidget):
         metrics = self.view.fontMetrics()
         padding = 4 * metrics.averageCharWidth()
         model = self.view.model()
-        self._fitted: dict[int, int] = {}
+        self._fitted = {}
         for column, words in ((SOURCE, sources), (SCORE, ("100 %",))):
             title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
             widest = max(metrics.horizontalAdvance(w) for w in (*words, title))
             self._fitted[column] = widest + padding
-        self._fitted[LABEL] = 100  # "Organisation · منظمة" elided: the filter names it
+        self._fitted[LABEL] = self._label_width(self._label_names)
         self._fitted[ARTICLE] = 140
         self.view.resized.connect(self._share)
         self._share()
+
+    def _label_width(self, names: Sequence[str]) -> int:
+        """The label column's width: its longest name whole, and its header's word beside
+        the sort arrow (as the score's in ``_share``)."""
+        metrics = self.view.fontMetrics()
+        model = self.view.model()
+        title = str(model.headerData(LABEL, Qt.Orientation.Horizontal)) if model else ""
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        return max(widest + self.ITEM_PADDING, metrics.horizontalAdvance(title) + 24)
+
+    ITEM_PADDING = 24
+    """px around a cell's text: the stylesheet's item padding (6 each side) and the style's
+    margins (3 each side), with room to spare for a bold or wider font."""
+
+    def fit_labels(self, names: Sequence[str]) -> None:
+        """The label column as wide as its longest name: «Loca…» and «Orga…» in a laptop's
+        dock could not be told apart. The suggested words give way instead (``_share``)."""
+        self._label_names = list(names)
+        if self._fitted:  # else ``fit_columns`` will
+            self._fitted[LABEL] = self._label_width(self._label_names)
+            self._share()
 
     NARROW = 760
     """Below this width the source and article columns are hidden (the row's tooltip and the
@@ -316,7 +339,6 @@ class ReviewDock(QDockWidget):
                 metrics.horizontalAdvance("100 %") + 12, metrics.horizontalAdvance(title) + 24
             )
             sizes[SCORE] = min(sizes[SCORE], score)
-            sizes[LABEL] = min(sizes[LABEL], max(56, width // 5))
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
         # The words suggested first: what is accepted must be readable.

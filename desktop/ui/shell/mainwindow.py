@@ -1288,7 +1288,14 @@ class MainWindow(QMainWindow):
     def choose_font(self) -> None:
         from PySide6.QtWidgets import QFontDialog
 
-        ok, font = QFontDialog.getFont(self.reader.base_font(), self, self.tr("Reader Font"))
+        from desktop.ui.widgets.native import qt_dialog_wanted
+
+        title = self.tr("Reader Font")
+        if qt_dialog_wanted(self):  # GTK's font chooser stayed white over the dark theme
+            option = QFontDialog.FontDialogOption.DontUseNativeDialog
+            ok, font = QFontDialog.getFont(self.reader.base_font(), self, title, option)
+        else:
+            ok, font = QFontDialog.getFont(self.reader.base_font(), self, title)
         if ok:
             self.reader.set_font(font)
             self.prefs.set(settings.READER_FONT_FAMILY, font.family())
