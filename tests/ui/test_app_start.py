@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop import app
 
+from .launching import launch_env
+
 
 def _record_start_messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts of the messages the start-up shows (``messages.message_box``), recorded
@@ -144,21 +146,7 @@ def test_a_project_whose_table_is_a_view_shows_a_dialog_and_exits(
 def _launch(tmp_path: Path, code: str, *, first_paint_only: bool = True) -> str:
     """Runs ``code`` in a fresh interpreter with its own default project and settings (the
     window on a 1920×1080 offscreen screen); returns what it printed."""
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    env.pop("HAMISH_EXIT_AFTER_FIRST_PAINT", None)
-    if first_paint_only:
-        env["HAMISH_EXIT_AFTER_FIRST_PAINT"] = "1"
+    env = launch_env(tmp_path, first_paint_only=first_paint_only)
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ui import fontload
 
+from .launching import launch_env
+
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="fontconfig is Qt's font database on Linux"
 )
@@ -99,14 +101,7 @@ def test_the_launch_loads_fonts_on_two_threads_at_the_right_moments(tmp_path: Pa
         "assert main(['--lang', 'en']) == 0\n"
         "for item in seen: print(*item)\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-    }
-    env.pop("HAMISH_LANG", None)
+    env = launch_env(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
@@ -153,15 +148,7 @@ def test_the_launch_with_a_python_message_handler_and_font_logging_finishes(
         "from desktop.cli import main\n"
         "sys.exit(main(['--lang', 'ar']))\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_LOGGING_RULES": "qt.text.font.*=true;qt.qpa.fonts=true",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-    }
-    env.pop("HAMISH_LANG", None)
+    env = {**launch_env(tmp_path), "QT_LOGGING_RULES": "qt.text.font.*=true;qt.qpa.fonts=true"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )

@@ -4,7 +4,6 @@ first article the filter lists."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from desktop.ui.library.dock import ID_ROLE, LibraryModel
 from desktop.ui.shell.mainwindow import MainWindow
 
 from .conftest import type_text
+from .launching import QT_NAMESPACE_PROBE, launch_env
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -95,26 +95,10 @@ def test_a_saved_order_is_read_without_building_the_qt_namespace(tmp_path: Path)
     (config / "hamish.ini").write_text(
         "[library]\nsort_column=title\nsort_descending=false\n", encoding="utf-8"
     )
-    screen = tmp_path / "screen.json"  # the screen of test_reader_load's launch
-    screen.write_text(
-        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-    }
+    env = launch_env(tmp_path)  # the screen of test_reader_load's launch
     code = (
-        "import desktop.app\n"
-        "import PySide6.QtCore as core\n"
-        "fire = desktop.app._OnFirstPaint._fire\n"
-        "def first_paint(self):\n"
-        "    qt = vars(core).get('Qt')\n"
-        "    built = qt is not None and isinstance(vars(qt).get('AlignmentFlag'), type)\n"
+        QT_NAMESPACE_PROBE + "def first_paint(self):\n"
+        "    built = qt_namespace_built()\n"
         "    print('qt-namespace-built' if built else 'no-qt-namespace', flush=True)\n"
         "    from PySide6.QtWidgets import QApplication\n"
         "    for window in QApplication.topLevelWidgets():\n"

@@ -6,7 +6,6 @@ laid out three times before the window had even painted (benchmarks/startup.py).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.reader.highlighter import Span
 from desktop.ui.reader.pane import ReaderText
+
+from .launching import QT_NAMESPACE_PROBE, launch_env
 
 ARTICLE = "بحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف في موسكو. " * 30
 
@@ -90,30 +91,10 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     not built every widget class: it does that the first time Python is handed a widget Qt
     made as a plain ``QWidget`` (a scroll area's viewport), about 45 M instructions of
     start-up; the reader and the narrow-column watchers work without their viewports."""
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
-        encoding="utf-8",
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "HAMISH_EXIT_AFTER_FIRST_PAINT": "1",
-    }
+    env = launch_env(tmp_path)
     code = (
-        "import sys\n"
-        "import desktop.app\n"
-        "import PySide6.QtCore as core\n"
-        # The Qt namespace's enums as the first paint finds them (see desktop/ui/qtvalues.py):
-        # read from the module's and the type's own dicts (PySide makes the type, and then its
-        # enums, when an attribute asks for them).
-        "fire = desktop.app._OnFirstPaint._fire\n"
-        "def first_paint(self):\n"
-        "    qt = vars(core).get('Qt')\n"
-        "    built = qt is not None and isinstance(vars(qt).get('AlignmentFlag'), type)\n"
+        "import sys\n" + QT_NAMESPACE_PROBE + "def first_paint(self):\n"
+        "    built = qt_namespace_built()\n"
         "    print('qt-namespace-built' if built else 'no-qt-namespace', flush=True)\n"
         "    fire(self)\n"
         "desktop.app._OnFirstPaint._fire = first_paint\n"
