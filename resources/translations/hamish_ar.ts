@@ -6042,6 +6042,14 @@ Words are all required; OR, NOT and (parentheses) combine them: (كيري OR ل�
         <translation>قبول الاقتراح «{quote}»</translation>
     </message>
     <message>
+        <source>Tagged “{quote}” as {label}, said by {name}, a new person in the registry (Ctrl+Z undoes both).</source>
+        <translation>وُسم «{quote}» بوسم {label} على لسان {name}، وهو شخص جديد في السجل (Ctrl+Z يتراجع عنهما).</translation>
+    </message>
+    <message>
+        <source>Tagged “{quote}” as {label}, said by {name} (Ctrl+Z undoes it).</source>
+        <translation>وُسم «{quote}» بوسم {label} على لسان {name} (Ctrl+Z يتراجع عنه).</translation>
+    </message>
+    <message>
         <source>Tagged “{quote}” as {label} (Ctrl+Z undoes it).</source>
         <translation>وُسم «{quote}» بوسم {label} (Ctrl+Z يتراجع عنه).</translation>
     </message>

@@ -47,6 +47,11 @@ def test_accept_and_reject_suggestions(
     # Its speaker's name is tagged with it when the claim made him (no mention otherwise).
     speaker = [a for a in tags if a is not annotation]
     assert all(a.entity_id == claim.claimant_id for a in speaker) and len(speaker) <= 1
+    # And the status bar says the speaker came with the claim (a trial saw only the claim
+    # named there, and a new person in the registry it had not asked for).
+    said = window.statusBar().currentMessage()
+    assert "said by" in said and "كيري" in said, said
+    assert ("a new person" in said) == (len(speaker) == 1), said
     spans = {(s.start, s.end) for s in suggestions.items.values()}
     assert spans and (target.start, target.end) not in spans
     # Reject the first suggestion with Delete; it stays gone after reopening the article.

@@ -408,18 +408,46 @@ class SuggestionController(QObject):
             text = self.tr("Accept suggestion “{quote}”").format(
                 quote=isolate_short(plan.draft.quote, 28)
             )
+            known = session.project.entities.count() if plan.new_claimant else 0
             session.run(partial(ops.add_annotations, plans=[plan], text=text))
+            # the speaker made a new person (no entity of the registry was found for them)
+            made = plan.new_claimant is not None and session.project.entities.count() > known + (
+                plan.new_entity is not None
+            )
         except HamishError as error:
             self.status.show_status(error_text(str(error)), 5000)
             return False
-        # Said where the eyes are not: a trial saw nothing tell what Enter had done.
+        # Said where the eyes are not: a trial saw nothing tell what Enter had done — nor, on
+        # a claim, that its speaker had come with it (a new person in the registry).
+        quote, shown = isolate_short(plan.draft.quote, 28), isolate(label_name(label))
+        speaker = self._speaker(plan)
+        if speaker is not None and made:
+            said = self.tr(
+                "Tagged “{quote}” as {label}, said by {name}, a new person in the registry "
+                "(Ctrl+Z undoes both)."
+            )
+        elif speaker is not None:
+            said = self.tr("Tagged “{quote}” as {label}, said by {name} (Ctrl+Z undoes it).")
+        else:
+            said = self.tr("Tagged “{quote}” as {label} (Ctrl+Z undoes it).")
         self.status.show_status(
-            self.tr("Tagged “{quote}” as {label} (Ctrl+Z undoes it).").format(
-                quote=isolate_short(plan.draft.quote, 28), label=isolate(label_name(label))
-            ),
-            3000,
+            said.format(quote=quote, label=shown, name=isolate(speaker or "")), 5000
         )
         return True
+
+    def _speaker(self, plan: ops.AnnotationPlan) -> str | None:
+        """The name of the claimant an accepted claim suggestion comes with, if any."""
+        if plan.label.kind != "claim" or self.session is None:
+            return None
+        if plan.new_claimant is not None:
+            return plan.new_claimant.name
+        claimant = plan.claim.get("claimant_id")
+        if isinstance(claimant, int):
+            try:
+                return self.session.project.entities.get(claimant).name
+            except HamishError:
+                return None
+        return plan.claimant_names[0] if plan.claimant_names else None
 
     def reject(self, suggestion: Suggestion | None = None) -> bool:
         suggestion = suggestion or self.at_cursor()
