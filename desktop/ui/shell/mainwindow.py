@@ -1332,7 +1332,7 @@ class MainWindow(QMainWindow):
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        _show_active(dialog)
         return dialog
 
     def _theme_changed(self, dark: bool) -> None:
@@ -1371,7 +1371,7 @@ class MainWindow(QMainWindow):
         sheet = ShortcutSheet(rows, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcut_sheet = sheet
-        sheet.show()
+        _show_active(sheet)
 
     def show_guide(self, *, force: bool = False) -> None:
         """The first-run guide above the article: on the default project until dismissed,
@@ -1710,3 +1710,12 @@ def _show_keys_of(toggle: QAction, title: str, source: QAction) -> None:
 
     source.changed.connect(update)
     update()
+
+
+def _show_active(window: QWidget) -> None:
+    """Show a non-modal window (Help → About, the F1 sheet) with the keyboard in it: shown
+    only, it could open behind the main window's focus, which kept the keys (a trial: Esc
+    closed neither, and typing did not reach the sheet's filter)."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
