@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         if self.registry.icon_color is not None:  # built while dark
             self.name_parts_bar.set_icon_color(self.registry.icon_color)
         self.reader.add_bar(self.name_parts_bar, below=True)
-        self.name_parts = NamePartsController(api, self.name_parts_bar)
+        self.name_parts = NamePartsController(api, self.name_parts_bar, self.reader.text)
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
