@@ -9,7 +9,8 @@ each new person's offer comes on top of the ones not answered yet (the bar says 
 Ctrl+Shift+A (Tag → Review Name Parts) takes the keyboard to it, and an answer gives it back.
 An offer goes when its entity goes (the tag is undone) or has nothing left to offer, and when
 another article is opened (the offers made in the article left go; reopening the same article
-keeps them). Esc in the reader, while an offer shows, is Not Now too. The offer can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``).
+keeps them). Esc in the reader, while an offer shows, is Not Now too. The offer can be turned
+off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``).
 
 A name of three parts or more may have a tail the person's articles write alone (``فيلار مير``):
 those articles (up to 20) are read in a worker, on a connection of its own, and the offer is
