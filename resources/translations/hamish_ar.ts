@@ -20,12 +20,12 @@
         <translation>هامش برنامج حرّ مرخّص بموجب رخصة MIT.</translation>
     </message>
     <message>
-        <source>Qt %1 and Qt for Python (PySide6 %2) are used under the GNU Lesser General Public License, version 3 (LGPL-3.0). They are shipped as separate shared libraries, which you may replace with your own build. Their source code is at %3 and %4.</source>
-        <translation>تُستخدم مكتبتا Qt %1 وPySide6 %2 بموجب رخصة غنو العمومية الصغرى، الإصدار الثالث (LGPL-3.0). وهما مرفقتان مكتباتٍ مشتركةً منفصلة يجوز لك استبدال نسخة تبنيها بنفسك بها. وشيفرتهما المصدرية متاحة في %3 و%4.</translation>
+        <source>%1 and Qt for Python (%2) are used under the GNU Lesser General Public License, version 3 (LGPL-3.0). They are shipped as separate shared libraries, which you may replace with your own build. Their source code is at %3 and %4.</source>
+        <translation>تُستخدم مكتبتا %1 و%2 بموجب رخصة غنو العمومية الصغرى، الإصدار الثالث (LGPL-3.0). وهما مرفقتان مكتباتٍ مشتركةً منفصلة يجوز لك استبدال نسخة تبنيها بنفسك بها. وشيفرتهما المصدرية متاحة في %3 و%4.</translation>
     </message>
     <message>
-        <source>Python %1 is used under the Python Software Foundation License.</source>
-        <translation>تُستخدم لغة Python %1 بموجب رخصة مؤسسة بايثون للبرمجيات.</translation>
+        <source>%1 is used under the Python Software Foundation License.</source>
+        <translation>تُستخدم لغة %1 بموجب رخصة مؤسسة بايثون للبرمجيات.</translation>
     </message>
     <message>
         <source>Hamish</source>

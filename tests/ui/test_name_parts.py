@@ -411,3 +411,52 @@ def test_the_tag_the_selection_lies_in_is_the_current_one(
     text.select_cp(start, start + 5)
     window.annotations.view.clearFocus()
     assert window.tagging._annotation_ending_at_caret() is None
+
+
+@pytest.fixture
+def two_articles(tmp_path: Path) -> Path:
+    path = tmp_path / "two.hamish"
+    with Project.open(path) as project:
+        project.documents.add(make_draft(ARTICLE, title="كيري"))
+        project.documents.add(make_draft("خبر آخر عن الطقس في جنيف.", title="الطقس"))
+    return path
+
+
+def test_the_offer_goes_when_another_article_is_opened(
+    make_window: MakeWindow, two_articles: Path, qtbot: QtBot
+) -> None:
+    """A trial: «شخص جديد …: إضافة أسماء بديلة؟» stayed under the articles read after."""
+    window = make_window(two_articles)
+    first, second = sorted(s.id for s in window.project.documents.summaries())
+    window.open_document(first)
+    kerry = _tag(window, "جون كيري")
+    assert _offered(window) == [("كيري", True, True)]
+    window.open_document(first)  # the same article again: its offer stays
+    assert _offered(window) == [("كيري", True, True)]
+    window.open_document(second)
+    assert not window.name_parts_bar.isVisible()
+    window.open_document(first)  # it went: Not Now, not hidden until the article is back
+    assert not window.name_parts_bar.isVisible()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)
+
+
+def test_esc_in_the_reader_dismisses_the_offer_and_the_find_bar_keeps_its_esc(
+    make_window: MakeWindow, article: Path, qtbot: QtBot
+) -> None:
+    window = make_window(article)
+    _open(window, qtbot)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    kerry = _tag(window, "جون كيري")
+    assert _offered(window) == [("كيري", True, True)]
+    # Ctrl+F, then Esc in the find field: the find bar closes, the offer stays.
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.edit.hasFocus()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.reader.text.hasFocus()
+    assert _offered(window) == [("كيري", True, True)]
+    # Esc in the reader: Not Now.
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_Escape)
+    assert not window.name_parts_bar.isVisible()
+    assert window.reader.text.hasFocus()
+    assert window.project.entities.get(kerry).aliases == ("جون كيري",)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import settings
@@ -27,6 +27,7 @@ from desktop.ui.reader.highlighter import (
     readable_tint,
 )
 from desktop.ui.shell import theme
+from desktop.ui.shell.about import AboutDialog
 from desktop.ui.shell.actions import SPECS, ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from desktop.ui.shell.shortcuts import ShortcutSheet
@@ -444,3 +445,59 @@ def test_the_name_parts_bar_and_the_claim_quote_are_readable_on_dark(
         assert _icon_lightness(again.name_parts_bar.add_button) > 150
     finally:
         theme.apply(False)
+
+
+@pytest.fixture
+def activated(monkeypatch: pytest.MonkeyPatch) -> list[QWidget]:
+    """The windows that asked for the keyboard. Offscreen, Qt activates every window it
+    shows; under X11 with no window manager (Xvfb and xdotool, a trial) a window only shown
+    stayed behind the main window's focus: F1 then Esc left the sheet open, Esc went to the
+    reader."""
+    asked: list[QWidget] = []
+    original = QWidget.activateWindow
+
+    def activate(widget: QWidget) -> None:
+        asked.append(widget)
+        original(widget)
+
+    monkeypatch.setattr(QWidget, "activateWindow", activate)
+    return asked
+
+
+def _press_escape(qtbot: QtBot, window: QWidget) -> None:
+    """Esc where the keyboard is, once the window has it."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
+
+
+def test_help_about_takes_the_keyboard_and_esc_closes_it(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot, activated: list[QWidget]
+) -> None:
+    window = make_window(default_project)
+    window.reader.text.setFocus()
+    window.registry[ActionId.ABOUT].trigger()
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog)]
+    assert dialog.isVisible() and dialog in activated
+    _press_escape(qtbot, dialog)
+    assert not dialog.isVisible()
+
+
+def test_esc_in_the_sheet_s_filter_clears_it_then_closes_the_sheet(
+    make_window: MakeWindow, default_project: Path, qtbot: QtBot, activated: list[QWidget]
+) -> None:
+    window = make_window(default_project)
+    window.reader.text.setFocus()
+    sheet = _sheet(window)
+    assert sheet in activated
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
+    assert sheet.filter_edit.hasFocus()
+    everything = len(sheet.visible_rows())
+    type_text(QApplication.focusWidget(), "search all")  # typed where the keyboard is
+    assert len(sheet.visible_rows()) == 1
+    _press_escape(qtbot, sheet)
+    assert sheet.isVisible() and sheet.filter_edit.text() == ""
+    assert len(sheet.visible_rows()) == everything
+    _press_escape(qtbot, sheet)
+    assert not sheet.isVisible()

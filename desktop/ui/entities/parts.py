@@ -7,8 +7,10 @@ or "Add as Aliases" adds the ticked parts as one undoable edit, Esc or "Not Now"
 The bar is not a dialog: tagging goes on while it waits, the caret stays in the reader, and
 each new person's offer comes on top of the ones not answered yet (the bar says how many wait).
 Ctrl+Shift+A (Tag → Review Name Parts) takes the keyboard to it, and an answer gives it back.
-An offer goes when its entity goes (the tag is undone) or has nothing left to offer. The offer
-can be turned off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``).
+An offer goes when its entity goes (the tag is undone) or has nothing left to offer, and when
+another article is opened (the offers made in the article left go; reopening the same article
+keeps them). Esc in the reader, while an offer shows, is Not Now too. The offer can be turned
+off (Tag → Offer Name Parts as Aliases, ``settings.OFFER_NAME_PARTS``).
 
 A name of three parts or more may have a tail the person's articles write alone (``فيلار مير``):
 those articles (up to 20) are read in a worker, on a connection of its own, and the offer is
@@ -22,7 +24,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -208,10 +210,20 @@ class NamePartsBar(QFrame):
 class NamePartsController(QObject):
     """Collects the offers of new persons from the session's changes and shows them."""
 
-    def __init__(self, api: WindowApi, bar: NamePartsBar) -> None:
+    def __init__(self, api: WindowApi, bar: NamePartsBar, reader: QWidget | None = None) -> None:
         super().__init__(api)
         self.api = api
         self.bar = bar
+        # Esc in the reader says "Not Now" to the offer shown (the bar takes its own Esc when
+        # it has the keyboard): a shortcut of the reader's text, on only while an offer shows,
+        # so Esc there does what it did before otherwise, and the find bar keeps its own Esc
+        # (its field has the keyboard, not the reader).
+        self._escape: QShortcut | None = None
+        if reader is not None:
+            self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), reader)
+            self._escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+            self._escape.setEnabled(False)
+            self._escape.activated.connect(bar.dismiss)
         self.enabled = True
         self.session: ProjectSession | None = None
         self.offers: list[Offer] = []  # the newest last; the bar shows it
@@ -220,12 +232,17 @@ class NamePartsController(QObject):
         # name stays, so an offer worked out again after an edit reads nothing.
         self._alone: dict[int, tuple[str, ops.AloneCounts]] = {}
         self._reading: set[int] = set()  # entities whose articles a worker reads now
+        # The article open when each person waiting for an offer was made: opening another
+        # article drops its offer (a trial: «شخص جديد باراك أوباما…» stayed under the
+        # articles read after). Reopening the same article keeps it.
+        self._documents: dict[int, int | None] = {}
         self._generation = 0  # a worker's answer for another project or setting is dropped
         bar.confirmed.connect(self.confirm)
         bar.dismissed.connect(self.dismiss)
         api.session_attached.connect(self.attach)
         api.session_detaching.connect(self.detach)
         api.closing.connect(self._forget)  # a worker's late answer finds the project closed
+        api.document_opened.connect(self._document_opened)
         if api.has_session:
             self.attach(api.session)
 
@@ -252,7 +269,20 @@ class NamePartsController(QObject):
         self.offers = []
         self._alone.clear()
         self._reading.clear()
+        self._documents.clear()
         self._generation += 1
+
+    def _document_opened(self, document_id: int) -> None:
+        """Another article: the offers made in the one left go (as Not Now would)."""
+        left = {e for e, d in self._documents.items() if d != document_id}
+        if not left:
+            return
+        for entity_id in left:
+            del self._documents[entity_id]
+            self._alone.pop(entity_id, None)
+        self._reading -= left
+        self.offers = [o for o in self.offers if o.entity_id not in left]
+        self._show()
 
     def _changed(self, changes: ChangeSet) -> None:
         session = self.session
@@ -266,6 +296,7 @@ class NamePartsController(QObject):
         made: set[int] = set()  # offers worked out just now, for the entities made
         if changes.entities_created and self.enabled and not session.project.read_only:
             for entity_id in changes.entities_created:
+                self._documents[entity_id] = self.api.current_document()
                 offer = self._offer(entity_id)
                 if offer is not None:
                     self._put(offer)
@@ -373,6 +404,8 @@ class NamePartsController(QObject):
             return  # another project, or the offer turned off meanwhile
         made: set[int] = set()
         for entity_id, name, counts in read:
+            if entity_id not in self._documents:
+                continue  # its article was left meanwhile, or the offer answered
             self._alone[entity_id] = (name, counts)
             offer = self._offer(entity_id)  # renamed meanwhile: read again
             if offer is not None:
@@ -416,6 +449,8 @@ class NamePartsController(QObject):
             self.offers.pop()
         self._read()  # the persons whose articles must be read first (a tag or an edit's)
         shown = self._shown()
+        if self._escape is not None:
+            self._escape.setEnabled(shown is not None)
         if shown is None:
             self.bar.offer = None
             self.bar.hide()
@@ -431,6 +466,7 @@ class NamePartsController(QObject):
         """Add the ticked parts as aliases: one undo step (Ctrl+Z takes them all back)."""
         self.offers = [o for o in self.offers if o.entity_id != entity_id]
         self._alone.pop(entity_id, None)
+        self._documents.pop(entity_id, None)
         if parts and self.session is not None:
             done = self.api.run(
                 self.tr("Cannot add the aliases"),
@@ -448,6 +484,7 @@ class NamePartsController(QObject):
     def dismiss(self, entity_id: int) -> None:
         self.offers = [o for o in self.offers if o.entity_id != entity_id]
         self._alone.pop(entity_id, None)
+        self._documents.pop(entity_id, None)
         self._show()
 
 

@@ -5,6 +5,7 @@ installed packages, the wheel install's or the standalone build's alike)."""
 from __future__ import annotations
 
 import platform
+from html import escape
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, licences
 from desktop.resources import read_text
-from desktop.ui.widgets.bidi import isolate_path
+from desktop.ui.widgets.bidi import isolate_path, link_html
 from desktop.ui.widgets.fit import fit_to_screen
 
 # Shipped with Hamish (resources/licences/): Qt's wheels carry no licence file of their own.
@@ -45,33 +46,43 @@ class AboutDialog(QDialog):
         self.summary = QLabel(
             # Its own message: in Arabic the line starts with هامش, so it reads right to left
             # like the rest of the dialog (a first word "Hamish" laid it out left to right).
-            self.tr("Hamish (هامش) %1").replace("%1", __version__)
+            self.tr("Hamish (هامش) %1").replace("%1", isolate_path(__version__))
             + "\n\n"
             + self.tr("Read, annotate and brief on Arabic news.")
             + "\n"
             + self.tr("Hamish is free software under the MIT licence.")
         )
+        # Rich text, each piece of data isolated left to right in the sentence: a product with
+        # its version ("Qt 6.11.3": the version isolated alone went before the name in Arabic),
+        # and the addresses as links that are never broken across lines (a trial: in Arabic
+        # "…/official_releases/" ended one line and "qt/" began the next).
         self.notice = QLabel(
-            self.tr(
-                "Qt %1 and Qt for Python (PySide6 %2) are used under the GNU Lesser General "
-                "Public License, version 3 (LGPL-3.0). They are shipped as separate shared "
-                "libraries, which you may replace with your own build. Their source code is at "
-                "%3 and %4."
+            escape(
+                self.tr(
+                    "%1 and Qt for Python (%2) are used under the GNU Lesser General "
+                    "Public License, version 3 (LGPL-3.0). They are shipped as separate shared "
+                    "libraries, which you may replace with your own build. Their source code is "
+                    "at %3 and %4."
+                )
             )
-            .replace("%1", qVersion())
-            .replace("%2", pyside_version)
-            # Addresses isolated left to right: in an Arabic sentence their slashes and dots
-            # were reordered ("/https://download.qt.io/…").
-            .replace("%3", isolate_path(licences.QT_SOURCE))
-            .replace("%4", isolate_path(licences.PYSIDE_SOURCE))
-            + "\n"
-            + self.tr("Python %1 is used under the Python Software Foundation License.").replace(
-                "%1", platform.python_version()
+            .replace("%1", isolate_path(f"Qt {qVersion()}"))
+            .replace("%2", isolate_path(f"PySide6 {pyside_version}"))
+            .replace("%3", link_html(licences.QT_SOURCE))
+            .replace("%4", link_html(licences.PYSIDE_SOURCE))
+            + "<br>"
+            + escape(self.tr("%1 is used under the Python Software Foundation License.")).replace(
+                "%1", isolate_path(f"Python {platform.python_version()}")
             )
         )
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setOpenExternalLinks(True)
         for label in (self.summary, self.notice):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.summary)

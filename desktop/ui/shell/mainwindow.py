@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         if self.registry.icon_color is not None:  # built while dark
             self.name_parts_bar.set_icon_color(self.registry.icon_color)
         self.reader.add_bar(self.name_parts_bar, below=True)
-        self.name_parts = NamePartsController(api, self.name_parts_bar)
+        self.name_parts = NamePartsController(api, self.name_parts_bar, self.reader.text)
         self.claim_actions = ClaimsController(
             api, self.reader, self.tagging, self.claim_editor, self.claims_table
         )
@@ -1332,7 +1332,7 @@ class MainWindow(QMainWindow):
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
+        _show_active(dialog)
         return dialog
 
     def _theme_changed(self, dark: bool) -> None:
@@ -1371,7 +1371,7 @@ class MainWindow(QMainWindow):
         sheet = ShortcutSheet(rows, self)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcut_sheet = sheet
-        sheet.show()
+        _show_active(sheet)
 
     def show_guide(self, *, force: bool = False) -> None:
         """The first-run guide above the article: on the default project until dismissed,
@@ -1710,3 +1710,12 @@ def _show_keys_of(toggle: QAction, title: str, source: QAction) -> None:
 
     source.changed.connect(update)
     update()
+
+
+def _show_active(window: QWidget) -> None:
+    """Show a non-modal window (Help → About, the F1 sheet) with the keyboard in it: shown
+    only, it could open behind the main window's focus, which kept the keys (a trial: Esc
+    closed neither, and typing did not reach the sheet's filter)."""
+    window.show()
+    window.raise_()
+    window.activateWindow()

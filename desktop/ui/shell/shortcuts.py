@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -143,6 +143,18 @@ class ShortcutSheet(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.table.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc in the filter clears what was typed; Esc on an empty filter (or elsewhere in
+        the sheet) closes the sheet, as in any dialog."""
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.filter_edit.hasFocus()
+            and self.filter_edit.text()
+        ):
+            self.filter_edit.clear()
+            return
+        super().keyPressEvent(event)
 
     def set_filter(self, text: str) -> None:
         words = fold(text).split()

@@ -16,6 +16,8 @@ that keep embedded titles, file names and dates in their places.
   sentence, so an Arabic title or file name neither drags the numbers, punctuation and words
   around it to its side nor is scrambled by them. Dates and other digit groups inside it
   ("2026-12-01") are isolated left-to-right so they are not read backwards.
+- ``link_html(url)``: an address inside a rich-text sentence: a link, isolated left to right
+  and never broken across lines.
 - ``show_elided(bar, message)``: QStatusBar draws its message clipped, not elided; this cuts a
   long message at its logical end with "…".
 """
@@ -131,6 +133,21 @@ def isolate_path(text: str) -> str:
     for mark in _ISOLATES:
         text = text.replace(mark, "")
     return f"{LRI}{text}{PDI}"
+
+
+WJ = "\u2060"  # WORD JOINER: no line break here
+
+
+def link_html(url: str) -> str:
+    """``url`` as a rich-text link that reads left to right inside a sentence of either
+    direction and is never broken across lines: wrapped after a slash in an Arabic sentence,
+    its two halves landed at opposite ends of two lines (Help → About, a trial). Isolated,
+    and a word joiner after each slash, dot and underscore in the text shown (Qt's rich text
+    ignores ``white-space: nowrap`` on a span); the link itself is the plain address."""
+    from html import escape  # (this module loads before the first paint; html need not)
+
+    shown = re.sub(r"([/._])", rf"\1{WJ}", url)
+    return f'<a href="{escape(url)}">{LRI}{escape(shown)}{PDI}</a>'
 
 
 def list_separator() -> str:
