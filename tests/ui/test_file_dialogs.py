@@ -10,17 +10,29 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QFileInfo
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+from PySide6.QtCore import QFileInfo, QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFileSystemModel,
+    QLabel,
+    QStyle,
+    QStyleOptionViewItem,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.core.text import make_draft
 from desktop.ops.articles import add_article
 from desktop.settings import Settings
 from desktop.store.project import Project
+from desktop.ui.i18n import install_language
 from desktop.ui.widgets.files import QuietIcons, file_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,3 +130,81 @@ def test_an_export_opens_where_an_analyst_would_look(
     assert export_folder(prefs, project) == chosen  # the last export's folder first
     chosen.rmdir()
     assert export_folder(prefs, project) == work  # unless it is gone
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[QApplication]:
+    assert install_language(qapp, "ar") == "ar"
+    try:
+        yield qapp
+    finally:
+        install_language(qapp, "en")
+
+
+def _words(style: QStyle, rtl_painter: bool, text: str) -> QImage:
+    """``text`` drawn by ``style`` left-aligned, the painter in the application's direction
+    (``rtl_painter``), as a combo box paints its current text."""
+    image = QImage(400, 30, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    painter.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl_painter else Qt.LayoutDirection.LeftToRight
+    )
+    style.drawItemText(
+        painter,
+        QRect(0, 0, 400, 30),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        QPalette(),
+        True,
+        text,
+    )
+    painter.end()
+    return image
+
+
+def test_an_arabic_dialog_reads_paths_sizes_and_its_labels_whole(
+    arabic: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A trial's Arabic dialog: "look in" read «tmp/…/home/», sizes and types «iB…٤٨» and
+    «مل…CX», and the labels «يوع الملفات:», «ايم الملفّ:» (Qt's mnemonic mark on an Arabic
+    letter: its underline cut the letter from its word)."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "report.docx").write_bytes(b"x" * 40_000)
+    dialog = file_dialog(None, "x", str(folder), "Word (*.docx)")
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    with qtbot.waitSignal(model.directoryLoaded, timeout=10_000):
+        dialog.show()
+    assert dialog.isRightToLeft()
+    # The path: the combo box paints its text in the application's direction.
+    look_in = dialog.findChild(QComboBox, "lookInCombo")
+    assert look_in is not None
+    path = "/tmp/x/home"
+    assert _words(look_in.style(), True, path) == _words(QApplication.style(), False, path)
+    assert _words(QApplication.style(), True, path) != _words(QApplication.style(), False, path)
+    # Size, type and date cells: each in its own direction, and whole.
+    details = dialog.findChild(QTreeView, "treeView")
+    assert details is not None
+    qtbot.waitUntil(lambda: model.rowCount(model.index(str(folder))) == 1)
+    row = model.index(0, 0, model.index(str(folder)))
+    metrics = details.fontMetrics()
+    need: dict[int, int] = {}
+    for column in (1, 2, 3):
+        index = row.siblingAtColumn(column)
+        option = QStyleOptionViewItem()
+        delegate = details.itemDelegateForIndex(index)
+        delegate.initStyleOption(option, index)  # type: ignore[attr-defined]
+        text = str(index.data())
+        assert option.text.startswith(("\u2066", "\u2068")) and text in option.text, column
+        need[column] = metrics.horizontalAdvance(text) + 12  # and the item's margins
+    # Whole once the view has laid its rows out (Qt's widths cut them).
+    qtbot.waitUntil(lambda: all(details.columnWidth(c) >= n for c, n in need.items()))
+    # The labels whole: no mnemonic mark on an Arabic letter.
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert {"lookInLabel", "fileNameLabel", "fileTypeLabel"} <= set(labels)
+    assert not any(re.search("&[\u0600-\u06ff]", text) for text in labels.values()), labels
+    dialog.close()
+    dialog.deleteLater()

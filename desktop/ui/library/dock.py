@@ -56,6 +56,7 @@ from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.qtvalues import Qt
 from desktop.ui.widgets.bidi import follow_content
 from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN, DirectionDelegate
+from desktop.ui.widgets.headers import align_header, header_width
 from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.narrow import NarrowColumns
 
@@ -862,6 +863,7 @@ class LibraryView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 10)  # + the item padding
         self.horizontalHeader().setHighlightSections(False)
+        align_header(self.horizontalHeader())  # the sort arrow after
         # The columns' names and icons: a model of Qt's own, filled by the dock (a Python
         # model's headerData would be handed a Qt.Orientation by the header's paint).
         from PySide6.QtGui import QStandardItemModel
@@ -1025,10 +1027,10 @@ class LibraryDock(QDockWidget):
             (LibraryModel.ANNOTATIONS, "000"),
         ):
             title = str(model.header_data(column))
-            # + the stylesheet's item (12) and header (16) paddings, text margins, sort arrow
-            # (the count's header an icon: its width, not a word's)
+            # + the stylesheet's item padding (12) and text margins; the header's words (the
+            # count's an icon: its width) beside the sort arrow, which sat on the icon
             named = labels.horizontalAdvance(title) if title else header.iconSize().width()
-            width = max(metrics.horizontalAdvance(sample) + 20, named + 30)
+            width = max(metrics.horizontalAdvance(sample) + 20, header_width(header, named))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 

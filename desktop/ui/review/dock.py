@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.arabic import detect_direction
 from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT, ReviewModel
 from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN
+from desktop.ui.widgets.headers import HEADER_PADDING, align_header, header_width
 from desktop.ui.widgets.html_delegate import HtmlDelegate
 
 ACCEPT_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_A})
@@ -207,6 +208,11 @@ class ReviewDock(QDockWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        align_header(self.view.horizontalHeader())  # the arrow after
+        # Sorted by another column: that one's header now has the arrow (``_header_least``).
+        self.view.horizontalHeader().sortIndicatorChanged.connect(
+            lambda _c, _o: self._share() if self._fitted else None
+        )
         # One line a row, as many rows as fit: the queue is read down, row after row.
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -275,12 +281,10 @@ class ReviewDock(QDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
         padding = 4 * metrics.averageCharWidth()
-        model = self.view.model()
         self._fitted = {}
         for column, words in ((SOURCE, sources), (SCORE, ("100 %",))):
-            title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
-            widest = max(metrics.horizontalAdvance(w) for w in (*words, title))
-            self._fitted[column] = widest + padding
+            widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+            self._fitted[column] = widest + padding  # and the header's (``_share``)
         self._fitted[LABEL] = self._label_width(self._label_names)
         self._fitted[ARTICLE] = 140
         self.view.resized.connect(self._share)
@@ -288,12 +292,21 @@ class ReviewDock(QDockWidget):
 
     def _label_width(self, names: Sequence[str]) -> int:
         """The label column's width: its longest name whole, and its header's word beside
-        the sort arrow (as the score's in ``_share``)."""
+        the sort arrow (``_header_least``, in ``_share``)."""
         metrics = self.view.fontMetrics()
-        model = self.view.model()
-        title = str(model.headerData(LABEL, Qt.Orientation.Horizontal)) if model else ""
         widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
-        return max(widest + self.ITEM_PADDING, metrics.horizontalAdvance(title) + 24)
+        return widest + self.ITEM_PADDING
+
+    def _header_least(self, column: int) -> int:
+        """The column's header words whole, and beside them the sort arrow when the queue is
+        sorted by it (``header_width``): «الثقـ▲» and "Score▲" in a trial."""
+        header = self.view.horizontalHeader()
+        model = self.view.model()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal)) if model else ""
+        words = header.fontMetrics().horizontalAdvance(title)
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            return header_width(header, words)
+        return words + HEADER_PADDING
 
     ITEM_PADDING = 24
     """px around a cell's text: the stylesheet's item padding (6 each side) and the style's
@@ -330,24 +343,21 @@ class ReviewDock(QDockWidget):
         fixed = [SCORE, LABEL] if narrow else [SCORE, LABEL, SOURCE, ARTICLE]
         sizes = {column: self._fitted[column] for column in fixed}
         if narrow:
-            # The score's figures, not its header's words with room for the sort arrow.
-            # (the header's word beside its sort arrow: the arrow sat on «الثقة»).
+            # The score's figures, not room to spare.
             metrics = self.view.fontMetrics()
-            model = self.view.model()
-            title = str(model.headerData(SCORE, Qt.Orientation.Horizontal)) if model else ""
-            score = max(
-                metrics.horizontalAdvance("100 %") + 12, metrics.horizontalAdvance(title) + 24
-            )
-            sizes[SCORE] = min(sizes[SCORE], score)
+            sizes[SCORE] = min(sizes[SCORE], metrics.horizontalAdvance("100 %") + 12)
+        for column in fixed:  # each header's words whole, the sorted one's with its arrow
+            sizes[column] = max(sizes[column], self._header_least(column))
         header.setMinimumSectionSize(32)
         left = max(0, width - sum(sizes.values()))
         # The words suggested first: what is accepted must be readable.
         share = left // 2 if narrow else left * 2 // 5
+        text, context = self._header_least(TEXT), self._header_least(CONTEXT)
         if slim:
-            sizes[TEXT] = max(48, left)
+            sizes[TEXT] = max(text, left)
         else:
-            sizes[TEXT] = min(max(share, 140), max(48, left - 48))  # the context keeps 48
-            sizes[CONTEXT] = max(48, left - sizes[TEXT])
+            sizes[TEXT] = max(text, min(max(share, 140), left - context))  # the context's least
+            sizes[CONTEXT] = max(context, left - sizes[TEXT])
         for column, size in sizes.items():
             header.resizeSection(column, size)
 

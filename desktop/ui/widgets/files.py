@@ -22,9 +22,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
-from PySide6.QtGui import QAbstractFileIconProvider, QIcon
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFileIconProvider, QLineEdit, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileInfo,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QAbstractFileIconProvider, QColor, QIcon, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFileIconProvider,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from desktop.core.arabic import detect_direction
 
 if TYPE_CHECKING:
     from desktop.settings import Setting, Settings
@@ -67,6 +88,43 @@ class QuietIcons(QFileIconProvider):
         )
 
 
+class LeftToRightText(QProxyStyle):
+    """A style whose words are laid out left to right: a combo box paints its text in the
+    application's direction, whatever its own — the path in an Arabic dialog's "look in"
+    box read «tmp/x/home/»."""
+
+    def drawItemText(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        flags: int,
+        pal: QPalette | Qt.GlobalColor | QColor,
+        enabled: bool,
+        text: str,
+        textRole: QPalette.ColorRole = QPalette.ColorRole.NoRole,
+    ) -> None:
+        flags = int(flags) | Qt.TextFlag.TextForceLeftToRight.value
+        super().drawItemText(painter, rect, flags, pal, enabled, text, textRole)
+
+
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+class IsolatedCells(QStyledItemDelegate):
+    """A detail view's size and date read left to right, a type in its own direction: in
+    an Arabic dialog "39.1 KiB" read «KiB 39.1» and a date's figures ran backwards."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text:
+            start = FSI if index.column() == TYPE_COLUMN else LRI
+            option.text = f"{start}{option.text}{PDI}"
+
+
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # QFileSystemModel's
+_STYLES: list[LeftToRightText] = []  # kept alive here, one for every dialog
 _ICONS: list[QuietIcons] = []  # one for the whole application, kept alive here
 
 
@@ -91,7 +149,30 @@ def file_dialog(
     look_in = dialog.findChild(QComboBox, "lookInCombo")
     if look_in is not None:
         look_in.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        if not _STYLES:
+            _STYLES.append(LeftToRightText())
+        look_in.setStyle(_STYLES[0])
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:
+        cells = IsolatedCells(details)
+        for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
+            details.setItemDelegateForColumn(column, cells)
+            # Whole, not «iB…٤٨» or «مل…CX»: a folder lists few files.
+            details.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    _unmark(dialog)
     return dialog
+
+
+def _unmark(dialog: QFileDialog) -> None:
+    """The labels' Arabic without Qt's mnemonic marks: the underline drawn under the marked
+    letter cut it from its word and hid its dots — «&نوع الملفات:» read «يوع الملفات:»,
+    «ا&سم الملفّ:» «ايم الملفّ:». An Alt key on an Arabic letter needs an Arabic keyboard
+    layout anyway; the labels still lead to their fields (their buddies)."""
+    for label in dialog.findChildren(QLabel):
+        text = label.text()
+        at = text.find("&")
+        if 0 <= at < len(text) - 1 and detect_direction(text[at + 1]) == "rtl":
+            label.setText(text[:at] + text[at + 1 :])
 
 
 def nearest_folder(stored: str) -> Path | None:
