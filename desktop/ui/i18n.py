@@ -105,6 +105,17 @@ def install_language(app: QApplication, language: str) -> str:
     """Load the translations of ``language`` into ``app`` (before any window is built) and set
     the layout direction. Returns the language actually in effect: Arabic falls back to
     English, left to right, if Hamish's translation file cannot be loaded."""
+    effective = _install_translations(app, language)
+    # By Qt's property: the Qt namespace's enums are not built before the first paint.
+    set_property(app, "layoutDirection", direction(effective == "ar"))
+    # Window managers show the display name after window titles, which end in "هامش" in Arabic.
+    app.setApplicationDisplayName("هامش" if effective == "ar" else "Hamish")
+    return effective
+
+
+def _install_translations(app: QCoreApplication, language: str) -> str:
+    """Hamish's translators of ``language`` (and Qt's own, in Arabic) in place of those
+    installed before; the language in effect."""
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
@@ -131,14 +142,10 @@ def install_language(app: QApplication, language: str) -> str:
         if _load(plurals, "hamish_en.qm"):
             QCoreApplication.installTranslator(plurals)
             _installed.append(plurals)
-    # By Qt's property: the Qt namespace's enums are not built before the first paint.
-    set_property(app, "layoutDirection", direction(effective == "ar"))
     # Counts ("%Ln articles") in Western digits with comma grouping in both languages, as the
     # rest of Hamish writes numbers and as Arabic news copy mostly does; an Arabic system locale
     # would otherwise give Arabic-Indic digits next to Western ones.
     QLocale.setDefault(QLocale("en_US"))
-    # Window managers show the display name after window titles, which end in "هامش" in Arabic.
-    app.setApplicationDisplayName("هامش" if effective == "ar" else "Hamish")
     global _current
     _current = effective
     return effective
@@ -157,19 +164,7 @@ def install_for_commands(language: str) -> str:
     if app is None:
         app = QCoreApplication([])
         _command_app.append(app)  # kept: a translator lives only as long as its application
-    for translator in _installed:
-        QCoreApplication.removeTranslator(translator)
-    _installed.clear()
-    effective = "en"
-    ours = QTranslator(app)
-    if _load(ours, "hamish_ar.qm" if language == "ar" else "hamish_en.qm"):
-        QCoreApplication.installTranslator(ours)
-        _installed.append(ours)
-        effective = language
-    QLocale.setDefault(QLocale("en_US"))  # Western digits, as install_language says
-    global _current
-    _current = effective if effective == "ar" else "en"
-    return _current
+    return _install_translations(app, language)
 
 
 @contextmanager

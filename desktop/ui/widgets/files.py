@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.arabic import detect_direction
+from desktop.ui.widgets.bidi import FSI, LRI, PDI
 
 if TYPE_CHECKING:
     from desktop.settings import Setting, Settings
@@ -105,9 +106,6 @@ class LeftToRightText(QProxyStyle):
     ) -> None:
         flags = int(flags) | Qt.TextFlag.TextForceLeftToRight.value
         super().drawItemText(painter, rect, flags, pal, enabled, text, textRole)
-
-
-LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
 
 
 class IsolatedCells(QStyledItemDelegate):
