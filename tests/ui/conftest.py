@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import create_application
@@ -112,3 +113,23 @@ def type_text(widget: object, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
             QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[QApplication]:
+    """The application in Arabic for one test (as ``hamish --lang ar`` starts it)."""
+    assert install_language(qapp, "ar") == "ar"
+    try:
+        yield qapp
+    finally:
+        install_language(qapp, "en")
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The interface in English, then in Arabic (as ``hamish --lang ar`` builds it)."""
+    assert install_language(qapp, request.param) == request.param
+    try:
+        yield request.param
+    finally:
+        install_language(qapp, "en")

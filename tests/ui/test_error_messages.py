@@ -19,7 +19,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.errors import TEMPLATES
-from desktop.ui.i18n import install_language
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ("desktop/core", "desktop/store", "desktop/io", "desktop/learn", "desktop/ops")
@@ -192,15 +191,6 @@ def test_every_lower_layer_message_has_a_translated_template() -> None:
         wanted = COMPOSED.get(text, [text])
         missing += [f"{where}: {want}" for want in wanted if want not in known]
     assert not missing, "add these to desktop/ui/errors.py TEMPLATES:\n" + "\n".join(missing)
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    assert install_language(qapp, "ar") == "ar"
-    try:
-        yield qapp
-    finally:
-        install_language(qapp, "en")
 
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"

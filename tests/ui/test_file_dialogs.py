@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,6 @@ from desktop.core.text import make_draft
 from desktop.ops.articles import add_article
 from desktop.settings import Settings
 from desktop.store.project import Project
-from desktop.ui.i18n import install_language
 from desktop.ui.widgets.files import QuietIcons, file_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +81,8 @@ def test_a_dialog_on_the_projects_folder_keeps_its_log(qtbot: QtBot, tmp_path: P
         assert len(again.documents.summaries(None)) == 2
 
 
-def test_types_come_from_the_name(tmp_path: Path) -> None:
+def test_types_come_from_the_name(tmp_path: Path, qapp: QApplication) -> None:
+    # An icon needs the application: run first in a process without one, this crashed.
     (tmp_path / "p.hamish").write_bytes(b"SQLite format 3\x00")
     (tmp_path / "notes").write_text("x", encoding="utf-8")
     icons = QuietIcons()
@@ -130,15 +129,6 @@ def test_an_export_opens_where_an_analyst_would_look(
     assert export_folder(prefs, project) == chosen  # the last export's folder first
     chosen.rmdir()
     assert export_folder(prefs, project) == work  # unless it is gone
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    assert install_language(qapp, "ar") == "ar"
-    try:
-        yield qapp
-    finally:
-        install_language(qapp, "en")
 
 
 def _words(style: QStyle, rtl_painter: bool, text: str) -> QImage:

@@ -60,16 +60,6 @@ ALLOWED = {
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    """The application in Arabic for one test (as ``hamish --lang ar`` starts it)."""
-    assert install_language(qapp, "ar") == "ar"
-    try:
-        yield qapp
-    finally:
-        install_language(qapp, "en")
-
-
 def _data_words(window: MainWindow) -> set[str]:
     """Latin words of the project's own data (titles, sources, names): shown as they are."""
     project = window.project

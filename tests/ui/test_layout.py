@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -353,16 +352,6 @@ def test_annotation_labels_are_named_in_full_on_a_wide_dock(
     assert view.header().sectionSize(AnnotationModel.LABEL) >= width
     names = {model.data(model.index(row, 0)) for row in range(model.rowCount())}
     assert names == {"Location", "Organisation"}
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The interface in English, then in Arabic (as ``hamish --lang ar`` builds it)."""
-    assert install_language(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        install_language(qapp, "en")
 
 
 def _inside(widget: QWidget, area: QWidget) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from desktop.core.models import Annotation, ChangeSet
 from desktop.core.text import make_draft
 from desktop.learn import pending
 from desktop.store.project import Project
-from desktop.ui.i18n import install_language
 from desktop.ui.reader.highlighter import (
     DARK_PAPER,
     LIGHT_PAPER,
@@ -379,15 +378,6 @@ def test_the_legend_is_reached_from_the_dock_and_the_help_menu(
     assert window.registry[ActionId.SUGGESTION_LEGEND] in help_menu.actions()
     window.registry[ActionId.SUGGESTION_LEGEND].trigger()
     assert window.review.legend is not None and window.review.legend.isVisible()
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    assert install_language(qapp, "ar") == "ar"
-    try:
-        yield qapp
-    finally:
-        install_language(qapp, "en")
 
 
 def test_the_legend_and_the_queue_speak_arabic(
@@ -760,15 +750,6 @@ def test_rows_gathered_after_the_shortcut_make_the_first_row_current_once_a_turn
     qtbot.waitUntil(lambda: view.currentIndex().row() == 0)
     assert window.review.model.rowCount() > 100
     assert len(moves) < 10, len(moves)
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    assert install_language(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        install_language(qapp, "en")
 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 820)])

@@ -7,16 +7,14 @@ the arrow over them. The widths here come from the style's own measures, not the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QStyle
+from PySide6.QtWidgets import QHeaderView, QStyle
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
-from desktop.ui.i18n import install_language
 from desktop.ui.library.dock import LibraryModel
 from desktop.ui.shell.actions import ActionId
 
@@ -25,15 +23,6 @@ from .test_review import _settled
 
 SIZES = [(1024, 640), (1366, 768)]
 PADDING = 16  # resources/style.qss: QHeaderView::section { padding: 6px 8px }
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    assert install_language(qapp, request.param) == request.param
-    try:
-        yield request.param
-    finally:
-        install_language(qapp, "en")
 
 
 def _least(header: QHeaderView, content: int) -> int:
