@@ -431,7 +431,7 @@ class SuggestionController(QObject):
         else:
             said = self.tr("Tagged “{quote}” as {label} (Ctrl+Z undoes it).")
         self.status.show_status(
-            said.format(quote=quote, label=shown, name=isolate(speaker or "")), 5000
+            said.format(quote=quote, label=shown, name=isolate_short(speaker or "", 40)), 5000
         )
         return True
 
