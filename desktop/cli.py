@@ -70,7 +70,10 @@ def _import_pyside_without_feature_checks() -> None:
     while the wrapper is still the one in place."""
     import builtins
 
-    import PySide6.QtCore  # noqa: F401  (installs the wrapper)
+    from desktop.ui.pyside_bytecode import compiled_once
+
+    with compiled_once():  # its signature support's sources, compiled at the last launch
+        import PySide6.QtCore  # noqa: F401  (installs the wrapper)
 
     wrapped = getattr(builtins, "__orig_import__", None)
     current = getattr(builtins.__import__, "__name__", "")

@@ -247,7 +247,26 @@ class Settings:
         return cast(T, _in_range(setting, number))
 
     def set(self, setting: Setting[T], value: T) -> None:
-        self._q.setValue(setting.key, value)
+        self._set(setting.key, value)
+
+    def _set(self, key: str, value: Any) -> None:
+        """``value`` at ``key`` — unless the file holds it already: ``QSettings`` rewrites the
+        whole file (two ``fdatasync`` and a rename) for any ``setValue``, even of the value it
+        holds, and the window's start-up set three such values (the snap-to-words action's
+        state, the last document, the recent projects), which rewrote the file before the
+        first paint of every launch."""
+        if not self._holds(key, value):
+            self._q.setValue(key, value)
+
+    def _holds(self, key: str, value: Any) -> bool:
+        if not self._q.contains(key):
+            return False
+        stored = self._q.value(key)
+        if type(stored) is type(value):
+            return bool(stored == value)
+        if isinstance(stored, str) and type(value) in (bool, int):  # as read from the file
+            return stored == (str(value).lower() if isinstance(value, bool) else str(value))
+        return False
 
     def author(self) -> str:
         """The analyst's name for annotations: the setting, else the account's full name, else
@@ -260,7 +279,7 @@ class Settings:
         return self._q.value(f"projects/{_project_key(project)}/{name}", default)
 
     def set_project_value(self, project: Path, name: str, value: Any) -> None:
-        self._q.setValue(f"projects/{_project_key(project)}/{name}", value)
+        self._set(f"projects/{_project_key(project)}/{name}", value)
 
     def sync(self) -> None:
         self._q.sync()

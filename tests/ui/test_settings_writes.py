@@ -1,0 +1,76 @@
+"""hamish.ini is rewritten only when a value in it changes: QSettings rewrites the whole file
+(two fdatasync and a rename) for any setValue, and the window's start-up set three values it
+already held — before the first paint of every launch."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray
+
+from desktop import settings
+from desktop.settings import Settings
+from desktop.ui.shell.mainwindow import MainWindow
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _written(ini: Path) -> tuple[int, int]:
+    info = os.stat(ini)
+    return info.st_ino, info.st_mtime_ns
+
+
+def test_setting_the_value_a_file_holds_writes_nothing(tmp_path: Path) -> None:
+    ini = tmp_path / "hamish.ini"
+    project = tmp_path / "p.hamish"
+    values: list[tuple[settings.Setting[Any], Any]] = [
+        (settings.SNAP_TO_WORDS, True),
+        (settings.READER_ZOOM, 3),
+        (settings.RECENT_PROJECTS, "/a/b.hamish\n/c/d.hamish"),
+        (settings.WINDOW_GEOMETRY, QByteArray(b"\x01\x00geometry")),
+    ]
+    first = Settings.at(ini)
+    for setting, value in values:
+        first.set(setting, value)
+    first.set_project_value(project, "last_document", 7)
+    first.sync()
+    before = _written(ini)
+    again = Settings.at(ini)  # as the next launch reads it: from the file, as text
+    for setting, value in values:
+        again.set(setting, value)
+        assert again.get(setting) == value
+    again.set_project_value(project, "last_document", 7)
+    again.sync()
+    assert _written(ini) == before
+    again.set(settings.SNAP_TO_WORDS, False)  # a change is written
+    again.sync()
+    assert _written(ini) != before
+    assert Settings.at(ini).get(settings.SNAP_TO_WORDS) is False
+
+
+def test_a_number_the_file_holds_as_true_is_written_as_a_number(tmp_path: Path) -> None:
+    ini = tmp_path / "hamish.ini"
+    ini.write_text("[reader]\nzoom=true\n", encoding="utf-8")
+    prefs = Settings.at(ini)
+    prefs.set(settings.READER_ZOOM, 1)  # "true" is not the text QSettings writes for 1
+    prefs.sync()
+    assert "zoom=1" in ini.read_text(encoding="utf-8")
+
+
+def test_a_window_opening_as_it_closed_leaves_the_file_alone(
+    make_window: MakeWindow, default_project: Path, tmp_path: Path
+) -> None:
+    ini = tmp_path / "hamish.ini"
+    window = make_window(default_project, Settings.at(ini))
+    window.save_state()
+    window.prefs.sync()
+    window.close()
+    before = _written(ini)
+    prefs = Settings.at(ini)
+    reopened = make_window(default_project, prefs)
+    assert reopened.reader.document_id is not None
+    prefs.sync()
+    assert _written(ini) == before
