@@ -240,3 +240,39 @@ def test_the_launch_reads_no_module_back_for_pyside_features(tmp_path: Path) -> 
         name for name in checked if name.startswith("desktop") or name in ("sqlite3", "json")
     }
     assert not read_back, read_back
+
+
+def test_the_first_paint_builds_no_qstyle_enums(tmp_path: Path) -> None:
+    """A header's ``style()`` asked for its metrics in Python builds ``QStyle``'s dozen enums
+    (6 ms) — the library sized its columns so before the first paint. (The first launch
+    draws the icons with qtawesome, whose ``from PySide6.QtWidgets import *`` builds every
+    class: the second is measured, as ``benchmarks/startup.py`` does.)"""
+    probe = (  # PySide imported as cli.main imports it (lazily), then the first paint wrapped
+        "import sys, desktop.cli as cli\n"
+        "imports = cli._import_pyside_without_feature_checks\n"
+        "def pyside():\n"
+        "    imports()\n"
+        "    import desktop.app\n"
+        "    fire = desktop.app._OnFirstPaint._fire\n"
+        "    def report(self):\n"
+        "        kind = vars(sys.modules['PySide6.QtWidgets']).get('QStyle')\n"
+        "        built = kind is not None and isinstance(vars(kind).get('PixelMetric'), type)\n"
+        "        print('enums-built', built, flush=True)\n"
+        "        fire(self)\n"
+        "    desktop.app._OnFirstPaint._fire = report\n"
+        "cli._import_pyside_without_feature_checks = pyside\n"
+        "raise SystemExit(cli.main(['--lang', 'en']))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = launch_env(tmp_path)
+    subprocess.run([sys.executable, "-m", "desktop"], env=env, cwd=root, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=launch_env(tmp_path),
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    assert "enums-built False" in done.stdout, done.stdout + done.stderr

@@ -85,3 +85,20 @@ def test_the_librarys_sorted_columns_show_their_header_whole_beside_the_arrow(
         assert header.sectionSize(column) >= least, (title, header.sectionSize(column), least)
     assert model.count_icon  # the icon case was the one seen (a laptop's narrow library)
     window.close()
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_fusions_sort_arrow_is_the_room_left_before_the_first_paint(
+    dark: bool, language: str, qtbot: QtBot, default_project: Path, tmp_path: Path
+) -> None:
+    from desktop.ui.shell import theme
+    from desktop.ui.widgets.headers import SORT_ARROW_ROOM, header_width, sort_arrow_room
+
+    window = launch(qtbot, default_project, Settings.at(tmp_path / "s.ini"))
+    try:
+        theme.apply(dark)
+        for header in (window.library.view.header(), QHeaderView(Qt.Orientation.Horizontal)):
+            assert sort_arrow_room(header) == SORT_ARROW_ROOM
+            assert header_width(header, 30, measure=False) == _least(header, 30)
+    finally:
+        theme.apply(False)

@@ -920,6 +920,7 @@ class LibraryDock(QDockWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False  # the sort arrow is measured once the window has painted
         self.setWindowTitle(self.tr("Library"))
         self.setObjectName("library_dock")
         self.setFeatures(
@@ -994,6 +995,12 @@ class LibraryDock(QDockWidget):
         model.set_count_icon(bool(self.narrow.narrow))
         self._size_columns()
 
+    def window_painted(self) -> None:
+        """The window has painted: the columns sized again with the sort arrow measured
+        (before, Fusion's: see widgets/headers.py), which changes nothing under Fusion."""
+        self._painted = True
+        self._size_columns()
+
     def _fill_header(self) -> None:
         """The header's names, icon and tooltips, from the model (``header_data``)."""
         model = self.model
@@ -1030,7 +1037,10 @@ class LibraryDock(QDockWidget):
             # + the stylesheet's item padding (12) and text margins; the header's words (the
             # count's an icon: its width) beside the sort arrow, which sat on the icon
             named = labels.horizontalAdvance(title) if title else header.iconSize().width()
-            width = max(metrics.horizontalAdvance(sample) + 20, header_width(header, named))
+            width = max(
+                metrics.horizontalAdvance(sample) + 20,
+                header_width(header, named, measure=self._painted),
+            )
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
 

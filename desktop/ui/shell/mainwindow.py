@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.transfer.importing import ImportController
 
         api = self.api
+        self.library.window_painted()
         self._load_shortcuts()
         self.registry.load_icons()
         self._fill_language_menu()
