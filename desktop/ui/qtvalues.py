@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtCore import Qt as Qt  # re-exported: the stand-in below, to the checker
-    from PySide6.QtGui import QBrush, QColor, QTextOption
+    from PySide6.QtGui import QBrush, QColor, QFontMetrics, QTextOption
     from PySide6.QtWidgets import QHeaderView
 else:
 
@@ -203,3 +203,65 @@ def side_docks_state(sides: dict[int, tuple[str, int]], version: int = 0) -> byt
         i32(0),  # no toolbar lines
     ]
     return b"".join(out)
+
+
+ELLIPSIS = "…"
+ZWJ = "\u200d"
+
+
+def elide_right(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``metrics.elidedText(text, Qt.ElideRight, width)`` without the ``Qt.TextElideMode``
+    (the reader's title is cut before the first paint on a small screen), cut as Qt cuts:
+    the longest start of ``text`` that fits in ``width`` beside the ellipsis, cut between
+    characters — never before a combining mark (a haraka stays with its letter), a joiner,
+    a variation selector or a skin tone — and, where the character cut off would have
+    joined the last one kept (Arabic), a zero-width joiner before the ellipsis, so that
+    letter keeps its joined form; nothing when not even the ellipsis fits. (Qt measures
+    the start as shaped in the whole line; this, as shaped alone: a letter or two may differ.)"""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    room = width - metrics.horizontalAdvance(ELLIPSIS)
+    if room < 0:
+        return ""
+    cuts = _cut_points(text)
+    low, high = 0, len(cuts) - 1  # cuts[low] fits (the empty start always does)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[: cuts[middle]]) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    while True:  # the line as shaped whole may be a pixel wider than its parts' sum
+        at = cuts[low]
+        line = text[:at] + (ZWJ if _joins(text[at]) else "") + ELLIPSIS
+        if low == 0 or metrics.horizontalAdvance(line) <= width:
+            return line
+        low -= 1
+
+
+def _joins(char: str) -> bool:
+    """Whether ``char`` joins the letter before it (Arabic's joining types R, D and C)."""
+    import unicodedata
+
+    arabic = "\u0620" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f"
+    return (arabic and unicodedata.category(char) == "Lo" and char != "\u0621") or char in (
+        "\u0640",  # tatweel
+        ZWJ,
+    )
+
+
+def _cut_points(text: str) -> list[int]:
+    """Where ``text`` may be cut (0 included, ``len(text)`` not): before every character but
+    a combining mark, a joiner, a variation selector or a skin tone, and not after a
+    joiner."""
+    import unicodedata
+
+    cuts = [0]
+    for at in range(1, len(text)):
+        char, before = text[at], text[at - 1]
+        if unicodedata.category(char) in ("Mn", "Me") or char in "\u200d\ufe0e\ufe0f":
+            continue
+        if before == "\u200d" or 0x1F3FB <= ord(char) <= 0x1F3FF:
+            continue
+        cuts.append(at)
+    return cuts

@@ -160,3 +160,52 @@ def test_the_side_docks_state_is_what_qt_saves_and_places_them(qtbot: QtBot, rtl
     window.show()
     qtbot.waitUntil(lambda: library2.width() == library.width() > 0)
     assert annotations2.geometry() == annotations.geometry()
+
+
+TITLES = [
+    "الرئيس الأمريكي باراك أوباما يلتقي وزير الخارجية جون كيري في البيت الأبيض",
+    "Obama meets Kerry at the White House to discuss the Syrian chemical weapons deal",
+    "مَسْؤُولٌ فِي الحُكُومَةِ السُّورِيَّةِ يَقُولُ إِنَّ الاتِّفَاقَ قَرِيبٌ",
+    "Mixed العربية and English 2024 تقرير",
+    "emoji 👍🏽 test 👨‍👩‍👧 family رمز ـــ تطويل",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_is_cut_as_qt_cuts_it(qapp: QApplication, title: str) -> None:
+    """``elide_right`` against Qt's own ``elidedText(…, ElideRight, …)`` at every width: the
+    line fits; it is a start of the title, cut between whole characters (no haraka left
+    without its letter, no emoji sequence split), then the ellipsis — with a zero-width
+    joiner where Qt puts one (the letter cut off would have joined the one kept); and it
+    keeps within two characters of Qt's (which measures the start as shaped in the whole
+    line: a letter is narrower joined than final, marks sit differently)."""
+    import unicodedata
+
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    for font in (QFont(), QFont("DejaVu Sans", 15)):
+        metrics = QFontMetrics(font)
+        cuts = qv._cut_points(title)
+        whole = metrics.horizontalAdvance(title)
+        for width in range(0, whole + 12, 2):
+            ours = qv.elide_right(metrics, title, width)
+            theirs = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+            if width >= whole:
+                assert ours == title
+                continue
+            assert metrics.horizontalAdvance(ours) <= width, (width, ours)
+            if not ours:
+                continue
+            assert ours.endswith(qv.ELLIPSIS)
+            kept = ours[: -len(qv.ELLIPSIS)]
+            joiner = kept.endswith(qv.ZWJ) and len(kept[:-1]) in cuts
+            kept = kept[:-1] if joiner else kept
+            assert title.startswith(kept) and len(kept) in cuts, (width, ours)
+            if kept:
+                assert not unicodedata.combining(title[len(kept)])
+            if theirs.endswith(qv.ELLIPSIS):
+                qt_kept = theirs[: -len(qv.ELLIPSIS)].removesuffix(qv.ZWJ)
+                if qt_kept in (title[:at] for at in cuts):
+                    assert abs(cuts.index(len(qt_kept)) - cuts.index(len(kept))) <= 2
+                    if len(qt_kept) == len(kept):
+                        assert joiner == theirs[: -len(qv.ELLIPSIS)].endswith(qv.ZWJ)

@@ -200,3 +200,32 @@ def test_modules_for_later_are_not_loaded_before_the_first_paint(tmp_path: Path)
     named = {word for word in loaded if word.startswith("namedtuple:")}
     assert len(named) <= 7, sorted(named)
     assert "namedtuple:desktop.core.models.Document" in named  # the count counts
+
+
+def test_a_title_too_long_for_its_line_is_cut_without_the_qt_namespace(tmp_path: Path) -> None:
+    """On a small screen the reader's title is cut before the first paint: ``elidedText``
+    asked for a ``Qt.TextElideMode``, which built the Qt namespace (114 M instructions)."""
+    code = (
+        "from desktop.cli import _import_pyside_without_feature_checks as imports\n"
+        "imports()\n" + QT_NAMESPACE_PROBE + "from desktop.app import create_application\n"
+        "from desktop.ui.reader.pane import _OneLineLabel\n"
+        "app = create_application()\n"
+        "label = _OneLineLabel()\n"
+        "label.set_full_text('بحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي لافروف')\n"
+        "label.resize(120, 30)\n"
+        "label.show()\n"
+        "app.processEvents()\n"
+        "print(repr(label.text()), qt_namespace_built())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=launch_env(tmp_path),
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+    )
+    text, built = done.stdout.strip().rsplit(" ", 1)
+    assert text.startswith("'بحث") and text.endswith("…'"), done.stdout
+    assert built == "False", done.stdout

@@ -653,12 +653,11 @@ class _OneLineLabel(QLabel):
     def _elide(self) -> None:
         metrics = self.fontMetrics()
         if self.isHidden() or metrics.horizontalAdvance(self._full) <= self.width():
-            # Whole while it fits (elidedText's answer too) or is hidden (cut when shown):
-            # elidedText asks for a Qt.TextElideMode, which builds the Qt namespace (see
-            # qtvalues), and the title is set before the first paint, where this is hidden.
-            self.setText(self._full)
+            self.setText(self._full)  # whole while it fits, or hidden (cut when shown)
             return
-        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+        # Not elidedText: its Qt.TextElideMode builds the Qt namespace (see qtvalues), and
+        # a small screen cuts the title before the first paint.
+        self.setText(qv.elide_right(metrics, self._full, self.width()))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
