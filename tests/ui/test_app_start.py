@@ -242,12 +242,16 @@ def test_the_launch_reads_no_module_back_for_pyside_features(tmp_path: Path) -> 
     assert not read_back, read_back
 
 
-def test_the_first_paint_builds_no_qstyle_enums(tmp_path: Path) -> None:
-    """A header's ``style()`` asked for its metrics in Python builds ``QStyle``'s dozen enums
-    (6 ms) — the library sized its columns so before the first paint. (The first launch
-    draws the icons with qtawesome, whose ``from PySide6.QtWidgets import *`` builds every
-    class: the second is measured, as ``benchmarks/startup.py`` does.)"""
-    probe = (  # PySide imported as cli.main imports it (lazily), then the first paint wrapped
+def _at_the_second_first_paint(
+    tmp_path: Path, report: str, language: str = "en", screen: tuple[int, int] | None = None
+) -> str:
+    """What ``report`` (code run with ``self``, the window's first-paint watcher — its
+    ``text`` the reader's —, and ``sys``) prints at the first paint of a second launch — PySide imported as ``cli.main``
+    imports it (lazily). The first launch draws the icons with qtawesome, whose ``from
+    PySide6.QtWidgets import *`` builds every class: the second is measured, as
+    ``benchmarks/startup.py`` does."""
+    body = "".join(f"            {line}\n" for line in report.splitlines())
+    probe = (
         "import sys, desktop.cli as cli\n"
         "imports = cli._import_pyside_without_feature_checks\n"
         "def pyside():\n"
@@ -255,24 +259,66 @@ def test_the_first_paint_builds_no_qstyle_enums(tmp_path: Path) -> None:
         "    import desktop.app\n"
         "    fire = desktop.app._OnFirstPaint._fire\n"
         "    def report(self):\n"
-        "        kind = vars(sys.modules['PySide6.QtWidgets']).get('QStyle')\n"
-        "        built = kind is not None and isinstance(vars(kind).get('PixelMetric'), type)\n"
-        "        print('enums-built', built, flush=True)\n"
-        "        fire(self)\n"
+        "        try:\n"
+        f"{body}"
+        "        finally:\n"  # the launch quits whatever the report did
+        "            sys.stdout.flush()\n"
+        "            fire(self)\n"
         "    desktop.app._OnFirstPaint._fire = report\n"
         "cli._import_pyside_without_feature_checks = pyside\n"
-        "raise SystemExit(cli.main(['--lang', 'en']))\n"
+        f"raise SystemExit(cli.main(['--lang', {language!r}]))\n"
     )
     root = Path(__file__).resolve().parents[2]
     env = launch_env(tmp_path)
+    if screen is not None:
+        config = tmp_path / "small.json"
+        width, height = screen
+        config.write_text(
+            f'{{"screens": [{{"name": "s", "x": 0, "y": 0, "width": {width}, '
+            f'"height": {height}}}]}}',
+            encoding="utf-8",
+        )
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     subprocess.run([sys.executable, "-m", "desktop"], env=env, cwd=root, timeout=120, check=True)
     done = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
-        env=launch_env(tmp_path),
+        env=env,
         timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=root,
         check=True,
     )
-    assert "enums-built False" in done.stdout, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def test_the_first_paint_builds_no_qstyle_enums(tmp_path: Path) -> None:
+    """A header's ``style()`` asked for its metrics in Python builds ``QStyle``'s dozen enums
+    (6 ms) — the library sized its columns so before the first paint."""
+    out = _at_the_second_first_paint(
+        tmp_path,
+        "kind = vars(sys.modules['PySide6.QtWidgets']).get('QStyle')\n"
+        "built = kind is not None and isinstance(vars(kind).get('PixelMetric'), type)\n"
+        "print('enums-built', built)",
+    )
+    assert "enums-built False" in out, out
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_small_screens_first_paint_builds_no_qt_namespace(tmp_path: Path, language: str) -> None:
+    """At 1024×640 the side panels left the article under half the window, and
+    ``keep_reader_room`` narrowed them before the first paint with ``resizeDocks``, whose
+    ``Qt.Orientation`` built the Qt namespace (114 M instructions): they are laid out so
+    narrow at once, the article at least half the width."""
+    out = _at_the_second_first_paint(
+        tmp_path,
+        "import PySide6.QtCore as core\n"
+        "qt = vars(core).get('Qt')\n"
+        "built = qt is not None and isinstance(vars(qt).get('AlignmentFlag'), type)\n"
+        "window = self.text.window()\n"
+        "reader = window.centralWidget().width()\n"
+        "print('namespace-built', built, 'reader-half', reader * 2 > window.width())",
+        language,
+        (1024, 640),
+    )
+    assert "namespace-built False reader-half True" in out, out

@@ -71,6 +71,8 @@ DOCK_MAX_WIDTH = 340
 DOCK_SHARE = 0.225
 """Each side panel's share of the window width in the first layout (DOCK_WIDTH–DOCK_MAX_WIDTH
 px): both together leave the article over half the width from 1024 px up."""
+DOCK_SEPARATORS = 8
+"""px: the two splitters between the side panels and the article, as Fusion draws them."""
 READER_SHARE = 0.5
 """The article's least share of the window width when the window is made narrower (or opens
 narrower than its saved layout): the side panels give up their width first."""
@@ -1470,8 +1472,15 @@ class MainWindow(QMainWindow):
         """The library on the reading side, the annotations on the other, each as wide as
         ``fit_docks`` makes it: what ``addDockWidget(area, dock)`` and ``fit_docks`` do, through
         a state Qt restores (``qtvalues.side_docks_state``) — both of those take a ``Qt`` enum,
-        and making one builds the Qt namespace before the first paint (see ``qtvalues``)."""
+        and making one builds the Qt namespace before the first paint (see ``qtvalues``).
+        On a window too narrow for two such panels beside the article's share (under
+        about 1,000 px), each is as much narrower as ``keep_reader_room`` would make it
+        once shown (down to ``DOCK_MIN_WIDTH``) — whose ``resizeDocks`` takes a
+        ``Qt.Orientation``: at 1024×640 it built the namespace before the first paint."""
+        room = (self.width() - int(self.width() * READER_SHARE) - 1 - DOCK_SEPARATORS) // 2
         side = self._side_width()
+        if DOCK_MIN_WIDTH <= room < side:  # (narrower yet, the window is not at its size)
+            side = room
         start, end = (
             (qv.RIGHT_DOCK, qv.LEFT_DOCK)
             if self.isRightToLeft()
