@@ -245,11 +245,11 @@ def test_the_launch_reads_no_module_back_for_pyside_features(tmp_path: Path) -> 
 def _at_the_second_first_paint(
     tmp_path: Path, report: str, language: str = "en", screen: tuple[int, int] | None = None
 ) -> str:
-    """What ``report`` (code run with ``self``, the window's first-paint watcher — its
-    ``text`` the reader's —, and ``sys``) prints at the first paint of a second launch — PySide imported as ``cli.main``
-    imports it (lazily). The first launch draws the icons with qtawesome, whose ``from
-    PySide6.QtWidgets import *`` builds every class: the second is measured, as
-    ``benchmarks/startup.py`` does."""
+    """What ``report`` (code run with ``self``, the window's first-paint watcher, whose
+    ``text`` is the reader's, and ``sys``) prints at the first paint of a second launch,
+    PySide imported as ``cli.main`` imports it (lazily). The first launch draws the icons
+    with qtawesome, whose ``from PySide6.QtWidgets import *`` builds every class: the second
+    is measured, as ``benchmarks/startup.py`` does."""
     body = "".join(f"            {line}\n" for line in report.splitlines())
     probe = (
         "import sys, desktop.cli as cli\n"
