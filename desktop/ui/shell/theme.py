@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # built for the dark theme only: its first use builds its enu
 from desktop import settings
 from desktop.resources import read_text
 from desktop.settings import Settings
+from desktop.ui.widgets.icons import DARK_ICON_COLOR as DARK_ICON_COLOR
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
@@ -51,8 +52,6 @@ DARK_COLOURS = {
     "#b9c1c7": "#59626a",
     "#a9cacc": "#2f5a5d",
 }
-DARK_ICON_COLOR = "#c5ccd2"
-"""The actions' icons on the dark theme (the light theme's #2f3b40 would vanish there)."""
 # Patterns, compiled on first use (re caches them): the light theme never needs them.
 _COLOUR = r"#[0-9a-fA-F]{6}\b"
 _WHITE_TEXT = r"(?i)(^|[\s;{])(selection-)?color:\s*#ffffff"

@@ -28,6 +28,16 @@ ONE_X_SIZES = (16, 20)
 # Only the normal mode is cached: Qt derives the greyed disabled look from it, and every
 # file added to an icon costs start-up time.
 MODES = {"normal": QIcon.Mode.Normal}
+DARK_ICON_COLOR = "#c5ccd2"
+"""The actions' icons on the dark theme (the light theme's #2f3b40 would vanish there)."""
+DARK_ICON_DISABLED = "#6b757e"
+"""A disabled action's icon on the dark theme: the dark theme's disabled text. Qt greys a
+disabled icon from its normal pixmap towards the window's colour, which dims the light
+theme's dark grey but left the dark theme's light grey light (#c5ccd2 drawn #b0b3b5): undo
+and redo looked ready with nothing to undo (a trial)."""
+# The colours whose disabled look Qt cannot derive: their icons get a disabled mode of their
+# own, rendered and cached with the normal one (the dark theme's icons only).
+_DISABLED = {DARK_ICON_COLOR: DARK_ICON_DISABLED}
 _KEY = f"{__version__}-{ICON_COLOR.name()[1:]}-{ICON_DISABLED.name()[1:]}"
 _memo: dict[str, QIcon] = {}
 
@@ -40,19 +50,29 @@ def _file(folder: Path, name: str, mode: str, size: int) -> Path:
     return folder / f"{name.replace('.', '_')}-{mode}-{size}.png"
 
 
-def _render(name: str, color: QColor | None = None) -> QIcon:
+def _render(name: str, color: QColor | None = None, disabled: QColor | None = None) -> QIcon:
     os.environ.setdefault("QT_API", "pyside6")  # qtawesome goes through QtPy; never PyQt
     import qtawesome
 
-    rendered: QIcon = qtawesome.icon(name, color=color or ICON_COLOR, color_disabled=ICON_DISABLED)
+    rendered: QIcon = qtawesome.icon(
+        name, color=color or ICON_COLOR, color_disabled=disabled or ICON_DISABLED
+    )
     return rendered
 
 
-def _store(name: str, rendered: QIcon, folder: Path) -> None:
+def _modes(color: str | None) -> dict[str, QIcon.Mode]:
+    """The modes cached for an icon of ``color``: the normal one, and the disabled one when
+    Qt's own greying would not show it (``_DISABLED``)."""
+    if color is not None and color.lower() in _DISABLED:
+        return {**MODES, "disabled": QIcon.Mode.Disabled}
+    return MODES
+
+
+def _store(name: str, rendered: QIcon, folder: Path, modes: dict[str, QIcon.Mode]) -> None:
     """Best effort: a read-only or full cache only costs speed, never the icon."""
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        for mode, qt_mode in MODES.items():
+        for mode, qt_mode in modes.items():
             for size in SIZES:
                 target = _file(folder, name, mode, size)
                 tmp = target.with_suffix(".tmp")
@@ -89,9 +109,10 @@ def icon(name: str, color: str | None = None) -> QIcon:
     folder = _folder(color)
     # Plain string paths: this runs for every action at start-up, and pathlib is slow.
     stem = f"{folder}{os.sep}{name.replace('.', '_')}-"
+    modes = _modes(color)
     files = [
         (qt_mode, size, f"{stem}{mode}-{size}.png")
-        for mode, qt_mode in MODES.items()
+        for mode, qt_mode in modes.items()
         for size in SIZES
     ]
     # Files are written in this order and each is renamed into place, so the last one
@@ -103,10 +124,13 @@ def icon(name: str, color: str | None = None) -> QIcon:
             if size in sizes:
                 result.addFile(path, QSize(size, size), qt_mode)
     else:
+        shade = QColor(color) if color else None
+        dim = _DISABLED.get(color.lower()) if color else None
+        disabled = QColor(dim) if dim else None
         try:
-            result = _render(name, QColor(color) if color else None)
+            result = _render(name, shade, disabled)
         except Exception:  # an unknown icon name in a hand-edited project: show a tag
-            result = _render("mdi6.tag-outline", QColor(color) if color else None)
-        _store(name, result, folder)
+            result = _render("mdi6.tag-outline", shade, disabled)
+        _store(name, result, folder, modes)
     _memo[key] = result
     return result
