@@ -361,6 +361,56 @@ def test_the_network_dock_s_icons_follow_the_theme(
         theme.apply(False)
 
 
+def _library_and_search_icons(window: MainWindow) -> list[int]:
+    """The lightness of the library's magnifier and count-header icon, and of the search
+    panel's magnifier and filters button."""
+    from desktop.ui.library.dock import LibraryModel
+
+    model = window.library.model
+    assert model is not None
+    model.set_count_icon(True)  # the header's icon, as a narrow dock shows it
+    header = model.header_data(LibraryModel.ANNOTATIONS, Qt.ItemDataRole.DecorationRole)
+    panel = window.search_panel
+    (library_magnifier,) = window.library.filter_edit.actions()
+    (search_magnifier,) = panel.query_edit.actions()
+    return [
+        _icon_lightness(library_magnifier),
+        _icon_lightness(_Iconed(header)),
+        _icon_lightness(search_magnifier),
+        _icon_lightness(panel.filter_button),
+    ]
+
+
+class _Iconed:
+    def __init__(self, icon: object) -> None:
+        self._icon = icon
+
+    def icon(self) -> object:
+        return self._icon
+
+
+def test_the_library_and_search_icons_follow_the_theme(
+    make_window: MakeWindow, default_project: Path, prefs: Settings
+) -> None:
+    """Found by a trial: on the dark theme the library's and the search's magnifiers, the
+    library's count-header tag and the search's filters button kept the light theme's grey
+    and all but vanished; turned dark, or built while dark, they are drawn light."""
+    window = make_window(default_project)
+    try:
+        assert all(light < 100 for light in _library_and_search_icons(window))
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert all(light > 150 for light in _library_and_search_icons(window))
+        window.registry[ActionId.THEME_LIGHT].trigger()
+        assert all(light < 100 for light in _library_and_search_icons(window))
+        window.registry[ActionId.THEME_DARK].trigger()
+        assert prefs.get(settings.THEME) == "dark"
+        window.close()
+        again = make_window(default_project)
+        assert all(light > 150 for light in _library_and_search_icons(again))
+    finally:
+        theme.apply(False)
+
+
 def test_system_follows_the_desktop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(theme, "system_is_dark", lambda: True)
     assert theme.is_dark("system") and theme.is_dark("dark") and not theme.is_dark("light")
