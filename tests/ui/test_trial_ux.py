@@ -503,3 +503,28 @@ def test_a_new_entity_named_with_a_given_name_is_guessed_a_person(qapp: QApplica
     assert guess_type("سوريا") == "location"  # the gazetteer first
     assert guess_type("بوتين") is None  # one word: nothing says so
     assert guess_type("الحكومة السورية") is None
+
+
+@pytest.mark.parametrize("language", ["en", "ar"], indirect=True)
+def test_the_suggested_words_keep_a_readable_width_in_a_laptops_queue(
+    language: str, qtbot: QtBot, default_project: Path, tmp_path: Path
+) -> None:
+    """Trial h13: in English at 1024×640 the label column kept "Organisation" whole and the
+    score its header beside the arrow, and the words suggested got 45 px («الولا…»). The
+    label's names now give way (to "Organ…") until the words have ``TEXT_LEAST``."""
+    from desktop.ui.review.model import LABEL, TEXT
+    from tests.ui.test_review import _settled
+
+    window = launch(qtbot, default_project, Settings.at(tmp_path / "s.ini"), (1024, 640))
+    window.registry[ActionId.SHOW_REVIEW].trigger()
+    _settled(window, qtbot)
+    QApplication.processEvents()
+    dock = window.review_dock
+    header = dock.view.horizontalHeader()
+    width = dock.view.viewport().width()
+    assert width < dock.SLIM
+    assert header.sectionSize(TEXT) >= dock.TEXT_LEAST, (width, header.sectionSize(TEXT))
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= width + 1
+    # the label column still shows a name's start, not just its icon
+    assert header.sectionSize(LABEL) >= dock._label_least() or language == "ar"

@@ -326,6 +326,20 @@ class ReviewDock(QDockWidget):
     sideways scroll bar (found by a trial); in a 560 px one they left the suggested words
     40 px («من…», «برنا…»: a trial could not tell what it accepted)."""
 
+    TEXT_LEAST = 88
+    """px: the suggested words' least width in a slim dock, taken from the label column when
+    it must (11 or 12 Arabic letters): in English at 1024×640 "Organisation" kept whole, with
+    "Score ▲" beside it, left the words 45 px
+    («الولا…», «مجلـ…»: a trial could not tell what it accepted)."""
+
+    def _label_least(self) -> int:
+        """The label column cut to its names' first five letters and an ellipsis —
+        "Organ…", "Locat…", "Perso…", «منظمة» whole."""
+        cut = [name if len(name) <= 6 else name[:5] + "…" for name in self._label_names]
+        metrics = self.view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for name in cut), default=0)
+        return widest + self.ITEM_PADDING - 6  # the padding without its room to spare
+
     SLIM = 420
     """Below this width the context column is hidden too (the row's tooltip gives it): in the
     230 px dock of a 1024×640 window the text and context shared 112 px and a trial read
@@ -354,6 +368,11 @@ class ReviewDock(QDockWidget):
         share = left // 2 if narrow else left * 2 // 5
         text, context = self._header_least(TEXT), self._header_least(CONTEXT)
         if slim:
+            if left < self.TEXT_LEAST:  # the label's names give way down to a few letters
+                least = max(self._header_least(LABEL), self._label_least())
+                given = min(self.TEXT_LEAST - left, max(0, sizes[LABEL] - least))
+                sizes[LABEL] -= given
+                left += given
             sizes[TEXT] = max(text, left)
         else:
             sizes[TEXT] = max(text, min(max(share, 140), left - context))  # the context's least
