@@ -16,10 +16,11 @@ back with ``marshal``.
 
 The cache (``~/.cache/hamish/pyside-bytecode-<tag>.marshal``) is one marshalled dict,
 ``{(filename, mode, flags, optimize): (source, code)}``, behind a header naming the Python
-that wrote it (its bytecode magic number and version). It is trusted only as far as
-``.pyc`` files are: a file not owned by the user, or writable by others, is not read; a file
-that does not unmarshal to that shape (truncated, corrupt, another Python's) is ignored and
-replaced. Nothing here can stop a launch: any error reading or writing the cache leaves
+that wrote it (its bytecode magic number and version) and the CRC-32 of the marshalled dict.
+It is trusted only as far as ``.pyc`` files are: a file not owned by the user, or writable
+by others, is not read, nor a link, a FIFO, a device or a file over 16 MB; a file that does
+not unmarshal to that shape or checksum (truncated, bit-flipped, another Python's) is
+ignored and replaced. Nothing here can stop a launch: any error reading or writing the cache leaves
 PySide compiling its sources as it always did.
 
 A module compiled by ``compile`` from Python code inherits its caller's ``__future__``
@@ -35,7 +36,9 @@ import builtins
 import contextlib
 import marshal
 import os
+import stat
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
@@ -50,7 +53,9 @@ _FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 
-_FORMAT = 1
+_FORMAT = 2
+_MAX_SIZE = 16 << 20
+"""Far above what the cache holds (0.3 MB): a larger file is not one."""
 
 
 def _header() -> tuple[int, bytes, str]:
@@ -98,21 +103,33 @@ def last_launch() -> Launch:
     return _last
 
 
-def _trusted(fd: int) -> bool:
-    info = os.fstat(fd)
+def _trusted(info: os.stat_result) -> bool:
     if not hasattr(os, "getuid"):
         return True
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def _read(path: Path) -> dict[Key, tuple[str | bytes, bytes]]:
-    with open(path, "rb") as stream:
-        if not _trusted(stream.fileno()):
+    # Not followed if a link, not waited on if a FIFO (opening one for reading blocks until a
+    # writer comes: the launch hung), and read only if a regular file of a cache's size (a
+    # multi-GB file was read whole: 17 s and 3 GB before the window).
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_SIZE:
+            raise ValueError(f"{path} is not a regular file of at most {_MAX_SIZE} bytes")
+        if not _trusted(info):
             raise PermissionError(f"{path} is not the user's own or others can write it")
-        data = marshal.loads(stream.read())
-    if not isinstance(data, tuple) or len(data) != 2 or data[0] != _header():
+        data = marshal.loads(stream.read(_MAX_SIZE + 1))
+    if not isinstance(data, tuple) or len(data) != 3 or data[0] != _header():
         raise ValueError(f"{path} was written by another Python or is not a cache")
-    entries = data[1]
+    checksum, payload = data[1], data[2]
+    # A bit flipped on the disk could leave the marshal data well-formed but the bytecode
+    # not: a code object Python would run, and crash on (SIGSEGV at every launch after).
+    if not isinstance(payload, bytes) or zlib.crc32(payload) != checksum:
+        raise ValueError(f"{path} is damaged (its checksum does not match)")
+    entries = marshal.loads(payload)
     if not isinstance(entries, dict):
         raise ValueError(f"{path} holds no entries")
     good: dict[Key, tuple[str | bytes, bytes]] = {}
@@ -136,7 +153,8 @@ def _write(path: Path, entries: dict[Key, tuple[str | bytes, bytes]]) -> None:
     try:
         fd = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with open(fd, "wb") as stream:
-            stream.write(marshal.dumps((_header(), entries)))
+            payload = marshal.dumps(entries)
+            stream.write(marshal.dumps((_header(), zlib.crc32(payload), payload)))
         os.replace(scratch, path)
     finally:
         with contextlib.suppress(OSError):

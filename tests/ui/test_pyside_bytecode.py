@@ -158,8 +158,9 @@ def test_a_cache_of_another_python_is_not_read(tmp_path: Path) -> None:
 
     path = tmp_path / "c.marshal"
     _run(path, "value = 4\n")
-    header, entries = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps(((header[0], b"\x00\x00\r\n", "2.7.18"), entries)))
+    header, checksum, payload = marshal.loads(path.read_bytes())
+    other = (header[0], b"\x00\x00\r\n", "2.7.18")
+    path.write_bytes(marshal.dumps((other, checksum, payload)))
     value, launch = _run(path, "value = 4\n")
     assert value == 4 and launch.hits == 0 and "another Python" in launch.read_error
 
@@ -188,3 +189,61 @@ def test_an_unwritable_cache_stops_nothing(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     value, launch = _run(blocker / "c.marshal", "value = 6\n")
     assert value == 6 and launch.write_error
+
+
+def test_a_bit_flipped_on_the_disk_is_not_run(tmp_path: Path) -> None:
+    # The marshal data stays well-formed, the code a code object: without a checksum it ran
+    # (here a wrong constant; a flip in the bytecode crashed every launch after, SIGSEGV).
+    path = tmp_path / "c.marshal"
+    _run(path, "value = 123456789\n")
+    data = bytearray(path.read_bytes())
+    at = data.index((123456789).to_bytes(4, "little"))
+    data[at] ^= 1
+    path.write_bytes(bytes(data))
+    value, launch = _run(path, "value = 123456789\n")
+    assert value == 123456789 and launch.hits == 0 and launch.read_error
+    value, launch = _run(path, "value = 123456789\n")  # replaced
+    assert value == 123456789 and launch.hits == 1
+
+
+def test_a_cache_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.marshal"
+    _run(elsewhere, "value = 8\n")
+    before = elsewhere.read_bytes()
+    path = tmp_path / "cache" / "c.marshal"
+    path.parent.mkdir()
+    path.symlink_to(elsewhere)
+    value, launch = _run(path, "value = 8\n")
+    assert value == 8 and launch.hits == 0 and launch.read_error
+    assert not path.is_symlink() and path.is_file()  # the link replaced, not written through
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_fifo_in_the_caches_place_does_not_hang_the_launch(tmp_path: Path) -> None:
+    path = tmp_path / "c.marshal"
+    os.mkfifo(path)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom tests.ui.test_pyside_bytecode import _run\n"
+        "value, launch = _run(Path(sys.argv[1]), 'value = 9\\n')\nprint(value, launch.hits)\n"
+    )
+    done = subprocess.run(  # opening a FIFO to read waits for a writer: it hung for good
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == ["9", "0"]
+    assert path.is_file()
+
+
+def test_an_oversized_cache_is_not_read(tmp_path: Path) -> None:
+    # A multi-GB file was read whole before the window (3 GB: 17 s and 3 GB of memory).
+    path = tmp_path / "c.marshal"
+    _run(path, "value = 10\n")
+    with path.open("ab") as stream:
+        stream.truncate(path.stat().st_size + (16 << 20))  # a valid cache, then zeros
+    value, launch = _run(path, "value = 10\n")
+    assert value == 10 and launch.hits == 0 and launch.read_error
+    assert path.stat().st_size < 1 << 20
