@@ -164,8 +164,8 @@ def _write(path: Path, entries: dict[Key, tuple[str | bytes, bytes]]) -> None:
 def _caller_flags(flags: int, dont_inherit: bool) -> int:
     """``flags`` with the ``__future__`` flags ``compile`` would have inherited from the
     frame that called the wrapper (two frames up: the wrapper, then its caller)."""
-    if dont_inherit:
-        return flags
+    if dont_inherit or not isinstance(flags, int):
+        return flags  # (not a number: ``compile`` says so, in its own words)
     caller = sys._getframe(2)
     return flags | (caller.f_code.co_flags & _FUTURE_FLAGS)
 

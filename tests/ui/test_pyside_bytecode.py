@@ -247,3 +247,17 @@ def test_an_oversized_cache_is_not_read(tmp_path: Path) -> None:
     value, launch = _run(path, "value = 10\n")
     assert value == 10 and launch.hits == 0 and launch.read_error
     assert path.stat().st_size < 1 << 20
+
+
+@pytest.mark.parametrize("flags", ["a", 1.5])
+def test_a_wrong_call_fails_as_compiles_own(tmp_path: Path, flags: object) -> None:
+    def error() -> str:
+        try:
+            compile("x", "shibokensupport/z.py", "exec", flags)  # type: ignore[call-overload]
+        except TypeError as wrong:
+            return str(wrong)
+        raise AssertionError("compile took a flag that is not a number")
+
+    expected = error()
+    with compiled_once(tmp_path / "c.marshal"):
+        assert error() == expected
