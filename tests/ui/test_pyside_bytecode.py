@@ -158,9 +158,8 @@ def test_a_cache_of_another_python_is_not_read(tmp_path: Path) -> None:
 
     path = tmp_path / "c.marshal"
     _run(path, "value = 4\n")
-    header, checksum, payload = marshal.loads(path.read_bytes())
-    other = (header[0], b"\x00\x00\r\n", "2.7.18")
-    path.write_bytes(marshal.dumps((other, checksum, payload)))
+    header, entries = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps(((header[0], b"\x00\x00\r\n", "2.7.18"), entries)))
     value, launch = _run(path, "value = 4\n")
     assert value == 4 and launch.hits == 0 and "another Python" in launch.read_error
 
@@ -201,7 +200,7 @@ def test_a_bit_flipped_on_the_disk_is_not_run(tmp_path: Path) -> None:
     data[at] ^= 1
     path.write_bytes(bytes(data))
     value, launch = _run(path, "value = 123456789\n")
-    assert value == 123456789 and launch.hits == 0 and launch.read_error
+    assert value == 123456789 and launch.hits == 0 and launch.misses == 1
     value, launch = _run(path, "value = 123456789\n")  # replaced
     assert value == 123456789 and launch.hits == 1
 
