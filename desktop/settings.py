@@ -205,6 +205,7 @@ class Settings:
 
     def __init__(self, qsettings: QSettings) -> None:
         self._q = qsettings
+        self._changed = False
 
     @classmethod
     def at(cls, path: Path) -> Settings:
@@ -255,10 +256,22 @@ class Settings:
         holds, and the window's start-up set three such values (the snap-to-words action's
         state, the last document, the recent projects), which rewrote the file before the
         first paint of every launch."""
-        if not self._holds(key, value):
+        if self._changed or not self._holds(key, value):
             self._q.setValue(key, value)
+            self._changed = True
 
     def _holds(self, key: str, value: Any) -> bool:
+        """Whether the *file* holds ``value`` at ``key``. QSettings answers from what it read
+        last: another Hamish may have written the file since, and a value skipped as held
+        would then be lost (the other one's kept). ``sync`` re-reads the file if it changed
+        (a ``stat`` if not); it would also write this object's pending changes, so once a
+        value has been set (``_changed``) nothing is skipped — it goes out in that write."""
+        if not self._equal(key, value):
+            return False
+        self._q.sync()
+        return self._equal(key, value)
+
+    def _equal(self, key: str, value: Any) -> bool:
         if not self._q.contains(key):
             return False
         stored = self._q.value(key)
@@ -283,6 +296,7 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+        self._changed = False
 
 
 def _in_range(setting: Setting[Any], number: Any) -> Any:

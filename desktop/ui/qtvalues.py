@@ -251,17 +251,22 @@ def _joins(char: str) -> bool:
 
 
 def _cut_points(text: str) -> list[int]:
-    """Where ``text`` may be cut (0 included, ``len(text)`` not): before every character but
-    a combining mark, a joiner, a variation selector or a skin tone, and not after a
-    joiner."""
-    import unicodedata
+    """Where ``text`` may be cut (0 included, ``len(text)`` not): between Qt's own grapheme
+    clusters (``QTextBoundaryFinder``, 0.5 ms, no ``Qt`` namespace), and not after a joiner.
+    Python's character classes alone cut inside a flag (between its two regional
+    indicators), a tag sequence, a Hangul syllable in jamo, an Indic conjunct or a spacing
+    vowel sign, after a prepended mark (U+0600, the Arabic number sign) and between CR and LF."""
+    from PySide6.QtCore import QTextBoundaryFinder
 
+    starts: dict[int, int] = {}  # UTF-16 offset (Qt's) -> index in ``text``
+    unit = 0
+    for index, char in enumerate(text):
+        starts[unit] = index
+        unit += 2 if ord(char) > 0xFFFF else 1
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, text)
     cuts = [0]
-    for at in range(1, len(text)):
-        char, before = text[at], text[at - 1]
-        if unicodedata.category(char) in ("Mn", "Me") or char in "\u200d\ufe0e\ufe0f":
-            continue
-        if before == "\u200d" or 0x1F3FB <= ord(char) <= 0x1F3FF:
-            continue
-        cuts.append(at)
+    while (boundary := finder.toNextBoundary()) != -1:
+        at = starts.get(boundary)
+        if at is not None and at > cuts[-1] and text[at - 1] != ZWJ:
+            cuts.append(at)
     return cuts

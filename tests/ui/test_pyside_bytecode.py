@@ -188,3 +188,75 @@ def test_an_unwritable_cache_stops_nothing(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     value, launch = _run(blocker / "c.marshal", "value = 6\n")
     assert value == 6 and launch.write_error
+
+
+def test_a_bit_flipped_on_the_disk_is_not_run(tmp_path: Path) -> None:
+    # The marshal data stays well-formed, the code a code object: without a checksum it ran
+    # (here a wrong constant; a flip in the bytecode crashed every launch after, SIGSEGV).
+    path = tmp_path / "c.marshal"
+    _run(path, "value = 123456789\n")
+    data = bytearray(path.read_bytes())
+    at = data.index((123456789).to_bytes(4, "little"))
+    data[at] ^= 1
+    path.write_bytes(bytes(data))
+    value, launch = _run(path, "value = 123456789\n")
+    assert value == 123456789 and launch.hits == 0 and launch.misses == 1
+    value, launch = _run(path, "value = 123456789\n")  # replaced
+    assert value == 123456789 and launch.hits == 1
+
+
+def test_a_cache_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.marshal"
+    _run(elsewhere, "value = 8\n")
+    before = elsewhere.read_bytes()
+    path = tmp_path / "cache" / "c.marshal"
+    path.parent.mkdir()
+    path.symlink_to(elsewhere)
+    value, launch = _run(path, "value = 8\n")
+    assert value == 8 and launch.hits == 0 and launch.read_error
+    assert not path.is_symlink() and path.is_file()  # the link replaced, not written through
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_fifo_in_the_caches_place_does_not_hang_the_launch(tmp_path: Path) -> None:
+    path = tmp_path / "c.marshal"
+    os.mkfifo(path)
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom tests.ui.test_pyside_bytecode import _run\n"
+        "value, launch = _run(Path(sys.argv[1]), 'value = 9\\n')\nprint(value, launch.hits)\n"
+    )
+    done = subprocess.run(  # opening a FIFO to read waits for a writer: it hung for good
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == ["9", "0"]
+    assert path.is_file()
+
+
+def test_an_oversized_cache_is_not_read(tmp_path: Path) -> None:
+    # A multi-GB file was read whole before the window (3 GB: 17 s and 3 GB of memory).
+    path = tmp_path / "c.marshal"
+    _run(path, "value = 10\n")
+    with path.open("ab") as stream:
+        stream.truncate(path.stat().st_size + (16 << 20))  # a valid cache, then zeros
+    value, launch = _run(path, "value = 10\n")
+    assert value == 10 and launch.hits == 0 and launch.read_error
+    assert path.stat().st_size < 1 << 20
+
+
+@pytest.mark.parametrize("flags", ["a", 1.5])
+def test_a_wrong_call_fails_as_compiles_own(tmp_path: Path, flags: object) -> None:
+    def error() -> str:
+        try:
+            compile("x", "shibokensupport/z.py", "exec", flags)  # type: ignore[call-overload]
+        except TypeError as wrong:
+            return str(wrong)
+        raise AssertionError("compile took a flag that is not a number")
+
+    expected = error()
+    with compiled_once(tmp_path / "c.marshal"):
+        assert error() == expected

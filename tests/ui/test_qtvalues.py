@@ -209,3 +209,31 @@ def test_a_title_is_cut_as_qt_cuts_it(qapp: QApplication, title: str) -> None:
                     assert abs(cuts.index(len(qt_kept)) - cuts.index(len(kept))) <= 2
                     if len(qt_kept) == len(kept):
                         assert joiner == theirs[: -len(qv.ELLIPSIS)].endswith(qv.ZWJ)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "علم 🇸🇦🇪🇬🇺🇸 أعلام",  # a flag is two regional indicators
+        "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Scotland",  # tags
+        "\u1100\u1161\u11a8\u1100\u1161\u11a8 jamo",  # Hangul syllables spelt in jamo
+        "क्षि क्षि क्षि",  # a conjunct with its spacing vowel sign
+        "\u0600\u0661\u0662 رقم \u0600\u0663",  # the Arabic number sign goes with its digits
+    ],
+    ids=["flags", "tags", "jamo", "conjunct", "prepend"],
+)
+def test_a_title_is_never_cut_inside_a_grapheme(qapp: QApplication, title: str) -> None:
+    from PySide6.QtCore import QTextBoundaryFinder
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, title)
+    metrics = QFontMetrics(QFont())
+    for width in range(0, metrics.horizontalAdvance(title) + 4):
+        ours = qv.elide_right(metrics, title, width)
+        assert metrics.horizontalAdvance(ours) <= width
+        if ours in ("", title):
+            continue
+        kept = ours.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
+        assert title.startswith(kept)
+        finder.setPosition(len(kept.encode("utf-16-le")) // 2)
+        assert finder.isAtBoundary(), (width, kept)

@@ -74,3 +74,52 @@ def test_a_window_opening_as_it_closed_leaves_the_file_alone(
     assert reopened.reader.document_id is not None
     prefs.sync()
     assert _written(ini) == before
+
+
+def _written_by_another_hamish(ini: Path, text: str) -> None:
+    """The file as another process leaves it: rewritten, with a later time (QSettings tells a
+    changed file by its size and modification time)."""
+    later = os.stat(ini).st_mtime_ns + 10_000_000_000
+    ini.write_text(text, encoding="utf-8")
+    os.utime(ini, ns=(later, later))
+
+
+def test_a_value_another_hamish_changed_since_is_written_again(tmp_path: Path) -> None:
+    ini = tmp_path / "hamish.ini"
+    prefs = Settings.at(ini)
+    prefs.set(settings.READER_ZOOM, 3)
+    prefs.sync()
+    _written_by_another_hamish(ini, "[reader]\nzoom=5\n")
+    prefs.set(settings.READER_ZOOM, 3)  # held as prefs last read it, not as the file is now
+    prefs.sync()
+    assert Settings.at(ini).get(settings.READER_ZOOM) == 3
+
+
+def test_a_value_another_hamish_removed_since_is_written_again(tmp_path: Path) -> None:
+    ini = tmp_path / "hamish.ini"
+    project = tmp_path / "p.hamish"
+    prefs = Settings.at(ini)
+    prefs.set(settings.SNAP_TO_WORDS, False)
+    prefs.set_project_value(project, "last_document", 7)
+    prefs.sync()
+    _written_by_another_hamish(ini, "[reader]\nzoom=5\n")
+    prefs.set(settings.SNAP_TO_WORDS, False)
+    prefs.set_project_value(project, "last_document", 7)
+    prefs.sync()
+    text = ini.read_text(encoding="utf-8")
+    assert "zoom=5" in text  # the other one's change is kept too
+    assert "snap_to_words=false" in text
+    assert "last_document=7" in text
+
+
+def test_held_values_among_changed_ones_cost_no_extra_write(tmp_path: Path) -> None:
+    ini = tmp_path / "hamish.ini"
+    prefs = Settings.at(ini)
+    prefs.set(settings.READER_ZOOM, 3)
+    prefs.sync()
+    before = _written(ini)
+    prefs.set(settings.SNAP_TO_WORDS, False)  # a change, pending until the sync below
+    prefs.set(settings.READER_ZOOM, 3)  # held: goes out with the change, not on its own
+    assert _written(ini) == before
+    prefs.sync()
+    assert Settings.at(ini).get(settings.SNAP_TO_WORDS) is False
