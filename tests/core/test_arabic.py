@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 import unicodedata
 from itertools import pairwise
 
@@ -533,3 +534,33 @@ def test_proclitic_readings_of_a_written_word() -> None:
     assert proclitic_readings("ولِأوباما") == ["لِأوباما", "أوباما"]
     assert proclitic_readings("بوش") == []  # وش: too short for a name
     assert proclitic_readings("أوباما") == [] and proclitic_readings("Kerry") == []
+
+
+@pytest.mark.parametrize("raw", ["كَتَبَ الرئيسُ ", "the president wrote "])
+def test_a_long_texts_offsets_take_eight_bytes_a_character(raw: str) -> None:
+    """Issue 15's memory bound: a tuple's entries above 256 are int objects of their own, 36
+    bytes a character with the pointer — a 1 MB article's map held 36 MB while the window kept
+    it for the next suggestion (the million-article project with the article's suggestions
+    shown: 296 MB of the 300 allowed). The map is machine integers, read-only, and still equal
+    to the tuple of the same numbers."""
+    import tracemalloc
+
+    from desktop.core.arabic import _normalise
+
+    text = raw * 20_000
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        norm = _normalise(text)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    folded = sys.getsizeof(norm.text)
+    per_character = (held - folded) / len(norm.offsets)
+    assert per_character < 9, per_character
+    assert norm.offsets == tuple(norm.offsets) and hash(norm.offsets) == hash(tuple(norm.offsets))
+    assert norm.to_raw(5, 9) == (norm.offsets[5], norm.offsets[9])
+    with pytest.raises(TypeError):
+        norm.offsets[0] = 1  # type: ignore[index]
+    with pytest.raises(TypeError):
+        norm.offsets.append(1)  # type: ignore[attr-defined]
