@@ -203,6 +203,11 @@ def in_process(path: Path, big: int, tags: int) -> None:
             f"resident (target <= 300 MB), peak {peak:.0f} MB"
         )
         tag_figures(app, window, tags)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"memory after its suggestions were shown and {3 * tags} tags: {rss_mb():6.0f} MB "
+            f"resident (target <= 300 MB), peak {peak:.0f} MB"
+        )
         window.close()
 
 
