@@ -121,8 +121,8 @@ def test_a_long_title_is_cut_after_a_whole_word(
         ]
     window = make_window(path)
     view = window.library.view
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    assert margin == direction.TEXT_MARGIN
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     model = view.model()
     for width in (180, 230, 310):
         window.library.resize(width, window.library.height())
@@ -136,7 +136,10 @@ def test_a_long_title_is_cut_after_a_whole_word(
             option.rect = view.visualRect(index)
             window.library.titles.initStyleOption(option, index)
             shown = option.text.strip(direction.RLE + direction.LRE + direction.PDF)
-            room = option.rect.width() - 2 * margin
+            # The width Qt draws the text in: the item's padding, then the focus margin.
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+            room = text.width() - 2 * margin
+            assert room == option.rect.width() - 2 * direction.TEXT_MARGIN
             assert option.fontMetrics.horizontalAdvance(shown) <= room, (width, shown)
             assert shown.endswith("…"), (width, shown)
             kept = shown.removesuffix("…")

@@ -30,10 +30,11 @@ from desktop.ui.qtvalues import (
 RTL_ALIGN = ALIGN_RIGHT | ALIGN_VCENTER | ALIGN_ABSOLUTE
 LTR_ALIGN = ALIGN_LEFT | ALIGN_VCENTER | ALIGN_ABSOLUTE
 RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"  # embeddings: right-, left-to-right; their end
-# A cell's text is drawn this far in from each side of its rect: Qt's PM_FocusFrameHMargin
-# (2 in Fusion, the common style's) + 1 (QCommonStyle's viewItemDrawText). Not asked of the
+# A cell's text is drawn this far in from each side of its rect: the stylesheet's item padding
+# (``QTableView::item { padding: 4px 6px }`` in resources/style.qss) and Qt's
+# PM_FocusFrameHMargin (2 in Fusion) + 1 (QCommonStyle's viewItemDrawText). Not asked of the
 # style: its enums would be built at the first paint (see qtvalues); a test compares the two.
-TEXT_MARGIN = 3
+TEXT_MARGIN = 6 + 3
 
 
 class DirectionDelegate(QStyledItemDelegate):
