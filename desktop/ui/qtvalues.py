@@ -217,7 +217,8 @@ def elide_right(metrics: QFontMetrics, text: str, width: int) -> str:
     """``text`` cut at its end to fit in ``width`` with an ellipsis, without the
     ``Qt.TextElideMode`` of ``metrics.elidedText`` (the reader's title is cut before the first
     paint on a small screen). Cut as a reader expects (a trial: «… و…», "the B…", "word …"):
-    after the last whole word that fits, the spaces before the ellipsis trimmed, when that
+    after the last whole word that fits (not a word of one letter, as «و»), the spaces
+    before the ellipsis trimmed, when that
     word ends in the last ``1 - WORD_CUT_SHARE`` of the room or when cutting the next word
     would leave a stub of it (fewer than ``STUB_LEAST`` letters); inside a word only when no
     word ends near enough — a single word too long, or the first. A word is cut as Qt cuts:
@@ -260,6 +261,10 @@ def _word_cut(metrics: QFontMetrics, text: str, cuts: list[int], low: int, room:
         while start < low and text[cuts[start]].isspace():
             start += 1
         if low - start < STUB_LEAST or metrics.horizontalAdvance(kept) >= WORD_CUT_SHARE * room:
+            # Nor a word of one letter last, as «و» (and) or "a": the words before it.
+            last = len(kept) - len(kept.rsplit(None, 1)[-1])
+            if last and len(_cut_points(kept[last:])) == 1:
+                kept = kept[:last].rstrip()
             return kept + ELLIPSIS
     return text[:at] + (ZWJ if _joins(text[at]) else "") + ELLIPSIS
 
