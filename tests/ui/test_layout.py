@@ -952,3 +952,42 @@ def test_a_tab_bars_scroll_arrows_are_drawn(
         dark = sum(1 for lightness in pixels if lightness < 160)
         assert 4 <= dark < len(pixels) // 3, (dark, len(pixels))  # an arrow on its background
     window.close()
+
+
+def test_panels_tabbed_later_get_readable_tabs(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """Panels tabbed together after start-up (dragged onto each other) get a tab bar Qt makes
+    or takes from those it keeps unused: it too cuts names with an ellipsis after
+    TAB_LEAST_LETTERS letters, without a resize of the window to fit it. (Each bar is put
+    back as Qt makes it first: Qt reuses them, and the window fitted those it had.)"""
+    from PySide6.QtWidgets import QTabBar
+
+    window = _launch(qtbot, default_project, prefs, (1024, 640))
+    qtbot.wait(50)
+    for bar in window.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setStyleSheet("")
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.search_panel)
+    window.search_panel.show()
+    window.splitDockWidget(window.library, window.search_panel, Qt.Orientation.Vertical)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.review_dock)
+    window.review_dock.show()
+    window.tabifyDockWidget(window.search_panel, window.review_dock)
+    title = window.review_dock.windowTitle()
+
+    def fitted() -> bool:
+        bars = [
+            b
+            for b in window.findChildren(QTabBar)
+            if b.parent() is window
+            and b.isVisible()
+            and title in [b.tabText(i) for i in range(b.count())]
+        ]
+        return bool(bars) and all(
+            b.elideMode() == Qt.TextElideMode.ElideRight and "min-width" in b.styleSheet()
+            for b in bars
+        )
+
+    qtbot.waitUntil(fitted)
+    window.close()

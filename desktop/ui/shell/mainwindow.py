@@ -361,6 +361,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._look_for_outside_changes)
         self._ready = True
+        for dock in self._docks:  # a tab bar Qt makes when panels are tabbed later, fitted
+            self._watch_tabs(dock)
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self._apply_read_only()  # the claim editor made just now
         self._restored = True  # the next keep_reader_room gives the article its height
@@ -1564,7 +1566,7 @@ class MainWindow(QMainWindow):
         minimum tab width, the same for every bar: the widest start of TAB_LEAST_LETTERS
         letters among the panels' names, plus the tab's padding. Qt makes a tab bar when
         panels are first tabbed together, so each is set here, run after every change of the
-        layout (never before the window's first paint)."""
+        layout and when a panel is shown, hidden or tabbed (never before the first paint)."""
         if not self._ready:
             return
         from PySide6.QtWidgets import QTabBar  # not built before the first paint
@@ -1674,6 +1676,13 @@ class MainWindow(QMainWindow):
         super().addDockWidget(area, dock)
         if dock not in self._docks:
             self._docks.append(dock)
+            if self._ready:
+                self._watch_tabs(dock)
+
+    def _watch_tabs(self, dock: QDockWidget) -> None:
+        """``_fit_tabs`` once the event loop turns after the panel is shown, hidden or tabbed
+        (dragged onto another, Qt makes a tab bar for them that only it would fit)."""
+        dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self, self._fit_tabs))
 
     def _narrow_side_docks(self, missing: int) -> None:
         sides = [
