@@ -209,15 +209,25 @@ ELLIPSIS = "…"
 ZWJ = "\u200d"
 
 
+WORD_CUT_SHARE = 0.7  # a word boundary this far into the room is preferred to a mid-word cut
+STUB_LEAST = 3  # letters (graphemes) of a word cut in its middle, fewer a stub
+
+
 def elide_right(metrics: QFontMetrics, text: str, width: int) -> str:
-    """``metrics.elidedText(text, Qt.ElideRight, width)`` without the ``Qt.TextElideMode``
-    (the reader's title is cut before the first paint on a small screen), cut as Qt cuts:
-    the longest start of ``text`` that fits in ``width`` beside the ellipsis, cut between
-    characters — never before a combining mark (a haraka stays with its letter), a joiner,
-    a variation selector or a skin tone — and, where the character cut off would have
-    joined the last one kept (Arabic), a zero-width joiner before the ellipsis, so that
-    letter keeps its joined form; nothing when not even the ellipsis fits. (Qt measures
-    the start as shaped in the whole line; this, as shaped alone: a letter or two may differ.)"""
+    """``text`` cut at its end to fit in ``width`` with an ellipsis, without the
+    ``Qt.TextElideMode`` of ``metrics.elidedText`` (the reader's title is cut before the first
+    paint on a small screen). Cut as a reader expects (a trial: «… و…», "the B…", "word …"):
+    after the last whole word that fits (not a word of one letter, as «و»), the spaces
+    before the ellipsis trimmed, when that
+    word ends in the last ``1 - WORD_CUT_SHARE`` of the room or when cutting the next word
+    would leave a stub of it (fewer than ``STUB_LEAST`` letters); inside a word only when no
+    word ends near enough — a single word too long, or the first. A word is cut as Qt cuts:
+    the longest start that fits, between characters — never before a combining mark (a
+    haraka stays with its letter), a joiner, a variation selector or a skin tone — and, where
+    the character cut off would have joined the last one kept (Arabic), a zero-width joiner
+    before the ellipsis, so that letter keeps its joined form. Nothing when not even the
+    ellipsis fits. (Qt measures the start as shaped in the whole line; this, as shaped alone:
+    a letter or two may differ.)"""
     if metrics.horizontalAdvance(text) <= width:
         return text
     room = width - metrics.horizontalAdvance(ELLIPSIS)
@@ -232,11 +242,31 @@ def elide_right(metrics: QFontMetrics, text: str, width: int) -> str:
         else:
             high = middle - 1
     while True:  # the line as shaped whole may be a pixel wider than its parts' sum
-        at = cuts[low]
-        line = text[:at] + (ZWJ if _joins(text[at]) else "") + ELLIPSIS
+        line = _word_cut(metrics, text, cuts, low, room)
         if low == 0 or metrics.horizontalAdvance(line) <= width:
             return line
         low -= 1
+
+
+def _word_cut(metrics: QFontMetrics, text: str, cuts: list[int], low: int, room: int) -> str:
+    """The line for ``text`` cut at ``cuts[low]`` or before: at the last word's end when it
+    is near enough or the word after it would be a stub, else at ``cuts[low]`` itself."""
+    at = cuts[low]
+    word = low  # the cut before the last space at or before ``at`` (a word's end)
+    while word > 0 and not text[cuts[word]].isspace():
+        word -= 1
+    kept = text[: cuts[word]].rstrip() if word > 0 else ""
+    if kept:
+        start = word  # the cut where the word cut in its middle begins
+        while start < low and text[cuts[start]].isspace():
+            start += 1
+        if low - start < STUB_LEAST or metrics.horizontalAdvance(kept) >= WORD_CUT_SHARE * room:
+            # Nor a word of one letter last, as «و» (and) or "a": the words before it.
+            last = len(kept) - len(kept.rsplit(None, 1)[-1])
+            if last and len(_cut_points(kept[last:])) == 1:
+                kept = kept[:last].rstrip()
+            return kept + ELLIPSIS
+    return text[:at] + (ZWJ if _joins(text[at]) else "") + ELLIPSIS
 
 
 def _joins(char: str) -> bool:

@@ -744,13 +744,18 @@ def test_library_titles_take_the_room_the_count_leaves_in_arabic(
         install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
 
 
-def test_tabbed_panels_are_named_whole_on_a_laptop(
+def test_tabbed_panels_are_named_readably_on_a_laptop(
     qtbot: QtBot, default_project: Path, prefs: Settings, language: str
 ) -> None:
     """A trial at 1024×640 in Arabic: four panels tabbed in a 240 px dock read «قائمة المر…»,
-    «الب…», «الا…». Their names are whole, the tab bar's arrows scrolling to those past the
-    edge."""
-    from PySide6.QtWidgets import QTabBar
+    «الب…», «الا…» (Qt's least, two letters). Each name is whole when it has no more than
+    TAB_LEAST_LETTERS letters, else whole or cut after at least that many, the tab bar's
+    arrows scrolling to those past the edge (the next trial: not all of them whole, scrolled,
+    one cut by the bar's edge without an ellipsis, "ations")."""
+    from PySide6.QtWidgets import QStyleOptionTab, QTabBar
+
+    from desktop.ui import qtvalues as qv
+    from desktop.ui.shell.mainwindow import TAB_LEAST_LETTERS
 
     window = _launch(qtbot, default_project, prefs)
     for dock in (window.search_panel, window.review_dock, window.claim_editor):
@@ -762,16 +767,23 @@ def test_tabbed_panels_are_named_whole_on_a_laptop(
         bars[:] = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.count() >= 4]
         return bool(bars)
 
-    def whole() -> bool:
-        return all(
-            bar.tabRect(at).width()
-            > bar.fontMetrics().horizontalAdvance(bar.tabText(at).replace("&", ""))
-            for bar in bars
-            for at in range(bar.count())
-        )
+    def readable() -> bool:
+        for bar in bars:
+            for at in range(bar.count()):
+                name = bar.tabText(at).replace("&", "")
+                option = QStyleOptionTab()
+                bar.initStyleOption(option, at)
+                if option.text.replace("&", "") == name:
+                    continue
+                kept = option.text.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
+                if len(qv._cut_points(name)) <= TAB_LEAST_LETTERS:
+                    return False
+                if len(qv._cut_points(kept)) < TAB_LEAST_LETTERS or not name.startswith(kept):
+                    return False
+        return True
 
     qtbot.waitUntil(laid_out)
-    qtbot.waitUntil(whole)  # before: elided to the dock's width
+    qtbot.waitUntil(readable)  # before: elided to two letters, then whole and scrolled
     window.close()
 
 
@@ -854,3 +866,128 @@ def test_annotation_headers_are_whole_on_a_laptop_dock_in_arabic(
         window.close()
     finally:
         install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_tabbed_panels_names_are_cut_with_an_ellipsis_not_at_the_bars_edge(
+    qtbot: QtBot, default_project: Path, prefs: Settings, lang: str
+) -> None:
+    """A trial at 1024x640: the tabs under the Annotations dock read "ations" and «قا» — whole
+    names scrolled, the first cut by the bar's edge with no ellipsis. Three panels tabbed in a
+    side dock now fit it, each name whole or cut at its end with an ellipsis after at least
+    TAB_LEAST_LETTERS letters (its tooltip the whole name); four, cut so, scroll."""
+    from PySide6.QtWidgets import QStyleOptionTab, QTabBar
+
+    from desktop.ui import qtvalues as qv
+    from desktop.ui.shell.mainwindow import TAB_LEAST_LETTERS
+
+    install_language(QApplication.instance(), lang)  # type: ignore[arg-type]
+    try:
+        window = _launch(qtbot, default_project, prefs, (1024, 640))
+        window.annotations.raise_()
+        for dock in (window.claim_editor, window.review_dock):
+            dock.show()
+            dock.raise_()
+        window.keep_reader_room()
+        QApplication.processEvents()
+        bars = [
+            b
+            for b in window.findChildren(QTabBar)
+            if b.parent() is window and b.isVisible() and b.count() >= 3
+        ]
+        assert bars
+        for bar in bars:
+            names = [bar.tabText(i) for i in range(bar.count())]
+            assert bar.width() < 300, bar.width()
+            for i, name in enumerate(names):
+                assert bar.tabToolTip(i) == name
+                rect = bar.tabRect(i)
+                assert rect.left() >= 0 and rect.right() < bar.width(), (names, i, rect)
+                option = QStyleOptionTab()
+                bar.initStyleOption(option, i)
+                shown = option.text
+                if shown != name:
+                    kept = shown.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
+                    assert shown.endswith(qv.ELLIPSIS) and name.startswith(kept), shown
+                    assert len(qv._cut_points(kept)) >= TAB_LEAST_LETTERS, shown
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+
+
+def test_a_tab_bars_scroll_arrows_are_drawn(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """A trial at 1024x640: four panels tabbed in a side dock scroll, and the bar's arrows
+    were two faint dots over the last tab (the stylesheet's transparent, padded tool
+    buttons). They are opaque, and the arrow that can scroll is drawn."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTabBar, QToolButton
+
+    window = _launch(qtbot, default_project, prefs, (1024, 640))
+    for dock in (window.search_panel, window.review_dock, window.claim_editor):
+        dock.show()
+    window.annotations.raise_()
+    window.keep_reader_room()
+    buttons: list[QToolButton] = []
+
+    def scrolling() -> bool:
+        buttons[:] = [
+            button
+            for bar in window.findChildren(QTabBar)
+            if bar.parent() is window and bar.isVisible() and bar.count() >= 4
+            for button in bar.findChildren(QToolButton)
+            if button.isVisible() and button.isEnabled()
+        ]
+        return bool(buttons)
+
+    qtbot.waitUntil(scrolling)
+    for button in buttons:
+        image = button.grab().toImage()
+        pixels = [
+            QColor(image.pixel(x, y)).lightness()
+            for x in range(image.width())
+            for y in range(image.height())
+        ]
+        dark = sum(1 for lightness in pixels if lightness < 160)
+        assert 4 <= dark < len(pixels) // 3, (dark, len(pixels))  # an arrow on its background
+    window.close()
+
+
+def test_panels_tabbed_later_get_readable_tabs(
+    qtbot: QtBot, default_project: Path, prefs: Settings
+) -> None:
+    """Panels tabbed together after start-up (dragged onto each other) get a tab bar Qt makes
+    or takes from those it keeps unused: it too cuts names with an ellipsis after
+    TAB_LEAST_LETTERS letters, without a resize of the window to fit it. (Each bar is put
+    back as Qt makes it first: Qt reuses them, and the window fitted those it had.)"""
+    from PySide6.QtWidgets import QTabBar
+
+    window = _launch(qtbot, default_project, prefs, (1024, 640))
+    qtbot.wait(50)
+    for bar in window.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setStyleSheet("")
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.search_panel)
+    window.search_panel.show()
+    window.splitDockWidget(window.library, window.search_panel, Qt.Orientation.Vertical)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.review_dock)
+    window.review_dock.show()
+    window.tabifyDockWidget(window.search_panel, window.review_dock)
+    title = window.review_dock.windowTitle()
+
+    def fitted() -> bool:
+        bars = [
+            b
+            for b in window.findChildren(QTabBar)
+            if b.parent() is window
+            and b.isVisible()
+            and title in [b.tabText(i) for i in range(b.count())]
+        ]
+        return bool(bars) and all(
+            b.elideMode() == Qt.TextElideMode.ElideRight and "min-width" in b.styleSheet()
+            for b in bars
+        )
+
+    qtbot.waitUntil(fitted)
+    window.close()

@@ -101,3 +101,46 @@ def test_a_passage_is_cut_at_its_own_end_in_the_annotations_panel(
     assert view.header().sectionSize(AnnotationModel.QUOTE) == width
     assert len(left_to_right) == 2
     assert cells() == left_to_right
+
+
+def test_a_long_title_is_cut_after_a_whole_word(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A trial: library titles cut by Qt in a word («… و…», "the B…"). The delegate cuts a
+    title too long for its cell after its last whole word that fits (``elide_right``), in
+    the cell's text width as the style draws it, so Qt has nothing left to cut."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from desktop.ui.widgets import direction
+
+    path = tmp_path / "titles.hamish"
+    with Project.open(path) as project:
+        ids = [
+            project.documents.add(make_draft("نص المقال.", title=ARABIC)),
+            project.documents.add(make_draft("The article's text.", title=ENGLISH)),
+        ]
+    window = make_window(path)
+    view = window.library.view
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    model = view.model()
+    for width in (180, 230, 310):
+        window.library.resize(width, window.library.height())
+        qtbot.wait(50)
+        for row in range(model.rowCount()):
+            assert model.index(row, 0).data(ID_ROLE) in ids
+            index = model.index(row, LibraryModel.TITLE)
+            title = index.data()
+            option = QStyleOptionViewItem()
+            option.initFrom(view)
+            option.rect = view.visualRect(index)
+            window.library.titles.initStyleOption(option, index)
+            shown = option.text.strip(direction.RLE + direction.LRE + direction.PDF)
+            # The width Qt draws the text in: the item's padding, then the focus margin.
+            text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+            room = text.width() - 2 * margin
+            assert room == option.rect.width() - 2 * direction.TEXT_MARGIN
+            assert option.fontMetrics.horizontalAdvance(shown) <= room, (width, shown)
+            assert shown.endswith("…"), (width, shown)
+            kept = shown.removesuffix("…")
+            assert kept and title.startswith(kept) and title[len(kept)] == " ", (width, shown)

@@ -176,9 +176,11 @@ def test_a_title_is_cut_as_qt_cuts_it(qapp: QApplication, title: str) -> None:
     """``elide_right`` against Qt's own ``elidedText(…, ElideRight, …)`` at every width: the
     line fits; it is a start of the title, cut between whole characters (no haraka left
     without its letter, no emoji sequence split), then the ellipsis — with a zero-width
-    joiner where Qt puts one (the letter cut off would have joined the one kept); and it
-    keeps within two characters of Qt's (which measures the start as shaped in the whole
-    line: a letter is narrower joined than final, marks sit differently)."""
+    joiner where Qt puts one (the letter cut off would have joined the one kept); and, where
+    it cuts inside a word as Qt does, it keeps within two characters of Qt's (which measures
+    the start as shaped in the whole line: a letter is narrower joined than final, marks sit
+    differently). Where it cuts at a word's end instead, that end is the last one Qt's cut
+    passes (the word-boundary rules: ``test_a_title_is_cut_after_a_whole_word``)."""
     import unicodedata
 
     from PySide6.QtGui import QFont, QFontMetrics
@@ -205,10 +207,80 @@ def test_a_title_is_cut_as_qt_cuts_it(qapp: QApplication, title: str) -> None:
                 assert not unicodedata.combining(title[len(kept)])
             if theirs.endswith(qv.ELLIPSIS):
                 qt_kept = theirs[: -len(qv.ELLIPSIS)].removesuffix(qv.ZWJ)
-                if qt_kept in (title[:at] for at in cuts):
+                word_end = not joiner and title[len(kept)].isspace()
+                if qt_kept in (title[:at] for at in cuts) and word_end:
+                    assert not kept or not kept[-1].isspace()
+                    assert cuts.index(len(kept)) <= cuts.index(len(qt_kept)) + 2, (width, ours)
+                elif qt_kept in (title[:at] for at in cuts):
                     assert abs(cuts.index(len(qt_kept)) - cuts.index(len(kept))) <= 2
                     if len(qt_kept) == len(kept):
                         assert joiner == theirs[: -len(qv.ELLIPSIS)].endswith(qv.ZWJ)
+
+
+def _word_ends(title: str) -> list[int]:
+    """Where each word of ``title`` ends (before a space)."""
+    return [
+        at for at in range(1, len(title)) if title[at].isspace() and not title[at - 1].isspace()
+    ]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_is_cut_after_a_whole_word(qapp: QApplication, title: str) -> None:
+    """A trial: titles cut with «… و…», "the B…" (a stub of the next word) and "word …" (the
+    space kept before the ellipsis). At every width, no space before the ellipsis, and a
+    word cut in its middle only when no word ends in the last ``1 - WORD_CUT_SHARE`` of the
+    room, and then with at least ``STUB_LEAST`` of its letters, or as the title's first."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    for font in (QFont(), QFont("DejaVu Sans", 15)):
+        metrics = QFontMetrics(font)
+        cuts = qv._cut_points(title)
+        ends = _word_ends(title)
+        ellipsis = metrics.horizontalAdvance(qv.ELLIPSIS)
+        for width in range(ellipsis, metrics.horizontalAdvance(title), 2):
+            ours = qv.elide_right(metrics, title, width)
+            kept = ours.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
+            assert metrics.horizontalAdvance(ours) <= width, (width, ours)
+            assert kept == kept.rstrip(), (width, ours)
+            if not kept or len(kept) in ends:
+                last = kept.rsplit(None, 1)
+                assert len(last) <= 1 or len(qv._cut_points(last[-1])) > 1, (width, ours)
+                continue  # whole words, the last not of one letter
+            before = [end for end in ends if end < len(kept)]
+            if not before:
+                continue  # the first word, cut
+            word = title[before[-1] :].lstrip()
+            letters = len([at for at in cuts if len(title) - len(word) <= at < len(kept)])
+            assert letters >= qv.STUB_LEAST, (width, ours)
+            room = width - ellipsis
+            nearest = max(end for end in ends if end <= len(kept))
+            shown = metrics.horizontalAdvance(title[:nearest])
+            assert shown < qv.WORD_CUT_SHARE * room, (width, ours)
+
+
+def test_the_trial_titles_are_cut_at_words(qapp: QApplication) -> None:
+    """The trial's cuts, at the widths that gave them: a stub of the next word («… و…», "the
+    B…"), a space before the ellipsis ("word …"); and a word of one letter left last."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    metrics = QFontMetrics(QFont("DejaVu Sans", 15))
+    for title, qt_cut, cut in (
+        ("Kerry meets the Brazilian minister", "Kerry meets the B", "Kerry meets the"),
+        (
+            "خطة تأمين الأسلحة الكيميائية والرئيس",
+            "خطة تأمين الأسلحة الكيميائية و",
+            "خطة تأمين الأسلحة الكيميائية",
+        ),
+        (
+            "خطة تأمين الأسلحة الكيميائية و الرئيس",
+            "خطة تأمين الأسلحة الكيميائية و ا",
+            "خطة تأمين الأسلحة الكيميائية",
+        ),
+        ("Kerry meets a Brazilian minister", "Kerry meets a B", "Kerry meets"),
+        ("Talks began before the summit", "Talks began ", "Talks began"),
+    ):
+        width = metrics.horizontalAdvance(qt_cut + qv.ELLIPSIS) + 1
+        assert qv.elide_right(metrics, title, width) == cut + qv.ELLIPSIS, title
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from desktop.ui.widgets.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
+    from PySide6.QtWidgets import QTabBar
 
     from desktop.ui.figures.network_dock import NetworkController, NetworkDock
     from desktop.ui.figures.timeline_dock import TimelineDock
@@ -67,6 +68,9 @@ LAST_DOCUMENT = "last_document"
 DOCK_MIN_WIDTH = 200
 """The narrowest a side panel goes: when the window is too narrow for the article otherwise."""
 DOCK_WIDTH = 240
+TAB_LEAST_LETTERS = 5
+"""The fewest letters of a panel's name its tab shows (then an ellipsis) before the tab bar
+scrolls: «قائمة…», «التعل…», "Annot…", "Revie…"."""
 DOCK_MAX_WIDTH = 340
 DOCK_SHARE = 0.225
 """Each side panel's share of the window width in the first layout (DOCK_WIDTH–DOCK_MAX_WIDTH
@@ -357,6 +361,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._look_for_outside_changes)
         self._ready = True
+        for dock in self._docks:  # a tab bar Qt makes when panels are tabbed later, fitted
+            self._watch_tabs(dock)
         self._restore_layout(geometry=False)  # the docks made just now, where they were left
         self._apply_read_only()  # the claim editor made just now
         self._restored = True  # the next keep_reader_room gives the article its height
@@ -1551,18 +1557,47 @@ class MainWindow(QMainWindow):
         self._fit_guide()
 
     def _fit_tabs(self) -> None:
-        """The panels' tabs named whole, scrolled by the tab bar's arrows when they do not
-        fit: four panels tabbed in a 240 px dock read «قائمة المر…», «الب…», «الا…» (a trial).
-        Qt makes a tab bar when panels are first tabbed together, so each is set here, run
-        after every change of the layout (never before the window's first paint)."""
+        """Tabbed panels' names cut at their end when they do not all fit, each keeping at
+        least its first TAB_LEAST_LETTERS letters (the ellipsis after them; the whole name in
+        the tab's tooltip, which Qt sets), and scrolled by the tab bar's arrows only when even
+        that does not fit. Qt's own least is two letters (four panels in a 240 px dock read
+        «قائمة المر…», «الب…», «الا…», a trial), and whole names scrolled left a name cut at
+        the bar's edge with no ellipsis («قا», "ations", the next trial). The least is a
+        minimum tab width, the same for every bar: the widest start of TAB_LEAST_LETTERS
+        letters among the panels' names, plus the tab's padding. Qt makes a tab bar when
+        panels are first tabbed together, so each is set here, run after every change of the
+        layout and when a panel is shown, hidden or tabbed (never before the first paint)."""
         if not self._ready:
             return
         from PySide6.QtWidgets import QTabBar  # not built before the first paint
 
+        sheet = ""
         for bar in self.findChildren(QTabBar):
-            if bar.parent() is self and bar.elideMode() != Qt.TextElideMode.ElideNone:
-                bar.setElideMode(Qt.TextElideMode.ElideNone)
+            if bar.parent() is not self:
+                continue
+            if not sheet:
+                sheet = f"QTabBar::tab {{ min-width: {self._least_tab_width(bar)}px; }}"
+            if bar.elideMode() != Qt.TextElideMode.ElideRight:
+                bar.setElideMode(Qt.TextElideMode.ElideRight)
                 bar.setUsesScrollButtons(True)
+            if bar.styleSheet() != sheet:
+                bar.setStyleSheet(sheet)
+
+    def _least_tab_width(self, bar: QTabBar) -> int:
+        """px: a tab showing TAB_LEAST_LETTERS letters of the panel's name and an ellipsis
+        (the whole name when shorter), for the widest such start among the panels."""
+        metrics = bar.fontMetrics()
+        widest = 0
+        for dock in self._docks:
+            name = dock.windowTitle().replace("&", "")
+            cuts = qv._cut_points(name)
+            if len(cuts) > TAB_LEAST_LETTERS:
+                name = name[: cuts[TAB_LEAST_LETTERS]] + qv.ELLIPSIS
+            widest = max(widest, metrics.horizontalAdvance(name))
+        from PySide6.QtWidgets import QStyle
+
+        padding = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar)
+        return widest + padding
 
     def _give_reader_height(self, reader: QWidget) -> None:
         """Panels under the article, as a restored layout left them, made shorter (down to
@@ -1641,6 +1676,13 @@ class MainWindow(QMainWindow):
         super().addDockWidget(area, dock)
         if dock not in self._docks:
             self._docks.append(dock)
+            if self._ready:
+                self._watch_tabs(dock)
+
+    def _watch_tabs(self, dock: QDockWidget) -> None:
+        """``_fit_tabs`` once the event loop turns after the panel is shown, hidden or tabbed
+        (dragged onto another, Qt makes a tab bar for them that only it would fit)."""
+        dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self, self._fit_tabs))
 
     def _narrow_side_docks(self, missing: int) -> None:
         sides = [

@@ -6,7 +6,9 @@ beginning and its end clipped unmarked (an English one in the Arabic interface t
 mirrored). A model says a cell's direction by its alignment — ``AlignRight | AlignAbsolute``
 for right to left (:data:`RTL_ALIGN`), anything else left to right — and
 :class:`DirectionDelegate` lays the cell out so: its beginning at that side, cut at its end,
-where the ellipsis goes. No second look-up per painted cell.
+where the ellipsis goes. No second look-up per painted cell. A cell that does not fit is cut
+by ``qtvalues.elide_right`` — after its last whole word, as the reader's title — before Qt
+sees it: Qt's own cut, mid-word, left «… و…» and "the B…" in the library (a trial).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from desktop.ui.qtvalues import (
     ALIGN_RIGHT,
     ALIGN_VCENTER,
     TEXT_ALIGNMENT_ROLE,
+    elide_right,
 )
 
 # Absolute: a right-to-left cell starts at the right in a left-to-right view too, and a plain
@@ -27,6 +30,11 @@ from desktop.ui.qtvalues import (
 RTL_ALIGN = ALIGN_RIGHT | ALIGN_VCENTER | ALIGN_ABSOLUTE
 LTR_ALIGN = ALIGN_LEFT | ALIGN_VCENTER | ALIGN_ABSOLUTE
 RLE, LRE, PDF = "\u202b", "\u202a", "\u202c"  # embeddings: right-, left-to-right; their end
+# A cell's text is drawn this far in from each side of its rect: the stylesheet's item padding
+# (``QTableView::item { padding: 4px 6px }`` in resources/style.qss) and Qt's
+# PM_FocusFrameHMargin (2 in Fusion) + 1 (QCommonStyle's viewItemDrawText). Not asked of the
+# style: its enums would be built at the first paint (see qtvalues); a test compares the two.
+TEXT_MARGIN = 6 + 3
 
 
 class DirectionDelegate(QStyledItemDelegate):
@@ -35,7 +43,10 @@ class DirectionDelegate(QStyledItemDelegate):
     LRE…PDF), which Qt lays out, and elides, as a paragraph of that direction — it keeps
     the marks around the ellipsis. Not ``option.direction``: that field takes only a
     ``Qt.LayoutDirection``, and making one builds the Qt namespace (see ``qtvalues``) in the
-    first paint's first cell."""
+    first paint's first cell. A cell too long for its rect is cut at a word (``elide_right``)
+    here, so Qt's own cut never comes into play — not in a ``paint`` of Python's: PySide
+    would build ``QPainter``'s enums to hand it the painter, in the first paint. (A size
+    hint asked with a rect is so cut too; neither view asks its delegate for one.)"""
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -43,6 +54,9 @@ class DirectionDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         alignment = index.data(TEXT_ALIGNMENT_ROLE)
         rtl = isinstance(alignment, int) and bool(alignment & ALIGN_RIGHT)
+        width = option.rect.width() - 2 * TEXT_MARGIN
+        if width > 0 and option.icon.isNull():
+            option.text = elide_right(option.fontMetrics, option.text, width)
         view = self.parent()
         if isinstance(view, QWidget) and rtl != view.isRightToLeft():
             option.text = (RLE if rtl else LRE) + option.text + PDF
