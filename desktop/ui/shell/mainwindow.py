@@ -64,6 +64,10 @@ from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
 LAST_DOCUMENT = "last_document"
+READING_POSITIONS = "reading_positions"
+"""Per project: where each article was left, as "id:code point" pairs, the latest last."""
+KEPT_POSITIONS = 200
+"""The most articles whose reading position a project keeps (the ones read last)."""
 DOCK_MIN_WIDTH = 200
 """The narrowest a side panel goes: when the window is too narrow for the article otherwise."""
 DOCK_WIDTH = 240
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
 
         self.session: ProjectSession | None = None
         self._data_version = 0  # the project's data_version when last read here
+        self._positions: dict[int, int] = {}  # reading positions of this project's articles
         self.annotation_model = AnnotationModel(
             lambda doc_id: self.project.annotations.for_document(doc_id),
             # the session's read of the ChangeSet's annotations, shared with the reader
@@ -773,6 +778,7 @@ class MainWindow(QMainWindow):
         self.status_project.setToolTip(str(project.path))
         self.reader.clear()
         self.annotation_model.set_document(None)
+        self._positions = read_positions(self.prefs.project_value(project.path, READING_POSITIONS))
         last = self.prefs.project_value(project.path, LAST_DOCUMENT)
         target = int(last) if last not in (None, "") and str(last).isdigit() else None
         if target is None or not project.documents.exists(target):
@@ -800,6 +806,7 @@ class MainWindow(QMainWindow):
             self.messenger.error(self.tr("Cannot open project"), str(error))
             return False
         self._remember_document()
+        self._remember_position()
         self.api.detach()  # background work on the old project stops first
         self.project.close()
         self._attach(project)
@@ -1021,7 +1028,10 @@ class MainWindow(QMainWindow):
         except HamishError as error:
             self.messenger.error(self.tr("Cannot open article"), str(error))
             return
-        self.reader.show_document(document, self.tagging.spans(marks))
+        self._remember_position()  # of the article read until now
+        # Where the analyst left this one (its start the first time).
+        top = self._positions.get(document_id, 0)
+        self.reader.show_document(document, self.tagging.spans(marks), top)
         self.api.document_opened.emit(document_id)
         # The panel reads whole only the rows it shows: reading 10,000 annotations whole was
         # two fifths of an open.
@@ -1693,6 +1703,24 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             self.prefs.set_project_value(self.project.path, LAST_DOCUMENT, self.reader.document_id)
 
+    def _remember_position(self) -> None:
+        """Keep where the open article is read (the character its top line starts with):
+        opened again, in this session or the next, it shows from there."""
+        document_id = self.reader.document_id
+        if document_id is None:
+            return
+        top = self.reader.text.top_cp()
+        if self._positions.get(document_id, 0) == top:
+            return
+        self._positions.pop(document_id, None)
+        if top:
+            self._positions[document_id] = top
+        while len(self._positions) > KEPT_POSITIONS:
+            del self._positions[next(iter(self._positions))]
+        self.prefs.set_project_value(
+            self.project.path, READING_POSITIONS, write_positions(self._positions)
+        )
+
     def save_state(self) -> None:
         self.prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
         if self._ready:
@@ -1701,6 +1729,7 @@ class MainWindow(QMainWindow):
             self.prefs.set(settings.WINDOW_STATE, self.saveState(self._layout_version()))
         self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
         self._remember_document()
+        self._remember_position()
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1735,3 +1764,20 @@ def _show_active(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def read_positions(value: object) -> dict[int, int]:
+    """The reading positions kept for a project ("id:code point" pairs, the latest last);
+    whatever does not read as such (a settings file edited by hand) is left out."""
+    positions: dict[int, int] = {}
+    if isinstance(value, str):
+        for pair in value.split()[-KEPT_POSITIONS:]:
+            document, _, top = pair.partition(":")
+            if document.isdecimal() and top.isdecimal() and len(document + top) < 24:
+                positions.pop(int(document), None)
+                positions[int(document)] = int(top)
+    return positions
+
+
+def write_positions(positions: dict[int, int]) -> str:
+    return " ".join(f"{document}:{top}" for document, top in positions.items())
