@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         self.session: ProjectSession | None = None
         self._data_version = 0  # the project's data_version when last read here
         self._positions: dict[int, int] = {}  # reading positions of this project's articles
+        # The first-run guide waits while the analyst's name is asked (ask_name_first).
+        self._guide_held = False
         self.annotation_model = AnnotationModel(
             lambda doc_id: self.project.annotations.for_document(doc_id),
             # the session's read of the ChangeSet's annotations, shared with the reader
@@ -1398,6 +1400,8 @@ class MainWindow(QMainWindow):
         default = self.project.path.resolve() == paths.default_project_path().resolve()
         wanted = force or (default and not self.prefs.get(settings.GUIDE_DISMISSED))
         self._guide_wanted = wanted
+        if self._guide_held and not force:
+            return  # shown once the name question is answered (ask_author_once)
         if wanted and self.guide is None:
             from desktop.ui.shell.guide import GuideBar  # after the first paint (finish_setup)
 
@@ -1416,13 +1420,33 @@ class MainWindow(QMainWindow):
         self.prefs.set(settings.GUIDE_DISMISSED, True)
         self.reader.text.setFocus()
 
+    def _author_unasked(self) -> bool:
+        """Whether the name is still to be asked (never asked, and not named already by an
+        older version's settings)."""
+        return not (
+            self.prefs.get(settings.AUTHOR_ASKED) or self.prefs.get(settings.AUTHOR_NAME).strip()
+        )
+
+    def ask_name_first(self) -> None:
+        """On the first launch the name question (:meth:`ask_author_once`) comes first and the
+        first-run guide after it: shown together, the question's dialog sat over the guide
+        and the analyst met two things to read at once. Call before :meth:`finish_setup`."""
+        self._guide_held = self._author_unasked()
+
     def ask_author_once(self) -> None:
         """On the first launch: ask the analyst's name once (pre-filled with the account's
-        full name); later File → Your Name changes it."""
-        if self.prefs.get(settings.AUTHOR_ASKED) or self.prefs.get(settings.AUTHOR_NAME).strip():
-            return  # asked before, or named already (by an older version's settings)
-        self.prefs.set(settings.AUTHOR_ASKED, True)
-        self.edit_author()
+        full name); later File → Your Name changes it. The first-run guide, held meanwhile
+        (:meth:`ask_name_first`), shows once the question is answered or cancelled."""
+        try:
+            if not self._author_unasked():
+                return
+            self.prefs.set(settings.AUTHOR_ASKED, True)
+            self.edit_author()
+        finally:
+            if self._guide_held and not self._closed:
+                self._guide_held = False
+                self.show_guide()
+            self._guide_held = False
 
     def edit_author(self) -> None:
         answer = self.messenger.ask_text(
