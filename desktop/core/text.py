@@ -22,7 +22,7 @@ from desktop.core.errors import ImportRejected
 from desktop.core.records import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
-_BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)+")  # matched at a position: no ^
 _LINE = re.compile(r"\S[^\n]*")  # the rest of a line, from its first non-blank character
 _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 # Half of a UTF-16 pair on its own is not a character: it cannot be written as UTF-8, so
@@ -119,12 +119,17 @@ def derive_title(text: str, fallback: str = "") -> str:
 def without_title_line(text: str, title: str) -> str:
     """``text`` without its first non-blank line (and the blank lines after it) when that line
     is ``title`` and more text follows; otherwise ``text`` unchanged."""
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or lines[first].strip() != title.strip():
+    # Found without splitting the text into lines: every text file's import comes here, and a
+    # list of every line of a 50 MB article would be another copy of it.
+    line = _LINE.search(text)
+    if line is None or line[0].strip() != title.strip():
         return text
-    body = _BLANK_LINES.sub("", "\n".join(lines[first + 1 :]))
-    return body if body.strip() else text
+    end = text.find("\n", line.end())
+    if end < 0:
+        return text  # nothing follows the title
+    blank = _BLANK_LINES.match(text, end + 1)
+    start = blank.end() if blank is not None else end + 1
+    return text[start:] if _LINE.search(text, start) is not None else text
 
 
 RUN_LIMIT = 10_000
