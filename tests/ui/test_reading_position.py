@@ -136,3 +136,35 @@ def test_positions_kept_are_bounded_and_hand_edits_are_ignored(
     window.open_document(first)  # past the end: the last line, no error
     window.reader.text.viewport().repaint()
     assert window.reader.document_id == first
+
+
+def test_the_first_paint_shows_the_restored_position_without_the_qt_namespace(
+    tmp_path: Path,
+) -> None:
+    """Restoring where an article was left is done by the first paint itself (the line is
+    known only at the pane's real width): a block lookup and a scroll, no Qt namespace (114 M
+    instructions) and no other screen highlighted first."""
+    from .test_app_start import _at_the_second_first_paint
+
+    def leave_a_position() -> None:
+        prefs = Settings.at(tmp_path / "config" / "hamish" / "hamish.ini")
+        project = tmp_path / "data" / "hamish" / "default.hamish"
+        last = prefs.project_value(project, "last_document")
+        assert str(last).isdecimal()
+        prefs.set_project_value(project, READING_POSITIONS, f"{last}:1366")
+        prefs.sync()
+
+    out = _at_the_second_first_paint(
+        tmp_path,
+        "import PySide6.QtCore as core\n"
+        "qt = vars(core).get('Qt')\n"
+        "built = qt is not None and isinstance(vars(qt).get('AlignmentFlag'), type)\n"
+        "text = self.text\n"
+        "print('namespace-built', built, 'scrolled', text.verticalScrollBar().value() > 0,\n"
+        "      'top', text.top_cp())",
+        "ar",
+        between=leave_a_position,
+    )
+    assert "namespace-built False scrolled True top " in out, out
+    top = int(out.rsplit("top ", 1)[1].split()[0])
+    assert 1300 < top <= 1366, out  # the start of the line holding character 1366
