@@ -186,6 +186,8 @@ def _open_and_show(app: QApplication, project_path: Path | None, language: str |
 
     def finish() -> None:
         set_window_icon(app)
+        # The name question first, then the first-run guide: not both at once.
+        window.ask_name_first()
         window.finish_setup()
         gc.enable()  # the window is whole: one collection walks what start-up made
         # The analyst's name, asked once on the first launch, once the window is up.

@@ -18,7 +18,11 @@ class DocumentDraft(NamedTuple):
     ``folded``: :func:`desktop.core.arabic.fold` of ``text`` when :func:`~desktop.core.text.
     make_draft` made it for the content hash (an article of up to 2**18 characters), so the
     search index need not fold it again; never stored, and never taken from the reader
-    process of the risky parsers (a text reader's is: ``desktop/io/readers.py``)."""
+    process of the risky parsers (a text reader's is: ``desktop/io/readers.py``).
+    ``whole_hash``: when the file's first line is the title and left the body, the content hash
+    of the text as the file holds it, title line included — what an import before that change
+    stored — so importing the same file again into an older project is still a duplicate;
+    never stored."""
 
     title: str
     text: str
@@ -32,6 +36,7 @@ class DocumentDraft(NamedTuple):
     origin: str = ""
     import_notes: str = ""
     folded: str | None = None
+    whole_hash: str = ""
 
 
 class ImportFailure(NamedTuple):

@@ -22,7 +22,7 @@ from desktop.core.errors import ImportRejected
 from desktop.core.records import DocumentDraft
 
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
-_BLANK_LINES = re.compile(r"^(?:[^\S\n]*\n)+")
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)+")  # matched at a position: no ^
 _LINE = re.compile(r"\S[^\n]*")  # the rest of a line, from its first non-blank character
 _HASH_PIECE = 1 << 18  # characters folded at a time by content_hash
 # Half of a UTF-16 pair on its own is not a character: it cannot be written as UTF-8, so
@@ -119,12 +119,17 @@ def derive_title(text: str, fallback: str = "") -> str:
 def without_title_line(text: str, title: str) -> str:
     """``text`` without its first non-blank line (and the blank lines after it) when that line
     is ``title`` and more text follows; otherwise ``text`` unchanged."""
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or lines[first].strip() != title.strip():
+    # Found without splitting the text into lines: every text file's import comes here, and a
+    # list of every line of a 50 MB article would be another copy of it.
+    line = _LINE.search(text)
+    if line is None or line[0].strip() != title.strip():
         return text
-    body = _BLANK_LINES.sub("", "\n".join(lines[first + 1 :]))
-    return body if body.strip() else text
+    end = text.find("\n", line.end())
+    if end < 0:
+        return text  # nothing follows the title
+    blank = _BLANK_LINES.match(text, end + 1)
+    start = blank.end() if blank is not None else end + 1
+    return text[start:] if _LINE.search(text, start) is not None else text
 
 
 RUN_LIMIT = 10_000
@@ -151,9 +156,12 @@ def make_draft(
     """Build a storable document: newlines normalised, control characters removed (see
     :mod:`desktop.core.controls`), direction and language detected.
 
-    A file's text is kept as written (``title_line``). Pasted or dropped text has no file to
-    stay faithful to: with ``title_line=False`` a first line that is the title (given, or the
-    headline taken as title) is not repeated at the start of the body.
+    With ``title_line=False`` a first line that is the title (given, or the headline taken as
+    title) is not repeated at the start of the body (the reader shows the title above it):
+    pasted or dropped text, and text and Markdown files. The draft's ``whole_hash`` is then
+    the hash of the text with that line, so a file imported whole before is a duplicate.
+    Offsets are into the stored text, so this only ever applies to what a new import stores.
+    Other importers that find the title themselves (Word, PDF) drop its line themselves.
 
     ``notes`` are what the importer wants kept with the article (bytes it replaced, say); the
     draft's ``import_notes`` adds one when control characters were removed from the text, and
@@ -176,8 +184,10 @@ def make_draft(
             "space; there is nothing to import."
         )
     title = clean_line(title) or clean_line(derive_title(text, fallback_title))
+    head = ""  # the title line and the blank lines after it, when they left the body
     if not title_line:
-        text = without_title_line(text, title)
+        body = without_title_line(text, title)
+        head, text = text[: len(text) - len(body)], body
     if invalid:
         notes = (*notes, invalid_characters_note(invalid))
     if removed:
@@ -196,6 +206,13 @@ def make_draft(
             "The text holds no words: only marks such as harakat or tatweel, or invisible "
             "characters (zero-width or direction marks); there is nothing to import."
         )
+    whole_hash = ""
+    if head:
+        # The hash of head + text, folding only the head: folding never joins across white
+        # space, and the head ends with its line break.
+        whole_hash = (
+            content_hash(head + text) if folded is None else _hash_words(fold(head) + folded)
+        )
     language, direction = detect_language_and_direction(text)
     return DocumentDraft(
         title=title or "Untitled",
@@ -210,6 +227,7 @@ def make_draft(
         origin=for_terminal(origin),
         import_notes="\n".join(notes),
         folded=folded,
+        whole_hash=whole_hash,
     )
 
 

@@ -162,16 +162,21 @@ class DocumentStore:
             execute = self._conn.execute
             # The articles already holding these texts, in one statement rather than one per
             # draft (issue 15); a draft repeating an earlier one of the call is found as
-            # that one is stored.
+            # that one is stored. A file whose title line left its body is also looked up by
+            # the hash of its whole text (``whole_hash``): what an import before that stored.
+            hashes = [draft.content_hash for draft in drafts]
+            hashes += [draft.whole_hash for draft in drafts if draft.whole_hash]
             known: dict[str, int] = dict(
                 execute(
                     "SELECT content_hash, id FROM documents "
                     "WHERE content_hash IN (SELECT value FROM json_each(?))",
-                    [json.dumps([draft.content_hash for draft in drafts])],
+                    [json.dumps(hashes)],
                 ).fetchall()
             )
             for draft in drafts:
                 existing = known.get(draft.content_hash)
+                if existing is None and draft.whole_hash:
+                    existing = known.get(draft.whole_hash)
                 if existing is not None:
                     results.append(DuplicateDocument(existing))
                     continue

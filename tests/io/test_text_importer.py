@@ -25,7 +25,7 @@ def test_bom_and_crlf_are_normalised(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + "عنوان\r\nنص المقال.".encode())
     draft = read_text_file(path)
-    assert draft.text == "عنوان\nنص المقال."
+    assert draft.text == "نص المقال."  # the headline is the title, not the body's first line
     assert draft.title == "عنوان"
 
 
@@ -138,7 +138,8 @@ def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
     draft = read_text_file(path)
     assert draft.title == "بيان الخارجية"
     # The marks go, the words stay: "# " and "*" read as noise in the reader and the briefing.
-    assert draft.text == "بيان الخارجية\n\nأعلنت الوزارة اليوم عن جولة جديدة.\n"
+    # The heading is the title, shown above the body: the body does not repeat it.
+    assert draft.text == "أعلنت الوزارة اليوم عن جولة جديدة.\n"
 
 
 def test_markdown_marks_are_taken_out_and_every_word_kept(tmp_path: Path) -> None:
@@ -157,8 +158,6 @@ def test_markdown_marks_are_taken_out_and_every_word_kept(tmp_path: Path) -> Non
     draft = read_text_file(path)
     assert draft.title == "وزير الخارجية يزور عمّان"
     assert draft.text.split("\n") == [
-        "وزير الخارجية يزور عمّان",
-        "",
         "قال الوزير إن المحادثات كانت مثمرة.",
         "",
         "",
@@ -206,7 +205,7 @@ def test_markdown_keeps_what_is_not_markup(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
     path.write_bytes("# عنوان ##\r\n---\r\nنص **مهم**\r\n".encode())
     draft = read_text_file(path)
-    assert (draft.title, draft.text) == ("عنوان", "عنوان\n\nنص مهم\n")
+    assert (draft.title, draft.text) == ("عنوان", "نص مهم\n")
 
 
 def test_markdown_of_marks_alone_is_refused_in_words(tmp_path: Path) -> None:
@@ -328,7 +327,7 @@ def test_what_is_no_markdown_header_is_kept_as_text(tmp_path: Path, markdown: st
     draft = read_text_file(path)
     assert draft.published is None and draft.author == ""
     words = [w for w in markdown.split() if w != "---" and w.isalpha() and len(w) > 3]
-    assert all(word in draft.text for word in words)  # nothing lost
+    assert all(word in f"{draft.title}\n{draft.text}" for word in words)  # nothing lost
 
 
 @pytest.mark.parametrize(
@@ -348,10 +347,66 @@ def test_a_text_that_opens_with_its_dateline_is_titled_by_the_words_after_it(
     tmp_path: Path, text: str, title: str
 ) -> None:
     """A trial: every agency story in the library began «الرباط 12 آذار 2024 (أ ف ب) —»,
-    its dateline taken for its title. The text itself keeps the dateline."""
+    its dateline taken for its title. The text itself keeps the dateline (only a first line
+    that is the title itself leaves the body)."""
     path = tmp_path / "agency.txt"
     path.write_text(text, encoding="utf-8")
     draft = read_text_file(path)
     assert draft.title == title
     assert draft.published is not None
-    assert draft.text == text.rstrip("\n") or draft.text.startswith(text.split("\n")[0])
+    first, rest = text.split("\n", 1)
+    assert draft.text.startswith(rest if first == title else first)
+
+
+HEADLINE = "لافروف وكيري يتفقان على خطوات جديدة"
+BODY = "قال المتحدث باسم الوزارة إن الاجتماع كان مثمراً.\nوأضاف أن المحادثات ستستمر.\n"
+
+
+def test_a_text_files_headline_is_its_title_and_not_its_body_s_first_line(
+    tmp_path: Path,
+) -> None:
+    """The reader shows the title above the body: a first line kept as both showed the
+    headline twice. The file itself is untouched."""
+    path = tmp_path / "talks.txt"
+    path.write_text(f"\n{HEADLINE}\n\n{BODY}", encoding="utf-8")
+    draft = read_text_file(path)
+    assert (draft.title, draft.text) == (HEADLINE, BODY)
+    assert path.read_text(encoding="utf-8") == f"\n{HEADLINE}\n\n{BODY}"
+    # A first line that is not the title (a long opening sentence, cut) stays in the body,
+    # and so does a file of one line.
+    sentence = "قال المتحدث باسم الوزارة إن الاجتماع الذي عقد أمس في جنيف كان مثمراً جداً وإن "
+    for text in (f"{sentence * 2}\n{BODY}", f"{HEADLINE}\n"):
+        path.write_text(text, encoding="utf-8")
+        assert read_text_file(path).text == text
+
+
+def test_a_file_imported_whole_before_is_still_a_duplicate_and_exports_round_trip(
+    tmp_path: Path,
+) -> None:
+    from desktop.core.errors import DuplicateDocument
+    from desktop.core.text import make_draft
+    from desktop.io.batch import import_paths
+    from desktop.io.exporters.json_export import export_json
+    from desktop.io.importers.json_import import import_json
+    from desktop.store.project import Project
+
+    path = tmp_path / "talks.txt"
+    path.write_text(f"{HEADLINE}\n{BODY}", encoding="utf-8")
+    with Project.open(tmp_path / "old.hamish") as old:
+        # What an import stored before the headline left the body: the whole text.
+        kept = old.documents.add(make_draft(f"{HEADLINE}\n{BODY}"))
+        report = import_paths(old.documents, [path]).report
+        assert [(Path(p).name, d) for p, d in report.duplicates] == [("talks.txt", kept)]
+        assert old.documents.get(kept).text == f"{HEADLINE}\n{BODY}"  # never changed
+        assert isinstance(old.documents.add_many([read_text_file(path)])[0], DuplicateDocument)
+    with Project.open(tmp_path / "new.hamish") as new:
+        (stored,) = [d for _, d in import_paths(new.documents, [path]).report.imported]
+        assert new.documents.get(stored).text == BODY
+        assert import_paths(new.documents, [path]).report.duplicates  # the same file again
+        export_json(new, tmp_path / "new.json")
+    with Project.open(tmp_path / "copy.hamish") as copy:
+        import_json(copy, tmp_path / "new.json")
+        (again,) = copy.database.conn.execute("SELECT id FROM documents").fetchall()
+        restored = copy.documents.get(again[0])
+        assert (restored.title, restored.text) == (HEADLINE, BODY)
+        assert import_paths(copy.documents, [path]).report.duplicates

@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -243,13 +244,17 @@ def test_the_launch_reads_no_module_back_for_pyside_features(tmp_path: Path) -> 
 
 
 def _at_the_second_first_paint(
-    tmp_path: Path, report: str, language: str = "en", screen: tuple[int, int] | None = None
+    tmp_path: Path,
+    report: str,
+    language: str = "en",
+    screen: tuple[int, int] | None = None,
+    between: Callable[[], None] | None = None,
 ) -> str:
     """What ``report`` (code run with ``self``, the window's first-paint watcher, whose
     ``text`` is the reader's, and ``sys``) prints at the first paint of a second launch,
     PySide imported as ``cli.main`` imports it (lazily). The first launch draws the icons
     with qtawesome, whose ``from PySide6.QtWidgets import *`` builds every class: the second
-    is measured, as ``benchmarks/startup.py`` does."""
+    is measured, as ``benchmarks/startup.py`` does. ``between`` runs between the two."""
     body = "".join(f"            {line}\n" for line in report.splitlines())
     probe = (
         "import sys, desktop.cli as cli\n"
@@ -280,6 +285,8 @@ def _at_the_second_first_paint(
         )
         env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     subprocess.run([sys.executable, "-m", "desktop"], env=env, cwd=root, timeout=120, check=True)
+    if between is not None:
+        between()
     done = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,

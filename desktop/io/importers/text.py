@@ -5,7 +5,8 @@ never modified. Decoding (byte-order marks, UTF-16, Windows-1256 against ISO-885
 :mod:`desktop.io.importers.encoding`; this module adds what is specific to text files: a binary
 file with a text name is refused, a Markdown file's header (``---`` … ``---``: title, date,
 author, source, url) is its metadata, else a heading on the first line is the title (and
-Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`).
+Markdown's marks are taken out of the text: :mod:`desktop.io.importers.markdown`). A first
+line that is the title leaves the stored body (the reader shows the title above it).
 """
 
 from __future__ import annotations
@@ -155,6 +156,9 @@ def text_to_draft(
         published=published,
         origin=origin,
         fallback_title=fallback_title,
+        # The reader shows the title above the body: a first line that is the title (a
+        # headline, a Markdown heading) is not repeated below it. The file is unchanged.
+        title_line=False,
         notes=notes,
     )
 

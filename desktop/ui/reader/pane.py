@@ -153,6 +153,7 @@ class ReaderText(QPlainTextEdit):
         # Each called in the event loop's turn after the next paint (when_painted).
         self._when_painted: list[Callable[[], None]] = []
         self._caret_home = False  # the caret goes to the start at the next paint (load)
+        self._home = 0  # where it goes then (a Qt position): the reading position restored
 
     # --- the reading column ----------------------------------------------------------------
     def column_width(self) -> int:
@@ -221,7 +222,11 @@ class ReaderText(QPlainTextEdit):
         super().setTextCursor(cursor)
 
     # --- content ---------------------------------------------------------------------------
-    def load(self, text: str, direction: str, line_height: int, spans: list[Span]) -> None:
+    def load(
+        self, text: str, direction: str, line_height: int, spans: list[Span], top: int = 0
+    ) -> None:
+        """Put an article in, shown from its start or, with ``top`` (a code point: where the
+        analyst left it, see :meth:`top_cp`), from the line holding that character."""
         document = self.document()
         base = document.defaultTextOption()  # a copy (not QTextOption(...): see qtvalues)
         base.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -255,6 +260,7 @@ class ReaderText(QPlainTextEdit):
         # A short article is highlighted block by block as it goes in; a long one only where
         # it is on screen, the rest in idle time (see AnnotationHighlighter).
         deferred = len(text) > DEFER_CHARS
+        home = self.umap.to_qt(top) if 0 < top < len(text) else 0
         if deferred:
             self.highlighter.begin_load()
         else:
@@ -262,19 +268,64 @@ class ReaderText(QPlainTextEdit):
         cursor.insertText(text)
         cursor.endEditBlock()
         if deferred:
-            self.highlighter.end_load(0)
-            # The first screen, before the caret placed at the start lays its first block out
-            # (and before the first paint); the idle pass goes on from below it.
-            self.highlight_screen()
+            # The idle pass goes from the block read last, down, then those above it.
+            self.highlighter.end_load(document.findBlock(home).blockNumber() if home else 0)
+            if not home:
+                # The first screen, before the caret placed at the start lays its first block
+                # out (and before the first paint); the idle pass goes on from below it. (A
+                # screen further down is highlighted once scrolled to: by the paint.)
+                self.highlight_screen()
         # The caret back to the start. Moving it lays the whole paragraph out at the pane's
         # width: while the pane is hidden (before the window is first shown: about 100 px,
         # hundreds of lines thrown away) that waits for its first paint, when the text is
         # laid out at its real width anyway.
+        # (So is the reading position restored: its line is known at the real width only.)
         self._caret_home = not self.isVisible()
+        self._home = home
         if not self._caret_home:
             self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+        if home and not self._caret_home:
+            self._go_to_line(home)
         QTimer.singleShot(0, self._keep_wrapped)
+
+    def _go_to_line(self, position: int) -> None:
+        """Scroll the line holding Qt ``position`` to the top, the caret at its start. Costs
+        a lookup of the block and a layout of that block alone (QPlainTextEdit scrolls by
+        lines; its line numbers before a block are known without laying those out)."""
+        document = self.document()
+        block = document.findBlock(position)
+        if not block.isValid():
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(block.firstLineNumber())  # lays out the block it puts at the top
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout else None
+        start = block.position()
+        if line is not None and line.isValid():
+            bar.setValue(block.firstLineNumber() + line.lineNumber())
+            start += line.textStart()
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        super().setTextCursor(cursor)  # not ensured visible: it is at the top
+
+    def top_cp(self) -> int:
+        """The code point starting the top line on screen (0 at the article's top): the
+        reading position kept for the article (restored by ``load(top=…)``)."""
+        if self._caret_home:  # not painted yet: still where load put it
+            return self.umap.to_cp(self._home)
+        bar = self.verticalScrollBar()
+        if bar.value() <= 0 or not self.text_cp:
+            return 0
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        position = block.position()
+        layout = block.layout()
+        line = bar.value() - block.firstLineNumber()
+        if layout is not None and 0 < line < layout.lineCount():
+            position += layout.lineAt(line).textStart()
+        return min(self.umap.to_cp(position), len(self.text_cp))
 
     def visible_blocks(self, pages: float = 1.0) -> list[int]:
         """The numbers of the blocks on screen (and below it, up to ``pages`` screens)."""
@@ -323,6 +374,7 @@ class ReaderText(QPlainTextEdit):
 
     def unload(self) -> None:
         self.highlighter.stop()
+        self._caret_home, self._home = False, 0
         self.text_cp = ""
         self.index = SpanIndex("")
         self.highlighter.set_spans(self.index, Utf16Map(""))
@@ -565,7 +617,10 @@ class ReaderText(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._caret_home:  # laid out by now at the pane's width: placing it costs nothing
             self._caret_home = False
-            self.moveCursor(QTextCursor.MoveOperation.Start)
+            if self._home:  # the reading position: this paint shows it, not the top
+                self._go_to_line(self._home)
+            else:
+                self.moveCursor(QTextCursor.MoveOperation.Start)
         if self.highlighter.deferring():  # scrolled or jumped ahead of the idle pass
             self.highlight_screen()
         super().paintEvent(event)
@@ -763,7 +818,10 @@ class ReaderPane(QStackedWidget):
             self.layout_.insertWidget(2, bar)
 
     # --- content ---------------------------------------------------------------------------
-    def show_document(self, document: Document, spans: list[Span] | None = None) -> None:
+    def show_document(
+        self, document: Document, spans: list[Span] | None = None, top: int = 0
+    ) -> None:
+        """Show ``document``, from the line holding code point ``top`` (its start at 0)."""
         self.document_id = document.id
         self.direction = document.direction
         rtl = document.direction == "rtl"
@@ -788,7 +846,7 @@ class ReaderPane(QStackedWidget):
         self.short_title.setToolTip(line)
         qv.set_property(self.short_title, "layoutDirection", direction)
         qv.set_property(self.short_title, "alignment", leading)
-        self.text.load(document.text, document.direction, self.line_height, spans or [])
+        self.text.load(document.text, document.direction, self.line_height, spans or [], top)
         self.setCurrentWidget(self.page)
         self.fit_header()
 

@@ -65,6 +65,10 @@ from desktop.ui.widgets.icons import icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
 LAST_DOCUMENT = "last_document"
+READING_POSITIONS = "reading_positions"
+"""Per project: where each article was left, as "id:code point" pairs, the latest last."""
+KEPT_POSITIONS = 200
+"""The most articles whose reading position a project keeps (the ones read last)."""
 DOCK_MIN_WIDTH = 200
 """The narrowest a side panel goes: when the window is too narrow for the article otherwise."""
 DOCK_WIDTH = 240
@@ -182,6 +186,9 @@ class MainWindow(QMainWindow):
 
         self.session: ProjectSession | None = None
         self._data_version = 0  # the project's data_version when last read here
+        self._positions: dict[int, int] = {}  # reading positions of this project's articles
+        # The first-run guide waits while the analyst's name is asked (ask_name_first).
+        self._guide_held = False
         self.annotation_model = AnnotationModel(
             lambda doc_id: self.project.annotations.for_document(doc_id),
             # the session's read of the ChangeSet's annotations, shared with the reader
@@ -779,6 +786,7 @@ class MainWindow(QMainWindow):
         self.status_project.setToolTip(str(project.path))
         self.reader.clear()
         self.annotation_model.set_document(None)
+        self._positions = read_positions(self.prefs.project_value(project.path, READING_POSITIONS))
         last = self.prefs.project_value(project.path, LAST_DOCUMENT)
         target = int(last) if last not in (None, "") and str(last).isdigit() else None
         if target is None or not project.documents.exists(target):
@@ -806,6 +814,7 @@ class MainWindow(QMainWindow):
             self.messenger.error(self.tr("Cannot open project"), str(error))
             return False
         self._remember_document()
+        self._remember_position()
         self.api.detach()  # background work on the old project stops first
         self.project.close()
         self._attach(project)
@@ -1027,7 +1036,10 @@ class MainWindow(QMainWindow):
         except HamishError as error:
             self.messenger.error(self.tr("Cannot open article"), str(error))
             return
-        self.reader.show_document(document, self.tagging.spans(marks))
+        self._remember_position()  # of the article read until now
+        # Where the analyst left this one (its start the first time).
+        top = self._positions.get(document_id, 0)
+        self.reader.show_document(document, self.tagging.spans(marks), top)
         self.api.document_opened.emit(document_id)
         # The panel reads whole only the rows it shows: reading 10,000 annotations whole was
         # two fifths of an open.
@@ -1394,6 +1406,8 @@ class MainWindow(QMainWindow):
         default = self.project.path.resolve() == paths.default_project_path().resolve()
         wanted = force or (default and not self.prefs.get(settings.GUIDE_DISMISSED))
         self._guide_wanted = wanted
+        if self._guide_held and not force:
+            return  # shown once the name question is answered (ask_author_once)
         if wanted and self.guide is None:
             from desktop.ui.shell.guide import GuideBar  # after the first paint (finish_setup)
 
@@ -1412,13 +1426,33 @@ class MainWindow(QMainWindow):
         self.prefs.set(settings.GUIDE_DISMISSED, True)
         self.reader.text.setFocus()
 
+    def _author_unasked(self) -> bool:
+        """Whether the name is still to be asked (never asked, and not named already by an
+        older version's settings)."""
+        return not (
+            self.prefs.get(settings.AUTHOR_ASKED) or self.prefs.get(settings.AUTHOR_NAME).strip()
+        )
+
+    def ask_name_first(self) -> None:
+        """On the first launch the name question (:meth:`ask_author_once`) comes first and the
+        first-run guide after it: shown together, the question's dialog sat over the guide
+        and the analyst met two things to read at once. Call before :meth:`finish_setup`."""
+        self._guide_held = self._author_unasked()
+
     def ask_author_once(self) -> None:
         """On the first launch: ask the analyst's name once (pre-filled with the account's
-        full name); later File → Your Name changes it."""
-        if self.prefs.get(settings.AUTHOR_ASKED) or self.prefs.get(settings.AUTHOR_NAME).strip():
-            return  # asked before, or named already (by an older version's settings)
-        self.prefs.set(settings.AUTHOR_ASKED, True)
-        self.edit_author()
+        full name); later File → Your Name changes it. The first-run guide, held meanwhile
+        (:meth:`ask_name_first`), shows once the question is answered or cancelled."""
+        try:
+            if not self._author_unasked():
+                return
+            self.prefs.set(settings.AUTHOR_ASKED, True)
+            self.edit_author()
+        finally:
+            if self._guide_held and not self._closed:
+                self._guide_held = False
+                self.show_guide()
+            self._guide_held = False
 
     def edit_author(self) -> None:
         answer = self.messenger.ask_text(
@@ -1735,6 +1769,24 @@ class MainWindow(QMainWindow):
         if self.reader.document_id is not None:
             self.prefs.set_project_value(self.project.path, LAST_DOCUMENT, self.reader.document_id)
 
+    def _remember_position(self) -> None:
+        """Keep where the open article is read (the character its top line starts with):
+        opened again, in this session or the next, it shows from there."""
+        document_id = self.reader.document_id
+        if document_id is None:
+            return
+        top = self.reader.text.top_cp()
+        if self._positions.get(document_id, 0) == top:
+            return
+        self._positions.pop(document_id, None)
+        if top:
+            self._positions[document_id] = top
+        while len(self._positions) > KEPT_POSITIONS:
+            del self._positions[next(iter(self._positions))]
+        self.prefs.set_project_value(
+            self.project.path, READING_POSITIONS, write_positions(self._positions)
+        )
+
     def save_state(self) -> None:
         self.prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
         if self._ready:
@@ -1743,6 +1795,7 @@ class MainWindow(QMainWindow):
             self.prefs.set(settings.WINDOW_STATE, self.saveState(self._layout_version()))
         self.prefs.set(settings.READER_ZOOM, self.reader.zoom)
         self._remember_document()
+        self._remember_position()
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -1777,3 +1830,20 @@ def _show_active(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def read_positions(value: object) -> dict[int, int]:
+    """The reading positions kept for a project ("id:code point" pairs, the latest last);
+    whatever does not read as such (a settings file edited by hand) is left out."""
+    positions: dict[int, int] = {}
+    if isinstance(value, str):
+        for pair in value.split()[-KEPT_POSITIONS:]:
+            document, _, top = pair.partition(":")
+            if document.isdecimal() and top.isdecimal() and len(document + top) < 24:
+                positions.pop(int(document), None)
+                positions[int(document)] = int(top)
+    return positions
+
+
+def write_positions(positions: dict[int, int]) -> str:
+    return " ".join(f"{document}:{top}" for document, top in positions.items())
