@@ -26,6 +26,7 @@ from desktop import settings
 from desktop.resources import read_text
 from desktop.settings import Settings
 from desktop.ui.widgets.icons import DARK_ICON_COLOR as DARK_ICON_COLOR
+from desktop.ui.widgets.icons import set_theme_color
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
@@ -139,6 +140,7 @@ def apply(dark: bool, *, force: bool = False) -> None:
     if not isinstance(app, QApplication) or (_applied[0] == dark and not force):
         return
     _applied[0] = dark
+    set_theme_color(DARK_ICON_COLOR if dark else None)  # the icons made from now on
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
     app.setStyleSheet(stylesheet(dark))
 
