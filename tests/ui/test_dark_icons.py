@@ -7,11 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QImage, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QCheckBox,
+    QDialog,
     QMenu,
+    QRadioButton,
     QToolButton,
 )
 from pytestqt.qtbot import QtBot
@@ -85,7 +89,7 @@ def test_the_find_bar_s_and_the_beside_pane_s_icons_follow_the_theme(
     make_window: MakeWindow, default_project: Path, prefs: Settings
 ) -> None:
     """Found by a trial: on the dark theme the find bar's arrows and the side-by-side pane's
-    close button kept the light theme's grey (1.9:1 on the window). Turned dark later, or
+    close button kept the light theme's grey (1.5:1 on the window). Turned dark later, or
     built while dark, they stand out by 3:1 at least."""
     window = make_window(default_project)
     try:
@@ -168,5 +172,67 @@ def test_the_context_menus_and_the_label_manager_follow_the_theme(
         window.registry[ActionId.THEME_DARK].trigger()
         assert _all_seen(button.icon() for button in buttons)
         manager.close()
+    finally:
+        theme.apply(False)
+
+
+def _indicator(widget: QAbstractButton) -> QRect:
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    option = QStyleOptionButton()
+    option.initFrom(widget)
+    element = (
+        QStyle.SubElement.SE_RadioButtonIndicator
+        if isinstance(widget, QRadioButton)
+        else QStyle.SubElement.SE_CheckBoxIndicator
+    )
+    return widget.style().subElementRect(element, option, widget)
+
+
+def _most_contrast(image: QImage, rect: QRect, background: QColor) -> float:
+    return max(
+        contrast(image.pixelColor(x, y), background)
+        for x in range(max(rect.left(), 0), min(rect.right() + 1, image.width()))
+        for y in range(max(rect.top(), 0), min(rect.bottom() + 1, image.height()))
+    )
+
+
+def test_the_briefing_dialog_s_check_boxes_are_seen_on_the_dark_theme(
+    make_window: MakeWindow, default_project: Path, prefs: Settings
+) -> None:
+    """Found by a trial: on the dark theme the briefing dialog's check boxes (and its radio
+    buttons, and the ticks of its lists) were frames a shade darker than the dialog (1.06:1);
+    now an empty one's frame stands out of the dialog by 3:1 at least."""
+    prefs.set(settings.THEME, "dark")
+    window = make_window(default_project)
+    try:
+        window.registry[ActionId.EXPORT_BRIEFING].trigger()
+        dialog = next(
+            top
+            for top in QApplication.topLevelWidgets()
+            if top.objectName() == "report_dialog" and top.isVisible()
+        )
+        assert isinstance(dialog, QDialog)
+        background = dialog.grab().toImage().pixelColor(2, 2)
+        assert contrast(background, _window()) < 1.1  # the dialog's own background
+        boxes: list[QAbstractButton] = [
+            *dialog.findChildren(QCheckBox),
+            *dialog.findChildren(QRadioButton),
+        ]
+        assert len(boxes) >= 7  # full texts, two figures, four scopes
+        for box in boxes:
+            if isinstance(box, QCheckBox):
+                box.setChecked(False)
+            elif box.isChecked():
+                continue  # (one radio button is always checked)
+            image = box.grab().toImage()
+            assert _most_contrast(image, _indicator(box), background) >= 3, box.text()
+        articles = dialog.article_list  # type: ignore[attr-defined]
+        row = articles.visualItemRect(articles.item(0))
+        view = articles.viewport().grab().toImage()
+        base = articles.palette().base().color()
+        start = row.left() if not articles.isRightToLeft() else row.right() - 22
+        tick = QRect(start, row.top(), 22, row.height())
+        assert _most_contrast(view, tick, base) >= 3
     finally:
         theme.apply(False)
