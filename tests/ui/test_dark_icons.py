@@ -236,3 +236,48 @@ def test_the_briefing_dialog_s_check_boxes_are_seen_on_the_dark_theme(
         assert _most_contrast(view, tick, base) >= 3
     finally:
         theme.apply(False)
+
+
+def _fixed_colours() -> set[str]:
+    """Every fixed colour an icon of the interface is made in: ``icon(name, "#rrggbb")``, the
+    entity types' and the import report's (the labels' are the analyst's own)."""
+    import re
+
+    from desktop.ui.entities.panel import TYPE_ICONS
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "ui"
+    found = {colour for _name, colour in TYPE_ICONS.values()}
+    for path in root.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found |= set(re.findall(r'icon\(\s*"[^"]+",\s*(?:color=)?"(#[0-9a-fA-F]{6})"', source))
+    report = (root / "transfer" / "import_dialogs.py").read_text(encoding="utf-8")
+    found |= set(re.findall(r'^\s*"(#[0-9a-fA-F]{6})",\s*$', report, re.MULTILINE))
+    return {colour.lower() for colour in found}
+
+
+def test_icons_of_a_fixed_colour_stand_out_of_the_dark_lists(qapp: object) -> None:
+    """Found looking for the trial's vanishing icons: an orphaned annotation's red link
+    (2.7:1 on the Annotations panel's alternate rows) and the import report's red and green
+    stood out of the dark theme's lists by less than 3:1; they are drawn in lighter shades
+    while it is applied, and as they were on the light theme."""
+    from desktop.ui.widgets.icons import icon
+
+    colours = _fixed_colours()
+    assert {"#b5462f", "#c62828", "#2e7d32", "#d1495b", "#2a9d8f"} <= colours
+    row = QColor("#252a2e")  # the dark theme's alternate row: its lightest list surface
+    try:
+        theme.apply(True)
+        for colour in sorted(colours):
+            image = icon("mdi6.link-variant-off", colour).pixmap(16, 16).toImage()
+            shown = max(
+                (
+                    contrast(image.pixelColor(x, y), row)
+                    for x in range(image.width())
+                    for y in range(image.height())
+                    if image.pixelColor(x, y).alpha() > 128
+                ),
+                default=1.0,
+            )
+            assert shown >= 3, colour
+    finally:
+        theme.apply(False)
