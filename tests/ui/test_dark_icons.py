@@ -281,3 +281,27 @@ def test_icons_of_a_fixed_colour_stand_out_of_the_dark_lists(qapp: object) -> No
             assert shown >= 3, colour
     finally:
         theme.apply(False)
+
+
+def test_the_docks_close_and_float_buttons_stand_out_of_the_dark_title_bars(
+    make_window: MakeWindow, default_project: Path, prefs: Settings
+) -> None:
+    """Seen in the dark screenshots: Fusion's dark grey × and float buttons stood out of the
+    docks' dark title bars by 2.1:1; on the dark theme they are the icons' light grey."""
+    prefs.set(settings.THEME, "dark")
+    window = make_window(default_project)
+    try:
+        title = QColor("#2a2f33")  # the dark theme's dock title (#eceff1 swapped)
+        for name in ("qt_dockwidget_closebutton", "qt_dockwidget_floatbutton"):
+            button = window.library.findChild(QAbstractButton, name)
+            assert isinstance(button, QAbstractButton)
+            image = button.icon().pixmap(10, 10).toImage()
+            shown = max(
+                contrast(image.pixelColor(x, y), title)
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() > 128
+            )
+            assert shown >= 3, name
+    finally:
+        theme.apply(False)
