@@ -61,7 +61,7 @@ from desktop.ui.shell.theme import (
     ThemeController,
     applied_dark,
 )
-from desktop.ui.widgets.icons import icon
+from desktop.ui.widgets.icons import follow_theme, icon
 from desktop.ui.widgets.toolbars import OverflowToolBar
 
 LAST_DOCUMENT = "last_document"
@@ -1387,6 +1387,11 @@ class MainWindow(QMainWindow):
             bar = getattr(self, "name_parts_bar", None)  # (the theme is applied before it is built)
             if bar is not None:
                 bar.set_icon_color(colour)
+            if self._ready:  # (at start-up, what is built after the theme is built in it)
+                # The rest: the find bar, the side-by-side pane, a dialog left open …
+                from PySide6.QtWidgets import QApplication
+
+                follow_theme(QApplication.allWidgets())
 
     # --- help for a newcomer -------------------------------------------------------------------
     def show_shortcuts(self) -> None:
