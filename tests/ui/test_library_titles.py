@@ -144,3 +144,42 @@ def test_a_long_title_is_cut_after_a_whole_word(
             assert shown.endswith("…"), (width, shown)
             kept = shown.removesuffix("…")
             assert kept and title.startswith(kept) and title[len(kept)] == " ", (width, shown)
+
+
+def test_a_titles_cut_is_measured_once_not_at_every_paint(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: object
+) -> None:
+    """Measured again at every paint, the word cuts of a page of titles took a tag in the
+    million-article library from 9 to 16 ms and a scroll to its end from 7 to 94 ms
+    (benchmarks/library.py). A cell painted again with the same text, width and font is cut
+    from what was kept; a new width or font is measured again."""
+    import pytest
+
+    from desktop.ui.widgets import direction
+
+    path = tmp_path / "titles.hamish"
+    with Project.open(path) as project:
+        for n in range(5):
+            project.documents.add(make_draft(f"نص المقال {n}.", title=f"{ARABIC} {n}"))
+    window = make_window(path)
+    window.library.resize(230, window.library.height())
+    qtbot.wait(50)
+    calls: list[str] = []
+    measure = direction.elide_right  # type: ignore[attr-defined]
+
+    def counted(metrics: object, text: str, width: int) -> str:
+        calls.append(text)
+        return measure(metrics, text, width)  # type: ignore[arg-type]
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(direction, "elide_right", counted)
+    view = window.library.view
+    view.viewport().repaint()
+    first = len(calls)
+    for _ in range(3):
+        view.viewport().repaint()
+    assert len(calls) == first, (first, len(calls))  # every cut kept
+    window.library.resize(300, window.library.height())
+    qtbot.wait(50)
+    view.viewport().repaint()
+    assert len(calls) > first  # a new width: measured again
