@@ -573,26 +573,26 @@ def test_on_the_first_launch_the_name_is_asked_before_the_guide_shows(
 
     monkeypatch.setattr(messenger, "ask_text", asking)
     messenger.text_answer = "سلمى حداد"
-    window = MainWindow(Project.open(default_project), prefs, messenger, deferred=True)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.ask_name_first()
-    window.finish_setup()
+
+    def launched() -> MainWindow:
+        """Launched as app.py does: the name asked for first, then the window set up."""
+        window = MainWindow(Project.open(default_project), prefs, messenger, deferred=True)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.ask_name_first()
+        window.finish_setup()
+        return window
+
+    window = launched()
     assert window.guide is None or not window.guide.isVisible()  # not yet: the name first
     window.ask_author_once()
     assert guide_shown_while_asked == [False]
     assert window.guide is not None and window.guide.isVisible()  # then the guide
     window.close()
     # A later launch (the name known): the guide comes at once, nothing is asked.
-    again = MainWindow(Project.open(default_project), prefs, messenger, deferred=True)
-    qtbot.addWidget(again)
-    again.resize(1200, 800)
-    again.show()
-    qtbot.waitExposed(again)
-    again.ask_name_first()
-    again.finish_setup()
+    again = launched()
     assert again.guide is not None and again.guide.isVisible()
     again.ask_author_once()
     assert len(messenger.asked) == 1
