@@ -373,9 +373,11 @@ def _library_and_search_icons(window: MainWindow) -> list[int]:
     panel = window.search_panel
     (library_magnifier,) = window.library.filter_edit.actions()
     (search_magnifier,) = panel.query_edit.actions()
+    shown = window.library.view.header_model.horizontalHeaderItem(LibraryModel.ANNOTATIONS)
     return [
         _icon_lightness(library_magnifier),
         _icon_lightness(_Iconed(header)),
+        _icon_lightness(_Iconed(shown.icon())),  # what the header holds, not only the model
         _icon_lightness(search_magnifier),
         _icon_lightness(panel.filter_button),
     ]

@@ -170,7 +170,6 @@ class LibraryModel(QAbstractTableModel):
         self.column = column if 0 <= column < len(self.KEYS) else self.DATE
         self.descending = descending
         self.count_icon = False  # the count's header a tag's icon (a narrow dock), not a word
-        self.icon_color: str | None = None  # the header's icon: None, the light theme's grey
         self._total = 0
         self._count = 0
         self._order: array[int] | None = None
@@ -681,7 +680,7 @@ class LibraryModel(QAbstractTableModel):
                 name = QCoreApplication.translate("LibraryModel", self.HEADERS[section])
                 return name + ": " + self.tr("Tagged passages (annotations) in the article")
             if role == _DECORATION and self.count_icon:
-                return icon("mdi6.tag-outline", self.icon_color)
+                return icon("mdi6.tag-outline")  # in the theme's grey (icons.set_theme_color)
         if role == _TOOLTIP and section == self.DATE:
             return self.tr(
                 "Publication date (— when the article has none: sorted by date, those come last)"
@@ -936,10 +935,7 @@ class LibraryDock(QDockWidget):
         self.filter_edit.setObjectName("library_filter")
         self.filter_edit.setPlaceholderText(self.tr("Filter articles…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.magnifier = self.filter_edit.addAction(
-            icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition
-        )
-        self.icon_color: str | None = None  # see ``set_icon_color``
+        self.filter_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         follow_content(self.filter_edit)
         layout.addWidget(self.filter_edit)
         self.view = LibraryView(body)
@@ -981,19 +977,14 @@ class LibraryDock(QDockWidget):
 
     NARROW = 300  # px: below this the Date column gives its room to the titles
 
-    def set_icon_color(self, colour: str | None) -> None:
-        """The filter's magnifier and the count's header icon in the theme's colour (``None``:
-        the light theme's): on the dark theme they kept the light theme's grey and all but
-        vanished (a trial)."""
-        self.icon_color = colour
-        self.magnifier.setIcon(icon("mdi6.magnify", colour))
-        if self.model is not None:
-            self.model.icon_color = colour
-            self._fill_header()
+    def follow_theme(self) -> None:
+        """The count's header icon read again, in the theme's grey: on the dark theme it kept
+        the light theme's and all but vanished (a trial). The header holds what it was given;
+        the filter's magnifier, an action, follows with the window's ``icons.follow_theme``."""
+        self._fill_header()
 
     def set_model(self, model: LibraryModel) -> None:
         old, self.model = self.model, model
-        model.icon_color = self.icon_color
         self.proxy.setSourceModel(model)
         model.header_changed.connect(self._fill_header)
         self._fill_header()

@@ -466,9 +466,7 @@ class SearchPanel(QDockWidget):
             self.tr('Search all articles: words, "phrases", pre*, OR, NOT')
         )
         self.query_edit.setClearButtonEnabled(True)
-        self.magnifier = self.query_edit.addAction(
-            icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition
-        )
+        self.query_edit.addAction(icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
         follow_content(self.query_edit)
         self.query_edit.setToolTip(
             self.tr(
@@ -585,12 +583,6 @@ class SearchPanel(QDockWidget):
     """Below this width the Filters button shows its icon alone (its tooltip names it): in a
     1024×640 window's 230 px dock it left the query box 80 px, «ولافروف» shown as «لافروف»
     (a trial)."""
-
-    def set_icon_color(self, colour: str | None) -> None:
-        """The query's magnifier and the filters' button in the theme's colour (``None``: the
-        light theme's): on the dark theme they kept its grey and all but vanished (a trial)."""
-        self.magnifier.setIcon(icon("mdi6.magnify", colour))
-        self.filter_button.setIcon(icon("mdi6.filter-variant", colour))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

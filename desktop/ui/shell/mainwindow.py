@@ -307,8 +307,6 @@ class MainWindow(QMainWindow):
         self.claims_table.hide()
         self.claims_table.visibilityChanged.connect(lambda _shown: self._room_timer.start())
         self.search_panel = SearchPanel(self)
-        if self.registry.icon_color is not None:  # built while dark
-            self.search_panel.set_icon_color(self.registry.icon_color)
         self.addDockWidget(self._end_area(), self.search_panel)
         self.tabifyDockWidget(self.annotations, self.search_panel)
         self.annotations.raise_()
@@ -1378,10 +1376,7 @@ class MainWindow(QMainWindow):
             )
             self.undo_action.setIcon(icon(back, colour))
             self.redo_action.setIcon(icon(forward, colour))
-            self.library.set_icon_color(colour)
-            panel = getattr(self, "search_panel", None)  # (the theme is applied before it is built)
-            if panel is not None:
-                panel.set_icon_color(colour)
+            self.library.follow_theme()
             if self.network_dock is not None:
                 self.network_dock.set_icon_color(colour)
             bar = getattr(self, "name_parts_bar", None)  # (the theme is applied before it is built)
