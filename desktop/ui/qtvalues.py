@@ -269,6 +269,14 @@ def _word_cut(metrics: QFontMetrics, text: str, cuts: list[int], low: int, room:
     return text[:at] + (ZWJ if _joins(text[at]) else "") + ELLIPSIS
 
 
+def first_letters(text: str, count: int) -> str:
+    """``text``'s first ``count`` letters (grapheme clusters: a haraka stays with its letter)
+    and an ellipsis, or ``text`` whole when it has no more: the least a cut name keeps — a
+    dock's tab, the review queue's label column."""
+    cuts = _cut_points(text)
+    return text if len(cuts) <= count else text[: cuts[count]] + ELLIPSIS
+
+
 def _joins(char: str) -> bool:
     """Whether ``char`` joins the letter before it (Arabic's joining types R, D and C)."""
     import unicodedata

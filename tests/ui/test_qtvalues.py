@@ -309,3 +309,12 @@ def test_a_title_is_never_cut_inside_a_grapheme(qapp: QApplication, title: str) 
         assert title.startswith(kept)
         finder.setPosition(len(kept.encode("utf-16-le")) // 2)
         assert finder.isAtBoundary(), (width, kept)
+
+
+def test_a_names_first_letters_keep_their_marks(qapp: QApplication) -> None:
+    """The least a cut name keeps (a dock's tab, the review queue's label column): whole
+    letters — a haraka with its letter — and an ellipsis; a short name whole."""
+    assert qv.first_letters("منظمة", 5) == "منظمة"
+    assert qv.first_letters("Organisation", 5) == "Organ…"
+    assert qv.first_letters("مُنَظَّمَةٌ دولية", 3) == "مُنَظَّ…"
+    assert qv.first_letters("", 5) == ""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.arabic import detect_direction
+from desktop.ui.qtvalues import first_letters
 from desktop.ui.review.model import ARTICLE, CONTEXT, LABEL, SCORE, SOURCE, TEXT, ReviewModel
 from desktop.ui.widgets.direction import LTR_ALIGN, RTL_ALIGN
 from desktop.ui.widgets.headers import HEADER_PADDING, align_header, header_width
@@ -335,7 +336,7 @@ class ReviewDock(QDockWidget):
     def _label_least(self) -> int:
         """The label column cut to its names' first five letters and an ellipsis —
         "Organ…", "Locat…", "Perso…", «منظمة» whole."""
-        cut = [name if len(name) <= 6 else name[:5] + "…" for name in self._label_names]
+        cut = [first_letters(name, 5) for name in self._label_names]
         metrics = self.view.fontMetrics()
         widest = max((metrics.horizontalAdvance(name) for name in cut), default=0)
         return widest + self.ITEM_PADDING - 6  # the padding without its room to spare

@@ -1623,10 +1623,7 @@ class MainWindow(QMainWindow):
         metrics = bar.fontMetrics()
         widest = 0
         for dock in self._docks:
-            name = dock.windowTitle().replace("&", "")
-            cuts = qv._cut_points(name)
-            if len(cuts) > TAB_LEAST_LETTERS:
-                name = name[: cuts[TAB_LEAST_LETTERS]] + qv.ELLIPSIS
+            name = qv.first_letters(dock.windowTitle().replace("&", ""), TAB_LEAST_LETTERS)
             widest = max(widest, metrics.horizontalAdvance(name))
         from PySide6.QtWidgets import QStyle
 
