@@ -3,6 +3,9 @@ find a label or open one of the sample articles."""
 
 from __future__ import annotations
 
+from desktop.core.services import prepare_annotation
+from desktop.core.text import make_draft
+from desktop.store.project import Project
 from desktop.ui.shell.mainwindow import MainWindow
 
 KERRY_ARTICLE = (
@@ -24,3 +27,21 @@ def open_seed(window: MainWindow, needle: str) -> int:
             window.open_document(summary.id)
             return summary.id
     raise AssertionError(needle)
+
+
+def tagged_long_article(
+    project: Project, text: str, title: str = "طويل"
+) -> tuple[int, list[tuple[int, int]]]:
+    """Add ``text`` as an article with the first label on «جنيف» in each of its paragraphs
+    (one transaction): its id and the tags' spans."""
+    doc = project.documents.add(make_draft(text, title=title))
+    label = project.labels.all()[0].id
+    spans = []
+    with project.database.transaction():
+        position = 0
+        for paragraph in text.split("\n"):
+            start = position + paragraph.index("جنيف")
+            project.annotations.add(prepare_annotation(text, doc, start, start + 4, label, "test"))
+            spans.append((start, start + 4))
+            position += len(paragraph) + 1
+    return doc, spans

@@ -20,7 +20,7 @@ from desktop.ui.annotations.panel import AnnotationModel
 from desktop.ui.reader.highlighter import AnnotationHighlighter, Span
 from desktop.ui.shell.mainwindow import MainWindow
 
-from .samples import KERRY_ARTICLE, label_id
+from .samples import KERRY_ARTICLE, label_id, tagged_long_article
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -173,19 +173,8 @@ def _long_article(path: Path, paragraphs: int = 400) -> tuple[int, str, list[tup
     """A long article (past DEFER_CHARS) with a tag in every paragraph."""
     line = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور الأطراف"
     text = "\n".join(f"{n} {line}" for n in range(paragraphs))
-    spans = []
     with Project.open(path) as project:
-        doc = project.documents.add(make_draft(text, title="طويل"))
-        label = project.labels.all()[0].id
-        with project.database.transaction():
-            position = 0
-            for paragraph in text.split("\n"):
-                start = position + paragraph.index("جنيف")
-                project.annotations.add(
-                    prepare_annotation(text, doc, start, start + 4, label, "test")
-                )
-                spans.append((start, start + 4))
-                position += len(paragraph) + 1
+        doc, spans = tagged_long_article(project, text)
     return doc, text, spans
 
 

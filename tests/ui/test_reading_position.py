@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.core.services import prepare_annotation
 from desktop.core.text import make_draft
 from desktop.settings import Settings
 from desktop.store.project import Project
@@ -21,6 +20,8 @@ from desktop.ui.shell.mainwindow import (
     write_positions,
 )
 
+from .samples import tagged_long_article
+
 MakeWindow = Callable[..., MainWindow]
 LINE = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بحضور الأطراف كلها"
 
@@ -28,17 +29,8 @@ LINE = "قال وزير الخارجية إن المحادثات ستستأنف 
 def _project(path: Path, paragraphs: int = 120) -> tuple[int, int]:
     long = "\n".join(f"{n} {LINE} {LINE}" for n in range(paragraphs))
     with Project.open(path) as project:
-        first = project.documents.add(make_draft(long, title="طويل"))
+        first, _ = tagged_long_article(project, long)
         other = project.documents.add(make_draft(f"خبر قصير\n{LINE}.", title="قصير"))
-        label = project.labels.all()[0].id
-        with project.database.transaction():
-            position = 0
-            for paragraph in long.split("\n"):
-                start = position + paragraph.index("جنيف")
-                project.annotations.add(
-                    prepare_annotation(long, first, start, start + 4, label, "test")
-                )
-                position += len(paragraph) + 1
     return first, other
 
 
