@@ -48,8 +48,8 @@ def normalise_newlines(text: str) -> str:
     return text
 
 
-def _hash_words(folded: str) -> str:
-    """The digest of ``" ".join(folded.split())``. Most articles hold no white space but
+def _words(folded: str) -> bytes:
+    """``" ".join(folded.split())`` as hashed (UTF-8). Most articles hold no white space but
     spaces and newlines, and ``isprintable`` is false for every white-space character but the
     space: for them that string is the text with newlines made spaces, runs of spaces made
     one and the ends stripped, made without a list of its words (half the cost of hashing a
@@ -61,17 +61,42 @@ def _hash_words(folded: str) -> str:
         words = words.strip(" ")
     else:
         words = " ".join(folded.split())
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+    return words.encode("utf-8")
+
+
+def _folded_words(text: str) -> tuple[str, bytes] | None:
+    """``fold(text)`` and its words as hashed, for an article short enough to be hashed in
+    one piece; None for a longer one (its folded copy is never held whole)."""
+    if len(text) > _HASH_PIECE:
+        return None
+    folded = fold(text)
+    return folded, _words(folded)
 
 
 def folded_and_hash(text: str) -> tuple[str | None, str]:
     """``fold(text)`` and :func:`content_hash` of ``text``, folding it once; the folded text
-    only for an article short enough to be hashed in one piece (None for a longer one: its
-    folded copy is never held whole)."""
-    if len(text) > _HASH_PIECE:
-        return None, content_hash(text)
-    folded = fold(text)
-    return folded, _hash_words(folded)
+    only for an article short enough to be hashed in one piece (None for a longer one)."""
+    made = _folded_words(text)
+    return (None if made is None else made[0]), _digest(text, made)
+
+
+def _digest(text: str, made: tuple[str, bytes] | None) -> str:
+    """:func:`content_hash` of ``text``, from its words when :func:`_folded_words` made them."""
+    return content_hash(text) if made is None else hashlib.sha256(made[1]).hexdigest()
+
+
+def _whole_hash(head: str, text: str, made: tuple[str, bytes] | None) -> str:
+    """:func:`content_hash` of ``head + text`` (``head`` ends with its line break), from the
+    words of ``text`` already made: folding never joins across white space, so the whole's
+    words are the head's, a space and the text's — only the head is folded again."""
+    if made is None:
+        return content_hash(head + text)
+    before, after = _words(fold(head)), made[1]
+    digest = hashlib.sha256(before)
+    if before and after:
+        digest.update(b" ")
+    digest.update(after)
+    return digest.hexdigest()
 
 
 def content_hash(text: str) -> str:
@@ -200,19 +225,14 @@ def make_draft(
             f"break (from character {run.start():,}): that is no prose, and Hamish cannot lay "
             "such a run out in the reader. Nothing was imported."
         )
-    folded, digest = folded_and_hash(text)
+    made = _folded_words(text)  # its words kept for the whole text's hash (``whole_hash``)
+    folded, digest = (None if made is None else made[0]), _digest(text, made)
     if digest == _NO_WORDS_HASH:
         raise ImportRejected(
             "The text holds no words: only marks such as harakat or tatweel, or invisible "
             "characters (zero-width or direction marks); there is nothing to import."
         )
-    whole_hash = ""
-    if head:
-        # The hash of head + text, folding only the head: folding never joins across white
-        # space, and the head ends with its line break.
-        whole_hash = (
-            content_hash(head + text) if folded is None else _hash_words(fold(head) + folded)
-        )
+    whole_hash = _whole_hash(head, text, made) if head else ""
     language, direction = detect_language_and_direction(text)
     return DocumentDraft(
         title=title or "Untitled",

@@ -89,7 +89,7 @@ def test_content_hash_is_stable() -> None:
 
 def test_the_hash_of_a_draft_is_that_of_its_words_whatever_the_white_space() -> None:
     """``make_draft``'s hash joins the words without splitting a text of spaces and newlines
-    (``_hash_words``): over mixtures of every kind of white space, runs of them, marks and
+    (``_words``): over mixtures of every kind of white space, runs of them, marks and
     letters it is always the digest of the words joined by one space, as ``content_hash``."""
     import hashlib
     import random
@@ -164,3 +164,23 @@ def test_a_long_run_is_refused_before_the_text_is_folded() -> None:
     (an attack); a run of invisible marks was refused for holding no words instead."""
     with pytest.raises(ImportRejected, match="characters without a space or a line break"):
         make_draft("\u200f" * (RUN_LIMIT + 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان الخبر\n\nنص المقال هنا.\n",
+        "عنوان  مع  مسافات\r\n\t\nالنص\u00a0الأول\n\nالثاني",
+        "Headline\n" + "كلمة " * 60_000,  # a long text: hashed in pieces
+        "عنوان\nأَحْمَد   ـــ  \u200f",
+    ],
+)
+def test_a_files_whole_hash_is_the_hash_of_its_whole_text(text: str) -> None:
+    """A text file's headline leaves the body; ``whole_hash`` is the hash an import before
+    that stored — of the whole text — made from the body's words without hashing it again
+    from its start."""
+    title = text.split("\n", 1)[0].strip()
+    draft = make_draft(text, title=title, title_line=False)
+    assert draft.whole_hash
+    assert draft.whole_hash == make_draft(text, title=title).content_hash
+    assert draft.content_hash == make_draft(draft.text, title=title).content_hash
