@@ -227,6 +227,12 @@ def make_draft(
         )
     made = _folded_words(text)  # its words kept for the whole text's hash (``whole_hash``)
     folded, digest = (None if made is None else made[0]), _digest(text, made)
+    if head and digest == _NO_WORDS_HASH:
+        # The headline held every word (the rest marks or invisible characters): the text
+        # is kept whole, as before the headline left the body — not refused as wordless.
+        text, head = head + text, ""
+        made = _folded_words(text)
+        folded, digest = (None if made is None else made[0]), _digest(text, made)
     if digest == _NO_WORDS_HASH:
         raise ImportRejected(
             "The text holds no words: only marks such as harakat or tatweel, or invisible "

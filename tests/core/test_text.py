@@ -184,3 +184,16 @@ def test_a_files_whole_hash_is_the_hash_of_its_whole_text(text: str) -> None:
     assert draft.whole_hash
     assert draft.whole_hash == make_draft(text, title=title).content_hash
     assert draft.content_hash == make_draft(draft.text, title=title).content_hash
+
+
+@pytest.mark.parametrize("rest", ["ـــــــ", "\u200f\u200f", "َُ ِ"])
+def test_a_headline_over_a_body_without_words_is_imported_whole(rest: str) -> None:
+    """The headline leaves the body only when words stay: a file whose other lines are
+    tatweel, marks or invisible characters was refused as "no words" once its headline left
+    (it imported before the headline change) — it is kept whole."""
+    text = f"عنوان الخبر\n{rest}"
+    draft = make_draft(text, title_line=False)
+    assert draft.title == "عنوان الخبر"
+    assert draft.text.startswith("عنوان الخبر\n")
+    assert not draft.whole_hash
+    assert draft.content_hash == make_draft(text).content_hash
