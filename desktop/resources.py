@@ -20,6 +20,7 @@ _CHECKOUT = _ROOT / "resources" if (_ROOT / "pyproject.toml").is_file() else Non
 # Importing it cost every start-up 5.4 M instructions (of 1,180 M), for the stylesheet alone.
 _INSTALLED = Path(__file__).resolve().parent / "_resources"
 GAZETTEER_FILES = ("gazetteer/locations.tsv", "gazetteer/organisations.tsv")
+PERSONS_FILE = "gazetteer/persons.tsv"
 GIVEN_NAMES_FILE = "gazetteer/given_names.txt"
 WORD_CLASSES_FILE = "gazetteer/word_classes.txt"
 
@@ -51,7 +52,9 @@ def gazetteer() -> Gazetteer:
     """
     from desktop.core.suggest.gazetteer import Gazetteer
 
-    return Gazetteer.parse(*(read_text(name) for name in GAZETTEER_FILES))
+    return Gazetteer.parse(
+        *(read_text(name) for name in GAZETTEER_FILES), persons=read_text(PERSONS_FILE)
+    )
 
 
 @functools.cache

@@ -357,9 +357,18 @@ class CrfTagger:
             raise
         except ValueError as error:  # "Invalid model": what the library itself refuses
             raise DamagedModel(str(error)) from error
-        self.labels: tuple[str, ...] = tuple(
-            _from_crf(str(label)) for label in self._tagger.labels()
-        )
+        names = [str(label) for label in self._tagger.labels()]
+        try:
+            # Each label looked up by its name, as marginal() will: a byte changed in the
+            # labels' hash table leaves every offset sound and the name unfound (found by the
+            # random damage of tests/learn/test_damaged_model.py once the model changed).
+            self._tagger.set([[]])
+            for name in names:
+                self._tagger.marginal(name, 0)
+        except RuntimeError as error:
+            self._tagger.close()
+            raise DamagedModel("a label of the model cannot be looked up") from error
+        self.labels: tuple[str, ...] = tuple(_from_crf(name) for name in names)
 
     def tag(self, features: Sequence[Sequence[str]] | Sequence[Sequence[bytes]]) -> list[str]:
         """The most likely tag of each token; then :meth:`marginal` reads this sequence.

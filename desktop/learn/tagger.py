@@ -1075,6 +1075,8 @@ def _tag(
         start = written_word_start(text, start, end)
         if (start, end) in inputs.decided or tagged.overlaps(start, end):
             continue
+        if key == PERSON and _lower_case_latin(text, start, end):
+            continue  # ( New moon ): a name in Latin letters is written capitalised
         folded = fold_words(text[start:end]) if refused else ""
         if folded in refused and (folded, *neighbours(text, start, end)) in inputs.refused:
             continue
@@ -1092,6 +1094,16 @@ def _tag(
         if tidied is not None:
             result.append(tidied)
     return result, judgements
+
+
+def _lower_case_latin(text: str, start: int, end: int) -> bool:
+    """Whether a span holds a word of Latin letters that is not capitalised (``Nwe moon``):
+    the model's persons in an Arabic text's Latin gloss were a term's, never a name's, on the
+    development corpus (persons' names there: ``Albert Einstein``, ``Mileva Maric``)."""
+    return any(
+        word.isascii() and word.isalpha() and not word[0].isupper()
+        for word in text[start:end].split()
+    )
 
 
 # The labels whose gazetteer names the model does not judge when it never saw their words
@@ -1634,7 +1646,12 @@ def _propagate(
         if hit is None:
             continue
         length, (key, score) = hit
-        start, end = tokens[i].start, tokens[i + length - 1].end
+        begin = i
+        if key == PERSON and i > 0 and given:
+            # a surname after given names it was not found with (أليكس | فيرغوسن): the
+            # name is theirs too, as the model's own names are widened
+            begin = _given_names_before(tokens, i, given)
+        start, end = tokens[begin].start, tokens[i + length - 1].end
         k = bisect_left(taken_starts, end)
         # (the seeds may overlap theirs; a loop here, not _overlaps: 6,000 names a 1 MB article)
         overlapping = False

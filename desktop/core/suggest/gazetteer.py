@@ -36,6 +36,7 @@ Every match carries a score in [0, 1]; the suggestion pipeline offers names from
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -52,7 +53,13 @@ from desktop.core.arabic import (
     normalise,
 )
 from desktop.core.matching import AliasMatcher
-from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _VERB_WORDS
+from desktop.core.suggest.lexicon import (
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _VERB_WORDS,
+)
 
 __all__ = [
     "COLUMNS",
@@ -64,14 +71,14 @@ __all__ = [
     "parse_entries",
 ]
 
-EntryType = Literal["LOC", "ORG"]
+EntryType = Literal["LOC", "ORG", "PERS"]
 MatchKind = Literal["name", "adjective"]
 
 COLUMNS = ("name", "type", "subtype", "variants", "adjectives", "english", "in", "flags")
 """The columns of a gazetteer file, in order (tab-separated)."""
 
 FLAGS = frozenset({"ambiguous"})
-LABELS: dict[str, str] = {"LOC": "location", "ORG": "organisation"}
+LABELS: dict[str, str] = {"LOC": "location", "ORG": "organisation", "PERS": "person"}
 """Entry type → the project's entity-kind label key (see ``pipeline.LABEL_KEYS``)."""
 
 DEFAULT_MIN_SCORE = 0.5
@@ -104,6 +111,9 @@ class Entry:
     english: str = ""
     within: tuple[str, ...] = ()
     ambiguous: bool = False
+    # A person's: the forms newswire names them by alone after the first mention (a surname,
+    # a kunya: بوش، أبو مازن), matched as names but judged by the word before them.
+    alone: tuple[str, ...] = ()
 
     @property
     def label_key(self) -> str:
@@ -112,8 +122,8 @@ class Entry:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The canonical name and its variants."""
-        return (self.name, *self.variants)
+        """The canonical name, its variants and (a person's) the forms used alone."""
+        return (self.name, *self.variants, *self.alone)
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -168,7 +178,7 @@ def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
         name, kind, subtype, variants, adjectives, english, within, flags = (
             cell.strip() for cell in cells
         )
-        if not name or kind not in LABELS or not subtype:
+        if not name or kind not in ("LOC", "ORG") or not subtype:
             raise ValueError(f"{source}:{number}: needs a name, LOC or ORG, and a subtype")
         unknown = set(_split(flags.replace(",", "|"))) - FLAGS
         if unknown:
@@ -183,6 +193,49 @@ def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
                 english,
                 _split(within),
                 "ambiguous" in flags,
+            )
+        )
+    return entries
+
+
+PERSON_COLUMNS = ("name", "subtype", "variants", "alone", "english", "flags")
+"""The columns of the persons' gazetteer file, in order (tab-separated)."""
+PERSON_SUBTYPES = frozenset(
+    {
+        "leader", "politician", "official", "religious", "militant", "historical", "scholar",
+        "writer", "artist", "athlete", "scientist", "business",
+    }
+)  # fmt: skip
+
+
+def parse_persons(text: str, source: str = "persons") -> list[Entry]:
+    """The entries of the persons' gazetteer file (see :data:`PERSON_COLUMNS`); ``#`` starts
+    a comment line. Raises ``ValueError`` naming a malformed line, as :func:`parse_entries`."""
+    entries: list[Entry] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(PERSON_COLUMNS):
+            raise ValueError(
+                f"{source}:{number}: {len(cells)} columns, at most {len(PERSON_COLUMNS)}"
+            )
+        cells += [""] * (len(PERSON_COLUMNS) - len(cells))
+        name, subtype, variants, alone, english, flags = (cell.strip() for cell in cells)
+        if not name or subtype not in PERSON_SUBTYPES:
+            raise ValueError(f"{source}:{number}: needs a name and a person's subtype")
+        unknown = set(_split(flags.replace(",", "|"))) - FLAGS
+        if unknown:
+            raise ValueError(f"{source}:{number}: unknown flag {sorted(unknown)[0]!r}")
+        entries.append(
+            Entry(
+                name,
+                "PERS",
+                subtype,
+                _split(variants),
+                english=english,
+                ambiguous="ambiguous" in flags,
+                alone=_split(alone),
             )
         )
     return entries
@@ -349,11 +402,23 @@ class Gazetteer:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._names: dict[str, list[Entry]] = {}
         self._adjectives: dict[str, list[Entry]] = {}
+        # Persons are matched apart (:meth:`_people`): a place's or a body's name with a
+        # proclitic (بأراك، وبلومي) is never read as a person's name used alone (باراك).
+        self._persons: dict[str, list[Entry]] = {}
+        # The forms of a person used alone (بوش، عباس), unless some person's full name too.
+        self._alone: set[str] = set()
+        full: set[str] = set()
         for entry in self.entries:
+            if entry.type == "PERS":
+                for name in entry.names:
+                    (self._alone if name in entry.alone else full).add(fold_words(name))
+        self._alone -= full
+        for entry in self.entries:
+            names = self._persons if entry.type == "PERS" else self._names
             for name in entry.names:
                 key = fold_words(name)
-                if key and entry not in self._names.setdefault(key, []):
-                    self._names[key].append(entry)
+                if key and entry not in names.setdefault(key, []):
+                    names[key].append(entry)
             for adjective in entry.adjectives:
                 for form in adjective_forms(adjective):
                     key = fold_words(form)
@@ -362,22 +427,28 @@ class Gazetteer:
         # Only the names are compiled (the adjectives are looked up, and are twice as many):
         # a name is found whole-word, so an adjective around it cannot hide it.
         self._matcher = AliasMatcher((None, key) for key in self._names)
+        self._person_matcher = (
+            AliasMatcher((None, key) for key in self._persons) if self._persons else None
+        )
+        self._longest = max(map(len, self._names), default=0)
         # The last text looked at and what was found: the suggestion rules and the tagger's
         # features both ask about the same article, and again after every tag.
         self._last_text: tuple[str, tuple[GazetteerMatch, ...]] | None = None
         self._last_norm: tuple[Normalised, tuple[GazetteerMatch, ...]] | None = None
 
     @classmethod
-    def parse(cls, *texts: str) -> Gazetteer:
-        """From the text of one or more gazetteer files."""
-        return cls(entry for text in texts for entry in parse_entries(text))
+    def parse(cls, *texts: str, persons: str = "") -> Gazetteer:
+        """From the text of one or more gazetteer files, and of the persons' file."""
+        found = [entry for text in texts for entry in parse_entries(text)]
+        return cls([*found, *parse_persons(persons)])
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def entries_for(self, name: str) -> list[Entry]:
         """The entries a name (any spelling) belongs to, as written or folded."""
-        return list(self._names.get(fold_words(name), ()))
+        key = fold_words(name)
+        return [*self._names.get(key, ()), *self._persons.get(key, ())]
 
     def is_adjective(self, word: str) -> bool:
         """Whether ``word`` (without proclitics) is one of the entries' adjective forms."""
@@ -388,20 +459,22 @@ class Gazetteer:
         last = self._last_text
         if last is not None and last[0] == text:
             return list(last[1])
-        found = self.find_normalised(normalise(text))
+        found = self.find_normalised(normalise(text), text)
         self._last_text = (text, tuple(found))
         return found
 
-    def find_normalised(self, norm: Normalised) -> list[GazetteerMatch]:
-        """Like :meth:`find` for a text the caller has already normalised."""
+    def find_normalised(self, norm: Normalised, raw: str | None = None) -> list[GazetteerMatch]:
+        """Like :meth:`find` for a text the caller has already normalised; ``raw``, the text
+        itself, tells a person's name from a word that folds like it (``ترأس`` "presided"
+        is ``تراس``, Truss, once the hamza is folded)."""
         last = self._last_norm
         if last is not None and last[0] == norm:
             return list(last[1])
-        found = self._find_normalised(norm)
+        found = self._find_normalised(norm, raw)
         self._last_norm = (norm, tuple(found))
         return found
 
-    def _find_normalised(self, norm: Normalised) -> list[GazetteerMatch]:
+    def _find_normalised(self, norm: Normalised, raw: str | None) -> list[GazetteerMatch]:
         folded = norm.text
         found: list[_Found] = []
         for word_start, start, end, key, clitics in self._matcher.scan(folded):
@@ -419,6 +492,8 @@ class Gazetteer:
                 body = self._body(head, clitics, entries, start, end)
             if body is not None:
                 found.append(body)
+        if self._person_matcher is not None:
+            found = self._with_people(found, self._people(norm, raw))
         # Second look: an ambiguous name whose entity the text names unambiguously elsewhere.
         sure = {
             entry.identity
@@ -516,6 +591,138 @@ class Gazetteer:
         if "ك" in clitics and " " not in key:
             return "name", SCORE_PREPOSITION  # ك "like" before a place is rare: كريمة، كبير
         return "name", SCORE_PHRASE if " " in key else SCORE_NAME
+
+    def _people(self, norm: Normalised, raw: str | None) -> list[_Found]:
+        """The persons' names in the folded text, judged (:meth:`_judge_person`)."""
+        assert self._person_matcher is not None
+        folded = norm.text
+        found: list[_Found] = []
+        for word_start, start, end, key, _clitics in self._person_matcher.scan(folded):
+            entries = tuple(self._persons[key])
+            before = _previous_word(folded, word_start)
+            previous = before[0] if before is not None else None
+            bare = _bare(previous) if previous is not None else None
+            if " " not in key and key in self._adjectives:
+                continue  # a nisba (الأفغاني، الكندي): a place's adjective first
+            if key in self._alone:
+                if raw is not None and _hamza_inside(raw, norm, start, end, entries):
+                    continue  # another word, written with a hamza the person's name has not
+                first = _first_name_before(before, entries)
+                if first is not None:
+                    # the person's first name spelled otherwise (فيديل كاسترو for فيدل):
+                    # the name is both words
+                    key = folded[first:end]
+                    found.append(_Found(first, first, end, key, "name", SCORE_NAME, entries))
+                    continue
+            if bare is not None and (bare in _PERSON_PARTICLES or previous in _PERSON_PARTICLES):
+                score = SCORE_PERSON  # inside a longer name: عبد الله بن …
+            else:
+                score = self._judge_person(key, previous, bare, entries)
+            found.append(_Found(word_start, start, end, key, "name", score, entries))
+        return found
+
+    def _with_people(self, found: list[_Found], people: list[_Found]) -> list[_Found]:
+        """The places and bodies with the persons' names among them: a person's name takes
+        the places and bodies it outgrows (:func:`_outgrows`), and gives way to any other it
+        overlaps."""
+        if not people:
+            return found
+        order = sorted(range(len(found)), key=lambda i: found[i].start)
+        starts = [found[i].start for i in order]
+        dropped: set[int] = set()
+        kept: list[_Found] = []
+        for person in people:
+            low = bisect_left(starts, person.start - self._longest)
+            high = bisect_left(starts, person.end)
+            overlapping = [
+                i
+                for i in order[low:high]
+                if found[i].start < person.end and person.start < found[i].end
+            ]
+            if not overlapping:
+                kept.append(person)
+            elif all(_outgrows(person, found[i]) for i in overlapping):
+                dropped.update(overlapping)
+                kept.append(person)
+        if not kept:
+            return found
+        merged = [item for i, item in enumerate(found) if i not in dropped]
+        return [*merged, *kept]
+
+    def _judge_person(
+        self, key: str, previous: str | None, bare: str | None, entries: tuple[Entry, ...]
+    ) -> float:
+        """A person's score: a full name of several words is sure; a form used alone
+        (a surname) or a one-word name is not after a given name (جيب بوش: another person's
+        name goes on before it), and, when it is also a common word or given name
+        (``ambiguous``: عباس، بري), is offered only after a title or when the article names
+        the same person in full (the second look)."""
+        if " " in key and key not in self._alone:
+            return SCORE_PHRASE
+        if bare is not None and (bare in _GIVEN_NAMES or previous in _GIVEN_NAMES):
+            return SCORE_AMBIGUOUS
+        if not all(entry.ambiguous for entry in entries):
+            return SCORE_NAME
+        if previous is not None and (bare in _TITLE_FORMS or previous in _TITLE_FORMS):
+            return SCORE_CUE
+        return SCORE_AMBIGUOUS
+
+
+def _outgrows(person: _Found, other: _Found) -> bool:
+    """Whether a person's name wins over a place's or a body's it overlaps: a name of several
+    words over one inside it or ending inside it from the same written word (جورج واشنطن،
+    مصطفى عبد الجليل، بريكس تيلرسون), and a whole written word over
+    the same word read with a proclitic (باراك is not ب + أراك; بأراك, with its hamza, is
+    never باراك: :func:`_hamza_inside`)."""
+    if " " in person.key and other.end - other.start < person.end - person.start:
+        inside = person.start <= other.start and other.end <= person.end
+        if inside or (other.word_start == person.word_start and other.end < person.end):
+            return True  # (بريكس | تيلرسون is ب + ريكس تيلرسون)
+    return (
+        person.word_start == person.start
+        and other.word_start == person.word_start
+        and other.end == person.end
+        and other.start > other.word_start
+    )
+
+
+_HAMZAS = frozenset("أإآؤئء")
+_LONG_VOWELS = str.maketrans("", "", "اويى")
+
+
+def _hamza_inside(
+    raw: str, norm: Normalised, start: int, end: int, entries: tuple[Entry, ...]
+) -> bool:
+    """Whether the written word has a hamza after its first letter where none of the
+    entries' names has one: ``ترأس`` (presided) and ``بأول`` (with the first) are not
+    ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم)."""
+    raw_start, raw_end = norm.to_raw(start, end)
+    written = raw[raw_start + 1 : raw_end]
+    if _HAMZAS.isdisjoint(written):
+        return False
+    return not any(not _HAMZAS.isdisjoint(name[1:]) for entry in entries for name in entry.names)
+
+
+def _first_name_before(before: tuple[str, int] | None, entries: tuple[Entry, ...]) -> int | None:
+    """Where the word before a person's name used alone begins, when it is the first word of
+    one of the entries' full names spelled with other long vowels (``فيديل`` for ``فيدل``,
+    ``ديفيد`` for ``ديفد``), after و at most."""
+    if before is None:
+        return None
+    word, at = before
+    candidates = [(word, at)]
+    if len(word) > 3 and word[0] == "و":
+        candidates.append((word[1:], at + 1))
+    for candidate, start in candidates:
+        skeleton = candidate.translate(_LONG_VOWELS)
+        if len(skeleton) < 2:
+            continue
+        for entry in entries:
+            for name in (entry.name, *entry.variants):
+                parts = fold_words(name).split()
+                if len(parts) >= 2 and parts[0].translate(_LONG_VOWELS) == skeleton:
+                    return start
+    return None
 
 
 @dataclass(frozen=True, slots=True)

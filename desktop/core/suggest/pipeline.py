@@ -181,7 +181,7 @@ def _suggest(
     if gazetteer is not None:
         places = [
             m
-            for m in gazetteer.find_normalised(art.norm)
+            for m in gazetteer.find_normalised(art.norm, text)
             if m.kind == "name" and m.score >= min_score
         ]
     if places and registry:
@@ -192,7 +192,7 @@ def _suggest(
         known = {
             span
             for p in places
-            if not p.entry.ambiguous
+            if not p.entry.ambiguous and p.label_key != "person"
             for span in ((p.start, p.end), (p.word_start, p.end))
         }
         registry = [
@@ -243,7 +243,8 @@ def _suggest(
         results.setdefault((item.kind, item.start, item.end), item)
 
     name_spans: list[tuple[int, int]] = []
-    place_index = _SpanIndex((p.word_start, p.end) for p in places)  # with the clitics
+    # with the clitics; the gazetteer's persons are no places (the name rules' win over them)
+    place_index = _SpanIndex((p.word_start, p.end) for p in places if p.label_key != "person")
     not_persons = _SpanIndex(
         (m.start, m.end) for m in registry if types.get(m.entity_id or -1) != "person"
     )
@@ -305,9 +306,18 @@ def _suggest(
             add(_entity(text, start, end, rule, None))
     taken = _SpanIndex([*name_spans, *((m.start, m.end) for m in registry)])
     for place in places:
+        a_person = place.label_key == "person"
         if taken.overlaps(place.start, place.end):
-            continue  # a person's name (the title rule's), or an entity the registry knows
-        if place.entry.ambiguous and all(w in art.learnt for w in place.form.split()):
+            # a person's name (the title rule's), or an entity the registry knows; a person
+            # the gazetteer knows by the same words as a name rule's is surer (محمود عباس)
+            if a_person:
+                _vouch(results, place)
+            continue
+        if (
+            not a_person
+            and place.entry.ambiguous
+            and all(w in art.learnt for w in place.form.split())
+        ):
             continue  # a word this article uses in a person's name (عمران خان)
         start = written_start(text, place.start, place.word_start, place.form)
         add(
@@ -423,6 +433,15 @@ class _SpanIndex:
         return any(
             s <= start and end <= e and e - s > end - start for s, e in self._near(start, end)
         )
+
+
+def _vouch(results: dict[tuple[str, int, int], Suggestion], person: GazetteerMatch) -> None:
+    """A name rule's person whose words are a person the gazetteer knows takes its score,
+    when higher (the given names' rule scores ``محمود عباس`` under the bar)."""
+    for start in {person.start, person.word_start}:
+        found = results.get(("entity", start, person.end))
+        if found is not None and found.rule != "alias" and found.score < person.score:
+            results[("entity", start, person.end)] = rescored(found, person.score)
 
 
 def _tokens_of(names: list[tuple[int, int, int]]) -> set[int]:
