@@ -10,6 +10,12 @@ subtype, spelling variants, adjectives, English name, country, flags; the files'
 the columns). This module is standard library only: the caller reads the files (see
 ``desktop.resources.gazetteer``) and hands their text to :meth:`Gazetteer.parse`.
 
+The persons' file (``persons.tsv``, :func:`parse_persons`: well-known persons, their spelling
+variants and the names they go by alone) is matched with a matcher of its own and merged with
+the places and bodies afterwards (:meth:`Gazetteer._people`, :func:`_outgrows`): a place read
+with a proclitic is never taken for a person's surname, and a person's name used alone is
+judged by the word before it (:meth:`Gazetteer._judge_person`).
+
 Matching is the registry's (:class:`~desktop.core.matching.AliasMatcher`): folded (hamza, ة/ه,
 ى/ي, harakat), clitic-aware (و ف ب ك ل, and ل + ال written لل), longest name first, never adding
 an article the name does not have — so ``سورية`` (Syria) is not found inside ``السورية``.
