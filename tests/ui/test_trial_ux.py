@@ -501,7 +501,8 @@ def test_a_new_entity_named_with_a_given_name_is_guessed_a_person(qapp: QApplica
     assert guess_type("فلاديمير بوتين") == "person"
     assert guess_type("جون  كيري") == "person"
     assert guess_type("سوريا") == "location"  # the gazetteer first
-    assert guess_type("بوتين") is None  # one word: nothing says so
+    assert guess_type("بوتين") == "person"  # the persons' gazetteer knows him
+    assert guess_type("زيدونيان") is None  # one word nothing knows: nothing says so
     assert guess_type("الحكومة السورية") is None
 
 

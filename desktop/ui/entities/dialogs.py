@@ -192,9 +192,10 @@ PICKER_ROWS = 200
 
 
 def guess_type(name: str) -> str | None:
-    """A place or an organisation the gazetteer knows by this whole name; a person for a
-    name of two words or more that a given name begins (فلاديمير بوتين, made from a claim's
-    subject, was "Other" to a trial while the article suggested it as a person); else None."""
+    """A place, an organisation or a well-known person the gazetteer knows by this whole
+    name; a person for a name of two words or more that a given name begins (فلاديمير بوتين,
+    made from a claim's subject, was "Other" to a trial while the article suggested it as a
+    person); else None."""
     from desktop.core.arabic import fold
     from desktop.resources import gazetteer, given_names
 

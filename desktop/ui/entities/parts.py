@@ -327,7 +327,11 @@ class NamePartsController(QObject):
                 ops.name_part_proposals(
                     project,
                     entity_id,
-                    is_place=(lambda text: bool(gazetteer.entries_for(text)))
+                    # a place's or a body's name (واشنطن); the persons' file knows كيري as
+                    # the person's own name, which is what the offer is for
+                    is_place=(
+                        lambda text: any(e.type != "PERS" for e in gazetteer.entries_for(text))
+                    )
                     if gazetteer
                     else None,
                     alone=alone,
