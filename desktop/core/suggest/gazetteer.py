@@ -167,6 +167,26 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
+def _rows(
+    text: str, source: str, columns: tuple[str, ...]
+) -> Iterable[tuple[int, list[str], tuple[str, ...]]]:
+    """Each data line of a gazetteer file: its number, its cells (stripped, as many as
+    ``columns``) and its flags; ``#`` starts a comment line. Raises ``ValueError`` naming
+    the line for too many cells or an unknown flag."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(columns):
+            raise ValueError(f"{source}:{number}: {len(cells)} columns, at most {len(columns)}")
+        cells = [cell.strip() for cell in cells] + [""] * (len(columns) - len(cells))
+        flags = _split(cells[-1].replace(",", "|"))
+        unknown = set(flags) - FLAGS
+        if unknown:
+            raise ValueError(f"{source}:{number}: unknown flag {sorted(unknown)[0]!r}")
+        yield number, cells, flags
+
+
 def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
     """The entries of one gazetteer file (see :data:`COLUMNS`); ``#`` starts a comment line.
 
@@ -174,21 +194,10 @@ def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
     application, so a bad line is a defect to fix, not the analyst's input.
     """
     entries: list[Entry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) > len(COLUMNS):
-            raise ValueError(f"{source}:{number}: {len(cells)} columns, at most {len(COLUMNS)}")
-        cells += [""] * (len(COLUMNS) - len(cells))
-        name, kind, subtype, variants, adjectives, english, within, flags = (
-            cell.strip() for cell in cells
-        )
+    for number, cells, flags in _rows(text, source, COLUMNS):
+        name, kind, subtype, variants, adjectives, english, within, _ = cells
         if not name or kind not in ("LOC", "ORG") or not subtype:
             raise ValueError(f"{source}:{number}: needs a name, LOC or ORG, and a subtype")
-        unknown = set(_split(flags.replace(",", "|"))) - FLAGS
-        if unknown:
-            raise ValueError(f"{source}:{number}: unknown flag {sorted(unknown)[0]!r}")
         entries.append(
             Entry(
                 name,
@@ -218,21 +227,10 @@ def parse_persons(text: str, source: str = "persons") -> list[Entry]:
     """The entries of the persons' gazetteer file (see :data:`PERSON_COLUMNS`); ``#`` starts
     a comment line. Raises ``ValueError`` naming a malformed line, as :func:`parse_entries`."""
     entries: list[Entry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) > len(PERSON_COLUMNS):
-            raise ValueError(
-                f"{source}:{number}: {len(cells)} columns, at most {len(PERSON_COLUMNS)}"
-            )
-        cells += [""] * (len(PERSON_COLUMNS) - len(cells))
-        name, subtype, variants, alone, english, flags = (cell.strip() for cell in cells)
+    for number, cells, flags in _rows(text, source, PERSON_COLUMNS):
+        name, subtype, variants, alone, english, _ = cells
         if not name or subtype not in PERSON_SUBTYPES:
             raise ValueError(f"{source}:{number}: needs a name and a person's subtype")
-        unknown = set(_split(flags.replace(",", "|"))) - FLAGS
-        if unknown:
-            raise ValueError(f"{source}:{number}: unknown flag {sorted(unknown)[0]!r}")
         entries.append(
             Entry(
                 name,
