@@ -82,6 +82,7 @@ from desktop.core.suggest.lexicon import (
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
 )
+from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
     Suggestion,
     _SpanIndex,
@@ -1223,6 +1224,7 @@ def _given_and_name(
         last == first + 1
         and _given(tokens[first], given)
         and (first == 0 or tokens[first - 1].folded not in _NAME_PARTICLES)
+        and not word_not_surname(tokens[last].text, tokens[last].folded)
     )
 
 

@@ -1564,3 +1564,44 @@ def test_the_model_s_persons_take_their_family_nisba(
     found = _fixed_suggestions(project, monkeypatch, text, "عمرو بن ود", "جورج بوش")
     assert set(found) == {"عمرو بن ود العامري", "جورج بوش"}
     assert found["عمرو بن ود العامري"] == pytest.approx(0.9)  # في does not go on the name
+
+
+def test_a_given_name_and_a_verb_is_not_a_sure_name(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A given name and the word after it are a sure name (``GIVEN_AND_NAME``) unless that
+    word is the sentence going on — a verb (``نزار يكتب``), a pronoun suffix (``عبدالله
+    حديثه``), a preposition and a verbal noun (``صدام بارتكاب``) —, when the model's own
+    score stands; a transcribed surname in -وه (``جين شاركوه``) is still a name."""
+    text = (
+        "بدأ نزار يكتب الشعر .\nوابتدر عبدالله حديثه بالشكر .\nأدين صدام بارتكاب جرائم .\n"
+        "وعمل جين شاركوه طبيبا .\nوزار نادر منصور حمص ."
+    )
+    names = ("نزار يكتب", "عبدالله حديثه", "صدام بارتكاب", "جين شاركوه", "نادر منصور")
+    found = _fixed_suggestions(project, monkeypatch, text, *names)
+    assert found["نادر منصور"] == found["جين شاركوه"] == tagger.GIVEN_AND_NAME
+    for name in names[:3]:
+        assert found[name] < tagger.GIVEN_AND_NAME, name
+
+
+def test_a_surname_found_again_takes_the_given_names_before_it() -> None:
+    """``_propagate``: a surname offered alone at its other occurrences takes the given
+    names written just before it (``أليكس | فيرغوسن``), as the model's own names do."""
+    from desktop.core.suggest.features import tokenize
+
+    text = "وقال المدرب فيرغوسن إن الفريق جاهز . وأكد أليكس فيرغوسن ذلك ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    at = text.index("فيرغوسن")
+    found = [(at, at + len("فيرغوسن"), "person", 0.95)]
+    added = tagger._propagate(text, tokens, found, 0.5, given=frozenset({fold("أليكس")}))
+    assert [text[s:e] for s, e, *_ in added] == ["أليكس فيرغوسن"]
+    assert [text[s:e] for s, e, *_ in tagger._propagate(text, tokens, found, 0.5)] == ["فيرغوسن"]
+
+
+def test_a_person_in_latin_letters_is_capitalised() -> None:
+    """The model's persons in Latin letters are names only when every word is capitalised
+    (``Albert Einstein``): a term's gloss (``( Nwe moon )``) is not offered."""
+    text = "الاقتران ( Nwe moon ) ثم ( Albert Einstein ) و( moon )"
+    for words, lower in (("Nwe moon", True), ("Albert Einstein", False), ("moon", True)):
+        at = text.index(words)
+        assert tagger._lower_case_latin(text, at, at + len(words)) is lower, words
