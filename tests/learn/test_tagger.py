@@ -562,6 +562,13 @@ def test_a_gazetteer_or_title_suggestion_is_judged_by_both() -> None:
     # A registry alias (a string match) is judged by a trusted model alone: dropped here.
     assert [(s.text, s.score) for s in kept] == [("سورية", 0.65), ("سمير خليل", 0.6)]
     assert [s.lowered for s in kept] == [True, True]
+    # The list rule's names (a team sheet) are read by the list's structure, which a model
+    # hardly ever saw: it may raise them, never lower them.
+    listed = Suggestion("entity", "person", 50, 60, "ووائل القباني", "list", score=0.9)
+    kept = tagger.combine_judged([listed, titled], [], {0: 0.05, 1: 0.05}, 0.6, judged={})
+    assert [(s.text, s.score, s.lowered) for s in kept] == [("ووائل القباني", 0.9, False)]
+    kept = tagger.combine_judged([listed], [], {0: 0.99}, 0.6, judged={})
+    assert [s.score for s in kept] == [pytest.approx(0.945)]
 
 
 @pytest.mark.parametrize(

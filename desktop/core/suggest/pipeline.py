@@ -36,6 +36,7 @@ from desktop.core.suggest.lexicon import (
     _VERB_WORDS,
 )
 from desktop.core.suggest.lineage import lineage_names
+from desktop.core.suggest.lists import list_names
 from desktop.core.suggest.names import _given_name_names, _learn, _occupation_names, _title_names
 from desktop.core.suggest.tokens import _Article
 
@@ -80,6 +81,7 @@ RULE_SCORES: dict[str, float] = {
     "given": 0.45,
     "occupation": 0.45,
     "lineage": 0.9,
+    "list": 0.9,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -229,6 +231,8 @@ def _suggest(
     art.names = sorted((first, last) for first, last, _ in names)
     occupation_names = _occupation_names(art, _tokens_of(names))
     named = _tokens_of(names) | {i for a, b in occupation_names for i in range(a, b + 1)}
+    listed = list_names(art, named)
+    named |= {i for a, b in listed for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
     lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
 
@@ -290,6 +294,7 @@ def _suggest(
         ("occupation", occupation_names),
         ("given", given_names),
         ("lineage", lineages),
+        ("list", listed),
     ):
         for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])
