@@ -129,3 +129,22 @@ def test_every_full_name_is_found_bare_and_after_wa(gaz: Gazetteer) -> None:
                 if not found:
                     missing.append(form)
     assert not missing, missing[:20]
+
+
+def test_accepting_a_name_two_persons_go_by_names_neither() -> None:
+    """A gazetteer suggestion carries the entry's name, which an accepted one's entity is
+    made by (``عباس`` → ``محمود عباس``); a name two persons go by (``عون``) carries none."""
+    text = "قال عون إن عباس ، بعد لقاء محمود عباس وميشال عون وجوزاف عون"
+    gaz = Gazetteer.parse(
+        persons=SAMPLE
+        + "ميشال عون\tleader\t\tعون\tMichel Aoun\tambiguous\n"
+        + "جوزاف عون\tleader\t\tعون\tJoseph Aoun\tambiguous\n"
+    )
+    names = {
+        (s.text, s.name)
+        for s in suggest(text, None, gazetteer=gaz)
+        if s.source == "gazetteer" and s.label_key == "person"
+    }
+    assert ("عباس", "محمود عباس") in names
+    assert ("ميشال عون", "ميشال عون") in names
+    assert ("عون", None) in names  # (named in full in the article: offered)

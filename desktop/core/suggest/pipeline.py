@@ -335,7 +335,7 @@ def _suggest(
                 "gazetteer",
                 source="gazetteer",
                 score=place.score,
-                name=place.entry.name,
+                name=_canonical(place),
             )
         )
 
@@ -438,6 +438,15 @@ class _SpanIndex:
         return any(
             s <= start and end <= e and e - s > end - start for s, e in self._near(start, end)
         )
+
+
+def _canonical(match: GazetteerMatch) -> str | None:
+    """The name an accepted gazetteer suggestion's entity is looked up and made by: the
+    entry's; for a person's name two persons go by (عون: ميشال عون، جوزاف عون), none — the
+    written name, as for a rule's (the analyst tells which)."""
+    if match.label_key == "person" and len({e.identity for e in match.entries}) > 1:
+        return None
+    return match.entry.name
 
 
 def _vouch(results: dict[tuple[str, int, int], Suggestion], person: GazetteerMatch) -> None:
