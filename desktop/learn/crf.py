@@ -357,11 +357,12 @@ class CrfTagger:
             raise
         except ValueError as error:  # "Invalid model": what the library itself refuses
             raise DamagedModel(str(error)) from error
-        names = [str(label) for label in self._tagger.labels()]
         try:
-            # Each label looked up by its name, as marginal() will: a byte changed in the
-            # labels' hash table leaves every offset sound and the name unfound (found by the
-            # random damage of tests/learn/test_damaged_model.py once the model changed).
+            # Each label read and looked up by its name, as marginal() will: a byte changed in
+            # the labels' hash table leaves every offset sound and the name unfound (found by
+            # the random damage of tests/learn/test_damaged_model.py once the model changed),
+            # and one in a name's length made the library's string constructor throw.
+            names = [str(label) for label in self._tagger.labels()]
             self._tagger.set([[]])
             for name in names:
                 self._tagger.marginal(name, 0)

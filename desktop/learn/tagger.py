@@ -1098,13 +1098,12 @@ def _tag(
 
 
 def _lower_case_latin(text: str, start: int, end: int) -> bool:
-    """Whether a span holds a word of Latin letters that is not capitalised (``Nwe moon``):
-    the model's persons in an Arabic text's Latin gloss were a term's, never a name's, on the
-    development corpus (persons' names there: ``Albert Einstein``, ``Mileva Maric``)."""
-    return any(
-        word.isascii() and word.isalpha() and not word[0].isupper()
-        for word in text[start:end].split()
-    )
+    """Whether a span's first or last word of Latin letters is not capitalised (``Nwe
+    moon``): the model's persons in an Arabic text's Latin gloss were a term's, never a
+    name's, on the development corpus (persons' names there: ``Albert Einstein``, ``Mileva
+    Maric``). A particle inside is a name's (``Charles de Gaulle``, ``Osama bin Laden``)."""
+    latin = [word for word in text[start:end].split() if word.isascii() and word.isalpha()]
+    return bool(latin) and not (latin[0][0].isupper() and latin[-1][0].isupper())
 
 
 # Rules whose names the model may raise, never lower: the list rule's (ووائل القباني وطارق
@@ -1659,8 +1658,10 @@ def _propagate(
         begin = i
         if key == PERSON and i > 0 and given:
             # a surname after given names it was not found with (أليكس | فيرغوسن): the
-            # name is theirs too, as the model's own names are widened
+            # name is theirs too, as the model's own names are widened — within its line
             begin = _given_names_before(tokens, i, given)
+            while begin < i and "\n" in text[tokens[begin].end : tokens[i].start]:
+                begin += 1
         start, end = tokens[begin].start, tokens[i + length - 1].end
         k = bisect_left(taken_starts, end)
         # (the seeds may overlap theirs; a loop here, not _overlaps: 6,000 names a 1 MB article)

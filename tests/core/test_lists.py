@@ -38,3 +38,12 @@ def test_fewer_names_or_given_names_alone_are_no_list() -> None:
     assert _listed("وقال محمد وعلي وحسن إنهم جاهزون .") == []  # given names alone
     # a verb after a given name ends that name, and the list with it
     assert _listed("وجاء محمد يكتب وعلي يقرأ وحسن ينام .") == []
+
+
+def test_a_list_is_arabic_words_in_one_paragraph() -> None:
+    names = "وائل زنجا ومحمد عبدالمنصف ووائل القباني وطارق السيد"
+    assert len(_listed(f"وضمت القائمة {names} .")) == 4
+    # a paragraph break ends a list: two names before it, two after — no list of three
+    assert _listed("وضمت القائمة وائل زنجا ومحمد عبدالمنصف\n\nووائل القباني وطارق السيد .") == []
+    # Latin words are no part of an Arabic name of a list
+    assert _listed("وضمت القائمة محمد Salah وأحمد Hassan وعلي Maher .") == []

@@ -245,3 +245,49 @@ def test_a_killed_training_runs_folder_is_removed_by_the_next(
     assert not stale.exists()
     assert fresh.exists() and other.exists()  # a run may be training there now
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hamish-crf-running", "someone-else"]
+
+
+_EVERY_BYTE = """
+import sys
+from desktop.learn import crf
+sequences = [
+    ([["w=a", "p=x"], ["w=b"], ["w=c"]], ["B-person", "I-person", "O"]),
+    ([["w=d"], ["w=a", "p=y"]], ["O", "B-location"]),
+    ([["w=e"], ["w=b"]], ["B-organisation", "O"]),
+] * 5
+model, _ = crf.train_crf(sequences)
+other = 0
+for at in range(len(model)):
+    for value in (0x00, 0xFF):
+        changed = bytearray(model)
+        changed[at] = value
+        try:
+            tagger = crf.CrfTagger(bytes(changed))
+        except crf.DamagedModel:
+            continue
+        except Exception as error:  # anything else escapes to the window
+            print(at, value, type(error).__name__, error)
+            other += 1
+            continue
+        tagger.tag([["w=a"], ["w=b"]])
+        for label in tagger.labels:
+            tagger.marginal(label, 0)
+        tagger.close()
+print(len(model), other)
+"""
+
+
+def test_no_single_byte_makes_the_tagger_raise_anything_but_damaged_model() -> None:
+    """Every byte of a small model set to 0 and to 255: the tagger loads and tags, or
+    refuses the model as damaged — never another error (a byte in a label's name length made
+    CRFsuite's string constructor throw a RuntimeError from ``labels()``, which escaped the
+    claim classifier on every suggestion)."""
+    child = subprocess.run(
+        [sys.executable, "-c", _EVERY_BYTE],
+        capture_output=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert child.returncode == 0, child.stderr.decode(errors="replace")[-2000:]
+    size, other = child.stdout.split()[-2:]
+    assert int(size) > 300 and int(other) == 0, child.stdout.decode()[-2000:]

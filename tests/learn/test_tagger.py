@@ -1577,16 +1577,18 @@ def test_a_given_name_and_a_verb_is_not_a_sure_name(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A given name and the word after it are a sure name (``GIVEN_AND_NAME``) unless that
-    word is the sentence going on — a verb (``نزار يكتب``), a pronoun suffix (``عبدالله
-    حديثه``), a preposition and a verbal noun (``صدام بارتكاب``) —, when the model's own
-    score stands; a transcribed surname in -وه (``جين شاركوه``) is still a name."""
+    word is the sentence going on — a verb (``نزار يكتب``), a pronoun suffix of two letters
+    (``علي موقفهم``), a preposition and a verbal noun (``صدام بارتكاب``) —, when the model's
+    own score stands; a word in ه is still a surname (``حسن شحاته``, its ة written ه; ``جين
+    شاركوه``)."""
     text = (
-        "بدأ نزار يكتب الشعر .\nوابتدر عبدالله حديثه بالشكر .\nأدين صدام بارتكاب جرائم .\n"
-        "وعمل جين شاركوه طبيبا .\nوزار نادر منصور حمص ."
+        "بدأ نزار يكتب الشعر .\nوشرح علي موقفهم أمس .\nأدين صدام بارتكاب جرائم .\n"
+        "وعمل جين شاركوه طبيبا .\nوزار نادر منصور حمص .\nودرب حسن شحاته المنتخب ."
     )
-    names = ("نزار يكتب", "عبدالله حديثه", "صدام بارتكاب", "جين شاركوه", "نادر منصور")
+    names = ("نزار يكتب", "علي موقفهم", "صدام بارتكاب", "جين شاركوه", "نادر منصور", "حسن شحاته")
     found = _fixed_suggestions(project, monkeypatch, text, *names)
-    assert found["نادر منصور"] == found["جين شاركوه"] == tagger.GIVEN_AND_NAME
+    for name in names[3:]:
+        assert found[name] == tagger.GIVEN_AND_NAME, name
     for name in names[:3]:
         assert found[name] < tagger.GIVEN_AND_NAME, name
 
@@ -1608,7 +1610,13 @@ def test_a_surname_found_again_takes_the_given_names_before_it() -> None:
 def test_a_person_in_latin_letters_is_capitalised() -> None:
     """The model's persons in Latin letters are names only when every word is capitalised
     (``Albert Einstein``): a term's gloss (``( Nwe moon )``) is not offered."""
-    text = "الاقتران ( Nwe moon ) ثم ( Albert Einstein ) و( moon )"
-    for words, lower in (("Nwe moon", True), ("Albert Einstein", False), ("moon", True)):
+    text = "الاقتران ( Nwe moon ) ثم ( Albert Einstein ) و( moon ) و( Charles de Gaulle )"
+    cases = (
+        ("Nwe moon", True),
+        ("Albert Einstein", False),
+        ("moon", True),
+        ("Charles de Gaulle", False),  # a particle inside
+    )
+    for words, lower in cases:
         at = text.index(words)
         assert tagger._lower_case_latin(text, at, at + len(words)) is lower, words

@@ -42,6 +42,7 @@ Every match carries a score in [0, 1]; the suggestion pipeline offers names from
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -417,6 +418,16 @@ class Gazetteer:
                 for name in entry.names:
                     (self._alone if name in entry.alone else full).add(fold_words(name))
         self._alone -= full
+        # Each person's first words of their full names (فيدل of فيدل كاسترو), folded once.
+        self._first_words: dict[Entry, tuple[str, ...]] = {}
+        for entry in self.entries:
+            if entry.type == "PERS":
+                firsts = {
+                    parts[0]
+                    for name in (entry.name, *entry.variants)
+                    if len(parts := fold_words(name).split()) >= 2
+                }
+                self._first_words[entry] = tuple(sorted(firsts))
         for entry in self.entries:
             names = self._persons if entry.type == "PERS" else self._names
             for name in entry.names:
@@ -436,7 +447,7 @@ class Gazetteer:
         # The last text looked at and what was found: the suggestion rules and the tagger's
         # features both ask about the same article, and again after every tag.
         self._last_text: tuple[str, tuple[GazetteerMatch, ...]] | None = None
-        self._last_norm: tuple[Normalised, tuple[GazetteerMatch, ...]] | None = None
+        self._last_norm: tuple[Normalised, str | None, tuple[GazetteerMatch, ...]] | None = None
 
     @classmethod
     def parse(cls, *texts: str, persons: str = "") -> Gazetteer:
@@ -470,10 +481,11 @@ class Gazetteer:
         itself, tells a person's name from a word that folds like it (``ترأس`` "presided"
         is ``تراس``, Truss, once the hamza is folded)."""
         last = self._last_norm
-        if last is not None and last[0] == norm:
-            return list(last[1])
+        # (the raw text too: ترأس and تراس fold alike and are told apart by it)
+        if last is not None and last[0] == norm and last[1] == raw:
+            return list(last[2])
         found = self._find_normalised(norm, raw)
-        self._last_norm = (norm, tuple(found))
+        self._last_norm = (norm, raw, tuple(found))
         return found
 
     def _find_normalised(self, norm: Normalised, raw: str | None) -> list[GazetteerMatch]:
@@ -608,7 +620,9 @@ class Gazetteer:
             if key in self._alone:
                 if raw is not None and _hamza_inside(raw, norm, start, end, entries):
                     continue  # another word, written with a hamza the person's name has not
-                first = _first_name_before(before, entries)
+                first = None
+                if word_start == start and before is not None:  # (والفالح: no name goes on)
+                    first = self._first_name_before(before, entries)
                 if first is not None:
                     # the person's first name spelled otherwise (فيديل كاسترو for فيدل):
                     # the name is both words
@@ -620,7 +634,18 @@ class Gazetteer:
             else:
                 score = self._judge_person(key, previous, bare, entries)
             found.append(_Found(word_start, start, end, key, "name", score, entries))
-        return found
+        return _disjoint_people(found)
+
+    def _first_name_before(self, before: tuple[str, int], entries: tuple[Entry, ...]) -> int | None:
+        """Where the word before a person's name used alone begins, when it is the first
+        word of one of the entries' full names spelled with one long vowel more or less
+        (``فيديل كاسترو`` for ``فيدل كاسترو``); a word with و before it is another name's."""
+        word, at = before
+        for entry in entries:
+            for first in self._first_words.get(entry, ()):
+                if _one_vowel_apart(word, first):
+                    return at
+        return None
 
     def _with_people(self, found: list[_Found], people: list[_Found]) -> list[_Found]:
         """The places and bodies with the persons' names among them: a person's name takes
@@ -662,7 +687,8 @@ class Gazetteer:
             return SCORE_PHRASE
         if bare is not None and (bare in _GIVEN_NAMES or previous in _GIVEN_NAMES):
             return SCORE_AMBIGUOUS
-        if not all(entry.ambiguous for entry in entries):
+        # a surname that is a given name too (كريستوفر، ميلانيا) begins other names as often
+        if key not in _GIVEN_NAMES and not all(entry.ambiguous for entry in entries):
             return SCORE_NAME
         if previous is not None and (bare in _TITLE_FORMS or previous in _TITLE_FORMS):
             return SCORE_CUE
@@ -726,6 +752,19 @@ def _outgrows(person: _Found, other: _Found) -> bool:
     )
 
 
+def _disjoint_people(found: list[_Found]) -> list[_Found]:
+    """The persons' names none of which overlaps another: a name joined with the first name
+    before it may reach back over a name found there; the longer is kept."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (f.word_start, -(f.end - f.word_start))):
+        if kept and item.word_start < kept[-1].end:
+            if item.end - item.word_start <= kept[-1].end - kept[-1].word_start:
+                continue
+            kept.pop()
+        kept.append(item)
+    return kept
+
+
 _HAMZAS = frozenset("أإآؤئء")
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 
@@ -737,32 +776,22 @@ def _hamza_inside(
     entries' names has one: ``ترأس`` (presided) and ``بأول`` (with the first) are not
     ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم)."""
     raw_start, raw_end = norm.to_raw(start, end)
-    written = raw[raw_start + 1 : raw_end]
-    if _HAMZAS.isdisjoint(written):
+    # (a presentation form or a combining hamza above or below is the same letter)
+    written = unicodedata.normalize("NFKC", raw[raw_start:raw_end])[1:]
+    if _HAMZAS.isdisjoint(written) and "\u0654" not in written and "\u0655" not in written:
         return False
     return not any(not _HAMZAS.isdisjoint(name[1:]) for entry in entries for name in entry.names)
 
 
-def _first_name_before(before: tuple[str, int] | None, entries: tuple[Entry, ...]) -> int | None:
-    """Where the word before a person's name used alone begins, when it is the first word of
-    one of the entries' full names spelled with other long vowels (``فيديل`` for ``فيدل``,
-    ``ديفيد`` for ``ديفد``), after و at most."""
-    if before is None:
-        return None
-    word, at = before
-    candidates = [(word, at)]
-    if len(word) > 3 and word[0] == "و":
-        candidates.append((word[1:], at + 1))
-    for candidate, start in candidates:
-        skeleton = candidate.translate(_LONG_VOWELS)
-        if len(skeleton) < 2:
-            continue
-        for entry in entries:
-            for name in (entry.name, *entry.variants):
-                parts = fold_words(name).split()
-                if len(parts) >= 2 and parts[0].translate(_LONG_VOWELS) == skeleton:
-                    return start
-    return None
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one long vowel written or left out after their first
+    letter (``فيديل``/``فيدل``, ``ديفيد``/``ديفد``) — not by a vowel moved (صلاح/صالح) nor
+    by their first letter (حامد/أحمد، سوف/يوسف)."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) != len(b) + 1 or len(b) < 3:
+        return False
+    return any(a[i] in "اوي" and a[:i] + a[i + 1 :] == b for i in range(1, len(a)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ def _list_word(art: _Article, j: int) -> bool:
     if not art.is_word(j):
         return False
     word = art.words[j]
-    if len(word) < 2 or word in _NOT_NAMES or art.is_stop(j):
+    if len(word) < 2 or word.isascii() or word in _NOT_NAMES or art.is_stop(j):
         return False
     if _clitic_word(art, j, after_given=True):
         return False
@@ -117,6 +117,8 @@ def list_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             j = last + 1
             if j >= n or not _given_at(art, j, joined=True):
                 break
+            if "\n" in art.norm.text[art.ends[last] : art.starts[j]]:
+                break  # a list is written in one paragraph
         if len(chain) >= LEAST:
             found.extend(chain)
             i = chain[-1][1] + 1

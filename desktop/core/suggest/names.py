@@ -144,17 +144,17 @@ def _not_a_name(
 
 def word_not_surname(raw: str, folded: str) -> bool:
     """Whether a word after a given name has the shape of an imperfect or future verb
-    (يكتب، سيقرر), a pronoun suffix (حديثه، قولها) or tanween, or a preposition and a verbal
-    noun (بارتكاب): the sentence going on, not a surname (the statistical tagger's ``نزار
-    يكتب``، ``عبدالله حديثه``). Without the article's context, stricter than
-    :func:`_not_a_name`: the nouns' and the perfect verbs' shapes are left out (تيسير، ترامب)."""
+    (يكتب، سيقرر), a pronoun suffix of two letters (قولها، موقفهم) or tanween, or a
+    preposition and a verbal noun (بارتكاب): the sentence going on, not a surname (the
+    statistical tagger's ``نزار يكتب``، ``صدام بارتكاب``). Without the article's context,
+    stricter than :func:`_not_a_name`: the nouns' and the perfect verbs' shapes are left out
+    (تيسير، ترامب), and so is a word in ه."""
     if len(folded) < 3 or not folded.isalpha() or folded in _GIVEN_NAMES:
         return False
-    bare = raw.rstrip(_HARAKAT)
     if any(mark in raw for mark in _TANWEEN):
         return True
-    if len(folded) >= 4 and bare.endswith("ه") and not bare.endswith("وه"):
-        return not folded.endswith("الله")  # (شاركوه: Charcot, a name's -ot written وه)
+    # (a word in ه is left alone: a pronoun suffix, or a surname's ة written ه — شحاته،
+    # سلامه — or a transcribed -ot, شاركوه)
     if len(folded) >= 5 and folded.endswith(("هما", "هم", "ها")):
         return True
     if (_VERB_SHAPE_RE.fullmatch(folded) and folded[0] == "ي") or _FUTURE_RE.fullmatch(folded):
