@@ -42,6 +42,7 @@ Every match carries a score in [0, 1]; the suggestion pipeline offers names from
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -766,6 +767,8 @@ def _disjoint_people(found: list[_Found]) -> list[_Found]:
 
 
 _HAMZAS = frozenset("أإآؤئء")
+# A hamza in any written form: the letters, the combining marks, the presentation forms.
+_MAY_HOLD_HAMZA = re.compile("[أإآؤئء\u0654\u0655\ufb50-\ufdff\ufe70-\ufeff]")
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 
 
@@ -776,6 +779,8 @@ def _hamza_inside(
     entries' names has one: ``ترأس`` (presided) and ``بأول`` (with the first) are not
     ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم)."""
     raw_start, raw_end = norm.to_raw(start, end)
+    if _MAY_HOLD_HAMZA.search(raw, raw_start + 1, raw_end) is None:
+        return False  # (most words: one search in C)
     # (a presentation form or a combining hamza above or below is the same letter)
     written = unicodedata.normalize("NFKC", raw[raw_start:raw_end])[1:]
     if _HAMZAS.isdisjoint(written) and "\u0654" not in written and "\u0655" not in written:
