@@ -417,3 +417,25 @@ def test_the_last_text_is_remembered_not_confused() -> None:
     assert moved[0].start == marked.index("دمشق") == again[0].start + 3
     assert gaz.find_normalised(normalise(marked)) == moved
     assert gaz.find("لا مكان هنا") == []
+
+
+def test_a_clubs_city_in_a_football_report_is_the_club(gaz: Gazetteer) -> None:
+    """A city a club is named by alone (flag ``club``: ليفربول، ويغان) is the club, an
+    organisation, in an article about football; not after a place's cue (مدينة، في), not
+    after a body's head (نادي ليون is matched whole), and a place anywhere else."""
+    report = (
+        "فاز ليفربول على ويجان بهدفين في مباراة الدوري ، وسجل اللاعب الهدف الأول في الشوط "
+        "الثاني وأنقذ الحارس ركلة جزاء ، وقال المدرب إن الفريق لعب في ليفربول أمام جمهوره ، "
+        "وأبدى نادي ليون اهتمامه باللاعب ."
+    )
+    found = [(report[m.start : m.end], m.label_key) for m in gaz.find(report) if m.score >= 0.5]
+    assert found[0] == ("ليفربول", "organisation")
+    assert ("ويجان", "organisation") in found
+    assert ("نادي ليون", "organisation") in found
+    assert ("ليون", "organisation") not in found
+    # في ليفربول: where the match was played, a place's cue
+    at = report.index("في ليفربول") + 3
+    assert all(m.label_key != "organisation" for m in gaz.find(report) if m.start == at)
+    # the same city anywhere else is a place
+    assert [m.label_key for m in gaz.find("وصل الوزير إلى مدينة ليفربول أمس")] == ["location"]
+    assert all(m.label_key == "location" for m in gaz.find("زار الوزير ليفربول وويجان"))

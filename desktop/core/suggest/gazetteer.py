@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Literal
@@ -85,7 +85,7 @@ MatchKind = Literal["name", "adjective"]
 COLUMNS = ("name", "type", "subtype", "variants", "adjectives", "english", "in", "flags")
 """The columns of a gazetteer file, in order (tab-separated)."""
 
-FLAGS = frozenset({"ambiguous"})
+FLAGS = frozenset({"ambiguous", "club"})
 LABELS: dict[str, str] = {"LOC": "location", "ORG": "organisation", "PERS": "person"}
 """Entry type → the project's entity-kind label key (see ``pipeline.LABEL_KEYS``)."""
 
@@ -119,6 +119,9 @@ class Entry:
     english: str = ""
     within: tuple[str, ...] = ()
     ambiguous: bool = False
+    # A city a well-known football club is named by alone (ليفربول، برشلونة): in an article
+    # about football the club, an organisation (:func:`_sports`).
+    club: bool = False
     # A person's: the forms newswire names them by alone after the first mention (a surname,
     # a kunya: بوش، أبو مازن), matched as names but judged by the word before them.
     alone: tuple[str, ...] = ()
@@ -210,6 +213,7 @@ def parse_entries(text: str, source: str = "gazetteer") -> list[Entry]:
                 english,
                 _split(within),
                 "ambiguous" in flags,
+                club="club" in flags,
             )
         )
     return entries
@@ -507,6 +511,8 @@ class Gazetteer:
                 body = self._body(head, clitics, entries, start, end)
             if body is not None:
                 found.append(body)
+        if _sports_article(folded, found):
+            found = [_as_club(item, folded) for item in found]
         if self._person_matchers:
             found = self._with_people(found, self._people(norm, raw))
         # Second look: an ambiguous name whose entity the text names unambiguously elsewhere.
@@ -751,6 +757,51 @@ def _outgrows(person: _Found, other: _Found) -> bool:
         and other.end == person.end
         and other.start > other.word_start
     )
+
+
+# Words of a football report (folded, after their proclitics): an article that writes them
+# this often names clubs by their city (فاز ليفربول على شيفيلد).
+_SPORTS_WORDS = (
+    "مباراه", "مباريات", "الدوري", "دوري", "هدف", "هدفا", "هدفين", "اهداف", "الاهداف",
+    "لاعب", "اللاعب", "لاعبي", "لاعبين", "اللاعبين", "المدرب", "مدرب", "الشوط", "المرمي",
+    "حارس", "الحارس", "ركله", "ضربه", "الجزاء", "تعادل", "التعادل", "بالتعادل", "الملعب",
+    "ملعب", "المهاجم", "مهاجم", "الوسط", "النتيجه", "الكره", "كره", "القدم",
+)  # fmt: skip
+_SPORTS_RE = re.compile(
+    "(?<![^\\W_])[وفبل]?(?:"
+    + "|".join(sorted(_SPORTS_WORDS, key=len, reverse=True))
+    + ")(?![^\\W_])"
+)
+SPORTS_FROM = 6  # such words in an article about football
+_IN_OR_PARTICLE = _folded("في", "دي", "دو", "دا", "ديل")
+SCORE_CLUB = 0.85  # a club's city in an article about football
+
+
+def _sports_article(folded: str, found: Sequence[_Found]) -> bool:
+    """Whether the text is a football report that names a club's city (:data:`SPORTS_FROM`
+    of :data:`_SPORTS_WORDS`): asked only when a club's city is found."""
+    if not any(item.kind == "name" and any(e.club for e in item.entries) for item in found):
+        return False
+    return any(count >= SPORTS_FROM for count, _ in enumerate(_SPORTS_RE.finditer(folded), 1))
+
+
+def _as_club(item: _Found, folded: str) -> _Found:
+    """A club's city in a football report is the club (فاز ليفربول): an organisation; not
+    after a word that announces a place (مدينة ليفربول، في تورينو), nor after a body's head
+    (نادي ليون: the body is matched whole), nor inside a longer name (a person's, or غريميو
+    دي بورتو اليغري)."""
+    if item.kind != "name" or not any(e.club for e in item.entries) or item.score <= SCORE_PERSON:
+        return item
+    before = _previous_word(folded, item.word_start)
+    if before is not None and (
+        _is_cue(before[0], _PLACE_CUES)
+        or _is_cue(before[0], _HEADS)  # نادي ليون: the body's own match has it
+        or _bare(before[0]) in _IN_OR_PARTICLE  # في تورينو; غريميو دي بورتو اليغري
+    ):
+        return item
+    place = next(e for e in item.entries if e.club)
+    club = Entry(place.name, "ORG", "club", english=place.english)
+    return _Found(item.word_start, item.start, item.end, item.key, "name", SCORE_CLUB, (club,))
 
 
 def _disjoint_people(found: list[_Found]) -> list[_Found]:
