@@ -510,8 +510,8 @@ def test_the_rules_tokens_are_the_words_and_marks_of_the_folded_text() -> None:
         art = _Article.build(text)
         found = list(re.finditer(r"\w+|[^\w\s]", art.norm.text))
         assert art.words == [m.group() for m in found]
-        assert art.starts == [m.start() for m in found]
-        assert art.ends == [m.end() for m in found]
+        assert list(art.starts) == [m.start() for m in found]
+        assert list(art.ends) == [m.end() for m in found]
 
 
 # What no entity suggestion may start or end with, nor hold: a bracket, a quotation mark, a
