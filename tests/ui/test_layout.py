@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.settings import Settings
-from desktop.ui.i18n import install_language
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.mainwindow import MainWindow
 from tests.io.briefing_project import build_briefing_project
@@ -628,7 +627,7 @@ def test_panels_under_the_article_open_tall_enough_on_a_small_window(
 
 
 def test_the_docked_timeline_keeps_its_plot_under_a_restored_layout(
-    qtbot: QtBot, tmp_path: Path, prefs: Settings
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, arabic: QApplication
 ) -> None:
     """A trial at 1024×640 in Arabic: the Claims table, the Review Queue and the Search panel
     restored open from the last session, Ctrl+Shift+T docked the timeline (tabbed with the
@@ -638,49 +637,45 @@ def test_the_docked_timeline_keeps_its_plot_under_a_restored_layout(
     buttons into File → Export: the filters take one row, the plot most of the dock."""
     from PySide6.QtWidgets import QGraphicsView
 
-    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
-    try:
-        path = tmp_path / "restored.hamish"
-        project, _ = build_briefing_project(path)
-        project.close()
-        first = _launch(qtbot, path, prefs, (1024, 640))
-        first.show_claims_table()
-        for dock in (first.search_panel, first.review_dock):
-            dock.show()
-            dock.raise_()
-        QApplication.processEvents()
-        first.close()
+    path = tmp_path / "restored.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    first = _launch(qtbot, path, prefs, (1024, 640))
+    first.show_claims_table()
+    for dock in (first.search_panel, first.review_dock):
+        dock.show()
+        dock.raise_()
+    QApplication.processEvents()
+    first.close()
 
-        window = _launch(qtbot, path, prefs, (1024, 640))
-        qtbot.waitUntil(lambda: window.review_dock.isVisible() and window.height() <= 640)
-        window.open_document(1)
-        window.registry[ActionId.SHOW_TIMELINE].trigger()
-        dock = window.timeline_dock
-        assert dock is not None
-        qtbot.waitUntil(lambda: bool(dock.scene.items()))
-        QApplication.processEvents()
-        assert window.height() <= 640  # not taller than the laptop's screen
-        view = dock.view
-        assert view.height() >= 0.5 * dock.height(), (view.height(), dock.height())
-        assert view.height() >= 100  # a few lanes, not a strip (before: 48)
-        assert dock.filters.height() <= 40  # one row
-        # The legend is a click away, wrapped to the menu's width, whole.
-        button = dock.legend_button
-        assert button.isVisible() and _inside(button, dock.widget())
-        assert not dock.legend.isVisible()
-        dock.legend_menu.aboutToShow.emit()
-        shown = dock.legend_menu.actions()[0].defaultWidget()  # type: ignore[attr-defined]
-        assert isinstance(shown, QGraphicsView)
-        drawn = shown.scene().itemsBoundingRect()
-        assert drawn.width() <= shown.width() and drawn.height() <= shown.height()
-        # Made taller, the dock shows the legend and the export buttons again.
-        window.resize(1024, 1000)
-        window.resizeDocks([dock], [500], Qt.Orientation.Vertical)
-        qtbot.waitUntil(lambda: dock.legend.isVisible() and dock.export_png.isVisible())
-        assert not button.isVisible()
-        window.close()
-    finally:
-        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+    window = _launch(qtbot, path, prefs, (1024, 640))
+    qtbot.waitUntil(lambda: window.review_dock.isVisible() and window.height() <= 640)
+    window.open_document(1)
+    window.registry[ActionId.SHOW_TIMELINE].trigger()
+    dock = window.timeline_dock
+    assert dock is not None
+    qtbot.waitUntil(lambda: bool(dock.scene.items()))
+    QApplication.processEvents()
+    assert window.height() <= 640  # not taller than the laptop's screen
+    view = dock.view
+    assert view.height() >= 0.5 * dock.height(), (view.height(), dock.height())
+    assert view.height() >= 100  # a few lanes, not a strip (before: 48)
+    assert dock.filters.height() <= 40  # one row
+    # The legend is a click away, wrapped to the menu's width, whole.
+    button = dock.legend_button
+    assert button.isVisible() and _inside(button, dock.widget())
+    assert not dock.legend.isVisible()
+    dock.legend_menu.aboutToShow.emit()
+    shown = dock.legend_menu.actions()[0].defaultWidget()  # type: ignore[attr-defined]
+    assert isinstance(shown, QGraphicsView)
+    drawn = shown.scene().itemsBoundingRect()
+    assert drawn.width() <= shown.width() and drawn.height() <= shown.height()
+    # Made taller, the dock shows the legend and the export buttons again.
+    window.resize(1024, 1000)
+    window.resizeDocks([dock], [500], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: dock.legend.isVisible() and dock.export_png.isVisible())
+    assert not button.isVisible()
+    window.close()
 
 
 def test_panels_restored_under_the_article_leave_it_a_sensible_height(
@@ -719,7 +714,7 @@ def test_panels_restored_under_the_article_leave_it_a_sensible_height(
 
 
 def test_library_titles_take_the_room_the_count_leaves_in_arabic(
-    qtbot: QtBot, default_project: Path, prefs: Settings
+    qtbot: QtBot, default_project: Path, prefs: Settings, arabic: QApplication
 ) -> None:
     """A trial at 1024×640 in Arabic: the column of counts, headed «الوسوم» and mostly empty,
     took a third of the Library and cut the titles to «تونس تعلن مو…». On a narrow dock its
@@ -727,21 +722,17 @@ def test_library_titles_take_the_room_the_count_leaves_in_arabic(
     title the rest."""
     from desktop.ui.library.dock import LibraryModel
 
-    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
-    try:
-        window = _launch(qtbot, default_project, prefs)
-        view = window.library.view
-        qtbot.waitUntil(lambda: view.isColumnHidden(LibraryModel.DATE))
-        header = view.header()
-        count = header.sectionSize(LibraryModel.ANNOTATIONS)
-        digits = view.fontMetrics().horizontalAdvance("000")
-        assert count <= digits + 40, count  # before: 68 px, the word's width
-        assert header.sectionSize(LibraryModel.TITLE) >= view.viewport().width() - count - 2
-        tip = header.model().headerData(LibraryModel.ANNOTATIONS, Qt.Orientation.Horizontal, 3)
-        assert QApplication.translate("LibraryModel", "Tags") in str(tip)
-        window.close()
-    finally:
-        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+    window = _launch(qtbot, default_project, prefs)
+    view = window.library.view
+    qtbot.waitUntil(lambda: view.isColumnHidden(LibraryModel.DATE))
+    header = view.header()
+    count = header.sectionSize(LibraryModel.ANNOTATIONS)
+    digits = view.fontMetrics().horizontalAdvance("000")
+    assert count <= digits + 40, count  # before: 68 px, the word's width
+    assert header.sectionSize(LibraryModel.TITLE) >= view.viewport().width() - count - 2
+    tip = header.model().headerData(LibraryModel.ANNOTATIONS, Qt.Orientation.Horizontal, 3)
+    assert QApplication.translate("LibraryModel", "Tags") in str(tip)
+    window.close()
 
 
 def test_tabbed_panels_are_named_readably_on_a_laptop(
@@ -788,7 +779,11 @@ def test_tabbed_panels_are_named_readably_on_a_laptop(
 
 
 def test_the_docked_network_is_drawn_out_across_a_short_dock(
-    qtbot: QtBot, tmp_path: Path, prefs: Settings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    tmp_path: Path,
+    prefs: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    arabic: QApplication,
 ) -> None:
     """A trial at 1024×640 in Arabic: the Entity Network under the article, about 1000×180
     px, was laid out as for a square and drawn in a fifth of the dock's width, its names
@@ -801,76 +796,65 @@ def test_the_docked_network_is_drawn_out_across_a_short_dock(
     from desktop.ui.figures import network_dock
 
     monkeypatch.setattr(network_dock, "SLICE_MS", math.inf)  # drawn whole in one paint
-    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
-    try:
-        path = tmp_path / "net.hamish"
-        project, _ = build_briefing_project(path)
-        project.close()
-        window = _launch(qtbot, path, prefs, (1024, 640))
-        window.registry[ActionId.SHOW_NETWORK].trigger()
-        dock, controller = window.network_dock, window.network
-        assert dock is not None and controller is not None
-        qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
-        QApplication.processEvents()
-        view = dock.view
-        view.fit()
-        view.end_gesture()
-        nodes = QRectF()
-        for item in dock.scene.nodes.values():
-            x, y = item.x_y
-            r = item.radius
-            nodes = nodes.united(QRectF(x - r, y - r, 2 * r, 2 * r))
-        across = view.mapFromScene(nodes).boundingRect().width()
-        assert across >= 0.45 * view.viewport().width(), across  # before: about 0.2
-        # Every name drawn, none touching another.
-        dock.scene.label_log = []
-        view.viewport().repaint()
-        drawn, dock.scene.label_log = dock.scene.label_log, None
-        assert len(drawn) == len(dock.scene.nodes)
-        assert not any(
-            a.adjusted(-2, -2, 2, 2).intersects(b)
-            for i, a in enumerate(drawn)
-            for b in drawn[i + 1 :]
-        )
-        window.close()
-    finally:
-        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+    path = tmp_path / "net.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs, (1024, 640))
+    window.registry[ActionId.SHOW_NETWORK].trigger()
+    dock, controller = window.network_dock, window.network
+    assert dock is not None and controller is not None
+    qtbot.waitUntil(lambda: not controller.busy and bool(dock.scene.nodes), timeout=20_000)
+    QApplication.processEvents()
+    view = dock.view
+    view.fit()
+    view.end_gesture()
+    nodes = QRectF()
+    for item in dock.scene.nodes.values():
+        x, y = item.x_y
+        r = item.radius
+        nodes = nodes.united(QRectF(x - r, y - r, 2 * r, 2 * r))
+    across = view.mapFromScene(nodes).boundingRect().width()
+    assert across >= 0.45 * view.viewport().width(), across  # before: about 0.2
+    # Every name drawn, none touching another.
+    dock.scene.label_log = []
+    view.viewport().repaint()
+    drawn, dock.scene.label_log = dock.scene.label_log, None
+    assert len(drawn) == len(dock.scene.nodes)
+    assert not any(
+        a.adjusted(-2, -2, 2, 2).intersects(b) for i, a in enumerate(drawn) for b in drawn[i + 1 :]
+    )
+    window.close()
 
 
 def test_annotation_headers_are_whole_on_a_laptop_dock_in_arabic(
-    qtbot: QtBot, tmp_path: Path, prefs: Settings
+    qtbot: QtBot, tmp_path: Path, prefs: Settings, arabic: QApplication
 ) -> None:
     """A trial at 1024×640 in Arabic: the Annotations panel, at its narrowest, headed its
     Entity column «الكيا» (the Text column kept a two-word name's width, the Entity column
     what was left). It keeps its header whole."""
     from desktop.ui.annotations.panel import AnnotationModel
 
-    install_language(QApplication.instance(), "ar")  # type: ignore[arg-type]
-    try:
-        path = tmp_path / "tagged.hamish"
-        project, _ = build_briefing_project(path)
-        project.close()
-        window = _launch(qtbot, path, prefs)
-        window.open_document(1)  # a person and a claim: the labels shown as icons
-        # As narrow as keep_reader_room makes a side panel (DOCK_MIN_WIDTH).
-        window.resizeDocks([window.annotations], [200], Qt.Orientation.Horizontal)
-        qtbot.waitUntil(lambda: window.annotations.width() <= 204)
-        view = window.annotations.view
-        qtbot.waitUntil(lambda: view.isColumnHidden(AnnotationModel.NOTE))
-        header = view.header()
-        title = str(header.model().headerData(AnnotationModel.ENTITY, Qt.Orientation.Horizontal))
-        need = header.fontMetrics().horizontalAdvance(title) + 16  # the header's padding
-        qtbot.waitUntil(lambda: header.sectionSize(AnnotationModel.ENTITY) >= need)
-        shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
-        assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
-        window.close()
-    finally:
-        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+    path = tmp_path / "tagged.hamish"
+    project, _ = build_briefing_project(path)
+    project.close()
+    window = _launch(qtbot, path, prefs)
+    window.open_document(1)  # a person and a claim: the labels shown as icons
+    # As narrow as keep_reader_room makes a side panel (DOCK_MIN_WIDTH).
+    window.resizeDocks([window.annotations], [200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.annotations.width() <= 204)
+    view = window.annotations.view
+    qtbot.waitUntil(lambda: view.isColumnHidden(AnnotationModel.NOTE))
+    header = view.header()
+    title = str(header.model().headerData(AnnotationModel.ENTITY, Qt.Orientation.Horizontal))
+    need = header.fontMetrics().horizontalAdvance(title) + 16  # the header's padding
+    qtbot.waitUntil(lambda: header.sectionSize(AnnotationModel.ENTITY) >= need)
+    shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) <= view.viewport().width()
+    window.close()
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
 def test_tabbed_panels_names_are_cut_with_an_ellipsis_not_at_the_bars_edge(
-    qtbot: QtBot, default_project: Path, prefs: Settings, lang: str
+    qtbot: QtBot, default_project: Path, prefs: Settings, language: str
 ) -> None:
     """A trial at 1024x640: the tabs under the Annotations dock read "ations" and «قا» — whole
     names scrolled, the first cut by the bar's edge with no ellipsis. Three panels tabbed in a
@@ -881,38 +865,34 @@ def test_tabbed_panels_names_are_cut_with_an_ellipsis_not_at_the_bars_edge(
     from desktop.ui import qtvalues as qv
     from desktop.ui.shell.mainwindow import TAB_LEAST_LETTERS
 
-    install_language(QApplication.instance(), lang)  # type: ignore[arg-type]
-    try:
-        window = _launch(qtbot, default_project, prefs, (1024, 640))
-        window.annotations.raise_()
-        for dock in (window.claim_editor, window.review_dock):
-            dock.show()
-            dock.raise_()
-        window.keep_reader_room()
-        QApplication.processEvents()
-        bars = [
-            b
-            for b in window.findChildren(QTabBar)
-            if b.parent() is window and b.isVisible() and b.count() >= 3
-        ]
-        assert bars
-        for bar in bars:
-            names = [bar.tabText(i) for i in range(bar.count())]
-            assert bar.width() < 300, bar.width()
-            for i, name in enumerate(names):
-                assert bar.tabToolTip(i) == name
-                rect = bar.tabRect(i)
-                assert rect.left() >= 0 and rect.right() < bar.width(), (names, i, rect)
-                option = QStyleOptionTab()
-                bar.initStyleOption(option, i)
-                shown = option.text
-                if shown != name:
-                    kept = shown.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
-                    assert shown.endswith(qv.ELLIPSIS) and name.startswith(kept), shown
-                    assert len(qv._cut_points(kept)) >= TAB_LEAST_LETTERS, shown
-        window.close()
-    finally:
-        install_language(QApplication.instance(), "en")  # type: ignore[arg-type]
+    window = _launch(qtbot, default_project, prefs, (1024, 640))
+    window.annotations.raise_()
+    for dock in (window.claim_editor, window.review_dock):
+        dock.show()
+        dock.raise_()
+    window.keep_reader_room()
+    QApplication.processEvents()
+    bars = [
+        b
+        for b in window.findChildren(QTabBar)
+        if b.parent() is window and b.isVisible() and b.count() >= 3
+    ]
+    assert bars
+    for bar in bars:
+        names = [bar.tabText(i) for i in range(bar.count())]
+        assert bar.width() < 300, bar.width()
+        for i, name in enumerate(names):
+            assert bar.tabToolTip(i) == name
+            rect = bar.tabRect(i)
+            assert rect.left() >= 0 and rect.right() < bar.width(), (names, i, rect)
+            option = QStyleOptionTab()
+            bar.initStyleOption(option, i)
+            shown = option.text
+            if shown != name:
+                kept = shown.removesuffix(qv.ELLIPSIS).removesuffix(qv.ZWJ)
+                assert shown.endswith(qv.ELLIPSIS) and name.startswith(kept), shown
+                assert len(qv._cut_points(kept)) >= TAB_LEAST_LETTERS, shown
+    window.close()
 
 
 def test_a_tab_bars_scroll_arrows_are_drawn(
