@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 __all__ = [
     "ARTICLE",
@@ -460,14 +460,21 @@ def _casefold_with_map(text: str, starts: list[int] | None) -> tuple[str, list[i
 # --------------------------------------------------------------------------------------------
 
 
-class Offsets(array):  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    _IntArray = array[int]
+else:
+    _IntArray = array  # (not subscriptable at run time before Python 3.12)
+
+
+class Offsets(_IntArray):
     """A normalisation's map back to the raw text: machine integers (8 bytes each), read-only.
 
     Why not a tuple: each of a tuple's entries above 256 is an int object of its own, 36 bytes
     a character with the tuple's pointer — a 1 MB article's map held 36 MB while the window
     kept it for the next suggestion, and a million-article project with the article and its
     suggestions shown went from 180 to 290–296 MB (issue 15's bound is 300). Equal to a tuple
-    or list of the same numbers, hashed like that tuple; indexing and ``bisect`` stay in C."""
+    or list of the same numbers, hashed like that tuple; indexing stays in C, and ``bisect``
+    too through a memoryview of it (:func:`_searchable`)."""
 
     __slots__ = ()
 
@@ -479,7 +486,7 @@ class Offsets(array):  # type: ignore[type-arg]
         raise TypeError("a normalisation's offsets are read-only")
 
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _read_only  # type: ignore[assignment]
-    append = extend = insert = pop = remove = reverse = byteswap = _read_only
+    append = extend = insert = pop = remove = reverse = byteswap = _read_only  # type: ignore[assignment]
     frombytes = fromlist = fromfile = fromunicode = _read_only
 
     def __eq__(self, other: object) -> bool:
@@ -548,7 +555,7 @@ class Normalised:
         following = offsets[end]
         if following != last:
             return raw_start, following  # (most spans: the next character begins after it)
-        return raw_start, offsets[bisect_right(offsets, last, end, n)]
+        return raw_start, offsets[bisect_right(_searchable(offsets), last, end, n)]
 
     def to_norm(self, raw_pos: int) -> int:
         """Map a raw offset to the folded character whose raw segment contains it.
@@ -557,7 +564,7 @@ class Normalised:
         character the first of the group is returned, so ``to_raw(to_norm(p), …)`` starts at
         or before ``p``.
         """
-        offsets = self.offsets
+        offsets = _searchable(self.offsets)
         n = len(self.text)
         if not 0 <= raw_pos <= offsets[n]:
             raise ValueError(f"raw offset {raw_pos} outside 0..{offsets[n]}")
@@ -567,6 +574,13 @@ class Normalised:
         if i < 0:
             return 0
         return bisect_left(offsets, offsets[i], 0, i)
+
+
+def _searchable(offsets: Sequence[int]) -> Sequence[int]:
+    """``offsets`` for ``bisect``: an :class:`Offsets` through a memoryview of it, as fast as
+    a plain array — through the subclass, Python's item slot made each search 4 times
+    slower."""
+    return memoryview(offsets) if isinstance(offsets, Offsets) else offsets
 
 
 _FOLD_PIECE = 1 << 20  # characters folded at a time (fold of a long article)

@@ -265,11 +265,13 @@ _FIRST_WORD_RE = re.compile(r"\w+")
 # on a 1 MB article's folded text; the Arabic letters and the space named first in the
 # classes that hold them, a comparison before a look-up of the character: the same sets)
 _FOLDED_SPLIT_RE = re.compile(r"([\u0621-\u064a\w]++|[^ \u0621-\u064a\w\s])")  # space, token, …
-Offsets = Sequence[int]  # an ``array("q")``: machine integers, 8 bytes each
-_last_words: tuple[str, tuple[list[str], Offsets, Offsets]] | None = None
+# A long text's word offsets: arrays of machine integers (plain ``array("q")``: a subclass
+# such as arabic.Offsets makes ``bisect`` over it 4 times slower, through Python's item slot).
+WordOffsets = Sequence[int]
+_last_words: tuple[str, tuple[list[str], WordOffsets, WordOffsets]] | None = None
 
 
-def folded_words(folded: str) -> tuple[list[str], Offsets, Offsets]:
+def folded_words(folded: str) -> tuple[list[str], WordOffsets, WordOffsets]:
     r"""The tokens of a folded text — its runs of ``\w`` and its single other characters but
     white space — with where each begins and ends. The last long text's are remembered, by
     the text: the rules (``desktop.core.suggest.tokens``), the registry's and the gazetteer's
@@ -309,7 +311,7 @@ def _word_rests(words: list[str]) -> tuple[list[str], tuple[list[str], list[str]
     return made
 
 
-def _split_already(folded: str) -> tuple[list[str], Offsets] | None:
+def _split_already(folded: str) -> tuple[list[str], WordOffsets] | None:
     """The words of ``folded`` and where each begins, if :func:`folded_words` keeps them."""
     last = _last_words  # one read: another thread may replace it meanwhile
     if last is not None and (last[0] is folded or last[0] == folded):
@@ -472,7 +474,7 @@ class AliasMatcher:
         split = _split_already(folded) if self._firsts is not None else None
         return self._scan(folded, None if split is None else self._starts(*split))
 
-    def _starts(self, words: list[str], word_starts: Offsets) -> list[int]:
+    def _starts(self, words: list[str], word_starts: WordOffsets) -> list[int]:
         r"""Where in a folded text (its ``words`` and where each begins) a name :meth:`scan`
         keeps can begin, in order.
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from desktop.core.arabic import LAM, LAM_CLITICS, Normalised, normalise
-from desktop.core.matching import Offsets, folded_words
+from desktop.core.matching import WordOffsets, folded_words
 from desktop.core.suggest.lexicon import _FUNCTION_WORDS, _TIME_WORDS, _VERB_WORDS, _VERBISH_RE
 
 # A token that is no word: one character. (The space, the Arabic letters, the digits and the
@@ -43,7 +43,9 @@ _MAX_QUOTE = 4000
 # never change them —, so each article built from the same text shares them; what the rules
 # learn of an article is in its other fields, its own.
 _REMEMBER_FROM = 20_000  # characters
-_Base = tuple[Normalised, list[str], Offsets, Offsets, list[tuple[int, int]], list[int], list[int]]
+_Base = tuple[
+    Normalised, list[str], WordOffsets, WordOffsets, list[tuple[int, int]], list[int], list[int]
+]
 _remembered: tuple[str, _Base] | None = None
 
 
@@ -52,8 +54,8 @@ class _Article:
     text: str
     norm: Normalised
     words: list[str]
-    starts: Offsets  # (machine integers: matching.folded_words)
-    ends: Offsets
+    starts: WordOffsets  # (machine integers: matching.folded_words)
+    ends: WordOffsets
     quotes: list[tuple[int, int]]  # folded (open, close) positions of quotation marks
     quote_starts: list[int]
     sentences: list[int]  # folded offsets where sentences end (sorted)
