@@ -60,7 +60,7 @@ from desktop.core.arabic import (
     fold_words,
     normalise,
 )
-from desktop.core.matching import AliasMatcher
+from desktop.core.matching import AliasMatcher, _RawHit
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
@@ -120,7 +120,7 @@ class Entry:
     within: tuple[str, ...] = ()
     ambiguous: bool = False
     # A city a well-known football club is named by alone (ليفربول، برشلونة): in an article
-    # about football the club, an organisation (:func:`_sports`).
+    # about football the club, an organisation (:func:`_sports_article`).
     club: bool = False
     # A person's: the forms newswire names them by alone after the first mention (a surname,
     # a kunya: بوش، أبو مازن), matched as names but judged by the word before them.
@@ -418,21 +418,22 @@ class Gazetteer:
         # The forms of a person used alone (بوش، عباس), unless some person's full name too.
         self._alone: set[str] = set()
         full: set[str] = set()
-        for entry in self.entries:
-            if entry.type == "PERS":
-                for name in entry.names:
-                    (self._alone if name in entry.alone else full).add(fold_words(name))
-        self._alone -= full
         # Each person's first words of their full names (فيدل of فيدل كاسترو), folded once.
         self._first_words: dict[Entry, tuple[str, ...]] = {}
         for entry in self.entries:
-            if entry.type == "PERS":
-                firsts = {
-                    parts[0]
-                    for name in (entry.name, *entry.variants)
-                    if len(parts := fold_words(name).split()) >= 2
-                }
-                self._first_words[entry] = tuple(sorted(firsts))
+            if entry.type != "PERS":
+                continue
+            firsts: set[str] = set()
+            for name in entry.names:
+                key = fold_words(name)
+                if name in entry.alone:
+                    self._alone.add(key)
+                else:
+                    full.add(key)
+                    if " " in key:
+                        firsts.add(key.split(" ", 1)[0])
+            self._first_words[entry] = tuple(sorted(firsts))
+        self._alone -= full
         for entry in self.entries:
             names = self._persons if entry.type == "PERS" else self._names
             for name in entry.names:
@@ -707,7 +708,6 @@ class Gazetteer:
 # scattered stayed resident (12.4 → 19.7 MB for the whole gazetteer; issue 15's bound is
 # the window's memory with a million articles).
 PERSON_MATCHERS = 4
-RawHit = tuple[int, int, int, str, str]  # AliasMatcher.scan's: word start, start, end, key, clitics
 
 
 def _matchers_by_first_letter(keys: Iterable[str], count: int) -> list[AliasMatcher]:
@@ -725,14 +725,14 @@ def _matchers_by_first_letter(keys: Iterable[str], count: int) -> list[AliasMatc
     return [AliasMatcher((None, key) for key in group) for group in groups if group]
 
 
-def _scan_all(matchers: list[AliasMatcher], folded: str) -> list[RawHit]:
+def _scan_all(matchers: list[AliasMatcher], folded: str) -> list[_RawHit]:
     """The hits of several matchers as one matcher's: the leftmost first and, at one place,
     the longest, none overlapping a hit kept before it."""
     hits = sorted(
         (hit for matcher in matchers for hit in matcher.scan(folded)),
         key=lambda hit: (hit[0], -hit[2]),
     )
-    kept: list[RawHit] = []
+    kept: list[_RawHit] = []
     end = -1
     for hit in hits:
         if hit[0] >= end:
@@ -820,7 +820,6 @@ def _disjoint_people(found: list[_Found]) -> list[_Found]:
 _HAMZAS = frozenset("أإآؤئء")
 # A hamza in any written form: the letters, the combining marks, the presentation forms.
 _MAY_HOLD_HAMZA = re.compile("[أإآؤئء\u0654\u0655\ufb50-\ufdff\ufe70-\ufeff]")
-_LONG_VOWELS = str.maketrans("", "", "اويى")
 
 
 def _hamza_inside(

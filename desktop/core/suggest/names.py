@@ -122,13 +122,11 @@ def _not_a_name(
     if _vouched(art, word):
         return False
     raw = _raw_word(art, i)
-    if any(mark in raw for mark in _TANWEEN):
+    if _tanween_or_suffix(raw, word):
         return True
     bare = raw.rstrip(_HARAKAT)
     if len(word) >= 4 and bare.endswith("ه") and not word.endswith("الله"):
         return True  # قوله، احتجاجه، جلالته (ة as written is no pronoun)
-    if len(word) >= 5 and word.endswith(("هما", "هم", "ها")):
-        return True
     if bare.endswith("ى"):
         return True  # سعى، ذكرى: verbs and nouns; the names in ى are given names (موسى)
     if _VERB_SHAPE_RE.fullmatch(word) or (nouns and _NOUN_SHAPE_RE.fullmatch(word)):
@@ -142,6 +140,14 @@ def _not_a_name(
     return accusative and not word.endswith(_SLAVIC_ENDINGS)  # هجوما، ساكنا
 
 
+def _tanween_or_suffix(raw: str, folded: str) -> bool:
+    """Whether a word is written with tanween or ends in a pronoun suffix of two letters or
+    more (موقفهم، قولها): a noun's or an adverb's, never a name's."""
+    return any(mark in raw for mark in _TANWEEN) or (
+        len(folded) >= 5 and folded.endswith(("هما", "هم", "ها"))
+    )
+
+
 def word_not_surname(raw: str, folded: str) -> bool:
     """Whether a word after a given name has the shape of an imperfect or future verb
     (يكتب، سيقرر), a pronoun suffix of two letters (قولها، موقفهم) or tanween, or a
@@ -151,11 +157,9 @@ def word_not_surname(raw: str, folded: str) -> bool:
     (تيسير، ترامب), and so is a word in ه."""
     if len(folded) < 3 or not folded.isalpha() or folded in _GIVEN_NAMES:
         return False
-    if any(mark in raw for mark in _TANWEEN):
-        return True
     # (a word in ه is left alone: a pronoun suffix, or a surname's ة written ه — شحاته،
     # سلامه — or a transcribed -ot, شاركوه)
-    if len(folded) >= 5 and folded.endswith(("هما", "هم", "ها")):
+    if _tanween_or_suffix(raw, folded):
         return True
     if (_VERB_SHAPE_RE.fullmatch(folded) and folded[0] == "ي") or _FUTURE_RE.fullmatch(folded):
         return True
