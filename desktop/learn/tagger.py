@@ -61,6 +61,7 @@ from typing import Any
 from desktop.core.arabic import ARTICLE, LAM, LAM_CLITICS, PROCLITICS, fold, fold_words
 from desktop.core.gcpause import paused
 from desktop.core.models import Label
+from desktop.core.suggest.credits import CREDIT_FORMS
 from desktop.core.suggest.features import (
     OUTSIDE,
     RARE,
@@ -1111,7 +1112,7 @@ def _lower_case_latin(text: str, start: int, end: int) -> bool:
 # a few articles hardly ever saw — it gave the squad's names almost no probability and the
 # mean of both dropped 17 of the rule's 23 right names on the evaluation articles (one wrong:
 # a name of four words cut after two).
-UNLOWERED = frozenset({"list"})
+UNLOWERED = frozenset({"list", "credits"})
 
 
 # The labels whose gazetteer names the model does not judge when it never saw their words
@@ -1295,7 +1296,11 @@ def _honorific(token: Token) -> bool:
     and tags ``صاحب`` too; an honorific written ten times in an article then became a
     sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds over
     the training articles: persons 0.879/0.507 → 0.919/0.507 at the default threshold)."""
-    return token.folded in _HONORIFIC_FORMS or token.folded in _HONORIFIC_COMPLEMENTS
+    return (
+        token.folded in _HONORIFIC_FORMS
+        or token.folded in _HONORIFIC_COMPLEMENTS
+        or token.folded in CREDIT_FORMS
+    )
 
 
 def _given(token: Token, given: AbstractSet[str]) -> bool:

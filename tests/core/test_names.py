@@ -292,5 +292,5 @@ def test_the_registry_s_name_comes_before_the_given_name_s() -> None:
     found = [s for s in suggest(text, matcher) if s.kind == "entity"]
     assert [(s.text, s.rule, s.entity_id) for s in found] == [
         ("محمد فاضل", "alias", 1),
-        ("ديفيد كاميرون", "given", None),
+        ("ديفيد كاميرون", "credits", None),  # after a credit noun (desktop.core.suggest.credits)
     ]

@@ -27,6 +27,7 @@ from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
 from desktop.core.suggest.claims import _claim_spans
+from desktop.core.suggest.credits import credit_names
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
@@ -82,6 +83,7 @@ RULE_SCORES: dict[str, float] = {
     "occupation": 0.45,
     "lineage": 0.9,
     "list": 0.9,
+    "credits": 0.9,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -233,6 +235,8 @@ def _suggest(
     named = _tokens_of(names) | {i for a, b in occupation_names for i in range(a, b + 1)}
     listed = list_names(art, named)
     named |= {i for a, b in listed for i in range(a, b + 1)}
+    credited = credit_names(art, named)
+    named |= {i for a, b in credited for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
     lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
 
@@ -295,6 +299,7 @@ def _suggest(
         ("given", given_names),
         ("lineage", lineages),
         ("list", listed),
+        ("credits", credited),
     ):
         for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])

@@ -1,0 +1,149 @@
+"""Persons' names in a work's credits (the ``credits`` rule): ``تأليف علي عبد القوي وإخراج
+خيري بشارة``، ``بطولة يحيى الفخراني ونور الشريف``، ``تصوير: طالب الحسيني``.
+
+Why: the arts pages credit a work's authors, directors, cast and photographers with a verbal
+noun in construct with the name — indefinite, so the occupation rule (الكاتب، المخرج) does not
+read it, and without a title. The model, trained on newswire, read the verbal noun itself as a
+one-word name (``تأليف``, six times in one article of the development corpus) and left the
+names after it.
+
+What counts: a credit noun (:data:`CREDITS`, with و or ف before it), an optional colon, then
+a name the title rule would take (:func:`~desktop.core.suggest.names._name_tokens`: one to
+three words with the look of a name, a lone word only when it is a given name or nothing else
+about it says it is no name). ``علي`` right after the noun is the given name: ``على`` (on) is
+never in construct with a credit noun. More names joined by و and a given name after the
+first (a cast) are read as the list rule reads them. Names other rules found (``taken``) are
+left to them.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from desktop.core.arabic import fold
+from desktop.core.suggest.lexicon import (
+    _COMPOUND_SECONDS,
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _NAME_PARTICLES,
+    _NAMED_AFTER,
+    _NOT_NAMES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+    _WORK_NOUNS,
+)
+from desktop.core.suggest.lists import _given_at, _name_end
+from desktop.core.suggest.names import _clitic_word, _name_tokens, _not_a_name
+from desktop.core.suggest.tokens import _Article
+
+__all__ = ["CREDITS", "CREDIT_FORMS", "credit_names"]
+
+CREDITS = frozenset(
+    fold(w)
+    for w in (
+        "تأليف", "إخراج", "بطولة", "سيناريو", "ألحان", "تلحين", "بقلم", "غناء", "عدسة",
+    )
+)  # fmt: skip
+# Credit nouns that are more often a verbal noun of anything (تقديم خدمات، إنتاج مشترك،
+# حوار دائم, all wrong names on the development corpus): a credit only before a colon
+# (تصوير: طالب الحسيني).
+BEFORE_COLON = frozenset(
+    fold(w) for w in ("تصوير", "إعداد", "تقديم", "حوار", "رسوم", "إنتاج", "كلمات", "ترجمة")
+)
+CREDIT_FORMS = CREDITS | {p + w for w in CREDITS for p in ("و", "ف")}
+# بطولة is a cast and a championship: a cast when a given name follows (بطولة يحيى الفخراني).
+_CHAMPIONSHIP = frozenset(p + fold("بطولة") for p in ("", "و", "ف"))
+_COLON_FORMS = BEFORE_COLON | {p + w for w in BEFORE_COLON for p in ("و", "ف")}
+_ALI = "علي"  # as written: the given name; على (on) folds the same
+_COLON = ":"
+_MOST_NAMES = 12  # names of one cast
+_MAX_WORDS = 3  # words of one name, particles aside
+
+
+def _word_of_name(art: _Article, j: int, *, first: bool) -> bool:
+    """Whether token ``j`` may be a word of a credited name: a word of letters, no stop word,
+    title or listed non-name, no proclitic (the next credit, وإخراج), no verb's shape, pronoun
+    suffix or tanween. A word in ة may be (خيري بشارة، عبلة كامل): no common noun follows a
+    credit noun's name but the next credit."""
+    if not art.is_word(j):
+        return False
+    word = art.words[j]
+    if len(word) < 2 or word.isascii() or word in _NOT_NAMES or word in _TITLE_FORMS:
+        return False
+    if word in CREDIT_FORMS or word in _COLON_FORMS or word in _WORK_NOUNS or word in _NAMED_AFTER:
+        return False  # وإخراج: the next credit; تصوير فيلم: a work
+    # no verb stands in construct with a credit noun: a verb's word first is a name (طالب)
+    if art.is_stop(j) if not first else (word in _FUNCTION_WORDS or word in _TIME_WORDS):
+        return _raw(art, j) == _ALI  # علي عبد القوي; but على (on) ends it
+    if word.isdigit() or _clitic_word(art, j, after_given=not first):
+        return False
+    return not _not_a_name(art, j, inside=not first, accusative=False)
+
+
+def _raw(art: _Article, j: int) -> str:
+    start, end = art.raw(art.starts[j], art.ends[j])
+    return art.text[start:end]
+
+
+def _credited(art: _Article, j: int) -> tuple[int, int] | None:
+    """The name at token ``j`` right after a credit noun: a given name or a word with the
+    look of a name, then up to two more such words or particles; a definite word is the
+    surname and ends it (طالب الحسيني). A word alone is a name only when it is a given name
+    (بطولة يسرا) or the title rule would take it alone."""
+    n = len(art.words)
+    if j >= n or art.article_stem(j) is not None or not _word_of_name(art, j, first=True):
+        return None
+    last, counted = j, 1
+    k = j + 1
+    while k < n and counted < _MAX_WORDS:
+        word = art.words[k]
+        if word in _NAME_PARTICLES or word in _COMPOUND_SECONDS:
+            k += 1  # عبد القوي، نصر الله، أبو العلا
+            continue
+        if art.article_stem(k) is not None:
+            if _word_of_name(art, k, first=False) or art.words[k - 1] in _NAME_PARTICLES:
+                last = k
+            break
+        if not _word_of_name(art, k, first=False) or (counted >= 2 and art.in_ta(k)):
+            break  # شيرين عادل | مرتدية: a third word in ة is the sentence going on
+        last, counted = k, counted + 1
+        k += 1
+    while last > j and art.words[last] in _NAME_PARTICLES:
+        last -= 1
+    if last == j:
+        alone = art.words[j] in _GIVEN_NAMES or _name_tokens(art, j) == (j, j)
+        return (j, j) if alone and _raw(art, j) != _ALI else None
+    return j, last
+
+
+def credit_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of the names a work's credits give."""
+    words = art.words
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    credits = CREDIT_FORMS | _COLON_FORMS
+    for i in compress(range(n), map(credits.__contains__, words)):  # (in C)
+        j = i + 1
+        if j < n and words[j] == _COLON:
+            j += 1
+        elif words[i] in _COLON_FORMS:
+            continue
+        elif words[i] in _CHAMPIONSHIP and (j >= n or words[j] not in _GIVEN_NAMES):
+            continue  # بطولة كأس العالم، بطولة ويمبلدون: a championship, not a cast
+        name = _credited(art, j)
+        if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
+            continue
+        found.append(name)
+        # a cast: more names, each و and a given name
+        j = name[1] + 1
+        for _ in range(_MOST_NAMES):
+            if j >= n or j in taken:
+                break
+            if not _given_at(art, j, joined=True):
+                break
+            last = _name_end(art, j, taken)
+            if last == j:
+                break  # a given name alone: the list's end is unknown
+            found.append((j, last))
+            j = last + 1
+    return found

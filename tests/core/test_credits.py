@@ -1,0 +1,49 @@
+"""The credits rule (desktop/core/suggest/credits.py): the names a work's credits give after a
+verbal noun in construct (تأليف، إخراج، بطولة …)."""
+
+from __future__ import annotations
+
+from desktop.core.suggest import suggest
+from desktop.core.suggest.pipeline import RULE_SCORES
+
+
+def _credited(text: str) -> list[str]:
+    return [s.text for s in suggest(text, None) if s.rule == "credits"]
+
+
+def test_a_series_credits_are_read_name_by_name() -> None:
+    text = (
+        "مسلسل قلب حبيبة من تأليف علي عبد القوي وإخراج خيري بشارة ، ومسلسل أولاد الشوارع "
+        "تأليف شهيرة سلام وإخراج شيرين عادل مرتدية غطاء رأس ."
+    )
+    assert _credited(text) == [
+        "علي عبد القوي",  # علي as written is the given name, not على
+        "خيري بشارة",  # a surname in ة after a credit noun
+        "شهيرة سلام",
+        "شيرين عادل",  # مرتدية: a third word in ة is the sentence going on
+    ]
+    found = [s for s in suggest(text, None) if s.rule == "credits"]
+    assert all(s.label_key == "person" and s.score == RULE_SCORES["credits"] for s in found)
+
+
+def test_a_cast_and_a_photo_credit() -> None:
+    assert _credited("الفيلم بطولة يحيى الفخراني ونور الشريف وعبلة كامل .")[0] == "يحيى الفخراني"
+    assert _credited("وتأليف محمد رفعت وإخراج باسم محفوظ ، وعبير صبري .") == [
+        "محمد رفعت",
+        "باسم محفوظ",
+    ]
+    assert _credited("تصوير: طالب الحسيني") == ["طالب الحسيني"]  # طالب is a verb's word too
+
+
+def test_what_follows_a_credit_noun_that_is_no_name() -> None:
+    for text in (
+        "وقام بتأليف الكتاب .",  # definite
+        "تأليف على الأرجح .",  # على (on)
+        "تصوير فيلم جديد .",  # a work
+        "وتقديم خدمات ذات قيمة مضافة .",  # تقديم is a credit only before a colon
+        "وهو إنتاج مشترك جمع بين ممثلين .",
+        "تختتم بطولة كأس العالم باحتفالية قصيرة .",  # a championship
+        "فاز في بطولة ويمبلدون .",
+        "من تأليف 3 كتاب .",
+    ):
+        assert _credited(text) == [], text
