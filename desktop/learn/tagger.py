@@ -79,9 +79,12 @@ from desktop.core.suggest.features import (
 )
 from desktop.core.suggest.lexicon import (
     _CONSTRUCT_NOUNS,
+    _FUNCTION_WORDS,
     _HONORIFIC_COMPLEMENTS,
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
 )
 from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
@@ -1013,6 +1016,9 @@ def _tag(
                     last += 1
                     end = tokens[last].end
                     score = (score * count + marginal(f"I-{key}", at_first + last)) / (count + 1)
+                if key == PERSON and _WALAD in folded_run(tokens, first - 2, last + 3):
+                    first, last = _walad_chain(tokens, first, last)
+                    start, end = tokens[first].start, tokens[last].end
                 if key == PERSON and _nisba_after(tokens, first, last, adjective):
                     last += 1  # عمرو بن ود | العامري: the family's nisba is the name's
                     end = tokens[last].end
@@ -1249,6 +1255,83 @@ def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
         and last + 1 < len(tokens)
         and tokens[last + 1].folded.isalpha()
     )
+
+
+_WALAD = fold("ولد")  # the son of, in a Mauritanian name (desktop.core.suggest.lineage)
+
+
+def folded_run(tokens: Sequence[Token], low: int, high: int) -> list[str]:
+    """The folded words of tokens ``low`` to ``high`` (excluded), within the sentence."""
+    return [t.folded for t in tokens[max(0, low) : min(len(tokens), high)]]
+
+
+def _walad_word(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` may be a name of a Mauritanian lineage: a word of letters, no
+    function or time word, title or ولد, no verb's or suffixed noun's shape (ولد في: was born
+    in)."""
+    if not 0 <= i < len(tokens):
+        return False
+    token = tokens[i]
+    word = token.folded
+    return (
+        word.isalpha()
+        and len(word) >= 2
+        and word != _WALAD
+        and word not in _FUNCTION_WORDS
+        and word not in _TIME_WORDS
+        and word not in _TITLE_FORMS
+        and not (word[0] == "و" and (word[1:] in _FUNCTION_WORDS or word[1:] in _TIME_WORDS))
+        and not word_not_surname(token.text, word)
+    )
+
+
+def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """A person's name the model found, widened to the Mauritanian lineage around it
+    (``ومحمد | لمين ولد سلامة ولد النفاع``، ``وعبد الرحمان ولد | محمد حمودي | ولد داف``): the
+    model, which never saw one, tags a part of it. Each ``ولد`` between two names joins
+    them, a name of two words between two links is one, and a definite word after the last
+    name is its surname (``ولد محمد الحبيب``). A lineage of one link only is one when a given
+    name begins it: ``ولد`` is "was born" too (``وحين ولد فرويد``)."""
+    old = first, last
+    while True:
+        if (
+            last + 2 < len(tokens)
+            and tokens[last + 1].folded == _WALAD
+            and _walad_word(tokens, last + 2)
+        ):
+            last += 2  # … ولد سلامة
+        elif (
+            last + 3 < len(tokens)
+            and _walad_word(tokens, last + 1)
+            and tokens[last + 2].folded == _WALAD
+            and _walad_word(tokens, last + 3)
+        ):
+            last += 1  # ومحمد | لمين ولد …: the ism's second word
+        else:
+            break
+    while first >= 2 and tokens[first - 1].folded == _WALAD and _walad_word(tokens, first - 2):
+        first -= 2  # وعلوات ولد | محمد
+        if first >= 1 and tokens[first - 1].folded in _ABDS:
+            first -= 1  # وعبد الرحمان ولد
+    links = sum(t.folded == _WALAD for t in tokens[first : last + 1])
+    if not links:
+        return old
+    if (
+        links == 1
+        and split_clitics(tokens[first].folded)[1] not in sources.given_names()
+        and tokens[first].folded not in _ABDS
+    ):
+        return old
+    if (
+        tokens[last - 1].folded == _WALAD or (last >= 2 and tokens[last - 2].folded == _WALAD)
+    ) and last + 1 < len(tokens):
+        following = tokens[last + 1]
+        if following.folded.startswith("ال") and _walad_word(tokens, last + 1):
+            last += 1  # … ولد محمد الحبيب: the last name's surname
+    return first, last
+
+
+_ABDS = frozenset({fold("عبد"), fold("وعبد")})
 
 
 # Adjectives of the nisba's shape that follow a name without being its part (محمد الحالي

@@ -32,6 +32,13 @@ def _lineages(text: str, matcher: AliasMatcher | None = None) -> list[str]:
         # a definite name after بن ends the chain (a trial: no suggestion at any threshold)
         ("وحضر ثامر بن الخطاب الاجتماع.", "ثامر بن الخطاب"),
         ("وقاد حارثة بن سعيد بن الوليد الجيش.", "حارثة بن سعيد بن الوليد"),
+        # a Mauritanian lineage: ولد is the son of
+        ("واعتقل سيدي ولد سالم ولد الطالب أمس.", "سيدي ولد سالم ولد الطالب"),
+        ("واعتقل سيدي ولد سالم أمس.", "سيدي ولد سالم"),
+        # a name of two words between two links; وعبد and a divine name (الرحمان) first
+        ("ومنهم وعبد الرحمان ولد محمد حمودي ولد داف أمس.", "وعبد الرحمان ولد محمد حمودي ولد داف"),
+        # an ism of two words that a given name begins
+        ("ومنهم ومحمد لمين ولد سلامة ولد النفاع أمس.", "ومحمد لمين ولد سلامة ولد النفاع"),
     ],
 )
 def test_a_lineage_makes_a_name_without_a_title(text: str, name: str) -> None:
@@ -44,6 +51,9 @@ def test_a_lineage_makes_a_name_without_a_title(text: str, name: str) -> None:
         "ووصل ابن عمه إلى المدينة أمس.",  # the son of his uncle: no name after ابن
         "وقال أبي إن الأمر انتهى.",  # my father
         "وتحدث أبو عن الأمر.",  # nothing after the kunya
+        "وفينسنزو ولد عام 1606 ومات بعده.",  # ولد: was born
+        "ونزار ولد في دمشق.",
+        "والطفل ولد ميتا.",
     ],
 )
 def test_no_lineage_without_a_name_on_both_sides(text: str) -> None:

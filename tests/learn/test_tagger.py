@@ -1628,3 +1628,30 @@ def test_the_credit_noun_is_not_the_models_name() -> None:
     assert tagger._honorific(Token(0, 6, "وإخراج", "واخراج"))
     assert not tagger._honorific(Token(0, 5, "تيسير", "تيسير"))
     assert "credits" in tagger.UNLOWERED  # the model may raise the rule's names, never lower
+
+
+def _tokens_of(text: str) -> list[Token]:
+    (sentence,) = tokenize(text)
+    return list(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "widened"),
+    [
+        # the model's ومحمد of ومحمد لمين ولد سلامة ولد النفاع
+        ("ومحمد لمين ولد سلامة ولد النفاع وعلي", (0, 0), (0, 5)),
+        # the model's محمد حمودي inside وعبد الرحمان ولد محمد حمودي ولد داف
+        ("وعبد الرحمان ولد محمد حمودي ولد داف وعلي", (3, 4), (0, 6)),
+        # the model's محمد after ولد; the last name's definite surname
+        ("والمصطفى ولد محمد الحبيب وعلي", (2, 2), (0, 3)),  # و + ال + a given name
+        ("وسالم ولد محمد الحبيب وعلي", (2, 2), (0, 3)),
+        ("وكتاب ولد محمد أمس", (2, 2), (2, 2)),  # one link: a given name must begin it
+        # ولد: was born
+        ("وحين ولد فرويد كان أبوه", (2, 2), (2, 2)),
+        ("فرويد ولد في مورافيا", (0, 0), (0, 0)),
+    ],
+)
+def test_a_mauritanian_lineage_widens_the_models_name(
+    text: str, found: tuple[int, int], widened: tuple[int, int]
+) -> None:
+    assert tagger._walad_chain(_tokens_of(text), *found) == widened

@@ -26,6 +26,7 @@ from desktop.core.arabic import fold
 from desktop.core.suggest.lexicon import (
     _COMPOUND_SECONDS,
     _FUNCTION_WORDS,
+    _GIVEN_NAMES,
     _HONORIFIC_FORMS,
     _NOT_NAMES,
     _TIME_WORDS,
@@ -60,13 +61,17 @@ DIVINE_NAMES = frozenset(
         "النور", "الهادي", "البديع", "الباقي", "الوارث", "الرشيد", "الصبور", "المنعم",
         "المعطي", "الإله", "المولى", "الناصر", "النصير", "الستار", "الرازق", "المحسن",
         "القادر", "الخالق", "المطلب", "النبي", "الرسول", "الأمير", "الحسين", "الزهراء",
-        "الحميد", "المجيد", "الإله", "الرب",
+        "الحميد", "المجيد", "الإله", "الرب", "الرحمان",
     )
 )  # fmt: skip
 _ABD = fold("عبد")
+_ABDS = frozenset({_ABD, "و" + _ABD})
 _ONE_WORD_ABD = frozenset(_ABD + name for name in DIVINE_NAMES)  # عبدالله، عبدالرحمن
-# The son / daughter of: they join two names and begin none.
-_LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
+# The son / daughter of: they join two names and begin none. ولد is the son of in a
+# Mauritanian name (محمد لمين ولد سلامة ولد النفاع); as a verb (was born) it is followed by
+# no name (ولد في، ولد عام).
+_WALAD = fold("ولد")
+_LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت")) | {_WALAD}
 _BIN = fold("بن")
 # A kunya's first word, with the proclitics it is written with (وأبو، لأبي، بأبي).
 _KUNYA = frozenset(
@@ -116,7 +121,7 @@ def _piece(art: _Article, j: int, *, linked: bool = False) -> int | None:
         if j + 1 < n and words[j + 1] in _KUNYA:
             return None  # أبو أبو …: no name (and no recursion down a run of them)
         return _piece(art, j + 1, linked=True)
-    if word == _ABD:
+    if word in _ABDS:  # (وعبد: the first name of a chain, وعبد الرحمان ولد …)
         if j + 1 < n and words[j + 1] in DIVINE_NAMES:
             return j + 1
         return None
@@ -131,6 +136,14 @@ def _clitic_name(art: _Article, j: int) -> bool:
     """A given name with و، ل، ب or ف in front (لأسامة بن لادن، وعلي بن …)."""
     word = art.words[j]
     return len(word) > 3 and word[0] in "ولبف" and _vouched(art, word[1:])
+
+
+def _given_before(art: _Article, j: int) -> bool:
+    """A given name, with و or without (ومحمد لمين ولد …)."""
+    word = art.words[j]
+    return art.is_word(j) and (
+        word in _GIVEN_NAMES or (len(word) > 3 and word[0] == "و" and word[1:] in _GIVEN_NAMES)
+    )
 
 
 def _definite_name(art: _Article, j: int) -> bool:
@@ -178,7 +191,7 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             first = i - 1
             if first > 0 and (
                 words[first] in _COMPOUND_SECONDS  # نصر الله بن …
-                or (words[first - 1] == _ABD and words[first] in DIVINE_NAMES)  # عبد الله بن …
+                or (words[first - 1] in _ABDS and words[first] in DIVINE_NAMES)  # عبد الله بن …
             ):
                 first -= 1
             if first > 0 and words[first - 1] in _KUNYA:
@@ -190,6 +203,8 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
                 if first != i - 1 or not _clitic_name(art, first):
                     continue
                 end = first
+            if word == _WALAD and first > after and _given_before(art, first - 1):
+                first -= 1  # ومحمد | لمين ولد سلامة: a Mauritanian ism of two words
         else:
             first = i
             piece = _piece(art, i)
@@ -212,13 +227,20 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         while names < _MAX_CHAIN and j + 1 < n and words[j] in _LINKS:
             nxt = _piece(art, j + 1, linked=True)
             if nxt is None:
-                if words[j] == _BIN and _definite_name(art, j + 1):
+                if words[j] in (_BIN, _WALAD) and _definite_name(art, j + 1):
                     # عمر بن الخطاب، خالد بن الوليد: a definite name ends the chain
                     end = j + 1
                     names += 1
                     linked = True
                     j = end + 1
                 break
+            if (
+                words[j] == _WALAD
+                and nxt + 2 < n
+                and words[nxt + 2] == _WALAD
+                and _piece(art, nxt + 1, linked=True) == nxt + 1
+            ):
+                nxt += 1  # ولد محمد حمودي ولد داف: a name of two words between the links
             end = nxt
             names += 1
             linked = True

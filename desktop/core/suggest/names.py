@@ -59,6 +59,7 @@ _MAX_TOKENS = 24
 # Particles that join two names and never begin one (بن، آل); the others may (أبو مازن).
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
+_WALAD = fold("ولد")  # the son of, in a Mauritanian name: ولد محمد حمودي
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
 _OWNERS = frozenset(p + fold(w) for w in ("صاحب", "صاحبة") for p in ("", "و", "ل", "ول"))
@@ -609,7 +610,14 @@ def _given_name_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             i in taken
             or word in _AMBIGUOUS_GIVEN
             or word in _PRONOUNS  # آنا (Anna) is أنا ("I") once folded
-            or (i > 0 and (words[i - 1] in _NAME_PARTICLES or words[i - 1] in _NAMED_AFTER))
+            or (
+                i > 0
+                and (
+                    words[i - 1] in _NAME_PARTICLES
+                    or words[i - 1] in _NAMED_AFTER
+                    or words[i - 1] == _WALAD  # a Mauritanian lineage's (lineage.py)
+                )
+            )
             or (i > 1 and words[i - 2] in _NAME_PARTICLES)
             or (i > 0 and (words[i - 1] in _TITLE_OR_HONORIFIC or words[i - 1] in _PRONOUNS))
             or _in_a_work_title(art, i)
