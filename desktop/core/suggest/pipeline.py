@@ -28,6 +28,7 @@ from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import credit_names
+from desktop.core.suggest.families import family_names
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
@@ -84,6 +85,7 @@ RULE_SCORES: dict[str, float] = {
     "lineage": 0.9,
     "list": 0.9,
     "credits": 0.9,
+    "family": 0.9,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -237,6 +239,8 @@ def _suggest(
     named |= {i for a, b in listed for i in range(a, b + 1)}
     credited = credit_names(art, named)
     named |= {i for a, b in credited for i in range(a, b + 1)}
+    families = family_names(art, named)
+    named |= {i for a, b in families for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
     lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
 
@@ -300,6 +304,7 @@ def _suggest(
         ("lineage", lineages),
         ("list", listed),
         ("credits", credited),
+        ("family", families),
     ):
         for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])

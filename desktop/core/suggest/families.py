@@ -1,0 +1,116 @@
+"""A family's or a dynasty's name (the ``family`` rule): ``أسرة برلسكوني``، ``عائلة الحريري``،
+``آل القباني``، ``أسرة مينغ``، ``أسرتي سونغ ويوان``.
+
+Why: newswire names a family by the person's name it bears, and the analyst tags that name as
+the person's (the development corpus's training articles tag برلسكوني after أسرة each time;
+its other articles the Chinese dynasties after أسرة and the clans after عشيرة). No title
+stands before it, the word is often one the model never saw, and a lone surname after a
+common noun is no name the other rules take.
+
+What counts: ``أسرة``، ``أسرتي`` (two families)، ``عائلة``، ``عشيرة`` or ``آل`` (with و، ل، ب
+or ف before it), then a word with the look of a name — not in ة (``أسرة كبيرة``، ``عائلة
+ثرية``), no stop word, title or common noun's or verb's shape, no pronoun suffix (``عائلة
+مالكها``); a definite word only as a family's nisba (``الحريري``، not ``الزعيم``). A given name
+there begins a person's name, read as after a title (``أسرة نزار قباني``). After ``أسرتي`` a
+second family joined by و is offered too, with its و as written. ``آل`` inside a person's name
+(``حمد بن عيسى آل خليفة``) is the other rules': names they found (``taken``) are left to them.
+``قبيلة`` (a tribe) is not read: the analyst tags tribes as places or bodies as often.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from desktop.core.arabic import fold
+from desktop.core.suggest.lexicon import (
+    _COMPOUND_SECONDS,
+    _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _NAME_PARTICLES,
+    _NOT_NAMES,
+    _TITLE_FORMS,
+)
+from desktop.core.suggest.names import (
+    _clitic_word,
+    _is_nisba,
+    _name_tokens,
+    _not_a_name,
+    _vouched,
+)
+from desktop.core.suggest.tokens import _Article
+
+__all__ = ["FAMILY_NOUNS", "family_names"]
+
+FAMILY_NOUNS = frozenset(fold(w) for w in ("أسرة", "أسرتي", "عائلة", "عشيرة", "آل"))
+_TWO = fold("أسرتي")  # the dual: two families (أسرتي سونغ ويوان)
+_FORMS = {p + w: w for w in FAMILY_NOUNS for p in ("", "و", "ل", "ب", "ف")}
+_AND = "و"
+_AL = fold("آل")
+_WRITTEN_AL = "آل"
+
+
+def _raw(art: _Article, i: int) -> str:
+    start, end = art.raw(art.starts[i], art.ends[i])
+    return art.text[start:end]
+
+
+def _family_word(art: _Article, j: int) -> bool:
+    """Whether token ``j`` may be a family's name (see the module)."""
+    if not art.is_word(j):
+        return False
+    word = art.words[j]
+    if len(word) < 2 or word.isascii() or word in _NOT_NAMES or word in _TITLE_FORMS:
+        return False
+    if art.is_stop(j) or art.in_ta(j) or word in _FORMS:
+        return False
+    stem = art.article_stem(j)
+    if stem is not None:
+        return word[:2] == "ال" and _is_nisba(stem) and len(stem) >= 4
+    if _vouched(art, word):
+        return True
+    if _clitic_word(art, j, after_given=True):
+        return False
+    return not _not_a_name(art, j, inside=True, accusative=True)
+
+
+def family_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of the families' names (see the module)."""
+    words = art.words
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    for i in compress(range(n), map(_FORMS.__contains__, words)):  # (in C)
+        j = i + 1
+        if i in taken or j >= n or j in taken or not _family_word(art, j):
+            continue
+        if _FORMS[words[i]] == _AL:
+            if not _raw(art, i).endswith(_WRITTEN_AL):
+                continue  # إل جي (LG)، على بال (mind): آل is written with its madda
+            if i > 0 and (
+                i - 1 in taken
+                or _vouched(art, words[i - 1])
+                or (i > 1 and words[i - 2] in _NAME_PARTICLES)
+            ):
+                continue  # … بن زايد آل نهيان: a part of a person's name (not كنية آل …)
+        last = j
+        if words[j] in _GIVEN_NAMES or (j + 1 < n and words[j + 1] in _COMPOUND_SECONDS):
+            # أسرة نزار قباني: a person's name; أسرة سيف الدين …: a compound name
+            name = _name_tokens(art, j)
+            if name is not None and name[0] == j:
+                last = name[1]
+        if any(k in taken for k in range(j, last + 1)):
+            continue
+        found.append((j, last))
+        second = last + 1
+        if _FORMS[words[i]] == _TWO and second < n and second not in taken:
+            rest = words[second][1:]
+            if (
+                words[second][0] == _AND
+                and len(rest) >= 2
+                and rest.isalpha()
+                and rest not in _FUNCTION_WORDS
+                and rest not in _NOT_NAMES
+                and not rest.startswith("ال")
+                and not art.in_ta(second)
+            ):
+                found.append((second, second))  # أسرتي سونغ | ويوان
+    return found
