@@ -201,3 +201,10 @@ def test_a_surname_that_is_a_given_name_needs_more(gaz: Gazetteer) -> None:
     assert ("كريستوفر", "وارن كريستوفر") in _persons(
         gaz, "وقال وارن كريستوفر إن الحل قريب ، وأضاف كريستوفر أن"
     )
+
+
+def test_a_regnal_number_after_a_known_person_is_the_name_s() -> None:
+    gaz = Gazetteer.parse("", persons="إسماعيل الصفوي\tleader\t\tإسماعيل\tIsmail I\t\n")
+    text = "وفي عهد إسماعيل الأول ازدهرت المدينة ، وقال إسماعيل الصفوي إن الثاني قادم ."
+    found = [s.text for s in suggest(text, None, gazetteer=gaz) if s.label_key == "person"]
+    assert found == ["إسماعيل الأول", "إسماعيل الصفوي"]  # not الثاني after a name and a verb

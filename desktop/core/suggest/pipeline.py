@@ -33,6 +33,7 @@ from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, Gazette
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
+    _REGNAL,
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
@@ -335,13 +336,14 @@ def _suggest(
         ):
             continue  # a word this article uses in a person's name (عمران خان)
         start = written_start(text, place.start, place.word_start, place.form)
+        end = _regnal_end(text, place.end) if a_person else place.end
         add(
             Suggestion(
                 "entity",
                 place.label_key,
                 start,
-                place.end,
-                text[start : place.end],
+                end,
+                text[start:end],
                 "gazetteer",
                 source="gazetteer",
                 score=place.score,
@@ -385,6 +387,19 @@ def _suggest(
         for key, item in results.items():
             results[key] = _with_full_name(item, full)
     return sorted(results.values(), key=_PLACE_OF)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _regnal_end(text: str, end: int) -> int:
+    """The end of a person's name the gazetteer found, with the regnal number after it (الشاه
+    عباس | الأول، السلطان إبراهيم خان | الأول): the number is the name's, as the rules read
+    it (names._name_tokens)."""
+    found = _NEXT_WORD.match(text, end)
+    if found is not None and fold(found.group(1)) in _REGNAL:
+        return found.end(1)
+    return end
 
 
 def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
