@@ -41,6 +41,7 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.lineage import lineage_names
 from desktop.core.suggest.lists import list_names
 from desktop.core.suggest.names import _given_name_names, _learn, _occupation_names, _title_names
+from desktop.core.suggest.nationals import national_names
 from desktop.core.suggest.tokens import _Article
 
 __all__ = [
@@ -87,6 +88,7 @@ RULE_SCORES: dict[str, float] = {
     "list": 0.9,
     "credits": 0.9,
     "family": 0.9,
+    "national": 0.9,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -242,6 +244,8 @@ def _suggest(
     named |= {i for a, b in credited for i in range(a, b + 1)}
     families = family_names(art, named)
     named |= {i for a, b in families for i in range(a, b + 1)}
+    nationals = national_names(art, named, gazetteer.is_adjective) if gazetteer else []
+    named |= {i for a, b in nationals for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
     lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
 
@@ -306,6 +310,7 @@ def _suggest(
         ("list", listed),
         ("credits", credited),
         ("family", families),
+        ("national", nationals),
     ):
         for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])
