@@ -1004,6 +1004,8 @@ def _tag(
                         first += 1  # صاحب السمو | خليفة: the honorific is not the name
                     if first > last:
                         continue
+                    if _post_of_amin(tokens, first, last):
+                        continue
                     start = tokens[first].start
                     before = _given_names_before(tokens, first, given)
                     if before < first:
@@ -1383,6 +1385,21 @@ def _honorific(token: Token) -> bool:
         token.folded in _HONORIFIC_FORMS
         or token.folded in _HONORIFIC_COMPLEMENTS
         or token.folded in CREDIT_FORMS
+    )
+
+
+_AMIN = fold("أمين")
+
+
+def _post_of_amin(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a person's name of two words is أمين and a definite word: a post (أمين المتحف،
+    أمين الخزينة، أمين المجمع: curator, treasurer, secretary), not a name — the model read one
+    as a name, and :func:`_propagate` offered المتحف five times in the article. (أمين الجميل,
+    a person, is the gazetteer's.)"""
+    return (
+        last == first + 1
+        and split_clitics(tokens[first].folded)[1] == _AMIN
+        and tokens[last].folded.startswith("ال")
     )
 
 

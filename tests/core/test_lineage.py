@@ -52,6 +52,8 @@ def test_a_lineage_makes_a_name_without_a_title(text: str, name: str) -> None:
         "وقال أبي إن الأمر انتهى.",  # my father
         "وتحدث أبو عن الأمر.",  # nothing after the kunya
         "وفينسنزو ولد عام 1606 ومات بعده.",  # ولد: was born
+        "وعرف أينشتاين بأبي النسبية بين الناس.",  # a nickname: a definite noun in ة
+        "وطلب منه الملك ذلك فأبى الشعب أن يقبل.",  # فأبى: and he refused
         "ونزار ولد في دمشق.",
         "والطفل ولد ميتا.",
     ],

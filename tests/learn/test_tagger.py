@@ -1655,3 +1655,17 @@ def test_a_mauritanian_lineage_widens_the_models_name(
     text: str, found: tuple[int, int], widened: tuple[int, int]
 ) -> None:
     assert tagger._walad_chain(_tokens_of(text), *found) == widened
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("أمين المتحف", True),  # curator
+        ("وأمين الخزينة", True),
+        ("أمين معلوف", False),  # a name
+        ("أمين الجميل", True),  # a person, whom the gazetteer offers: not the model
+    ],
+)
+def test_amin_and_a_definite_word_is_a_post(text: str, post: bool) -> None:
+    tokens = _tokens_of(text)
+    assert tagger._post_of_amin(tokens, 0, 1) is post

@@ -75,8 +75,8 @@ _LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت")) | {_WALAD}
 _BIN = fold("بن")
 # A kunya's first word, with the proclitics it is written with (وأبو، لأبي، بأبي).
 _KUNYA = frozenset(
-    p + fold(w) for w in ("أبو", "أبي", "أبا") for p in ("", "و", "ل", "ب", "ف", "ول", "وب")
-)
+    p + fold(w) for w in ("أبو", "أبي", "أبا") for p in ("", "و", "ل", "ب", "ول", "وب")
+)  # (not ف: فأبى is "and he refused", أبى folded as أبي)
 _MAX_CHAIN = 6  # names in one chain (أبي زكريا يحيى بن أبي يحيى: 3)
 
 
@@ -147,8 +147,11 @@ def _given_before(art: _Article, j: int) -> bool:
 
 
 def _definite_name(art: _Article, j: int) -> bool:
-    """A definite word after a kunya (أبو الحسن، أبو الغيط): a word, no stop, no title."""
+    """A definite word after a kunya (أبو الحسن، أبو الغيط): a word, no stop, no title, not in
+    ة — an abstract noun, a nickname's (أبي النسبية, "the father of relativity")."""
     if not art.is_word(j) or art.article_stem(j) is None or art.words[j][:2] != "ال":
+        return False
+    if art.in_ta(j):
         return False
     word = art.words[j]
     return not (art.is_stop(j) or word in _NOT_NAMES or word in _TITLE_FORMS)
