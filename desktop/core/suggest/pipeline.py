@@ -26,6 +26,7 @@ from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
+from desktop.core.suggest.bodies import body_names
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import credit_names
 from desktop.core.suggest.families import family_names
@@ -89,6 +90,7 @@ RULE_SCORES: dict[str, float] = {
     "credits": 0.9,
     "family": 0.9,
     "national": 0.9,
+    "body": 0.9,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -298,6 +300,33 @@ def _suggest(
                 score=RULE_SCORES["alias"],
             )
         )
+
+    # Organisations after their kind's noun (جريدة الحياة، شركة « غوغل »): over a place the
+    # gazetteer reads in them (جريدة القدس), not over an organisation it or the registry knows.
+    bodies = body_names(art, named)
+    if bodies:
+        known_bodies = _SpanIndex(
+            [
+                *((p.word_start, p.end) for p in places if p.label_key == "organisation"),
+                *((m.start, m.end) for m in registry),
+            ]
+        )
+        for first, last in bodies:
+            start, end = art.raw(art.starts[first], art.ends[last])
+            if known_bodies.overlaps(start, end) or names_index.overlaps(start, end):
+                continue
+            name_spans.append((start, end))
+            add(
+                Suggestion(
+                    "entity",
+                    "organisation",
+                    start,
+                    end,
+                    text[start:end],
+                    "body",
+                    score=RULE_SCORES["body"],
+                )
+            )
 
     # The names an occupation or a given name begins, where the registry knows nothing (its
     # alias is the analyst's own entity: محمد فاضل, جون كيري) and the gazetteer no place or

@@ -1,0 +1,181 @@
+"""An organisation's name after the noun of its kind (the ``body`` rule): ``صحيفة « النهار »``،
+``جريدة الحياة``، ``شركة شيودا``، ``مسجد هوبان``، ``مؤسسة « فيتش ريتنغز »``.
+
+Why: newswire names a newspaper, a company, a mosque or a prison by a noun of its kind in
+construct with the name, and the analyst tags the name — without the noun — as the body (the
+development corpus's training articles: ``جريدة تلفراف``، ``شركة موتورولا``، ``شركة « غوغل »``،
+``صحيفة « القادسية »``، ``فندق شيراتون``، ``معمل باريكادي``, each the name alone). Most of those
+names are in no list, and the model, trained on a few articles, seldom saw one.
+
+What counts: an indefinite noun of a body's kind (:data:`PRESS`, :data:`BODIES`; with و، ف، ب
+or ل before it), then
+
+* a name in quotation marks or brackets right after it, one to five words (any of the nouns,
+  and those of :data:`QUOTED_ONLY`: ``جماعة « أنصار الشريعة »``);
+* or a name without marks: after a newspaper's, a magazine's or a channel's noun (:data:`PRESS`)
+  a definite word too (``جريدة الحياة``، ``مجلة الثقافة الجديدة``) but no nisba (``صحيفة
+  يومية``، ``جريدة البريطانية``); after the others (:data:`BODIES`) one to three indefinite
+  words with the look of a name (``شركة شيودا``, not ``شركة طيران`` when the word has a common
+  noun's shape, nor ``مسجد شرقي``) — a definite word there is a common noun in construct as
+  often (``شركة النفط``).
+
+Names the other rules found (``taken``) are left to them, and so are the organisations the
+gazetteer knows (:mod:`~desktop.core.suggest.pipeline`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from desktop.core.arabic import fold
+from desktop.core.suggest.lexicon import (
+    _FUNCTION_WORDS,
+    _NOT_NAMES,
+    _TIME_WORDS,
+    _TITLE_FORMS,
+)
+from desktop.core.suggest.names import _clitic_word, _is_nisba, _not_a_name
+from desktop.core.suggest.tokens import _Article
+
+__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names"]
+
+PRESS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
+BODIES = frozenset(
+    fold(w)
+    for w in (
+        "شركة", "مؤسسة", "مصرف", "بنك", "مسجد", "سجن", "فندق", "مستشفى", "معمل", "مختبر",
+        "مطعم", "جامعة", "وكالة",
+    )
+)  # fmt: skip
+QUOTED_ONLY = frozenset(
+    fold(w) for w in ("جماعة", "حركة", "منظمة", "حزب", "معهد", "مركز", "جمعية", "نادي", "مجموعة")
+)
+_TATWEEL_ARTICLE = frozenset({"ال", "الـ"})
+_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول")
+_KIND = {p + w: w for w in PRESS | BODIES | QUOTED_ONLY for p in _PREFIXES}
+# What a company or a body is of, written after its noun without the article (شركة طيران،
+# شركة نفط، مؤسسة خيرية): common nouns, not names.
+_COMMON = frozenset(
+    fold(w)
+    for w in (
+        "طيران", "نفط", "تأمين", "اتصالات", "سيارات", "أدوية", "كهرباء", "مياه", "غاز",
+        "استثمار", "تطوير", "إنتاج", "خدمات", "شحن", "نقل", "بناء", "مقاولات", "أمن", "حراسة",
+        "تكنولوجيا", "برمجيات", "إعلان", "إعلانات", "سياحة", "عقارات", "تجارة", "صناعة",
+        "صناعات", "تعدين", "حديد", "صلب", "إسمنت", "أغذية", "ألبان", "دواجن", "طباعة", "نشر",
+        "توزيع", "تسويق", "استشارات", "خاصة", "عامة", "كبرى", "صغيرة", "ناشئة", "حكومية",
+        "جديدة", "جديد", "كبير", "صغير", "واحد", "واحدة", "أخرى", "آخر", "جامع", "خاص",
+        "عام", "دولية", "محلية", "وطنية", "عالمية", "ضخمة", "ميداني", "ثقافية", "أهلية",
+        "ذات", "ذو", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "خارج",
+    )
+)  # fmt: skip
+# فاعل (رائع، كامل، قادم), فيعل (سيء، جيد) and مفتعل (مختص، مرتفع): adjectives after the
+# noun, not names.
+_ADJECTIVE_RE = re.compile(r"\wا\w\w|\wي\w|م\wت\w{1,2}")
+_OPENERS = frozenset('«"“')
+_MOST_QUOTED = 5  # words of a quoted name
+_MOST_WORDS = 3  # words of a name without marks
+
+
+def _quoted(art: _Article, j: int) -> tuple[int, int] | None:
+    """The words between the mark at token ``j`` and its closing mark."""
+    words = art.words
+    n = len(words)
+    if words[j] == "(":
+        close = next(
+            (k for k in range(j + 1, min(n, j + _MOST_QUOTED + 2)) if words[k] == ")"), None
+        )
+    else:
+        span = art.quote_at(j)
+        close = art.token_at(span[1]) if span is not None else None
+    if close is None or close - j - 1 < 1 or close - j - 1 > _MOST_QUOTED:
+        return None
+    first, last = j + 1, close - 1
+    if words[first] in _FUNCTION_WORDS or words[first] in _TIME_WORDS:
+        return None  # « في … »: a phrase, not a name
+    if any(not art.is_word(k) and words[k] not in ".-&" for k in range(first, last + 1)):
+        return None
+    return first, last
+
+
+def _name_like(art: _Article, j: int, *, first: bool = True) -> bool:
+    """An indefinite word with the look of a name (see the module)."""
+    if not art.is_word(j) or art.article_stem(j) is not None:
+        return False
+    word = art.words[j]
+    if len(word) < 2 or word.isdigit() or word in _NOT_NAMES or word in _TITLE_FORMS:
+        return False
+    if art.is_stop(j) or word in _KIND or art.in_ta(j):
+        return False
+    if word.isascii():
+        return word[0].isupper()
+    if len(word) >= 4 and (word.endswith("ي") or word.endswith("يه")):
+        return False  # a nisba: مسجد شرقي، شركة أمريكية
+    if word in _COMMON or _clitic_word(art, j) or (first and _ADJECTIVE_RE.fullmatch(word)):
+        return False  # (an adjective follows the noun: سجن سوبر | ماكس is a name's second word)
+    if word[0] in "يت" and word[1] not in "اوي" and not word.startswith("تش"):
+        return False  # مسجد هوبان | يقع، مؤسسة يستطيع: an imperfect verb (not يونهاب)
+    return not _not_a_name(art, j, inside=True, accusative=False)
+
+
+def _press_name(art: _Article, j: int) -> tuple[int, int] | None:
+    """A newspaper's or a channel's name without marks: a definite word, not a nisba, and a
+    definite adjective after it (مجلة الثقافة الجديدة); or the indefinite words of a name."""
+    if art.words[j] in _TATWEEL_ARTICLE and j + 1 < len(art.words):
+        j += 1  # مجلة الـ « تايم »
+        if art.words[j] in _OPENERS:
+            return _quoted(art, j)
+    stem = art.article_stem(j)
+    if stem is None:
+        return _plain_name(art, j)
+    word = art.words[j]
+    if word[:2] != "ال" or _is_nisba(stem) or art.is_stop(j) or word in _NOT_NAMES:
+        return None
+    if len(stem) >= 4 and stem.endswith("ات"):
+        return None  # مجلة الدراسات الجغرافية: a plural noun
+    last = j
+    nxt = j + 1
+    if nxt < len(art.words) and art.is_word(nxt) and not art.is_stop(nxt):
+        after = art.article_stem(nxt)
+        if after is not None and art.words[nxt][:2] == "ال" and not _is_nisba(after):
+            last = nxt  # الثقافة الجديدة
+    return j, last
+
+
+def _plain_name(art: _Article, j: int) -> tuple[int, int] | None:
+    if not _name_like(art, j):
+        return None
+    last = j
+    while (
+        last + 1 < len(art.words)
+        and last - j + 1 < _MOST_WORDS
+        and _name_like(art, last + 1, first=False)
+    ):
+        last += 1
+    return j, last
+
+
+def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of the organisations' names after their kind's noun."""
+    words = art.words
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    for i in compress(range(n - 1), map(_KIND.__contains__, words)):  # (in C)
+        kind = _KIND[words[i]]
+        j = i + 1
+        if j in taken:
+            continue
+        if words[j] in _OPENERS:
+            name = _quoted(art, j)
+        elif words[j] in _TATWEEL_ARTICLE and kind in PRESS:
+            name = _press_name(art, j)
+        elif kind in QUOTED_ONLY:
+            continue
+        elif kind in PRESS:
+            name = _press_name(art, j)
+        else:
+            name = _plain_name(art, j)
+        if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
+            continue
+        found.append(name)
+    return found

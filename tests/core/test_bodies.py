@@ -1,0 +1,64 @@
+"""The body rule (desktop/core/suggest/bodies.py): an organisation's name after the noun of
+its kind — the name alone, as the analyst tags it (جريدة تلفراف، شركة موتورولا)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.suggest import suggest
+from desktop.core.suggest.pipeline import RULE_SCORES
+from desktop.learn.tagger import UNLOWERED
+
+
+def _bodies(text: str) -> list[str]:
+    return [s.text for s in suggest(text, None) if s.rule == "body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('وكتبت صحيفة " المستقبل " التي تملكها العائلة .', ["المستقبل"]),  # quoted
+        ("وذكرت شركة « أمريكان أكسبريس » السعودية أن الظروف تحسنت .", ["أمريكان أكسبريس"]),
+        ("وقال مراسل جريدة الحياة في طهران .", ["الحياة"]),  # a newspaper's definite name
+        ("وأسس مجلة الثقافة الجديدة سنة 1974 .", ["الثقافة الجديدة"]),  # and its adjective
+        ("وقال شيمزو من شركة شيودا اليابانية .", ["شيودا"]),  # not the nisba after it
+        ("ويعتبر مسجد هوبان يقع في زقاق .", ["هوبان"]),  # not the verb after it
+        ("ويقضي العقوبة في سجن سوبر ماكس بولاية كولورادو .", ["سوبر ماكس"]),
+        ('بعدما خرجت مجلة الـ " تايم " الأمريكية .', ["تايم"]),
+        ("وتنشط جماعة « انصار الشريعة » ببريطانيا .", ["انصار الشريعة"]),  # quoted only
+        ("ترك العمل في معمل كافنديش قرب نهاية الحرب .", ["كافنديش"]),
+    ],
+)
+def test_a_body_s_name_after_its_kind(text: str, names: list[str]) -> None:
+    assert _bodies(text) == names
+    found = [s for s in suggest(text, None) if s.rule == "body"]
+    assert all(s.label_key == "organisation" and s.score == RULE_SCORES["body"] for s in found)
+    assert "body" in UNLOWERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعمل شركة طيران كبرى في المنطقة .",  # a common noun
+        "وباعت شركة النفط حصتها .",  # a definite word after a company: a common noun
+        "وقالت صحيفة يومية إن الأمر انتهى .",  # a nisba
+        "ونشرت مجلة الدراسات الجغرافية العدد .",  # a plural noun
+        "وبنت مسجد رائع بجوار الحرم .",  # an adjective
+        "وتناول العشاء بمطعم مختص في المطبخ المغربي .",
+        "فكل فرد أو مؤسسة يستطيع أن يحصل على امتياز .",  # a verb
+        "وتنشط جماعة انصار الشريعة ببريطانيا .",  # جماعة: only a quoted name
+        "وقال تلفزيون دبي إن البث انقطع .",  # a place's television
+        "وهي شركة ذات رأسمال مرتفع .",
+    ],
+)
+def test_no_body_s_name_here(text: str) -> None:
+    assert _bodies(text) == []
+
+
+def test_a_body_s_name_is_no_place() -> None:
+    from desktop.resources import gazetteer
+
+    text = "وقال رئيس تحرير جريدة الوفاق إن صحيفة « الشرق الأوسط » نشرت الخبر ."
+    found = {s.text: (s.label_key, s.rule) for s in suggest(text, None, gazetteer=gazetteer())}
+    assert found["الوفاق"] == ("organisation", "body")
+    assert found["الشرق الأوسط"][0] == "organisation"  # the newspaper, not the region
