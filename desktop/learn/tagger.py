@@ -1260,6 +1260,7 @@ def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
 
 
 _WALAD = fold("ولد")  # the son of, in a Mauritanian name (desktop.core.suggest.lineage)
+_MOST_LINKS = 6  # links of one lineage each way (a run of thousands is no name: an attack)
 
 
 def folded_run(tokens: Sequence[Token], low: int, high: int) -> list[str]:
@@ -1295,7 +1296,7 @@ def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, i
     name is its surname (``ولد محمد الحبيب``). A lineage of one link only is one when a given
     name begins it: ``ولد`` is "was born" too (``وحين ولد فرويد``)."""
     old = first, last
-    while True:
+    for _ in range(_MOST_LINKS * 2):  # (a name, then a link and a name, at most so many)
         if (
             last + 2 < len(tokens)
             and tokens[last + 1].folded == _WALAD
@@ -1311,7 +1312,9 @@ def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, i
             last += 1  # ومحمد | لمين ولد …: the ism's second word
         else:
             break
-    while first >= 2 and tokens[first - 1].folded == _WALAD and _walad_word(tokens, first - 2):
+    for _ in range(_MOST_LINKS):
+        if first < 2 or tokens[first - 1].folded != _WALAD or not _walad_word(tokens, first - 2):
+            break
         first -= 2  # وعلوات ولد | محمد
         if first >= 1 and tokens[first - 1].folded in _ABDS:
             first -= 1  # وعبد الرحمان ولد

@@ -1669,3 +1669,11 @@ def test_a_mauritanian_lineage_widens_the_models_name(
 def test_amin_and_a_definite_word_is_a_post(text: str, post: bool) -> None:
     tokens = _tokens_of(text)
     assert tagger._post_of_amin(tokens, 0, 1) is post
+
+
+def test_a_run_of_links_widens_a_name_a_few_links_at_most() -> None:
+    # an attack: thousands of ولد in one sentence made each name the model found as long
+    tokens = [t for sentence in tokenize("محمد ولد سالم " * 200) for t in sentence]
+    first, last = tagger._walad_chain(tokens, 300, 300)
+    assert 300 - first <= 2 * tagger._MOST_LINKS + 1
+    assert last - 300 <= 4 * tagger._MOST_LINKS + 1
