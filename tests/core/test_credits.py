@@ -47,3 +47,13 @@ def test_what_follows_a_credit_noun_that_is_no_name() -> None:
         "من تأليف 3 كتاب .",
     ):
         assert _credited(text) == [], text
+
+
+def test_a_registry_first_name_does_not_hide_a_credited_name() -> None:
+    from desktop.core.matching import AliasMatcher
+
+    # the analyst tagged a محمد alone: the credit's whole name is still offered
+    matcher = AliasMatcher.from_registry([(1, "person", "محمد")])
+    text = "مسلسل سوق الخضار تأليف محمد شطا وإخراج محمد النقلي ."
+    found = [s.text for s in suggest(text, matcher) if s.rule == "credits"]
+    assert found == ["محمد شطا", "محمد النقلي"]

@@ -345,9 +345,10 @@ def _suggest(
             start, end = art.raw(art.starts[first], art.ends[last])
             if place_index.overlaps(start, end):
                 continue
-            if rule == "lineage":
+            if rule in _STRUCTURED:
                 # a person the registry knows inside a longer lineage (علي in علي بن أبي
-                # طالب) is a part of it; the registry's own span or another type's wins
+                # طالب) or credited name (محمد in تأليف محمد شطا) is a part of it; the
+                # registry's own span or another type's wins
                 if aliased.covers(start, end) or not_persons.overlaps(start, end):
                     continue
             elif aliased.overlaps(start, end):
@@ -434,6 +435,11 @@ def _regnal_end(text: str, end: int) -> int:
     if found is not None and fold(found.group(1)) in _REGNAL:
         return found.end(1)
     return end
+
+
+# Rules whose name's extent its structure gives (a lineage, a work's credit, a nationality
+# before it): a registry person inside it does not hide it.
+_STRUCTURED = frozenset({"lineage", "credits", "national", "family", "list"})
 
 
 def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
