@@ -294,3 +294,11 @@ def test_the_registry_s_name_comes_before_the_given_name_s() -> None:
         ("محمد فاضل", "alias", 1),
         ("ديفيد كاميرون", "credits", None),  # after a credit noun (desktop.core.suggest.credits)
     ]
+
+
+def test_the_doctor_s_abbreviated_title_before_a_name() -> None:
+    text = "واعتقل رئيس المجلس د. عزيز الدويك أمس ، وقال د. جيلبرتو بونر إن الأمر خطير ."
+    found = [(s.text, s.rule) for s in suggest(text, None) if s.label_key == "person"]
+    assert found == [("عزيز الدويك", "title"), ("جيلبرتو بونر", "title")]
+    # د. before no name, or one word that is no given name
+    assert [s for s in suggest("وصل في الساعة 3 د. ثم غادر .", None) if s.kind == "entity"] == []

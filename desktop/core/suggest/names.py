@@ -60,6 +60,7 @@ _MAX_TOKENS = 24
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
 _WALAD = fold("ولد")  # the son of, in a Mauritanian name: ولد محمد حمودي
+_DOCTOR = "د"  # د. before a name: الدكتور abbreviated
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
 _OWNERS = frozenset(p + fold(w) for w in ("صاحب", "صاحبة") for p in ("", "و", "ل", "ول"))
@@ -556,6 +557,17 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
                 second = _name_tokens(art, nxt + 1)
                 if second is not None:
                     found.setdefault(second, i)
+    # د. عزيز الدويك: the doctor's title abbreviated (the title words are whole words)
+    for i in compress(range(len(words) - 2), map(_DOCTOR.__eq__, words)):
+        if words[i + 1] != "." or (i > 0 and art.is_word(i - 1) and len(words[i - 1]) == 1):
+            continue  # (not the last letter of a run of initials, أ. د.)
+        name = _name_tokens(art, i + 2)
+        if (
+            name is not None
+            and name[0] == i + 2
+            and (name[1] > name[0] or words[i + 2] in _GIVEN_NAMES)
+        ):
+            found.setdefault(name, i)
     return [(a, b, t) for (a, b), t in sorted(found.items())]
 
 
