@@ -62,3 +62,11 @@ def test_a_body_s_name_is_no_place() -> None:
     found = {s.text: (s.label_key, s.rule) for s in suggest(text, None, gazetteer=gazetteer())}
     assert found["الوفاق"] == ("organisation", "body")
     assert found["الشرق الأوسط"][0] == "organisation"  # the newspaper, not the region
+
+
+def test_a_body_named_once_after_its_noun_is_offered_where_it_is_quoted_again() -> None:
+    text = (
+        "وذكرت شركة « إل جي » أن مبيعاتها ارتفعت . وأوضح أن مساهمة « إل جي » في السوق "
+        "كبيرة . وقال إن إل جي ستطرح جوالا ."
+    )
+    assert _bodies(text) == ["إل جي", "إل جي"]  # not the third, without marks

@@ -73,6 +73,7 @@ _COMMON = frozenset(
 # noun, not names.
 _ADJECTIVE_RE = re.compile(r"\wا\w\w|\wي\w|م\wت\w{1,2}")
 _OPENERS = frozenset('«"“')
+_MARKS = frozenset('«»"“”()')
 _MOST_QUOTED = 5  # words of a quoted name
 _MOST_WORDS = 3  # words of a name without marks
 
@@ -178,4 +179,41 @@ def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
             continue
         found.append(name)
+    if found:
+        found += _elsewhere(art, found, taken)
     return found
+
+
+def _elsewhere(
+    art: _Article, found: list[tuple[int, int]], taken: set[int]
+) -> list[tuple[int, int]]:
+    """The same names at their other places in the article, where they stand between
+    quotation marks or brackets alone (« الشرق الأوسط »، « إل جي »): the company named once
+    after its noun is quoted so again and again. Not without marks: a mosque's name is its
+    quarter's too (مسجد تشن داي، منطقة تشن داي), a newspaper's a common word (الحياة)."""
+    words = art.words
+    n = len(words)
+    names = {tuple(words[a : b + 1]) for a, b in found}
+    seen = set(found)
+    longest = max(len(name) for name in names)
+    firsts = {name[0] for name in names}
+    more: list[tuple[int, int]] = []
+    for i in compress(range(n), map(firsts.__contains__, words)):  # (in C)
+        for size in range(min(longest, n - i), 0, -1):
+            name = tuple(words[i : i + size])
+            if name not in names:
+                continue
+            span = (i, i + size - 1)
+            if span in seen or any(k in taken for k in range(span[0], span[1] + 1)):
+                break
+            marked = (
+                i > 0
+                and span[1] + 1 < n
+                and words[i - 1] in _MARKS
+                and words[span[1] + 1] in _MARKS
+            )
+            if marked:
+                more.append(span)
+                seen.add(span)
+            break
+    return more
