@@ -303,15 +303,15 @@ def _suggest(
 
     # Organisations after their kind's noun (جريدة الحياة، شركة « غوغل »): over a place the
     # gazetteer reads in them (جريدة القدس), not over an organisation it or the registry knows.
-    bodies = body_names(art, named)
-    if bodies:
+    kinds_names = body_names(art, named)
+    if kinds_names:
         known_bodies = _SpanIndex(
             [
                 *((p.word_start, p.end) for p in places if p.label_key == "organisation"),
                 *((m.start, m.end) for m in registry),
             ]
         )
-        for first, last in bodies:
+        for first, last in kinds_names:
             start, end = art.raw(art.starts[first], art.ends[last])
             if known_bodies.overlaps(start, end) or names_index.overlaps(start, end):
                 continue
