@@ -77,7 +77,9 @@ def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
 # punctuation. ``الرئيس (باراك) أوباما`` has an editor's insertion in brackets, ``جنيف،`` a
 # comma after the name; an entity named ``باراك) أوباما`` is junk in the registry. An
 # apostrophe or a full stop between two letters is inside a word (O'Brien, Xi'an, U.S).
-NAME_BREAKS = frozenset("()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…")
+# (and a line break: no name is written across one — a hostile review found the rules'
+# names, the model's and a gazetteer person's regnal number crossing a paragraph's end)
+NAME_BREAKS = frozenset("()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _INSIDE_WORDS = frozenset("'’.")
 
 

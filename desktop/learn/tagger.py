@@ -1268,7 +1268,7 @@ def folded_run(tokens: Sequence[Token], low: int, high: int) -> list[str]:
     return [t.folded for t in tokens[max(0, low) : min(len(tokens), high)]]
 
 
-def _walad_word(tokens: Sequence[Token], i: int) -> bool:
+def _walad_word(tokens: Sequence[Token], i: int, *, after: bool = False) -> bool:
     """Whether token ``i`` may be a name of a Mauritanian lineage: a word of letters, no
     function or time word, title or ولد, no verb's or suffixed noun's shape (ولد في: was born
     in)."""
@@ -1285,6 +1285,9 @@ def _walad_word(tokens: Sequence[Token], i: int) -> bool:
         and word not in _TITLE_FORMS
         and not (word[0] == "و" and (word[1:] in _FUNCTION_WORDS or word[1:] in _TIME_WORDS))
         and not word_not_surname(token.text, word)
+        # after ولد or inside the name: no و (ولد ونشأ: was born and grew up), no -ا (ولد
+        # يتيما: an adverb)
+        and not (after and (word[0] == "و" or (len(word) >= 4 and word.endswith("ا"))))
     )
 
 
@@ -1300,14 +1303,14 @@ def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, i
         if (
             last + 2 < len(tokens)
             and tokens[last + 1].folded == _WALAD
-            and _walad_word(tokens, last + 2)
+            and _walad_word(tokens, last + 2, after=True)
         ):
             last += 2  # … ولد سلامة
         elif (
             last + 3 < len(tokens)
-            and _walad_word(tokens, last + 1)
+            and _walad_word(tokens, last + 1, after=True)
             and tokens[last + 2].folded == _WALAD
-            and _walad_word(tokens, last + 3)
+            and _walad_word(tokens, last + 3, after=True)
         ):
             last += 1  # ومحمد | لمين ولد …: the ism's second word
         else:
@@ -1321,10 +1324,10 @@ def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, i
     links = sum(t.folded == _WALAD for t in tokens[first : last + 1])
     if not links:
         return old
-    if (
-        links == 1
-        and split_clitics(tokens[first].folded)[1] not in sources.given_names()
-        and tokens[first].folded not in _ABDS
+    clitics, stem = split_clitics(tokens[first].folded)
+    if links == 1 and (
+        clitics.endswith(ARTICLE)  # هارون الرشيد ولد المأمون: al-Mamun was born
+        or (stem not in sources.given_names() and tokens[first].folded not in _ABDS)
     ):
         return old
     if (
@@ -1392,17 +1395,28 @@ def _honorific(token: Token) -> bool:
 
 
 _AMIN = fold("أمين")
+# What أمين is the keeper of (curator, treasurer, secretary): not a surname (أمين الحافظ،
+# أمين الريحاني are persons).
+_AMIN_POSTS = frozenset(
+    fold(w)
+    for w in (
+        "المتحف", "الخزينة", "الخزانة", "الصندوق", "المجمع", "السر", "المكتبة", "المجلس",
+        "اللجنة", "الجمعية", "الحزب", "الجامعة", "الأمم", "المال", "الجبهة", "الحركة",
+        "الرابطة", "الاتحاد", "الهيئة", "المعرض", "المركز", "المؤسسة", "العام", "العاصمة",
+        "المدينة", "الشرطة", "الجامع", "المسجد", "الأرشيف", "المحفوظات", "الفتوى", "الدار",
+    )
+)  # fmt: skip
 
 
 def _post_of_amin(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Whether a person's name of two words is أمين and a definite word: a post (أمين المتحف،
-    أمين الخزينة، أمين المجمع: curator, treasurer, secretary), not a name — the model read one
-    as a name, and :func:`_propagate` offered المتحف five times in the article. (أمين الجميل,
-    a person, is the gazetteer's.)"""
+    """Whether a person's name of two words is أمين and what he keeps (:data:`_AMIN_POSTS`): a
+    post (أمين المتحف، أمين الخزينة، أمين المجمع: curator, treasurer, secretary), not a name
+    — the model read one as a name, and :func:`_propagate` offered المتحف five times in the
+    article. أمين الحافظ and أمين الجميل are persons."""
     return (
         last == first + 1
         and split_clitics(tokens[first].folded)[1] == _AMIN
-        and tokens[last].folded.startswith("ال")
+        and tokens[last].folded in _AMIN_POSTS
     )
 
 

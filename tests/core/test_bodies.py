@@ -49,6 +49,19 @@ def test_a_body_s_name_after_its_kind(text: str, names: list[str]) -> None:
         "وتنشط جماعة انصار الشريعة ببريطانيا .",  # جماعة: only a quoted name
         "وقال تلفزيون دبي إن البث انقطع .",  # a place's television
         "وهي شركة ذات رأسمال مرتفع .",
+        # a hostile review's
+        "وسجن مبارك في طرة منذ عام 2011 .",  # سجن with و: a verb
+        "وعبرت السفينة قناة السويس أمس .",  # a canal
+        "ودعا إلى فتح قناة الحوار .",
+        "وقدمت النيابة صحيفة الاتهام .",  # a charge sheet
+        "وعدلت مجلة الأحوال الشخصية .",  # a code of law
+        "ويقع مسجد قريب من السوق .",
+        "واحتجز في سجن سري .",
+        "وباعت شركة أم حصتها .",
+        "ونقل إلى مستشفى عبد العزيز الرنتيسي للأطفال .",  # named after a person
+        "وتعرض مسجد عمر بن الخطاب للقصف .",
+        "ودرس في جامعة بن غوريون .",
+        "صدرت مجلة الـ",  # the noun at the text's end
     ],
 )
 def test_no_body_s_name_here(text: str) -> None:
@@ -70,3 +83,5 @@ def test_a_body_named_once_after_its_noun_is_offered_where_it_is_quoted_again() 
         "كبيرة . وقال إن إل جي ستطرح جوالا ."
     )
     assert _bodies(text) == ["إل جي", "إل جي"]  # not the third, without marks
+    # between a closing and an opening mark is no quotation
+    assert _bodies("وقالت صحيفة « النهار » « النهار » النهار « النهار") == ["النهار", "النهار"]

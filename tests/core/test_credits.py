@@ -45,6 +45,11 @@ def test_what_follows_a_credit_noun_that_is_no_name() -> None:
         "تختتم بطولة كأس العالم باحتفالية قصيرة .",  # a championship
         "فاز في بطولة ويمبلدون .",
         "من تأليف 3 كتاب .",
+        # a hostile review's: the nouns' other senses
+        "ويحذر الخبراء من سيناريو كارثي في المنطقة .",
+        "واستبعد سيناريو حرب شاملة .",
+        "وكتب اسمه بقلم رصاص .",
+        "وامتزج غناء طيور الصباح .",
     ):
         assert _credited(text) == [], text
 
@@ -57,3 +62,9 @@ def test_a_registry_first_name_does_not_hide_a_credited_name() -> None:
     text = "مسلسل سوق الخضار تأليف محمد شطا وإخراج محمد النقلي ."
     found = [s.text for s in suggest(text, matcher) if s.rule == "credits"]
     assert found == ["محمد شطا", "محمد النقلي"]
+
+
+def test_a_credited_name_ends_before_a_preposition_or_an_adjective() -> None:
+    assert _credited("وجاء إخراج خالد يوسف للعمل متقنا .") == ["خالد يوسف"]
+    assert _credited("وهي بقلم سمير عطا الله .") == ["سمير عطا الله"]  # a compound's second
+    assert _credited("بطولة خليفة الدولية للتنس .") == ["خليفة"]  # not the adjective

@@ -25,6 +25,8 @@ def _families(text: str) -> list[str]:
         ("ومن عشيرة دينغ رجال كثيرون .", ["دينغ"]),
         ("كانت أسرة نزار قباني تعيش في دمشق .", ["نزار قباني"]),  # a person's name
         ("المنحدرين من أسرة سيف الدين والذين استقروا .", ["سيف الدين"]),  # a compound
+        ("وقالت عائلة أبو خضير إن ابنها خطف .", ["أبو خضير"]),  # a particle: the whole name
+        ("وقالت عائلة بن لادن إنها تبرأت منه .", ["بن لادن"]),
     ],
 )
 def test_a_family_s_name_is_offered(text: str, names: list[str]) -> None:
@@ -44,6 +46,14 @@ def test_a_family_s_name_is_offered(text: str, names: list[str]) -> None:
         "ما لم يكن يخطر على بال مسلم .",  # بال (mind)
         "واستقبل حمد بن عيسى آل خليفة الوفد .",  # آل inside a person's name
         "وقالت قبيلة فارس إنها ستشارك .",  # tribes are not read
+        # a hostile review's: a family of someone, a noun of a role, أسرّة (beds)
+        "وزار الرئيس أسرة شهيد سقط في المواجهات .",
+        "وتسلمت أسرة المتوفى جثمانه .",
+        "وقالت عائلة الجاني إنها بريئة .",
+        "وقالت عائلة المحامي إنها قلقة .",
+        "ونقل إلى أسرة المستشفى .",
+        "ونجا آل بيت الرئيس من الهجوم .",
+        "وزار الوزير أسرة لاجئين في المخيم .",
     ],
 )
 def test_no_family_s_name_here(text: str) -> None:

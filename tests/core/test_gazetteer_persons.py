@@ -208,3 +208,10 @@ def test_a_regnal_number_after_a_known_person_is_the_name_s() -> None:
     text = "وفي عهد إسماعيل الأول ازدهرت المدينة ، وقال إسماعيل الصفوي إن الثاني قادم ."
     found = [s.text for s in suggest(text, None, gazetteer=gaz) if s.label_key == "person"]
     assert found == ["إسماعيل الأول", "إسماعيل الصفوي"]  # not الثاني after a name and a verb
+
+
+def test_a_rank_after_a_full_name_is_no_regnal_number() -> None:
+    gaz = Gazetteer.parse("", persons="حمدين صباحي\tpolitician\t\tصباحي\tHamdeen Sabahi\t\n")
+    text = "واحتل حمدين صباحي الثالث في الجولة الأولى ."
+    found = [s.text for s in suggest(text, None, gazetteer=gaz) if s.label_key == "person"]
+    assert found == ["حمدين صباحي"]

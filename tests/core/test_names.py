@@ -302,3 +302,19 @@ def test_the_doctor_s_abbreviated_title_before_a_name() -> None:
     assert found == [("عزيز الدويك", "title"), ("جيلبرتو بونر", "title")]
     # د. before no name, or one word that is no given name
     assert [s for s in suggest("وصل في الساعة 3 د. ثم غادر .", None) if s.kind == "entity"] == []
+
+
+def test_a_mauritanian_name_after_a_title_goes_on_past_walad() -> None:
+    text = (
+        "وقال الرئيس الموريتاني محمد ولد الغزواني إن البلاد بخير ، وقال الوزير الأول يحيى ولد "
+        "حدمين إنه يوافق ، وكان الرئيس جمال عبد الناصر ولد في الإسكندرية ."
+    )
+    found = [s.text for s in suggest(text, None) if s.label_key == "person"]
+    assert found == ["محمد ولد الغزواني", "يحيى ولد حدمين", "جمال عبد الناصر"]
+
+
+def test_no_name_crosses_a_line_break() -> None:
+    for text in ("وقال الوزير سمير\nخليل إن الأمر انتهى .", "وسجل الفرنسي لودوفيك\nجيولي ."):
+        for s in suggest(text, None):
+            if s.kind == "entity":
+                assert "\n" not in s.text, s

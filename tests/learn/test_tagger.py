@@ -1643,7 +1643,10 @@ def _tokens_of(text: str) -> list[Token]:
         # the model's محمد حمودي inside وعبد الرحمان ولد محمد حمودي ولد داف
         ("وعبد الرحمان ولد محمد حمودي ولد داف وعلي", (3, 4), (0, 6)),
         # the model's محمد after ولد; the last name's definite surname
-        ("والمصطفى ولد محمد الحبيب وعلي", (2, 2), (0, 3)),  # و + ال + a given name
+        ("والمصطفى ولد محمد الحبيب وعلي", (2, 2), (2, 2)),  # one link, ال: was born
+        ("وفي عهد هارون الرشيد ولد المأمون", (5, 5), (5, 5)),
+        ("والشيخ أحمد ولد ونشأ في القاهرة", (1, 1), (1, 1)),  # ونشأ: was born and grew up
+        ("وقال إن محمد ولد يتيما", (2, 2), (2, 2)),
         ("وسالم ولد محمد الحبيب وعلي", (2, 2), (0, 3)),
         ("وكتاب ولد محمد أمس", (2, 2), (2, 2)),  # one link: a given name must begin it
         # ولد: was born
@@ -1663,7 +1666,8 @@ def test_a_mauritanian_lineage_widens_the_models_name(
         ("أمين المتحف", True),  # curator
         ("وأمين الخزينة", True),
         ("أمين معلوف", False),  # a name
-        ("أمين الجميل", True),  # a person, whom the gazetteer offers: not the model
+        ("أمين الجميل", False),  # persons
+        ("أمين الحافظ", False),
     ],
 )
 def test_amin_and_a_definite_word_is_a_post(text: str, post: bool) -> None:

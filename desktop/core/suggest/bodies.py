@@ -30,22 +30,25 @@ from itertools import compress
 
 from desktop.core.arabic import fold
 from desktop.core.suggest.lexicon import (
+    _COMPOUND_SECONDS,
     _FUNCTION_WORDS,
+    _GIVEN_NAMES,
+    _NAME_PARTICLES,
     _NOT_NAMES,
     _TIME_WORDS,
     _TITLE_FORMS,
 )
-from desktop.core.suggest.names import _clitic_word, _is_nisba, _not_a_name
+from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
 __all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names"]
 
-PRESS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة"))
+PRESS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة"))
 BODIES = frozenset(
     fold(w)
     for w in (
         "شركة", "مؤسسة", "مصرف", "بنك", "مسجد", "سجن", "فندق", "مستشفى", "معمل", "مختبر",
-        "مطعم", "جامعة", "وكالة",
+        "مطعم", "جامعة", "وكالة", "قناة",
     )
 )  # fmt: skip
 QUOTED_ONLY = frozenset(
@@ -53,7 +56,13 @@ QUOTED_ONLY = frozenset(
 )
 _TATWEEL_ARTICLE = frozenset({"ال", "الـ"})
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول")
-_KIND = {p + w: w for w in PRESS | BODIES | QUOTED_ONLY for p in _PREFIXES}
+# (سجن with a proclitic is a verb or a verbal noun as often: وسجن مبارك، بسجن …)
+_KIND = {
+    p + w: w
+    for w in PRESS | BODIES | QUOTED_ONLY
+    for p in _PREFIXES
+    if not (p and w == fold("سجن"))
+}
 # What a company or a body is of, written after its noun without the article (شركة طيران،
 # شركة نفط، مؤسسة خيرية): common nouns, not names.
 _COMMON = frozenset(
@@ -67,13 +76,16 @@ _COMMON = frozenset(
         "جديدة", "جديد", "كبير", "صغير", "واحد", "واحدة", "أخرى", "آخر", "جامع", "خاص",
         "عام", "دولية", "محلية", "وطنية", "عالمية", "ضخمة", "ميداني", "ثقافية", "أهلية",
         "ذات", "ذو", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "داخل", "خارج",
+        "أم", "قابضة", "دم", "شاورما", "بيتزا", "وجبات", "مأكولات", "أسماك", "مشويات",
+        "اتهام", "تحقيق",
     )
 )  # fmt: skip
-# فاعل (رائع، كامل، قادم), فيعل (سيء، جيد) and مفتعل (مختص، مرتفع): adjectives after the
-# noun, not names.
-_ADJECTIVE_RE = re.compile(r"\wا\w\w|\wي\w|م\wت\w{1,2}")
+# فاعل (رائع، كامل، قادم), فعيل (قريب، كبير), فيعل (سيء، جيد) and مفتعل (مختص، مرتفع):
+# adjectives after the noun, not names.
+_ADJECTIVE_RE = re.compile(r"\wا\w\w|\w\wي\w|\wي\w|م\wت\w{1,2}")
 _OPENERS = frozenset('«"“')
-_MARKS = frozenset('«»"“”()')
+_OPENING = frozenset('«"“(')
+_CLOSING = frozenset('»"”)')
 _MOST_QUOTED = 5  # words of a quoted name
 _MOST_WORDS = 3  # words of a name without marks
 
@@ -108,10 +120,12 @@ def _name_like(art: _Article, j: int, *, first: bool = True) -> bool:
         return False
     if art.is_stop(j) or word in _KIND or art.in_ta(j):
         return False
+    if word in _NAME_PARTICLES or word in _COMPOUND_SECONDS or (first and word in _GIVEN_NAMES):
+        return False  # مستشفى عبد العزيز الرنتيسي، مسجد عمر بن الخطاب: named after a person
     if word.isascii():
         return word[0].isupper()
-    if len(word) >= 4 and (word.endswith("ي") or word.endswith("يه")):
-        return False  # a nisba: مسجد شرقي، شركة أمريكية
+    if len(word) >= 3 and (word.endswith("ي") or word.endswith("يه")):
+        return False  # a nisba: مسجد شرقي، سجن سري، شركة أمريكية
     if word in _COMMON or _clitic_word(art, j) or (first and _ADJECTIVE_RE.fullmatch(word)):
         return False  # (an adjective follows the noun: سجن سوبر | ماكس is a name's second word)
     if word[0] in "يت" and word[1] not in "اوي" and not word.startswith("تش"):
@@ -122,7 +136,9 @@ def _name_like(art: _Article, j: int, *, first: bool = True) -> bool:
 def _press_name(art: _Article, j: int) -> tuple[int, int] | None:
     """A newspaper's or a channel's name without marks: a definite word, not a nisba, and a
     definite adjective after it (مجلة الثقافة الجديدة); or the indefinite words of a name."""
-    if art.words[j] in _TATWEEL_ARTICLE and j + 1 < len(art.words):
+    if art.words[j] in _TATWEEL_ARTICLE:
+        if j + 1 >= len(art.words):
+            return None  # مجلة الـ at the text's end
         j += 1  # مجلة الـ « تايم »
         if art.words[j] in _OPENERS:
             return _quoted(art, j)
@@ -132,8 +148,8 @@ def _press_name(art: _Article, j: int) -> tuple[int, int] | None:
     word = art.words[j]
     if word[:2] != "ال" or _is_nisba(stem) or art.is_stop(j) or word in _NOT_NAMES:
         return None
-    if len(stem) >= 4 and stem.endswith("ات"):
-        return None  # مجلة الدراسات الجغرافية: a plural noun
+    if (len(stem) >= 4 and stem.endswith("ات")) or _NOUN_SHAPE_RE.fullmatch(stem):
+        return None  # مجلة الدراسات الجغرافية، صحيفة الاتهام، مجلة الأحوال: a common noun
     last = j
     nxt = j + 1
     if nxt < len(art.words) and art.is_word(nxt) and not art.is_stop(nxt):
@@ -209,8 +225,8 @@ def _elsewhere(
             marked = (
                 i > 0
                 and span[1] + 1 < n
-                and words[i - 1] in _MARKS
-                and words[span[1] + 1] in _MARKS
+                and words[i - 1] in _OPENING
+                and words[span[1] + 1] in _CLOSING
             )
             if marked:
                 more.append(span)

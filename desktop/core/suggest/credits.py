@@ -51,8 +51,14 @@ BEFORE_COLON = frozenset(
     fold(w) for w in ("تصوير", "إعداد", "تقديم", "حوار", "رسوم", "إنتاج", "كلمات", "ترجمة")
 )
 CREDIT_FORMS = CREDITS | {p + w for w in CREDITS for p in ("و", "ف")}
-# بطولة is a cast and a championship: a cast when a given name follows (بطولة يحيى الفخراني).
-_CHAMPIONSHIP = frozenset(p + fold("بطولة") for p in ("", "و", "ف"))
+# Credit nouns with another sense as common (بطولة: a championship; سيناريو: a scenario; بقلم:
+# with a pen; غناء، ألحان، تلحين: singing, tunes): a credit when a given name follows
+# (بطولة يحيى الفخراني، بقلم سمير عطا الله) or a colon.
+_NEEDS_GIVEN = frozenset(
+    p + fold(w)
+    for w in ("بطولة", "سيناريو", "بقلم", "غناء", "ألحان", "تلحين")
+    for p in ("", "و", "ف")
+)
 _COLON_FORMS = BEFORE_COLON | {p + w for w in BEFORE_COLON for p in ("و", "ف")}
 _ALI = "علي"  # as written: the given name; على (on) folds the same
 _COLON = ":"
@@ -70,6 +76,8 @@ def _word_of_name(art: _Article, j: int, *, first: bool) -> bool:
     word = art.words[j]
     if len(word) < 2 or word.isascii() or word in _NOT_NAMES or word in _TITLE_FORMS:
         return False
+    if word.startswith("لل") or (word[0] == "ل" and art.article_stem(j) is not None):
+        return False  # خالد يوسف | للعمل: a preposition and a noun after the name
     if word in CREDIT_FORMS or word in _COLON_FORMS or word in _WORK_NOUNS or word in _NAMED_AFTER:
         return False  # وإخراج: the next credit; تصوير فيلم: a work
     # no verb stands in construct with a credit noun: a verb's word first is a name (طالب)
@@ -97,10 +105,16 @@ def _credited(art: _Article, j: int) -> tuple[int, int] | None:
     k = j + 1
     while k < n and counted < _MAX_WORDS:
         word = art.words[k]
-        if word in _NAME_PARTICLES or word in _COMPOUND_SECONDS:
-            k += 1  # عبد القوي، نصر الله، أبو العلا
+        if word in _COMPOUND_SECONDS:
+            last = k  # نصر الله، عطا الله، بهاء الدين
+            k += 1
+            continue
+        if word in _NAME_PARTICLES:
+            k += 1  # عبد القوي، أبو العلا
             continue
         if art.article_stem(k) is not None:
+            if art.in_ta(k) and art.words[k - 1] not in _NAME_PARTICLES:
+                break  # بطولة خليفة | الدولية: an adjective in ة, not a surname
             if _word_of_name(art, k, first=False) or art.words[k - 1] in _NAME_PARTICLES:
                 last = k
             break
@@ -128,8 +142,8 @@ def credit_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             j += 1
         elif words[i] in _COLON_FORMS:
             continue
-        elif words[i] in _CHAMPIONSHIP and (j >= n or words[j] not in _GIVEN_NAMES):
-            continue  # بطولة كأس العالم، بطولة ويمبلدون: a championship, not a cast
+        elif words[i] in _NEEDS_GIVEN and (j >= n or words[j] not in _GIVEN_NAMES):
+            continue  # بطولة كأس العالم، سيناريو كارثي، بقلم رصاص: not a credit
         name = _credited(art, j)
         if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
             continue

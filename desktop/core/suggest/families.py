@@ -28,6 +28,7 @@ from desktop.core.suggest.lexicon import (
     _GIVEN_NAMES,
     _NAME_PARTICLES,
     _NOT_NAMES,
+    _OCCUPATION_FORMS,
     _TITLE_FORMS,
 )
 from desktop.core.suggest.names import (
@@ -39,13 +40,27 @@ from desktop.core.suggest.names import (
 )
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["FAMILY_NOUNS", "family_names"]
+__all__ = ["FAMILY_NOUNS", "FAMILY_NOUN_FORMS", "family_names"]
 
 FAMILY_NOUNS = frozenset(fold(w) for w in ("أسرة", "أسرتي", "عائلة", "عشيرة", "آل"))
 _TWO = fold("أسرتي")  # the dual: two families (أسرتي سونغ ويوان)
 _FORMS = {p + w: w for w in FAMILY_NOUNS for p in ("", "و", "ل", "ب", "ف")}
+FAMILY_NOUN_FORMS = frozenset(_FORMS)
+# What a family is written of that is no family's name: the dead, the victims, the wronged,
+# the owners of a house (أسرة شهيد، عائلة الجاني، آل بيت).
+_NOT_FAMILIES = frozenset(
+    fold(w)
+    for w in (
+        "شهيد", "قتيل", "معتقل", "مفقود", "فقيد", "أسير", "سجين", "مريض", "ضحية", "لاجئ",
+        "مهاجر", "فقير", "كريم", "كبير", "صغير", "بيت", "البيت", "الجاني", "المجني",
+        "الضحية", "القتيل", "الشهيد", "الفقيد", "الراحل", "المرحوم", "الأسير", "السجين",
+        "المعتقل", "المفقود", "المريض", "الطفل", "الفتاة", "الشاب", "الرجل", "المرأة",
+        "الزوج", "الزوجة", "الملك", "الأمير", "الرئيس", "الشيخ", "النبي", "الرسول",
+    )
+)  # fmt: skip
 _AND = "و"
 _AL = fold("آل")
+_BIN = frozenset(fold(w) for w in ("بن", "ابن"))
 _WRITTEN_AL = "آل"
 
 
@@ -61,11 +76,22 @@ def _family_word(art: _Article, j: int) -> bool:
     word = art.words[j]
     if len(word) < 2 or word.isascii() or word in _NOT_NAMES or word in _TITLE_FORMS:
         return False
-    if art.is_stop(j) or art.in_ta(j) or word in _FORMS:
+    if art.is_stop(j) or art.in_ta(j) or word in _FORMS or word in _NAME_PARTICLES:
         return False
     stem = art.article_stem(j)
     if stem is not None:
-        return word[:2] == "ال" and _is_nisba(stem) and len(stem) >= 4
+        # a family's nisba (الحريري، القباني); not a noun of a role or a state (المتوفى،
+        # الجاني، المحامي، المستشفى): those of the lists, and the participles' م
+        return (
+            word[:2] == "ال"
+            and _is_nisba(stem)
+            and len(stem) >= 4
+            and stem[0] != "م"
+            and word not in _NOT_FAMILIES
+            and word not in _OCCUPATION_FORMS
+        )
+    if word in _NOT_FAMILIES or (len(word) >= 5 and word.endswith(("ين", "ون"))):
+        return False  # أسرة شهيد، أسرة لاجئين: a family of someone, not a family's name
     if _vouched(art, word):
         return True
     if _clitic_word(art, j, after_given=True):
@@ -80,7 +106,22 @@ def family_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for i in compress(range(n), map(_FORMS.__contains__, words)):  # (in C)
         j = i + 1
-        if i in taken or j >= n or j in taken or not _family_word(art, j):
+        if i in taken or j >= n or j in taken:
+            continue
+        if words[j] in _NAME_PARTICLES:
+            # عائلة أبو خضير، عائلة بن لادن: a name a particle begins, whole or not at all
+            name = _name_tokens(art, j)
+            if name is None and words[j] in _BIN and _family_word(art, j + 1):
+                name = (j, j + 1)  # بن لادن: بن begins a name the article has not learnt
+            if (
+                name is not None
+                and name[0] == j
+                and name[1] > j
+                and not any(k in taken for k in range(j, name[1] + 1))
+            ):
+                found.append(name)
+            continue
+        if not _family_word(art, j):
             continue
         if _FORMS[words[i]] == _AL:
             if not _raw(art, i).endswith(_WRITTEN_AL):

@@ -23,11 +23,13 @@ from __future__ import annotations
 from itertools import compress
 
 from desktop.core.arabic import fold
+from desktop.core.suggest.families import FAMILY_NOUN_FORMS
 from desktop.core.suggest.lexicon import (
     _COMPOUND_SECONDS,
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
     _HONORIFIC_FORMS,
+    _NAMED_AFTER,
     _NOT_NAMES,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -91,6 +93,8 @@ def _name_word(art: _Article, j: int, *, linked: bool = False) -> bool:
         return False
     if word in _LINKS or word in _KUNYA or word == _ABD:
         return False
+    if word in _NAMED_AFTER or word in FAMILY_NOUN_FORMS:
+        return False  # جامعة بن غوريون، عائلة بن لادن: the body's or the family's noun
     if _vouched(art, word) or word in _ONE_WORD_ABD:
         return True
     if linked:
@@ -227,7 +231,9 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         names = 1
         linked = word in _KUNYA
         j = end + 1
+        walad = 0  # ولد links: one alone is "was born" as often (علي ولد الحسن)
         while names < _MAX_CHAIN and j + 1 < n and words[j] in _LINKS:
+            walad += words[j] == _WALAD
             nxt = _piece(art, j + 1, linked=True)
             if nxt is None:
                 if words[j] in (_BIN, _WALAD) and _definite_name(art, j + 1):
@@ -259,8 +265,8 @@ def lineage_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
                 j = end + 1
             after = end + 1
             continue
-        if not linked:
-            continue
+        if not linked or walad == 1:
+            continue  # (one ولد: the title and occupation rules read محمد ولد الغزواني)
         for _ in range(2):  # الهاشمي القرشي
             if _nisba_at(art, end + 1):
                 end += 1

@@ -60,6 +60,14 @@ _MAX_TOKENS = 24
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
 _WALAD = fold("ولد")  # the son of, in a Mauritanian name: ولد محمد حمودي
+# What follows ولد when it is "was born" (ولد عام 1923، ولد في دمشق، ولد يتيما).
+_BORN_WHEN = frozenset(
+    fold(w)
+    for w in (
+        "عام", "سنة", "يوم", "في", "فى", "ونشأ", "وترعرع", "لأب", "لأسرة", "لعائلة", "بمدينة",
+        "بقرية", "يتيما", "ميتا", "حيا", "مبكرا", "قبل", "بعد", "خلال", "عن", "على", "من",
+    )
+)  # fmt: skip
 _DOCTOR = "د"  # د. before a name: الدكتور abbreviated
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
@@ -373,10 +381,20 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             break  # (باراك) أوباما، (الرئيس بشار) الأسد: a name is not written across a bracket
         if word in _TITLE_FORMS or word in _HONORIFIC_FORMS or art.is_stop(j) or len(word) == 1:
             break
+        if (
+            word == _WALAD
+            and prev != _WALAD
+            and prev not in _NAME_PARTICLES
+            and j + 1 < n
+            and words[j + 1] not in _BORN_WHEN
+        ):
+            taken.append(j)  # محمد ولد الغزواني: the son of, in a Mauritanian name (not ولد في)
+            j += 1
+            continue
         if word in _REGNAL and counted <= 2:
             taken.append(j)  # الحسن الثاني، خوان كارلوس الأول
             break
-        if prev in _NAME_PARTICLES:
+        if prev in _NAME_PARTICLES or prev == _WALAD:
             if _not_a_name(art, j, inside=True, listed=False) and art.article_stem(j) is None:
                 break  # ابن أخيه (but آل ثاني)
             taken.append(j)
@@ -432,7 +450,7 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
         ):
             break  # the surname: people are named by it alone elsewhere in the article
         j += 1
-    while taken and words[taken[-1]] in _NAME_PARTICLES:
+    while taken and (words[taken[-1]] in _NAME_PARTICLES or words[taken[-1]] == _WALAD):
         taken.pop()
     if not taken:
         return None

@@ -371,7 +371,10 @@ def _suggest(
         ):
             continue  # a word this article uses in a person's name (عمران خان)
         start = written_start(text, place.start, place.word_start, place.form)
-        end = _regnal_end(text, place.end) if a_person else place.end
+        # a regnal number after a monarch's one name (الشاه عباس الأول), not a rank after a
+        # full name (حمدين صباحي الثالث في الجولة)
+        one_name = a_person and " " not in place.form.strip()
+        end = _regnal_end(text, place.end) if one_name else place.end
         add(
             Suggestion(
                 "entity",
