@@ -27,6 +27,7 @@ def _bodies(text: str) -> list[str]:
         ('بعدما خرجت مجلة الـ " تايم " الأمريكية .', ["تايم"]),
         ("وتنشط جماعة « انصار الشريعة » ببريطانيا .", ["انصار الشريعة"]),  # quoted only
         ("ترك العمل في معمل كافنديش قرب نهاية الحرب .", ["كافنديش"]),
+        ("وبدأ حديثه بشكر مجلة العربي التي زارته .", ["العربي"]),  # a masculine nisba
     ],
 )
 def test_a_body_s_name_after_its_kind(text: str, names: list[str]) -> None:
@@ -42,6 +43,7 @@ def test_a_body_s_name_after_its_kind(text: str, names: list[str]) -> None:
         "وتعمل شركة طيران كبرى في المنطقة .",  # a common noun
         "وباعت شركة النفط حصتها .",  # a definite word after a company: a common noun
         "وقالت صحيفة يومية إن الأمر انتهى .",  # a nisba
+        "ونقلت صحيفة الإسرائيلية عنه .",  # a feminine nisba agrees with a noun
         "ونشرت مجلة الدراسات الجغرافية العدد .",  # a plural noun
         "وبنت مسجد رائع بجوار الحرم .",  # an adjective
         "وتناول العشاء بمطعم مختص في المطبخ المغربي .",

@@ -134,8 +134,9 @@ def _name_like(art: _Article, j: int, *, first: bool = True) -> bool:
 
 
 def _press_name(art: _Article, j: int) -> tuple[int, int] | None:
-    """A newspaper's or a channel's name without marks: a definite word, not a nisba, and a
-    definite adjective after it (مجلة الثقافة الجديدة); or the indefinite words of a name."""
+    """A newspaper's or a magazine's name without marks: a definite word, not a feminine nisba
+    or a common noun's plural or verbal noun, and a definite adjective after it (مجلة الثقافة
+    الجديدة); or the indefinite words of a name."""
     if art.words[j] in _TATWEEL_ARTICLE:
         if j + 1 >= len(art.words):
             return None  # مجلة الـ at the text's end
@@ -146,8 +147,11 @@ def _press_name(art: _Article, j: int) -> tuple[int, int] | None:
     if stem is None:
         return _plain_name(art, j)
     word = art.words[j]
-    if word[:2] != "ال" or _is_nisba(stem) or art.is_stop(j) or word in _NOT_NAMES:
+    if word[:2] != "ال" or art.is_stop(j) or word in _NOT_NAMES:
         return None
+    if _is_nisba(stem) and art.in_ta(j):
+        return None  # a feminine nisba agrees with a noun before (صحيفة الحياة اللندنية)
+    # (a masculine one after the indefinite noun is the name: مجلة العربي، جريدة المصري اليوم)
     if (len(stem) >= 4 and stem.endswith("ات")) or _NOUN_SHAPE_RE.fullmatch(stem):
         return None  # مجلة الدراسات الجغرافية، صحيفة الاتهام، مجلة الأحوال: a common noun
     last = j
