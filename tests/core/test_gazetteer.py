@@ -439,3 +439,19 @@ def test_a_clubs_city_in_a_football_report_is_the_club(gaz: Gazetteer) -> None:
     # the same city anywhere else is a place
     assert [m.label_key for m in gaz.find("وصل الوزير إلى مدينة ليفربول أمس")] == ["location"]
     assert all(m.label_key == "location" for m in gaz.find("زار الوزير ليفربول وويجان"))
+
+
+def test_an_arab_club_named_by_a_common_word_is_offered_in_a_football_report(
+    gaz: Gazetteer,
+) -> None:
+    """الأهلي ("civil"), الإسماعيلي ("of Ismailia"), النصر ("victory"): flagged ambiguous and
+    club, the club in a football report and nothing anywhere else."""
+    report = (
+        "وفاز الزمالك على الإسماعيلي في مباراة الدوري ، وسجل اللاعب هدفا في الشوط الأول من "
+        "المباراة وانتهت المباراة بفوز الفريق ، وقال المدرب إن الأهلي سيلعب غدا ."
+    )
+    found = [(report[m.start : m.end], m.label_key) for m in gaz.find(report) if m.score >= 0.5]
+    assert ("الإسماعيلي", "organisation") in found
+    assert ("الأهلي", "organisation") in found
+    other = "وقال إن المجتمع الأهلي يدعم النصر على الفقر ."
+    assert [m for m in gaz.find(other) if m.score >= 0.5] == []
