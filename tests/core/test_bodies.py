@@ -87,3 +87,13 @@ def test_a_body_named_once_after_its_noun_is_offered_where_it_is_quoted_again() 
     assert _bodies(text) == ["إل جي", "إل جي"]  # not the third, without marks
     # between a closing and an opening mark is no quotation
     assert _bodies("وقالت صحيفة « النهار » « النهار » النهار « النهار") == ["النهار", "النهار"]
+
+
+def test_a_place_or_a_person_a_mosque_is_named_after() -> None:
+    from desktop.resources import gazetteer
+
+    text = "وصلى في مسجد الشيخ زايد الكبير ، ثم في مسجد نواكشوط ، وكتب في جريدة القدس ."
+    found = {s.text: s.label_key for s in suggest(text, None, gazetteer=gazetteer())}
+    assert "الشيخ زايد" not in found and "زايد" not in found  # the mosque, not the man
+    assert found["نواكشوط"] == "location"  # a mosque's name without marks: its place's
+    assert found["القدس"] == "organisation"  # a newspaper's: the newspaper

@@ -68,3 +68,12 @@ def test_a_credited_name_ends_before_a_preposition_or_an_adjective() -> None:
     assert _credited("وجاء إخراج خالد يوسف للعمل متقنا .") == ["خالد يوسف"]
     assert _credited("وهي بقلم سمير عطا الله .") == ["سمير عطا الله"]  # a compound's second
     assert _credited("بطولة خليفة الدولية للتنس .") == ["خليفة"]  # not the adjective
+
+
+def test_credits_a_new_user_wrote() -> None:
+    text = (
+        "مسلسل جديد سيناريو وحوار مريم نعوم وإخراج تامر محسن ، تصوير محمود لطفي ، وكلمات "
+        "أيمن بهجت قمر ، وهو إخراج مشترك بين الشركتين وتأليف جماعي لورشة كتابة ."
+    )
+    assert _credited(text) == ["مريم نعوم", "تامر محسن", "محمود لطفي", "أيمن بهجت قمر"]
+    assert _credited("وبدأ تصوير فيلم جديد وتقديم خدمات .") == []  # no given name, no colon

@@ -27,6 +27,8 @@ def _families(text: str) -> list[str]:
         ("المنحدرين من أسرة سيف الدين والذين استقروا .", ["سيف الدين"]),  # a compound
         ("وقالت عائلة أبو خضير إن ابنها خطف .", ["أبو خضير"]),  # a particle: the whole name
         ("وقالت عائلة بن لادن إنها تبرأت منه .", ["بن لادن"]),
+        ("وأصدرت أسرة آل سعود بيانا أمس .", ["سعود"]),  # not the accusative noun after it
+        ("وحاول أفراد عائلة ألفريد ليندون استعادتها .", ["ألفريد ليندون"]),
     ],
 )
 def test_a_family_s_name_is_offered(text: str, names: list[str]) -> None:

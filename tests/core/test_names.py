@@ -311,6 +311,17 @@ def test_a_mauritanian_name_after_a_title_goes_on_past_walad() -> None:
     )
     found = [s.text for s in suggest(text, None) if s.label_key == "person"]
     assert found == ["محمد ولد الغزواني", "يحيى ولد حدمين", "جمال عبد الناصر"]
+    text = (
+        "وقال نظيره الموريتاني محمد ولد الشيخ الغزواني إن ، وقال الشيخ محمد الحسن ولد الددو إن "
+        "، وقال الرئيس محمد ولد عبد العزيز إن ، والشاعر نزار ولد عام 1923 ."
+    )
+    found = [s.text for s in suggest(text, None) if s.label_key == "person"]
+    assert found == [
+        "محمد ولد الشيخ الغزواني",  # الشيخ inside the lineage is a name's word
+        "محمد الحسن ولد الددو",  # after a definite surname
+        "محمد ولد عبد العزيز",
+        "نزار",  # ولد عام: was born
+    ]
 
 
 def test_no_name_crosses_a_line_break() -> None:

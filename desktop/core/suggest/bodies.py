@@ -41,7 +41,7 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names"]
+__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "body_names_marked"]
 
 PRESS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة"))
 BODIES = frozenset(
@@ -178,9 +178,16 @@ def _plain_name(art: _Article, j: int) -> tuple[int, int] | None:
 
 def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     """(first, last) token pairs of the organisations' names after their kind's noun."""
+    return [(first, last) for first, last, _ in body_names_marked(art, taken)]
+
+
+def body_names_marked(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
+    """:func:`body_names`, each with whether the name is surely the body's, over a place's
+    name the gazetteer reads there: quoted, or a newspaper's (جريدة القدس); a mosque's, a
+    bank's or a company's name without marks is as often its place's (مسجد نواكشوط)."""
     words = art.words
     n = len(words)
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, bool]] = []
     for i in compress(range(n - 1), map(_KIND.__contains__, words)):  # (in C)
         kind = _KIND[words[i]]
         j = i + 1
@@ -198,9 +205,9 @@ def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             name = _plain_name(art, j)
         if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
             continue
-        found.append(name)
+        found.append((*name, kind in PRESS or words[j] in _OPENERS))
     if found:
-        found += _elsewhere(art, found, taken)
+        found += [(a, b, True) for a, b in _elsewhere(art, [(a, b) for a, b, _ in found], taken)]
     return found
 
 

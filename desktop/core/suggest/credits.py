@@ -7,13 +7,16 @@ read it, and without a title. The model, trained on newswire, read the verbal no
 one-word name (``تأليف``, six times in one article of the development corpus) and left the
 names after it.
 
-What counts: a credit noun (:data:`CREDITS`, with و or ف before it), an optional colon, then
-a name the title rule would take (:func:`~desktop.core.suggest.names._name_tokens`: one to
-three words with the look of a name, a lone word only when it is a given name or nothing else
-about it says it is no name). ``علي`` right after the noun is the given name: ``على`` (on) is
-never in construct with a credit noun. More names joined by و and a given name after the
-first (a cast) are read as the list rule reads them. Names other rules found (``taken``) are
-left to them.
+What counts: a credit noun (:data:`CREDITS`, with و or ف before it; a second one joined by و
+read as one, ``سيناريو وحوار``), an optional colon, then one to three words with the look of a
+name (a given name, or a word with no stop word's, verb's, pronoun suffix's or listed
+adjective's look: ``إخراج مشترك`` is none). A noun with another sense as common (``بطولة`` a
+championship, ``سيناريو`` a scenario, ``بقلم`` with a pen) and those that are verbal nouns of
+anything (:data:`BEFORE_COLON`: ``تصوير``، ``تقديم``، ``كلمات`` …) credit only before a colon
+or a given name. ``علي`` right after the noun is the given name: ``على`` (on) is never in
+construct with a credit noun. More names joined by و and a given name after the first (a
+cast) are read as the list rule reads them. Names other rules found (``taken``) are left to
+them.
 """
 
 from __future__ import annotations
@@ -60,6 +63,16 @@ _NEEDS_GIVEN = frozenset(
     for p in ("", "و", "ف")
 )
 _COLON_FORMS = BEFORE_COLON | {p + w for w in BEFORE_COLON for p in ("و", "ف")}
+# Adjectives after a credit noun (إخراج مشترك، تأليف جماعي): no name's first word. (A list,
+# not the adjectives' patterns: خيري، فتحي، طالب، عادل begin credited names.)
+_CREDIT_ADJECTIVES = frozenset(
+    fold(w)
+    for w in (
+        "مشترك", "مشتركة", "جماعي", "فردي", "ذاتي", "جديد", "جيد", "رائع", "متميز", "متقن",
+        "مبدع", "مميز", "محترف", "ضعيف", "قوي", "أول", "ثان", "آخر", "أصلي", "عربي", "أجنبي",
+        "محلي", "دولي", "موسيقي", "مسرحي", "سينمائي", "تلفزيوني",
+    )
+)  # fmt: skip
 _ALI = "علي"  # as written: the given name; على (on) folds the same
 _COLON = ":"
 _MOST_NAMES = 12  # names of one cast
@@ -85,6 +98,8 @@ def _word_of_name(art: _Article, j: int, *, first: bool) -> bool:
         return _raw(art, j) == _ALI  # علي عبد القوي; but على (on) ends it
     if word.isdigit() or _clitic_word(art, j, after_given=not first):
         return False
+    if first and word in _CREDIT_ADJECTIVES:
+        return False  # إخراج مشترك، تأليف جماعي: an adjective of the credit, not a name
     return not _not_a_name(art, j, inside=not first, accusative=False)
 
 
@@ -138,12 +153,14 @@ def credit_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     credits = CREDIT_FORMS | _COLON_FORMS
     for i in compress(range(n), map(credits.__contains__, words)):  # (in C)
         j = i + 1
+        while j < n and j - i <= 2 and (words[j] in credits and words[j][0] in "وف"):
+            j += 1  # سيناريو وحوار مريم نعوم: two credits of one name
         if j < n and words[j] == _COLON:
             j += 1
-        elif words[i] in _COLON_FORMS:
-            continue
-        elif words[i] in _NEEDS_GIVEN and (j >= n or words[j] not in _GIVEN_NAMES):
-            continue  # بطولة كأس العالم، سيناريو كارثي، بقلم رصاص: not a credit
+        elif (words[i] in _COLON_FORMS or words[i] in _NEEDS_GIVEN) and (
+            j >= n or words[j] not in _GIVEN_NAMES
+        ):
+            continue  # بطولة كأس العالم، سيناريو كارثي، تصوير فيلم: not a credit
         name = _credited(art, j)
         if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
             continue

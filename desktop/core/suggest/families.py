@@ -138,6 +138,8 @@ def family_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
             name = _name_tokens(art, j)
             if name is not None and name[0] == j:
                 last = name[1]
+            while last > j and len(words[last]) >= 4 and words[last].endswith("ا"):
+                last -= 1  # آل سعود | بيانا: an accusative noun after a given name
         if any(k in taken for k in range(j, last + 1)):
             continue
         found.append((j, last))

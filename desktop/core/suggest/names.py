@@ -60,6 +60,8 @@ _MAX_TOKENS = 24
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
 _WALAD = fold("ولد")  # the son of, in a Mauritanian name: ولد محمد حمودي
+_SHAIKH = fold("الشيخ")  # a name's word in a Mauritanian lineage (ولد الشيخ الغزواني)
+_MOST_LINKS = 6  # links of one lineage after a name
 # What follows ولد when it is "was born" (ولد عام 1923، ولد في دمشق، ولد يتيما).
 _BORN_WHEN = frozenset(
     fold(w)
@@ -381,20 +383,12 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
             break  # (باراك) أوباما، (الرئيس بشار) الأسد: a name is not written across a bracket
         if word in _TITLE_FORMS or word in _HONORIFIC_FORMS or art.is_stop(j) or len(word) == 1:
             break
-        if (
-            word == _WALAD
-            and prev != _WALAD
-            and prev not in _NAME_PARTICLES
-            and j + 1 < n
-            and words[j + 1] not in _BORN_WHEN
-        ):
-            taken.append(j)  # محمد ولد الغزواني: the son of, in a Mauritanian name (not ولد في)
-            j += 1
-            continue
+        if word == _WALAD:
+            break  # a Mauritanian lineage (or ولد في: was born): _walad_end reads it
         if word in _REGNAL and counted <= 2:
             taken.append(j)  # الحسن الثاني، خوان كارلوس الأول
             break
-        if prev in _NAME_PARTICLES or prev == _WALAD:
+        if prev in _NAME_PARTICLES:
             if _not_a_name(art, j, inside=True, listed=False) and art.article_stem(j) is None:
                 break  # ابن أخيه (but آل ثاني)
             taken.append(j)
@@ -450,13 +444,60 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
         ):
             break  # the surname: people are named by it alone elsewhere in the article
         j += 1
-    while taken and (words[taken[-1]] in _NAME_PARTICLES or words[taken[-1]] == _WALAD):
+    while taken and words[taken[-1]] in _NAME_PARTICLES:
         taken.pop()
     if not taken:
         return None
     if len(taken) == 1 and not _single_name(art, taken[0]):
         return None
-    return taken[0], taken[-1]
+    return taken[0], _walad_end(art, taken[-1])
+
+
+def _walad_end(art: _Article, last: int) -> int:
+    """The end of a name with the Mauritanian lineage after it (محمد | ولد الشيخ الغزواني،
+    محمد الحسن | ولد الددو، يحيى | ولد عبد العزيز): each ولد ("the son of") and one or two
+    words after it — a second one when the first is a particle or الشيخ, or the second a
+    definite word (a family's name) or a compound's second part. Not ولد before what follows
+    "was born" (ولد في، ولد عام، ولد يتيما), a verb or a stop word."""
+    words = art.words
+    n = len(words)
+    k = last + 1
+    for _ in range(_MOST_LINKS):
+        if k + 1 >= n or words[k] != _WALAD or not _after_walad(art, k + 1):
+            break
+        last = k + 1
+        k += 2
+        first = words[last]
+        if (
+            k < n
+            and words[k] != _WALAD
+            and _after_walad(art, k)
+            and (
+                first in _NAME_PARTICLES
+                or first == _SHAIKH
+                or words[k] in _COMPOUND_SECONDS
+                or art.article_stem(k) is not None
+            )
+        ):
+            last = k  # ولد عبد العزيز، ولد الشيخ سيديا، ولد الشيخ الغزواني
+            k += 1
+    return last
+
+
+def _after_walad(art: _Article, k: int) -> bool:
+    """Whether token ``k`` may be a name's word right after ولد or in its lineage."""
+    if not art.is_word(k):
+        return False
+    word = art.words[k]
+    if len(word) < 2 or word.isdigit() or word in _BORN_WHEN or word in _HONORIFIC_FORMS:
+        return False
+    if word == _SHAIKH or word in _NAME_PARTICLES:
+        return True  # (a title's word, a particle: inside the lineage, a name's)
+    if art.is_stop(k) or word in _TITLE_FORMS or word in _NOT_NAMES:
+        return False
+    if word[0] in "يت" and _VERB_SHAPE_RE.fullmatch(word):
+        return False  # ولد يدرس
+    return not _clitic_word(art, k, after_given=True)
 
 
 def _single_name(art: _Article, i: int) -> bool:
@@ -592,7 +633,7 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
 def _learn(art: _Article, names: list[tuple[int, int, int]]) -> None:
     for first, last, _ in names:
         tokens = [art.words[i] for i in range(first, last + 1) if art.is_word(i)]
-        art.learnt.update(t for t in tokens if t not in _NAME_PARTICLES)
+        art.learnt.update(t for t in tokens if t not in _NAME_PARTICLES and t != _WALAD)
         if len(tokens) > 1:
             art.surnames.add(tokens[-1])
 

@@ -26,7 +26,7 @@ from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
-from desktop.core.suggest.bodies import body_names
+from desktop.core.suggest.bodies import body_names_marked
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import credit_names
 from desktop.core.suggest.families import family_names
@@ -34,6 +34,7 @@ from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, Gazette
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
+    _NAMED_AFTER,
     _REGNAL,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -303,7 +304,7 @@ def _suggest(
 
     # Organisations after their kind's noun (جريدة الحياة، شركة « غوغل »): over a place the
     # gazetteer reads in them (جريدة القدس), not over an organisation it or the registry knows.
-    kinds_names = body_names(art, named)
+    kinds_names = body_names_marked(art, named)
     if kinds_names:
         known_bodies = _SpanIndex(
             [
@@ -311,10 +312,12 @@ def _suggest(
                 *((m.start, m.end) for m in registry),
             ]
         )
-        for first, last in kinds_names:
+        for first, last, sure in kinds_names:
             start, end = art.raw(art.starts[first], art.ends[last])
             if known_bodies.overlaps(start, end) or names_index.overlaps(start, end):
                 continue
+            if not sure and place_index.overlaps(start, end):
+                continue  # مسجد نواكشوط: the place's name as often
             name_spans.append((start, end))
             add(
                 Suggestion(
@@ -358,6 +361,8 @@ def _suggest(
     taken = _SpanIndex([*name_spans, *((m.start, m.end) for m in registry)])
     for place in places:
         a_person = place.label_key == "person"
+        if a_person and _named_after_before(text, place.word_start):
+            continue  # مسجد الشيخ زايد، جامعة الملك سعود: a place or a body named after him
         if taken.overlaps(place.start, place.end):
             # a person's name (the title rule's), or an entity the registry knows; a person
             # the gazetteer knows by the same words as a name rule's is surer (محمود عباس)
@@ -425,6 +430,16 @@ def _suggest(
         for key, item in results.items():
             results[key] = _with_full_name(item, full)
     return sorted(results.values(), key=_PLACE_OF)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _named_after_before(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a noun of a place or a body named after a person
+    (مسجد، جامعة، مطار، شارع …: ``names._NAMED_AFTER``)."""
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return found is not None and fold(found.group(1)) in _NAMED_AFTER
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
