@@ -4394,16 +4394,16 @@
         <translation>الاقتراح مجرد عرض: لا يُوسَم شيء حتى تقبله. ويذكر كل اقتراح مصدره ومدى الثقة فيه:</translation>
     </message>
     <message>
-        <source>a name after a title, a claim after a verb of saying</source>
-        <translation>اسم بعد لقب أو منصب، وادعاء بعد فعل قول</translation>
+        <source>a name by the words around it (a title, a work&apos;s credits, a list, a family), a claim after a verb of saying</source>
+        <translation>اسم تدل عليه الكلمات حوله (لقب أو منصب، أو أسماء صانعي عمل فني، أو قائمة، أو أسرة)، وادعاء بعد فعل قول</translation>
     </message>
     <message>
         <source>a name or alias of an entity in your registry</source>
         <translation>اسم كيان في سجلك أو أحد أسمائه البديلة</translation>
     </message>
     <message>
-        <source>Hamish&apos;s list of countries, cities and organisations</source>
-        <translation>قائمة هامش للدول والمدن والمنظمات</translation>
+        <source>Hamish&apos;s list of countries, cities, organisations and well-known persons</source>
+        <translation>قائمة هامش للدول والمدن والمنظمات والشخصيات المعروفة</translation>
     </message>
     <message>
         <source>learnt from your own tags in this project</source>

@@ -103,9 +103,20 @@ class LegendDialog(QDialog):
         sources = QGridLayout()
         for number, (source, text) in enumerate(
             (
-                ("rule", self.tr("a name after a title, a claim after a verb of saying")),
+                (
+                    "rule",
+                    self.tr(
+                        "a name by the words around it (a title, a work's credits, a list, a "
+                        "family), a claim after a verb of saying"
+                    ),
+                ),
                 ("registry", self.tr("a name or alias of an entity in your registry")),
-                ("gazetteer", self.tr("Hamish's list of countries, cities and organisations")),
+                (
+                    "gazetteer",
+                    self.tr(
+                        "Hamish's list of countries, cities, organisations and well-known persons"
+                    ),
+                ),
                 ("model", self.tr("learnt from your own tags in this project")),
             )
         ):
