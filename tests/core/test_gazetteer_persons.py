@@ -215,3 +215,9 @@ def test_a_rank_after_a_full_name_is_no_regnal_number() -> None:
     text = "واحتل حمدين صباحي الثالث في الجولة الأولى ."
     found = [s.text for s in suggest(text, None, gazetteer=gaz) if s.label_key == "person"]
     assert found == ["حمدين صباحي"]
+
+
+def test_a_known_person_after_walad_is_part_of_a_mauritanian_name(gaz: Gazetteer) -> None:
+    text = "وقال مصطفى ولد الإمام الشافعي إن الأمر انتهى ، وكتب الإمام الشافعي الرسالة ."
+    found = [(text[m.start : m.end], m.start) for m in gaz.find(text) if m.score >= 0.5]
+    assert found == [("الإمام الشافعي", text.rindex("الإمام الشافعي"))]

@@ -311,6 +311,7 @@ _EVENT_HEADS = _folded("كأس", "بطولة", "دورة", "مهرجان", "ست
 _HEADS = _WHOLE_HEADS | _NAME_HEADS | _EVENT_HEADS
 # Words before which a name belongs to a person or a family (آل folds to ال).
 _PERSON_PARTICLES = _folded("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "أم")
+_WALAD = fold("ولد")  # the son of, in a Mauritanian name (مصطفى ولد الإمام الشافعي)
 # Words that cannot be the noun an adjective qualifies: function, time and verb words, cues.
 _NOT_NOUNS = (
     _FUNCTION_WORDS
@@ -637,8 +638,10 @@ class Gazetteer:
                     key = folded[first:end]
                     found.append(_Found(first, first, end, key, "name", SCORE_NAME, entries))
                     continue
-            if bare is not None and (bare in _PERSON_PARTICLES or previous in _PERSON_PARTICLES):
-                score = SCORE_PERSON  # inside a longer name: عبد الله بن …
+            if bare is not None and (
+                bare in _PERSON_PARTICLES or previous in _PERSON_PARTICLES or previous == _WALAD
+            ):
+                score = SCORE_PERSON  # inside a longer name: عبد الله بن …، مصطفى ولد …
             else:
                 score = self._judge_person(key, previous, bare, entries)
             found.append(_Found(word_start, start, end, key, "name", score, entries))
