@@ -12,6 +12,7 @@ import pytest
 
 from desktop.core.matching import AliasMatcher
 from desktop.core.suggest import suggest
+from desktop.core.suggest.pipeline import RULE_SCORES
 
 
 def _persons(text: str) -> list[str]:
@@ -229,13 +230,16 @@ def test_a_word_alone_before_a_word_the_rules_cannot_place_is_not_offered() -> N
 
 
 def _untitled(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.rule) for s in suggest(text, None) if s.rule in ("given", "occupation")]
+    return [
+        (s.text, s.rule) for s in suggest(text, None) if s.rule in ("given", "occupation", "titled")
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "rule"),
     [
-        ("ناقش ديفيد كاميرون رئيس الوزراء البريطاني، الخطة.", "ديفيد كاميرون", "given"),
+        # a title after the name (رئيس الوزراء): as sure as after one
+        ("ناقش ديفيد كاميرون رئيس الوزراء البريطاني، الخطة.", "ديفيد كاميرون", "titled"),
         ("وسجل ديفيد بيكهام هدفا في الدقيقة الأخيرة.", "ديفيد بيكهام", "given"),
         ("وانتقد فؤاد المصري الخطة.", "فؤاد المصري", "given"),  # a nisba as the surname
         ("وقال الخبير الاقتصادي أمين فارس إن الخسائر كبيرة.", "أمين فارس", "occupation"),
@@ -329,3 +333,14 @@ def test_no_name_crosses_a_line_break() -> None:
         for s in suggest(text, None):
             if s.kind == "entity":
                 assert "\n" not in s.text, s
+
+
+def test_a_title_after_a_given_name_s_name_makes_it_sure() -> None:
+    text = (
+        "وأعلن جعفر الموسوي رئيس الادعاء العام أن المحاكمة ستبدأ ، وحصل أسامة المليجي عضو "
+        "مجلس الإدارة على بيان ، وقال محمد فاضل إنه سعيد ."
+    )
+    found = {s.text: (s.rule, s.score) for s in suggest(text, None) if s.label_key == "person"}
+    assert found["جعفر الموسوي"] == ("titled", RULE_SCORES["titled"])
+    assert found["أسامة المليجي"] == ("titled", RULE_SCORES["titled"])
+    assert found["محمد فاضل"][0] == "given"  # no title after it: below the rules' bar

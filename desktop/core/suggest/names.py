@@ -70,6 +70,11 @@ _BORN_WHEN = frozenset(
         "بقرية", "يتيما", "ميتا", "حيا", "مبكرا", "قبل", "بعد", "خلال", "عن", "على", "من",
     )
 )  # fmt: skip
+# Nouns of a post written after a name in construct, besides the construct titles (عضو مجلس
+# الإدارة، إداري الفريق، مساعد المدرب، أحد المسؤولين).
+_TITLES_AFTER = frozenset(
+    fold(w) for w in ("عضو", "إداري", "مساعد", "أحد", "مؤسس", "منسق", "مراسل", "محرر")
+)
 _DOCTOR = "د"  # د. before a name: الدكتور abbreviated
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
@@ -628,6 +633,23 @@ def _title_names(art: _Article) -> list[tuple[int, int, int]]:
         ):
             found.setdefault(name, i)
     return [(a, b, t) for (a, b), t in sorted(found.items())]
+
+
+def title_after(art: _Article, last: int) -> bool:
+    """Whether a title in construct follows the name ending at token ``last`` (``جعفر الموسوي
+    رئيس الادعاء``، ``هاني عبادة ، إداري الفريق``، ``أسامة المليجي عضو مجلس الإدارة``): the
+    apposition says who the name is, as a title before it does."""
+    words = art.words
+    n = len(words)
+    k = last + 1
+    if k < n and words[k] in ("،", ","):
+        k += 1
+    if k + 1 >= n or not art.is_word(k + 1) or art.is_stop(k + 1):
+        return False
+    word = words[k]
+    return (
+        _TITLE_FORMS.get(word) in _CONSTRUCT_TITLES and word[0] not in "وفبل"
+    ) or word in _TITLES_AFTER
 
 
 def _learn(art: _Article, names: list[tuple[int, int, int]]) -> None:

@@ -42,7 +42,13 @@ from desktop.core.suggest.lexicon import (
 )
 from desktop.core.suggest.lineage import lineage_names
 from desktop.core.suggest.lists import list_names
-from desktop.core.suggest.names import _given_name_names, _learn, _occupation_names, _title_names
+from desktop.core.suggest.names import (
+    _given_name_names,
+    _learn,
+    _occupation_names,
+    _title_names,
+    title_after,
+)
 from desktop.core.suggest.nationals import national_names
 from desktop.core.suggest.tokens import _Article
 
@@ -91,6 +97,7 @@ RULE_SCORES: dict[str, float] = {
     "credits": 0.9,
     "family": 0.9,
     "national": 0.9,
+    "titled": 0.9,
     "body": 0.9,
     "alias": 0.9,
     "reported": 0.6,
@@ -357,7 +364,10 @@ def _suggest(
             elif aliased.overlaps(start, end):
                 continue
             name_spans.append((start, end))
-            add(_entity(text, start, end, rule, None))
+            # جعفر الموسوي رئيس الادعاء: a given name's name with a title after it is as sure
+            # as one after a title
+            titled = rule == "given" and title_after(art, last)
+            add(_entity(text, start, end, "titled" if titled else rule, None))
     taken = _SpanIndex([*name_spans, *((m.start, m.end) for m in registry)])
     for place in places:
         a_person = place.label_key == "person"
