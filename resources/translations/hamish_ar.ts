@@ -4386,8 +4386,8 @@
         <translation>خط متقطع متوسط: اقتراح مرجَّح (من 60 إلى 79٪).</translation>
     </message>
     <message>
-        <source>Dashed, faint: a doubtful suggestion (below 60 %).</source>
-        <translation>خط متقطع باهت: اقتراح مشكوك فيه (أقل من 60٪).</translation>
+        <source>Dashed, faint: a doubtful suggestion (below 60 %), shown only when you lower the threshold.</source>
+        <translation>خط متقطع باهت: اقتراح مشكوك فيه (أقل من 60٪)، لا يظهر إلا إذا خفّضت عتبة الثقة.</translation>
     </message>
     <message>
         <source>A suggestion is only an offer: nothing is tagged until you accept it. Each one says where it comes from and how sure it is:</source>

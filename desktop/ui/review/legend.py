@@ -79,7 +79,10 @@ class LegendDialog(QDialog):
             ),
             (
                 sample("suggestion", score=SAMPLE_SCORES[2], dark=dark),
-                self.tr("Dashed, faint: a doubtful suggestion (below 60 %)."),
+                self.tr(
+                    "Dashed, faint: a doubtful suggestion (below 60 %), shown only when you "
+                    "lower the threshold."
+                ),
             ),
         ]
         for number, (picture, text) in enumerate(rows):
