@@ -383,8 +383,13 @@ def test_the_backlog_is_indexed_off_the_gui_thread(
 
 
 def test_closing_the_window_stops_the_catch_up(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from desktop.ui.search import catchup
+
+    # A long pause between steps: on a fast machine the six steps of 1,200 articles were all
+    # done before the window closed, and nothing was left to wait (a flaky test, seen in CI).
+    monkeypatch.setattr(catchup, "GAP_MS", 2_000)
     window, catch_up = _open_upgraded(make_window, tmp_path, 1_200)
     window.close()
     assert not catch_up.running and not catch_up.timer.isActive()
