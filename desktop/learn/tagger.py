@@ -78,6 +78,7 @@ from desktop.core.suggest.features import (
     tag_runs,
 )
 from desktop.core.suggest.lexicon import (
+    _ABDS,
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
     _HONORIFIC_COMPLEMENTS,
@@ -85,6 +86,7 @@ from desktop.core.suggest.lexicon import (
     _NAME_PARTICLES,
     _TIME_WORDS,
     _TITLE_FORMS,
+    _WALAD,
 )
 from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
@@ -1259,7 +1261,6 @@ def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
     )
 
 
-_WALAD = fold("ولد")  # the son of, in a Mauritanian name (desktop.core.suggest.lineage)
 _MOST_LINKS = 6  # links of one lineage each way (a run of thousands is no name: an attack)
 
 
@@ -1337,9 +1338,6 @@ def _walad_chain(tokens: Sequence[Token], first: int, last: int) -> tuple[int, i
         if following.folded.startswith("ال") and _walad_word(tokens, last + 1):
             last += 1  # … ولد محمد الحبيب: the last name's surname
     return first, last
-
-
-_ABDS = frozenset({fold("عبد"), fold("وعبد")})
 
 
 # Adjectives of the nisba's shape that follow a name without being its part (محمد الحالي

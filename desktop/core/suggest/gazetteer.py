@@ -67,6 +67,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
+    _WALAD,
 )
 
 __all__ = [
@@ -311,7 +312,6 @@ _EVENT_HEADS = _folded("كأس", "بطولة", "دورة", "مهرجان", "ست
 _HEADS = _WHOLE_HEADS | _NAME_HEADS | _EVENT_HEADS
 # Words before which a name belongs to a person or a family (آل folds to ال).
 _PERSON_PARTICLES = _folded("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "آل", "عبد", "أم")
-_WALAD = fold("ولد")  # the son of, in a Mauritanian name (مصطفى ولد الإمام الشافعي)
 # Words that cannot be the noun an adjective qualifies: function, time and verb words, cues.
 _NOT_NOUNS = (
     _FUNCTION_WORDS

@@ -125,6 +125,11 @@ _COMMON_VERBS = _folded(
 _NAME_PARTICLES = _folded(
     "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "عبد", "دي", "دو", "فون", "فان", "آل"
 )
+# ولد: "the son of" in a Mauritanian name (محمد ولد الشيخ الغزواني; the lineage rule, the name
+# rules' _walad_end, the gazetteer's persons, the tagger's widening) — and "was born" as often.
+_WALAD = fold("ولد")
+# عبد, with و before it (وعبد الرحمان ولد …): a name's first word in a lineage.
+_ABDS = _folded("عبد", "وعبد")
 _KANA = _folded("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت")
 _LOOKBACK_TRIGGERS = _KANA | _folded("أن", "إن", "لكن", "ولكن", "بينما", "فيما", "حين", "إلا")
 _COMPLEMENTISERS = _folded(

@@ -25,6 +25,7 @@ from itertools import compress
 from desktop.core.arabic import fold
 from desktop.core.suggest.families import FAMILY_NOUN_FORMS
 from desktop.core.suggest.lexicon import (
+    _ABDS,
     _COMPOUND_SECONDS,
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
@@ -33,6 +34,7 @@ from desktop.core.suggest.lexicon import (
     _NOT_NAMES,
     _TIME_WORDS,
     _TITLE_FORMS,
+    _WALAD,
 )
 from desktop.core.suggest.names import (
     _clitic_word,
@@ -67,12 +69,10 @@ DIVINE_NAMES = frozenset(
     )
 )  # fmt: skip
 _ABD = fold("عبد")
-_ABDS = frozenset({_ABD, "و" + _ABD})
 _ONE_WORD_ABD = frozenset(_ABD + name for name in DIVINE_NAMES)  # عبدالله، عبدالرحمن
 # The son / daughter of: they join two names and begin none. ولد is the son of in a
 # Mauritanian name (محمد لمين ولد سلامة ولد النفاع); as a verb (was born) it is followed by
 # no name (ولد في، ولد عام).
-_WALAD = fold("ولد")
 _LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت")) | {_WALAD}
 _BIN = fold("بن")
 # A kunya's first word, with the proclitics it is written with (وأبو، لأبي، بأبي).

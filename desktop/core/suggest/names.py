@@ -47,6 +47,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
+    _WALAD,
     _WORK_NOUNS,
 )
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
@@ -59,7 +60,6 @@ _MAX_TOKENS = 24
 # Particles that join two names and never begin one (بن، آل); the others may (أبو مازن).
 _LINKING_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل"))
 _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (he appointed) folds the same
-_WALAD = fold("ولد")  # the son of, in a Mauritanian name: ولد محمد حمودي
 _SHAIKH = fold("الشيخ")  # a name's word in a Mauritanian lineage (ولد الشيخ الغزواني)
 _MOST_LINKS = 6  # links of one lineage after a name
 # What follows ولد when it is "was born" (ولد عام 1923، ولد في دمشق، ولد يتيما).
