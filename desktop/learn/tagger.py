@@ -81,6 +81,7 @@ from desktop.core.suggest.lexicon import (
     _ABDS,
     _CONSTRUCT_NOUNS,
     _FUNCTION_WORDS,
+    _GIVEN_NAMES,
     _HONORIFIC_COMPLEMENTS,
     _HONORIFIC_FORMS,
     _NAME_PARTICLES,
@@ -1122,7 +1123,7 @@ def _lower_case_latin(text: str, start: int, end: int) -> bool:
 # a few articles hardly ever saw — it gave the squad's names almost no probability and the
 # mean of both dropped 17 of the rule's 23 right names on the evaluation articles (one wrong:
 # a name of four words cut after two).
-UNLOWERED = frozenset({"list", "credits", "family", "national", "body", "titled"})
+UNLOWERED = frozenset({"list", "credits", "called", "family", "national", "body", "titled"})
 
 
 # The labels whose gazetteer names the model does not judge when it never saw their words
@@ -1385,11 +1386,14 @@ def _honorific(token: Token) -> bool:
     and tags ``صاحب`` too; an honorific written ten times in an article then became a
     sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds over
     the training articles: persons 0.879/0.507 → 0.919/0.507 at the default threshold)."""
-    return (
+    if (
         token.folded in _HONORIFIC_FORMS
         or token.folded in _HONORIFIC_COMPLEMENTS
         or token.folded in CREDIT_FORMS
-    )
+    ):
+        return True
+    stem = split_clitics(token.folded)[1]
+    return stem in _FUNCTION_WORDS and stem not in _GIVEN_NAMES  # وأين | لقيت (not علي)
 
 
 _AMIN = fold("أمين")

@@ -77,3 +77,20 @@ def test_credits_a_new_user_wrote() -> None:
     )
     assert _credited(text) == ["مريم نعوم", "تامر محسن", "محمود لطفي", "أيمن بهجت قمر"]
     assert _credited("وبدأ تصوير فيلم جديد وتقديم خدمات .") == []  # no given name, no colon
+
+
+def test_a_word_saying_what_someone_is_called_gives_the_name() -> None:
+    text = (
+        "واسمه قبل الاسلام جوناثان ، وقد أسماه اسامة قبل خمسة اشهر ، ويُدعى مارك إيستربروك "
+        "في الرواية ، وشابة تُدعى جنجر ، تساعده ، وكان اسمه قبل الاسلام تيرنسي ادوارد كيلي ."
+    )
+    found = [s.text for s in suggest(text, None) if s.rule == "called"]
+    assert found == ["جوناثان", "اسامة", "مارك إيستربروك", "جنجر", "تيرنسي ادوارد كيلي"]
+    assert all(s.score == RULE_SCORES["called"] for s in suggest(text, None) if s.rule == "called")
+    for text in (
+        "وقد نشر اسمه ضمن المشبوهين .",
+        "وغير اسمه الى مهدي .",
+        "ويعرف بما يدعى بالتركية الشارب الأبيض .",
+        "لم يذكر اسمه الحقيقي ، ورغم ذلك .",
+    ):
+        assert [s for s in suggest(text, None) if s.rule == "called"] == [], text

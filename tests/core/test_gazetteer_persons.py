@@ -221,3 +221,12 @@ def test_a_known_person_after_walad_is_part_of_a_mauritanian_name(gaz: Gazetteer
     text = "وقال مصطفى ولد الإمام الشافعي إن الأمر انتهى ، وكتب الإمام الشافعي الرسالة ."
     found = [(text[m.start : m.end], m.start) for m in gaz.find(text) if m.score >= 0.5]
     assert found == [("الإمام الشافعي", text.rindex("الإمام الشافعي"))]
+
+
+def test_a_hamza_first_is_not_a_madda_first(gaz: Gazetteer) -> None:
+    # آبي (Abe) is not أبي (my father; بأبي النسبية "the father of relativity") nor أبى
+    text = "عرف أينشتاين بأبي النسبية ، فأبى الشعب ذلك ، وقال شينزو آبي إن آبي سيزور الصين ."
+    found = [
+        text[m.start : m.end] for m in gaz.find(text) if m.score >= 0.5 and m.label_key == "person"
+    ]
+    assert found == ["أينشتاين", "شينزو آبي", "آبي"]

@@ -1681,3 +1681,9 @@ def test_a_run_of_links_widens_a_name_a_few_links_at_most() -> None:
     first, last = tagger._walad_chain(tokens, 300, 300)
     assert 300 - first <= 2 * tagger._MOST_LINKS + 1
     assert last - 300 <= 4 * tagger._MOST_LINKS + 1
+
+
+def test_a_question_word_begins_no_name_of_the_model() -> None:
+    assert tagger._honorific(Token(0, 4, "وأين", "واين"))  # و + أين: and where
+    assert tagger._honorific(Token(0, 2, "في", "في"))
+    assert not tagger._honorific(Token(0, 3, "علي", "علي"))  # a given name, though على folds so

@@ -39,7 +39,7 @@ from desktop.core.suggest.lists import _given_at, _name_end
 from desktop.core.suggest.names import _clitic_word, _name_tokens, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["CREDITS", "CREDIT_FORMS", "credit_names"]
+__all__ = ["CALLED", "CREDITS", "CREDIT_FORMS", "called_names", "credit_names"]
 
 CREDITS = frozenset(
     fold(w)
@@ -177,4 +177,45 @@ def credit_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
                 break  # a given name alone: the list's end is unknown
             found.append((j, last))
             j = last + 1
+    return found
+
+
+# Words that say what a person is called (the ``called`` rule): يُدعى مارك إيستربروك، وشابة
+# تُدعى جنجر، واسمه قبل الإسلام جوناثان، أسماه أسامة. (يسمى، سُمّي name things as often: left
+# out.)
+CALLED = frozenset(
+    p + fold(w)
+    for w in (
+        "يدعى", "تدعى", "المدعو", "المدعوة", "اسمه", "اسمها", "أسماه", "أسماها", "سماه",
+        "سماها",
+    )
+    for p in ("", "و", "ف")
+)  # fmt: skip
+# What may stand between the word and the name (اسمه قبل الإسلام …، اسمه الحقيقي …).
+_CALLED_BETWEEN = frozenset(fold(w) for w in ("الحقيقي", "الحقيقية", "الأصلي", "الكامل"))
+_BEFORE = fold("قبل")
+_NOT_CALLED = frozenset(fold(w) for w in ("ضمن", "بين", "وسط", "لدى", "عند", "على", "في"))
+
+
+def called_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token pairs of the names after a word saying what someone is called,
+    read as a credit's name is (:func:`_credited`); a word alone only when it has nothing of
+    a common noun (no ة but a given name's: فوزية)."""
+    words = art.words
+    n = len(words)
+    found: list[tuple[int, int]] = []
+    for i in compress(range(n), map(CALLED.__contains__, words)):  # (in C)
+        j = i + 1
+        if j + 1 < n and words[j] == _BEFORE and art.article_stem(j + 1) is not None:
+            j += 2  # اسمه قبل الإسلام جوناثان
+        elif j < n and words[j] in _CALLED_BETWEEN:
+            j += 1  # اسمها الحقيقي أسماء زويتان
+        if j >= n or words[j] in _NOT_CALLED or art.is_stop(j):
+            continue  # نشر اسمه ضمن المشبوهين، اسمه يتردد: no name after it
+        name = _credited(art, j)
+        if name is None or any(k in taken for k in range(name[0], name[1] + 1)):
+            continue
+        if name[0] == name[1] and art.in_ta(name[0]) and words[name[0]] not in _GIVEN_NAMES:
+            continue
+        found.append(name)
     return found

@@ -830,8 +830,16 @@ def _hamza_inside(
 ) -> bool:
     """Whether the written word has a hamza after its first letter where none of the
     entries' names has one: ``ترأس`` (presided) and ``بأول`` (with the first) are not
-    ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم)."""
+    ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم). And a
+    hamza first where every name begins with a madda: ``أبي`` is not ``آبي`` (Abe)."""
     raw_start, raw_end = norm.to_raw(start, end)
+    alone = [name for entry in entries for name in entry.names if " " not in name]
+    if (
+        raw[raw_start : raw_start + 1] in ("أ", "إ")
+        and alone
+        and all(name.startswith("آ") for name in alone)
+    ):
+        return True  # أبي (my father), أبى (he refused) are not آبي (Abe): آ is no hamza
     if _MAY_HOLD_HAMZA.search(raw, raw_start + 1, raw_end) is None:
         return False  # (most words: one search in C)
     # (a presentation form or a combining hamza above or below is the same letter)

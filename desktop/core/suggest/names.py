@@ -75,6 +75,8 @@ _BORN_WHEN = frozenset(
 _TITLES_AFTER = frozenset(
     fold(w) for w in ("عضو", "إداري", "مساعد", "أحد", "مؤسس", "منسق", "مراسل", "محرر")
 )
+# Question words: function words no preposition is written on (لاين, Leyen, is no ل + أين).
+_QUESTION_WORDS = frozenset(fold(w) for w in ("أين", "متى", "كيف", "ماذا", "هل"))
 _DOCTOR = "د"  # د. before a name: الدكتور abbreviated
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
@@ -148,6 +150,8 @@ def _not_a_name(
         return True  # سعى، ذكرى: verbs and nouns; the names in ى are given names (موسى)
     if _VERB_SHAPE_RE.fullmatch(word) or (nouns and _NOUN_SHAPE_RE.fullmatch(word)):
         return True
+    if inside and len(word) >= 5 and word[:2] == "لا" and word[2] in "يتن":
+        return True  # مهاجراني لايؤمن: لا and an imperfect verb written as one word
     if inside and (_FUTURE_RE.fullmatch(word) or (nouns and _PARTICIPLE_RE.fullmatch(word))):
         return True
     if len(word) < 4 or not word.endswith("ا"):
@@ -194,7 +198,7 @@ def _clitic_word(art: _Article, i: int, *, after_given: bool = False) -> bool:
         return True  # وليد، وائل are given names; anything else is و + a word
     rest = word[1:]
     if (
-        rest in _FUNCTION_WORDS
+        (rest in _FUNCTION_WORDS and rest not in _QUESTION_WORDS)  # (لاين is no ل + أين)
         or (rest in _VERB_WORDS and word[0] in "فل")  # فقال، ليزور; not كيري (ك + يرى)
         or rest in _NOT_NAMES
         or rest in _GIVEN_NAMES

@@ -28,7 +28,7 @@ from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
 from desktop.core.suggest.bodies import body_names_marked
 from desktop.core.suggest.claims import _claim_spans
-from desktop.core.suggest.credits import credit_names
+from desktop.core.suggest.credits import called_names, credit_names
 from desktop.core.suggest.families import family_names
 from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, GazetteerMatch
 from desktop.core.suggest.lexicon import (
@@ -95,6 +95,7 @@ RULE_SCORES: dict[str, float] = {
     "lineage": 0.9,
     "list": 0.9,
     "credits": 0.9,
+    "called": 0.9,
     "family": 0.9,
     "national": 0.9,
     "titled": 0.9,
@@ -252,6 +253,8 @@ def _suggest(
     named |= {i for a, b in listed for i in range(a, b + 1)}
     credited = credit_names(art, named)
     named |= {i for a, b in credited for i in range(a, b + 1)}
+    called = called_names(art, named)
+    named |= {i for a, b in called for i in range(a, b + 1)}
     families = family_names(art, named)
     named |= {i for a, b in families for i in range(a, b + 1)}
     nationals = national_names(art, named, gazetteer.is_adjective) if gazetteer else []
@@ -348,6 +351,7 @@ def _suggest(
         ("lineage", lineages),
         ("list", listed),
         ("credits", credited),
+        ("called", called),
         ("family", families),
         ("national", nationals),
     ):
@@ -467,7 +471,7 @@ def _regnal_end(text: str, end: int) -> int:
 
 # Rules whose name's extent its structure gives (a lineage, a work's credit, a nationality
 # before it): a registry person inside it does not hide it.
-_STRUCTURED = frozenset({"lineage", "credits", "national", "family", "list"})
+_STRUCTURED = frozenset({"lineage", "credits", "called", "national", "family", "list"})
 
 
 def _full_names(art: _Article, names: list[tuple[int, int, int]], text: str) -> dict[str, str]:
