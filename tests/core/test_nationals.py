@@ -49,3 +49,14 @@ def test_no_name_after_a_nationality_here(text: str) -> None:
 def test_without_a_gazetteer_the_rule_reads_nothing() -> None:
     text = "وسجل الفرنسي لودوفيك جيولي الهدف الأول ."
     assert [s for s in suggest(text, None) if s.rule == "national"] == []
+
+
+def test_the_written_forms_of_a_nationality() -> None:
+    from desktop.core.arabic import fold
+    from desktop.core.suggest.nationals import definite_forms
+
+    forms = definite_forms([fold("البحريني"), fold("بحريني"), fold("الشرق الأوسط")])
+    assert {fold(w) for w in ("البحريني", "والبحريني", "للبحريني", "وللبحريني")} <= forms
+    assert fold("بحريني") not in forms  # indefinite: an adjective of a noun before it
+    assert all(" " not in form for form in forms)
+    assert gazetteer().definite_adjectives is gazetteer().definite_adjectives  # made once

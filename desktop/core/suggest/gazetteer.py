@@ -69,6 +69,7 @@ from desktop.core.suggest.lexicon import (
     _VERB_WORDS,
     _WALAD,
 )
+from desktop.core.suggest.nationals import definite_forms
 
 __all__ = [
     "COLUMNS",
@@ -413,6 +414,7 @@ class Gazetteer:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._names: dict[str, list[Entry]] = {}
         self._adjectives: dict[str, list[Entry]] = {}
+        self._definite_adjectives: frozenset[str] | None = None
         # Persons are matched apart (:meth:`_people`): a place's or a body's name with a
         # proclitic (بأراك، وبلومي) is never read as a person's name used alone (باراك).
         self._persons: dict[str, list[Entry]] = {}
@@ -469,6 +471,14 @@ class Gazetteer:
         """The entries a name (any spelling) belongs to, as written or folded."""
         key = fold_words(name)
         return [*self._names.get(key, ()), *self._persons.get(key, ())]
+
+    @property
+    def definite_adjectives(self) -> frozenset[str]:
+        """The written forms of the definite adjectives with a nationality's proclitics
+        (``nationals.definite_forms``), made once."""
+        if self._definite_adjectives is None:
+            self._definite_adjectives = definite_forms(self._adjectives)
+        return self._definite_adjectives
 
     def is_adjective(self, word: str) -> bool:
         """Whether ``word`` (without proclitics) is one of the entries' adjective forms."""

@@ -257,7 +257,7 @@ def _suggest(
     named |= {i for a, b in called for i in range(a, b + 1)}
     families = family_names(art, named)
     named |= {i for a, b in families for i in range(a, b + 1)}
-    nationals = national_names(art, named, gazetteer.is_adjective) if gazetteer else []
+    nationals = national_names(art, named, gazetteer.definite_adjectives) if gazetteer else []
     named |= {i for a, b in nationals for i in range(a, b + 1)}
     given_names = _given_name_names(art, named)
     lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
