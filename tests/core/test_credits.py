@@ -94,3 +94,14 @@ def test_a_word_saying_what_someone_is_called_gives_the_name() -> None:
         "لم يذكر اسمه الحقيقي ، ورغم ذلك .",
     ):
         assert [s for s in suggest(text, None) if s.rule == "called"] == [], text
+
+
+def test_a_credited_name_may_begin_with_lam_and_a_vowel() -> None:
+    # لينين is ل + a verb's shape (ينين) to the rules, and Lenin to the gazetteer
+    from desktop.resources import gazetteer
+
+    text = "مسرحية من تأليف لينين الرملي وإخراج عصام السيد ، ومن تأليف لكاتب مجهول ."
+    found = [s.text for s in suggest(text, None, gazetteer=gazetteer()) if s.label_key == "person"]
+    assert "لينين الرملي" in found and "لينين" not in found
+    assert "عصام السيد" in found  # السيد: a title, and a surname at a name's end
+    assert all("لكاتب" not in name for name in found)

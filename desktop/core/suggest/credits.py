@@ -73,6 +73,7 @@ _CREDIT_ADJECTIVES = frozenset(
         "محلي", "دولي", "موسيقي", "مسرحي", "سينمائي", "تلفزيوني",
     )
 )  # fmt: skip
+_SAYYID = fold("السيد")  # a title, and a common surname (إخراج عصام السيد)
 _ALI = "علي"  # as written: the given name; على (on) folds the same
 _COLON = ":"
 _MOST_NAMES = 12  # names of one cast
@@ -96,11 +97,19 @@ def _word_of_name(art: _Article, j: int, *, first: bool) -> bool:
     # no verb stands in construct with a credit noun: a verb's word first is a name (طالب)
     if art.is_stop(j) if not first else (word in _FUNCTION_WORDS or word in _TIME_WORDS):
         return _raw(art, j) == _ALI  # علي عبد القوي; but على (on) ends it
-    if word.isdigit() or _clitic_word(art, j, after_given=not first):
+    # (ل and a vowel letter before a verb's shape begin a name there: تأليف لينين الرملي)
+    lam_name = word[0] == "ل" and len(word) > 3 and word[1] in "اوي"
+    if word.isdigit() or _clitic_word(art, j, after_given=not first or lam_name):
         return False
     if first and word in _CREDIT_ADJECTIVES:
         return False  # إخراج مشترك، تأليف جماعي: an adjective of the credit, not a name
     return not _not_a_name(art, j, inside=not first, accusative=False)
+
+
+def _ends_there(art: _Article, k: int) -> bool:
+    """Whether a name ends before token ``k``: punctuation, the text's end, or the next
+    credit (وإخراج)."""
+    return k >= len(art.words) or not art.is_word(k) or art.words[k] in CREDIT_FORMS
 
 
 def _raw(art: _Article, j: int) -> str:
@@ -130,8 +139,12 @@ def _credited(art: _Article, j: int) -> tuple[int, int] | None:
         if art.article_stem(k) is not None:
             if art.in_ta(k) and art.words[k - 1] not in _NAME_PARTICLES:
                 break  # بطولة خليفة | الدولية: an adjective in ة, not a surname
-            if _word_of_name(art, k, first=False) or art.words[k - 1] in _NAME_PARTICLES:
-                last = k
+            if (
+                _word_of_name(art, k, first=False)
+                or art.words[k - 1] in _NAME_PARTICLES
+                or (art.words[k] == _SAYYID and _ends_there(art, k + 1))
+            ):
+                last = k  # (عصام السيد: the title is a surname at a name's end)
             break
         if not _word_of_name(art, k, first=False) or (counted >= 2 and art.in_ta(k)):
             break  # شيرين عادل | مرتدية: a third word in ة is the sentence going on
