@@ -1003,7 +1003,7 @@ def _tag(
                 last = stop - 1
                 start, end = tokens[first].start, tokens[last].end
                 if key == PERSON:
-                    while first <= last and _honorific(tokens[first]):
+                    while first <= last and _no_name_start(tokens[first]):
                         first += 1  # صاحب السمو | خليفة: the honorific is not the name
                     if first > last:
                         continue
@@ -1021,7 +1021,9 @@ def _tag(
                     last += 1
                     end = tokens[last].end
                     score = (score * count + marginal(f"I-{key}", at_first + last)) / (count + 1)
-                if key == PERSON and _WALAD in folded_run(tokens, first - 2, last + 3):
+                if key == PERSON and any(
+                    t.folded == _WALAD for t in tokens[max(0, first - 2) : last + 3]
+                ):
                     first, last = _walad_chain(tokens, first, last)
                     start, end = tokens[first].start, tokens[last].end
                 if key == PERSON and _nisba_after(tokens, first, last, adjective):
@@ -1265,11 +1267,6 @@ def _ends_in_particle(tokens: Sequence[Token], last: int) -> bool:
 _MOST_LINKS = 6  # links of one lineage each way (a run of thousands is no name: an attack)
 
 
-def folded_run(tokens: Sequence[Token], low: int, high: int) -> list[str]:
-    """The folded words of tokens ``low`` to ``high`` (excluded), within the sentence."""
-    return [t.folded for t in tokens[max(0, low) : min(len(tokens), high)]]
-
-
 def _walad_word(tokens: Sequence[Token], i: int, *, after: bool = False) -> bool:
     """Whether token ``i`` may be a name of a Mauritanian lineage: a word of letters, no
     function or time word, title or ولد, no verb's or suffixed noun's shape (ولد في: was born
@@ -1380,9 +1377,11 @@ def _nisba_after(
     return any(t.folded in _NAME_PARTICLES for t in tokens[first:last])
 
 
-def _honorific(token: Token) -> bool:
-    """Whether the word is an honorific or what follows one (صاحب، معالي، السمو، الملكي):
-    a cue before a name, never a part of it. The model learns a name after ``صاحب السمو``
+def _no_name_start(token: Token) -> bool:
+    """Whether the word is a cue before a name, never its first word: an honorific or what
+    follows one (صاحب، معالي، السمو، الملكي), a work's credit noun (تأليف: the model offered it
+    alone six times in one article), a function or question word (وأين | لقيت; not the given
+    name علي, folded as على is). The model learns a name after ``صاحب السمو``
     and tags ``صاحب`` too; an honorific written ten times in an article then became a
     sure "name" by :func:`_consistent` (``صاحب`` ×10 in the cross-validation folds over
     the training articles: persons 0.879/0.507 → 0.919/0.507 at the default threshold)."""

@@ -1624,9 +1624,9 @@ def test_a_person_in_latin_letters_is_capitalised() -> None:
 
 def test_the_credit_noun_is_not_the_models_name() -> None:
     # the model read تأليف before a name as a one-word person (6 times in one article)
-    assert tagger._honorific(Token(0, 5, "تأليف", "تاليف"))
-    assert tagger._honorific(Token(0, 6, "وإخراج", "واخراج"))
-    assert not tagger._honorific(Token(0, 5, "تيسير", "تيسير"))
+    assert tagger._no_name_start(Token(0, 5, "تأليف", "تاليف"))
+    assert tagger._no_name_start(Token(0, 6, "وإخراج", "واخراج"))
+    assert not tagger._no_name_start(Token(0, 5, "تيسير", "تيسير"))
     assert "credits" in tagger.UNLOWERED  # the model may raise the rule's names, never lower
 
 
@@ -1684,6 +1684,6 @@ def test_a_run_of_links_widens_a_name_a_few_links_at_most() -> None:
 
 
 def test_a_question_word_begins_no_name_of_the_model() -> None:
-    assert tagger._honorific(Token(0, 4, "وأين", "واين"))  # و + أين: and where
-    assert tagger._honorific(Token(0, 2, "في", "في"))
-    assert not tagger._honorific(Token(0, 3, "علي", "علي"))  # a given name, though على folds so
+    assert tagger._no_name_start(Token(0, 4, "وأين", "واين"))  # و + أين: and where
+    assert tagger._no_name_start(Token(0, 2, "في", "في"))
+    assert not tagger._no_name_start(Token(0, 3, "علي", "علي"))  # a given name, though على folds so

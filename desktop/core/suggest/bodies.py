@@ -41,7 +41,7 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "body_names_marked"]
+__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names"]
 
 PRESS = frozenset(fold(w) for w in ("صحيفة", "جريدة", "مجلة"))
 BODIES = frozenset(
@@ -176,15 +176,11 @@ def _plain_name(art: _Article, j: int) -> tuple[int, int] | None:
     return j, last
 
 
-def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
-    """(first, last) token pairs of the organisations' names after their kind's noun."""
-    return [(first, last) for first, last, _ in body_names_marked(art, taken)]
-
-
-def body_names_marked(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
-    """:func:`body_names`, each with whether the name is surely the body's, over a place's
-    name the gazetteer reads there: quoted, or a newspaper's (جريدة القدس); a mosque's, a
-    bank's or a company's name without marks is as often its place's (مسجد نواكشوط)."""
+def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
+    """(first, last, sure) token spans of the organisations' names after their kind's noun;
+    ``sure``: the name is the body's over a place's name the gazetteer reads there — quoted,
+    or a newspaper's (جريدة القدس); a mosque's, a bank's or a company's name without marks is
+    as often its place's (مسجد نواكشوط)."""
     words = art.words
     n = len(words)
     found: list[tuple[int, int, bool]] = []

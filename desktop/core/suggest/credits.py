@@ -34,9 +34,10 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _WORK_NOUNS,
+    _with_prefixes,
 )
 from desktop.core.suggest.lists import _given_at, _name_end
-from desktop.core.suggest.names import _clitic_word, _name_tokens, _not_a_name
+from desktop.core.suggest.names import _clitic_word, _name_tokens, _not_a_name, _raw_word
 from desktop.core.suggest.tokens import _Article
 
 __all__ = ["CALLED", "CREDITS", "CREDIT_FORMS", "called_names", "credit_names"]
@@ -53,7 +54,7 @@ CREDITS = frozenset(
 BEFORE_COLON = frozenset(
     fold(w) for w in ("تصوير", "إعداد", "تقديم", "حوار", "رسوم", "إنتاج", "كلمات", "ترجمة")
 )
-CREDIT_FORMS = CREDITS | {p + w for w in CREDITS for p in ("و", "ف")}
+CREDIT_FORMS = _with_prefixes(CREDITS, ("", "و", "ف"))
 # Credit nouns with another sense as common (بطولة: a championship; سيناريو: a scenario; بقلم:
 # with a pen; غناء، ألحان، تلحين: singing, tunes): a credit when a given name follows
 # (بطولة يحيى الفخراني، بقلم سمير عطا الله) or a colon.
@@ -62,7 +63,7 @@ _NEEDS_GIVEN = frozenset(
     for w in ("بطولة", "سيناريو", "بقلم", "غناء", "ألحان", "تلحين")
     for p in ("", "و", "ف")
 )
-_COLON_FORMS = BEFORE_COLON | {p + w for w in BEFORE_COLON for p in ("و", "ف")}
+_COLON_FORMS = _with_prefixes(BEFORE_COLON, ("", "و", "ف"))
 # Adjectives after a credit noun (إخراج مشترك، تأليف جماعي): no name's first word. (A list,
 # not the adjectives' patterns: خيري، فتحي، طالب، عادل begin credited names.)
 _CREDIT_ADJECTIVES = frozenset(
@@ -96,7 +97,7 @@ def _word_of_name(art: _Article, j: int, *, first: bool) -> bool:
         return False  # وإخراج: the next credit; تصوير فيلم: a work
     # no verb stands in construct with a credit noun: a verb's word first is a name (طالب)
     if art.is_stop(j) if not first else (word in _FUNCTION_WORDS or word in _TIME_WORDS):
-        return _raw(art, j) == _ALI  # علي عبد القوي; but على (on) ends it
+        return _raw_word(art, j) == _ALI  # علي عبد القوي; but على (on) ends it
     # (ل and a vowel letter before a verb's shape begin a name there: تأليف لينين الرملي)
     lam_name = word[0] == "ل" and len(word) > 3 and word[1] in "اوي"
     if word.isdigit() or _clitic_word(art, j, after_given=not first or lam_name):
@@ -110,11 +111,6 @@ def _ends_there(art: _Article, k: int) -> bool:
     """Whether a name ends before token ``k``: punctuation, the text's end, or the next
     credit (وإخراج)."""
     return k >= len(art.words) or not art.is_word(k) or art.words[k] in CREDIT_FORMS
-
-
-def _raw(art: _Article, j: int) -> str:
-    start, end = art.raw(art.starts[j], art.ends[j])
-    return art.text[start:end]
 
 
 def _credited(art: _Article, j: int) -> tuple[int, int] | None:
@@ -154,7 +150,7 @@ def _credited(art: _Article, j: int) -> tuple[int, int] | None:
         last -= 1
     if last == j:
         alone = art.words[j] in _GIVEN_NAMES or _name_tokens(art, j) == (j, j)
-        return (j, j) if alone and _raw(art, j) != _ALI else None
+        return (j, j) if alone and _raw_word(art, j) != _ALI else None
     return j, last
 
 

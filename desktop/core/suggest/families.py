@@ -36,6 +36,7 @@ from desktop.core.suggest.names import (
     _is_nisba,
     _name_tokens,
     _not_a_name,
+    _raw_word,
     _vouched,
 )
 from desktop.core.suggest.tokens import _Article
@@ -62,11 +63,6 @@ _AND = "و"
 _AL = fold("آل")
 _BIN = frozenset(fold(w) for w in ("بن", "ابن"))
 _WRITTEN_AL = "آل"
-
-
-def _raw(art: _Article, i: int) -> str:
-    start, end = art.raw(art.starts[i], art.ends[i])
-    return art.text[start:end]
 
 
 def _family_word(art: _Article, j: int) -> bool:
@@ -124,7 +120,7 @@ def family_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
         if not _family_word(art, j):
             continue
         if _FORMS[words[i]] == _AL:
-            if not _raw(art, i).endswith(_WRITTEN_AL):
+            if not _raw_word(art, i).endswith(_WRITTEN_AL):
                 continue  # إل جي (LG)، على بال (mind): آل is written with its madda
             if i > 0 and (
                 i - 1 in taken

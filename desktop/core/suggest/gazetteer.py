@@ -64,6 +64,7 @@ from desktop.core.matching import AliasMatcher, _RawHit
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
+    _NAMED_AFTER,
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
@@ -649,9 +650,14 @@ class Gazetteer:
                     found.append(_Found(first, first, end, key, "name", SCORE_NAME, entries))
                     continue
             if bare is not None and (
-                bare in _PERSON_PARTICLES or previous in _PERSON_PARTICLES or previous == _WALAD
+                bare in _PERSON_PARTICLES
+                or previous in _PERSON_PARTICLES
+                or previous == _WALAD
+                or previous in _NAMED_AFTER
             ):
-                score = SCORE_PERSON  # inside a longer name: عبد الله بن …، مصطفى ولد …
+                # inside a longer name (عبد الله بن …، مصطفى ولد …), or a place's or a body's
+                # named after the person (مسجد الشيخ زايد، جامعة الملك سعود)
+                score = SCORE_PERSON
             else:
                 score = self._judge_person(key, previous, bare, entries)
             found.append(_Found(word_start, start, end, key, "name", score, entries))
@@ -843,11 +849,8 @@ def _hamza_inside(
     ``تراس`` (Truss) and ``باول`` (Powell). A hamza left out is common (ابراهيم). And a
     hamza first where every name begins with a madda: ``أبي`` is not ``آبي`` (Abe)."""
     raw_start, raw_end = norm.to_raw(start, end)
-    alone = [name for entry in entries for name in entry.names if " " not in name]
-    if (
-        raw[raw_start : raw_start + 1] in ("أ", "إ")
-        and alone
-        and all(name.startswith("آ") for name in alone)
+    if raw[raw_start : raw_start + 1] in ("أ", "إ") and all(
+        name.startswith("آ") for name in _alone_forms(entries)
     ):
         return True  # أبي (my father), أبى (he refused) are not آبي (Abe): آ is no hamza
     if _MAY_HOLD_HAMZA.search(raw, raw_start + 1, raw_end) is None:
@@ -857,6 +860,12 @@ def _hamza_inside(
     if _HAMZAS.isdisjoint(written) and "\u0654" not in written and "\u0655" not in written:
         return False
     return not any(not _HAMZAS.isdisjoint(name[1:]) for entry in entries for name in entry.names)
+
+
+def _alone_forms(entries: tuple[Entry, ...]) -> list[str]:
+    """The one-word names of ``entries`` (never empty: a hit's key is one of them or a name
+    of several words, whose first letter is the text's too)."""
+    return [name for entry in entries for name in entry.names if " " not in name] or [""]
 
 
 def _one_vowel_apart(a: str, b: str) -> bool:

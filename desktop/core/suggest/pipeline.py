@@ -26,7 +26,7 @@ from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
-from desktop.core.suggest.bodies import body_names_marked
+from desktop.core.suggest.bodies import body_names
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import called_names, credit_names
 from desktop.core.suggest.families import family_names
@@ -34,7 +34,6 @@ from desktop.core.suggest.gazetteer import DEFAULT_MIN_SCORE, Gazetteer, Gazette
 from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
-    _NAMED_AFTER,
     _REGNAL,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -249,18 +248,19 @@ def _suggest(
     art.names = sorted((first, last) for first, last, _ in names)
     occupation_names = _occupation_names(art, _tokens_of(names))
     named = _tokens_of(names) | {i for a, b in occupation_names for i in range(a, b + 1)}
+    # each rule leaves the names the ones before it found
     listed = list_names(art, named)
-    named |= {i for a, b in listed for i in range(a, b + 1)}
+    named |= _spanned(listed)
     credited = credit_names(art, named)
-    named |= {i for a, b in credited for i in range(a, b + 1)}
+    named |= _spanned(credited)
     called = called_names(art, named)
-    named |= {i for a, b in called for i in range(a, b + 1)}
+    named |= _spanned(called)
     families = family_names(art, named)
-    named |= {i for a, b in families for i in range(a, b + 1)}
+    named |= _spanned(families)
     nationals = national_names(art, named, gazetteer.definite_adjectives) if gazetteer else []
-    named |= {i for a, b in nationals for i in range(a, b + 1)}
+    named |= _spanned(nationals)
     given_names = _given_name_names(art, named)
-    lineages = lineage_names(art, named | {i for a, b in given_names for i in range(a, b + 1)})
+    lineages = lineage_names(art, named | _spanned(given_names))
 
     results: dict[tuple[str, int, int], Suggestion] = {}
 
@@ -314,7 +314,7 @@ def _suggest(
 
     # Organisations after their kind's noun (جريدة الحياة، شركة « غوغل »): over a place the
     # gazetteer reads in them (جريدة القدس), not over an organisation it or the registry knows.
-    kinds_names = body_names_marked(art, named)
+    kinds_names = body_names(art, named)
     if kinds_names:
         known_bodies = _SpanIndex(
             [
@@ -375,8 +375,6 @@ def _suggest(
     taken = _SpanIndex([*name_spans, *((m.start, m.end) for m in registry)])
     for place in places:
         a_person = place.label_key == "person"
-        if a_person and _named_after_before(text, place.word_start):
-            continue  # مسجد الشيخ زايد، جامعة الملك سعود: a place or a body named after him
         if taken.overlaps(place.start, place.end):
             # a person's name (the title rule's), or an entity the registry knows; a person
             # the gazetteer knows by the same words as a name rule's is surer (محمود عباس)
@@ -444,16 +442,6 @@ def _suggest(
         for key, item in results.items():
             results[key] = _with_full_name(item, full)
     return sorted(results.values(), key=_PLACE_OF)
-
-
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
-
-
-def _named_after_before(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a noun of a place or a body named after a person
-    (مسجد، جامعة، مطار، شارع …: ``names._NAMED_AFTER``)."""
-    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return found is not None and fold(found.group(1)) in _NAMED_AFTER
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -553,6 +541,11 @@ def _vouch(results: dict[tuple[str, int, int], Suggestion], person: GazetteerMat
         found = results.get(("entity", start, person.end))
         if found is not None and found.rule != "alias" and found.score < person.score:
             results[("entity", start, person.end)] = rescored(found, person.score)
+
+
+def _spanned(spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The tokens of (first, last) token spans."""
+    return {i for first, last in spans for i in range(first, last + 1)}
 
 
 def _tokens_of(names: list[tuple[int, int, int]]) -> set[int]:
