@@ -454,6 +454,8 @@ def test_a_names_first_word_is_found_however_it_is_written() -> None:
             ["بوريس يلتسين"],
             ["يلتسين"],
         ),
+        # a title that ends a name (عبد الواحد السيد) alone is "Mr", not the person
+        ("وقال عبد الواحد السيد إن . وقال السيد إن .", ["عبد الواحد السيد"], [], []),
         # the full name where it occurs again wins over its surname
         (
             "قال توفيق الحكيم . ثم كتب توفيق الحكيم .",
@@ -484,10 +486,32 @@ def test_surnames_and_the_rules_names_are_offered_at_their_other_occurrences(
         sources.given_names(),
     )
     assert [text[s:e] for s, e, *_ in added] == expected
-    surname = 0.95 * tagger.PROPAGATED * tagger.SURNAME
+    # A seed's surname keeps its score: the bar of the model's persons (0.9) is above what
+    # SURNAME leaves of the rules' 0.9; the model's own names' surnames lose SURNAME.
+    surname = 0.95 * tagger.PROPAGATED * (tagger.SEED_SURNAME if seeds else tagger.SURNAME)
     for s, e, _, score in added:
         whole = any(text[s:e].endswith(w) for w in found + seeds)
         assert score == pytest.approx(0.95 * tagger.PROPAGATED if whole else surname)
+
+
+def test_a_rules_surname_outscores_the_models_doubt_of_it() -> None:
+    """``_propagate``: where the model offered a surname alone less surely (0.75) than a rule
+    offered the whole name (0.9: the credits, the nationality), the surname's other places
+    take the rule's score, which clears the bar of the model's persons; the model's own
+    place keeps its span and takes the same score (one name, one score in an article)."""
+    text = "رفض أميتاب باتشان ذلك . وقال باتشان إن . ورحب باتشان بالأفلام ."
+    tokens = [t for sentence in tokenize(text) for t in sentence]
+    whole = text.index("أميتاب باتشان")
+    second = text.index("باتشان", whole + 8)
+    third = text.index("باتشان", second + 1)
+    found = [(second, second + 6, "person", 0.75)]
+    seeds = [(whole, whole + len("أميتاب باتشان"), "person", 0.9)]
+    added = tagger._propagate(text, tokens, found, 0.5, seeds)
+    assert sorted(added) == [
+        (second, second + 6, "person", pytest.approx(0.9 * tagger.PROPAGATED)),
+        (third, third + 6, "person", pytest.approx(0.9 * tagger.PROPAGATED)),
+    ]
+    assert min(score for *_, score in added) >= tagger.limit("person", tagger.THRESHOLD)
 
 
 def test_the_registry_source_follows_the_registry() -> None:

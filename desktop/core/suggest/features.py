@@ -443,7 +443,8 @@ _ORDINALS = frozenset(
 def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
     """Whether the last word of a person's name (folded) may stand alone for the person, as
     newswire uses a surname: a word of letters, not a given name (خليل in سمير خليل), a
-    particle of names (بن، أبو), a function word or an ordinal (جيمس الأول)."""
+    particle of names (بن، أبو), a function word, an ordinal (جيمس الأول) or a title (عبد
+    الواحد السيد: alone, السيد is "Mr")."""
     bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
     return (
         len(bare) >= 3
@@ -452,6 +453,7 @@ def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
         and word not in _NAME_PARTICLES
         and word not in _FUNCTION_WORDS
         and word not in _ORDINALS
+        and word not in _TITLE_FORMS
     )
 
 
