@@ -842,6 +842,11 @@ def combine_judged(
         if score >= bar:
             score = round(score, 4)
             kept.append(rescored(item, score, lowered=score < item.score))
+    # A name of a rule the model may only raise (تأليف محمد رفعت) is not displaced by the
+    # model's part of it (محمد) that scored higher: the rule read the whole name.
+    whole = _SpanIndex((k.start, k.end) for k in kept if k.rule in UNLOWERED)
+    if whole.spans:
+        own = {key: s for key, s in own.items() if not whole.covers_longer(s.start, s.end)}
     if trust is None:
         return merge(kept, own.values())
     # A label the model learnt little of: its rules', registry's and gazetteer's suggestions

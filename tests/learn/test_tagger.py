@@ -1114,6 +1114,24 @@ def test_a_given_name_is_not_taken_from_the_name_before_it(
     assert set(found) == {"نادر سعيد", "حداد", "سمير حداد"}
 
 
+def test_a_rules_whole_name_is_not_displaced_by_the_models_part_of_it() -> None:
+    """``تأليف محمد رفعت``: the credits rule reads the whole name (0.9), the model only
+    محمد, a name it knows well (0.91): the rule's name is offered, not the model's part of
+    it; the model's own names elsewhere, and its name as long as the rule's, stay."""
+    from desktop.core.suggest import Suggestion
+
+    text = "تأليف محمد رفعت وإخراج باسم محفوظ وقال محمد"
+    credited = Suggestion("entity", "person", 6, 15, "محمد رفعت", "credits", score=0.9)
+    part = Suggestion("entity", "person", 6, 10, "محمد", "model", source="model", score=0.91)
+    other = Suggestion("entity", "person", 39, 43, "محمد", "model", source="model", score=0.95)
+    assert text[6:15] == "محمد رفعت" and text[39:43] == "محمد"
+    found = tagger.combine_judged([credited], [part, other], {0: 0.3}, 0.6, offsets={})
+    assert [(s.start, s.end, s.rule) for s in found] == [(6, 15, "credits"), (39, 43, "model")]
+    for trust in (frozenset(), frozenset({"person"})):
+        found = tagger.combine_judged([credited], [part, other], {0: 0.3}, 0.6, trust=trust)
+        assert [(s.start, s.end) for s in found] == [(6, 15), (39, 43)]
+
+
 def test_a_person_where_a_list_offers_an_organisation_is_the_organisation() -> None:
     """The model reads a foreign name it never saw as a person's (``نوكيا``، ``فرانس برس``
     at k = 30): where the gazetteer or the registry offers an organisation over the same
