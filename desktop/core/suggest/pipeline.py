@@ -199,7 +199,8 @@ def _suggest(
     places: list[GazetteerMatch] = []
     if gazetteer is not None:
         places = [
-            m
+            # a listed person's name without the titles it is listed with (الملك فهد: فهد)
+            replace(m, start=m.name_start, word_start=m.name_start) if m.name_start > m.start else m
             for m in gazetteer.find_normalised(art.norm, text)
             if m.kind == "name" and m.score >= min_score
         ]
