@@ -214,6 +214,20 @@ def test_one_word_after_a_body_s_name_is_more_of_that_name() -> None:
     assert _persons("وقال نائب الرئيس والمدير العام لشركة نفط غاز ، حيث قدم كل من السيد") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ثم تم تعيينه رئيسا لمعمل كافنديش وهو في الثامنة والعشرين .",
+        "وقال مدير فندق شيراتون إن الحجوزات ارتفعت .",
+        "وصرح عميد كلية ترينيتي بأن الطلاب عادوا .",
+    ],
+)
+def test_a_workplace_after_a_title_names_no_one(text: str) -> None:
+    """A title in construct with a workplace's noun (رئيس معمل، مدير فندق): the name after
+    it is the place's, which the body rule reads, not the person's."""
+    assert _persons(text) == []
+
+
 def test_a_word_alone_is_a_name_when_the_article_names_someone_with_it() -> None:
     text = "وصل الرئيس جورج هاملتون إلى باريس. وقال الرئيس هاملتون تجاوز الأزمة ممكن."
     assert _persons(text) == ["جورج هاملتون", "هاملتون"]
