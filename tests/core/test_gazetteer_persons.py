@@ -262,3 +262,15 @@ def test_a_name_without_a_title_starts_where_it_starts(gaz: Gazetteer) -> None:
     text = "وقال محمود عباس إن ."
     (match,) = [m for m in gaz.find(text) if m.label_key == "person"]
     assert match.name_start == match.start
+
+
+def test_a_surname_that_is_a_compound_given_name_needs_more(gaz: Gazetteer) -> None:
+    """عبد العاطي is بدر عبد العاطي's surname, and a given name as often (عبد العاطي إيكيدر,
+    the runner): alone it is offered after a title or where the article names the minister in
+    full, not by itself."""
+    assert ("عبد العاطي", "person") not in _offered(gaz, "وحل العداء عبد العاطي إيكيدير ثانيا .")
+    text = "وقال وزير الخارجية بدر عبد العاطي إن . وأضاف عبد العاطي أن الحل ممكن ."
+    assert [name for name, key in _offered(gaz, text) if key == "person"] == [
+        "بدر عبد العاطي",
+        "عبد العاطي",
+    ]

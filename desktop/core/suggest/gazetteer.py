@@ -722,8 +722,10 @@ class Gazetteer:
             return SCORE_PHRASE
         if bare is not None and (bare in _GIVEN_NAMES or previous in _GIVEN_NAMES):
             return SCORE_AMBIGUOUS
-        # a surname that is a given name too (كريستوفر، ميلانيا) begins other names as often
-        if key not in _GIVEN_NAMES and not all(entry.ambiguous for entry in entries):
+        # a surname that is a given name too (كريستوفر، ميلانيا، عبد العاطي) begins other
+        # names as often (عبد العاطي إيكيدر)
+        given = key in _GIVEN_NAMES or key.startswith(_ABD_FORMS)
+        if not given and not all(entry.ambiguous for entry in entries):
             return SCORE_NAME
         if previous is not None and (bare in _TITLE_FORMS or previous in _TITLE_FORMS):
             return SCORE_CUE
@@ -919,6 +921,11 @@ def _after_titles(folded: str, start: int, end: int, key: str) -> int:
         while start < end and folded[start] == " ":
             start += 1
     return start
+
+
+# A compound given name's first part (عبد الناصر، عبدالوهاب): a surname written so is a
+# given name as often.
+_ABD_FORMS = ("عبد ", "عبدال")
 
 
 def _prepositional(clitics: str) -> bool:
