@@ -164,7 +164,7 @@ class GazetteerMatch:
     # Where a person's name begins after the titles its listed form is written with (الملك
     # فهد: فهد); ``start`` for any other match. The suggestions take it, the model's
     # features the whole form.
-    name_start: int = -1
+    name_start: int
 
     @property
     def entry(self) -> Entry:
