@@ -266,6 +266,20 @@ def test_ambiguous_names_need_a_cue(gaz: Gazetteer) -> None:
     assert {e.english for e in gaz.entries_for("عمان")} == {"Oman", "Amman"}
 
 
+def test_a_generic_body_name_is_the_listed_body_only_where_the_article_says_so(
+    gaz: Gazetteer,
+) -> None:
+    """المجلس التشريعي alone is any country's legislature (Hong Kong's here), not the
+    Palestinian Legislative Council the list knows: offered only where the article names
+    that council in full."""
+    assert _offered(gaz, "ويرأس الحاكم البريطاني المجلس التشريعي في هونغ كونغ") == ["هونغ كونغ"]
+    text = "اعتقل رئيس المجلس التشريعي الفلسطيني . وقال المجلس التشريعي إن الجلسة انعقدت"
+    assert _offered(gaz, text) == ["المجلس التشريعي الفلسطيني", "المجلس التشريعي"]
+    assert {e.english for e in gaz.entries_for("المجلس التشريعي")} == {
+        "Palestinian Legislative Council"
+    }
+
+
 def test_names_inside_other_names(gaz: Gazetteer) -> None:
     # a person's or a family's name: no place, the person the persons' file knows
     text = "استقبل محمد بن زايد آل نهيان الوفد"
