@@ -278,6 +278,10 @@ def test_a_generic_body_name_is_the_listed_body_only_where_the_article_says_so(
     assert {e.english for e in gaz.entries_for("المجلس التشريعي")} == {
         "Palestinian Legislative Council"
     }
+    # a company's general assembly is not the UN's
+    assert _offered(gaz, "وعقدت الجمعية العامة للشركة اجتماعها السنوي") == []
+    text = "وصوتت الجمعية العامة للأمم المتحدة . وقالت الجمعية العامة إن"
+    assert _offered(gaz, text) == ["الجمعية العامة للأمم المتحدة", "الجمعية العامة"]
 
 
 def test_names_inside_other_names(gaz: Gazetteer) -> None:
