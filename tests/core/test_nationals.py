@@ -23,10 +23,6 @@ def _nationals(text: str) -> list[str]:
         ("وحل وراء الكيني بول تيرغات في السباق .", ["بول تيرغات"]),
         ("وخسر أمام البحريني يوسف سعد كامل .", ["يوسف سعد كامل"]),
         ("وللبحريني يوسف سعد كامل ميداليتان .", ["يوسف سعد كامل"]),  # و + ل + ال: وللـ
-        # ك and a consonant begin a name after a nationality, as after a given name; a name
-        # in -ييه (Xavier, Didier) is no pronoun suffix
-        ("تغلبه على البلجيكي كزافييه ماليس 7 - 6 .", ["كزافييه ماليس"]),
-        ("وخسر الفرنسي ديدييه ديشان مباراته .", ["ديدييه ديشان"]),
     ],
 )
 def test_a_name_after_a_nationality(text: str, names: list[str]) -> None:
@@ -43,10 +39,13 @@ def test_a_name_after_a_nationality(text: str, names: list[str]) -> None:
         "وأعلن الجيش الإسرائيلي صباح اليوم .",  # the adjective of the noun before
         "داهمت الشرطة البريطانية مسجد فنسبري بارك .",
         "وقال الفرنسي إن الأمر انتهى .",  # no name
-        "وصرح البريطاني لوكالة الأنباء بأن .",  # ل and ب are prepositions here
-        "ورد الفرنسي بهدف مماثل .",
-        "وتقدم الإسباني بطلب رسمي .",
-        "وسجل الألماني كرة رأسية .",
+        # ب، ل، ك and a consonant: a preposition and its phrase, not a name (a hostile review
+        # found these read as names when such words were let begin one here)
+        "وفاز الكيني بزمن قياسي في الماراثون .",
+        "وتقدم البرازيلي بهدفين نظيفين .",
+        "ولعب الأرجنتيني كلاعب أساسي للمرة الأولى .",
+        "وشارك الياباني كمراقب دولي في الانتخابات .",
+        "وقال الفرنسي لباري ماتش إن .",
         "وقالت مدينة غرناطة الإسبانية فعاليات معرض .",  # a feminine adjective: a noun's
     ],
 )

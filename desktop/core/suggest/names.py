@@ -154,8 +154,8 @@ def _not_a_name(
     if _tanween_or_suffix(raw, word):
         return True
     bare = raw.rstrip(_HARAKAT)
-    if len(word) >= 4 and bare.endswith("ه") and not word.endswith(("الله", "ييه")):
-        return True  # قوله، احتجاجه، جلالته (ة as written is no pronoun; ديدييه is Didier)
+    if len(word) >= 4 and bare.endswith("ه") and not word.endswith("الله"):
+        return True  # قوله، احتجاجه، جلالته (ة as written is no pronoun)
     if bare.endswith("ى"):
         return True  # سعى، ذكرى: verbs and nouns; the names in ى are given names (موسى)
     if _VERB_SHAPE_RE.fullmatch(word) or (nouns and _NOUN_SHAPE_RE.fullmatch(word)):
@@ -229,9 +229,8 @@ def _clitic_word(art: _Article, i: int, *, after_given: bool = False) -> bool:
     return not after_given and rest[0] not in "اوي"
 
 
-def _may_start(art: _Article, i: int, *, cued: bool = False) -> bool:
-    """Whether token ``i`` can be the first word of a person's name (``cued``: the word
-    before says a name follows, so ب، ل، ك begin one as after a given name)."""
+def _may_start(art: _Article, i: int) -> bool:
+    """Whether token ``i`` can be the first word of a person's name."""
     if not art.is_word(i):
         return False
     word = art.words[i]
@@ -249,7 +248,7 @@ def _may_start(art: _Article, i: int, *, cued: bool = False) -> bool:
         return word in _DEFINITE_NAMES
     if _vouched(art, word):
         return True
-    if _clitic_word(art, i, after_given=cued) or _not_a_name(art, i, inside=False, accusative=True):
+    if _clitic_word(art, i) or _not_a_name(art, i, inside=False, accusative=True):
         return False
     return not (art.in_ta(i) and word not in _NAME_PARTICLES)  # محاولة، زيارة
 
@@ -380,7 +379,7 @@ def _definite_surname(art: _Article, j: int, taken: list[int], counted: int) -> 
     return (joined or prev in _GIVEN_NAMES or words[taken[0]] in _GIVEN_NAMES) and _is_nisba(stem)
 
 
-def _name_tokens(art: _Article, first: int, *, cued: bool = False) -> tuple[int, int] | None:
+def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
     """The 1–3 name tokens starting at ``first``, or None if ``first`` cannot start a name.
 
     After the first token, particles (بن، آل، أبو) and the second part of a compound (نصر
@@ -390,7 +389,7 @@ def _name_tokens(art: _Article, first: int, *, cued: bool = False) -> tuple[int,
     a surname the article uses on its own elsewhere (``لافروف``). A third name needs a given
     name before it or the article's word for it.
     """
-    if not _may_start(art, first, cued=cued):
+    if not _may_start(art, first):
         return None
     words = art.words
     n = len(words)

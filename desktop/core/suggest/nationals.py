@@ -55,7 +55,7 @@ def national_names(
             continue
         if art.in_ta(i) or (i > 0 and art.article_stem(i - 1) is not None):
             continue  # الشرطة البريطانية، الجيش الإسرائيلي: an adjective of the noun before
-        name = _name_tokens(art, j, cued=True)
+        name = _name_tokens(art, j)
         if name is None or name[0] != j or name[1] == j:
             continue
         if any(k in taken for k in range(j, name[1] + 1)):
