@@ -278,6 +278,12 @@ def test_a_generic_body_name_is_the_listed_body_only_where_the_article_says_so(
     assert {e.english for e in gaz.entries_for("المجلس التشريعي")} == {
         "Palestinian Legislative Council"
     }
+    # another council (its country's adjective, a genitive after it) is not raised by the
+    # Palestinian one named in the same article
+    text = "اعتقل رئيس المجلس التشريعي الفلسطيني . وقال عضو المجلس التشريعي الكويتي إن"
+    assert _offered(gaz, text) == ["المجلس التشريعي الفلسطيني"]
+    text = "انعقدت الجمعية العامة للشركة . وصوتت الجمعية العامة للأمم المتحدة"
+    assert _offered(gaz, text) == ["الجمعية العامة للأمم المتحدة"]
     # a company's general assembly is not the UN's
     assert _offered(gaz, "وعقدت الجمعية العامة للشركة اجتماعها السنوي") == []
     text = "وصوتت الجمعية العامة للأمم المتحدة . وقالت الجمعية العامة إن"

@@ -543,7 +543,11 @@ class Gazetteer:
         for item in found:
             score = item.score
             uncertain = item.kind == "name" and SCORE_PERSON < score < SCORE_EVIDENCE
-            if uncertain and any(entry.identity in sure for entry in item.entries):
+            if (
+                uncertain
+                and any(entry.identity in sure for entry in item.entries)
+                and not (item.entries[0].type == "ORG" and self._qualified(folded, item.end))
+            ):
                 score = SCORE_EVIDENCE
             raw_start, raw_end = norm.to_raw(item.start, item.end)
             raw_word = raw_start
@@ -559,6 +563,15 @@ class Gazetteer:
             )
         matches.sort(key=_SPAN_OF)  # (a key made in C: 7,000 matches a 1 MB article)
         return matches
+
+    def _qualified(self, folded: str, end: int) -> bool:
+        """Whether the word after a body's name at ``end`` makes it another body: a country's
+        adjective (المجلس التشريعي الكويتي) or a genitive with ل + ال (الجمعية العامة للشركة)."""
+        word = _WORD_RE.match(folded, end)
+        if word is None:
+            return False
+        after = word.group(1)
+        return after.startswith("لل") or self.is_adjective(after)
 
     @staticmethod
     def _body(
@@ -722,10 +735,8 @@ class Gazetteer:
             return SCORE_PHRASE
         if bare is not None and (bare in _GIVEN_NAMES or previous in _GIVEN_NAMES):
             return SCORE_AMBIGUOUS
-        # a surname that is a given name too (كريستوفر، ميلانيا، عبد العاطي) begins other
-        # names as often (عبد العاطي إيكيدر)
-        given = key in _GIVEN_NAMES or key.startswith(_ABD_FORMS)
-        if not given and not all(entry.ambiguous for entry in entries):
+        # a surname that is a given name too (كريستوفر، ميلانيا) begins other names as often
+        if key not in _GIVEN_NAMES and not all(entry.ambiguous for entry in entries):
             return SCORE_NAME
         if previous is not None and (bare in _TITLE_FORMS or previous in _TITLE_FORMS):
             return SCORE_CUE
@@ -909,23 +920,19 @@ class _Found:
 _LEADING_TITLES = _TITLE_FORMS.keys() | _folded("النبي", "الإمام", "الشيخة", "الحاج", "القس")
 
 
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\s+(\w+)")  # the next word, at a name's end
+
+
 def _after_titles(folded: str, start: int, end: int, key: str) -> int:
     """Where the name ``key`` found at folded[start:end] begins after the titles it is listed
     with (read on the key: للشيخة is الشيخة written after ل)."""
-    words = key.split(" ")
-    for word in words[:-1]:
-        space = folded.find(" ", start, end)
-        if word not in _LEADING_TITLES or space == -1:
+    for word in key.split(" ")[:-1]:
+        space = _SPACE_RE.search(folded, start, end)
+        if word not in _LEADING_TITLES or space is None:
             break
-        start = space + 1
-        while start < end and folded[start] == " ":
-            start += 1
+        start = space.end()  # (a line break or a tab after the title too)
     return start
-
-
-# A compound given name's first part (عبد الناصر، عبدالوهاب): a surname written so is a
-# given name as often.
-_ABD_FORMS = ("عبد ", "عبدال")
 
 
 def _prepositional(clitics: str) -> bool:
