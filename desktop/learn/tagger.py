@@ -843,10 +843,20 @@ def combine_judged(
             score = round(score, 4)
             kept.append(rescored(item, score, lowered=score < item.score))
     # A name of a rule the model may only raise (تأليف محمد رفعت) is not displaced by the
-    # model's part of it (محمد) that scored higher: the rule read the whole name.
-    whole = _SpanIndex((k.start, k.end) for k in kept if k.rule in UNLOWERED)
-    if whole.spans:
-        own = {key: s for key, s in own.items() if not whole.covers_longer(s.start, s.end)}
+    # model's part of it (محمد) that scored higher: the rule read the whole name. Of the same
+    # label only: the model's surer organisation inside a rule's person stays.
+    whole = {
+        key: _SpanIndex(
+            (k.start, k.end) for k in kept if k.rule in UNLOWERED and k.label_key == key
+        )
+        for key in {k.label_key for k in kept if k.rule in UNLOWERED}
+    }
+    if whole:
+        own = {
+            at: s
+            for at, s in own.items()
+            if s.label_key not in whole or not whole[s.label_key].covers_longer(s.start, s.end)
+        }
     if trust is None:
         return merge(kept, own.values())
     # A label the model learnt little of: its rules', registry's and gazetteer's suggestions
@@ -1774,7 +1784,8 @@ def _propagate(
                 and may_stand_alone(words[-1], given)
                 and not _nisba_alone(words[-1])
             ):
-                surnames.append(((words[-1],), (key, score * alone)))
+                factor = SURNAME if words[-1].startswith(ARTICLE) else alone
+                surnames.append(((words[-1],), (key, score * factor)))
     for words, value in surnames:  # a full name's own occurrences come first
         known = names.setdefault(words, value)
         if known[0] == value[0] and known[1] < value[1]:

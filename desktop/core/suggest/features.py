@@ -57,6 +57,7 @@ from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
     _NAME_PARTICLES,
+    _OCCUPATION_FORMS,
     _PLACE_NOUNS,
     _TIME_WORDS,
     _TITLE_FORMS,
@@ -443,8 +444,8 @@ _ORDINALS = frozenset(
 def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
     """Whether the last word of a person's name (folded) may stand alone for the person, as
     newswire uses a surname: a word of letters, not a given name (خليل in سمير خليل), a
-    particle of names (بن، أبو), a function word, an ordinal (جيمس الأول) or a title (عبد
-    الواحد السيد: alone, السيد is "Mr")."""
+    particle of names (بن، أبو), a function word, an ordinal (جيمس الأول), a title or an
+    occupation (عبد الواحد السيد، محمد الإمام: alone, السيد is "Mr", الإمام the imam)."""
     bare = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
     return (
         len(bare) >= 3
@@ -454,6 +455,7 @@ def may_stand_alone(word: str, given: AbstractSet[str]) -> bool:
         and word not in _FUNCTION_WORDS
         and word not in _ORDINALS
         and word not in _TITLE_FORMS
+        and word not in _OCCUPATION_FORMS
     )
 
 
