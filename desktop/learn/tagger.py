@@ -1689,11 +1689,12 @@ PROPAGATE_FROM = 0.7  # a name found this surely is offered at its other occurre
 # (mean F0.5 0.826 against 0.825 with 0.9 for both; 1.0 for surnames too costs precision).
 PROPAGATED = 1.0
 SURNAME = 0.9
-# A rule's person's surname alone keeps the rule's score: times SURNAME, the rules' 0.9 fell
-# under the bar of the model's persons (0.9, OFFSETS) and no surname of theirs was ever
-# offered. With this and the unlowered rules' persons as seeds: k = 30 persons 678/749 →
-# 699/772 right (evaluation articles), folds 322/342 → 323/343 (باتشان ×4 after أميتاب
-# باتشان, الحكيم ×6 after توفيق الحكيم, شاركوه ×3).
+# A rule's person's transcribed surname alone keeps the rule's score: times SURNAME, the
+# rules' 0.9 fell under the bar of the model's persons (0.9, OFFSETS) and no surname of
+# theirs was ever offered. With this and the unlowered rules' persons as seeds: k = 30
+# persons 678/749 → 699/772 right (evaluation articles), folds 322/342 → 323/343 (باتشان ×4
+# after أميتاب باتشان, شاركوه ×3, بالاك ×2). A definite one is a common adjective as often
+# (الجديد، الكبير after a list's name, a hostile review found): it keeps SURNAME.
 SEED_SURNAME = 1.0
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -1751,9 +1752,9 @@ def _propagate(
     their other occurrences in the same way. The last word of a person's name of two words or
     more is offered alone too (``فرويد`` after ``سيغموند فرويد``; not a given name,
     :func:`~desktop.core.suggest.features.may_stand_alone`, nor a definite nisba, ``المصري``),
-    with a lower score when the model found the name (:data:`SURNAME`), a seed's own when a
-    rule did (:data:`SEED_SURNAME`); where the model offered that surname alone less surely,
-    the better score is the name's.
+    with a lower score when the model found the name or the surname is definite
+    (:data:`SURNAME`), a seed's own when a rule found it (:data:`SEED_SURNAME`); where the
+    model offered that surname alone less surely, the better score is the name's.
 
     Why tokens and not the alias matcher: the tokens are folded already, and compiling a
     pattern of the names and folding the text again cost more than tagging on a long article.
