@@ -65,6 +65,7 @@ class _Article:
     marks: list[int] | None = None  # folded offsets of the mark tokens (words_between)
     names: list[tuple[int, int]] = field(default_factory=list)  # title names, token ranges
     titles: list[int] | None = None  # the title and honorific words, token indices
+    stems: dict[int, str | None] = field(default_factory=dict)  # article_stem's, by token
 
     @classmethod
     def build(cls, text: str) -> _Article:
@@ -107,6 +108,15 @@ class _Article:
         accepted in front of the article (and ل in the contracted للـ): ف/ك + ال are rare in
         the places these rules look, while names such as فاليري and كالين are not.
         """
+        # (kept: the rules ask again of the words each title looks ahead over, 1.2 million
+        # times in a megabyte of one title repeated)
+        try:
+            return self.stems[i]
+        except KeyError:
+            stem = self.stems[i] = self._article_stem(i)
+            return stem
+
+    def _article_stem(self, i: int) -> str | None:
         word = self.words[i]
         for prefix, shortest in (("", 2), ("و", 3), ("ب", 3), ("وب", 3)):
             n = len(prefix)
