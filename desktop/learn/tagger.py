@@ -88,6 +88,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _WALAD,
+    _folded,
 )
 from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
@@ -1059,7 +1060,7 @@ def _tag(
     finally:
         _let_go(shared)
     # The title rule's and the claimants' names, and the persons of the rules the model may
-    # only raise (UNLOWERED: أميتاب باتشان نجم السينما, البلجيكي كزافييه ماليس), scored as
+    # only raise (UNLOWERED: أميتاب باتشان نجم السينما, الفرنسي لودوفيك جيولي), scored as
     # combine_judged will score them: their other occurrences, and their surnames alone
     # (وقال باتشان), are the same persons.
     seeds = []
@@ -1425,14 +1426,11 @@ def _no_name_start(token: Token) -> bool:
 _AMIN = fold("أمين")
 # What أمين is the keeper of (curator, treasurer, secretary): not a surname (أمين الحافظ،
 # أمين الريحاني are persons).
-_AMIN_POSTS = frozenset(
-    fold(w)
-    for w in (
-        "المتحف", "الخزينة", "الخزانة", "الصندوق", "المجمع", "السر", "المكتبة", "المجلس",
-        "اللجنة", "الجمعية", "الحزب", "الجامعة", "الأمم", "المال", "الجبهة", "الحركة",
-        "الرابطة", "الاتحاد", "الهيئة", "المعرض", "المركز", "المؤسسة", "العام", "العاصمة",
-        "المدينة", "الشرطة", "الجامع", "المسجد", "الأرشيف", "المحفوظات", "الفتوى", "الدار",
-    )
+_AMIN_POSTS = _folded(
+    "المتحف", "الخزينة", "الخزانة", "الصندوق", "المجمع", "السر", "المكتبة", "المجلس",
+    "اللجنة", "الجمعية", "الحزب", "الجامعة", "الأمم", "المال", "الجبهة", "الحركة",
+    "الرابطة", "الاتحاد", "الهيئة", "المعرض", "المركز", "المؤسسة", "العام", "العاصمة",
+    "المدينة", "الشرطة", "الجامع", "المسجد", "الأرشيف", "المحفوظات", "الفتوى", "الدار",
 )  # fmt: skip
 
 

@@ -34,6 +34,7 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _WORK_NOUNS,
+    _folded,
     _with_prefixes,
 )
 from desktop.core.suggest.lists import _given_at, _name_end
@@ -42,37 +43,25 @@ from desktop.core.suggest.tokens import _Article
 
 __all__ = ["CALLED", "CREDITS", "CREDIT_FORMS", "called_names", "credit_names"]
 
-CREDITS = frozenset(
-    fold(w)
-    for w in (
-        "تأليف", "إخراج", "بطولة", "سيناريو", "ألحان", "تلحين", "بقلم", "غناء", "عدسة",
-    )
-)  # fmt: skip
+CREDITS = _folded("تأليف", "إخراج", "بطولة", "سيناريو", "ألحان", "تلحين", "بقلم", "غناء", "عدسة")
 # Credit nouns that are more often a verbal noun of anything (تقديم خدمات، إنتاج مشترك،
 # حوار دائم, all wrong names on the development corpus): a credit only before a colon
 # (تصوير: طالب الحسيني).
-BEFORE_COLON = frozenset(
-    fold(w) for w in ("تصوير", "إعداد", "تقديم", "حوار", "رسوم", "إنتاج", "كلمات", "ترجمة")
-)
+BEFORE_COLON = _folded("تصوير", "إعداد", "تقديم", "حوار", "رسوم", "إنتاج", "كلمات", "ترجمة")
 CREDIT_FORMS = _with_prefixes(CREDITS, ("", "و", "ف"))
 # Credit nouns with another sense as common (بطولة: a championship; سيناريو: a scenario; بقلم:
 # with a pen; غناء، ألحان، تلحين: singing, tunes): a credit when a given name follows
 # (بطولة يحيى الفخراني، بقلم سمير عطا الله) or a colon.
-_NEEDS_GIVEN = frozenset(
-    p + fold(w)
-    for w in ("بطولة", "سيناريو", "بقلم", "غناء", "ألحان", "تلحين")
-    for p in ("", "و", "ف")
+_NEEDS_GIVEN = _with_prefixes(
+    _folded("بطولة", "سيناريو", "بقلم", "غناء", "ألحان", "تلحين"), ("", "و", "ف")
 )
 _COLON_FORMS = _with_prefixes(BEFORE_COLON, ("", "و", "ف"))
 # Adjectives after a credit noun (إخراج مشترك، تأليف جماعي): no name's first word. (A list,
 # not the adjectives' patterns: خيري، فتحي، طالب، عادل begin credited names.)
-_CREDIT_ADJECTIVES = frozenset(
-    fold(w)
-    for w in (
-        "مشترك", "مشتركة", "جماعي", "فردي", "ذاتي", "جديد", "جيد", "رائع", "متميز", "متقن",
-        "مبدع", "مميز", "محترف", "ضعيف", "قوي", "أول", "ثان", "آخر", "أصلي", "عربي", "أجنبي",
-        "محلي", "دولي", "موسيقي", "مسرحي", "سينمائي", "تلفزيوني",
-    )
+_CREDIT_ADJECTIVES = _folded(
+    "مشترك", "مشتركة", "جماعي", "فردي", "ذاتي", "جديد", "جيد", "رائع", "متميز", "متقن",
+    "مبدع", "مميز", "محترف", "ضعيف", "قوي", "أول", "ثان", "آخر", "أصلي", "عربي", "أجنبي",
+    "محلي", "دولي", "موسيقي", "مسرحي", "سينمائي", "تلفزيوني",
 )  # fmt: skip
 _SAYYID = fold("السيد")  # a title, and a common surname (إخراج عصام السيد)
 _ALI = "علي"  # as written: the given name; على (on) folds the same
@@ -192,18 +181,16 @@ def credit_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
 # Words that say what a person is called (the ``called`` rule): يُدعى مارك إيستربروك، وشابة
 # تُدعى جنجر، واسمه قبل الإسلام جوناثان، أسماه أسامة. (يسمى، سُمّي name things as often: left
 # out.)
-CALLED = frozenset(
-    p + fold(w)
-    for w in (
-        "يدعى", "تدعى", "المدعو", "المدعوة", "اسمه", "اسمها", "أسماه", "أسماها", "سماه",
-        "سماها",
-    )
-    for p in ("", "و", "ف")
-)  # fmt: skip
+CALLED = _with_prefixes(
+    _folded(
+        "يدعى", "تدعى", "المدعو", "المدعوة", "اسمه", "اسمها", "أسماه", "أسماها", "سماه", "سماها"
+    ),
+    ("", "و", "ف"),
+)
 # What may stand between the word and the name (اسمه قبل الإسلام …، اسمه الحقيقي …).
-_CALLED_BETWEEN = frozenset(fold(w) for w in ("الحقيقي", "الحقيقية", "الأصلي", "الكامل"))
+_CALLED_BETWEEN = _folded("الحقيقي", "الحقيقية", "الأصلي", "الكامل")
 _BEFORE = fold("قبل")
-_NOT_CALLED = frozenset(fold(w) for w in ("ضمن", "بين", "وسط", "لدى", "عند", "على", "في"))
+_NOT_CALLED = _folded("ضمن", "بين", "وسط", "لدى", "عند", "على", "في")
 
 
 def called_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:

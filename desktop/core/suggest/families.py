@@ -30,6 +30,7 @@ from desktop.core.suggest.lexicon import (
     _NOT_NAMES,
     _OCCUPATION_FORMS,
     _TITLE_FORMS,
+    _folded,
 )
 from desktop.core.suggest.names import (
     _clitic_word,
@@ -43,25 +44,22 @@ from desktop.core.suggest.tokens import _Article
 
 __all__ = ["FAMILY_NOUNS", "FAMILY_NOUN_FORMS", "family_names"]
 
-FAMILY_NOUNS = frozenset(fold(w) for w in ("أسرة", "أسرتي", "عائلة", "عشيرة", "آل"))
+FAMILY_NOUNS = _folded("أسرة", "أسرتي", "عائلة", "عشيرة", "آل")
 _TWO = fold("أسرتي")  # the dual: two families (أسرتي سونغ ويوان)
 _FORMS = {p + w: w for w in FAMILY_NOUNS for p in ("", "و", "ل", "ب", "ف")}
 FAMILY_NOUN_FORMS = frozenset(_FORMS)
 # What a family is written of that is no family's name: the dead, the victims, the wronged,
 # the owners of a house (أسرة شهيد، عائلة الجاني، آل بيت).
-_NOT_FAMILIES = frozenset(
-    fold(w)
-    for w in (
-        "شهيد", "قتيل", "معتقل", "مفقود", "فقيد", "أسير", "سجين", "مريض", "ضحية", "لاجئ",
-        "مهاجر", "فقير", "كريم", "كبير", "صغير", "بيت", "البيت", "الجاني", "المجني",
-        "الضحية", "القتيل", "الشهيد", "الفقيد", "الراحل", "المرحوم", "الأسير", "السجين",
-        "المعتقل", "المفقود", "المريض", "الطفل", "الفتاة", "الشاب", "الرجل", "المرأة",
-        "الزوج", "الزوجة", "الملك", "الأمير", "الرئيس", "الشيخ", "النبي", "الرسول",
-    )
+_NOT_FAMILIES = _folded(
+    "شهيد", "قتيل", "معتقل", "مفقود", "فقيد", "أسير", "سجين", "مريض", "ضحية", "لاجئ",
+    "مهاجر", "فقير", "كريم", "كبير", "صغير", "بيت", "البيت", "الجاني", "المجني",
+    "الضحية", "القتيل", "الشهيد", "الفقيد", "الراحل", "المرحوم", "الأسير", "السجين",
+    "المعتقل", "المفقود", "المريض", "الطفل", "الفتاة", "الشاب", "الرجل", "المرأة",
+    "الزوج", "الزوجة", "الملك", "الأمير", "الرئيس", "الشيخ", "النبي", "الرسول",
 )  # fmt: skip
 _AND = "و"
 _AL = fold("آل")
-_BIN = frozenset(fold(w) for w in ("بن", "ابن"))
+_BIN = _folded("بن", "ابن")
 _WRITTEN_AL = "آل"
 
 

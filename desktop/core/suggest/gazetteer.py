@@ -65,6 +65,7 @@ from desktop.core.suggest.lexicon import (
     _FUNCTION_WORDS,
     _GIVEN_NAMES,
     _NAMED_AFTER,
+    _OCCUPATION_FORMS,
     _TIME_WORDS,
     _TITLE_FORMS,
     _VERB_WORDS,
@@ -916,8 +917,10 @@ class _Found:
 
 # The titles a person's name in the list may begin with (الملك فهد، الشيخة حسينة واجد، البابا
 # فرنسيس، الإمام الرضا): they tell the name, and are not part of it — no person's name the
-# development corpus's analysts tagged begins with one (132 after a title, none with it).
-_LEADING_TITLES = _TITLE_FORMS.keys() | _folded("النبي", "الإمام", "الشيخة", "الحاج", "القس")
+# development corpus's analysts tagged begins with one (132 after a title, none with it). The
+# titles and occupations no surname alone is either (features.may_stand_alone), and two
+# honorifics the lexicon lists nowhere.
+_LEADING_TITLES = _TITLE_FORMS.keys() | _OCCUPATION_FORMS | _folded("النبي", "الشيخة")
 
 
 _SPACE_RE = re.compile(r"\s+")

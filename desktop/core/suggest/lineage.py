@@ -35,6 +35,8 @@ from desktop.core.suggest.lexicon import (
     _TIME_WORDS,
     _TITLE_FORMS,
     _WALAD,
+    _folded,
+    _with_prefixes,
 )
 from desktop.core.suggest.names import (
     _clitic_word,
@@ -73,11 +75,11 @@ _ONE_WORD_ABD = frozenset(_ABD + name for name in DIVINE_NAMES)  # عبدالل�
 # The son / daughter of: they join two names and begin none. ولد is the son of in a
 # Mauritanian name (محمد لمين ولد سلامة ولد النفاع); as a verb (was born) it is followed by
 # no name (ولد في، ولد عام).
-_LINKS = frozenset(fold(w) for w in ("بن", "ابن", "بنت")) | {_WALAD}
+_LINKS = _folded("بن", "ابن", "بنت") | {_WALAD}
 _BIN = fold("بن")
 # A kunya's first word, with the proclitics it is written with (وأبو، لأبي، بأبي).
-_KUNYA = frozenset(
-    p + fold(w) for w in ("أبو", "أبي", "أبا") for p in ("", "و", "ل", "ب", "ول", "وب")
+_KUNYA = _with_prefixes(
+    _folded("أبو", "أبي", "أبا"), ("", "و", "ل", "ب", "ول", "وب")
 )  # (not ف: فأبى is "and he refused", أبى folded as أبي)
 _MAX_CHAIN = 6  # names in one chain (أبي زكريا يحيى بن أبي يحيى: 3)
 

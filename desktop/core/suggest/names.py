@@ -49,6 +49,7 @@ from desktop.core.suggest.lexicon import (
     _VERB_WORDS,
     _WALAD,
     _WORK_NOUNS,
+    _folded,
     _with_prefixes,
 )
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
@@ -64,20 +65,15 @@ _WALI, _AHD = fold("ولي"), fold("العهد")  # ولي العهد; ولى (h
 _SHAIKH = fold("الشيخ")  # a name's word in a Mauritanian lineage (ولد الشيخ الغزواني)
 _MOST_LINKS = 6  # links of one lineage after a name
 # What follows ولد when it is "was born" (ولد عام 1923، ولد في دمشق، ولد يتيما).
-_BORN_WHEN = frozenset(
-    fold(w)
-    for w in (
-        "عام", "سنة", "يوم", "في", "فى", "ونشأ", "وترعرع", "لأب", "لأسرة", "لعائلة", "بمدينة",
-        "بقرية", "يتيما", "ميتا", "حيا", "مبكرا", "قبل", "بعد", "خلال", "عن", "على", "من",
-    )
+_BORN_WHEN = _folded(
+    "عام", "سنة", "يوم", "في", "فى", "ونشأ", "وترعرع", "لأب", "لأسرة", "لعائلة", "بمدينة",
+    "بقرية", "يتيما", "ميتا", "حيا", "مبكرا", "قبل", "بعد", "خلال", "عن", "على", "من",
 )  # fmt: skip
 # Nouns of a post written after a name in construct, besides the construct titles (عضو مجلس
 # الإدارة، إداري الفريق، مساعد المدرب، أحد المسؤولين).
-_TITLES_AFTER = frozenset(
-    fold(w) for w in ("عضو", "إداري", "مساعد", "أحد", "مؤسس", "منسق", "مراسل", "محرر")
-)
+_TITLES_AFTER = _folded("عضو", "إداري", "مساعد", "أحد", "مؤسس", "منسق", "مراسل", "محرر")
 # Question words: function words no preposition is written on (لاين, Leyen, is no ل + أين).
-_QUESTION_WORDS = frozenset(fold(w) for w in ("أين", "متى", "كيف", "ماذا", "هل"))
+_QUESTION_WORDS = _folded("أين", "متى", "كيف", "ماذا", "هل")
 _DOCTOR = "د"  # د. before a name: الدكتور abbreviated
 _AMIN = fold("أمين")  # أمين عام / أمين سر; also a given name
 _AMIN_COMPLEMENTS = frozenset(fold(w) for w in ("عام", "العام", "سر"))
@@ -116,8 +112,7 @@ _SLAVIC_ENDINGS = ("وفا", "يفا", "ينا", "سكايا", "تسكايا")
 # name after it is the place's, not the person's. Read here only, not a word class of the
 # model's features (as one, it moved k = 30 persons 706 → 688 right by chance).
 _PLACE_OF_WORK_FORMS = _with_prefixes(
-    frozenset(fold(w) for w in ("معمل", "مختبر", "فندق", "مطعم", "متحف", "كلية", "أكاديمية")),
-    ("", "ل", "ب"),
+    _folded("معمل", "مختبر", "فندق", "مطعم", "متحف", "كلية", "أكاديمية"), ("", "ل", "ب")
 )
 
 
