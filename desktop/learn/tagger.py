@@ -1153,7 +1153,9 @@ def _lower_case_latin(text: str, start: int, end: int) -> bool:
 # a few articles hardly ever saw — it gave the squad's names almost no probability and the
 # mean of both dropped 17 of the rule's 23 right names on the evaluation articles (one wrong:
 # a name of four words cut after two).
-UNLOWERED = frozenset({"list", "credits", "called", "family", "national", "body", "titled"})
+UNLOWERED = frozenset(
+    {"list", "credits", "called", "family", "national", "body", "initials", "titled"}
+)
 
 
 # The labels whose gazetteer names the model does not judge when it never saw their words

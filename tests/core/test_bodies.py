@@ -97,3 +97,46 @@ def test_a_place_or_a_person_a_mosque_is_named_after() -> None:
     assert "الشيخ زايد" not in found and "زايد" not in found  # the mosque, not the man
     assert found["نواكشوط"] == "location"  # a mosque's name without marks: its place's
     assert found["القدس"] == "organisation"  # a newspaper's: the newspaper
+
+
+def _initials(text: str) -> list[str]:
+    return [s.text for s in suggest(text, None) if s.rule == "initials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ونقلت وكالة بي. تي. ايه عن الوزير قوله .", ["بي. تي. ايه"]),  # full stops kept
+        ("وقال رئيس مهندسي شركة آر آي بي بي الصينية .", ["آر آي بي بي"]),
+        ("أمضى 15 عاما في مصرف « إتش.إس.بي.سي » ثم استقال .", ["إتش.إس.بي.سي"]),
+        ("وقالت « إل جي » إنها ستطرح جوالا .", ["إل جي"]),  # between marks, no noun
+        ("وكالة الاستخبارات الإلكترونية ( أن أس أيه ) .", ["أن أس أيه"]),
+        ("الرئيس التنفيذي لمجموعة ( في تي جي ) منذ 1984 .", ["في تي جي"]),
+        ("وقالت شركة جي إم في بيان أمس .", ["جي إم"]),  # في: in (a statement)
+    ],
+)
+def test_an_initialism_is_a_body(text: str, names: list[str]) -> None:
+    assert _initials(text) == names
+    found = [s for s in suggest(text, None) if s.rule == "initials"]
+    assert all(s.label_key == "organisation" and s.score == RULE_SCORES["initials"] for s in found)
+    assert "initials" in UNLOWERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكشف تحليل الحمض النووي ( دي إن أيه ) هوية الضحية .",  # a thing's initialism
+        "وباع أقراص « دي في دي » مقلدة .",
+        "وباعت شركة جي. بي. مورغان حصتها .",  # letters that begin a name: not guessed
+        "بين التماثيل الإمبراطور « واي أو » الذي اعتلى العرش .",  # a person's name
+        "وقالت شركة « في أو » إن",  # only common words
+        "أعلنت شركة في تي جي أرباحها .",  # في first: a company in …
+        "وقالت « سي » إن",  # one letter
+        "وقالت شركة بي.\nتي إنها",  # across a line
+        "وقال مصرف « بي سي دي إف جي إتش كيه » إنه",  # seven letters: no initialism
+    ],
+)
+def test_no_initialism_here(text: str) -> None:
+    assert _initials(text) == []
+    entities = [s.text for s in suggest(text, None) if s.kind == "entity"]
+    assert not any(name in ("بي", "جي", "سي", "تي جي") for name in entities)

@@ -12,6 +12,9 @@ or ل before it), then
 
 * a name in quotation marks or brackets right after it, one to five words (any of the nouns,
   and those of :data:`QUOTED_ONLY`: ``جماعة « أنصار الشريعة »``);
+* or a name spelled in Latin letters' Arabic names, one word a letter (an initialism: ``وكالة
+  بي. تي. ايه``، ``شركة آر آي بي بي``), which also stands alone between marks anywhere
+  (``« إل جي »``، ``( أن أس أيه )``): see :func:`_initials`;
 * or a name without marks: after a newspaper's, a magazine's or a channel's noun (:data:`PRESS`)
   a definite word too (``جريدة الحياة``، ``مجلة الثقافة الجديدة``) but no nisba (``صحيفة
   يومية``، ``جريدة البريطانية``); after the others (:data:`BODIES`) one to three indefinite
@@ -42,7 +45,7 @@ from desktop.core.suggest.lexicon import (
 from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names"]
+__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "initialisms"]
 
 PRESS = _folded("صحيفة", "جريدة", "مجلة")
 BODIES = _folded(
@@ -50,6 +53,33 @@ BODIES = _folded(
     "مطعم", "جامعة", "وكالة", "قناة",
 )  # fmt: skip
 QUOTED_ONLY = _folded("جماعة", "حركة", "منظمة", "حزب", "معهد", "مركز", "جمعية", "نادي", "مجموعة")
+# The Latin letters' names as Arabic writes them (بي بي سي، إل جي، آر آي بي بي): an initialism
+# is a run of them, each word one letter, a full stop after each or none.
+_LETTERS = _folded(
+    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "إف", "اف", "جي", "إتش", "اتش", "ايتش",
+    "إيتش", "آي", "أي", "جاي", "جيه", "كيه", "كاي", "إل", "إم", "إن", "أن", "أو", "كيو",
+    "آر", "أر", "إس", "أس", "تي", "يو", "في", "فى", "دبليو", "إكس", "اكس", "واي", "زد", "زي",
+)  # fmt: skip
+# Letters that are common words too (أي any، أم or; ال the article written apart): an
+# initialism holds one letter that is not.
+_LETTER_WORDS = _folded("أي", "آي", "إي", "إن", "أن", "أو", "في", "فى", "إم", "يو", "إل")
+# The particles among them (في in، أو or، أن that): without marks around it, an initialism
+# neither begins nor ends with one (شركة جي إم في بيان: in a statement).
+_LETTER_PARTICLES = _folded("في", "فى", "أو", "أن", "إن")
+# Initialisms of things, not bodies, that articles write between marks (الحمض النووي « دي إن
+# إيه »، أقراص « دي في دي »، فيروس « إتش آي في »).
+_THINGS = frozenset(
+    tuple(fold(letter) for letter in name.split())
+    for name in (
+        "دي إن إيه", "دي إن أيه", "آر إن إيه", "إتش آي في", "دي في دي", "سي دي", "جي بي إس",
+        "إس إم إس", "إم إم إس", "بي دي إف", "يو إس بي", "تي في", "بي سي", "بي إتش دي",
+        "في آي بي", "آي دي", "سي إي أو", "جي دي بي", "آي كيو", "إل إي دي", "إل سي دي",
+        "إس يو في", "إيه تي إم", "في إيه تي", "آي تي", "إم بي", "جي إس إم", "إف إم",
+        "إيه إم", "بي إم", "تي إن تي", "إم آر آي", "سي تي", "إي ميل", "آي في إف",
+    )
+)  # fmt: skip
+_MOST_LETTERS = 6
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _TATWEEL_ARTICLE = frozenset({"ال", "الـ"})
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول")
 # (سجن with a proclitic is a verb or a verbal noun as often: وسجن مبارك، بسجن …)
@@ -169,6 +199,75 @@ def _plain_name(art: _Article, j: int) -> tuple[int, int] | None:
     return j, last
 
 
+def _letters(art: _Article, j: int) -> list[int]:
+    """The tokens of the spelled letters from token ``j`` on (a full stop may follow each)."""
+    words = art.words
+    n = len(words)
+    folded = art.norm.text
+    found: list[int] = []
+    k = j
+    while k < n and words[k] in _LETTERS and len(found) < _MOST_LETTERS + 1:
+        found.append(k)
+        k += 1
+        if k < n and words[k] == ".":
+            k += 1
+        if k < n and _LINE_BREAKS & set(folded[art.ends[k - 1] : art.starts[k]]):
+            break  # (no name is written across a line)
+    return found
+
+
+def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
+    """An initialism from token ``j`` (``بي . تي . ايه``, ``ار اي بي بي``): two letters or
+    more, one at least no common word; ``marked``: it must fill the marks around it
+    (``( ان اس ايه )``), else the particles at either end are no part of it and no
+    name-like word may follow it (``شركة جي . بي . مورغان``: a name the letters begin)."""
+    words = art.words
+    letters = _letters(art, j)
+    if not letters or len(letters) > _MOST_LETTERS:
+        return None
+    if marked:
+        after = letters[-1] + 1
+        if after < len(words) and words[after] == ".":
+            after += 1
+        if after >= len(words) or words[after] not in _CLOSING:
+            return None
+    else:
+        while letters and words[letters[-1]] in _LETTER_PARTICLES:
+            letters.pop()
+        if not letters or words[letters[0]] in _LETTER_PARTICLES:
+            return None
+        after = letters[-1] + 1
+        if after < len(words) and words[after] == ".":
+            after += 1
+        if after < len(words) and _name_like(art, after, first=False):
+            return None
+    if len(letters) < 2 or all(words[k] in _LETTER_WORDS for k in letters):
+        return None
+    if tuple(words[k] for k in letters) in _THINGS:
+        return None
+    return letters[0], letters[-1]
+
+
+def initialisms(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token spans of the initialisms after a body's noun (``وكالة بي. تي.
+    ايه``) or alone between marks (``« إل جي »``، ``( أن أس أيه )``), none over ``taken``."""
+    words = art.words
+    found = []
+    before_letters = compress(range(len(words) - 1), map(_LETTERS.__contains__, words[1:]))
+    for i in before_letters:  # (in C)
+        if words[i] in _OPENING:
+            if i > 0 and words[i - 1] in _TITLE_FORMS:
+                continue  # الإمبراطور " واي أو ": a person's name
+            name = _initials(art, i + 1, marked=True)
+        elif words[i] in _KIND:
+            name = _initials(art, i + 1, marked=False)
+        else:
+            continue
+        if name is not None and not any(k in taken for k in range(name[0], name[1] + 1)):
+            found.append(name)
+    return found
+
+
 def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
     """(first, last, sure) token spans of the organisations' names after their kind's noun;
     ``sure``: the name is the body's over a place's name the gazetteer reads there — quoted,
@@ -182,6 +281,8 @@ def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
         j = i + 1
         if j in taken:
             continue
+        if words[j] in _LETTERS and words[j] not in _TATWEEL_ARTICLE:
+            continue  # (شركة جي . بي . مورغان: initialisms' words, see initialisms)
         if words[j] in _OPENERS:
             name = _quoted(art, j)
         elif words[j] in _TATWEEL_ARTICLE and kind in PRESS:
