@@ -140,3 +140,48 @@ def test_no_initialism_here(text: str) -> None:
     assert _initials(text) == []
     entities = [s.text for s in suggest(text, None) if s.kind == "entity"]
     assert not any(name in ("بي", "جي", "سي", "تي جي") for name in entities)
+
+
+_MATCH = (
+    "وقال المدرب بعد المباراة إن اللاعبين قدموا مباراة جيدة في الدوري ، وسجل المهاجم هدفا "
+    "في الشوط الأول ، وأنقذ الحارس ركلة جزاء ، وانتهت المباراة بالتعادل في الملعب . "
+)
+
+
+def _clubs(text: str) -> list[tuple[str, str]]:
+    from desktop.resources import gazetteer
+
+    found = suggest(text, None, gazetteer=gazetteer())
+    return [(s.text, s.label_key) for s in found if s.rule == "club"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (_MATCH + "فتعادل مع بيهورا الروماني 1 - 1 .", ["بيهورا"]),
+        (_MATCH + "وأرسل النادي خطابا إلى لوكوموتيف موسكو الروسي .", ["لوكوموتيف موسكو"]),
+    ],
+)
+def test_a_club_before_its_country_s_adjective_in_a_football_report(
+    text: str, names: list[str]
+) -> None:
+    assert _clubs(text) == [(name, "organisation") for name in names]
+    from desktop.resources import gazetteer
+
+    found = suggest(text, None, gazetteer=gazetteer())
+    places = [s.text for s in found if s.label_key == "location"]
+    assert "موسكو" not in places  # the club's name, not its city
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فتعادل مع بيهورا الروماني 1 - 1 .",  # no football report
+        _MATCH + "فتعادل مع بيهورا الرومانية 1 - 1 .",  # feminine: a city's
+        _MATCH + "وقال الشيخ خالد الايرلندي إن",  # a person's name
+        _MATCH + "وتألق ديدييه دروغبا الإيفواري .",  # a given name before
+        _MATCH + "وتعادل مع برشلونة الإسباني .",  # the gazetteer's club: its own
+    ],
+)
+def test_no_club_here(text: str) -> None:
+    assert _clubs(text) == []

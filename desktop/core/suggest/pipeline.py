@@ -26,7 +26,7 @@ from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
 from desktop.core.spans import name_span
-from desktop.core.suggest.bodies import body_names, initialisms
+from desktop.core.suggest.bodies import body_names, club_names, initialisms
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import called_names, credit_names
 from desktop.core.suggest.families import family_names
@@ -100,6 +100,7 @@ RULE_SCORES: dict[str, float] = {
     "titled": 0.9,
     "body": 0.9,
     "initials": 0.9,
+    "club": 0.85,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -368,6 +369,35 @@ def _suggest(
                     text[start:end],
                     "initials",
                     score=RULE_SCORES["initials"],
+                )
+            )
+
+    # Clubs a football report names before a country's masculine adjective (تعادل مع بيهورا
+    # الروماني), over a place the gazetteer reads there (لوكوموتيف موسكو الروسي), not over a
+    # body it knows (the club's city: فالنسيا الإسباني) or a name another rule read.
+    clubs = club_names(art, named, gazetteer.definite_adjectives) if gazetteer else []
+    if clubs:
+        spoken_for = _SpanIndex(
+            [
+                *((p.word_start, p.end) for p in places if p.label_key != "location"),
+                *((m.start, m.end) for m in registry),
+                *name_spans,
+            ]
+        )
+        for first, last in clubs:
+            start, end = art.raw(art.starts[first], art.ends[last])
+            if spoken_for.overlaps(start, end):
+                continue
+            name_spans.append((start, end))
+            add(
+                Suggestion(
+                    "entity",
+                    "organisation",
+                    start,
+                    end,
+                    text[start:end],
+                    "club",
+                    score=RULE_SCORES["club"],
                 )
             )
 
