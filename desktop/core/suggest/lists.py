@@ -19,6 +19,8 @@ rule's; names the other rules found (``taken``) are left to them and break the l
 
 from __future__ import annotations
 
+from itertools import compress
+
 from desktop.core.suggest.lexicon import (
     _COMPOUND_SECONDS,
     _GIVEN_NAMES,
@@ -40,14 +42,17 @@ _MOST_WORDS = 4  # words in one name of a list (وحازم أمام وليد ع�
 _AND = "و"
 
 
+# The given names a list's name begins with, alone and with و (a list's first name, the next
+# ones): looked up in C over a long article's words (a test per word in Python was a quarter
+# of this rule's time on a 1 MB article).
+_PLAIN = _GIVEN_NAMES - _AMBIGUOUS_GIVEN
+_JOINED = frozenset(_AND + word for word in _PLAIN if len(word) >= 2)
+_STARTS = _PLAIN | _JOINED
+
+
 def _given_at(art: _Article, j: int, *, joined: bool) -> bool:
     """Whether token ``j`` is a given name (``joined``: written with و before it)."""
-    word = art.words[j]
-    if joined:
-        if len(word) < 3 or word[0] != _AND:
-            return False
-        word = word[1:]
-    return word in _GIVEN_NAMES and word not in _AMBIGUOUS_GIVEN
+    return art.words[j] in (_JOINED if joined else _PLAIN)
 
 
 def _list_word(art: _Article, j: int) -> bool:
@@ -102,10 +107,9 @@ def list_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     words = art.words
     n = len(words)
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if i in taken or not (_given_at(art, i, joined=False) or _given_at(art, i, joined=True)):
-            i += 1
+    listed = 0  # the tokens before it are a list's
+    for i in compress(range(n), map(_STARTS.__contains__, words)):  # (in C)
+        if i < listed or i in taken:
             continue
         chain: list[tuple[int, int]] = []
         j = i
@@ -121,7 +125,5 @@ def list_names(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
                 break  # a list is written in one paragraph
         if len(chain) >= LEAST:
             found.extend(chain)
-            i = chain[-1][1] + 1
-        else:
-            i += 1
+            listed = chain[-1][1] + 1
     return found
