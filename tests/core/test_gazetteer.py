@@ -479,3 +479,23 @@ def test_an_arab_club_named_by_a_common_word_is_offered_in_a_football_report(
     assert ("الأهلي", "organisation") in found
     other = "وقال إن المجتمع الأهلي يدعم النصر على الفقر ."
     assert [m for m in gaz.find(other) if m.score >= 0.5] == []
+
+
+def test_clubs_of_the_main_leagues_with_their_spellings(gaz: Gazetteer) -> None:
+    """Clubs newswire names in football reports: their usual spellings, the article some
+    write (الأرسنال), the full name of one (غريميو دي بورتو أليغري, not بورتو); a club named
+    as a common word or a town (ريدينج، تشارلتون) only in a football report."""
+    text = (
+        "وفاز إسبانيول على الأرسنال وتعادل فنربغشة مع غريميو دي بورتو أليغري ، وخسر ويستهام "
+        "أمام شيفلد يونايتد"
+    )
+    found = [(text[m.start : m.end], m.label_key) for m in gaz.find(text) if m.score >= 0.5]
+    assert found == [
+        ("إسبانيول", "organisation"),
+        ("الأرسنال", "organisation"),
+        ("فنربغشة", "organisation"),
+        ("غريميو دي بورتو أليغري", "organisation"),
+        ("ويستهام", "organisation"),
+        ("شيفلد يونايتد", "organisation"),
+    ]
+    assert [m for m in gaz.find("قال تشارلتون إن ريدينج مدينة جميلة") if m.score >= 0.5] == []
