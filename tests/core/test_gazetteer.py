@@ -499,3 +499,24 @@ def test_clubs_of_the_main_leagues_with_their_spellings(gaz: Gazetteer) -> None:
         ("شيفلد يونايتد", "organisation"),
     ]
     assert [m for m in gaz.find("قال تشارلتون إن ريدينج مدينة جميلة") if m.score >= 0.5] == []
+
+
+def test_companies_a_central_bank_and_a_company_s_cue(gaz: Gazetteer) -> None:
+    """A central bank's name ends in its adjective (بنك إنجلترا المركزي); a company named
+    like a surname (فيليبس, Phillips) is the company after a company's noun only; an
+    airline's and an oil company's spellings (ريان إير، سين أوبك: not the OPEC in it)."""
+
+    def bodies(text: str) -> list[str]:
+        return [
+            text[m.start : m.end]
+            for m in gaz.find(text)
+            if m.label_key == "organisation" and m.score >= 0.5
+        ]
+
+    assert bodies("ويخشى بنك إنجلترا المركزي أن يؤدي ارتفاع الأسعار") == ["بنك إنجلترا المركزي"]
+    assert bodies("وقال بنك إنجلترا إن") == ["بنك إنجلترا"]
+    assert bodies("وهاجم شاون رايت فيليبس المرمى") == []  # a player's surname
+    assert bodies("وأعلنت شركة فيليبس الهولندية") == ["فيليبس"]
+    assert bodies("ونجح سهم إعمار في اختراق حاجز 5 دراهم") == ["إعمار"]
+    assert bodies("وقال السيد جوشن من سين أوبك الصينية") == ["سين أوبك"]
+    assert bodies("وتقف شركة طيران ريان إير خلف هذا التحرك") == ["ريان إير"]

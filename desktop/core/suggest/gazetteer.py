@@ -300,6 +300,8 @@ _BODY_CUES = _folded(
     "حركة", "حزب", "تيار", "تنظيم", "جماعة", "جبهة", "كتلة", "قناة", "شبكة", "صحيفة", "وكالة",
     "عناصر", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "أنصار", "قادة", "قيادة", "قيادي", "زعيم",
     "نواب", "وزراء", "مراسل", "مراسلة", "مكتب", "ناطق", "المتحدث", "الناطق", "متحدث", "باسم",
+    # a company's (شركة فيليبس، سيارات نيسان، سهم إعمار)
+    "شركة", "شركات", "مجموعة", "مصنع", "مصانع", "سيارات", "منتجات", "سهم", "أسهم",
 )  # fmt: skip
 # Nouns that make the place after them part of a body's name. After the first group the body
 # is named with its head (جامعة القاهرة، نادي برشلونة، بنك قطر), after the second by the place's
@@ -313,6 +315,10 @@ _WHOLE_HEAD_WORDS = {
 }  # fmt: skip
 _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 _NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
+# A bank's head and a place, then this adjective: the country's central bank, one name (بنك
+# إنجلترا المركزي، مصرف سوريا المركزي).
+_BANKS = frozenset({"بنك", "مصرف"})
+_CENTRAL = fold("المركزي")
 # Nouns that make the place after them part of an event's name (كأس إنجلترا، مهرجان البندقية).
 # Not agreements, conferences, summits or wars: newswire tags the place in اتفاقية جنيف.
 _EVENT_HEADS = _folded("كأس", "بطولة", "دورة", "مهرجان", "ستاد", "استاد")
@@ -526,7 +532,7 @@ class Gazetteer:
             body = None
             if kind == "name":
                 head = _previous_word(folded, word_start, through_quote=True)
-                body = self._body(head, clitics, entries, start, end)
+                body = self._body(head, clitics, entries, start, end, folded)
             if body is not None:
                 found.append(body)
         if _sports_article(folded, found):
@@ -581,9 +587,11 @@ class Gazetteer:
         entries: tuple[Entry, ...],
         start: int,
         end: int,
+        folded: str,
     ) -> _Found | None:
         """The organisation a place names after a body's head: the head and the place
-        (جامعة القاهرة) or the place's name alone (صحيفة « القدس »)."""
+        (جامعة القاهرة) or the place's name alone (صحيفة « القدس »); a central bank's with
+        its adjective (بنك إنجلترا المركزي)."""
         if before is None or any(c in clitics for c in "بكل") or entries[0].type != "LOC":
             return None
         word, word_start = before
@@ -594,7 +602,11 @@ class Gazetteer:
             place = entries[0]
             if whole:
                 written = _WHOLE_HEAD_WORDS[word[len(head_clitics) :]]
-                body = Entry(f"{written} {place.name}", "ORG", "body")
+                name = f"{written} {place.name}"
+                after = _WORD_RE.match(folded, end) if written in _BANKS else None
+                if after is not None and after.group(1) == _CENTRAL:
+                    name, end = f"{name} {after.group(1)}", after.end(1)
+                body = Entry(name, "ORG", "body")
                 head = word_start + len(head_clitics)
                 return _Found(word_start, head, end, body.name, "name", SCORE_BODY, (body,))
             body = Entry(place.name, "ORG", "body")
