@@ -400,6 +400,20 @@ def test_an_organisation_the_gazetteer_knows_outgrows_a_place_the_registry_knows
     assert found == [("ريال مدريد الإسباني", "registry")]
 
 
+def test_a_place_the_gazetteer_knows_outgrows_an_organisation_the_registry_knows(
+    gaz: Gazetteer,
+) -> None:
+    from desktop.core.matching import AliasMatcher
+
+    # The analyst tagged the channel الجزيرة: in الجزيرة العربية it is the peninsula's name.
+    matcher = AliasMatcher.from_registry([(1, "organisation", "الجزيرة")])
+    text = "وكانت الجزيرة العربية مقسمة ، وقال مراسل الجزيرة بواشنطن"
+    found = [(s.text, s.label_key, s.source) for s in suggest(text, matcher, gazetteer=gaz)]
+    assert ("الجزيرة العربية", "location", "gazetteer") in found
+    assert ("الجزيرة", "organisation", "registry") in found  # the channel's correspondent
+    assert [f for f in found if f[1] == "organisation"] == [("الجزيرة", "organisation", "registry")]
+
+
 # --- the development corpus ----------------------------------------------------------------
 
 
