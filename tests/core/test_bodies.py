@@ -159,7 +159,7 @@ def _clubs(text: str) -> list[tuple[str, str]]:
     ("text", "names"),
     [
         (_MATCH + "فتعادل مع بيهورا الروماني 1 - 1 .", ["بيهورا"]),
-        (_MATCH + "وأرسل النادي خطابا إلى لوكوموتيف موسكو الروسي .", ["لوكوموتيف موسكو"]),
+        (_MATCH + "وأرسل النادي خطابا إلى سلافن زغرب الكرواتي .", ["سلافن زغرب"]),
     ],
 )
 def test_a_club_before_its_country_s_adjective_in_a_football_report(
@@ -170,7 +170,7 @@ def test_a_club_before_its_country_s_adjective_in_a_football_report(
 
     found = suggest(text, None, gazetteer=gazetteer())
     places = [s.text for s in found if s.label_key == "location"]
-    assert "موسكو" not in places  # the club's name, not its city
+    assert "زغرب" not in places  # the club's name, not its city
 
 
 @pytest.mark.parametrize(
@@ -180,6 +180,7 @@ def test_a_club_before_its_country_s_adjective_in_a_football_report(
         _MATCH + "فتعادل مع بيهورا الرومانية 1 - 1 .",  # feminine: a city's
         _MATCH + "وقال الشيخ خالد الايرلندي إن",  # a person's name
         _MATCH + "وتألق ديدييه دروغبا الإيفواري .",  # a given name before
+        _MATCH + "وتعادل مع فيتيسه بوخارست الروماني .",  # a name's word before: its start?
         _MATCH + "وتعادل مع برشلونة الإسباني .",  # the gazetteer's club: its own
     ],
 )

@@ -534,3 +534,21 @@ def test_companies_a_central_bank_and_a_company_s_cue(gaz: Gazetteer) -> None:
     assert bodies("ونجح سهم إعمار في اختراق حاجز 5 دراهم") == ["إعمار"]
     assert bodies("وقال السيد جوشن من سين أوبك الصينية") == ["سين أوبك"]
     assert bodies("وتقف شركة طيران ريان إير خلف هذا التحرك") == ["ريان إير"]
+
+
+def test_a_paper_named_by_a_common_word(gaz: Gazetteer) -> None:
+    """النهار (the day), الديار (the homes), سيدتي (my lady): a paper where a paper's noun
+    announces it, where it is the whole of a quotation, or where the article names it in
+    full; the word anywhere else is no name."""
+
+    def shown(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in gaz.find(text) if m.score >= 0.6]
+
+    assert shown("معلومات خاصة بـ « الديار » ذكرت") == ["الديار"]
+    assert shown('زارت " سيدتي " ليوناردو في محله') == ["سيدتي"]
+    assert shown("وكتبت جريدة الغد أن") == ["الغد"]  # the name alone, as newswire tags it
+    assert shown("وقالت لصحيفة النهار إن الحياة صعبة ، وكتبت النهار أمس") == [
+        "النهار",
+        "النهار",  # the same paper, named after its noun before
+    ]
+    assert shown("وعمل في النهار والليل وقال إن الحياة صعبة وإن الغد أفضل") == []

@@ -297,8 +297,9 @@ def club_names(art: _Article, taken: set[int], adjectives: frozenset[str]) -> li
         first = k
         if k - 1 not in taken and _name_like(art, k - 1) and _name_like(art, k, first=False):
             first = k - 1  # لوكوموتيف موسكو
-        if first == k and (art.is_word(k - 1) and words[k - 1] in _GIVEN_NAMES):
-            continue  # (ديدييه دروغبا: a player's given name before)
+        before = first - 1
+        if art.is_word(before) and not art.is_stop(before):
+            continue  # (فيتيسه بوخارست: a word before that may be the name's, ديدييه دروغبا)
         if sports is None:
             matches = _SPORTS_RE.finditer(art.norm.text)
             sports = any(count >= CLUBS_FROM for count, _ in enumerate(matches, 1))

@@ -315,6 +315,8 @@ _WHOLE_HEAD_WORDS = {
 }  # fmt: skip
 _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 _NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
+# Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
+_PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "صحف", "مجلتا")
 # A bank's head and a place, then this adjective: the country's central bank, one name (بنك
 # إنجلترا المركزي، مصرف سوريا المركزي).
 _BANKS = frozenset({"بنك", "مصرف"})
@@ -528,6 +530,13 @@ class Gazetteer:
             quotable = kind == "name" and entries[0].type == "LOC" and score > SCORE_QUOTED
             if quotable and _quoted(folded, word_start, end):
                 score = SCORE_QUOTED  # a place's name as a title: a newspaper, a film
+            elif (
+                score < SCORE_CUE
+                and kind == "name"
+                and all(e.ambiguous and e.subtype == "media" for e in entries)
+                and _quoted(folded, word_start, end)
+            ):
+                score = SCORE_CUE  # « الديار »، " سيدتي ": a paper's common word as its title
             found.append(_Found(word_start, start, end, key, kind, score, entries))
             body = None
             if kind == "name":
@@ -654,6 +663,9 @@ class Gazetteer:
             if not ambiguous:
                 return "name", SCORE_NOT_ADJECTIVE
         if ambiguous:
+            press = previous is not None and _is_cue(previous, _PRESS_CUES)
+            if press and entries[0].subtype == "media":
+                return "name", SCORE_NAME  # صحيفة النهار: the paper, as sure as a name
             return "name", _ambiguous_score(previous, entries[0].type)
         if "ك" in clitics and " " not in key:
             return "name", SCORE_PREPOSITION  # ك "like" before a place is rare: كريمة، كبير
