@@ -113,13 +113,15 @@ def _initials(text: str) -> list[str]:
         ("وكالة الاستخبارات الإلكترونية ( أن أس أيه ) .", ["أن أس أيه"]),
         ("الرئيس التنفيذي لمجموعة ( في تي جي ) منذ 1984 .", ["في تي جي"]),
         ("وقالت شركة جي إم في بيان أمس .", ["جي إم"]),  # في: in (a statement)
+        ("وعمل في جهاز « كي جي بي » السوفياتي .", ["كي جي بي"]),
+        ("وافتتحت شركة كي إف سي فرعا .", []),  # كي (so that) begins no unmarked one
     ],
 )
 def test_an_initialism_is_a_body(text: str, names: list[str]) -> None:
     assert _initials(text) == names
     found = [s for s in suggest(text, None) if s.rule == "initials"]
     assert all(s.label_key == "organisation" and s.score == RULE_SCORES["initials"] for s in found)
-    assert "initials" in UNLOWERED
+    assert "initials" in UNLOWERED and "club" in UNLOWERED
 
 
 @pytest.mark.parametrize(

@@ -60,13 +60,14 @@ _LETTERS = _folded(
     "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "إف", "اف", "جي", "إتش", "اتش", "ايتش",
     "إيتش", "آي", "أي", "جاي", "جيه", "كيه", "كاي", "إل", "إم", "إن", "أن", "أو", "كيو",
     "آر", "أر", "إس", "أس", "تي", "يو", "في", "فى", "دبليو", "إكس", "اكس", "واي", "زد", "زي",
+    "كي",
 )  # fmt: skip
 # Letters that are common words too (أي any، أم or; ال the article written apart): an
 # initialism holds one letter that is not.
-_LETTER_WORDS = _folded("أي", "آي", "إي", "إن", "أن", "أو", "في", "فى", "إم", "يو", "إل")
-# The particles among them (في in، أو or، أن that): without marks around it, an initialism
-# neither begins nor ends with one (شركة جي إم في بيان: in a statement).
-_LETTER_PARTICLES = _folded("في", "فى", "أو", "أن", "إن")
+_LETTER_WORDS = _folded("أي", "آي", "إي", "إن", "أن", "أو", "في", "فى", "إم", "يو", "إل", "كي")
+# The particles among them (في in، أو or، أن that، كي so that): without marks around it, an
+# initialism neither begins nor ends with one (شركة جي إم في بيان: in a statement).
+_LETTER_PARTICLES = _folded("في", "فى", "أو", "أن", "إن", "كي")
 # Initialisms of things, not bodies, that articles write between marks (الحمض النووي « دي إن
 # إيه »، أقراص « دي في دي »، فيروس « إتش آي في »).
 _THINGS = frozenset(

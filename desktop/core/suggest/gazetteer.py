@@ -531,12 +531,11 @@ class Gazetteer:
             if quotable and _quoted(folded, word_start, end):
                 score = SCORE_QUOTED  # a place's name as a title: a newspaper, a film
             elif (
-                score < SCORE_CUE
+                score < SCORE_NAME
                 and kind == "name"
                 and all(e.ambiguous and e.subtype == "media" for e in entries)
-                and _quoted(folded, word_start, end)
             ):
-                score = SCORE_CUE  # « الديار »، " سيدتي ": a paper's common word as its title
+                score = _paper_score(folded, word_start, end, score)
             found.append(_Found(word_start, start, end, key, kind, score, entries))
             body = None
             if kind == "name":
@@ -663,9 +662,6 @@ class Gazetteer:
             if not ambiguous:
                 return "name", SCORE_NOT_ADJECTIVE
         if ambiguous:
-            press = previous is not None and _is_cue(previous, _PRESS_CUES)
-            if press and entries[0].subtype == "media":
-                return "name", SCORE_NAME  # صحيفة النهار: the paper, as sure as a name
             return "name", _ambiguous_score(previous, entries[0].type)
         if "ك" in clitics and " " not in key:
             return "name", SCORE_PREPOSITION  # ك "like" before a place is rare: كريمة، كبير
@@ -965,6 +961,16 @@ def _after_titles(folded: str, start: int, end: int, key: str) -> int:
 def _prepositional(clitics: str) -> bool:
     """Whether the proclitics hold a preposition (ب، ك، ل): then the name is its object."""
     return any(c in clitics for c in "بكل")
+
+
+def _paper_score(folded: str, word_start: int, end: int, score: float) -> float:
+    """A paper's name that is also a common word (النهار، السفير): as sure as a name after a
+    press noun (صحيفة النهار، لصحيفة « السفير »: its other mentions in the article are then
+    offered too), surer when it fills a quotation (« الديار »); else ``score``."""
+    head = _previous_word(folded, word_start, through_quote=True)
+    if head is not None and _is_cue(head[0], _PRESS_CUES):
+        return SCORE_NAME
+    return max(score, SCORE_CUE) if _quoted(folded, word_start, end) else score
 
 
 def _ambiguous_score(previous: str | None, kind: EntryType) -> float:
