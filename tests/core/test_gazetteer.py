@@ -552,3 +552,5 @@ def test_a_paper_named_by_a_common_word(gaz: Gazetteer) -> None:
         "النهار",  # the same paper, named after its noun before
     ]
     assert shown("وعمل في النهار والليل وقال إن الحياة صعبة وإن الغد أفضل") == []
+    assert shown("واجتمع قادة الرأي العام") == []  # a party's cue, not a paper's
+    assert shown("وقال مراسل الجزيرة إن") == ["الجزيرة"]  # a channel's

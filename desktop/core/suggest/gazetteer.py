@@ -317,6 +317,10 @@ _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 _NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
 # Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
 _PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "صحف", "مجلتا")
+# Nouns after which such a name or a channel's (الجزيرة، العربية) is the medium.
+_MEDIA_CUES = _PRESS_CUES | _folded(
+    "قناة", "شبكة", "تلفزيون", "إذاعة", "موقع", "مراسل", "مراسلة", "مراسلو", "مكتب", "محطة"
+)
 # A bank's head and a place, then this adjective: the country's central bank, one name (بنك
 # إنجلترا المركزي، مصرف سوريا المركزي).
 _BANKS = frozenset({"بنك", "مصرف"})
@@ -661,6 +665,11 @@ class Gazetteer:
                 return "adjective", SCORE_ADJECTIVE
             if not ambiguous:
                 return "name", SCORE_NOT_ADJECTIVE
+        if ambiguous and all(entry.subtype == "media" for entry in entries):
+            # a paper's or a channel's common word (النهار، الجزيرة): announced by a medium's
+            # noun, not by a party's (قادة الرأي: opinion leaders); see also _paper_score
+            cued = previous is not None and _is_cue(previous, _MEDIA_CUES)
+            return "name", SCORE_CUE if cued else SCORE_AMBIGUOUS
         if ambiguous:
             return "name", _ambiguous_score(previous, entries[0].type)
         if "ك" in clitics and " " not in key:
