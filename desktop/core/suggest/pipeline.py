@@ -357,39 +357,9 @@ def _suggest(
                 )
             )
 
-    # Initialisms (وكالة بي. تي. ايه، « إل جي »): the full stops between their letters stay
-    # (tidy), where the gazetteer and the registry know no body (بي بي سي).
-    letters = initialisms(art, named)
-    if letters:
-        spoken_for = _SpanIndex(
-            [
-                *((p.word_start, p.end) for p in places if p.label_key == "organisation"),
-                *((m.start, m.end) for m in registry),
-                *name_spans,
-            ]
-        )
-        for first, last in letters:
-            start, end = art.raw(art.starts[first], art.ends[last])
-            if spoken_for.overlaps(start, end):
-                continue
-            name_spans.append((start, end))
-            add(
-                Suggestion(
-                    "entity",
-                    "organisation",
-                    start,
-                    end,
-                    text[start:end],
-                    "initials",
-                    score=RULE_SCORES["initials"],
-                )
-            )
-
-    # Clubs a football report names before a country's masculine adjective (تعادل مع بيهورا
-    # الروماني), over a place the gazetteer reads there (لوكوموتيف موسكو الروسي), not over a
-    # body it knows (the club's city: فالنسيا الإسباني) or a name another rule read.
-    clubs = club_names(art, named, gazetteer.definite_adjectives) if gazetteer else []
-    if clubs:
+    def add_bodies(found: list[tuple[int, int]], rule: str) -> None:
+        """Organisations of a rule by their token spans, where no body or person the
+        gazetteer knows, no alias and no name another rule read is (over a place's name)."""
         spoken_for = _SpanIndex(
             [
                 *((p.word_start, p.end) for p in places if p.label_key != "location"),
@@ -397,7 +367,7 @@ def _suggest(
                 *name_spans,
             ]
         )
-        for first, last in clubs:
+        for first, last in found:
             start, end = art.raw(art.starts[first], art.ends[last])
             if spoken_for.overlaps(start, end):
                 continue
@@ -409,10 +379,19 @@ def _suggest(
                     start,
                     end,
                     text[start:end],
-                    "club",
-                    score=RULE_SCORES["club"],
+                    rule,
+                    score=RULE_SCORES[rule],
                 )
             )
+
+    # Initialisms (وكالة بي. تي. ايه، « إل جي »): the full stops between their letters stay
+    # (tidy), where the gazetteer and the registry know no body (بي بي سي).
+    add_bodies(initialisms(art, named), "initials")
+    # Clubs a football report names before a country's masculine adjective (تعادل مع بيهورا
+    # الروماني), over a place the gazetteer reads there (لوكوموتيف موسكو الروسي), not over a
+    # body it knows (the club's city: فالنسيا الإسباني) or a name another rule read.
+    if gazetteer is not None:
+        add_bodies(club_names(art, named, gazetteer.definite_adjectives), "club")
 
     # The names an occupation or a given name begins, where the registry knows nothing (its
     # alias is the analyst's own entity: محمد فاضل, جون كيري) and the gazetteer no place or
