@@ -32,7 +32,6 @@ import re
 from itertools import compress
 
 from desktop.core.arabic import fold
-from desktop.core.suggest.gazetteer import _SPORTS_RE
 from desktop.core.suggest.lexicon import (
     _COMPOUND_SECONDS,
     _FUNCTION_WORDS,
@@ -41,12 +40,13 @@ from desktop.core.suggest.lexicon import (
     _NOT_NAMES,
     _TIME_WORDS,
     _TITLE_FORMS,
+    _VERB_WORDS,
     _folded,
 )
 from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
 from desktop.core.suggest.tokens import _Article
 
-__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "club_names", "initialisms"]
+__all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "initialisms"]
 
 PRESS = _folded("صحيفة", "جريدة", "مجلة")
 BODIES = _folded(
@@ -68,6 +68,19 @@ _LETTER_WORDS = _folded("أي", "آي", "إي", "إن", "أن", "أو", "في", 
 # The particles among them (في in، أو or، أن that، كي so that): without marks around it, an
 # initialism neither begins nor ends with one (شركة جي إم في بيان: in a statement).
 _LETTER_PARTICLES = _folded("في", "فى", "أو", "أن", "إن", "كي")
+# … nor ends with أي ("that is", "any": شركة تي سي إل أي ما يعادل).
+_LETTER_ENDS = _LETTER_PARTICLES | _folded("أي")
+# Nouns of a body: a quoted or bracketed initialism after a body's name (الوكالة الأميركية
+# للاستخبارات الإلكترونية ( أن أس أيه )، هيئة الإذاعة البريطانية « بي. بي. سي ») is its
+# initialism; after a thing's name it is the thing's (الغاز الطبيعي المسال ( إل إن جي )، حكم
+# الفيديو المساعد ( في إيه آر )، اختبار « بي سي آر »), so one of these must come first.
+_BODY_NOUNS = _folded(
+    "وكالة", "هيئة", "منظمة", "شركة", "مجموعة", "اتحاد", "مجلس", "لجنة", "جمعية", "مؤسسة",
+    "شبكة", "إذاعة", "قناة", "بنك", "مصرف", "جامعة", "معهد", "حزب", "حركة", "جهاز", "مكتب",
+    "إدارة", "دائرة", "صحيفة", "جريدة", "مجلة", "تلفزيون", "محطة", "سلطة", "صندوق", "مركز",
+    "رابطة", "نقابة", "جماعة", "تنظيم", "قوات", "شركات", "وكالات", "منظمات",
+)  # fmt: skip
+_GLOSS_WORDS = 8  # words of the body's name before its initialism
 # Initialisms of things, not bodies, that articles write between marks (الحمض النووي « دي إن
 # إيه »، أقراص « دي في دي »، فيروس « إتش آي في »).
 _THINGS = frozenset(
@@ -81,10 +94,6 @@ _THINGS = frozenset(
     )
 )  # fmt: skip
 _MOST_LETTERS = 6
-# Football's words (the gazetteer's) in an article before a name it does not know is read as
-# a club: a report, not a digest that mentions a match (a business digest of the development
-# corpus has 6, and a سوق السعودي; its football reports 19 to 32).
-CLUBS_FROM = 10
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _TATWEEL_ARTICLE = frozenset({"ال", "الـ"})
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول")
@@ -212,11 +221,18 @@ def _letters(art: _Article, j: int) -> list[int]:
     folded = art.norm.text
     found: list[int] = []
     k = j
+    dotted = j + 1 < n and words[j + 1] == "."
     while k < n and words[k] in _LETTERS and len(found) < _MOST_LETTERS + 1:
         found.append(k)
         k += 1
         if k < n and words[k] == ".":
+            if not dotted:
+                break  # سي إن إن. أي: a sentence's full stop after letters without
+            if _LINE_BREAKS & set(folded[art.ends[k - 1] : art.starts[k]]):
+                break
             k += 1
+        elif dotted:
+            break  # the last letter of بي. تي. ايه
         if k < n and _LINE_BREAKS & set(folded[art.ends[k - 1] : art.starts[k]]):
             break  # (no name is written across a line)
     return found
@@ -238,7 +254,7 @@ def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
         if after >= len(words) or words[after] not in _CLOSING:
             return None
     else:
-        while letters and words[letters[-1]] in _LETTER_PARTICLES:
+        while letters and words[letters[-1]] in _LETTER_ENDS:
             letters.pop()
         if not letters or words[letters[0]] in _LETTER_PARTICLES:
             return None
@@ -254,60 +270,56 @@ def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
     return letters[0], letters[-1]
 
 
+def _after_body(art: _Article, mark: int) -> bool:
+    """Whether the quotation or bracket opening at token ``mark`` follows a body's name (one
+    of :data:`_BODY_NOUNS` among the :data:`_GLOSS_WORDS` words before it, no mark between),
+    a verb (قالت « إل جي »), or no word (a line's start, ``* « إل جي »``)."""
+    words = art.words
+    i = mark - 1
+    if i < 0 or not art.is_word(i) or words[i] in _VERB_WORDS:
+        return True
+    for k in range(i, max(-1, i - _GLOSS_WORDS), -1):
+        if not art.is_word(k):
+            return False
+        word = words[k]
+        stem = art.article_stem(k)
+        if (
+            word in _BODY_NOUNS
+            or (stem is not None and stem in _BODY_NOUNS)
+            or (len(word) > 3 and word[0] in "وفبلك" and word[1:] in _BODY_NOUNS)
+        ):
+            return True
+    return False
+
+
 def initialisms(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
     """(first, last) token spans of the initialisms after a body's noun (``وكالة بي. تي.
-    ايه``) or alone between marks (``« إل جي »``، ``( أن أس أيه )``), none over ``taken``."""
+    ايه``), or alone between marks after a body's name or no noun (``« إل جي »``، ``( أن
+    أس أيه )``: :func:`_after_body`) and, once found so, between marks anywhere else in the
+    article (``مساهمة « إل جي »``); none over ``taken``."""
     words = art.words
-    found = []
+    found: list[tuple[int, int]] = []
+    elsewhere: list[tuple[int, int]] = []
     before_letters = compress(range(len(words) - 1), map(_LETTERS.__contains__, words[1:]))
     for i in before_letters:  # (in C)
         if words[i] in _OPENING:
             if i > 0 and words[i - 1] in _TITLE_FORMS:
                 continue  # الإمبراطور " واي أو ": a person's name
             name = _initials(art, i + 1, marked=True)
+            if name is not None and not _after_body(art, i):
+                elsewhere.append(name)
+                continue
         elif words[i] in _KIND:
             name = _initials(art, i + 1, marked=False)
         else:
             continue
-        if name is not None and not any(k in taken for k in range(name[0], name[1] + 1)):
+        if name is not None:
             found.append(name)
-    return found
-
-
-def club_names(art: _Article, taken: set[int], adjectives: frozenset[str]) -> list[tuple[int, int]]:
-    """(first, last) token spans of the clubs a football report names by a country's
-    masculine adjective after them (``تعادل مع بيهورا الروماني``، ``لوكوموتيف موسكو الروسي``):
-    one or two words with the look of a name before the adjective (:func:`_name_like`, the
-    first no given name). ``adjectives``: the gazetteer's definite adjectives' forms
-    (:func:`~desktop.core.suggest.nationals.definite_forms`), of which the masculine without a
-    proclitic: the adjective agrees with the club (نادٍ), a city's is feminine (برشلونة
-    الإسبانية), and a person is named after his nationality (الروماني ميهاي ستويكيتا: the
-    national rule). Names other rules found (``taken``) are theirs; the development corpus's
-    articles tag 21 of 25 names before such an adjective as a club, all in football reports
-    (:data:`CLUBS_FROM`)."""
-    words = art.words
-    n = len(words)
-    found: list[tuple[int, int]] = []
-    sports: bool | None = None
-    for at in compress(range(1, n), map(adjectives.__contains__, words[1:])):  # (in C)
-        adjective, k = words[at], at - 1
-        if adjective[:2] != "ال" or adjective[-1] != "ي" or k in taken:
-            continue
-        if not _name_like(art, k) or (k > 0 and art.article_stem(k - 1) is not None):
-            continue  # (الشيخ خالد: the name before is a person's, the title rule's)
-        first = k
-        if k - 1 not in taken and _name_like(art, k - 1) and _name_like(art, k, first=False):
-            first = k - 1  # لوكوموتيف موسكو
-        before = first - 1
-        if art.is_word(before) and not art.is_stop(before):
-            continue  # (فيتيسه بوخارست: a word before that may be the name's, ديدييه دروغبا)
-        if sports is None:
-            matches = _SPORTS_RE.finditer(art.norm.text)
-            sports = any(count >= CLUBS_FROM for count, _ in enumerate(matches, 1))
-        if not sports:
-            return []
-        found.append((first, k))
-    return found
+    if elsewhere and found:
+        named = {tuple(words[a : b + 1]) for a, b in found}
+        found += [(a, b) for a, b in elsewhere if tuple(words[a : b + 1]) in named]
+        found.sort()
+    return [(a, b) for a, b in found if not any(k in taken for k in range(a, b + 1))]
 
 
 def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
@@ -323,7 +335,7 @@ def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
         j = i + 1
         if j in taken:
             continue
-        if words[j] in _LETTERS and words[j] not in _TATWEEL_ARTICLE:
+        if words[j] in _LETTERS and j + 1 < n and (words[j + 1] == "." or words[j + 1] in _LETTERS):
             continue  # (شركة جي . بي . مورغان: initialisms' words, see initialisms)
         if words[j] in _OPENERS:
             name = _quoted(art, j)

@@ -300,9 +300,10 @@ _BODY_CUES = _folded(
     "حركة", "حزب", "تيار", "تنظيم", "جماعة", "جبهة", "كتلة", "قناة", "شبكة", "صحيفة", "وكالة",
     "عناصر", "مقاتلو", "مقاتلي", "مسلحو", "مسلحي", "أنصار", "قادة", "قيادة", "قيادي", "زعيم",
     "نواب", "وزراء", "مراسل", "مراسلة", "مكتب", "ناطق", "المتحدث", "الناطق", "متحدث", "باسم",
-    # a company's (شركة فيليبس، سيارات نيسان، سهم إعمار)
-    "شركة", "شركات", "مجموعة", "مصنع", "مصانع", "سيارات", "منتجات", "سهم", "أسهم",
 )  # fmt: skip
+# Words after which an ambiguous company's name is the company (شركة فيليبس، سيارات نيسان، سهم
+# إعمار); not the other bodies' (مجموعة الشباب: a group of young men; أسهم: contributed, too).
+_COMPANY_CUES = _folded("شركة", "شركات", "مجموعة", "سيارات", "سهم")
 # Nouns that make the place after them part of a body's name. After the first group the body
 # is named with its head (جامعة القاهرة، نادي برشلونة، بنك قطر), after the second by the place's
 # name alone (صحيفة « القدس »، فريق ليفربول); either way the place is not offered as one.
@@ -316,11 +317,17 @@ _WHOLE_HEAD_WORDS = {
 _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 _NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
 # Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
-_PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "صحف", "مجلتا")
+_PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "مجلتا")  # (not صحف الغد)
 # Nouns after which such a name or a channel's (الجزيرة، العربية) is the medium.
 _MEDIA_CUES = _PRESS_CUES | _folded(
     "قناة", "شبكة", "تلفزيون", "إذاعة", "موقع", "مراسل", "مراسلة", "مراسلو", "مكتب", "محطة"
 )
+# Words that take a paper's quoted name as their object: prepositions and verbs of reporting.
+_QUOTE_TAKERS = _folded(
+    "ب", "ل", "عن", "من", "إلى", "الى", "مع", "حسب", "وفق", "قال", "قالت", "ذكر", "ذكرت",
+    "نقل", "نقلت", "كتب", "كتبت", "نشر", "نشرت", "أورد", "أوردت", "زار", "زارت", "أفاد",
+    "أفادت", "أضافت", "أكدت", "أشارت", "علمت", "التقت", "التقى", "قرأ", "قرأت",
+)  # fmt: skip
 # A bank's head and a place, then this adjective: the country's central bank, one name (بنك
 # إنجلترا المركزي، مصرف سوريا المركزي).
 _BANKS = frozenset({"بنك", "مصرف"})
@@ -564,6 +571,7 @@ class Gazetteer:
             uncertain = item.kind == "name" and SCORE_PERSON < score < SCORE_EVIDENCE
             if (
                 uncertain
+                and not _common_paper(item.entries)
                 and any(entry.identity in sure for entry in item.entries)
                 and not (item.entries[0].type == "ORG" and self._qualified(folded, item.end))
             ):
@@ -615,7 +623,7 @@ class Gazetteer:
             if whole:
                 written = _WHOLE_HEAD_WORDS[word[len(head_clitics) :]]
                 name = f"{written} {place.name}"
-                after = _WORD_RE.match(folded, end) if written in _BANKS else None
+                after = _LINE_WORD_RE.match(folded, end) if written in _BANKS else None
                 if after is not None and after.group(1) == _CENTRAL:
                     name, end = f"{name} {after.group(1)}", after.end(1)
                 body = Entry(name, "ORG", "body")
@@ -670,6 +678,8 @@ class Gazetteer:
             # noun, not by a party's (قادة الرأي: opinion leaders); see also _paper_score
             cued = previous is not None and _is_cue(previous, _MEDIA_CUES)
             return "name", SCORE_CUE if cued else SCORE_AMBIGUOUS
+        if ambiguous and all(entry.subtype == "company" for entry in entries):
+            return "name", _ambiguous_score(previous, "company")
         if ambiguous:
             return "name", _ambiguous_score(previous, entries[0].type)
         if "ك" in clitics and " " not in key:
@@ -954,6 +964,7 @@ _LEADING_TITLES = _TITLE_FORMS.keys() | _OCCUPATION_FORMS | _folded("النبي"
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\s+(\w+)")  # the next word, at a name's end
+_LINE_WORD_RE = re.compile(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+(\w+)")  # on its line
 
 
 def _after_titles(folded: str, start: int, end: int, key: str) -> int:
@@ -979,15 +990,30 @@ def _paper_score(folded: str, word_start: int, end: int, score: float) -> float:
     head = _previous_word(folded, word_start, through_quote=True)
     if head is not None and _is_cue(head[0], _PRESS_CUES):
         return SCORE_NAME
-    return max(score, SCORE_CUE) if _quoted(folded, word_start, end) else score
+    if not _quoted(folded, word_start, end):
+        return score
+    # a quotation a verb of reporting or a preposition takes (زارت « سيدتي »، خاصة بـ « الديار
+    # »), or one after a mark: not a noun's or a particle's (شعار « الوطن »، أن « الوطن » فوق)
+    if head is None or _is_cue(head[0], _QUOTE_TAKERS):
+        return max(score, SCORE_CUE)
+    return score
 
 
-def _ambiguous_score(previous: str | None, kind: EntryType) -> float:
-    """An ambiguous name's score from the word before it."""
+def _common_paper(entries: Sequence[Entry]) -> bool:
+    """Whether the entries are a paper's or a channel's name that is a common word (النهار،
+    الوطن): named after a press noun, its other mentions are the word as often (تعديل الدستور
+    after صحيفة الدستور), so the article's naming it is no evidence for them."""
+    return all(entry.ambiguous and entry.subtype == "media" for entry in entries)
+
+
+def _ambiguous_score(previous: str | None, kind: EntryType | Literal["company"]) -> float:
+    """An ambiguous name's score from the word before it (a company's: :data:`_COMPANY_CUES`)."""
     if previous is None:
         return SCORE_AMBIGUOUS
     if kind == "ORG":
         return SCORE_CUE if _is_cue(previous, _BODY_CUES) else SCORE_AMBIGUOUS
+    if kind == "company":
+        return SCORE_CUE if _is_cue(previous, _COMPANY_CUES) else SCORE_AMBIGUOUS
     if _is_cue(previous, _PLACE_CUES):
         return SCORE_CUE
     if _is_cue(previous, _PLACE_PREPOSITIONS):

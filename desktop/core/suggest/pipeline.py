@@ -25,8 +25,8 @@ from desktop.core.arabic import ARTICLE, LAM, fold
 from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
-from desktop.core.spans import name_span
-from desktop.core.suggest.bodies import body_names, club_names, initialisms
+from desktop.core.spans import is_word_char, name_span
+from desktop.core.suggest.bodies import body_names, initialisms
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import called_names, credit_names
 from desktop.core.suggest.families import family_names
@@ -100,7 +100,6 @@ RULE_SCORES: dict[str, float] = {
     "titled": 0.9,
     "body": 0.9,
     "initials": 0.9,
-    "club": 0.85,
     "alias": 0.9,
     "reported": 0.6,
 }
@@ -357,19 +356,18 @@ def _suggest(
                 )
             )
 
-    def add_bodies(found: list[tuple[int, int]], rule: str) -> None:
-        """Organisations of a rule by their token spans, where no body or person the
-        gazetteer knows, no alias and no name another rule read is (over a place's name)."""
-        spoken_for = _SpanIndex(
-            [
-                *((p.word_start, p.end) for p in places if p.label_key != "location"),
-                *((m.start, m.end) for m in registry),
-                *name_spans,
-            ]
+    # Initialisms (وكالة بي. تي. ايه، « إل جي »): the full stops between their letters stay
+    # (tidy), where the registry and the other rules know no name and the gazetteer no body
+    # or person but inside it (إن بي سي in « سي إن بي سي »: the longer initialism's).
+    letters = initialisms(art, named)
+    if letters:
+        listed_bodies = _SpanIndex(
+            (p.word_start, p.end) for p in places if p.label_key != "location"
         )
-        for first, last in found:
+        spoken_for = _SpanIndex([*((m.start, m.end) for m in registry), *name_spans])
+        for first, last in letters:
             start, end = art.raw(art.starts[first], art.ends[last])
-            if spoken_for.overlaps(start, end):
+            if spoken_for.overlaps(start, end) or listed_bodies.overlaps_outside(start, end):
                 continue
             name_spans.append((start, end))
             add(
@@ -379,19 +377,10 @@ def _suggest(
                     start,
                     end,
                     text[start:end],
-                    rule,
-                    score=RULE_SCORES[rule],
+                    "initials",
+                    score=RULE_SCORES["initials"],
                 )
             )
-
-    # Initialisms (وكالة بي. تي. ايه، « إل جي »): the full stops between their letters stay
-    # (tidy), where the gazetteer and the registry know no body (بي بي سي).
-    add_bodies(initialisms(art, named), "initials")
-    # Clubs a football report names before a country's masculine adjective (تعادل مع بيهورا
-    # الروماني), over a place the gazetteer reads there (لوكوموتيف موسكو الروسي), not over a
-    # body it knows (the club's city: فالنسيا الإسباني) or a name another rule read.
-    if gazetteer is not None:
-        add_bodies(club_names(art, named, gazetteer.definite_adjectives), "club")
 
     # The names an occupation or a given name begins, where the registry knows nothing (its
     # alias is the analyst's own entity: محمد فاضل, جون كيري) and the gazetteer no place or
@@ -570,6 +559,13 @@ class _SpanIndex:
     def covers(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self._near(start, end))
 
+    def overlaps_outside(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end) other than strictly inside it."""
+        return any(
+            s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+            for s, e in self._near(start, end)
+        )
+
     def covers_longer(self, start: int, end: int) -> bool:
         """Whether a longer span holds [start, end) (not the same span)."""
         return any(
@@ -669,7 +665,18 @@ def tidy(item: Suggestion) -> Suggestion | None:
     if len(text) >= 2 and text[0].isalpha() and text[-1].isalpha() and _BREAKS.isdisjoint(text):
         return item  # name_span's own first test, without the call: 13,000 a 1 MB article
     if item.rule == "initials" and not (set(text) & _BREAKS) - {"."}:
-        return item  # بي. تي. ايه: each full stop one letter's, no sentence's
+        # بي. تي. ايه: each full stop one letter's, no sentence's; a mark or a tatweel the
+        # raw text has at its edges (تي\u200f) is no part of it
+        first, last = 0, len(text)
+        while first < last and not is_word_char(text[first]):
+            first += 1
+        while last > first and not (is_word_char(text[last - 1]) and text[last - 1] != "ـ"):
+            last -= 1
+        if (first, last) == (0, len(text)):
+            return item
+        if last - first < 2:
+            return None
+        return replace(item, start=item.start + first, end=item.start + last, text=text[first:last])
     cut = item.source not in ("registry", "gazetteer")
     span = name_span(item.text, 0, len(item.text), cut=cut)
     if span is None:
