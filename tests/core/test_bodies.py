@@ -159,3 +159,21 @@ def test_an_initialism_s_edges_and_the_body_rule_s_one_letter_names() -> None:
     text = "وقالت وكالة بي تي\u200f إن"  # a right-to-left mark pasted after it
     assert _initials(text) == ["بي تي"]
     assert _bodies("وأعلنت شركة تي موبايل أرباحها .") == ["تي موبايل"]  # one letter: a name's
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        ("وكتبت صحيفة الحياة الجديدة أن", "الحياة الجديدة", "body"),  # not the London paper
+        ("وكتبت صحيفة الشروق الجديد أن", "الشروق الجديد", "body"),
+        ("وقال حزب « الغد » إن", "الغد", "body"),  # a party, not the paper
+        ("وكتبت صحيفة الحياة أن", "الحياة", "gazetteer"),  # the listed paper
+    ],
+)
+def test_a_body_s_longer_name_outgrows_a_listed_paper_inside_it(
+    text: str, name: str, rule: str
+) -> None:
+    from desktop.resources import gazetteer
+
+    found = [(s.text, s.rule) for s in suggest(text, None, gazetteer=gazetteer())]
+    assert found == [(name, rule)]
