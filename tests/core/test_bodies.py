@@ -119,6 +119,8 @@ def _initials(text: str) -> list[str]:
         ("وقال لشبكة « سي إن بي سي » إن", ["سي إن بي سي"]),  # not the NBC inside
         ("وقالت شركة تي سي إل أي ما يعادل", ["تي سي إل"]),  # أي: that is
         ("مع شركة إس تي سي. أي أن الشركة", ["إس تي سي"]),  # a sentence's full stop
+        ("وقالت وكالة يو بي آي إن", ["يو بي آي"]),  # آي the letter I, not أي
+        ("قالت الوكالة الأميركية للاستخبارات الإلكترونية ( أن أس أيه ) .", ["أن أس أيه"]),
         ("وافتتحت شركة كي إف سي فرعا .", []),  # كي (so that) begins no unmarked one
     ],
 )
@@ -146,6 +148,11 @@ def test_an_initialism_is_a_body(text: str, names: list[str]) -> None:
         "وأظهر اختبار « بي سي آر » ، وخفضت تصنيفها إلى ( بي بي ) .",
         "ووصل إلى مطار ( جي إف كيه ) في واشنطن ( دي سي ) ، ومجتمع « إل جي بي تي » .",
         "وقالت « إن\n. تي » إن",  # a line break before a full stop
+        # a thing's noun before the marks, though a body was named before it
+        "قالت منظمة الصحة العالمية إن فحص « بي سي آر » ضروري .",
+        "وقعت شركة قطر للبترول عقدا لتوريد الغاز الطبيعي المسال ( إل إن جي ) .",
+        "قال الاتحاد الدولي لكرة القدم إن تقنية الفيديو « في إيه آر » ناجحة .",
+        "الغاز الطبيعي المسال ، « إل إن جي » ، يستخدم ، وتقنية حكم الفيديو : ( في إيه آر ) .",
         "وكالة بي\n. تي. ايه",
     ],
 )
@@ -159,6 +166,7 @@ def test_an_initialism_s_edges_and_the_body_rule_s_one_letter_names() -> None:
     text = "وقالت وكالة بي تي\u200f إن"  # a right-to-left mark pasted after it
     assert _initials(text) == ["بي تي"]
     assert _bodies("وأعلنت شركة تي موبايل أرباحها .") == ["تي موبايل"]  # one letter: a name's
+    assert _bodies("أعلنت شركة جي بي مورغان أرباحها .") == ["جي بي مورغان"]  # a name follows
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,7 @@ _BODY_NOUNS = _folded(
     "رابطة", "نقابة", "جماعة", "تنظيم", "قوات", "شركات", "وكالات", "منظمات",
 )  # fmt: skip
 _GLOSS_WORDS = 8  # words of the body's name before its initialism
+_SENTENCE_MARKS = frozenset(".*•!?؟")  # before an initialism that begins a sentence
 # Initialisms of things, not bodies, that articles write between marks (الحمض النووي « دي إن
 # إيه »، أقراص « دي في دي »، فيروس « إتش آي في »).
 _THINGS = frozenset(
@@ -254,8 +255,11 @@ def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
         if after >= len(words) or words[after] not in _CLOSING:
             return None
     else:
-        while letters and words[letters[-1]] in _LETTER_ENDS:
-            letters.pop()
+        while letters and (
+            words[letters[-1]] in _LETTER_PARTICLES
+            or (words[letters[-1]] in _LETTER_ENDS and not _raw_starts(art, letters[-1], "آإ"))
+        ):
+            letters.pop()  # (يو بي آي: the letter I, not أي)
         if not letters or words[letters[0]] in _LETTER_PARTICLES:
             return None
         after = letters[-1] + 1
@@ -272,11 +276,17 @@ def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
 
 def _after_body(art: _Article, mark: int) -> bool:
     """Whether the quotation or bracket opening at token ``mark`` follows a body's name (one
-    of :data:`_BODY_NOUNS` among the :data:`_GLOSS_WORDS` words before it, no mark between),
-    a verb (قالت « إل جي »), or no word (a line's start, ``* « إل جي »``)."""
+    of :data:`_BODY_NOUNS`, then only definite words: الوكالة الأميركية للاستخبارات
+    الإلكترونية ( أن أس أيه )، لمجموعة ( في تي جي )), a verb (قالت « إل جي »), or begins a
+    sentence (``* « إل جي »``). Not after a thing's noun (فحص « بي سي آر »، تقنية ( في إيه آر
+    ), الغاز الطبيعي المسال ( إل إن جي )) even where a body was named before it."""
     words = art.words
     i = mark - 1
-    if i < 0 or not art.is_word(i) or words[i] in _VERB_WORDS:
+    if i < 0 or words[i] in _SENTENCE_MARKS:
+        return True
+    if not art.is_word(i):
+        return False
+    if words[i] in _VERB_WORDS:
         return True
     for k in range(i, max(-1, i - _GLOSS_WORDS), -1):
         if not art.is_word(k):
@@ -289,7 +299,16 @@ def _after_body(art: _Article, mark: int) -> bool:
             or (len(word) > 3 and word[0] in "وفبلك" and word[1:] in _BODY_NOUNS)
         ):
             return True
+        if stem is None and not word.startswith("لل"):
+            return False  # an indefinite word: the name's head is no body's noun
     return False
+
+
+def _raw_starts(art: _Article, k: int, letters: str) -> bool:
+    """Whether token ``k`` begins with one of ``letters`` as written (آي, the letter I, and أي
+    "that is" fold alike)."""
+    start = art.raw(art.starts[k], art.ends[k])[0]
+    return art.text[start : start + 1] in letters
 
 
 def initialisms(art: _Article, taken: set[int]) -> list[tuple[int, int]]:
@@ -335,8 +354,10 @@ def body_names(art: _Article, taken: set[int]) -> list[tuple[int, int, bool]]:
         j = i + 1
         if j in taken:
             continue
-        if words[j] in _LETTERS and j + 1 < n and (words[j + 1] == "." or words[j + 1] in _LETTERS):
-            continue  # (شركة جي . بي . مورغان: initialisms' words, see initialisms)
+        if words[j] in _LETTERS and j + 1 < n and words[j + 1] == ".":
+            continue  # (شركة جي . بي . مورغان: an initialism's letters, see initialisms)
+        if words[j] in _LETTERS and _initials(art, j, marked=False) is not None:
+            continue  # (شركة آر آي بي بي: initialisms'; شركة جي بي مورغان a name's)
         if words[j] in _OPENERS:
             name = _quoted(art, j)
         elif words[j] in _TATWEEL_ARTICLE and kind in PRESS:

@@ -302,8 +302,9 @@ _BODY_CUES = _folded(
     "نواب", "وزراء", "مراسل", "مراسلة", "مكتب", "ناطق", "المتحدث", "الناطق", "متحدث", "باسم",
 )  # fmt: skip
 # Words after which an ambiguous company's name is the company (شركة فيليبس، سيارات نيسان، سهم
-# إعمار); not the other bodies' (مجموعة الشباب: a group of young men; أسهم: contributed, too).
-_COMPANY_CUES = _folded("شركة", "شركات", "مجموعة", "سيارات", "سهم")
+# إعمار); not the other bodies' (مجموعة الشباب: a group of young men; أسهم: contributed, too;
+# شركات إعمار غزة: reconstruction companies).
+_COMPANY_CUES = _folded("شركة", "مجموعة", "سيارات", "سهم")  # (not شركات إعمار غزة)
 # Nouns that make the place after them part of a body's name. After the first group the body
 # is named with its head (جامعة القاهرة، نادي برشلونة، بنك قطر), after the second by the place's
 # name alone (صحيفة « القدس »، فريق ليفربول); either way the place is not offered as one.
@@ -322,11 +323,11 @@ _PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "�
 _MEDIA_CUES = _PRESS_CUES | _folded(
     "قناة", "شبكة", "تلفزيون", "إذاعة", "موقع", "مراسل", "مراسلة", "مراسلو", "مكتب", "محطة"
 )
-# Words that take a paper's quoted name as their object: prepositions and verbs of reporting.
+# Verbs of reporting, whose subject or object a paper's quoted name is.
 _QUOTE_TAKERS = _folded(
-    "ب", "ل", "عن", "من", "إلى", "الى", "مع", "حسب", "وفق", "قال", "قالت", "ذكر", "ذكرت",
-    "نقل", "نقلت", "كتب", "كتبت", "نشر", "نشرت", "أورد", "أوردت", "زار", "زارت", "أفاد",
-    "أفادت", "أضافت", "أكدت", "أشارت", "علمت", "التقت", "التقى", "قرأ", "قرأت",
+    "قال", "قالت", "ذكر", "ذكرت", "نقل", "نقلت", "كتب", "كتبت", "نشر", "نشرت", "أورد",
+    "أوردت", "زار", "زارت", "أفاد", "أفادت", "أضافت", "أكدت", "أشارت", "علمت", "التقت",
+    "التقى", "قرأ", "قرأت",
 )  # fmt: skip
 # A bank's head and a place, then this adjective: the country's central bank, one name (بنك
 # إنجلترا المركزي، مصرف سوريا المركزي).
@@ -541,11 +542,7 @@ class Gazetteer:
             quotable = kind == "name" and entries[0].type == "LOC" and score > SCORE_QUOTED
             if quotable and _quoted(folded, word_start, end):
                 score = SCORE_QUOTED  # a place's name as a title: a newspaper, a film
-            elif (
-                score < SCORE_NAME
-                and kind == "name"
-                and all(e.ambiguous and e.subtype == "media" for e in entries)
-            ):
+            elif score < SCORE_NAME and kind == "name" and _common_paper(entries):
                 score = _paper_score(folded, word_start, end, score)
             found.append(_Found(word_start, start, end, key, kind, score, entries))
             body = None
@@ -674,10 +671,12 @@ class Gazetteer:
             if not ambiguous:
                 return "name", SCORE_NOT_ADJECTIVE
         if ambiguous and all(entry.subtype == "media" for entry in entries):
-            # a paper's or a channel's common word (النهار، الجزيرة): announced by a medium's
-            # noun, not by a party's (قادة الرأي: opinion leaders); see also _paper_score
+            # a channel's common word (الجزيرة، العربية): announced by a medium's noun, not by
+            # a party's (قادة الرأي: opinion leaders)
             cued = previous is not None and _is_cue(previous, _MEDIA_CUES)
             return "name", SCORE_CUE if cued else SCORE_AMBIGUOUS
+        if ambiguous and all(entry.subtype == "press" for entry in entries):
+            return "name", SCORE_AMBIGUOUS  # a paper's (النهار): _paper_score reads its cue
         if ambiguous and all(entry.subtype == "company" for entry in entries):
             return "name", _ambiguous_score(previous, "company")
         if ambiguous:
@@ -992,9 +991,9 @@ def _paper_score(folded: str, word_start: int, end: int, score: float) -> float:
         return SCORE_NAME
     if not _quoted(folded, word_start, end):
         return score
-    # a quotation a verb of reporting or a preposition takes (زارت « سيدتي »، خاصة بـ « الديار
-    # »), or one after a mark: not a noun's or a particle's (شعار « الوطن »، أن « الوطن » فوق)
-    if head is None or _is_cue(head[0], _QUOTE_TAKERS):
+    # a quotation a verb of reporting takes (زارت « سيدتي »، ذكرت « الديار »): not a noun's,
+    # a particle's or a preposition's (شعار « الوطن »، أن « الوطن » فوق، دفاعا عن « الوطن »)
+    if head is not None and _is_cue(head[0], _QUOTE_TAKERS):
         return max(score, SCORE_CUE)
     return score
 
@@ -1003,7 +1002,7 @@ def _common_paper(entries: Sequence[Entry]) -> bool:
     """Whether the entries are a paper's or a channel's name that is a common word (النهار،
     الوطن): named after a press noun, its other mentions are the word as often (تعديل الدستور
     after صحيفة الدستور), so the article's naming it is no evidence for them."""
-    return all(entry.ambiguous and entry.subtype == "media" for entry in entries)
+    return all(entry.ambiguous and entry.subtype in ("media", "press") for entry in entries)
 
 
 def _ambiguous_score(previous: str | None, kind: EntryType | Literal["company"]) -> float:

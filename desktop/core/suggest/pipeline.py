@@ -334,6 +334,7 @@ def _suggest(
     kinds_names = body_names(art, named)
     if kinds_names:
         aliases = _SpanIndex((m.start, m.end) for m in registry)
+        land_index = _SpanIndex((p.word_start, p.end) for p in places if p.label_key == "location")
         # the gazetteer's bodies it is sure of, but for one inside the name (صحيفة الحياة
         # الجديدة: not the London paper) — a paper's common word it doubts (حزب « الغد »)
         # is the body rule's
@@ -350,7 +351,7 @@ def _suggest(
                 or names_index.overlaps(start, end)
             ):
                 continue
-            if not sure and place_index.overlaps(start, end):
+            if not sure and land_index.overlaps(start, end):
                 continue  # مسجد نواكشوط: the place's name as often
             name_spans.append((start, end))
             add(
