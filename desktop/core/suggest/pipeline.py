@@ -86,8 +86,6 @@ LABEL_KEYS = ("person", "organisation", "location", "event", "claim")
 # benchmarks/entity_errors.py) the model gives many of them little probability (historical
 # names it never saw), and persons went 238 / 258 right → 250 / 270 at 0.45, 254 / 274 at
 # 0.7, 257 / 277 at 0.9 (docs/suggestions.md, the eighth round).
-# The gazetteer's score of an organisation the body rule leaves to it (a cue's, 0.7, and up).
-SURE_BODY = 0.7
 RULE_SCORES: dict[str, float] = {
     "title": 0.9,
     "claimant": 0.9,
@@ -329,19 +327,32 @@ def _suggest(
             )
         )
 
+    def add_body(start: int, end: int, rule: str) -> None:
+        """An organisation a rule read, its span a name's the later rules leave alone."""
+        name_spans.append((start, end))
+        add(
+            Suggestion(
+                "entity",
+                "organisation",
+                start,
+                end,
+                text[start:end],
+                rule,
+                score=RULE_SCORES[rule],
+            )
+        )
+
     # Organisations after their kind's noun (جريدة الحياة، شركة « غوغل »): over a place the
     # gazetteer reads in them (جريدة القدس), not over an organisation it or the registry knows.
     kinds_names = body_names(art, named)
     if kinds_names:
         aliases = _SpanIndex((m.start, m.end) for m in registry)
         land_index = _SpanIndex((p.word_start, p.end) for p in places if p.label_key == "location")
-        # the gazetteer's bodies it is sure of, but for one inside the name (صحيفة الحياة
-        # الجديدة: not the London paper) — a paper's common word it doubts (حزب « الغد »)
-        # is the body rule's
+        # the gazetteer's bodies, but for one inside the name (صحيفة الحياة الجديدة: not the
+        # London paper; توتال إنرجيز); a paper's common word it doubts (حزب « الغد », 0.3) is
+        # none of them
         known_bodies = _SpanIndex(
-            (p.word_start, p.end)
-            for p in places
-            if p.label_key == "organisation" and p.score >= SURE_BODY
+            (p.word_start, p.end) for p in places if p.label_key == "organisation"
         )
         for first, last, sure in kinds_names:
             start, end = art.raw(art.starts[first], art.ends[last])
@@ -353,18 +364,7 @@ def _suggest(
                 continue
             if not sure and land_index.overlaps(start, end):
                 continue  # مسجد نواكشوط: the place's name as often
-            name_spans.append((start, end))
-            add(
-                Suggestion(
-                    "entity",
-                    "organisation",
-                    start,
-                    end,
-                    text[start:end],
-                    "body",
-                    score=RULE_SCORES["body"],
-                )
-            )
+            add_body(start, end, "body")
 
     # Initialisms (وكالة بي. تي. ايه، « إل جي »): the full stops between their letters stay
     # (tidy), where the registry and the other rules know no name and the gazetteer no body
@@ -379,18 +379,7 @@ def _suggest(
             start, end = art.raw(art.starts[first], art.ends[last])
             if spoken_for.overlaps(start, end) or listed_bodies.overlaps_outside(start, end):
                 continue
-            name_spans.append((start, end))
-            add(
-                Suggestion(
-                    "entity",
-                    "organisation",
-                    start,
-                    end,
-                    text[start:end],
-                    "initials",
-                    score=RULE_SCORES["initials"],
-                )
-            )
+            add_body(start, end, "initials")
 
     # The names an occupation or a given name begins, where the registry knows nothing (its
     # alias is the analyst's own entity: محمد فاضل, جون كيري) and the gazetteer no place or
