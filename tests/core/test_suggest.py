@@ -309,6 +309,14 @@ def test_claim_with_quotation_and_inherited_claimant() -> None:
     ]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\n"])
+def test_a_claim_ends_before_a_line_or_paragraph_separator(separator: str) -> None:
+    text = f"وقال الوزير إن الحكومة ستعمل على الإصلاح{separator}وأضاف أن الوضع صعب"
+    found = [s for s in suggest(text, None) if s.kind == "claim"]
+    assert [s.text for s in found] == ["الحكومة ستعمل على الإصلاح", "الوضع صعب"]
+    assert all(text[s.start : s.end] == s.text for s in found)
+
+
 def test_a_quotation_before_its_speaker_is_the_claim() -> None:
     # «…»، قال ميقاتي: common in Arabic news, and no claim was suggested (a trial's claim tagged
     # by hand there had no claimant). Not after و (a statement of its own), not a word or two.

@@ -449,6 +449,12 @@ def _suggest(
     registry_index = _MatchIndex(registry)
     for a, b, speaker, explicit in _claim_spans(art):
         start, end = art.raw(a, b)
+        while end > start and text[end - 1].isspace():
+            end -= 1  # a line or paragraph separator the passage ran up to (U+2028)
+        while start < end and text[start].isspace():
+            start += 1
+        if start == end:
+            continue
         claimant = claimant_span = speaker_name = None
         entity_id = None
         if speaker is not None:
