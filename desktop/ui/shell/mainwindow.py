@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
@@ -1713,7 +1714,14 @@ class MainWindow(QMainWindow):
     def _watch_tabs(self, dock: QDockWidget) -> None:
         """``_fit_tabs`` once the event loop turns after the panel is shown, hidden or tabbed
         (dragged onto another, Qt makes a tab bar for them that only it would fit)."""
-        dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self, self._fit_tabs))
+        dock.visibilityChanged.connect(self._tabs_may_change)
+
+    def _tabs_may_change(self, _shown: bool) -> None:
+        # Not while the window is deleted (Qt deletes it when the display is gone, and its
+        # panels hide on the way: each asked the deleted window for a timer, and printed a
+        # RuntimeError).
+        if shiboken6.isValid(self):
+            QTimer.singleShot(0, self, self._fit_tabs)
 
     def _narrow_side_docks(self, missing: int) -> None:
         sides = [
