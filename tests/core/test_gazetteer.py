@@ -568,3 +568,22 @@ def test_a_paper_named_by_a_common_word(gaz: Gazetteer) -> None:
     assert shown("واجتمع قادة الرأي العام") == []  # a party's cue, not a paper's
     assert shown("وقالت « الحياة » إن") == ["الحياة"]  # quoted, a verb of reporting's
     assert shown("وقال مراسل الجزيرة إن") == ["الجزيرة"]  # a channel's
+
+
+def test_universities_newswire_names(gaz: Gazetteer) -> None:
+    """The main universities by their names (a place's university, جامعة القاهرة, is the
+    head and the place), with the spellings newswire uses; a name alone that is also a town
+    or a tournament's (برينستون، دورة ستانفورد) is none."""
+    text = (
+        "درس في معهد ماساشوسيتس للتكنولوجيا ثم في جامعة برينستون وجامعة الملك فهد ، وحاضر في "
+        "المعهد الاتحادي السويسري للتقانة"
+    )
+    found = [text[m.start : m.end] for m in gaz.find(text) if m.label_key == "organisation"]
+    assert found == [
+        "معهد ماساشوسيتس للتكنولوجيا",
+        "جامعة برينستون",
+        "جامعة الملك فهد",
+        "المعهد الاتحادي السويسري للتقانة",
+    ]
+    alone = "وأحرز لقب دورة ستانفورد وزار برينستون"
+    assert [m for m in gaz.find(alone) if m.label_key == "organisation"] == []
