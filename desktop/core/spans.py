@@ -83,13 +83,16 @@ NAME_BREAKS = frozenset("()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…\
 _INSIDE_WORDS = frozenset("'’.")
 
 
-def name_span(text: str, start: int, end: int, *, cut: bool = True) -> tuple[int, int] | None:
+def name_span(
+    text: str, start: int, end: int, *, cut: bool = True, keep: str = ""
+) -> tuple[int, int] | None:
     """The part of ``text[start:end]`` a name may cover: white space and punctuation off its
     edges, and at a bracket, quotation mark or sentence mark inside it (:data:`NAME_BREAKS`)
     the span is cut and its first piece kept — where the source began the name (``باراك)
     أوباما`` → ``باراك``). ``cut=False``: ``None`` instead of a cut, for a source whose match
     is the whole written name (a registry alias, a gazetteer entry: a part is another name).
-    ``None`` as well when less than two letters are left.
+    ``None`` as well when less than two letters are left. ``keep``: marks that are the name's
+    own inside it (an initialism's full stops: ``بي. تي. ايه``).
 
     Why one function: the rules, the registry, the gazetteer and the model each make spans
     their own way, and an accepted span becomes an entity's name (issue 14)."""
@@ -108,7 +111,7 @@ def name_span(text: str, start: int, end: int, *, cut: bool = True) -> tuple[int
         end -= 1
     for at in range(start, end):
         char = text[at]
-        if char not in NAME_BREAKS:
+        if char not in NAME_BREAKS or char in keep:
             continue
         if char in _INSIDE_WORDS and is_word_char(text[at - 1]) and is_word_char(text[at + 1]):
             continue  # O'Brien, U.S: inside a word (the edges are word characters here)

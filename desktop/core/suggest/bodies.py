@@ -42,8 +42,15 @@ from desktop.core.suggest.lexicon import (
     _TITLE_FORMS,
     _VERB_WORDS,
     _folded,
+    _with_prefixes,
 )
-from desktop.core.suggest.names import _NOUN_SHAPE_RE, _clitic_word, _is_nisba, _not_a_name
+from desktop.core.suggest.names import (
+    _NOUN_SHAPE_RE,
+    _clitic_word,
+    _is_nisba,
+    _not_a_name,
+    _raw_word,
+)
 from desktop.core.suggest.tokens import _Article
 
 __all__ = ["BODIES", "PRESS", "QUOTED_ONLY", "body_names", "initialisms"]
@@ -80,6 +87,7 @@ _BODY_NOUNS = _folded(
     "إدارة", "دائرة", "صحيفة", "جريدة", "مجلة", "تلفزيون", "محطة", "سلطة", "صندوق", "مركز",
     "رابطة", "نقابة", "جماعة", "تنظيم", "قوات", "شركات", "وكالات", "منظمات",
 )  # fmt: skip
+_BODY_NOUN_FORMS = _with_prefixes(_BODY_NOUNS, ("", "و", "ف", "ب", "ل", "ك"))
 _GLOSS_WORDS = 8  # words of the body's name before its initialism
 _SENTENCE_MARKS = frozenset(".*•!?؟")  # before an initialism that begins a sentence
 # Initialisms of things, not bodies, that articles write between marks (الحمض النووي « دي إن
@@ -257,7 +265,7 @@ def _initials(art: _Article, j: int, *, marked: bool) -> tuple[int, int] | None:
     else:
         while letters and (
             words[letters[-1]] in _LETTER_PARTICLES
-            or (words[letters[-1]] in _LETTER_ENDS and not _raw_starts(art, letters[-1], "آإ"))
+            or (words[letters[-1]] in _LETTER_ENDS and _raw_word(art, letters[-1])[:1] not in "آإ")
         ):
             letters.pop()  # (يو بي آي: the letter I, not أي)
         if not letters or words[letters[0]] in _LETTER_PARTICLES:
@@ -293,22 +301,11 @@ def _after_body(art: _Article, mark: int) -> bool:
             return False
         word = words[k]
         stem = art.article_stem(k)
-        if (
-            word in _BODY_NOUNS
-            or (stem is not None and stem in _BODY_NOUNS)
-            or (len(word) > 3 and word[0] in "وفبلك" and word[1:] in _BODY_NOUNS)
-        ):
+        if word in _BODY_NOUN_FORMS or (stem is not None and stem in _BODY_NOUNS):
             return True
         if stem is None and not word.startswith("لل"):
             return False  # an indefinite word: the name's head is no body's noun
     return False
-
-
-def _raw_starts(art: _Article, k: int, letters: str) -> bool:
-    """Whether token ``k`` begins with one of ``letters`` as written (آي, the letter I, and أي
-    "that is" fold alike)."""
-    start = art.raw(art.starts[k], art.ends[k])[0]
-    return art.text[start : start + 1] in letters
 
 
 def initialisms(art: _Article, taken: set[int]) -> list[tuple[int, int]]:

@@ -329,6 +329,15 @@ _QUOTE_TAKERS = _folded(
     "أوردت", "زار", "زارت", "أفاد", "أفادت", "أضافت", "أكدت", "أشارت", "علمت", "التقت",
     "التقى", "قرأ", "قرأت",
 )  # fmt: skip
+# The ambiguous names whose subtype has cues of its own, not the bodies' (_BODY_CUES): a
+# channel's common word (الجزيرة، العربية) is announced by a medium's noun, not by a party's
+# (قادة الرأي: opinion leaders); a paper's (النهار) by none here, _paper_score reads its cue;
+# a company's by a company's noun.
+_SUBTYPE_CUES: dict[str, frozenset[str]] = {
+    "media": _MEDIA_CUES,
+    "press": frozenset(),
+    "company": _COMPANY_CUES,
+}
 # A bank's head and a place, then this adjective: the country's central bank, one name (بنك
 # إنجلترا المركزي، مصرف سوريا المركزي).
 _BANKS = frozenset({"بنك", "مصرف"})
@@ -670,17 +679,8 @@ class Gazetteer:
                 return "adjective", SCORE_ADJECTIVE
             if not ambiguous:
                 return "name", SCORE_NOT_ADJECTIVE
-        if ambiguous and all(entry.subtype == "media" for entry in entries):
-            # a channel's common word (الجزيرة، العربية): announced by a medium's noun, not by
-            # a party's (قادة الرأي: opinion leaders)
-            cued = previous is not None and _is_cue(previous, _MEDIA_CUES)
-            return "name", SCORE_CUE if cued else SCORE_AMBIGUOUS
-        if ambiguous and all(entry.subtype == "press" for entry in entries):
-            return "name", SCORE_AMBIGUOUS  # a paper's (النهار): _paper_score reads its cue
-        if ambiguous and all(entry.subtype == "company" for entry in entries):
-            return "name", _ambiguous_score(previous, "company")
         if ambiguous:
-            return "name", _ambiguous_score(previous, entries[0].type)
+            return "name", _ambiguous_score(previous, entries)
         if "ك" in clitics and " " not in key:
             return "name", SCORE_PREPOSITION  # ك "like" before a place is rare: كريمة، كبير
         return "name", SCORE_PHRASE if " " in key else SCORE_NAME
@@ -983,9 +983,9 @@ def _prepositional(clitics: str) -> bool:
 
 
 def _paper_score(folded: str, word_start: int, end: int, score: float) -> float:
-    """A paper's name that is also a common word (النهار، السفير): as sure as a name after a
-    press noun (صحيفة النهار، لصحيفة « السفير »: its other mentions in the article are then
-    offered too), surer when it fills a quotation (« الديار »); else ``score``."""
+    """A paper's or a channel's name that is also a common word (النهار، السفير): as sure as
+    a name after a press noun (صحيفة النهار، لصحيفة « السفير »), a cue's score when it fills
+    a quotation a reporting verb takes (ذكرت « الديار »); else ``score``."""
     head = _previous_word(folded, word_start, through_quote=True)
     if head is not None and _is_cue(head[0], _PRESS_CUES):
         return SCORE_NAME
@@ -1005,14 +1005,17 @@ def _common_paper(entries: Sequence[Entry]) -> bool:
     return all(entry.ambiguous and entry.subtype in ("media", "press") for entry in entries)
 
 
-def _ambiguous_score(previous: str | None, kind: EntryType | Literal["company"]) -> float:
-    """An ambiguous name's score from the word before it (a company's: :data:`_COMPANY_CUES`)."""
+def _ambiguous_score(previous: str | None, entries: Sequence[Entry]) -> float:
+    """An ambiguous name's score from the word before it: the cues of its entries' subtype
+    where it has its own (:data:`_SUBTYPE_CUES`), else its type's."""
     if previous is None:
         return SCORE_AMBIGUOUS
-    if kind == "ORG":
+    subtypes = {entry.subtype for entry in entries}
+    cues = _SUBTYPE_CUES.get(subtypes.pop()) if len(subtypes) == 1 else None
+    if cues is not None:
+        return SCORE_CUE if _is_cue(previous, cues) else SCORE_AMBIGUOUS
+    if entries[0].type == "ORG":
         return SCORE_CUE if _is_cue(previous, _BODY_CUES) else SCORE_AMBIGUOUS
-    if kind == "company":
-        return SCORE_CUE if _is_cue(previous, _COMPANY_CUES) else SCORE_AMBIGUOUS
     if _is_cue(previous, _PLACE_CUES):
         return SCORE_CUE
     if _is_cue(previous, _PLACE_PREPOSITIONS):

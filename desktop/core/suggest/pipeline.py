@@ -25,7 +25,7 @@ from desktop.core.arabic import ARTICLE, LAM, fold
 from desktop.core.gcpause import paused
 from desktop.core.matching import AliasMatcher, Match
 from desktop.core.spans import NAME_BREAKS as _BREAKS
-from desktop.core.spans import is_word_char, name_span
+from desktop.core.spans import name_span
 from desktop.core.suggest.bodies import body_names, initialisms
 from desktop.core.suggest.claims import _claim_spans
 from desktop.core.suggest.credits import called_names, credit_names
@@ -225,33 +225,22 @@ def _suggest(
         # (مدريد in ريال مدريد، الشرق الأوسط in وكالة أنباء الشرق الأوسط، القاهرة in جامعة
         # القاهرة) is part of that name: the registry's place took the span, and the
         # organisation was never offered once the analyst had tagged the place (found among
-        # the organisations missed at k = 30 in the development corpus's folds).
-        bodies = _SpanIndex(
-            (p.start, p.end)
-            for p in places
-            if p.label_key == "organisation" and not p.entry.ambiguous
-        )
-        if bodies.spans:
-            # By bisection: a 1 MB article has thousands of places and of bodies.
-            registry = [
-                m
-                for m in registry
-                if types.get(m.entity_id or -1) != "location"
-                or not bodies.covers_longer(m.start, m.end)
-            ]
-        # And an organisation the registry knows inside a longer place's name (the channel
-        # الجزيرة in شبه الجزيرة العربية، الجزيرة العربية): the place (five of the development
-        # corpus's evaluation articles' wrong organisations at k = 30, in one article).
-        lands = _SpanIndex(
-            (p.start, p.end) for p in places if p.label_key == "location" and not p.entry.ambiguous
-        )
-        if lands.spans:
-            registry = [
-                m
-                for m in registry
-                if types.get(m.entity_id or -1) != "organisation"
-                or not lands.covers_longer(m.start, m.end)
-            ]
+        # the organisations missed at k = 30 in the development corpus's folds). And an
+        # organisation the registry knows inside a longer place's name (the channel الجزيرة
+        # in شبه الجزيرة العربية، الجزيرة العربية) is the place's (five of the evaluation
+        # articles' wrong organisations at k = 30, in one article).
+        for inner, outer in (("location", "organisation"), ("organisation", "location")):
+            longer = _SpanIndex(
+                (p.start, p.end) for p in places if p.label_key == outer and not p.entry.ambiguous
+            )
+            if longer.spans:
+                # By bisection: a 1 MB article has thousands of places and of bodies.
+                registry = [
+                    m
+                    for m in registry
+                    if types.get(m.entity_id or -1) != inner
+                    or not longer.covers_longer(m.start, m.end)
+                ]
     persons = [m for m in registry if types.get(m.entity_id or -1) == "person"]
     for match in persons:
         art.learnt.update(w for w in fold(text[match.start : match.end]).split())
@@ -602,7 +591,7 @@ def _spanned(spans: Iterable[tuple[int, int]]) -> set[int]:
 
 
 def _tokens_of(names: list[tuple[int, int, int]]) -> set[int]:
-    return {i for first, last, _ in names for i in range(first, last + 1)}
+    return _spanned((first, last) for first, last, _ in names)
 
 
 def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -> Suggestion:
@@ -669,21 +658,10 @@ def tidy(item: Suggestion) -> Suggestion | None:
     text = item.text
     if len(text) >= 2 and text[0].isalpha() and text[-1].isalpha() and _BREAKS.isdisjoint(text):
         return item  # name_span's own first test, without the call: 13,000 a 1 MB article
-    if item.rule == "initials" and not (set(text) & _BREAKS) - {"."}:
-        # بي. تي. ايه: each full stop one letter's, no sentence's; a mark or a tatweel the
-        # raw text has at its edges (تي\u200f) is no part of it
-        first, last = 0, len(text)
-        while first < last and not is_word_char(text[first]):
-            first += 1
-        while last > first and not (is_word_char(text[last - 1]) and text[last - 1] != "ـ"):
-            last -= 1
-        if (first, last) == (0, len(text)):
-            return item
-        if last - first < 2:
-            return None
-        return replace(item, start=item.start + first, end=item.start + last, text=text[first:last])
     cut = item.source not in ("registry", "gazetteer")
-    span = name_span(item.text, 0, len(item.text), cut=cut)
+    # (an initialism's full stops are its letters', no sentence's: بي. تي. ايه)
+    keep = "." if item.rule == "initials" else ""
+    span = name_span(item.text, 0, len(item.text), cut=cut, keep=keep)
     if span is None:
         return None
     start, end = span
