@@ -94,6 +94,7 @@ from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
     Suggestion,
     _SpanIndex,
+    after_compass,
     merge,
     rescored,
     tidy,
@@ -1120,6 +1121,8 @@ def _tag(
             continue
         if key == PERSON and _lower_case_latin(text, start, end):
             continue  # ( New moon ): a name in Latin letters is written capitalised
+        if key == ORGANISATION and after_compass(text, start):
+            continue  # شمال الجزيرة: the peninsula (the rules' registry aliases likewise)
         folded = fold_words(text[start:end]) if refused else ""
         if folded in refused and (folded, *neighbours(text, start, end)) in inputs.refused:
             continue

@@ -1029,9 +1029,10 @@ class _FixedDecoder:
 
     names: tuple[tuple[str, ...], ...] = ()
     likely = 0.9
+    key = "person"  # the label it tags the names with
 
     def __init__(self, model: bytes) -> None:
-        self.labels = ("O", "B-person", "I-person")
+        self.labels = ("O", f"B-{self.key}", f"I-{self.key}")
         self.tags: list[str] = []
         self.sure: list[float] = []
         self._after_name: list[bool] = []  # the word before is in a name, in the sentence
@@ -1043,7 +1044,9 @@ class _FixedDecoder:
             for name in self.names:
                 for i in range(len(words) - len(name) + 1):
                     if tuple(words[i : i + len(name)]) == name:
-                        tags[i : i + len(name)] = ["B-person"] + ["I-person"] * (len(name) - 1)
+                        tags[i : i + len(name)] = [f"B-{self.key}"] + [f"I-{self.key}"] * (
+                            len(name) - 1
+                        )
             self.tags += tags
             self._after_name += [False] + [tag != "O" for tag in tags[:-1]]
         self.sure = [self.marginal(tag, i) for i, tag in enumerate(self.tags)]
@@ -1052,22 +1055,50 @@ class _FixedDecoder:
     def marginal(self, tag: str, position: int) -> float:
         if self.tags[position] == tag:
             return self.likely
-        if tag == "I-person" and self._after_name[position]:
+        if tag == f"I-{self.key}" and self._after_name[position]:
             return 0.5
         return 0.0
 
 
 def _fixed_suggestions(
-    project: Project, monkeypatch: pytest.MonkeyPatch, text: str, *names: str
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    *names: str,
+    key: str = "person",
 ) -> dict[str, float]:
-    """The persons ``suggest_in`` offers in ``text`` when the model tags ``names`` there."""
+    """The names of ``key`` ``suggest_in`` offers in ``text`` when the model tags ``names``
+    there so."""
     monkeypatch.setattr(_FixedDecoder, "names", tuple(tuple(fold(n).split()) for n in names))
+    monkeypatch.setattr(_FixedDecoder, "key", key)
     monkeypatch.setattr(tagger, "CrfDecoder", _FixedDecoder)
     words = frozenset("w:" + fold(word) for word in text.split())  # what the stand-in reads
-    model = tagger.Model(1, {"person": labels(project)["person"]}, words, b"", {})
+    model = tagger.Model(1, {key: labels(project)[key]}, words, b"", {})
     inputs = tagger.Inputs(model, (), (), frozenset(), frozenset())
     found = tagger.suggest_in(inputs, text, threshold=0.0, rules=[])
-    return {s.text: s.score for s in found if s.label_key == "person"}
+    return {s.text: s.score for s in found if s.label_key == key}
+
+
+def test_the_models_organisation_after_a_compass_noun_is_no_organisation(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name after شمال، جنوب، شرق، غرب or شبه, with their proclitics, is a place's: the
+    model's الجزيرة there is the peninsula, not the channel it learnt (elsewhere it stays;
+    وسط is also "among")."""
+    text = (
+        "وتقع بشمال شرق الجزيرة تلال .\nوفي شرق شبه الجزيرة رعاة .\n"
+        "وقال مراسل الجزيرة ذلك .\nوانقسم وسط الجزيرة الموظفون ."
+    )
+    monkeypatch.setattr(_FixedDecoder, "names", ((fold("الجزيرة"),),))
+    monkeypatch.setattr(_FixedDecoder, "key", "organisation")
+    monkeypatch.setattr(tagger, "CrfDecoder", _FixedDecoder)
+    words = frozenset("w:" + fold(word) for word in text.split())
+    model = tagger.Model(1, {"organisation": labels(project)["organisation"]}, words, b"", {})
+    inputs = tagger.Inputs(model, (), (), frozenset(), frozenset())
+    found = tagger.suggest_in(inputs, text, threshold=0.0, rules=[])
+    every = [i for i in range(len(text)) if text.startswith("الجزيرة", i)]
+    assert len(every) == 4
+    assert [(s.start, s.label_key) for s in found] == [(at, "organisation") for at in every[2:]]
 
 
 def test_a_persons_name_does_not_end_in_a_particle(

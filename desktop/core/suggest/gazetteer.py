@@ -311,12 +311,14 @@ _COMPANY_CUES = _folded("شركة", "مجموعة", "سيارات", "سهم")  #
 _WHOLE_HEAD_WORDS = {
     fold(word): word
     for word in (
-        "جامعة", "نادي", "ريال", "بنك", "مصرف", "متحف", "مؤسسة", "شركة", "سجن", "معهد", "كلية",
-        "أكاديمية", "فندق", "جمعية",
+        "جامعة", "نادي", "ريال", "بنك", "مصرف", "معهد", "كلية", "أكاديمية", "جمعية",
     )
 }  # fmt: skip
 _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
-_NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق")
+# Heads after which the place's name alone is the body's: a paper's, a team's, and a
+# facility's or a company's, whose noun newswire leaves out (سجن « أبو غريب »، متحف
+# « قوانغتشو »، شركة « قطر غاز »، فندق « شيراتون »)
+_NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق", "سجن", "متحف", "مؤسسة", "شركة", "فندق")
 # Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
 _PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "مجلتا")  # (not صحف الغد)
 # Nouns after which such a name or a channel's (الجزيرة، العربية) is the medium.
@@ -630,11 +632,14 @@ class Gazetteer:
                 written = _WHOLE_HEAD_WORDS[word[len(head_clitics) :]]
                 name = f"{written} {place.name}"
                 after = _LINE_WORD_RE.match(folded, end) if written in _BANKS else None
+                score = SCORE_BODY
                 if after is not None and after.group(1) == _CENTRAL:
+                    # the country's central bank: no other body is named so
                     name, end = f"{name} {after.group(1)}", after.end(1)
+                    score = SCORE_PHRASE
                 body = Entry(name, "ORG", "body")
                 head = word_start + len(head_clitics)
-                return _Found(word_start, head, end, body.name, "name", SCORE_BODY, (body,))
+                return _Found(word_start, head, end, body.name, "name", score, (body,))
             body = Entry(place.name, "ORG", "body")
             return _Found(start, start, end, body.name, "name", SCORE_BODY, (body,))
         return None
