@@ -581,6 +581,11 @@ def test_a_head_noun_that_is_no_part_of_the_name_is_left_out(gaz: Gazetteer) -> 
     assert _offered(gaz, "الا ان حركة طالبان قد تقبض عليه") == ["طالبان"]
     assert _offered(gaz, "بالاطاحة بحركة طالبان في أفغانستان") == ["طالبان", "أفغانستان"]
     assert _offered(gaz, "وأعلنت حركة فتح") == ["حركة فتح"]
+    assert _offered(gaz, "قائمة الفريق الأول بنادي الزمالك للموسم") == ["الزمالك"]
+    # a name listed with its noun keeps it in each of its spellings
+    for spelt in ("هيومن", "هيومان"):
+        text = f"واعتبرت منظمة {spelt} رايتس ووتش أن"
+        assert _offered(gaz, text) == [f"منظمة {spelt} رايتس ووتش"]
 
     def listed(text: str) -> list[str]:
         return [m.entry.name for m in gaz.find(text) if m.score >= DEFAULT_MIN_SCORE]
