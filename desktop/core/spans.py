@@ -79,7 +79,12 @@ def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
 # apostrophe or a full stop between two letters is inside a word (O'Brien, Xi'an, U.S).
 # (and a line break: no name is written across one — a hostile review found the rules'
 # names, the model's and a gazetteer person's regnal number crossing a paragraph's end)
-NAME_BREAKS = frozenset("()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# (and a blessing or an invocation written as one ligature, ﷺ ﷻ ﷽: a phrase, never a
+# name's part — it folds to four words, and a name the rules ended inside them took it whole)
+NAME_BREAKS = frozenset(
+    "()[]{}<>«»‹›\"'“”‘’„‟،,.:;؛!?؟…\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+    "\ufdf0\ufdf1\ufdf3\ufdf5\ufdf6\ufdf7\ufdf8\ufdf9\ufdfa\ufdfb\ufdfd"
+)
 _INSIDE_WORDS = frozenset("'’.")
 
 

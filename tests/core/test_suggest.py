@@ -673,3 +673,50 @@ def test_a_name_after_the_contracted_article_is_offered_as_written() -> None:
     assert ("للكرملين", "registry") in found
     assert ("لبنان", "registry") in found  # ل + لبنان: the proclitic left out
     assert ("كيري", "registry") in found
+
+
+# --- a hostile review of the thirteenth round ----------------------------------------------
+
+
+def _shown(text: str, matcher: AliasMatcher | None = None) -> list[tuple[str, str]]:
+    from desktop.core.suggest import merge
+    from desktop.resources import gazetteer
+
+    return [(s.text, s.label_key) for s in merge(suggest(text, matcher, gazetteer=gazetteer()))]
+
+
+def test_no_organisation_after_a_compass_noun_from_any_source() -> None:
+    """بشمال شرق الجزيرة is the peninsula: neither the registry's channel nor the gazetteer's
+    body is offered after a compass noun, whatever format characters or marks stand between;
+    شبه counts only before جزيرة or قارة — شبّه is the verb "likened"."""
+    matcher = AliasMatcher.from_registry(
+        [(1, "organisation", "الجزيرة"), (3, "organisation", "حزب الله")]
+    )
+    text = "وتقع بشمال شرق الجزيرة ، وفي شرق شبه الجزيرة ، وقال مراسل الجزيرة"
+    assert _shown(text, matcher) == [("الجزيرة", "organisation")]
+    assert _shown("وشبّه حزب الله الهجوم بالعدوان", matcher) == [("حزب الله", "organisation")]
+    assert _shown("شبه حماس إسرائيل بالنازيين") == [
+        ("حماس", "organisation"),
+        ("إسرائيل", "location"),
+    ]
+    for between in (" ", "\u200f ", "\u2009", "ِ ", " \u200c"):
+        assert _shown(f"شمال{between}حماس") == [], repr(between)
+    assert _shown("شمال\nحماس") == [("حماس", "organisation")]  # another line
+    assert _shown("وقال حلف شمال الأطلسي") == [("حلف شمال الأطلسي", "organisation")]
+
+
+def test_lam_alef_ligatures_keep_the_contracted_article_whole() -> None:
+    """ﻟﻼﺗﺤﺎﺩ (PDFs' presentation forms) is ل + الاتحاد: the name starts at the first lam, as
+    for للاتحاد, not in the middle of the ligature's word."""
+    for text in ("ﻟﻼﺗﺤﺎﺩ ﺍﻷﻭﺭﻭﺑﻲ", "ﻟﻸﻣﻢ ﺍﻟﻤﺘﺤﺪﺓ", "للاتحاد الأوروبي"):
+        assert _shown(text) == [(text, "organisation")]
+
+
+def test_a_blessing_ligature_ends_a_name() -> None:
+    """ﷺ folds to four words; a name the title rule ended inside them took the whole ligature."""
+    assert _shown("قال الشيخ خليفة بن زايد ﷺ") == [("خليفة بن زايد", "person")]
+    assert _shown("وقال النبي محمد ﷺ إن") == [("محمد", "person")]
+
+
+def test_a_facility_after_a_body_s_noun_is_no_name() -> None:
+    assert _shown("نقل إلى سجن متحف المدينة") == []

@@ -318,7 +318,11 @@ _WHOLE_HEADS = frozenset(_WHOLE_HEAD_WORDS)
 # Heads after which the place's name alone is the body's: a paper's, a team's, and a
 # facility's or a company's, whose noun newswire leaves out (سجن « أبو غريب »، متحف
 # « قوانغتشو »، شركة « قطر غاز »، فندق « شيراتون »)
-_NAME_HEADS = _folded("صحيفة", "جريدة", "مجلة", "فريق", "سجن", "متحف", "مؤسسة", "شركة", "فندق")
+_NAME_HEAD_WORDS = {
+    fold(word): word
+    for word in ("صحيفة", "جريدة", "مجلة", "فريق", "سجن", "متحف", "مؤسسة", "شركة", "فندق")
+}
+_NAME_HEADS = frozenset(_NAME_HEAD_WORDS)
 # Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
 _PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "مجلتا")  # (not صحف الغد)
 # Nouns after which such a name or a channel's (الجزيرة، العربية) is the medium.
@@ -545,6 +549,7 @@ class Gazetteer:
     def _find_normalised(self, norm: Normalised, raw: str | None) -> list[GazetteerMatch]:
         folded = norm.text
         found: list[_Found] = []
+        headed: set[tuple[int, int]] = set()  # places a body's noun makes a body's name
         for word_start, start, end, key, clitics in self._matcher.scan(folded):
             entries = tuple(self._names[key])
             before = _previous_word(folded, word_start)
@@ -562,6 +567,7 @@ class Gazetteer:
                 body = self._body(head, clitics, entries, start, end, folded)
             if body is not None:
                 found.append(body)
+                headed.add((start, end))
         if _sports_article(folded, found):
             found = [_as_club(item, folded) for item in found]
         if self._person_matchers:
@@ -579,6 +585,8 @@ class Gazetteer:
             uncertain = item.kind == "name" and SCORE_PERSON < score < SCORE_EVIDENCE
             if (
                 uncertain
+                # the place is the body's name here (متحف دمشق), however sure it is elsewhere
+                and not (item.entries[0].type == "LOC" and (item.start, item.end) in headed)
                 and not _common_paper(item.entries)
                 and any(entry.identity in sure for entry in item.entries)
                 and not (item.entries[0].type == "ORG" and self._qualified(folded, item.end))
@@ -633,14 +641,22 @@ class Gazetteer:
                 name = f"{written} {place.name}"
                 after = _LINE_WORD_RE.match(folded, end) if written in _BANKS else None
                 score = SCORE_BODY
-                if after is not None and after.group(1) == _CENTRAL:
+                if after is not None and after.group(1) == _CENTRAL and not place.ambiguous:
                     # the country's central bank: no other body is named so
                     name, end = f"{name} {after.group(1)}", after.end(1)
                     score = SCORE_PHRASE
                 body = Entry(name, "ORG", "body")
                 head = word_start + len(head_clitics)
                 return _Found(word_start, head, end, body.name, "name", score, (body,))
-            body = Entry(place.name, "ORG", "body")
+            if all(entry.ambiguous for entry in entries):
+                # a common word after the noun: مؤسسة مالية is a financial institution, not
+                # Malé's (after a club's or a university's noun, نادي ليون، the whole is named)
+                return None
+            # the place's name alone is the span, as newswire tags it; the body's name keeps
+            # its noun (متحف دمشق): an entity named دمشق, an organisation, would be offered
+            # for every later mention of the city
+            written = _NAME_HEAD_WORDS[word[len(head_clitics) :]]
+            body = Entry(f"{written} {place.name}", "ORG", "body")
             return _Found(start, start, end, body.name, "name", SCORE_BODY, (body,))
         return None
 

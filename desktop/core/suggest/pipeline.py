@@ -15,7 +15,6 @@ decided.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
@@ -201,13 +200,24 @@ def _suggest(
     types = dict(matcher.types) if matcher is not None else {}
     types.update(known_types or {})
     registry = matcher.find_normalised(art.norm) if matcher is not None else []
+    if registry:
+        # No organisation right after a compass noun (بشمال شرق الجزيرة: the peninsula, not
+        # the channel): left out before any rule counts its span as taken, so the gazetteer's
+        # place there is offered (في شمال شرق الجزيرة السورية).
+        registry = [
+            m
+            for m in registry
+            if types.get(m.entity_id or -1) != "organisation" or not after_compass(text, m.start)
+        ]
     places: list[GazetteerMatch] = []
     if gazetteer is not None:
         places = [
             # a listed person's name without the titles it is listed with (الملك فهد: فهد)
             replace(m, start=m.name_start, word_start=m.name_start) if m.name_start > m.start else m
             for m in gazetteer.find_normalised(art.norm, text)
-            if m.kind == "name" and m.score >= min_score
+            if m.kind == "name"
+            and m.score >= min_score
+            and (m.label_key != "organisation" or not after_compass(text, m.start))
         ]
     if places and registry:
         # A "person" whose whole name is a country, a city or a body the gazetteer knows
@@ -306,8 +316,6 @@ def _suggest(
         if label == "person" and first_name_of_longer(text, match):
             continue
         start = written_start(text, match.start, match.word_start, match.matched_alias)
-        if label == "organisation" and after_compass(text, start):
-            continue  # بشمال شرق الجزيرة: the peninsula, not the channel
         add(
             Suggestion(
                 "entity",
@@ -606,33 +614,44 @@ def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -
     )
 
 
-# Compass nouns and شبه (شمال العراق، شرق شبه الجزيرة) with their proclitics: the name after
-# one is a place's, never an organisation's (none of the development corpus's 131 names
-# after one is): the channel's الجزيرة in بشمال شرق الجزيرة is the peninsula. Not وسط,
-# which is also "among" (انقسامات وسط حزب العمال).
+# Compass nouns (شمال العراق، بشمال شرق الجزيرة) with their proclitics: the name after one
+# is a place's, never an organisation's (none of the development corpus's 131 names after
+# one is): the channel's الجزيرة there is the peninsula. Not وسط, which is also "among"
+# (انقسامات وسط حزب العمال). شبه only before the nouns it makes a place of (شبه الجزيرة،
+# شبه القارة): it is also the verb شبّه, "likened" (وشبّه حزب الله الهجوم).
 _COMPASS = _with_prefixes(
-    _folded("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شبه"),
+    _folded("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"),
     map(fold, PROCLITICS),
 )
-_ON_A_LINE = frozenset(" \t\u00a0")
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char == "\u0640" or unicodedata.category(char) == "Mn"
+_SHIBH = _with_prefixes(_folded("شبه"), map(fold, PROCLITICS))
+_SHIBH_NOUNS = _folded("الجزيرة", "جزيرة", "القارة", "قارة")
+# A word with its marks (harakat, tatweel), then the space before the name's word (format
+# characters and marks the matcher ignores taken out first): the word before a name.
+_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+_WORD_BEFORE_RE = re.compile(
+    rf"([\w{_MARKS}]+)[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+[\w{_MARKS}]*\Z"
+)
+_NAME_WORD_RE = re.compile(rf"[\w{_MARKS}]+")
+_FORMATS_RE = re.compile(
+    r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 
 def after_compass(text: str, start: int) -> bool:
     """Whether the word before the one ``start`` is in (its proclitics before ``start`` are
-    part of it) is a compass noun or شبه, on the same line: a name there is a place."""
-    i = start
-    while i > 0 and _in_word(text[i - 1]):
-        i -= 1
-    while i > 0 and text[i - 1] in _ON_A_LINE:
-        i -= 1
-    end = i
-    while i > 0 and _in_word(text[i - 1]):
-        i -= 1
-    return i < end and fold(text[i:end]) in _COMPASS
+    part of it) is a compass noun, on the same line, or شبه before جزيرة or قارة: a name
+    there is a place's."""
+    before = _FORMATS_RE.sub("", text[max(0, start - 48) : start])
+    found = _WORD_BEFORE_RE.search(before)
+    if found is None:
+        return False
+    word = fold(found.group(1))
+    if word in _COMPASS:
+        return True
+    if word not in _SHIBH:
+        return False
+    name = _NAME_WORD_RE.match(_FORMATS_RE.sub("", text[start : start + 48]))
+    return name is not None and fold(name.group()) in _SHIBH_NOUNS
 
 
 def written_start(text: str, start: int, word_start: int, alias: str) -> int:
@@ -648,8 +667,10 @@ def written_start(text: str, start: int, word_start: int, alias: str) -> int:
     the registry's proclitic rules count the clitic ل apart."""
     if start <= word_start or not fold(alias).startswith(ARTICLE):
         return start
-    if fold(text[start : start + 1]) != LAM:
-        return start  # the article written in full (بالعراق): nothing contracted
+    if not fold(text[start : start + 1]).startswith(LAM):
+        # the article written in full (بالعراق): nothing contracted (its lam may be the
+        # first half of a lam-alef ligature, ﻼ, as PDFs' text writes للاتحاد)
+        return start
     i = start - 1
     while i > word_start and not fold(text[i]):
         i -= 1  # harakat or tatweel on the proclitic (لِلعراق)
