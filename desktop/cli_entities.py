@@ -65,7 +65,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     suggestions = subparsers.add_parser(
         "suggest",
-        help="list suggestions of names and claims (rules, registry, the project's model)",
+        help=(
+            "list suggestions of names and claims (rules, registry, gazetteer, the project's model)"
+        ),
         description=(
             "Suggest person names after titles, known entities from the registry, claims "
             "with their claimants, and the entities the project's model (trained on the "
@@ -90,7 +92,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="lowest score shown, 0 to 1 (default: the window's default threshold)",
     )
     suggestions.add_argument(
-        "--no-model", action="store_true", help="rules and registry only, without the model"
+        "--no-model",
+        action="store_true",
+        help="rules, registry and gazetteer only, without the model",
     )
 
 
@@ -335,7 +339,18 @@ def _train(args: argparse.Namespace) -> int:
         echo(f"tags: {tags}")
         echo(f"rejected suggestions used as negative examples: {report.decisions}")
         if report.sources:
-            echo(f"features from: {', '.join(report.sources)}")
+            names = ", ".join(_SOURCE_NAMES.get(code, code) for code in report.sources)
+            echo(f"what the model also reads of each word: {names}")
+        few = [name for name, count in report.tags.items() if count < tagger.TRUSTED_FROM]
+        if report.sentences < tagger.TRUSTED_FROM:
+            few = list(report.tags)
+        if few:
+            echo(
+                f"learnt little yet of {', '.join(few)}: the model adds names and raises "
+                "the other sources' scores of these labels, and lowers none of them until "
+                f"it has {tagger.TRUSTED_FROM} tags of the label in {tagger.TRUSTED_FROM} "
+                "sentences"
+            )
     learnt_from = (
         f"{_count(claims.positives, 'claim')} taken and {claims.negatives} left or rejected "
         f"in {_count(claims.articles, 'article')} ({claims.decisions} of them decided "
@@ -349,6 +364,14 @@ def _train(args: argparse.Namespace) -> int:
             f"{learnt_from}"
         )
     return EXIT_OK if trained else EXIT_FAILED
+
+
+# The training report's codes for the sources whose finds are the model's features.
+_SOURCE_NAMES = {
+    "gz": "the gazetteer",
+    "rg": "the registry of the project's entities",
+    "ru": "the rules' names",
+}
 
 
 def _count(n: int, noun: str) -> str:

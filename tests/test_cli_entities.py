@@ -255,6 +255,10 @@ def test_suggest_train_then_suggest_with_the_model(
     assert code == 0, err
     assert out.startswith("trained model 1 in ")
     assert "on 5 articles" in out and "Person " in out and "Location " in out
+    assert "what the model also reads of each word: the gazetteer" in out
+    # a few sample articles' tags: too few for the model to lower any source's suggestions
+    little = next(line for line in out.splitlines() if line.startswith("learnt little yet of "))
+    assert "Person" in little and "Location" in little and "lowers none of them" in little
     code, out, err = run(["suggest", "--project", str(project), "--train", "--json"], capsys)
     report = json.loads(out)
     assert code == 0 and report["generation"] == 2 and report["articles"] == 5

@@ -1781,3 +1781,17 @@ def test_a_question_word_begins_no_name_of_the_model() -> None:
     assert tagger._no_name_start(Token(0, 4, "وأين", "واين"))  # و + أين: and where
     assert tagger._no_name_start(Token(0, 2, "في", "في"))
     assert not tagger._no_name_start(Token(0, 3, "علي", "علي"))  # a given name, though على folds so
+
+
+def test_a_models_name_leaves_out_its_first_words_proclitics_where_the_article_says_so(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model tags whole words: ومتري where the rules offer متري. One or two proclitics
+    are left out when the rest is a word the article writes alone too; a name that begins
+    with such a letter (ويليام، وليد) keeps it."""
+    text = (
+        "وقال طارق متري ذلك .\nوأكد ومتري أن الحل قريب .\nوقال ولكيري رأي وقال كيري كلمة .\n"
+        "وزار ويليام لبنان .\nوجاء وَبونينو مع بونينو ."
+    )
+    found = _fixed_suggestions(project, monkeypatch, text, "ومتري", "ولكيري", "ويليام", "وبونينو")
+    assert set(found) == {"متري", "كيري", "ويليام", "بونينو"}

@@ -211,7 +211,7 @@ def test_the_review_queue_columns_fit_its_narrow_dock(
     assert sum(header.sectionSize(c) for c in shown) <= width + 1, [
         (c, header.sectionSize(c)) for c in shown
     ]
-    from desktop.ui.review.model import ARTICLE, CONTEXT, TEXT
+    from desktop.ui.review.model import ARTICLE, CONTEXT, SOURCE, TEXT
 
     # Slim (a 1024×640 window's dock) the words take what the score and label leave: a
     # trial read «الولايا…»; the context is the row's tooltip then.
@@ -246,7 +246,12 @@ def test_the_review_queue_columns_fit_its_narrow_dock(
         assert f"<b>{html.escape(second.suggestion.text)}</b>" in preview.text()
         before = html.escape(second.before.split()[-1])
         assert f"{before} <b>" in preview.text() or f"{before}<b>" in preview.text()
-        assert preview.height() <= 3 * preview.fontMetrics().lineSpacing()
+        assert preview.height() <= 4 * preview.fontMetrics().lineSpacing()
+        # the hidden columns' words, on a line of their own: where the row comes from
+        source = model.index(view.currentIndex().row(), SOURCE).data()
+        article = model.index(view.currentIndex().row(), ARTICLE).data()
+        where = html.escape(f"{source} · {article}")
+        assert preview.text().startswith(f'<span style="color: gray">{where}</span><br>')
         # A filter that leaves no row leaves no context either.
         window.review_dock.filter.setText("ظظظظ")
         qtbot.waitUntil(lambda: model.rowCount() == 0)

@@ -400,11 +400,25 @@ class ReviewDock(QDockWidget):
         before, after = row.before.split(), row.after.split()
         words = " ".join(row.suggestion.text.split())
         width = max(self.view.width(), 80)
-        most = self.PREVIEW_LINES * self.preview.fontMetrics().lineSpacing() + 4
+        lines = self.PREVIEW_LINES
+        where = ""
+        if self.view.isColumnHidden(SOURCE):
+            # Where the suggestion comes from and which article it is in, on a line of its own:
+            # the hidden columns' words (a trial could filter by source but not see a row's).
+            named = [
+                str(model.data(current.siblingAtColumn(column)) or "")
+                for column in (SOURCE, ARTICLE)
+            ]
+            where = (
+                f'<span style="color: gray">{escape(" · ".join(filter(None, named)))}</span><br>'
+            )
+            lines += 1
+        most = lines * self.preview.fontMetrics().lineSpacing() + 4
         while True:
             # "…" where the article goes on: the context is cut, or cut again here.
             self.preview.setText(
-                row.around(
+                where
+                + row.around(
                     f"<b>{escape(words)}</b>",
                     f"{'…' if before else ''}{escape(' '.join(before))}",
                     f"{escape(' '.join(after))}{'…' if after else ''}",
