@@ -1122,7 +1122,7 @@ def _tag(
         if text[start] in _LEADING_PROCLITICS:
             if alone is None:
                 alone = set(columns[1]) if columns is not None else {t.folded for t in all_tokens}
-            start = _without_proclitics(text, start, end, alone)
+            start = _without_proclitics(text, start, end, alone, given)
         if (start, end) in inputs.decided or tagged.overlaps(start, end):
             continue
         if key == PERSON and _lower_case_latin(text, start, end):
@@ -1154,10 +1154,13 @@ _WHITE_SPACE_RE = re.compile(r"\s")
 _HARAKAT_RE = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670]*")
 
 
-def _without_proclitics(text: str, start: int, end: int, alone: AbstractSet[str]) -> int:
+def _without_proclitics(
+    text: str, start: int, end: int, alone: AbstractSet[str], given: AbstractSet[str]
+) -> int:
     """Where the model's name starts without the one or two proclitics its first word begins
     with (وبونينو → بونينو، ولكيري → كيري), when the rest is a word the article also writes
-    by itself (``alone``: its words folded, as written); else ``start``.
+    by itself (``alone``: its words folded, as written) or a given name the whole word is not
+    (وسميرة → سميرة, but وسام stays); else ``start``.
 
     Why: the model tags whole written words, and offered ومتري and ودانفورد where the
     rules and the registry offer the name without its conjunction — accepted, the mention
@@ -1165,6 +1168,7 @@ def _without_proclitics(text: str, start: int, end: int, alone: AbstractSet[str]
     ويليام, لبنان, وليد are names that begin so."""
     space = _WHITE_SPACE_RE.search(text, start, end)
     word_end = end if space is None else space.start()
+    whole_given = fold(text[start:word_end]) in given
     at = start
     for _ in range(2):
         if at >= word_end or text[at] not in _LEADING_PROCLITICS:
@@ -1172,7 +1176,7 @@ def _without_proclitics(text: str, start: int, end: int, alone: AbstractSet[str]
         match = _HARAKAT_RE.match(text, at + 1, word_end)
         at = match.end() if match is not None else at + 1
         rest = fold(text[at:word_end])
-        if len(rest) >= 3 and rest in alone:
+        if len(rest) >= 3 and (rest in alone or (rest in given and not whole_given)):
             return at
     return start
 

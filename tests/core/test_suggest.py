@@ -720,3 +720,28 @@ def test_a_blessing_ligature_ends_a_name() -> None:
 
 def test_a_facility_after_a_body_s_noun_is_no_name() -> None:
     assert _shown("نقل إلى سجن متحف المدينة") == []
+
+
+def test_a_quoted_title_after_a_paper_s_noun_is_no_claim() -> None:
+    """صحيفة "يو إس إيه توداي"، كشف مسئول … : the paper's name, not the official's words (a new
+    analyst's trial); a quotation before the verb is still the speaker's."""
+    text = 'وبحسب صحيفة "يو إس إيه توداي"، كشف مسئول بارز في الإدارة أن الخطة تأخرت.'
+    claims = [s for s in suggest(text, None) if s.kind == "claim"]
+    assert all("توداي" not in c.text for c in claims)
+    quoted = 'وفي الجلسة "لن نترك أهلنا"، قال ميقاتي في بيروت.'
+    assert [c.text for c in suggest(quoted, None) if c.kind == "claim"] == ["لن نترك أهلنا"]
+
+
+@pytest.mark.parametrize("contrast", ["بينما", "فيما", "في حين"])
+def test_a_contrasted_speaker_starts_a_claim_of_their_own(contrast: str) -> None:
+    """قال هيغ إن …، بينما أكدت بونينو أن …: two speakers, two claims — the trial's one claim
+    held both, under the first speaker."""
+    text = (
+        f"وقال الوزير وليام هيغ إن الحل السياسي هو الطريق الوحيد، {contrast} أكدت الوزيرة "
+        "إيما بونينو أن روما تدعم جهود الأمم المتحدة."
+    )
+    claims = [(c.text, c.claimant) for c in suggest(text, None) if c.kind == "claim"]
+    assert claims == [
+        ("الحل السياسي هو الطريق الوحيد", "وليام هيغ"),
+        ("روما تدعم جهود الأمم المتحدة", "الوزيرة إيما بونينو"),
+    ]

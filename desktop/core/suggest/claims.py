@@ -15,7 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 
-from desktop.core.arabic import LAM
+from desktop.core.arabic import LAM, PROCLITICS, fold
+from desktop.core.suggest.bodies import BODIES, PRESS, QUOTED_ONLY
 from desktop.core.suggest.lexicon import (
     _AN,
     _ATTRIBUTION,
@@ -36,6 +37,8 @@ from desktop.core.suggest.lexicon import (
     _VERB_FORMS,
     _WASF,
     _WIFQAN,
+    _folded,
+    _with_prefixes,
 )
 from desktop.core.suggest.names import _name_after_title, _quoted_name
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
@@ -247,6 +250,9 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
         floor, limit = art.token_at(s_start), art.token_at(s_end)
         prefixed = word[0] in "وف" and word[1:] in _VERB_FORMS
         after_comma = v > floor and words[v - 1] in "،,"
+        # بينما أكدت بونينو …، في حين قال …: another speaker's statement, not inside the
+        # reported words before it (a new analyst's trial: one claim held both speakers')
+        contrast = _contrast_start(words, floor, v)
         if clauses and clauses[-1][2] == s_end:
             previous = clauses[-1][0]
             if previous.passage_end is not None and position < previous.passage_end:
@@ -257,9 +263,10 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
                 and not prefixed
                 and kind not in ("participle", "pronoun")
                 and not after_comma
+                and contrast is None
             ):
                 continue  # a verb inside reported speech: أن موسكو وواشنطن أكدتا …
-        boundary = v
+        boundary = v if contrast is None else contrast
         claimant: tuple[int, int] | None = None
         content = v + 1
         if kind in ("finite", "noun"):
@@ -296,6 +303,20 @@ def _clauses(art: _Article) -> list[tuple[_Clause, int, int]]:
         _find_marker(art, clause, limit, window)
         clauses.append((clause, s_start, s_end))
     return clauses
+
+
+_CONTRASTS = _folded("بينما", "وبينما", "فيما", "وفيما")
+_HIN, _FI_HIN = fold("حين"), _folded("في", "وفي")
+
+
+def _contrast_start(words: list[str], floor: int, v: int) -> int | None:
+    """The token a contrastive conjunction right before the verb at ``v`` starts at (بينما،
+    فيما، في حين), or None."""
+    if v - 1 >= floor and words[v - 1] in _CONTRASTS:
+        return v - 1
+    if v - 2 >= floor and words[v - 1] == _HIN and words[v - 2] in _FI_HIN:
+        return v - 2
+    return None
 
 
 def _last_name_between(art: _Article, first: int, last: int) -> tuple[int, int] | None:
@@ -400,6 +421,14 @@ def _claim_spans(art: _Article) -> list[tuple[int, int, tuple[int, int] | None, 
     return found
 
 
+# Nouns after which a quotation is a title, not words reported: صحيفة "يو إس إيه توداي"،
+# كشف مسئول بارز … was offered as the official's claim (a new analyst's trial).
+_TITLE_NOUNS = _with_prefixes(
+    PRESS | BODIES | QUOTED_ONLY | _folded("برنامج", "كتاب", "فيلم", "مسلسل", "موقع", "رواية"),
+    map(fold, PROCLITICS),
+)
+
+
 def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
     """The quotation just before a clause that names its speaker after the verb and reports
     nothing after it — «لن نترك أهلنا»، قال ميقاتي في بيروت —, as (open, close) folded offsets
@@ -414,6 +443,9 @@ def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
     close = art.starts[v - 2]
     k = bisect_left(art.quote_starts, close) - 1
     if k >= 0 and art.quotes[k][1] == close:
+        opening = art.token_at(art.quotes[k][0])
+        if opening > 0 and words[opening - 1] in _TITLE_NOUNS:
+            return None  # a paper's or a programme's name
         return art.quotes[k]
     return None
 
