@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -1115,14 +1116,14 @@ def _tag(
     refused = {folded for folded, _, _ in inputs.refused}  # most strings never were
     # By bisection: a long article's thousands of candidates against its thousands of tags.
     tagged = _SpanIndex(inputs.tagged)
-    alone: set[str] | None = None  # the article's words as written, made when first needed
+    named: set[str] | None = None  # the words of the article's names, made when first needed
     for start, end, key, score in sorted(candidates):
         # وللأمم المتحدة → للأمم المتحدة, as the rules write the name (their decisions too)
         start = written_word_start(text, start, end)
         if text[start] in _LEADING_PROCLITICS:
-            if alone is None:
-                alone = set(columns[1]) if columns is not None else {t.folded for t in all_tokens}
-            start = _without_proclitics(text, start, end, alone, given)
+            if named is None:
+                named = _name_words(text, candidates, rules or ())
+            start = _without_proclitics(text, start, end, named)
         if (start, end) in inputs.decided or tagged.overlaps(start, end):
             continue
         if key == PERSON and _lower_case_latin(text, start, end):
@@ -1151,32 +1152,45 @@ def _tag(
 # The proclitics a word the model tags may begin with: و and ف, ب، ل and ك.
 _LEADING_PROCLITICS = frozenset("وفبلك")
 _WHITE_SPACE_RE = re.compile(r"\s")
-_HARAKAT_RE = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670]*")
+_HAMZA_MARKS = frozenset("\u0654\u0655")  # و + hamza above, decomposed, is ؤ: no proclitic
 
 
-def _without_proclitics(
-    text: str, start: int, end: int, alone: AbstractSet[str], given: AbstractSet[str]
-) -> int:
+def _name_words(
+    text: str, candidates: Iterable[tuple[int, int, str, float]], rules: Iterable[Suggestion]
+) -> set[str]:
+    """The folded words of every name the model and the other sources found in the text."""
+    spans = [(s, e) for s, e, _, _ in candidates]
+    spans += [(s.start, s.end) for s in rules if s.kind == "entity"]
+    return {word for s, e in spans for word in fold(text[s:e]).split()}
+
+
+def _without_proclitics(text: str, start: int, end: int, named: AbstractSet[str]) -> int:
     """Where the model's name starts without the one or two proclitics its first word begins
-    with (وبونينو → بونينو، ولكيري → كيري), when the rest is a word the article also writes
-    by itself (``alone``: its words folded, as written) or a given name the whole word is not
-    (وسميرة → سميرة, but وسام stays); else ``start``.
+    with (ومتري → متري، ولكيري → كيري), when the rest is a word of another name the article
+    gives (``named``: a rule's, the registry's, the gazetteer's or the model's: طارق متري,
+    جون كيري); else ``start``.
 
-    Why: the model tags whole written words, and offered ومتري and ودانفورد where the
-    rules and the registry offer the name without its conjunction — accepted, the mention
-    took the و. A word whose rest the article never writes alone keeps its first letter:
-    ويليام, لبنان, وليد are names that begin so."""
+    Why: the model tags whole written words, and offered ومتري and ودانفورد where the rules
+    and the registry offer the name without its conjunction — accepted, the mention took the
+    و. Any word of the article would not do as the evidence: كيري is no ك + يرى, فيصل no ف +
+    يصل, nor is a given name (فانس is no ف + أنس, لخضر no ل + خضر)."""
     space = _WHITE_SPACE_RE.search(text, start, end)
     word_end = end if space is None else space.start()
-    whole_given = fold(text[start:word_end]) in given
     at = start
     for _ in range(2):
         if at >= word_end or text[at] not in _LEADING_PROCLITICS:
             break
-        match = _HARAKAT_RE.match(text, at + 1, word_end)
-        at = match.end() if match is not None else at + 1
+        at += 1
+        if at < word_end and text[at] in _HAMZA_MARKS:
+            break
+        while at < word_end and unicodedata.category(text[at]) in ("Mn", "Cf"):
+            at += 1  # harakat on the proclitic, a joiner after it
+        if at < word_end and text[at] == "\u0640":
+            at += 1  # a tatweel
         rest = fold(text[at:word_end])
-        if len(rest) >= 3 and (rest in alone or (rest in given and not whole_given)):
+        if len(rest) >= 3 and rest in named:
+            while at < word_end and not text[at].isalpha():
+                at += 1
             return at
     return start
 

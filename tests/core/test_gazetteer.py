@@ -584,6 +584,7 @@ def test_a_facility_s_or_company_s_noun_is_left_out_a_university_s_kept(gaz: Gaz
     # after a club's or a university's noun the whole may be named by one (نادي ليون)
     assert bodies("وقالت مؤسسة مالية دولية إن شركة مالية كبرى أفلست") == []
     assert bodies("فتح فندق الباب ونقل إلى سجن الباب") == []
+    assert bodies("وفاز فريق العين على منافسه") == ["العين"]  # a team's: named by it
     assert bodies("خير إستبعد فكرة الإنضمام لنادي ليون الفرنسي") == ["نادي ليون"]
     # …nor a central bank's name sure of itself
     assert all(m.score < SCORE_PHRASE for m in gaz.find("بنك صوفيا المركزي"))

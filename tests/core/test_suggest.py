@@ -703,6 +703,9 @@ def test_no_organisation_after_a_compass_noun_from_any_source() -> None:
         assert _shown(f"شمال{between}حماس") == [], repr(between)
     assert _shown("شمال\nحماس") == [("حماس", "organisation")]  # another line
     assert _shown("وقال حلف شمال الأطلسي") == [("حلف شمال الأطلسي", "organisation")]
+    # the adjectives are no compass nouns: a Western diplomat's news agency is one
+    assert ("رويترز", "organisation") in _shown("وقال دبلوماسي غربي لرويترز إن المحادثات متعثرة")
+    assert _shown("وأبلغ مسؤول غربي الأمم المتحدة بذلك") == [("الأمم المتحدة", "organisation")]
 
 
 def test_lam_alef_ligatures_keep_the_contracted_article_whole() -> None:
@@ -730,6 +733,10 @@ def test_a_quoted_title_after_a_paper_s_noun_is_no_claim() -> None:
     assert all("توداي" not in c.text for c in claims)
     quoted = 'وفي الجلسة "لن نترك أهلنا"، قال ميقاتي في بيروت.'
     assert [c.text for c in suggest(quoted, None) if c.kind == "claim"] == ["لن نترك أهلنا"]
+    # a headline ending in such a noun is another sentence: the quotation is the speaker's
+    headline = "ميقاتي يزور مستشفى\n«لن نترك أهلنا أبدا في هذه المحنة»، قال ميقاتي في بيروت."
+    claims = [c.text for c in suggest(headline, None) if c.kind == "claim"]
+    assert claims == ["لن نترك أهلنا أبدا في هذه المحنة"]
 
 
 @pytest.mark.parametrize("contrast", ["بينما", "فيما", "في حين"])

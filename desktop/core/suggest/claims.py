@@ -444,8 +444,9 @@ def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
     k = bisect_left(art.quote_starts, close) - 1
     if k >= 0 and art.quotes[k][1] == close:
         opening = art.token_at(art.quotes[k][0])
-        if opening > 0 and words[opening - 1] in _TITLE_NOUNS:
-            return None  # a paper's or a programme's name
+        floor = art.token_at(art.sentence_bounds(art.quotes[k][0])[0])
+        if opening > floor and words[opening - 1] in _TITLE_NOUNS:
+            return None  # a paper's or a programme's name (in the same sentence)
         return art.quotes[k]
     return None
 

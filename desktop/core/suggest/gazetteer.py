@@ -323,6 +323,7 @@ _NAME_HEAD_WORDS = {
     for word in ("صحيفة", "جريدة", "مجلة", "فريق", "سجن", "متحف", "مؤسسة", "شركة", "فندق")
 }
 _NAME_HEADS = frozenset(_NAME_HEAD_WORDS)
+_FACILITY_HEADS = _folded("سجن", "متحف", "مؤسسة", "شركة", "فندق")
 # Nouns after which a paper's name that is also a common word (النهار، الحياة) is the paper.
 _PRESS_CUES = _folded("صحيفة", "جريدة", "مجلة", "صحيفتا", "مجلتا")  # (not صحف الغد)
 # Nouns after which such a name or a channel's (الجزيرة، العربية) is the medium.
@@ -648,9 +649,12 @@ class Gazetteer:
                 body = Entry(name, "ORG", "body")
                 head = word_start + len(head_clitics)
                 return _Found(word_start, head, end, body.name, "name", score, (body,))
-            if all(entry.ambiguous for entry in entries):
-                # a common word after the noun: مؤسسة مالية is a financial institution, not
-                # Malé's (after a club's or a university's noun, نادي ليون، the whole is named)
+            if all(entry.ambiguous for entry in entries) and word[len(head_clitics) :] in (
+                _FACILITY_HEADS
+            ):
+                # a common word after a facility's or a company's noun: مؤسسة مالية is a
+                # financial institution, not Malé's (after a club's, a team's or a
+                # university's, نادي ليون، فريق العين، the whole is named)
                 return None
             # the place's name alone is the span, as newswire tags it; the body's name keeps
             # its noun (متحف دمشق): an entity named دمشق, an organisation, would be offered

@@ -409,9 +409,11 @@ class ReviewDock(QDockWidget):
                 str(model.data(current.siblingAtColumn(column)) or "")
                 for column in (SOURCE, ARTICLE)
             ]
-            where = (
-                f'<span style="color: gray">{escape(" · ".join(filter(None, named)))}</span><br>'
+            # one line, cut with "…": a long headline wrapped and pushed the context out
+            line = self.preview.fontMetrics().elidedText(
+                " · ".join(filter(None, named)), Qt.TextElideMode.ElideRight, width - 8
             )
+            where = f'<span style="color: gray">{escape(line)}</span><br>'
             lines += 1
         most = lines * self.preview.fontMetrics().lineSpacing() + 4
         while True:
