@@ -601,6 +601,11 @@ def test_a_head_noun_that_is_no_part_of_the_name_is_left_out(gaz: Gazetteer) -> 
     assert pakistani == ["Pakistani Taliban (TTP)"]
     assert [m.entry.english for m in gaz.find("وقالت طالبان")] == ["Taliban"]
     assert _offered(gaz, "قائمة الفريق الأول بنادي الزمالك للموسم") == ["الزمالك"]
+    # a channel's name without قناة, its kind; the network's name with شبكة, part of it
+    assert _offered(gaz, "وقالت قناة الجزيرة نقلا عن مراسلها") == ["الجزيرة"]
+    assert _offered(gaz, "وبثت قناة المنار صورا وقالت قناة الحرة") == ["المنار", "الحرة"]
+    assert _offered(gaz, "في المنطقة الحرة قرب المنار") == []  # free, the lighthouse
+    assert _offered(gaz, "وذكرت شبكة الجزيرة") == ["شبكة الجزيرة"]
     # a name listed with its noun keeps it in each of its spellings
     for spelt in ("هيومن", "هيومان"):
         text = f"واعتبرت منظمة {spelt} رايتس ووتش أن"
