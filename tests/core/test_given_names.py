@@ -57,7 +57,8 @@ def test_no_given_name_is_a_common_word_of_the_rules() -> None:
     name and a title (أمين عام): the title rule tells them apart, the model weighs both."""
     words = _FUNCTION_WORDS | _TIME_WORDS | _VERB_WORDS | set(_TITLE_FORMS)
     assert sorted(given_names() & words) == [fold("أمين")]
-    for word in ("هو", "لي", "على", "سلام", "أكبر", "مدني", "آن", "الآن"):
+    # (آنا folds like أنا, "I": the title rule reads it by its madda, names._MADDA_NAMES)
+    for word in ("هو", "لي", "على", "سلام", "أكبر", "مدني", "آن", "الآن", "آنا", "آلان"):
         assert fold(word) not in given_names(), word
 
 

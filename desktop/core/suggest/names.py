@@ -224,11 +224,24 @@ def _clitic_word(art: _Article, i: int, *, after_given: bool = False) -> bool:
     return not after_given and rest[0] not in "اوي"
 
 
+# Given names written with a madda that fold like a time word or a pronoun (آلان like الآن،
+# آنا like أنا): told apart by their spelling as written. الجنرال آلان بيليغريني and
+# القاضية آنا ديغز تايلور were no names (the development corpus's persons missed).
+_MADDA_NAMES = frozenset({"آلان", "آنا", "آني"})
+
+
+def _madda_name(art: _Article, i: int) -> bool:
+    """Whether token ``i`` is one of :data:`_MADDA_NAMES` as written."""
+    return art.words[i][:1] == "ا" and _raw_word(art, i).strip(_HARAKAT) in _MADDA_NAMES
+
+
 def _may_start(art: _Article, i: int) -> bool:
     """Whether token ``i`` can be the first word of a person's name."""
     if not art.is_word(i):
         return False
     word = art.words[i]
+    if _madda_name(art, i):
+        return True
     if (
         len(word) < 2
         or (word in _TITLE_FORMS and not _not_title(art, i))
@@ -271,6 +284,8 @@ def _name_after_title(art: _Article, title: int) -> tuple[int, int] | None:
             if word in _QUOTE_CHARS and not (need_complement or body):
                 return _quoted_name(art, j)
             return None
+        if _madda_name(art, j):
+            return _name_tokens(art, j)  # آلان, not الآن
         if word in _TIME_WORDS or (word in _FUNCTION_WORDS and word not in _LINK_PREPOSITIONS):
             return None
         if word.isdigit() or word in _VERB_WORDS:
@@ -390,7 +405,7 @@ def _name_tokens(art: _Article, first: int) -> tuple[int, int] | None:
     n = len(words)
     taken = [first]
     counted = 0 if words[first] in _NAME_PARTICLES else 1
-    definite_first = art.article_stem(first) is not None
+    definite_first = art.article_stem(first) is not None and not _madda_name(art, first)
     j = first + 1
     while j < n:
         if len(taken) >= _MAX_TOKENS:
