@@ -761,5 +761,6 @@ def test_a_given_name_with_a_madda_is_no_time_word_and_a_pronoun_no_name() -> No
     names = [s.text for s in suggest("وقال الجنرال آلان بيليغريني إن القوة جاهزة", None)]
     assert "آلان بيليغريني" in names
     assert "آنا بولتون" in [s.text for s in suggest("وقالت الوزيرة آنا بولتون إن", None)]
+    assert "آن هيدالغو" in [s.text for s in suggest("وقالت الرئيسة آن هيدالغو إن", None)]
     for text in ("قال الوزير أنا لا أعرف", "وقال الوزير نحن مستعدون", "وقال الوزير الآن إن"):
         assert [s for s in suggest(text, None) if s.kind == "entity"] == [], text

@@ -224,10 +224,10 @@ def _clitic_word(art: _Article, i: int, *, after_given: bool = False) -> bool:
     return not after_given and rest[0] not in "اوي"
 
 
-# Given names written with a madda that fold like a time word or a pronoun (آلان like الآن،
-# آنا like أنا): told apart by their spelling as written. الجنرال آلان بيليغريني and
-# القاضية آنا ديغز تايلور were no names (the development corpus's persons missed).
-_MADDA_NAMES = frozenset({"آلان", "آنا", "آني"})
+# Given names written with a madda that fold like a time word, a pronoun or a particle (آلان
+# like الآن، آنا like أنا، آن like أن): told apart by their spelling as written. الجنرال آلان
+# بيليغريني and القاضية آنا ديغز تايلور were no names (the development corpus's persons missed).
+_MADDA_NAMES = frozenset({"آلان", "آنا", "آني", "آن"})
 
 
 def _madda_name(art: _Article, i: int) -> bool:
