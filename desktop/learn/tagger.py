@@ -1159,9 +1159,10 @@ def _name_words(
     text: str, candidates: Iterable[tuple[int, int, str, float]], rules: Iterable[Suggestion]
 ) -> set[str]:
     """The folded words of every name the model and the other sources found in the text."""
-    spans = [(s, e) for s, e, _, _ in candidates]
-    spans += [(s.start, s.end) for s in rules if s.kind == "entity"]
-    return {word for s, e in spans for word in fold(text[s:e]).split()}
+    written = {text[s:e] for s, e, _, _ in candidates}
+    written.update(text[s.start : s.end] for s in rules if s.kind == "entity")
+    # each name as written folded once: a long article writes most of its names many times
+    return {word for name in written for word in fold(name).split()}
 
 
 def _without_proclitics(text: str, start: int, end: int, named: AbstractSet[str]) -> int:
