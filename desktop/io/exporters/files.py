@@ -398,6 +398,17 @@ def signals_deferred() -> Iterator[None]:
         return
     asked: list[int] = []
     before: dict[int, Callable[[int, FrameType | None], Any] | int | signal.Handlers | None] = {}
+    # Blocked for the main thread too, so that the threads Qt starts in the block inherit a
+    # mask that blocks them: the kernel gives a process's signal to any thread not blocking
+    # it, and one that a thread of Qt's took never woke the main thread from a blocking call
+    # (an export stopped while it synced its file slept on until the call returned, found
+    # by stopping exports under load); when the block ends, one that came meanwhile is
+    # delivered to the main thread.
+    mask = (
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        if hasattr(signal, "pthread_sigmask")
+        else None
+    )
     try:
         # Swapped inside the try: a signal acted on between two swaps raised out of the
         # swapping, and left those already swapped deferring for the rest of the run.
@@ -408,6 +419,8 @@ def signals_deferred() -> Iterator[None]:
     finally:
         for number, handler in before.items():
             signal.signal(number, handler)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a pending one's handler runs
     if asked:
         signal.raise_signal(asked[0])  # its handler runs now, before this returns
 
