@@ -341,9 +341,8 @@ def _train(args: argparse.Namespace) -> int:
         if report.sources:
             names = ", ".join(_SOURCE_NAMES.get(code, code) for code in report.sources)
             echo(f"what the model also reads of each word: {names}")
-        few = [name for name, count in report.tags.items() if count < tagger.TRUSTED_FROM]
-        if report.sentences < tagger.TRUSTED_FROM:
-            few = list(report.tags)
+        enough = tagger.learnt_enough(report.tags, report.sentences)
+        few = [name for name in report.tags if name not in enough]
         if few:
             echo(
                 f"learnt little yet of {', '.join(few)}: the model adds names and raises "

@@ -47,9 +47,7 @@ gives each claim suggestion its probability as ``score`` (the rule's score witho
 
 from __future__ import annotations
 
-import re
 import time
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -94,6 +92,7 @@ from desktop.core.suggest.lexicon import (
 )
 from desktop.core.suggest.names import word_not_surname
 from desktop.core.suggest.pipeline import (
+    _SPACE_RE,
     Suggestion,
     _SpanIndex,
     after_compass,
@@ -767,18 +766,20 @@ def judge(
 
 def trusted(model: Model | None) -> frozenset[str]:
     """The labels ``model`` has learnt enough of to lower the rules' and the gazetteer's
-    suggestions of them: at least :data:`TRUSTED_FROM` tags of the label, in at least as
-    many sentences learnt from (see :data:`TRUSTED_FROM`)."""
+    suggestions of them (:func:`learnt_enough`), by key."""
     if model is None:
         return frozenset()
-    tags = model.counts.get("tags", {})
-    if int(model.counts.get("sentences", 0)) < TRUSTED_FROM:
+    names = learnt_enough(model.counts.get("tags", {}), int(model.counts.get("sentences", 0)))
+    return frozenset(key for key, label in model.labels.items() if label.name_en in names)
+
+
+def learnt_enough(tags: Mapping[str, int], sentences: int) -> frozenset[str]:
+    """The labels (by English name, as a training counts its tags) learnt enough of to lower
+    the other sources' suggestions: at least :data:`TRUSTED_FROM` tags of the label, in at
+    least as many sentences learnt from (see :data:`TRUSTED_FROM`)."""
+    if sentences < TRUSTED_FROM:
         return frozenset()
-    return frozenset(
-        key
-        for key, label in model.labels.items()
-        if int(tags.get(label.name_en, 0)) >= TRUSTED_FROM
-    )
+    return frozenset(name for name, count in tags.items() if int(count) >= TRUSTED_FROM)
 
 
 def combine_judged(
@@ -1151,7 +1152,6 @@ def _tag(
 
 # The proclitics a word the model tags may begin with: و and ف, ب، ل and ك.
 _LEADING_PROCLITICS = frozenset("وفبلك")
-_WHITE_SPACE_RE = re.compile(r"\s")
 _HAMZA_MARKS = frozenset("\u0654\u0655")  # و + hamza above, decomposed, is ؤ: no proclitic
 
 
@@ -1175,7 +1175,7 @@ def _without_proclitics(text: str, start: int, end: int, named: AbstractSet[str]
     and the registry offer the name without its conjunction — accepted, the mention took the
     و. Any word of the article would not do as the evidence: كيري is no ك + يرى, فيصل no ف +
     يصل, nor is a given name (فانس is no ف + أنس, لخضر no ل + خضر)."""
-    space = _WHITE_SPACE_RE.search(text, start, end)
+    space = _SPACE_RE.search(text, start, end)
     word_end = end if space is None else space.start()
     at = start
     for _ in range(2):
@@ -1184,10 +1184,8 @@ def _without_proclitics(text: str, start: int, end: int, named: AbstractSet[str]
         at += 1
         if at < word_end and text[at] in _HAMZA_MARKS:
             break
-        while at < word_end and unicodedata.category(text[at]) in ("Mn", "Cf"):
-            at += 1  # harakat on the proclitic, a joiner after it
-        if at < word_end and text[at] == "\u0640":
-            at += 1  # a tatweel
+        while at < word_end and not fold(text[at]):
+            at += 1  # harakat or tatweel on the proclitic, a joiner after it
         rest = fold(text[at:word_end])
         if len(rest) >= 3 and rest in named:
             while at < word_end and not text[at].isalpha():

@@ -74,6 +74,15 @@ def _names(gaz: Gazetteer, text: str) -> list[tuple[str, str, float]]:
     ]
 
 
+def _bodies(gaz: Gazetteer, text: str) -> list[str]:
+    """The organisations offered in ``text`` (a score of 0.5 or more), as written."""
+    return [
+        text[m.start : m.end]
+        for m in gaz.find(text)
+        if m.label_key == "organisation" and m.score >= 0.5
+    ]
+
+
 def _offered(gaz: Gazetteer, text: str) -> list[str]:
     return [text[m.start : m.end] for m in gaz.find(text) if m.score >= DEFAULT_MIN_SCORE]
 
@@ -530,11 +539,7 @@ def test_companies_a_central_bank_and_a_company_s_cue(gaz: Gazetteer) -> None:
     airline's and an oil company's spellings (ريان إير، سين أوبك: not the OPEC in it)."""
 
     def bodies(text: str) -> list[str]:
-        return [
-            text[m.start : m.end]
-            for m in gaz.find(text)
-            if m.label_key == "organisation" and m.score >= 0.5
-        ]
+        return _bodies(gaz, text)
 
     assert bodies("ويخشى بنك إنجلترا المركزي أن يؤدي ارتفاع الأسعار") == ["بنك إنجلترا المركزي"]
     # no other body is named so: as sure as a listed name of two words (the bank and the
@@ -562,11 +567,7 @@ def test_a_facility_s_or_company_s_noun_is_left_out_a_university_s_kept(gaz: Gaz
     the name's (جامعة القاهرة)."""
 
     def bodies(text: str) -> list[str]:
-        return [
-            text[m.start : m.end]
-            for m in gaz.find(text)
-            if m.label_key == "organisation" and m.score >= 0.5
-        ]
+        return _bodies(gaz, text)
 
     assert bodies("وفضائح سجن أبو غريب وإساءات الجنود") == ["أبو غريب"]
     assert bodies("التي ضمتها جدران متحف دمشق") == ["دمشق"]

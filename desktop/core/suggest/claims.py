@@ -15,8 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 
-from desktop.core.arabic import LAM, PROCLITICS, fold
-from desktop.core.suggest.bodies import BODIES, PRESS, QUOTED_ONLY
+from desktop.core.arabic import LAM, fold
 from desktop.core.suggest.lexicon import (
     _AN,
     _ATTRIBUTION,
@@ -37,8 +36,8 @@ from desktop.core.suggest.lexicon import (
     _VERB_FORMS,
     _WASF,
     _WIFQAN,
+    _WORK_NOUNS,
     _folded,
-    _with_prefixes,
 )
 from desktop.core.suggest.names import _name_after_title, _quoted_name
 from desktop.core.suggest.tokens import _QUOTE_CHARS, _Article
@@ -421,14 +420,6 @@ def _claim_spans(art: _Article) -> list[tuple[int, int, tuple[int, int] | None, 
     return found
 
 
-# Nouns after which a quotation is a title, not words reported: صحيفة "يو إس إيه توداي"،
-# كشف مسئول بارز … was offered as the official's claim (a new analyst's trial).
-_TITLE_NOUNS = _with_prefixes(
-    PRESS | BODIES | QUOTED_ONLY | _folded("برنامج", "كتاب", "فيلم", "مسلسل", "موقع", "رواية"),
-    map(fold, PROCLITICS),
-)
-
-
 def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
     """The quotation just before a clause that names its speaker after the verb and reports
     nothing after it — «لن نترك أهلنا»، قال ميقاتي في بيروت —, as (open, close) folded offsets
@@ -445,8 +436,10 @@ def _quotation_before(art: _Article, clause: _Clause) -> tuple[int, int] | None:
     if k >= 0 and art.quotes[k][1] == close:
         opening = art.token_at(art.quotes[k][0])
         floor = art.token_at(art.sentence_bounds(art.quotes[k][0])[0])
-        if opening > floor and words[opening - 1] in _TITLE_NOUNS:
-            return None  # a paper's or a programme's name (in the same sentence)
+        if opening > floor and words[opening - 1] in _WORK_NOUNS:
+            # a paper's or a programme's name, not words reported (صحيفة "يو إس إيه توداي"،
+            # كشف مسئول بارز …: a new analyst's trial), in the same sentence
+            return None
         return art.quotes[k]
     return None
 

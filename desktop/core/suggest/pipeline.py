@@ -623,33 +623,26 @@ def _entity(text: str, start: int, end: int, rule: str, entity_id: int | None) -
 _COMPASS = _with_prefixes(_folded("شمال", "جنوب", "شرق", "غرب"), map(fold, PROCLITICS))
 _SHIBH = _with_prefixes(_folded("شبه"), map(fold, PROCLITICS))
 _SHIBH_NOUNS = _folded("الجزيرة", "جزيرة", "القارة", "قارة")
-# A word with its marks (harakat, tatweel), then the space before the name's word (format
-# characters and marks the matcher ignores taken out first): the word before a name.
-_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
-_WORD_BEFORE_RE = re.compile(
-    rf"([\w{_MARKS}]+)[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+[\w{_MARKS}]*\Z"
-)
-_NAME_WORD_RE = re.compile(rf"[\w{_MARKS}]+")
-_FORMATS_RE = re.compile(
-    r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# The word before a name and the white space on its line between them, in folded text (the
+# marks and format characters the matcher ignores are gone there too).
+_WORD_BEFORE_RE = re.compile(r"(\w+)[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+\w*\Z")
+_NAME_WORD_RE = re.compile(r"\w+")
 
 
 def after_compass(text: str, start: int) -> bool:
     """Whether the word before the one ``start`` is in (its proclitics before ``start`` are
     part of it) is a compass noun, on the same line, or شبه before جزيرة or قارة: a name
     there is a place's."""
-    before = _FORMATS_RE.sub("", text[max(0, start - 48) : start])
-    found = _WORD_BEFORE_RE.search(before)
+    found = _WORD_BEFORE_RE.search(fold(text[max(0, start - 48) : start]))
     if found is None:
         return False
-    word = fold(found.group(1))
+    word = found.group(1)
     if word in _COMPASS:
         return True
     if word not in _SHIBH:
         return False
-    name = _NAME_WORD_RE.match(_FORMATS_RE.sub("", text[start : start + 48]))
-    return name is not None and fold(name.group()) in _SHIBH_NOUNS
+    name = _NAME_WORD_RE.match(fold(text[start : start + 48]))
+    return name is not None and name.group() in _SHIBH_NOUNS
 
 
 def written_start(text: str, start: int, word_start: int, alias: str) -> int:
